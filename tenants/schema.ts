@@ -1,0 +1,115 @@
+/**
+ * The shape of one zone's configuration (a tenant), validated with zod when the
+ * registry loads it so a typo in a zone folder fails `npm test`, not a request.
+ * Everything here is public configuration: secrets never live in tenants/.
+ */
+import { z } from "zod";
+
+/** Labels that can never be a zone's subdomain: they name platform services. */
+export const RESERVED_SUBDOMAINS: ReadonlySet<string> = new Set([
+  "www", "api", "admin", "app", "apps", "assets", "static", "cdn", "mail", "smtp",
+  "ftp", "root", "operator", "console", "status", "health", "dev", "staging",
+  "test", "demo", "docs", "help", "support", "auth", "login", "sso", "id",
+  "account", "accounts", "billing", "internal", "localhost", "t",
+]);
+
+/** A subdomain label we accept as a zone slug: DNS-safe, lower case, 2–32 chars. */
+export const slugSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{0,30}[a-z0-9]$/, "slug: 2–32 chars of a–z, 0–9 and '-', starting with a letter")
+  .refine((s) => !s.includes("--"), "slug: no '--' (reserved for punycode)")
+  .refine((s) => !RESERVED_SUBDOMAINS.has(s), "slug: reserved name");
+
+const text = z.string().trim().min(1);
+const hexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, "colour: #rrggbb");
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "date: YYYY-MM-DD");
+
+export const policyLevelSchema = z.enum(["national", "provincial", "municipal", "zone"]);
+export type PolicyLevel = z.infer<typeof policyLevelSchema>;
+
+/** One numbered clause (条/款) of a policy document, with its verbatim text. */
+export const clauseSchema = z.strictObject({
+  /** Stable id used in citations, e.g. "14" for clause 14, "2.3" for (三) under 二. */
+  id: z.string().regex(/^[0-9]+(\.[0-9]+)*$/),
+  /** The label as printed in the source, e.g. "14." or "(三)". */
+  label: text,
+  /** The chapter it sits under, as printed, e.g. "六、完善企业创新激励机制,支持企业提高自主创新能力". */
+  section: text.nullable(),
+  /** Verbatim clause text from the seed. */
+  text: text,
+});
+export type Clause = z.infer<typeof clauseSchema>;
+
+/** A policy document (政策文件) as published by its issuing body. */
+export const policyDocumentSchema = z
+  .strictObject({
+    /** Stable id, unique within the zone, used in URLs: e.g. "zibo-zichuang-2017". */
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/),
+    title: text,
+    /** 文号, e.g. "长高发〔2020〕65号"; null where the source prints none. */
+    docNumber: text.nullable(),
+    /** Issuing body (发文机关); several joined by "、". */
+    issuer: text,
+    issuedOn: isoDate,
+    level: policyLevelSchema,
+    /** One or two sentences on what the document is for, in Chinese. */
+    summary: text,
+    /** The seed file the text was taken from (../shared/seeds/). */
+    source: z.strictObject({ seed: z.string().regex(/^\d{3}_[0-9a-f]{16}\.txt$/), url: z.url().nullable() }),
+    clauses: z.array(clauseSchema).min(1),
+  })
+  .superRefine((doc, ctx) => {
+    const seen = new Set<string>();
+    for (const c of doc.clauses) {
+      if (seen.has(c.id)) ctx.addIssue({ code: "custom", message: `duplicate clause id ${c.id}`, path: ["clauses"] });
+      seen.add(c.id);
+    }
+  });
+export type PolicyDocument = z.infer<typeof policyDocumentSchema>;
+
+export const industrySchema = z.strictObject({
+  /** Stable code within the zone, e.g. "new-materials". */
+  code: z.string().regex(/^[a-z][a-z0-9-]{1,40}$/),
+  zh: text,
+  en: text,
+});
+
+export const zoneSchema = z
+  .strictObject({
+    slug: slugSchema,
+    name: z.strictObject({ zh: text, en: text }),
+    /** Short name for headers on small screens, e.g. "淄博高新区". */
+    shortName: z.strictObject({ zh: text, en: text }),
+    /** City and province, for the footer and the operator page. */
+    region: z.strictObject({ province: text, city: text }),
+    branding: z.strictObject({ primary: hexColour, accent: hexColour }),
+    contact: z.strictObject({
+      /** Who resets passwords, as the zone's portal says it. */
+      passwordHelp: text,
+      phone: z.string().regex(/^0\d{2,3}-\d{7,8}$/, "phone: area code and number, e.g. 0546-8317796"),
+      office: text,
+      /** True where the phone number is printed in the seed; false where it is a placeholder to be confirmed. */
+      phoneFromSource: z.boolean(),
+    }),
+    priorityIndustries: z.array(industrySchema).min(1),
+    // A new zone may start with no documents (tenant:create); the home page says so.
+    documents: z.array(policyDocumentSchema),
+  })
+  .superRefine((zone, ctx) => {
+    const ids = new Set<string>();
+    for (const d of zone.documents) {
+      if (ids.has(d.id)) ctx.addIssue({ code: "custom", message: `duplicate document id ${d.id}`, path: ["documents"] });
+      ids.add(d.id);
+    }
+  });
+export type ZoneConfig = z.infer<typeof zoneSchema>;
+
+/** Parses a zone's raw data, throwing an error that names the zone and the field. */
+export function defineZone(raw: z.input<typeof zoneSchema>): ZoneConfig {
+  const parsed = zoneSchema.safeParse(raw);
+  if (!parsed.success) {
+    const where = typeof raw === "object" && raw && "slug" in raw ? String(raw.slug) : "?";
+    throw new Error(`tenants/${where}: invalid zone configuration\n${z.prettifyError(parsed.error)}`);
+  }
+  return parsed.data;
+}

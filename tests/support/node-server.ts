@@ -1,0 +1,29 @@
+/**
+ * Starts the Node entry on a random port over fresh embedded libSQL files in a
+ * temporary folder, with every zone migrated and loaded, as `npm run start:node` does.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createClient } from "@libsql/client";
+import { prepareTenant } from "../../dev/lib/prepare-tenant";
+import { zones } from "../../tenants/index";
+import { startNodeServer } from "../../worker/entry.node";
+
+export async function startTestNodeServer() {
+  const dir = mkdtempSync(join(tmpdir(), "yuanqu-node-"));
+  const template = `file:${dir}/{tenant}.db`;
+  for (const zone of zones.all()) {
+    const client = createClient({ url: template.replace("{tenant}", zone.slug) });
+    await prepareTenant(client, zone);
+    client.close();
+  }
+  const server = await startNodeServer({ port: 0, env: { ROOT_DOMAINS: "localhost", LIBSQL_URL_TEMPLATE: template } });
+  return {
+    port: server.port,
+    async close() {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

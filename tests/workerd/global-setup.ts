@@ -1,0 +1,29 @@
+/**
+ * Starts the local libSQL server (in memory) for the workerd project, migrates
+ * and loads every configured zone into its own database, and hands the URL to
+ * the Worker's bindings through `provide` (see vitest.config.ts).
+ */
+import type { TestProject } from "vitest/node";
+import { createClient } from "@libsql/client";
+import { startLibsqlServer } from "../../dev/libsql-server/server";
+import { prepareTenant } from "../../dev/lib/prepare-tenant";
+import { zones } from "../../tenants/index";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    libsqlUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const server = await startLibsqlServer({ dataDir: ":memory:", port: 0 });
+  for (const zone of zones.all()) {
+    const client = createClient({ url: server.tenantUrl(zone.slug) });
+    await prepareTenant(client, zone);
+    client.close();
+  }
+  project.provide("libsqlUrl", server.url);
+  return async () => {
+    await server.close();
+  };
+}

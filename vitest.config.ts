@@ -1,0 +1,52 @@
+/**
+ * Three projects, one `vitest run`:
+ *  - node:   unit tests beside the code, the local libSQL server, migrations, the Node entry
+ *  - workerd: the real Worker inside workerd (@cloudflare/vitest-plugin) against the
+ *             local libSQL server that tests/workerd/global-setup.ts starts
+ *  - e2e:    pages in a real Chromium (playwright-core) against the Node entry
+ */
+import { cloudflareTest } from "@cloudflare/vitest-plugin";
+import { defineConfig } from "vitest/config";
+
+const jsx = { jsx: { importSource: "hono/jsx" } };
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        oxc: jsx,
+        test: {
+          name: "node",
+          environment: "node",
+          include: ["worker/**/*.test.ts", "tenants/**/*.test.ts", "dev/**/*.test.ts", "tests/node/**/*.test.ts"],
+        },
+      },
+      {
+        oxc: jsx,
+        plugins: [
+          cloudflareTest(({ inject }) => ({
+            wrangler: { configPath: "./wrangler.toml" },
+            miniflare: {
+              bindings: { LIBSQL_URL_TEMPLATE: `${inject("libsqlUrl")}/t/{tenant}/` },
+            },
+          })),
+        ],
+        test: {
+          name: "workerd",
+          include: ["tests/workerd/**/*.test.ts"],
+          globalSetup: ["tests/workerd/global-setup.ts"],
+        },
+      },
+      {
+        oxc: jsx,
+        test: {
+          name: "e2e",
+          environment: "node",
+          include: ["tests/e2e/**/*.test.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});

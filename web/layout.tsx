@@ -1,0 +1,64 @@
+/** The page shell: zh-CN, mobile viewport, the zone's branding, header, footer. */
+import type { Child } from "hono/jsx";
+import type { ZoneConfig } from "../tenants/schema";
+import { STYLES } from "./styles";
+
+/** Platform colours, for pages that belong to no zone. */
+const PLATFORM_BRAND = { primary: "#1f4e79", accent: "#f0a202" };
+
+export interface LayoutProps {
+  title: string;
+  zone: ZoneConfig | null;
+  nonce: string | undefined;
+  /** Which nav item is current, for aria-current. */
+  current?: "home" | "policies";
+  /** Page-specific CSS, emitted under the same nonce (inline style attributes are blocked by CSP). */
+  css?: string;
+  children: Child;
+}
+
+export function Layout({ title, zone, nonce, current, css, children }: LayoutProps) {
+  const brand = zone?.branding ?? PLATFORM_BRAND;
+  const siteName = zone ? zone.name.zh : "园区通";
+  const vars = `:root{--primary:${brand.primary};--accent:${brand.accent}}`;
+  return (
+    <html lang="zh-CN">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content={brand.primary} />
+        <title>{title === siteName ? title : `${title} · ${siteName}`}</title>
+        <style nonce={nonce}>{vars + STYLES + (css ?? "")}</style>
+      </head>
+      <body>
+        <a class="skip" href="#main">跳到正文</a>
+        <header class="site">
+          <div class="wrap">
+            <a class="brand" href="/">
+              <strong>{zone ? zone.name.zh : "园区通"}</strong>
+              <small>{zone ? zone.name.en : "Yuanqu · services for high-tech zones"}</small>
+            </a>
+            {zone && (
+              <nav class="main" aria-label="主导航">
+                <a href="/" aria-current={current === "home" ? "page" : undefined}>首页</a>
+                <a href="/#policies" aria-current={current === "policies" ? "page" : undefined}>政策纵览</a>
+              </nav>
+            )}
+          </div>
+        </header>
+        {children}
+        <footer class="site">
+          <div class="wrap">
+            {zone ? (
+              <span>
+                {zone.contact.office} · {zone.region.province}{zone.region.city} · 联系电话 {zone.contact.phone}
+              </span>
+            ) : (
+              <span>园区通 · 一个平台服务多个高新区,每个园区独立的数据与政策配置</span>
+            )}
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,55 @@
+/** A zone's home page: who it is, its priority industries, and its policy documents (政策纵览). */
+import type { ZoneConfig } from "../../tenants/schema";
+import type { DocumentSummary } from "../../worker/features/policies/list-documents";
+import { formatDateZh, LEVEL_LABEL } from "../format";
+import { Layout } from "../layout";
+
+export interface ZoneHomeProps {
+  zone: ZoneConfig;
+  documents: DocumentSummary[];
+  nonce: string | undefined;
+}
+
+export function ZoneHomePage({ zone, documents, nonce }: ZoneHomeProps) {
+  return (
+    <Layout title={zone.name.zh} zone={zone} nonce={nonce} current="home">
+      <div class="band">
+        <div class="wrap">
+          <section class="hero" aria-labelledby="zone-name">
+            <h1 id="zone-name">{zone.name.zh}</h1>
+            <p>{zone.region.province} · {zone.region.city} · {zone.name.en}</p>
+            <ul class="chips" aria-label="重点产业">
+              {zone.priorityIndustries.map((i) => <li title={i.en}>{i.zh}</li>)}
+            </ul>
+          </section>
+        </div>
+      </div>
+      <main id="main" class="wrap">
+        <h2 class="section" id="policies">政策纵览</h2>
+        {documents.length === 0 ? (
+          <p>本园区还没有发布政策文件。</p>
+        ) : (
+          <ul class="docs">
+            {documents.map((d) => (
+              <li class="doc">
+                <h3>
+                  <span class="badge">{LEVEL_LABEL[d.level]}</span> <a href={`/policies/${d.id}`}>{d.title}</a>
+                </h3>
+                <div class="meta">
+                  {d.docNumber ? <span>{d.docNumber}</span> : null}
+                  <span>{d.issuer}</span>
+                  <time datetime={d.issuedOn}>{formatDateZh(d.issuedOn)}</time>
+                  <span>共 {d.clauseCount} 条</span>
+                </div>
+                <p>{d.summary}</p>
+              </li>
+            ))}
+          </ul>
+        )}
+        <p class="help">
+          {zone.contact.passwordHelp},联系方式:<a href={`tel:${zone.contact.phone}`}>{zone.contact.phone}</a>({zone.contact.office})
+        </p>
+      </main>
+    </Layout>
+  );
+}

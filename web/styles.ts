@@ -1,0 +1,58 @@
+/**
+ * The site's stylesheet, inlined into each page under the CSP nonce: one
+ * request per page, no asset pipeline. Zone branding arrives as CSS variables.
+ */
+export const STYLES = `
+*,*::before,*::after{box-sizing:border-box}
+:root{--ink:#1f2933;--muted:#5f6b7a;--line:#dfe3e8;--bg:#f5f7fa;--card:#fff;--radius:10px;
+font-family:-apple-system,BlinkMacSystemFont,"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","Source Han Sans SC",sans-serif}
+body{margin:0;background:var(--bg);color:var(--ink);line-height:1.7;font-size:16px;-webkit-text-size-adjust:100%}
+a{color:var(--primary)}
+a:focus-visible,button:focus-visible{outline:3px solid var(--accent);outline-offset:2px}
+.wrap{max-width:1080px;margin:0 auto;padding:0 16px}
+.skip{position:absolute;left:-999px}.skip:focus{left:8px;top:8px;background:#fff;padding:8px;z-index:10}
+header.site{background:var(--primary);color:#fff}
+header.site .wrap{display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:8px 24px;padding-top:14px;padding-bottom:14px}
+header.site a{color:#fff;text-decoration:none}
+.brand strong{display:block;font-size:1.25rem;letter-spacing:.04em}
+.brand small{display:block;opacity:.85;font-size:.8rem;letter-spacing:.02em}
+nav.main{display:flex;gap:18px;flex-wrap:wrap}
+nav.main a{padding:4px 0;border-bottom:2px solid transparent}
+nav.main a[aria-current=page]{border-bottom-color:var(--accent)}
+.band{background:linear-gradient(180deg,var(--primary) 0,var(--primary) 40%,var(--bg) 40%);padding:8px 0 0}
+.hero{background:var(--card);border-radius:var(--radius);box-shadow:0 2px 12px rgba(15,23,42,.08);padding:24px}
+.hero h1{margin:0 0 4px;font-size:1.6rem;line-height:1.35}
+.hero p{margin:0;color:var(--muted)}
+.chips{display:flex;flex-wrap:wrap;gap:8px;margin:16px 0 0;padding:0;list-style:none}
+.chips li{background:color-mix(in srgb,var(--accent) 14%,#fff);color:var(--ink);border-radius:999px;padding:2px 12px;font-size:.9rem}
+main{padding:24px 0 40px}
+h2.section{font-size:1.2rem;margin:28px 0 12px;padding-left:10px;border-left:4px solid var(--primary)}
+.docs{display:grid;gap:14px;grid-template-columns:1fr;list-style:none;margin:0;padding:0}
+@media(min-width:760px){.docs{grid-template-columns:1fr 1fr}}
+.doc{background:var(--card);border:1px solid var(--line);border-radius:var(--radius);padding:16px 18px;display:flex;flex-direction:column;gap:6px}
+.doc h3{margin:0;font-size:1.05rem;line-height:1.5}
+.doc h3 a{text-decoration:none;color:var(--ink)}
+.doc h3 a:hover{color:var(--primary);text-decoration:underline}
+.meta{color:var(--muted);font-size:.88rem;display:flex;flex-wrap:wrap;gap:4px 14px}
+.badge{display:inline-block;font-size:.78rem;padding:0 8px;border-radius:4px;background:var(--primary);color:#fff;vertical-align:2px}
+.help{margin-top:28px;background:var(--card);border:1px dashed var(--line);border-radius:var(--radius);padding:14px 18px;font-size:.95rem}
+.help a{font-weight:600}
+article.policy{background:var(--card);border:1px solid var(--line);border-radius:var(--radius);padding:20px}
+@media(min-width:760px){article.policy{padding:28px 36px}}
+article.policy h1{font-size:1.35rem;line-height:1.5;margin:0 0 8px}
+dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:2px 14px;margin:12px 0 20px;font-size:.92rem}
+dl.facts dt{color:var(--muted)}dl.facts dd{margin:0}
+article.policy h2{font-size:1.05rem;margin:26px 0 8px;color:var(--primary)}
+.clause{margin:0 0 12px;padding:6px 10px;border-radius:6px;white-space:pre-line}
+.clause:target{background:color-mix(in srgb,var(--accent) 18%,#fff)}
+.clause .no{font-weight:700;margin-right:6px;color:var(--primary);text-decoration:none}
+.crumbs{font-size:.88rem;color:var(--muted);margin:0 0 14px}
+.crumbs a{color:var(--muted)}
+.zones{display:grid;gap:14px;list-style:none;padding:0;margin:0}
+@media(min-width:760px){.zones{grid-template-columns:repeat(3,1fr)}}
+.zone{background:var(--card);border-radius:var(--radius);border-top:6px solid var(--zc);padding:16px;border-left:1px solid var(--line);border-right:1px solid var(--line);border-bottom:1px solid var(--line)}
+.zone h2{margin:0;font-size:1.1rem}
+.error{background:var(--card);border-radius:var(--radius);padding:28px;text-align:center;border:1px solid var(--line)}
+.error .code{font-size:3rem;font-weight:800;color:var(--primary);margin:0}
+footer.site{border-top:1px solid var(--line);color:var(--muted);font-size:.85rem;padding:18px 0 28px}
+`;

@@ -1,0 +1,61 @@
+/**
+ * createApp(deps): the whole application, independent of the runtime. The
+ * Worker and Node entries differ only in how they build `deps`.
+ *
+ * Middleware order matters and is written out here once:
+ *   request id → secure headers (CSP nonce) → site (Host → zone + its DB, 404 otherwise)
+ *   → feature routers (each guards itself with requireZone) → 404 / error mapping.
+ */
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { requestId } from "hono/request-id";
+import { NONCE, secureHeaders } from "hono/secure-headers";
+import type { AppDeps, AppEnv } from "./env";
+import { platformRoutes } from "./features/platform/routes";
+import { policiesRoutes } from "./features/policies/routes";
+import { zoneRoutes } from "./features/zone/routes";
+import { validationHook } from "./lib/api-errors";
+import { onError, onNotFound } from "./middleware/errors";
+import { siteMiddleware } from "./middleware/site";
+
+export function createApp(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  app.use(requestId({ headerName: "X-Request-Id" }));
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", NONCE],
+        scriptSrc: ["'self'", NONCE],
+        imgSrc: ["'self'", "data:"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+      },
+      referrerPolicy: "strict-origin-when-cross-origin",
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(siteMiddleware(deps));
+
+  app.route("/", platformRoutes(deps));
+  app.route("/", zoneRoutes);
+  app.route("/", policiesRoutes);
+
+  // The OpenAPI document is public and identical on every host (zone or platform).
+  app.doc31("/api/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "园区通 yuanqu API",
+      version: "1",
+      description: "Each zone is served on its own subdomain; every path below is relative to that zone's origin.",
+    },
+  });
+
+  app.notFound(onNotFound);
+  app.onError(onError);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

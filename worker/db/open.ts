@@ -1,0 +1,15 @@
+/**
+ * The one way to get a tenant's database: drizzle over the libSQL client that
+ * the entry's `openClient` returns for that zone. There is no module-level
+ * database; a handle exists only inside a request resolved to its zone.
+ */
+import type { Client } from "@libsql/client";
+import type { LibSQLDatabase } from "drizzle-orm/libsql";
+import { drizzle } from "drizzle-orm/libsql/web";
+import * as schema from "./schema";
+
+export type TenantDb = LibSQLDatabase<typeof schema>;
+
+export function openTenantDb(client: Client): TenantDb {
+  return drizzle(client, { schema });
+}

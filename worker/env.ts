@@ -1,0 +1,59 @@
+/**
+ * Runtime configuration and the app's typed context. Bindings come from
+ * wrangler.toml `[vars]` and secrets (Workers) or process.env (Node); they are
+ * parsed once with zod so a misconfigured deployment fails loudly at start.
+ */
+import { z } from "zod";
+import type { Client } from "@libsql/client";
+import type { ZoneRegistry } from "../tenants/registry";
+import type { ZoneConfig } from "../tenants/schema";
+import type { TenantDb } from "./db/open";
+
+export const configSchema = z.object({
+  /** Comma-separated root domains; a zone is `<slug>.<root>`. */
+  ROOT_DOMAINS: z
+    .string()
+    .min(1)
+    .transform((s) => s.split(",").map((d) => d.trim().toLowerCase()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[a-z0-9.-]+$/, "ROOT_DOMAINS: host names only")).min(1)),
+  /** Where each zone's database lives; `{tenant}` is replaced by the zone slug. */
+  LIBSQL_URL_TEMPLATE: z
+    .string()
+    .refine((s) => s.includes("{tenant}"), "LIBSQL_URL_TEMPLATE must contain {tenant}")
+    .refine((s) => /^(libsql|https?|wss?|file):/.test(s), "LIBSQL_URL_TEMPLATE: libsql:, http(s):, ws(s): or file: URL"),
+  /** Turso group token (secret); empty for the local server. */
+  LIBSQL_AUTH_TOKEN: z.string().optional(),
+});
+export type AppConfig = z.infer<typeof configSchema>;
+
+export function parseConfig(raw: Record<string, unknown>): AppConfig {
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) throw new Error(`invalid configuration:\n${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
+/** The tenant database URL for a zone, from the template. */
+export function tenantDbUrl(template: string, slug: string): string {
+  return template.replaceAll("{tenant}", slug);
+}
+
+/** What the app needs from its host runtime; the Worker and Node entries each build one. */
+export interface AppDeps {
+  config: AppConfig;
+  zones: ZoneRegistry;
+  /** Returns a client for the zone's own database (per request on Workers, cached on Node). */
+  openClient(slug: string): Client;
+}
+
+/** The site a request was resolved to; zone requests carry their config and database. */
+export type Site =
+  | { kind: "zone"; zone: ZoneConfig; db: TenantDb }
+  | { kind: "platform" };
+
+export interface AppEnv {
+  Variables: {
+    site: Site;
+    requestId: string;
+    secureHeadersNonce?: string;
+  };
+}

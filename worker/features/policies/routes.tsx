@@ -1,0 +1,59 @@
+/** Policy documents: the zone home page (政策纵览), each document's page, and their JSON API. */
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import type { AppEnv } from "../../env";
+import { errorResponses, validationHook } from "../../lib/api-errors";
+import { AppError } from "../../lib/errors";
+import { requireZone, zoneOf } from "../../middleware/zone";
+import { PolicyDocumentPage } from "../../../web/pages/policy-document";
+import { ZoneHomePage } from "../../../web/pages/zone-home";
+import { getPolicyDocument } from "./get-document";
+import { listPolicyDocuments } from "./list-documents";
+import { DocumentDetail, DocumentIdParam, DocumentSummary } from "./schemas";
+
+export const policiesRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+policiesRoutes.use("/policies/*", requireZone);
+policiesRoutes.use("/api/v1/policies", requireZone);
+policiesRoutes.use("/api/v1/policies/*", requireZone);
+
+policiesRoutes.get("/", async (c, next) => {
+  if (c.var.site.kind !== "zone") return next();
+  const { zone, db } = zoneOf(c);
+  const documents = await listPolicyDocuments({ db });
+  return c.html(<ZoneHomePage zone={zone} documents={documents} nonce={c.var.secureHeadersNonce} />);
+});
+
+policiesRoutes.get("/policies/:id", async (c) => {
+  const { zone, db } = zoneOf(c);
+  const parsed = DocumentIdParam.shape.id.safeParse(c.req.param("id"));
+  if (!parsed.success) throw new AppError("not_found", "没有这个政策文件。");
+  const document = await getPolicyDocument({ db }, parsed.data);
+  return c.html(<PolicyDocumentPage zone={zone} document={document} nonce={c.var.secureHeadersNonce} />);
+});
+
+policiesRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/api/v1/policies",
+    tags: ["policies"],
+    summary: "List the zone's policy documents (政策纵览)",
+    responses: {
+      200: { description: "Documents in display order", content: { "application/json": { schema: z.object({ documents: z.array(DocumentSummary) }) } } },
+    },
+  }),
+  async (c) => c.json({ documents: await listPolicyDocuments(zoneOf(c)) }, 200),
+);
+
+policiesRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/api/v1/policies/{id}",
+    tags: ["policies"],
+    summary: "One policy document with its clauses",
+    request: { params: DocumentIdParam },
+    responses: {
+      200: { description: "The document", content: { "application/json": { schema: DocumentDetail } } },
+      ...errorResponses,
+    },
+  }),
+  async (c) => c.json(await getPolicyDocument(zoneOf(c), c.req.valid("param").id), 200),
+);

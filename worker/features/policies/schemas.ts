@@ -1,0 +1,42 @@
+/** API shapes of the policies feature, declared once for validation and the OpenAPI document. */
+import { z } from "@hono/zod-openapi";
+
+export const PolicyLevel = z.enum(["national", "provincial", "municipal", "zone"]).openapi({ description: "国家级 / 省级 / 市级 / 园区" });
+
+export const DocumentSummary = z
+  .object({
+    id: z.string().openapi({ example: "zibo-zichuang-2017" }),
+    title: z.string(),
+    docNumber: z.string().nullable().openapi({ description: "文号", example: "长高发〔2020〕65号" }),
+    issuer: z.string(),
+    issuedOn: z.string().openapi({ format: "date" }),
+    level: PolicyLevel,
+    summary: z.string(),
+    clauseCount: z.number().int(),
+  })
+  .openapi("PolicyDocumentSummary");
+
+export const Clause = z
+  .object({
+    id: z.string().openapi({ example: "14" }),
+    label: z.string().openapi({ example: "14." }),
+    section: z.string().nullable(),
+    text: z.string(),
+  })
+  .openapi("PolicyClause");
+
+export const DocumentDetail = DocumentSummary.omit({ clauseCount: true })
+  .extend({
+    sourceSeed: z.string(),
+    sourceUrl: z.string().nullable(),
+    syncedAt: z.string(),
+    clauses: z.array(Clause),
+  })
+  .openapi("PolicyDocument");
+
+export const DocumentIdParam = z.object({
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, "文件编号只含小写字母、数字和连字符")
+    .openapi({ param: { name: "id", in: "path" }, example: "zibo-zichuang-2017" }),
+});

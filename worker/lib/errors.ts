@@ -1,0 +1,41 @@
+/**
+ * The one error type the app throws on purpose. `app.onError` maps it to HTTP
+ * (JSON for /api/*, an HTML page otherwise), so services never build responses.
+ */
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+
+export const ERROR_STATUS = {
+  bad_request: 400,
+  validation_failed: 422,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  zone_not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  rate_limited: 429,
+  internal: 500,
+  unavailable: 503,
+} as const satisfies Record<string, ContentfulStatusCode>;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: ContentfulStatusCode;
+  /** Field-level detail for forms and API clients, e.g. { "uscc": "校验码错误" }. */
+  readonly fields?: Record<string, string>;
+
+  constructor(code: ErrorCode, message: string, fields?: Record<string, string>) {
+    super(message);
+    this.name = "AppError";
+    this.code = code;
+    this.status = ERROR_STATUS[code];
+    if (fields) this.fields = fields;
+  }
+}
+
+/** The JSON error envelope every /api/* failure uses. */
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; requestId?: string; fields?: Record<string, string> };
+}

@@ -1,0 +1,46 @@
+/**
+ * The one mapping from failures to HTTP: JSON `{ error: { code, message } }`
+ * under /api/, an HTML page elsewhere. Unexpected errors are logged with the
+ * request id and shown without internals.
+ */
+import type { Context, ErrorHandler, NotFoundHandler } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { AppEnv } from "../env";
+import { AppError, type ErrorBody } from "../lib/errors";
+import { renderErrorPage } from "../../web/pages/error-page";
+
+function isApi(c: Context<AppEnv>): boolean {
+  return c.req.path === "/api" || c.req.path.startsWith("/api/");
+}
+
+function respond(c: Context<AppEnv>, err: AppError): Response | Promise<Response> {
+  if (isApi(c)) {
+    const body: ErrorBody = { error: { code: err.code, message: err.message, requestId: c.var.requestId } };
+    if (err.fields) body.error.fields = err.fields;
+    return c.json(body, err.status);
+  }
+  const site = c.var.site;
+  return c.html(
+    renderErrorPage({
+      status: err.status,
+      message: err.message,
+      requestId: c.var.requestId,
+      zone: site?.kind === "zone" ? site.zone : null,
+      nonce: c.var.secureHeadersNonce,
+    }),
+    err.status,
+  );
+}
+
+export const onError: ErrorHandler<AppEnv> = (err, c) => {
+  if (err instanceof AppError) return respond(c, err);
+  if (err instanceof HTTPException && err.status < 500) {
+    const code = err.status === 413 ? "payload_too_large" : err.status === 404 ? "not_found" : "bad_request";
+    return respond(c, new AppError(code, err.message || "请求无效。"));
+  }
+  console.error(JSON.stringify({ level: "error", requestId: c.var.requestId, path: c.req.path, error: String(err), stack: err instanceof Error ? err.stack : undefined }));
+  return respond(c, new AppError("internal", "服务器出错了,请稍后再试;如果一直这样,请把页面上的请求编号告诉我们。"));
+};
+
+export const onNotFound: NotFoundHandler<AppEnv> = (c) =>
+  respond(c, new AppError("not_found", "找不到这个页面或接口。"));

@@ -1,0 +1,22 @@
+/**
+ * Guards for routers: a zone router only ever runs for a zone host, and its
+ * handlers get the zone and its database from `zoneOf(c)`, never from a global.
+ */
+import type { Context } from "hono";
+import { createMiddleware } from "hono/factory";
+import type { AppEnv } from "../env";
+import type { ZoneConfig } from "../../tenants/schema";
+import type { TenantDb } from "../db/open";
+import { AppError } from "../lib/errors";
+
+export const requireZone = createMiddleware<AppEnv>(async (c, next) => {
+  if (c.var.site.kind !== "zone") throw new AppError("not_found", "这个地址只在园区的子域名下提供。");
+  await next();
+});
+
+/** The zone and database of a request that passed `requireZone`. */
+export function zoneOf(c: Context<AppEnv>): { zone: ZoneConfig; db: TenantDb } {
+  const site = c.var.site;
+  if (site.kind !== "zone") throw new AppError("not_found", "这个地址只在园区的子域名下提供。");
+  return { zone: site.zone, db: site.db };
+}
