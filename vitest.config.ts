@@ -8,6 +8,9 @@
 import { cloudflareTest } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 
+// The Worker needs no Request.cf data in tests, and this network cannot fetch it.
+process.env.CLOUDFLARE_CF_FETCH_ENABLED ??= "false";
+
 const jsx = { jsx: { importSource: "hono/jsx" } };
 
 export default defineConfig({

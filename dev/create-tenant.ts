@@ -5,19 +5,21 @@
  * and migrates the zone's database. `-- --reindex` only regenerates the index.
  */
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { slugSchema, zoneSchema } from "../tenants/schema";
 import { buildZoneScaffold, type ScaffoldInput } from "./lib/zone-scaffold";
 import { writeTenantIndex } from "./lib/tenant-index";
 import { cliClientFactory } from "./lib/tenant-clients";
+import { prepareTenant } from "./lib/prepare-tenant";
 
-const tenantsDir = fileURLToPath(new URL("../tenants/", import.meta.url));
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     reindex: { type: "boolean" },
+    // Tests scaffold into a scratch copy of tenants/ instead of the real one.
+    "tenants-dir": { type: "string" },
     name: { type: "string" },
     "name-en": { type: "string" },
     province: { type: "string" },
@@ -26,6 +28,8 @@ const { values, positionals } = parseArgs({
     office: { type: "string" },
   },
 });
+
+const tenantsDir = values["tenants-dir"] ? resolve(values["tenants-dir"]) : fileURLToPath(new URL("../tenants/", import.meta.url));
 
 function fail(message: string): never {
   console.error(message);
@@ -62,9 +66,8 @@ console.log(`✓ wrote tenants/${slug}/zone.ts`);
 console.log(`✓ tenants/index.ts lists: ${writeTenantIndex(tenantsDir).join(", ")}`);
 
 // Import after the index exists, so the new zone is parsed exactly as the app will parse it.
-const { zones } = await import("../tenants/index");
+const { zones } = (await import(pathToFileURL(join(tenantsDir, "index.ts")).href)) as typeof import("../tenants/index");
 const zone = zones.get(slug) ?? fail(`tenants/index.ts does not list ${slug}`);
-const { prepareTenant } = await import("./lib/prepare-tenant");
 const { template, open } = cliClientFactory();
 const client = open(slug);
 try {

@@ -3,40 +3,25 @@
  * Worker and Node entries differ only in how they build `deps`.
  *
  * Middleware order matters and is written out here once:
- *   request id → secure headers (CSP nonce) → site (Host → zone + its DB, 404 otherwise)
+ *   request id → security headers (pages: CSP nonce; API: fixed set) → site (Host → zone + its DB, 404 otherwise)
  *   → feature routers (each guards itself with requireZone) → 404 / error mapping.
  */
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { requestId } from "hono/request-id";
-import { NONCE, secureHeaders } from "hono/secure-headers";
 import type { AppDeps, AppEnv } from "./env";
 import { platformRoutes } from "./features/platform/routes";
 import { policiesRoutes } from "./features/policies/routes";
 import { zoneRoutes } from "./features/zone/routes";
 import { validationHook } from "./lib/api-errors";
 import { onError, onNotFound } from "./middleware/errors";
+import { securityHeaders } from "./middleware/headers";
 import { siteMiddleware } from "./middleware/site";
 
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
   app.use(requestId({ headerName: "X-Request-Id" }));
-  app.use(
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        styleSrc: ["'self'", NONCE],
-        scriptSrc: ["'self'", NONCE],
-        imgSrc: ["'self'", "data:"],
-        objectSrc: ["'none'"],
-        baseUri: ["'none'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-      },
-      referrerPolicy: "strict-origin-when-cross-origin",
-      crossOriginEmbedderPolicy: false,
-    }),
-  );
+  app.use(securityHeaders);
   app.use(siteMiddleware(deps));
 
   app.route("/", platformRoutes(deps));

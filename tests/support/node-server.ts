@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { createClient } from "@libsql/client";
 import { prepareTenant } from "../../dev/lib/prepare-tenant";
 import { zones } from "../../tenants/index";
-import { startNodeServer } from "../../worker/entry.node";
+import { startNodeServer } from "../../worker/entry.node.ts";
 
 export async function startTestNodeServer() {
   const dir = mkdtempSync(join(tmpdir(), "yuanqu-node-"));

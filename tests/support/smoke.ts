@@ -106,11 +106,23 @@ export const smokeCases: SmokeCase[] = [
       const res = await fetch("changzhi.localhost", "/");
       expect(res.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
       expect(res.headers.get("x-content-type-options")).toBe("nosniff");
-      expect(res.headers.get("x-frame-options")).toBe("SAMEORIGIN");
+      expect(res.headers.get("x-frame-options")).toBe("DENY");
       const csp = res.headers.get("content-security-policy") ?? "";
       const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
       expect(nonce).toBeTruthy();
       expect(await res.text()).toContain(`<style nonce="${nonce}">`);
+    },
+  },
+  {
+    name: "API responses, errors included, carry the fixed API security headers and no page CSP",
+    async run(fetch) {
+      for (const [host, path] of [["zibo.localhost", "/api/v1/zone"], ["zibo.localhost", "/api/v1/policies/nope-nope"], ["nosuch.localhost", "/api/v1/zone"]] as const) {
+        const res = await fetch(host, path);
+        expect(res.headers.get("x-content-type-options"), path).toBe("nosniff");
+        expect(res.headers.get("cache-control"), path).toBe("no-store");
+        expect(res.headers.get("content-security-policy"), path).toBe("default-src 'none'; frame-ancestors 'none'");
+        expect(res.headers.get("x-request-id"), path).toMatch(/^[0-9a-f-]{36}$/);
+      }
     },
   },
   {

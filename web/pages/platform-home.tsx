@@ -11,7 +11,7 @@ export interface PlatformHomeProps {
 
 export function PlatformHomePage({ zones, zoneUrl, nonce }: PlatformHomeProps) {
   return (
-    <Layout title="园区通 · 园区列表" zone={null} nonce={nonce} css={zones.map((z) => `.zone-${z.slug}{--zc:${z.branding.primary}}`).join("")}>
+    <Layout title="园区列表" zone={null} nonce={nonce} css={zones.map((z) => `.zone-${z.slug}{--zc:${z.branding.primary}}`).join("")}>
       <main id="main" class="wrap">
         <h1>入驻园区</h1>
         <p>每个园区在自己的子域名上提供服务,数据各自独立。</p>

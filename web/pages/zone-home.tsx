@@ -47,7 +47,8 @@ export function ZoneHomePage({ zone, documents, nonce }: ZoneHomeProps) {
           </ul>
         )}
         <p class="help">
-          {zone.contact.passwordHelp},联系方式:<a href={`tel:${zone.contact.phone}`}>{zone.contact.phone}</a>({zone.contact.office})
+          {zone.contact.passwordHelp},联系方式:<a href={`tel:${zone.contact.phone}`}>{zone.contact.phone}</a>({zone.contact.office}
+          {zone.contact.phoneFromSource ? "" : ",演示号码,以园区公布为准"})
         </p>
       </main>
     </Layout>

@@ -6,10 +6,13 @@
 import type { Client } from "@libsql/client";
 import type { LibSQLDatabase } from "drizzle-orm/libsql";
 import { drizzle } from "drizzle-orm/libsql/web";
-import * as schema from "./schema";
 
-export type TenantDb = LibSQLDatabase<typeof schema>;
+/**
+ * Query-builder only (tables imported from ./schema): passing the schema for
+ * drizzle's relational API would rebuild its relation map on every request.
+ */
+export type TenantDb = LibSQLDatabase;
 
 export function openTenantDb(client: Client): TenantDb {
-  return drizzle(client, { schema });
+  return drizzle(client);
 }

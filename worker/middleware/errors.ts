@@ -7,14 +7,11 @@ import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "../env";
 import { AppError, type ErrorBody } from "../lib/errors";
+import { isApiPath } from "./headers";
 import { renderErrorPage } from "../../web/pages/error-page";
 
-function isApi(c: Context<AppEnv>): boolean {
-  return c.req.path === "/api" || c.req.path.startsWith("/api/");
-}
-
 function respond(c: Context<AppEnv>, err: AppError): Response | Promise<Response> {
-  if (isApi(c)) {
+  if (isApiPath(c.req.path)) {
     const body: ErrorBody = { error: { code: err.code, message: err.message, requestId: c.var.requestId } };
     if (err.fields) body.error.fields = err.fields;
     return c.json(body, err.status);

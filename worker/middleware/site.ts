@@ -5,7 +5,7 @@
  */
 import { createMiddleware } from "hono/factory";
 import type { AppDeps, AppEnv } from "../env";
-import { openTenantDb } from "../db/open";
+import { openTenantDb, type TenantDb } from "../db/open";
 import { AppError } from "../lib/errors";
 import { resolveSite } from "../lib/host";
 
@@ -23,7 +23,15 @@ export function siteMiddleware(deps: AppDeps) {
       c.set("site", { kind: "platform" });
     } else {
       const zone = deps.zones.get(ref.slug)!;
-      c.set("site", { kind: "zone", zone, db: openTenantDb(deps.openClient(zone.slug)) });
+      // Opened on first use, so routes that never query (e.g. /api/v1/zone) cost no client.
+      let db: TenantDb | undefined;
+      c.set("site", {
+        kind: "zone",
+        zone,
+        get db() {
+          return (db ??= openTenantDb(deps.openClient(zone.slug)));
+        },
+      });
     }
     await next();
   });

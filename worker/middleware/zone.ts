@@ -18,5 +18,6 @@ export const requireZone = createMiddleware<AppEnv>(async (c, next) => {
 export function zoneOf(c: Context<AppEnv>): { zone: ZoneConfig; db: TenantDb } {
   const site = c.var.site;
   if (site.kind !== "zone") throw new AppError("not_found", "这个地址只在园区的子域名下提供。");
-  return { zone: site.zone, db: site.db };
+  // The site itself, not a copy: its `db` getter opens the database only if a handler reads it.
+  return site;
 }

@@ -1,0 +1,77 @@
+/**
+ * `npm run bench`: requests/s and latency of the app against a bare Hono route
+ * in the same run. The server runs on core 0 (taskset), autocannon on core 1.
+ * Not a test: it prints figures and ratios; targets are reported, not asserted.
+ *   BENCH_SECONDS (default 8) per scenario, BENCH_CONNECTIONS (default 32).
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import autocannon from "autocannon";
+import { createClient } from "@libsql/client";
+import { prepareTenant } from "../dev/lib/prepare-tenant";
+import { zones } from "../tenants/index";
+import { BENCH_PATHS } from "./paths";
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 8);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const pinned = spawnSync("taskset", ["-cp", "1", String(process.pid)]).status === 0;
+
+const dir = mkdtempSync(join(tmpdir(), "yuanqu-bench-"));
+const template = `file:${dir}/{tenant}.db`;
+for (const zone of zones.all()) {
+  const client = createClient({ url: template.replace("{tenant}", zone.slug) });
+  await prepareTenant(client, zone);
+  client.close();
+}
+
+const tsx = join(process.cwd(), "node_modules", ".bin", "tsx");
+const [cmd, args] = pinned ? ["taskset", ["-c", "0", tsx, "bench/server.ts"]] : [tsx, ["bench/server.ts"]];
+const server = spawn(cmd, args as string[], { env: { ...process.env, LIBSQL_URL_TEMPLATE: template, NODE_ENV: "production" }, stdio: ["ignore", "pipe", "inherit"] });
+const ports = await new Promise<{ barePort: number; appPort: number }>((resolve, reject) => {
+  createInterface({ input: server.stdout! }).once("line", (l) => resolve(JSON.parse(l)));
+  server.once("exit", (code) => reject(new Error(`bench server exited with ${code}`)));
+});
+
+interface Scenario { name: string; port: number; path: string; host: string }
+const tiny: Scenario = { name: "bare Hono route, {\"ok\":true}", port: ports.barePort, path: "/", host: "localhost" };
+const pairs = BENCH_PATHS.map((p) => ({
+  app: { name: p.name, port: ports.appPort, path: p.path, host: p.host },
+  bare: { name: `bare replay of ${p.path}`, port: ports.barePort, path: `/replay${p.path}`, host: "localhost" },
+  target: p.target as number | undefined,
+}));
+
+async function measure(s: Scenario, duration: number) {
+  const r = await autocannon({ url: `http://127.0.0.1:${s.port}${s.path}`, headers: { host: s.host }, connections, duration });
+  if (r.non2xx > 0 || r.errors > 0) throw new Error(`${s.name}: ${r.non2xx} non-2xx responses, ${r.errors} errors`);
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99 };
+}
+
+console.log(`yuanqu bench: ${seconds}s per scenario, ${connections} connections, server ${pinned ? "on core 0, load on core 1" : "unpinned (taskset unavailable)"}, Node ${process.version}\n`);
+type Figures = Awaited<ReturnType<typeof measure>>;
+const run = async (s: Scenario): Promise<Figures> => {
+  await measure(s, 1); // warm-up: JIT and the database page cache
+  return measure(s, seconds);
+};
+let tinyFigures: Figures;
+const rows: { name: string; app: Figures; bare: Figures; target: number | undefined }[] = [];
+try {
+  tinyFigures = await run(tiny);
+  for (const p of pairs) rows.push({ name: p.app.name, bare: await run(p.bare), app: await run(p.app), target: p.target });
+} finally {
+  server.kill();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+const pad = (v: string, n: number) => v.padEnd(n);
+const fmt = (f: Figures) => `${pad(f.rps.toFixed(0), 9)}${pad(`${f.p50}/${f.p99}`, 10)}`;
+console.log(`${pad("scenario", 34)}${pad("req/s", 9)}${pad("p50/p99", 10)}${pad("bare same bytes", 19)}${pad("× same", 8)}${pad("× tiny", 8)}target (× same)`);
+console.log(`${pad(tiny.name, 34)}${fmt(tinyFigures)}`);
+for (const r of rows) {
+  const same = r.app.rps / r.bare.rps;
+  const verdict = r.target === undefined ? "" : `≥ ${r.target} ${same >= r.target ? "met" : "MISSED"}`;
+  console.log(`${pad(r.name, 34)}${fmt(r.app)}${pad(`${r.bare.rps.toFixed(0)} ${r.bare.p50}/${r.bare.p99}`, 19)}${pad(same.toFixed(2), 8)}${pad((r.app.rps / tinyFigures.rps).toFixed(2), 8)}${verdict}`);
+}
+console.log("\n× same: against a bare Hono route sending the same bytes; × tiny: against a bare route sending {\"ok\":true}. p50/p99 in ms.");

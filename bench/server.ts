@@ -1,0 +1,32 @@
+/**
+ * The benchmark's server process (started pinned to one core by bench/run.ts):
+ * the full app (Node entry, embedded libSQL files) and a bare Hono app in the
+ * same process. The bare app replays, byte for byte, what the app answered for
+ * each measured path, so a ratio compares work done, not response sizes.
+ */
+import { serve } from "@hono/node-server";
+import { Hono } from "hono";
+import { startNodeServer } from "../worker/entry.node.ts";
+import { hostFetchTo } from "../tests/support/node-fetch";
+import { BENCH_PATHS } from "./paths";
+
+const template = process.env.LIBSQL_URL_TEMPLATE;
+if (!template) throw new Error("LIBSQL_URL_TEMPLATE is required");
+
+const app = await startNodeServer({ port: 0, env: { ROOT_DOMAINS: "localhost", LIBSQL_URL_TEMPLATE: template } });
+
+const viaHost = hostFetchTo(app.port);
+const bare = new Hono();
+bare.get("/", (c) => c.json({ ok: true }));
+for (const { path, host } of BENCH_PATHS) {
+  const res = await viaHost(host, path);
+  if (!res.ok) throw new Error(`${host}${path} answered ${res.status}`);
+  const body = await res.text();
+  const type = res.headers.get("content-type") ?? "text/plain";
+  bare.get(`/replay${path}`, (c) => c.body(body, 200, { "content-type": type }));
+}
+const barePort = await new Promise<number>((resolve) => {
+  serve({ fetch: bare.fetch, port: 0, hostname: "127.0.0.1" }, (info) => resolve(info.port));
+});
+// The parent reads this one line to learn the ports.
+console.log(JSON.stringify({ barePort, appPort: app.port }));

@@ -1,0 +1,92 @@
+/**
+ * `npm start`: the local libSQL server (dev/libsql-server, files under .data/)
+ * plus the Worker in workerd (`wrangler dev`) on port 8787.
+ * `npm run start:node`: the same zones on the Node entry over the same files.
+ * Both migrate and load every zone first (idempotent) and print its URL.
+ */
+import { spawn } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { createClient } from "@libsql/client";
+import { zones } from "../tenants/index";
+import { startLibsqlServer } from "./libsql-server/server";
+import { prepareTenant } from "./lib/prepare-tenant";
+
+const { values } = parseArgs({ options: { node: { type: "boolean" } } });
+const PORT = Number(process.env.PORT ?? 8787);
+const DB_PORT = Number(process.env.LIBSQL_PORT ?? 8080);
+mkdirSync(".data", { recursive: true });
+
+async function prepareAll(urlFor: (slug: string) => string) {
+  for (const zone of zones.all()) {
+    const client = createClient({ url: urlFor(zone.slug) });
+    try {
+      const { migrated, synced } = await prepareTenant(client, zone);
+      const loaded = synced.inserted.length + synced.updated.length;
+      console.log(`  ✓ ${zone.slug}: schema ${migrated.version}; ${zone.documents.length} policy documents, ${loaded ? `${loaded} (re)loaded` : "all up to date"}`);
+    } finally {
+      client.close();
+    }
+  }
+}
+
+function banner(runtime: string) {
+  console.log(`\n园区通 yuanqu is running (${runtime}). Open a zone:`);
+  for (const z of zones.all()) console.log(`  http://${z.slug}.localhost:${PORT}  ${z.name.zh}`);
+  console.log(`  http://localhost:${PORT}  zone list (operator)`);
+  console.log(`  http://zibo.localhost:${PORT}/api/openapi.json  API description (any zone)`);
+  console.log("Sign-in and demo accounts arrive with the accounts feature. Ctrl-C stops everything.\n");
+}
+
+if (values.node) {
+  const { startNodeServer } = await import("../worker/entry.node.ts");
+  const template = "file:.data/{tenant}.db";
+  console.log("preparing zone databases (embedded libSQL files in .data/)…");
+  await prepareAll((slug) => template.replace("{tenant}", slug));
+  const server = await startNodeServer({ port: PORT, env: { ROOT_DOMAINS: "localhost", LIBSQL_URL_TEMPLATE: template } });
+  banner("Node, @hono/node-server");
+  const stop = () => void server.close().then(() => process.exit(0));
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+} else {
+  const db = await startLibsqlServer({ dataDir: ".data", port: DB_PORT });
+  console.log(`local libSQL server on ${db.url} (one database per zone in .data/)`);
+  console.log("preparing zone databases…");
+  await prepareAll((slug) => db.tenantUrl(slug));
+
+  const wrangler = spawn(
+    "wrangler",
+    ["dev", "--port", String(PORT), "--ip", "127.0.0.1", "--show-interactive-dev-session=false", "--var", `LIBSQL_URL_TEMPLATE:${db.url}/t/{tenant}/`],
+    // No Request.cf download (this network reaches only package registries) and no telemetry.
+    // Its own process group: wrangler runs workerd (and a Node shim) as children, and
+    // stopping must take all of them down, not just the shim.
+    { detached: true, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_SEND_METRICS: "false" } },
+  );
+  let ready = false;
+  const forward = (chunk: Buffer) => {
+    const text = chunk.toString();
+    for (const line of text.split("\n")) if (line.trim()) console.log(`[workerd] ${line}`);
+    if (!ready && /Ready on/.test(text)) {
+      ready = true;
+      banner("workerd via wrangler dev");
+    }
+  };
+  wrangler.stdout.on("data", forward);
+  wrangler.stderr.on("data", forward);
+
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    try {
+      process.kill(-wrangler.pid!, "SIGTERM");
+    } catch {
+      // already gone
+    }
+    await db.close();
+    process.exit(code);
+  };
+  wrangler.on("exit", (code) => void stop(code ?? 0));
+  process.once("SIGINT", () => void stop(0));
+  process.once("SIGTERM", () => void stop(0));
+}

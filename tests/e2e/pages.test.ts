@@ -1,0 +1,96 @@
+/**
+ * Each zone's pages in a real Chromium (Debian's, driven by playwright-core)
+ * against the Node entry: branding applied under the CSP, documents listed and
+ * opened, mobile layout without horizontal scrolling, unknown zones a 404 page.
+ */
+import { existsSync, mkdirSync } from "node:fs";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { zones } from "../../tenants/index";
+import { startTestNodeServer } from "../support/node-server";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+let server: Awaited<ReturnType<typeof startTestNodeServer>>;
+let browser: Browser;
+const cspErrors: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+  server = await startTestNodeServer();
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    // As root in a sandbox with no network beyond loopback; *.localhost resolves to 127.0.0.1 in Chromium itself.
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  mkdirSync("test-results", { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(host: string, path: string, viewport = { width: 1280, height: 900 }): Promise<{ page: Page; status: number }> {
+  const page = await browser.newPage({ viewport });
+  page.on("console", (m) => {
+    if (/Content Security Policy/i.test(m.text())) cspErrors.push(m.text());
+  });
+  const res = await page.goto(`http://${host}:${server.port}${path}`);
+  return { page, status: res?.status() ?? 0 };
+}
+
+const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(", ")})`;
+
+describe("zone pages in Chromium", () => {
+  for (const zone of zones.all()) {
+    it(`${zone.slug}: home page shows the zone in its colours and lists its documents`, async () => {
+      const { page, status } = await open(`${zone.slug}.localhost`, "/");
+      expect(status).toBe(200);
+      expect(await page.locator("h1").textContent()).toBe(zone.name.zh);
+      expect(await page.locator("header.site").evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(rgb(zone.branding.primary));
+      const titles = await page.locator(".docs .doc h3 a").allTextContents();
+      expect(titles).toEqual(zone.documents.map((d) => d.title));
+      await page.screenshot({ path: `test-results/${zone.slug}-home.png`, fullPage: true });
+      await page.close();
+    });
+  }
+
+  it("opens a document from the home page and jumps to a cited clause", async () => {
+    const { page } = await open("zibo.localhost", "/");
+    const doc = zones.get("zibo")!.documents[0]!;
+    await page.getByRole("link", { name: doc.title }).click();
+    await page.waitForURL(`**/policies/${doc.id}`);
+    expect(await page.locator("article.policy h1").textContent()).toBe(doc.title);
+    expect(await page.locator("p.clause").count()).toBe(doc.clauses.length);
+    await page.goto(page.url() + "#c-14");
+    const highlighted = await page.locator("#c-14").evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(highlighted).not.toBe("rgba(0, 0, 0, 0)");
+    expect(await page.locator("#c-14").textContent()).toContain("研发费用加计扣除");
+    await page.close();
+  });
+
+  it("fits a 375px phone screen without horizontal scrolling", async () => {
+    for (const path of ["/", `/policies/${zones.get("changzhi")!.documents[0]!.id}`]) {
+      const { page } = await open("changzhi.localhost", path, { width: 375, height: 740 });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, path).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: `test-results/changzhi-mobile${path === "/" ? "-home" : "-document"}.png` });
+      await page.close();
+    }
+  });
+
+  it("shows a 404 page for an unknown zone and the zone list on the bare domain", async () => {
+    const unknown = await open("nosuch.localhost", "/");
+    expect(unknown.status).toBe(404);
+    expect(await unknown.page.locator("h1").textContent()).toBe("页面不存在");
+    await unknown.page.close();
+    const root = await open("localhost", "/");
+    expect(root.status).toBe(200);
+    expect(await root.page.locator(".zones .zone h2 a").allTextContents()).toEqual(zones.all().map((z) => z.name.zh));
+    await root.page.close();
+  });
+
+  it("raised no Content-Security-Policy violations on any page", () => {
+    expect(cspErrors).toEqual([]);
+  });
+});
