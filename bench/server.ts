@@ -18,6 +18,12 @@ const app = await startNodeServer({ port: 0, env: { ROOT_DOMAINS: "localhost", L
 const viaHost = hostFetchTo(app.port);
 const bare = new Hono();
 bare.get("/", (c) => c.json({ ok: true }));
+// The server process's CPU time so far: the load generator reads it around each scenario,
+// because with one core each, autocannon (not the server) can be the bottleneck.
+bare.get("/__cpu", (c) => {
+  const { user, system } = process.cpuUsage();
+  return c.json({ micros: user + system });
+});
 for (const { path, host } of BENCH_PATHS) {
   const res = await viaHost(host, path);
   if (!res.ok) throw new Error(`${host}${path} answered ${res.status}`);

@@ -7,7 +7,6 @@
  *   → feature routers (each guards itself with requireZone) → 404 / error mapping.
  */
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { requestId } from "hono/request-id";
 import type { AppDeps, AppEnv } from "./env";
 import { platformRoutes } from "./features/platform/routes";
 import { policiesRoutes } from "./features/policies/routes";
@@ -15,12 +14,13 @@ import { zoneRoutes } from "./features/zone/routes";
 import { validationHook } from "./lib/api-errors";
 import { onError, onNotFound } from "./middleware/errors";
 import { securityHeaders } from "./middleware/headers";
+import { assignRequestId } from "./middleware/request-id";
 import { siteMiddleware } from "./middleware/site";
 
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
-  app.use(requestId({ headerName: "X-Request-Id" }));
+  app.use(assignRequestId);
   app.use(securityHeaders);
   app.use(siteMiddleware(deps));
 

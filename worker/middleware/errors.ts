@@ -35,9 +35,19 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
     const code = err.status === 413 ? "payload_too_large" : err.status === 404 ? "not_found" : "bad_request";
     return respond(c, new AppError(code, err.message || "请求无效。"));
   }
-  console.error(JSON.stringify({ level: "error", requestId: c.var.requestId, path: c.req.path, error: String(err), stack: err instanceof Error ? err.stack : undefined }));
+  console.error(JSON.stringify({ level: "error", requestId: c.var.requestId, path: c.req.path, error: describe(err), stack: err instanceof Error ? err.stack : undefined }));
   return respond(c, new AppError("internal", "服务器出错了,请稍后再试;如果一直这样,请把页面上的请求编号告诉我们。"));
 };
+
+/** The error and its causes, innermost last: drizzle wraps the driver's error (the useful part) as `cause`. */
+function describe(err: unknown): string {
+  const parts: string[] = [];
+  for (let e: unknown = err, depth = 0; e !== undefined && depth < 5; depth++) {
+    parts.push(e instanceof Error ? `${e.name}: ${e.message}` : String(e));
+    e = e instanceof Error ? e.cause : undefined;
+  }
+  return parts.join(" ← caused by ");
+}
 
 export const onNotFound: NotFoundHandler<AppEnv> = (c) =>
   respond(c, new AppError("not_found", "找不到这个页面或接口。"));

@@ -1,5 +1,6 @@
 /** The zone's public profile as JSON: names, branding, contact line, priority industries. */
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import type { ZoneConfig } from "../../../tenants/schema";
 import type { AppEnv } from "../../env";
 import { validationHook } from "../../lib/api-errors";
 import { requireZone, zoneOf } from "../../middleware/zone";
@@ -18,6 +19,21 @@ export const ZoneProfile = z
   })
   .openapi("Zone");
 
+type ZoneProfileBody = z.infer<typeof ZoneProfile>;
+
+// Zone configuration is immutable for a deployment, so each zone's public profile is built once.
+const profiles = new WeakMap<ZoneConfig, ZoneProfileBody>();
+
+function profileOf(zone: ZoneConfig): ZoneProfileBody {
+  let profile = profiles.get(zone);
+  if (!profile) {
+    const { slug, name, shortName, region, branding, contact, priorityIndustries } = zone;
+    profile = { slug, name, shortName, region, branding, contact: { passwordHelp: contact.passwordHelp, phone: contact.phone, office: contact.office }, priorityIndustries };
+    profiles.set(zone, profile);
+  }
+  return profile;
+}
+
 export const zoneRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 zoneRoutes.use("/api/v1/zone", requireZone);
 
@@ -29,12 +45,5 @@ zoneRoutes.openapi(
     summary: "The zone this subdomain serves",
     responses: { 200: { description: "Public profile of the zone", content: { "application/json": { schema: ZoneProfile } } } },
   }),
-  (c) => {
-    const { zone } = zoneOf(c);
-    const { slug, name, shortName, region, branding, contact, priorityIndustries } = zone;
-    return c.json(
-      { slug, name, shortName, region, branding, contact: { passwordHelp: contact.passwordHelp, phone: contact.phone, office: contact.office }, priorityIndustries },
-      200,
-    );
-  },
+  (c) => c.json(profileOf(zoneOf(c).zone), 200),
 );
