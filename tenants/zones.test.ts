@@ -13,7 +13,12 @@ import zibo from "./zibo/zone";
 
 const tenantsDir = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(tenantsDir, "..");
-const seedsDir = path.resolve(repoRoot, "../shared/seeds");
+// The seeds live in the shared brief beside the repository (CI lays a copy there);
+// YUANQU_SEEDS_DIR points elsewhere. Without them the checks against the source
+// text are skipped, loudly, and everything else still runs.
+const seedsDir = process.env.YUANQU_SEEDS_DIR ?? path.resolve(repoRoot, "../shared/seeds");
+const hasSeeds = existsSync(seedsDir);
+if (!hasSeeds) console.warn(`tenants/zones.test.ts: no seeds at ${seedsDir}; skipping the checks against the source pages`);
 
 /** Folder name → the zone its zone.ts exports. */
 const zones: Record<string, ZoneConfig> = { zibo, dongying, changzhi };
@@ -114,7 +119,7 @@ describe("zone configurations", () => {
     expect(contrastWithWhite(zone.branding.primary)).toBeGreaterThanOrEqual(4.5);
   });
 
-  it("only Dongying's phone number comes from a seed", () => {
+  it.skipIf(!hasSeeds)("only Dongying's phone number comes from a seed", () => {
     expect(dongying.contact.phone).toBe("0546-8317796");
     expect(dongying.contact.phoneFromSource).toBe(true);
     expect(seedText(doc(dongying, "dongying-innovative-city-2018").source.seed)).toContain(
@@ -145,7 +150,7 @@ describe("policy documents", () => {
     },
   );
 
-  it.each(allDocuments.map(([folder, d]) => [`${folder}/${d.id}`, d] as const))(
+  it.skipIf(!hasSeeds).each(allDocuments.map(([folder, d]) => [`${folder}/${d.id}`, d] as const))(
     "%s: title, 文号, section headings and every clause's text appear in the seed",
     (_name, d) => {
       const seed = seedText(d.source.seed);
