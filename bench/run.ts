@@ -10,8 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import autocannon from "autocannon";
-import { createClient } from "@libsql/client";
-import { prepareTenant } from "../dev/lib/prepare-tenant";
+import { prepareAllZones } from "../dev/lib/prepare-tenant";
 import { zones } from "../tenants/index";
 import { BENCH_PATHS } from "./paths";
 
@@ -21,11 +20,7 @@ const pinned = spawnSync("taskset", ["-cp", "1", String(process.pid)]).status ==
 
 const dir = mkdtempSync(join(tmpdir(), "yuanqu-bench-"));
 const template = `file:${dir}/{tenant}.db`;
-for (const zone of zones.all()) {
-  const client = createClient({ url: template.replace("{tenant}", zone.slug) });
-  await prepareTenant(client, zone);
-  client.close();
-}
+await prepareAllZones((slug) => template.replace("{tenant}", slug), zones.all());
 
 const tsx = join(process.cwd(), "node_modules", ".bin", "tsx");
 const [cmd, args] = pinned ? ["taskset", ["-c", "0", tsx, "bench/server.ts"]] : [tsx, ["bench/server.ts"]];

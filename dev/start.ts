@@ -7,10 +7,9 @@
 import { spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { createClient } from "@libsql/client";
 import { zones } from "../tenants/index";
 import { startLibsqlServer } from "./libsql-server/server";
-import { prepareTenant } from "./lib/prepare-tenant";
+import { prepareAllZones } from "./lib/prepare-tenant";
 
 const { values } = parseArgs({ options: { node: { type: "boolean" } } });
 const PORT = Number(process.env.PORT ?? 8787);
@@ -18,15 +17,9 @@ const DB_PORT = Number(process.env.LIBSQL_PORT ?? 8080);
 mkdirSync(".data", { recursive: true });
 
 async function prepareAll(urlFor: (slug: string) => string) {
-  for (const zone of zones.all()) {
-    const client = createClient({ url: urlFor(zone.slug) });
-    try {
-      const { migrated, synced } = await prepareTenant(client, zone);
-      const loaded = synced.inserted.length + synced.updated.length;
-      console.log(`  ✓ ${zone.slug}: schema ${migrated.version}; ${zone.documents.length} policy documents, ${loaded ? `${loaded} (re)loaded` : "all up to date"}`);
-    } finally {
-      client.close();
-    }
+  for (const { zone, migrated, synced } of await prepareAllZones(urlFor, zones.all())) {
+    const loaded = synced.inserted.length + synced.updated.length;
+    console.log(`  ✓ ${zone.slug}: schema ${migrated.version}; ${zone.documents.length} policy documents, ${loaded ? `${loaded} (re)loaded` : "all up to date"}`);
   }
 }
 

@@ -5,19 +5,14 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createClient } from "@libsql/client";
-import { prepareTenant } from "../../dev/lib/prepare-tenant";
+import { prepareAllZones } from "../../dev/lib/prepare-tenant";
 import { zones } from "../../tenants/index";
 import { startNodeServer } from "../../worker/entry.node.ts";
 
 export async function startTestNodeServer() {
   const dir = mkdtempSync(join(tmpdir(), "yuanqu-node-"));
   const template = `file:${dir}/{tenant}.db`;
-  for (const zone of zones.all()) {
-    const client = createClient({ url: template.replace("{tenant}", zone.slug) });
-    await prepareTenant(client, zone);
-    client.close();
-  }
+  await prepareAllZones((slug) => template.replace("{tenant}", slug), zones.all());
   const server = await startNodeServer({ port: 0, env: { ROOT_DOMAINS: "localhost", LIBSQL_URL_TEMPLATE: template } });
   return {
     port: server.port,

@@ -4,9 +4,8 @@
  * the Worker's bindings through `provide` (see vitest.config.ts).
  */
 import type { TestProject } from "vitest/node";
-import { createClient } from "@libsql/client";
 import { startLibsqlServer } from "../../dev/libsql-server/server";
-import { prepareTenant } from "../../dev/lib/prepare-tenant";
+import { prepareAllZones } from "../../dev/lib/prepare-tenant";
 import { zones } from "../../tenants/index";
 
 declare module "vitest" {
@@ -17,11 +16,7 @@ declare module "vitest" {
 
 export default async function setup(project: TestProject) {
   const server = await startLibsqlServer({ dataDir: ":memory:", port: 0 });
-  for (const zone of zones.all()) {
-    const client = createClient({ url: server.tenantUrl(zone.slug) });
-    await prepareTenant(client, zone);
-    client.close();
-  }
+  await prepareAllZones((slug) => server.tenantUrl(slug), zones.all());
   project.provide("libsqlUrl", server.url);
   return async () => {
     await server.close();
