@@ -1,4 +1,5 @@
 /** The page shell: zh-CN, mobile viewport, the zone's branding, header, footer. */
+import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
 import type { ZoneConfig } from "../tenants/schema";
 import { STYLES } from "./styles";
@@ -28,7 +29,9 @@ export function Layout({ title, zone, nonce, current, css, children }: LayoutPro
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="theme-color" content={brand.primary} />
         <title>{title === siteName ? title : `${title} · ${siteName}`}</title>
-        <style nonce={nonce}>{vars + STYLES + (css ?? "")}</style>
+        {/* raw: JSX would HTML-escape the quotes in font names, and <style> content is never
+            decoded. Safe because the CSS is ours and zone colours are validated #rrggbb. */}
+        <style nonce={nonce}>{raw(vars + STYLES + (css ?? ""))}</style>
       </head>
       <body>
         <a class="skip" href="#main">跳到正文</a>

@@ -50,6 +50,10 @@ export type Site =
   | { kind: "zone"; zone: ZoneConfig; db: TenantDb }
   | { kind: "platform" };
 
+/**
+ * Read variables with `c.get(key)`, not `c.var.key`: Hono's `c.var` builds a new
+ * object from every variable (Object.fromEntries) on each access, on every request.
+ */
 export interface AppEnv {
   Variables: {
     site: Site;

@@ -110,7 +110,11 @@ export const smokeCases: SmokeCase[] = [
       const csp = res.headers.get("content-security-policy") ?? "";
       const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
       expect(nonce).toBeTruthy();
-      expect(await res.text()).toContain(`<style nonce="${nonce}">`);
+      const html = await res.text();
+      expect(html).toContain(`<style nonce="${nonce}">`);
+      // The stylesheet must reach the browser unescaped: <style> content is never HTML-decoded.
+      expect(html).toContain('"PingFang SC"');
+      expect(html).not.toMatch(/<style[^>]*>[^<]*&quot;/);
     },
   },
   {

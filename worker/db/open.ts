@@ -13,6 +13,18 @@ import { drizzle } from "drizzle-orm/libsql/web";
  */
 export type TenantDb = LibSQLDatabase;
 
+// One drizzle instance per client, so whatever is keyed by the instance (see
+// ./prepared) lives exactly as long as that zone's client: for the process on
+// Node, where node-deps caches a client per zone; for one request on Workers.
+// Keyed by the client object itself, an instance can never reach another
+// zone's database.
+const instances = new WeakMap<Client, TenantDb>();
+
 export function openTenantDb(client: Client): TenantDb {
-  return drizzle(client);
+  let db = instances.get(client);
+  if (!db) {
+    db = drizzle(client);
+    instances.set(client, db);
+  }
+  return db;
 }

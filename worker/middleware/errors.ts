@@ -12,18 +12,18 @@ import { renderErrorPage } from "../../web/pages/error-page";
 
 function respond(c: Context<AppEnv>, err: AppError): Response | Promise<Response> {
   if (isApiPath(c.req.path)) {
-    const body: ErrorBody = { error: { code: err.code, message: err.message, requestId: c.var.requestId } };
+    const body: ErrorBody = { error: { code: err.code, message: err.message, requestId: c.get("requestId") } };
     if (err.fields) body.error.fields = err.fields;
     return c.json(body, err.status);
   }
-  const site = c.var.site;
+  const site = c.get("site");
   return c.html(
     renderErrorPage({
       status: err.status,
       message: err.message,
-      requestId: c.var.requestId,
+      requestId: c.get("requestId"),
       zone: site?.kind === "zone" ? site.zone : null,
-      nonce: c.var.secureHeadersNonce,
+      nonce: c.get("secureHeadersNonce"),
     }),
     err.status,
   );
@@ -35,7 +35,7 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
     const code = err.status === 413 ? "payload_too_large" : err.status === 404 ? "not_found" : "bad_request";
     return respond(c, new AppError(code, err.message || "请求无效。"));
   }
-  console.error(JSON.stringify({ level: "error", requestId: c.var.requestId, path: c.req.path, error: describe(err), stack: err instanceof Error ? err.stack : undefined }));
+  console.error(JSON.stringify({ level: "error", requestId: c.get("requestId"), path: c.req.path, error: describe(err), stack: err instanceof Error ? err.stack : undefined }));
   return respond(c, new AppError("internal", "服务器出错了,请稍后再试;如果一直这样,请把页面上的请求编号告诉我们。"));
 };
 

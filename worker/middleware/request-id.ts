@@ -1,5 +1,5 @@
 /**
- * A fresh id per request, on `c.var.requestId` and the X-Request-Id response
+ * A fresh id per request, on `c.get("requestId")` and the X-Request-Id response
  * header; error pages and the JSON envelope repeat it. Deliberately never taken
  * from the client (hono/request-id would reuse an incoming X-Request-Id), so a
  * caller cannot forge or collide ids in our logs.

@@ -10,13 +10,13 @@ import type { TenantDb } from "../db/open";
 import { AppError } from "../lib/errors";
 
 export const requireZone = createMiddleware<AppEnv>(async (c, next) => {
-  if (c.var.site.kind !== "zone") throw new AppError("not_found", "这个地址只在园区的子域名下提供。");
+  if (c.get("site").kind !== "zone") throw new AppError("not_found", "这个地址只在园区的子域名下提供。");
   await next();
 });
 
 /** The zone and database of a request that passed `requireZone`. */
 export function zoneOf(c: Context<AppEnv>): { zone: ZoneConfig; db: TenantDb } {
-  const site = c.var.site;
+  const site = c.get("site");
   if (site.kind !== "zone") throw new AppError("not_found", "这个地址只在园区的子域名下提供。");
   // The site itself, not a copy: its `db` getter opens the database only if a handler reads it.
   return site;

@@ -10,11 +10,11 @@ export function platformRoutes(deps: AppDeps) {
   const routes = new Hono<AppEnv>();
 
   routes.get("/", (c, next) => {
-    if (c.var.site.kind !== "platform") return next();
+    if (c.get("site").kind !== "platform") return next();
     const url = new URL(c.req.url);
     const host = (c.req.header("host") ?? url.host).toLowerCase();
     const zoneUrl = (slug: string) => `${url.protocol}//${slug}.${host}/`;
-    return c.html(<PlatformHomePage zones={deps.zones.all()} zoneUrl={zoneUrl} nonce={c.var.secureHeadersNonce} />);
+    return c.html(<PlatformHomePage zones={deps.zones.all()} zoneUrl={zoneUrl} nonce={c.get("secureHeadersNonce")} />);
   });
 
   // Liveness only: it touches no tenant database, so a load balancer can call it often.
