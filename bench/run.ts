@@ -66,7 +66,7 @@ try {
 
 const pad = (v: string, n: number) => v.padEnd(n);
 const fmt = (f: Figures) => `${pad(f.rps.toFixed(0), 8)}${pad(`${f.p50}/${f.p99}`, 9)}${pad(f.cpuPerReq.toFixed(1), 8)}`;
-console.log(`${pad("scenario", 34)}${pad("req/s", 8)}${pad("p50/p99", 9)}${pad("cpu µs", 8)}${pad("| bare, same bytes", 27)}${pad("× same", 8)}${pad("× tiny", 8)}target`);
+console.log(`${pad("scenario", 34)}${pad("req/s", 8)}${pad("p50/p99", 9)}${pad("cpu µs", 8)}${pad("| bare, same response", 27)}${pad("× same", 8)}${pad("× tiny", 8)}target`);
 console.log(`${pad(tiny.name, 34)}${fmt(tinyFigures)}`);
 for (const r of rows) {
   // Capacity ratio: requests per server CPU-second, app over bare. With the load
@@ -78,5 +78,5 @@ for (const r of rows) {
 }
 console.log(`
 req/s and p50/p99 (ms) are what autocannon saw; cpu µs is the server's CPU time per request.
-× same / × tiny: requests per server CPU-second, app ÷ a bare Hono route sending the same bytes / sending {"ok":true}.
+× same / × tiny: requests per server CPU-second, app ÷ a bare Hono route sending the same response (bytes and headers) / sending {"ok":true}.
 Throughput ratios (req/s): ${rows.map((r) => `${r.name.split(" (")[0]} ${(r.app.rps / r.bare.rps).toFixed(2)}× same`).join("; ")}.`);

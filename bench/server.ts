@@ -1,8 +1,9 @@
 /**
  * The benchmark's server process (started pinned to one core by bench/run.ts):
  * the full app (Node entry, embedded libSQL files) and a bare Hono app in the
- * same process. The bare app replays, byte for byte, what the app answered for
- * each measured path, so a ratio compares work done, not response sizes.
+ * same process. The bare app replays, byte for byte and header for header, what
+ * the app answered for each measured path, so a ratio compares the work done to
+ * produce a response, not the response's size.
  */
 import { serve } from "@hono/node-server";
 import { Hono } from "hono";
@@ -28,8 +29,13 @@ for (const { path, host } of BENCH_PATHS) {
   const res = await viaHost(host, path);
   if (!res.ok) throw new Error(`${host}${path} answered ${res.status}`);
   const body = await res.text();
-  const type = res.headers.get("content-type") ?? "text/plain";
-  bare.get(`/replay${path}`, (c) => c.body(body, 200, { "content-type": type }));
+  // The same headers too (security headers, request id, CSP nonce frozen at one value):
+  // every header costs a few µs on Node, and the app's are required, not optional.
+  const headers: Record<string, string> = {};
+  res.headers.forEach((value, name) => {
+    if (!["date", "content-length", "connection", "keep-alive", "transfer-encoding"].includes(name)) headers[name] = value;
+  });
+  bare.get(`/replay${path}`, (c) => c.body(body, 200, headers));
 }
 const barePort = await new Promise<number>((resolve) => {
   serve({ fetch: bare.fetch, port: 0, hostname: "127.0.0.1" }, (info) => resolve(info.port));
