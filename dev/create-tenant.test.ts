@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { createClient } from "@libsql/client";
 import { afterAll, describe, expect, it } from "vitest";
+import { migrations } from "../migrations/bundle";
 import { schemaVersion } from "../worker/db/migrate";
 
 const run = promisify(execFile);
@@ -31,7 +32,7 @@ describe("tenant:create", () => {
     expect(stdout).toContain("✓ wrote tenants/weifang/zone.ts");
     expect(readFileSync(join(tenantsDir, "index.ts"), "utf8")).toContain('import zone_weifang from "./weifang/zone";');
     const client = createClient({ url: `file:${scratch}/weifang.db` });
-    expect(await schemaVersion(client)).toBe("0000_init");
+    expect(await schemaVersion(client)).toBe(migrations.at(-1)!.tag);
     client.close();
   }, 30_000);
 

@@ -10,6 +10,7 @@ import { parseArgs } from "node:util";
 import { zones } from "../tenants/index";
 import { startLibsqlServer } from "./libsql-server/server";
 import { prepareAllZones } from "./lib/prepare-tenant";
+import { DEMO_ZONES, demoAccounts, demoPassword } from "./lib/seed-demo";
 
 const { values } = parseArgs({ options: { node: { type: "boolean" } } });
 const PORT = Number(process.env.PORT ?? 8787);
@@ -17,7 +18,7 @@ const DB_PORT = Number(process.env.LIBSQL_PORT ?? 8080);
 mkdirSync(".data", { recursive: true });
 
 async function prepareAll(urlFor: (slug: string) => string) {
-  for (const { zone, migrated, synced } of await prepareAllZones(urlFor, zones.all())) {
+  for (const { zone, migrated, synced } of await prepareAllZones(urlFor, zones.all(), { demo: true })) {
     const loaded = synced.inserted.length + synced.updated.length;
     console.log(`  ✓ ${zone.slug}: schema ${migrated.version}; ${zone.documents.length} policy documents, ${loaded ? `${loaded} (re)loaded` : "all up to date"}`);
   }
@@ -28,7 +29,12 @@ function banner(runtime: string) {
   for (const z of zones.all()) console.log(`  http://${z.slug}.localhost:${PORT}  ${z.name.zh}`);
   console.log(`  http://localhost:${PORT}  zone list (operator)`);
   console.log(`  http://zibo.localhost:${PORT}/api/openapi.json  API description (any zone)`);
-  console.log("Sign-in and demo accounts arrive with the accounts feature. Ctrl-C stops everything.\n");
+  console.log(`\nDemo accounts (password Demo-<zone>-2026, e.g. ${demoPassword("zibo")}):`);
+  for (const z of zones.all().filter((z) => (DEMO_ZONES as readonly string[]).includes(z.slug))) {
+    console.log(`  ${z.slug.padEnd(9)} ${demoAccounts(z).map((a) => a.email).join("  ")}   password ${demoPassword(z.slug)}`);
+  }
+  console.log(`Sign in at http://<zone>.localhost:${PORT}/login; sent messages (reset links) at http://<zone>.localhost:${PORT}/dev/outbox/view.`);
+  console.log("Ctrl-C stops everything.\n");
 }
 
 if (values.node) {
@@ -36,7 +42,7 @@ if (values.node) {
   const template = "file:.data/{tenant}.db";
   console.log("preparing zone databases (embedded libSQL files in .data/)…");
   await prepareAll((slug) => template.replace("{tenant}", slug));
-  const server = await startNodeServer({ port: PORT, env: { ROOT_DOMAINS: "localhost", LIBSQL_URL_TEMPLATE: template } });
+  const server = await startNodeServer({ port: PORT, env: { ROOT_DOMAINS: "localhost", LIBSQL_URL_TEMPLATE: template, DEV_TOOLS: "1" } });
   banner("Node, @hono/node-server");
   const stop = () => void server.close().then(() => process.exit(0));
   process.once("SIGINT", stop);

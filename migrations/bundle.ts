@@ -9,5 +9,35 @@ export const migrations: readonly Migration[] = [
       "CREATE TABLE `policy_clauses` (\n\t`document_id` text NOT NULL,\n\t`clause_id` text NOT NULL,\n\t`position` integer NOT NULL,\n\t`label` text NOT NULL,\n\t`section` text,\n\t`text` text NOT NULL,\n\tPRIMARY KEY(`document_id`, `clause_id`),\n\tFOREIGN KEY (`document_id`) REFERENCES `policy_documents`(`id`) ON UPDATE no action ON DELETE cascade\n);",
       "CREATE TABLE `policy_documents` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`title` text NOT NULL,\n\t`doc_number` text,\n\t`issuer` text NOT NULL,\n\t`issued_on` text NOT NULL,\n\t`level` text NOT NULL,\n\t`summary` text NOT NULL,\n\t`source_seed` text NOT NULL,\n\t`source_url` text,\n\t`clause_count` integer NOT NULL,\n\t`content_hash` text NOT NULL,\n\t`position` integer NOT NULL,\n\t`synced_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL\n);"
     ]
+  },
+  {
+    "tag": "0001_accounts",
+    "hash": "a6f5225d252933c83557681650707c66d9dcfebef6b76a0845bb84e7bf588945",
+    "statements": [
+      "CREATE TABLE `audit_log` (\n\t`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`at` text NOT NULL,\n\t`actor_id` text,\n\t`actor` text NOT NULL,\n\t`action` text NOT NULL,\n\t`target` text,\n\t`result` text NOT NULL,\n\t`ip` text,\n\t`detail` text\n);",
+      "CREATE INDEX `audit_log_at_idx` ON `audit_log` (`at`);",
+      "CREATE TABLE `auth_attempts` (\n\t`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`kind` text NOT NULL,\n\t`email` text NOT NULL,\n\t`ip` text NOT NULL,\n\t`ok` integer NOT NULL,\n\t`at` integer NOT NULL\n);",
+      "CREATE INDEX `auth_attempts_email_idx` ON `auth_attempts` (`kind`,`email`,`at`);",
+      "CREATE INDEX `auth_attempts_ip_idx` ON `auth_attempts` (`kind`,`ip`,`at`);",
+      "CREATE TABLE `banks` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`name` text NOT NULL,\n\t`created_at` integer NOT NULL\n);",
+      "CREATE TABLE `enterprises` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`name` text NOT NULL,\n\t`created_at` integer NOT NULL\n);",
+      "CREATE TABLE `outbox` (\n\t`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`channel` text NOT NULL,\n\t`recipient` text NOT NULL,\n\t`subject` text NOT NULL,\n\t`body` text NOT NULL,\n\t`kind` text NOT NULL,\n\t`status` text DEFAULT 'pending' NOT NULL,\n\t`attempts` integer DEFAULT 0 NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`sent_at` integer,\n\t`last_error` text\n);",
+      "CREATE INDEX `outbox_status_idx` ON `outbox` (`status`,`id`);",
+      "CREATE TABLE `password_reset_tokens` (\n\t`token_hash` text PRIMARY KEY NOT NULL,\n\t`user_id` text NOT NULL,\n\t`kind` text NOT NULL,\n\t`issued_by` text,\n\t`created_at` integer NOT NULL,\n\t`expires_at` integer NOT NULL,\n\t`used_at` integer,\n\t`voided_at` integer,\n\tFOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+      "CREATE INDEX `password_reset_tokens_user_idx` ON `password_reset_tokens` (`user_id`);",
+      "CREATE TABLE `sessions` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`user_id` text NOT NULL,\n\t`expires_at` integer NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`remember` integer NOT NULL,\n\t`ip` text,\n\t`user_agent` text,\n\tFOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+      "CREATE INDEX `sessions_user_idx` ON `sessions` (`user_id`);",
+      "CREATE TABLE `users` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`email` text NOT NULL,\n\t`name` text NOT NULL,\n\t`role` text NOT NULL,\n\t`enterprise_id` text,\n\t`bank_id` text,\n\t`password_hash` text NOT NULL,\n\t`password_changed_at` integer NOT NULL,\n\t`status` text DEFAULT 'active' NOT NULL,\n\t`mobile` text,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL,\n\tFOREIGN KEY (`enterprise_id`) REFERENCES `enterprises`(`id`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`bank_id`) REFERENCES `banks`(`id`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE UNIQUE INDEX `users_email_unique` ON `users` (`email`);",
+      "CREATE INDEX `users_role_idx` ON `users` (`role`);"
+    ]
+  },
+  {
+    "tag": "0002_audit_append_only",
+    "hash": "93c02e0c4def78cec619d05cb549c37ef93f89d8df15ff66c806a16fdc182f06",
+    "statements": [
+      "-- The audit log is append-only: rows can be added, never changed or removed.\nCREATE TRIGGER `audit_log_no_update` BEFORE UPDATE ON `audit_log`\nBEGIN\n\tSELECT RAISE(ABORT, 'audit_log is append-only');\nEND;",
+      "CREATE TRIGGER `audit_log_no_delete` BEFORE DELETE ON `audit_log`\nBEGIN\n\tSELECT RAISE(ABORT, 'audit_log is append-only');\nEND;"
+    ]
   }
 ];

@@ -74,6 +74,32 @@ export const industrySchema = z.strictObject({
   en: text,
 });
 
+/**
+ * Sign-in and session rules, per zone. Defaults follow OWASP's session guidance;
+ * `dengbao` switches on the 等保 2.0 password complexity and 90-day rotation.
+ */
+export const securitySchema = z.strictObject({
+  idleMinutes: z.number().int().min(5).max(240).default(30),
+  absoluteHours: z.number().int().min(1).max(24).default(12),
+  rememberDays: z.number().int().min(1).max(30).default(30),
+  dengbao: z.boolean().default(false),
+  lockout: z
+    .strictObject({
+      attempts: z.number().int().min(3).max(20).default(5),
+      windowMinutes: z.number().int().min(1).max(120).default(15),
+      lockMinutes: z.number().int().min(1).max(1440).default(15),
+    })
+    .prefault({}),
+  /** Failed sign-ins from one IP address within the window before it must wait. */
+  ipLimit: z
+    .strictObject({
+      attempts: z.number().int().min(5).max(1000).default(30),
+      windowMinutes: z.number().int().min(1).max(120).default(15),
+    })
+    .prefault({}),
+});
+export type ZoneSecurity = z.infer<typeof securitySchema>;
+
 export const zoneSchema = z
   .strictObject({
     slug: slugSchema,
@@ -92,6 +118,7 @@ export const zoneSchema = z
       phoneFromSource: z.boolean(),
     }),
     priorityIndustries: z.array(industrySchema).min(1),
+    security: securitySchema.prefault({}),
     // A new zone may start with no documents (tenant:create); the home page says so.
     documents: z.array(policyDocumentSchema),
   })

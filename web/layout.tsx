@@ -2,6 +2,7 @@
 import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
 import type { ZoneConfig } from "../tenants/schema";
+import { ROLE_LABEL, type HeaderUser } from "./pages/auth/labels";
 import { STYLES } from "./styles";
 
 /** Platform colours, for pages that belong to no zone. */
@@ -12,13 +13,20 @@ export interface LayoutProps {
   zone: ZoneConfig | null;
   nonce: string | undefined;
   /** Which nav item is current, for aria-current. */
-  current?: "home" | "policies";
+  current?: "home" | "policies" | "login" | "account" | "admin";
+  /**
+   * The signed-in user, for the header's account links; null or left out shows 登录.
+   * Optional so pages that do not know the user still render.
+   */
+  user?: HeaderUser | null;
+  /** "no-referrer" on pages whose URL carries a secret (a reset link's token). */
+  referrer?: "no-referrer";
   /** Page-specific CSS, emitted under the same nonce (inline style attributes are blocked by CSP). */
   css?: string;
   children: Child;
 }
 
-export function Layout({ title, zone, nonce, current, css, children }: LayoutProps) {
+export function Layout({ title, zone, nonce, current, css, user, referrer, children }: LayoutProps) {
   const brand = zone?.branding ?? PLATFORM_BRAND;
   const siteName = zone ? zone.name.zh : "园区通";
   const vars = `:root{--primary:${brand.primary};--accent:${brand.accent}}`;
@@ -28,6 +36,7 @@ export function Layout({ title, zone, nonce, current, css, children }: LayoutPro
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="theme-color" content={brand.primary} />
+        {referrer && <meta name="referrer" content={referrer} />}
         <title>{title === siteName ? title : `${title} · ${siteName}`}</title>
         {/* raw: JSX would HTML-escape the quotes in font names, and <style> content is never
             decoded. Safe because the CSS is ours and zone colours are validated #rrggbb. */}
@@ -47,6 +56,7 @@ export function Layout({ title, zone, nonce, current, css, children }: LayoutPro
                 <a href="/#policies" aria-current={current === "policies" ? "page" : undefined}>政策纵览</a>
               </nav>
             )}
+            {zone && <AccountNav user={user ?? null} current={current} />}
           </div>
         </header>
         {children}
@@ -63,5 +73,30 @@ export function Layout({ title, zone, nonce, current, css, children }: LayoutPro
         </footer>
       </body>
     </html>
+  );
+}
+
+/** 登录, or who is signed in with their account links and a 退出 button (a POST: signing out changes state). */
+function AccountNav({ user, current }: { user: HeaderUser | null; current: LayoutProps["current"] }) {
+  const here = (item: LayoutProps["current"]) => (current === item ? "page" : undefined);
+  if (!user) {
+    return (
+      <nav class="account" aria-label="账号">
+        <a href="/login" aria-current={here("login")}>登录</a>
+      </nav>
+    );
+  }
+  return (
+    <nav class="account" aria-label="账号">
+      <span class="who">
+        {user.name}
+        <small>{ROLE_LABEL[user.role]}</small>
+      </span>
+      {user.role === "zone_admin" && <a href="/admin/users" aria-current={here("admin")}>用户管理</a>}
+      <a href="/account/password" aria-current={here("account")}>修改密码</a>
+      <form method="post" action="/logout">
+        <button type="submit">退出</button>
+      </form>
+    </nav>
   );
 }

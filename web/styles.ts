@@ -23,6 +23,7 @@ nav.main a[aria-current=page]{border-bottom-color:var(--accent)}
 .hero{background:var(--card);border-radius:var(--radius);box-shadow:0 2px 12px rgba(15,23,42,.08);padding:24px}
 .hero h1{margin:0 0 4px;font-size:1.6rem;line-height:1.35}
 .hero p{margin:0;color:var(--muted)}
+.hero .hero-actions{margin:16px 0 0}
 .chips{display:flex;flex-wrap:wrap;gap:8px;margin:16px 0 0;padding:0;list-style:none}
 .chips li{background:color-mix(in srgb,var(--accent) 14%,#fff);color:var(--ink);border-radius:999px;padding:2px 12px;font-size:.9rem}
 main{padding:24px 0 40px}
@@ -54,5 +55,47 @@ article.policy h2{font-size:1.05rem;margin:26px 0 8px;color:var(--primary)}
 .zone h2{margin:0;font-size:1.1rem}
 .error{background:var(--card);border-radius:var(--radius);padding:28px;text-align:center;border:1px solid var(--line)}
 .error .code{font-size:3rem;font-weight:800;color:var(--primary);margin:0}
+nav.account{display:flex;flex-wrap:wrap;align-items:center;gap:4px 14px}
+nav.account a,nav.account button{min-height:44px;display:inline-flex;align-items:center}
+nav.account a[aria-current=page]{box-shadow:inset 0 -2px 0 var(--accent)}
+nav.account form{margin:0}
+nav.account button{font:inherit;color:#fff;background:transparent;border:1px solid rgba(255,255,255,.7);border-radius:6px;padding:0 14px;cursor:pointer}
+nav.account .who{display:inline-flex;align-items:baseline;gap:6px;font-weight:600}
+nav.account .who small{font-weight:400;opacity:.85;font-size:.8rem}
+.narrow{max-width:480px;padding-top:24px;padding-bottom:40px}
+.card{background:var(--card);border:1px solid var(--line);border-radius:var(--radius);padding:20px 16px}
+@media(min-width:760px){.card{padding:28px 32px}}
+.card h1{font-size:1.4rem;line-height:1.4;margin:0 0 16px}
+.card > p{margin:0 0 14px}
+form.stack{display:flex;flex-direction:column;gap:18px;margin:0}
+.field{display:flex;flex-direction:column;gap:4px;min-width:0}
+.field label{font-weight:600}
+.field .hint{color:var(--muted);font-size:.88rem;margin:0}
+.field input{min-height:44px;width:100%;padding:8px 12px;font:inherit;color:var(--ink);background:#fff;border:1px solid #8a94a3;border-radius:6px}
+.field input:focus-visible{outline:3px solid var(--accent);outline-offset:1px}
+.field input[aria-invalid=true]{border:2px solid #b42318}
+.field-error{color:#b42318;font-size:.92rem;margin:0}
+.check{display:flex;align-items:center;gap:10px;min-height:44px;font-weight:600;cursor:pointer}
+.check input{width:22px;height:22px;margin:0;accent-color:var(--primary)}
+.btn{min-height:44px;padding:8px 22px;font:inherit;font-weight:600;border-radius:6px;border:1px solid var(--primary);background:var(--primary);color:#fff;cursor:pointer;text-decoration:none;display:inline-flex;align-items:center;justify-content:center}
+.btn.secondary{background:#fff;color:var(--primary)}
+.btn.danger{background:#fff;color:#b42318;border-color:#b42318}
+form.stack .btn{width:100%}
+@media(min-width:760px){form.stack .btn{width:auto;align-self:flex-start}}
+.alert{border-radius:6px;padding:10px 14px;margin:0 0 16px}
+.alert.error{background:#fef3f2;border:1px solid #f04438;color:#7a271a}
+.alert.ok{background:#ecfdf3;border:1px solid #32d583;color:#054f31}
+.alert.info{background:color-mix(in srgb,var(--accent) 12%,#fff);border:1px solid var(--accent)}
+.links{display:flex;flex-wrap:wrap;gap:0 18px;margin:14px 0 0}
+.links a{display:inline-flex;align-items:center;min-height:44px}
+.table-scroll{overflow-x:auto;background:var(--card);border:1px solid var(--line);border-radius:var(--radius)}
+table.users{border-collapse:collapse;width:100%;font-size:.92rem}
+table.users th,table.users td{text-align:left;vertical-align:top;padding:10px 12px;border-bottom:1px solid var(--line)}
+table.users th{background:var(--bg);white-space:nowrap}
+table.users td small{display:block;color:var(--muted)}
+.row-actions{display:flex;flex-wrap:wrap;gap:6px}
+.row-actions form{margin:0}
+.row-actions .btn{font-size:.88rem;padding:6px 12px;font-weight:500}
+.secret-link{display:block;user-select:all;word-break:break-all;background:var(--bg);border:1px dashed var(--primary);border-radius:6px;padding:10px 12px;font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.9rem;margin:0 0 14px}
 footer.site{border-top:1px solid var(--line);color:var(--muted);font-size:.85rem;padding:18px 0 28px}
 `;

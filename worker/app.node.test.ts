@@ -12,9 +12,11 @@ import { parseConfig } from "./env";
 // A database that was never migrated: every query fails with "no such table".
 const unmigrated = createClient({ url: ":memory:" });
 const app = createApp({
-  config: parseConfig({ ROOT_DOMAINS: "localhost", LIBSQL_URL_TEMPLATE: "file:unused/{tenant}.db" }),
+  config: parseConfig({ ROOT_DOMAINS: "localhost", LIBSQL_URL_TEMPLATE: "file:unused/{tenant}.db", PUBLIC_URL_TEMPLATE: "http://{tenant}.localhost" }),
   zones,
   openClient: () => unmigrated,
+  now: () => new Date(),
+  clientIp: () => "203.0.113.1",
 });
 
 describe("unexpected errors", () => {
@@ -47,6 +49,6 @@ describe("unexpected errors", () => {
 
 describe("configuration", () => {
   it("refuses a URL template without {tenant}, naming the variable", () => {
-    expect(() => parseConfig({ ROOT_DOMAINS: "localhost", LIBSQL_URL_TEMPLATE: "libsql://one-db.turso.io" })).toThrow(/LIBSQL_URL_TEMPLATE must contain \{tenant\}/);
+    expect(() => parseConfig({ ROOT_DOMAINS: "localhost", LIBSQL_URL_TEMPLATE: "libsql://one-db.turso.io", PUBLIC_URL_TEMPLATE: "http://{tenant}.localhost" })).toThrow(/LIBSQL_URL_TEMPLATE must contain \{tenant\}/);
   });
 });

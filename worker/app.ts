@@ -3,7 +3,9 @@
  * Worker and Node entries differ only in how they build `deps`.
  *
  * Middleware order matters and is written out here once:
- *   request id → security headers (pages: CSP nonce; API: fixed set) → site (Host → zone + its DB, 404 otherwise)
+ *   request id → security headers (pages: CSP nonce; API: fixed set) →
+ *   site (Host → zone + its DB, 404 otherwise) → request guards (CSRF, JSON-only API)
+ *   → session (cookie → user)
  *   → feature routers (each guards itself with requireZone) → 404 / error mapping.
  */
 import { OpenAPIHono } from "@hono/zod-openapi";
@@ -16,6 +18,12 @@ import { onError, onNotFound } from "./middleware/errors";
 import { securityHeaders } from "./middleware/headers";
 import { assignRequestId } from "./middleware/request-id";
 import { siteMiddleware } from "./middleware/site";
+import { requestGuards } from "./middleware/request-guards";
+import { adminUserRoutes } from "./features/auth/admin-routes";
+import { authPages } from "./features/auth/pages";
+import { authRoutes } from "./features/auth/routes";
+import { sessionMiddleware } from "./features/auth/session-middleware";
+import { devRoutes } from "./features/dev/routes";
 
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -23,10 +31,17 @@ export function createApp(deps: AppDeps) {
   app.use(assignRequestId);
   app.use(securityHeaders);
   app.use(siteMiddleware(deps));
+  app.use(requestGuards(deps));
+  app.use(sessionMiddleware(deps));
 
   app.route("/", platformRoutes(deps));
   app.route("/", zoneRoutes);
   app.route("/", policiesRoutes);
+  app.route("/", authRoutes(deps));
+  app.route("/", adminUserRoutes(deps));
+  app.route("/", authPages(deps));
+  // The outbox viewer exists only where DEV_TOOLS=1 (local development), never in production.
+  if (deps.config.DEV_TOOLS === "1") app.route("/", devRoutes());
 
   // The OpenAPI document is public and identical on every host (zone or platform).
   app.doc31("/api/openapi.json", {

@@ -6,21 +6,27 @@
 import { serve } from "@hono/node-server";
 import { createApp } from "./app";
 import { createNodeDeps } from "./node-deps";
+import { deliverAllZones } from "./features/outbox/deliver-all-zones";
 
 export const NODE_DEFAULTS = {
   ROOT_DOMAINS: "localhost",
   LIBSQL_URL_TEMPLATE: "file:.data/{tenant}.db",
+  PUBLIC_URL_TEMPLATE: "http://{tenant}.localhost:8787",
 } as const;
 
 export function startNodeServer(options: { port: number; hostname?: string; env?: Record<string, string | undefined> }) {
   const deps = createNodeDeps({ ...NODE_DEFAULTS, ...(options.env ?? process.env) });
   const app = createApp(deps);
+  // The Node target's stand-in for the Workers cron trigger: deliver pending messages every 30 s.
+  const delivery = setInterval(() => void deliverAllZones(deps), 30_000);
+  delivery.unref();
   return new Promise<{ port: number; close(): Promise<void> }>((resolve) => {
     const server = serve({ fetch: app.fetch, port: options.port, hostname: options.hostname ?? "127.0.0.1" }, (info) => {
       resolve({
         port: info.port,
         close: () =>
           new Promise<void>((done) => {
+            clearInterval(delivery);
             server.close(() => {
               deps.close();
               done();

@@ -6,35 +6,49 @@
 import { createClient } from "@libsql/client/web";
 import { zones } from "../tenants/index";
 import { createApp, type App } from "./app";
-import { parseConfig, tenantDbUrl } from "./env";
+import { parseConfig, tenantDbUrl, type AppDeps } from "./env";
+import { deliverAllZones } from "./features/outbox/deliver-all-zones";
 
 export interface Env {
   ROOT_DOMAINS: string;
   LIBSQL_URL_TEMPLATE: string;
   LIBSQL_AUTH_TOKEN?: string;
+  PUBLIC_URL_TEMPLATE: string;
+  DEV_TOOLS?: string;
+  EMAIL_API_URL?: string;
+  EMAIL_API_KEY?: string;
+  EMAIL_FROM?: string;
 }
 
 // The app is pure routing over `deps`; it is built once per isolate and env
 // (env is fixed for an isolate's life) instead of once per request.
-const apps = new WeakMap<Env, App>();
+const apps = new WeakMap<Env, { app: App; deps: AppDeps }>();
 
-function appFor(env: Env): App {
-  let app = apps.get(env);
-  if (!app) {
+function appFor(env: Env): { app: App; deps: AppDeps } {
+  let built = apps.get(env);
+  if (!built) {
     const config = parseConfig({ ...env });
-    app = createApp({
+    const deps: AppDeps = {
       config,
       zones,
       openClient: (slug) =>
         createClient({ url: tenantDbUrl(config.LIBSQL_URL_TEMPLATE, slug), ...(config.LIBSQL_AUTH_TOKEN ? { authToken: config.LIBSQL_AUTH_TOKEN } : {}) }),
-    });
-    apps.set(env, app);
+      now: () => new Date(),
+      // Set by Cloudflare's edge on every request; a client cannot forge it there.
+      clientIp: (c) => c.req.header("cf-connecting-ip") ?? "unknown",
+    };
+    built = { app: createApp(deps), deps };
+    apps.set(env, built);
   }
-  return app;
+  return built;
 }
 
 export default {
   fetch(request, env, ctx) {
-    return appFor(env).fetch(request, env, ctx);
+    return appFor(env).app.fetch(request, env, ctx);
+  },
+  // Cron trigger (wrangler.toml [triggers]): deliver every zone's pending messages.
+  scheduled(_controller, env, ctx) {
+    ctx.waitUntil(deliverAllZones(appFor(env).deps));
   },
 } satisfies ExportedHandler<Env>;

@@ -4,10 +4,12 @@
  * parsed once with zod so a misconfigured deployment fails loudly at start.
  */
 import { z } from "zod";
+import type { Context } from "hono";
 import type { Client } from "@libsql/client";
 import type { ZoneRegistry } from "../tenants/registry";
 import type { ZoneConfig } from "../tenants/schema";
 import type { TenantDb } from "./db/open";
+import type { SignedIn } from "./features/auth/session-middleware";
 
 export const configSchema = z.object({
   /** Comma-separated root domains; a zone is `<slug>.<root>`. */
@@ -23,6 +25,19 @@ export const configSchema = z.object({
     .refine((s) => /^(libsql|https?|wss?|file):/.test(s), "LIBSQL_URL_TEMPLATE: libsql:, http(s):, ws(s): or file: URL"),
   /** Turso group token (secret); empty for the local server. */
   LIBSQL_AUTH_TOKEN: z.string().optional(),
+  /**
+   * Each zone's public origin, `{tenant}` replaced by its slug. Links in messages
+   * (password reset) are built from this, never from the request's Host header.
+   */
+  PUBLIC_URL_TEMPLATE: z
+    .string()
+    .regex(/^https?:\/\/[^/]*\{tenant\}[^/]*$/, "PUBLIC_URL_TEMPLATE: an origin containing {tenant}, e.g. https://{tenant}.yuanqu.example.cn"),
+  /** Transactional email over HTTP (JSON POST with a bearer key); unset = messages stay in the outbox. */
+  EMAIL_API_URL: z.url().optional(),
+  EMAIL_API_KEY: z.string().optional(),
+  EMAIL_FROM: z.string().optional(),
+  /** "1" enables /dev/* (the outbox viewer). Set only for local development, never in production. */
+  DEV_TOOLS: z.enum(["0", "1"]).default("0"),
 });
 export type AppConfig = z.infer<typeof configSchema>;
 
@@ -30,6 +45,11 @@ export function parseConfig(raw: Record<string, unknown>): AppConfig {
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) throw new Error(`invalid configuration:\n${z.prettifyError(parsed.error)}`);
   return parsed.data;
+}
+
+/** A zone's public origin, e.g. "https://zibo.yuanqu.example.cn". */
+export function zoneOrigin(config: AppConfig, slug: string): string {
+  return config.PUBLIC_URL_TEMPLATE.replaceAll("{tenant}", slug);
 }
 
 /** The tenant database URL for a zone, from the template. */
@@ -43,6 +63,10 @@ export interface AppDeps {
   zones: ZoneRegistry;
   /** Returns a client for the zone's own database (per request on Workers, cached on Node). */
   openClient(slug: string): Client;
+  /** The clock every service reads; tests inject their own. */
+  now(): Date;
+  /** The client's IP address as the runtime knows it (Workers: CF-Connecting-IP). */
+  clientIp(c: Context<AppEnv>): string;
 }
 
 /** The site a request was resolved to; zone requests carry their config and database. */
@@ -57,6 +81,8 @@ export type Site =
 export interface AppEnv {
   Variables: {
     site: Site;
+    /** The signed-in user and session on a zone host, or null (see features/auth/session-middleware). */
+    auth: SignedIn | null;
     requestId: string;
     secureHeadersNonce?: string;
   };

@@ -28,6 +28,16 @@ export function createNodeDeps(env: Record<string, string | undefined>, registry
       }
       return client;
     },
+    now: () => new Date(),
+    // Behind a reverse proxy set TRUST_PROXY=1 so the proxy's X-Forwarded-For (its last hop) is used.
+    clientIp(c) {
+      if (env.TRUST_PROXY === "1") {
+        const forwarded = c.req.header("x-forwarded-for")?.split(",").at(-1)?.trim();
+        if (forwarded) return forwarded;
+      }
+      const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
+      return incoming?.socket?.remoteAddress ?? "unknown";
+    },
     close() {
       for (const c of clients.values()) c.close();
       clients.clear();

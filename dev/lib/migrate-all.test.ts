@@ -32,7 +32,8 @@ describe("migrateAllTenants over 50 tenant databases", () => {
     expect(first.outcomes.filter((o) => o.ok)).toHaveLength(49);
     expect(lines).toHaveLength(50);
     expect(lines[16]).toMatch(/^\[17\/50\] ✗ zone-17: .*policy_documents/);
-    expect(lines[0]).toBe("[ 1/50] ✓ zone-01: applied 0000_init (schema 0000_init)");
+    const all = migrations.map((m) => m.tag);
+    expect(lines[0]).toBe(`[ 1/50] ✓ zone-01: applied ${all.join(", ")} (schema ${all.at(-1)})`);
 
     // The failed tenant was left at its previous version: nothing half-applied.
     const check = open(BROKEN);

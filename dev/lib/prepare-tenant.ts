@@ -5,6 +5,7 @@ import { migrateTenant } from "../../worker/db/migrate";
 import { openTenantDb } from "../../worker/db/open";
 import { syncPolicyDocuments } from "../../worker/features/policies/sync-documents";
 import type { ZoneConfig } from "../../tenants/schema";
+import { DEMO_ZONES, seedDemoAccounts } from "./seed-demo";
 
 export async function prepareTenant(client: Client, zone: ZoneConfig) {
   const migrated = await migrateTenant(client, migrations);
@@ -12,13 +13,18 @@ export async function prepareTenant(client: Client, zone: ZoneConfig) {
   return { migrated, synced };
 }
 
-/** Prepares every configured zone, each through its own client from `urlFor(slug)`. */
-export async function prepareAllZones(urlFor: (slug: string) => string, zones: readonly ZoneConfig[]) {
+/**
+ * Prepares every configured zone, each through its own client from `urlFor(slug)`;
+ * with `demo`, also the demo accounts (npm start and tests only, never production).
+ */
+export async function prepareAllZones(urlFor: (slug: string) => string, zones: readonly ZoneConfig[], opts: { demo?: boolean } = {}) {
   const results = [];
   for (const zone of zones) {
     const client = createClient({ url: urlFor(zone.slug) });
     try {
-      results.push({ zone, ...(await prepareTenant(client, zone)) });
+      const prepared = await prepareTenant(client, zone);
+      const demoAccountsCreated = opts.demo && (DEMO_ZONES as readonly string[]).includes(zone.slug) ? await seedDemoAccounts(openTenantDb(client), zone) : 0;
+      results.push({ zone, ...prepared, demoAccountsCreated });
     } finally {
       client.close();
     }

@@ -23,6 +23,8 @@ export default defineZone({
   },
   // Seed 002 clause 2.4.2: the zone is to focus on 石油装备、高端智能制造及新能源新材料、生物医药
   // and to cultivate 石油工程技术服务 as a high-end service industry.
+  // Dongying's demo zone follows 等保 2.0: password complexity and 90-day rotation.
+  security: { dengbao: true },
   priorityIndustries: [
     { code: "petroleum-equipment", zh: "石油装备", en: "Petroleum equipment" },
     { code: "intelligent-manufacturing", zh: "高端智能制造", en: "High-end intelligent manufacturing" },

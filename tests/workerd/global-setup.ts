@@ -16,7 +16,7 @@ declare module "vitest" {
 
 export default async function setup(project: TestProject) {
   const server = await startLibsqlServer({ dataDir: ":memory:", port: 0 });
-  await prepareAllZones((slug) => server.tenantUrl(slug), zones.all());
+  await prepareAllZones((slug) => server.tenantUrl(slug), zones.all(), { demo: true });
   project.provide("libsqlUrl", server.url);
   return async () => {
     await server.close();

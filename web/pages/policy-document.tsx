@@ -2,18 +2,19 @@
 import type { ZoneConfig } from "../../tenants/schema";
 import type { DocumentWithClauses } from "../../worker/features/policies/get-document";
 import { formatDateZh, LEVEL_LABEL } from "../format";
-import { Layout } from "../layout";
+import { Layout, type LayoutProps } from "../layout";
 
 export interface PolicyDocumentProps {
   zone: ZoneConfig;
   document: DocumentWithClauses;
   nonce: string | undefined;
+  user?: LayoutProps["user"];
 }
 
-export function PolicyDocumentPage({ zone, document: d, nonce }: PolicyDocumentProps) {
+export function PolicyDocumentPage({ zone, document: d, nonce, user }: PolicyDocumentProps) {
   let lastSection: string | null = null;
   return (
-    <Layout title={d.title} zone={zone} nonce={nonce} current="policies">
+    <Layout title={d.title} zone={zone} nonce={nonce} current="policies" user={user}>
       <main id="main" class="wrap">
         <p class="crumbs">
           <a href="/">首页</a> › <a href="/#policies">政策纵览</a> › 政策文件

@@ -3,16 +3,19 @@ import type { ZoneConfig } from "../../tenants/schema";
 import type { DocumentSummary } from "../../worker/features/policies/list-documents";
 import { formatDateZh, LEVEL_LABEL } from "../format";
 import { Layout } from "../layout";
+import type { HeaderUser } from "./auth/labels";
 
 export interface ZoneHomeProps {
   zone: ZoneConfig;
   documents: DocumentSummary[];
   nonce: string | undefined;
+  /** The signed-in user, when the route passes it; without it the header offers 登录. */
+  user?: HeaderUser | null;
 }
 
-export function ZoneHomePage({ zone, documents, nonce }: ZoneHomeProps) {
+export function ZoneHomePage({ zone, documents, nonce, user }: ZoneHomeProps) {
   return (
-    <Layout title={zone.name.zh} zone={zone} nonce={nonce} current="home">
+    <Layout title={zone.name.zh} zone={zone} nonce={nonce} current="home" user={user}>
       <div class="band">
         <div class="wrap">
           <section class="hero" aria-labelledby="zone-name">
@@ -21,6 +24,11 @@ export function ZoneHomePage({ zone, documents, nonce }: ZoneHomeProps) {
             <ul class="chips" aria-label="重点产业">
               {zone.priorityIndustries.map((i) => <li title={i.en}>{i.zh}</li>)}
             </ul>
+            {!user && (
+              <p class="hero-actions">
+                <a class="btn" href="/login">企业登录</a>
+              </p>
+            )}
           </section>
         </div>
       </div>

@@ -12,7 +12,11 @@ import { renderErrorPage } from "../../web/pages/error-page";
 
 function respond(c: Context<AppEnv>, err: AppError): Response | Promise<Response> {
   if (isApiPath(c.req.path)) {
-    const body: ErrorBody = { error: { code: err.code, message: err.message, requestId: c.get("requestId") } };
+    // The id is always in the X-Request-Id header; the body repeats it only for 5xx, where a
+    // person must quote it. 4xx bodies stay byte-identical across requests (sign-in
+    // failures must not differ in anything but timing noise).
+    const body: ErrorBody = { error: { code: err.code, message: err.message } };
+    if (err.status >= 500) body.error.requestId = c.get("requestId");
     if (err.fields) body.error.fields = err.fields;
     return c.json(body, err.status);
   }

@@ -39,7 +39,18 @@ export function isApiPath(path: string): boolean {
 }
 
 export const securityHeaders = createMiddleware<AppEnv>(async (c, next) => {
-  if (!isApiPath(c.req.path)) return pageHeaders(c, next);
+  if (!isApiPath(c.req.path)) {
+    // A page may tighten its Referrer-Policy (the reset page carries a token in its
+    // URL: no-referrer). secure-headers writes the site-wide one after the handler,
+    // so a page's own value is put back afterwards.
+    let own: string | null = null;
+    await pageHeaders(c, async () => {
+      await next();
+      own = c.res.headers.get("Referrer-Policy");
+    });
+    if (own) c.res.headers.set("Referrer-Policy", own);
+    return;
+  }
   // Set before the response exists, so they are merged into it as it is built:
   // touching c.res.headers afterwards would force a full Response copy on Node.
   for (const [name, value] of API_HEADERS) c.header(name, value);

@@ -19,7 +19,7 @@ policiesRoutes.get("/", async (c, next) => {
   if (c.get("site").kind !== "zone") return next();
   const { zone, db } = zoneOf(c);
   const documents = await listPolicyDocuments({ db });
-  return c.html(<ZoneHomePage zone={zone} documents={documents} nonce={c.get("secureHeadersNonce")} />);
+  return c.html(<ZoneHomePage zone={zone} documents={documents} nonce={c.get("secureHeadersNonce")} user={c.get("auth")?.user} />);
 });
 
 policiesRoutes.get("/policies/:id", async (c) => {
@@ -27,7 +27,7 @@ policiesRoutes.get("/policies/:id", async (c) => {
   const parsed = DocumentIdParam.shape.id.safeParse(c.req.param("id"));
   if (!parsed.success) throw new AppError("not_found", "没有这个政策文件。");
   const document = await getPolicyDocument({ db }, parsed.data);
-  return c.html(<PolicyDocumentPage zone={zone} document={document} nonce={c.get("secureHeadersNonce")} />);
+  return c.html(<PolicyDocumentPage zone={zone} document={document} nonce={c.get("secureHeadersNonce")} user={c.get("auth")?.user} />);
 });
 
 policiesRoutes.openapi(

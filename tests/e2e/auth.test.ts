@@ -1,0 +1,280 @@
+/**
+ * Sign-in pages in a real Chromium against the Node entry: 记住我 and session
+ * cookies, sign-out, the generic failure message, the whole self-service reset
+ * through the dev outbox, the admin's user table, and the 375 px login page.
+ *
+ * The server is started here rather than by tests/support/node-server.ts because
+ * the test needs the zone's database file (to create accounts) and a
+ * PUBLIC_URL_TEMPLATE with the real port (CSRF checks forms against it, and
+ * reset links are built from it).
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createClient } from "@libsql/client";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { prepareAllZones } from "../../dev/lib/prepare-tenant";
+import { zones } from "../../tenants/index";
+import { openTenantDb } from "../../worker/db/open";
+import { users, type Role } from "../../worker/db/schema";
+import { LOGIN_FAILED_MESSAGE } from "../../worker/features/auth/login";
+import { hashPassword } from "../../worker/features/auth/password";
+import { RESET_ACCEPTED } from "../../worker/features/auth/routes";
+import { startNodeServer } from "../../worker/entry.node.ts";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const EMAIL = "e2e@zibo.demo";
+const PASSWORD = "Zibo-E2e-2026!";
+const NAME = "测试企业用户";
+const ADMIN = { email: "e2e-admin@zibo.demo", password: "Zibo-Admin-E2e-2026!", name: "测试园区管理员" };
+
+let dir: string;
+let server: { port: number; close(): Promise<void> };
+let browser: Browser;
+const cspErrors: string[] = [];
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+    s.on("error", reject);
+  });
+}
+
+async function createUser(file: string, u: { id: string; email: string; password: string; name: string; role: Role }) {
+  const client = createClient({ url: `file:${file}` });
+  try {
+    const now = Date.now();
+    await openTenantDb(client).insert(users).values({
+      id: u.id, email: u.email, name: u.name, role: u.role, passwordHash: await hashPassword(u.password), passwordChangedAt: now, createdAt: now, updatedAt: now,
+    });
+  } finally {
+    client.close();
+  }
+}
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+  dir = mkdtempSync(join(tmpdir(), "yuanqu-auth-e2e-"));
+  const template = `file:${dir}/{tenant}.db`;
+  await prepareAllZones((slug) => template.replace("{tenant}", slug), zones.all());
+  await createUser(join(dir, "zibo.db"), { id: "e2eenterprise01", email: EMAIL, password: PASSWORD, name: NAME, role: "enterprise" });
+  await createUser(join(dir, "zibo.db"), { id: "e2ezoneadmin01", ...ADMIN, role: "zone_admin" });
+  const port = await freePort();
+  server = await startNodeServer({
+    port,
+    env: { ROOT_DOMAINS: "localhost", LIBSQL_URL_TEMPLATE: template, PUBLIC_URL_TEMPLATE: `http://{tenant}.localhost:${port}`, DEV_TOOLS: "1" },
+  });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  mkdirSync("test-results", { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+const url = (path: string) => `http://zibo.localhost:${server.port}${path}`;
+
+async function newPage(viewport = { width: 1280, height: 900 }): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  page.on("console", (m) => {
+    if (/Content Security Policy/i.test(m.text())) cspErrors.push(m.text());
+  });
+  return { context, page };
+}
+
+/** Fills the login form and submits it; returns the status of the response to the POST. */
+async function logIn(page: Page, email: string, password: string, remember = false): Promise<number> {
+  await page.goto(url("/login"));
+  await page.getByLabel("邮箱").fill(email);
+  await page.getByLabel("密码", { exact: true }).fill(password);
+  if (remember) await page.getByLabel(/记住我/).check();
+  const [response] = await Promise.all([page.waitForResponse((r) => r.url() === url("/login") && r.request().method() === "POST"), page.getByRole("button", { name: "登录" }).click()]);
+  await page.waitForLoadState();
+  return response.status();
+}
+
+const sessionCookie = async (context: BrowserContext) => (await context.cookies(url("/"))).find((c) => c.name === "__Host-yq_session");
+
+interface OutboxMessage { id: number; recipient: string; kind: string; body: string; createdAt: number }
+async function outbox(page: Page): Promise<OutboxMessage[]> {
+  const res = await page.goto(url("/dev/outbox"));
+  expect(res?.status()).toBe(200);
+  return ((await res!.json()) as { messages: OutboxMessage[] }).messages;
+}
+
+describe("sign-in pages in Chromium", () => {
+  it("记住我 sets a 30-day __Host- cookie; the header names the user; 退出 clears it", async () => {
+    const { context, page } = await newPage();
+    expect(await logIn(page, EMAIL, PASSWORD, true)).toBe(303);
+    expect(new URL(page.url()).pathname).toBe("/");
+    const cookie = await sessionCookie(context);
+    expect(cookie).toMatchObject({ httpOnly: true, secure: true, sameSite: "Lax", path: "/" });
+    const days = (cookie!.expires * 1000 - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(29.9);
+    expect(days).toBeLessThanOrEqual(30);
+
+    await page.goto(url("/account/password"));
+    expect(await page.locator("nav.account .who").textContent()).toContain(NAME);
+    expect(await page.locator("nav.account").textContent()).not.toContain("用户管理");
+    await page.screenshot({ path: "test-results/zibo-account-password.png", fullPage: true });
+
+    await page.getByRole("button", { name: "退出" }).click();
+    await page.waitForURL(url("/login"));
+    expect(await sessionCookie(context)).toBeUndefined();
+    await page.goto(url("/account/password"));
+    expect(new URL(page.url()).pathname).toBe("/login");
+    await context.close();
+  });
+
+  it("without 记住我 the session cookie ends with the browser (no expiry)", async () => {
+    const { context, page } = await newPage();
+    expect(await logIn(page, EMAIL, PASSWORD)).toBe(303);
+    const cookie = await sessionCookie(context);
+    expect(cookie).toMatchObject({ httpOnly: true, secure: true, sameSite: "Lax", expires: -1 });
+    await context.close();
+  });
+
+  it("a wrong password shows the one generic message and keeps the email typed", async () => {
+    const { context, page } = await newPage();
+    expect(await logIn(page, EMAIL, "not-the-password", true)).toBe(401);
+    expect(await page.getByRole("alert").textContent()).toBe(LOGIN_FAILED_MESSAGE);
+    expect(await page.getByLabel("邮箱").inputValue()).toBe(EMAIL);
+    expect(await page.getByLabel("密码", { exact: true }).inputValue()).toBe("");
+    expect(await page.getByLabel(/记住我/).isChecked()).toBe(true);
+    expect(await sessionCookie(context)).toBeUndefined();
+    await page.screenshot({ path: "test-results/zibo-login-failed.png", fullPage: true });
+    await context.close();
+  });
+
+  it("resets a forgotten password through the emailed link: old password out, new one in", async () => {
+    const { context, page } = await newPage();
+    await page.goto(url("/login"));
+    await page.getByRole("link", { name: "忘记密码?" }).click();
+    await page.getByLabel("邮箱").fill(EMAIL);
+    await page.getByRole("button", { name: "发送重置链接" }).click();
+    await page.waitForLoadState();
+    expect(await page.getByRole("status").textContent()).toBe(RESET_ACCEPTED);
+
+    const message = (await outbox(page)).filter((m) => m.kind === "password_reset_link" && m.recipient === EMAIL).sort((a, b) => b.id - a.id)[0];
+    const link = message?.body.match(/https?:\/\/\S+\/reset-password\?token=[A-Za-z0-9_-]+/)?.[0];
+    expect(link, message?.body).toMatch(new RegExp(`^${url("/reset-password?token=").replace(/[.?]/g, "\\$&")}`));
+
+    const opened = await page.goto(link!);
+    expect(opened?.status()).toBe(200);
+    expect(opened?.headers()["referrer-policy"]).toBe("no-referrer");
+    expect(opened?.headers()["cache-control"]).toBe("no-store");
+
+    const NEW = "Zibo-Reset-E2e-2026?";
+    await page.getByLabel("新密码", { exact: true }).fill(NEW);
+    await page.getByLabel("再次输入新密码").fill(NEW + "x");
+    const [mismatch] = await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.getByRole("button", { name: "设置新密码" }).click()]);
+    expect(mismatch.status()).toBe(422);
+    expect(mismatch.headers()["referrer-policy"]).toBe("no-referrer");
+    await page.waitForLoadState();
+    expect(await page.locator("#f-confirm-error").textContent()).toContain("不一致");
+
+    await page.getByLabel("新密码", { exact: true }).fill(NEW);
+    await page.getByLabel("再次输入新密码").fill(NEW);
+    const [done] = await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.getByRole("button", { name: "设置新密码" }).click()]);
+    expect(done.status()).toBe(200);
+    expect(done.headers()["referrer-policy"]).toBe("no-referrer");
+    await page.waitForLoadState();
+    expect(await page.locator("h1").textContent()).toBe("新密码已设置");
+    expect(await page.getByRole("link", { name: "去登录" }).getAttribute("href")).toBe("/login");
+    expect(await sessionCookie(context)).toBeUndefined(); // no automatic sign-in
+    await page.screenshot({ path: "test-results/zibo-reset-done.png", fullPage: true });
+
+    // The link works once.
+    expect((await page.goto(link!))?.status()).toBe(400);
+
+    expect(await logIn(page, EMAIL, PASSWORD)).toBe(401);
+    expect(await logIn(page, EMAIL, NEW)).toBe(303);
+    expect((await outbox(page)).some((m) => m.kind === "password_changed" && m.recipient === EMAIL)).toBe(true);
+    await context.close();
+  });
+
+  it("用户管理: only the zone admin sees it; a reset link is shown once and not cached", async () => {
+    const anonymous = await newPage();
+    await anonymous.page.goto(url("/admin/users"));
+    expect(new URL(anonymous.page.url()).pathname).toBe("/login");
+    await anonymous.context.close();
+
+    const { context, page } = await newPage();
+    expect(await logIn(page, ADMIN.email, ADMIN.password)).toBe(303);
+    await page.goto(url("/admin/users"));
+    await page.getByRole("link", { name: "用户管理" }).waitFor();
+    const row = page.locator("tr", { hasText: EMAIL });
+    expect(await row.textContent()).toContain("企业用户");
+    await page.screenshot({ path: "test-results/zibo-admin-users.png", fullPage: true });
+    const [issued] = await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), row.getByRole("button", { name: /发放重置链接/ }).click()]);
+    expect(issued.status()).toBe(200);
+    expect(issued.headers()["cache-control"]).toBe("no-store");
+    await page.waitForLoadState();
+    expect(await page.locator("#reset-link").textContent()).toMatch(/\/reset-password\?token=[A-Za-z0-9_-]{20,}$/);
+    await context.close();
+  });
+
+  it("a signed-in user of another role gets the 403 page at 用户管理", async () => {
+    const { context, page } = await newPage();
+    await logIn(page, EMAIL, "Zibo-Reset-E2e-2026?");
+    const res = await page.goto(url("/admin/users"));
+    expect(res?.status()).toBe(403);
+    expect(await page.locator("h1").textContent()).toBe("没有权限");
+    await context.close();
+  });
+
+  it("修改密码: a wrong current password is named at its field; a change keeps this device signed in", async () => {
+    const { context, page } = await newPage();
+    const current = "Zibo-Reset-E2e-2026?";
+    expect(await logIn(page, EMAIL, current)).toBe(303);
+    await page.goto(url("/account/password"));
+    await page.getByLabel("当前密码").fill("wrong-current");
+    await page.getByLabel("新密码", { exact: true }).fill("Zibo-Changed-E2e-2026#");
+    await page.getByLabel("再次输入新密码").fill("Zibo-Changed-E2e-2026#");
+    const [refused] = await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.getByRole("button", { name: "修改密码" }).click()]);
+    expect(refused.status()).toBe(422);
+    await page.waitForLoadState();
+    expect(await page.locator("#f-currentPassword-error").textContent()).toBe("当前密码不正确。");
+    expect(await page.getByLabel("当前密码").getAttribute("aria-describedby")).toBe("f-currentPassword-error");
+
+    const before = (await sessionCookie(context))?.value;
+    await page.getByLabel("当前密码").fill(current);
+    await page.getByLabel("新密码", { exact: true }).fill("Zibo-Changed-E2e-2026#");
+    await page.getByLabel("再次输入新密码").fill("Zibo-Changed-E2e-2026#");
+    await page.getByRole("button", { name: "修改密码" }).click();
+    await page.waitForURL(url("/account/password?changed=1"));
+    expect(await page.getByRole("status").textContent()).toContain("密码已修改");
+    const after = (await sessionCookie(context))?.value;
+    expect(after).toBeTruthy();
+    expect(after).not.toBe(before);
+    await context.close();
+  });
+
+  it("fits the login page on a 375px phone screen without horizontal scrolling", async () => {
+    const { context, page } = await newPage({ width: 375, height: 740 });
+    for (const path of ["/login", "/forgot-password"]) {
+      await page.goto(url(path));
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, path).toBeLessThanOrEqual(0);
+    }
+    await page.goto(url("/login"));
+    const box = await page.getByRole("button", { name: "登录" }).boundingBox();
+    expect(box?.height).toBeGreaterThanOrEqual(44);
+    await page.screenshot({ path: "test-results/zibo-mobile-login.png", fullPage: true });
+    await context.close();
+  });
+
+  it("raised no Content-Security-Policy violations on any page", () => {
+    expect(cspErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,62 @@
+/**
+ * Helpers for the auth suites: requests to the real Worker, direct access to a
+ * zone's database through the local libSQL server (as another process would),
+ * and users made on the spot so suites never share lockout or rate-limit state.
+ */
+import { createClient } from "@libsql/client/web";
+import { exports } from "cloudflare:workers";
+import { eq } from "drizzle-orm";
+import { inject } from "vitest";
+import { openTenantDb } from "../../worker/db/open";
+import { users, type Role } from "../../worker/db/schema";
+import { hashPassword } from "../../worker/features/auth/password";
+import { newId } from "../../worker/lib/ids";
+
+export const clientFor = (slug: string) => createClient({ url: `${inject("libsqlUrl")}/t/${slug}/` });
+export const dbFor = (slug: string) => openTenantDb(clientFor(slug));
+
+let seq = 0;
+/** A unique address per call, so per-IP limits of one test never touch another. */
+export const freshIp = () => `198.51.100.${(seq = (seq + 1) % 250) + 1}`;
+
+export async function makeUser(slug: string, role: Role = "enterprise", password = "Correct-Horse-42") {
+  const id = newId();
+  const email = `${role}-${id.slice(0, 8)}@${slug}.test`;
+  const now = Date.now();
+  await dbFor(slug).insert(users).values({ id, email, name: `测试${role}`, role, passwordHash: await hashPassword(password), passwordChangedAt: now, createdAt: now, updatedAt: now });
+  return { id, email, password, slug };
+}
+
+export async function userRow(slug: string, id: string) {
+  const [row] = await dbFor(slug).select().from(users).where(eq(users.id, id));
+  return row!;
+}
+
+export interface Call {
+  cookie?: string;
+  ip?: string;
+  origin?: string;
+  contentType?: string | null;
+  body?: string;
+}
+
+export function call(host: string, method: string, path: string, opts: Call = {}) {
+  const headers = new Headers({ "cf-connecting-ip": opts.ip ?? "203.0.113.9" });
+  if (opts.cookie) headers.set("cookie", opts.cookie);
+  if (opts.origin) headers.set("origin", opts.origin);
+  if (opts.contentType !== null && opts.body !== undefined) headers.set("content-type", opts.contentType ?? "application/json");
+  return exports.default.fetch(`http://${host}${path}`, { method, headers, body: opts.body, redirect: "manual" });
+}
+
+export const postJson = (host: string, path: string, data: unknown, opts: Call = {}) => call(host, "POST", path, { ...opts, body: JSON.stringify(data) });
+
+export async function login(slug: string, email: string, password: string, opts: { remember?: boolean; ip?: string; cookie?: string } = {}) {
+  return postJson(`${slug}.localhost`, "/api/v1/auth/login", { email, password, remember: opts.remember ?? false }, { ip: opts.ip ?? freshIp(), cookie: opts.cookie });
+}
+
+/** The session cookie's `name=value` from a response, for the next request's Cookie header. */
+export function sessionCookie(res: Response): string {
+  const set = res.headers.getSetCookie().find((c) => c.includes("yq_session="));
+  if (!set) throw new Error("no session cookie set");
+  return set.split(";")[0]!;
+}

@@ -1,0 +1,81 @@
+/** 用户管理 (zone_admin): every user of the zone with a POST form per action, no JavaScript. */
+import type { ZoneConfig } from "../../../tenants/schema";
+import type { listZoneUsers } from "../../../worker/features/auth/admin-users";
+import { Layout } from "../../layout";
+import { formatTimeZh, ROLE_LABEL, STATUS_LABEL, type HeaderUser } from "./labels";
+
+export type ZoneUserRow = Awaited<ReturnType<typeof listZoneUsers>>[number];
+
+export interface AdminUsersPageProps {
+  zone: ZoneConfig;
+  nonce: string | undefined;
+  user: HeaderUser & { id: string };
+  users: ZoneUserRow[];
+  /** The outcome of the last action: a confirmation, or what stopped it. */
+  notice?: { kind: "ok" | "error"; message: string };
+}
+
+export function AdminUsersPage({ zone, nonce, user, users, notice }: AdminUsersPageProps) {
+  return (
+    <Layout title="用户管理" zone={zone} nonce={nonce} user={user} current="admin">
+      <main id="main" class="wrap">
+        <h1>用户管理</h1>
+        <p>
+          用户忘记密码时,点“发放重置链接”,再把链接通过电话或短信告诉用户本人;您不会看到也不能设置任何人的密码。停用账号或“退出其登录”会立即结束该用户在所有设备上的登录。
+        </p>
+        {notice && (
+          <div class={`alert ${notice.kind}`} role={notice.kind === "error" ? "alert" : "status"}>
+            {notice.message}
+          </div>
+        )}
+        <div class="table-scroll">
+          <table class="users">
+            <caption class="skip">本园区的 {users.length} 个用户</caption>
+            <thead>
+              <tr>
+                <th scope="col">用户</th>
+                <th scope="col">角色</th>
+                <th scope="col">状态</th>
+                <th scope="col">在线会话</th>
+                <th scope="col">最近登录</th>
+                <th scope="col">操作</th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.map((u) => (
+                <tr>
+                  <td>
+                    {u.name}
+                    <small>{u.email}</small>
+                  </td>
+                  <td>{ROLE_LABEL[u.role]}</td>
+                  <td>{STATUS_LABEL[u.status]}</td>
+                  <td>{u.activeSessions}</td>
+                  <td>{u.lastLoginAt ? <time datetime={u.lastLoginAt}>{formatTimeZh(u.lastLoginAt)}</time> : "从未登录"}</td>
+                  <td>
+                    <RowActions row={u} self={u.id === user.id} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </main>
+    </Layout>
+  );
+}
+
+function RowActions({ row, self }: { row: ZoneUserRow; self: boolean }) {
+  const action = (path: string, label: string, cls = "btn secondary") => (
+    <form method="post" action={`/admin/users/${row.id}/${path}`}>
+      <button class={cls} type="submit" aria-label={`${label}:${row.name}`}>{label}</button>
+    </form>
+  );
+  return (
+    <div class="row-actions">
+      {action("reset-link", "发放重置链接")}
+      {row.status === "active" ? (!self && action("disable", "停用", "btn danger")) : action("enable", "启用")}
+      {row.activeSessions > 0 && !self && action("end-sessions", "退出其登录")}
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+/**
+ * 用户管理 pages (zone_admin only): the user table and a POST form per action.
+ * Actions redirect back to the table (303) with a confirmation; a refusal (e.g.
+ * disabling oneself) re-renders the table with the reason and the service's status.
+ */
+import { Hono, type Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { AppDeps, AppEnv } from "../../env";
+import { AppError } from "../../lib/errors";
+import { requireZone, zoneOf } from "../../middleware/zone";
+import { AdminUsersPage } from "../../../web/pages/auth/admin-users";
+import { ResetLinkIssuedPage } from "../../../web/pages/auth/reset-link-issued";
+import { endUserSessions, listZoneUsers, setUserStatus } from "./admin-users";
+import { signedIn } from "./guard";
+import { formFailure, pageGuard } from "./page-forms";
+import { issueAdminResetLink } from "./password-reset";
+import { requestCtx } from "./routes";
+import { UserIdParam } from "./schemas";
+
+type Ctx = ReturnType<typeof requestCtx>;
+type Admin = { id: string; email: string };
+
+/** Each table action: its service call and the confirmation shown after the redirect. */
+const ACTIONS = {
+  disable: { run: (ctx: Ctx, actor: Admin, id: string) => setUserStatus({ ...ctx, actor }, id, "disabled"), done: "账号已停用,该用户的登录已全部退出。" },
+  enable: { run: (ctx: Ctx, actor: Admin, id: string) => setUserStatus({ ...ctx, actor }, id, "active"), done: "账号已启用。" },
+  "end-sessions": { run: (ctx: Ctx, actor: Admin, id: string) => endUserSessions({ ...ctx, actor }, id), done: "该用户的登录已全部退出。" },
+} as const;
+type ActionName = keyof typeof ACTIONS;
+const isAction = (name: string): name is ActionName => Object.hasOwn(ACTIONS, name);
+
+function userIdParam(c: Context<AppEnv>): string {
+  const parsed = UserIdParam.shape.id.safeParse(c.req.param("id"));
+  if (!parsed.success) throw new AppError("not_found", "本园区没有这个用户。");
+  return parsed.data;
+}
+
+export function adminUserPages(deps: AppDeps) {
+  const r = new Hono<AppEnv>();
+  r.use("/admin/users", requireZone, pageGuard(deps, "zone_admin"));
+  r.use("/admin/users/*", requireZone, pageGuard(deps, "zone_admin"));
+
+  const table = async (c: Context<AppEnv>, notice?: { kind: "ok" | "error"; message: string }, status: ContentfulStatusCode = 200) => {
+    const { zone, db } = zoneOf(c);
+    const users = await listZoneUsers({ db, now: deps.now() });
+    return c.html(<AdminUsersPage zone={zone} nonce={c.get("secureHeadersNonce")} user={signedIn(c).user} users={users} notice={notice} />, status);
+  };
+
+  r.get("/admin/users", (c) => {
+    const done = c.req.query("done") ?? "";
+    return table(c, isAction(done) ? { kind: "ok", message: ACTIONS[done].done } : undefined);
+  });
+
+  r.post("/admin/users/:id/reset-link", async (c) => {
+    const id = userIdParam(c);
+    const ctx = requestCtx(c, deps);
+    const { user } = signedIn(c);
+    const { url, expiresAt } = await issueAdminResetLink(ctx, { id: user.id, email: user.email }, id);
+    const target = (await listZoneUsers({ db: ctx.db, now: ctx.now })).find((u) => u.id === id) ?? { name: "", email: "" };
+    // Shown once: neither the browser nor any proxy may keep a copy of the live link.
+    c.header("Cache-Control", "no-store");
+    return c.html(<ResetLinkIssuedPage zone={ctx.zone} nonce={c.get("secureHeadersNonce")} user={user} target={target} url={url} expiresAt={expiresAt} />);
+  });
+
+  r.post("/admin/users/:id/:action", async (c) => {
+    const action = c.req.param("action");
+    if (!isAction(action)) throw new AppError("not_found", "找不到这个页面或接口。");
+    const id = userIdParam(c);
+    const { user } = signedIn(c);
+    try {
+      await ACTIONS[action].run(requestCtx(c, deps), { id: user.id, email: user.email }, id);
+    } catch (e) {
+      const { status, errors } = formFailure(e);
+      if (status === 404) throw e;
+      return table(c, { kind: "error", message: errors.message ?? "操作没有完成。" }, status);
+    }
+    return c.redirect(`/admin/users?done=${action}`, 303);
+  });
+
+  return r;
+}

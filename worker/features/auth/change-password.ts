@@ -1,0 +1,39 @@
+/**
+ * A signed-in user changes their password: the current one is required, the new
+ * one must pass the zone's policy. Every session of the user ends (a privilege
+ * change), then a fresh session is issued for this device with a new id.
+ */
+import { eq } from "drizzle-orm";
+import type { ZoneConfig } from "../../../tenants/schema";
+import type { TenantDb } from "../../db/open";
+import { users } from "../../db/schema";
+import { AppError } from "../../lib/errors";
+import { auditInsert } from "../audit/audit";
+import { outboxInsert } from "../outbox/enqueue-message";
+import { checkNewPassword, hashPassword, verifyPassword } from "./password";
+import { passwordChangedMessage } from "./password-reset";
+import type { ZoneAuth } from "./sessions";
+
+export async function changePassword(
+  { db, zone, auth, now, ip, userAgent }: { db: TenantDb; zone: ZoneConfig; auth: ZoneAuth; now: Date; ip: string; userAgent: string | null },
+  userId: string,
+  remember: boolean,
+  input: { currentPassword: string; newPassword: string },
+) {
+  const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
+  if (!user) throw new AppError("unauthenticated", "请先登录。");
+  if (!(await verifyPassword(input.currentPassword, user.passwordHash)).ok) {
+    await db.batch([auditInsert(db, { actorId: user.id, actor: user.email, action: "auth.password_changed", target: user.email, result: "failed", ip, detail: { reason: "wrong_current_password" } }, now)]);
+    throw new AppError("validation_failed", "当前密码不正确。", { currentPassword: "当前密码不正确。" });
+  }
+  const problems = checkNewPassword(input.newPassword, { email: user.email, complexity: zone.security.dengbao });
+  if (input.newPassword === input.currentPassword) problems.push("新密码不能与当前密码相同。");
+  if (problems.length) throw new AppError("validation_failed", problems.join(" "), { newPassword: problems.join(" ") });
+  await db.batch([
+    db.update(users).set({ passwordHash: await hashPassword(input.newPassword), passwordChangedAt: now.getTime(), updatedAt: now.getTime() }).where(eq(users.id, user.id)),
+    outboxInsert(db, passwordChangedMessage(zone, user), now),
+    auditInsert(db, { actorId: user.id, actor: user.email, action: "auth.password_changed", target: user.email, result: "ok", ip }, now),
+  ]);
+  await auth.invalidateUser(user.id);
+  return auth.create(user.id, { remember, now, ip, userAgent });
+}

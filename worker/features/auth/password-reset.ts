@@ -1,0 +1,107 @@
+/**
+ * Password resets: requested by the user (self-service link by email) or issued
+ * by a zone admin (the seeds' way: "请联系园区管理员重置密码"; the admin passes the
+ * link on and never sees or sets a password). Links are built from the zone's
+ * configured origin, never from the request's Host header.
+ */
+import { eq } from "drizzle-orm";
+import type { ZoneConfig } from "../../../tenants/schema";
+import type { TenantDb } from "../../db/open";
+import { users, type UserRow } from "../../db/schema";
+import { AppError } from "../../lib/errors";
+import { auditInsert } from "../audit/audit";
+import { outboxInsert } from "../outbox/enqueue-message";
+import { attemptInsert, recentRequestsForAccount } from "./attempts";
+import { checkNewPassword, hashPassword } from "./password";
+import { consumeResetToken, findLiveResetToken, newResetToken, RESET_TOKEN_TTL_MINUTES } from "./reset-tokens";
+import type { ZoneAuth } from "./sessions";
+
+/** Per account: more requests than this within the window are silently dropped (no enumeration). */
+const ACCOUNT_REQUESTS_PER_HOUR = 3;
+/** Per IP: requests (for any account) within 15 minutes before a 429. */
+export const IP_REQUESTS_PER_15_MIN = 10;
+
+interface Ctx {
+  db: TenantDb;
+  zone: ZoneConfig;
+  origin: string;
+  now: Date;
+  ip: string;
+}
+
+const resetLink = (origin: string, token: string) => `${origin}/reset-password?token=${token}`;
+
+function linkMessage(zone: ZoneConfig, user: UserRow, link: string, byAdmin: boolean) {
+  return {
+    channel: "email" as const,
+    recipient: user.email,
+    kind: "password_reset_link",
+    subject: `【${zone.shortName.zh}】重置密码链接`,
+    body: `${user.name},您好:\n\n${byAdmin ? "园区管理员为您发放了" : "我们收到了您的"}重置密码${byAdmin ? "链接" : "请求"}。请在 ${RESET_TOKEN_TTL_MINUTES} 分钟内打开下面的链接设置新密码(只能使用一次):\n${link}\n\n如果不是您本人的操作,请忽略本邮件并联系园区管理员:${zone.contact.phone}。`,
+  };
+}
+
+/** Self-service: the same outcome whether or not the account exists. */
+export async function requestPasswordReset({ db, zone, origin, now, ip }: Ctx, rawEmail: string): Promise<void> {
+  const email = rawEmail.trim().toLowerCase();
+  const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
+  const tooMany = (await recentRequestsForAccount(db, "reset_request", email, 60, now)) >= ACCOUNT_REQUESTS_PER_HOUR;
+  const attempt = attemptInsert(db, { kind: "reset_request", email, ip, ok: !!user && !tooMany }, now);
+  if (!user || user.status !== "active" || tooMany) {
+    const reason = !user ? "unknown_account" : tooMany ? "rate_limited" : "disabled";
+    await db.batch([attempt, auditInsert(db, { actor: "anonymous", action: "auth.reset.requested", target: email, result: "denied", ip, detail: { reason } }, now)]);
+    return;
+  }
+  const { token, writes } = await newResetToken(db, user.id, { kind: "self", issuedBy: null, now });
+  await db.batch([
+    attempt,
+    ...writes,
+    outboxInsert(db, linkMessage(zone, user, resetLink(origin, token), false), now),
+    auditInsert(db, { actorId: user.id, actor: "anonymous", action: "auth.reset.requested", target: email, result: "ok", ip }, now),
+  ]);
+}
+
+/** A zone admin issues a link for a user of the zone; shown once to the admin, also mailed to the user. */
+export async function issueAdminResetLink({ db, zone, origin, now, ip }: Ctx, admin: { id: string; email: string }, userId: string) {
+  const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
+  if (!user) throw new AppError("not_found", "本园区没有这个用户。");
+  const { token, expiresAt, writes } = await newResetToken(db, user.id, { kind: "admin", issuedBy: admin.id, now });
+  const url = resetLink(origin, token);
+  await db.batch([
+    ...writes,
+    outboxInsert(db, linkMessage(zone, user, url, true), now),
+    auditInsert(db, { actorId: admin.id, actor: admin.email, action: "auth.reset.issued", target: user.email, result: "ok", ip }, now),
+  ]);
+  return { url, expiresAt };
+}
+
+/** Sets the new password from a live token, ends every session of the user, notifies them. No sign-in follows. */
+export async function confirmPasswordReset({ db, zone, now, ip, auth }: Ctx & { auth: ZoneAuth }, token: string, password: string) {
+  const invalid = new AppError("bad_request", "这个重置链接无效、已使用或已过期。请重新申请,或联系园区管理员发放新的链接。");
+  const live = await findLiveResetToken(db, token, now);
+  if (!live) throw invalid;
+  const [user] = await db.select().from(users).where(eq(users.id, live.userId)).limit(1);
+  if (!user || user.status !== "active") throw new AppError("bad_request", "这个账号不能重置密码,请联系园区管理员。");
+  // Judge the new password before spending the token, so a rejected one can be retried with the same link.
+  const problems = checkNewPassword(password, { email: user.email, complexity: zone.security.dengbao });
+  if (problems.length) throw new AppError("validation_failed", problems.join(" "), { password: problems.join(" ") });
+  const passwordHash = await hashPassword(password);
+  const used = await consumeResetToken(db, token, now);
+  if (!used) throw invalid; // spent by a concurrent request in the meantime
+  await db.batch([
+    db.update(users).set({ passwordHash, passwordChangedAt: now.getTime(), updatedAt: now.getTime() }).where(eq(users.id, user.id)),
+    outboxInsert(db, passwordChangedMessage(zone, user), now),
+    auditInsert(db, { actorId: user.id, actor: user.email, action: "auth.reset.used", target: user.email, result: "ok", ip, detail: { kind: used.kind } }, now),
+  ]);
+  await auth.invalidateUser(user.id);
+}
+
+export function passwordChangedMessage(zone: ZoneConfig, user: UserRow) {
+  return {
+    channel: "email" as const,
+    recipient: user.email,
+    kind: "password_changed",
+    subject: `【${zone.shortName.zh}】您的密码已修改`,
+    body: `${user.name},您好:\n\n您在${zone.name.zh}平台的登录密码刚刚被修改,所有已登录的设备都已退出。如果不是您本人的操作,请立即联系园区管理员:${zone.contact.phone}。`,
+  };
+}

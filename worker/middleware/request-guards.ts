@@ -1,0 +1,43 @@
+/**
+ * Cross-site request forgery and content-type rules for every state change.
+ * - Forms (pages): Hono's `csrf` admits only the zone's own origin, so a sibling
+ *   zone's subdomain (a different origin) is refused like any other site.
+ * - JSON API: a body must be `application/json` (forms and text/plain, the types a
+ *   cross-site page can send without a preflight, are refused with 415), and a
+ *   browser-sent Origin must be the zone's own.
+ * - GET never changes state (routes are written so; nothing here can enforce it).
+ */
+import { createMiddleware } from "hono/factory";
+import { csrf } from "hono/csrf";
+import type { AppDeps, AppEnv } from "../env";
+import { zoneOrigin } from "../env";
+import { AppError } from "../lib/errors";
+import { isApiPath } from "./headers";
+
+const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
+
+export function requestGuards(deps: AppDeps) {
+  const ownOrigin = (c: Parameters<Parameters<typeof createMiddleware<AppEnv>>[0]>[0]) => {
+    const site = c.get("site");
+    return site.kind === "zone" ? zoneOrigin(deps.config, site.zone.slug) : null;
+  };
+  const forms = csrf({ origin: (origin, c) => origin === ownOrigin(c) });
+  return createMiddleware<AppEnv>(async (c, next) => {
+    if (SAFE.has(c.req.method)) return next();
+    if (!isApiPath(c.req.path)) {
+      // hono/csrf answers 403 itself; map it into our error envelope and page.
+      return forms(c, next).catch((e: unknown) => {
+        if (e instanceof Error && "status" in e && (e as { status: number }).status === 403) {
+          throw new AppError("forbidden", "这个表单不是从本园区网站提交的,已拒绝。请回到页面重新提交。");
+        }
+        throw e;
+      });
+    }
+    const origin = c.req.header("origin");
+    if (origin !== undefined && origin !== ownOrigin(c)) throw new AppError("forbidden", "跨站请求已拒绝:请求来源不是本园区。");
+    const type = c.req.header("content-type")?.split(";")[0]?.trim().toLowerCase();
+    const hasBody = c.req.header("content-length") !== "0" && (c.req.header("content-length") !== undefined || c.req.header("transfer-encoding") !== undefined || type !== undefined);
+    if (hasBody && type !== "application/json") throw new AppError("unsupported_media_type", "请求体必须是 JSON(Content-Type: application/json)。");
+    await next();
+  });
+}
