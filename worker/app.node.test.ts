@@ -52,3 +52,27 @@ describe("configuration", () => {
     expect(() => parseConfig({ ROOT_DOMAINS: "localhost", LIBSQL_URL_TEMPLATE: "libsql://one-db.turso.io", PUBLIC_URL_TEMPLATE: "http://{tenant}.localhost" })).toThrow(/LIBSQL_URL_TEMPLATE must contain \{tenant\}/);
   });
 });
+
+describe("development tools", () => {
+  const appWith = (devTools: "0" | "1") =>
+    createApp({
+      config: parseConfig({ ROOT_DOMAINS: "localhost", LIBSQL_URL_TEMPLATE: "file:unused/{tenant}.db", PUBLIC_URL_TEMPLATE: "http://{tenant}.localhost", DEV_TOOLS: devTools }),
+      zones,
+      openClient: () => unmigrated,
+      now: () => new Date(),
+      clientIp: () => "203.0.113.1",
+    });
+
+  it("serves no /dev/* route unless DEV_TOOLS=1", async () => {
+    const res = await appWith("0").request("http://zibo.localhost/dev/outbox");
+    expect(res.status).toBe(404);
+  });
+
+  it("is off in the production configuration and on only in the local one", async () => {
+    const { readFileSync } = await import("node:fs");
+    const toml = readFileSync(new URL("../wrangler.toml", import.meta.url), "utf8");
+    const production = toml.slice(toml.indexOf("[env.production.vars]"));
+    expect(production).toMatch(/^DEV_TOOLS = "0"$/m);
+    expect(toml.slice(0, toml.indexOf("[env.production"))).toMatch(/^DEV_TOOLS = "1"$/m);
+  });
+});
