@@ -47,8 +47,9 @@ export default {
   fetch(request, env, ctx) {
     return appFor(env).app.fetch(request, env, ctx);
   },
-  // Cron trigger (wrangler.toml [triggers]): deliver every zone's pending messages.
-  scheduled(_controller, env, ctx) {
-    ctx.waitUntil(deliverAllZones(appFor(env).deps));
+  // Cron trigger (wrangler.toml [triggers]): housekeeping and mail for every zone.
+  // Awaited rather than waitUntil'd, so the event (and its outcome) covers the whole job.
+  async scheduled(_controller, env) {
+    await deliverAllZones(appFor(env).deps);
   },
 } satisfies ExportedHandler<Env>;

@@ -33,7 +33,8 @@ export async function loginWithPassword(
   }
 
   const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
-  const lockedUntil = user ? await accountLockedUntil(db, email, zone.security, now) : null;
+  // Lock state is read for every email, known or not, so both paths make the same queries.
+  const lockedUntil = await accountLockedUntil(db, email, zone.security, now);
   const check = user && !lockedUntil ? await verifyPassword(input.password, user.passwordHash) : (await burnPasswordCheck(input.password), null);
   const ok = !!user && !!check?.ok && user.status === "active";
 
@@ -43,7 +44,8 @@ export async function loginWithPassword(
       attemptInsert(db, { kind: "login", email, ip, ok: false }, now),
       auditInsert(db, { actorId: user?.id ?? null, actor: user ? email : "anonymous", action: "auth.login", target: email, result: "failed", ip, detail: { reason } }, now),
     ]);
-    if (user && reason === "wrong_password" && (await accountLockedUntil(db, email, zone.security, now))) {
+    const lockedNow = !lockedUntil && (await accountLockedUntil(db, email, zone.security, now));
+    if (user && lockedNow) {
       await db.batch([auditInsert(db, { actorId: user.id, actor: "system", action: "auth.lockout", target: email, result: "ok", ip, detail: { minutes: zone.security.lockout.lockMinutes } }, now)]);
     }
     throw new AppError("unauthenticated", LOGIN_FAILED_MESSAGE);

@@ -1,11 +1,12 @@
 /**
- * The delivery job: every zone's pending messages, through the senders the
- * deployment configures. Run by the Workers cron trigger (entry.worker.ts) and
+ * The scheduled job, per zone: prune expired sign-in records, then deliver the
+ * pending messages through the senders the deployment configures. Run by the Workers cron trigger (entry.worker.ts) and
  * by a timer on Node (entry.node.ts). Without EMAIL_API_URL nothing is sent and
  * messages stay pending, visible in local dev at /dev/outbox.
  */
 import type { AppDeps } from "../../env";
 import { openTenantDb } from "../../db/open";
+import { pruneAuthRecords } from "../auth/prune-auth-records";
 import { deliverPending } from "./deliver-pending";
 import { httpEmailSender, type MessageSender } from "./senders";
 
@@ -19,14 +20,17 @@ export function configuredSenders(config: AppDeps["config"]): MessageSender[] {
 
 export async function deliverAllZones(deps: AppDeps): Promise<void> {
   const senders = configuredSenders(deps.config);
-  if (senders.length === 0) return;
   for (const zone of deps.zones.all()) {
     try {
-      const r = await deliverPending({ db: openTenantDb(deps.openClient(zone.slug)), senders, now: deps.now() });
+      const db = openTenantDb(deps.openClient(zone.slug));
+      const pruned = await pruneAuthRecords(db, deps.now());
+      if (pruned.attempts + pruned.sessions + pruned.resetTokens > 0) console.log(JSON.stringify({ level: "info", job: "prune", zone: zone.slug, ...pruned }));
+      if (senders.length === 0) continue;
+      const r = await deliverPending({ db, senders, now: deps.now() });
       if (r.sent + r.failed + r.retried > 0) console.log(JSON.stringify({ level: "info", job: "outbox", zone: zone.slug, ...r }));
     } catch (err) {
-      // One zone's database being unreachable must not stop the others' mail.
-      console.error(JSON.stringify({ level: "error", job: "outbox", zone: zone.slug, error: String(err) }));
+      // One zone's database being unreachable must not stop the others' jobs.
+      console.error(JSON.stringify({ level: "error", job: "scheduled", zone: zone.slug, error: String(err) }));
     }
   }
 }
