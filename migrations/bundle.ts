@@ -39,5 +39,46 @@ export const migrations: readonly Migration[] = [
       "-- The audit log is append-only: rows can be added, never changed or removed.\nCREATE TRIGGER `audit_log_no_update` BEFORE UPDATE ON `audit_log`\nBEGIN\n\tSELECT RAISE(ABORT, 'audit_log is append-only');\nEND;",
       "CREATE TRIGGER `audit_log_no_delete` BEFORE DELETE ON `audit_log`\nBEGIN\n\tSELECT RAISE(ABORT, 'audit_log is append-only');\nEND;"
     ]
+  },
+  {
+    "tag": "0003_onboarding",
+    "hash": "44ce9acca98512ca708fddd1acde5ae79b3189d3e85fa4ef582bd0bbd2f8f770",
+    "statements": [
+      "CREATE TABLE `application_events` (\n\t`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`application_id` text NOT NULL,\n\t`at` integer NOT NULL,\n\t`actor_id` text,\n\t`actor` text NOT NULL,\n\t`action` text NOT NULL,\n\t`comment` text,\n\tFOREIGN KEY (`application_id`) REFERENCES `onboarding_applications`(`id`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE INDEX `application_events_app_idx` ON `application_events` (`application_id`,`id`);",
+      "CREATE TABLE `enterprise_history` (\n\t`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`enterprise_id` text NOT NULL,\n\t`at` integer NOT NULL,\n\t`actor_id` text,\n\t`actor` text NOT NULL,\n\t`subject` text NOT NULL,\n\t`before` text,\n\t`after` text,\n\tFOREIGN KEY (`enterprise_id`) REFERENCES `enterprises`(`id`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE INDEX `enterprise_history_idx` ON `enterprise_history` (`enterprise_id`,`id`);",
+      "CREATE TABLE `enterprise_qualifications` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`enterprise_id` text NOT NULL,\n\t`code` text NOT NULL,\n\t`certificate_no` text,\n\t`issued_on` text,\n\t`valid_until` text,\n\t`status` text NOT NULL,\n\t`reviewed_by` text,\n\t`reviewed_at` integer,\n\t`review_note` text,\n\t`created_at` integer NOT NULL,\n\tFOREIGN KEY (`enterprise_id`) REFERENCES `enterprises`(`id`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE INDEX `enterprise_qualifications_idx` ON `enterprise_qualifications` (`enterprise_id`,`code`);",
+      "CREATE TABLE `enterprise_yearly_figures` (\n\t`enterprise_id` text NOT NULL,\n\t`year` integer NOT NULL,\n\t`revenue_fen` integer,\n\t`rd_expense_fen` integer,\n\t`rd_super_deduction_fen` integer,\n\t`tax_paid_fen` integer,\n\t`employees` integer,\n\t`rd_staff` integer,\n\t`updated_at` integer NOT NULL,\n\t`updated_by` text,\n\tPRIMARY KEY(`enterprise_id`, `year`),\n\tFOREIGN KEY (`enterprise_id`) REFERENCES `enterprises`(`id`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE TABLE `invitations` (\n\t`token_hash` text PRIMARY KEY NOT NULL,\n\t`email` text NOT NULL,\n\t`role` text NOT NULL,\n\t`enterprise_id` text,\n\t`bank_id` text,\n\t`invited_by` text NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`expires_at` integer NOT NULL,\n\t`accepted_at` integer,\n\t`accepted_user_id` text,\n\t`revoked_at` integer,\n\tFOREIGN KEY (`enterprise_id`) REFERENCES `enterprises`(`id`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`bank_id`) REFERENCES `banks`(`id`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE INDEX `invitations_email_idx` ON `invitations` (`email`);",
+      "CREATE TABLE `materials` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`owner_kind` text NOT NULL,\n\t`owner_id` text NOT NULL,\n\t`kind` text NOT NULL,\n\t`filename` text NOT NULL,\n\t`content_type` text NOT NULL,\n\t`size` integer NOT NULL,\n\t`sha256` text NOT NULL,\n\t`blob_key` text NOT NULL,\n\t`uploaded_by` text,\n\t`created_at` integer NOT NULL\n);",
+      "CREATE INDEX `materials_owner_idx` ON `materials` (`owner_kind`,`owner_id`);",
+      "CREATE TABLE `onboarding_applications` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`status` text NOT NULL,\n\t`applicant_user_id` text NOT NULL,\n\t`company_name` text NOT NULL,\n\t`uscc` text NOT NULL,\n\t`legal_rep` text NOT NULL,\n\t`registered_on` text NOT NULL,\n\t`registered_capital_fen` integer NOT NULL,\n\t`address` text NOT NULL,\n\t`industry` text NOT NULL,\n\t`industry_class` text NOT NULL,\n\t`employees` integer NOT NULL,\n\t`contact_name` text NOT NULL,\n\t`contact_mobile` text NOT NULL,\n\t`contact_email` text NOT NULL,\n\t`qualifications` text NOT NULL,\n\t`review_note` text,\n\t`enterprise_id` text,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL,\n\t`decided_at` integer,\n\tFOREIGN KEY (`applicant_user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`enterprise_id`) REFERENCES `enterprises`(`id`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE INDEX `onboarding_status_idx` ON `onboarding_applications` (`status`,`created_at`);",
+      "CREATE UNIQUE INDEX `onboarding_uscc_live_unique` ON `onboarding_applications` (`uscc`) WHERE status <> 'rejected';",
+      "ALTER TABLE `banks` ADD `branch` text;",
+      "ALTER TABLE `banks` ADD `uscc` text;",
+      "ALTER TABLE `banks` ADD `contact_name` text;",
+      "ALTER TABLE `banks` ADD `contact_phone` text;",
+      "ALTER TABLE `banks` ADD `contact_email` text;",
+      "ALTER TABLE `banks` ADD `status` text DEFAULT 'active' NOT NULL;",
+      "CREATE UNIQUE INDEX `banks_uscc_unique` ON `banks` (`uscc`);",
+      "ALTER TABLE `enterprises` ADD `uscc` text;",
+      "ALTER TABLE `enterprises` ADD `legal_rep` text;",
+      "ALTER TABLE `enterprises` ADD `registered_on` text;",
+      "ALTER TABLE `enterprises` ADD `registered_capital_fen` integer;",
+      "ALTER TABLE `enterprises` ADD `address` text;",
+      "ALTER TABLE `enterprises` ADD `industry` text;",
+      "ALTER TABLE `enterprises` ADD `industry_class` text;",
+      "ALTER TABLE `enterprises` ADD `employees` integer;",
+      "ALTER TABLE `enterprises` ADD `contact_name` text;",
+      "ALTER TABLE `enterprises` ADD `contact_mobile` text;",
+      "ALTER TABLE `enterprises` ADD `contact_email` text;",
+      "ALTER TABLE `enterprises` ADD `status` text DEFAULT 'active' NOT NULL;",
+      "ALTER TABLE `enterprises` ADD `updated_at` integer;",
+      "CREATE UNIQUE INDEX `enterprises_uscc_unique` ON `enterprises` (`uscc`);"
+    ]
   }
 ];

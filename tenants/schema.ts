@@ -100,6 +100,26 @@ export const securitySchema = z.strictObject({
 });
 export type ZoneSecurity = z.infer<typeof securitySchema>;
 
+/** A qualification an enterprise can claim in this zone (高新技术企业, 专精特新, ...). */
+export const qualificationTypeSchema = z.strictObject({
+  code: z.string().regex(/^[a-z][a-z0-9-]{1,40}$/),
+  zh: text,
+  en: text,
+  /** Whether a certificate number and date must be given (e.g. 高新技术企业证书). */
+  certificate: z.boolean(),
+});
+export type QualificationType = z.infer<typeof qualificationTypeSchema>;
+
+/** The qualifications the seeds' programmes test for; a zone may replace the list. */
+export const DEFAULT_QUALIFICATIONS: z.input<typeof qualificationTypeSchema>[] = [
+  { code: "hnte", zh: "高新技术企业", en: "High and New Technology Enterprise", certificate: true },
+  { code: "tech-sme", zh: "科技型中小企业", en: "Technology-based SME", certificate: true },
+  { code: "above-scale", zh: "规模以上工业企业(规上企业)", en: "Above-scale industrial enterprise", certificate: false },
+  { code: "specialised", zh: "专精特新企业", en: "Specialised, refined, distinctive and innovative", certificate: true },
+  { code: "production", zh: "生产型企业", en: "Production enterprise", certificate: false },
+  { code: "non-production", zh: "非生产型企业", en: "Non-production enterprise", certificate: false },
+];
+
 export const zoneSchema = z
   .strictObject({
     slug: slugSchema,
@@ -119,6 +139,7 @@ export const zoneSchema = z
     }),
     priorityIndustries: z.array(industrySchema).min(1),
     security: securitySchema.prefault({}),
+    qualifications: z.array(qualificationTypeSchema).min(1).prefault(DEFAULT_QUALIFICATIONS),
     // A new zone may start with no documents (tenant:create); the home page says so.
     documents: z.array(policyDocumentSchema),
   })
