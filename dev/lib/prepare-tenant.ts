@@ -6,6 +6,7 @@ import { openTenantDb } from "../../worker/db/open";
 import { syncPolicyDocuments } from "../../worker/features/policies/sync-documents";
 import type { ZoneConfig } from "../../tenants/schema";
 import { DEMO_ZONES, seedDemoAccounts } from "./seed-demo";
+import { seedDemoEnterprises } from "./seed-demo-enterprises";
 
 export async function prepareTenant(client: Client, zone: ZoneConfig) {
   const migrated = await migrateTenant(client, migrations);
@@ -23,8 +24,10 @@ export async function prepareAllZones(urlFor: (slug: string) => string, zones: r
     const client = createClient({ url: urlFor(zone.slug) });
     try {
       const prepared = await prepareTenant(client, zone);
-      const demoAccountsCreated = opts.demo && (DEMO_ZONES as readonly string[]).includes(zone.slug) ? await seedDemoAccounts(openTenantDb(client), zone) : 0;
-      results.push({ zone, ...prepared, demoAccountsCreated });
+      const demo = opts.demo && (DEMO_ZONES as readonly string[]).includes(zone.slug);
+      const demoAccountsCreated = demo ? await seedDemoAccounts(openTenantDb(client), zone) : 0;
+      const demoEnterprisesCreated = demo ? await seedDemoEnterprises(openTenantDb(client), zone) : 0;
+      results.push({ zone, ...prepared, demoAccountsCreated, demoEnterprisesCreated });
     } finally {
       client.close();
     }
