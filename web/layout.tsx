@@ -59,6 +59,7 @@ export function Layout({ title, zone, nonce, current, css, user, referrer, child
             {zone && <AccountNav user={user ?? null} current={current} />}
           </div>
         </header>
+        {zone && user && <WorkNav user={user} />}
         {children}
         <footer class="site">
           <div class="wrap">
@@ -73,6 +74,36 @@ export function Layout({ title, zone, nonce, current, css, user, referrer, child
         </footer>
       </body>
     </html>
+  );
+}
+
+/** Where each role works: a second header row, so the account links stay short on phones. */
+function workLinks(user: HeaderUser): { href: string; label: string }[] {
+  switch (user.role) {
+    case "zone_admin":
+    case "reviewer":
+      return [
+        { href: "/admin/onboarding", label: "入驻审核" },
+        { href: "/admin/enterprises", label: "企业名录" },
+        { href: "/admin/qualifications", label: "资质审核" },
+        ...(user.role === "zone_admin" ? [{ href: "/admin/banks", label: "金融机构" }, { href: "/admin/users", label: "用户管理" }] : []),
+      ];
+    case "enterprise":
+      return user.enterpriseId ? [{ href: "/enterprise", label: "我的企业" }] : [{ href: "/apply/status", label: "入驻申请进度" }];
+    case "bank":
+      return [{ href: "/bank", label: "我的机构" }];
+  }
+}
+
+function WorkNav({ user }: { user: HeaderUser }) {
+  return (
+    <nav class="worknav" aria-label="工作台">
+      <div class="wrap">
+        {workLinks(user).map((l) => (
+          <a href={l.href}>{l.label}</a>
+        ))}
+      </div>
+    </nav>
   );
 }
 
@@ -92,7 +123,6 @@ function AccountNav({ user, current }: { user: HeaderUser | null; current: Layou
         {user.name}
         <small>{ROLE_LABEL[user.role]}</small>
       </span>
-      {user.role === "zone_admin" && <a href="/admin/users" aria-current={here("admin")}>用户管理</a>}
       <a href="/account/password" aria-current={here("account")}>修改密码</a>
       <form method="post" action="/logout">
         <button type="submit">退出</button>

@@ -98,4 +98,9 @@ table.users td small{display:block;color:var(--muted)}
 .row-actions .btn{font-size:.88rem;padding:6px 12px;font-weight:500}
 .secret-link{display:block;user-select:all;word-break:break-all;background:var(--bg);border:1px dashed var(--primary);border-radius:6px;padding:10px 12px;font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.9rem;margin:0 0 14px}
 footer.site{border-top:1px solid var(--line);color:var(--muted);font-size:.85rem;padding:18px 0 28px}
+/* work navigation (signed in) */
+.worknav{background:color-mix(in srgb,var(--primary) 88%,#000);}
+.worknav .wrap{display:flex;flex-wrap:wrap;gap:4px 18px;padding-top:6px;padding-bottom:6px}
+.worknav a{color:#fff;text-decoration:none;font-size:.92rem;padding:4px 0;min-height:32px;display:inline-flex;align-items:center}
+.worknav a:hover{text-decoration:underline}
 `;

@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { zones } from "../tenants/index";
 import { createApp } from "./app";
 import { parseConfig } from "./env";
+import { memoryBlobStore } from "./lib/blob-store/memory";
 
 // A database that was never migrated: every query fails with "no such table".
 const unmigrated = createClient({ url: ":memory:" });
@@ -15,6 +16,7 @@ const app = createApp({
   config: parseConfig({ ROOT_DOMAINS: "localhost", LIBSQL_URL_TEMPLATE: "file:unused/{tenant}.db", PUBLIC_URL_TEMPLATE: "http://{tenant}.localhost" }),
   zones,
   openClient: () => unmigrated,
+  blobs: memoryBlobStore(),
   now: () => new Date(),
   clientIp: () => "203.0.113.1",
 });
@@ -59,6 +61,7 @@ describe("development tools", () => {
       config: parseConfig({ ROOT_DOMAINS: "localhost", LIBSQL_URL_TEMPLATE: "file:unused/{tenant}.db", PUBLIC_URL_TEMPLATE: "http://{tenant}.localhost", DEV_TOOLS: devTools }),
       zones,
       openClient: () => unmigrated,
+      blobs: memoryBlobStore(),
       now: () => new Date(),
       clientIp: () => "203.0.113.1",
     });

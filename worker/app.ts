@@ -24,6 +24,11 @@ import { authPages } from "./features/auth/pages";
 import { authRoutes } from "./features/auth/routes";
 import { sessionMiddleware } from "./features/auth/session-middleware";
 import { devRoutes } from "./features/dev/routes";
+import { onboardingRoutes } from "./features/onboarding/routes";
+import { invitationRoutes } from "./features/invitations/routes";
+import { bankRoutes } from "./features/banks/routes";
+import { materialsRoutes } from "./features/materials/routes";
+import { enterpriseRoutes } from "./features/enterprises/routes";
 
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -40,6 +45,11 @@ export function createApp(deps: AppDeps) {
   app.route("/", authRoutes(deps));
   app.route("/", adminUserRoutes(deps));
   app.route("/", authPages(deps));
+  app.route("/", onboardingRoutes(deps));
+  app.route("/", invitationRoutes(deps));
+  app.route("/", bankRoutes(deps));
+  app.route("/", materialsRoutes(deps));
+  app.route("/", enterpriseRoutes(deps));
   // The outbox viewer exists only where DEV_TOOLS=1 (local development), never in production.
   if (deps.config.DEV_TOOLS === "1") app.route("/", devRoutes());
 

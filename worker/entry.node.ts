@@ -1,7 +1,8 @@
 /**
  * Node entry: the same createApp(deps) served by @hono/node-server. Configured
  * from the environment (PORT, HOST, ROOT_DOMAINS, LIBSQL_URL_TEMPLATE,
- * LIBSQL_AUTH_TOKEN); defaults serve embedded libSQL files under .data/.
+ * LIBSQL_AUTH_TOKEN, BLOB_DIR); defaults serve embedded libSQL files and
+ * uploaded materials (.data/blobs) under .data/.
  */
 import { serve } from "@hono/node-server";
 import { createApp } from "./app";

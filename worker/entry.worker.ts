@@ -8,6 +8,7 @@ import { zones } from "../tenants/index";
 import { createApp, type App } from "./app";
 import { parseConfig, tenantDbUrl, type AppDeps } from "./env";
 import { deliverAllZones } from "./features/outbox/deliver-all-zones";
+import { r2BlobStore } from "./lib/blob-store/r2";
 
 export interface Env {
   ROOT_DOMAINS: string;
@@ -18,6 +19,8 @@ export interface Env {
   EMAIL_API_URL?: string;
   EMAIL_API_KEY?: string;
   EMAIL_FROM?: string;
+  /** Uploaded materials of every zone (wrangler.toml [[r2_buckets]]). */
+  MATERIALS: R2Bucket;
 }
 
 // The app is pure routing over `deps`; it is built once per isolate and env
@@ -33,6 +36,7 @@ function appFor(env: Env): { app: App; deps: AppDeps } {
       zones,
       openClient: (slug) =>
         createClient({ url: tenantDbUrl(config.LIBSQL_URL_TEMPLATE, slug), ...(config.LIBSQL_AUTH_TOKEN ? { authToken: config.LIBSQL_AUTH_TOKEN } : {}) }),
+      blobs: r2BlobStore(env.MATERIALS),
       now: () => new Date(),
       // Set by Cloudflare's edge on every request; a client cannot forge it there.
       clientIp: (c) => c.req.header("cf-connecting-ip") ?? "unknown",

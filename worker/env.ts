@@ -9,6 +9,7 @@ import type { Client } from "@libsql/client";
 import type { ZoneRegistry } from "../tenants/registry";
 import type { ZoneConfig } from "../tenants/schema";
 import type { TenantDb } from "./db/open";
+import type { BlobStore } from "./lib/blob-store/blob-store";
 import type { SignedIn } from "./features/auth/session-middleware";
 
 export const configSchema = z.object({
@@ -63,6 +64,8 @@ export interface AppDeps {
   zones: ZoneRegistry;
   /** Returns a client for the zone's own database (per request on Workers, cached on Node). */
   openClient(slug: string): Client;
+  /** Uploaded files (materials) of every zone: R2 on Workers, a directory on Node; keys start with the zone slug. */
+  blobs: BlobStore;
   /** The clock every service reads; tests inject their own. */
   now(): Date;
   /** The client's IP address as the runtime knows it (Workers: CF-Connecting-IP). */

@@ -8,6 +8,7 @@ import { createClient, type Client } from "@libsql/client";
 import { zones } from "../tenants/index";
 import type { ZoneRegistry } from "../tenants/registry";
 import { parseConfig, tenantDbUrl, type AppDeps } from "./env";
+import { diskBlobStore } from "./lib/blob-store/disk";
 
 export interface NodeDeps extends AppDeps {
   /** Closes every cached database client. */
@@ -28,6 +29,8 @@ export function createNodeDeps(env: Record<string, string | undefined>, registry
       }
       return client;
     },
+    // Uploaded materials on disk (BLOB_DIR, default .data/blobs), keyed <zone>/<id> like R2 on Workers.
+    blobs: diskBlobStore(env.BLOB_DIR || ".data/blobs"),
     now: () => new Date(),
     // Behind a reverse proxy set TRUST_PROXY=1 so the proxy's X-Forwarded-For (its last hop) is used.
     clientIp(c) {

@@ -13,7 +13,7 @@ export async function startTestNodeServer() {
   const dir = mkdtempSync(join(tmpdir(), "yuanqu-node-"));
   const template = `file:${dir}/{tenant}.db`;
   await prepareAllZones((slug) => template.replace("{tenant}", slug), zones.all(), { demo: true });
-  const server = await startNodeServer({ port: 0, env: { ROOT_DOMAINS: "localhost", LIBSQL_URL_TEMPLATE: template, DEV_TOOLS: "1" } });
+  const server = await startNodeServer({ port: 0, env: { ROOT_DOMAINS: "localhost", LIBSQL_URL_TEMPLATE: template, BLOB_DIR: join(dir, "blobs"), DEV_TOOLS: "1" } });
   return {
     port: server.port,
     async close() {

@@ -27,6 +27,8 @@ export function ZoneHomePage({ zone, documents, nonce, user }: ZoneHomeProps) {
             {!user && (
               <p class="hero-actions">
                 <a class="btn" href="/login">企业登录</a>
+                {" "}
+                <a class="btn secondary" href="/apply">申请入驻</a>
               </p>
             )}
           </section>

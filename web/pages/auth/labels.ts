@@ -17,6 +17,8 @@ export const STATUS_LABEL: Record<"active" | "disabled", string> = {
 export interface HeaderUser {
   name: string;
   role: Role;
+  /** Set for enterprise members; null for an applicant whose 入驻 is not approved yet. */
+  enterpriseId?: string | null;
 }
 
 const TIME_ZH = new Intl.DateTimeFormat("zh-CN", {

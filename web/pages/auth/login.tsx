@@ -32,6 +32,7 @@ export function LoginPage({ zone, nonce, values, errors, notice }: LoginPageProp
           </form>
           <p class="links">
             <a href="/forgot-password">忘记密码?</a>
+            <a href="/apply">还没有账号?申请入驻</a>
           </p>
         </section>
         <PasswordHelp passwordHelp={zone.contact.passwordHelp} phone={zone.contact.phone} demo={!zone.contact.phoneFromSource} />

@@ -14,7 +14,8 @@ const denied = { 401: json(ErrorEnvelope, "No session"), 403: json(ErrorEnvelope
 
 export function adminUserRoutes(deps: AppDeps) {
   const r = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  r.use("/api/v1/admin/*", requireZone, requireRole(deps, "zone_admin"));
+  r.use("/api/v1/admin/users", requireZone, requireRole(deps, "zone_admin"));
+  r.use("/api/v1/admin/users/*", requireZone, requireRole(deps, "zone_admin"));
 
   r.openapi(
     createRoute({ method: "get", path: "/api/v1/admin/users", tags: ["admin"], summary: "Every user of the zone", responses: { 200: json(z.object({ users: z.array(AdminUser) }), "Users"), ...denied } }),

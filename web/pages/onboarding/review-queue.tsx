@@ -1,0 +1,71 @@
+/** 入驻审核 (zone staff): the queue with counts per status and filters (status, industry, submission dates). */
+import type { ZoneConfig } from "../../../tenants/schema";
+import type { ApplicationList } from "../../../worker/features/onboarding/list-applications";
+import type { ListFilters } from "../../../worker/features/onboarding/schemas";
+import { Layout } from "../../layout";
+import type { FormErrors } from "../auth/form-parts";
+import { formatTimeZh, type HeaderUser } from "../auth/labels";
+import { StatusBadge } from "./application-view";
+import { Input, Select } from "./form-fields";
+import { industryName, ONBOARDING_CSS, STATUS_LABEL, type ApplicationStatus } from "./labels";
+
+export interface ReviewQueueProps {
+  zone: ZoneConfig;
+  nonce: string | undefined;
+  user: HeaderUser;
+  list: ApplicationList;
+  filters: Partial<Record<keyof ListFilters, string>>;
+  errors?: FormErrors;
+}
+
+const STATUSES = Object.keys(STATUS_LABEL) as ApplicationStatus[];
+
+export function ReviewQueuePage({ zone, nonce, user, list, filters, errors }: ReviewQueueProps) {
+  const e = (k: string) => errors?.fields?.[k];
+  return (
+    <Layout title="入驻审核" zone={zone} nonce={nonce} user={user} css={ONBOARDING_CSS}>
+      <main id="main" class="wrap">
+        <h1>入驻审核</h1>
+        <ul class="counts" aria-label="各状态的申请数">
+          {STATUSES.map((s) => (
+            <li>
+              <a href={`/admin/onboarding?status=${s}`} aria-current={filters.status === s ? "true" : undefined}>{STATUS_LABEL[s]} {list.counts[s]}</a>
+            </li>
+          ))}
+          <li><a href="/admin/onboarding" aria-current={!filters.status ? "true" : undefined}>全部</a></li>
+        </ul>
+        <form class="filters" method="get" action="/admin/onboarding" aria-label="筛选">
+          <Select name="status" label="状态" value={filters.status} required={false} placeholder="全部" options={STATUSES.map((s) => ({ value: s, label: STATUS_LABEL[s] }))} error={e("status")} />
+          <Select name="industry" label="重点产业" value={filters.industry} required={false} placeholder="全部" options={zone.priorityIndustries.map((i) => ({ value: i.code, label: i.zh }))} error={e("industry")} />
+          <Input name="from" label="提交日期从" type="date" value={filters.from} required={false} error={e("from")} />
+          <Input name="to" label="提交日期至" type="date" value={filters.to} required={false} error={e("to")} />
+          <button class="btn" type="submit">筛选</button>
+        </form>
+        {errors?.message && <div class="alert error" role="alert">{errors.message}</div>}
+        {list.applications.length === 0 ? (
+          <p>没有符合条件的申请。</p>
+        ) : (
+          <div class="table-scroll">
+            <table class="users">
+              <caption class="skip">{list.applications.length} 个申请</caption>
+              <thead>
+                <tr><th scope="col">企业</th><th scope="col">重点产业</th><th scope="col">状态</th><th scope="col">首次提交</th><th scope="col">最近更新</th></tr>
+              </thead>
+              <tbody>
+                {list.applications.map((a) => (
+                  <tr>
+                    <td><a href={`/admin/onboarding/${a.id}`}>{a.companyName}</a><small>{a.uscc}</small></td>
+                    <td>{industryName(zone, a.industry)}</td>
+                    <td><StatusBadge status={a.status} /></td>
+                    <td><time datetime={a.createdAt}>{formatTimeZh(a.createdAt)}</time></td>
+                    <td><time datetime={a.updatedAt}>{formatTimeZh(a.updatedAt)}</time></td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </main>
+    </Layout>
+  );
+}

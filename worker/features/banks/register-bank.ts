@@ -1,0 +1,43 @@
+/** The zone admin registers a bank institution (a branch active in the zone's 金融超市). One USCC per zone. */
+import { eq } from "drizzle-orm";
+import type { TenantDb } from "../../db/open";
+import { banks } from "../../db/schema";
+import { AppError } from "../../lib/errors";
+import { newId } from "../../lib/ids";
+import { auditInsert } from "../audit/audit";
+import type { RegisterBankInput } from "./schemas";
+
+export interface BankActionCtx {
+  db: TenantDb;
+  now: Date;
+  ip: string;
+  actor: { id: string; email: string };
+}
+
+const duplicate = (name: string) => {
+  const message = `这个统一社会信用代码已登记为「${name}」,同一机构在本园区只能登记一次。`;
+  return new AppError("conflict", message, { uscc: message });
+};
+
+/** SQLite's UNIQUE failure, however deep drizzle and the client wrapped it. */
+function isUniqueViolation(e: unknown): boolean {
+  for (let err: unknown = e; err instanceof Error; err = err.cause) if (/UNIQUE constraint failed/i.test(err.message)) return true;
+  return false;
+}
+
+export async function registerBank({ db, now, ip, actor }: BankActionCtx, input: RegisterBankInput) {
+  const [taken] = await db.select({ name: banks.name }).from(banks).where(eq(banks.uscc, input.uscc)).limit(1);
+  if (taken) throw duplicate(taken.name);
+  const row = { id: newId(), ...input, status: "active" as const, createdAt: now.getTime() };
+  try {
+    await db.batch([
+      db.insert(banks).values(row),
+      auditInsert(db, { actorId: actor.id, actor: actor.email, action: "bank.registered", target: row.id, result: "ok", ip, detail: { name: input.name, branch: input.branch, uscc: input.uscc } }, now),
+    ]);
+  } catch (e) {
+    // Registered by a concurrent request between the check and the insert.
+    if (isUniqueViolation(e)) throw duplicate(input.name);
+    throw e;
+  }
+  return row;
+}

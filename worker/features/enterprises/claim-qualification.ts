@@ -1,0 +1,64 @@
+/**
+ * The enterprise claims a qualification, or updates one it holds (a renewed
+ * certificate). Either way it is a zone-verified fact, so the claim is a new
+ * `pending_review` row: the verified row, if any, stays as it was until staff
+ * verify the new one. A newer claim for the same code replaces an older claim
+ * still waiting (that one becomes `withdrawn`).
+ */
+import { and, desc, eq } from "drizzle-orm";
+import type { ZoneConfig } from "../../../tenants/schema";
+import type { TenantDb } from "../../db/open";
+import { enterpriseQualifications } from "../../db/schema";
+import { AppError } from "../../lib/errors";
+import { newId } from "../../lib/ids";
+import { auditInsert } from "../audit/audit";
+import { historyInsert } from "./history";
+import type { QualificationClaim } from "./schemas";
+import { shanghaiDate } from "./yuan";
+
+interface Ctx {
+  db: TenantDb;
+  zone: ZoneConfig;
+  now: Date;
+  ip: string;
+  actor: { id: string; email: string };
+}
+
+function checkClaim(zone: ZoneConfig, claim: QualificationClaim, today: string) {
+  const type = zone.qualifications.find((q) => q.code === claim.code);
+  if (!type) throw new AppError("validation_failed", "本园区没有这项资质。", { code: "请从列表中选择资质" });
+  const fields: Record<string, string> = {};
+  if (type.certificate) {
+    if (!claim.certificateNo) fields.certificateNo = `${type.zh}须填写证书编号`;
+    if (!claim.issuedOn) fields.issuedOn = "请填写发证日期";
+    if (!claim.validUntil) fields.validUntil = "请填写证书有效期至";
+  }
+  if (claim.issuedOn && claim.issuedOn > today) fields.issuedOn ??= "发证日期不能晚于今天";
+  if (claim.issuedOn && claim.validUntil && claim.validUntil <= claim.issuedOn) fields.validUntil ??= "有效期至应晚于发证日期";
+  if (claim.validUntil && claim.validUntil < today) fields.validUntil ??= "证书已过有效期,请申报有效的证书";
+  if (Object.keys(fields).length) throw new AppError("validation_failed", "请按提示补全资质信息。", fields);
+  return type;
+}
+
+export async function claimQualification({ db, zone, now, ip, actor }: Ctx, enterpriseId: string, claim: QualificationClaim): Promise<{ id: string }> {
+  const type = checkClaim(zone, claim, shanghaiDate(now));
+  const current = await db
+    .select()
+    .from(enterpriseQualifications)
+    .where(and(eq(enterpriseQualifications.enterpriseId, enterpriseId), eq(enterpriseQualifications.code, claim.code)))
+    .orderBy(desc(enterpriseQualifications.createdAt));
+  const verified = current.find((q) => q.status === "verified");
+  const waiting = current.filter((q) => q.status === "pending_review");
+  const id = newId();
+  const facts = { code: claim.code, certificateNo: claim.certificateNo, issuedOn: claim.issuedOn, validUntil: claim.validUntil };
+  const before = verified ? { id: verified.id, certificateNo: verified.certificateNo, issuedOn: verified.issuedOn, validUntil: verified.validUntil, status: verified.status } : null;
+  await db.batch([
+    db.insert(enterpriseQualifications).values({ id, enterpriseId, ...facts, status: "pending_review", createdAt: now.getTime() }),
+    ...waiting.map((q) =>
+      db.update(enterpriseQualifications).set({ status: "withdrawn", reviewNote: "被企业新的申报替代" }).where(and(eq(enterpriseQualifications.id, q.id), eq(enterpriseQualifications.status, "pending_review"))),
+    ),
+    historyInsert(db, { enterpriseId, actor, subject: `qualification:${id}`, before, after: { ...facts, status: "pending_review" } }, now),
+    auditInsert(db, { actorId: actor.id, actor: actor.email, action: "enterprise.qualification_claimed", target: enterpriseId, result: "ok", ip, detail: { qualification: id, code: type.code, replacesPending: waiting.length } }, now),
+  ]);
+  return { id };
+}

@@ -1,0 +1,52 @@
+/**
+ * An enterprise's members: invite a colleague (a one-time link from the
+ * invitations feature, mailed and shown once) and remove one. Removing disables
+ * the account and ends its sessions; the user keeps its enterprise_id so the
+ * history still says whose account it was. The last active member cannot be
+ * removed: the enterprise would have nobody left to keep its profile.
+ */
+import { and, eq } from "drizzle-orm";
+import type { ZoneConfig } from "../../../tenants/schema";
+import type { TenantDb } from "../../db/open";
+import { users } from "../../db/schema";
+import { AppError } from "../../lib/errors";
+import { auditInsert } from "../audit/audit";
+import type { ZoneAuth } from "../auth/sessions";
+import { createInvitation } from "../invitations/create-invitation";
+import { historyInsert } from "./history";
+
+interface Ctx {
+  db: TenantDb;
+  zone: ZoneConfig;
+  origin: string;
+  now: Date;
+  ip: string;
+  actor: { id: string; email: string };
+}
+
+export function inviteColleague({ actor, ...ctx }: Ctx, enterpriseId: string, email: string) {
+  return createInvitation(ctx, { email, role: "enterprise", enterpriseId, invitedBy: actor });
+}
+
+export const MEMBER_NOT_FOUND = "你的企业没有这位成员。";
+
+export async function removeMember({ db, now, ip, actor, auth }: Ctx & { auth: ZoneAuth }, enterpriseId: string, userId: string): Promise<{ self: boolean }> {
+  const members = await db
+    .select({ id: users.id, email: users.email, status: users.status })
+    .from(users)
+    .where(and(eq(users.enterpriseId, enterpriseId), eq(users.role, "enterprise")));
+  // A user of another enterprise is "not found" here, so its existence does not leak.
+  const target = members.find((m) => m.id === userId);
+  if (!target) throw new AppError("not_found", MEMBER_NOT_FOUND);
+  if (target.status !== "active") throw new AppError("conflict", "这位成员已经被移除。");
+  if (members.filter((m) => m.status === "active").length <= 1) {
+    throw new AppError("conflict", "不能移除企业的最后一位成员;请先邀请同事加入,再由其操作。");
+  }
+  await db.batch([
+    db.update(users).set({ status: "disabled", updatedAt: now.getTime() }).where(eq(users.id, userId)),
+    historyInsert(db, { enterpriseId, actor, subject: "members", before: { member: target.email, status: "active" }, after: { member: target.email, status: "removed" } }, now),
+    auditInsert(db, { actorId: actor.id, actor: actor.email, action: "enterprise.member_removed", target: target.email, result: "ok", ip, detail: { enterprise: enterpriseId } }, now),
+  ]);
+  await auth.invalidateUser(userId);
+  return { self: userId === actor.id };
+}

@@ -1,0 +1,49 @@
+/**
+ * Who may use the enterprise profile. A member is an `enterprise` user whose
+ * enterprise_id is set (an applicant has none yet and sees only its application)
+ * and whose enterprise is not suspended. Staff are zone_admin and reviewer.
+ * Refusals are audited like every other guard's.
+ */
+import type { Context } from "hono";
+import { createMiddleware } from "hono/factory";
+import { eq } from "drizzle-orm";
+import type { AppDeps, AppEnv } from "../../env";
+import { enterprises } from "../../db/schema";
+import { AppError } from "../../lib/errors";
+import { zoneOf } from "../../middleware/zone";
+import { recordAudit } from "../audit/audit";
+import { requireRole, signedIn } from "../auth/guard";
+
+export function requireMember(deps: AppDeps) {
+  const byRole = requireRole(deps, "enterprise");
+  return createMiddleware<AppEnv>((c, next) =>
+    byRole(c, async () => {
+      const { user } = signedIn(c);
+      const { db } = zoneOf(c);
+      const refuse = async (reason: string, message: string) => {
+        await recordAudit(db, { actorId: user.id, actor: user.email, action: "authz.denied", target: `${c.req.method} ${c.req.path}`, result: "denied", ip: deps.clientIp(c), detail: { reason } }, deps.now());
+        throw new AppError("forbidden", message);
+      };
+      if (!user.enterpriseId) return refuse("applicant", "你的入驻申请通过后才能使用企业资料。请在“我的申请”查看审核进度。");
+      const [row] = await db.select({ status: enterprises.status }).from(enterprises).where(eq(enterprises.id, user.enterpriseId)).limit(1);
+      if (!row) return refuse("no_enterprise", "找不到你所属的企业,请联系园区管理员。");
+      if (row.status !== "active") return refuse("suspended", "你所属的企业已被园区暂停使用,请联系园区管理员。");
+      await next();
+    }),
+  );
+}
+
+export const requireStaff = (deps: AppDeps) => requireRole(deps, "zone_admin", "reviewer");
+
+/** The member's user and enterprise, for a request that passed requireMember. */
+export function memberOf(c: Context<AppEnv>): { actor: { id: string; email: string }; enterpriseId: string } {
+  const { user } = signedIn(c);
+  if (!user.enterpriseId) throw new AppError("forbidden", "你的账号不属于任何企业。");
+  return { actor: { id: user.id, email: user.email }, enterpriseId: user.enterpriseId };
+}
+
+/** Staff (and members) are only ever shown as the actor; a helper so every route reads the same. */
+export function actorOf(c: Context<AppEnv>): { id: string; email: string } {
+  const { user } = signedIn(c);
+  return { id: user.id, email: user.email };
+}

@@ -1,0 +1,75 @@
+/**
+ * Zone staff's queue of qualification claims and their decision. Verifying a
+ * claim makes it the enterprise's verified fact and withdraws the one it
+ * replaces; rejecting needs a reason. Both are audited, kept in the enterprise's
+ * history and announced to the enterprise's contact through the outbox.
+ */
+import { and, asc, eq, ne } from "drizzle-orm";
+import type { ZoneConfig } from "../../../tenants/schema";
+import type { TenantDb } from "../../db/open";
+import { enterpriseQualifications, enterprises, users } from "../../db/schema";
+import { AppError } from "../../lib/errors";
+import { auditInsert } from "../audit/audit";
+import { outboxInsert } from "../outbox/enqueue-message";
+import { historyInsert } from "./history";
+
+interface Ctx {
+  db: TenantDb;
+  zone: ZoneConfig;
+  now: Date;
+  ip: string;
+  actor: { id: string; email: string };
+}
+
+export async function listPendingQualifications({ db, zone }: { db: TenantDb; zone: ZoneConfig }) {
+  const rows = await db
+    .select({ q: enterpriseQualifications, enterpriseName: enterprises.name, uscc: enterprises.uscc })
+    .from(enterpriseQualifications)
+    .innerJoin(enterprises, eq(enterprises.id, enterpriseQualifications.enterpriseId))
+    .where(eq(enterpriseQualifications.status, "pending_review"))
+    .orderBy(asc(enterpriseQualifications.createdAt));
+  const names = new Map(zone.qualifications.map((t) => [t.code, t.zh]));
+  return rows.map(({ q, enterpriseName, uscc }) => ({ ...q, name: names.get(q.code) ?? q.code, enterpriseName, uscc }));
+}
+export type PendingQualification = Awaited<ReturnType<typeof listPendingQualifications>>[number];
+
+export const QUALIFICATION_NOT_FOUND = "没有这条资质申报。";
+
+export async function reviewQualification({ db, zone, now, ip, actor }: Ctx, id: string, decision: "verify" | "reject", note: string | null) {
+  if (decision === "reject" && !note) throw new AppError("validation_failed", "驳回时请写明原因,企业会看到它。", { note: "请填写驳回原因" });
+  const [found] = await db
+    .select({ q: enterpriseQualifications, name: enterprises.name, contactEmail: enterprises.contactEmail })
+    .from(enterpriseQualifications)
+    .innerJoin(enterprises, eq(enterprises.id, enterpriseQualifications.enterpriseId))
+    .where(eq(enterpriseQualifications.id, id))
+    .limit(1);
+  if (!found) throw new AppError("not_found", QUALIFICATION_NOT_FOUND);
+  const { q } = found;
+  if (q.status !== "pending_review") throw new AppError("conflict", "这条申报已经处理过或已被企业新的申报替代。");
+
+  // The contact on the profile hears of it; an enterprise without one, through its active members.
+  const recipients = found.contactEmail
+    ? [found.contactEmail]
+    : (await db.select({ email: users.email }).from(users).where(and(eq(users.enterpriseId, q.enterpriseId), eq(users.status, "active")))).map((u) => u.email);
+  const typeName = zone.qualifications.find((t) => t.code === q.code)?.zh ?? q.code;
+  const status = decision === "verify" ? "verified" : "rejected";
+  const t = now.getTime();
+  const replaced = decision === "verify"
+    ? await db.select({ id: enterpriseQualifications.id }).from(enterpriseQualifications).where(and(eq(enterpriseQualifications.enterpriseId, q.enterpriseId), eq(enterpriseQualifications.code, q.code), eq(enterpriseQualifications.status, "verified"), ne(enterpriseQualifications.id, id)))
+    : [];
+  const subject = decision === "verify" ? `资质审核通过:${typeName}` : `资质审核未通过:${typeName}`;
+  const body = [
+    `${found.name}:`,
+    decision === "verify" ? `你们申报的“${typeName}”已由${zone.name.zh}核实通过。` : `你们申报的“${typeName}”未通过${zone.name.zh}的审核。`,
+    note ? `审核意见:${note}` : null,
+    "登录园区平台,在“企业资料”中查看详情。",
+  ].filter(Boolean).join("\n");
+
+  await db.batch([
+    db.update(enterpriseQualifications).set({ status, reviewedBy: actor.id, reviewedAt: t, reviewNote: note }).where(and(eq(enterpriseQualifications.id, id), eq(enterpriseQualifications.status, "pending_review"))),
+    ...replaced.map((r) => db.update(enterpriseQualifications).set({ status: "withdrawn", reviewNote: "被新核实的资质替代" }).where(eq(enterpriseQualifications.id, r.id))),
+    historyInsert(db, { enterpriseId: q.enterpriseId, actor, subject: `qualification:${id}`, before: { status: "pending_review" }, after: { status, reviewNote: note, withdrawn: replaced.map((r) => r.id).join(",") || null } }, now),
+    auditInsert(db, { actorId: actor.id, actor: actor.email, action: decision === "verify" ? "enterprise.qualification_verified" : "enterprise.qualification_rejected", target: q.enterpriseId, result: "ok", ip, detail: { qualification: id, code: q.code, withdrawn: replaced.length } }, now),
+    ...recipients.map((recipient) => outboxInsert(db, { channel: "email", recipient, subject, body, kind: `qualification_${status}` }, now)),
+  ]);
+}

@@ -1,0 +1,161 @@
+/**
+ * Inputs of the enterprise profile (forms and JSON) and the API's shapes. Form
+ * fields arrive as strings; each schema turns them into the stored units (fen,
+ * integers, normalised mobile) with a message a clerk can act on.
+ */
+import { z } from "@hono/zod-openapi";
+import type { ZoneConfig } from "../../../tenants/schema";
+import { normaliseMobile } from "../../lib/uscc";
+import { Email } from "../auth/schemas";
+import { isCalendarDate, yuanToFen } from "./yuan";
+
+const text = (label: string, max: number) => z.string().trim().min(1, `请填写${label}`).max(max, `${label}太长(最多 ${max} 字)`);
+const optionalText = (label: string, max: number) => z.string().trim().max(max, `${label}太长(最多 ${max} 字)`).default("").transform((s) => s || null);
+
+const headcount = (label: string) => z.string().trim().regex(/^\d{1,7}$/, `${label}请填写 0 或正整数`).transform(Number);
+const optionalHeadcount = (label: string) =>
+  z.string().trim().default("").pipe(z.union([z.literal("").transform(() => null), headcount(label)]));
+
+const optionalDate = (label: string) =>
+  z.string().trim().default("").refine((s) => s === "" || isCalendarDate(s), `${label}请按 年-月-日 填写,如 2024-12-01`).transform((s) => s || null);
+
+/** 元 as typed → fen, or null when left blank (not yet known). */
+const optionalYuan = z.string().default("").transform((s, ctx) => {
+  if (!s.trim()) return null;
+  const r = yuanToFen(s);
+  if (r.ok) return r.fen;
+  ctx.addIssue({ code: "custom", message: r.message });
+  return z.NEVER;
+});
+
+/** What the enterprise may change itself; name, USCC, legal rep and registration facts are zone-verified. */
+export function profileForm(zone: ZoneConfig) {
+  return z.object({
+    address: text("地址", 200),
+    contactName: text("联系人", 50),
+    contactMobile: z.string().transform((s, ctx) => {
+      const m = normaliseMobile(s);
+      if (m) return m;
+      ctx.addIssue({ code: "custom", message: "请填写 11 位大陆手机号码,如 13800138000" });
+      return z.NEVER;
+    }),
+    contactEmail: Email,
+    employees: headcount("员工人数"),
+    industry: z.string().refine((code) => zone.priorityIndustries.some((i) => i.code === code), "请从列表中选择本园区的重点产业"),
+    industryClass: z.string().trim().toUpperCase().regex(/^[A-T]\d{2,4}$/, "行业代码为门类字母加 2–4 位数字,如 C2651"),
+  });
+}
+export type ProfileChange = z.output<ReturnType<typeof profileForm>>;
+
+/** One year's figures in stored units; null = not reported. */
+export interface FiguresValues {
+  revenueFen: number | null;
+  rdExpenseFen: number | null;
+  rdSuperDeductionFen: number | null;
+  taxPaidFen: number | null;
+  employees: number | null;
+  rdStaff: number | null;
+}
+
+export const FiguresForm = z.object({
+  year: z.string().trim().regex(/^\d{4}$/, "年度请填写四位数字,如 2025").transform(Number),
+  revenue: optionalYuan,
+  rdExpense: optionalYuan,
+  rdSuperDeduction: optionalYuan,
+  taxPaid: optionalYuan,
+  employees: optionalHeadcount("员工人数"),
+  rdStaff: optionalHeadcount("研发人员数"),
+});
+
+const Fen = z.number().int("金额以分为单位,须为整数").min(0, "金额不能为负数").max(999_999_999_999_999, "金额过大").nullable().default(null);
+const Count = z.number().int("人数须为整数").min(0, "人数不能为负数").max(9_999_999, "人数过大").nullable().default(null);
+
+export const FiguresBody = z
+  .object({
+    revenueFen: Fen.openapi({ description: "营业收入, fen", example: 1234567 }),
+    rdExpenseFen: Fen.openapi({ description: "研发费用, fen" }),
+    rdSuperDeductionFen: Fen.openapi({ description: "研发费用加计扣除额, fen" }),
+    taxPaidFen: Fen.openapi({ description: "纳税额, fen" }),
+    employees: Count.openapi({ description: "从业人员数" }),
+    rdStaff: Count.openapi({ description: "研发人员数 (≤ employees)" }),
+  })
+  .openapi("YearlyFiguresInput");
+
+export const YearParam = z.object({
+  year: z.coerce.number().int("年度须为整数").openapi({ param: { name: "year", in: "path" }, example: 2025 }),
+});
+
+export function qualificationForm(zone: ZoneConfig) {
+  return z.object({
+    code: z.string().refine((code) => zone.qualifications.some((q) => q.code === code), "请从列表中选择资质"),
+    certificateNo: optionalText("证书编号", 64),
+    issuedOn: optionalDate("发证日期"),
+    validUntil: optionalDate("有效期至"),
+  });
+}
+export type QualificationClaim = z.output<ReturnType<typeof qualificationForm>>;
+
+export const ReviewForm = z.object({ note: optionalText("审核意见", 500) });
+export const InviteForm = z.object({ email: Email });
+
+/** Ids come from our own newId() or seeds ("demo-ent-zibo"); anything else cannot exist. */
+export const IdParam = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
+
+export const DirectoryQuery = z.object({
+  q: z.string().trim().max(60, "搜索词太长").optional().transform((s) => s || undefined),
+  industry: z.string().trim().max(60).optional().transform((s) => s || undefined),
+  qualification: z.string().trim().max(60).optional().transform((s) => s || undefined),
+  status: z.enum(["", "active", "suspended"], "状态只能是 正常 或 已暂停").optional().transform((s) => s || undefined),
+  page: z.coerce.number().int("页码须为整数").min(1, "页码从 1 开始").max(100_000).default(1),
+});
+export type DirectoryFilters = z.output<typeof DirectoryQuery>;
+
+// ── API response shapes ──────────────────────────────────────────────────────
+
+export const YearlyFigures = FiguresBody.extend({ year: z.number().int(), updatedAt: z.string() }).openapi("YearlyFigures");
+
+export const Qualification = z
+  .object({
+    id: z.string(),
+    code: z.string(),
+    name: z.string(),
+    certificateNo: z.string().nullable(),
+    issuedOn: z.string().nullable(),
+    validUntil: z.string().nullable(),
+    status: z.enum(["pending_review", "verified", "rejected", "withdrawn"]),
+    expired: z.boolean().openapi({ description: "valid_until is before today (Asia/Shanghai)" }),
+    reviewNote: z.string().nullable(),
+  })
+  .openapi("EnterpriseQualification");
+
+export const EnterpriseProfile = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    uscc: z.string().nullable(),
+    legalRep: z.string().nullable(),
+    registeredOn: z.string().nullable(),
+    registeredCapitalFen: z.number().int().nullable(),
+    address: z.string().nullable(),
+    industry: z.string().nullable(),
+    industryClass: z.string().nullable(),
+    employees: z.number().int().nullable(),
+    contactName: z.string().nullable(),
+    contactMobile: z.string().nullable(),
+    contactEmail: z.string().nullable(),
+    status: z.enum(["active", "suspended"]),
+  })
+  .openapi("EnterpriseProfile");
+
+export const EnterpriseDocument = z
+  .object({ enterprise: EnterpriseProfile, figures: z.array(YearlyFigures), qualifications: z.array(Qualification) })
+  .openapi("Enterprise");
+
+export const DirectoryRow = EnterpriseProfile.extend({
+  qualifications: z.array(z.string()).openapi({ description: "codes of verified qualifications" }),
+  latestRevenue: z.object({ year: z.number().int(), revenueFen: z.number().int() }).nullable(),
+}).openapi("DirectoryEnterprise");
+
+export const DirectoryPage = z
+  .object({ enterprises: z.array(DirectoryRow), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() })
+  .openapi("EnterpriseDirectory");

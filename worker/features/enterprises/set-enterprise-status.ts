@@ -1,0 +1,35 @@
+/**
+ * The zone admin suspends an enterprise (its members can no longer use the
+ * enterprise's services and are signed out everywhere) or reactivates it.
+ */
+import { eq } from "drizzle-orm";
+import type { TenantDb } from "../../db/open";
+import { enterprises, users } from "../../db/schema";
+import { AppError } from "../../lib/errors";
+import { auditInsert } from "../audit/audit";
+import type { ZoneAuth } from "../auth/sessions";
+import { NOT_FOUND_MESSAGE } from "./get-enterprise-overview";
+import { historyInsert } from "./history";
+
+interface Ctx {
+  db: TenantDb;
+  now: Date;
+  ip: string;
+  actor: { id: string; email: string };
+  auth: ZoneAuth;
+}
+
+export async function setEnterpriseStatus({ db, now, ip, actor, auth }: Ctx, enterpriseId: string, status: "active" | "suspended") {
+  const [row] = await db.select({ status: enterprises.status, name: enterprises.name }).from(enterprises).where(eq(enterprises.id, enterpriseId)).limit(1);
+  if (!row) throw new AppError("not_found", NOT_FOUND_MESSAGE);
+  if (row.status === status) throw new AppError("conflict", status === "suspended" ? "这家企业已经是暂停状态。" : "这家企业已经是正常状态。");
+  await db.batch([
+    db.update(enterprises).set({ status, updatedAt: now.getTime() }).where(eq(enterprises.id, enterpriseId)),
+    historyInsert(db, { enterpriseId, actor, subject: "status", before: { status: row.status }, after: { status } }, now),
+    auditInsert(db, { actorId: actor.id, actor: actor.email, action: status === "suspended" ? "enterprise.suspended" : "enterprise.reactivated", target: enterpriseId, result: "ok", ip, detail: { name: row.name } }, now),
+  ]);
+  if (status === "suspended") {
+    const members = await db.select({ id: users.id }).from(users).where(eq(users.enterpriseId, enterpriseId));
+    for (const m of members) await auth.invalidateUser(m.id);
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * Money as people type it (元, up to two decimals) to integer fen and back, and
+ * the calendar in Asia/Shanghai. Parsing is by string, never through floats:
+ * 12345.67 元 must be 1234567 fen exactly.
+ */
+
+/** Up to 13 integer digits keeps fen below 2^53 (Number.MAX_SAFE_INTEGER). */
+const YUAN = /^(\d{1,13})(?:\.(\d{1,2}))?$/;
+
+/** "12,345.67" → 1234567; a sentence to show when the text is not an amount. */
+export function yuanToFen(text: string): { ok: true; fen: number } | { ok: false; message: string } {
+  const s = text.replace(/[\s,,]/g, "");
+  if (s.startsWith("-")) return { ok: false, message: "金额不能为负数。" };
+  const m = YUAN.exec(s);
+  if (!m) return { ok: false, message: "请填写以元为单位的金额,最多两位小数,如 12345.67。" };
+  return { ok: true, fen: Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0")) };
+}
+
+/** 1234567 → "12345.67": no thousands separators (CSV cells and form inputs). */
+export function fenToPlainYuan(fen: number): string {
+  const sign = fen < 0 ? "-" : "";
+  const abs = Math.abs(fen);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
+}
+
+/** 1234567 → "12,345.67": for reading on a page. */
+export function fenToDisplayYuan(fen: number): string {
+  const [int, dec] = fenToPlainYuan(fen).split(".");
+  return `${int!.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${dec}`;
+}
+
+const SHANGHAI_DATE = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" });
+
+/** The calendar date in Asia/Shanghai, YYYY-MM-DD. */
+export function shanghaiDate(now: Date): string {
+  return SHANGHAI_DATE.format(now);
+}
+
+/** A real calendar date written YYYY-MM-DD (no 2025-02-30). */
+export function isCalendarDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}

@@ -1,0 +1,80 @@
+/**
+ * Accepting an invitation creates the invitee's account (role and organisation
+ * from the invitation, the email it was sent to), spends the invitation and
+ * signs them in with a fresh session. The password is judged before anything
+ * is spent, so a refused one can be retried with the same link.
+ */
+import { eq } from "drizzle-orm";
+import type { ZoneConfig } from "../../../tenants/schema";
+import type { TenantDb } from "../../db/open";
+import { users } from "../../db/schema";
+import { AppError } from "../../lib/errors";
+import { newId } from "../../lib/ids";
+import { auditInsert } from "../audit/audit";
+import { checkNewPassword, hashPassword } from "../auth/password";
+import type { ZoneAuth } from "../auth/sessions";
+import { consumeInvitation, findLiveInvitation, releaseInvitation } from "./invitation-tokens";
+import { findOrganisation } from "./organisation";
+
+export interface AcceptCtx {
+  db: TenantDb;
+  zone: ZoneConfig;
+  now: Date;
+  ip: string;
+  userAgent: string | null;
+  auth: ZoneAuth;
+}
+
+export const INVALID_INVITATION = "这个邀请链接无效、已使用、已过期或已被撤销。请联系邀请您的人重新发送邀请。";
+export const ACCOUNT_EXISTS = "这个邮箱在本园区已有账号,请直接登录;忘记密码可以自助重置。";
+
+/** The invitation a token opens, with its organisation, for the accept page; null when it cannot be used. */
+export async function describeInvitation(db: TenantDb, token: string, now: Date) {
+  const inv = await findLiveInvitation(db, token, now);
+  if (!inv) return null;
+  const org = await findOrganisation(db, inv);
+  if (!org || org.status !== "active") return null;
+  return { email: inv.email, role: inv.role, organisation: org };
+}
+
+export async function acceptInvitation({ db, zone, now, ip, userAgent, auth }: AcceptCtx, input: { token: string; name: string; password: string }) {
+  const invalid = new AppError("bad_request", INVALID_INVITATION);
+  const described = await describeInvitation(db, input.token, now);
+  if (!described) throw invalid;
+  const { email, role, organisation } = described;
+  const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1);
+  if (existing) throw new AppError("conflict", ACCOUNT_EXISTS);
+  const problems = checkNewPassword(input.password, { email, complexity: zone.security.dengbao });
+  if (problems.length) throw new AppError("validation_failed", problems.join(" "), { password: problems.join(" ") });
+  const passwordHash = await hashPassword(input.password);
+
+  const id = newId();
+  const spent = await consumeInvitation(db, input.token, id, now);
+  if (!spent) throw invalid; // used or revoked by a concurrent request in the meantime
+  try {
+    await db.batch([
+      db.insert(users).values({
+        id,
+        email,
+        name: input.name,
+        role,
+        enterpriseId: role === "enterprise" ? organisation.id : null,
+        bankId: role === "bank" ? organisation.id : null,
+        passwordHash,
+        passwordChangedAt: now.getTime(),
+        createdAt: now.getTime(),
+        updatedAt: now.getTime(),
+      }),
+      auditInsert(db, { actorId: id, actor: email, action: "invitation.accepted", target: email, result: "ok", ip, detail: { role, organisation: organisation.id } }, now),
+    ]);
+  } catch (e) {
+    // The email got an account between our check and the insert (another invitation or an
+    // application): the invitation was not used after all, so give it back.
+    await releaseInvitation(db, spent.tokenHash, id);
+    const [taken] = await db.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1);
+    if (taken) throw new AppError("conflict", ACCOUNT_EXISTS);
+    throw e;
+  }
+  const { cookie } = await auth.create(id, { remember: false, now, ip, userAgent });
+  return { user: { id, email, name: input.name, role }, organisation, cookie };
+}

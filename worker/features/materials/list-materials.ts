@@ -1,0 +1,13 @@
+/** The materials of one application or enterprise, oldest first (the order they were uploaded). */
+import { and, asc, eq } from "drizzle-orm";
+import type { TenantDb } from "../../db/open";
+import { materials } from "../../db/schema";
+import type { MaterialRow } from "./save-material";
+
+export async function listMaterials({ db }: { db: TenantDb }, ownerKind: MaterialRow["ownerKind"], ownerId: string): Promise<MaterialRow[]> {
+  return db
+    .select()
+    .from(materials)
+    .where(and(eq(materials.ownerKind, ownerKind), eq(materials.ownerId, ownerId)))
+    .orderBy(asc(materials.createdAt), asc(materials.id));
+}

@@ -1,0 +1,50 @@
+/**
+ * Who may read a material. Zone staff read every material; an application's
+ * materials are the applicant's and, once approved, the enterprise's; an
+ * enterprise's materials are its members'. Nobody else, bank users included:
+ * the route answers them exactly as it answers an id that does not exist.
+ */
+import { eq } from "drizzle-orm";
+import type { TenantDb } from "../../db/open";
+import { materials, onboardingApplications, type Role } from "../../db/schema";
+import type { MaterialRow } from "./save-material";
+
+export interface MaterialReader {
+  id: string;
+  role: Role;
+  enterpriseId: string | null;
+}
+
+/** Whose a material is, resolved from what it is attached to. */
+export interface MaterialOwner {
+  /** The applicant of the application it belongs to (null for enterprise materials). */
+  applicantUserId: string | null;
+  /** The enterprise it belongs to, or that its application became (null before approval). */
+  enterpriseId: string | null;
+}
+
+export function canReadMaterial(reader: MaterialReader | null, owner: MaterialOwner): boolean {
+  if (!reader) return false;
+  switch (reader.role) {
+    case "zone_admin":
+    case "reviewer":
+      return true;
+    case "enterprise":
+      return (owner.applicantUserId !== null && reader.id === owner.applicantUserId) || (owner.enterpriseId !== null && reader.enterpriseId === owner.enterpriseId);
+    case "bank":
+      return false;
+  }
+}
+
+/** The material and its owner, or null when either is missing (an orphan is as good as absent). */
+export async function findMaterialWithOwner({ db }: { db: TenantDb }, id: string): Promise<{ material: MaterialRow; owner: MaterialOwner } | null> {
+  const [material] = await db.select().from(materials).where(eq(materials.id, id)).limit(1);
+  if (!material) return null;
+  if (material.ownerKind === "enterprise") return { material, owner: { applicantUserId: null, enterpriseId: material.ownerId } };
+  const [application] = await db
+    .select({ applicantUserId: onboardingApplications.applicantUserId, enterpriseId: onboardingApplications.enterpriseId })
+    .from(onboardingApplications)
+    .where(eq(onboardingApplications.id, material.ownerId))
+    .limit(1);
+  return application ? { material, owner: application } : null;
+}

@@ -1,0 +1,84 @@
+/**
+ * The application page's multipart form → the same validated input the API
+ * takes, plus the files. 注册资本 is typed in 元 and stored in fen; field errors
+ * use the form's input names so each message sits under its input.
+ */
+import type { Context } from "hono";
+import { z } from "zod";
+import type { AppEnv } from "../../env";
+import type { FormErrors } from "../../../web/pages/auth/form-parts";
+import { Account, ApplicationFields, type ApplicationInput } from "./schemas";
+import type { Upload } from "./uploads";
+import { certDateKey, certificateKind, certNoKey, LICENCE } from "./zone-checks";
+
+/** What was typed, to fill the form again after an error (never passwords or files). */
+export interface ApplicationFormValues {
+  text: Record<string, string>;
+  qualifications: string[];
+}
+
+export type ApplicationForm<T> =
+  | { ok: true; data: T; uploads: Upload[]; values: ApplicationFormValues }
+  | { ok: false; errors: FormErrors; values: ApplicationFormValues };
+
+/** "1,000,000.5" 元 → 100000050 fen, exactly (no floating point); anything else is left for zod to refuse. */
+export function yuanToFen(raw: string): number | string {
+  const s = raw.replace(/[,,\s]/g, "");
+  const m = /^(\d{1,13})(?:\.(\d{1,2}))?$/.exec(s);
+  if (!m) return raw;
+  return Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0"));
+}
+
+const WithAccount = ApplicationFields.extend({ ...Account.shape, confirmPassword: z.string().max(1024) }).refine((f) => f.password === f.confirmPassword, {
+  path: ["confirmPassword"],
+  message: "两次输入的密码不一致,请重新输入。",
+});
+
+type Body = Record<string, string | File | (string | File)[]>;
+const strings = (v: Body[string] | undefined) => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === "string"));
+const firstFile = (v: Body[string] | undefined) => (Array.isArray(v) ? v : [v]).find((x): x is File => x instanceof File && x.size > 0 && x.name !== "");
+
+export async function readApplicationForm(c: Context<AppEnv>, opts: { account: true }): Promise<ApplicationForm<ApplicationInput & { loginEmail: string; password: string }>>;
+export async function readApplicationForm(c: Context<AppEnv>, opts: { account: false }): Promise<ApplicationForm<ApplicationInput>>;
+export async function readApplicationForm(c: Context<AppEnv>, opts: { account: boolean }): Promise<ApplicationForm<ApplicationInput>> {
+  const body = (await c.req.parseBody({ all: true }).catch(() => ({}))) as Body;
+  const text: Record<string, string> = {};
+  for (const [k, v] of Object.entries(body)) if (typeof v === "string" && !/password/i.test(k)) text[k] = v;
+  const qualifications = strings(body.qual);
+  const values = { text, qualifications };
+
+  const raw = {
+    ...text,
+    password: strings(body.password)[0],
+    confirmPassword: strings(body.confirmPassword)[0],
+    registeredCapitalFen: text.registeredCapital ? yuanToFen(text.registeredCapital) : undefined,
+    employees: text.employees && /^\d+$/.test(text.employees.trim()) ? Number(text.employees.trim()) : text.employees || undefined,
+    qualifications: qualifications.map((code) => ({ code, certificateNo: text[certNoKey(code)] || undefined, issuedOn: text[certDateKey(code)] || undefined })),
+  };
+  const parsed = (opts.account ? WithAccount : ApplicationFields).safeParse(raw);
+  if (!parsed.success) {
+    const fields: Record<string, string> = {};
+    for (const issue of parsed.error.issues) {
+      const [top, index, sub] = issue.path;
+      let key = String(top ?? "");
+      if (top === "qualifications" && typeof index === "number") {
+        const code = qualifications[index] ?? "";
+        key = sub === "issuedOn" ? certDateKey(code) : sub === "certificateNo" ? certNoKey(code) : "qualifications";
+      }
+      fields[key] ??= issue.message;
+    }
+    return { ok: false, errors: { message: "请按提示修改后再提交。", fields }, values };
+  }
+
+  const uploads: Upload[] = [];
+  const licence = firstFile(body["file-licence"]);
+  if (licence) uploads.push({ kind: LICENCE, file: licence });
+  for (const [k, v] of Object.entries(body)) {
+    const m = /^file-cert-([a-z][a-z0-9-]{1,40})$/.exec(k);
+    const file = m && firstFile(v);
+    // A certificate picked for a box later unticked is dropped, not refused: the page has no script to clear it.
+    if (m && file && qualifications.includes(m[1]!)) uploads.push({ kind: certificateKind(m[1]!), file });
+  }
+  const { confirmPassword: _confirm, ...data } = parsed.data as ApplicationInput & { confirmPassword?: string };
+  return { ok: true, data, uploads, values };
+}

@@ -1,0 +1,146 @@
+/**
+ * The onboarding pages: 申请入驻 (public, multipart with files), 申请进度 (the
+ * applicant: status, timeline, correction of a returned application) and
+ * 入驻审核 (zone staff: queue, detail, decisions). Plain HTML forms checked by
+ * hono/csrf; success is a 303 redirect, a refusal re-renders the form with the
+ * service's status and message, keeping what was typed except passwords and files.
+ */
+import { Hono, type Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { AppDeps, AppEnv } from "../../env";
+import { AppError } from "../../lib/errors";
+import { requireZone, zoneOf } from "../../middleware/zone";
+import type { FormErrors } from "../../../web/pages/auth/form-parts";
+import { ApplyPage } from "../../../web/pages/onboarding/apply";
+import { ReviewDetailPage, type ReviewDetailProps } from "../../../web/pages/onboarding/review-detail";
+import { ReviewQueuePage } from "../../../web/pages/onboarding/review-queue";
+import { StatusPage, type StatusPageProps } from "../../../web/pages/onboarding/status";
+import { signedIn } from "../auth/guard";
+import { formFailure, pageGuard, readForm } from "../auth/page-forms";
+import { requestCtx } from "../auth/routes";
+import { MATERIAL_LIMIT_LABEL } from "../materials/save-material";
+import { readApplicationForm, type ApplicationFormValues } from "./form-input";
+import { findOwnApplication, getApplication } from "./get-application";
+import { isApplicant } from "./guard";
+import { listApplications } from "./list-applications";
+import { resubmitApplication } from "./resubmit-application";
+import { REVIEW_ACTIONS, reviewApplication, type ReviewAction } from "./review-application";
+import { onboardingCtx, REVIEW_DONE } from "./context";
+import { ApplicationIdParam, ListQuery, ReviewBody } from "./schemas";
+import { submitApplication } from "./submit-application";
+
+const nonce = (c: Context<AppEnv>) => c.get("secureHeadersNonce");
+const isReviewAction = (s: string): s is ReviewAction => (REVIEW_ACTIONS as readonly string[]).includes(s);
+
+function applicationIdParam(c: Context<AppEnv>): string {
+  const parsed = ApplicationIdParam.shape.id.safeParse(c.req.param("id"));
+  if (!parsed.success) throw new AppError("not_found", "本园区没有这个入驻申请。");
+  return parsed.data;
+}
+
+export function onboardingPages(deps: AppDeps) {
+  const r = new Hono<AppEnv>();
+  for (const path of ["/apply", "/apply/*", "/admin/onboarding", "/admin/onboarding/*"]) r.use(path, requireZone);
+  r.use("/apply/status", pageGuard(deps, "enterprise"));
+  r.use("/admin/onboarding", pageGuard(deps, "zone_admin", "reviewer"));
+  r.use("/admin/onboarding/*", pageGuard(deps, "zone_admin", "reviewer"));
+
+  // ── 申请入驻 ────────────────────────────────────────────────────────────────
+  const applyPage = (c: Context<AppEnv>, state: { values?: ApplicationFormValues; errors?: FormErrors } = {}, status: ContentfulStatusCode = 200) =>
+    c.html(<ApplyPage zone={zoneOf(c).zone} nonce={nonce(c)} user={c.get("auth")?.user} limitLabel={MATERIAL_LIMIT_LABEL} {...state} />, status);
+
+  r.get("/apply", (c) => {
+    const user = c.get("auth")?.user;
+    if (user && isApplicant(user)) return c.redirect("/apply/status", 303);
+    return applyPage(c);
+  });
+
+  r.post("/apply", async (c) => {
+    const form = await readApplicationForm(c, { account: true });
+    if (!form.ok) return applyPage(c, { values: form.values, errors: form.errors }, 422);
+    const ctx = onboardingCtx(c, deps);
+    const previous = c.get("auth");
+    try {
+      const result = await submitApplication(ctx, form.data, form.uploads);
+      // Signed in as the applicant now; a session presented before (if any) ends.
+      if (previous) await ctx.auth.invalidate(previous.session.id);
+      c.header("Set-Cookie", result.cookie, { append: true });
+      return c.redirect("/apply/status?submitted=1", 303);
+    } catch (e) {
+      const { status, errors } = formFailure(e);
+      return applyPage(c, { values: form.values, errors }, status);
+    }
+  });
+
+  // ── 申请进度 (the applicant) ────────────────────────────────────────────────
+  const statusPage = async (c: Context<AppEnv>, props: Partial<StatusPageProps> = {}, status: ContentfulStatusCode = 200) => {
+    const { zone, db } = zoneOf(c);
+    const { user } = signedIn(c);
+    const app = await findOwnApplication({ db }, user.id);
+    return c.html(<StatusPage zone={zone} nonce={nonce(c)} user={user} app={app} limitLabel={MATERIAL_LIMIT_LABEL} {...props} />, status);
+  };
+
+  r.get("/apply/status", (c) => {
+    const notice = c.req.query("submitted") === "1" ? "入驻申请已提交,请等待园区审核。审核结果会发送到您的登录邮箱。" : c.req.query("resubmitted") === "1" ? "已重新提交,请等待园区审核。" : undefined;
+    return statusPage(c, notice ? { notice } : {});
+  });
+
+  r.post("/apply/status", async (c) => {
+    const form = await readApplicationForm(c, { account: false });
+    if (!form.ok) return statusPage(c, { values: form.values, errors: form.errors }, 422);
+    const { user } = signedIn(c);
+    try {
+      await resubmitApplication(onboardingCtx(c, deps), { id: user.id, email: user.email }, form.data, form.uploads);
+      return c.redirect("/apply/status?resubmitted=1", 303);
+    } catch (e) {
+      const { status, errors } = formFailure(e);
+      return statusPage(c, { values: form.values, errors }, status);
+    }
+  });
+
+  // ── 入驻审核 (zone staff) ───────────────────────────────────────────────────
+  r.get("/admin/onboarding", async (c) => {
+    const { zone, db } = zoneOf(c);
+    // An empty select or date means "any"; the rest is validated like the API's query.
+    const raw = Object.fromEntries(Object.entries(c.req.query()).filter(([, v]) => v !== ""));
+    const parsed = ListQuery.safeParse(raw);
+    const errors: FormErrors | undefined = parsed.success
+      ? undefined
+      : { message: "筛选条件有误,已显示全部申请。", fields: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])) };
+    const list = await listApplications({ db }, parsed.success ? parsed.data : {});
+    return c.html(<ReviewQueuePage zone={zone} nonce={nonce(c)} user={signedIn(c).user} list={list} filters={raw} errors={errors} />, errors ? 422 : 200);
+  });
+
+  const detailPage = async (c: Context<AppEnv>, id: string, props: Pick<ReviewDetailProps, "notice" | "failed"> = {}, status: ContentfulStatusCode = 200) => {
+    const { zone, db } = zoneOf(c);
+    const { user } = signedIn(c);
+    const app = await getApplication({ db }, id, { userId: user.id, applicantOnly: false });
+    return c.html(<ReviewDetailPage zone={zone} nonce={nonce(c)} user={user} app={app} {...props} />, status);
+  };
+
+  r.get("/admin/onboarding/:id", (c) => {
+    const done = c.req.query("done") ?? "";
+    return detailPage(c, applicationIdParam(c), isReviewAction(done) ? { notice: { kind: "ok", message: REVIEW_DONE[done] } } : {});
+  });
+
+  r.post("/admin/onboarding/:id/:action", async (c) => {
+    const action = c.req.param("action");
+    if (!isReviewAction(action)) throw new AppError("not_found", "找不到这个页面或接口。");
+    const id = applicationIdParam(c);
+    const form = await readForm(c, ReviewBody);
+    const comment = form.ok ? form.data.comment : (form.raw.comment ?? "");
+    const { user } = signedIn(c);
+    try {
+      if (!form.ok) throw new AppError("validation_failed", form.errors.fields?.comment ?? "意见有误。", { comment: form.errors.fields?.comment ?? "意见有误。" });
+      await reviewApplication({ ...requestCtx(c, deps), actor: { id: user.id, email: user.email } }, id, action, comment);
+    } catch (e) {
+      const { status, errors } = formFailure(e);
+      if (status === 404) throw e;
+      if (status === 422) return detailPage(c, id, { failed: { action, comment, error: errors.fields?.comment ?? errors.message ?? "" } }, 422);
+      return detailPage(c, id, { notice: { kind: "error", message: errors.message ?? "操作没有完成。" } }, status);
+    }
+    return c.redirect(`/admin/onboarding/${id}?done=${action}`, 303);
+  });
+
+  return r;
+}

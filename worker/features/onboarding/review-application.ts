@@ -1,0 +1,108 @@
+/**
+ * Zone staff decide on a submitted application: 通过 (approve), 驳回 (reject,
+ * reason required) or 退回补正 (return, what to fix required). Each decision is a
+ * timeline event, an audit row and a message to the applicant, in one batch.
+ *
+ * Approval also creates the enterprise from the application, its qualifications
+ * (verified: the reviewer has just checked the certificates), copies of the
+ * material rows owned by the enterprise (same blobs, so the files appear in the
+ * enterprise's profile while the application keeps its own record), makes the
+ * applicant the first member, and ends the applicant's sessions: a privilege
+ * change gets a new session id at the next sign-in.
+ */
+import { and, eq } from "drizzle-orm";
+import type { ZoneConfig } from "../../../tenants/schema";
+import type { TenantDb } from "../../db/open";
+import { applicationEvents, enterpriseHistory, enterpriseQualifications, enterprises, materials, onboardingApplications, users } from "../../db/schema";
+import { AppError } from "../../lib/errors";
+import { newId } from "../../lib/ids";
+import { auditInsert } from "../audit/audit";
+import type { ZoneAuth } from "../auth/sessions";
+import { outboxInsert } from "../outbox/enqueue-message";
+import { approvedMessage, rejectedMessage, returnedMessage } from "./messages";
+import { ClaimedQualification } from "./schemas";
+import { DUPLICATE_USCC, isUniqueViolation } from "./submit-application";
+
+export const REVIEW_ACTIONS = ["approve", "reject", "return"] as const;
+export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
+
+interface ReviewCtx {
+  db: TenantDb;
+  zone: ZoneConfig;
+  auth: ZoneAuth;
+  now: Date;
+  ip: string;
+  actor: { id: string; email: string };
+}
+
+const NEEDS_COMMENT: Record<ReviewAction, string | null> = {
+  approve: null,
+  reject: "驳回时请写明原因,申请人会收到这段说明。",
+  return: "退回补正时请写明需要修改或补充的内容,申请人会按此修改。",
+};
+
+const DONE = { approve: "approved", reject: "rejected", return: "returned" } as const;
+
+export async function reviewApplication(ctx: ReviewCtx, id: string, action: ReviewAction, comment: string) {
+  const { db, zone, now, ip, actor } = ctx;
+  const required = NEEDS_COMMENT[action];
+  if (required && !comment.trim()) throw new AppError("validation_failed", required, { comment: required });
+  const [app] = await db.select().from(onboardingApplications).where(eq(onboardingApplications.id, id)).limit(1);
+  if (!app) throw new AppError("not_found", "本园区没有这个入驻申请。");
+  if (app.status !== "submitted") throw new AppError("conflict", "这个申请已经处理过(或正等待申请人补正),不能再次操作。");
+  const [applicant] = await db.select({ id: users.id, email: users.email, name: users.name }).from(users).where(eq(users.id, app.applicantUserId)).limit(1);
+  if (!applicant) throw new AppError("not_found", "申请人的账号不存在。");
+
+  const at = now.getTime();
+  const status = DONE[action];
+  const note = comment.trim() || null;
+  const common = [
+    db.insert(applicationEvents).values({ applicationId: id, at, actorId: actor.id, actor: actor.email, action: status, comment: note }),
+    auditInsert(db, { actorId: actor.id, actor: actor.email, action: `onboarding.${status}`, target: id, result: "ok", ip, detail: { uscc: app.uscc } }, now),
+  ] as const;
+  // Only a still-submitted application changes: a concurrent decision finds nothing to update.
+  const stillSubmitted = and(eq(onboardingApplications.id, id), eq(onboardingApplications.status, "submitted"));
+
+  if (action !== "approve") {
+    const message = action === "reject" ? rejectedMessage(zone, applicant, app.companyName, note!) : returnedMessage(zone, applicant, app.companyName, note!);
+    await db.batch([
+      db.update(onboardingApplications).set({ status, reviewNote: note, updatedAt: at, decidedAt: action === "reject" ? at : null }).where(stillSubmitted),
+      ...common,
+      outboxInsert(db, message, now),
+    ]);
+    return { status, enterpriseId: null };
+  }
+
+  const [taken] = await db.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.uscc, app.uscc)).limit(1);
+  if (taken) throw new AppError("conflict", DUPLICATE_USCC);
+  const enterpriseId = newId();
+  const claimed = ClaimedQualification.array().parse(JSON.parse(app.qualifications));
+  const files = await db.select().from(materials).where(and(eq(materials.ownerKind, "application"), eq(materials.ownerId, id)));
+  const profile = {
+    name: app.companyName, uscc: app.uscc, legalRep: app.legalRep, registeredOn: app.registeredOn, registeredCapitalFen: app.registeredCapitalFen,
+    address: app.address, industry: app.industry, industryClass: app.industryClass, employees: app.employees,
+    contactName: app.contactName, contactMobile: app.contactMobile, contactEmail: app.contactEmail,
+  };
+  try {
+    await db.batch([
+      db.insert(enterprises).values({ id: enterpriseId, ...profile, status: "active", createdAt: at, updatedAt: at }),
+      db.update(onboardingApplications).set({ status, reviewNote: note, enterpriseId, updatedAt: at, decidedAt: at }).where(stillSubmitted),
+      db.update(users).set({ enterpriseId, updatedAt: at }).where(eq(users.id, applicant.id)),
+      db.insert(enterpriseHistory).values({ enterpriseId, at, actorId: actor.id, actor: actor.email, subject: "profile", before: null, after: JSON.stringify({ ...profile, createdFromApplication: id }) }),
+      ...claimed.map((q) =>
+        db.insert(enterpriseQualifications).values({
+          id: newId(), enterpriseId, code: q.code, certificateNo: q.certificateNo ?? null, issuedOn: q.issuedOn ?? null,
+          status: "verified", reviewedBy: actor.id, reviewedAt: at, reviewNote: "入驻审核时核验", createdAt: at,
+        }),
+      ),
+      ...files.map(({ id: _id, ownerKind: _k, ownerId: _o, ...file }) => db.insert(materials).values({ ...file, id: newId(), ownerKind: "enterprise", ownerId: enterpriseId })),
+      ...common,
+      outboxInsert(db, approvedMessage(zone, applicant, app.companyName, note ?? ""), now),
+    ]);
+  } catch (e) {
+    if (isUniqueViolation(e, "uscc")) throw new AppError("conflict", DUPLICATE_USCC);
+    throw e;
+  }
+  await ctx.auth.invalidateUser(applicant.id);
+  return { status, enterpriseId };
+}

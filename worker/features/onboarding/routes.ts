@@ -1,0 +1,98 @@
+/**
+ * The onboarding JSON API. Applying is public; the API accepts JSON bodies only
+ * (middleware/request-guards.ts), so files travel base64-encoded in `materials`.
+ * Listing and deciding are for zone staff; an applicant may read its own
+ * application (any other answers 404, as if it did not exist). The pages
+ * (./pages) are mounted here too, so the app mounts one onboarding router.
+ */
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import type { AppDeps, AppEnv } from "../../env";
+import { ErrorEnvelope, validationHook } from "../../lib/api-errors";
+import { requireZone } from "../../middleware/zone";
+import { requireRole, signedIn } from "../auth/guard";
+import { requestCtx } from "../auth/routes";
+import { Accepted } from "../auth/schemas";
+import { getApplication } from "./get-application";
+import { listApplications } from "./list-applications";
+import { onboardingCtx, REVIEW_DONE } from "./context";
+import { onboardingPages } from "./pages";
+import { REVIEW_ACTIONS, reviewApplication } from "./review-application";
+import { ApplicationDetail, ApplicationIdParam, ApplicationSummary, ListQuery, ReviewBody, SubmitApplicationBody } from "./schemas";
+import { submitApplication } from "./submit-application";
+import { decodeUploads, UPLOAD_RULE } from "./uploads";
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });
+const err = (description: string) => json(ErrorEnvelope, description);
+const STAFF = ["zone_admin", "reviewer"] as const;
+
+export function onboardingRoutes(deps: AppDeps) {
+  const r = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  r.use("/api/v1/onboarding/*", requireZone);
+  const staff = requireRole(deps, ...STAFF);
+
+  r.openapi(
+    createRoute({
+      method: "post", path: "/api/v1/onboarding/applications", tags: ["onboarding"],
+      summary: `Apply to join the zone (申请入驻): creates the applicant's account and signs it in. Files base64 in materials (${UPLOAD_RULE}); business_licence required, certificate:<code> for each claimed qualification with a certificate`,
+      request: { body: { required: true, content: { "application/json": { schema: SubmitApplicationBody } } } },
+      responses: {
+        201: json(z.object({ id: z.string(), message: z.string() }), "Submitted; the session cookie is set"),
+        409: err("The USCC already has a live application or enterprise in this zone, or the login email is registered"),
+        413: err("A file is larger than the limit"),
+        422: err("Invalid fields, a missing file or a password the policy refuses"),
+      },
+    }),
+    async (c) => {
+      const { materials, ...input } = c.req.valid("json");
+      const result = await submitApplication(onboardingCtx(c, deps), input, decodeUploads(materials));
+      c.header("Set-Cookie", result.cookie, { append: true });
+      return c.json({ id: result.applicationId, message: "入驻申请已提交,请等待园区审核。" }, 201);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: "get", path: "/api/v1/onboarding/applications", tags: ["onboarding"], summary: "The review queue (zone staff), newest activity first, with counts per status",
+      middleware: [staff] as const,
+      request: { query: ListQuery },
+      responses: {
+        200: json(z.object({ applications: z.array(ApplicationSummary), counts: z.record(z.string(), z.number().int()) }), "Applications"),
+        401: err("No session"), 403: err("Not zone staff"),
+      },
+    }),
+    async (c) => c.json(await listApplications(requestCtx(c, deps), c.req.valid("query")), 200),
+  );
+
+  r.openapi(
+    createRoute({
+      method: "get", path: "/api/v1/onboarding/applications/{id}", tags: ["onboarding"], summary: "One application with its timeline and materials (zone staff, or its own applicant)",
+      middleware: [requireRole(deps, ...STAFF, "enterprise")] as const,
+      request: { params: ApplicationIdParam },
+      responses: { 200: json(z.object({ application: ApplicationDetail }), "The application"), 401: err("No session"), 403: err("Neither staff nor an enterprise user"), 404: err("No such application (or not yours)") },
+    }),
+    async (c) => {
+      const { user } = signedIn(c);
+      const application = await getApplication(requestCtx(c, deps), c.req.valid("param").id, { userId: user.id, applicantOnly: user.role === "enterprise" });
+      return c.json({ application }, 200);
+    },
+  );
+
+  for (const action of REVIEW_ACTIONS) {
+    r.openapi(
+      createRoute({
+        method: "post", path: `/api/v1/onboarding/applications/{id}/${action}`, tags: ["onboarding"],
+        summary: { approve: "通过: create the enterprise and make the applicant its member", reject: "驳回 (comment = reason, required)", return: "退回补正 (comment = what to fix, required)" }[action],
+        middleware: [staff] as const,
+        request: { params: ApplicationIdParam, body: { required: true, content: { "application/json": { schema: ReviewBody } } } },
+        responses: { 200: json(Accepted, "Done; the applicant is notified"), 401: err("No session"), 403: err("Not zone staff"), 404: err("No such application"), 409: err("Not awaiting review"), 422: err("Comment required") },
+      }),
+      async (c) => {
+        const { user } = signedIn(c);
+        await reviewApplication({ ...requestCtx(c, deps), actor: { id: user.id, email: user.email } }, c.req.valid("param").id, action, c.req.valid("json").comment);
+        return c.json({ message: REVIEW_DONE[action] }, 200);
+      },
+    );
+  }
+  r.route("/", onboardingPages(deps));
+  return r;
+}
