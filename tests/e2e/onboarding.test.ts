@@ -1,0 +1,179 @@
+/**
+ * 申请入驻 in a real Chromium against the Node entry: a company applies from the
+ * zone's home page with its licence (a PDF), sees its status, the zone admin
+ * approves it in 入驻审核, the applicant's session has ended, and it signs in
+ * again as the new enterprise's member. Files land in a scratch BLOB_DIR.
+ *
+ * The server is started here (like tests/e2e/auth.test.ts) because the test
+ * needs the zone's database file to create the admin and a PUBLIC_URL_TEMPLATE
+ * with the real port (CSRF checks forms against it).
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createClient } from "@libsql/client";
+import { eq } from "drizzle-orm";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { prepareAllZones } from "../../dev/lib/prepare-tenant";
+import { zones } from "../../tenants/index";
+import { openTenantDb } from "../../worker/db/open";
+import { enterprises, users } from "../../worker/db/schema";
+import { hashPassword } from "../../worker/features/auth/password";
+import { startNodeServer } from "../../worker/entry.node.ts";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const ADMIN = { email: "e2e-onboarding-admin@zibo.demo", password: "Zibo-Onboard-Admin-2026!" };
+const APPLICANT = { email: "e2e-applicant@example.cn", password: "Zibo-Apply-E2e-2026!" };
+const COMPANY = "淄博端到端新材料有限公司";
+const USCC = "91370303MA3C411101";
+
+let dir: string;
+let server: { port: number; close(): Promise<void> };
+let browser: Browser;
+const cspErrors: string[] = [];
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+    s.on("error", reject);
+  });
+}
+
+async function withZiboDb<T>(run: (db: ReturnType<typeof openTenantDb>) => Promise<T>): Promise<T> {
+  const client = createClient({ url: `file:${join(dir, "zibo.db")}` });
+  try {
+    return await run(openTenantDb(client));
+  } finally {
+    client.close();
+  }
+}
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+  dir = mkdtempSync(join(tmpdir(), "yuanqu-onboarding-e2e-"));
+  const template = `file:${dir}/{tenant}.db`;
+  await prepareAllZones((slug) => template.replace("{tenant}", slug), zones.all());
+  await withZiboDb(async (db) => {
+    const now = Date.now();
+    await db.insert(users).values({ id: "e2eonboardadmin1", email: ADMIN.email, name: "审核管理员", role: "zone_admin", passwordHash: await hashPassword(ADMIN.password), passwordChangedAt: now, createdAt: now, updatedAt: now });
+  });
+  const port = await freePort();
+  server = await startNodeServer({
+    port,
+    env: { ROOT_DOMAINS: "localhost", LIBSQL_URL_TEMPLATE: template, PUBLIC_URL_TEMPLATE: `http://{tenant}.localhost:${port}`, BLOB_DIR: join(dir, "blobs"), DEV_TOOLS: "1" },
+  });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  mkdirSync("test-results", { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+const url = (path: string) => `http://zibo.localhost:${server.port}${path}`;
+
+async function newPage(viewport = { width: 1280, height: 900 }): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  page.on("console", (m) => {
+    if (/Content Security Policy/i.test(m.text())) cspErrors.push(m.text());
+  });
+  return { context, page };
+}
+
+async function logIn(page: Page, email: string, password: string) {
+  await page.goto(url("/login"));
+  await page.getByLabel("邮箱").fill(email);
+  await page.getByLabel("密码", { exact: true }).fill(password);
+  await Promise.all([page.waitForURL((u) => u.pathname !== "/login"), page.getByRole("button", { name: "登录" }).click()]);
+}
+
+describe("申请入驻 in Chromium", () => {
+  it("apply with a licence → status → the admin approves → sign in again as the enterprise", async () => {
+    // ── The company applies, starting from the zone's home page (375 px: a phone).
+    const applicant = await newPage({ width: 375, height: 800 });
+    let page = applicant.page;
+    await page.goto(url("/"));
+    await page.getByRole("link", { name: "申请入驻" }).click();
+    await page.waitForURL(url("/apply"));
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+
+    const fill = (label: string, value: string) => page.getByLabel(label, { exact: true }).fill(value);
+    await fill("企业名称", COMPANY);
+    await fill("统一社会信用代码", USCC);
+    await fill("法定代表人", "张三");
+    await fill("成立日期", "2019-03-15");
+    await fill("注册资本(元)", "5000000");
+    await fill("注册地址", "山东省淄博市高新区柳泉路 1 号");
+    await page.getByLabel("所属重点产业").selectOption({ label: "新材料" });
+    await fill("国民经济行业代码", "C2651");
+    await fill("员工人数", "85");
+    await fill("联系人姓名", "李四");
+    await fill("联系人手机", "13812345678");
+    await fill("联系人邮箱", "contact@example.cn");
+    await page.getByLabel(/^生产型企业/).check();
+    await page.getByLabel("营业执照", { exact: true }).setInputFiles({ name: "营业执照.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4 test") });
+    await fill("登录邮箱", APPLICANT.email);
+    await fill("设置密码", APPLICANT.password);
+    await fill("再次输入密码", APPLICANT.password);
+    await page.screenshot({ path: "test-results/zibo-onboarding-apply.png", fullPage: true });
+    await Promise.all([page.waitForURL(url("/apply/status?submitted=1")), page.getByRole("button", { name: "提交申请" }).click()]);
+
+    expect(await page.getByRole("status").textContent()).toContain("入驻申请已提交");
+    const card = await page.locator("main").textContent();
+    expect(card).toContain(COMPANY);
+    expect(card).toContain("待审核");
+    expect(card).toContain("营业执照.pdf");
+    expect(await page.locator("nav.account .who").textContent()).toContain("李四");
+    await page.screenshot({ path: "test-results/zibo-onboarding-status.png", fullPage: true });
+
+    // ── The zone admin finds it in the queue and approves it.
+    const admin = await newPage();
+    await logIn(admin.page, ADMIN.email, ADMIN.password);
+    await admin.page.goto(url("/admin/onboarding?status=submitted"));
+    await admin.page.getByRole("link", { name: COMPANY }).click();
+    await admin.page.waitForLoadState();
+    expect(await admin.page.locator("dl.facts").textContent()).toContain(USCC);
+    expect(await admin.page.locator("dl.facts").textContent()).toContain("5,000,000.00 元");
+    const licence = admin.page.getByRole("link", { name: "营业执照.pdf" });
+    // Fetched by the page itself: Chromium resolves *.localhost, Node's resolver does not.
+    const href = (await licence.getAttribute("href"))!;
+    const served = await admin.page.evaluate(async (path) => {
+      const res = await fetch(path);
+      return { status: res.status, body: await res.text() };
+    }, href);
+    expect(served).toEqual({ status: 200, body: "%PDF-1.4 test" });
+    await admin.page.screenshot({ path: "test-results/zibo-onboarding-review.png", fullPage: true });
+    await admin.page.getByLabel("审核意见(可选)").fill("材料齐全,欢迎入驻。");
+    await Promise.all([admin.page.waitForURL(/\?done=approve$/), admin.page.getByRole("button", { name: "通过", exact: true }).click()]);
+    expect(await admin.page.getByRole("status").textContent()).toContain("已通过");
+    await admin.page.screenshot({ path: "test-results/zibo-onboarding-approved.png", fullPage: true });
+    await admin.context.close();
+
+    const enterpriseId = await withZiboDb(async (db) => (await db.select().from(users).where(eq(users.email, APPLICANT.email)))[0]!.enterpriseId);
+    expect(enterpriseId).toBeTruthy();
+    const [enterprise] = await withZiboDb((db) => db.select().from(enterprises).where(eq(enterprises.id, enterpriseId!)));
+    expect(enterprise).toMatchObject({ name: COMPANY, uscc: USCC });
+
+    // ── The applicant's session ended with the privilege change: signing in again.
+    await page.goto(url("/apply/status"));
+    expect(new URL(page.url()).pathname).toBe("/login");
+    await logIn(page, APPLICANT.email, APPLICANT.password);
+    expect(new URL(page.url()).pathname).toBe("/");
+    expect(await page.locator("nav.account .who").textContent()).toContain("企业用户");
+    await page.goto(url("/apply/status"));
+    expect(await page.locator("main").textContent()).toContain("已通过");
+    await applicant.context.close();
+
+    expect(cspErrors).toEqual([]);
+  });
+});
