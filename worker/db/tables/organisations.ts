@@ -1,0 +1,50 @@
+/** The organisations of a zone: admitted enterprises and bank branches. Money is integer fen. */
+import { integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+/**
+ * A company admitted to the zone (created when its 入驻 application is approved).
+ * Money is integer fen. Zone-verified facts (qualifications) live in their own table.
+ */
+export const enterprises = sqliteTable(
+  "enterprises",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    createdAt: integer("created_at").notNull(),
+    /** 统一社会信用代码, 18 characters, check character verified (GB 32100-2015). */
+    uscc: text("uscc"),
+    legalRep: text("legal_rep"),
+    /** YYYY-MM-DD */
+    registeredOn: text("registered_on"),
+    registeredCapitalFen: integer("registered_capital_fen"),
+    address: text("address"),
+    /** The zone's priority industry (tenants/<slug> priorityIndustries code). */
+    industry: text("industry"),
+    /** 国民经济行业分类 code, e.g. "C2651". */
+    industryClass: text("industry_class"),
+    employees: integer("employees"),
+    contactName: text("contact_name"),
+    contactMobile: text("contact_mobile"),
+    contactEmail: text("contact_email"),
+    status: text("status", { enum: ["active", "suspended"] }).notNull().default("active"),
+    updatedAt: integer("updated_at"),
+  },
+  (t) => [uniqueIndex("enterprises_uscc_unique").on(t.uscc)],
+);
+
+/** A bank branch active in the zone's 金融超市. */
+export const banks = sqliteTable(
+  "banks",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    createdAt: integer("created_at").notNull(),
+    branch: text("branch"),
+    uscc: text("uscc"),
+    contactName: text("contact_name"),
+    contactPhone: text("contact_phone"),
+    contactEmail: text("contact_email"),
+    status: text("status", { enum: ["active", "suspended"] }).notNull().default("active"),
+  },
+  (t) => [uniqueIndex("banks_uscc_unique").on(t.uscc)],
+);
