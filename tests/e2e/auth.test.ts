@@ -3,94 +3,32 @@
  * cookies, sign-out, the generic failure message, the whole self-service reset
  * through the dev outbox, the admin's user table, and the 375 px login page.
  *
- * The server is started here rather than by tests/support/node-server.ts because
- * the test needs the zone's database file (to create accounts) and a
- * PUBLIC_URL_TEMPLATE with the real port (CSRF checks forms against it, and
- * reset links are built from it).
+ * The server (tests/support/e2e.ts) has the accounts written into the zone's
+ * database first and a PUBLIC_URL_TEMPLATE with the real port (CSRF checks forms
+ * against it, and reset links are built from it).
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { createClient } from "@libsql/client";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { prepareAllZones } from "../../dev/lib/prepare-tenant";
-import { zones } from "../../tenants/index";
-import { openTenantDb } from "../../worker/db/open";
-import { users, type Role } from "../../worker/db/schema";
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { LOGIN_FAILED_MESSAGE } from "../../worker/features/auth/login";
-import { hashPassword } from "../../worker/features/auth/password";
 import { RESET_ACCEPTED } from "../../worker/features/auth/routes";
-import { startNodeServer } from "../../worker/entry.node.ts";
+import { insertTestUser, useE2e } from "../support/e2e";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const EMAIL = "e2e@zibo.demo";
 const PASSWORD = "Zibo-E2e-2026!";
 const NAME = "测试企业用户";
 const ADMIN = { email: "e2e-admin@zibo.demo", password: "Zibo-Admin-E2e-2026!", name: "测试园区管理员" };
 
-let dir: string;
-let server: { port: number; close(): Promise<void> };
-let browser: Browser;
-const cspErrors: string[] = [];
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-    s.on("error", reject);
-  });
-}
-
-async function createUser(file: string, u: { id: string; email: string; password: string; name: string; role: Role }) {
-  const client = createClient({ url: `file:${file}` });
-  try {
-    const now = Date.now();
-    await openTenantDb(client).insert(users).values({
-      id: u.id, email: u.email, name: u.name, role: u.role, passwordHash: await hashPassword(u.password), passwordChangedAt: now, createdAt: now, updatedAt: now,
-    });
-  } finally {
-    client.close();
-  }
-}
-
-beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
-  dir = mkdtempSync(join(tmpdir(), "yuanqu-auth-e2e-"));
-  const template = `file:${dir}/{tenant}.db`;
-  await prepareAllZones((slug) => template.replace("{tenant}", slug), zones.all());
-  await createUser(join(dir, "zibo.db"), { id: "e2eenterprise01", email: EMAIL, password: PASSWORD, name: NAME, role: "enterprise" });
-  await createUser(join(dir, "zibo.db"), { id: "e2ezoneadmin01", ...ADMIN, role: "zone_admin" });
-  const port = await freePort();
-  server = await startNodeServer({
-    port,
-    env: { ROOT_DOMAINS: "localhost", LIBSQL_URL_TEMPLATE: template, PUBLIC_URL_TEMPLATE: `http://{tenant}.localhost:${port}`, DEV_TOOLS: "1" },
-  });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
-  mkdirSync("test-results", { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+const e2e = useE2e({
+  name: "auth",
+  seed: (withTenantDb) =>
+    withTenantDb("zibo", async (db) => {
+      await insertTestUser(db, { id: "e2eenterprise01", email: EMAIL, password: PASSWORD, name: NAME, role: "enterprise" });
+      await insertTestUser(db, { id: "e2ezoneadmin01", ...ADMIN, role: "zone_admin" });
+    }),
 });
 
-const url = (path: string) => `http://zibo.localhost:${server.port}${path}`;
-
-async function newPage(viewport = { width: 1280, height: 900 }): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  page.on("console", (m) => {
-    if (/Content Security Policy/i.test(m.text())) cspErrors.push(m.text());
-  });
-  return { context, page };
-}
+const url = (path: string) => e2e.server.url(path);
+const newPage = (viewport?: { width: number; height: number }) => e2e.chromium.newPage(viewport);
 
 /** Fills the login form and submits it; returns the status of the response to the POST. */
 async function logIn(page: Page, email: string, password: string, remember = false): Promise<number> {
@@ -275,6 +213,6 @@ describe("sign-in pages in Chromium", () => {
   });
 
   it("raised no Content-Security-Policy violations on any page", () => {
-    expect(cspErrors).toEqual([]);
+    expect(e2e.chromium.cspErrors).toEqual([]);
   });
 });

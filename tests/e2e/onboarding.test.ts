@@ -4,91 +4,28 @@
  * approves it in 入驻审核, the applicant's session has ended, and it signs in
  * again as the new enterprise's member. Files land in a scratch BLOB_DIR.
  *
- * The server is started here (like tests/e2e/auth.test.ts) because the test
- * needs the zone's database file to create the admin and a PUBLIC_URL_TEMPLATE
- * with the real port (CSRF checks forms against it).
+ * The server (tests/support/e2e.ts) has the admin written into the zone's
+ * database first and a PUBLIC_URL_TEMPLATE with the real port (CSRF checks forms
+ * against it).
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { createClient } from "@libsql/client";
 import { eq } from "drizzle-orm";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { prepareAllZones } from "../../dev/lib/prepare-tenant";
-import { zones } from "../../tenants/index";
-import { openTenantDb } from "../../worker/db/open";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { enterprises, users } from "../../worker/db/schema";
-import { hashPassword } from "../../worker/features/auth/password";
-import { startNodeServer } from "../../worker/entry.node.ts";
+import { insertTestUser, useE2e } from "../support/e2e";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const ADMIN = { email: "e2e-onboarding-admin@zibo.demo", password: "Zibo-Onboard-Admin-2026!" };
 const APPLICANT = { email: "e2e-applicant@example.cn", password: "Zibo-Apply-E2e-2026!" };
 const COMPANY = "淄博端到端新材料有限公司";
 const USCC = "91370303MA3C411101";
 
-let dir: string;
-let server: { port: number; close(): Promise<void> };
-let browser: Browser;
-const cspErrors: string[] = [];
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-    s.on("error", reject);
-  });
-}
-
-async function withZiboDb<T>(run: (db: ReturnType<typeof openTenantDb>) => Promise<T>): Promise<T> {
-  const client = createClient({ url: `file:${join(dir, "zibo.db")}` });
-  try {
-    return await run(openTenantDb(client));
-  } finally {
-    client.close();
-  }
-}
-
-beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
-  dir = mkdtempSync(join(tmpdir(), "yuanqu-onboarding-e2e-"));
-  const template = `file:${dir}/{tenant}.db`;
-  await prepareAllZones((slug) => template.replace("{tenant}", slug), zones.all());
-  await withZiboDb(async (db) => {
-    const now = Date.now();
-    await db.insert(users).values({ id: "e2eonboardadmin1", email: ADMIN.email, name: "审核管理员", role: "zone_admin", passwordHash: await hashPassword(ADMIN.password), passwordChangedAt: now, createdAt: now, updatedAt: now });
-  });
-  const port = await freePort();
-  server = await startNodeServer({
-    port,
-    env: { ROOT_DOMAINS: "localhost", LIBSQL_URL_TEMPLATE: template, PUBLIC_URL_TEMPLATE: `http://{tenant}.localhost:${port}`, BLOB_DIR: join(dir, "blobs"), DEV_TOOLS: "1" },
-  });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
-  mkdirSync("test-results", { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+const e2e = useE2e({
+  name: "onboarding",
+  seed: (withTenantDb) => withTenantDb("zibo", (db) => insertTestUser(db, { id: "e2eonboardadmin1", email: ADMIN.email, password: ADMIN.password, name: "审核管理员", role: "zone_admin" })),
 });
 
-const url = (path: string) => `http://zibo.localhost:${server.port}${path}`;
-
-async function newPage(viewport = { width: 1280, height: 900 }): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  page.on("console", (m) => {
-    if (/Content Security Policy/i.test(m.text())) cspErrors.push(m.text());
-  });
-  return { context, page };
-}
+const url = (path: string) => e2e.server.url(path);
+const newPage = (viewport?: { width: number; height: number }) => e2e.chromium.newPage(viewport);
 
 async function logIn(page: Page, email: string, password: string) {
   await page.goto(url("/login"));
@@ -159,9 +96,9 @@ describe("申请入驻 in Chromium", () => {
     await admin.page.screenshot({ path: "test-results/zibo-onboarding-approved.png", fullPage: true });
     await admin.context.close();
 
-    const enterpriseId = await withZiboDb(async (db) => (await db.select().from(users).where(eq(users.email, APPLICANT.email)))[0]!.enterpriseId);
+    const enterpriseId = await e2e.server.withTenantDb("zibo", async (db) => (await db.select().from(users).where(eq(users.email, APPLICANT.email)))[0]!.enterpriseId);
     expect(enterpriseId).toBeTruthy();
-    const [enterprise] = await withZiboDb((db) => db.select().from(enterprises).where(eq(enterprises.id, enterpriseId!)));
+    const [enterprise] = await e2e.server.withTenantDb("zibo", (db) => db.select().from(enterprises).where(eq(enterprises.id, enterpriseId!)));
     expect(enterprise).toMatchObject({ name: COMPANY, uscc: USCC });
 
     // ── The applicant's session ended with the privilege change: signing in again.
@@ -174,6 +111,6 @@ describe("申请入驻 in Chromium", () => {
     expect(await page.locator("main").textContent()).toContain("已通过");
     await applicant.context.close();
 
-    expect(cspErrors).toEqual([]);
+    expect(e2e.chromium.cspErrors).toEqual([]);
   });
 });

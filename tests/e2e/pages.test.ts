@@ -3,39 +3,16 @@
  * against the Node entry: branding applied under the CSP, documents listed and
  * opened, mobile layout without horizontal scrolling, unknown zones a 404 page.
  */
-import { existsSync, mkdirSync } from "node:fs";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { zones } from "../../tenants/index";
-import { startTestNodeServer } from "../support/node-server";
+import { useE2e } from "../support/e2e";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-
-let server: Awaited<ReturnType<typeof startTestNodeServer>>;
-let browser: Browser;
-const cspErrors: string[] = [];
-
-beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
-  server = await startTestNodeServer();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    // As root in a sandbox with no network beyond loopback; *.localhost resolves to 127.0.0.1 in Chromium itself.
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
-  mkdirSync("test-results", { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = useE2e({ name: "pages", demo: true });
 
 async function open(host: string, path: string, viewport = { width: 1280, height: 900 }): Promise<{ page: Page; status: number }> {
-  const page = await browser.newPage({ viewport });
-  page.on("console", (m) => {
-    if (/Content Security Policy/i.test(m.text())) cspErrors.push(m.text());
-  });
-  const res = await page.goto(`http://${host}:${server.port}${path}`);
+  const { page } = await e2e.chromium.newPage(viewport);
+  const res = await page.goto(e2e.server.url(path, host));
   return { page, status: res?.status() ?? 0 };
 }
 
@@ -91,6 +68,6 @@ describe("zone pages in Chromium", () => {
   });
 
   it("raised no Content-Security-Policy violations on any page", () => {
-    expect(cspErrors).toEqual([]);
+    expect(e2e.chromium.cspErrors).toEqual([]);
   });
 });

@@ -1,21 +1,75 @@
 /**
- * Starts the Node entry on a random port over fresh embedded libSQL files in a
- * temporary folder, with every zone migrated and loaded, as `npm run start:node` does.
+ * Starts the Node entry over fresh embedded libSQL files in a temporary folder,
+ * with every zone migrated and loaded, as `npm run start:node` does. The one way
+ * the node and browser suites start a server (browser ones via ./e2e.ts).
  */
 import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createClient } from "@libsql/client";
 import { prepareAllZones } from "../../dev/lib/prepare-tenant";
 import { zones } from "../../tenants/index";
+import { openTenantDb, type TenantDb } from "../../worker/db/open";
 import { startNodeServer } from "../../worker/entry.node.ts";
 
-export async function startTestNodeServer() {
-  const dir = mkdtempSync(join(tmpdir(), "yuanqu-node-"));
+/** Runs `run` against a zone's database file, closing it afterwards. */
+export type WithTenantDb = <T>(slug: string, run: (db: TenantDb) => Promise<T>) => Promise<T>;
+
+export interface TestNodeServer {
+  port: number;
+  withTenantDb: WithTenantDb;
+  close(): Promise<void>;
+}
+
+export interface TestNodeServerOptions {
+  /** Names the temporary folder (yuanqu-<name>-…). */
+  name?: string;
+  /** Load the demo enterprises too. */
+  demo?: boolean;
+  /** Listen on a free port chosen up front and build PUBLIC_URL_TEMPLATE on it (CSRF checks forms against it; links are built from it). */
+  publicUrl?: boolean;
+  /** Writes test data into the zones' databases before the server starts. */
+  seed?: (withTenantDb: WithTenantDb) => Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+    s.on("error", reject);
+  });
+}
+
+export async function startTestNodeServer({ name = "node", demo = true, publicUrl = false, seed }: TestNodeServerOptions = {}): Promise<TestNodeServer> {
+  const dir = mkdtempSync(join(tmpdir(), `yuanqu-${name}-`));
   const template = `file:${dir}/{tenant}.db`;
-  await prepareAllZones((slug) => template.replace("{tenant}", slug), zones.all(), { demo: true });
-  const server = await startNodeServer({ port: 0, env: { ROOT_DOMAINS: "localhost", LIBSQL_URL_TEMPLATE: template, BLOB_DIR: join(dir, "blobs"), DEV_TOOLS: "1" } });
+  const withTenantDb: WithTenantDb = async (slug, run) => {
+    const client = createClient({ url: template.replace("{tenant}", slug) });
+    try {
+      return await run(openTenantDb(client));
+    } finally {
+      client.close();
+    }
+  };
+  await prepareAllZones((slug) => template.replace("{tenant}", slug), zones.all(), { demo });
+  await seed?.(withTenantDb);
+  const port = publicUrl ? await freePort() : 0;
+  const server = await startNodeServer({
+    port,
+    env: {
+      ROOT_DOMAINS: "localhost",
+      LIBSQL_URL_TEMPLATE: template,
+      ...(publicUrl ? { PUBLIC_URL_TEMPLATE: `http://{tenant}.localhost:${port}` } : {}),
+      BLOB_DIR: join(dir, "blobs"),
+      DEV_TOOLS: "1",
+    },
+  });
   return {
     port: server.port,
+    withTenantDb,
     async close() {
       await server.close();
       rmSync(dir, { recursive: true, force: true });

@@ -38,11 +38,22 @@ export function isApiPath(path: string): boolean {
   return path === "/api" || path.startsWith("/api/");
 }
 
+/**
+ * A page whose URL or form carries a live token (password reset, invitation): it
+ * must not leak via Referer or caches. Its no-referrer survives `securityHeaders`.
+ */
+export async function tokenPageResponse(page: Response | Promise<Response>): Promise<Response> {
+  const res = await page;
+  res.headers.set("Cache-Control", "no-store");
+  res.headers.set("Referrer-Policy", "no-referrer");
+  return res;
+}
+
 export const securityHeaders = createMiddleware<AppEnv>(async (c, next) => {
   if (!isApiPath(c.req.path)) {
-    // A page may tighten its Referrer-Policy (the reset page carries a token in its
-    // URL: no-referrer). secure-headers writes the site-wide one after the handler,
-    // so a page's own value is put back afterwards.
+    // A page may tighten its Referrer-Policy (tokenPageResponse: no-referrer).
+    // secure-headers writes the site-wide one after the handler, so a page's own
+    // value is put back afterwards.
     let own: string | null = null;
     await pageHeaders(c, async () => {
       await next();

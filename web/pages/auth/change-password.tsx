@@ -1,7 +1,7 @@
 /** 修改密码 for the signed-in user; says why when the zone's 等保 rotation sent them here. */
 import type { ZoneConfig } from "../../../tenants/schema";
 import { Layout } from "../../layout";
-import { Field, FormAlert, type FormErrors } from "./form-parts";
+import { FormAlert, Input, type FormErrors } from "../../components/form";
 import type { HeaderUser } from "./labels";
 
 export interface ChangePasswordPageProps {
@@ -32,16 +32,17 @@ export function ChangePasswordPage({ zone, nonce, user, errors, expired, rotatio
           )}
           <FormAlert errors={errors} />
           <form class="stack" method="post" action="/account/password" novalidate>
-            <Field name="currentPassword" label="当前密码" type="password" autocomplete="current-password" error={errors?.fields?.currentPassword} autofocus />
-            <Field
+            <Input name="currentPassword" label="当前密码" type="password" autocomplete="current-password" error={errors?.fields?.currentPassword} autofocus autocapitalize="none" />
+            <Input
               name="newPassword"
               label="新密码"
               type="password"
               autocomplete="new-password"
               hint={zone.security.dengbao ? "至少 8 个字符,包含大写字母、小写字母、数字、符号中的至少三类;不能与当前密码相同。" : "至少 8 个字符;不要用常见密码或包含邮箱的密码,不能与当前密码相同。"}
               error={errors?.fields?.newPassword}
+              autocapitalize="none"
             />
-            <Field name="confirmPassword" label="再次输入新密码" type="password" autocomplete="new-password" error={errors?.fields?.confirmPassword} />
+            <Input name="confirmPassword" label="再次输入新密码" type="password" autocomplete="new-password" error={errors?.fields?.confirmPassword} autocapitalize="none" />
             <button class="btn" type="submit">修改密码</button>
           </form>
         </section>

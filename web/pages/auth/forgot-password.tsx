@@ -1,7 +1,8 @@
 /** 忘记密码: ask for a one-time reset link by email; afterwards the same sentence whatever the address. */
 import type { ZoneConfig } from "../../../tenants/schema";
 import { Layout } from "../../layout";
-import { Field, FormAlert, PasswordHelp, type FormErrors } from "./form-parts";
+import { FormAlert, Input, type FormErrors } from "../../components/form";
+import { PasswordHelp } from "./password-help";
 import type { HeaderUser } from "./labels";
 
 export interface ForgotPasswordPageProps {
@@ -32,7 +33,7 @@ export function ForgotPasswordPage({ zone, nonce, user, email, errors, accepted 
               <p>填写您登录用的邮箱,我们会发送一个重置密码的链接(只能使用一次)。</p>
               <FormAlert errors={errors} />
               <form class="stack" method="post" action="/forgot-password" novalidate>
-                <Field name="email" label="邮箱" type="email" autocomplete="username" value={email} error={errors?.fields?.email} autofocus />
+                <Input name="email" label="邮箱" type="email" autocomplete="username" value={email} error={errors?.fields?.email} autofocus autocapitalize="none" />
                 <button class="btn" type="submit">发送重置链接</button>
               </form>
               <p class="links">

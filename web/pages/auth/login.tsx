@@ -1,7 +1,8 @@
 /** 登录: email, password, 记住我; the zone's password-help line and the self-service reset link. */
 import type { ZoneConfig } from "../../../tenants/schema";
 import { Layout } from "../../layout";
-import { Field, FormAlert, PasswordHelp, type FormErrors } from "./form-parts";
+import { Checkbox, FormAlert, Input, type FormErrors } from "../../components/form";
+import { PasswordHelp } from "./password-help";
 
 export interface LoginPageProps {
   zone: ZoneConfig;
@@ -22,12 +23,11 @@ export function LoginPage({ zone, nonce, values, errors, notice }: LoginPageProp
           {notice && !errors && <div class="alert ok" role="status">{notice}</div>}
           <FormAlert errors={errors} />
           <form class="stack" method="post" action="/login" novalidate>
-            <Field name="email" label="邮箱" type="email" autocomplete="username" value={values?.email} error={errors?.fields?.email} autofocus={!values?.email} />
-            <Field name="password" label="密码" type="password" autocomplete="current-password" error={errors?.fields?.password} autofocus={!!values?.email} />
-            <label class="check">
-              <input type="checkbox" name="remember" value="on" checked={values?.remember ?? false} />
+            <Input name="email" label="邮箱" type="email" autocomplete="username" value={values?.email} error={errors?.fields?.email} autofocus={!values?.email} autocapitalize="none" />
+            <Input name="password" label="密码" type="password" autocomplete="current-password" error={errors?.fields?.password} autofocus={!!values?.email} autocapitalize="none" />
+            <Checkbox name="remember" value="on" checked={values?.remember ?? false}>
               记住我({zone.security.rememberDays} 天内免登录,请勿在公用电脑上勾选)
-            </label>
+            </Checkbox>
             <button class="btn" type="submit">登录</button>
           </form>
           <p class="links">

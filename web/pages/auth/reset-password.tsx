@@ -4,7 +4,8 @@
  */
 import type { ZoneConfig } from "../../../tenants/schema";
 import { Layout } from "../../layout";
-import { Field, FormAlert, PasswordHelp, type FormErrors } from "./form-parts";
+import { FormAlert, Input, type FormErrors } from "../../components/form";
+import { PasswordHelp } from "./password-help";
 
 export type ResetPasswordState =
   | { kind: "form"; token: string; errors?: FormErrors }
@@ -47,8 +48,8 @@ export function ResetPasswordPage({ zone, nonce, state }: ResetPasswordPageProps
               <FormAlert errors={state.errors} />
               <form class="stack" method="post" action="/reset-password" novalidate>
                 <input type="hidden" name="token" value={state.token} />
-                <Field name="password" label="新密码" type="password" autocomplete="new-password" hint={zone.security.dengbao ? `${NEW_PASSWORD_HINT}本园区还要求包含大写字母、小写字母、数字、符号中的至少三类。` : NEW_PASSWORD_HINT} error={state.errors?.fields?.password} autofocus />
-                <Field name="confirm" label="再次输入新密码" type="password" autocomplete="new-password" error={state.errors?.fields?.confirm} />
+                <Input name="password" label="新密码" type="password" autocomplete="new-password" hint={zone.security.dengbao ? `${NEW_PASSWORD_HINT}本园区还要求包含大写字母、小写字母、数字、符号中的至少三类。` : NEW_PASSWORD_HINT} error={state.errors?.fields?.password} autofocus autocapitalize="none" />
+                <Input name="confirm" label="再次输入新密码" type="password" autocomplete="new-password" error={state.errors?.fields?.confirm} autocapitalize="none" />
                 <button class="btn" type="submit">设置新密码</button>
               </form>
             </>

@@ -5,8 +5,9 @@
 import type { ZoneConfig } from "../../../tenants/schema";
 import type { OpenInvitation } from "../../../worker/features/invitations/list-open-invitations";
 import { Layout } from "../../layout";
-import { Field, FormAlert, type FormErrors } from "../auth/form-parts";
+import { FormAlert, Input, type FormErrors } from "../../components/form";
 import { formatTimeZh, STATUS_LABEL, type HeaderUser } from "../auth/labels";
+import { BankContactFacts } from "./bank-contact";
 import { BANK_STATUS_LABEL, bankTitle } from "./labels";
 
 export interface AdminBankPageProps {
@@ -42,12 +43,7 @@ export function AdminBankPage({ zone, nonce, user, bank, staff, invitations, not
           <dd>{BANK_STATUS_LABEL[bank.status]}</dd>
           <dt>统一社会信用代码</dt>
           <dd>{bank.uscc}</dd>
-          <dt>联系人</dt>
-          <dd>{bank.contactName}</dd>
-          <dt>联系电话</dt>
-          <dd>{bank.contactPhone}</dd>
-          <dt>联系邮箱</dt>
-          <dd>{bank.contactEmail}</dd>
+          <BankContactFacts bank={bank} />
         </dl>
         <form method="post" action={`${base}/${bank.status === "active" ? "suspend" : "reactivate"}`}>
           {bank.status === "active" ? (
@@ -123,7 +119,7 @@ export function AdminBankPage({ zone, nonce, user, bank, staff, invitations, not
             <section class="card" aria-labelledby="invite-title">
               <FormAlert errors={inviteErrors} />
               <form class="stack" method="post" action={`${base}/invite`} novalidate>
-                <Field name="email" label="对方的工作邮箱" type="email" autocomplete="off" hint="邀请链接 7 天内有效,只能使用一次;链接会发到这个邮箱,也会在下一页显示一次。" value={inviteEmail} error={inviteErrors?.fields?.email} />
+                <Input name="email" label="对方的工作邮箱" type="email" autocomplete="off" hint="邀请链接 7 天内有效,只能使用一次;链接会发到这个邮箱,也会在下一页显示一次。" value={inviteEmail} error={inviteErrors?.fields?.email} autocapitalize="none" />
                 <button class="btn" type="submit">发出邀请</button>
               </form>
             </section>

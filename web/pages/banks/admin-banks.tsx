@@ -1,7 +1,7 @@
 /** 金融机构 (zone_admin): the zone's banks and the form to register one (keeps what was typed on error). */
 import type { ZoneConfig } from "../../../tenants/schema";
 import { Layout } from "../../layout";
-import { Field, FormAlert, type FormErrors } from "../auth/form-parts";
+import { FormAlert, Input, type FormErrors } from "../../components/form";
 import type { HeaderUser } from "../auth/labels";
 import { BANK_STATUS_LABEL, bankTitle } from "./labels";
 
@@ -71,17 +71,12 @@ export function AdminBanksPage({ zone, nonce, user, banks, values = {}, errors }
         <section class="card" aria-labelledby="register">
           <FormAlert errors={errors} />
           <form class="stack" method="post" action="/admin/banks" novalidate>
-            <Field name="name" label="机构名称" type="text" autocomplete="organization" hint="例如:中国银行" value={values.name} error={f.name} />
-            <div class="field">
-              <label for="f-branch">分支机构(选填)</label>
-              <p class="hint" id="f-branch-hint">例如:淄博高新区支行;总行直接服务的可不填。</p>
-              <input id="f-branch" name="branch" type="text" autocomplete="off" maxlength={100} value={values.branch} aria-describedby={f.branch ? "f-branch-hint f-branch-error" : "f-branch-hint"} aria-invalid={f.branch ? "true" : undefined} />
-              {f.branch && <p class="field-error" id="f-branch-error">{f.branch}</p>}
-            </div>
-            <Field name="uscc" label="统一社会信用代码" type="text" autocomplete="off" hint="18 位,见营业执照或金融许可证。" value={values.uscc} error={f.uscc} />
-            <Field name="contactName" label="联系人" type="text" autocomplete="off" value={values.contactName} error={f.contactName} />
-            <Field name="contactPhone" label="联系电话" type="text" autocomplete="off" hint="手机号,或带区号的固定电话,如 0533-1234567。" value={values.contactPhone} error={f.contactPhone} />
-            <Field name="contactEmail" label="联系邮箱" type="email" autocomplete="off" value={values.contactEmail} error={f.contactEmail} />
+            <Input name="name" label="机构名称" type="text" autocomplete="organization" hint="例如:中国银行" value={values.name} error={f.name} maxlength={1024} />
+            <Input name="branch" label="分支机构(选填)" hint="例如:淄博高新区支行;总行直接服务的可不填。" value={values.branch} error={f.branch} required={false} maxlength={100} />
+            <Input name="uscc" label="统一社会信用代码" type="text" autocomplete="off" hint="18 位,见营业执照或金融许可证。" value={values.uscc} error={f.uscc} maxlength={1024} />
+            <Input name="contactName" label="联系人" type="text" autocomplete="off" value={values.contactName} error={f.contactName} maxlength={1024} />
+            <Input name="contactPhone" label="联系电话" type="text" autocomplete="off" hint="手机号,或带区号的固定电话,如 0533-1234567。" value={values.contactPhone} error={f.contactPhone} maxlength={1024} />
+            <Input name="contactEmail" label="联系邮箱" type="email" autocomplete="off" value={values.contactEmail} error={f.contactEmail} autocapitalize="none" />
             <button class="btn" type="submit">登记</button>
           </form>
         </section>

@@ -2,6 +2,7 @@
 import type { ZoneConfig } from "../../../tenants/schema";
 import { Layout } from "../../layout";
 import type { HeaderUser } from "../auth/labels";
+import { BankContactFacts } from "./bank-contact";
 import { bankTitle } from "./labels";
 
 export interface MyBankPageProps {
@@ -25,12 +26,7 @@ export function MyBankPage({ zone, nonce, user, bank }: MyBankPageProps) {
           <dl class="facts">
             <dt>机构</dt>
             <dd>{bankTitle(bank)}</dd>
-            <dt>联系人</dt>
-            <dd>{bank.contactName}</dd>
-            <dt>联系电话</dt>
-            <dd>{bank.contactPhone}</dd>
-            <dt>联系邮箱</dt>
-            <dd>{bank.contactEmail}</dd>
+            <BankContactFacts bank={bank} />
           </dl>
           <p>金融超市(发布金融产品、对接企业融资需求)即将开放。</p>
         </section>

@@ -1,16 +1,15 @@
 /** The member's edit forms: contact details, one year's figures, a qualification claim. Typed values survive an error. */
 import type { ZoneConfig } from "../../../tenants/schema";
 import { Layout } from "../../layout";
-import { FormAlert, type FormErrors } from "../auth/form-parts";
+import { FormAlert, Input, MoneyInput, Select, type FormErrors, type FormValues } from "../../components/form";
 import type { HeaderUser } from "../auth/labels";
-import { Input, Select, type Values } from "./fields";
 import { ENTERPRISE_CSS } from "./labels";
 
 interface FormPageProps {
   zone: ZoneConfig;
   nonce: string | undefined;
   user: HeaderUser;
-  values: Values;
+  values: FormValues;
   errors?: FormErrors | undefined;
 }
 
@@ -34,35 +33,39 @@ function FormPage({ zone, nonce, user, title, intro, action, children, errors }:
   );
 }
 
+/** A field's name, the value typed (kept after an error) and its error. */
+function bind(values: FormValues, errors: FormErrors | undefined) {
+  return (name: string) => ({ name, value: values[name] ?? "", error: errors?.fields?.[name] });
+}
+
 export function ProfileFormPage({ zone, nonce, user, values, errors }: FormPageProps) {
   const intro = <p class="note">企业名称、统一社会信用代码、法定代表人和注册信息由园区核实,不能在这里修改;如有变更,请联系园区管理员({zone.contact.phone})。</p>;
-  const f = { values, errors };
+  const f = bind(values, errors);
   return (
     <FormPage zone={zone} nonce={nonce} user={user} title="修改联系信息" intro={intro} action="/enterprise/profile" errors={errors}>
-      <Input name="address" label="地址" required {...f} />
-      <Input name="contactName" label="联系人" required maxlength={50} {...f} />
-      <Input name="contactMobile" label="联系人手机" type="tel" inputmode="numeric" required maxlength={20} {...f} />
-      <Input name="contactEmail" label="联系邮箱" type="email" required maxlength={254} hint="资质审核结果等通知发到这个邮箱" {...f} />
-      <Input name="employees" label="员工人数" inputmode="numeric" required maxlength={7} {...f} />
-      <Select name="industry" label="重点产业" required options={zone.priorityIndustries.map((i) => ({ value: i.code, label: i.zh }))} {...f} />
-      <Input name="industryClass" label="行业代码(国民经济行业分类)" required maxlength={5} hint="门类字母加 2–4 位数字,如 C2651" {...f} />
+      <Input label="地址" {...f("address")} />
+      <Input label="联系人" maxlength={50} {...f("contactName")} />
+      <Input label="联系人手机" type="tel" inputmode="numeric" maxlength={20} {...f("contactMobile")} />
+      <Input label="联系邮箱" type="email" hint="资质审核结果等通知发到这个邮箱" {...f("contactEmail")} />
+      <Input label="员工人数" inputmode="numeric" maxlength={7} {...f("employees")} />
+      <Select label="重点产业" placeholder="请选择" options={zone.priorityIndustries.map((i) => ({ value: i.code, label: i.zh }))} {...f("industry")} />
+      <Input label="行业代码(国民经济行业分类)" maxlength={5} hint="门类字母加 2–4 位数字,如 C2651" {...f("industryClass")} />
     </FormPage>
   );
 }
 
 export function FiguresFormPage({ zone, nonce, user, values, errors, maxYear }: FormPageProps & { maxYear: number }) {
   const intro = <p class="note">金额以元为单位,可带两位小数(如 12345.67);不清楚的项可以留空。研发人员数不能多于员工人数。保存同一年度会替换原数据,原数据保留在变更记录中。</p>;
-  const f = { values, errors };
-  const money = (name: string, label: string) => <Input name={name} label={label} inputmode="decimal" maxlength={20} {...f} />;
+  const f = bind(values, errors);
   return (
     <FormPage zone={zone} nonce={nonce} user={user} title="填报年度数据" intro={intro} action="/enterprise/figures" errors={errors}>
-      <Input name="year" label="年度" inputmode="numeric" required maxlength={4} hint={`2000–${maxYear}`} {...f} />
-      {money("revenue", "营业收入(元)")}
-      {money("rdExpense", "研发费用(元)")}
-      {money("rdSuperDeduction", "研发费用加计扣除额(元)")}
-      {money("taxPaid", "纳税额(元)")}
-      <Input name="employees" label="员工人数" inputmode="numeric" maxlength={7} {...f} />
-      <Input name="rdStaff" label="研发人员数" inputmode="numeric" maxlength={7} {...f} />
+      <Input label="年度" inputmode="numeric" maxlength={4} hint={`2000–${maxYear}`} {...f("year")} />
+      <MoneyInput label="营业收入" required={false} {...f("revenue")} />
+      <MoneyInput label="研发费用" required={false} {...f("rdExpense")} />
+      <MoneyInput label="研发费用加计扣除额" required={false} {...f("rdSuperDeduction")} />
+      <MoneyInput label="纳税额" required={false} {...f("taxPaid")} />
+      <Input label="员工人数" inputmode="numeric" maxlength={7} required={false} {...f("employees")} />
+      <Input label="研发人员数" inputmode="numeric" maxlength={7} required={false} {...f("rdStaff")} />
     </FormPage>
   );
 }
@@ -70,13 +73,13 @@ export function FiguresFormPage({ zone, nonce, user, values, errors, maxYear }: 
 export function QualificationFormPage({ zone, nonce, user, values, errors }: FormPageProps) {
   const needs = zone.qualifications.filter((q) => q.certificate).map((q) => q.zh).join("、");
   const intro = <p class="note">提交后由园区审核;审核通过前,已核实的同一资质保持不变。{needs ? `${needs}须填写证书编号、发证日期和有效期。` : ""}</p>;
-  const f = { values, errors };
+  const f = bind(values, errors);
   return (
     <FormPage zone={zone} nonce={nonce} user={user} title="申报资质" intro={intro} action="/enterprise/qualifications" errors={errors}>
-      <Select name="code" label="资质" required options={zone.qualifications.map((q) => ({ value: q.code, label: q.zh }))} {...f} />
-      <Input name="certificateNo" label="证书编号" maxlength={64} {...f} />
-      <Input name="issuedOn" label="发证日期" type="date" maxlength={10} {...f} />
-      <Input name="validUntil" label="有效期至" type="date" maxlength={10} {...f} />
+      <Select label="资质" placeholder="请选择" options={zone.qualifications.map((q) => ({ value: q.code, label: q.zh }))} {...f("code")} />
+      <Input label="证书编号" maxlength={64} required={false} {...f("certificateNo")} />
+      <Input label="发证日期" type="date" maxlength={10} required={false} {...f("issuedOn")} />
+      <Input label="有效期至" type="date" maxlength={10} required={false} {...f("validUntil")} />
     </FormPage>
   );
 }

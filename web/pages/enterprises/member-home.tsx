@@ -2,9 +2,8 @@
 import type { ZoneConfig } from "../../../tenants/schema";
 import type { EnterpriseOverview } from "../../../worker/features/enterprises/get-enterprise-overview";
 import { Layout } from "../../layout";
-import { FormAlert, type FormErrors } from "../auth/form-parts";
+import { FormAlert, Input, type FormErrors } from "../../components/form";
 import type { HeaderUser } from "../auth/labels";
-import { Input } from "./fields";
 import { ENTERPRISE_CSS } from "./labels";
 import { FiguresSection, HistorySection, MembersSection, ProfileSection, QualificationsSection } from "./overview";
 
@@ -33,7 +32,7 @@ export function MemberHomePage({ zone, nonce, user, overview, notice, invite }: 
           <p class="note">同事会收到一封带一次性链接的邮件(7 天内有效),打开后设置姓名和密码即可加入本企业。</p>
           <FormAlert errors={invite?.errors} />
           <form method="post" action="/enterprise/members/invite" class="form-grid">
-            <Input name="email" label="同事的邮箱" type="email" autocomplete="off" maxlength={254} required values={{ email: invite?.email }} errors={invite?.errors} />
+            <Input name="email" label="同事的邮箱" type="email" value={invite?.email ?? ""} error={invite?.errors?.fields?.email} />
             <div class="actions"><button class="btn" type="submit">发送邀请</button></div>
           </form>
         </section>

@@ -5,7 +5,8 @@
  */
 import type { ZoneConfig } from "../../../tenants/schema";
 import { Layout } from "../../layout";
-import { Field, FormAlert, PasswordHelp, type FormErrors } from "../auth/form-parts";
+import { Field, FormAlert, Input, type FormErrors } from "../../components/form";
+import { PasswordHelp } from "../auth/password-help";
 
 export type AcceptInvitationState =
   | { kind: "form"; token: string; email: string; organisation: string; membership: string; name?: string; errors?: FormErrors }
@@ -43,20 +44,20 @@ export function AcceptInvitationPage({ zone, nonce, state }: AcceptInvitationPag
               <FormAlert errors={state.errors} />
               <form class="stack" method="post" action="/invite" novalidate>
                 <input type="hidden" name="token" value={state.token} />
-                <div class="field">
-                  <label for="f-invited-email">登录邮箱</label>
+                <Field id="f-invited-email" label="登录邮箱">
                   <input id="f-invited-email" type="email" value={state.email} readonly autocomplete="username" />
-                </div>
-                <Field name="name" label="姓名" type="text" autocomplete="name" value={state.name} error={state.errors?.fields?.name} autofocus />
-                <Field
+                </Field>
+                <Input name="name" label="姓名" type="text" autocomplete="name" value={state.name} error={state.errors?.fields?.name} autofocus maxlength={1024} />
+                <Input
                   name="password"
                   label="设置密码"
                   type="password"
                   autocomplete="new-password"
                   hint={zone.security.dengbao ? `${PASSWORD_HINT}本园区还要求包含大写字母、小写字母、数字、符号中的至少三类。` : PASSWORD_HINT}
                   error={state.errors?.fields?.password}
+                  autocapitalize="none"
                 />
-                <Field name="confirm" label="再次输入密码" type="password" autocomplete="new-password" error={state.errors?.fields?.confirm} />
+                <Input name="confirm" label="再次输入密码" type="password" autocomplete="new-password" error={state.errors?.fields?.confirm} autocapitalize="none" />
                 <button class="btn" type="submit">接受邀请并登录</button>
               </form>
             </>

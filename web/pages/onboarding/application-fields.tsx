@@ -3,8 +3,7 @@
  * shared by 申请入驻 and the correction of a returned application.
  */
 import type { ZoneConfig } from "../../../tenants/schema";
-import type { FormErrors } from "../auth/form-parts";
-import { FileInput, Input, Select } from "./form-fields";
+import { Checkbox, FileInput, Input, MoneyInput, Select, type FormErrors } from "../../components/form";
 
 export interface ApplicationFieldValues {
   text: Record<string, string>;
@@ -31,7 +30,7 @@ export function ApplicationFields({ zone, values, errors, limitLabel, filesOnFil
           <Input name="uscc" label="统一社会信用代码" value={v("uscc")} error={e("uscc")} hint="18 位,见营业执照" maxlength={30} />
           <Input name="legalRep" label="法定代表人" value={v("legalRep")} error={e("legalRep")} maxlength={40} />
           <Input name="registeredOn" label="成立日期" type="date" value={v("registeredOn")} error={e("registeredOn")} hint="年-月-日" />
-          <Input name="registeredCapital" label="注册资本(元)" inputmode="decimal" value={v("registeredCapital")} error={e("registeredCapitalFen")} hint="以元为单位,例如 5000000" maxlength={20} />
+          <MoneyInput name="registeredCapital" label="注册资本" value={v("registeredCapital")} error={e("registeredCapitalFen")} hint="以元为单位,例如 5000000" />
         </div>
         <Input name="address" label="注册地址" value={v("address")} error={e("address")} />
         <div class="grid2">
@@ -46,7 +45,7 @@ export function ApplicationFields({ zone, values, errors, limitLabel, filesOnFil
           <Input name="contactName" label="联系人姓名" value={v("contactName")} error={e("contactName")} autocomplete="name" maxlength={40} />
           <Input name="contactMobile" label="联系人手机" type="tel" inputmode="tel" value={v("contactMobile")} error={e("contactMobile")} autocomplete="tel" maxlength={20} />
         </div>
-        <Input name="contactEmail" label="联系人邮箱" type="email" value={v("contactEmail")} error={e("contactEmail")} autocomplete="email" />
+        <Input name="contactEmail" label="联系人邮箱" type="email" value={v("contactEmail")} error={e("contactEmail")} autocomplete="email" maxlength={200} />
       </fieldset>
       <fieldset class="group">
         <legend>企业资质(可多选)</legend>
@@ -54,15 +53,14 @@ export function ApplicationFields({ zone, values, errors, limitLabel, filesOnFil
         {e("qualifications") && <p class="field-error">{e("qualifications")}</p>}
         {zone.qualifications.map((q) => (
           <div class="qual">
-            <label class="check">
-              <input type="checkbox" name="qual" value={q.code} checked={values.qualifications.includes(q.code)} />
+            <Checkbox name="qual" value={q.code} checked={values.qualifications.includes(q.code)}>
               {q.zh}{q.certificate ? "(需证书)" : ""}
-            </label>
+            </Checkbox>
             {q.certificate && (
               <div class="grid2">
                 <Input name={`certNo-${q.code}`} label={`${q.zh}证书编号`} value={v(`certNo-${q.code}`)} error={e(`certNo-${q.code}`)} required={false} maxlength={60} />
                 <Input name={`certDate-${q.code}`} label={`${q.zh}发证日期`} type="date" value={v(`certDate-${q.code}`)} error={e(`certDate-${q.code}`)} required={false} />
-                <FileInput name={`file-cert-${q.code}`} label={`${q.zh}证书文件`} error={e(`file-cert-${q.code}`)} hint={fileHint} />
+                <FileInput name={`file-cert-${q.code}`} label={`${q.zh}证书文件`} error={e(`file-cert-${q.code}`)} hint={fileHint} required={false} />
               </div>
             )}
           </div>

@@ -1,10 +1,9 @@
 /** 申请入驻: the public application form (multipart, with files), and the applicant's own account. */
 import type { ZoneConfig } from "../../../tenants/schema";
 import { Layout } from "../../layout";
-import { FormAlert, type FormErrors } from "../auth/form-parts";
+import { FormAlert, Input, type FormErrors } from "../../components/form";
 import type { HeaderUser } from "../auth/labels";
 import { ApplicationFields, type ApplicationFieldValues } from "./application-fields";
-import { Input } from "./form-fields";
 import { ONBOARDING_CSS } from "./labels";
 
 export interface ApplyPageProps {

@@ -4,7 +4,7 @@ import type { ApplicationView } from "../../../worker/features/onboarding/get-ap
 import { Layout } from "../../layout";
 import type { HeaderUser } from "../auth/labels";
 import { ApplicationFacts, MaterialList, StatusBadge, Timeline } from "./application-view";
-import { Textarea } from "./form-fields";
+import { Textarea } from "../../components/form";
 import { ONBOARDING_CSS } from "./labels";
 
 export type ReviewActionName = "approve" | "reject" | "return";

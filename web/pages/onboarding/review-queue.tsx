@@ -3,10 +3,9 @@ import type { ZoneConfig } from "../../../tenants/schema";
 import type { ApplicationList } from "../../../worker/features/onboarding/list-applications";
 import type { ListFilters } from "../../../worker/features/onboarding/schemas";
 import { Layout } from "../../layout";
-import type { FormErrors } from "../auth/form-parts";
 import { formatTimeZh, type HeaderUser } from "../auth/labels";
 import { StatusBadge } from "./application-view";
-import { Input, Select } from "./form-fields";
+import { Input, Select, type FormErrors } from "../../components/form";
 import { industryName, ONBOARDING_CSS, STATUS_LABEL, type ApplicationStatus } from "./labels";
 
 export interface ReviewQueueProps {

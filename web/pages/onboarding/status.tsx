@@ -5,7 +5,7 @@
 import type { ZoneConfig } from "../../../tenants/schema";
 import type { ApplicationView } from "../../../worker/features/onboarding/get-application";
 import { Layout } from "../../layout";
-import { FormAlert, type FormErrors } from "../auth/form-parts";
+import { FormAlert, type FormErrors } from "../../components/form";
 import type { HeaderUser } from "../auth/labels";
 import { ApplicationFields, type ApplicationFieldValues } from "./application-fields";
 import { ApplicationFacts, MaterialList, StatusBadge, Timeline } from "./application-view";

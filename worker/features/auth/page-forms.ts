@@ -9,7 +9,7 @@ import type { Role } from "../../db/schema";
 import { z } from "zod";
 import type { AppDeps, AppEnv } from "../../env";
 import { AppError } from "../../lib/errors";
-import type { FormErrors } from "../../../web/pages/auth/form-parts";
+import type { FormErrors } from "../../../web/components/form";
 import { requireRole } from "./guard";
 import { ChangePasswordBody, Email, LoginBody, ResetConfirmBody } from "./schemas";
 

@@ -8,9 +8,10 @@
 import { Hono, type Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppDeps, AppEnv } from "../../env";
+import { tokenPageResponse } from "../../middleware/headers";
 import { requireZone, zoneOf } from "../../middleware/zone";
 import { ChangePasswordPage } from "../../../web/pages/auth/change-password";
-import type { FormErrors } from "../../../web/pages/auth/form-parts";
+import type { FormErrors } from "../../../web/components/form";
 import { ForgotPasswordPage } from "../../../web/pages/auth/forgot-password";
 import { LoginPage } from "../../../web/pages/auth/login";
 import { ResetPasswordPage, type ResetPasswordState } from "../../../web/pages/auth/reset-password";
@@ -27,14 +28,6 @@ import { requestCtx, RESET_ACCEPTED } from "./routes";
 import { ResetConfirmBody } from "./schemas";
 
 const nonce = (c: Context<AppEnv>) => c.get("secureHeadersNonce");
-
-/** The reset page carries a live token in its URL and form: it must not leak via Referer or caches. */
-async function resetPageResponse(page: Response | Promise<Response>) {
-  const res = await page;
-  res.headers.set("Cache-Control", "no-store");
-  res.headers.set("Referrer-Policy", "no-referrer"); // kept by middleware/headers.ts
-  return res;
-}
 
 export function authPages(deps: AppDeps) {
   const r = new Hono<AppEnv>();
@@ -99,7 +92,7 @@ export function authPages(deps: AppDeps) {
   // ── 重置密码 (from a link) ──────────────────────────────────────────────────
   const invalidLink = "这个重置链接无效、已使用或已过期。请重新申请,或联系园区管理员发放新的链接。";
   const resetPage = (c: Context<AppEnv>, state: ResetPasswordState, status: ContentfulStatusCode) =>
-    resetPageResponse(c.html(<ResetPasswordPage zone={zoneOf(c).zone} nonce={nonce(c)} state={state} />, status));
+    tokenPageResponse(c.html(<ResetPasswordPage zone={zoneOf(c).zone} nonce={nonce(c)} state={state} />, status));
 
   r.get("/reset-password", async (c) => {
     const token = ResetConfirmBody.shape.token.safeParse(c.req.query("token"));

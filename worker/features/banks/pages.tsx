@@ -8,7 +8,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppDeps, AppEnv } from "../../env";
 import { AppError } from "../../lib/errors";
 import { requireZone, zoneOf } from "../../middleware/zone";
-import type { FormErrors } from "../../../web/pages/auth/form-parts";
+import type { FormErrors } from "../../../web/components/form";
 import { AdminBankPage } from "../../../web/pages/banks/admin-bank";
 import { AdminBanksPage } from "../../../web/pages/banks/admin-banks";
 import { bankTitle } from "../../../web/pages/banks/labels";

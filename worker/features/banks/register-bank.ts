@@ -1,18 +1,11 @@
 /** The zone admin registers a bank institution (a branch active in the zone's 金融超市). One USCC per zone. */
 import { eq } from "drizzle-orm";
-import type { TenantDb } from "../../db/open";
 import { banks } from "../../db/schema";
+import type { ActionCtx } from "../../lib/action-ctx";
 import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
 import { auditInsert } from "../audit/audit";
 import type { RegisterBankInput } from "./schemas";
-
-export interface BankActionCtx {
-  db: TenantDb;
-  now: Date;
-  ip: string;
-  actor: { id: string; email: string };
-}
 
 const duplicate = (name: string) => {
   const message = `这个统一社会信用代码已登记为「${name}」,同一机构在本园区只能登记一次。`;
@@ -25,7 +18,7 @@ function isUniqueViolation(e: unknown): boolean {
   return false;
 }
 
-export async function registerBank({ db, now, ip, actor }: BankActionCtx, input: RegisterBankInput) {
+export async function registerBank({ db, now, ip, actor }: ActionCtx, input: RegisterBankInput) {
   const [taken] = await db.select({ name: banks.name }).from(banks).where(eq(banks.uscc, input.uscc)).limit(1);
   if (taken) throw duplicate(taken.name);
   const row = { id: newId(), ...input, status: "active" as const, createdAt: now.getTime() };

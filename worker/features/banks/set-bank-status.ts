@@ -5,14 +5,14 @@
  */
 import { and, eq } from "drizzle-orm";
 import { banks, invitations, users } from "../../db/schema";
+import type { ActionCtx } from "../../lib/action-ctx";
 import { AppError } from "../../lib/errors";
 import { auditInsert } from "../audit/audit";
 import type { ZoneAuth } from "../auth/sessions";
 import { isOpen } from "../invitations/invitation-tokens";
 import { findBank } from "./get-bank";
-import type { BankActionCtx } from "./register-bank";
 
-export async function setBankStatus({ db, now, ip, actor, auth }: BankActionCtx & { auth: ZoneAuth }, id: string, status: "active" | "suspended") {
+export async function setBankStatus({ db, now, ip, actor, auth }: ActionCtx & { auth: ZoneAuth }, id: string, status: "active" | "suspended") {
   const bank = await findBank(db, id);
   if (bank.status === status) throw new AppError("conflict", status === "suspended" ? "这个机构已经是暂停状态。" : "这个机构已经是正常状态。");
   const action = status === "suspended" ? "bank.suspended" : "bank.reactivated";

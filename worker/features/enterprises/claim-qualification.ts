@@ -7,8 +7,8 @@
  */
 import { and, desc, eq } from "drizzle-orm";
 import type { ZoneConfig } from "../../../tenants/schema";
-import type { TenantDb } from "../../db/open";
 import { enterpriseQualifications } from "../../db/schema";
+import type { ActionCtx } from "../../lib/action-ctx";
 import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
 import { auditInsert } from "../audit/audit";
@@ -16,13 +16,7 @@ import { historyInsert } from "./history";
 import type { QualificationClaim } from "./schemas";
 import { shanghaiDate } from "./yuan";
 
-interface Ctx {
-  db: TenantDb;
-  zone: ZoneConfig;
-  now: Date;
-  ip: string;
-  actor: { id: string; email: string };
-}
+type Ctx = ActionCtx & { zone: ZoneConfig };
 
 function checkClaim(zone: ZoneConfig, claim: QualificationClaim, today: string) {
   const type = zone.qualifications.find((q) => q.code === claim.code);

@@ -7,22 +7,15 @@
  */
 import { and, eq } from "drizzle-orm";
 import type { ZoneConfig } from "../../../tenants/schema";
-import type { TenantDb } from "../../db/open";
 import { users } from "../../db/schema";
+import type { ActionCtx } from "../../lib/action-ctx";
 import { AppError } from "../../lib/errors";
 import { auditInsert } from "../audit/audit";
 import type { ZoneAuth } from "../auth/sessions";
 import { createInvitation } from "../invitations/create-invitation";
 import { historyInsert } from "./history";
 
-interface Ctx {
-  db: TenantDb;
-  zone: ZoneConfig;
-  origin: string;
-  now: Date;
-  ip: string;
-  actor: { id: string; email: string };
-}
+type Ctx = ActionCtx & { zone: ZoneConfig; origin: string };
 
 export function inviteColleague({ actor, ...ctx }: Ctx, enterpriseId: string, email: string) {
   return createInvitation(ctx, { email, role: "enterprise", enterpriseId, invitedBy: actor });

@@ -10,9 +10,8 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppDeps, AppEnv } from "../../env";
 import { AppError } from "../../lib/errors";
 import { requireZone, zoneOf } from "../../middleware/zone";
-import type { FormErrors } from "../../../web/pages/auth/form-parts";
+import type { FormErrors, FormValues } from "../../../web/components/form";
 import { FiguresFormPage, ProfileFormPage, QualificationFormPage } from "../../../web/pages/enterprises/edit-forms";
-import type { Values } from "../../../web/pages/enterprises/fields";
 import { InviteIssuedPage } from "../../../web/pages/enterprises/invite-issued";
 import { MemberHomePage } from "../../../web/pages/enterprises/member-home";
 import { signedIn } from "../auth/guard";
@@ -61,7 +60,7 @@ export function memberPages(deps: AppDeps) {
   });
 
   // ── 联系信息 ────────────────────────────────────────────────────────────────
-  const profilePage = (c: Context<AppEnv>, values: Values, errors?: FormErrors, status: ContentfulStatusCode = 200) =>
+  const profilePage = (c: Context<AppEnv>, values: FormValues, errors?: FormErrors, status: ContentfulStatusCode = 200) =>
     c.html(<ProfileFormPage zone={zoneOf(c).zone} nonce={nonce(c)} user={signedIn(c).user} values={values} errors={errors} />, status);
 
   r.get("/enterprise/profile", async (c) => {
@@ -85,7 +84,7 @@ export function memberPages(deps: AppDeps) {
 
   // ── 年度数据 ────────────────────────────────────────────────────────────────
   const maxYear = () => Number(shanghaiDate(deps.now()).slice(0, 4));
-  const figuresPage = (c: Context<AppEnv>, values: Values, errors?: FormErrors, status: ContentfulStatusCode = 200) =>
+  const figuresPage = (c: Context<AppEnv>, values: FormValues, errors?: FormErrors, status: ContentfulStatusCode = 200) =>
     c.html(<FiguresFormPage zone={zoneOf(c).zone} nonce={nonce(c)} user={signedIn(c).user} values={values} errors={errors} maxYear={maxYear()} />, status);
 
   r.get("/enterprise/figures", async (c) => {
@@ -113,7 +112,7 @@ export function memberPages(deps: AppDeps) {
   });
 
   // ── 资质 ────────────────────────────────────────────────────────────────────
-  const qualificationPage = (c: Context<AppEnv>, values: Values, errors?: FormErrors, status: ContentfulStatusCode = 200) =>
+  const qualificationPage = (c: Context<AppEnv>, values: FormValues, errors?: FormErrors, status: ContentfulStatusCode = 200) =>
     c.html(<QualificationFormPage zone={zoneOf(c).zone} nonce={nonce(c)} user={signedIn(c).user} values={values} errors={errors} />, status);
 
   r.get("/enterprise/qualifications/new", (c) => qualificationPage(c, { code: c.req.query("code") ?? "" }));

@@ -8,18 +8,13 @@ import { and, asc, eq, ne } from "drizzle-orm";
 import type { ZoneConfig } from "../../../tenants/schema";
 import type { TenantDb } from "../../db/open";
 import { enterpriseQualifications, enterprises, users } from "../../db/schema";
+import type { ActionCtx } from "../../lib/action-ctx";
 import { AppError } from "../../lib/errors";
 import { auditInsert } from "../audit/audit";
 import { outboxInsert } from "../outbox/enqueue-message";
 import { historyInsert } from "./history";
 
-interface Ctx {
-  db: TenantDb;
-  zone: ZoneConfig;
-  now: Date;
-  ip: string;
-  actor: { id: string; email: string };
-}
+type Ctx = ActionCtx & { zone: ZoneConfig };
 
 export async function listPendingQualifications({ db, zone }: { db: TenantDb; zone: ZoneConfig }) {
   const rows = await db

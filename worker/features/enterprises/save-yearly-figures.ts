@@ -5,20 +5,15 @@
  * possible (start-ups) and only flagged for the clerk to double-check.
  */
 import { and, eq } from "drizzle-orm";
-import type { TenantDb } from "../../db/open";
 import { enterpriseYearlyFigures } from "../../db/schema";
+import type { ActionCtx } from "../../lib/action-ctx";
 import { AppError } from "../../lib/errors";
 import { auditInsert } from "../audit/audit";
 import { changedFields, historyInsert } from "./history";
 import type { FiguresValues } from "./schemas";
 import { shanghaiDate } from "./yuan";
 
-interface Ctx {
-  db: TenantDb;
-  now: Date;
-  ip: string;
-  actor: { id: string; email: string };
-}
+type Ctx = ActionCtx;
 
 export const FIRST_YEAR = 2000;
 export const RD_OVER_REVENUE_WARNING = "研发费用高于营业收入,请核对数字是否填错(已保存)。";

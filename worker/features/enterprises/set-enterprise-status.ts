@@ -3,21 +3,15 @@
  * enterprise's services and are signed out everywhere) or reactivates it.
  */
 import { eq } from "drizzle-orm";
-import type { TenantDb } from "../../db/open";
 import { enterprises, users } from "../../db/schema";
+import type { ActionCtx } from "../../lib/action-ctx";
 import { AppError } from "../../lib/errors";
 import { auditInsert } from "../audit/audit";
 import type { ZoneAuth } from "../auth/sessions";
 import { NOT_FOUND_MESSAGE } from "./get-enterprise-overview";
 import { historyInsert } from "./history";
 
-interface Ctx {
-  db: TenantDb;
-  now: Date;
-  ip: string;
-  actor: { id: string; email: string };
-  auth: ZoneAuth;
-}
+type Ctx = ActionCtx & { auth: ZoneAuth };
 
 export async function setEnterpriseStatus({ db, now, ip, actor, auth }: Ctx, enterpriseId: string, status: "active" | "suspended") {
   const [row] = await db.select({ status: enterprises.status, name: enterprises.name }).from(enterprises).where(eq(enterprises.id, enterpriseId)).limit(1);

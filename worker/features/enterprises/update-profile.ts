@@ -5,20 +5,15 @@
  * the audit row in the same batch; an unchanged form writes nothing.
  */
 import { eq } from "drizzle-orm";
-import type { TenantDb } from "../../db/open";
 import { enterprises } from "../../db/schema";
+import type { ActionCtx } from "../../lib/action-ctx";
 import { AppError } from "../../lib/errors";
 import { auditInsert } from "../audit/audit";
 import { NOT_FOUND_MESSAGE } from "./get-enterprise-overview";
 import { changedFields, historyInsert } from "./history";
 import type { ProfileChange } from "./schemas";
 
-interface Ctx {
-  db: TenantDb;
-  now: Date;
-  ip: string;
-  actor: { id: string; email: string };
-}
+type Ctx = ActionCtx;
 
 export async function updateProfile({ db, now, ip, actor }: Ctx, enterpriseId: string, change: ProfileChange): Promise<{ changed: string[] }> {
   const [row] = await db.select().from(enterprises).where(eq(enterprises.id, enterpriseId)).limit(1);

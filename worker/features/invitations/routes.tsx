@@ -8,6 +8,7 @@ import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppDeps, AppEnv } from "../../env";
 import { ErrorEnvelope, validationHook } from "../../lib/api-errors";
+import { tokenPageResponse } from "../../middleware/headers";
 import { requireZone, zoneOf } from "../../middleware/zone";
 import { AcceptInvitationPage, type AcceptInvitationState } from "../../../web/pages/invitations/accept-invitation";
 import { formFailure, readForm } from "../auth/page-forms";
@@ -19,21 +20,13 @@ import { AcceptInvitationBody, AcceptInvitationForm } from "./schemas";
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });
 
-/** The accept page's URL and form carry a live token: it must not leak via Referer or caches. */
-async function tokenPage(page: Response | Promise<Response>) {
-  const res = await page;
-  res.headers.set("Cache-Control", "no-store");
-  res.headers.set("Referrer-Policy", "no-referrer"); // kept by middleware/headers.ts
-  return res;
-}
-
 export function invitationRoutes(deps: AppDeps) {
   const r = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   r.use("/invite", requireZone);
   r.use("/api/v1/invitations/*", requireZone);
 
   const page = (c: Context<AppEnv>, state: AcceptInvitationState, status: ContentfulStatusCode) =>
-    tokenPage(c.html(<AcceptInvitationPage zone={zoneOf(c).zone} nonce={c.get("secureHeadersNonce")} state={state} />, status));
+    tokenPageResponse(c.html(<AcceptInvitationPage zone={zoneOf(c).zone} nonce={c.get("secureHeadersNonce")} state={state} />, status));
 
   /** The form for a live token (with what was typed and the errors), or the invalid page. */
   const formFor = async (c: Context<AppEnv>, token: string, extra: { name?: string; errors?: { message?: string; fields?: Record<string, string> } }, status: ContentfulStatusCode) => {

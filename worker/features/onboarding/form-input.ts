@@ -6,7 +6,7 @@
 import type { Context } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../../env";
-import type { FormErrors } from "../../../web/pages/auth/form-parts";
+import type { FormErrors } from "../../../web/components/form";
 import { Account, ApplicationFields, type ApplicationInput } from "./schemas";
 import type { Upload } from "./uploads";
 import { certDateKey, certificateKind, certNoKey, LICENCE } from "./zone-checks";

@@ -10,7 +10,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppDeps, AppEnv } from "../../env";
 import { AppError } from "../../lib/errors";
 import { requireZone, zoneOf } from "../../middleware/zone";
-import type { FormErrors } from "../../../web/pages/auth/form-parts";
+import type { FormErrors } from "../../../web/components/form";
 import { ApplyPage } from "../../../web/pages/onboarding/apply";
 import { ReviewDetailPage, type ReviewDetailProps } from "../../../web/pages/onboarding/review-detail";
 import { ReviewQueuePage } from "../../../web/pages/onboarding/review-queue";

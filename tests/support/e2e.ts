@@ -1,0 +1,84 @@
+/**
+ * What every browser test shares: the Node entry on a free port (PUBLIC_URL_TEMPLATE
+ * on that port, DEV_TOOLS=1, temporary files), Debian's Chromium driven by
+ * playwright-core, pages that record Content-Security-Policy violations, and test
+ * accounts written straight into a zone's database.
+ */
+import { existsSync, mkdirSync } from "node:fs";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
+import type { TenantDb } from "../../worker/db/open";
+import { users, type Role } from "../../worker/db/schema";
+import { hashPassword } from "../../worker/features/auth/password";
+import { startTestNodeServer, type TestNodeServer, type TestNodeServerOptions } from "./node-server";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/** As root in a sandbox with no network beyond loopback; *.localhost resolves to 127.0.0.1 in Chromium itself. */
+const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+export interface E2eServer extends TestNodeServer {
+  /** An absolute URL on a zone's host, e.g. url("/login") on zibo.localhost. */
+  url(path: string, host?: string): string;
+}
+
+/** The Node entry for a browser test, on a free port that PUBLIC_URL_TEMPLATE names. */
+export async function startE2eServer({ name, demo = false, seed }: Required<Pick<TestNodeServerOptions, "name">> & Pick<TestNodeServerOptions, "demo" | "seed">): Promise<E2eServer> {
+  const server = await startTestNodeServer({ name: `${name}-e2e`, demo, publicUrl: true, seed });
+  return { ...server, url: (path, host = "zibo.localhost") => `http://${host}:${server.port}${path}` };
+}
+
+export interface E2eBrowser {
+  browser: Browser;
+  /** Console messages about Content-Security-Policy violations, from every page opened by newPage. */
+  cspErrors: string[];
+  /** A page in a fresh context (its own cookies). */
+  newPage(viewport?: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page }>;
+  close(): Promise<void>;
+}
+
+/** Launches Chromium (and makes test-results/ for screenshots). */
+export async function launchChromium(): Promise<E2eBrowser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  mkdirSync("test-results", { recursive: true });
+  const cspErrors: string[] = [];
+  return {
+    browser,
+    cspErrors,
+    async newPage(viewport = { width: 1280, height: 900 }) {
+      const context = await browser.newContext({ viewport });
+      const page = await context.newPage();
+      page.on("console", (m) => {
+        if (/Content Security Policy/i.test(m.text())) cspErrors.push(m.text());
+      });
+      return { context, page };
+    },
+    close: () => browser.close(),
+  };
+}
+
+/** A user who can sign in with `password` at once (password just changed). */
+export async function insertTestUser(db: TenantDb, u: { id: string; email: string; password: string; name: string; role: Role }) {
+  const now = Date.now();
+  await db.insert(users).values({
+    id: u.id, email: u.email, name: u.name, role: u.role, passwordHash: await hashPassword(u.password), passwordChangedAt: now, createdAt: now, updatedAt: now,
+  });
+}
+
+/**
+ * Starts the server and Chromium before the file's tests and stops both after;
+ * the returned object's fields are set once beforeAll has run.
+ */
+export function useE2e(options: Parameters<typeof startE2eServer>[0]): { server: E2eServer; chromium: E2eBrowser } {
+  const e2e = {} as { server: E2eServer; chromium: E2eBrowser };
+  beforeAll(async () => {
+    e2e.server = await startE2eServer(options);
+    e2e.chromium = await launchChromium();
+  });
+  afterAll(async () => {
+    await e2e.chromium?.close();
+    await e2e.server?.close();
+  });
+  return e2e;
+}
