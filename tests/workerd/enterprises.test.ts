@@ -4,6 +4,7 @@
  * directory and its CSV, members invite and remove colleagues, and nobody
  * reaches another enterprise's data.
  */
+import { exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { and, desc, eq } from "drizzle-orm";
 import { auditLog, enterpriseHistory, enterpriseQualifications, enterpriseYearlyFigures, enterprises, invitations, outbox, users } from "../../worker/db/schema";
@@ -166,6 +167,13 @@ describe("yearly figures", () => {
 
 describe("qualifications", () => {
   const hnte = (certificateNo: string, validUntil: string) => ({ code: "hnte", certificateNo, issuedOn: "2024-01-10", validUntil });
+  /** A claim with its certificate, multipart as the browser sends the form. */
+  const claimWithCertificate = (cookie: string, fields: Record<string, string>) => {
+    const body = new FormData();
+    for (const [k, v] of Object.entries(fields)) body.append(k, v);
+    body.append("certificate", new File(["%PDF-1.4 证书"], "证书.pdf", { type: "application/pdf" }));
+    return exports.default.fetch(`http://${host}/enterprise/qualifications`, { method: "POST", headers: { origin: ORIGIN, cookie }, body, redirect: "manual" });
+  };
 
   it("go to review; staff verify; a renewal keeps the verified one until it is verified, then withdraws it", async () => {
     const ent = await makeEnterprise();
@@ -178,7 +186,7 @@ describe("qualifications", () => {
     expect(missing.status).toBe(422);
     expect(await missing.text()).toContain("须填写证书编号");
 
-    expect((await form("/enterprise/qualifications", m.cookie, hnte("GR202437000001", "2099-01-09"))).status).toBe(303);
+    expect((await claimWithCertificate(m.cookie, hnte("GR202437000001", "2099-01-09"))).status).toBe(303);
     const [first] = await rows();
     expect(first!.status).toBe("pending_review");
     expect(await (await get("/admin/qualifications", reviewer.cookie)).text()).toContain(ent.name);
@@ -187,7 +195,7 @@ describe("qualifications", () => {
     const notice = await db.select().from(outbox).where(and(eq(outbox.recipient, ent.contactEmail), eq(outbox.kind, "qualification_verified")));
     expect(notice).toHaveLength(1);
 
-    await form("/enterprise/qualifications", m.cookie, hnte("GR202437000999", "2099-12-31"));
+    expect((await claimWithCertificate(m.cookie, hnte("GR202437000999", "2099-12-31"))).status).toBe(303);
     let all = await rows();
     expect(all.map((q) => q.status)).toEqual(["verified", "pending_review"]);
     expect((await form(`/admin/qualifications/${all[1]!.id}/verify`, reviewer.cookie, { note: "证书已核对" })).status).toBe(303);

@@ -32,7 +32,8 @@ export function QualificationQueuePage({ zone, nonce, user, pending, notice }: Q
                   <tr>
                     <td><a href={`/admin/enterprises/${q.enterpriseId}`}>{q.enterpriseName}</a><small>{q.uscc ?? ""}</small></td>
                     <td>{q.name}</td>
-                    <td>{q.certificateNo ?? "—"}<small>{q.issuedOn ? formatDateZh(q.issuedOn) : "—"} 至 {q.validUntil ? formatDateZh(q.validUntil) : "—"}</small></td>
+                    <td>{q.certificateNo ?? "—"}<small>{q.issuedOn ? formatDateZh(q.issuedOn) : "—"} 至 {q.validUntil ? formatDateZh(q.validUntil) : "—"}</small>
+                      {q.certificateId ? <small><a href={`/materials/${q.certificateId}`} target="_blank" rel="noopener">查看证书文件</a></small> : <small>未上传证书文件</small>}</td>
                     <td>{formatTimeZh(new Date(q.createdAt))}</td>
                     <td>
                       <form method="post" action={`/admin/qualifications/${q.id}/verify`}>

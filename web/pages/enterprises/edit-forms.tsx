@@ -1,7 +1,8 @@
 /** The member's edit forms: contact details, one year's figures, a qualification claim. Typed values survive an error. */
 import type { ZoneConfig } from "../../../tenants/schema";
 import { Layout } from "../../layout";
-import { FormAlert, Input, MoneyInput, Select, type FormErrors, type FormValues } from "../../components/form";
+import { FileInput, FormAlert, Input, MoneyInput, Select, type FormErrors, type FormValues } from "../../components/form";
+import { CERTIFICATE_RULE } from "../../../worker/features/enterprises/claim-qualification";
 import type { HeaderUser } from "../auth/labels";
 import { ENTERPRISE_CSS } from "./labels";
 
@@ -13,7 +14,7 @@ interface FormPageProps {
   errors?: FormErrors | undefined;
 }
 
-function FormPage({ zone, nonce, user, title, intro, action, children, errors }: Omit<FormPageProps, "values"> & { title: string; intro: unknown; action: string; children: unknown }) {
+function FormPage({ zone, nonce, user, title, intro, action, children, errors, multipart }: Omit<FormPageProps, "values"> & { title: string; intro: unknown; action: string; children: unknown; multipart?: boolean }) {
   return (
     <Layout title={title} zone={zone} nonce={nonce} user={user} css={ENTERPRISE_CSS}>
       <main id="main" class="wrap ent">
@@ -21,7 +22,7 @@ function FormPage({ zone, nonce, user, title, intro, action, children, errors }:
         <h1>{title}</h1>
         {intro}
         <FormAlert errors={errors} />
-        <form method="post" action={action} novalidate>
+        <form method="post" action={action} novalidate enctype={multipart ? "multipart/form-data" : undefined}>
           <div class="form-grid">{children}</div>
           <div class="actions">
             <button class="btn" type="submit">保存</button>
@@ -72,14 +73,16 @@ export function FiguresFormPage({ zone, nonce, user, values, errors, maxYear }: 
 
 export function QualificationFormPage({ zone, nonce, user, values, errors }: FormPageProps) {
   const needs = zone.qualifications.filter((q) => q.certificate).map((q) => q.zh).join("、");
-  const intro = <p class="note">提交后由园区审核;审核通过前,已核实的同一资质保持不变。{needs ? `${needs}须填写证书编号、发证日期和有效期。` : ""}</p>;
+  const intro = <p class="note">提交后由园区审核;审核通过前,已核实的同一资质保持不变。{needs ? `${needs}须填写证书编号、发证日期和有效期,并上传证书(${CERTIFICATE_RULE})。` : ""}</p>;
   const f = bind(values, errors);
   return (
-    <FormPage zone={zone} nonce={nonce} user={user} title="申报资质" intro={intro} action="/enterprise/qualifications" errors={errors}>
+    <FormPage zone={zone} nonce={nonce} user={user} title="申报资质" intro={intro} action="/enterprise/qualifications" errors={errors} multipart>
       <Select label="资质" placeholder="请选择" options={zone.qualifications.map((q) => ({ value: q.code, label: q.zh }))} {...f("code")} />
       <Input label="证书编号" maxlength={64} required={false} {...f("certificateNo")} />
       <Input label="发证日期" type="date" maxlength={10} required={false} {...f("issuedOn")} />
       <Input label="有效期至" type="date" maxlength={10} required={false} {...f("validUntil")} />
+      {/* A browser cannot keep a chosen file after an error; the hint says to choose it again. */}
+      <FileInput name="certificate" label="证书文件" required={false} hint={`${CERTIFICATE_RULE};${needs ? `${needs}必传。` : ""}提交未成功时请重新选择文件。`} error={errors?.fields?.certificate} />
     </FormPage>
   );
 }

@@ -1,22 +1,24 @@
 /** 企业资料 (member): the enterprise's overview with links to edit, and the colleague invitation form. */
 import type { ZoneConfig } from "../../../tenants/schema";
 import type { EnterpriseOverview } from "../../../worker/features/enterprises/get-enterprise-overview";
+import type { OpenInvitation } from "../../../worker/features/invitations/list-open-invitations";
 import { Layout } from "../../layout";
 import { FormAlert, Input, type FormErrors } from "../../components/form";
 import type { HeaderUser } from "../auth/labels";
 import { ENTERPRISE_CSS } from "./labels";
-import { FiguresSection, HistorySection, MembersSection, ProfileSection, QualificationsSection } from "./overview";
+import { FiguresSection, HistorySection, MembersSection, OpenInvitationsSection, ProfileSection, QualificationsSection } from "./overview";
 
 export interface MemberHomeProps {
   zone: ZoneConfig;
   nonce: string | undefined;
   user: HeaderUser & { id: string };
   overview: EnterpriseOverview;
+  invitations: OpenInvitation[];
   notice?: { kind: "ok" | "error" | "info"; message: string } | undefined;
   invite?: { email?: string; errors?: FormErrors };
 }
 
-export function MemberHomePage({ zone, nonce, user, overview, notice, invite }: MemberHomeProps) {
+export function MemberHomePage({ zone, nonce, user, overview, invitations, notice, invite }: MemberHomeProps) {
   const mode = { kind: "member", selfId: user.id } as const;
   return (
     <Layout title="企业资料" zone={zone} nonce={nonce} user={user} css={ENTERPRISE_CSS}>
@@ -27,6 +29,7 @@ export function MemberHomePage({ zone, nonce, user, overview, notice, invite }: 
         <QualificationsSection zone={zone} o={overview} mode={mode} />
         <FiguresSection o={overview} mode={mode} />
         <MembersSection o={overview} mode={mode} />
+        <OpenInvitationsSection invitations={invitations} />
         <section aria-labelledby="s-invite">
           <h2 id="s-invite">邀请同事</h2>
           <p class="note">同事会收到一封带一次性链接的邮件(7 天内有效),打开后设置姓名和密码即可加入本企业。</p>

@@ -4,6 +4,7 @@
  */
 import type { ZoneConfig } from "../../../tenants/schema";
 import type { EnterpriseOverview } from "../../../worker/features/enterprises/get-enterprise-overview";
+import type { OpenInvitation } from "../../../worker/features/invitations/list-open-invitations";
 import { fenToDisplayYuan } from "../../../worker/features/enterprises/yuan";
 import { formatDateZh } from "../../format";
 import { formatTimeZh } from "../auth/labels";
@@ -62,7 +63,7 @@ export function QualificationsSection({ zone, o, mode }: { zone: ZoneConfig; o: 
               {o.qualifications.map((q) => (
                 <tr>
                   <td>{q.name}</td>
-                  <td>{q.certificateNo ?? "—"}</td>
+                  <td>{q.certificateNo ?? "—"}{q.certificateId && <small><a href={`/materials/${q.certificateId}`} target="_blank" rel="noopener">查看证书</a></small>}</td>
                   <td>{q.issuedOn || q.validUntil ? `${q.issuedOn ? formatDateZh(q.issuedOn) : "—"} 至 ${q.validUntil ? formatDateZh(q.validUntil) : "—"}` : "—"}</td>
                   <td>
                     <span class={`tag ${q.status}`}>{QUALIFICATION_STATUS_LABEL[q.status]}</span> {q.status === "verified" && q.expired && <span class="tag expired">已过期</span>}
@@ -152,6 +153,38 @@ export function MembersSection({ o, mode }: { o: EnterpriseOverview; mode: Mode 
   );
 }
 
+/** Invitations not yet accepted, with a button to withdraw each (the member's page only). */
+export function OpenInvitationsSection({ invitations }: { invitations: OpenInvitation[] }) {
+  return (
+    <section aria-labelledby="s-invitations">
+      <h2 id="s-invitations">待接受的邀请</h2>
+      {invitations.length === 0 ? (
+        <p>没有待接受的邀请。</p>
+      ) : (
+        <div class="table-scroll">
+          <table class="grid">
+            <thead><tr><th scope="col">受邀邮箱</th><th scope="col">邀请人</th><th scope="col">有效期至</th><th scope="col">操作</th></tr></thead>
+            <tbody>
+              {invitations.map((i) => (
+                <tr>
+                  <td>{i.email}<small>发出于 {formatTimeZh(new Date(i.createdAt))}</small></td>
+                  <td>{i.invitedBy}</td>
+                  <td>{formatTimeZh(new Date(i.expiresAt))}</td>
+                  <td>
+                    <form method="post" action={`/enterprise/invitations/${i.tokenHash}/revoke`}>
+                      <button class="btn danger" type="submit" aria-label={`撤销邀请:${i.email}`}>撤销</button>
+                    </form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
 export function HistorySection({ zone, o }: { zone: ZoneConfig; o: EnterpriseOverview }) {
   return (
     <section aria-labelledby="s-history">
@@ -163,7 +196,7 @@ export function HistorySection({ zone, o }: { zone: ZoneConfig; o: EnterpriseOve
           {o.history.map((h) => {
             const before = (h.before ? JSON.parse(h.before) : {}) as Record<string, unknown>;
             const after = (h.after ? JSON.parse(h.after) : {}) as Record<string, unknown>;
-            const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => k !== "withdrawn" && k !== "id");
+            const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => k !== "withdrawn" && k !== "id" && k !== "certificateMaterialId");
             return (
               <li>
                 <time datetime={new Date(h.at).toISOString()}>{formatTimeZh(new Date(h.at))}</time> · {h.actor} · {subjectLabel(h.subject)}:

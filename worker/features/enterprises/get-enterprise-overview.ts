@@ -3,30 +3,34 @@
  * each is still valid today), yearly figures, members and recent history. The
  * member reads their own; staff read any in the zone. Unknown id → 404.
  */
-import { asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, like } from "drizzle-orm";
 import type { ZoneConfig } from "../../../tenants/schema";
 import type { TenantDb } from "../../db/open";
-import { enterpriseHistory, enterpriseQualifications, enterpriseYearlyFigures, enterprises, users } from "../../db/schema";
+import { enterpriseHistory, enterpriseQualifications, enterpriseYearlyFigures, enterprises, materials, users } from "../../db/schema";
 import { AppError } from "../../lib/errors";
+import { certificateKind } from "./claim-qualification";
 import { shanghaiDate } from "./yuan";
 
 export const NOT_FOUND_MESSAGE = "本园区没有这家企业。";
 
 export async function getEnterpriseOverview({ db, zone, now }: { db: TenantDb; zone: ZoneConfig; now: Date }, enterpriseId: string, opts: { historyLimit?: number } = {}) {
-  const [found, quals, figures, members, history] = await db.batch([
+  const [found, quals, figures, members, history, certificates] = await db.batch([
     db.select().from(enterprises).where(eq(enterprises.id, enterpriseId)).limit(1),
     db.select().from(enterpriseQualifications).where(eq(enterpriseQualifications.enterpriseId, enterpriseId)).orderBy(asc(enterpriseQualifications.code), desc(enterpriseQualifications.createdAt)),
     db.select().from(enterpriseYearlyFigures).where(eq(enterpriseYearlyFigures.enterpriseId, enterpriseId)).orderBy(desc(enterpriseYearlyFigures.year)),
     db.select({ id: users.id, name: users.name, email: users.email, status: users.status, createdAt: users.createdAt }).from(users).where(eq(users.enterpriseId, enterpriseId)).orderBy(asc(users.createdAt)),
     db.select().from(enterpriseHistory).where(eq(enterpriseHistory.enterpriseId, enterpriseId)).orderBy(desc(enterpriseHistory.id)).limit(opts.historyLimit ?? 20),
+    db.select({ id: materials.id, kind: materials.kind }).from(materials).where(and(eq(materials.ownerKind, "enterprise"), eq(materials.ownerId, enterpriseId), like(materials.kind, "certificate:%"))),
   ]);
   const enterprise = found[0];
   if (!enterprise) throw new AppError("not_found", NOT_FOUND_MESSAGE);
   const today = shanghaiDate(now);
   const names = new Map(zone.qualifications.map((q) => [q.code, q.zh]));
+  // A claim's certificate is the material of exactly its kind (claim-qualification.ts).
+  const certificateOf = new Map(certificates.map((m) => [m.kind, m.id]));
   return {
     enterprise,
-    qualifications: quals.map((q) => ({ ...q, name: names.get(q.code) ?? q.code, expired: !!q.validUntil && q.validUntil < today })),
+    qualifications: quals.map((q) => ({ ...q, name: names.get(q.code) ?? q.code, expired: !!q.validUntil && q.validUntil < today, certificateId: certificateOf.get(certificateKind(q.code, q.id)) ?? null })),
     figures,
     members,
     history,

@@ -17,6 +17,8 @@ import { MemberHomePage } from "../../../web/pages/enterprises/member-home";
 import { signedIn } from "../auth/guard";
 import { formFailure, readForm } from "../auth/page-forms";
 import { requestCtx } from "../auth/routes";
+import { listOpenInvitations } from "../invitations/list-open-invitations";
+import { revokeInvitation } from "../invitations/revoke-invitation";
 import { claimQualification } from "./claim-qualification";
 import { getEnterpriseOverview } from "./get-enterprise-overview";
 import { inviteColleague, MEMBER_NOT_FOUND, removeMember } from "./manage-members";
@@ -32,6 +34,7 @@ const DONE: Record<string, string> = {
   figures: "年度数据已保存。",
   qualification: "资质已提交,等待园区审核。审核结果会发到联系邮箱。",
   removed: "成员已移除,其登录已全部退出。",
+  revoked: "邀请已撤销,链接不再有效。",
 };
 
 type Notice = { kind: "ok" | "error" | "info"; message: string };
@@ -49,8 +52,9 @@ export function memberPages(deps: AppDeps) {
 
   const home = async (c: Context<AppEnv>, extra: { notice?: Notice; invite?: { email?: string; errors?: FormErrors } } = {}, status: ContentfulStatusCode = 200) => {
     const { zone, db } = zoneOf(c);
-    const overview = await getEnterpriseOverview({ db, zone, now: deps.now() }, memberOf(c).enterpriseId);
-    return c.html(<MemberHomePage zone={zone} nonce={nonce(c)} user={signedIn(c).user} overview={overview} {...extra} />, status);
+    const { enterpriseId } = memberOf(c);
+    const [overview, invitations] = await Promise.all([getEnterpriseOverview({ db, zone, now: deps.now() }, enterpriseId), listOpenInvitations({ db, now: deps.now() }, { enterpriseId })]);
+    return c.html(<MemberHomePage zone={zone} nonce={nonce(c)} user={signedIn(c).user} overview={overview} invitations={invitations} {...extra} />, status);
   };
 
   r.get("/enterprise", (c) => {
@@ -120,8 +124,11 @@ export function memberPages(deps: AppDeps) {
   r.post("/enterprise/qualifications", async (c) => {
     const form = await readForm(c, qualificationForm(zoneOf(c).zone));
     if (!form.ok) return qualificationPage(c, form.raw, form.errors, 422);
+    // readForm keeps text fields; the certificate comes from the same (cached) multipart body. An empty file input is no file.
+    const sent = (await c.req.parseBody())["certificate"];
+    const file = sent instanceof File && (sent.size > 0 || sent.name !== "") ? sent : null;
     try {
-      await claimQualification(ctxOf(c), memberOf(c).enterpriseId, form.data);
+      await claimQualification({ ...ctxOf(c), blobs: deps.blobs }, memberOf(c).enterpriseId, form.data, file);
       return c.redirect("/enterprise?done=qualification", 303);
     } catch (e) {
       const { status, errors } = formFailure(e);
@@ -160,6 +167,13 @@ export function memberPages(deps: AppDeps) {
       if (status === 404) throw e;
       return home(c, { notice: { kind: "error", message: errors.message ?? "操作没有完成。" } }, status);
     }
+  });
+
+  r.post("/enterprise/invitations/:tokenHash/revoke", async (c) => {
+    const { enterpriseId, actor } = memberOf(c);
+    // Scoped to the member's enterprise: another enterprise's invitation is "not found" (404).
+    await revokeInvitation(requestCtx(c, deps), c.req.param("tokenHash"), actor, { enterpriseId });
+    return c.redirect("/enterprise?done=revoked", 303);
   });
 
   return r;

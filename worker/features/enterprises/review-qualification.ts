@@ -4,15 +4,17 @@
  * replaces; rejecting needs a reason. Both are audited, kept in the enterprise's
  * history and announced to the enterprise's contact through the outbox.
  */
-import { and, asc, eq, ne } from "drizzle-orm";
+import { and, asc, eq, inArray, ne } from "drizzle-orm";
 import type { ZoneConfig } from "../../../tenants/schema";
 import type { TenantDb } from "../../db/open";
-import { enterpriseQualifications, enterprises, users } from "../../db/schema";
+import { enterpriseQualifications, enterprises, materials, users } from "../../db/schema";
 import type { ActionCtx } from "../../lib/action-ctx";
 import { AppError } from "../../lib/errors";
 import { auditInsert } from "../audit/audit";
 import { outboxInsert } from "../outbox/enqueue-message";
+import { certificateKind } from "./claim-qualification";
 import { historyInsert } from "./history";
+import { CHAINED, onlyIfChanged } from "../../db/only-if-changed";
 
 type Ctx = ActionCtx & { zone: ZoneConfig };
 
@@ -24,11 +26,18 @@ export async function listPendingQualifications({ db, zone }: { db: TenantDb; zo
     .where(eq(enterpriseQualifications.status, "pending_review"))
     .orderBy(asc(enterpriseQualifications.createdAt));
   const names = new Map(zone.qualifications.map((t) => [t.code, t.zh]));
-  return rows.map(({ q, enterpriseName, uscc }) => ({ ...q, name: names.get(q.code) ?? q.code, enterpriseName, uscc }));
+  // Each claim's certificate, found by its exact kind, so reviewers can open it before deciding.
+  const kinds = rows.map(({ q }) => certificateKind(q.code, q.id));
+  const files = kinds.length
+    ? await db.select({ id: materials.id, kind: materials.kind }).from(materials).where(and(eq(materials.ownerKind, "enterprise"), inArray(materials.kind, kinds)))
+    : [];
+  const certificateOf = new Map(files.map((m) => [m.kind, m.id]));
+  return rows.map(({ q, enterpriseName, uscc }) => ({ ...q, name: names.get(q.code) ?? q.code, enterpriseName, uscc, certificateId: certificateOf.get(certificateKind(q.code, q.id)) ?? null }));
 }
 export type PendingQualification = Awaited<ReturnType<typeof listPendingQualifications>>[number];
 
 export const QUALIFICATION_NOT_FOUND = "没有这条资质申报。";
+const ALREADY_DECIDED = "这条申报已经处理过或已被企业新的申报替代。";
 
 export async function reviewQualification({ db, zone, now, ip, actor }: Ctx, id: string, decision: "verify" | "reject", note: string | null) {
   if (decision === "reject" && !note) throw new AppError("validation_failed", "驳回时请写明原因,企业会看到它。", { note: "请填写驳回原因" });
@@ -40,7 +49,7 @@ export async function reviewQualification({ db, zone, now, ip, actor }: Ctx, id:
     .limit(1);
   if (!found) throw new AppError("not_found", QUALIFICATION_NOT_FOUND);
   const { q } = found;
-  if (q.status !== "pending_review") throw new AppError("conflict", "这条申报已经处理过或已被企业新的申报替代。");
+  if (q.status !== "pending_review") throw new AppError("conflict", ALREADY_DECIDED);
 
   // The contact on the profile hears of it; an enterprise without one, through its active members.
   const recipients = found.contactEmail
@@ -60,11 +69,18 @@ export async function reviewQualification({ db, zone, now, ip, actor }: Ctx, id:
     "登录园区平台,在“企业资料”中查看详情。",
   ].filter(Boolean).join("\n");
 
-  await db.batch([
-    db.update(enterpriseQualifications).set({ status, reviewedBy: actor.id, reviewedAt: t, reviewNote: note }).where(and(eq(enterpriseQualifications.id, id), eq(enterpriseQualifications.status, "pending_review"))),
-    ...replaced.map((r) => db.update(enterpriseQualifications).set({ status: "withdrawn", reviewNote: "被新核实的资质替代" }).where(eq(enterpriseQualifications.id, r.id))),
-    historyInsert(db, { enterpriseId: q.enterpriseId, actor, subject: `qualification:${id}`, before: { status: "pending_review" }, after: { status, reviewNote: note, withdrawn: replaced.map((r) => r.id).join(",") || null } }, now),
-    auditInsert(db, { actorId: actor.id, actor: actor.email, action: decision === "verify" ? "enterprise.qualification_verified" : "enterprise.qualification_rejected", target: q.enterpriseId, result: "ok", ip, detail: { qualification: id, code: q.code, withdrawn: replaced.length } }, now),
-    ...recipients.map((recipient) => outboxInsert(db, { channel: "email", recipient, subject, body, kind: `qualification_${status}` }, now)),
+  // One batch: the conditional UPDATE first, then every write chained on it (see
+  // worker/db/only-if-changed): a concurrent decision that got there first leaves this
+  // batch with nothing to write, and no RETURNed row tells us so.
+  const [decided] = await db.batch([
+    db.update(enterpriseQualifications).set({ status, reviewedBy: actor.id, reviewedAt: t, reviewNote: note }).where(and(eq(enterpriseQualifications.id, id), eq(enterpriseQualifications.status, "pending_review"))).returning({ id: enterpriseQualifications.id }),
+    onlyIfChanged(db, historyInsert(db, { enterpriseId: q.enterpriseId, actor, subject: `qualification:${id}`, before: { status: "pending_review" }, after: { status, reviewNote: note, withdrawn: replaced.map((r) => r.id).join(",") || null } }, now)),
+    onlyIfChanged(db, auditInsert(db, { actorId: actor.id, actor: actor.email, action: decision === "verify" ? "enterprise.qualification_verified" : "enterprise.qualification_rejected", target: q.enterpriseId, result: "ok", ip, detail: { qualification: id, code: q.code, withdrawn: replaced.length } }, now)),
+    ...recipients.map((recipient) => onlyIfChanged(db, outboxInsert(db, { channel: "email", recipient, subject, body, kind: `qualification_${status}` }, now))),
+    // Last, because it may change several rows (or none) and would end the chain.
+    ...(replaced.length
+      ? [db.update(enterpriseQualifications).set({ status: "withdrawn", reviewNote: "被新核实的资质替代" }).where(and(inArray(enterpriseQualifications.id, replaced.map((r) => r.id)), eq(enterpriseQualifications.status, "verified"), CHAINED))]
+      : []),
   ]);
+  if (decided.length === 0) throw new AppError("conflict", ALREADY_DECIDED);
 }

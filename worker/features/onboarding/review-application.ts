@@ -1,7 +1,9 @@
 /**
  * Zone staff decide on a submitted application: 通过 (approve), 驳回 (reject,
  * reason required) or 退回补正 (return, what to fix required). Each decision is a
- * timeline event, an audit row and a message to the applicant, in one batch.
+ * timeline event, an audit row and a message to the applicant, in one batch,
+ * written only by the decision that changed the status (two reviewers clicking
+ * at once: one wins, the other gets 409 and writes nothing).
  *
  * Approval also creates the enterprise from the application, its qualifications
  * (verified: the reviewer has just checked the certificates), copies of the
@@ -18,6 +20,7 @@ import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
 import { auditInsert } from "../audit/audit";
 import type { ZoneAuth } from "../auth/sessions";
+import { CHAINED, onlyIfChanged } from "../../db/only-if-changed";
 import { outboxInsert } from "../outbox/enqueue-message";
 import { approvedMessage, rejectedMessage, returnedMessage } from "./messages";
 import { ClaimedQualification } from "./schemas";
@@ -41,6 +44,8 @@ const NEEDS_COMMENT: Record<ReviewAction, string | null> = {
   return: "退回补正时请写明需要修改或补充的内容,申请人会按此修改。",
 };
 
+const ALREADY_DECIDED = "这个申请已经处理过(或正等待申请人补正),不能再次操作。";
+
 const DONE = { approve: "approved", reject: "rejected", return: "returned" } as const;
 
 export async function reviewApplication(ctx: ReviewCtx, id: string, action: ReviewAction, comment: string) {
@@ -49,27 +54,31 @@ export async function reviewApplication(ctx: ReviewCtx, id: string, action: Revi
   if (required && !comment.trim()) throw new AppError("validation_failed", required, { comment: required });
   const [app] = await db.select().from(onboardingApplications).where(eq(onboardingApplications.id, id)).limit(1);
   if (!app) throw new AppError("not_found", "本园区没有这个入驻申请。");
-  if (app.status !== "submitted") throw new AppError("conflict", "这个申请已经处理过(或正等待申请人补正),不能再次操作。");
+  if (app.status !== "submitted") throw new AppError("conflict", ALREADY_DECIDED);
   const [applicant] = await db.select({ id: users.id, email: users.email, name: users.name }).from(users).where(eq(users.id, app.applicantUserId)).limit(1);
   if (!applicant) throw new AppError("not_found", "申请人的账号不存在。");
 
   const at = now.getTime();
   const status = DONE[action];
   const note = comment.trim() || null;
+  // Race-safe in one batch: the conditional UPDATE ... WHERE status = 'submitted'
+  // comes first and RETURNs the row only if this decision changed it; every other
+  // write is chained on it with changes() = 1 (see ../../db/only-if-changed
+  // for why this, not a second request or an interactive transaction, on libSQL
+  // over HTTP). A concurrent decision that got there first leaves this batch
+  // writing nothing at all, and the empty RETURNING turns into the same 409.
   const common = [
-    db.insert(applicationEvents).values({ applicationId: id, at, actorId: actor.id, actor: actor.email, action: status, comment: note }),
-    auditInsert(db, { actorId: actor.id, actor: actor.email, action: `onboarding.${status}`, target: id, result: "ok", ip, detail: { uscc: app.uscc } }, now),
+    onlyIfChanged(db, db.insert(applicationEvents).values({ applicationId: id, at, actorId: actor.id, actor: actor.email, action: status, comment: note })),
+    onlyIfChanged(db, auditInsert(db, { actorId: actor.id, actor: actor.email, action: `onboarding.${status}`, target: id, result: "ok", ip, detail: { uscc: app.uscc } }, now)),
   ] as const;
-  // Only a still-submitted application changes: a concurrent decision finds nothing to update.
   const stillSubmitted = and(eq(onboardingApplications.id, id), eq(onboardingApplications.status, "submitted"));
+  const decide = (set: Partial<typeof onboardingApplications.$inferInsert>) =>
+    db.update(onboardingApplications).set({ status, reviewNote: note, updatedAt: at, ...set }).where(stillSubmitted).returning({ id: onboardingApplications.id });
 
   if (action !== "approve") {
     const message = action === "reject" ? rejectedMessage(zone, applicant, app.companyName, note!) : returnedMessage(zone, applicant, app.companyName, note!);
-    await db.batch([
-      db.update(onboardingApplications).set({ status, reviewNote: note, updatedAt: at, decidedAt: action === "reject" ? at : null }).where(stillSubmitted),
-      ...common,
-      outboxInsert(db, message, now),
-    ]);
+    const [changed] = await db.batch([decide({ decidedAt: action === "reject" ? at : null }), ...common, onlyIfChanged(db, outboxInsert(db, message, now))]);
+    if (changed.length === 0) throw new AppError("conflict", ALREADY_DECIDED);
     return { status, enterpriseId: null };
   }
 
@@ -83,26 +92,31 @@ export async function reviewApplication(ctx: ReviewCtx, id: string, action: Revi
     address: app.address, industry: app.industry, industryClass: app.industryClass, employees: app.employees,
     contactName: app.contactName, contactMobile: app.contactMobile, contactEmail: app.contactEmail,
   };
+  let changed: { id: string }[];
   try {
-    await db.batch([
-      db.insert(enterprises).values({ id: enterpriseId, ...profile, status: "active", createdAt: at, updatedAt: at }),
-      db.update(onboardingApplications).set({ status, reviewNote: note, enterpriseId, updatedAt: at, decidedAt: at }).where(stillSubmitted),
-      db.update(users).set({ enterpriseId, updatedAt: at }).where(eq(users.id, applicant.id)),
-      db.insert(enterpriseHistory).values({ enterpriseId, at, actorId: actor.id, actor: actor.email, subject: "profile", before: null, after: JSON.stringify({ ...profile, createdFromApplication: id }) }),
+    // Every link after `decide` changes exactly one row, so the chain holds; the
+    // application learns its enterprise after the enterprise exists.
+    [changed] = await db.batch([
+      decide({ decidedAt: at }),
+      onlyIfChanged(db, db.insert(enterprises).values({ id: enterpriseId, ...profile, status: "active", createdAt: at, updatedAt: at })),
+      db.update(onboardingApplications).set({ enterpriseId }).where(and(eq(onboardingApplications.id, id), CHAINED)),
+      db.update(users).set({ enterpriseId, updatedAt: at }).where(and(eq(users.id, applicant.id), CHAINED)),
+      onlyIfChanged(db, db.insert(enterpriseHistory).values({ enterpriseId, at, actorId: actor.id, actor: actor.email, subject: "profile", before: null, after: JSON.stringify({ ...profile, createdFromApplication: id }) })),
       ...claimed.map((q) =>
-        db.insert(enterpriseQualifications).values({
+        onlyIfChanged(db, db.insert(enterpriseQualifications).values({
           id: newId(), enterpriseId, code: q.code, certificateNo: q.certificateNo ?? null, issuedOn: q.issuedOn ?? null,
           status: "verified", reviewedBy: actor.id, reviewedAt: at, reviewNote: "入驻审核时核验", createdAt: at,
-        }),
+        })),
       ),
-      ...files.map(({ id: _id, ownerKind: _k, ownerId: _o, ...file }) => db.insert(materials).values({ ...file, id: newId(), ownerKind: "enterprise", ownerId: enterpriseId })),
+      ...files.map(({ id: _id, ownerKind: _k, ownerId: _o, ...file }) => onlyIfChanged(db, db.insert(materials).values({ ...file, id: newId(), ownerKind: "enterprise", ownerId: enterpriseId }))),
       ...common,
-      outboxInsert(db, approvedMessage(zone, applicant, app.companyName, note ?? ""), now),
+      onlyIfChanged(db, outboxInsert(db, approvedMessage(zone, applicant, app.companyName, note ?? ""), now)),
     ]);
   } catch (e) {
     if (isUniqueViolation(e, "uscc")) throw new AppError("conflict", DUPLICATE_USCC);
     throw e;
   }
+  if (changed.length === 0) throw new AppError("conflict", ALREADY_DECIDED);
   await ctx.auth.invalidateUser(applicant.id);
   return { status, enterpriseId };
 }
