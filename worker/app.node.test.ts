@@ -79,3 +79,11 @@ describe("development tools", () => {
     expect(toml.slice(0, toml.indexOf("[env.production"))).toMatch(/^DEV_TOOLS = "1"$/m);
   });
 });
+
+describe("routing", () => {
+  it("keeps every route expressible by Hono's RegExpRouter (a clash silently falls back to the slower TrieRouter)", async () => {
+    await app.request("http://zibo.localhost/healthz");
+    const router = app.router as unknown as { activeRouter: { name: string } };
+    expect(router.activeRouter.name).toBe("RegExpRouter");
+  });
+});

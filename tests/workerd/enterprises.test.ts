@@ -336,7 +336,7 @@ describe("members", () => {
     const ent = await makeEnterprise();
     const m = await makeMember(ent.id);
     const email = `colleague-${newId().slice(0, 8)}@${slug}.test`;
-    const res = await form("/enterprise/members/invite", m.cookie, { email });
+    const res = await form("/enterprise/invitations", m.cookie, { email });
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toBe("no-store");
     const url = /<code class="secret-link" id="invite-link">([^<]+)<\/code>/.exec(await res.text())![1]!;

@@ -102,7 +102,7 @@ describe("a qualification claim's certificate", () => {
 describe("open invitations on the member's page", () => {
   const invite = async (cookie: string) => {
     const email = `invitee-${newId().slice(0, 8)}@example.cn`;
-    expect((await post("/enterprise/members/invite", cookie, { email })).status).toBe(200);
+    expect((await post("/enterprise/invitations", cookie, { email })).status).toBe(200);
     const [row] = await db().select().from(invitations).where(eq(invitations.email, email));
     return { email, tokenHash: row!.tokenHash };
   };

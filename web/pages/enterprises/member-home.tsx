@@ -34,7 +34,7 @@ export function MemberHomePage({ zone, nonce, user, overview, invitations, notic
           <h2 id="s-invite">邀请同事</h2>
           <p class="note">同事会收到一封带一次性链接的邮件(7 天内有效),打开后设置姓名和密码即可加入本企业。</p>
           <FormAlert errors={invite?.errors} />
-          <form method="post" action="/enterprise/members/invite" class="form-grid">
+          <form method="post" action="/enterprise/invitations" class="form-grid">
             <Input name="email" label="同事的邮箱" type="email" value={invite?.email ?? ""} error={invite?.errors?.fields?.email} />
             <div class="actions"><button class="btn" type="submit">发送邀请</button></div>
           </form>

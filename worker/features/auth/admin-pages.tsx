@@ -62,9 +62,9 @@ export function adminUserPages(deps: AppDeps) {
     return c.html(<ResetLinkIssuedPage zone={ctx.zone} nonce={c.get("secureHeadersNonce")} user={user} target={target} url={url} expiresAt={expiresAt} />);
   });
 
-  r.post("/admin/users/:id/:action", async (c) => {
-    const action = c.req.param("action");
-    if (!isAction(action)) throw new AppError("not_found", "找不到这个页面或接口。");
+  // One static route per action (not "/:action"): a parameter beside the static
+  // "reset-link" would push Hono from its RegExpRouter to the slower TrieRouter.
+  for (const action of Object.keys(ACTIONS) as (keyof typeof ACTIONS)[]) r.post(`/admin/users/:id/${action}`, async (c) => {
     const id = userIdParam(c);
     const { user } = signedIn(c);
     try {

@@ -137,7 +137,7 @@ export function memberPages(deps: AppDeps) {
   });
 
   // ── 成员 ────────────────────────────────────────────────────────────────────
-  r.post("/enterprise/members/invite", async (c) => {
+  r.post("/enterprise/invitations", async (c) => {
     const form = await readForm(c, InviteForm);
     if (!form.ok) return home(c, { invite: { email: form.raw.email, errors: form.errors } }, 422);
     try {
