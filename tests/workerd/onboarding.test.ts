@@ -10,50 +10,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { zones } from "../../tenants/index";
 import { applicationEvents, auditLog, banks, enterpriseHistory, enterpriseQualifications, enterprises, materials, onboardingApplications, outbox, sessions, users } from "../../worker/db/schema";
 import { newId } from "../../worker/lib/ids";
-import { checkCharacter } from "../../worker/lib/uscc";
 import { call, dbFor, freshIp, login, makeUser, postJson, sessionCookie } from "./auth-support";
+import { applied, applyJson, facts, freshEmail, freshUscc, licence, PASSWORD, PDF } from "./onboarding-support";
 
 const host = "zibo.localhost";
 const ORIGIN = "http://zibo.localhost:8787";
-const PASSWORD = "Apply-Zibo-2026!";
-const PDF = new TextEncoder().encode("%PDF-1.4 test");
 const pdf = (name = "licence.pdf") => new File([PDF], name, { type: "application/pdf" });
-const b64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
-
-const CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-/** A fresh valid USCC (Zibo's 370303 division), so no test trips over another's. */
-function freshUscc(): string {
-  const org = Array.from(crypto.getRandomValues(new Uint8Array(9)), (b) => CHARSET[b % 31]).join("");
-  const first17 = `91370303${org}`;
-  return first17 + checkCharacter(first17);
-}
-const freshEmail = () => `applicant-${newId().slice(0, 10)}@example.cn`;
-
-function facts(overrides: Record<string, unknown> = {}) {
-  return {
-    companyName: `淄博测试新材料有限公司${newId().slice(0, 4)}`, uscc: freshUscc(), legalRep: "张三", registeredOn: "2019-03-15",
-    registeredCapitalFen: 500_000_000, address: "山东省淄博市高新区柳泉路 1 号", industry: "new-materials", industryClass: "C2651",
-    employees: 85, contactName: "李四", contactMobile: "138 1234 5678", contactEmail: "contact@example.cn", qualifications: [] as unknown[],
-    ...overrides,
-  };
-}
-
-const licence = { kind: "business_licence", filename: "营业执照.pdf", contentType: "application/pdf", base64: b64(PDF) };
-
-async function applyJson(body: Record<string, unknown>, slug = "zibo") {
-  const res = await postJson(`${slug}.localhost`, "/api/v1/onboarding/applications", { loginEmail: freshEmail(), password: PASSWORD, materials: [licence], ...body }, { ip: freshIp() });
-  return res;
-}
-
-/** Applies by API and returns the application id, the applicant's email and cookie. */
-async function applied(overrides: Record<string, unknown> = {}) {
-  const loginEmail = freshEmail();
-  const body = facts(overrides);
-  const res = await applyJson({ ...body, loginEmail });
-  expect(res.status).toBe(201);
-  const { id } = (await res.json()) as { id: string };
-  return { id, loginEmail, uscc: body.uscc as string, cookie: sessionCookie(res) };
-}
 
 /** The page form as a browser sends it (multipart, same origin). */
 function applyForm(fields: Record<string, string | string[]>, files: Record<string, File>, path = "/apply", cookie?: string) {

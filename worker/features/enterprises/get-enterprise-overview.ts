@@ -20,17 +20,28 @@ export async function getEnterpriseOverview({ db, zone, now }: { db: TenantDb; z
     db.select().from(enterpriseYearlyFigures).where(eq(enterpriseYearlyFigures.enterpriseId, enterpriseId)).orderBy(desc(enterpriseYearlyFigures.year)),
     db.select({ id: users.id, name: users.name, email: users.email, status: users.status, createdAt: users.createdAt }).from(users).where(eq(users.enterpriseId, enterpriseId)).orderBy(asc(users.createdAt)),
     db.select().from(enterpriseHistory).where(eq(enterpriseHistory.enterpriseId, enterpriseId)).orderBy(desc(enterpriseHistory.id)).limit(opts.historyLimit ?? 20),
-    db.select({ id: materials.id, kind: materials.kind }).from(materials).where(and(eq(materials.ownerKind, "enterprise"), eq(materials.ownerId, enterpriseId), like(materials.kind, "certificate:%"))),
+    db.select({ id: materials.id, kind: materials.kind }).from(materials).where(and(eq(materials.ownerKind, "enterprise"), eq(materials.ownerId, enterpriseId), like(materials.kind, "certificate:%"))).orderBy(asc(materials.createdAt), asc(materials.id)),
   ]);
   const enterprise = found[0];
   if (!enterprise) throw new AppError("not_found", NOT_FOUND_MESSAGE);
   const today = shanghaiDate(now);
   const names = new Map(zone.qualifications.map((q) => [q.code, q.zh]));
-  // A claim's certificate is the material of exactly its kind (claim-qualification.ts).
+  // Which file is a qualification's certificate:
+  // - a later claim's is the material of exactly its kind certificate:<code>:<claim id>
+  //   (claim-qualification.ts);
+  // - a qualification created at approval has none of its own: its certificate came
+  //   with the application as kind certificate:<code> (onboarding/zone-checks.ts) and
+  //   was copied to the enterprise. Approval writes the enterprise and these
+  //   qualifications with one timestamp, which is how they are told apart from later
+  //   claims of the same type (those never fall back to the application's file).
+  //   A resubmitted application may carry several such files; ordered oldest first,
+  //   the newest (the correction) wins in the map.
   const certificateOf = new Map(certificates.map((m) => [m.kind, m.id]));
+  const certificateId = (q: typeof enterpriseQualifications.$inferSelect) =>
+    certificateOf.get(certificateKind(q.code, q.id)) ?? (q.createdAt === enterprise.createdAt ? certificateOf.get(`certificate:${q.code}`) : undefined) ?? null;
   return {
     enterprise,
-    qualifications: quals.map((q) => ({ ...q, name: names.get(q.code) ?? q.code, expired: !!q.validUntil && q.validUntil < today, certificateId: certificateOf.get(certificateKind(q.code, q.id)) ?? null })),
+    qualifications: quals.map((q) => ({ ...q, name: names.get(q.code) ?? q.code, expired: !!q.validUntil && q.validUntil < today, certificateId: certificateId(q) })),
     figures,
     members,
     history,

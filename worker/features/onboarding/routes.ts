@@ -2,22 +2,25 @@
  * The onboarding JSON API. Applying is public; the API accepts JSON bodies only
  * (middleware/request-guards.ts), so files travel base64-encoded in `materials`.
  * Listing and deciding are for zone staff; an applicant may read its own
- * application (any other answers 404, as if it did not exist). The pages
+ * application and resubmit it once returned for correction (any other answers
+ * 404, as if it did not exist). The pages
  * (./pages) are mounted here too, so the app mounts one onboarding router.
  */
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppDeps, AppEnv } from "../../env";
 import { ErrorEnvelope, validationHook } from "../../lib/api-errors";
+import { AppError } from "../../lib/errors";
 import { requireZone } from "../../middleware/zone";
 import { requireRole, signedIn } from "../auth/guard";
 import { requestCtx } from "../auth/routes";
 import { Accepted } from "../auth/schemas";
-import { getApplication } from "./get-application";
+import { findOwnApplication, getApplication } from "./get-application";
 import { listApplications } from "./list-applications";
 import { onboardingCtx, REVIEW_DONE } from "./context";
 import { onboardingPages } from "./pages";
+import { resubmitApplication } from "./resubmit-application";
 import { REVIEW_ACTIONS, reviewApplication } from "./review-application";
-import { ApplicationDetail, ApplicationIdParam, ApplicationSummary, ListQuery, ReviewBody, SubmitApplicationBody } from "./schemas";
+import { ApplicationDetail, ApplicationIdParam, ApplicationSummary, ListQuery, ResubmitApplicationBody, ReviewBody, SubmitApplicationBody } from "./schemas";
 import { submitApplication } from "./submit-application";
 import { decodeUploads, UPLOAD_RULE } from "./uploads";
 
@@ -74,6 +77,31 @@ export function onboardingRoutes(deps: AppDeps) {
       const { user } = signedIn(c);
       const application = await getApplication(requestCtx(c, deps), c.req.valid("param").id, { userId: user.id, applicantOnly: user.role === "enterprise" });
       return c.json({ application }, 200);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: "post", path: "/api/v1/onboarding/applications/{id}/resubmit", tags: ["onboarding"],
+      summary: `Correct and resubmit one's own application returned for correction (退回补正): the facts are replaced, files in materials (base64, ${UPLOAD_RULE}) are added to those on file`,
+      middleware: [requireRole(deps, "enterprise")] as const,
+      request: { params: ApplicationIdParam, body: { required: true, content: { "application/json": { schema: ResubmitApplicationBody } } } },
+      responses: {
+        200: json(z.object({ id: z.string(), message: z.string() }), "Resubmitted; it awaits review again"),
+        401: err("No session"), 403: err("Not an enterprise user"), 404: err("No such application (or not yours)"),
+        409: err("Not returned for correction, or the USCC is taken"), 413: err("A file is larger than the limit"), 422: err("Invalid fields or a missing file"),
+      },
+    }),
+    async (c) => {
+      const { user } = signedIn(c);
+      const id = c.req.valid("param").id;
+      // The service resubmits the applicant's current (latest) application; any
+      // other id, including another applicant's, answers as if it did not exist.
+      const own = await findOwnApplication(requestCtx(c, deps), user.id);
+      if (own?.id !== id) throw new AppError("not_found", "本园区没有这个入驻申请。");
+      const { materials, ...input } = c.req.valid("json");
+      await resubmitApplication(onboardingCtx(c, deps), { id: user.id, email: user.email }, input, decodeUploads(materials));
+      return c.json({ id, message: "已重新提交,请等待园区审核。" }, 200);
     },
   );
 
