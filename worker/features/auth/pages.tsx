@@ -15,17 +15,16 @@ import type { FormErrors } from "../../../web/components/form";
 import { ForgotPasswordPage } from "../../../web/pages/auth/forgot-password";
 import { LoginPage } from "../../../web/pages/auth/login";
 import { ResetPasswordPage, type ResetPasswordState } from "../../../web/pages/auth/reset-password";
-import { recordAudit } from "../audit/audit";
 import { adminUserPages } from "./admin-pages";
-import { recentRequestsFromIp } from "./attempts";
 import { changePassword } from "./change-password";
 import { loginWithPassword } from "./login";
 import { ChangePasswordForm, ForgotPasswordForm, formFailure, LoginForm, pageGuard, readForm, ResetPasswordForm } from "./page-forms";
 import { isPasswordExpired, PASSWORD_ROTATION_DAYS } from "./password";
-import { confirmPasswordReset, IP_REQUESTS_PER_15_MIN, requestPasswordReset } from "./password-reset";
+import { confirmPasswordReset, requestPasswordReset } from "./password-reset";
 import { findLiveResetToken } from "./reset-tokens";
 import { requestCtx, RESET_ACCEPTED } from "./routes";
 import { ResetConfirmBody } from "./schemas";
+import { signOut, takeOverSession } from "./session-handover";
 
 const nonce = (c: Context<AppEnv>) => c.get("secureHeadersNonce");
 
@@ -46,12 +45,10 @@ export function authPages(deps: AppDeps) {
     const values = { email: form.raw.email ?? "", remember: form.raw.remember === "on" };
     if (!form.ok) return c.html(<LoginPage zone={zone} nonce={nonce(c)} values={values} errors={form.errors} />, 422);
     const ctx = requestCtx(c, deps);
-    const previous = c.get("auth");
     try {
       const result = await loginWithPassword(ctx, form.data);
       // A fresh session id on every sign-in; the one presented before (if any) ends.
-      if (previous) await ctx.auth.invalidate(previous.session.id);
-      c.header("Set-Cookie", result.cookie, { append: true });
+      await takeOverSession(c, ctx.auth, result.cookie);
       return c.redirect(result.mustChangePassword ? "/account/password" : "/", 303);
     } catch (e) {
       const { status, errors } = formFailure(e);
@@ -60,13 +57,7 @@ export function authPages(deps: AppDeps) {
   });
 
   r.post("/logout", async (c) => {
-    const ctx = requestCtx(c, deps);
-    const current = c.get("auth");
-    if (current) {
-      await ctx.auth.invalidate(current.session.id);
-      await recordAudit(ctx.db, { actorId: current.user.id, actor: current.user.email, action: "auth.logout", target: current.user.email, result: "ok", ip: ctx.ip }, ctx.now);
-    }
-    c.header("Set-Cookie", ctx.auth.blankCookie(), { append: true });
+    await signOut(c, requestCtx(c, deps));
     return c.redirect("/login", 303);
   });
 
@@ -79,13 +70,13 @@ export function authPages(deps: AppDeps) {
     const form = await readForm(c, ForgotPasswordForm);
     const email = form.raw.email ?? "";
     if (!form.ok) return c.html(<ForgotPasswordPage zone={zone} nonce={nonce(c)} user={user} email={email} errors={form.errors} />, 422);
-    const ctx = requestCtx(c, deps);
-    // The same per-IP limit as the API: the page is another door to the same mailbox.
-    if ((await recentRequestsFromIp(ctx.db, "reset_request", ctx.ip, 15, ctx.now)) >= IP_REQUESTS_PER_15_MIN) {
-      const errors = { message: "这个网络地址申请重置的次数过多,请 15 分钟后再试。" };
-      return c.html(<ForgotPasswordPage zone={zone} nonce={nonce(c)} user={user} email={email} errors={errors} />, 429);
+    try {
+      // The service applies the per-IP limit (429) for the page and the API alike.
+      await requestPasswordReset(requestCtx(c, deps), form.data.email);
+    } catch (e) {
+      const { status, errors } = formFailure(e);
+      return c.html(<ForgotPasswordPage zone={zone} nonce={nonce(c)} user={user} email={email} errors={errors} />, status);
     }
-    await requestPasswordReset(ctx, form.data.email);
     return c.html(<ForgotPasswordPage zone={zone} nonce={nonce(c)} user={user} accepted={RESET_ACCEPTED} />, 200);
   });
 

@@ -4,16 +4,14 @@ import type { Context } from "hono";
 import type { AppDeps, AppEnv } from "../../env";
 import { zoneOrigin } from "../../env";
 import { ErrorEnvelope, validationHook } from "../../lib/api-errors";
-import { AppError } from "../../lib/errors";
 import { requireZone, zoneOf } from "../../middleware/zone";
-import { recordAudit } from "../audit/audit";
-import { recentRequestsFromIp } from "./attempts";
 import { changePassword } from "./change-password";
 import { requireSignedIn, signedIn } from "./guard";
 import { loginWithPassword } from "./login";
-import { confirmPasswordReset, IP_REQUESTS_PER_15_MIN, requestPasswordReset } from "./password-reset";
+import { confirmPasswordReset, requestPasswordReset } from "./password-reset";
 import { Accepted, ChangePasswordBody, LoginBody, LoginResult, PublicUser, ResetConfirmBody, ResetRequestBody } from "./schemas";
 import { zoneAuthFor } from "./session-middleware";
+import { signOut, takeOverSession } from "./session-handover";
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });
 const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { "application/json": { schema } } } });
@@ -42,11 +40,9 @@ export function authRoutes(deps: AppDeps) {
     }),
     async (c) => {
       const ctx = requestCtx(c, deps);
-      const previous = c.get("auth");
       const result = await loginWithPassword(ctx, c.req.valid("json"));
       // A fresh session id on every sign-in; the one presented before (if any) ends.
-      if (previous) await ctx.auth.invalidate(previous.session.id);
-      c.header("Set-Cookie", result.cookie, { append: true });
+      await takeOverSession(c, ctx.auth, result.cookie);
       return c.json({ user: result.user, mustChangePassword: result.mustChangePassword }, 200);
     },
   );
@@ -54,13 +50,7 @@ export function authRoutes(deps: AppDeps) {
   r.openapi(
     createRoute({ method: "post", path: "/api/v1/auth/logout", tags: ["auth"], summary: "End this session", responses: { 204: { description: "Signed out (also when no session was open)" } } }),
     async (c) => {
-      const ctx = requestCtx(c, deps);
-      const current = c.get("auth");
-      if (current) {
-        await ctx.auth.invalidate(current.session.id);
-        await recordAudit(ctx.db, { actorId: current.user.id, actor: current.user.email, action: "auth.logout", target: current.user.email, result: "ok", ip: ctx.ip }, ctx.now);
-      }
-      c.header("Set-Cookie", ctx.auth.blankCookie(), { append: true });
+      await signOut(c, requestCtx(c, deps));
       return c.body(null, 204);
     },
   );
@@ -95,11 +85,7 @@ export function authRoutes(deps: AppDeps) {
       responses: { 202: json(Accepted, "Accepted"), 429: err("Too many requests from this address") },
     }),
     async (c) => {
-      const ctx = requestCtx(c, deps);
-      if ((await recentRequestsFromIp(ctx.db, "reset_request", ctx.ip, 15, ctx.now)) >= IP_REQUESTS_PER_15_MIN) {
-        throw new AppError("rate_limited", "这个网络地址申请重置的次数过多,请 15 分钟后再试。");
-      }
-      await requestPasswordReset(ctx, c.req.valid("json").email);
+      await requestPasswordReset(requestCtx(c, deps), c.req.valid("json").email);
       return c.json({ message: RESET_ACCEPTED }, 202);
     },
   );

@@ -14,6 +14,7 @@ import { AcceptInvitationPage, type AcceptInvitationState } from "../../../web/p
 import { formFailure, readForm } from "../auth/page-forms";
 import { requestCtx } from "../auth/routes";
 import { PublicUser } from "../auth/schemas";
+import { takeOverSession } from "../auth/session-handover";
 import { acceptInvitation, ACCOUNT_EXISTS, describeInvitation, INVALID_INVITATION } from "./accept-invitation";
 import { MEMBERSHIP_WORD } from "./organisation";
 import { AcceptInvitationBody, AcceptInvitationForm } from "./schemas";
@@ -50,12 +51,10 @@ export function invitationRoutes(deps: AppDeps) {
       return formFor(c, form.raw.token ?? "", { name: form.raw.name, errors: form.errors }, 422);
     }
     const ctx = requestCtx(c, deps);
-    const previous = c.get("auth");
     try {
       const accepted = await acceptInvitation(ctx, form.data);
       // Whoever was signed in on this browser before is signed out: the new account takes over.
-      if (previous) await ctx.auth.invalidate(previous.session.id);
-      c.header("Set-Cookie", accepted.cookie, { append: true });
+      await takeOverSession(c, ctx.auth, accepted.cookie);
       return c.redirect("/", 303);
     } catch (e) {
       const { status, errors } = formFailure(e);
@@ -79,10 +78,8 @@ export function invitationRoutes(deps: AppDeps) {
     }),
     async (c) => {
       const ctx = requestCtx(c, deps);
-      const previous = c.get("auth");
       const accepted = await acceptInvitation(ctx, c.req.valid("json"));
-      if (previous) await ctx.auth.invalidate(previous.session.id);
-      c.header("Set-Cookie", accepted.cookie, { append: true });
+      await takeOverSession(c, ctx.auth, accepted.cookie);
       return c.json({ user: accepted.user }, 201);
     },
   );

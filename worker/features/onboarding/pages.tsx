@@ -16,6 +16,7 @@ import { ReviewDetailPage, type ReviewDetailProps } from "../../../web/pages/onb
 import { ReviewQueuePage } from "../../../web/pages/onboarding/review-queue";
 import { StatusPage, type StatusPageProps } from "../../../web/pages/onboarding/status";
 import { signedIn } from "../auth/guard";
+import { takeOverSession } from "../auth/session-handover";
 import { formFailure, pageGuard, readForm } from "../auth/page-forms";
 import { requestCtx } from "../auth/routes";
 import { MATERIAL_LIMIT_LABEL } from "../materials/save-material";
@@ -59,12 +60,10 @@ export function onboardingPages(deps: AppDeps) {
     const form = await readApplicationForm(c, { account: true });
     if (!form.ok) return applyPage(c, { values: form.values, errors: form.errors }, 422);
     const ctx = onboardingCtx(c, deps);
-    const previous = c.get("auth");
     try {
       const result = await submitApplication(ctx, form.data, form.uploads);
       // Signed in as the applicant now; a session presented before (if any) ends.
-      if (previous) await ctx.auth.invalidate(previous.session.id);
-      c.header("Set-Cookie", result.cookie, { append: true });
+      await takeOverSession(c, ctx.auth, result.cookie);
       return c.redirect("/apply/status?submitted=1", 303);
     } catch (e) {
       const { status, errors } = formFailure(e);

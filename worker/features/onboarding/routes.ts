@@ -14,6 +14,7 @@ import { requireZone } from "../../middleware/zone";
 import { requireRole, signedIn } from "../auth/guard";
 import { requestCtx } from "../auth/routes";
 import { Accepted } from "../auth/schemas";
+import { takeOverSession } from "../auth/session-handover";
 import { findOwnApplication, getApplication } from "./get-application";
 import { listApplications } from "./list-applications";
 import { onboardingCtx, REVIEW_DONE } from "./context";
@@ -47,8 +48,9 @@ export function onboardingRoutes(deps: AppDeps) {
     }),
     async (c) => {
       const { materials, ...input } = c.req.valid("json");
-      const result = await submitApplication(onboardingCtx(c, deps), input, decodeUploads(materials));
-      c.header("Set-Cookie", result.cookie, { append: true });
+      const ctx = onboardingCtx(c, deps);
+      const result = await submitApplication(ctx, input, decodeUploads(materials));
+      await takeOverSession(c, ctx.auth, result.cookie);
       return c.json({ id: result.applicationId, message: "入驻申请已提交,请等待园区审核。" }, 201);
     },
   );
