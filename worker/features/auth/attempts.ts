@@ -35,29 +35,28 @@ export async function accountLockedUntil(db: TenantDb, email: string, security: 
   return until > now.getTime() ? new Date(until) : null;
 }
 
-/** Failures of a kind from one IP address within the window. */
-export async function recentFailuresFromIp(db: TenantDb, kind: Kind, ip: string, windowMinutes: number, now: Date): Promise<number> {
+/**
+ * Attempts of a kind within the window, from one IP address and/or for one
+ * account; `failuresOnly` counts only the failed ones (sign-in limits), otherwise
+ * every request counts (reset-request limits).
+ */
+export async function countRecentAttempts(
+  db: TenantDb,
+  q: { kind: Kind; ip?: string; email?: string; failuresOnly?: boolean },
+  windowMinutes: number,
+  now: Date,
+): Promise<number> {
   const [row] = await db
     .select({ n: count() })
     .from(authAttempts)
-    .where(and(eq(authAttempts.kind, kind), eq(authAttempts.ip, ip), eq(authAttempts.ok, false), gt(authAttempts.at, now.getTime() - windowMinutes * 60_000)));
-  return row?.n ?? 0;
-}
-
-/** Requests of a kind for one account within the window (ok or not). */
-export async function recentRequestsForAccount(db: TenantDb, kind: Kind, email: string, windowMinutes: number, now: Date): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(authAttempts)
-    .where(and(eq(authAttempts.kind, kind), eq(authAttempts.email, email), gt(authAttempts.at, now.getTime() - windowMinutes * 60_000)));
-  return row?.n ?? 0;
-}
-
-/** Requests of a kind from one IP address within the window (ok or not). */
-export async function recentRequestsFromIp(db: TenantDb, kind: Kind, ip: string, windowMinutes: number, now: Date): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(authAttempts)
-    .where(and(eq(authAttempts.kind, kind), eq(authAttempts.ip, ip), gt(authAttempts.at, now.getTime() - windowMinutes * 60_000)));
+    .where(
+      and(
+        eq(authAttempts.kind, q.kind),
+        q.ip === undefined ? undefined : eq(authAttempts.ip, q.ip),
+        q.email === undefined ? undefined : eq(authAttempts.email, q.email),
+        q.failuresOnly ? eq(authAttempts.ok, false) : undefined,
+        gt(authAttempts.at, now.getTime() - windowMinutes * 60_000),
+      ),
+    );
   return row?.n ?? 0;
 }

@@ -11,7 +11,7 @@ import { users } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { auditInsert } from "../audit/audit";
 import { burnPasswordCheck, hashPassword, isPasswordExpired, verifyPassword } from "./password";
-import { accountLockedUntil, attemptInsert, recentFailuresFromIp } from "./attempts";
+import { accountLockedUntil, attemptInsert, countRecentAttempts } from "./attempts";
 import type { ZoneAuth } from "./sessions";
 
 export const LOGIN_FAILED_MESSAGE = "邮箱或密码不正确,或账号暂时不能登录。多次失败后账号会被锁定 15 分钟;忘记密码可自助重置或联系园区管理员。";
@@ -28,7 +28,7 @@ export async function loginWithPassword(
 ) {
   const email = input.email.trim().toLowerCase();
   const { ipLimit } = zone.security;
-  if ((await recentFailuresFromIp(db, "login", ip, ipLimit.windowMinutes, now)) >= ipLimit.attempts) {
+  if ((await countRecentAttempts(db, { kind: "login", ip, failuresOnly: true }, ipLimit.windowMinutes, now)) >= ipLimit.attempts) {
     throw new AppError("rate_limited", `这个网络地址的登录失败次数过多,请 ${ipLimit.windowMinutes} 分钟后再试。`);
   }
 

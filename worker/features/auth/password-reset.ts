@@ -11,7 +11,7 @@ import { users, type UserRow } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { auditInsert } from "../audit/audit";
 import { outboxInsert } from "../outbox/enqueue-message";
-import { attemptInsert, recentRequestsForAccount } from "./attempts";
+import { attemptInsert, countRecentAttempts } from "./attempts";
 import { checkNewPassword, hashPassword } from "./password";
 import { consumeResetToken, findLiveResetToken, newResetToken, RESET_TOKEN_TTL_MINUTES } from "./reset-tokens";
 import type { ZoneAuth } from "./sessions";
@@ -41,11 +41,17 @@ function linkMessage(zone: ZoneConfig, user: UserRow, link: string, byAdmin: boo
   };
 }
 
-/** Self-service: the same outcome whether or not the account exists. */
+/**
+ * Self-service: the same outcome whether or not the account exists. The per-IP
+ * limit (429) is checked here, so the API and the page share it; it names no account.
+ */
 export async function requestPasswordReset({ db, zone, origin, now, ip }: Ctx, rawEmail: string): Promise<void> {
+  if ((await countRecentAttempts(db, { kind: "reset_request", ip }, 15, now)) >= IP_REQUESTS_PER_15_MIN) {
+    throw new AppError("rate_limited", "这个网络地址申请重置的次数过多,请 15 分钟后再试。");
+  }
   const email = rawEmail.trim().toLowerCase();
   const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
-  const tooMany = (await recentRequestsForAccount(db, "reset_request", email, 60, now)) >= ACCOUNT_REQUESTS_PER_HOUR;
+  const tooMany = (await countRecentAttempts(db, { kind: "reset_request", email }, 60, now)) >= ACCOUNT_REQUESTS_PER_HOUR;
   const attempt = attemptInsert(db, { kind: "reset_request", email, ip, ok: !!user && !tooMany }, now);
   if (!user || user.status !== "active" || tooMany) {
     const reason = !user ? "unknown_account" : tooMany ? "rate_limited" : "disabled";
