@@ -1,6 +1,7 @@
 /** Shapes of bank institutions: registration input (validated with messages a clerk can act on) and API output. */
 import { z } from "@hono/zod-openapi";
-import { normaliseMobile, validateUscc } from "../../lib/uscc";
+import { usccField } from "../../lib/id-fields";
+import { normaliseMobile } from "../../lib/uscc";
 import { Email } from "../auth/schemas";
 import { OpenInvitationSchema } from "../invitations/schemas";
 
@@ -14,19 +15,7 @@ export function normalisePhone(raw: string): string | null {
   return m ? `${m[1]}-${m[2]}${m[3] ? `-${m[3]}` : ""}` : null;
 }
 
-export const Uscc = z
-  .string()
-  .trim()
-  .min(1, "请填写统一社会信用代码")
-  .transform((raw, ctx) => {
-    const result = validateUscc(raw);
-    if (!result.ok) {
-      ctx.addIssue({ code: "custom", message: result.message });
-      return z.NEVER;
-    }
-    return result.value;
-  })
-  .openapi({ example: "91370303MA3C411101", description: "18 characters, GB 32100-2015 check character verified" });
+export const Uscc = usccField();
 
 export const Phone = z
   .string()

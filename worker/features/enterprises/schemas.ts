@@ -5,7 +5,7 @@
  */
 import { z } from "@hono/zod-openapi";
 import type { ZoneConfig } from "../../../tenants/schema";
-import { normaliseMobile } from "../../lib/uscc";
+import { mobileField } from "../../lib/id-fields";
 import { Email } from "../auth/schemas";
 import { isCalendarDate, yuanToFen } from "./yuan";
 
@@ -33,12 +33,7 @@ export function profileForm(zone: ZoneConfig) {
   return z.object({
     address: text("地址", 200),
     contactName: text("联系人", 50),
-    contactMobile: z.string().transform((s, ctx) => {
-      const m = normaliseMobile(s);
-      if (m) return m;
-      ctx.addIssue({ code: "custom", message: "请填写 11 位大陆手机号码,如 13800138000" });
-      return z.NEVER;
-    }),
+    contactMobile: mobileField("请填写联系人手机号码"),
     contactEmail: Email,
     employees: headcount("员工人数"),
     industry: z.string().refine((code) => zone.priorityIndustries.some((i) => i.code === code), "请从列表中选择本园区的重点产业"),

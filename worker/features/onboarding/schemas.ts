@@ -6,7 +6,7 @@
  */
 import { z } from "@hono/zod-openapi";
 import { APPLICATION_STATUSES } from "../../db/schema";
-import { normaliseMobile, validateUscc } from "../../lib/uscc";
+import { mobileField, usccField } from "../../lib/id-fields";
 import { Email } from "../auth/schemas";
 
 const text = (label: string, max = 100) =>
@@ -23,29 +23,9 @@ export const IsoDate = (label: string) =>
       return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
     }, `${label}不是一个存在的日期`);
 
-export const Uscc = z
-  .string({ error: "请填写统一社会信用代码" })
-  .transform((raw, ctx) => {
-    const r = validateUscc(raw);
-    if (!r.ok) {
-      ctx.addIssue({ code: "custom", message: r.message });
-      return z.NEVER;
-    }
-    return r.value;
-  })
-  .openapi({ type: "string", example: "91370303MA3C411101", description: "18 characters; GB 32100-2015 check character verified" });
+export const Uscc = usccField();
 
-export const Mobile = z
-  .string({ error: "请填写联系人手机号" })
-  .transform((raw, ctx) => {
-    const m = normaliseMobile(raw);
-    if (!m) {
-      ctx.addIssue({ code: "custom", message: "手机号应为 11 位中国大陆手机号,例如 13812345678" });
-      return z.NEVER;
-    }
-    return m;
-  })
-  .openapi({ type: "string", example: "13812345678" });
+export const Mobile = mobileField("请填写联系人手机号");
 
 export const ClaimedQualification = z
   .object({
