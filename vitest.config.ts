@@ -20,6 +20,8 @@ export default defineConfig({
         oxc: jsx,
         test: {
           name: "node",
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
           environment: "node",
           include: ["worker/**/*.test.ts", "tenants/**/*.test.ts", "dev/**/*.test.ts", "tests/node/**/*.test.ts"],
         },
@@ -36,6 +38,10 @@ export default defineConfig({
         ],
         test: {
           name: "workerd",
+          // Generous limits, not timing assertions: suites hash passwords (PBKDF2 100k) and
+          // run many requests, and CI shares two cores with other work.
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
           include: ["tests/workerd/**/*.test.ts"],
           globalSetup: ["tests/workerd/global-setup.ts"],
         },
