@@ -51,6 +51,9 @@ export const policyDocumentSchema = z
     /** Issuing body (发文机关); several joined by "、". */
     issuer: text,
     issuedOn: isoDate,
+    /** When its programmes apply: from the date it takes effect (default: issuedOn) to its expiry, null where none is printed. */
+    effectiveFrom: isoDate.optional(),
+    effectiveTo: isoDate.nullable().optional(),
     level: policyLevelSchema,
     /** One or two sentences on what the document is for, in Chinese. */
     summary: text,

@@ -1,0 +1,131 @@
+/**
+ * Computes an award's components into cited steps. Exact components add up to
+ * a figure; `review` and `upTo` (最高…) components give a range set at review;
+ * case-by-case (一事一议) and in-kind support are noted, never invented as a number.
+ */
+import type { Base, Component } from "./format/amounts";
+import type { Fact } from "./format/facts";
+import { showFact, type Facts } from "./facts";
+import { formatFen, formatPercent, percentOfFen } from "./money";
+
+export interface Step { clause: string; description: string; valueFen: number }
+
+export interface AmountTally {
+  exactFen: number;
+  /** Added on top of exactFen by review-set components: the range's ends. */
+  reviewMinFen: number;
+  reviewMaxFen: number;
+  hasReview: boolean;
+  caseByCase: string[];
+  inKind: string[];
+  steps: Step[];
+  missing: string[];
+}
+
+export interface AmountContext {
+  facts: Facts;
+  declared: ReadonlyMap<string, Fact>;
+  cite: (clause: string | undefined) => string;
+}
+
+export function emptyTally(): AmountTally {
+  return { exactFen: 0, reviewMinFen: 0, reviewMaxFen: 0, hasReview: false, caseByCase: [], inKind: [], steps: [], missing: [] };
+}
+
+export function tallyComponents(components: readonly Component[], ctx: AmountContext, into: AmountTally = emptyTally()): AmountTally {
+  for (const c of components) tallyOne(c, ctx, into);
+  return into;
+}
+
+function tallyOne(c: Component, ctx: AmountContext, t: AmountTally): void {
+  const value = (name: string) => ctx.facts[name];
+  const add = (clause: string | undefined, description: string, fen: number, upTo: boolean | undefined) => {
+    if (upTo) {
+      t.hasReview = true;
+      t.reviewMaxFen += fen;
+      t.steps.push({ clause: ctx.cite(clause), description: `${description};为最高额,具体金额评审确定`, valueFen: fen });
+    } else {
+      t.exactFen += fen;
+      t.steps.push({ clause: ctx.cite(clause), description, valueFen: fen });
+    }
+  };
+  switch (c.kind) {
+    case "fixed":
+      add(c.clause, `${c.label}:${formatFen(c.fen)}`, c.fen, c.upTo);
+      return;
+    case "byChoice": {
+      const v = value(c.fact);
+      if (typeof v !== "string") return void t.missing.push(c.fact);
+      const fen = c.amounts[v] ?? 0;
+      add(c.clause, `${c.label}(${showFact(ctx.declared.get(c.fact), v)}):${fen ? formatFen(fen) : "该档无补助"}`, fen, c.upTo);
+      return;
+    }
+    case "percent": {
+      const base = baseValue(c.base, ctx);
+      if ("missing" in base) return void t.missing.push(...base.missing);
+      let pct: number;
+      if (typeof c.percent === "number") pct = c.percent;
+      else {
+        const choice = value(c.percent.fact);
+        if (typeof choice !== "string") return void t.missing.push(c.percent.fact);
+        pct = c.percent.byChoice[choice] ?? 0;
+      }
+      const raw = percentOfFen(base.numerator, base.denominator, pct);
+      const capped = c.capFen !== undefined && raw > c.capFen;
+      add(c.clause, `${c.label}:${base.text}的${formatPercent(pct)}为${formatFen(raw)}${capped ? `,超过最高${formatFen(c.capFen!)},按${formatFen(c.capFen!)}计` : ""}`, capped ? c.capFen! : raw, c.upTo);
+      return;
+    }
+    case "perUnit": {
+      const n = value(c.fact);
+      if (typeof n !== "number") return void t.missing.push(c.fact);
+      const unit = ctx.declared.get(c.fact)?.unit ?? "";
+      const units = c.maxUnits !== undefined ? Math.min(n, c.maxUnits) : n;
+      const limited = units < n ? `(最多计${c.maxUnits}${unit})` : "";
+      add(c.clause, `${c.label}:${n}${unit}${limited}×${formatFen(c.fen)}=${formatFen(units * c.fen)}`, units * c.fen, c.upTo);
+      if (c.extra) {
+        const beyond = Math.max(0, units - c.extra.over);
+        const note = beyond > 0 ? `超过${c.extra.over}${unit}的${beyond}${unit}每${unit || "件"}再加${formatFen(c.extra.fen)}` : `未超过${c.extra.over}${unit}(“超过”不含本数),无追加`;
+        add(c.clause, `${c.label}追加:${note}`, beyond * c.extra.fen, c.upTo);
+      }
+      return;
+    }
+    case "when": {
+      const v = value(c.fact);
+      if (v === undefined) return void t.missing.push(c.fact);
+      tallyComponents(v === c.equals ? c.then : c.otherwise, ctx, t);
+      return;
+    }
+    case "review":
+      t.hasReview = true;
+      t.reviewMinFen += c.minFen;
+      t.reviewMaxFen += c.maxFen;
+      t.steps.push({ clause: ctx.cite(c.clause), description: `${c.label}:${formatFen(c.minFen)}至${formatFen(c.maxFen)},经评审确定`, valueFen: c.maxFen });
+      return;
+    case "caseByCase":
+      t.caseByCase.push(c.label);
+      t.steps.push({ clause: ctx.cite(c.clause), description: `${c.label}:一事一议,金额经评审确定`, valueFen: 0 });
+      return;
+    case "inKind":
+      t.inKind.push(c.label);
+      t.steps.push({ clause: ctx.cite(c.clause), description: `${c.label}(非资金支持,不计入补助金额)`, valueFen: 0 });
+      return;
+  }
+}
+
+type BaseValue = { numerator: bigint; denominator: bigint; text: string } | { missing: string[] };
+
+function baseValue(base: Base, ctx: AmountContext): BaseValue {
+  const label = (n: string) => ctx.declared.get(n)?.label.zh ?? n;
+  const names = "fact" in base ? [base.fact] : "increase" in base ? [base.increase.current, base.increase.previous] : base.average;
+  const absent = names.filter((n) => typeof ctx.facts[n] !== "number");
+  if (absent.length) return { missing: absent };
+  const v = (n: string) => ctx.facts[n] as number;
+  if ("fact" in base) return { numerator: BigInt(v(base.fact)), denominator: 1n, text: `${label(base.fact)}${formatFen(v(base.fact))}` };
+  if ("increase" in base) {
+    const inc = v(base.increase.current) - v(base.increase.previous);
+    const text = `${label(base.increase.current)}${formatFen(v(base.increase.current))}较${label(base.increase.previous)}${formatFen(v(base.increase.previous))}${inc > 0 ? `新增${formatFen(inc)}` : "没有增加(新增部分为0)"}`;
+    return { numerator: BigInt(Math.max(0, inc)), denominator: 1n, text };
+  }
+  const sum = base.average.reduce((s, n) => s + BigInt(v(n)), 0n);
+  return { numerator: sum, denominator: BigInt(base.average.length), text: `${base.average.map(label).join("、")}的平均数` };
+}

@@ -1,0 +1,73 @@
+/**
+ * Programmes described for people and API clients: what the award is, in one
+ * line ("按研发费用加计扣除额新增部分的5%,单个企业年度最高100万元"), and the
+ * public shape of a programme (its facts as a form needs them).
+ */
+import type { Component, Limit } from "./format/amounts";
+import { APPLICANT_KINDS, CATEGORIES } from "./format/programme";
+import type { CompiledProgramme } from "./evaluate";
+import { citeClause } from "./citation";
+import { formatFen, formatPercent } from "./money";
+
+export function describeComponent(c: Component): string {
+  const top = (s: string) => ("upTo" in c && c.upTo ? `最高${s}` : s);
+  switch (c.kind) {
+    case "fixed": return `${c.label}:${top(formatFen(c.fen))}`;
+    case "byChoice": return `${c.label}:${Object.values(c.amounts).map((f) => top(formatFen(f))).join(" / ")}`;
+    case "percent": {
+      const pct = typeof c.percent === "number" ? formatPercent(c.percent) : Object.values(c.percent.byChoice).map(formatPercent).join(" / ");
+      return `${c.label}:按${pct}${c.capFen !== undefined ? `,最高${formatFen(c.capFen)}` : ""}${"upTo" in c && c.upTo ? "(最高额,评审确定)" : ""}`;
+    }
+    case "perUnit": return `${c.label}:每件${formatFen(c.fen)}${c.maxUnits ? `,最多${c.maxUnits}件` : ""}${c.extra ? `;超过${c.extra.over}件的部分每件再加${formatFen(c.extra.fen)}` : ""}`;
+    case "when": return [...c.then, ...c.otherwise].map(describeComponent).join(";");
+    case "review": return `${c.label}:${formatFen(c.minFen)}至${formatFen(c.maxFen)},评审确定`;
+    case "caseByCase": return `${c.label}:一事一议`;
+    case "inKind": return `${c.label}(非资金支持)`;
+  }
+}
+
+export function describeLimit(l: Limit): string {
+  return l.label;
+}
+
+export function summariseAmount(p: CompiledProgramme): string {
+  return [...p.amount.map(describeComponent), ...p.limits.map(describeLimit)].join(";");
+}
+
+/** The public view of a programme: GET /api/v1/policy/programmes(/{id}) and the pages. */
+export function programmeView(p: CompiledProgramme, doc?: { title: string; docNumber: string | null; clauseText?: string }) {
+  return {
+    id: p.id,
+    title: p.title.zh,
+    titleEn: p.title.en,
+    category: p.category,
+    categoryName: CATEGORIES[p.category],
+    document: { id: p.document, title: doc?.title ?? p.document, docNumber: doc?.docNumber ?? null },
+    clause: p.clause,
+    citation: citeClause(p.clause),
+    excerpt: p.excerpt,
+    clauseText: doc?.clauseText ?? null,
+    applicants: { text: p.applicants.zh, kinds: p.applicants.kinds.map((k) => APPLICANT_KINDS[k]), qualifications: p.applicants.qualifications.map(p.qualificationName), industries: p.applicants.industries.map(p.industryName) },
+    conditions: p.conditions.map((c) => ({ id: c.id, label: c.label, clause: citeClause(c.clause ?? p.clause) })),
+    limits: p.limits.map((l) => ({ kind: l.kind, label: l.label })),
+    amountSummary: summariseAmount(p),
+    facts: p.facts.map((f) => ({
+      name: f.name,
+      type: f.type,
+      label: f.label.zh,
+      labelEn: f.label.en,
+      help: f.help ?? null,
+      unit: f.type === "money" ? "分" : f.type === "percent" ? "%" : (f.unit ?? null),
+      optional: f.optional,
+      min: f.min ?? null,
+      max: f.max ?? null,
+      options: f.options?.map((o) => ({ value: o.value, label: o.zh })) ?? null,
+    })),
+    materials: p.materials.map((m) => ({ id: m.id, name: m.zh, required: m.required })),
+    windows: p.windows,
+    effective: { from: p.effectiveFrom, to: p.effectiveTo },
+    annualBudgetFen: p.annualBudgetFen ?? null,
+    note: p.note ?? null,
+  };
+}
+export type ProgrammeView = ReturnType<typeof programmeView>;

@@ -1,0 +1,63 @@
+/**
+ * Exact arithmetic for awards: percentages of fen amounts with rounding half up
+ * to the fen (BigInt, so 10^15 fen × 60% never loses a digit), and money as the
+ * policies write it (万元, 亿元).
+ */
+
+/** 3 → 300, 0.5 → 50: hundredths of a percent. */
+export function hundredths(percent: number): bigint {
+  return BigInt(Math.round(percent * 100));
+}
+
+/** (numerator / denominator) × percent, rounded half up to the fen. Inputs are non-negative. */
+export function percentOfFen(numerator: bigint, denominator: bigint, percent: number): number {
+  const scaled = numerator * hundredths(percent);
+  const den = denominator * 10000n;
+  return Number((scaled * 2n + den) / (den * 2n));
+}
+
+const FEN_PER_YUAN = 100;
+const FEN_PER_WAN = 1_000_000;
+const FEN_PER_YI = 10_000_000_000;
+
+/** 20000000 → "20万元", 25000000000 → "2.5亿元", 123456 → "1,234.56元". */
+export function formatFen(fen: number): string {
+  if (fen >= FEN_PER_YI && fen % FEN_PER_WAN === 0) return `${trim(fen / FEN_PER_YI)}亿元`;
+  if (fen >= FEN_PER_WAN && fen % (FEN_PER_WAN / 100) === 0) return `${trim(fen / FEN_PER_WAN)}万元`;
+  const yuan = Math.floor(fen / FEN_PER_YUAN);
+  const cents = fen % FEN_PER_YUAN;
+  const int = String(yuan).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return cents === 0 ? `${int}元` : `${int}.${String(cents).padStart(2, "0")}元`;
+}
+
+function trim(n: number): string {
+  return String(Number(n.toFixed(4)));
+}
+
+/**
+ * A ratio as a percentage for reading: two decimals, trailing zeros dropped; if
+ * that would print the threshold itself while the ratio is not exactly it
+ * (2.9999% shown as 3%), four decimals instead.
+ */
+export function formatRatio(numerator: number, denominator: number, threshold?: number): string {
+  const value = (numerator / denominator) * 100;
+  const short = Number(value.toFixed(2));
+  if (threshold !== undefined && short === threshold) {
+    const left = BigInt(numerator) * 10000n;
+    const right = BigInt(denominator) * hundredths(threshold);
+    if (left !== right) {
+      // Rounded away from the threshold, exactly: value.toFixed(4) printed 2.999999% and
+      // 3.00001% as "3.0000%", the threshold again. Down when under it, up when over it.
+      const scaled = BigInt(numerator) * 1_000_000n; // the percentage × 10^4
+      const den = BigInt(denominator);
+      const q = left < right ? scaled / den : (scaled + den - 1n) / den;
+      return `${q / 10000n}.${String(q % 10000n).padStart(4, "0")}%`;
+    }
+  }
+  return `${short}%`;
+}
+
+/** "1:0.5" reads better than "50%" for 匹配 ratios. */
+export function formatPercent(percent: number): string {
+  return `${Number(percent.toFixed(2))}%`;
+}
