@@ -1,0 +1,21 @@
+/**
+ * Each zone's policy set as written in tenants/<slug>/policy/, for the Node
+ * side only (publishing, tests, the bench): the Worker reads published
+ * versions from the zone's database and never bundles these files.
+ * A zone without a policy folder gets a set of its documents and no programmes.
+ */
+import type { PolicySet } from "../worker/policy/format/programme";
+import { definePolicySet } from "./policy";
+import type { ZoneConfig } from "./schema";
+
+const WRITTEN: Record<string, () => Promise<{ default: PolicySet }>> = {
+  zibo: () => import("./zibo/policy/index"),
+};
+
+export async function loadPolicySet(zone: ZoneConfig): Promise<PolicySet> {
+  const load = WRITTEN[zone.slug];
+  if (load) return (await load()).default;
+  return definePolicySet({ zone: zone.slug, label: "初始版", effectiveFrom: "2026-01-01", documents: zone.documents, programmes: [], cases: [] });
+}
+
+export const zonesWithPolicies = (): string[] => Object.keys(WRITTEN);
