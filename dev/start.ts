@@ -18,9 +18,10 @@ const DB_PORT = Number(process.env.LIBSQL_PORT ?? 8080);
 mkdirSync(".data", { recursive: true });
 
 async function prepareAll(urlFor: (slug: string) => string) {
-  for (const { zone, migrated, synced } of await prepareAllZones(urlFor, zones.all(), { demo: true })) {
-    const loaded = synced.inserted.length + synced.updated.length;
-    console.log(`  ✓ ${zone.slug}: schema ${migrated.version}; ${zone.documents.length} policy documents, ${loaded ? `${loaded} (re)loaded` : "all up to date"}`);
+  for (const { zone, migrated, policy } of await prepareAllZones(urlFor, zones.all(), { demo: true })) {
+    const set = policy.preview.set!;
+    const state = policy.status === "published" ? `published as version ${policy.version}` : `version ${policy.preview.base?.id} up to date`;
+    console.log(`  ✓ ${zone.slug}: schema ${migrated.version}; policy ${state}: ${set.documents.length} documents, ${set.programmes.length} programmes, ${set.cases.length} cases passing`);
   }
 }
 

@@ -1,10 +1,11 @@
 /**
- * `npm run db:sync [-- --only a,b]`: loads each zone's configuration from
- * tenants/<slug>/ (its policy documents) into its database. Idempotent.
+ * `npm run db:sync [-- --only a,b]`: publishes each zone's policy set from
+ * tenants/<slug>/ (documents, programmes, cases) as a new version where it
+ * changed. Idempotent; refuses a set whose cases fail.
  */
 import { parseArgs } from "node:util";
 import { openTenantDb } from "../worker/db/open";
-import { syncPolicyDocuments } from "../worker/features/policies/sync-documents";
+import { describePreview, publishZonePolicy } from "./lib/publish-zone-policy";
 import { zones } from "../tenants/index";
 import { cliClientFactory } from "./lib/tenant-clients";
 
@@ -16,8 +17,11 @@ for (const zone of zones.all()) {
   if (wanted && !wanted.includes(zone.slug)) continue;
   const client = open(zone.slug);
   try {
-    const r = await syncPolicyDocuments({ db: openTenantDb(client), zone });
-    console.log(`✓ ${zone.slug}: ${r.inserted.length} new, ${r.updated.length} updated, ${r.unchanged.length} unchanged, ${r.removed.length} removed`);
+    const r = await publishZonePolicy(openTenantDb(client), zone);
+    if (r.status === "refused") {
+      failed++;
+      console.error(`✗ ${zone.slug}: policy set not publishable\n${describePreview(r.preview).join("\n")}`);
+    } else console.log(`✓ ${zone.slug}: ${r.status === "published" ? `published policy version ${r.version} (${r.notified} notices)` : `policy version ${r.status === "unchanged" ? r.version : "?"} unchanged`}`);
   } catch (err) {
     failed++;
     console.error(`✗ ${zone.slug}: ${err instanceof Error ? err.message : err} (run npm run db:migrate first?)`);

@@ -80,5 +80,14 @@ export const migrations: readonly Migration[] = [
       "ALTER TABLE `enterprises` ADD `updated_at` integer;",
       "CREATE UNIQUE INDEX `enterprises_uscc_unique` ON `enterprises` (`uscc`);"
     ]
+  },
+  {
+    "tag": "0004_policy_versions",
+    "hash": "177ca252cacdd6b609c3c2ae583b78269e0729c66b2913f6b84fed33071c0667",
+    "statements": [
+      "CREATE TABLE `policy_versions` (\n\t`id` integer PRIMARY KEY NOT NULL,\n\t`label` text NOT NULL,\n\t`effective_from` text NOT NULL,\n\t`content_hash` text NOT NULL,\n\t`data` text NOT NULL,\n\t`programme_count` integer NOT NULL,\n\t`case_count` integer NOT NULL,\n\t`changes` text NOT NULL,\n\t`published_at` integer NOT NULL,\n\t`published_by` text,\n\t`published_via` text NOT NULL,\n\t`note` text\n);",
+      "-- A published policy version is immutable: applications cite it by number.\nCREATE TRIGGER `policy_versions_no_update` BEFORE UPDATE ON `policy_versions`\nBEGIN\n\tSELECT RAISE(ABORT, 'policy versions are immutable');\nEND;",
+      "CREATE TRIGGER `policy_versions_no_delete` BEFORE DELETE ON `policy_versions`\nBEGIN\n\tSELECT RAISE(ABORT, 'policy versions are immutable');\nEND;"
+    ]
   }
 ];

@@ -29,6 +29,8 @@ import { invitationRoutes } from "./features/invitations/routes";
 import { bankRoutes } from "./features/banks/routes";
 import { materialsRoutes } from "./features/materials/routes";
 import { enterpriseRoutes } from "./features/enterprises/routes";
+import { programmeApi } from "./features/policies/programme-api";
+import { adminPolicyApi } from "./features/policies/admin-policy-api";
 
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -50,6 +52,8 @@ export function createApp(deps: AppDeps) {
   app.route("/", bankRoutes(deps));
   app.route("/", materialsRoutes(deps));
   app.route("/", enterpriseRoutes(deps));
+  app.route("/", programmeApi(deps));
+  app.route("/", adminPolicyApi(deps));
   // The outbox viewer exists only where DEV_TOOLS=1 (local development), never in production.
   if (deps.config.DEV_TOOLS === "1") app.route("/", devRoutes());
 

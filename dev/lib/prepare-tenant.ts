@@ -3,15 +3,16 @@ import { createClient, type Client } from "@libsql/client";
 import { migrations } from "../../migrations/bundle";
 import { migrateTenant } from "../../worker/db/migrate";
 import { openTenantDb } from "../../worker/db/open";
-import { syncPolicyDocuments } from "../../worker/features/policies/sync-documents";
+import { describePreview, publishZonePolicy } from "./publish-zone-policy";
 import type { ZoneConfig } from "../../tenants/schema";
 import { DEMO_ZONES, seedDemoAccounts } from "./seed-demo";
 import { seedDemoEnterprises } from "./seed-demo-enterprises";
 
 export async function prepareTenant(client: Client, zone: ZoneConfig) {
   const migrated = await migrateTenant(client, migrations);
-  const synced = await syncPolicyDocuments({ db: openTenantDb(client), zone });
-  return { migrated, synced };
+  const policy = await publishZonePolicy(openTenantDb(client), zone);
+  if (policy.status === "refused") throw new Error(`tenants/${zone.slug}/policy: not publishable\n${describePreview(policy.preview).join("\n")}`);
+  return { migrated, policy };
 }
 
 /**

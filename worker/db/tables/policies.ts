@@ -39,3 +39,31 @@ export const policyClauses = sqliteTable(
 
 export type PolicyDocumentRow = typeof policyDocuments.$inferSelect;
 export type PolicyClauseRow = typeof policyClauses.$inferSelect;
+
+/**
+ * A published policy set (documents, programmes, cases) — immutable once
+ * written (triggers refuse UPDATE and DELETE). The version in force on a day is
+ * the highest id whose effective_from is on or before it; evaluations record it.
+ */
+export const policyVersions = sqliteTable("policy_versions", {
+  /** The version number: 1, 2, … in publishing order. */
+  id: integer("id").primaryKey(),
+  label: text("label").notNull(),
+  /** YYYY-MM-DD, Asia/Shanghai. */
+  effectiveFrom: text("effective_from").notNull(),
+  /** SHA-256 of `data`: publishing what is already current is refused, and isolates cache parsed sets by it. */
+  contentHash: text("content_hash").notNull(),
+  /** The policy set as JSON, validated before it was written. */
+  data: text("data").notNull(),
+  programmeCount: integer("programme_count").notNull(),
+  caseCount: integer("case_count").notNull(),
+  /** What changed against the version before, as shown before publishing (JSON). */
+  changes: text("changes").notNull(),
+  publishedAt: integer("published_at").notNull(),
+  /** The zone admin who published it; null when published from tenants/ by the operator's CLI. */
+  publishedBy: text("published_by"),
+  publishedVia: text("published_via", { enum: ["admin", "cli"] }).notNull(),
+  note: text("note"),
+});
+
+export type PolicyVersionRow = typeof policyVersions.$inferSelect;

@@ -1,0 +1,31 @@
+/**
+ * 政策找企业, both ways: for an enterprise, every programme ranked by fit from
+ * its profile and figures; for zone staff, the enterprises that qualify for one
+ * programme (the basis of 免申即享 notices).
+ */
+import type { ZoneConfig } from "../../../tenants/schema";
+import type { TenantDb } from "../../db/open";
+import { AppError } from "../../lib/errors";
+import { latestFiguresYear } from "../../policy/prefill";
+import { fitOf, rankProgrammesForEnterprise, type Fit } from "../../policy/rank";
+import type { LoadedPolicy } from "./current-policy";
+import { loadEnterpriseProfiles } from "./enterprise-profiles";
+import { findProgramme } from "./estimate-programme";
+
+export async function matchProgrammesForEnterprise({ db }: { db: TenantDb; zone: ZoneConfig }, policy: LoadedPolicy, enterpriseId: string, today: string) {
+  const [e] = await loadEnterpriseProfiles({ db }, today, enterpriseId);
+  if (!e) throw new AppError("not_found", "找不到你所属的企业,请联系园区管理员。");
+  return { enterprise: { id: e.id, name: e.name }, figuresYear: latestFiguresYear(e.profile), fits: rankProgrammesForEnterprise(policy.compiled, e.profile, e.history, today) };
+}
+
+export interface EnterpriseFit { enterprise: { id: string; name: string }; fit: Fit }
+
+const ORDER = { true: 0, unknown: 1, false: 2 } as const;
+
+export async function matchEnterprisesForProgramme({ db }: { db: TenantDb; zone: ZoneConfig }, policy: LoadedPolicy, programmeId: string, today: string) {
+  const programme = findProgramme(policy, programmeId);
+  const rows: EnterpriseFit[] = (await loadEnterpriseProfiles({ db }, today)).map((e) => ({ enterprise: { id: e.id, name: e.name }, fit: fitOf(programme, e.profile, e.history, today) }));
+  rows.sort((a, b) => ORDER[String(a.fit.result.eligible) as keyof typeof ORDER] - ORDER[String(b.fit.result.eligible) as keyof typeof ORDER] || b.fit.valueFen - a.fit.valueFen || a.enterprise.name.localeCompare(b.enterprise.name, "zh-CN"));
+  const count = (v: string) => rows.filter((r) => String(r.fit.result.eligible) === v).length;
+  return { programme, rows, counts: { eligible: count("true"), unknown: count("unknown"), ineligible: count("false") } };
+}

@@ -1,0 +1,84 @@
+/**
+ * Publishes a new policy version: only a valid set whose cases all pass, that
+ * differs from the newest version, previewed against that same newest version.
+ * The version and its audit row are written in one batch; the version number is
+ * the primary key, so two admins publishing at once cannot both win. Then the
+ * documents shown on the zone's pages follow the new set, and enterprises that
+ * newly qualify are told (免申即享).
+ */
+import { eq } from "drizzle-orm";
+import type { ZoneConfig } from "../../../tenants/schema";
+import type { TenantDb } from "../../db/open";
+import { policyVersions } from "../../db/schema";
+import { AppError } from "../../lib/errors";
+import { auditInsert } from "../audit/audit";
+import { shanghaiDate } from "../enterprises/yuan";
+import { compileStored, type VersionInfo } from "./current-policy";
+import { notifyNewlyEligible } from "./notify-newly-eligible";
+import { previewPolicyVersion, type PolicyPreview } from "./preview-policy-version";
+import { syncPolicyDocuments } from "./sync-documents";
+
+export interface PublishCtx {
+  db: TenantDb;
+  zone: ZoneConfig;
+  now: Date;
+  ip: string | null;
+  /** The zone admin; null when the operator publishes tenants/<slug>/ from the CLI. */
+  actor: { id: string; email: string } | null;
+  /** The zone's public origin, for links in notices. */
+  origin: string;
+}
+
+export interface Published { version: VersionInfo; preview: PolicyPreview; notified: number }
+
+export async function publishPolicyVersion(ctx: PublishCtx, raw: unknown, opts: { baseVersion: number | null; note?: string | undefined }): Promise<Published> {
+  const { db, zone, now } = ctx;
+  const preview = await previewPolicyVersion({ db, zone }, raw);
+  if (!preview.set || preview.errors.length) throw new AppError("validation_failed", `政策数据有误:${preview.errors.slice(0, 5).join(";")}`);
+  if (preview.cases.failures.length) {
+    const first = preview.cases.failures[0]!;
+    throw new AppError("validation_failed", `${preview.cases.failures.length} 个测试用例未通过,不能发布。例如“${first.name}”:${first.problems.join(";")}`);
+  }
+  if (preview.unchanged) throw new AppError("conflict", `与第${preview.base!.id}版内容相同,无需发布。`);
+  const baseId = preview.base?.id ?? null;
+  if (baseId !== opts.baseVersion) throw new AppError("conflict", `政策已更新为第${baseId}版,请重新预览后再发布。`);
+
+  const id = (baseId ?? 0) + 1;
+  const set = preview.set;
+  const data = JSON.stringify(set);
+  const row = {
+    id,
+    label: set.label,
+    effectiveFrom: set.effectiveFrom,
+    contentHash: preview.contentHash!,
+    data,
+    programmeCount: set.programmes.length,
+    caseCount: set.cases.length,
+    changes: JSON.stringify(preview.diff),
+    publishedAt: now.getTime(),
+    publishedBy: ctx.actor?.id ?? null,
+    publishedVia: ctx.actor ? ("admin" as const) : ("cli" as const),
+    note: opts.note ?? set.note ?? null,
+  };
+  try {
+    await db.batch([
+      db.insert(policyVersions).values(row),
+      auditInsert(db, { actorId: ctx.actor?.id ?? null, actor: ctx.actor?.email ?? "system", action: "policy.publish", target: `policy_version:${id}`, result: "ok", ip: ctx.ip, detail: { label: set.label, effectiveFrom: set.effectiveFrom, programmes: set.programmes.length, cases: set.cases.length } }, now),
+    ]);
+  } catch (err) {
+    if (/UNIQUE|PRIMARY KEY|constraint/i.test(String((err as { cause?: unknown }).cause ?? err))) throw new AppError("conflict", `第${id}版刚被他人发布,请重新预览后再发布。`);
+    throw err;
+  }
+
+  await syncPolicyDocuments({ db, zone: { documents: set.documents } });
+  const today = shanghaiDate(now);
+  // Notices only for a version in force today; a future version announces itself when the zone re-publishes or an admin runs the match.
+  const before = preview.base && preview.base.effectiveFrom <= today ? await previousCompiled(db, zone, preview.base.id) : null;
+  const notified = set.effectiveFrom <= today ? await notifyNewlyEligible({ db, zone, now, origin: ctx.origin }, { before, after: compileStored(zone, row.contentHash, data), versionId: id }) : 0;
+  return { version: { id, label: row.label, effectiveFrom: row.effectiveFrom, publishedAt: row.publishedAt }, preview, notified };
+}
+
+async function previousCompiled(db: TenantDb, zone: ZoneConfig, id: number) {
+  const [prev] = await db.select({ hash: policyVersions.contentHash, data: policyVersions.data }).from(policyVersions).where(eq(policyVersions.id, id)).limit(1);
+  return prev ? compileStored(zone, prev.hash, prev.data) : null;
+}
