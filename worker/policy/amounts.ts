@@ -116,7 +116,7 @@ type BaseValue = { numerator: bigint; denominator: bigint; text: string } | { mi
 
 function baseValue(base: Base, ctx: AmountContext): BaseValue {
   const label = (n: string) => ctx.declared.get(n)?.label.zh ?? n;
-  const names = "fact" in base ? [base.fact] : "increase" in base ? [base.increase.current, base.increase.previous] : base.average;
+  const names = "fact" in base ? [base.fact] : "increase" in base ? [base.increase.current, base.increase.previous] : "sum" in base ? base.sum : base.average;
   const absent = names.filter((n) => typeof ctx.facts[n] !== "number");
   if (absent.length) return { missing: absent };
   const v = (n: string) => ctx.facts[n] as number;
@@ -125,6 +125,10 @@ function baseValue(base: Base, ctx: AmountContext): BaseValue {
     const inc = v(base.increase.current) - v(base.increase.previous);
     const text = `${label(base.increase.current)}${formatFen(v(base.increase.current))}较${label(base.increase.previous)}${formatFen(v(base.increase.previous))}${inc > 0 ? `新增${formatFen(inc)}` : "没有增加(新增部分为0)"}`;
     return { numerator: BigInt(Math.max(0, inc)), denominator: 1n, text };
+  }
+  if ("sum" in base) {
+    const total = base.sum.reduce((s, n) => s + v(n), 0);
+    return { numerator: BigInt(total), denominator: 1n, text: `${base.sum.map((n) => `${label(n)}${formatFen(v(n))}`).join("、")}合计${formatFen(total)}` };
   }
   const sum = base.average.reduce((s, n) => s + BigInt(v(n)), 0n);
   return { numerator: sum, denominator: BigInt(base.average.length), text: `${base.average.map(label).join("、")}的平均数` };

@@ -33,7 +33,7 @@ export function evaluateTest(t: Test, ctx: TestContext): TestResult {
       const fact = ctx.declared.get(t.fact)!;
       if (typeof v !== "number") return missing(t.fact, fact);
       const ok = THRESHOLD[t.word].cmp(v, t.value);
-      return { result: ok ? "pass" : "fail", reason: `${fact.label.zh}为${showFact(fact, v)},${verdict(ok, t.word, ctx.cite)}“${showFact(fact, t.value)}${t.word}”${boundary(v, t.value, t.word)}`, missing: [] };
+      return { result: ok ? "pass" : "fail", reason: `${fact.label.zh}为${showFact(fact, v)},${verdict(ok, t.word, ctx.cite)}“${phrase(t.word, showFact(fact, t.value))}”${boundary(v, t.value, t.word)}`, missing: [] };
     }
     case "between": {
       const v = ctx.facts[t.fact];
@@ -58,7 +58,7 @@ export function evaluateTest(t: Test, ctx: TestContext): TestResult {
       const right = BigInt(den) * hundredths(t.percent);
       const ok = THRESHOLD[t.word].cmp(Number(left > right) - Number(left < right), 0);
       const exact = left === right ? boundary(0, 0, t.word) : "";
-      return { result: ok ? "pass" : "fail", reason: `${nf.label.zh}占${df.label.zh}${formatRatio(num, den, t.percent)},${verdict(ok, t.word, ctx.cite)}“${formatPercent(t.percent)}${t.word}”${exact}`, missing: [] };
+      return { result: ok ? "pass" : "fail", reason: `${nf.label.zh}占${df.label.zh}${formatRatio(num, den, t.percent)},${verdict(ok, t.word, ctx.cite)}“${phrase(t.word, formatPercent(t.percent))}”${exact}`, missing: [] };
     }
     case "equals": {
       const v = ctx.facts[t.fact];
@@ -101,13 +101,18 @@ export function evaluateTest(t: Test, ctx: TestContext): TestResult {
       if (passed.length === 1) return { result: "pass", reason: `按“${passed[0]!.label}”认定:${passed[0]!.reason}`, missing: [] };
       if (passed.length > 1) {
         // At a boundary (2亿元 is both "2亿元以上" and "5000万元至2亿元") the enterprise gets the tier it qualifies for; all that fit are named.
-        return { result: "pass", reason: `同时符合“${passed.map((p) => p.label).join("”和“")}”(边界数值两档均适用),按“${passed[0]!.label}”认定:${passed[0]!.reason}`, missing: [] };
+        return { result: "pass", reason: `同时符合“${passed.map((p) => p.label).join("”和“")}”(数值恰在两档交界,均适用),按“${passed[0]!.label}”认定:${passed[0]!.reason}`, missing: [] };
       }
       const unknown = parts.filter((p) => p.result === "unknown");
       if (unknown.length) return { result: "unknown", reason: unknown.map((p) => `${p.label}:${p.reason}`).join(";"), missing: [...new Set(unknown.flatMap((p) => p.missing))] };
       return { result: "fail", reason: `不符合任何一档:${parts.map((p) => `${p.label}——${p.reason}`).join(";")}`, missing: [] };
     }
   }
+}
+
+/** 以上 / 以下 / 以内 follow the number ("3%以上"); the others lead it ("低于20%", "不超过10件"). */
+function phrase(word: ThresholdWord, value: string): string {
+  return word === "以上" || word === "以下" || word === "以内" ? `${value}${word}` : `${word}${value}`;
 }
 
 function missing(name: string, fact: Fact): TestResult {

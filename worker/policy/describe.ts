@@ -57,7 +57,7 @@ export function programmeView(p: CompiledProgramme, doc?: { title: string; docNu
       label: f.label.zh,
       labelEn: f.label.en,
       help: f.help ?? null,
-      unit: f.type === "money" ? "分" : f.type === "percent" ? "%" : (f.unit ?? null),
+      unit: f.type === "money" ? "分" : f.type === "percent" ? (f.unit ?? "%") : (f.unit ?? null),
       optional: f.optional,
       min: f.min ?? null,
       max: f.max ?? null,

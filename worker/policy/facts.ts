@@ -73,7 +73,8 @@ export function showFact(fact: Fact | undefined, value: FactValue): string {
   switch (fact.type) {
     case "money": return formatFen(value as number);
     case "count": return `${value}${fact.unit ?? ""}`;
-    case "percent": return formatPercent(value as number);
+    // A percent fact may be counted in 个百分点 (a margin), which its unit says.
+    case "percent": return fact.unit ? `${Number((value as number).toFixed(2))}${fact.unit}` : formatPercent(value as number);
     case "boolean": return value ? "是" : "否";
     case "choice": return fact.options?.find((o) => o.value === value)?.zh ?? String(value);
     case "text": return String(value);

@@ -6,13 +6,13 @@
 import { definePolicySet } from "../../policy";
 import zone from "../zone";
 import { platformsCases, platformsProgrammes } from "./platforms-2020/index";
-import { rdInclusive, rdInclusiveCases } from "./rd-inclusive";
+import { zichuangCases, zichuangProgrammes } from "./zichuang-2017/index";
 
 export default definePolicySet({
   zone: "zibo",
   label: "2026年版",
   effectiveFrom: "2026-01-01",
   documents: zone.documents,
-  programmes: [rdInclusive, ...platformsProgrammes],
-  cases: [...rdInclusiveCases, ...platformsCases],
+  programmes: [...zichuangProgrammes, ...platformsProgrammes],
+  cases: [...zichuangCases, ...platformsCases],
 });

@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import zone from "../../../tenants/zibo/zone";
-import { definePolicySet, wan } from "../../../tenants/policy";
+import { wan } from "../../../tenants/policy";
 import { seedDemoAccounts } from "../../../dev/lib/seed-demo";
 import { seedDemoEnterprises } from "../../../dev/lib/seed-demo-enterprises";
 import { openMemoryTenantDb } from "../../db/memory-db";

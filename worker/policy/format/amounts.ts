@@ -15,6 +15,8 @@ export const baseSchema = z.union([
   z.strictObject({ increase: z.strictObject({ current: factName, previous: factName }) }),
   /** Average of several facts ("近三年平均"). */
   z.strictObject({ average: z.array(factName).min(2) }),
+  /** Sum of several facts ("研发用房租金、公共技术服务平台使用费用的50%"), rounded once. */
+  z.strictObject({ sum: z.array(factName).min(2) }),
 ]);
 export type Base = z.infer<typeof baseSchema>;
 

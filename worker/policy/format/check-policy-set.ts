@@ -72,7 +72,7 @@ export function checkPolicySet(set: SetShape, ctx: Ctx) {
     });
 
     const walkBase = (b: Base, path: (string | number)[]) => {
-      const names = "fact" in b ? [b.fact] : "increase" in b ? [b.increase.current, b.increase.previous] : b.average;
+      const names = "fact" in b ? [b.fact] : "increase" in b ? [b.increase.current, b.increase.previous] : "sum" in b ? b.sum : b.average;
       for (const n of names) needFact(n, ["money"], path);
     };
     const walkComponent = (c: Component, path: (string | number)[]): void => {
