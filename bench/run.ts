@@ -12,6 +12,7 @@ import { createInterface } from "node:readline";
 import autocannon from "autocannon";
 import { prepareAllZones } from "../dev/lib/prepare-tenant";
 import { zones } from "../tenants/index";
+import { benchEngine } from "./engine";
 import { BENCH_PATHS } from "./paths";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 8);
@@ -80,3 +81,11 @@ console.log(`
 req/s and p50/p99 (ms) are what autocannon saw; cpu µs is the server's CPU time per request.
 × same / × tiny: requests per server CPU-second, app ÷ a bare Hono route sending the same response (bytes and headers) / sending {"ok":true}.
 Throughput ratios (req/s): ${rows.map((r) => `${r.name.split(" (")[0]} ${(r.app.rps / r.bare.rps).toFixed(2)}× same`).join("; ")}.`);
+
+// The engine runs in this process (not the pinned server): it is pure CPU, no I/O.
+const engine = await benchEngine(Number(process.env.BENCH_ENGINE_SECONDS ?? 2));
+console.log("\npolicy engine (in-process, every programme for one enterprise, facts prefilled from its profile):");
+for (const e of engine) {
+  const verdict = e.microsPerEvaluation < 200 ? "met" : "MISSED";
+  console.log(`  ${e.zone.padEnd(9)} ${String(e.programmes).padStart(3)} programmes: ${e.microsPerEvaluation.toFixed(1)} µs per evaluation (budget < 200 µs, ${verdict}; ${(e.microsPerEvaluation / tinyFigures!.cpuPerReq).toFixed(2)}× a bare Hono request's CPU); ranking all ${e.microsPerRanking.toFixed(0)} µs`);
+}
