@@ -9,6 +9,8 @@ import { definePolicySet } from "./policy";
 import type { ZoneConfig } from "./schema";
 
 const WRITTEN: Record<string, () => Promise<{ default: PolicySet }>> = {
+  changzhi: () => import("./changzhi/policy/index"),
+  dongying: () => import("./dongying/policy/index"),
   zibo: () => import("./zibo/policy/index"),
 };
 
