@@ -9,7 +9,6 @@ import { policyVersions } from "../../worker/db/schema";
 import { call, dbFor, login, postJson, sessionCookie } from "./auth-support";
 
 const host = "zibo.localhost";
-const ORIGIN = `http://${host}:8787`;
 const WAN = 1_000_000;
 
 async function estimate(programme: string, facts: unknown, on = host) {
