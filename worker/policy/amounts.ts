@@ -127,8 +127,9 @@ function baseValue(base: Base, ctx: AmountContext): BaseValue {
     return { numerator: BigInt(Math.max(0, inc)), denominator: 1n, text };
   }
   if ("sum" in base) {
-    const total = base.sum.reduce((s, n) => s + v(n), 0);
-    return { numerator: BigInt(total), denominator: 1n, text: `${base.sum.map((n) => `${label(n)}${formatFen(v(n))}`).join("、")}合计${formatFen(total)}` };
+    // Added in BigInt like the average: several facts of up to 10^15 fen can pass 2^53, where a float sum drops fen.
+    const total = base.sum.reduce((s, n) => s + BigInt(v(n)), 0n);
+    return { numerator: total, denominator: 1n, text: `${base.sum.map((n) => `${label(n)}${formatFen(v(n))}`).join("、")}合计${formatFen(Number(total))}` };
   }
   const sum = base.average.reduce((s, n) => s + BigInt(v(n)), 0n);
   return { numerator: sum, denominator: BigInt(base.average.length), text: `${base.average.map(label).join("、")}的平均数` };

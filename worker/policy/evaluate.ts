@@ -101,8 +101,9 @@ export function evaluate(p: CompiledProgramme, input: EvaluationInput): Evaluati
   const steps = [...tally.steps];
   const year = Number(input.date.slice(0, 4));
   p.limits.forEach((l, i) => {
-    // An exact amount is limited as it stands; a range is limited at its top.
-    const subject = rangeMax ?? amountFen;
+    // An exact amount is limited as it stands; a range is limited at its top. A case-by-case
+    // (一事一议) amount is not known: limiting its exact part (often 0) made 就高不就低 fail against 0.
+    const subject = tally.caseByCase.length ? null : rangeMax ?? amountFen;
     const check = applyLimit(l, i, { programmeId: p.id, year, facts: input.facts, history: input.history ?? [], amountFen: subject, cite: cite(l.clause) });
     conditions.push(check.condition);
     if (check.step && check.amountFen !== null) {

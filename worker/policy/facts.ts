@@ -49,7 +49,8 @@ function checkFact(fact: Fact, value: unknown): string | null {
     case "percent":
       if (typeof value !== "number" || !Number.isFinite(value) || Math.abs(Math.round(value * 100) - value * 100) > 1e-9) return "应是最多两位小数的百分数,如 3.25 表示 3.25%。";
       if (Math.abs(value) > 1000) return "百分数超出范围。";
-      return range(fact, value, formatPercent);
+      // Shown as the fact is (a margin in 个百分点 keeps its unit), not always as "%".
+      return range(fact, value, (n) => showFact(fact, n));
     case "boolean":
       return typeof value === "boolean" ? null : "应是 true 或 false。";
     case "choice": {
