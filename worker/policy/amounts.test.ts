@@ -200,9 +200,15 @@ describe("review and upTo: a range set at review", () => {
 });
 
 describe("caseByCase and inKind", () => {
-  it("gives no figure for 一事一议, with a note", () => {
-    const e = run(paying({ kind: "caseByCase", label: "重大项目" }));
+  it("gives no figure for 一事一议, quoting the clause that says so", () => {
+    const e = run(paying({ kind: "caseByCase", label: "重大项目", clause: "25" }));
     expect(e).toMatchObject({ eligible: true, amountFen: null, amountNote: "重大项目:一事一议,金额经评审确定" });
+    expect(e.steps[0]).toMatchObject({ clause: "第二十五条", valueFen: 0 });
+  });
+
+  it("never says 一事一议 for a clause that only leaves the amount unstated", () => {
+    const e = run(paying({ kind: "caseByCase", label: "平台补助" }));
+    expect(e).toMatchObject({ eligible: true, amountFen: null, amountNote: "平台补助:政策未规定具体金额,金额经评审确定" });
   });
 
   it("gives no figure for support in kind only, and records it", () => {

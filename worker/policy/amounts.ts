@@ -26,6 +26,8 @@ export interface AmountContext {
   facts: Facts;
   declared: ReadonlyMap<string, Fact>;
   cite: (clause: string | undefined) => string;
+  /** Whether a clause itself says 一事一议; elsewhere an amount the clause does not state is "set at review". */
+  saysOneByOne: (clause: string | undefined) => boolean;
 }
 
 export function emptyTally(): AmountTally {
@@ -101,10 +103,13 @@ function tallyOne(c: Component, ctx: AmountContext, t: AmountTally): void {
       t.reviewMaxFen += c.maxFen;
       t.steps.push({ clause: ctx.cite(c.clause), description: `${c.label}:${formatFen(c.minFen)}至${formatFen(c.maxFen)},经评审确定`, valueFen: c.maxFen });
       return;
-    case "caseByCase":
-      t.caseByCase.push(c.label);
-      t.steps.push({ clause: ctx.cite(c.clause), description: `${c.label}:一事一议,金额经评审确定`, valueFen: 0 });
+    case "caseByCase": {
+      // Only a clause that says 一事一议 is quoted as saying it; others simply state no figure.
+      const how = ctx.saysOneByOne(c.clause) ? "一事一议" : "政策未规定具体金额";
+      t.caseByCase.push(`${c.label}:${how}`);
+      t.steps.push({ clause: ctx.cite(c.clause), description: `${c.label}:${how},金额经评审确定`, valueFen: 0 });
       return;
+    }
     case "inKind":
       t.inKind.push(c.label);
       t.steps.push({ clause: ctx.cite(c.clause), description: `${c.label}(非资金支持,不计入补助金额)`, valueFen: 0 });

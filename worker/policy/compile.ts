@@ -29,6 +29,7 @@ export function compilePolicySet(set: PolicySet, zone: Names): CompiledPolicySet
       effectiveFrom: doc?.effectiveFrom ?? doc?.issuedOn ?? set.effectiveFrom,
       effectiveTo: doc?.effectiveTo ?? null,
       declared: new Map(p.facts.map((f) => [f.name, f])),
+      oneByOneClauses: new Set(doc?.clauses.filter((c) => c.text.includes("一事一议")).map((c) => c.id) ?? []),
       qualificationName,
       industryName,
     };

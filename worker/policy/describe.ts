@@ -21,7 +21,7 @@ export function describeComponent(c: Component): string {
     case "perUnit": return `${c.label}:每件${formatFen(c.fen)}${c.maxUnits ? `,最多${c.maxUnits}件` : ""}${c.extra ? `;超过${c.extra.over}件的部分每件再加${formatFen(c.extra.fen)}` : ""}`;
     case "when": return [...c.then, ...c.otherwise].map(describeComponent).join(";");
     case "review": return `${c.label}:${formatFen(c.minFen)}至${formatFen(c.maxFen)},评审确定`;
-    case "caseByCase": return `${c.label}:一事一议`;
+    case "caseByCase": return `${c.label}:金额经评审确定`;
     case "inKind": return `${c.label}(非资金支持)`;
   }
 }

@@ -24,6 +24,8 @@ export interface CompiledProgramme extends Programme {
   effectiveFrom: string;
   effectiveTo: string | null;
   declared: ReadonlyMap<string, Fact>;
+  /** Clauses of its document whose text says 一事一议. */
+  oneByOneClauses: ReadonlySet<string>;
   qualificationName: (code: string) => string;
   industryName: (code: string) => string;
 }
@@ -89,7 +91,7 @@ export function evaluate(p: CompiledProgramme, input: EvaluationInput): Evaluati
     r.missing.forEach((m) => missing.add(m));
   }
 
-  const tally = tallyComponents(p.amount, { facts: input.facts, declared: p.declared, cite }, emptyTally());
+  const tally = tallyComponents(p.amount, { facts: input.facts, declared: p.declared, cite, saysOneByOne: (clause) => p.oneByOneClauses.has(clause ?? p.clause) }, emptyTally());
   tally.missing.forEach((m) => missing.add(m));
   for (const f of p.facts) if (!f.optional && input.facts[f.name] === undefined) missing.add(f.name);
 
@@ -138,7 +140,7 @@ export function evaluate(p: CompiledProgramme, input: EvaluationInput): Evaluati
   }
   if (tally.caseByCase.length) {
     result.amountFen = null;
-    result.amountNote = `${tally.caseByCase.join("、")}:一事一议,金额经评审确定`;
+    result.amountNote = `${tally.caseByCase.join(";")},金额经评审确定`;
   } else if (rangeMax !== null) {
     const min = Math.max(0, Math.min(amountFen + tally.reviewMinFen - rangeDeducted, rangeMax));
     result.amountFen = null;

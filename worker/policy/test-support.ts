@@ -34,6 +34,7 @@ export const DOC: z.input<typeof policyDocumentSchema> = {
     { id: "14", label: "14.", section: null, text: "对符合条件的企业给予补助,\n单个企业年度最高补助金额不超过100万元。" },
     { id: "10", label: "10.", section: null, text: "经评审给予30—100万元支持。" },
     { id: "4.3.2", label: "2.", section: "四、", text: "对新认定的平台给予奖励。" },
+    { id: "25", label: "25.", section: null, text: "对重大项目实行一事一议的支持方式。" },
   ],
 };
 

@@ -41,7 +41,7 @@ export const majorProject = programme({
 });
 
 export const majorProjectCases = cases([
-  { name: "major science project: funding set at review", programme: "changzhi-major-project", facts: { projectKind: "major-special" }, expect: { eligible: true, amountFen: null, explains: ["项目类别:重大科技专项", "财政双创资金项目支持:一事一议"] } },
+  { name: "major science project: funding set at review", programme: "changzhi-major-project", facts: { projectKind: "major-special" }, expect: { eligible: true, amountFen: null, explains: ["项目类别:重大科技专项", "财政双创资金项目支持:政策未规定具体金额"] } },
   { name: "key R&D programme project: eligible", programme: "changzhi-major-project", facts: { projectKind: "key-rd" }, expect: { eligible: true, amountFen: null } },
   { name: "other project: not this support", programme: "changzhi-major-project", facts: { projectKind: "other" }, expect: { eligible: false, conditions: { "project-kind": "fail" } } },
   { name: "type not given: unknown", programme: "changzhi-major-project", facts: {}, expect: { eligible: "unknown", missing: ["projectKind"] } },
@@ -94,7 +94,7 @@ export const techSme = programme({
 });
 
 export const techSmeCases = cases([
-  { name: "anonymous estimate: funding at review, 75% super-deduction noted", programme: "changzhi-tech-sme", expect: { eligible: true, amountFen: null, explains: ["研发费用75%税前加计扣除", "科技型中小企业培育资金支持:一事一议"] } },
+  { name: "anonymous estimate: funding at review, 75% super-deduction noted", programme: "changzhi-tech-sme", expect: { eligible: true, amountFen: null, explains: ["研发费用75%税前加计扣除", "科技型中小企业培育资金支持:政策未规定具体金额"] } },
   { name: "profile holds 科技型中小企业: eligible", programme: "changzhi-tech-sme", profile: { qualifications: ["tech-sme"] }, expect: { eligible: true, conditions: { "applicant-tech-sme": "pass" } } },
   { name: "profile is a 高新技术企业 but not evaluated as 科技型中小企业: not eligible", programme: "changzhi-tech-sme", profile: { qualifications: ["hnte"] }, expect: { eligible: false, conditions: { "applicant-tech-sme": "fail" } } },
 ]);
@@ -116,7 +116,7 @@ export const rdPostSubsidy = programme({
 });
 
 export const rdPostSubsidyCases = cases([
-  { name: "enterprise doing R&D: post-subsidy set at review", programme: "changzhi-rd-post-subsidy", expect: { eligible: true, amountFen: null, explains: ["第五部分(二)", "普惠性研发后补助:一事一议"] } },
+  { name: "enterprise doing R&D: post-subsidy set at review", programme: "changzhi-rd-post-subsidy", expect: { eligible: true, amountFen: null, explains: ["第五部分(二)", "普惠性研发后补助:政策未规定具体金额"] } },
   { name: "rd-post-subsidy, the day before the page's 发文时间: not yet in force", programme: "changzhi-rd-post-subsidy", date: DAY_BEFORE, expect: { eligible: false, conditions: { effective: "fail" } } },
 ]);
 

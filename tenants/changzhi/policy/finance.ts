@@ -65,7 +65,7 @@ export const listingSupport = programme({
 });
 
 export const listingSupportCases = cases([
-  { name: "enterprise listing: special support set by the special policy", programme: "changzhi-listing-support", facts: { capitalMarketStep: "listing" }, expect: { eligible: true, amountFen: null, explains: ["资本市场融资事项:挂牌或上市", "一事一议"] } },
+  { name: "enterprise listing: special support set by the special policy", programme: "changzhi-listing-support", facts: { capitalMarketStep: "listing" }, expect: { eligible: true, amountFen: null, explains: ["资本市场融资事项:挂牌或上市", "金额经评审确定"] } },
   { name: "bond issue: eligible", programme: "changzhi-listing-support", facts: { capitalMarketStep: "bond" }, expect: { eligible: true, amountFen: null } },
   { name: "no capital market step yet: not eligible", programme: "changzhi-listing-support", facts: { capitalMarketStep: "none" }, expect: { eligible: false, conditions: { "capital-market": "fail" } } },
   { name: "not given: unknown", programme: "changzhi-listing-support", facts: {}, expect: { eligible: "unknown", missing: ["capitalMarketStep"] } },
@@ -91,7 +91,7 @@ export const industryFund = programme({
 });
 
 export const industryFundCases = cases([
-  { name: "project settling in the zone: investment decided case by case", programme: "changzhi-industry-fund", facts: { settlesInZone: true }, expect: { eligible: true, amountFen: null, explains: ["产业投资子基金股权投资:一事一议"] } },
+  { name: "project settling in the zone: investment decided case by case", programme: "changzhi-industry-fund", facts: { settlesInZone: true }, expect: { eligible: true, amountFen: null, explains: ["产业投资子基金股权投资:政策未规定具体金额"] } },
   { name: "project not settling here: not eligible", programme: "changzhi-industry-fund", facts: { settlesInZone: false }, expect: { eligible: false, conditions: { "settles-in-zone": "fail" } } },
 ]);
 

@@ -31,7 +31,7 @@ export const instrumentSharing = programme({
 });
 
 export const instrumentSharingCases = cases([
-  { name: "instruments open to the public: post-subsidy after performance review", programme: "changzhi-instrument-sharing", facts: { openToPublic: true }, expect: { eligible: true, amountFen: null, explains: ["第四部分(一)第1项", "开放共享后补助(按绩效评价):一事一议,金额经评审确定"] } },
+  { name: "instruments open to the public: post-subsidy after performance review", programme: "changzhi-instrument-sharing", facts: { openToPublic: true }, expect: { eligible: true, amountFen: null, explains: ["第四部分(一)第1项", "开放共享后补助(按绩效评价):政策未规定具体金额,金额经评审确定"] } },
   { name: "instruments for in-house use only: not eligible", programme: "changzhi-instrument-sharing", facts: { openToPublic: false }, expect: { eligible: false, amountFen: 0, conditions: { "open-to-public": "fail" } } },
   { name: "instrument-sharing, not stated: unknown", programme: "changzhi-instrument-sharing", facts: {}, expect: { eligible: "unknown", missing: ["openToPublic"] } },
   { name: "instrument-sharing, the day before the page's 发文时间: not yet in force", programme: "changzhi-instrument-sharing", date: DAY_BEFORE, facts: { openToPublic: true }, expect: { eligible: false, conditions: { effective: "fail" } } },
@@ -103,7 +103,7 @@ export const directedKeyTech = programme({
 });
 
 export const directedKeyTechCases = cases([
-  { name: "leading firm on a choke-point technology: directed support", programme: "changzhi-directed-key-tech", facts: { industryLeader: true, keyTechnologyProject: true }, expect: { eligible: true, amountFen: null, explains: ["技术攻关定向支持:一事一议"] } },
+  { name: "leading firm on a choke-point technology: directed support", programme: "changzhi-directed-key-tech", facts: { industryLeader: true, keyTechnologyProject: true }, expect: { eligible: true, amountFen: null, explains: ["技术攻关定向支持:政策未规定具体金额"] } },
   { name: "not a leading firm: not eligible", programme: "changzhi-directed-key-tech", facts: { industryLeader: false, keyTechnologyProject: true }, expect: { eligible: false, conditions: { "industry-leader": "fail", "key-technology": "pass" } } },
   { name: "ordinary product upgrade, not key technology: not eligible", programme: "changzhi-directed-key-tech", facts: { industryLeader: true, keyTechnologyProject: false }, expect: { eligible: false, conditions: { "key-technology": "fail" } } },
   { name: "project type not stated: unknown", programme: "changzhi-directed-key-tech", facts: { industryLeader: true }, expect: { eligible: "unknown", missing: ["keyTechnologyProject"] } },
@@ -138,7 +138,7 @@ export const newRdInstitution = programme({
 });
 
 export const newRdInstitutionCases = cases([
-  { name: "new-type R&D institution: funding set at review", programme: "changzhi-new-rd-institution", facts: { newRdInstitution: true }, expect: { eligible: true, amountFen: null, explains: ["第五部分(二)", "新型研发机构培育资金支持:一事一议"] } },
+  { name: "new-type R&D institution: funding set at review", programme: "changzhi-new-rd-institution", facts: { newRdInstitution: true }, expect: { eligible: true, amountFen: null, explains: ["第五部分(二)", "新型研发机构培育资金支持:政策未规定具体金额"] } },
   { name: "not a new-type R&D institution: not eligible, cites 4.1.3", programme: "changzhi-new-rd-institution", facts: { newRdInstitution: false }, expect: { eligible: false, conditions: { "new-rd-institution": "fail" }, explains: ["第四部分(一)第3项要求是"] } },
   { name: "new-rd-institution, not stated: unknown", programme: "changzhi-new-rd-institution", facts: {}, expect: { eligible: "unknown", missing: ["newRdInstitution"] } },
 ]);

@@ -30,7 +30,7 @@ export const innovationVoucher = programme({
 });
 
 export const innovationVoucherCases = cases([
-  { name: "small firm: voucher amount at review, usable in other regions", programme: "changzhi-innovation-voucher", facts: { smallOrMicro: true }, expect: { eligible: true, amountFen: null, explains: ["第四部分(一)第2项", "科技创新券:一事一议"] } },
+  { name: "small firm: voucher amount at review, usable in other regions", programme: "changzhi-innovation-voucher", facts: { smallOrMicro: true }, expect: { eligible: true, amountFen: null, explains: ["第四部分(一)第2项", "科技创新券:政策未规定具体金额"] } },
   { name: "large enterprise: not eligible", programme: "changzhi-innovation-voucher", facts: { smallOrMicro: false }, expect: { eligible: false, amountFen: 0, conditions: { sme: "fail" } } },
   { name: "size not stated: unknown", programme: "changzhi-innovation-voucher", facts: {}, expect: { eligible: "unknown", missing: ["smallOrMicro"] } },
 ]);

@@ -24,7 +24,7 @@ export const youngTechTalent = programme({
 });
 
 export const youngTechTalentCases = cases([
-  { name: "young scientist: support set at review", programme: "changzhi-young-tech-talent", expect: { eligible: true, amountFen: null, explains: ["第四部分(六)第1项", "青年科技人才支持计划支持:一事一议"] } },
+  { name: "young scientist: support set at review", programme: "changzhi-young-tech-talent", expect: { eligible: true, amountFen: null, explains: ["第四部分(六)第1项", "青年科技人才支持计划支持:政策未规定具体金额"] } },
   { name: "young-tech-talent, the day before the page's 发文时间: not yet in force", programme: "changzhi-young-tech-talent", date: DAY_BEFORE, expect: { eligible: false, conditions: { effective: "fail" } } },
 ]);
 
@@ -85,7 +85,7 @@ export const talentRecruitment = programme({
 });
 
 export const talentRecruitmentCases = cases([
-  { name: "top talent with a project: support set at review", programme: "changzhi-talent-recruitment", facts: { talentCategory: "top" }, expect: { eligible: true, amountFen: null, explains: ["人才类别:具有国内外影响力的顶尖人才及其项目", "人才引培支持:一事一议"] } },
+  { name: "top talent with a project: support set at review", programme: "changzhi-talent-recruitment", facts: { talentCategory: "top" }, expect: { eligible: true, amountFen: null, explains: ["人才类别:具有国内外影响力的顶尖人才及其项目", "人才引培支持:政策未规定具体金额"] } },
   { name: "provincial leading talent: eligible", programme: "changzhi-talent-recruitment", facts: { talentCategory: "leading" }, expect: { eligible: true, amountFen: null } },
   { name: "master's graduate: eligible", programme: "changzhi-talent-recruitment", facts: { talentCategory: "graduate" }, expect: { eligible: true, amountFen: null } },
   { name: "skilled worker: eligible", programme: "changzhi-talent-recruitment", facts: { talentCategory: "skilled" }, expect: { eligible: true, amountFen: null } },

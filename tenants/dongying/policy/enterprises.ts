@@ -35,7 +35,7 @@ export const startupProjectFunding = programme({
 });
 
 export const startupProjectFundingCases = cases([
-  { name: "innovative start-up: project funding, amount set at review", programme: "dongying-startup-project-funding", facts: { innovativeStartup: true }, expect: { eligible: true, amountFen: null, explains: ["第二部分(二)第1项", "科技项目资金支持:一事一议,金额经评审确定"] } },
+  { name: "innovative start-up: project funding, amount set at review", programme: "dongying-startup-project-funding", facts: { innovativeStartup: true }, expect: { eligible: true, amountFen: null, explains: ["第二部分(二)第1项", "科技项目资金支持:政策未规定具体金额,金额经评审确定"] } },
   { name: "not an innovative start-up with outstanding R&D: no priority", programme: "dongying-startup-project-funding", facts: { innovativeStartup: false }, expect: { eligible: false, amountFen: 0, conditions: { "innovative-startup": "fail" } } },
   { name: "not stated: unknown, asks for it", programme: "dongying-startup-project-funding", facts: {}, expect: { eligible: "unknown", amountFen: null, missing: ["innovativeStartup"] } },
   { name: "startup-project-funding, the day before the notice: not yet in force", programme: "dongying-startup-project-funding", date: DAY_BEFORE, facts: { innovativeStartup: true }, expect: { eligible: false, conditions: { effective: "fail" } } },
@@ -62,7 +62,7 @@ export const hnteAward = programme({
 });
 
 export const hnteAwardCases = cases([
-  { name: "anonymous estimate: award set at review, tax relief noted", programme: "dongying-hnte-award", expect: { eligible: true, amountFen: null, explains: ["高新技术企业认定补助奖励:一事一议", "第二部分(二)第2项 高新技术企业税收优惠(非资金支持"] } },
+  { name: "anonymous estimate: award set at review, tax relief noted", programme: "dongying-hnte-award", expect: { eligible: true, amountFen: null, explains: ["高新技术企业认定补助奖励:政策未规定具体金额", "第二部分(二)第2项 高新技术企业税收优惠(非资金支持"] } },
   { name: "profile holds 高新技术企业: eligible", programme: "dongying-hnte-award", profile: { qualifications: ["hnte"] }, expect: { eligible: true, amountFen: null, conditions: { "applicant-hnte": "pass" } } },
   { name: "profile holds only 科技型中小企业: not recognised", programme: "dongying-hnte-award", profile: { qualifications: ["tech-sme"] }, expect: { eligible: false, amountFen: 0, conditions: { "applicant-hnte": "fail" } } },
   { name: "profile with no qualification: not eligible", programme: "dongying-hnte-award", profile: {}, expect: { eligible: false, explains: ["没有经核验、在有效期内的高新技术企业资格"] } },
@@ -120,7 +120,7 @@ export const enterpriseRdPlatform = programme({
 });
 
 export const enterpriseRdPlatformCases = cases([
-  { name: "enterprise with a technology centre: support set at review", programme: "dongying-enterprise-rd-platform", facts: { buildsPlatform: true }, expect: { eligible: true, amountFen: null, explains: ["第二部分(三)第2项", "一事一议"] } },
+  { name: "enterprise with a technology centre: support set at review", programme: "dongying-enterprise-rd-platform", facts: { buildsPlatform: true }, expect: { eligible: true, amountFen: null, explains: ["第二部分(三)第2项", "金额经评审确定"] } },
   { name: "no platform: not eligible", programme: "dongying-enterprise-rd-platform", facts: { buildsPlatform: false }, expect: { eligible: false, conditions: { "builds-platform": "fail" } } },
   { name: "enterprise-rd-platform, not stated: unknown", programme: "dongying-enterprise-rd-platform", facts: {}, expect: { eligible: "unknown", missing: ["buildsPlatform"] } },
 ]);

@@ -77,7 +77,7 @@ export const innovationFund = programme({
 });
 
 export const innovationFundCases = cases([
-  { name: "anonymous estimate: investment decided case by case", programme: "dongying-innovation-fund", expect: { eligible: true, amountFen: null, explains: ["市级科技创新投资基金股权投资:一事一议"] } },
+  { name: "anonymous estimate: investment decided case by case", programme: "dongying-innovation-fund", expect: { eligible: true, amountFen: null, explains: ["市级科技创新投资基金股权投资:政策未规定具体金额"] } },
   { name: "profile without 科技型中小企业: not eligible", programme: "dongying-innovation-fund", profile: { qualifications: [] }, expect: { eligible: false, conditions: { "applicant-tech-sme": "fail" } } },
   { name: "profile with 科技型中小企业: eligible", programme: "dongying-innovation-fund", profile: { qualifications: ["tech-sme"] }, expect: { eligible: true, amountFen: null } },
 ]);
@@ -109,7 +109,7 @@ export const techInsurance = programme({
 });
 
 export const techInsuranceCases = cases([
-  { name: "insurer with a patent enforcement product: post-subsidy at review", programme: "dongying-tech-insurance", facts: { techInsuranceProduct: true }, expect: { eligible: true, amountFen: null, explains: ["科技保险产品资金后补助:一事一议"] } },
+  { name: "insurer with a patent enforcement product: post-subsidy at review", programme: "dongying-tech-insurance", facts: { techInsuranceProduct: true }, expect: { eligible: true, amountFen: null, explains: ["科技保险产品资金后补助:政策未规定具体金额"] } },
   { name: "no technology insurance product: not eligible", programme: "dongying-tech-insurance", facts: { techInsuranceProduct: false }, expect: { eligible: false, conditions: { "tech-insurance-product": "fail" } } },
   { name: "tech-insurance, not stated: unknown", programme: "dongying-tech-insurance", facts: {}, expect: { eligible: "unknown", missing: ["techInsuranceProduct"] } },
 ]);

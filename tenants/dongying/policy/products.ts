@@ -77,7 +77,7 @@ export const firstPurchase = programme({
 });
 
 export const firstPurchaseCases = cases([
-  { name: "first purchase of a catalogue product for 80万: subsidy set at review", programme: "dongying-first-purchase", facts: { inCatalogue: true, firstPurchase: true, buyerIsEnterprise: true, purchaseAmountFen: wan(80) }, expect: { eligible: true, amountFen: null, explains: ["按产品采购额给予用户方或者供给方的财政补助:一事一议,金额经评审确定"] } },
+  { name: "first purchase of a catalogue product for 80万: subsidy set at review", programme: "dongying-first-purchase", facts: { inCatalogue: true, firstPurchase: true, buyerIsEnterprise: true, purchaseAmountFen: wan(80) }, expect: { eligible: true, amountFen: null, explains: ["按产品采购额给予用户方或者供给方的财政补助:政策未规定具体金额,金额经评审确定"] } },
   { name: "product not in the catalogue: not eligible", programme: "dongying-first-purchase", facts: { inCatalogue: false, firstPurchase: true, buyerIsEnterprise: true, purchaseAmountFen: wan(80) }, expect: { eligible: false, amountFen: 0, conditions: { "in-catalogue": "fail" } } },
   { name: "repeat purchase: not the first batch", programme: "dongying-first-purchase", facts: { inCatalogue: true, firstPurchase: false, buyerIsEnterprise: true, purchaseAmountFen: wan(80) }, expect: { eligible: false, conditions: { "first-purchase": "fail" } } },
   { name: "bought by a public body, not an enterprise: not this subsidy", programme: "dongying-first-purchase", facts: { inCatalogue: true, firstPurchase: true, buyerIsEnterprise: false, purchaseAmountFen: wan(80) }, expect: { eligible: false, conditions: { "buyer-enterprise": "fail" } } },
