@@ -10,6 +10,7 @@ import type { TenantDb } from "../../db/open";
 import { runCases } from "../../policy/cases";
 import { compilePolicySet } from "../../policy/compile";
 import { diffPolicySets, isEmptyDiff, type PolicyDiff } from "../../policy/diff";
+import type { Test } from "../../policy/format/conditions";
 import { policySetSchema, type PolicySet } from "../../policy/format/programme";
 import { loadLatestVersion, type VersionInfo } from "./current-policy";
 
@@ -39,6 +40,7 @@ export async function previewPolicyVersion({ db, zone }: { db: TenantDb; zone: Z
   const set = parsed.data;
   const errors: string[] = [];
   if (set.zone !== zone.slug) errors.push(`zone: 这是 ${set.zone} 的政策数据,不能发布到 ${zone.slug}`);
+  errors.push(...unknownCodes(set, zone));
   if (latest && set.effectiveFrom < latest.effectiveFrom) errors.push(`effectiveFrom: 生效日期 ${set.effectiveFrom} 早于第${latest.id}版的 ${latest.effectiveFrom}`);
 
   const outcomes = runCases(compilePolicySet(set, zone));
@@ -57,6 +59,26 @@ export async function previewPolicyVersion({ db, zone }: { db: TenantDb; zone: Z
     set,
     publishable: errors.length === 0 && failures.length === 0 && !unchanged,
   };
+}
+
+/** Qualification and industry codes must be the zone's own, or matching would silently never pass. */
+function unknownCodes(set: PolicySet, zone: ZoneConfig): string[] {
+  const quals = new Set(zone.qualifications.map((q) => q.code));
+  const industries = new Set(zone.priorityIndustries.map((i) => i.code));
+  const out: string[] = [];
+  const walk = (t: Test, where: string) => {
+    if (t.test === "qualification" && !quals.has(t.code)) out.push(`${where}: 本园区没有资质代码 ${t.code}`);
+    if (t.test === "industry") for (const c of t.codes) if (!industries.has(c)) out.push(`${where}: 本园区没有产业代码 ${c}`);
+    if (t.test === "all") t.of.forEach((s) => walk(s, where));
+    if (t.test === "any") t.of.forEach((s) => walk(s.test, where));
+  };
+  for (const p of set.programmes) {
+    for (const q of p.applicants.qualifications) if (!quals.has(q)) out.push(`${p.id}: 本园区没有资质代码 ${q}`);
+    for (const i of p.applicants.industries) if (!industries.has(i)) out.push(`${p.id}: 本园区没有产业代码 ${i}`);
+    for (const f of p.facts) if (f.prefill?.source === "qualification") for (const q of [f.prefill.trueIf, f.prefill.falseIf]) if (q && !quals.has(q)) out.push(`${p.id}.${f.name}: 本园区没有资质代码 ${q}`);
+    p.conditions.forEach((c) => walk(c.test, `${p.id}.${c.id}`));
+  }
+  return out;
 }
 
 /** SHA-256 of the set as stored: the parsed form, whose key order the schema fixes. */

@@ -58,6 +58,13 @@ describe("previewing a policy set", () => {
     expect(p.errors[0]).toContain("dongying");
   });
 
+  it("refuses qualification and industry codes the zone does not have", async () => {
+    const { db } = await setup();
+    const p = await previewPolicyVersion({ db, zone }, set({ programmes: [{ ...hitech, applicants: { ...hitech.applicants, qualifications: ["gazelle"], industries: ["space-mining"] } }], cases: [hitechCase] }));
+    expect(p.publishable).toBe(false);
+    expect(p.errors).toEqual(["zibo-hitech-test: 本园区没有资质代码 gazelle", "zibo-hitech-test: 本园区没有产业代码 space-mining"]);
+  });
+
   it("reports failing cases with what differed", async () => {
     const { db } = await setup();
     const p = await previewPolicyVersion({ db, zone }, set({ programmes: [hitech], cases: [{ ...hitechCase, expect: { eligible: true, amountFen: wan(30) } }] }));

@@ -130,6 +130,21 @@ describe("ids", () => {
   });
 });
 
+describe("ranges written backwards", () => {
+  it("rejects a 至 range whose start is above its end", () => {
+    expect(testing({ test: "between", fact: "revenueFen", from: 200, to: 100 })).toEqual(["test-prog: between: from 200 is above to 100"]);
+  });
+
+  it("rejects an application window that ends before it starts", () => {
+    expect(problems([programmeInput({ windows: [{ from: "2026-05-01", to: "2026-04-01" }] })])).toEqual(["test-prog: window 2026-05-01–2026-04-01 ends before it starts"]);
+  });
+
+  it("rejects two materials with the same id", () => {
+    const m = { id: "licence", zh: "营业执照" };
+    expect(problems([programmeInput({ materials: [m, m] })])).toEqual(["test-prog: duplicate material id licence"]);
+  });
+});
+
 describe("cases", () => {
   it("rejects a programme without a case", () => {
     expect(problems([programmeInput()], { cases: [] })).toEqual(["test-prog: no test case; every programme needs cases (threshold and cap boundaries)"]);

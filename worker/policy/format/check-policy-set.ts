@@ -51,7 +51,11 @@ export function checkPolicySet(set: SetShape, ctx: Ctx) {
 
     const walkTest = (t: Test, path: (string | number)[]): void => {
       switch (t.test) {
-        case "compare": case "between": needFact(t.fact, numeric, path); break;
+        case "compare": needFact(t.fact, numeric, path); break;
+        case "between":
+          needFact(t.fact, numeric, path);
+          if (t.from > t.to) issue(`between: from ${t.from} is above to ${t.to}`, ...path);
+          break;
         case "ratio": needFact(t.numerator, ["money", "count"], path); needFact(t.denominator, ["money", "count"], path); break;
         case "equals":
           if (typeof t.value === "boolean") needFact(t.fact, ["boolean"], path);
@@ -94,6 +98,14 @@ export function checkPolicySet(set: SetShape, ctx: Ctx) {
       }
     };
     p.amount.forEach((c, j) => walkComponent(c, ["amount", j]));
+    p.windows.forEach((w, j) => {
+      if (w.from > w.to) issue(`window ${w.from}–${w.to} ends before it starts`, "windows", j);
+    });
+    const materialIds = new Set<string>();
+    p.materials.forEach((m, j) => {
+      if (materialIds.has(m.id)) issue(`duplicate material id ${m.id}`, "materials", j);
+      materialIds.add(m.id);
+    });
     p.limits.forEach((l, j) => {
       checkClause(l.clause, "limits", j, "clause");
       if (l.kind === "perProject") needFact(l.projectFact, ["text"], ["limits", j]);
