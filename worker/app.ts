@@ -31,6 +31,8 @@ import { materialsRoutes } from "./features/materials/routes";
 import { enterpriseRoutes } from "./features/enterprises/routes";
 import { programmeApi } from "./features/policies/programme-api";
 import { adminPolicyApi } from "./features/policies/admin-policy-api";
+import { policyPages } from "./features/policies/pages";
+import { policyAdminPages } from "./features/policies/admin-pages";
 
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -54,6 +56,8 @@ export function createApp(deps: AppDeps) {
   app.route("/", enterpriseRoutes(deps));
   app.route("/", programmeApi(deps));
   app.route("/", adminPolicyApi(deps));
+  app.route("/", policyPages(deps));
+  app.route("/", policyAdminPages(deps));
   // The outbox viewer exists only where DEV_TOOLS=1 (local development), never in production.
   if (deps.config.DEV_TOOLS === "1") app.route("/", devRoutes());
 

@@ -36,6 +36,9 @@ export function ZoneHomePage({ zone, documents, nonce, user }: ZoneHomeProps) {
       </div>
       <main id="main" class="wrap">
         <h2 class="section" id="policies">政策纵览</h2>
+        <p>
+          <a href="/policy">按扶持项目查看现行政策,用政策计算器估算补贴 →</a>
+        </p>
         {documents.length === 0 ? (
           <p>本园区还没有发布政策文件。</p>
         ) : (

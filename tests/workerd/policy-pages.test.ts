@@ -1,0 +1,248 @@
+/**
+ * The policy pages through the real Worker: 政策纵览 and its search, a
+ * programme with 政策计算器 (results, missing facts, bad input → 400), 政策匹配
+ * for an enterprise member, the staff's matching enterprises, and the zone
+ * admin's versions, preview and publish — with who may open what.
+ *
+ * The zones' databases are shared by every workerd test file (global-setup), so
+ * the one publish here is on changzhi and changes only the set's label: the
+ * programmes every other suite reads stay as they are.
+ */
+import { exports } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { PolicyOverviewPage } from "../../web/pages/policy/overview";
+import { zones } from "../../tenants/index";
+import { call, freshIp, login, sessionCookie } from "./auth-support";
+
+const host = (slug: string) => `${slug}.localhost`;
+const origin = (slug: string) => `http://${slug}.localhost:8787`;
+const get = (slug: string, path: string, cookie?: string) => call(host(slug), "GET", path, { cookie });
+
+async function demo(slug: string, who: "admin" | "reviewer" | "enterprise") {
+  return sessionCookie(await login(slug, `${who}@${slug}.demo`, `Demo-${slug}-2026`));
+}
+
+/** A multipart form POST from the zone's own pages (CSRF checks the Origin). */
+function postForm(slug: string, path: string, cookie: string, fields: Record<string, string | File>) {
+  const body = new FormData();
+  for (const [k, v] of Object.entries(fields)) body.append(k, v);
+  return exports.default.fetch(`http://${host(slug)}${path}`, { method: "POST", headers: { cookie, origin: origin(slug), "cf-connecting-ip": freshIp() }, body, redirect: "manual" });
+}
+
+const CALC = "/policy/programmes/zibo-rd-inclusive";
+/** 3亿 revenue, 960万 R&D (3.2%), deduction up 1000万 → 5% = 50万 (the model case of clause 14). */
+const GOOD = "?_calc=1&revenue=300000000&rdExpense=9600000&rdDeduction=30000000&prevRdDeduction=20000000";
+
+describe("政策纵览", () => {
+  it("lists the programmes in force with citation, amount and applicants, and the documents", async () => {
+    const res = await get("zibo", "/policy");
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain("科技型企业研发投入普惠制补贴");
+    expect(html).toContain("第十四条");
+    expect(html).toContain("单个企业年度最高补助金额不超过100万元");
+    expect(html).toContain("研发投入达到规定比例的科技型企业");
+    expect(html).toContain(`href="${CALC}"`);
+    expect(html).toMatch(/现行政策:第\d+版/);
+    for (const d of zones.get("zibo")!.documents) expect(html).toContain(`href="/policies/${d.id}"`);
+    expect(html).not.toContain("符合条件的企业");
+  });
+
+  it("searches and filters by category", async () => {
+    const all = await (await get("zibo", "/policy")).text();
+    const total = Number(/共 (\d+) 个项目/.exec(all)![1]);
+    const rd = await (await get("zibo", `/policy?q=${encodeURIComponent("研发")}`)).text();
+    expect(rd).toContain("科技型企业研发投入普惠制补贴");
+    expect(rd).toMatch(/找到 \d+ 个项目/);
+    const incubation = await (await get("zibo", "/policy?category=incubation")).text();
+    expect(incubation).not.toContain("科技型企业研发投入普惠制补贴");
+    expect(Number(/找到 (\d+) 个项目/.exec(incubation)![1])).toBeLessThan(total);
+    const none = await (await get("zibo", `/policy?q=${encodeURIComponent("没有这样的项目词")}`)).text();
+    expect(none).toContain("没有符合条件的项目");
+  });
+
+  it("says so plainly when the zone has published no version", () => {
+    const html = String(PolicyOverviewPage({ zone: zones.get("zibo")!, nonce: "n", version: null, programmes: [], total: 0, query: { q: "", category: "" }, categories: [], documents: [], staff: false }));
+    expect(html).toContain("本园区尚未发布可在线测算的政策");
+  });
+});
+
+describe("a programme and 政策计算器", () => {
+  it("shows the clause with the excerpt marked, who may apply, conditions, materials and the form", async () => {
+    const res = await get("zibo", CALC);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toMatch(/<mark>对年销售收入2亿元以上/);
+    expect(html).toContain("研发投入达到规定比例的科技型企业");
+    expect(html).toContain("年销售收入与研发投入比例达到规定档次");
+    expect(html).toContain("上年度财务审计报告");
+    expect(html).toContain("年销售收入(元)");
+    expect(html).toContain('name="revenue"');
+    expect(html).not.toContain('class="verdict');
+  });
+
+  it("explains an eligible result: badge, conditions with clause, 50万元 and the steps", async () => {
+    const res = await get("zibo", CALC + GOOD);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('<span class="verdict yes">符合</span>');
+    expect(html).toContain("<strong>50万元</strong>");
+    expect(html).toContain("研发投入占年销售收入3.2%");
+    expect(html).toContain("第十四条");
+    expect(html).toContain("即 3亿元");
+    expect(html).toContain('aria-live="polite"');
+    expect(html).toContain('value="300000000"');
+  });
+
+  it("asks for what is missing, and says what it assumed", async () => {
+    const html = await (await get("zibo", `${CALC}?_calc=1&revenue=300000000`)).text();
+    expect(html).toContain("需补充信息");
+    expect(html).toContain("还需提供");
+    expect(html).toContain("研发投入");
+  });
+
+  it("refuses bad input with a 400, a message under the field, and what was typed kept", async () => {
+    const res = await get("zibo", `${CALC}?_calc=1&revenue=abc&rdExpense=-5`);
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain("请填写以元为单位的金额");
+    expect(html).toContain("金额不能为负数");
+    expect(html).toMatch(/id="f-revenue"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*id="f-revenue"/);
+    expect(html).toContain('value="abc"');
+    expect(html).not.toContain('class="verdict');
+  });
+
+  it("answers 404 for a programme the version does not have", async () => {
+    expect((await get("zibo", "/policy/programmes/zibo-no-such-thing")).status).toBe(404);
+    expect((await get("zibo", "/policy/programmes/NOT_AN_ID")).status).toBe(404);
+  });
+});
+
+describe("政策匹配 for an enterprise member", () => {
+  it("sends visitors to 登录 and refuses staff", async () => {
+    const anon = await get("zibo", "/policy/match");
+    expect(anon.status).toBe(303);
+    expect(anon.headers.get("location")).toBe("/login");
+    expect((await get("zibo", "/policy/match", await demo("zibo", "reviewer"))).status).toBe(403);
+  });
+
+  it("ranks every programme with met, missed and untold conditions and a prefilled calculator link", async () => {
+    const cookie = await demo("zibo", "enterprise");
+    const res = await get("zibo", "/policy/match", cookie);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toContain("no-store");
+    const html = await res.text();
+    expect(html).toContain("政策匹配");
+    expect(html).toContain("科技型企业研发投入普惠制补贴");
+    expect(html).toMatch(/满足 \d+ 项/);
+    expect(html).toContain("/policy/programmes/zibo-rd-inclusive?_calc=profile");
+    // The link opens the calculator saying where the values came from.
+    const link = /href="(\/policy\/programmes\/zibo-rd-inclusive\?_calc=profile[^"#]*)/.exec(html)![1]!.replaceAll("&amp;", "&");
+    const page = await get("zibo", link, cookie);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("已按你企业最近年度数据和已核实的资质填入");
+  });
+});
+
+describe("staff: enterprises matching a programme", () => {
+  const path = "/admin/policy/programmes/zibo-rd-inclusive/matches";
+
+  it("is for zone admins and reviewers only", async () => {
+    expect((await get("zibo", path)).headers.get("location")).toBe("/login");
+    expect((await get("zibo", path, await demo("zibo", "enterprise"))).status).toBe(403);
+  });
+
+  it("counts the results and lists the enterprises with theirs", async () => {
+    const res = await get("zibo", path, await demo("zibo", "reviewer"));
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toMatch(/符合 \d+ 家/);
+    expect(html).toMatch(/需补充信息 \d+ 家/);
+    expect(html).toContain("淄博示范先进陶瓷材料有限公司");
+    expect((await get("zibo", "/admin/policy/programmes/zibo-nope/matches", await demo("zibo", "admin"))).status).toBe(404);
+  });
+});
+
+describe("zone admin: policy versions", () => {
+  it("is for the zone admin only", async () => {
+    expect((await get("zibo", "/admin/policy")).headers.get("location")).toBe("/login");
+    for (const who of ["enterprise", "reviewer"] as const) {
+      const cookie = await demo("zibo", who);
+      expect((await get("zibo", "/admin/policy", cookie)).status).toBe(403);
+      expect((await get("zibo", "/admin/policy/download/1", cookie)).status).toBe(403);
+      expect((await postForm("zibo", "/admin/policy/preview", cookie, { json: "{}" })).status).toBe(403);
+    }
+  });
+
+  it("lists versions with their JSON, and offers the newest set for editing", async () => {
+    const cookie = await demo("zibo", "admin");
+    const html = await (await get("zibo", "/admin/policy", cookie)).text();
+    expect(html).toContain("第1版");
+    expect(html).toContain("现行");
+    expect(html).toContain('href="/admin/policy/download/1"');
+    expect(html).toContain("&quot;zibo-rd-inclusive&quot;");
+    const file = await get("zibo", "/admin/policy/download/1", cookie);
+    expect(file.headers.get("content-disposition")).toBe('attachment; filename="zibo-policy-v1.json"');
+    expect(((await file.json()) as { zone: string }).zone).toBe("zibo");
+    expect((await get("zibo", "/admin/policy/download/999", cookie)).status).toBe(404);
+  });
+
+  it("previews an edited set: the diff, failing cases, and no publish form", async () => {
+    const cookie = await demo("zibo", "admin");
+    const set = (await (await get("zibo", "/admin/policy/download/1", cookie)).json()) as { programmes: { id: string; title: { zh: string } }[]; cases: { programme: string; expect: { amountFen?: number } }[] };
+    set.programmes.find((p) => p.id === "zibo-rd-inclusive")!.title.zh = "研发投入普惠制补贴(改名)";
+    set.cases.find((c) => c.programme === "zibo-rd-inclusive" && c.expect.amountFen === 50_000_000)!.expect.amountFen = 40_000_000;
+    const res = await postForm("zibo", "/admin/policy/preview", cookie, { file: new File([JSON.stringify(set)], "zibo.json", { type: "application/json" }) });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain("title.zh");
+    expect(html).toContain("科技型企业研发投入普惠制补贴</span> → <span class=\"after\">研发投入普惠制补贴(改名)");
+    expect(html).toMatch(/1 个测试用例未通过/);
+    expect(html).not.toContain('action="/admin/policy/publish"');
+    // Publishing it anyway is refused with the reason.
+    const refused = await postForm("zibo", "/admin/policy/publish", cookie, { policySet: JSON.stringify(set), baseVersion: "1" });
+    expect(refused.status).toBe(422);
+    expect(await refused.text()).toContain("测试用例未通过,不能发布");
+  });
+
+  it("re-renders the form for a file that is not JSON, and for an empty one", async () => {
+    const cookie = await demo("zibo", "admin");
+    const bad = await postForm("zibo", "/admin/policy/preview", cookie, { json: "{ not json" });
+    expect(bad.status).toBe(422);
+    const html = await bad.text();
+    expect(html).toContain("JSON 格式有误");
+    expect(html).toContain("{ not json</textarea>");
+    expect((await postForm("zibo", "/admin/policy/preview", cookie, { json: "  " })).status).toBe(422);
+  });
+
+  it("refuses a policy set over 2 MB", async () => {
+    const res = await postForm("zibo", "/admin/policy/preview", await demo("zibo", "admin"), { json: "x".repeat(2 * 1024 * 1024 + 10) });
+    expect(res.status).toBe(413);
+  });
+
+  it("publishes a previewed change as the next version, and refuses a stale one", async () => {
+    const cookie = await demo("changzhi", "admin");
+    const before = await (await get("changzhi", "/admin/policy", cookie)).text();
+    const newest = Number(/第(\d+)版/.exec(before)![1]);
+    const set = (await (await get("changzhi", `/admin/policy/download/${newest}`, cookie)).json()) as { label: string };
+    set.label = `${set.label}(页面测试修订)`;
+    const preview = await (await postForm("changzhi", "/admin/policy/preview", cookie, { json: JSON.stringify(set) })).text();
+    expect(preview).toContain(`可以发布为第${newest + 1}版`);
+    expect(preview).toContain('<span class="path">label</span>');
+    expect(preview).toContain('action="/admin/policy/publish"');
+    expect(preview).toContain(`name="baseVersion" value="${newest}"`);
+
+    const res = await postForm("changzhi", "/admin/policy/publish", cookie, { policySet: JSON.stringify(set), baseVersion: String(newest), note: "只改版本名称" });
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toMatch(new RegExp(`^/admin/policy\\?published=${newest + 1}&`));
+    const after = await (await get("changzhi", res.headers.get("location")!, cookie)).text();
+    expect(after).toContain(`第${newest + 1}版已发布`);
+    expect(after).toContain(`第${newest + 1}版<small>${set.label}</small>`);
+    expect(after).toContain("只改版本名称");
+
+    // The same form again: the version it was previewed against is no longer the newest.
+    const stale = await postForm("changzhi", "/admin/policy/publish", cookie, { policySet: JSON.stringify({ ...set, label: `${set.label}再改` }), baseVersion: String(newest) });
+    expect(stale.status).toBe(409);
+    expect(await stale.text()).toContain(`政策已更新为第${newest + 1}版`);
+  });
+});

@@ -1,0 +1,146 @@
+/**
+ * The engine's explained result as people read it: a badge (符合 / 不符合 /
+ * 需补充信息), the amount or the range set at review, every condition with its
+ * outcome, reason and clause, what is still missing, the cited calculation
+ * steps, and what an anonymous estimate took for granted. Used by 政策计算器,
+ * 政策匹配 and the staff's list of matching enterprises.
+ */
+import type { Evaluation } from "../../worker/policy/evaluate";
+import { formatFen } from "../../worker/policy/money";
+
+type Eligible = Evaluation["eligible"];
+
+const ELIGIBLE: Record<string, { label: string; cls: string }> = {
+  true: { label: "符合", cls: "yes" },
+  false: { label: "不符合", cls: "no" },
+  unknown: { label: "需补充信息", cls: "maybe" },
+};
+
+/** Icons are decoration; the word beside them is what a screen reader says. */
+export const OUTCOME: Record<"pass" | "fail" | "unknown", { icon: string; label: string }> = {
+  pass: { icon: "✓", label: "满足" },
+  fail: { icon: "✗", label: "不满足" },
+  unknown: { icon: "?", label: "待确认" },
+};
+
+export function EligibleBadge({ eligible }: { eligible: Eligible }) {
+  const e = ELIGIBLE[String(eligible)]!;
+  return <span class={`verdict ${e.cls}`}>{e.label}</span>;
+}
+
+/** The amount in one phrase, or null when there is none to state (not eligible, case by case, in kind only, facts missing). */
+export function amountText(r: Pick<Evaluation, "eligible" | "amountFen" | "range">): string | null {
+  if (r.eligible === false) return null;
+  if (r.amountFen !== null) return formatFen(r.amountFen);
+  if (!r.range) return null;
+  const { minFen, maxFen } = r.range;
+  if (minFen === maxFen) return formatFen(maxFen);
+  return minFen > 0 ? `${formatFen(minFen)}至${formatFen(maxFen)}` : `最高${formatFen(maxFen)}`;
+}
+
+export function EvaluationResult({ result: r, heading = 3 }: { result: Evaluation; heading?: 2 | 3 | 4 }) {
+  const H = `h${heading}` as "h3";
+  const amount = amountText(r);
+  return (
+    <div class="eval">
+      <p class="eval-head">
+        <EligibleBadge eligible={r.eligible} />
+        {amount !== null && (
+          <span class="eval-amount">
+            {r.range ? "金额经评审确定:" : r.eligible === "unknown" ? "条件确认后可得:" : "测算金额:"}
+            <strong>{amount}</strong>
+          </span>
+        )}
+      </p>
+      {/* A range's note only restates it; other notes (一事一议, in kind, what to provide) say something new. */}
+      {r.amountNote && r.eligible !== false && !r.range && <p class="eval-note">{r.amountNote}</p>}
+
+      <H>申报条件</H>
+      {r.conditions.length === 0 ? (
+        <p class="eval-note">本项目没有另设条件。</p>
+      ) : (
+        <ul class="conds">
+          {r.conditions.map((c) => (
+            <li class={`cond ${c.result}`}>
+              <span class="mark" aria-hidden="true">{OUTCOME[c.result].icon}</span>
+              <div>
+                <p class="cond-label">
+                  <span class="outcome">{OUTCOME[c.result].label}</span>
+                  {c.label}
+                  <span class="cite">{c.clause}</span>
+                </p>
+                <p class="cond-reason">{c.reason}</p>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      {r.missing.length > 0 && (
+        <>
+          <H>还需提供</H>
+          <p class="eval-missing">{r.missing.map((m) => m.label).join("、")}</p>
+        </>
+      )}
+
+      {r.steps.length > 0 && (
+        <>
+          <H>金额计算</H>
+          <ol class="steps">
+            {r.steps.map((s) => (
+              <li>
+                <span>
+                  {s.description}
+                  <span class="cite">{s.clause}</span>
+                </span>
+                <strong class="step-value">{formatFen(s.valueFen)}</strong>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+
+      {r.inKind.length > 0 && (
+        <>
+          <H>非资金支持(不计入金额)</H>
+          <ul class="plain">{r.inKind.map((k) => <li>{k}</li>)}</ul>
+        </>
+      )}
+
+      {r.assumed.length > 0 && (
+        <>
+          <H>测算假定</H>
+          <ul class="plain">{r.assumed.map((a) => <li>{a}</li>)}</ul>
+        </>
+      )}
+    </div>
+  );
+}
+
+/** Styles for the result; pages add them to their own css. */
+export const EVALUATION_CSS = `
+.verdict{display:inline-block;white-space:nowrap;font-weight:700;border-radius:999px;padding:2px 14px;font-size:.95rem;border:1px solid}
+.verdict.yes{background:#ecfdf3;border-color:#32d583;color:#054f31}
+.verdict.no{background:#fef3f2;border-color:#f04438;color:#7a271a}
+.verdict.maybe{background:#fffaeb;border-color:#fdb022;color:#7a2e0e}
+.eval-head{display:flex;flex-wrap:wrap;align-items:center;gap:6px 14px;margin:0 0 8px}
+.eval-amount strong{font-size:1.35rem;color:var(--primary);margin-left:2px}
+.eval-note,.eval-missing{margin:0 0 10px;color:var(--muted);font-size:.92rem}
+.eval-missing{color:var(--ink)}
+.eval h2,.eval h3,.eval h4{font-size:1rem;margin:16px 0 6px}
+.conds,.steps,.plain{margin:0;padding:0;list-style:none}
+.cond{display:flex;gap:10px;padding:8px 0;border-top:1px solid var(--line)}
+.cond .mark{flex:none;width:26px;height:26px;border-radius:50%;display:inline-flex;align-items:center;justify-content:center;font-weight:700;color:#fff}
+.cond.pass .mark{background:#12b76a}.cond.fail .mark{background:#d92d20}.cond.unknown .mark{background:#f79009}
+.cond p{margin:0}
+.cond-label{font-weight:600}
+.cond .outcome{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+.cond-reason{color:var(--muted);font-size:.92rem}
+.cite{display:inline-block;margin-left:8px;font-size:.8rem;font-weight:400;color:var(--primary);border:1px solid color-mix(in srgb,var(--primary) 35%,#fff);border-radius:4px;padding:0 6px;white-space:nowrap}
+.steps{counter-reset:step}
+.steps li{counter-increment:step;display:grid;grid-template-columns:1.6em minmax(0,1fr) auto;align-items:baseline;gap:2px 10px;padding:6px 0;border-top:1px solid var(--line)}
+.steps li::before{content:counter(step) ".";color:var(--muted)}
+.step-value{font-variant-numeric:tabular-nums;white-space:nowrap}
+.plain li{padding:2px 0}
+.plain li::before{content:"· ";color:var(--muted)}
+`;

@@ -1,0 +1,120 @@
+/**
+ * One programme: what it awards and to whom, the clause with the award's
+ * sentences marked, conditions, limits and materials, and 政策计算器.
+ */
+import type { ZoneConfig } from "../../../tenants/schema";
+import type { ProgrammeView } from "../../../worker/policy/describe";
+import { formatFen } from "../../../worker/policy/money";
+import { formatDateZh } from "../../format";
+import { Layout } from "../../layout";
+import type { HeaderUser } from "../auth/labels";
+import { Calculator, type CalculatorProps } from "./calculator";
+import { ClauseText, POLICY_CSS, VersionNote, type VersionLine } from "./shared";
+
+export interface ProgrammePageProps extends Omit<CalculatorProps, "versionId"> {
+  zone: ZoneConfig;
+  nonce: string | undefined;
+  user?: HeaderUser | null | undefined;
+  version: VersionLine;
+  staff: boolean;
+}
+
+function Applicants({ p }: { p: ProgrammeView }) {
+  const a = p.applicants;
+  return (
+    <>
+      {a.text}
+      {a.qualifications.length > 0 && <small class="who"><br />须持有:{a.qualifications.join("、")}</small>}
+      {a.industries.length > 0 && <small class="who"><br />所属行业:{a.industries.join("、")}</small>}
+    </>
+  );
+}
+
+function Summary({ p }: { p: ProgrammeView }) {
+  const clauseLink = `/policies/${p.document.id}#c-${p.clause}`;
+  return (
+    <section class="panel" aria-label="项目概要">
+      <dl class="kv">
+        <dt>补助标准</dt>
+        <dd><strong>{p.amountSummary}</strong></dd>
+        <dt>申报主体</dt>
+        <dd><Applicants p={p} /></dd>
+        <dt>政策出处</dt>
+        <dd>
+          <a href={clauseLink}>《{p.document.title}》{p.citation}</a>
+          {p.document.docNumber ? `(${p.document.docNumber})` : ""}
+        </dd>
+        <dt>申报时间</dt>
+        <dd>
+          {p.windows.length ? p.windows.map((w) => `${formatDateZh(w.from)}至${formatDateZh(w.to)}`).join(";") : "政策有效期内均可申报"}
+          <small class="who"><br />政策有效期:{formatDateZh(p.effective.from)}起{p.effective.to ? `至${formatDateZh(p.effective.to)}` : ""}</small>
+        </dd>
+        {p.annualBudgetFen !== null && (
+          <>
+            <dt>年度资金</dt>
+            <dd>{formatFen(p.annualBudgetFen)}</dd>
+          </>
+        )}
+        <dt>类别</dt>
+        <dd>{p.categoryName}</dd>
+      </dl>
+      <p class="jump"><a class="btn" href="#calculator">用政策计算器测算</a></p>
+    </section>
+  );
+}
+
+export function ProgrammePage(props: ProgrammePageProps) {
+  const { zone, nonce, user, version, staff, programme: p } = props;
+  return (
+    <Layout title={p.title} zone={zone} nonce={nonce} user={user} current="policies" css={POLICY_CSS}>
+      <main id="main" class="wrap pol">
+        <p class="crumbs"><a href="/">首页</a> › <a href="/policy">政策纵览</a> › {p.categoryName}</p>
+        <h1>{p.title}</h1>
+        <VersionNote version={version} />
+        <Summary p={p} />
+        {staff && <p><a href={`/admin/policy/programmes/${p.id}/matches`}>查看符合条件的企业(免申即享名单)</a></p>}
+
+        <section aria-labelledby="clause-heading">
+          <h2 id="clause-heading" class="section">政策原文({p.citation})</h2>
+          <div class="panel">
+            {p.clauseText ? <ClauseText text={p.clauseText} excerpt={p.excerpt} /> : <p class="clause-text"><mark>{p.excerpt}</mark></p>}
+            <p class="version-note">标出的是本项目依据的句子。<a href={`/policies/${p.document.id}#c-${p.clause}`}>查看文件全文</a></p>
+          </div>
+        </section>
+
+        <section aria-labelledby="conditions-heading">
+          <h2 id="conditions-heading" class="section">申报条件与限额</h2>
+          <div class="panel">
+            {p.conditions.length === 0 && p.limits.length === 0 ? (
+              <p>条款没有另设条件;满足申报主体要求即可申报。</p>
+            ) : (
+              <ul class="list">
+                {p.conditions.map((c) => <li>{c.label}<span class="cite">{c.clause}</span></li>)}
+                {p.limits.map((l) => <li>{l.label}</li>)}
+              </ul>
+            )}
+            {p.note && <p class="version-note">口径说明:{p.note}</p>}
+          </div>
+        </section>
+
+        <section id="calculator" aria-labelledby="calculator-heading">
+          <h2 id="calculator-heading" class="section">政策计算器</h2>
+          <Calculator {...props} versionId={version.id} />
+        </section>
+
+        <section aria-labelledby="materials-heading">
+          <h2 id="materials-heading" class="section">申报材料</h2>
+          <div class="panel">
+            {p.materials.length === 0 ? (
+              <p>条款未列明申报材料,以园区申报通知为准。</p>
+            ) : (
+              <ul class="list">
+                {p.materials.map((m) => <li>{m.name}{m.required ? "" : "(如有)"}</li>)}
+              </ul>
+            )}
+          </div>
+        </section>
+      </main>
+    </Layout>
+  );
+}

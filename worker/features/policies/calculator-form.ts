@@ -1,0 +1,152 @@
+/**
+ * 政策计算器's form, both ways: what a person types (money in 元, percentages,
+ * counts, 是/否/未填, options) to the engine's facts (money in integer fen), and
+ * facts back to form values (a prefilled link from 政策匹配, a re-rendered form).
+ *
+ * The form is sent by GET so a result can be linked. Field names are the fact
+ * names, except that money facts drop their "Fen" suffix because the form takes
+ * 元 (revenueFen → ?revenue=300000000). An empty field is a fact left out: the
+ * result then says what to provide, which is more useful than a refusal.
+ */
+import type { ProgrammeView } from "../../policy/describe";
+import type { Facts, FactValue } from "../../policy/facts";
+import { MAX_FEN } from "../../policy/format/common";
+import { formatFen, formatPercent } from "../../policy/money";
+import { fenToPlainYuan, yuanToFen } from "../enterprises/yuan";
+
+export type CalcFact = ProgrammeView["facts"][number];
+export type FormValues = Record<string, string>;
+
+/** Present in every calculator submission and link; "_" keeps it apart from fact names (camelCase). */
+export const SUBMITTED = "_calc";
+
+export type ParsedCalculator =
+  | { ok: true; facts: Facts; values: FormValues; echo: Record<string, string> }
+  | { ok: false; errors: Record<string, string>; values: FormValues };
+
+/** The form field for a fact: money facts drop "Fen" unless that would clash with another fact's name. */
+export function fieldName(fact: CalcFact, all: readonly CalcFact[]): string {
+  if (fact.type !== "money" || !/.Fen$/.test(fact.name)) return fact.name;
+  const short = fact.name.slice(0, -3);
+  return all.some((f) => f.name === short) ? fact.name : short;
+}
+
+/** Full-width digits and separators, as Chinese input methods type them, to ASCII. */
+function normalise(s: string): string {
+  return s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/[．。]/g, ".").trim();
+}
+
+/** Policies speak in 万元 and 亿元, so "30000万" and "1.5亿" are taken too, counted exactly (BigInt, no floats). */
+const FEN_PER: Record<string, bigint> = { 万: 1_000_000n, 亿: 10_000_000_000n };
+const SCALED = /^(\d{1,13})(?:\.(\d{1,10}))?$/;
+const MONEY_HINT = "请填写以元为单位的金额(最多两位小数),如 300000000;也可写作 30000万 或 3亿。";
+
+function parseMoney(text: string): { ok: true; fen: number } | { ok: false; message: string } {
+  const s = normalise(text).replace(/[\s,,]/g, "").replace(/元$/, "");
+  const unit = /[万亿]$/.exec(s)?.[0];
+  if (!unit) {
+    const r = yuanToFen(s);
+    return r.ok || s.startsWith("-") ? r : { ok: false, message: MONEY_HINT };
+  }
+  const m = SCALED.exec(s.slice(0, -1));
+  if (!m) return { ok: false, message: s.startsWith("-") ? "金额不能为负数。" : MONEY_HINT };
+  const decimals = m[2] ?? "";
+  const scaled = BigInt(m[1]! + decimals) * FEN_PER[unit]!;
+  const den = 10n ** BigInt(decimals.length);
+  if (scaled % den !== 0n) return { ok: false, message: "金额最小到分,请减少小数位。" };
+  const fen = scaled / den;
+  return fen > BigInt(MAX_FEN) ? { ok: false, message: "金额过大,请检查位数。" } : { ok: true, fen: Number(fen) };
+}
+
+const BOOLEAN: Record<string, boolean> = { yes: true, no: false };
+const COUNT = /^\d{1,10}$/;
+const PERCENT = /^\d{1,4}(?:\.\d{1,2})?$/;
+
+/** One field's text → the fact's value, or the sentence to show under the field. */
+function parseOne(fact: CalcFact, text: string): { value: FactValue } | { error: string } {
+  switch (fact.type) {
+    case "money": {
+      const r = parseMoney(text);
+      return r.ok ? inRange(fact, r.fen, formatFen) : { error: r.message };
+    }
+    case "count": {
+      const s = normalise(text).replace(/[,,]/g, "");
+      if (!COUNT.test(s) || Number(s) > 1e9) return { error: `请填写不小于 0 的整数${fact.unit ? `(单位:${fact.unit})` : ""}。` };
+      return inRange(fact, Number(s), (n) => `${n}${fact.unit ?? ""}`);
+    }
+    case "percent": {
+      const s = normalise(text).replace(/[％%]$/, "").trim();
+      if (!PERCENT.test(s) || Number(s) > 1000) return { error: "请填写百分数,最多两位小数,如 3.25 表示 3.25%。" };
+      return inRange(fact, Number(s), formatPercent);
+    }
+    case "boolean":
+      return text in BOOLEAN ? { value: BOOLEAN[text]! } : { error: "请选择“是”“否”或“未填”。" };
+    case "choice":
+      return fact.options?.some((o) => o.value === text) ? { value: text } : { error: `请从列表中选择:${(fact.options ?? []).map((o) => o.label).join("、")}。` };
+    case "text": {
+      const s = text.trim();
+      return s.length <= 100 ? { value: s } : { error: "最多 100 个字。" };
+    }
+  }
+}
+
+function inRange(fact: CalcFact, n: number, show: (n: number) => string): { value: number } | { error: string } {
+  if (fact.min !== null && n < fact.min) return { error: `不能小于 ${show(fact.min)}。` };
+  if (fact.max !== null && n > fact.max) return { error: `不能大于 ${show(fact.max)}。` };
+  return { value: n };
+}
+
+/**
+ * A submitted form (query or body fields) to facts. Every field is checked and
+ * every problem reported at once, keyed by field name; `values` is what was typed,
+ * to put back into the form. `echo` restates money as the policies write it
+ * ("即 3亿元"), so a slip of a digit shows before anyone relies on the result.
+ */
+export function formToFacts(facts: readonly CalcFact[], raw: Readonly<Record<string, string | undefined>>): ParsedCalculator {
+  const values: FormValues = {};
+  const errors: Record<string, string> = {};
+  const echo: Record<string, string> = {};
+  const out: Record<string, FactValue> = {};
+  for (const fact of facts) {
+    const field = fieldName(fact, facts);
+    const text = (raw[field] ?? "").slice(0, 200);
+    values[field] = text;
+    if (text.trim() === "") continue;
+    const r = parseOne(fact, text);
+    if ("error" in r) errors[field] = r.error;
+    else {
+      out[fact.name] = r.value;
+      if (fact.type === "money") echo[field] = `即 ${formatFen(r.value as number)}`;
+    }
+  }
+  return Object.keys(errors).length ? { ok: false, errors, values } : { ok: true, facts: out, values, echo };
+}
+
+/** Facts (e.g. prefilled from an enterprise's figures) as the form shows them: 元 for money, yes/no for booleans. */
+export function factsToForm(facts: readonly CalcFact[], values: Facts): FormValues {
+  const out: FormValues = {};
+  for (const fact of facts) {
+    const v = values[fact.name];
+    if (v === undefined) continue;
+    const field = fieldName(fact, facts);
+    if (fact.type === "money" && typeof v === "number") out[field] = fenToPlainYuan(v).replace(/\.00$/, "");
+    else if (fact.type === "boolean") out[field] = v ? "yes" : "no";
+    else out[field] = String(v);
+  }
+  return out;
+}
+
+/** Whether the request is a calculator submission (or a prefilled link), not just a visit to the page. */
+export function wasSubmitted(facts: readonly CalcFact[], raw: Readonly<Record<string, string | undefined>>): boolean {
+  return raw[SUBMITTED] !== undefined || facts.some((f) => raw[fieldName(f, facts)] !== undefined);
+}
+
+/**
+ * The query string of a calculator link with these facts filled in, e.g.
+ * "?_calc=1&revenue=300000000"; `source` "profile" marks facts read from the
+ * enterprise's own records, so the page can say where they came from.
+ */
+export function calculatorQuery(facts: readonly CalcFact[], values: Facts, source: "1" | "profile" = "1"): string {
+  const q = new URLSearchParams({ [SUBMITTED]: source, ...factsToForm(facts, values) });
+  return `?${q.toString()}`;
+}

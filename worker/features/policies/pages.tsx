@@ -1,0 +1,141 @@
+/**
+ * The policy pages everyone uses: 政策纵览 (programmes of the version in force,
+ * searchable), one programme with 政策计算器, and 政策匹配 for an enterprise
+ * member. The calculator is a GET form, so a result is a link; bad input
+ * re-renders the form with a message per field and a 400.
+ */
+import { Hono, type Context } from "hono";
+import { createMiddleware } from "hono/factory";
+import type { AppDeps, AppEnv } from "../../env";
+import { AppError } from "../../lib/errors";
+import { requireZone, zoneOf } from "../../middleware/zone";
+import type { Evaluation } from "../../policy/evaluate";
+import { CATEGORIES } from "../../policy/format/programme";
+import { latestFiguresYear, prefillFacts } from "../../policy/prefill";
+import { rankProgrammesForEnterprise } from "../../policy/rank";
+import { PolicyMatchPage } from "../../../web/pages/policy/match";
+import { PolicyOverviewPage } from "../../../web/pages/policy/overview";
+import { ProgrammePage } from "../../../web/pages/policy/programme";
+import { signedIn } from "../auth/guard";
+import { memberOf, requireMember } from "../enterprises/member-guard";
+import { shanghaiDate } from "../enterprises/yuan";
+import { calculatorQuery, fieldName, formToFacts, SUBMITTED, wasSubmitted, type FormValues } from "./calculator-form";
+import { loadCurrentPolicy, type LoadedPolicy } from "./current-policy";
+import { loadEnterpriseProfiles } from "./enterprise-profiles";
+import { estimateProgramme } from "./estimate-programme";
+import { currentPolicyOf } from "./programme-api";
+import { ProgrammeIdParam } from "./programme-schemas";
+import { searchProgrammes, viewOf } from "./search-programmes";
+
+const isStaff = (c: Context<AppEnv>) => ["zone_admin", "reviewer"].includes(c.get("auth")?.user.role ?? "");
+const versionLine = (p: LoadedPolicy) => ({ id: p.version.id, label: p.version.label, effectiveFrom: p.version.effectiveFrom });
+
+/** A programme id from the path, or the 404 a mistyped link deserves. */
+export function programmeParam(c: Context<AppEnv>, policy: LoadedPolicy) {
+  const id = ProgrammeIdParam.shape.id.safeParse(c.req.param("id"));
+  const view = id.success ? viewOf(policy.compiled, id.data) : null;
+  if (!view) throw new AppError("not_found", `本园区现行政策(第${policy.version.id}版)没有这个项目。`);
+  return view;
+}
+
+export function policyPages(deps: AppDeps) {
+  const r = new Hono<AppEnv>();
+  const member = requireMember(deps);
+  // 政策匹配 sends anonymous visitors to 登录; other accounts get the guard's 403 page.
+  const memberPage = createMiddleware<AppEnv>(async (c, next) => (c.get("auth") ? member(c, next) : c.redirect("/login", 303)));
+  r.use("/policy", requireZone);
+  r.use("/policy/*", requireZone);
+  r.use("/policy/match", memberPage);
+  const nonce = (c: Context<AppEnv>) => c.get("secureHeadersNonce");
+
+  r.get("/policy", async (c) => {
+    const { zone, db } = zoneOf(c);
+    const q = (c.req.query("q") ?? "").trim().slice(0, 50);
+    const asked = c.req.query("category") ?? "";
+    const category = asked in CATEGORIES ? asked : "";
+    const policy = await loadCurrentPolicy({ db, zone }, shanghaiDate(deps.now()));
+    const common = { zone, nonce: nonce(c), user: c.get("auth")?.user, query: { q, category }, staff: isStaff(c) };
+    if (!policy) return c.html(<PolicyOverviewPage {...common} version={null} programmes={[]} total={0} categories={[]} documents={[]} />);
+    const { list, set } = policy.compiled;
+    const categories = Object.entries(CATEGORIES)
+      .map(([code, name]) => ({ code, name, count: list.filter((p) => p.category === code).length }))
+      .filter((x) => x.count > 0);
+    return c.html(
+      <PolicyOverviewPage
+        {...common}
+        version={versionLine(policy)}
+        programmes={searchProgrammes(policy.compiled, { q, category })}
+        total={list.length}
+        categories={categories}
+        documents={set.documents.map((d) => ({ id: d.id, title: d.title, docNumber: d.docNumber }))}
+      />,
+    );
+  });
+
+  r.get("/policy/programmes/:id", async (c) => {
+    const { policy, today } = await currentPolicyOf(c, deps);
+    const view = programmeParam(c, policy);
+    const raw = c.req.query();
+    let values: FormValues = {};
+    let errors: Record<string, string> | undefined;
+    let echo: Record<string, string> | undefined;
+    let result: Evaluation | null = null;
+    // A programme without facts has nothing to ask: its result shows at once.
+    if (view.facts.length === 0 || wasSubmitted(view.facts, raw)) {
+      const parsed = formToFacts(view.facts, raw);
+      values = parsed.values;
+      if (!parsed.ok) errors = parsed.errors;
+      else {
+        echo = parsed.echo;
+        try {
+          result = estimateProgramme(policy, today, { programme: view.id, facts: parsed.facts });
+        } catch (e) {
+          // The form checks what the engine checks; should they ever differ, the engine's word is shown per field.
+          if (!(e instanceof AppError) || e.status !== 400) throw e;
+          const byField = new Map(view.facts.map((f) => [f.name, fieldName(f, view.facts)]));
+          errors = Object.fromEntries(Object.entries(e.fields ?? { _: e.message }).map(([k, v]) => [byField.get(k) ?? k, v]));
+        }
+      }
+    }
+    const page = (
+      <ProgrammePage
+        zone={zoneOf(c).zone}
+        nonce={nonce(c)}
+        user={c.get("auth")?.user}
+        version={versionLine(policy)}
+        staff={isStaff(c)}
+        programme={view}
+        values={values}
+        errors={errors}
+        echo={echo}
+        result={result}
+        prefilled={raw[SUBMITTED] === "profile" && !errors && c.get("auth")?.user.enterpriseId ? "已按你企业最近年度数据和已核实的资质填入" : undefined}
+      />
+    );
+    return c.html(page, errors ? 400 : 200);
+  });
+
+  r.get("/policy/match", async (c) => {
+    const { policy, today } = await currentPolicyOf(c, deps);
+    const { zone, db } = zoneOf(c);
+    // The profile is needed twice (ranking and the calculator links), so it is read once here.
+    const [e] = await loadEnterpriseProfiles({ db }, today, memberOf(c).enterpriseId);
+    if (!e) throw new AppError("not_found", "找不到你所属的企业,请联系园区管理员。");
+    const rows = rankProgrammesForEnterprise(policy.compiled, e.profile, e.history, today).map((f) => {
+      const view = viewOf(policy.compiled, f.programme.id)!;
+      return {
+        programme: { id: view.id, title: view.title, citation: view.citation, documentTitle: view.document.title, amountSummary: view.amountSummary },
+        result: f.result,
+        met: f.met,
+        missed: f.missed,
+        untold: f.untold,
+        calculatorHref: `/policy/programmes/${view.id}${calculatorQuery(view.facts, prefillFacts(f.programme, e.profile), "profile")}#result`,
+      };
+    });
+    // The enterprise's own figures: not for shared caches.
+    c.header("Cache-Control", "private, no-store");
+    return c.html(<PolicyMatchPage zone={zone} nonce={nonce(c)} user={signedIn(c).user} version={versionLine(policy)} enterpriseName={e.name} figuresYear={latestFiguresYear(e.profile)} rows={rows} />);
+  });
+
+  return r;
+}
