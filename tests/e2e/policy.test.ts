@@ -89,8 +89,8 @@ describe("政策纵览 and 政策计算器 in Chromium", () => {
     await noSideways(page);
     await page.screenshot({ path: "test-results/policy-match-phone.png" });
 
-    await Promise.all([page.waitForURL(/_calc=profile/), card.getByRole("link", { name: "在政策计算器中查看和补充" }).click()]);
-    expect(await page.locator(".calc .alert.info").textContent()).toContain("已按你企业最近年度数据");
+    await Promise.all([page.waitForURL(/from=profile/), card.getByRole("link", { name: "在政策计算器中查看和补充" }).click()]);
+    expect(await page.locator(".calc .alert.info").textContent()).toContain("填入并测算");
     expect(await page.locator("#result .verdict").count()).toBe(1);
     await page.close();
   });

@@ -135,12 +135,16 @@ describe("政策匹配 for an enterprise member", () => {
     expect(html).toContain("政策匹配");
     expect(html).toContain("科技型企业研发投入普惠制补贴");
     expect(html).toMatch(/满足 \d+ 项/);
-    expect(html).toContain("/policy/programmes/zibo-rd-inclusive?_calc=profile");
-    // The link opens the calculator saying where the values came from.
-    const link = /href="(\/policy\/programmes\/zibo-rd-inclusive\?_calc=profile[^"#]*)/.exec(html)![1]!.replaceAll("&amp;", "&");
-    const page = await get("zibo", link, cookie);
+    // The link carries no figures: the calculator reads the member's own records on the server.
+    expect(html).toContain('href="/policy/programmes/zibo-rd-inclusive?from=profile#result"');
+    const page = await get("zibo", "/policy/programmes/zibo-rd-inclusive?from=profile", cookie);
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain("已按你企业最近年度数据和已核实的资质填入");
+    expect(page.headers.get("cache-control")).toContain("no-store");
+    const body = await page.text();
+    expect(body).toContain("填入并测算(含申报主体条件)");
+    expect(body).toContain('class="verdict ');
+    // Anyone else asking for ?from=profile gets the plain calculator.
+    expect(await (await get("zibo", "/policy/programmes/zibo-rd-inclusive?from=profile")).text()).not.toContain("填入并测算");
   });
 });
 

@@ -7,6 +7,7 @@
  */
 import type { Evaluation } from "../../worker/policy/evaluate";
 import { formatFen } from "../../worker/policy/money";
+import type { FitTier } from "../../worker/policy/rank";
 
 type Eligible = Evaluation["eligible"];
 
@@ -22,6 +23,18 @@ export const OUTCOME: Record<"pass" | "fail" | "unknown", { icon: string; label:
   fail: { icon: "✗", label: "不满足" },
   unknown: { icon: "?", label: "待确认" },
 };
+
+const TIER: Record<FitTier, { label: string; cls: string }> = {
+  eligible: { label: "符合", cls: "yes" },
+  confirm: { label: "确认申报主体后可申报", cls: "maybe" },
+  unknown: { label: "需补充信息", cls: "maybe" },
+  ineligible: { label: "不符合", cls: "no" },
+};
+
+/** 政策找企业's verdict: unlike the calculator's, "nothing fails" without anything checked is not yet 符合. */
+export function TierBadge({ tier }: { tier: FitTier }) {
+  return <span class={`verdict ${TIER[tier].cls}`}>{TIER[tier].label}</span>;
+}
 
 export function EligibleBadge({ eligible }: { eligible: Eligible }) {
   const e = ELIGIBLE[String(eligible)]!;

@@ -9,17 +9,22 @@ import type { CompiledProgramme } from "./evaluate";
 import { citeClause } from "./citation";
 import { formatFen, formatPercent } from "./money";
 
-export function describeComponent(c: Component): string {
+export function describeComponent(c: Component, unitOf: (fact: string) => string = () => "件"): string {
   const top = (s: string) => ("upTo" in c && c.upTo ? `最高${s}` : s);
   switch (c.kind) {
     case "fixed": return `${c.label}:${top(formatFen(c.fen))}`;
     case "byChoice": return `${c.label}:${Object.values(c.amounts).map((f) => top(formatFen(f))).join(" / ")}`;
     case "percent": {
       const pct = typeof c.percent === "number" ? formatPercent(c.percent) : Object.values(c.percent.byChoice).map(formatPercent).join(" / ");
-      return `${c.label}:按${pct}${c.capFen !== undefined ? `,最高${formatFen(c.capFen)}` : ""}${"upTo" in c && c.upTo ? "(最高额,评审确定)" : ""}`;
+      // Labels usually name the rate already ("新增部分的5%"); say it only when they do not.
+      const head = typeof c.percent === "number" && c.label.includes(pct) ? c.label : `${c.label}:按${pct}`;
+      return `${head}${c.capFen !== undefined ? `,最高${formatFen(c.capFen)}` : ""}${"upTo" in c && c.upTo ? "(最高额,评审确定)" : ""}`;
     }
-    case "perUnit": return `${c.label}:每件${formatFen(c.fen)}${c.maxUnits ? `,最多${c.maxUnits}件` : ""}${c.extra ? `;超过${c.extra.over}件的部分每件再加${formatFen(c.extra.fen)}` : ""}`;
-    case "when": return [...c.then, ...c.otherwise].map(describeComponent).join(";");
+    case "perUnit": {
+      const u = unitOf(c.fact);
+      return `${c.label}:每${u}${formatFen(c.fen)}${c.maxUnits ? `,最多${c.maxUnits}${u}` : ""}${c.extra ? `;超过${c.extra.over}${u}的部分每${u}再加${formatFen(c.extra.fen)}` : ""}`;
+    }
+    case "when": return [...c.then, ...c.otherwise].map((x) => describeComponent(x, unitOf)).join(";");
     case "review": return `${c.label}:${formatFen(c.minFen)}至${formatFen(c.maxFen)},评审确定`;
     case "caseByCase": return `${c.label}:金额经评审确定`;
     case "inKind": return `${c.label}(非资金支持)`;
@@ -31,7 +36,8 @@ export function describeLimit(l: Limit): string {
 }
 
 export function summariseAmount(p: CompiledProgramme): string {
-  return [...p.amount.map(describeComponent), ...p.limits.map(describeLimit)].join(";");
+  const unitOf = (fact: string) => p.declared.get(fact)?.unit ?? "件";
+  return [...p.amount.map((c) => describeComponent(c, unitOf)), ...p.limits.map(describeLimit)].join(";");
 }
 
 /** The public view of a programme: GET /api/v1/policy/programmes(/{id}) and the pages. */

@@ -4,7 +4,8 @@
  */
 import type { ZoneConfig } from "../../../tenants/schema";
 import type { Evaluation } from "../../../worker/policy/evaluate";
-import { amountText, EligibleBadge } from "../../components/evaluation";
+import type { FitTier } from "../../../worker/policy/rank";
+import { amountText, TierBadge } from "../../components/evaluation";
 import { Layout } from "../../layout";
 import type { HeaderUser } from "../auth/labels";
 import { POLICY_CSS, VersionNote, type VersionLine } from "./shared";
@@ -15,8 +16,8 @@ export interface AdminMatchesProps {
   user: HeaderUser;
   version: VersionLine;
   programme: { id: string; title: string; citation: string; documentTitle: string; amountSummary: string };
-  counts: { eligible: number; unknown: number; ineligible: number };
-  rows: { enterprise: { id: string; name: string }; result: Evaluation; met: number; missed: number; untold: number }[];
+  counts: { eligible: number; confirm: number; unknown: number; ineligible: number };
+  rows: { enterprise: { id: string; name: string }; tier: FitTier; result: Evaluation; met: number; missed: number; untold: number }[];
 }
 
 function Explanation({ r }: { r: Evaluation }) {
@@ -41,6 +42,7 @@ export function AdminMatchesPage({ zone, nonce, user, version, programme: p, cou
         <VersionNote version={version} />
         <ul class="cats" aria-label="统计">
           <li><span class="tag current">符合 {counts.eligible} 家</span></li>
+          {counts.confirm > 0 && <li><span class="tag scheduled">确认申报主体后可申报 {counts.confirm} 家</span></li>}
           <li><span class="tag scheduled">需补充信息 {counts.unknown} 家</span></li>
           <li><span class="tag">不符合 {counts.ineligible} 家</span></li>
         </ul>
@@ -57,7 +59,7 @@ export function AdminMatchesPage({ zone, nonce, user, version, programme: p, cou
                 {rows.map((row) => (
                   <tr>
                     <td><a href={`/admin/enterprises/${row.enterprise.id}`}>{row.enterprise.name}</a></td>
-                    <td><EligibleBadge eligible={row.result.eligible} /></td>
+                    <td><TierBadge tier={row.tier} /></td>
                     <td class="num">{amountText(row.result) ?? "—"}</td>
                     <td class="num">{row.met} / {row.missed} / {row.untold}</td>
                     <td><Explanation r={row.result} /></td>

@@ -5,7 +5,8 @@
  */
 import type { ZoneConfig } from "../../../tenants/schema";
 import type { Evaluation } from "../../../worker/policy/evaluate";
-import { amountText, EligibleBadge, EvaluationResult } from "../../components/evaluation";
+import type { FitTier } from "../../../worker/policy/rank";
+import { amountText, EvaluationResult, TierBadge } from "../../components/evaluation";
 import { Layout } from "../../layout";
 import type { HeaderUser } from "../auth/labels";
 import { POLICY_CSS, VersionNote, type VersionLine } from "./shared";
@@ -13,10 +14,11 @@ import { POLICY_CSS, VersionNote, type VersionLine } from "./shared";
 export interface MatchRow {
   programme: { id: string; title: string; citation: string; documentTitle: string; amountSummary: string };
   result: Evaluation;
+  tier: FitTier;
   met: number;
   missed: number;
   untold: number;
-  /** The calculator with the enterprise's facts filled in. */
+  /** The calculator, filled in from the enterprise's records on the server (no figures in the URL). */
   calculatorHref: string;
 }
 
@@ -31,9 +33,10 @@ export interface MatchPageProps {
 }
 
 const TIERS = [
-  { key: "true", title: "可以申报", empty: "暂无完全符合条件的项目。" },
+  { key: "eligible", title: "可以申报", empty: "暂无按企业资料可确认符合的项目。" },
+  { key: "confirm", title: "符合申报主体条件即可申报", empty: "" },
   { key: "unknown", title: "补充信息后可能符合", empty: "" },
-  { key: "false", title: "暂不符合", empty: "" },
+  { key: "ineligible", title: "暂不符合", empty: "" },
 ] as const;
 
 function Row({ row, rank }: { row: MatchRow; rank: number }) {
@@ -49,7 +52,7 @@ function Row({ row, rank }: { row: MatchRow; rank: number }) {
       </h3>
       <p class="src">《{row.programme.documentTitle}》{row.programme.citation} · {row.programme.amountSummary}</p>
       <p class="row">
-        <EligibleBadge eligible={r.eligible} />
+        <TierBadge tier={row.tier} />
         {amount !== null && <span class="amount">{r.eligible === "unknown" ? "条件确认后可得 " : r.range ? "评审确定 " : "测算 "}{amount}</span>}
       </p>
       {row.met + row.missed + row.untold === 0 ? (
@@ -94,7 +97,7 @@ export function PolicyMatchPage({ zone, nonce, user, version, enterpriseName, fi
           <div class="empty"><p>现行政策还没有面向企业的可测算项目。<a href="/policy">查看政策纵览</a></p></div>
         ) : (
           TIERS.map((t) => {
-            const items = rows.filter((r) => String(r.result.eligible) === t.key);
+            const items = rows.filter((r) => r.tier === t.key);
             if (items.length === 0 && !t.empty) return null;
             return (
               <section aria-labelledby={`tier-${t.key}`}>

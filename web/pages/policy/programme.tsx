@@ -17,6 +17,8 @@ export interface ProgrammePageProps extends Omit<CalculatorProps, "versionId"> {
   user?: HeaderUser | null | undefined;
   version: VersionLine;
   staff: boolean;
+  /** For an enterprise member: the calculator filled in (server-side) from its own records. */
+  profileHref?: string | undefined;
 }
 
 function Applicants({ p }: { p: ProgrammeView }) {
@@ -99,6 +101,7 @@ export function ProgrammePage(props: ProgrammePageProps) {
 
         <section id="calculator" aria-labelledby="calculator-heading">
           <h2 id="calculator-heading" class="section">政策计算器</h2>
+          {props.profileHref && <p><a class="btn" href={props.profileHref}>用我的企业资料测算</a></p>}
           <Calculator {...props} versionId={version.id} />
         </section>
 

@@ -126,7 +126,7 @@ export function policyAdminPages(deps: AppDeps) {
         version={{ id: policy.version.id, label: policy.version.label, effectiveFrom: policy.version.effectiveFrom }}
         programme={{ id: view.id, title: view.title, citation: view.citation, documentTitle: view.document.title, amountSummary: view.amountSummary }}
         counts={m.counts}
-        rows={m.rows.map((row) => ({ enterprise: row.enterprise, result: row.fit.result, met: row.fit.met, missed: row.fit.missed, untold: row.fit.untold }))}
+        rows={m.rows.map((row) => ({ enterprise: row.enterprise, tier: row.fit.tier, result: row.fit.result, met: row.fit.met, missed: row.fit.missed, untold: row.fit.untold }))}
       />,
     );
   });

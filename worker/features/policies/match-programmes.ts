@@ -7,7 +7,7 @@ import type { ZoneConfig } from "../../../tenants/schema";
 import type { TenantDb } from "../../db/open";
 import { AppError } from "../../lib/errors";
 import { latestFiguresYear } from "../../policy/prefill";
-import { fitOf, rankProgrammesForEnterprise, type Fit } from "../../policy/rank";
+import { compareFits, fitOf, rankProgrammesForEnterprise, type Fit } from "../../policy/rank";
 import type { LoadedPolicy } from "./current-policy";
 import { loadEnterpriseProfiles } from "./enterprise-profiles";
 import { findProgramme } from "./estimate-programme";
@@ -20,12 +20,10 @@ export async function matchProgrammesForEnterprise({ db }: { db: TenantDb; zone:
 
 export interface EnterpriseFit { enterprise: { id: string; name: string }; fit: Fit }
 
-const ORDER = { true: 0, unknown: 1, false: 2 } as const;
-
 export async function matchEnterprisesForProgramme({ db }: { db: TenantDb; zone: ZoneConfig }, policy: LoadedPolicy, programmeId: string, today: string) {
   const programme = findProgramme(policy, programmeId);
   const rows: EnterpriseFit[] = (await loadEnterpriseProfiles({ db }, today)).map((e) => ({ enterprise: { id: e.id, name: e.name }, fit: fitOf(programme, e.profile, e.history, today) }));
-  rows.sort((a, b) => ORDER[String(a.fit.result.eligible) as keyof typeof ORDER] - ORDER[String(b.fit.result.eligible) as keyof typeof ORDER] || b.fit.valueFen - a.fit.valueFen || a.enterprise.name.localeCompare(b.enterprise.name, "zh-CN"));
-  const count = (v: string) => rows.filter((r) => String(r.fit.result.eligible) === v).length;
-  return { programme, rows, counts: { eligible: count("true"), unknown: count("unknown"), ineligible: count("false") } };
+  rows.sort((a, b) => compareFits(a.fit, b.fit) || a.enterprise.name.localeCompare(b.enterprise.name, "zh-CN"));
+  const count = (t: Fit["tier"]) => rows.filter((r) => r.fit.tier === t).length;
+  return { programme, rows, counts: { eligible: count("eligible"), confirm: count("confirm"), unknown: count("unknown"), ineligible: count("ineligible") } };
 }

@@ -35,10 +35,11 @@ export async function notifyNewlyEligible(
     const newly = after.list
       .filter((p) => p.applicants.kinds.includes("enterprise"))
       .map((p) => fitOf(p, e.profile, e.history, today))
-      .filter((f) => f.result.eligible === true)
+      // Only where its own records prove a condition: "nothing fails" alone is no reason to write to anyone.
+      .filter((f) => f.tier === "eligible")
       .filter((f) => {
         const old = before?.programmes.get(f.programme.id);
-        return !old || fitOf(old, e.profile, e.history, today).result.eligible !== true;
+        return !old || fitOf(old, e.profile, e.history, today).tier !== "eligible";
       });
     if (!newly.length) continue;
     const lines = newly.map((f) => {

@@ -9,7 +9,7 @@ import { createMiddleware } from "hono/factory";
 import type { AppDeps, AppEnv } from "../../env";
 import { AppError } from "../../lib/errors";
 import { requireZone, zoneOf } from "../../middleware/zone";
-import type { Evaluation } from "../../policy/evaluate";
+import { evaluate, type Evaluation } from "../../policy/evaluate";
 import { CATEGORIES } from "../../policy/format/programme";
 import { latestFiguresYear, prefillFacts } from "../../policy/prefill";
 import { rankProgrammesForEnterprise } from "../../policy/rank";
@@ -19,7 +19,7 @@ import { ProgrammePage } from "../../../web/pages/policy/programme";
 import { signedIn } from "../auth/guard";
 import { memberOf, requireMember } from "../enterprises/member-guard";
 import { shanghaiDate } from "../enterprises/yuan";
-import { calculatorQuery, fieldName, formToFacts, SUBMITTED, wasSubmitted, type FormValues } from "./calculator-form";
+import { factsToForm, fieldName, formToFacts, wasSubmitted, type FormValues } from "./calculator-form";
 import { loadCurrentPolicy, type LoadedPolicy } from "./current-policy";
 import { loadEnterpriseProfiles } from "./enterprise-profiles";
 import { estimateProgramme } from "./estimate-programme";
@@ -28,6 +28,8 @@ import { ProgrammeIdParam } from "./programme-schemas";
 import { searchProgrammes, viewOf } from "./search-programmes";
 
 const isStaff = (c: Context<AppEnv>) => ["zone_admin", "reviewer"].includes(c.get("auth")?.user.role ?? "");
+const isMember = (c: Context<AppEnv>) => c.get("auth")?.user.role === "enterprise" && !!c.get("auth")?.user.enterpriseId;
+const FROM_PROFILE = "from=profile";
 const versionLine = (p: LoadedPolicy) => ({ id: p.version.id, label: p.version.label, effectiveFrom: p.version.effectiveFrom });
 
 /** A programme id from the path, or the 404 a mistyped link deserves. */
@@ -36,6 +38,13 @@ export function programmeParam(c: Context<AppEnv>, policy: LoadedPolicy) {
   const view = id.success ? viewOf(policy.compiled, id.data) : null;
   if (!view) throw new AppError("not_found", `本园区现行政策(第${policy.version.id}版)没有这个项目。`);
   return view;
+}
+
+/** The signed-in member's enterprise as the engine sees it; null for anyone else (the page then stays a plain calculator). */
+async function memberProfile(c: Context<AppEnv>, today: string) {
+  if (!isMember(c)) return null;
+  const [e] = await loadEnterpriseProfiles(zoneOf(c), today, c.get("auth")!.user.enterpriseId!);
+  return e && e.profile ? { ...e, figuresYear: latestFiguresYear(e.profile) } : null;
 }
 
 export function policyPages(deps: AppDeps) {
@@ -80,8 +89,16 @@ export function policyPages(deps: AppDeps) {
     let errors: Record<string, string> | undefined;
     let echo: Record<string, string> | undefined;
     let result: Evaluation | null = null;
-    // A programme without facts has nothing to ask: its result shows at once.
-    if (view.facts.length === 0 || wasSubmitted(view.facts, raw)) {
+    // ?from=profile: a member's own figures and qualifications, read here on the
+    // server, so the enterprise's financial data never travels in a URL.
+    const own = raw.from === "profile" && !wasSubmitted(view.facts, raw) ? await memberProfile(c, today) : null;
+    if (own) {
+      const programme = policy.compiled.programmes.get(view.id)!;
+      const facts = prefillFacts(programme, own.profile);
+      values = factsToForm(view.facts, facts);
+      result = evaluate(programme, { facts, profile: own.profile, history: own.history, date: today });
+    } else if (view.facts.length === 0 || wasSubmitted(view.facts, raw)) {
+      // A programme without facts has nothing to ask: its result shows at once.
       const parsed = formToFacts(view.facts, raw);
       values = parsed.values;
       if (!parsed.ok) errors = parsed.errors;
@@ -109,9 +126,11 @@ export function policyPages(deps: AppDeps) {
         errors={errors}
         echo={echo}
         result={result}
-        prefilled={raw[SUBMITTED] === "profile" && !errors && c.get("auth")?.user.enterpriseId ? "已按你企业最近年度数据和已核实的资质填入" : undefined}
+        prefilled={own ? `已按${own.name}${own.figuresYear ? `${own.figuresYear}年度数据和` : ""}已核实的资质填入并测算(含申报主体条件)` : undefined}
+        profileHref={isMember(c) && !own ? `/policy/programmes/${view.id}?${FROM_PROFILE}#result` : undefined}
       />
     );
+    if (own) c.header("Cache-Control", "private, no-store");
     return c.html(page, errors ? 400 : 200);
   });
 
@@ -126,10 +145,11 @@ export function policyPages(deps: AppDeps) {
       return {
         programme: { id: view.id, title: view.title, citation: view.citation, documentTitle: view.document.title, amountSummary: view.amountSummary },
         result: f.result,
+        tier: f.tier,
         met: f.met,
         missed: f.missed,
         untold: f.untold,
-        calculatorHref: `/policy/programmes/${view.id}${calculatorQuery(view.facts, prefillFacts(f.programme, e.profile), "profile")}#result`,
+        calculatorHref: `/policy/programmes/${view.id}?${FROM_PROFILE}#result`,
       };
     });
     // The enterprise's own figures: not for shared caches.

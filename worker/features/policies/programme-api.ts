@@ -31,7 +31,8 @@ export async function currentPolicyOf(c: Context<AppEnv>, deps: AppDeps): Promis
 
 export const versionJson = (v: LoadedPolicy["version"]) => ({ id: v.id, label: v.label, effectiveFrom: v.effectiveFrom, publishedAt: new Date(v.publishedAt).toISOString() });
 
-const FitSchema = z.object({ programme: ProgrammeSchema, result: EvaluationSchema, met: z.number().int(), missed: z.number().int(), untold: z.number().int() });
+const Tier = z.enum(["eligible", "confirm", "unknown", "ineligible"]).openapi({ description: "eligible: its records prove a condition; confirm: nothing fails but only who-may-apply must be confirmed; unknown: a fact is missing; ineligible: a condition fails" });
+const FitSchema = z.object({ programme: ProgrammeSchema, result: EvaluationSchema, tier: Tier, met: z.number().int(), missed: z.number().int(), untold: z.number().int() });
 
 export function programmeApi(deps: AppDeps) {
   const r = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -83,7 +84,7 @@ export function programmeApi(deps: AppDeps) {
     async (c) => {
       const { policy, today } = await currentPolicyOf(c, deps);
       const m = await matchProgrammesForEnterprise(zoneOf(c), policy, memberOf(c).enterpriseId, today);
-      return c.json({ version: versionJson(policy.version), figuresYear: m.figuresYear, matches: m.fits.map((f) => ({ programme: viewOf(policy.compiled, f.programme.id)!, result: { ...f.result, policyVersion: policy.version.id }, met: f.met, missed: f.missed, untold: f.untold })) }, 200);
+      return c.json({ version: versionJson(policy.version), figuresYear: m.figuresYear, matches: m.fits.map((f) => ({ programme: viewOf(policy.compiled, f.programme.id)!, result: { ...f.result, policyVersion: policy.version.id }, tier: f.tier, met: f.met, missed: f.missed, untold: f.untold })) }, 200);
     },
   );
 
@@ -92,12 +93,12 @@ export function programmeApi(deps: AppDeps) {
       method: "get", path: "/api/v1/admin/policy/programmes/{id}/matches", tags: ["policy"],
       summary: "Zone staff: the enterprises that match a programme (basis of 免申即享 notices)",
       request: { params: ProgrammeIdParam },
-      responses: { 200: json(z.object({ version: VersionSchema, counts: z.object({ eligible: z.number().int(), unknown: z.number().int(), ineligible: z.number().int() }), enterprises: z.array(z.object({ id: z.string(), name: z.string(), result: EvaluationSchema })) }), "Enterprises, qualifying first"), ...denied, ...notFound },
+      responses: { 200: json(z.object({ version: VersionSchema, counts: z.object({ eligible: z.number().int(), confirm: z.number().int(), unknown: z.number().int(), ineligible: z.number().int() }), enterprises: z.array(z.object({ id: z.string(), name: z.string(), tier: Tier, result: EvaluationSchema })) }), "Enterprises, qualifying first"), ...denied, ...notFound },
     }),
     async (c) => {
       const { policy, today } = await currentPolicyOf(c, deps);
       const m = await matchEnterprisesForProgramme(zoneOf(c), policy, c.req.valid("param").id, today);
-      return c.json({ version: versionJson(policy.version), counts: m.counts, enterprises: m.rows.map((r) => ({ ...r.enterprise, result: { ...r.fit.result, policyVersion: policy.version.id } })) }, 200);
+      return c.json({ version: versionJson(policy.version), counts: m.counts, enterprises: m.rows.map((r) => ({ ...r.enterprise, tier: r.fit.tier, result: { ...r.fit.result, policyVersion: policy.version.id } })) }, 200);
     },
   );
   return r;

@@ -31,6 +31,18 @@ const hitech = {
   amount: [{ kind: "fixed" as const, label: "认定奖励", fen: wan(20) }],
 };
 const hitechCase = { name: "recognised: 20万", programme: "zibo-hitech-test", expect: { eligible: true, amountFen: wan(20) } };
+/** Nothing the platform could check: it asks only who the applicant is (a project in a co-built institute). */
+const instituteProject = {
+  id: "zibo-institute-test",
+  title: { zh: "共建研究院项目扶持(测试)", en: "Institute project (test)" },
+  document: "zibo-zichuang-2017",
+  clause: "10",
+  excerpt: "给予30—100万元项目扶持资金",
+  category: "platform" as const,
+  applicants: { zh: "进入共建研究院进行工程化研发的项目", kinds: ["enterprise" as const] },
+  amount: [{ kind: "review" as const, label: "项目扶持资金", minFen: wan(30), maxFen: wan(100) }],
+};
+const instituteCase = { name: "set at review", programme: "zibo-institute-test", expect: { eligible: true, amountFen: null } };
 
 function set(over: Partial<PolicySetInput> = {}): PolicySetInput {
   return { zone: "zibo", label: "测试版", effectiveFrom: "2026-01-01", documents: zone.documents, programmes: [], cases: [], ...over };
@@ -149,16 +161,18 @@ describe("免申即享 notices on a new version", () => {
     await seedDemoAccounts(db, zone, NOW);
     await seedDemoEnterprises(db, zone, NOW);
     await publishPolicyVersion(ctx, set(), { baseVersion: null });
-    const out = await publishPolicyVersion(ctx, set({ label: "新增高企奖励", programmes: [hitech], cases: [hitechCase] }), { baseVersion: 1 });
+    const out = await publishPolicyVersion(ctx, set({ label: "新增高企奖励", programmes: [hitech, instituteProject], cases: [hitechCase, instituteCase] }), { baseVersion: 1 });
     const sent = await db.select().from(outbox).where(eq(outbox.kind, "policy_newly_eligible"));
     // The two admitted demo enterprises holding a verified 高新技术企业 qualification, one member each.
     expect(out.notified).toBe(2);
     expect(sent.map((m) => m.recipient).sort()).toEqual(["applicant1@zibo.demo", "applicant2@zibo.demo"]);
     expect(sent[0]!.body).toContain("高新技术企业认定奖励(测试)(第十五条):预计20万元");
     expect(sent[0]!.body).toContain("https://zibo.example.cn/policy/programmes/zibo-hitech-test");
+    // A programme whose conditions nothing in the records could prove is never announced as a match.
+    expect(sent.some((m) => m.body.includes("共建研究院项目扶持"))).toBe(false);
 
     // Re-publishing with the programme still there (a label change) tells no one again.
-    const again = await publishPolicyVersion(ctx, set({ label: "再版", programmes: [hitech], cases: [hitechCase] }), { baseVersion: 2 });
+    const again = await publishPolicyVersion(ctx, set({ label: "再版", programmes: [hitech, instituteProject], cases: [hitechCase, instituteCase] }), { baseVersion: 2 });
     expect(again.notified).toBe(0);
   });
 });
