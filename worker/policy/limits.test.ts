@@ -23,7 +23,7 @@ describe("perEnterprisePerYear", () => {
   it("passes with no history and pays the whole amount", () => {
     const e = run(p, withCode);
     expect(e).toMatchObject({ eligible: true, amountFen: 50 * WAN });
-    expect(conditionOf(e, id)).toMatchObject({ result: "pass", reason: "最高100万元", clause: "第十四条" });
+    expect(conditionOf(e, id)).toMatchObject({ result: "pass", reason: "2026年度尚未获得,最高100万元", clause: "第十四条" });
   });
 
   it("pays the whole amount when what is left covers it", () => {
@@ -80,7 +80,7 @@ describe("perProject", () => {
   it("without the project code, counts nothing and asks for the code", () => {
     const e = run(p, {}, { history: [award("test-prog", 2024, 300, "P1")] });
     expect(e).toMatchObject({ eligible: "unknown", amountFen: 200 * WAN, missing: [{ fact: "projectCode" }] });
-    expect(conditionOf(e, id)).toMatchObject({ result: "pass", reason: "最高300万元" });
+    expect(conditionOf(e, id)).toMatchObject({ result: "pass", reason: "本项目尚未获得,最高300万元" });
   });
 });
 

@@ -27,7 +27,7 @@ export function applyLimit(l: Limit, index: number, ctx: { programmeId: string; 
   const cap = (used: number, fen: number, what: string): LimitCheck => {
     const remaining = Math.max(0, fen - used);
     if (remaining === 0) return { condition: cond("fail", `${what}已获${formatFen(used)},已达${ctx.cite}规定的最高${formatFen(fen)}`), amountFen: ctx.amountFen };
-    const usedText = used > 0 ? `${what}已获${formatFen(used)},尚可获得${formatFen(remaining)}` : `最高${formatFen(fen)}`;
+    const usedText = used > 0 ? `${what}已获${formatFen(used)},尚可获得${formatFen(remaining)}` : `${what}尚未获得,最高${formatFen(fen)}`;
     if (ctx.amountFen === null || ctx.amountFen <= remaining) return { condition: cond("pass", usedText), amountFen: ctx.amountFen };
     return {
       condition: cond("pass", usedText),
