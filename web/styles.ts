@@ -27,6 +27,11 @@ nav.main a[aria-current=page]{border-bottom-color:var(--accent)}
 .chips{display:flex;flex-wrap:wrap;gap:8px;margin:16px 0 0;padding:0;list-style:none}
 .chips li{background:color-mix(in srgb,var(--accent) 14%,#fff);color:var(--ink);border-radius:999px;padding:2px 12px;font-size:.9rem}
 main{padding:24px 0 40px}
+table.grid{border-collapse:collapse;width:100%;font-size:.92rem}
+table.grid th,table.grid td{text-align:left;vertical-align:top;padding:8px 10px;border-bottom:1px solid var(--line)}
+table.grid th{background:var(--bg);white-space:nowrap}
+table.grid td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+table.grid td small{display:block;color:var(--muted)}
 h2.section{font-size:1.2rem;margin:28px 0 12px;padding-left:10px;border-left:4px solid var(--primary)}
 .docs{display:grid;gap:14px;grid-template-columns:1fr;list-style:none;margin:0;padding:0}
 @media(min-width:760px){.docs{grid-template-columns:1fr 1fr}}

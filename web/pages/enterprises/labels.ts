@@ -68,11 +68,6 @@ export const ENTERPRISE_CSS = `
 .ent .note{color:var(--muted);font-size:.9rem;margin:6px 0 10px}
 .ent .actions{display:flex;flex-wrap:wrap;gap:8px;margin:10px 0 0}
 .ent .actions form{margin:0}
-.ent table.grid{border-collapse:collapse;width:100%;font-size:.92rem}
-.ent table.grid th,.ent table.grid td{text-align:left;vertical-align:top;padding:8px 10px;border-bottom:1px solid var(--line)}
-.ent table.grid th{background:var(--bg);white-space:nowrap}
-.ent table.grid td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-.ent table.grid td small{display:block;color:var(--muted)}
 .ent .tag{display:inline-block;font-size:.8rem;border-radius:4px;padding:0 6px;border:1px solid var(--line)}
 .ent .tag.verified{background:#ecfdf3;border-color:#32d583}
 .ent .tag.pending_review{background:#fffaeb;border-color:#fdb022}

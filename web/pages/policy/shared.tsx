@@ -104,11 +104,6 @@ export const POLICY_CSS = `${EVALUATION_CSS}
 .calc form > .hint{margin:0;color:var(--muted);font-size:.9rem}
 .pol small.who{color:var(--muted)}
 .pol .path{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.85rem;word-break:break-all}
-.pol table.grid{border-collapse:collapse;width:100%;font-size:.92rem}
-.pol table.grid th,.pol table.grid td{text-align:left;vertical-align:top;padding:8px 10px;border-bottom:1px solid var(--line)}
-.pol table.grid th{background:var(--bg);white-space:nowrap}
-.pol table.grid td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-.pol table.grid td small{display:block;color:var(--muted)}
 .pol .tag{display:inline-block;font-size:.8rem;border-radius:4px;padding:0 6px;border:1px solid var(--line)}
 .pol .tag.current{background:#ecfdf3;border-color:#32d583}
 .pol .tag.scheduled{background:#fffaeb;border-color:#fdb022}

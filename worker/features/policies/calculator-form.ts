@@ -140,13 +140,3 @@ export function factsToForm(facts: readonly CalcFact[], values: Facts): FormValu
 export function wasSubmitted(facts: readonly CalcFact[], raw: Readonly<Record<string, string | undefined>>): boolean {
   return raw[SUBMITTED] !== undefined || facts.some((f) => raw[fieldName(f, facts)] !== undefined);
 }
-
-/**
- * The query string of a calculator link with these facts filled in, e.g.
- * "?_calc=1&revenue=300000000"; `source` "profile" marks facts read from the
- * enterprise's own records, so the page can say where they came from.
- */
-export function calculatorQuery(facts: readonly CalcFact[], values: Facts, source: "1" | "profile" = "1"): string {
-  const q = new URLSearchParams({ [SUBMITTED]: source, ...factsToForm(facts, values) });
-  return `?${q.toString()}`;
-}
