@@ -89,5 +89,27 @@ export const migrations: readonly Migration[] = [
       "-- A published policy version is immutable: applications cite it by number.\nCREATE TRIGGER `policy_versions_no_update` BEFORE UPDATE ON `policy_versions`\nBEGIN\n\tSELECT RAISE(ABORT, 'policy versions are immutable');\nEND;",
       "CREATE TRIGGER `policy_versions_no_delete` BEFORE DELETE ON `policy_versions`\nBEGIN\n\tSELECT RAISE(ABORT, 'policy versions are immutable');\nEND;"
     ]
+  },
+  {
+    "tag": "0005_subsidy_applications",
+    "hash": "8f973016099879da67bc61773e2f3d13c1116b8dc3196d9c947c9a5742fb7af0",
+    "statements": [
+      "CREATE TABLE `subsidy_applications` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`programme_id` text NOT NULL,\n\t`enterprise_id` text NOT NULL,\n\t`created_by` text NOT NULL,\n\t`status` text NOT NULL,\n\t`stage` text,\n\t`facts` text DEFAULT '{}' NOT NULL,\n\t`form_values` text DEFAULT '{}' NOT NULL,\n\t`project_code` text,\n\t`policy_version` integer,\n\t`evaluation` text,\n\t`requested_fen` integer,\n\t`amount_fen` integer,\n\t`range_min_fen` integer,\n\t`range_max_fen` integer,\n\t`award_year` integer,\n\t`last_passed_by` text,\n\t`idempotency_key` text,\n\t`revision` integer DEFAULT 0 NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL,\n\t`submitted_at` integer,\n\t`stage_entered_at` integer,\n\t`due_on` text,\n\t`publicity_from` text,\n\t`publicity_to` text,\n\t`decided_at` integer,\n\tFOREIGN KEY (`enterprise_id`) REFERENCES `enterprises`(`id`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE INDEX `subsidy_applications_enterprise_idx` ON `subsidy_applications` (`enterprise_id`,`status`);",
+      "CREATE INDEX `subsidy_applications_stage_idx` ON `subsidy_applications` (`status`,`stage`);",
+      "CREATE INDEX `subsidy_applications_programme_idx` ON `subsidy_applications` (`programme_id`,`award_year`,`status`);",
+      "CREATE UNIQUE INDEX `subsidy_applications_idempotency_unique` ON `subsidy_applications` (`enterprise_id`,`idempotency_key`);",
+      "CREATE TABLE `subsidy_events` (\n\t`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`application_id` text NOT NULL,\n\t`at` integer NOT NULL,\n\t`actor_id` text,\n\t`actor` text NOT NULL,\n\t`action` text NOT NULL,\n\t`stage` text,\n\t`to_stage` text,\n\t`amount_fen` integer,\n\t`note` text,\n\tFOREIGN KEY (`application_id`) REFERENCES `subsidy_applications`(`id`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE INDEX `subsidy_events_application_idx` ON `subsidy_events` (`application_id`,`id`);",
+      "CREATE TABLE `subsidy_objections` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`application_id` text NOT NULL,\n\t`lodged_at` integer NOT NULL,\n\t`name` text NOT NULL,\n\t`contact` text NOT NULL,\n\t`content` text NOT NULL,\n\t`status` text NOT NULL,\n\t`resolved_by` text,\n\t`resolved_at` integer,\n\t`resolution` text,\n\tFOREIGN KEY (`application_id`) REFERENCES `subsidy_applications`(`id`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE INDEX `subsidy_objections_application_idx` ON `subsidy_objections` (`application_id`,`status`);",
+      "CREATE TABLE `subsidy_payments` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`application_id` text NOT NULL,\n\t`enterprise_id` text NOT NULL,\n\t`programme_id` text NOT NULL,\n\t`amount_fen` integer NOT NULL,\n\t`paid_on` text NOT NULL,\n\t`voucher_no` text NOT NULL,\n\t`recorded_by` text NOT NULL,\n\t`recorded_at` integer NOT NULL,\n\tFOREIGN KEY (`application_id`) REFERENCES `subsidy_applications`(`id`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE UNIQUE INDEX `subsidy_payments_voucher_unique` ON `subsidy_payments` (`voucher_no`);",
+      "CREATE INDEX `subsidy_payments_application_idx` ON `subsidy_payments` (`application_id`);",
+      "-- The timeline and the payment ledger are append-only: what happened stays as it happened.\nCREATE TRIGGER `subsidy_events_no_update` BEFORE UPDATE ON `subsidy_events`\nBEGIN\n\tSELECT RAISE(ABORT, 'subsidy_events is append-only');\nEND;",
+      "CREATE TRIGGER `subsidy_events_no_delete` BEFORE DELETE ON `subsidy_events`\nBEGIN\n\tSELECT RAISE(ABORT, 'subsidy_events is append-only');\nEND;",
+      "CREATE TRIGGER `subsidy_payments_no_update` BEFORE UPDATE ON `subsidy_payments`\nBEGIN\n\tSELECT RAISE(ABORT, 'subsidy_payments is append-only');\nEND;",
+      "CREATE TRIGGER `subsidy_payments_no_delete` BEFORE DELETE ON `subsidy_payments`\nBEGIN\n\tSELECT RAISE(ABORT, 'subsidy_payments is append-only');\nEND;"
+    ]
   }
 ];

@@ -123,6 +123,53 @@ export const DEFAULT_QUALIFICATIONS: z.input<typeof qualificationTypeSchema>[] =
   { code: "non-production", zh: "非生产型企业", en: "Non-production enterprise", certificate: false },
 ];
 
+/** One stage of subsidy review (政策兑现): who acts, and how long staff have to act. */
+export const subsidyStageSchema = z.strictObject({
+  key: z.string().regex(/^[a-z][a-z0-9-]{1,30}$/),
+  zh: text,
+  /** review: staff pass, return or reject; publicity: 公示, moves on by itself after the notice period; payment: approve for payment, then record payments. */
+  kind: z.enum(["review", "publicity", "payment"]),
+  /** Roles that act at this stage (none for publicity, which the clock moves). */
+  roles: z.array(z.enum(["zone_admin", "reviewer"])).default([]),
+  /** Working days staff have at this stage, shown to the enterprise as "by when". */
+  dueWorkingDays: z.number().int().min(1).max(60).default(10),
+});
+export type SubsidyStage = z.infer<typeof subsidyStageSchema>;
+
+export const DEFAULT_SUBSIDY_STAGES: z.input<typeof subsidyStageSchema>[] = [
+  { key: "first-review", zh: "初审", kind: "review", roles: ["reviewer", "zone_admin"], dueWorkingDays: 10 },
+  { key: "second-review", zh: "复审", kind: "review", roles: ["reviewer", "zone_admin"], dueWorkingDays: 10 },
+  { key: "publicity", zh: "公示", kind: "publicity", roles: [], dueWorkingDays: 5 },
+  { key: "payment", zh: "拨付", kind: "payment", roles: ["zone_admin"], dueWorkingDays: 15 },
+];
+
+/**
+ * How a zone runs subsidy applications: its review stages, the public notice
+ * period in working days (Asia/Shanghai), and the calendar's exceptions — public
+ * holidays that fall on weekdays and weekend days made working days (调休), as
+ * the State Council publishes them each year.
+ */
+export const subsidySettingsSchema = z
+  .strictObject({
+    stages: z.array(subsidyStageSchema).min(2).prefault(DEFAULT_SUBSIDY_STAGES),
+    noticeWorkingDays: z.number().int().min(1).max(30).default(5),
+    /** Working days an enterprise is given to correct a returned application (shown, not enforced). */
+    correctionWorkingDays: z.number().int().min(1).max(60).default(10),
+    holidays: z.array(isoDate).default([]),
+    extraWorkdays: z.array(isoDate).default([]),
+  })
+  .superRefine((s, ctx) => {
+    const kinds = s.stages.map((x) => x.kind);
+    if (kinds.filter((k) => k === "publicity").length !== 1) ctx.addIssue({ code: "custom", message: "subsidy.stages: exactly one publicity (公示) stage", path: ["stages"] });
+    if (kinds.at(-1) !== "payment" || kinds.filter((k) => k === "payment").length !== 1) ctx.addIssue({ code: "custom", message: "subsidy.stages: one payment (拨付) stage, last", path: ["stages"] });
+    if (kinds[0] !== "review") ctx.addIssue({ code: "custom", message: "subsidy.stages: the first stage is a review", path: ["stages"] });
+    if (new Set(s.stages.map((x) => x.key)).size !== s.stages.length) ctx.addIssue({ code: "custom", message: "subsidy.stages: duplicate key", path: ["stages"] });
+    s.stages.forEach((x, i) => {
+      if (x.kind !== "publicity" && x.roles.length === 0) ctx.addIssue({ code: "custom", message: `subsidy.stages.${x.key}: name the roles that act`, path: ["stages", i, "roles"] });
+    });
+  });
+export type SubsidySettings = z.infer<typeof subsidySettingsSchema>;
+
 export const zoneSchema = z
   .strictObject({
     slug: slugSchema,
@@ -143,6 +190,7 @@ export const zoneSchema = z
     priorityIndustries: z.array(industrySchema).min(1),
     security: securitySchema.prefault({}),
     qualifications: z.array(qualificationTypeSchema).min(1).prefault(DEFAULT_QUALIFICATIONS),
+    subsidy: subsidySettingsSchema.prefault({}),
     // A new zone may start with no documents (tenant:create); the home page says so.
     documents: z.array(policyDocumentSchema),
   })

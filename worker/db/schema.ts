@@ -10,3 +10,4 @@ export * from "./tables/accounts";
 export * from "./tables/messages";
 export * from "./tables/onboarding";
 export * from "./tables/enterprise-profile";
+export * from "./tables/subsidies";

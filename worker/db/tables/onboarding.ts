@@ -65,7 +65,7 @@ export const materials = sqliteTable(
   "materials",
   {
     id: text("id").primaryKey(),
-    ownerKind: text("owner_kind", { enum: ["application", "enterprise"] }).notNull(),
+    ownerKind: text("owner_kind", { enum: ["application", "enterprise", "subsidy_application"] }).notNull(),
     ownerId: text("owner_id").notNull(),
     kind: text("kind").notNull(),
     filename: text("filename").notNull(),

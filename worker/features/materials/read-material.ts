@@ -6,7 +6,7 @@
  */
 import { eq } from "drizzle-orm";
 import type { TenantDb } from "../../db/open";
-import { materials, onboardingApplications, type Role } from "../../db/schema";
+import { materials, onboardingApplications, subsidyApplications, type Role } from "../../db/schema";
 import type { MaterialRow } from "./save-material";
 
 export interface MaterialReader {
@@ -41,6 +41,11 @@ export async function findMaterialWithOwner({ db }: { db: TenantDb }, id: string
   const [material] = await db.select().from(materials).where(eq(materials.id, id)).limit(1);
   if (!material) return null;
   if (material.ownerKind === "enterprise") return { material, owner: { applicantUserId: null, enterpriseId: material.ownerId } };
+  if (material.ownerKind === "subsidy_application") {
+    // A subsidy application's materials are its enterprise's members' (and staff's).
+    const [app] = await db.select({ enterpriseId: subsidyApplications.enterpriseId }).from(subsidyApplications).where(eq(subsidyApplications.id, material.ownerId)).limit(1);
+    return app ? { material, owner: { applicantUserId: null, enterpriseId: app.enterpriseId } } : null;
+  }
   const [application] = await db
     .select({ applicantUserId: onboardingApplications.applicantUserId, enterpriseId: onboardingApplications.enterpriseId })
     .from(onboardingApplications)

@@ -1,5 +1,6 @@
 /**
- * The scheduled job, per zone: prune expired sign-in records, then deliver the
+ * The scheduled job, per zone: prune expired sign-in records, move applications
+ * whose 公示 period has ended (their notices join this run's delivery), then deliver the
  * pending messages through the senders the deployment configures. Run by the Workers cron trigger (entry.worker.ts) and
  * by a timer on Node (entry.node.ts). Without EMAIL_API_URL nothing is sent and
  * messages stay pending, visible in local dev at /dev/outbox.
@@ -7,6 +8,7 @@
 import type { AppDeps } from "../../env";
 import { openTenantDb } from "../../db/open";
 import { pruneAuthRecords } from "../auth/prune-auth-records";
+import { advanceZonePublicity } from "../subsidies/advance-zone-publicity";
 import { deliverPending } from "./deliver-pending";
 import { httpEmailSender, type MessageSender } from "./senders";
 
@@ -25,6 +27,8 @@ export async function deliverAllZones(deps: AppDeps): Promise<void> {
       const db = openTenantDb(deps.openClient(zone.slug));
       const pruned = await pruneAuthRecords(db, deps.now());
       if (pruned.attempts + pruned.sessions + pruned.resetTokens > 0) console.log(JSON.stringify({ level: "info", job: "prune", zone: zone.slug, ...pruned }));
+      const advanced = await advanceZonePublicity(deps, zone, db);
+      if (advanced > 0) console.log(JSON.stringify({ level: "info", job: "publicity", zone: zone.slug, advanced }));
       if (senders.length === 0) continue;
       const r = await deliverPending({ db, senders, now: deps.now() });
       if (r.sent + r.failed + r.retried > 0) console.log(JSON.stringify({ level: "info", job: "outbox", zone: zone.slug, ...r }));

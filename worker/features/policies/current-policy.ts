@@ -53,3 +53,9 @@ export async function loadLatestVersion(db: TenantDb): Promise<(VersionInfo & { 
   const [row] = await db.select().from(policyVersions).orderBy(desc(policyVersions.id)).limit(1);
   return row ? { id: row.id, label: row.label, effectiveFrom: row.effectiveFrom, publishedAt: row.publishedAt, contentHash: row.contentHash, data: row.data } : null;
 }
+
+/** A published version by number (an application's own), compiled; null if there is none. */
+export async function loadPolicyVersion({ db, zone }: { db: TenantDb; zone: ZoneConfig }, id: number): Promise<CompiledPolicySet | null> {
+  const [row] = await db.select({ hash: policyVersions.contentHash, data: policyVersions.data }).from(policyVersions).where(eq(policyVersions.id, id)).limit(1);
+  return row ? compileStored(zone, row.hash, row.data) : null;
+}

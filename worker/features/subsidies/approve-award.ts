@@ -1,0 +1,74 @@
+/**
+ * Approving an award for payment (passing the 拨付 stage) checks the limits
+ * again at the moment of writing: the engine re-evaluates the application
+ * against the enterprise's awards as they are now (annual and per-project caps,
+ * once only, N years, exclusion groups), and the write itself is conditional on
+ * (a) those awards being exactly the ones evaluated — a fingerprint of count
+ * and sum — and (b) the programme's annual budget still covering the amount.
+ * SQLite applies one write at a time, so 50 approvals racing against one cap or
+ * budget cannot exceed it: a loser's write matches nothing, and it re-evaluates
+ * against the new history (up to a few times) or is refused with the reason.
+ */
+import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import { subsidyApplications, type SubsidyApplicationRow } from "../../db/schema";
+import { AppError } from "../../lib/errors";
+import { evaluate } from "../../policy/evaluate";
+import { parseFacts } from "../../policy/facts";
+import { formatFen } from "../../policy/money";
+import { shanghaiDate } from "../enterprises/yuan";
+import { loadPolicyVersion } from "../policies/current-policy";
+import { loadEnterpriseProfiles } from "../policies/enterprise-profiles";
+import { AWARDED, awardHistory, parseJson, type SubsidyActor, type SubsidyCtx } from "./context";
+import { transition } from "./transition";
+
+const ATTEMPTS = 8;
+
+export async function approveAward(ctx: SubsidyCtx & { actor: SubsidyActor }, first: SubsidyApplicationRow, o: { amountFen: number | null; reason: string | null; title: string; emails: readonly string[] }): Promise<SubsidyApplicationRow> {
+  const { db, now, actor } = ctx;
+  if (o.amountFen === null) throw new AppError("validation_failed", "请先确定核定金额。", { amountFen: "必填" });
+  const compiled = await loadPolicyVersion(ctx, first.policyVersion ?? 0);
+  const programme = compiled?.programmes.get(first.programmeId);
+  if (!programme) throw new AppError("conflict", "找不到这份申报所依据的政策版本。");
+  const today = shanghaiDate(now);
+  const [enterprise] = await loadEnterpriseProfiles(ctx, today, first.enterpriseId);
+  const facts = parseFacts(programme, parseJson(first.facts, {}));
+  if (!facts.ok) throw new AppError("conflict", "申报信息与政策不符,请退回补正。");
+  let app = first;
+
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const history = await awardHistory(db, app.enterpriseId, app.id);
+    const count = history.length;
+    const sum = history.reduce((s, a) => s + a.amountFen, 0);
+    const result = evaluate(programme, { facts: facts.facts, profile: enterprise?.profile, history, date: today });
+    const failed = result.conditions.filter((c) => c.id.startsWith("limit-") && c.result === "fail");
+    if (failed.length) throw new AppError("conflict", `超出限额,不能批准:${failed.map((c) => `${c.label}——${c.reason}`).join(";")}`);
+    // What the limits leave: an exact amount, the top of a review range, or no limit (一事一议).
+    const allowed = result.amountFen ?? result.range?.maxFen ?? Number.POSITIVE_INFINITY;
+    const amount = Math.min(o.amountFen, allowed);
+    if (amount <= 0) throw new AppError("conflict", "按限额计算,本次可批准的金额为0。");
+    const budget = programme.annualBudgetFen;
+    const awarded = and(eq(subsidyApplications.enterpriseId, app.enterpriseId), inArray(subsidyApplications.status, AWARDED), ne(subsidyApplications.id, app.id));
+    const unchangedHistory = sql`(select count(*) || ':' || coalesce(sum(${subsidyApplications.amountFen}), 0) from ${subsidyApplications} where ${awarded}) = ${`${count}:${sum}`}`;
+    const budgetUsed = sql`(select coalesce(sum(${subsidyApplications.amountFen}), 0) from ${subsidyApplications} where ${subsidyApplications.programmeId} = ${app.programmeId} and ${subsidyApplications.awardYear} = ${app.awardYear} and ${subsidyApplications.status} in ('awarded', 'paid'))`;
+    const withinBudget = budget === undefined ? undefined : sql`${budgetUsed} + ${amount} <= ${budget}`;
+    try {
+      return await transition(ctx, app, {
+        set: { status: "awarded", amountFen: amount, lastPassedBy: actor.id, decidedAt: now.getTime(), dueOn: null },
+        guard: and(unchangedHistory, withinBudget),
+        event: { action: "awarded", stage: app.stage, amountFen: amount, note: amount < o.amountFen ? `按限额核定为${formatFen(amount)}` : o.reason },
+        actor,
+        notice: { emails: o.emails, subject: `${o.title}:已批准拨付`, lines: [`“${o.title}”的申报已批准拨付,金额${formatFen(amount)}。`, "资金拨付后,平台会再通知你拨付日期和凭证号。"] },
+      });
+    } catch (err) {
+      if (!(err instanceof AppError) || err.code !== "conflict") throw err;
+      const [fresh] = await db.select().from(subsidyApplications).where(eq(subsidyApplications.id, app.id));
+      if (!fresh || fresh.revision !== app.revision) throw err; // someone else acted on this application
+      if (budget !== undefined) {
+        const [{ used }] = (await db.all<{ used: number }>(sql`select ${budgetUsed} as used`)) as [{ used: number }];
+        if (used + amount > budget) throw new AppError("conflict", `年度预算不足:${app.awardYear}年预算${formatFen(budget)},已批准${formatFen(used)},剩余${formatFen(Math.max(0, budget - used))},不足以批准${formatFen(amount)}。`);
+      }
+      app = fresh; // the enterprise's awards changed meanwhile: evaluate again
+    }
+  }
+  throw new AppError("conflict", "同时处理的申报较多,请稍后重试。");
+}

@@ -1,0 +1,77 @@
+/**
+ * What every subsidy service needs, and the rules shared by all of them: the
+ * zone's stages and calendar, the application as its reader may see it (404
+ * otherwise: another enterprise's application does not exist for you), and the
+ * enterprise's award history as the policy engine's limits read it.
+ */
+import { and, eq, inArray } from "drizzle-orm";
+import type { SubsidyStage, ZoneConfig } from "../../../tenants/schema";
+import type { TenantDb } from "../../db/open";
+import { subsidyApplications, type Role, type SubsidyApplicationRow } from "../../db/schema";
+import { AppError } from "../../lib/errors";
+import { lastOfWorkingDays, type WorkCalendar } from "../../lib/working-days";
+import type { Award } from "../../policy/format/programme";
+
+export interface SubsidyActor { id: string; email: string; role: Role; enterpriseId: string | null }
+
+export interface SubsidyCtx {
+  db: TenantDb;
+  zone: ZoneConfig;
+  now: Date;
+  ip: string | null;
+  /** The zone's public origin, for links in notices. */
+  origin: string;
+}
+
+export const NOT_FOUND = "没有这份申报。";
+
+export const calendarOf = (zone: ZoneConfig): WorkCalendar => zone.subsidy;
+export const stagesOf = (zone: ZoneConfig): readonly SubsidyStage[] => zone.subsidy.stages;
+export const firstStage = (zone: ZoneConfig): SubsidyStage => zone.subsidy.stages[0]!;
+
+export function stageOf(zone: ZoneConfig, key: string | null): SubsidyStage {
+  const s = zone.subsidy.stages.find((x) => x.key === key);
+  if (!s) throw new AppError("conflict", "这份申报不在审核环节中。");
+  return s;
+}
+
+export function nextStage(zone: ZoneConfig, key: string): SubsidyStage | null {
+  const stages = zone.subsidy.stages;
+  return stages[stages.findIndex((s) => s.key === key) + 1] ?? null;
+}
+
+/** The day a stage entered today is due: its working days counted from the next working day. */
+export function dueOnFor(zone: ZoneConfig, stage: SubsidyStage, today: string): string {
+  return lastOfWorkingDays(nextDay(today), stage.dueWorkingDays, calendarOf(zone));
+}
+
+export function nextDay(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
+/** An application the actor may see: staff see all of the zone's; members their enterprise's; nobody else any. */
+export async function readableApplication({ db }: { db: TenantDb }, actor: SubsidyActor, id: string): Promise<SubsidyApplicationRow> {
+  const [row] = await db.select().from(subsidyApplications).where(eq(subsidyApplications.id, id)).limit(1);
+  if (!row || !canRead(actor, row)) throw new AppError("not_found", NOT_FOUND);
+  return row;
+}
+
+export function canRead(actor: SubsidyActor, row: Pick<SubsidyApplicationRow, "enterpriseId">): boolean {
+  if (actor.role === "zone_admin" || actor.role === "reviewer") return true;
+  return actor.role === "enterprise" && actor.enterpriseId !== null && actor.enterpriseId === row.enterpriseId;
+}
+
+export const AWARDED: SubsidyApplicationRow["status"][] = ["awarded", "paid"];
+
+/** Awards the limits count: this enterprise's awarded or paid applications, other than `except`. */
+export async function awardHistory(db: TenantDb, enterpriseId: string, except?: string): Promise<Award[]> {
+  const rows = await db
+    .select({ id: subsidyApplications.id, programme: subsidyApplications.programmeId, year: subsidyApplications.awardYear, amountFen: subsidyApplications.amountFen, projectCode: subsidyApplications.projectCode })
+    .from(subsidyApplications)
+    .where(and(eq(subsidyApplications.enterpriseId, enterpriseId), inArray(subsidyApplications.status, AWARDED)));
+  return rows
+    .filter((r) => r.id !== except)
+    .map((r) => ({ programme: r.programme, year: r.year ?? 0, amountFen: r.amountFen ?? 0, ...(r.projectCode ? { projectCode: r.projectCode } : {}) }));
+}
+
+export const parseJson = <T>(text: string | null, fallback: T): T => (text ? (JSON.parse(text) as T) : fallback);

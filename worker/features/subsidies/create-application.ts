@@ -1,0 +1,46 @@
+/**
+ * Starts an application (a draft) for a programme of the policy in force. A
+ * retried create with the same idempotency key returns the application it made
+ * instead of a second one (unique per enterprise and key).
+ */
+import { and, eq } from "drizzle-orm";
+import type { TenantDb } from "../../db/open";
+import { subsidyApplications, subsidyEvents, type SubsidyApplicationRow } from "../../db/schema";
+import { AppError } from "../../lib/errors";
+import { newId } from "../../lib/ids";
+import type { LoadedPolicy } from "../policies/current-policy";
+import type { SubsidyActor, SubsidyCtx } from "./context";
+import { draftUpdate, type DraftInput } from "./save-draft";
+
+export async function createApplication(ctx: SubsidyCtx & { actor: SubsidyActor }, policy: LoadedPolicy, input: DraftInput & { programme: string }, idempotencyKey: string | null): Promise<{ application: SubsidyApplicationRow; created: boolean }> {
+  const { db, actor, now } = ctx;
+  if (actor.role !== "enterprise" || !actor.enterpriseId) throw new AppError("forbidden", "只有入驻企业的用户可以申报。");
+  const programme = policy.compiled.programmes.get(input.programme);
+  if (!programme) throw new AppError("not_found", `现行政策(第${policy.version.id}版)没有编号为 ${input.programme} 的项目。`);
+  if (!programme.applicants.kinds.includes("enterprise")) throw new AppError("validation_failed", `“${programme.title.zh}”的申报主体是${programme.applicants.zh},不由企业在平台申报。`);
+  if (idempotencyKey) {
+    const existing = await byKey(db, actor.enterpriseId, idempotencyKey);
+    if (existing) return { application: existing, created: false };
+  }
+  const id = newId();
+  const t = now.getTime();
+  const fields = draftUpdate(programme, input);
+  try {
+    await db.batch([
+      db.insert(subsidyApplications).values({ id, programmeId: programme.id, enterpriseId: actor.enterpriseId, createdBy: actor.id, status: "draft", idempotencyKey, createdAt: t, updatedAt: t, ...fields.values }),
+      db.insert(subsidyEvents).values({ applicationId: id, at: t, actorId: actor.id, actor: actor.email, action: "created", note: programme.title.zh }),
+    ]);
+  } catch (err) {
+    // Two identical requests at once: the unique (enterprise, key) index lets one in; the other returns it.
+    const existing = idempotencyKey ? await byKey(db, actor.enterpriseId, idempotencyKey) : undefined;
+    if (existing) return { application: existing, created: false };
+    throw err;
+  }
+  const [row] = await db.select().from(subsidyApplications).where(eq(subsidyApplications.id, id));
+  return { application: row!, created: true };
+}
+
+async function byKey(db: TenantDb, enterpriseId: string, key: string) {
+  const [row] = await db.select().from(subsidyApplications).where(and(eq(subsidyApplications.enterpriseId, enterpriseId), eq(subsidyApplications.idempotencyKey, key))).limit(1);
+  return row;
+}

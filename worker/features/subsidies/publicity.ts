@@ -1,0 +1,116 @@
+/**
+ * 公示: applications at the publicity stage are listed on the zone's public
+ * page (enterprise, programme, amount: nothing personal) for the notice period.
+ * Anyone may lodge an objection (异议) with contact details; an open objection
+ * holds the application until a zone admin dismisses it (publicity goes on) or
+ * upholds it (the application is rejected). When the period has ended with no
+ * open objection, the application moves to the next stage by itself
+ * (`advancePublicity`, run by the Workers cron and the Node timer).
+ */
+import { and, asc, eq, inArray, lt, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { ZoneConfig } from "../../../tenants/schema";
+import type { TenantDb } from "../../db/open";
+import { CHAINED, onlyIfChanged } from "../../db/only-if-changed";
+import { enterprises, subsidyApplications, subsidyObjections, type SubsidyApplicationRow } from "../../db/schema";
+import { AppError } from "../../lib/errors";
+import { newId } from "../../lib/ids";
+import { shanghaiDate } from "../enterprises/yuan";
+import { dueOnFor, nextStage, type SubsidyActor, type SubsidyCtx } from "./context";
+import { memberEmails } from "./notices";
+import { transition } from "./transition";
+
+const PUBLICITY = (zone: ZoneConfig) => zone.subsidy.stages.find((s) => s.kind === "publicity")!.key;
+
+/** What the public notice shows: no person, no contact, no figures beyond the amount. */
+export async function listPublicity({ db, zone }: { db: TenantDb; zone: ZoneConfig }) {
+  return db
+    .select({ id: subsidyApplications.id, enterprise: enterprises.name, programmeId: subsidyApplications.programmeId, amountFen: subsidyApplications.amountFen, from: subsidyApplications.publicityFrom, to: subsidyApplications.publicityTo, policyVersion: subsidyApplications.policyVersion })
+    .from(subsidyApplications)
+    .innerJoin(enterprises, eq(enterprises.id, subsidyApplications.enterpriseId))
+    .where(and(eq(subsidyApplications.status, "in_review"), eq(subsidyApplications.stage, PUBLICITY(zone))))
+    .orderBy(asc(subsidyApplications.publicityTo), asc(enterprises.name));
+}
+
+export const ObjectionInput = z.strictObject({
+  name: z.string().trim().min(1, "请填写姓名或单位").max(60),
+  contact: z.string().trim().min(5, "请留下电话或邮箱,便于核实").max(100),
+  content: z.string().trim().min(10, "请具体说明异议内容(至少 10 个字)").max(2000),
+});
+
+export async function lodgeObjection(ctx: SubsidyCtx, id: string, input: z.infer<typeof ObjectionInput>) {
+  const { db, zone, now } = ctx;
+  const [app] = await db.select().from(subsidyApplications).where(eq(subsidyApplications.id, id)).limit(1);
+  // Only what is on the public page can be objected to; anything else does not exist for the public.
+  if (!app || app.status !== "in_review" || app.stage !== PUBLICITY(zone)) throw new AppError("not_found", "公示中没有这一项。");
+  const today = shanghaiDate(now);
+  if (app.publicityTo && today > app.publicityTo) throw new AppError("conflict", `公示期已于 ${app.publicityTo} 结束。`);
+  const objectionId = newId();
+  await transition(ctx, app, {
+    set: {},
+    event: { action: "objection", stage: app.stage, note: "收到公示异议,待园区管理员处理" },
+    actor: { id: null, email: "public" },
+    chained: [(d) => onlyIfChanged(d, d.insert(subsidyObjections).values({ id: objectionId, applicationId: id, lodgedAt: now.getTime(), status: "open", ...input }))],
+  });
+  return { id: objectionId };
+}
+
+export const ResolveInput = z.strictObject({
+  decision: z.enum(["dismiss", "uphold"]),
+  resolution: z.string().trim().min(1, "请写明处理意见").max(1000),
+});
+
+export async function resolveObjection(ctx: SubsidyCtx & { actor: SubsidyActor }, objectionId: string, input: z.infer<typeof ResolveInput>, title: string) {
+  const { db, now, actor } = ctx;
+  if (actor.role !== "zone_admin") throw new AppError("forbidden", "公示异议由园区管理员处理。");
+  const [objection] = await db.select().from(subsidyObjections).where(eq(subsidyObjections.id, objectionId)).limit(1);
+  if (!objection) throw new AppError("not_found", "没有这条异议。");
+  if (objection.status !== "open") throw new AppError("conflict", "这条异议已处理。");
+  const [app] = await db.select().from(subsidyApplications).where(eq(subsidyApplications.id, objection.applicationId));
+  const resolve = (d: TenantDb) => d.update(subsidyObjections).set({ status: input.decision === "uphold" ? "upheld" : "dismissed", resolvedBy: actor.id, resolvedAt: now.getTime(), resolution: input.resolution }).where(and(eq(subsidyObjections.id, objectionId), eq(subsidyObjections.status, "open"), CHAINED));
+  const emails = await memberEmails(db, app!.enterpriseId);
+  if (input.decision === "uphold") {
+    return transition(ctx, app!, {
+      set: { status: "rejected", decidedAt: now.getTime(), dueOn: null },
+      event: { action: "objection_upheld", stage: app!.stage, note: input.resolution },
+      actor,
+      chained: [resolve],
+      notice: { emails, subject: `${title}:公示异议成立,申报未通过`, lines: [`“${title}”公示期间收到的异议经核实成立,申报未通过。`, `处理意见:${input.resolution}`] },
+    });
+  }
+  return transition(ctx, app!, { set: {}, event: { action: "objection_dismissed", stage: app!.stage, note: input.resolution }, actor, chained: [resolve] });
+}
+
+/** Applications whose notice period has ended with no open objection move on; returns how many. */
+export async function advancePublicity(ctx: SubsidyCtx, title: (programmeId: string) => string): Promise<number> {
+  const { db, zone, now } = ctx;
+  const today = shanghaiDate(now);
+  const noOpenObjection = sql`not exists (select 1 from ${subsidyObjections} where ${subsidyObjections.applicationId} = ${subsidyApplications.id} and ${subsidyObjections.status} = 'open')`;
+  const due: SubsidyApplicationRow[] = await db
+    .select()
+    .from(subsidyApplications)
+    .where(and(eq(subsidyApplications.status, "in_review"), eq(subsidyApplications.stage, PUBLICITY(zone)), lt(subsidyApplications.publicityTo, today), noOpenObjection));
+  let moved = 0;
+  for (const app of due) {
+    const next = nextStage(zone, app.stage!)!;
+    try {
+      await transition(ctx, app, {
+        // The clock passed 公示, so whoever passed the stage before it did not pass the one before 拨付.
+        set: { stage: next.key, stageEnteredAt: now.getTime(), dueOn: dueOnFor(zone, next, today), lastPassedBy: null },
+        // The objection check is repeated in the write: one lodged a moment ago still holds it.
+        guard: noOpenObjection,
+        event: { action: "advanced", stage: app.stage, toStage: next.key, note: `公示期(${app.publicityFrom} 至 ${app.publicityTo})届满无异议` },
+        actor: { id: null, email: "system" },
+        notice: { emails: await memberEmails(db, app.enterpriseId), subject: `${title(app.programmeId)}:公示期满,进入${next.zh}`, lines: [`“${title(app.programmeId)}”公示期满无异议,进入${next.zh}。`] },
+      });
+      moved++;
+    } catch (err) {
+      if (!(err instanceof AppError) || err.code !== "conflict") throw err; // moved by someone else, or an objection arrived
+    }
+  }
+  return moved;
+}
+
+export async function openObjections({ db }: { db: TenantDb }, applicationIds?: string[]) {
+  return db.select().from(subsidyObjections).where(applicationIds ? inArray(subsidyObjections.applicationId, applicationIds) : eq(subsidyObjections.status, "open")).orderBy(asc(subsidyObjections.lodgedAt));
+}

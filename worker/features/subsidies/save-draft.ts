@@ -1,0 +1,54 @@
+/**
+ * Autosave: a draft (or a returned application being corrected) keeps what the
+ * user has typed as they type it. Valid facts are stored as facts; the form's
+ * raw values are kept too, so nothing typed is lost even when not yet valid.
+ * A save names the revision it started from; a stale save (another tab) is a 409.
+ */
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { subsidyApplications, type SubsidyApplicationRow } from "../../db/schema";
+import { AppError } from "../../lib/errors";
+import type { CompiledProgramme } from "../../policy/evaluate";
+import { parseFacts } from "../../policy/facts";
+import type { LoadedPolicy } from "../policies/current-policy";
+import { readableApplication, type SubsidyActor, type SubsidyCtx } from "./context";
+
+export interface DraftInput {
+  /** Facts as the engine takes them (money in fen); invalid ones are reported, not stored. */
+  facts?: Record<string, unknown> | undefined;
+  /** The page's form as typed (strings), kept verbatim. */
+  formValues?: Record<string, string> | undefined;
+  projectCode?: string | null | undefined;
+}
+
+const EDITABLE: SubsidyApplicationRow["status"][] = ["draft", "returned"];
+
+export function draftUpdate(programme: CompiledProgramme, input: DraftInput) {
+  const errors: Record<string, string> = {};
+  const facts: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(input.facts ?? {})) {
+    const one = parseFacts(programme, { [name]: value });
+    if (one.ok) Object.assign(facts, one.facts);
+    else Object.assign(errors, one.errors);
+  }
+  const values: Partial<typeof subsidyApplications.$inferInsert> = { facts: JSON.stringify(facts) };
+  if (input.formValues !== undefined) values.formValues = JSON.stringify(input.formValues);
+  if (input.projectCode !== undefined) values.projectCode = input.projectCode?.trim() || null;
+  return { values, errors };
+}
+
+export async function saveDraft(ctx: SubsidyCtx & { actor: SubsidyActor }, policy: LoadedPolicy, id: string, input: DraftInput & { revision?: number | undefined }) {
+  const { db, actor, now } = ctx;
+  const app = await readableApplication(ctx, actor, id);
+  if (actor.role !== "enterprise") throw new AppError("forbidden", "只有申报企业可以修改申报。");
+  if (!EDITABLE.includes(app.status)) throw new AppError("conflict", "已提交的申报不能修改;被退回补正后可以修改再提交。");
+  const programme = policy.compiled.programmes.get(app.programmeId);
+  if (!programme) throw new AppError("conflict", "该项目已不在现行政策中,不能继续申报。");
+  const { values, errors } = draftUpdate(programme, input);
+  const [saved] = await db
+    .update(subsidyApplications)
+    .set({ ...values, updatedAt: now.getTime(), revision: sql`${subsidyApplications.revision} + 1` })
+    .where(and(eq(subsidyApplications.id, id), inArray(subsidyApplications.status, EDITABLE), input.revision === undefined ? undefined : eq(subsidyApplications.revision, input.revision)))
+    .returning();
+  if (!saved) throw new AppError("conflict", "这份申报已在别处修改或提交,请刷新后再编辑。");
+  return { application: saved, errors };
+}
