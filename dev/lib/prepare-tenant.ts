@@ -7,6 +7,7 @@ import { describePreview, publishZonePolicy } from "./publish-zone-policy";
 import type { ZoneConfig } from "../../tenants/schema";
 import { DEMO_ZONES, seedDemoAccounts } from "./seed-demo";
 import { seedDemoEnterprises } from "./seed-demo-enterprises";
+import { seedDemoSubsidies } from "./seed-demo-subsidies";
 
 export async function prepareTenant(client: Client, zone: ZoneConfig) {
   const migrated = await migrateTenant(client, migrations);
@@ -28,6 +29,8 @@ export async function prepareAllZones(urlFor: (slug: string) => string, zones: r
       const demo = opts.demo && (DEMO_ZONES as readonly string[]).includes(zone.slug);
       const demoAccountsCreated = demo ? await seedDemoAccounts(openTenantDb(client), zone) : 0;
       const demoEnterprisesCreated = demo ? await seedDemoEnterprises(openTenantDb(client), zone) : 0;
+      // After the enterprises (their figures feed the engine) and the published policy.
+      if (demo) await seedDemoSubsidies(openTenantDb(client), zone);
       results.push({ zone, ...prepared, demoAccountsCreated, demoEnterprisesCreated });
     } finally {
       client.close();
