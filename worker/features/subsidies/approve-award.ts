@@ -29,8 +29,13 @@ export async function approveAward(ctx: SubsidyCtx & { actor: SubsidyActor }, fi
   const compiled = await loadPolicyVersion(ctx, first.policyVersion ?? 0);
   const programme = compiled?.programmes.get(first.programmeId);
   if (!programme) throw new AppError("conflict", "找不到这份申报所依据的政策版本。");
-  const today = shanghaiDate(now);
-  const [enterprise] = await loadEnterpriseProfiles(ctx, today, first.enterpriseId);
+  // The limits are checked as of the first submission, not today: that is the award year caps
+  // and budgets count the application in (submit-application.ts sets both at once), and a window
+  // or policy term that has closed since does not undo a timely application. As of today, a
+  // January approval of a December application was capped against the new year (exceeding the
+  // old year's cap), and every approval after a window closed was refused as "金额为0".
+  const asOf = first.submittedAt !== null ? shanghaiDate(new Date(first.submittedAt)) : shanghaiDate(now);
+  const [enterprise] = await loadEnterpriseProfiles(ctx, asOf, first.enterpriseId);
   const facts = parseFacts(programme, parseJson(first.facts, {}));
   if (!facts.ok) throw new AppError("conflict", "申报信息与政策不符,请退回补正。");
   let app = first;
@@ -39,9 +44,12 @@ export async function approveAward(ctx: SubsidyCtx & { actor: SubsidyActor }, fi
     const history = await awardHistory(db, app.enterpriseId, app.id);
     const count = history.length;
     const sum = history.reduce((s, a) => s + a.amountFen, 0);
-    const result = evaluate(programme, { facts: facts.facts, profile: enterprise?.profile, history, date: today });
+    const result = evaluate(programme, { facts: facts.facts, profile: enterprise?.profile, history, date: asOf });
     const failed = result.conditions.filter((c) => c.id.startsWith("limit-") && c.result === "fail");
     if (failed.length) throw new AppError("conflict", `超出限额,不能批准:${failed.map((c) => `${c.label}——${c.reason}`).join(";")}`);
+    // Any other failure (a qualification revoked since) zeroes the amount: say which, not "金额为0".
+    const other = result.conditions.filter((c) => c.result === "fail");
+    if (other.length) throw new AppError("conflict", `申报条件已不满足,不能批准:${other.map((c) => `${c.label}——${c.reason}`).join(";")}。请退回补正或驳回。`);
     // What the limits leave: an exact amount, the top of a review range, or no limit (一事一议).
     const allowed = result.amountFen ?? result.range?.maxFen ?? Number.POSITIVE_INFINITY;
     const amount = Math.min(o.amountFen, allowed);

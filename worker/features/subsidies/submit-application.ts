@@ -43,7 +43,9 @@ export async function submitApplication(ctx: SubsidyCtx & { actor: SubsidyActor 
   const today = shanghaiDate(now);
   const [enterprise] = await loadEnterpriseProfiles(ctx, today, app.enterpriseId);
   const history = await awardHistory(db, app.enterpriseId, app.id);
-  const result = evaluate(programme, { facts: parsed.facts, profile: enterprise?.profile, history, date: today });
+  // A resubmission is judged as of the first submission: its award year, and a window it met then.
+  const asOf = app.submittedAt !== null ? shanghaiDate(new Date(app.submittedAt)) : today;
+  const result = evaluate(programme, { facts: parsed.facts, profile: enterprise?.profile, history, date: asOf });
   if (result.eligible === false) {
     const failed = result.conditions.filter((c) => c.result === "fail");
     throw new AppError("validation_failed", `不符合申报条件:${failed.map((c) => `${c.label}(${c.clause})——${c.reason}`).join(";")}`, Object.fromEntries(failed.map((c) => [`condition:${c.id}`, c.reason])));
