@@ -4,7 +4,9 @@
  *   zone's subdomain (a different origin) is refused like any other site.
  * - JSON API: a body must be `application/json` (forms and text/plain, the types a
  *   cross-site page can send without a preflight, are refused with 415), and a
- *   browser-sent Origin must be the zone's own.
+ *   browser-sent Origin must be the zone's own. File uploads to the API (UPLOAD_API)
+ *   are the one exception to JSON: multipart/form-data, still behind the Origin check
+ *   (browsers send Origin on every cross-origin POST) and the SameSite=Lax session cookie.
  * - GET never changes state (routes are written so; nothing here can enforce it).
  */
 import { createMiddleware } from "hono/factory";
@@ -15,6 +17,8 @@ import { AppError } from "../lib/errors";
 import { isApiPath } from "./headers";
 
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
+/** API paths that take a file as multipart/form-data (a subsidy application's materials). */
+const UPLOAD_API = /^\/api\/v1\/subsidies\/applications\/[^/]+\/materials$/;
 
 export function requestGuards(deps: AppDeps) {
   const ownOrigin = (c: Parameters<Parameters<typeof createMiddleware<AppEnv>>[0]>[0]) => {
@@ -37,6 +41,7 @@ export function requestGuards(deps: AppDeps) {
     if (origin !== undefined && origin !== ownOrigin(c)) throw new AppError("forbidden", "跨站请求已拒绝:请求来源不是本园区。");
     const type = c.req.header("content-type")?.split(";")[0]?.trim().toLowerCase();
     const hasBody = c.req.header("content-length") !== "0" && (c.req.header("content-length") !== undefined || c.req.header("transfer-encoding") !== undefined || type !== undefined);
+    if (hasBody && type === "multipart/form-data" && UPLOAD_API.test(c.req.path)) return next();
     if (hasBody && type !== "application/json") throw new AppError("unsupported_media_type", "请求体必须是 JSON(Content-Type: application/json)。");
     await next();
   });

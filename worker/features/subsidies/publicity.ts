@@ -7,12 +7,12 @@
  * open objection, the application moves to the next stage by itself
  * (`advancePublicity`, run by the Workers cron and the Node timer).
  */
-import { and, asc, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { ZoneConfig } from "../../../tenants/schema";
 import type { TenantDb } from "../../db/open";
 import { CHAINED, onlyIfChanged } from "../../db/only-if-changed";
-import { enterprises, subsidyApplications, subsidyObjections, type SubsidyApplicationRow } from "../../db/schema";
+import { auditLog, enterprises, subsidyApplications, subsidyObjections, type SubsidyApplicationRow } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
 import { shanghaiDate } from "../enterprises/yuan";
@@ -20,6 +20,7 @@ import { dueOnFor, nextStage, type SubsidyActor, type SubsidyCtx } from "./conte
 import { memberEmails } from "./notices";
 import { transition } from "./transition";
 
+const OBJECTIONS_PER_HOUR = 5;
 const PUBLICITY = (zone: ZoneConfig) => zone.subsidy.stages.find((s) => s.kind === "publicity")!.key;
 
 /** What the public notice shows: no person, no contact, no figures beyond the amount. */
@@ -45,6 +46,10 @@ export async function lodgeObjection(ctx: SubsidyCtx, id: string, input: z.infer
   if (!app || app.status !== "in_review" || app.stage !== PUBLICITY(zone)) throw new AppError("not_found", "公示中没有这一项。");
   const today = shanghaiDate(now);
   if (app.publicityTo && today > app.publicityTo) throw new AppError("conflict", `公示期已于 ${app.publicityTo} 结束。`);
+  // An objection holds an application, so one address may not hold many: a few per hour, counted in the database.
+  const since = new Date(now.getTime() - 3_600_000).toISOString();
+  const [recent] = await db.select({ n: sql<number>`count(*)` }).from(auditLog).where(and(eq(auditLog.action, "subsidy.objection"), eq(auditLog.ip, ctx.ip ?? ""), gte(auditLog.at, since)));
+  if (Number(recent?.n ?? 0) >= OBJECTIONS_PER_HOUR) throw new AppError("rate_limited", "同一网络一小时内提交的异议过多,请稍后再提交,或致电园区管委会。");
   const objectionId = newId();
   await transition(ctx, app, {
     set: {},
@@ -70,13 +75,17 @@ export async function resolveObjection(ctx: SubsidyCtx & { actor: SubsidyActor }
   const resolve = (d: TenantDb) => d.update(subsidyObjections).set({ status: input.decision === "uphold" ? "upheld" : "dismissed", resolvedBy: actor.id, resolvedAt: now.getTime(), resolution: input.resolution }).where(and(eq(subsidyObjections.id, objectionId), eq(subsidyObjections.status, "open"), CHAINED));
   const emails = await memberEmails(db, app!.enterpriseId);
   if (input.decision === "uphold") {
-    return transition(ctx, app!, {
+    const rejected = await transition(ctx, app!, {
       set: { status: "rejected", decidedAt: now.getTime(), dueOn: null },
       event: { action: "objection_upheld", stage: app!.stage, note: input.resolution },
       actor,
       chained: [resolve],
       notice: { emails, subject: `${title}:公示异议成立,申报未通过`, lines: [`“${title}”公示期间收到的异议经核实成立,申报未通过。`, `处理意见:${input.resolution}`] },
     });
+    // Other objections to the same application are settled by this decision. A separate write:
+    // a multi-row update cannot sit in the chain before the notices (only-if-changed.ts).
+    await db.update(subsidyObjections).set({ status: "upheld", resolvedBy: actor.id, resolvedAt: now.getTime(), resolution: `随同异议处理:${input.resolution}` }).where(and(eq(subsidyObjections.applicationId, app!.id), eq(subsidyObjections.status, "open")));
+    return rejected;
   }
   return transition(ctx, app!, { set: {}, event: { action: "objection_dismissed", stage: app!.stage, note: input.resolution }, actor, chained: [resolve] });
 }

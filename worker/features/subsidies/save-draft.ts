@@ -30,7 +30,9 @@ export function draftUpdate(programme: CompiledProgramme, input: DraftInput) {
     if (one.ok) Object.assign(facts, one.facts);
     else Object.assign(errors, one.errors);
   }
-  const values: Partial<typeof subsidyApplications.$inferInsert> = { facts: JSON.stringify(facts) };
+  // Like formValues and projectCode, facts left out of a save are left as they are.
+  const values: Partial<typeof subsidyApplications.$inferInsert> = {};
+  if (input.facts !== undefined) values.facts = JSON.stringify(facts);
   if (input.formValues !== undefined) values.formValues = JSON.stringify(input.formValues);
   if (input.projectCode !== undefined) values.projectCode = input.projectCode?.trim() || null;
   return { values, errors };
