@@ -4,6 +4,7 @@
  */
 import type { ZoneConfig } from "../../../tenants/schema";
 import type { ProgrammeView } from "../../../worker/policy/describe";
+import { APPLICANT_KINDS } from "../../../worker/policy/format/programme";
 import { formatFen } from "../../../worker/policy/money";
 import { formatDateZh } from "../../format";
 import { Layout } from "../../layout";
@@ -32,7 +33,25 @@ function Applicants({ p }: { p: ProgrammeView }) {
   );
 }
 
-function Summary({ p }: { p: ProgrammeView }) {
+/** 在线申报 is for members of an admitted enterprise, on programmes enterprises apply for themselves. */
+const canApplyOnline = (p: ProgrammeView, user: HeaderUser | null | undefined) =>
+  user?.role === "enterprise" && !!user.enterpriseId && p.applicants.kinds.includes(APPLICANT_KINDS.enterprise);
+
+/**
+ * A POST that starts a draft. The key is new with every page view, so a double
+ * click or a retried post makes one application, and a later visit a new one.
+ */
+function ApplyOnline({ p }: { p: ProgrammeView }) {
+  return (
+    <form method="post" action="/subsidies/apply">
+      <input type="hidden" name="programme" value={p.id} />
+      <input type="hidden" name="idempotencyKey" value={crypto.randomUUID()} />
+      <button class="btn" type="submit">在线申报</button>
+    </form>
+  );
+}
+
+function Summary({ p, user }: { p: ProgrammeView; user: HeaderUser | null | undefined }) {
   const clauseLink = `/policies/${p.document.id}#c-${p.clause}`;
   return (
     <section class="panel" aria-label="项目概要">
@@ -60,7 +79,10 @@ function Summary({ p }: { p: ProgrammeView }) {
         <dt>类别</dt>
         <dd>{p.categoryName}</dd>
       </dl>
-      <p class="jump"><a class="btn" href="#calculator">用政策计算器测算</a></p>
+      <div class="jump">
+        {canApplyOnline(p, user) && <ApplyOnline p={p} />}
+        <a class={canApplyOnline(p, user) ? "btn secondary" : "btn"} href="#calculator">用政策计算器测算</a>
+      </div>
     </section>
   );
 }
@@ -68,12 +90,12 @@ function Summary({ p }: { p: ProgrammeView }) {
 export function ProgrammePage(props: ProgrammePageProps) {
   const { zone, nonce, user, version, staff, programme: p } = props;
   return (
-    <Layout title={p.title} zone={zone} nonce={nonce} user={user} current="policies" css={POLICY_CSS}>
+    <Layout title={p.title} zone={zone} nonce={nonce} user={user} current="policies" css={POLICY_CSS + APPLY_CSS}>
       <main id="main" class="wrap pol">
         <p class="crumbs"><a href="/">首页</a> › <a href="/policy">政策纵览</a> › {p.categoryName}</p>
         <h1>{p.title}</h1>
         <VersionNote version={version} />
-        <Summary p={p} />
+        <Summary p={p} user={user} />
         {staff && <p><a href={`/admin/policy/programmes/${p.id}/matches`}>查看符合条件的企业(免申即享名单)</a></p>}
 
         <section aria-labelledby="clause-heading">
@@ -121,3 +143,8 @@ export function ProgrammePage(props: ProgrammePageProps) {
     </Layout>
   );
 }
+
+const APPLY_CSS = `
+.pol .jump{display:flex;flex-wrap:wrap;gap:8px}
+.pol .jump form{margin:0}
+`;

@@ -1,0 +1,203 @@
+/**
+ * 在线申报 for a draft (or an application returned for correction): the form
+ * generated from the programme's facts (money in 元), the engine's estimate on
+ * the enterprise's own records beside it, the materials the programme lists
+ * with an upload form each, and 提交申报. Plain forms work without JavaScript;
+ * with it, the autosave script (./member-autosave) saves as the user types and
+ * refreshes the estimate. The returned reason, when there is one, comes first.
+ */
+import { raw } from "hono/html";
+import type { ZoneConfig } from "../../../tenants/schema";
+import type { SubsidyEventRow } from "../../../worker/db/schema";
+import { fieldName, type CalcFact } from "../../../worker/features/policies/calculator-form";
+import type { ProgrammeView } from "../../../worker/policy/describe";
+import type { Evaluation } from "../../../worker/policy/evaluate";
+import { EvaluationResult } from "../../components/evaluation";
+import { Field, FormAlert } from "../../components/form";
+import { formatDateZh } from "../../format";
+import { Layout } from "../../layout";
+import { formatTimeZh, type HeaderUser } from "../auth/labels";
+import { AUTOSAVE_SCRIPT } from "./member-autosave";
+import { NoticeBox, StatusTag, SUBSIDY_CSS, Timeline, type Notice } from "./shared";
+
+export interface UploadedMaterial { id: string; materialId: string; filename: string; size: number; createdAt: number }
+
+export interface DraftPageProps {
+  zone: ZoneConfig;
+  nonce: string | undefined;
+  user: HeaderUser;
+  app: { id: string; status: "draft" | "returned"; stage: string | null; revision: number };
+  programme: ProgrammeView;
+  /** The form as typed (or prefilled), by field name. */
+  values: Record<string, string>;
+  /** By field name or `material:<id>` (a refused condition is in `message`). */
+  errors?: Record<string, string> | undefined;
+  /** A refusal, said once at the top. */
+  message?: string | undefined;
+  notice?: Notice | undefined;
+  returned: { reason: string | null; by: string | null } | null;
+  materials: UploadedMaterial[];
+  estimate: Evaluation;
+  versionId: number;
+  events: SubsidyEventRow[];
+  limitLabel: string;
+}
+
+const UNIT: Partial<Record<CalcFact["type"], string>> = { money: "元", percent: "%" };
+
+function FactInput({ fact, all, value, error }: { fact: CalcFact; all: readonly CalcFact[]; value: string; error: string | undefined }) {
+  const name = fieldName(fact, all);
+  const id = `f-${name}`;
+  const unit = UNIT[fact.type] ?? (fact.type === "count" ? fact.unit : null);
+  const label = `${fact.label}${unit ? `(${unit})` : ""}${fact.optional ? "(选填)" : ""}`;
+  const hint = [fact.help, fact.type === "money" ? "以元为单位;也可写 30000万 或 3亿" : null].filter(Boolean).join(" ") || undefined;
+  const a11y = { id, name, "aria-invalid": error ? "true" : undefined, "aria-describedby": [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined };
+  const options = fact.type === "boolean" ? [{ value: "yes", label: "是" }, { value: "no", label: "否" }] : fact.type === "choice" ? (fact.options ?? []) : null;
+  return (
+    <Field id={id} label={label} hint={hint} error={error}>
+      {options ? (
+        <select {...a11y}>
+          <option value="">未填</option>
+          {options.map((o) => <option value={o.value} selected={value === o.value}>{o.label}</option>)}
+        </select>
+      ) : (
+        <input {...a11y} type="text" value={value} autocomplete="off" inputmode={fact.type === "count" ? "numeric" : fact.type === "text" ? undefined : "decimal"} maxlength={fact.type === "text" ? 100 : 30} />
+      )}
+    </Field>
+  );
+}
+
+/** The estimate panel's body; the autosave script swaps in a fresh one rendered by the same component. */
+export function EstimateBody({ result, versionId }: { result: Evaluation; versionId: number }) {
+  return (
+    <>
+      <EvaluationResult result={result} heading={3} />
+      <p class="version-note">按现行第{versionId}版政策、你企业的资料和已获补助测算;提交时按同样的方法重新计算,最终以园区审核为准。</p>
+    </>
+  );
+}
+
+function Materials({ p, app, materials, errors, limitLabel }: Pick<DraftPageProps, "app" | "materials" | "errors" | "limitLabel"> & { p: ProgrammeView }) {
+  if (p.materials.length === 0) return <p>本项目没有列明申报材料。</p>;
+  return (
+    <ul class="mats">
+      {p.materials.map((m) => {
+        const files = materials.filter((f) => f.materialId === m.id);
+        const id = `file-${m.id}`;
+        const error = errors?.[`material:${m.id}`];
+        return (
+          <li>
+            <p class="mat-name">
+              <strong>{m.name}</strong> <span class={`tag ${files.length ? "done" : m.required ? "todo" : ""}`}>{files.length ? "已上传" : m.required ? "必传" : "如有请上传"}</span>
+            </p>
+            {files.length > 0 && (
+              <ul class="files">
+                {files.map((f) => (
+                  <li><a href={`/materials/${f.id}`}>{f.filename}</a> <small>{Math.max(1, Math.round(f.size / 1024))} KB · {formatTimeZh(new Date(f.createdAt))}</small></li>
+                ))}
+              </ul>
+            )}
+            <form method="post" action={`/subsidies/applications/${app.id}/materials`} enctype="multipart/form-data" class="upload">
+              <input type="hidden" name="kind" value={m.id} />
+              <Field id={id} label={`${files.length ? "再选一份" : "选择"}“${m.name}”的文件`} hint={`PDF、JPG 或 PNG,不超过 ${limitLabel}`} error={error}>
+                <input id={id} name="file" type="file" accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" aria-invalid={error ? "true" : undefined} aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`} />
+              </Field>
+              <button class="btn secondary" type="submit" aria-label={`上传“${m.name}”`}>上传</button>
+            </form>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+export function DraftPage(props: DraftPageProps) {
+  const { zone, nonce, user, app, programme: p, values, errors, returned } = props;
+  return (
+    <Layout title={`申报:${p.title}`} zone={zone} nonce={nonce} user={user} css={SUBSIDY_CSS + DRAFT_CSS}>
+      <main id="main" class="wrap sub">
+        <p class="crumbs"><a href="/subsidies">我的申报</a> › {p.title}</p>
+        <h1>{p.title} <StatusTag zone={zone} status={app.status} stage={app.stage} /></h1>
+        <p class="lead"><a href={`/policy/programmes/${p.id}`}>{p.citation} · {p.amountSummary}</a></p>
+        {returned && (
+          <div class="alert error returned" role="alert">
+            <h2>园区退回补正</h2>
+            <p>{returned.reason ?? "请按园区意见修改。"}</p>
+            <p>请修改后重新提交{returned.by ? `,期限 ${formatDateZh(returned.by)}` : ""}。之前的记录都会保留。</p>
+          </div>
+        )}
+        <NoticeBox notice={props.notice} />
+        <FormAlert errors={props.message ? { message: props.message } : undefined} />
+
+        <div class="apply">
+          <section class="panel" aria-labelledby="form-heading">
+            <h2 id="form-heading">申报信息</h2>
+            <form id="apply-form" method="post" action={`/subsidies/applications/${app.id}`} novalidate data-id={app.id} data-revision={String(app.revision)} data-draft={`/api/v1/subsidies/applications/${app.id}/draft`} data-estimate={`/subsidies/applications/${app.id}/estimate`}>
+              {p.facts.length === 0 ? <p>本项目不需要填写数据,上传材料后即可提交。</p> : <p class="hint">已按企业资料预填的项请核对;不清楚的可先留空,草稿会保存你填写的内容。</p>}
+              {p.facts.map((f) => {
+                const name = fieldName(f, p.facts);
+                return <FactInput fact={f} all={p.facts} value={values[name] ?? ""} error={errors?.[name]} />;
+              })}
+              <div class="actions">
+                <button class="btn secondary" type="submit" name="_action" value="save">保存草稿</button>
+                <p id="autosave-status" class="saved" role="status" aria-live="polite"></p>
+              </div>
+            </form>
+          </section>
+          <section id="estimate" class="panel result" aria-labelledby="estimate-heading" aria-live="polite">
+            <h2 id="estimate-heading">测算结果</h2>
+            <div id="estimate-body">
+              <EstimateBody result={props.estimate} versionId={props.versionId} />
+            </div>
+          </section>
+        </div>
+
+        <section id="materials" aria-labelledby="materials-heading">
+          <h2 id="materials-heading" class="section">申报材料</h2>
+          <div class="panel">
+            <Materials p={p} app={app} materials={props.materials} errors={errors} limitLabel={props.limitLabel} />
+          </div>
+        </section>
+
+        <section aria-labelledby="submit-heading">
+          <h2 id="submit-heading" class="section">{app.status === "returned" ? "重新提交" : "提交申报"}</h2>
+          <div class="panel">
+            <p>提交时会检查必填信息和必传材料,并按现行政策和你企业的资料重新测算;提交后进入园区审核,进度会在“我的申报”和邮件中告知。</p>
+            <button class="btn" type="submit" form="apply-form" name="_action" value="submit">{app.status === "returned" ? "重新提交" : "提交申报"}</button>
+          </div>
+        </section>
+
+        {props.events.length > 1 && (
+          <section aria-labelledby="history-heading">
+            <h2 id="history-heading" class="section">办理记录</h2>
+            <div class="panel"><Timeline zone={zone} events={props.events} audience="enterprise" /></div>
+          </section>
+        )}
+      </main>
+      <script nonce={nonce}>{raw(AUTOSAVE_SCRIPT)}</script>
+    </Layout>
+  );
+}
+
+const DRAFT_CSS = `
+.apply{display:grid;gap:16px;grid-template-columns:1fr}
+@media(min-width:900px){.apply{grid-template-columns:minmax(0,5fr) minmax(0,6fr);align-items:start}.apply .result{position:sticky;top:12px}}
+.apply form{display:flex;flex-direction:column;gap:14px}
+.apply .hint{margin:0;color:var(--muted);font-size:.9rem}
+.apply .actions{display:flex;flex-wrap:wrap;align-items:center;gap:8px 14px}
+.saved{margin:0;color:var(--muted);font-size:.9rem}
+.saved.warn{color:#7a271a;font-weight:600}
+.version-note{color:var(--muted);font-size:.88rem;margin:12px 0 0}
+.returned h2{font-size:1.05rem;margin:0 0 4px}
+.returned p{margin:0 0 4px}
+.sub .tag.done{background:#ecfdf3;border-color:#32d583}
+.sub .tag.todo{background:#fffaeb;border-color:#fdb022}
+.mats{list-style:none;margin:0;padding:0}
+.mats > li{padding:12px 0;border-top:1px solid var(--line)}
+.mats > li:first-child{border-top:0;padding-top:0}
+.mat-name{margin:0 0 6px}
+.files{margin:0 0 8px;padding-left:1.2em}
+.files small{color:var(--muted)}
+form.upload{display:flex;flex-wrap:wrap;align-items:flex-end;gap:8px 12px}
+form.upload .field{flex:1 1 240px}
+`;

@@ -1,0 +1,149 @@
+/**
+ * A submitted application as its enterprise sees it: where it stands in words
+ * (stage, what is expected of whom, by when), the amounts, the facts as
+ * submitted, the engine's explanation stored with it and the policy version,
+ * the materials, the payments received and the whole timeline. Nothing about
+ * objectors: the service leaves objections out for members, and the timeline
+ * names only the enterprise's own people.
+ */
+import type { ZoneConfig } from "../../../tenants/schema";
+import type { CalcFact } from "../../../worker/features/policies/calculator-form";
+import type { ApplicationDetail } from "../../../worker/features/subsidies/get-application";
+import { formatFen, formatPercent } from "../../../worker/policy/money";
+import { EvaluationResult } from "../../components/evaluation";
+import { formatDateZh } from "../../format";
+import { Layout } from "../../layout";
+import { formatTimeZh, type HeaderUser } from "../auth/labels";
+import { amountPhrase, NoticeBox, StatusTag, SUBSIDY_CSS, Timeline, type Notice } from "./shared";
+
+export interface StatusPageProps {
+  zone: ZoneConfig;
+  nonce: string | undefined;
+  user: HeaderUser;
+  detail: ApplicationDetail;
+  title: string;
+  /** The programme's facts and materials in the version the application was submitted under (labels); null if unknown. */
+  facts: readonly CalcFact[] | null;
+  materialNames: Record<string, string>;
+  notice?: Notice | undefined;
+}
+
+function factText(fact: CalcFact | undefined, v: unknown): string {
+  if (typeof v === "boolean") return v ? "是" : "否";
+  if (fact?.type === "choice") return fact.options?.find((o) => o.value === String(v))?.label ?? String(v);
+  if (typeof v !== "number") return String(v);
+  switch (fact?.type) {
+    case "money": return formatFen(v);
+    case "percent": return formatPercent(v);
+    case "count": return `${v}${fact.unit ?? ""}`;
+    default: return String(v);
+  }
+}
+
+export function StatusPage({ zone, nonce, user, detail, title, facts, materialNames, notice }: StatusPageProps) {
+  const { application: a, standing, evaluation } = detail;
+  const byName = new Map((facts ?? []).map((f) => [f.name, f]));
+  const factRows = Object.entries(detail.facts).map(([name, v]) => {
+    const f = byName.get(name);
+    return { label: f?.label ?? name, value: factText(f, v) };
+  });
+  return (
+    <Layout title={`申报:${title}`} zone={zone} nonce={nonce} user={user} css={SUBSIDY_CSS + STATUS_CSS}>
+      <main id="main" class="wrap sub">
+        <p class="crumbs"><a href="/subsidies">我的申报</a> › {title}</p>
+        <h1>{title} <StatusTag zone={zone} status={a.status} stage={a.stage} /></h1>
+        <NoticeBox notice={notice} />
+
+        <section class="panel standing" aria-labelledby="standing-heading">
+          <h2 id="standing-heading">办理进度</h2>
+          <dl class="kv">
+            <dt>当前</dt>
+            <dd><strong>{standing.label}</strong></dd>
+            <dt>下一步</dt>
+            <dd>{standing.expected}</dd>
+            {standing.by && (
+              <>
+                <dt>{a.status === "returned" ? "补正期限" : "预计完成"}</dt>
+                <dd><time datetime={standing.by}>{formatDateZh(standing.by)}</time>前</dd>
+              </>
+            )}
+            {a.submittedAt !== null && (
+              <>
+                <dt>提交时间</dt>
+                <dd>{formatTimeZh(new Date(a.submittedAt))}</dd>
+              </>
+            )}
+          </dl>
+        </section>
+
+        <div class="cols">
+          <div>
+            <section class="panel" aria-labelledby="amount-heading">
+              <h2 id="amount-heading">金额</h2>
+              <dl class="kv">
+                <dt>申报测算</dt>
+                <dd>{a.requestedFen !== null ? formatFen(a.requestedFen) : amountPhrase({ amountFen: null, rangeMinFen: a.rangeMinFen, rangeMaxFen: a.rangeMaxFen })}</dd>
+                <dt>{a.status === "awarded" || a.status === "paid" ? "核定金额" : "当前金额"}</dt>
+                <dd><strong>{amountPhrase(a)}</strong></dd>
+                <dt>已拨付</dt>
+                <dd>{formatFen(detail.paidFen)}</dd>
+              </dl>
+              {detail.payments.length > 0 && (
+                <div class="table-scroll">
+                  <table class="grid">
+                    <caption class="sr">拨付记录</caption>
+                    <thead><tr><th scope="col">拨付日期</th><th scope="col">金额</th><th scope="col">凭证号</th></tr></thead>
+                    <tbody>
+                      {detail.payments.map((p) => <tr><td>{formatDateZh(p.paidOn)}</td><td class="num">{formatFen(p.amountFen)}</td><td>{p.voucherNo}</td></tr>)}
+                    </tbody>
+                  </table>
+                </div>
+              )}
+            </section>
+
+            <section class="panel" aria-labelledby="facts-heading">
+              <h2 id="facts-heading">申报信息</h2>
+              {factRows.length === 0 ? <p>本项目不需要填写数据。</p> : (
+                <dl class="kv">{factRows.map((r) => <><dt>{r.label}</dt><dd>{r.value}</dd></>)}</dl>
+              )}
+            </section>
+
+            <section class="panel" aria-labelledby="materials-heading">
+              <h2 id="materials-heading">申报材料</h2>
+              {detail.materials.length === 0 ? <p>没有上传材料。</p> : (
+                <ul class="files">
+                  {detail.materials.map((m) => (
+                    <li>{materialNames[m.kind] ?? "材料"}:<a href={`/materials/${m.id}`}>{m.filename}</a> <small>{formatTimeZh(new Date(m.createdAt))}</small></li>
+                  ))}
+                </ul>
+              )}
+            </section>
+          </div>
+
+          <section class="panel" aria-labelledby="eval-heading">
+            <h2 id="eval-heading">测算说明</h2>
+            {evaluation ? (
+              <>
+                <EvaluationResult result={evaluation} heading={3} />
+                <p class="version-note">提交时按第{evaluation.policyVersion}版政策和你企业当时的资料计算。</p>
+              </>
+            ) : <p>提交后会在这里显示测算依据。</p>}
+          </section>
+        </div>
+
+        <section aria-labelledby="history-heading">
+          <h2 id="history-heading" class="section">办理记录</h2>
+          <div class="panel"><Timeline zone={zone} events={detail.events} audience="enterprise" /></div>
+        </section>
+      </main>
+    </Layout>
+  );
+}
+
+const STATUS_CSS = `
+.standing{margin:0 0 16px}
+.sub .cols > div > .panel + .panel{margin-top:16px}
+.files{margin:0;padding-left:1.2em}
+.files small{color:var(--muted)}
+.version-note{color:var(--muted);font-size:.88rem;margin:12px 0 0}
+`;
