@@ -27,6 +27,7 @@ nav.main a[aria-current=page]{border-bottom-color:var(--accent)}
 .chips{display:flex;flex-wrap:wrap;gap:8px;margin:16px 0 0;padding:0;list-style:none}
 .chips li{background:color-mix(in srgb,var(--accent) 14%,#fff);color:var(--ink);border-radius:999px;padding:2px 12px;font-size:.9rem}
 main{padding:24px 0 40px}
+main.wrap{padding:24px 16px 40px}
 table.grid{border-collapse:collapse;width:100%;font-size:.92rem}
 table.grid th,table.grid td{text-align:left;vertical-align:top;padding:8px 10px;border-bottom:1px solid var(--line)}
 table.grid th{background:var(--bg);white-space:nowrap}

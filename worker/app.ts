@@ -31,8 +31,12 @@ import { materialsRoutes } from "./features/materials/routes";
 import { enterpriseRoutes } from "./features/enterprises/routes";
 import { programmeApi } from "./features/policies/programme-api";
 import { adminPolicyApi } from "./features/policies/admin-policy-api";
+import { subsidyApi } from "./features/subsidies/api";
 import { policyPages } from "./features/policies/pages";
 import { policyAdminPages } from "./features/policies/admin-pages";
+import { subsidyStaffPages } from "./features/subsidies/staff-pages";
+import { publicityPages } from "./features/subsidies/publicity-pages";
+import { subsidyMemberPages } from "./features/subsidies/member-pages";
 
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -56,6 +60,10 @@ export function createApp(deps: AppDeps) {
   app.route("/", enterpriseRoutes(deps));
   app.route("/", programmeApi(deps));
   app.route("/", adminPolicyApi(deps));
+  app.route("/", subsidyStaffPages(deps));
+  app.route("/", publicityPages(deps));
+  app.route("/", subsidyMemberPages(deps));
+  app.route("/", subsidyApi(deps));
   app.route("/", policyPages(deps));
   app.route("/", policyAdminPages(deps));
   // The outbox viewer exists only where DEV_TOOLS=1 (local development), never in production.

@@ -39,6 +39,9 @@ export function ZoneHomePage({ zone, documents, nonce, user }: ZoneHomeProps) {
         <p>
           <a href="/policy">按扶持项目查看现行政策,用政策计算器估算补贴 →</a>
         </p>
+        <p>
+          <a href="/publicity">政策兑现公示:拟扶持企业名单与异议渠道 →</a>
+        </p>
         {documents.length === 0 ? (
           <p>本园区还没有发布政策文件。</p>
         ) : (

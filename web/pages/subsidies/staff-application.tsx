@@ -1,0 +1,146 @@
+/**
+ * One application as staff see it: where it stands, the facts as submitted,
+ * the materials, the engine's explanation stored at submission, the payment
+ * ledger, objections with contacts, the timeline with every comment and
+ * amount, and beside them what the signed-in staff member can do now.
+ */
+import type { ZoneConfig } from "../../../tenants/schema";
+import type { ApplicationDetail } from "../../../worker/features/subsidies/get-application";
+import { formatFen } from "../../../worker/policy/money";
+import type { Fact } from "../../../worker/policy/format/facts";
+import { EvaluationResult } from "../../components/evaluation";
+import { formatDateZh } from "../../format";
+import { Layout } from "../../layout";
+import { formatTimeZh, type HeaderUser } from "../auth/labels";
+import { Objections, PaymentForm, ReviewForms, type FailedForm, type StaffActions } from "./staff-actions";
+import { NoticeBox, StatusTag, Timeline, type Notice } from "./shared";
+import { isOverdue, SUBSIDY_STAFF_CSS } from "./staff-shared";
+
+export interface StaffApplicationProps {
+  zone: ZoneConfig;
+  nonce: string | undefined;
+  user: HeaderUser;
+  detail: ApplicationDetail;
+  /** The programme as the application's own policy version has it (null if that version is gone). */
+  programme: { title: string; facts: readonly Fact[]; materials: readonly { id: string; zh: string }[] } | null;
+  /** Who recorded each payment: user id → email. */
+  recorders: Record<string, string>;
+  actions: StaffActions;
+  today: string;
+  notice?: Notice | undefined;
+  failed?: FailedForm | undefined;
+}
+
+/** A fact's value as a person reads it. */
+export function factText(f: Fact | undefined, v: unknown): string {
+  if (v === undefined || v === null || v === "") return "—";
+  if (!f) return String(v);
+  switch (f.type) {
+    case "money": return typeof v === "number" ? formatFen(v) : String(v);
+    case "boolean": return v === true ? "是" : v === false ? "否" : String(v);
+    case "choice": return f.options?.find((o) => o.value === v)?.zh ?? String(v);
+    case "percent": return `${String(v)}%`;
+    case "count": return `${String(v)}${f.unit ?? ""}`;
+    case "text": return String(v);
+  }
+}
+
+export function StaffApplicationPage({ zone, nonce, user, detail, programme, recorders, actions, today, notice, failed }: StaffApplicationProps) {
+  const app = detail.application;
+  const title = programme?.title ?? app.programmeId;
+  const declared = new Map((programme?.facts ?? []).map((f) => [f.name, f]));
+  const factNames = [...(programme?.facts ?? []).map((f) => f.name), ...Object.keys(detail.facts).filter((k) => !declared.has(k))];
+  const materialName = new Map((programme?.materials ?? []).map((m) => [`subsidy:${m.id}`, m.zh]));
+  const hasActions = actions.review || actions.pay || actions.note;
+  return (
+    <Layout title={`${detail.enterprise.name} · ${title}`} zone={zone} nonce={nonce} user={user} css={SUBSIDY_STAFF_CSS}>
+      <main id="main" class="wrap sub">
+        <p class="crumbs"><a href="/admin/subsidies">政策兑现</a> › 申报详情</p>
+        <h1>{title}</h1>
+        <p class="lead">
+          <a href={`/admin/enterprises/${detail.enterprise.id}`}>{detail.enterprise.name}</a> · <StatusTag zone={zone} status={app.status} stage={app.stage} />
+          {detail.openObjections > 0 && <> <span class="tag overdue">有 {detail.openObjections} 条异议待处理</span></>}
+        </p>
+        <NoticeBox notice={notice} />
+        <div class="cols">
+          <div>
+            <section class="panel" aria-labelledby="h-facts">
+              <h2 id="h-facts">申报概况</h2>
+              <dl class="kv">
+                <dt>当前环节</dt><dd>{detail.standing.label}{detail.standing.expected !== "无" ? `;${detail.standing.expected}` : ""}{detail.standing.by ? `(${formatDateZh(detail.standing.by)}前)` : ""}</dd>
+                <dt>核定金额</dt><dd>{app.amountFen !== null ? formatFen(app.amountFen) : "评审确定"}</dd>
+                <dt>测算金额</dt><dd>{app.requestedFen !== null ? formatFen(app.requestedFen) : "—"}{app.rangeMinFen !== null && app.rangeMaxFen !== null ? `(政策范围 ${formatFen(app.rangeMinFen)}至${formatFen(app.rangeMaxFen)})` : ""}</dd>
+                <dt>申报年度</dt><dd>{app.awardYear ?? "—"}</dd>
+                <dt>提交时间</dt><dd>{app.submittedAt ? formatTimeZh(new Date(app.submittedAt)) : "未提交"}</dd>
+                <dt>办理期限</dt><dd>{app.dueOn ? formatDateZh(app.dueOn) : "—"}{isOverdue(app, today) && <> <span class="tag overdue">已逾期</span></>}</dd>
+                {app.publicityFrom && <><dt>公示期</dt><dd>{formatDateZh(app.publicityFrom)} 至 {app.publicityTo ? formatDateZh(app.publicityTo) : "—"}</dd></>}
+                {detail.payments.length > 0 && <><dt>已拨付</dt><dd>{formatFen(detail.paidFen)}</dd></>}
+              </dl>
+            </section>
+
+            <section class="panel" aria-labelledby="h-facts-list">
+              <h2 id="h-facts-list">申报信息</h2>
+              {factNames.length === 0 ? <p>本项目无需填写申报信息。</p> : (
+                <dl class="kv">{factNames.map((n) => <><dt>{declared.get(n)?.label.zh ?? n}</dt><dd>{factText(declared.get(n), detail.facts[n])}</dd></>)}</dl>
+              )}
+              {app.projectCode && <p>项目编号:{app.projectCode}</p>}
+            </section>
+
+            <section class="panel" aria-labelledby="h-materials">
+              <h2 id="h-materials">申报材料</h2>
+              {detail.materials.length === 0 ? <p>没有上传材料。</p> : (
+                <ul class="plain">
+                  {detail.materials.map((m) => (
+                    <li>{materialName.get(m.kind) ?? m.kind}:<a href={`/materials/${m.id}`} target="_blank" rel="noopener">{m.filename}</a>({Math.max(1, Math.round(m.size / 1024))} KB)</li>
+                  ))}
+                </ul>
+              )}
+            </section>
+
+            <section class="panel" aria-labelledby="h-eval">
+              <h2 id="h-eval">提交时的测算结果</h2>
+              {detail.evaluation ? (
+                <>
+                  <p class="lead">按第{detail.evaluation.policyVersion}版政策,提交时由系统根据申报信息和企业资料计算。</p>
+                  <EvaluationResult result={detail.evaluation} heading={3} />
+                </>
+              ) : <p>尚未提交,没有测算结果。</p>}
+            </section>
+
+            {detail.payments.length > 0 && (
+              <section class="panel" aria-labelledby="h-ledger">
+                <h2 id="h-ledger">拨付记录</h2>
+                <div class="table-scroll">
+                  <table class="grid">
+                    <thead><tr><th scope="col">拨付日期</th><th scope="col">金额</th><th scope="col">凭证号</th><th scope="col">登记人</th></tr></thead>
+                    <tbody>
+                      {detail.payments.map((p) => (
+                        <tr><td>{formatDateZh(p.paidOn)}</td><td class="num">{formatFen(p.amountFen)}</td><td>{p.voucherNo}</td><td>{recorders[p.recordedBy] ?? p.recordedBy}<small>{formatTimeZh(new Date(p.recordedAt))}</small></td></tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              </section>
+            )}
+          </div>
+
+          <div>
+            {hasActions && (
+              <section class="panel" aria-labelledby="h-actions">
+                <h2 id="h-actions">办理</h2>
+                {actions.note && <p>{actions.note}</p>}
+                <ReviewForms app={app} actions={actions} failed={failed} />
+                <PaymentForm app={app} actions={actions} failed={failed} today={today} />
+              </section>
+            )}
+            <Objections objections={detail.objections} canResolve={actions.resolve} failed={failed} />
+            <section class="panel" aria-labelledby="h-timeline">
+              <h2 id="h-timeline">办理记录</h2>
+              <Timeline zone={zone} events={detail.events} audience="staff" />
+            </section>
+          </div>
+        </div>
+      </main>
+    </Layout>
+  );
+}

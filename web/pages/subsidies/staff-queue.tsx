@@ -1,0 +1,134 @@
+/**
+ * 政策兑现 (staff): the applications waiting at each stage of the zone, with
+ * counts per stage as tabs, filters (status, stage, programme, enterprise name),
+ * and per row the enterprise, programme, amount, submission and due date, with
+ * an overdue mark. Oldest due first, so what is late is on top.
+ */
+import type { ZoneConfig } from "../../../tenants/schema";
+import type { SubsidyStatus } from "../../../worker/db/schema";
+import type { listQueue } from "../../../worker/features/subsidies/list-applications";
+import { formatFen } from "../../../worker/policy/money";
+import type { FormErrors } from "../../components/form";
+import { FormAlert } from "../../components/form";
+import { formatDateZh } from "../../format";
+import { Layout } from "../../layout";
+import { formatTimeZh, type HeaderUser } from "../auth/labels";
+import { NoticeBox, STATUS_TEXT, StatusTag, type Notice } from "./shared";
+import { isOverdue, SUBSIDY_STAFF_CSS } from "./staff-shared";
+
+type Queue = Awaited<ReturnType<typeof listQueue>>;
+export type QueueRow = Queue["rows"][number] & { programme: string };
+export interface QueueFilters { status?: string | undefined; stage?: string | undefined; programme?: string | undefined; q?: string | undefined }
+
+export interface QueuePageProps {
+  zone: ZoneConfig;
+  nonce: string | undefined;
+  user: HeaderUser;
+  rows: QueueRow[];
+  counts: Queue["counts"];
+  filters: QueueFilters;
+  programmes: { id: string; title: string }[];
+  today: string;
+  errors?: FormErrors | undefined;
+  notice?: Notice | undefined;
+}
+
+const query = (f: QueueFilters) => {
+  const p = new URLSearchParams();
+  for (const k of ["status", "stage", "programme", "q"] as const) if (f[k]) p.set(k, f[k]!);
+  const s = p.toString();
+  return s ? `/admin/subsidies?${s}` : "/admin/subsidies";
+};
+
+/** Tabs: everything, each stage's waiting applications, then the outcomes. */
+function tabs(zone: ZoneConfig, counts: Queue["counts"]) {
+  const n = (status?: SubsidyStatus, stage?: string) => counts.filter((c) => (!status || c.status === status) && (!stage || c.stage === stage)).reduce((s, c) => s + c.n, 0);
+  return [
+    { label: "全部", status: undefined, stage: undefined, n: n() },
+    ...zone.subsidy.stages.map((s) => ({ label: s.kind === "publicity" ? `${s.zh}中` : s.kind === "payment" ? `待批准${s.zh}` : `待${s.zh}`, status: "in_review" as const, stage: s.key, n: n("in_review", s.key) })),
+    ...(["awarded", "returned", "paid", "rejected"] as const).map((st) => ({ label: STATUS_TEXT[st], status: st, stage: undefined, n: n(st) })),
+  ];
+}
+
+export function QueuePage({ zone, nonce, user, rows, counts, filters, programmes, today, errors, notice }: QueuePageProps) {
+  const option = (value: string, label: string, current: string | undefined) => <option value={value} selected={current === value}>{label}</option>;
+  return (
+    <Layout title="政策兑现" zone={zone} nonce={nonce} user={user} css={SUBSIDY_STAFF_CSS}>
+      <main id="main" class="wrap sub">
+        <h1>政策兑现</h1>
+        <p class="lead">
+          按环节办理企业的补贴申报。<a href="/admin/subsidies/dashboard">统计与预算</a> · <a href="/admin/subsidies/export">导出 CSV</a> · <a href="/publicity">公示页面</a>
+        </p>
+        <NoticeBox notice={notice} />
+        <FormAlert errors={errors} />
+        <nav aria-label="按环节">
+          <ul class="tabs">
+            {tabs(zone, counts).map((t) => (
+              <li>
+                <a href={query({ status: t.status, stage: t.stage })} aria-current={filters.status === t.status && filters.stage === t.stage && !filters.programme && !filters.q ? "page" : undefined}>
+                  {t.label}
+                  <span class="n">{t.n}</span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <form method="get" action="/admin/subsidies" class="filters" role="search">
+          <div class="field">
+            <label for="f-status">状态</label>
+            <select id="f-status" name="status" aria-invalid={errors?.fields?.status ? "true" : undefined}>
+              {option("", "全部", filters.status)}
+              {(["in_review", "returned", "awarded", "paid", "rejected", "withdrawn"] as const).map((s) => option(s, STATUS_TEXT[s], filters.status))}
+            </select>
+          </div>
+          <div class="field">
+            <label for="f-stage">环节</label>
+            <select id="f-stage" name="stage" aria-invalid={errors?.fields?.stage ? "true" : undefined}>
+              {option("", "全部", filters.stage)}
+              {zone.subsidy.stages.map((s) => option(s.key, s.zh, filters.stage))}
+            </select>
+          </div>
+          <div class="field">
+            <label for="f-programme">扶持项目</label>
+            <select id="f-programme" name="programme" aria-invalid={errors?.fields?.programme ? "true" : undefined}>
+              {option("", "全部", filters.programme)}
+              {programmes.map((p) => option(p.id, p.title, filters.programme))}
+            </select>
+          </div>
+          <div class="field">
+            <label for="f-q">企业名称</label>
+            <input id="f-q" name="q" value={filters.q ?? ""} maxlength={50} aria-invalid={errors?.fields?.q ? "true" : undefined} />
+          </div>
+          <button class="btn" type="submit">筛选</button>
+        </form>
+        <p aria-live="polite">共 {rows.length} 份申报{rows.length >= 500 ? "(只显示前 500 份,请缩小筛选范围)" : ""}</p>
+        {rows.length === 0 ? (
+          <p class="panel">没有符合条件的申报。</p>
+        ) : (
+          <div class="table-scroll">
+            <table class="grid stack">
+              <thead>
+                <tr><th scope="col">企业</th><th scope="col">扶持项目</th><th scope="col">金额</th><th scope="col">状态</th><th scope="col">提交时间</th><th scope="col">办理期限</th></tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr>
+                    <th scope="row"><a href={`/admin/subsidies/applications/${r.id}`}>{r.enterprise}</a></th>
+                    <td data-label="扶持项目">{r.programme}</td>
+                    <td class="num" data-label="金额">{r.amountFen !== null ? formatFen(r.amountFen) : "评审确定"}{r.requestedFen !== null && r.requestedFen !== r.amountFen ? <small>测算 {formatFen(r.requestedFen)}</small> : null}</td>
+                    <td data-label="状态"><StatusTag zone={zone} status={r.status} stage={r.stage} /></td>
+                    <td data-label="提交时间">{r.submittedAt ? formatTimeZh(new Date(r.submittedAt)) : "—"}</td>
+                    <td data-label="办理期限">
+                      {r.dueOn ? formatDateZh(r.dueOn) : "—"}
+                      {isOverdue(r, today) && <small><span class="tag overdue">{r.status === "returned" ? "补正逾期" : "已逾期"}</span></small>}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </main>
+    </Layout>
+  );
+}

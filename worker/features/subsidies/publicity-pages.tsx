@@ -1,0 +1,70 @@
+/**
+ * 公示 for everyone, signed in or not: the awards in their notice period and a
+ * form per item to lodge an objection. A valid objection holds the application
+ * (./publicity.ts) and answers with a 303 to the 已收到 page, so a reload does
+ * not lodge it twice; a refused one re-renders the list with the message under
+ * that item's form (422). An item not on the list is a 404.
+ */
+import { Hono, type Context } from "hono";
+import { z } from "zod";
+import type { AppDeps, AppEnv } from "../../env";
+import { AppError } from "../../lib/errors";
+import { requireZone, zoneOf } from "../../middleware/zone";
+import { ObjectionReceivedPage, PublicityPage, type PublicityItem, type PublicityPageProps } from "../../../web/pages/subsidies/publicity";
+import { formFailure, readForm } from "../auth/page-forms";
+import { requestCtx } from "../auth/routes";
+import { loadPolicyVersion } from "../policies/current-policy";
+import { listPublicity, lodgeObjection, ObjectionInput } from "./publicity";
+
+const NOT_LISTED = "公示中没有这一项。";
+const ObjectionForm = z.object(ObjectionInput.shape);
+
+/** What is on notice now, titled by the policy version each award was computed with. */
+async function publicityItems(c: Context<AppEnv>): Promise<PublicityItem[]> {
+  const { db, zone } = zoneOf(c);
+  const rows = await listPublicity({ db, zone });
+  const versions = new Map<number, Awaited<ReturnType<typeof loadPolicyVersion>>>();
+  for (const v of new Set(rows.map((r) => r.policyVersion).filter((v): v is number => v !== null))) versions.set(v, await loadPolicyVersion({ db, zone }, v));
+  return rows.map((r) => ({
+    id: r.id,
+    enterprise: r.enterprise,
+    programme: (r.policyVersion !== null ? versions.get(r.policyVersion)?.programmes.get(r.programmeId)?.title.zh : undefined) ?? r.programmeId,
+    amountFen: r.amountFen,
+    from: r.from,
+    to: r.to,
+  }));
+}
+
+export function publicityPages(deps: AppDeps) {
+  const r = new Hono<AppEnv>();
+  r.use("/publicity", requireZone);
+  r.use("/publicity/*", requireZone);
+  const page = async (c: Context<AppEnv>, failed?: PublicityPageProps["failed"], status: 200 | 422 = 200) =>
+    c.html(<PublicityPage zone={zoneOf(c).zone} nonce={c.get("secureHeadersNonce")} user={c.get("auth")?.user} items={await publicityItems(c)} failed={failed} />, status);
+
+  r.get("/publicity", (c) => {
+    if (c.req.query("received") === "1") return c.html(<ObjectionReceivedPage zone={zoneOf(c).zone} nonce={c.get("secureHeadersNonce")} user={c.get("auth")?.user} />);
+    return page(c);
+  });
+
+  r.post("/publicity/:id/objection", async (c) => {
+    const id = c.req.param("id");
+    const form = await readForm(c, ObjectionForm);
+    if (!form.ok) {
+      // Only an item on the list has a form to re-render; anything else does not exist for the public.
+      if (!(await publicityItems(c)).some((i) => i.id === id)) throw new AppError("not_found", NOT_LISTED);
+      return page(c, { id, values: form.raw, errors: form.errors }, 422);
+    }
+    try {
+      const { db, zone, now, ip, origin } = requestCtx(c, deps);
+      await lodgeObjection({ db, zone, now, ip, origin }, id, form.data);
+    } catch (e) {
+      const { status, errors } = formFailure(e);
+      if (status === 404) throw e;
+      return c.html(<PublicityPage zone={zoneOf(c).zone} nonce={c.get("secureHeadersNonce")} user={c.get("auth")?.user} items={await publicityItems(c)} failed={{ id, values: form.raw, errors }} />, status);
+    }
+    return c.redirect("/publicity?received=1", 303);
+  });
+
+  return r;
+}
