@@ -25,7 +25,8 @@ export interface CalculatorProps {
 
 const UNIT_LABEL: Partial<Record<CalcFact["type"], string>> = { money: "元", percent: "%" };
 
-function FactField({ fact, all, value, error, echo }: { fact: CalcFact; all: readonly CalcFact[]; value: string; error: string | undefined; echo: string | undefined }) {
+/** One fact as a form field (money in 元, booleans and choices as selects); the calculator and the application form share it. */
+export function FactField({ fact, all, value, error, echo }: { fact: CalcFact; all: readonly CalcFact[]; value: string; error: string | undefined; echo?: string | undefined }) {
   const name = fieldName(fact, all);
   const id = `f-${name}`;
   const unit = UNIT_LABEL[fact.type] ?? (fact.type === "count" ? fact.unit : null);

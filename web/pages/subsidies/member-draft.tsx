@@ -9,11 +9,12 @@
 import { raw } from "hono/html";
 import type { ZoneConfig } from "../../../tenants/schema";
 import type { SubsidyEventRow } from "../../../worker/db/schema";
-import { fieldName, type CalcFact } from "../../../worker/features/policies/calculator-form";
+import { fieldName } from "../../../worker/features/policies/calculator-form";
 import type { ProgrammeView } from "../../../worker/policy/describe";
 import type { Evaluation } from "../../../worker/policy/evaluate";
 import { EvaluationResult } from "../../components/evaluation";
 import { Field, FormAlert } from "../../components/form";
+import { FactField } from "../policy/calculator";
 import { formatDateZh } from "../../format";
 import { Layout } from "../../layout";
 import { formatTimeZh, type HeaderUser } from "../auth/labels";
@@ -41,30 +42,6 @@ export interface DraftPageProps {
   versionId: number;
   events: SubsidyEventRow[];
   limitLabel: string;
-}
-
-const UNIT: Partial<Record<CalcFact["type"], string>> = { money: "元", percent: "%" };
-
-function FactInput({ fact, all, value, error }: { fact: CalcFact; all: readonly CalcFact[]; value: string; error: string | undefined }) {
-  const name = fieldName(fact, all);
-  const id = `f-${name}`;
-  const unit = UNIT[fact.type] ?? (fact.type === "count" ? fact.unit : null);
-  const label = `${fact.label}${unit ? `(${unit})` : ""}${fact.optional ? "(选填)" : ""}`;
-  const hint = [fact.help, fact.type === "money" ? "以元为单位;也可写 30000万 或 3亿" : null].filter(Boolean).join(" ") || undefined;
-  const a11y = { id, name, "aria-invalid": error ? "true" : undefined, "aria-describedby": [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined };
-  const options = fact.type === "boolean" ? [{ value: "yes", label: "是" }, { value: "no", label: "否" }] : fact.type === "choice" ? (fact.options ?? []) : null;
-  return (
-    <Field id={id} label={label} hint={hint} error={error}>
-      {options ? (
-        <select {...a11y}>
-          <option value="">未填</option>
-          {options.map((o) => <option value={o.value} selected={value === o.value}>{o.label}</option>)}
-        </select>
-      ) : (
-        <input {...a11y} type="text" value={value} autocomplete="off" inputmode={fact.type === "count" ? "numeric" : fact.type === "text" ? undefined : "decimal"} maxlength={fact.type === "text" ? 100 : 30} />
-      )}
-    </Field>
-  );
 }
 
 /** The estimate panel's body; the autosave script swaps in a fresh one rendered by the same component. */
@@ -136,7 +113,7 @@ export function DraftPage(props: DraftPageProps) {
               {p.facts.length === 0 ? <p>本项目不需要填写数据,上传材料后即可提交。</p> : <p class="hint">已按企业资料预填的项请核对;不清楚的可先留空,草稿会保存你填写的内容。</p>}
               {p.facts.map((f) => {
                 const name = fieldName(f, p.facts);
-                return <FactInput fact={f} all={p.facts} value={values[name] ?? ""} error={errors?.[name]} />;
+                return <FactField fact={f} all={p.facts} value={values[name] ?? ""} error={errors?.[name]} />;
               })}
               <div class="actions">
                 <button class="btn secondary" type="submit" name="_action" value="save">保存草稿</button>

@@ -12,21 +12,12 @@ import { applicationsCsv, subsidyDashboard } from "./dashboard";
 import { advancePublicity } from "./publicity";
 import { recordPayment } from "./record-payment";
 import { reviewApplication } from "./review-application";
-import { atPayment, newEnterprise, publishTestProgrammes, rowOf, submitted } from "./test-programmes";
-import { subsidyWorld } from "./test-support";
+import { atPayment, newEnterprise, rowOf, staffedWorld, submitted } from "./test-programmes";
 
 const WAN = 1_000_000;
 const day = (d: string) => new Date(`${d}T02:00:00Z`); // 10:00 in Shanghai
 
-async function world() {
-  const w = await subsidyWorld(day("2026-06-01"));
-  const policy = await publishTestProgrammes(w);
-  const member = await w.actorOf("applicant1@zibo.demo");
-  const r1 = await w.actorOf("reviewer@zibo.demo");
-  const admin = await w.actorOf("admin@zibo.demo");
-  const title = (id: string) => policy.compiled.programmes.get(id)?.title.zh ?? id;
-  return { w, policy, member, r1, admin, title };
-}
+const world = staffedWorld;
 
 describe("recording payments", () => {
   it("never pays more than the award, uses a voucher once, and ends paid", async () => {

@@ -11,22 +11,12 @@ import { getApplication } from "./get-application";
 import { reviewApplication } from "./review-application";
 import { saveDraft } from "./save-draft";
 import { submitApplication } from "./submit-application";
-import { newStaff, publishTestProgrammes, rowOf, submitted } from "./test-programmes";
-import { subsidyWorld } from "./test-support";
+import { newStaff, rowOf, staffedWorld, submitted } from "./test-programmes";
 
 const WAN = 1_000_000;
 const day = (d: string) => new Date(`${d}T02:00:00Z`); // 10:00 in Shanghai
 
-async function world() {
-  const w = await subsidyWorld(day("2026-06-01"));
-  const policy = await publishTestProgrammes(w);
-  const member = await w.actorOf("applicant1@zibo.demo");
-  const r1 = await w.actorOf("reviewer@zibo.demo");
-  const admin = await w.actorOf("admin@zibo.demo");
-  const title = (id: string) => policy.compiled.programmes.get(id)?.title.zh ?? id;
-  const events = async (id: string) => (await w.db.select().from(subsidyEvents).where(eq(subsidyEvents.applicationId, id))).map((e) => e.action);
-  return { w, policy, member, r1, admin, title, events };
-}
+const world = staffedWorld;
 
 describe("returning an application for correction", () => {
   it("goes back to the enterprise, is edited and resubmitted into the same stage, with every event kept", async () => {

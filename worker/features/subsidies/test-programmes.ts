@@ -10,7 +10,7 @@ import type { ZoneConfig } from "../../../tenants/schema";
 import { wan } from "../../../tenants/policy";
 import { loadPolicySet } from "../../../tenants/policy-sets";
 import type { TenantDb } from "../../db/open";
-import { enterprises, materials, subsidyApplications, users } from "../../db/schema";
+import { enterprises, materials, subsidyApplications, subsidyEvents, users } from "../../db/schema";
 import { newId } from "../../lib/ids";
 import type { PolicyCase, ProgrammeInput } from "../../policy/format/programme";
 import { loadCurrentPolicy, loadLatestVersion, type LoadedPolicy } from "../policies/current-policy";
@@ -20,7 +20,7 @@ import type { SubsidyActor } from "./context";
 import { createApplication } from "./create-application";
 import { saveDraft, type DraftInput } from "./save-draft";
 import { materialKind, submitApplication } from "./submit-application";
-import type { subsidyWorld } from "./test-support";
+import { subsidyWorld } from "./test-support";
 
 const base = {
   document: "zibo-zichuang-2017",
@@ -127,4 +127,16 @@ export async function atPayment(db: TenantDb, o: { programme: string; enterprise
 export async function rowOf(db: TenantDb, id: string) {
   const [row] = await db.select().from(subsidyApplications).where(eq(subsidyApplications.id, id));
   return row!;
+}
+
+/** The world most service tests start from: Zibo with the test programmes, applicant1, a reviewer and the admin, on 2026-06-01. */
+export async function staffedWorld() {
+  const w = await subsidyWorld(new Date("2026-06-01T02:00:00Z"));
+  const policy = await publishTestProgrammes(w);
+  const member = await w.actorOf("applicant1@zibo.demo");
+  const r1 = await w.actorOf("reviewer@zibo.demo");
+  const admin = await w.actorOf("admin@zibo.demo");
+  const title = (id: string) => policy.compiled.programmes.get(id)?.title.zh ?? id;
+  const events = async (id: string) => (await w.db.select().from(subsidyEvents).where(eq(subsidyEvents.applicationId, id))).map((e) => e.action);
+  return { w, policy, member, r1, admin, title, events };
 }
