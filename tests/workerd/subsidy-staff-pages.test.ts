@@ -13,7 +13,7 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { zones } from "../../tenants/index";
-import { enterprises, materials, subsidyApplications, subsidyEvents, subsidyObjections, subsidyPayments } from "../../worker/db/schema";
+import { enterprises, materials, subsidyApplications, subsidyEvents, subsidyObjections, subsidyPayments, users } from "../../worker/db/schema";
 import { shanghaiDate } from "../../worker/features/enterprises/yuan";
 import { loadCurrentPolicy } from "../../worker/features/policies/current-policy";
 import { newId } from "../../worker/lib/ids";
@@ -296,5 +296,34 @@ describe("dashboard and export", () => {
     const text = new TextDecoder().decode(bytes);
     expect(text.split("\r\n")[0]).toMatch(/^申报编号,企业名称,统一社会信用代码,项目编号,项目名称,状态,环节,测算金额.元.,核定金额.元.,申报年度,政策版本,提交时间$/);
     expect(text).toContain(`${id},${e.name},,${PROGRAMME},技术合同交易扶持,审核中,复审,150000.00,150000.00`);
+  });
+});
+
+describe("comments on the timeline", () => {
+  it("staff write 意见 the member reads as the zone's; the member's 留言 reaches the staff; an empty one is a 422", async () => {
+    const ent = await makeEnterprise();
+    const { id } = await makeApplication(ent.id, "first-review");
+    const reviewer = await signIn("reviewer");
+    const member = await makeUser(slug, "enterprise");
+    await db().update(users).set({ enterpriseId: ent.id }).where(eq(users.id, member.id));
+    const memberCookie = sessionCookie(await login(slug, member.email, member.password));
+
+    const empty = await post(`/admin/subsidies/applications/${id}/comments`, { text: " " }, reviewer.cookie);
+    expect(empty.status).toBe(422);
+    const sent = await post(`/admin/subsidies/applications/${id}/comments`, { text: "请补充合同登记证明。" }, reviewer.cookie);
+    expect(sent.status).toBe(303);
+    expect(sent.headers.get("location")).toBe(`/admin/subsidies/applications/${id}?done=comment`);
+
+    const seen = await (await call(host, "GET", `/subsidies/applications/${id}`, { cookie: memberCookie })).text();
+    expect(seen).toContain("园区意见");
+    expect(seen).toContain("请补充合同登记证明。");
+    expect(seen).not.toContain(reviewer.email);
+
+    const reply = await call(host, "POST", `/subsidies/applications/${id}/comments`, { cookie: memberCookie, origin: ORIGIN, contentType: "application/x-www-form-urlencoded", body: new URLSearchParams({ text: "已补充,见材料第2页。" }).toString() });
+    expect(reply.status).toBe(303);
+    const staffView = await (await get(`/admin/subsidies/applications/${id}`, reviewer.cookie)).text();
+    expect(staffView).toContain("企业留言");
+    expect(staffView).toContain("已补充,见材料第2页。");
+    expect(await row(id)).toMatchObject({ status: "in_review", stage: "first-review", revision: 0 });
   });
 });

@@ -14,7 +14,7 @@ import { EvaluationResult } from "../../components/evaluation";
 import { formatDateZh } from "../../format";
 import { Layout } from "../../layout";
 import { formatTimeZh, type HeaderUser } from "../auth/labels";
-import { amountPhrase, NoticeBox, StatusTag, SUBSIDY_CSS, Timeline, type Notice } from "./shared";
+import { amountPhrase, CommentForm, NoticeBox, StatusTag, SUBSIDY_CSS, Timeline, type Notice } from "./shared";
 
 export interface StatusPageProps {
   zone: ZoneConfig;
@@ -26,6 +26,8 @@ export interface StatusPageProps {
   facts: readonly CalcFact[] | null;
   materialNames: Record<string, string>;
   notice?: Notice | undefined;
+  /** A refused comment, shown again with its message. */
+  comment?: { value: string; error: string } | undefined;
 }
 
 function factText(fact: CalcFact | undefined, v: unknown): string {
@@ -40,7 +42,7 @@ function factText(fact: CalcFact | undefined, v: unknown): string {
   }
 }
 
-export function StatusPage({ zone, nonce, user, detail, title, facts, materialNames, notice }: StatusPageProps) {
+export function StatusPage({ zone, nonce, user, detail, title, facts, materialNames, notice, comment }: StatusPageProps) {
   const { application: a, standing, evaluation } = detail;
   const byName = new Map((facts ?? []).map((f) => [f.name, f]));
   const factRows = Object.entries(detail.facts).map(([name, v]) => {
@@ -133,7 +135,10 @@ export function StatusPage({ zone, nonce, user, detail, title, facts, materialNa
 
         <section aria-labelledby="history-heading">
           <h2 id="history-heading" class="section">办理记录</h2>
-          <div class="panel"><Timeline zone={zone} events={detail.events} audience="enterprise" /></div>
+          <div class="panel">
+            <Timeline zone={zone} events={detail.events} audience="enterprise" />
+            <CommentForm action={`/subsidies/applications/${detail.application.id}/comments`} label="给园区留言" hint="园区工作人员会在办理记录中看到。" value={comment?.value} error={comment?.error} />
+          </div>
         </section>
       </main>
     </Layout>

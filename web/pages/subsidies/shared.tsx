@@ -7,6 +7,7 @@
  * enterprise sees its own colleagues by address and everyone else as 园区,
  * 系统 or 公众 (never who lodged an objection, never which reviewer).
  */
+import { Textarea } from "../../components/form";
 import type { ZoneConfig } from "../../../tenants/schema";
 import type { SubsidyEventRow, SubsidyStatus } from "../../../worker/db/schema";
 import { STATUS_ZH } from "../../../worker/features/subsidies/get-application";
@@ -59,11 +60,12 @@ export const EVENT_TEXT: Record<string, string> = {
   awarded: "批准拨付",
   paid: "登记拨付",
   withdrawn: "撤回",
-  comment: "意见",
+  comment: "园区意见",
+  member_comment: "企业留言",
 };
 
 /** What the enterprise's own people do; every other step is the zone's (or the clock's, or the public's). */
-const ENTERPRISE_ACTIONS = new Set(["created", "submitted", "resubmitted", "withdrawn"]);
+const ENTERPRISE_ACTIONS = new Set(["created", "submitted", "resubmitted", "withdrawn", "member_comment"]);
 
 function actorText(e: SubsidyEventRow, audience: "staff" | "enterprise"): string {
   if (e.actor === "system") return "系统";
@@ -129,3 +131,13 @@ export const SUBSIDY_CSS = `${EVALUATION_CSS}
 .tl-amount{font-weight:600;font-variant-numeric:tabular-nums}
 .tl-note{background:var(--bg);border-radius:6px;padding:4px 10px;margin-top:4px !important;white-space:pre-line}
 `;
+
+/** A comment on the timeline (staff: 园区意见, shown to the enterprise; members: 留言 to the zone). */
+export function CommentForm({ action, label, hint, value, error }: { action: string; label: string; hint: string; value?: string | undefined; error?: string | undefined }) {
+  return (
+    <form method="post" action={action} class="comment-form">
+      <Textarea name="text" id="f-comment" label={label} hint={hint} maxlength={1000} value={value} error={error} />
+      <button type="submit" class="btn secondary">发送</button>
+    </form>
+  );
+}

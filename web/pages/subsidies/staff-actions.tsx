@@ -21,12 +21,12 @@ export interface StaffActions {
 }
 
 /** A form that was refused: which one, what was typed, and why. */
-export interface FailedForm { form: "pass" | "return" | "reject" | "payment" | `resolve:${string}`; values: Record<string, string>; errors: FormErrors }
+export interface FailedForm { form: "pass" | "return" | "reject" | "payment" | "comment" | `resolve:${string}`; values: Record<string, string>; errors: FormErrors }
 
 /** The amount rule a reviewer works within, in words. */
 export function amountRule(a: Pick<SubsidyApplicationRow, "amountFen" | "rangeMinFen" | "rangeMaxFen">): string {
   const range = a.rangeMinFen !== null && a.rangeMaxFen !== null ? `${formatFen(a.rangeMinFen)}至${formatFen(a.rangeMaxFen)}` : null;
-  if (a.amountFen === null) return range ? `金额由评审确定,须在政策规定的${range}之间。` : "一事一议:金额由评审确定。";
+  if (a.amountFen === null) return range ? `金额由评审确定,须在政策规定的${range}之间。` : "政策未规定具体金额(或一事一议):核定金额由评审确定。";
   return `当前金额${formatFen(a.amountFen)};只能调低${a.rangeMinFen !== null ? `(不低于${formatFen(a.rangeMinFen)})` : ""},调整时须写明理由。不填则按当前金额。`;
 }
 

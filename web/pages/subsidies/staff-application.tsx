@@ -13,7 +13,7 @@ import { formatDateZh } from "../../format";
 import { Layout } from "../../layout";
 import { formatTimeZh, type HeaderUser } from "../auth/labels";
 import { Objections, PaymentForm, ReviewForms, type FailedForm, type StaffActions } from "./staff-actions";
-import { NoticeBox, StatusTag, Timeline, type Notice } from "./shared";
+import { CommentForm, NoticeBox, StatusTag, Timeline, type Notice } from "./shared";
 import { isOverdue, SUBSIDY_STAFF_CSS } from "./staff-shared";
 
 export interface StaffApplicationProps {
@@ -137,6 +137,9 @@ export function StaffApplicationPage({ zone, nonce, user, detail, programme, rec
             <section class="panel" aria-labelledby="h-timeline">
               <h2 id="h-timeline">办理记录</h2>
               <Timeline zone={zone} events={detail.events} audience="staff" />
+              {app.status !== "draft" && (
+                <CommentForm action={`/admin/subsidies/applications/${app.id}/comments`} label="写园区意见" hint="企业会在办理记录中看到(署名“园区”),并收到邮件。" value={failed?.form === "comment" ? failed.values.text : undefined} error={failed?.form === "comment" ? (failed.errors.fields?.text ?? failed.errors.message) : undefined} />
+              )}
             </section>
           </div>
         </div>

@@ -16,7 +16,7 @@ import type { AppDeps, AppEnv } from "../../env";
 import { ErrorEnvelope, validationHook } from "../../lib/api-errors";
 import { AppError } from "../../lib/errors";
 import { requireZone, zoneOf } from "../../middleware/zone";
-import { requireRole, signedIn } from "../auth/guard";
+import { requireRole, requireSignedIn, signedIn } from "../auth/guard";
 import { requestCtx } from "../auth/routes";
 import { requireMember } from "../enterprises/member-guard";
 import { shanghaiDate } from "../enterprises/yuan";
@@ -25,6 +25,7 @@ import { loadCurrentPolicy, type LoadedPolicy } from "../policies/current-policy
 import { currentPolicyOf } from "../policies/programme-api";
 import { ApplicationIdParam, applicationJson, CreateBody, DashboardQuery, DashboardSchema, DetailSchema, detailJson, DraftBody, IdempotencyHeader, ListSchema, MaterialSchema, materialJson, ObjectionIdParam, PublicitySchema, SubsidyApplicationSchema, UploadBody } from "./api-schemas";
 import { attachMaterial } from "./attach-material";
+import { CommentInput, commentOnApplication } from "./comment-application";
 import { readableApplication, type SubsidyActor, type SubsidyCtx } from "./context";
 import { createApplication } from "./create-application";
 import { subsidyDashboard } from "./dashboard";
@@ -68,6 +69,7 @@ export function subsidyApi(deps: AppDeps) {
   r.use("/api/v1/admin/subsidies/*", requireZone, requireRole(deps, "zone_admin", "reviewer"));
   const member = requireMember(deps);
   const staff = requireRole(deps, "zone_admin", "reviewer");
+  const signedInOnly = requireSignedIn(deps);
   const admin = requireRole(deps, "zone_admin");
   // Reading: a member of an admitted enterprise (its own), or zone staff; anyone else is refused (audited).
   const memberOrStaff = createMiddleware<AppEnv>((c, next) => (c.get("auth")?.user.role === "enterprise" ? member(c, next) : staff(c, next)));
@@ -149,6 +151,22 @@ export function subsidyApi(deps: AppDeps) {
       const { kind, file } = c.req.valid("form");
       const row = await attachMaterial({ ...actingCtx(c, deps), blobs: deps.blobs }, policy, c.req.valid("param").id, kind, file);
       return c.json({ material: materialJson(row) }, 201);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: "post", path: "/api/v1/subsidies/applications/{id}/comments", tags: ["subsidies"], middleware: [signedInOnly] as const,
+      summary: "Add a comment to the timeline: zone staff's 意见 (the enterprise is told) or a member's 留言; changes no state",
+      request: { params: ApplicationIdParam, ...body(CommentInput) },
+      responses: { 201: json(z.object({ ok: z.literal(true) }), "Added"), ...denied, ...missing, 409: err("Still a draft"), 422: err("Empty or over 1000 characters") },
+    }),
+    async (c) => {
+      const ctx = actingCtx(c, deps);
+      if (ctx.actor.role === "bank") throw new AppError("forbidden", "金融机构用户不能查看或评论政策兑现申报。");
+      const id = c.req.valid("param").id;
+      await commentOnApplication(ctx, id, c.req.valid("json"), (await titles(c, deps))((await getApplication(ctx, id)).application.programmeId));
+      return c.json({ ok: true as const }, 201);
     },
   );
 

@@ -41,6 +41,7 @@ import { viewOf } from "../policies/search-programmes";
 import { attachMaterial } from "./attach-material";
 import { awardHistory, NOT_FOUND, readableApplication, type SubsidyActor, type SubsidyCtx } from "./context";
 import { createApplication } from "./create-application";
+import { CommentInput, commentOnApplication } from "./comment-application";
 import { getApplication, type ApplicationDetail } from "./get-application";
 import { listMyApplications } from "./list-applications";
 import { saveDraft } from "./save-draft";
@@ -188,13 +189,13 @@ export function subsidyMemberPages(deps: AppDeps) {
   });
 
   // ── one application ───────────────────────────────────────────────────────
-  const statusPage = async (c: Context<AppEnv>, ctx: Ctx, policy: LoadedPolicy, detail: ApplicationDetail, notice?: Notice) => {
+  const statusPage = async (c: Context<AppEnv>, ctx: Ctx, policy: LoadedPolicy, detail: ApplicationDetail, notice?: Notice, comment?: { value: string; error: string }, status: 200 | 409 | 422 = 200) => {
     const app = detail.application;
     // Labels as the version it was submitted under wrote them.
     const compiled = app.policyVersion !== null && app.policyVersion !== policy.version.id ? ((await loadPolicyVersion(ctx, app.policyVersion)) ?? policy.compiled) : policy.compiled;
     const view = viewOf(compiled, app.programmeId) ?? viewOf(policy.compiled, app.programmeId);
     const materialNames = Object.fromEntries((view?.materials ?? []).map((m) => [materialKind(m.id), m.name]));
-    return c.html(<StatusPage zone={ctx.zone} nonce={nonce(c)} user={signedIn(c).user} detail={detail} title={view?.title ?? app.programmeId} facts={view?.facts ?? null} materialNames={materialNames} notice={notice} />);
+    return c.html(<StatusPage zone={ctx.zone} nonce={nonce(c)} user={signedIn(c).user} detail={detail} title={view?.title ?? app.programmeId} facts={view?.facts ?? null} materialNames={materialNames} notice={notice} comment={comment} />, status);
   };
 
   r.get("/subsidies/applications/:id", async (c) => {
@@ -203,7 +204,20 @@ export function subsidyMemberPages(deps: AppDeps) {
     const done = c.req.query("done") ?? "";
     const { policy, today } = await currentPolicyOf(c, deps);
     if (editable(detail.application.status)) return draftPage(c, ctx, policy, today, detail, { notice: DONE[done] });
-    return statusPage(c, ctx, policy, detail, done === "submitted" ? { kind: "ok", message: `申报已提交,当前:${detail.standing.label}。进度会在这里和邮件中告知。` } : undefined);
+    const notices: Record<string, Notice> = { submitted: { kind: "ok", message: `申报已提交,当前:${detail.standing.label}。进度会在这里和邮件中告知。` }, commented: { kind: "ok", message: "留言已发送给园区。" } };
+    return statusPage(c, ctx, policy, detail, notices[done]);
+  });
+
+  r.post("/subsidies/applications/:id/comments", async (c) => {
+    const ctx = ctxOf(c);
+    const id = idParam(c);
+    const form = await c.req.parseBody();
+    const text = typeof form.text === "string" ? form.text : "";
+    const input = CommentInput.safeParse({ text });
+    const { policy } = await currentPolicyOf(c, deps);
+    if (!input.success) return statusPage(c, ctx, policy, await getApplication(ctx, id), undefined, { value: text, error: input.error.issues[0]?.message ?? "请填写内容" }, 422);
+    await commentOnApplication(ctx, id, input.data, policy.compiled.programmes.get((await getApplication(ctx, id)).application.programmeId)?.title.zh ?? "");
+    return c.redirect(`${pageOf(id)}?done=commented#history-heading`, 303);
   });
 
   // 保存草稿 / 提交申报 without JavaScript (and 提交申报 with it).

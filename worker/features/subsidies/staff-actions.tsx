@@ -22,6 +22,7 @@ import { requestCtx } from "../auth/routes";
 import { shanghaiDate, yuanToFen } from "../enterprises/yuan";
 import { loadCurrentPolicy, loadPolicyVersion } from "../policies/current-policy";
 import { nextStage, type SubsidyActor, type SubsidyCtx } from "./context";
+import { CommentInput, commentOnApplication } from "./comment-application";
 import { getApplication, type ApplicationDetail } from "./get-application";
 import { resolveObjection, ResolveInput } from "./publicity";
 import { PaymentInput, recordPayment } from "./record-payment";
@@ -105,6 +106,7 @@ export const DONE: Record<string, string> = {
   paid: "拨付已登记,已通知企业。",
   dismiss: "异议已处理:不成立,公示继续。",
   uphold: "异议已处理:成立,申报不予通过,已通知企业。",
+  comment: "意见已发送,已通知企业。",
 };
 
 const NOT_FOUND = "没有这份申报。";
@@ -168,6 +170,19 @@ export function staffActionRoutes(deps: AppDeps) {
       const app = (await getApplication(ctx, id)).application;
       await recordPayment(ctx, id, input.data, title(app.programmeId));
       return "paid";
+    });
+  });
+
+  r.post("/admin/subsidies/applications/:id/comments", async (c) => {
+    const id = idParam(c, NOT_FOUND);
+    const { raw } = await readForm(c, Text);
+    return attempt(c, id, "comment", raw, async () => {
+      const input = CommentInput.safeParse({ text: raw.text ?? "" });
+      if (!input.success) throw invalid("请填写意见内容。", { text: input.error.issues[0]?.message ?? "有误" });
+      const ctx = staffCtx(c, deps);
+      const { title } = await programmeTitles(ctx);
+      await commentOnApplication(ctx, id, input.data, title((await getApplication(ctx, id)).application.programmeId));
+      return "comment";
     });
   });
 

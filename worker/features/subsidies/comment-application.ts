@@ -1,0 +1,29 @@
+/**
+ * Comments on an application's timeline: zone staff write 意见 (the enterprise
+ * sees them, signed 园区, and is told by email); the enterprise's members write
+ * 留言 back. A comment changes no state, so it does not move the revision a
+ * reviewer's open form relies on.
+ */
+import { z } from "zod";
+import { subsidyEvents } from "../../db/schema";
+import { AppError } from "../../lib/errors";
+import { auditInsert } from "../audit/audit";
+import { outboxInsert } from "../outbox/enqueue-message";
+import { readableApplication, type SubsidyActor, type SubsidyCtx } from "./context";
+import { memberEmails } from "./notices";
+
+export const CommentInput = z.strictObject({ text: z.string().trim().min(1, "请填写内容").max(1000, "最多 1000 字") });
+
+export async function commentOnApplication(ctx: SubsidyCtx & { actor: SubsidyActor }, id: string, input: z.infer<typeof CommentInput>, title: string) {
+  const { db, zone, now, actor } = ctx;
+  const app = await readableApplication(ctx, actor, id);
+  if (app.status === "draft") throw new AppError("conflict", "草稿还没有提交,不能留言。");
+  const staff = actor.role === "zone_admin" || actor.role === "reviewer";
+  const at = now.getTime();
+  const emails = staff ? await memberEmails(db, app.enterpriseId) : [];
+  await db.batch([
+    db.insert(subsidyEvents).values({ applicationId: id, at, actorId: actor.id, actor: actor.email, action: staff ? "comment" : "member_comment", stage: app.stage, note: input.text }),
+    auditInsert(db, { actorId: actor.id, actor: actor.email, action: staff ? "subsidy.comment" : "subsidy.member_comment", target: id, result: "ok", ip: ctx.ip }, now),
+    ...emails.map((recipient) => outboxInsert(db, { channel: "email", recipient, subject: `【${zone.shortName.zh}】${title}:园区意见`, body: `“${title}”的申报有新的园区意见:\n\n${input.text}\n\n查看申报:${ctx.origin}/subsidies/applications/${id}\n\n${zone.shortName.zh}`, kind: "subsidy_comment" }, now)),
+  ]);
+}
