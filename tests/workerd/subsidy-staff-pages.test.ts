@@ -12,64 +12,10 @@
  */
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { zones } from "../../tenants/index";
-import { enterprises, materials, subsidyApplications, subsidyEvents, subsidyObjections, subsidyPayments, users } from "../../worker/db/schema";
-import { shanghaiDate } from "../../worker/features/enterprises/yuan";
-import { loadCurrentPolicy } from "../../worker/features/policies/current-policy";
+import { materials, subsidyEvents, subsidyObjections, subsidyPayments } from "../../worker/db/schema";
 import { newId } from "../../worker/lib/ids";
-import { evaluate } from "../../worker/policy/evaluate";
-import { call, dbFor, login, makeUser, sessionCookie } from "./auth-support";
+import { db, dayOffset, get, makeApplication, makeEnterprise, post, PROGRAMME, row, signIn, today, WAN } from "./subsidy-pages-support";
 
-const slug = "zibo";
-const zone = zones.get(slug)!;
-const host = `${slug}.localhost`;
-const ORIGIN = `http://${host}:8787`;
-const PROGRAMME = "zibo-tech-contract";
-const WAN = 1_000_000; // 1万元 in fen
-const db = () => dbFor(slug);
-const today = () => shanghaiDate(new Date());
-const dayOffset = (days: number) => shanghaiDate(new Date(Date.now() + days * 86_400_000));
-
-const get = (path: string, cookie?: string) => call(host, "GET", path, { cookie });
-const post = (path: string, fields: Record<string, string>, cookie?: string) =>
-  call(host, "POST", path, { cookie, origin: ORIGIN, contentType: "application/x-www-form-urlencoded", body: new URLSearchParams(fields).toString() });
-
-async function signIn(role: "reviewer" | "zone_admin" | "enterprise" | "bank") {
-  const u = await makeUser(slug, role);
-  return { ...u, cookie: sessionCookie(await login(slug, u.email, u.password)) };
-}
-
-async function makeEnterprise() {
-  const id = newId();
-  const row = { id, name: `兑现测试${id.slice(0, 6)}有限公司`, createdAt: Date.now(), contactName: "联系人王五", contactMobile: `139${String(Date.now()).slice(-8)}`, contactEmail: `contact-${id.slice(0, 8)}@${slug}.test` };
-  await db().insert(enterprises).values(row);
-  return row;
-}
-
-type At = "first-review" | "second-review" | "publicity" | "payment" | "awarded";
-
-/** An application for 技术合同交易扶持 (500万 of contracts → 15万), submitted and moved to `at`, as the services would leave it. */
-async function makeApplication(enterpriseId: string, at: At, over: Partial<typeof subsidyApplications.$inferInsert> = {}) {
-  const policy = (await loadCurrentPolicy({ db: db(), zone }, today()))!;
-  const facts = { contractAmountFen: 500 * WAN };
-  const result = evaluate(policy.compiled.programmes.get(PROGRAMME)!, { facts, history: [], date: today() });
-  const id = newId();
-  const t = Date.now() - 3 * 86_400_000;
-  const stage = at === "awarded" ? "payment" : at;
-  await db().insert(subsidyApplications).values({
-    id, programmeId: PROGRAMME, enterpriseId, createdBy: "test", status: at === "awarded" ? "awarded" : "in_review", stage,
-    facts: JSON.stringify(facts), policyVersion: policy.version.id, evaluation: JSON.stringify({ ...result, policyVersion: policy.version.id }),
-    requestedFen: result.amountFen, amountFen: result.amountFen, awardYear: Number(today().slice(0, 4)), createdAt: t, updatedAt: t, submittedAt: t, stageEnteredAt: t,
-    dueOn: at === "publicity" ? dayOffset(7) : dayOffset(5), ...(at === "publicity" ? { publicityFrom: today(), publicityTo: dayOffset(7) } : {}), ...over,
-  });
-  await db().insert(subsidyEvents).values([
-    { applicationId: id, at: t, actor: "applicant@test", action: "created" },
-    { applicationId: id, at: t + 1000, actor: "applicant@test", action: "submitted", toStage: "first-review", amountFen: result.amountFen },
-  ]);
-  return { id, amountFen: result.amountFen! };
-}
-
-const row = async (id: string) => (await db().select().from(subsidyApplications).where(eq(subsidyApplications.id, id)))[0]!;
 
 describe("who may open 政策兑现", () => {
   it("sends anonymous visitors to 登录, refuses enterprise and bank accounts, and keeps staff pages private", async () => {
@@ -296,34 +242,5 @@ describe("dashboard and export", () => {
     const text = new TextDecoder().decode(bytes);
     expect(text.split("\r\n")[0]).toMatch(/^申报编号,企业名称,统一社会信用代码,项目编号,项目名称,状态,环节,测算金额.元.,核定金额.元.,申报年度,政策版本,提交时间$/);
     expect(text).toContain(`${id},${e.name},,${PROGRAMME},技术合同交易扶持,审核中,复审,150000.00,150000.00`);
-  });
-});
-
-describe("comments on the timeline", () => {
-  it("staff write 意见 the member reads as the zone's; the member's 留言 reaches the staff; an empty one is a 422", async () => {
-    const ent = await makeEnterprise();
-    const { id } = await makeApplication(ent.id, "first-review");
-    const reviewer = await signIn("reviewer");
-    const member = await makeUser(slug, "enterprise");
-    await db().update(users).set({ enterpriseId: ent.id }).where(eq(users.id, member.id));
-    const memberCookie = sessionCookie(await login(slug, member.email, member.password));
-
-    const empty = await post(`/admin/subsidies/applications/${id}/comments`, { text: " " }, reviewer.cookie);
-    expect(empty.status).toBe(422);
-    const sent = await post(`/admin/subsidies/applications/${id}/comments`, { text: "请补充合同登记证明。" }, reviewer.cookie);
-    expect(sent.status).toBe(303);
-    expect(sent.headers.get("location")).toBe(`/admin/subsidies/applications/${id}?done=comment`);
-
-    const seen = await (await call(host, "GET", `/subsidies/applications/${id}`, { cookie: memberCookie })).text();
-    expect(seen).toContain("园区意见");
-    expect(seen).toContain("请补充合同登记证明。");
-    expect(seen).not.toContain(reviewer.email);
-
-    const reply = await call(host, "POST", `/subsidies/applications/${id}/comments`, { cookie: memberCookie, origin: ORIGIN, contentType: "application/x-www-form-urlencoded", body: new URLSearchParams({ text: "已补充,见材料第2页。" }).toString() });
-    expect(reply.status).toBe(303);
-    const staffView = await (await get(`/admin/subsidies/applications/${id}`, reviewer.cookie)).text();
-    expect(staffView).toContain("企业留言");
-    expect(staffView).toContain("已补充,见材料第2页。");
-    expect(await row(id)).toMatchObject({ status: "in_review", stage: "first-review", revision: 0 });
   });
 });
