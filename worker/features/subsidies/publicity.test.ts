@@ -105,3 +105,17 @@ describe("objections, limited and settled together", () => {
     expect(statuses).toEqual(["upheld", "upheld", "upheld", "upheld", "upheld"]);
   });
 });
+
+describe("what the enterprise is told about an objection", () => {
+  it("that its application is held, and later that the objection was dismissed — never who objected", async () => {
+    const { w, app, admin, title } = await inPublicity();
+    const { id } = await lodgeObjection(w.ctxAt(day("2026-06-05"), admin), app.id, objection);
+    await resolveObjection(w.ctxAt(day("2026-06-08"), admin), id, { decision: "dismiss", resolution: "经核实,合同双方无关联关系" }, title("zibo-tech-contract"));
+    const mails = await w.db.select().from(outbox).where(eq(outbox.recipient, "applicant1@zibo.demo"));
+    const held = mails.find((m) => m.kind === "subsidy_objection")!;
+    expect(held.body).toContain("收到异议,园区正在核实");
+    expect(held.body).not.toContain(objection.name);
+    expect(held.body).not.toContain(objection.contact);
+    expect(mails.find((m) => m.kind === "subsidy_objection_dismissed")!.subject).toContain("异议经核实不成立");
+  });
+});

@@ -55,6 +55,8 @@ export async function lodgeObjection(ctx: SubsidyCtx, id: string, input: z.infer
     set: {},
     event: { action: "objection", stage: app.stage, note: "收到公示异议,待园区管理员处理" },
     actor: { id: null, email: "public" },
+    // The enterprise learns its application is held, not who objected or what they said.
+    notice: { emails: await memberEmails(db, app.enterpriseId), subject: "公示期间收到异议", lines: ["贵企业的申报在公示期间收到异议,园区正在核实;核实期间暂停进入下一环节。", "如需补充说明,可在申报页面给园区留言。"] },
     chained: [(d) => onlyIfChanged(d, d.insert(subsidyObjections).values({ id: objectionId, applicationId: id, lodgedAt: now.getTime(), status: "open", ...input }))],
   });
   return { id: objectionId };
@@ -87,7 +89,13 @@ export async function resolveObjection(ctx: SubsidyCtx & { actor: SubsidyActor }
     await db.update(subsidyObjections).set({ status: "upheld", resolvedBy: actor.id, resolvedAt: now.getTime(), resolution: `随同异议处理:${input.resolution}` }).where(and(eq(subsidyObjections.applicationId, app!.id), eq(subsidyObjections.status, "open")));
     return rejected;
   }
-  return transition(ctx, app!, { set: {}, event: { action: "objection_dismissed", stage: app!.stage, note: input.resolution }, actor, chained: [resolve] });
+  return transition(ctx, app!, {
+    set: {},
+    event: { action: "objection_dismissed", stage: app!.stage, note: input.resolution },
+    actor,
+    chained: [resolve],
+    notice: { emails, subject: `${title}:公示异议经核实不成立`, lines: [`“${title}”公示期间收到的异议经核实不成立,公示继续;公示期满后进入下一环节。`] },
+  });
 }
 
 /** Applications whose notice period has ended with no open objection move on; returns how many. */
