@@ -111,5 +111,27 @@ export const migrations: readonly Migration[] = [
       "CREATE TRIGGER `subsidy_payments_no_update` BEFORE UPDATE ON `subsidy_payments`\nBEGIN\n\tSELECT RAISE(ABORT, 'subsidy_payments is append-only');\nEND;",
       "CREATE TRIGGER `subsidy_payments_no_delete` BEFORE DELETE ON `subsidy_payments`\nBEGIN\n\tSELECT RAISE(ABORT, 'subsidy_payments is append-only');\nEND;"
     ]
+  },
+  {
+    "tag": "0006_finance",
+    "hash": "95a461305ea0df4a0251a08f6374b77d8f6fe8f054e533a74a405a386b1f16c7",
+    "statements": [
+      "CREATE TABLE `data_consents` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`enterprise_id` text NOT NULL,\n\t`bank_id` text NOT NULL,\n\t`granted_by` text NOT NULL,\n\t`granted_at` integer NOT NULL,\n\t`revoked_by` text,\n\t`revoked_at` integer,\n\tFOREIGN KEY (`enterprise_id`) REFERENCES `enterprises`(`id`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`bank_id`) REFERENCES `banks`(`id`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE INDEX `data_consents_pair_idx` ON `data_consents` (`enterprise_id`,`bank_id`,`revoked_at`);",
+      "CREATE TABLE `financing_needs` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`enterprise_id` text NOT NULL,\n\t`created_by` text NOT NULL,\n\t`amount_fen` integer NOT NULL,\n\t`term_months` integer NOT NULL,\n\t`purpose` text NOT NULL,\n\t`guarantees` text NOT NULL,\n\t`needed_by` text NOT NULL,\n\t`valid_until` text NOT NULL,\n\t`status` text NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL,\n\tFOREIGN KEY (`enterprise_id`) REFERENCES `enterprises`(`id`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE INDEX `financing_needs_enterprise_idx` ON `financing_needs` (`enterprise_id`,`status`);",
+      "CREATE INDEX `financing_needs_status_idx` ON `financing_needs` (`status`,`valid_until`);",
+      "CREATE TABLE `loan_applications` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`product_id` text NOT NULL,\n\t`bank_id` text NOT NULL,\n\t`enterprise_id` text NOT NULL,\n\t`need_id` text,\n\t`created_by` text NOT NULL,\n\t`amount_fen` integer NOT NULL,\n\t`term_months` integer NOT NULL,\n\t`note` text,\n\t`status` text NOT NULL,\n\t`approved_amount_fen` integer,\n\t`approved_rate_bp` integer,\n\t`approved_term_months` integer,\n\t`disbursed_amount_fen` integer,\n\t`disbursed_on` text,\n\t`decline_reason` text,\n\t`referral_product_id` text,\n\t`idempotency_key` text,\n\t`submitted_at` integer NOT NULL,\n\t`accepted_at` integer,\n\t`decided_at` integer,\n\t`disbursed_at` integer,\n\t`accept_due_on` text NOT NULL,\n\t`decide_due_on` text,\n\t`escalated_at` integer,\n\t`revision` integer DEFAULT 0 NOT NULL,\n\tFOREIGN KEY (`product_id`) REFERENCES `loan_products`(`id`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`bank_id`) REFERENCES `banks`(`id`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`enterprise_id`) REFERENCES `enterprises`(`id`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE INDEX `loan_applications_bank_idx` ON `loan_applications` (`bank_id`,`status`);",
+      "CREATE INDEX `loan_applications_enterprise_idx` ON `loan_applications` (`enterprise_id`,`status`);",
+      "CREATE UNIQUE INDEX `loan_applications_idempotency_unique` ON `loan_applications` (`enterprise_id`,`idempotency_key`);",
+      "CREATE TABLE `loan_events` (\n\t`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`application_id` text NOT NULL,\n\t`at` integer NOT NULL,\n\t`actor_id` text,\n\t`actor` text NOT NULL,\n\t`action` text NOT NULL,\n\t`note` text,\n\tFOREIGN KEY (`application_id`) REFERENCES `loan_applications`(`id`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE INDEX `loan_events_application_idx` ON `loan_events` (`application_id`,`id`);",
+      "CREATE TABLE `loan_products` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`bank_id` text NOT NULL,\n\t`name` text NOT NULL,\n\t`type` text NOT NULL,\n\t`min_amount_fen` integer NOT NULL,\n\t`max_amount_fen` integer NOT NULL,\n\t`min_rate_bp` integer NOT NULL,\n\t`max_rate_bp` integer NOT NULL,\n\t`min_term_months` integer NOT NULL,\n\t`max_term_months` integer NOT NULL,\n\t`guarantees` text NOT NULL,\n\t`industries` text DEFAULT '[]' NOT NULL,\n\t`qualifications` text DEFAULT '[]' NOT NULL,\n\t`min_years` integer DEFAULT 0 NOT NULL,\n\t`min_revenue_fen` integer DEFAULT 0 NOT NULL,\n\t`region` text,\n\t`features` text DEFAULT '' NOT NULL,\n\t`materials` text DEFAULT '[]' NOT NULL,\n\t`contact_name` text,\n\t`contact_phone` text,\n\t`status` text NOT NULL,\n\t`created_by` text NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL,\n\t`published_at` integer,\n\t`revision` integer DEFAULT 0 NOT NULL,\n\tFOREIGN KEY (`bank_id`) REFERENCES `banks`(`id`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE INDEX `loan_products_bank_idx` ON `loan_products` (`bank_id`,`status`);",
+      "CREATE INDEX `loan_products_status_idx` ON `loan_products` (`status`,`type`);",
+      "-- A loan application's timeline is append-only.\nCREATE TRIGGER `loan_events_no_update` BEFORE UPDATE ON `loan_events`\nBEGIN\n\tSELECT RAISE(ABORT, 'loan_events is append-only');\nEND;",
+      "CREATE TRIGGER `loan_events_no_delete` BEFORE DELETE ON `loan_events`\nBEGIN\n\tSELECT RAISE(ABORT, 'loan_events is append-only');\nEND;"
+    ]
   }
 ];

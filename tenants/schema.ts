@@ -170,6 +170,13 @@ export const subsidySettingsSchema = z
   });
 export type SubsidySettings = z.infer<typeof subsidySettingsSchema>;
 
+/** 金融超市 response times, in working days (the zone's calendar): accept or decline, then decide. */
+export const financeSettingsSchema = z.strictObject({
+  acceptWorkingDays: z.number().int().min(1).max(30).default(3),
+  decideWorkingDays: z.number().int().min(1).max(60).default(10),
+});
+export type FinanceSettings = z.infer<typeof financeSettingsSchema>;
+
 export const zoneSchema = z
   .strictObject({
     slug: slugSchema,
@@ -191,6 +198,7 @@ export const zoneSchema = z
     security: securitySchema.prefault({}),
     qualifications: z.array(qualificationTypeSchema).min(1).prefault(DEFAULT_QUALIFICATIONS),
     subsidy: subsidySettingsSchema.prefault({}),
+    finance: financeSettingsSchema.prefault({}),
     // A new zone may start with no documents (tenant:create); the home page says so.
     documents: z.array(policyDocumentSchema),
   })

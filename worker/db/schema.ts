@@ -11,3 +11,4 @@ export * from "./tables/messages";
 export * from "./tables/onboarding";
 export * from "./tables/enterprise-profile";
 export * from "./tables/subsidies";
+export * from "./tables/finance";

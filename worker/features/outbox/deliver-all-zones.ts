@@ -1,6 +1,7 @@
 /**
  * The scheduled job, per zone: prune expired sign-in records, move applications
- * whose 公示 period has ended (their notices join this run's delivery), then deliver the
+ * whose 公示 period has ended, flag loan applications past their response times
+ * (their notices join this run's delivery), then deliver the
  * pending messages through the senders the deployment configures. Run by the Workers cron trigger (entry.worker.ts) and
  * by a timer on Node (entry.node.ts). Without EMAIL_API_URL nothing is sent and
  * messages stay pending, visible in local dev at /dev/outbox.
@@ -9,6 +10,8 @@ import type { AppDeps } from "../../env";
 import { openTenantDb } from "../../db/open";
 import { pruneAuthRecords } from "../auth/prune-auth-records";
 import { advanceZonePublicity } from "../subsidies/advance-zone-publicity";
+import { flagOverdueLoans } from "../finance/response-times";
+import { zoneOrigin } from "../../env";
 import { deliverPending } from "./deliver-pending";
 import { httpEmailSender, type MessageSender } from "./senders";
 
@@ -29,6 +32,8 @@ export async function deliverAllZones(deps: AppDeps): Promise<void> {
       if (pruned.attempts + pruned.sessions + pruned.resetTokens > 0) console.log(JSON.stringify({ level: "info", job: "prune", zone: zone.slug, ...pruned }));
       const advanced = await advanceZonePublicity(deps, zone, db);
       if (advanced > 0) console.log(JSON.stringify({ level: "info", job: "publicity", zone: zone.slug, advanced }));
+      const overdue = await flagOverdueLoans({ db, zone, now: deps.now(), origin: zoneOrigin(deps.config, zone.slug) });
+      if (overdue > 0) console.log(JSON.stringify({ level: "info", job: "loan-response-times", zone: zone.slug, overdue }));
       if (senders.length === 0) continue;
       const r = await deliverPending({ db, senders, now: deps.now() });
       if (r.sent + r.failed + r.retried > 0) console.log(JSON.stringify({ level: "info", job: "outbox", zone: zone.slug, ...r }));

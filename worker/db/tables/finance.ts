@@ -1,0 +1,149 @@
+/**
+ * 金融超市: banks' loan products, enterprises' financing needs, the consent an
+ * enterprise gives a bank to see its financial data (PIPL: per bank, revocable),
+ * and loan applications with their timeline (append-only). Money is integer fen;
+ * annual rates are basis points (345 = 3.45%); terms are months.
+ */
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { banks, enterprises } from "./organisations";
+
+export const PRODUCT_TYPES = ["credit", "mortgage", "pledge", "ip_pledge", "guarantee", "insurance", "other"] as const;
+export type ProductType = (typeof PRODUCT_TYPES)[number];
+export const GUARANTEES = ["credit", "mortgage", "pledge", "guarantee"] as const;
+export type Guarantee = (typeof GUARANTEES)[number];
+
+export const loanProducts = sqliteTable(
+  "loan_products",
+  {
+    id: text("id").primaryKey(),
+    bankId: text("bank_id").notNull().references(() => banks.id),
+    name: text("name").notNull(),
+    type: text("type", { enum: PRODUCT_TYPES }).notNull(),
+    minAmountFen: integer("min_amount_fen").notNull(),
+    maxAmountFen: integer("max_amount_fen").notNull(),
+    minRateBp: integer("min_rate_bp").notNull(),
+    maxRateBp: integer("max_rate_bp").notNull(),
+    minTermMonths: integer("min_term_months").notNull(),
+    maxTermMonths: integer("max_term_months").notNull(),
+    /** Guarantee forms the product accepts (JSON array of GUARANTEES). */
+    guarantees: text("guarantees").notNull(),
+    /** Zone industry codes it targets (JSON array; empty = any). */
+    industries: text("industries").notNull().default("[]"),
+    /** Qualification codes an applicant must hold (JSON array). */
+    qualifications: text("qualifications").notNull().default("[]"),
+    minYears: integer("min_years").notNull().default(0),
+    minRevenueFen: integer("min_revenue_fen").notNull().default(0),
+    region: text("region"),
+    features: text("features").notNull().default(""),
+    /** Materials an applicant prepares (JSON array of strings). */
+    materials: text("materials").notNull().default("[]"),
+    contactName: text("contact_name"),
+    contactPhone: text("contact_phone"),
+    status: text("status", { enum: ["draft", "published", "withdrawn"] }).notNull(),
+    createdBy: text("created_by").notNull(),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+    publishedAt: integer("published_at"),
+    revision: integer("revision").notNull().default(0),
+  },
+  (t) => [index("loan_products_bank_idx").on(t.bankId, t.status), index("loan_products_status_idx").on(t.status, t.type)],
+);
+export type LoanProductRow = typeof loanProducts.$inferSelect;
+
+export const financingNeeds = sqliteTable(
+  "financing_needs",
+  {
+    id: text("id").primaryKey(),
+    enterpriseId: text("enterprise_id").notNull().references(() => enterprises.id),
+    createdBy: text("created_by").notNull(),
+    amountFen: integer("amount_fen").notNull(),
+    termMonths: integer("term_months").notNull(),
+    purpose: text("purpose").notNull(),
+    /** Guarantee forms the enterprise can offer (JSON array of GUARANTEES). */
+    guarantees: text("guarantees").notNull(),
+    /** YYYY-MM-DD: when the money is needed. */
+    neededBy: text("needed_by").notNull(),
+    /** YYYY-MM-DD: after this day the need is no longer shown. */
+    validUntil: text("valid_until").notNull(),
+    status: text("status", { enum: ["open", "met", "closed"] }).notNull(),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [index("financing_needs_enterprise_idx").on(t.enterpriseId, t.status), index("financing_needs_status_idx").on(t.status, t.validUntil)],
+);
+export type FinancingNeedRow = typeof financingNeeds.$inferSelect;
+
+/** A consent given (and perhaps revoked) by an enterprise for one bank to see its financial data. */
+export const dataConsents = sqliteTable(
+  "data_consents",
+  {
+    id: text("id").primaryKey(),
+    enterpriseId: text("enterprise_id").notNull().references(() => enterprises.id),
+    bankId: text("bank_id").notNull().references(() => banks.id),
+    grantedBy: text("granted_by").notNull(),
+    grantedAt: integer("granted_at").notNull(),
+    revokedBy: text("revoked_by"),
+    revokedAt: integer("revoked_at"),
+  },
+  (t) => [index("data_consents_pair_idx").on(t.enterpriseId, t.bankId, t.revokedAt)],
+);
+export type DataConsentRow = typeof dataConsents.$inferSelect;
+
+export const LOAN_STATUSES = ["submitted", "accepted", "approved", "disbursed", "declined", "withdrawn"] as const;
+export type LoanStatus = (typeof LOAN_STATUSES)[number];
+
+export const loanApplications = sqliteTable(
+  "loan_applications",
+  {
+    id: text("id").primaryKey(),
+    productId: text("product_id").notNull().references(() => loanProducts.id),
+    bankId: text("bank_id").notNull().references(() => banks.id),
+    enterpriseId: text("enterprise_id").notNull().references(() => enterprises.id),
+    needId: text("need_id"),
+    createdBy: text("created_by").notNull(),
+    amountFen: integer("amount_fen").notNull(),
+    termMonths: integer("term_months").notNull(),
+    note: text("note"),
+    /** submitted → accepted (受理) → approved (授信) → disbursed (放款); or declined (拒绝), withdrawn. */
+    status: text("status", { enum: LOAN_STATUSES }).notNull(),
+    approvedAmountFen: integer("approved_amount_fen"),
+    approvedRateBp: integer("approved_rate_bp"),
+    approvedTermMonths: integer("approved_term_months"),
+    disbursedAmountFen: integer("disbursed_amount_fen"),
+    disbursedOn: text("disbursed_on"),
+    declineReason: text("decline_reason"),
+    referralProductId: text("referral_product_id"),
+    idempotencyKey: text("idempotency_key"),
+    submittedAt: integer("submitted_at").notNull(),
+    acceptedAt: integer("accepted_at"),
+    decidedAt: integer("decided_at"),
+    disbursedAt: integer("disbursed_at"),
+    /** YYYY-MM-DD: accept or decline by; then decide by (the zone's working days). */
+    acceptDueOn: text("accept_due_on").notNull(),
+    decideDueOn: text("decide_due_on"),
+    /** When the overdue application was flagged to the bank and escalated to the zone admin. */
+    escalatedAt: integer("escalated_at"),
+    revision: integer("revision").notNull().default(0),
+  },
+  (t) => [
+    index("loan_applications_bank_idx").on(t.bankId, t.status),
+    index("loan_applications_enterprise_idx").on(t.enterpriseId, t.status),
+    uniqueIndex("loan_applications_idempotency_unique").on(t.enterpriseId, t.idempotencyKey),
+  ],
+);
+export type LoanApplicationRow = typeof loanApplications.$inferSelect;
+
+export const loanEvents = sqliteTable(
+  "loan_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    applicationId: text("application_id").notNull().references(() => loanApplications.id),
+    at: integer("at").notNull(),
+    actorId: text("actor_id"),
+    actor: text("actor").notNull(),
+    action: text("action").notNull(),
+    note: text("note"),
+  },
+  (t) => [index("loan_events_application_idx").on(t.applicationId, t.id)],
+);
+export type LoanEventRow = typeof loanEvents.$inferSelect;

@@ -1,0 +1,47 @@
+/**
+ * Consent (PIPL): an enterprise lets one bank see its financial data
+ * (qualifications, years in operation, revenue) — per bank, explicit, revocable.
+ * Each grant is a row; revoking stamps it; history stays.
+ */
+import { and, eq, isNull } from "drizzle-orm";
+import type { TenantDb } from "../../db/open";
+import { banks, dataConsents } from "../../db/schema";
+import { AppError } from "../../lib/errors";
+import { newId } from "../../lib/ids";
+import { auditInsert } from "../audit/audit";
+import type { FinanceCtx } from "./context";
+import { memberOf } from "./needs";
+
+export async function consentedEnterprises(db: TenantDb, bankId: string): Promise<Set<string>> {
+  const rows = await db.select({ e: dataConsents.enterpriseId }).from(dataConsents).where(and(eq(dataConsents.bankId, bankId), isNull(dataConsents.revokedAt)));
+  return new Set(rows.map((r) => r.e));
+}
+
+export async function hasConsent(db: TenantDb, enterpriseId: string, bankId: string): Promise<boolean> {
+  const [row] = await db.select({ id: dataConsents.id }).from(dataConsents).where(and(eq(dataConsents.enterpriseId, enterpriseId), eq(dataConsents.bankId, bankId), isNull(dataConsents.revokedAt))).limit(1);
+  return !!row;
+}
+
+export async function grantConsent(ctx: FinanceCtx, bankId: string) {
+  const enterpriseId = memberOf(ctx.actor);
+  const [bank] = await ctx.db.select({ id: banks.id }).from(banks).where(and(eq(banks.id, bankId), eq(banks.status, "active"))).limit(1);
+  if (!bank) throw new AppError("not_found", "本园区没有这家金融机构。");
+  if (await hasConsent(ctx.db, enterpriseId, bankId)) return;
+  await ctx.db.batch([
+    ctx.db.insert(dataConsents).values({ id: newId(), enterpriseId, bankId, grantedBy: ctx.actor.id, grantedAt: ctx.now.getTime() }),
+    auditInsert(ctx.db, { actorId: ctx.actor.id, actor: ctx.actor.email, action: "finance.consent_granted", target: `bank:${bankId}`, result: "ok", ip: ctx.ip, detail: { enterpriseId } }, ctx.now),
+  ]);
+}
+
+export async function revokeConsent(ctx: FinanceCtx, bankId: string) {
+  const enterpriseId = memberOf(ctx.actor);
+  await ctx.db.batch([
+    ctx.db.update(dataConsents).set({ revokedAt: ctx.now.getTime(), revokedBy: ctx.actor.id }).where(and(eq(dataConsents.enterpriseId, enterpriseId), eq(dataConsents.bankId, bankId), isNull(dataConsents.revokedAt))),
+    auditInsert(ctx.db, { actorId: ctx.actor.id, actor: ctx.actor.email, action: "finance.consent_revoked", target: `bank:${bankId}`, result: "ok", ip: ctx.ip, detail: { enterpriseId } }, ctx.now),
+  ]);
+}
+
+export async function listConsents(ctx: FinanceCtx) {
+  const enterpriseId = memberOf(ctx.actor);
+  return ctx.db.select({ consent: dataConsents, bankName: banks.name }).from(dataConsents).innerJoin(banks, eq(banks.id, dataConsents.bankId)).where(eq(dataConsents.enterpriseId, enterpriseId));
+}

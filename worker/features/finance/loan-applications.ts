@@ -1,0 +1,150 @@
+/**
+ * Loan applications: an enterprise applies for a published product (optionally
+ * from a need), consenting that the bank sees its financial data; the bank
+ * moves it 受理 → 授信 (amount, rate, term within the product's ranges) → 放款,
+ * or 拒绝 with a reason and optionally a referral to another published product.
+ * Every step is one guarded write (revision) with its event and an outbox
+ * notice to the enterprise; response times are due in the zone's working days.
+ */
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { z } from "zod";
+import { onlyIfChanged } from "../../db/only-if-changed";
+import { financingNeeds, loanApplications, loanEvents, loanProducts, users, type LoanApplicationRow } from "../../db/schema";
+import { AppError } from "../../lib/errors";
+import { newId } from "../../lib/ids";
+import { lastOfWorkingDays } from "../../lib/working-days";
+import { rateText } from "../../finance/match";
+import { formatFen } from "../../policy/money";
+import { auditInsert } from "../audit/audit";
+import { isCalendarDate, shanghaiDate } from "../enterprises/yuan";
+import { outboxInsert } from "../outbox/enqueue-message";
+import { calendarOf, nextDay } from "../subsidies/context";
+import { grantConsent } from "./consents";
+import type { FinanceCtx } from "./context";
+import { memberOf } from "./needs";
+import { getProduct } from "./products";
+
+export const ApplyInput = z.strictObject({
+  productId: z.string().min(1),
+  needId: z.string().min(1).optional(),
+  amountFen: z.number().int().min(10_000_00, "金额至少1万元").max(1e14),
+  termMonths: z.number().int().min(1).max(360),
+  note: z.string().trim().max(500).optional(),
+  /** The separate, explicit consent that this bank sees the enterprise's financial data (PIPL). */
+  consent: z.literal(true, { error: "申请贷款须同意该金融机构查看企业的资质、成立年限和营业收入。" }),
+});
+
+export const BankAction = z.discriminatedUnion("action", [
+  z.strictObject({ action: z.literal("accept"), revision: z.number().int().optional() }),
+  z.strictObject({ action: z.literal("approve"), amountFen: z.number().int().min(1), rateBp: z.number().int().min(1).max(3600), termMonths: z.number().int().min(1).max(360), revision: z.number().int().optional() }),
+  z.strictObject({ action: z.literal("disburse"), amountFen: z.number().int().min(1), disbursedOn: z.string().refine(isCalendarDate, "日期格式为 YYYY-MM-DD"), revision: z.number().int().optional() }),
+  z.strictObject({ action: z.literal("decline"), reason: z.string().trim().min(4, "请写明拒绝理由").max(500), referralProductId: z.string().min(1).optional(), revision: z.number().int().optional() }),
+]);
+export type BankAction = z.infer<typeof BankAction>;
+
+const STATUS_ZH = { submitted: "已提交,待受理", accepted: "已受理", approved: "已授信", disbursed: "已放款", declined: "已拒绝", withdrawn: "已撤回" } as const;
+export { STATUS_ZH as LOAN_STATUS_ZH };
+
+export async function applyForLoan(ctx: FinanceCtx, input: z.infer<typeof ApplyInput>, idempotencyKey: string | null): Promise<{ application: LoanApplicationRow; created: boolean }> {
+  const enterpriseId = memberOf(ctx.actor);
+  if (idempotencyKey) {
+    const [same] = await ctx.db.select().from(loanApplications).where(and(eq(loanApplications.enterpriseId, enterpriseId), eq(loanApplications.idempotencyKey, idempotencyKey)));
+    if (same) return { application: same, created: false };
+  }
+  const { product } = await getProduct(ctx.db, input.productId, ctx.actor);
+  if (input.needId) {
+    const [need] = await ctx.db.select({ id: financingNeeds.id }).from(financingNeeds).where(and(eq(financingNeeds.id, input.needId), eq(financingNeeds.enterpriseId, enterpriseId)));
+    if (!need) throw new AppError("not_found", "没有这条融资需求。");
+  }
+  const [open] = await ctx.db.select({ id: loanApplications.id }).from(loanApplications).where(and(eq(loanApplications.enterpriseId, enterpriseId), eq(loanApplications.productId, product.id), inArray(loanApplications.status, ["submitted", "accepted", "approved"])));
+  if (open) throw new AppError("conflict", "你已申请过这个产品,正在办理中。");
+  await grantConsent(ctx, product.bankId);
+  const today = shanghaiDate(ctx.now);
+  const t = ctx.now.getTime();
+  const row = { id: newId(), productId: product.id, bankId: product.bankId, enterpriseId, needId: input.needId ?? null, createdBy: ctx.actor.id, amountFen: input.amountFen, termMonths: input.termMonths, note: input.note ?? null, status: "submitted" as const, idempotencyKey, submittedAt: t, acceptDueOn: lastOfWorkingDays(nextDay(today), ctx.zone.finance.acceptWorkingDays, calendarOf(ctx.zone)) };
+  const bankers = await ctx.db.select({ email: users.email }).from(users).where(and(eq(users.bankId, product.bankId), eq(users.status, "active")));
+  try {
+    await ctx.db.batch([
+      ctx.db.insert(loanApplications).values(row),
+      ctx.db.insert(loanEvents).values({ applicationId: row.id, at: t, actorId: ctx.actor.id, actor: ctx.actor.email, action: "submitted", note: `${formatFen(input.amountFen)},${input.termMonths}个月` }),
+      auditInsert(ctx.db, { actorId: ctx.actor.id, actor: ctx.actor.email, action: "finance.loan_applied", target: row.id, result: "ok", ip: ctx.ip, detail: { productId: product.id } }, ctx.now),
+      ...bankers.map((b) => outboxInsert(ctx.db, { channel: "email", recipient: b.email, subject: `【${ctx.zone.shortName.zh}】新的贷款申请:${product.name}`, body: `${product.name}收到新的贷款申请:${formatFen(input.amountFen)},${input.termMonths}个月。请在 ${row.acceptDueOn} 前受理或拒绝。\n\n${ctx.origin}/bank/loans/${row.id}`, kind: "loan_submitted" }, ctx.now)),
+    ]);
+  } catch (err) {
+    if (idempotencyKey) {
+      const [same] = await ctx.db.select().from(loanApplications).where(and(eq(loanApplications.enterpriseId, enterpriseId), eq(loanApplications.idempotencyKey, idempotencyKey)));
+      if (same) return { application: same, created: false };
+    }
+    throw err;
+  }
+  return { application: (await ctx.db.select().from(loanApplications).where(eq(loanApplications.id, row.id)))[0]!, created: true };
+}
+
+/** A loan application its reader may see: the applicant enterprise's members, the bank's staff, zone staff; others 404. */
+export async function readableLoan(ctx: FinanceCtx, id: string): Promise<LoanApplicationRow> {
+  const [row] = await ctx.db.select().from(loanApplications).where(eq(loanApplications.id, id)).limit(1);
+  const a = ctx.actor;
+  const ok = row && (a.role === "zone_admin" || a.role === "reviewer" || (a.role === "bank" && a.bankId === row.bankId) || (a.role === "enterprise" && a.enterpriseId === row.enterpriseId));
+  if (!ok) throw new AppError("not_found", "没有这笔贷款申请。");
+  return row;
+}
+
+export async function actOnLoan(ctx: FinanceCtx, id: string, input: BankAction): Promise<LoanApplicationRow> {
+  if (ctx.actor.role !== "bank") throw new AppError("forbidden", "贷款申请由金融机构办理。");
+  const app = await readableLoan(ctx, id);
+  if (input.revision !== undefined && input.revision !== app.revision) throw new AppError("conflict", "这笔申请刚被同事处理过,请刷新。");
+  const [product] = await ctx.db.select().from(loanProducts).where(eq(loanProducts.id, app.productId));
+  const today = shanghaiDate(ctx.now);
+  const t = ctx.now.getTime();
+  const from: Record<BankAction["action"], LoanApplicationRow["status"][]> = { accept: ["submitted"], approve: ["submitted", "accepted"], disburse: ["approved"], decline: ["submitted", "accepted"] };
+  if (!from[input.action].includes(app.status)) throw new AppError("conflict", `当前状态为“${STATUS_ZH[app.status]}”,不能这样办理。`);
+  let set: Partial<typeof loanApplications.$inferInsert>;
+  let note: string;
+  let message: string;
+  switch (input.action) {
+    case "accept":
+      set = { status: "accepted", acceptedAt: t, decideDueOn: lastOfWorkingDays(nextDay(today), ctx.zone.finance.decideWorkingDays, calendarOf(ctx.zone)), escalatedAt: null };
+      note = "受理";
+      message = `${product!.name}的贷款申请已受理,银行将在 ${set.decideDueOn} 前作出授信决定。`;
+      break;
+    case "approve": {
+      const p = product!;
+      if (input.amountFen > p.maxAmountFen || input.amountFen < p.minAmountFen) throw new AppError("validation_failed", `授信金额须在产品额度${formatFen(p.minAmountFen)}至${formatFen(p.maxAmountFen)}之内。`, { amountFen: "超出产品额度" });
+      if (input.rateBp < p.minRateBp || input.rateBp > p.maxRateBp) throw new AppError("validation_failed", `年利率须在${rateText(p.minRateBp)}至${rateText(p.maxRateBp)}之间。`, { rateBp: "超出产品利率区间" });
+      if (input.termMonths < p.minTermMonths || input.termMonths > p.maxTermMonths) throw new AppError("validation_failed", `期限须在${p.minTermMonths}至${p.maxTermMonths}个月之间。`, { termMonths: "超出产品期限" });
+      set = { status: "approved", acceptedAt: app.acceptedAt ?? t, decidedAt: t, approvedAmountFen: input.amountFen, approvedRateBp: input.rateBp, approvedTermMonths: input.termMonths, escalatedAt: null };
+      note = `授信${formatFen(input.amountFen)},年利率${rateText(input.rateBp)},${input.termMonths}个月`;
+      message = `${p.name}的贷款申请已授信:${note}。`;
+      break;
+    }
+    case "disburse":
+      if (input.amountFen > (app.approvedAmountFen ?? 0)) throw new AppError("validation_failed", `放款金额不能超过授信金额${formatFen(app.approvedAmountFen ?? 0)}。`, { amountFen: "超过授信金额" });
+      if (input.disbursedOn > today) throw new AppError("validation_failed", "放款日期不能晚于今天。", { disbursedOn: "不能晚于今天" });
+      set = { status: "disbursed", disbursedAt: t, disbursedAmountFen: input.amountFen, disbursedOn: input.disbursedOn };
+      note = `${input.disbursedOn} 放款${formatFen(input.amountFen)}`;
+      message = `${product!.name}的贷款已放款:${note}。`;
+      break;
+    case "decline": {
+      let referral = "";
+      if (input.referralProductId) {
+        const { product: other, bankName } = await getProduct(ctx.db, input.referralProductId, null).catch(() => { throw new AppError("validation_failed", "推荐的产品不在金融超市中。", { referralProductId: "不是已发布的产品" }); });
+        if (other.id === app.productId) throw new AppError("validation_failed", "不能推荐同一个产品。", { referralProductId: "请选择其他产品" });
+        referral = `;推荐改申请${bankName}的“${other.name}”:${ctx.origin}/finance/products/${other.id}`;
+      }
+      set = { status: "declined", decidedAt: t, acceptedAt: app.acceptedAt, declineReason: input.reason, referralProductId: input.referralProductId ?? null, escalatedAt: null };
+      note = `拒绝:${input.reason}${referral ? "(附推荐产品)" : ""}`;
+      message = `${product!.name}的贷款申请未获批准。理由:${input.reason}${referral}`;
+      break;
+    }
+  }
+  const members = await ctx.db.select({ email: users.email }).from(users).where(and(eq(users.enterpriseId, app.enterpriseId), eq(users.status, "active")));
+  const [rows] = (await ctx.db.batch([
+    ctx.db.update(loanApplications).set({ ...set, revision: sql`${loanApplications.revision} + 1` }).where(and(eq(loanApplications.id, id), eq(loanApplications.revision, app.revision))).returning(),
+    onlyIfChanged(ctx.db, ctx.db.insert(loanEvents).values({ applicationId: id, at: t, actorId: ctx.actor.id, actor: ctx.actor.email, action: input.action, note })),
+    onlyIfChanged(ctx.db, auditInsert(ctx.db, { actorId: ctx.actor.id, actor: ctx.actor.email, action: `finance.loan_${input.action}`, target: id, result: "ok", ip: ctx.ip }, ctx.now)),
+    ...members.map((m) => onlyIfChanged(ctx.db, outboxInsert(ctx.db, { channel: "email", recipient: m.email, subject: `【${ctx.zone.shortName.zh}】贷款申请:${STATUS_ZH[set.status!]}`, body: `${message}\n\n${ctx.origin}/finance/loans/${id}`, kind: `loan_${input.action}` }, ctx.now))),
+  ])) as unknown as [LoanApplicationRow[]];
+  if (!rows[0]) throw new AppError("conflict", "这笔申请刚被同事处理过,请刷新。");
+  if (input.action === "disburse" && app.needId) await ctx.db.update(financingNeeds).set({ status: "met", updatedAt: t }).where(and(eq(financingNeeds.id, app.needId), eq(financingNeeds.status, "open")));
+  return rows[0];
+}

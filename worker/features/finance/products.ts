@@ -1,0 +1,138 @@
+/**
+ * Loan products: a bank's staff create, edit, publish and withdraw them; the
+ * zone's 金融超市 lists the published ones with filters. Ranges must be ordered
+ * and annual rates between 0.01% and 36% (basis points), a guard against a
+ * misplaced decimal rather than a statement of what is lawful.
+ */
+import { and, asc, eq, gte, lte, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import type { TenantDb } from "../../db/open";
+import { banks, GUARANTEES, loanProducts, PRODUCT_TYPES, type LoanProductRow } from "../../db/schema";
+import { AppError } from "../../lib/errors";
+import { newId } from "../../lib/ids";
+import { auditInsert } from "../audit/audit";
+import type { FinanceActor, FinanceCtx } from "./context";
+
+const money = z.number().int().min(0).max(1e14);
+export const ProductInput = z
+  .strictObject({
+    name: z.string().trim().min(2, "请填写产品名称").max(40),
+    type: z.enum(PRODUCT_TYPES),
+    minAmountFen: money,
+    maxAmountFen: money.min(1, "最高额度须大于0"),
+    minRateBp: z.number().int().min(1, "年利率须大于0").max(3600, "年利率不超过36%"),
+    maxRateBp: z.number().int().min(1).max(3600, "年利率不超过36%"),
+    minTermMonths: z.number().int().min(1, "期限至少1个月").max(360, "期限最长360个月"),
+    maxTermMonths: z.number().int().min(1).max(360, "期限最长360个月"),
+    guarantees: z.array(z.enum(GUARANTEES)).min(1, "至少选择一种担保方式"),
+    industries: z.array(z.string().regex(/^[a-z][a-z0-9-]{1,40}$/)).max(20).default([]),
+    qualifications: z.array(z.string().regex(/^[a-z][a-z0-9-]{1,40}$/)).max(10).default([]),
+    minYears: z.number().int().min(0).max(50).default(0),
+    minRevenueFen: money.default(0),
+    region: z.string().trim().max(40).nullable().default(null),
+    features: z.string().trim().max(500).default(""),
+    materials: z.array(z.string().trim().min(1).max(60)).max(20).default([]),
+    contactName: z.string().trim().max(30).nullable().default(null),
+    contactPhone: z.string().trim().max(30).nullable().default(null),
+  })
+  .superRefine((p, ctx) => {
+    if (p.minAmountFen > p.maxAmountFen) ctx.addIssue({ code: "custom", path: ["minAmountFen"], message: "最低额度不能高于最高额度" });
+    if (p.minRateBp > p.maxRateBp) ctx.addIssue({ code: "custom", path: ["minRateBp"], message: "最低利率不能高于最高利率" });
+    if (p.minTermMonths > p.maxTermMonths) ctx.addIssue({ code: "custom", path: ["minTermMonths"], message: "最短期限不能长于最长期限" });
+  });
+export type ProductInput = z.infer<typeof ProductInput>;
+
+function checkCodes(ctx: Pick<FinanceCtx, "zone">, p: ProductInput) {
+  const ind = new Set(ctx.zone.priorityIndustries.map((i) => i.code));
+  const qual = new Set(ctx.zone.qualifications.map((q) => q.code));
+  const bad = p.industries.find((c) => !ind.has(c));
+  if (bad) throw new AppError("validation_failed", `本园区没有产业“${bad}”。`, { industries: "不是本园区的产业" });
+  const badQ = p.qualifications.find((c) => !qual.has(c));
+  if (badQ) throw new AppError("validation_failed", `本园区没有资质“${badQ}”。`, { qualifications: "不是本园区的资质" });
+}
+
+const columns = (p: ProductInput) => ({ ...p, guarantees: JSON.stringify(p.guarantees), industries: JSON.stringify(p.industries), qualifications: JSON.stringify(p.qualifications), materials: JSON.stringify(p.materials) });
+
+export function bankOf(actor: FinanceActor): string {
+  if (actor.role !== "bank" || !actor.bankId) throw new AppError("forbidden", "只有金融机构用户可以管理贷款产品。");
+  return actor.bankId;
+}
+
+/** A product of the actor's own bank (another bank's → 404, as if it did not exist). */
+export async function ownProduct(ctx: FinanceCtx, id: string): Promise<LoanProductRow> {
+  const bankId = bankOf(ctx.actor);
+  const [row] = await ctx.db.select().from(loanProducts).where(and(eq(loanProducts.id, id), eq(loanProducts.bankId, bankId))).limit(1);
+  if (!row) throw new AppError("not_found", "没有这个贷款产品。");
+  return row;
+}
+
+export async function createProduct(ctx: FinanceCtx, input: ProductInput): Promise<LoanProductRow> {
+  const bankId = bankOf(ctx.actor);
+  checkCodes(ctx, input);
+  const [bank] = await ctx.db.select({ status: banks.status }).from(banks).where(eq(banks.id, bankId));
+  if (bank?.status !== "active") throw new AppError("forbidden", "本机构已暂停,不能发布产品。");
+  const t = ctx.now.getTime();
+  const row = { id: newId(), bankId, ...columns(input), status: "draft" as const, createdBy: ctx.actor.id, createdAt: t, updatedAt: t };
+  await ctx.db.batch([ctx.db.insert(loanProducts).values(row), auditInsert(ctx.db, { actorId: ctx.actor.id, actor: ctx.actor.email, action: "finance.product_created", target: row.id, result: "ok", ip: ctx.ip }, ctx.now)]);
+  return (await ownProduct(ctx, row.id));
+}
+
+export async function updateProduct(ctx: FinanceCtx, id: string, input: ProductInput, revision?: number): Promise<LoanProductRow> {
+  const current = await ownProduct(ctx, id);
+  checkCodes(ctx, input);
+  const [row] = await ctx.db
+    .update(loanProducts)
+    .set({ ...columns(input), updatedAt: ctx.now.getTime(), revision: sql`${loanProducts.revision} + 1` })
+    .where(and(eq(loanProducts.id, id), eq(loanProducts.revision, revision ?? current.revision)))
+    .returning();
+  if (!row) throw new AppError("conflict", "这个产品刚被同事修改过,请刷新后再改。");
+  return row;
+}
+
+export async function setProductStatus(ctx: FinanceCtx, id: string, status: "published" | "withdrawn"): Promise<LoanProductRow> {
+  const current = await ownProduct(ctx, id);
+  if (current.status === status) return current;
+  const t = ctx.now.getTime();
+  const [row] = await ctx.db.update(loanProducts).set({ status, updatedAt: t, ...(status === "published" ? { publishedAt: t } : {}), revision: sql`${loanProducts.revision} + 1` }).where(and(eq(loanProducts.id, id), eq(loanProducts.revision, current.revision))).returning();
+  if (!row) throw new AppError("conflict", "这个产品刚被同事修改过,请刷新后再试。");
+  await auditInsert(ctx.db, { actorId: ctx.actor.id, actor: ctx.actor.email, action: `finance.product_${status}`, target: id, result: "ok", ip: ctx.ip }, ctx.now);
+  return row;
+}
+
+export async function listBankProducts(db: TenantDb, bankId: string) {
+  return db.select().from(loanProducts).where(eq(loanProducts.bankId, bankId)).orderBy(asc(loanProducts.status), asc(loanProducts.name));
+}
+
+export const CatalogueQuery = z.object({
+  type: z.enum(PRODUCT_TYPES).optional(),
+  /** The amount wanted (fen): products whose range holds it. */
+  amountFen: z.coerce.number().int().min(0).max(1e14).optional(),
+  termMonths: z.coerce.number().int().min(1).max(360).optional(),
+  /** The highest rate acceptable (bp): products whose lowest rate is at most it. */
+  maxRateBp: z.coerce.number().int().min(1).max(3600).optional(),
+  guarantee: z.enum(GUARANTEES).optional(),
+  industry: z.string().regex(/^[a-z][a-z0-9-]{1,40}$/).optional(),
+  q: z.string().trim().max(40).optional(),
+});
+export type CatalogueQuery = z.infer<typeof CatalogueQuery>;
+
+/** The zone's 金融超市: published products of active banks, filtered. */
+export async function listCatalogue(db: TenantDb, q: CatalogueQuery) {
+  const where: (SQL | undefined)[] = [eq(loanProducts.status, "published"), eq(banks.status, "active")];
+  if (q.type) where.push(eq(loanProducts.type, q.type));
+  if (q.amountFen !== undefined) where.push(lte(loanProducts.minAmountFen, q.amountFen), gte(loanProducts.maxAmountFen, q.amountFen));
+  if (q.termMonths !== undefined) where.push(lte(loanProducts.minTermMonths, q.termMonths), gte(loanProducts.maxTermMonths, q.termMonths));
+  if (q.maxRateBp !== undefined) where.push(lte(loanProducts.minRateBp, q.maxRateBp));
+  if (q.guarantee) where.push(sql`exists (select 1 from json_each(${loanProducts.guarantees}) where value = ${q.guarantee})`);
+  if (q.industry) where.push(sql`(${loanProducts.industries} = '[]' or exists (select 1 from json_each(${loanProducts.industries}) where value = ${q.industry}))`);
+  if (q.q) where.push(sql`(${loanProducts.name} like ${`%${q.q}%`} or ${loanProducts.features} like ${`%${q.q}%`})`);
+  return db.select({ product: loanProducts, bankName: banks.name, bankBranch: banks.branch }).from(loanProducts).innerJoin(banks, eq(banks.id, loanProducts.bankId)).where(and(...where)).orderBy(asc(loanProducts.minRateBp), asc(loanProducts.name));
+}
+
+/** One product for its public page: published (and its bank active), or the reader's own bank's. */
+export async function getProduct(db: TenantDb, id: string, reader: FinanceActor | null) {
+  const [row] = await db.select({ product: loanProducts, bankName: banks.name, bankBranch: banks.branch, bankStatus: banks.status }).from(loanProducts).innerJoin(banks, eq(banks.id, loanProducts.bankId)).where(eq(loanProducts.id, id)).limit(1);
+  const own = row && reader?.role === "bank" && reader.bankId === row.product.bankId;
+  if (!row || (!own && (row.product.status !== "published" || row.bankStatus !== "active"))) throw new AppError("not_found", "金融超市没有这个产品。");
+  return row;
+}
