@@ -44,13 +44,16 @@ export interface Names { industry: (code: string) => string; qualification: (cod
 export const GUARANTEE_ZH: Record<Guarantee, string> = { credit: "信用", mortgage: "抵押", pledge: "质押", guarantee: "担保" };
 export const rateText = (bp: number) => `${(bp / 100).toFixed(2).replace(/\.?0+$/, "")}%`;
 
+/** Whole percent of `want` that `max` covers, rounded down exactly: (290万 / 1000万) × 100 is 28.999… in floating point. */
+const shareOf = (max: number, want: number) => Number((BigInt(max) * 100n) / BigInt(want));
+
 export function matchProduct(p: ProductTerms, need: NeedTerms, e: EnterpriseTerms, names: Names): Match {
   const criteria: Criterion[] = [];
   const add = (id: Criterion["id"], label: string, result: Verdict, reason: string) => criteria.push({ id, label, result, reason });
 
   const amount = formatFen(need.amountFen);
   if (need.amountFen >= p.minAmountFen && need.amountFen <= p.maxAmountFen) add("amount", "金额", "meets", `需求${amount},在产品额度${formatFen(p.minAmountFen)}至${formatFen(p.maxAmountFen)}之内`);
-  else if (need.amountFen > p.maxAmountFen) add("amount", "金额", "partly", `需求${amount},产品最高${formatFen(p.maxAmountFen)},可满足${Math.floor((p.maxAmountFen / need.amountFen) * 100)}%`);
+  else if (need.amountFen > p.maxAmountFen) add("amount", "金额", "partly", `需求${amount},产品最高${formatFen(p.maxAmountFen)},可满足${shareOf(p.maxAmountFen, need.amountFen)}%`);
   else add("amount", "金额", "partly", `需求${amount},低于产品起贷额${formatFen(p.minAmountFen)}`);
 
   if (need.termMonths >= p.minTermMonths && need.termMonths <= p.maxTermMonths) add("term", "期限", "meets", `需求${need.termMonths}个月,在${p.minTermMonths}至${p.maxTermMonths}个月之内`);

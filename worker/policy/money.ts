@@ -22,7 +22,10 @@ const FEN_PER_YI = 10_000_000_000;
 
 /** 20000000 → "20万元", 25000000000 → "2.5亿元", 123456 → "1,234.56元". */
 export function formatFen(fen: number): string {
+  // Whole 亿 and 万 (the common case, and the matcher's hot path) need no decimal formatting.
+  if (fen >= FEN_PER_YI && fen % FEN_PER_YI === 0) return `${fen / FEN_PER_YI}亿元`;
   if (fen >= FEN_PER_YI && fen % FEN_PER_WAN === 0) return `${trim(fen / FEN_PER_YI)}亿元`;
+  if (fen >= FEN_PER_WAN && fen % FEN_PER_WAN === 0) return `${fen / FEN_PER_WAN}万元`;
   if (fen >= FEN_PER_WAN && fen % (FEN_PER_WAN / 100) === 0) return `${trim(fen / FEN_PER_WAN)}万元`;
   const yuan = Math.floor(fen / FEN_PER_YUAN);
   const cents = fen % FEN_PER_YUAN;

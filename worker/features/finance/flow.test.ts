@@ -7,33 +7,14 @@
 import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import zone from "../../../tenants/zibo/zone";
-import { seedDemoAccounts } from "../../../dev/lib/seed-demo";
-import { seedDemoEnterprises } from "../../../dev/lib/seed-demo-enterprises";
-import { openMemoryTenantDb } from "../../db/memory-db";
-import { financingNeeds, loanEvents, outbox, users, type Role } from "../../db/schema";
-import type { FinanceActor, FinanceCtx } from "./context";
+import { financingNeeds, loanEvents, outbox } from "../../db/schema";
 import { actOnLoan, applyForLoan } from "./loan-applications";
 import { needsForBank, postNeed, productsForNeed } from "./needs";
-import { createProduct, listCatalogue, setProductStatus, type ProductInput } from "./products";
+import { createProduct, listCatalogue, setProductStatus } from "./products";
 import { financeStatistics, flagOverdueLoans } from "./response-times";
+import { financeWorld, product } from "./test-support";
 
 const WAN = 1_000_000;
-export const product = (over: Partial<ProductInput> = {}): ProductInput => ({
-  name: "科技信用贷", type: "credit", minAmountFen: 50 * WAN, maxAmountFen: 1000 * WAN, minRateBp: 345, maxRateBp: 480, minTermMonths: 6, maxTermMonths: 36,
-  guarantees: ["credit"], industries: [], qualifications: ["hnte"], minYears: 2, minRevenueFen: 2000 * WAN, region: null, features: "纯信用,随借随还", materials: ["营业执照", "近两年财务报表"], contactName: null, contactPhone: null, ...over,
-});
-
-export async function financeWorld(now = new Date("2026-06-01T02:00:00Z")) {
-  const { db } = await openMemoryTenantDb();
-  await seedDemoAccounts(db, zone, now);
-  await seedDemoEnterprises(db, zone, now);
-  const actor = async (email: string): Promise<FinanceActor> => {
-    const [u] = await db.select().from(users).where(eq(users.email, email));
-    return { id: u!.id, email: u!.email, role: u!.role as Role, enterpriseId: u!.enterpriseId, bankId: u!.bankId };
-  };
-  const ctx = (a: FinanceActor, at = now): FinanceCtx => ({ db, zone, now: at, ip: "203.0.113.5", origin: "https://zibo.example.cn", actor: a });
-  return { db, actor, ctx, now };
-}
 
 describe("金融超市 from product to loan", () => {
   it("publishes, matches, applies with consent, and carries the loan to disbursement", async () => {
