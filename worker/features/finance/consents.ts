@@ -35,10 +35,21 @@ export async function grantConsent(ctx: FinanceCtx, bankId: string) {
 
 export async function revokeConsent(ctx: FinanceCtx, bankId: string) {
   const enterpriseId = memberOf(ctx.actor);
+  const [bank] = await ctx.db.select({ id: banks.id }).from(banks).where(eq(banks.id, bankId)).limit(1);
+  if (!bank) throw new AppError("not_found", "本园区没有这家金融机构。");
+  if (!(await hasConsent(ctx.db, enterpriseId, bankId))) return; // nothing to revoke: nothing to record
   await ctx.db.batch([
     ctx.db.update(dataConsents).set({ revokedAt: ctx.now.getTime(), revokedBy: ctx.actor.id }).where(and(eq(dataConsents.enterpriseId, enterpriseId), eq(dataConsents.bankId, bankId), isNull(dataConsents.revokedAt))),
     auditInsert(ctx.db, { actorId: ctx.actor.id, actor: ctx.actor.email, action: "finance.consent_revoked", target: `bank:${bankId}`, result: "ok", ip: ctx.ip, detail: { enterpriseId } }, ctx.now),
   ]);
+}
+
+/** The writes that grant a consent, for a caller's batch (an application grants it with itself). */
+export function consentInserts(ctx: FinanceCtx, enterpriseId: string, bankId: string) {
+  return [
+    ctx.db.insert(dataConsents).values({ id: newId(), enterpriseId, bankId, grantedBy: ctx.actor.id, grantedAt: ctx.now.getTime() }),
+    auditInsert(ctx.db, { actorId: ctx.actor.id, actor: ctx.actor.email, action: "finance.consent_granted", target: `bank:${bankId}`, result: "ok", ip: ctx.ip, detail: { enterpriseId } }, ctx.now),
+  ] as const;
 }
 
 export async function listConsents(ctx: FinanceCtx) {

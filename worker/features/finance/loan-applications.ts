@@ -19,7 +19,7 @@ import { auditInsert } from "../audit/audit";
 import { isCalendarDate, shanghaiDate } from "../enterprises/yuan";
 import { outboxInsert } from "../outbox/enqueue-message";
 import { calendarOf, nextDay } from "../subsidies/context";
-import { grantConsent } from "./consents";
+import { consentInserts, hasConsent } from "./consents";
 import type { FinanceCtx } from "./context";
 import { memberOf } from "./needs";
 import { getProduct } from "./products";
@@ -58,7 +58,8 @@ export async function applyForLoan(ctx: FinanceCtx, input: z.infer<typeof ApplyI
   }
   const [open] = await ctx.db.select({ id: loanApplications.id }).from(loanApplications).where(and(eq(loanApplications.enterpriseId, enterpriseId), eq(loanApplications.productId, product.id), inArray(loanApplications.status, ["submitted", "accepted", "approved"])));
   if (open) throw new AppError("conflict", "你已申请过这个产品,正在办理中。");
-  await grantConsent(ctx, product.bankId);
+  // The consent is granted in the same batch as the application: both or neither.
+  const consent = (await hasConsent(ctx.db, enterpriseId, product.bankId)) ? [] : consentInserts(ctx, enterpriseId, product.bankId);
   const today = shanghaiDate(ctx.now);
   const t = ctx.now.getTime();
   const row = { id: newId(), productId: product.id, bankId: product.bankId, enterpriseId, needId: input.needId ?? null, createdBy: ctx.actor.id, amountFen: input.amountFen, termMonths: input.termMonths, note: input.note ?? null, status: "submitted" as const, idempotencyKey, submittedAt: t, acceptDueOn: lastOfWorkingDays(nextDay(today), ctx.zone.finance.acceptWorkingDays, calendarOf(ctx.zone)) };
@@ -66,6 +67,7 @@ export async function applyForLoan(ctx: FinanceCtx, input: z.infer<typeof ApplyI
   try {
     await ctx.db.batch([
       ctx.db.insert(loanApplications).values(row),
+      ...consent,
       ctx.db.insert(loanEvents).values({ applicationId: row.id, at: t, actorId: ctx.actor.id, actor: ctx.actor.email, action: "submitted", note: `${formatFen(input.amountFen)},${input.termMonths}个月` }),
       auditInsert(ctx.db, { actorId: ctx.actor.id, actor: ctx.actor.email, action: "finance.loan_applied", target: row.id, result: "ok", ip: ctx.ip, detail: { productId: product.id } }, ctx.now),
       ...bankers.map((b) => outboxInsert(ctx.db, { channel: "email", recipient: b.email, subject: `【${ctx.zone.shortName.zh}】新的贷款申请:${product.name}`, body: `${product.name}收到新的贷款申请:${formatFen(input.amountFen)},${input.termMonths}个月。请在 ${row.acceptDueOn} 前受理或拒绝。\n\n${ctx.origin}/bank/loans/${row.id}`, kind: "loan_submitted" }, ctx.now)),

@@ -86,12 +86,17 @@ export async function updateProduct(ctx: FinanceCtx, id: string, input: ProductI
     .where(and(eq(loanProducts.id, id), eq(loanProducts.revision, revision ?? current.revision)))
     .returning();
   if (!row) throw new AppError("conflict", "这个产品刚被同事修改过,请刷新后再改。");
+  await auditInsert(ctx.db, { actorId: ctx.actor.id, actor: ctx.actor.email, action: "finance.product_updated", target: id, result: "ok", ip: ctx.ip }, ctx.now);
   return row;
 }
 
 export async function setProductStatus(ctx: FinanceCtx, id: string, status: "published" | "withdrawn"): Promise<LoanProductRow> {
   const current = await ownProduct(ctx, id);
   if (current.status === status) return current;
+  if (status === "published") {
+    const [bank] = await ctx.db.select({ status: banks.status }).from(banks).where(eq(banks.id, current.bankId));
+    if (bank?.status !== "active") throw new AppError("forbidden", "本机构已暂停,不能发布产品。");
+  }
   const t = ctx.now.getTime();
   const [row] = await ctx.db.update(loanProducts).set({ status, updatedAt: t, ...(status === "published" ? { publishedAt: t } : {}), revision: sql`${loanProducts.revision} + 1` }).where(and(eq(loanProducts.id, id), eq(loanProducts.revision, current.revision))).returning();
   if (!row) throw new AppError("conflict", "这个产品刚被同事修改过,请刷新后再试。");
@@ -125,7 +130,10 @@ export async function listCatalogue(db: TenantDb, q: CatalogueQuery) {
   if (q.maxRateBp !== undefined) where.push(lte(loanProducts.minRateBp, q.maxRateBp));
   if (q.guarantee) where.push(sql`exists (select 1 from json_each(${loanProducts.guarantees}) where value = ${q.guarantee})`);
   if (q.industry) where.push(sql`(${loanProducts.industries} = '[]' or exists (select 1 from json_each(${loanProducts.industries}) where value = ${q.industry}))`);
-  if (q.q) where.push(sql`(${loanProducts.name} like ${`%${q.q}%`} or ${loanProducts.features} like ${`%${q.q}%`})`);
+  if (q.q) {
+    const pattern = `%${q.q.replace(/[%_\\]/g, "\\$&")}%`;
+    where.push(sql`(${loanProducts.name} like ${pattern} escape '\\' or ${loanProducts.features} like ${pattern} escape '\\')`);
+  }
   return db.select({ product: loanProducts, bankName: banks.name, bankBranch: banks.branch }).from(loanProducts).innerJoin(banks, eq(banks.id, loanProducts.bankId)).where(and(...where)).orderBy(asc(loanProducts.minRateBp), asc(loanProducts.name));
 }
 

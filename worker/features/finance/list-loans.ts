@@ -1,0 +1,62 @@
+/**
+ * Reading loan applications: a member sees its enterprise's, a bank's staff
+ * their own bank's, zone staff every one in the zone — each with the product,
+ * bank and enterprise names and whether it is past its response time — and one
+ * application with its timeline and the product a decline referred to. Who may
+ * read one application is decided in one place, readableLoan.
+ */
+import { asc, desc, eq, type SQL } from "drizzle-orm";
+import { banks, enterprises, loanApplications, loanEvents, loanProducts, type LoanApplicationRow } from "../../db/schema";
+import { AppError } from "../../lib/errors";
+import { shanghaiDate } from "../enterprises/yuan";
+import type { FinanceCtx } from "./context";
+import { readableLoan } from "./loan-applications";
+import { getProduct } from "./products";
+
+/** Past its accept-by day while submitted, or its decide-by day while accepted (the scheduled job flags it once). */
+export function isOverdue(a: Pick<LoanApplicationRow, "status" | "acceptDueOn" | "decideDueOn">, today: string): boolean {
+  return (a.status === "submitted" && a.acceptDueOn < today) || (a.status === "accepted" && a.decideDueOn !== null && a.decideDueOn < today);
+}
+
+/** At most this many rows per list; a zone with more needs paging, which no zone is near. */
+const LIST_LIMIT = 500;
+
+async function loansWhere(ctx: FinanceCtx, where: SQL | undefined) {
+  const rows = await ctx.db
+    .select({ application: loanApplications, productName: loanProducts.name, bankName: banks.name, enterprise: enterprises.name })
+    .from(loanApplications)
+    .innerJoin(loanProducts, eq(loanProducts.id, loanApplications.productId))
+    .innerJoin(banks, eq(banks.id, loanApplications.bankId))
+    .innerJoin(enterprises, eq(enterprises.id, loanApplications.enterpriseId))
+    .where(where)
+    .orderBy(desc(loanApplications.submittedAt), asc(loanApplications.id))
+    .limit(LIST_LIMIT);
+  const today = shanghaiDate(ctx.now);
+  return rows.map((r) => ({ ...r, overdue: isOverdue(r.application, today) }));
+}
+
+/** The applications the actor may see: its enterprise's (member), its bank's (bank staff), all (zone staff). */
+export async function listLoansFor(ctx: FinanceCtx) {
+  const a = ctx.actor;
+  if (a.role === "enterprise" && a.enterpriseId) return loansWhere(ctx, eq(loanApplications.enterpriseId, a.enterpriseId));
+  if (a.role === "bank" && a.bankId) return loansWhere(ctx, eq(loanApplications.bankId, a.bankId));
+  if (a.role === "zone_admin" || a.role === "reviewer") return loansWhere(ctx, undefined);
+  throw new AppError("forbidden", "你的账号不能查看贷款申请。");
+}
+
+/** One application its reader may see (others 404), with the timeline and any referred product. */
+export async function getLoanDetail(ctx: FinanceCtx, id: string) {
+  await readableLoan(ctx, id);
+  const [row] = await loansWhere(ctx, eq(loanApplications.id, id));
+  if (!row) throw new AppError("not_found", "没有这笔贷款申请。");
+  const events = await ctx.db.select().from(loanEvents).where(eq(loanEvents.applicationId, id)).orderBy(asc(loanEvents.id));
+  const referralId = row.application.referralProductId;
+  // A referred product withdrawn since is no longer offered; the decline's note still says it was referred.
+  const referral = referralId
+    ? await getProduct(ctx.db, referralId, null).then(
+        (r) => ({ productId: r.product.id, name: r.product.name, bankName: r.bankName }),
+        (e: unknown) => { if (e instanceof AppError && e.code === "not_found") return null; throw e; },
+      )
+    : null;
+  return { ...row, events, referral };
+}
