@@ -13,7 +13,7 @@ export interface LayoutProps {
   zone: ZoneConfig | null;
   nonce: string | undefined;
   /** Which nav item is current, for aria-current. */
-  current?: "home" | "policies" | "publicity" | "login" | "account" | "admin";
+  current?: "home" | "policies" | "finance" | "publicity" | "login" | "account" | "admin";
   /**
    * The signed-in user, for the header's account links; null or left out shows 登录.
    * Optional so pages that do not know the user still render.
@@ -54,6 +54,7 @@ export function Layout({ title, zone, nonce, current, css, user, referrer, child
               <nav class="main" aria-label="主导航">
                 <a href="/" aria-current={current === "home" ? "page" : undefined}>首页</a>
                 <a href="/policy" aria-current={current === "policies" ? "page" : undefined}>政策纵览</a>
+                <a href="/finance" aria-current={current === "finance" ? "page" : undefined}>金融超市</a>
                 <a href="/publicity" aria-current={current === "publicity" ? "page" : undefined}>公示</a>
               </nav>
             )}
@@ -88,12 +89,13 @@ function workLinks(user: HeaderUser): { href: string; label: string }[] {
         { href: "/admin/enterprises", label: "企业名录" },
         { href: "/admin/qualifications", label: "资质审核" },
         { href: "/admin/subsidies", label: "政策兑现" },
+        { href: "/admin/finance", label: "金融超市统计" },
         ...(user.role === "zone_admin" ? [{ href: "/admin/banks", label: "金融机构" }, { href: "/admin/users", label: "用户管理" }, { href: "/admin/policy", label: "政策版本" }] : []),
       ];
     case "enterprise":
-      return user.enterpriseId ? [{ href: "/enterprise", label: "我的企业" }, { href: "/policy/match", label: "政策匹配" }, { href: "/subsidies", label: "我的申报" }] : [{ href: "/apply/status", label: "入驻申请进度" }];
+      return user.enterpriseId ? [{ href: "/enterprise", label: "我的企业" }, { href: "/policy/match", label: "政策匹配" }, { href: "/subsidies", label: "我的申报" }, { href: "/finance/needs", label: "融资需求" }, { href: "/finance/loans", label: "我的贷款" }, { href: "/finance/consents", label: "数据授权" }] : [{ href: "/apply/status", label: "入驻申请进度" }];
     case "bank":
-      return [{ href: "/bank", label: "我的机构" }];
+      return [{ href: "/bank", label: "我的机构" }, { href: "/bank/products", label: "我的产品" }, { href: "/bank/needs", label: "融资需求" }, { href: "/bank/loans", label: "贷款申请" }];
   }
 }
 

@@ -32,6 +32,12 @@ import { enterpriseRoutes } from "./features/enterprises/routes";
 import { programmeApi } from "./features/policies/programme-api";
 import { adminPolicyApi } from "./features/policies/admin-policy-api";
 import { subsidyApi } from "./features/subsidies/api";
+import { financeApi } from "./features/finance/api";
+import { bankProductPages } from "./features/finance/bank-pages";
+import { bankLoanPages } from "./features/finance/bank-loan-pages";
+import { financeAdminPages } from "./features/finance/admin-pages";
+import { financeCataloguePages } from "./features/finance/catalogue-pages";
+import { financeMemberPages } from "./features/finance/member-pages";
 import { policyPages } from "./features/policies/pages";
 import { policyAdminPages } from "./features/policies/admin-pages";
 import { subsidyStaffPages } from "./features/subsidies/staff-pages";
@@ -64,6 +70,12 @@ export function createApp(deps: AppDeps) {
   app.route("/", publicityPages(deps));
   app.route("/", subsidyMemberPages(deps));
   app.route("/", subsidyApi(deps));
+  app.route("/", financeApi(deps));
+  app.route("/", bankProductPages(deps));
+  app.route("/", bankLoanPages(deps));
+  app.route("/", financeAdminPages(deps));
+  app.route("/", financeCataloguePages(deps));
+  app.route("/", financeMemberPages(deps));
   app.route("/", policyPages(deps));
   app.route("/", policyAdminPages(deps));
   // The outbox viewer exists only where DEV_TOOLS=1 (local development), never in production.

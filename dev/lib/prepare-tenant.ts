@@ -8,6 +8,7 @@ import type { ZoneConfig } from "../../tenants/schema";
 import { DEMO_ZONES, seedDemoAccounts } from "./seed-demo";
 import { seedDemoEnterprises } from "./seed-demo-enterprises";
 import { seedDemoSubsidies } from "./seed-demo-subsidies";
+import { seedDemoFinance } from "./seed-demo-finance";
 
 export async function prepareTenant(client: Client, zone: ZoneConfig) {
   const migrated = await migrateTenant(client, migrations);
@@ -31,6 +32,8 @@ export async function prepareAllZones(urlFor: (slug: string) => string, zones: r
       const demoEnterprisesCreated = demo ? await seedDemoEnterprises(openTenantDb(client), zone) : 0;
       // After the enterprises (their figures feed the engine) and the published policy.
       if (demo) await seedDemoSubsidies(openTenantDb(client), zone);
+      // After the enterprises (a demo need is theirs) and the demo banks of seed-demo.ts.
+      if (demo) await seedDemoFinance(openTenantDb(client), zone);
       results.push({ zone, ...prepared, demoAccountsCreated, demoEnterprisesCreated });
     } finally {
       client.close();

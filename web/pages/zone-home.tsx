@@ -42,6 +42,9 @@ export function ZoneHomePage({ zone, documents, nonce, user }: ZoneHomeProps) {
         <p>
           <a href="/publicity">政策兑现公示:拟扶持企业名单与异议渠道 →</a>
         </p>
+        <p>
+          <a href="/finance">金融超市:银行贷款产品、发布融资需求、在线申请 →</a>
+        </p>
         {documents.length === 0 ? (
           <p>本园区还没有发布政策文件。</p>
         ) : (

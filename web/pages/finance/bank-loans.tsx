@@ -1,0 +1,75 @@
+/**
+ * 贷款申请 (bank staff): the bank's applications, what waits on the bank first
+ * and the overdue on top; per row the enterprise, product, amount and term,
+ * status, when it came in and the day it must be answered by (受理或拒绝 /
+ * 授信决定), with an overdue mark once that day has passed or the application
+ * was escalated to the zone.
+ */
+import type { ZoneConfig } from "../../../tenants/schema";
+import type { listLoansFor } from "../../../worker/features/finance/list-loans";
+import { formatDateZh } from "../../format";
+import { Layout } from "../../layout";
+import { formatTimeZh, type HeaderUser } from "../auth/labels";
+import { FINANCE_CSS, formatFen, LoanStatusTag } from "./shared";
+
+export type BankLoanRow = Awaited<ReturnType<typeof listLoansFor>>[number];
+
+export interface BankLoansPageProps {
+  zone: ZoneConfig;
+  nonce: string | undefined;
+  user: HeaderUser;
+  rows: BankLoanRow[];
+}
+
+/** The day the bank must act by, and what it must do by then; none once decided. */
+function due(a: BankLoanRow["application"]): { on: string; what: string } | null {
+  if (a.status === "submitted") return { on: a.acceptDueOn, what: "受理或拒绝" };
+  if (a.status === "accepted" && a.decideDueOn) return { on: a.decideDueOn, what: "授信决定" };
+  return null;
+}
+
+export function BankLoansPage({ zone, nonce, user, rows }: BankLoansPageProps) {
+  const waiting = rows.filter((r) => r.application.status === "submitted" || r.application.status === "accepted").length;
+  const overdue = rows.filter((r) => r.overdue).length;
+  return (
+    <Layout title="贷款申请" zone={zone} nonce={nonce} user={user} css={FINANCE_CSS}>
+      <main id="main" class="wrap fin">
+        <h1>贷款申请</h1>
+        <p class="lead">
+          企业向你行产品提交的贷款申请。请在 {zone.finance.acceptWorkingDays} 个工作日内受理或拒绝,受理后 {zone.finance.decideWorkingDays} 个工作日内作出授信决定;超时的申请会提醒你行并报园区管理员。
+        </p>
+        <p aria-live="polite">共 {rows.length} 笔,待办理 {waiting} 笔{overdue ? `,其中超时 ${overdue} 笔` : ""}</p>
+        {rows.length === 0 ? (
+          <p class="panel">还没有贷款申请。</p>
+        ) : (
+          <div class="table-scroll">
+            <table class="grid stack">
+              <thead>
+                <tr><th scope="col">企业</th><th scope="col">产品</th><th scope="col">金额与期限</th><th scope="col">状态</th><th scope="col">提交时间</th><th scope="col">办理期限</th></tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => {
+                  const a = r.application;
+                  const d = due(a);
+                  return (
+                    <tr>
+                      <th scope="row"><a href={`/bank/loans/${a.id}`}>{r.enterprise}</a></th>
+                      <td data-label="产品">{r.productName}</td>
+                      <td data-label="金额与期限">{formatFen(a.amountFen)},{a.termMonths}个月</td>
+                      <td data-label="状态"><LoanStatusTag status={a.status} /></td>
+                      <td data-label="提交时间">{formatTimeZh(new Date(a.submittedAt))}</td>
+                      <td data-label="办理期限">
+                        {d ? <>{formatDateZh(d.on)}前{d.what}</> : "—"}
+                        {r.overdue && <small><span class="tag overdue">已超时</span></small>}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </main>
+    </Layout>
+  );
+}

@@ -1,0 +1,80 @@
+/**
+ * 融资需求 (bank staff): the zone's open financing needs, ranked by how well
+ * the bank's best published product fits each. Per need: amount, term,
+ * purpose, guarantees, when it is needed, the enterprise and its industry, the
+ * best-fitting product with every criterion's verdict and reason, and the
+ * enterprise's financial facts — only where it consented for this bank.
+ */
+import type { ZoneConfig } from "../../../tenants/schema";
+import { list, namesOf } from "../../../worker/features/finance/context";
+import type { needsForBank } from "../../../worker/features/finance/needs";
+import type { Guarantee } from "../../../worker/finance/match";
+import { formatDateZh } from "../../format";
+import { Layout } from "../../layout";
+import { formatTimeZh, type HeaderUser } from "../auth/labels";
+import { CriteriaList, FINANCE_CSS, FinancialFacts, formatFen, guaranteesText, MatchBadge } from "./shared";
+
+export type BankNeedRow = Awaited<ReturnType<typeof needsForBank>>[number];
+
+export interface BankNeedsPageProps {
+  zone: ZoneConfig;
+  nonce: string | undefined;
+  user: HeaderUser;
+  rows: BankNeedRow[];
+  /** Whether the bank has a published product (needs are matched against those only). */
+  hasProducts: boolean;
+}
+
+function NeedCard({ zone, row, index }: { zone: ZoneConfig; row: BankNeedRow; index: number }) {
+  const names = namesOf(zone);
+  const n = row.need;
+  const best = row.best!;
+  const h = `h-need-${n.id}`;
+  return (
+    <li>
+      <article class="panel" aria-labelledby={h}>
+        <h2 id={h}>
+          <span class="sr">第{index + 1}位:</span>
+          {row.enterprise}
+          <small class="range"> · {row.industry ? names.industry(row.industry) : "行业未填报"}</small>
+        </h2>
+        <dl class="kv">
+          <dt>融资金额</dt><dd>{formatFen(n.amountFen)}</dd>
+          <dt>期限</dt><dd>{n.termMonths}个月</dd>
+          <dt>资金用途</dt><dd>{n.purpose}</dd>
+          <dt>可提供担保</dt><dd>{guaranteesText(list<Guarantee>(n.guarantees))}</dd>
+          <dt>用款时间</dt><dd>{formatDateZh(n.neededBy)}前</dd>
+          <dt>有效期至</dt><dd>{formatDateZh(n.validUntil)}</dd>
+          <dt>发布时间</dt><dd>{formatTimeZh(new Date(n.createdAt))}</dd>
+        </dl>
+        <h3>最匹配的产品:{best.product.row.name} <MatchBadge match={best} /></h3>
+        <CriteriaList criteria={best.criteria} />
+        <h3>企业财务信息</h3>
+        <FinancialFacts zone={zone} facts={row.facts} shared={row.consented} />
+      </article>
+    </li>
+  );
+}
+
+export function BankNeedsPage({ zone, nonce, user, rows, hasProducts }: BankNeedsPageProps) {
+  return (
+    <Layout title="融资需求" zone={zone} nonce={nonce} user={user} css={FINANCE_CSS + ".fin .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}"}>
+      <main id="main" class="wrap fin">
+        <h1>融资需求</h1>
+        <p class="lead">
+          {zone.shortName.zh}企业发布的、仍在有效期内的融资需求,按与你行已发布产品的匹配程度排序。企业的资质、成立年限和营业收入,只有在企业授权你行查看后才会显示;企业申请贷款时即视为授权。
+        </p>
+        {!hasProducts ? (
+          <p class="panel">你行还没有已发布的产品。<a href="/bank/products">发布产品</a>后,这里会列出与之匹配的融资需求。</p>
+        ) : rows.length === 0 ? (
+          <p class="panel">目前没有有效的融资需求。</p>
+        ) : (
+          <>
+            <p aria-live="polite">共 {rows.length} 条融资需求</p>
+            <ol class="cards">{rows.map((row, i) => <NeedCard zone={zone} row={row} index={i} />)}</ol>
+          </>
+        )}
+      </main>
+    </Layout>
+  );
+}

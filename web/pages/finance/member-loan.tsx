@@ -1,0 +1,103 @@
+/**
+ * One loan application as the enterprise sees it: where it stands in words,
+ * the bank's decision (approved amount, rate and term; the disbursement; or
+ * the reason for declining and the product the bank recommends instead), what
+ * was asked, and every step with when it happened.
+ */
+import type { ZoneConfig } from "../../../tenants/schema";
+import type { LoanApplicationRow, LoanEventRow } from "../../../worker/db/schema";
+import { formatDateZh } from "../../format";
+import { Layout } from "../../layout";
+import type { HeaderUser } from "../auth/labels";
+import { loanNextStep } from "./member-loans";
+import { MEMBER_CSS } from "./member-shared";
+import { formatFen, LoanStatusTag, LoanTimeline, NoticeBox, rateText, type Notice } from "./shared";
+
+export interface LoanPageProps {
+  zone: ZoneConfig;
+  nonce: string | undefined;
+  user: HeaderUser;
+  loan: LoanApplicationRow;
+  product: { id: string; name: string; published: boolean };
+  bankName: string;
+  need: { id: string; amountFen: number; termMonths: number } | null;
+  /** The product the bank recommended when declining, if any. */
+  referral: { id: string; name: string; bankName: string; published: boolean } | null;
+  events: LoanEventRow[];
+  notice?: Notice | undefined;
+}
+
+function Decision({ loan, referral }: Pick<LoanPageProps, "loan" | "referral">) {
+  switch (loan.status) {
+    case "approved":
+    case "disbursed":
+      return (
+        <dl class="kv">
+          <dt>授信金额</dt>
+          <dd>{formatFen(loan.approvedAmountFen ?? 0)}</dd>
+          <dt>年利率</dt>
+          <dd>{rateText(loan.approvedRateBp ?? 0)}</dd>
+          <dt>期限</dt>
+          <dd>{loan.approvedTermMonths}个月</dd>
+          {loan.status === "disbursed" && <>
+            <dt>放款</dt>
+            <dd>{loan.disbursedOn ? formatDateZh(loan.disbursedOn) : ""} 放款{formatFen(loan.disbursedAmountFen ?? 0)}</dd>
+          </>}
+        </dl>
+      );
+    case "declined":
+      return (
+        <>
+          <p><strong>拒绝理由:</strong>{loan.declineReason}</p>
+          {referral && (
+            <p>
+              银行推荐改申请:
+              {referral.published ? <a href={`/finance/products/${referral.id}`}>{referral.bankName}“{referral.name}”</a> : <>{referral.bankName}“{referral.name}”(已下架)</>}
+            </p>
+          )}
+          <p>也可以回到<a href="/finance">金融超市</a>看看其他产品。</p>
+        </>
+      );
+    default:
+      return <p>{loanNextStep(loan)}。超时未办理的申请会提醒银行,并报告园区。</p>;
+  }
+}
+
+export function LoanPage({ zone, nonce, user, loan, product, bankName, need, referral, events, notice }: LoanPageProps) {
+  return (
+    <Layout title={`贷款申请:${product.name}`} zone={zone} nonce={nonce} user={user} current="finance" css={MEMBER_CSS}>
+      <main id="main" class="wrap fin">
+        <p class="crumbs"><a href="/finance">金融超市</a> › <a href="/finance/loans">我的贷款</a> › {product.name}</p>
+        <h1>贷款申请:{product.name}</h1>
+        <p class="lead"><LoanStatusTag status={loan.status} /> {bankName}</p>
+        <NoticeBox notice={notice} />
+        <div class="cols">
+          <div>
+            <section class="panel" aria-labelledby="decision-heading">
+              <h2 id="decision-heading">银行的决定</h2>
+              <Decision loan={loan} referral={referral} />
+            </section>
+            <section class="panel" aria-labelledby="asked-heading">
+              <h2 id="asked-heading">申请内容</h2>
+              <dl class="kv">
+                <dt>产品</dt>
+                <dd>{product.published ? <a href={`/finance/products/${product.id}`}>{product.name}</a> : product.name}</dd>
+                <dt>申请金额</dt>
+                <dd>{formatFen(loan.amountFen)}</dd>
+                <dt>期限</dt>
+                <dd>{loan.termMonths}个月</dd>
+                {need && <><dt>融资需求</dt><dd><a href={`/finance/needs/${need.id}`}>{formatFen(need.amountFen)},{need.termMonths}个月</a></dd></>}
+                {loan.note && <><dt>补充说明</dt><dd>{loan.note}</dd></>}
+              </dl>
+              <p class="hint">提交申请即同意{bankName}查看本企业的资质、成立年限和营业收入;可在<a href="/finance/consents">数据授权</a>撤回。</p>
+            </section>
+          </div>
+          <section class="panel" aria-labelledby="history-heading">
+            <h2 id="history-heading">办理记录</h2>
+            <LoanTimeline events={events} audience="enterprise" />
+          </section>
+        </div>
+      </main>
+    </Layout>
+  );
+}

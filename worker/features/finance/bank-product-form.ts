@@ -1,0 +1,155 @@
+/**
+ * The product form as a bank's staff type it — amounts in 万元, annual rates in
+ * percent with two decimals, materials one per line, checkboxes — to the
+ * service's ProductInput (fen, basis points, arrays), and a product back to
+ * what the form shows. Conversions are by string, never through floats, and
+ * every message names the field it concerns, in Chinese.
+ */
+import { GUARANTEES, PRODUCT_TYPES, type LoanProductRow } from "../../db/schema";
+import type { FormErrors } from "../../../web/components/form";
+import { bpToPercentText, fenToWanText } from "../../../web/pages/finance/shared";
+import { list } from "./context";
+import { ProductInput } from "./products";
+
+/** What the form holds: text fields by name, and the three sets of checkboxes. */
+export interface ProductFormValues {
+  text: Record<string, string>;
+  guarantees: string[];
+  industries: string[];
+  qualifications: string[];
+}
+
+export const TEXT_FIELDS = ["name", "type", "minAmount", "maxAmount", "minRate", "maxRate", "minTerm", "maxTerm", "minYears", "minRevenue", "region", "features", "materials", "contactName", "contactPhone", "revision"] as const;
+const SETS = ["guarantees", "industries", "qualifications"] as const;
+
+/** The service's field names → the form's. */
+const FORM_NAME: Record<string, string> = { minAmountFen: "minAmount", maxAmountFen: "maxAmount", minRateBp: "minRate", maxRateBp: "maxRate", minTermMonths: "minTerm", maxTermMonths: "maxTerm", minRevenueFen: "minRevenue" };
+
+/** For zod's own (English) messages: what each field must be, in words. */
+const RULE: Record<string, string> = {
+  name: "产品名称2至40个字",
+  type: "请选择产品类型",
+  minAmount: "请填写金额(万元)",
+  maxAmount: "请填写金额(万元)",
+  minRate: "年利率在0.01%至36%之间",
+  maxRate: "年利率在0.01%至36%之间",
+  minTerm: "期限在1至360个月之间",
+  maxTerm: "期限在1至360个月之间",
+  guarantees: "请选择担保方式",
+  industries: "请从本园区的产业中选择",
+  qualifications: "请从本园区的资质中选择",
+  minYears: "经营年限在0至50年之间",
+  minRevenue: "请填写金额(万元)",
+  region: "适用地区不超过40个字",
+  features: "产品特色不超过500个字",
+  materials: "每行一项,每项不超过60个字,最多20项",
+  contactName: "联系人不超过30个字",
+  contactPhone: "联系电话不超过30个字",
+};
+
+const HAN = /[\u4e00-\u9fff]/;
+const clean = (s: string) => s.replace(/[\s,,]/g, "");
+
+/** "1234.5" 万元 → 12345000000 fen; up to six decimals (one fen) and nine integer digits (below 10^14 fen). */
+export function wanToFen(text: string): { ok: true; fen: number } | { ok: false; message: string } {
+  const m = /^(\d{1,9})(?:\.(\d{1,6}))?$/.exec(clean(text));
+  if (!m) return { ok: false, message: clean(text).startsWith("-") ? "金额不能为负数" : "请填写以万元为单位的金额,如 500 或 12.5" };
+  return { ok: true, fen: Number(m[1]) * 1_000_000 + Number((m[2] ?? "").padEnd(6, "0")) };
+}
+
+/** "3.45" (%) → 345 basis points; at most two decimals. */
+export function percentToBp(text: string): { ok: true; bp: number } | { ok: false; message: string } {
+  const m = /^(\d{1,3})(?:\.(\d{1,2}))?$/.exec(clean(text).replace(/%$/, ""));
+  if (!m) return { ok: false, message: "请填写年利率(%),最多两位小数,如 3.45" };
+  return { ok: true, bp: Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0")) };
+}
+
+/** A whole number of months or years. */
+export function wholeNumber(text: string, unit: string): { ok: true; n: number } | { ok: false; message: string } {
+  const s = clean(text);
+  return /^\d{1,4}$/.test(s) ? { ok: true, n: Number(s) } : { ok: false, message: `请填写整数${unit}` };
+}
+
+/** The form body (parseBody({ all: true })) as the values the form re-shows. */
+export function formValues(body: Record<string, unknown>): ProductFormValues {
+  const strings = (v: unknown): string[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === "string");
+  const text: Record<string, string> = {};
+  for (const k of TEXT_FIELDS) text[k] = strings(body[k])[0] ?? "";
+  const [guarantees, industries, qualifications] = SETS.map((k) => [...new Set(strings(body[k]))]) as [string[], string[], string[]];
+  return { text, guarantees, industries, qualifications };
+}
+
+/** A product as the edit form shows it. */
+export function productValues(p: LoanProductRow): ProductFormValues {
+  return {
+    text: {
+      name: p.name, type: p.type, minAmount: fenToWanText(p.minAmountFen), maxAmount: fenToWanText(p.maxAmountFen), minRate: bpToPercentText(p.minRateBp), maxRate: bpToPercentText(p.maxRateBp),
+      minTerm: String(p.minTermMonths), maxTerm: String(p.maxTermMonths), minYears: p.minYears ? String(p.minYears) : "", minRevenue: p.minRevenueFen ? fenToWanText(p.minRevenueFen) : "",
+      region: p.region ?? "", features: p.features, materials: list(p.materials).join("\n"), contactName: p.contactName ?? "", contactPhone: p.contactPhone ?? "", revision: String(p.revision),
+    },
+    guarantees: list(p.guarantees),
+    industries: list(p.industries),
+    qualifications: list(p.qualifications),
+  };
+}
+
+export type ParsedProduct = { ok: true; input: ProductInput; revision: number | undefined } | { ok: false; errors: FormErrors };
+
+/** Converts and validates; every failing field gets its own message, and nothing is half-parsed. */
+export function parseProductForm(v: ProductFormValues): ParsedProduct {
+  const fields: Record<string, string> = {};
+  const t = v.text;
+  const blank = (k: string) => (t[k] ?? "").trim() === "";
+  const money = (k: string, optional: boolean) => {
+    if (blank(k)) return optional ? 0 : void (fields[k] = "请填写这一项");
+    const r = wanToFen(t[k]!);
+    return r.ok ? r.fen : void (fields[k] = r.message);
+  };
+  const rate = (k: string) => {
+    if (blank(k)) return void (fields[k] = "请填写这一项");
+    const r = percentToBp(t[k]!);
+    return r.ok ? r.bp : void (fields[k] = r.message);
+  };
+  const whole = (k: string, unit: string, optional: boolean) => {
+    if (blank(k)) return optional ? 0 : void (fields[k] = "请填写这一项");
+    const r = wholeNumber(t[k]!, unit);
+    return r.ok ? r.n : void (fields[k] = r.message);
+  };
+  const optionalText = (k: string) => (blank(k) ? null : t[k]!.trim());
+  const candidate = {
+    name: t.name ?? "",
+    type: t.type || undefined,
+    minAmountFen: money("minAmount", false),
+    maxAmountFen: money("maxAmount", false),
+    minRateBp: rate("minRate"),
+    maxRateBp: rate("maxRate"),
+    minTermMonths: whole("minTerm", "个月", false),
+    maxTermMonths: whole("maxTerm", "个月", false),
+    guarantees: v.guarantees,
+    industries: v.industries,
+    qualifications: v.qualifications,
+    minYears: whole("minYears", "年", true),
+    minRevenueFen: money("minRevenue", true),
+    region: optionalText("region"),
+    features: (t.features ?? "").trim(),
+    materials: (t.materials ?? "").split(/\r?\n/).map((l) => l.trim()).filter(Boolean),
+    contactName: optionalText("contactName"),
+    contactPhone: optionalText("contactPhone"),
+  };
+  if (candidate.type !== undefined && !(PRODUCT_TYPES as readonly string[]).includes(candidate.type)) fields.type = RULE.type!;
+  if (v.guarantees.some((g) => !(GUARANTEES as readonly string[]).includes(g))) fields.guarantees = RULE.guarantees!;
+  const parsed = ProductInput.safeParse(candidate);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const key = FORM_NAME[String(issue.path[0])] ?? String(issue.path[0]);
+      // A conversion message already says what is wrong with the text typed.
+      fields[key] ??= issue.code === "invalid_type" && key === "type" ? RULE.type! : HAN.test(issue.message) ? issue.message : (RULE[key] ?? "填写有误");
+    }
+  }
+  if (Object.keys(fields).length || !parsed.success) return { ok: false, errors: { message: "请按提示修改后再保存。", fields } };
+  const revision = /^\d{1,9}$/.test(t.revision ?? "") ? Number(t.revision) : undefined;
+  return { ok: true, input: parsed.data, revision };
+}
+
+/** A service's field names in a refusal, as the form's. */
+export const formFields = (fields: Record<string, string> | undefined) => Object.fromEntries(Object.entries(fields ?? {}).map(([k, m]) => [FORM_NAME[k] ?? k, m]));
