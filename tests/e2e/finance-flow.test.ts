@@ -11,6 +11,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { useE2e } from "../support/e2e";
+import { expectNoSidewaysScroll, openPage, signInWithForm } from "../support/e2e-steps";
 
 const e2e = useE2e({ name: "finance", demo: true });
 const url = (path: string) => e2e.server.url(path);
@@ -18,23 +19,9 @@ const PHONE = { width: 375, height: 800 };
 const PASSWORD = "Demo-zibo-2026";
 const PRODUCT = "科技设备抵押贷";
 
-/** A page in its own context (own cookies); a step that hangs fails in 10 s and says which. */
-async function open(viewport: { width: number; height: number }) {
-  const opened = await e2e.chromium.newPage(viewport);
-  opened.page.setDefaultTimeout(10_000);
-  return opened;
-}
-
-async function logIn(page: Page, email: string) {
-  await page.goto(url("/login"));
-  await page.getByLabel("邮箱").fill(email);
-  await page.getByLabel("密码", { exact: true }).fill(PASSWORD);
-  await Promise.all([page.waitForURL((u) => u.pathname !== "/login"), page.getByRole("button", { name: "登录" }).click()]);
-}
-
-async function noSideways(page: Page) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
-}
+const open = (viewport: { width: number; height: number }) => openPage(e2e.chromium, viewport);
+const logIn = (page: Page, email: string) => signInWithForm(page, url("/login"), email, PASSWORD);
+const noSideways = expectNoSidewaysScroll;
 
 describe("金融超市 in Chromium", () => {
   it("a bank publishes a product, an enterprise's need ranks it first, the enterprise applies and the bank approves", async () => {

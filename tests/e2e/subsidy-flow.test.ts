@@ -15,6 +15,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { enterprises, users } from "../../worker/db/schema";
 import { useE2e } from "../support/e2e";
+import { expectNoSidewaysScroll, openPage, signInWithForm } from "../support/e2e-steps";
 
 const e2e = useE2e({ name: "subsidy", demo: true });
 const url = (path: string) => e2e.server.url(path);
@@ -41,23 +42,9 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** A page in its own context (own cookies); a step that hangs fails in 10 s and says which. */
-async function open(viewport: { width: number; height: number }) {
-  const opened = await e2e.chromium.newPage(viewport);
-  opened.page.setDefaultTimeout(10_000);
-  return opened;
-}
-
-async function logIn(page: Page, email: string) {
-  await page.goto(url("/login"));
-  await page.getByLabel("邮箱").fill(email);
-  await page.getByLabel("密码", { exact: true }).fill(PASSWORD);
-  await Promise.all([page.waitForURL((u) => u.pathname !== "/login"), page.getByRole("button", { name: "登录" }).click()]);
-}
-
-async function noSideways(page: Page) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
-}
+const open = (viewport: { width: number; height: number }) => openPage(e2e.chromium, viewport);
+const logIn = (page: Page, email: string) => signInWithForm(page, url("/login"), email, PASSWORD);
+const noSideways = expectNoSidewaysScroll;
 
 /** Opens the application from 政策兑现's queue, as staff do: the tab of the stage, then the row. */
 async function openFromQueue(page: Page, tab: string, enterprise: string) {

@@ -47,3 +47,17 @@ export function actorOf(c: Context<AppEnv>): { id: string; email: string } {
   const { user } = signedIn(c);
   return { id: user.id, email: user.email };
 }
+
+/**
+ * For a member's pages: anonymous visitors (and timed-out sessions) are sent to
+ * 登录 rather than shown a 401; other accounts get requireMember's 403 page; the
+ * response is private to this browser (the enterprise's own data).
+ */
+export function requireMemberPage(deps: AppDeps) {
+  const member = requireMember(deps);
+  return createMiddleware<AppEnv>(async (c, next) => {
+    if (!c.get("auth")) return c.redirect("/login", 303);
+    c.header("Cache-Control", "private, no-store");
+    return member(c, next);
+  });
+}

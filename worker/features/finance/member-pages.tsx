@@ -8,7 +8,6 @@
  * Another enterprise's need or loan is the 404 a missing id gets.
  */
 import { Hono, type Context } from "hono";
-import { createMiddleware } from "hono/factory";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppDeps, AppEnv } from "../../env";
 import { AppError } from "../../lib/errors";
@@ -22,7 +21,7 @@ import { MyNeedsPage } from "../../../web/pages/finance/member-needs";
 import type { Notice } from "../../../web/pages/finance/shared";
 import { signedIn } from "../auth/guard";
 import { formFailure } from "../auth/page-forms";
-import { requireMember } from "../enterprises/member-guard";
+import { requireMemberPage } from "../enterprises/member-guard";
 import { shanghaiDate } from "../enterprises/yuan";
 import { actorOf, financeCtx, ID, months, productPage, wanToFen } from "./catalogue-pages";
 import { grantConsent, revokeConsent } from "./consents";
@@ -66,14 +65,7 @@ const idOf = (c: Context<AppEnv>, name: string, message: string) => {
 
 export function financeMemberPages(deps: AppDeps) {
   const r = new Hono<AppEnv>();
-  const member = requireMember(deps);
-  // Anonymous visitors (and timed-out sessions) go to 登录; other accounts get the guard's 403 page.
-  const guard = createMiddleware<AppEnv>(async (c, next) => {
-    if (!c.get("auth")) return c.redirect("/login", 303);
-    // The enterprise's own needs, loans and grants: for this browser only, never a shared cache.
-    c.header("Cache-Control", "private, no-store");
-    return member(c, next);
-  });
+  const guard = requireMemberPage(deps);
   for (const path of ["/finance/needs", "/finance/loans", "/finance/consents"]) {
     r.use(path, requireZone, guard);
     r.use(`${path}/*`, requireZone, guard);

@@ -5,7 +5,6 @@
  * re-renders the form with a message per field and a 400.
  */
 import { Hono, type Context } from "hono";
-import { createMiddleware } from "hono/factory";
 import type { AppDeps, AppEnv } from "../../env";
 import { AppError } from "../../lib/errors";
 import { requireZone, zoneOf } from "../../middleware/zone";
@@ -17,7 +16,7 @@ import { PolicyMatchPage } from "../../../web/pages/policy/match";
 import { PolicyOverviewPage } from "../../../web/pages/policy/overview";
 import { ProgrammePage } from "../../../web/pages/policy/programme";
 import { signedIn } from "../auth/guard";
-import { memberOf, requireMember } from "../enterprises/member-guard";
+import { memberOf, requireMemberPage } from "../enterprises/member-guard";
 import { shanghaiDate } from "../enterprises/yuan";
 import { factsToForm, fieldName, formToFacts, wasSubmitted, type FormValues } from "./calculator-form";
 import { loadCurrentPolicy, type LoadedPolicy } from "./current-policy";
@@ -49,9 +48,8 @@ async function memberProfile(c: Context<AppEnv>, today: string) {
 
 export function policyPages(deps: AppDeps) {
   const r = new Hono<AppEnv>();
-  const member = requireMember(deps);
   // 政策匹配 sends anonymous visitors to 登录; other accounts get the guard's 403 page.
-  const memberPage = createMiddleware<AppEnv>(async (c, next) => (c.get("auth") ? member(c, next) : c.redirect("/login", 303)));
+  const memberPage = requireMemberPage(deps);
   r.use("/policy", requireZone);
   r.use("/policy/*", requireZone);
   r.use("/policy/match", memberPage);

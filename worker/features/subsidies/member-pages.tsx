@@ -14,7 +14,6 @@
  */
 import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { createMiddleware } from "hono/factory";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppDeps, AppEnv } from "../../env";
 import { zoneOrigin } from "../../env";
@@ -30,7 +29,7 @@ import { StatusPage } from "../../../web/pages/subsidies/member-status";
 import type { Notice } from "../../../web/pages/subsidies/shared";
 import { signedIn } from "../auth/guard";
 import { formFailure } from "../auth/page-forms";
-import { requireMember } from "../enterprises/member-guard";
+import { requireMemberPage } from "../enterprises/member-guard";
 import { shanghaiDate } from "../enterprises/yuan";
 import { MATERIAL_LIMIT_LABEL, MAX_MATERIAL_BYTES } from "../materials/save-material";
 import { loadCurrentPolicy, loadPolicyVersion, type LoadedPolicy } from "../policies/current-policy";
@@ -93,14 +92,7 @@ function byField(view: ProgrammeView, fields: Record<string, string> | undefined
 
 export function subsidyMemberPages(deps: AppDeps) {
   const r = new Hono<AppEnv>();
-  const member = requireMember(deps);
-  // Pages send anonymous visitors (and timed-out sessions) to 登录; other accounts get the guard's 403 page.
-  const guard = createMiddleware<AppEnv>(async (c, next) => {
-    if (!c.get("auth")) return c.redirect("/login", 303);
-    // The enterprise's own applications and figures: for this browser only, never a shared cache.
-    c.header("Cache-Control", "private, no-store");
-    return member(c, next);
-  });
+  const guard = requireMemberPage(deps);
   r.use("/subsidies", requireZone, guard);
   r.use("/subsidies/*", requireZone, guard);
   const uploadLimit = bodyLimit({ maxSize: MAX_MATERIAL_BYTES + 64 * 1024, onError: () => { throw new AppError("payload_too_large", `文件超过了每个文件 ${MATERIAL_LIMIT_LABEL} 的上限。请压缩或分页扫描后重新上传。`); } });
