@@ -20,7 +20,7 @@ import { signedIn } from "../auth/guard";
 import { formFailure } from "../auth/page-forms";
 import { isCalendarDate, shanghaiDate } from "../enterprises/yuan";
 import { bankPagePaths, financeCtx, idParam } from "./bank-pages";
-import { percentToBp, wanToFen, wholeNumber } from "./bank-product-form";
+import { percentToBp, wanToFen, wholeNumber } from "./form-amounts";
 import { hasConsent } from "./consents";
 import { getLoanDetail, listLoansFor } from "./list-loans";
 import { actOnLoan, BankAction } from "./loan-applications";

@@ -18,22 +18,22 @@ import { ProductPage, type ApplyState } from "../../../web/pages/finance/catalog
 import { fenToWanText, formatFen, type Notice } from "../../../web/pages/finance/shared";
 import type { FinanceActor, FinanceCtx } from "./context";
 import { listMyNeeds } from "./needs";
+import { percentToBp, wanToFen as parseWan } from "./form-amounts";
 import { CatalogueQuery, getProduct, listCatalogue } from "./products";
 
 /** Ids in paths: ours are base32 (newId); the demo's are readable slugs. Anything else is a mistyped link. */
 export const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 export const PRODUCT_NOT_FOUND = "金融超市没有这个产品。";
 
-/** "300" or "50.5" 万元 → fen; null when it is not such a number. */
+/** 万元 → fen, or null when the text is not such an amount (the member forms and the catalogue filter). */
 export function wanToFen(text: string | undefined): number | null {
-  const m = /^(\d{1,8})(?:\.(\d{1,6}))?$/.exec((text ?? "").trim().replace(/,/g, ""));
-  return m ? Number(m[1]) * 1_000_000 + Number((m[2] ?? "").padEnd(6, "0")) : null;
+  const r = parseWan(text ?? "");
+  return r.ok ? r.fen : null;
 }
 
-/** "4.35" (%) → 435 basis points; null when it is not such a number. */
-export function percentToBp(text: string | undefined): number | null {
-  const m = /^(\d{1,2})(?:\.(\d{1,2}))?$/.exec((text ?? "").trim().replace(/%$/, ""));
-  return m ? Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0")) : null;
+function rateBp(text: string): number | null {
+  const r = percentToBp(text);
+  return r.ok ? r.bp : null;
 }
 
 /** Whole months, 1–360; null otherwise. */
@@ -72,7 +72,7 @@ function readFilters(raw: Record<string, string>) {
   take("industry", "industry", typed.industry, "请从列表中选择行业");
   take("amount", "amountFen", wanToFen(typed.amount), "请填写金额(万元),如 300 或 50.5");
   take("term", "termMonths", months(typed.term), "请填写1至360之间的整数月数");
-  take("rate", "maxRateBp", percentToBp(typed.rate), "请填写年利率(%),如 4.35");
+  take("rate", "maxRateBp", rateBp(typed.rate), "请填写年利率(%),如 4.35");
   take("q", "q", typed.q, "关键词不超过40个字");
   return { typed, errors, query: query as CatalogueQuery };
 }
