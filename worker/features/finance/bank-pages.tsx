@@ -7,6 +7,7 @@
  */
 import { Hono, type Context } from "hono";
 import { createMiddleware } from "hono/factory";
+import { financeCtx } from "./api-context";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppDeps, AppEnv } from "../../env";
 import type { LoanProductRow } from "../../db/schema";
@@ -19,10 +20,8 @@ import { BankProductsPage } from "../../../web/pages/finance/bank-products";
 import type { Notice } from "../../../web/pages/finance/shared";
 import { signedIn } from "../auth/guard";
 import { formFailure, pageGuard } from "../auth/page-forms";
-import { requestCtx } from "../auth/routes";
 import { findBank } from "../banks/get-bank";
 import { formFields, formValues, parseProductForm, productValues, type ProductFormValues } from "./bank-product-form";
-import type { FinanceCtx } from "./context";
 import { bankOf, createProduct, listBankProducts, ownProduct, setProductStatus, updateProduct } from "./products";
 
 /** Applications, enterprises' figures and unpublished products: for this person only, never a shared cache. */
@@ -31,11 +30,6 @@ export const privatePage = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
-export function financeCtx(c: Context<AppEnv>, deps: AppDeps): FinanceCtx {
-  const { db, zone, now, ip, origin } = requestCtx(c, deps);
-  const { user } = signedIn(c);
-  return { db, zone, now, ip, origin, actor: { id: user.id, email: user.email, role: user.role, enterpriseId: user.enterpriseId, bankId: user.bankId } };
-}
 
 /** newId(): 26 characters of lower-case base32; anything else is a page that does not exist. */
 export function idParam(c: Context<AppEnv>, message: string): string {

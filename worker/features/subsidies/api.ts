@@ -16,7 +16,8 @@ import type { AppDeps, AppEnv } from "../../env";
 import { ErrorEnvelope, validationHook } from "../../lib/api-errors";
 import { AppError } from "../../lib/errors";
 import { requireZone, zoneOf } from "../../middleware/zone";
-import { requireRole, requireSignedIn, signedIn } from "../auth/guard";
+import { requireRole, requireSignedIn } from "../auth/guard";
+import { actingCtx, actingUser } from "../auth/acting-ctx";
 import { requestCtx } from "../auth/routes";
 import { requireMember } from "../enterprises/member-guard";
 import { shanghaiDate } from "../enterprises/yuan";
@@ -26,7 +27,7 @@ import { currentPolicyOf } from "../policies/programme-api";
 import { ApplicationIdParam, applicationJson, CreateBody, DashboardQuery, DashboardSchema, DetailSchema, detailJson, DraftBody, IdempotencyHeader, ListSchema, MaterialSchema, materialJson, ObjectionIdParam, PublicitySchema, SubsidyApplicationSchema, UploadBody } from "./api-schemas";
 import { attachMaterial } from "./attach-material";
 import { CommentInput, commentOnApplication } from "./comment-application";
-import { readableApplication, type SubsidyActor, type SubsidyCtx } from "./context";
+import { readableApplication, type SubsidyCtx } from "./context";
 import { createApplication } from "./create-application";
 import { subsidyDashboard } from "./dashboard";
 import { getApplication, STATUS_ZH } from "./get-application";
@@ -48,16 +49,11 @@ const Application = z.object({ application: SubsidyApplicationSchema });
 const UPLOAD_BODY_LIMIT = MAX_MATERIAL_BYTES + 64 * 1024;
 const uploadLimit = bodyLimit({ maxSize: UPLOAD_BODY_LIMIT, onError: () => { throw new AppError("payload_too_large", `上传的文件超过了每个文件 ${MATERIAL_LIMIT_LABEL} 的上限。请压缩或分页扫描后重新上传。`, { file: `不超过 ${MATERIAL_LIMIT_LABEL}` }); } });
 
-/** The services' actor and context for a request (the user passed a guard). */
-const actorOf = (c: Context<AppEnv>): SubsidyActor => {
-  const { user } = signedIn(c);
-  return { id: user.id, email: user.email, role: user.role, enterpriseId: user.enterpriseId };
-};
 const ctxOf = (c: Context<AppEnv>, deps: AppDeps): SubsidyCtx => {
   const { db, zone, now, ip, origin } = requestCtx(c, deps);
   return { db, zone, now, ip, origin };
 };
-const actingCtx = (c: Context<AppEnv>, deps: AppDeps) => ({ ...ctxOf(c, deps), actor: actorOf(c) });
+const actorOf = actingUser;
 
 /** Programme titles from the policy in force; an application whose programme left it shows its id. */
 const titleIn = (policy: LoadedPolicy | null) => (id: string) => policy?.compiled.programmes.get(id)?.title.zh ?? id;

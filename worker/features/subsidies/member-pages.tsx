@@ -16,9 +16,8 @@ import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppDeps, AppEnv } from "../../env";
-import { zoneOrigin } from "../../env";
 import { AppError } from "../../lib/errors";
-import { requireZone, zoneOf } from "../../middleware/zone";
+import { requireZone } from "../../middleware/zone";
 import type { ProgrammeView } from "../../policy/describe";
 import { evaluate, type CompiledProgramme } from "../../policy/evaluate";
 import { parseFacts, type Facts, type FactValue } from "../../policy/facts";
@@ -27,6 +26,7 @@ import { DraftPage, EstimateBody } from "../../../web/pages/subsidies/member-dra
 import { MyApplicationsPage } from "../../../web/pages/subsidies/member-list";
 import { StatusPage } from "../../../web/pages/subsidies/member-status";
 import type { Notice } from "../../../web/pages/subsidies/shared";
+import { actingCtx } from "../auth/acting-ctx";
 import { signedIn } from "../auth/guard";
 import { formFailure } from "../auth/page-forms";
 import { requireMemberPage } from "../enterprises/member-guard";
@@ -98,11 +98,7 @@ export function subsidyMemberPages(deps: AppDeps) {
   const uploadLimit = bodyLimit({ maxSize: MAX_MATERIAL_BYTES + 64 * 1024, onError: () => { throw new AppError("payload_too_large", `文件超过了每个文件 ${MATERIAL_LIMIT_LABEL} 的上限。请压缩或分页扫描后重新上传。`); } });
 
   const nonce = (c: Context<AppEnv>) => c.get("secureHeadersNonce");
-  const ctxOf = (c: Context<AppEnv>): Ctx => {
-    const { zone, db } = zoneOf(c);
-    const { user } = signedIn(c);
-    return { db, zone, now: deps.now(), ip: deps.clientIp(c), origin: zoneOrigin(deps.config, zone.slug), actor: { id: user.id, email: user.email, role: user.role, enterpriseId: user.enterpriseId } };
-  };
+  const ctxOf = (c: Context<AppEnv>): Ctx => actingCtx(c, deps);
   const idParam = (c: Context<AppEnv>) => {
     const id = c.req.param("id") ?? "";
     if (!ID.test(id)) throw new AppError("not_found", NOT_FOUND);

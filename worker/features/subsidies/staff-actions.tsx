@@ -18,7 +18,7 @@ import type { FailedForm, StaffActions } from "../../../web/pages/subsidies/staf
 import type { Notice } from "../../../web/pages/subsidies/shared";
 import { requireRole, signedIn } from "../auth/guard";
 import { formFailure, readForm } from "../auth/page-forms";
-import { requestCtx } from "../auth/routes";
+import { actingCtx } from "../auth/acting-ctx";
 import { shanghaiDate, yuanToFen } from "../enterprises/yuan";
 import { loadCurrentPolicy, loadPolicyVersion } from "../policies/current-policy";
 import { nextStage, type SubsidyActor, type SubsidyCtx } from "./context";
@@ -37,9 +37,7 @@ export function idParam(c: Context<AppEnv>, message: string): string {
 }
 
 export function staffCtx(c: Context<AppEnv>, deps: AppDeps): SubsidyCtx & { actor: SubsidyActor } {
-  const { db, zone, now, ip, origin } = requestCtx(c, deps);
-  const { user } = signedIn(c);
-  return { db, zone, now, ip, origin, actor: { id: user.id, email: user.email, role: user.role, enterpriseId: user.enterpriseId } };
+  return actingCtx(c, deps);
 }
 
 /** Programme titles of the policy in force, for notices and lists; the id when a programme has left it. */
