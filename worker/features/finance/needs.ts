@@ -70,7 +70,9 @@ export async function enterpriseTerms(db: TenantDb, enterpriseIds: string[], tod
   const out = new Map<string, EnterpriseTerms>();
   if (!enterpriseIds.length) return out;
   const rows = await db.select({ id: enterprises.id, industry: enterprises.industry, registeredOn: enterprises.registeredOn }).from(enterprises).where(inArray(enterprises.id, enterpriseIds));
-  const profiles = new Map((await Promise.all(enterpriseIds.map((id) => loadEnterpriseProfiles({ db }, today, id)))).flat().map((p) => [p.id, p.profile]));
+  // One enterprise: its own three reads; several (a bank's list of needs): every active one in one batch, not a batch each.
+  const loaded = enterpriseIds.length === 1 ? await loadEnterpriseProfiles({ db }, today, enterpriseIds[0]) : await loadEnterpriseProfiles({ db }, today);
+  const profiles = new Map(loaded.map((p) => [p.id, p.profile]));
   for (const r of rows) {
     const shared = visible(r.id);
     const figures = [...(profiles.get(r.id)?.figures ?? [])].sort((a, b) => b.year - a.year);
