@@ -52,6 +52,7 @@ export default defineConfig({
           name: "e2e",
           environment: "node",
           include: ["tests/e2e/**/*.test.ts"],
+          globalSetup: ["tests/e2e/global-setup.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -3,6 +3,7 @@ import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
 import type { ZoneConfig } from "../tenants/schema";
 import { ROLE_LABEL, type HeaderUser } from "./pages/auth/labels";
+import { SITE_SCRIPT } from "./site-script";
 import { STYLES } from "./styles";
 
 /** Platform colours, for pages that belong to no zone. */
@@ -74,6 +75,7 @@ export function Layout({ title, zone, nonce, current, css, user, referrer, child
             )}
           </div>
         </footer>
+        <script nonce={nonce}>{raw(SITE_SCRIPT)}</script>
       </body>
     </html>
   );

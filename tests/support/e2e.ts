@@ -1,18 +1,18 @@
 /**
  * What every browser test shares: the Node entry on a free port (PUBLIC_URL_TEMPLATE
- * on that port, DEV_TOOLS=1, temporary files), Debian's Chromium driven by
+ * on that port, DEV_TOOLS=1, temporary files), a Chromium (see chromium-path.ts) driven by
  * playwright-core, pages that record Content-Security-Policy violations, and test
  * accounts written straight into a zone's database.
  */
-import { existsSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import type { TenantDb } from "../../worker/db/open";
 import { users, type Role } from "../../worker/db/schema";
 import { hashPassword } from "../../worker/features/auth/password";
+import { resolveChromium } from "./chromium-path";
 import { startTestNodeServer, type TestNodeServer, type TestNodeServerOptions } from "./node-server";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 /** As root in a sandbox with no network beyond loopback; *.localhost resolves to 127.0.0.1 in Chromium itself. */
 const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
@@ -39,8 +39,9 @@ export interface E2eBrowser {
 
 /** Launches Chromium (and makes test-results/ for screenshots). */
 export async function launchChromium(): Promise<E2eBrowser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  // The e2e project's global setup has resolved it once; a file run on its own resolves here.
+  const path = inject("chromiumPath") ?? (await resolveChromium()).path;
+  const browser = await chromium.launch({ executablePath: path, args: CHROMIUM_ARGS });
   mkdirSync("test-results", { recursive: true });
   const cspErrors: string[] = [];
   return {
