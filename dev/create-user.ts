@@ -15,6 +15,8 @@ import { auditInsert } from "../worker/features/audit/audit";
 import { hashPassword } from "../worker/features/auth/password";
 import { newResetToken } from "../worker/features/auth/reset-tokens";
 import { newId } from "../worker/lib/ids";
+import { zoneOrigin } from "../worker/env";
+import { publicUrlTemplate } from "./lib/local-ports";
 import { cliClientFactory } from "./lib/tenant-clients";
 
 const { values, positionals } = parseArgs({
@@ -57,7 +59,7 @@ try {
     ...writes,
     auditInsert(db, { actor: "operator", action: "user.created", target: email, result: "ok", detail: { role } }, now),
   ]);
-  const origin = (process.env.PUBLIC_URL_TEMPLATE ?? "http://{tenant}.localhost:8787").replaceAll("{tenant}", slug);
+  const origin = zoneOrigin({ PUBLIC_URL_TEMPLATE: publicUrlTemplate() }, slug);
   console.log(`✓ ${role} ${email} created in ${slug}.`);
   console.log(`  Pass on this one-time link to set the password (valid until ${expiresAt.toISOString()}):`);
   console.log(`  ${origin}/reset-password?token=${token}`);

@@ -1,6 +1,8 @@
 /**
  * `npm start`: the local libSQL server (dev/libsql-server, files under .data/)
- * plus the Worker in workerd (`wrangler dev`) on port 8787.
+ * plus the Worker in workerd (`wrangler dev`) on PORT (default 8787; the libSQL server on
+ * LIBSQL_PORT, default 8080). The zones' public origin follows PORT unless
+ * PUBLIC_URL_TEMPLATE is set, so forms and links work on any port.
  * `npm run start:node`: the same zones on the Node entry over the same files.
  * Both migrate and load every zone first (idempotent) and print its URL.
  */
@@ -8,13 +10,24 @@ import { spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { zones } from "../tenants/index";
+import { zoneOrigin } from "../worker/env";
 import { startLibsqlServer } from "./libsql-server/server";
+import { assertPortFree, libsqlPort, publicUrlTemplate, servedPort } from "./lib/local-ports";
 import { prepareAllZones } from "./lib/prepare-tenant";
 import { DEMO_ZONES, demoAccounts, demoPassword } from "./lib/seed-demo";
 
 const { values } = parseArgs({ options: { node: { type: "boolean" } } });
-const PORT = Number(process.env.PORT ?? 8787);
-const DB_PORT = Number(process.env.LIBSQL_PORT ?? 8080);
+const PORT = servedPort();
+const DB_PORT = libsqlPort();
+// The origin every form is checked against and every link is built on: the port served.
+const PUBLIC_URL_TEMPLATE = publicUrlTemplate();
+try {
+  await assertPortFree(PORT, "PORT");
+  if (!values.node) await assertPortFree(DB_PORT, "LIBSQL_PORT");
+} catch (err) {
+  console.error((err as Error).message);
+  process.exit(1);
+}
 mkdirSync(".data", { recursive: true });
 
 async function prepareAll(urlFor: (slug: string) => string) {
@@ -27,7 +40,7 @@ async function prepareAll(urlFor: (slug: string) => string) {
 
 function banner(runtime: string) {
   console.log(`\n园区通 yuanqu is running (${runtime}). Open a zone:`);
-  for (const z of zones.all()) console.log(`  http://${z.slug}.localhost:${PORT}  ${z.name.zh}`);
+  for (const z of zones.all()) console.log(`  ${zoneOrigin({ PUBLIC_URL_TEMPLATE }, z.slug)}  ${z.name.zh}`);
   console.log(`  http://localhost:${PORT}  zone list (operator)`);
   console.log(`  http://zibo.localhost:${PORT}/api/openapi.json  API description (any zone)`);
   console.log(`\nDemo accounts (password Demo-<zone>-2026, e.g. ${demoPassword("zibo")}):`);
@@ -43,7 +56,7 @@ if (values.node) {
   const template = "file:.data/{tenant}.db";
   console.log("preparing zone databases (embedded libSQL files in .data/)…");
   await prepareAll((slug) => template.replace("{tenant}", slug));
-  const server = await startNodeServer({ port: PORT, env: { ROOT_DOMAINS: "localhost", LIBSQL_URL_TEMPLATE: template, DEV_TOOLS: "1" } });
+  const server = await startNodeServer({ port: PORT, env: { ROOT_DOMAINS: "localhost", LIBSQL_URL_TEMPLATE: template, PUBLIC_URL_TEMPLATE, DEV_TOOLS: "1" } });
   banner("Node, @hono/node-server");
   const stop = () => void server.close().then(() => process.exit(0));
   process.once("SIGINT", stop);
@@ -56,7 +69,7 @@ if (values.node) {
 
   const wrangler = spawn(
     "wrangler",
-    ["dev", "--port", String(PORT), "--ip", "127.0.0.1", "--show-interactive-dev-session=false", "--var", `LIBSQL_URL_TEMPLATE:${db.url}/t/{tenant}/`],
+    ["dev", "--port", String(PORT), "--ip", "127.0.0.1", "--show-interactive-dev-session=false", "--var", `LIBSQL_URL_TEMPLATE:${db.url}/t/{tenant}/`, "--var", `PUBLIC_URL_TEMPLATE:${PUBLIC_URL_TEMPLATE}`],
     // No Request.cf download (this network reaches only package registries) and no telemetry.
     // Its own process group: wrangler runs workerd (and a Node shim) as children, and
     // stopping must take all of them down, not just the shim.

@@ -6,23 +6,32 @@
  */
 import { serve } from "@hono/node-server";
 import { createApp } from "./app";
+import { localPublicUrlTemplate } from "./env";
 import { createNodeDeps } from "./node-deps";
 import { deliverAllZones } from "./features/outbox/deliver-all-zones";
 
 export const NODE_DEFAULTS = {
   ROOT_DOMAINS: "localhost",
   LIBSQL_URL_TEMPLATE: "file:.data/{tenant}.db",
-  PUBLIC_URL_TEMPLATE: "http://{tenant}.localhost:8787",
 } as const;
 
+/**
+ * Serves the app on `port` (0: a free one). Without PUBLIC_URL_TEMPLATE the public origin
+ * is the port actually bound (http://<zone>.localhost:<port>), so forms, autosave and the
+ * links in messages work on any port. A busy port rejects with one clear sentence.
+ */
 export function startNodeServer(options: { port: number; hostname?: string; env?: Record<string, string | undefined> }) {
-  const deps = createNodeDeps({ ...NODE_DEFAULTS, ...(options.env ?? process.env) });
-  const app = createApp(deps);
-  // The Node target's stand-in for the Workers cron trigger: deliver pending messages every 30 s.
-  const delivery = setInterval(() => void deliverAllZones(deps), 30_000);
-  delivery.unref();
-  return new Promise<{ port: number; close(): Promise<void> }>((resolve) => {
-    const server = serve({ fetch: app.fetch, port: options.port, hostname: options.hostname ?? "127.0.0.1" }, (info) => {
+  const env: Record<string, string | undefined> = { ...NODE_DEFAULTS, ...(options.env ?? process.env) };
+  const hostname = options.hostname ?? "127.0.0.1";
+  return new Promise<{ port: number; close(): Promise<void> }>((resolve, reject) => {
+    // The app is built once the port is known; no request is read before "listening".
+    let app: ReturnType<typeof createApp> | undefined;
+    const server = serve({ fetch: (req, ...rest) => app!.fetch(req, ...rest), port: options.port, hostname }, (info) => {
+      const deps = createNodeDeps({ ...env, PUBLIC_URL_TEMPLATE: env.PUBLIC_URL_TEMPLATE || localPublicUrlTemplate(info.port) });
+      app = createApp(deps);
+      // The Node target's stand-in for the Workers cron trigger: deliver pending messages every 30 s.
+      const delivery = setInterval(() => void deliverAllZones(deps), 30_000);
+      delivery.unref();
       resolve({
         port: info.port,
         close: () =>
@@ -35,12 +44,26 @@ export function startNodeServer(options: { port: number; hostname?: string; env?
           }),
       });
     });
+    server.once("error", (err: NodeJS.ErrnoException) => reject(err.code === "EADDRINUSE" ? new PortBusyError(options.port, "PORT") : err));
   });
+}
+
+/** A port another program holds, said in one line with what to do about it. */
+export class PortBusyError extends Error {
+  constructor(port: number, variable: "PORT" | "LIBSQL_PORT") {
+    super(`端口 ${port} 已被占用 (port ${port} is in use): stop what uses it, or choose another, e.g. ${variable}=${port + 4} npm start`);
+    this.name = "PortBusyError";
+  }
 }
 
 // `tsx worker/entry.node.ts` (or the bundled dist/node.mjs) serves on PORT, default 8787.
 if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
   const port = Number(process.env.PORT ?? 8787);
-  const { port: bound } = await startNodeServer({ port, hostname: process.env.HOST ?? "127.0.0.1" });
-  console.log(`yuanqu (node) listening on http://localhost:${bound}`);
+  try {
+    const { port: bound } = await startNodeServer({ port, hostname: process.env.HOST ?? "127.0.0.1" });
+    console.log(`yuanqu (node) listening on http://localhost:${bound}`);
+  } catch (err) {
+    console.error(err instanceof PortBusyError ? err.message : err);
+    process.exit(1);
+  }
 }

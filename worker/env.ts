@@ -48,9 +48,18 @@ export function parseConfig(raw: Record<string, unknown>): AppConfig {
   return parsed.data;
 }
 
-/** A zone's public origin, e.g. "https://zibo.yuanqu.example.cn". */
-export function zoneOrigin(config: AppConfig, slug: string): string {
+/**
+ * A zone's public origin, e.g. "https://zibo.yuanqu.example.cn": the one function behind
+ * both the Origin check on every state change and every link a message carries, so the
+ * two can never disagree (a port, a proxy or a second hostname is configured here, once).
+ */
+export function zoneOrigin(config: Pick<AppConfig, "PUBLIC_URL_TEMPLATE">, slug: string): string {
   return config.PUBLIC_URL_TEMPLATE.replaceAll("{tenant}", slug);
+}
+
+/** The public origin template of a local server on `port` (zones on *.localhost). */
+export function localPublicUrlTemplate(port: number): string {
+  return `http://{tenant}.localhost:${port}`;
 }
 
 /** The tenant database URL for a zone, from the template. */

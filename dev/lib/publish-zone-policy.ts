@@ -11,6 +11,8 @@ import type { PolicyPreview } from "../../worker/features/policies/preview-polic
 import { previewPolicyVersion } from "../../worker/features/policies/preview-policy-version";
 import { publishPolicyVersion } from "../../worker/features/policies/publish-policy-version";
 import { syncPolicyDocuments } from "../../worker/features/policies/sync-documents";
+import { zoneOrigin } from "../../worker/env";
+import { publicUrlTemplate } from "./local-ports";
 
 export type ZonePolicyOutcome =
   | { status: "unchanged"; version: number; preview: PolicyPreview }
@@ -28,7 +30,7 @@ export async function publishZonePolicy(db: TenantDb, zone: ZoneConfig, opts: { 
   }
   if (!preview.publishable) return { status: "refused", preview };
   if (opts.dryRun) return { status: "would-publish", preview };
-  const origin = opts.origin ?? (process.env.PUBLIC_URL_TEMPLATE ?? "http://{tenant}.localhost:8787").replace("{tenant}", zone.slug);
+  const origin = opts.origin ?? zoneOrigin({ PUBLIC_URL_TEMPLATE: publicUrlTemplate() }, zone.slug);
   const out = await publishPolicyVersion({ db, zone, now: opts.now ?? new Date(), ip: null, actor: null, origin }, set, { baseVersion: preview.base?.id ?? null });
   return { status: "published", version: out.version.id, notified: out.notified, preview };
 }

@@ -5,12 +5,6 @@
 import type { TestProject } from "vitest/node";
 import { resolveChromium } from "../support/chromium-path";
 
-declare module "vitest" {
-  export interface ProvidedContext {
-    chromiumPath: string;
-  }
-}
-
 export default async function setup(project: TestProject) {
   const { path, source } = await resolveChromium();
   console.log(`browser tests use Chromium from ${source === "npm" ? "@sparticuz/chromium" : source}: ${path}`);

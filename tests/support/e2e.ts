@@ -1,6 +1,6 @@
 /**
- * What every browser test shares: the Node entry on a free port (PUBLIC_URL_TEMPLATE
- * on that port, DEV_TOOLS=1, temporary files), a Chromium (see chromium-path.ts) driven by
+ * What every browser test shares: the Node entry on a free port (the public origin
+ * derived from that port, DEV_TOOLS=1, temporary files), a Chromium (see chromium-path.ts) driven by
  * playwright-core, pages that record Content-Security-Policy violations, and test
  * accounts written straight into a zone's database.
  */
@@ -22,9 +22,9 @@ export interface E2eServer extends TestNodeServer {
   url(path: string, host?: string): string;
 }
 
-/** The Node entry for a browser test, on a free port that PUBLIC_URL_TEMPLATE names. */
+/** The Node entry for a browser test, on a free port (its origin derived from that port). */
 export async function startE2eServer({ name, demo = false, seed }: Required<Pick<TestNodeServerOptions, "name">> & Pick<TestNodeServerOptions, "demo" | "seed">): Promise<E2eServer> {
-  const server = await startTestNodeServer({ name: `${name}-e2e`, demo, publicUrl: true, seed });
+  const server = await startTestNodeServer({ name: `${name}-e2e`, demo, seed });
   return { ...server, url: (path, host = "zibo.localhost") => `http://${host}:${server.port}${path}` };
 }
 

@@ -4,7 +4,6 @@
  * the node and browser suites start a server (browser ones via ./e2e.ts).
  */
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createClient } from "@libsql/client";
@@ -27,23 +26,11 @@ export interface TestNodeServerOptions {
   name?: string;
   /** Load the demo enterprises too. */
   demo?: boolean;
-  /** Listen on a free port chosen up front and build PUBLIC_URL_TEMPLATE on it (CSRF checks forms against it; links are built from it). */
-  publicUrl?: boolean;
   /** Writes test data into the zones' databases before the server starts. */
   seed?: (withTenantDb: WithTenantDb) => Promise<void>;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-    s.on("error", reject);
-  });
-}
-
-export async function startTestNodeServer({ name = "node", demo = true, publicUrl = false, seed }: TestNodeServerOptions = {}): Promise<TestNodeServer> {
+export async function startTestNodeServer({ name = "node", demo = true, seed }: TestNodeServerOptions = {}): Promise<TestNodeServer> {
   const dir = mkdtempSync(join(tmpdir(), `yuanqu-${name}-`));
   const template = `file:${dir}/{tenant}.db`;
   const withTenantDb: WithTenantDb = async (slug, run) => {
@@ -56,13 +43,13 @@ export async function startTestNodeServer({ name = "node", demo = true, publicUr
   };
   await prepareAllZones((slug) => template.replace("{tenant}", slug), zones.all(), { demo });
   await seed?.(withTenantDb);
-  const port = publicUrl ? await freePort() : 0;
+  // A free port, and no PUBLIC_URL_TEMPLATE: the server derives its origin from the port it
+  // binds, as `npm start` does, so every suite runs on a non-default port.
   const server = await startNodeServer({
-    port,
+    port: 0,
     env: {
       ROOT_DOMAINS: "localhost",
       LIBSQL_URL_TEMPLATE: template,
-      ...(publicUrl ? { PUBLIC_URL_TEMPLATE: `http://{tenant}.localhost:${port}` } : {}),
       BLOB_DIR: join(dir, "blobs"),
       DEV_TOOLS: "1",
     },

@@ -8,12 +8,6 @@ import { startLibsqlServer } from "../../dev/libsql-server/server";
 import { prepareAllZones } from "../../dev/lib/prepare-tenant";
 import { zones } from "../../tenants/index";
 
-declare module "vitest" {
-  export interface ProvidedContext {
-    libsqlUrl: string;
-  }
-}
-
 export default async function setup(project: TestProject) {
   const server = await startLibsqlServer({ dataDir: ":memory:", port: 0 });
   await prepareAllZones((slug) => server.tenantUrl(slug), zones.all(), { demo: true });
