@@ -187,7 +187,10 @@ export const zoneSchema = z
     region: z.strictObject({ province: text, city: text }),
     branding: z.strictObject({ primary: hexColour, accent: hexColour }),
     contact: z.strictObject({
-      /** Who resets passwords, as the zone's portal says it. */
+      /**
+       * Who resets passwords, as the zone's portal says it (kept as the source's words; the
+       * pages say both ways — self-service and the administrators' phone — in one sentence).
+       */
       passwordHelp: text,
       phone: z.string().regex(/^0\d{2,3}-\d{7,8}$/, "phone: area code and number, e.g. 0546-8317796"),
       office: text,

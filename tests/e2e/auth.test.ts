@@ -16,6 +16,7 @@ import { insertTestUser, useE2e } from "../support/e2e";
 const EMAIL = "e2e@zibo.demo";
 const PASSWORD = "Zibo-E2e-2026!";
 const NAME = "测试企业用户";
+const DISABLE_ME = "e2e-disable-me@zibo.demo";
 const ADMIN = { email: "e2e-admin@zibo.demo", password: "Zibo-Admin-E2e-2026!", name: "测试园区管理员" };
 
 const e2e = useE2e({
@@ -24,6 +25,7 @@ const e2e = useE2e({
     withTenantDb("zibo", async (db) => {
       await insertTestUser(db, { id: "e2eenterprise01", email: EMAIL, password: PASSWORD, name: NAME, role: "enterprise" });
       await insertTestUser(db, { id: "e2ezoneadmin01", ...ADMIN, role: "zone_admin" });
+      await insertTestUser(db, { id: "e2edisable0001", email: DISABLE_ME, password: PASSWORD, name: "王五", role: "reviewer" });
     }),
 });
 
@@ -159,6 +161,33 @@ describe("sign-in pages in Chromium", () => {
     expect(issued.headers()["cache-control"]).toBe("no-store");
     await page.waitForLoadState();
     expect(await page.locator("#reset-link").textContent()).toMatch(/\/reset-password\?token=[A-Za-z0-9_-]{20,}$/);
+    await context.close();
+  });
+
+  it("停用 asks first (dismissed: nothing changes; accepted: disabled), and the issued link has a working copy button", async () => {
+    const { context, page } = await newPage();
+    expect(await logIn(page, ADMIN.email, ADMIN.password)).toBe(303);
+    await page.goto(url("/admin/users"));
+    const row = () => page.locator("tr", { hasText: DISABLE_ME });
+    const asked: string[] = [];
+    page.once("dialog", (d) => void (asked.push(d.message()), d.dismiss()));
+    await row().getByRole("button", { name: /^停用/ }).click();
+    await page.waitForTimeout(300); // nothing is submitted; give a wrong submit time to show
+    expect(asked[0]).toContain(`确定停用 王五(${DISABLE_ME})的账号`);
+    expect(new URL(page.url()).search).toBe("");
+    expect(await row().getByRole("button", { name: /^启用/ }).count()).toBe(0);
+
+    page.once("dialog", (d) => void d.accept());
+    await Promise.all([page.waitForURL(/done=disable/), row().getByRole("button", { name: /^停用/ }).click()]);
+    expect(await row().getByRole("button", { name: /^启用/ }).count()).toBe(1);
+
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: url("/") });
+    await row().getByRole("button", { name: /发放重置链接/ }).click();
+    await page.waitForLoadState();
+    const link = (await page.locator("#reset-link").textContent())!.trim();
+    await page.getByRole("button", { name: "复制链接" }).click();
+    await page.getByRole("button", { name: "已复制" }).waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText().catch(() => getSelection()?.toString() ?? ""))).toBe(link);
     await context.close();
   });
 

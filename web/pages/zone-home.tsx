@@ -1,4 +1,5 @@
 /** A zone's home page: who it is, its priority industries, and its policy documents (政策纵览). */
+import { PasswordHelp } from "./auth/password-help";
 import type { ZoneConfig } from "../../tenants/schema";
 import type { DocumentSummary } from "../../worker/features/policies/list-documents";
 import { formatDateZh, LEVEL_LABEL } from "../format";
@@ -65,10 +66,7 @@ export function ZoneHomePage({ zone, documents, nonce, user }: ZoneHomeProps) {
             ))}
           </ul>
         )}
-        <p class="help">
-          {zone.contact.passwordHelp},联系方式:<a href={`tel:${zone.contact.phone}`}>{zone.contact.phone}</a>({zone.contact.office}
-          {zone.contact.phoneFromSource ? "" : ",演示号码,以园区公布为准"})
-        </p>
+        <PasswordHelp zone={zone} />
       </main>
     </Layout>
   );

@@ -29,14 +29,14 @@ export function AdminUsersPage({ zone, nonce, user, users, notice }: AdminUsersP
           </div>
         )}
         <div class="table-scroll">
-          <table class="users">
+          <table class="users stack">
             <caption class="skip">本园区的 {users.length} 个用户</caption>
             <thead>
               <tr>
                 <th scope="col">用户</th>
                 <th scope="col">角色</th>
                 <th scope="col">状态</th>
-                <th scope="col">在线会话</th>
+                <th scope="col" class="num">在线会话</th>
                 <th scope="col">最近登录</th>
                 <th scope="col">操作</th>
               </tr>
@@ -48,10 +48,10 @@ export function AdminUsersPage({ zone, nonce, user, users, notice }: AdminUsersP
                     {u.name}
                     <small>{u.email}</small>
                   </td>
-                  <td>{ROLE_LABEL[u.role]}</td>
-                  <td>{STATUS_LABEL[u.status]}</td>
-                  <td>{u.activeSessions}</td>
-                  <td>{u.lastLoginAt ? <time datetime={u.lastLoginAt}>{formatTimeZh(u.lastLoginAt)}</time> : "从未登录"}</td>
+                  <td data-label="角色">{ROLE_LABEL[u.role]}</td>
+                  <td data-label="状态">{STATUS_LABEL[u.status]}</td>
+                  <td class="num" data-label="在线会话">{u.activeSessions}</td>
+                  <td data-label="最近登录">{u.lastLoginAt ? <time datetime={u.lastLoginAt}>{formatTimeZh(u.lastLoginAt)}</time> : "从未登录"}</td>
                   <td>
                     <RowActions row={u} self={u.id === user.id} />
                   </td>
@@ -66,15 +66,15 @@ export function AdminUsersPage({ zone, nonce, user, users, notice }: AdminUsersP
 }
 
 function RowActions({ row, self }: { row: ZoneUserRow; self: boolean }) {
-  const action = (path: string, label: string, cls = "btn secondary") => (
-    <form method="post" action={`/admin/users/${row.id}/${path}`}>
+  const action = (path: string, label: string, cls = "btn secondary", confirm?: string) => (
+    <form method="post" action={`/admin/users/${row.id}/${path}`} data-confirm={confirm}>
       <button class={cls} type="submit" aria-label={`${label}:${row.name}`}>{label}</button>
     </form>
   );
   return (
     <div class="row-actions">
       {action("reset-link", "发放重置链接")}
-      {row.status === "active" ? (!self && action("disable", "停用", "btn danger")) : action("enable", "启用")}
+      {row.status === "active" ? (!self && action("disable", "停用", "btn danger", `确定停用 ${row.name}(${row.email})的账号?该用户在所有设备上的登录会立即结束。`)) : action("enable", "启用")}
       {row.activeSessions > 0 && !self && action("end-sessions", "退出其登录")}
     </div>
   );

@@ -42,7 +42,7 @@ export function ForgotPasswordPage({ zone, nonce, user, email, errors, accepted 
             </>
           )}
         </section>
-        <PasswordHelp passwordHelp={zone.contact.passwordHelp} phone={zone.contact.phone} demo={!zone.contact.phoneFromSource} />
+        <PasswordHelp zone={zone} onResetPage />
       </main>
     </Layout>
   );

@@ -35,7 +35,7 @@ export function LoginPage({ zone, nonce, values, errors, notice }: LoginPageProp
             <a href="/apply">还没有账号?申请入驻</a>
           </p>
         </section>
-        <PasswordHelp passwordHelp={zone.contact.passwordHelp} phone={zone.contact.phone} demo={!zone.contact.phoneFromSource} />
+        <PasswordHelp zone={zone} />
       </main>
     </Layout>
   );

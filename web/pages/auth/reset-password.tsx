@@ -55,7 +55,7 @@ export function ResetPasswordPage({ zone, nonce, state }: ResetPasswordPageProps
             </>
           )}
         </section>
-        {state.kind !== "done" && <PasswordHelp passwordHelp={zone.contact.passwordHelp} phone={zone.contact.phone} demo={!zone.contact.phoneFromSource} />}
+        {state.kind !== "done" && <PasswordHelp zone={zone} />}
       </main>
     </Layout>
   );

@@ -45,7 +45,7 @@ export function AdminBankPage({ zone, nonce, user, bank, staff, invitations, not
           <dd>{bank.uscc}</dd>
           <BankContactFacts bank={bank} />
         </dl>
-        <form method="post" action={`${base}/${bank.status === "active" ? "suspend" : "reactivate"}`}>
+        <form method="post" action={`${base}/${bank.status === "active" ? "suspend" : "reactivate"}`} data-confirm={bank.status === "active" ? "确定暂停该机构?其工作人员会立即退出登录。" : undefined}>
           {bank.status === "active" ? (
             <button class="btn danger" type="submit">暂停该机构(立即退出其工作人员的登录)</button>
           ) : (

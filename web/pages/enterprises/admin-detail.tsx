@@ -18,7 +18,7 @@ export function EnterpriseDetailPage({ zone, nonce, user, overview, notice }: { 
         {user.role === "zone_admin" && (
           <div class="actions">
             {e.status === "active" ? (
-              <form method="post" action={`/admin/enterprises/${e.id}/suspend`}>
+              <form method="post" action={`/admin/enterprises/${e.id}/suspend`} data-confirm="确定暂停该企业?其成员会立即退出登录,恢复前不能办理业务。">
                 <button class="btn danger" type="submit">暂停该企业(成员将被退出登录)</button>
               </form>
             ) : (

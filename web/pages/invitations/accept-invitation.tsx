@@ -63,7 +63,7 @@ export function AcceptInvitationPage({ zone, nonce, state }: AcceptInvitationPag
             </>
           )}
         </section>
-        <PasswordHelp passwordHelp={zone.contact.passwordHelp} phone={zone.contact.phone} demo={!zone.contact.phoneFromSource} />
+        <PasswordHelp zone={zone} />
       </main>
     </Layout>
   );

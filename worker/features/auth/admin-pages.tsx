@@ -14,6 +14,7 @@ import { endUserSessions, listZoneUsers, setUserStatus } from "./admin-users";
 import { signedIn } from "./guard";
 import { formFailure, pageGuard } from "./page-forms";
 import { issueAdminResetLink } from "./password-reset";
+import { maskMobile, sendResetLinkBySms } from "./reset-link-sms";
 import { requestCtx } from "./routes";
 import { UserIdParam } from "./schemas";
 
@@ -55,11 +56,32 @@ export function adminUserPages(deps: AppDeps) {
     const id = userIdParam(c);
     const ctx = requestCtx(c, deps);
     const { user } = signedIn(c);
-    const { url, expiresAt } = await issueAdminResetLink(ctx, { id: user.id, email: user.email }, id);
-    const target = (await listZoneUsers({ db: ctx.db, now: ctx.now })).find((u) => u.id === id) ?? { name: "", email: "" };
+    const { url, expiresAt, user: target } = await issueAdminResetLink(ctx, { id: user.id, email: user.email }, id);
     // Shown once: neither the browser nor any proxy may keep a copy of the live link.
     c.header("Cache-Control", "no-store");
-    return c.html(<ResetLinkIssuedPage zone={ctx.zone} nonce={c.get("secureHeadersNonce")} user={user} target={target} url={url} expiresAt={expiresAt} />);
+    return c.html(<ResetLinkIssuedPage zone={ctx.zone} nonce={c.get("secureHeadersNonce")} user={user} userId={id} target={{ ...target, mobile: target.mobile ? maskMobile(target.mobile) : null }} url={url} expiresAt={expiresAt} />);
+  });
+
+  // The same link sent on to the user's mobile; the page is shown again with the outcome.
+  r.post("/admin/users/:id/reset-link/sms", async (c) => {
+    const id = userIdParam(c);
+    const ctx = requestCtx(c, deps);
+    const { user } = signedIn(c);
+    const form = await c.req.parseBody();
+    const token = typeof form.token === "string" ? form.token.slice(0, 200) : "";
+    c.header("Cache-Control", "no-store");
+    const page = (target: { name: string; email: string; mobile: string | null }, expiresAt: Date | null, notice: { kind: "ok" | "error"; message: string }) =>
+      <ResetLinkIssuedPage zone={ctx.zone} nonce={c.get("secureHeadersNonce")} user={user} userId={id} target={target} url={expiresAt ? `${ctx.origin}/reset-password?token=${token}` : null} expiresAt={expiresAt} notice={notice} />;
+    try {
+      const sent = await sendResetLinkBySms(ctx, { id: user.id, email: user.email }, id, token);
+      return c.html(page({ name: sent.name, email: sent.email, mobile: sent.sentTo }, sent.expiresAt, { kind: "ok", message: `已通过短信发送到 ${sent.sentTo}。` }));
+    } catch (e) {
+      const { status, errors } = formFailure(e);
+      if (status === 404) throw e;
+      const [target] = (await listZoneUsers({ db: ctx.db, now: ctx.now })).filter((u) => u.id === id);
+      // The link is not shown again: it may be spent or replaced, and this page says so.
+      return c.html(page({ name: target?.name ?? "", email: target?.email ?? "", mobile: null }, null, { kind: "error", message: errors.message ?? "短信没有发送。" }), status);
+    }
   });
 
   // One static route per action (not "/:action"): a parameter beside the static

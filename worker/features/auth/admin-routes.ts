@@ -6,8 +6,9 @@ import { requireZone } from "../../middleware/zone";
 import { endUserSessions, listZoneUsers, setUserStatus } from "./admin-users";
 import { requireRole, signedIn } from "./guard";
 import { issueAdminResetLink } from "./password-reset";
+import { sendResetLinkBySms } from "./reset-link-sms";
 import { requestCtx } from "./routes";
-import { Accepted, AdminUser, ResetLink, UserIdParam } from "./schemas";
+import { Accepted, AdminUser, ResetLink, ResetLinkSmsBody, ResetLinkSmsSent, UserIdParam } from "./schemas";
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });
 const denied = { 401: json(ErrorEnvelope, "No session"), 403: json(ErrorEnvelope, "Not a zone admin"), 404: json(ErrorEnvelope, "No such user in this zone") };
@@ -51,6 +52,20 @@ export function adminUserRoutes(deps: AppDeps) {
       const { url, expiresAt } = await issueAdminResetLink(requestCtx(c, deps), { id: user.id, email: user.email }, c.req.valid("param").id);
       c.header("Cache-Control", "no-store");
       return c.json({ url, expiresAt: expiresAt.toISOString() }, 200);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: "post", path: "/api/v1/admin/users/{id}/reset-link/sms", tags: ["admin"],
+      summary: "Send an issued, still-live reset link to the user's mobile on record by SMS (through the outbox)",
+      request: { params: UserIdParam, body: { required: true, content: { "application/json": { schema: ResetLinkSmsBody } } } },
+      responses: { 200: json(ResetLinkSmsSent, "Queued for SMS"), 422: json(ErrorEnvelope, "Malformed token, no mobile on record, or the link is no longer live"), ...denied },
+    }),
+    async (c) => {
+      const { user } = signedIn(c);
+      const sent = await sendResetLinkBySms(requestCtx(c, deps), { id: user.id, email: user.email }, c.req.valid("param").id, c.req.valid("json").token);
+      return c.json({ sentTo: sent.sentTo, expiresAt: sent.expiresAt.toISOString() }, 200);
     },
   );
   return r;

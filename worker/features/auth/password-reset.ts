@@ -78,7 +78,7 @@ export async function issueAdminResetLink({ db, zone, origin, now, ip }: Ctx, ad
     outboxInsert(db, linkMessage(zone, user, url, true), now),
     auditInsert(db, { actorId: admin.id, actor: admin.email, action: "auth.reset.issued", target: user.email, result: "ok", ip }, now),
   ]);
-  return { url, expiresAt };
+  return { url, expiresAt, user: { name: user.name, email: user.email, mobile: user.mobile } };
 }
 
 /** Sets the new password from a live token, ends every session of the user, notifies them. No sign-in follows. */

@@ -34,7 +34,8 @@ export async function newResetToken(db: TenantDb, userId: string, opts: { kind: 
   };
 }
 
-const live = (tokenHash: string, now: Date) =>
+/** Where a token is live: not used, not replaced by a newer one, not expired. */
+export const live = (tokenHash: string, now: Date) =>
   and(
     eq(passwordResetTokens.tokenHash, tokenHash),
     isNull(passwordResetTokens.usedAt),

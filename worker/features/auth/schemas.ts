@@ -62,6 +62,14 @@ export const UserIdParam = z.object({
   id: z.string().regex(/^[a-z0-9]{10,40}$/, "用户编号格式不对").openapi({ param: { name: "id", in: "path" } }),
 });
 
+export const ResetLinkSmsBody = z
+  .strictObject({ token: z.string().min(1, "缺少重置链接").max(200, "重置链接过长").regex(/^[A-Za-z0-9_-]+$/, "重置链接的格式不对") })
+  .openapi("AdminResetLinkSms");
+
+export const ResetLinkSmsSent = z
+  .object({ sentTo: z.string().openapi({ description: "The mobile, masked (138****5678)" }), expiresAt: z.string().openapi({ description: "ISO 8601 UTC" }) })
+  .openapi("AdminResetLinkSmsSent");
+
 export const ResetLink = z
   .object({ url: z.string(), expiresAt: z.string().openapi({ description: "ISO 8601 UTC; the link works once, until then" }) })
   .openapi("AdminResetLink");
