@@ -5,8 +5,11 @@
  * terms only that product fits (a mortgage — no demo product takes one), sees
  * it ranked first with every criterion met, opens it from the ranked list and
  * applies, ticking the separate consent; the bank opens the application and
- * approves (授信); the enterprise sees the decision. The enterprise's pages
- * must not scroll sideways on a phone or break the CSP.
+ * approves (授信); the enterprise sees the decision. Another member asks for
+ * more than a product lends and is told its range, applies within it, finds
+ * the product page pointing to that application, and withdraws it after the
+ * confirmation. The enterprise's pages must not scroll sideways on a phone or
+ * break the CSP.
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -107,6 +110,52 @@ describe("金融超市 in Chromium", () => {
     expect(await page.locator(".timeline").textContent()).toContain("授信");
     await noSideways(page);
     await page.screenshot({ path: "test-results/finance-loan-approved-phone.png", fullPage: true });
+    await member.context.close();
+  }, 60_000);
+
+  it("refuses an amount over the product's maximum naming its range; a pending application replaces the form until it is withdrawn, after confirming", async () => {
+    const member = await open(PHONE);
+    const page = member.page;
+    await logIn(page, "enterprise@zibo.demo");
+    // The demo's 科技保险贷 lends 50万元 to 500万元.
+    await page.goto(url(`/finance?q=${encodeURIComponent("科技保险贷")}`));
+    await Promise.all([page.waitForURL(/\/finance\/products\/[a-z0-9-]+$/), page.locator(".prod h3 a", { hasText: "科技保险贷" }).first().click()]);
+    const productUrl = page.url();
+    await page.getByLabel("申请金额(万元)").fill("600");
+    await page.getByLabel("期限(月)").fill("12");
+    await page.getByLabel(/^同意示范银行淄博市分行查看本企业/).check();
+    await Promise.all([page.waitForURL((u) => u.pathname === "/finance/loans"), page.getByRole("button", { name: "提交贷款申请" }).click()]);
+    expect(await page.locator("#f-amount-error").textContent()).toBe("申请金额须在50万元至500万元之间");
+    expect(await page.getByLabel("申请金额(万元)").inputValue()).toBe("600");
+
+    await page.getByLabel("申请金额(万元)").fill("300");
+    await Promise.all([page.waitForURL(/\/finance\/loans\/[a-z2-7]{26}\?done=applied/), page.getByRole("button", { name: "提交贷款申请" }).click()]);
+    const loanPath = new URL(page.url()).pathname;
+
+    // Back on the product: no second form, a link to the application in progress.
+    await page.goto(productUrl);
+    expect(await page.getByRole("button", { name: "提交贷款申请" }).count()).toBe(0);
+    expect(await page.locator("#apply-heading + *").textContent()).toContain("你已申请过这个产品,正在办理中。");
+    await Promise.all([page.waitForURL(`**${loanPath}`), page.getByRole("link", { name: "查看这笔申请" }).click()]);
+    await noSideways(page);
+
+    // 撤回申请 asks first: dismissing keeps the application, accepting withdraws it.
+    const questions: string[] = [];
+    page.once("dialog", (d) => { questions.push(d.message()); void d.dismiss(); });
+    await page.getByRole("button", { name: "撤回申请" }).click();
+    expect(questions).toEqual([expect.stringContaining("确定撤回这笔贷款申请吗")]);
+    expect(new URL(page.url()).search).toBe("");
+    expect(await page.locator(".lead .tag").textContent()).toBe("已提交,待受理");
+    await page.getByLabel("撤回原因(选填)").fill("资金已到位");
+    page.once("dialog", (d) => void d.accept());
+    await Promise.all([page.waitForURL(/done=withdrawn/), page.getByRole("button", { name: "撤回申请" }).click()]);
+    expect(await page.locator(".lead .tag").textContent()).toBe("已撤回");
+    expect(await page.locator(".timeline").textContent()).toContain("撤回原因:资金已到位");
+    expect(await page.getByRole("button", { name: "撤回申请" }).count()).toBe(0);
+
+    // The product offers the form again.
+    await page.goto(productUrl);
+    expect(await page.getByRole("button", { name: "提交贷款申请" }).count()).toBe(1);
     await member.context.close();
   }, 60_000);
 

@@ -126,7 +126,7 @@ describe("anonymous callers", () => {
     expect(Object.keys(paths)).toEqual(expect.arrayContaining([
       "/api/v1/finance/products", "/api/v1/finance/products/{id}", "/api/v1/bank/products", "/api/v1/bank/products/{id}", "/api/v1/bank/products/{id}/publish", "/api/v1/bank/products/{id}/withdraw",
       "/api/v1/bank/needs", "/api/v1/finance/needs", "/api/v1/finance/needs/{id}/matches", "/api/v1/finance/needs/{id}/close", "/api/v1/finance/consents", "/api/v1/finance/consents/{bankId}",
-      "/api/v1/finance/loans", "/api/v1/finance/loans/{id}", "/api/v1/finance/loans/{id}/actions", "/api/v1/admin/finance/statistics",
+      "/api/v1/finance/loans", "/api/v1/finance/loans/{id}", "/api/v1/finance/loans/{id}/actions", "/api/v1/finance/loans/{id}/withdraw", "/api/v1/admin/finance/statistics",
     ]));
     expect(paths["/api/v1/finance/loans"].post.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: "idempotency-key", in: "header" })]));
     for (const [path, ops] of Object.entries(paths)) if (path.includes("finance") || path.startsWith("/api/v1/bank")) for (const op of Object.values(ops as Json)) expect((op as Json).summary, path).toBeTruthy();

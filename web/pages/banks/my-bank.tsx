@@ -1,4 +1,4 @@
-/** 我的机构 (bank staff): the bank they belong to, as the zone registered it. The 金融超市 comes later. */
+/** 我的机构 (bank staff): the bank they belong to, as the zone registered it, and the way to its 金融超市 pages. */
 import type { ZoneConfig } from "../../../tenants/schema";
 import { Layout } from "../../layout";
 import type { HeaderUser } from "../auth/labels";
@@ -28,7 +28,12 @@ export function MyBankPage({ zone, nonce, user, bank }: MyBankPageProps) {
             <dd>{bankTitle(bank)}</dd>
             <BankContactFacts bank={bank} />
           </dl>
-          <p>金融超市(发布金融产品、对接企业融资需求)即将开放。</p>
+          <h2 id="bank-finance">在金融超市办理</h2>
+          <ul class="bank-links" aria-labelledby="bank-finance">
+            <li><a href="/bank/products">我的产品</a>:发布、修改和下架本机构的贷款产品</li>
+            <li><a href="/bank/needs">融资需求</a>:园区企业发布的、与本机构产品匹配的融资需求</li>
+            <li><a href="/bank/loans">贷款申请</a>:企业提交的贷款申请,受理、授信、放款或拒绝</li>
+          </ul>
         </section>
       </main>
     </Layout>

@@ -8,7 +8,10 @@ import type { ZoneConfig } from "../../../tenants/schema";
 import type { financeStatistics } from "../../../worker/features/finance/response-times";
 import { Layout } from "../../layout";
 import type { HeaderUser } from "../auth/labels";
-import { FINANCE_CSS, formatFen } from "./shared";
+import { FINANCE_CSS, formatMoney } from "./shared";
+
+/** The amount figures read as one list: all in 万元. */
+const wan = (fen: number) => formatMoney(fen, { unit: "万元" });
 
 export type FinanceStatistics = Awaited<ReturnType<typeof financeStatistics>>;
 
@@ -58,7 +61,7 @@ export function FinanceStatisticsPage({ zone, nonce, user, stats: s }: FinanceSt
               { label: "已满足", value: `${s.needs.met} 条` },
               { label: "满足率", value: share(s.needs.met, s.needs.posted) },
               { label: "已关闭", value: `${s.needs.closed} 条` },
-              { label: "需求总额", value: formatFen(s.needs.amountPostedFen) },
+              { label: "需求总额", value: wan(s.needs.amountPostedFen) },
             ]}
           />
         </section>
@@ -69,8 +72,8 @@ export function FinanceStatisticsPage({ zone, nonce, user, stats: s }: FinanceSt
             items={[
               { label: "申请", value: `${s.loans.applications} 笔` },
               { label: "办理中", value: `${s.loans.pending} 笔` },
-              { label: "授信金额", value: formatFen(s.loans.approvedFen) },
-              { label: "放款金额", value: formatFen(s.loans.disbursedFen) },
+              { label: "授信金额", value: wan(s.loans.approvedFen) },
+              { label: "放款金额", value: wan(s.loans.disbursedFen) },
             ]}
           />
         </section>
@@ -83,7 +86,7 @@ export function FinanceStatisticsPage({ zone, nonce, user, stats: s }: FinanceSt
             <div class="table-scroll">
               <table class="grid stack">
                 <thead>
-                  <tr><th scope="col">机构</th><th scope="col">申请</th><th scope="col">授信</th><th scope="col">拒绝</th><th scope="col">超时</th><th scope="col">平均受理用时</th><th scope="col">平均决定用时</th></tr>
+                  <tr><th scope="col">机构</th><th scope="col" class="num">申请</th><th scope="col" class="num">授信</th><th scope="col" class="num">拒绝</th><th scope="col" class="num">超时</th><th scope="col" class="num">平均受理用时</th><th scope="col" class="num">平均决定用时</th></tr>
                 </thead>
                 <tbody>
                   {s.banks.map((b) => (

@@ -8,7 +8,7 @@
  */
 import type { LoanApplicationRow, LoanProductRow } from "../../../worker/db/schema";
 import { FormAlert, Input, Textarea, type FormErrors } from "../../components/form";
-import { amountRange, bpToPercentText, fenToWanText, formatFen, rateRange, termRange } from "./shared";
+import { amountRange, bpToPercentText, fenToWanText, formatMoney, rateRange, termRange } from "./shared";
 
 export interface FailedAction { form: "accept" | "approve" | "disburse" | "decline"; values: Record<string, string>; errors: FormErrors }
 export interface ReferralOption { id: string; name: string; bankName: string; own: boolean }
@@ -26,6 +26,7 @@ export function LoanActions({ app, product, referrals, today, failed }: { app: L
   );
   const alert = (form: FailedAction["form"]) => (failed?.form === form ? <FormAlert errors={failed.errors} /> : null);
   const canDecide = app.status === "submitted" || app.status === "accepted";
+  if (app.status === "withdrawn") return <p class="range">企业已撤回这笔申请,无需再办理。</p>;
   if (!canDecide && app.status !== "approved") return <p class="range">这笔申请已办结,没有待办事项。</p>;
   const ownBank = referrals.filter((r) => r.own);
   const others = referrals.filter((r) => !r.own);
@@ -58,7 +59,7 @@ export function LoanActions({ app, product, referrals, today, failed }: { app: L
           <h3>放款</h3>
           {alert("disburse")}
           {hidden("disburse")}
-          <p class="range">授信{formatFen(app.approvedAmountFen ?? 0)};放款金额不超过授信金额,日期不晚于今天。</p>
+          <p class="range">授信{formatMoney(app.approvedAmountFen ?? 0)};放款金额不超过授信金额,日期不晚于今天。</p>
           <Input name="amount" id="f-disburse-amount" label="放款金额(万元)" inputmode="decimal" maxlength={20} value={typed(failed, "disburse", "amount") ?? fenToWanText(app.approvedAmountFen ?? app.amountFen)} error={fieldError(failed, "disburse", "amount")} />
           <Input name="disbursedOn" id="f-disburse-date" type="date" label="放款日期" value={typed(failed, "disburse", "disbursedOn") ?? today} error={fieldError(failed, "disburse", "disbursedOn")} />
           <button class="btn" type="submit">登记放款</button>
@@ -80,7 +81,7 @@ export function LoanActions({ app, product, referrals, today, failed }: { app: L
             </select>
             {fieldError(failed, "decline", "referral") && <p class="field-error" id="f-decline-referral-error">{fieldError(failed, "decline", "referral")}</p>}
           </div>
-          <button class="btn danger" type="submit">拒绝</button>
+          <button class="btn danger" type="submit" data-confirm="确定拒绝这笔贷款申请吗?企业会收到拒绝理由,拒绝后不能撤销。">拒绝</button>
         </form>
       )}
     </>

@@ -1,6 +1,7 @@
 /**
- * One loan application for the bank's staff: the product, amount, term and the
- * enterprise's note; what was approved, disbursed or why it was declined; the
+ * One loan application for the bank's staff: the product, amount, term, the
+ * purpose of the need it came from and the enterprise's note; whom to call
+ * (the enterprise's contact person and phone, the member who applied); what was approved, disbursed or why it was declined; the
  * enterprise's financial facts where it consented for this bank; the timeline;
  * and the forms its status allows (./bank-loan-actions.tsx).
  */
@@ -14,7 +15,7 @@ import { formatDateZh } from "../../format";
 import { Layout } from "../../layout";
 import { formatTimeZh, type HeaderUser } from "../auth/labels";
 import { LoanActions, type FailedAction, type ReferralOption } from "./bank-loan-actions";
-import { FINANCE_CSS, FinancialFacts, formatFen, LoanStatusTag, LoanTimeline, NoticeBox, PRODUCT_TYPE_ZH, rateText, type Notice } from "./shared";
+import { FINANCE_CSS, FinancialFacts, formatMoney, LoanStatusTag, LoanTimeline, NoticeBox, PRODUCT_TYPE_ZH, rateText, type Notice } from "./shared";
 
 export type { FailedAction } from "./bank-loan-actions";
 
@@ -54,14 +55,15 @@ export function BankLoanPage({ zone, nonce, user, detail, product, facts, consen
               <h2 id="h-app">申请</h2>
               <dl class="kv">
                 <dt>产品</dt><dd>{product.name}({PRODUCT_TYPE_ZH[product.type]})</dd>
-                <dt>申请金额</dt><dd>{formatFen(a.amountFen)}</dd>
+                <dt>申请金额</dt><dd>{formatMoney(a.amountFen)}</dd>
                 <dt>期限</dt><dd>{a.termMonths}个月</dd>
+                {detail.need && <><dt>资金用途</dt><dd>{detail.need.purpose}<small class="range">(来自企业发布的融资需求:{formatMoney(detail.need.amountFen)},{detail.need.termMonths}个月)</small></dd></>}
                 {a.note && <><dt>企业留言</dt><dd>{a.note}</dd></>}
                 <dt>提交时间</dt><dd>{formatTimeZh(new Date(a.submittedAt))}</dd>
                 {a.status === "submitted" && <><dt>受理期限</dt><dd>{formatDateZh(a.acceptDueOn)}前受理或拒绝</dd></>}
                 {a.status === "accepted" && a.decideDueOn && <><dt>决定期限</dt><dd>{formatDateZh(a.decideDueOn)}前作出授信决定</dd></>}
-                {a.approvedAmountFen !== null && <><dt>授信</dt><dd>{formatFen(a.approvedAmountFen)},年利率{rateText(a.approvedRateBp ?? 0)},{a.approvedTermMonths}个月</dd></>}
-                {a.disbursedAmountFen !== null && <><dt>放款</dt><dd>{a.disbursedOn ? formatDateZh(a.disbursedOn) : ""} {formatFen(a.disbursedAmountFen)}</dd></>}
+                {a.approvedAmountFen !== null && <><dt>授信</dt><dd>{formatMoney(a.approvedAmountFen)},年利率{rateText(a.approvedRateBp ?? 0)},{a.approvedTermMonths}个月</dd></>}
+                {a.disbursedAmountFen !== null && <><dt>放款</dt><dd>{a.disbursedOn ? formatDateZh(a.disbursedOn) : ""} {formatMoney(a.disbursedAmountFen)}</dd></>}
                 {a.declineReason && <><dt>拒绝理由</dt><dd>{a.declineReason}</dd></>}
                 {detail.referral && <><dt>推荐产品</dt><dd>{detail.referral.bankName} · {detail.referral.name}</dd></>}
               </dl>
@@ -71,6 +73,15 @@ export function BankLoanPage({ zone, nonce, user, detail, product, facts, consen
               <dl class="kv">
                 <dt>名称</dt><dd>{detail.enterprise}</dd>
                 <dt>行业</dt><dd>{facts.industry ? names.industry(facts.industry) : "未填报"}</dd>
+                <dt>联系人</dt><dd>{detail.contact.name ?? "未填报"}</dd>
+                <dt>联系电话</dt><dd>{detail.contact.phone ? <a href={`tel:${detail.contact.phone}`}>{detail.contact.phone}</a> : "未填报"}</dd>
+                {detail.applicant && <>
+                  <dt>申请人</dt>
+                  <dd>
+                    {detail.applicant.name} · <a href={`mailto:${detail.applicant.email}`}>{detail.applicant.email}</a>
+                    {detail.applicant.mobile && detail.applicant.mobile !== detail.contact.phone && <> · <a href={`tel:${detail.applicant.mobile}`}>{detail.applicant.mobile}</a></>}
+                  </dd>
+                </>}
               </dl>
               <FinancialFacts zone={zone} facts={facts} shared={consented} />
             </section>

@@ -10,7 +10,7 @@ import type { listLoansFor } from "../../../worker/features/finance/list-loans";
 import { formatDateZh } from "../../format";
 import { Layout } from "../../layout";
 import { formatTimeZh, type HeaderUser } from "../auth/labels";
-import { FINANCE_CSS, formatFen, LoanStatusTag } from "./shared";
+import { FINANCE_CSS, formatMoney, LoanStatusTag } from "./shared";
 
 export type BankLoanRow = Awaited<ReturnType<typeof listLoansFor>>[number];
 
@@ -55,7 +55,7 @@ export function BankLoansPage({ zone, nonce, user, rows }: BankLoansPageProps) {
                     <tr>
                       <th scope="row"><a href={`/bank/loans/${a.id}`}>{r.enterprise}</a></th>
                       <td data-label="产品">{r.productName}</td>
-                      <td data-label="金额与期限">{formatFen(a.amountFen)},{a.termMonths}个月</td>
+                      <td data-label="金额与期限">{formatMoney(a.amountFen, { unit: "万元" })},{a.termMonths}个月</td>
                       <td data-label="状态"><LoanStatusTag status={a.status} /></td>
                       <td data-label="提交时间">{formatTimeZh(new Date(a.submittedAt))}</td>
                       <td data-label="办理期限">

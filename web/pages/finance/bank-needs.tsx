@@ -12,7 +12,7 @@ import type { Guarantee } from "../../../worker/finance/match";
 import { formatDateZh } from "../../format";
 import { Layout } from "../../layout";
 import { formatTimeZh, type HeaderUser } from "../auth/labels";
-import { CriteriaList, FINANCE_CSS, FinancialFacts, formatFen, guaranteesText, MatchBadge } from "./shared";
+import { CriteriaList, FINANCE_CSS, FinancialFacts, formatMoney, guaranteesText, MatchBadge } from "./shared";
 
 export type BankNeedRow = Awaited<ReturnType<typeof needsForBank>>[number];
 
@@ -25,7 +25,7 @@ export interface BankNeedsPageProps {
   hasProducts: boolean;
 }
 
-function NeedCard({ zone, row, index }: { zone: ZoneConfig; row: BankNeedRow; index: number }) {
+function NeedCard({ zone, row }: { zone: ZoneConfig; row: BankNeedRow }) {
   const names = namesOf(zone);
   const n = row.need;
   const best = row.best!;
@@ -34,12 +34,11 @@ function NeedCard({ zone, row, index }: { zone: ZoneConfig; row: BankNeedRow; in
     <li>
       <article class="panel" aria-labelledby={h}>
         <h2 id={h}>
-          <span class="sr">第{index + 1}位:</span>
           {row.enterprise}
           <small class="range"> · {row.industry ? names.industry(row.industry) : "行业未填报"}</small>
         </h2>
         <dl class="kv">
-          <dt>融资金额</dt><dd>{formatFen(n.amountFen)}</dd>
+          <dt>融资金额</dt><dd>{formatMoney(n.amountFen)}</dd>
           <dt>期限</dt><dd>{n.termMonths}个月</dd>
           <dt>资金用途</dt><dd>{n.purpose}</dd>
           <dt>可提供担保</dt><dd>{guaranteesText(list<Guarantee>(n.guarantees))}</dd>
@@ -58,7 +57,7 @@ function NeedCard({ zone, row, index }: { zone: ZoneConfig; row: BankNeedRow; in
 
 export function BankNeedsPage({ zone, nonce, user, rows, hasProducts }: BankNeedsPageProps) {
   return (
-    <Layout title="融资需求" zone={zone} nonce={nonce} user={user} css={FINANCE_CSS + ".fin .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}"}>
+    <Layout title="融资需求" zone={zone} nonce={nonce} user={user} css={FINANCE_CSS}>
       <main id="main" class="wrap fin">
         <h1>融资需求</h1>
         <p class="lead">
@@ -71,7 +70,7 @@ export function BankNeedsPage({ zone, nonce, user, rows, hasProducts }: BankNeed
         ) : (
           <>
             <p aria-live="polite">共 {rows.length} 条融资需求</p>
-            <ol class="cards">{rows.map((row, i) => <NeedCard zone={zone} row={row} index={i} />)}</ol>
+            <ol class="cards">{rows.map((row) => <NeedCard zone={zone} row={row} />)}</ol>
           </>
         )}
       </main>

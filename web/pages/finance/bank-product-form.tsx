@@ -59,7 +59,7 @@ export function ProductFormPage({ zone, nonce, user, product, values, errors, no
             </p>
             <form method="post" action={`/bank/products/${product.id}/status`} class="inline">
               {product.status === "published"
-                ? <button class="btn secondary" type="submit" name="action" value="withdraw">下架</button>
+                ? <button class="btn secondary" type="submit" name="action" value="withdraw" data-confirm={`确定下架“${product.name}”吗?下架后企业不能再看到和申请,办理中的申请不受影响。`}>下架</button>
                 : <button class="btn" type="submit" name="action" value="publish">发布</button>}
             </form>
           </section>

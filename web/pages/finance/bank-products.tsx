@@ -50,7 +50,7 @@ export function BankProductsPage({ zone, nonce, user, bankName, products, notice
                         <a class="btn secondary" href={`/bank/products/${p.id}`} aria-label={`编辑${p.name}`}>编辑</a>
                         <form method="post" action={`/bank/products/${p.id}/status`}>
                           {p.status === "published"
-                            ? <button class="btn secondary" type="submit" name="action" value="withdraw" aria-label={`下架${p.name}`}>下架</button>
+                            ? <button class="btn secondary" type="submit" name="action" value="withdraw" aria-label={`下架${p.name}`} data-confirm={`确定下架“${p.name}”吗?下架后企业不能再看到和申请,办理中的申请不受影响。`}>下架</button>
                             : <button class="btn" type="submit" name="action" value="publish" aria-label={`发布${p.name}`}>发布</button>}
                         </form>
                         {p.status === "published" && <a href={`/finance/products/${p.id}`}>公开页面</a>}

@@ -4,22 +4,25 @@
  * call) and, for a signed-in enterprise member, the application form. Letting
  * the bank see the enterprise's financial data is its own unticked checkbox
  * (PIPL: separate, explicit consent, revocable under 数据授权); the form says
- * what will be shared and with whom.
+ * what will be shared and with whom. While the member's application to this
+ * product is in progress, the page links to it instead of offering the form.
  */
 import type { ZoneConfig } from "../../../tenants/schema";
-import type { LoanProductRow } from "../../../worker/db/schema";
+import type { LoanProductRow, LoanStatus } from "../../../worker/db/schema";
 import { namesOf } from "../../../worker/features/finance/context";
 import type { Guarantee } from "../../../worker/finance/match";
 import { FormAlert, Input, Select, Textarea, type FormErrors } from "../../components/form";
 import { Layout } from "../../layout";
-import type { HeaderUser } from "../auth/labels";
-import { amountRange, FINANCE_CSS, formatFen, guaranteesText, NoticeBox, PRODUCT_STATUS_ZH, PRODUCT_TYPE_ZH, rateRange, termRange, type Notice } from "./shared";
+import { formatTimeZh, type HeaderUser } from "../auth/labels";
+import { amountRange, FINANCE_CSS, formatMoney, guaranteesText, LoanStatusTag, NoticeBox, PRODUCT_STATUS_ZH, PRODUCT_TYPE_ZH, rateRange, termRange, type Notice } from "./shared";
 
 /** Who is reading decides what the page offers under the product. */
 export type ApplyState =
   | { kind: "anonymous" }
   | { kind: "other" }
-  | { kind: "member"; needs: { id: string; label: string }[]; values: Record<string, string>; errors?: FormErrors | undefined; idempotencyKey: string };
+  | { kind: "member"; needs: { id: string; label: string }[]; values: Record<string, string>; errors?: FormErrors | undefined; idempotencyKey: string }
+  /** The member's application to this product is still in progress: no second one until it ends. */
+  | { kind: "pending"; application: { id: string; status: LoanStatus; submittedAt: number; amountFen: number; termMonths: number } };
 
 export interface ProductPageProps {
   zone: ZoneConfig;
@@ -40,6 +43,7 @@ const PRODUCT_CSS = `${FINANCE_CSS}
 .fin .consent .field-error{margin:4px 0 0 32px}
 .fin .consent.bad{border:2px solid #b42318}
 .fin ul.mats{margin:0;padding-left:1.2em}
+.fin .pending-apply p{margin:0 0 10px}
 `;
 
 export function ProductPage({ zone, nonce, user, product: p, bankName, bankBranch, apply, notice }: ProductPageProps) {
@@ -76,7 +80,7 @@ export function ProductPage({ zone, nonce, user, product: p, bankName, bankBranc
               <dt>成立年限</dt>
               <dd>{p.minYears > 0 ? `${p.minYears}年以上` : "不限"}</dd>
               <dt>年营业收入</dt>
-              <dd>{p.minRevenueFen > 0 ? `${formatFen(p.minRevenueFen)}以上` : "不限"}</dd>
+              <dd>{p.minRevenueFen > 0 ? `${formatMoney(p.minRevenueFen)}以上` : "不限"}</dd>
               <dt>适用区域</dt>
               <dd>{p.region ?? zone.name.zh}</dd>
               {p.features && <><dt>产品特点</dt><dd>{p.features}</dd></>}
@@ -103,6 +107,19 @@ function ApplyBlock({ zone, product: p, bankName, apply }: { zone: ZoneConfig; p
   if (p.status !== "published") return <p>产品发布后,入驻企业可在这里在线申请。</p>;
   if (apply.kind === "anonymous") return <p>入驻企业<a href="/login">登录</a>后可在线申请;还没有入驻的企业请先<a href="/apply">申请入驻</a>。</p>;
   if (apply.kind === "other") return <p>贷款由入驻企业的用户在线申请。</p>;
+  if (apply.kind === "pending") {
+    const a = apply.application;
+    return (
+      <div class="pending-apply">
+        <p><strong>你已申请过这个产品,正在办理中。</strong></p>
+        <p>
+          {formatTimeZh(new Date(a.submittedAt))}提交,申请{formatMoney(a.amountFen)},{a.termMonths}个月。当前状态:<LoanStatusTag status={a.status} />
+        </p>
+        <p><a class="btn secondary" href={`/finance/loans/${a.id}`}>查看这笔申请</a></p>
+        <p class="hint">这笔申请放款、被拒绝或撤回后,才能再次申请这个产品。要改金额或期限,可在申请页面撤回后重新申请。</p>
+      </div>
+    );
+  }
   const { values: v, errors, needs } = apply;
   const fe = errors?.fields ?? {};
   return (

@@ -29,7 +29,7 @@ function Action({ bankId, action, label, bankName }: { bankId: string; action: "
   return (
     <form method="post" action={`/finance/consents/${bankId}`}>
       <input type="hidden" name="action" value={action} />
-      <button type="submit" class={`btn ${action === "revoke" ? "danger" : "secondary"}`} aria-label={`${label}:${bankName}`}>{label}</button>
+      <button type="submit" class={`btn ${action === "revoke" ? "danger" : "secondary"}`} aria-label={`${label}:${bankName}`} data-confirm={action === "revoke" ? `确定撤回对${bankName}的授权吗?撤回后该机构不能再查看本企业的资质、成立年限和营业收入。` : undefined}>{label}</button>
     </form>
   );
 }

@@ -2,16 +2,19 @@
  * One loan application as the enterprise sees it: where it stands in words,
  * the bank's decision (approved amount, rate and term; the disbursement; or
  * the reason for declining and the product the bank recommends instead), what
- * was asked, and every step with when it happened.
+ * was asked, and every step with when it happened. While it is pending the
+ * enterprise can withdraw it (撤回申请, confirmed first; the bank is told).
  */
 import type { ZoneConfig } from "../../../tenants/schema";
 import type { LoanApplicationRow, LoanEventRow } from "../../../worker/db/schema";
+import { PENDING_LOAN_STATUSES } from "../../../worker/features/finance/loan-applications";
+import { Textarea } from "../../components/form";
 import { formatDateZh } from "../../format";
 import { Layout } from "../../layout";
 import type { HeaderUser } from "../auth/labels";
 import { loanNextStep } from "./member-loans";
 import { MEMBER_CSS } from "./member-shared";
-import { formatFen, LoanStatusTag, LoanTimeline, NoticeBox, rateText, type Notice } from "./shared";
+import { formatMoney, LoanStatusTag, LoanTimeline, NoticeBox, rateText, type Notice } from "./shared";
 
 export interface LoanPageProps {
   zone: ZoneConfig;
@@ -25,23 +28,25 @@ export interface LoanPageProps {
   referral: { id: string; name: string; bankName: string; published: boolean } | null;
   events: LoanEventRow[];
   notice?: Notice | undefined;
+  /** A refused withdrawal: the reason as typed and what was wrong with it. */
+  withdraw?: { reason: string; error?: string | undefined } | undefined;
 }
 
-function Decision({ loan, referral }: Pick<LoanPageProps, "loan" | "referral">) {
+function Decision({ loan, product, referral }: Pick<LoanPageProps, "loan" | "product" | "referral">) {
   switch (loan.status) {
     case "approved":
     case "disbursed":
       return (
         <dl class="kv">
           <dt>授信金额</dt>
-          <dd>{formatFen(loan.approvedAmountFen ?? 0)}</dd>
+          <dd>{formatMoney(loan.approvedAmountFen ?? 0)}</dd>
           <dt>年利率</dt>
           <dd>{rateText(loan.approvedRateBp ?? 0)}</dd>
           <dt>期限</dt>
           <dd>{loan.approvedTermMonths}个月</dd>
           {loan.status === "disbursed" && <>
             <dt>放款</dt>
-            <dd>{loan.disbursedOn ? formatDateZh(loan.disbursedOn) : ""} 放款{formatFen(loan.disbursedAmountFen ?? 0)}</dd>
+            <dd>{loan.disbursedOn ? formatDateZh(loan.disbursedOn) : ""} 放款{formatMoney(loan.disbursedAmountFen ?? 0)}</dd>
           </>}
         </dl>
       );
@@ -58,12 +63,34 @@ function Decision({ loan, referral }: Pick<LoanPageProps, "loan" | "referral">) 
           <p>也可以回到<a href="/finance">金融超市</a>看看其他产品。</p>
         </>
       );
+    case "withdrawn":
+      return (
+        <>
+          <p>你已撤回这笔申请,银行不再办理。</p>
+          <p>需要时可以{product.published ? <a href={`/finance/products/${product.id}`}>重新申请这个产品</a> : "重新申请"},或到<a href="/finance">金融超市</a>看看其他产品。</p>
+        </>
+      );
     default:
       return <p>{loanNextStep(loan)}。超时未办理的申请会提醒银行,并报告园区。</p>;
   }
 }
 
-export function LoanPage({ zone, nonce, user, loan, product, bankName, need, referral, events, notice }: LoanPageProps) {
+/** While the bank has not yet disbursed or declined, the enterprise may withdraw (asked to confirm first). */
+function WithdrawForm({ loan, bankName, withdraw }: Pick<LoanPageProps, "loan" | "bankName" | "withdraw">) {
+  return (
+    <section class="panel" aria-labelledby="withdraw-heading">
+      <h2 id="withdraw-heading">撤回申请</h2>
+      <form method="post" action={`/finance/loans/${loan.id}/withdraw`} class="stack" data-confirm="确定撤回这笔贷款申请吗?撤回后银行不再办理,需要时须重新申请。">
+        <input type="hidden" name="revision" value={String(loan.revision)} />
+        <Textarea name="reason" label="撤回原因(选填)" hint={`${bankName}会看到这段话。`} required={false} maxlength={200} value={withdraw?.reason} error={withdraw?.error} />
+        <button type="submit" class="btn danger">撤回申请</button>
+      </form>
+    </section>
+  );
+}
+
+export function LoanPage({ zone, nonce, user, loan, product, bankName, need, referral, events, notice, withdraw }: LoanPageProps) {
+  const pending = (PENDING_LOAN_STATUSES as readonly string[]).includes(loan.status);
   return (
     <Layout title={`贷款申请:${product.name}`} zone={zone} nonce={nonce} user={user} current="finance" css={MEMBER_CSS}>
       <main id="main" class="wrap fin">
@@ -75,7 +102,7 @@ export function LoanPage({ zone, nonce, user, loan, product, bankName, need, ref
           <div>
             <section class="panel" aria-labelledby="decision-heading">
               <h2 id="decision-heading">银行的决定</h2>
-              <Decision loan={loan} referral={referral} />
+              <Decision loan={loan} product={product} referral={referral} />
             </section>
             <section class="panel" aria-labelledby="asked-heading">
               <h2 id="asked-heading">申请内容</h2>
@@ -83,14 +110,15 @@ export function LoanPage({ zone, nonce, user, loan, product, bankName, need, ref
                 <dt>产品</dt>
                 <dd>{product.published ? <a href={`/finance/products/${product.id}`}>{product.name}</a> : product.name}</dd>
                 <dt>申请金额</dt>
-                <dd>{formatFen(loan.amountFen)}</dd>
+                <dd>{formatMoney(loan.amountFen)}</dd>
                 <dt>期限</dt>
                 <dd>{loan.termMonths}个月</dd>
-                {need && <><dt>融资需求</dt><dd><a href={`/finance/needs/${need.id}`}>{formatFen(need.amountFen)},{need.termMonths}个月</a></dd></>}
+                {need && <><dt>融资需求</dt><dd><a href={`/finance/needs/${need.id}`}>{formatMoney(need.amountFen)},{need.termMonths}个月</a></dd></>}
                 {loan.note && <><dt>补充说明</dt><dd>{loan.note}</dd></>}
               </dl>
               <p class="hint">提交申请即同意{bankName}查看本企业的资质、成立年限和营业收入;可在<a href="/finance/consents">数据授权</a>撤回。</p>
             </section>
+            {pending && <WithdrawForm loan={loan} bankName={bankName} withdraw={withdraw} />}
           </div>
           <section class="panel" aria-labelledby="history-heading">
             <h2 id="history-heading">办理记录</h2>

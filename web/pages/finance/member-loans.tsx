@@ -9,7 +9,7 @@ import { formatDateZh } from "../../format";
 import { Layout } from "../../layout";
 import { formatTimeZh, type HeaderUser } from "../auth/labels";
 import { MEMBER_CSS } from "./member-shared";
-import { formatFen, LoanStatusTag, NoticeBox, type Notice } from "./shared";
+import { formatMoney, LoanStatusTag, NoticeBox, type Notice } from "./shared";
 
 export interface MyLoanRow {
   id: string;
@@ -29,6 +29,7 @@ export function loanNextStep(a: Pick<MyLoanRow, "status" | "acceptDueOn" | "deci
     case "submitted": return `银行应在${formatDateZh(a.acceptDueOn)}前受理或拒绝`;
     case "accepted": return a.decideDueOn ? `银行应在${formatDateZh(a.decideDueOn)}前作出授信决定` : "银行审批中";
     case "approved": return "已授信,等待放款";
+    case "withdrawn": return "已撤回,银行不再办理";
     default: return "—";
   }
 }
@@ -51,14 +52,14 @@ export function MyLoansPage({ zone, nonce, user, rows, notice }: { zone: ZoneCon
             <table class="grid stack">
               <caption class="sr">我的贷款申请列表</caption>
               <thead>
-                <tr><th scope="col">产品</th><th scope="col">银行</th><th scope="col">申请金额</th><th scope="col">状态</th><th scope="col">下一步</th><th scope="col">提交时间</th></tr>
+                <tr><th scope="col">产品</th><th scope="col">银行</th><th scope="col" class="num">申请金额</th><th scope="col">状态</th><th scope="col">下一步</th><th scope="col">提交时间</th></tr>
               </thead>
               <tbody>
                 {rows.map((a) => (
                   <tr>
                     <td data-label="产品"><a href={`/finance/loans/${a.id}`}>{a.productName}</a></td>
                     <td data-label="银行">{a.bankName}</td>
-                    <td data-label="申请金额" class="num">{formatFen(a.amountFen)},{a.termMonths}个月</td>
+                    <td data-label="申请金额" class="num">{formatMoney(a.amountFen, { unit: "万元" })},{a.termMonths}个月</td>
                     <td data-label="状态"><LoanStatusTag status={a.status} /></td>
                     <td data-label="下一步">{loanNextStep(a)}</td>
                     <td data-label="提交时间"><time datetime={new Date(a.submittedAt).toISOString()}>{formatTimeZh(new Date(a.submittedAt))}</time></td>

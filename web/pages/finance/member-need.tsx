@@ -12,7 +12,7 @@ import { formatDateZh } from "../../format";
 import { Layout } from "../../layout";
 import type { HeaderUser } from "../auth/labels";
 import { MEMBER_CSS } from "./member-shared";
-import { amountRange, CriteriaList, formatFen, guaranteesText, MatchBadge, NEED_STATUS_ZH, NoticeBox, PRODUCT_TYPE_ZH, rateRange, termRange, type Notice } from "./shared";
+import { amountRange, CriteriaList, formatMoney, guaranteesText, MatchBadge, NEED_STATUS_ZH, NoticeBox, PRODUCT_TYPE_ZH, rateRange, termRange, type Notice } from "./shared";
 
 export interface RankedProduct { row: LoanProductRow; bankName: string; criteria: Criterion[]; fails: number; partly: number; unknown: number }
 
@@ -31,8 +31,8 @@ export function NeedPage({ zone, nonce, user, need, matches, notice }: NeedPageP
   return (
     <Layout title="融资需求" zone={zone} nonce={nonce} user={user} current="finance" css={MEMBER_CSS}>
       <main id="main" class="wrap fin">
-        <p class="crumbs"><a href="/finance">金融超市</a> › <a href="/finance/needs">融资需求</a> › {formatFen(need.amountFen)}</p>
-        <h1>融资需求:{formatFen(need.amountFen)},{need.termMonths}个月</h1>
+        <p class="crumbs"><a href="/finance">金融超市</a> › <a href="/finance/needs">融资需求</a> › {formatMoney(need.amountFen)}</p>
+        <h1>融资需求:{formatMoney(need.amountFen)},{need.termMonths}个月</h1>
         <p class="lead"><span class={`tag nst-${need.status}`}>{NEED_STATUS_ZH[need.status]}</span> 有效期至{formatDateZh(need.validUntil)}</p>
         <NoticeBox notice={notice} />
         <section class="panel" aria-labelledby="need-heading">
@@ -53,7 +53,7 @@ export function NeedPage({ zone, nonce, user, need, matches, notice }: NeedPageP
               </form>
               <form method="post" action={`/finance/needs/${need.id}/close`}>
                 <input type="hidden" name="status" value="closed" />
-                <button type="submit" class="btn danger">不再需要,关闭需求</button>
+                <button type="submit" class="btn danger" data-confirm="确定关闭这条融资需求吗?关闭后金融机构不再看到它,也不能重新打开。">不再需要,关闭需求</button>
               </form>
             </div>
           )}

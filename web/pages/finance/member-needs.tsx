@@ -13,7 +13,7 @@ import { FormAlert, Input, Textarea, type FormErrors } from "../../components/fo
 import { Layout } from "../../layout";
 import type { HeaderUser } from "../auth/labels";
 import { MEMBER_CSS } from "./member-shared";
-import { formatFen, GUARANTEE_ZH, guaranteesText, NEED_STATUS_ZH, NoticeBox, type Notice } from "./shared";
+import { formatMoney, GUARANTEE_ZH, guaranteesText, NEED_STATUS_ZH, NoticeBox, type Notice } from "./shared";
 
 export interface MyNeedsPageProps {
   zone: ZoneConfig;
@@ -52,7 +52,7 @@ export function MyNeedsPage({ zone, nonce, user, needs, values: v, guarantees, e
                   <tbody>
                     {needs.map((n) => (
                       <tr>
-                        <td data-label="金额"><a href={`/finance/needs/${n.id}`}>{formatFen(n.amountFen)},{n.termMonths}个月</a></td>
+                        <td data-label="金额"><a href={`/finance/needs/${n.id}`}>{formatMoney(n.amountFen, { unit: "万元" })},{n.termMonths}个月</a></td>
                         <td data-label="用途">{n.purpose}<small>担保:{guaranteesText(JSON.parse(n.guarantees) as Guarantee[])}</small></td>
                         <td data-label="状态"><span class={`tag nst-${n.status}`}>{NEED_STATUS_ZH[n.status]}</span></td>
                         <td data-label="有效期至">{formatDateZh(n.validUntil)}</td>

@@ -10,11 +10,11 @@ import type { FinancingNeedRow, LoanEventRow, LoanProductRow, LoanStatus, Produc
 import { namesOf } from "../../../worker/features/finance/context";
 import { LOAN_STATUS_ZH } from "../../../worker/features/finance/loan-applications";
 import { GUARANTEE_ZH, rateText, type Criterion, type EnterpriseTerms, type Guarantee, type Verdict } from "../../../worker/finance/match";
-import { formatFen } from "../../../worker/policy/money";
+import { fenToPlainWan, formatMoney, formatMoneyRange } from "../../../worker/lib/money";
 import { EVALUATION_CSS } from "../../components/evaluation";
 import { formatTimeZh } from "../auth/labels";
 
-export { formatFen, rateText, GUARANTEE_ZH, LOAN_STATUS_ZH };
+export { formatMoney, rateText, GUARANTEE_ZH, LOAN_STATUS_ZH };
 export { NoticeBox, type Notice } from "../subsidies/shared";
 
 export const PRODUCT_TYPE_ZH: Record<ProductType, string> = {
@@ -31,16 +31,12 @@ export const PRODUCT_STATUS_ZH: Record<LoanProductRow["status"], string> = { dra
 export const NEED_STATUS_ZH: Record<FinancingNeedRow["status"], string> = { open: "对接中", met: "已满足", closed: "已关闭" };
 
 export const guaranteesText = (gs: readonly Guarantee[]) => gs.map((g) => GUARANTEE_ZH[g]).join("、") || "—";
-export const amountRange = (min: number, max: number) => (min === max ? formatFen(max) : min > 0 ? `${formatFen(min)}至${formatFen(max)}` : `最高${formatFen(max)}`);
+export const amountRange = (min: number, max: number) => formatMoneyRange(min, max);
 export const rateRange = (min: number, max: number) => (min === max ? rateText(min) : `${rateText(min)}至${rateText(max)}`);
 export const termRange = (min: number, max: number) => (min === max ? `${max}个月` : `${min}至${max}个月`);
 
 /** Fen as 万元 for a form field: 1234500000 → "1234.5" (exact, no float drift). */
-export function fenToWanText(fen: number): string {
-  const int = Math.floor(fen / 1_000_000);
-  const frac = String(fen % 1_000_000).padStart(6, "0").replace(/0+$/, "");
-  return frac ? `${int}.${frac}` : String(int);
-}
+export const fenToWanText = fenToPlainWan;
 
 /** Basis points as a percentage for a form field: 345 → "3.45". */
 export const bpToPercentText = (bp: number) => (bp % 100 === 0 ? String(bp / 100) : `${Math.floor(bp / 100)}.${String(bp % 100).padStart(2, "0")}`.replace(/0$/, ""));
@@ -103,7 +99,7 @@ export function FinancialFacts({ zone, facts, shared }: { zone: ZoneConfig; fact
       <dt>成立年限</dt>
       <dd>{facts.yearsInOperation === null ? "未填报成立日期" : `${facts.yearsInOperation}年`}</dd>
       <dt>最近年度营业收入</dt>
-      <dd>{facts.revenueFen === null ? "未填报" : formatFen(facts.revenueFen)}</dd>
+      <dd>{facts.revenueFen === null ? "未填报" : formatMoney(facts.revenueFen)}</dd>
     </dl>
   );
 }
@@ -170,7 +166,7 @@ main.wrap.fin{padding-top:20px;padding-bottom:40px}
 .fin form.act:first-of-type{border-top:0;padding-top:0}
 .fin .range{margin:0;font-size:.9rem;color:var(--muted)}
 .fin .facts-hidden{margin:0;color:var(--muted);font-style:italic}
-.fin .cond.partly .mark{background:#f79009}
+.fin .cond.partly .mark{background:#b54708}
 .fin .cond-verdict{margin-left:8px;font-weight:400;font-size:.88rem;color:var(--muted)}
 .fin .cols{display:grid;gap:16px;grid-template-columns:1fr}
 @media(min-width:960px){.fin .cols{grid-template-columns:minmax(0,3fr) minmax(0,2fr);align-items:start}}

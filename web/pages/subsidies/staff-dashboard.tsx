@@ -5,7 +5,10 @@
  */
 import type { ZoneConfig } from "../../../tenants/schema";
 import type { subsidyDashboard } from "../../../worker/features/subsidies/dashboard";
-import { formatFen } from "../../../worker/policy/money";
+import { formatMoney } from "../../../worker/lib/money";
+
+/** Every figure on the dashboard is in 万元: its columns keep one unit. */
+const wan = (fen: number) => formatMoney(fen, { unit: "万元" });
 import { Layout } from "../../layout";
 import type { HeaderUser } from "../auth/labels";
 import { SUBSIDY_STAFF_CSS } from "./staff-shared";
@@ -23,14 +26,14 @@ export interface DashboardPageProps {
 
 /** Budget use as a bar (decoration) and in words (what is read out). */
 function BudgetUse({ used, budget }: { used: number; budget: number | null }) {
-  if (budget === null) return <>{formatFen(used)}<small>未设年度预算</small></>;
+  if (budget === null) return <>{wan(used)}<small>未设年度预算</small></>;
   const share = budget > 0 ? used / budget : 1;
   // Width classes in 5% steps: inline styles are blocked by the CSP.
   const step = Math.min(20, Math.round(share * 20));
   return (
     <>
-      {formatFen(used)} / {formatFen(budget)}
-      <small>已用 {(share * 100).toFixed(1)}%,剩余 {formatFen(Math.max(0, budget - used))}</small>
+      {wan(used)} / {wan(budget)}
+      <small>已用 {(share * 100).toFixed(1)}%,剩余 {wan(Math.max(0, budget - used))}</small>
       <div class={`bar${share > 1 ? " over" : ""}`} aria-hidden="true"><span class={`w${step}`} /></div>
     </>
   );
@@ -57,7 +60,7 @@ export function DashboardPage({ zone, nonce, user, dashboard: d, years }: Dashbo
           <h2 id="h-stages">各环节</h2>
           <div class="table-scroll">
             <table class="grid">
-              <thead><tr><th scope="col">环节</th><th scope="col">待办</th><th scope="col">平均用时</th><th scope="col">已办结</th></tr></thead>
+              <thead><tr><th scope="col">环节</th><th scope="col" class="num">待办</th><th scope="col" class="num">平均用时</th><th scope="col" class="num">已办结</th></tr></thead>
               <tbody>
                 {d.stages.map((s) => (
                   <tr>
@@ -77,18 +80,18 @@ export function DashboardPage({ zone, nonce, user, dashboard: d, years }: Dashbo
           {d.programmes.length === 0 ? <p class="panel">还没有提交的申报。</p> : (
             <div class="table-scroll">
               <table class="grid stack">
-                <thead><tr><th scope="col">扶持项目</th><th scope="col">状态与环节</th><th scope="col">{d.year}年批准 / 年度预算</th><th scope="col">累计拨付</th></tr></thead>
+                <thead><tr><th scope="col">扶持项目</th><th scope="col">状态与环节</th><th scope="col">{d.year}年批准 / 年度预算</th><th scope="col" class="num">累计拨付</th></tr></thead>
                 <tbody>
                   {d.programmes.map((p) => (
                     <tr>
                       <th scope="row"><a href={`/admin/subsidies?programme=${p.id}`}>{p.title}</a></th>
                       <td data-label="状态与环节">
                         <ul class="plain">
-                          {p.byStatus.map((g) => <li>{g.status === "in_review" && g.stageZh ? `${g.stageZh}中` : g.statusZh}:{g.n} 份,{formatFen(g.amountFen)}</li>)}
+                          {p.byStatus.map((g) => <li>{g.status === "in_review" && g.stageZh ? `${g.stageZh}中` : g.statusZh}:{g.n} 份,{wan(g.amountFen)}</li>)}
                         </ul>
                       </td>
                       <td data-label={`${d.year}年批准 / 年度预算`}><BudgetUse used={p.awardedThisYearFen} budget={p.budgetFen} /></td>
-                      <td class="num" data-label="累计拨付">{formatFen(p.paidFen)}</td>
+                      <td class="num" data-label="累计拨付">{wan(p.paidFen)}</td>
                     </tr>
                   ))}
                 </tbody>

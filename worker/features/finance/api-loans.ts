@@ -1,9 +1,10 @@
 /**
  * Loan applications in the 金融超市 API: a member applies (with the separate
  * consent for that bank, and an Idempotency-Key so a retry makes no second
- * application); the product's bank moves it 受理 → 授信 → 放款 or 拒绝 with an
- * optional referral; each reader sees only what is theirs (member: its
- * enterprise's; bank: its own bank's; zone staff: all — anything else 404).
+ * application) and may withdraw it while pending; the product's bank moves it
+ * 受理 → 授信 → 放款 or 拒绝 with an optional referral; each reader sees only
+ * what is theirs (member: its enterprise's; bank: its own bank's; zone staff:
+ * all — anything else 404).
  * Zone staff also get the statistics.
  */
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
@@ -18,6 +19,7 @@ import { body, denied, err, IdempotencyHeader, json, LoanDetailSchema, LoanIdPar
 import { getLoanDetail, listLoansFor } from "./list-loans";
 import { actOnLoan, applyForLoan, ApplyInput, BankAction } from "./loan-applications";
 import { financeStatistics } from "./response-times";
+import { WithdrawInput, withdrawLoan } from "./withdraw-loan";
 
 const Loan = z.object({ application: LoanSchema });
 const missing = { 404: err("No such application (or not yours)") };
@@ -35,7 +37,7 @@ export function financeLoanApi(deps: AppDeps) {
       method: "post", path: "/api/v1/finance/loans", tags: ["finance"], middleware: [member] as const,
       summary: "A member: apply for a published product (optionally from one of its needs), with `consent: true` — the separate, explicit consent that this bank sees the enterprise's qualifications, years in operation and revenue. The bank's staff are told; a retry with the same Idempotency-Key returns the first application",
       request: { headers: IdempotencyHeader, ...body(ApplyInput) },
-      responses: { 201: json(Loan, "Applied; due to be accepted or declined within the zone's working days"), 200: json(Loan, "Already applied with this Idempotency-Key"), ...denied, 404: err("No such product in the 金融超市, or no such need of yours"), 409: err("An application for this product is already in progress"), 422: err("Invalid input, or consent not given") },
+      responses: { 201: json(Loan, "Applied; due to be accepted or declined within the zone's working days"), 200: json(Loan, "Already applied with this Idempotency-Key"), ...denied, 404: err("No such product in the 金融超市, or no such need of yours"), 409: err("An application for this product is already in progress"), 422: err("Invalid input, consent not given, or an amount or term outside the product's ranges (the message names the range)") },
     }),
     async (c) => {
       const ctx = financeCtx(c, deps);
@@ -57,13 +59,13 @@ export function financeLoanApi(deps: AppDeps) {
   r.openapi(
     createRoute({
       method: "get", path: "/api/v1/finance/loans/{id}", tags: ["finance"], middleware: [reader] as const,
-      summary: "One loan application with its timeline (submitted, accepted, approved, disbursed, declined, overdue) and the product a decline referred to",
+      summary: "One loan application with its timeline (submitted, accepted, approved, disbursed, declined, withdrawn, overdue), the product a decline referred to, the enterprise's contact person and phone, the member who applied, and the need (资金用途) it came from",
       request: { params: LoanIdParam },
       responses: { 200: json(LoanDetailSchema, "The application"), ...denied, ...missing },
     }),
     async (c) => {
       const d = await getLoanDetail(financeCtx(c, deps), c.req.valid("param").id);
-      return c.json({ application: loanJson(d), events: d.events.map((e) => ({ id: e.id, at: new Date(e.at).toISOString(), actor: e.actor, action: e.action, note: e.note })), referral: d.referral }, 200);
+      return c.json({ application: loanJson(d), events: d.events.map((e) => ({ id: e.id, at: new Date(e.at).toISOString(), actor: e.actor, action: e.action, note: e.note })), referral: d.referral, contact: d.contact, applicant: d.applicant, need: d.need }, 200);
     },
   );
 
@@ -77,6 +79,20 @@ export function financeLoanApi(deps: AppDeps) {
     async (c) => {
       const ctx = financeCtx(c, deps);
       const row = await actOnLoan(ctx, c.req.valid("param").id, c.req.valid("json"));
+      return c.json({ application: loanJson(await getLoanDetail(ctx, row.id)) }, 200);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: "post", path: "/api/v1/finance/loans/{id}/withdraw", tags: ["finance"], middleware: [member] as const,
+      summary: "A member of the applicant enterprise: withdraw (撤回) an application not yet disbursed, declined or withdrawn, optionally with a reason. The bank's staff are told and can no longer act on it; the timeline shows it. Withdrawing a withdrawn application returns it as it is",
+      request: { params: LoanIdParam, body: { required: false, content: { "application/json": { schema: WithdrawInput } } } },
+      responses: { 200: json(Loan, "Withdrawn (or already was); the bank is notified"), ...denied, ...missing, 409: err("Already disbursed or declined, or changed by the bank since `revision`"), 422: err("A reason over 200 characters") },
+    }),
+    async (c) => {
+      const ctx = financeCtx(c, deps);
+      const row = await withdrawLoan(ctx, c.req.valid("param").id, c.req.valid("json") ?? {});
       return c.json({ application: loanJson(await getLoanDetail(ctx, row.id)) }, 200);
     },
   );

@@ -206,6 +206,9 @@ export const LoanDetailSchema = z
     application: LoanSchema,
     events: z.array(z.object({ id: z.number().int(), at: iso, actor: z.string().openapi({ description: "An email, or \"system\" (the clock)" }), action: z.string(), note: z.string().nullable() })),
     referral: z.object({ productId: z.string(), name: z.string(), bankName: z.string() }).nullable().openapi({ description: "The product a decline recommended instead" }),
+    contact: z.object({ name: z.string().nullable(), phone: z.string().nullable() }).openapi({ description: "The enterprise's contact person and mobile, as registered with the zone" }),
+    applicant: z.object({ name: z.string(), email: z.string(), mobile: z.string().nullable() }).nullable().openapi({ description: "The member who applied" }),
+    need: z.object({ id: z.string(), purpose: z.string().openapi({ description: "资金用途" }), amountFen: fen, termMonths: z.number().int() }).nullable().openapi({ description: "The financing need the application came from, if any" }),
   })
   .openapi("LoanApplicationDetail");
 

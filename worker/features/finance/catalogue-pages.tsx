@@ -15,8 +15,9 @@ import { requireZone, zoneOf } from "../../middleware/zone";
 import type { FormErrors } from "../../../web/components/form";
 import { CataloguePage, type CatalogueFilters } from "../../../web/pages/finance/catalogue";
 import { ProductPage, type ApplyState } from "../../../web/pages/finance/catalogue-product";
-import { fenToWanText, formatFen, type Notice } from "../../../web/pages/finance/shared";
+import { fenToWanText, formatMoney, type Notice } from "../../../web/pages/finance/shared";
 import type { FinanceActor, FinanceCtx } from "./context";
+import { pendingApplicationFor } from "./member-reads";
 import { listMyNeeds } from "./needs";
 import { percentToBp, wanToFen as parseWan } from "./form-amounts";
 import { CatalogueQuery, getProduct, listCatalogue } from "./products";
@@ -78,14 +79,15 @@ function readFilters(raw: Record<string, string>) {
 }
 
 /** A need of the member's as the apply form's choice reads. */
-const needLabel = (n: { amountFen: number; termMonths: number; purpose: string }) => `${formatFen(n.amountFen)},${n.termMonths}个月 · ${n.purpose.length > 16 ? `${n.purpose.slice(0, 16)}…` : n.purpose}`;
+const needLabel = (n: { amountFen: number; termMonths: number; purpose: string }) => `${formatMoney(n.amountFen)},${n.termMonths}个月 · ${n.purpose.length > 16 ? `${n.purpose.slice(0, 16)}…` : n.purpose}`;
 
 export interface ApplyForm { values?: Record<string, string>; errors?: FormErrors; idempotencyKey?: string | undefined; needId?: string }
 
 /**
  * The product page: public for a published product, the owning bank's for any
  * of its own; with the apply form for a member (its open needs to choose from,
- * one preselected by ?need=, its amount and term filled in).
+ * one preselected by ?need=, its amount and term filled in), or, while its
+ * application to this product is in progress, a link to that application.
  */
 export async function productPage(c: Context<AppEnv>, deps: AppDeps, id: string, form: ApplyForm = {}, status: ContentfulStatusCode = 200, notice?: Notice) {
   if (!ID.test(id)) throw new AppError("not_found", PRODUCT_NOT_FOUND);
@@ -96,10 +98,15 @@ export async function productPage(c: Context<AppEnv>, deps: AppDeps, id: string,
   if (isMember(actor)) {
     // The member's own needs on the page: for this browser only.
     c.header("Cache-Control", "private, no-store");
-    const open = (await listMyNeeds(financeCtx(c, deps, actor))).filter((n) => n.status === "open");
+    const ctx = financeCtx(c, deps, actor);
+    const [needs, pending] = await Promise.all([listMyNeeds(ctx), pendingApplicationFor(ctx, product.id)]);
+    const open = needs.filter((n) => n.status === "open");
     const chosen = open.find((n) => n.id === form.needId);
     const values = form.values ?? (chosen ? { need: chosen.id, amount: fenToWanText(chosen.amountFen), term: String(chosen.termMonths) } : {});
-    apply = { kind: "member", needs: open.map((n) => ({ id: n.id, label: needLabel(n) })), values, errors: form.errors, idempotencyKey: form.idempotencyKey ?? crypto.randomUUID() };
+    // One application per product at a time: while one is in progress the page points to it instead of the form.
+    apply = pending
+      ? { kind: "pending", application: pending }
+      : { kind: "member", needs: open.map((n) => ({ id: n.id, label: needLabel(n) })), values, errors: form.errors, idempotencyKey: form.idempotencyKey ?? crypto.randomUUID() };
   }
   return c.html(<ProductPage zone={zone} nonce={c.get("secureHeadersNonce")} user={c.get("auth")?.user} product={product} bankName={bankName} bankBranch={bankBranch} apply={apply} notice={notice} />, status);
 }

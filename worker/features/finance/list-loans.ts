@@ -5,8 +5,8 @@
  * application with its timeline and the product a decline referred to. Who may
  * read one application is decided in one place, readableLoan.
  */
-import { asc, desc, eq, type SQL } from "drizzle-orm";
-import { banks, enterprises, loanApplications, loanEvents, loanProducts, type LoanApplicationRow } from "../../db/schema";
+import { and, asc, desc, eq, type SQL } from "drizzle-orm";
+import { banks, enterprises, financingNeeds, loanApplications, loanEvents, loanProducts, users, type LoanApplicationRow } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { shanghaiDate } from "../enterprises/yuan";
 import type { FinanceCtx } from "./context";
@@ -44,12 +44,26 @@ export async function listLoansFor(ctx: FinanceCtx) {
   throw new AppError("forbidden", "你的账号不能查看贷款申请。");
 }
 
-/** One application its reader may see (others 404), with the timeline and any referred product. */
+/**
+ * One application its reader may see (others 404), with the timeline, any
+ * referred product, the enterprise's contact and the member who applied, and
+ * the need it came from (its 资金用途).
+ */
 export async function getLoanDetail(ctx: FinanceCtx, id: string) {
   await readableLoan(ctx, id);
   const [row] = await loansWhere(ctx, eq(loanApplications.id, id));
   if (!row) throw new AppError("not_found", "没有这笔贷款申请。");
-  const events = await ctx.db.select().from(loanEvents).where(eq(loanEvents.applicationId, id)).orderBy(asc(loanEvents.id));
+  const a = row.application;
+  // Whom the bank calls about it, and what the money is for: read with the timeline in one round trip.
+  const [events, contacts, applicants, needs] = await ctx.db.batch([
+    ctx.db.select().from(loanEvents).where(eq(loanEvents.applicationId, id)).orderBy(asc(loanEvents.id)),
+    ctx.db.select({ name: enterprises.contactName, phone: enterprises.contactMobile }).from(enterprises).where(eq(enterprises.id, a.enterpriseId)),
+    ctx.db.select({ name: users.name, email: users.email, mobile: users.mobile }).from(users).where(eq(users.id, a.createdBy)),
+    ctx.db.select({ id: financingNeeds.id, purpose: financingNeeds.purpose, amountFen: financingNeeds.amountFen, termMonths: financingNeeds.termMonths }).from(financingNeeds).where(and(eq(financingNeeds.id, a.needId ?? ""), eq(financingNeeds.enterpriseId, a.enterpriseId))),
+  ]);
+  const contact = { name: contacts[0]?.name ?? null, phone: contacts[0]?.phone ?? null };
+  const applicant = applicants[0] ?? null;
+  const need = needs[0] ?? null;
   const referralId = row.application.referralProductId;
   // A referred product withdrawn since is no longer offered; the decline's note still says it was referred.
   const referral = referralId
@@ -58,5 +72,5 @@ export async function getLoanDetail(ctx: FinanceCtx, id: string) {
         (e: unknown) => { if (e instanceof AppError && e.code === "not_found") return null; throw e; },
       )
     : null;
-  return { ...row, events, referral };
+  return { ...row, events, referral, contact, applicant, need };
 }

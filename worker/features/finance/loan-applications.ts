@@ -1,20 +1,24 @@
 /**
  * Loan applications: an enterprise applies for a published product (optionally
- * from a need), consenting that the bank sees its financial data; the bank
- * moves it 受理 → 授信 (amount, rate, term within the product's ranges) → 放款,
- * or 拒绝 with a reason and optionally a referral to another published product.
- * Every step is one guarded write (revision) with its event and an outbox
- * notice to the enterprise; response times are due in the zone's working days.
+ * from a need) for an amount and term within the product's ranges, consenting
+ * that the bank sees its financial data; the bank moves it 受理 → 授信 (amount,
+ * rate, term within the product's ranges) → 放款, or 拒绝 with a reason and
+ * optionally a referral to another published product; until then the
+ * enterprise may withdraw it (./withdraw-loan.ts). Every step is one guarded
+ * write (revision) with its event and an outbox notice to the other side;
+ * response times are due in the zone's working days.
  */
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
+import { numberValues, takeNumber, takenNumberText } from "../../db/application-numbers";
 import { onlyIfChanged } from "../../db/only-if-changed";
-import { financingNeeds, loanApplications, loanEvents, loanProducts, users, type LoanApplicationRow } from "../../db/schema";
+import { financingNeeds, loanApplications, loanEvents, loanProducts, users, type LoanApplicationRow, type LoanProductRow } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
+import { numberPrefix } from "../../lib/application-number";
+import { formatMoney, formatMoneyTogether } from "../../lib/money";
 import { lastOfWorkingDays } from "../../lib/working-days";
 import { rateText } from "../../finance/match";
-import { formatFen } from "../../policy/money";
 import { auditInsert } from "../audit/audit";
 import { isCalendarDate, shanghaiDate } from "../enterprises/yuan";
 import { outboxInsert } from "../outbox/enqueue-message";
@@ -42,8 +46,24 @@ export const BankAction = z.discriminatedUnion("action", [
 ]);
 export type BankAction = z.infer<typeof BankAction>;
 
+/** Not yet 放款, 拒绝 or withdrawn: the enterprise may not apply to the same product again, and may withdraw it. */
+export const PENDING_LOAN_STATUSES = ["submitted", "accepted", "approved"] as const satisfies readonly LoanApplicationRow["status"][];
+
 const STATUS_ZH = { submitted: "已提交,待受理", accepted: "已受理", approved: "已授信", disbursed: "已放款", declined: "已拒绝", withdrawn: "已撤回" } as const;
 export { STATUS_ZH as LOAN_STATUS_ZH };
+
+/**
+ * The bank cannot grant outside the product's amount and term, so an application
+ * outside them is refused before anything is written, naming the range.
+ */
+function assertWithinProductRanges(p: LoanProductRow, input: { amountFen: number; termMonths: number }): void {
+  const fields: Record<string, string> = {};
+  const [lo, hi] = formatMoneyTogether([p.minAmountFen, p.maxAmountFen]);
+  if (input.amountFen < p.minAmountFen || input.amountFen > p.maxAmountFen) fields.amountFen = lo === hi ? `申请金额须为${hi}` : `申请金额须在${lo}至${hi}之间`;
+  if (input.termMonths < p.minTermMonths || input.termMonths > p.maxTermMonths) fields.termMonths = p.minTermMonths === p.maxTermMonths ? `期限须为${p.maxTermMonths}个月` : `期限须在${p.minTermMonths}至${p.maxTermMonths}个月之间`;
+  const messages = Object.values(fields);
+  if (messages.length) throw new AppError("validation_failed", `${messages.join(";")}。`, fields);
+}
 
 export async function applyForLoan(ctx: FinanceCtx, input: z.infer<typeof ApplyInput>, idempotencyKey: string | null): Promise<{ application: LoanApplicationRow; created: boolean }> {
   const enterpriseId = memberOf(ctx.actor);
@@ -52,11 +72,12 @@ export async function applyForLoan(ctx: FinanceCtx, input: z.infer<typeof ApplyI
     if (same) return { application: same, created: false };
   }
   const { product } = await getProduct(ctx.db, input.productId, ctx.actor);
+  assertWithinProductRanges(product, input);
   if (input.needId) {
     const [need] = await ctx.db.select({ id: financingNeeds.id }).from(financingNeeds).where(and(eq(financingNeeds.id, input.needId), eq(financingNeeds.enterpriseId, enterpriseId)));
     if (!need) throw new AppError("not_found", "没有这条融资需求。");
   }
-  const [open] = await ctx.db.select({ id: loanApplications.id }).from(loanApplications).where(and(eq(loanApplications.enterpriseId, enterpriseId), eq(loanApplications.productId, product.id), inArray(loanApplications.status, ["submitted", "accepted", "approved"])));
+  const [open] = await ctx.db.select({ id: loanApplications.id }).from(loanApplications).where(and(eq(loanApplications.enterpriseId, enterpriseId), eq(loanApplications.productId, product.id), inArray(loanApplications.status, [...PENDING_LOAN_STATUSES])));
   if (open) throw new AppError("conflict", "你已申请过这个产品,正在办理中。");
   // The consent is granted in the same batch as the application: both or neither.
   const consent = (await hasConsent(ctx.db, enterpriseId, product.bankId)) ? [] : consentInserts(ctx, enterpriseId, product.bankId);
@@ -64,13 +85,17 @@ export async function applyForLoan(ctx: FinanceCtx, input: z.infer<typeof ApplyI
   const t = ctx.now.getTime();
   const row = { id: newId(), productId: product.id, bankId: product.bankId, enterpriseId, needId: input.needId ?? null, createdBy: ctx.actor.id, amountFen: input.amountFen, termMonths: input.termMonths, note: input.note ?? null, status: "submitted" as const, idempotencyKey, submittedAt: t, acceptDueOn: lastOfWorkingDays(nextDay(today), ctx.zone.finance.acceptWorkingDays, calendarOf(ctx.zone)) };
   const bankers = await ctx.db.select({ email: users.email }).from(users).where(and(eq(users.bankId, product.bankId), eq(users.status, "active")));
+  // The application number (ZB-DK-2026-000045) is taken in this batch, so the bankers' mail names it from SQL.
+  const year = Number(today.slice(0, 4));
+  const number = takenNumberText(numberPrefix(ctx.zone, "loan"), "loan", year);
   try {
     await ctx.db.batch([
-      ctx.db.insert(loanApplications).values(row),
+      takeNumber(ctx.db, "loan", year),
+      ctx.db.insert(loanApplications).values({ ...row, ...numberValues("loan", year) }),
       ...consent,
-      ctx.db.insert(loanEvents).values({ applicationId: row.id, at: t, actorId: ctx.actor.id, actor: ctx.actor.email, action: "submitted", note: `${formatFen(input.amountFen)},${input.termMonths}个月` }),
+      ctx.db.insert(loanEvents).values({ applicationId: row.id, at: t, actorId: ctx.actor.id, actor: ctx.actor.email, action: "submitted", note: `${formatMoney(input.amountFen)},${input.termMonths}个月` }),
       auditInsert(ctx.db, { actorId: ctx.actor.id, actor: ctx.actor.email, action: "finance.loan_applied", target: row.id, result: "ok", ip: ctx.ip, detail: { productId: product.id } }, ctx.now),
-      ...bankers.map((b) => outboxInsert(ctx.db, { channel: "email", recipient: b.email, subject: `【${ctx.zone.shortName.zh}】新的贷款申请:${product.name}`, body: `${product.name}收到新的贷款申请:${formatFen(input.amountFen)},${input.termMonths}个月。请在 ${row.acceptDueOn} 前受理或拒绝。\n\n${ctx.origin}/bank/loans/${row.id}`, kind: "loan_submitted" }, ctx.now)),
+      ...bankers.map((b) => outboxInsert(ctx.db, { channel: "email", recipient: b.email, subject: `【${ctx.zone.shortName.zh}】新的贷款申请:${product.name}`, body: sql<string>`${`${product.name}收到新的贷款申请(编号 `} || ${number} || ${`):${formatMoney(input.amountFen)},${input.termMonths}个月。请在 ${row.acceptDueOn} 前受理或拒绝。\n\n${ctx.origin}/bank/loans/${row.id}`}`, kind: "loan_submitted" }, ctx.now)),
     ]);
   } catch (err) {
     if (idempotencyKey) {
@@ -111,19 +136,19 @@ export async function actOnLoan(ctx: FinanceCtx, id: string, input: BankAction):
       break;
     case "approve": {
       const p = product!;
-      if (input.amountFen > p.maxAmountFen || input.amountFen < p.minAmountFen) throw new AppError("validation_failed", `授信金额须在产品额度${formatFen(p.minAmountFen)}至${formatFen(p.maxAmountFen)}之内。`, { amountFen: "超出产品额度" });
+      if (input.amountFen > p.maxAmountFen || input.amountFen < p.minAmountFen) throw new AppError("validation_failed", `授信金额须在产品额度${formatMoneyTogether([p.minAmountFen, p.maxAmountFen]).join("至")}之内。`, { amountFen: "超出产品额度" });
       if (input.rateBp < p.minRateBp || input.rateBp > p.maxRateBp) throw new AppError("validation_failed", `年利率须在${rateText(p.minRateBp)}至${rateText(p.maxRateBp)}之间。`, { rateBp: "超出产品利率区间" });
       if (input.termMonths < p.minTermMonths || input.termMonths > p.maxTermMonths) throw new AppError("validation_failed", `期限须在${p.minTermMonths}至${p.maxTermMonths}个月之间。`, { termMonths: "超出产品期限" });
       set = { status: "approved", acceptedAt: app.acceptedAt ?? t, decidedAt: t, approvedAmountFen: input.amountFen, approvedRateBp: input.rateBp, approvedTermMonths: input.termMonths, escalatedAt: null };
-      note = `授信${formatFen(input.amountFen)},年利率${rateText(input.rateBp)},${input.termMonths}个月`;
+      note = `授信${formatMoney(input.amountFen)},年利率${rateText(input.rateBp)},${input.termMonths}个月`;
       message = `${p.name}的贷款申请已授信:${note}。`;
       break;
     }
     case "disburse":
-      if (input.amountFen > (app.approvedAmountFen ?? 0)) throw new AppError("validation_failed", `放款金额不能超过授信金额${formatFen(app.approvedAmountFen ?? 0)}。`, { amountFen: "超过授信金额" });
+      if (input.amountFen > (app.approvedAmountFen ?? 0)) throw new AppError("validation_failed", `放款金额不能超过授信金额${formatMoney(app.approvedAmountFen ?? 0)}。`, { amountFen: "超过授信金额" });
       if (input.disbursedOn > today) throw new AppError("validation_failed", "放款日期不能晚于今天。", { disbursedOn: "不能晚于今天" });
       set = { status: "disbursed", disbursedAt: t, disbursedAmountFen: input.amountFen, disbursedOn: input.disbursedOn };
-      note = `${input.disbursedOn} 放款${formatFen(input.amountFen)}`;
+      note = `${input.disbursedOn} 放款${formatMoney(input.amountFen)}`;
       message = `${product!.name}的贷款已放款:${note}。`;
       break;
     case "decline": {

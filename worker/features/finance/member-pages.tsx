@@ -2,7 +2,8 @@
  * The enterprise's 金融超市 pages: 融资需求 (post one, see the products ranked
  * for it criterion by criterion, mark it met or close it), 在线申请 from a
  * product page (with the separate consent for that bank), 我的贷款 and one
- * application's status and timeline, and 数据授权 (grant or revoke, per bank).
+ * application's status and timeline (撤回 while pending), and 数据授权 (grant
+ * or revoke, per bank).
  * Plain forms (hono/csrf): success is a 303 to the page that shows the result;
  * a refusal re-renders the form with what was typed, the reason and a 4xx.
  * Another enterprise's need or loan is the 404 a missing id gets.
@@ -28,9 +29,13 @@ import { grantConsent, revokeConsent } from "./consents";
 import type { FinanceCtx } from "./context";
 import { ApplyInput, applyForLoan } from "./loan-applications";
 import { consentChoices, myLoan, myLoans } from "./member-reads";
+import { WithdrawInput, withdrawLoan } from "./withdraw-loan";
 import { closeNeed, listMyNeeds, NeedInput, postNeed, productsForNeed } from "./needs";
 
+const LOAN_NOT_FOUND = "没有这笔贷款申请。";
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,100}$/;
+/** The apply service's field names → the form's. */
+const APPLY_FIELDS: Record<string, string> = { amountFen: "amount", termMonths: "term", needId: "need" };
 const ok = (message: string): Notice => ({ kind: "ok", message });
 const NEED_DONE: Record<string, Notice> = {
   posted: ok("融资需求已发布。下面是按你的企业资料排好的产品;本园区的金融机构也能看到这条需求。"),
@@ -133,7 +138,7 @@ export function financeMemberPages(deps: AppDeps) {
     if (termMonths === null) fields.term = "请填写1至360之间的整数月数";
     if (values.need && !ID.test(values.need)) fields.need = "请从列表中选择融资需求";
     const parsed = ApplyInput.safeParse({ productId, amountFen: amountFen ?? 0, termMonths: termMonths ?? 1, consent: values.consent === "yes", ...(values.need ? { needId: values.need } : {}), ...(values.note.trim() ? { note: values.note } : {}) });
-    if (!parsed.success) Object.assign(fields, { ...issuesToFields(parsed.error.issues, { amountFen: "amount", termMonths: "term", needId: "need" }), ...fields });
+    if (!parsed.success) Object.assign(fields, { ...issuesToFields(parsed.error.issues, APPLY_FIELDS), ...fields });
     // Without the consent nothing else matters: that is the one sentence at the top.
     if (fields.consent) return refuse({ message: fields.consent, fields }, 422);
     if (Object.keys(fields).length || !parsed.success) return refuse({ message: "请按提示修改后再提交。", fields }, 422);
@@ -143,7 +148,9 @@ export function financeMemberPages(deps: AppDeps) {
     } catch (e) {
       const { status, errors } = formFailure(e);
       if (status === 404 && !errors.fields) throw e;
-      return refuse(errors, status);
+      // The service names its fields (amountFen: outside the product's range); the form's are amount, term, need.
+      const fields = errors.fields && Object.fromEntries(Object.entries(errors.fields).map(([k, m]) => [APPLY_FIELDS[k] ?? k, m]));
+      return refuse(fields ? { ...errors, fields } : errors, status);
     }
   });
 
@@ -152,11 +159,36 @@ export function financeMemberPages(deps: AppDeps) {
     return c.html(<MyLoansPage zone={ctx.zone} nonce={nonce(c)} user={signedIn(c).user} rows={await myLoans(ctx)} />);
   });
 
-  r.get("/finance/loans/:id", async (c) => {
+  type LoanExtra = { done?: string | undefined; notice?: Notice; withdraw?: { reason: string; error?: string | undefined } };
+  const loanPage = async (c: Context<AppEnv>, id: string, extra: LoanExtra = {}, status: ContentfulStatusCode = 200) => {
     const ctx = ctxOf(c);
-    const d = await myLoan(ctx, idOf(c, "id", "没有这笔贷款申请。"));
-    const notice = c.req.query("done") === "applied" ? ok(`申请已提交给${d.bankName},已同意其查看本企业的资质、成立年限和营业收入。银行应在 ${d.loan.acceptDueOn} 前受理或拒绝。`) : undefined;
-    return c.html(<LoanPage zone={ctx.zone} nonce={nonce(c)} user={signedIn(c).user} {...d} notice={notice} />);
+    const d = await myLoan(ctx, id);
+    const notice =
+      extra.notice ??
+      (extra.done === "applied" ? ok(`申请已提交给${d.bankName},已同意其查看本企业的资质、成立年限和营业收入。银行应在 ${d.loan.acceptDueOn} 前受理或拒绝。`)
+        : extra.done === "withdrawn" ? ok(`申请已撤回,已通知${d.bankName}。`)
+        : undefined);
+    return c.html(<LoanPage zone={ctx.zone} nonce={nonce(c)} user={signedIn(c).user} {...d} notice={notice} withdraw={extra.withdraw} />, status);
+  };
+
+  r.get("/finance/loans/:id", (c) => loanPage(c, idOf(c, "id", LOAN_NOT_FOUND), { done: c.req.query("done") }));
+
+  // 撤回申请: the page asked for confirmation (data-confirm); a refusal keeps the reason as typed.
+  r.post("/finance/loans/:id/withdraw", async (c) => {
+    const id = idOf(c, "id", LOAN_NOT_FOUND);
+    const f = await formOf(c);
+    const reason = f.one("reason").trim();
+    const revision = /^\d{1,9}$/.test(f.one("revision")) ? Number(f.one("revision")) : undefined;
+    const parsed = WithdrawInput.safeParse({ ...(reason ? { reason } : {}), revision });
+    if (!parsed.success) return loanPage(c, id, { notice: { kind: "error", message: "请按提示修改后再撤回。" }, withdraw: { reason, error: parsed.error.issues[0]?.message } }, 422);
+    try {
+      await withdrawLoan(ctxOf(c), id, parsed.data);
+      return c.redirect(`/finance/loans/${id}?done=withdrawn`, 303);
+    } catch (e) {
+      const { status, errors } = formFailure(e);
+      if (status === 404 || status === 403) throw e;
+      return loanPage(c, id, { notice: { kind: "error", message: errors.message ?? "没有撤回成功,请刷新后再试。" }, withdraw: { reason } }, status);
+    }
   });
 
   // ── 数据授权 ───────────────────────────────────────────────────────────────

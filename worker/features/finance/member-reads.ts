@@ -1,14 +1,15 @@
 /**
  * What the enterprise's 金融超市 pages read beyond the services: its loan
- * applications with product and bank names, one application with its timeline,
- * need and the bank's referral, and the banks it may grant or has granted.
+ * applications with product and bank names, the one still pending for a
+ * product, one application with its timeline, need and the bank's referral,
+ * and the banks it may grant or has granted.
  * Every read is scoped to the member's own enterprise (readableLoan, memberOf).
  */
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { banks, financingNeeds, loanApplications, loanEvents, loanProducts } from "../../db/schema";
 import { listConsents } from "./consents";
 import type { FinanceCtx } from "./context";
-import { readableLoan } from "./loan-applications";
+import { PENDING_LOAN_STATUSES, readableLoan } from "./loan-applications";
 import { memberOf } from "./needs";
 
 export async function myLoans(ctx: FinanceCtx) {
@@ -19,6 +20,17 @@ export async function myLoans(ctx: FinanceCtx) {
     .innerJoin(banks, eq(banks.id, loanApplications.bankId))
     .where(eq(loanApplications.enterpriseId, memberOf(ctx.actor)))
     .orderBy(desc(loanApplications.submittedAt), desc(loanApplications.id));
+}
+
+/** The member's application to this product still in progress (not yet 放款, 拒绝 or withdrawn), if any. */
+export async function pendingApplicationFor(ctx: FinanceCtx, productId: string) {
+  const [row] = await ctx.db
+    .select({ id: loanApplications.id, status: loanApplications.status, submittedAt: loanApplications.submittedAt, amountFen: loanApplications.amountFen, termMonths: loanApplications.termMonths })
+    .from(loanApplications)
+    .where(and(eq(loanApplications.enterpriseId, memberOf(ctx.actor)), eq(loanApplications.productId, productId), inArray(loanApplications.status, [...PENDING_LOAN_STATUSES])))
+    .orderBy(desc(loanApplications.submittedAt))
+    .limit(1);
+  return row ?? null;
 }
 
 /** A product and its bank by id, and whether the catalogue still lists it (so a link to it works). */
