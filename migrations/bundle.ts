@@ -133,5 +133,24 @@ export const migrations: readonly Migration[] = [
       "-- A loan application's timeline is append-only.\nCREATE TRIGGER `loan_events_no_update` BEFORE UPDATE ON `loan_events`\nBEGIN\n\tSELECT RAISE(ABORT, 'loan_events is append-only');\nEND;",
       "CREATE TRIGGER `loan_events_no_delete` BEFORE DELETE ON `loan_events`\nBEGIN\n\tSELECT RAISE(ABORT, 'loan_events is append-only');\nEND;"
     ]
+  },
+  {
+    "tag": "0007_application_numbers",
+    "hash": "b3491b54bfa5c6b5dbd63d636e2ca9a12e4377f6cf3dbed706456f86c0642968",
+    "statements": [
+      "CREATE TABLE `application_numbers` (\n\t`kind` text NOT NULL,\n\t`year` integer NOT NULL,\n\t`last` integer NOT NULL,\n\tPRIMARY KEY(`kind`, `year`)\n);",
+      "ALTER TABLE `subsidy_applications` ADD `number_year` integer;",
+      "ALTER TABLE `subsidy_applications` ADD `number_seq` integer;",
+      "-- Hand-written backfill: existing applications are numbered per year of creation (Asia/Shanghai), in created order.\nUPDATE `subsidy_applications` SET `number_year` = CAST(strftime('%Y', `created_at` / 1000, 'unixepoch', '+8 hours') AS INTEGER);",
+      "UPDATE `subsidy_applications` SET `number_seq` = (\n\tSELECT COUNT(*) FROM `subsidy_applications` AS `o`\n\tWHERE `o`.`number_year` = `subsidy_applications`.`number_year`\n\t\tAND (`o`.`created_at` < `subsidy_applications`.`created_at` OR (`o`.`created_at` = `subsidy_applications`.`created_at` AND `o`.`id` <= `subsidy_applications`.`id`))\n);",
+      "INSERT INTO `application_numbers` (`kind`, `year`, `last`) SELECT 'subsidy', `number_year`, MAX(`number_seq`) FROM `subsidy_applications` GROUP BY `number_year`;",
+      "CREATE UNIQUE INDEX `subsidy_applications_number_unique` ON `subsidy_applications` (`number_year`,`number_seq`);",
+      "ALTER TABLE `loan_applications` ADD `number_year` integer;",
+      "ALTER TABLE `loan_applications` ADD `number_seq` integer;",
+      "-- Hand-written backfill: existing loan applications are numbered per year of submission (Asia/Shanghai), in submitted order.\nUPDATE `loan_applications` SET `number_year` = CAST(strftime('%Y', `submitted_at` / 1000, 'unixepoch', '+8 hours') AS INTEGER);",
+      "UPDATE `loan_applications` SET `number_seq` = (\n\tSELECT COUNT(*) FROM `loan_applications` AS `o`\n\tWHERE `o`.`number_year` = `loan_applications`.`number_year`\n\t\tAND (`o`.`submitted_at` < `loan_applications`.`submitted_at` OR (`o`.`submitted_at` = `loan_applications`.`submitted_at` AND `o`.`id` <= `loan_applications`.`id`))\n);",
+      "INSERT INTO `application_numbers` (`kind`, `year`, `last`) SELECT 'loan', `number_year`, MAX(`number_seq`) FROM `loan_applications` GROUP BY `number_year`;",
+      "CREATE UNIQUE INDEX `loan_applications_number_unique` ON `loan_applications` (`number_year`,`number_seq`);"
+    ]
   }
 ];

@@ -183,6 +183,11 @@ export const zoneSchema = z
     name: z.strictObject({ zh: text, en: text }),
     /** Short name for headers on small screens, e.g. "淄博高新区". */
     shortName: z.strictObject({ zh: text, en: text }),
+    /**
+     * Letters that start the zone's application numbers (ZB-2026-000123), e.g. "ZB" for 淄博;
+     * without it, the slug's initials (see zoneCode). Changing it renames every number shown.
+     */
+    code: z.string().regex(/^[A-Z]{2,4}$/, "code: 2–4 capital letters, e.g. ZB").optional(),
     /** City and province, for the footer and the operator page. */
     region: z.strictObject({ province: text, city: text }),
     branding: z.strictObject({ primary: hexColour, accent: hexColour }),
@@ -213,6 +218,14 @@ export const zoneSchema = z
     }
   });
 export type ZoneConfig = z.infer<typeof zoneSchema>;
+
+/** The letters of the zone's application numbers: its `code`, or the slug's initials ("new-area" → "NA", "zibo" → "ZI"). */
+export function zoneCode(zone: Pick<ZoneConfig, "slug" | "code">): string {
+  if (zone.code) return zone.code;
+  const parts = zone.slug.split("-").filter(Boolean);
+  const letters = parts.length > 1 ? parts.map((p) => p[0]).join("").slice(0, 4) : zone.slug.slice(0, 2);
+  return letters.replace(/[^a-z]/g, "").toUpperCase() || "YQ";
+}
 
 /** Parses a zone's raw data, throwing an error that names the zone and the field. */
 export function defineZone(raw: z.input<typeof zoneSchema>): ZoneConfig {

@@ -9,6 +9,8 @@ export default defineZone({
   slug: "changzhi",
   name: { zh: "长治高新技术产业开发区", en: "Changzhi Hi-tech Industrial Development Zone" },
   shortName: { zh: "长治高新区", en: "Changzhi Hi-tech Zone" },
+  // Application numbers start with these letters (CZ-2026-000123).
+  code: "CZ",
   region: { province: "山西省", city: "长治市" },
   branding: { primary: "#9b2335", accent: "#c9a227" },
   contact: {

@@ -12,6 +12,8 @@ export default defineZone({
   slug: "dongying",
   name: { zh: "东营高新技术产业开发区", en: "Dongying Hi-tech Industrial Development Zone" },
   shortName: { zh: "东营高新区", en: "Dongying Hi-tech Zone" },
+  // Application numbers start with these letters (DY-2026-000123).
+  code: "DY",
   region: { province: "山东省", city: "东营市" },
   branding: { primary: "#0b6e5f", accent: "#d4722c" },
   contact: {

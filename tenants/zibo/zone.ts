@@ -11,6 +11,8 @@ export default defineZone({
   slug: "zibo",
   name: { zh: "淄博高新技术产业开发区", en: "Zibo Hi-tech Industrial Development Zone" },
   shortName: { zh: "淄博高新区", en: "Zibo Hi-tech Zone" },
+  // Application numbers start with these letters (ZB-2026-000123).
+  code: "ZB",
   region: { province: "山东省", city: "淄博市" },
   branding: { primary: "#1d4f91", accent: "#e8a33d" },
   contact: {

@@ -124,7 +124,8 @@ describe("yearly figures", () => {
     expect(history.map((h) => h.subject)).toEqual(["figures:2024", "figures:2024"]);
     expect(JSON.parse(history[0]!.before!)).toEqual({ revenueFen: 1234567 });
     expect(JSON.parse(history[0]!.after!)).toEqual({ revenueFen: 2000000 });
-    expect(await (await get("/enterprise", m.cookie)).text()).toContain("20,000.00");
+    // The figures table keeps one unit, 万元: 20,000元 reads 2万元.
+    expect(await (await get("/enterprise", m.cookie)).text()).toMatch(/<td class="num"[^>]*>2万元<\/td>/);
   });
 
   it.each([
@@ -270,6 +271,22 @@ describe("who may see an enterprise", () => {
     expect(html).not.toContain('action="/enterprise/profile"');
     expect(html).not.toContain("/suspend");
     expect((await get(`/admin/enterprises/${newId()}`, reviewer.cookie)).status).toBe(404);
+  });
+
+  it("names every changed field in Chinese, with money, dates and statuses as people read them, and no internal key", async () => {
+    const ent = await makeEnterprise();
+    const t = Date.now();
+    // As onboarding approval, a figures update and a qualification review write them.
+    await dbFor(slug).insert(enterpriseHistory).values([
+      { enterpriseId: ent.id, at: t - 3000, actor: "admin@zibo.demo", subject: "profile", before: null, after: JSON.stringify({ name: ent.name, registeredOn: "2015-03-01", registeredCapitalFen: 500_000_000, industry: "new-materials", createdFromApplication: "k2v7m4q9x3a5b6c7d8e2f3g4h5" }) },
+      { enterpriseId: ent.id, at: t - 2000, actor: "member@zibo.test", subject: "figures:2024", before: JSON.stringify({ revenueFen: 1_234_567 }), after: JSON.stringify({ revenueFen: 2_000_000_000 }) },
+      { enterpriseId: ent.id, at: t - 1000, actor: "reviewer@zibo.demo", subject: "qualification:q1", before: JSON.stringify({ status: "pending_review" }), after: JSON.stringify({ status: "verified", reviewNote: null, withdrawn: "q0", certificateMaterialId: "m1" }) },
+    ]);
+    const reviewer = await staff("reviewer");
+    const html = await (await get(`/admin/enterprises/${ent.id}`, reviewer.cookie)).text();
+    const history = html.slice(html.indexOf('id="s-history"'));
+    for (const text of ["入驻申请通过,建立企业档案", "注册资本 500万元", "注册日期 2015年3月1日", "重点产业 新材料", "营业收入 1.23万元 → 2,000万元", "状态 待园区审核 → 已核实"]) expect(history).toContain(text);
+    for (const key of ["registeredCapitalFen", "registeredOn", "createdFromApplication", "k2v7m4q9x3a5b6c7d8e2f3g4h5", "revenueFen", "pending_review", "certificateMaterialId", "withdrawn"]) expect(history).not.toContain(key);
   });
 });
 

@@ -155,7 +155,7 @@ describe("what a bank sees of a need", () => {
       expect(row.best.criteria.filter((c: Json) => ["qualifications", "years", "revenue"].includes(c.id)).map((c: Json) => c.result)).toEqual(["unknown", "unknown", "unknown"]);
       const text = JSON.stringify(row);
       expect(text).not.toContain(String(REVENUE_FEN));
-      expect(text).not.toContain("5432万");
+      expect(text).not.toContain("5,432万");
       expect(text).not.toContain("hnte");
     };
 

@@ -196,12 +196,12 @@ describe("融资需求", () => {
     expect(before).toContain(`最匹配的产品:${p.name}`);
     expect(before).toContain("营业收入未填报或未授权");
     expect(before).toContain("企业未授权查看财务信息");
-    expect(before).not.toContain("4321万元");
+    expect(before).not.toContain("4,321万元");
 
     await db().insert(dataConsents).values({ id: newId(), enterpriseId: e.id, bankId: bank.id, grantedBy: e.member.id, grantedAt: Date.now() });
     const after = await card();
     expect(after).not.toContain("企业未授权查看财务信息");
-    expect(after).toContain("4321万元");
+    expect(after).toContain("4,321万元");
     expect(after).toContain("高新技术企业");
 
     // A bank with no published product sees none of it.
@@ -227,7 +227,7 @@ describe("贷款申请 and 金融超市统计", () => {
     expect(page.status).toBe(200);
     expect(page.headers.get("cache-control")).toBe("private, no-store");
     const html = await page.text();
-    expect(html).toContain("4321万元");
+    expect(html).toContain("4,321万元");
     expect(html).toContain("用于采购设备");
     expect(html).toContain("提交申请");
     expect((await get(`/bank/loans/${id}`, elsewhere.cookie)).status).toBe(404);
@@ -242,7 +242,7 @@ describe("贷款申请 and 金融超市统计", () => {
     const tooMuch = await post(`/bank/loans/${id}`, { action: "approve", amount: "2000", rate: "4.5", term: "12" }, bank.cookie);
     expect(tooMuch.status).toBe(422);
     const refused = await tooMuch.text();
-    expect(refused).toContain("授信金额须在产品额度50万元至1000万元之内");
+    expect(refused).toContain("授信金额须在产品额度50万元至1,000万元之内");
     expect(refused).toContain('value="2000"');
     const badRate = await post(`/bank/loans/${id}`, { action: "approve", amount: "280", rate: "6", term: "12" }, bank.cookie);
     expect(badRate.status).toBe(422);

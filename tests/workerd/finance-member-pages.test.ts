@@ -83,7 +83,7 @@ describe("金融超市 catalogue and product page", () => {
     const p = await product(bank.id, `表单${tag()}`);
     const anonymous = await html(await get(`/finance/products/${p.id}`));
     expect(anonymous).toContain(p.name);
-    expect(anonymous).toContain("50万元至1000万元");
+    expect(anonymous).toContain("50万元至1,000万元");
     expect(anonymous).not.toContain('action="/finance/loans"');
     expect(anonymous).toContain('href="/login"');
     const banker = await html(await get(`/finance/products/${p.id}`, bank.cookie));

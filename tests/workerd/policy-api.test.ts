@@ -54,7 +54,7 @@ describe("POST /api/v1/policy/estimate: Zibo's contract programmes", () => {
     const { body } = await estimate("zibo-rd-inclusive", cases[0]![1]);
     expect(body.conditions[0]).toMatchObject({ result: "pass", clause: "第十四条" });
     expect(body.conditions[0].reason).toContain("研发投入占年销售收入3.2%,达到第十四条规定的“3%以上”");
-    expect(body.steps[0].description).toContain("新增1000万元的5%为50万元");
+    expect(body.steps[0].description).toContain("新增1,000万元的5%为50万元");
   });
 
   it("says which facts are missing instead of guessing", async () => {

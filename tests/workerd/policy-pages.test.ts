@@ -11,6 +11,8 @@
 import { exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { PolicyOverviewPage } from "../../web/pages/policy/overview";
+import { PolicyMatchPage, type MatchRow } from "../../web/pages/policy/match";
+import type { FitTier } from "../../worker/policy/rank";
 import { zones } from "../../tenants/index";
 import { call, freshIp, login, sessionCookie } from "./auth-support";
 
@@ -89,7 +91,7 @@ describe("a programme and 政策计算器", () => {
     expect(html).toContain("<strong>50万元</strong>");
     expect(html).toContain("研发投入占年销售收入3.2%");
     expect(html).toContain("第十四条");
-    expect(html).toContain("即 3亿元");
+    expect(html).toContain("即 30,000万元");
     expect(html).toContain('aria-live="polite"');
     expect(html).toContain('value="300000000"');
   });
@@ -145,6 +147,55 @@ describe("政策匹配 for an enterprise member", () => {
     expect(body).toContain('class="verdict ');
     // Anyone else asking for ?from=profile gets the plain calculator.
     expect(await (await get("zibo", "/policy/programmes/zibo-rd-inclusive?from=profile")).text()).not.toContain("填入并测算");
+  });
+});
+
+describe("政策匹配 grouped by tier for the README's demo enterprise", () => {
+  it("opens on what can be applied for, collapses 暂不符合 and long tiers, and says each missing fact once", async () => {
+    const html = await (await get("zibo", "/policy/match", await demo("zibo", "enterprise"))).text();
+    const at = (id: string) => html.indexOf(`id="tier-${id}"`);
+    // The demo enterprise's figures and qualifications prove real matches.
+    expect(at("eligible")).toBeGreaterThan(0);
+    const eligible = html.slice(at("eligible"), html.indexOf("</section>", at("eligible")));
+    expect(eligible).toContain('class="prog"');
+    expect(eligible).not.toContain("暂无按企业资料可确认符合的项目");
+    // Tiers in the order a member acts on them; a jump list at the top names each with its count.
+    const order = ["eligible", "confirm", "unknown", "ineligible"].filter((t) => at(t) > 0);
+    expect(order.map(at)).toEqual([...order.map(at)].sort((a, b) => a - b));
+    expect(html).toMatch(/<a href="#tier-eligible">可以申报 \d+ 项<\/a>/);
+    // A long tier shows its first few, the rest behind "再看其余 N 项".
+    const unknown = html.slice(at("unknown"), html.indexOf("</section>", at("unknown")));
+    const open = unknown.slice(0, unknown.indexOf('<details class="more"')).match(/<li class="prog">/g) ?? [];
+    expect(open.length).toBe(4);
+    expect(unknown).toMatch(/<summary>再看其余 \d+ 项<\/summary>/);
+
+    // 待确认 says each thing once: no item repeats, and none is the old "缺少…" restatement of a condition.
+    const pendings = [...html.matchAll(/<p class="who pending">待确认:(.*?)<\/p>/g)].map((m) => m[1]!.split(";"));
+    expect(pendings.length).toBeGreaterThan(3);
+    for (const items of pendings) {
+      expect(new Set(items).size).toBe(items.length);
+      expect(items.filter((i) => i.startsWith("缺少"))).toEqual([]);
+    }
+    const platform = html.slice(html.indexOf('href="/policy/programmes/zibo-public-service-platform"'));
+    const row = platform.slice(0, platform.indexOf("</li>"));
+    expect(row).toContain("待确认:平台运行管理完善;为中小微企业提供优质高效服务</p>");
+    expect(row).toContain("待确认 2 项");
+    // Outside the collapsed 逐条说明, the fact is named once.
+    expect(row.slice(0, row.indexOf("逐条说明")).split("运行管理完善").length - 1).toBe(1);
+  });
+
+  it("puts every 暂不符合 item behind one closed <details>", async () => {
+    const row = (tier: FitTier, id: string): MatchRow => ({
+      programme: { id, title: `项目${id}`, citation: "第一条", documentTitle: "测试文件", amountSummary: "10万元" },
+      result: { programme: id, eligible: tier === "ineligible" ? false : tier === "eligible" ? true : "unknown", conditions: [], missing: [], amountFen: null, inKind: [], steps: [], assumed: [] },
+      tier, met: 0, missed: tier === "ineligible" ? 1 : 0, untold: 0, pending: [], calculatorHref: `/policy/programmes/${id}?from=profile#result`,
+    });
+    const html = String(PolicyMatchPage({ zone: zones.get("zibo")!, nonce: "n", user: { name: "示范", role: "enterprise" } as never, version: { id: 1, label: "测试版", effectiveFrom: "2026-01-01" }, enterpriseName: "示范企业", figuresYear: 2025, rows: [row("eligible", "a1"), row("ineligible", "x1"), row("ineligible", "x2")] }));
+    const ineligible = html.slice(html.indexOf('id="tier-ineligible"'));
+    expect(ineligible).toMatch(/^[^]*?<h2[^>]*>暂不符合[((]2[))]<\/h2><details class="more"><summary>查看这 2 项和不符合的原因<\/summary><ol class="progs">/);
+    expect(ineligible.indexOf("项目x1")).toBeGreaterThan(ineligible.indexOf("<details"));
+    expect(ineligible).not.toContain("<details class=\"more\" open");
+    expect(html.indexOf("项目a1")).toBeLessThan(html.indexOf('<details class="more"'));
   });
 });
 

@@ -97,7 +97,7 @@ describe("an application from draft to payment", () => {
     const notice = await api("GET", "/api/v1/subsidies/publicity");
     expect(notice.status).toBe(200);
     const item = (notice.body.items as Json[]).find((p) => p.id === id);
-    expect(item).toEqual({ id, enterprise: ent.name, programmeId: PROGRAMME, programme: "技术合同交易扶持", amountFen: 25_000_00, from: r2.body.application.publicityFrom, to: r2.body.application.publicityTo });
+    expect(item).toEqual({ id, number: first.body.application.number, enterprise: ent.name, programmeId: PROGRAMME, programme: "技术合同交易扶持", amountFen: 25_000_00, from: r2.body.application.publicityFrom, to: r2.body.application.publicityTo });
     expect(JSON.stringify(notice.body)).not.toContain(ent.member.email);
 
     // Within the period the cron leaves it; once it has ended the cron moves it to 拨付.

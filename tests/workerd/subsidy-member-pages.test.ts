@@ -146,7 +146,7 @@ describe("applying for a subsidy on the enterprise's pages", () => {
     expect(statusHtml).toContain("申报已提交");
     expect(statusHtml).toContain("初审中");
     expect(statusHtml).toContain(`<time datetime="${submittedRow.dueOn}">${formatDateZh(submittedRow.dueOn!)}</time>前`);
-    expect(statusHtml).toContain("3亿元"); // the facts as submitted
+    expect(statusHtml).toContain("30,000万元"); // the facts as submitted
     expect(statusHtml).toMatch(/提交时按第\d+版政策/);
     expect(statusHtml).toContain("审计报告2025.pdf");
     expect(statusHtml).toContain("提交申报");

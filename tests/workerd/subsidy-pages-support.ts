@@ -5,7 +5,9 @@
  */
 import { eq } from "drizzle-orm";
 import { zones } from "../../tenants/index";
+import { numberValues, takeNumber } from "../../worker/db/application-numbers";
 import { enterprises, subsidyApplications, subsidyEvents } from "../../worker/db/schema";
+import { applicationNumber } from "../../worker/lib/application-number";
 import { shanghaiDate } from "../../worker/features/enterprises/yuan";
 import { loadCurrentPolicy } from "../../worker/features/policies/current-policy";
 import { newId } from "../../worker/lib/ids";
@@ -48,17 +50,19 @@ export async function makeApplication(enterpriseId: string, at: At, over: Partia
   const id = newId();
   const t = Date.now() - 3 * 86_400_000;
   const stage = at === "awarded" ? "payment" : at;
-  await db().insert(subsidyApplications).values({
-    id, programmeId: PROGRAMME, enterpriseId, createdBy: "test", status: at === "awarded" ? "awarded" : "in_review", stage,
+  // Numbered as createApplication numbers it: the counter taken in the same batch as the row.
+  const year = Number(today().slice(0, 4));
+  await db().batch([takeNumber(db(), "subsidy", year), db().insert(subsidyApplications).values({
+    id, ...numberValues("subsidy", year), programmeId: PROGRAMME, enterpriseId, createdBy: "test", status: at === "awarded" ? "awarded" : "in_review", stage,
     facts: JSON.stringify(facts), policyVersion: policy.version.id, evaluation: JSON.stringify({ ...result, policyVersion: policy.version.id }),
     requestedFen: result.amountFen, amountFen: result.amountFen, awardYear: Number(today().slice(0, 4)), createdAt: t, updatedAt: t, submittedAt: t, stageEnteredAt: t,
     dueOn: at === "publicity" ? dayOffset(7) : dayOffset(5), ...(at === "publicity" ? { publicityFrom: today(), publicityTo: dayOffset(7) } : {}), ...over,
-  });
+  })]);
   await db().insert(subsidyEvents).values([
     { applicationId: id, at: t, actor: "applicant@test", action: "created" },
     { applicationId: id, at: t + 1000, actor: "applicant@test", action: "submitted", toStage: "first-review", amountFen: result.amountFen },
   ]);
-  return { id, amountFen: result.amountFen! };
+  return { id, amountFen: result.amountFen!, number: applicationNumber(zone, "subsidy", await row(id))! };
 }
 
 export const row = async (id: string) => (await db().select().from(subsidyApplications).where(eq(subsidyApplications.id, id)))[0]!;

@@ -222,7 +222,7 @@ describe("公示 and objections", () => {
 describe("dashboard and export", () => {
   it("shows stages and programmes with budget use, and exports every application as CSV for Excel", async () => {
     const e = await makeEnterprise();
-    const { id } = await makeApplication(e.id, "second-review");
+    const { id, number } = await makeApplication(e.id, "second-review");
     const { cookie } = await signIn("reviewer");
     const dash = await get("/admin/subsidies/dashboard", cookie);
     expect(dash.status).toBe(200);
@@ -240,7 +240,14 @@ describe("dashboard and export", () => {
     const bytes = new Uint8Array(await csv.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes);
-    expect(text.split("\r\n")[0]).toMatch(/^申报编号,企业名称,统一社会信用代码,项目编号,项目名称,状态,环节,测算金额.元.,核定金额.元.,申报年度,政策版本,提交时间$/);
-    expect(text).toContain(`${id},${e.name},,${PROGRAMME},技术合同交易扶持,审核中,复审,150000.00,150000.00`);
+    expect(text.split("\r\n")[0]).toMatch(/^申报编号,企业名称,统一社会信用代码,项目编号,项目名称,状态,环节,测算金额.元.,核定金额.元.,申报年度,政策版本,提交时间\(北京时间\)$/);
+    // The application number people know, not the internal id; the time in Beijing time like the pages.
+    expect(number).toMatch(/^ZB-\d{4}-\d{6}$/);
+    expect(text).not.toContain(id);
+    const line = text.split("\r\n").find((l) => l.startsWith(`${number},`))!;
+    expect(line).toContain(`${number},${e.name},,${PROGRAMME},技术合同交易扶持,审核中,复审,150000.00,150000.00`);
+    expect(line).toMatch(/,\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+    const submittedAt = (await row(id)).submittedAt!;
+    expect(line.endsWith(`,${new Date(submittedAt + 8 * 3_600_000).toISOString().slice(0, 19).replace("T", " ")}`)).toBe(true);
   });
 });

@@ -12,3 +12,4 @@ export * from "./tables/onboarding";
 export * from "./tables/enterprise-profile";
 export * from "./tables/subsidies";
 export * from "./tables/finance";
+export * from "./tables/numbers";

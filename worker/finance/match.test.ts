@@ -51,18 +51,18 @@ describe("a product that fits in every respect", () => {
 
 describe("amount", () => {
   it("meets at exactly the minimum and exactly the maximum", () => {
-    expect(amount(50 * WAN)).toEqual({ result: "meets", reason: "需求50万元,在产品额度50万元至1000万元之内" });
-    expect(amount(1000 * WAN)).toEqual({ result: "meets", reason: "需求1000万元,在产品额度50万元至1000万元之内" });
+    expect(amount(50 * WAN)).toEqual({ result: "meets", reason: "需求50万元,在产品额度50万元至1,000万元之内" });
+    expect(amount(1000 * WAN)).toEqual({ result: "meets", reason: "需求1,000万元,在产品额度50万元至1,000万元之内" });
   });
 
   it("one fen over the maximum fits partly, with the share the product can cover (rounded down)", () => {
-    expect(amount(1000 * WAN + 1)).toEqual({ result: "partly", reason: "需求10,000,000.01元,产品最高1000万元,可满足99%" });
-    expect(amount(2000 * WAN)).toEqual({ result: "partly", reason: "需求2000万元,产品最高1000万元,可满足50%" });
-    expect(amount(3000 * WAN)?.reason).toBe("需求3000万元,产品最高1000万元,可满足33%");
+    expect(amount(1000 * WAN + 1)).toEqual({ result: "partly", reason: "需求1,000.000001万元,产品最高1,000万元,可满足99%" });
+    expect(amount(2000 * WAN)).toEqual({ result: "partly", reason: "需求2,000万元,产品最高1,000万元,可满足50%" });
+    expect(amount(3000 * WAN)?.reason).toBe("需求3,000万元,产品最高1,000万元,可满足33%");
   });
 
   it("states an exact share exactly (290万 of 1000万 is 29%, not the 28% floating point gave)", () => {
-    expect(amount(1000 * WAN, { maxAmountFen: 290 * WAN })?.reason).toBe("需求1000万元,产品最高290万元,可满足29%");
+    expect(amount(1000 * WAN, { maxAmountFen: 290 * WAN })?.reason).toBe("需求1,000万元,产品最高290万元,可满足29%");
     expect(amount(100 * WAN, { minAmountFen: 10 * WAN, maxAmountFen: 57 * WAN })?.reason).toBe("需求100万元,产品最高57万元,可满足57%");
   });
 
@@ -71,11 +71,11 @@ describe("amount", () => {
   });
 
   it("one fen under the minimum fits partly and names the minimum", () => {
-    expect(amount(50 * WAN - 1)).toEqual({ result: "partly", reason: "需求499,999.99元,低于产品起贷额50万元" });
+    expect(amount(50 * WAN - 1)).toEqual({ result: "partly", reason: "需求49.999999万元,低于产品起贷额50万元" });
   });
 
-  it("reads 亿元 for large figures", () => {
-    expect(amount(3 * 10_000 * WAN, { maxAmountFen: 2 * 10_000 * WAN })?.reason).toBe("需求3亿元,产品最高2亿元,可满足66%");
+  it("reads large figures in 万元 too", () => {
+    expect(amount(3 * 10_000 * WAN, { maxAmountFen: 2 * 10_000 * WAN })?.reason).toBe("需求30,000万元,产品最高20,000万元,可满足66%");
   });
 });
 
@@ -154,13 +154,13 @@ describe("years in operation", () => {
 describe("revenue", () => {
   const revenue = (fen: number | null) => criterion("revenue", {}, {}, { revenueFen: fen });
   it("meets at exactly the minimum", () => {
-    expect(revenue(2000 * WAN)).toEqual({ result: "meets", reason: "最近年度2000万元,产品要求2000万元以上" });
+    expect(revenue(2000 * WAN)).toEqual({ result: "meets", reason: "最近年度2,000万元,产品要求2,000万元以上" });
   });
   it("fails one fen under it", () => {
-    expect(revenue(2000 * WAN - 1)).toEqual({ result: "fails", reason: "最近年度19,999,999.99元,产品要求2000万元以上" });
+    expect(revenue(2000 * WAN - 1)).toEqual({ result: "fails", reason: "最近年度1,999.999999万元,产品要求2,000万元以上" });
   });
   it("is unknown when not reported or not shared", () => {
-    expect(revenue(null)).toEqual({ result: "unknown", reason: "产品要求2000万元以上;营业收入未填报或未授权" });
+    expect(revenue(null)).toEqual({ result: "unknown", reason: "产品要求2,000万元以上;营业收入未填报或未授权" });
   });
 });
 

@@ -6,7 +6,7 @@
  * then fewest unknowns, then the lowest rate, then the largest amount, then the
  * product id. No I/O; ranking 1,000 products stays well under 5 ms (bench).
  */
-import { formatFen } from "../policy/money";
+import { formatMoney, moneyUnit } from "../lib/money";
 
 export type Guarantee = "credit" | "mortgage" | "pledge" | "guarantee";
 export type Verdict = "meets" | "partly" | "fails" | "unknown";
@@ -51,10 +51,13 @@ export function matchProduct(p: ProductTerms, need: NeedTerms, e: EnterpriseTerm
   const criteria: Criterion[] = [];
   const add = (id: Criterion["id"], label: string, result: Verdict, reason: string) => criteria.push({ id, label, result, reason });
 
-  const amount = formatFen(need.amountFen);
-  if (need.amountFen >= p.minAmountFen && need.amountFen <= p.maxAmountFen) add("amount", "金额", "meets", `需求${amount},在产品额度${formatFen(p.minAmountFen)}至${formatFen(p.maxAmountFen)}之内`);
-  else if (need.amountFen > p.maxAmountFen) add("amount", "金额", "partly", `需求${amount},产品最高${formatFen(p.maxAmountFen)},可满足${shareOf(p.maxAmountFen, need.amountFen)}%`);
-  else add("amount", "金额", "partly", `需求${amount},低于产品起贷额${formatFen(p.minAmountFen)}`);
+  // One unit for the sentence; a need a fen off the range never reads as its end.
+  const unit = moneyUnit(need.amountFen, p.minAmountFen, p.maxAmountFen);
+  const m = (fen: number) => formatMoney(fen, { unit });
+  const amount = formatMoney(need.amountFen, { unit, near: [p.minAmountFen, p.maxAmountFen] });
+  if (need.amountFen >= p.minAmountFen && need.amountFen <= p.maxAmountFen) add("amount", "金额", "meets", `需求${amount},在产品额度${m(p.minAmountFen)}至${m(p.maxAmountFen)}之内`);
+  else if (need.amountFen > p.maxAmountFen) add("amount", "金额", "partly", `需求${amount},产品最高${m(p.maxAmountFen)},可满足${shareOf(p.maxAmountFen, need.amountFen)}%`);
+  else add("amount", "金额", "partly", `需求${amount},低于产品起贷额${m(p.minAmountFen)}`);
 
   if (need.termMonths >= p.minTermMonths && need.termMonths <= p.maxTermMonths) add("term", "期限", "meets", `需求${need.termMonths}个月,在${p.minTermMonths}至${p.maxTermMonths}个月之内`);
   else add("term", "期限", "partly", `需求${need.termMonths}个月,产品期限${p.minTermMonths}至${p.maxTermMonths}个月`);
@@ -84,8 +87,11 @@ export function matchProduct(p: ProductTerms, need: NeedTerms, e: EnterpriseTerm
   }
 
   if (p.minRevenueFen > 0) {
-    if (e.revenueFen === null) add("revenue", "年营业收入", "unknown", `产品要求${formatFen(p.minRevenueFen)}以上;营业收入未填报或未授权`);
-    else add("revenue", "年营业收入", e.revenueFen >= p.minRevenueFen ? "meets" : "fails", `最近年度${formatFen(e.revenueFen)},产品要求${formatFen(p.minRevenueFen)}以上`);
+    if (e.revenueFen === null) add("revenue", "年营业收入", "unknown", `产品要求${formatMoney(p.minRevenueFen)}以上;营业收入未填报或未授权`);
+    else {
+      const unit = moneyUnit(e.revenueFen, p.minRevenueFen);
+      add("revenue", "年营业收入", e.revenueFen >= p.minRevenueFen ? "meets" : "fails", `最近年度${formatMoney(e.revenueFen, { unit, near: [p.minRevenueFen] })},产品要求${formatMoney(p.minRevenueFen, { unit })}以上`);
+    }
   }
 
   let fails = 0, partly = 0, unknown = 0;

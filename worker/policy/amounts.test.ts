@@ -63,7 +63,7 @@ describe("percent", () => {
   it("cuts the percentage to the cap one fen over it, saying so", () => {
     const e = run(capped, { investFen: 1000 * WAN + 10 });
     expect(e.amountFen).toBe(100 * WAN);
-    expect(e.steps[0]!.description).toContain("为1,000,000.01元,超过最高100万元,按100万元计");
+    expect(e.steps[0]!.description).toContain("为100.000001万元,超过最高100万元,按100万元计");
   });
 
   it("rounds half a fen up", () => {

@@ -6,7 +6,8 @@
 import type { Base, Component } from "./format/amounts";
 import type { Fact } from "./format/facts";
 import { showFact, type Facts } from "./facts";
-import { formatFen, formatPercent, percentOfFen } from "./money";
+import { formatMoney, moneyFormatter, moneyUnit } from "../lib/money";
+import { formatPercent, percentOfFen } from "./money";
 
 export interface Step { clause: string; description: string; valueFen: number }
 
@@ -53,13 +54,13 @@ function tallyOne(c: Component, ctx: AmountContext, t: AmountTally): void {
   };
   switch (c.kind) {
     case "fixed":
-      add(c.clause, `${c.label}:${formatFen(c.fen)}`, c.fen, c.upTo);
+      add(c.clause, `${c.label}:${formatMoney(c.fen)}`, c.fen, c.upTo);
       return;
     case "byChoice": {
       const v = value(c.fact);
       if (typeof v !== "string") return void t.missing.push(c.fact);
       const fen = c.amounts[v] ?? 0;
-      add(c.clause, `${c.label}(${showFact(ctx.declared.get(c.fact), v)}):${fen ? formatFen(fen) : "该档无补助"}`, fen, c.upTo);
+      add(c.clause, `${c.label}(${showFact(ctx.declared.get(c.fact), v)}):${fen ? formatMoney(fen) : "该档无补助"}`, fen, c.upTo);
       return;
     }
     case "percent": {
@@ -74,7 +75,10 @@ function tallyOne(c: Component, ctx: AmountContext, t: AmountTally): void {
       }
       const raw = percentOfFen(base.numerator, base.denominator, pct);
       const capped = c.capFen !== undefined && raw > c.capFen;
-      add(c.clause, `${c.label}:${base.text}的${formatPercent(pct)}为${formatFen(raw)}${capped ? `,超过最高${formatFen(c.capFen!)},按${formatFen(c.capFen!)}计` : ""}`, capped ? c.capFen! : raw, c.upTo);
+      // One unit for the whole sentence (the base, the result, the cap); a result a fen over the cap never reads as the cap.
+      const unit = moneyUnit(...base.fens, raw, ...(capped ? [c.capFen!] : []));
+      const m = (fen: number) => formatMoney(fen, { unit });
+      add(c.clause, `${c.label}:${base.text(m)}的${formatPercent(pct)}为${formatMoney(raw, { unit, near: capped ? [c.capFen!] : [] })}${capped ? `,超过最高${m(c.capFen!)},按${m(c.capFen!)}计` : ""}`, capped ? c.capFen! : raw, c.upTo);
       return;
     }
     case "perUnit": {
@@ -83,10 +87,10 @@ function tallyOne(c: Component, ctx: AmountContext, t: AmountTally): void {
       const unit = ctx.declared.get(c.fact)?.unit ?? "";
       const units = c.maxUnits !== undefined ? Math.min(n, c.maxUnits) : n;
       const limited = units < n ? `(最多计${c.maxUnits}${unit})` : "";
-      add(c.clause, `${c.label}:${n}${unit}${limited}×${formatFen(c.fen)}=${formatFen(units * c.fen)}`, units * c.fen, c.upTo);
+      add(c.clause, `${c.label}:${n}${unit}${limited}×${formatMoney(c.fen)}=${formatMoney(units * c.fen)}`, units * c.fen, c.upTo);
       if (c.extra) {
         const beyond = Math.max(0, units - c.extra.over);
-        const note = beyond > 0 ? `超过${c.extra.over}${unit}的${beyond}${unit}每${unit || "件"}再加${formatFen(c.extra.fen)}` : `未超过${c.extra.over}${unit}(“超过”不含本数),无追加`;
+        const note = beyond > 0 ? `超过${c.extra.over}${unit}的${beyond}${unit}每${unit || "件"}再加${formatMoney(c.extra.fen)}` : `未超过${c.extra.over}${unit}(“超过”不含本数),无追加`;
         add(c.clause, `${c.label}追加:${note}`, beyond * c.extra.fen, c.upTo);
       }
       return;
@@ -97,12 +101,14 @@ function tallyOne(c: Component, ctx: AmountContext, t: AmountTally): void {
       tallyComponents(v === c.equals ? c.then : c.otherwise, ctx, t);
       return;
     }
-    case "review":
+    case "review": {
       t.hasReview = true;
       t.reviewMinFen += c.minFen;
       t.reviewMaxFen += c.maxFen;
-      t.steps.push({ clause: ctx.cite(c.clause), description: `${c.label}:${formatFen(c.minFen)}至${formatFen(c.maxFen)},经评审确定`, valueFen: c.maxFen });
+      const m = moneyFormatter(c.minFen, c.maxFen);
+      t.steps.push({ clause: ctx.cite(c.clause), description: `${c.label}:${m(c.minFen)}至${m(c.maxFen)},经评审确定`, valueFen: c.maxFen });
       return;
+    }
     case "caseByCase": {
       // Only a clause that says 一事一议 is quoted as saying it; others simply state no figure.
       const how = ctx.saysOneByOne(c.clause) ? "一事一议" : "政策未规定具体金额";
@@ -117,7 +123,8 @@ function tallyOne(c: Component, ctx: AmountContext, t: AmountTally): void {
   }
 }
 
-type BaseValue = { numerator: bigint; denominator: bigint; text: string } | { missing: string[] };
+/** A percentage's base: its exact value, the amounts it names, and its text in the sentence's unit. */
+type BaseValue = { numerator: bigint; denominator: bigint; fens: number[]; text: (money: (fen: number) => string) => string } | { missing: string[] };
 
 function baseValue(base: Base, ctx: AmountContext): BaseValue {
   const label = (n: string) => ctx.declared.get(n)?.label.zh ?? n;
@@ -125,17 +132,18 @@ function baseValue(base: Base, ctx: AmountContext): BaseValue {
   const absent = names.filter((n) => typeof ctx.facts[n] !== "number");
   if (absent.length) return { missing: absent };
   const v = (n: string) => ctx.facts[n] as number;
-  if ("fact" in base) return { numerator: BigInt(v(base.fact)), denominator: 1n, text: `${label(base.fact)}${formatFen(v(base.fact))}` };
+  if ("fact" in base) return { numerator: BigInt(v(base.fact)), denominator: 1n, fens: [v(base.fact)], text: (m) => `${label(base.fact)}${m(v(base.fact))}` };
   if ("increase" in base) {
     const inc = v(base.increase.current) - v(base.increase.previous);
-    const text = `${label(base.increase.current)}${formatFen(v(base.increase.current))}较${label(base.increase.previous)}${formatFen(v(base.increase.previous))}${inc > 0 ? `新增${formatFen(inc)}` : "没有增加(新增部分为0)"}`;
-    return { numerator: BigInt(Math.max(0, inc)), denominator: 1n, text };
+    const [cur, prev] = [v(base.increase.current), v(base.increase.previous)];
+    const text = (m: (fen: number) => string) => `${label(base.increase.current)}${m(cur)}较${label(base.increase.previous)}${m(prev)}${inc > 0 ? `新增${m(inc)}` : "没有增加(新增部分为0)"}`;
+    return { numerator: BigInt(Math.max(0, inc)), denominator: 1n, fens: [cur, prev], text };
   }
   if ("sum" in base) {
     // Added in BigInt like the average: several facts of up to 10^15 fen can pass 2^53, where a float sum drops fen.
     const total = base.sum.reduce((s, n) => s + BigInt(v(n)), 0n);
-    return { numerator: total, denominator: 1n, text: `${base.sum.map((n) => `${label(n)}${formatFen(v(n))}`).join("、")}合计${formatFen(Number(total))}` };
+    return { numerator: total, denominator: 1n, fens: [...base.sum.map(v), Number(total)], text: (m) => `${base.sum.map((n) => `${label(n)}${m(v(n))}`).join("、")}合计${m(Number(total))}` };
   }
   const sum = base.average.reduce((s, n) => s + BigInt(v(n)), 0n);
-  return { numerator: sum, denominator: BigInt(base.average.length), text: `${base.average.map(label).join("、")}的平均数` };
+  return { numerator: sum, denominator: BigInt(base.average.length), fens: [], text: () => `${base.average.map(label).join("、")}的平均数` };
 }

@@ -46,15 +46,15 @@ describe("compare: each threshold word at, under and over the number", () => {
     expect(check({ test: "compare", fact: "patents", word: "以上", value: 10 }, { patents: 11 }).reason).not.toContain("本数");
   });
 
-  it("explains a bar reached in the clause's words, money in 亿元", () => {
+  it("explains a bar reached in the clause's words, money in 万元", () => {
     const r = check({ test: "compare", fact: "revenueFen", word: "以上", value: 2 * YI }, { revenueFen: 2 * YI });
-    expect(r).toEqual({ result: "pass", reason: "revenueFen项为2亿元,达到第十四条规定的“2亿元以上”(“以上”含本数)", missing: [] });
+    expect(r).toEqual({ result: "pass", reason: "revenueFen项为20,000万元,达到第十四条规定的“20,000万元以上”(“以上”含本数)", missing: [] });
   });
 
   it("explains a bar missed by one fen", () => {
     const r = check({ test: "compare", fact: "revenueFen", word: "以上", value: 2 * YI }, { revenueFen: 2 * YI - 1 });
     expect(r.result).toBe("fail");
-    expect(r.reason).toBe("revenueFen项为199,999,999.99元,未达到第十四条规定的“2亿元以上”");
+    expect(r.reason).toBe("revenueFen项为19,999.999999万元,未达到第十四条规定的“20,000万元以上”");
   });
 
   it("explains a ceiling as 符合/不符合", () => {
@@ -100,7 +100,7 @@ describe("between (至): both ends included", () => {
   });
 
   it("says at either end that 至 includes it", () => {
-    expect(check(t, { revenueFen: 5000 * 1_000_000 }).reason).toBe("revenueFen项为5000万元,在第十四条规定的“5000万元至2亿元”之间(“至”含两端的数)");
+    expect(check(t, { revenueFen: 5000 * 1_000_000 }).reason).toBe("revenueFen项为5,000万元,在第十四条规定的“5,000万元至20,000万元”之间(“至”含两端的数)");
     expect(check(t, { revenueFen: 2 * YI }).reason).toContain("(“至”含两端的数)");
     expect(check(t, { revenueFen: YI }).reason).not.toContain("含两端");
   });

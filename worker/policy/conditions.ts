@@ -8,6 +8,7 @@ import { THRESHOLD } from "./format/conditions";
 import type { Fact } from "./format/facts";
 import type { Profile } from "./format/programme";
 import { showFact, type Facts } from "./facts";
+import { moneyUnit } from "../lib/money";
 import { formatRatio, formatPercent, hundredths } from "./money";
 
 export type Outcome = "pass" | "fail" | "unknown";
@@ -33,7 +34,9 @@ export function evaluateTest(t: Test, ctx: TestContext): TestResult {
       const fact = ctx.declared.get(t.fact)!;
       if (typeof v !== "number") return missing(t.fact, fact);
       const ok = THRESHOLD[t.word].cmp(v, t.value);
-      return { result: ok ? "pass" : "fail", reason: `${fact.label.zh}为${showFact(fact, v)},${verdict(ok, t.word, ctx.cite)}“${phrase(t.word, showFact(fact, t.value))}”${boundary(v, t.value, t.word)}`, missing: [] };
+      // Money in one unit, and never shown as the bar it missed by a fen.
+      const unit = moneyUnit(v, t.value);
+      return { result: ok ? "pass" : "fail", reason: `${fact.label.zh}为${showFact(fact, v, { unit, near: [t.value] })},${verdict(ok, t.word, ctx.cite)}“${phrase(t.word, showFact(fact, t.value, { unit }))}”${boundary(v, t.value, t.word)}`, missing: [] };
     }
     case "between": {
       const v = ctx.facts[t.fact];
@@ -41,7 +44,8 @@ export function evaluateTest(t: Test, ctx: TestContext): TestResult {
       if (typeof v !== "number") return missing(t.fact, fact);
       const ok = v >= t.from && v <= t.to;
       const edge = v === t.from || v === t.to ? "(“至”含两端的数)" : "";
-      return { result: ok ? "pass" : "fail", reason: `${fact.label.zh}为${showFact(fact, v)},${ok ? "在" : "不在"}${ctx.cite}规定的“${showFact(fact, t.from)}至${showFact(fact, t.to)}”之间${edge}`, missing: [] };
+      const unit = moneyUnit(v, t.from, t.to);
+      return { result: ok ? "pass" : "fail", reason: `${fact.label.zh}为${showFact(fact, v, { unit, near: [t.from, t.to] })},${ok ? "在" : "不在"}${ctx.cite}规定的“${showFact(fact, t.from, { unit })}至${showFact(fact, t.to, { unit })}”之间${edge}`, missing: [] };
     }
     case "ratio": {
       const n = ctx.facts[t.numerator];

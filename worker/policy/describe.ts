@@ -7,25 +7,32 @@ import type { Component, Limit } from "./format/amounts";
 import { APPLICANT_KINDS, CATEGORIES } from "./format/programme";
 import type { CompiledProgramme } from "./evaluate";
 import { citeClause } from "./citation";
-import { formatFen, formatPercent } from "./money";
+import { formatMoney, moneyFormatter } from "../lib/money";
+import { formatPercent } from "./money";
 
 export function describeComponent(c: Component, unitOf: (fact: string) => string = () => "件"): string {
   const top = (s: string) => ("upTo" in c && c.upTo ? `最高${s}` : s);
   switch (c.kind) {
-    case "fixed": return `${c.label}:${top(formatFen(c.fen))}`;
-    case "byChoice": return `${c.label}:${Object.values(c.amounts).map((f) => top(formatFen(f))).join(" / ")}`;
+    case "fixed": return `${c.label}:${top(formatMoney(c.fen))}`;
+    case "byChoice": {
+      const m = moneyFormatter(...Object.values(c.amounts));
+      return `${c.label}:${Object.values(c.amounts).map((f) => top(m(f))).join(" / ")}`;
+    }
     case "percent": {
       const pct = typeof c.percent === "number" ? formatPercent(c.percent) : Object.values(c.percent.byChoice).map(formatPercent).join(" / ");
       // Labels usually name the rate already ("新增部分的5%"); say it only when they do not.
       const head = typeof c.percent === "number" && c.label.includes(pct) ? c.label : `${c.label}:按${pct}`;
-      return `${head}${c.capFen !== undefined ? `,最高${formatFen(c.capFen)}` : ""}${"upTo" in c && c.upTo ? "(最高额,评审确定)" : ""}`;
+      return `${head}${c.capFen !== undefined ? `,最高${formatMoney(c.capFen)}` : ""}${"upTo" in c && c.upTo ? "(最高额,评审确定)" : ""}`;
     }
     case "perUnit": {
       const u = unitOf(c.fact);
-      return `${c.label}:每${u}${formatFen(c.fen)}${c.maxUnits ? `,最多${c.maxUnits}${u}` : ""}${c.extra ? `;超过${c.extra.over}${u}的部分每${u}再加${formatFen(c.extra.fen)}` : ""}`;
+      return `${c.label}:每${u}${formatMoney(c.fen)}${c.maxUnits ? `,最多${c.maxUnits}${u}` : ""}${c.extra ? `;超过${c.extra.over}${u}的部分每${u}再加${formatMoney(c.extra.fen)}` : ""}`;
     }
     case "when": return [...c.then, ...c.otherwise].map((x) => describeComponent(x, unitOf)).join(";");
-    case "review": return `${c.label}:${formatFen(c.minFen)}至${formatFen(c.maxFen)},评审确定`;
+    case "review": {
+      const m = moneyFormatter(c.minFen, c.maxFen);
+      return `${c.label}:${m(c.minFen)}至${m(c.maxFen)},评审确定`;
+    }
     case "caseByCase": return `${c.label}:金额经评审确定`;
     case "inKind": return `${c.label}(非资金支持)`;
   }

@@ -17,7 +17,7 @@ import type { Facts } from "./facts";
 import type { Fact } from "./format/facts";
 import type { Award, Profile, Programme } from "./format/programme";
 import { applyLimit } from "./limits";
-import { formatFen } from "./money";
+import { moneyFormatter } from "../lib/money";
 
 /** A programme ready to evaluate: what it needs from its document and zone, resolved once. */
 export interface CompiledProgramme extends Programme {
@@ -145,7 +145,8 @@ export function evaluate(p: CompiledProgramme, input: EvaluationInput): Evaluati
     const min = Math.max(0, Math.min(amountFen + tally.reviewMinFen - rangeDeducted, rangeMax));
     result.amountFen = null;
     result.range = { minFen: min, maxFen: rangeMax };
-    result.amountNote = min === rangeMax ? `金额经评审确定,为${formatFen(rangeMax)}` : min > 0 ? `金额经评审确定,在${formatFen(min)}至${formatFen(rangeMax)}之间` : `金额经评审确定,最高${formatFen(rangeMax)}`;
+    const m = moneyFormatter(min, rangeMax);
+    result.amountNote = min === rangeMax ? `金额经评审确定,为${m(rangeMax)}` : min > 0 ? `金额经评审确定,在${m(min)}至${m(rangeMax)}之间` : `金额经评审确定,最高${m(rangeMax)}`;
   } else if (tally.inKind.length && steps.every((s) => s.valueFen === 0)) {
     result.amountFen = null;
     result.amountNote = `非资金支持:${tally.inKind.join("、")}`;

@@ -8,7 +8,7 @@ import type { Award } from "./format/programme";
 import type { Facts } from "./facts";
 import type { Step } from "./amounts";
 import type { Outcome } from "./conditions";
-import { formatFen } from "./money";
+import { formatMoney, moneyFormatter } from "../lib/money";
 
 export interface LimitCheck {
   condition: { id: string; label: string; clause: string; result: Outcome; reason: string };
@@ -26,13 +26,14 @@ export function applyLimit(l: Limit, index: number, ctx: { programmeId: string; 
 
   const cap = (used: number, fen: number, what: string): LimitCheck => {
     const remaining = Math.max(0, fen - used);
-    if (remaining === 0) return { condition: cond("fail", `${what}已获${formatFen(used)},已达${ctx.cite}规定的最高${formatFen(fen)}`), amountFen: ctx.amountFen };
-    const usedText = used > 0 ? `${what}已获${formatFen(used)},尚可获得${formatFen(remaining)}` : `${what}尚未获得,最高${formatFen(fen)}`;
+    const m = moneyFormatter(used, fen);
+    if (remaining === 0) return { condition: cond("fail", `${what}已获${m(used)},已达${ctx.cite}规定的最高${m(fen)}`), amountFen: ctx.amountFen };
+    const usedText = used > 0 ? `${what}已获${m(used)},尚可获得${m(remaining)}` : `${what}尚未获得,最高${m(fen)}`;
     if (ctx.amountFen === null || ctx.amountFen <= remaining) return { condition: cond("pass", usedText), amountFen: ctx.amountFen };
     return {
       condition: cond("pass", usedText),
       amountFen: remaining,
-      step: { clause: ctx.cite, description: `${l.label}:${usedText},本次按${formatFen(remaining)}计`, valueFen: remaining - ctx.amountFen },
+      step: { clause: ctx.cite, description: `${l.label}:${usedText},本次按${m(remaining)}计`, valueFen: remaining - ctx.amountFen },
     };
   };
 
@@ -58,12 +59,13 @@ export function applyLimit(l: Limit, index: number, ctx: { programmeId: string; 
       const others = inScope.filter((a) => a.programme !== ctx.programmeId && (l.per === "ever" || a.year === ctx.year));
       const best = Math.max(0, ...others.map((a) => a.amountFen));
       if (best === 0) return { condition: cond("pass", "未享受同类补助"), amountFen: ctx.amountFen };
-      if (ctx.amountFen === null) return { condition: cond("unknown", `已享受同类补助${formatFen(best)};就高不就低,需算出本项金额后比较`), amountFen: null };
-      if (ctx.amountFen <= best) return { condition: cond("fail", `已享受同类补助${formatFen(best)},不低于本项${formatFen(ctx.amountFen)};就高不就低,不重复享受`), amountFen: ctx.amountFen };
+      if (ctx.amountFen === null) return { condition: cond("unknown", `已享受同类补助${formatMoney(best)};就高不就低,需算出本项金额后比较`), amountFen: null };
+      const m = moneyFormatter(best, ctx.amountFen);
+      if (ctx.amountFen <= best) return { condition: cond("fail", `已享受同类补助${m(best)},不低于本项${m(ctx.amountFen)};就高不就低,不重复享受`), amountFen: ctx.amountFen };
       return {
-        condition: cond("pass", `已享受同类补助${formatFen(best)},本项较高;就高不就低,补足差额`),
+        condition: cond("pass", `已享受同类补助${formatMoney(best)},本项较高;就高不就低,补足差额`),
         amountFen: ctx.amountFen - best,
-        step: { clause: ctx.cite, description: `${l.label}:扣除已享受的同类补助${formatFen(best)}`, valueFen: -best },
+        step: { clause: ctx.cite, description: `${l.label}:扣除已享受的同类补助${formatMoney(best)}`, valueFen: -best },
       };
     }
   }

@@ -1,10 +1,10 @@
 /**
- * Money arithmetic and display: percentages of fen round half up to the fen and
- * stay exact at 10^15 fen; amounts read as the policies write them (万元, 亿元);
- * a ratio next to its threshold is never displayed as the threshold itself.
+ * Money arithmetic: percentages of fen round half up to the fen and stay exact
+ * at 10^15 fen; a ratio next to its threshold is never displayed as the
+ * threshold itself. (Amounts are shown by worker/lib/money.ts, tested there.)
  */
 import { describe, expect, it } from "vitest";
-import { formatFen, formatPercent, formatRatio, hundredths, percentOfFen } from "./money";
+import { formatPercent, formatRatio, hundredths, percentOfFen } from "./money";
 
 describe("hundredths", () => {
   it.each([
@@ -54,34 +54,6 @@ describe("percentOfFen", () => {
   it("gives nothing for 0% or a zero base", () => {
     expect(percentOfFen(123_456n, 1n, 0)).toBe(0);
     expect(percentOfFen(0n, 1n, 60)).toBe(0);
-  });
-});
-
-describe("formatFen", () => {
-  it.each([
-    [20_000_000, "20万元"],
-    [1_000_000, "1万元"],
-    [1_230_000, "1.23万元"],
-    [10_000_010_000, "10000.01万元"],
-    [10_000_000_000, "1亿元"],
-    [25_000_000_000, "2.5亿元"],
-    [10_001_000_000, "1.0001亿元"],
-    [1e15, "100000亿元"],
-  ])("shows %s fen in 万元/亿元 as %s", (fen, text) => {
-    expect(formatFen(fen)).toBe(text);
-  });
-
-  it.each([
-    [0, "0元"],
-    [5, "0.05元"],
-    [100, "1元"],
-    [123_456, "1,234.56元"],
-    [999_999, "9,999.99元"],
-    [1_234_500, "12,345元"],
-    [12_345_678_900, "123,456,789元"],
-    [12_345_678_901, "123,456,789.01元"],
-  ])("shows %s fen that is not a round 万元 figure in 元 with separators: %s", (fen, text) => {
-    expect(formatFen(fen)).toBe(text);
   });
 });
 

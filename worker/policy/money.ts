@@ -1,7 +1,7 @@
 /**
  * Exact arithmetic for awards: percentages of fen amounts with rounding half up
- * to the fen (BigInt, so 10^15 fen × 60% never loses a digit), and money as the
- * policies write it (万元, 亿元).
+ * to the fen (BigInt, so 10^15 fen × 60% never loses a digit), and ratios for
+ * reading. Amounts are shown by worker/lib/money.ts (formatMoney), as everywhere.
  */
 
 /** 3 → 300, 0.5 → 50: hundredths of a percent. */
@@ -14,27 +14,6 @@ export function percentOfFen(numerator: bigint, denominator: bigint, percent: nu
   const scaled = numerator * hundredths(percent);
   const den = denominator * 10000n;
   return Number((scaled * 2n + den) / (den * 2n));
-}
-
-const FEN_PER_YUAN = 100;
-const FEN_PER_WAN = 1_000_000;
-const FEN_PER_YI = 10_000_000_000;
-
-/** 20000000 → "20万元", 25000000000 → "2.5亿元", 123456 → "1,234.56元". */
-export function formatFen(fen: number): string {
-  // Whole 亿 and 万 (the common case, and the matcher's hot path) need no decimal formatting.
-  if (fen >= FEN_PER_YI && fen % FEN_PER_YI === 0) return `${fen / FEN_PER_YI}亿元`;
-  if (fen >= FEN_PER_YI && fen % FEN_PER_WAN === 0) return `${trim(fen / FEN_PER_YI)}亿元`;
-  if (fen >= FEN_PER_WAN && fen % FEN_PER_WAN === 0) return `${fen / FEN_PER_WAN}万元`;
-  if (fen >= FEN_PER_WAN && fen % (FEN_PER_WAN / 100) === 0) return `${trim(fen / FEN_PER_WAN)}万元`;
-  const yuan = Math.floor(fen / FEN_PER_YUAN);
-  const cents = fen % FEN_PER_YUAN;
-  const int = String(yuan).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return cents === 0 ? `${int}元` : `${int}.${String(cents).padStart(2, "0")}元`;
-}
-
-function trim(n: number): string {
-  return String(Number(n.toFixed(4)));
 }
 
 /**

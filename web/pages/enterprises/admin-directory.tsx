@@ -4,7 +4,7 @@ import type { DirectoryFilters } from "../../../worker/features/enterprises/sche
 import type { DirectoryResult } from "../../../worker/features/enterprises/list-enterprises";
 import { Layout } from "../../layout";
 import type { HeaderUser } from "../auth/labels";
-import { ENTERPRISE_CSS, ENTERPRISE_STATUS_LABEL, industryName, yuanOrDash } from "./labels";
+import { ENTERPRISE_CSS, ENTERPRISE_STATUS_LABEL, industryName, wanOrDash } from "./labels";
 
 export interface DirectoryPageProps {
   zone: ZoneConfig;
@@ -53,17 +53,17 @@ export function DirectoryPage({ zone, nonce, user, filters, result, pendingQuali
           共 {result.total} 家 · <a href={`/admin/enterprises.csv${filterQuery(filters)}`}>导出 CSV(按当前条件)</a>
         </p>
         <div class="table-scroll">
-          <table class="grid">
-            <thead><tr><th scope="col">企业</th><th scope="col">重点产业</th><th scope="col">资质</th><th scope="col">员工</th><th scope="col">最近年度营业收入(元)</th><th scope="col">状态</th></tr></thead>
+          <table class="grid stack">
+            <thead><tr><th scope="col">企业</th><th scope="col">重点产业</th><th scope="col">资质</th><th scope="col" class="num">员工</th><th scope="col" class="num">最近年度营业收入</th><th scope="col">状态</th></tr></thead>
             <tbody>
               {result.enterprises.map((e) => (
                 <tr>
                   <td><a href={`/admin/enterprises/${e.id}`}>{e.name}</a><small>{e.uscc ?? "—"}</small></td>
-                  <td>{industryName(zone, e.industry)}</td>
-                  <td>{e.qualifications.map((c) => qualName.get(c) ?? c).join("、") || "—"}</td>
-                  <td class="num">{e.employees ?? "—"}</td>
-                  <td class="num">{e.latestRevenue ? `${yuanOrDash(e.latestRevenue.revenueFen)}(${e.latestRevenue.year})` : "—"}</td>
-                  <td><span class={`tag ${e.status}`}>{ENTERPRISE_STATUS_LABEL[e.status]}</span></td>
+                  <td data-label="重点产业">{industryName(zone, e.industry)}</td>
+                  <td data-label="资质">{e.qualifications.map((c) => qualName.get(c) ?? c).join("、") || "—"}</td>
+                  <td class="num" data-label="员工">{e.employees ?? "—"}</td>
+                  <td class="num" data-label="最近年度营业收入">{e.latestRevenue ? `${wanOrDash(e.latestRevenue.revenueFen)}(${e.latestRevenue.year})` : "—"}</td>
+                  <td data-label="状态"><span class={`tag ${e.status}`}>{ENTERPRISE_STATUS_LABEL[e.status]}</span></td>
                 </tr>
               ))}
             </tbody>

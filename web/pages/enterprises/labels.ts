@@ -1,6 +1,7 @@
 /** Words, formats and page CSS the enterprise pages share. */
 import type { ZoneConfig } from "../../../tenants/schema";
-import { fenToDisplayYuan } from "../../../worker/features/enterprises/yuan";
+import { formatMoney, type MoneyUnit } from "../../../worker/lib/money";
+import { formatDateZh } from "../../format";
 
 export const QUALIFICATION_STATUS_LABEL = {
   pending_review: "待园区审核",
@@ -11,8 +12,13 @@ export const QUALIFICATION_STATUS_LABEL = {
 
 export const ENTERPRISE_STATUS_LABEL = { active: "正常", suspended: "已暂停" } as const;
 
-/** How history rows name what changed. */
+/** How history rows name what changed; a stored key without a label here is bookkeeping and not shown. */
 export const FIELD_LABEL: Record<string, string> = {
+  name: "企业名称",
+  uscc: "统一社会信用代码",
+  legalRep: "法定代表人",
+  registeredOn: "注册日期",
+  registeredCapitalFen: "注册资本",
   address: "地址",
   contactName: "联系人",
   contactMobile: "联系电话",
@@ -43,16 +49,23 @@ export function subjectLabel(subject: string): string {
   return subject;
 }
 
-/** A stored value as a person reads it: fen as 元, codes as names. */
-export function displayValue(zone: ZoneConfig, key: string, value: unknown): string {
+/** Status words kept in history rows (enterprise, member and qualification statuses). */
+const STATUS_VALUE_LABEL: Record<string, string> = { ...ENTERPRISE_STATUS_LABEL, ...QUALIFICATION_STATUS_LABEL, removed: "已移除" };
+
+/** A stored value as a person reads it: money by the one rule (`unit` keeps a before → after pair in one unit), dates in Chinese, codes and statuses as names. */
+export function displayValue(zone: ZoneConfig, key: string, value: unknown, unit?: MoneyUnit): string {
   if (value === null || value === undefined || value === "") return "(空)";
-  if (key.endsWith("Fen") && typeof value === "number") return `${fenToDisplayYuan(value)} 元`;
+  if (key.endsWith("Fen") && typeof value === "number") return formatMoney(value, { unit });
+  if (typeof value === "boolean") return value ? "是" : "否";
   if (key === "industry") return zone.priorityIndustries.find((i) => i.code === value)?.zh ?? String(value);
   if (key === "code") return zone.qualifications.find((q) => q.code === value)?.zh ?? String(value);
+  if (key === "status") return STATUS_VALUE_LABEL[String(value)] ?? String(value);
+  if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDateZh(value);
   return String(value);
 }
 
-export const yuanOrDash = (fen: number | null) => (fen === null ? "—" : fenToDisplayYuan(fen));
+/** A money cell of a table column, always in 万元 (a column keeps one unit). */
+export const wanOrDash = (fen: number | null) => (fen === null ? "—" : formatMoney(fen, { unit: "万元" }));
 
 export const industryName = (zone: ZoneConfig, code: string | null) => (code ? (zone.priorityIndustries.find((i) => i.code === code)?.zh ?? code) : "—");
 

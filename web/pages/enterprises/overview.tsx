@@ -5,10 +5,10 @@
 import type { ZoneConfig } from "../../../tenants/schema";
 import type { EnterpriseOverview } from "../../../worker/features/enterprises/get-enterprise-overview";
 import type { OpenInvitation } from "../../../worker/features/invitations/list-open-invitations";
-import { fenToDisplayYuan } from "../../../worker/features/enterprises/yuan";
+import { formatMoney, moneyUnit } from "../../../worker/lib/money";
 import { formatDateZh } from "../../format";
 import { formatTimeZh } from "../auth/labels";
-import { displayValue, ENTERPRISE_STATUS_LABEL, FIELD_LABEL, industryName, QUALIFICATION_STATUS_LABEL, subjectLabel, yuanOrDash } from "./labels";
+import { displayValue, ENTERPRISE_STATUS_LABEL, FIELD_LABEL, industryName, QUALIFICATION_STATUS_LABEL, subjectLabel, wanOrDash } from "./labels";
 
 type Mode = { kind: "member"; selfId: string } | { kind: "staff" };
 
@@ -29,7 +29,7 @@ export function ProfileSection({ zone, o, mode }: { zone: ZoneConfig; o: Enterpr
         <Fact label="统一社会信用代码" value={e.uscc} />
         <Fact label="法定代表人" value={e.legalRep} />
         <Fact label="注册日期" value={e.registeredOn ? formatDateZh(e.registeredOn) : null} />
-        <Fact label="注册资本" value={e.registeredCapitalFen === null ? null : `${fenToDisplayYuan(e.registeredCapitalFen)} 元`} />
+        <Fact label="注册资本" value={e.registeredCapitalFen === null ? null : formatMoney(e.registeredCapitalFen)} />
         <Fact label="状态" value={ENTERPRISE_STATUS_LABEL[e.status]} />
         <Fact label="地址" value={e.address} />
         <Fact label="重点产业" value={industryName(zone, e.industry)} />
@@ -57,15 +57,15 @@ export function QualificationsSection({ zone, o, mode }: { zone: ZoneConfig; o: 
         <p>还没有申报资质。</p>
       ) : (
         <div class="table-scroll">
-          <table class="grid">
+          <table class="grid stack">
             <thead><tr><th scope="col">资质</th><th scope="col">证书编号</th><th scope="col">有效期</th><th scope="col">状态</th></tr></thead>
             <tbody>
               {o.qualifications.map((q) => (
                 <tr>
-                  <td>{q.name}</td>
-                  <td>{q.certificateNo ?? "—"}{q.certificateId && <small><a href={`/materials/${q.certificateId}`} target="_blank" rel="noopener">查看证书</a></small>}</td>
-                  <td>{q.issuedOn || q.validUntil ? `${q.issuedOn ? formatDateZh(q.issuedOn) : "—"} 至 ${q.validUntil ? formatDateZh(q.validUntil) : "—"}` : "—"}</td>
-                  <td>
+                  <td data-label="资质">{q.name}</td>
+                  <td data-label="证书编号">{q.certificateNo ?? "—"}{q.certificateId && <small><a href={`/materials/${q.certificateId}`} target="_blank" rel="noopener">查看证书</a></small>}</td>
+                  <td data-label="有效期">{q.issuedOn || q.validUntil ? `${q.issuedOn ? formatDateZh(q.issuedOn) : "—"} 至 ${q.validUntil ? formatDateZh(q.validUntil) : "—"}` : "—"}</td>
+                  <td data-label="状态">
                     <span class={`tag ${q.status}`}>{QUALIFICATION_STATUS_LABEL[q.status]}</span> {q.status === "verified" && q.expired && <span class="tag expired">已过期</span>}
                     {q.reviewNote && <small>{q.reviewNote}</small>}
                   </td>
@@ -95,21 +95,21 @@ export function FiguresSection({ o, mode }: { o: EnterpriseOverview; mode: Mode 
         <p>还没有填报年度数据。</p>
       ) : (
         <div class="table-scroll">
-          <table class="grid">
-            <caption class="skip">金额单位:元</caption>
+          <table class="grid stack">
+            <caption class="skip">年度经营数据,金额单位:万元</caption>
             <thead>
-              <tr><th scope="col">年度</th><th scope="col">营业收入(元)</th><th scope="col">研发费用(元)</th><th scope="col">研发费用加计扣除额(元)</th><th scope="col">纳税额(元)</th><th scope="col">员工</th><th scope="col">研发人员</th>{mode.kind === "member" && <th scope="col">操作</th>}</tr>
+              <tr><th scope="col">年度</th><th scope="col" class="num">营业收入</th><th scope="col" class="num">研发费用</th><th scope="col" class="num">研发费用加计扣除额</th><th scope="col" class="num">纳税额</th><th scope="col" class="num">员工</th><th scope="col" class="num">研发人员</th>{mode.kind === "member" && <th scope="col">操作</th>}</tr>
             </thead>
             <tbody>
               {o.figures.map((f) => (
                 <tr>
                   <th scope="row">{f.year}</th>
-                  <td class="num">{yuanOrDash(f.revenueFen)}</td>
-                  <td class="num">{yuanOrDash(f.rdExpenseFen)}</td>
-                  <td class="num">{yuanOrDash(f.rdSuperDeductionFen)}</td>
-                  <td class="num">{yuanOrDash(f.taxPaidFen)}</td>
-                  <td class="num">{f.employees ?? "—"}</td>
-                  <td class="num">{f.rdStaff ?? "—"}</td>
+                  <td class="num" data-label="营业收入">{wanOrDash(f.revenueFen)}</td>
+                  <td class="num" data-label="研发费用">{wanOrDash(f.rdExpenseFen)}</td>
+                  <td class="num" data-label="研发费用加计扣除额">{wanOrDash(f.rdSuperDeductionFen)}</td>
+                  <td class="num" data-label="纳税额">{wanOrDash(f.taxPaidFen)}</td>
+                  <td class="num" data-label="员工">{f.employees ?? "—"}</td>
+                  <td class="num" data-label="研发人员">{f.rdStaff ?? "—"}</td>
                   {mode.kind === "member" && <td><a href={`/enterprise/figures?year=${f.year}`}>修改</a></td>}
                 </tr>
               ))}
@@ -128,13 +128,13 @@ export function MembersSection({ o, mode }: { o: EnterpriseOverview; mode: Mode 
     <section aria-labelledby="s-members">
       <h2 id="s-members">成员</h2>
       <div class="table-scroll">
-        <table class="grid">
+        <table class="grid stack">
           <thead><tr><th scope="col">成员</th><th scope="col">状态</th>{mode.kind === "member" && <th scope="col">操作</th>}</tr></thead>
           <tbody>
             {o.members.map((m) => (
               <tr>
                 <td>{m.name}<small>{m.email}</small></td>
-                <td>{m.status === "active" ? "正常" : "已移除"}</td>
+                <td data-label="状态">{m.status === "active" ? "正常" : "已移除"}</td>
                 {mode.kind === "member" && (
                   <td>
                     {m.status === "active" && active > 1 && (
@@ -162,14 +162,14 @@ export function OpenInvitationsSection({ invitations }: { invitations: OpenInvit
         <p>没有待接受的邀请。</p>
       ) : (
         <div class="table-scroll">
-          <table class="grid">
+          <table class="grid stack">
             <thead><tr><th scope="col">受邀邮箱</th><th scope="col">邀请人</th><th scope="col">有效期至</th><th scope="col">操作</th></tr></thead>
             <tbody>
               {invitations.map((i) => (
                 <tr>
                   <td>{i.email}<small>发出于 {formatTimeZh(new Date(i.createdAt))}</small></td>
-                  <td>{i.invitedBy}</td>
-                  <td>{formatTimeZh(new Date(i.expiresAt))}</td>
+                  <td data-label="邀请人">{i.invitedBy}</td>
+                  <td data-label="有效期至">{formatTimeZh(new Date(i.expiresAt))}</td>
                   <td>
                     <form method="post" action={`/enterprise/invitations/${i.tokenHash}/revoke`}>
                       <button class="btn danger" type="submit" aria-label={`撤销邀请:${i.email}`}>撤销</button>
@@ -196,11 +196,17 @@ export function HistorySection({ zone, o }: { zone: ZoneConfig; o: EnterpriseOve
           {o.history.map((h) => {
             const before = (h.before ? JSON.parse(h.before) : {}) as Record<string, unknown>;
             const after = (h.after ? JSON.parse(h.after) : {}) as Record<string, unknown>;
-            const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => k !== "withdrawn" && k !== "id" && k !== "certificateMaterialId");
+            // Only labelled fields: ids and bookkeeping keys (withdrawn, certificateMaterialId, …) are not for people.
+            const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => k in FIELD_LABEL);
             return (
               <li>
                 <time datetime={new Date(h.at).toISOString()}>{formatTimeZh(new Date(h.at))}</time> · {h.actor} · {subjectLabel(h.subject)}:
-                {keys.map((k) => ` ${FIELD_LABEL[k] ?? k} ${h.before ? `${displayValue(zone, k, before[k])} → ` : ""}${displayValue(zone, k, after[k])};`)}
+                {"createdFromApplication" in after && " 入驻申请通过,建立企业档案;"}
+                {keys.map((k) => {
+                  // A before → after pair of amounts reads in one unit.
+                  const unit = moneyUnit(...[before[k], after[k]].filter((v): v is number => typeof v === "number"));
+                  return ` ${FIELD_LABEL[k]} ${h.before ? `${displayValue(zone, k, before[k], unit)} → ` : ""}${displayValue(zone, k, after[k], unit)};`;
+                })}
               </li>
             );
           })}

@@ -10,6 +10,7 @@ import type { LoanProductRow } from "../../../worker/db/schema";
 import { namesOf } from "../../../worker/features/finance/context";
 import type { getLoanDetail } from "../../../worker/features/finance/list-loans";
 import type { EnterpriseTerms } from "../../../worker/finance/match";
+import { AppNumberLine } from "../../components/app-number";
 import { FormAlert } from "../../components/form";
 import { formatDateZh } from "../../format";
 import { Layout } from "../../layout";
@@ -46,6 +47,7 @@ export function BankLoanPage({ zone, nonce, user, detail, product, facts, consen
       <main id="main" class="wrap fin">
         <p class="crumbs"><a href="/bank/loans">贷款申请</a> › {detail.enterprise}</p>
         <h1>{title}</h1>
+        <AppNumberLine zone={zone} kind="loan" row={a} />
         <p><LoanStatusTag status={a.status} /> {detail.overdue || a.escalatedAt !== null ? <span class="tag overdue">已超时</span> : null}</p>
         <NoticeBox notice={notice} />
         {failed && !formShown(a.status, failed.form) && <FormAlert errors={failed.errors} />}

@@ -7,6 +7,7 @@
  */
 import type { ZoneConfig } from "../../../tenants/schema";
 import type { listLoansFor } from "../../../worker/features/finance/list-loans";
+import { AppNumber, NumberSearch } from "../../components/app-number";
 import { formatDateZh } from "../../format";
 import { Layout } from "../../layout";
 import { formatTimeZh, type HeaderUser } from "../auth/labels";
@@ -19,6 +20,8 @@ export interface BankLoansPageProps {
   nonce: string | undefined;
   user: HeaderUser;
   rows: BankLoanRow[];
+  /** The search as typed (an application number or a name), when the list is narrowed to it. */
+  q?: string | undefined;
 }
 
 /** The day the bank must act by, and what it must do by then; none once decided. */
@@ -28,7 +31,7 @@ function due(a: BankLoanRow["application"]): { on: string; what: string } | null
   return null;
 }
 
-export function BankLoansPage({ zone, nonce, user, rows }: BankLoansPageProps) {
+export function BankLoansPage({ zone, nonce, user, rows, q }: BankLoansPageProps) {
   const waiting = rows.filter((r) => r.application.status === "submitted" || r.application.status === "accepted").length;
   const overdue = rows.filter((r) => r.overdue).length;
   return (
@@ -38,9 +41,10 @@ export function BankLoansPage({ zone, nonce, user, rows }: BankLoansPageProps) {
         <p class="lead">
           企业向你行产品提交的贷款申请。请在 {zone.finance.acceptWorkingDays} 个工作日内受理或拒绝,受理后 {zone.finance.decideWorkingDays} 个工作日内作出授信决定;超时的申请会提醒你行并报园区管理员。
         </p>
-        <p aria-live="polite">共 {rows.length} 笔,待办理 {waiting} 笔{overdue ? `,其中超时 ${overdue} 笔` : ""}</p>
+        <NumberSearch action="/bank/loans" q={q} label="查找申请" hint="申请编号(如 ZB-DK-2026-000045)、企业或产品名称" />
+        <p aria-live="polite">{q ? `“${q}”:` : ""}共 {rows.length} 笔,待办理 {waiting} 笔{overdue ? `,其中超时 ${overdue} 笔` : ""}</p>
         {rows.length === 0 ? (
-          <p class="panel">还没有贷款申请。</p>
+          <p class="panel">{q ? "没有符合的贷款申请。" : "还没有贷款申请。"}</p>
         ) : (
           <div class="table-scroll">
             <table class="grid stack">
@@ -53,7 +57,7 @@ export function BankLoansPage({ zone, nonce, user, rows }: BankLoansPageProps) {
                   const d = due(a);
                   return (
                     <tr>
-                      <th scope="row"><a href={`/bank/loans/${a.id}`}>{r.enterprise}</a></th>
+                      <th scope="row"><a href={`/bank/loans/${a.id}`}>{r.enterprise}</a><AppNumber zone={zone} kind="loan" row={a} /></th>
                       <td data-label="产品">{r.productName}</td>
                       <td data-label="金额与期限">{formatMoney(a.amountFen, { unit: "万元" })},{a.termMonths}个月</td>
                       <td data-label="状态"><LoanStatusTag status={a.status} /></td>

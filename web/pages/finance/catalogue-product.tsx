@@ -10,6 +10,7 @@
 import type { ZoneConfig } from "../../../tenants/schema";
 import type { LoanProductRow, LoanStatus } from "../../../worker/db/schema";
 import { namesOf } from "../../../worker/features/finance/context";
+import { applicationNumber } from "../../../worker/lib/application-number";
 import type { Guarantee } from "../../../worker/finance/match";
 import { FormAlert, Input, Select, Textarea, type FormErrors } from "../../components/form";
 import { Layout } from "../../layout";
@@ -22,7 +23,7 @@ export type ApplyState =
   | { kind: "other" }
   | { kind: "member"; needs: { id: string; label: string }[]; values: Record<string, string>; errors?: FormErrors | undefined; idempotencyKey: string }
   /** The member's application to this product is still in progress: no second one until it ends. */
-  | { kind: "pending"; application: { id: string; status: LoanStatus; submittedAt: number; amountFen: number; termMonths: number } };
+  | { kind: "pending"; application: { id: string; numberYear: number | null; numberSeq: number | null; status: LoanStatus; submittedAt: number; amountFen: number; termMonths: number } };
 
 export interface ProductPageProps {
   zone: ZoneConfig;
@@ -109,11 +110,12 @@ function ApplyBlock({ zone, product: p, bankName, apply }: { zone: ZoneConfig; p
   if (apply.kind === "other") return <p>贷款由入驻企业的用户在线申请。</p>;
   if (apply.kind === "pending") {
     const a = apply.application;
+    const number = applicationNumber(zone, "loan", a);
     return (
       <div class="pending-apply">
         <p><strong>你已申请过这个产品,正在办理中。</strong></p>
         <p>
-          {formatTimeZh(new Date(a.submittedAt))}提交,申请{formatMoney(a.amountFen)},{a.termMonths}个月。当前状态:<LoanStatusTag status={a.status} />
+          {number ? `申请编号 ${number},` : ""}{formatTimeZh(new Date(a.submittedAt))}提交,申请{formatMoney(a.amountFen)},{a.termMonths}个月。当前状态:<LoanStatusTag status={a.status} />
         </p>
         <p><a class="btn secondary" href={`/finance/loans/${a.id}`}>查看这笔申请</a></p>
         <p class="hint">这笔申请放款、被拒绝或撤回后,才能再次申请这个产品。要改金额或期限,可在申请页面撤回后重新申请。</p>

@@ -8,6 +8,7 @@
 import type { ZoneConfig } from "../../../tenants/schema";
 import type { LoanApplicationRow, LoanEventRow } from "../../../worker/db/schema";
 import { PENDING_LOAN_STATUSES } from "../../../worker/features/finance/loan-applications";
+import { AppNumberLine } from "../../components/app-number";
 import { Textarea } from "../../components/form";
 import { formatDateZh } from "../../format";
 import { Layout } from "../../layout";
@@ -96,6 +97,7 @@ export function LoanPage({ zone, nonce, user, loan, product, bankName, need, ref
       <main id="main" class="wrap fin">
         <p class="crumbs"><a href="/finance">金融超市</a> › <a href="/finance/loans">我的贷款</a> › {product.name}</p>
         <h1>贷款申请:{product.name}</h1>
+        <AppNumberLine zone={zone} kind="loan" row={loan} />
         <p class="lead"><LoanStatusTag status={loan.status} /> {bankName}</p>
         <NoticeBox notice={notice} />
         <div class="cols">

@@ -5,6 +5,7 @@
  */
 import type { ZoneConfig } from "../../../tenants/schema";
 import type { LoanStatus } from "../../../worker/db/schema";
+import { AppNumber, NumberSearch } from "../../components/app-number";
 import { formatDateZh } from "../../format";
 import { Layout } from "../../layout";
 import { formatTimeZh, type HeaderUser } from "../auth/labels";
@@ -13,6 +14,8 @@ import { formatMoney, LoanStatusTag, NoticeBox, type Notice } from "./shared";
 
 export interface MyLoanRow {
   id: string;
+  numberYear: number | null;
+  numberSeq: number | null;
   productName: string;
   bankName: string;
   amountFen: number;
@@ -34,7 +37,7 @@ export function loanNextStep(a: Pick<MyLoanRow, "status" | "acceptDueOn" | "deci
   }
 }
 
-export function MyLoansPage({ zone, nonce, user, rows, notice }: { zone: ZoneConfig; nonce: string | undefined; user: HeaderUser; rows: MyLoanRow[]; notice?: Notice | undefined }) {
+export function MyLoansPage({ zone, nonce, user, rows, notice, q }: { zone: ZoneConfig; nonce: string | undefined; user: HeaderUser; rows: MyLoanRow[]; notice?: Notice | undefined; q?: string | undefined }) {
   return (
     <Layout title="我的贷款" zone={zone} nonce={nonce} user={user} current="finance" css={MEMBER_CSS}>
       <main id="main" class="wrap fin">
@@ -42,7 +45,10 @@ export function MyLoansPage({ zone, nonce, user, rows, notice }: { zone: ZoneCon
         <h1>我的贷款</h1>
         <p class="lead">在金融超市提交的贷款申请:银行受理、授信、放款或拒绝,每一步都会在这里和邮件中告知。</p>
         <NoticeBox notice={notice} />
-        {rows.length === 0 ? (
+        {(rows.length > 0 || q) && <NumberSearch action="/finance/loans" q={q} label="查找申请" hint="申请编号(如 ZB-DK-2026-000045)、产品或银行名称" />}
+        {rows.length === 0 && q ? (
+          <p class="panel">没有符合“{q}”的贷款申请。</p>
+        ) : rows.length === 0 ? (
           <div class="panel">
             <p>还没有贷款申请。</p>
             <p>到<a href="/finance">金融超市</a>挑选产品,或先<a href="/finance/needs">发布融资需求</a>,看看哪些产品最合适。</p>
@@ -57,7 +63,7 @@ export function MyLoansPage({ zone, nonce, user, rows, notice }: { zone: ZoneCon
               <tbody>
                 {rows.map((a) => (
                   <tr>
-                    <td data-label="产品"><a href={`/finance/loans/${a.id}`}>{a.productName}</a></td>
+                    <td data-label="产品"><a href={`/finance/loans/${a.id}`}>{a.productName}</a><AppNumber zone={zone} kind="loan" row={a} /></td>
                     <td data-label="银行">{a.bankName}</td>
                     <td data-label="申请金额" class="num">{formatMoney(a.amountFen, { unit: "万元" })},{a.termMonths}个月</td>
                     <td data-label="状态"><LoanStatusTag status={a.status} /></td>

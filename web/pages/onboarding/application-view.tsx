@@ -3,7 +3,8 @@ import type { ZoneConfig } from "../../../tenants/schema";
 import type { ApplicationView } from "../../../worker/features/onboarding/get-application";
 import { formatDateZh } from "../../format";
 import { formatTimeZh } from "../auth/labels";
-import { EVENT_LABEL, formatSize, formatYuan, industryName, materialKindName, qualificationName, STATUS_LABEL } from "./labels";
+import { formatMoney } from "../../../worker/lib/money";
+import { EVENT_LABEL, formatSize, industryName, materialKindName, qualificationName, STATUS_LABEL } from "./labels";
 
 export function StatusBadge({ status }: { status: ApplicationView["status"] }) {
   return <span class={`status ${status}`}>{STATUS_LABEL[status]}</span>;
@@ -16,7 +17,7 @@ export function ApplicationFacts({ zone, app }: { zone: ZoneConfig; app: Applica
       <dt>统一社会信用代码</dt><dd>{app.uscc}</dd>
       <dt>法定代表人</dt><dd>{app.legalRep}</dd>
       <dt>成立日期</dt><dd>{formatDateZh(app.registeredOn)}</dd>
-      <dt>注册资本</dt><dd>{formatYuan(app.registeredCapitalFen)}</dd>
+      <dt>注册资本</dt><dd>{formatMoney(app.registeredCapitalFen)}</dd>
       <dt>注册地址</dt><dd>{app.address}</dd>
       <dt>所属重点产业</dt><dd>{industryName(zone, app.industry)}</dd>
       <dt>国民经济行业代码</dt><dd>{app.industryClass}</dd>

@@ -18,12 +18,6 @@ export const EVENT_LABEL: Record<string, string> = {
   rejected: "驳回",
 };
 
-/** fen → "5,000,000.00 元" (integer arithmetic, so no float rounding). */
-export function formatYuan(fen: number): string {
-  const yuan = Math.trunc(fen / 100).toLocaleString("en-US");
-  return `${yuan}.${String(Math.abs(fen % 100)).padStart(2, "0")} 元`;
-}
-
 
 export const industryName = (zone: ZoneConfig, code: string) => zone.priorityIndustries.find((i) => i.code === code)?.zh ?? code;
 export const qualificationName = (zone: ZoneConfig, code: string) => zone.qualifications.find((q) => q.code === code)?.zh ?? code;

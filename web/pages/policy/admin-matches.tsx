@@ -51,18 +51,18 @@ export function AdminMatchesPage({ zone, nonce, user, version, programme: p, cou
           <div class="empty"><p>园区还没有正常状态的入驻企业。</p></div>
         ) : (
           <div class="table-scroll">
-            <table class="grid">
+            <table class="grid stack">
               <thead>
-                <tr><th scope="col">企业</th><th scope="col">结果</th><th scope="col">测算金额</th><th scope="col">条件(满足/不满足/待确认)</th><th scope="col">说明</th></tr>
+                <tr><th scope="col">企业</th><th scope="col">结果</th><th scope="col" class="num">测算金额</th><th scope="col" class="num">条件(满足/不满足/待确认)</th><th scope="col">说明</th></tr>
               </thead>
               <tbody>
                 {rows.map((row) => (
                   <tr>
                     <td><a href={`/admin/enterprises/${row.enterprise.id}`}>{row.enterprise.name}</a></td>
-                    <td><TierBadge tier={row.tier} /></td>
-                    <td class="num">{amountText(row.result) ?? "—"}</td>
-                    <td class="num">{row.met} / {row.missed} / {row.untold}</td>
-                    <td><Explanation r={row.result} /></td>
+                    <td data-label="结果"><TierBadge tier={row.tier} /></td>
+                    <td class="num" data-label="测算金额">{amountText(row.result, "万元") ?? "—"}</td>
+                    <td class="num" data-label="条件(满足/不满足/待确认)">{row.met} / {row.missed} / {row.untold}</td>
+                    <td data-label="说明"><Explanation r={row.result} /></td>
                   </tr>
                 ))}
               </tbody>

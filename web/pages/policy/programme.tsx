@@ -5,7 +5,7 @@
 import type { ZoneConfig } from "../../../tenants/schema";
 import type { ProgrammeView } from "../../../worker/policy/describe";
 import { APPLICANT_KINDS } from "../../../worker/policy/format/programme";
-import { formatFen } from "../../../worker/policy/money";
+import { formatMoney } from "../../../worker/lib/money";
 import { formatDateZh } from "../../format";
 import { Layout } from "../../layout";
 import type { HeaderUser } from "../auth/labels";
@@ -73,7 +73,7 @@ function Summary({ p, user }: { p: ProgrammeView; user: HeaderUser | null | unde
         {p.annualBudgetFen !== null && (
           <>
             <dt>年度资金</dt>
-            <dd>{formatFen(p.annualBudgetFen)}</dd>
+            <dd>{formatMoney(p.annualBudgetFen)}</dd>
           </>
         )}
         <dt>类别</dt>

@@ -8,10 +8,13 @@ import type { SubsidyStatus } from "../../../worker/db/schema";
 import { formatDateZh } from "../../format";
 import { Layout } from "../../layout";
 import { formatTimeZh, type HeaderUser } from "../auth/labels";
+import { AppNumber, NumberSearch } from "../../components/app-number";
 import { amountPhrase, NoticeBox, StatusTag, SUBSIDY_CSS, type Notice } from "./shared";
 
 export interface MyApplicationRow {
   id: string;
+  numberYear: number | null;
+  numberSeq: number | null;
   programme: string;
   status: SubsidyStatus;
   stage: string | null;
@@ -32,14 +35,17 @@ function nextStep(a: MyApplicationRow): string {
   }
 }
 
-export function MyApplicationsPage({ zone, nonce, user, rows, notice }: { zone: ZoneConfig; nonce: string | undefined; user: HeaderUser; rows: MyApplicationRow[]; notice?: Notice | undefined }) {
+export function MyApplicationsPage({ zone, nonce, user, rows, notice, q }: { zone: ZoneConfig; nonce: string | undefined; user: HeaderUser; rows: MyApplicationRow[]; notice?: Notice | undefined; q?: string | undefined }) {
   return (
     <Layout title="我的申报" zone={zone} nonce={nonce} user={user} css={SUBSIDY_CSS}>
       <main id="main" class="wrap sub">
         <h1>我的申报</h1>
         <p class="lead">政策兑现的申报:草稿随填随存,提交后可在这里看到进度、核定金额和拨付情况。</p>
         <NoticeBox notice={notice} />
-        {rows.length === 0 ? (
+        {(rows.length > 0 || q) && <NumberSearch action="/subsidies" q={q} label="查找申报" hint="申报编号(如 ZB-2026-000123)或项目名称" />}
+        {rows.length === 0 && q ? (
+          <p class="panel">没有符合“{q}”的申报。</p>
+        ) : rows.length === 0 ? (
           <div class="panel">
             <p>还没有申报。</p>
             <p>
@@ -48,25 +54,25 @@ export function MyApplicationsPage({ zone, nonce, user, rows, notice }: { zone: 
           </div>
         ) : (
           <div class="table-scroll">
-            <table class="grid">
+            <table class="grid stack">
               <caption class="sr">我的申报列表</caption>
               <thead>
                 <tr>
                   <th scope="col">项目</th>
                   <th scope="col">状态</th>
                   <th scope="col">下一步</th>
-                  <th scope="col">金额</th>
+                  <th scope="col" class="num">金额</th>
                   <th scope="col">更新时间</th>
                 </tr>
               </thead>
               <tbody>
                 {rows.map((a) => (
                   <tr>
-                    <td><a href={`/subsidies/applications/${a.id}`}>{a.programme}</a></td>
-                    <td><StatusTag zone={zone} status={a.status} stage={a.stage} /></td>
-                    <td>{nextStep(a)}</td>
-                    <td class="num">{a.status === "draft" ? "—" : amountPhrase({ amountFen: a.amountFen ?? a.requestedFen })}</td>
-                    <td><time datetime={new Date(a.updatedAt).toISOString()}>{formatTimeZh(new Date(a.updatedAt))}</time></td>
+                    <td><a href={`/subsidies/applications/${a.id}`}>{a.programme}</a><AppNumber zone={zone} kind="subsidy" row={a} /></td>
+                    <td data-label="状态"><StatusTag zone={zone} status={a.status} stage={a.stage} /></td>
+                    <td data-label="下一步">{nextStep(a)}</td>
+                    <td class="num" data-label="金额">{a.status === "draft" ? "—" : amountPhrase({ amountFen: a.amountFen ?? a.requestedFen }, "万元")}</td>
+                    <td data-label="更新时间"><time datetime={new Date(a.updatedAt).toISOString()}>{formatTimeZh(new Date(a.updatedAt))}</time></td>
                   </tr>
                 ))}
               </tbody>

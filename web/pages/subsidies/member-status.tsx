@@ -9,7 +9,9 @@
 import type { ZoneConfig } from "../../../tenants/schema";
 import type { CalcFact } from "../../../worker/features/policies/calculator-form";
 import type { ApplicationDetail } from "../../../worker/features/subsidies/get-application";
-import { formatFen, formatPercent } from "../../../worker/policy/money";
+import { formatPercent } from "../../../worker/policy/money";
+import { formatMoney, moneyUnit } from "../../../worker/lib/money";
+import { AppNumberLine } from "../../components/app-number";
 import { EvaluationResult } from "../../components/evaluation";
 import { formatDateZh } from "../../format";
 import { Layout } from "../../layout";
@@ -35,7 +37,7 @@ function factText(fact: CalcFact | undefined, v: unknown): string {
   if (fact?.type === "choice") return fact.options?.find((o) => o.value === String(v))?.label ?? String(v);
   if (typeof v !== "number") return String(v);
   switch (fact?.type) {
-    case "money": return formatFen(v);
+    case "money": return formatMoney(v);
     case "percent": return formatPercent(v);
     case "count": return `${v}${fact.unit ?? ""}`;
     default: return String(v);
@@ -44,6 +46,8 @@ function factText(fact: CalcFact | undefined, v: unknown): string {
 
 export function StatusPage({ zone, nonce, user, detail, title, facts, materialNames, notice, comment }: StatusPageProps) {
   const { application: a, standing, evaluation } = detail;
+  // The 金额 list reads as a column: one unit for its figures. The payments table is in 元, to the fen, like the vouchers.
+  const figuresUnit = moneyUnit(...[a.requestedFen, a.amountFen, a.rangeMaxFen, detail.paidFen].filter((f): f is number => f !== null));
   const byName = new Map((facts ?? []).map((f) => [f.name, f]));
   const factRows = Object.entries(detail.facts).map(([name, v]) => {
     const f = byName.get(name);
@@ -54,6 +58,7 @@ export function StatusPage({ zone, nonce, user, detail, title, facts, materialNa
       <main id="main" class="wrap sub">
         <p class="crumbs"><a href="/subsidies">我的申报</a> › {title}</p>
         <h1>{title} <StatusTag zone={zone} status={a.status} stage={a.stage} /></h1>
+        <AppNumberLine zone={zone} kind="subsidy" row={a} />
         <NoticeBox notice={notice} />
 
         <section class="panel standing" aria-labelledby="standing-heading">
@@ -84,19 +89,19 @@ export function StatusPage({ zone, nonce, user, detail, title, facts, materialNa
               <h2 id="amount-heading">金额</h2>
               <dl class="kv">
                 <dt>申报测算</dt>
-                <dd>{a.requestedFen !== null ? formatFen(a.requestedFen) : amountPhrase({ amountFen: null, rangeMinFen: a.rangeMinFen, rangeMaxFen: a.rangeMaxFen })}</dd>
+                <dd>{a.requestedFen !== null ? formatMoney(a.requestedFen, { unit: figuresUnit }) : amountPhrase({ amountFen: null, rangeMinFen: a.rangeMinFen, rangeMaxFen: a.rangeMaxFen }, figuresUnit)}</dd>
                 <dt>{a.status === "awarded" || a.status === "paid" ? "核定金额" : "当前金额"}</dt>
-                <dd><strong>{amountPhrase(a)}</strong></dd>
+                <dd><strong>{amountPhrase(a, figuresUnit)}</strong></dd>
                 <dt>已拨付</dt>
-                <dd>{formatFen(detail.paidFen)}</dd>
+                <dd>{formatMoney(detail.paidFen, { unit: figuresUnit })}</dd>
               </dl>
               {detail.payments.length > 0 && (
                 <div class="table-scroll">
-                  <table class="grid">
+                  <table class="grid stack">
                     <caption class="sr">拨付记录</caption>
-                    <thead><tr><th scope="col">拨付日期</th><th scope="col">金额</th><th scope="col">凭证号</th></tr></thead>
+                    <thead><tr><th scope="col">拨付日期</th><th scope="col" class="num">金额</th><th scope="col">凭证号</th></tr></thead>
                     <tbody>
-                      {detail.payments.map((p) => <tr><td>{formatDateZh(p.paidOn)}</td><td class="num">{formatFen(p.amountFen)}</td><td>{p.voucherNo}</td></tr>)}
+                      {detail.payments.map((p) => <tr><td>{formatDateZh(p.paidOn)}</td><td class="num" data-label="金额">{formatMoney(p.amountFen, { unit: "元" })}</td><td data-label="凭证号">{p.voucherNo}</td></tr>)}
                     </tbody>
                   </table>
                 </div>

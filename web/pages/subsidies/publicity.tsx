@@ -5,14 +5,14 @@
  * one was received.
  */
 import type { ZoneConfig } from "../../../tenants/schema";
-import { formatFen } from "../../../worker/policy/money";
+import { formatMoney } from "../../../worker/lib/money";
 import { FormAlert, Input, Textarea, type FormErrors } from "../../components/form";
 import { formatDateZh } from "../../format";
 import { Layout } from "../../layout";
 import type { HeaderUser } from "../auth/labels";
 import { SUBSIDY_STAFF_CSS } from "./staff-shared";
 
-export interface PublicityItem { id: string; enterprise: string; programme: string; amountFen: number | null; from: string | null; to: string | null }
+export interface PublicityItem { id: string; number: string | null; enterprise: string; programme: string; amountFen: number | null; from: string | null; to: string | null }
 
 export interface PublicityPageProps {
   zone: ZoneConfig;
@@ -42,8 +42,9 @@ export function PublicityPage({ zone, nonce, user, items, failed }: PublicityPag
                 <li class="panel notice-item">
                   <h2 id={`h-${it.id}`}>{it.enterprise}</h2>
                   <dl class="kv">
+                    {it.number && <><dt>申报编号</dt><dd>{it.number}</dd></>}
                     <dt>扶持项目</dt><dd>{it.programme}</dd>
-                    <dt>拟扶持金额</dt><dd>{it.amountFen !== null ? formatFen(it.amountFen) : "—"}</dd>
+                    <dt>拟扶持金额</dt><dd>{it.amountFen !== null ? formatMoney(it.amountFen, { unit: "万元" }) : "—"}</dd>
                     <dt>公示期</dt><dd>{it.from ? formatDateZh(it.from) : "—"} 至 {it.to ? formatDateZh(it.to) : "—"}</dd>
                   </dl>
                   <details open={mine ? true : undefined}>

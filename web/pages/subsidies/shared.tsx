@@ -1,7 +1,7 @@
 /**
  * What every 政策兑现 page shares, the enterprise's and the staff's: the status
  * tag, the amount in one phrase, the timeline in words, the notice box and the
- * stylesheet. Money is integer fen shown with formatFen; times are Beijing time.
+ * stylesheet. Money is integer fen shown with formatMoney; times are Beijing time.
  *
  * The timeline is told to one of two audiences: staff see who acted; the
  * enterprise sees its own colleagues by address and everyone else as 园区,
@@ -11,7 +11,7 @@ import { Textarea } from "../../components/form";
 import type { ZoneConfig } from "../../../tenants/schema";
 import type { SubsidyEventRow, SubsidyStatus } from "../../../worker/db/schema";
 import { STATUS_ZH } from "../../../worker/features/subsidies/get-application";
-import { formatFen } from "../../../worker/policy/money";
+import { formatMoney, formatMoneyRange, type MoneyUnit } from "../../../worker/lib/money";
 import { EVALUATION_CSS } from "../../components/evaluation";
 import { formatTimeZh } from "../auth/labels";
 
@@ -38,10 +38,10 @@ export function StatusTag({ zone, status, stage }: { zone: ZoneConfig; status: S
   return <span class={`tag st-${status}`}>{statusText(zone, status, stage)}</span>;
 }
 
-/** An application's amount: the figure, the review range, or that review sets it. */
-export function amountPhrase(a: { amountFen: number | null; rangeMinFen?: number | null; rangeMaxFen?: number | null }): string {
-  if (a.amountFen !== null) return formatFen(a.amountFen);
-  if (a.rangeMaxFen != null) return a.rangeMinFen ? `${formatFen(a.rangeMinFen)}至${formatFen(a.rangeMaxFen)}(评审确定)` : `最高${formatFen(a.rangeMaxFen)}(评审确定)`;
+/** An application's amount: the figure, the review range, or that review sets it. `unit` keeps a table column in one unit. */
+export function amountPhrase(a: { amountFen: number | null; rangeMinFen?: number | null; rangeMaxFen?: number | null }, unit?: MoneyUnit): string {
+  if (a.amountFen !== null) return formatMoney(a.amountFen, { unit });
+  if (a.rangeMaxFen != null) return `${formatMoneyRange(a.rangeMinFen ?? 0, a.rangeMaxFen, { unit })}(评审确定)`;
   return "评审确定";
 }
 
@@ -87,7 +87,7 @@ export function Timeline({ zone, events, audience = "staff" }: { zone: ZoneConfi
               <strong>{EVENT_TEXT[e.action] ?? e.action}</strong>
               {from && <span class="tl-stage">{from}</span>}
               {to && <span class="tl-stage">→ {to}</span>}
-              {e.amountFen !== null && <span class="tl-amount">{formatFen(e.amountFen)}</span>}
+              {e.amountFen !== null && <span class="tl-amount">{formatMoney(e.amountFen)}</span>}
             </p>
             <p class="tl-meta">
               <time datetime={new Date(e.at).toISOString()}>{formatTimeZh(new Date(e.at))}</time> · {actorText(e, audience)}

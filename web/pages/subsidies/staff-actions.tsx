@@ -6,8 +6,7 @@
  * with what was typed and the message under the field it concerns.
  */
 import type { SubsidyApplicationRow, SubsidyObjectionRow } from "../../../worker/db/schema";
-import { fenToPlainYuan } from "../../../worker/features/enterprises/yuan";
-import { formatFen } from "../../../worker/policy/money";
+import { fenToPlainYuan, moneyFormatter } from "../../../worker/lib/money";
 import { FormAlert, Input, MoneyInput, Textarea, type FormErrors } from "../../components/form";
 import { formatTimeZh } from "../auth/labels";
 
@@ -25,9 +24,10 @@ export interface FailedForm { form: "pass" | "return" | "reject" | "payment" | "
 
 /** The amount rule a reviewer works within, in words. */
 export function amountRule(a: Pick<SubsidyApplicationRow, "amountFen" | "rangeMinFen" | "rangeMaxFen">): string {
-  const range = a.rangeMinFen !== null && a.rangeMaxFen !== null ? `${formatFen(a.rangeMinFen)}至${formatFen(a.rangeMaxFen)}` : null;
+  const m = moneyFormatter(...[a.amountFen, a.rangeMinFen, a.rangeMaxFen].filter((f): f is number => f !== null));
+  const range = a.rangeMinFen !== null && a.rangeMaxFen !== null ? `${m(a.rangeMinFen)}至${m(a.rangeMaxFen)}` : null;
   if (a.amountFen === null) return range ? `金额由评审确定,须在政策规定的${range}之间。` : "政策未规定具体金额(或一事一议):核定金额由评审确定。";
-  return `当前金额${formatFen(a.amountFen)};只能调低${a.rangeMinFen !== null ? `(不低于${formatFen(a.rangeMinFen)})` : ""},调整时须写明理由。不填则按当前金额。`;
+  return `当前金额${m(a.amountFen)};只能调低${a.rangeMinFen !== null ? `(不低于${m(a.rangeMinFen)})` : ""},调整时须写明理由。不填则按当前金额。`;
 }
 
 const fieldError = (f: FailedForm | undefined, form: FailedForm["form"], ...names: string[]) => (f?.form === form ? names.map((n) => f.errors.fields?.[n]).find(Boolean) : undefined);
@@ -78,11 +78,12 @@ export function ReviewForms({ app, actions, failed }: { app: SubsidyApplicationR
 
 export function PaymentForm({ app, actions, failed, today }: { app: SubsidyApplicationRow; actions: StaffActions; failed: FailedForm | undefined; today: string }) {
   if (!actions.pay) return null;
+  const m = moneyFormatter(app.amountFen ?? 0, actions.pay.remainingFen);
   return (
     <form method="post" action={`/admin/subsidies/applications/${app.id}/payments`} class="act">
       <h3>登记拨付</h3>
       {failed?.form === "payment" && <FormAlert errors={failed.errors} />}
-      <p class="range">核定{formatFen(app.amountFen ?? 0)},尚未拨付{formatFen(actions.pay.remainingFen)}。</p>
+      <p class="range">核定{m(app.amountFen ?? 0)},尚未拨付{m(actions.pay.remainingFen)}。</p>
       <MoneyInput name="amount" id="f-pay-amount" label="拨付金额" value={typed(failed, "payment", "amount") ?? fenToPlainYuan(actions.pay.remainingFen)} error={fieldError(failed, "payment", "amount", "amountFen")} />
       <Input name="paidOn" id="f-pay-date" type="date" label="拨付日期" value={typed(failed, "payment", "paidOn") ?? today} error={fieldError(failed, "payment", "paidOn")} />
       <Input name="voucherNo" id="f-pay-voucher" label="凭证号" maxlength={60} value={typed(failed, "payment", "voucherNo")} error={fieldError(failed, "payment", "voucherNo")} />

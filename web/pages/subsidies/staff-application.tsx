@@ -6,8 +6,10 @@
  */
 import type { ZoneConfig } from "../../../tenants/schema";
 import type { ApplicationDetail } from "../../../worker/features/subsidies/get-application";
-import { formatFen } from "../../../worker/policy/money";
+import { formatMoney, moneyFormatter } from "../../../worker/lib/money";
 import type { Fact } from "../../../worker/policy/format/facts";
+import { RETIRED_PROGRAMME } from "../../../worker/features/subsidies/programme-title";
+import { AppNumberLine } from "../../components/app-number";
 import { EvaluationResult } from "../../components/evaluation";
 import { formatDateZh } from "../../format";
 import { Layout } from "../../layout";
@@ -36,7 +38,7 @@ export function factText(f: Fact | undefined, v: unknown): string {
   if (v === undefined || v === null || v === "") return "—";
   if (!f) return String(v);
   switch (f.type) {
-    case "money": return typeof v === "number" ? formatFen(v) : String(v);
+    case "money": return typeof v === "number" ? formatMoney(v) : String(v);
     case "boolean": return v === true ? "是" : v === false ? "否" : String(v);
     case "choice": return f.options?.find((o) => o.value === v)?.zh ?? String(v);
     case "percent": return `${String(v)}%`;
@@ -47,16 +49,19 @@ export function factText(f: Fact | undefined, v: unknown): string {
 
 export function StaffApplicationPage({ zone, nonce, user, detail, programme, recorders, actions, today, notice, failed }: StaffApplicationProps) {
   const app = detail.application;
-  const title = programme?.title ?? app.programmeId;
+  const title = programme?.title ?? RETIRED_PROGRAMME;
   const declared = new Map((programme?.facts ?? []).map((f) => [f.name, f]));
   const factNames = [...(programme?.facts ?? []).map((f) => f.name), ...Object.keys(detail.facts).filter((k) => !declared.has(k))];
   const materialName = new Map((programme?.materials ?? []).map((m) => [`subsidy:${m.id}`, m.zh]));
   const hasActions = actions.review || actions.pay || actions.note;
+  // The 金额 list reads as a column: one unit for its figures. Payments are in 元, to the fen, like the vouchers.
+  const money = moneyFormatter(...[app.amountFen, app.requestedFen, app.rangeMaxFen, detail.paidFen].filter((f): f is number => f !== null));
   return (
     <Layout title={`${detail.enterprise.name} · ${title}`} zone={zone} nonce={nonce} user={user} css={SUBSIDY_STAFF_CSS}>
       <main id="main" class="wrap sub">
         <p class="crumbs"><a href="/admin/subsidies">政策兑现</a> › 申报详情</p>
         <h1>{title}</h1>
+        <AppNumberLine zone={zone} kind="subsidy" row={app} />
         <p class="lead">
           <a href={`/admin/enterprises/${detail.enterprise.id}`}>{detail.enterprise.name}</a> · <StatusTag zone={zone} status={app.status} stage={app.stage} />
           {detail.openObjections > 0 && <> <span class="tag overdue">有 {detail.openObjections} 条异议待处理</span></>}
@@ -68,13 +73,13 @@ export function StaffApplicationPage({ zone, nonce, user, detail, programme, rec
               <h2 id="h-facts">申报概况</h2>
               <dl class="kv">
                 <dt>当前环节</dt><dd>{detail.standing.label}{detail.standing.expected !== "无" ? `;${detail.standing.expected}` : ""}{detail.standing.by ? `(${formatDateZh(detail.standing.by)}前)` : ""}</dd>
-                <dt>核定金额</dt><dd>{app.amountFen !== null ? formatFen(app.amountFen) : "评审确定"}</dd>
-                <dt>测算金额</dt><dd>{app.requestedFen !== null ? formatFen(app.requestedFen) : "—"}{app.rangeMinFen !== null && app.rangeMaxFen !== null ? `(政策范围 ${formatFen(app.rangeMinFen)}至${formatFen(app.rangeMaxFen)})` : ""}</dd>
+                <dt>核定金额</dt><dd>{app.amountFen !== null ? money(app.amountFen) : "评审确定"}</dd>
+                <dt>测算金额</dt><dd>{app.requestedFen !== null ? money(app.requestedFen) : "—"}{app.rangeMinFen !== null && app.rangeMaxFen !== null ? `(政策范围 ${money(app.rangeMinFen)}至${money(app.rangeMaxFen)})` : ""}</dd>
                 <dt>申报年度</dt><dd>{app.awardYear ?? "—"}</dd>
                 <dt>提交时间</dt><dd>{app.submittedAt ? formatTimeZh(new Date(app.submittedAt)) : "未提交"}</dd>
                 <dt>办理期限</dt><dd>{app.dueOn ? formatDateZh(app.dueOn) : "—"}{isOverdue(app, today) && <> <span class="tag overdue">已逾期</span></>}</dd>
                 {app.publicityFrom && <><dt>公示期</dt><dd>{formatDateZh(app.publicityFrom)} 至 {app.publicityTo ? formatDateZh(app.publicityTo) : "—"}</dd></>}
-                {detail.payments.length > 0 && <><dt>已拨付</dt><dd>{formatFen(detail.paidFen)}</dd></>}
+                {detail.payments.length > 0 && <><dt>已拨付</dt><dd>{money(detail.paidFen)}</dd></>}
               </dl>
             </section>
 
@@ -111,11 +116,11 @@ export function StaffApplicationPage({ zone, nonce, user, detail, programme, rec
               <section class="panel" aria-labelledby="h-ledger">
                 <h2 id="h-ledger">拨付记录</h2>
                 <div class="table-scroll">
-                  <table class="grid">
-                    <thead><tr><th scope="col">拨付日期</th><th scope="col">金额</th><th scope="col">凭证号</th><th scope="col">登记人</th></tr></thead>
+                  <table class="grid stack">
+                    <thead><tr><th scope="col">拨付日期</th><th scope="col" class="num">金额</th><th scope="col">凭证号</th><th scope="col">登记人</th></tr></thead>
                     <tbody>
                       {detail.payments.map((p) => (
-                        <tr><td>{formatDateZh(p.paidOn)}</td><td class="num">{formatFen(p.amountFen)}</td><td>{p.voucherNo}</td><td>{recorders[p.recordedBy] ?? p.recordedBy}<small>{formatTimeZh(new Date(p.recordedAt))}</small></td></tr>
+                        <tr><td>{formatDateZh(p.paidOn)}</td><td class="num" data-label="金额">{formatMoney(p.amountFen, { unit: "元" })}</td><td data-label="凭证号">{p.voucherNo}</td><td data-label="登记人">{recorders[p.recordedBy] ?? p.recordedBy}<small>{formatTimeZh(new Date(p.recordedAt))}</small></td></tr>
                       ))}
                     </tbody>
                   </table>

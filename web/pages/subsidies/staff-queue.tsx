@@ -7,8 +7,9 @@
 import type { ZoneConfig } from "../../../tenants/schema";
 import type { SubsidyStatus } from "../../../worker/db/schema";
 import type { listQueue } from "../../../worker/features/subsidies/list-applications";
-import { formatFen } from "../../../worker/policy/money";
+import { formatMoney } from "../../../worker/lib/money";
 import type { FormErrors } from "../../components/form";
+import { AppNumber } from "../../components/app-number";
 import { FormAlert } from "../../components/form";
 import { formatDateZh } from "../../format";
 import { Layout } from "../../layout";
@@ -96,7 +97,7 @@ export function QueuePage({ zone, nonce, user, rows, counts, filters, programmes
             </select>
           </div>
           <div class="field">
-            <label for="f-q">企业名称</label>
+            <label for="f-q">企业名称或申报编号</label>
             <input id="f-q" name="q" value={filters.q ?? ""} maxlength={50} aria-invalid={errors?.fields?.q ? "true" : undefined} />
           </div>
           <button class="btn" type="submit">筛选</button>
@@ -108,14 +109,14 @@ export function QueuePage({ zone, nonce, user, rows, counts, filters, programmes
           <div class="table-scroll">
             <table class="grid stack">
               <thead>
-                <tr><th scope="col">企业</th><th scope="col">扶持项目</th><th scope="col">金额</th><th scope="col">状态</th><th scope="col">提交时间</th><th scope="col">办理期限</th></tr>
+                <tr><th scope="col">企业</th><th scope="col">扶持项目</th><th scope="col" class="num">金额</th><th scope="col">状态</th><th scope="col">提交时间</th><th scope="col">办理期限</th></tr>
               </thead>
               <tbody>
                 {rows.map((r) => (
                   <tr>
-                    <th scope="row"><a href={`/admin/subsidies/applications/${r.id}`}>{r.enterprise}</a></th>
+                    <th scope="row"><a href={`/admin/subsidies/applications/${r.id}`}>{r.enterprise}</a><AppNumber zone={zone} kind="subsidy" row={r} /></th>
                     <td data-label="扶持项目">{r.programme}</td>
-                    <td class="num" data-label="金额">{r.amountFen !== null ? formatFen(r.amountFen) : "评审确定"}{r.requestedFen !== null && r.requestedFen !== r.amountFen ? <small>测算 {formatFen(r.requestedFen)}</small> : null}</td>
+                    <td class="num" data-label="金额">{r.amountFen !== null ? formatMoney(r.amountFen, { unit: "万元" }) : "评审确定"}{r.requestedFen !== null && r.requestedFen !== r.amountFen ? <small>测算 {formatMoney(r.requestedFen, { unit: "万元" })}</small> : null}</td>
                     <td data-label="状态"><StatusTag zone={zone} status={r.status} stage={r.stage} /></td>
                     <td data-label="提交时间">{r.submittedAt ? formatTimeZh(new Date(r.submittedAt)) : "—"}</td>
                     <td data-label="办理期限">

@@ -96,6 +96,9 @@ export const loanApplications = sqliteTable(
   "loan_applications",
   {
     id: text("id").primaryKey(),
+    /** The application number people read (ZB-DK-2026-000045): the year of submission (Asia/Shanghai) and its sequence in the zone; null only for rows written outside the app. */
+    numberYear: integer("number_year"),
+    numberSeq: integer("number_seq"),
     productId: text("product_id").notNull().references(() => loanProducts.id),
     bankId: text("bank_id").notNull().references(() => banks.id),
     enterpriseId: text("enterprise_id").notNull().references(() => enterprises.id),
@@ -129,6 +132,7 @@ export const loanApplications = sqliteTable(
     index("loan_applications_bank_idx").on(t.bankId, t.status),
     index("loan_applications_enterprise_idx").on(t.enterpriseId, t.status),
     uniqueIndex("loan_applications_idempotency_unique").on(t.enterpriseId, t.idempotencyKey),
+    uniqueIndex("loan_applications_number_unique").on(t.numberYear, t.numberSeq),
   ],
 );
 export type LoanApplicationRow = typeof loanApplications.$inferSelect;

@@ -13,6 +13,9 @@ export const subsidyApplications = sqliteTable(
   "subsidy_applications",
   {
     id: text("id").primaryKey(),
+    /** The application number people read (ZB-2026-000123): the year of creation (Asia/Shanghai) and its sequence in the zone; null only for rows written outside the app. */
+    numberYear: integer("number_year"),
+    numberSeq: integer("number_seq"),
     programmeId: text("programme_id").notNull(),
     enterpriseId: text("enterprise_id")
       .notNull()
@@ -62,6 +65,7 @@ export const subsidyApplications = sqliteTable(
     index("subsidy_applications_stage_idx").on(t.status, t.stage),
     index("subsidy_applications_programme_idx").on(t.programmeId, t.awardYear, t.status),
     uniqueIndex("subsidy_applications_idempotency_unique").on(t.enterpriseId, t.idempotencyKey),
+    uniqueIndex("subsidy_applications_number_unique").on(t.numberYear, t.numberSeq),
   ],
 );
 export type SubsidyApplicationRow = typeof subsidyApplications.$inferSelect;

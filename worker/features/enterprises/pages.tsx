@@ -26,7 +26,8 @@ import { memberOf, requireMember } from "./member-guard";
 import { saveYearlyFigures, RD_OVER_REVENUE_WARNING } from "./save-yearly-figures";
 import { FiguresForm, IdParam, InviteForm, profileForm, qualificationForm } from "./schemas";
 import { updateProfile } from "./update-profile";
-import { fenToPlainYuan, shanghaiDate } from "./yuan";
+import { fenToPlainYuan } from "../../lib/money";
+import { shanghaiDate } from "./yuan";
 
 const DONE: Record<string, string> = {
   profile: "联系信息已保存。",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { csvCell, toCsv } from "./enterprises-csv";
-import { fenToDisplayYuan, fenToPlainYuan, isCalendarDate, shanghaiDate, yuanToFen } from "./yuan";
+import { isCalendarDate, shanghaiDate, yuanToFen } from "./yuan";
 
 describe("yuanToFen reads amounts as people type them, exactly", () => {
   it.each([
@@ -16,15 +16,6 @@ describe("yuanToFen reads amounts as people type them, exactly", () => {
   it.each(["-1", "1.234", "abc", "", "1e5", "12345678901234", ".5"])("refuses %j", (text) => expect(yuanToFen(text).ok).toBe(false));
 
   it("says negatives are the problem", () => expect(yuanToFen("-0.01")).toEqual({ ok: false, message: "金额不能为负数。" }));
-});
-
-describe("fen back to 元", () => {
-  it("plain for CSV and inputs, grouped for reading", () => {
-    expect(fenToPlainYuan(1234567)).toBe("12345.67");
-    expect(fenToPlainYuan(5)).toBe("0.05");
-    expect(fenToDisplayYuan(123456789)).toBe("1,234,567.89");
-    expect(fenToDisplayYuan(99)).toBe("0.99");
-  });
 });
 
 describe("dates", () => {

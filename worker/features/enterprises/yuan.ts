@@ -1,7 +1,8 @@
 /**
- * Money as people type it (元, up to two decimals) to integer fen and back, and
- * the calendar in Asia/Shanghai. Parsing is by string, never through floats:
- * 12345.67 元 must be 1234567 fen exactly.
+ * Money as people type it (元, up to two decimals) to integer fen, and the
+ * calendar in Asia/Shanghai. Parsing is by string, never through floats:
+ * 12345.67 元 must be 1234567 fen exactly. (Money shown to people, and plain
+ * numbers for fields and CSV: worker/lib/money.ts.)
  */
 
 /** Up to 13 integer digits keeps fen below 2^53 (Number.MAX_SAFE_INTEGER). */
@@ -16,24 +17,16 @@ export function yuanToFen(text: string): { ok: true; fen: number } | { ok: false
   return { ok: true, fen: Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0")) };
 }
 
-/** 1234567 → "12345.67": no thousands separators (CSV cells and form inputs). */
-export function fenToPlainYuan(fen: number): string {
-  const sign = fen < 0 ? "-" : "";
-  const abs = Math.abs(fen);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
-}
-
-/** 1234567 → "12,345.67": for reading on a page. */
-export function fenToDisplayYuan(fen: number): string {
-  const [int, dec] = fenToPlainYuan(fen).split(".");
-  return `${int!.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${dec}`;
-}
-
 const SHANGHAI_DATE = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" });
 
 /** The calendar date in Asia/Shanghai, YYYY-MM-DD. */
 export function shanghaiDate(now: Date): string {
   return SHANGHAI_DATE.format(now);
+}
+
+/** A moment as Beijing time, "2026-06-01 10:00:00", for CSV cells Excel reads as a date and time (China keeps UTC+8 all year). */
+export function shanghaiDateTime(ms: number): string {
+  return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 19).replace("T", " ");
 }
 
 /** A real calendar date written YYYY-MM-DD (no 2025-02-30). */

@@ -22,6 +22,9 @@ import { financeStatistics } from "./response-times";
 import { WithdrawInput, withdrawLoan } from "./withdraw-loan";
 
 const Loan = z.object({ application: LoanSchema });
+const LoansQuery = z.object({
+  q: z.string().trim().max(50).optional().openapi({ param: { name: "q", in: "query" }, description: "An application number (ZB-DK-2026-000045, also without the letters), or part of the enterprise's or the product's name", example: "ZB-DK-2026-000045" }),
+});
 const missing = { 404: err("No such application (or not yours)") };
 
 export function financeLoanApi(deps: AppDeps) {
@@ -50,10 +53,11 @@ export function financeLoanApi(deps: AppDeps) {
   r.openapi(
     createRoute({
       method: "get", path: "/api/v1/finance/loans", tags: ["finance"], middleware: [reader] as const,
-      summary: "Loan applications, newest first: a member's enterprise's own; a bank's staff their bank's (the queue, with overdue flags); zone staff every one in the zone",
-      responses: { 200: json(z.object({ applications: z.array(LoanSchema) }), "Applications"), ...denied },
+      summary: "Loan applications, newest first: a member's enterprise's own; a bank's staff their bank's (the queue, with overdue flags); zone staff every one in the zone; q finds one by its number",
+      request: { query: LoansQuery },
+      responses: { 200: json(z.object({ applications: z.array(LoanSchema) }), "Applications"), ...denied, 422: err("Invalid query") },
     }),
-    async (c) => c.json({ applications: (await listLoansFor(financeCtx(c, deps))).map(loanJson) }, 200),
+    async (c) => c.json({ applications: (await listLoansFor(financeCtx(c, deps), c.req.valid("query").q)).map(loanJson) }, 200),
   );
 
   r.openapi(

@@ -157,6 +157,7 @@ export const consentJson = (r: { consent: { id: string; bankId: string; grantedA
 export const LoanSchema = z
   .object({
     id: z.string(),
+    number: z.string().nullable().openapi({ description: "The application number people read and search (ZB-DK-2026-000045: the zone's letters, DK for 贷款, the year of submission, the sequence); null only for rows written outside the app", example: "ZB-DK-2026-000045" }),
     productId: z.string(),
     productName: z.string(),
     bankId: z.string(),
@@ -188,11 +189,11 @@ export const LoanSchema = z
   })
   .openapi("LoanApplication");
 
-export type LoanWithNames = { application: LoanApplicationRow; productName: string; bankName: string; enterprise: string; overdue: boolean };
+export type LoanWithNames = { application: LoanApplicationRow; number: string | null; productName: string; bankName: string; enterprise: string; overdue: boolean };
 export function loanJson(r: LoanWithNames): z.infer<typeof LoanSchema> {
   const a = r.application;
   return {
-    id: a.id, productId: a.productId, productName: r.productName, bankId: a.bankId, bankName: r.bankName, enterpriseId: a.enterpriseId, enterprise: r.enterprise, needId: a.needId,
+    id: a.id, number: r.number, productId: a.productId, productName: r.productName, bankId: a.bankId, bankName: r.bankName, enterpriseId: a.enterpriseId, enterprise: r.enterprise, needId: a.needId,
     amountFen: a.amountFen, termMonths: a.termMonths, note: a.note, status: a.status, statusZh: LOAN_STATUS_ZH[a.status],
     approvedAmountFen: a.approvedAmountFen, approvedRateBp: a.approvedRateBp, approvedTermMonths: a.approvedTermMonths, disbursedAmountFen: a.disbursedAmountFen, disbursedOn: a.disbursedOn,
     declineReason: a.declineReason, referralProductId: a.referralProductId,

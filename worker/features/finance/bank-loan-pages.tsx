@@ -91,11 +91,12 @@ export function bankLoanPages(deps: AppDeps) {
   r.get("/bank/loans", async (c) => {
     const ctx = financeCtx(c, deps);
     bankOf(ctx.actor);
-    const rows = (await listLoansFor(ctx)).map((l) => ({ ...l, overdue: l.overdue || l.application.escalatedAt !== null }));
+    const q = c.req.query("q")?.trim().slice(0, 50) || undefined;
+    const rows = (await listLoansFor(ctx, q)).map((l) => ({ ...l, overdue: l.overdue || l.application.escalatedAt !== null }));
     const pending = (s: string) => s === "submitted" || s === "accepted";
     // What waits on the bank comes first, the overdue on top; then the rest, newest first (the list's order).
     rows.sort((a, b) => Number(pending(b.application.status)) - Number(pending(a.application.status)) || Number(b.overdue && pending(b.application.status)) - Number(a.overdue && pending(a.application.status)));
-    return c.html(<BankLoansPage zone={ctx.zone} nonce={nonce(c)} user={signedIn(c).user} rows={rows} />);
+    return c.html(<BankLoansPage zone={ctx.zone} nonce={nonce(c)} user={signedIn(c).user} rows={rows} q={q} />);
   });
 
   const loanPage = async (c: Context<AppEnv>, id: string, opts: { notice?: Notice | undefined; failed?: FailedAction } = {}, status: ContentfulStatusCode = 200) => {

@@ -5,8 +5,10 @@
  * application with its timeline and the product a decline referred to. Who may
  * read one application is decided in one place, readableLoan.
  */
-import { and, asc, desc, eq, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, like, or, type SQL } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { banks, enterprises, financingNeeds, loanApplications, loanEvents, loanProducts, users, type LoanApplicationRow } from "../../db/schema";
+import { applicationNumber, parseApplicationNumber } from "../../lib/application-number";
 import { AppError } from "../../lib/errors";
 import { shanghaiDate } from "../enterprises/yuan";
 import type { FinanceCtx } from "./context";
@@ -32,15 +34,29 @@ async function loansWhere(ctx: FinanceCtx, where: SQL | undefined) {
     .orderBy(desc(loanApplications.submittedAt), asc(loanApplications.id))
     .limit(LIST_LIMIT);
   const today = shanghaiDate(ctx.now);
-  return rows.map((r) => ({ ...r, overdue: isOverdue(r.application, today) }));
+  return rows.map((r) => ({ ...r, number: applicationNumber(ctx.zone, "loan", r.application), overdue: isOverdue(r.application, today) }));
 }
 
-/** The applications the actor may see: its enterprise's (member), its bank's (bank staff), all (zone staff). */
-export async function listLoansFor(ctx: FinanceCtx) {
+/**
+ * A search: the application number (ZB-DK-2026-000045, also without the letters), or part of
+ * one of the names given (the enterprise's, the product's, the bank's: whatever the query joins).
+ */
+export function loanSearch(ctx: Pick<FinanceCtx, "zone">, q: string | undefined, names: readonly SQLiteColumn[] = [enterprises.name, loanProducts.name]): SQL | undefined {
+  const text = q?.trim();
+  if (!text) return undefined;
+  const n = parseApplicationNumber(ctx.zone, "loan", text);
+  const pattern = `%${text.replace(/[%_\\]/g, "\\$&")}%`;
+  const byName = or(...names.map((column) => like(column, pattern)));
+  return n ? or(and(eq(loanApplications.numberYear, n.year), eq(loanApplications.numberSeq, n.seq)), byName) : byName;
+}
+
+/** The applications the actor may see: its enterprise's (member), its bank's (bank staff), all (zone staff); `q` narrows them (loanSearch). */
+export async function listLoansFor(ctx: FinanceCtx, q?: string) {
   const a = ctx.actor;
-  if (a.role === "enterprise" && a.enterpriseId) return loansWhere(ctx, eq(loanApplications.enterpriseId, a.enterpriseId));
-  if (a.role === "bank" && a.bankId) return loansWhere(ctx, eq(loanApplications.bankId, a.bankId));
-  if (a.role === "zone_admin" || a.role === "reviewer") return loansWhere(ctx, undefined);
+  const search = loanSearch(ctx, q);
+  if (a.role === "enterprise" && a.enterpriseId) return loansWhere(ctx, and(eq(loanApplications.enterpriseId, a.enterpriseId), search));
+  if (a.role === "bank" && a.bankId) return loansWhere(ctx, and(eq(loanApplications.bankId, a.bankId), search));
+  if (a.role === "zone_admin" || a.role === "reviewer") return loansWhere(ctx, search);
   throw new AppError("forbidden", "你的账号不能查看贷款申请。");
 }
 

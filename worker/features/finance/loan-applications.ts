@@ -15,7 +15,7 @@ import { onlyIfChanged } from "../../db/only-if-changed";
 import { financingNeeds, loanApplications, loanEvents, loanProducts, users, type LoanApplicationRow, type LoanProductRow } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
-import { numberPrefix } from "../../lib/application-number";
+import { applicationNumber, numberPrefix } from "../../lib/application-number";
 import { formatMoney, formatMoneyTogether } from "../../lib/money";
 import { lastOfWorkingDays } from "../../lib/working-days";
 import { rateText } from "../../finance/match";
@@ -63,6 +63,12 @@ function assertWithinProductRanges(p: LoanProductRow, input: { amountFen: number
   if (input.termMonths < p.minTermMonths || input.termMonths > p.maxTermMonths) fields.termMonths = p.minTermMonths === p.maxTermMonths ? `期限须为${p.maxTermMonths}个月` : `期限须在${p.minTermMonths}至${p.maxTermMonths}个月之间`;
   const messages = Object.values(fields);
   if (messages.length) throw new AppError("validation_failed", `${messages.join(";")}。`, fields);
+}
+
+/** The first line of every mail about an application: its number, so a phone call can name it. */
+export function numberLine(zone: FinanceCtx["zone"], app: Pick<LoanApplicationRow, "numberYear" | "numberSeq">): string {
+  const n = applicationNumber(zone, "loan", app);
+  return n ? `申请编号:${n}\n\n` : "";
 }
 
 export async function applyForLoan(ctx: FinanceCtx, input: z.infer<typeof ApplyInput>, idempotencyKey: string | null): Promise<{ application: LoanApplicationRow; created: boolean }> {
@@ -169,7 +175,7 @@ export async function actOnLoan(ctx: FinanceCtx, id: string, input: BankAction):
     ctx.db.update(loanApplications).set({ ...set, revision: sql`${loanApplications.revision} + 1` }).where(and(eq(loanApplications.id, id), eq(loanApplications.revision, app.revision))).returning(),
     onlyIfChanged(ctx.db, ctx.db.insert(loanEvents).values({ applicationId: id, at: t, actorId: ctx.actor.id, actor: ctx.actor.email, action: input.action, note })),
     onlyIfChanged(ctx.db, auditInsert(ctx.db, { actorId: ctx.actor.id, actor: ctx.actor.email, action: `finance.loan_${input.action}`, target: id, result: "ok", ip: ctx.ip }, ctx.now)),
-    ...members.map((m) => onlyIfChanged(ctx.db, outboxInsert(ctx.db, { channel: "email", recipient: m.email, subject: `【${ctx.zone.shortName.zh}】贷款申请:${STATUS_ZH[set.status!]}`, body: `${message}\n\n${ctx.origin}/finance/loans/${id}`, kind: `loan_${input.action}` }, ctx.now))),
+    ...members.map((m) => onlyIfChanged(ctx.db, outboxInsert(ctx.db, { channel: "email", recipient: m.email, subject: `【${ctx.zone.shortName.zh}】贷款申请:${STATUS_ZH[set.status!]}`, body: `${numberLine(ctx.zone, app)}${message}\n\n${ctx.origin}/finance/loans/${id}`, kind: `loan_${input.action}` }, ctx.now))),
   ])) as unknown as [LoanApplicationRow[]];
   if (!rows[0]) throw new AppError("conflict", "这笔申请刚被同事处理过,请刷新。");
   if (input.action === "disburse" && app.needId) await ctx.db.update(financingNeeds).set({ status: "met", updatedAt: t }).where(and(eq(financingNeeds.id, app.needId), eq(financingNeeds.status, "open")));

@@ -156,7 +156,8 @@ export function financeMemberPages(deps: AppDeps) {
 
   r.get("/finance/loans", async (c) => {
     const ctx = ctxOf(c);
-    return c.html(<MyLoansPage zone={ctx.zone} nonce={nonce(c)} user={signedIn(c).user} rows={await myLoans(ctx)} />);
+    const q = c.req.query("q")?.trim().slice(0, 50) || undefined;
+    return c.html(<MyLoansPage zone={ctx.zone} nonce={nonce(c)} user={signedIn(c).user} rows={await myLoans(ctx, q)} q={q} />);
   });
 
   type LoanExtra = { done?: string | undefined; notice?: Notice; withdraw?: { reason: string; error?: string | undefined } };

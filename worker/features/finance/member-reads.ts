@@ -9,23 +9,24 @@ import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { banks, financingNeeds, loanApplications, loanEvents, loanProducts } from "../../db/schema";
 import { listConsents } from "./consents";
 import type { FinanceCtx } from "./context";
+import { loanSearch } from "./list-loans";
 import { PENDING_LOAN_STATUSES, readableLoan } from "./loan-applications";
 import { memberOf } from "./needs";
 
-export async function myLoans(ctx: FinanceCtx) {
+export async function myLoans(ctx: FinanceCtx, q?: string) {
   return ctx.db
-    .select({ id: loanApplications.id, productName: loanProducts.name, bankName: banks.name, amountFen: loanApplications.amountFen, termMonths: loanApplications.termMonths, status: loanApplications.status, submittedAt: loanApplications.submittedAt, acceptDueOn: loanApplications.acceptDueOn, decideDueOn: loanApplications.decideDueOn })
+    .select({ id: loanApplications.id, numberYear: loanApplications.numberYear, numberSeq: loanApplications.numberSeq, productName: loanProducts.name, bankName: banks.name, amountFen: loanApplications.amountFen, termMonths: loanApplications.termMonths, status: loanApplications.status, submittedAt: loanApplications.submittedAt, acceptDueOn: loanApplications.acceptDueOn, decideDueOn: loanApplications.decideDueOn })
     .from(loanApplications)
     .innerJoin(loanProducts, eq(loanProducts.id, loanApplications.productId))
     .innerJoin(banks, eq(banks.id, loanApplications.bankId))
-    .where(eq(loanApplications.enterpriseId, memberOf(ctx.actor)))
+    .where(and(eq(loanApplications.enterpriseId, memberOf(ctx.actor)), loanSearch(ctx, q, [loanProducts.name, banks.name])))
     .orderBy(desc(loanApplications.submittedAt), desc(loanApplications.id));
 }
 
 /** The member's application to this product still in progress (not yet 放款, 拒绝 or withdrawn), if any. */
 export async function pendingApplicationFor(ctx: FinanceCtx, productId: string) {
   const [row] = await ctx.db
-    .select({ id: loanApplications.id, status: loanApplications.status, submittedAt: loanApplications.submittedAt, amountFen: loanApplications.amountFen, termMonths: loanApplications.termMonths })
+    .select({ id: loanApplications.id, numberYear: loanApplications.numberYear, numberSeq: loanApplications.numberSeq, status: loanApplications.status, submittedAt: loanApplications.submittedAt, amountFen: loanApplications.amountFen, termMonths: loanApplications.termMonths })
     .from(loanApplications)
     .where(and(eq(loanApplications.enterpriseId, memberOf(ctx.actor)), eq(loanApplications.productId, productId), inArray(loanApplications.status, [...PENDING_LOAN_STATUSES])))
     .orderBy(desc(loanApplications.submittedAt))

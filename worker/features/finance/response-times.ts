@@ -14,6 +14,7 @@ import { workingDaysBetween } from "../../lib/working-days";
 import { outboxInsert } from "../outbox/enqueue-message";
 import { shanghaiDate } from "../enterprises/yuan";
 import { calendarOf } from "../subsidies/context";
+import { numberLine } from "./loan-applications";
 
 export async function flagOverdueLoans({ db, zone, now, origin }: { db: TenantDb; zone: ZoneConfig; now: Date; origin: string }): Promise<number> {
   const today = shanghaiDate(now);
@@ -30,7 +31,7 @@ export async function flagOverdueLoans({ db, zone, now, origin }: { db: TenantDb
     const [rows] = (await db.batch([
       db.update(loanApplications).set({ escalatedAt: now.getTime() }).where(and(eq(loanApplications.id, app.id), isNull(loanApplications.escalatedAt), eq(loanApplications.revision, app.revision))).returning({ id: loanApplications.id }),
       onlyIfChanged(db, db.insert(loanEvents).values({ applicationId: app.id, at: now.getTime(), actor: "system", action: "overdue", note: `超时未${what}` })),
-      ...[...bankers, ...admins].map((u) => onlyIfChanged(db, outboxInsert(db, { channel: "email", recipient: u.email, subject: `【${zone.shortName.zh}】贷款申请超时未办理`, body: `一笔贷款申请超时未${what}。\n\n${origin}/bank/loans/${app.id}`, kind: "loan_overdue" }, now))),
+      ...[...bankers, ...admins].map((u) => onlyIfChanged(db, outboxInsert(db, { channel: "email", recipient: u.email, subject: `【${zone.shortName.zh}】贷款申请超时未办理`, body: `${numberLine(zone, app)}一笔贷款申请超时未${what}。\n\n${origin}/bank/loans/${app.id}`, kind: "loan_overdue" }, now))),
     ])) as unknown as [{ id: string }[]];
     if (rows.length) flagged++;
   }

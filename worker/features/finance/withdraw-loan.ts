@@ -16,7 +16,7 @@ import { formatMoney } from "../../lib/money";
 import { auditInsert } from "../audit/audit";
 import { outboxInsert } from "../outbox/enqueue-message";
 import type { FinanceCtx } from "./context";
-import { LOAN_STATUS_ZH, PENDING_LOAN_STATUSES, readableLoan } from "./loan-applications";
+import { LOAN_STATUS_ZH, numberLine, PENDING_LOAN_STATUSES, readableLoan } from "./loan-applications";
 
 export const WithdrawInput = z.strictObject({
   reason: z.string().trim().max(200, "撤回原因不超过200字").optional(),
@@ -41,7 +41,7 @@ export async function withdrawLoan(ctx: FinanceCtx, id: string, input: WithdrawI
   const reason = input.reason || null;
   const t = ctx.now.getTime();
   const asked = `${formatMoney(app.amountFen)},${app.termMonths}个月`;
-  const body = `${enterprise}撤回了“${product}”的贷款申请(${asked})${reason ? `,原因:${reason}` : ""}。这笔申请无需再办理。\n\n${ctx.origin}/bank/loans/${id}`;
+  const body = `${numberLine(ctx.zone, app)}${enterprise}撤回了“${product}”的贷款申请(${asked})${reason ? `,原因:${reason}` : ""}。这笔申请无需再办理。\n\n${ctx.origin}/bank/loans/${id}`;
   const [rows] = (await ctx.db.batch([
     ctx.db.update(loanApplications).set({ status: "withdrawn", escalatedAt: null, revision: sql`${loanApplications.revision} + 1` }).where(and(eq(loanApplications.id, id), eq(loanApplications.revision, app.revision))).returning(),
     onlyIfChanged(ctx.db, ctx.db.insert(loanEvents).values({ applicationId: id, at: t, actorId: ctx.actor.id, actor: ctx.actor.email, action: "withdrawn", note: reason ? `撤回原因:${reason}` : null })),

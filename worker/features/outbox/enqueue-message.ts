@@ -4,6 +4,7 @@
  * the same batch as the change that caused it means a committed change always
  * has its message, and a failed email API never rolls the change back.
  */
+import type { SQL } from "drizzle-orm";
 import type { TenantDb } from "../../db/open";
 import { outbox } from "../../db/schema";
 
@@ -20,8 +21,11 @@ export interface OutboundMessage {
   kind: string;
 }
 
-/** The insert query, not yet run, for `db.batch([...])` with the change it announces. */
-export function outboxInsert(db: TenantDb, msg: OutboundMessage, now: Date) {
+/**
+ * The insert query, not yet run, for `db.batch([...])` with the change it announces. The body may be
+ * SQL when it names something the same batch creates (a new application's number).
+ */
+export function outboxInsert(db: TenantDb, msg: OutboundMessage | (Omit<OutboundMessage, "body"> & { body: SQL<string> }), now: Date) {
   return db.insert(outbox).values({
     channel: msg.channel,
     recipient: msg.recipient,

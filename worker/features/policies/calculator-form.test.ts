@@ -24,13 +24,13 @@ describe("field names", () => {
 });
 
 describe("form → facts", () => {
-  it("converts 元 to fen exactly and restates the amount in 万元/亿元", () => {
+  it("converts 元 to fen exactly and restates the amount in 万元", () => {
     const r = formToFacts(FACTS, { revenue: "300000000", patents: "12", share: "3.25", hnte: "yes", level: "provincial", projectCode: " ZB-2026-01 " });
     expect(r).toEqual({
       ok: true,
       facts: { revenueFen: 30_000_000_000, patents: 12, share: 3.25, hnte: true, level: "provincial", projectCode: "ZB-2026-01" },
       values: { revenue: "300000000", patents: "12", share: "3.25", hnte: "yes", level: "provincial", projectCode: " ZB-2026-01 " },
-      echo: { revenue: "即 3亿元" },
+      echo: { revenue: "即 30,000万元" },
     });
   });
 

@@ -11,8 +11,9 @@
 import type { ProgrammeView } from "../../policy/describe";
 import type { Facts, FactValue } from "../../policy/facts";
 import { MAX_FEN } from "../../policy/format/common";
-import { formatFen, formatPercent } from "../../policy/money";
-import { fenToPlainYuan, yuanToFen } from "../enterprises/yuan";
+import { formatPercent } from "../../policy/money";
+import { fenToPlainYuan, formatMoney } from "../../lib/money";
+import { yuanToFen } from "../enterprises/yuan";
 
 export type CalcFact = ProgrammeView["facts"][number];
 export type FormValues = Record<string, string>;
@@ -67,7 +68,7 @@ function parseOne(fact: CalcFact, text: string): { value: FactValue } | { error:
   switch (fact.type) {
     case "money": {
       const r = parseMoney(text);
-      return r.ok ? inRange(fact, r.fen, formatFen) : { error: r.message };
+      return r.ok ? inRange(fact, r.fen, (n) => formatMoney(n)) : { error: r.message };
     }
     case "count": {
       const s = normalise(text).replace(/[,,]/g, "");
@@ -100,7 +101,7 @@ function inRange(fact: CalcFact, n: number, show: (n: number) => string): { valu
  * A submitted form (query or body fields) to facts. Every field is checked and
  * every problem reported at once, keyed by field name; `values` is what was typed,
  * to put back into the form. `echo` restates money as the policies write it
- * ("即 3亿元"), so a slip of a digit shows before anyone relies on the result.
+ * ("即 30,000万元"), so a slip of a digit shows before anyone relies on the result.
  */
 export function formToFacts(facts: readonly CalcFact[], raw: Readonly<Record<string, string | undefined>>): ParsedCalculator {
   const values: FormValues = {};
@@ -116,7 +117,7 @@ export function formToFacts(facts: readonly CalcFact[], raw: Readonly<Record<str
     if ("error" in r) errors[field] = r.error;
     else {
       out[fact.name] = r.value;
-      if (fact.type === "money") echo[field] = `即 ${formatFen(r.value as number)}`;
+      if (fact.type === "money") echo[field] = `即 ${formatMoney(r.value as number)}`;
     }
   }
   return Object.keys(errors).length ? { ok: false, errors, values } : { ok: true, facts: out, values, echo };

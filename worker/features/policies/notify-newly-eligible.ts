@@ -11,7 +11,7 @@ import type { TenantDb } from "../../db/open";
 import { users } from "../../db/schema";
 import type { CompiledPolicySet } from "../../policy/compile";
 import { citeClause } from "../../policy/citation";
-import { formatFen } from "../../policy/money";
+import { formatMoney } from "../../lib/money";
 import { fitOf } from "../../policy/rank";
 import { shanghaiDate } from "../enterprises/yuan";
 import { outboxInsert } from "../outbox/enqueue-message";
@@ -43,7 +43,7 @@ export async function notifyNewlyEligible(
       });
     if (!newly.length) continue;
     const lines = newly.map((f) => {
-      const amount = f.result.amountFen !== null ? `预计${formatFen(f.result.amountFen)}` : (f.result.amountNote ?? "金额经评审确定");
+      const amount = f.result.amountFen !== null ? `预计${formatMoney(f.result.amountFen)}` : (f.result.amountNote ?? "金额经评审确定");
       return `· ${f.programme.title.zh}(${citeClause(f.programme.clause)}):${amount}\n  ${origin}/policy/programmes/${f.programme.id}`;
     });
     const body = `${e.name}:\n\n${zone.shortName.zh}发布了第${versionId}版政策。根据贵企业在平台登记的资料,以下项目贵企业新近符合条件:\n\n${lines.join("\n")}\n\n以上为按现有资料的测算,以审核结果为准。查看全部匹配项目:${origin}/policy/match\n`;

@@ -7,6 +7,8 @@
 import { z } from "@hono/zod-openapi";
 import { SUBSIDY_STATUSES, type SubsidyApplicationRow } from "../../db/schema";
 import type { Evaluation } from "../../policy/evaluate";
+import type { ZoneConfig } from "../../../tenants/schema";
+import { applicationNumber } from "../../lib/application-number";
 import { EvaluationSchema } from "../policies/programme-schemas";
 import { parseJson } from "./context";
 import type { ApplicationDetail } from "./get-application";
@@ -67,8 +69,9 @@ export const UploadBody = z.object({
 export const SubsidyApplicationSchema = z
   .object({
     id: z.string(),
+    number: z.string().nullable().openapi({ description: "The application number people read and search (ZB-2026-000123: the zone's letters, the year of creation, the sequence); null only for rows written outside the app", example: "ZB-2026-000123" }),
     programmeId: z.string(),
-    programme: z.string().openapi({ description: "The programme's title in the policy in force (its id when no longer in it)" }),
+    programme: z.string().openapi({ description: "The programme's title in the policy in force (\"已调整的扶持项目\" when it has left it; never its id)" }),
     enterpriseId: z.string(),
     status: z.enum(SUBSIDY_STATUSES),
     statusZh: z.string(),
@@ -95,9 +98,10 @@ export const SubsidyApplicationSchema = z
   })
   .openapi("SubsidyApplication");
 
-export function applicationJson(a: SubsidyApplicationRow, title: (programmeId: string) => string): z.infer<typeof SubsidyApplicationSchema> {
+export function applicationJson(a: SubsidyApplicationRow, title: (programmeId: string) => string, zone: Pick<ZoneConfig, "slug" | "code">): z.infer<typeof SubsidyApplicationSchema> {
   return {
     id: a.id,
+    number: applicationNumber(zone, "subsidy", a),
     programmeId: a.programmeId,
     programme: title(a.programmeId),
     enterpriseId: a.enterpriseId,
@@ -149,9 +153,9 @@ export const DetailSchema = z
   })
   .openapi("SubsidyApplicationDetail");
 
-export function detailJson(d: ApplicationDetail, title: (programmeId: string) => string): z.infer<typeof DetailSchema> {
+export function detailJson(d: ApplicationDetail, title: (programmeId: string) => string, zone: Pick<ZoneConfig, "slug" | "code">): z.infer<typeof DetailSchema> {
   return {
-    application: applicationJson(d.application, title),
+    application: applicationJson(d.application, title, zone),
     enterprise: d.enterprise,
     standing: d.standing,
     events: d.events.map((e) => ({ id: e.id, at: isoOf(e.at), actor: e.actor, action: e.action, stage: e.stage, toStage: e.toStage, amountFen: e.amountFen, note: e.note })),
@@ -164,7 +168,7 @@ export function detailJson(d: ApplicationDetail, title: (programmeId: string) =>
 }
 
 export const ListItemSchema = z
-  .object({ id: z.string(), programmeId: z.string(), programme: z.string(), enterpriseId: z.string(), enterprise: z.string(), status: z.enum(SUBSIDY_STATUSES), statusZh: z.string(), stage: z.string().nullable(), amountFen: fen.nullable(), requestedFen: fen.nullable(), submittedAt: iso.nullable(), updatedAt: iso, dueOn: day.nullable(), revision: z.number().int() })
+  .object({ id: z.string(), number: z.string().nullable().openapi({ example: "ZB-2026-000123" }), programmeId: z.string(), programme: z.string(), enterpriseId: z.string(), enterprise: z.string(), status: z.enum(SUBSIDY_STATUSES), statusZh: z.string(), stage: z.string().nullable(), amountFen: fen.nullable(), requestedFen: fen.nullable(), submittedAt: iso.nullable(), updatedAt: iso, dueOn: day.nullable(), revision: z.number().int() })
   .openapi("SubsidyApplicationListItem");
 
 export const ListSchema = z.object({
@@ -173,7 +177,7 @@ export const ListSchema = z.object({
 });
 
 export const PublicitySchema = z.object({
-  items: z.array(z.object({ id: z.string(), enterprise: z.string(), programmeId: z.string(), programme: z.string(), amountFen: fen.nullable(), from: day.nullable(), to: day.nullable() })),
+  items: z.array(z.object({ id: z.string(), number: z.string().nullable().openapi({ example: "ZB-2026-000123" }), enterprise: z.string(), programmeId: z.string(), programme: z.string(), amountFen: fen.nullable(), from: day.nullable(), to: day.nullable() })),
 });
 
 export const DashboardSchema = z

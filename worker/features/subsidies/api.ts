@@ -14,6 +14,7 @@ import { createMiddleware } from "hono/factory";
 import { subsidyApplications, subsidyObjections } from "../../db/schema";
 import type { AppDeps, AppEnv } from "../../env";
 import { ErrorEnvelope, validationHook } from "../../lib/api-errors";
+import { applicationNumber } from "../../lib/application-number";
 import { AppError } from "../../lib/errors";
 import { requireZone, zoneOf } from "../../middleware/zone";
 import { requireRole, requireSignedIn } from "../auth/guard";
@@ -28,6 +29,7 @@ import { ApplicationIdParam, applicationJson, CreateBody, DashboardQuery, Dashbo
 import { attachMaterial } from "./attach-material";
 import { CommentInput, commentOnApplication } from "./comment-application";
 import { readableApplication, type SubsidyCtx } from "./context";
+import { titleFrom } from "./programme-title";
 import { createApplication } from "./create-application";
 import { subsidyDashboard } from "./dashboard";
 import { getApplication, STATUS_ZH } from "./get-application";
@@ -55,8 +57,8 @@ const ctxOf = (c: Context<AppEnv>, deps: AppDeps): SubsidyCtx => {
 };
 const actorOf = actingUser;
 
-/** Programme titles from the policy in force; an application whose programme left it shows its id. */
-const titleIn = (policy: LoadedPolicy | null) => (id: string) => policy?.compiled.programmes.get(id)?.title.zh ?? id;
+/** Programme titles from the policy in force (./programme-title.ts: never an id). */
+const titleIn = (policy: LoadedPolicy | null) => titleFrom(policy?.compiled);
 const titles = async (c: Context<AppEnv>, deps: AppDeps) => titleIn(await loadCurrentPolicy(zoneOf(c), shanghaiDate(deps.now())));
 
 export function subsidyApi(deps: AppDeps) {
@@ -82,21 +84,21 @@ export function subsidyApi(deps: AppDeps) {
       const { programme, facts, formValues, projectCode } = c.req.valid("json");
       const out = await createApplication(actingCtx(c, deps), policy, { programme, facts, formValues, projectCode }, c.req.valid("header")["idempotency-key"] ?? null);
       const title = titleIn(policy);
-      return out.created ? c.json({ application: applicationJson(out.application, title) }, 201) : c.json({ application: applicationJson(out.application, title) }, 200);
+      return out.created ? c.json({ application: applicationJson(out.application, title, zoneOf(c).zone) }, 201) : c.json({ application: applicationJson(out.application, title, zoneOf(c).zone) }, 200);
     },
   );
 
   r.openapi(
     createRoute({
       method: "get", path: "/api/v1/subsidies/applications", tags: ["subsidies"], middleware: [memberOrStaff] as const,
-      summary: "A member: its enterprise's applications (every status; the filters are for the staff queue). Zone staff: the queue of submitted applications, filtered by status, stage, programme or enterprise name (q), with counts per status and stage",
+      summary: "A member: its enterprise's applications (every status; the filters are for the staff queue). Zone staff: the queue of submitted applications, filtered by status, stage, programme, or enterprise name or application number (q, e.g. ZB-2026-000123), with counts per status and stage",
       request: { query: QueueQuery },
       responses: { 200: json(ListSchema, "Applications, those due first (staff) or most recently changed first (member)"), ...denied, 422: err("Invalid filter") },
     }),
     async (c) => {
       const actor = actorOf(c);
       const title = await titles(c, deps);
-      const item = (a: Awaited<ReturnType<typeof listMyApplications>>[number]) => ({ ...a, programme: title(a.programmeId), statusZh: STATUS_ZH[a.status], submittedAt: a.submittedAt === null ? null : new Date(a.submittedAt).toISOString(), updatedAt: new Date(a.updatedAt).toISOString() });
+      const item = ({ numberYear, numberSeq, ...a }: Awaited<ReturnType<typeof listMyApplications>>[number]) => ({ ...a, number: applicationNumber(zoneOf(c).zone, "subsidy", { numberYear, numberSeq }), programme: title(a.programmeId), statusZh: STATUS_ZH[a.status], submittedAt: a.submittedAt === null ? null : new Date(a.submittedAt).toISOString(), updatedAt: new Date(a.updatedAt).toISOString() });
       if (actor.role === "enterprise") {
         const rows = await listMyApplications(zoneOf(c), actor);
         const counts = new Map<string, { status: (typeof rows)[number]["status"]; stage: string | null; n: number }>();
@@ -118,7 +120,7 @@ export function subsidyApi(deps: AppDeps) {
       request: { params: ApplicationIdParam },
       responses: { 200: json(DetailSchema, "The application"), ...denied, ...missing },
     }),
-    async (c) => c.json(detailJson(await getApplication(actingCtx(c, deps), c.req.valid("param").id), await titles(c, deps)), 200),
+    async (c) => c.json(detailJson(await getApplication(actingCtx(c, deps), c.req.valid("param").id), await titles(c, deps), zoneOf(c).zone), 200),
   );
 
   r.openapi(
@@ -131,7 +133,7 @@ export function subsidyApi(deps: AppDeps) {
     async (c) => {
       const { policy } = await currentPolicyOf(c, deps);
       const out = await saveDraft(actingCtx(c, deps), policy, c.req.valid("param").id, c.req.valid("json"));
-      return c.json({ application: applicationJson(out.application, titleIn(policy)), errors: out.errors }, 200);
+      return c.json({ application: applicationJson(out.application, titleIn(policy), zoneOf(c).zone), errors: out.errors }, 200);
     },
   );
 
@@ -176,7 +178,7 @@ export function subsidyApi(deps: AppDeps) {
     async (c) => {
       const { policy } = await currentPolicyOf(c, deps);
       const out = await submitApplication(actingCtx(c, deps), policy, c.req.valid("param").id);
-      return c.json({ application: applicationJson(out.application, titleIn(policy)), alreadySubmitted: out.alreadySubmitted }, 200);
+      return c.json({ application: applicationJson(out.application, titleIn(policy), zoneOf(c).zone), alreadySubmitted: out.alreadySubmitted }, 200);
     },
   );
 
@@ -190,7 +192,7 @@ export function subsidyApi(deps: AppDeps) {
     async (c) => {
       const title = await titles(c, deps);
       const row = await reviewApplication(actingCtx(c, deps), c.req.valid("param").id, c.req.valid("json"), title);
-      return c.json({ application: applicationJson(row, title) }, 200);
+      return c.json({ application: applicationJson(row, title, zoneOf(c).zone) }, 200);
     },
   );
 
@@ -207,7 +209,7 @@ export function subsidyApi(deps: AppDeps) {
       const title = await titles(c, deps);
       const app = await readableApplication(ctx, ctx.actor, id);
       const row = await recordPayment(ctx, id, c.req.valid("json"), title(app.programmeId));
-      return c.json({ application: applicationJson(row, title), paidFen: await paidSoFar(ctx.db, id) }, 201);
+      return c.json({ application: applicationJson(row, title, zoneOf(c).zone), paidFen: await paidSoFar(ctx.db, id) }, 201);
     },
   );
 
@@ -220,7 +222,7 @@ export function subsidyApi(deps: AppDeps) {
     async (c) => {
       const title = await titles(c, deps);
       const rows = await listPublicity(zoneOf(c));
-      return c.json({ items: rows.map((p) => ({ id: p.id, enterprise: p.enterprise, programmeId: p.programmeId, programme: title(p.programmeId), amountFen: p.amountFen, from: p.from, to: p.to })) }, 200);
+      return c.json({ items: rows.map((p) => ({ id: p.id, number: applicationNumber(zoneOf(c).zone, "subsidy", p), enterprise: p.enterprise, programmeId: p.programmeId, programme: title(p.programmeId), amountFen: p.amountFen, from: p.from, to: p.to })) }, 200);
     },
   );
 
@@ -251,7 +253,7 @@ export function subsidyApi(deps: AppDeps) {
       // The notice names the programme; the service itself finds the objection (404 when there is none).
       const [found] = await ctx.db.select({ programmeId: subsidyApplications.programmeId }).from(subsidyObjections).innerJoin(subsidyApplications, eq(subsidyApplications.id, subsidyObjections.applicationId)).where(eq(subsidyObjections.id, id)).limit(1);
       const row = await resolveObjection(ctx, id, c.req.valid("json"), found ? title(found.programmeId) : "");
-      return c.json({ application: applicationJson(row, title) }, 200);
+      return c.json({ application: applicationJson(row, title, zoneOf(c).zone) }, 200);
     },
   );
 

@@ -14,7 +14,7 @@ import { subsidyApplications, type SubsidyApplicationRow } from "../../db/schema
 import { AppError } from "../../lib/errors";
 import { evaluate } from "../../policy/evaluate";
 import { parseFacts } from "../../policy/facts";
-import { formatFen } from "../../policy/money";
+import { formatMoney, moneyFormatter } from "../../lib/money";
 import { shanghaiDate } from "../enterprises/yuan";
 import { loadPolicyVersion } from "../policies/current-policy";
 import { loadEnterpriseProfiles } from "../policies/enterprise-profiles";
@@ -63,9 +63,9 @@ export async function approveAward(ctx: SubsidyCtx & { actor: SubsidyActor }, fi
       return await transition(ctx, app, {
         set: { status: "awarded", amountFen: amount, lastPassedBy: actor.id, decidedAt: now.getTime(), dueOn: null },
         guard: and(unchangedHistory, withinBudget),
-        event: { action: "awarded", stage: app.stage, amountFen: amount, note: amount < o.amountFen ? `按限额核定为${formatFen(amount)}` : o.reason },
+        event: { action: "awarded", stage: app.stage, amountFen: amount, note: amount < o.amountFen ? `按限额核定为${formatMoney(amount)}` : o.reason },
         actor,
-        notice: { emails: o.emails, subject: `${o.title}:已批准拨付`, lines: [`“${o.title}”的申报已批准拨付,金额${formatFen(amount)}。`, "资金拨付后,平台会再通知你拨付日期和凭证号。"] },
+        notice: { emails: o.emails, subject: `${o.title}:已批准拨付`, lines: [`“${o.title}”的申报已批准拨付,金额${formatMoney(amount)}。`, "资金拨付后,平台会再通知你拨付日期和凭证号。"] },
       });
     } catch (err) {
       if (!(err instanceof AppError) || err.code !== "conflict") throw err;
@@ -73,7 +73,8 @@ export async function approveAward(ctx: SubsidyCtx & { actor: SubsidyActor }, fi
       if (!fresh || fresh.revision !== app.revision) throw err; // someone else acted on this application
       if (budget !== undefined) {
         const [{ used }] = (await db.all<{ used: number }>(sql`select ${budgetUsed} as used`)) as [{ used: number }];
-        if (used + amount > budget) throw new AppError("conflict", `年度预算不足:${app.awardYear}年预算${formatFen(budget)},已批准${formatFen(used)},剩余${formatFen(Math.max(0, budget - used))},不足以批准${formatFen(amount)}。`);
+        const m = moneyFormatter(budget, used, amount);
+        if (used + amount > budget) throw new AppError("conflict", `年度预算不足:${app.awardYear}年预算${m(budget)},已批准${m(used)},剩余${m(Math.max(0, budget - used))},不足以批准${m(amount)}。`);
       }
       app = fresh; // the enterprise's awards changed meanwhile: evaluate again
     }

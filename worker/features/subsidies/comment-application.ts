@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { subsidyEvents } from "../../db/schema";
+import { applicationNumber } from "../../lib/application-number";
 import { AppError } from "../../lib/errors";
 import { auditInsert } from "../audit/audit";
 import { outboxInsert } from "../outbox/enqueue-message";
@@ -21,9 +22,10 @@ export async function commentOnApplication(ctx: SubsidyCtx & { actor: SubsidyAct
   const staff = actor.role === "zone_admin" || actor.role === "reviewer";
   const at = now.getTime();
   const emails = staff ? await memberEmails(db, app.enterpriseId) : [];
+  const number = applicationNumber(zone, "subsidy", app);
   await db.batch([
     db.insert(subsidyEvents).values({ applicationId: id, at, actorId: actor.id, actor: actor.email, action: staff ? "comment" : "member_comment", stage: app.stage, note: input.text }),
     auditInsert(db, { actorId: actor.id, actor: actor.email, action: staff ? "subsidy.comment" : "subsidy.member_comment", target: id, result: "ok", ip: ctx.ip }, now),
-    ...emails.map((recipient) => outboxInsert(db, { channel: "email", recipient, subject: `【${zone.shortName.zh}】${title}:园区意见`, body: `“${title}”的申报有新的园区意见:\n\n${input.text}\n\n查看申报:${ctx.origin}/subsidies/applications/${id}\n\n${zone.shortName.zh}`, kind: "subsidy_comment" }, now)),
+    ...emails.map((recipient) => outboxInsert(db, { channel: "email", recipient, subject: `【${zone.shortName.zh}】${title}:园区意见`, body: `${number ? `申报编号:${number}\n\n` : ""}“${title}”的申报有新的园区意见:\n\n${input.text}\n\n查看申报:${ctx.origin}/subsidies/applications/${id}\n\n${zone.shortName.zh}`, kind: "subsidy_comment" }, now)),
   ]);
 }

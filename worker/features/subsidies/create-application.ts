@@ -4,10 +4,12 @@
  * instead of a second one (unique per enterprise and key).
  */
 import { and, eq } from "drizzle-orm";
+import { numberValues, takeNumber } from "../../db/application-numbers";
 import type { TenantDb } from "../../db/open";
 import { subsidyApplications, subsidyEvents, type SubsidyApplicationRow } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
+import { shanghaiDate } from "../enterprises/yuan";
 import type { LoadedPolicy } from "../policies/current-policy";
 import type { SubsidyActor, SubsidyCtx } from "./context";
 import { draftUpdate, type DraftInput } from "./save-draft";
@@ -25,9 +27,12 @@ export async function createApplication(ctx: SubsidyCtx & { actor: SubsidyActor 
   const id = newId();
   const t = now.getTime();
   const fields = draftUpdate(programme, input);
+  // The application number (ZB-2026-000123) is taken in the same batch: the year of creation in Asia/Shanghai.
+  const year = Number(shanghaiDate(now).slice(0, 4));
   try {
     await db.batch([
-      db.insert(subsidyApplications).values({ id, programmeId: programme.id, enterpriseId: actor.enterpriseId, createdBy: actor.id, status: "draft", idempotencyKey, createdAt: t, updatedAt: t, ...fields.values }),
+      takeNumber(db, "subsidy", year),
+      db.insert(subsidyApplications).values({ id, ...numberValues("subsidy", year), programmeId: programme.id, enterpriseId: actor.enterpriseId, createdBy: actor.id, status: "draft", idempotencyKey, createdAt: t, updatedAt: t, ...fields.values }),
       db.insert(subsidyEvents).values({ applicationId: id, at: t, actorId: actor.id, actor: actor.email, action: "created", note: programme.title.zh }),
     ]);
   } catch (err) {

@@ -8,8 +8,11 @@ import type { ZoneConfig } from "../../../tenants/schema";
 import type { TenantDb } from "../../db/open";
 import { enterprises, subsidyApplications, subsidyEvents, subsidyPayments } from "../../db/schema";
 import type { CompiledPolicySet } from "../../policy/compile";
-import { fenToPlainYuan } from "../enterprises/yuan";
+import { applicationNumber } from "../../lib/application-number";
+import { fenToPlainYuan } from "../../lib/money";
+import { shanghaiDateTime } from "../enterprises/yuan";
 import { STATUS_ZH } from "./get-application";
+import { titleFrom } from "./programme-title";
 
 export async function subsidyDashboard({ db, zone }: { db: TenantDb; zone: ZoneConfig }, compiled: CompiledPolicySet | null, year: number) {
   const [byGroup, paid, events, awardedThisYear] = await db.batch([
@@ -22,7 +25,7 @@ export async function subsidyDashboard({ db, zone }: { db: TenantDb; zone: ZoneC
     db.select({ applicationId: subsidyEvents.applicationId, at: subsidyEvents.at, stage: subsidyEvents.stage, toStage: subsidyEvents.toStage, action: subsidyEvents.action }).from(subsidyEvents).where(inArray(subsidyEvents.action, ["submitted", "resubmitted", "passed", "advanced", "awarded", "returned", "rejected"])).orderBy(asc(subsidyEvents.applicationId), asc(subsidyEvents.id)),
     db.select({ programmeId: subsidyApplications.programmeId, awardedFen: sql<number>`coalesce(sum(${subsidyApplications.amountFen}), 0)` }).from(subsidyApplications).where(sql`${subsidyApplications.status} in ('awarded','paid') and ${subsidyApplications.awardYear} = ${year}`).groupBy(subsidyApplications.programmeId),
   ]);
-  const title = (id: string) => compiled?.programmes.get(id)?.title.zh ?? id;
+  const title = titleFrom(compiled);
   const stageZh = (key: string | null) => zone.subsidy.stages.find((s) => s.key === key)?.zh ?? "";
 
   // Days per stage: from entering a stage (submitted into it, or passed/advanced to it) to leaving it.
@@ -71,7 +74,7 @@ export async function applicationsCsv({ db, zone }: { db: TenantDb; zone: ZoneCo
     .innerJoin(enterprises, eq(enterprises.id, subsidyApplications.enterpriseId))
     .where(sql`${subsidyApplications.status} <> 'draft'`)
     .orderBy(asc(subsidyApplications.submittedAt));
-  const header = ["申报编号", "企业名称", "统一社会信用代码", "项目编号", "项目名称", "状态", "环节", "测算金额(元)", "核定金额(元)", "申报年度", "政策版本", "提交时间"];
-  const lines = rows.map(({ a, enterprise, uscc }) => [a.id, enterprise, uscc, a.programmeId, compiled?.programmes.get(a.programmeId)?.title.zh ?? "", STATUS_ZH[a.status], zone.subsidy.stages.find((s) => s.key === a.stage)?.zh ?? "", a.requestedFen === null ? "" : fenToPlainYuan(a.requestedFen), a.amountFen === null ? "" : fenToPlainYuan(a.amountFen), a.awardYear, a.policyVersion, a.submittedAt ? new Date(a.submittedAt).toISOString() : ""].map(csvCell).join(","));
+  const header = ["申报编号", "企业名称", "统一社会信用代码", "项目编号", "项目名称", "状态", "环节", "测算金额(元)", "核定金额(元)", "申报年度", "政策版本", "提交时间(北京时间)"];
+  const lines = rows.map(({ a, enterprise, uscc }) => [applicationNumber(zone, "subsidy", a) ?? "", enterprise, uscc, a.programmeId, compiled?.programmes.get(a.programmeId)?.title.zh ?? "", STATUS_ZH[a.status], zone.subsidy.stages.find((s) => s.key === a.stage)?.zh ?? "", a.requestedFen === null ? "" : fenToPlainYuan(a.requestedFen), a.amountFen === null ? "" : fenToPlainYuan(a.amountFen), a.awardYear, a.policyVersion, a.submittedAt ? shanghaiDateTime(a.submittedAt) : ""].map(csvCell).join(","));
   return `\uFEFF${[header.join(","), ...lines].join("\r\n")}\r\n`;
 }

@@ -7,7 +7,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { ZoneConfig } from "../../../tenants/schema";
 import { enterprises, materials, subsidyEvents, subsidyObjections, subsidyPayments, type SubsidyApplicationRow } from "../../db/schema";
 import type { Evaluation } from "../../policy/evaluate";
-import { formatFen } from "../../policy/money";
+import { formatMoney } from "../../lib/money";
 import { parseJson, readableApplication, type SubsidyActor, type SubsidyCtx } from "./context";
 
 export const STATUS_ZH: Record<SubsidyApplicationRow["status"], string> = {
@@ -29,7 +29,7 @@ export function standing(zone: ZoneConfig, app: SubsidyApplicationRow): { label:
     case "in_review":
       if (stage?.kind === "publicity") return { label: "公示中", expected: `公示期满无异议后进入下一环节`, by: app.publicityTo };
       return { label: `${stage?.zh ?? "审核"}中`, expected: `园区${stage?.zh ?? "审核"}`, by: app.dueOn };
-    case "awarded": return { label: "已批准,待拨付", expected: `园区拨付${app.amountFen !== null ? formatFen(app.amountFen) : ""}`, by: null };
+    case "awarded": return { label: "已批准,待拨付", expected: `园区拨付${app.amountFen !== null ? formatMoney(app.amountFen) : ""}`, by: null };
     case "paid": return { label: "已拨付", expected: "无", by: null };
     case "rejected": return { label: "未通过", expected: "无", by: null };
     case "withdrawn": return { label: "已撤回", expected: "无", by: null };

@@ -7,6 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { subsidyPayments } from "../../db/schema";
+import { applicationNumber } from "../../lib/application-number";
 import { createApplication } from "./create-application";
 import { applicationsCsv, subsidyDashboard } from "./dashboard";
 import { advancePublicity } from "./publicity";
@@ -29,7 +30,7 @@ describe("recording payments", () => {
     await expect(pay(WAN, "V-0")).rejects.toMatchObject({ code: "conflict", message: "只有已批准拨付的申报可以登记拨付。" });
     expect(await reviewApplication(ctx, id, { action: "pass" }, title)).toMatchObject({ status: "awarded", amountFen: 30 * WAN });
     await expect(pay(WAN, "V-0", "2026-06-12", w.ctxAt(day("2026-06-12"), await w.actorOf("reviewer@zibo.demo")))).rejects.toMatchObject({ code: "forbidden" });
-    await expect(pay(31 * WAN, "V-0")).rejects.toMatchObject({ code: "validation_failed", message: "拨付金额超出核定金额:核定30万元,已拨付0元,最多还可拨付30万元。" });
+    await expect(pay(31 * WAN, "V-0")).rejects.toMatchObject({ code: "validation_failed", message: "拨付金额超出核定金额:核定30万元,已拨付0万元,最多还可拨付30万元。" });
     await expect(pay(WAN, "V-0", "2026-06-13")).rejects.toMatchObject({ code: "validation_failed", fields: { paidOn: "不能晚于今天" } });
     expect(await w.db.select().from(subsidyPayments)).toHaveLength(0);
 
@@ -104,13 +105,18 @@ describe("the dashboard and the CSV export", () => {
     expect((await subsidyDashboard(w, policy.compiled, 2025)).programmes.every((p) => p.awardedThisYearFen === 0)).toBe(true);
 
     const csv = await applicationsCsv(w, policy.compiled);
-    expect(csv.startsWith("\uFEFF申报编号,企业名称,统一社会信用代码,项目编号,项目名称,状态,环节,测算金额(元),核定金额(元),申报年度,政策版本,提交时间\r\n")).toBe(true);
+    expect(csv.startsWith("\uFEFF申报编号,企业名称,统一社会信用代码,项目编号,项目名称,状态,环节,测算金额(元),核定金额(元),申报年度,政策版本,提交时间(北京时间)\r\n")).toBe(true);
     const lines = csv.slice(1).split("\r\n");
     expect(lines.at(-1)).toBe("");
     expect(lines).toHaveLength(1 + 4 + 1); // header, A B C D (not the draft), and the last line's CRLF
-    const evilLine = lines.find((l) => l.startsWith(b.id))!;
+    // Rows carry the application number people know (ZB-2026-…, in created order), never the internal id.
+    expect(csv).not.toContain(a.id);
+    // A, B and C were created in that order on 2026-06-01: numbers 1, 2, 3 of 2026.
+    expect([a, b, c].map((x) => applicationNumber(w.zone, "subsidy", x))).toEqual(["ZB-2026-000001", "ZB-2026-000002", "ZB-2026-000003"]);
+    const evilLine = lines.find((l) => l.startsWith("ZB-2026-000002,"))!;
     // The formula is data: quoted for its comma and quotes, and led by an apostrophe Excel will not evaluate.
     expect(evilLine).toContain(`,"'=HYPERLINK(""http://evil.example"",""点我""),1",`);
-    expect(lines.find((l) => l.startsWith(a.id))).toContain(`,zibo-tech-contract,技术合同交易扶持,"已批准,待拨付",拨付,150000.00,150000.00,2026,${policy.version.id},2026-06-01T02:00:00.000Z`);
+    // Submitted 02:00 UTC is 10:00 in Beijing, as the pages say.
+    expect(lines.find((l) => l.startsWith("ZB-2026-000001,"))).toContain(`,zibo-tech-contract,技术合同交易扶持,"已批准,待拨付",拨付,150000.00,150000.00,2026,${policy.version.id},2026-06-01 10:00:00`);
   });
 });

@@ -1,12 +1,15 @@
 /**
  * Lists of applications: a member's own (every status), and the staff's queue
- * per stage with filters (status, stage, programme, enterprise name) and counts
- * per stage, so each reviewer sees what waits for their stage first.
+ * per stage with filters (status, stage, programme, enterprise name or
+ * application number) and counts per stage, so each reviewer sees what waits
+ * for their stage first.
  */
-import { and, asc, desc, eq, like, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, like, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { TenantDb } from "../../db/open";
 import { enterprises, SUBSIDY_STATUSES, subsidyApplications } from "../../db/schema";
+import type { ZoneConfig } from "../../../tenants/schema";
+import { parseApplicationNumber } from "../../lib/application-number";
 import { AppError } from "../../lib/errors";
 import type { SubsidyActor } from "./context";
 
@@ -20,6 +23,8 @@ export type QueueQuery = z.infer<typeof QueueQuery>;
 
 const columns = {
   id: subsidyApplications.id,
+  numberYear: subsidyApplications.numberYear,
+  numberSeq: subsidyApplications.numberSeq,
   programmeId: subsidyApplications.programmeId,
   enterpriseId: subsidyApplications.enterpriseId,
   enterprise: enterprises.name,
@@ -38,12 +43,17 @@ export async function listMyApplications({ db }: { db: TenantDb }, actor: Subsid
   return db.select(columns).from(subsidyApplications).innerJoin(enterprises, eq(enterprises.id, subsidyApplications.enterpriseId)).where(eq(subsidyApplications.enterpriseId, actor.enterpriseId)).orderBy(desc(subsidyApplications.updatedAt));
 }
 
-export async function listQueue({ db }: { db: TenantDb }, query: QueueQuery) {
+export async function listQueue({ db, zone }: { db: TenantDb; zone: Pick<ZoneConfig, "slug" | "code"> }, query: QueueQuery) {
   const where: SQL[] = [sql`${subsidyApplications.status} <> 'draft'`];
   if (query.status) where.push(eq(subsidyApplications.status, query.status));
   if (query.stage) where.push(eq(subsidyApplications.stage, query.stage));
   if (query.programme) where.push(eq(subsidyApplications.programmeId, query.programme));
-  if (query.q) where.push(like(enterprises.name, `%${query.q.replace(/[%_\\]/g, "\\$&")}%`));
+  if (query.q) {
+    // q is an enterprise name or an application number (ZB-2026-000123, also without the letters).
+    const byName = like(enterprises.name, `%${query.q.replace(/[%_\\]/g, "\\$&")}%`);
+    const n = parseApplicationNumber(zone, "subsidy", query.q);
+    where.push(n ? or(byName, and(eq(subsidyApplications.numberYear, n.year), eq(subsidyApplications.numberSeq, n.seq)))! : byName);
+  }
   const [rows, counts] = await db.batch([
     db.select(columns).from(subsidyApplications).innerJoin(enterprises, eq(enterprises.id, subsidyApplications.enterpriseId)).where(and(...where)).orderBy(asc(subsidyApplications.dueOn), asc(subsidyApplications.submittedAt)).limit(500),
     db.select({ status: subsidyApplications.status, stage: subsidyApplications.stage, n: sql<number>`count(*)` }).from(subsidyApplications).where(sql`${subsidyApplications.status} <> 'draft'`).groupBy(subsidyApplications.status, subsidyApplications.stage),

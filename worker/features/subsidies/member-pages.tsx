@@ -16,6 +16,8 @@ import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppDeps, AppEnv } from "../../env";
+import { parseApplicationNumber } from "../../lib/application-number";
+import { RETIRED_PROGRAMME, titleFrom } from "./programme-title";
 import { AppError } from "../../lib/errors";
 import { requireZone } from "../../middleware/zone";
 import type { ProgrammeView } from "../../policy/describe";
@@ -38,6 +40,7 @@ import { loadEnterpriseProfiles } from "../policies/enterprise-profiles";
 import { currentPolicyOf } from "../policies/programme-api";
 import { viewOf } from "../policies/search-programmes";
 import { attachMaterial } from "./attach-material";
+import { attachChosenFiles, chosenMaterialFiles, MAX_FILES_PER_FORM } from "./form-files";
 import { awardHistory, NOT_FOUND, readableApplication, type SubsidyActor, type SubsidyCtx } from "./context";
 import { createApplication } from "./create-application";
 import { CommentInput, commentOnApplication } from "./comment-application";
@@ -58,7 +61,10 @@ const DONE: Record<string, Notice> = {
   created: { kind: "ok", message: "申报草稿已创建,能从企业资料预填的数据已填好。请核对、补充并上传材料;填写的内容会自动保存。" },
   saved: { kind: "ok", message: "草稿已保存。" },
   uploaded: { kind: "ok", message: "材料已上传。" },
+  "saved-uploaded": { kind: "ok", message: "草稿已保存,选好的材料已上传。" },
 };
+
+
 
 /**
  * Each field on its own, so one bad field does not cost the others: what was
@@ -104,6 +110,7 @@ export function subsidyMemberPages(deps: AppDeps) {
     if (!ID.test(id)) throw new AppError("not_found", NOT_FOUND);
     return id;
   };
+  const formLimit = bodyLimit({ maxSize: MAX_MATERIAL_BYTES * MAX_FILES_PER_FORM + 256 * 1024, onError: () => { throw new AppError("payload_too_large", `一次提交的文件太大(每个文件不超过 ${MATERIAL_LIMIT_LABEL})。请分几次上传。`); } });
   const textFields = async (c: Context<AppEnv>) => {
     const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
     return Object.fromEntries(Object.entries(body).filter((e): e is [string, string] => typeof e[1] === "string"));
@@ -133,7 +140,7 @@ export function subsidyMemberPages(deps: AppDeps) {
         zone={ctx.zone}
         nonce={nonce(c)}
         user={signedIn(c).user}
-        app={{ id: app.id, status: app.status as "draft" | "returned", stage: app.stage, revision: app.revision }}
+        app={{ id: app.id, numberYear: app.numberYear, numberSeq: app.numberSeq, status: app.status as "draft" | "returned", stage: app.stage, revision: app.revision }}
         programme={view}
         values={fields.values}
         errors={{ ...fields.errors, ...state.errors }}
@@ -172,8 +179,13 @@ export function subsidyMemberPages(deps: AppDeps) {
   r.get("/subsidies", async (c) => {
     const ctx = ctxOf(c);
     const [rows, policy] = await Promise.all([listMyApplications(ctx, ctx.actor), loadCurrentPolicy(ctx, shanghaiDate(ctx.now))]);
-    const title = (id: string) => policy?.compiled.programmes.get(id)?.title.zh ?? id;
-    return c.html(<MyApplicationsPage zone={ctx.zone} nonce={nonce(c)} user={signedIn(c).user} rows={rows.map((a) => ({ ...a, programme: title(a.programmeId) }))} />);
+    const title = titleFrom(policy?.compiled);
+    // ?q= finds an application by its number (ZB-2026-000123, also without the letters) or its programme's title.
+    const q = c.req.query("q")?.trim().slice(0, 50) || undefined;
+    const n = q ? parseApplicationNumber(ctx.zone, "subsidy", q) : null;
+    const named = rows.map((a) => ({ ...a, programme: title(a.programmeId) }));
+    const found = !q ? named : named.filter((a) => (n ? a.numberYear === n.year && a.numberSeq === n.seq : a.programme.includes(q)));
+    return c.html(<MyApplicationsPage zone={ctx.zone} nonce={nonce(c)} user={signedIn(c).user} rows={found} q={q} />);
   });
 
   // ── one application ───────────────────────────────────────────────────────
@@ -183,7 +195,7 @@ export function subsidyMemberPages(deps: AppDeps) {
     const compiled = app.policyVersion !== null && app.policyVersion !== policy.version.id ? ((await loadPolicyVersion(ctx, app.policyVersion)) ?? policy.compiled) : policy.compiled;
     const view = viewOf(compiled, app.programmeId) ?? viewOf(policy.compiled, app.programmeId);
     const materialNames = Object.fromEntries((view?.materials ?? []).map((m) => [materialKind(m.id), m.name]));
-    return c.html(<StatusPage zone={ctx.zone} nonce={nonce(c)} user={signedIn(c).user} detail={detail} title={view?.title ?? app.programmeId} facts={view?.facts ?? null} materialNames={materialNames} notice={notice} comment={comment} />, status);
+    return c.html(<StatusPage zone={ctx.zone} nonce={nonce(c)} user={signedIn(c).user} detail={detail} title={view?.title ?? RETIRED_PROGRAMME} facts={view?.facts ?? null} materialNames={materialNames} notice={notice} comment={comment} />, status);
   };
 
   r.get("/subsidies/applications/:id", async (c) => {
@@ -204,15 +216,17 @@ export function subsidyMemberPages(deps: AppDeps) {
     const input = CommentInput.safeParse({ text });
     const { policy } = await currentPolicyOf(c, deps);
     if (!input.success) return statusPage(c, ctx, policy, await getApplication(ctx, id), undefined, { value: text, error: input.error.issues[0]?.message ?? "请填写内容" }, 422);
-    await commentOnApplication(ctx, id, input.data, policy.compiled.programmes.get((await getApplication(ctx, id)).application.programmeId)?.title.zh ?? "");
+    await commentOnApplication(ctx, id, input.data, titleFrom(policy.compiled)((await getApplication(ctx, id)).application.programmeId));
     return c.redirect(`${pageOf(id)}?done=commented#history-heading`, 303);
   });
 
-  // 保存草稿 / 提交申报 without JavaScript (and 提交申报 with it).
-  r.post("/subsidies/applications/:id", async (c) => {
+  // 保存草稿 / 提交申报 / 上传 without JavaScript (and 提交申报 with it). Files chosen for the
+  // materials belong to this form, so whichever button is pressed, none is dropped.
+  r.post("/subsidies/applications/:id", formLimit, async (c) => {
     const id = idParam(c);
     const ctx = ctxOf(c);
     const raw = await textFields(c);
+    const files = await chosenMaterialFiles(c);
     const submit = raw._action === "submit";
     const detail = await getApplication(ctx, id);
     const { policy, today } = await currentPolicyOf(c, deps);
@@ -226,7 +240,15 @@ export function subsidyMemberPages(deps: AppDeps) {
     const fields = readFields(view, programme, raw);
     // What was typed is kept either way, as autosave would have kept it.
     await saveDraft(ctx, policy, id, { facts: fields.facts, formValues: fields.values });
-    if (!submit) return c.redirect(`${pageOf(id)}?done=saved`, 303);
+    const refused = await attachChosenFiles({ ...ctx, blobs: deps.blobs }, policy, id, files);
+    if (Object.keys(refused.errors).length) {
+      return draftPage(c, ctx, policy, today, await getApplication(ctx, id), { values: raw, message: "有文件没有上传成功,请按提示重新选择后再提交;其余内容已保存。", errors: refused.errors }, refused.status);
+    }
+    if (raw._action === "upload") {
+      if (files.length === 0) return draftPage(c, ctx, policy, today, await getApplication(ctx, id), { values: raw, message: "请先选择要上传的文件,再点“上传”。" }, 422);
+      return c.redirect(`${pageOf(id)}?done=uploaded#materials`, 303);
+    }
+    if (!submit) return c.redirect(`${pageOf(id)}?done=${files.length ? "saved-uploaded" : "saved"}`, 303);
     const bad = Object.keys(fields.errors).length;
     if (bad) return draftPage(c, ctx, policy, today, await getApplication(ctx, id), { values: raw, message: `有 ${bad} 项填写有误,请按提示修改后再提交。` }, 422);
     try {

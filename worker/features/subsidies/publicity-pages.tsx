@@ -8,12 +8,14 @@
 import { Hono, type Context } from "hono";
 import { z } from "zod";
 import type { AppDeps, AppEnv } from "../../env";
+import { applicationNumber } from "../../lib/application-number";
 import { AppError } from "../../lib/errors";
 import { requireZone, zoneOf } from "../../middleware/zone";
 import { ObjectionReceivedPage, PublicityPage, type PublicityItem, type PublicityPageProps } from "../../../web/pages/subsidies/publicity";
 import { formFailure, readForm } from "../auth/page-forms";
 import { requestCtx } from "../auth/routes";
 import { loadPolicyVersion } from "../policies/current-policy";
+import { titleFrom } from "./programme-title";
 import { listPublicity, lodgeObjection, ObjectionInput } from "./publicity";
 
 const NOT_LISTED = "公示中没有这一项。";
@@ -27,8 +29,9 @@ async function publicityItems(c: Context<AppEnv>): Promise<PublicityItem[]> {
   for (const v of new Set(rows.map((r) => r.policyVersion).filter((v): v is number => v !== null))) versions.set(v, await loadPolicyVersion({ db, zone }, v));
   return rows.map((r) => ({
     id: r.id,
+    number: applicationNumber(zone, "subsidy", r),
     enterprise: r.enterprise,
-    programme: (r.policyVersion !== null ? versions.get(r.policyVersion)?.programmes.get(r.programmeId)?.title.zh : undefined) ?? r.programmeId,
+    programme: titleFrom(r.policyVersion !== null ? versions.get(r.policyVersion) : null)(r.programmeId),
     amountFen: r.amountFen,
     from: r.from,
     to: r.to,

@@ -87,7 +87,7 @@ describe("an objection during 公示", () => {
   it("shows nothing personal on the public list", async () => {
     const { w, app } = await inPublicity();
     const [entry] = await listPublicity(w);
-    expect(Object.keys(entry!).sort()).toEqual(["amountFen", "enterprise", "from", "id", "policyVersion", "programmeId", "to"]);
+    expect(Object.keys(entry!).sort()).toEqual(["amountFen", "enterprise", "from", "id", "numberSeq", "numberYear", "policyVersion", "programmeId", "to"]);
     expect(entry).toMatchObject({ id: app.id, amountFen: 15 * WAN, from: "2026-06-03", to: "2026-06-09" });
   });
 });

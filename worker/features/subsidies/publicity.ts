@@ -26,7 +26,7 @@ const PUBLICITY = (zone: ZoneConfig) => zone.subsidy.stages.find((s) => s.kind =
 /** What the public notice shows: no person, no contact, no figures beyond the amount. */
 export async function listPublicity({ db, zone }: { db: TenantDb; zone: ZoneConfig }) {
   return db
-    .select({ id: subsidyApplications.id, enterprise: enterprises.name, programmeId: subsidyApplications.programmeId, amountFen: subsidyApplications.amountFen, from: subsidyApplications.publicityFrom, to: subsidyApplications.publicityTo, policyVersion: subsidyApplications.policyVersion })
+    .select({ id: subsidyApplications.id, numberYear: subsidyApplications.numberYear, numberSeq: subsidyApplications.numberSeq, enterprise: enterprises.name, programmeId: subsidyApplications.programmeId, amountFen: subsidyApplications.amountFen, from: subsidyApplications.publicityFrom, to: subsidyApplications.publicityTo, policyVersion: subsidyApplications.policyVersion })
     .from(subsidyApplications)
     .innerJoin(enterprises, eq(enterprises.id, subsidyApplications.enterpriseId))
     .where(and(eq(subsidyApplications.status, "in_review"), eq(subsidyApplications.stage, PUBLICITY(zone))))

@@ -10,7 +10,7 @@ import { onlyIfChanged } from "../../db/only-if-changed";
 import { subsidyApplications, subsidyPayments } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
-import { formatFen } from "../../policy/money";
+import { formatMoney, moneyFormatter } from "../../lib/money";
 import { isCalendarDate, shanghaiDate } from "../enterprises/yuan";
 import { readableApplication, type SubsidyActor, type SubsidyCtx } from "./context";
 import { memberEmails } from "./notices";
@@ -37,7 +37,8 @@ export async function recordPayment(ctx: SubsidyCtx & { actor: SubsidyActor }, i
   if (dup) throw new AppError("conflict", `凭证号 ${input.voucherNo} 已登记过。`, { voucherNo: "已登记过" });
   const paid = await paidSoFar(db, id);
   const award = app.amountFen ?? 0;
-  if (paid + input.amountFen > award) throw new AppError("validation_failed", `拨付金额超出核定金额:核定${formatFen(award)},已拨付${formatFen(paid)},最多还可拨付${formatFen(award - paid)}。`, { amountFen: "超出核定金额" });
+  const m = moneyFormatter(award, paid, paid + input.amountFen);
+  if (paid + input.amountFen > award) throw new AppError("validation_failed", `拨付金额超出核定金额:核定${m(award)},已拨付${m(paid)},最多还可拨付${m(award - paid)}。`, { amountFen: "超出核定金额" });
   const full = paid + input.amountFen === award;
   // The same sum is re-checked in the write, so two clerks recording at once cannot overpay.
   const stillUnpaid = sql`(select coalesce(sum(${subsidyPayments.amountFen}), 0) from ${subsidyPayments} where ${subsidyPayments.applicationId} = ${id}) = ${paid}`;
@@ -49,7 +50,7 @@ export async function recordPayment(ctx: SubsidyCtx & { actor: SubsidyActor }, i
       event: { action: "paid", stage: app.stage, amountFen: input.amountFen, note: `${input.paidOn} 拨付,凭证号 ${input.voucherNo}${full ? ",已全部拨付" : ""}` },
       actor,
       chained: [(d) => onlyIfChanged(d, d.insert(subsidyPayments).values(payment))],
-      notice: { emails: await memberEmails(db, app.enterpriseId), subject: `${title}:资金已拨付`, lines: [`“${title}”的补助资金${formatFen(input.amountFen)}已于 ${input.paidOn} 拨付(凭证号 ${input.voucherNo})。`, full ? "核定金额已全部拨付。" : `累计已拨付${formatFen(paid + input.amountFen)},核定${formatFen(award)}。`] },
+      notice: { emails: await memberEmails(db, app.enterpriseId), subject: `${title}:资金已拨付`, lines: [`“${title}”的补助资金${formatMoney(input.amountFen)}已于 ${input.paidOn} 拨付(凭证号 ${input.voucherNo})。`, full ? "核定金额已全部拨付。" : `累计已拨付${m(paid + input.amountFen)},核定${m(award)}。`] },
     });
   } catch (err) {
     if (String((err as { cause?: unknown }).cause ?? err).includes("UNIQUE")) throw new AppError("conflict", `凭证号 ${input.voucherNo} 已登记过。`, { voucherNo: "已登记过" });

@@ -10,11 +10,11 @@ import { z } from "zod";
 import type { SubsidyApplicationRow } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { lastOfWorkingDays } from "../../lib/working-days";
-import { formatFen } from "../../policy/money";
+import { formatMoney, moneyFormatter } from "../../lib/money";
 import { shanghaiDate } from "../enterprises/yuan";
 import { approveAward } from "./approve-award";
 import { calendarOf, dueOnFor, nextStage, readableApplication, stageOf, type SubsidyActor, type SubsidyCtx } from "./context";
-import { memberEmails } from "./notices";
+import { inSentence, memberEmails } from "./notices";
 import { transition } from "./transition";
 
 export const ReviewInput = z.strictObject({
@@ -79,14 +79,14 @@ export async function reviewApplication(ctx: SubsidyCtx & { actor: SubsidyActor 
       dueOn: publicityTo ?? dueOnFor(zone, next, today),
       ...(publicity ? { publicityFrom: today, publicityTo } : {}),
     },
-    event: { action: "passed", stage: stage.key, toStage: next.key, amountFen, note: changed ? `核定金额调整为${amountFen === null ? "评审确定" : formatFen(amountFen)}:${reason}` : reason },
+    event: { action: "passed", stage: stage.key, toStage: next.key, amountFen, note: changed ? `核定金额调整为${amountFen === null ? "评审确定" : formatMoney(amountFen)}:${reason}` : reason },
     actor,
     notice: {
       emails,
       subject: `${title}:${stage.zh}通过`,
       lines: [
         `“${title}”的申报已通过${stage.zh},进入${next.zh}。`,
-        ...(changed && amountFen !== null ? [`核定金额:${formatFen(amountFen)}(${reason})。`] : []),
+        ...(changed && amountFen !== null ? [`核定金额:${formatMoney(amountFen)}(${inSentence(reason ?? "")})。`] : []),
         publicity ? `公示期:${today} 至 ${publicityTo}。公示期满无异议后进入${nextStage(zone, next.key)?.zh ?? "下一环节"}。` : `园区将在 ${dueOnFor(zone, next, today)} 前完成${next.zh}。`,
       ],
     },
@@ -99,11 +99,12 @@ function checkedAmount(app: SubsidyApplicationRow, asked: number | undefined, re
   if (!reason) throw new AppError("validation_failed", "调整金额时请写明理由。", { reason: "必填" });
   const range = app.rangeMinFen !== null && app.rangeMaxFen !== null ? { min: app.rangeMinFen, max: app.rangeMaxFen } : null;
   if (range && app.amountFen === null) {
-    if (asked < range.min || asked > range.max) throw new AppError("validation_failed", `核定金额须在政策规定的${formatFen(range.min)}至${formatFen(range.max)}之间。`, { amountFen: "超出政策规定的范围" });
+    const m = moneyFormatter(range.min, range.max);
+    if (asked < range.min || asked > range.max) throw new AppError("validation_failed", `核定金额须在政策规定的${m(range.min)}至${m(range.max)}之间。`, { amountFen: "超出政策规定的范围" });
     return asked;
   }
   if (app.amountFen === null) return asked; // case by case (一事一议): set by the reviewers
-  if (asked > app.amountFen) throw new AppError("validation_failed", `核定金额只能调低(当前${formatFen(app.amountFen)})。`, { amountFen: "只能调低" });
-  if (range && asked < range.min) throw new AppError("validation_failed", `核定金额不能低于政策规定的${formatFen(range.min)}。`, { amountFen: "低于政策规定的范围" });
+  if (asked > app.amountFen) throw new AppError("validation_failed", `核定金额只能调低(当前${formatMoney(app.amountFen)})。`, { amountFen: "只能调低" });
+  if (range && asked < range.min) throw new AppError("validation_failed", `核定金额不能低于政策规定的${formatMoney(range.min)}。`, { amountFen: "低于政策规定的范围" });
   return asked;
 }

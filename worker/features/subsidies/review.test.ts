@@ -81,6 +81,15 @@ describe("the amount at review", () => {
     expect(event).toMatchObject({ amountFen: 10 * WAN, note: "核定金额调整为10万元:部分合同不在申报年度" });
   });
 
+  it("is told to the enterprise in one sentence, even when the reason ends with its own 。", async () => {
+    const { w, policy, member, r1, title } = await world();
+    const app = await submitted(w, policy, member, "zibo-tech-contract", { facts: { contractAmountFen: 500 * WAN } }, day("2026-06-01"));
+    await reviewApplication(w.ctxAt(day("2026-06-02"), r1), app.id, { action: "pass", amountFen: 10 * WAN, reason: "核减。" }, title);
+    const [notice] = await w.db.select().from(outbox).where(eq(outbox.kind, "subsidy_passed"));
+    expect(notice!.body).toMatch(/核定金额:[^\n(]+\(核减\)。\n/);
+    expect(notice!.body).not.toMatch(/[。.!?;,][)]|。。/);
+  });
+
   it("of a programme whose amount is set at review lies within the policy's range", async () => {
     const { w, policy, member, r1, admin, title } = await world();
     const app = await submitted(w, policy, member, "zibo-institute-project", {}, day("2026-06-01"));

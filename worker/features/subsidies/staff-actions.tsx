@@ -22,6 +22,7 @@ import { actingCtx } from "../auth/acting-ctx";
 import { shanghaiDate, yuanToFen } from "../enterprises/yuan";
 import { loadCurrentPolicy, loadPolicyVersion } from "../policies/current-policy";
 import { nextStage, type SubsidyActor, type SubsidyCtx } from "./context";
+import { titleFrom } from "./programme-title";
 import { CommentInput, commentOnApplication } from "./comment-application";
 import { getApplication, type ApplicationDetail } from "./get-application";
 import { resolveObjection, ResolveInput } from "./publicity";
@@ -40,10 +41,10 @@ export function staffCtx(c: Context<AppEnv>, deps: AppDeps): SubsidyCtx & { acto
   return actingCtx(c, deps);
 }
 
-/** Programme titles of the policy in force, for notices and lists; the id when a programme has left it. */
+/** Programme titles of the policy in force, for notices and lists (./programme-title.ts: never an id). */
 export async function programmeTitles(ctx: Pick<SubsidyCtx, "db" | "zone" | "now">) {
   const policy = await loadCurrentPolicy(ctx, shanghaiDate(ctx.now));
-  return { policy, title: (id: string) => policy?.compiled.programmes.get(id)?.title.zh ?? id };
+  return { policy, title: titleFrom(policy?.compiled) };
 }
 
 /** What this staff member may do on this application now, from the zone's stages and roles. */

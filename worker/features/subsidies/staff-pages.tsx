@@ -26,7 +26,7 @@ const privatePage = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
-const FILTER_NAMES: Record<string, string> = { status: "状态", stage: "环节", programme: "扶持项目", q: "企业名称" };
+const FILTER_NAMES: Record<string, string> = { status: "状态", stage: "环节", programme: "扶持项目", q: "企业名称或申报编号" };
 
 export function subsidyStaffPages(deps: AppDeps) {
   const r = new Hono<AppEnv>();

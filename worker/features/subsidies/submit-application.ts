@@ -11,7 +11,7 @@ import { materials, type SubsidyApplicationRow } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { evaluate } from "../../policy/evaluate";
 import { parseFacts } from "../../policy/facts";
-import { formatFen } from "../../policy/money";
+import { formatMoney } from "../../lib/money";
 import { shanghaiDate } from "../enterprises/yuan";
 import type { LoadedPolicy } from "../policies/current-policy";
 import { loadEnterpriseProfiles } from "../policies/enterprise-profiles";
@@ -75,7 +75,7 @@ export async function submitApplication(ctx: SubsidyCtx & { actor: SubsidyActor 
     },
     event: { action: resubmit ? "resubmitted" : "submitted", toStage: stage.key, amountFen: result.amountFen, note: result.amountNote ?? null },
     actor,
-    notice: { emails: await memberEmails(db, app.enterpriseId), subject: `${programme.title.zh}:申报已${resubmit ? "重新" : ""}提交`, lines: [`“${programme.title.zh}”的申报已${resubmit ? "重新" : ""}提交,进入${stage.zh}。`, `测算金额:${result.amountFen !== null ? formatFen(result.amountFen) : (result.amountNote ?? "评审确定")}(按第${policy.version.id}版政策)。`, `园区将在 ${dueOnFor(zone, stage, today)} 前完成${stage.zh}。`] },
+    notice: { emails: await memberEmails(db, app.enterpriseId), subject: `${programme.title.zh}:申报已${resubmit ? "重新" : ""}提交`, lines: [`“${programme.title.zh}”的申报已${resubmit ? "重新" : ""}提交,进入${stage.zh}。`, `测算金额:${result.amountFen !== null ? formatMoney(result.amountFen) : (result.amountNote ?? "评审确定")}(按第${policy.version.id}版政策)。`, `园区将在 ${dueOnFor(zone, stage, today)} 前完成${stage.zh}。`] },
   });
   return { application, alreadySubmitted: false };
 }

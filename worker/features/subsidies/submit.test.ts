@@ -13,6 +13,7 @@ import { saveDraft } from "./save-draft";
 import { submitApplication } from "./submit-application";
 import { attachFor, publishTestProgrammes, rowOf } from "./test-programmes";
 import { subsidyWorld } from "./test-support";
+import { titleFrom } from "./programme-title";
 
 const day = (d: string) => new Date(`${d}T02:00:00Z`);
 
@@ -63,6 +64,9 @@ describe("submitting", () => {
     await expect(createApplication(ctx, later, { programme: "test-once" }, null)).rejects.toMatchObject({ code: "not_found", message: `现行政策(第${later.version.id}版)没有编号为 test-once 的项目。` });
     // An application already submitted keeps the version it was computed with.
     expect(policy.version.id).toBeLessThan(later.version.id);
+    // Lists and mails name it by title where a version has it, and never by its id.
+    expect(titleFrom(policy.compiled)("test-once")).toBe(policy.compiled.programmes.get("test-once")!.title.zh);
+    expect(titleFrom(later.compiled)("test-once")).toBe("已调整的扶持项目");
   });
 
   it("refuses a second award of a once-only programme, citing the earlier one", async () => {

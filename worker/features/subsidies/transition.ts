@@ -10,6 +10,7 @@ import type { BatchItem } from "drizzle-orm/batch";
 import type { TenantDb } from "../../db/open";
 import { onlyIfChanged } from "../../db/only-if-changed";
 import { subsidyApplications, subsidyEvents, type SubsidyApplicationRow } from "../../db/schema";
+import { applicationNumber } from "../../lib/application-number";
 import { AppError } from "../../lib/errors";
 import { auditInsert } from "../audit/audit";
 import type { SubsidyCtx } from "./context";
@@ -39,7 +40,7 @@ export async function transition(ctx: SubsidyCtx, app: SubsidyApplicationRow, t:
     onlyIfChanged(db, db.insert(subsidyEvents).values({ applicationId: app.id, at, actorId: t.actor.id, actor: t.actor.email, ...t.event })),
     onlyIfChanged(db, auditInsert(db, { actorId: t.actor.id, actor: t.actor.email, action: `subsidy.${t.event.action}`, target: app.id, result: "ok", ip: ctx.ip, detail: { programme: app.programmeId, ...(t.event.amountFen != null ? { amountFen: t.event.amountFen } : {}) } }, now)),
     ...(t.chained ?? []).map((f) => f(db)),
-    ...(t.notice ? noticeInserts(db, zone, now, t.notice.emails, { ...t.notice, link: `${ctx.origin}/subsidies/applications/${app.id}`, kind: `subsidy_${t.event.action}` }) : []),
+    ...(t.notice ? noticeInserts(db, zone, now, t.notice.emails, { ...t.notice, link: `${ctx.origin}/subsidies/applications/${app.id}`, kind: `subsidy_${t.event.action}`, number: applicationNumber(zone, "subsidy", app) }) : []),
   ];
   const [rows] = (await db.batch([update, ...chain])) as unknown as [SubsidyApplicationRow[]];
   const row = rows[0];
