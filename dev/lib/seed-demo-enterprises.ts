@@ -53,9 +53,48 @@ export function demoUscc(slug: string, serial: number): string {
 
 const WAN = 1_000_000; // fen in 1 万元
 
+/**
+ * The company of the README's `enterprise@<zone>.demo`: a full profile, three
+ * years of figures and verified 高新技术企业 and 科技型中小企业 qualifications,
+ * so 政策匹配 shows real matches. No 生产型企业 claim: its 制造业 industry class
+ * answers that (worker/policy/prefill.ts).
+ */
+const DEMO_ENTERPRISE: Record<string, { industry: string; industryClass: string }> = {
+  zibo: { industry: "new-materials", industryClass: "C2659" },
+  dongying: { industry: "new-energy-materials", industryClass: "C3841" },
+  changzhi: { industry: "carbon-based-materials", industryClass: "C3091" },
+};
+
+/** Fills in seed-demo.ts's bare demo enterprise once (an enterprise without a USCC); later runs leave it as it is. */
+async function completeDemoEnterprise(db: TenantDb, zone: ZoneConfig, now: Date) {
+  const profile = DEMO_ENTERPRISE[zone.slug];
+  const id = `demo-ent-${zone.slug}`;
+  const [row] = await db.select({ uscc: enterprises.uscc }).from(enterprises).where(eq(enterprises.id, id));
+  if (!profile || !row || row.uscc !== null) return;
+  const t = now.getTime();
+  const year = Number(now.toISOString().slice(0, 4));
+  const employees = 120;
+  await db.update(enterprises).set({
+    uscc: demoUscc(zone.slug, 100), legalRep: "王示范", registeredOn: "2015-06-18", registeredCapitalFen: 2000 * WAN,
+    address: `${zone.region.city}高新区示范大道 88 号`, industry: profile.industry, industryClass: profile.industryClass, employees,
+    contactName: "示范企业经办人", contactMobile: "13900000099", contactEmail: `enterprise@${zone.slug}.demo`, updatedAt: t,
+  }).where(eq(enterprises.id, id));
+  await db.insert(enterpriseYearlyFigures).values(
+    [year - 3, year - 2, year - 1].map((y, k) => {
+      const revenue = Math.round(12000 * WAN * (0.82 + 0.09 * k));
+      const rd = Math.round(revenue * 0.052);
+      return { enterpriseId: id, year: y, revenueFen: revenue, rdExpenseFen: rd, rdSuperDeductionFen: Math.round(rd * (0.9 + 0.12 * k)), taxPaidFen: Math.round(revenue * 0.06), employees: employees + k * 8, rdStaff: 30 + k * 3, updatedAt: t, updatedBy: "seed" };
+    }),
+  ).onConflictDoNothing();
+  for (const [k, code] of ["hnte", "tech-sme"].entries()) {
+    await db.insert(enterpriseQualifications).values({ id: newId(), enterpriseId: id, code, certificateNo: `${code === "hnte" ? "GR" : "KJ"}${year - 1}37${String(9100 + k)}`, issuedOn: `${year - 1}-11-20`, validUntil: `${year + 2}-11-19`, status: "verified", reviewedBy: "seed", reviewedAt: t, createdAt: t });
+  }
+}
+
 export async function seedDemoEnterprises(db: TenantDb, zone: ZoneConfig, now = new Date()): Promise<number> {
   const list = COMPANIES[zone.slug];
   if (!list) return 0;
+  await completeDemoEnterprise(db, zone, now);
   const industries = new Set(zone.priorityIndustries.map((i) => i.code));
   const t = now.getTime();
   const year = Number(now.toISOString().slice(0, 4));
@@ -71,10 +110,13 @@ export async function seedDemoEnterprises(db: TenantDb, zone: ZoneConfig, now = 
     const appId = newId();
     const email = `applicant${i + 1}@${zone.slug}.demo`;
     const enterpriseId = c.stage === "admitted" ? newId() : null;
+    // One timeline: the account is made when it applies, the enterprise when it is admitted.
+    const submittedAt = t - 86_400_000 * (10 - i);
+    const decidedAt = c.stage === "admitted" ? t - 86_400_000 * (5 - i) : null;
     const facts = { uscc, legalRep: "张示范", registeredOn: `${2010 + i}-03-18`, registeredCapitalFen: (1000 + i * 500) * WAN, address: `${zone.region.city}高新区示范路 ${i + 1} 号`, industry, industryClass: c.industryClass, employees: 60 + i * 45, contactName: "李联络", contactMobile: `1390000000${i}`, contactEmail: email };
-    await db.insert(users).values({ id: userId, email, name: `${c.name.slice(0, 4)}经办人`, role: "enterprise", enterpriseId: null, passwordHash, passwordChangedAt: t, createdAt: t, updatedAt: t });
+    await db.insert(users).values({ id: userId, email, name: `${c.name.slice(0, 4)}经办人`, role: "enterprise", enterpriseId: null, passwordHash, passwordChangedAt: submittedAt, createdAt: submittedAt, updatedAt: decidedAt ?? submittedAt });
     if (enterpriseId) {
-      await db.insert(enterprises).values({ id: enterpriseId, name: c.name, createdAt: t, updatedAt: t, ...facts });
+      await db.insert(enterprises).values({ id: enterpriseId, name: c.name, createdAt: decidedAt!, updatedAt: decidedAt!, ...facts });
       await db.update(users).set({ enterpriseId }).where(eq(users.id, userId));
       await db.insert(enterpriseYearlyFigures).values(
         [year - 3, year - 2, year - 1].map((y, k) => {
@@ -84,7 +126,7 @@ export async function seedDemoEnterprises(db: TenantDb, zone: ZoneConfig, now = 
       );
       for (const code of c.qualifications) {
         const cert = zone.qualifications.find((q) => q.code === code)?.certificate;
-        await db.insert(enterpriseQualifications).values({ id: newId(), enterpriseId, code, certificateNo: cert ? `GR${year - 1}37${String(1000 + i)}` : null, issuedOn: cert ? `${year - 1}-12-01` : null, validUntil: cert ? `${year + 2}-11-30` : null, status: "verified", reviewedBy: "seed", reviewedAt: t, createdAt: t });
+        await db.insert(enterpriseQualifications).values({ id: newId(), enterpriseId, code, certificateNo: cert ? `GR${year - 1}37${String(1000 + i)}` : null, issuedOn: cert ? `${year - 1}-12-01` : null, validUntil: cert ? `${year + 2}-11-30` : null, status: "verified", reviewedBy: "seed", reviewedAt: decidedAt!, createdAt: submittedAt });
       }
     }
     const status = c.stage === "admitted" ? "approved" : c.stage;
@@ -92,10 +134,10 @@ export async function seedDemoEnterprises(db: TenantDb, zone: ZoneConfig, now = 
       id: appId, status, applicantUserId: userId, companyName: c.name, ...facts,
       qualifications: JSON.stringify(c.qualifications.map((code) => ({ code }))),
       reviewNote: c.stage === "returned" ? "营业执照照片不清晰,请重新上传清晰的扫描件;注册资本与执照不一致,请核对。" : null,
-      enterpriseId, createdAt: t - 86_400_000 * (10 - i), updatedAt: t, decidedAt: c.stage === "admitted" ? t - 86_400_000 * (5 - i) : null,
+      enterpriseId, createdAt: submittedAt, updatedAt: c.stage === "returned" ? t - 86_400_000 : (decidedAt ?? submittedAt), decidedAt,
     });
-    const events: (typeof applicationEvents.$inferInsert)[] = [{ applicationId: appId, at: t - 86_400_000 * (10 - i), actorId: userId, actor: email, action: "submitted" }];
-    if (c.stage === "admitted") events.push({ applicationId: appId, at: t - 86_400_000 * (5 - i), actor: `admin@${zone.slug}.demo`, action: "approved", comment: "材料齐全,同意入驻。" });
+    const events: (typeof applicationEvents.$inferInsert)[] = [{ applicationId: appId, at: submittedAt, actorId: userId, actor: email, action: "submitted" }];
+    if (c.stage === "admitted") events.push({ applicationId: appId, at: decidedAt!, actor: `admin@${zone.slug}.demo`, action: "approved", comment: "材料齐全,同意入驻。" });
     if (c.stage === "returned") events.push({ applicationId: appId, at: t - 86_400_000, actor: `reviewer@${zone.slug}.demo`, action: "returned", comment: "营业执照照片不清晰,请重新上传清晰的扫描件;注册资本与执照不一致,请核对。" });
     await db.insert(applicationEvents).values(events);
     created++;

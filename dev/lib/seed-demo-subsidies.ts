@@ -7,15 +7,24 @@
  */
 import { and, eq } from "drizzle-orm";
 import type { ZoneConfig } from "../../tenants/schema";
+import { numberValues, takeNumber } from "../../worker/db/application-numbers";
 import type { TenantDb } from "../../worker/db/open";
 import { subsidyApplications, subsidyEvents, subsidyPayments, users } from "../../worker/db/schema";
 import { shanghaiDate } from "../../worker/features/enterprises/yuan";
 import { loadCurrentPolicy } from "../../worker/features/policies/current-policy";
 import { loadEnterpriseProfiles } from "../../worker/features/policies/enterprise-profiles";
 import { newId } from "../../worker/lib/ids";
-import { lastOfWorkingDays } from "../../worker/lib/working-days";
+import { dueOnFor } from "../../worker/features/subsidies/context";
+import { addDays, lastOfWorkingDays } from "../../worker/lib/working-days";
 import { evaluate } from "../../worker/policy/evaluate";
 import { prefillFacts } from "../../worker/policy/prefill";
+
+const HOUR = 3_600_000;
+const DAY = 86_400_000;
+const dayOf = (ms: number) => shanghaiDate(new Date(ms));
+
+/** How long ago each kind of demo application was started, so its timeline fits before today. */
+const CREATED_DAYS_AGO: Record<DemoApplication["at"], number> = { draft: 3, "first-review": 5, publicity: 12, paid: 60 };
 
 interface DemoApplication { applicant: string; programme: string; facts: Record<string, number | boolean | string>; at: "draft" | "first-review" | "publicity" | "paid" }
 
@@ -34,6 +43,8 @@ export async function seedDemoSubsidies(db: TenantDb, zone: ZoneConfig, now = ne
   const today = shanghaiDate(now);
   const policy = await loadCurrentPolicy({ db, zone }, today);
   if (!policy) return 0;
+  // The paid demo's payment is recorded by the zone's demo admin, as a clerk would record it.
+  const [admin] = await db.select({ id: users.id }).from(users).where(eq(users.email, `admin@${zone.slug}.demo`));
   let created = 0;
   for (const [i, d] of list.entries()) {
     const key = `demo-${d.programme}`;
@@ -46,30 +57,46 @@ export async function seedDemoSubsidies(db: TenantDb, zone: ZoneConfig, now = ne
     const facts = { ...prefillFacts(programme, e!.profile), ...d.facts };
     const result = evaluate(programme, { facts, profile: e!.profile, history: [], date: today });
     const id = newId();
-    const t0 = now.getTime() - (12 - i) * 86_400_000;
     const stages = zone.subsidy.stages;
-    const base = { id, programmeId: d.programme, enterpriseId: user.enterpriseId, createdBy: user.id, facts: JSON.stringify(facts), idempotencyKey: key, createdAt: t0, updatedAt: now.getTime() };
+    const review = stages.filter((s) => s.kind === "review");
+    const publicity = stages.find((s) => s.kind === "publicity")!;
+    const payment = stages.at(-1)!;
+    // Each step follows the one before it and none lies ahead of `now` (a minute apart per application keeps them distinct).
+    const t0 = now.getTime() - CREATED_DAYS_AGO[d.at] * DAY + i * 60_000;
+    const submittedAt = t0 + HOUR;
+    // Numbered like createApplication numbers: the counter of the year of creation (Asia/Shanghai).
+    const numberYear = Number(dayOf(t0).slice(0, 4));
+    await takeNumber(db, "subsidy", numberYear);
+    const base = { id, ...numberValues("subsidy", numberYear), programmeId: d.programme, enterpriseId: user.enterpriseId, createdBy: user.id, facts: JSON.stringify(facts), idempotencyKey: key, createdAt: t0, updatedAt: now.getTime() };
     const events: (typeof subsidyEvents.$inferInsert)[] = [{ applicationId: id, at: t0, actorId: user.id, actor: user.email, action: "created", note: programme.title.zh }];
     if (d.at === "draft") {
       await db.insert(subsidyApplications).values({ ...base, status: "draft" });
     } else {
-      const submitted = { policyVersion: policy.version.id, evaluation: JSON.stringify({ ...result, policyVersion: policy.version.id }), requestedFen: result.amountFen, amountFen: result.amountFen, awardYear: Number(today.slice(0, 4)), submittedAt: t0 + 3_600_000 };
-      events.push({ applicationId: id, at: t0 + 3_600_000, actorId: user.id, actor: user.email, action: "submitted", toStage: stages[0]!.key, amountFen: result.amountFen });
+      const submitted = { policyVersion: policy.version.id, evaluation: JSON.stringify({ ...result, policyVersion: policy.version.id }), requestedFen: result.amountFen, amountFen: result.amountFen, awardYear: Number(dayOf(submittedAt).slice(0, 4)), submittedAt };
+      events.push({ applicationId: id, at: submittedAt, actorId: user.id, actor: user.email, action: "submitted", toStage: stages[0]!.key, amountFen: result.amountFen });
       if (d.at === "first-review") {
-        await db.insert(subsidyApplications).values({ ...base, ...submitted, status: "in_review", stage: stages[0]!.key, stageEnteredAt: t0 + 3_600_000, dueOn: lastOfWorkingDays(today, stages[0]!.dueWorkingDays, zone.subsidy) });
+        await db.insert(subsidyApplications).values({ ...base, ...submitted, status: "in_review", stage: stages[0]!.key, stageEnteredAt: submittedAt, dueOn: dueOnFor(zone, stages[0]!, dayOf(submittedAt)) });
       } else {
-        const passes = stages.filter((s) => s.kind === "review").map((s, k) => ({ applicationId: id, at: t0 + (k + 1) * 86_400_000, actor: k === 0 ? `reviewer@${zone.slug}.demo` : `admin@${zone.slug}.demo`, action: "passed", stage: s.key, toStage: stages[stages.indexOf(s) + 1]!.key, amountFen: result.amountFen }));
-        events.push(...passes);
+        // The review stages are passed between submission and the day 公示 starts: yesterday for the one on the 公示 page, weeks ago for the paid one.
+        const [firstPass, intoPublicity] = d.at === "publicity" ? [now.getTime() - 8 * DAY, now.getTime() - DAY] : [t0 + 3 * DAY, t0 + 8 * DAY];
+        const passedAt = review.map((_, k) => (review.length === 1 ? intoPublicity : firstPass + Math.round(((intoPublicity - firstPass) * k) / (review.length - 1))));
+        events.push(...review.map((s, k) => ({ applicationId: id, at: passedAt[k]!, actor: k === 0 ? `reviewer@${zone.slug}.demo` : `admin@${zone.slug}.demo`, action: "passed", stage: s.key, toStage: stages[stages.indexOf(s) + 1]!.key, amountFen: result.amountFen })));
+        const publicityFrom = dayOf(intoPublicity);
+        const publicityTo = lastOfWorkingDays(publicityFrom, zone.subsidy.noticeWorkingDays, zone.subsidy);
         if (d.at === "publicity") {
-          const publicity = stages.find((s) => s.kind === "publicity")!;
-          await db.insert(subsidyApplications).values({ ...base, ...submitted, status: "in_review", stage: publicity.key, stageEnteredAt: now.getTime(), publicityFrom: today, publicityTo: lastOfWorkingDays(today, zone.subsidy.noticeWorkingDays, zone.subsidy), dueOn: lastOfWorkingDays(today, zone.subsidy.noticeWorkingDays, zone.subsidy) });
+          await db.insert(subsidyApplications).values({ ...base, ...submitted, status: "in_review", stage: publicity.key, stageEnteredAt: intoPublicity, publicityFrom, publicityTo, dueOn: publicityTo });
         } else {
-          const payment = stages.at(-1)!;
-          events.push({ applicationId: id, at: t0 + 9 * 86_400_000, actor: "system", action: "advanced", stage: "publicity", toStage: payment.key, note: "公示期届满无异议" });
-          events.push({ applicationId: id, at: t0 + 10 * 86_400_000, actor: `admin@${zone.slug}.demo`, action: "awarded", stage: payment.key, amountFen: result.amountFen });
-          events.push({ applicationId: id, at: t0 + 11 * 86_400_000, actor: `admin@${zone.slug}.demo`, action: "paid", stage: payment.key, amountFen: result.amountFen, note: "演示拨付" });
-          await db.insert(subsidyApplications).values({ ...base, ...submitted, status: "paid", stage: payment.key, decidedAt: t0 + 10 * 86_400_000 });
-          await db.insert(subsidyPayments).values({ id: newId(), applicationId: id, enterpriseId: user.enterpriseId, programmeId: d.programme, amountFen: result.amountFen ?? 0, paidOn: shanghaiDate(new Date(t0 + 11 * 86_400_000)), voucherNo: `DEMO-${zone.slug}-${i + 1}`, recordedBy: "seed", recordedAt: t0 + 11 * 86_400_000 });
+          // The scheduled job moves it the morning after the period; the award and the payment follow.
+          const advancedAt = Date.parse(`${addDays(publicityTo, 1)}T09:00:00+08:00`);
+          const awardedAt = advancedAt + 2 * DAY;
+          const paidAt = awardedAt + 5 * DAY;
+          events.push({ applicationId: id, at: advancedAt, actor: "system", action: "advanced", stage: publicity.key, toStage: payment.key, note: `公示期(${publicityFrom} 至 ${publicityTo})届满无异议` });
+          events.push({ applicationId: id, at: awardedAt, actor: `admin@${zone.slug}.demo`, action: "awarded", stage: payment.key, amountFen: result.amountFen });
+          // A voucher number as a finance office writes it (记账凭证 记-年-月-号), and the note recordPayment writes.
+          const voucherNo = `记-${dayOf(paidAt).slice(0, 7)}-${String(137 + i).padStart(4, "0")}`;
+          events.push({ applicationId: id, at: paidAt, actorId: admin?.id ?? null, actor: `admin@${zone.slug}.demo`, action: "paid", stage: payment.key, amountFen: result.amountFen, note: `${dayOf(paidAt)} 拨付,凭证号 ${voucherNo},已全部拨付` });
+          await db.insert(subsidyApplications).values({ ...base, ...submitted, awardYear: Number(dayOf(awardedAt).slice(0, 4)), status: "paid", stage: payment.key, stageEnteredAt: advancedAt, publicityFrom, publicityTo, decidedAt: awardedAt });
+          await db.insert(subsidyPayments).values({ id: newId(), applicationId: id, enterpriseId: user.enterpriseId, programmeId: d.programme, amountFen: result.amountFen ?? 0, paidOn: dayOf(paidAt), voucherNo, recordedBy: admin?.id ?? user.id, recordedAt: paidAt });
         }
       }
     }

@@ -79,17 +79,22 @@ describe("在线申报 in Chromium", () => {
     await page.reload();
     expect(await field(page, "上年度研发费用加计扣除额(元)").inputValue()).toBe("1500万");
 
-    // The materials, then 提交申报: the page now says where it stands.
-    for (const name of ["上年度财务审计报告", "研发费用加计扣除纳税申报表(本年度和上年度)"]) {
-      await page.getByLabel(`选择“${name}”的文件`).setInputFiles({ name: `${name}.pdf`, mimeType: "application/pdf", buffer: Buffer.from(`%PDF-1.4\n% ${name}\n%%EOF\n`) });
-      await page.getByRole("button", { name: `上传“${name}”`, exact: true }).click();
-      await page.locator(".mats > li", { hasText: name }).getByRole("link", { name: `${name}.pdf` }).waitFor();
-    }
+    // The materials go up as they are chosen, with no 上传 to press; the list shows each one.
+    const pdfOf = (name: string) => ({ name: `${name}.pdf`, mimeType: "application/pdf", buffer: Buffer.from(`%PDF-1.4\n% ${name}\n%%EOF\n`) });
+    const audit = "上年度财务审计报告";
+    await page.getByLabel(`选择“${audit}”的文件`).setInputFiles(pdfOf(audit));
+    await page.locator(".mats > li", { hasText: audit }).getByRole("link", { name: `${audit}.pdf` }).waitFor();
+    expect(await page.locator(".mats > li", { hasText: audit }).locator(".tag").textContent()).toBe("已上传");
+    expect(await page.getByRole("button", { name: `上传“${audit}”`, exact: true }).isVisible()).toBe(false);
+    // The last one is chosen and 提交申报 pressed at once: it is uploaded, not dropped, and the application goes in.
+    const filing = "研发费用加计扣除纳税申报表(本年度和上年度)";
+    await page.getByLabel(`选择“${filing}”的文件`).setInputFiles(pdfOf(filing));
     await page.getByRole("button", { name: "提交申报" }).click();
     // A refusal would re-render the form: say what it said.
     await page.locator(".standing").waitFor().catch(async (e) => { throw new Error(`${e}\n${await page.locator("main").innerText()}`); });
     expect(await page.locator(".standing").textContent()).toContain("初审中");
     expect(await page.locator(".standing").textContent()).toMatch(/预计完成\d{4}年\d{1,2}月\d{1,2}日前/);
+    for (const name of [audit, filing]) expect(await page.locator("main").textContent()).toContain(`${name}.pdf`);
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.screenshot({ path: "test-results/subsidy-submitted-desktop.png", fullPage: true });
     await page.close();

@@ -7,7 +7,8 @@
 import { MAX_FEN } from "./format/common";
 import type { Fact } from "./format/facts";
 import type { Programme } from "./format/programme";
-import { formatFen, formatPercent } from "./money";
+import { formatMoney, type MoneyFormat } from "../lib/money";
+import { formatPercent } from "./money";
 
 export type FactValue = number | boolean | string;
 export type Facts = Readonly<Record<string, FactValue>>;
@@ -41,7 +42,7 @@ function checkFact(fact: Fact, value: unknown): string | null {
       if (typeof value !== "number" || !Number.isInteger(value)) return "应是以分为单位的整数金额,如 100 万元写作 100000000。";
       if (value < 0) return "金额不能为负数。";
       if (value > MAX_FEN) return "金额过大。";
-      return range(fact, value, formatFen);
+      return range(fact, value, (n) => formatMoney(n));
     case "count":
       if (typeof value !== "number" || !Number.isInteger(value) || value < 0) return `应是不小于 0 的整数${fact.unit ? `(${fact.unit})` : ""}。`;
       if (value > 1e9) return "数量过大。";
@@ -68,11 +69,11 @@ function range(fact: Fact, value: number, show: (n: number) => string): string |
   return null;
 }
 
-/** A fact's value as a sentence shows it: money in 万元, choices by their Chinese name. */
-export function showFact(fact: Fact | undefined, value: FactValue): string {
+/** A fact's value as a sentence shows it: money by the one rule (`money` sets its unit), choices by their Chinese name. */
+export function showFact(fact: Fact | undefined, value: FactValue, money?: MoneyFormat): string {
   if (!fact) return String(value);
   switch (fact.type) {
-    case "money": return formatFen(value as number);
+    case "money": return formatMoney(value as number, money);
     case "count": return `${value}${fact.unit ?? ""}`;
     // A percent fact may be counted in 个百分点 (a margin), which its unit says.
     case "percent": return fact.unit ? `${Number((value as number).toFixed(2))}${fact.unit}` : formatPercent(value as number);

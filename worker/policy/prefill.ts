@@ -1,10 +1,13 @@
 /**
  * Facts the platform already knows, read from the enterprise's profile and
  * yearly figures by each fact's `prefill` rule: the application form starts
- * filled in, and 政策找企业 can evaluate programmes without asking.
+ * filled in, and 政策找企业 can evaluate programmes without asking. Every fact
+ * the records prove is filled: figures, qualifications (or, where none is
+ * claimed, the registered industry section), size by the national SME standard.
  */
 import type { Facts, FactValue } from "./facts";
 import type { Profile, Programme } from "./format/programme";
+import { isSmeByStandard } from "./sme-standard";
 
 export function prefillFacts(programme: Pick<Programme, "facts">, profile: Profile): Facts {
   const out: Record<string, FactValue> = {};
@@ -21,10 +24,19 @@ export function prefillFacts(programme: Pick<Programme, "facts">, profile: Profi
         if (typeof v === "number") out[fact.name] = v;
         break;
       }
-      case "qualification":
+      case "qualification": {
+        const section = profile.industryClass?.charAt(0);
         if (profile.qualifications.includes(rule.trueIf)) out[fact.name] = true;
         else if (rule.falseIf === undefined || profile.qualifications.includes(rule.falseIf)) out[fact.name] = false;
+        // Neither claimed: the industry section the enterprise registered answers it (C 制造业 is 生产型).
+        else if (rule.industrySections && section) out[fact.name] = rule.industrySections.includes(section);
         break;
+      }
+      case "smeStandard": {
+        const sme = isSmeByStandard({ industryClass: profile.industryClass, employees: years[0]?.employees ?? profile.employees, revenueFen: years[0]?.revenueFen ?? null });
+        if (sme !== null) out[fact.name] = sme;
+        break;
+      }
       case "profile": {
         const v = profile[rule.field];
         if (typeof v === "number") out[fact.name] = v;

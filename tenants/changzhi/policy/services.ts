@@ -15,7 +15,7 @@ export const innovationVoucher = programme({
   excerpt: "落实国务院关于科技创新券跨区域“通用通兑”协同机制改革举措,允许中小微企业使用科技创新券异地购买科技服务,引导更多创新资源向中小企业开放共享,支持中小企业广泛开展研发活动。",
   category: "rd",
   applicants: { zh: "高新区中小微企业", kinds: ["enterprise"] },
-  facts: [{ name: "smallOrMicro", type: "boolean", label: { zh: "属于中小微企业", en: "Small, medium or micro enterprise" }, help: "按国家中小企业划型标准。" }],
+  facts: [{ name: "smallOrMicro", type: "boolean", label: { zh: "属于中小微企业", en: "Small, medium or micro enterprise" }, help: "按国家中小企业划型标准。", prefill: { source: "smeStandard" } }],
   conditions: [{ id: "sme", label: "中小微企业", test: { test: "equals", fact: "smallOrMicro", value: true } }],
   amount: [
     { kind: "caseByCase", label: "科技创新券" },

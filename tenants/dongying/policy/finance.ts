@@ -41,7 +41,7 @@ export const loanRiskPool = programme({
   category: "finance",
   applicants: { zh: "通过合作金融机构申请风险资金池贷款的中小企业", kinds: ["enterprise"] },
   facts: [
-    { name: "smallOrMedium", type: "boolean", label: { zh: "属于中小企业", en: "Small or medium-sized enterprise" }, help: "按国家中小企业划型标准。" },
+    { name: "smallOrMedium", type: "boolean", label: { zh: "属于中小企业", en: "Small or medium-sized enterprise" }, help: "按国家中小企业划型标准。", prefill: { source: "smeStandard" } },
   ],
   conditions: [{ id: "sme", label: "中小企业", test: { test: "equals", fact: "smallOrMedium", value: true } }],
   amount: [{ kind: "inKind", label: "纳入中小企业贷款风险资金池支持的贷款(政府和金融机构风险共担)" }],

@@ -4,23 +4,51 @@
  */
 import type { ZoneConfig } from "../../../tenants/schema";
 import { Checkbox, FileInput, Input, MoneyInput, Select, type FormErrors } from "../../components/form";
+import { formatSize } from "./labels";
 
 export interface ApplicationFieldValues {
   text: Record<string, string>;
   qualifications: string[];
 }
 
-export function ApplicationFields({ zone, values, errors, limitLabel, filesOnFile }: {
+/** A file 申请入驻 keeps on the server for this form (uploaded as it was chosen, or with a form that had errors). */
+export interface KeptFile { id: string; kind: string; filename: string; size: number }
+
+/**
+ * A file field with what is already kept for it: the kept files are listed (the
+ * page's script adds a 删除 button and fills the list as files go up), and a
+ * new file replaces the kept one. `kind` tells the script what the file is.
+ */
+function KeptFileField({ name, kind, label, error, hint, required, kept }: { name: string; kind: string; label: string; error: string | undefined; hint: string; required: boolean; kept: KeptFile[] | undefined }) {
+  const mine = kept?.filter((k) => k.kind === kind) ?? [];
+  return (
+    <div class="file-field" data-kind={kind}>
+      <FileInput name={name} label={label} error={error} hint={hint} required={required && mine.length === 0} />
+      {kept && (
+        <>
+          <ul class="kept" id={`f-${name}-kept`} hidden={mine.length === 0}>
+            {mine.map((k) => <li data-upload-id={k.id}>已保留:<strong>{k.filename}</strong>({formatSize(k.size)}),提交时一并提交;重新选择会替换它。</li>)}
+          </ul>
+          <p class="upload-status" id={`f-${name}-status`} role="status" aria-live="polite"></p>
+        </>
+      )}
+    </div>
+  );
+}
+
+export function ApplicationFields({ zone, values, errors, limitLabel, filesOnFile, kept }: {
   zone: ZoneConfig;
   values: ApplicationFieldValues;
   errors: FormErrors | undefined;
   limitLabel: string;
   /** Correction: files already given need not be sent again. */
   filesOnFile?: boolean;
+  /** 申请入驻: the files kept on the server for this form (none yet: []); the correction form keeps none. */
+  kept?: KeptFile[];
 }) {
   const v = (k: string) => values.text[k];
   const e = (k: string) => errors?.fields?.[k];
-  const fileHint = `PDF、JPG 或 PNG,每个文件不超过 ${limitLabel}。${filesOnFile ? "已上传的文件不必重复上传;选择新文件会作为补充材料加入。" : ""}${errors ? "出错后需要重新选择文件。" : ""}`;
+  const fileHint = `PDF、JPG 或 PNG,每个文件不超过 ${limitLabel}。${filesOnFile ? "已上传的文件不必重复上传;选择新文件会作为补充材料加入。" : ""}${kept ? "选好的文件会保留,表单出错后不必重新选择。" : errors ? "出错后需要重新选择文件。" : ""}`;
   return (
     <>
       <fieldset class="group">
@@ -47,10 +75,10 @@ export function ApplicationFields({ zone, values, errors, limitLabel, filesOnFil
         </div>
         <Input name="contactEmail" label="联系人邮箱" type="email" value={v("contactEmail")} error={e("contactEmail")} autocomplete="email" maxlength={200} />
       </fieldset>
-      <fieldset class="group">
+      <fieldset class="group" id="f-qualifications" aria-describedby={e("qualifications") ? "f-qualifications-error" : undefined}>
         <legend>企业资质(可多选)</legend>
         <p class="hint">勾选企业已取得的资质;标明需要证书的,请填写证书编号、发证日期并上传证书。</p>
-        {e("qualifications") && <p class="field-error">{e("qualifications")}</p>}
+        {e("qualifications") && <p class="field-error" id="f-qualifications-error">{e("qualifications")}</p>}
         {zone.qualifications.map((q) => (
           <div class="qual">
             <Checkbox name="qual" value={q.code} checked={values.qualifications.includes(q.code)}>
@@ -60,7 +88,7 @@ export function ApplicationFields({ zone, values, errors, limitLabel, filesOnFil
               <div class="grid2">
                 <Input name={`certNo-${q.code}`} label={`${q.zh}证书编号`} value={v(`certNo-${q.code}`)} error={e(`certNo-${q.code}`)} required={false} maxlength={60} />
                 <Input name={`certDate-${q.code}`} label={`${q.zh}发证日期`} type="date" value={v(`certDate-${q.code}`)} error={e(`certDate-${q.code}`)} required={false} />
-                <FileInput name={`file-cert-${q.code}`} label={`${q.zh}证书文件`} error={e(`file-cert-${q.code}`)} hint={fileHint} required={false} />
+                <KeptFileField name={`file-cert-${q.code}`} kind={`certificate:${q.code}`} label={`${q.zh}证书文件`} error={e(`file-cert-${q.code}`)} hint={fileHint} required={false} kept={kept} />
               </div>
             )}
           </div>
@@ -68,7 +96,7 @@ export function ApplicationFields({ zone, values, errors, limitLabel, filesOnFil
       </fieldset>
       <fieldset class="group">
         <legend>申请材料</legend>
-        <FileInput name="file-licence" label="营业执照" error={e("file-licence")} hint={fileHint} required={!filesOnFile} />
+        <KeptFileField name="file-licence" kind="business_licence" label="营业执照" error={e("file-licence")} hint={fileHint} required={!filesOnFile} kept={kept} />
       </fieldset>
     </>
   );

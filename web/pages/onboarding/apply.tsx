@@ -3,7 +3,9 @@ import type { ZoneConfig } from "../../../tenants/schema";
 import { Layout } from "../../layout";
 import { FormAlert, Input, type FormErrors } from "../../components/form";
 import type { HeaderUser } from "../auth/labels";
-import { ApplicationFields, type ApplicationFieldValues } from "./application-fields";
+import { raw } from "hono/html";
+import { ApplicationFields, type ApplicationFieldValues, type KeptFile } from "./application-fields";
+import { APPLY_UPLOAD_SCRIPT, KEPT_FILES_CSS } from "./apply-uploads";
 import { ONBOARDING_CSS } from "./labels";
 
 export interface ApplyPageProps {
@@ -11,15 +13,19 @@ export interface ApplyPageProps {
   nonce: string | undefined;
   user?: HeaderUser | null;
   values?: ApplicationFieldValues;
-  errors?: FormErrors;
+  errors?: FormErrors | undefined;
   limitLabel: string;
+  /** Binds the files kept on the server to this form (a hidden field); see worker/features/onboarding/draft-uploads. */
+  draftToken: string;
+  /** Files already kept for this form. */
+  kept: KeptFile[];
 }
 
-export function ApplyPage({ zone, nonce, user, values, errors, limitLabel }: ApplyPageProps) {
+export function ApplyPage({ zone, nonce, user, values, errors, limitLabel, draftToken, kept }: ApplyPageProps) {
   const v = values ?? { text: {}, qualifications: [] };
   const e = (k: string) => errors?.fields?.[k];
   return (
-    <Layout title="申请入驻" zone={zone} nonce={nonce} user={user} css={ONBOARDING_CSS}>
+    <Layout title="申请入驻" zone={zone} nonce={nonce} user={user} css={ONBOARDING_CSS + KEPT_FILES_CSS}>
       <main id="main" class="wrap apply">
         <section class="card" aria-labelledby="apply-title">
           <h1 id="apply-title">申请入驻{zone.shortName.zh}</h1>
@@ -28,8 +34,9 @@ export function ApplyPage({ zone, nonce, user, values, errors, limitLabel }: App
             已经提交过?请<a href="/login">登录</a>查看进度。
           </p>
           <FormAlert errors={errors} />
-          <form class="stack" method="post" action="/apply" enctype="multipart/form-data" novalidate>
-            <ApplicationFields zone={zone} values={v} errors={errors} limitLabel={limitLabel} />
+          <form class="stack" method="post" action="/apply" enctype="multipart/form-data" novalidate data-draft-upload="/apply/uploads">
+            <input type="hidden" name="draftToken" value={draftToken} />
+            <ApplicationFields zone={zone} values={v} errors={errors} limitLabel={limitLabel} kept={kept} />
             <fieldset class="group">
               <legend>您的登录账号</legend>
               <p class="hint">用这个邮箱和密码登录查看审核进度;审核通过后,它就是企业的第一个账号。</p>
@@ -41,9 +48,11 @@ export function ApplyPage({ zone, nonce, user, values, errors, limitLabel }: App
               </div>
             </fieldset>
             <button class="btn" type="submit">提交申请</button>
+            <p id="apply-submit-status" class="upload-status" role="status" aria-live="polite"></p>
           </form>
         </section>
       </main>
+      <script nonce={nonce}>{raw(APPLY_UPLOAD_SCRIPT)}</script>
     </Layout>
   );
 }

@@ -18,6 +18,8 @@ export interface MatchRow {
   met: number;
   missed: number;
   untold: number;
+  /** What the platform does not know yet, each thing said once (../../../worker/features/policies/match-pending). */
+  pending: string[];
   /** The calculator, filled in from the enterprise's records on the server (no figures in the URL). */
   calculatorHref: string;
 }
@@ -32,18 +34,25 @@ export interface MatchPageProps {
   rows: MatchRow[];
 }
 
+/**
+ * Tiers in the order a member acts on them. What needs no action now is
+ * collapsed: 暂不符合 entirely, and a long tier after its first few items, so
+ * the page opens on what can be applied for.
+ */
 const TIERS = [
-  { key: "eligible", title: "可以申报", empty: "暂无按企业资料可确认符合的项目。" },
-  { key: "confirm", title: "符合申报主体条件即可申报", empty: "" },
-  { key: "unknown", title: "补充信息后可能符合", empty: "" },
-  { key: "ineligible", title: "暂不符合", empty: "" },
+  { key: "eligible", title: "可以申报", empty: "暂无按企业资料可确认符合的项目。", collapse: false },
+  { key: "confirm", title: "符合申报主体条件即可申报", empty: "", collapse: false },
+  { key: "unknown", title: "补充信息后可能符合", empty: "", collapse: false },
+  { key: "ineligible", title: "暂不符合", empty: "", collapse: true },
 ] as const;
+
+/** Items shown open in a tier; the rest sit behind one "再看 N 项". */
+export const OPEN_PER_TIER = 4;
 
 function Row({ row, rank }: { row: MatchRow; rank: number }) {
   const r = row.result;
   const amount = amountText(r);
   const failed = r.conditions.filter((c) => c.result === "fail");
-  const unknown = r.conditions.filter((c) => c.result === "unknown");
   return (
     <li class="prog">
       <h3>
@@ -65,9 +74,7 @@ function Row({ row, rank }: { row: MatchRow; rank: number }) {
         </p>
       )}
       {failed.length > 0 && <p class="who">不满足:{failed.map((c) => c.reason).join(";")}</p>}
-      {(unknown.length > 0 || r.missing.length > 0) && (
-        <p class="who">待确认:{[...unknown.map((c) => c.label), ...r.missing.map((m) => `缺少${m.label}`)].join(";")}</p>
-      )}
+      {row.pending.length > 0 && <p class="who pending">待确认:{row.pending.join(";")}</p>}
       <p><a href={row.calculatorHref}>在政策计算器中查看和补充</a></p>
       <details>
         <summary>逐条说明</summary>
@@ -80,7 +87,7 @@ function Row({ row, rank }: { row: MatchRow; rank: number }) {
 export function PolicyMatchPage({ zone, nonce, user, version, enterpriseName, figuresYear, rows }: MatchPageProps) {
   let rank = 0;
   return (
-    <Layout title="政策匹配" zone={zone} nonce={nonce} user={user} current="policies" css={POLICY_CSS}>
+    <Layout title="政策匹配" zone={zone} nonce={nonce} user={user} current="policies" css={POLICY_CSS + MATCH_CSS}>
       <main id="main" class="wrap pol">
         <p class="crumbs"><a href="/enterprise">我的企业</a> › 政策匹配</p>
         <h1>政策匹配</h1>
@@ -96,18 +103,47 @@ export function PolicyMatchPage({ zone, nonce, user, version, enterpriseName, fi
         {rows.length === 0 ? (
           <div class="empty"><p>现行政策还没有面向企业的可测算项目。<a href="/policy">查看政策纵览</a></p></div>
         ) : (
-          TIERS.map((t) => {
-            const items = rows.filter((r) => r.tier === t.key);
-            if (items.length === 0 && !t.empty) return null;
-            return (
-              <section aria-labelledby={`tier-${t.key}`}>
-                <h2 id={`tier-${t.key}`} class="section">{t.title}({items.length})</h2>
-                {items.length === 0 ? <p>{t.empty}</p> : <ol class="progs">{items.map((row) => <Row row={row} rank={++rank} />)}</ol>}
-              </section>
-            );
-          })
+          <>
+            <nav class="tier-nav" aria-label="按匹配结果跳转">
+              <ul>
+                {TIERS.map((t) => {
+                  const n = rows.filter((r) => r.tier === t.key).length;
+                  return n > 0 || t.empty ? <li><a href={`#tier-${t.key}`}>{t.title} {n} 项</a></li> : null;
+                })}
+              </ul>
+            </nav>
+            {TIERS.map((t) => {
+              const items = rows.filter((r) => r.tier === t.key);
+              if (items.length === 0 && !t.empty) return null;
+              const list = (some: MatchRow[]) => <ol class="progs">{some.map((row) => <Row row={row} rank={++rank} />)}</ol>;
+              const open = t.collapse ? [] : items.slice(0, OPEN_PER_TIER);
+              const rest = items.slice(open.length);
+              return (
+                <section id={`tier-${t.key}`} class="tier" aria-labelledby={`tier-${t.key}-h`}>
+                  <h2 id={`tier-${t.key}-h`} class="section">{t.title}({items.length})</h2>
+                  {items.length === 0 && <p>{t.empty}</p>}
+                  {open.length > 0 && list(open)}
+                  {rest.length > 0 && (
+                    <details class="more">
+                      <summary>{open.length ? `再看其余 ${rest.length} 项` : `查看这 ${rest.length} 项和不符合的原因`}</summary>
+                      {list(rest)}
+                    </details>
+                  )}
+                </section>
+              );
+            })}
+          </>
         )}
       </main>
     </Layout>
   );
 }
+
+const MATCH_CSS = `
+.tier-nav ul{display:flex;flex-wrap:wrap;gap:8px;margin:0 0 18px;padding:0;list-style:none}
+.tier-nav a{display:inline-flex;align-items:center;min-height:44px;padding:0 14px;border-radius:999px;border:1px solid var(--line);background:var(--card);color:var(--ink);text-decoration:none}
+.tier{scroll-margin-top:12px}
+.pol details.more{border-top:0;margin:12px 0 0;padding:0}
+.pol details.more > summary{display:flex;align-items:center;min-height:44px;padding:0 14px;border:1px solid var(--line);border-radius:var(--radius);background:var(--card);font-weight:600}
+.pol details.more[open] > summary{margin:0 0 12px}
+`;

@@ -55,12 +55,14 @@ export const AUTOSAVE_SCRIPT = `(function () {
     });
   }
   function gone(r) { return r.type === "opaqueredirect" || r.status === 401; }
+  // The typed fields only: the materials' file inputs belong to this form too, and their files go up on their own.
+  function typed() { var q = new URLSearchParams(); new FormData(form).forEach(function (v, k) { if (typeof v === "string") q.append(k, v); }); return q; }
 
   function save() {
     if (busy) { again = true; return; }
     busy = true; lost = false;
     say("正在自动保存…");
-    fetch(form.getAttribute("data-estimate"), { method: "POST", body: new URLSearchParams(new FormData(form)), credentials: "same-origin", redirect: "manual", headers: { accept: "application/json" } })
+    fetch(form.getAttribute("data-estimate"), { method: "POST", body: typed(), credentials: "same-origin", redirect: "manual", headers: { accept: "application/json" } })
       .then(function (r) {
         if (gone(r)) throw "signed-out";
         if (!r.ok) throw "failed";

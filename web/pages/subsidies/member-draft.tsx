@@ -12,6 +12,7 @@ import type { SubsidyEventRow } from "../../../worker/db/schema";
 import { fieldName } from "../../../worker/features/policies/calculator-form";
 import type { ProgrammeView } from "../../../worker/policy/describe";
 import type { Evaluation } from "../../../worker/policy/evaluate";
+import { AppNumberLine } from "../../components/app-number";
 import { EvaluationResult } from "../../components/evaluation";
 import { Field, FormAlert } from "../../components/form";
 import { FactField } from "../policy/calculator";
@@ -19,6 +20,7 @@ import { formatDateZh } from "../../format";
 import { Layout } from "../../layout";
 import { formatTimeZh, type HeaderUser } from "../auth/labels";
 import { AUTOSAVE_SCRIPT } from "./member-autosave";
+import { MATERIAL_UPLOAD_SCRIPT } from "./member-uploads";
 import { NoticeBox, StatusTag, SUBSIDY_CSS, Timeline, type Notice } from "./shared";
 
 export interface UploadedMaterial { id: string; materialId: string; filename: string; size: number; createdAt: number }
@@ -27,7 +29,7 @@ export interface DraftPageProps {
   zone: ZoneConfig;
   nonce: string | undefined;
   user: HeaderUser;
-  app: { id: string; status: "draft" | "returned"; stage: string | null; revision: number };
+  app: { id: string; numberYear: number | null; numberSeq: number | null; status: "draft" | "returned"; stage: string | null; revision: number };
   programme: ProgrammeView;
   /** The form as typed (or prefilled), by field name. */
   values: Record<string, string>;
@@ -54,7 +56,7 @@ export function EstimateBody({ result, versionId }: { result: Evaluation; versio
   );
 }
 
-function Materials({ p, app, materials, errors, limitLabel }: Pick<DraftPageProps, "app" | "materials" | "errors" | "limitLabel"> & { p: ProgrammeView }) {
+function Materials({ p, materials, errors, limitLabel }: Pick<DraftPageProps, "materials" | "errors" | "limitLabel"> & { p: ProgrammeView }) {
   if (p.materials.length === 0) return <p>本项目没有列明申报材料。</p>;
   return (
     <ul class="mats">
@@ -65,28 +67,31 @@ function Materials({ p, app, materials, errors, limitLabel }: Pick<DraftPageProp
         return (
           <li>
             <p class="mat-name">
-              <strong>{m.name}</strong> <span class={`tag ${files.length ? "done" : m.required ? "todo" : ""}`}>{files.length ? "已上传" : m.required ? "必传" : "如有请上传"}</span>
+              <strong>{m.name}</strong> <span id={`tag-${m.id}`} class={`tag ${files.length ? "done" : m.required ? "todo" : ""}`}>{files.length ? "已上传" : m.required ? "必传" : "如有请上传"}</span>
             </p>
-            {files.length > 0 && (
-              <ul class="files">
-                {files.map((f) => (
-                  <li><a href={`/materials/${f.id}`}>{f.filename}</a> <small>{Math.max(1, Math.round(f.size / 1024))} KB · {formatTimeZh(new Date(f.createdAt))}</small></li>
-                ))}
-              </ul>
-            )}
-            <form method="post" action={`/subsidies/applications/${app.id}/materials`} enctype="multipart/form-data" class="upload">
-              <input type="hidden" name="kind" value={m.id} />
-              <Field id={id} label={`${files.length ? "再选一份" : "选择"}“${m.name}”的文件`} hint={`PDF、JPG 或 PNG,不超过 ${limitLabel}`} error={error}>
-                <input id={id} name="file" type="file" accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" aria-invalid={error ? "true" : undefined} aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`} />
+            <ul class="files" id={`files-${m.id}`} hidden={files.length === 0}>
+              {files.map((f) => (
+                <li><a href={`/materials/${f.id}`}>{f.filename}</a> <small>{Math.max(1, Math.round(f.size / 1024))} KB · {formatTimeZh(new Date(f.createdAt))}</small></li>
+              ))}
+            </ul>
+            {/* The file belongs to the application form (form=…), so 提交申报 or 保存草稿 sends a chosen file with the form; 上传 sends it alone. With the script it is uploaded as soon as it is chosen. */}
+            <div class="upload">
+              <Field id={id} label={`${files.length ? "再选一份" : "选择"}“${m.name}”的文件`} hint={`PDF、JPG 或 PNG,不超过 ${limitLabel}。选好的文件会随“上传”“保存草稿”或“提交申报”一起保存。`} error={error}>
+                <input id={id} name={`file-${m.id}`} form="apply-form" data-material={m.id} data-name={m.name} type="file" accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" aria-invalid={error ? "true" : undefined} aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`} />
               </Field>
-              <button class="btn secondary" type="submit" aria-label={`上传“${m.name}”`}>上传</button>
-            </form>
+              <button class="btn secondary" type="submit" form="apply-form" name="_action" value="upload" aria-label={`上传“${m.name}”`}>上传</button>
+              <p class="upload-status" id={`${id}-status`} role="status" aria-live="polite"></p>
+            </div>
           </li>
         );
       })}
     </ul>
   );
 }
+
+/** A material's error is keyed `material:<id>`; its file input is `file-<id>` (for the error summary's links). */
+const materialIds = (errors: Record<string, string> | undefined) =>
+  Object.fromEntries(Object.keys(errors ?? {}).filter((k) => k.startsWith("material:")).map((k) => [k, `file-${k.slice("material:".length)}`]));
 
 export function DraftPage(props: DraftPageProps) {
   const { zone, nonce, user, app, programme: p, values, errors, returned } = props;
@@ -95,6 +100,7 @@ export function DraftPage(props: DraftPageProps) {
       <main id="main" class="wrap sub">
         <p class="crumbs"><a href="/subsidies">我的申报</a> › {p.title}</p>
         <h1>{p.title} <StatusTag zone={zone} status={app.status} stage={app.stage} /></h1>
+        <AppNumberLine zone={zone} kind="subsidy" row={app} />
         <p class="lead"><a href={`/policy/programmes/${p.id}`}>{p.citation} · {p.amountSummary}</a></p>
         {returned && (
           <div class="alert error returned" role="alert">
@@ -104,12 +110,12 @@ export function DraftPage(props: DraftPageProps) {
           </div>
         )}
         <NoticeBox notice={props.notice} />
-        <FormAlert errors={props.message ? { message: props.message } : undefined} />
+        <FormAlert errors={props.message || errors ? { message: props.message, fields: errors } : undefined} ids={materialIds(errors)} />
 
         <div class="apply">
           <section class="panel" aria-labelledby="form-heading">
             <h2 id="form-heading">申报信息</h2>
-            <form id="apply-form" method="post" action={`/subsidies/applications/${app.id}`} novalidate data-id={app.id} data-revision={String(app.revision)} data-draft={`/api/v1/subsidies/applications/${app.id}/draft`} data-estimate={`/subsidies/applications/${app.id}/estimate`}>
+            <form id="apply-form" method="post" action={`/subsidies/applications/${app.id}`} enctype="multipart/form-data" novalidate data-upload={`/api/v1/subsidies/applications/${app.id}/materials`} data-id={app.id} data-revision={String(app.revision)} data-draft={`/api/v1/subsidies/applications/${app.id}/draft`} data-estimate={`/subsidies/applications/${app.id}/estimate`}>
               {p.facts.length === 0 ? <p>本项目不需要填写数据,上传材料后即可提交。</p> : <p class="hint">已按企业资料预填的项请核对;不清楚的可先留空,草稿会保存你填写的内容。</p>}
               {p.facts.map((f) => {
                 const name = fieldName(f, p.facts);
@@ -132,7 +138,7 @@ export function DraftPage(props: DraftPageProps) {
         <section id="materials" aria-labelledby="materials-heading">
           <h2 id="materials-heading" class="section">申报材料</h2>
           <div class="panel">
-            <Materials p={p} app={app} materials={props.materials} errors={errors} limitLabel={props.limitLabel} />
+            <Materials p={p} materials={props.materials} errors={errors} limitLabel={props.limitLabel} />
           </div>
         </section>
 
@@ -141,6 +147,7 @@ export function DraftPage(props: DraftPageProps) {
           <div class="panel">
             <p>提交时会检查必填信息和必传材料,并按现行政策和你企业的资料重新测算;提交后进入园区审核,进度会在“我的申报”和邮件中告知。</p>
             <button class="btn" type="submit" form="apply-form" name="_action" value="submit">{app.status === "returned" ? "重新提交" : "提交申报"}</button>
+            <p id="submit-status" class="saved" role="status" aria-live="polite"></p>
           </div>
         </section>
 
@@ -152,6 +159,7 @@ export function DraftPage(props: DraftPageProps) {
         )}
       </main>
       <script nonce={nonce}>{raw(AUTOSAVE_SCRIPT)}</script>
+      <script nonce={nonce}>{raw(MATERIAL_UPLOAD_SCRIPT)}</script>
     </Layout>
   );
 }
@@ -175,6 +183,11 @@ const DRAFT_CSS = `
 .mat-name{margin:0 0 6px}
 .files{margin:0 0 8px;padding-left:1.2em}
 .files small{color:var(--muted)}
-form.upload{display:flex;flex-wrap:wrap;align-items:flex-end;gap:8px 12px}
-form.upload .field{flex:1 1 240px}
+.upload{display:flex;flex-wrap:wrap;align-items:flex-end;gap:8px 12px}
+.upload .field{flex:1 1 240px}
+.upload button[hidden]{display:none}
+.upload-status{flex:1 0 100%;margin:0;color:var(--muted);font-size:.9rem}
+.upload-status:empty{display:none}
+.upload-status progress{width:min(240px,60%);height:12px;vertical-align:middle;margin-right:8px}
+.upload-status.warn{color:#7a271a;font-weight:600}
 `;

@@ -27,6 +27,7 @@ import { consentInserts, hasConsent } from "./consents";
 import type { FinanceCtx } from "./context";
 import { memberOf } from "./needs";
 import { getProduct } from "./products";
+import { inSentence } from "../../lib/sentence";
 
 export const ApplyInput = z.strictObject({
   productId: z.string().min(1),
@@ -162,11 +163,11 @@ export async function actOnLoan(ctx: FinanceCtx, id: string, input: BankAction):
       if (input.referralProductId) {
         const { product: other, bankName } = await getProduct(ctx.db, input.referralProductId, null).catch(() => { throw new AppError("validation_failed", "推荐的产品不在金融超市中。", { referralProductId: "不是已发布的产品" }); });
         if (other.id === app.productId) throw new AppError("validation_failed", "不能推荐同一个产品。", { referralProductId: "请选择其他产品" });
-        referral = `;推荐改申请${bankName}的“${other.name}”:${ctx.origin}/finance/products/${other.id}`;
+        referral = `\n推荐改申请${bankName}的“${other.name}”:${ctx.origin}/finance/products/${other.id}`;
       }
       set = { status: "declined", decidedAt: t, acceptedAt: app.acceptedAt, declineReason: input.reason, referralProductId: input.referralProductId ?? null, escalatedAt: null };
       note = `拒绝:${input.reason}${referral ? "(附推荐产品)" : ""}`;
-      message = `${product!.name}的贷款申请未获批准。理由:${input.reason}${referral}`;
+      message = `${product!.name}的贷款申请未获批准。理由:${inSentence(input.reason)}。${referral}`;
       break;
     }
   }

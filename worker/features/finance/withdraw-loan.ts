@@ -17,6 +17,7 @@ import { auditInsert } from "../audit/audit";
 import { outboxInsert } from "../outbox/enqueue-message";
 import type { FinanceCtx } from "./context";
 import { LOAN_STATUS_ZH, numberLine, PENDING_LOAN_STATUSES, readableLoan } from "./loan-applications";
+import { inSentence } from "../../lib/sentence";
 
 export const WithdrawInput = z.strictObject({
   reason: z.string().trim().max(200, "撤回原因不超过200字").optional(),
@@ -41,10 +42,10 @@ export async function withdrawLoan(ctx: FinanceCtx, id: string, input: WithdrawI
   const reason = input.reason || null;
   const t = ctx.now.getTime();
   const asked = `${formatMoney(app.amountFen)},${app.termMonths}个月`;
-  const body = `${numberLine(ctx.zone, app)}${enterprise}撤回了“${product}”的贷款申请(${asked})${reason ? `,原因:${reason}` : ""}。这笔申请无需再办理。\n\n${ctx.origin}/bank/loans/${id}`;
+  const body = `${numberLine(ctx.zone, app)}${enterprise}撤回了“${product}”的贷款申请(${asked})${reason ? `,原因:${inSentence(reason)}` : ""}。这笔申请无需再办理。\n\n${ctx.origin}/bank/loans/${id}`;
   const [rows] = (await ctx.db.batch([
     ctx.db.update(loanApplications).set({ status: "withdrawn", escalatedAt: null, revision: sql`${loanApplications.revision} + 1` }).where(and(eq(loanApplications.id, id), eq(loanApplications.revision, app.revision))).returning(),
-    onlyIfChanged(ctx.db, ctx.db.insert(loanEvents).values({ applicationId: id, at: t, actorId: ctx.actor.id, actor: ctx.actor.email, action: "withdrawn", note: reason ? `撤回原因:${reason}` : null })),
+    onlyIfChanged(ctx.db, ctx.db.insert(loanEvents).values({ applicationId: id, at: t, actorId: ctx.actor.id, actor: ctx.actor.email, action: "withdrawn", note: reason ? `撤回原因:${inSentence(reason)}` : null })),
     onlyIfChanged(ctx.db, auditInsert(ctx.db, { actorId: ctx.actor.id, actor: ctx.actor.email, action: "finance.loan_withdrawn", target: id, result: "ok", ip: ctx.ip }, ctx.now)),
     ...bankers.map((b) => onlyIfChanged(ctx.db, outboxInsert(ctx.db, { channel: "email", recipient: b.email, subject: `【${ctx.zone.shortName.zh}】贷款申请已撤回:${product}`, body, kind: "loan_withdrawn" }, ctx.now))),
   ])) as unknown as [LoanApplicationRow[]];

@@ -19,7 +19,8 @@ export interface ApplicationFormValues {
 
 export type ApplicationForm<T> =
   | { ok: true; data: T; uploads: Upload[]; values: ApplicationFormValues }
-  | { ok: false; errors: FormErrors; values: ApplicationFormValues };
+  /** `uploads` too: the page keeps them for the corrected form (./draft-uploads). */
+  | { ok: false; errors: FormErrors; values: ApplicationFormValues; uploads: Upload[] };
 
 /** "1,000,000.5" 元 → 100000050 fen, exactly (no floating point); anything else is left for zod to refuse. */
 export function yuanToFen(raw: string): number | string {
@@ -55,6 +56,16 @@ export async function readApplicationForm(c: Context<AppEnv>, opts: { account: b
     employees: text.employees && /^\d+$/.test(text.employees.trim()) ? Number(text.employees.trim()) : text.employees || undefined,
     qualifications: qualifications.map((code) => ({ code, certificateNo: text[certNoKey(code)] || undefined, issuedOn: text[certDateKey(code)] || undefined })),
   };
+  const uploads: Upload[] = [];
+  const licence = firstFile(body["file-licence"]);
+  if (licence) uploads.push({ kind: LICENCE, file: licence });
+  for (const [k, v] of Object.entries(body)) {
+    const m = /^file-cert-([a-z][a-z0-9-]{1,40})$/.exec(k);
+    const file = m && firstFile(v);
+    // A certificate picked for a box later unticked is dropped, not refused: without the script nothing clears it.
+    if (m && file && qualifications.includes(m[1]!)) uploads.push({ kind: certificateKind(m[1]!), file });
+  }
+
   const parsed = (opts.account ? WithAccount : ApplicationFields).safeParse(raw);
   if (!parsed.success) {
     const fields: Record<string, string> = {};
@@ -67,17 +78,7 @@ export async function readApplicationForm(c: Context<AppEnv>, opts: { account: b
       }
       fields[key] ??= issue.message;
     }
-    return { ok: false, errors: { message: "请按提示修改后再提交。", fields }, values };
-  }
-
-  const uploads: Upload[] = [];
-  const licence = firstFile(body["file-licence"]);
-  if (licence) uploads.push({ kind: LICENCE, file: licence });
-  for (const [k, v] of Object.entries(body)) {
-    const m = /^file-cert-([a-z][a-z0-9-]{1,40})$/.exec(k);
-    const file = m && firstFile(v);
-    // A certificate picked for a box later unticked is dropped, not refused: the page has no script to clear it.
-    if (m && file && qualifications.includes(m[1]!)) uploads.push({ kind: certificateKind(m[1]!), file });
+    return { ok: false, errors: { message: "请按提示修改后再提交。", fields }, values, uploads };
   }
   const { confirmPassword: _confirm, ...data } = parsed.data as ApplicationInput & { confirmPassword?: string };
   return { ok: true, data, uploads, values };

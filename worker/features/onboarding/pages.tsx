@@ -3,7 +3,8 @@
  * applicant: status, timeline, correction of a returned application) and
  * 入驻审核 (zone staff: queue, detail, decisions). Plain HTML forms checked by
  * hono/csrf; success is a 303 redirect, a refusal re-renders the form with the
- * service's status and message, keeping what was typed except passwords and files.
+ * service's status and message, keeping what was typed except passwords. 申请入驻
+ * keeps its files too: on the server, under the form's draft token (./draft-uploads).
  */
 import { Hono, type Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
@@ -29,6 +30,10 @@ import { REVIEW_ACTIONS, reviewApplication, type ReviewAction } from "./review-a
 import { onboardingCtx, REVIEW_DONE } from "./context";
 import { ApplicationIdParam, ListQuery, ReviewBody } from "./schemas";
 import { submitApplication } from "./submit-application";
+import { draftUploadRoutes } from "./draft-upload-routes";
+import { draftTokenOr, keepDraftUpload, listDraftUploads, newDraftToken, type KeptUpload } from "./draft-uploads";
+import type { Upload } from "./uploads";
+import { fileKey } from "./zone-checks";
 
 const nonce = (c: Context<AppEnv>) => c.get("secureHeadersNonce");
 const isReviewAction = (s: string): s is ReviewAction => (REVIEW_ACTIONS as readonly string[]).includes(s);
@@ -47,29 +52,58 @@ export function onboardingPages(deps: AppDeps) {
   r.use("/admin/onboarding/*", pageGuard(deps, "zone_admin", "reviewer"));
 
   // ── 申请入驻 ────────────────────────────────────────────────────────────────
-  const applyPage = (c: Context<AppEnv>, state: { values?: ApplicationFormValues; errors?: FormErrors } = {}, status: ContentfulStatusCode = 200) =>
-    c.html(<ApplyPage zone={zoneOf(c).zone} nonce={nonce(c)} user={c.get("auth")?.user} limitLabel={MATERIAL_LIMIT_LABEL} {...state} />, status);
+  type ApplyState = { values?: ApplicationFormValues; errors?: FormErrors | undefined; draftToken: string; kept?: KeptUpload[] };
+  const applyPage = (c: Context<AppEnv>, state: ApplyState, status: ContentfulStatusCode = 200) => {
+    // The form carries its own draft token: a shared cache must never hand it to another visitor.
+    c.header("Cache-Control", "no-store");
+    return c.html(<ApplyPage zone={zoneOf(c).zone} nonce={nonce(c)} user={c.get("auth")?.user} limitLabel={MATERIAL_LIMIT_LABEL} kept={[]} {...state} />, status);
+  };
 
   r.get("/apply", (c) => {
     const user = c.get("auth")?.user;
     if (user && isApplicant(user)) return c.redirect("/apply/status", 303);
-    return applyPage(c);
+    return applyPage(c, { draftToken: newDraftToken() });
   });
+
+  /**
+   * A form that comes back with errors keeps its files: those it carried are kept
+   * on the server under its draft token (a refused one is said under its field)
+   * and listed with the ones kept before, so the corrected form needs none again.
+   */
+  const keepChosen = async (ctx: ReturnType<typeof onboardingCtx>, token: string, uploads: readonly Upload[]) => {
+    const fields: Record<string, string> = {};
+    for (const u of uploads) {
+      try {
+        await keepDraftUpload(ctx, token, u.kind, u.file);
+      } catch (e) {
+        if (!(e instanceof AppError)) throw e;
+        fields[fileKey(u.kind)] = e.message;
+      }
+    }
+    return { kept: await listDraftUploads(ctx, token), fields };
+  };
+  const withFields = (errors: FormErrors, fields: Record<string, string>): FormErrors => ({ ...errors, fields: { ...fields, ...errors.fields } });
 
   r.post("/apply", async (c) => {
     const form = await readApplicationForm(c, { account: true });
-    if (!form.ok) return applyPage(c, { values: form.values, errors: form.errors }, 422);
     const ctx = onboardingCtx(c, deps);
+    const draftToken = draftTokenOr(form.values.text.draftToken);
+    if (!form.ok) {
+      const { kept, fields } = await keepChosen(ctx, draftToken, form.uploads);
+      return applyPage(c, { values: form.values, errors: withFields(form.errors, fields), draftToken, kept }, 422);
+    }
     try {
-      const result = await submitApplication(ctx, form.data, form.uploads);
+      const result = await submitApplication(ctx, form.data, form.uploads, { token: draftToken, kept: await listDraftUploads(ctx, draftToken) });
       // Signed in as the applicant now; a session presented before (if any) ends.
       await takeOverSession(c, ctx.auth, result.cookie);
       return c.redirect("/apply/status?submitted=1", 303);
     } catch (e) {
       const { status, errors } = formFailure(e);
-      return applyPage(c, { values: form.values, errors }, status);
+      const { kept, fields } = await keepChosen(ctx, draftToken, form.uploads);
+      return applyPage(c, { values: form.values, errors: withFields(errors, fields), draftToken, kept }, status);
     }
   });
+  r.route("/", draftUploadRoutes(deps));
 
   // ── 申请进度 (the applicant) ────────────────────────────────────────────────
   const statusPage = async (c: Context<AppEnv>, props: Partial<StatusPageProps> = {}, status: ContentfulStatusCode = 200) => {

@@ -17,6 +17,7 @@ import type { ZoneAuth } from "../auth/sessions";
 import { outboxInsert } from "../outbox/enqueue-message";
 import { submittedMessage } from "./messages";
 import type { ApplicationInput } from "./schemas";
+import { claimDraftUploads, draftOwnerOf, type KeptUpload } from "./draft-uploads";
 import { assertUploads, prepareUploads, type Upload } from "./uploads";
 import { allowedKinds, assertFitsZone } from "./zone-checks";
 
@@ -57,13 +58,21 @@ export function isUniqueViolation(e: unknown, column: string): boolean {
   return false;
 }
 
-export async function submitApplication(ctx: OnboardingCtx, input: ApplicationInput & { loginEmail: string; password: string }, uploads: readonly Upload[]) {
+/**
+ * `draft`: files the page kept on the server for this form (./draft-uploads); a
+ * file sent with the form replaces the kept one of its kind, and a kept file of
+ * a qualification no longer ticked is left to expire.
+ */
+export async function submitApplication(ctx: OnboardingCtx, input: ApplicationInput & { loginEmail: string; password: string }, uploads: readonly Upload[], draft?: { token: string; kept: readonly KeptUpload[] }) {
   const { db, zone, now, ip } = ctx;
   const { loginEmail, password, ...facts } = input;
   const problems = checkNewPassword(password, { email: loginEmail, complexity: zone.security.dengbao });
   if (problems.length) throw new AppError("validation_failed", problems.join(" "), { password: problems.join(" ") });
-  assertFitsZone(zone, facts, new Set(uploads.map((u) => u.kind)));
-  await assertUploads(uploads, allowedKinds(facts));
+  const allowed = allowedKinds(facts);
+  const sent = new Set(uploads.map((u) => u.kind));
+  const kept = (draft?.kept ?? []).filter((k) => allowed.has(k.kind) && !sent.has(k.kind));
+  assertFitsZone(zone, facts, new Set([...sent, ...kept.map((k) => k.kind)]));
+  await assertUploads(uploads, allowed);
 
   await assertUsccFree(db, facts.uscc);
   const [taken] = await db.select({ id: users.id }).from(users).where(eq(users.email, loginEmail)).limit(1);
@@ -73,6 +82,7 @@ export async function submitApplication(ctx: OnboardingCtx, input: ApplicationIn
   const applicationId = newId();
   const at = now.getTime();
   const user = { id: userId, email: loginEmail, name: facts.contactName };
+  const claim = draft && kept.length ? [claimDraftUploads(db, await draftOwnerOf(draft.token), kept.map((k) => k.id), applicationId, userId)] : [];
   const files = await prepareUploads(ctx, applicationId, user, uploads);
   try {
     await db.batch([
@@ -80,8 +90,9 @@ export async function submitApplication(ctx: OnboardingCtx, input: ApplicationIn
       db.insert(onboardingApplications).values({ id: applicationId, status: "submitted", applicantUserId: userId, ...applicationColumns(facts), createdAt: at, updatedAt: at }),
       db.insert(applicationEvents).values({ applicationId, at, actorId: userId, actor: loginEmail, action: "submitted", comment: null }),
       outboxInsert(db, submittedMessage(zone, user, facts.companyName), now),
-      auditInsert(db, { actorId: userId, actor: loginEmail, action: "onboarding.submitted", target: applicationId, result: "ok", ip, detail: { uscc: facts.uscc, files: uploads.length } }, now),
+      auditInsert(db, { actorId: userId, actor: loginEmail, action: "onboarding.submitted", target: applicationId, result: "ok", ip, detail: { uscc: facts.uscc, files: uploads.length + kept.length } }, now),
       ...files.writes,
+      ...claim,
     ]);
   } catch (e) {
     await files.discard();

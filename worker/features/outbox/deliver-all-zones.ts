@@ -1,5 +1,6 @@
 /**
- * The scheduled job, per zone: prune expired sign-in records, move applications
+ * The scheduled job, per zone: prune expired sign-in records and 申请入驻 files
+ * never submitted, move applications
  * whose 公示 period has ended, flag loan applications past their response times
  * (their notices join this run's delivery), then deliver the
  * pending messages through the senders the deployment configures. Run by the Workers cron trigger (entry.worker.ts) and
@@ -9,6 +10,7 @@
 import type { AppDeps } from "../../env";
 import { openTenantDb } from "../../db/open";
 import { pruneAuthRecords } from "../auth/prune-auth-records";
+import { pruneDraftUploads } from "../onboarding/draft-uploads";
 import { advanceZonePublicity } from "../subsidies/advance-zone-publicity";
 import { flagOverdueLoans } from "../finance/response-times";
 import { zoneOrigin } from "../../env";
@@ -30,6 +32,8 @@ export async function deliverAllZones(deps: AppDeps): Promise<void> {
       const db = openTenantDb(deps.openClient(zone.slug));
       const pruned = await pruneAuthRecords(db, deps.now());
       if (pruned.attempts + pruned.sessions + pruned.resetTokens > 0) console.log(JSON.stringify({ level: "info", job: "prune", zone: zone.slug, ...pruned }));
+      const drafts = await pruneDraftUploads({ db, blobs: deps.blobs, now: deps.now() });
+      if (drafts > 0) console.log(JSON.stringify({ level: "info", job: "prune-draft-uploads", zone: zone.slug, files: drafts }));
       const advanced = await advanceZonePublicity(deps, zone, db);
       if (advanced > 0) console.log(JSON.stringify({ level: "info", job: "publicity", zone: zone.slug, advanced }));
       const overdue = await flagOverdueLoans({ db, zone, now: deps.now(), origin: zoneOrigin(deps.config, zone.slug) });

@@ -1,6 +1,6 @@
 /**
  * What the engine knows about enterprises, read from the zone's records: the
- * verified, unexpired qualifications, industry, size and yearly figures. Award
+ * verified, unexpired qualifications, industry (and its 国民经济行业代码), size and yearly figures. Award
  * history comes from subsidy applications (issue 6); until that feature
  * records awards, every history is empty and limits see no earlier awards.
  */
@@ -30,7 +30,7 @@ export async function loadEnterpriseProfiles({ db }: { db: TenantDb }, today: st
   return rows.map((e) => ({
     id: e.id,
     name: e.name,
-    profile: { qualifications: qualsOf.get(e.id) ?? [], industry: e.industry, employees: e.employees, registeredCapitalFen: e.registeredCapitalFen, figures: figuresOf.get(e.id) ?? [] },
+    profile: { qualifications: qualsOf.get(e.id) ?? [], industry: e.industry, industryClass: e.industryClass, employees: e.employees, registeredCapitalFen: e.registeredCapitalFen, figures: figuresOf.get(e.id) ?? [] },
     history: [],
   }));
 }

@@ -13,6 +13,7 @@ import { CATEGORIES } from "../../policy/format/programme";
 import { latestFiguresYear, prefillFacts } from "../../policy/prefill";
 import { rankProgrammesForEnterprise } from "../../policy/rank";
 import { PolicyMatchPage } from "../../../web/pages/policy/match";
+import { pendingItems } from "./match-pending";
 import { PolicyOverviewPage } from "../../../web/pages/policy/overview";
 import { ProgrammePage } from "../../../web/pages/policy/programme";
 import { signedIn } from "../auth/guard";
@@ -140,13 +141,16 @@ export function policyPages(deps: AppDeps) {
     if (!e) throw new AppError("not_found", "找不到你所属的企业,请联系园区管理员。");
     const rows = rankProgrammesForEnterprise(policy.compiled, e.profile, e.history, today).map((f) => {
       const view = viewOf(policy.compiled, f.programme.id)!;
+      const pending = pendingItems(f.programme, f.result);
       return {
         programme: { id: view.id, title: view.title, citation: view.citation, documentTitle: view.document.title, amountSummary: view.amountSummary },
         result: f.result,
         tier: f.tier,
         met: f.met,
         missed: f.missed,
-        untold: f.untold,
+        // Counted as listed: an unknown condition and the fact it waits for are one thing to supply.
+        untold: pending.length,
+        pending,
         calculatorHref: `/policy/programmes/${view.id}?${FROM_PROFILE}#result`,
       };
     });

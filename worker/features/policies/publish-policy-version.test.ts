@@ -163,9 +163,9 @@ describe("免申即享 notices on a new version", () => {
     await publishPolicyVersion(ctx, set(), { baseVersion: null });
     const out = await publishPolicyVersion(ctx, set({ label: "新增高企奖励", programmes: [hitech, instituteProject], cases: [hitechCase, instituteCase] }), { baseVersion: 1 });
     const sent = await db.select().from(outbox).where(eq(outbox.kind, "policy_newly_eligible"));
-    // The two admitted demo enterprises holding a verified 高新技术企业 qualification, one member each.
-    expect(out.notified).toBe(2);
-    expect(sent.map((m) => m.recipient).sort()).toEqual(["applicant1@zibo.demo", "applicant2@zibo.demo"]);
+    // The three demo enterprises holding a verified 高新技术企业 qualification (two admitted applicants and the README's), one member each.
+    expect(out.notified).toBe(3);
+    expect(sent.map((m) => m.recipient).sort()).toEqual(["applicant1@zibo.demo", "applicant2@zibo.demo", "enterprise@zibo.demo"]);
     expect(sent[0]!.body).toContain("高新技术企业认定奖励(测试)(第十五条):预计20万元");
     expect(sent[0]!.body).toContain("https://zibo.example.cn/policy/programmes/zibo-hitech-test");
     // A programme whose conditions nothing in the records could prove is never announced as a match.

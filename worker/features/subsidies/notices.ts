@@ -15,14 +15,6 @@ export async function memberEmails(db: TenantDb, enterpriseId: string): Promise<
   return rows.map((r) => r.email);
 }
 
-/**
- * A reason as staff typed it, made to sit inside a sentence or brackets: the
- * punctuation it ends with goes, so "核减。" reads "(核减)。", not "(核减。)。".
- */
-export function inSentence(text: string): string {
-  return text.trim().replace(/[\s。.!!??;;,,、::]+$/u, "");
-}
-
 /** One chained outbox insert per member: they commit only if the transition did. The application's number heads the mail. */
 export function noticeInserts(db: TenantDb, zone: ZoneConfig, now: Date, emails: readonly string[], n: { subject: string; lines: string[]; link: string; kind: string; number?: string | null }) {
   const body = `${n.number ? `申报编号:${n.number}\n\n` : ""}${n.lines.join("\n")}\n\n查看申报:${n.link}\n\n${zone.shortName.zh}`;

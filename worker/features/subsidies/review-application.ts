@@ -14,7 +14,8 @@ import { formatMoney, moneyFormatter } from "../../lib/money";
 import { shanghaiDate } from "../enterprises/yuan";
 import { approveAward } from "./approve-award";
 import { calendarOf, dueOnFor, nextStage, readableApplication, stageOf, type SubsidyActor, type SubsidyCtx } from "./context";
-import { inSentence, memberEmails } from "./notices";
+import { inSentence } from "../../lib/sentence";
+import { memberEmails } from "./notices";
 import { transition } from "./transition";
 
 export const ReviewInput = z.strictObject({

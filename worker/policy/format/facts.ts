@@ -20,8 +20,19 @@ export const prefillSchema = z.discriminatedUnion("source", [
     trueIf: localId,
     /** False when it holds this one instead; without it, not holding `trueIf` means false. */
     falseIf: localId.optional(),
+    /**
+     * When it holds neither, its 国民经济行业代码 decides: true in these sections
+     * (门类 letters, e.g. B/C/D for 工业: 生产型企业), false in any other.
+     */
+    industrySections: z.array(z.string().regex(/^[A-T]$/)).min(1).optional(),
   }),
   z.strictObject({ source: z.literal("profile"), field: z.enum(["employees", "registeredCapitalFen"]) }),
+  /**
+   * True when the enterprise is a 中小企业 (medium, small or micro) by the
+   * 中小企业划型标准规定 (工信部联企业〔2011〕300号): its 国民经济行业代码, headcount
+   * and revenue; false when large; left unfilled when the records do not decide.
+   */
+  z.strictObject({ source: z.literal("smeStandard") }),
 ]);
 export type Prefill = z.infer<typeof prefillSchema>;
 
@@ -50,5 +61,6 @@ export const factSchema = z
     if (f.type === "money") for (const k of ["min", "max"] as const) if (f[k] !== undefined && !fen.safeParse(f[k]).success) ctx.addIssue({ code: "custom", message: `${f.name}: ${k} must be whole fen`, path: [k] });
     if (f.min !== undefined && f.max !== undefined && f.min > f.max) ctx.addIssue({ code: "custom", message: `${f.name}: min above max`, path: ["min"] });
     if (f.prefill?.source === "qualification" && f.type !== "boolean") ctx.addIssue({ code: "custom", message: `${f.name}: a qualification prefills a boolean fact`, path: ["prefill"] });
+    if (f.prefill?.source === "smeStandard" && f.type !== "boolean") ctx.addIssue({ code: "custom", message: `${f.name}: the SME standard prefills a boolean fact`, path: ["prefill"] });
   });
 export type Fact = z.infer<typeof factSchema>;

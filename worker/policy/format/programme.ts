@@ -65,6 +65,8 @@ export const profileSchema = z.strictObject({
   /** Codes of verified, unexpired qualifications. */
   qualifications: z.array(localId).default([]),
   industry: localId.nullable().default(null),
+  /** 国民经济行业代码 (GB/T 4754), e.g. "C2651": its letter is the 门类. Optional so older profiles and cases stay valid. */
+  industryClass: z.string().regex(/^[A-T]\d{2,4}$/).nullish(),
   employees: z.number().int().min(0).nullable().default(null),
   registeredCapitalFen: fen.nullable().default(null),
   figures: z

@@ -16,7 +16,7 @@ export const innovationVoucher = programme({
   category: "rd",
   applicants: { zh: "已获省级创新券补助的中小微企业和创业(创客)团队", kinds: ["enterprise"] },
   facts: [
-    { name: "smeOrMakerTeam", type: "boolean", label: { zh: "申请人为中小微企业或创业(创客)团队", en: "Applicant is a small or micro enterprise or a start-up (maker) team" } },
+    { name: "smeOrMakerTeam", type: "boolean", label: { zh: "申请人为中小微企业或创业(创客)团队", en: "Applicant is a small or micro enterprise or a start-up (maker) team" }, prefill: { source: "smeStandard" } },
     { name: "provincialVoucher", type: "boolean", label: { zh: "已获省级创新券补助", en: "Received a provincial innovation voucher subsidy" } },
     {
       name: "county",

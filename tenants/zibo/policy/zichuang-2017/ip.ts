@@ -85,7 +85,7 @@ export const inventionPatent = programme({
   category: "ip",
   applicants: { zh: "申请或获得授权发明专利的企业", kinds: ["enterprise"] },
   facts: [
-    { name: "productionEnterprise", type: "boolean", label: { zh: "是否为生产型企业", en: "Production enterprise" }, prefill: { source: "qualification", trueIf: "production", falseIf: "non-production" } },
+    { name: "productionEnterprise", type: "boolean", label: { zh: "是否为生产型企业", en: "Production enterprise" }, prefill: { source: "qualification", trueIf: "production", falseIf: "non-production", industrySections: ["B", "C", "D"] } },
     { name: "filings", type: "count", unit: "件", label: { zh: "本年度发明专利申请件数", en: "Invention patent applications this year" }, help: "同一单位同一年度提出的发明专利申请。" },
     { name: "grants", type: "count", unit: "件", label: { zh: "发明专利授权件数", en: "Invention patents granted" } },
   ],
