@@ -247,6 +247,8 @@ describe("贷款申请 and 金融超市统计", () => {
     const badRate = await post(`/bank/loans/${id}`, { action: "approve", amount: "280", rate: "6", term: "12" }, bank.cookie);
     expect(badRate.status).toBe(422);
     expect(await badRate.text()).toContain("年利率须在4%至5%之间");
+    const allWrong = await (await post(`/bank/loans/${id}`, { action: "approve", amount: "2000", rate: "9", term: "40" }, bank.cookie)).text();
+    for (const said of ["授信金额须在产品额度50万元至1,000万元之内", "年利率须在4%至5%之间", "期限须在"]) expect(allWrong, "every wrong field at once").toContain(said);
     expect(await loan(id)).toMatchObject({ status: "accepted", revision, approvedAmountFen: null });
 
     expect((await post(`/bank/loans/${id}`, { action: "approve", amount: "280", rate: "4.5", term: "12" }, bank.cookie)).status).toBe(303);

@@ -114,6 +114,14 @@ describe("a programme and 政策计算器", () => {
     expect(html).not.toContain('class="verdict');
   });
 
+  it("says 待评审 and 不计金额 for steps that add no money, never a bare 0元", async () => {
+    const html = await (await get("dongying", "/policy/programmes/dongying-hnte-award")).text();
+    const steps = /<ol class="steps">([\s\S]*?)<\/ol>/.exec(html)![1]!;
+    expect(steps).toContain("待评审");
+    expect(steps).toContain("不计金额");
+    expect(steps).not.toContain(">0元<");
+  });
+
   it("answers 404 for a programme the version does not have", async () => {
     expect((await get("zibo", "/policy/programmes/zibo-no-such-thing")).status).toBe(404);
     expect((await get("zibo", "/policy/programmes/NOT_AN_ID")).status).toBe(404);

@@ -6,7 +6,7 @@
  * 政策匹配 and the staff's list of matching enterprises.
  */
 import type { Evaluation } from "../../worker/policy/evaluate";
-import { formatFen } from "../../worker/policy/money";
+import { formatMoney, formatMoneyRange, moneyUnit, type MoneyUnit } from "../../worker/lib/money";
 import type { FitTier } from "../../worker/policy/rank";
 
 type Eligible = Evaluation["eligible"];
@@ -41,19 +41,32 @@ export function EligibleBadge({ eligible }: { eligible: Eligible }) {
   return <span class={`verdict ${e.cls}`}>{e.label}</span>;
 }
 
-/** The amount in one phrase, or null when there is none to state (not eligible, case by case, in kind only, facts missing). */
-export function amountText(r: Pick<Evaluation, "eligible" | "amountFen" | "range">): string | null {
+/**
+ * The amount in one phrase, or null when there is none to state (not eligible, case by case, in kind only, facts missing).
+ * `unit` keeps a table column in one unit.
+ */
+export function amountText(r: Pick<Evaluation, "eligible" | "amountFen" | "range">, unit?: MoneyUnit): string | null {
   if (r.eligible === false) return null;
-  if (r.amountFen !== null) return formatFen(r.amountFen);
+  if (r.amountFen !== null) return formatMoney(r.amountFen, { unit });
   if (!r.range) return null;
-  const { minFen, maxFen } = r.range;
-  if (minFen === maxFen) return formatFen(maxFen);
-  return minFen > 0 ? `${formatFen(minFen)}至${formatFen(maxFen)}` : `最高${formatFen(maxFen)}`;
+  return formatMoneyRange(r.range.minFen, r.range.maxFen, { unit });
+}
+
+/**
+ * A step's figure. A step that adds no money says why instead of a bare "0元": support in
+ * kind is not counted, and where the amount is set at review there is no figure yet.
+ */
+function stepValue(s: Evaluation["steps"][number], total: number | null, unit: MoneyUnit | undefined): string {
+  if (s.valueFen === 0 && /非资金支持/.test(s.description)) return "不计金额";
+  if (s.valueFen === 0 && total === null) return "待评审";
+  return formatMoney(s.valueFen, { unit });
 }
 
 export function EvaluationResult({ result: r, heading = 3 }: { result: Evaluation; heading?: 2 | 3 | 4 }) {
   const H = `h${heading}` as "h3";
   const amount = amountText(r);
+  // The steps' figures read as one column: one unit for all of them.
+  const stepUnit = moneyUnit(...r.steps.map((s) => s.valueFen));
   return (
     <div class="eval">
       <p class="eval-head">
@@ -106,7 +119,7 @@ export function EvaluationResult({ result: r, heading = 3 }: { result: Evaluatio
                   {s.description}
                   <span class="cite">{s.clause}</span>
                 </span>
-                <strong class="step-value">{formatFen(s.valueFen)}</strong>
+                <strong class="step-value">{stepValue(s, r.amountFen, stepUnit)}</strong>
               </li>
             ))}
           </ol>
@@ -144,7 +157,7 @@ export const EVALUATION_CSS = `
 .conds,.steps,.plain{margin:0;padding:0;list-style:none}
 .cond{display:flex;gap:10px;padding:8px 0;border-top:1px solid var(--line)}
 .cond .mark{flex:none;width:26px;height:26px;border-radius:50%;display:inline-flex;align-items:center;justify-content:center;font-weight:700;color:#fff}
-.cond.pass .mark{background:#12b76a}.cond.fail .mark{background:#d92d20}.cond.unknown .mark{background:#f79009}
+.cond.pass .mark{background:#067647}.cond.fail .mark{background:#b42318}.cond.unknown .mark{background:#b54708}
 .cond p{margin:0}
 .cond-label{font-weight:600}
 .cond .outcome{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}

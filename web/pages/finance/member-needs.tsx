@@ -41,7 +41,7 @@ export function MyNeedsPage({ zone, nonce, user, needs, values: v, guarantees, e
           <section aria-labelledby="mine-heading">
             <h2 id="mine-heading">我的融资需求</h2>
             {needs.length === 0 ? (
-              <div class="panel"><p>还没有发布融资需求。填写右侧(手机上在下方)的表单即可发布;也可以直接在<a href="/finance">金融超市</a>挑选产品申请。</p></div>
+              <div class="panel"><p>还没有发布融资需求。填写“发布融资需求”表单即可发布;也可以直接在<a href="/finance">金融超市</a>挑选产品申请。</p></div>
             ) : (
               <div class="table-scroll">
                 <table class="grid stack">

@@ -67,9 +67,9 @@ export function Calculator({ programme: p, values, errors, echo, result, version
     <div class="calc">
       <div class="panel">
         {prefilled && <p class="alert info">{prefilled}。可以修改后重新计算。</p>}
-        <FormAlert errors={bad ? { message: "有几项填写有误,请按提示修改后再计算。" } : undefined} />
+        <FormAlert errors={bad ? { message: "有几项填写有误,请按提示修改后再计算。", fields: errors } : undefined} />
         {p.facts.length === 0 ? (
-          <p>本项目不需要填写数据,结果见右侧。</p>
+          <p>本项目不需要填写数据,结果见“测算结果”。</p>
         ) : (
           <form method="get" action={`/policy/programmes/${p.id}#result`} novalidate>
             <input type="hidden" name={SUBMITTED} value="1" />
@@ -93,9 +93,9 @@ export function Calculator({ programme: p, values, errors, echo, result, version
             <p class="version-note">按现行第{versionId}版政策和今天的日期测算,仅供参考,最终以园区审核为准。</p>
           </>
         ) : bad ? (
-          <p>请先修改左侧标红的项目。</p>
+          <p>请先修改表单中标红的项目。</p>
         ) : (
-          <p>填写左侧的数据后点“计算”,这里会逐条说明是否符合条件、依据哪一条款,以及金额怎么算出来。</p>
+          <p>填写表单中的数据后点“计算”,这里会逐条说明是否符合条件、依据哪一条款,以及金额怎么算出来。</p>
         )}
       </section>
     </div>

@@ -49,7 +49,7 @@ export function PublicityPage({ zone, nonce, user, items, failed }: PublicityPag
                   </dl>
                   <details open={mine ? true : undefined}>
                     <summary>对此项提出异议</summary>
-                    <form method="post" action={`/publicity/${it.id}/objection`} aria-label={`对${it.enterprise}的公示提出异议`}>
+                    <form method="post" action={`/publicity/${it.id}/objection`} aria-label={`对${it.enterprise}的公示提出异议`} novalidate>
                       <FormAlert errors={mine?.errors} />
                       <Input name="name" id={id("name")} label="姓名或单位" maxlength={60} autocomplete="name" value={mine?.values.name} error={mine?.errors.fields?.name} />
                       <Input name="contact" id={id("contact")} label="联系方式" hint="电话或邮箱,仅供园区核实,不会公开。" maxlength={100} value={mine?.values.contact} error={mine?.errors.fields?.contact} />

@@ -143,9 +143,12 @@ export async function actOnLoan(ctx: FinanceCtx, id: string, input: BankAction):
       break;
     case "approve": {
       const p = product!;
-      if (input.amountFen > p.maxAmountFen || input.amountFen < p.minAmountFen) throw new AppError("validation_failed", `授信金额须在产品额度${formatMoneyTogether([p.minAmountFen, p.maxAmountFen]).join("至")}之内。`, { amountFen: "超出产品额度" });
-      if (input.rateBp < p.minRateBp || input.rateBp > p.maxRateBp) throw new AppError("validation_failed", `年利率须在${rateText(p.minRateBp)}至${rateText(p.maxRateBp)}之间。`, { rateBp: "超出产品利率区间" });
-      if (input.termMonths < p.minTermMonths || input.termMonths > p.maxTermMonths) throw new AppError("validation_failed", `期限须在${p.minTermMonths}至${p.maxTermMonths}个月之间。`, { termMonths: "超出产品期限" });
+      // Every field outside the product's terms is named at once, not one per submit.
+      const wrong: { field: string; sentence: string }[] = [];
+      if (input.amountFen > p.maxAmountFen || input.amountFen < p.minAmountFen) wrong.push({ field: "amountFen", sentence: `授信金额须在产品额度${formatMoneyTogether([p.minAmountFen, p.maxAmountFen]).join("至")}之内` });
+      if (input.rateBp < p.minRateBp || input.rateBp > p.maxRateBp) wrong.push({ field: "rateBp", sentence: `年利率须在${rateText(p.minRateBp)}至${rateText(p.maxRateBp)}之间` });
+      if (input.termMonths < p.minTermMonths || input.termMonths > p.maxTermMonths) wrong.push({ field: "termMonths", sentence: `期限须在${p.minTermMonths}至${p.maxTermMonths}个月之间` });
+      if (wrong.length) throw new AppError("validation_failed", `${wrong.map((w) => w.sentence).join(";")}。`, Object.fromEntries(wrong.map((w) => [w.field, w.sentence])));
       set = { status: "approved", acceptedAt: app.acceptedAt ?? t, decidedAt: t, approvedAmountFen: input.amountFen, approvedRateBp: input.rateBp, approvedTermMonths: input.termMonths, escalatedAt: null };
       note = `授信${formatMoney(input.amountFen)},年利率${rateText(input.rateBp)},${input.termMonths}个月`;
       message = `${p.name}的贷款申请已授信:${note}。`;

@@ -166,7 +166,7 @@ export function financeMemberPages(deps: AppDeps) {
     const d = await myLoan(ctx, id);
     const notice =
       extra.notice ??
-      (extra.done === "applied" ? ok(`申请已提交给${d.bankName},已同意其查看本企业的资质、成立年限和营业收入。银行应在 ${d.loan.acceptDueOn} 前受理或拒绝。`)
+      (extra.done === "applied" ? ok(`申请已提交给${d.bankName},已同意其查看本企业的资质、成立年限和营业收入。银行会在受理期限前受理或拒绝,下方可以随时查看进度。`)
         : extra.done === "withdrawn" ? ok(`申请已撤回,已通知${d.bankName}。`)
         : undefined);
     return c.html(<LoanPage zone={ctx.zone} nonce={nonce(c)} user={signedIn(c).user} {...d} notice={notice} withdraw={extra.withdraw} />, status);
