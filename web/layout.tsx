@@ -3,11 +3,11 @@ import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
 import type { ZoneConfig } from "../tenants/schema";
 import { ROLE_LABEL, type HeaderUser } from "./pages/auth/labels";
-import { SITE_SCRIPT } from "./site-script";
+import { HEAD_SCRIPT, SITE_SCRIPT } from "./site-script";
 import { STYLES } from "./styles";
 
 /** Platform colours, for pages that belong to no zone. */
-const PLATFORM_BRAND = { primary: "#1f4e79", accent: "#f0a202" };
+export const PLATFORM_BRAND = { primary: "#1f4e79", accent: "#f0a202" };
 
 export interface LayoutProps {
   title: string;
@@ -31,17 +31,24 @@ export function Layout({ title, zone, nonce, current, css, user, referrer, child
   const brand = zone?.branding ?? PLATFORM_BRAND;
   const siteName = zone ? zone.name.zh : "园区通";
   const vars = `:root{--primary:${brand.primary};--accent:${brand.accent}}`;
+  // The doctype keeps browsers in standards mode: without it tables drop the page's font
+  // and line height (quirks mode), which 大字版 and the table cards rely on.
   return (
-    <html lang="zh-CN">
+    <>
+      {raw("<!DOCTYPE html>")}
+      <html lang="zh-CN">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="theme-color" content={brand.primary} />
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         {referrer && <meta name="referrer" content={referrer} />}
         <title>{title === siteName ? title : `${title} · ${siteName}`}</title>
         {/* raw: JSX would HTML-escape the quotes in font names, and <style> content is never
             decoded. Safe because the CSS is ours and zone colours are validated #rrggbb. */}
         <style nonce={nonce}>{raw(vars + STYLES + (css ?? ""))}</style>
+        {/* Before first paint: 大字版 as this browser last chose it, so the page never jumps. */}
+        <script nonce={nonce}>{raw(HEAD_SCRIPT)}</script>
       </head>
       <body>
         <a class="skip" href="#main">跳到正文</a>
@@ -60,6 +67,7 @@ export function Layout({ title, zone, nonce, current, css, user, referrer, child
               </nav>
             )}
             {zone && <AccountNav user={user ?? null} current={current} />}
+            <button type="button" class="textsize" aria-pressed="false" data-textsize>大字版</button>
           </div>
         </header>
         {zone && user && <WorkNav user={user} />}
@@ -77,7 +85,8 @@ export function Layout({ title, zone, nonce, current, css, user, referrer, child
         </footer>
         <script nonce={nonce}>{raw(SITE_SCRIPT)}</script>
       </body>
-    </html>
+      </html>
+    </>
   );
 }
 

@@ -2,8 +2,22 @@
  * The one script every page carries (inlined under the CSP nonce, like the styles).
  * Pages work without it; it only adds what a browser can do for the person:
  *  - `<form data-confirm="…">`: a consequential action (通过, 停用, 下架, 撤回授权) asks first;
- *  - `<button data-copy="#id">`: copies the text of the element named (a reset link).
+ *  - `<button data-copy="#id">`: copies the text of the element named (a reset link);
+ *  - a table too wide for its box (.table-scroll) can be reached with Tab and scrolled with the keys;
+ *  - the header's 大字版 switch (`<button data-textsize aria-pressed>`), kept in localStorage;
+ *  - a refused form's error summary (`[data-error-summary]`) takes focus when the page opens,
+ *    and each of its links moves focus to the field it names (a plain #link only scrolls),
+ *    said with the field's own label where the message does not name it.
  */
+
+/** localStorage key of the 大字版 choice ("1" when on). */
+export const LARGE_TEXT_KEY = "yq-large-text";
+
+/**
+ * Runs in <head> before first paint: marks that scripts run (the 大字版 switch is shown only
+ * then) and applies 大字版 as this browser last chose it, so the page never re-flows.
+ */
+export const HEAD_SCRIPT = `(function(){var d=document.documentElement;d.classList.add("js");try{if(localStorage.getItem("${LARGE_TEXT_KEY}")==="1")d.classList.add("large")}catch(e){}})();`;
 export const SITE_SCRIPT = `(function(){
 document.addEventListener("submit",function(e){
   var f=e.target;if(!(f instanceof HTMLFormElement))return;
@@ -17,4 +31,51 @@ document.addEventListener("click",function(e){
   if(navigator.clipboard&&window.isSecureContext){navigator.clipboard.writeText(text).then(done,function(){fallback()})}else fallback();
   function fallback(){var r=document.createRange();r.selectNodeContents(t);var sel=getSelection();sel.removeAllRanges();sel.addRange(r);try{document.execCommand("copy");done()}catch(_){}}
 });
+// A table wider than its box scrolls inside it: keyboard users reach it with Tab and scroll it with the arrows.
+document.querySelectorAll(".table-scroll").forEach(function(s){if(s.scrollWidth>s.clientWidth+1&&!s.hasAttribute("tabindex"))s.tabIndex=0});
+var root=document.documentElement,ts=document.querySelector("button[data-textsize]");
+if(ts){
+  ts.setAttribute("aria-pressed",String(root.classList.contains("large")));
+  ts.addEventListener("click",function(){
+    var on=!root.classList.contains("large");root.classList.toggle("large",on);ts.setAttribute("aria-pressed",String(on));
+    try{if(on)localStorage.setItem("${LARGE_TEXT_KEY}","1");else localStorage.removeItem("${LARGE_TEXT_KEY}")}catch(_){}
+  });
+}
+// The field a summary link names: by id, else by name in its form, else the control whose
+// own error message (under it) reads the same. A fieldset gives its first control.
+function fieldOf(a,text){
+  var id=decodeURIComponent((a.getAttribute("href")||"").slice(1)),el=id?document.getElementById(id):null;
+  var name=a.getAttribute("data-field"),scope=a.closest("form")||document;
+  if(!el&&name)el=scope.querySelector('[name="'+CSS.escape(name)+'"]');
+  if(!el)scope.querySelectorAll(".field-error[id]").forEach(function(p){if(!el&&(p.textContent||"").trim()===text)el=document.querySelector('[aria-describedby~="'+p.id+'"]')||document.getElementById(p.id.replace(/-error$/,""))});
+  if(el&&!el.matches("input,select,textarea,button"))el=el.querySelector("input,select,textarea,button")||el;
+  return el;
+}
+function labelOf(el){
+  var l=el.id?document.querySelector('label[for="'+CSS.escape(el.id)+'"]'):null,box=el.closest("fieldset");
+  return l||(box&&box.querySelector("legend"))||el.closest("label");
+}
+var summary=document.querySelector("[data-error-summary]");
+if(summary){
+  var targets=[];
+  summary.querySelectorAll("a[href^='#']").forEach(function(a){
+    var text=(a.textContent||"").trim(),el=fieldOf(a,text),l=el&&labelOf(el),name=l?(l.textContent||"").trim().replace(/[((].*$/,""):"";
+    if(!el)return;
+    targets.push([a,el]);
+    if(name&&text.indexOf(name)<0)a.textContent=name+":"+text;
+  });
+  // Listed in the order the fields come on the page, whatever order the server found them in.
+  targets.sort(function(x,y){return x[1].compareDocumentPosition(y[1])&Node.DOCUMENT_POSITION_FOLLOWING?-1:1});
+  targets.forEach(function(t){var li=t[0].closest("li");if(li)li.parentNode.appendChild(li)});
+  summary.addEventListener("click",function(e){
+    for(var i=0;i<targets.length;i++){
+      if(!targets[i][0].contains(e.target))continue;
+      var el=targets[i][1],l=labelOf(el);
+      e.preventDefault();
+      (l||el).scrollIntoView({block:"start"});
+      el.focus({preventScroll:true});
+    }
+  });
+  summary.focus();
+}
 })();`;

@@ -46,7 +46,7 @@ describe("政策纵览 and 政策计算器 in Chromium", () => {
     expect(text).toContain("50万元");
     expect(text).toContain("第十四条");
     expect(text).toContain("研发投入占年销售收入3.2%");
-    expect(await page.getByText("即 3亿元").count()).toBe(1);
+    expect(await page.getByText("即 30,000万元").count()).toBe(1);
     // The typed values stay in the form and the result is a link.
     expect(await page.getByLabel("年销售收入(元)", { exact: true }).inputValue()).toBe("300000000");
     expect(page.url()).toContain("revenue=300000000");

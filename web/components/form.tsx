@@ -15,12 +15,33 @@ export interface FormErrors {
 /** What the user typed, by field name, put back after an error. */
 export type FormValues = Record<string, string | undefined>;
 
-/** The form's top message, announced by screen readers when the page loads with it. */
-export function FormAlert({ errors }: { errors: FormErrors | undefined }) {
-  if (!errors?.message) return null;
+/**
+ * The form's top message, announced by screen readers when the page loads with it. When
+ * fields are wrong it is the form's error summary: each wrong field is listed as a link to
+ * the field (`#f-<name>` unless `ids` says otherwise), and the site script focuses the
+ * summary when the page opens and moves focus to a field when its link is followed — on a
+ * long form (申请入驻 is several screens) a person sees at once what to fix and gets there.
+ */
+export function FormAlert({ errors, ids }: { errors: FormErrors | undefined; ids?: Record<string, string> }) {
+  const fields = Object.entries(errors?.fields ?? {}).filter(([, message]) => message);
+  if (!errors?.message && fields.length === 0) return null;
+  if (fields.length === 0) {
+    return (
+      <div class="alert error" role="alert">
+        {errors!.message}
+      </div>
+    );
+  }
   return (
-    <div class="alert error" role="alert">
-      {errors.message}
+    <div class="alert error error-summary" role="alert" tabindex={-1} data-error-summary>
+      <p>{errors?.message ?? "请按提示修改以下内容后再提交。"}</p>
+      <ul>
+        {fields.map(([name, message]) => (
+          <li>
+            <a href={`#${ids?.[name] ?? `f-${name}`}`} data-field={name}>{message}</a>
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

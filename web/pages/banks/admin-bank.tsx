@@ -58,7 +58,7 @@ export function AdminBankPage({ zone, nonce, user, bank, staff, invitations, not
           <p>还没有工作人员。发出邀请后,对方通过链接设置姓名和密码即可开通账号。</p>
         ) : (
           <div class="table-scroll">
-            <table class="users">
+            <table class="users stack">
               <thead>
                 <tr>
                   <th scope="col">姓名</th>
@@ -72,7 +72,7 @@ export function AdminBankPage({ zone, nonce, user, bank, staff, invitations, not
                       {s.name}
                       <small>{s.email}</small>
                     </td>
-                    <td>{STATUS_LABEL[s.status]}</td>
+                    <td data-label="账号状态">{STATUS_LABEL[s.status]}</td>
                   </tr>
                 ))}
               </tbody>
@@ -85,7 +85,7 @@ export function AdminBankPage({ zone, nonce, user, bank, staff, invitations, not
           <p>没有待接受的邀请。</p>
         ) : (
           <div class="table-scroll">
-            <table class="users">
+            <table class="users stack">
               <thead>
                 <tr>
                   <th scope="col">邮箱</th>

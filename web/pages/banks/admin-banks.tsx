@@ -37,13 +37,13 @@ export function AdminBanksPage({ zone, nonce, user, banks, values = {}, errors }
           <p class="help">还没有登记任何金融机构。</p>
         ) : (
           <div class="table-scroll">
-            <table class="users">
+            <table class="users stack">
               <caption class="skip">本园区的 {banks.length} 个金融机构</caption>
               <thead>
                 <tr>
                   <th scope="col">机构</th>
                   <th scope="col">联系人</th>
-                  <th scope="col">人员</th>
+                  <th scope="col" class="num">人员</th>
                   <th scope="col">状态</th>
                 </tr>
               </thead>
@@ -54,12 +54,12 @@ export function AdminBanksPage({ zone, nonce, user, banks, values = {}, errors }
                       <a href={`/admin/banks/${b.id}`}>{bankTitle(b)}</a>
                       {b.uscc && <small>{b.uscc}</small>}
                     </td>
-                    <td>
+                    <td data-label="联系人">
                       {b.contactName}
                       <small>{b.contactPhone}</small>
                     </td>
-                    <td>{b.staff}</td>
-                    <td>{BANK_STATUS_LABEL[b.status]}</td>
+                    <td class="num" data-label="人员">{b.staff}</td>
+                    <td data-label="状态">{BANK_STATUS_LABEL[b.status]}</td>
                   </tr>
                 ))}
               </tbody>

@@ -8,7 +8,7 @@
 import type { ZoneConfig } from "../../../tenants/schema";
 import { GUARANTEES, PRODUCT_TYPES, type LoanProductRow } from "../../../worker/db/schema";
 import type { Guarantee } from "../../../worker/finance/match";
-import { Input, Select } from "../../components/form";
+import { FormAlert, Input, Select } from "../../components/form";
 import { Layout } from "../../layout";
 import type { HeaderUser } from "../auth/labels";
 import { amountRange, FINANCE_CSS, GUARANTEE_ZH, guaranteesText, PRODUCT_TYPE_ZH, rateRange, termRange } from "./shared";
@@ -87,6 +87,7 @@ export function CataloguePage({ zone, nonce, user, filters, errors, items, filte
             <a href="/finance/needs">发布融资需求</a>,平台会按你的企业资料逐项比对,列出最合适的产品。
           </> : "入驻企业登录后可发布融资需求、在线申请贷款。"}
         </p>
+        <FormAlert errors={Object.keys(errors).length > 0 ? { message: "有筛选条件填写有误,已按其余条件列出;请按提示修改。", fields: errors } : undefined} />
         <form method="get" action="/finance" class="filters panel" role="search" aria-label="筛选产品">
           <Select name="type" label="产品类型" required={false} value={f.type} placeholder="全部" options={PRODUCT_TYPES.map((t) => ({ value: t, label: PRODUCT_TYPE_ZH[t] }))} error={errors.type} />
           <Select name="guarantee" label="可提供的担保" required={false} value={f.guarantee} placeholder="不限" options={GUARANTEES.map((g) => ({ value: g, label: GUARANTEE_ZH[g] }))} error={errors.guarantee} />
@@ -101,7 +102,6 @@ export function CataloguePage({ zone, nonce, user, filters, errors, items, filte
             <button type="submit" class="btn">筛选</button>
           </div>
         </form>
-        {Object.keys(errors).length > 0 && <div class="alert error" role="alert">有筛选条件填写有误,已按其余条件列出;请按提示修改。</div>}
         <p class="count" aria-live="polite">
           {filtered ? `符合条件的产品 ${items.length} 个` : `共 ${items.length} 个产品`}
           {filtered && <> · <a href="/finance">清除条件</a></>}

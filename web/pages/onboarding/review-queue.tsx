@@ -45,7 +45,7 @@ export function ReviewQueuePage({ zone, nonce, user, list, filters, errors }: Re
           <p>没有符合条件的申请。</p>
         ) : (
           <div class="table-scroll">
-            <table class="users">
+            <table class="users stack">
               <caption class="skip">{list.applications.length} 个申请</caption>
               <thead>
                 <tr><th scope="col">企业</th><th scope="col">重点产业</th><th scope="col">状态</th><th scope="col">首次提交</th><th scope="col">最近更新</th></tr>
@@ -54,10 +54,10 @@ export function ReviewQueuePage({ zone, nonce, user, list, filters, errors }: Re
                 {list.applications.map((a) => (
                   <tr>
                     <td><a href={`/admin/onboarding/${a.id}`}>{a.companyName}</a><small>{a.uscc}</small></td>
-                    <td>{industryName(zone, a.industry)}</td>
-                    <td><StatusBadge status={a.status} /></td>
-                    <td><time datetime={a.createdAt}>{formatTimeZh(a.createdAt)}</time></td>
-                    <td><time datetime={a.updatedAt}>{formatTimeZh(a.updatedAt)}</time></td>
+                    <td data-label="重点产业">{industryName(zone, a.industry)}</td>
+                    <td data-label="状态"><StatusBadge status={a.status} /></td>
+                    <td data-label="首次提交"><time datetime={a.createdAt}>{formatTimeZh(a.createdAt)}</time></td>
+                    <td data-label="最近更新"><time datetime={a.updatedAt}>{formatTimeZh(a.updatedAt)}</time></td>
                   </tr>
                 ))}
               </tbody>

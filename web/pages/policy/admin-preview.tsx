@@ -39,7 +39,8 @@ function show(v: unknown): string {
 function Change({ f }: { f: FieldChange }) {
   return (
     <>
-      <span class="path">{f.path || "(整体)"}</span>:{"before" in f && <span class="before">{show(f.before)}</span>}
+      {/* Added or removed said in words too, not by the colour alone. */}
+      <span class="path">{f.path || "(整体)"}</span>:{!("after" in f) && "删除 "}{!("before" in f) && "新增 "}{"before" in f && <span class="before">{show(f.before)}</span>}
       {"before" in f && "after" in f ? " → " : ""}
       {"after" in f && <span class="after">{show(f.after)}</span>}
     </>

@@ -54,19 +54,19 @@ export function AdminVersionsPage({ zone, nonce, user, versions, json, notice, e
             <div class="empty"><p>本园区还没有发布政策版本。可在下方上传第一版。</p></div>
           ) : (
             <div class="table-scroll">
-              <table class="grid">
+              <table class="grid stack">
                 <thead>
-                  <tr><th scope="col">版本</th><th scope="col">状态</th><th scope="col">生效日期</th><th scope="col">项目 / 用例</th><th scope="col">发布</th><th scope="col">下载</th></tr>
+                  <tr><th scope="col">版本</th><th scope="col">状态</th><th scope="col">生效日期</th><th scope="col" class="num">项目 / 用例</th><th scope="col">发布</th><th scope="col">下载</th></tr>
                 </thead>
                 <tbody>
                   {versions.map((v) => (
                     <tr>
                       <td>第{v.id}版<small>{v.label}</small>{v.note && <small>{v.note}</small>}</td>
-                      <td><span class={`tag ${v.status}`}>{VERSION_STATUS[v.status]}</span></td>
-                      <td><time datetime={v.effectiveFrom}>{formatDateZh(v.effectiveFrom)}</time></td>
-                      <td class="num">{v.programmeCount} / {v.caseCount}</td>
-                      <td>{formatTimeZh(new Date(v.publishedAt))}<small>{v.publishedVia === "cli" ? "运维发布(命令行)" : (v.publishedBy ?? "管理员")}</small></td>
-                      <td><a href={`/admin/policy/download/${v.id}`} download={`${zone.slug}-policy-v${v.id}.json`}>JSON</a></td>
+                      <td data-label="状态"><span class={`tag ${v.status}`}>{VERSION_STATUS[v.status]}</span></td>
+                      <td data-label="生效日期"><time datetime={v.effectiveFrom}>{formatDateZh(v.effectiveFrom)}</time></td>
+                      <td class="num" data-label="项目 / 用例">{v.programmeCount} / {v.caseCount}</td>
+                      <td data-label="发布">{formatTimeZh(new Date(v.publishedAt))}<small>{v.publishedVia === "cli" ? "运维发布(命令行)" : (v.publishedBy ?? "管理员")}</small></td>
+                      <td data-label="下载"><a href={`/admin/policy/download/${v.id}`} download={`${zone.slug}-policy-v${v.id}.json`}>JSON</a></td>
                     </tr>
                   ))}
                 </tbody>

@@ -67,7 +67,7 @@ export const POLICY_CSS = `${EVALUATION_CSS}
 .pol .field select[aria-invalid=true]{border:2px solid #b42318}
 .pol .field textarea{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.85rem;line-height:1.5}
 .pol .cats{display:flex;flex-wrap:wrap;gap:8px;margin:0 0 18px;padding:0;list-style:none}
-.pol .cats a{display:inline-flex;align-items:center;min-height:36px;padding:0 12px;border-radius:999px;border:1px solid var(--line);background:var(--card);text-decoration:none;color:var(--ink);font-size:.9rem}
+.pol .cats a{display:inline-flex;align-items:center;justify-content:center;min-height:44px;min-width:44px;padding:0 12px;border-radius:999px;border:1px solid var(--line);background:var(--card);text-decoration:none;color:var(--ink);font-size:.9rem}
 .pol .cats a[aria-current=true]{background:var(--primary);border-color:var(--primary);color:#fff}
 .progs{display:grid;gap:12px;grid-template-columns:1fr;list-style:none;margin:0;padding:0}
 @media(min-width:760px){.progs{grid-template-columns:1fr 1fr}}
@@ -108,7 +108,7 @@ export const POLICY_CSS = `${EVALUATION_CSS}
 .pol .tag.current{background:#ecfdf3;border-color:#32d583}
 .pol .tag.scheduled{background:#fffaeb;border-color:#fdb022}
 .pol details{border-top:1px solid var(--line);padding:8px 0 0;margin:8px 0 0}
-.pol summary{cursor:pointer;min-height:32px;color:var(--primary)}
+.pol summary{cursor:pointer;min-height:44px;color:var(--primary)}
 .pol .counts{display:flex;flex-wrap:wrap;gap:4px 14px;font-size:.9rem;color:var(--muted);margin:0}
 .diff{margin:0;padding:0;list-style:none}
 .diff > li{border-top:1px solid var(--line);padding:8px 0}

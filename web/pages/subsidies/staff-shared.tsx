@@ -15,7 +15,7 @@ export function isOverdue(a: { status: SubsidyStatus; dueOn: string | null }, to
 export const SUBSIDY_STAFF_CSS = `${SUBSIDY_CSS}
 main.wrap.sub{padding-top:20px;padding-bottom:40px}
 .sub .tabs{display:flex;flex-wrap:wrap;gap:8px;margin:0 0 16px;padding:0;list-style:none}
-.sub .tabs a{display:inline-flex;align-items:center;gap:6px;min-height:40px;padding:0 12px;border-radius:999px;border:1px solid var(--line);background:var(--card);text-decoration:none;color:var(--ink);font-size:.92rem}
+.sub .tabs a{display:inline-flex;align-items:center;gap:6px;min-height:44px;padding:0 12px;border-radius:999px;border:1px solid var(--line);background:var(--card);text-decoration:none;color:var(--ink);font-size:.92rem}
 .sub .tabs a[aria-current=page]{background:var(--primary);border-color:var(--primary);color:#fff}
 .sub .tabs .n{font-weight:700;font-variant-numeric:tabular-nums}
 .sub .filters{display:grid;gap:10px;grid-template-columns:1fr;align-items:end;margin:0 0 14px}
@@ -41,6 +41,6 @@ main.wrap.sub{padding-top:20px;padding-bottom:40px}
 .sub .notice-list{list-style:none;margin:0;padding:0;display:grid;gap:12px}
 .sub .notice-item h2{font-size:1.05rem;margin:0 0 6px;line-height:1.5}
 .sub details{margin:10px 0 0;border-top:1px solid var(--line);padding:8px 0 0}
-.sub summary{cursor:pointer;min-height:40px;display:flex;align-items:center;color:var(--primary);font-weight:600}
+.sub summary{cursor:pointer;min-height:44px;display:flex;align-items:center;color:var(--primary);font-weight:600}
 .sub details form{display:flex;flex-direction:column;gap:12px;margin:8px 0 0}
 `;

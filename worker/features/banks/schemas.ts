@@ -70,7 +70,8 @@ export const BankDetail = z
   .openapi("BankDetail");
 
 export const BankIdParam = z.object({
-  id: z.string().regex(/^[a-z0-9]{10,40}$/, "机构编号格式不对").openapi({ param: { name: "id", in: "path" } }),
+  // Hyphens too: the demo banks' ids are readable (demo-bank-zibo); new banks get 26-character ids.
+  id: z.string().regex(/^[a-z0-9-]{10,40}$/, "机构编号格式不对").openapi({ param: { name: "id", in: "path" } }),
 });
 
 export const InvitationIdParam = BankIdParam.extend({
