@@ -15,9 +15,13 @@ import { newId } from "../../worker/lib/ids";
 export const clientFor = (slug: string) => createClient({ url: `${inject("libsqlUrl")}/t/${slug}/` });
 export const dbFor = (slug: string) => openTenantDb(clientFor(slug));
 
+// Test files run in parallel against one database each zone: each file draws its own
+// block in 198.18.0.0/15 (reserved for benchmarking, never routed; only a header here),
+// so one file's failed sign-ins never reach another file's per-IP limit.
+const block = Math.floor(Math.random() * 512);
 let seq = 0;
 /** A unique address per call, so per-IP limits of one test never touch another. */
-export const freshIp = () => `198.51.100.${(seq = (seq + 1) % 250) + 1}`;
+export const freshIp = () => `198.${18 + (block >> 8)}.${block & 255}.${(seq = (seq + 1) % 250) + 1}`;
 
 export async function makeUser(slug: string, role: Role = "enterprise", password = "Correct-Horse-42") {
   const id = newId();
@@ -57,6 +61,6 @@ export async function login(slug: string, email: string, password: string, opts:
 /** The session cookie's `name=value` from a response, for the next request's Cookie header. */
 export function sessionCookie(res: Response): string {
   const set = res.headers.getSetCookie().find((c) => c.includes("yq_session="));
-  if (!set) throw new Error("no session cookie set");
+  if (!set) throw new Error(`no session cookie set (HTTP ${res.status})`);
   return set.split(";")[0]!;
 }
