@@ -11,6 +11,8 @@
  *
  * Kept as a string, not a compiled function, like the subsidy form's scripts.
  */
+import { SET_FIELD_ERROR_JS } from "../../components/field-error-script";
+
 export const APPLY_UPLOAD_SCRIPT = `(function () {
   "use strict";
   var form = document.querySelector("form[data-draft-upload]");
@@ -21,18 +23,7 @@ export const APPLY_UPLOAD_SCRIPT = `(function () {
   var pending = 0, waiting = false, failed = false;
 
   function kb(n) { return n >= 1048576 ? (n / 1048576).toFixed(1) + " MB" : Math.max(1, Math.round(n / 1024)) + " KB"; }
-  function setError(input, msg) {
-    var id = input.id + "-error", p = document.getElementById(id);
-    var ids = (input.getAttribute("aria-describedby") || "").split(" ").filter(function (x) { return x && x !== id; });
-    if (msg) {
-      if (!p) { p = document.createElement("p"); p.className = "field-error"; p.id = id; input.parentNode.appendChild(p); }
-      p.textContent = msg; input.setAttribute("aria-invalid", "true"); ids.push(id);
-    } else {
-      if (p) p.parentNode.removeChild(p);
-      input.removeAttribute("aria-invalid");
-    }
-    if (ids.length) input.setAttribute("aria-describedby", ids.join(" ")); else input.removeAttribute("aria-describedby");
-  }
+  ${SET_FIELD_ERROR_JS}
   function say(el, text, warn) { el.textContent = text; el.className = warn ? "upload-status warn" : "upload-status"; }
 
   function withDelete(li, input, status) {

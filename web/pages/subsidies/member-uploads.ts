@@ -12,6 +12,8 @@
  *
  * Kept as a string, not a compiled function, like ./member-autosave.
  */
+import { SET_FIELD_ERROR_JS } from "../../components/field-error-script";
+
 export const MATERIAL_UPLOAD_SCRIPT = `(function () {
   "use strict";
   var form = document.getElementById("apply-form");
@@ -24,18 +26,7 @@ export const MATERIAL_UPLOAD_SCRIPT = `(function () {
   function statusOf(input) { return document.getElementById(input.id + "-status"); }
   function say(input, text, warn) { var s = statusOf(input); s.textContent = text; s.className = warn ? "upload-status warn" : "upload-status"; }
   function kb(n) { return Math.max(1, Math.round(n / 1024)) + " KB"; }
-  function setError(input, msg) {
-    var id = input.id + "-error", p = document.getElementById(id);
-    var ids = (input.getAttribute("aria-describedby") || "").split(" ").filter(function (x) { return x && x !== id; });
-    if (msg) {
-      if (!p) { p = document.createElement("p"); p.className = "field-error"; p.id = id; input.parentNode.appendChild(p); }
-      p.textContent = msg; input.setAttribute("aria-invalid", "true"); ids.push(id);
-    } else {
-      if (p) p.parentNode.removeChild(p);
-      input.removeAttribute("aria-invalid");
-    }
-    if (ids.length) input.setAttribute("aria-describedby", ids.join(" ")); else input.removeAttribute("aria-describedby");
-  }
+  ${SET_FIELD_ERROR_JS}
   function listed(input, m) {
     var id = input.getAttribute("data-material");
     var list = document.getElementById("files-" + id);

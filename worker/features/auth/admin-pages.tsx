@@ -13,7 +13,7 @@ import { ResetLinkIssuedPage } from "../../../web/pages/auth/reset-link-issued";
 import { endUserSessions, listZoneUsers, setUserStatus } from "./admin-users";
 import { signedIn } from "./guard";
 import { formFailure, pageGuard } from "./page-forms";
-import { issueAdminResetLink } from "./password-reset";
+import { issueAdminResetLink, resetLink } from "./password-reset";
 import { maskMobile, sendResetLinkBySms } from "./reset-link-sms";
 import { requestCtx } from "./routes";
 import { UserIdParam } from "./schemas";
@@ -71,7 +71,7 @@ export function adminUserPages(deps: AppDeps) {
     const token = typeof form.token === "string" ? form.token.slice(0, 200) : "";
     c.header("Cache-Control", "no-store");
     const page = (target: { name: string; email: string; mobile: string | null }, expiresAt: Date | null, notice: { kind: "ok" | "error"; message: string }) =>
-      <ResetLinkIssuedPage zone={ctx.zone} nonce={c.get("secureHeadersNonce")} user={user} userId={id} target={target} url={expiresAt ? `${ctx.origin}/reset-password?token=${token}` : null} expiresAt={expiresAt} notice={notice} />;
+      <ResetLinkIssuedPage zone={ctx.zone} nonce={c.get("secureHeadersNonce")} user={user} userId={id} target={target} url={expiresAt ? resetLink(ctx.origin, token) : null} expiresAt={expiresAt} notice={notice} />;
     try {
       const sent = await sendResetLinkBySms(ctx, { id: user.id, email: user.email }, id, token);
       return c.html(page({ name: sent.name, email: sent.email, mobile: sent.sentTo }, sent.expiresAt, { kind: "ok", message: `已通过短信发送到 ${sent.sentTo}。` }));

@@ -21,7 +21,7 @@ const ACCOUNT_REQUESTS_PER_HOUR = 3;
 /** Per IP: requests (for any account) within 15 minutes before a 429. */
 export const IP_REQUESTS_PER_15_MIN = 10;
 
-interface Ctx {
+export interface ResetCtx {
   db: TenantDb;
   zone: ZoneConfig;
   origin: string;
@@ -29,7 +29,7 @@ interface Ctx {
   ip: string;
 }
 
-const resetLink = (origin: string, token: string) => `${origin}/reset-password?token=${token}`;
+export const resetLink = (origin: string, token: string) => `${origin}/reset-password?token=${token}`;
 
 function linkMessage(zone: ZoneConfig, user: UserRow, link: string, byAdmin: boolean) {
   return {
@@ -45,7 +45,7 @@ function linkMessage(zone: ZoneConfig, user: UserRow, link: string, byAdmin: boo
  * Self-service: the same outcome whether or not the account exists. The per-IP
  * limit (429) is checked here, so the API and the page share it; it names no account.
  */
-export async function requestPasswordReset({ db, zone, origin, now, ip }: Ctx, rawEmail: string): Promise<void> {
+export async function requestPasswordReset({ db, zone, origin, now, ip }: ResetCtx, rawEmail: string): Promise<void> {
   if ((await countRecentAttempts(db, { kind: "reset_request", ip }, 15, now)) >= IP_REQUESTS_PER_15_MIN) {
     throw new AppError("rate_limited", "这个网络地址申请重置的次数过多,请 15 分钟后再试。");
   }
@@ -68,7 +68,7 @@ export async function requestPasswordReset({ db, zone, origin, now, ip }: Ctx, r
 }
 
 /** A zone admin issues a link for a user of the zone; shown once to the admin, also mailed to the user. */
-export async function issueAdminResetLink({ db, zone, origin, now, ip }: Ctx, admin: { id: string; email: string }, userId: string) {
+export async function issueAdminResetLink({ db, zone, origin, now, ip }: ResetCtx, admin: { id: string; email: string }, userId: string) {
   const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
   if (!user) throw new AppError("not_found", "本园区没有这个用户。");
   const { token, expiresAt, writes } = await newResetToken(db, user.id, { kind: "admin", issuedBy: admin.id, now });
@@ -82,7 +82,7 @@ export async function issueAdminResetLink({ db, zone, origin, now, ip }: Ctx, ad
 }
 
 /** Sets the new password from a live token, ends every session of the user, notifies them. No sign-in follows. */
-export async function confirmPasswordReset({ db, zone, now, ip, auth }: Ctx & { auth: ZoneAuth }, token: string, password: string) {
+export async function confirmPasswordReset({ db, zone, now, ip, auth }: ResetCtx & { auth: ZoneAuth }, token: string, password: string) {
   const invalid = new AppError("bad_request", "这个重置链接无效、已使用或已过期。请重新申请,或联系园区管理员发放新的链接。");
   const live = await findLiveResetToken(db, token, now);
   if (!live) throw invalid;

@@ -6,20 +6,12 @@
  */
 import { eq } from "drizzle-orm";
 import type { ZoneConfig } from "../../../tenants/schema";
-import type { TenantDb } from "../../db/open";
 import { passwordResetTokens, users } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { auditInsert } from "../audit/audit";
 import { outboxInsert } from "../outbox/enqueue-message";
+import { resetLink, type ResetCtx } from "./password-reset";
 import { hashResetToken, live, RESET_TOKEN_TTL_MINUTES } from "./reset-tokens";
-
-interface Ctx {
-  db: TenantDb;
-  zone: ZoneConfig;
-  origin: string;
-  now: Date;
-  ip: string;
-}
 
 /** "13812345678" → "138****5678": enough for the admin to recognise, not to copy. */
 export function maskMobile(mobile: string): string {
@@ -30,7 +22,7 @@ export function resetLinkSms(zone: ZoneConfig, link: string) {
   return `【${zone.shortName.zh}】园区管理员为您发放了重置密码链接,${RESET_TOKEN_TTL_MINUTES}分钟内有效,只能使用一次:${link} 如非本人操作请忽略。`;
 }
 
-export async function sendResetLinkBySms({ db, zone, origin, now, ip }: Ctx, admin: { id: string; email: string }, userId: string, token: string): Promise<{ sentTo: string; name: string; email: string; expiresAt: Date }> {
+export async function sendResetLinkBySms({ db, zone, origin, now, ip }: ResetCtx, admin: { id: string; email: string }, userId: string, token: string): Promise<{ sentTo: string; name: string; email: string; expiresAt: Date }> {
   const [[user], [issued]] = await db.batch([
     db.select({ id: users.id, name: users.name, email: users.email, mobile: users.mobile }).from(users).where(eq(users.id, userId)).limit(1),
     db
@@ -45,7 +37,7 @@ export async function sendResetLinkBySms({ db, zone, origin, now, ip }: Ctx, adm
     throw new AppError("validation_failed", "这个链接已失效(已使用、已过期或已重新发放),没有发送。请重新发放重置链接。");
   }
   await db.batch([
-    outboxInsert(db, { channel: "sms", recipient: user.mobile, kind: "password_reset_link", subject: "重置密码链接", body: resetLinkSms(zone, `${origin}/reset-password?token=${token}`) }, now),
+    outboxInsert(db, { channel: "sms", recipient: user.mobile, kind: "password_reset_link", subject: "重置密码链接", body: resetLinkSms(zone, resetLink(origin, token)) }, now),
     auditInsert(db, { actorId: admin.id, actor: admin.email, action: "auth.reset.sms_sent", target: user.email, result: "ok", ip }, now),
   ]);
   return { sentTo: maskMobile(user.mobile), name: user.name, email: user.email, expiresAt: new Date(issued.expiresAt) };
