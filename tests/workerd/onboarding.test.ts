@@ -125,6 +125,16 @@ describe("applying (申请入驻)", () => {
     expect(html).not.toContain(PASSWORD);
   });
 
+  it("names a missing licence together with the other wrong fields, not only after they are fixed", async () => {
+    const res = await applyForm({ ...formFields(freshUscc(), freshEmail()), companyName: "" }, {});
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toContain("请填写企业名称");
+    expect(html).toContain("请上传营业执照(PDF、JPG 或 PNG)");
+    const withLicence = await (await applyForm({ ...formFields(freshUscc(), freshEmail()), companyName: "" }, { "file-licence": pdf() })).text();
+    expect(withLicence).not.toContain("请上传营业执照");
+  });
+
   it("requires the business licence, certificate details and certificate files, and refuses a file that is not a PDF/JPG/PNG", async () => {
     const noFiles = await applyJson({ ...facts({ qualifications: [{ code: "hnte" }] }), materials: [] });
     expect(noFiles.status).toBe(422);

@@ -33,7 +33,7 @@ import { submitApplication } from "./submit-application";
 import { draftUploadRoutes } from "./draft-upload-routes";
 import { draftTokenOr, keepDraftUpload, listDraftUploads, newDraftToken, type KeptUpload } from "./draft-uploads";
 import type { Upload } from "./uploads";
-import { fileKey } from "./zone-checks";
+import { fileKey, LICENCE, LICENCE_MISSING } from "./zone-checks";
 
 const nonce = (c: Context<AppEnv>) => c.get("secureHeadersNonce");
 const isReviewAction = (s: string): s is ReviewAction => (REVIEW_ACTIONS as readonly string[]).includes(s);
@@ -90,6 +90,8 @@ export function onboardingPages(deps: AppDeps) {
     const draftToken = draftTokenOr(form.values.text.draftToken);
     if (!form.ok) {
       const { kept, fields } = await keepChosen(ctx, draftToken, form.uploads);
+      // The summary names every missing thing at once: the licence too, not only after the fields pass.
+      if (!kept.some((k) => k.kind === LICENCE)) fields[fileKey(LICENCE)] ??= LICENCE_MISSING;
       return applyPage(c, { values: form.values, errors: withFields(form.errors, fields), draftToken, kept }, 422);
     }
     try {

@@ -9,6 +9,7 @@ import { AppError } from "../../lib/errors";
 import type { ApplicationInput } from "./schemas";
 
 export const LICENCE = "business_licence";
+export const LICENCE_MISSING = "请上传营业执照(PDF、JPG 或 PNG)";
 export const certificateKind = (code: string) => `certificate:${code}`;
 
 /** Field keys shared by the page form and the API's error `fields`. */
@@ -34,7 +35,7 @@ export function zoneFieldErrors(zone: ZoneConfig, input: ApplicationInput, haveK
     if (!q.issuedOn) errors[certDateKey(q.code)] = `请填写${type.zh}证书的发证日期`;
     if (!haveKinds.has(certificateKind(q.code))) errors[fileKey(certificateKind(q.code))] = `请上传${type.zh}证书(PDF、JPG 或 PNG)`;
   }
-  if (!haveKinds.has(LICENCE)) errors[fileKey(LICENCE)] = "请上传营业执照(PDF、JPG 或 PNG)";
+  if (!haveKinds.has(LICENCE)) errors[fileKey(LICENCE)] = LICENCE_MISSING;
   return errors;
 }
 
