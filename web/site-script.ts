@@ -4,6 +4,7 @@
  *  - `<form data-confirm="…">`: a consequential action (通过, 停用, 下架, 撤回授权) asks first;
  *  - `<button data-copy="#id">`: copies the text of the element named (a reset link);
  *  - a table too wide for its box (.table-scroll) can be reached with Tab and scrolled with the keys;
+ *  - the work navigation marks the section this page belongs to (aria-current, underlined);
  *  - the header's 大字版 switch (`<button data-textsize aria-pressed>`), kept in localStorage;
  *  - a refused form's error summary (`[data-error-summary]`) takes focus when the page opens,
  *    and each of its links moves focus to the field it names (a plain #link only scrolls),
@@ -19,6 +20,10 @@ export const LARGE_TEXT_KEY = "yq-large-text";
  */
 export const HEAD_SCRIPT = `(function(){var d=document.documentElement;d.classList.add("js");try{if(localStorage.getItem("${LARGE_TEXT_KEY}")==="1")d.classList.add("large")}catch(e){}})();`;
 export const SITE_SCRIPT = `(function(){
+(function(){var here=location.pathname,best=null;
+  document.querySelectorAll(".worknav a[href]").forEach(function(a){var h=a.getAttribute("href");
+    if((here===h||here.indexOf(h+"/")===0)&&(!best||h.length>best.getAttribute("href").length))best=a});
+  if(best)best.setAttribute("aria-current","page")})();
 document.addEventListener("submit",function(e){
   var f=e.target;if(!(f instanceof HTMLFormElement))return;
   var b=e.submitter,q=(b&&b.getAttribute("data-confirm"))||f.getAttribute("data-confirm");

@@ -121,6 +121,7 @@ footer.site{border-top:1px solid var(--line);color:var(--muted);font-size:.85rem
 .worknav .wrap{display:flex;flex-wrap:wrap;gap:0 18px;padding-top:2px;padding-bottom:2px}
 .worknav a{color:#fff;text-decoration:none;font-size:.92rem;min-height:44px;min-width:44px;display:inline-flex;align-items:center;justify-content:center}
 .worknav a:hover{text-decoration:underline}
+.worknav a[aria-current=page]{box-shadow:inset 0 -3px 0 var(--accent);font-weight:600}
 /* 大字版 switch, in the header; shown only where the script that works it runs. */
 .textsize{display:none;min-height:44px;min-width:44px;align-items:center;justify-content:center;font:inherit;color:#fff;background:transparent;border:1px solid rgba(255,255,255,.7);border-radius:6px;padding:0 12px;cursor:pointer}
 html.js .textsize{display:inline-flex}

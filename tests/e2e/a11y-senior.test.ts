@@ -156,6 +156,17 @@ describe("适老化 in Chromium", () => {
     await context.close();
   }, 60_000);
 
+  it("the work navigation marks the section a page belongs to, and only that one", async () => {
+    const { context, page } = await e2e.chromium.newPage(PHONE);
+    await signIn(page, url(""), "reviewer@zibo.demo");
+    for (const [path, section] of [["/admin/subsidies", "政策兑现"], ["/admin/subsidies/dashboard", "政策兑现"], ["/admin/enterprises", "企业名录"]] as const) {
+      await page.goto(url(path));
+      const marked = await page.locator('.worknav a[aria-current="page"]').allInnerTexts();
+      expect(marked, path).toEqual([section]);
+    }
+    await context.close();
+  });
+
   it("raised no Content-Security-Policy violations on any page", () => {
     expect(e2e.chromium.cspErrors).toEqual([]);
   });
