@@ -6,7 +6,8 @@
  */
 import { exports } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
-import { enterprises, subsidyApplications, users } from "../../worker/db/schema";
+import { enterpriseYearlyFigures, enterprises, subsidyApplications, users } from "../../worker/db/schema";
+import { shanghaiDate } from "../../worker/features/enterprises/yuan";
 import { hashPassword } from "../../worker/features/auth/password";
 import { newId } from "../../worker/lib/ids";
 import { checkCharacter } from "../../worker/lib/uscc";
@@ -68,6 +69,18 @@ export async function enterpriseWithMember() {
   await db.insert(users).values({ id: userId, email, name: "申报经办人", role: "enterprise", enterpriseId: id, passwordHash: await hashPassword(PASSWORD), passwordChangedAt: now, createdAt: now, updatedAt: now });
   const cookie = sessionCookie(await login(slug, email, PASSWORD));
   return { id, name, member: { id: userId, email, cookie } };
+}
+
+/** An enterprise of its own whose last two years of figures qualify zibo-rd-inclusive for 50万; its member's cookie. */
+export async function qualifyingMember() {
+  const e = await enterpriseWithMember();
+  const year = Number(shanghaiDate(new Date()).slice(0, 4));
+  const YI = 10_000 * WAN;
+  await dbFor(slug).insert(enterpriseYearlyFigures).values([
+    { enterpriseId: e.id, year: year - 2, revenueFen: 2 * YI + 5000 * WAN, rdExpenseFen: 800 * WAN, rdSuperDeductionFen: 2000 * WAN, updatedAt: Date.now() },
+    { enterpriseId: e.id, year: year - 1, revenueFen: 3 * YI, rdExpenseFen: 960 * WAN, rdSuperDeductionFen: 3000 * WAN, updatedAt: Date.now() },
+  ]);
+  return e.member.cookie;
 }
 
 export const demo = async (who: string, zone = slug) => sessionCookie(await login(zone, `${who}@${zone}.demo`, `Demo-${zone}-2026`));

@@ -9,12 +9,10 @@
 import { exports } from "cloudflare:workers";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { enterpriseYearlyFigures, materials, subsidyApplications } from "../../worker/db/schema";
-import { shanghaiDate } from "../../worker/features/enterprises/yuan";
+import { materials, subsidyApplications } from "../../worker/db/schema";
 import { dbFor, freshIp } from "./auth-support";
-import { demo, enterpriseWithMember, host, ORIGIN, pdf, WAN } from "./subsidies-support";
+import { demo, host, ORIGIN, pdf, qualifyingMember } from "./subsidies-support";
 
-const YI = 10_000 * WAN;
 const FIGURES = { revenue: "300000000", rdExpense: "9600000", rdDeduction: "30000000", prevRdDeduction: "20000000" };
 
 function send(path: string, cookie: string, body: URLSearchParams | FormData) {
@@ -36,16 +34,6 @@ async function draftFor(cookie: string, programme: string) {
   const res = await send("/subsidies/apply", cookie, new URLSearchParams({ programme, idempotencyKey: key }));
   expect(res.status).toBe(303);
   return /\/subsidies\/applications\/([a-z0-9]+)/.exec(res.headers.get("location")!)![1]!;
-}
-
-async function qualifyingMember() {
-  const e = await enterpriseWithMember();
-  const year = Number(shanghaiDate(new Date()).slice(0, 4));
-  await dbFor("zibo").insert(enterpriseYearlyFigures).values([
-    { enterpriseId: e.id, year: year - 2, revenueFen: 2 * YI + 5000 * WAN, rdExpenseFen: 800 * WAN, rdSuperDeductionFen: 2000 * WAN, updatedAt: Date.now() },
-    { enterpriseId: e.id, year: year - 1, revenueFen: 3 * YI, rdExpenseFen: 960 * WAN, rdSuperDeductionFen: 3000 * WAN, updatedAt: Date.now() },
-  ]);
-  return e.member.cookie;
 }
 
 const filesOf = async (id: string) => (await dbFor("zibo").select().from(materials).where(and(eq(materials.ownerKind, "subsidy_application"), eq(materials.ownerId, id)))).map((m) => `${m.kind}:${m.filename}`).sort();

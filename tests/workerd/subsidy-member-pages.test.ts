@@ -14,12 +14,11 @@
 import { exports } from "cloudflare:workers";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { enterpriseYearlyFigures, subsidyApplications, subsidyEvents } from "../../worker/db/schema";
-import { shanghaiDate } from "../../worker/features/enterprises/yuan";
+import { subsidyApplications, subsidyEvents } from "../../worker/db/schema";
 import { NOT_FOUND } from "../../worker/features/subsidies/context";
 import { formatDateZh } from "../../web/format";
 import { dbFor, freshIp } from "./auth-support";
-import { api, demo, enterpriseWithMember, host, ORIGIN, pdf, WAN } from "./subsidies-support";
+import { api, demo, host, ORIGIN, pdf, qualifyingMember, WAN } from "./subsidies-support";
 
 const PROGRAMME = "/policy/programmes/zibo-rd-inclusive";
 const YI = 10_000 * WAN;
@@ -36,17 +35,6 @@ function upload(cookie: string, id: string, kind: string, file: File) {
   form.append("kind", kind);
   form.append("file", file);
   return send("POST", `/subsidies/applications/${id}/materials`, cookie, form);
-}
-
-/** An enterprise of its own whose last two years of figures qualify for 50万. */
-async function qualifyingMember() {
-  const e = await enterpriseWithMember();
-  const year = Number(shanghaiDate(new Date()).slice(0, 4));
-  await dbFor("zibo").insert(enterpriseYearlyFigures).values([
-    { enterpriseId: e.id, year: year - 2, revenueFen: 2 * YI + 5000 * WAN, rdExpenseFen: 800 * WAN, rdSuperDeductionFen: 2000 * WAN, updatedAt: Date.now() },
-    { enterpriseId: e.id, year: year - 1, revenueFen: 3 * YI, rdExpenseFen: 960 * WAN, rdSuperDeductionFen: 3000 * WAN, updatedAt: Date.now() },
-  ]);
-  return e.member.cookie;
 }
 
 /** 在线申报 as the programme page's form sends it; returns the application id. */
