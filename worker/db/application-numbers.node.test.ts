@@ -7,14 +7,11 @@
  * year in created order.
  */
 import { createClient, type Client } from "@libsql/client";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openFileWorld, type FileWorld } from "../features/subsidies/file-world.node";
 import { asc, eq } from "drizzle-orm";
 import zone from "../../tenants/zibo/zone";
-import { seedDemoAccounts } from "../../dev/lib/seed-demo";
 import { migrations } from "../../migrations/bundle";
 import { applicationNumber } from "../lib/application-number";
 import { createApplication } from "../features/subsidies/create-application";
@@ -26,27 +23,18 @@ import { openTenantDb, type TenantDb } from "./open";
 import { applicationNumbers, subsidyApplications } from "./schema";
 
 const NOW = new Date("2026-03-02T02:00:00Z");
-let dir: string;
 let url: string;
 let db: TenantDb;
 let policy: LoadedPolicy;
-const clients: Client[] = [];
+let clients: Client[];
+let world: FileWorld;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "app-numbers-"));
-  url = `file:${join(dir, "zibo.db")}`;
-  const client = createClient({ url });
-  clients.push(client);
-  await migrateTenant(client, migrations);
-  db = openTenantDb(client);
-  policy = await publishTestProgrammes({ db, zone, now: NOW });
-  await seedDemoAccounts(db, zone, NOW);
+  world = await openFileWorld("app-numbers", NOW);
+  ({ url, db, policy, clients } = world);
 });
 
-afterAll(() => {
-  for (const c of clients) c.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => world.close());
 
 const numbersOf = async (year: number) =>
   (await db.select({ seq: subsidyApplications.numberSeq }).from(subsidyApplications).where(eq(subsidyApplications.numberYear, year)).orderBy(asc(subsidyApplications.numberSeq))).map((r) => r.seq);

@@ -10,48 +10,34 @@
  * exactly where a check outside the write would let an award through.
  */
 import { createClient, type Client } from "@libsql/client";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openFileWorld, type FileWorld } from "./file-world.node";
 import { and, eq, inArray, like } from "drizzle-orm";
 import zone from "../../../tenants/zibo/zone";
-import { seedDemoAccounts } from "../../../dev/lib/seed-demo";
-import { migrations } from "../../../migrations/bundle";
-import { migrateTenant } from "../../db/migrate";
 import { openTenantDb, type TenantDb } from "../../db/open";
 import { auditLog, outbox, subsidyApplications, subsidyEvents, users, type Role } from "../../db/schema";
 import type { LoadedPolicy } from "../policies/current-policy";
 import type { SubsidyActor } from "./context";
 import { reviewApplication } from "./review-application";
-import { atPayment, newEnterprise, publishTestProgrammes } from "./test-programmes";
+import { atPayment, newEnterprise } from "./test-programmes";
 
 const WAN = 1_000_000;
 const NOW = new Date("2026-06-15T02:00:00Z");
-let dir: string;
 let url: string;
 let db: TenantDb;
 let policy: LoadedPolicy;
 let admin: SubsidyActor;
-const clients: Client[] = [];
+let clients: Client[];
+let world: FileWorld;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "subsidy-races-"));
-  url = `file:${join(dir, "zibo.db")}`;
-  const client = createClient({ url });
-  clients.push(client);
-  await migrateTenant(client, migrations);
-  db = openTenantDb(client);
-  policy = await publishTestProgrammes({ db, zone, now: NOW });
-  await seedDemoAccounts(db, zone, NOW);
+  world = await openFileWorld("subsidy-races", NOW);
+  ({ url, db, policy, clients } = world);
   const [u] = await db.select().from(users).where(eq(users.email, "admin@zibo.demo"));
   admin = { id: u!.id, email: u!.email, role: u!.role as Role, enterpriseId: null };
 });
 
-afterAll(() => {
-  for (const c of clients) c.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => world.close());
 
 const title = (id: string) => policy.compiled.programmes.get(id)?.title.zh ?? id;
 
