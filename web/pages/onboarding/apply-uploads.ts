@@ -11,7 +11,7 @@
  *
  * Kept as a string, not a compiled function, like the subsidy form's scripts.
  */
-import { SET_FIELD_ERROR_JS } from "../../components/field-error-script";
+import { POST_WITH_PROGRESS_JS, SET_FIELD_ERROR_JS } from "../../components/upload-script-parts";
 
 export const APPLY_UPLOAD_SCRIPT = `(function () {
   "use strict";
@@ -24,6 +24,7 @@ export const APPLY_UPLOAD_SCRIPT = `(function () {
 
   function kb(n) { return n >= 1048576 ? (n / 1048576).toFixed(1) + " MB" : Math.max(1, Math.round(n / 1024)) + " KB"; }
   ${SET_FIELD_ERROR_JS}
+  ${POST_WITH_PROGRESS_JS}
   function say(el, text, warn) { el.textContent = text; el.className = warn ? "upload-status warn" : "upload-status"; }
 
   function withDelete(li, input, status) {
@@ -77,18 +78,11 @@ export const APPLY_UPLOAD_SCRIPT = `(function () {
     data.append("draftToken", token);
     data.append("kind", kind);
     data.append("file", file);
-    var bar = document.createElement("progress");
-    bar.max = 100; bar.value = 0; bar.setAttribute("aria-label", "上传进度");
-    status.className = "upload-status"; status.textContent = "";
-    status.appendChild(bar); status.appendChild(document.createTextNode("正在上传“" + file.name + "”…"));
     setError(input, "");
     pending++;
-    var xhr = new XMLHttpRequest();
-    xhr.upload.onprogress = function (e) { if (e.lengthComputable) bar.value = Math.round((e.loaded / e.total) * 100); };
-    xhr.onload = function () {
-      var body = null;
-      try { body = JSON.parse(xhr.responseText); } catch (e) { /* not JSON: said below */ }
-      if (xhr.status === 201 && body && body.upload) {
+    postWithProgress(url, data, status, file.name, function (code, body) {
+      if (code === 0) { say(status, "网络中断,文件还没有上传;提交时会随表单一起发送,也可以重新选择。", true); return settled(false); }
+      if (code === 201 && body && body.upload) {
         kept(input, list, status, body.upload);
         input.value = "";
         say(status, "已上传“" + body.upload.filename + "”。");
@@ -97,11 +91,7 @@ export const APPLY_UPLOAD_SCRIPT = `(function () {
       say(status, "");
       setError(input, (body && body.error && body.error.message) || "上传没有成功,请重新选择文件。");
       settled(false);
-    };
-    xhr.onerror = function () { say(status, "网络中断,文件还没有上传;提交时会随表单一起发送,也可以重新选择。", true); settled(false); };
-    xhr.open("POST", url);
-    xhr.setRequestHeader("accept", "application/json");
-    xhr.send(data);
+    });
   }
 
   Array.prototype.forEach.call(form.querySelectorAll(".file-field[data-kind]"), function (field) {

@@ -12,7 +12,7 @@
  *
  * Kept as a string, not a compiled function, like ./member-autosave.
  */
-import { SET_FIELD_ERROR_JS } from "../../components/field-error-script";
+import { POST_WITH_PROGRESS_JS, SET_FIELD_ERROR_JS } from "../../components/upload-script-parts";
 
 export const MATERIAL_UPLOAD_SCRIPT = `(function () {
   "use strict";
@@ -27,6 +27,7 @@ export const MATERIAL_UPLOAD_SCRIPT = `(function () {
   function say(input, text, warn) { var s = statusOf(input); s.textContent = text; s.className = warn ? "upload-status warn" : "upload-status"; }
   function kb(n) { return Math.max(1, Math.round(n / 1024)) + " KB"; }
   ${SET_FIELD_ERROR_JS}
+  ${POST_WITH_PROGRESS_JS}
   function listed(input, m) {
     var id = input.getAttribute("data-material");
     var list = document.getElementById("files-" + id);
@@ -55,32 +56,20 @@ export const MATERIAL_UPLOAD_SCRIPT = `(function () {
     var data = new FormData();
     data.append("kind", input.getAttribute("data-material"));
     data.append("file", file);
-    var bar = document.createElement("progress");
-    bar.max = 100; bar.value = 0; bar.setAttribute("aria-label", "上传进度");
-    var s = statusOf(input);
-    s.className = "upload-status"; s.textContent = "";
-    s.appendChild(bar); s.appendChild(document.createTextNode("正在上传“" + file.name + "”…"));
     setError(input, "");
     pending++;
-    var xhr = new XMLHttpRequest();
-    xhr.upload.onprogress = function (e) { if (e.lengthComputable) bar.value = Math.round((e.loaded / e.total) * 100); };
-    xhr.onload = function () {
-      var body = null;
-      try { body = JSON.parse(xhr.responseText); } catch (e) { /* not JSON: said below */ }
-      if (xhr.status === 201 && body && body.material) {
+    postWithProgress(url, data, statusOf(input), file.name, function (code, body) {
+      if (code === 0) { say(input, "网络中断,文件还没有上传。可以重新选择,文件也会随“保存草稿”或“提交申报”一起保存。", true); return settled(false); }
+      if (code === 201 && body && body.material) {
         listed(input, body.material);
         input.value = "";
         say(input, "已上传“" + body.material.filename + "”(" + kb(body.material.size) + ")。");
         return settled(true);
       }
-      if (xhr.status === 401) say(input, "登录已超时,文件还没有上传。请在新窗口登录后重新选择;文件也会随“保存草稿”或“提交申报”一起保存。", true);
+      if (code === 401) say(input, "登录已超时,文件还没有上传。请在新窗口登录后重新选择;文件也会随“保存草稿”或“提交申报”一起保存。", true);
       else { say(input, ""); setError(input, (body && body.error && body.error.message) || "上传没有成功,请重新选择文件。"); }
       settled(false);
-    };
-    xhr.onerror = function () { say(input, "网络中断,文件还没有上传。可以重新选择,文件也会随“保存草稿”或“提交申报”一起保存。", true); settled(false); };
-    xhr.open("POST", url);
-    xhr.setRequestHeader("accept", "application/json");
-    xhr.send(data);
+    });
   }
 
   inputs.forEach(function (input) {
