@@ -2,6 +2,7 @@
 import { z, type Hook } from "@hono/zod-openapi";
 import type { AppEnv } from "../env";
 import { AppError } from "./errors";
+import { BAD_CHARACTERS } from "./text";
 
 export const ErrorEnvelope = z
   .object({
@@ -19,13 +20,19 @@ export const errorResponses = {
   422: { description: "Invalid input", content: { "application/json": { schema: ErrorEnvelope } } },
 } as const;
 
-/** Every API router uses this hook, so invalid input always becomes one 422 with per-field messages. */
+/**
+ * Every API router uses this hook, so invalid input always becomes one 422 with
+ * per-field messages — or a 400 when a text field holds control characters
+ * (worker/lib/text.ts): that is a malformed request, not a value to correct.
+ */
 export const validationHook: Hook<unknown, AppEnv, string, unknown> = (result) => {
   if (result.success) return;
   const fields: Record<string, string> = {};
+  let malformed = false;
   for (const issue of result.error.issues) {
     const key = issue.path.join(".") || "_";
     fields[key] ??= issue.message;
+    if (issue.code === "custom" && (issue.params as { reason?: string } | undefined)?.reason === BAD_CHARACTERS) malformed = true;
   }
-  throw new AppError("validation_failed", `输入有误:${Object.entries(fields).map(([k, v]) => `${k}:${v}`).join(";")}`, fields);
+  throw new AppError(malformed ? "bad_request" : "validation_failed", `输入有误:${Object.entries(fields).map(([k, v]) => `${k}:${v}`).join(";")}`, fields);
 };

@@ -49,12 +49,15 @@ export const sessions = sqliteTable(
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
 
-/** Sign-in attempts, for per-account lockout and per-IP limits (isolates share no memory). */
+/**
+ * Attempts, for per-account lockout and per-IP/per-address limits (isolates share no memory):
+ * sign-ins, reset requests, 申请入驻 submissions, and an admin's unlock (failures before it no longer count).
+ */
 export const authAttempts = sqliteTable(
   "auth_attempts",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    kind: text("kind", { enum: ["login", "reset_request"] }).notNull(),
+    kind: text("kind", { enum: ["login", "reset_request", "onboarding", "unlock"] }).notNull(),
     email: text("email").notNull(),
     ip: text("ip").notNull(),
     ok: integer("ok", { mode: "boolean" }).notNull(),
