@@ -15,6 +15,7 @@ describe("admin routes are for zone admins only", () => {
       ["POST", `/api/v1/admin/users/${id}/enable`],
       ["POST", `/api/v1/admin/users/${id}/end-sessions`],
       ["POST", `/api/v1/admin/users/${id}/reset-link`],
+      ["POST", `/api/v1/admin/users/${id}/unlock`],
     ] as const;
 
   it.each(["reviewer", "enterprise", "bank"] as const)("refuses a %s (403) and audits the refusal", async (role) => {
@@ -26,7 +27,7 @@ describe("admin routes are for zone admins only", () => {
       expect(res.status, path).toBe(403);
     }
     const denied = await dbFor("zibo").select().from(auditLog).where(eq(auditLog.actor, user.email));
-    expect(denied.filter((a) => a.action === "authz.denied" && a.result === "denied")).toHaveLength(5);
+    expect(denied.filter((a) => a.action === "authz.denied" && a.result === "denied")).toHaveLength(6);
   });
 
   it("refuses anonymous requests (401)", async () => {

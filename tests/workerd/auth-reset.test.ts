@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { auditLog, outbox, passwordResetTokens, sessions } from "../../worker/db/schema";
 import { hashResetToken } from "../../worker/features/auth/reset-tokens";
+import { storedSessionId } from "../../worker/features/auth/sessions";
 import { dbFor, freshIp, login, makeUser, postJson, sessionCookie } from "./auth-support";
 
 const host = "zibo.localhost";
@@ -43,6 +44,10 @@ describe("self-service password reset", () => {
   it("sets the password once, ends every session, notifies the user and does not sign in", async () => {
     const u = await makeUser("zibo");
     const cookie = sessionCookie(await login("zibo", u.email, u.password));
+    const [slug, kind, secret] = cookie.split("=")[1]!.split(".") as [string, "s", string];
+    const db = dbFor("zibo");
+    const session = () => db.select().from(sessions).where(eq(sessions.id, storedSessionId(slug, kind, secret)));
+    expect(await session()).toHaveLength(1);
     await request(u.email);
     const { token } = await latestLink(u.email);
     const res = await confirm(token, "Brand-New-Secret-77");
@@ -50,8 +55,7 @@ describe("self-service password reset", () => {
     expect(res.headers.getSetCookie().filter((c) => c.includes("yq_session=zibo"))).toEqual([]);
     expect((await postJson(host, "/api/v1/auth/login", { email: u.email, password: u.password }, { ip: freshIp() })).status).toBe(401);
     expect((await login("zibo", u.email, "Brand-New-Secret-77")).status).toBe(200);
-    const db = dbFor("zibo");
-    expect(await db.select().from(sessions).where(eq(sessions.id, cookie.split("=")[1]!))).toEqual([]);
+    expect(await session()).toEqual([]);
     expect((await db.select().from(outbox).where(and(eq(outbox.recipient, u.email), eq(outbox.kind, "password_changed")))).length).toBe(1);
     expect((await confirm(token, "Another-Secret-88")).status).toBe(400);
     const audits = await db.select().from(auditLog).where(eq(auditLog.target, u.email));

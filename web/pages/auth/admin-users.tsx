@@ -21,7 +21,7 @@ export function AdminUsersPage({ zone, nonce, user, users, notice }: AdminUsersP
       <main id="main" class="wrap">
         <h1>用户管理</h1>
         <p>
-          用户忘记密码时,点“发放重置链接”,再把链接通过电话或短信告诉用户本人;您不会看到也不能设置任何人的密码。停用账号或“退出其登录”会立即结束该用户在所有设备上的登录。
+          用户忘记密码时,点“发放重置链接”,再把链接通过电话或短信告诉用户本人;您不会看到也不能设置任何人的密码。停用账号或“退出其登录”会立即结束该用户在所有设备上的登录。连续输错密码被锁定的账号会显示锁定到几点;确认是用户本人后,可点“解除锁定”让其立即登录。
         </p>
         {notice && (
           <div class={`alert ${notice.kind}`} role={notice.kind === "error" ? "alert" : "status"}>
@@ -49,7 +49,14 @@ export function AdminUsersPage({ zone, nonce, user, users, notice }: AdminUsersP
                     <small>{u.email}</small>
                   </td>
                   <td data-label="角色">{ROLE_LABEL[u.role]}</td>
-                  <td data-label="状态">{STATUS_LABEL[u.status]}</td>
+                  <td data-label="状态">
+                    {STATUS_LABEL[u.status]}
+                    {u.lockedUntil && (
+                      <small>
+                        已锁定,至 <time datetime={u.lockedUntil}>{formatTimeZh(u.lockedUntil)}</time>
+                      </small>
+                    )}
+                  </td>
                   <td class="num" data-label="在线会话">{u.activeSessions}</td>
                   <td data-label="最近登录">{u.lastLoginAt ? <time datetime={u.lastLoginAt}>{formatTimeZh(u.lastLoginAt)}</time> : "从未登录"}</td>
                   <td>
@@ -76,6 +83,7 @@ function RowActions({ row, self }: { row: ZoneUserRow; self: boolean }) {
       {action("reset-link", "发放重置链接")}
       {row.status === "active" ? (!self && action("disable", "停用", "btn danger", `确定停用 ${row.name}(${row.email})的账号?该用户在所有设备上的登录会立即结束。`)) : action("enable", "启用")}
       {row.activeSessions > 0 && !self && action("end-sessions", "退出其登录")}
+      {row.lockedUntil && action("unlock", "解除锁定", "btn secondary", `确定解除 ${row.name}(${row.email})的登录锁定?之前输错的密码将不再计数。请先确认是用户本人在尝试登录。`)}
     </div>
   );
 }

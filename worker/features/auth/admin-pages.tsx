@@ -10,7 +10,7 @@ import { AppError } from "../../lib/errors";
 import { requireZone, zoneOf } from "../../middleware/zone";
 import { AdminUsersPage } from "../../../web/pages/auth/admin-users";
 import { ResetLinkIssuedPage } from "../../../web/pages/auth/reset-link-issued";
-import { endUserSessions, listZoneUsers, setUserStatus } from "./admin-users";
+import { endUserSessions, listZoneUsers, setUserStatus, unlockUser } from "./admin-users";
 import { signedIn } from "./guard";
 import { formFailure, pageGuard } from "./page-forms";
 import { issueAdminResetLink, resetLink } from "./password-reset";
@@ -26,6 +26,7 @@ const ACTIONS = {
   disable: { run: (ctx: Ctx, actor: Admin, id: string) => setUserStatus({ ...ctx, actor }, id, "disabled"), done: "账号已停用,该用户的登录已全部退出。" },
   enable: { run: (ctx: Ctx, actor: Admin, id: string) => setUserStatus({ ...ctx, actor }, id, "active"), done: "账号已启用。" },
   "end-sessions": { run: (ctx: Ctx, actor: Admin, id: string) => endUserSessions({ ...ctx, actor }, id), done: "该用户的登录已全部退出。" },
+  unlock: { run: (ctx: Ctx, actor: Admin, id: string) => unlockUser({ ...ctx, actor, security: ctx.zone.security }, id), done: "已解除锁定,该用户现在可以用密码登录。" },
 } as const;
 type ActionName = keyof typeof ACTIONS;
 const isAction = (name: string): name is ActionName => Object.hasOwn(ACTIONS, name);
@@ -43,7 +44,7 @@ export function adminUserPages(deps: AppDeps) {
 
   const table = async (c: Context<AppEnv>, notice?: { kind: "ok" | "error"; message: string }, status: ContentfulStatusCode = 200) => {
     const { zone, db } = zoneOf(c);
-    const users = await listZoneUsers({ db, now: deps.now() });
+    const users = await listZoneUsers({ db, now: deps.now(), security: zone.security });
     return c.html(<AdminUsersPage zone={zone} nonce={c.get("secureHeadersNonce")} user={signedIn(c).user} users={users} notice={notice} />, status);
   };
 
@@ -78,7 +79,7 @@ export function adminUserPages(deps: AppDeps) {
     } catch (e) {
       const { status, errors } = formFailure(e);
       if (status === 404) throw e;
-      const [target] = (await listZoneUsers({ db: ctx.db, now: ctx.now })).filter((u) => u.id === id);
+      const [target] = (await listZoneUsers({ db: ctx.db, now: ctx.now, security: ctx.zone.security })).filter((u) => u.id === id);
       // The link is not shown again: it may be spent or replaced, and this page says so.
       return c.html(page({ name: target?.name ?? "", email: target?.email ?? "", mobile: null }, null, { kind: "error", message: errors.message ?? "短信没有发送。" }), status);
     }

@@ -3,7 +3,7 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppDeps, AppEnv } from "../../env";
 import { ErrorEnvelope, validationHook } from "../../lib/api-errors";
 import { requireZone } from "../../middleware/zone";
-import { endUserSessions, listZoneUsers, setUserStatus } from "./admin-users";
+import { endUserSessions, listZoneUsers, setUserStatus, unlockUser } from "./admin-users";
 import { requireRole, signedIn } from "./guard";
 import { issueAdminResetLink } from "./password-reset";
 import { sendResetLinkBySms } from "./reset-link-sms";
@@ -21,8 +21,8 @@ export function adminUserRoutes(deps: AppDeps) {
   r.openapi(
     createRoute({ method: "get", path: "/api/v1/admin/users", tags: ["admin"], summary: "Every user of the zone", responses: { 200: json(z.object({ users: z.array(AdminUser) }), "Users"), ...denied } }),
     async (c) => {
-      const { db, now } = requestCtx(c, deps);
-      return c.json({ users: await listZoneUsers({ db, now }) }, 200);
+      const { db, now, zone } = requestCtx(c, deps);
+      return c.json({ users: await listZoneUsers({ db, now, security: zone.security }) }, 200);
     },
   );
 
@@ -39,6 +39,12 @@ export function adminUserRoutes(deps: AppDeps) {
   action("/api/v1/admin/users/{id}/disable", "Disable a user (ends their sessions)", (ctx, actor, id) => setUserStatus({ ...ctx, actor }, id, "disabled"), "账号已停用,该用户的登录已全部退出。");
   action("/api/v1/admin/users/{id}/enable", "Enable a user", (ctx, actor, id) => setUserStatus({ ...ctx, actor }, id, "active"), "账号已启用。");
   action("/api/v1/admin/users/{id}/end-sessions", "End every session of a user", (ctx, actor, id) => endUserSessions({ ...ctx, actor }, id), "该用户的登录已全部退出。");
+  action(
+    "/api/v1/admin/users/{id}/unlock",
+    "End a sign-in lock: failed sign-ins before now no longer count (harmless when not locked)",
+    (ctx, actor, id) => unlockUser({ ...ctx, actor, security: ctx.zone.security }, id),
+    "已解除锁定,该用户现在可以用密码登录。",
+  );
 
   r.openapi(
     createRoute({

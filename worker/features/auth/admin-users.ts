@@ -1,9 +1,11 @@
-/** The zone admin's user management: list, disable/enable, end sessions. Every change is audited. */
+/** The zone admin's user management: list, disable/enable, end sessions, unlock. Every change is audited. */
 import { and, asc, count, eq, gt, max } from "drizzle-orm";
+import type { ZoneSecurity } from "../../../tenants/schema";
 import type { TenantDb } from "../../db/open";
 import { authAttempts, sessions, users } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { auditInsert } from "../audit/audit";
+import { accountLockedUntil, lockedAccounts, unlockInsert } from "./attempts";
 import type { ZoneAuth } from "./sessions";
 
 interface Ctx {
@@ -13,25 +15,30 @@ interface Ctx {
   actor: { id: string; email: string };
 }
 
-export async function listZoneUsers({ db, now }: { db: TenantDb; now: Date }) {
+export async function listZoneUsers({ db, now, security }: { db: TenantDb; now: Date; security: ZoneSecurity }) {
   const nowSeconds = Math.floor(now.getTime() / 1000);
-  const [rows, live, logins] = await db.batch([
-    db
-      .select({ id: users.id, email: users.email, name: users.name, role: users.role, status: users.status, enterpriseId: users.enterpriseId, bankId: users.bankId })
-      .from(users)
-      .orderBy(asc(users.role), asc(users.email)),
-    db.select({ userId: sessions.userId, n: count() }).from(sessions).where(gt(sessions.expiresAt, nowSeconds)).groupBy(sessions.userId),
-    db
-      .select({ email: authAttempts.email, at: max(authAttempts.at) })
-      .from(authAttempts)
-      .where(and(eq(authAttempts.kind, "login"), eq(authAttempts.ok, true)))
-      .groupBy(authAttempts.email),
+  // Two round trips side by side: the lock check is lockedAccounts' own batch.
+  const [[rows, live, logins], lockedBy] = await Promise.all([
+    db.batch([
+      db
+        .select({ id: users.id, email: users.email, name: users.name, role: users.role, status: users.status, enterpriseId: users.enterpriseId, bankId: users.bankId })
+        .from(users)
+        .orderBy(asc(users.role), asc(users.email)),
+      db.select({ userId: sessions.userId, n: count() }).from(sessions).where(gt(sessions.expiresAt, nowSeconds)).groupBy(sessions.userId),
+      db
+        .select({ email: authAttempts.email, at: max(authAttempts.at) })
+        .from(authAttempts)
+        .where(and(eq(authAttempts.kind, "login"), eq(authAttempts.ok, true)))
+        .groupBy(authAttempts.email),
+    ]),
+    lockedAccounts(db, security, now),
   ]);
   const sessionsBy = new Map(live.map((r) => [r.userId, r.n]));
   const loginBy = new Map(logins.map((r) => [r.email, r.at]));
   return rows.map((u) => {
     const last = loginBy.get(u.email);
-    return { ...u, activeSessions: sessionsBy.get(u.id) ?? 0, lastLoginAt: last ? new Date(last).toISOString() : null };
+    const lockedUntil = lockedBy.get(u.email);
+    return { ...u, activeSessions: sessionsBy.get(u.id) ?? 0, lastLoginAt: last ? new Date(last).toISOString() : null, lockedUntil: lockedUntil?.toISOString() ?? null };
   });
 }
 
@@ -55,4 +62,18 @@ export async function endUserSessions({ db, now, ip, actor, auth }: Ctx & { auth
   const user = await targetUser(db, id);
   await auth.invalidateUser(id);
   await db.batch([auditInsert(db, { actorId: actor.id, actor: actor.email, action: "user.sessions_ended", target: user.email, result: "ok", ip }, now)]);
+}
+
+/**
+ * 解除锁定: failures before now no longer count, so the owner can sign in at
+ * once. Harmless on an account that is not locked (it also clears failures that
+ * have not locked it yet); the audit records whether a lock was in force.
+ */
+export async function unlockUser({ db, now, ip, actor, security }: Ctx & { security: ZoneSecurity }, id: string) {
+  const user = await targetUser(db, id);
+  const lockedUntil = await accountLockedUntil(db, user.email, security, now);
+  await db.batch([
+    unlockInsert(db, user.email, ip, now),
+    auditInsert(db, { actorId: actor.id, actor: actor.email, action: "auth.unlock", target: user.email, result: "ok", ip, detail: { lockedUntil: lockedUntil?.toISOString() ?? null } }, now),
+  ]);
 }

@@ -2,37 +2,100 @@
  * Sign-in attempt bookkeeping in the zone's database (Worker isolates share no
  * memory, so counters in RAM would be per isolate and useless).
  *
- * Account lockout: `attempts` failures within `windowMinutes`, counted since the
- * account's last successful sign-in, lock it until `lockMinutes` after the last
- * failure. IP limit: `ipLimit.attempts` failures from one address in its window.
+ * Account lockout: a failure that makes `attempts` failures within
+ * `windowMinutes` locks the account until `lockMinutes` after it (a later such
+ * failure moves the end). Only failures after the account's latest fresh start
+ * count: a successful sign-in, or an "unlock" row (written by a completed
+ * password reset or password change, and by a zone admin's 解除锁定). The
+ * owner's right password during a lock is not a failure (see login.ts). IP
+ * limit: `ipLimit.attempts` failures from one address in its window.
  * Password-reset requests are counted separately and never touch lock state.
  */
-import { and, count, eq, gt, max } from "drizzle-orm";
+import { and, count, desc, eq, gt, max, or } from "drizzle-orm";
 import type { ZoneSecurity } from "../../../tenants/schema";
 import type { TenantDb } from "../../db/open";
 import { authAttempts } from "../../db/schema";
 
-type Kind = "login" | "reset_request";
+type Kind = (typeof authAttempts.$inferInsert)["kind"];
 
 export function attemptInsert(db: TenantDb, a: { kind: Kind; email: string; ip: string; ok: boolean }, now: Date) {
   return db.insert(authAttempts).values({ ...a, at: now.getTime() });
 }
 
-/** Until when the account is locked, or null. */
-export async function accountLockedUntil(db: TenantDb, email: string, security: ZoneSecurity, now: Date): Promise<Date | null> {
+/** The row that ends a lock: failures before it no longer count. */
+export function unlockInsert(db: TenantDb, email: string, ip: string, now: Date) {
+  return attemptInsert(db, { kind: "unlock", email, ip, ok: true }, now);
+}
+
+/**
+ * Where a row starts an account afresh: a successful sign-in or an unlock. The
+ * e-mail sits inside each branch so SQLite answers both from the (kind, email, at) index.
+ */
+const freshStart = (email?: string) =>
+  or(
+    and(eq(authAttempts.kind, "login"), email === undefined ? undefined : eq(authAttempts.email, email), eq(authAttempts.ok, true)),
+    and(eq(authAttempts.kind, "unlock"), email === undefined ? undefined : eq(authAttempts.email, email)),
+  );
+
+/**
+ * Until when an account is locked, from its recent failure times and its latest
+ * fresh start (ms), or null. Pure, so the sign-in check and the admin's user
+ * list judge a lock the same way. A lock runs from the failure that completes a
+ * burst, not from the failures' age now: with lockMinutes longer than the
+ * window, the lock still lasts lockMinutes.
+ */
+export function lockedUntilFrom(failures: readonly number[], freshStartAt: number | null, security: ZoneSecurity, now: Date): Date | null {
   const { attempts, windowMinutes, lockMinutes } = security.lockout;
-  const [lastOk] = await db
-    .select({ at: max(authAttempts.at) })
-    .from(authAttempts)
-    .where(and(eq(authAttempts.kind, "login"), eq(authAttempts.email, email), eq(authAttempts.ok, true)));
-  const since = Math.max(now.getTime() - windowMinutes * 60_000, lastOk?.at ?? 0);
-  const [failures] = await db
-    .select({ n: count(), last: max(authAttempts.at) })
-    .from(authAttempts)
-    .where(and(eq(authAttempts.kind, "login"), eq(authAttempts.email, email), eq(authAttempts.ok, false), gt(authAttempts.at, since)));
-  if (!failures || failures.n < attempts || failures.last === null) return null;
-  const until = failures.last + lockMinutes * 60_000;
+  const times = failures.filter((at) => freshStartAt === null || at > freshStartAt).sort((x, y) => x - y);
+  let until = 0;
+  for (let i = attempts - 1; i < times.length; i++) {
+    if (times[i]! - times[i - attempts + 1]! < windowMinutes * 60_000) until = times[i]! + lockMinutes * 60_000;
+  }
   return until > now.getTime() ? new Date(until) : null;
+}
+
+/** Failures older than this cannot bear on a lock now: a burst must end within lockMinutes, and spans windowMinutes. */
+const lookbackStart = (security: ZoneSecurity, now: Date) => now.getTime() - (security.lockout.lockMinutes + security.lockout.windowMinutes) * 60_000;
+
+/** More failures than any lock decision needs; bounds one sign-in's read when an address is flooded. */
+const FAILURES_READ = 500;
+
+/** Until when the account is locked, or null (one round trip). */
+export async function accountLockedUntil(db: TenantDb, email: string, security: ZoneSecurity, now: Date): Promise<Date | null> {
+  const [[start], failures] = await db.batch([
+    db.select({ at: max(authAttempts.at) }).from(authAttempts).where(freshStart(email)),
+    db
+      .select({ at: authAttempts.at })
+      .from(authAttempts)
+      .where(and(eq(authAttempts.kind, "login"), eq(authAttempts.email, email), eq(authAttempts.ok, false), gt(authAttempts.at, lookbackStart(security, now))))
+      .orderBy(desc(authAttempts.at))
+      .limit(FAILURES_READ),
+  ]);
+  return lockedUntilFrom(failures.map((f) => f.at), start?.at ?? null, security, now);
+}
+
+/** Every account locked now, by e-mail, with the time its lock ends (one round trip, for the admin's list). */
+export async function lockedAccounts(db: TenantDb, security: ZoneSecurity, now: Date): Promise<Map<string, Date>> {
+  const [starts, failures] = await db.batch([
+    db.select({ email: authAttempts.email, at: max(authAttempts.at) }).from(authAttempts).where(freshStart()).groupBy(authAttempts.email),
+    db
+      .select({ email: authAttempts.email, at: authAttempts.at })
+      .from(authAttempts)
+      .where(and(eq(authAttempts.kind, "login"), eq(authAttempts.ok, false), gt(authAttempts.at, lookbackStart(security, now)))),
+  ]);
+  const startBy = new Map(starts.map((s) => [s.email, s.at]));
+  const failuresBy = new Map<string, number[]>();
+  for (const f of failures) {
+    const times = failuresBy.get(f.email);
+    if (times) times.push(f.at);
+    else failuresBy.set(f.email, [f.at]);
+  }
+  const locked = new Map<string, Date>();
+  for (const [email, times] of failuresBy) {
+    const until = lockedUntilFrom(times, startBy.get(email) ?? null, security, now);
+    if (until) locked.set(email, until);
+  }
+  return locked;
 }
 
 /**

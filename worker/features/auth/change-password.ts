@@ -1,7 +1,8 @@
 /**
  * A signed-in user changes their password: the current one is required, the new
  * one must pass the zone's policy. Every session of the user ends (a privilege
- * change), then a fresh session is issued for this device with a new id.
+ * change), then a fresh session is issued for this device with a new id. A lock
+ * from failures against the old password ends too, as after a reset.
  */
 import { eq } from "drizzle-orm";
 import type { ZoneConfig } from "../../../tenants/schema";
@@ -10,6 +11,7 @@ import { users } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { auditInsert } from "../audit/audit";
 import { outboxInsert } from "../outbox/enqueue-message";
+import { unlockInsert } from "./attempts";
 import { checkNewPassword, hashPassword, verifyPassword } from "./password";
 import { passwordChangedMessage } from "./password-reset";
 import type { ZoneAuth } from "./sessions";
@@ -31,6 +33,7 @@ export async function changePassword(
   if (problems.length) throw new AppError("validation_failed", problems.join(" "), { newPassword: problems.join(" ") });
   await db.batch([
     db.update(users).set({ passwordHash: await hashPassword(input.newPassword), passwordChangedAt: now.getTime(), updatedAt: now.getTime() }).where(eq(users.id, user.id)),
+    unlockInsert(db, user.email, ip, now),
     outboxInsert(db, passwordChangedMessage(zone, user), now),
     auditInsert(db, { actorId: user.id, actor: user.email, action: "auth.password_changed", target: user.email, result: "ok", ip }, now),
   ]);

@@ -3,9 +3,15 @@
  * all get the same error, body and (roughly) time: a dummy PBKDF2 runs when
  * there is no hash to check. Only the per-IP limit answers differently (429),
  * which reveals nothing about any account.
+ *
+ * During a lock the password is still checked (the same cost as always), but
+ * only to decide what to record: the owner's right password is refused without
+ * counting as a failure, so waiting out a lock while trying to sign in never
+ * prolongs it. The answer stays the generic one: telling "right password, but
+ * locked" apart would let a guesser carry on through the lock.
  */
 import { eq } from "drizzle-orm";
-import type { ZoneConfig } from "../../../tenants/schema";
+import { securitySchema, type ZoneConfig, type ZoneSecurity } from "../../../tenants/schema";
 import type { TenantDb } from "../../db/open";
 import { users } from "../../db/schema";
 import { AppError } from "../../lib/errors";
@@ -14,7 +20,18 @@ import { burnPasswordCheck, hashPassword, isPasswordExpired, verifyPassword } fr
 import { accountLockedUntil, attemptInsert, countRecentAttempts } from "./attempts";
 import type { ZoneAuth } from "./sessions";
 
-export const LOGIN_FAILED_MESSAGE = "邮箱或密码不正确,或账号暂时不能登录。多次失败后账号会被锁定 15 分钟;忘记密码可自助重置或联系园区管理员。";
+/**
+ * One message for every refused sign-in. It states when a lock ends in the zone's
+ * own numbers rather than the account's time, which would tell anyone that the
+ * address is registered (and locked).
+ */
+export function loginFailedMessage(security: ZoneSecurity): string {
+  const { attempts, lockMinutes } = security.lockout;
+  return `邮箱或密码不正确,或账号暂时不能登录。连续 ${attempts} 次密码错误后账号会被锁定,在最后一次错误 ${lockMinutes} 分钟后自动解除;通过“忘记密码”重置密码后,或请园区管理员解除锁定,可以立即登录。`;
+}
+
+/** The message under the default lockout rules (every demo zone's), for tests that read it off a page. */
+export const LOGIN_FAILED_MESSAGE = loginFailedMessage(securitySchema.parse({}));
 
 export interface LoginInput {
   email: string;
@@ -35,20 +52,24 @@ export async function loginWithPassword(
   const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
   // Lock state is read for every email, known or not, so both paths make the same queries.
   const lockedUntil = await accountLockedUntil(db, email, zone.security, now);
-  const check = user && !lockedUntil ? await verifyPassword(input.password, user.passwordHash) : (await burnPasswordCheck(input.password), null);
-  const ok = !!user && !!check?.ok && user.status === "active";
+  const check = user ? await verifyPassword(input.password, user.passwordHash) : (await burnPasswordCheck(input.password), null);
+  const ok = !!user && !!check?.ok && !lockedUntil && user.status === "active";
 
   if (!ok) {
     const reason = !user ? "unknown_account" : lockedUntil ? "locked" : user.status !== "active" ? "disabled" : "wrong_password";
-    await db.batch([
-      attemptInsert(db, { kind: "login", email, ip, ok: false }, now),
-      auditInsert(db, { actorId: user?.id ?? null, actor: user ? email : "anonymous", action: "auth.login", target: email, result: "failed", ip, detail: { reason } }, now),
-    ]);
+    // The owner's right password during a lock is no failure: recording it would extend the lock.
+    const rightPasswordWhileLocked = !!lockedUntil && !!check?.ok;
+    const audit = auditInsert(
+      db,
+      { actorId: user?.id ?? null, actor: user ? email : "anonymous", action: "auth.login", target: email, result: "failed", ip, detail: lockedUntil ? { reason, lockedUntil: lockedUntil.toISOString(), counted: !rightPasswordWhileLocked } : { reason } },
+      now,
+    );
+    await (rightPasswordWhileLocked ? db.batch([audit]) : db.batch([attemptInsert(db, { kind: "login", email, ip, ok: false }, now), audit]));
     const lockedNow = !lockedUntil && (await accountLockedUntil(db, email, zone.security, now));
     if (user && lockedNow) {
-      await db.batch([auditInsert(db, { actorId: user.id, actor: "system", action: "auth.lockout", target: email, result: "ok", ip, detail: { minutes: zone.security.lockout.lockMinutes } }, now)]);
+      await db.batch([auditInsert(db, { actorId: user.id, actor: "system", action: "auth.lockout", target: email, result: "ok", ip, detail: { minutes: zone.security.lockout.lockMinutes, until: lockedNow.toISOString() } }, now)]);
     }
-    throw new AppError("unauthenticated", LOGIN_FAILED_MESSAGE);
+    throw new AppError("unauthenticated", loginFailedMessage(zone.security));
   }
 
   const writes = [

@@ -11,7 +11,7 @@ import { users, type UserRow } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { auditInsert } from "../audit/audit";
 import { outboxInsert } from "../outbox/enqueue-message";
-import { attemptInsert, countRecentAttempts } from "./attempts";
+import { attemptInsert, countRecentAttempts, unlockInsert } from "./attempts";
 import { checkNewPassword, hashPassword } from "./password";
 import { consumeResetToken, findLiveResetToken, newResetToken, RESET_TOKEN_TTL_MINUTES } from "./reset-tokens";
 import type { ZoneAuth } from "./sessions";
@@ -81,7 +81,11 @@ export async function issueAdminResetLink({ db, zone, origin, now, ip }: ResetCt
   return { url, expiresAt, user: { name: user.name, email: user.email, mobile: user.mobile } };
 }
 
-/** Sets the new password from a live token, ends every session of the user, notifies them. No sign-in follows. */
+/**
+ * Sets the new password from a live token, ends every session of the user, ends
+ * a sign-in lock (whoever guessed at the old password has nothing left to guess),
+ * notifies them. No sign-in follows.
+ */
 export async function confirmPasswordReset({ db, zone, now, ip, auth }: ResetCtx & { auth: ZoneAuth }, token: string, password: string) {
   const invalid = new AppError("bad_request", "这个重置链接无效、已使用或已过期。请重新申请,或联系园区管理员发放新的链接。");
   const live = await findLiveResetToken(db, token, now);
@@ -96,6 +100,7 @@ export async function confirmPasswordReset({ db, zone, now, ip, auth }: ResetCtx
   if (!used) throw invalid; // spent by a concurrent request in the meantime
   await db.batch([
     db.update(users).set({ passwordHash, passwordChangedAt: now.getTime(), updatedAt: now.getTime() }).where(eq(users.id, user.id)),
+    unlockInsert(db, user.email, ip, now),
     outboxInsert(db, passwordChangedMessage(zone, user), now),
     auditInsert(db, { actorId: user.id, actor: user.email, action: "auth.reset.used", target: user.email, result: "ok", ip, detail: { kind: used.kind } }, now),
   ]);

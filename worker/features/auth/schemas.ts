@@ -43,8 +43,8 @@ export const ResetConfirmBody = z
 
 export const ChangePasswordBody = z
   .object({
-    currentPassword: z.string().min(1, "请填写当前密码").max(1024),
-    newPassword: z.string().min(1, "请填写新密码").max(1024),
+    currentPassword: z.string().min(1, "请填写当前密码").max(1024, "密码太长"),
+    newPassword: z.string().min(1, "请填写新密码").max(1024, "密码太长"),
   })
   .openapi("ChangePassword");
 
@@ -56,10 +56,11 @@ export const AdminUser = PublicUser.extend({
   bankId: z.string().nullable(),
   activeSessions: z.number().int(),
   lastLoginAt: z.string().nullable().openapi({ description: "ISO 8601 UTC" }),
+  lockedUntil: z.string().nullable().openapi({ description: "ISO 8601 UTC: until when failed sign-ins lock the account; null when it is not locked" }),
 }).openapi("AdminUser");
 
 export const UserIdParam = z.object({
-  id: z.string().regex(/^[a-z0-9]{10,40}$/, "用户编号格式不对").openapi({ param: { name: "id", in: "path" } }),
+  id: z.string().max(40, "用户编号格式不对").regex(/^[a-z0-9]{10,40}$/, "用户编号格式不对").openapi({ param: { name: "id", in: "path" } }),
 });
 
 export const ResetLinkSmsBody = z

@@ -33,9 +33,9 @@ export function sessionMiddleware(deps: AppDeps) {
     const cookie = c.req.header("cookie");
     if (site.kind !== "zone" || !cookie) return next();
     const auth = zoneAuthFor(c, deps);
-    const id = auth.readCookie(cookie);
-    if (!id) return next();
-    const valid = await auth.validate(id, deps.now());
+    const cookieValue = auth.readCookie(cookie);
+    if (!cookieValue) return next();
+    const valid = await auth.validate(cookieValue, deps.now());
     if (valid) {
       c.set("auth", { user: valid.user, session: valid.session });
       if (valid.refreshedCookie) c.header("Set-Cookie", valid.refreshedCookie, { append: true });

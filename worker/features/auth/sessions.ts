@@ -5,12 +5,18 @@
  * persist for rememberDays. Lucia only slides expiry, so the absolute lifetime is
  * enforced here from the session's created_at.
  *
- * A session id is `<zone slug>.<s|r>.<160 random bits>`: the zone is checked before
- * any lookup, so a cookie minted by one zone is refused by every other, even if a
- * random part ever collided; the letter picks the instance that validates it.
+ * The cookie carries `<zone slug>.<s|r>.<secret>` (160 random bits); the
+ * database keeps only `<zone slug>.<s|r>.<SHA-256 of the secret>` as lucia's
+ * session id, so whoever reads the sessions table (a backup, a leaked dump) holds
+ * no cookie that signs anyone in. The zone is checked before any lookup, so a
+ * cookie minted by one zone is refused by every other, even if a random part ever
+ * collided; the letter picks the instance that validates it. Lucia still runs
+ * the lifecycle (sliding expiry, refresh, invalidation) on the stored id; only
+ * the cookie it writes is given the secret instead.
  */
 import { DrizzleSQLiteAdapter } from "@lucia-auth/adapter-drizzle";
-import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
+import { sha256 } from "@oslojs/crypto/sha2";
+import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
 import { Cookie, Lucia, TimeSpan, type Session, type User } from "lucia";
 import type { ZoneConfig } from "../../../tenants/schema";
 import type { TenantDb } from "../../db/open";
@@ -57,12 +63,20 @@ function makeLucia(db: TenantDb, expiresIn: TimeSpan, persistent: boolean, secur
   });
 }
 
+/** 20 random bytes in lowercase base32: what a cookie's secret must look like. */
+const SECRET_FORMAT = /^[a-z2-7]{32}$/;
+
+/** The id lucia stores for a cookie's secret: same zone and kind, the secret replaced by its SHA-256. */
+export function storedSessionId(slug: string, kind: "s" | "r", secret: string): string {
+  return `${slug}.${kind}.${encodeHexLowerCase(sha256(new TextEncoder().encode(secret)))}`;
+}
+
 /**
  * Lucia v3's `expires: false` still gives a 400-day cookie. Without 记住我 the
  * cookie must end with the browser session, so its lifetime attributes go.
  */
-function serializeCookie(lucia: ReturnType<typeof makeLucia>, sessionId: string, persistent: boolean): string {
-  const cookie = lucia.createSessionCookie(sessionId);
+function serializeCookie(lucia: ReturnType<typeof makeLucia>, cookieValue: string, persistent: boolean): string {
+  const cookie = lucia.createSessionCookie(cookieValue);
   if (persistent) return cookie.serialize();
   const { maxAge: _maxAge, expires: _expires, ...attributes } = cookie.attributes;
   return new Cookie(cookie.name, cookie.value, attributes).serialize();
@@ -81,33 +95,39 @@ export function createZoneAuth({ db, zone, secure }: { db: TenantDb; zone: ZoneC
     cookieName: browser.sessionCookieName,
 
     async create(userId: string, opts: { remember: boolean; now: Date; ip: string | null; userAgent: string | null }) {
-      const random = encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(20)));
-      const sessionId = `${zone.slug}.${opts.remember ? "r" : "s"}.${random}`;
+      const kind = opts.remember ? "r" : "s";
+      const secret = encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(20)));
       const session = await pick(opts.remember).createSession(
         userId,
         { createdAt: opts.now.getTime(), remember: opts.remember, ip: opts.ip, userAgent: opts.userAgent?.slice(0, 300) ?? null },
-        { sessionId },
+        { sessionId: storedSessionId(zone.slug, kind, secret) },
       );
-      return { session, cookie: serializeCookie(pick(opts.remember), session.id, opts.remember) };
+      return { session, cookie: serializeCookie(pick(opts.remember), `${zone.slug}.${kind}.${secret}`, opts.remember) };
     },
 
-    /** The session and user for a cookie value, or null; a refreshed cookie when lucia slid the expiry. */
-    async validate(sessionId: string, now: Date): Promise<{ session: Session; user: User; refreshedCookie: string | null } | null> {
-      const parts = sessionId.split(".");
-      if (parts.length !== 3 || parts[0] !== zone.slug || (parts[1] !== "s" && parts[1] !== "r")) return null;
-      const remember = parts[1] === "r";
+    /**
+     * The session and user for a cookie value, or null; a refreshed cookie (the
+     * same secret, a later expiry) when lucia slid the expiry. A cookie holding a
+     * stored id rather than a secret has the wrong shape and is refused unread.
+     */
+    async validate(cookieValue: string, now: Date): Promise<{ session: Session; user: User; refreshedCookie: string | null } | null> {
+      const parts = cookieValue.split(".");
+      const [slug, kind, secret] = parts;
+      if (parts.length !== 3 || slug !== zone.slug || (kind !== "s" && kind !== "r") || !SECRET_FORMAT.test(secret!)) return null;
+      const remember = kind === "r";
       const lucia = pick(remember);
-      const { session, user } = await lucia.validateSession(sessionId);
+      const { session, user } = await lucia.validateSession(storedSessionId(zone.slug, kind, secret!));
       if (!session || !user) return null;
       if (now.getTime() - session.createdAt >= absoluteMs(remember) || user.status !== "active") {
         await lucia.invalidateSession(session.id);
         return null;
       }
-      return { session, user, refreshedCookie: session.fresh ? serializeCookie(lucia, session.id, remember) : null };
+      return { session, user, refreshedCookie: session.fresh ? serializeCookie(lucia, cookieValue, remember) : null };
     },
 
-    async invalidate(sessionId: string) {
-      await browser.invalidateSession(sessionId);
+    /** Ends one session, by its stored id (`session.id` of a validated session), never a cookie value. */
+    async invalidate(storedId: string) {
+      await browser.invalidateSession(storedId);
     },
 
     /** Ends every session of a user, both kinds (they share one table). */
@@ -119,6 +139,7 @@ export function createZoneAuth({ db, zone, secure }: { db: TenantDb; zone: ZoneC
       return browser.createBlankSessionCookie().serialize();
     },
 
+    /** The session cookie's value (the secret, not yet hashed) from a Cookie header. */
     readCookie(header: string | undefined): string | null {
       return header ? browser.readSessionCookie(header) : null;
     },
