@@ -69,7 +69,7 @@ async function application(p: { id: string }, bankId: string, enterpriseId: stri
   const t = Date.now() - 60_000;
   await db().insert(loanApplications).values({ id, productId: p.id, bankId, enterpriseId, createdBy: "test", amountFen: 300 * WAN, termMonths: 12, note: "用于采购设备", status: "submitted", submittedAt: t, acceptDueOn: day(3), ...over });
   await db().insert(loanEvents).values({ applicationId: id, at: t, actor: "member@test", action: "submitted", note: "300万元,12个月" });
-  await db().insert(dataConsents).values({ id: newId(), enterpriseId, bankId, grantedBy: "test", grantedAt: t });
+  await db().insert(dataConsents).values({ id: newId(), enterpriseId, bankId, grantedBy: "test", grantedAt: t }).onConflictDoNothing();
   return id;
 }
 

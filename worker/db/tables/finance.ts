@@ -4,6 +4,7 @@
  * and loan applications with their timeline (append-only). Money is integer fen;
  * annual rates are basis points (345 = 3.45%); terms are months.
  */
+import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { banks, enterprises } from "./organisations";
 
@@ -85,12 +86,19 @@ export const dataConsents = sqliteTable(
     revokedBy: text("revoked_by"),
     revokedAt: integer("revoked_at"),
   },
-  (t) => [index("data_consents_pair_idx").on(t.enterpriseId, t.bankId, t.revokedAt)],
+  (t) => [
+    index("data_consents_pair_idx").on(t.enterpriseId, t.bankId, t.revokedAt),
+    // One active consent per (enterprise, bank): concurrent grants cannot both insert one (migration 0008).
+    uniqueIndex("data_consents_active_unique").on(t.enterpriseId, t.bankId).where(sql`revoked_at is null`),
+  ],
 );
 export type DataConsentRow = typeof dataConsents.$inferSelect;
 
 export const LOAN_STATUSES = ["submitted", "accepted", "approved", "disbursed", "declined", "withdrawn"] as const;
 export type LoanStatus = (typeof LOAN_STATUSES)[number];
+/** Not yet 放款, 拒绝 or withdrawn: at most one such application per enterprise and product (the unique index below). */
+export const OPEN_LOAN_STATUSES = ["submitted", "accepted", "approved"] as const satisfies readonly LoanStatus[];
+const OPEN_LOAN_SQL = sql.raw(OPEN_LOAN_STATUSES.map((s) => `'${s}'`).join(", "));
 
 export const loanApplications = sqliteTable(
   "loan_applications",
@@ -131,7 +139,10 @@ export const loanApplications = sqliteTable(
   (t) => [
     index("loan_applications_bank_idx").on(t.bankId, t.status),
     index("loan_applications_enterprise_idx").on(t.enterpriseId, t.status),
+    // SQLite treats NULL keys as distinct: applications without an Idempotency-Key never collide here.
     uniqueIndex("loan_applications_idempotency_unique").on(t.enterpriseId, t.idempotencyKey),
+    // The "已申请过" check made a constraint, so parallel applications cannot both pass it (migration 0008).
+    uniqueIndex("loan_applications_open_unique").on(t.enterpriseId, t.productId).where(sql`status in (${OPEN_LOAN_SQL})`),
     uniqueIndex("loan_applications_number_unique").on(t.numberYear, t.numberSeq),
   ],
 );

@@ -38,9 +38,9 @@ export function financeLoanApi(deps: AppDeps) {
   r.openapi(
     createRoute({
       method: "post", path: "/api/v1/finance/loans", tags: ["finance"], middleware: [member] as const,
-      summary: "A member: apply for a published product (optionally from one of its needs), with `consent: true` — the separate, explicit consent that this bank sees the enterprise's qualifications, years in operation and revenue. The bank's staff are told; a retry with the same Idempotency-Key returns the first application",
+      summary: "A member: apply for a published product (optionally from one of its needs), with `consent: true` — the separate, explicit consent that this bank sees the enterprise's qualifications, years in operation and revenue. The bank's staff are told. One open application (submitted, accepted or approved) per enterprise and product, held by a unique constraint: of parallel applications one is created and the others get 409. A retry with the same Idempotency-Key — after the first or at the same time — returns the first application (200), never 409 and never a second one",
       request: { headers: IdempotencyHeader, ...body(ApplyInput) },
-      responses: { 201: json(Loan, "Applied; due to be accepted or declined within the zone's working days"), 200: json(Loan, "Already applied with this Idempotency-Key"), ...denied, 404: err("No such product in the 金融超市, or no such need of yours"), 409: err("An application for this product is already in progress"), 422: err("Invalid input, consent not given, or an amount or term outside the product's ranges (the message names the range)") },
+      responses: { 201: json(Loan, "Applied; due to be accepted or declined within the zone's working days"), 200: json(Loan, "Already applied with this Idempotency-Key (also when the retry raced the first request): the first application"), ...denied, 404: err("No such product in the 金融超市, or no such need of yours"), 409: err("An application of this enterprise for this product is already in progress (你已申请过这个产品,正在办理中), also when it was made a moment ago by a parallel request"), 422: err("Invalid input, consent not given, or an amount or term outside the product's ranges (the message names the range)") },
     }),
     async (c) => {
       const ctx = financeCtx(c, deps);

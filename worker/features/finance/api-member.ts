@@ -72,7 +72,7 @@ export function financeMemberApi(deps: AppDeps) {
   r.openapi(
     createRoute({
       method: "put", path: "/api/v1/finance/consents/{bankId}", tags: ["finance"], middleware: [member] as const,
-      summary: "A member: let this bank see its enterprise's financial data (a separate, explicit consent for this one bank; audited). Granting again changes nothing",
+      summary: "A member: let this bank see its enterprise's financial data (a separate, explicit consent for this one bank; audited). Idempotent: granting again, or many times at once, answers 200 and leaves one active consent (a unique constraint)",
       request: { params: BankIdParam },
       responses: { 200: json(Consents, "Granted; the consents as they now stand"), ...denied, 404: err("No such active bank in this zone") },
     }),
@@ -86,7 +86,7 @@ export function financeMemberApi(deps: AppDeps) {
   r.openapi(
     createRoute({
       method: "delete", path: "/api/v1/finance/consents/{bankId}", tags: ["finance"], middleware: [member] as const,
-      summary: "A member: revoke this bank's consent; from now on the bank sees none of its enterprise's financial data (the history of the grant stays; audited)",
+      summary: "A member: revoke this bank's consent; from now on the bank sees none of its enterprise's financial data (the history of the grant stays; audited). Idempotent: revoking what is not granted, or many times at once, answers 200 and records one revocation",
       request: { params: BankIdParam },
       responses: { 200: json(Consents, "Revoked; the consents as they now stand"), ...denied },
     }),

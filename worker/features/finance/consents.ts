@@ -1,9 +1,12 @@
 /**
  * Consent (PIPL): an enterprise lets one bank see its financial data
  * (qualifications, years in operation, revenue) — per bank, explicit, revocable.
- * Each grant is a row; revoking stamps it; history stays.
+ * Each grant is a row; revoking stamps it; history stays. At most one row per
+ * (enterprise, bank) is active: a unique index (migration 0008) decides when
+ * grants race, so both grant and revoke are idempotent.
  */
 import { and, eq, isNull } from "drizzle-orm";
+import { onlyIfChanged } from "../../db/only-if-changed";
 import type { TenantDb } from "../../db/open";
 import { banks, dataConsents } from "../../db/schema";
 import { AppError } from "../../lib/errors";
@@ -22,33 +25,43 @@ export async function hasConsent(db: TenantDb, enterpriseId: string, bankId: str
   return !!row;
 }
 
+/**
+ * Idempotent: granting an active consent again — in sequence or many times at once —
+ * answers the same and leaves the one active row (the unique index
+ * data_consents_active_unique; a losing insert does nothing, and writes no audit row).
+ */
 export async function grantConsent(ctx: FinanceCtx, bankId: string) {
   const enterpriseId = memberOf(ctx.actor);
-  const [bank] = await ctx.db.select({ id: banks.id }).from(banks).where(and(eq(banks.id, bankId), eq(banks.status, "active"))).limit(1);
-  if (!bank) throw new AppError("not_found", "本园区没有这家金融机构。");
-  if (await hasConsent(ctx.db, enterpriseId, bankId)) return;
-  await ctx.db.batch([
-    ctx.db.insert(dataConsents).values({ id: newId(), enterpriseId, bankId, grantedBy: ctx.actor.id, grantedAt: ctx.now.getTime() }),
-    auditInsert(ctx.db, { actorId: ctx.actor.id, actor: ctx.actor.email, action: "finance.consent_granted", target: `bank:${bankId}`, result: "ok", ip: ctx.ip, detail: { enterpriseId } }, ctx.now),
+  const [bank, active] = await ctx.db.batch([
+    ctx.db.select({ id: banks.id }).from(banks).where(and(eq(banks.id, bankId), eq(banks.status, "active"))).limit(1),
+    ctx.db.select({ id: dataConsents.id }).from(dataConsents).where(and(eq(dataConsents.enterpriseId, enterpriseId), eq(dataConsents.bankId, bankId), isNull(dataConsents.revokedAt))).limit(1),
   ]);
+  if (!bank[0]) throw new AppError("not_found", "本园区没有这家金融机构。");
+  if (active[0]) return;
+  await ctx.db.batch([...consentInserts(ctx, enterpriseId, bankId)]);
 }
 
+/** Idempotent: revoking what is not granted (or was revoked a moment ago by a parallel request) changes and records nothing. */
 export async function revokeConsent(ctx: FinanceCtx, bankId: string) {
   const enterpriseId = memberOf(ctx.actor);
   const [bank] = await ctx.db.select({ id: banks.id }).from(banks).where(eq(banks.id, bankId)).limit(1);
   if (!bank) throw new AppError("not_found", "本园区没有这家金融机构。");
-  if (!(await hasConsent(ctx.db, enterpriseId, bankId))) return; // nothing to revoke: nothing to record
+  // At most one row is active (the unique index), so the audit row follows exactly one revocation.
   await ctx.db.batch([
     ctx.db.update(dataConsents).set({ revokedAt: ctx.now.getTime(), revokedBy: ctx.actor.id }).where(and(eq(dataConsents.enterpriseId, enterpriseId), eq(dataConsents.bankId, bankId), isNull(dataConsents.revokedAt))),
-    auditInsert(ctx.db, { actorId: ctx.actor.id, actor: ctx.actor.email, action: "finance.consent_revoked", target: `bank:${bankId}`, result: "ok", ip: ctx.ip, detail: { enterpriseId } }, ctx.now),
+    onlyIfChanged(ctx.db, auditInsert(ctx.db, { actorId: ctx.actor.id, actor: ctx.actor.email, action: "finance.consent_revoked", target: `bank:${bankId}`, result: "ok", ip: ctx.ip, detail: { enterpriseId } }, ctx.now)),
   ]);
 }
 
-/** The writes that grant a consent, for a caller's batch (an application grants it with itself). */
+/**
+ * The writes that grant a consent unless one is active, for a caller's batch (an
+ * application grants it with itself): the insert gives way to the active row, and
+ * the audit row is written only when the insert was.
+ */
 export function consentInserts(ctx: FinanceCtx, enterpriseId: string, bankId: string) {
   return [
-    ctx.db.insert(dataConsents).values({ id: newId(), enterpriseId, bankId, grantedBy: ctx.actor.id, grantedAt: ctx.now.getTime() }),
-    auditInsert(ctx.db, { actorId: ctx.actor.id, actor: ctx.actor.email, action: "finance.consent_granted", target: `bank:${bankId}`, result: "ok", ip: ctx.ip, detail: { enterpriseId } }, ctx.now),
+    ctx.db.insert(dataConsents).values({ id: newId(), enterpriseId, bankId, grantedBy: ctx.actor.id, grantedAt: ctx.now.getTime() }).onConflictDoNothing(),
+    onlyIfChanged(ctx.db, auditInsert(ctx.db, { actorId: ctx.actor.id, actor: ctx.actor.email, action: "finance.consent_granted", target: `bank:${bankId}`, result: "ok", ip: ctx.ip, detail: { enterpriseId } }, ctx.now)),
   ] as const;
 }
 

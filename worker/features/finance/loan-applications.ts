@@ -12,43 +12,53 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { numberValues, takeNumber, takenNumberText } from "../../db/application-numbers";
 import { onlyIfChanged } from "../../db/only-if-changed";
-import { financingNeeds, loanApplications, loanEvents, loanProducts, users, type LoanApplicationRow, type LoanProductRow } from "../../db/schema";
+import { financingNeeds, loanApplications, loanEvents, loanProducts, OPEN_LOAN_STATUSES, users, type LoanApplicationRow, type LoanProductRow } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
+import { textField } from "../../lib/text";
 import { applicationNumber, numberPrefix } from "../../lib/application-number";
 import { formatMoney, formatMoneyTogether } from "../../lib/money";
 import { lastOfWorkingDays } from "../../lib/working-days";
 import { rateText } from "../../finance/match";
 import { auditInsert } from "../audit/audit";
 import { isCalendarDate, shanghaiDate } from "../enterprises/yuan";
+import { isUniqueViolation } from "../onboarding/submit-application";
 import { outboxInsert } from "../outbox/enqueue-message";
 import { calendarOf, nextDay } from "../subsidies/context";
-import { consentInserts, hasConsent } from "./consents";
+import { consentInserts } from "./consents";
 import type { FinanceCtx } from "./context";
 import { memberOf } from "./needs";
 import { getProduct } from "./products";
 import { inSentence } from "../../lib/sentence";
 
+/** Ids are newId()'s 26 characters; 40 leaves room and bounds what a request may send. */
+const rowId = (what: string) => z.string().min(1, `请选择${what}`).max(40, `${what}编号格式不对`);
+const revision = z.number().int().min(0).max(2_147_483_647).optional();
+
 export const ApplyInput = z.strictObject({
-  productId: z.string().min(1),
-  needId: z.string().min(1).optional(),
+  productId: rowId("产品"),
+  needId: rowId("融资需求").optional(),
   amountFen: z.number().int().min(10_000_00, "金额至少1万元").max(1e14),
   termMonths: z.number().int().min(1).max(360),
-  note: z.string().trim().max(500).optional(),
+  note: textField({ label: "备注", max: 500, multiline: true }).optional(),
   /** The separate, explicit consent that this bank sees the enterprise's financial data (PIPL). */
   consent: z.literal(true, { error: "申请贷款须同意该金融机构查看企业的资质、成立年限和营业收入。" }),
 });
 
 export const BankAction = z.discriminatedUnion("action", [
-  z.strictObject({ action: z.literal("accept"), revision: z.number().int().optional() }),
-  z.strictObject({ action: z.literal("approve"), amountFen: z.number().int().min(1), rateBp: z.number().int().min(1).max(3600), termMonths: z.number().int().min(1).max(360), revision: z.number().int().optional() }),
-  z.strictObject({ action: z.literal("disburse"), amountFen: z.number().int().min(1), disbursedOn: z.string().refine(isCalendarDate, "日期格式为 YYYY-MM-DD"), revision: z.number().int().optional() }),
-  z.strictObject({ action: z.literal("decline"), reason: z.string().trim().min(4, "请写明拒绝理由").max(500), referralProductId: z.string().min(1).optional(), revision: z.number().int().optional() }),
+  z.strictObject({ action: z.literal("accept"), revision }),
+  z.strictObject({ action: z.literal("approve"), amountFen: z.number().int().min(1).max(1e14), rateBp: z.number().int().min(1).max(3600), termMonths: z.number().int().min(1).max(360), revision }),
+  z.strictObject({ action: z.literal("disburse"), amountFen: z.number().int().min(1).max(1e14), disbursedOn: z.string().max(10, "日期格式为 YYYY-MM-DD").refine(isCalendarDate, "日期格式为 YYYY-MM-DD"), revision }),
+  z.strictObject({ action: z.literal("decline"), reason: textField({ label: "拒绝理由", max: 500, multiline: true }).pipe(z.string().min(4, "请写明拒绝理由")), referralProductId: rowId("推荐的产品").optional(), revision }),
 ]);
 export type BankAction = z.infer<typeof BankAction>;
 
-/** Not yet 放款, 拒绝 or withdrawn: the enterprise may not apply to the same product again, and may withdraw it. */
-export const PENDING_LOAN_STATUSES = ["submitted", "accepted", "approved"] as const satisfies readonly LoanApplicationRow["status"][];
+/**
+ * Not yet 放款, 拒绝 or withdrawn: the enterprise may not apply to the same product again (the
+ * unique index loan_applications_open_unique holds it to that), and may withdraw it.
+ */
+export const PENDING_LOAN_STATUSES = OPEN_LOAN_STATUSES;
+const ALREADY_APPLIED = "你已申请过这个产品,正在办理中。";
 
 const STATUS_ZH = { submitted: "已提交,待受理", accepted: "已受理", approved: "已授信", disbursed: "已放款", declined: "已拒绝", withdrawn: "已撤回" } as const;
 export { STATUS_ZH as LOAN_STATUS_ZH };
@@ -72,22 +82,33 @@ export function numberLine(zone: FinanceCtx["zone"], app: Pick<LoanApplicationRo
   return n ? `申请编号:${n}\n\n` : "";
 }
 
+/**
+ * Applies once. Two guards stand between parallel requests and a second application:
+ * the "已申请过" read below is only the friendly fast path; the unique indexes decide
+ * (one open application per enterprise and product; one per Idempotency-Key). A losing
+ * insert fails its whole batch — the application number, the consent and the mails with
+ * it, so the counter keeps no gap — and answers as the winner's retry would: the first
+ * application again when the key is the same, 409 otherwise.
+ */
 export async function applyForLoan(ctx: FinanceCtx, input: z.infer<typeof ApplyInput>, idempotencyKey: string | null): Promise<{ application: LoanApplicationRow; created: boolean }> {
   const enterpriseId = memberOf(ctx.actor);
-  if (idempotencyKey) {
+  const byKey = async () => {
+    if (!idempotencyKey) return undefined;
     const [same] = await ctx.db.select().from(loanApplications).where(and(eq(loanApplications.enterpriseId, enterpriseId), eq(loanApplications.idempotencyKey, idempotencyKey)));
-    if (same) return { application: same, created: false };
-  }
+    return same;
+  };
+  const first = await byKey();
+  if (first) return { application: first, created: false };
   const { product } = await getProduct(ctx.db, input.productId, ctx.actor);
   assertWithinProductRanges(product, input);
   if (input.needId) {
     const [need] = await ctx.db.select({ id: financingNeeds.id }).from(financingNeeds).where(and(eq(financingNeeds.id, input.needId), eq(financingNeeds.enterpriseId, enterpriseId)));
     if (!need) throw new AppError("not_found", "没有这条融资需求。");
   }
-  const [open] = await ctx.db.select({ id: loanApplications.id }).from(loanApplications).where(and(eq(loanApplications.enterpriseId, enterpriseId), eq(loanApplications.productId, product.id), inArray(loanApplications.status, [...PENDING_LOAN_STATUSES])));
-  if (open) throw new AppError("conflict", "你已申请过这个产品,正在办理中。");
-  // The consent is granted in the same batch as the application: both or neither.
-  const consent = (await hasConsent(ctx.db, enterpriseId, product.bankId)) ? [] : consentInserts(ctx, enterpriseId, product.bankId);
+  const [open] = await ctx.db.select().from(loanApplications).where(and(eq(loanApplications.enterpriseId, enterpriseId), eq(loanApplications.productId, product.id), inArray(loanApplications.status, [...PENDING_LOAN_STATUSES])));
+  // The same key found here means a parallel retry of this request landed after the read above.
+  if (open && idempotencyKey && open.idempotencyKey === idempotencyKey) return { application: open, created: false };
+  if (open) throw new AppError("conflict", ALREADY_APPLIED);
   const today = shanghaiDate(ctx.now);
   const t = ctx.now.getTime();
   const row = { id: newId(), productId: product.id, bankId: product.bankId, enterpriseId, needId: input.needId ?? null, createdBy: ctx.actor.id, amountFen: input.amountFen, termMonths: input.termMonths, note: input.note ?? null, status: "submitted" as const, idempotencyKey, submittedAt: t, acceptDueOn: lastOfWorkingDays(nextDay(today), ctx.zone.finance.acceptWorkingDays, calendarOf(ctx.zone)) };
@@ -99,17 +120,17 @@ export async function applyForLoan(ctx: FinanceCtx, input: z.infer<typeof ApplyI
     await ctx.db.batch([
       takeNumber(ctx.db, "loan", year),
       ctx.db.insert(loanApplications).values({ ...row, ...numberValues("loan", year) }),
-      ...consent,
+      // The consent is granted in the same batch as the application: both or neither (nothing when already given).
+      ...consentInserts(ctx, enterpriseId, product.bankId),
       ctx.db.insert(loanEvents).values({ applicationId: row.id, at: t, actorId: ctx.actor.id, actor: ctx.actor.email, action: "submitted", note: `${formatMoney(input.amountFen)},${input.termMonths}个月` }),
       auditInsert(ctx.db, { actorId: ctx.actor.id, actor: ctx.actor.email, action: "finance.loan_applied", target: row.id, result: "ok", ip: ctx.ip, detail: { productId: product.id } }, ctx.now),
       ...bankers.map((b) => outboxInsert(ctx.db, { channel: "email", recipient: b.email, subject: `【${ctx.zone.shortName.zh}】新的贷款申请:${product.name}`, body: sql<string>`${`${product.name}收到新的贷款申请(编号 `} || ${number} || ${`):${formatMoney(input.amountFen)},${input.termMonths}个月。请在 ${row.acceptDueOn} 前受理或拒绝。\n\n${ctx.origin}/bank/loans/${row.id}`}`, kind: "loan_submitted" }, ctx.now)),
     ]);
   } catch (err) {
-    if (idempotencyKey) {
-      const [same] = await ctx.db.select().from(loanApplications).where(and(eq(loanApplications.enterpriseId, enterpriseId), eq(loanApplications.idempotencyKey, idempotencyKey)));
-      if (same) return { application: same, created: false };
-    }
-    throw err;
+    if (!isUniqueViolation(err, "loan_applications.product_id") && !isUniqueViolation(err, "loan_applications.idempotency_key")) throw err;
+    const same = await byKey();
+    if (same) return { application: same, created: false };
+    throw new AppError("conflict", ALREADY_APPLIED);
   }
   return { application: (await ctx.db.select().from(loanApplications).where(eq(loanApplications.id, row.id)))[0]!, created: true };
 }
