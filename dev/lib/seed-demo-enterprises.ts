@@ -12,7 +12,7 @@ import { applicationEvents, banks, enterpriseQualifications, enterpriseYearlyFig
 import { hashPassword } from "../../worker/features/auth/password";
 import { newId } from "../../worker/lib/ids";
 import { checkCharacter } from "../../worker/lib/uscc";
-import { demoPassword } from "./seed-demo";
+import { demoBankId, demoEnterpriseId, demoPassword } from "./seed-demo";
 
 interface DemoCompany {
   name: string;
@@ -68,7 +68,7 @@ const DEMO_ENTERPRISE: Record<string, { industry: string; industryClass: string 
 /** Fills in seed-demo.ts's bare demo enterprise once (an enterprise without a USCC); later runs leave it as it is. */
 async function completeDemoEnterprise(db: TenantDb, zone: ZoneConfig, now: Date) {
   const profile = DEMO_ENTERPRISE[zone.slug];
-  const id = `demo-ent-${zone.slug}`;
+  const id = demoEnterpriseId(zone.slug);
   const [row] = await db.select({ uscc: enterprises.uscc }).from(enterprises).where(eq(enterprises.id, id));
   if (!profile || !row || row.uscc !== null) return;
   const t = now.getTime();
@@ -100,7 +100,7 @@ export async function seedDemoEnterprises(db: TenantDb, zone: ZoneConfig, now = 
   const year = Number(now.toISOString().slice(0, 4));
   const passwordHash = await hashPassword(demoPassword(zone.slug));
   let created = 0;
-  await db.update(banks).set({ branch: `${zone.region.city}分行营业部`, contactName: "示范客户经理", contactPhone: "13800000000", contactEmail: `bank@${zone.slug}.demo` }).where(eq(banks.id, `demo-bank-${zone.slug}`));
+  await db.update(banks).set({ branch: `${zone.region.city}分行营业部`, contactName: "示范客户经理", contactPhone: "13800000000", contactEmail: `bank@${zone.slug}.demo` }).where(eq(banks.id, demoBankId(zone.slug)));
   for (const [i, c] of list.entries()) {
     const uscc = demoUscc(zone.slug, i + 1);
     const industry = industries.has(c.industry) ? c.industry : zone.priorityIndustries[0]!.code;

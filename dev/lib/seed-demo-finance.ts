@@ -17,7 +17,7 @@ import { hashPassword } from "../../worker/features/auth/password";
 import { shanghaiDate } from "../../worker/features/enterprises/yuan";
 import { ProductInput } from "../../worker/features/finance/products";
 import { newId } from "../../worker/lib/ids";
-import { demoPassword } from "./seed-demo";
+import { demoBankId, demoPassword } from "./seed-demo";
 
 const WAN = 1_000_000; // fen in 1 万元
 const DEMO = "(演示数据:额度、利率以银行审批为准)";
@@ -27,25 +27,25 @@ type Product = Omit<ProductInput, "features" | "materials" | "region" | "contact
 
 const BANKS: Record<string, DemoBank[]> = {
   changzhi: [
-    { id: "demo-bank2-changzhi", name: "示范农商银行长治高新区支行", branch: "科技金融部", staff: "bank2" },
-    { id: "demo-bank3-changzhi", name: "示范科技银行长治分行", branch: "知识产权金融服务中心", staff: "bank3" },
+    { id: demoBankId("changzhi", 2), name: "示范农商银行长治高新区支行", branch: "科技金融部", staff: "bank2" },
+    { id: demoBankId("changzhi", 3), name: "示范科技银行长治分行", branch: "知识产权金融服务中心", staff: "bank3" },
   ],
 };
 
 const PRODUCTS: Record<string, Product[]> = {
   changzhi: [
-    { bank: "demo-bank-changzhi", name: "科技助保贷", type: "guarantee", minAmountFen: 100 * WAN, maxAmountFen: 1000 * WAN, minRateBp: 385, maxRateBp: 480, minTermMonths: 6, maxTermMonths: 36, guarantees: ["guarantee"], minYears: 1, features: `政府风险补偿资金池增信,合作担保机构担保,担保费率优惠。${DEMO}`, materials: ["营业执照", "近两年财务报表", "担保机构同意担保函"] },
-    { bank: "demo-bank2-changzhi", name: "科技信用贷", type: "credit", minAmountFen: 50 * WAN, maxAmountFen: 500 * WAN, minRateBp: 365, maxRateBp: 435, minTermMonths: 12, maxTermMonths: 36, guarantees: ["credit"], qualifications: ["hnte"], minYears: 2, minRevenueFen: 2000 * WAN, features: `面向高新技术企业的纯信用贷款,无需抵押担保。${DEMO}`, materials: ["营业执照", "高新技术企业证书", "近两年财务报表", "纳税证明"] },
-    { bank: "demo-bank2-changzhi", name: "科技快速贷", type: "credit", minAmountFen: 10 * WAN, maxAmountFen: 300 * WAN, minRateBp: 420, maxRateBp: 550, minTermMonths: 3, maxTermMonths: 12, guarantees: ["credit", "guarantee"], qualifications: ["tech-sme"], features: `线上申请,资料齐全后3个工作日内审批,随借随还。${DEMO}`, materials: ["营业执照", "科技型中小企业入库证明", "近一年纳税记录"] },
-    { bank: "demo-bank3-changzhi", name: "知识产权质押贷", type: "ip_pledge", minAmountFen: 100 * WAN, maxAmountFen: 2000 * WAN, minRateBp: 395, maxRateBp: 490, minTermMonths: 12, maxTermMonths: 60, guarantees: ["pledge"], industries: ["electronic-information", "carbon-based-materials", "equipment-manufacturing", "photovoltaics"], minYears: 1, features: `以发明专利、实用新型专利或商标专用权质押,评估费用可申请补贴。${DEMO}`, materials: ["营业执照", "专利证书或商标注册证", "知识产权评估报告", "近两年财务报表"] },
+    { bank: demoBankId("changzhi"), name: "科技助保贷", type: "guarantee", minAmountFen: 100 * WAN, maxAmountFen: 1000 * WAN, minRateBp: 385, maxRateBp: 480, minTermMonths: 6, maxTermMonths: 36, guarantees: ["guarantee"], minYears: 1, features: `政府风险补偿资金池增信,合作担保机构担保,担保费率优惠。${DEMO}`, materials: ["营业执照", "近两年财务报表", "担保机构同意担保函"] },
+    { bank: demoBankId("changzhi", 2), name: "科技信用贷", type: "credit", minAmountFen: 50 * WAN, maxAmountFen: 500 * WAN, minRateBp: 365, maxRateBp: 435, minTermMonths: 12, maxTermMonths: 36, guarantees: ["credit"], qualifications: ["hnte"], minYears: 2, minRevenueFen: 2000 * WAN, features: `面向高新技术企业的纯信用贷款,无需抵押担保。${DEMO}`, materials: ["营业执照", "高新技术企业证书", "近两年财务报表", "纳税证明"] },
+    { bank: demoBankId("changzhi", 2), name: "科技快速贷", type: "credit", minAmountFen: 10 * WAN, maxAmountFen: 300 * WAN, minRateBp: 420, maxRateBp: 550, minTermMonths: 3, maxTermMonths: 12, guarantees: ["credit", "guarantee"], qualifications: ["tech-sme"], features: `线上申请,资料齐全后3个工作日内审批,随借随还。${DEMO}`, materials: ["营业执照", "科技型中小企业入库证明", "近一年纳税记录"] },
+    { bank: demoBankId("changzhi", 3), name: "知识产权质押贷", type: "ip_pledge", minAmountFen: 100 * WAN, maxAmountFen: 2000 * WAN, minRateBp: 395, maxRateBp: 490, minTermMonths: 12, maxTermMonths: 60, guarantees: ["pledge"], industries: ["electronic-information", "carbon-based-materials", "equipment-manufacturing", "photovoltaics"], minYears: 1, features: `以发明专利、实用新型专利或商标专用权质押,评估费用可申请补贴。${DEMO}`, materials: ["营业执照", "专利证书或商标注册证", "知识产权评估报告", "近两年财务报表"] },
   ],
   zibo: [
-    { bank: "demo-bank-zibo", name: "知识产权质押贷款", type: "ip_pledge", minAmountFen: 100 * WAN, maxAmountFen: 1500 * WAN, minRateBp: 390, maxRateBp: 480, minTermMonths: 12, maxTermMonths: 36, guarantees: ["pledge"], minYears: 1, features: `以有效专利权、商标权质押,适合轻资产科技企业。${DEMO}`, materials: ["营业执照", "专利证书", "知识产权评估报告", "近两年财务报表"] },
-    { bank: "demo-bank-zibo", name: "科技保险贷", type: "insurance", minAmountFen: 50 * WAN, maxAmountFen: 500 * WAN, minRateBp: 430, maxRateBp: 520, minTermMonths: 6, maxTermMonths: 24, guarantees: ["credit"], qualifications: ["tech-sme"], features: `由保险公司出具贷款保证保险,免抵押。${DEMO}`, materials: ["营业执照", "科技型中小企业入库证明", "近两年财务报表"] },
+    { bank: demoBankId("zibo"), name: "知识产权质押贷款", type: "ip_pledge", minAmountFen: 100 * WAN, maxAmountFen: 1500 * WAN, minRateBp: 390, maxRateBp: 480, minTermMonths: 12, maxTermMonths: 36, guarantees: ["pledge"], minYears: 1, features: `以有效专利权、商标权质押,适合轻资产科技企业。${DEMO}`, materials: ["营业执照", "专利证书", "知识产权评估报告", "近两年财务报表"] },
+    { bank: demoBankId("zibo"), name: "科技保险贷", type: "insurance", minAmountFen: 50 * WAN, maxAmountFen: 500 * WAN, minRateBp: 430, maxRateBp: 520, minTermMonths: 6, maxTermMonths: 24, guarantees: ["credit"], qualifications: ["tech-sme"], features: `由保险公司出具贷款保证保险,免抵押。${DEMO}`, materials: ["营业执照", "科技型中小企业入库证明", "近两年财务报表"] },
   ],
   dongying: [
-    { bank: "demo-bank-dongying", name: "知识产权质押贷款", type: "ip_pledge", minAmountFen: 100 * WAN, maxAmountFen: 1000 * WAN, minRateBp: 400, maxRateBp: 490, minTermMonths: 12, maxTermMonths: 36, guarantees: ["pledge"], minYears: 1, features: `专利权、商标权均可质押,质押范围逐步扩大。${DEMO}`, materials: ["营业执照", "专利证书或商标注册证", "知识产权评估报告"] },
-    { bank: "demo-bank-dongying", name: "科技型中小企业信用贷", type: "credit", minAmountFen: 30 * WAN, maxAmountFen: 300 * WAN, minRateBp: 410, maxRateBp: 520, minTermMonths: 6, maxTermMonths: 24, guarantees: ["credit"], qualifications: ["tech-sme"], minYears: 1, features: `风险补偿资金池支持,纯信用。${DEMO}`, materials: ["营业执照", "科技型中小企业入库证明", "近一年财务报表"] },
+    { bank: demoBankId("dongying"), name: "知识产权质押贷款", type: "ip_pledge", minAmountFen: 100 * WAN, maxAmountFen: 1000 * WAN, minRateBp: 400, maxRateBp: 490, minTermMonths: 12, maxTermMonths: 36, guarantees: ["pledge"], minYears: 1, features: `专利权、商标权均可质押,质押范围逐步扩大。${DEMO}`, materials: ["营业执照", "专利证书或商标注册证", "知识产权评估报告"] },
+    { bank: demoBankId("dongying"), name: "科技型中小企业信用贷", type: "credit", minAmountFen: 30 * WAN, maxAmountFen: 300 * WAN, minRateBp: 410, maxRateBp: 520, minTermMonths: 6, maxTermMonths: 24, guarantees: ["credit"], qualifications: ["tech-sme"], minYears: 1, features: `风险补偿资金池支持,纯信用。${DEMO}`, materials: ["营业执照", "科技型中小企业入库证明", "近一年财务报表"] },
   ],
 };
 

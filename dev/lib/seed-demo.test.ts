@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { zones } from "../../tenants/index";
 import { openMemoryTenantDb } from "../../worker/db/memory-db";
 import { prepareTenant } from "./prepare-tenant";
-import { seedDemoAccounts } from "./seed-demo";
+import { demoEnterpriseId, seedDemoAccounts } from "./seed-demo";
 import { seedDemoEnterprises } from "./seed-demo-enterprises";
 import { validateUscc } from "../../worker/lib/uscc";
 import { checkNewPassword } from "../../worker/features/auth/password";
@@ -56,7 +56,7 @@ describe.each(["zibo", "dongying", "changzhi"])("the README's enterprise@%s.demo
     const member = await client.execute({ sql: "SELECT enterprise_id FROM users WHERE email = ?", args: [`enterprise@${slug}.demo`] });
     const enterpriseId = String(member.rows[0]![0]);
     // The README's contract: the same account, in the same enterprise as before.
-    expect(enterpriseId).toBe(`demo-ent-${slug}`);
+    expect(enterpriseId).toBe(demoEnterpriseId(slug));
     const company = await client.execute({ sql: "SELECT uscc, industry, industry_class, employees FROM enterprises WHERE id = ?", args: [enterpriseId] });
     expect(validateUscc(String(company.rows[0]![0])).ok).toBe(true);
     expect(company.rows[0]![2]).toMatch(/^[A-T]\d{2,4}$/);
@@ -107,7 +107,7 @@ describe("是否为生产型企业 for the zibo demo enterprise", () => {
   it("is prefilled 是 from its 制造业 industry class, though it claimed no 生产型企业 qualification", async () => {
     const { zone, client, db } = await demoZone("zibo");
     const today = shanghaiDate(new Date());
-    const [e] = await loadEnterpriseProfiles({ db }, today, "demo-ent-zibo");
+    const [e] = await loadEnterpriseProfiles({ db }, today, demoEnterpriseId("zibo"));
     expect(e!.profile.qualifications).not.toContain("production");
     const programme = (await loadCurrentPolicy({ db, zone }, today))!.compiled.programmes.get("zibo-invention-patent")!;
     expect(prefillFacts(programme, e!.profile)).toMatchObject({ productionEnterprise: true });

@@ -3,6 +3,8 @@
  * production deploy. In each demo zone: a zone admin, a reviewer, an enterprise
  * user (member of a demo enterprise) and a bank user (member of a demo bank),
  * all with the password `Demo-<slug>-2026`. Idempotent: existing emails are kept.
+ * The demo organisations' ids are demoId()s (./seed-demo-ids.ts); a database
+ * seeded with the old readable ids is moved to them first.
  */
 import { eq } from "drizzle-orm";
 import type { ZoneConfig } from "../../tenants/schema";
@@ -10,6 +12,9 @@ import type { TenantDb } from "../../worker/db/open";
 import { banks, enterprises, users, type Role } from "../../worker/db/schema";
 import { hashPassword } from "../../worker/features/auth/password";
 import { newId } from "../../worker/lib/ids";
+import { adoptLegacyDemoIds, demoBankId, demoEnterpriseId } from "./seed-demo-ids";
+
+export { demoBankId, demoEnterpriseId } from "./seed-demo-ids";
 
 export const DEMO_ZONES = ["zibo", "dongying", "changzhi"] as const;
 
@@ -25,8 +30,9 @@ export function demoAccounts(zone: ZoneConfig): { email: string; role: Role; nam
 }
 
 export async function seedDemoAccounts(db: TenantDb, zone: ZoneConfig, now = new Date()): Promise<number> {
-  const enterpriseId = `demo-ent-${zone.slug}`;
-  const bankId = `demo-bank-${zone.slug}`;
+  await adoptLegacyDemoIds(db, zone.slug);
+  const enterpriseId = demoEnterpriseId(zone.slug);
+  const bankId = demoBankId(zone.slug);
   const t = now.getTime();
   await db.insert(enterprises).values({ id: enterpriseId, name: `${zone.region.city}示范新材料科技有限公司`, createdAt: t }).onConflictDoNothing();
   await db.insert(banks).values({ id: bankId, name: `示范银行${zone.region.city}分行`, createdAt: t }).onConflictDoNothing();

@@ -1,14 +1,13 @@
 /**
  * Who may use the enterprise profile. A member is an `enterprise` user whose
- * enterprise_id is set (an applicant has none yet and sees only its application)
- * and whose enterprise is not suspended. Staff are zone_admin and reviewer.
- * Refusals are audited like every other guard's.
+ * enterprise_id is set (an applicant has none yet and sees only its application);
+ * whether that enterprise is active is the role guard's check (auth/guard.ts),
+ * as for every organisation. Staff are zone_admin and reviewer. Refusals are
+ * audited like every other guard's.
  */
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
-import { eq } from "drizzle-orm";
 import type { AppDeps, AppEnv } from "../../env";
-import { enterprises } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { zoneOf } from "../../middleware/zone";
 import { recordAudit } from "../audit/audit";
@@ -19,15 +18,10 @@ export function requireMember(deps: AppDeps) {
   return createMiddleware<AppEnv>((c, next) =>
     byRole(c, async () => {
       const { user } = signedIn(c);
-      const { db } = zoneOf(c);
-      const refuse = async (reason: string, message: string) => {
-        await recordAudit(db, { actorId: user.id, actor: user.email, action: "authz.denied", target: `${c.req.method} ${c.req.path}`, result: "denied", ip: deps.clientIp(c), detail: { reason } }, deps.now());
-        throw new AppError("forbidden", message);
-      };
-      if (!user.enterpriseId) return refuse("applicant", "你的入驻申请通过后才能使用企业资料。请在“我的申请”查看审核进度。");
-      const [row] = await db.select({ status: enterprises.status }).from(enterprises).where(eq(enterprises.id, user.enterpriseId)).limit(1);
-      if (!row) return refuse("no_enterprise", "找不到你所属的企业,请联系园区管理员。");
-      if (row.status !== "active") return refuse("suspended", "你所属的企业已被园区暂停使用,请联系园区管理员。");
+      if (!user.enterpriseId) {
+        await recordAudit(zoneOf(c).db, { actorId: user.id, actor: user.email, action: "authz.denied", target: `${c.req.method} ${c.req.path}`, result: "denied", ip: deps.clientIp(c), detail: { reason: "applicant" } }, deps.now());
+        throw new AppError("forbidden", "你的入驻申请通过后才能使用企业资料。请在“我的申请”查看审核进度。");
+      }
       await next();
     }),
   );

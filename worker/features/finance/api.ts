@@ -11,7 +11,7 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppDeps, AppEnv } from "../../env";
 import { validationHook } from "../../lib/api-errors";
 import { requireZone, zoneOf } from "../../middleware/zone";
-import { requireRole } from "../auth/guard";
+import { organisationRefusal, requireRole } from "../auth/guard";
 import { actorOf, financeCtx } from "./api-context";
 import { bankNeedJson, BankNeedSchema, body, catalogueJson, CatalogueItemSchema, denied, err, json, ProductIdParam, productJson, ProductSchema } from "./api-schemas";
 import { financeMemberApi } from "./api-member";
@@ -20,7 +20,7 @@ import { needsForBank } from "./needs";
 import { bankOf, CatalogueQuery, createProduct, getProduct, listBankProducts, listCatalogue, ProductInput, setProductStatus, updateProduct } from "./products";
 
 const Product = z.object({ product: ProductSchema });
-const ProductUpdate = ProductInput.safeExtend({ revision: z.number().int().min(0).optional().openapi({ description: "The revision this edit started from; a newer stored one answers 409 (a colleague changed it)" }) });
+const ProductUpdate = ProductInput.safeExtend({ revision: z.number().int().min(0).max(2_147_483_647).optional().openapi({ description: "The revision this edit started from; a newer stored one answers 409 (a colleague changed it)" }) });
 const productInvalid = err("Invalid input: ranges out of order, a rate over 36%, an industry or qualification the zone does not have (fields name it)");
 
 export function financeApi(deps: AppDeps) {
@@ -47,8 +47,9 @@ export function financeApi(deps: AppDeps) {
       responses: { 200: json(z.object({ product: CatalogueItemSchema }), "The product"), 404: err("Not in the 金融超市 (or not yours)") },
     }),
     async (c) => {
+      // Public, so never refused; but a suspended bank's staff no longer see its unpublished products here.
       const auth = c.get("auth");
-      const reader = auth ? actorOf(c) : null;
+      const reader = auth && !(await organisationRefusal(zoneOf(c).db, auth.user)) ? actorOf(c) : null;
       return c.json({ product: catalogueJson(await getProduct(zoneOf(c).db, c.req.valid("param").id, reader)) }, 200);
     },
   );

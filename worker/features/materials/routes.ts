@@ -6,7 +6,9 @@
  * Signed-out requests get 401 before any lookup, for every id alike, so the
  * answer says nothing about which ids exist and tells the person to sign in.
  * Signed-in users who may not read a material get the very 404 a missing id
- * gets, so another enterprise cannot learn that a file exists.
+ * gets, so another enterprise cannot learn that a file exists. Members of a
+ * suspended enterprise are refused by the guard itself (403, auth/guard.ts),
+ * for every id alike.
  */
 import { Hono } from "hono";
 import type { AppDeps, AppEnv } from "../../env";
