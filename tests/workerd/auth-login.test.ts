@@ -155,6 +155,10 @@ describe("等保 switch (dongying's demo zone has it on)", () => {
     const blocked = await call("dongying.localhost", "GET", "/api/v1/admin/users", { cookie });
     expect(blocked.status).toBe(403);
     expect(((await blocked.json()) as { error: { message: string } }).error.message).toMatch(/90 天/);
+    // The page sign-in sends them to is open to them (it was a 403 before).
+    const page = await call("dongying.localhost", "GET", "/account/password", { cookie });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("修改密码");
     const simple = await postJson("dongying.localhost", "/api/v1/me/password", { currentPassword: admin.password, newPassword: "simplelowercase" }, { cookie });
     expect(simple.status).toBe(422);
     const changed = await postJson("dongying.localhost", "/api/v1/me/password", { currentPassword: admin.password, newPassword: "Rotated-Pass-2027" }, { cookie });

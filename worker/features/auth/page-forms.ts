@@ -3,14 +3,14 @@
  * into what the page shows (top message + per-field), the page guard (anonymous →
  * 登录), and a response header the secure-headers middleware must not undo.
  */
-import type { Context } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { Role } from "../../db/schema";
 import { z } from "zod";
 import type { AppDeps, AppEnv } from "../../env";
 import { AppError } from "../../lib/errors";
 import type { FormErrors } from "../../../web/components/form";
-import { requireRole } from "./guard";
+import { requireRole, requireSignedIn } from "./guard";
 import { ChangePasswordBody, Email, LoginBody, ResetConfirmBody } from "./schemas";
 
 const MISMATCH = "两次输入的新密码不一致,请重新输入。";
@@ -59,6 +59,18 @@ export function formFailure(e: unknown): { status: AppError["status"]; errors: F
 
 /** Pages for signed-in users: anonymous visitors go to 登录, other roles get the 403 page (audited). */
 export function pageGuard(deps: AppDeps, ...roles: Role[]) {
-  const byRole = requireRole(deps, ...roles);
-  return createMiddleware<AppEnv>(async (c, next) => (c.get("auth") ? byRole(c, next) : c.redirect("/login", 303)));
+  return toLogin(requireRole(deps, ...roles));
+}
+
+/**
+ * The person's own account pages (/account/*): any signed-in user, including one
+ * whose 等保 password has expired (sign-in sends them to /account/password) and
+ * one whose organisation is suspended — changing one's own password acts for nobody.
+ */
+export function ownAccountPageGuard(deps: AppDeps) {
+  return toLogin(requireSignedIn(deps, { allowExpiredPassword: true }));
+}
+
+function toLogin(guard: MiddlewareHandler<AppEnv>) {
+  return createMiddleware<AppEnv>(async (c, next) => (c.get("auth") ? guard(c, next) : c.redirect("/login", 303)));
 }

@@ -18,7 +18,7 @@ import { ResetPasswordPage, type ResetPasswordState } from "../../../web/pages/a
 import { adminUserPages } from "./admin-pages";
 import { changePassword } from "./change-password";
 import { loginWithPassword } from "./login";
-import { ChangePasswordForm, ForgotPasswordForm, formFailure, LoginForm, pageGuard, readForm, ResetPasswordForm } from "./page-forms";
+import { ChangePasswordForm, ForgotPasswordForm, formFailure, LoginForm, ownAccountPageGuard, readForm, ResetPasswordForm } from "./page-forms";
 import { isPasswordExpired, PASSWORD_ROTATION_DAYS } from "./password";
 import { confirmPasswordReset, requestPasswordReset } from "./password-reset";
 import { findLiveResetToken } from "./reset-tokens";
@@ -31,7 +31,7 @@ const nonce = (c: Context<AppEnv>) => c.get("secureHeadersNonce");
 export function authPages(deps: AppDeps) {
   const r = new Hono<AppEnv>();
   for (const path of ["/login", "/logout", "/forgot-password", "/reset-password", "/account/*"]) r.use(path, requireZone);
-  r.use("/account/*", pageGuard(deps));
+  r.use("/account/*", ownAccountPageGuard(deps));
 
   // ── 登录 / 退出 ──────────────────────────────────────────────────────────────
   r.get("/login", (c) => {
