@@ -4,6 +4,8 @@
  *
  * Middleware order matters and is written out here once:
  *   request id → security headers (pages: CSP nonce; API: fixed set) →
+ *   private responses (Cache-Control: private, no-store on whatever is someone's own;
+ *   outside the rest so it also sees their refusals and failures) →
  *   site (Host → zone + its DB, 404 otherwise) → request guards (CSRF, JSON-only API)
  *   → session (cookie → user)
  *   → feature routers (each guards itself with requireZone) → 404 / error mapping.
@@ -16,6 +18,7 @@ import { zoneRoutes } from "./features/zone/routes";
 import { validationHook } from "./lib/api-errors";
 import { onError, onNotFound } from "./middleware/errors";
 import { securityHeaders } from "./middleware/headers";
+import { privateResponses } from "./middleware/private-responses";
 import { assignRequestId } from "./middleware/request-id";
 import { siteMiddleware } from "./middleware/site";
 import { requestGuards } from "./middleware/request-guards";
@@ -49,6 +52,7 @@ export function createApp(deps: AppDeps) {
 
   app.use(assignRequestId);
   app.use(securityHeaders);
+  app.use(privateResponses);
   app.use(siteMiddleware(deps));
   app.use(requestGuards(deps));
   app.use(sessionMiddleware(deps));

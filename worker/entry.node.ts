@@ -1,6 +1,6 @@
 /**
  * Node entry: the same createApp(deps) served by @hono/node-server. Configured
- * from the environment (PORT, HOST, ROOT_DOMAINS, LIBSQL_URL_TEMPLATE,
+ * from the environment (PORT, HOST, ROOT_DOMAINS, LIBSQL_URL_TEMPLATE, DB_TIMEOUT_MS,
  * LIBSQL_AUTH_TOKEN, BLOB_DIR); defaults serve embedded libSQL files and
  * uploaded materials (.data/blobs) under .data/.
  */

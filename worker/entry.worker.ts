@@ -7,6 +7,7 @@ import { createClient } from "@libsql/client/web";
 import { zones } from "../tenants/index";
 import { createApp, type App } from "./app";
 import { parseConfig, tenantDbUrl, type AppDeps } from "./env";
+import { connectTenant } from "./db/open";
 import { deliverAllZones } from "./features/outbox/deliver-all-zones";
 import { r2BlobStore } from "./lib/blob-store/r2";
 
@@ -16,11 +17,29 @@ export interface Env {
   LIBSQL_AUTH_TOKEN?: string;
   PUBLIC_URL_TEMPLATE: string;
   DEV_TOOLS?: string;
+  /** Time limit of one database call in ms (default 5000); see env.ts. */
+  DB_TIMEOUT_MS?: string;
   EMAIL_API_URL?: string;
   EMAIL_API_KEY?: string;
   EMAIL_FROM?: string;
   /** Uploaded materials of every zone (wrangler.toml [[r2_buckets]]). */
   MATERIALS: R2Bucket;
+}
+
+/** The Worker's AppDeps for an env: what the entry serves (exported for the outage tests). */
+export function workerDeps(env: Env): AppDeps {
+  const config = parseConfig({ ...env });
+  return {
+    config,
+    zones,
+    // Each call is time-limited (DB_TIMEOUT_MS); an outage answers 503, see db/open.ts.
+    openClient: (slug) =>
+      connectTenant({ createClient, url: tenantDbUrl(config.LIBSQL_URL_TEMPLATE, slug), authToken: config.LIBSQL_AUTH_TOKEN, timeoutMs: config.DB_TIMEOUT_MS }),
+    blobs: r2BlobStore(env.MATERIALS),
+    now: () => new Date(),
+    // Set by Cloudflare's edge on every request; a client cannot forge it there.
+    clientIp: (c) => c.req.header("cf-connecting-ip") ?? "unknown",
+  };
 }
 
 // The app is pure routing over `deps`; it is built once per isolate and env
@@ -30,17 +49,7 @@ const apps = new WeakMap<Env, { app: App; deps: AppDeps }>();
 function appFor(env: Env): { app: App; deps: AppDeps } {
   let built = apps.get(env);
   if (!built) {
-    const config = parseConfig({ ...env });
-    const deps: AppDeps = {
-      config,
-      zones,
-      openClient: (slug) =>
-        createClient({ url: tenantDbUrl(config.LIBSQL_URL_TEMPLATE, slug), ...(config.LIBSQL_AUTH_TOKEN ? { authToken: config.LIBSQL_AUTH_TOKEN } : {}) }),
-      blobs: r2BlobStore(env.MATERIALS),
-      now: () => new Date(),
-      // Set by Cloudflare's edge on every request; a client cannot forge it there.
-      clientIp: (c) => c.req.header("cf-connecting-ip") ?? "unknown",
-    };
+    const deps = workerDeps(env);
     built = { app: createApp(deps), deps };
     apps.set(env, built);
   }

@@ -37,6 +37,12 @@ export const configSchema = z.object({
   EMAIL_API_URL: z.url().optional(),
   EMAIL_API_KEY: z.string().optional(),
   EMAIL_FROM: z.string().optional(),
+  /**
+   * The longest one database call (a statement, a batch, a transaction step) may take before
+   * the request gives up with 503 "service briefly unavailable": a hung database must not hang
+   * every request with it. Milliseconds; default 5000.
+   */
+  DB_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(5_000),
   /** "1" enables /dev/* (the outbox viewer). Set only for local development, never in production. */
   DEV_TOOLS: z.enum(["0", "1"]).default("0"),
 });
