@@ -7,7 +7,7 @@ import { createClient } from "@libsql/client/web";
 import { zones } from "../tenants/index";
 import { createApp, type App } from "./app";
 import { parseConfig, tenantDbUrl, type AppDeps } from "./env";
-import { connectTenant } from "./db/open";
+import { connectTenant } from "./db/time-limited-client";
 import { deliverAllZones } from "./features/outbox/deliver-all-zones";
 import { r2BlobStore } from "./lib/blob-store/r2";
 
@@ -32,7 +32,7 @@ export function workerDeps(env: Env): AppDeps {
   return {
     config,
     zones,
-    // Each call is time-limited (DB_TIMEOUT_MS); an outage answers 503, see db/open.ts.
+    // Each call is time-limited (DB_TIMEOUT_MS); an outage answers 503, see db/time-limited-client.ts.
     openClient: (slug) =>
       connectTenant({ createClient, url: tenantDbUrl(config.LIBSQL_URL_TEMPLATE, slug), authToken: config.LIBSQL_AUTH_TOKEN, timeoutMs: config.DB_TIMEOUT_MS }),
     blobs: r2BlobStore(env.MATERIALS),

@@ -5,7 +5,7 @@
  * embedded database is a native handle, not a cheap HTTP client.
  */
 import { createClient, type Client } from "@libsql/client";
-import { connectTenant } from "./db/open";
+import { connectTenant } from "./db/time-limited-client";
 import { zones } from "../tenants/index";
 import type { ZoneRegistry } from "../tenants/registry";
 import { parseConfig, tenantDbUrl, type AppDeps } from "./env";
@@ -25,7 +25,7 @@ export function createNodeDeps(env: Record<string, string | undefined>, registry
     openClient(slug) {
       let client = clients.get(slug);
       if (!client) {
-        // Each call is time-limited (DB_TIMEOUT_MS); an outage answers 503, see db/open.ts.
+        // Each call is time-limited (DB_TIMEOUT_MS); an outage answers 503, see db/time-limited-client.ts.
         client = connectTenant({ createClient, url: tenantDbUrl(config.LIBSQL_URL_TEMPLATE, slug), authToken: config.LIBSQL_AUTH_TOKEN, timeoutMs: config.DB_TIMEOUT_MS });
         clients.set(slug, client);
       }

@@ -15,7 +15,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { prepareTenant } from "../../dev/lib/prepare-tenant";
 import { zones } from "../../tenants/index";
 import { createApp } from "../../worker/app";
-import { DatabaseUnavailableError, findDatabaseUnavailable, limitDatabaseCalls } from "../../worker/db/open";
+import { DatabaseUnavailableError, findDatabaseUnavailable, limitDatabaseCalls } from "../../worker/db/time-limited-client";
 import { createNodeDeps, type NodeDeps } from "../../worker/node-deps";
 
 const listen = (server: Server) => new Promise<number>((done) => server.listen(0, "127.0.0.1", () => done((server.address() as { port: number }).port)));

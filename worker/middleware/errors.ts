@@ -1,13 +1,13 @@
 /**
  * The one mapping from failures to HTTP: JSON `{ error: { code, message } }`
  * under /api/, an HTML page elsewhere. Unexpected errors are logged with the
- * request id and shown without internals. A database outage (db/open.ts:
+ * request id and shown without internals. A database outage (db/time-limited-client.ts:
  * no answer in time, unreachable, locked) is 503 with Retry-After, not a 500.
  */
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "../env";
-import { findDatabaseUnavailable } from "../db/open";
+import { findDatabaseUnavailable } from "../db/time-limited-client";
 import { AppError, type ErrorBody } from "../lib/errors";
 import { isApiPath } from "./headers";
 import { renderErrorPage } from "../../web/pages/error-page";
