@@ -41,7 +41,10 @@ export function draftUploadRoutes(deps: AppDeps) {
     }
   });
 
-  r.post("/apply/uploads/delete", async (c) => {
+  // Two short fields; anything larger is not this form.
+  const small = bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.json({ error: { code: "payload_too_large", message: "请求太大,请刷新页面后重试。" } }, 413) });
+
+  r.post("/apply/uploads/delete", small, async (c) => {
     const { draftToken, id } = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
     try {
       if (typeof draftToken !== "string" || typeof id !== "string" || !/^[a-z2-7]{26}$/.test(id)) throw new AppError("not_found", "找不到这个文件,它可能已被删除或已过期。");

@@ -7,6 +7,7 @@ import type { Context } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../../env";
 import type { FormErrors } from "../../../web/components/form";
+import { BAD_CHARACTERS } from "../../lib/text";
 import { Account, ApplicationFields, type ApplicationInput } from "./schemas";
 import type { Upload } from "./uploads";
 import { certDateKey, certificateKind, certNoKey, LICENCE } from "./zone-checks";
@@ -19,8 +20,12 @@ export interface ApplicationFormValues {
 
 export type ApplicationForm<T> =
   | { ok: true; data: T; uploads: Upload[]; values: ApplicationFormValues }
-  /** `uploads` too: the page keeps them for the corrected form (./draft-uploads). */
-  | { ok: false; errors: FormErrors; values: ApplicationFormValues; uploads: Upload[] };
+  /**
+   * `uploads` too: the page keeps them for the corrected form (./draft-uploads).
+   * `status`: 400 when a field holds a control character (a malformed request, as
+   * the API answers), 422 for values to correct.
+   */
+  | { ok: false; status: 400 | 422; errors: FormErrors; values: ApplicationFormValues; uploads: Upload[] };
 
 /** "1,000,000.5" 元 → 100000050 fen, exactly (no floating point); anything else is left for zod to refuse. */
 export function yuanToFen(raw: string): number | string {
@@ -69,7 +74,9 @@ export async function readApplicationForm(c: Context<AppEnv>, opts: { account: b
   const parsed = (opts.account ? WithAccount : ApplicationFields).safeParse(raw);
   if (!parsed.success) {
     const fields: Record<string, string> = {};
+    let malformed = false;
     for (const issue of parsed.error.issues) {
+      if (issue.code === "custom" && (issue.params as { reason?: string } | undefined)?.reason === BAD_CHARACTERS) malformed = true;
       const [top, index, sub] = issue.path;
       let key = String(top ?? "");
       if (top === "qualifications" && typeof index === "number") {
@@ -78,7 +85,7 @@ export async function readApplicationForm(c: Context<AppEnv>, opts: { account: b
       }
       fields[key] ??= issue.message;
     }
-    return { ok: false, errors: { message: "请按提示修改后再提交。", fields }, values, uploads };
+    return { ok: false, status: malformed ? 400 : 422, errors: { message: malformed ? "有的内容含有不可见的控制字符,请按提示删去后再提交。" : "请按提示修改后再提交。", fields }, values, uploads };
   }
   const { confirmPassword: _confirm, ...data } = parsed.data as ApplicationInput & { confirmPassword?: string };
   return { ok: true, data, uploads, values };

@@ -28,6 +28,9 @@ import { listApplications } from "./list-applications";
 import { resubmitApplication } from "./resubmit-application";
 import { REVIEW_ACTIONS, reviewApplication, type ReviewAction } from "./review-application";
 import { onboardingCtx, REVIEW_DONE } from "./context";
+import { setRetryAfter } from "./application-rate";
+import { APPLICATION_BODY_LIMIT_LABEL, applicationBodyLimit, smallFormLimit } from "./request-limits";
+import { hasBadCharacters } from "../../lib/text";
 import { ApplicationIdParam, ListQuery, ReviewBody } from "./schemas";
 import { submitApplication } from "./submit-application";
 import { draftUploadRoutes } from "./draft-upload-routes";
@@ -36,6 +39,8 @@ import type { Upload } from "./uploads";
 import { fileKey, LICENCE, LICENCE_MISSING } from "./zone-checks";
 
 const nonce = (c: Context<AppEnv>) => c.get("secureHeadersNonce");
+/** As the forms state it: "每个文件不超过 10 MB(合计不超过 25 MB)". */
+const LIMIT_LABEL = `${MATERIAL_LIMIT_LABEL}(合计不超过 ${APPLICATION_BODY_LIMIT_LABEL})`;
 const isReviewAction = (s: string): s is ReviewAction => (REVIEW_ACTIONS as readonly string[]).includes(s);
 
 function applicationIdParam(c: Context<AppEnv>): string {
@@ -56,7 +61,7 @@ export function onboardingPages(deps: AppDeps) {
   const applyPage = (c: Context<AppEnv>, state: ApplyState, status: ContentfulStatusCode = 200) => {
     // The form carries its own draft token: a shared cache must never hand it to another visitor.
     c.header("Cache-Control", "no-store");
-    return c.html(<ApplyPage zone={zoneOf(c).zone} nonce={nonce(c)} user={c.get("auth")?.user} limitLabel={MATERIAL_LIMIT_LABEL} kept={[]} {...state} />, status);
+    return c.html(<ApplyPage zone={zoneOf(c).zone} nonce={nonce(c)} user={c.get("auth")?.user} limitLabel={LIMIT_LABEL} kept={[]} {...state} />, status);
   };
 
   r.get("/apply", (c) => {
@@ -84,7 +89,7 @@ export function onboardingPages(deps: AppDeps) {
   };
   const withFields = (errors: FormErrors, fields: Record<string, string>): FormErrors => ({ ...errors, fields: { ...fields, ...errors.fields } });
 
-  r.post("/apply", async (c) => {
+  r.post("/apply", applicationBodyLimit, async (c) => {
     const form = await readApplicationForm(c, { account: true });
     const ctx = onboardingCtx(c, deps);
     const draftToken = draftTokenOr(form.values.text.draftToken);
@@ -92,7 +97,7 @@ export function onboardingPages(deps: AppDeps) {
       const { kept, fields } = await keepChosen(ctx, draftToken, form.uploads);
       // The summary names every missing thing at once: the licence too, not only after the fields pass.
       if (!kept.some((k) => k.kind === LICENCE)) fields[fileKey(LICENCE)] ??= LICENCE_MISSING;
-      return applyPage(c, { values: form.values, errors: withFields(form.errors, fields), draftToken, kept }, 422);
+      return applyPage(c, { values: form.values, errors: withFields(form.errors, fields), draftToken, kept }, form.status);
     }
     try {
       const result = await submitApplication(ctx, form.data, form.uploads, { token: draftToken, kept: await listDraftUploads(ctx, draftToken) });
@@ -101,6 +106,7 @@ export function onboardingPages(deps: AppDeps) {
       return c.redirect("/apply/status?submitted=1", 303);
     } catch (e) {
       const { status, errors } = formFailure(e);
+      setRetryAfter(c, e);
       const { kept, fields } = await keepChosen(ctx, draftToken, form.uploads);
       return applyPage(c, { values: form.values, errors: withFields(errors, fields), draftToken, kept }, status);
     }
@@ -112,7 +118,7 @@ export function onboardingPages(deps: AppDeps) {
     const { zone, db } = zoneOf(c);
     const { user } = signedIn(c);
     const app = await findOwnApplication({ db }, user.id);
-    return c.html(<StatusPage zone={zone} nonce={nonce(c)} user={user} app={app} limitLabel={MATERIAL_LIMIT_LABEL} {...props} />, status);
+    return c.html(<StatusPage zone={zone} nonce={nonce(c)} user={user} app={app} limitLabel={LIMIT_LABEL} {...props} />, status);
   };
 
   r.get("/apply/status", (c) => {
@@ -120,9 +126,9 @@ export function onboardingPages(deps: AppDeps) {
     return statusPage(c, notice ? { notice } : {});
   });
 
-  r.post("/apply/status", async (c) => {
+  r.post("/apply/status", applicationBodyLimit, async (c) => {
     const form = await readApplicationForm(c, { account: false });
-    if (!form.ok) return statusPage(c, { values: form.values, errors: form.errors }, 422);
+    if (!form.ok) return statusPage(c, { values: form.values, errors: form.errors }, form.status);
     const { user } = signedIn(c);
     try {
       await resubmitApplication(onboardingCtx(c, deps), { id: user.id, email: user.email }, form.data, form.uploads);
@@ -158,7 +164,7 @@ export function onboardingPages(deps: AppDeps) {
     return detailPage(c, applicationIdParam(c), isReviewAction(done) ? { notice: { kind: "ok", message: REVIEW_DONE[done] } } : {});
   });
 
-  r.post("/admin/onboarding/:id/:action", async (c) => {
+  r.post("/admin/onboarding/:id/:action", smallFormLimit, async (c) => {
     const action = c.req.param("action");
     if (!isReviewAction(action)) throw new AppError("not_found", "找不到这个页面或接口。");
     const id = applicationIdParam(c);
@@ -166,12 +172,15 @@ export function onboardingPages(deps: AppDeps) {
     const comment = form.ok ? form.data.comment : (form.raw.comment ?? "");
     const { user } = signedIn(c);
     try {
-      if (!form.ok) throw new AppError("validation_failed", form.errors.fields?.comment ?? "意见有误。", { comment: form.errors.fields?.comment ?? "意见有误。" });
+      if (!form.ok) {
+        const message = form.errors.fields?.comment ?? "意见有误。";
+        throw new AppError(hasBadCharacters(comment, true) ? "bad_request" : "validation_failed", message, { comment: message });
+      }
       await reviewApplication({ ...requestCtx(c, deps), actor: { id: user.id, email: user.email } }, id, action, comment);
     } catch (e) {
       const { status, errors } = formFailure(e);
       if (status === 404) throw e;
-      if (status === 422) return detailPage(c, id, { failed: { action, comment, error: errors.fields?.comment ?? errors.message ?? "" } }, 422);
+      if (status === 422 || status === 400) return detailPage(c, id, { failed: { action, comment, error: errors.fields?.comment ?? errors.message ?? "" } }, status);
       return detailPage(c, id, { notice: { kind: "error", message: errors.message ?? "操作没有完成。" } }, status);
     }
     return c.redirect(`/admin/onboarding/${id}?done=${action}`, 303);

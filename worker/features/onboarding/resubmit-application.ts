@@ -7,6 +7,7 @@ import { and, desc, eq } from "drizzle-orm";
 import { applicationEvents, materials, onboardingApplications } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { auditInsert } from "../audit/audit";
+import { shanghaiDate } from "../enterprises/yuan";
 import type { ApplicationInput } from "./schemas";
 import { applicationColumns, assertUsccFree, DUPLICATE_USCC, isUniqueViolation, type OnboardingCtx } from "./submit-application";
 import { assertUploads, prepareUploads, type Upload } from "./uploads";
@@ -18,7 +19,7 @@ export async function resubmitApplication(ctx: Omit<OnboardingCtx, "auth" | "use
   if (!app) throw new AppError("not_found", "没有找到您的入驻申请。");
   if (app.status !== "returned") throw new AppError("conflict", "只有被退回补正的申请才能修改后重新提交。");
   const onFile = await db.select({ kind: materials.kind }).from(materials).where(and(eq(materials.ownerKind, "application"), eq(materials.ownerId, app.id)));
-  assertFitsZone(zone, input, new Set([...onFile.map((m) => m.kind), ...uploads.map((u) => u.kind)]));
+  assertFitsZone(zone, input, new Set([...onFile.map((m) => m.kind), ...uploads.map((u) => u.kind)]), shanghaiDate(now));
   await assertUploads(uploads, allowedKinds(input));
   if (input.uscc !== app.uscc) await assertUsccFree(db, input.uscc, app.id);
 

@@ -6,16 +6,20 @@
  */
 import { z } from "@hono/zod-openapi";
 import { APPLICATION_STATUSES } from "../../db/schema";
-import { mobileField, usccField } from "../../lib/id-fields";
+import { MATERIAL_LIMIT_LABEL } from "../materials/save-material";
+import { MOBILE_MESSAGE, mobileField, usccField } from "../../lib/id-fields";
+import { textField } from "../../lib/text";
 import { Email } from "../auth/schemas";
+import { MAX_APPLICATION_FILES, MAX_BASE64_CHARS } from "./request-limits";
 
-const text = (label: string, max = 100) =>
-  z.string({ error: `请填写${label}` }).trim().min(1, `请填写${label}`).max(max, `${label}不能超过 ${max} 个字`);
+/** A required free-text field: trimmed, bounded, control characters refused with a 400 (worker/lib/text.ts). */
+const text = (label: string, max = 100) => textField({ label, max, min: 1 });
 
 /** A calendar date (Asia/Shanghai) that exists, e.g. 2019-02-30 is refused. */
 export const IsoDate = (label: string) =>
   z
     .string({ error: `请填写${label}` })
+    .max(30, `${label}请按 年-月-日 填写,例如 2019-03-15`)
     .trim()
     .regex(/^\d{4}-\d{2}-\d{2}$/, `${label}请按 年-月-日 填写,例如 2019-03-15`)
     .refine((s) => {
@@ -23,14 +27,19 @@ export const IsoDate = (label: string) =>
       return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
     }, `${label}不是一个存在的日期`);
 
-export const Uscc = usccField();
+// usccField and mobileField (lib/id-fields) bound nothing before their transforms; the raw string is capped here first.
+export const Uscc = z
+  .string({ error: "请填写统一社会信用代码" })
+  .max(40, "统一社会信用代码应为 18 位,请核对营业执照")
+  .pipe(usccField())
+  .openapi({ example: "91370303MA3C411101", description: "18 characters; GB 32100-2015 check character verified" });
 
-export const Mobile = mobileField("请填写联系人手机号");
+export const Mobile = z.string({ error: "请填写联系人手机号" }).max(30, MOBILE_MESSAGE).pipe(mobileField("请填写联系人手机号")).openapi({ example: "13812345678" });
 
 export const ClaimedQualification = z
   .object({
-    code: z.string().regex(/^[a-z][a-z0-9-]{1,40}$/, "资质类型不存在"),
-    certificateNo: z.string().trim().max(60, "证书编号不能超过 60 个字").optional(),
+    code: z.string().max(41, "资质类型不存在").regex(/^[a-z][a-z0-9-]{1,40}$/, "资质类型不存在"),
+    certificateNo: textField({ label: "证书编号", max: 60 }).optional(),
     issuedOn: IsoDate("发证日期").optional(),
   })
   .openapi("ClaimedQualification");
@@ -49,9 +58,12 @@ export const ApplicationFields = z.object({
     .max(1e15, "注册资本金额太大")
     .openapi({ description: "注册资本 in fen (1 元 = 100 fen)", example: 500_000_000 }),
   address: text("注册地址", 200),
-  industry: z.string({ error: "请选择所属重点产业" }).min(1, "请选择所属重点产业").openapi({ description: "a code from the zone's priorityIndustries (GET /api/v1/zone)" }),
+  industry: textField({ label: "所属重点产业", max: 60 })
+    .refine((s) => s.length > 0, "请选择所属重点产业")
+    .openapi({ description: "a code from the zone's priorityIndustries (GET /api/v1/zone)" }),
   industryClass: z
     .string({ error: "请填写国民经济行业代码" })
+    .max(20, "国民经济行业代码为 1 个门类字母加 2–4 位数字,例如 C2651")
     .trim()
     .toUpperCase()
     .regex(/^[A-T]\d{2,4}$/, "国民经济行业代码为 1 个门类字母加 2–4 位数字,例如 C2651")
@@ -60,19 +72,27 @@ export const ApplicationFields = z.object({
   contactName: text("联系人", 40),
   contactMobile: Mobile,
   contactEmail: Email,
-  qualifications: z.array(ClaimedQualification).max(20).default([]).openapi({ description: "codes from the zone's qualification list; certificateNo and issuedOn required where the type has a certificate" }),
+  qualifications: z.array(ClaimedQualification).max(20, "资质最多勾选 20 项").default([]).openapi({ description: "codes from the zone's qualification list; certificateNo and issuedOn required where the type has a certificate" }),
 });
 export type ApplicationInput = z.infer<typeof ApplicationFields>;
 
 /** A file sent through the JSON API, base64-encoded (the API accepts JSON bodies only). */
 export const MaterialUpload = z
   .object({
-    kind: z.string().regex(/^(business_licence|certificate:[a-z][a-z0-9-]{1,40})$/, "材料类型应为 business_licence 或 certificate:<资质代码>"),
-    filename: z.string().trim().min(1).max(200),
+    kind: z.string().max(60, "材料类型应为 business_licence 或 certificate:<资质代码>").regex(/^(business_licence|certificate:[a-z][a-z0-9-]{1,40})$/, "材料类型应为 business_licence 或 certificate:<资质代码>"),
+    filename: textField({ label: "文件名", max: 200, min: 1 }),
     contentType: z.enum(["application/pdf", "image/jpeg", "image/png"], { error: "只接受 PDF、JPG、PNG 文件" }),
-    base64: z.string().min(1).max(20_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/, "文件内容应为 base64 编码"),
+    // Documented here, refused by decodeUploads (./uploads) before any file is decoded: a 413 naming the file,
+    // as every other oversized file gets; longer than this always decodes to more than the limit.
+    base64: z
+      .string()
+      .min(1, "文件是空的")
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, "文件内容应为 base64 编码")
+      .openapi({ maxLength: MAX_BASE64_CHARS, description: `at most ${MAX_BASE64_CHARS} characters: a ${MATERIAL_LIMIT_LABEL} file` }),
   })
   .openapi("MaterialUpload");
+
+const Materials = z.array(MaterialUpload).max(MAX_APPLICATION_FILES, `一次最多上传 ${MAX_APPLICATION_FILES} 个文件`).default([]);
 
 export const Account = z.object({
   loginEmail: Email,
@@ -81,26 +101,26 @@ export const Account = z.object({
 
 export const SubmitApplicationBody = ApplicationFields.extend({
   ...Account.shape,
-  materials: z.array(MaterialUpload).max(20).default([]),
+  materials: Materials,
 }).openapi("SubmitApplication");
 
 export const ResubmitApplicationBody = ApplicationFields.extend({
-  materials: z.array(MaterialUpload).max(20).default([]),
+  materials: Materials,
 }).openapi("ResubmitApplication");
 
 export const ReviewBody = z
-  .object({ comment: z.string().trim().max(2000, "意见不能超过 2000 字").default("") })
+  .object({ comment: textField({ label: "意见", max: 2000, multiline: true }).default("") })
   .openapi("ReviewComment");
 
 export const ApplicationIdParam = z.object({
-  id: z.string().regex(/^[a-z0-9]{10,40}$/, "申请编号格式不对").openapi({ param: { name: "id", in: "path" } }),
+  id: z.string().max(40, "申请编号格式不对").regex(/^[a-z0-9]{10,40}$/, "申请编号格式不对").openapi({ param: { name: "id", in: "path" } }),
 });
 
 export const ApplicationStatus = z.enum(APPLICATION_STATUSES);
 
 export const ListQuery = z.object({
   status: ApplicationStatus.optional(),
-  industry: z.string().max(60).optional(),
+  industry: textField({ label: "产业", max: 60 }).optional(),
   from: IsoDate("开始日期").optional().openapi({ description: "submitted on or after (YYYY-MM-DD, Beijing time)" }),
   to: IsoDate("结束日期").optional().openapi({ description: "submitted on or before (YYYY-MM-DD, Beijing time)" }),
 });

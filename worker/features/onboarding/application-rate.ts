@@ -1,0 +1,117 @@
+/**
+ * How often anyone may apply (申请入驻 creates an account and sends mail to the
+ * address given, so it is the cheapest way to spam a stranger): per login
+ * e-mail and per client address, over a sliding hour, counted in the zone's
+ * `auth_attempts` (kind "onboarding") because Worker isolates share no memory.
+ *
+ * Two steps, both before the password is hashed or a file stored:
+ * - `checkApplicationRate` reads the counts first, so a refused sender costs one
+ *   query and no parsing of its files;
+ * - `reserveApplicationSlot` records this attempt and counts again in the same
+ *   batch (one transaction), so parallel requests are counted in order and the
+ *   ones past the limit are refused even when they all passed the first check.
+ * A refused attempt is not recorded: hammering an address does not extend its
+ * wait beyond an hour after the last accepted one.
+ */
+import { and, desc, eq, gt } from "drizzle-orm";
+import type { Context } from "hono";
+import type { TenantDb } from "../../db/open";
+import { authAttempts } from "../../db/schema";
+import type { AppEnv } from "../../env";
+import { AppError } from "../../lib/errors";
+
+export const APPLICATIONS_PER_EMAIL_PER_HOUR = 3;
+export const APPLICATIONS_PER_IP_PER_HOUR = 10;
+const WINDOW_MS = 3_600_000;
+
+/** A 429 that knows when to retry, for the `Retry-After` header. */
+export class ApplicationRateLimited extends AppError {
+  constructor(
+    message: string,
+    readonly retryAt: Date,
+    readonly retryAfterSeconds: number,
+    fields?: Record<string, string>,
+  ) {
+    super("rate_limited", message, fields);
+  }
+}
+
+/** Sets `Retry-After` when `e` is a rate refusal; the caller rethrows or renders as before. */
+export function setRetryAfter(c: Context<AppEnv>, e: unknown): void {
+  if (e instanceof ApplicationRateLimited) c.header("Retry-After", String(e.retryAfterSeconds));
+}
+
+const BEIJING_TIME = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+const BEIJING_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" });
+
+/** "17:45", or "明天 00:10" when the hour crosses midnight in Beijing. */
+function beijingClock(at: Date, now: Date): string {
+  const time = BEIJING_TIME.format(at);
+  return BEIJING_DAY.format(at) === BEIJING_DAY.format(now) ? time : `明天 ${time}`;
+}
+
+type Recent = { id: number; at: number }[];
+
+const recent = (db: TenantDb, by: "email" | "ip", value: string, now: Date, limit: number) =>
+  db
+    .select({ id: authAttempts.id, at: authAttempts.at })
+    .from(authAttempts)
+    .where(and(eq(authAttempts.kind, "onboarding"), eq(by === "email" ? authAttempts.email : authAttempts.ip, value), gt(authAttempts.at, now.getTime() - WINDOW_MS)))
+    .orderBy(desc(authAttempts.at), desc(authAttempts.id))
+    .limit(limit);
+
+/**
+ * Throws when `rows` (newest first, this attempt left out) already hold `limit`:
+ * the wait ends an hour after the limit-th newest, when one slot frees up.
+ */
+function refuseIfFull(rows: Recent, limit: number, now: Date, what: "email" | "ip"): void {
+  if (rows.length < limit) return;
+  const retryAt = new Date(rows[limit - 1]!.at + WINDOW_MS);
+  // Rounded up to the minute the message names, so a retry at that minute succeeds.
+  const minute = new Date(Math.ceil(retryAt.getTime() / 60_000) * 60_000);
+  const seconds = Math.max(1, Math.ceil((minute.getTime() - now.getTime()) / 1000));
+  const when = `请于 ${beijingClock(minute, now)}(北京时间)后再试`;
+  if (what === "email") {
+    const message = `这个登录邮箱一小时内已提交过 ${limit} 次入驻申请,${when}。`;
+    throw new ApplicationRateLimited(message, minute, seconds, { loginEmail: message });
+  }
+  throw new ApplicationRateLimited(`同一网络一小时内提交的入驻申请已达 ${limit} 次,${when}。`, minute, seconds);
+}
+
+export interface RateKey {
+  email: string;
+  ip: string;
+}
+
+/** The first look: refuses a sender already at a limit, before anything else is done. */
+export async function checkApplicationRate(db: TenantDb, key: RateKey, now: Date): Promise<void> {
+  const [byEmail, byIp] = await db.batch([recent(db, "email", key.email, now, APPLICATIONS_PER_EMAIL_PER_HOUR), recent(db, "ip", key.ip, now, APPLICATIONS_PER_IP_PER_HOUR)]);
+  refuseIfFull(byEmail, APPLICATIONS_PER_EMAIL_PER_HOUR, now, "email");
+  refuseIfFull(byIp, APPLICATIONS_PER_IP_PER_HOUR, now, "ip");
+}
+
+/**
+ * The queries that record this attempt and re-count, for the head of the
+ * caller's batch (which may carry its own reads after them); `settle` reads
+ * their results and throws (after removing the row just written) when parallel
+ * requests got there first.
+ */
+export function reserveApplicationSlot(db: TenantDb, key: RateKey, now: Date) {
+  const queries = [
+    db.insert(authAttempts).values({ kind: "onboarding", email: key.email, ip: key.ip, ok: true, at: now.getTime() }).returning({ id: authAttempts.id }),
+    recent(db, "email", key.email, now, APPLICATIONS_PER_EMAIL_PER_HOUR + 1),
+    recent(db, "ip", key.ip, now, APPLICATIONS_PER_IP_PER_HOUR + 1),
+  ] as const;
+  const settle = async ([[mine], byEmail, byIp]: readonly [{ id: number }[], Recent, Recent]) => {
+    // The batch is one transaction: it sees the rows committed before this one, never later ones.
+    const others = (rows: Recent) => rows.filter((r) => r.id !== mine?.id);
+    try {
+      refuseIfFull(others(byEmail), APPLICATIONS_PER_EMAIL_PER_HOUR, now, "email");
+      refuseIfFull(others(byIp), APPLICATIONS_PER_IP_PER_HOUR, now, "ip");
+    } catch (e) {
+      if (mine) await db.delete(authAttempts).where(eq(authAttempts.id, mine.id));
+      throw e;
+    }
+  };
+  return { queries, settle };
+}

@@ -1,0 +1,52 @@
+/**
+ * 申请入驻 with an e-mail that already has an account in this zone. Telling the
+ * caller so (as a 409 once did) lets anyone test which addresses are registered,
+ * which sign-in and password reset never reveal. So the caller gets the answer a
+ * new applicant gets — the same status and body shape, an application id and a
+ * session cookie of the same form — but nothing is created: the id names no
+ * application and the cookie no session. The address's owner is mailed instead
+ * (./messages registeredEmailMessage), with the links to sign in or reset.
+ *
+ * What remains visible: a follow-up request with that cookie is not signed in.
+ * The hourly limits (./application-rate) bound how many addresses can be tried,
+ * and every try reaches the owner's inbox.
+ */
+import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
+import type { ZoneConfig } from "../../../tenants/schema";
+import type { TenantDb } from "../../db/open";
+import { newId } from "../../lib/ids";
+import { auditInsert } from "../audit/audit";
+import type { ZoneAuth } from "../auth/sessions";
+import { outboxInsert } from "../outbox/enqueue-message";
+import { registeredEmailMessage } from "./messages";
+
+/**
+ * A Set-Cookie of the same name, attributes and value shape as a new browser
+ * session's (`<zone>.s.<32 base32 characters>`), naming no session: the blank
+ * cookie's attributes without the Max-Age/Expires that clear it.
+ */
+export function decoySessionCookie(auth: Pick<ZoneAuth, "blankCookie">, zoneSlug: string): string {
+  const [first = "", ...attributes] = auth.blankCookie().split("; ");
+  const name = first.slice(0, first.indexOf("="));
+  const value = `${zoneSlug}.s.${encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(20)))}`;
+  return [`${name}=${value}`, ...attributes.filter((a) => !/^(max-age|expires)=/i.test(a))].join("; ");
+}
+
+export interface RegisteredEmailCtx {
+  db: TenantDb;
+  zone: ZoneConfig;
+  auth: Pick<ZoneAuth, "blankCookie">;
+  now: Date;
+  ip: string;
+  origin: string;
+}
+
+/** Mails the owner (and audits the attempt), then returns what a new application would: an id and a cookie. */
+export async function answerRegisteredEmail(ctx: RegisteredEmailCtx, owner: { id: string; email: string; name: string }, detail: { uscc: string }) {
+  const { db, zone, now, ip, origin } = ctx;
+  await db.batch([
+    outboxInsert(db, registeredEmailMessage(zone, owner, origin), now),
+    auditInsert(db, { actorId: null, actor: "anonymous", action: "onboarding.email_registered", target: owner.id, result: "denied", ip, detail }, now),
+  ]);
+  return { applicationId: newId(), cookie: decoySessionCookie(ctx.auth, zone.slug) };
+}
