@@ -85,6 +85,8 @@ describe("sign-in", () => {
     const u = await makeUser("zibo");
     const res = await login("zibo", u.email, u.password, { ip });
     expect(res.status).toBe(429);
+    // Every 429 says when to retry, in seconds (the window), as well as in the message.
+    expect(res.headers.get("retry-after")).toBe(String(15 * 60));
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe("rate_limited");
     expect((await login("zibo", u.email, u.password)).status).toBe(200);
   });

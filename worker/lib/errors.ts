@@ -26,14 +26,26 @@ export class AppError extends Error {
   readonly status: ContentfulStatusCode;
   /** Field-level detail for forms and API clients, e.g. { "uscc": "校验码错误" }. */
   readonly fields?: Record<string, string>;
+  /** Seconds until a retry can succeed (429, 503): sent as `Retry-After` by the one error mapping. */
+  readonly retryAfterSeconds?: number;
 
-  constructor(code: ErrorCode, message: string, fields?: Record<string, string>) {
+  constructor(code: ErrorCode, message: string, fields?: Record<string, string>, opts: { retryAfterSeconds?: number } = {}) {
     super(message);
     this.name = "AppError";
     this.code = code;
     this.status = ERROR_STATUS[code];
     if (fields) this.fields = fields;
+    if (opts.retryAfterSeconds !== undefined) this.retryAfterSeconds = Math.max(1, Math.ceil(opts.retryAfterSeconds));
   }
+}
+
+/**
+ * Sets `Retry-After` when `e` says when to retry. `onError` does this for thrown
+ * errors; a page that renders a refusal itself (a form shown again with the
+ * message) calls it so the header is there too.
+ */
+export function setRetryAfter(c: { header(name: string, value: string): void }, e: unknown): void {
+  if (e instanceof AppError && e.retryAfterSeconds !== undefined) c.header("Retry-After", String(e.retryAfterSeconds));
 }
 
 /** The JSON error envelope every /api/* failure uses. */

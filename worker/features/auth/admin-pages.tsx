@@ -77,7 +77,7 @@ export function adminUserPages(deps: AppDeps) {
       const sent = await sendResetLinkBySms(ctx, { id: user.id, email: user.email }, id, token);
       return c.html(page({ name: sent.name, email: sent.email, mobile: sent.sentTo }, sent.expiresAt, { kind: "ok", message: `已通过短信发送到 ${sent.sentTo}。` }));
     } catch (e) {
-      const { status, errors } = formFailure(e);
+      const { status, errors } = formFailure(e, c);
       if (status === 404) throw e;
       const [target] = (await listZoneUsers({ db: ctx.db, now: ctx.now, security: ctx.zone.security })).filter((u) => u.id === id);
       // The link is not shown again: it may be spent or replaced, and this page says so.
@@ -93,7 +93,7 @@ export function adminUserPages(deps: AppDeps) {
     try {
       await ACTIONS[action].run(requestCtx(c, deps), { id: user.id, email: user.email }, id);
     } catch (e) {
-      const { status, errors } = formFailure(e);
+      const { status, errors } = formFailure(e, c);
       if (status === 404) throw e;
       return table(c, { kind: "error", message: errors.message ?? "操作没有完成。" }, status);
     }

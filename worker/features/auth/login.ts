@@ -46,7 +46,7 @@ export async function loginWithPassword(
   const email = input.email.trim().toLowerCase();
   const { ipLimit } = zone.security;
   if ((await countRecentAttempts(db, { kind: "login", ip, failuresOnly: true }, ipLimit.windowMinutes, now)) >= ipLimit.attempts) {
-    throw new AppError("rate_limited", `这个网络地址的登录失败次数过多,请 ${ipLimit.windowMinutes} 分钟后再试。`);
+    throw new AppError("rate_limited", `这个网络地址的登录失败次数过多,请 ${ipLimit.windowMinutes} 分钟后再试。`, undefined, { retryAfterSeconds: ipLimit.windowMinutes * 60 });
   }
 
   const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);

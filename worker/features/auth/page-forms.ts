@@ -8,7 +8,7 @@ import { createMiddleware } from "hono/factory";
 import type { Role } from "../../db/schema";
 import { z } from "zod";
 import type { AppDeps, AppEnv } from "../../env";
-import { AppError } from "../../lib/errors";
+import { AppError, setRetryAfter } from "../../lib/errors";
 import type { FormErrors } from "../../../web/components/form";
 import { requireRole, requireSignedIn } from "./guard";
 import { ChangePasswordBody, Email, LoginBody, ResetConfirmBody } from "./schemas";
@@ -50,9 +50,14 @@ export async function readForm<S extends z.ZodType>(c: Context<AppEnv>, schema: 
   return { ok: false, errors: { message: "请按提示修改后再提交。", fields }, raw };
 }
 
-/** A service's refusal as form errors with its status; anything else is not ours to show. */
-export function formFailure(e: unknown): { status: AppError["status"]; errors: FormErrors } {
+/**
+ * A service's refusal as form errors with its status; anything else is not ours
+ * to show. Given the context, a refusal that says when to retry (429) also sets
+ * `Retry-After`, as the error mapping does for thrown errors.
+ */
+export function formFailure(e: unknown, c?: { header(name: string, value: string): void }): { status: AppError["status"]; errors: FormErrors } {
   if (!(e instanceof AppError)) throw e;
+  if (c) setRetryAfter(c, e);
   return { status: e.status, errors: e.fields ? { message: e.message, fields: e.fields } : { message: e.message } };
 }
 

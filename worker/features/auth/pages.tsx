@@ -51,7 +51,7 @@ export function authPages(deps: AppDeps) {
       await takeOverSession(c, ctx.auth, result.cookie);
       return c.redirect(result.mustChangePassword ? "/account/password" : "/", 303);
     } catch (e) {
-      const { status, errors } = formFailure(e);
+      const { status, errors } = formFailure(e, c);
       return c.html(<LoginPage zone={zone} nonce={nonce(c)} values={values} errors={errors} />, status);
     }
   });
@@ -74,7 +74,7 @@ export function authPages(deps: AppDeps) {
       // The service applies the per-IP limit (429) for the page and the API alike.
       await requestPasswordReset(requestCtx(c, deps), form.data.email);
     } catch (e) {
-      const { status, errors } = formFailure(e);
+      const { status, errors } = formFailure(e, c);
       return c.html(<ForgotPasswordPage zone={zone} nonce={nonce(c)} user={user} email={email} errors={errors} />, status);
     }
     return c.html(<ForgotPasswordPage zone={zone} nonce={nonce(c)} user={user} accepted={RESET_ACCEPTED} />, 200);
@@ -104,7 +104,7 @@ export function authPages(deps: AppDeps) {
       await confirmPasswordReset(requestCtx(c, deps), form.data.token, form.data.password);
       return resetPage(c, { kind: "done" }, 200);
     } catch (e) {
-      const { status, errors } = formFailure(e);
+      const { status, errors } = formFailure(e, c);
       if (status === 422) return resetPage(c, { kind: "form", token: form.data.token, errors }, 422);
       return resetPage(c, { kind: "invalid", message: errors.message ?? invalidLink }, 400);
     }
@@ -130,7 +130,7 @@ export function authPages(deps: AppDeps) {
       c.header("Set-Cookie", fresh.cookie, { append: true });
       return c.redirect("/account/password?changed=1", 303);
     } catch (e) {
-      const { status, errors } = formFailure(e);
+      const { status, errors } = formFailure(e, c);
       if (status === 401) return c.redirect("/login", 303);
       return changePage(c, { errors }, status);
     }

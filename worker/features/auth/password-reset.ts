@@ -47,7 +47,7 @@ function linkMessage(zone: ZoneConfig, user: UserRow, link: string, byAdmin: boo
  */
 export async function requestPasswordReset({ db, zone, origin, now, ip }: ResetCtx, rawEmail: string): Promise<void> {
   if ((await countRecentAttempts(db, { kind: "reset_request", ip }, 15, now)) >= IP_REQUESTS_PER_15_MIN) {
-    throw new AppError("rate_limited", "这个网络地址申请重置的次数过多,请 15 分钟后再试。");
+    throw new AppError("rate_limited", "这个网络地址申请重置的次数过多,请 15 分钟后再试。", undefined, { retryAfterSeconds: 15 * 60 });
   }
   const email = rawEmail.trim().toLowerCase();
   const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);

@@ -14,31 +14,24 @@
  * wait beyond an hour after the last accepted one.
  */
 import { and, desc, eq, gt } from "drizzle-orm";
-import type { Context } from "hono";
 import type { TenantDb } from "../../db/open";
 import { authAttempts } from "../../db/schema";
-import type { AppEnv } from "../../env";
 import { AppError } from "../../lib/errors";
 
 export const APPLICATIONS_PER_EMAIL_PER_HOUR = 3;
 export const APPLICATIONS_PER_IP_PER_HOUR = 10;
 const WINDOW_MS = 3_600_000;
 
-/** A 429 that knows when to retry, for the `Retry-After` header. */
+/** A 429 that knows when to retry (the error mapping sends `Retry-After`). */
 export class ApplicationRateLimited extends AppError {
   constructor(
     message: string,
     readonly retryAt: Date,
-    readonly retryAfterSeconds: number,
+    retryAfterSeconds: number,
     fields?: Record<string, string>,
   ) {
-    super("rate_limited", message, fields);
+    super("rate_limited", message, fields, { retryAfterSeconds });
   }
-}
-
-/** Sets `Retry-After` when `e` is a rate refusal; the caller rethrows or renders as before. */
-export function setRetryAfter(c: Context<AppEnv>, e: unknown): void {
-  if (e instanceof ApplicationRateLimited) c.header("Retry-After", String(e.retryAfterSeconds));
 }
 
 const BEIJING_TIME = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });

@@ -71,7 +71,7 @@ export async function keepDraftUpload(ctx: DraftCtx, token: string, kind: string
     db.select().from(materials).where(and(draftRows(db, owner), eq(materials.kind, kind))),
   ]);
   if ((recent?.n ?? 0) >= DRAFT_UPLOADS_PER_HOUR) {
-    throw new AppError("rate_limited", "同一网络一小时内预先上传的文件过多,请稍后再试;也可以直接随表单提交文件。", { [fileKey(kind)]: "上传过于频繁,请稍后再试" });
+    throw new AppError("rate_limited", "同一网络一小时内预先上传的文件过多,请稍后再试;也可以直接随表单提交文件。", { [fileKey(kind)]: "上传过于频繁,请稍后再试" }, { retryAfterSeconds: 3600 });
   }
   const prepared = await prepareMaterial({ db, blobs, zone, now }, { ownerKind: "application", ownerId: owner, kind, file, uploadedBy: null, actor: "anonymous", ip, field: fileKey(kind) });
   try {

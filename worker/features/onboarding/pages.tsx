@@ -28,7 +28,6 @@ import { listApplications } from "./list-applications";
 import { resubmitApplication } from "./resubmit-application";
 import { REVIEW_ACTIONS, reviewApplication, type ReviewAction } from "./review-application";
 import { onboardingCtx, REVIEW_DONE } from "./context";
-import { setRetryAfter } from "./application-rate";
 import { APPLICATION_BODY_LIMIT_LABEL, applicationBodyLimit, smallFormLimit } from "./request-limits";
 import { hasBadCharacters } from "../../lib/text";
 import { ApplicationIdParam, ListQuery, ReviewBody } from "./schemas";
@@ -105,8 +104,7 @@ export function onboardingPages(deps: AppDeps) {
       await takeOverSession(c, ctx.auth, result.cookie);
       return c.redirect("/apply/status?submitted=1", 303);
     } catch (e) {
-      const { status, errors } = formFailure(e);
-      setRetryAfter(c, e);
+      const { status, errors } = formFailure(e, c);
       const { kept, fields } = await keepChosen(ctx, draftToken, form.uploads);
       return applyPage(c, { values: form.values, errors: withFields(errors, fields), draftToken, kept }, status);
     }
@@ -134,7 +132,7 @@ export function onboardingPages(deps: AppDeps) {
       await resubmitApplication(onboardingCtx(c, deps), { id: user.id, email: user.email }, form.data, form.uploads);
       return c.redirect("/apply/status?resubmitted=1", 303);
     } catch (e) {
-      const { status, errors } = formFailure(e);
+      const { status, errors } = formFailure(e, c);
       return statusPage(c, { values: form.values, errors }, status);
     }
   });
@@ -178,7 +176,7 @@ export function onboardingPages(deps: AppDeps) {
       }
       await reviewApplication({ ...requestCtx(c, deps), actor: { id: user.id, email: user.email } }, id, action, comment);
     } catch (e) {
-      const { status, errors } = formFailure(e);
+      const { status, errors } = formFailure(e, c);
       if (status === 404) throw e;
       if (status === 422 || status === 400) return detailPage(c, id, { failed: { action, comment, error: errors.fields?.comment ?? errors.message ?? "" } }, status);
       return detailPage(c, id, { notice: { kind: "error", message: errors.message ?? "操作没有完成。" } }, status);

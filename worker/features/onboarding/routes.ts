@@ -15,7 +15,7 @@ import { requireRole, signedIn } from "../auth/guard";
 import { requestCtx } from "../auth/routes";
 import { Accepted } from "../auth/schemas";
 import { takeOverSession } from "../auth/session-handover";
-import { APPLICATIONS_PER_EMAIL_PER_HOUR, APPLICATIONS_PER_IP_PER_HOUR, setRetryAfter } from "./application-rate";
+import { APPLICATIONS_PER_EMAIL_PER_HOUR, APPLICATIONS_PER_IP_PER_HOUR } from "./application-rate";
 import { findOwnApplication, getApplication } from "./get-application";
 import { listApplications } from "./list-applications";
 import { onboardingCtx, REVIEW_DONE } from "./context";
@@ -59,14 +59,9 @@ export function onboardingRoutes(deps: AppDeps) {
     async (c) => {
       const { materials, ...input } = c.req.valid("json");
       const ctx = onboardingCtx(c, deps);
-      try {
-        const result = await submitApplication(ctx, input, decodeUploads(materials));
-        await takeOverSession(c, ctx.auth, result.cookie);
-        return c.json({ id: result.applicationId, message: "入驻申请已提交,请等待园区审核。" }, 201);
-      } catch (e) {
-        setRetryAfter(c, e);
-        throw e;
-      }
+      const result = await submitApplication(ctx, input, decodeUploads(materials));
+      await takeOverSession(c, ctx.auth, result.cookie);
+      return c.json({ id: result.applicationId, message: "入驻申请已提交,请等待园区审核。" }, 201);
     },
   );
 

@@ -108,7 +108,7 @@ export function policyAdminPages(deps: AppDeps) {
       const out = await publishPolicyVersion({ db: ctx.db, zone: ctx.zone, now: ctx.now, ip: ctx.ip, actor: { id: user.id, email: user.email }, origin: ctx.origin }, form.data.policySet, { baseVersion: form.data.baseVersion, note: form.data.note });
       return c.redirect(`/admin/policy?published=${out.version.id}&notified=${out.notified}`, 303);
     } catch (e) {
-      const { status, errors } = formFailure(e);
+      const { status, errors } = formFailure(e, c);
       // Previewed again: after a conflict this compares with the version now newest, so a second 发布 is a deliberate one.
       return previewPage(c, await previewPolicyVersion(zoneOf(c), raw), raw, { kind: "error", message: `没有发布:${errors.message ?? "请重新预览。"}` }, status);
     }
