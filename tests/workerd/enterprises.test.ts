@@ -168,6 +168,8 @@ describe("yearly figures", () => {
 
 describe("qualifications", () => {
   const hnte = (certificateNo: string, validUntil: string) => ({ code: "hnte", certificateNo, issuedOn: "2024-01-10", validUntil });
+  // Certificates run a few years: a validity beyond ten years from today is refused as implausible.
+  const inYears = (n: number, monthDay: string) => `${new Date().getUTCFullYear() + n}-${monthDay}`;
   /** A claim with its certificate, multipart as the browser sends the form. */
   const claimWithCertificate = (cookie: string, fields: Record<string, string>) => {
     const body = new FormData();
@@ -187,7 +189,7 @@ describe("qualifications", () => {
     expect(missing.status).toBe(422);
     expect(await missing.text()).toContain("须填写证书编号");
 
-    expect((await claimWithCertificate(m.cookie, hnte("GR202437000001", "2099-01-09"))).status).toBe(303);
+    expect((await claimWithCertificate(m.cookie, hnte("GR202437000001", inYears(3, "01-09")))).status).toBe(303);
     const [first] = await rows();
     expect(first!.status).toBe("pending_review");
     expect(await (await get("/admin/qualifications", reviewer.cookie)).text()).toContain(ent.name);
@@ -196,7 +198,7 @@ describe("qualifications", () => {
     const notice = await db.select().from(outbox).where(and(eq(outbox.recipient, ent.contactEmail), eq(outbox.kind, "qualification_verified")));
     expect(notice).toHaveLength(1);
 
-    expect((await claimWithCertificate(m.cookie, hnte("GR202437000999", "2099-12-31"))).status).toBe(303);
+    expect((await claimWithCertificate(m.cookie, hnte("GR202437000999", inYears(3, "12-31")))).status).toBe(303);
     let all = await rows();
     expect(all.map((q) => q.status)).toEqual(["verified", "pending_review"]);
     expect((await form(`/admin/qualifications/${all[1]!.id}/verify`, reviewer.cookie, { note: "证书已核对" })).status).toBe(303);

@@ -32,7 +32,8 @@ async function reviewerCookie() {
   return sessionCookie(await login(slug, u.email, u.password));
 }
 
-const HNTE = { code: "hnte", certificateNo: "GR202437000123", issuedOn: "2024-01-10", validUntil: "2099-01-09" };
+// Valid three more years: a validity beyond ten years from today is refused as implausible.
+const HNTE = { code: "hnte", certificateNo: "GR202437000123", issuedOn: "2024-01-10", validUntil: `${new Date().getUTCFullYear() + 3}-01-09` };
 
 function claim(cookie: string, fields: Record<string, string>, file?: File) {
   const body = new FormData();

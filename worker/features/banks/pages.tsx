@@ -5,6 +5,7 @@
  */
 import { Hono, type Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { refuseBadCharacters } from "../../lib/form-text";
 import type { AppDeps, AppEnv } from "../../env";
 import { AppError } from "../../lib/errors";
 import { requireZone, zoneOf } from "../../middleware/zone";
@@ -66,12 +67,13 @@ export function bankPages(deps: AppDeps) {
 
   r.post("/admin/banks", async (c) => {
     const form = await readForm(c, RegisterBankBody);
+    refuseBadCharacters(form.raw, { name: "机构名称", branch: "分支机构", contactName: "联系人", contactPhone: "联系电话", contactEmail: "联系邮箱", uscc: "统一社会信用代码" });
     if (!form.ok) return listPage(c, { values: form.raw, errors: form.errors }, 422);
     try {
       const bank = await registerBank({ ...requestCtx(c, deps), actor: actorOf(c) }, form.data);
       return c.redirect(`/admin/banks/${bank.id}?done=registered`, 303);
     } catch (e) {
-      const { status, errors } = formFailure(e);
+      const { status, errors } = formFailure(e, c);
       return listPage(c, { values: form.raw, errors }, status);
     }
   });
@@ -84,6 +86,7 @@ export function bankPages(deps: AppDeps) {
   r.post("/admin/banks/:id/invite", async (c) => {
     const id = bankIdParam(c);
     const form = await readForm(c, InviteBody);
+    refuseBadCharacters(form.raw, { email: "邮箱", name: "姓名" });
     if (!form.ok) return detailPage(c, id, { inviteEmail: form.raw.email, inviteErrors: form.errors }, 422);
     const ctx = requestCtx(c, deps);
     const bank = await findBank(ctx.db, id);
@@ -95,7 +98,7 @@ export function bankPages(deps: AppDeps) {
         <InvitationIssuedPage zone={ctx.zone} nonce={nonce(c)} user={signedIn(c).user} current="admin" email={form.data.email} organisation={bankTitle(bank)} url={url} expiresAt={expiresAt} back={{ href: `/admin/banks/${id}`, label: "返回机构" }} />,
       );
     } catch (e) {
-      const { status, errors } = formFailure(e);
+      const { status, errors } = formFailure(e, c);
       return detailPage(c, id, { inviteEmail: form.raw.email, inviteErrors: errors }, status);
     }
   });
@@ -107,7 +110,7 @@ export function bankPages(deps: AppDeps) {
     try {
       await revokeInvitation(requestCtx(c, deps), invitation, actorOf(c), { bankId: id });
     } catch (e) {
-      const { status, errors } = formFailure(e);
+      const { status, errors } = formFailure(e, c);
       if (status === 404) throw e;
       return detailPage(c, id, { notice: { kind: "error", message: errors.message ?? "操作没有完成。" } }, status);
     }
@@ -120,7 +123,7 @@ export function bankPages(deps: AppDeps) {
       try {
         await setBankStatus({ ...requestCtx(c, deps), actor: actorOf(c) }, id, status);
       } catch (e) {
-        const { status: code, errors } = formFailure(e);
+        const { status: code, errors } = formFailure(e, c);
         if (code === 404) throw e;
         return detailPage(c, id, { notice: { kind: "error", message: errors.message ?? "操作没有完成。" } }, code);
       }

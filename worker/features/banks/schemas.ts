@@ -1,6 +1,7 @@
 /** Shapes of bank institutions: registration input (validated with messages a clerk can act on) and API output. */
 import { z } from "@hono/zod-openapi";
 import { usccField } from "../../lib/id-fields";
+import { textField } from "../../lib/text";
 import { normaliseMobile } from "../../lib/uscc";
 import { Email } from "../auth/schemas";
 import { OpenInvitationSchema } from "../invitations/schemas";
@@ -15,10 +16,16 @@ export function normalisePhone(raw: string): string | null {
   return m ? `${m[1]}-${m[2]}${m[3] ? `-${m[3]}` : ""}` : null;
 }
 
-export const Uscc = usccField();
+// usccField (lib/id-fields) bounds nothing before its transform; the raw string is capped here first.
+export const Uscc = z
+  .string({ error: "请填写统一社会信用代码" })
+  .max(40, "统一社会信用代码应为 18 位,请核对")
+  .pipe(usccField())
+  .openapi({ example: "91370303MA3C411101", description: "18 characters; GB 32100-2015 check character verified" });
 
 export const Phone = z
   .string()
+  .max(40, "请填写 11 位手机号,或带区号的固定电话,例如 0355-1234567。")
   .trim()
   .min(1, "请填写联系电话")
   .transform((raw, ctx) => {
@@ -31,12 +38,12 @@ export const Phone = z
   })
   .openapi({ example: "0533-3580000" });
 
-const required = (what: string, max: number) => z.string().trim().min(1, `请填写${what}`).max(max, `${what}不能超过 ${max} 个字`);
+const required = (label: string, max: number) => textField({ label, max, min: 1 });
 
 export const RegisterBankBody = z
   .object({
     name: required("机构名称", 100).openapi({ example: "中国银行" }),
-    branch: z.string().trim().max(100, "分支机构不能超过 100 个字").optional().transform((s) => (s ? s : null)).openapi({ example: "淄博高新区支行" }),
+    branch: textField({ label: "分支机构", max: 100 }).optional().transform((s) => (s ? s : null)).openapi({ example: "淄博高新区支行" }),
     uscc: Uscc,
     contactName: required("联系人", 50),
     contactPhone: Phone,
@@ -70,12 +77,12 @@ export const BankDetail = z
   .openapi("BankDetail");
 
 export const BankIdParam = z.object({
-  // Hyphens too: the demo banks' ids are readable (demo-bank-zibo); new banks get 26-character ids.
-  id: z.string().regex(/^[a-z0-9-]{10,40}$/, "机构编号格式不对").openapi({ param: { name: "id", in: "path" } }),
+  // newId()'s alphabet, as every other id param; demo banks have such ids too (lib/ids.ts demoId).
+  id: z.string().max(40, "机构编号格式不对").regex(/^[a-z0-9]{10,40}$/, "机构编号格式不对").openapi({ param: { name: "id", in: "path" } }),
 });
 
 export const InvitationIdParam = BankIdParam.extend({
-  invitation: z.string().regex(/^[0-9a-f]{64}$/, "邀请编号格式不对").openapi({ param: { name: "invitation", in: "path" } }),
+  invitation: z.string().max(64, "邀请编号格式不对").regex(/^[0-9a-f]{64}$/, "邀请编号格式不对").openapi({ param: { name: "invitation", in: "path" } }),
 });
 
 export const InviteBody = z.object({ email: Email }).openapi("InviteStaff");

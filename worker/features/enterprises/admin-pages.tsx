@@ -5,6 +5,7 @@
  */
 import { Hono, type Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { refuseBadCharacters } from "../../lib/form-text";
 import type { AppDeps, AppEnv } from "../../env";
 import { AppError } from "../../lib/errors";
 import { requireZone, zoneOf } from "../../middleware/zone";
@@ -25,6 +26,7 @@ import { setEnterpriseStatus } from "./set-enterprise-status";
 
 /** Query strings are input too: a bad filter is a 422 that says which one. */
 export function directoryFilters(c: Context<AppEnv>) {
+  refuseBadCharacters(c.req.query(), { q: "搜索词" });
   const parsed = DirectoryQuery.safeParse(c.req.query());
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -86,7 +88,7 @@ export function staffPages(deps: AppDeps) {
     try {
       await setEnterpriseStatus({ ...requestCtx(c, deps), actor: actorOf(c) }, id, action === "suspend" ? "suspended" : "active");
     } catch (e) {
-      const { status, errors } = formFailure(e);
+      const { status, errors } = formFailure(e, c);
       if (status === 404) throw e;
       return detail(c, id, { kind: "error", message: errors.message ?? "操作没有完成。" }, status);
     }
@@ -107,11 +109,12 @@ export function staffPages(deps: AppDeps) {
     const id = idParam(c, QUALIFICATION_NOT_FOUND);
     const decision = c.req.param("decision") === "verify" ? "verify" : "reject";
     const form = await readForm(c, ReviewForm);
+    refuseBadCharacters(form.raw, { note: "审核意见" });
     if (!form.ok) return queue(c, { kind: "error", message: Object.values(form.errors.fields ?? {})[0] ?? "请检查审核意见。" }, 422);
     try {
       await reviewQualification({ ...requestCtx(c, deps), actor: actorOf(c) }, id, decision, form.data.note);
     } catch (e) {
-      const { status, errors } = formFailure(e);
+      const { status, errors } = formFailure(e, c);
       if (status === 404) throw e;
       return queue(c, { kind: "error", message: errors.message ?? "操作没有完成。" }, status);
     }

@@ -22,6 +22,7 @@ import { auditInsert } from "../audit/audit";
 import { checkMaterialFile, MATERIAL_LIMIT_LABEL, MATERIAL_TYPES_LABEL, prepareMaterial } from "../materials/save-material";
 import { historyInsert } from "./history";
 import type { QualificationClaim } from "./schemas";
+import { addYears, dateRangeMessage } from "../../lib/date-range";
 import { shanghaiDate } from "./yuan";
 
 type Ctx = ActionCtx & { zone: ZoneConfig; blobs: BlobStore };
@@ -44,6 +45,11 @@ function checkClaim(zone: ZoneConfig, claim: QualificationClaim, today: string, 
   if (claim.issuedOn && claim.issuedOn > today) fields.issuedOn ??= "发证日期不能晚于今天";
   if (claim.issuedOn && claim.validUntil && claim.validUntil <= claim.issuedOn) fields.validUntil ??= "有效期至应晚于发证日期";
   if (claim.validUntil && claim.validUntil < today) fields.validUntil ??= "证书已过有效期,请申报有效的证书";
+  // Plausible certificates: none in force was issued more than 20 years ago, none runs beyond 10 years from now
+  // (高新技术企业 and 专精特新 run three years); a year typed as 1024 or 2099 is a slip, not a certificate.
+  const [issuedFrom, validTo] = [addYears(today, -20), addYears(today, 10)];
+  if (claim.issuedOn && claim.issuedOn < issuedFrom) fields.issuedOn ??= dateRangeMessage("发证日期", issuedFrom, today);
+  if (claim.validUntil && claim.validUntil > validTo) fields.validUntil ??= dateRangeMessage("有效期至", today, validTo);
   if (Object.keys(fields).length) throw new AppError("validation_failed", "请按提示补全资质信息。", fields);
   return type;
 }

@@ -7,6 +7,7 @@
 import { Hono, type Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { refuseBadCharacters } from "../../lib/form-text";
 import type { AppDeps, AppEnv } from "../../env";
 import { AppError } from "../../lib/errors";
 import { requireZone, zoneOf } from "../../middleware/zone";
@@ -28,6 +29,8 @@ import { FiguresForm, IdParam, InviteForm, profileForm, qualificationForm } from
 import { updateProfile } from "./update-profile";
 import { fenToPlainYuan } from "../../lib/money";
 import { shanghaiDate } from "./yuan";
+
+const PROFILE_LABELS: Record<string, string> = { address: "地址", contactName: "联系人", contactMobile: "联系人手机号码", contactEmail: "联系邮箱", employees: "员工人数", industry: "重点产业", industryClass: "行业代码" };
 
 const DONE: Record<string, string> = {
   profile: "联系信息已保存。",
@@ -77,12 +80,13 @@ export function memberPages(deps: AppDeps) {
 
   r.post("/enterprise/profile", async (c) => {
     const form = await readForm(c, profileForm(zoneOf(c).zone));
+    refuseBadCharacters(form.raw, PROFILE_LABELS);
     if (!form.ok) return profilePage(c, form.raw, form.errors, 422);
     try {
       const { changed } = await updateProfile(ctxOf(c), memberOf(c).enterpriseId, form.data);
       return c.redirect(`/enterprise?done=${changed.length ? "profile" : "unchanged"}`, 303);
     } catch (e) {
-      const { status, errors } = formFailure(e);
+      const { status, errors } = formFailure(e, c);
       return profilePage(c, form.raw, errors, status);
     }
   });
@@ -105,13 +109,14 @@ export function memberPages(deps: AppDeps) {
 
   r.post("/enterprise/figures", async (c) => {
     const form = await readForm(c, FiguresForm);
+    refuseBadCharacters(form.raw);
     if (!form.ok) return figuresPage(c, form.raw, form.errors, 422);
     const { year, revenue, rdExpense, rdSuperDeduction, taxPaid, employees, rdStaff } = form.data;
     try {
       const { warnings } = await saveYearlyFigures(ctxOf(c), memberOf(c).enterpriseId, year, { revenueFen: revenue, rdExpenseFen: rdExpense, rdSuperDeductionFen: rdSuperDeduction, taxPaidFen: taxPaid, employees, rdStaff });
       return c.redirect(`/enterprise?done=figures${warnings.length ? "&warn=rd" : ""}`, 303);
     } catch (e) {
-      const { status, errors } = formFailure(e);
+      const { status, errors } = formFailure(e, c);
       return figuresPage(c, form.raw, errors, status);
     }
   });
@@ -124,6 +129,7 @@ export function memberPages(deps: AppDeps) {
 
   r.post("/enterprise/qualifications", async (c) => {
     const form = await readForm(c, qualificationForm(zoneOf(c).zone));
+    refuseBadCharacters(form.raw, { certificateNo: "证书编号", issuedOn: "发证日期", validUntil: "有效期至" });
     if (!form.ok) return qualificationPage(c, form.raw, form.errors, 422);
     // readForm keeps text fields; the certificate comes from the same (cached) multipart body. An empty file input is no file.
     const sent = (await c.req.parseBody())["certificate"];
@@ -132,7 +138,7 @@ export function memberPages(deps: AppDeps) {
       await claimQualification({ ...ctxOf(c), blobs: deps.blobs }, memberOf(c).enterpriseId, form.data, file);
       return c.redirect("/enterprise?done=qualification", 303);
     } catch (e) {
-      const { status, errors } = formFailure(e);
+      const { status, errors } = formFailure(e, c);
       return qualificationPage(c, form.raw, errors, status);
     }
   });
@@ -140,6 +146,7 @@ export function memberPages(deps: AppDeps) {
   // ── 成员 ────────────────────────────────────────────────────────────────────
   r.post("/enterprise/invitations", async (c) => {
     const form = await readForm(c, InviteForm);
+    refuseBadCharacters(form.raw, { email: "邮箱" });
     if (!form.ok) return home(c, { invite: { email: form.raw.email, errors: form.errors } }, 422);
     try {
       const { url, expiresAt } = await inviteColleague(ctxOf(c), memberOf(c).enterpriseId, form.data.email);
@@ -147,7 +154,7 @@ export function memberPages(deps: AppDeps) {
       c.header("Cache-Control", "no-store");
       return c.html(<InviteIssuedPage zone={zoneOf(c).zone} nonce={nonce(c)} user={signedIn(c).user} email={form.data.email} url={url} expiresAt={expiresAt} />);
     } catch (e) {
-      const { status, errors } = formFailure(e);
+      const { status, errors } = formFailure(e, c);
       return home(c, { invite: { email: form.raw.email, errors } }, status);
     }
   });
@@ -164,7 +171,7 @@ export function memberPages(deps: AppDeps) {
       }
       return c.redirect("/enterprise?done=removed", 303);
     } catch (e) {
-      const { status, errors } = formFailure(e);
+      const { status, errors } = formFailure(e, c);
       if (status === 404) throw e;
       return home(c, { notice: { kind: "error", message: errors.message ?? "操作没有完成。" } }, status);
     }

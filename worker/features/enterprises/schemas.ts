@@ -7,17 +7,19 @@ import { z } from "@hono/zod-openapi";
 import type { ZoneConfig } from "../../../tenants/schema";
 import { mobileField } from "../../lib/id-fields";
 import { Email } from "../auth/schemas";
+import { textField } from "../../lib/text";
+import { FIRST_YEAR } from "./save-yearly-figures";
 import { isCalendarDate, yuanToFen } from "./yuan";
 
-const text = (label: string, max: number) => z.string().trim().min(1, `请填写${label}`).max(max, `${label}太长(最多 ${max} 字)`);
-const optionalText = (label: string, max: number) => z.string().trim().max(max, `${label}太长(最多 ${max} 字)`).default("").transform((s) => s || null);
+const text = (label: string, max: number) => textField({ label, max, min: 1 });
+const optionalText = (label: string, max: number, multiline = false) => textField({ label, max, multiline }).default("").transform((s) => s || null);
 
 const headcount = (label: string) => z.string().trim().regex(/^\d{1,7}$/, `${label}请填写 0 或正整数`).transform(Number);
 const optionalHeadcount = (label: string) =>
   z.string().trim().default("").pipe(z.union([z.literal("").transform(() => null), headcount(label)]));
 
 const optionalDate = (label: string) =>
-  z.string().trim().default("").refine((s) => s === "" || isCalendarDate(s), `${label}请按 年-月-日 填写,如 2024-12-01`).transform((s) => s || null);
+  z.string().max(10, `${label}请按 年-月-日 填写,如 2024-12-01`).trim().default("").refine((s) => s === "" || isCalendarDate(s), `${label}请按 年-月-日 填写,如 2024-12-01`).transform((s) => s || null);
 
 /** 元 as typed → fen, or null when left blank (not yet known). */
 const optionalYuan = z.string().default("").transform((s, ctx) => {
@@ -77,7 +79,7 @@ export const FiguresBody = z
   .openapi("YearlyFiguresInput");
 
 export const YearParam = z.object({
-  year: z.coerce.number().int("年度须为整数").openapi({ param: { name: "year", in: "path" }, example: 2025 }),
+  year: z.coerce.number().int("年度须为整数").min(FIRST_YEAR, `年度不早于 ${FIRST_YEAR} 年`).max(2100, "年度不对").openapi({ param: { name: "year", in: "path" }, example: 2025 }),
 });
 
 export function qualificationForm(zone: ZoneConfig) {
@@ -90,14 +92,14 @@ export function qualificationForm(zone: ZoneConfig) {
 }
 export type QualificationClaim = z.output<ReturnType<typeof qualificationForm>>;
 
-export const ReviewForm = z.object({ note: optionalText("审核意见", 500) });
+export const ReviewForm = z.object({ note: optionalText("审核意见", 500, true) });
 export const InviteForm = z.object({ email: Email });
 
 /** Ids come from our own newId() or seeds ("demo-ent-zibo"); anything else cannot exist. */
 export const IdParam = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
 
 export const DirectoryQuery = z.object({
-  q: z.string().trim().max(60, "搜索词太长").optional().transform((s) => s || undefined),
+  q: textField({ label: "搜索词", max: 60 }).optional().transform((s) => s || undefined),
   industry: z.string().trim().max(60).optional().transform((s) => s || undefined),
   qualification: z.string().trim().max(60).optional().transform((s) => s || undefined),
   status: z.enum(["", "active", "suspended"], "状态只能是 正常 或 已暂停").optional().transform((s) => s || undefined),

@@ -20,7 +20,7 @@ const bp = z.number().int().openapi({ description: "Annual rate in basis points 
 const isoOf = (ms: number) => new Date(ms).toISOString();
 const isoOrNull = (ms: number | null) => (ms === null ? null : isoOf(ms));
 
-const idOf = (what: string, name: string) => z.string().regex(/^[a-z0-9]{10,40}$/, `${what}编号格式不对`).openapi({ param: { name, in: "path" }, example: "k2v7m4q9x3a5b6c7d8e2f3g4h5" });
+const idOf = (what: string, name: string) => z.string().max(40, `${what}编号格式不对`).regex(/^[a-z0-9]{10,40}$/, `${what}编号格式不对`).openapi({ param: { name, in: "path" }, example: "k2v7m4q9x3a5b6c7d8e2f3g4h5" });
 export const ProductIdParam = z.object({ id: idOf("产品", "id") });
 export const NeedIdParam = z.object({ id: idOf("需求", "id") });
 export const LoanIdParam = z.object({ id: idOf("申请", "id") });
@@ -31,6 +31,7 @@ export const IdempotencyHeader = z.object({
   // Lower case: Hono hands header validators lower-cased names (HTTP header names are case-insensitive).
   "idempotency-key": z
     .string()
+    .max(100, "Idempotency-Key 须为 1–100 个可见 ASCII 字符(不含空格),例如一个 UUID")
     .regex(/^[\x21-\x7e]{1,100}$/, "Idempotency-Key 须为 1–100 个可见 ASCII 字符(不含空格),例如一个 UUID")
     .optional()
     .openapi({ param: { name: "idempotency-key", in: "header" }, description: "Optional. A retried application with the same key returns the one the first request made (200) instead of a second one.", example: "3f1c9a2e-5b7d-4e8f-9a0b-1c2d3e4f5a6b" }),

@@ -9,6 +9,7 @@
 import { Hono, type Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { eq } from "drizzle-orm";
+import { refuseBadCharacters } from "../../lib/form-text";
 import type { AppDeps, AppEnv } from "../../env";
 import { loanProducts } from "../../db/schema";
 import { AppError } from "../../lib/errors";
@@ -91,6 +92,7 @@ export function bankLoanPages(deps: AppDeps) {
   r.get("/bank/loans", async (c) => {
     const ctx = financeCtx(c, deps);
     bankOf(ctx.actor);
+    refuseBadCharacters(c.req.query(), { q: "搜索词" });
     const q = c.req.query("q")?.trim().slice(0, 50) || undefined;
     const rows = (await listLoansFor(ctx, q)).map((l) => ({ ...l, overdue: l.overdue || l.application.escalatedAt !== null }));
     const pending = (s: string) => s === "submitted" || s === "accepted";
@@ -128,6 +130,7 @@ export function bankLoanPages(deps: AppDeps) {
     const ctx = financeCtx(c, deps);
     bankOf(ctx.actor);
     const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+    refuseBadCharacters(body, { reason: "原因", note: "备注" });
     const raw: Record<string, string> = {};
     for (const [k, v] of Object.entries(body)) if (typeof v === "string") raw[k] = v;
     const action = ACTIONS.find((a) => a === raw.action);
@@ -136,7 +139,7 @@ export function bankLoanPages(deps: AppDeps) {
       await actOnLoan(ctx, id, parseAction(action, raw));
       return c.redirect(`/bank/loans/${id}?done=${action}`, 303);
     } catch (e) {
-      const { status, errors } = formFailure(e);
+      const { status, errors } = formFailure(e, c);
       if (status === 404 || status === 401) throw e;
       const fields = Object.fromEntries(Object.entries(errors.fields ?? {}).map(([k, m]) => [FORM_NAME[k] ?? k, m]));
       return loanPage(c, id, { failed: { form: action ?? "accept", values: raw, errors: { ...errors, fields } } }, status);

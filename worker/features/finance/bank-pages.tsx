@@ -9,6 +9,7 @@ import { Hono, type Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { financeCtx } from "./api-context";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { refuseBadCharacters } from "../../lib/form-text";
 import type { AppDeps, AppEnv } from "../../env";
 import type { LoanProductRow } from "../../db/schema";
 import { AppError } from "../../lib/errors";
@@ -21,7 +22,7 @@ import type { Notice } from "../../../web/pages/finance/shared";
 import { signedIn } from "../auth/guard";
 import { formFailure, pageGuard } from "../auth/page-forms";
 import { findBank } from "../banks/get-bank";
-import { formFields, formValues, parseProductForm, productValues, type ProductFormValues } from "./bank-product-form";
+import { formFields, formValues, parseProductForm, productValues, type ProductFormValues, PRODUCT_FIELD_LABELS } from "./bank-product-form";
 import { bankOf, createProduct, listBankProducts, ownProduct, setProductStatus, updateProduct } from "./products";
 
 /** Applications, enterprises' figures and unpublished products: for this person only, never a shared cache. */
@@ -70,7 +71,11 @@ export function bankProductPages(deps: AppDeps) {
   const formPage = (c: Context<AppEnv>, product: LoanProductRow | null, values: ProductFormValues, extra: { errors?: FormErrors; notice?: Notice | undefined } = {}, status: ContentfulStatusCode = 200) =>
     c.html(<ProductFormPage zone={financeCtx(c, deps).zone} nonce={nonce(c)} user={signedIn(c).user} product={product} values={values} {...extra} />, status);
 
-  const readValues = async (c: Context<AppEnv>) => formValues(await c.req.parseBody({ all: true }).catch(() => ({})));
+  const readValues = async (c: Context<AppEnv>) => {
+    const body = await c.req.parseBody({ all: true }).catch(() => ({}));
+    refuseBadCharacters(body, PRODUCT_FIELD_LABELS);
+    return formValues(body);
+  };
 
   r.get("/bank/products", (c) => listPage(c, doneNotice(c)));
 
@@ -89,7 +94,7 @@ export function bankProductPages(deps: AppDeps) {
       const row = await createProduct(ctx, parsed.input);
       return c.redirect(`/bank/products/${row.id}?done=created`, 303);
     } catch (e) {
-      const { status, errors } = formFailure(e);
+      const { status, errors } = formFailure(e, c);
       return formPage(c, null, values, { errors: { ...errors, fields: formFields(errors.fields) } }, status);
     }
   });
@@ -109,7 +114,7 @@ export function bankProductPages(deps: AppDeps) {
       await updateProduct(ctx, product.id, parsed.input, parsed.revision);
       return c.redirect(`/bank/products/${product.id}?done=saved`, 303);
     } catch (e) {
-      const { status, errors } = formFailure(e);
+      const { status, errors } = formFailure(e, c);
       if (status === 404) throw e;
       return formPage(c, product, values, { errors: { ...errors, fields: formFields(errors.fields) } }, status);
     }
@@ -124,7 +129,7 @@ export function bankProductPages(deps: AppDeps) {
       if (!to) throw new AppError("validation_failed", "请选择发布或下架。");
       await setProductStatus(ctx, product.id, to);
     } catch (e) {
-      const { status, errors } = formFailure(e);
+      const { status, errors } = formFailure(e, c);
       if (status === 404) throw e;
       return formPage(c, product, productValues(product), { notice: { kind: "error", message: errors.message ?? "操作没有完成。" } }, status);
     }

@@ -48,6 +48,9 @@ const RULE: Record<string, string> = {
   contactPhone: "联系电话不超过30个字",
 };
 
+/** The form's text fields as people read them, for the control-character message (worker/lib/form-text.ts). */
+export const PRODUCT_FIELD_LABELS: Record<string, string> = { name: "产品名称", region: "适用地区", features: "产品特色", materials: "所需材料", contactName: "联系人", contactPhone: "联系电话" };
+
 const HAN = /[\u4e00-\u9fff]/;
 /** The form body (parseBody({ all: true })) as the values the form re-shows. */
 export function formValues(body: Record<string, unknown>): ProductFormValues {

@@ -8,6 +8,7 @@
  */
 import { Hono, type Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { refuseBadCharacters } from "../../lib/form-text";
 import type { AppDeps, AppEnv } from "../../env";
 import { zoneOrigin } from "../../env";
 import { AppError } from "../../lib/errors";
@@ -118,6 +119,7 @@ export function financeCataloguePages(deps: AppDeps) {
 
   r.get("/finance", async (c) => {
     const { zone, db } = zoneOf(c);
+    refuseBadCharacters(c.req.query(), { q: "搜索词" });
     const { typed, errors, query } = readFilters(c.req.query());
     const items = await listCatalogue(db, query);
     const filtered = Object.values(typed).some((v) => v !== "");

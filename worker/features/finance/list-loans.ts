@@ -5,7 +5,7 @@
  * application with its timeline and the product a decline referred to. Who may
  * read one application is decided in one place, readableLoan.
  */
-import { and, asc, desc, eq, like, or, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, or, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { banks, enterprises, financingNeeds, loanApplications, loanEvents, loanProducts, users, type LoanApplicationRow } from "../../db/schema";
 import { applicationNumber, parseApplicationNumber } from "../../lib/application-number";
@@ -46,7 +46,8 @@ export function loanSearch(ctx: Pick<FinanceCtx, "zone">, q: string | undefined,
   if (!text) return undefined;
   const n = parseApplicationNumber(ctx.zone, "loan", text);
   const pattern = `%${text.replace(/[%_\\]/g, "\\$&")}%`;
-  const byName = or(...names.map((column) => like(column, pattern)));
+  // ESCAPE makes the backslashes above mean "this % or _ is itself"; LIKE has no escape character without it.
+  const byName = or(...names.map((column) => sql`${column} LIKE ${pattern} ESCAPE '\\'`));
   return n ? or(and(eq(loanApplications.numberYear, n.year), eq(loanApplications.numberSeq, n.seq)), byName) : byName;
 }
 

@@ -10,6 +10,7 @@
  */
 import { Hono, type Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { refuseBadCharacters } from "../../lib/form-text";
 import type { AppDeps, AppEnv } from "../../env";
 import { AppError } from "../../lib/errors";
 import { requireZone } from "../../middleware/zone";
@@ -45,8 +46,11 @@ const NEED_DONE: Record<string, Notice> = {
 const CONSENT_DONE: Record<string, Notice> = { granted: ok("已授权。"), revoked: ok("已撤回授权,这家机构不再能查看本企业的财务信息。") };
 
 /** A form's text fields; repeated names (checkboxes) as lists. */
+const FIELD_LABELS: Record<string, string> = { purpose: "资金用途", note: "备注", amount: "金额", term: "期限", neededBy: "用款时间", validUntil: "有效期" };
+
 async function formOf(c: Context<AppEnv>) {
   const body = await c.req.parseBody({ all: true }).catch(() => ({}) as Record<string, unknown>);
+  refuseBadCharacters(body, FIELD_LABELS);
   const many = (name: string) => [body[name]].flat().filter((v): v is string => typeof v === "string");
   const one = (name: string) => many(name)[0] ?? "";
   return { one, many };
@@ -105,7 +109,7 @@ export function financeMemberPages(deps: AppDeps) {
       const need = await postNeed(ctxOf(c), parsed.data);
       return c.redirect(`/finance/needs/${need.id}?done=posted`, 303);
     } catch (e) {
-      const { status, errors } = formFailure(e);
+      const { status, errors } = formFailure(e, c);
       return refuse(errors, status);
     }
   });
@@ -146,7 +150,7 @@ export function financeMemberPages(deps: AppDeps) {
       const { application } = await applyForLoan(ctxOf(c), parsed.data, key);
       return c.redirect(`/finance/loans/${application.id}?done=applied`, 303);
     } catch (e) {
-      const { status, errors } = formFailure(e);
+      const { status, errors } = formFailure(e, c);
       if (status === 404 && !errors.fields) throw e;
       // The service names its fields (amountFen: outside the product's range); the form's are amount, term, need.
       const fields = errors.fields && Object.fromEntries(Object.entries(errors.fields).map(([k, m]) => [APPLY_FIELDS[k] ?? k, m]));
@@ -156,6 +160,7 @@ export function financeMemberPages(deps: AppDeps) {
 
   r.get("/finance/loans", async (c) => {
     const ctx = ctxOf(c);
+    refuseBadCharacters(c.req.query(), { q: "搜索词" });
     const q = c.req.query("q")?.trim().slice(0, 50) || undefined;
     return c.html(<MyLoansPage zone={ctx.zone} nonce={nonce(c)} user={signedIn(c).user} rows={await myLoans(ctx, q)} q={q} />);
   });
@@ -186,7 +191,7 @@ export function financeMemberPages(deps: AppDeps) {
       await withdrawLoan(ctxOf(c), id, parsed.data);
       return c.redirect(`/finance/loans/${id}?done=withdrawn`, 303);
     } catch (e) {
-      const { status, errors } = formFailure(e);
+      const { status, errors } = formFailure(e, c);
       if (status === 404 || status === 403) throw e;
       return loanPage(c, id, { notice: { kind: "error", message: errors.message ?? "没有撤回成功,请刷新后再试。" }, withdraw: { reason } }, status);
     }

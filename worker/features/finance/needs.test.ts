@@ -39,6 +39,7 @@ describe("NeedInput", () => {
   it("explains the other fields: dates, purpose, guarantee forms, term", () => {
     expect(problems(need({ neededBy: "2026-02-30" }))).toEqual({ neededBy: ["日期格式为 YYYY-MM-DD"] });
     expect(problems(need({ purpose: "周转" }))).toEqual({ purpose: ["请说明资金用途(至少4个字)"] });
+    expect(problems(need({ neededBy: "2026-07-01".repeat(1000) })).neededBy?.[0]).toBe("日期格式为 YYYY-MM-DD");
     expect(problems(need({ guarantees: [] }))).toEqual({ guarantees: ["至少选择一种可提供的担保方式"] });
     expect(problems(need({ termMonths: 0 }))).toEqual({ termMonths: ["期限至少1个月"] });
   });
@@ -58,6 +59,24 @@ describe("posting a need", () => {
     expect(await needs()).toBe(0);
     // Valid through today (Shanghai) is still open.
     expect(await postNeed(w.ctx(member), need({ neededBy: "2026-06-01", validUntil: "2026-06-01" }))).toMatchObject({ status: "open", enterpriseId: member.enterpriseId });
+  });
+
+  it("refuses dates beyond a year from today (Asia/Shanghai, the request's clock), stating the range", async () => {
+    const member = await w.actor("applicant2@zibo.demo");
+    const range = "须在 2026-06-01 至 2027-06-01 之间";
+    // 9999-12-31 once meant "never expires": the need stayed on every bank's page for good.
+    await expect(postNeed(w.ctx(member), need({ validUntil: "9999-12-31" }))).rejects.toMatchObject({ code: "validation_failed", status: 422, fields: { validUntil: `有效期${range}` } });
+    await expect(postNeed(w.ctx(member), need({ neededBy: "2027-06-02", validUntil: "2027-06-02" }))).rejects.toMatchObject({ status: 422, fields: { neededBy: `用款时间${range}` } });
+    await expect(postNeed(w.ctx(member), need({ neededBy: "2026-05-31" }))).rejects.toMatchObject({ status: 422, fields: { neededBy: `用款时间${range}` } });
+    expect(await needs()).toBe(1);
+    // The last day of the range is accepted; the clock is the request's, not the wall clock.
+    expect(await postNeed(w.ctx(member), need({ neededBy: "2027-06-01", validUntil: "2027-06-01" }))).toMatchObject({ status: "open", validUntil: "2027-06-01" });
+    await expect(postNeed(w.ctx(member, new Date("2027-01-01T02:00:00Z")), need({ neededBy: "2027-06-01", validUntil: "2028-01-02" }))).rejects.toMatchObject({ fields: { validUntil: "有效期须在 2027-01-01 至 2028-01-01 之间" } });
+  });
+
+  it("refuses a guarantee listed twice and more entries than there are guarantee forms", () => {
+    expect(problems(need({ guarantees: ["credit", "credit"] }))).toEqual({ guarantees: ["担保方式不能重复"] });
+    expect(Object.keys(problems(need({ guarantees: Array(100_000).fill("credit") })))).toEqual(["guarantees"]);
   });
 });
 

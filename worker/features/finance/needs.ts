@@ -8,7 +8,10 @@ import { and, desc, eq, gte, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { TenantDb } from "../../db/open";
 import { enterprises, financingNeeds, GUARANTEES, loanProducts, type FinancingNeedRow } from "../../db/schema";
+import { addYears, assertDateInRange } from "../../lib/date-range";
+import { distinct } from "../../lib/distinct";
 import { AppError } from "../../lib/errors";
+import { textField } from "../../lib/text";
 import { newId } from "../../lib/ids";
 import { compareMatches, matchProduct, rankProductsForNeed, yearsSince, type EnterpriseTerms, type Guarantee } from "../../finance/match";
 import { isCalendarDate, shanghaiDate } from "../enterprises/yuan";
@@ -17,13 +20,14 @@ import { consentedEnterprises } from "./consents";
 import { list, namesOf, termsOf, type FinanceActor, type FinanceCtx } from "./context";
 import { listCatalogue } from "./products";
 
-const date = z.string().refine(isCalendarDate, "日期格式为 YYYY-MM-DD");
+const date = z.string().max(10, "日期格式为 YYYY-MM-DD").refine(isCalendarDate, "日期格式为 YYYY-MM-DD");
 export const NeedInput = z
   .strictObject({
     amountFen: z.number().int().min(10_000_00, "金额至少1万元").max(1e14),
     termMonths: z.number().int().min(1, "期限至少1个月").max(360),
-    purpose: z.string().trim().min(4, "请说明资金用途(至少4个字)").max(300),
-    guarantees: z.array(z.enum(GUARANTEES)).min(1, "至少选择一种可提供的担保方式"),
+    purpose: textField({ label: "资金用途", max: 300, multiline: true }).refine((s) => s.length >= 4, "请说明资金用途(至少4个字)"),
+    // At most one of each: 100,000 repeated entries were once stored and made every bank's needs page 9.9 MB.
+    guarantees: distinct(z.array(z.enum(GUARANTEES)).min(1, "至少选择一种可提供的担保方式").max(GUARANTEES.length), "担保方式"),
     neededBy: date,
     validUntil: date,
   })
@@ -41,6 +45,10 @@ export async function postNeed(ctx: FinanceCtx, input: NeedInput): Promise<Finan
   const enterpriseId = memberOf(ctx.actor);
   const today = shanghaiDate(ctx.now);
   if (input.validUntil < today) throw new AppError("validation_failed", "有效期已过,请选择今天或以后的日期。", { validUntil: "不能早于今天" });
+  // A need is a request for money now, not a standing listing: 9999-12-31 meant "never expires".
+  const latest = addYears(today, 1);
+  assertDateInRange("neededBy", "用款时间", input.neededBy, today, latest);
+  assertDateInRange("validUntil", "有效期", input.validUntil, today, latest);
   const t = ctx.now.getTime();
   const row = { id: newId(), enterpriseId, createdBy: ctx.actor.id, ...input, guarantees: JSON.stringify(input.guarantees), status: "open" as const, createdAt: t, updatedAt: t };
   await ctx.db.insert(financingNeeds).values(row);

@@ -9,14 +9,17 @@ import { z } from "zod";
 import type { TenantDb } from "../../db/open";
 import { banks, GUARANTEES, loanProducts, PRODUCT_TYPES, type LoanProductRow } from "../../db/schema";
 import { AppError } from "../../lib/errors";
+import { distinct } from "../../lib/distinct";
+import { textField } from "../../lib/text";
 import { newId } from "../../lib/ids";
 import { auditInsert } from "../audit/audit";
 import type { FinanceActor, FinanceCtx } from "./context";
 
 const money = z.number().int().min(0).max(1e14);
+const code = z.string().max(41).regex(/^[a-z][a-z0-9-]{1,40}$/);
 export const ProductInput = z
   .strictObject({
-    name: z.string().trim().min(2, "请填写产品名称").max(40),
+    name: textField({ label: "产品名称", max: 40 }).refine((s) => s.length >= 2, "请填写产品名称"),
     type: z.enum(PRODUCT_TYPES),
     minAmountFen: money,
     maxAmountFen: money.min(1, "最高额度须大于0"),
@@ -24,16 +27,16 @@ export const ProductInput = z
     maxRateBp: z.number().int().min(1).max(3600, "年利率不超过36%"),
     minTermMonths: z.number().int().min(1, "期限至少1个月").max(360, "期限最长360个月"),
     maxTermMonths: z.number().int().min(1).max(360, "期限最长360个月"),
-    guarantees: z.array(z.enum(GUARANTEES)).min(1, "至少选择一种担保方式"),
-    industries: z.array(z.string().regex(/^[a-z][a-z0-9-]{1,40}$/)).max(20).default([]),
-    qualifications: z.array(z.string().regex(/^[a-z][a-z0-9-]{1,40}$/)).max(10).default([]),
+    guarantees: distinct(z.array(z.enum(GUARANTEES)).min(1, "至少选择一种担保方式").max(GUARANTEES.length), "担保方式"),
+    industries: distinct(z.array(code).max(20, "目标产业最多 20 个"), "目标产业").default([]),
+    qualifications: distinct(z.array(code).max(10, "资质要求最多 10 项"), "资质要求").default([]),
     minYears: z.number().int().min(0).max(50).default(0),
     minRevenueFen: money.default(0),
-    region: z.string().trim().max(40).nullable().default(null),
-    features: z.string().trim().max(500).default(""),
-    materials: z.array(z.string().trim().min(1).max(60)).max(20).default([]),
-    contactName: z.string().trim().max(30).nullable().default(null),
-    contactPhone: z.string().trim().max(30).nullable().default(null),
+    region: textField({ label: "适用地区", max: 40 }).nullable().default(null),
+    features: textField({ label: "产品特点", max: 500, multiline: true }).default(""),
+    materials: distinct(z.array(textField({ label: "所需材料", max: 60, min: 1 })).max(20, "所需材料最多 20 项"), "所需材料").default([]),
+    contactName: textField({ label: "联系人", max: 30 }).nullable().default(null),
+    contactPhone: textField({ label: "联系电话", max: 30 }).nullable().default(null),
   })
   .superRefine((p, ctx) => {
     if (p.minAmountFen > p.maxAmountFen) ctx.addIssue({ code: "custom", path: ["minAmountFen"], message: "最低额度不能高于最高额度" });
@@ -116,8 +119,8 @@ export const CatalogueQuery = z.object({
   /** The highest rate acceptable (bp): products whose lowest rate is at most it. */
   maxRateBp: z.coerce.number().int().min(1).max(3600).optional(),
   guarantee: z.enum(GUARANTEES).optional(),
-  industry: z.string().regex(/^[a-z][a-z0-9-]{1,40}$/).optional(),
-  q: z.string().trim().max(40).optional(),
+  industry: code.optional(),
+  q: textField({ label: "搜索词", max: 40 }).optional(),
 });
 export type CatalogueQuery = z.infer<typeof CatalogueQuery>;
 

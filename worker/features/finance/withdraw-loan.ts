@@ -13,6 +13,7 @@ import { onlyIfChanged } from "../../db/only-if-changed";
 import { enterprises, loanApplications, loanEvents, loanProducts, users, type LoanApplicationRow } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { formatMoney } from "../../lib/money";
+import { textField } from "../../lib/text";
 import { auditInsert } from "../audit/audit";
 import { outboxInsert } from "../outbox/enqueue-message";
 import type { FinanceCtx } from "./context";
@@ -20,8 +21,8 @@ import { LOAN_STATUS_ZH, numberLine, PENDING_LOAN_STATUSES, readableLoan } from 
 import { inSentence } from "../../lib/sentence";
 
 export const WithdrawInput = z.strictObject({
-  reason: z.string().trim().max(200, "撤回原因不超过200字").optional(),
-  revision: z.number().int().min(0).optional(),
+  reason: textField({ label: "撤回原因", max: 200, multiline: true }).optional(),
+  revision: z.number().int().min(0).max(2_147_483_647).optional(),
 });
 export type WithdrawInput = z.infer<typeof WithdrawInput>;
 

@@ -6,6 +6,7 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { refuseBadCharacters } from "../../lib/form-text";
 import type { AppDeps, AppEnv } from "../../env";
 import { ErrorEnvelope, validationHook } from "../../lib/api-errors";
 import { tokenPageResponse } from "../../middleware/headers";
@@ -46,6 +47,8 @@ export function invitationRoutes(deps: AppDeps) {
 
   r.post("/invite", async (c) => {
     const form = await readForm(c, AcceptInvitationForm);
+    // Passwords are the password rules' business; the name is free text like any other.
+    refuseBadCharacters({ name: form.raw.name }, { name: "姓名" });
     if (!form.ok) {
       if (form.errors.fields?.token) return page(c, { kind: "invalid", message: INVALID_INVITATION }, 400);
       return formFor(c, form.raw.token ?? "", { name: form.raw.name, errors: form.errors }, 422);
@@ -57,7 +60,7 @@ export function invitationRoutes(deps: AppDeps) {
       await takeOverSession(c, ctx.auth, accepted.cookie);
       return c.redirect("/", 303);
     } catch (e) {
-      const { status, errors } = formFailure(e);
+      const { status, errors } = formFailure(e, c);
       if (status === 422) return formFor(c, form.data.token, { name: form.raw.name, errors }, 422);
       if (status === 409) return page(c, { kind: "invalid", message: errors.message ?? ACCOUNT_EXISTS, accountExists: true }, 409);
       return page(c, { kind: "invalid", message: errors.message ?? INVALID_INVITATION }, 400);

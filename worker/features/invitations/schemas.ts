@@ -1,8 +1,9 @@
 /** API and form shapes for accepting an invitation, and an issued invitation link. */
 import { z } from "@hono/zod-openapi";
+import { textField } from "../../lib/text";
 import { ResetConfirmBody } from "../auth/schemas";
 
-export const PersonName = z.string().trim().min(1, "请填写姓名").max(50, "姓名不能超过 50 个字");
+export const PersonName = textField({ label: "姓名", max: 50, min: 1 });
 
 export const AcceptInvitationBody = z
   .object({

@@ -13,7 +13,7 @@ import { requestCtx } from "../auth/routes";
 import { requireRole, signedIn } from "../auth/guard";
 import { shanghaiDate } from "../enterprises/yuan";
 import { getPolicyVersion, listPolicyVersions } from "./list-policy-versions";
-import { previewPolicyVersion, PublishBody } from "./preview-policy-version";
+import { PolicySetInput, previewPolicyVersion, PublishBody } from "./preview-policy-version";
 import { publishPolicyVersion } from "./publish-policy-version";
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });
@@ -41,7 +41,7 @@ export function adminPolicyApi(deps: AppDeps) {
   );
 
   r.openapi(
-    createRoute({ method: "get", path: "/api/v1/admin/policy/versions/{id}", tags: ["policy admin"], summary: "One version's policy set (as stored) and what it changed", request: { params: z.object({ id: z.coerce.number().int().min(1).openapi({ param: { name: "id", in: "path" } }) }) }, responses: { 200: json(z.object({ id: z.number().int(), label: z.string(), effectiveFrom: z.string(), publishedAt: z.string(), policySet: z.unknown(), changes: z.unknown() }), "The version"), ...errors } }),
+    createRoute({ method: "get", path: "/api/v1/admin/policy/versions/{id}", tags: ["policy admin"], summary: "One version's policy set (as stored) and what it changed", request: { params: z.object({ id: z.coerce.number().int().min(1).max(2_147_483_647).openapi({ param: { name: "id", in: "path" } }) }) }, responses: { 200: json(z.object({ id: z.number().int(), label: z.string(), effectiveFrom: z.string(), publishedAt: z.string(), policySet: z.unknown(), changes: z.unknown() }), "The version"), ...errors } }),
     async (c) => {
       const v = await getPolicyVersion(zoneOf(c), c.req.valid("param").id);
       return c.json({ ...v, publishedAt: new Date(v.publishedAt).toISOString() }, 200);
@@ -49,7 +49,7 @@ export function adminPolicyApi(deps: AppDeps) {
   );
 
   r.openapi(
-    createRoute({ method: "post", path: "/api/v1/admin/policy/previews", tags: ["policy admin"], summary: "Check a policy set without publishing: format errors, test cases, diff against the newest version", request: { body: { required: true, content: { "application/json": { schema: z.object({ policySet: z.unknown() }) } } } }, responses: { 200: json(Preview, "The preview"), ...errors } }),
+    createRoute({ method: "post", path: "/api/v1/admin/policy/previews", tags: ["policy admin"], summary: "Check a policy set without publishing: format errors, test cases, diff against the newest version", request: { body: { required: true, content: { "application/json": { schema: z.object({ policySet: PolicySetInput }) } } } }, responses: { 200: json(Preview, "The preview"), ...errors } }),
     async (c) => {
       const p = await previewPolicyVersion(zoneOf(c), c.req.valid("json").policySet);
       return c.json({ publishable: p.publishable, unchanged: p.unchanged, errors: p.errors, cases: p.cases, baseVersion: p.base?.id ?? null, diff: p.diff }, 200);

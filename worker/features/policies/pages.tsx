@@ -5,6 +5,7 @@
  * re-renders the form with a message per field and a 400.
  */
 import { Hono, type Context } from "hono";
+import { refuseBadCharacters } from "../../lib/form-text";
 import type { AppDeps, AppEnv } from "../../env";
 import { AppError } from "../../lib/errors";
 import { requireZone, zoneOf } from "../../middleware/zone";
@@ -58,6 +59,7 @@ export function policyPages(deps: AppDeps) {
 
   r.get("/policy", async (c) => {
     const { zone, db } = zoneOf(c);
+    refuseBadCharacters(c.req.query(), { q: "搜索词" });
     const q = (c.req.query("q") ?? "").trim().slice(0, 50);
     const asked = c.req.query("category") ?? "";
     const category = asked in CATEGORIES ? asked : "";
@@ -84,6 +86,7 @@ export function policyPages(deps: AppDeps) {
     const { policy, today } = await currentPolicyOf(c, deps);
     const view = programmeParam(c, policy);
     const raw = c.req.query();
+    refuseBadCharacters(raw);
     let values: FormValues = {};
     let errors: Record<string, string> | undefined;
     let echo: Record<string, string> | undefined;

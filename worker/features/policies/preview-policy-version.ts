@@ -7,6 +7,7 @@
 import { z } from "zod";
 import type { ZoneConfig } from "../../../tenants/schema";
 import type { TenantDb } from "../../db/open";
+import { textField } from "../../lib/text";
 import { runCases } from "../../policy/cases";
 import { compilePolicySet } from "../../policy/compile";
 import { diffPolicySets, isEmptyDiff, type PolicyDiff } from "../../policy/diff";
@@ -88,9 +89,16 @@ export async function hashPolicySet(set: PolicySet): Promise<string> {
 }
 
 /** The body the publish API and form take: the set and the version it was previewed against. */
+/**
+ * A whole policy set: checked against the policy format (worker/policy/format) by
+ * the service, not here, so the preview can list every problem at once. Its size
+ * is bounded by the route's body limit (2 MB), which the document states.
+ */
+export const PolicySetInput = z.unknown().openapi({ description: "A policy set in the policy format (tenants/<slug>/policy); the request body is at most 2 MB", "x-max-bytes": 2 * 1024 * 1024 });
+
 export const PublishBody = z.strictObject({
-  policySet: z.unknown(),
+  policySet: PolicySetInput,
   /** The newest version when the preview was made (null for a zone's first); a newer one means someone else published meanwhile. */
-  baseVersion: z.number().int().min(1).nullable(),
-  note: z.string().trim().max(500).optional(),
+  baseVersion: z.number().int().min(1).max(2_147_483_647).nullable(),
+  note: textField({ label: "发布说明", max: 500, multiline: true }).optional(),
 });

@@ -1,5 +1,6 @@
 /** API shapes of programmes, estimates and policy versions, declared once for validation and the OpenAPI document. */
 import { z } from "@hono/zod-openapi";
+import { BAD_CHARACTERS, badCharacterMessage, hasBadCharacters, textField } from "../../lib/text";
 
 const Outcome = z.enum(["pass", "fail", "unknown"]);
 
@@ -19,10 +20,35 @@ export const EvaluationSchema = z
   })
   .openapi("PolicyEvaluation");
 
+/**
+ * Text kept as typed (not trimmed: a draft's form is re-shown exactly), but like
+ * every text free of control characters, refused as a 400 (worker/lib/text.ts).
+ */
+export function verbatimText(label: string, max: number) {
+  return z
+    .string()
+    .max(max, `${label}最多 ${max} 个字`)
+    .superRefine((value, ctx) => {
+      if (hasBadCharacters(value, true)) ctx.addIssue({ code: "custom", message: badCharacterMessage(label), params: { reason: BAD_CHARACTERS } });
+    });
+}
+
+/** One fact's value as a client sends it: money in integer fen, counts, yes/no, a choice or a short text. */
+const FactValue = z.union([z.number().min(-1e15).max(1e15), z.boolean(), verbatimText("填写的内容", 2000), z.null()]);
+
+/**
+ * Facts by the programme's fact names. Bounded like every input: no programme
+ * has more than a few dozen facts, so 100 names of at most 60 characters is ample.
+ */
+export const FactsInput = z
+  .record(z.string().max(60, "事实名称最多 60 个字符"), FactValue)
+  .refine((o) => Object.keys(o).length <= 100, "最多 100 项")
+  .openapi({ maxProperties: 100 });
+
 export const EstimateBody = z
   .object({
-    programme: z.string().min(1).openapi({ example: "zibo-rd-inclusive" }),
-    facts: z.record(z.string(), z.unknown()).default({}).openapi({ example: { revenueFen: 30000000000, rdExpenseFen: 960000000, rdDeductionFen: 3000000000, prevRdDeductionFen: 2000000000 } }),
+    programme: z.string().min(1).max(63, "项目编号最多 63 个字符").openapi({ example: "zibo-rd-inclusive" }),
+    facts: FactsInput.default({}).openapi({ example: { revenueFen: 30000000000, rdExpenseFen: 960000000, rdDeductionFen: 3000000000, prevRdDeductionFen: 2000000000 } }),
   })
   .openapi("PolicyEstimateRequest");
 
@@ -67,10 +93,10 @@ export const ProgrammeSchema = z
 export const VersionSchema = z.object({ id: z.number().int(), label: z.string(), effectiveFrom: z.string(), publishedAt: z.string() }).openapi("PolicyVersion");
 
 export const ProgrammeIdParam = z.object({
-  id: z.string().regex(/^[a-z][a-z0-9-]{2,62}$/, "项目编号只含小写字母、数字和连字符").openapi({ param: { name: "id", in: "path" }, example: "zibo-rd-inclusive" }),
+  id: z.string().max(63, "项目编号最多 63 个字符").regex(/^[a-z][a-z0-9-]{2,62}$/, "项目编号只含小写字母、数字和连字符").openapi({ param: { name: "id", in: "path" }, example: "zibo-rd-inclusive" }),
 });
 
 export const ProgrammeQuery = z.object({
-  q: z.string().trim().max(50).optional().openapi({ description: "Search in titles, clause text and who may apply" }),
+  q: textField({ label: "搜索词", max: 50 }).optional().openapi({ description: "Search in titles, clause text and who may apply" }),
   category: z.string().max(20).optional(),
 });

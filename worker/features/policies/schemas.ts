@@ -37,6 +37,7 @@ export const DocumentDetail = DocumentSummary.omit({ clauseCount: true })
 export const DocumentIdParam = z.object({
   id: z
     .string()
+    .max(63, "文件编号最多 63 个字符")
     .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, "文件编号只含小写字母、数字和连字符")
     .openapi({ param: { name: "id", in: "path" }, example: "zibo-zichuang-2017" }),
 });

@@ -5,6 +5,7 @@
  * reviewer's open form relies on.
  */
 import { z } from "zod";
+import { textField } from "../../lib/text";
 import { subsidyEvents } from "../../db/schema";
 import { applicationNumber } from "../../lib/application-number";
 import { AppError } from "../../lib/errors";
@@ -13,7 +14,7 @@ import { outboxInsert } from "../outbox/enqueue-message";
 import { readableApplication, type SubsidyActor, type SubsidyCtx } from "./context";
 import { memberEmails } from "./notices";
 
-export const CommentInput = z.strictObject({ text: z.string().trim().min(1, "请填写内容").max(1000, "最多 1000 字") });
+export const CommentInput = z.strictObject({ text: textField({ label: "内容", max: 1000, multiline: true }).refine((s) => s.length >= 1, "请填写内容") });
 
 export async function commentOnApplication(ctx: SubsidyCtx & { actor: SubsidyActor }, id: string, input: z.infer<typeof CommentInput>, title: string) {
   const { db, zone, now, actor } = ctx;

@@ -32,6 +32,9 @@ describe("recording payments", () => {
     await expect(pay(WAN, "V-0", "2026-06-12", w.ctxAt(day("2026-06-12"), await w.actorOf("reviewer@zibo.demo")))).rejects.toMatchObject({ code: "forbidden" });
     await expect(pay(31 * WAN, "V-0")).rejects.toMatchObject({ code: "validation_failed", message: "拨付金额超出核定金额:核定30万元,已拨付0万元,最多还可拨付30万元。" });
     await expect(pay(WAN, "V-0", "2026-06-13")).rejects.toMatchObject({ code: "validation_failed", fields: { paidOn: "不能晚于今天" } });
+    // A payment date is within the last year (the request's clock), not 1000-01-01.
+    await expect(pay(WAN, "V-0", "2025-06-11")).rejects.toMatchObject({ code: "validation_failed", fields: { paidOn: "拨付日期须在 2025-06-12 至 2026-06-12 之间" } });
+    await expect(pay(WAN, "V-0", "1000-01-01")).rejects.toMatchObject({ code: "validation_failed", message: "拨付日期须在 2025-06-12 至 2026-06-12 之间。" });
     expect(await w.db.select().from(subsidyPayments)).toHaveLength(0);
 
     await pay(10 * WAN, "V-1");

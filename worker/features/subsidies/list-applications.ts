@@ -4,20 +4,21 @@
  * application number) and counts per stage, so each reviewer sees what waits
  * for their stage first.
  */
-import { and, asc, desc, eq, like, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { TenantDb } from "../../db/open";
 import { enterprises, SUBSIDY_STATUSES, subsidyApplications } from "../../db/schema";
 import type { ZoneConfig } from "../../../tenants/schema";
 import { parseApplicationNumber } from "../../lib/application-number";
 import { AppError } from "../../lib/errors";
+import { textField } from "../../lib/text";
 import type { SubsidyActor } from "./context";
 
 export const QueueQuery = z.object({
   status: z.enum(SUBSIDY_STATUSES).optional(),
-  stage: z.string().regex(/^[a-z][a-z0-9-]{1,30}$/).optional(),
-  programme: z.string().regex(/^[a-z][a-z0-9-]{2,62}$/).optional(),
-  q: z.string().trim().max(50).optional(),
+  stage: z.string().max(31).regex(/^[a-z][a-z0-9-]{1,30}$/).optional(),
+  programme: z.string().max(63).regex(/^[a-z][a-z0-9-]{2,62}$/).optional(),
+  q: textField({ label: "搜索词", max: 50 }).optional(),
 });
 export type QueueQuery = z.infer<typeof QueueQuery>;
 
@@ -50,7 +51,9 @@ export async function listQueue({ db, zone }: { db: TenantDb; zone: Pick<ZoneCon
   if (query.programme) where.push(eq(subsidyApplications.programmeId, query.programme));
   if (query.q) {
     // q is an enterprise name or an application number (ZB-2026-000123, also without the letters).
-    const byName = like(enterprises.name, `%${query.q.replace(/[%_\\]/g, "\\$&")}%`);
+    // ESCAPE is what makes the backslashes mean "this % or _ is itself": without it LIKE
+    // read them as ordinary characters, and a search for "%" or "_" found nothing.
+    const byName = sql`${enterprises.name} LIKE ${`%${query.q.replace(/[%_\\]/g, "\\$&")}%`} ESCAPE '\\'`;
     const n = parseApplicationNumber(zone, "subsidy", query.q);
     where.push(n ? or(byName, and(eq(subsidyApplications.numberYear, n.year), eq(subsidyApplications.numberSeq, n.seq)))! : byName);
   }

@@ -15,6 +15,7 @@
 import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { refuseBadCharacters } from "../../lib/form-text";
 import type { AppDeps, AppEnv } from "../../env";
 import { parseApplicationNumber } from "../../lib/application-number";
 import { RETIRED_PROGRAMME, titleFrom } from "./programme-title";
@@ -113,6 +114,7 @@ export function subsidyMemberPages(deps: AppDeps) {
   const formLimit = bodyLimit({ maxSize: MAX_MATERIAL_BYTES * MAX_FILES_PER_FORM + 256 * 1024, onError: () => { throw new AppError("payload_too_large", `一次提交的文件太大(每个文件不超过 ${MATERIAL_LIMIT_LABEL})。请分几次上传。`); } });
   const textFields = async (c: Context<AppEnv>) => {
     const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+    refuseBadCharacters(body, { projectCode: "项目编号" });
     return Object.fromEntries(Object.entries(body).filter((e): e is [string, string] => typeof e[1] === "string"));
   };
   const programmeOf = (policy: LoadedPolicy, programmeId: string) => {
@@ -181,6 +183,7 @@ export function subsidyMemberPages(deps: AppDeps) {
     const [rows, policy] = await Promise.all([listMyApplications(ctx, ctx.actor), loadCurrentPolicy(ctx, shanghaiDate(ctx.now))]);
     const title = titleFrom(policy?.compiled);
     // ?q= finds an application by its number (ZB-2026-000123, also without the letters) or its programme's title.
+    refuseBadCharacters(c.req.query(), { q: "搜索词" });
     const q = c.req.query("q")?.trim().slice(0, 50) || undefined;
     const n = q ? parseApplicationNumber(ctx.zone, "subsidy", q) : null;
     const named = rows.map((a) => ({ ...a, programme: title(a.programmeId) }));
@@ -212,6 +215,7 @@ export function subsidyMemberPages(deps: AppDeps) {
     const ctx = ctxOf(c);
     const id = idParam(c);
     const form = await c.req.parseBody();
+    refuseBadCharacters(form, { text: "内容" });
     const text = typeof form.text === "string" ? form.text : "";
     const input = CommentInput.safeParse({ text });
     const { policy } = await currentPolicyOf(c, deps);
@@ -254,7 +258,7 @@ export function subsidyMemberPages(deps: AppDeps) {
     try {
       await submitApplication(ctx, policy, id);
     } catch (e) {
-      const { status, errors } = formFailure(e);
+      const { status, errors } = formFailure(e, c);
       if (status === 404 || status === 409) throw e;
       return draftPage(c, ctx, policy, today, await getApplication(ctx, id), { values: raw, message: errors.message, errors: byField(view, errors.fields) }, status);
     }
@@ -279,7 +283,7 @@ export function subsidyMemberPages(deps: AppDeps) {
       }
       await attachMaterial({ ...ctx, blobs: deps.blobs }, policy, id, kind, file);
     } catch (e) {
-      const { status, errors } = formFailure(e);
+      const { status, errors } = formFailure(e, c);
       if (status === 404 || status === 409) throw e;
       return refuse(status, errors.message ?? "上传没有成功。", Object.values(errors.fields ?? {})[0]);
     }

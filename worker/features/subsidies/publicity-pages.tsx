@@ -7,6 +7,7 @@
  */
 import { Hono, type Context } from "hono";
 import { z } from "zod";
+import { refuseBadCharacters } from "../../lib/form-text";
 import type { AppDeps, AppEnv } from "../../env";
 import { applicationNumber } from "../../lib/application-number";
 import { AppError } from "../../lib/errors";
@@ -53,6 +54,7 @@ export function publicityPages(deps: AppDeps) {
   r.post("/publicity/:id/objection", async (c) => {
     const id = c.req.param("id");
     const form = await readForm(c, ObjectionForm);
+    refuseBadCharacters(form.raw, { name: "姓名或单位", contact: "电话或邮箱", content: "异议内容" });
     if (!form.ok) {
       // Only an item on the list has a form to re-render; anything else does not exist for the public.
       if (!(await publicityItems(c)).some((i) => i.id === id)) throw new AppError("not_found", NOT_LISTED);
@@ -62,7 +64,7 @@ export function publicityPages(deps: AppDeps) {
       const { db, zone, now, ip, origin } = requestCtx(c, deps);
       await lodgeObjection({ db, zone, now, ip, origin }, id, form.data);
     } catch (e) {
-      const { status, errors } = formFailure(e);
+      const { status, errors } = formFailure(e, c);
       if (status === 404) throw e;
       return c.html(<PublicityPage zone={zoneOf(c).zone} nonce={c.get("secureHeadersNonce")} user={c.get("auth")?.user} items={await publicityItems(c)} failed={{ id, values: form.raw, errors }} />, status);
     }

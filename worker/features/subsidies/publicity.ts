@@ -14,6 +14,7 @@ import type { TenantDb } from "../../db/open";
 import { CHAINED, onlyIfChanged } from "../../db/only-if-changed";
 import { auditLog, enterprises, subsidyApplications, subsidyObjections, type SubsidyApplicationRow } from "../../db/schema";
 import { AppError } from "../../lib/errors";
+import { textField } from "../../lib/text";
 import { newId } from "../../lib/ids";
 import { shanghaiDate } from "../enterprises/yuan";
 import { dueOnFor, nextStage, type SubsidyActor, type SubsidyCtx } from "./context";
@@ -34,9 +35,9 @@ export async function listPublicity({ db, zone }: { db: TenantDb; zone: ZoneConf
 }
 
 export const ObjectionInput = z.strictObject({
-  name: z.string().trim().min(1, "请填写姓名或单位").max(60),
-  contact: z.string().trim().min(5, "请留下电话或邮箱,便于核实").max(100),
-  content: z.string().trim().min(10, "请具体说明异议内容(至少 10 个字)").max(2000),
+  name: textField({ label: "姓名或单位", max: 60 }).refine((s) => s.length >= 1, "请填写姓名或单位"),
+  contact: textField({ label: "电话或邮箱", max: 100 }).refine((s) => s.length >= 5, "请留下电话或邮箱,便于核实"),
+  content: textField({ label: "异议内容", max: 2000, multiline: true }).refine((s) => s.length >= 10, "请具体说明异议内容(至少 10 个字)"),
 });
 
 export async function lodgeObjection(ctx: SubsidyCtx, id: string, input: z.infer<typeof ObjectionInput>) {
@@ -49,7 +50,7 @@ export async function lodgeObjection(ctx: SubsidyCtx, id: string, input: z.infer
   // An objection holds an application, so one address may not hold many: a few per hour, counted in the database.
   const since = new Date(now.getTime() - 3_600_000).toISOString();
   const [recent] = await db.select({ n: sql<number>`count(*)` }).from(auditLog).where(and(eq(auditLog.action, "subsidy.objection"), eq(auditLog.ip, ctx.ip ?? ""), gte(auditLog.at, since)));
-  if (Number(recent?.n ?? 0) >= OBJECTIONS_PER_HOUR) throw new AppError("rate_limited", "同一网络一小时内提交的异议过多,请稍后再提交,或致电园区管委会。");
+  if (Number(recent?.n ?? 0) >= OBJECTIONS_PER_HOUR) throw new AppError("rate_limited", "同一网络一小时内提交的异议过多,请稍后再提交,或致电园区管委会。", undefined, { retryAfterSeconds: 3600 });
   const objectionId = newId();
   await transition(ctx, app, {
     set: {},
@@ -64,7 +65,7 @@ export async function lodgeObjection(ctx: SubsidyCtx, id: string, input: z.infer
 
 export const ResolveInput = z.strictObject({
   decision: z.enum(["dismiss", "uphold"]),
-  resolution: z.string().trim().min(1, "请写明处理意见").max(1000),
+  resolution: textField({ label: "处理意见", max: 1000, multiline: true }).refine((s) => s.length >= 1, "请写明处理意见"),
 });
 
 export async function resolveObjection(ctx: SubsidyCtx & { actor: SubsidyActor }, objectionId: string, input: z.infer<typeof ResolveInput>, title: string) {

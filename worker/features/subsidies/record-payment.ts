@@ -8,7 +8,9 @@ import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { onlyIfChanged } from "../../db/only-if-changed";
 import { subsidyApplications, subsidyPayments } from "../../db/schema";
+import { addYears, assertDateInRange } from "../../lib/date-range";
 import { AppError } from "../../lib/errors";
+import { textField } from "../../lib/text";
 import { newId } from "../../lib/ids";
 import { formatMoney, moneyFormatter } from "../../lib/money";
 import { isCalendarDate, shanghaiDate } from "../enterprises/yuan";
@@ -18,8 +20,8 @@ import { transition } from "./transition";
 
 export const PaymentInput = z.strictObject({
   amountFen: z.number().int().min(1, "金额须大于0").max(1e15),
-  paidOn: z.string().refine(isCalendarDate, "日期格式为 YYYY-MM-DD"),
-  voucherNo: z.string().trim().min(1, "请填写凭证号").max(60),
+  paidOn: z.string().max(10, "日期格式为 YYYY-MM-DD").refine(isCalendarDate, "日期格式为 YYYY-MM-DD"),
+  voucherNo: textField({ label: "凭证号", max: 60 }).refine((s) => s.length >= 1, "请填写凭证号"),
 });
 
 export async function paidSoFar(db: SubsidyCtx["db"], applicationId: string): Promise<number> {
@@ -33,6 +35,10 @@ export async function recordPayment(ctx: SubsidyCtx & { actor: SubsidyActor }, i
   const app = await readableApplication(ctx, actor, id);
   if (app.status !== "awarded") throw new AppError("conflict", app.status === "paid" ? "这份申报已全部拨付。" : "只有已批准拨付的申报可以登记拨付。");
   if (input.paidOn > shanghaiDate(now)) throw new AppError("validation_failed", "拨付日期不能晚于今天。", { paidOn: "不能晚于今天" });
+  // A payment is recorded when the treasury's voucher comes back, within months, not decades:
+  // a year back is ample, and 1000-01-01 is a slip. (Not bounded by the award's date in the
+  // system: the paper decision may precede it.)
+  assertDateInRange("paidOn", "拨付日期", input.paidOn, addYears(shanghaiDate(now), -1), shanghaiDate(now));
   const [dup] = await db.select({ id: subsidyPayments.id }).from(subsidyPayments).where(eq(subsidyPayments.voucherNo, input.voucherNo)).limit(1);
   if (dup) throw new AppError("conflict", `凭证号 ${input.voucherNo} 已登记过。`, { voucherNo: "已登记过" });
   const paid = await paidSoFar(db, id);

@@ -9,6 +9,7 @@
 import { z } from "zod";
 import type { SubsidyApplicationRow } from "../../db/schema";
 import { AppError } from "../../lib/errors";
+import { textField } from "../../lib/text";
 import { lastOfWorkingDays } from "../../lib/working-days";
 import { formatMoney, moneyFormatter } from "../../lib/money";
 import { shanghaiDate } from "../enterprises/yuan";
@@ -22,9 +23,9 @@ export const ReviewInput = z.strictObject({
   action: z.enum(["pass", "return", "reject"]),
   /** Integer fen: lower than the current amount, or within the review range. */
   amountFen: z.number().int().min(0).max(1e15).optional(),
-  reason: z.string().trim().max(1000).optional(),
+  reason: textField({ label: "审核意见", max: 1000, multiline: true }).optional(),
   /** The revision the reviewer read; a newer one means someone acted meanwhile. */
-  revision: z.number().int().min(0).optional(),
+  revision: z.number().int().min(0).max(2_147_483_647).optional(),
 });
 export type ReviewInput = z.infer<typeof ReviewInput>;
 

@@ -12,6 +12,7 @@ import { z } from "zod";
 import type { AppDeps, AppEnv } from "../../env";
 import { subsidyObjections, users } from "../../db/schema";
 import { AppError } from "../../lib/errors";
+import { refuseBadCharacters } from "../../lib/form-text";
 import { zoneOf } from "../../middleware/zone";
 import { StaffApplicationPage } from "../../../web/pages/subsidies/staff-application";
 import type { FailedForm, StaffActions } from "../../../web/pages/subsidies/staff-actions";
@@ -110,6 +111,7 @@ export const DONE: Record<string, string> = {
 
 const NOT_FOUND = "没有这份申报。";
 const Text = z.object({}).catchall(z.string());
+const STAFF_LABELS: Record<string, string> = { reason: "意见", resolution: "处理意见", voucherNo: "凭证号", text: "内容", amount: "金额", paidOn: "拨付日期" };
 
 /** A form's amount in 元 as fen; empty is "not given". */
 function amountField(raw: Record<string, string>, name: string): { ok: true; fen: number | undefined } | { ok: false; message: string } {
@@ -131,7 +133,7 @@ export function staffActionRoutes(deps: AppDeps) {
       const done = await act();
       return c.redirect(`/admin/subsidies/applications/${id}?done=${done}`, 303);
     } catch (e) {
-      const { status, errors } = formFailure(e);
+      const { status, errors } = formFailure(e, c);
       if (status === 404 || status === 401) throw e;
       return applicationPage(c, deps, id, { failed: { form, values: raw, errors } }, status);
     }
@@ -140,6 +142,7 @@ export function staffActionRoutes(deps: AppDeps) {
   r.post("/admin/subsidies/applications/:id/review", async (c) => {
     const id = idParam(c, NOT_FOUND);
     const { raw } = await readForm(c, Text);
+    refuseBadCharacters(raw, STAFF_LABELS);
     const action = raw.action === "pass" || raw.action === "return" || raw.action === "reject" ? raw.action : "pass";
     return attempt(c, id, action, raw, async () => {
       if (raw.action !== action) throw invalid("请选择通过、退回补正或驳回。", {});
@@ -156,6 +159,7 @@ export function staffActionRoutes(deps: AppDeps) {
   r.post("/admin/subsidies/applications/:id/payments", adminOnly, async (c) => {
     const id = idParam(c, NOT_FOUND);
     const { raw } = await readForm(c, Text);
+    refuseBadCharacters(raw, STAFF_LABELS);
     return attempt(c, id, "payment", raw, async () => {
       const amount = amountField(raw, "amount");
       if (!amount.ok) throw invalid(amount.message, { amount: amount.message });
@@ -175,6 +179,7 @@ export function staffActionRoutes(deps: AppDeps) {
   r.post("/admin/subsidies/applications/:id/comments", async (c) => {
     const id = idParam(c, NOT_FOUND);
     const { raw } = await readForm(c, Text);
+    refuseBadCharacters(raw, STAFF_LABELS);
     return attempt(c, id, "comment", raw, async () => {
       const input = CommentInput.safeParse({ text: raw.text ?? "" });
       if (!input.success) throw invalid("请填写意见内容。", { text: input.error.issues[0]?.message ?? "有误" });
@@ -191,6 +196,7 @@ export function staffActionRoutes(deps: AppDeps) {
     const [objection] = await zoneOf(c).db.select({ applicationId: subsidyObjections.applicationId }).from(subsidyObjections).where(eq(subsidyObjections.id, objectionId)).limit(1);
     if (!objection) throw new AppError("not_found", "没有这条异议。");
     const { raw } = await readForm(c, Text);
+    refuseBadCharacters(raw, STAFF_LABELS);
     return attempt(c, objection.applicationId, `resolve:${objectionId}`, raw, async () => {
       const input = ResolveInput.safeParse({ decision: raw.decision, resolution: raw.resolution ?? "" });
       if (!input.success) {

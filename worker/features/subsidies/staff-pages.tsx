@@ -6,6 +6,7 @@
  */
 import { Hono, type Context } from "hono";
 import { createMiddleware } from "hono/factory";
+import { refuseBadCharacters } from "../../lib/form-text";
 import type { AppDeps, AppEnv } from "../../env";
 import { AppError } from "../../lib/errors";
 import { requireZone } from "../../middleware/zone";
@@ -36,6 +37,7 @@ export function subsidyStaffPages(deps: AppDeps) {
   r.get("/admin/subsidies", async (c) => {
     const ctx = staffCtx(c, deps);
     // An empty select means "any"; the rest is checked like the API's query.
+    refuseBadCharacters(c.req.query(), { q: "搜索词" });
     const raw = Object.fromEntries(Object.entries(c.req.query()).filter(([k, v]) => v.trim() !== "" && k in FILTER_NAMES));
     const parsed = QueueQuery.safeParse(raw);
     const errors: FormErrors | undefined = parsed.success
