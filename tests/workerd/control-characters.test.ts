@@ -6,9 +6,9 @@
  * server refuses a NUL in text (a 500) and the embedded driver cuts the text
  * off at it. Ordinary Chinese text with newlines in multi-line fields is kept.
  */
-import { and, eq, like } from "drizzle-orm";
+import { and, desc, eq, like } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { banks, enterprises, financingNeeds, loanProducts } from "../../worker/db/schema";
+import { auditLog, banks, enterprises, financingNeeds, loanProducts } from "../../worker/db/schema";
 import { call, dbFor } from "./auth-support";
 import { api, bankWithStaff, BANK, demo, FIN, financeEnterprise, inDays, productBody, slug, type Json } from "./finance-support";
 
@@ -47,6 +47,7 @@ const apiCases: ApiCase[] = [
   { name: "the subsidy queue's search", field: "q", send: (bad) => api("GET", `/api/v1/subsidies/applications${q(bad)}`, { cookie: reviewer }) },
   { name: "the programme search", field: "q", send: (bad) => api("GET", `/api/v1/policy/programmes${q(bad)}`, { cookie: member.cookie }) },
   { name: "the finance catalogue's search", field: "q", send: (bad) => api("GET", `${FIN}/products${q(bad)}`, { cookie: member.cookie }) },
+  { name: "the bank's loan search", field: "q", send: (bad) => api("GET", `/api/v1/finance/loans${q(bad)}`, { cookie: bank.cookie }) },
   { name: "the enterprise directory's search", field: "q", send: (bad) => api("GET", `/api/v1/admin/enterprises${q(bad)}`, { cookie: admin }) },
   { name: "a need's purpose", field: "purpose", send: (bad) => api("POST", `${FIN}/needs`, { cookie: member.cookie, data: needBody({ purpose: `采购${bad}原材料` }) }), unchanged: () => needsOf(member.id) },
   { name: "a product's name", field: "name", send: (bad) => api("POST", `${BANK}/products`, { cookie: bank.cookie, data: productBody(`控制${bad}`) }), unchanged: () => productsOf(bank.id) },
@@ -84,6 +85,14 @@ describe("control characters through the API", () => {
     expect(res.status).toBe(400);
     expect(res.body.error.fields.name).toMatch(/^产品名称含有不可见的控制字符/);
     expect(await productsOf(bank.id)).toEqual(before);
+  });
+
+  it("records a refused request whose path carries a NUL (the audit row spells it out) instead of failing with 500", async () => {
+    // A bank's staff may not open subsidy applications: the refusal is audited with the path as its target.
+    const res = await page("/subsidies/applications/ab%00cd", bank.cookie);
+    expect(res.status).toBe(403);
+    const [row] = await db().select().from(auditLog).where(and(eq(auditLog.actorId, bank.staff[0]!.id), eq(auditLog.action, "authz.denied"))).orderBy(desc(auditLog.id)).limit(1);
+    expect(row!.target).toBe("GET /subsidies/applications/ab\\u0000cd");
   });
 });
 

@@ -224,6 +224,8 @@ describe("the API of a suspended organisation", () => {
 
   it("hides the suspended bank's unpublished products from its staff on the public product route", async () => {
     expect((await api("GET", `${FIN}/products/${ids.draft}`, { cookie: bankCookie })).status).toBe(404);
+    // …and on the product page.
+    expect((await call(host, "GET", `/finance/products/${ids.draft}`, { cookie: bankCookie })).status).toBe(404);
   });
 });
 

@@ -9,6 +9,8 @@ import { normaliseMobile, validateUscc } from "./uscc";
 export function usccField(missing = "请填写统一社会信用代码") {
   return z
     .string({ error: missing })
+    // Bounded before the transform: the raw input is what a client can make large.
+    .max(40, "统一社会信用代码应为 18 位,请核对营业执照")
     .trim()
     .min(1, missing)
     .transform((raw, ctx) => {
@@ -19,7 +21,7 @@ export function usccField(missing = "请填写统一社会信用代码") {
       }
       return result.value;
     })
-    .openapi({ type: "string", example: "91370303MA3C411101", description: "18 characters; GB 32100-2015 check character verified" });
+    .openapi({ type: "string", maxLength: 40, example: "91370303MA3C411101", description: "18 characters; GB 32100-2015 check character verified" });
 }
 
 export const MOBILE_MESSAGE = "请填写 11 位大陆手机号码,如 13800138000";
@@ -27,6 +29,7 @@ export const MOBILE_MESSAGE = "请填写 11 位大陆手机号码,如 1380013800
 export function mobileField(missing = "请填写手机号码") {
   return z
     .string({ error: missing })
+    .max(30, MOBILE_MESSAGE)
     .transform((raw, ctx) => {
       const mobile = normaliseMobile(raw);
       if (!mobile) {
@@ -35,5 +38,5 @@ export function mobileField(missing = "请填写手机号码") {
       }
       return mobile;
     })
-    .openapi({ type: "string", example: "13812345678" });
+    .openapi({ type: "string", maxLength: 30, example: "13812345678" });
 }

@@ -6,17 +6,12 @@ import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
 import { auditInsert } from "../audit/audit";
 import type { RegisterBankInput } from "./schemas";
+import { isUniqueViolation } from "../../db/unique-violation";
 
 const duplicate = (name: string) => {
   const message = `这个统一社会信用代码已登记为「${name}」,同一机构在本园区只能登记一次。`;
   return new AppError("conflict", message, { uscc: message });
 };
-
-/** SQLite's UNIQUE failure, however deep drizzle and the client wrapped it. */
-function isUniqueViolation(e: unknown): boolean {
-  for (let err: unknown = e; err instanceof Error; err = err.cause) if (/UNIQUE constraint failed/i.test(err.message)) return true;
-  return false;
-}
 
 export async function registerBank({ db, now, ip, actor }: ActionCtx, input: RegisterBankInput) {
   const [taken] = await db.select({ name: banks.name }).from(banks).where(eq(banks.uscc, input.uscc)).limit(1);

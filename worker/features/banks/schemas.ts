@@ -16,12 +16,7 @@ export function normalisePhone(raw: string): string | null {
   return m ? `${m[1]}-${m[2]}${m[3] ? `-${m[3]}` : ""}` : null;
 }
 
-// usccField (lib/id-fields) bounds nothing before its transform; the raw string is capped here first.
-export const Uscc = z
-  .string({ error: "请填写统一社会信用代码" })
-  .max(40, "统一社会信用代码应为 18 位,请核对")
-  .pipe(usccField())
-  .openapi({ example: "91370303MA3C411101", description: "18 characters; GB 32100-2015 check character verified" });
+export const Uscc = usccField();
 
 export const Phone = z
   .string()

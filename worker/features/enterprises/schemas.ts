@@ -95,8 +95,8 @@ export type QualificationClaim = z.output<ReturnType<typeof qualificationForm>>;
 export const ReviewForm = z.object({ note: optionalText("审核意见", 500, true) });
 export const InviteForm = z.object({ email: Email });
 
-/** Ids come from our own newId() or seeds ("demo-ent-zibo"); anything else cannot exist. */
-export const IdParam = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
+/** Ids come from newId() (demo data too: lib/ids.ts demoId); anything else cannot exist. */
+export const IdParam = z.string().max(40).regex(/^[a-z0-9]{10,40}$/);
 
 export const DirectoryQuery = z.object({
   q: textField({ label: "搜索词", max: 60 }).optional().transform((s) => s || undefined),

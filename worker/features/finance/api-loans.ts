@@ -18,12 +18,13 @@ import { financeCtx } from "./api-context";
 import { body, denied, err, IdempotencyHeader, json, LoanDetailSchema, LoanIdParam, loanJson, LoanSchema, StatisticsSchema } from "./api-schemas";
 import { getLoanDetail, listLoansFor } from "./list-loans";
 import { actOnLoan, applyForLoan, ApplyInput, BankAction } from "./loan-applications";
+import { textField } from "../../lib/text";
 import { financeStatistics } from "./response-times";
 import { WithdrawInput, withdrawLoan } from "./withdraw-loan";
 
 const Loan = z.object({ application: LoanSchema });
 const LoansQuery = z.object({
-  q: z.string().trim().max(50).optional().openapi({ param: { name: "q", in: "query" }, description: "An application number (ZB-DK-2026-000045, also without the letters), or part of the enterprise's or the product's name", example: "ZB-DK-2026-000045" }),
+  q: textField({ label: "搜索词", max: 50 }).optional().openapi({ param: { name: "q", in: "query" }, description: "An application number (ZB-DK-2026-000045, also without the letters), or part of the enterprise's or the product's name", example: "ZB-DK-2026-000045" }),
 });
 const missing = { 404: err("No such application (or not yours)") };
 

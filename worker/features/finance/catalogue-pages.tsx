@@ -22,6 +22,7 @@ import { pendingApplicationFor } from "./member-reads";
 import { listMyNeeds } from "./needs";
 import { percentToBp, wanToFen as parseWan } from "./form-amounts";
 import { CatalogueQuery, getProduct, listCatalogue } from "./products";
+import { organisationRefusal } from "../auth/guard";
 
 /** Ids in paths: ours are base32 (newId); the demo's are readable slugs. Anything else is a mistyped link. */
 export const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
@@ -93,9 +94,13 @@ export interface ApplyForm { values?: Record<string, string>; errors?: FormError
 export async function productPage(c: Context<AppEnv>, deps: AppDeps, id: string, form: ApplyForm = {}, status: ContentfulStatusCode = 200, notice?: Notice) {
   if (!ID.test(id)) throw new AppError("not_found", PRODUCT_NOT_FOUND);
   const { zone, db } = zoneOf(c);
-  const actor = actorOf(c);
+  // Public, so never refused; but a suspended organisation's people see it as a visitor
+  // would (no unpublished products of their bank, no needs of their enterprise).
+  const auth = c.get("auth");
+  const suspended = auth ? (await organisationRefusal(db, auth.user)) !== null : false;
+  const actor = suspended ? null : actorOf(c);
   const { product, bankName, bankBranch } = await getProduct(db, id, actor);
-  let apply: ApplyState = { kind: actor ? "other" : "anonymous" };
+  let apply: ApplyState = { kind: auth ? "other" : "anonymous" };
   if (isMember(actor)) {
     // The member's own needs on the page: for this browser only.
     c.header("Cache-Control", "private, no-store");

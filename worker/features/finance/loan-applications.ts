@@ -22,7 +22,7 @@ import { lastOfWorkingDays } from "../../lib/working-days";
 import { rateText } from "../../finance/match";
 import { auditInsert } from "../audit/audit";
 import { isCalendarDate, shanghaiDate } from "../enterprises/yuan";
-import { isUniqueViolation } from "../onboarding/submit-application";
+import { isUniqueViolation } from "../../db/unique-violation";
 import { outboxInsert } from "../outbox/enqueue-message";
 import { calendarOf, nextDay } from "../subsidies/context";
 import { consentInserts } from "./consents";

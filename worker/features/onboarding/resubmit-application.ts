@@ -9,9 +9,10 @@ import { AppError } from "../../lib/errors";
 import { auditInsert } from "../audit/audit";
 import { shanghaiDate } from "../enterprises/yuan";
 import type { ApplicationInput } from "./schemas";
-import { applicationColumns, assertUsccFree, DUPLICATE_USCC, isUniqueViolation, type OnboardingCtx } from "./submit-application";
+import { applicationColumns, assertUsccFree, DUPLICATE_USCC, type OnboardingCtx } from "./submit-application";
 import { assertUploads, prepareUploads, type Upload } from "./uploads";
 import { allowedKinds, assertFitsZone } from "./zone-checks";
+import { isUniqueViolation } from "../../db/unique-violation";
 
 export async function resubmitApplication(ctx: Omit<OnboardingCtx, "auth" | "userAgent">, applicant: { id: string; email: string }, input: ApplicationInput, uploads: readonly Upload[]) {
   const { db, zone, now, ip } = ctx;

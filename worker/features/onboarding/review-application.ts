@@ -24,7 +24,8 @@ import { CHAINED, onlyIfChanged } from "../../db/only-if-changed";
 import { outboxInsert } from "../outbox/enqueue-message";
 import { approvedMessage, rejectedMessage, returnedMessage } from "./messages";
 import { ClaimedQualification } from "./schemas";
-import { DUPLICATE_USCC, isUniqueViolation } from "./submit-application";
+import { DUPLICATE_USCC } from "./submit-application";
+import { isUniqueViolation } from "../../db/unique-violation";
 
 export const REVIEW_ACTIONS = ["approve", "reject", "return"] as const;
 export type ReviewAction = (typeof REVIEW_ACTIONS)[number];

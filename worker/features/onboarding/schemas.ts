@@ -7,7 +7,7 @@
 import { z } from "@hono/zod-openapi";
 import { APPLICATION_STATUSES } from "../../db/schema";
 import { MATERIAL_LIMIT_LABEL } from "../materials/save-material";
-import { MOBILE_MESSAGE, mobileField, usccField } from "../../lib/id-fields";
+import { mobileField, usccField } from "../../lib/id-fields";
 import { textField } from "../../lib/text";
 import { Email } from "../auth/schemas";
 import { MAX_APPLICATION_FILES, MAX_BASE64_CHARS } from "./request-limits";
@@ -27,14 +27,9 @@ export const IsoDate = (label: string) =>
       return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
     }, `${label}不是一个存在的日期`);
 
-// usccField and mobileField (lib/id-fields) bound nothing before their transforms; the raw string is capped here first.
-export const Uscc = z
-  .string({ error: "请填写统一社会信用代码" })
-  .max(40, "统一社会信用代码应为 18 位,请核对营业执照")
-  .pipe(usccField())
-  .openapi({ example: "91370303MA3C411101", description: "18 characters; GB 32100-2015 check character verified" });
+export const Uscc = usccField();
 
-export const Mobile = z.string({ error: "请填写联系人手机号" }).max(30, MOBILE_MESSAGE).pipe(mobileField("请填写联系人手机号")).openapi({ example: "13812345678" });
+export const Mobile = mobileField("请填写联系人手机号");
 
 export const ClaimedQualification = z
   .object({

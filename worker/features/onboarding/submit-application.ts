@@ -28,6 +28,7 @@ import type { ApplicationInput } from "./schemas";
 import { claimDraftUploads, draftOwnerOf, type KeptUpload } from "./draft-uploads";
 import { assertUploads, prepareUploads, type Upload } from "./uploads";
 import { allowedKinds, assertFitsZone } from "./zone-checks";
+import { isUniqueViolation } from "../../db/unique-violation";
 
 export interface OnboardingCtx {
   db: TenantDb;
@@ -68,14 +69,6 @@ const usccConflict = () => new AppError("conflict", DUPLICATE_USCC, { uscc: DUPL
 export async function assertUsccFree(db: TenantDb, uscc: string, exceptApplicationId?: string) {
   const [apps, ents] = await db.batch(usccHolders(db, uscc, exceptApplicationId));
   if (apps.length || ents.length) throw usccConflict();
-}
-
-/** A unique index caught a race the checks above could not: answer the same 409. */
-export function isUniqueViolation(e: unknown, column: string): boolean {
-  for (let err: unknown = e; err instanceof Error; err = err.cause) {
-    if (/UNIQUE constraint failed/i.test(err.message) && err.message.includes(column)) return true;
-  }
-  return false;
 }
 
 /**
