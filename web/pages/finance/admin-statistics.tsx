@@ -6,6 +6,7 @@
  */
 import type { ZoneConfig } from "../../../tenants/schema";
 import type { financeStatistics } from "../../../worker/features/finance/response-times";
+import { CalendarListNote } from "../../components/calendar-note";
 import { Layout } from "../../layout";
 import type { HeaderUser } from "../auth/labels";
 import { FINANCE_CSS, formatMoney } from "./shared";
@@ -76,6 +77,7 @@ export function FinanceStatisticsPage({ zone, nonce, user, stats: s }: FinanceSt
               { label: "放款金额", value: wan(s.loans.disbursedFen) },
             ]}
           />
+          <CalendarListNote dues={[s.loans.latestDueOn]} />
         </section>
 
         <section aria-labelledby="h-banks">

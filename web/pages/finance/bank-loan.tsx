@@ -11,6 +11,7 @@ import { namesOf } from "../../../worker/features/finance/context";
 import type { getLoanDetail } from "../../../worker/features/finance/list-loans";
 import type { EnterpriseTerms } from "../../../worker/finance/match";
 import { AppNumberLine } from "../../components/app-number";
+import { CalendarNote } from "../../components/calendar-note";
 import { FormAlert } from "../../components/form";
 import { formatDateZh } from "../../format";
 import { Layout } from "../../layout";
@@ -62,8 +63,8 @@ export function BankLoanPage({ zone, nonce, user, detail, product, facts, consen
                 {detail.need && <><dt>资金用途</dt><dd>{detail.need.purpose}<small class="range">(来自企业发布的融资需求:{formatMoney(detail.need.amountFen)},{detail.need.termMonths}个月)</small></dd></>}
                 {a.note && <><dt>企业留言</dt><dd>{a.note}</dd></>}
                 <dt>提交时间</dt><dd>{formatTimeZh(new Date(a.submittedAt))}</dd>
-                {a.status === "submitted" && <><dt>受理期限</dt><dd>{formatDateZh(a.acceptDueOn)}前受理或拒绝</dd></>}
-                {a.status === "accepted" && a.decideDueOn && <><dt>决定期限</dt><dd>{formatDateZh(a.decideDueOn)}前作出授信决定</dd></>}
+                {a.status === "submitted" && <><dt>受理期限</dt><dd>{formatDateZh(a.acceptDueOn)}前受理或拒绝<CalendarNote due={a.acceptDueOn} from={today} /></dd></>}
+                {a.status === "accepted" && a.decideDueOn && <><dt>决定期限</dt><dd>{formatDateZh(a.decideDueOn)}前作出授信决定<CalendarNote due={a.decideDueOn} from={today} /></dd></>}
                 {a.approvedAmountFen !== null && <><dt>授信</dt><dd>{formatMoney(a.approvedAmountFen)},年利率{rateText(a.approvedRateBp ?? 0)},{a.approvedTermMonths}个月</dd></>}
                 {a.disbursedAmountFen !== null && <><dt>放款</dt><dd>{a.disbursedOn ? formatDateZh(a.disbursedOn) : ""} {formatMoney(a.disbursedAmountFen)}</dd></>}
                 {a.declineReason && <><dt>拒绝理由</dt><dd>{a.declineReason}</dd></>}

@@ -8,6 +8,7 @@
 import type { ZoneConfig } from "../../../tenants/schema";
 import type { listLoansFor } from "../../../worker/features/finance/list-loans";
 import { AppNumber, NumberSearch } from "../../components/app-number";
+import { CalendarListNote, CalendarNote } from "../../components/calendar-note";
 import { formatDateZh } from "../../format";
 import { Layout } from "../../layout";
 import { formatTimeZh, type HeaderUser } from "../auth/labels";
@@ -42,6 +43,7 @@ export function BankLoansPage({ zone, nonce, user, rows, q }: BankLoansPageProps
           企业向你行产品提交的贷款申请。请在 {zone.finance.acceptWorkingDays} 个工作日内受理或拒绝,受理后 {zone.finance.decideWorkingDays} 个工作日内作出授信决定;超时的申请会提醒你行并报园区管理员。
         </p>
         <NumberSearch action="/bank/loans" q={q} label="查找申请" hint="申请编号(如 ZB-DK-2026-000045)、企业或产品名称" />
+        <CalendarListNote dues={rows.map((r) => due(r.application)?.on)} />
         <p aria-live="polite">{q ? `“${q}”:` : ""}共 {rows.length} 笔,待办理 {waiting} 笔{overdue ? `,其中超时 ${overdue} 笔` : ""}</p>
         {rows.length === 0 ? (
           <p class="panel">{q ? "没有符合的贷款申请。" : "还没有贷款申请。"}</p>
@@ -64,6 +66,7 @@ export function BankLoansPage({ zone, nonce, user, rows, q }: BankLoansPageProps
                       <td data-label="提交时间">{formatTimeZh(new Date(a.submittedAt))}</td>
                       <td data-label="办理期限">
                         {d ? <>{formatDateZh(d.on)}前{d.what}</> : "—"}
+                        {d && <CalendarNote due={d.on} />}
                         {r.overdue && <small><span class="tag overdue">已超时</span></small>}
                       </td>
                     </tr>

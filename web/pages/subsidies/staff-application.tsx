@@ -10,6 +10,7 @@ import { formatMoney, moneyFormatter } from "../../../worker/lib/money";
 import type { Fact } from "../../../worker/policy/format/facts";
 import { RETIRED_PROGRAMME } from "../../../worker/features/subsidies/programme-title";
 import { AppNumberLine } from "../../components/app-number";
+import { CalendarNote } from "../../components/calendar-note";
 import { EvaluationResult } from "../../components/evaluation";
 import { formatDateZh } from "../../format";
 import { Layout } from "../../layout";
@@ -77,8 +78,8 @@ export function StaffApplicationPage({ zone, nonce, user, detail, programme, rec
                 <dt>测算金额</dt><dd>{app.requestedFen !== null ? money(app.requestedFen) : "—"}{app.rangeMinFen !== null && app.rangeMaxFen !== null ? `(政策范围 ${money(app.rangeMinFen)}至${money(app.rangeMaxFen)})` : ""}</dd>
                 <dt>申报年度</dt><dd>{app.awardYear ?? "—"}</dd>
                 <dt>提交时间</dt><dd>{app.submittedAt ? formatTimeZh(new Date(app.submittedAt)) : "未提交"}</dd>
-                <dt>办理期限</dt><dd>{app.dueOn ? formatDateZh(app.dueOn) : "—"}{isOverdue(app, today) && <> <span class="tag overdue">已逾期</span></>}</dd>
-                {app.publicityFrom && <><dt>公示期</dt><dd>{formatDateZh(app.publicityFrom)} 至 {app.publicityTo ? formatDateZh(app.publicityTo) : "—"}</dd></>}
+                <dt>办理期限</dt><dd>{app.dueOn ? formatDateZh(app.dueOn) : "—"}{isOverdue(app, today) && <> <span class="tag overdue">已逾期</span></>}{(app.status === "in_review" || app.status === "returned") && <CalendarNote due={app.dueOn} from={today} />}</dd>
+                {app.publicityFrom && <><dt>公示期</dt><dd>{formatDateZh(app.publicityFrom)} 至 {app.publicityTo ? formatDateZh(app.publicityTo) : "—"}<CalendarNote due={app.publicityTo} from={app.publicityFrom} /></dd></>}
                 {detail.payments.length > 0 && <><dt>已拨付</dt><dd>{money(detail.paidFen)}</dd></>}
               </dl>
             </section>

@@ -10,6 +10,7 @@ import type { listQueue } from "../../../worker/features/subsidies/list-applicat
 import { formatMoney } from "../../../worker/lib/money";
 import type { FormErrors } from "../../components/form";
 import { AppNumber } from "../../components/app-number";
+import { CalendarListNote, CalendarNote } from "../../components/calendar-note";
 import { FormAlert } from "../../components/form";
 import { formatDateZh } from "../../format";
 import { Layout } from "../../layout";
@@ -40,6 +41,9 @@ const query = (f: QueueFilters) => {
   const s = p.toString();
   return s ? `/admin/subsidies?${s}` : "/admin/subsidies";
 };
+
+/** A due date that still binds someone: the application waits on staff or on the enterprise. */
+const pending = (r: { status: SubsidyStatus }) => r.status === "in_review" || r.status === "returned";
 
 /** Tabs: everything, each stage's waiting applications, then the outcomes. */
 function tabs(zone: ZoneConfig, counts: Queue["counts"]) {
@@ -102,6 +106,7 @@ export function QueuePage({ zone, nonce, user, rows, counts, filters, programmes
           </div>
           <button class="btn" type="submit">筛选</button>
         </form>
+        <CalendarListNote dues={rows.filter(pending).map((r) => r.dueOn)} from={today} />
         <p aria-live="polite">共 {rows.length} 份申报{rows.length >= 500 ? "(只显示前 500 份,请缩小筛选范围)" : ""}</p>
         {rows.length === 0 ? (
           <p class="panel">没有符合条件的申报。</p>
@@ -121,6 +126,7 @@ export function QueuePage({ zone, nonce, user, rows, counts, filters, programmes
                     <td data-label="提交时间">{r.submittedAt ? formatTimeZh(new Date(r.submittedAt)) : "—"}</td>
                     <td data-label="办理期限">
                       {r.dueOn ? formatDateZh(r.dueOn) : "—"}
+                      {pending(r) && <CalendarNote due={r.dueOn} from={today} />}
                       {isOverdue(r, today) && <small><span class="tag overdue">{r.status === "returned" ? "补正逾期" : "已逾期"}</span></small>}
                     </td>
                   </tr>

@@ -3,7 +3,8 @@
  * or not decided by its decide-by day, is flagged overdue once — to the bank's
  * staff, and escalated to the zone admins — by the scheduled job (Workers cron,
  * Node timer). Zone statistics: needs posted and met, amounts approved and
- * disbursed, and each bank's response times in working days.
+ * disbursed, and each bank's response times in working days (national
+ * calendar plus the zone's additions, see calendarOf).
  */
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type { ZoneConfig } from "../../../tenants/schema";
@@ -70,6 +71,8 @@ export async function financeStatistics({ db, zone }: { db: TenantDb; zone: Zone
       approvedFen: loans.filter((l) => l.approvedAmountFen !== null && (l.status === "approved" || l.status === "disbursed")).reduce((n, l) => n + (l.approvedAmountFen ?? 0), 0),
       disbursedFen: loans.reduce((n, l) => n + (l.disbursedAmountFen ?? 0), 0),
       pending: loans.filter((l) => l.status === "submitted" || l.status === "accepted").length,
+      /** The latest day a pending application must be answered by: staff are told when it falls in a year not yet announced. */
+      latestDueOn: loans.map((l) => (l.status === "submitted" ? l.acceptDueOn : l.status === "accepted" ? l.decideDueOn : null)).reduce<string | null>((m, d) => (d !== null && (m === null || d > m) ? d : m), null),
     },
     banks: perBank,
   };

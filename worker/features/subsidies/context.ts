@@ -2,15 +2,17 @@
  * What every subsidy service needs, and the rules shared by all of them: the
  * zone's stages and calendar, the application as its reader may see it (404
  * otherwise: another enterprise's application does not exist for you), and the
- * enterprise's award history as the policy engine's limits read it.
+ * enterprise's awards as an approval counts them (award-history.ts has the
+ * history every other evaluation reads).
  */
-import { and, eq, inArray } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { SubsidyStage, ZoneConfig } from "../../../tenants/schema";
 import type { TenantDb } from "../../db/open";
 import { subsidyApplications, type Role, type SubsidyApplicationRow } from "../../db/schema";
 import { AppError } from "../../lib/errors";
-import { lastOfWorkingDays, type WorkCalendar } from "../../lib/working-days";
+import { lastOfWorkingDays, withNationalCalendar, type WorkCalendar } from "../../lib/working-days";
 import type { Award } from "../../policy/format/programme";
+import { loadAwardHistory } from "./award-history";
 
 export interface SubsidyActor { id: string; email: string; role: Role; enterpriseId: string | null }
 
@@ -25,7 +27,14 @@ export interface SubsidyCtx {
 
 export const NOT_FOUND = "没有这份申报。";
 
-export const calendarOf = (zone: ZoneConfig): WorkCalendar => zone.subsidy;
+/** The national calendar plus the zone's local additions; merged once per zone config object. */
+const calendars = new WeakMap<ZoneConfig, WorkCalendar>();
+export function calendarOf(zone: ZoneConfig): WorkCalendar {
+  let cal = calendars.get(zone);
+  if (!cal) calendars.set(zone, (cal = withNationalCalendar(zone.subsidy)));
+  return cal;
+}
+
 export const stagesOf = (zone: ZoneConfig): readonly SubsidyStage[] => zone.subsidy.stages;
 export const firstStage = (zone: ZoneConfig): SubsidyStage => zone.subsidy.stages[0]!;
 
@@ -61,17 +70,11 @@ export function canRead(actor: SubsidyActor, row: Pick<SubsidyApplicationRow, "e
   return actor.role === "enterprise" && actor.enterpriseId !== null && actor.enterpriseId === row.enterpriseId;
 }
 
-export const AWARDED: SubsidyApplicationRow["status"][] = ["awarded", "paid"];
+export { AWARDED } from "./award-history";
 
-/** Awards the limits count: this enterprise's awarded or paid applications, other than `except`. */
+/** Awards only (awarded or paid), other than `except`: what an approval's guarded write counts (approve-award.ts). */
 export async function awardHistory(db: TenantDb, enterpriseId: string, except?: string): Promise<Award[]> {
-  const rows = await db
-    .select({ id: subsidyApplications.id, programme: subsidyApplications.programmeId, year: subsidyApplications.awardYear, amountFen: subsidyApplications.amountFen, projectCode: subsidyApplications.projectCode })
-    .from(subsidyApplications)
-    .where(and(eq(subsidyApplications.enterpriseId, enterpriseId), inArray(subsidyApplications.status, AWARDED)));
-  return rows
-    .filter((r) => r.id !== except)
-    .map((r) => ({ programme: r.programme, year: r.year ?? 0, amountFen: r.amountFen ?? 0, ...(r.projectCode ? { projectCode: r.projectCode } : {}) }));
+  return (await loadAwardHistory(db, enterpriseId, except)).awards;
 }
 
 export const parseJson = <T>(text: string | null, fallback: T): T => (text ? (JSON.parse(text) as T) : fallback);
