@@ -56,7 +56,7 @@ export function ProfileFormPage({ zone, nonce, user, values, errors }: FormPageP
 }
 
 export function FiguresFormPage({ zone, nonce, user, values, errors, maxYear }: FormPageProps & { maxYear: number }) {
-  const intro = <p class="note">金额以元为单位,可带两位小数(如 12345.67);不清楚的项可以留空。研发人员数不能多于员工人数。保存同一年度会替换原数据,原数据保留在变更记录中。</p>;
+  const intro = <p class="note">金额以元为单位,可带两位小数(如 12345.67),也可写 300万 或 1.5亿;不清楚的项可以留空。研发人员数不能多于员工人数。保存同一年度会替换原数据,原数据保留在变更记录中。</p>;
   const f = bind(values, errors);
   return (
     <FormPage zone={zone} nonce={nonce} user={user} title="填报年度数据" intro={intro} action="/enterprise/figures" errors={errors}>

@@ -30,6 +30,9 @@ export function amountRule(a: Pick<SubsidyApplicationRow, "amountFen" | "rangeMi
   return `当前金额${m(a.amountFen)};只能调低${a.rangeMinFen !== null ? `(不低于${m(a.rangeMinFen)})` : ""},调整时须写明理由。不填则按当前金额。`;
 }
 
+/** What the amount fields take (worker/lib/amount-input.ts): 元, or a unit typed with the number. */
+const AMOUNT_HINT = "可写 100000、10万 或 1.5亿。";
+
 const fieldError = (f: FailedForm | undefined, form: FailedForm["form"], ...names: string[]) => (f?.form === form ? names.map((n) => f.errors.fields?.[n]).find(Boolean) : undefined);
 const typed = (f: FailedForm | undefined, form: FailedForm["form"], name: string) => (f?.form === form ? f.values[name] : undefined);
 
@@ -50,7 +53,7 @@ export function ReviewForms({ app, actions, failed }: { app: SubsidyApplicationR
           <input type="hidden" name="action" value="pass" />
           {revision}
           <p class="range">{amountRule(app)}</p>
-          <MoneyInput name="amount" id="f-pass-amount" label="核定金额" required={false} value={typed(failed, "pass", "amount")} error={fieldError(failed, "pass", "amount", "amountFen")} />
+          <MoneyInput name="amount" id="f-pass-amount" label="核定金额" required={false} hint={AMOUNT_HINT} value={typed(failed, "pass", "amount")} error={fieldError(failed, "pass", "amount", "amountFen")} />
           <Textarea name="reason" id="f-pass-reason" label="理由(调整金额时必填)" required={false} maxlength={1000} value={typed(failed, "pass", "reason")} error={fieldError(failed, "pass", "reason")} />
           <button class="btn" type="submit">{r.payment ? "批准拨付" : `通过${r.stageZh}`}</button>
           {r.nextZh && !r.payment && <p class="range">通过后进入{r.nextZh}。</p>}
@@ -84,7 +87,7 @@ export function PaymentForm({ app, actions, failed, today }: { app: SubsidyAppli
       <h3>登记拨付</h3>
       {failed?.form === "payment" && <FormAlert errors={failed.errors} />}
       <p class="range">核定{m(app.amountFen ?? 0)},尚未拨付{m(actions.pay.remainingFen)}。</p>
-      <MoneyInput name="amount" id="f-pay-amount" label="拨付金额" value={typed(failed, "payment", "amount") ?? fenToPlainYuan(actions.pay.remainingFen)} error={fieldError(failed, "payment", "amount", "amountFen")} />
+      <MoneyInput name="amount" id="f-pay-amount" label="拨付金额" hint={AMOUNT_HINT} value={typed(failed, "payment", "amount") ?? fenToPlainYuan(actions.pay.remainingFen)} error={fieldError(failed, "payment", "amount", "amountFen")} />
       <Input name="paidOn" id="f-pay-date" type="date" label="拨付日期" value={typed(failed, "payment", "paidOn") ?? today} error={fieldError(failed, "payment", "paidOn")} />
       <Input name="voucherNo" id="f-pay-voucher" label="凭证号" maxlength={60} value={typed(failed, "payment", "voucherNo")} error={fieldError(failed, "payment", "voucherNo")} />
       <button class="btn" type="submit">登记拨付</button>

@@ -11,6 +11,8 @@ describe("yuanToFen reads amounts as people type them, exactly", () => {
     ["1,000.01", 100001],
     [" 20 000 ", 2000000],
     ["9999999999999.99", 999999999999999],
+    ["300万", 300_000_000],
+    ["１.５亿元", 15_000_000_000],
   ])("%s 元 → %i fen", (text, fen) => expect(yuanToFen(text)).toEqual({ ok: true, fen }));
 
   it.each(["-1", "1.234", "abc", "", "1e5", "12345678901234", ".5"])("refuses %j", (text) => expect(yuanToFen(text).ok).toBe(false));

@@ -1,20 +1,16 @@
 /**
- * Money as people type it (元, up to two decimals) to integer fen, and the
- * calendar in Asia/Shanghai. Parsing is by string, never through floats:
- * 12345.67 元 must be 1234567 fen exactly. (Money shown to people, and plain
- * numbers for fields and CSV: worker/lib/money.ts.)
+ * Money as the yearly figures form takes it (元 by default; "300万" and "3亿"
+ * too), and the calendar in Asia/Shanghai. Parsing is the one parser's
+ * (worker/lib/amount-input.ts): by string, never through floats. (Money shown
+ * to people, and plain numbers for fields and CSV: worker/lib/money.ts.)
  */
+import { parseAmount } from "../../lib/amount-input";
+import { MAX_FEN } from "../../policy/format/common";
 
-/** Up to 13 integer digits keeps fen below 2^53 (Number.MAX_SAFE_INTEGER). */
-const YUAN = /^(\d{1,13})(?:\.(\d{1,2}))?$/;
-
-/** "12,345.67" → 1234567; a sentence to show when the text is not an amount. */
+/** "12,345.67" → 1234567, "300万" → 300000000; a sentence to show when the text is not an amount. At most MAX_FEN, as the engine takes. */
 export function yuanToFen(text: string): { ok: true; fen: number } | { ok: false; message: string } {
-  const s = text.replace(/[\s,,]/g, "");
-  if (s.startsWith("-")) return { ok: false, message: "金额不能为负数。" };
-  const m = YUAN.exec(s);
-  if (!m) return { ok: false, message: "请填写以元为单位的金额,最多两位小数,如 12345.67。" };
-  return { ok: true, fen: Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0")) };
+  const r = parseAmount(text, { unit: "元", maxFen: MAX_FEN });
+  return r.ok ? r : { ok: false, message: r.message };
 }
 
 const SHANGHAI_DATE = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" });

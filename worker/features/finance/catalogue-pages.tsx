@@ -20,6 +20,7 @@ import { fenToWanText, formatMoney, type Notice } from "../../../web/pages/finan
 import type { FinanceActor, FinanceCtx } from "./context";
 import { pendingApplicationFor } from "./member-reads";
 import { listMyNeeds } from "./needs";
+import { normaliseNumberText } from "../../lib/amount-input";
 import { percentToBp, wanToFen as parseWan } from "./form-amounts";
 import { CatalogueQuery, getProduct, listCatalogue } from "./products";
 import { organisationRefusal } from "../auth/guard";
@@ -28,10 +29,10 @@ import { organisationRefusal } from "../auth/guard";
 export const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 export const PRODUCT_NOT_FOUND = "金融超市没有这个产品。";
 
-/** 万元 → fen, or null when the text is not such an amount (the member forms and the catalogue filter). */
-export function wanToFen(text: string | undefined): number | null {
-  const r = parseWan(text ?? "");
-  return r.ok ? r.fen : null;
+/** The catalogue filter's amount (万元, or its own unit: "3亿") → fen, or null with the parser's sentence. */
+function filterAmount(text: string): { fen: number | null; message: string } {
+  const r = parseWan(text);
+  return r.ok ? { fen: r.fen, message: "" } : { fen: null, message: r.message };
 }
 
 function rateBp(text: string): number | null {
@@ -41,7 +42,7 @@ function rateBp(text: string): number | null {
 
 /** Whole months, 1–360; null otherwise. */
 export function months(text: string | undefined): number | null {
-  const m = /^\d{1,3}$/.exec((text ?? "").trim());
+  const m = /^\d{1,3}$/.exec(normaliseNumberText(text ?? ""));
   const n = m ? Number(m[0]) : 0;
   return n >= 1 && n <= 360 ? n : null;
 }
@@ -73,7 +74,8 @@ function readFilters(raw: Record<string, string>) {
   take("type", "type", typed.type, "请从列表中选择产品类型");
   take("guarantee", "guarantee", typed.guarantee, "请从列表中选择担保方式");
   take("industry", "industry", typed.industry, "请从列表中选择行业");
-  take("amount", "amountFen", wanToFen(typed.amount), "请填写金额(万元),如 300 或 50.5");
+  const amount = filterAmount(typed.amount);
+  take("amount", "amountFen", amount.fen, amount.message);
   take("term", "termMonths", months(typed.term), "请填写1至360之间的整数月数");
   take("rate", "maxRateBp", rateBp(typed.rate), "请填写年利率(%),如 4.35");
   take("q", "q", typed.q, "关键词不超过40个字");

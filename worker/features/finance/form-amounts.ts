@@ -1,27 +1,29 @@
 /**
- * Numbers as people type them on the 金融超市 forms — amounts in 万元, annual
- * rates in percent — to fen and basis points, by string and never through
- * floats, with a message naming what to type. One parser for every form and filter.
+ * Numbers as people type them on the 金融超市 forms — amounts in 万元 (or with
+ * their own unit: "5000元", "1.2亿"), annual rates in percent — to fen and basis
+ * points through the one parser (worker/lib/amount-input.ts): by string, never
+ * through floats, with a message naming what to type.
  */
-const clean = (s: string) => s.replace(/[\s,,]/g, "");
+import { normaliseNumberText, parseAmount, parsePercent } from "../../lib/amount-input";
+import { MAX_FEN } from "../../policy/format/common";
 
-/** "1234.5" 万元 → 12345000000 fen; up to six decimals (one fen) and nine integer digits (below 10^14 fen). */
+/** "1234.5" → 12345000000 fen; "3亿" → 3亿元, "5000元" → 5000元; at most MAX_FEN (the services bound it further). */
 export function wanToFen(text: string): { ok: true; fen: number } | { ok: false; message: string } {
-  const m = /^(\d{1,9})(?:\.(\d{1,6}))?$/.exec(clean(text));
-  if (!m) return { ok: false, message: clean(text).startsWith("-") ? "金额不能为负数" : "请填写以万元为单位的金额,如 500 或 12.5" };
-  return { ok: true, fen: Number(m[1]) * 1_000_000 + Number((m[2] ?? "").padEnd(6, "0")) };
+  const r = parseAmount(text, { unit: "万元", maxFen: MAX_FEN });
+  return r.ok ? r : { ok: false, message: r.message };
 }
 
-/** "3.45" (%) → 345 basis points; at most two decimals. */
+const RATE_HINT = "请填写年利率(%),最多两位小数,如 3.45";
+
+/** "3.45" or "3.45%" → 345 basis points; at most two decimals. */
 export function percentToBp(text: string): { ok: true; bp: number } | { ok: false; message: string } {
-  const m = /^(\d{1,3})(?:\.(\d{1,2}))?$/.exec(clean(text).replace(/%$/, ""));
-  if (!m) return { ok: false, message: "请填写年利率(%),最多两位小数,如 3.45" };
-  return { ok: true, bp: Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0")) };
+  const r = parsePercent(text, { max: 100 });
+  if (r.ok) return { ok: true, bp: r.bp };
+  return { ok: false, message: r.reason === "negative" ? "年利率不能为负数" : r.reason === "too_large" ? "年利率不超过36%" : RATE_HINT };
 }
 
 /** A whole number of months or years. */
 export function wholeNumber(text: string, unit: string): { ok: true; n: number } | { ok: false; message: string } {
-  const s = clean(text);
+  const s = normaliseNumberText(text).replace(/,/g, "");
   return /^\d{1,4}$/.test(s) ? { ok: true, n: Number(s) } : { ok: false, message: `请填写整数${unit}` };
 }
-

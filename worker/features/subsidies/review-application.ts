@@ -68,7 +68,7 @@ export async function reviewApplication(ctx: SubsidyCtx & { actor: SubsidyActor 
   if (stage.kind === "payment") return approveAward(ctx, app, { amountFen, reason, title, emails });
 
   const next = nextStage(zone, stage.key)!;
-  if (amountFen === null && next.kind !== "review") throw new AppError("validation_failed", "金额由评审确定:进入公示前请填写核定金额。", { amountFen: "请填写核定金额(分)" });
+  if (amountFen === null && next.kind !== "review") throw new AppError("validation_failed", "金额由评审确定:进入公示前请填写核定金额。", { amountFen: "请填写核定金额,如 10万 或 100000" });
   const publicity = next.kind === "publicity";
   const publicityTo = publicity ? lastOfWorkingDays(today, zone.subsidy.noticeWorkingDays, calendarOf(zone)) : null;
   const changed = amountFen !== app.amountFen;

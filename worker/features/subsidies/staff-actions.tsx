@@ -12,7 +12,9 @@ import { z } from "zod";
 import type { AppDeps, AppEnv } from "../../env";
 import { subsidyObjections, users } from "../../db/schema";
 import { AppError } from "../../lib/errors";
+import { parseAmount } from "../../lib/amount-input";
 import { refuseBadCharacters } from "../../lib/form-text";
+import { MAX_FEN } from "../../policy/format/common";
 import { zoneOf } from "../../middleware/zone";
 import { StaffApplicationPage } from "../../../web/pages/subsidies/staff-application";
 import type { FailedForm, StaffActions } from "../../../web/pages/subsidies/staff-actions";
@@ -20,7 +22,7 @@ import type { Notice } from "../../../web/pages/subsidies/shared";
 import { requireRole, signedIn } from "../auth/guard";
 import { formFailure, readForm } from "../auth/page-forms";
 import { actingCtx } from "../auth/acting-ctx";
-import { shanghaiDate, yuanToFen } from "../enterprises/yuan";
+import { shanghaiDate } from "../enterprises/yuan";
 import { loadCurrentPolicy, loadPolicyVersion } from "../policies/current-policy";
 import { nextStage, type SubsidyActor, type SubsidyCtx } from "./context";
 import { titleFrom } from "./programme-title";
@@ -113,12 +115,12 @@ const NOT_FOUND = "没有这份申报。";
 const Text = z.object({}).catchall(z.string());
 const STAFF_LABELS: Record<string, string> = { reason: "意见", resolution: "处理意见", voucherNo: "凭证号", text: "内容", amount: "金额", paidOn: "拨付日期" };
 
-/** A form's amount in 元 as fen; empty is "not given". */
+/** A form's amount as fen (元, or as typed: "10万", "1.2亿"); empty is "not given". */
 function amountField(raw: Record<string, string>, name: string): { ok: true; fen: number | undefined } | { ok: false; message: string } {
   const text = (raw[name] ?? "").trim();
   if (text === "") return { ok: true, fen: undefined };
-  const parsed = yuanToFen(text);
-  return parsed.ok ? { ok: true, fen: parsed.fen } : parsed;
+  const parsed = parseAmount(text, { unit: "元", maxFen: MAX_FEN });
+  return parsed.ok ? { ok: true, fen: parsed.fen } : { ok: false, message: parsed.message };
 }
 
 const invalid = (message: string, fields: Record<string, string>) => new AppError("validation_failed", message, fields);
