@@ -58,7 +58,7 @@ export function ApplicationFields({ zone, values, errors, limitLabel, filesOnFil
           <Input name="uscc" label="统一社会信用代码" value={v("uscc")} error={e("uscc")} hint="18 位,见营业执照" maxlength={30} />
           <Input name="legalRep" label="法定代表人" value={v("legalRep")} error={e("legalRep")} maxlength={40} />
           <Input name="registeredOn" label="成立日期" type="date" value={v("registeredOn")} error={e("registeredOn")} hint="年-月-日,1949-10-01 至今天之间" />
-          <MoneyInput name="registeredCapital" label="注册资本" value={v("registeredCapital")} error={e("registeredCapitalFen")} hint="以元为单位,例如 5000000" />
+          <MoneyInput name="registeredCapital" label="注册资本" value={v("registeredCapital")} error={e("registeredCapitalFen")} hint="以元为单位,例如 5000000;也可写 500万" />
         </div>
         <Input name="address" label="注册地址" value={v("address")} error={e("address")} />
         <div class="grid2">

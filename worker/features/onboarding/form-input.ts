@@ -11,6 +11,8 @@ import { BAD_CHARACTERS } from "../../lib/text";
 import { Account, ApplicationFields, type ApplicationInput } from "./schemas";
 import type { Upload } from "./uploads";
 import { certDateKey, certificateKind, certNoKey, LICENCE } from "./zone-checks";
+import { parseAmount } from "../../lib/amount-input";
+import { MAX_FEN } from "../../policy/format/common";
 
 /** What was typed, to fill the form again after an error (never passwords or files). */
 export interface ApplicationFormValues {
@@ -27,12 +29,11 @@ export type ApplicationForm<T> =
    */
   | { ok: false; status: 400 | 422; errors: FormErrors; values: ApplicationFormValues; uploads: Upload[] };
 
-/** "1,000,000.5" 元 → 100000050 fen, exactly (no floating point); anything else is left for zod to refuse. */
+/** "1,000,000.5" 元 or "500万" → fen, exactly (no floating point); anything else is left for zod to refuse. */
 export function yuanToFen(raw: string): number | string {
-  const s = raw.replace(/[,,\s]/g, "");
-  const m = /^(\d{1,13})(?:\.(\d{1,2}))?$/.exec(s);
-  if (!m) return raw;
-  return Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0"));
+  // The one money parser (500万, 1,000,000, full-width digits); what it refuses goes on as typed for the schema's message.
+  const r = parseAmount(raw, { unit: "元", maxFen: MAX_FEN });
+  return r.ok ? r.fen : raw;
 }
 
 const WithAccount = ApplicationFields.extend({ ...Account.shape, confirmPassword: z.string().max(1024) }).refine((f) => f.password === f.confirmPassword, {
