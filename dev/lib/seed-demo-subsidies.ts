@@ -14,7 +14,7 @@ import { shanghaiDate } from "../../worker/features/enterprises/yuan";
 import { loadCurrentPolicy } from "../../worker/features/policies/current-policy";
 import { loadEnterpriseProfiles } from "../../worker/features/policies/enterprise-profiles";
 import { newId } from "../../worker/lib/ids";
-import { dueOnFor } from "../../worker/features/subsidies/context";
+import { calendarOf, dueOnFor } from "../../worker/features/subsidies/context";
 import { addDays, lastOfWorkingDays } from "../../worker/lib/working-days";
 import { evaluate } from "../../worker/policy/evaluate";
 import { prefillFacts } from "../../worker/policy/prefill";
@@ -82,7 +82,7 @@ export async function seedDemoSubsidies(db: TenantDb, zone: ZoneConfig, now = ne
         const passedAt = review.map((_, k) => (review.length === 1 ? intoPublicity : firstPass + Math.round(((intoPublicity - firstPass) * k) / (review.length - 1))));
         events.push(...review.map((s, k) => ({ applicationId: id, at: passedAt[k]!, actor: k === 0 ? `reviewer@${zone.slug}.demo` : `admin@${zone.slug}.demo`, action: "passed", stage: s.key, toStage: stages[stages.indexOf(s) + 1]!.key, amountFen: result.amountFen })));
         const publicityFrom = dayOf(intoPublicity);
-        const publicityTo = lastOfWorkingDays(publicityFrom, zone.subsidy.noticeWorkingDays, zone.subsidy);
+        const publicityTo = lastOfWorkingDays(publicityFrom, zone.subsidy.noticeWorkingDays, calendarOf(zone));
         if (d.at === "publicity") {
           await db.insert(subsidyApplications).values({ ...base, ...submitted, status: "in_review", stage: publicity.key, stageEnteredAt: intoPublicity, publicityFrom, publicityTo, dueOn: publicityTo });
         } else {
