@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { compilePolicySet } from "../worker/policy/compile";
 import { runCase } from "../worker/policy/cases";
+import type { Component } from "../worker/policy/format/amounts";
 import { zones } from "./index";
 import { loadPolicySet } from "./policy-sets";
 
@@ -24,6 +25,13 @@ describe.each(loaded)("$zone.slug policy set", ({ zone, set }) => {
   it("has cases for every programme", () => {
     const covered = new Set(set.cases.map((c) => c.programme));
     expect(set.programmes.filter((p) => !covered.has(p.id)).map((p) => p.id)).toEqual([]);
+  });
+
+  it("says 非资金支持/不计入 once: in-kind labels leave the tag to the engine", () => {
+    const inKind = (c: Component): string[] => (c.kind === "inKind" ? [c.label] : c.kind === "when" ? [...c.then, ...c.otherwise].flatMap(inKind) : []);
+    const labels = set.programmes.flatMap((p) => p.amount.flatMap(inKind));
+    expect(labels.length).toBeGreaterThan(0);
+    expect(labels.filter((l) => /非资金|不计入/.test(l))).toEqual([]);
   });
 
   // Named with the programme too: names repeat across programmes ("level missing: unknown").

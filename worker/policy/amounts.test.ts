@@ -91,7 +91,9 @@ describe("percent", () => {
     // (100 + 200 + 301) / 3 × 50% = 100.1666… fen → 100; (1 + 1 + 1) / 3 × 50% = 0.5 → 1.
     expect(run(average, { y1Fen: 100, y2Fen: 200, y3Fen: 301 }).amountFen).toBe(100);
     expect(run(average, { y1Fen: 1, y2Fen: 1, y3Fen: 1 }).amountFen).toBe(1);
-    expect(run(average, { y1Fen: 300 * WAN, y2Fen: 200 * WAN, y3Fen: 100 * WAN }).steps[0]!.description).toBe("近三年平均的50%:y1Fen项、y2Fen项、y3Fen项的平均数的50%为100万元");
+    expect(run(average, { y1Fen: 300 * WAN, y2Fen: 200 * WAN, y3Fen: 100 * WAN }).steps[0]!.description).toBe("近三年平均的50%:y1Fen项300万元、y2Fen项200万元、y3Fen项100万元的平均数200万元的50%为100万元");
+    // An average that is not a whole fen is shown rounded and marked 约; the percentage is still of the exact average.
+    expect(run(average, { y1Fen: 1, y2Fen: 1, y3Fen: 3 }).steps[0]!.description).toBe("近三年平均的50%:y1Fen项0.01元、y2Fen项0.01元、y3Fen项0.03元的平均数约0.02元的50%为0.01元");
   });
 
   const sum = paying({ kind: "percent", label: "两项合计的5%", base: { sum: ["y1Fen", "y2Fen"] }, percent: 5 });
@@ -125,6 +127,15 @@ describe("percent", () => {
 });
 
 describe("perUnit", () => {
+  it("caps the money with capFen and says so in money, at, under and over the cap", () => {
+    const area = paying({ kind: "perUnit", label: "每件100元,上限1000元", fact: "patents", fen: 10000, capFen: 100000 });
+    expect(run(area, { patents: 9 }).amountFen).toBe(90000);
+    expect(run(area, { patents: 10 }).amountFen).toBe(100000);
+    const over = run(area, { patents: 11 });
+    expect(over.amountFen).toBe(100000);
+    expect(over.steps[0]!.description).toBe("每件100元,上限1000元:11件×100元=1,100元,超过上限1,000元,按1,000元计");
+  });
+
   const p = paying({ kind: "perUnit", label: "发明专利奖励", fact: "patents", fen: WAN, maxUnits: 20, extra: { over: 10, fen: 0.5 * WAN } });
   it("pays per unit with no extra at exactly the 超过 number (10件)", () => {
     const e = run(p, { patents: 10 });

@@ -5,6 +5,7 @@
  */
 import type { Base, Component } from "./format/amounts";
 import type { Fact } from "./format/facts";
+import type { Award } from "./format/programme";
 import { showFact, type Facts } from "./facts";
 import { formatMoney, moneyFormatter, moneyUnit } from "../lib/money";
 import { formatPercent, percentOfFen } from "./money";
@@ -21,6 +22,8 @@ export interface AmountTally {
   inKind: string[];
   steps: Step[];
   missing: string[];
+  /** What earlier awards could not settle (units they did not record): each makes the result unknown. */
+  unsettled: { fact: string; reason: string }[];
 }
 
 export interface AmountContext {
@@ -29,10 +32,12 @@ export interface AmountContext {
   cite: (clause: string | undefined) => string;
   /** Whether a clause itself says 一事一议; elsewhere an amount the clause does not state is "set at review". */
   saysOneByOne: (clause: string | undefined) => boolean;
+  /** This programme's earlier awards and the evaluation year, for units counted across applications. */
+  earlier?: { awards: readonly Award[]; year: number };
 }
 
 export function emptyTally(): AmountTally {
-  return { exactFen: 0, reviewMinFen: 0, reviewMaxFen: 0, hasReview: false, caseByCase: [], inKind: [], steps: [], missing: [] };
+  return { exactFen: 0, reviewMinFen: 0, reviewMaxFen: 0, hasReview: false, caseByCase: [], inKind: [], steps: [], missing: [], unsettled: [] };
 }
 
 export function tallyComponents(components: readonly Component[], ctx: AmountContext, into: AmountTally = emptyTally()): AmountTally {
@@ -85,12 +90,41 @@ function tallyOne(c: Component, ctx: AmountContext, t: AmountTally): void {
       const n = value(c.fact);
       if (typeof n !== "number") return void t.missing.push(c.fact);
       const unit = ctx.declared.get(c.fact)?.unit ?? "";
-      const units = c.maxUnits !== undefined ? Math.min(n, c.maxUnits) : n;
-      const limited = units < n ? `(最多计${c.maxUnits}${unit})` : "";
-      add(c.clause, `${c.label}:${n}${unit}${limited}×${formatMoney(c.fen)}=${formatMoney(units * c.fen)}`, units * c.fen, c.upTo);
+      const label = (f: string) => ctx.declared.get(f)?.label.zh ?? f;
+      const prior = (awards: readonly Award[]) => earlierUnits(awards, c.fact);
+      let maxUnits = c.maxUnits;
+      let priorNote = "";
+      if (c.maxUnits !== undefined && c.maxUnitsPer) {
+        const key = value(c.maxUnitsPer);
+        // Earlier awards that may have counted units: those that did not record none.
+        const relevant = (ctx.earlier?.awards ?? []).filter((a) => a.facts?.[c.fact] !== 0);
+        const unclear = key === undefined ? relevant : relevant.filter((a) => a.facts?.[c.maxUnitsPer!] === undefined);
+        const used = prior(relevant.filter((a) => key !== undefined && a.facts?.[c.maxUnitsPer!] === key));
+        if (n > 0 && (unclear.length || used === null)) {
+          const what = key === undefined ? `需提供${label(c.maxUnitsPer)}` : `已有该项奖励未载明${label(c.maxUnitsPer)}或${label(c.fact)}`;
+          t.unsettled.push({ fact: c.maxUnitsPer, reason: `${c.label}按${label(c.maxUnitsPer)}累计最多计${c.maxUnits}${unit};${what},才能核对此前已计件数` });
+        } else if (used) {
+          maxUnits = Math.max(0, c.maxUnits - used);
+          priorNote = `(${label(c.maxUnitsPer)}${String(key)}此前已计${used}${unit},最多${c.maxUnits}${unit},本次最多计${maxUnits}${unit})`;
+        }
+      }
+      const units = maxUnits !== undefined ? Math.min(n, maxUnits) : n;
+      const limited = priorNote || (units < n ? `(最多计${maxUnits}${unit})` : "");
+      const product = units * c.fen;
+      const capped = c.capFen !== undefined && product > c.capFen;
+      const capText = capped ? `,超过上限${formatMoney(c.capFen!)},按${formatMoney(c.capFen!)}计` : "";
+      add(c.clause, `${c.label}:${n}${unit}${limited}×${formatMoney(c.fen)}=${formatMoney(product)}${capText}`, capped ? c.capFen! : product, c.upTo);
       if (c.extra) {
-        const beyond = Math.max(0, units - c.extra.over);
-        const note = beyond > 0 ? `超过${c.extra.over}${unit}的${beyond}${unit}每${unit || "件"}再加${formatMoney(c.extra.fen)}` : `未超过${c.extra.over}${unit}(“超过”不含本数),无追加`;
+        let before = 0;
+        if (c.extra.perYear && ctx.earlier) {
+          const thisYear = ctx.earlier.awards.filter((a) => a.year === ctx.earlier!.year);
+          const used = prior(thisYear);
+          if (used === null) t.unsettled.push({ fact: c.fact, reason: `${ctx.earlier.year}年度已有${c.label}未载明${label(c.fact)},超过${c.extra.over}${unit}的追加按全年累计件数核定` });
+          else before = used;
+        }
+        const beyond = Math.max(0, before + units - c.extra.over) - Math.max(0, before - c.extra.over);
+        const year = before > 0 ? `本年度此前已计${before}${unit},连同本次共${before + units}${unit},` : "";
+        const note = beyond > 0 ? `${year}超过${c.extra.over}${unit}的${beyond}${unit}每${unit || "件"}再加${formatMoney(c.extra.fen)}` : `${year}未超过${c.extra.over}${unit}(“超过”不含本数),无追加`;
         add(c.clause, `${c.label}追加:${note}`, beyond * c.extra.fen, c.upTo);
       }
       return;
@@ -118,9 +152,21 @@ function tallyOne(c: Component, ctx: AmountContext, t: AmountTally): void {
     }
     case "inKind":
       t.inKind.push(c.label);
-      t.steps.push({ clause: ctx.cite(c.clause), description: `${c.label}(非资金支持,不计入补助金额)`, valueFen: 0 });
+      // Versions published before labels stopped saying it themselves must not read "(…不计入补助)(非资金支持,不计入补助金额)".
+      t.steps.push({ clause: ctx.cite(c.clause), description: /不计入/.test(c.label) ? c.label : `${c.label}(非资金支持,不计入补助金额)`, valueFen: 0 });
       return;
   }
+}
+
+/** Units of a fact the awards were made on, summed; null when an award did not record them. */
+function earlierUnits(awards: readonly Award[], fact: string): number | null {
+  let total = 0;
+  for (const a of awards) {
+    const v = a.facts?.[fact];
+    if (typeof v !== "number") return null;
+    total += v;
+  }
+  return total;
 }
 
 /** A percentage's base: its exact value, the amounts it names, and its text in the sentence's unit. */
@@ -145,5 +191,10 @@ function baseValue(base: Base, ctx: AmountContext): BaseValue {
     return { numerator: total, denominator: 1n, fens: [...base.sum.map(v), Number(total)], text: (m) => `${base.sum.map((n) => `${label(n)}${m(v(n))}`).join("、")}合计${m(Number(total))}` };
   }
   const sum = base.average.reduce((s, n) => s + BigInt(v(n)), 0n);
-  return { numerator: sum, denominator: BigInt(base.average.length), fens: [], text: () => `${base.average.map(label).join("、")}的平均数` };
+  const count = BigInt(base.average.length);
+  // The average is shown to the fen (rounded half up, "约" when it is not whole); the percentage is still taken of the exact sum ÷ count.
+  const shown = Number((sum * 2n + count) / (2n * count));
+  const approx = sum % count === 0n ? "" : "约";
+  const values = base.average.map(v);
+  return { numerator: sum, denominator: count, fens: [...values, shown], text: (m) => `${base.average.map((n) => `${label(n)}${m(v(n))}`).join("、")}的平均数${approx}${m(shown)}` };
 }

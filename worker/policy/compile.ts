@@ -29,7 +29,9 @@ export function compilePolicySet(set: PolicySet, zone: Names): CompiledPolicySet
       effectiveFrom: doc?.effectiveFrom ?? doc?.issuedOn ?? set.effectiveFrom,
       effectiveTo: doc?.effectiveTo ?? null,
       declared: new Map(p.facts.map((f) => [f.name, f])),
-      oneByOneClauses: new Set(doc?.clauses.filter((c) => c.text.includes("一事一议")).map((c) => c.id) ?? []),
+      // 一事一议 is marked per award item: the programme's own clause says it only if the sentence
+      // the programme quotes does (another item of the same clause may be the one case by case).
+      oneByOneClauses: new Set(doc?.clauses.filter((c) => c.text.includes("一事一议") && (c.id !== p.clause || p.excerpt.includes("一事一议"))).map((c) => c.id) ?? []),
       qualificationName,
       industryName,
     };

@@ -152,3 +152,13 @@ describe("any", () => {
     expect(check(t, { patents: 3 }).result).toBe("fail");
   });
 });
+
+describe("compare with negate (a tier below one the clause names)", () => {
+  const under: Test = { test: "compare", fact: "patents", word: "以上", value: 20, negate: true };
+  it("passes when the clause's threshold is not reached, in the clause's own word", () => {
+    expect(check(under, { patents: 15 })).toEqual({ result: "pass", reason: "patents项为15件,未达到第十四条规定的“20件以上”", missing: [] });
+  });
+  it("fails at the threshold, saying the word includes it", () => {
+    expect(check(under, { patents: 20 })).toEqual({ result: "fail", reason: "patents项为20件,达到第十四条规定的“20件以上”(“以上”含本数)", missing: [] });
+  });
+});

@@ -23,6 +23,22 @@ export interface TestContext {
   cite: string;
   qualificationName: (code: string) => string;
   industryName: (code: string) => string;
+  /** Thresholds each ratio ("numerator/denominator") is compared with anywhere in the programme, for one display precision. */
+  ratioThresholds?: ReadonlyMap<string, readonly number[]>;
+}
+
+/** The thresholds each ratio is compared with in these tests, keyed "numerator/denominator". */
+export function ratioThresholdsOf(tests: readonly Test[]): Map<string, number[]> {
+  const found = new Map<string, number[]>();
+  const walk = (t: Test): void => {
+    if (t.test === "ratio") {
+      const key = `${t.numerator}/${t.denominator}`;
+      found.set(key, [...(found.get(key) ?? []), t.percent]);
+    } else if (t.test === "all") t.of.forEach(walk);
+    else if (t.test === "any") t.of.forEach((b) => walk(b.test));
+  };
+  tests.forEach(walk);
+  return found;
 }
 
 const raisesBar = (w: ThresholdWord) => THRESHOLD[w].cmp(1, 0);
@@ -33,10 +49,11 @@ export function evaluateTest(t: Test, ctx: TestContext): TestResult {
       const v = ctx.facts[t.fact];
       const fact = ctx.declared.get(t.fact)!;
       if (typeof v !== "number") return missing(t.fact, fact);
-      const ok = THRESHOLD[t.word].cmp(v, t.value);
+      const met = THRESHOLD[t.word].cmp(v, t.value);
+      const ok = t.negate ? !met : met;
       // Money in one unit, and never shown as the bar it missed by a fen.
       const unit = moneyUnit(v, t.value);
-      return { result: ok ? "pass" : "fail", reason: `${fact.label.zh}为${showFact(fact, v, { unit, near: [t.value] })},${verdict(ok, t.word, ctx.cite)}“${phrase(t.word, showFact(fact, t.value, { unit }))}”${boundary(v, t.value, t.word)}`, missing: [] };
+      return { result: ok ? "pass" : "fail", reason: `${fact.label.zh}为${showFact(fact, v, { unit, near: [t.value] })},${verdict(met, t.word, ctx.cite)}“${phrase(t.word, showFact(fact, t.value, { unit }))}”${boundary(v, t.value, t.word)}`, missing: [] };
     }
     case "between": {
       const v = ctx.facts[t.fact];
@@ -62,7 +79,7 @@ export function evaluateTest(t: Test, ctx: TestContext): TestResult {
       const right = BigInt(den) * hundredths(t.percent);
       const ok = THRESHOLD[t.word].cmp(Number(left > right) - Number(left < right), 0);
       const exact = left === right ? boundary(0, 0, t.word) : "";
-      return { result: ok ? "pass" : "fail", reason: `${nf.label.zh}占${df.label.zh}${formatRatio(num, den, t.percent)},${verdict(ok, t.word, ctx.cite)}“${phrase(t.word, formatPercent(t.percent))}”${exact}`, missing: [] };
+      return { result: ok ? "pass" : "fail", reason: `${nf.label.zh}占${df.label.zh}${formatRatio(num, den, ctx.ratioThresholds?.get(`${t.numerator}/${t.denominator}`) ?? t.percent)},${verdict(ok, t.word, ctx.cite)}“${phrase(t.word, formatPercent(t.percent))}”${exact}`, missing: [] };
     }
     case "equals": {
       const v = ctx.facts[t.fact];

@@ -26,7 +26,7 @@ export function describeComponent(c: Component, unitOf: (fact: string) => string
     }
     case "perUnit": {
       const u = unitOf(c.fact);
-      return `${c.label}:每${u}${formatMoney(c.fen)}${c.maxUnits ? `,最多${c.maxUnits}${u}` : ""}${c.extra ? `;超过${c.extra.over}${u}的部分每${u}再加${formatMoney(c.extra.fen)}` : ""}`;
+      return `${c.label}:每${u}${formatMoney(c.fen)}${c.maxUnits ? `,最多${c.maxUnits}${u}` : ""}${c.capFen !== undefined ? `,上限${formatMoney(c.capFen)}` : ""}${c.extra ? `;超过${c.extra.over}${u}的部分每${u}再加${formatMoney(c.extra.fen)}` : ""}`;
     }
     case "when": return [...c.then, ...c.otherwise].map((x) => describeComponent(x, unitOf)).join(";");
     case "review": {

@@ -154,3 +154,36 @@ describe("steps", () => {
     expect(e.steps.map((s) => s.clause)).toEqual(["第十四条", "第十条", "第十四条"]);
   });
 });
+
+describe("one ratio, one display precision", () => {
+  it("shows a ratio near one tier's threshold with the same digits in every branch", () => {
+    const tiers = compileOne({
+      facts: [fact("rdFen", "money"), fact("revenueFen", "money")],
+      conditions: [{ id: "tier", label: "研发投入占比达到某一档", test: { test: "any", of: [
+        { label: "4%档", test: { test: "ratio", numerator: "rdFen", denominator: "revenueFen", word: "以上", percent: 4 } },
+        { label: "5%档", test: { test: "ratio", numerator: "rdFen", denominator: "revenueFen", word: "以上", percent: 5 } },
+      ] } }],
+    });
+    const reason = conditionOf(run(tiers, { rdFen: 3_999_999, revenueFen: 100_000_000 }), "tier")!.reason;
+    expect(reason).toContain("rdFen项占revenueFen项3.9999%,未达到第十四条规定的“4%以上”");
+    expect(reason).toContain("rdFen项占revenueFen项3.9999%,未达到第十四条规定的“5%以上”");
+  });
+});
+
+describe("support in kind", () => {
+  it("is tagged once, even where an older label says 不计入 itself", () => {
+    const old = compileOne({ amount: [{ kind: "inKind", label: "税前加计扣除(税收优惠,不计入补助)" }] });
+    expect(run(old).steps[0]!.description).toBe("税前加计扣除(税收优惠,不计入补助)");
+    const plain = compileOne({ amount: [{ kind: "inKind", label: "免租用房" }] });
+    expect(run(plain).steps[0]!.description).toBe("免租用房(非资金支持,不计入补助金额)");
+  });
+});
+
+describe("一事一议 per award item", () => {
+  it("is said only when the programme's own sentence says it, not because the clause has another item that does", () => {
+    const quoted = compileOne({ clause: "25", excerpt: "对重大项目实行一事一议的支持方式", amount: [{ kind: "caseByCase", label: "重大项目" }] });
+    expect(run(quoted).amountNote).toBe("重大项目:一事一议,金额经评审确定");
+    const other = compileOne({ clause: "25", excerpt: "对重大项目实行", amount: [{ kind: "caseByCase", label: "择优立项" }] });
+    expect(run(other).amountNote).toBe("择优立项:政策未规定具体金额,金额经评审确定");
+  });
+});

@@ -12,7 +12,7 @@
  */
 import { emptyTally, tallyComponents, type Step } from "./amounts";
 import { citeClause } from "./citation";
-import { evaluateTest, type Outcome } from "./conditions";
+import { evaluateTest, ratioThresholdsOf, type Outcome } from "./conditions";
 import type { Facts } from "./facts";
 import type { Fact } from "./format/facts";
 import type { Award, Profile, Programme } from "./format/programme";
@@ -85,13 +85,19 @@ export function evaluate(p: CompiledProgramme, input: EvaluationInput): Evaluati
     conditions.push({ id: "window", label: "在申报期内", clause: cite(undefined), result: "fail", reason: `不在申报期内(申报期:${p.windows.map((w) => `${w.from}至${w.to}`).join(";")})` });
   }
 
+  const ratioThresholds = ratioThresholdsOf(p.conditions.map((c) => c.test));
   for (const c of p.conditions) {
-    const r = evaluateTest(c.test, { facts: input.facts, declared: p.declared, profile: input.profile, cite: cite(c.clause), qualificationName: p.qualificationName, industryName: p.industryName });
+    const r = evaluateTest(c.test, { facts: input.facts, declared: p.declared, profile: input.profile, cite: cite(c.clause), qualificationName: p.qualificationName, industryName: p.industryName, ratioThresholds });
     conditions.push({ id: c.id, label: c.label, clause: cite(c.clause), result: r.result, reason: r.reason });
     r.missing.forEach((m) => missing.add(m));
   }
 
-  const tally = tallyComponents(p.amount, { facts: input.facts, declared: p.declared, cite, saysOneByOne: (clause) => p.oneByOneClauses.has(clause ?? p.clause) }, emptyTally());
+  const year = Number(input.date.slice(0, 4));
+  const history = input.history ?? [];
+  const earlier = { awards: history.filter((a) => a.programme === p.id), year };
+  const tally = tallyComponents(p.amount, { facts: input.facts, declared: p.declared, cite, saysOneByOne: (clause) => p.oneByOneClauses.has(clause ?? p.clause), earlier }, emptyTally());
+  // Units counted across applications that earlier awards did not record: the amount waits for them.
+  tally.unsettled.forEach((u, i) => conditions.push({ id: `history-units-${i + 1}`, label: "与此前奖励累计计算", clause: cite(undefined), result: "unknown", reason: u.reason }));
   tally.missing.forEach((m) => missing.add(m));
   for (const f of p.facts) if (!f.optional && input.facts[f.name] === undefined) missing.add(f.name);
 
@@ -101,12 +107,11 @@ export function evaluate(p: CompiledProgramme, input: EvaluationInput): Evaluati
   // the review sets, so from the bottom of the range as well as the top (a cap only lowers the top).
   let rangeDeducted = 0;
   const steps = [...tally.steps];
-  const year = Number(input.date.slice(0, 4));
   p.limits.forEach((l, i) => {
     // An exact amount is limited as it stands; a range is limited at its top. A case-by-case
     // (一事一议) amount is not known: limiting its exact part (often 0) made 就高不就低 fail against 0.
     const subject = tally.caseByCase.length ? null : rangeMax ?? amountFen;
-    const check = applyLimit(l, i, { programmeId: p.id, year, facts: input.facts, history: input.history ?? [], amountFen: subject, cite: cite(l.clause) });
+    const check = applyLimit(l, i, { programmeId: p.id, year, facts: input.facts, declared: p.declared, history, amountFen: subject, cite: cite(l.clause) });
     conditions.push(check.condition);
     if (check.step && check.amountFen !== null) {
       steps.push(check.step);

@@ -77,10 +77,18 @@ describe("perProject", () => {
     expect(conditionOf(e, id)!.reason).toBe("项目P1已获300万元,已达第十四条规定的最高300万元");
   });
 
-  it("without the project code, counts nothing and asks for the code", () => {
+  it("without a required project code, the cap is unknown and the code is asked for", () => {
     const e = run(p, {}, { history: [award("test-prog", 2024, 300, "P1")] });
     expect(e).toMatchObject({ eligible: "unknown", amountFen: 200 * WAN, missing: [{ fact: "projectCode" }] });
-    expect(conditionOf(e, id)).toMatchObject({ result: "pass", reason: "本项目尚未获得,最高300万元" });
+    expect(conditionOf(e, id)).toMatchObject({ result: "unknown", reason: "需提供projectCode项,才能核对同一项目已获的扶持(单个项目最高300万元)" });
+  });
+
+  it("without an optional project code, passes and says the project's earlier awards were not checked", () => {
+    const optional = compileSet([programmeInput({ limits: [{ kind: "perProject", label: "单个项目最高50万元", fen: 50 * WAN, projectFact: "projectCode" }], facts: [fact("projectCode", "text", { optional: true })] })]).programmes.get("test-prog")!;
+    const e = run(optional, {}, { history: [award("test-prog", 2024, 50, "P1")] });
+    expect(e.eligible).toBe(true);
+    expect(conditionOf(e, id)).toMatchObject({ result: "pass", reason: "未填projectCode项,未核对同一项目此前已获的扶持;单个项目最高50万元,由主管部门核定" });
+    expect(run(optional, { projectCode: "P1" }, { history: [award("test-prog", 2024, 50, "P1")] })).toMatchObject({ eligible: false, amountFen: 0 });
   });
 });
 
@@ -93,7 +101,62 @@ describe("once", () => {
   it("fails after any earlier award, naming its years", () => {
     const e = run(p, withCode, { history: [award("test-prog", 2024, 10), award("test-prog", 2021, 10)] });
     expect(e.eligible).toBe(false);
-    expect(conditionOf(e, "limit-1-once")!.reason).toBe("已于2021、2024年享受,第十四条规定只支持一次");
+    expect(conditionOf(e, "limit-1-once")!.reason).toBe("已于2021、2024年享受;单个企业只扶持一次(第十四条),不再重复支持");
+  });
+});
+
+describe("once per recognition", () => {
+  const levels = compileSet([
+    programmeInput({
+      facts: [fact("level", "choice"), fact("kindOf", "choice", { optional: true })],
+      amount: [{ kind: "byChoice", label: "认定奖励", fact: "level", amounts: { a: 10 * WAN, b: 30 * WAN, c: 50 * WAN } }],
+      limits: [{ kind: "once", label: "每次认定一次", per: ["kindOf"], upgrade: { fact: "level", order: ["a", "b", "c"] } }],
+    }),
+  ]).programmes.get("test-prog")!;
+  const withFacts = (year: number, facts: Award["facts"]): Award => ({ programme: "test-prog", year, amountFen: 10 * WAN, facts });
+
+  it("an earlier award at a lower level is the recognition this one upgrades: the full amount", () => {
+    const e = run(levels, { level: "c" }, { history: [withFacts(2024, { level: "a" })] });
+    expect(e).toMatchObject({ eligible: true, amountFen: 50 * WAN });
+    expect(conditionOf(e, "limit-1-once")!.reason).toBe("2024年按甲档获得支持,本次升为丙档,不属重复享受");
+  });
+
+  it("an earlier award at the same or a higher level is a repeat", () => {
+    expect(run(levels, { level: "b" }, { history: [withFacts(2024, { level: "b" })] }).eligible).toBe(false);
+    expect(run(levels, { level: "a" }, { history: [withFacts(2024, { level: "c" })] }).eligible).toBe(false);
+  });
+
+  it("an earlier award without its facts counts as a repeat, and says what would show otherwise", () => {
+    const e = run(levels, { level: "c" }, { history: [award("test-prog", 2024, 10)] });
+    expect(e.eligible).toBe(false);
+    expect(conditionOf(e, "limit-1-once")!.reason).toBe("已于2024年享受;每次认定一次(第十四条),不再重复支持;当时的记录未载明kindOf项、level项,按同一认定计,如属另一认定或升级请补充记录");
+  });
+
+  it("an earlier award naming another recognition is not a repeat; one naming this one is", () => {
+    expect(run(levels, { level: "b", kindOf: "a" }, { history: [withFacts(2024, { level: "b", kindOf: "b" })] }).eligible).toBe(true);
+    expect(run(levels, { level: "b", kindOf: "a" }, { history: [withFacts(2024, { level: "b", kindOf: "a" })] }).eligible).toBe(false);
+  });
+
+  it("asks for the identifying fact when an earlier award recorded it and this one does not", () => {
+    const e = run(levels, { level: "b" }, { history: [withFacts(2024, { level: "b", kindOf: "b" })] });
+    expect(e.eligible).toBe("unknown");
+    expect(conditionOf(e, "limit-1-once")).toMatchObject({ result: "unknown", reason: "已于2024年享受过该项支持;需提供kindOf项,才能判断本次是否为另一认定或升级" });
+  });
+
+  it("validYears: an award within the recognition's validity is a repeat; at its end a new recognition", () => {
+    const cert = limited([{ kind: "once", label: "每次认定一次", validYears: 3 }]);
+    expect(run(cert, withCode, { history: [award("test-prog", 2024, 20)] }).eligible).toBe(false);
+    expect(conditionOf(run(cert, withCode, { history: [award("test-prog", 2024, 20)] }), "limit-1-once")!.reason).toBe("已于2024年享受,在认定有效期(3年)内;每次认定一次(第十四条),不再重复支持");
+    const e = run(cert, withCode, { history: [award("test-prog", 2023, 20)] });
+    expect(e.eligible).toBe(true);
+    expect(conditionOf(e, "limit-1-once")!.reason).toBe("2023年的支持属于此前的认定(有效期3年),不属重复享受");
+  });
+
+  it("validYears 1 is once a year, across the programmes it names", () => {
+    const yearly = limited([{ kind: "once", label: "每年一次", validYears: 1, programmes: ["other-prog"] }]);
+    expect(run(yearly, withCode, { history: [award("other-prog", 2026, 10)] })).toMatchObject({ eligible: false, amountFen: 0 });
+    expect(conditionOf(run(yearly, withCode, { history: [award("other-prog", 2026, 10)] }), "limit-1-once")!.reason).toBe("已于2026年享受,本年度已获支持;每年一次(第十四条),不再重复支持");
+    expect(run(yearly, withCode, { history: [award("other-prog", 2025, 10)] }).eligible).toBe(true);
   });
 });
 
@@ -101,20 +164,28 @@ describe("maxYears", () => {
   const p = limited([{ kind: "maxYears", label: "最多支持三年", years: 3 }]);
   const years = (...ys: number[]) => ys.map((y) => award("test-prog", y, 10));
 
-  it("passes with support in N − 1 earlier years (several awards in one year count once)", () => {
+  it("passes with support in N − 1 earlier years, counting this year as the Nth (several awards in one year count once)", () => {
     const e = run(p, withCode, { history: [...years(2023, 2024), award("test-prog", 2024, 5)] });
     expect(e.eligible).toBe(true);
-    expect(conditionOf(e, "limit-1-maxYears")!.reason).toBe("已在2023、2024年获得支持,最多支持3年");
+    expect(conditionOf(e, "limit-1-maxYears")!.reason).toBe("已在2023、2024年获得支持,连同本年度共3年,最多支持3年");
   });
 
-  it("fails with support in N earlier years", () => {
+  it("fails with support in N earlier years: this year would be the N+1th", () => {
     const e = run(p, withCode, { history: years(2023, 2024, 2025) });
     expect(e.eligible).toBe(false);
-    expect(conditionOf(e, "limit-1-maxYears")!.reason).toBe("已在2023、2024、2025年获得支持,达到第十四条规定的最多3年");
+    expect(conditionOf(e, "limit-1-maxYears")!.reason).toBe("已在2023、2024、2025年获得支持,连同本年度共4年,超过第十四条规定的最多3年");
   });
 
-  it("does not count an award in the current year as an earlier year", () => {
+  it("counts an award of the current year as this year, never as “此前未获支持”", () => {
+    const e = run(p, withCode, { history: years(2026) });
+    expect(conditionOf(e, "limit-1-maxYears")!.reason).toBe("已在2026年获得支持(含本年度)共1年,最多支持3年");
+    expect(run(p, withCode).conditions.find((c) => c.id === "limit-1-maxYears")!.reason).toBe("最多支持3年,2026年为第1年");
+    // N years including this one is the limit, not over it; a second award in the year is for a once-a-year limit to refuse.
     expect(run(p, withCode, { history: years(2024, 2025, 2026) }).eligible).toBe(true);
+  });
+
+  it("ignores years after the evaluation date", () => {
+    expect(run(p, withCode, { history: years(2024, 2025, 2027) }).eligible).toBe(true);
   });
 });
 

@@ -1,11 +1,13 @@
 /**
  * Limits across applications, against the award history the caller passes in:
- * annual and per-project caps (which also cap this application), once only, at
- * most N years, and exclusion groups (就高不就低,不重复享受).
+ * annual and per-project caps (which also cap this application), once only (per
+ * recognition: upgrades and expired recognitions are not repeats), at most N
+ * years (this year included), and exclusion groups (就高不就低,不重复享受).
  */
 import type { Limit } from "./format/amounts";
 import type { Award } from "./format/programme";
-import type { Facts } from "./facts";
+import type { Fact } from "./format/facts";
+import { showFact, type Facts, type FactValue } from "./facts";
 import type { Step } from "./amounts";
 import type { Outcome } from "./conditions";
 import { formatMoney, moneyFormatter } from "../lib/money";
@@ -17,19 +19,29 @@ export interface LimitCheck {
   step?: Step;
 }
 
-export function applyLimit(l: Limit, index: number, ctx: { programmeId: string; year: number; facts: Facts; history: readonly Award[]; amountFen: number | null; cite: string }): LimitCheck {
+export interface LimitContext {
+  programmeId: string;
+  year: number;
+  facts: Facts;
+  declared: ReadonlyMap<string, Fact>;
+  history: readonly Award[];
+  amountFen: number | null;
+  cite: string;
+}
+
+export function applyLimit(l: Limit, index: number, ctx: LimitContext): LimitCheck {
   const scope = new Set([ctx.programmeId, ...(l.programmes ?? [])]);
   const inScope = ctx.history.filter((a) => scope.has(a.programme));
   const id = `limit-${index + 1}-${l.kind}`;
   const cond = (result: Outcome, reason: string) => ({ id, label: l.label, clause: ctx.cite, result, reason });
-  const years = (awards: readonly Award[]) => [...new Set(awards.map((a) => a.year))].sort((a, b) => a - b);
+  const keep = (result: Outcome, reason: string): LimitCheck => ({ condition: cond(result, reason), amountFen: ctx.amountFen });
 
   const cap = (used: number, fen: number, what: string): LimitCheck => {
     const remaining = Math.max(0, fen - used);
-    const m = moneyFormatter(used, fen);
-    if (remaining === 0) return { condition: cond("fail", `${what}已获${m(used)},已达${ctx.cite}规定的最高${m(fen)}`), amountFen: ctx.amountFen };
+    const m = moneyFormatter(used, fen, ...(ctx.amountFen !== null ? [ctx.amountFen] : []));
+    if (remaining === 0) return keep("fail", `${what}已获${m(used)},已达${ctx.cite}规定的最高${m(fen)}`);
     const usedText = used > 0 ? `${what}已获${m(used)},尚可获得${m(remaining)}` : `${what}尚未获得,最高${m(fen)}`;
-    if (ctx.amountFen === null || ctx.amountFen <= remaining) return { condition: cond("pass", usedText), amountFen: ctx.amountFen };
+    if (ctx.amountFen === null || ctx.amountFen <= remaining) return keep("pass", usedText);
     return {
       condition: cond("pass", usedText),
       amountFen: remaining,
@@ -42,26 +54,30 @@ export function applyLimit(l: Limit, index: number, ctx: { programmeId: string; 
       return cap(sum(inScope.filter((a) => a.year === ctx.year)), l.fen, `${ctx.year}年度`);
     case "perProject": {
       const code = ctx.facts[l.projectFact];
-      const used = typeof code === "string" ? sum(inScope.filter((a) => a.projectCode === code)) : 0;
-      return cap(used, l.fen, typeof code === "string" ? `项目${code}` : "本项目");
+      if (typeof code === "string") return cap(sum(inScope.filter((a) => a.projectCode === code)), l.fen, `项目${code}`);
+      const label = ctx.declared.get(l.projectFact)?.label.zh ?? "项目编号";
+      // A required code makes the cap checkable; an optional one leaves it to review, and says so.
+      if (!ctx.declared.get(l.projectFact)?.optional) return keep("unknown", `需提供${label},才能核对同一项目已获的扶持(单个项目最高${formatMoney(l.fen)})`);
+      return keep("pass", `未填${label},未核对同一项目此前已获的扶持;单个项目最高${formatMoney(l.fen)},由主管部门核定`);
     }
     case "once":
-      return inScope.length === 0
-        ? { condition: cond("pass", "此前未享受过该项支持"), amountFen: ctx.amountFen }
-        : { condition: cond("fail", `已于${years(inScope).join("、")}年享受,${ctx.cite}规定只支持一次`), amountFen: ctx.amountFen };
+      return once(l, ctx, inScope, keep);
     case "maxYears": {
-      const earlier = years(inScope.filter((a) => a.year !== ctx.year));
-      return earlier.length < l.years
-        ? { condition: cond("pass", earlier.length ? `已在${earlier.join("、")}年获得支持,最多支持${l.years}年` : `最多支持${l.years}年,此前未获支持`), amountFen: ctx.amountFen }
-        : { condition: cond("fail", `已在${earlier.join("、")}年获得支持,达到${ctx.cite}规定的最多${l.years}年`), amountFen: ctx.amountFen };
+      const years = distinctYears(inScope.filter((a) => a.year <= ctx.year));
+      const counted = years.includes(ctx.year) ? years : [...years, ctx.year];
+      if (counted.length > l.years) return keep("fail", `已在${years.join("、")}年获得支持,连同本年度共${counted.length}年,超过${ctx.cite}规定的最多${l.years}年`);
+      // A year already counted passes here; a second award in the same year is for a yearly cap or a once-a-year limit to refuse.
+      if (years.length === 0) return keep("pass", `最多支持${l.years}年,${ctx.year}年为第1年`);
+      const total = years.includes(ctx.year) ? `(含本年度)共${counted.length}年` : `,连同本年度共${counted.length}年`;
+      return keep("pass", `已在${years.join("、")}年获得支持${total},最多支持${l.years}年`);
     }
     case "exclusive": {
       const others = inScope.filter((a) => a.programme !== ctx.programmeId && (l.per === "ever" || a.year === ctx.year));
       const best = Math.max(0, ...others.map((a) => a.amountFen));
-      if (best === 0) return { condition: cond("pass", "未享受同类补助"), amountFen: ctx.amountFen };
+      if (best === 0) return keep("pass", "未享受同类补助");
       if (ctx.amountFen === null) return { condition: cond("unknown", `已享受同类补助${formatMoney(best)};就高不就低,需算出本项金额后比较`), amountFen: null };
       const m = moneyFormatter(best, ctx.amountFen);
-      if (ctx.amountFen <= best) return { condition: cond("fail", `已享受同类补助${m(best)},不低于本项${m(ctx.amountFen)};就高不就低,不重复享受`), amountFen: ctx.amountFen };
+      if (ctx.amountFen <= best) return keep("fail", `已享受同类补助${m(best)},不低于本项${m(ctx.amountFen)};就高不就低,不重复享受`);
       return {
         condition: cond("pass", `已享受同类补助${formatMoney(best)},本项较高;就高不就低,补足差额`),
         amountFen: ctx.amountFen - best,
@@ -69,6 +85,58 @@ export function applyLimit(l: Limit, index: number, ctx: { programmeId: string; 
       };
     }
   }
+}
+
+type OnceLimit = Extract<Limit, { kind: "once" }>;
+
+/**
+ * Once only, per recognition. An earlier award is set aside only on evidence: its own
+ * facts name another recognition or a lower level, or it lies outside the recognition's
+ * validity. Otherwise it is a repeat, and the reason says which fact would show it is not.
+ */
+function once(l: OnceLimit, ctx: LimitContext, inScope: readonly Award[], keep: (r: Outcome, reason: string) => LimitCheck): LimitCheck {
+  const label = (f: string) => ctx.declared.get(f)?.label.zh ?? f;
+  const show = (f: string, v: FactValue) => showFact(ctx.declared.get(f), v);
+  const identity = [...(l.per ?? []), ...(l.upgrade ? [l.upgrade.fact] : [])];
+  const apart: string[] = [];
+  const repeats: Award[] = [];
+  for (const a of inScope) {
+    if (l.validYears !== undefined && ctx.year - a.year >= l.validYears) {
+      apart.push(l.validYears === 1 ? `${a.year}年的支持属于以往年度` : `${a.year}年的支持属于此前的认定(有效期${l.validYears}年)`);
+      continue;
+    }
+    const other = (l.per ?? []).find((f) => ctx.facts[f] !== undefined && a.facts?.[f] !== undefined && a.facts[f] !== ctx.facts[f]);
+    if (other) {
+      apart.push(`${a.year}年的支持针对另一${label(other)}(${show(other, a.facts![other]!)})`);
+      continue;
+    }
+    if (l.upgrade) {
+      const { fact, order } = l.upgrade;
+      const was = order.indexOf(String(a.facts?.[fact]));
+      const now = order.indexOf(String(ctx.facts[fact]));
+      if (a.facts?.[fact] !== undefined && ctx.facts[fact] !== undefined && was >= 0 && was < now) {
+        apart.push(`${a.year}年按${show(fact, a.facts[fact]!)}获得支持,本次升为${show(fact, ctx.facts[fact]!)}`);
+        continue;
+      }
+    }
+    repeats.push(a);
+  }
+  if (repeats.length === 0) return keep("pass", apart.length ? `${apart.join(";")},不属重复享受` : "此前未享受过该项支持");
+  const years = distinctYears(repeats).join("、");
+  const missingNow = identity.filter((f) => ctx.facts[f] === undefined);
+  // Asking for a fact helps only when an earlier award recorded it to compare with.
+  const recorded = repeats.some((a) => missingNow.some((f) => a.facts?.[f] !== undefined));
+  if (missingNow.length && recorded) return keep("unknown", `已于${years}年享受过该项支持;需提供${missingNow.map(label).join("、")},才能判断本次是否为另一认定或升级`);
+  // The limit's own label says the rule; "第N条规定…" would put words such as 有效期 in the clause's mouth.
+  const within = l.validYears === 1 ? "本年度已获支持" : l.validYears !== undefined ? `在认定有效期(${l.validYears}年)内` : "";
+  const unrecorded = identity.length && repeats.some((a) => identity.some((f) => a.facts?.[f] === undefined))
+    ? `;当时的记录未载明${identity.map(label).join("、")},按同一认定计,如属另一认定或升级请补充记录`
+    : "";
+  return keep("fail", `已于${years}年享受${within ? `,${within}` : ""};${l.label}(${ctx.cite}),不再重复支持${unrecorded}`);
+}
+
+function distinctYears(awards: readonly Award[]): number[] {
+  return [...new Set(awards.map((a) => a.year))].sort((a, b) => a - b);
 }
 
 function sum(awards: readonly Award[]): number {

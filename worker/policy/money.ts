@@ -21,10 +21,13 @@ export function percentOfFen(numerator: bigint, denominator: bigint, percent: nu
  * that would print the threshold itself while the ratio is not exactly it
  * (2.9999% shown as 3%), four decimals instead.
  */
-export function formatRatio(numerator: number, denominator: number, threshold?: number): string {
+export function formatRatio(numerator: number, denominator: number, thresholds?: number | readonly number[]): string {
   const value = (numerator / denominator) * 100;
   const short = Number(value.toFixed(2));
-  if (threshold !== undefined && short === threshold) {
+  // Every threshold the explanation compares this ratio with: the precision depends on all of
+  // them, so one ratio reads the same in every branch (never "3.9999%" in one and "4%" in another).
+  const threshold = [thresholds ?? []].flat().find((t) => t === short);
+  if (threshold !== undefined) {
     const left = BigInt(numerator) * 10000n;
     const right = BigInt(denominator) * hundredths(threshold);
     if (left !== right) {

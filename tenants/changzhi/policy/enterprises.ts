@@ -83,18 +83,18 @@ export const techSme = programme({
   applicants: { zh: "按国家科技型中小企业评价办法评价入库的科技型中小企业", kinds: ["enterprise"], qualifications: ["tech-sme"] },
   amount: [
     { kind: "caseByCase", clause: "5.2", label: "科技型中小企业培育资金支持" },
-    { kind: "inKind", label: "研发费用75%税前加计扣除(税收优惠,按税法计算,不计入补助)" },
+    { kind: "inKind", label: "研发费用税前加计扣除(税收优惠,按税法计算;文件写于75%比例时,2023年起按财政部 税务总局公告2023年第7号为100%)" },
   ],
   materials: [
     { id: "tech-sme-number", zh: "科技型中小企业入库登记编号", required: true },
     { id: "rd-expense", zh: "研发费用辅助账及加计扣除申报表", required: true },
     { id: "financial-statements", zh: "上年度财务报表", required: true },
   ],
-  note: `75%是研发费用在计算应纳税所得额时的加计扣除比例,减少的是应税所得而不是发放的补助,故记为非资金支持,不按研发费用计算金额。培育资金出自第五部分(二)的财政双创资金,金额未定。尚未评价入库的企业先按评价办法申请评价。${PERIOD}`,
+  note: `文件所写“75%”是印发时的比例;财政部 税务总局公告2023年第7号规定自2023年1月1日起企业研发费用按100%在税前加计扣除,现按100%执行。加计扣除减少的是应税所得而不是发放的补助,故记为非资金支持,不按研发费用计算金额。培育资金出自第五部分(二)的财政双创资金,金额未定。尚未评价入库的企业先按评价办法申请评价。${PERIOD}`,
 });
 
 export const techSmeCases = cases([
-  { name: "anonymous estimate: funding at review, 75% super-deduction noted", programme: "changzhi-tech-sme", expect: { eligible: true, amountFen: null, explains: ["研发费用75%税前加计扣除", "科技型中小企业培育资金支持:政策未规定具体金额"] } },
+  { name: "anonymous estimate: funding at review, the super-deduction noted at today's 100%", programme: "changzhi-tech-sme", expect: { eligible: true, amountFen: null, explains: ["研发费用税前加计扣除", "2023年起按财政部 税务总局公告2023年第7号为100%", "科技型中小企业培育资金支持:政策未规定具体金额"] } },
   { name: "profile holds 科技型中小企业: eligible", programme: "changzhi-tech-sme", profile: { qualifications: ["tech-sme"] }, expect: { eligible: true, conditions: { "applicant-tech-sme": "pass" } } },
   { name: "profile is a 高新技术企业 but not evaluated as 科技型中小企业: not eligible", programme: "changzhi-tech-sme", profile: { qualifications: ["hnte"] }, expect: { eligible: false, conditions: { "applicant-tech-sme": "fail" } } },
 ]);
@@ -130,7 +130,7 @@ export const industryEducation = programme({
   applicants: { zh: "新一代信息技术、先进装备制造业、新能源、新材料、现代服务业等领域的企业,以国有企业和规上民营企业为重点", kinds: ["enterprise"] },
   amount: [
     { kind: "inKind", label: "纳入产教融合型试点企业建设培育工程" },
-    { kind: "inKind", clause: "3.1", label: "产教融合型企业入库申报辅导" },
+    { kind: "inKind", clause: "3.1", label: "积极推进产教融合型企业入库申报工作" },
   ],
   materials: [
     { id: "licence", zh: "营业执照", required: true },
@@ -141,7 +141,7 @@ export const industryEducation = programme({
 });
 
 export const industryEducationCases = cases([
-  { name: "enterprise joins the pilot cultivation: support in kind", programme: "changzhi-industry-education", expect: { eligible: true, amountFen: null, explains: ["非资金支持:纳入产教融合型试点企业建设培育工程、产教融合型企业入库申报辅导", "第三部分(一) 产教融合型企业入库申报辅导"] } },
+  { name: "enterprise joins the pilot cultivation: support in kind", programme: "changzhi-industry-education", expect: { eligible: true, amountFen: null, explains: ["非资金支持:纳入产教融合型试点企业建设培育工程、积极推进产教融合型企业入库申报工作", "第三部分(一) 积极推进产教融合型企业入库申报工作"] } },
 ]);
 
 export const enterpriseParts = {

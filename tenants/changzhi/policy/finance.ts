@@ -81,7 +81,7 @@ export const industryFund = programme({
   applicants: { zh: "落户长治高新区的国内外重点项目(先进制造、新一代信息技术、新材料等高新技术产业)", kinds: ["enterprise"] },
   facts: [{ name: "settlesInZone", type: "boolean", label: { zh: "项目落户长治高新区", en: "Project settles in the zone" } }],
   conditions: [{ id: "settles-in-zone", label: "项目落户长治高新区", test: { test: "equals", fact: "settlesInZone", value: true } }],
-  amount: [{ kind: "caseByCase", label: "产业投资子基金股权投资" }],
+  amount: [{ kind: "inKind", label: "产业投资子基金股权投资(投资额由基金按投资决策确定,不是补助)" }],
   materials: [
     { id: "business-plan", zh: "商业计划书", required: true },
     { id: "settlement-agreement", zh: "项目落户协议或意向书", required: true },
@@ -91,7 +91,7 @@ export const industryFund = programme({
 });
 
 export const industryFundCases = cases([
-  { name: "project settling in the zone: investment decided case by case", programme: "changzhi-industry-fund", facts: { settlesInZone: true }, expect: { eligible: true, amountFen: null, explains: ["产业投资子基金股权投资:政策未规定具体金额"] } },
+  { name: "project settling in the zone: investment by the fund, not a grant", programme: "changzhi-industry-fund", facts: { settlesInZone: true }, expect: { eligible: true, amountFen: null, explains: ["非资金支持:产业投资子基金股权投资(投资额由基金按投资决策确定,不是补助)"] } },
   { name: "project not settling here: not eligible", programme: "changzhi-industry-fund", facts: { settlesInZone: false }, expect: { eligible: false, conditions: { "settles-in-zone": "fail" } } },
 ]);
 

@@ -17,20 +17,17 @@ export const innovationVoucher = programme({
   applicants: { zh: "高新区中小微企业", kinds: ["enterprise"] },
   facts: [{ name: "smallOrMicro", type: "boolean", label: { zh: "属于中小微企业", en: "Small, medium or micro enterprise" }, help: "按国家中小企业划型标准。", prefill: { source: "smeStandard" } }],
   conditions: [{ id: "sme", label: "中小微企业", test: { test: "equals", fact: "smallOrMicro", value: true } }],
-  amount: [
-    { kind: "caseByCase", label: "科技创新券" },
-    { kind: "inKind", label: "科技创新券可异地购买科技服务(跨区域通用通兑)" },
-  ],
+  amount: [{ kind: "inKind", label: "科技创新券可异地购买科技服务(跨区域通用通兑)" }],
   materials: [
     { id: "licence", zh: "营业执照", required: true },
     { id: "service-contract", zh: "科技服务合同及发票", required: true },
     { id: "sme-statement", zh: "企业规模(从业人员、营业收入)情况说明", required: true },
   ],
-  note: `创新券的面额和使用比例条文未定。“2021年全年支持中小企业20家以上,服务合同成交额500万元以上;到2022年累计30家以上、1000万元以上;到2023年累计50家以上、1500万元以上”是全区目标,不是单个企业的条件或上限。${PERIOD}`,
+  note: `本条只允许中小微企业把科技创新券用于异地购买科技服务,不另发放创新券,也未定面额和使用比例,故不列金额。“2021年全年支持中小企业20家以上,服务合同成交额500万元以上;到2022年累计30家以上、1000万元以上;到2023年累计50家以上、1500万元以上”是全区目标,不是单个企业的条件或上限。${PERIOD}`,
 });
 
 export const innovationVoucherCases = cases([
-  { name: "small firm: voucher amount at review, usable in other regions", programme: "changzhi-innovation-voucher", facts: { smallOrMicro: true }, expect: { eligible: true, amountFen: null, explains: ["第四部分(一)第2项", "科技创新券:政策未规定具体金额"] } },
+  { name: "small firm: vouchers usable in other regions, no money promised", programme: "changzhi-innovation-voucher", facts: { smallOrMicro: true }, expect: { eligible: true, amountFen: null, explains: ["第四部分(一)第2项", "非资金支持:科技创新券可异地购买科技服务(跨区域通用通兑)"] } },
   { name: "large enterprise: not eligible", programme: "changzhi-innovation-voucher", facts: { smallOrMicro: false }, expect: { eligible: false, amountFen: 0, conditions: { sme: "fail" } } },
   { name: "size not stated: unknown", programme: "changzhi-innovation-voucher", facts: {}, expect: { eligible: "unknown", missing: ["smallOrMicro"] } },
 ]);

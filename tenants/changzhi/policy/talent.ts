@@ -75,17 +75,17 @@ export const talentRecruitment = programme({
     },
   ],
   conditions: [{ id: "category", label: "属于“五十百千”所列人才类别", test: { test: "oneOf", fact: "talentCategory", values: ["top", "leading", "graduate", "skilled"] } }],
-  amount: [{ kind: "caseByCase", label: "人才引培支持" }],
+  amount: [{ kind: "inKind", label: "纳入“五十百千”人才引培计划(引培目标名额,本方案未列资助标准)" }],
   materials: [
     { id: "identity", zh: "身份证明", required: true },
     { id: "credentials", zh: "学历学位证书、职业资格或人才称号证明", required: true },
     { id: "project-plan", zh: "项目计划书(顶尖人才、领军人才引进项目)", required: false },
   ],
-  note: `5个、10个、100人、1000人是各类别的引培目标名额,不是金额或个人条件;支持标准见第四部分(六)第4项所说的高新区鼓励人才创新创业政策,本方案未列金额。${PERIOD}`,
+  note: `5个、10个、100人、1000人是各类别的引培目标名额,不是金额或个人条件;“五十百千”是引培计划,不是人才引培奖励:资助标准见第四部分(六)第4项所说的高新区鼓励人才创新创业政策,本方案未列,故不列金额。${PERIOD}`,
 });
 
 export const talentRecruitmentCases = cases([
-  { name: "top talent with a project: support set at review", programme: "changzhi-talent-recruitment", facts: { talentCategory: "top" }, expect: { eligible: true, amountFen: null, explains: ["人才类别:具有国内外影响力的顶尖人才及其项目", "人才引培支持:政策未规定具体金额"] } },
+  { name: "top talent with a project: counted in the plan, no award promised", programme: "changzhi-talent-recruitment", facts: { talentCategory: "top" }, expect: { eligible: true, amountFen: null, explains: ["人才类别:具有国内外影响力的顶尖人才及其项目", "非资金支持:纳入“五十百千”人才引培计划"] } },
   { name: "provincial leading talent: eligible", programme: "changzhi-talent-recruitment", facts: { talentCategory: "leading" }, expect: { eligible: true, amountFen: null } },
   { name: "master's graduate: eligible", programme: "changzhi-talent-recruitment", facts: { talentCategory: "graduate" }, expect: { eligible: true, amountFen: null } },
   { name: "skilled worker: eligible", programme: "changzhi-talent-recruitment", facts: { talentCategory: "skilled" }, expect: { eligible: true, amountFen: null } },

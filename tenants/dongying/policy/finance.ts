@@ -39,12 +39,12 @@ export const loanRiskPool = programme({
   clause: CLAUSE,
   excerpt: "加大财政支持力度,增加中小企业贷款风险资金池规模,建立政府和金融机构风险共担模式。",
   category: "finance",
-  applicants: { zh: "通过合作金融机构申请风险资金池贷款的中小企业", kinds: ["enterprise"] },
+  applicants: { zh: "中小企业(资金池扩大的是与合作金融机构分担贷款风险的规模,企业向合作金融机构申请贷款,不向本政策申报补助)", kinds: ["enterprise"] },
   facts: [
     { name: "smallOrMedium", type: "boolean", label: { zh: "属于中小企业", en: "Small or medium-sized enterprise" }, help: "按国家中小企业划型标准。", prefill: { source: "smeStandard" } },
   ],
   conditions: [{ id: "sme", label: "中小企业", test: { test: "equals", fact: "smallOrMedium", value: true } }],
-  amount: [{ kind: "inKind", label: "纳入中小企业贷款风险资金池支持的贷款(政府和金融机构风险共担)" }],
+  amount: [{ kind: "inKind", label: "财政扩大中小企业贷款风险资金池,与合作金融机构分担贷款风险(企业向合作金融机构申请贷款)" }],
   materials: [
     { id: "licence", zh: "营业执照", required: true },
     { id: "loan-application", zh: "贷款申请及合作金融机构受理材料", required: true },
@@ -67,7 +67,7 @@ export const innovationFund = programme({
   excerpt: "建立市级科技创新投资基金,发挥创投引导基金作用,引导和鼓励社会资本共同投资科技型中小企业,加大对种子期、初创期科技型企业支持力度。",
   category: "finance",
   applicants: { zh: "科技型中小企业(种子期、初创期科技型企业加大支持)", kinds: ["enterprise"], qualifications: ["tech-sme"] },
-  amount: [{ kind: "caseByCase", label: "市级科技创新投资基金股权投资" }],
+  amount: [{ kind: "inKind", label: "市级科技创新投资基金股权投资(投资额由基金按投资决策确定,不是补助)" }],
   materials: [
     { id: "business-plan", zh: "商业计划书", required: true },
     { id: "financial-statements", zh: "财务报表", required: true },
@@ -77,7 +77,7 @@ export const innovationFund = programme({
 });
 
 export const innovationFundCases = cases([
-  { name: "anonymous estimate: investment decided case by case", programme: "dongying-innovation-fund", expect: { eligible: true, amountFen: null, explains: ["市级科技创新投资基金股权投资:政策未规定具体金额"] } },
+  { name: "anonymous estimate: an investment by the fund, not a grant set at review", programme: "dongying-innovation-fund", expect: { eligible: true, amountFen: null, explains: ["非资金支持:市级科技创新投资基金股权投资(投资额由基金按投资决策确定,不是补助)"] } },
   { name: "profile without 科技型中小企业: not eligible", programme: "dongying-innovation-fund", profile: { qualifications: [] }, expect: { eligible: false, conditions: { "applicant-tech-sme": "fail" } } },
   { name: "profile with 科技型中小企业: eligible", programme: "dongying-innovation-fund", profile: { qualifications: ["tech-sme"] }, expect: { eligible: true, amountFen: null } },
 ]);

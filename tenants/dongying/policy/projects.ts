@@ -59,7 +59,7 @@ export const policyGuidedProject = programme({
 });
 
 export const policyGuidedProjectCases = cases([
-  { name: "common key technology project: selected on merit, amount at review", programme: "dongying-policy-guided-project", facts: { commonKeyTechnology: true }, expect: { eligible: true, amountFen: null, explains: ["市级科技计划项目支持"] } },
+  { name: "common key technology project: selected on merit, amount at review", programme: "dongying-policy-guided-project", facts: { commonKeyTechnology: true }, expect: { eligible: true, amountFen: null, explains: ["市级科技计划项目支持:政策未规定具体金额"] } },
   { name: "not a common key technology: not eligible", programme: "dongying-policy-guided-project", facts: { commonKeyTechnology: false }, expect: { eligible: false, conditions: { "common-key-technology": "fail" } } },
   { name: "policy-guided-project, the day before the notice: not yet in force", programme: "dongying-policy-guided-project", date: DAY_BEFORE, facts: { commonKeyTechnology: true }, expect: { eligible: false, conditions: { effective: "fail" } } },
 ]);

@@ -48,6 +48,7 @@ export const rdInclusive = programme({
 const facts = (revenue: number, rd: number, deduction = wan(3000), prev = wan(2000)) => ({ revenueFen: revenue, rdExpenseFen: rd, rdDeductionFen: deduction, prevRdDeductionFen: prev });
 
 export const rdInclusiveCases = cases([
+  { name: "1亿 revenue at 3.9999%: one ratio, shown the same against 4% and 5%", programme: "zibo-rd-inclusive", facts: facts(YI, wan(399.9999)), expect: { eligible: false, explains: ["研发投入占年销售收入3.9999%,未达到第十四条规定的“4%以上”", "研发投入占年销售收入3.9999%,未达到第十四条规定的“5%以上”"] } },
   { name: "3亿 revenue at 3.2% R&D, 1000万 more deduction: 5% = 50万", programme: "zibo-rd-inclusive", facts: facts(3 * YI, wan(960)), expect: { eligible: true, amountFen: wan(50), explains: ["研发投入占年销售收入3.2%,达到第十四条规定的“3%以上”", "第十四条"] } },
   { name: "revenue exactly 2亿 at exactly 3%: 以上 includes both numbers", programme: "zibo-rd-inclusive", facts: facts(2 * YI, wan(600)), expect: { eligible: true, amountFen: wan(50), explains: ["按“年销售收入2亿元以上、研发投入占比3%以上”认定", "(“以上”含本数)"] } },
   { name: "revenue 2亿 at 4%: both tiers fit at the boundary, the explanation says so", programme: "zibo-rd-inclusive", facts: facts(2 * YI, wan(800)), expect: { eligible: true, amountFen: wan(50), explains: ["同时符合"] } },

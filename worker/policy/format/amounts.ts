@@ -26,7 +26,7 @@ export type Component =
   | { kind: "fixed"; label: string; clause?: string; fen: number; upTo?: boolean }
   | { kind: "byChoice"; label: string; clause?: string; fact: string; amounts: Record<string, number>; upTo?: boolean }
   | { kind: "percent"; label: string; clause?: string; base: Base; percent: number | { fact: string; byChoice: Record<string, number> }; capFen?: number; upTo?: boolean }
-  | { kind: "perUnit"; label: string; clause?: string; fact: string; fen: number; maxUnits?: number; extra?: { over: number; fen: number }; upTo?: boolean }
+  | { kind: "perUnit"; label: string; clause?: string; fact: string; fen: number; maxUnits?: number; maxUnitsPer?: string; capFen?: number; extra?: { over: number; fen: number; perYear?: boolean }; upTo?: boolean }
   | { kind: "when"; fact: string; equals: boolean | string; then: Component[]; otherwise: Component[] }
   | { kind: "review"; label: string; clause?: string; minFen: number; maxFen: number }
   | { kind: "caseByCase"; label: string; clause?: string }
@@ -53,8 +53,19 @@ export const componentSchema: z.ZodType<Component> = z.lazy(() =>
       fact: factName,
       fen,
       maxUnits: z.number().int().min(1).optional(),
-      /** "超过10件的,超过部分每件再给予…": more per unit past `over` (超过 excludes it). */
-      extra: z.strictObject({ over: z.number().int().min(0), fen }).optional(),
+      /**
+       * maxUnits counts across applications: units of this fact in this programme's earlier
+       * awards (their `facts`) with the same value of the named fact, e.g. one invention's
+       * grants abroad ("最多不超过3个国家或地区" per patent family, decision 0014).
+       */
+      maxUnitsPer: factName.optional(),
+      /** "上限100万元": a cap on the money, as a clause that states it in money says it (not as the units it takes). */
+      capFen: fen.optional(),
+      /**
+       * "超过10件的,超过部分每件再给予…": more per unit past `over` (超过 excludes it).
+       * perYear: "同一单位同一年度" — this year's earlier awards of the programme count towards `over`.
+       */
+      extra: z.strictObject({ over: z.number().int().min(0), fen, perYear: z.boolean().optional() }).optional(),
       upTo,
     }),
     z.strictObject({ kind: z.literal("when"), fact: factName, equals: z.union([z.boolean(), localId]), then: z.array(componentSchema), otherwise: z.array(componentSchema) }),
@@ -75,9 +86,23 @@ export const limitSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("perEnterprisePerYear"), ...scope, fen }),
   /** "单个项目…匹配总额不超过300万元": awards with the same project code. */
   z.strictObject({ kind: z.literal("perProject"), ...scope, fen, projectFact: factName }),
-  /** "单个企业只扶持一次" */
-  z.strictObject({ kind: z.literal("once"), ...scope }),
-  /** "对一家企业最多支持三年" */
+  /**
+   * "单个企业只扶持一次", "一次性", and "once per recognition": an earlier award in scope is a
+   * repeat unless it was made for another recognition, which only the award's own `facts`
+   * can show (an award without them counts as a repeat):
+   * - per: facts naming the recognition (which patent, which kind of carrier): other values, another recognition;
+   * - upgrade: a level fact, lowest first: an award at a lower level was for the recognition this one upgrades;
+   * - validYears: how long a recognition lasts (高企 certificate: 3): an award that many calendar
+   *   years back or more was for an earlier recognition; 1 means once per year.
+   */
+  z.strictObject({
+    kind: z.literal("once"),
+    ...scope,
+    per: z.array(factName).min(1).optional(),
+    upgrade: z.strictObject({ fact: factName, order: z.array(localId).min(2) }).optional(),
+    validYears: z.number().int().min(1).optional(),
+  }),
+  /** "对一家企业最多支持三年": the years with an award, this one included. */
   z.strictObject({ kind: z.literal("maxYears"), ...scope, years: z.number().int().min(1) }),
   /**
    * "就高不就低,不重复享受": with an award from another programme of the group in

@@ -87,7 +87,11 @@ export function checkPolicySet(set: SetShape, ctx: Ctx) {
           walkBase(c.base, [...path, "base"]);
           if (typeof c.percent !== "number") needChoices(c.percent.fact, Object.keys(c.percent.byChoice), [...path, "percent"]);
           break;
-        case "perUnit": needFact(c.fact, ["count"], path); break;
+        case "perUnit":
+          needFact(c.fact, ["count"], path);
+          if (c.maxUnitsPer) needFact(c.maxUnitsPer, ["text", "choice"], path);
+          if (c.maxUnitsPer && c.maxUnits === undefined) issue("maxUnitsPer needs maxUnits", ...path);
+          break;
         case "when":
           if (typeof c.equals === "boolean") needFact(c.fact, ["boolean"], path);
           else needChoices(c.fact, [c.equals], path);
@@ -109,6 +113,10 @@ export function checkPolicySet(set: SetShape, ctx: Ctx) {
     p.limits.forEach((l, j) => {
       checkClause(l.clause, "limits", j, "clause");
       if (l.kind === "perProject") needFact(l.projectFact, ["text"], ["limits", j]);
+      if (l.kind === "once") {
+        for (const f of l.per ?? []) needFact(f, ["text", "choice", "boolean"], ["limits", j, "per"]);
+        if (l.upgrade) needChoices(l.upgrade.fact, l.upgrade.order, ["limits", j, "upgrade"]);
+      }
     });
   });
 

@@ -25,7 +25,7 @@ export const THRESHOLD: Record<ThresholdWord, { cmp: (a: number, b: number) => b
 };
 
 export type Test =
-  | { test: "compare"; fact: string; word: ThresholdWord; value: number }
+  | { test: "compare"; fact: string; word: ThresholdWord; value: number; negate?: true }
   | { test: "between"; fact: string; from: number; to: number }
   | { test: "ratio"; numerator: string; denominator: string; word: ThresholdWord; percent: number }
   | { test: "equals"; fact: string; value: boolean | string }
@@ -37,8 +37,12 @@ export type Test =
 
 export const testSchema: z.ZodType<Test> = z.lazy(() =>
   z.discriminatedUnion("test", [
-    /** A fact against a number: money in fen, counts, percentages. */
-    z.strictObject({ test: z.literal("compare"), fact: factName, word: thresholdSchema, value: z.number() }),
+    /**
+     * A fact against a number: money in fen, counts, percentages. negate: passes when the
+     * clause's threshold is not reached ("未达到“20个百分点以上”"), for a tier below one the
+     * clause names, without putting a word the clause does not use (低于) in its mouth.
+     */
+    z.strictObject({ test: z.literal("compare"), fact: factName, word: thresholdSchema, value: z.number(), negate: z.literal(true).optional() }),
     /** "5000万元至2亿元之间": both ends included. */
     z.strictObject({ test: z.literal("between"), fact: factName, from: z.number(), to: z.number() }),
     /** "研发投入占销售收入比例达到3%以上": numerator / denominator against a percentage. */

@@ -85,12 +85,23 @@ export const profileSchema = z.strictObject({
 });
 export type Profile = z.infer<typeof profileSchema>;
 
-/** An award the enterprise already has (approved or paid), as limits need it. */
+/** A fact value as an award records it (the facts the award was made on). */
+const awardFactValue = z.union([z.string().max(200), z.number().finite(), z.boolean()]);
+
+/**
+ * An award the enterprise already has (approved or paid), as limits need it. `facts` are
+ * optional: with them a limit can tell an upgrade or another recognition from a repeat;
+ * without them an award of the same programme counts as a repeat.
+ */
 export const awardSchema = z.strictObject({
-  programme: z.string(),
-  year: z.number().int(),
+  programme: z.string().max(80),
+  year: z.number().int().min(1900).max(2200),
   amountFen: fen,
-  projectCode: text.optional(),
+  projectCode: text.max(100).optional(),
+  facts: z
+    .record(factName, awardFactValue)
+    .refine((f) => Object.keys(f).length <= 40, "facts: at most 40")
+    .optional(),
 });
 export type Award = z.infer<typeof awardSchema>;
 

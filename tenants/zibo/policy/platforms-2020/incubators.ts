@@ -8,11 +8,7 @@
 import { cases, programme, wan, yuan } from "../../../policy";
 
 const DOC = "zibo-innovation-platforms-2020";
-/**
- * "上限100万元" at 100元/m² and "上限50万元" at 50元/m² both stop at 10,000 m²
- * (100万 ÷ 100元, 50万 ÷ 50元). A per-unit component caps by units, so the cap is
- * written as the area it takes; the cases check the 万元 caps themselves.
- */
+/** "上限100万元" and "上限50万元" cap the money, and the explanation says so in money, as the clause does. */
 const NEW_RATE = yuan(100);
 const NEW_CAP = wan(100);
 const EXPANSION_RATE = yuan(50);
@@ -45,8 +41,8 @@ export const incubatorFloorArea = programme({
       kind: "when",
       fact: "buildType",
       equals: "new",
-      then: [{ kind: "perUnit", label: "新建孵化用房每平方米100元,上限100万元", fact: "floorArea", fen: NEW_RATE, maxUnits: NEW_CAP / NEW_RATE }],
-      otherwise: [{ kind: "perUnit", label: "改扩建孵化用房每平方米50元,上限50万元", fact: "floorArea", fen: EXPANSION_RATE, maxUnits: EXPANSION_CAP / EXPANSION_RATE }],
+      then: [{ kind: "perUnit", label: "新建孵化用房每平方米100元,上限100万元", fact: "floorArea", fen: NEW_RATE, capFen: NEW_CAP }],
+      otherwise: [{ kind: "perUnit", label: "改扩建孵化用房每平方米50元,上限50万元", fact: "floorArea", fen: EXPANSION_RATE, capFen: EXPANSION_CAP }],
     },
   ],
   materials: [
@@ -64,7 +60,7 @@ export const incubatorFloorAreaCases = cases([
   { name: "new build 1 m²: 100元", programme: "zibo-incubator-floor-area", facts: floor("new", 1), expect: { eligible: true, amountFen: yuan(100) } },
   { name: "new build 9,999 m²: 99.99万, under the cap", programme: "zibo-incubator-floor-area", facts: floor("new", 9999), expect: { eligible: true, amountFen: yuan(999900) } },
   { name: "new build 10,000 m²: exactly the 100万 cap", programme: "zibo-incubator-floor-area", facts: floor("new", 10000), expect: { eligible: true, amountFen: NEW_CAP } },
-  { name: "new build 10,001 m²: capped at 100万", programme: "zibo-incubator-floor-area", facts: floor("new", 10001), expect: { eligible: true, amountFen: NEW_CAP, explains: ["最多计10000平方米"] } },
+  { name: "new build 10,001 m²: capped at 100万", programme: "zibo-incubator-floor-area", facts: floor("new", 10001), expect: { eligible: true, amountFen: NEW_CAP, explains: ["10001平方米×100元=100.01万元,超过上限100万元,按100万元计"] } },
   { name: "new build 30,000 m²: capped at 100万", programme: "zibo-incubator-floor-area", facts: floor("new", 30000), expect: { eligible: true, amountFen: NEW_CAP } },
   { name: "expansion 5,000 m²: 25万", programme: "zibo-incubator-floor-area", facts: floor("expansion", 5000), expect: { eligible: true, amountFen: wan(25), explains: ["改扩建孵化用房每平方米50元,上限50万元"] } },
   { name: "expansion 9,999 m²: 49.995万", programme: "zibo-incubator-floor-area", facts: floor("expansion", 9999), expect: { eligible: true, amountFen: yuan(499950) } },
@@ -98,17 +94,20 @@ export const cityIncubatorAward = programme({
   ],
   conditions: [{ id: "newly-recognised", label: "新认定的国家级、省级科技企业孵化器", test: { test: "equals", fact: "newlyRecognised", value: true } }],
   amount: [{ kind: "byChoice", label: "新认定科技企业孵化器奖励", fact: "incubatorLevel", amounts: { national: wan(200), provincial: wan(50) }, upTo: true }],
+  limits: [{ kind: "once", label: "每次新认定奖励一次", upgrade: { fact: "incubatorLevel", order: ["provincial", "national"] } }],
   materials: [
     { id: "recognition", zh: "国家级或省级科技企业孵化器认定文件", required: true },
     { id: "operations", zh: "孵化器运营情况及在孵企业名单", required: true },
   ],
-  note: "“最高200万元、50万元”是上限,具体金额经评审确定。省级升为国家级时是否扣除此前奖励,条文未规定。",
+  note: "“最高200万元、50万元”是上限,具体金额经评审确定。每次新认定奖励一次:同一级别已获奖励的不再给予;省级升为国家级属新认定,按国家级上限评审(是否扣除此前奖励,条文未规定,不扣减)。此前记录未载明级别的按同一认定计。",
 });
 
 export const cityIncubatorAwardCases = cases([
   { name: "newly recognised national incubator: up to 200万", programme: "zibo-city-incubator-award", facts: { incubatorLevel: "national", newlyRecognised: true }, expect: { eligible: true, amountFen: null, range: { minFen: 0, maxFen: wan(200) }, explains: ["为最高额,具体金额评审确定"] } },
   { name: "newly recognised provincial incubator: up to 50万", programme: "zibo-city-incubator-award", facts: { incubatorLevel: "provincial", newlyRecognised: true }, expect: { eligible: true, range: { minFen: 0, maxFen: wan(50) } } },
   { name: "recognised earlier: not eligible", programme: "zibo-city-incubator-award", facts: { incubatorLevel: "national", newlyRecognised: false }, expect: { eligible: false, amountFen: 0, conditions: { "newly-recognised": "fail" } } },
+  { name: "provincial award in 2024, national now: an upgrade, up to 200万", programme: "zibo-city-incubator-award", facts: { incubatorLevel: "national", newlyRecognised: true }, history: [{ programme: "zibo-city-incubator-award", year: 2024, amountFen: wan(50), facts: { incubatorLevel: "provincial" } }], expect: { eligible: true, range: { minFen: 0, maxFen: wan(200) } } },
+  { name: "national award in 2024, national again: a repeat", programme: "zibo-city-incubator-award", facts: { incubatorLevel: "national", newlyRecognised: true }, history: [{ programme: "zibo-city-incubator-award", year: 2024, amountFen: wan(150), facts: { incubatorLevel: "national" } }], expect: { eligible: false, conditions: { "limit-1-once": "fail" } } },
   { name: "level not given: unknown, no amount", programme: "zibo-city-incubator-award", facts: { newlyRecognised: true }, expect: { eligible: "unknown", amountFen: null, missing: ["incubatorLevel"] } },
 ]);
 
@@ -147,17 +146,21 @@ export const universityPark = programme({
       amounts: { provincial: share(PROVINCIAL_PARK_SUBSIDY.provincial), national: share(PROVINCIAL_PARK_SUBSIDY.national) },
     },
   ],
+  limits: [{ kind: "once", label: "每次认定再补助一次", upgrade: { fact: "parkLevel", order: ["provincial", "national"] } }],
   materials: [
     { id: "recognition", zh: "省级或国家级大学科技园认定文件", required: true },
     { id: "provincial-award", zh: "省级经费补助下达文件", required: true },
   ],
-  note: "条文本身写明省级补助为每家100万元(省级园)、300万元(国家级园),市级为其20%,即20万元、60万元;故按认定级别选择计算,不另请申请人填报省补助金额。若省级实际下达金额与条文不同,以省补助经费的20%为准,由主管部门核定。",
+  note: "条文本身写明省级补助为每家100万元(省级园)、300万元(国家级园),市级为其20%,即20万元、60万元;故按认定级别选择计算,不另请申请人填报省补助金额。若省级实际下达金额与条文不同,以省补助经费的20%为准,由主管部门核定。再补助按每次认定给予一次:省级园升为国家级园的属新认定,按国家级计;此前记录未载明级别的按同一认定计。",
 });
 
 export const universityParkCases = cases([
   { name: "provincial park: 20% of 100万 = 20万", programme: "zibo-university-park", facts: { parkLevel: "provincial", provincialFunded: true }, expect: { eligible: true, amountFen: wan(20), explains: ["省级大学科技园", "20万元"] } },
   { name: "national park: 20% of 300万 = 60万", programme: "zibo-university-park", facts: { parkLevel: "national", provincialFunded: true }, expect: { eligible: true, amountFen: wan(60) } },
   { name: "no provincial subsidy yet: nothing to top up", programme: "zibo-university-park", facts: { parkLevel: "national", provincialFunded: false }, expect: { eligible: false, amountFen: 0, conditions: { "provincial-funded": "fail" } } },
+  { name: "provincial park topped up in 2022, national now: an upgrade, 60万", programme: "zibo-university-park", facts: { parkLevel: "national", provincialFunded: true }, history: [{ programme: "zibo-university-park", year: 2022, amountFen: wan(20), facts: { parkLevel: "provincial" } }], expect: { eligible: true, amountFen: wan(60) } },
+  { name: "provincial park topped up in 2022, provincial again: a repeat", programme: "zibo-university-park", facts: { parkLevel: "provincial", provincialFunded: true }, history: [{ programme: "zibo-university-park", year: 2022, amountFen: wan(20), facts: { parkLevel: "provincial" } }], expect: { eligible: false, amountFen: 0, conditions: { "limit-1-once": "fail" } } },
+  { name: "earlier top-up with no level recorded: a repeat, with what to add", programme: "zibo-university-park", facts: { parkLevel: "national", provincialFunded: true }, history: [{ programme: "zibo-university-park", year: 2022, amountFen: wan(20) }], expect: { eligible: false, conditions: { "limit-1-once": "fail" }, explains: ["如属另一认定或升级请补充记录"] } },
   { name: "level not given: unknown", programme: "zibo-university-park", facts: { provincialFunded: true }, expect: { eligible: "unknown", amountFen: null, missing: ["parkLevel"] } },
 ]);
 

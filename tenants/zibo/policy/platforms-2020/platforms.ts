@@ -29,18 +29,20 @@ export const platformAward = programme({
       ],
     },
     { name: "newlyApproved", type: "boolean", label: { zh: "为新获批的创新平台", en: "Newly approved platform" }, help: "本政策施行后新获批复;此前已获批的平台不属于“新获批”。" },
+    { name: "platformName", type: "text", optional: true, label: { zh: "创新平台名称", en: "Name of the platform" }, help: "依托单位此前已因另一平台获本项奖励时填写,用于区分两个平台。" },
   ],
   conditions: [
     { id: "newly-approved", label: "新获批的创新平台", test: { test: "equals", fact: "newlyApproved", value: true } },
     { id: "level", label: "国家级或省级创新平台", test: { test: "oneOf", fact: "platformLevel", values: ["national", "provincial"] } },
   ],
   amount: [{ kind: "byChoice", label: "新获批国家级、省级创新平台奖励", fact: "platformLevel", amounts: { national: wan(200), provincial: wan(50) } }],
+  limits: [{ kind: "once", label: "每个平台每次新获批奖励一次", per: ["platformName"], upgrade: { fact: "platformLevel", order: ["municipal", "provincial", "national"] } }],
   materials: [
     { id: "approval", zh: "国家级或省级创新平台批复(认定)文件", required: true },
     { id: "licence", zh: "依托单位营业执照或法人证书", required: true },
     { id: "platform-plan", zh: "平台建设方案及运行情况说明", required: false },
   ],
-  note: "同一平台由省级升为国家级时是否补足差额,条文未规定;本项按每次新获批的级别计奖,不设跨次限额。",
+  note: "按每次新获批奖励一次:同一平台同一级别已获奖励的不再给予;由省级升为国家级的属新获批,按国家级全额计奖(条文未规定补足差额或扣减);另一平台(此前记录载明平台名称)另计。此前记录未载明级别和名称的按同一平台计。",
 });
 
 export const platformAwardCases = cases([
@@ -48,6 +50,9 @@ export const platformAwardCases = cases([
   { name: "newly approved provincial platform: 50万", programme: "zibo-platform-award", facts: { platformLevel: "provincial", newlyApproved: true }, expect: { eligible: true, amountFen: wan(50) } },
   { name: "municipal platform: not in the clause", programme: "zibo-platform-award", facts: { platformLevel: "municipal", newlyApproved: true }, expect: { eligible: false, amountFen: 0, conditions: { level: "fail" } } },
   { name: "national platform approved before: not 新获批", programme: "zibo-platform-award", facts: { platformLevel: "national", newlyApproved: false }, expect: { eligible: false, amountFen: 0, conditions: { "newly-approved": "fail" } } },
+  { name: "provincial platform rewarded in 2023, national now: an upgrade, 200万", programme: "zibo-platform-award", facts: { platformLevel: "national", newlyApproved: true }, history: [{ programme: "zibo-platform-award", year: 2023, amountFen: wan(50), facts: { platformLevel: "provincial" } }], expect: { eligible: true, amountFen: wan(200) } },
+  { name: "provincial platform rewarded in 2023, provincial again: a repeat", programme: "zibo-platform-award", facts: { platformLevel: "provincial", newlyApproved: true }, history: [{ programme: "zibo-platform-award", year: 2023, amountFen: wan(50), facts: { platformLevel: "provincial" } }], expect: { eligible: false, conditions: { "limit-1-once": "fail" } } },
+  { name: "another named platform at the same level: another approval", programme: "zibo-platform-award", facts: { platformLevel: "provincial", newlyApproved: true, platformName: "淄博市新材料技术创新中心" }, history: [{ programme: "zibo-platform-award", year: 2023, amountFen: wan(50), facts: { platformLevel: "provincial", platformName: "山东省陶瓷工程技术研究中心" } }], expect: { eligible: true, amountFen: wan(50) } },
   { name: "level not given: unknown, no amount", programme: "zibo-platform-award", facts: { newlyApproved: true }, expect: { eligible: "unknown", amountFen: null, missing: ["platformLevel"] } },
   { name: "the day before the opinions were issued: not yet in force", programme: "zibo-platform-award", date: "2020-04-09", facts: { platformLevel: "national", newlyApproved: true }, expect: { eligible: false, conditions: { effective: "fail" } } },
   { name: "the day they were issued: in force", programme: "zibo-platform-award", date: "2020-04-10", facts: { platformLevel: "provincial", newlyApproved: true }, expect: { eligible: true, amountFen: wan(50) } },

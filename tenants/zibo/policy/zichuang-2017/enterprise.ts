@@ -16,7 +16,9 @@ export const hitechCert = programme({
   category: "qualification",
   applicants: { zh: "通过认定的高新技术企业", kinds: ["enterprise"], qualifications: ["hnte"] },
   amount: [{ kind: "fixed", label: "通过高新技术企业认定", fen: wan(20) }],
+  limits: [{ kind: "once", label: "每次认定(高新技术企业证书有效期三年)奖励一次", validYears: 3 }],
   materials: [{ id: "hnte-certificate", zh: "高新技术企业证书", required: true }],
+  note: "奖励“通过认定的高新技术企业”,按每次认定奖励一次,不是每年奖励:高新技术企业证书有效期三年,此前三个日历年度内(含本年度)已获本项奖励的,视为同一次认定;满三年后重新认定的,可再次申报。",
 });
 
 export const hitechFirstFail = programme({
@@ -59,7 +61,7 @@ export const projectMatching = programme({
       ],
     },
     { name: "fundingFen", type: "money", label: { zh: "获得的科技计划扶持资金", en: "Science plan funding received" }, help: "国家或省科技计划下达给本项目的资金。" },
-    { name: "projectCode", type: "text", label: { zh: "项目编号", en: "Project number" }, help: "同一项目列入多个科技计划(多年度)时填写同一编号,用于核对单个项目300万元的匹配总额。", optional: true },
+    { name: "projectCode", type: "text", label: { zh: "项目编号", en: "Project number" }, help: "科技计划下达的项目编号;同一项目列入多个科技计划(多年度)时填写同一编号,用于核对单个项目300万元的匹配总额。" },
   ],
   amount: [{ kind: "percent", label: "科技计划资金匹配", base: { fact: "fundingFen" }, percent: { fact: "level", byChoice: { national: 50, provincial: 20 } } }],
   limits: [
@@ -130,6 +132,9 @@ const zsa = "zibo-zone-science-award";
 export const enterpriseCases = cases([
   { name: "recognised high-tech enterprise: 20万", programme: "zibo-hitech-cert", expect: { eligible: true, amountFen: wan(20), explains: ["第十五条"] } },
   { name: "with a profile holding hnte: 20万", programme: "zibo-hitech-cert", profile: { qualifications: ["hnte"] }, expect: { eligible: true, amountFen: wan(20), conditions: { "applicant-hnte": "pass" } } },
+  { name: "high-tech award in 2026 already: the same recognition, not again this year", programme: "zibo-hitech-cert", history: [{ programme: "zibo-hitech-cert", year: 2026, amountFen: wan(20) }], expect: { eligible: false, amountFen: 0, conditions: { "limit-1-once": "fail" }, explains: ["在认定有效期(3年)内;每次认定(高新技术企业证书有效期三年)奖励一次(第十五条),不再重复支持"] } },
+  { name: "high-tech award in 2024: the certificate's third year, still the same recognition", programme: "zibo-hitech-cert", history: [{ programme: "zibo-hitech-cert", year: 2024, amountFen: wan(20) }], expect: { eligible: false, conditions: { "limit-1-once": "fail" } } },
+  { name: "high-tech award in 2023: three years on, a new recognition earns it again", programme: "zibo-hitech-cert", history: [{ programme: "zibo-hitech-cert", year: 2023, amountFen: wan(20) }], expect: { eligible: true, amountFen: wan(20), conditions: { "limit-1-once": "pass" }, explains: ["属于此前的认定"] } },
   { name: "with a profile without hnte: not eligible", programme: "zibo-hitech-cert", profile: { qualifications: ["tech-sme"] }, expect: { eligible: false, conditions: { "applicant-hnte": "fail" } } },
 
   { name: "agency fees 1万: 60% is 6000元", programme: fail, facts: { agencyFeeFen: wan(1) }, expect: { eligible: true, amountFen: yuan(6000), explains: ["第十五条", "60%"] } },
@@ -141,17 +146,19 @@ export const enterpriseCases = cases([
   { name: "already subsidised once: not again", programme: fail, facts: { agencyFeeFen: wan(1) }, history: [{ programme: fail, year: 2024, amountFen: yuan(3000) }], expect: { eligible: false, conditions: { "limit-1-once": "fail" } } },
   { name: "fees missing: unknown", programme: fail, expect: { eligible: "unknown", missing: ["agencyFeeFen"] } },
 
-  { name: "national plan 400万: 1:0.5 is 200万", programme: pm, facts: { level: "national", fundingFen: wan(400) }, expect: { eligible: true, amountFen: wan(200), explains: ["第十六条", "50%"] } },
-  { name: "provincial plan 500万: 1:0.2 is 100万", programme: pm, facts: { level: "provincial", fundingFen: wan(500) }, expect: { eligible: true, amountFen: wan(100) } },
-  { name: "national plan 600万: 300万, at the cap", programme: pm, facts: { level: "national", fundingFen: wan(600) }, expect: { eligible: true, amountFen: wan(300) } },
-  { name: "national plan 600万 and 2 fen: capped at 300万", programme: pm, facts: { level: "national", fundingFen: wan(600) + 2 }, expect: { eligible: true, amountFen: wan(300), explains: ["本次按300万元计"] } },
-  { name: "provincial 20% of 3 fen: 0.6 fen rounds to 1", programme: pm, facts: { level: "provincial", fundingFen: 3 }, expect: { eligible: true, amountFen: 1 } },
+  { name: "national plan 400万: 1:0.5 is 200万", programme: pm, facts: { projectCode: "P-9", level: "national", fundingFen: wan(400) }, expect: { eligible: true, amountFen: wan(200), explains: ["第十六条", "50%"] } },
+  { name: "provincial plan 500万: 1:0.2 is 100万", programme: pm, facts: { projectCode: "P-9", level: "provincial", fundingFen: wan(500) }, expect: { eligible: true, amountFen: wan(100) } },
+  { name: "national plan 600万: 300万, at the cap", programme: pm, facts: { projectCode: "P-9", level: "national", fundingFen: wan(600) }, expect: { eligible: true, amountFen: wan(300) } },
+  { name: "national plan 600万 and 2 fen: capped at 300万", programme: pm, facts: { projectCode: "P-9", level: "national", fundingFen: wan(600) + 2 }, expect: { eligible: true, amountFen: wan(300), explains: ["本次按300万元计"] } },
+  { name: "provincial 20% of 3 fen: 0.6 fen rounds to 1", programme: pm, facts: { projectCode: "P-9", level: "provincial", fundingFen: 3 }, expect: { eligible: true, amountFen: 1 } },
   { name: "200万 matched this year for another project: 100万 left", programme: pm, facts: { level: "national", fundingFen: wan(400), projectCode: "B" }, history: [{ programme: pm, year: 2026, amountFen: wan(200), projectCode: "A" }], expect: { eligible: true, amountFen: wan(100) } },
-  { name: "300万 matched this year: the enterprise's annual cap is used up", programme: pm, facts: { level: "provincial", fundingFen: wan(100) }, history: [{ programme: pm, year: 2026, amountFen: wan(300) }], expect: { eligible: false, conditions: { "limit-1-perEnterprisePerYear": "fail" } } },
+  { name: "300万 matched this year: the enterprise's annual cap is used up", programme: pm, facts: { projectCode: "P-9", level: "provincial", fundingFen: wan(100) }, history: [{ programme: pm, year: 2026, amountFen: wan(300) }], expect: { eligible: false, conditions: { "limit-1-perEnterprisePerYear": "fail" } } },
   { name: "same project matched 250万 in earlier years: 50万 left for it", programme: pm, facts: { level: "national", fundingFen: wan(400), projectCode: "P-1" }, history: [{ programme: pm, year: 2024, amountFen: wan(150), projectCode: "P-1" }, { programme: pm, year: 2025, amountFen: wan(100), projectCode: "P-1" }], expect: { eligible: true, amountFen: wan(50), explains: ["项目P-1已获250万元"] } },
   { name: "same project already matched 300万: no more for it", programme: pm, facts: { level: "provincial", fundingFen: wan(100), projectCode: "P-1" }, history: [{ programme: pm, year: 2025, amountFen: wan(300), projectCode: "P-1" }], expect: { eligible: false, conditions: { "limit-2-perProject": "fail" } } },
   { name: "another project's past matching does not count against this project", programme: pm, facts: { level: "national", fundingFen: wan(400), projectCode: "P-2" }, history: [{ programme: pm, year: 2025, amountFen: wan(300), projectCode: "P-1" }], expect: { eligible: true, amountFen: wan(200) } },
-  { name: "level missing: unknown", programme: pm, facts: { fundingFen: wan(400) }, expect: { eligible: "unknown", missing: ["level"] } },
+  { name: "project code missing: unknown, the per-project cap cannot be checked without it", programme: pm, facts: { level: "national", fundingFen: wan(400) }, history: [{ programme: pm, year: 2025, amountFen: wan(300), projectCode: "P-1" }], expect: { eligible: "unknown", amountFen: wan(200), missing: ["projectCode"], conditions: { "limit-2-perProject": "unknown" }, explains: ["需提供项目编号"] } },
+  { name: "per-project cap at 300万 over two years (under: 299万 used, 1万 left)", programme: pm, facts: { projectCode: "P-1", level: "provincial", fundingFen: wan(100) }, history: [{ programme: pm, year: 2025, amountFen: wan(299), projectCode: "P-1" }], expect: { eligible: true, amountFen: wan(1), explains: ["项目P-1已获299万元,尚可获得1万元"] } },
+  { name: "level missing: unknown", programme: pm, facts: { projectCode: "P-9", fundingFen: wan(400) }, expect: { eligible: "unknown", missing: ["level"] } },
 
   { name: "national award with 20万 prize: 1:2 is 40万", programme: sam, facts: { level: "national", awardFen: wan(20) }, expect: { eligible: true, amountFen: wan(40), explains: ["第十七条"] } },
   { name: "Shandong award with 10万 prize: 1:1 is 10万", programme: sam, facts: { level: "provincial", awardFen: wan(10) }, expect: { eligible: true, amountFen: wan(10) } },

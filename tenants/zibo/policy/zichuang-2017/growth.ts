@@ -49,16 +49,19 @@ export const growth30Mid = programme({
       test: {
         test: "any",
         of: [
-          { label: "前年低于20个百分点", test: { test: "compare", fact: "marginYear1", word: "低于", value: 20 } },
-          { label: "前年20个百分点以上、上年低于20个百分点", test: { test: "all", of: [{ test: "compare", fact: "marginYear1", word: "以上", value: 20 }, { test: "compare", fact: "marginYear2", word: "低于", value: 20 }] } },
+          { label: "前年未达到20个百分点以上", test: { test: "compare", fact: "marginYear1", word: "以上", value: 20, negate: true } },
+          { label: "前年达到、上年未达到20个百分点以上", test: { test: "all", of: [{ test: "compare", fact: "marginYear1", word: "以上", value: 20 }, { test: "compare", fact: "marginYear2", word: "以上", value: 20, negate: true }] } },
         ],
       },
     },
   ],
   amount: [{ kind: "percent", label: "近三年平均财政贡献的20%", base: average, percent: 20, capFen: wan(20) }],
-  limits: [{ kind: "maxYears", label: "对一家企业最多支持三年", years: 3, programmes: [HIGH] }],
+  limits: [
+    { kind: "maxYears", label: "对一家企业最多支持三年", years: 3, programmes: [HIGH] },
+    { kind: "once", label: "年度评价,每年支持一次(两档合计)", validYears: 1, programmes: [HIGH] },
+  ],
   materials,
-  note: "“10—20个百分点”按两年中较低一年的增幅差认定:两年都在10个百分点以上、且未两年都达到20个百分点的,适用本档;两年都达到20个百分点(含本数)的适用较高一档。三年上限与30%档合计。",
+  note: "“10—20个百分点”按两年中较低一年的增幅差认定:两年都在10个百分点以上、且未两年都达到20个百分点的,适用本档;两年都达到20个百分点(含本数)的适用较高一档。三年上限与30%档合计,本年度计入三年;“年度评价”每年支持一次,本年度已获任一档支持的不再支持。",
 });
 
 export const growth30High = programme({
@@ -72,9 +75,12 @@ export const growth30High = programme({
   facts: growthFacts,
   conditions: [{ id: "margin-20", label: "财政贡献增幅连续两年高于高新区财政收入增幅20个百分点以上", test: bothYears("以上", 20) }],
   amount: [{ kind: "percent", label: "近三年平均财政贡献的30%", base: average, percent: 30, capFen: wan(30) }],
-  limits: [{ kind: "maxYears", label: "对一家企业最多支持三年", years: 3, programmes: [MID] }],
+  limits: [
+    { kind: "maxYears", label: "对一家企业最多支持三年", years: 3, programmes: [MID] },
+    { kind: "once", label: "年度评价,每年支持一次(两档合计)", validYears: 1, programmes: [MID] },
+  ],
   materials,
-  note: "三年上限与20%档合计。",
+  note: "三年上限与20%档合计,本年度计入三年;“年度评价”每年支持一次,本年度已获任一档支持的不再支持。",
 });
 
 export const growth50City = programme({
@@ -106,6 +112,11 @@ export const growthCases = cases([
   { name: "average of 2, 3 and 3 fen is 8/3: 20% is 0.53, rounds to 1", programme: MID, facts: { marginYear1: 15, marginYear2: 15, fiscalContribution1Fen: 2, fiscalContribution2Fen: 3, fiscalContribution3Fen: 3 }, expect: { eligible: true, amountFen: 1 } },
   { name: "third year of support: still eligible", programme: MID, facts: f(15, 15), history: [...years(MID, 2024), ...years(HIGH, 2025)], expect: { eligible: true, amountFen: wan(10) } },
   { name: "three years already, counting the 30% tier: not eligible", programme: MID, facts: f(15, 15), history: [...years(MID, 2023, 2024), ...years(HIGH, 2025)], expect: { eligible: false, conditions: { "limit-1-maxYears": "fail" } } },
+  { name: "second year with a 2025 award: eligible, 2 of 3 years", programme: MID, facts: f(15, 15), history: years(MID, 2025), expect: { eligible: true, amountFen: wan(10), conditions: { "limit-1-maxYears": "pass", "limit-2-once": "pass" }, explains: ["连同本年度共2年"] } },
+  { name: "already supported in 2026: a second award this year is refused, not “此前未获支持”", programme: MID, facts: f(15, 15), history: years(MID, 2026), expect: { eligible: false, amountFen: 0, conditions: { "limit-1-maxYears": "pass", "limit-2-once": "fail" }, explains: ["本年度已获支持;年度评价,每年支持一次(两档合计)(第十八条)"] } },
+  { name: "supported in 2026 on the other tier: still one award a year", programme: MID, facts: f(15, 15), history: years(HIGH, 2026), expect: { eligible: false, conditions: { "limit-2-once": "fail" } } },
+  { name: "2024 and 2025 and now 2026: the third year counts this one, at the limit", programme: HIGH, facts: f(30, 30), history: [...years(MID, 2024), ...years(HIGH, 2025)], expect: { eligible: true, amountFen: wan(15), explains: ["连同本年度共3年,最多支持3年"] } },
+  { name: "explanation shows the three-year average and does not cite 低于", programme: MID, facts: { marginYear1: 15, marginYear2: 12, fiscalContribution1Fen: wan(40), fiscalContribution2Fen: wan(50), fiscalContribution3Fen: wan(60) }, expect: { eligible: true, amountFen: wan(10), explains: ["的平均数50万元", "未达到第十八条规定的“20个百分点以上”"] } },
   { name: "second year's margin missing: unknown", programme: MID, facts: { marginYear1: 15, fiscalContribution1Fen: 1, fiscalContribution2Fen: 1, fiscalContribution3Fen: 1 }, expect: { eligible: "unknown", missing: ["marginYear2"] } },
 
   { name: "margins exactly 20 and 20: 30% of 50万 is 15万", programme: HIGH, facts: f(20, 20), expect: { eligible: true, amountFen: wan(15), explains: ["(“以上”含本数)"] } },

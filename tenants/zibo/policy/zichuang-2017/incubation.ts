@@ -43,6 +43,8 @@ export const incubatorRecognition = programme({
       otherwise: [{ kind: "byChoice", label: "新认定科技企业孵化器", fact: "level", amounts: { national: wan(50), provincial: wan(30) } }],
     },
   ],
+  limits: [{ kind: "once", label: "每次新认定扶持一次", per: ["carrierType"], upgrade: { fact: "level", order: ["provincial", "national"] } }],
+  note: "“新认定”的扶持每次认定给予一次:同一载体类型、同一级别已获扶持的不再给予;省级升为国家级、或众创空间之外另认定为孵化器的,属另一认定(此前记录须载明类型和级别)。",
   materials: [
     { id: "recognition-document", zh: "国家级或省级认定文件", required: true },
     { id: "investment-proof", zh: "社会资本投资建设证明(出资、建设投入凭证)", required: true },
@@ -139,6 +141,10 @@ export const incubationCases = cases([
   { name: "provincial incubator: 30万", programme: recog, facts: { privateCapital: true, carrierType: "incubator", level: "provincial" }, expect: { eligible: true, amountFen: wan(30) } },
   { name: "carrier not built with private capital: not eligible", programme: recog, facts: { privateCapital: false, carrierType: "incubator", level: "national" }, expect: { eligible: false, amountFen: 0, conditions: { "private-capital": "fail" } } },
   { name: "level missing: unknown", programme: recog, facts: { privateCapital: true, carrierType: "incubator" }, expect: { eligible: "unknown", amountFen: null, missing: ["level"] } },
+  { name: "provincial incubator in 2024, national incubator now: an upgrade, 50万", programme: recog, facts: { privateCapital: true, carrierType: "incubator", level: "national" }, history: [{ programme: recog, year: 2024, amountFen: wan(30), facts: { carrierType: "incubator", level: "provincial" } }], expect: { eligible: true, amountFen: wan(50), conditions: { "limit-1-once": "pass" } } },
+  { name: "national incubator again: a repeat", programme: recog, facts: { privateCapital: true, carrierType: "incubator", level: "national" }, history: [{ programme: recog, year: 2024, amountFen: wan(50), facts: { carrierType: "incubator", level: "national" } }], expect: { eligible: false, amountFen: 0, conditions: { "limit-1-once": "fail" } } },
+  { name: "a maker space earlier, an incubator now: another recognition", programme: recog, facts: { privateCapital: true, carrierType: "incubator", level: "provincial" }, history: [{ programme: recog, year: 2024, amountFen: wan(30), facts: { carrierType: "makerspace", level: "national" } }], expect: { eligible: true, amountFen: wan(30) } },
+  { name: "an earlier award with no facts recorded counts as a repeat", programme: recog, facts: { privateCapital: true, carrierType: "incubator", level: "national" }, history: [{ programme: recog, year: 2024, amountFen: wan(30) }], expect: { eligible: false, conditions: { "limit-1-once": "fail" } } },
   { name: "carrier type missing: unknown", programme: recog, facts: { privateCapital: true, level: "national" }, expect: { eligible: "unknown", missing: ["carrierType"] } },
 
   { name: "rent-free space is support in kind: no sum", programme: "zibo-incubator-space", expect: { eligible: true, amountFen: null, explains: ["300平方米三年免房租", "非资金支持"] } },
@@ -148,6 +154,7 @@ export const incubationCases = cases([
   { name: "events costing 60万 and 2 fen: capped at 30万", programme: act, facts: { activityCostFen: wan(60) + 2 }, expect: { eligible: true, amountFen: wan(30), explains: ["本次按30万元计"] } },
   { name: "50% of 1 fen rounds half up to 1 fen", programme: act, facts: { activityCostFen: 1 }, expect: { eligible: true, amountFen: 1 } },
   { name: "20万 already this year: 10万 left", programme: act, facts: { activityCostFen: wan(40) }, history: [{ programme: act, year: 2026, amountFen: wan(20) }], expect: { eligible: true, amountFen: wan(10) } },
+  { name: "10万 already this year: 20万 left, exactly this award (at the cap)", programme: act, facts: { activityCostFen: wan(40) }, history: [{ programme: act, year: 2026, amountFen: wan(10) }], expect: { eligible: true, amountFen: wan(20) } },
   { name: "30万 already this year: the annual cap is used up", programme: act, facts: { activityCostFen: wan(40) }, history: [{ programme: act, year: 2026, amountFen: wan(30) }], expect: { eligible: false, conditions: { "limit-1-perEnterprisePerYear": "fail" } } },
   { name: "last year's 30万 does not count", programme: act, facts: { activityCostFen: wan(40) }, history: [{ programme: act, year: 2025, amountFen: wan(30) }], expect: { eligible: true, amountFen: wan(20) } },
   { name: "costs missing: unknown", programme: act, expect: { eligible: "unknown", missing: ["activityCostFen"] } },
@@ -160,5 +167,6 @@ export const incubationCases = cases([
   { name: "rounding: 50% of 3 fen rent and 3 fen fees together is 3 fen, rounded once", programme: rdUnit, facts: { rentFen: 3, platformFeeFen: 3 }, expect: { eligible: true, amountFen: 3 } },
   { name: "rounding: 50% of 3 fen rent and 2 fen fees is 2.5 fen, half up to 3", programme: rdUnit, facts: { rentFen: 3, platformFeeFen: 2 }, expect: { eligible: true, amountFen: 3 } },
   { name: "enterprise R&D unit abroad: 50% of 30万 rent and 10万 fees = 20万", programme: rdUnit, facts: { rentFen: wan(30), platformFeeFen: wan(10) }, expect: { eligible: true, amountFen: wan(20) } },
+  { name: "enterprise R&D unit in its third year (2024, 2025 and now): at the limit, eligible", programme: rdUnit, facts: { rentFen: wan(30), platformFeeFen: wan(10) }, history: [{ programme: rdUnit, year: 2024, amountFen: wan(10) }, { programme: rdUnit, year: 2025, amountFen: wan(10) }], expect: { eligible: true, amountFen: wan(20), explains: ["连同本年度共3年,最多支持3年"] } },
   { name: "enterprise R&D unit after three years: not eligible", programme: rdUnit, facts: { rentFen: wan(30), platformFeeFen: wan(10) }, history: [{ programme: rdUnit, year: 2023, amountFen: wan(10) }, { programme: rdUnit, year: 2024, amountFen: wan(10) }, { programme: rdUnit, year: 2025, amountFen: wan(10) }], expect: { eligible: false, conditions: { "limit-1-maxYears": "fail" } } },
 ]);

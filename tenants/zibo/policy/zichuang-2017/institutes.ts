@@ -64,7 +64,22 @@ export const rdInstitution = programme({
         { value: "municipal", zh: "市级", en: "Municipal" },
       ],
     },
+    {
+      name: "institutionType",
+      type: "choice",
+      optional: true,
+      label: { zh: "研发机构类别", en: "Kind of R&D institution" },
+      help: "企业已因另一类研发机构获得本项扶持时填写,用于区分两次创建。",
+      options: [
+        { value: "engineering-lab", zh: "工程实验室", en: "Engineering laboratory" },
+        { value: "key-lab", zh: "重点实验室", en: "Key laboratory" },
+        { value: "engineering-centre", zh: "工程(技术)研究中心", en: "Engineering (technology) research centre" },
+        { value: "tech-centre", zh: "企业技术中心", en: "Enterprise technology centre" },
+      ],
+    },
   ],
+  limits: [{ kind: "once", label: "每个研发机构每级扶持一次", per: ["institutionType"], upgrade: { fact: "level", order: ["municipal", "provincial", "national"] } }],
+  note: "按创建(认定)给予一次:同一研发机构同一级别已获扶持的不再给予;市级升为省级、省级升为国家级的,或另一类研发机构的,属另一认定(此前记录须载明类别和级别;未载明的按同一认定计)。升级按新级别全额给予,条文未规定扣减。",
   amount: [{ kind: "byChoice", label: "创建研发机构", fact: "level", amounts: { national: wan(100), provincial: wan(50), municipal: wan(10) } }],
   materials: [{ id: "approval-document", zh: "研发机构创建或认定的批复文件", required: true }],
 });
@@ -78,10 +93,14 @@ export const institutesCases = cases([
   { name: "co-built institute, first year: 50万 in vouchers", programme: inst, expect: { eligible: true, amountFen: wan(50), explains: ["第十一条", "科技创新券"] } },
   { name: "third year (two earlier years): still eligible", programme: inst, history: [{ programme: inst, year: 2024, amountFen: wan(50) }, { programme: inst, year: 2025, amountFen: wan(50) }], expect: { eligible: true, amountFen: wan(50) } },
   { name: "fourth year: three years already used", programme: inst, history: [{ programme: inst, year: 2023, amountFen: wan(50) }, { programme: inst, year: 2024, amountFen: wan(50) }, { programme: inst, year: 2025, amountFen: wan(50) }], expect: { eligible: false, conditions: { "limit-2-maxYears": "fail" } } },
+  { name: "20万 already this year: 30万 left of the year's 50万", programme: inst, history: [{ programme: inst, year: 2026, amountFen: wan(20) }], expect: { eligible: true, amountFen: wan(30), explains: ["2026年度已获20万元,尚可获得30万元"] } },
   { name: "already given 50万 this year: nothing more this year", programme: inst, history: [{ programme: inst, year: 2026, amountFen: wan(50) }], expect: { eligible: false, conditions: { "limit-1-perEnterprisePerYear": "fail" } } },
 
   { name: "national R&D institution: 100万", programme: rdi, facts: { level: "national" }, expect: { eligible: true, amountFen: wan(100), explains: ["第十二条", "国家级"] } },
   { name: "provincial R&D institution: 50万", programme: rdi, facts: { level: "provincial" }, expect: { eligible: true, amountFen: wan(50) } },
   { name: "municipal R&D institution: 10万", programme: rdi, facts: { level: "municipal" }, expect: { eligible: true, amountFen: wan(10) } },
   { name: "level missing: unknown", programme: rdi, expect: { eligible: "unknown", amountFen: null, missing: ["level"] } },
+  { name: "municipal tech centre in 2023, provincial now: an upgrade, 50万", programme: rdi, facts: { level: "provincial", institutionType: "tech-centre" }, history: [{ programme: rdi, year: 2023, amountFen: wan(10), facts: { level: "municipal", institutionType: "tech-centre" } }], expect: { eligible: true, amountFen: wan(50), conditions: { "limit-1-once": "pass" } } },
+  { name: "provincial tech centre again: a repeat", programme: rdi, facts: { level: "provincial", institutionType: "tech-centre" }, history: [{ programme: rdi, year: 2023, amountFen: wan(50), facts: { level: "provincial", institutionType: "tech-centre" } }], expect: { eligible: false, conditions: { "limit-1-once": "fail" } } },
+  { name: "a provincial key lab after a provincial tech centre: another institution", programme: rdi, facts: { level: "provincial", institutionType: "key-lab" }, history: [{ programme: rdi, year: 2023, amountFen: wan(50), facts: { level: "provincial", institutionType: "tech-centre" } }], expect: { eligible: true, amountFen: wan(50) } },
 ]);
