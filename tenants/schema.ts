@@ -40,6 +40,33 @@ export const clauseSchema = z.strictObject({
 });
 export type Clause = z.infer<typeof clauseSchema>;
 
+/**
+ * How long a document is in force, as the document itself says (decision 0013).
+ * Dated: `from`/`until` (either or both, YYYY-MM-DD, Asia/Shanghai, inclusive) with
+ * `source`, the sentence of the seed that states them, verbatim — a node test
+ * checks it occurs in the seed. Unspecified: the text prints no period, and the
+ * pages say "文件未规定有效期" rather than guess one.
+ */
+export const documentValiditySchema = z.union([
+  z
+    .strictObject({ from: isoDate.optional(), until: isoDate.optional(), source: text })
+    .refine((v) => v.from !== undefined || v.until !== undefined, "validity: give from, until or both — or { unspecified: true }")
+    .refine((v) => !v.from || !v.until || v.from <= v.until, "validity: from is after until"),
+  z.strictObject({ unspecified: z.literal(true) }),
+]);
+export type DocumentValidity = z.infer<typeof documentValiditySchema>;
+
+/**
+ * An extension the zone publishes in a policy version (its own notice keeping an
+ * expired document's programmes open): programmes stay open up to `until`.
+ */
+export const documentExtensionSchema = z.strictObject({
+  until: isoDate,
+  /** The notice that extends it, as the zone names it, e.g. "关于延长……有效期的通知(长高发〔2024〕1号)". */
+  by: text,
+});
+export type DocumentExtension = z.infer<typeof documentExtensionSchema>;
+
 /** A policy document (政策文件) as published by its issuing body. */
 export const policyDocumentSchema = z
   .strictObject({
@@ -54,6 +81,16 @@ export const policyDocumentSchema = z
     /** When its programmes apply: from the date it takes effect (default: issuedOn) to its expiry, null where none is printed. */
     effectiveFrom: isoDate.optional(),
     effectiveTo: isoDate.nullable().optional(),
+    /**
+     * Its validity as printed (see documentValiditySchema). Optional only so versions
+     * published before it existed still parse; every zone document carries one
+     * (tenants/document-validity.test.ts), and a missing one reads as unspecified.
+     * The engine's effectiveFrom/effectiveTo above stay unset: expiry is enforced by
+     * the services (worker/lib/document-validity.ts) until the engine takes it over.
+     */
+    validity: documentValiditySchema.optional(),
+    /** The zone's extension beyond `validity.until`, published in a policy version. */
+    extension: documentExtensionSchema.optional(),
     level: policyLevelSchema,
     /** One or two sentences on what the document is for, in Chinese. */
     summary: text,
@@ -66,6 +103,11 @@ export const policyDocumentSchema = z
     for (const c of doc.clauses) {
       if (seen.has(c.id)) ctx.addIssue({ code: "custom", message: `duplicate clause id ${c.id}`, path: ["clauses"] });
       seen.add(c.id);
+    }
+    if (doc.extension) {
+      const until = doc.validity && "until" in doc.validity ? doc.validity.until : undefined;
+      if (!until) ctx.addIssue({ code: "custom", message: "extension: only a document with validity.until can be extended", path: ["extension"] });
+      else if (doc.extension.until <= until) ctx.addIssue({ code: "custom", message: `extension: until must be after validity.until (${until})`, path: ["extension", "until"] });
     }
   });
 export type PolicyDocument = z.infer<typeof policyDocumentSchema>;
@@ -145,9 +187,12 @@ export const DEFAULT_SUBSIDY_STAGES: z.input<typeof subsidyStageSchema>[] = [
 
 /**
  * How a zone runs subsidy applications: its review stages, the public notice
- * period in working days (Asia/Shanghai), and the calendar's exceptions — public
- * holidays that fall on weekdays and weekend days made working days (调休), as
- * the State Council publishes them each year.
+ * period in working days (Asia/Shanghai), and the zone's LOCAL additions to the
+ * working-day calendar. The national 放假 and 调休上班 days come from the State
+ * Council's annual notices in worker/lib/cn-public-holidays.ts and apply to every
+ * zone without being listed here; `holidays` adds local days off (even on a
+ * national 调休 Saturday), `extraWorkdays` adds local weekend working days but
+ * cannot cancel a national holiday. The same calendar counts loan deadlines.
  */
 export const subsidySettingsSchema = z
   .strictObject({

@@ -8,7 +8,8 @@
  *  - the header's 大字版 switch (`<button data-textsize aria-pressed>`), kept in localStorage;
  *  - a refused form's error summary (`[data-error-summary]`) takes focus when the page opens,
  *    and each of its links moves focus to the field it names (a plain #link only scrolls),
- *    said with the field's own label where the message does not name it.
+ *    said with the field's own label where the message does not name it;
+ *  - 政策计算器's past awards (`[data-award-rows]`): one empty row at a time, more with 再加一项.
  */
 
 /** localStorage key of the 大字版 choice ("1" when on). */
@@ -83,4 +84,13 @@ if(summary){
   });
   summary.focus();
 }
+// 政策计算器's past awards: the filled rows and one empty one; "再加一项" shows the next (at most the 10 rendered).
+document.querySelectorAll("[data-award-rows]").forEach(function(box){
+  var rows=[].slice.call(box.querySelectorAll("[data-award-row]")),add=box.querySelector("[data-award-add]"),last=-1;
+  rows.forEach(function(r,i){if(r.querySelector("[aria-invalid]")||[].some.call(r.querySelectorAll("input,select"),function(c){return !!c.value}))last=i});
+  rows.forEach(function(r,i){r.hidden=i>last+1});
+  var sync=function(){if(add)add.hidden=!rows.some(function(r){return r.hidden})};
+  if(add)add.querySelector("button").addEventListener("click",function(){var next=rows.filter(function(r){return r.hidden})[0];if(!next)return;next.hidden=false;sync();var s=next.querySelector("select");if(s)s.focus()});
+  sync();
+});
 })();`;

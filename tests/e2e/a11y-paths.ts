@@ -32,6 +32,8 @@ export const ROLE_PATHS: RolePath[] = [
       "/",
       "/policy",
       { from: "/policy", prefix: "/policy/programmes/", name: "a programme" },
+      // 政策计算器 with past awards (issue 13): a programme with a yearly cap, one award stated, the result beside it.
+      "/policy/programmes/zibo-tech-contract?_calc=1&contractAmount=12000000&_award1_programme=zibo-tech-contract&_award1_date=2026-01-01&_award1_amount=10%E4%B8%87",
       "/finance",
       { from: "/finance", prefix: "/finance/products/", name: "a product" },
       "/publicity",

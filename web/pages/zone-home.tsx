@@ -60,6 +60,7 @@ export function ZoneHomePage({ zone, documents, nonce, user }: ZoneHomeProps) {
                   <span>{d.issuer}</span>
                   <time datetime={d.issuedOn}>{formatDateZh(d.issuedOn)}</time>
                   <span>共 {d.clauseCount} 条</span>
+                  <span>{d.validity.label}</span>
                 </div>
                 <p>{d.summary}</p>
               </li>

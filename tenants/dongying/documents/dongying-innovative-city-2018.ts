@@ -19,6 +19,8 @@ const dongyingInnovativeCity2018: z.input<typeof policyDocumentSchema> = {
   level: "municipal",
   summary:
     "东营市建设国家创新型城市的工作方案,提出到2020年的发展目标和主要指标(2017年值与2020年目标值)。方案部署产业转型、企业培育、平台建设、园区提升、人才引育、成果转化六大行动,以及制度创新和保障措施,其中要求东营高新区重点发展石油装备、高端智能制造及新能源新材料、生物医药等产业。",
+  // Targets "到2020年" are goals, not a period of validity; the 通知 asks only "请认真贯彻执行".
+  validity: { unspecified: true },
   source: { seed: "002_c0f34f847ae73f2e.txt", url: null },
   clauses: [
     {

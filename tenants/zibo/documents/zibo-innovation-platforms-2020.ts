@@ -20,6 +20,8 @@ const ziboInnovationPlatforms2020: z.input<typeof policyDocumentSchema> = {
   level: "municipal",
   summary:
     "淄博市围绕新材料、智能装备、新医药、电子信息“四强”产业,布局基础研究、工程化应用研究、公共服务和科技成果转化四类科技创新平台的意见。对新获批的创新平台、孵化器、众创空间、大学科技园、技术转移机构和仪器共享等给予奖励或补助,部分支持按就高不就低原则不重复享受。",
+  // The 意见 prints no date of effect or expiry.
+  validity: { unspecified: true },
   source: { seed: "001_f37237c9e7c42c95.txt", url: null },
   clauses: [
     {

@@ -24,6 +24,8 @@ const ziboZichuang2017: z.input<typeof policyDocumentSchema> = {
   level: "zone",
   summary:
     "淄博高新区加快建设山东半岛国家自主创新示范区(淄博)的实施意见,从体制机制改革、孵化载体、新型研发机构、企业创新激励、产学研合作、知识产权、人才和科技金融等方面提出扶持措施。第6至30条规定了孵化载体、研发机构、研发投入、高新技术企业、科技计划匹配、成果转化和专利等奖补标准。",
+  // It repeals 淄高新管发20156 ("同时废止") but prints no period of its own.
+  validity: { unspecified: true },
   source: { seed: "000_a29ea485759d223d.txt", url: null },
   clauses: [
     {

@@ -5,6 +5,7 @@
  */
 import { Field, FormAlert } from "../../components/form";
 import { EvaluationResult } from "../../components/evaluation";
+import { PastAwards, type AwardsProps } from "./calculator-awards";
 import { fieldName, SUBMITTED, type CalcFact } from "../../../worker/features/policies/calculator-form";
 import type { ProgrammeView } from "../../../worker/policy/describe";
 import type { Evaluation } from "../../../worker/policy/evaluate";
@@ -21,6 +22,8 @@ export interface CalculatorProps {
   versionId: number;
   /** Where prefilled values came from, e.g. "已按你企业2025年度数据填入". */
   prefilled?: string | undefined;
+  /** Past awards, for a programme with limits (none: the form has no such rows). */
+  awards?: AwardsProps | undefined;
 }
 
 const UNIT_LABEL: Partial<Record<CalcFact["type"], string>> = { money: "元", percent: "%" };
@@ -31,7 +34,7 @@ export function FactField({ fact, all, value, error, echo }: { fact: CalcFact; a
   const id = `f-${name}`;
   const unit = UNIT_LABEL[fact.type] ?? (fact.type === "count" ? fact.unit : null);
   const label = `${fact.label}${unit ? `(${unit})` : ""}${fact.optional ? "(选填)" : ""}`;
-  const tips = [fact.help, fact.type === "money" ? "以元为单位;也可写 30000万 或 3亿" : null].filter(Boolean).join(" ");
+  const tips = [fact.help, fact.type === "money" ? "以元为单位;也可写 300万、8千万 或 3亿" : null].filter(Boolean).join(" ");
   const hint = tips || undefined;
   const a11y = { id, name, "aria-invalid": error ? "true" : undefined, "aria-describedby": [hint ? `${id}-hint` : null, error ? `${id}-error` : null, echo ? `${id}-echo` : null].filter(Boolean).join(" ") || undefined };
   const control = (() => {
@@ -61,23 +64,24 @@ export function FactField({ fact, all, value, error, echo }: { fact: CalcFact; a
   );
 }
 
-export function Calculator({ programme: p, values, errors, echo, result, versionId, prefilled }: CalculatorProps) {
+export function Calculator({ programme: p, values, errors, echo, result, versionId, prefilled, awards }: CalculatorProps) {
   const bad = errors && Object.keys(errors).length > 0;
   return (
     <div class="calc">
       <div class="panel">
         {prefilled && <p class="alert info">{prefilled}。可以修改后重新计算。</p>}
         <FormAlert errors={bad ? { message: "有几项填写有误,请按提示修改后再计算。", fields: errors } : undefined} />
-        {p.facts.length === 0 ? (
+        {p.facts.length === 0 && !awards ? (
           <p>本项目不需要填写数据,结果见“测算结果”。</p>
         ) : (
           <form method="get" action={`/policy/programmes/${p.id}#result`} novalidate>
             <input type="hidden" name={SUBMITTED} value="1" />
-            <p class="hint">不清楚的项可以留空,结果会列出还需提供什么。</p>
+            <p class="hint">{p.facts.length ? "不清楚的项可以留空,结果会列出还需提供什么。" : "本项目不需要填写数据,结果见“测算结果”。"}</p>
             {p.facts.map((f) => {
               const name = fieldName(f, p.facts);
               return <FactField fact={f} all={p.facts} value={values[name] ?? ""} error={errors?.[name]} echo={echo?.[name]} />;
             })}
+            {awards && <PastAwards {...awards} errors={errors} />}
             <div class="actions">
               <button class="btn" type="submit">计算</button>
               <a class="btn secondary" href={`/policy/programmes/${p.id}#calculator`}>清空</a>

@@ -12,7 +12,8 @@ import type { HeaderUser } from "../auth/labels";
 import { POLICY_CSS, VersionNote, type VersionLine } from "./shared";
 
 export interface MatchRow {
-  programme: { id: string; title: string; citation: string; documentTitle: string; amountSummary: string };
+  /** closed: its document is expired (or not yet in force) and takes no new applications (decision 0013). */
+  programme: { id: string; title: string; citation: string; documentTitle: string; amountSummary: string; closed?: "已到期" | "尚未施行" | undefined };
   result: Evaluation;
   tier: FitTier;
   met: number;
@@ -57,6 +58,7 @@ function Row({ row, rank }: { row: MatchRow; rank: number }) {
     <li class="prog">
       <h3>
         <span class="version-note">{rank}. </span>
+        {row.programme.closed && <><span class="badge expired">{row.programme.closed}</span> </>}
         <a href={`/policy/programmes/${row.programme.id}`}>{row.programme.title}</a>
       </h3>
       <p class="src">《{row.programme.documentTitle}》{row.programme.citation} · {row.programme.amountSummary}</p>

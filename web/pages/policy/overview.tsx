@@ -21,19 +21,24 @@ export interface PolicyOverviewProps {
   query: { q: string; category: string };
   /** Categories that have programmes, in the format's order. */
   categories: { code: string; name: string; count: number }[];
-  documents: { id: string; title: string; docNumber: string | null }[];
+  /** Each with its validity as a sentence: "有效期至2023-12-31(已到期)" or "文件未规定有效期". */
+  documents: { id: string; title: string; docNumber: string | null; validity?: string | undefined }[];
+  /** Validity per document id: a programme of an expired document is marked 已到期. */
+  validity?: Record<string, { status: string; label: string }> | undefined;
   /** Staff see a link to the enterprises matching each programme. */
   staff: boolean;
 }
 
-function Card({ p, staff }: { p: ProgrammeView; staff: boolean }) {
+function Card({ p, staff, validity }: { p: ProgrammeView; staff: boolean; validity: { status: string; label: string } | undefined }) {
+  const closed = validity?.status === "expired" ? "已到期" : validity?.status === "not_yet" ? "尚未施行" : null;
   return (
     <li class="prog">
-      <h4><a href={`/policy/programmes/${p.id}`}>{p.title}</a></h4>
+      <h4>{closed && <><span class="badge expired">{closed}</span> </>}<a href={`/policy/programmes/${p.id}`}>{p.title}</a></h4>
       <p class="src">
         《{p.document.title}》{p.citation}
         {p.document.docNumber ? `(${p.document.docNumber})` : ""}
       </p>
+      {closed && <p class="version-note">{validity!.label},不再受理新的申报。</p>}
       <p class="amount">{p.amountSummary}</p>
       <p class="who">申报主体:{p.applicants.text}</p>
       <p class="row">
@@ -73,7 +78,7 @@ function Filters({ query, categories }: Pick<PolicyOverviewProps, "query" | "cat
 }
 
 export function PolicyOverviewPage(props: PolicyOverviewProps) {
-  const { zone, nonce, user, version, programmes, total, query, categories, documents, staff } = props;
+  const { zone, nonce, user, version, programmes, total, query, categories, documents, staff, validity } = props;
   const searching = query.q !== "" || query.category !== "";
   const groups = categories.map((c) => ({ ...c, items: programmes.filter((p) => p.category === c.code) })).filter((g) => g.items.length > 0);
   return (
@@ -109,7 +114,7 @@ export function PolicyOverviewPage(props: PolicyOverviewProps) {
                   groups.map((g) => (
                     <section aria-labelledby={`cat-${g.code}`}>
                       <h3 id={`cat-${g.code}`}>{g.name}({g.items.length})</h3>
-                      <ul class="progs">{g.items.map((p) => <Card p={p} staff={staff} />)}</ul>
+                      <ul class="progs">{g.items.map((p) => <Card p={p} staff={staff} validity={validity?.[p.document.id]} />)}</ul>
                     </section>
                   ))
                 )}
@@ -122,7 +127,7 @@ export function PolicyOverviewPage(props: PolicyOverviewProps) {
               ) : (
                 <ul class="list">
                   {documents.map((d) => (
-                    <li><a href={`/policies/${d.id}`}>{d.title}</a>{d.docNumber ? `(${d.docNumber})` : ""}</li>
+                    <li><a href={`/policies/${d.id}`}>{d.title}</a>{d.docNumber ? `(${d.docNumber})` : ""}{d.validity && <small class="who"><br />{d.validity}</small>}</li>
                   ))}
                 </ul>
               )}

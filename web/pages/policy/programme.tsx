@@ -20,6 +20,8 @@ export interface ProgrammePageProps extends Omit<CalculatorProps, "versionId"> {
   staff: boolean;
   /** For an enterprise member: the calculator filled in (server-side) from its own records. */
   profileHref?: string | undefined;
+  /** The document's validity today (decision 0013); an expired one takes no new applications. */
+  validity?: { status: string; label: string } | undefined;
 }
 
 function Applicants({ p }: { p: ProgrammeView }) {
@@ -51,7 +53,8 @@ function ApplyOnline({ p }: { p: ProgrammeView }) {
   );
 }
 
-function Summary({ p, user }: { p: ProgrammeView; user: HeaderUser | null | undefined }) {
+function Summary({ p, user, validity }: { p: ProgrammeView; user: HeaderUser | null | undefined; validity: ProgrammePageProps["validity"] }) {
+  const closed = validity?.status === "expired" || validity?.status === "not_yet";
   const clauseLink = `/policies/${p.document.id}#c-${p.clause}`;
   return (
     <section class="panel" aria-label="项目概要">
@@ -68,7 +71,7 @@ function Summary({ p, user }: { p: ProgrammeView; user: HeaderUser | null | unde
         <dt>申报时间</dt>
         <dd>
           {p.windows.length ? p.windows.map((w) => `${formatDateZh(w.from)}至${formatDateZh(w.to)}`).join(";") : "政策有效期内均可申报"}
-          <small class="who"><br />政策有效期:{formatDateZh(p.effective.from)}起{p.effective.to ? `至${formatDateZh(p.effective.to)}` : ""}</small>
+          <small class="who"><br />政策有效期:{validity ? validity.label : `${formatDateZh(p.effective.from)}起${p.effective.to ? `至${formatDateZh(p.effective.to)}` : ""}`}</small>
         </dd>
         {p.annualBudgetFen !== null && (
           <>
@@ -80,22 +83,24 @@ function Summary({ p, user }: { p: ProgrammeView; user: HeaderUser | null | unde
         <dd>{p.categoryName}</dd>
       </dl>
       <div class="jump">
-        {canApplyOnline(p, user) && <ApplyOnline p={p} />}
-        <a class={canApplyOnline(p, user) ? "btn secondary" : "btn"} href="#calculator">用政策计算器测算</a>
+        {canApplyOnline(p, user) && !closed && <ApplyOnline p={p} />}
+        <a class={canApplyOnline(p, user) && !closed ? "btn secondary" : "btn"} href="#calculator">用政策计算器测算</a>
       </div>
     </section>
   );
 }
 
 export function ProgrammePage(props: ProgrammePageProps) {
-  const { zone, nonce, user, version, staff, programme: p } = props;
+  const { zone, nonce, user, version, staff, programme: p, validity } = props;
+  const closed = validity?.status === "expired" || validity?.status === "not_yet";
   return (
     <Layout title={p.title} zone={zone} nonce={nonce} user={user} current="policies" css={POLICY_CSS + APPLY_CSS}>
       <main id="main" class="wrap pol">
         <p class="crumbs"><a href="/">首页</a> › <a href="/policy">政策纵览</a> › {p.categoryName}</p>
-        <h1>{p.title}</h1>
+        <h1>{closed && <><span class="badge expired">{validity!.status === "expired" ? "已到期" : "尚未施行"}</span> </>}{p.title}</h1>
         <VersionNote version={version} />
-        <Summary p={p} user={user} />
+        {closed && <p class="alert error" role="status">本项目依据的政策文件{validity!.label},不再受理新的申报;计算器只按原文测算,结果不作为申报依据。</p>}
+        <Summary p={p} user={user} validity={validity} />
         {staff && <p><a href={`/admin/policy/programmes/${p.id}/matches`}>查看符合条件的企业(免申即享名单)</a></p>}
 
         <section aria-labelledby="clause-heading">

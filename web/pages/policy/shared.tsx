@@ -54,6 +54,7 @@ export function ClauseText({ text, excerpt }: { text: string; excerpt: string })
 }
 
 export const POLICY_CSS = `${EVALUATION_CSS}
+.pol .badge.expired{background:#b42318}
 .pol h1{font-size:1.45rem;line-height:1.4;margin:0 0 6px}
 .pol h2{font-size:1.15rem;margin:0 0 10px}
 .pol section{margin:0 0 24px}

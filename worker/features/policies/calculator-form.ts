@@ -13,7 +13,7 @@ import type { Facts, FactValue } from "../../policy/facts";
 import { MAX_FEN } from "../../policy/format/common";
 import { formatPercent } from "../../policy/money";
 import { fenToPlainYuan, formatMoney } from "../../lib/money";
-import { yuanToFen } from "../enterprises/yuan";
+import { normaliseNumberText, parseAmount, parsePercent } from "../../lib/amount-input";
 
 export type CalcFact = ProgrammeView["facts"][number];
 export type FormValues = Record<string, string>;
@@ -32,36 +32,17 @@ export function fieldName(fact: CalcFact, all: readonly CalcFact[]): string {
   return all.some((f) => f.name === short) ? fact.name : short;
 }
 
-/** Full-width digits and separators, as Chinese input methods type them, to ASCII. */
-function normalise(s: string): string {
-  return s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/[．。]/g, ".").trim();
-}
-
-/** Policies speak in 万元 and 亿元, so "30000万" and "1.5亿" are taken too, counted exactly (BigInt, no floats). */
-const FEN_PER: Record<string, bigint> = { 万: 1_000_000n, 亿: 10_000_000_000n };
-const SCALED = /^(\d{1,13})(?:\.(\d{1,10}))?$/;
-const MONEY_HINT = "请填写以元为单位的金额(最多两位小数),如 300000000;也可写作 30000万 或 3亿。";
-
+/**
+ * Money as people type it, through the one parser (worker/lib/amount-input.ts):
+ * 元 by default, and "30000万", "1.5亿", "8千万" too, since policies speak in
+ * 万元 and 亿元; counted exactly (no floats), up to the engine's MAX_FEN.
+ */
 function parseMoney(text: string): { ok: true; fen: number } | { ok: false; message: string } {
-  const s = normalise(text).replace(/[\s,,]/g, "").replace(/元$/, "");
-  const unit = /[万亿]$/.exec(s)?.[0];
-  if (!unit) {
-    const r = yuanToFen(s);
-    return r.ok || s.startsWith("-") ? r : { ok: false, message: MONEY_HINT };
-  }
-  const m = SCALED.exec(s.slice(0, -1));
-  if (!m) return { ok: false, message: s.startsWith("-") ? "金额不能为负数。" : MONEY_HINT };
-  const decimals = m[2] ?? "";
-  const scaled = BigInt(m[1]! + decimals) * FEN_PER[unit]!;
-  const den = 10n ** BigInt(decimals.length);
-  if (scaled % den !== 0n) return { ok: false, message: "金额最小到分,请减少小数位。" };
-  const fen = scaled / den;
-  return fen > BigInt(MAX_FEN) ? { ok: false, message: "金额过大,请检查位数。" } : { ok: true, fen: Number(fen) };
+  return parseAmount(text, { unit: "元", maxFen: MAX_FEN });
 }
 
 const BOOLEAN: Record<string, boolean> = { yes: true, no: false };
 const COUNT = /^\d{1,10}$/;
-const PERCENT = /^\d{1,4}(?:\.\d{1,2})?$/;
 
 /** One field's text → the fact's value, or the sentence to show under the field. */
 function parseOne(fact: CalcFact, text: string): { value: FactValue } | { error: string } {
@@ -71,14 +52,14 @@ function parseOne(fact: CalcFact, text: string): { value: FactValue } | { error:
       return r.ok ? inRange(fact, r.fen, (n) => formatMoney(n)) : { error: r.message };
     }
     case "count": {
-      const s = normalise(text).replace(/[,,]/g, "");
+      const s = normaliseNumberText(text).replace(/,/g, "");
       if (!COUNT.test(s) || Number(s) > 1e9) return { error: `请填写不小于 0 的整数${fact.unit ? `(单位:${fact.unit})` : ""}。` };
       return inRange(fact, Number(s), (n) => `${n}${fact.unit ?? ""}`);
     }
     case "percent": {
-      const s = normalise(text).replace(/[％%]$/, "").trim();
-      if (!PERCENT.test(s) || Number(s) > 1000) return { error: "请填写百分数,最多两位小数,如 3.25 表示 3.25%。" };
-      return inRange(fact, Number(s), formatPercent);
+      // A growth rate or a margin may be below zero unless the fact says otherwise (e.g. 低于高新区增幅时填负数).
+      const r = parsePercent(text, { allowNegative: fact.min === null || fact.min < 0 });
+      return r.ok ? inRange(fact, r.percent, formatPercent) : { error: r.message };
     }
     case "boolean":
       return text in BOOLEAN ? { value: BOOLEAN[text]! } : { error: "请选择“是”“否”或“未填”。" };

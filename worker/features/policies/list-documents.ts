@@ -1,10 +1,13 @@
-/** The zone's policy documents (政策纵览), newest first within the configured order. */
+/** The zone's policy documents (政策纵览), newest first within the configured order, each with its validity on `date`. */
 import { asc } from "drizzle-orm";
+import type { ZoneConfig } from "../../../tenants/schema";
 import type { TenantDb } from "../../db/open";
 import { preparedPerDb } from "../../db/prepared";
 import { policyDocuments } from "../../db/schema";
+import { loadCurrentPolicy } from "./current-policy";
+import { documentStatuses, UNSPECIFIED_JSON, validityJson } from "./document-status";
 
-export type DocumentSummary = Awaited<ReturnType<typeof listPolicyDocuments>>[number];
+export type DocumentSummary = Awaited<ReturnType<typeof listPolicyDocumentsOn>>[number];
 
 // Runs on every zone home page and /api/v1/policies, so it is prepared once per zone database.
 const listQuery = preparedPerDb((db) =>
@@ -24,6 +27,20 @@ const listQuery = preparedPerDb((db) =>
     .prepare(),
 );
 
+/** The documents as synced, without validity (the table has no column for it). */
 export async function listPolicyDocuments({ db }: { db: TenantDb }) {
   return listQuery(db).all();
+}
+
+/**
+ * The documents with their validity on `date` (YYYY-MM-DD, Asia/Shanghai), read
+ * from the version in force — which may extend a document — or the zone's configuration.
+ */
+export async function listPolicyDocumentsOn({ db, zone }: { db: TenantDb; zone: ZoneConfig }, date: string) {
+  const [rows, policy] = await Promise.all([listQuery(db).all(), loadCurrentPolicy({ db, zone }, date)]);
+  const statuses = documentStatuses(zone, policy, date);
+  return rows.map((r) => {
+    const s = statuses.get(r.id);
+    return { ...r, validity: s ? validityJson(s) : UNSPECIFIED_JSON };
+  });
 }

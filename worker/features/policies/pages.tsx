@@ -21,8 +21,10 @@ import { signedIn } from "../auth/guard";
 import { memberOf, requireMemberPage } from "../enterprises/member-guard";
 import { shanghaiDate } from "../enterprises/yuan";
 import { factsToForm, fieldName, formToFacts, wasSubmitted, type FormValues } from "./calculator-form";
+import { awardsToForm, formToAwards, type AwardRow } from "./calculator-history";
 import { loadCurrentPolicy, type LoadedPolicy } from "./current-policy";
-import { loadEnterpriseProfiles } from "./enterprise-profiles";
+import { loadEnterpriseProfiles, withInProgress } from "./enterprise-profiles";
+import { documentStatuses, withDocumentValidity } from "./document-status";
 import { estimateProgramme } from "./estimate-programme";
 import { currentPolicyOf } from "./programme-api";
 import { ProgrammeIdParam } from "./programme-schemas";
@@ -63,10 +65,12 @@ export function policyPages(deps: AppDeps) {
     const q = (c.req.query("q") ?? "").trim().slice(0, 50);
     const asked = c.req.query("category") ?? "";
     const category = asked in CATEGORIES ? asked : "";
-    const policy = await loadCurrentPolicy({ db, zone }, shanghaiDate(deps.now()));
+    const today = shanghaiDate(deps.now());
+    const policy = await loadCurrentPolicy({ db, zone }, today);
     const common = { zone, nonce: nonce(c), user: c.get("auth")?.user, query: { q, category }, staff: isStaff(c) };
-    if (!policy) return c.html(<PolicyOverviewPage {...common} version={null} programmes={[]} total={0} categories={[]} documents={[]} />);
+    if (!policy) return c.html(<PolicyOverviewPage {...common} version={null} programmes={[]} total={0} categories={[]} documents={[]} validity={{}} />);
     const { list, set } = policy.compiled;
+    const statuses = documentStatuses(zone, policy, today);
     const categories = Object.entries(CATEGORIES)
       .map(([code, name]) => ({ code, name, count: list.filter((p) => p.category === code).length }))
       .filter((x) => x.count > 0);
@@ -77,7 +81,8 @@ export function policyPages(deps: AppDeps) {
         programmes={searchProgrammes(policy.compiled, { q, category })}
         total={list.length}
         categories={categories}
-        documents={set.documents.map((d) => ({ id: d.id, title: d.title, docNumber: d.docNumber }))}
+        documents={set.documents.map((d) => ({ id: d.id, title: d.title, docNumber: d.docNumber, validity: statuses.get(d.id)!.label }))}
+        validity={Object.fromEntries([...statuses].map(([id, v]) => [id, { status: v.status, label: v.label }]))}
       />,
     );
   });
@@ -91,6 +96,7 @@ export function policyPages(deps: AppDeps) {
     let errors: Record<string, string> | undefined;
     let echo: Record<string, string> | undefined;
     let result: Evaluation | null = null;
+    let awardRows: AwardRow[] = [];
     // ?from=profile: a member's own figures and qualifications, read here on the
     // server, so the enterprise's financial data never travels in a URL.
     const own = raw.from === "profile" && !wasSubmitted(view.facts, raw) ? await memberProfile(c, today) : null;
@@ -98,16 +104,21 @@ export function policyPages(deps: AppDeps) {
       const programme = policy.compiled.programmes.get(view.id)!;
       const facts = prefillFacts(programme, own.profile);
       values = factsToForm(view.facts, facts);
-      result = evaluate(programme, { facts, profile: own.profile, history: own.history, date: today });
+      awardRows = awardsToForm(own.awards.records);
+      result = withInProgress(own, evaluate(programme, { facts, profile: own.profile, history: own.history, date: today }));
     } else if (view.facts.length === 0 || wasSubmitted(view.facts, raw)) {
       // A programme without facts has nothing to ask: its result shows at once.
       const parsed = formToFacts(view.facts, raw);
+      // Past awards count only where the programme has limits; elsewhere the form has no such rows.
+      const awards = view.limits.length ? formToAwards(raw, { programmes: new Set(policy.compiled.programmes.keys()), today }) : { rows: [], entries: [], errors: {} };
       values = parsed.values;
-      if (!parsed.ok) errors = parsed.errors;
+      awardRows = awards.rows;
+      const bad = { ...(parsed.ok ? {} : parsed.errors), ...awards.errors };
+      if (!parsed.ok || Object.keys(bad).length) errors = bad;
       else {
         echo = parsed.echo;
         try {
-          result = estimateProgramme(policy, today, { programme: view.id, facts: parsed.facts });
+          result = estimateProgramme(policy, today, { programme: view.id, facts: parsed.facts, history: awards.entries });
         } catch (e) {
           // The form checks what the engine checks; should they ever differ, the engine's word is shown per field.
           if (!(e instanceof AppError) || e.status !== 400) throw e;
@@ -116,8 +127,12 @@ export function policyPages(deps: AppDeps) {
         }
       }
     }
+    // Until the engine reads a document's validity (decision 0013), an expired document's programme is marked here.
+    const validity = documentStatuses(zoneOf(c).zone, policy, today).get(view.document.id);
+    if (result) result = withDocumentValidity(result, validity);
     const page = (
       <ProgrammePage
+        validity={validity && { status: validity.status, label: validity.label }}
         zone={zoneOf(c).zone}
         nonce={nonce(c)}
         user={c.get("auth")?.user}
@@ -128,7 +143,8 @@ export function policyPages(deps: AppDeps) {
         errors={errors}
         echo={echo}
         result={result}
-        prefilled={own ? `已按${own.name}${own.figuresYear ? `${own.figuresYear}年度数据和` : ""}已核实的资质填入并测算(含申报主体条件)` : undefined}
+        awards={view.limits.length ? { rows: awardRows, programmes: policy.compiled.list.map((p) => ({ id: p.id, title: p.title.zh })) } : undefined}
+        prefilled={own ? `已按${own.name}${own.figuresYear ? `${own.figuresYear}年度数据、` : ""}已核实的资质${own.awards.records.length ? "和平台上的获奖、在审记录" : ""}填入并测算(含申报主体条件)` : undefined}
         profileHref={isMember(c) && !own ? `/policy/programmes/${view.id}?${FROM_PROFILE}#result` : undefined}
       />
     );
@@ -142,13 +158,16 @@ export function policyPages(deps: AppDeps) {
     // The profile is needed twice (ranking and the calculator links), so it is read once here.
     const [e] = await loadEnterpriseProfiles({ db }, today, memberOf(c).enterpriseId);
     if (!e) throw new AppError("not_found", "找不到你所属的企业,请联系园区管理员。");
+    const statuses = documentStatuses(zone, policy, today);
     const rows = rankProgrammesForEnterprise(policy.compiled, e.profile, e.history, today).map((f) => {
       const view = viewOf(policy.compiled, f.programme.id)!;
       const pending = pendingItems(f.programme, f.result);
+      const validity = statuses.get(f.programme.document);
+      const closed = validity?.status === "expired" || validity?.status === "not_yet";
       return {
-        programme: { id: view.id, title: view.title, citation: view.citation, documentTitle: view.document.title, amountSummary: view.amountSummary },
-        result: f.result,
-        tier: f.tier,
+        programme: { id: view.id, title: view.title, citation: view.citation, documentTitle: view.document.title, amountSummary: view.amountSummary, closed: closed ? (validity!.status === "expired" ? ("已到期" as const) : ("尚未施行" as const)) : undefined },
+        result: withDocumentValidity(withInProgress(e, f.result), validity),
+        tier: closed ? ("ineligible" as const) : f.tier,
         met: f.met,
         missed: f.missed,
         // Counted as listed: an unknown condition and the fact it waits for are one thing to supply.

@@ -62,9 +62,9 @@ export function programmeApi(deps: AppDeps) {
   r.openapi(
     createRoute({
       method: "post", path: "/api/v1/policy/estimate", tags: ["policy"],
-      summary: "Estimate one programme from stated facts (no sign-in): eligibility with a reason per condition, amount with cited steps",
+      summary: "Estimate one programme from stated facts (no sign-in): eligibility with a reason per condition, amount with cited steps; optionally against awards already made (history) on an evaluation date",
       request: { body: { required: true, content: { "application/json": { schema: EstimateBody } } } },
-      responses: { 200: json(EvaluationSchema, "The engine's result"), 400: json(ErrorEnvelope, "Malformed facts; `fields` names each"), ...notFound },
+      responses: { 200: json(EvaluationSchema, "The engine's result"), 400: json(ErrorEnvelope, "Malformed facts, history or date; `fields` names each (e.g. history.2.awardedOn)"), ...notFound },
     }),
     async (c) => {
       const { policy, today } = await currentPolicyOf(c, deps);
@@ -75,7 +75,7 @@ export function programmeApi(deps: AppDeps) {
       if (result.success) return;
       const fields: Record<string, string> = {};
       for (const i of result.error.issues) fields[i.path.join(".") || "body"] ??= i.message;
-      throw new AppError("bad_request", `请求有误:${Object.entries(fields).map(([k, v]) => `${k}:${v}`).join(";")}。请求体应为 {"programme": "<项目编号>", "facts": {...}}。`, fields);
+      throw new AppError("bad_request", `请求有误:${Object.entries(fields).map(([k, v]) => `${k}:${v}`).join(";")}。请求体应为 {"programme": "<项目编号>", "facts": {...}},可另附已获奖励 "history": [{"programme", "awardedOn": "YYYY-MM-DD", "amountFen"}] 和测算日期 "date": "YYYY-MM-DD"。`, fields);
     },
   );
 

@@ -45,10 +45,46 @@ export const FactsInput = z
   .refine((o) => Object.keys(o).length <= 100, "最多 100 项")
   .openapi({ maxProperties: 100 });
 
+const PROGRAMME_ID = /^[a-z][a-z0-9-]{2,62}$/;
+
+function isCalendarDate(d: string): boolean {
+  const t = Date.parse(`${d}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d;
+}
+
+/** A calendar date written YYYY-MM-DD (2026-02-30 is no date); its plausible range depends on today, so the service checks that. */
+export const IsoDateInput = (label: string) =>
+  z
+    .string()
+    .max(10, `${label}应写成 YYYY-MM-DD`)
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label}应写成 YYYY-MM-DD`)
+    .refine(isCalendarDate, `${label}不是日历上的日期`)
+    .openapi({ format: "date", example: "2026-03-15" });
+
+/** At most 200 earlier awards: more than any enterprise has, ample for a calculator. */
+export const MAX_HISTORY = 200;
+export const MAX_AWARD_FEN = 1e13;
+
+export const HistoryEntryInput = z
+  .object({
+    programme: z.string().max(63, "项目编号最多 63 个字符").regex(PROGRAMME_ID, "项目编号只含小写字母、数字和连字符").openapi({ example: "zibo-tech-transfer-deal" }),
+    awardedOn: IsoDateInput("获得日期"),
+    amountFen: z.number().int("金额应为整数(分)").min(0, "金额不能为负").max(MAX_AWARD_FEN, "金额最多 1000 亿元"),
+    projectCode: textField({ label: "项目编号", max: 60 }).optional(),
+    facts: z
+      .record(z.string().max(60, "事实名称最多 60 个字符"), z.union([z.number().min(-1e15).max(1e15), z.boolean(), verbatimText("填写的内容", 200)]))
+      .refine((o) => Object.keys(o).length <= 40, "最多 40 项")
+      .optional()
+      .openapi({ maxProperties: 40, description: "The facts the award was made on (e.g. its level), so a per-level limit can tell an upgrade from a repeat; without them an award of the same programme counts as a repeat" }),
+  })
+  .openapi("PolicyAwardHistoryEntry", { description: "An award the applicant already has: the programme, the day it was awarded (its year counts against yearly caps), the amount in integer fen" });
+
 export const EstimateBody = z
   .object({
     programme: z.string().min(1).max(63, "项目编号最多 63 个字符").openapi({ example: "zibo-rd-inclusive" }),
     facts: FactsInput.default({}).openapi({ example: { revenueFen: 30000000000, rdExpenseFen: 960000000, rdDeductionFen: 3000000000, prevRdDeductionFen: 2000000000 } }),
+    history: z.array(HistoryEntryInput).max(MAX_HISTORY, `历史获奖记录最多 ${MAX_HISTORY} 条`).optional().openapi({ description: "Awards already made, for once-only, yearly and per-project limits; awardedOn between 1990-01-01 and the evaluation date" }),
+    date: IsoDateInput("测算日期").optional().openapi({ description: "The evaluation date (Asia/Shanghai); default today. Sets \"this year\" for yearly caps, and effective periods and windows" }),
   })
   .openapi("PolicyEstimateRequest");
 

@@ -23,7 +23,7 @@ describe("syncPolicyDocuments", () => {
     const db = openTenantDb(client);
     const first = await syncPolicyDocuments({ db, zone: zibo });
     expect(first.inserted).toEqual(zibo.documents.map((d) => d.id));
-    const doc = await getPolicyDocument({ db }, zibo.documents[0]!.id);
+    const doc = await getPolicyDocument({ db, zone: zibo }, zibo.documents[0]!.id, "2026-06-30");
     expect(doc.clauses).toEqual(zibo.documents[0]!.clauses.map(({ id, label, section, text }) => ({ id, label, section, text })));
 
     const second = await syncPolicyDocuments({ db, zone: zibo });
@@ -45,6 +45,6 @@ describe("syncPolicyDocuments", () => {
     expect(list.map((d) => [d.id, d.clauseCount])).toEqual([[firstDoc!.id, 2]]);
     const clauses = await client.execute("SELECT count(*) FROM policy_clauses");
     expect(Number(clauses.rows[0]![0])).toBe(2);
-    expect((await getPolicyDocument({ db }, firstDoc!.id)).clauses[0]!.text).toBe("修订后的条款");
+    expect((await getPolicyDocument({ db, zone: zibo }, firstDoc!.id, "2026-06-30")).clauses[0]!.text).toBe("修订后的条款");
   });
 });

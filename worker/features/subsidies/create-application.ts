@@ -1,16 +1,22 @@
 /**
  * Starts an application (a draft) for a programme of the policy in force. A
  * retried create with the same idempotency key returns the application it made
- * instead of a second one (unique per enterprise and key).
+ * instead of a second one (unique per enterprise and key). A programme whose
+ * limits its award history already exhausts — once only and awarded or in
+ * progress, a yearly cap used up or reserved — is refused here (409), not
+ * only at submit, after the enterprise has filled in the form.
  */
 import { and, eq } from "drizzle-orm";
 import { numberValues, takeNumber } from "../../db/application-numbers";
 import type { TenantDb } from "../../db/open";
 import { subsidyApplications, subsidyEvents, type SubsidyApplicationRow } from "../../db/schema";
+import { refusalForExpiredDocument } from "../../lib/document-validity";
 import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
 import { shanghaiDate } from "../enterprises/yuan";
+import { evaluate, type CompiledProgramme } from "../../policy/evaluate";
 import type { LoadedPolicy } from "../policies/current-policy";
+import { limitHistory, loadAwardHistory } from "./award-history";
 import type { SubsidyActor, SubsidyCtx } from "./context";
 import { draftUpdate, type DraftInput } from "./save-draft";
 
@@ -24,6 +30,10 @@ export async function createApplication(ctx: SubsidyCtx & { actor: SubsidyActor 
     const existing = await byKey(db, actor.enterpriseId, idempotencyKey);
     if (existing) return { application: existing, created: false };
   }
+  // The engine does not read a document's validity yet (decision 0013): an expired plan is refused here.
+  const expired = refusalForExpiredDocument(policy.compiled.set.documents.find((d) => d.id === programme.document), programme.title.zh, shanghaiDate(now));
+  if (expired) throw expired;
+  await refuseExhaustedLimits(db, actor.enterpriseId, programme, shanghaiDate(now));
   const id = newId();
   const t = now.getTime();
   const fields = draftUpdate(programme, input);
@@ -48,4 +58,17 @@ export async function createApplication(ctx: SubsidyCtx & { actor: SubsidyActor 
 async function byKey(db: TenantDb, enterpriseId: string, key: string) {
   const [row] = await db.select().from(subsidyApplications).where(and(eq(subsidyApplications.enterpriseId, enterpriseId), eq(subsidyApplications.idempotencyKey, key))).limit(1);
   return row;
+}
+
+/**
+ * The limits judged on the history alone (no facts yet): a failed limit means no
+ * application can succeed this year, whatever the form will say. Limits that
+ * need the amount (就高不就低) or a project code wait for submit.
+ */
+async function refuseExhaustedLimits(db: TenantDb, enterpriseId: string, programme: CompiledProgramme, today: string): Promise<void> {
+  const history = await loadAwardHistory(db, enterpriseId);
+  const failed = evaluate(programme, { facts: {}, history: limitHistory(history), date: today }).conditions.filter((c) => c.id.startsWith("limit-") && c.result === "fail");
+  if (!failed.length) return;
+  const pending = history.inProgress.some((a) => a.programme === programme.id) ? "贵企业已有一份该项目的申报在审(含公示中);" : "";
+  throw new AppError("conflict", `不能再申报“${programme.title.zh}”:${pending}${failed.map((c) => `${c.label}(${c.clause})——${c.reason}`).join(";")}。`);
 }

@@ -37,12 +37,12 @@ import { shanghaiDate } from "../enterprises/yuan";
 import { MATERIAL_LIMIT_LABEL, MAX_MATERIAL_BYTES } from "../materials/save-material";
 import { loadCurrentPolicy, loadPolicyVersion, type LoadedPolicy } from "../policies/current-policy";
 import { factsToForm, fieldName, formToFacts, type FormValues } from "../policies/calculator-form";
-import { loadEnterpriseProfiles } from "../policies/enterprise-profiles";
+import { loadEnterpriseProfiles, withInProgress } from "../policies/enterprise-profiles";
 import { currentPolicyOf } from "../policies/programme-api";
 import { viewOf } from "../policies/search-programmes";
 import { attachMaterial } from "./attach-material";
 import { attachChosenFiles, chosenMaterialFiles, MAX_FILES_PER_FORM } from "./form-files";
-import { awardHistory, NOT_FOUND, readableApplication, type SubsidyActor, type SubsidyCtx } from "./context";
+import { NOT_FOUND, readableApplication, type SubsidyActor, type SubsidyCtx } from "./context";
 import { createApplication } from "./create-application";
 import { CommentInput, commentOnApplication } from "./comment-application";
 import { getApplication, type ApplicationDetail } from "./get-application";
@@ -124,8 +124,9 @@ export function subsidyMemberPages(deps: AppDeps) {
   };
   /** The engine's answer on the enterprise's own profile and award history, as submitting would compute it. */
   const estimateOf = async (ctx: Ctx, programme: CompiledProgramme, facts: Facts, app: { id: string; enterpriseId: string }, today: string) => {
-    const [[enterprise], history] = await Promise.all([loadEnterpriseProfiles(ctx, today, app.enterpriseId), awardHistory(ctx.db, app.enterpriseId, app.id)]);
-    return evaluate(programme, { facts, profile: enterprise?.profile, history, date: today });
+    const [enterprise] = await loadEnterpriseProfiles(ctx, today, app.enterpriseId, app.id);
+    const result = evaluate(programme, { facts, profile: enterprise?.profile, history: enterprise?.history ?? [], date: today });
+    return enterprise ? withInProgress(enterprise, result) : result;
   };
 
   type DraftState = { values?: Record<string, string>; errors?: Record<string, string>; message?: string; notice?: Notice };

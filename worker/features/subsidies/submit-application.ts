@@ -8,6 +8,7 @@
  */
 import { and, eq } from "drizzle-orm";
 import { materials, type SubsidyApplicationRow } from "../../db/schema";
+import { refusalForExpiredDocument } from "../../lib/document-validity";
 import { AppError } from "../../lib/errors";
 import { evaluate } from "../../policy/evaluate";
 import { parseFacts } from "../../policy/facts";
@@ -15,7 +16,7 @@ import { formatMoney } from "../../lib/money";
 import { shanghaiDate } from "../enterprises/yuan";
 import type { LoadedPolicy } from "../policies/current-policy";
 import { loadEnterpriseProfiles } from "../policies/enterprise-profiles";
-import { awardHistory, dueOnFor, firstStage, parseJson, readableApplication, stageOf, type SubsidyActor, type SubsidyCtx } from "./context";
+import { dueOnFor, firstStage, parseJson, readableApplication, stageOf, type SubsidyActor, type SubsidyCtx } from "./context";
 import { memberEmails } from "./notices";
 import { transition } from "./transition";
 
@@ -31,6 +32,9 @@ export async function submitApplication(ctx: SubsidyCtx & { actor: SubsidyActor 
   }
   const programme = policy.compiled.programmes.get(app.programmeId);
   if (!programme) throw new AppError("conflict", `该项目已不在现行政策(第${policy.version.id}版)中,不能提交。`);
+  // A draft is refused once its document has expired; a returned application is judged as of its first submission.
+  const expired = refusalForExpiredDocument(policy.compiled.set.documents.find((d) => d.id === programme.document), programme.title.zh, shanghaiDate(app.submittedAt !== null ? new Date(app.submittedAt) : now));
+  if (expired) throw expired;
 
   const parsed = parseFacts(programme, parseJson(app.facts, {}));
   if (!parsed.ok) throw new AppError("validation_failed", `申报信息有误:${Object.values(parsed.errors).join(" ")}`, parsed.errors);
@@ -41,8 +45,9 @@ export async function submitApplication(ctx: SubsidyCtx & { actor: SubsidyActor 
   if (missingFiles.length) throw new AppError("validation_failed", `请上传:${missingFiles.map((m) => m.zh).join("、")}。`, Object.fromEntries(missingFiles.map((m) => [`material:${m.id}`, `请上传${m.zh}`])));
 
   const today = shanghaiDate(now);
-  const [enterprise] = await loadEnterpriseProfiles(ctx, today, app.enterpriseId);
-  const history = await awardHistory(db, app.enterpriseId, app.id);
+  // Awards and the enterprise's other applications in progress (award-history.ts), not this one.
+  const [enterprise] = await loadEnterpriseProfiles(ctx, today, app.enterpriseId, app.id);
+  const history = enterprise?.history ?? [];
   // A resubmission is judged as of the first submission: its award year, and a window it met then.
   const asOf = app.submittedAt !== null ? shanghaiDate(new Date(app.submittedAt)) : today;
   const result = evaluate(programme, { facts: parsed.facts, profile: enterprise?.profile, history, date: asOf });

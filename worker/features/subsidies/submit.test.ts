@@ -72,8 +72,9 @@ describe("submitting", () => {
   it("refuses a second award of a once-only programme, citing the earlier one", async () => {
     const { w, policy, ctx, draft } = await world();
     const first = await draft("test-once");
-    await w.db.update(subsidyApplications).set({ status: "paid", amountFen: 100_000, awardYear: 2025 }).where(eq(subsidyApplications.id, first.id));
+    // The second draft predates the award (once it is awarded, create itself refuses: tests/workerd/policy-award-history.test.ts).
     const app = await draft("test-once");
+    await w.db.update(subsidyApplications).set({ status: "paid", amountFen: 100_000, awardYear: 2025 }).where(eq(subsidyApplications.id, first.id));
     await attachFor(w.db, policy, app.id, "test-once");
     await expect(submitApplication(ctx, policy, app.id)).rejects.toMatchObject({ code: "validation_failed", message: expect.stringContaining("单个企业只扶持一次(第十五条)——已于2025年享受") });
   });
