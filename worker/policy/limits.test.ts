@@ -71,6 +71,14 @@ describe("perProject", () => {
     expect(conditionOf(e, id)!.reason).toBe("项目P1已获150万元,尚可获得150万元");
   });
 
+  it("knows an earlier award's project from the facts it was made on when no code was recorded", () => {
+    const earlier = { ...award("test-prog", 2024, 150), facts: { projectCode: "P1" } };
+    const other = { ...award("test-prog", 2025, 280), facts: { projectCode: "P2" } };
+    const e = run(p, withCode, { history: [earlier, other] });
+    expect(e.amountFen).toBe(150 * WAN);
+    expect(conditionOf(e, id)!.reason).toBe("项目P1已获150万元,尚可获得150万元");
+  });
+
   it("fails when the project's total is reached, in any year", () => {
     const e = run(p, withCode, { history: [award("test-prog", 2020, 300, "P1")] });
     expect(e.eligible).toBe(false);

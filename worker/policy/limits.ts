@@ -54,7 +54,9 @@ export function applyLimit(l: Limit, index: number, ctx: LimitContext): LimitChe
       return cap(sum(inScope.filter((a) => a.year === ctx.year)), l.fen, `${ctx.year}年度`);
     case "perProject": {
       const code = ctx.facts[l.projectFact];
-      if (typeof code === "string") return cap(sum(inScope.filter((a) => a.projectCode === code)), l.fen, `项目${code}`);
+      // An award's project is its recorded code, or the project fact it was made on (history carries the facts).
+      const projectOf = (a: Award) => a.projectCode ?? (typeof a.facts?.[l.projectFact] === "string" ? a.facts[l.projectFact] : undefined);
+      if (typeof code === "string") return cap(sum(inScope.filter((a) => projectOf(a) === code)), l.fen, `项目${code}`);
       const label = ctx.declared.get(l.projectFact)?.label.zh ?? "项目编号";
       // A required code makes the cap checkable; an optional one leaves it to review, and says so.
       if (!ctx.declared.get(l.projectFact)?.optional) return keep("unknown", `需提供${label},才能核对同一项目已获的扶持(单个项目最高${formatMoney(l.fen)})`);
