@@ -85,8 +85,9 @@ export const policyDocumentSchema = z
      * Its validity as printed (see documentValiditySchema). Optional only so versions
      * published before it existed still parse; every zone document carries one
      * (tenants/document-validity.test.ts), and a missing one reads as unspecified.
-     * The engine's effectiveFrom/effectiveTo above stay unset: expiry is enforced by
-     * the services (worker/lib/document-validity.ts) until the engine takes it over.
+     * The engine takes each programme's period from it (and `extension`) when
+     * effectiveFrom/effectiveTo above are unset (worker/policy/compile.ts periodOf,
+     * decision 0013), so every evaluation refuses an expired programme the same way.
      */
     validity: documentValiditySchema.optional(),
     /** The zone's extension beyond `validity.until`, published in a policy version. */

@@ -1,10 +1,13 @@
 /**
  * Whether a policy document is in force on a day, from the validity its text
- * prints and any extension the zone has published (decision 0013). Pure: the
- * pages, the document API and the subsidy services all read it, so a programme
- * is never shown as open in one place and refused in another.
+ * prints and any extension the zone has published (decision 0013). Pure. The
+ * engine decides for programmes (compile.ts sets each programme's period from
+ * its document); this file gives the pages and the document API the document's
+ * own status and label, and the subsidy services the engine's refusal as a 422.
  */
 import type { PolicyDocument } from "../../tenants/schema";
+import { periodOf } from "../policy/compile";
+import { outsideEffectivePeriod, type PeriodOf } from "../policy/evaluate";
 import { AppError } from "./errors";
 
 type Dated = Pick<PolicyDocument, "validity" | "extension">;
@@ -41,16 +44,24 @@ export function validityOn(doc: Dated | undefined, date: string): ValidityStatus
 }
 
 /**
- * The refusal of a new application for a programme whose document is not in
- * force on `date` (422), naming the document and its end; null when it may go on.
+ * The refusal of a new application for a programme outside its document's
+ * period (422), from the engine's own "effective" condition — the one every
+ * evaluation carries (worker/policy/evaluate.ts) — so the message names the
+ * document, its 文号 and its end exactly as the estimate and matches do. The
+ * services ask it before checking the form: a refusal for an expired plan should
+ * not first ask for materials. Null when the application may go on.
  */
-export function refusalForExpiredDocument(doc: (Dated & Pick<PolicyDocument, "title" | "docNumber">) | undefined, programmeTitle: string, date: string): AppError | null {
-  const v = validityOn(doc, date);
-  if (!doc || (v.status !== "expired" && v.status !== "not_yet")) return null;
-  const named = `“${doc.title}”${doc.docNumber ? `(${doc.docNumber})` : ""}`;
-  const message =
-    v.status === "expired"
-      ? `“${programmeTitle}”依据的${named}有效期至${v.extension?.until ?? v.until},已到期,不再受理新的申报。园区如发布延期或新政策,会在政策纵览中列出。`
-      : `“${programmeTitle}”依据的${named}自${v.from}起施行,此前不受理申报。`;
-  return new AppError("validation_failed", message, { programme: v.status === "expired" ? "政策文件已到期" : "政策文件尚未施行" });
+export function refusalOutsidePeriod(programme: PeriodOf & { title: { zh: string } }, date: string): AppError | null {
+  const outside = outsideEffectivePeriod(programme, date);
+  if (!outside) return null;
+  const expired = date >= programme.effectiveFrom;
+  const message = expired
+    ? `“${programme.title.zh}”依据的${outside.reason},不再受理新的申报。园区如发布延期或新政策,会在政策纵览中列出。`
+    : `“${programme.title.zh}”依据的${outside.reason},此前不受理申报。`;
+  return new AppError("validation_failed", message, { programme: expired ? "政策文件已到期" : "政策文件尚未施行", "condition:effective": outside.reason });
+}
+
+/** The same refusal for a document as configured (its period compiled as the engine would). */
+export function refusalForExpiredDocument(doc: PolicyDocument | undefined, programmeTitle: string, date: string): AppError | null {
+  return doc ? refusalOutsidePeriod({ ...periodOf(doc, doc.issuedOn), title: { zh: programmeTitle } }, date) : null;
 }

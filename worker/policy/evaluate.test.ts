@@ -78,8 +78,8 @@ describe("effective period", () => {
   });
 
   it("says when the policy starts and when it expired", () => {
-    expect(conditionOf(run(dated, {}, { date: "2020-12-31" }), "effective")).toMatchObject({ result: "fail", reason: "政策自2021-01-01起施行" });
-    expect(conditionOf(run(dated, {}, { date: "2024-01-01" }), "effective")).toMatchObject({ result: "fail", reason: "政策已于2023-12-31到期" });
+    expect(conditionOf(run(dated, {}, { date: "2020-12-31" }), "effective")).toMatchObject({ result: "fail", reason: "“测试政策文件”自2021-01-01起施行,尚未施行" });
+    expect(conditionOf(run(dated, {}, { date: "2024-01-01" }), "effective")).toMatchObject({ result: "fail", reason: "“测试政策文件”有效期至2023-12-31,已到期" });
   });
 
   it("starts from the document's issue date when it names no start, and never expires without an end", () => {

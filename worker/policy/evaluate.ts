@@ -4,7 +4,8 @@
  *
  * - Conditions come from the programme, from who may apply (only when a profile
  *   is given: an anonymous estimate assumes an applicant of the kind the
- *   programme names, and says so in `assumed`), from its effective period and
+ *   programme names, and says so in `assumed`), from its effective period (its
+ *   document's validity and any published extension, decision 0013) and
  *   application windows, and from its limits over the history.
  * - eligible is false when any condition fails, "unknown" when none fails but a
  *   condition or a required fact is missing, true otherwise.
@@ -21,8 +22,11 @@ import { moneyFormatter } from "../lib/money";
 
 /** A programme ready to evaluate: what it needs from its document and zone, resolved once. */
 export interface CompiledProgramme extends Programme {
+  /** From its document (compile.ts periodOf): inclusive, YYYY-MM-DD; null where nothing ends it. */
   effectiveFrom: string;
   effectiveTo: string | null;
+  /** What the effective-period reason names: the document, its printed end and any extension notice. */
+  period: { document: string; printedTo: string | null; extendedBy: string | null };
   declared: ReadonlyMap<string, Fact>;
   /** Clauses of its document whose text says 一事一议. */
   oneByOneClauses: ReadonlySet<string>;
@@ -57,6 +61,22 @@ export interface Evaluation {
   assumed: string[];
 }
 
+/** What the effective-period check reads of a programme. */
+export type PeriodOf = Pick<CompiledProgramme, "effectiveFrom" | "effectiveTo" | "period">;
+
+/**
+ * Why `date` is outside the programme's document's period (decision 0013), else
+ * null. evaluate() turns it into the failing "effective" condition of every result;
+ * the subsidy services ask it first, so an expired plan is refused before the form is checked.
+ */
+export function outsideEffectivePeriod(p: PeriodOf, date: string): { reason: string } | null {
+  if (date < p.effectiveFrom) return { reason: `${p.period.document}自${p.effectiveFrom}起施行,尚未施行` };
+  if (p.effectiveTo === null || date <= p.effectiveTo) return null;
+  const { document, printedTo, extendedBy } = p.period;
+  const extended = extendedBy && printedTo && printedTo !== p.effectiveTo ? `(原定至${printedTo},园区已按${extendedBy}延期)` : "";
+  return { reason: `${document}有效期至${p.effectiveTo},已到期${extended}` };
+}
+
 export function evaluate(p: CompiledProgramme, input: EvaluationInput): Evaluation {
   const cite = (clause: string | undefined) => citeClause(clause ?? p.clause);
   const conditions: ConditionResult[] = [];
@@ -79,8 +99,8 @@ export function evaluate(p: CompiledProgramme, input: EvaluationInput): Evaluati
     } else assumed.push(`按所属行业为${names}估算`);
   }
 
-  if (input.date < p.effectiveFrom) conditions.push({ id: "effective", label: "在政策有效期内", clause: cite(undefined), result: "fail", reason: `政策自${p.effectiveFrom}起施行` });
-  else if (p.effectiveTo !== null && input.date > p.effectiveTo) conditions.push({ id: "effective", label: "在政策有效期内", clause: cite(undefined), result: "fail", reason: `政策已于${p.effectiveTo}到期` });
+  const outside = outsideEffectivePeriod(p, input.date);
+  if (outside) conditions.push({ id: "effective", label: "政策文件在有效期内", clause: cite(undefined), result: "fail", reason: outside.reason });
   if (p.windows.length && !p.windows.some((w) => input.date >= w.from && input.date <= w.to)) {
     conditions.push({ id: "window", label: "在申报期内", clause: cite(undefined), result: "fail", reason: `不在申报期内(申报期:${p.windows.map((w) => `${w.from}至${w.to}`).join(";")})` });
   }

@@ -6,7 +6,7 @@
  * pilot enterprises of 4.3.3. No amounts are printed.
  */
 import { cases, programme } from "../../policy";
-import { DAY_BEFORE, DOC, PERIOD } from "./common";
+import { DAY_AFTER, DAY_BEFORE, DOC, IN_FORCE, LAST_DAY, PERIOD } from "./common";
 
 const FUNDS = "统筹安排财政双创资金,重点支持重大科技专项、重点研发计划、新型研发机构培育、重大创新平台建设、高新技术企业和科技型中小企业培育等。";
 
@@ -41,10 +41,10 @@ export const majorProject = programme({
 });
 
 export const majorProjectCases = cases([
-  { name: "major science project: funding set at review", programme: "changzhi-major-project", facts: { projectKind: "major-special" }, expect: { eligible: true, amountFen: null, explains: ["项目类别:重大科技专项", "财政双创资金项目支持:政策未规定具体金额"] } },
-  { name: "key R&D programme project: eligible", programme: "changzhi-major-project", facts: { projectKind: "key-rd" }, expect: { eligible: true, amountFen: null } },
-  { name: "other project: not this support", programme: "changzhi-major-project", facts: { projectKind: "other" }, expect: { eligible: false, conditions: { "project-kind": "fail" } } },
-  { name: "type not given: unknown", programme: "changzhi-major-project", facts: {}, expect: { eligible: "unknown", missing: ["projectKind"] } },
+  { name: "major science project: funding set at review", programme: "changzhi-major-project", date: IN_FORCE, facts: { projectKind: "major-special" }, expect: { eligible: true, amountFen: null, explains: ["项目类别:重大科技专项", "财政双创资金项目支持:政策未规定具体金额"] } },
+  { name: "key R&D programme project: eligible", programme: "changzhi-major-project", date: IN_FORCE, facts: { projectKind: "key-rd" }, expect: { eligible: true, amountFen: null } },
+  { name: "other project: not this support", programme: "changzhi-major-project", date: IN_FORCE, facts: { projectKind: "other" }, expect: { eligible: false, conditions: { "project-kind": "fail" } } },
+  { name: "type not given: unknown", programme: "changzhi-major-project", date: IN_FORCE, facts: {}, expect: { eligible: "unknown", missing: ["projectKind"] } },
 ]);
 
 export const hnteCultivation = programme({
@@ -69,7 +69,7 @@ export const hnteCultivation = programme({
 });
 
 export const hnteCultivationCases = cases([
-  { name: "pool enterprise: services in kind, funding set at review", programme: "changzhi-hnte-cultivation", expect: { eligible: true, amountFen: null, explains: ["第五部分(二) 高新技术企业培育资金支持", "高新技术企业政策和申报流程培训(非资金支持"] } },
+  { name: "pool enterprise: services in kind, funding set at review", programme: "changzhi-hnte-cultivation", date: IN_FORCE, expect: { eligible: true, amountFen: null, explains: ["第五部分(二) 高新技术企业培育资金支持", "高新技术企业政策和申报流程培训(非资金支持"] } },
   { name: "hnte-cultivation, the day before the page's 发文时间: not yet in force", programme: "changzhi-hnte-cultivation", date: DAY_BEFORE, expect: { eligible: false, conditions: { effective: "fail" } } },
 ]);
 
@@ -94,9 +94,9 @@ export const techSme = programme({
 });
 
 export const techSmeCases = cases([
-  { name: "anonymous estimate: funding at review, the super-deduction noted at today's 100%", programme: "changzhi-tech-sme", expect: { eligible: true, amountFen: null, explains: ["研发费用税前加计扣除", "2023年起按财政部 税务总局公告2023年第7号为100%", "科技型中小企业培育资金支持:政策未规定具体金额"] } },
-  { name: "profile holds 科技型中小企业: eligible", programme: "changzhi-tech-sme", profile: { qualifications: ["tech-sme"] }, expect: { eligible: true, conditions: { "applicant-tech-sme": "pass" } } },
-  { name: "profile is a 高新技术企业 but not evaluated as 科技型中小企业: not eligible", programme: "changzhi-tech-sme", profile: { qualifications: ["hnte"] }, expect: { eligible: false, conditions: { "applicant-tech-sme": "fail" } } },
+  { name: "anonymous estimate: funding at review, the super-deduction noted at today's 100%", programme: "changzhi-tech-sme", date: IN_FORCE, expect: { eligible: true, amountFen: null, explains: ["研发费用税前加计扣除", "2023年起按财政部 税务总局公告2023年第7号为100%", "科技型中小企业培育资金支持:政策未规定具体金额"] } },
+  { name: "profile holds 科技型中小企业: eligible", programme: "changzhi-tech-sme", date: IN_FORCE, profile: { qualifications: ["tech-sme"] }, expect: { eligible: true, conditions: { "applicant-tech-sme": "pass" } } },
+  { name: "profile is a 高新技术企业 but not evaluated as 科技型中小企业: not eligible", programme: "changzhi-tech-sme", date: IN_FORCE, profile: { qualifications: ["hnte"] }, expect: { eligible: false, conditions: { "applicant-tech-sme": "fail" } } },
 ]);
 
 export const rdPostSubsidy = programme({
@@ -116,8 +116,10 @@ export const rdPostSubsidy = programme({
 });
 
 export const rdPostSubsidyCases = cases([
-  { name: "enterprise doing R&D: post-subsidy set at review", programme: "changzhi-rd-post-subsidy", expect: { eligible: true, amountFen: null, explains: ["第五部分(二)", "普惠性研发后补助:政策未规定具体金额"] } },
+  { name: "enterprise doing R&D: post-subsidy set at review", programme: "changzhi-rd-post-subsidy", date: IN_FORCE, expect: { eligible: true, amountFen: null, explains: ["第五部分(二)", "普惠性研发后补助:政策未规定具体金额"] } },
   { name: "rd-post-subsidy, the day before the page's 发文时间: not yet in force", programme: "changzhi-rd-post-subsidy", date: DAY_BEFORE, expect: { eligible: false, conditions: { effective: "fail" } } },
+  { name: "rd-post-subsidy, on the plan's last day (validity.until): still in force", programme: "changzhi-rd-post-subsidy", date: LAST_DAY, expect: { eligible: true, amountFen: null } },
+  { name: "rd-post-subsidy, the day after: expired, naming the document and its end date", programme: "changzhi-rd-post-subsidy", date: DAY_AFTER, expect: { eligible: false, amountFen: 0, conditions: { effective: "fail" }, explains: ["“关于印发《长治高新区双创高质量发展三年行动计划实施方案(2021—2023年)》的通知”(长高发〔2020〕65号)有效期至2023-12-31,已到期"] } },
 ]);
 
 export const industryEducation = programme({
@@ -141,7 +143,7 @@ export const industryEducation = programme({
 });
 
 export const industryEducationCases = cases([
-  { name: "enterprise joins the pilot cultivation: support in kind", programme: "changzhi-industry-education", expect: { eligible: true, amountFen: null, explains: ["非资金支持:纳入产教融合型试点企业建设培育工程、积极推进产教融合型企业入库申报工作", "第三部分(一) 积极推进产教融合型企业入库申报工作"] } },
+  { name: "enterprise joins the pilot cultivation: support in kind", programme: "changzhi-industry-education", date: IN_FORCE, expect: { eligible: true, amountFen: null, explains: ["非资金支持:纳入产教融合型试点企业建设培育工程、积极推进产教融合型企业入库申报工作", "第三部分(一) 积极推进产教融合型企业入库申报工作"] } },
 ]);
 
 export const enterpriseParts = {

@@ -5,7 +5,7 @@
  * investment by the zone's industry sub-funds. No rates or amounts are printed.
  */
 import { cases, programme } from "../../policy";
-import { DOC, PERIOD } from "./common";
+import { DOC, IN_FORCE, PERIOD } from "./common";
 
 export const financingMatch = programme({
   id: "changzhi-financing-match",
@@ -32,7 +32,7 @@ export const financingMatch = programme({
 });
 
 export const financingMatchCases = cases([
-  { name: "enterprise with a financing need: matching services in kind", programme: "changzhi-financing-match", expect: { eligible: true, amountFen: null, explains: ["第四部分(十二)第3项 纳入企业融资需求信息库并向金融机构推介", "第四部分(十二)第4项 长治网络金融超市", "第四部分(九)第2项 科技金融服务平台"] } },
+  { name: "enterprise with a financing need: matching services in kind", programme: "changzhi-financing-match", date: IN_FORCE, expect: { eligible: true, amountFen: null, explains: ["第四部分(十二)第3项 纳入企业融资需求信息库并向金融机构推介", "第四部分(十二)第4项 长治网络金融超市", "第四部分(九)第2项 科技金融服务平台"] } },
 ]);
 
 export const listingSupport = programme({
@@ -65,10 +65,10 @@ export const listingSupport = programme({
 });
 
 export const listingSupportCases = cases([
-  { name: "enterprise listing: special support set by the special policy", programme: "changzhi-listing-support", facts: { capitalMarketStep: "listing" }, expect: { eligible: true, amountFen: null, explains: ["资本市场融资事项:挂牌或上市", "金额经评审确定"] } },
-  { name: "bond issue: eligible", programme: "changzhi-listing-support", facts: { capitalMarketStep: "bond" }, expect: { eligible: true, amountFen: null } },
-  { name: "no capital market step yet: not eligible", programme: "changzhi-listing-support", facts: { capitalMarketStep: "none" }, expect: { eligible: false, conditions: { "capital-market": "fail" } } },
-  { name: "not given: unknown", programme: "changzhi-listing-support", facts: {}, expect: { eligible: "unknown", missing: ["capitalMarketStep"] } },
+  { name: "enterprise listing: special support set by the special policy", programme: "changzhi-listing-support", date: IN_FORCE, facts: { capitalMarketStep: "listing" }, expect: { eligible: true, amountFen: null, explains: ["资本市场融资事项:挂牌或上市", "金额经评审确定"] } },
+  { name: "bond issue: eligible", programme: "changzhi-listing-support", date: IN_FORCE, facts: { capitalMarketStep: "bond" }, expect: { eligible: true, amountFen: null } },
+  { name: "no capital market step yet: not eligible", programme: "changzhi-listing-support", date: IN_FORCE, facts: { capitalMarketStep: "none" }, expect: { eligible: false, conditions: { "capital-market": "fail" } } },
+  { name: "not given: unknown", programme: "changzhi-listing-support", date: IN_FORCE, facts: {}, expect: { eligible: "unknown", missing: ["capitalMarketStep"] } },
 ]);
 
 export const industryFund = programme({
@@ -91,8 +91,8 @@ export const industryFund = programme({
 });
 
 export const industryFundCases = cases([
-  { name: "project settling in the zone: investment by the fund, not a grant", programme: "changzhi-industry-fund", facts: { settlesInZone: true }, expect: { eligible: true, amountFen: null, explains: ["非资金支持:产业投资子基金股权投资(投资额由基金按投资决策确定,不是补助)"] } },
-  { name: "project not settling here: not eligible", programme: "changzhi-industry-fund", facts: { settlesInZone: false }, expect: { eligible: false, conditions: { "settles-in-zone": "fail" } } },
+  { name: "project settling in the zone: investment by the fund, not a grant", programme: "changzhi-industry-fund", date: IN_FORCE, facts: { settlesInZone: true }, expect: { eligible: true, amountFen: null, explains: ["非资金支持:产业投资子基金股权投资(投资额由基金按投资决策确定,不是补助)"] } },
+  { name: "project not settling here: not eligible", programme: "changzhi-industry-fund", date: IN_FORCE, facts: { settlesInZone: false }, expect: { eligible: false, conditions: { "settles-in-zone": "fail" } } },
 ]);
 
 export const financeParts = {

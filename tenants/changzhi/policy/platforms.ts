@@ -7,7 +7,7 @@
  * describes them). No amounts are printed.
  */
 import { cases, programme } from "../../policy";
-import { DAY_BEFORE, DOC, ISSUED, PERIOD } from "./common";
+import { DAY_BEFORE, DOC, IN_FORCE, ISSUED, PERIOD } from "./common";
 
 export const instrumentSharing = programme({
   id: "changzhi-instrument-sharing",
@@ -31,9 +31,9 @@ export const instrumentSharing = programme({
 });
 
 export const instrumentSharingCases = cases([
-  { name: "instruments open to the public: post-subsidy after performance review", programme: "changzhi-instrument-sharing", facts: { openToPublic: true }, expect: { eligible: true, amountFen: null, explains: ["第四部分(一)第1项", "开放共享后补助(按绩效评价):政策未规定具体金额,金额经评审确定"] } },
-  { name: "instruments for in-house use only: not eligible", programme: "changzhi-instrument-sharing", facts: { openToPublic: false }, expect: { eligible: false, amountFen: 0, conditions: { "open-to-public": "fail" } } },
-  { name: "instrument-sharing, not stated: unknown", programme: "changzhi-instrument-sharing", facts: {}, expect: { eligible: "unknown", missing: ["openToPublic"] } },
+  { name: "instruments open to the public: post-subsidy after performance review", programme: "changzhi-instrument-sharing", date: IN_FORCE, facts: { openToPublic: true }, expect: { eligible: true, amountFen: null, explains: ["第四部分(一)第1项", "开放共享后补助(按绩效评价):政策未规定具体金额,金额经评审确定"] } },
+  { name: "instruments for in-house use only: not eligible", programme: "changzhi-instrument-sharing", date: IN_FORCE, facts: { openToPublic: false }, expect: { eligible: false, amountFen: 0, conditions: { "open-to-public": "fail" } } },
+  { name: "instrument-sharing, not stated: unknown", programme: "changzhi-instrument-sharing", date: IN_FORCE, facts: {}, expect: { eligible: "unknown", missing: ["openToPublic"] } },
   { name: "instrument-sharing, the day before the page's 发文时间: not yet in force", programme: "changzhi-instrument-sharing", date: DAY_BEFORE, facts: { openToPublic: true }, expect: { eligible: false, conditions: { effective: "fail" } } },
   { name: "on the 发文时间: in force", programme: "changzhi-instrument-sharing", date: ISSUED, facts: { openToPublic: true }, expect: { eligible: true, amountFen: null } },
 ]);
@@ -71,11 +71,11 @@ export const platformPostSubsidy = programme({
 });
 
 export const platformPostSubsidyCases = cases([
-  { name: "national platform: post-subsidy under the province's policy", programme: "changzhi-platform-post-subsidy", facts: { platformLevel: "national" }, expect: { eligible: true, amountFen: null, explains: ["创新平台级别:国家级", "第四部分(五)第3项"] } },
-  { name: "provincial platform: eligible", programme: "changzhi-platform-post-subsidy", facts: { platformLevel: "provincial" }, expect: { eligible: true, amountFen: null } },
-  { name: "municipal platform: eligible", programme: "changzhi-platform-post-subsidy", facts: { platformLevel: "municipal" }, expect: { eligible: true, amountFen: null } },
-  { name: "platform not yet recognised: not eligible", programme: "changzhi-platform-post-subsidy", facts: { platformLevel: "none" }, expect: { eligible: false, conditions: { level: "fail" } } },
-  { name: "level not given: unknown", programme: "changzhi-platform-post-subsidy", facts: {}, expect: { eligible: "unknown", missing: ["platformLevel"] } },
+  { name: "national platform: post-subsidy under the province's policy", programme: "changzhi-platform-post-subsidy", date: IN_FORCE, facts: { platformLevel: "national" }, expect: { eligible: true, amountFen: null, explains: ["创新平台级别:国家级", "第四部分(五)第3项"] } },
+  { name: "provincial platform: eligible", programme: "changzhi-platform-post-subsidy", date: IN_FORCE, facts: { platformLevel: "provincial" }, expect: { eligible: true, amountFen: null } },
+  { name: "municipal platform: eligible", programme: "changzhi-platform-post-subsidy", date: IN_FORCE, facts: { platformLevel: "municipal" }, expect: { eligible: true, amountFen: null } },
+  { name: "platform not yet recognised: not eligible", programme: "changzhi-platform-post-subsidy", date: IN_FORCE, facts: { platformLevel: "none" }, expect: { eligible: false, conditions: { level: "fail" } } },
+  { name: "level not given: unknown", programme: "changzhi-platform-post-subsidy", date: IN_FORCE, facts: {}, expect: { eligible: "unknown", missing: ["platformLevel"] } },
 ]);
 
 export const directedKeyTech = programme({
@@ -103,10 +103,10 @@ export const directedKeyTech = programme({
 });
 
 export const directedKeyTechCases = cases([
-  { name: "leading firm on a choke-point technology: directed support", programme: "changzhi-directed-key-tech", facts: { industryLeader: true, keyTechnologyProject: true }, expect: { eligible: true, amountFen: null, explains: ["技术攻关定向支持:政策未规定具体金额"] } },
-  { name: "not a leading firm: not eligible", programme: "changzhi-directed-key-tech", facts: { industryLeader: false, keyTechnologyProject: true }, expect: { eligible: false, conditions: { "industry-leader": "fail", "key-technology": "pass" } } },
-  { name: "ordinary product upgrade, not key technology: not eligible", programme: "changzhi-directed-key-tech", facts: { industryLeader: true, keyTechnologyProject: false }, expect: { eligible: false, conditions: { "key-technology": "fail" } } },
-  { name: "project type not stated: unknown", programme: "changzhi-directed-key-tech", facts: { industryLeader: true }, expect: { eligible: "unknown", missing: ["keyTechnologyProject"] } },
+  { name: "leading firm on a choke-point technology: directed support", programme: "changzhi-directed-key-tech", date: IN_FORCE, facts: { industryLeader: true, keyTechnologyProject: true }, expect: { eligible: true, amountFen: null, explains: ["技术攻关定向支持:政策未规定具体金额"] } },
+  { name: "not a leading firm: not eligible", programme: "changzhi-directed-key-tech", date: IN_FORCE, facts: { industryLeader: false, keyTechnologyProject: true }, expect: { eligible: false, conditions: { "industry-leader": "fail", "key-technology": "pass" } } },
+  { name: "ordinary product upgrade, not key technology: not eligible", programme: "changzhi-directed-key-tech", date: IN_FORCE, facts: { industryLeader: true, keyTechnologyProject: false }, expect: { eligible: false, conditions: { "key-technology": "fail" } } },
+  { name: "project type not stated: unknown", programme: "changzhi-directed-key-tech", date: IN_FORCE, facts: { industryLeader: true }, expect: { eligible: "unknown", missing: ["keyTechnologyProject"] } },
 ]);
 
 export const newRdInstitution = programme({
@@ -138,9 +138,9 @@ export const newRdInstitution = programme({
 });
 
 export const newRdInstitutionCases = cases([
-  { name: "new-type R&D institution: funding set at review", programme: "changzhi-new-rd-institution", facts: { newRdInstitution: true }, expect: { eligible: true, amountFen: null, explains: ["第五部分(二)", "新型研发机构培育资金支持:政策未规定具体金额"] } },
-  { name: "not a new-type R&D institution: not eligible, cites 4.1.3", programme: "changzhi-new-rd-institution", facts: { newRdInstitution: false }, expect: { eligible: false, conditions: { "new-rd-institution": "fail" }, explains: ["第四部分(一)第3项要求是"] } },
-  { name: "new-rd-institution, not stated: unknown", programme: "changzhi-new-rd-institution", facts: {}, expect: { eligible: "unknown", missing: ["newRdInstitution"] } },
+  { name: "new-type R&D institution: funding set at review", programme: "changzhi-new-rd-institution", date: IN_FORCE, facts: { newRdInstitution: true }, expect: { eligible: true, amountFen: null, explains: ["第五部分(二)", "新型研发机构培育资金支持:政策未规定具体金额"] } },
+  { name: "not a new-type R&D institution: not eligible, cites 4.1.3", programme: "changzhi-new-rd-institution", date: IN_FORCE, facts: { newRdInstitution: false }, expect: { eligible: false, conditions: { "new-rd-institution": "fail" }, explains: ["第四部分(一)第3项要求是"] } },
+  { name: "new-rd-institution, not stated: unknown", programme: "changzhi-new-rd-institution", date: IN_FORCE, facts: {}, expect: { eligible: "unknown", missing: ["newRdInstitution"] } },
 ]);
 
 export const platformParts = {

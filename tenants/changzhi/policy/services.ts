@@ -5,7 +5,7 @@
  * (4.9.4) and the zone's 双创 honours (4.13.3). Amounts are not printed.
  */
 import { cases, programme } from "../../policy";
-import { DOC, PERIOD } from "./common";
+import { DOC, IN_FORCE, PERIOD } from "./common";
 
 export const innovationVoucher = programme({
   id: "changzhi-innovation-voucher",
@@ -27,9 +27,9 @@ export const innovationVoucher = programme({
 });
 
 export const innovationVoucherCases = cases([
-  { name: "small firm: vouchers usable in other regions, no money promised", programme: "changzhi-innovation-voucher", facts: { smallOrMicro: true }, expect: { eligible: true, amountFen: null, explains: ["第四部分(一)第2项", "非资金支持:科技创新券可异地购买科技服务(跨区域通用通兑)"] } },
-  { name: "large enterprise: not eligible", programme: "changzhi-innovation-voucher", facts: { smallOrMicro: false }, expect: { eligible: false, amountFen: 0, conditions: { sme: "fail" } } },
-  { name: "size not stated: unknown", programme: "changzhi-innovation-voucher", facts: {}, expect: { eligible: "unknown", missing: ["smallOrMicro"] } },
+  { name: "small firm: vouchers usable in other regions, no money promised", programme: "changzhi-innovation-voucher", date: IN_FORCE, facts: { smallOrMicro: true }, expect: { eligible: true, amountFen: null, explains: ["第四部分(一)第2项", "非资金支持:科技创新券可异地购买科技服务(跨区域通用通兑)"] } },
+  { name: "large enterprise: not eligible", programme: "changzhi-innovation-voucher", date: IN_FORCE, facts: { smallOrMicro: false }, expect: { eligible: false, amountFen: 0, conditions: { sme: "fail" } } },
+  { name: "size not stated: unknown", programme: "changzhi-innovation-voucher", date: IN_FORCE, facts: {}, expect: { eligible: "unknown", missing: ["smallOrMicro"] } },
 ]);
 
 export const shuangchuangCarrier = programme({
@@ -54,7 +54,7 @@ export const shuangchuangCarrier = programme({
 });
 
 export const shuangchuangCarrierCases = cases([
-  { name: "maker space upgrading: support at review, cultivation for filing", programme: "changzhi-shuangchuang-carrier", expect: { eligible: true, amountFen: null, explains: ["第四部分(二)第1项 双创载体建设支持", "第四部分(八)第1项 培育众创空间申报国家备案众创空间"] } },
+  { name: "maker space upgrading: support at review, cultivation for filing", programme: "changzhi-shuangchuang-carrier", date: IN_FORCE, expect: { eligible: true, amountFen: null, explains: ["第四部分(二)第1项 双创载体建设支持", "第四部分(八)第1项 培育众创空间申报国家备案众创空间"] } },
 ]);
 
 export const ipRightsAssistance = programme({
@@ -77,7 +77,7 @@ export const ipRightsAssistance = programme({
 });
 
 export const ipRightsAssistanceCases = cases([
-  { name: "enterprise facing infringement: assistance in kind", programme: "changzhi-ip-rights-assistance", expect: { eligible: true, amountFen: null, explains: ["非资金支持:知识产权维权服务援助、快速维权通道"] } },
+  { name: "enterprise facing infringement: assistance in kind", programme: "changzhi-ip-rights-assistance", date: IN_FORCE, expect: { eligible: true, amountFen: null, explains: ["非资金支持:知识产权维权服务援助、快速维权通道"] } },
 ]);
 
 export const bigDataPlatform = programme({
@@ -98,7 +98,7 @@ export const bigDataPlatform = programme({
 });
 
 export const bigDataPlatformCases = cases([
-  { name: "any enterprise: free use in the early period", programme: "changzhi-big-data-platform", expect: { eligible: true, amountFen: null, explains: ["非资金支持:初期免费应用企业大数据服务平台的创新综合服务", "第四部分(九)第4项"] } },
+  { name: "any enterprise: free use in the early period", programme: "changzhi-big-data-platform", date: IN_FORCE, expect: { eligible: true, amountFen: null, explains: ["非资金支持:初期免费应用企业大数据服务平台的创新综合服务", "第四部分(九)第4项"] } },
 ]);
 
 export const shuangchuangHonours = programme({
@@ -118,7 +118,7 @@ export const shuangchuangHonours = programme({
 });
 
 export const shuangchuangHonoursCases = cases([
-  { name: "maker nominated: honour, no prize money stated", programme: "changzhi-shuangchuang-honours", expect: { eligible: true, amountFen: null, explains: ["非资金支持:评选表彰"] } },
+  { name: "maker nominated: honour, no prize money stated", programme: "changzhi-shuangchuang-honours", date: IN_FORCE, expect: { eligible: true, amountFen: null, explains: ["非资金支持:评选表彰"] } },
 ]);
 
 export const serviceParts = {

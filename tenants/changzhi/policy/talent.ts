@@ -4,7 +4,7 @@
  * numbers are the plan's targets per talent category, not amounts.
  */
 import { cases, programme } from "../../policy";
-import { DAY_BEFORE, DOC, PERIOD } from "./common";
+import { DAY_BEFORE, DOC, IN_FORCE, PERIOD } from "./common";
 
 export const youngTechTalent = programme({
   id: "changzhi-young-tech-talent",
@@ -24,7 +24,7 @@ export const youngTechTalent = programme({
 });
 
 export const youngTechTalentCases = cases([
-  { name: "young scientist: support set at review", programme: "changzhi-young-tech-talent", expect: { eligible: true, amountFen: null, explains: ["第四部分(六)第1项", "青年科技人才支持计划支持:政策未规定具体金额"] } },
+  { name: "young scientist: support set at review", programme: "changzhi-young-tech-talent", date: IN_FORCE, expect: { eligible: true, amountFen: null, explains: ["第四部分(六)第1项", "青年科技人才支持计划支持:政策未规定具体金额"] } },
   { name: "young-tech-talent, the day before the page's 发文时间: not yet in force", programme: "changzhi-young-tech-talent", date: DAY_BEFORE, expect: { eligible: false, conditions: { effective: "fail" } } },
 ]);
 
@@ -49,7 +49,7 @@ export const talentWelfare = programme({
 });
 
 export const talentWelfareCases = cases([
-  { name: "talent working in the zone: welfare in kind", programme: "changzhi-talent-welfare", expect: { eligible: true, amountFen: null, explains: ["非资金支持:人才就医优惠、人才子女上学优惠、人才住房保障(含人才公寓)"] } },
+  { name: "talent working in the zone: welfare in kind", programme: "changzhi-talent-welfare", date: IN_FORCE, expect: { eligible: true, amountFen: null, explains: ["非资金支持:人才就医优惠、人才子女上学优惠、人才住房保障(含人才公寓)"] } },
 ]);
 
 export const talentRecruitment = programme({
@@ -85,12 +85,12 @@ export const talentRecruitment = programme({
 });
 
 export const talentRecruitmentCases = cases([
-  { name: "top talent with a project: counted in the plan, no award promised", programme: "changzhi-talent-recruitment", facts: { talentCategory: "top" }, expect: { eligible: true, amountFen: null, explains: ["人才类别:具有国内外影响力的顶尖人才及其项目", "非资金支持:纳入“五十百千”人才引培计划"] } },
-  { name: "provincial leading talent: eligible", programme: "changzhi-talent-recruitment", facts: { talentCategory: "leading" }, expect: { eligible: true, amountFen: null } },
-  { name: "master's graduate: eligible", programme: "changzhi-talent-recruitment", facts: { talentCategory: "graduate" }, expect: { eligible: true, amountFen: null } },
-  { name: "skilled worker: eligible", programme: "changzhi-talent-recruitment", facts: { talentCategory: "skilled" }, expect: { eligible: true, amountFen: null } },
-  { name: "none of the four categories: not eligible", programme: "changzhi-talent-recruitment", facts: { talentCategory: "other" }, expect: { eligible: false, conditions: { category: "fail" } } },
-  { name: "category not given: unknown", programme: "changzhi-talent-recruitment", facts: {}, expect: { eligible: "unknown", missing: ["talentCategory"] } },
+  { name: "top talent with a project: counted in the plan, no award promised", programme: "changzhi-talent-recruitment", date: IN_FORCE, facts: { talentCategory: "top" }, expect: { eligible: true, amountFen: null, explains: ["人才类别:具有国内外影响力的顶尖人才及其项目", "非资金支持:纳入“五十百千”人才引培计划"] } },
+  { name: "provincial leading talent: eligible", programme: "changzhi-talent-recruitment", date: IN_FORCE, facts: { talentCategory: "leading" }, expect: { eligible: true, amountFen: null } },
+  { name: "master's graduate: eligible", programme: "changzhi-talent-recruitment", date: IN_FORCE, facts: { talentCategory: "graduate" }, expect: { eligible: true, amountFen: null } },
+  { name: "skilled worker: eligible", programme: "changzhi-talent-recruitment", date: IN_FORCE, facts: { talentCategory: "skilled" }, expect: { eligible: true, amountFen: null } },
+  { name: "none of the four categories: not eligible", programme: "changzhi-talent-recruitment", date: IN_FORCE, facts: { talentCategory: "other" }, expect: { eligible: false, conditions: { category: "fail" } } },
+  { name: "category not given: unknown", programme: "changzhi-talent-recruitment", date: IN_FORCE, facts: {}, expect: { eligible: "unknown", missing: ["talentCategory"] } },
 ]);
 
 export const talentParts = {

@@ -5,7 +5,6 @@
  */
 import type { PolicyDocument, ZoneConfig } from "../../../tenants/schema";
 import { UNSPECIFIED_LABEL, validityOn, type ValidityStatus } from "../../lib/document-validity";
-import type { Evaluation } from "../../policy/evaluate";
 import type { LoadedPolicy } from "./current-policy";
 
 export function documentStatuses(zone: Pick<ZoneConfig, "documents">, policy: LoadedPolicy | null, date: string): Map<string, ValidityStatus & { document: PolicyDocument }> {
@@ -21,14 +20,3 @@ export const validityJson = (v: ValidityStatus) => ({ status: v.status, from: v.
 /** A synced document the zone no longer configures or publishes: nothing says otherwise. */
 export const UNSPECIFIED_JSON = validityJson({ status: "unspecified", from: null, until: null, source: null, extension: null, label: UNSPECIFIED_LABEL });
 
-/**
- * An evaluation of a programme whose document is not in force on the day: not
- * eligible, with the document's validity as the failing condition — until the
- * engine reads validity itself (decision 0013), the pages say so here.
- */
-export function withDocumentValidity(result: Evaluation, v: (ValidityStatus & { document: PolicyDocument }) | undefined): Evaluation {
-  if (!v || (v.status !== "expired" && v.status !== "not_yet")) return result;
-  const reason = v.status === "expired" ? `${v.label}:“${v.document.title}”已到期,不再受理新的申报` : `${v.label}:自${v.from}起施行`;
-  const condition = { id: "document-in-force", label: "政策文件在有效期内", clause: v.document.docNumber ?? v.document.title, result: "fail" as const, reason };
-  return { ...result, eligible: false, conditions: [condition, ...result.conditions.filter((c) => c.id !== condition.id)] };
-}

@@ -24,7 +24,7 @@ import { factsToForm, fieldName, formToFacts, wasSubmitted, type FormValues } fr
 import { awardsToForm, formToAwards, type AwardRow } from "./calculator-history";
 import { loadCurrentPolicy, type LoadedPolicy } from "./current-policy";
 import { loadEnterpriseProfiles, withInProgress } from "./enterprise-profiles";
-import { documentStatuses, withDocumentValidity } from "./document-status";
+import { documentStatuses } from "./document-status";
 import { estimateProgramme } from "./estimate-programme";
 import { currentPolicyOf } from "./programme-api";
 import { ProgrammeIdParam } from "./programme-schemas";
@@ -127,9 +127,8 @@ export function policyPages(deps: AppDeps) {
         }
       }
     }
-    // Until the engine reads a document's validity (decision 0013), an expired document's programme is marked here.
+    // The document's own status, for the 已到期 badge and its label; the result already fails "effective" (decision 0013).
     const validity = documentStatuses(zoneOf(c).zone, policy, today).get(view.document.id);
-    if (result) result = withDocumentValidity(result, validity);
     const page = (
       <ProgrammePage
         validity={validity && { status: validity.status, label: validity.label }}
@@ -158,16 +157,15 @@ export function policyPages(deps: AppDeps) {
     // The profile is needed twice (ranking and the calculator links), so it is read once here.
     const [e] = await loadEnterpriseProfiles({ db }, today, memberOf(c).enterpriseId);
     if (!e) throw new AppError("not_found", "找不到你所属的企业,请联系园区管理员。");
-    const statuses = documentStatuses(zone, policy, today);
     const rows = rankProgrammesForEnterprise(policy.compiled, e.profile, e.history, today).map((f) => {
       const view = viewOf(policy.compiled, f.programme.id)!;
       const pending = pendingItems(f.programme, f.result);
-      const validity = statuses.get(f.programme.document);
-      const closed = validity?.status === "expired" || validity?.status === "not_yet";
+      // The engine's "effective" condition (its document's period, decision 0013) gives the badge.
+      const closed = f.result.conditions.some((x) => x.id === "effective" && x.result === "fail") ? (today < f.programme.effectiveFrom ? ("尚未施行" as const) : ("已到期" as const)) : undefined;
       return {
-        programme: { id: view.id, title: view.title, citation: view.citation, documentTitle: view.document.title, amountSummary: view.amountSummary, closed: closed ? (validity!.status === "expired" ? ("已到期" as const) : ("尚未施行" as const)) : undefined },
-        result: withDocumentValidity(withInProgress(e, f.result), validity),
-        tier: closed ? ("ineligible" as const) : f.tier,
+        programme: { id: view.id, title: view.title, citation: view.citation, documentTitle: view.document.title, amountSummary: view.amountSummary, closed },
+        result: withInProgress(e, f.result),
+        tier: f.tier,
         met: f.met,
         missed: f.missed,
         // Counted as listed: an unknown condition and the fact it waits for are one thing to supply.

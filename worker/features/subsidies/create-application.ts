@@ -10,7 +10,7 @@ import { and, eq } from "drizzle-orm";
 import { numberValues, takeNumber } from "../../db/application-numbers";
 import type { TenantDb } from "../../db/open";
 import { subsidyApplications, subsidyEvents, type SubsidyApplicationRow } from "../../db/schema";
-import { refusalForExpiredDocument } from "../../lib/document-validity";
+import { refusalOutsidePeriod } from "../../lib/document-validity";
 import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
 import { shanghaiDate } from "../enterprises/yuan";
@@ -30,9 +30,9 @@ export async function createApplication(ctx: SubsidyCtx & { actor: SubsidyActor 
     const existing = await byKey(db, actor.enterpriseId, idempotencyKey);
     if (existing) return { application: existing, created: false };
   }
-  // The engine does not read a document's validity yet (decision 0013): an expired plan is refused here.
-  const expired = refusalForExpiredDocument(policy.compiled.set.documents.find((d) => d.id === programme.document), programme.title.zh, shanghaiDate(now));
-  if (expired) throw expired;
+  // The engine's effective period (its document's validity, decision 0013): an expired plan takes no new drafts.
+  const outside = refusalOutsidePeriod(programme, shanghaiDate(now));
+  if (outside) throw outside;
   await refuseExhaustedLimits(db, actor.enterpriseId, programme, shanghaiDate(now));
   const id = newId();
   const t = now.getTime();

@@ -8,7 +8,7 @@
  */
 import { and, eq } from "drizzle-orm";
 import { materials, type SubsidyApplicationRow } from "../../db/schema";
-import { refusalForExpiredDocument } from "../../lib/document-validity";
+import { refusalOutsidePeriod } from "../../lib/document-validity";
 import { AppError } from "../../lib/errors";
 import { evaluate } from "../../policy/evaluate";
 import { parseFacts } from "../../policy/facts";
@@ -33,8 +33,9 @@ export async function submitApplication(ctx: SubsidyCtx & { actor: SubsidyActor 
   const programme = policy.compiled.programmes.get(app.programmeId);
   if (!programme) throw new AppError("conflict", `该项目已不在现行政策(第${policy.version.id}版)中,不能提交。`);
   // A draft is refused once its document has expired; a returned application is judged as of its first submission.
-  const expired = refusalForExpiredDocument(policy.compiled.set.documents.find((d) => d.id === programme.document), programme.title.zh, shanghaiDate(app.submittedAt !== null ? new Date(app.submittedAt) : now));
-  if (expired) throw expired;
+  // Asked before the form: the engine's evaluation below fails it too, but after asking for materials.
+  const outside = refusalOutsidePeriod(programme, shanghaiDate(app.submittedAt !== null ? new Date(app.submittedAt) : now));
+  if (outside) throw outside;
 
   const parsed = parseFacts(programme, parseJson(app.facts, {}));
   if (!parsed.ok) throw new AppError("validation_failed", `申报信息有误:${Object.values(parsed.errors).join(" ")}`, parsed.errors);
