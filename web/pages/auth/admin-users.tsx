@@ -50,10 +50,11 @@ export function AdminUsersPage({ zone, nonce, user, users, notice }: AdminUsersP
                   </td>
                   <td data-label="角色">{ROLE_LABEL[u.role]}</td>
                   <td data-label="状态">
-                    {STATUS_LABEL[u.status]}
+                    {/* A locked active account reads "已锁定", not "正常" beside a lock note that contradicts it. */}
+                    {u.lockedUntil && u.status === "active" ? "已锁定" : STATUS_LABEL[u.status]}
                     {u.lockedUntil && (
                       <small>
-                        已锁定,至 <time datetime={u.lockedUntil}>{formatTimeZh(u.lockedUntil)}</time>
+                        {u.status === "active" ? "" : "已锁定,"}<time datetime={u.lockedUntil}>{formatTimeZh(u.lockedUntil)}</time> 自动解除
                       </small>
                     )}
                   </td>

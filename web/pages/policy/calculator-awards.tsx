@@ -12,7 +12,11 @@ export interface AwardsProps {
   programmes: { id: string; title: string }[];
 }
 
-export function PastAwards({ rows, programmes, errors }: AwardsProps & { errors?: Record<string, string> | undefined }) {
+export function PastAwards({ rows, programmes, errors, current }: AwardsProps & { errors?: Record<string, string> | undefined; current?: string | undefined }) {
+  // The programme being calculated heads the list: a repeat of it is the usual entry, and a clerk should not hunt through ~50 titles for it.
+  const here = programmes.filter((o) => o.id === current);
+  const others = programmes.filter((o) => o.id !== current);
+  const option = (row: AwardRow) => (o: { id: string; title: string }) => <option value={o.id} selected={row.programme === o.id}>{o.title}</option>;
   const all = [...rows, ...Array.from({ length: Math.max(0, MAX_AWARD_ROWS - rows.length) }, () => ({ programme: "", date: "", amount: "" }))].slice(0, MAX_AWARD_ROWS);
   return (
     <fieldset class="awards" data-award-rows>
@@ -33,13 +37,21 @@ export function PastAwards({ rows, programmes, errors }: AwardsProps & { errors?
               <label for={p.id}>第 {i + 1} 项:获得的项目</label>
               <select {...p.a11y}>
                 <option value="">未填</option>
-                {programmes.map((o) => <option value={o.id} selected={row.programme === o.id}>{o.title}</option>)}
+                {here.length ? (
+                  <>
+                    <optgroup label="本项目">{here.map(option(row))}</optgroup>
+                    <optgroup label="其他项目">{others.map(option(row))}</optgroup>
+                  </>
+                ) : (
+                  others.map(option(row))
+                )}
               </select>
               {p.error && <p class="field-error" id={`${p.id}-error`}>{p.error}</p>}
             </div>
             <div class="field">
               <label for={d.id}>第 {i + 1} 项:获得日期(如 2026-03-15)</label>
-              <input {...d.a11y} type="text" value={row.date} autocomplete="off" inputmode="numeric" maxlength={20} />
+              {/* No inputmode="numeric": the phone keypad it brings has no "-" for 2026-03-15. */}
+              <input {...d.a11y} type="text" value={row.date} autocomplete="off" maxlength={20} />
               {d.error && <p class="field-error" id={`${d.id}-error`}>{d.error}</p>}
             </div>
             <div class="field">

@@ -81,7 +81,7 @@ export function Calculator({ programme: p, values, errors, echo, result, version
               const name = fieldName(f, p.facts);
               return <FactField fact={f} all={p.facts} value={values[name] ?? ""} error={errors?.[name]} echo={echo?.[name]} />;
             })}
-            {awards && <PastAwards {...awards} errors={errors} />}
+            {awards && <PastAwards {...awards} errors={errors} current={p.id} />}
             <div class="actions">
               <button class="btn" type="submit">计算</button>
               <a class="btn secondary" href={`/policy/programmes/${p.id}#calculator`}>清空</a>

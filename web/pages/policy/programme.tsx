@@ -70,7 +70,8 @@ function Summary({ p, user, validity }: { p: ProgrammeView; user: HeaderUser | n
         </dd>
         <dt>申报时间</dt>
         <dd>
-          {p.windows.length ? p.windows.map((w) => `${formatDateZh(w.from)}至${formatDateZh(w.to)}`).join(";") : "政策有效期内均可申报"}
+          {/* An expired document's programme must not read "均可申报" beside the 已到期 warning. */}
+          {closed ? (validity!.status === "expired" ? "已到期,不再受理新的申报" : "文件尚未施行,暂不受理申报") : p.windows.length ? p.windows.map((w) => `${formatDateZh(w.from)}至${formatDateZh(w.to)}`).join(";") : "政策有效期内均可申报"}
           <small class="who"><br />政策有效期:{validity ? validity.label : `${formatDateZh(p.effective.from)}起${p.effective.to ? `至${formatDateZh(p.effective.to)}` : ""}`}</small>
         </dd>
         {p.annualBudgetFen !== null && (
