@@ -82,7 +82,9 @@ describe("政策匹配 and 政策找企业 read the enterprise's awards and appl
     const mine = await myMatch(e.member.cookie, RD);
     expect(mine).toMatchObject({ tier: "eligible", result: { eligible: true, amountFen: 50 * WAN } });
     expect(reasons(mine)).toContain("已有一份在审");
-    expect(reasons(mine)).toContain("已获50万元");
+    // Reserved, not received: nothing has been awarded yet.
+    expect(reasons(mine)).toContain("在审申报预留50万元,尚可获得50万元");
+    expect(reasons(mine)).not.toContain("已获");
   });
 
   it("counts awards (awarded or paid) and leaves drafts, rejected and withdrawn applications out", async () => {
@@ -106,7 +108,14 @@ describe("creating an application reads the same history", () => {
       const res = await api("POST", APPS, { cookie: e.member.cookie, data: { programme: FIRST_FAIL } });
       expect(res.status, status).toBe(409);
       expect(res.body.error.message).toContain("不能再申报“首次申报高企未通过中介费补贴”");
-      if (status === "in_review") expect(res.body.error.message).toContain("已有一份该项目的申报在审");
+      if (status === "in_review") {
+        // In review is not awarded: the refusal says so, and says the rule once.
+        expect(res.body.error.message).toContain("已有一份在审(");
+        expect(res.body.error.message).toContain("在审结束前不能再次申报");
+        expect(res.body.error.message).not.toContain("享受");
+      }
+      // The limit and its clause are named once, not once before the reason and again inside it.
+      expect(res.body.error.message.split("限首次申报").length - 1, status).toBe(1);
       const rows = await dbFor(slug).select().from(subsidyApplications);
       expect(rows.filter((r) => r.enterpriseId === e.id)).toHaveLength(1);
     }
@@ -151,5 +160,32 @@ describe("政策计算器 fills a member's past awards from the records", () => 
     expect(await (await call(host, "GET", `/policy/programmes/${FIRST_FAIL}`)).text()).toContain("已获得的奖励(选填)");
     // 共建研究院项目扶持 (clause 10) has no limit across applications.
     expect(await (await call(host, "GET", "/policy/programmes/zibo-institute-project")).text()).not.toContain("已获得的奖励");
+  });
+});
+
+describe("an application in review reads as in review, not as awarded", () => {
+  it("政策匹配 says a once-only programme's application is 在审, never 已于…享受, on the page and the API", async () => {
+    const e = await enterpriseWithMember();
+    await application(e, FIRST_FAIL, 3 * WAN);
+    const mine = await myMatch(e.member.cookie, FIRST_FAIL);
+    expect(mine.result.eligible).toBe(false);
+    expect(reasons(mine)).toContain(`已有一份在审(${year()}年度`);
+    expect(reasons(mine)).toContain("在审结束前不能再次申报");
+    expect(reasons(mine)).not.toContain("享受");
+    // No ✓ "可申报金额…预留" line beside the refusal.
+    expect(reasons(mine)).not.toContain("可申报金额");
+    const html = await (await call(host, "GET", "/policy/match", { cookie: e.member.cookie })).text();
+    expect(html).toContain("在审结束前不能再次申报");
+    expect(html).not.toContain(`已于${year()}年享受`);
+  });
+
+  it("政策计算器 shows a cap's cut as 按上限核减, not as a negative amount", async () => {
+    // 3% of 1200万 is 36万; 10万 already this year leaves 20万 of the 30万 cap: 16万 taken off.
+    const q = `?_calc=1&contractAmount=12000000&_award1_programme=${DEAL}&_award1_date=${year()}-01-01&_award1_amount=100000`;
+    const res = await call(host, "GET", `/policy/programmes/${DEAL}${q}`);
+    expect(res.status).toBe(200);
+    const steps = /<ol class="steps">([\s\S]*?)<\/ol>/.exec(await res.text())![1]!;
+    expect(steps).toContain("按上限核减16万元");
+    expect(steps).not.toContain("-16万元");
   });
 });

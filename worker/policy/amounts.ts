@@ -8,7 +8,7 @@ import type { Fact } from "./format/facts";
 import type { Award } from "./format/programme";
 import { showFact, type Facts } from "./facts";
 import { formatMoney, moneyFormatter, moneyUnit } from "../lib/money";
-import { formatPercent, percentOfFen } from "./money";
+import { formatPercent, percentOfFen, statesAmount } from "./money";
 
 export interface Step { clause: string; description: string; valueFen: number }
 
@@ -59,7 +59,8 @@ function tallyOne(c: Component, ctx: AmountContext, t: AmountTally): void {
   };
   switch (c.kind) {
     case "fixed":
-      add(c.clause, `${c.label}:${formatMoney(c.fen)}`, c.fen, c.upTo);
+      // The step's figure is shown beside it; a label that states the amount in the clause's words keeps them.
+      add(c.clause, statesAmount(c.label, c.fen) ? c.label : `${c.label}:${formatMoney(c.fen)}`, c.fen, c.upTo);
       return;
     case "byChoice": {
       const v = value(c.fact);

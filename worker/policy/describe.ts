@@ -8,12 +8,13 @@ import { APPLICANT_KINDS, CATEGORIES } from "./format/programme";
 import type { CompiledProgramme } from "./evaluate";
 import { citeClause } from "./citation";
 import { formatMoney, moneyFormatter } from "../lib/money";
-import { formatPercent } from "./money";
+import { formatPercent, statesAmount } from "./money";
 
 export function describeComponent(c: Component, unitOf: (fact: string) => string = () => "件"): string {
   const top = (s: string) => ("upTo" in c && c.upTo ? `最高${s}` : s);
   switch (c.kind) {
-    case "fixed": return `${c.label}:${top(formatMoney(c.fen))}`;
+    // A label that states the amount in the clause's words ("不低于1亿元支持") is the description.
+    case "fixed": return statesAmount(c.label, c.fen) ? c.label : `${c.label}:${top(formatMoney(c.fen))}`;
     case "byChoice": {
       const m = moneyFormatter(...Object.values(c.amounts));
       return `${c.label}:${Object.values(c.amounts).map((f) => top(m(f))).join(" / ")}`;
@@ -26,7 +27,9 @@ export function describeComponent(c: Component, unitOf: (fact: string) => string
     }
     case "perUnit": {
       const u = unitOf(c.fact);
-      return `${c.label}:每${u}${formatMoney(c.fen)}${c.maxUnits ? `,最多${c.maxUnits}${u}` : ""}${c.capFen !== undefined ? `,上限${formatMoney(c.capFen)}` : ""}${c.extra ? `;超过${c.extra.over}${u}的部分每${u}再加${formatMoney(c.extra.fen)}` : ""}`;
+      const rule = `每${u}${formatMoney(c.fen)}${c.maxUnits ? `,最多${c.maxUnits}${u}` : ""}${c.capFen !== undefined ? `,上限${formatMoney(c.capFen)}` : ""}${c.extra ? `;超过${c.extra.over}${u}的部分每${u}再加${formatMoney(c.extra.fen)}` : ""}`;
+      // Labels often quote the rule already ("新建孵化用房每平方米100元,上限100万元"); say it once.
+      return c.label.includes(rule) ? c.label : `${c.label}:${rule}`;
     }
     case "when": return [...c.then, ...c.otherwise].map((x) => describeComponent(x, unitOf)).join(";");
     case "review": {

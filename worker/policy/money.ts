@@ -46,3 +46,16 @@ export function formatRatio(numerator: number, denominator: number, thresholds?:
 export function formatPercent(percent: number): string {
   return `${Number(percent.toFixed(2))}%`;
 }
+
+/**
+ * Whether a label already states this amount in the clause's own words ("不低于1亿元支持",
+ * "每平方米100元"): then a figure appended after it only repeats it, or — converted to
+ * 万元 by decision 0010 ("10,000万元") — contradicts the words the clause uses.
+ */
+export function statesAmount(label: string, fen: number): boolean {
+  for (const m of label.matchAll(/(\d+(?:\.\d+)?)(亿|万)?元/g)) {
+    const yuan = Number(m[1]) * (m[2] === "亿" ? 1e8 : m[2] === "万" ? 1e4 : 1);
+    if (Math.round(yuan * 100) === fen) return true;
+  }
+  return false;
+}

@@ -107,6 +107,6 @@ describe("submit reads applications in progress", () => {
     const [row] = await w.db.select().from(subsidyApplications).where(eq(subsidyApplications.id, second.id));
     expect(row!.status).toBe("draft");
     // And a third is refused when it is created.
-    await expect(createApplication(ctx, policy, { programme: "test-once" }, null)).rejects.toMatchObject({ code: "conflict", message: expect.stringContaining("已有一份该项目的申报在审") });
+    await expect(createApplication(ctx, policy, { programme: "test-once" }, null)).rejects.toMatchObject({ code: "conflict", message: expect.stringContaining("在审结束前不能再次申报") });
   });
 });

@@ -91,9 +91,12 @@ export async function loadAwardHistory(db: TenantDb, enterpriseId: string, excep
   return historiesByEnterprise(await awardHistoryQuery(db, enterpriseId), except).get(enterpriseId) ?? EMPTY_HISTORY;
 }
 
-/** What the engine's limits read: awards, and applications in progress at their reserved amounts. */
+/**
+ * What the engine's limits read: awards, and applications in progress at their reserved
+ * amounts, marked so the reasons say "在审" rather than "已享受".
+ */
 export function limitHistory(h: AwardHistory): Award[] {
-  return [...h.awards, ...h.inProgress.map(({ id: _id, reservedFen, ...a }) => ({ ...a, amountFen: reservedFen }))];
+  return [...h.awards, ...h.inProgress.map(({ id: _id, reservedFen, ...a }) => ({ ...a, amountFen: reservedFen, inProgress: true as const }))];
 }
 
 /**
@@ -120,7 +123,8 @@ function factsOf(json: string): { facts?: Record<string, string | number | boole
  */
 export function noteInProgress(result: Evaluation, programmeId: string, h: AwardHistory): Evaluation {
   const mine = h.inProgress.filter((a) => a.programme === programmeId);
-  if (!mine.length) return result;
+  // A once-only limit that already refuses because of it says everything: a ✓ "预留" line beside it would contradict it.
+  if (!mine.length || result.conditions.some((c) => c.id.startsWith("limit-") && c.result === "fail" && c.reason.includes("在审结束前"))) return result;
   const reserved = mine.reduce((s, a) => s + a.reservedFen, 0);
   const note: ConditionResult = {
     id: "limit-in-progress",

@@ -69,6 +69,7 @@ async function refuseExhaustedLimits(db: TenantDb, enterpriseId: string, program
   const history = await loadAwardHistory(db, enterpriseId);
   const failed = evaluate(programme, { facts: {}, history: limitHistory(history), date: today }).conditions.filter((c) => c.id.startsWith("limit-") && c.result === "fail");
   if (!failed.length) return;
-  const pending = history.inProgress.some((a) => a.programme === programme.id) ? "贵企业已有一份该项目的申报在审(含公示中);" : "";
-  throw new AppError("conflict", `不能再申报“${programme.title.zh}”:${pending}${failed.map((c) => `${c.label}(${c.clause})——${c.reason}`).join(";")}。`);
+  // Say each thing once: a reason that already names the application in review, or the limit and its clause, is not prefixed with them again.
+  const pending = history.inProgress.some((a) => a.programme === programme.id) && !failed.some((c) => c.reason.includes("在审")) ? "贵企业已有一份该项目的申报在审(含公示中);" : "";
+  throw new AppError("conflict", `不能再申报“${programme.title.zh}”:${pending}${failed.map((c) => (c.reason.includes(c.label) ? c.reason : `${c.label}(${c.clause})——${c.reason}`)).join(";")}。`);
 }

@@ -102,6 +102,11 @@ export const awardSchema = z.strictObject({
     .record(factName, awardFactValue)
     .refine((f) => Object.keys(f).length <= 40, "facts: at most 40")
     .optional(),
+  /**
+   * An application still in review (in 公示, or returned for correction), counted at what it
+   * reserves: limits count it, but their reasons must not say it was awarded.
+   */
+  inProgress: z.literal(true).optional(),
 });
 export type Award = z.infer<typeof awardSchema>;
 

@@ -78,7 +78,7 @@ export const wholeInstitution = programme({
 });
 
 export const wholeInstitutionCases = cases([
-  { name: "whole university relocated: at least 1亿, the rest by agreement", programme: "zibo-whole-institution-attraction", facts: { wholeRelocation: true }, expect: { eligible: true, amountFen: null, explains: ["不低于1亿元支持(下限):10,000万元", "金额经评审确定"] } },
+  { name: "whole university relocated: at least 1亿, the rest by agreement", programme: "zibo-whole-institution-attraction", facts: { wholeRelocation: true }, expect: { eligible: true, amountFen: null, explains: ["不低于1亿元支持(下限)", "金额经评审确定"] } },
   { name: "a branch, not a whole institution: not eligible", programme: "zibo-whole-institution-attraction", facts: { wholeRelocation: false }, expect: { eligible: false, amountFen: 0 } },
 ]);
 
