@@ -43,8 +43,8 @@ describe("validityOn", () => {
   const plan = withValidity({ validity: { until: "2023-12-31", source: "(2021—2023年)" } });
 
   it("is in force on its last day and expired the day after, saying 已到期", () => {
-    expect(validityOn(plan, "2023-12-31")).toMatchObject({ status: "in_force", label: "有效期至2023-12-31" });
-    expect(validityOn(plan, "2024-01-01")).toMatchObject({ status: "expired", label: "有效期至2023-12-31(已到期)" });
+    expect(validityOn(plan, "2023-12-31")).toMatchObject({ status: "in_force", label: "有效期至2023年12月31日" });
+    expect(validityOn(plan, "2024-01-01")).toMatchObject({ status: "expired", label: "有效期至2023年12月31日(已到期)" });
   });
 
   it("says 文件未规定有效期 when the text prints none, and for a document published before validity existed", () => {
@@ -54,13 +54,13 @@ describe("validityOn", () => {
 
   it("keeps an extended document open to the extension's end, naming both ends", () => {
     const extended = withValidity({ validity: plan.validity, extension: { until: "2026-12-31", by: "关于延长有效期的通知" } });
-    expect(validityOn(extended, "2026-06-30")).toMatchObject({ status: "in_force", label: "有效期至2023-12-31,园区已延期至2026-12-31" });
+    expect(validityOn(extended, "2026-06-30")).toMatchObject({ status: "in_force", label: "有效期至2023年12月31日,园区已延期至2026年12月31日" });
     expect(validityOn(extended, "2027-01-01").status).toBe("expired");
   });
 
   it("is not yet in force before its from day", () => {
     const later = withValidity({ validity: { from: "2027-01-01", source: "2027年起施行" } });
-    expect(validityOn(later, "2026-12-31")).toMatchObject({ status: "not_yet", label: "自2027-01-01起施行(尚未施行)" });
+    expect(validityOn(later, "2026-12-31")).toMatchObject({ status: "not_yet", label: "自2027年1月1日起施行(尚未施行)" });
   });
 });
 
@@ -72,7 +72,7 @@ describe("refusalForExpiredDocument", () => {
     expect(e?.status).toBe(422);
     expect(e?.message).toContain(base.title);
     expect(e?.message).toContain("长高发〔2020〕65号");
-    expect(e?.message).toContain("有效期至2023-12-31,已到期");
+    expect(e?.message).toContain("有效期至2023年12月31日,已到期");
   });
 
   it("lets an application go on while in force, when unspecified, or when extended", () => {

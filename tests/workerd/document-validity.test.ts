@@ -1,6 +1,6 @@
 /**
  * Documents that expire (decision 0013), through the real Worker: Changzhi's
- * 2021—2023 plan shows 有效期至2023-12-31(已到期) on the home page, its page,
+ * 2021—2023 plan shows 有效期至2023年12月31日(已到期) on the home page, its page,
  * 政策纵览, each programme and 政策匹配, and refuses new applications (create
  * and submit) with a 422 naming it — while Zibo, whose documents print no
  * period (文件未规定有效期), takes applications as before.
@@ -18,7 +18,7 @@ import { api, APPS, enterpriseWithMember, PROGRAMME } from "./subsidies-support"
 const CZ = "changzhi.localhost";
 const DOC = "changzhi-shuangchuang-2021-2023";
 const CZ_PROGRAMME = "changzhi-rd-post-subsidy";
-const EXPIRED = "有效期至2023-12-31(已到期)";
+const EXPIRED = "有效期至2023年12月31日(已到期)";
 const page = async (host: string, path: string, cookie?: string) => {
   const res = await call(host, "GET", path, { cookie });
   expect(res.status).toBe(200);
@@ -83,7 +83,7 @@ describe("new applications under an expired document", () => {
     const res = await api("POST", APPS, { cookie, data: { programme: CZ_PROGRAMME }, on: CZ });
     expect(res.status).toBe(422);
     expect(res.body.error.message).toContain("长高发〔2020〕65号");
-    expect(res.body.error.message).toContain("有效期至2023-12-31,已到期,不再受理新的申报");
+    expect(res.body.error.message).toContain("有效期至2023年12月31日,已到期,不再受理新的申报");
     const rows = await dbFor("changzhi").select().from(subsidyApplications).where(and(eq(subsidyApplications.enterpriseId, enterpriseId), eq(subsidyApplications.programmeId, CZ_PROGRAMME)));
     expect(rows).toHaveLength(0);
   });
@@ -95,7 +95,7 @@ describe("new applications under an expired document", () => {
     await dbFor("changzhi").insert(subsidyApplications).values({ id, programmeId: CZ_PROGRAMME, enterpriseId, createdBy: userId, status: "draft", createdAt: t, updatedAt: t });
     const res = await api("POST", `${APPS}/${id}/submit`, { cookie, on: CZ });
     expect(res.status).toBe(422);
-    expect(res.body.error.message).toContain("有效期至2023-12-31,已到期");
+    expect(res.body.error.message).toContain("有效期至2023年12月31日,已到期");
     const [row] = await dbFor("changzhi").select().from(subsidyApplications).where(eq(subsidyApplications.id, id));
     expect(row).toMatchObject({ status: "draft", submittedAt: null });
   });

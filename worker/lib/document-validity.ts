@@ -9,6 +9,8 @@ import type { PolicyDocument } from "../../tenants/schema";
 import { periodOf } from "../policy/compile";
 import { outsideEffectivePeriod, type PeriodOf } from "../policy/evaluate";
 import { AppError } from "./errors";
+// The one Chinese date formatter the views use (pure; no service behind it).
+import { formatDateZh } from "../../web/format";
 
 type Dated = Pick<PolicyDocument, "validity" | "extension">;
 
@@ -22,7 +24,7 @@ export interface ValidityStatus {
   source: string | null;
   /** The zone's published extension, when there is one. */
   extension: { until: string; by: string } | null;
-  /** What the pages print, e.g. "有效期至2023-12-31(已到期)" or "文件未规定有效期". */
+  /** What the pages print, e.g. "有效期至2023年12月31日(已到期)" or "文件未规定有效期"; the dates above stay ISO. */
   label: string;
 }
 
@@ -37,11 +39,23 @@ export function validityOn(doc: Dated | undefined, date: string): ValidityStatus
   const extension = doc?.extension ?? null;
   const end = extension?.until ?? until;
   const status = from && date < from ? "not_yet" : end && date > end ? "expired" : "in_force";
-  const period = from && until ? `有效期${from}至${until}` : until ? `有效期至${until}` : `自${from}起施行`;
-  const extended = extension ? `,园区已延期至${extension.until}` : "";
   const word = status === "expired" ? "(已到期)" : status === "not_yet" ? "(尚未施行)" : "";
-  return { status, from, until, source: v.source, extension, label: `${period}${extended}${word}` };
+  return { status, from, until, source: v.source, extension, label: `${periodText({ from, until, extension })}${word}` };
 }
+
+/** The period in words, without the status: "有效期至2023年12月31日,园区已延期至2026年12月31日". */
+export function periodText({ from, until, extension }: Pick<ValidityStatus, "from" | "until" | "extension">): string {
+  if (!from && !until) return UNSPECIFIED_LABEL;
+  const period = from && until ? `有效期${formatDateZh(from)}至${formatDateZh(until)}` : until ? `有效期至${formatDateZh(until)}` : `自${formatDateZh(from!)}起施行`;
+  return `${period}${extension ? `,园区已延期至${formatDateZh(extension.until)}` : ""}`;
+}
+
+/**
+ * A sentence's ISO dates as the rest of the UI prints them (2023年12月31日).
+ * The engine's reason is shared with the API's evaluations, which keep their
+ * own wording; the refusal is a sentence for a person, so its dates are rewritten here.
+ */
+const zhDates = (text: string) => text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, formatDateZh);
 
 /**
  * The refusal of a new application for a programme outside its document's
@@ -55,10 +69,11 @@ export function refusalOutsidePeriod(programme: PeriodOf & { title: { zh: string
   const outside = outsideEffectivePeriod(programme, date);
   if (!outside) return null;
   const expired = date >= programme.effectiveFrom;
+  const reason = zhDates(outside.reason);
   const message = expired
-    ? `“${programme.title.zh}”依据的${outside.reason},不再受理新的申报。园区如发布延期或新政策,会在政策纵览中列出。`
-    : `“${programme.title.zh}”依据的${outside.reason},此前不受理申报。`;
-  return new AppError("validation_failed", message, { programme: expired ? "政策文件已到期" : "政策文件尚未施行", "condition:effective": outside.reason });
+    ? `“${programme.title.zh}”依据的${reason},不再受理新的申报。园区如发布延期或新政策,会在政策纵览中列出。`
+    : `“${programme.title.zh}”依据的${reason},此前不受理申报。`;
+  return new AppError("validation_failed", message, { programme: expired ? "政策文件已到期" : "政策文件尚未施行", "condition:effective": reason });
 }
 
 /** The same refusal for a document as configured (its period compiled as the engine would). */

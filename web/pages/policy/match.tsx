@@ -13,7 +13,7 @@ import { POLICY_CSS, VersionNote, type VersionLine } from "./shared";
 
 export interface MatchRow {
   /** closed: its document is expired (or not yet in force) and takes no new applications (decision 0013). */
-  programme: { id: string; title: string; citation: string; documentTitle: string; amountSummary: string; closed?: "已到期" | "尚未施行" | undefined };
+  programme: { id: string; title: string; citation: string; documentId?: string | undefined; documentTitle: string; amountSummary: string; closed?: "已到期" | "尚未施行" | undefined };
   result: Evaluation;
   tier: FitTier;
   met: number;
@@ -33,6 +33,8 @@ export interface MatchPageProps {
   enterpriseName: string;
   figuresYear: number | null;
   rows: MatchRow[];
+  /** One sentence per document out of its period, e.g. "《…》有效期至2023年12月31日,已到期,其中的16项政策不再受理新的申报。" */
+  closedDocuments?: string[] | undefined;
 }
 
 /**
@@ -86,7 +88,7 @@ function Row({ row, rank }: { row: MatchRow; rank: number }) {
   );
 }
 
-export function PolicyMatchPage({ zone, nonce, user, version, enterpriseName, figuresYear, rows }: MatchPageProps) {
+export function PolicyMatchPage({ zone, nonce, user, version, enterpriseName, figuresYear, rows, closedDocuments = [] }: MatchPageProps) {
   let rank = 0;
   return (
     <Layout title="政策匹配" zone={zone} nonce={nonce} user={user} current="policies" css={POLICY_CSS + MATCH_CSS}>
@@ -94,6 +96,7 @@ export function PolicyMatchPage({ zone, nonce, user, version, enterpriseName, fi
         <p class="crumbs"><a href="/enterprise">我的企业</a> › 政策匹配</p>
         <h1>政策匹配</h1>
         <VersionNote version={version} />
+        {closedDocuments.map((line) => <p class="alert error" role="status">{line}</p>)}
         <p class="lead">
           {figuresYear !== null ? (
             `按${enterpriseName}${figuresYear}年度数据和已核实的资质,逐项测算现行政策。`

@@ -21,7 +21,7 @@ export interface PolicyOverviewProps {
   query: { q: string; category: string };
   /** Categories that have programmes, in the format's order. */
   categories: { code: string; name: string; count: number }[];
-  /** Each with its validity as a sentence: "有效期至2023-12-31(已到期)" or "文件未规定有效期". */
+  /** Each with its validity as a sentence: "有效期至2023年12月31日(已到期)" or "文件未规定有效期". */
   documents: { id: string; title: string; docNumber: string | null; validity?: string | undefined }[];
   /** Validity per document id: a programme of an expired document is marked 已到期. */
   validity?: Record<string, { status: string; label: string }> | undefined;

@@ -9,6 +9,7 @@ import { formatMoney } from "../../../worker/lib/money";
 import { formatDateZh } from "../../format";
 import { Layout } from "../../layout";
 import type { HeaderUser } from "../auth/labels";
+import type { ProgrammeStanding } from "../../../worker/features/policies/list-open-applications";
 import { Calculator, type CalculatorProps } from "./calculator";
 import { ClauseText, POLICY_CSS, VersionNote, type VersionLine } from "./shared";
 
@@ -22,6 +23,8 @@ export interface ProgrammePageProps extends Omit<CalculatorProps, "versionId"> {
   profileHref?: string | undefined;
   /** The document's validity today (decision 0013); an expired one takes no new applications. */
   validity?: { status: string; label: string } | undefined;
+  /** For a member: its open applications of this programme and the limits a new one would fail. */
+  standing?: ProgrammeStanding | undefined;
 }
 
 function Applicants({ p }: { p: ProgrammeView }) {
@@ -53,8 +56,37 @@ function ApplyOnline({ p }: { p: ProgrammeView }) {
   );
 }
 
-function Summary({ p, user, validity }: { p: ProgrammeView; user: HeaderUser | null | undefined; validity: ProgrammePageProps["validity"] }) {
+/**
+ * Where 在线申报 would end on create-application's 409 (an application in
+ * progress or an award the limits count), the page names it and links to it
+ * instead of offering the button. A draft does not block: it is linked, and
+ * 在线申报 stays as before. Nor does an application in progress under a limit
+ * with room left (a yearly cap not yet used up): it is named, the button stays.
+ */
+function Standing({ s }: { s: ProgrammeStanding }) {
+  const inProgress = s.open.filter((a) => a.kind === "in_progress");
+  const drafts = s.open.filter((a) => a.kind === "draft");
+  return (
+    <>
+      {inProgress.map((a) => (
+        <p class="alert info" role="status">
+          贵企业已有一份该项目的申报在审(<a href={`/subsidies/applications/${a.id}`}>{a.number ?? "申报详情"}</a>,{a.label}),
+          {s.refusedBy.length ? "审结前不能再申报,进度请在申报详情中查看。" : "进度请在申报详情中查看。"}
+        </p>
+      ))}
+      {inProgress.length === 0 && s.refusedBy.length > 0 && <p class="alert info" role="status">贵企业不能再申报本项目:{s.refusedBy.join(";")}。</p>}
+      {drafts.length > 0 && (
+        <p class="open-draft">
+          贵企业有该项目未提交的草稿:{drafts.map((a, i) => <>{i > 0 && "、"}<a href={`/subsidies/applications/${a.id}`}>{a.number ? `继续填写 ${a.number}` : "继续填写草稿"}</a></>)}
+        </p>
+      )}
+    </>
+  );
+}
+
+function Summary({ p, user, validity, standing }: { p: ProgrammeView; user: HeaderUser | null | undefined; validity: ProgrammePageProps["validity"]; standing: ProgrammeStanding | undefined }) {
   const closed = validity?.status === "expired" || validity?.status === "not_yet";
+  const offerApply = canApplyOnline(p, user) && !closed && !standing?.refusedBy.length;
   const clauseLink = `/policies/${p.document.id}#c-${p.clause}`;
   return (
     <section class="panel" aria-label="项目概要">
@@ -83,9 +115,10 @@ function Summary({ p, user, validity }: { p: ProgrammeView; user: HeaderUser | n
         <dt>类别</dt>
         <dd>{p.categoryName}</dd>
       </dl>
+      {canApplyOnline(p, user) && !closed && standing && <Standing s={standing} />}
       <div class="jump">
-        {canApplyOnline(p, user) && !closed && <ApplyOnline p={p} />}
-        <a class={canApplyOnline(p, user) && !closed ? "btn secondary" : "btn"} href="#calculator">用政策计算器测算</a>
+        {offerApply && <ApplyOnline p={p} />}
+        <a class={offerApply ? "btn secondary" : "btn"} href="#calculator">用政策计算器测算</a>
       </div>
     </section>
   );
@@ -101,7 +134,7 @@ export function ProgrammePage(props: ProgrammePageProps) {
         <h1>{closed && <><span class="badge expired">{validity!.status === "expired" ? "已到期" : "尚未施行"}</span> </>}{p.title}</h1>
         <VersionNote version={version} />
         {closed && <p class="alert error" role="status">本项目依据的政策文件{validity!.label},不再受理新的申报;计算器只按原文测算,结果不作为申报依据。</p>}
-        <Summary p={p} user={user} validity={validity} />
+        <Summary p={p} user={user} validity={validity} standing={props.standing} />
         {staff && <p><a href={`/admin/policy/programmes/${p.id}/matches`}>查看符合条件的企业(免申即享名单)</a></p>}
 
         <section aria-labelledby="clause-heading">
@@ -153,4 +186,5 @@ export function ProgrammePage(props: ProgrammePageProps) {
 const APPLY_CSS = `
 .pol .jump{display:flex;flex-wrap:wrap;gap:8px}
 .pol .jump form{margin:0}
+.pol .open-draft{margin:0 0 12px}
 `;

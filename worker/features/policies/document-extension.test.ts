@@ -37,14 +37,14 @@ const refusalOn = async (db: Awaited<ReturnType<typeof published>>, date: string
 describe("a published extension of an expired document", () => {
   it("is expired and refused before the extending version takes effect", async () => {
     const db = await published();
-    expect(await statusOn(db, "2026-05-31")).toMatchObject({ status: "expired", label: "有效期至2023-12-31(已到期)", extension: null });
+    expect(await statusOn(db, "2026-05-31")).toMatchObject({ status: "expired", label: "有效期至2023年12月31日(已到期)", extension: null });
     expect((await refusalOn(db, "2026-05-31"))?.status).toBe(422);
   });
 
   it("is in force, naming the extension, from that version's effective date to the extension's end", async () => {
     const db = await published();
-    expect(await statusOn(db, "2026-06-01")).toMatchObject({ status: "in_force", label: "有效期至2023-12-31,园区已延期至2026-12-31", extension: { until: "2026-12-31" } });
+    expect(await statusOn(db, "2026-06-01")).toMatchObject({ status: "in_force", label: "有效期至2023年12月31日,园区已延期至2026年12月31日", extension: { until: "2026-12-31" } });
     expect(await refusalOn(db, "2026-12-31")).toBeNull();
-    expect((await refusalOn(db, "2027-01-01"))?.message).toContain("有效期至2026-12-31,已到期");
+    expect((await refusalOn(db, "2027-01-01"))?.message).toContain("有效期至2026年12月31日,已到期");
   });
 });

@@ -9,7 +9,7 @@ import { refuseBadCharacters } from "../../lib/form-text";
 import type { AppDeps, AppEnv } from "../../env";
 import { AppError } from "../../lib/errors";
 import { requireZone, zoneOf } from "../../middleware/zone";
-import { evaluate, type Evaluation } from "../../policy/evaluate";
+import { evaluate, type CompiledProgramme, type Evaluation } from "../../policy/evaluate";
 import { CATEGORIES } from "../../policy/format/programme";
 import { latestFiguresYear, prefillFacts } from "../../policy/prefill";
 import { rankProgrammesForEnterprise } from "../../policy/rank";
@@ -25,6 +25,8 @@ import { awardsToForm, formToAwards, type AwardRow } from "./calculator-history"
 import { loadCurrentPolicy, type LoadedPolicy } from "./current-policy";
 import { loadEnterpriseProfiles, withInProgress } from "./enterprise-profiles";
 import { documentStatuses } from "./document-status";
+import { listOpenApplications } from "./list-open-applications";
+import { closedDocumentLines } from "./closed-documents";
 import { estimateProgramme } from "./estimate-programme";
 import { currentPolicyOf } from "./programme-api";
 import { ProgrammeIdParam } from "./programme-schemas";
@@ -49,6 +51,10 @@ async function memberProfile(c: Context<AppEnv>, today: string) {
   const [e] = await loadEnterpriseProfiles(zoneOf(c), today, c.get("auth")!.user.enterpriseId!);
   return e && e.profile ? { ...e, figuresYear: latestFiguresYear(e.profile) } : null;
 }
+
+/** The member's open applications of this programme and whether a new one would be refused (the page then says so, not a 409); nothing for anyone else. */
+const standingOf = (c: Context<AppEnv>, programme: CompiledProgramme, today: string) =>
+  isMember(c) ? listOpenApplications(zoneOf(c), { enterpriseId: c.get("auth")!.user.enterpriseId!, programme, today }) : Promise.resolve(undefined);
 
 export function policyPages(deps: AppDeps) {
   const r = new Hono<AppEnv>();
@@ -99,7 +105,8 @@ export function policyPages(deps: AppDeps) {
     let awardRows: AwardRow[] = [];
     // ?from=profile: a member's own figures and qualifications, read here on the
     // server, so the enterprise's financial data never travels in a URL.
-    const own = raw.from === "profile" && !wasSubmitted(view.facts, raw) ? await memberProfile(c, today) : null;
+    const wantsProfile = raw.from === "profile" && !wasSubmitted(view.facts, raw);
+    const [own, standing] = await Promise.all([wantsProfile ? memberProfile(c, today) : null, standingOf(c, policy.compiled.programmes.get(view.id)!, today)]);
     if (own) {
       const programme = policy.compiled.programmes.get(view.id)!;
       const facts = prefillFacts(programme, own.profile);
@@ -132,6 +139,7 @@ export function policyPages(deps: AppDeps) {
     const page = (
       <ProgrammePage
         validity={validity && { status: validity.status, label: validity.label }}
+        standing={standing}
         zone={zoneOf(c).zone}
         nonce={nonce(c)}
         user={c.get("auth")?.user}
@@ -147,7 +155,7 @@ export function policyPages(deps: AppDeps) {
         profileHref={isMember(c) && !own ? `/policy/programmes/${view.id}?${FROM_PROFILE}#result` : undefined}
       />
     );
-    if (own) c.header("Cache-Control", "private, no-store");
+    if (own || standing) c.header("Cache-Control", "private, no-store");
     return c.html(page, errors ? 400 : 200);
   });
 
@@ -163,7 +171,7 @@ export function policyPages(deps: AppDeps) {
       // The engine's "effective" condition (its document's period, decision 0013) gives the badge.
       const closed = f.result.conditions.some((x) => x.id === "effective" && x.result === "fail") ? (today < f.programme.effectiveFrom ? ("尚未施行" as const) : ("已到期" as const)) : undefined;
       return {
-        programme: { id: view.id, title: view.title, citation: view.citation, documentTitle: view.document.title, amountSummary: view.amountSummary, closed },
+        programme: { id: view.id, title: view.title, citation: view.citation, documentId: view.document.id, documentTitle: view.document.title, amountSummary: view.amountSummary, closed },
         result: withInProgress(e, f.result),
         tier: f.tier,
         met: f.met,
@@ -174,9 +182,11 @@ export function policyPages(deps: AppDeps) {
         calculatorHref: `/policy/programmes/${view.id}?${FROM_PROFILE}#result`,
       };
     });
+    // A plan out of its period says so once, above the tiers, instead of only as 16 reasons under 暂不符合.
+    const closedDocuments = closedDocumentLines(documentStatuses(zone, policy, today), rows.filter((r) => r.programme.closed).map((r) => r.programme.documentId));
     // The enterprise's own figures: not for shared caches.
     c.header("Cache-Control", "private, no-store");
-    return c.html(<PolicyMatchPage zone={zone} nonce={nonce(c)} user={signedIn(c).user} version={versionLine(policy)} enterpriseName={e.name} figuresYear={latestFiguresYear(e.profile)} rows={rows} />);
+    return c.html(<PolicyMatchPage zone={zone} nonce={nonce(c)} user={signedIn(c).user} version={versionLine(policy)} enterpriseName={e.name} figuresYear={latestFiguresYear(e.profile)} rows={rows} closedDocuments={closedDocuments} />);
   });
 
   return r;

@@ -1,0 +1,61 @@
+/**
+ * A member's standing on one programme, for its page: the applications of it
+ * still open — a draft it can go on with, or one in review (公示 included) or
+ * returned — and whether a new one would be refused on the limits alone, as
+ * create-application.ts judges them (a once-only programme in progress or
+ * awarded, a yearly cap used up or reserved: a 409). The page then names and
+ * links the application instead of offering an 在线申报 that ends on that 409.
+ * One batch of two reads, only for a signed-in enterprise member.
+ */
+import { and, desc, eq, inArray } from "drizzle-orm";
+import type { ZoneConfig } from "../../../tenants/schema";
+import type { TenantDb } from "../../db/open";
+import { subsidyApplications } from "../../db/schema";
+import { applicationNumber } from "../../lib/application-number";
+import { evaluate, type CompiledProgramme } from "../../policy/evaluate";
+import { awardHistoryQuery, EMPTY_HISTORY, historiesByEnterprise, IN_PROGRESS, limitHistory } from "../subsidies/award-history";
+import { STATUS_ZH, standing } from "../subsidies/get-application";
+
+export interface OpenApplication {
+  id: string;
+  /** ZB-2026-000123; null for a row written outside the app. */
+  number: string | null;
+  /** in_progress: in_review or returned — the ones the limits count (award-history.ts). */
+  kind: "draft" | "in_progress";
+  /** Where it stands in words: 草稿, 公示中, 初审中, 退回补正. */
+  label: string;
+}
+
+export interface ProgrammeStanding {
+  open: OpenApplication[];
+  /** The limits a new application would fail today ("label(clause)——reason"); empty when 在线申报 may go on. */
+  refusedBy: string[];
+}
+
+export async function listOpenApplications(
+  { db, zone }: { db: TenantDb; zone: ZoneConfig },
+  { enterpriseId, programme, today }: { enterpriseId: string; programme: CompiledProgramme; today: string },
+): Promise<ProgrammeStanding> {
+  const [rows, awardRows] = await db.batch([
+    db
+      .select()
+      .from(subsidyApplications)
+      .where(and(eq(subsidyApplications.enterpriseId, enterpriseId), eq(subsidyApplications.programmeId, programme.id), inArray(subsidyApplications.status, ["draft", ...IN_PROGRESS])))
+      .orderBy(desc(subsidyApplications.createdAt))
+      .limit(20),
+    awardHistoryQuery(db, enterpriseId),
+  ]);
+  const history = historiesByEnterprise(awardRows).get(enterpriseId) ?? EMPTY_HISTORY;
+  // The same judgement create-application.ts makes before writing a draft: limits on the history, no facts yet.
+  const refusedBy = evaluate(programme, { facts: {}, history: limitHistory(history), date: today })
+    .conditions.filter((c) => c.id.startsWith("limit-") && c.result === "fail")
+    .map((c) => `${c.label}(${c.clause})——${c.reason}`);
+  const open = rows.map((r) => ({
+    id: r.id,
+    number: applicationNumber(zone, "subsidy", r),
+    kind: r.status === "draft" ? ("draft" as const) : ("in_progress" as const),
+    // 退回补正 without its stage: the notice puts it in brackets already.
+    label: r.status === "in_review" ? standing(zone, r).label : STATUS_ZH[r.status],
+  }));
+  return { open, refusedBy };
+}
