@@ -12,8 +12,8 @@ import type { ZoneConfig } from "../../../tenants/schema";
 import type { TenantDb } from "../../db/open";
 import { subsidyApplications } from "../../db/schema";
 import { applicationNumber } from "../../lib/application-number";
-import { evaluate, type CompiledProgramme } from "../../policy/evaluate";
-import { awardHistoryQuery, EMPTY_HISTORY, historiesByEnterprise, IN_PROGRESS, limitHistory } from "../subsidies/award-history";
+import type { CompiledProgramme } from "../../policy/evaluate";
+import { awardHistoryQuery, EMPTY_HISTORY, historiesByEnterprise, IN_PROGRESS, limitsRefusing } from "../subsidies/award-history";
 import { STATUS_ZH, standing } from "../subsidies/get-application";
 
 export interface OpenApplication {
@@ -47,9 +47,7 @@ export async function listOpenApplications(
   ]);
   const history = historiesByEnterprise(awardRows).get(enterpriseId) ?? EMPTY_HISTORY;
   // The same judgement create-application.ts makes before writing a draft: limits on the history, no facts yet.
-  const refusedBy = evaluate(programme, { facts: {}, history: limitHistory(history), date: today })
-    .conditions.filter((c) => c.id.startsWith("limit-") && c.result === "fail")
-    .map((c) => `${c.label}(${c.clause})——${c.reason}`);
+  const refusedBy = limitsRefusing(programme, history, today).map((c) => `${c.label}(${c.clause})——${c.reason}`);
   const open = rows.map((r) => ({
     id: r.id,
     number: applicationNumber(zone, "subsidy", r),

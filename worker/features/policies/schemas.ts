@@ -10,7 +10,7 @@ export const DocumentValidity = z
     until: z.string().nullable().openapi({ format: "date", description: "The end as printed, before any extension" }),
     source: z.string().nullable().openapi({ description: "The sentence of the document that states the period, verbatim" }),
     extension: z.object({ until: z.string().openapi({ format: "date" }), by: z.string() }).nullable().openapi({ description: "An extension the zone published in its policy version" }),
-    label: z.string().openapi({ example: "有效期至2023-12-31(已到期)" }),
+    label: z.string().openapi({ example: "有效期至2023年12月31日(已到期)" }),
   })
   .openapi("PolicyDocumentValidity");
 

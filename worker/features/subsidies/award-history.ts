@@ -13,7 +13,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { TenantDb } from "../../db/open";
 import { subsidyApplications, type SubsidyStatus } from "../../db/schema";
-import type { ConditionResult, Evaluation } from "../../policy/evaluate";
+import { evaluate, type CompiledProgramme, type ConditionResult, type Evaluation } from "../../policy/evaluate";
 import type { Award } from "../../policy/format/programme";
 import { formatMoney } from "../../lib/money";
 import { shanghaiDate } from "../enterprises/yuan";
@@ -134,4 +134,14 @@ export function noteInProgress(result: Evaluation, programmeId: string, h: Award
     reason: `已有${mine.length === 1 ? "一" : String(mine.length)}份在审(${[...new Set(mine.map((a) => `${a.year}年度`))].join("、")}),可申报金额按在审金额预留${formatMoney(reserved)}`,
   };
   return { ...result, conditions: [...result.conditions, note] };
+}
+
+/**
+ * The limits that fail on the history alone (no facts yet): a failed one means no
+ * application of the programme can succeed this year, whatever the form will say.
+ * Create refuses on it and the programme page hides 在线申报 on it — one judgement.
+ * Limits that need the amount (就高不就低) or a project code wait for submit.
+ */
+export function limitsRefusing(programme: CompiledProgramme, h: AwardHistory, today: string): ConditionResult[] {
+  return evaluate(programme, { facts: {}, history: limitHistory(h), date: today }).conditions.filter((c) => c.id.startsWith("limit-") && c.result === "fail");
 }

@@ -14,9 +14,9 @@ import { refusalOutsidePeriod } from "../../lib/document-validity";
 import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
 import { shanghaiDate } from "../enterprises/yuan";
-import { evaluate, type CompiledProgramme } from "../../policy/evaluate";
+import type { CompiledProgramme } from "../../policy/evaluate";
 import type { LoadedPolicy } from "../policies/current-policy";
-import { limitHistory, loadAwardHistory } from "./award-history";
+import { limitsRefusing, loadAwardHistory } from "./award-history";
 import type { SubsidyActor, SubsidyCtx } from "./context";
 import { draftUpdate, type DraftInput } from "./save-draft";
 
@@ -60,14 +60,10 @@ async function byKey(db: TenantDb, enterpriseId: string, key: string) {
   return row;
 }
 
-/**
- * The limits judged on the history alone (no facts yet): a failed limit means no
- * application can succeed this year, whatever the form will say. Limits that
- * need the amount (就高不就低) or a project code wait for submit.
- */
+/** Refuses (409) what the limits rule out on the history alone (award-history.ts limitsRefusing). */
 async function refuseExhaustedLimits(db: TenantDb, enterpriseId: string, programme: CompiledProgramme, today: string): Promise<void> {
   const history = await loadAwardHistory(db, enterpriseId);
-  const failed = evaluate(programme, { facts: {}, history: limitHistory(history), date: today }).conditions.filter((c) => c.id.startsWith("limit-") && c.result === "fail");
+  const failed = limitsRefusing(programme, history, today);
   if (!failed.length) return;
   // Say each thing once: a reason that already names the application in review, or the limit and its clause, is not prefixed with them again.
   const pending = history.inProgress.some((a) => a.programme === programme.id) && !failed.some((c) => c.reason.includes("在审")) ? "贵企业已有一份该项目的申报在审(含公示中);" : "";
