@@ -7,7 +7,7 @@
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { useE2e } from "../support/e2e";
+import { fillApplicationCompany, useE2e } from "../support/e2e";
 import { PHONE, phoneLayoutFaults, seriousAxeViolations, signIn, smallTapTargets, smallText } from "./a11y-paths";
 
 const e2e = useE2e({ name: "a11y-senior", demo: true });
@@ -114,18 +114,8 @@ describe("适老化 in Chromium", () => {
     const { context, page } = await e2e.chromium.newPage({ width: 1280, height: 800 });
     await page.goto(url("/apply"));
     const fill = (label: string, value: string) => page.getByLabel(label, { exact: true }).fill(value);
-    await fill("企业名称", "淄博适老化测试材料有限公司");
-    await fill("统一社会信用代码", "12345"); // wrong: 18 characters with a check digit
-    await fill("法定代表人", "张三");
-    await fill("成立日期", "2019-03-15");
-    await fill("注册资本(元)", "5000000");
-    await fill("注册地址", "山东省淄博市高新区柳泉路 1 号");
-    await page.getByLabel("所属重点产业").selectOption({ label: "新材料" });
-    await fill("国民经济行业代码", "C2651");
-    await fill("员工人数", "85");
-    await fill("联系人姓名", "李四");
-    await fill("联系人手机", "123"); // wrong: not a mobile number
-    await fill("联系人邮箱", "contact@example.cn");
+    // Two wrong fields: a USCC has 18 characters with a check digit; "123" is not a mobile number.
+    await fillApplicationCompany(page, { company: "淄博适老化测试材料有限公司", uscc: "12345", mobile: "123" });
     await page.getByLabel("营业执照", { exact: true }).setInputFiles({ name: "营业执照.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4 test") });
     await fill("登录邮箱", "senior-e2e@example.cn");
     await fill("设置密码", "Zibo-Senior-E2e-2026!");

@@ -13,7 +13,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { enterprises, materials, onboardingApplications, users } from "../../worker/db/schema";
 import { checkCharacter } from "../../worker/lib/uscc";
-import { insertTestUser, useE2e } from "../support/e2e";
+import { fillApplicationCompany, insertTestUser, useE2e } from "../support/e2e";
 
 const ADMIN = { email: "e2e-onboarding-admin@zibo.demo", password: "Zibo-Onboard-Admin-2026!" };
 const APPLICANT = { email: "e2e-applicant@example.cn", password: "Zibo-Apply-E2e-2026!" };
@@ -46,18 +46,7 @@ describe("申请入驻 in Chromium", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 
     const fill = (label: string, value: string) => page.getByLabel(label, { exact: true }).fill(value);
-    await fill("企业名称", COMPANY);
-    await fill("统一社会信用代码", USCC);
-    await fill("法定代表人", "张三");
-    await fill("成立日期", "2019-03-15");
-    await fill("注册资本(元)", "5000000");
-    await fill("注册地址", "山东省淄博市高新区柳泉路 1 号");
-    await page.getByLabel("所属重点产业").selectOption({ label: "新材料" });
-    await fill("国民经济行业代码", "C2651");
-    await fill("员工人数", "85");
-    await fill("联系人姓名", "李四");
-    await fill("联系人手机", "13812345678");
-    await fill("联系人邮箱", "contact@example.cn");
+    await fillApplicationCompany(page, { company: COMPANY, uscc: USCC });
     await page.getByLabel(/^生产型企业/).check();
     await page.getByLabel("营业执照", { exact: true }).setInputFiles({ name: "营业执照.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4 test") });
     await fill("登录邮箱", APPLICANT.email);

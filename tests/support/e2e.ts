@@ -83,3 +83,23 @@ export function useE2e(options: Parameters<typeof startE2eServer>[0]): { server:
   });
   return e2e;
 }
+
+/**
+ * Fills the company part of the /apply form (申请入驻) as a person would, by label;
+ * `values` overrides a field (e.g. a wrong USCC for a test of the error summary).
+ */
+export async function fillApplicationCompany(page: Page, values: { company: string; uscc: string; mobile?: string }) {
+  const fill = (label: string, value: string) => page.getByLabel(label, { exact: true }).fill(value);
+  await fill("企业名称", values.company);
+  await fill("统一社会信用代码", values.uscc);
+  await fill("法定代表人", "张三");
+  await fill("成立日期", "2019-03-15");
+  await fill("注册资本(元)", "5000000");
+  await fill("注册地址", "山东省淄博市高新区柳泉路 1 号");
+  await page.getByLabel("所属重点产业").selectOption({ label: "新材料" });
+  await fill("国民经济行业代码", "C2651");
+  await fill("员工人数", "85");
+  await fill("联系人姓名", "李四");
+  await fill("联系人手机", values.mobile ?? "13812345678");
+  await fill("联系人邮箱", "contact@example.cn");
+}
