@@ -16,10 +16,23 @@ const profile: Profile = {
   industry: "new-materials",
   employees: 240,
   registeredCapitalFen: 5000 * WAN,
-  figures: [2023, 2024, 2025].map((year, k) => ({ year, revenueFen: (22000 + 3000 * k) * WAN, rdExpenseFen: (990 + 150 * k) * WAN, rdSuperDeductionFen: (900 + 200 * k) * WAN, taxPaidFen: 1300 * WAN, employees: 220 + 10 * k, rdStaff: 40 })),
+  figures: [2023, 2024, 2025].map((year, k) => ({
+    year,
+    revenueFen: (22000 + 3000 * k) * WAN,
+    rdExpenseFen: (990 + 150 * k) * WAN,
+    rdSuperDeductionFen: (900 + 200 * k) * WAN,
+    taxPaidFen: 1300 * WAN,
+    employees: 220 + 10 * k,
+    rdStaff: 40,
+  })),
 };
 
-export interface EngineFigures { zone: string; programmes: number; microsPerEvaluation: number; microsPerRanking: number }
+export interface EngineFigures {
+  zone: string;
+  programmes: number;
+  microsPerEvaluation: number;
+  microsPerRanking: number;
+}
 
 export async function benchEngine(seconds = 1): Promise<EngineFigures[]> {
   const out: EngineFigures[] = [];
@@ -32,11 +45,18 @@ export async function benchEngine(seconds = 1): Promise<EngineFigures[]> {
     const start = process.hrtime.bigint();
     const until = start + BigInt(seconds * 1e9);
     while (process.hrtime.bigint() < until) {
-      rankProgrammesForEnterprise(compiled, profile, history, "2026-06-30", { kinds: ["enterprise", "carrier", "institution", "agency", "talent"] });
+      rankProgrammesForEnterprise(compiled, profile, history, "2026-06-30", {
+        kinds: ["enterprise", "carrier", "institution", "agency", "talent"],
+      });
       rankings++;
     }
     const micros = Number(process.hrtime.bigint() - start) / 1000;
-    out.push({ zone: zone.slug, programmes: compiled.list.length, microsPerEvaluation: micros / rankings / compiled.list.length, microsPerRanking: micros / rankings });
+    out.push({
+      zone: zone.slug,
+      programmes: compiled.list.length,
+      microsPerEvaluation: micros / rankings / compiled.list.length,
+      microsPerRanking: micros / rankings,
+    });
   }
   return out;
 }

@@ -6,7 +6,13 @@
  * The products come from a fixed seed, so every run ranks the same catalogue.
  */
 import zone from "../tenants/zibo/zone";
-import { rankProductsForNeed, type EnterpriseTerms, type Guarantee, type NeedTerms, type ProductTerms } from "../worker/finance/match";
+import {
+  rankProductsForNeed,
+  type EnterpriseTerms,
+  type Guarantee,
+  type NeedTerms,
+  type ProductTerms,
+} from "../worker/finance/match";
 import { namesOf } from "../worker/features/finance/context";
 import { PRODUCT_TYPES } from "../worker/db/schema";
 
@@ -57,9 +63,18 @@ export function benchCatalogue(count = PRODUCTS, seed = 20260601): (ProductTerms
 
 // The enterprise as its own member sees it (everything known), with a need that some products fit and many only partly.
 const need: NeedTerms = { amountFen: 300 * WAN, termMonths: 12, guarantees: ["credit", "guarantee"] };
-const enterprise: EnterpriseTerms = { industry: "new-materials", qualifications: ["hnte", "production"], yearsInOperation: 6, revenueFen: 9000 * WAN };
+const enterprise: EnterpriseTerms = {
+  industry: "new-materials",
+  qualifications: ["hnte", "production"],
+  yearsInOperation: 6,
+  revenueFen: 9000 * WAN,
+};
 
-export interface FinanceFigures { products: number; rankings: number; msPerRanking: number }
+export interface FinanceFigures {
+  products: number;
+  rankings: number;
+  msPerRanking: number;
+}
 
 export function benchFinance(seconds = 1.5): FinanceFigures {
   const products = benchCatalogue();

@@ -3,5 +3,10 @@ export const BENCH_PATHS = [
   { name: "tenant route (Host → zone, JSON)", path: "/api/v1/zone", host: "zibo.localhost", target: 0.7 },
   { name: "tenant DB read (policy list)", path: "/api/v1/policies", host: "zibo.localhost", target: 0.5 },
   { name: "zone home page (DB + JSX)", path: "/", host: "zibo.localhost", target: undefined },
-  { name: "policy programme (cached rules)", path: "/api/v1/policy/programmes/zibo-rd-inclusive", host: "zibo.localhost", target: undefined },
+  {
+    name: "policy programme (cached rules)",
+    path: "/api/v1/policy/programmes/zibo-rd-inclusive",
+    host: "zibo.localhost",
+    target: undefined,
+  },
 ] as const;

@@ -33,7 +33,8 @@ for (const { path, host } of BENCH_PATHS) {
   // every header costs a few µs on Node, and the app's are required, not optional.
   const headers: Record<string, string> = {};
   res.headers.forEach((value, name) => {
-    if (!["date", "content-length", "connection", "keep-alive", "transfer-encoding"].includes(name)) headers[name] = value;
+    if (!["date", "content-length", "connection", "keep-alive", "transfer-encoding"].includes(name))
+      headers[name] = value;
   });
   bare.get(`/replay${path}`, (c) => c.body(body, 200, headers));
 }

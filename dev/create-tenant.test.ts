@@ -23,8 +23,20 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const tsx = join(root, "node_modules", ".bin", "tsx");
 const env = { ...process.env, LIBSQL_URL_TEMPLATE: `file:${scratch}/{tenant}.db` };
-const create = (...args: string[]) => run(tsx, ["dev/create-tenant.ts", "--tenants-dir", tenantsDir, ...args], { cwd: root, env });
-const details = ["--name", "潍坊高新区", "--name-en", "Weifang Hi-tech Zone", "--province", "山东省", "--city", "潍坊市", "--phone", "0536-8888888"];
+const create = (...args: string[]) =>
+  run(tsx, ["dev/create-tenant.ts", "--tenants-dir", tenantsDir, ...args], { cwd: root, env });
+const details = [
+  "--name",
+  "潍坊高新区",
+  "--name-en",
+  "Weifang Hi-tech Zone",
+  "--province",
+  "山东省",
+  "--city",
+  "潍坊市",
+  "--phone",
+  "0536-8888888",
+];
 
 describe("tenant:create", () => {
   it("scaffolds the zone, lists it in the index, and creates and migrates its database", async () => {
@@ -42,11 +54,18 @@ describe("tenant:create", () => {
     [["weifang", ...details], /already exists/],
     [["linyi", ...details.slice(0, 8)], /--phone is required/],
     [["linyi", ...details.slice(0, 9), "12345"], /phone: area code and number/],
-  ])("refuses %j with a message and writes nothing", async (args, message) => {
-    const err = (await create(...(args as string[])).catch((e: { code: number; stderr: string }) => e)) as { code: number; stderr: string };
-    expect(err.code).toBe(2);
-    expect(err.stderr).toMatch(message);
-    expect(existsSync(join(tenantsDir, "linyi"))).toBe(false);
-    expect(existsSync(join(scratch, "linyi.db"))).toBe(false);
-  }, 30_000);
+  ])(
+    "refuses %j with a message and writes nothing",
+    async (args, message) => {
+      const err = (await create(...(args as string[])).catch((e: { code: number; stderr: string }) => e)) as {
+        code: number;
+        stderr: string;
+      };
+      expect(err.code).toBe(2);
+      expect(err.stderr).toMatch(message);
+      expect(existsSync(join(tenantsDir, "linyi"))).toBe(false);
+      expect(existsSync(join(scratch, "linyi.db"))).toBe(false);
+    },
+    30_000,
+  );
 });

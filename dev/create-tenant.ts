@@ -29,7 +29,9 @@ const { values, positionals } = parseArgs({
   },
 });
 
-const tenantsDir = values["tenants-dir"] ? resolve(values["tenants-dir"]) : fileURLToPath(new URL("../tenants/", import.meta.url));
+const tenantsDir = values["tenants-dir"]
+  ? resolve(values["tenants-dir"])
+  : fileURLToPath(new URL("../tenants/", import.meta.url));
 
 function fail(message: string): never {
   console.error(message);
@@ -41,15 +43,20 @@ if (values.reindex) {
   process.exit(0);
 }
 
-const slug = positionals[0] ?? fail("usage: npm run tenant:create -- <slug> --name 某某高新区 --name-en \"Moumou Hi-tech Zone\" --province 某省 --city 某市 --phone 0000-1234567 --office 管委会");
+const slug =
+  positionals[0] ??
+  fail(
+    'usage: npm run tenant:create -- <slug> --name 某某高新区 --name-en "Moumou Hi-tech Zone" --province 某省 --city 某市 --phone 0000-1234567 --office 管委会',
+  );
 const slugCheck = slugSchema.safeParse(slug);
-if (!slugCheck.success) fail(`"${slug}" cannot be a zone slug: ${slugCheck.error.issues.map((i) => i.message).join("; ")}`);
+if (!slugCheck.success)
+  fail(`"${slug}" cannot be a zone slug: ${slugCheck.error.issues.map((i) => i.message).join("; ")}`);
 if (existsSync(join(tenantsDir, slug))) fail(`tenants/${slug}/ already exists; edit its zone.ts instead.`);
 
 const input: ScaffoldInput = {
   slug,
   nameZh: values.name ?? fail("--name is required (the zone's Chinese name, e.g. 某某高新区)"),
-  nameEn: values["name-en"] ?? fail("--name-en is required (e.g. \"Moumou Hi-tech Zone\")"),
+  nameEn: values["name-en"] ?? fail('--name-en is required (e.g. "Moumou Hi-tech Zone")'),
   province: values.province ?? fail("--province is required (e.g. 山东省)"),
   city: values.city ?? fail("--city is required (e.g. 淄博市)"),
   phone: values.phone ?? fail("--phone is required (the password-help line, e.g. 0533-1234567)"),
@@ -58,7 +65,8 @@ const input: ScaffoldInput = {
 const { zone: draft, text } = buildZoneScaffold(input);
 // Validate before writing anything, so a bad phone number leaves no half-made zone behind.
 const check = zoneSchema.safeParse(draft);
-if (!check.success) fail(`the zone would be invalid: ${check.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+if (!check.success)
+  fail(`the zone would be invalid: ${check.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
 
 mkdirSync(join(tenantsDir, slug, "documents"), { recursive: true });
 writeFileSync(join(tenantsDir, slug, "zone.ts"), text);
@@ -74,8 +82,12 @@ try {
   const { migrated } = await prepareTenant(client, zone);
   console.log(`✓ database ${template.replace("{tenant}", slug)} at schema ${migrated.version}`);
 } catch (err) {
-  fail(`✗ creating the database failed: ${err instanceof Error ? err.message : err}\n  The zone's files are written; fix the cause and run \`npm run db:migrate -- --only ${slug}\`.`);
+  fail(
+    `✗ creating the database failed: ${err instanceof Error ? err.message : err}\n  The zone's files are written; fix the cause and run \`npm run db:migrate -- --only ${slug}\`.`,
+  );
 } finally {
   client.close();
 }
-console.log(`\nNext: add its policy documents under tenants/${slug}/documents/, then \`npm run db:sync -- --only ${slug}\`.`);
+console.log(
+  `\nNext: add its policy documents under tenants/${slug}/documents/, then \`npm run db:sync -- --only ${slug}\`.`,
+);

@@ -14,8 +14,13 @@ import { prepareTenant } from "./lib/prepare-tenant";
 const run = promisify(execFile);
 const root = fileURLToPath(new URL("../", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "yuanqu-user-"));
-const env = { ...process.env, LIBSQL_URL_TEMPLATE: `file:${dir}/{tenant}.db`, PUBLIC_URL_TEMPLATE: "https://{tenant}.yuanqu.example.cn" };
-const create = (...args: string[]) => run(join(root, "node_modules", ".bin", "tsx"), ["dev/create-user.ts", ...args], { cwd: root, env });
+const env = {
+  ...process.env,
+  LIBSQL_URL_TEMPLATE: `file:${dir}/{tenant}.db`,
+  PUBLIC_URL_TEMPLATE: "https://{tenant}.yuanqu.example.cn",
+};
+const create = (...args: string[]) =>
+  run(join(root, "node_modules", ".bin", "tsx"), ["dev/create-user.ts", ...args], { cwd: root, env });
 
 beforeAll(async () => {
   const client = createClient({ url: `file:${dir}/zibo.db` });
@@ -32,7 +37,10 @@ describe("user:create", () => {
     const client = createClient({ url: `file:${dir}/zibo.db` });
     const user = await client.execute("SELECT id, role, name FROM users WHERE email = 'head.admin@zibo.gov.cn'");
     expect(user.rows.map((r) => [r[1], r[2]])).toEqual([["zone_admin", "王主任"]]);
-    const token = await client.execute({ sql: "SELECT kind FROM password_reset_tokens WHERE token_hash = ? AND user_id = ?", args: [await hashResetToken(link![1]!), user.rows[0]![0]!] });
+    const token = await client.execute({
+      sql: "SELECT kind FROM password_reset_tokens WHERE token_hash = ? AND user_id = ?",
+      args: [await hashResetToken(link![1]!), user.rows[0]![0]!],
+    });
     expect(token.rows.map((r) => r[0])).toEqual(["admin"]);
     const audit = await client.execute("SELECT actor, action FROM audit_log WHERE target = 'head.admin@zibo.gov.cn'");
     expect(audit.rows.map((r) => [r[0], r[1]])).toEqual([["operator", "user.created"]]);
@@ -45,9 +53,16 @@ describe("user:create", () => {
     [["zibo", "a@b.cn", "--role", "boss", "--name", "x"], /--role: one of/, 2],
     [["zibo", "a@b.cn", "--role", "reviewer"], /--name is required/, 2],
     [["zibo", "a@b.cn", "--role", "enterprise", "--name", "x"], /needs --enterprise/, 2],
-  ])("refuses %j with a message", async (args, message, code) => {
-    const err = (await create(...(args as string[])).catch((e: { code: number; stderr: string }) => e)) as { code: number; stderr: string };
-    expect(err.code).toBe(code);
-    expect(err.stderr).toMatch(message);
-  }, 30_000);
+  ])(
+    "refuses %j with a message",
+    async (args, message, code) => {
+      const err = (await create(...(args as string[])).catch((e: { code: number; stderr: string }) => e)) as {
+        code: number;
+        stderr: string;
+      };
+      expect(err.code).toBe(code);
+      expect(err.stderr).toMatch(message);
+    },
+    30_000,
+  );
 });

@@ -21,21 +21,38 @@ import { cliClientFactory } from "./lib/tenant-clients";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { role: { type: "string" }, name: { type: "string" }, mobile: { type: "string" }, enterprise: { type: "string" }, bank: { type: "string" } },
+  options: {
+    role: { type: "string" },
+    name: { type: "string" },
+    mobile: { type: "string" },
+    enterprise: { type: "string" },
+    bank: { type: "string" },
+  },
 });
 const input = z
   .object({
-    zone: z.string().refine((s) => zones.has(s), `zone: one of ${zones.all().map((z) => z.slug).join(", ")}`),
+    zone: z.string().refine(
+      (s) => zones.has(s),
+      `zone: one of ${zones
+        .all()
+        .map((z) => z.slug)
+        .join(", ")}`,
+    ),
     email: z.string().trim().toLowerCase().pipe(z.email("email: a valid address")),
     role: z.enum(ROLES, { message: `--role: one of ${ROLES.join(", ")}` }),
     name: z.string({ message: "--name is required" }).trim().min(1, "--name is required"),
-    mobile: z.string().regex(/^1[3-9]\d{9}$/, "--mobile: an 11-digit mainland mobile").optional(),
+    mobile: z
+      .string()
+      .regex(/^1[3-9]\d{9}$/, "--mobile: an 11-digit mainland mobile")
+      .optional(),
     enterprise: z.string().optional(),
     bank: z.string().optional(),
   })
   .safeParse({ zone: positionals[0], email: positionals[1], ...values });
 if (!input.success) {
-  console.error(`usage: npm run user:create -- <zone> <email> --role zone_admin --name 张三\n${input.error.issues.map((i) => `  ${i.message}`).join("\n")}`);
+  console.error(
+    `usage: npm run user:create -- <zone> <email> --role zone_admin --name 张三\n${input.error.issues.map((i) => `  ${i.message}`).join("\n")}`,
+  );
   process.exit(2);
 }
 const { zone: slug, email, role, name, mobile, enterprise, bank } = input.data;
@@ -55,7 +72,21 @@ try {
   const unusable = await hashPassword(crypto.getRandomValues(new Uint8Array(32)).join("-"));
   const { token, expiresAt, writes } = await newResetToken(db, id, { kind: "admin", issuedBy: null, now });
   await db.batch([
-    db.insert(users).values({ id, email, name, role, mobile: mobile ?? null, enterpriseId: enterprise ?? null, bankId: bank ?? null, passwordHash: unusable, passwordChangedAt: now.getTime(), createdAt: now.getTime(), updatedAt: now.getTime() }),
+    db
+      .insert(users)
+      .values({
+        id,
+        email,
+        name,
+        role,
+        mobile: mobile ?? null,
+        enterpriseId: enterprise ?? null,
+        bankId: bank ?? null,
+        passwordHash: unusable,
+        passwordChangedAt: now.getTime(),
+        createdAt: now.getTime(),
+        updatedAt: now.getTime(),
+      }),
     ...writes,
     auditInsert(db, { actor: "operator", action: "user.created", target: email, result: "ok", detail: { role } }, now),
   ]);

@@ -18,10 +18,14 @@ if (unknown.length) {
 }
 
 const { template, open } = cliClientFactory();
-console.log(`migrating ${slugs.length} tenant database(s) at ${template} to ${migrations.at(-1)?.tag ?? "(no migrations)"}`);
+console.log(
+  `migrating ${slugs.length} tenant database(s) at ${template} to ${migrations.at(-1)?.tag ?? "(no migrations)"}`,
+);
 const { failed } = await migrateAllTenants({ slugs, openClient: open, migrations, log: (l) => console.log(l) });
 if (failed.length) {
-  console.error(`\n${failed.length} tenant(s) failed: ${failed.join(", ")}. Fix the cause and run again; migrated tenants are skipped.`);
+  console.error(
+    `\n${failed.length} tenant(s) failed: ${failed.join(", ")}. Fix the cause and run again; migrated tenants are skipped.`,
+  );
   process.exit(1);
 }
 console.log(`\nall ${slugs.length} tenant(s) at the latest schema.`);

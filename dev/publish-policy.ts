@@ -14,20 +14,38 @@ const { values, positionals } = parseArgs({ allowPositionals: true, options: { "
 const slug = positionals[0];
 const zone = slug ? zones.get(slug) : undefined;
 if (!zone) {
-  console.error(`usage: npm run policy:publish -- <slug> [--dry-run]\nzones: ${zones.all().map((z) => z.slug).join(", ")}`);
+  console.error(
+    `usage: npm run policy:publish -- <slug> [--dry-run]\nzones: ${zones
+      .all()
+      .map((z) => z.slug)
+      .join(", ")}`,
+  );
   process.exit(2);
 }
 const { open } = cliClientFactory();
 const client = open(zone.slug);
 try {
   const out = await publishZonePolicy(openTenantDb(client), zone, { dryRun: values["dry-run"] ?? false });
-  console.log(`${zone.slug}: ${out.preview.base ? `newest published is version ${out.preview.base.id} (${out.preview.base.label})` : "no version published yet"}`);
+  console.log(
+    `${zone.slug}: ${out.preview.base ? `newest published is version ${out.preview.base.id} (${out.preview.base.label})` : "no version published yet"}`,
+  );
   for (const l of describePreview(out.preview)) console.log(l);
   switch (out.status) {
-    case "unchanged": console.log(`✓ unchanged: version ${out.version} is current`); break;
-    case "would-publish": console.log("✓ valid, all cases pass: would publish (dry run)"); break;
-    case "published": console.log(`✓ published version ${out.version}; ${out.notified} notice(s) queued for newly qualifying enterprises`); break;
-    case "refused": console.error("✗ not published: fix the errors above"); process.exitCode = 1; break;
+    case "unchanged":
+      console.log(`✓ unchanged: version ${out.version} is current`);
+      break;
+    case "would-publish":
+      console.log("✓ valid, all cases pass: would publish (dry run)");
+      break;
+    case "published":
+      console.log(
+        `✓ published version ${out.version}; ${out.notified} notice(s) queued for newly qualifying enterprises`,
+      );
+      break;
+    case "refused":
+      console.error("✗ not published: fix the errors above");
+      process.exitCode = 1;
+      break;
   }
 } catch (err) {
   console.error(`✗ ${zone.slug}: ${err instanceof Error ? err.message : err} (run npm run db:migrate first?)`);

@@ -33,8 +33,13 @@ mkdirSync(".data", { recursive: true });
 async function prepareAll(urlFor: (slug: string) => string) {
   for (const { zone, migrated, policy } of await prepareAllZones(urlFor, zones.all(), { demo: true })) {
     const set = policy.preview.set!;
-    const state = policy.status === "published" ? `published as version ${policy.version}` : `version ${policy.preview.base?.id} up to date`;
-    console.log(`  ✓ ${zone.slug}: schema ${migrated.version}; policy ${state}: ${set.documents.length} documents, ${set.programmes.length} programmes, ${set.cases.length} cases passing`);
+    const state =
+      policy.status === "published"
+        ? `published as version ${policy.version}`
+        : `version ${policy.preview.base?.id} up to date`;
+    console.log(
+      `  ✓ ${zone.slug}: schema ${migrated.version}; policy ${state}: ${set.documents.length} documents, ${set.programmes.length} programmes, ${set.cases.length} cases passing`,
+    );
   }
 }
 
@@ -45,9 +50,15 @@ function banner(runtime: string) {
   console.log(`  http://zibo.localhost:${PORT}/api/openapi.json  API description (any zone)`);
   console.log(`\nDemo accounts (password Demo-<zone>-2026, e.g. ${demoPassword("zibo")}):`);
   for (const z of zones.all().filter((z) => (DEMO_ZONES as readonly string[]).includes(z.slug))) {
-    console.log(`  ${z.slug.padEnd(9)} ${demoAccounts(z).map((a) => a.email).join("  ")}   password ${demoPassword(z.slug)}`);
+    console.log(
+      `  ${z.slug.padEnd(9)} ${demoAccounts(z)
+        .map((a) => a.email)
+        .join("  ")}   password ${demoPassword(z.slug)}`,
+    );
   }
-  console.log(`Sign in at http://<zone>.localhost:${PORT}/login; sent messages (reset links) at http://<zone>.localhost:${PORT}/dev/outbox/view.`);
+  console.log(
+    `Sign in at http://<zone>.localhost:${PORT}/login; sent messages (reset links) at http://<zone>.localhost:${PORT}/dev/outbox/view.`,
+  );
   console.log("Ctrl-C stops everything.\n");
 }
 
@@ -56,7 +67,10 @@ if (values.node) {
   const template = "file:.data/{tenant}.db";
   console.log("preparing zone databases (embedded libSQL files in .data/)…");
   await prepareAll((slug) => template.replace("{tenant}", slug));
-  const server = await startNodeServer({ port: PORT, env: { ROOT_DOMAINS: "localhost", LIBSQL_URL_TEMPLATE: template, PUBLIC_URL_TEMPLATE, DEV_TOOLS: "1" } });
+  const server = await startNodeServer({
+    port: PORT,
+    env: { ROOT_DOMAINS: "localhost", LIBSQL_URL_TEMPLATE: template, PUBLIC_URL_TEMPLATE, DEV_TOOLS: "1" },
+  });
   banner("Node, @hono/node-server");
   const stop = () => void server.close().then(() => process.exit(0));
   process.once("SIGINT", stop);
@@ -69,11 +83,26 @@ if (values.node) {
 
   const wrangler = spawn(
     "wrangler",
-    ["dev", "--port", String(PORT), "--ip", "127.0.0.1", "--show-interactive-dev-session=false", "--var", `LIBSQL_URL_TEMPLATE:${db.url}/t/{tenant}/`, "--var", `PUBLIC_URL_TEMPLATE:${PUBLIC_URL_TEMPLATE}`],
+    [
+      "dev",
+      "--port",
+      String(PORT),
+      "--ip",
+      "127.0.0.1",
+      "--show-interactive-dev-session=false",
+      "--var",
+      `LIBSQL_URL_TEMPLATE:${db.url}/t/{tenant}/`,
+      "--var",
+      `PUBLIC_URL_TEMPLATE:${PUBLIC_URL_TEMPLATE}`,
+    ],
     // No Request.cf download (this network reaches only package registries) and no telemetry.
     // Its own process group: wrangler runs workerd (and a Node shim) as children, and
     // stopping must take all of them down, not just the shim.
-    { detached: true, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_SEND_METRICS: "false" } },
+    {
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_SEND_METRICS: "false" },
+    },
   );
   let ready = false;
   const forward = (chunk: Buffer) => {

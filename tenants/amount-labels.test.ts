@@ -10,7 +10,9 @@ import { evaluate } from "../worker/policy/evaluate";
 import { zones } from "./index";
 import { loadPolicySet } from "./policy-sets";
 
-const loaded = await Promise.all(zones.all().map(async (zone) => ({ zone, compiled: compilePolicySet(await loadPolicySet(zone), zone) })));
+const loaded = await Promise.all(
+  zones.all().map(async (zone) => ({ zone, compiled: compilePolicySet(await loadPolicySet(zone), zone) })),
+);
 const zibo = loaded.find((l) => l.zone.slug === "zibo")!.compiled;
 
 describe("zibo amount texts", () => {

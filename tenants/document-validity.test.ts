@@ -21,18 +21,22 @@ describe("every zone document's validity", () => {
     expect(doc.validity, "add validity: { until/from, source } or { unspecified: true }").toBeDefined();
   });
 
-  it.skipIf(!hasSeeds).each(documents)("%s: a dated validity quotes its seed verbatim and names the years it sets", (_, doc) => {
-    const v = doc.validity;
-    if (!v || "unspecified" in v) return;
-    const seed = squash(readFileSync(path.join(seedsDir, doc.source.seed), "utf8"));
-    expect(seed).toContain(squash(v.source));
-    for (const day of [v.from, v.until]) if (day) expect(v.source).toContain(`${day.slice(0, 4)}年`);
-  });
+  it.skipIf(!hasSeeds).each(documents)(
+    "%s: a dated validity quotes its seed verbatim and names the years it sets",
+    (_, doc) => {
+      const v = doc.validity;
+      if (!v || "unspecified" in v) return;
+      const seed = squash(readFileSync(path.join(seedsDir, doc.source.seed), "utf8"));
+      expect(seed).toContain(squash(v.source));
+      for (const day of [v.from, v.until]) if (day) expect(v.source).toContain(`${day.slice(0, 4)}年`);
+    },
+  );
 
   it("records Changzhi's 2021—2023 plan as ending on 2023-12-31 and the others as printing no period", () => {
     const byId = new Map(documents.map(([, d]) => [d.id, d.validity]));
     expect(byId.get("changzhi-shuangchuang-2021-2023")).toMatchObject({ until: "2023-12-31" });
-    for (const id of ["zibo-zichuang-2017", "zibo-innovation-platforms-2020", "dongying-innovative-city-2018"]) expect(byId.get(id)).toEqual({ unspecified: true });
+    for (const id of ["zibo-zichuang-2017", "zibo-innovation-platforms-2020", "dongying-innovative-city-2018"])
+      expect(byId.get(id)).toEqual({ unspecified: true });
   });
 });
 
@@ -44,23 +48,38 @@ describe("validityOn", () => {
 
   it("is in force on its last day and expired the day after, saying 已到期", () => {
     expect(validityOn(plan, "2023-12-31")).toMatchObject({ status: "in_force", label: "有效期至2023年12月31日" });
-    expect(validityOn(plan, "2024-01-01")).toMatchObject({ status: "expired", label: "有效期至2023年12月31日(已到期)" });
+    expect(validityOn(plan, "2024-01-01")).toMatchObject({
+      status: "expired",
+      label: "有效期至2023年12月31日(已到期)",
+    });
   });
 
   it("says 文件未规定有效期 when the text prints none, and for a document published before validity existed", () => {
-    expect(validityOn(withValidity({ validity: { unspecified: true } }), "2099-01-01")).toMatchObject({ status: "unspecified", label: "文件未规定有效期" });
+    expect(validityOn(withValidity({ validity: { unspecified: true } }), "2099-01-01")).toMatchObject({
+      status: "unspecified",
+      label: "文件未规定有效期",
+    });
     expect(validityOn(withValidity({ validity: undefined }), "2099-01-01").status).toBe("unspecified");
   });
 
   it("keeps an extended document open to the extension's end, naming both ends", () => {
-    const extended = withValidity({ validity: plan.validity, extension: { until: "2026-12-31", by: "关于延长有效期的通知" } });
-    expect(validityOn(extended, "2026-06-30")).toMatchObject({ status: "in_force", label: "有效期至2023年12月31日,园区已延期至2026年12月31日" });
+    const extended = withValidity({
+      validity: plan.validity,
+      extension: { until: "2026-12-31", by: "关于延长有效期的通知" },
+    });
+    expect(validityOn(extended, "2026-06-30")).toMatchObject({
+      status: "in_force",
+      label: "有效期至2023年12月31日,园区已延期至2026年12月31日",
+    });
     expect(validityOn(extended, "2027-01-01").status).toBe("expired");
   });
 
   it("is not yet in force before its from day", () => {
     const later = withValidity({ validity: { from: "2027-01-01", source: "2027年起施行" } });
-    expect(validityOn(later, "2026-12-31")).toMatchObject({ status: "not_yet", label: "自2027年1月1日起施行(尚未施行)" });
+    expect(validityOn(later, "2026-12-31")).toMatchObject({
+      status: "not_yet",
+      label: "自2027年1月1日起施行(尚未施行)",
+    });
   });
 });
 
@@ -78,7 +97,13 @@ describe("refusalForExpiredDocument", () => {
   it("lets an application go on while in force, when unspecified, or when extended", () => {
     expect(refusalForExpiredDocument(plan, "x", "2023-12-31")).toBeNull();
     expect(refusalForExpiredDocument(withValidity({ validity: { unspecified: true } }), "x", "2026-06-30")).toBeNull();
-    expect(refusalForExpiredDocument(withValidity({ validity: plan.validity, extension: { until: "2026-12-31", by: "延期通知" } }), "x", "2026-06-30")).toBeNull();
+    expect(
+      refusalForExpiredDocument(
+        withValidity({ validity: plan.validity, extension: { until: "2026-12-31", by: "延期通知" } }),
+        "x",
+        "2026-06-30",
+      ),
+    ).toBeNull();
   });
 });
 
@@ -87,15 +112,30 @@ describe("the document format", () => {
 
   it("refuses a validity with neither end, an end before its start, or an unknown key", () => {
     expect(policyDocumentSchema.safeParse(raw({ validity: { source: "有效期" } })).success).toBe(false);
-    expect(policyDocumentSchema.safeParse(raw({ validity: { from: "2024-01-01", until: "2023-12-31", source: "有效期" } })).success).toBe(false);
-    expect(policyDocumentSchema.safeParse(raw({ validity: { until: "2023-12-31", source: "有效期", note: "x" } })).success).toBe(false);
+    expect(
+      policyDocumentSchema.safeParse(raw({ validity: { from: "2024-01-01", until: "2023-12-31", source: "有效期" } }))
+        .success,
+    ).toBe(false);
+    expect(
+      policyDocumentSchema.safeParse(raw({ validity: { until: "2023-12-31", source: "有效期", note: "x" } })).success,
+    ).toBe(false);
     expect(policyDocumentSchema.safeParse(raw({ validity: { unspecified: false } })).success).toBe(false);
   });
 
   it("accepts an extension only after the printed end of a dated document", () => {
     const dated = { until: "2023-12-31", source: "(2021—2023年)" };
-    expect(policyDocumentSchema.safeParse(raw({ validity: dated, extension: { until: "2026-12-31", by: "延期通知" } })).success).toBe(true);
-    expect(policyDocumentSchema.safeParse(raw({ validity: dated, extension: { until: "2023-06-30", by: "延期通知" } })).success).toBe(false);
-    expect(policyDocumentSchema.safeParse(raw({ validity: { unspecified: true }, extension: { until: "2026-12-31", by: "延期通知" } })).success).toBe(false);
+    expect(
+      policyDocumentSchema.safeParse(raw({ validity: dated, extension: { until: "2026-12-31", by: "延期通知" } }))
+        .success,
+    ).toBe(true);
+    expect(
+      policyDocumentSchema.safeParse(raw({ validity: dated, extension: { until: "2023-06-30", by: "延期通知" } }))
+        .success,
+    ).toBe(false);
+    expect(
+      policyDocumentSchema.safeParse(
+        raw({ validity: { unspecified: true }, extension: { until: "2026-12-31", by: "延期通知" } }),
+      ).success,
+    ).toBe(false);
   });
 });

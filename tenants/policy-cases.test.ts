@@ -28,7 +28,8 @@ describe.each(loaded)("$zone.slug policy set", ({ zone, set }) => {
   });
 
   it("says 非资金支持/不计入 once: in-kind labels leave the tag to the engine", () => {
-    const inKind = (c: Component): string[] => (c.kind === "inKind" ? [c.label] : c.kind === "when" ? [...c.then, ...c.otherwise].flatMap(inKind) : []);
+    const inKind = (c: Component): string[] =>
+      c.kind === "inKind" ? [c.label] : c.kind === "when" ? [...c.then, ...c.otherwise].flatMap(inKind) : [];
     const labels = set.programmes.flatMap((p) => p.amount.flatMap(inKind));
     expect(labels.length).toBeGreaterThan(0);
     expect(labels.filter((l) => /非资金|不计入/.test(l))).toEqual([]);

@@ -17,7 +17,14 @@ const WRITTEN: Record<string, () => Promise<{ default: PolicySet }>> = {
 export async function loadPolicySet(zone: ZoneConfig): Promise<PolicySet> {
   const load = WRITTEN[zone.slug];
   if (load) return (await load()).default;
-  return definePolicySet({ zone: zone.slug, label: "初始版", effectiveFrom: "2026-01-01", documents: zone.documents, programmes: [], cases: [] });
+  return definePolicySet({
+    zone: zone.slug,
+    label: "初始版",
+    effectiveFrom: "2026-01-01",
+    documents: zone.documents,
+    programmes: [],
+    cases: [],
+  });
 }
 
 export const zonesWithPolicies = (): string[] => Object.keys(WRITTEN);

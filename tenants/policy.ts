@@ -4,7 +4,13 @@
  * zone and the path), and money as the policies write it.
  */
 import { z } from "zod";
-import { policySetSchema, type PolicySet, type PolicySetInput, type ProgrammeInput, type PolicyCase } from "../worker/policy/format/programme";
+import {
+  policySetSchema,
+  type PolicySet,
+  type PolicySetInput,
+  type ProgrammeInput,
+  type PolicyCase,
+} from "../worker/policy/format/programme";
 
 /** 万元 → fen: wan(20) is 20万元. */
 export const wan = (n: number): number => Math.round(n * 1_000_000);
@@ -13,7 +19,8 @@ export const yuan = (n: number): number => Math.round(n * 100);
 
 export function definePolicySet(raw: PolicySetInput): PolicySet {
   const parsed = policySetSchema.safeParse(raw);
-  if (!parsed.success) throw new Error(`tenants/${raw.zone}/policy: invalid policy set\n${z.prettifyError(parsed.error)}`);
+  if (!parsed.success)
+    throw new Error(`tenants/${raw.zone}/policy: invalid policy set\n${z.prettifyError(parsed.error)}`);
   return parsed.data;
 }
 

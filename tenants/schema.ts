@@ -7,10 +7,39 @@ import { z } from "zod";
 
 /** Labels that can never be a zone's subdomain: they name platform services. */
 export const RESERVED_SUBDOMAINS: ReadonlySet<string> = new Set([
-  "www", "api", "admin", "app", "apps", "assets", "static", "cdn", "mail", "smtp",
-  "ftp", "root", "operator", "console", "status", "health", "dev", "staging",
-  "test", "demo", "docs", "help", "support", "auth", "login", "sso", "id",
-  "account", "accounts", "billing", "internal", "localhost", "t",
+  "www",
+  "api",
+  "admin",
+  "app",
+  "apps",
+  "assets",
+  "static",
+  "cdn",
+  "mail",
+  "smtp",
+  "ftp",
+  "root",
+  "operator",
+  "console",
+  "status",
+  "health",
+  "dev",
+  "staging",
+  "test",
+  "demo",
+  "docs",
+  "help",
+  "support",
+  "auth",
+  "login",
+  "sso",
+  "id",
+  "account",
+  "accounts",
+  "billing",
+  "internal",
+  "localhost",
+  "t",
 ]);
 
 /** A subdomain label we accept as a zone slug: DNS-safe, lower case, 2–32 chars. */
@@ -50,7 +79,10 @@ export type Clause = z.infer<typeof clauseSchema>;
 export const documentValiditySchema = z.union([
   z
     .strictObject({ from: isoDate.optional(), until: isoDate.optional(), source: text })
-    .refine((v) => v.from !== undefined || v.until !== undefined, "validity: give from, until or both — or { unspecified: true }")
+    .refine(
+      (v) => v.from !== undefined || v.until !== undefined,
+      "validity: give from, until or both — or { unspecified: true }",
+    )
     .refine((v) => !v.from || !v.until || v.from <= v.until, "validity: from is after until"),
   z.strictObject({ unspecified: z.literal(true) }),
 ]);
@@ -107,8 +139,18 @@ export const policyDocumentSchema = z
     }
     if (doc.extension) {
       const until = doc.validity && "until" in doc.validity ? doc.validity.until : undefined;
-      if (!until) ctx.addIssue({ code: "custom", message: "extension: only a document with validity.until can be extended", path: ["extension"] });
-      else if (doc.extension.until <= until) ctx.addIssue({ code: "custom", message: `extension: until must be after validity.until (${until})`, path: ["extension", "until"] });
+      if (!until)
+        ctx.addIssue({
+          code: "custom",
+          message: "extension: only a document with validity.until can be extended",
+          path: ["extension"],
+        });
+      else if (doc.extension.until <= until)
+        ctx.addIssue({
+          code: "custom",
+          message: `extension: until must be after validity.until (${until})`,
+          path: ["extension", "until"],
+        });
     }
   });
 export type PolicyDocument = z.infer<typeof policyDocumentSchema>;
@@ -160,8 +202,18 @@ export type QualificationType = z.infer<typeof qualificationTypeSchema>;
 export const DEFAULT_QUALIFICATIONS: z.input<typeof qualificationTypeSchema>[] = [
   { code: "hnte", zh: "高新技术企业", en: "High and New Technology Enterprise", certificate: true },
   { code: "tech-sme", zh: "科技型中小企业", en: "Technology-based SME", certificate: true },
-  { code: "above-scale", zh: "规模以上工业企业(规上企业)", en: "Above-scale industrial enterprise", certificate: false },
-  { code: "specialised", zh: "专精特新企业", en: "Specialised, refined, distinctive and innovative", certificate: true },
+  {
+    code: "above-scale",
+    zh: "规模以上工业企业(规上企业)",
+    en: "Above-scale industrial enterprise",
+    certificate: false,
+  },
+  {
+    code: "specialised",
+    zh: "专精特新企业",
+    en: "Specialised, refined, distinctive and innovative",
+    certificate: true,
+  },
   { code: "production", zh: "生产型企业", en: "Production enterprise", certificate: false },
   { code: "non-production", zh: "非生产型企业", en: "Non-production enterprise", certificate: false },
 ];
@@ -206,12 +258,21 @@ export const subsidySettingsSchema = z
   })
   .superRefine((s, ctx) => {
     const kinds = s.stages.map((x) => x.kind);
-    if (kinds.filter((k) => k === "publicity").length !== 1) ctx.addIssue({ code: "custom", message: "subsidy.stages: exactly one publicity (公示) stage", path: ["stages"] });
-    if (kinds.at(-1) !== "payment" || kinds.filter((k) => k === "payment").length !== 1) ctx.addIssue({ code: "custom", message: "subsidy.stages: one payment (拨付) stage, last", path: ["stages"] });
-    if (kinds[0] !== "review") ctx.addIssue({ code: "custom", message: "subsidy.stages: the first stage is a review", path: ["stages"] });
-    if (new Set(s.stages.map((x) => x.key)).size !== s.stages.length) ctx.addIssue({ code: "custom", message: "subsidy.stages: duplicate key", path: ["stages"] });
+    if (kinds.filter((k) => k === "publicity").length !== 1)
+      ctx.addIssue({ code: "custom", message: "subsidy.stages: exactly one publicity (公示) stage", path: ["stages"] });
+    if (kinds.at(-1) !== "payment" || kinds.filter((k) => k === "payment").length !== 1)
+      ctx.addIssue({ code: "custom", message: "subsidy.stages: one payment (拨付) stage, last", path: ["stages"] });
+    if (kinds[0] !== "review")
+      ctx.addIssue({ code: "custom", message: "subsidy.stages: the first stage is a review", path: ["stages"] });
+    if (new Set(s.stages.map((x) => x.key)).size !== s.stages.length)
+      ctx.addIssue({ code: "custom", message: "subsidy.stages: duplicate key", path: ["stages"] });
     s.stages.forEach((x, i) => {
-      if (x.kind !== "publicity" && x.roles.length === 0) ctx.addIssue({ code: "custom", message: `subsidy.stages.${x.key}: name the roles that act`, path: ["stages", i, "roles"] });
+      if (x.kind !== "publicity" && x.roles.length === 0)
+        ctx.addIssue({
+          code: "custom",
+          message: `subsidy.stages.${x.key}: name the roles that act`,
+          path: ["stages", i, "roles"],
+        });
     });
   });
 export type SubsidySettings = z.infer<typeof subsidySettingsSchema>;
@@ -233,7 +294,10 @@ export const zoneSchema = z
      * Letters that start the zone's application numbers (ZB-2026-000123), e.g. "ZB" for 淄博;
      * without it, the slug's initials (see zoneCode). Changing it renames every number shown.
      */
-    code: z.string().regex(/^[A-Z]{2,4}$/, "code: 2–4 capital letters, e.g. ZB").optional(),
+    code: z
+      .string()
+      .regex(/^[A-Z]{2,4}$/, "code: 2–4 capital letters, e.g. ZB")
+      .optional(),
     /** City and province, for the footer and the operator page. */
     region: z.strictObject({ province: text, city: text }),
     branding: z.strictObject({ primary: hexColour, accent: hexColour }),
@@ -259,7 +323,8 @@ export const zoneSchema = z
   .superRefine((zone, ctx) => {
     const ids = new Set<string>();
     for (const d of zone.documents) {
-      if (ids.has(d.id)) ctx.addIssue({ code: "custom", message: `duplicate document id ${d.id}`, path: ["documents"] });
+      if (ids.has(d.id))
+        ctx.addIssue({ code: "custom", message: `duplicate document id ${d.id}`, path: ["documents"] });
       ids.add(d.id);
     }
   });
@@ -269,7 +334,13 @@ export type ZoneConfig = z.infer<typeof zoneSchema>;
 export function zoneCode(zone: Pick<ZoneConfig, "slug" | "code">): string {
   if (zone.code) return zone.code;
   const parts = zone.slug.split("-").filter(Boolean);
-  const letters = parts.length > 1 ? parts.map((p) => p[0]).join("").slice(0, 4) : zone.slug.slice(0, 2);
+  const letters =
+    parts.length > 1
+      ? parts
+          .map((p) => p[0])
+          .join("")
+          .slice(0, 4)
+      : zone.slug.slice(0, 2);
   return letters.replace(/[^a-z]/g, "").toUpperCase() || "YQ";
 }
 

@@ -18,7 +18,8 @@ const repoRoot = path.resolve(tenantsDir, "..");
 // text are skipped, loudly, and everything else still runs.
 const seedsDir = process.env.YUANQU_SEEDS_DIR ?? path.resolve(repoRoot, "../shared/seeds");
 const hasSeeds = existsSync(seedsDir);
-if (!hasSeeds) console.warn(`tenants/zones.test.ts: no seeds at ${seedsDir}; skipping the checks against the source pages`);
+if (!hasSeeds)
+  console.warn(`tenants/zones.test.ts: no seeds at ${seedsDir}; skipping the checks against the source pages`);
 
 /** Folder name → the zone its zone.ts exports. */
 const zones: Record<string, ZoneConfig> = { zibo, dongying, changzhi };
@@ -162,9 +163,10 @@ describe("policy documents", () => {
           expect(printed, `repair listed for clause ${c.id} is not in its text`).toContain(r.repaired);
           printed = printed.replace(r.repaired, r.printed);
         }
-        expect(seed.includes(squash(printed)), `clause ${c.id} (${c.label}) not found verbatim in ${d.source.seed}`).toBe(
-          true,
-        );
+        expect(
+          seed.includes(squash(printed)),
+          `clause ${c.id} (${c.label}) not found verbatim in ${d.source.seed}`,
+        ).toBe(true);
         if (c.section !== null) {
           const section = REPAIRED_SECTIONS[c.section] ?? c.section;
           expect(seed.includes(squash(section)), `section of clause ${c.id} not in seed: ${c.section}`).toBe(true);

@@ -37,54 +37,67 @@ export function Layout({ title, zone, nonce, current, css, user, referrer, child
     <>
       {raw("<!DOCTYPE html>")}
       <html lang="zh-CN">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="theme-color" content={brand.primary} />
-        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-        {referrer && <meta name="referrer" content={referrer} />}
-        <title>{title === siteName ? title : `${title} · ${siteName}`}</title>
-        {/* raw: JSX would HTML-escape the quotes in font names, and <style> content is never
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <meta name="theme-color" content={brand.primary} />
+          <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+          {referrer && <meta name="referrer" content={referrer} />}
+          <title>{title === siteName ? title : `${title} · ${siteName}`}</title>
+          {/* raw: JSX would HTML-escape the quotes in font names, and <style> content is never
             decoded. Safe because the CSS is ours and zone colours are validated #rrggbb. */}
-        <style nonce={nonce}>{raw(vars + STYLES + (css ?? ""))}</style>
-        {/* Before first paint: 大字版 as this browser last chose it, so the page never jumps. */}
-        <script nonce={nonce}>{raw(HEAD_SCRIPT)}</script>
-      </head>
-      <body>
-        <a class="skip" href="#main">跳到正文</a>
-        <header class="site">
-          <div class="wrap">
-            <a class="brand" href="/">
-              <strong>{zone ? zone.name.zh : "园区通"}</strong>
-              <small>{zone ? zone.name.en : "Yuanqu · services for high-tech zones"}</small>
-            </a>
-            {zone && (
-              <nav class="main" aria-label="主导航">
-                <a href="/" aria-current={current === "home" ? "page" : undefined}>首页</a>
-                <a href="/policy" aria-current={current === "policies" ? "page" : undefined}>政策纵览</a>
-                <a href="/finance" aria-current={current === "finance" ? "page" : undefined}>金融超市</a>
-                <a href="/publicity" aria-current={current === "publicity" ? "page" : undefined}>公示</a>
-              </nav>
-            )}
-            {zone && <AccountNav user={user ?? null} current={current} />}
-            <button type="button" class="textsize" aria-pressed="false" data-textsize>大字版</button>
-          </div>
-        </header>
-        {zone && user && <WorkNav user={user} />}
-        {children}
-        <footer class="site">
-          <div class="wrap">
-            {zone ? (
-              <span>
-                {zone.contact.office} · {zone.region.province}{zone.region.city} · 联系电话 {zone.contact.phone}
-              </span>
-            ) : (
-              <span>园区通 · 一个平台服务多个高新区,每个园区独立的数据与政策配置</span>
-            )}
-          </div>
-        </footer>
-        <script nonce={nonce}>{raw(SITE_SCRIPT)}</script>
-      </body>
+          <style nonce={nonce}>{raw(vars + STYLES + (css ?? ""))}</style>
+          {/* Before first paint: 大字版 as this browser last chose it, so the page never jumps. */}
+          <script nonce={nonce}>{raw(HEAD_SCRIPT)}</script>
+        </head>
+        <body>
+          <a class="skip" href="#main">
+            跳到正文
+          </a>
+          <header class="site">
+            <div class="wrap">
+              <a class="brand" href="/">
+                <strong>{zone ? zone.name.zh : "园区通"}</strong>
+                <small>{zone ? zone.name.en : "Yuanqu · services for high-tech zones"}</small>
+              </a>
+              {zone && (
+                <nav class="main" aria-label="主导航">
+                  <a href="/" aria-current={current === "home" ? "page" : undefined}>
+                    首页
+                  </a>
+                  <a href="/policy" aria-current={current === "policies" ? "page" : undefined}>
+                    政策纵览
+                  </a>
+                  <a href="/finance" aria-current={current === "finance" ? "page" : undefined}>
+                    金融超市
+                  </a>
+                  <a href="/publicity" aria-current={current === "publicity" ? "page" : undefined}>
+                    公示
+                  </a>
+                </nav>
+              )}
+              {zone && <AccountNav user={user ?? null} current={current} />}
+              <button type="button" class="textsize" aria-pressed="false" data-textsize>
+                大字版
+              </button>
+            </div>
+          </header>
+          {zone && user && <WorkNav user={user} />}
+          {children}
+          <footer class="site">
+            <div class="wrap">
+              {zone ? (
+                <span>
+                  {zone.contact.office} · {zone.region.province}
+                  {zone.region.city} · 联系电话 {zone.contact.phone}
+                </span>
+              ) : (
+                <span>园区通 · 一个平台服务多个高新区,每个园区独立的数据与政策配置</span>
+              )}
+            </div>
+          </footer>
+          <script nonce={nonce}>{raw(SITE_SCRIPT)}</script>
+        </body>
       </html>
     </>
   );
@@ -101,12 +114,32 @@ function workLinks(user: HeaderUser): { href: string; label: string }[] {
         { href: "/admin/qualifications", label: "资质审核" },
         { href: "/admin/subsidies", label: "政策兑现" },
         { href: "/admin/finance", label: "金融超市统计" },
-        ...(user.role === "zone_admin" ? [{ href: "/admin/banks", label: "金融机构" }, { href: "/admin/users", label: "用户管理" }, { href: "/admin/policy", label: "政策版本" }] : []),
+        ...(user.role === "zone_admin"
+          ? [
+              { href: "/admin/banks", label: "金融机构" },
+              { href: "/admin/users", label: "用户管理" },
+              { href: "/admin/policy", label: "政策版本" },
+            ]
+          : []),
       ];
     case "enterprise":
-      return user.enterpriseId ? [{ href: "/enterprise", label: "我的企业" }, { href: "/policy/match", label: "政策匹配" }, { href: "/subsidies", label: "我的申报" }, { href: "/finance/needs", label: "融资需求" }, { href: "/finance/loans", label: "我的贷款" }, { href: "/finance/consents", label: "数据授权" }] : [{ href: "/apply/status", label: "入驻申请进度" }];
+      return user.enterpriseId
+        ? [
+            { href: "/enterprise", label: "我的企业" },
+            { href: "/policy/match", label: "政策匹配" },
+            { href: "/subsidies", label: "我的申报" },
+            { href: "/finance/needs", label: "融资需求" },
+            { href: "/finance/loans", label: "我的贷款" },
+            { href: "/finance/consents", label: "数据授权" },
+          ]
+        : [{ href: "/apply/status", label: "入驻申请进度" }];
     case "bank":
-      return [{ href: "/bank", label: "我的机构" }, { href: "/bank/products", label: "我的产品" }, { href: "/bank/needs", label: "融资需求" }, { href: "/bank/loans", label: "贷款申请" }];
+      return [
+        { href: "/bank", label: "我的机构" },
+        { href: "/bank/products", label: "我的产品" },
+        { href: "/bank/needs", label: "融资需求" },
+        { href: "/bank/loans", label: "贷款申请" },
+      ];
   }
 }
 
@@ -128,7 +161,9 @@ function AccountNav({ user, current }: { user: HeaderUser | null; current: Layou
   if (!user) {
     return (
       <nav class="account" aria-label="账号">
-        <a href="/login" aria-current={here("login")}>登录</a>
+        <a href="/login" aria-current={here("login")}>
+          登录
+        </a>
       </nav>
     );
   }
@@ -138,7 +173,9 @@ function AccountNav({ user, current }: { user: HeaderUser | null; current: Layou
         {user.name}
         <small>{ROLE_LABEL[user.role]}</small>
       </span>
-      <a href="/account/password" aria-current={here("account")}>修改密码</a>
+      <a href="/account/password" aria-current={here("account")}>
+        修改密码
+      </a>
       <form method="post" action="/logout">
         <button type="submit">退出</button>
       </form>

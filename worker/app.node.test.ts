@@ -13,7 +13,11 @@ import { memoryBlobStore } from "./lib/blob-store/memory";
 // A database that was never migrated: every query fails with "no such table".
 const unmigrated = createClient({ url: ":memory:" });
 const app = createApp({
-  config: parseConfig({ ROOT_DOMAINS: "localhost", LIBSQL_URL_TEMPLATE: "file:unused/{tenant}.db", PUBLIC_URL_TEMPLATE: "http://{tenant}.localhost" }),
+  config: parseConfig({
+    ROOT_DOMAINS: "localhost",
+    LIBSQL_URL_TEMPLATE: "file:unused/{tenant}.db",
+    PUBLIC_URL_TEMPLATE: "http://{tenant}.localhost",
+  }),
   zones,
   openClient: () => unmigrated,
   blobs: memoryBlobStore(),
@@ -51,14 +55,25 @@ describe("unexpected errors", () => {
 
 describe("configuration", () => {
   it("refuses a URL template without {tenant}, naming the variable", () => {
-    expect(() => parseConfig({ ROOT_DOMAINS: "localhost", LIBSQL_URL_TEMPLATE: "libsql://one-db.turso.io", PUBLIC_URL_TEMPLATE: "http://{tenant}.localhost" })).toThrow(/LIBSQL_URL_TEMPLATE must contain \{tenant\}/);
+    expect(() =>
+      parseConfig({
+        ROOT_DOMAINS: "localhost",
+        LIBSQL_URL_TEMPLATE: "libsql://one-db.turso.io",
+        PUBLIC_URL_TEMPLATE: "http://{tenant}.localhost",
+      }),
+    ).toThrow(/LIBSQL_URL_TEMPLATE must contain \{tenant\}/);
   });
 });
 
 describe("development tools", () => {
   const appWith = (devTools: "0" | "1") =>
     createApp({
-      config: parseConfig({ ROOT_DOMAINS: "localhost", LIBSQL_URL_TEMPLATE: "file:unused/{tenant}.db", PUBLIC_URL_TEMPLATE: "http://{tenant}.localhost", DEV_TOOLS: devTools }),
+      config: parseConfig({
+        ROOT_DOMAINS: "localhost",
+        LIBSQL_URL_TEMPLATE: "file:unused/{tenant}.db",
+        PUBLIC_URL_TEMPLATE: "http://{tenant}.localhost",
+        DEV_TOOLS: devTools,
+      }),
       zones,
       openClient: () => unmigrated,
       blobs: memoryBlobStore(),

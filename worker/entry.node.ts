@@ -20,38 +20,52 @@ export const NODE_DEFAULTS = {
  * is the port actually bound (http://<zone>.localhost:<port>), so forms, autosave and the
  * links in messages work on any port. A busy port rejects with one clear sentence.
  */
-export function startNodeServer(options: { port: number; hostname?: string; env?: Record<string, string | undefined> }) {
+export function startNodeServer(options: {
+  port: number;
+  hostname?: string;
+  env?: Record<string, string | undefined>;
+}) {
   const env: Record<string, string | undefined> = { ...NODE_DEFAULTS, ...(options.env ?? process.env) };
   const hostname = options.hostname ?? "127.0.0.1";
   return new Promise<{ port: number; close(): Promise<void> }>((resolve, reject) => {
     // The app is built once the port is known; no request is read before "listening".
     let app: ReturnType<typeof createApp> | undefined;
-    const server = serve({ fetch: (req, ...rest) => app!.fetch(req, ...rest), port: options.port, hostname }, (info) => {
-      const deps = createNodeDeps({ ...env, PUBLIC_URL_TEMPLATE: env.PUBLIC_URL_TEMPLATE || localPublicUrlTemplate(info.port) });
-      app = createApp(deps);
-      // The Node target's stand-in for the Workers cron trigger: deliver pending messages every 30 s.
-      const delivery = setInterval(() => void deliverAllZones(deps), 30_000);
-      delivery.unref();
-      resolve({
-        port: info.port,
-        close: () =>
-          new Promise<void>((done) => {
-            clearInterval(delivery);
-            server.close(() => {
-              deps.close();
-              done();
-            });
-          }),
-      });
-    });
-    server.once("error", (err: NodeJS.ErrnoException) => reject(err.code === "EADDRINUSE" ? new PortBusyError(options.port, "PORT") : err));
+    const server = serve(
+      { fetch: (req, ...rest) => app!.fetch(req, ...rest), port: options.port, hostname },
+      (info) => {
+        const deps = createNodeDeps({
+          ...env,
+          PUBLIC_URL_TEMPLATE: env.PUBLIC_URL_TEMPLATE || localPublicUrlTemplate(info.port),
+        });
+        app = createApp(deps);
+        // The Node target's stand-in for the Workers cron trigger: deliver pending messages every 30 s.
+        const delivery = setInterval(() => void deliverAllZones(deps), 30_000);
+        delivery.unref();
+        resolve({
+          port: info.port,
+          close: () =>
+            new Promise<void>((done) => {
+              clearInterval(delivery);
+              server.close(() => {
+                deps.close();
+                done();
+              });
+            }),
+        });
+      },
+    );
+    server.once("error", (err: NodeJS.ErrnoException) =>
+      reject(err.code === "EADDRINUSE" ? new PortBusyError(options.port, "PORT") : err),
+    );
   });
 }
 
 /** A port another program holds, said in one line with what to do about it. */
 export class PortBusyError extends Error {
   constructor(port: number, variable: "PORT" | "LIBSQL_PORT") {
-    super(`端口 ${port} 已被占用 (port ${port} is in use): stop what uses it, or choose another, e.g. ${variable}=${port + 4} npm start`);
+    super(
+      `端口 ${port} 已被占用 (port ${port} is in use): stop what uses it, or choose another, e.g. ${variable}=${port + 4} npm start`,
+    );
     this.name = "PortBusyError";
   }
 }

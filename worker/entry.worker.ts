@@ -34,7 +34,12 @@ export function workerDeps(env: Env): AppDeps {
     zones,
     // Each call is time-limited (DB_TIMEOUT_MS); an outage answers 503, see db/time-limited-client.ts.
     openClient: (slug) =>
-      connectTenant({ createClient, url: tenantDbUrl(config.LIBSQL_URL_TEMPLATE, slug), authToken: config.LIBSQL_AUTH_TOKEN, timeoutMs: config.DB_TIMEOUT_MS }),
+      connectTenant({
+        createClient,
+        url: tenantDbUrl(config.LIBSQL_URL_TEMPLATE, slug),
+        authToken: config.LIBSQL_AUTH_TOKEN,
+        timeoutMs: config.DB_TIMEOUT_MS,
+      }),
     blobs: r2BlobStore(env.MATERIALS),
     now: () => new Date(),
     // Set by Cloudflare's edge on every request; a client cannot forge it there.

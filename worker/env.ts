@@ -17,13 +17,21 @@ export const configSchema = z.object({
   ROOT_DOMAINS: z
     .string()
     .min(1)
-    .transform((s) => s.split(",").map((d) => d.trim().toLowerCase()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(",")
+        .map((d) => d.trim().toLowerCase())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string().regex(/^[a-z0-9.-]+$/, "ROOT_DOMAINS: host names only")).min(1)),
   /** Where each zone's database lives; `{tenant}` is replaced by the zone slug. */
   LIBSQL_URL_TEMPLATE: z
     .string()
     .refine((s) => s.includes("{tenant}"), "LIBSQL_URL_TEMPLATE must contain {tenant}")
-    .refine((s) => /^(libsql|https?|wss?|file):/.test(s), "LIBSQL_URL_TEMPLATE: libsql:, http(s):, ws(s): or file: URL"),
+    .refine(
+      (s) => /^(libsql|https?|wss?|file):/.test(s),
+      "LIBSQL_URL_TEMPLATE: libsql:, http(s):, ws(s): or file: URL",
+    ),
   /** Turso group token (secret); empty for the local server. */
   LIBSQL_AUTH_TOKEN: z.string().optional(),
   /**
@@ -32,7 +40,10 @@ export const configSchema = z.object({
    */
   PUBLIC_URL_TEMPLATE: z
     .string()
-    .regex(/^https?:\/\/[^/]*\{tenant\}[^/]*$/, "PUBLIC_URL_TEMPLATE: an origin containing {tenant}, e.g. https://{tenant}.yuanqu.example.cn"),
+    .regex(
+      /^https?:\/\/[^/]*\{tenant\}[^/]*$/,
+      "PUBLIC_URL_TEMPLATE: an origin containing {tenant}, e.g. https://{tenant}.yuanqu.example.cn",
+    ),
   /** Transactional email over HTTP (JSON POST with a bearer key); unset = messages stay in the outbox. */
   EMAIL_API_URL: z.url().optional(),
   EMAIL_API_KEY: z.string().optional(),
@@ -88,9 +99,7 @@ export interface AppDeps {
 }
 
 /** The site a request was resolved to; zone requests carry their config and database. */
-export type Site =
-  | { kind: "zone"; zone: ZoneConfig; db: TenantDb }
-  | { kind: "platform" };
+export type Site = { kind: "zone"; zone: ZoneConfig; db: TenantDb } | { kind: "platform" };
 
 /**
  * Read variables with `c.get(key)`, not `c.var.key`: Hono's `c.var` builds a new

@@ -26,7 +26,12 @@ export function createNodeDeps(env: Record<string, string | undefined>, registry
       let client = clients.get(slug);
       if (!client) {
         // Each call is time-limited (DB_TIMEOUT_MS); an outage answers 503, see db/time-limited-client.ts.
-        client = connectTenant({ createClient, url: tenantDbUrl(config.LIBSQL_URL_TEMPLATE, slug), authToken: config.LIBSQL_AUTH_TOKEN, timeoutMs: config.DB_TIMEOUT_MS });
+        client = connectTenant({
+          createClient,
+          url: tenantDbUrl(config.LIBSQL_URL_TEMPLATE, slug),
+          authToken: config.LIBSQL_AUTH_TOKEN,
+          timeoutMs: config.DB_TIMEOUT_MS,
+        });
         clients.set(slug, client);
       }
       return client;

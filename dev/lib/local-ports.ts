@@ -25,7 +25,8 @@ function portFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): numbe
   const raw = env[name];
   if (raw === undefined || raw === "") return fallback;
   const port = Number(raw);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`${name}=${raw}: a port is a whole number from 1 to 65535`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new Error(`${name}=${raw}: a port is a whole number from 1 to 65535`);
   return port;
 }
 
@@ -34,7 +35,11 @@ export function assertPortFree(port: number, variable: "PORT" | "LIBSQL_PORT"): 
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once("error", (err: NodeJS.ErrnoException) =>
-      reject(err.code === "EADDRINUSE" ? new PortBusyError(port, variable) : new Error(`cannot listen on port ${port}: ${err.message}`)),
+      reject(
+        err.code === "EADDRINUSE"
+          ? new PortBusyError(port, variable)
+          : new Error(`cannot listen on port ${port}: ${err.message}`),
+      ),
     );
     probe.listen(port, "127.0.0.1", () => probe.close(() => resolve()));
   });

@@ -17,7 +17,11 @@ const open = (slug: string) => createClient({ url: `file:${join(dir, slug)}.db` 
 const slugs = Array.from({ length: 50 }, (_, i) => `zone-${String(i + 1).padStart(2, "0")}`);
 const BROKEN = "zone-17";
 
-const extra: Migration = { tag: "9999_probe", hash: "probe", statements: ["CREATE TABLE probe (id INTEGER PRIMARY KEY)"] };
+const extra: Migration = {
+  tag: "9999_probe",
+  hash: "probe",
+  statements: ["CREATE TABLE probe (id INTEGER PRIMARY KEY)"],
+};
 
 describe("migrateAllTenants over 50 tenant databases", () => {
   it("migrates every tenant, names the one that fails, and resumes on the next run", async () => {

@@ -32,7 +32,9 @@ export async function migrateAllTenants({ slugs, openClient, migrations, log = (
     try {
       const { applied, version } = await migrateTenant(client, migrations);
       outcomes.push({ slug, ok: true, applied, version });
-      log(`${n} ✓ ${slug}: ${applied.length ? `applied ${applied.join(", ")}` : "up to date"} (schema ${version ?? "empty"})`);
+      log(
+        `${n} ✓ ${slug}: ${applied.length ? `applied ${applied.join(", ")}` : "up to date"} (schema ${version ?? "empty"})`,
+      );
     } catch (err) {
       const error = err instanceof Error ? err.message : String(err);
       outcomes.push({ slug, ok: false, applied: [], version: null, error });

@@ -13,7 +13,8 @@ import { seedDemoFinance } from "./seed-demo-finance";
 export async function prepareTenant(client: Client, zone: ZoneConfig) {
   const migrated = await migrateTenant(client, migrations);
   const policy = await publishZonePolicy(openTenantDb(client), zone);
-  if (policy.status === "refused") throw new Error(`tenants/${zone.slug}/policy: not publishable\n${describePreview(policy.preview).join("\n")}`);
+  if (policy.status === "refused")
+    throw new Error(`tenants/${zone.slug}/policy: not publishable\n${describePreview(policy.preview).join("\n")}`);
   return { migrated, policy };
 }
 
@@ -21,7 +22,11 @@ export async function prepareTenant(client: Client, zone: ZoneConfig) {
  * Prepares every configured zone, each through its own client from `urlFor(slug)`;
  * with `demo`, also the demo accounts (npm start and tests only, never production).
  */
-export async function prepareAllZones(urlFor: (slug: string) => string, zones: readonly ZoneConfig[], opts: { demo?: boolean } = {}) {
+export async function prepareAllZones(
+  urlFor: (slug: string) => string,
+  zones: readonly ZoneConfig[],
+  opts: { demo?: boolean } = {},
+) {
   const results = [];
   for (const zone of zones) {
     const client = createClient({ url: urlFor(zone.slug) });

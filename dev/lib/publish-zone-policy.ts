@@ -20,7 +20,11 @@ export type ZonePolicyOutcome =
   | { status: "would-publish"; preview: PolicyPreview }
   | { status: "published"; version: number; notified: number; preview: PolicyPreview };
 
-export async function publishZonePolicy(db: TenantDb, zone: ZoneConfig, opts: { now?: Date; origin?: string; dryRun?: boolean } = {}): Promise<ZonePolicyOutcome> {
+export async function publishZonePolicy(
+  db: TenantDb,
+  zone: ZoneConfig,
+  opts: { now?: Date; origin?: string; dryRun?: boolean } = {},
+): Promise<ZonePolicyOutcome> {
   const set = await loadPolicySet(zone);
   const preview = await previewPolicyVersion({ db, zone }, set);
   if (preview.unchanged) {
@@ -31,7 +35,11 @@ export async function publishZonePolicy(db: TenantDb, zone: ZoneConfig, opts: { 
   if (!preview.publishable) return { status: "refused", preview };
   if (opts.dryRun) return { status: "would-publish", preview };
   const origin = opts.origin ?? zoneOrigin({ PUBLIC_URL_TEMPLATE: publicUrlTemplate() }, zone.slug);
-  const out = await publishPolicyVersion({ db, zone, now: opts.now ?? new Date(), ip: null, actor: null, origin }, set, { baseVersion: preview.base?.id ?? null });
+  const out = await publishPolicyVersion(
+    { db, zone, now: opts.now ?? new Date(), ip: null, actor: null, origin },
+    set,
+    { baseVersion: preview.base?.id ?? null },
+  );
   return { status: "published", version: out.version.id, notified: out.notified, preview };
 }
 
@@ -40,12 +48,19 @@ export function describePreview(p: PolicyPreview): string[] {
   const lines: string[] = [];
   for (const e of p.errors) lines.push(`  ✗ ${e}`);
   lines.push(`  cases: ${p.cases.passed}/${p.cases.total} passed`);
-  for (const f of p.cases.failures.slice(0, 20)) lines.push(`  ✗ case "${f.name}" (${f.programme}): ${f.problems.join("; ")}`);
+  for (const f of p.cases.failures.slice(0, 20))
+    lines.push(`  ✗ case "${f.name}" (${f.programme}): ${f.problems.join("; ")}`);
   const d = p.diff;
   if (d) {
     for (const x of d.programmes.added) lines.push(`  + programme ${x.id} ${x.title}`);
     for (const x of d.programmes.removed) lines.push(`  - programme ${x.id} ${x.title}`);
-    for (const x of d.programmes.changed) lines.push(`  ~ programme ${x.id}: ${x.fields.slice(0, 6).map((f) => f.path).join(", ")}${x.fields.length > 6 ? ` (+${x.fields.length - 6})` : ""}`);
+    for (const x of d.programmes.changed)
+      lines.push(
+        `  ~ programme ${x.id}: ${x.fields
+          .slice(0, 6)
+          .map((f) => f.path)
+          .join(", ")}${x.fields.length > 6 ? ` (+${x.fields.length - 6})` : ""}`,
+      );
     for (const x of d.documents.added) lines.push(`  + document ${x.id} ${x.title}`);
     for (const x of d.documents.removed) lines.push(`  - document ${x.id} ${x.title}`);
     for (const x of d.documents.changed) lines.push(`  ~ document ${x.id}: ${x.fields.length} change(s)`);

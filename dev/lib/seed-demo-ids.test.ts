@@ -16,7 +16,12 @@ import { openTenantDb } from "../../worker/db/open";
 import { UserIdParam } from "../../worker/features/auth/schemas";
 import { BankIdParam as AdminBankIdParam } from "../../worker/features/banks/schemas";
 import { IdParam as EnterpriseIdParam } from "../../worker/features/enterprises/schemas";
-import { BankIdParam as ConsentBankIdParam, LoanIdParam, NeedIdParam, ProductIdParam } from "../../worker/features/finance/api-schemas";
+import {
+  BankIdParam as ConsentBankIdParam,
+  LoanIdParam,
+  NeedIdParam,
+  ProductIdParam,
+} from "../../worker/features/finance/api-schemas";
 import { ApplicationIdParam as OnboardingIdParam } from "../../worker/features/onboarding/schemas";
 import { ApplicationIdParam as SubsidyIdParam } from "../../worker/features/subsidies/api-schemas";
 import { demoId, newId } from "../../worker/lib/ids";
@@ -41,7 +46,11 @@ const CHECKS: [sql: string, schemas: z.ZodType[]][] = [
 
 /** Every column that names an organisation, in every table. */
 async function organisationRefs(client: Client): Promise<{ table: string; column: string }[]> {
-  const tables = (await client.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '\\_%' ESCAPE '\\'")).rows.map((r) => String(r[0]));
+  const tables = (
+    await client.execute(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '\\_%' ESCAPE '\\'",
+    )
+  ).rows.map((r) => String(r[0]));
   const refs: { table: string; column: string }[] = [];
   for (const table of tables) {
     for (const c of (await client.execute(`PRAGMA table_info(${table})`)).rows) {
@@ -53,9 +62,12 @@ async function organisationRefs(client: Client): Promise<{ table: string; column
 
 /** Rows per table (the append-only audit log aside), to show a second seed adds nothing. */
 async function counts(client: Client): Promise<Record<string, number>> {
-  const tables = (await client.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")).rows.map((r) => String(r[0]));
+  const tables = (
+    await client.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+  ).rows.map((r) => String(r[0]));
   const out: Record<string, number> = {};
-  for (const t of tables.filter((t) => t !== "audit_log")) out[t] = Number((await client.execute(`SELECT count(*) FROM "${t}"`)).rows[0]![0]);
+  for (const t of tables.filter((t) => t !== "audit_log"))
+    out[t] = Number((await client.execute(`SELECT count(*) FROM "${t}"`)).rows[0]![0]);
   return out;
 }
 
@@ -85,19 +97,31 @@ describe.each([...DEMO_ZONES])("the demo data of %s", (slug) => {
       let checked = 0;
       for (const [query, schemas] of CHECKS) {
         for (const row of (await client.execute(query)).rows) {
-          for (const schema of schemas) expect(schema.safeParse(String(row[0])).success, `${query}: ${String(row[0])}`).toBe(true);
+          for (const schema of schemas)
+            expect(schema.safeParse(String(row[0])).success, `${query}: ${String(row[0])}`).toBe(true);
           expect(String(row[0]), query).toMatch(NEW_ID);
           checked++;
         }
       }
       expect(checked).toBeGreaterThan(10);
       for (const { table, column } of await organisationRefs(client)) {
-        const bad = await client.execute(`SELECT ${column} FROM ${table} WHERE ${column} IS NOT NULL AND (length(${column}) <> 26 OR ${column} GLOB '*[^a-z2-7]*')`);
-        expect(bad.rows.map((r) => r[0]), `${table}.${column}`).toEqual([]);
+        const bad = await client.execute(
+          `SELECT ${column} FROM ${table} WHERE ${column} IS NOT NULL AND (length(${column}) <> 26 OR ${column} GLOB '*[^a-z2-7]*')`,
+        );
+        expect(
+          bad.rows.map((r) => r[0]),
+          `${table}.${column}`,
+        ).toEqual([]);
       }
-      const demo = await client.execute({ sql: "SELECT enterprise_id FROM users WHERE email = ?", args: [`enterprise@${slug}.demo`] });
+      const demo = await client.execute({
+        sql: "SELECT enterprise_id FROM users WHERE email = ?",
+        args: [`enterprise@${slug}.demo`],
+      });
       expect(demo.rows[0]![0]).toBe(demoEnterpriseId(slug));
-      const bank = await client.execute({ sql: "SELECT bank_id FROM users WHERE email = ?", args: [`bank@${slug}.demo`] });
+      const bank = await client.execute({
+        sql: "SELECT bank_id FROM users WHERE email = ?",
+        args: [`bank@${slug}.demo`],
+      });
       expect(bank.rows[0]![0]).toBe(demoBankId(slug));
     } finally {
       client.close();
@@ -113,25 +137,63 @@ describe("a database seeded with the old readable ids", () => {
       const db = openTenantDb(client);
       // A consent of the demo enterprise to the second demo bank: rows in a table the seeds do not write.
       const enterpriseId = demoEnterpriseId(slug);
-      await client.execute({ sql: "INSERT INTO data_consents (id, enterprise_id, bank_id, granted_by, granted_at) VALUES (?, ?, ?, 'seed-test', 0)", args: [newId(), enterpriseId, demoBankId(slug, 2)] });
+      await client.execute({
+        sql: "INSERT INTO data_consents (id, enterprise_id, bank_id, granted_by, granted_at) VALUES (?, ?, ?, 'seed-test', 0)",
+        args: [newId(), enterpriseId, demoBankId(slug, 2)],
+      });
       // Back to how earlier seeds left it.
-      for (const { kind, legacy, id } of legacyDemoIds(slug)) expect(await renameOrganisation(db, kind, id, legacy)).toBe(true);
+      for (const { kind, legacy, id } of legacyDemoIds(slug))
+        expect(await renameOrganisation(db, kind, id, legacy)).toBe(true);
       const old = await counts(client);
-      expect((await client.execute({ sql: "SELECT enterprise_id FROM users WHERE email = ?", args: [`enterprise@${slug}.demo`] })).rows[0]![0]).toBe(`demo-ent-${slug}`);
-      expect((await client.execute("SELECT bank_id FROM data_consents WHERE granted_by = 'seed-test'")).rows[0]![0]).toBe(`demo-bank2-${slug}`);
+      expect(
+        (
+          await client.execute({
+            sql: "SELECT enterprise_id FROM users WHERE email = ?",
+            args: [`enterprise@${slug}.demo`],
+          })
+        ).rows[0]![0],
+      ).toBe(`demo-ent-${slug}`);
+      expect(
+        (await client.execute("SELECT bank_id FROM data_consents WHERE granted_by = 'seed-test'")).rows[0]![0],
+      ).toBe(`demo-bank2-${slug}`);
 
-      await prepareAllZones(urlFor, demoZones().filter((z) => z.slug === slug), { demo: true });
+      await prepareAllZones(
+        urlFor,
+        demoZones().filter((z) => z.slug === slug),
+        { demo: true },
+      );
 
       expect(await counts(client)).toEqual(old);
       for (const { table, column } of await organisationRefs(client)) {
         const legacy = await client.execute(`SELECT count(*) FROM ${table} WHERE ${column} LIKE 'demo-%'`);
         expect(Number(legacy.rows[0]![0]), `${table}.${column}`).toBe(0);
       }
-      expect(Number((await client.execute("SELECT count(*) FROM enterprises WHERE id LIKE 'demo-%'")).rows[0]![0])).toBe(0);
+      expect(
+        Number((await client.execute("SELECT count(*) FROM enterprises WHERE id LIKE 'demo-%'")).rows[0]![0]),
+      ).toBe(0);
       expect(Number((await client.execute("SELECT count(*) FROM banks WHERE id LIKE 'demo-%'")).rows[0]![0])).toBe(0);
-      expect((await client.execute({ sql: "SELECT enterprise_id FROM users WHERE email = ?", args: [`enterprise@${slug}.demo`] })).rows[0]![0]).toBe(enterpriseId);
-      expect((await client.execute("SELECT enterprise_id, bank_id FROM data_consents WHERE granted_by = 'seed-test'")).rows[0]).toEqual(expect.objectContaining({ enterprise_id: enterpriseId, bank_id: demoBankId(slug, 2) }));
-      expect(Number((await client.execute({ sql: "SELECT count(*) FROM enterprise_yearly_figures WHERE enterprise_id = ?", args: [enterpriseId] })).rows[0]![0])).toBe(3);
+      expect(
+        (
+          await client.execute({
+            sql: "SELECT enterprise_id FROM users WHERE email = ?",
+            args: [`enterprise@${slug}.demo`],
+          })
+        ).rows[0]![0],
+      ).toBe(enterpriseId);
+      expect(
+        (await client.execute("SELECT enterprise_id, bank_id FROM data_consents WHERE granted_by = 'seed-test'"))
+          .rows[0],
+      ).toEqual(expect.objectContaining({ enterprise_id: enterpriseId, bank_id: demoBankId(slug, 2) }));
+      expect(
+        Number(
+          (
+            await client.execute({
+              sql: "SELECT count(*) FROM enterprise_yearly_figures WHERE enterprise_id = ?",
+              args: [enterpriseId],
+            })
+          ).rows[0]![0],
+        ),
+      ).toBe(3);
       const fk = await client.execute("PRAGMA foreign_key_check");
       expect(fk.rows).toEqual([]);
     } finally {
@@ -143,7 +205,11 @@ describe("a database seeded with the old readable ids", () => {
     const client = createClient({ url: urlFor("zibo") });
     try {
       const before = await counts(client);
-      await prepareAllZones(urlFor, demoZones().filter((z) => z.slug === "zibo"), { demo: true });
+      await prepareAllZones(
+        urlFor,
+        demoZones().filter((z) => z.slug === "zibo"),
+        { demo: true },
+      );
       expect(await counts(client)).toEqual(before);
     } finally {
       client.close();

@@ -30,7 +30,9 @@ export function legacyDemoIds(slug: string): { kind: Kind; legacy: string; id: s
   return ids;
 }
 
-const tables = (Object.values(schema) as unknown[]).filter((v): v is SQLiteTable => is(v, SQLiteTable)).map((t) => getTableConfig(t));
+const tables = (Object.values(schema) as unknown[])
+  .filter((v): v is SQLiteTable => is(v, SQLiteTable))
+  .map((t) => getTableConfig(t));
 
 /**
  * Renames one enterprise or bank and every column that refers to it: each
@@ -44,12 +46,20 @@ export async function renameOrganisation(db: TenantDb, kind: Kind, from: string,
   const column = kind === "enterprise" ? "enterprise_id" : "bank_id";
   const [found] = await db.all<{ id: string }>(sql`SELECT id FROM ${sql.identifier(parent)} WHERE id = ${from}`);
   if (!found) return false;
-  const referring = tables.filter((t) => t.name !== "audit_log" && t.columns.some((c) => c.name === column)).map((t) => t.name);
+  const referring = tables
+    .filter((t) => t.name !== "audit_log" && t.columns.some((c) => c.name === column))
+    .map((t) => t.name);
   await db.batch([
     db.run(sql`PRAGMA defer_foreign_keys = ON`),
     db.run(sql`UPDATE ${sql.identifier(parent)} SET id = ${to} WHERE id = ${from}`),
-    ...referring.map((name) => db.run(sql`UPDATE ${sql.identifier(name)} SET ${sql.identifier(column)} = ${to} WHERE ${sql.identifier(column)} = ${from}`)),
-    ...(kind === "enterprise" ? [db.run(sql`UPDATE materials SET owner_id = ${to} WHERE owner_kind = 'enterprise' AND owner_id = ${from}`)] : []),
+    ...referring.map((name) =>
+      db.run(
+        sql`UPDATE ${sql.identifier(name)} SET ${sql.identifier(column)} = ${to} WHERE ${sql.identifier(column)} = ${from}`,
+      ),
+    ),
+    ...(kind === "enterprise"
+      ? [db.run(sql`UPDATE materials SET owner_id = ${to} WHERE owner_kind = 'enterprise' AND owner_id = ${from}`)]
+      : []),
   ]);
   return true;
 }

@@ -25,7 +25,12 @@ describe("Zibo's demo subsidy applications", () => {
     expect(await seedDemoSubsidies(db, zone, now)).toBe(4);
 
     const apps = await db.select().from(subsidyApplications).orderBy(asc(subsidyApplications.numberSeq));
-    expect(apps.map((a) => applicationNumber(zone, "subsidy", a))).toEqual(["ZB-2026-000001", "ZB-2026-000002", "ZB-2026-000003", "ZB-2026-000004"]);
+    expect(apps.map((a) => applicationNumber(zone, "subsidy", a))).toEqual([
+      "ZB-2026-000001",
+      "ZB-2026-000002",
+      "ZB-2026-000003",
+      "ZB-2026-000004",
+    ]);
 
     const [admin] = await db.select().from(users).where(eq(users.email, "admin@zibo.demo"));
     const [payment] = await db.select().from(subsidyPayments);

@@ -24,9 +24,19 @@ const DAY = 86_400_000;
 const dayOf = (ms: number) => shanghaiDate(new Date(ms));
 
 /** How long ago each kind of demo application was started, so its timeline fits before today. */
-const CREATED_DAYS_AGO: Record<DemoApplication["at"], number> = { draft: 3, "first-review": 5, publicity: 12, paid: 60 };
+const CREATED_DAYS_AGO: Record<DemoApplication["at"], number> = {
+  draft: 3,
+  "first-review": 5,
+  publicity: 12,
+  paid: 60,
+};
 
-interface DemoApplication { applicant: string; programme: string; facts: Record<string, number | boolean | string>; at: "draft" | "first-review" | "publicity" | "paid" }
+interface DemoApplication {
+  applicant: string;
+  programme: string;
+  facts: Record<string, number | boolean | string>;
+  at: "draft" | "first-review" | "publicity" | "paid";
+}
 
 const DEMO: Record<string, DemoApplication[]> = {
   zibo: [
@@ -44,14 +54,23 @@ export async function seedDemoSubsidies(db: TenantDb, zone: ZoneConfig, now = ne
   const policy = await loadCurrentPolicy({ db, zone }, today);
   if (!policy) return 0;
   // The paid demo's payment is recorded by the zone's demo admin, as a clerk would record it.
-  const [admin] = await db.select({ id: users.id }).from(users).where(eq(users.email, `admin@${zone.slug}.demo`));
+  const [admin] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, `admin@${zone.slug}.demo`));
   let created = 0;
   for (const [i, d] of list.entries()) {
     const key = `demo-${d.programme}`;
-    const [user] = await db.select().from(users).where(eq(users.email, `${d.applicant}@${zone.slug}.demo`));
+    const [user] = await db
+      .select()
+      .from(users)
+      .where(eq(users.email, `${d.applicant}@${zone.slug}.demo`));
     const programme = policy.compiled.programmes.get(d.programme);
     if (!user?.enterpriseId || !programme) continue;
-    const [exists] = await db.select({ id: subsidyApplications.id }).from(subsidyApplications).where(and(eq(subsidyApplications.enterpriseId, user.enterpriseId), eq(subsidyApplications.idempotencyKey, key)));
+    const [exists] = await db
+      .select({ id: subsidyApplications.id })
+      .from(subsidyApplications)
+      .where(and(eq(subsidyApplications.enterpriseId, user.enterpriseId), eq(subsidyApplications.idempotencyKey, key)));
     if (exists) continue;
     const [e] = await loadEnterpriseProfiles({ db }, today, user.enterpriseId);
     const facts = { ...prefillFacts(programme, e!.profile), ...d.facts };
@@ -67,36 +86,146 @@ export async function seedDemoSubsidies(db: TenantDb, zone: ZoneConfig, now = ne
     // Numbered like createApplication numbers: the counter of the year of creation (Asia/Shanghai).
     const numberYear = Number(dayOf(t0).slice(0, 4));
     await takeNumber(db, "subsidy", numberYear);
-    const base = { id, ...numberValues("subsidy", numberYear), programmeId: d.programme, enterpriseId: user.enterpriseId, createdBy: user.id, facts: JSON.stringify(facts), idempotencyKey: key, createdAt: t0, updatedAt: now.getTime() };
-    const events: (typeof subsidyEvents.$inferInsert)[] = [{ applicationId: id, at: t0, actorId: user.id, actor: user.email, action: "created", note: programme.title.zh }];
+    const base = {
+      id,
+      ...numberValues("subsidy", numberYear),
+      programmeId: d.programme,
+      enterpriseId: user.enterpriseId,
+      createdBy: user.id,
+      facts: JSON.stringify(facts),
+      idempotencyKey: key,
+      createdAt: t0,
+      updatedAt: now.getTime(),
+    };
+    const events: (typeof subsidyEvents.$inferInsert)[] = [
+      { applicationId: id, at: t0, actorId: user.id, actor: user.email, action: "created", note: programme.title.zh },
+    ];
     if (d.at === "draft") {
       await db.insert(subsidyApplications).values({ ...base, status: "draft" });
     } else {
-      const submitted = { policyVersion: policy.version.id, evaluation: JSON.stringify({ ...result, policyVersion: policy.version.id }), requestedFen: result.amountFen, amountFen: result.amountFen, awardYear: Number(dayOf(submittedAt).slice(0, 4)), submittedAt };
-      events.push({ applicationId: id, at: submittedAt, actorId: user.id, actor: user.email, action: "submitted", toStage: stages[0]!.key, amountFen: result.amountFen });
+      const submitted = {
+        policyVersion: policy.version.id,
+        evaluation: JSON.stringify({ ...result, policyVersion: policy.version.id }),
+        requestedFen: result.amountFen,
+        amountFen: result.amountFen,
+        awardYear: Number(dayOf(submittedAt).slice(0, 4)),
+        submittedAt,
+      };
+      events.push({
+        applicationId: id,
+        at: submittedAt,
+        actorId: user.id,
+        actor: user.email,
+        action: "submitted",
+        toStage: stages[0]!.key,
+        amountFen: result.amountFen,
+      });
       if (d.at === "first-review") {
-        await db.insert(subsidyApplications).values({ ...base, ...submitted, status: "in_review", stage: stages[0]!.key, stageEnteredAt: submittedAt, dueOn: dueOnFor(zone, stages[0]!, dayOf(submittedAt)) });
+        await db
+          .insert(subsidyApplications)
+          .values({
+            ...base,
+            ...submitted,
+            status: "in_review",
+            stage: stages[0]!.key,
+            stageEnteredAt: submittedAt,
+            dueOn: dueOnFor(zone, stages[0]!, dayOf(submittedAt)),
+          });
       } else {
         // The review stages are passed between submission and the day 公示 starts: yesterday for the one on the 公示 page, weeks ago for the paid one.
-        const [firstPass, intoPublicity] = d.at === "publicity" ? [now.getTime() - 8 * DAY, now.getTime() - DAY] : [t0 + 3 * DAY, t0 + 8 * DAY];
-        const passedAt = review.map((_, k) => (review.length === 1 ? intoPublicity : firstPass + Math.round(((intoPublicity - firstPass) * k) / (review.length - 1))));
-        events.push(...review.map((s, k) => ({ applicationId: id, at: passedAt[k]!, actor: k === 0 ? `reviewer@${zone.slug}.demo` : `admin@${zone.slug}.demo`, action: "passed", stage: s.key, toStage: stages[stages.indexOf(s) + 1]!.key, amountFen: result.amountFen })));
+        const [firstPass, intoPublicity] =
+          d.at === "publicity" ? [now.getTime() - 8 * DAY, now.getTime() - DAY] : [t0 + 3 * DAY, t0 + 8 * DAY];
+        const passedAt = review.map((_, k) =>
+          review.length === 1
+            ? intoPublicity
+            : firstPass + Math.round(((intoPublicity - firstPass) * k) / (review.length - 1)),
+        );
+        events.push(
+          ...review.map((s, k) => ({
+            applicationId: id,
+            at: passedAt[k]!,
+            actor: k === 0 ? `reviewer@${zone.slug}.demo` : `admin@${zone.slug}.demo`,
+            action: "passed",
+            stage: s.key,
+            toStage: stages[stages.indexOf(s) + 1]!.key,
+            amountFen: result.amountFen,
+          })),
+        );
         const publicityFrom = dayOf(intoPublicity);
         const publicityTo = lastOfWorkingDays(publicityFrom, zone.subsidy.noticeWorkingDays, calendarOf(zone));
         if (d.at === "publicity") {
-          await db.insert(subsidyApplications).values({ ...base, ...submitted, status: "in_review", stage: publicity.key, stageEnteredAt: intoPublicity, publicityFrom, publicityTo, dueOn: publicityTo });
+          await db
+            .insert(subsidyApplications)
+            .values({
+              ...base,
+              ...submitted,
+              status: "in_review",
+              stage: publicity.key,
+              stageEnteredAt: intoPublicity,
+              publicityFrom,
+              publicityTo,
+              dueOn: publicityTo,
+            });
         } else {
           // The scheduled job moves it the morning after the period; the award and the payment follow.
           const advancedAt = Date.parse(`${addDays(publicityTo, 1)}T09:00:00+08:00`);
           const awardedAt = advancedAt + 2 * DAY;
           const paidAt = awardedAt + 5 * DAY;
-          events.push({ applicationId: id, at: advancedAt, actor: "system", action: "advanced", stage: publicity.key, toStage: payment.key, note: `公示期(${publicityFrom} 至 ${publicityTo})届满无异议` });
-          events.push({ applicationId: id, at: awardedAt, actor: `admin@${zone.slug}.demo`, action: "awarded", stage: payment.key, amountFen: result.amountFen });
+          events.push({
+            applicationId: id,
+            at: advancedAt,
+            actor: "system",
+            action: "advanced",
+            stage: publicity.key,
+            toStage: payment.key,
+            note: `公示期(${publicityFrom} 至 ${publicityTo})届满无异议`,
+          });
+          events.push({
+            applicationId: id,
+            at: awardedAt,
+            actor: `admin@${zone.slug}.demo`,
+            action: "awarded",
+            stage: payment.key,
+            amountFen: result.amountFen,
+          });
           // A voucher number as a finance office writes it (记账凭证 记-年-月-号), and the note recordPayment writes.
           const voucherNo = `记-${dayOf(paidAt).slice(0, 7)}-${String(137 + i).padStart(4, "0")}`;
-          events.push({ applicationId: id, at: paidAt, actorId: admin?.id ?? null, actor: `admin@${zone.slug}.demo`, action: "paid", stage: payment.key, amountFen: result.amountFen, note: `${dayOf(paidAt)} 拨付,凭证号 ${voucherNo},已全部拨付` });
-          await db.insert(subsidyApplications).values({ ...base, ...submitted, awardYear: Number(dayOf(awardedAt).slice(0, 4)), status: "paid", stage: payment.key, stageEnteredAt: advancedAt, publicityFrom, publicityTo, decidedAt: awardedAt });
-          await db.insert(subsidyPayments).values({ id: newId(), applicationId: id, enterpriseId: user.enterpriseId, programmeId: d.programme, amountFen: result.amountFen ?? 0, paidOn: dayOf(paidAt), voucherNo, recordedBy: admin?.id ?? user.id, recordedAt: paidAt });
+          events.push({
+            applicationId: id,
+            at: paidAt,
+            actorId: admin?.id ?? null,
+            actor: `admin@${zone.slug}.demo`,
+            action: "paid",
+            stage: payment.key,
+            amountFen: result.amountFen,
+            note: `${dayOf(paidAt)} 拨付,凭证号 ${voucherNo},已全部拨付`,
+          });
+          await db
+            .insert(subsidyApplications)
+            .values({
+              ...base,
+              ...submitted,
+              awardYear: Number(dayOf(awardedAt).slice(0, 4)),
+              status: "paid",
+              stage: payment.key,
+              stageEnteredAt: advancedAt,
+              publicityFrom,
+              publicityTo,
+              decidedAt: awardedAt,
+            });
+          await db
+            .insert(subsidyPayments)
+            .values({
+              id: newId(),
+              applicationId: id,
+              enterpriseId: user.enterpriseId,
+              programmeId: d.programme,
+              amountFen: result.amountFen ?? 0,
+              paidOn: dayOf(paidAt),
+              voucherNo,
+              recordedBy: admin?.id ?? user.id,
+              recordedAt: paidAt,
+            });
         }
       }
     }

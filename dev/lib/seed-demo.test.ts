@@ -43,9 +43,13 @@ describe.each(["zibo", "dongying", "changzhi"])("demo data for %s", (slug) => {
     }
     const figures = await client.execute("SELECT count(*) FROM enterprise_yearly_figures");
     expect(Number(figures.rows[0]![0])).toBeGreaterThanOrEqual(6);
-    const members = await client.execute("SELECT count(*) FROM users WHERE role = 'enterprise' AND enterprise_id IS NOT NULL");
+    const members = await client.execute(
+      "SELECT count(*) FROM users WHERE role = 'enterprise' AND enterprise_id IS NOT NULL",
+    );
     expect(Number(members.rows[0]![0])).toBeGreaterThanOrEqual(3);
-    expect(checkNewPassword(`Demo-${slug}-2026`, { email: `admin@${slug}.demo`, complexity: zone.security.dengbao })).toEqual([]);
+    expect(
+      checkNewPassword(`Demo-${slug}-2026`, { email: `admin@${slug}.demo`, complexity: zone.security.dengbao }),
+    ).toEqual([]);
     client.close();
   });
 });
@@ -53,11 +57,17 @@ describe.each(["zibo", "dongying", "changzhi"])("demo data for %s", (slug) => {
 describe.each(["zibo", "dongying", "changzhi"])("the README's enterprise@%s.demo", (slug) => {
   it("belongs to a company with a profile, figures and verified qualifications, for which 政策匹配 finds programmes to apply for", async () => {
     const { zone, client, db } = await demoZone(slug);
-    const member = await client.execute({ sql: "SELECT enterprise_id FROM users WHERE email = ?", args: [`enterprise@${slug}.demo`] });
+    const member = await client.execute({
+      sql: "SELECT enterprise_id FROM users WHERE email = ?",
+      args: [`enterprise@${slug}.demo`],
+    });
     const enterpriseId = String(member.rows[0]![0]);
     // The README's contract: the same account, in the same enterprise as before.
     expect(enterpriseId).toBe(demoEnterpriseId(slug));
-    const company = await client.execute({ sql: "SELECT uscc, industry, industry_class, employees FROM enterprises WHERE id = ?", args: [enterpriseId] });
+    const company = await client.execute({
+      sql: "SELECT uscc, industry, industry_class, employees FROM enterprises WHERE id = ?",
+      args: [enterpriseId],
+    });
     expect(validateUscc(String(company.rows[0]![0])).ok).toBe(true);
     expect(company.rows[0]![2]).toMatch(/^[A-T]\d{2,4}$/);
     const today = shanghaiDate(new Date());
@@ -74,15 +84,33 @@ describe.each(["zibo", "dongying", "changzhi"])("the README's enterprise@%s.demo
       // shows every programme as expired, with the reason, until the zone publishes an extension.
       expect(eligible, `可以申报 in ${slug}`).toHaveLength(0);
       expect(fits.length).toBeGreaterThan(0);
-      for (const f of fits) expect(f.result.conditions.find((c) => c.id === "effective")).toMatchObject({ result: "fail", reason: expect.stringContaining("有效期至2023-12-31,已到期") });
+      for (const f of fits)
+        expect(f.result.conditions.find((c) => c.id === "effective")).toMatchObject({
+          result: "fail",
+          reason: expect.stringContaining("有效期至2023-12-31,已到期"),
+        });
     } else {
       expect(eligible.length, `可以申报 in ${slug}`).toBeGreaterThanOrEqual(1);
       expect(eligible.every((f) => f.result.eligible === true)).toBe(true);
     }
     // Seeding again changes nothing about it.
     await seedDemoEnterprises(db, zones.get(slug)!);
-    expect((await client.execute({ sql: "SELECT count(*) FROM enterprise_yearly_figures WHERE enterprise_id = ?", args: [enterpriseId] })).rows[0]![0]).toBe(3);
-    expect((await client.execute({ sql: "SELECT count(*) FROM enterprise_qualifications WHERE enterprise_id = ?", args: [enterpriseId] })).rows[0]![0]).toBe(2);
+    expect(
+      (
+        await client.execute({
+          sql: "SELECT count(*) FROM enterprise_yearly_figures WHERE enterprise_id = ?",
+          args: [enterpriseId],
+        })
+      ).rows[0]![0],
+    ).toBe(3);
+    expect(
+      (
+        await client.execute({
+          sql: "SELECT count(*) FROM enterprise_qualifications WHERE enterprise_id = ?",
+          args: [enterpriseId],
+        })
+      ).rows[0]![0],
+    ).toBe(2);
     client.close();
   });
 });
@@ -91,10 +119,19 @@ describe.each(["zibo", "dongying", "changzhi"])("demo 申请入驻 timelines in 
   it("apply, then are decided; the enterprise and its qualifications date from the decision; nothing lies ahead", async () => {
     const now = new Date();
     const { client } = await demoZone(slug, now);
-    const apps = (await client.execute("SELECT a.id, a.status, a.created_at, a.decided_at, a.updated_at, u.created_at AS user_at, e.created_at AS enterprise_at FROM onboarding_applications a JOIN users u ON u.id = a.applicant_user_id LEFT JOIN enterprises e ON e.id = a.enterprise_id")).rows;
+    const apps = (
+      await client.execute(
+        "SELECT a.id, a.status, a.created_at, a.decided_at, a.updated_at, u.created_at AS user_at, e.created_at AS enterprise_at FROM onboarding_applications a JOIN users u ON u.id = a.applicant_user_id LEFT JOIN enterprises e ON e.id = a.enterprise_id",
+      )
+    ).rows;
     expect(apps.length).toBeGreaterThanOrEqual(3);
     for (const a of apps) {
-      const events = (await client.execute({ sql: "SELECT at, action FROM application_events WHERE application_id = ? ORDER BY id", args: [String(a.id)] })).rows;
+      const events = (
+        await client.execute({
+          sql: "SELECT at, action FROM application_events WHERE application_id = ? ORDER BY id",
+          args: [String(a.id)],
+        })
+      ).rows;
       const at = events.map((e) => Number(e.at));
       expect(at).toEqual([...at].sort((x, y) => x - y));
       expect(events[0]!.action).toBe("submitted");
@@ -125,45 +162,68 @@ describe("是否为生产型企业 for the zibo demo enterprise", () => {
 
 describe("demo subsidy timelines", () => {
   // Today, a day in a week of public holidays, and the first days of a year.
-  it.each([new Date(), new Date("2026-10-03T04:00:00Z"), new Date("2027-01-02T01:00:00Z")])("are in order and in the past when seeded on %s", async (now) => {
-    const { client } = await demoZone("zibo", now);
-    const today = shanghaiDate(now);
-    const day = (ms: unknown) => shanghaiDate(new Date(Number(ms)));
-    const apps = (await client.execute("SELECT id, status, stage, created_at, submitted_at, stage_entered_at, publicity_from, publicity_to, due_on, decided_at FROM subsidy_applications")).rows;
-    expect(apps.map((a) => `${a.status}/${a.stage ?? "-"}`).sort()).toEqual(["draft/-", "in_review/first-review", "in_review/publicity", "paid/payment"]);
-    for (const a of apps) {
-      const events = (await client.execute({ sql: "SELECT at, action, stage, to_stage FROM subsidy_events WHERE application_id = ? ORDER BY id", args: [String(a.id)] })).rows;
-      const at = events.map((ev) => Number(ev.at));
-      expect(at, `${a.status} events in order`).toEqual([...at].sort((x, y) => x - y));
-      expect(Math.max(...at), `${a.status} nothing in the future`).toBeLessThanOrEqual(now.getTime());
-      expect(at[0]).toBe(Number(a.created_at));
-      if (a.submitted_at !== null) expect(Number(a.submitted_at)).toBeGreaterThan(Number(a.created_at));
-      if (a.stage_entered_at !== null) expect(Number(a.stage_entered_at)).toBeLessThanOrEqual(now.getTime());
-      if (a.status === "in_review" && a.stage === "first-review") expect(String(a.due_on) >= day(a.submitted_at)).toBe(true);
-      if (a.publicity_from !== null) {
-        // It enters 公示 on the day the period starts, never before.
-        const into = events.find((ev) => ev.to_stage === "publicity")!;
-        expect(day(into.at)).toBe(a.publicity_from);
-        expect(Number(a.stage_entered_at)).toBeGreaterThanOrEqual(Number(into.at));
-        expect(String(a.publicity_to) >= String(a.publicity_from)).toBe(true);
+  it.each([new Date(), new Date("2026-10-03T04:00:00Z"), new Date("2027-01-02T01:00:00Z")])(
+    "are in order and in the past when seeded on %s",
+    async (now) => {
+      const { client } = await demoZone("zibo", now);
+      const today = shanghaiDate(now);
+      const day = (ms: unknown) => shanghaiDate(new Date(Number(ms)));
+      const apps = (
+        await client.execute(
+          "SELECT id, status, stage, created_at, submitted_at, stage_entered_at, publicity_from, publicity_to, due_on, decided_at FROM subsidy_applications",
+        )
+      ).rows;
+      expect(apps.map((a) => `${a.status}/${a.stage ?? "-"}`).sort()).toEqual([
+        "draft/-",
+        "in_review/first-review",
+        "in_review/publicity",
+        "paid/payment",
+      ]);
+      for (const a of apps) {
+        const events = (
+          await client.execute({
+            sql: "SELECT at, action, stage, to_stage FROM subsidy_events WHERE application_id = ? ORDER BY id",
+            args: [String(a.id)],
+          })
+        ).rows;
+        const at = events.map((ev) => Number(ev.at));
+        expect(at, `${a.status} events in order`).toEqual([...at].sort((x, y) => x - y));
+        expect(Math.max(...at), `${a.status} nothing in the future`).toBeLessThanOrEqual(now.getTime());
+        expect(at[0]).toBe(Number(a.created_at));
+        if (a.submitted_at !== null) expect(Number(a.submitted_at)).toBeGreaterThan(Number(a.created_at));
+        if (a.stage_entered_at !== null) expect(Number(a.stage_entered_at)).toBeLessThanOrEqual(now.getTime());
+        if (a.status === "in_review" && a.stage === "first-review")
+          expect(String(a.due_on) >= day(a.submitted_at)).toBe(true);
+        if (a.publicity_from !== null) {
+          // It enters 公示 on the day the period starts, never before.
+          const into = events.find((ev) => ev.to_stage === "publicity")!;
+          expect(day(into.at)).toBe(a.publicity_from);
+          expect(Number(a.stage_entered_at)).toBeGreaterThanOrEqual(Number(into.at));
+          expect(String(a.publicity_to) >= String(a.publicity_from)).toBe(true);
+        }
+        if (a.status === "in_review" && a.stage === "publicity") {
+          expect(String(a.publicity_from) <= today && today <= String(a.publicity_to)).toBe(true);
+        }
+        if (a.status === "paid") {
+          const advanced = events.find((ev) => ev.action === "advanced")!;
+          const awarded = events.find((ev) => ev.action === "awarded")!;
+          // Moved on only after the period ended; awarded after that; paid after the award.
+          expect(day(advanced.at) > String(a.publicity_to)).toBe(true);
+          expect(Number(awarded.at)).toBeGreaterThan(Number(advanced.at));
+          expect(Number(a.decided_at)).toBe(Number(awarded.at));
+          const payments = (
+            await client.execute({
+              sql: "SELECT paid_on, recorded_at FROM subsidy_payments WHERE application_id = ?",
+              args: [String(a.id)],
+            })
+          ).rows;
+          expect(payments.length).toBe(1);
+          expect(String(payments[0]!.paid_on) >= day(awarded.at)).toBe(true);
+          expect(Number(payments[0]!.recorded_at)).toBeGreaterThan(Number(awarded.at));
+          expect(Number(payments[0]!.recorded_at)).toBeLessThanOrEqual(now.getTime());
+        }
       }
-      if (a.status === "in_review" && a.stage === "publicity") {
-        expect(String(a.publicity_from) <= today && today <= String(a.publicity_to)).toBe(true);
-      }
-      if (a.status === "paid") {
-        const advanced = events.find((ev) => ev.action === "advanced")!;
-        const awarded = events.find((ev) => ev.action === "awarded")!;
-        // Moved on only after the period ended; awarded after that; paid after the award.
-        expect(day(advanced.at) > String(a.publicity_to)).toBe(true);
-        expect(Number(awarded.at)).toBeGreaterThan(Number(advanced.at));
-        expect(Number(a.decided_at)).toBe(Number(awarded.at));
-        const payments = (await client.execute({ sql: "SELECT paid_on, recorded_at FROM subsidy_payments WHERE application_id = ?", args: [String(a.id)] })).rows;
-        expect(payments.length).toBe(1);
-        expect(String(payments[0]!.paid_on) >= day(awarded.at)).toBe(true);
-        expect(Number(payments[0]!.recorded_at)).toBeGreaterThan(Number(awarded.at));
-        expect(Number(payments[0]!.recorded_at)).toBeLessThanOrEqual(now.getTime());
-      }
-    }
-    client.close();
-  });
+      client.close();
+    },
+  );
 });

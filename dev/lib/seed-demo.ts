@@ -34,8 +34,14 @@ export async function seedDemoAccounts(db: TenantDb, zone: ZoneConfig, now = new
   const enterpriseId = demoEnterpriseId(zone.slug);
   const bankId = demoBankId(zone.slug);
   const t = now.getTime();
-  await db.insert(enterprises).values({ id: enterpriseId, name: `${zone.region.city}示范新材料科技有限公司`, createdAt: t }).onConflictDoNothing();
-  await db.insert(banks).values({ id: bankId, name: `示范银行${zone.region.city}分行`, createdAt: t }).onConflictDoNothing();
+  await db
+    .insert(enterprises)
+    .values({ id: enterpriseId, name: `${zone.region.city}示范新材料科技有限公司`, createdAt: t })
+    .onConflictDoNothing();
+  await db
+    .insert(banks)
+    .values({ id: bankId, name: `示范银行${zone.region.city}分行`, createdAt: t })
+    .onConflictDoNothing();
   let created = 0;
   for (const a of demoAccounts(zone)) {
     const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, a.email)).limit(1);

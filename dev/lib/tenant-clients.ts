@@ -9,9 +9,13 @@ import { tenantDbUrl } from "../../worker/env";
 
 export const DEFAULT_TEMPLATE = "file:.data/{tenant}.db";
 
-export function cliClientFactory(env: Record<string, string | undefined> = process.env): { template: string; open: (slug: string) => Client } {
+export function cliClientFactory(env: Record<string, string | undefined> = process.env): {
+  template: string;
+  open: (slug: string) => Client;
+} {
   const template = env.LIBSQL_URL_TEMPLATE || DEFAULT_TEMPLATE;
-  if (!template.includes("{tenant}")) throw new Error("LIBSQL_URL_TEMPLATE must contain {tenant}, e.g. libsql://{tenant}-myorg.turso.io");
+  if (!template.includes("{tenant}"))
+    throw new Error("LIBSQL_URL_TEMPLATE must contain {tenant}, e.g. libsql://{tenant}-myorg.turso.io");
   if (template.startsWith("file:.data/")) mkdirSync(".data", { recursive: true });
   const authToken = env.LIBSQL_AUTH_TOKEN;
   return {

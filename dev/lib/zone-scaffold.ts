@@ -17,7 +17,12 @@ export function buildZoneScaffold(i: ScaffoldInput): { zone: unknown; text: stri
     shortName: { zh: i.nameZh, en: i.nameEn },
     region: { province: i.province, city: i.city },
     branding: { primary: "#1f4e79", accent: "#f0a202" },
-    contact: { passwordHelp: "忘记密码怎么办?请联系园区管理员重置密码", phone: i.phone, office: i.office, phoneFromSource: false },
+    contact: {
+      passwordHelp: "忘记密码怎么办?请联系园区管理员重置密码",
+      phone: i.phone,
+      office: i.office,
+      phoneFromSource: false,
+    },
     priorityIndustries: [{ code: "general", zh: "综合", en: "General" }],
     documents: [],
   };

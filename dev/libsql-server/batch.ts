@@ -26,11 +26,13 @@ const MAX_COND_DEPTH = 64;
 
 /** Rejects conditions that refer to the current or a later step, as sqld does, before anything runs. */
 export function checkCondition(cond: BatchCond, stepIndex: number, version: HranaVersion, depth = 0): void {
-  if (depth > MAX_COND_DEPTH) throw new ProtocolError("BATCH_COND_TOO_DEEP", `Batch conditions nest deeper than ${MAX_COND_DEPTH} levels`);
+  if (depth > MAX_COND_DEPTH)
+    throw new ProtocolError("BATCH_COND_TOO_DEEP", `Batch conditions nest deeper than ${MAX_COND_DEPTH} levels`);
   switch (cond.type) {
     case "ok":
     case "error":
-      if (cond.step >= stepIndex) throw new ProtocolError("BATCH_COND_BAD_STEP", "Invalid reference to step in a batch condition");
+      if (cond.step >= stepIndex)
+        throw new ProtocolError("BATCH_COND_BAD_STEP", "Invalid reference to step in a batch condition");
       return;
     case "not":
       checkCondition(cond.cond, stepIndex, version, depth + 1);
@@ -40,19 +42,29 @@ export function checkCondition(cond: BatchCond, stepIndex: number, version: Hran
       for (const inner of cond.conds) checkCondition(inner, stepIndex, version, depth + 1);
       return;
     case "is_autocommit":
-      if (version < 3) throw new ProtocolError("NOT_SUPPORTED", "BatchCond of type `is_autocommit` is only supported in protocol version 3 and higher");
+      if (version < 3)
+        throw new ProtocolError(
+          "NOT_SUPPORTED",
+          "BatchCond of type `is_autocommit` is only supported in protocol version 3 and higher",
+        );
       return;
   }
 }
 
 function holds(cond: BatchCond, outcomes: Outcome[], db: NativeDb): boolean {
   switch (cond.type) {
-    case "ok": return outcomes[cond.step] === "ok";
-    case "error": return outcomes[cond.step] === "error";
-    case "not": return !holds(cond.cond, outcomes, db);
-    case "and": return cond.conds.every((inner) => holds(inner, outcomes, db));
-    case "or": return cond.conds.some((inner) => holds(inner, outcomes, db));
-    case "is_autocommit": return !db.inTransaction;
+    case "ok":
+      return outcomes[cond.step] === "ok";
+    case "error":
+      return outcomes[cond.step] === "error";
+    case "not":
+      return !holds(cond.cond, outcomes, db);
+    case "and":
+      return cond.conds.every((inner) => holds(inner, outcomes, db));
+    case "or":
+      return cond.conds.some((inner) => holds(inner, outcomes, db));
+    case "is_autocommit":
+      return !db.inTransaction;
   }
 }
 
@@ -89,7 +101,11 @@ export function cursorEntries(result: BatchResult): object[] {
     if (stepResult) {
       entries.push({ type: "step_begin", step, cols: stepResult.cols });
       for (const row of stepResult.rows) entries.push({ type: "row", row });
-      entries.push({ type: "step_end", affected_row_count: stepResult.affected_row_count, last_insert_rowid: stepResult.last_insert_rowid });
+      entries.push({
+        type: "step_end",
+        affected_row_count: stepResult.affected_row_count,
+        last_insert_rowid: stepResult.last_insert_rowid,
+      });
     } else if (stepError) {
       entries.push({ type: "step_error", step, error: stepError });
     }

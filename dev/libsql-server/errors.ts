@@ -43,13 +43,32 @@ export function toProtoError(error: RequestError): ProtoError {
 // local driver report (the extended code, e.g. SQLITE_CONSTRAINT_UNIQUE, stays
 // in the native error and is not part of the Hrana error shape).
 const BASE_CODES: Record<number, string> = {
-  1: "SQLITE_ERROR", 2: "SQLITE_INTERNAL", 3: "SQLITE_PERM", 4: "SQLITE_ABORT",
-  5: "SQLITE_BUSY", 6: "SQLITE_LOCKED", 7: "SQLITE_NOMEM", 8: "SQLITE_READONLY",
-  9: "SQLITE_INTERRUPT", 10: "SQLITE_IOERR", 11: "SQLITE_CORRUPT", 12: "SQLITE_NOTFOUND",
-  13: "SQLITE_FULL", 14: "SQLITE_CANTOPEN", 15: "SQLITE_PROTOCOL", 16: "SQLITE_EMPTY",
-  17: "SQLITE_SCHEMA", 18: "SQLITE_TOOBIG", 19: "SQLITE_CONSTRAINT", 20: "SQLITE_MISMATCH",
-  21: "SQLITE_MISUSE", 22: "SQLITE_NOLFS", 23: "SQLITE_AUTH", 24: "SQLITE_FORMAT",
-  25: "SQLITE_RANGE", 26: "SQLITE_NOTADB",
+  1: "SQLITE_ERROR",
+  2: "SQLITE_INTERNAL",
+  3: "SQLITE_PERM",
+  4: "SQLITE_ABORT",
+  5: "SQLITE_BUSY",
+  6: "SQLITE_LOCKED",
+  7: "SQLITE_NOMEM",
+  8: "SQLITE_READONLY",
+  9: "SQLITE_INTERRUPT",
+  10: "SQLITE_IOERR",
+  11: "SQLITE_CORRUPT",
+  12: "SQLITE_NOTFOUND",
+  13: "SQLITE_FULL",
+  14: "SQLITE_CANTOPEN",
+  15: "SQLITE_PROTOCOL",
+  16: "SQLITE_EMPTY",
+  17: "SQLITE_SCHEMA",
+  18: "SQLITE_TOOBIG",
+  19: "SQLITE_CONSTRAINT",
+  20: "SQLITE_MISMATCH",
+  21: "SQLITE_MISUSE",
+  22: "SQLITE_NOLFS",
+  23: "SQLITE_AUTH",
+  24: "SQLITE_FORMAT",
+  25: "SQLITE_RANGE",
+  26: "SQLITE_NOTADB",
 };
 
 interface NativeErrorShape {
@@ -59,7 +78,10 @@ interface NativeErrorShape {
 }
 
 function isNativeError(error: unknown): error is NativeErrorShape {
-  return error instanceof Error && (typeof (error as NativeErrorShape).rawCode === "number" || typeof (error as NativeErrorShape).code === "string");
+  return (
+    error instanceof Error &&
+    (typeof (error as NativeErrorShape).rawCode === "number" || typeof (error as NativeErrorShape).code === "string")
+  );
 }
 
 /** The extended code of a native SQLite error (e.g. SQLITE_BUSY_SNAPSHOT), if it has one. */
@@ -74,7 +96,8 @@ export function requestErrorFromNative(error: unknown): RequestError {
     const raw = typeof error.rawCode === "number" ? error.rawCode : undefined;
     const extended = typeof error.code === "string" ? error.code : undefined;
     const base = raw !== undefined ? BASE_CODES[raw & 0xff] : undefined;
-    const code = base ?? (extended?.startsWith("SQLITE_") ? extended.split("_").slice(0, 2).join("_") : "SQLITE_UNKNOWN");
+    const code =
+      base ?? (extended?.startsWith("SQLITE_") ? extended.split("_").slice(0, 2).join("_") : "SQLITE_UNKNOWN");
     return new RequestError(code, `SQLite error: ${error.message}`);
   }
   const message = error instanceof Error ? error.message : String(error);

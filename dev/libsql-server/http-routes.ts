@@ -24,7 +24,8 @@ const SLUG = /^[a-z0-9][a-z0-9_-]{0,62}$/;
 
 function tenantSlug(c: Context): string {
   const slug = c.req.param("slug") ?? "";
-  if (!SLUG.test(slug)) throw new ProtocolError("TENANT_NOT_FOUND", `No tenant database "${slug}": slugs match ${SLUG.source}`, 404);
+  if (!SLUG.test(slug))
+    throw new ProtocolError("TENANT_NOT_FOUND", `No tenant database "${slug}": slugs match ${SLUG.source}`, 404);
   return slug;
 }
 
@@ -95,7 +96,13 @@ export function createHranaApp(options: HranaAppOptions): Hono {
   });
 
   app.notFound((c) =>
-    c.json({ message: `Unknown path ${c.req.method} ${c.req.path}; tenant databases live at /t/<slug>/ (mind the trailing slash)`, code: "NOT_FOUND" }, 404),
+    c.json(
+      {
+        message: `Unknown path ${c.req.method} ${c.req.path}; tenant databases live at /t/<slug>/ (mind the trailing slash)`,
+        code: "NOT_FOUND",
+      },
+      404,
+    ),
   );
 
   app.onError((error, c) => {

@@ -7,7 +7,9 @@ let server: LibsqlServer;
 
 beforeAll(async () => {
   server = await startLibsqlServer({ dataDir: ":memory:", maxBodyBytes: 1024 * 1024 });
-  await pipeline(server, "acme", { requests: [execute("CREATE TABLE t (id INTEGER PRIMARY KEY, v)"), { type: "close" }] });
+  await pipeline(server, "acme", {
+    requests: [execute("CREATE TABLE t (id INTEGER PRIMARY KEY, v)"), { type: "close" }],
+  });
 });
 
 afterAll(async () => {
@@ -34,9 +36,17 @@ describe("malformed pipelines get a 4xx JSON protocol error and the server keeps
     ["a request without a type", { requests: [{ stmt: { sql: "SELECT 1" } }] }, "JSON_DESERIALIZE"],
     ["an unknown value type", selectWith({ args: [{ type: "boolean", value: true }] }), "JSON_DESERIALIZE"],
     ["an integer sent as a JSON number", selectWith({ args: [{ type: "integer", value: 5 }] }), "JSON_DESERIALIZE"],
-    ["an integer that is not a decimal string", selectWith({ args: [integer("0x10" as unknown as number)] }), "JSON_DESERIALIZE"],
+    [
+      "an integer that is not a decimal string",
+      selectWith({ args: [integer("0x10" as unknown as number)] }),
+      "JSON_DESERIALIZE",
+    ],
     ["a fractional integer", selectWith({ args: [{ type: "integer", value: "1.5" }] }), "JSON_DESERIALIZE"],
-    ["an integer beyond 64 bits", selectWith({ args: [{ type: "integer", value: "9223372036854775808" }] }), "JSON_DESERIALIZE"],
+    [
+      "an integer beyond 64 bits",
+      selectWith({ args: [{ type: "integer", value: "9223372036854775808" }] }),
+      "JSON_DESERIALIZE",
+    ],
     ["a float sent as a string", selectWith({ args: [{ type: "float", value: "1.5" }] }), "JSON_DESERIALIZE"],
     ["text without a value", selectWith({ args: [{ type: "text" }] }), "JSON_DESERIALIZE"],
     ["a blob that is not base64", selectWith({ args: [{ type: "blob", base64: "not base64!" }] }), "JSON_DESERIALIZE"],
@@ -45,13 +55,40 @@ describe("malformed pipelines get a 4xx JSON protocol error and the server keeps
     ["a named argument without a name", selectWith({ named_args: [{ value: text("x") }] }), "JSON_DESERIALIZE"],
     ["sql that is not a string", { requests: [{ type: "execute", stmt: { sql: 42 } }] }, "JSON_DESERIALIZE"],
     ["a batch step without a statement", { requests: [{ type: "batch", batch: { steps: [{}] } }] }, "JSON_DESERIALIZE"],
-    ["an unknown batch condition", { requests: [{ type: "batch", batch: { steps: [{ stmt: { sql: "SELECT 1" }, condition: { type: "maybe" } }] } }] }, "JSON_DESERIALIZE"],
+    [
+      "an unknown batch condition",
+      {
+        requests: [{ type: "batch", batch: { steps: [{ stmt: { sql: "SELECT 1" }, condition: { type: "maybe" } }] } }],
+      },
+      "JSON_DESERIALIZE",
+    ],
     ["a baton that is not a string", { baton: 12, requests: [] }, "JSON_DESERIALIZE"],
-    ["both sql and sql_id", { requests: [{ type: "execute", stmt: { sql: "SELECT 1", sql_id: 1 } }] }, "SQL_ID_AND_SQL_GIVEN"],
+    [
+      "both sql and sql_id",
+      { requests: [{ type: "execute", stmt: { sql: "SELECT 1", sql_id: 1 } }] },
+      "SQL_ID_AND_SQL_GIVEN",
+    ],
     ["neither sql nor sql_id", { requests: [{ type: "execute", stmt: {} }] }, "SQL_ID_OR_SQL_NOT_GIVEN"],
     ["an unknown sql_id", { requests: [{ type: "describe", sql_id: 3 }] }, "SQL_NOT_FOUND"],
-    ["a sql_id stored twice", { requests: [{ type: "store_sql", sql_id: 1, sql: "SELECT 1" }, { type: "store_sql", sql_id: 1, sql: "SELECT 2" }] }, "SQL_EXISTS"],
-    ["a condition on a later step", { requests: [{ type: "batch", batch: { steps: [{ stmt: { sql: "SELECT 1" }, condition: { type: "ok", step: 0 } }] } }] }, "BATCH_COND_BAD_STEP"],
+    [
+      "a sql_id stored twice",
+      {
+        requests: [
+          { type: "store_sql", sql_id: 1, sql: "SELECT 1" },
+          { type: "store_sql", sql_id: 1, sql: "SELECT 2" },
+        ],
+      },
+      "SQL_EXISTS",
+    ],
+    [
+      "a condition on a later step",
+      {
+        requests: [
+          { type: "batch", batch: { steps: [{ stmt: { sql: "SELECT 1" }, condition: { type: "ok", step: 0 } }] } },
+        ],
+      },
+      "BATCH_COND_BAD_STEP",
+    ],
     ["a request after close", { requests: [{ type: "close" }, execute("SELECT 1")] }, "BATON_STREAM_CLOSED"],
   ])("rejects %s", async (_case, body, code) => {
     const response = await pipeline(server, "acme", body);
@@ -84,7 +121,8 @@ describe("malformed pipelines get a 4xx JSON protocol error and the server keeps
       method: "POST",
       body: new ReadableStream({
         start(controller) {
-          for (let offset = 0; offset < bytes.length; offset += 64 * 1024) controller.enqueue(bytes.slice(offset, offset + 64 * 1024));
+          for (let offset = 0; offset < bytes.length; offset += 64 * 1024)
+            controller.enqueue(bytes.slice(offset, offset + 64 * 1024));
           controller.close();
         },
       }),
@@ -99,12 +137,42 @@ describe("malformed pipelines get a 4xx JSON protocol error and the server keeps
 describe("argument mismatches are per-request errors, never a crash of the native module", () => {
   it.each<[string, object, string]>([
     // Binding these through the native module's named path aborts the whole process.
-    ["named arguments for an anonymous parameter", { sql: "SELECT ? AS v", named_args: [{ name: "a", value: integer(1) }] }, "ARGS_INVALID"],
-    ["a named argument the statement does not have", { sql: "SELECT :a AS v", named_args: [{ name: "zzz", value: integer(1) }] }, "ARGS_INVALID"],
-    ["an extra named argument", { sql: "SELECT :a AS v", named_args: [{ name: "a", value: integer(1) }, { name: "b", value: integer(2) }] }, "ARGS_INVALID"],
-    ["a named argument with the wrong prefix", { sql: "SELECT :a AS v", named_args: [{ name: "$a", value: integer(1) }] }, "ARGS_INVALID"],
-    ["named arguments for a numbered parameter", { sql: "SELECT ?1 AS v", named_args: [{ name: "?1", value: integer(1) }] }, "ARGS_INVALID"],
-    ["both positional and named arguments", { sql: "SELECT :a AS v", args: [integer(1)], named_args: [{ name: "zzz", value: integer(1) }] }, "ARGS_BOTH_POSITIONAL_AND_NAMED"],
+    [
+      "named arguments for an anonymous parameter",
+      { sql: "SELECT ? AS v", named_args: [{ name: "a", value: integer(1) }] },
+      "ARGS_INVALID",
+    ],
+    [
+      "a named argument the statement does not have",
+      { sql: "SELECT :a AS v", named_args: [{ name: "zzz", value: integer(1) }] },
+      "ARGS_INVALID",
+    ],
+    [
+      "an extra named argument",
+      {
+        sql: "SELECT :a AS v",
+        named_args: [
+          { name: "a", value: integer(1) },
+          { name: "b", value: integer(2) },
+        ],
+      },
+      "ARGS_INVALID",
+    ],
+    [
+      "a named argument with the wrong prefix",
+      { sql: "SELECT :a AS v", named_args: [{ name: "$a", value: integer(1) }] },
+      "ARGS_INVALID",
+    ],
+    [
+      "named arguments for a numbered parameter",
+      { sql: "SELECT ?1 AS v", named_args: [{ name: "?1", value: integer(1) }] },
+      "ARGS_INVALID",
+    ],
+    [
+      "both positional and named arguments",
+      { sql: "SELECT :a AS v", args: [integer(1)], named_args: [{ name: "zzz", value: integer(1) }] },
+      "ARGS_BOTH_POSITIONAL_AND_NAMED",
+    ],
     ["too many positional arguments", { sql: "SELECT ? AS v", args: [integer(1), integer(2)] }, "ARGS_INVALID"],
     ["too few positional arguments", { sql: "SELECT ?, ? AS v", args: [integer(1)] }, "ARGS_INVALID"],
     ["positional arguments for a named parameter", { sql: "SELECT :a AS v", args: [integer(1)] }, "ARGS_INVALID"],
@@ -117,9 +185,16 @@ describe("argument mismatches are per-request errors, never a crash of the nativ
   });
 
   it("refuses NUL characters that the native module would silently cut off", async () => {
-    await pipeline(server, "nul", { requests: [execute("CREATE TABLE t (v TEXT)"), execute("INSERT INTO t VALUES ('keep')"), { type: "close" }] });
+    await pipeline(server, "nul", {
+      requests: [execute("CREATE TABLE t (v TEXT)"), execute("INSERT INTO t VALUES ('keep')"), { type: "close" }],
+    });
     const response = await pipeline(server, "nul", {
-      requests: [execute("DELETE FROM t\u0000 WHERE 0"), execute("INSERT INTO t VALUES (?)", { args: [text("a\u0000b")] }), execute("SELECT v FROM t"), { type: "close" }],
+      requests: [
+        execute("DELETE FROM t\u0000 WHERE 0"),
+        execute("INSERT INTO t VALUES (?)", { args: [text("a\u0000b")] }),
+        execute("SELECT v FROM t"),
+        { type: "close" },
+      ],
     });
     expect(response.body.results[0]).toMatchObject({ type: "error", error: { code: "SQL_PARSE_ERROR" } });
     expect(response.body.results[1]).toMatchObject({ type: "error", error: { code: "ARGS_INVALID" } });
@@ -128,7 +203,17 @@ describe("argument mismatches are per-request errors, never a crash of the nativ
 
   it("reports the same mismatch inside a batch as a step error", async () => {
     const response = await pipeline(server, "acme", {
-      requests: [{ type: "batch", batch: { steps: [{ stmt: { sql: "SELECT ? AS v", named_args: [{ name: "a", value: integer(1) }] } }, { stmt: { sql: "SELECT 1" } }] } }],
+      requests: [
+        {
+          type: "batch",
+          batch: {
+            steps: [
+              { stmt: { sql: "SELECT ? AS v", named_args: [{ name: "a", value: integer(1) }] } },
+              { stmt: { sql: "SELECT 1" } },
+            ],
+          },
+        },
+      ],
     });
     const result = response.body.results[0].response.result;
     expect(result.step_errors[0]).toMatchObject({ code: "ARGS_INVALID" });
@@ -138,8 +223,12 @@ describe("argument mismatches are per-request errors, never a crash of the nativ
   it("turns the client's own mismatches into rejected promises", async () => {
     const db = createClient({ url: server.tenantUrl("acme") });
     try {
-      await expect(db.execute({ sql: "SELECT ? AS v", args: { a: 1 } })).rejects.toMatchObject({ code: "ARGS_INVALID" });
-      await expect(db.execute({ sql: "SELECT :a AS v", args: { b: 1 } })).rejects.toMatchObject({ code: "ARGS_INVALID" });
+      await expect(db.execute({ sql: "SELECT ? AS v", args: { a: 1 } })).rejects.toMatchObject({
+        code: "ARGS_INVALID",
+      });
+      await expect(db.execute({ sql: "SELECT :a AS v", args: { b: 1 } })).rejects.toMatchObject({
+        code: "ARGS_INVALID",
+      });
     } finally {
       db.close();
     }
@@ -160,7 +249,10 @@ describe("paths and tenants", () => {
     ["POST", "/t/..%2f..%2fetc/v2/pipeline"],
     ["POST", "/t/acme/"],
   ])("answers %s %s with a 404 JSON error", async (method, path) => {
-    const response = await fetch(`${server.url}${path}`, { method, body: method === "POST" ? JSON.stringify({ requests: [] }) : undefined });
+    const response = await fetch(`${server.url}${path}`, {
+      method,
+      body: method === "POST" ? JSON.stringify({ requests: [] }) : undefined,
+    });
     expect(response.status).toBe(404);
     expect(response.headers.get("content-type")).toBe("application/json");
     expect(await response.json()).toEqual({ message: expect.any(String), code: expect.stringMatching(/NOT_FOUND$/) });

@@ -7,7 +7,15 @@
 import { checkCondition, executeBatch, type BatchResult, type CheckedStep } from "./batch";
 import { ProtocolError, RequestError, requestErrorFromNative, toProtoError, type ProtoError } from "./errors";
 import type { Batch, HranaVersion, StreamRequest } from "./protocol";
-import { checkStmt, describeStmt, executeSequence, executeStmt, isReadOnly, type DescribeResult, type StmtResult } from "./statement";
+import {
+  checkStmt,
+  describeStmt,
+  executeSequence,
+  executeStmt,
+  isReadOnly,
+  type DescribeResult,
+  type StmtResult,
+} from "./statement";
 import type { Stream } from "./streams";
 import type { NativeDb } from "./tenants";
 
@@ -30,7 +38,8 @@ const MAX_STORED_SQL_BYTES = 5000;
 function resolveSql(stream: Stream, sql: string | null | undefined, sqlId: number | null | undefined): string {
   const hasSql = sql !== null && sql !== undefined;
   const hasId = sqlId !== null && sqlId !== undefined;
-  if (hasSql && hasId) throw new ProtocolError("SQL_ID_AND_SQL_GIVEN", "Either `sql` or `sql_id` are required, but not both");
+  if (hasSql && hasId)
+    throw new ProtocolError("SQL_ID_AND_SQL_GIVEN", "Either `sql` or `sql_id` are required, but not both");
   if (hasSql) return sql;
   if (!hasId) throw new ProtocolError("SQL_ID_OR_SQL_NOT_GIVEN", "Either `sql` or `sql_id` are required");
   const stored = stream.sqls.get(sqlId);
@@ -47,7 +56,10 @@ function useDb<T>(stream: Stream, mayWrite: boolean, fn: (db: NativeDb) => T): P
 export function checkBatch(stream: Stream, batch: Batch, version: HranaVersion): CheckedStep[] {
   return batch.steps.map((step, index) => {
     if (step.condition) checkCondition(step.condition, index, version);
-    return { condition: step.condition, stmt: checkStmt(resolveSql(stream, step.stmt.sql, step.stmt.sql_id), step.stmt) };
+    return {
+      condition: step.condition,
+      stmt: checkStmt(resolveSql(stream, step.stmt.sql, step.stmt.sql_id), step.stmt),
+    };
   });
 }
 
@@ -80,12 +92,19 @@ async function handle(stream: Stream, request: StreamRequest, version: HranaVers
       return { type: "describe", result: await useDb(stream, false, (db) => describeStmt(db, sql)) };
     }
     case "store_sql":
-      if (stream.sqls.has(request.sql_id)) throw new ProtocolError("SQL_EXISTS", `SQL text ${request.sql_id} already exists`);
+      if (stream.sqls.has(request.sql_id))
+        throw new ProtocolError("SQL_EXISTS", `SQL text ${request.sql_id} already exists`);
       if (stream.sqls.size >= MAX_STORED_SQLS) {
-        throw new RequestError("SQL_STORE_TOO_MANY", `The server already stores ${stream.sqls.size} SQL texts, it cannot store more`);
+        throw new RequestError(
+          "SQL_STORE_TOO_MANY",
+          `The server already stores ${stream.sqls.size} SQL texts, it cannot store more`,
+        );
       }
       if (Buffer.byteLength(request.sql) > MAX_STORED_SQL_BYTES) {
-        throw new RequestError("SQL_STORE_TOO_LARGE", `The statement is too large to be stored: ${Buffer.byteLength(request.sql)}/${MAX_STORED_SQL_BYTES} bytes`);
+        throw new RequestError(
+          "SQL_STORE_TOO_LARGE",
+          `The statement is too large to be stored: ${Buffer.byteLength(request.sql)}/${MAX_STORED_SQL_BYTES} bytes`,
+        );
       }
       stream.sqls.set(request.sql_id, request.sql);
       return { type: "store_sql" };
@@ -93,13 +112,21 @@ async function handle(stream: Stream, request: StreamRequest, version: HranaVers
       stream.sqls.delete(request.sql_id);
       return { type: "close_sql" };
     case "get_autocommit":
-      if (version < 3) throw new ProtocolError("NOT_SUPPORTED", "The `get_autocommit` request is only supported in protocol version 3 and higher");
+      if (version < 3)
+        throw new ProtocolError(
+          "NOT_SUPPORTED",
+          "The `get_autocommit` request is only supported in protocol version 3 and higher",
+        );
       return { type: "get_autocommit", is_autocommit: await useDb(stream, false, (db) => !db.inTransaction) };
   }
 }
 
 /** One result per request, in order; throws only on a protocol violation. */
-export async function runPipeline(stream: Stream, requests: StreamRequest[], version: HranaVersion): Promise<StreamResult[]> {
+export async function runPipeline(
+  stream: Stream,
+  requests: StreamRequest[],
+  version: HranaVersion,
+): Promise<StreamResult[]> {
   const results: StreamResult[] = [];
   for (const request of requests) {
     try {

@@ -8,8 +8,16 @@ import { z } from "zod";
 import { ProtocolError } from "./errors";
 import { protoValueSchema } from "./values";
 
-const sqlId = z.number().int().min(-(2 ** 31)).max(2 ** 31 - 1);
-const stepIndex = z.number().int().min(0).max(2 ** 32 - 1);
+const sqlId = z
+  .number()
+  .int()
+  .min(-(2 ** 31))
+  .max(2 ** 31 - 1);
+const stepIndex = z
+  .number()
+  .int()
+  .min(0)
+  .max(2 ** 32 - 1);
 // Accepted and ignored: this server has no replicas.
 const replicationIndex = z.union([z.string(), z.number()]).nullish();
 
@@ -91,7 +99,10 @@ export function parseBody<T extends z.ZodType>(text: string, schema: T): z.outpu
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new ProtocolError("JSON_DESERIALIZE", `Cannot deserialize client message from JSON: ${(error as Error).message}`);
+    throw new ProtocolError(
+      "JSON_DESERIALIZE",
+      `Cannot deserialize client message from JSON: ${(error as Error).message}`,
+    );
   }
   let result: ReturnType<T["safeParse"]>;
   try {

@@ -35,9 +35,15 @@ describe("execute", () => {
     const inserted = await db.execute({ sql: "INSERT INTO people (name, age) VALUES (?, ?)", args: ["Li Wei", 34] });
     expect(inserted.rowsAffected).toBe(1);
     expect(inserted.lastInsertRowid).toBe(1n);
-    await db.execute({ sql: "INSERT INTO people (name, age) VALUES (:name, $age)", args: { name: "Wang Fang", $age: 29 } });
+    await db.execute({
+      sql: "INSERT INTO people (name, age) VALUES (:name, $age)",
+      args: { name: "Wang Fang", $age: 29 },
+    });
 
-    const byName = await db.execute({ sql: "SELECT id, name, age FROM people WHERE name = :name", args: { ":name": "Wang Fang" } });
+    const byName = await db.execute({
+      sql: "SELECT id, name, age FROM people WHERE name = :name",
+      args: { ":name": "Wang Fang" },
+    });
     expect(byName.columns).toEqual(["id", "name", "age"]);
     expect(byName.columnTypes).toEqual(["INTEGER", "TEXT", "INTEGER"]);
     expect(byName.rows.map((row) => ({ ...row }))).toEqual([{ id: 2n, name: "Wang Fang", age: 29n }]);
@@ -53,7 +59,10 @@ describe("execute", () => {
     const db = client("returning");
     await db.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)");
     const result = await db.execute({ sql: "INSERT INTO t (v) VALUES (?), (?) RETURNING id, v", args: ["a", "b"] });
-    expect(result.rows.map((row) => [...Object.values(row)])).toEqual([[1n, "a"], [2n, "b"]]);
+    expect(result.rows.map((row) => [...Object.values(row)])).toEqual([
+      [1n, "a"],
+      [2n, "b"],
+    ]);
     expect(result.rowsAffected).toBe(2);
     expect(result.lastInsertRowid).toBe(2n);
   });
@@ -66,7 +75,10 @@ describe("execute", () => {
       code: "SQLITE_CONSTRAINT",
       message: expect.stringContaining("UNIQUE constraint failed: u.email"),
     });
-    await expect(db.execute("SELEC 1")).rejects.toMatchObject({ code: "SQLITE_ERROR", message: expect.stringContaining("syntax error") });
+    await expect(db.execute("SELEC 1")).rejects.toMatchObject({
+      code: "SQLITE_ERROR",
+      message: expect.stringContaining("syntax error"),
+    });
   });
 
   it("refuses several statements in one execute, as sqld does", async () => {
@@ -78,7 +90,9 @@ describe("execute", () => {
   it("runs a CREATE TRIGGER whose body holds semicolons as one statement", async () => {
     const db = client("trigger");
     await db.executeMultiple("CREATE TABLE a (x); CREATE TABLE log (x);");
-    await db.execute("CREATE TRIGGER copy AFTER INSERT ON a BEGIN INSERT INTO log VALUES (new.x); INSERT INTO log VALUES (new.x * 10); END;");
+    await db.execute(
+      "CREATE TRIGGER copy AFTER INSERT ON a BEGIN INSERT INTO log VALUES (new.x); INSERT INTO log VALUES (new.x * 10); END;",
+    );
     await db.execute({ sql: "INSERT INTO a VALUES (?)", args: [2n] });
     expect((await db.execute("SELECT x FROM log ORDER BY x")).rows.map((row) => row.x)).toEqual([2n, 20n]);
   });
@@ -108,11 +122,22 @@ describe("values", () => {
 
   it("keeps integers, floats, text and null apart on the wire", async () => {
     const response = await pipeline(server, "wire", {
-      requests: [execute("SELECT 1 AS i, 1.0 AS f, 'x' AS t, NULL AS n, x'00ff' AS b, ? AS echo", { args: [{ type: "float", value: 2 }] })],
+      requests: [
+        execute("SELECT 1 AS i, 1.0 AS f, 'x' AS t, NULL AS n, x'00ff' AS b, ? AS echo", {
+          args: [{ type: "float", value: 2 }],
+        }),
+      ],
     });
     expect(response.status).toBe(200);
     expect(response.body.results[0].response.result.rows).toEqual([
-      [{ type: "integer", value: "1" }, { type: "float", value: 1 }, { type: "text", value: "x" }, { type: "null" }, { type: "blob", base64: "AP8=" }, { type: "float", value: 2 }],
+      [
+        { type: "integer", value: "1" },
+        { type: "float", value: 1 },
+        { type: "text", value: "x" },
+        { type: "null" },
+        { type: "blob", base64: "AP8=" },
+        { type: "float", value: 2 },
+      ],
     ]);
   });
 });
@@ -150,9 +175,27 @@ describe("batch", () => {
                 step("SELECT 'ok(1)'", { type: "ok", step: 1 }),
                 step("SELECT 'error(1)'", { type: "error", step: 1 }),
                 step("SELECT 'not ok(1)'", { type: "not", cond: { type: "ok", step: 1 } }),
-                step("SELECT 'and'", { type: "and", conds: [{ type: "ok", step: 0 }, { type: "error", step: 1 }] }),
-                step("SELECT 'or'", { type: "or", conds: [{ type: "ok", step: 1 }, { type: "error", step: 0 }] }),
-                step("SELECT 'skipped steps are neither'", { type: "or", conds: [{ type: "ok", step: 3 }, { type: "error", step: 3 }] }),
+                step("SELECT 'and'", {
+                  type: "and",
+                  conds: [
+                    { type: "ok", step: 0 },
+                    { type: "error", step: 1 },
+                  ],
+                }),
+                step("SELECT 'or'", {
+                  type: "or",
+                  conds: [
+                    { type: "ok", step: 1 },
+                    { type: "error", step: 0 },
+                  ],
+                }),
+                step("SELECT 'skipped steps are neither'", {
+                  type: "or",
+                  conds: [
+                    { type: "ok", step: 3 },
+                    { type: "error", step: 3 },
+                  ],
+                }),
                 step("BEGIN"),
                 step("SELECT 'autocommit'", { type: "is_autocommit" }),
                 step("SELECT 'in transaction'", { type: "not", cond: { type: "is_autocommit" } }),
@@ -167,9 +210,26 @@ describe("batch", () => {
     );
     expect(response.status).toBe(200);
     const result = response.body.results[0].response.result;
-    const ran = result.step_results.map((r: any) => (r ? r.rows[0]?.[0]?.value ?? "ran" : null));
-    expect(ran).toEqual(["zero", null, "ok(0)", null, "error(1)", "not ok(1)", "and", null, null, "ran", null, "in transaction", "ran"]);
-    expect(result.step_errors[1]).toMatchObject({ code: "SQLITE_ERROR", message: expect.stringContaining("no such table: missing_table") });
+    const ran = result.step_results.map((r: any) => (r ? (r.rows[0]?.[0]?.value ?? "ran") : null));
+    expect(ran).toEqual([
+      "zero",
+      null,
+      "ok(0)",
+      null,
+      "error(1)",
+      "not ok(1)",
+      "and",
+      null,
+      null,
+      "ran",
+      null,
+      "in transaction",
+      "ran",
+    ]);
+    expect(result.step_errors[1]).toMatchObject({
+      code: "SQLITE_ERROR",
+      message: expect.stringContaining("no such table: missing_table"),
+    });
     expect(result.step_errors.filter((error: unknown) => error !== null)).toHaveLength(1);
   });
 });
@@ -178,7 +238,9 @@ describe("sequence", () => {
   it("runs statements in order and stops at the first error", async () => {
     const db = client("sequence");
     await db.executeMultiple("CREATE TABLE s (x); INSERT INTO s VALUES (1); INSERT INTO s VALUES ('two');");
-    await expect(db.executeMultiple("INSERT INTO s VALUES (3); INSERT INTO nowhere VALUES (4); INSERT INTO s VALUES (5);")).rejects.toMatchObject({
+    await expect(
+      db.executeMultiple("INSERT INTO s VALUES (3); INSERT INTO nowhere VALUES (4); INSERT INTO s VALUES (5);"),
+    ).rejects.toMatchObject({
       code: "SQLITE_ERROR",
     });
     expect((await db.execute("SELECT x FROM s ORDER BY rowid")).rows.map((row) => row.x)).toEqual([1n, "two", 3n]);
@@ -193,7 +255,22 @@ describe("stored SQL", () => {
         { type: "execute", stmt: { sql_id: 7, args: [integer(21)] } },
         { type: "sequence", sql: "CREATE TABLE kv (k TEXT PRIMARY KEY, v TEXT)" },
         { type: "store_sql", sql_id: 8, sql: "INSERT INTO kv VALUES (:k, :v)" },
-        { type: "batch", batch: { steps: [{ stmt: { sql_id: 8, named_args: [{ name: "k", value: text("a") }, { name: ":v", value: text("b") }] } }] } },
+        {
+          type: "batch",
+          batch: {
+            steps: [
+              {
+                stmt: {
+                  sql_id: 8,
+                  named_args: [
+                    { name: "k", value: text("a") },
+                    { name: ":v", value: text("b") },
+                  ],
+                },
+              },
+            ],
+          },
+        },
         { type: "close_sql", sql_id: 7 },
       ],
     });
@@ -202,7 +279,10 @@ describe("stored SQL", () => {
     expect(first.body.results[1].response.result.rows).toEqual([[integer(42)]]);
     expect(first.body.results[4].response.result.step_results[0].affected_row_count).toBe(1);
 
-    const closed = await pipeline(server, "stored", { baton: first.body.baton, requests: [{ type: "execute", stmt: { sql_id: 7 } }] });
+    const closed = await pipeline(server, "stored", {
+      baton: first.body.baton,
+      requests: [{ type: "execute", stmt: { sql_id: 7 } }],
+    });
     expect(closed.status).toBe(400);
     expect(closed.body).toMatchObject({ code: "SQL_NOT_FOUND" });
   });
@@ -210,7 +290,10 @@ describe("stored SQL", () => {
   it("is what the client's batch uses for repeated statements", async () => {
     const db = client("stored-batch");
     await db.execute("CREATE TABLE r (n INTEGER)");
-    const results = await db.batch(Array.from({ length: 40 }, (_, i) => ({ sql: "INSERT INTO r VALUES (?)", args: [i] })), "write");
+    const results = await db.batch(
+      Array.from({ length: 40 }, (_, i) => ({ sql: "INSERT INTO r VALUES (?)", args: [i] })),
+      "write",
+    );
     expect(results).toHaveLength(40);
     expect((await db.execute("SELECT sum(n) AS s FROM r")).rows[0]!.s).toBe(780n);
   });
@@ -219,17 +302,27 @@ describe("stored SQL", () => {
 describe("describe, get_autocommit and the v3 cursor", () => {
   it("describes parameters and result columns", async () => {
     await client("describe").execute("CREATE TABLE d (id INTEGER PRIMARY KEY, name TEXT)");
-    const response = await pipeline(server, "describe", { requests: [{ type: "describe", sql: "SELECT id, name FROM d WHERE id = :id OR name = ?" }] });
+    const response = await pipeline(server, "describe", {
+      requests: [{ type: "describe", sql: "SELECT id, name FROM d WHERE id = :id OR name = ?" }],
+    });
     expect(response.body.results[0].response.result).toEqual({
       params: [{ name: ":id" }, { name: null }],
-      cols: [{ name: "id", decltype: "INTEGER" }, { name: "name", decltype: "TEXT" }],
+      cols: [
+        { name: "id", decltype: "INTEGER" },
+        { name: "name", decltype: "TEXT" },
+      ],
       is_explain: false,
       is_readonly: true,
     });
   });
 
   it("answers get_autocommit on version 3 only", async () => {
-    const v3 = await pipeline(server, "autocommit", { requests: [{ type: "get_autocommit" }, execute("BEGIN"), { type: "get_autocommit" }, { type: "close" }] }, 3);
+    const v3 = await pipeline(
+      server,
+      "autocommit",
+      { requests: [{ type: "get_autocommit" }, execute("BEGIN"), { type: "get_autocommit" }, { type: "close" }] },
+      3,
+    );
     expect(v3.body.results.map((r: any) => r.response.is_autocommit)).toEqual([true, undefined, false, undefined]);
     const v2 = await pipeline(server, "autocommit", { requests: [{ type: "get_autocommit" }] }, 2);
     expect(v2.status).toBe(400);
@@ -238,10 +331,15 @@ describe("describe, get_autocommit and the v3 cursor", () => {
 
   it("streams a v3 cursor as newline-delimited JSON", async () => {
     const response = await postHrana(server, "cursor", "v3/cursor", {
-      batch: { steps: [{ stmt: { sql: "SELECT 1 AS a UNION ALL SELECT 2" } }, { stmt: { sql: "SELECT * FROM nope" } }] },
+      batch: {
+        steps: [{ stmt: { sql: "SELECT 1 AS a UNION ALL SELECT 2" } }, { stmt: { sql: "SELECT * FROM nope" } }],
+      },
     });
     expect(response.status).toBe(200);
-    const lines = (response.body as string).trim().split("\n").map((line) => JSON.parse(line));
+    const lines = (response.body as string)
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
     expect(lines[0]).toEqual({ baton: expect.any(String), base_url: null });
     expect(lines.slice(1).map((entry) => entry.type)).toEqual(["step_begin", "row", "row", "step_end", "step_error"]);
     expect(lines[2].row).toEqual([integer(1)]);
@@ -252,7 +350,9 @@ describe("tenants", () => {
   it("gives each slug its own database", async () => {
     await client("tenant-a").execute("CREATE TABLE only_in_a (x)");
     await client("tenant-a").execute("INSERT INTO only_in_a VALUES (1)");
-    await expect(client("tenant-b").execute("SELECT * FROM only_in_a")).rejects.toMatchObject({ message: expect.stringContaining("no such table") });
+    await expect(client("tenant-b").execute("SELECT * FROM only_in_a")).rejects.toMatchObject({
+      message: expect.stringContaining("no such table"),
+    });
     expect((await client("tenant-a").execute("SELECT count(*) AS n FROM only_in_a")).rows[0]!.n).toBe(1n);
   });
 });
@@ -271,7 +371,9 @@ describe("concurrent clients", () => {
         }
       }),
     );
-    const counted = await client("busy").execute("SELECT count(*) AS rows, count(DISTINCT worker) AS workers FROM hits");
+    const counted = await client("busy").execute(
+      "SELECT count(*) AS rows, count(DISTINCT worker) AS workers FROM hits",
+    );
     expect({ ...counted.rows[0] }).toEqual({ rows: 120n, workers: 12n });
   });
 });

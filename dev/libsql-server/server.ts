@@ -45,13 +45,20 @@ const optionsSchema = z.object({
   host: z.string().min(1).default("127.0.0.1"),
   streamIdleMs: z.number().int().positive().default(10_000),
   busyTimeoutMs: z.number().int().min(0).default(5_000),
-  maxBodyBytes: z.number().int().positive().default(10 * 1024 * 1024),
+  maxBodyBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(10 * 1024 * 1024),
 });
 
 /** Starts listening; resolves once the port is bound. */
 export async function startLibsqlServer(opts: LibsqlServerOptions): Promise<LibsqlServer> {
   const options = optionsSchema.parse(opts);
-  const tenants = options.dataDir === ":memory:" ? createMemoryStore(options.busyTimeoutMs) : createFileStore(options.dataDir, options.busyTimeoutMs);
+  const tenants =
+    options.dataDir === ":memory:"
+      ? createMemoryStore(options.busyTimeoutMs)
+      : createFileStore(options.dataDir, options.busyTimeoutMs);
   const streams = new StreamRegistry({ tenants, idleMs: options.streamIdleMs, log: opts.log });
   const app = createHranaApp({ streams, maxBodyBytes: options.maxBodyBytes, log: opts.log });
   // Leave the host process's global Request/Response alone: tests run clients in the same process.

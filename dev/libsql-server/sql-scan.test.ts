@@ -17,12 +17,16 @@ describe("splitStatements", () => {
   });
 
   it("keeps the semicolons inside a CREATE TRIGGER body in one statement", () => {
-    const trigger = "CREATE TEMP TRIGGER t AFTER INSERT ON a BEGIN INSERT INTO b VALUES (1); UPDATE c SET n = n + 1; END";
+    const trigger =
+      "CREATE TEMP TRIGGER t AFTER INSERT ON a BEGIN INSERT INTO b VALUES (1); UPDATE c SET n = n + 1; END";
     expect(splitStatements(`${trigger}; SELECT 1;`)).toEqual([trigger, " SELECT 1"]);
   });
 
   it("does not mistake a column named end or trigger for trigger syntax", () => {
-    expect(splitStatements("SELECT end, trigger FROM t; SELECT 2")).toEqual(["SELECT end, trigger FROM t", " SELECT 2"]);
+    expect(splitStatements("SELECT end, trigger FROM t; SELECT 2")).toEqual([
+      "SELECT end, trigger FROM t",
+      " SELECT 2",
+    ]);
   });
 });
 
@@ -68,7 +72,10 @@ describe("scanStatement", () => {
     expect(scanned).toEqual(params);
     // Bind "1", "2", ... by index, as the server does, and read back which index each expression got.
     const db = new Database(":memory:");
-    const read = db.prepare(sql).raw(true).get(scanned.map((_, index) => String(index + 1)));
+    const read = db
+      .prepare(sql)
+      .raw(true)
+      .get(scanned.map((_, index) => String(index + 1)));
     db.close();
     expect(read).toEqual(row);
   });

@@ -118,7 +118,14 @@ function* tokenize(sql: string): Generator<Token> {
 }
 
 // Token classes and transitions of SQLite's sqlite3_complete() state machine.
-const SEMI = 0, WS = 1, OTHER = 2, EXPLAIN = 3, CREATE = 4, TEMP = 5, TRIGGER = 6, END = 7;
+const SEMI = 0,
+  WS = 1,
+  OTHER = 2,
+  EXPLAIN = 3,
+  CREATE = 4,
+  TEMP = 5,
+  TRIGGER = 6,
+  END = 7;
 const TRANSITIONS: ReadonlyArray<ReadonlyArray<number>> = [
   /* 0 invalid */ [1, 0, 2, 3, 4, 2, 2, 2],
   /* 1 start   */ [1, 1, 2, 3, 4, 2, 2, 2],
@@ -135,13 +142,19 @@ function completeClass(token: Token): number {
   if (token.type === "ws") return WS;
   if (token.type !== "word") return OTHER;
   switch (token.text.toUpperCase()) {
-    case "EXPLAIN": return EXPLAIN;
-    case "CREATE": return CREATE;
+    case "EXPLAIN":
+      return EXPLAIN;
+    case "CREATE":
+      return CREATE;
     case "TEMP":
-    case "TEMPORARY": return TEMP;
-    case "TRIGGER": return TRIGGER;
-    case "END": return END;
-    default: return OTHER;
+    case "TEMPORARY":
+      return TEMP;
+    case "TRIGGER":
+      return TRIGGER;
+    case "END":
+      return END;
+    default:
+      return OTHER;
   }
 }
 
@@ -174,12 +187,17 @@ const DML_WORDS = new Set(["SELECT", "VALUES", "INSERT", "REPLACE", "UPDATE", "D
 function kindOf(word: string | undefined): StatementKind {
   switch (word) {
     case "SELECT":
-    case "VALUES": return "select";
+    case "VALUES":
+      return "select";
     case "INSERT":
-    case "REPLACE": return "insert";
-    case "UPDATE": return "update";
-    case "DELETE": return "delete";
-    default: return "other";
+    case "REPLACE":
+      return "insert";
+    case "UPDATE":
+      return "update";
+    case "DELETE":
+      return "delete";
+    default:
+      return "other";
   }
 }
 

@@ -42,14 +42,16 @@ function argsInvalid(detail: string): RequestError {
 // The native module passes SQL and text as C strings, so everything after a NUL
 // would silently vanish ("DELETE FROM t\0 WHERE ..." would empty the table).
 function splitChecked(sql: string): string[] {
-  if (sql.includes("\0")) throw new RequestError("SQL_PARSE_ERROR", "SQL string could not be parsed: it contains a NUL character");
+  if (sql.includes("\0"))
+    throw new RequestError("SQL_PARSE_ERROR", "SQL string could not be parsed: it contains a NUL character");
   return splitStatements(sql);
 }
 
 function singleStatement(sql: string): string {
   const statements = splitChecked(sql);
   if (statements.length === 0) throw new RequestError("SQL_NO_STATEMENT", "SQL string does not contain any statement");
-  if (statements.length > 1) throw new RequestError("SQL_MANY_STATEMENTS", "SQL string contains more than one statement");
+  if (statements.length > 1)
+    throw new RequestError("SQL_MANY_STATEMENTS", "SQL string contains more than one statement");
   return statements[0]!;
 }
 
@@ -59,7 +61,10 @@ export function checkStmt(sql: string, stmt: Stmt): CheckedStmt {
   const args = stmt.args ?? [];
   const named = stmt.named_args ?? [];
   if (args.length > 0 && named.length > 0) {
-    throw new RequestError("ARGS_BOTH_POSITIONAL_AND_NAMED", "Specifying both positional and named arguments is not supported");
+    throw new RequestError(
+      "ARGS_BOTH_POSITIONAL_AND_NAMED",
+      "Specifying both positional and named arguments is not supported",
+    );
   }
   return {
     sql,
@@ -88,7 +93,9 @@ function bindValues(stmt: CheckedStmt): NativeValue[] {
       found = { value: stmt.args[index]! };
     }
     if (typeof found?.value === "string" && found.value.includes("\0")) {
-      throw argsInvalid(`the text for parameter ${name ?? index + 1} contains a NUL character, which the embedded driver would truncate`);
+      throw argsInvalid(
+        `the text for parameter ${name ?? index + 1} contains a NUL character, which the embedded driver would truncate`,
+      );
     }
     if (found) return found.value;
     // EXPLAIN compiles without running, so sqld lets its parameters go unbound.

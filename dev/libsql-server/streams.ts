@@ -52,11 +52,13 @@ export class StreamRegistry {
     const match = BATON.exec(baton);
     const entry = match ? this.#entries.get(match[1]!) : undefined;
     if (!match || !entry) {
-      if (match && this.#expired.has(match[1]!)) throw new ProtocolError("STREAM_EXPIRED", "The stream has expired due to inactivity");
+      if (match && this.#expired.has(match[1]!))
+        throw new ProtocolError("STREAM_EXPIRED", "The stream has expired due to inactivity");
       throw new ProtocolError("BATON_INVALID", "Received an invalid baton");
     }
     if (entry.stream.slug !== slug) throw new ProtocolError("BATON_INVALID", "Received an invalid baton");
-    if (entry.inUse || entry.seq !== Number(match[2])) throw new ProtocolError("BATON_REUSED", "Received a baton that has already been used");
+    if (entry.inUse || entry.seq !== Number(match[2]))
+      throw new ProtocolError("BATON_REUSED", "Received a baton that has already been used");
     clearTimeout(entry.timer);
     entry.inUse = true;
     entry.seq = (entry.seq + 1) % 2 ** 32;
@@ -112,6 +114,8 @@ export class StreamRegistry {
       this.#expired.delete(id);
     }
     this.#expired.set(entry.stream.id, now);
-    this.#options.log?.(`stream for ${entry.stream.slug} expired after ${this.#options.idleMs} ms idle; its transaction, if any, was rolled back`);
+    this.#options.log?.(
+      `stream for ${entry.stream.slug} expired after ${this.#options.idleMs} ms idle; its transaction, if any, was rolled back`,
+    );
   }
 }

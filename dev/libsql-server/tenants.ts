@@ -97,7 +97,9 @@ class WriteGate {
         },
       };
       const timer = setTimeout(() => {
-        waiter.fail(new RequestError("SQLITE_BUSY", "SQLite error: database is locked (another stream's transaction is open)"));
+        waiter.fail(
+          new RequestError("SQLITE_BUSY", "SQLite error: database is locked (another stream's transaction is open)"),
+        );
       }, timeoutMs);
       this.#waiters.push(waiter);
     });
@@ -135,7 +137,11 @@ function gatedStream(options: GatedStreamOptions): StreamDb {
   };
   return {
     async use(mayWrite, fn) {
-      if (aborted) throw new RequestError("SQLITE_BUSY", "SQLite error: database is locked by another process; this stream's transaction was rolled back");
+      if (aborted)
+        throw new RequestError(
+          "SQLITE_BUSY",
+          "SQLite error: database is locked by another process; this stream's transaction was rolled back",
+        );
       if (!holding && (mayWrite || options.gateReads)) {
         await options.gate.acquire(options.busyTimeoutMs);
         holding = true;
@@ -203,7 +209,13 @@ export function createFileStore(dataDir: string, busyTimeoutMs: number): TenantS
           rollbackAndClose(db, false);
           const pool = idle.get(slug) ?? [];
           idle.set(slug, pool);
-          if (!closed && db.open && !stuckConnections.has(db) && !db.inTransaction && pool.length < IDLE_CONNECTIONS_PER_TENANT) {
+          if (
+            !closed &&
+            db.open &&
+            !stuckConnections.has(db) &&
+            !db.inTransaction &&
+            pool.length < IDLE_CONNECTIONS_PER_TENANT
+          ) {
             pool.push(db);
             return;
           }

@@ -33,7 +33,13 @@ function fileDir(): string {
 
 /** Settles to "pending" if `promise` has not settled yet. */
 async function stateOf(promise: Promise<unknown>): Promise<"settled" | "pending"> {
-  return Promise.race([promise.then(() => "settled" as const, () => "settled" as const), sleep(0).then(() => "pending" as const)]);
+  return Promise.race([
+    promise.then(
+      () => "settled" as const,
+      () => "settled" as const,
+    ),
+    sleep(0).then(() => "pending" as const),
+  ]);
 }
 
 async function count(db: Client, table = "t"): Promise<bigint> {
@@ -93,7 +99,10 @@ describe.each([
     expect(await stateOf(waiting)).toBe("pending");
     await tx.commit();
     expect((await waiting).rowsAffected).toBe(1);
-    expect((await first.execute("SELECT v FROM t ORDER BY rowid")).rows.map((row) => row.v)).toEqual(["first", "second"]);
+    expect((await first.execute("SELECT v FROM t ORDER BY rowid")).rows.map((row) => row.v)).toEqual([
+      "first",
+      "second",
+    ]);
   });
 
   it("fail a writer with SQLITE_BUSY when the other transaction outlasts the busy timeout", async () => {
@@ -102,7 +111,9 @@ describe.each([
     await first.execute("CREATE TABLE t (v TEXT)");
     const tx = await first.transaction("write");
     await tx.execute({ sql: "INSERT INTO t VALUES (?)", args: ["first"] });
-    await expect(client(server, "tx").execute({ sql: "INSERT INTO t VALUES (?)", args: ["second"] })).rejects.toMatchObject({ code: "SQLITE_BUSY" });
+    await expect(
+      client(server, "tx").execute({ sql: "INSERT INTO t VALUES (?)", args: ["second"] }),
+    ).rejects.toMatchObject({ code: "SQLITE_BUSY" });
     await tx.commit();
     expect(await count(first)).toBe(1n);
   });
@@ -110,9 +121,16 @@ describe.each([
   it("end with the stream: closing it mid-transaction rolls back and hands a clean connection to the next stream", async () => {
     const server = await start({ dataDir: dataDir() });
     await pipeline(server, "tx", { requests: [execute("CREATE TABLE t (v)"), { type: "close" }] });
-    const abandoned = await pipeline(server, "tx", { requests: [execute("BEGIN"), execute("INSERT INTO t VALUES (1)"), { type: "close" }] });
+    const abandoned = await pipeline(server, "tx", {
+      requests: [execute("BEGIN"), execute("INSERT INTO t VALUES (1)"), { type: "close" }],
+    });
     expect(abandoned.body.results.map((r: { type: string }) => r.type)).toEqual(["ok", "ok", "ok"]);
-    const next = await pipeline(server, "tx", { requests: [{ type: "get_autocommit" }, execute("SELECT count(*) FROM t"), { type: "close" }] }, 3);
+    const next = await pipeline(
+      server,
+      "tx",
+      { requests: [{ type: "get_autocommit" }, execute("SELECT count(*) FROM t"), { type: "close" }] },
+      3,
+    );
     expect(next.body.results[0].response.is_autocommit).toBe(true);
     expect(next.body.results[1].response.result.rows).toEqual([[{ type: "integer", value: "0" }]]);
   });
@@ -153,7 +171,10 @@ describe("batons", () => {
     const elsewhere = await pipeline(server, "other-tenant", { baton: next.body.baton, requests: [] });
     expect(elsewhere).toMatchObject({ status: 400, body: { code: "BATON_INVALID" } });
 
-    const closed = await pipeline(server, "baton", { baton: next.body.baton, requests: [execute("COMMIT"), { type: "close" }] });
+    const closed = await pipeline(server, "baton", {
+      baton: next.body.baton,
+      requests: [execute("COMMIT"), { type: "close" }],
+    });
     expect(closed.body.baton).toBeNull();
     const afterClose = await pipeline(server, "baton", { baton: next.body.baton, requests: [] });
     expect(afterClose).toMatchObject({ status: 400, body: { code: "BATON_INVALID" } });
@@ -163,10 +184,17 @@ describe("batons", () => {
 
   it("drop the stream and roll back when a pipeline breaks the protocol", async () => {
     const server = await start({ dataDir: ":memory:" });
-    const opened = await pipeline(server, "broken", { requests: [execute("CREATE TABLE t (v)"), execute("BEGIN"), execute("INSERT INTO t VALUES (1)")] });
-    const broken = await pipeline(server, "broken", { baton: opened.body.baton, requests: [{ type: "execute", stmt: { sql_id: 99 } }] });
+    const opened = await pipeline(server, "broken", {
+      requests: [execute("CREATE TABLE t (v)"), execute("BEGIN"), execute("INSERT INTO t VALUES (1)")],
+    });
+    const broken = await pipeline(server, "broken", {
+      baton: opened.body.baton,
+      requests: [{ type: "execute", stmt: { sql_id: 99 } }],
+    });
     expect(broken).toMatchObject({ status: 400, body: { code: "SQL_NOT_FOUND" } });
-    const check = await pipeline(server, "broken", { requests: [execute("SELECT count(*) FROM t"), { type: "close" }] });
+    const check = await pipeline(server, "broken", {
+      requests: [execute("SELECT count(*) FROM t"), { type: "close" }],
+    });
     expect(check.body.results[0].response.result.rows).toEqual([[{ type: "integer", value: "0" }]]);
   });
 });
@@ -188,7 +216,9 @@ describe("file mode", () => {
     const first = await start({ dataDir: dir });
     const db = client(first, "zibo");
     await db.batch(["CREATE TABLE t (v TEXT)", { sql: "INSERT INTO t VALUES (?)", args: ["kept"] }], "write");
-    const open = await pipeline(first, "zibo", { requests: [execute("BEGIN"), execute("INSERT INTO t VALUES ('never committed')")] });
+    const open = await pipeline(first, "zibo", {
+      requests: [execute("BEGIN"), execute("INSERT INTO t VALUES ('never committed')")],
+    });
     expect(open.body.baton).toEqual(expect.any(String));
     await first.close();
     await expect(fetch(`${first.url}/health`)).rejects.toThrow();
@@ -208,15 +238,23 @@ describe("file mode", () => {
     const outsider = new Database(join(dir, "shared.db"));
     outsider.exec("BEGIN IMMEDIATE");
     outsider.exec("INSERT INTO t VALUES ('outsider')");
-    const blocked = await pipeline(server, "shared", { baton: opened.body.baton, requests: [execute("INSERT INTO t VALUES ('blocked')")] });
+    const blocked = await pipeline(server, "shared", {
+      baton: opened.body.baton,
+      requests: [execute("INSERT INTO t VALUES ('blocked')")],
+    });
     expect(blocked.body.results[0]).toMatchObject({ type: "error", error: { code: "SQLITE_BUSY" } });
     outsider.exec("COMMIT");
     outsider.close();
 
-    const after = await pipeline(server, "shared", { baton: blocked.body.baton, requests: [execute("INSERT INTO t VALUES ('after')")] });
+    const after = await pipeline(server, "shared", {
+      baton: blocked.body.baton,
+      requests: [execute("INSERT INTO t VALUES ('after')")],
+    });
     expect(after.body.results[0].type).toBe("ok");
     // The row written after the timeout is committed, visible to everyone else while the stream stays open.
-    expect((await client(server, "shared").execute("SELECT v FROM t ORDER BY rowid")).rows.map((row) => row.v)).toEqual(["outsider", "after"]);
+    expect((await client(server, "shared").execute("SELECT v FROM t ORDER BY rowid")).rows.map((row) => row.v)).toEqual(
+      ["outsider", "after"],
+    );
     await pipeline(server, "shared", { baton: after.body.baton, requests: [{ type: "close" }] });
   });
 

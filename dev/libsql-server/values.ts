@@ -40,11 +40,16 @@ export const protoValueSchema = z
   ])
   .transform((value): NativeValue => {
     switch (value.type) {
-      case "null": return null;
-      case "integer": return BigInt(value.value);
-      case "float": return value.value;
-      case "text": return value.value;
-      case "blob": return Buffer.from(value.base64, "base64");
+      case "null":
+        return null;
+      case "integer":
+        return BigInt(value.value);
+      case "float":
+        return value.value;
+      case "text":
+        return value.value;
+      case "blob":
+        return Buffer.from(value.base64, "base64");
     }
   });
 
@@ -54,7 +59,8 @@ export function toProtoValue(value: unknown): ProtoValue {
   if (typeof value === "bigint") return { type: "integer", value: value.toString() };
   if (typeof value === "number") return { type: "float", value };
   if (typeof value === "string") return { type: "text", value };
-  if (value instanceof Uint8Array) return { type: "blob", base64: Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString("base64") };
+  if (value instanceof Uint8Array)
+    return { type: "blob", base64: Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString("base64") };
   // SQLite has no other storage class; anything else is a bug worth seeing.
   throw new TypeError(`Unexpected value of type ${typeof value} from the database`);
 }

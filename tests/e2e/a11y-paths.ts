@@ -70,7 +70,14 @@ export const ROLE_PATHS: RolePath[] = [
   {
     role: "zone admin",
     email: "admin@zibo.demo",
-    pages: ["/admin/users", "/admin/banks", { from: "/admin/banks", prefix: "/admin/banks/", name: "a bank" }, "/admin/policy", "/admin/finance", "/admin/subsidies/dashboard"],
+    pages: [
+      "/admin/users",
+      "/admin/banks",
+      { from: "/admin/banks", prefix: "/admin/banks/", name: "a bank" },
+      "/admin/policy",
+      "/admin/finance",
+      "/admin/subsidies/dashboard",
+    ],
   },
   {
     role: "bank",
@@ -91,7 +98,10 @@ export async function signIn(page: Page, base: string, email: string) {
   await page.goto(`${base}/login`);
   await page.getByLabel("邮箱").fill(email);
   await page.getByLabel("密码", { exact: true }).fill(PASSWORD);
-  await Promise.all([page.waitForURL((u) => u.pathname !== "/login"), page.getByRole("button", { name: "登录" }).click()]);
+  await Promise.all([
+    page.waitForURL((u) => u.pathname !== "/login"),
+    page.getByRole("button", { name: "登录" }).click(),
+  ]);
 }
 
 /**
@@ -102,7 +112,9 @@ async function ensureApplication(page: Page, base: string) {
   await page.goto(`${base}/subsidies`);
   if ((await page.locator('main a[href^="/subsidies/applications/"]').count()) > 0) return;
   await page.goto(`${base}/policy`);
-  const programmes = await page.locator('main a[href^="/policy/programmes/"]').evaluateAll((as) => [...new Set(as.map((a) => a.getAttribute("href")!.split("#")[0]!))]);
+  const programmes = await page
+    .locator('main a[href^="/policy/programmes/"]')
+    .evaluateAll((as) => [...new Set(as.map((a) => a.getAttribute("href")!.split("#")[0]!))]);
   for (const href of programmes) {
     await page.goto(base + href);
     const start = page.locator('form[action="/subsidies/apply"] button[type=submit]');
@@ -118,8 +130,15 @@ export async function resolvePath(page: Page, base: string, spec: PageSpec): Pro
   if (typeof spec === "string") return spec;
   if (spec.prefix === "/subsidies/applications/") await ensureApplication(page, base);
   await page.goto(base + spec.from);
-  const hrefs = await page.locator(`main a[href^="${spec.prefix}"]`).evaluateAll((as) => as.map((a) => a.getAttribute("href")!));
-  const href = hrefs.map((h) => h.split("#")[0]!).find((h) => h !== spec.from && !h.includes("?") && h.length > spec.prefix.length && !/\/(new|export|dashboard)$/.test(h));
+  const hrefs = await page
+    .locator(`main a[href^="${spec.prefix}"]`)
+    .evaluateAll((as) => as.map((a) => a.getAttribute("href")!));
+  const href = hrefs
+    .map((h) => h.split("#")[0]!)
+    .find(
+      (h) =>
+        h !== spec.from && !h.includes("?") && h.length > spec.prefix.length && !/\/(new|export|dashboard)$/.test(h),
+    );
   if (!href) throw new Error(`${spec.from} links to no ${spec.name} (${spec.prefix}…)`);
   return href;
 }
@@ -136,7 +155,12 @@ export async function seriousAxeViolations(page: Page): Promise<AxeFinding[]> {
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => ({ rule: v.id, impact: v.impact!, help: v.help, targets: v.nodes.slice(0, 6).map((n) => n.target.join(" ")) }));
+    .map((v) => ({
+      rule: v.id,
+      impact: v.impact!,
+      help: v.help,
+      targets: v.nodes.slice(0, 6).map((n) => n.target.join(" ")),
+    }));
 }
 
 /** Layout faults at the current (phone) width, each said in a sentence. */
@@ -149,13 +173,19 @@ export async function phoneLayoutFaults(page: Page): Promise<string[]> {
     if (doc.scrollWidth > width + 1) faults.push(`page is ${doc.scrollWidth}px wide in a ${width}px window`);
     for (const el of document.querySelectorAll("tr a, tr button, tr input[type=submit]")) {
       const box = el.getBoundingClientRect();
-      if (box.width > 0 && box.right > width + 1) faults.push(`${el.tagName.toLowerCase()} "${(el.textContent ?? "").trim().slice(0, 20)}" in a table row ends at ${Math.round(box.right)}px`);
+      if (box.width > 0 && box.right > width + 1)
+        faults.push(
+          `${el.tagName.toLowerCase()} "${(el.textContent ?? "").trim().slice(0, 20)}" in a table row ends at ${Math.round(box.right)}px`,
+        );
     }
     // Status badges of every kind: .badge, and the pages' .tag, .status and .verdict.
     for (const el of document.querySelectorAll(".badge, .tag, .status, .verdict")) {
       const box = el.getBoundingClientRect();
       const line = parseFloat(getComputedStyle(el).lineHeight) || parseFloat(getComputedStyle(el).fontSize) * 1.7;
-      if (box.height > line * 2 + 8) faults.push(`badge "${(el.textContent ?? "").trim().slice(0, 20)}" is ${Math.round(box.height)}px tall (wrapped)`);
+      if (box.height > line * 2 + 8)
+        faults.push(
+          `badge "${(el.textContent ?? "").trim().slice(0, 20)}" is ${Math.round(box.height)}px tall (wrapped)`,
+        );
     }
     return faults;
   });
@@ -168,7 +198,8 @@ export async function phoneLayoutFaults(page: Page): Promise<string[]> {
  */
 export async function smallTapTargets(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const selector = "button, .btn, nav a, tr a, tr button, summary, .tabs a, .cats a, .counts a, .links a, .pager a, input[type=checkbox], input[type=radio], select";
+    const selector =
+      "button, .btn, nav a, tr a, tr button, summary, .tabs a, .cats a, .counts a, .links a, .pager a, input[type=checkbox], input[type=radio], select";
     const small: string[] = [];
     for (const el of document.querySelectorAll(selector)) {
       const box = el.getBoundingClientRect();
@@ -176,7 +207,10 @@ export async function smallTapTargets(page: Page): Promise<string[]> {
       // A checkbox or radio counts with its label, which is what a finger hits.
       const target = (el.matches("input") && el.closest("label")) || el;
       const hit = target.getBoundingClientRect();
-      if (hit.height < 43.5 || hit.width < 43.5) small.push(`${el.tagName.toLowerCase()}${el.className ? "." + String(el.className).split(" ").join(".") : ""} "${(el.textContent ?? "").trim().slice(0, 16)}" ${Math.round(hit.width)}×${Math.round(hit.height)}`);
+      if (hit.height < 43.5 || hit.width < 43.5)
+        small.push(
+          `${el.tagName.toLowerCase()}${el.className ? "." + String(el.className).split(" ").join(".") : ""} "${(el.textContent ?? "").trim().slice(0, 16)}" ${Math.round(hit.width)}×${Math.round(hit.height)}`,
+        );
     }
     return small;
   });
@@ -195,7 +229,10 @@ export async function smallText(page: Page, minPx: number, minLeading: number): 
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
         if (n.textContent && n.textContent.trim() && n.parentElement) parents.add(n.parentElement);
       }
-      for (const el of document.querySelectorAll("input:not([type=hidden]):not([type=checkbox]):not([type=radio]), select, textarea, button")) parents.add(el);
+      for (const el of document.querySelectorAll(
+        "input:not([type=hidden]):not([type=checkbox]):not([type=radio]), select, textarea, button",
+      ))
+        parents.add(el);
       for (const el of parents) {
         if (el.closest("script, style, [aria-hidden=true], option")) continue;
         const box = el.getBoundingClientRect();
@@ -205,8 +242,13 @@ export async function smallText(page: Page, minPx: number, minLeading: number): 
         const size = parseFloat(style.fontSize);
         const leading = style.lineHeight === "normal" ? 1.2 : parseFloat(style.lineHeight) / size;
         const key = `${el.tagName.toLowerCase()}${el.className && typeof el.className === "string" ? "." + el.className.trim().split(/\s+/).join(".") : ""}`;
-        if (size < minPx - 0.25) found.set(`${key} size`, `${key} "${(el.textContent ?? "").trim().slice(0, 12)}" is ${size.toFixed(1)}px`);
-        else if (leading < minLeading - 0.01 && !el.matches("input, select, button")) found.set(`${key} leading`, `${key} "${(el.textContent ?? "").trim().slice(0, 12)}" has line-height ${leading.toFixed(2)}`);
+        if (size < minPx - 0.25)
+          found.set(`${key} size`, `${key} "${(el.textContent ?? "").trim().slice(0, 12)}" is ${size.toFixed(1)}px`);
+        else if (leading < minLeading - 0.01 && !el.matches("input, select, button"))
+          found.set(
+            `${key} leading`,
+            `${key} "${(el.textContent ?? "").trim().slice(0, 12)}" has line-height ${leading.toFixed(2)}`,
+          );
       }
       return [...found.values()];
     },
@@ -223,7 +265,8 @@ export async function numericColumnFaults(page: Page): Promise<string[]> {
       const head = table.tHead?.rows[table.tHead.rows.length - 1]?.cells[td.cellIndex];
       const name = (head?.textContent ?? "?").trim();
       if (getComputedStyle(td).textAlign !== "right") faults.add(`column "${name}": numbers are not right-aligned`);
-      if (head && getComputedStyle(head).textAlign !== "right") faults.add(`column "${name}": header is not right-aligned over its numbers`);
+      if (head && getComputedStyle(head).textAlign !== "right")
+        faults.add(`column "${name}": header is not right-aligned over its numbers`);
     }
     return [...faults];
   });

@@ -13,7 +13,11 @@ import { PHONE, phoneLayoutFaults, seriousAxeViolations, signIn, smallTapTargets
 const e2e = useE2e({ name: "a11y-senior", demo: true });
 const url = (path: string) => e2e.server.url(path);
 
-const px = (page: Page, selector: string, property: "fontSize" | "lineHeight") => page.locator(selector).first().evaluate((el, p) => parseFloat(getComputedStyle(el)[p]), property);
+const px = (page: Page, selector: string, property: "fontSize" | "lineHeight") =>
+  page
+    .locator(selector)
+    .first()
+    .evaluate((el, p) => parseFloat(getComputedStyle(el)[p]), property);
 
 /** Text size, spacing, layout, tap targets and axe on the page as it is now, in a list of sentences. */
 async function largeTextFaults(page: Page, path: string): Promise<string[]> {
@@ -36,8 +40,14 @@ async function tabThrough(page: Page, max: number) {
       const el = document.activeElement;
       if (!el || el === document.body) return null;
       const s = getComputedStyle(el);
-      const label = (el.getAttribute("aria-label") ?? el.textContent ?? (el as HTMLInputElement).name ?? "").trim().slice(0, 16);
-      return { what: `${el.tagName.toLowerCase()}${el.getAttribute("type") ? `[${el.getAttribute("type")}]` : ""} "${label}"`, outline: s.outlineStyle, width: parseFloat(s.outlineWidth) };
+      const label = (el.getAttribute("aria-label") ?? el.textContent ?? (el as HTMLInputElement).name ?? "")
+        .trim()
+        .slice(0, 16);
+      return {
+        what: `${el.tagName.toLowerCase()}${el.getAttribute("type") ? `[${el.getAttribute("type")}]` : ""} "${label}"`,
+        outline: s.outlineStyle,
+        width: parseFloat(s.outlineWidth),
+      };
     });
     if (!f) break;
     seen.push(f);
@@ -71,15 +81,19 @@ describe("适老化 in Chromium", () => {
     expect(await smallText(page, 18, 1.5)).toEqual([]);
 
     await page.reload();
-    expect(await page.evaluate(() => (window as unknown as { classesAtBody?: string }).classesAtBody)).toContain("large");
+    expect(await page.evaluate(() => (window as unknown as { classesAtBody?: string }).classesAtBody)).toContain(
+      "large",
+    );
     expect(await page.getByRole("button", { name: "大字版" }).getAttribute("aria-pressed")).toBe("true");
     expect(await px(page, "main p", "fontSize")).toBeGreaterThanOrEqual(18);
 
     const faults: string[] = [];
-    for (const path of ["/", "/policy", "/finance", "/publicity", "/apply", "/login"]) faults.push(...(await largeTextFaults(page, path)));
+    for (const path of ["/", "/policy", "/finance", "/publicity", "/apply", "/login"])
+      faults.push(...(await largeTextFaults(page, path)));
     // A signed-in page with table cards, in the same browser: the choice is the browser's, not the account's.
     await signIn(page, url(""), "admin@zibo.demo");
-    for (const path of ["/admin/users", "/admin/enterprises", "/admin/subsidies"]) faults.push(...(await largeTextFaults(page, path)));
+    for (const path of ["/admin/users", "/admin/enterprises", "/admin/subsidies"])
+      faults.push(...(await largeTextFaults(page, path)));
     expect(faults, faults.join("\n")).toEqual([]);
 
     await page.getByRole("button", { name: "大字版" }).click();
@@ -94,9 +108,17 @@ describe("适老化 in Chromium", () => {
     const { context, page } = await e2e.chromium.newPage(PHONE);
     const reached: string[] = [];
     const unringed: string[] = [];
-    for (const [path, max] of [["/login", 25], ["/publicity", 30], ["/apply", 80]] as const) {
+    for (const [path, max] of [
+      ["/login", 25],
+      ["/publicity", 30],
+      ["/apply", 80],
+    ] as const) {
       await page.goto(url(path));
-      if (path === "/publicity") await page.locator("details").first().evaluate((d) => ((d as HTMLDetailsElement).open = true));
+      if (path === "/publicity")
+        await page
+          .locator("details")
+          .first()
+          .evaluate((d) => ((d as HTMLDetailsElement).open = true));
       for (const f of await tabThrough(page, max)) {
         reached.push(f.what);
         if (f.outline === "none" || f.width < 2) unringed.push(`${path} ${f.what}: outline ${f.outline} ${f.width}px`);
@@ -104,8 +126,23 @@ describe("适老化 in Chromium", () => {
     }
     expect(unringed).toEqual([]);
     // The walk did reach each kind of control (so the check above covered them).
-    for (const kind of [/^a "跳到正文"/, /^a /, /^button\[submit\] "登录"/, /^input\[email\]/, /^input\[password\]/, /^input\[checkbox\]/, /^summary /, /^textarea/, /^select/, /^input\[file\]/, /^button\[button\] "大字版"/]) {
-      expect(reached.some((r) => kind.test(r)), `${kind} reached`).toBe(true);
+    for (const kind of [
+      /^a "跳到正文"/,
+      /^a /,
+      /^button\[submit\] "登录"/,
+      /^input\[email\]/,
+      /^input\[password\]/,
+      /^input\[checkbox\]/,
+      /^summary /,
+      /^textarea/,
+      /^select/,
+      /^input\[file\]/,
+      /^button\[button\] "大字版"/,
+    ]) {
+      expect(
+        reached.some((r) => kind.test(r)),
+        `${kind} reached`,
+      ).toBe(true);
     }
     await context.close();
   }, 90_000);
@@ -116,11 +153,16 @@ describe("适老化 in Chromium", () => {
     const fill = (label: string, value: string) => page.getByLabel(label, { exact: true }).fill(value);
     // Two wrong fields: a USCC has 18 characters with a check digit; "123" is not a mobile number.
     await fillApplicationCompany(page, { company: "淄博适老化测试材料有限公司", uscc: "12345", mobile: "123" });
-    await page.getByLabel("营业执照", { exact: true }).setInputFiles({ name: "营业执照.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4 test") });
+    await page
+      .getByLabel("营业执照", { exact: true })
+      .setInputFiles({ name: "营业执照.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4 test") });
     await fill("登录邮箱", "senior-e2e@example.cn");
     await fill("设置密码", "Zibo-Senior-E2e-2026!");
     await fill("再次输入密码", "Zibo-Senior-E2e-2026!");
-    await Promise.all([page.waitForResponse((r) => r.url() === url("/apply") && r.request().method() === "POST"), page.getByRole("button", { name: "提交申请" }).click()]);
+    await Promise.all([
+      page.waitForResponse((r) => r.url() === url("/apply") && r.request().method() === "POST"),
+      page.getByRole("button", { name: "提交申请" }).click(),
+    ]);
     await page.waitForLoadState();
 
     const summary = page.locator("[data-error-summary]");
@@ -128,7 +170,10 @@ describe("适老化 in Chromium", () => {
     expect(await page.evaluate(() => document.activeElement?.hasAttribute("data-error-summary"))).toBe(true);
     expect((await summary.boundingBox())!.y).toBeLessThan((await page.locator("main form").boundingBox())!.y);
     const links = summary.getByRole("link");
-    expect(await links.evaluateAll((as) => as.map((a) => a.getAttribute("href")))).toEqual(["#f-uscc", "#f-contactMobile"]);
+    expect(await links.evaluateAll((as) => as.map((a) => a.getAttribute("href")))).toEqual([
+      "#f-uscc",
+      "#f-contactMobile",
+    ]);
     const texts = await links.allTextContents();
     expect(texts[0]).toContain("统一社会信用代码");
     expect(texts[1]).toContain("联系人手机");
@@ -149,7 +194,11 @@ describe("适老化 in Chromium", () => {
   it("the work navigation marks the section a page belongs to, and only that one", async () => {
     const { context, page } = await e2e.chromium.newPage(PHONE);
     await signIn(page, url(""), "reviewer@zibo.demo");
-    for (const [path, section] of [["/admin/subsidies", "政策兑现"], ["/admin/subsidies/dashboard", "政策兑现"], ["/admin/enterprises", "企业名录"]] as const) {
+    for (const [path, section] of [
+      ["/admin/subsidies", "政策兑现"],
+      ["/admin/subsidies/dashboard", "政策兑现"],
+      ["/admin/enterprises", "企业名录"],
+    ] as const) {
       await page.goto(url(path));
       const marked = await page.locator('.worknav a[aria-current="page"]').allInnerTexts();
       expect(marked, path).toEqual([section]);

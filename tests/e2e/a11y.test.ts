@@ -12,7 +12,17 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { zones } from "../../tenants/index";
 import { useE2e } from "../support/e2e";
-import { DESKTOP, numericColumnFaults, PHONE, phoneLayoutFaults, resolvePath, ROLE_PATHS, seriousAxeViolations, signIn, smallTapTargets } from "./a11y-paths";
+import {
+  DESKTOP,
+  numericColumnFaults,
+  PHONE,
+  phoneLayoutFaults,
+  resolvePath,
+  ROLE_PATHS,
+  seriousAxeViolations,
+  signIn,
+  smallTapTargets,
+} from "./a11y-paths";
 
 const e2e = useE2e({ name: "a11y", demo: true });
 const base = (host = "zibo.localhost") => e2e.server.url("", host);
@@ -20,7 +30,9 @@ const base = (host = "zibo.localhost") => e2e.server.url("", host);
 /** What is wrong with the page as it is now, at the viewport it has. */
 async function faultsAt(page: Page, path: string, phone: boolean): Promise<string[]> {
   const where = `${path} @${phone ? PHONE.width : DESKTOP.width}px`;
-  const faults = (await seriousAxeViolations(page)).map((v) => `${where} axe ${v.rule} (${v.impact}): ${v.help} → ${v.targets.join(" | ")}`);
+  const faults = (await seriousAxeViolations(page)).map(
+    (v) => `${where} axe ${v.rule} (${v.impact}): ${v.help} → ${v.targets.join(" | ")}`,
+  );
   if (!phone) for (const f of await numericColumnFaults(page)) faults.push(`${where} table: ${f}`);
   if (phone) {
     for (const f of await phoneLayoutFaults(page)) faults.push(`${where} layout: ${f}`);

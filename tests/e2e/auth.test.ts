@@ -23,9 +23,21 @@ const e2e = useE2e({
   name: "auth",
   seed: (withTenantDb) =>
     withTenantDb("zibo", async (db) => {
-      await insertTestUser(db, { id: "e2eenterprise01", email: EMAIL, password: PASSWORD, name: NAME, role: "enterprise" });
+      await insertTestUser(db, {
+        id: "e2eenterprise01",
+        email: EMAIL,
+        password: PASSWORD,
+        name: NAME,
+        role: "enterprise",
+      });
       await insertTestUser(db, { id: "e2ezoneadmin01", ...ADMIN, role: "zone_admin" });
-      await insertTestUser(db, { id: "e2edisable0001", email: DISABLE_ME, password: PASSWORD, name: "王五", role: "reviewer" });
+      await insertTestUser(db, {
+        id: "e2edisable0001",
+        email: DISABLE_ME,
+        password: PASSWORD,
+        name: "王五",
+        role: "reviewer",
+      });
     }),
 });
 
@@ -38,14 +50,24 @@ async function logIn(page: Page, email: string, password: string, remember = fal
   await page.getByLabel("邮箱").fill(email);
   await page.getByLabel("密码", { exact: true }).fill(password);
   if (remember) await page.getByLabel(/记住我/).check();
-  const [response] = await Promise.all([page.waitForResponse((r) => r.url() === url("/login") && r.request().method() === "POST"), page.getByRole("button", { name: "登录" }).click()]);
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.url() === url("/login") && r.request().method() === "POST"),
+    page.getByRole("button", { name: "登录" }).click(),
+  ]);
   await page.waitForLoadState();
   return response.status();
 }
 
-const sessionCookie = async (context: BrowserContext) => (await context.cookies(url("/"))).find((c) => c.name === "__Host-yq_session");
+const sessionCookie = async (context: BrowserContext) =>
+  (await context.cookies(url("/"))).find((c) => c.name === "__Host-yq_session");
 
-interface OutboxMessage { id: number; recipient: string; kind: string; body: string; createdAt: number }
+interface OutboxMessage {
+  id: number;
+  recipient: string;
+  kind: string;
+  body: string;
+  createdAt: number;
+}
 async function outbox(page: Page): Promise<OutboxMessage[]> {
   const res = await page.goto(url("/dev/outbox"));
   expect(res?.status()).toBe(200);
@@ -105,7 +127,9 @@ describe("sign-in pages in Chromium", () => {
     await page.waitForLoadState();
     expect(await page.getByRole("status").textContent()).toBe(RESET_ACCEPTED);
 
-    const message = (await outbox(page)).filter((m) => m.kind === "password_reset_link" && m.recipient === EMAIL).sort((a, b) => b.id - a.id)[0];
+    const message = (await outbox(page))
+      .filter((m) => m.kind === "password_reset_link" && m.recipient === EMAIL)
+      .sort((a, b) => b.id - a.id)[0];
     const link = message?.body.match(/https?:\/\/\S+\/reset-password\?token=[A-Za-z0-9_-]+/)?.[0];
     expect(link, message?.body).toMatch(new RegExp(`^${url("/reset-password?token=").replace(/[.?]/g, "\\$&")}`));
 
@@ -117,7 +141,10 @@ describe("sign-in pages in Chromium", () => {
     const NEW = "Zibo-Reset-E2e-2026?";
     await page.getByLabel("新密码", { exact: true }).fill(NEW);
     await page.getByLabel("再次输入新密码").fill(NEW + "x");
-    const [mismatch] = await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.getByRole("button", { name: "设置新密码" }).click()]);
+    const [mismatch] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST"),
+      page.getByRole("button", { name: "设置新密码" }).click(),
+    ]);
     expect(mismatch.status()).toBe(422);
     expect(mismatch.headers()["referrer-policy"]).toBe("no-referrer");
     await page.waitForLoadState();
@@ -125,7 +152,10 @@ describe("sign-in pages in Chromium", () => {
 
     await page.getByLabel("新密码", { exact: true }).fill(NEW);
     await page.getByLabel("再次输入新密码").fill(NEW);
-    const [done] = await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.getByRole("button", { name: "设置新密码" }).click()]);
+    const [done] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST"),
+      page.getByRole("button", { name: "设置新密码" }).click(),
+    ]);
     expect(done.status()).toBe(200);
     expect(done.headers()["referrer-policy"]).toBe("no-referrer");
     await page.waitForLoadState();
@@ -156,7 +186,10 @@ describe("sign-in pages in Chromium", () => {
     const row = page.locator("tr", { hasText: EMAIL });
     expect(await row.textContent()).toContain("企业用户");
     await page.screenshot({ path: "test-results/zibo-admin-users.png", fullPage: true });
-    const [issued] = await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), row.getByRole("button", { name: /发放重置链接/ }).click()]);
+    const [issued] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST"),
+      row.getByRole("button", { name: /发放重置链接/ }).click(),
+    ]);
     expect(issued.status()).toBe(200);
     expect(issued.headers()["cache-control"]).toBe("no-store");
     await page.waitForLoadState();
@@ -182,12 +215,16 @@ describe("sign-in pages in Chromium", () => {
     expect(await row().getByRole("button", { name: /^启用/ }).count()).toBe(1);
 
     await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: url("/") });
-    await row().getByRole("button", { name: /发放重置链接/ }).click();
+    await row()
+      .getByRole("button", { name: /发放重置链接/ })
+      .click();
     await page.waitForLoadState();
     const link = (await page.locator("#reset-link").textContent())!.trim();
     await page.getByRole("button", { name: "复制链接" }).click();
     await page.getByRole("button", { name: "已复制" }).waitFor();
-    expect(await page.evaluate(() => navigator.clipboard.readText().catch(() => getSelection()?.toString() ?? ""))).toBe(link);
+    expect(
+      await page.evaluate(() => navigator.clipboard.readText().catch(() => getSelection()?.toString() ?? "")),
+    ).toBe(link);
     await context.close();
   });
 
@@ -208,7 +245,10 @@ describe("sign-in pages in Chromium", () => {
     await page.getByLabel("当前密码").fill("wrong-current");
     await page.getByLabel("新密码", { exact: true }).fill("Zibo-Changed-E2e-2026#");
     await page.getByLabel("再次输入新密码").fill("Zibo-Changed-E2e-2026#");
-    const [refused] = await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.getByRole("button", { name: "修改密码" }).click()]);
+    const [refused] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST"),
+      page.getByRole("button", { name: "修改密码" }).click(),
+    ]);
     expect(refused.status()).toBe(422);
     await page.waitForLoadState();
     expect(await page.locator("#f-currentPassword-error").textContent()).toBe("当前密码不正确。");
@@ -231,7 +271,9 @@ describe("sign-in pages in Chromium", () => {
     const { context, page } = await newPage({ width: 375, height: 740 });
     for (const path of ["/login", "/forgot-password"]) {
       await page.goto(url(path));
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow, path).toBeLessThanOrEqual(0);
     }
     await page.goto(url("/login"));

@@ -49,15 +49,27 @@ describe("金融超市 in Chromium", () => {
     await page.getByLabel("最低年营业收入(万元)").fill("5000");
     await page.getByLabel("产品特色").fill("以厂房、设备抵押,支持技术改造和设备购置。");
     await page.getByLabel("申请材料").fill("营业执照\n抵押物权属证明\n近两年财务报表");
-    await Promise.all([page.waitForURL(/\/bank\/products\/[a-z2-7]{26}\?done=created/), page.getByRole("button", { name: "保存为草稿" }).click()]);
-    await Promise.all([page.waitForURL(/\/bank\/products\?done=published/), page.getByRole("button", { name: "发布" }).click()]);
+    await Promise.all([
+      page.waitForURL(/\/bank\/products\/[a-z2-7]{26}\?done=created/),
+      page.getByRole("button", { name: "保存为草稿" }).click(),
+    ]);
+    await Promise.all([
+      page.waitForURL(/\/bank\/products\?done=published/),
+      page.getByRole("button", { name: "发布" }).click(),
+    ]);
 
     // ── Anyone finds it in the catalogue by the guarantee it takes.
     const visitor = await open(PHONE);
     await visitor.page.goto(url("/"));
-    await Promise.all([visitor.page.waitForURL("**/finance"), visitor.page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "金融超市" }).click()]);
+    await Promise.all([
+      visitor.page.waitForURL("**/finance"),
+      visitor.page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "金融超市" }).click(),
+    ]);
     await visitor.page.getByLabel("可提供的担保").selectOption("mortgage");
-    await Promise.all([visitor.page.waitForURL(/guarantee=mortgage/), visitor.page.getByRole("button", { name: "筛选" }).click()]);
+    await Promise.all([
+      visitor.page.waitForURL(/guarantee=mortgage/),
+      visitor.page.getByRole("button", { name: "筛选" }).click(),
+    ]);
     expect(await visitor.page.locator(".prod h3 a").allTextContents()).toEqual([PRODUCT]);
     await noSideways(visitor.page);
     await visitor.page.screenshot({ path: "test-results/finance-catalogue-phone.png", fullPage: true });
@@ -67,12 +79,18 @@ describe("金融超市 in Chromium", () => {
     const member = await open(PHONE);
     page = member.page;
     await logIn(page, "applicant1@zibo.demo");
-    await Promise.all([page.waitForURL("**/finance/needs"), page.getByRole("navigation", { name: "工作台" }).getByRole("link", { name: "融资需求" }).click()]);
+    await Promise.all([
+      page.waitForURL("**/finance/needs"),
+      page.getByRole("navigation", { name: "工作台" }).getByRole("link", { name: "融资需求" }).click(),
+    ]);
     await page.getByLabel("金额(万元)").fill("600");
     await page.getByLabel("期限(月)").fill("24");
     await page.getByLabel("资金用途").fill("购置新一代陶瓷烧结设备");
     await page.getByLabel("抵押", { exact: true }).check();
-    await Promise.all([page.waitForURL(/\/finance\/needs\/[a-z2-7]{26}\?done=posted/), page.getByRole("button", { name: "发布融资需求" }).click()]);
+    await Promise.all([
+      page.waitForURL(/\/finance\/needs\/[a-z2-7]{26}\?done=posted/),
+      page.getByRole("button", { name: "发布融资需求" }).click(),
+    ]);
     const first = page.locator("ol.ranked > li").first();
     expect(await first.locator("h3").textContent()).toBe(PRODUCT);
     expect(await first.locator(".cond-verdict").allTextContents()).toEqual(Array(7).fill("符合"));
@@ -81,14 +99,20 @@ describe("金融超市 in Chromium", () => {
     await page.screenshot({ path: "test-results/finance-need-ranked-phone.png", fullPage: true });
 
     // ── It applies from the product's page, the need chosen, ticking the consent.
-    await Promise.all([page.waitForURL(/\/finance\/products\/[a-z2-7]{26}\?need=/), first.getByRole("link", { name: "查看产品并申请" }).click()]);
+    await Promise.all([
+      page.waitForURL(/\/finance\/products\/[a-z2-7]{26}\?need=/),
+      first.getByRole("link", { name: "查看产品并申请" }).click(),
+    ]);
     expect(await page.getByLabel("申请金额(万元)").inputValue()).toBe("600");
     const consent = page.getByLabel(/^同意示范银行淄博市分行查看本企业的资质、成立年限和营业收入/);
     expect(await consent.isChecked()).toBe(false);
     await consent.check();
     await noSideways(page);
     await page.screenshot({ path: "test-results/finance-apply-phone.png", fullPage: true });
-    await Promise.all([page.waitForURL(/\/finance\/loans\/[a-z2-7]{26}\?done=applied/), page.getByRole("button", { name: "提交贷款申请" }).click()]);
+    await Promise.all([
+      page.waitForURL(/\/finance\/loans\/[a-z2-7]{26}\?done=applied/),
+      page.getByRole("button", { name: "提交贷款申请" }).click(),
+    ]);
     const loanPath = new URL(page.url()).pathname;
     const loanId = loanPath.split("/").at(-1)!;
     expect(await page.locator(".lead .tag").textContent()).toBe("已提交,待受理");
@@ -98,7 +122,10 @@ describe("金融超市 in Chromium", () => {
     await page.goto(url(`/bank/loans/${loanId}`));
     await page.getByLabel("授信金额(万元)").fill("500");
     await page.getByLabel("年利率(%)").fill("3.85");
-    await Promise.all([page.waitForURL(/done=approve/), page.getByRole("button", { name: "授信", exact: true }).click()]);
+    await Promise.all([
+      page.waitForURL(/done=approve/),
+      page.getByRole("button", { name: "授信", exact: true }).click(),
+    ]);
     await banker.context.close();
 
     // ── The enterprise sees the decision.
@@ -119,17 +146,26 @@ describe("金融超市 in Chromium", () => {
     await logIn(page, "enterprise@zibo.demo");
     // The demo's 科技保险贷 lends 50万元 to 500万元.
     await page.goto(url(`/finance?q=${encodeURIComponent("科技保险贷")}`));
-    await Promise.all([page.waitForURL(/\/finance\/products\/[a-z0-9-]+$/), page.locator(".prod h3 a", { hasText: "科技保险贷" }).first().click()]);
+    await Promise.all([
+      page.waitForURL(/\/finance\/products\/[a-z0-9-]+$/),
+      page.locator(".prod h3 a", { hasText: "科技保险贷" }).first().click(),
+    ]);
     const productUrl = page.url();
     await page.getByLabel("申请金额(万元)").fill("600");
     await page.getByLabel("期限(月)").fill("12");
     await page.getByLabel(/^同意示范银行淄博市分行查看本企业/).check();
-    await Promise.all([page.waitForURL((u) => u.pathname === "/finance/loans"), page.getByRole("button", { name: "提交贷款申请" }).click()]);
+    await Promise.all([
+      page.waitForURL((u) => u.pathname === "/finance/loans"),
+      page.getByRole("button", { name: "提交贷款申请" }).click(),
+    ]);
     expect(await page.locator("#f-amount-error").textContent()).toBe("申请金额须在50万元至500万元之间");
     expect(await page.getByLabel("申请金额(万元)").inputValue()).toBe("600");
 
     await page.getByLabel("申请金额(万元)").fill("300");
-    await Promise.all([page.waitForURL(/\/finance\/loans\/[a-z2-7]{26}\?done=applied/), page.getByRole("button", { name: "提交贷款申请" }).click()]);
+    await Promise.all([
+      page.waitForURL(/\/finance\/loans\/[a-z2-7]{26}\?done=applied/),
+      page.getByRole("button", { name: "提交贷款申请" }).click(),
+    ]);
     const loanPath = new URL(page.url()).pathname;
 
     // Back on the product: no second form, a link to the application in progress.
@@ -141,7 +177,10 @@ describe("金融超市 in Chromium", () => {
 
     // 撤回申请 asks first: dismissing keeps the application, accepting withdraws it.
     const questions: string[] = [];
-    page.once("dialog", (d) => { questions.push(d.message()); void d.dismiss(); });
+    page.once("dialog", (d) => {
+      questions.push(d.message());
+      void d.dismiss();
+    });
     await page.getByRole("button", { name: "撤回申请" }).click();
     expect(questions).toEqual([expect.stringContaining("确定撤回这笔贷款申请吗")]);
     expect(new URL(page.url()).search).toBe("");

@@ -22,7 +22,16 @@ const USCC = "91370303MA3C411101";
 
 const e2e = useE2e({
   name: "onboarding",
-  seed: (withTenantDb) => withTenantDb("zibo", (db) => insertTestUser(db, { id: "e2eonboardadmin1", email: ADMIN.email, password: ADMIN.password, name: "审核管理员", role: "zone_admin" })),
+  seed: (withTenantDb) =>
+    withTenantDb("zibo", (db) =>
+      insertTestUser(db, {
+        id: "e2eonboardadmin1",
+        email: ADMIN.email,
+        password: ADMIN.password,
+        name: "审核管理员",
+        role: "zone_admin",
+      }),
+    ),
 });
 
 const url = (path: string) => e2e.server.url(path);
@@ -32,7 +41,10 @@ async function logIn(page: Page, email: string, password: string) {
   await page.goto(url("/login"));
   await page.getByLabel("邮箱").fill(email);
   await page.getByLabel("密码", { exact: true }).fill(password);
-  await Promise.all([page.waitForURL((u) => u.pathname !== "/login"), page.getByRole("button", { name: "登录" }).click()]);
+  await Promise.all([
+    page.waitForURL((u) => u.pathname !== "/login"),
+    page.getByRole("button", { name: "登录" }).click(),
+  ]);
 }
 
 describe("申请入驻 in Chromium", () => {
@@ -48,12 +60,17 @@ describe("申请入驻 in Chromium", () => {
     const fill = (label: string, value: string) => page.getByLabel(label, { exact: true }).fill(value);
     await fillApplicationCompany(page, { company: COMPANY, uscc: USCC });
     await page.getByLabel(/^生产型企业/).check();
-    await page.getByLabel("营业执照", { exact: true }).setInputFiles({ name: "营业执照.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4 test") });
+    await page
+      .getByLabel("营业执照", { exact: true })
+      .setInputFiles({ name: "营业执照.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4 test") });
     await fill("登录邮箱", APPLICANT.email);
     await fill("设置密码", APPLICANT.password);
     await fill("再次输入密码", APPLICANT.password);
     await page.screenshot({ path: "test-results/zibo-onboarding-apply.png", fullPage: true });
-    await Promise.all([page.waitForURL(url("/apply/status?submitted=1")), page.getByRole("button", { name: "提交申请" }).click()]);
+    await Promise.all([
+      page.waitForURL(url("/apply/status?submitted=1")),
+      page.getByRole("button", { name: "提交申请" }).click(),
+    ]);
 
     expect(await page.getByRole("status").textContent()).toContain("入驻申请已提交");
     const card = await page.locator("main").textContent();
@@ -83,14 +100,22 @@ describe("申请入驻 in Chromium", () => {
     await admin.page.getByLabel("审核意见(可选)").fill("材料齐全,欢迎入驻。");
     // 通过 asks for confirmation first (the site script's data-confirm).
     admin.page.once("dialog", (d) => void d.accept());
-    await Promise.all([admin.page.waitForURL(/\?done=approve$/), admin.page.getByRole("button", { name: "通过", exact: true }).click()]);
+    await Promise.all([
+      admin.page.waitForURL(/\?done=approve$/),
+      admin.page.getByRole("button", { name: "通过", exact: true }).click(),
+    ]);
     expect(await admin.page.getByRole("status").textContent()).toContain("已通过");
     await admin.page.screenshot({ path: "test-results/zibo-onboarding-approved.png", fullPage: true });
     await admin.context.close();
 
-    const enterpriseId = await e2e.server.withTenantDb("zibo", async (db) => (await db.select().from(users).where(eq(users.email, APPLICANT.email)))[0]!.enterpriseId);
+    const enterpriseId = await e2e.server.withTenantDb(
+      "zibo",
+      async (db) => (await db.select().from(users).where(eq(users.email, APPLICANT.email)))[0]!.enterpriseId,
+    );
     expect(enterpriseId).toBeTruthy();
-    const [enterprise] = await e2e.server.withTenantDb("zibo", (db) => db.select().from(enterprises).where(eq(enterprises.id, enterpriseId!)));
+    const [enterprise] = await e2e.server.withTenantDb("zibo", (db) =>
+      db.select().from(enterprises).where(eq(enterprises.id, enterpriseId!)),
+    );
     expect(enterprise).toMatchObject({ name: COMPANY, uscc: USCC });
 
     // ── The applicant's session ended with the privilege change: signing in again.
@@ -107,7 +132,10 @@ describe("申请入驻 in Chromium", () => {
   });
 
   it("keeps a chosen licence through a validation error, with and without the script, and submits with it", async () => {
-    const uscc = (serial: string) => { const first17 = `91370303MA3C4${serial}`; return first17 + checkCharacter(first17); };
+    const uscc = (serial: string) => {
+      const first17 = `91370303MA3C4${serial}`;
+      return first17 + checkCharacter(first17);
+    };
     const fillAll = async (page: Page, o: { uscc: string; email: string; confirm: string }) => {
       const fill = (label: string, value: string) => page.getByLabel(label, { exact: true }).fill(value);
       await fill("企业名称", `淄博保留文件测试${o.uscc.slice(-4)}有限公司`);
@@ -126,11 +154,15 @@ describe("申请入驻 in Chromium", () => {
       await fill("设置密码", APPLICANT.password);
       await fill("再次输入密码", o.confirm);
     };
-    const applicationFiles = async (email: string) => e2e.server.withTenantDb("zibo", async (db) => {
-      const [user] = await db.select().from(users).where(eq(users.email, email));
-      const [app] = await db.select().from(onboardingApplications).where(eq(onboardingApplications.applicantUserId, user!.id));
-      return (await db.select().from(materials).where(eq(materials.ownerId, app!.id))).map((m) => m.filename);
-    });
+    const applicationFiles = async (email: string) =>
+      e2e.server.withTenantDb("zibo", async (db) => {
+        const [user] = await db.select().from(users).where(eq(users.email, email));
+        const [app] = await db
+          .select()
+          .from(onboardingApplications)
+          .where(eq(onboardingApplications.applicantUserId, user!.id));
+        return (await db.select().from(materials).where(eq(materials.ownerId, app!.id))).map((m) => m.filename);
+      });
 
     // With the script: the licence goes up as it is chosen, with its name and a 删除 button.
     const { page, context } = await newPage({ width: 390, height: 844 });
@@ -138,9 +170,13 @@ describe("申请入驻 in Chromium", () => {
     await page.goto(url("/apply"));
     const email = "e2e-kept-js@example.cn";
     await fillAll(page, { uscc: uscc("1201"), email, confirm: "Not-The-Same-2026!" });
-    await page.getByLabel("营业执照", { exact: true }).setInputFiles({ name: "执照扫描件.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4 kept") });
+    await page
+      .getByLabel("营业执照", { exact: true })
+      .setInputFiles({ name: "执照扫描件.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4 kept") });
     await page.locator("#f-file-licence-status", { hasText: "已上传“执照扫描件.pdf”" }).waitFor();
-    expect(await page.locator("#f-file-licence-kept").getByRole("button", { name: "删除“执照扫描件.pdf”" }).count()).toBe(1);
+    expect(
+      await page.locator("#f-file-licence-kept").getByRole("button", { name: "删除“执照扫描件.pdf”" }).count(),
+    ).toBe(1);
     expect(await page.getByLabel("营业执照", { exact: true }).inputValue()).toBe("");
     await Promise.all([page.waitForLoadState("load"), page.getByRole("button", { name: "提交申请" }).click()]);
     await page.locator("#f-confirmPassword-error").waitFor();
@@ -149,26 +185,37 @@ describe("申请入驻 in Chromium", () => {
     expect(await page.locator("#f-file-licence-error").count()).toBe(0);
     await page.getByLabel("设置密码", { exact: true }).fill(APPLICANT.password);
     await page.getByLabel("再次输入密码", { exact: true }).fill(APPLICANT.password);
-    await Promise.all([page.waitForURL(url("/apply/status?submitted=1")), page.getByRole("button", { name: "提交申请" }).click()]);
+    await Promise.all([
+      page.waitForURL(url("/apply/status?submitted=1")),
+      page.getByRole("button", { name: "提交申请" }).click(),
+    ]);
     expect(await page.locator("main").textContent()).toContain("执照扫描件.pdf");
     expect(await applicationFiles(email)).toEqual(["执照扫描件.pdf"]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await context.close();
 
     // Without the script: the file sent with the refused form is kept on the server all the same.
-    const plain = await e2e.chromium.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+    const plain = await e2e.chromium.browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 1280, height: 900 },
+    });
     const noJs = await plain.newPage();
     noJs.setDefaultTimeout(10_000);
     await noJs.goto(url("/apply"));
     const plainEmail = "e2e-kept-plain@example.cn";
     await fillAll(noJs, { uscc: uscc("1202"), email: plainEmail, confirm: "Not-The-Same-2026!" });
-    await noJs.getByLabel("营业执照", { exact: true }).setInputFiles({ name: "无脚本执照.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4 plain") });
+    await noJs
+      .getByLabel("营业执照", { exact: true })
+      .setInputFiles({ name: "无脚本执照.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4 plain") });
     await Promise.all([noJs.waitForLoadState("load"), noJs.getByRole("button", { name: "提交申请" }).click()]);
     await noJs.locator("#f-confirmPassword-error").waitFor();
     expect(await noJs.locator("#f-file-licence-kept").textContent()).toContain("已保留:无脚本执照.pdf");
     await noJs.getByLabel("设置密码", { exact: true }).fill(APPLICANT.password);
     await noJs.getByLabel("再次输入密码", { exact: true }).fill(APPLICANT.password);
-    await Promise.all([noJs.waitForURL(url("/apply/status?submitted=1")), noJs.getByRole("button", { name: "提交申请" }).click()]);
+    await Promise.all([
+      noJs.waitForURL(url("/apply/status?submitted=1")),
+      noJs.getByRole("button", { name: "提交申请" }).click(),
+    ]);
     expect(await applicationFiles(plainEmail)).toEqual(["无脚本执照.pdf"]);
     await plain.close();
     expect(e2e.chromium.cspErrors).toEqual([]);

@@ -10,7 +10,11 @@ import { useE2e } from "../support/e2e";
 
 const e2e = useE2e({ name: "pages", demo: true });
 
-async function open(host: string, path: string, viewport = { width: 1280, height: 900 }): Promise<{ page: Page; status: number }> {
+async function open(
+  host: string,
+  path: string,
+  viewport = { width: 1280, height: 900 },
+): Promise<{ page: Page; status: number }> {
   const { page } = await e2e.chromium.newPage(viewport);
   const res = await page.goto(e2e.server.url(path, host));
   return { page, status: res?.status() ?? 0 };
@@ -24,7 +28,9 @@ describe("zone pages in Chromium", () => {
       const { page, status } = await open(`${zone.slug}.localhost`, "/");
       expect(status).toBe(200);
       expect(await page.locator("h1").textContent()).toBe(zone.name.zh);
-      expect(await page.locator("header.site").evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(rgb(zone.branding.primary));
+      expect(await page.locator("header.site").evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(
+        rgb(zone.branding.primary),
+      );
       const titles = await page.locator(".docs .doc h3 a").allTextContents();
       expect(titles).toEqual(zone.documents.map((d) => d.title));
       await page.screenshot({ path: `test-results/${zone.slug}-home.png`, fullPage: true });
@@ -49,7 +55,9 @@ describe("zone pages in Chromium", () => {
   it("fits a 375px phone screen without horizontal scrolling", async () => {
     for (const path of ["/", `/policies/${zones.get("changzhi")!.documents[0]!.id}`]) {
       const { page } = await open("changzhi.localhost", path, { width: 375, height: 740 });
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow, path).toBeLessThanOrEqual(0);
       await page.screenshot({ path: `test-results/changzhi-mobile${path === "/" ? "-home" : "-document"}.png` });
       await page.close();

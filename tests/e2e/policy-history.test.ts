@@ -58,7 +58,11 @@ describe("政策计算器 with past awards in Chromium", () => {
 
   it("says which row's date is wrong and keeps the rest", async () => {
     const { page } = await e2e.chromium.newPage(PHONE);
-    await page.goto(url(`/policy/programmes/zibo-tech-contract?_calc=1&contractAmount=12000000&_award1_programme=zibo-tech-contract&_award1_date=2026-02-30&_award1_amount=10%E4%B8%87`));
+    await page.goto(
+      url(
+        `/policy/programmes/zibo-tech-contract?_calc=1&contractAmount=12000000&_award1_programme=zibo-tech-contract&_award1_date=2026-02-30&_award1_amount=10%E4%B8%87`,
+      ),
+    );
     expect(await page.locator("#f-_award1_date-error").textContent()).toContain("第 1 项");
     expect(await page.getByLabel(/^第 1 项:获得日期/).getAttribute("aria-invalid")).toBe("true");
     expect(await page.getByLabel(/^第 1 项:金额/).inputValue()).toBe("10万");

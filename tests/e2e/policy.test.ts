@@ -14,7 +14,9 @@ const url = (path: string) => e2e.server.url(path);
 const PHONE = { width: 375, height: 800 };
 
 async function noSideways(page: Page) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  expect(
+    await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+  ).toBeLessThanOrEqual(0);
 }
 
 describe("政策纵览 and 政策计算器 in Chromium", () => {
@@ -27,10 +29,17 @@ describe("政策纵览 and 政策计算器 in Chromium", () => {
 
     await page.getByLabel("搜索项目").fill("研发");
     await Promise.all([page.waitForURL(/\/policy\?q=/), page.getByRole("button", { name: "搜索" }).click()]);
-    expect(await page.getByRole("status").or(page.locator("p[aria-live]")).first().textContent()).toMatch(/找到 \d+ 个项目/);
-    await Promise.all([page.waitForURL("**/policy/programmes/zibo-rd-inclusive"), page.getByRole("link", { name: "科技型企业研发投入普惠制补贴" }).click()]);
+    expect(await page.getByRole("status").or(page.locator("p[aria-live]")).first().textContent()).toMatch(
+      /找到 \d+ 个项目/,
+    );
+    await Promise.all([
+      page.waitForURL("**/policy/programmes/zibo-rd-inclusive"),
+      page.getByRole("link", { name: "科技型企业研发投入普惠制补贴" }).click(),
+    ]);
     expect(await page.locator("h1").textContent()).toBe("科技型企业研发投入普惠制补贴");
-    expect(await page.locator("mark").textContent()).toContain("按照当年享受研发费用加计扣除费用总额较上年度新增部分的5%给予后补助");
+    expect(await page.locator("mark").textContent()).toContain(
+      "按照当年享受研发费用加计扣除费用总额较上年度新增部分的5%给予后补助",
+    );
     await noSideways(page);
 
     const fill = (label: string, value: string) => page.getByLabel(label, { exact: true }).fill(value);
@@ -63,7 +72,11 @@ describe("政策纵览 and 政策计算器 in Chromium", () => {
 
   it("a desktop visitor sees the form and the result side by side", async () => {
     const { page } = await e2e.chromium.newPage({ width: 1280, height: 900 });
-    await page.goto(url("/policy/programmes/zibo-rd-inclusive?_calc=1&revenue=300000000&rdExpense=9600000&rdDeduction=30000000&prevRdDeduction=20000000"));
+    await page.goto(
+      url(
+        "/policy/programmes/zibo-rd-inclusive?_calc=1&revenue=300000000&rdExpense=9600000&rdDeduction=30000000&prevRdDeduction=20000000",
+      ),
+    );
     const form = await page.locator(".calc form").boundingBox();
     const result = await page.locator("#result").boundingBox();
     expect(result!.x).toBeGreaterThan(form!.x + form!.width - 1);
@@ -78,8 +91,14 @@ describe("政策纵览 and 政策计算器 in Chromium", () => {
     await page.goto(url("/login"));
     await page.getByLabel("邮箱").fill("enterprise@zibo.demo");
     await page.getByLabel("密码", { exact: true }).fill("Demo-zibo-2026");
-    await Promise.all([page.waitForURL((u) => u.pathname !== "/login"), page.getByRole("button", { name: "登录" }).click()]);
-    await Promise.all([page.waitForURL("**/policy/match"), page.getByRole("navigation", { name: "工作台" }).getByRole("link", { name: "政策匹配" }).click()]);
+    await Promise.all([
+      page.waitForURL((u) => u.pathname !== "/login"),
+      page.getByRole("button", { name: "登录" }).click(),
+    ]);
+    await Promise.all([
+      page.waitForURL("**/policy/match"),
+      page.getByRole("navigation", { name: "工作台" }).getByRole("link", { name: "政策匹配" }).click(),
+    ]);
     expect(await page.locator("h1").textContent()).toBe("政策匹配");
     const cards = page.locator("ol.progs > li");
     expect(await cards.count()).toBeGreaterThan(1);
@@ -89,7 +108,10 @@ describe("政策纵览 and 政策计算器 in Chromium", () => {
     await noSideways(page);
     await page.screenshot({ path: "test-results/policy-match-phone.png" });
 
-    await Promise.all([page.waitForURL(/from=profile/), card.getByRole("link", { name: "在政策计算器中查看和补充" }).click()]);
+    await Promise.all([
+      page.waitForURL(/from=profile/),
+      card.getByRole("link", { name: "在政策计算器中查看和补充" }).click(),
+    ]);
     expect(await page.locator(".calc .alert.info").textContent()).toContain("填入并测算");
     expect(await page.locator("#result .verdict").count()).toBe(1);
     await page.close();

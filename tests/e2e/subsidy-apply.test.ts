@@ -18,7 +18,10 @@ async function signIn(page: Page) {
   await page.goto(url("/login"));
   await page.getByLabel("邮箱").fill("applicant1@zibo.demo");
   await page.getByLabel("密码", { exact: true }).fill("Demo-zibo-2026");
-  await Promise.all([page.waitForURL((u) => u.pathname !== "/login"), page.getByRole("button", { name: "登录" }).click()]);
+  await Promise.all([
+    page.waitForURL((u) => u.pathname !== "/login"),
+    page.getByRole("button", { name: "登录" }).click(),
+  ]);
 }
 
 const field = (page: Page, label: string) => page.getByLabel(label, { exact: true });
@@ -30,7 +33,10 @@ describe("在线申报 in Chromium", () => {
     page.setDefaultTimeout(10_000);
     await signIn(page);
     await page.goto(url("/policy/programmes/zibo-rd-inclusive"));
-    await Promise.all([page.waitForURL(/\/subsidies\/applications\/[a-z0-9]+/), page.getByRole("button", { name: "在线申报" }).click()]);
+    await Promise.all([
+      page.waitForURL(/\/subsidies\/applications\/[a-z0-9]+/),
+      page.getByRole("button", { name: "在线申报" }).click(),
+    ]);
     const draftUrl = page.url().replace(/\?.*$/, "");
     expect(await page.locator("h1").textContent()).toContain("科技型企业研发投入普惠制补贴");
     // Prefilled from the demo enterprise's latest figures.
@@ -51,7 +57,9 @@ describe("在线申报 in Chromium", () => {
     await estimate.locator(".eval-amount strong", { hasText: "25万元" }).waitFor();
     await saved(page);
     await page.screenshot({ path: "test-results/subsidy-draft-phone.png", fullPage: true });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    ).toBeLessThanOrEqual(0);
 
     await page.reload();
     expect(await field(page, "当年研发费用加计扣除额(元)").inputValue()).toBe("2500万");
@@ -80,10 +88,17 @@ describe("在线申报 in Chromium", () => {
     expect(await field(page, "上年度研发费用加计扣除额(元)").inputValue()).toBe("1500万");
 
     // The materials go up as they are chosen, with no 上传 to press; the list shows each one.
-    const pdfOf = (name: string) => ({ name: `${name}.pdf`, mimeType: "application/pdf", buffer: Buffer.from(`%PDF-1.4\n% ${name}\n%%EOF\n`) });
+    const pdfOf = (name: string) => ({
+      name: `${name}.pdf`,
+      mimeType: "application/pdf",
+      buffer: Buffer.from(`%PDF-1.4\n% ${name}\n%%EOF\n`),
+    });
     const audit = "上年度财务审计报告";
     await page.getByLabel(`选择“${audit}”的文件`).setInputFiles(pdfOf(audit));
-    await page.locator(".mats > li", { hasText: audit }).getByRole("link", { name: `${audit}.pdf` }).waitFor();
+    await page
+      .locator(".mats > li", { hasText: audit })
+      .getByRole("link", { name: `${audit}.pdf` })
+      .waitFor();
     expect(await page.locator(".mats > li", { hasText: audit }).locator(".tag").textContent()).toBe("已上传");
     expect(await page.getByRole("button", { name: `上传“${audit}”`, exact: true }).isVisible()).toBe(false);
     // The last one is chosen and 提交申报 pressed at once: it is uploaded, not dropped, and the application goes in.
@@ -91,7 +106,12 @@ describe("在线申报 in Chromium", () => {
     await page.getByLabel(`选择“${filing}”的文件`).setInputFiles(pdfOf(filing));
     await page.getByRole("button", { name: "提交申报" }).click();
     // A refusal would re-render the form: say what it said.
-    await page.locator(".standing").waitFor().catch(async (e) => { throw new Error(`${e}\n${await page.locator("main").innerText()}`); });
+    await page
+      .locator(".standing")
+      .waitFor()
+      .catch(async (e) => {
+        throw new Error(`${e}\n${await page.locator("main").innerText()}`);
+      });
     expect(await page.locator(".standing").textContent()).toContain("初审中");
     expect(await page.locator(".standing").textContent()).toMatch(/预计完成\d{4}年\d{1,2}月\d{1,2}日前/);
     for (const name of [audit, filing]) expect(await page.locator("main").textContent()).toContain(`${name}.pdf`);

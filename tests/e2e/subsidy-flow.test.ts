@@ -48,17 +48,33 @@ const noSideways = expectNoSidewaysScroll;
 
 /** Opens the application from 政策兑现's queue, as staff do: the tab of the stage, then the row. */
 async function openFromQueue(page: Page, tab: string, enterprise: string) {
-  await Promise.all([page.waitForURL("**/admin/subsidies"), page.getByRole("navigation", { name: "工作台" }).getByRole("link", { name: "政策兑现" }).click()]);
-  await Promise.all([page.waitForURL(/stage=/), page.getByRole("navigation", { name: "按环节" }).getByRole("link", { name: new RegExp(`^${tab}`) }).click()]);
+  await Promise.all([
+    page.waitForURL("**/admin/subsidies"),
+    page.getByRole("navigation", { name: "工作台" }).getByRole("link", { name: "政策兑现" }).click(),
+  ]);
+  await Promise.all([
+    page.waitForURL(/stage=/),
+    page
+      .getByRole("navigation", { name: "按环节" })
+      .getByRole("link", { name: new RegExp(`^${tab}`) })
+      .click(),
+  ]);
   const row = page.locator("tbody tr").filter({ hasText: PROGRAMME }).filter({ hasText: enterprise });
   expect(await row.count()).toBe(1);
-  await Promise.all([page.waitForURL(/\/admin\/subsidies\/applications\//), row.getByRole("link", { name: enterprise }).click()]);
+  await Promise.all([
+    page.waitForURL(/\/admin\/subsidies\/applications\//),
+    row.getByRole("link", { name: enterprise }).click(),
+  ]);
 }
 
 describe("政策兑现 in Chromium", () => {
   it("an enterprise applies with uploads, two staff members pass it, and it is on 公示", async () => {
     const enterprise = await e2e.server.withTenantDb("zibo", async (db) => {
-      const [row] = await db.select({ name: enterprises.name }).from(users).innerJoin(enterprises, eq(enterprises.id, users.enterpriseId)).where(eq(users.email, "applicant1@zibo.demo"));
+      const [row] = await db
+        .select({ name: enterprises.name })
+        .from(users)
+        .innerJoin(enterprises, eq(enterprises.id, users.enterpriseId))
+        .where(eq(users.email, "applicant1@zibo.demo"));
       return row!.name;
     });
 
@@ -67,7 +83,10 @@ describe("政策兑现 in Chromium", () => {
     let page = member.page;
     await logIn(page, "applicant1@zibo.demo");
     await page.goto(url("/policy/programmes/zibo-tech-contract"));
-    await Promise.all([page.waitForURL(/\/subsidies\/applications\/[a-z2-7]{26}\?done=created/), page.getByRole("button", { name: "在线申报" }).click()]);
+    await Promise.all([
+      page.waitForURL(/\/subsidies\/applications\/[a-z2-7]{26}\?done=created/),
+      page.getByRole("button", { name: "在线申报" }).click(),
+    ]);
     const applicationPath = new URL(page.url()).pathname;
     for (const [name, file] of Object.entries(files)) {
       const material = page.locator(".mats > li").filter({ hasText: name });
@@ -113,7 +132,10 @@ describe("政策兑现 in Chromium", () => {
     const visitor = await open(PHONE);
     page = visitor.page;
     await page.goto(url("/"));
-    await Promise.all([page.waitForURL("**/publicity"), page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "公示" }).click()]);
+    await Promise.all([
+      page.waitForURL("**/publicity"),
+      page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "公示" }).click(),
+    ]);
     const item = page.locator(".notice-item").filter({ hasText: PROGRAMME }).filter({ hasText: enterprise });
     expect(await item.count()).toBe(1);
     expect(await item.textContent()).toContain("15万元");
@@ -133,7 +155,10 @@ describe("政策兑现 in Chromium", () => {
     await noSideways(page);
     await page.screenshot({ path: "test-results/subsidy-queue-phone.png", fullPage: true });
     // The demo's paid application: its payment ledger, timeline and explanation.
-    await Promise.all([page.waitForURL(/\/admin\/subsidies\/applications\//), page.locator("tbody tr").filter({ hasText: "已拨付" }).first().getByRole("link").click()]);
+    await Promise.all([
+      page.waitForURL(/\/admin\/subsidies\/applications\//),
+      page.locator("tbody tr").filter({ hasText: "已拨付" }).first().getByRole("link").click(),
+    ]);
     expect(await page.getByRole("heading", { name: "拨付记录" }).count()).toBe(1);
     await noSideways(page);
     await page.screenshot({ path: "test-results/subsidy-paid-phone.png", fullPage: true });

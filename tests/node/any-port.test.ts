@@ -23,7 +23,11 @@ describe("a server on a non-default port", () => {
   afterAll(() => server.close());
 
   const post = (origin: string | null, email = "admin@zibo.demo") =>
-    fetch("zibo.localhost", RESET, { method: "POST", headers: { "content-type": "application/json", ...(origin ? { origin } : {}) }, body: JSON.stringify({ email }) });
+    fetch("zibo.localhost", RESET, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(origin ? { origin } : {}) },
+      body: JSON.stringify({ email }),
+    });
 
   it("is not on 8787, so the checks below would fail with the old fixed origin", () => {
     expect(server.port).not.toBe(8787);
@@ -35,7 +39,11 @@ describe("a server on a non-default port", () => {
   });
 
   it("refuses the same write from 8787, a sibling zone, or another site", async () => {
-    for (const origin of ["http://zibo.localhost:8787", `http://dongying.localhost:${server.port}`, "https://evil.example"]) {
+    for (const origin of [
+      "http://zibo.localhost:8787",
+      `http://dongying.localhost:${server.port}`,
+      "https://evil.example",
+    ]) {
       const res = await post(origin);
       expect(res.status, origin).toBe(403);
     }
@@ -56,7 +64,11 @@ describe("a server on a non-default port", () => {
 
   it("accepts a page form posted from the port served and refuses one from 8787", async () => {
     const form = (origin: string) =>
-      fetch("zibo.localhost", "/forgot-password", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", origin }, body: "email=admin%40zibo.demo" });
+      fetch("zibo.localhost", "/forgot-password", {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", origin },
+        body: "email=admin%40zibo.demo",
+      });
     expect((await form(`http://zibo.localhost:${server.port}`)).status).toBe(200);
     expect((await form("http://zibo.localhost:8787")).status).toBe(403);
   });
@@ -66,7 +78,9 @@ describe("npm start's ports", () => {
   it("derives the public origin from PORT unless PUBLIC_URL_TEMPLATE is set", () => {
     expect(publicUrlTemplate({ PORT: "8791" })).toBe("http://{tenant}.localhost:8791");
     expect(publicUrlTemplate({})).toBe("http://{tenant}.localhost:8787");
-    expect(publicUrlTemplate({ PORT: "8791", PUBLIC_URL_TEMPLATE: "https://{tenant}.yq.example.cn" })).toBe("https://{tenant}.yq.example.cn");
+    expect(publicUrlTemplate({ PORT: "8791", PUBLIC_URL_TEMPLATE: "https://{tenant}.yq.example.cn" })).toBe(
+      "https://{tenant}.yq.example.cn",
+    );
   });
 
   it("refuses a PORT that is not a port, naming it", () => {
@@ -80,7 +94,9 @@ describe("npm start's ports", () => {
     });
     const port = (holder.address() as { port: number }).port;
     try {
-      await expect(assertPortFree(port, "LIBSQL_PORT")).rejects.toThrow(`端口 ${port} 已被占用 (port ${port} is in use): stop what uses it, or choose another, e.g. LIBSQL_PORT=${port + 4} npm start`);
+      await expect(assertPortFree(port, "LIBSQL_PORT")).rejects.toThrow(
+        `端口 ${port} 已被占用 (port ${port} is in use): stop what uses it, or choose another, e.g. LIBSQL_PORT=${port + 4} npm start`,
+      );
     } finally {
       holder.close();
     }

@@ -38,12 +38,26 @@ type Schema = Record<string, unknown> & {
   oneOf?: Schema[];
   allOf?: Schema[];
 };
-interface Parameter { name: string; in: string; schema?: Schema }
-interface Operation { parameters?: Parameter[]; requestBody?: { content?: Record<string, { schema?: Schema }> } }
-interface Document { paths: Record<string, Record<string, Operation>>; components?: { schemas?: Record<string, Schema> } }
+interface Parameter {
+  name: string;
+  in: string;
+  schema?: Schema;
+}
+interface Operation {
+  parameters?: Parameter[];
+  requestBody?: { content?: Record<string, { schema?: Schema }> };
+}
+interface Document {
+  paths: Record<string, Record<string, Operation>>;
+  components?: { schemas?: Record<string, Schema> };
+}
 
 const app = createApp({
-  config: parseConfig({ ROOT_DOMAINS: "localhost", LIBSQL_URL_TEMPLATE: "file:unused/{tenant}.db", PUBLIC_URL_TEMPLATE: "http://{tenant}.localhost" }),
+  config: parseConfig({
+    ROOT_DOMAINS: "localhost",
+    LIBSQL_URL_TEMPLATE: "file:unused/{tenant}.db",
+    PUBLIC_URL_TEMPLATE: "http://{tenant}.localhost",
+  }),
   zones,
   // The document is built from the route definitions; no database is touched.
   openClient: () => createClient({ url: ":memory:" }),
@@ -76,18 +90,32 @@ function unbounded(doc: Document, schema: Schema | undefined, where: string, see
       case "integer": {
         const hasMax = typeof schema.maximum === "number" || typeof schema.exclusiveMaximum === "number";
         const hasMin = typeof schema.minimum === "number" || typeof schema.exclusiveMinimum === "number";
-        return hasMax && hasMin ? [] : [`${where}: ${type} without ${hasMax ? "minimum" : hasMin ? "maximum" : "minimum/maximum"}`];
+        return hasMax && hasMin
+          ? []
+          : [`${where}: ${type} without ${hasMax ? "minimum" : hasMin ? "maximum" : "minimum/maximum"}`];
       }
       case "array": {
         const own = typeof schema.maxItems === "number" ? [] : [`${where}: array without maxItems`];
         const tuple = (schema.prefixItems ?? []).flatMap((item, i) => unbounded(doc, item, `${where}[${i}]`, seen));
-        const items = schema.items === false || (schema.items === undefined && schema.prefixItems) ? [] : unbounded(doc, schema.items || undefined, `${where}[]`, seen);
+        const items =
+          schema.items === false || (schema.items === undefined && schema.prefixItems)
+            ? []
+            : unbounded(doc, schema.items || undefined, `${where}[]`, seen);
         return [...own, ...tuple, ...items];
       }
       case "object": {
-        const props = Object.entries(schema.properties ?? {}).flatMap(([key, value]) => unbounded(doc, value, `${where}.${key}`, seen));
+        const props = Object.entries(schema.properties ?? {}).flatMap(([key, value]) =>
+          unbounded(doc, value, `${where}.${key}`, seen),
+        );
         const extra = schema.additionalProperties;
-        const open = extra === undefined || extra === false ? [] : typeof schema.maxProperties === "number" ? (extra === true ? [`${where}{*}: any value`] : unbounded(doc, extra, `${where}{*}`, seen)) : [`${where}: record without maxProperties`];
+        const open =
+          extra === undefined || extra === false
+            ? []
+            : typeof schema.maxProperties === "number"
+              ? extra === true
+                ? [`${where}{*}: any value`]
+                : unbounded(doc, extra, `${where}{*}`, seen)
+              : [`${where}: record without maxProperties`];
         const keys = schema.propertyNames ? unbounded(doc, schema.propertyNames, `${where}{key}`, seen) : [];
         return [...props, ...open, ...keys];
       }

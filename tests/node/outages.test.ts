@@ -15,12 +15,23 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { prepareTenant } from "../../dev/lib/prepare-tenant";
 import { zones } from "../../tenants/index";
 import { createApp } from "../../worker/app";
-import { DatabaseUnavailableError, findDatabaseUnavailable, limitDatabaseCalls } from "../../worker/db/time-limited-client";
+import {
+  DatabaseUnavailableError,
+  findDatabaseUnavailable,
+  limitDatabaseCalls,
+} from "../../worker/db/time-limited-client";
 import { createNodeDeps, type NodeDeps } from "../../worker/node-deps";
 
-const listen = (server: Server) => new Promise<number>((done) => server.listen(0, "127.0.0.1", () => done((server.address() as { port: number }).port)));
+const listen = (server: Server) =>
+  new Promise<number>((done) => server.listen(0, "127.0.0.1", () => done((server.address() as { port: number }).port)));
 const depsFor = (template: string, timeoutMs: number) =>
-  createNodeDeps({ ROOT_DOMAINS: "localhost", LIBSQL_URL_TEMPLATE: template, PUBLIC_URL_TEMPLATE: "http://{tenant}.localhost", DB_TIMEOUT_MS: String(timeoutMs), BLOB_DIR: join(tmpdir(), "yq-outages-blobs") });
+  createNodeDeps({
+    ROOT_DOMAINS: "localhost",
+    LIBSQL_URL_TEMPLATE: template,
+    PUBLIC_URL_TEMPLATE: "http://{tenant}.localhost",
+    DB_TIMEOUT_MS: String(timeoutMs),
+    BLOB_DIR: join(tmpdir(), "yq-outages-blobs"),
+  });
 
 describe("database outages on Node", () => {
   const sockets = new Set<Socket>();
@@ -50,7 +61,10 @@ describe("database outages on Node", () => {
     const files = depsFor(`file:${dir}/{tenant}.db`, 2_000);
     all = [down, hung, files];
     // One app, as in production: zibo's database is down, dongying's hung, changzhi's an embedded file.
-    app = createApp({ ...files, openClient: (slug) => (slug === "zibo" ? down : slug === "dongying" ? hung : files).openClient(slug) });
+    app = createApp({
+      ...files,
+      openClient: (slug) => (slug === "zibo" ? down : slug === "dongying" ? hung : files).openClient(slug),
+    });
   });
 
   afterAll(async () => {
@@ -65,7 +79,10 @@ describe("database outages on Node", () => {
 
   const get = (host: string, path: string) => app.request(`http://${host}${path}`);
   const reasons = (log: { mock: { calls: unknown[][] } }) =>
-    log.mock.calls.map((args) => JSON.parse(String(args[0])) as { event?: string; zone: string; reason: string }).filter((l) => l.event === "database_unavailable").map((l) => `${l.zone}:${l.reason}`);
+    log.mock.calls
+      .map((args) => JSON.parse(String(args[0])) as { event?: string; zone: string; reason: string })
+      .filter((l) => l.event === "database_unavailable")
+      .map((l) => `${l.zone}:${l.reason}`);
 
   it("answers 503 with Retry-After when nothing listens at the database's address", async () => {
     const log = vi.spyOn(console, "error").mockImplementation(() => {});
@@ -91,7 +108,11 @@ describe("database outages on Node", () => {
 
   it("keeps serving the other zones while one is down and one is hung", async () => {
     vi.spyOn(console, "error").mockImplementation(() => {});
-    const [a, b, c] = await Promise.all([get("zibo.localhost", "/api/v1/policies"), get("dongying.localhost", "/api/v1/policies"), get("changzhi.localhost", "/api/v1/policies")]);
+    const [a, b, c] = await Promise.all([
+      get("zibo.localhost", "/api/v1/policies"),
+      get("dongying.localhost", "/api/v1/policies"),
+      get("changzhi.localhost", "/api/v1/policies"),
+    ]);
     expect([a.status, b.status, c.status]).toEqual([503, 503, 200]);
   });
 
@@ -134,11 +155,17 @@ describe("what counts as an outage", () => {
     await client.execute("CREATE TABLE t (id TEXT PRIMARY KEY)");
     await client.execute("INSERT INTO t VALUES ('a')");
     for (const sql of ["INSERT INTO t VALUES ('a')", "SELEC 1", "SELECT * FROM missing"]) {
-      const failure = await client.execute(sql).then(() => null, (e: unknown) => e);
+      const failure = await client.execute(sql).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(failure, sql).toBeInstanceOf(Error);
       expect(findDatabaseUnavailable(failure), sql).toBeUndefined();
     }
-    const batch = await client.batch(["INSERT INTO t VALUES ('b')", "INSERT INTO t VALUES ('a')"], "write").then(() => null, (e: unknown) => e);
+    const batch = await client.batch(["INSERT INTO t VALUES ('b')", "INSERT INTO t VALUES ('a')"], "write").then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(findDatabaseUnavailable(batch)).toBeUndefined();
     expect((await client.execute("SELECT count(*) AS n FROM t")).rows[0]!.n).toBe(1);
     client.close();
@@ -147,8 +174,22 @@ describe("what counts as an outage", () => {
   it("times out a call that never settles, and closes a transaction whose step timed out", async () => {
     let closed = false;
     const never = new Promise<never>(() => {});
-    const tx = { execute: () => never, batch: () => never, executeMultiple: () => never, commit: () => never, rollback: () => never, close: () => void (closed = true), closed: false };
-    const stuck = { execute: () => never, transaction: async () => tx, close() {}, closed: false, protocol: "file" } as unknown as Parameters<typeof limitDatabaseCalls>[0];
+    const tx = {
+      execute: () => never,
+      batch: () => never,
+      executeMultiple: () => never,
+      commit: () => never,
+      rollback: () => never,
+      close: () => void (closed = true),
+      closed: false,
+    };
+    const stuck = {
+      execute: () => never,
+      transaction: async () => tx,
+      close() {},
+      closed: false,
+      protocol: "file",
+    } as unknown as Parameters<typeof limitDatabaseCalls>[0];
     const client = limitDatabaseCalls(stuck, { timeoutMs: 50 });
     const failure = await client.execute("SELECT 1").catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(DatabaseUnavailableError);

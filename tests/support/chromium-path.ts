@@ -11,7 +11,9 @@ const SYSTEM_CHROMIUM = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr
 
 export type ChromiumSource = "CHROMIUM_PATH" | "system" | "npm";
 
-export async function resolveChromium(env: NodeJS.ProcessEnv = process.env): Promise<{ path: string; source: ChromiumSource }> {
+export async function resolveChromium(
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ path: string; source: ChromiumSource }> {
   if (env.CHROMIUM_PATH) {
     if (!existsSync(env.CHROMIUM_PATH)) throw new Error(`CHROMIUM_PATH=${env.CHROMIUM_PATH} does not exist`);
     return { path: env.CHROMIUM_PATH, source: "CHROMIUM_PATH" };

@@ -13,9 +13,16 @@ import { hashPassword } from "../../worker/features/auth/password";
 import { resolveChromium } from "./chromium-path";
 import { startTestNodeServer, type TestNodeServer, type TestNodeServerOptions } from "./node-server";
 
-
 /** As root in a sandbox with no network beyond loopback; *.localhost resolves to 127.0.0.1 in Chromium itself. */
-const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 export interface E2eServer extends TestNodeServer {
   /** An absolute URL on a zone's host, e.g. url("/login") on zibo.localhost. */
@@ -23,7 +30,11 @@ export interface E2eServer extends TestNodeServer {
 }
 
 /** The Node entry for a browser test, on a free port (its origin derived from that port). */
-export async function startE2eServer({ name, demo = false, seed }: Required<Pick<TestNodeServerOptions, "name">> & Pick<TestNodeServerOptions, "demo" | "seed">): Promise<E2eServer> {
+export async function startE2eServer({
+  name,
+  demo = false,
+  seed,
+}: Required<Pick<TestNodeServerOptions, "name">> & Pick<TestNodeServerOptions, "demo" | "seed">): Promise<E2eServer> {
   const server = await startTestNodeServer({ name: `${name}-e2e`, demo, seed });
   return { ...server, url: (path, host = "zibo.localhost") => `http://${host}:${server.port}${path}` };
 }
@@ -60,10 +71,20 @@ export async function launchChromium(): Promise<E2eBrowser> {
 }
 
 /** A user who can sign in with `password` at once (password just changed). */
-export async function insertTestUser(db: TenantDb, u: { id: string; email: string; password: string; name: string; role: Role }) {
+export async function insertTestUser(
+  db: TenantDb,
+  u: { id: string; email: string; password: string; name: string; role: Role },
+) {
   const now = Date.now();
   await db.insert(users).values({
-    id: u.id, email: u.email, name: u.name, role: u.role, passwordHash: await hashPassword(u.password), passwordChangedAt: now, createdAt: now, updatedAt: now,
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    passwordHash: await hashPassword(u.password),
+    passwordChangedAt: now,
+    createdAt: now,
+    updatedAt: now,
   });
 }
 

@@ -12,9 +12,12 @@ export function hostFetchTo(port: number): HostFetch {
         res.on("data", (c: Buffer) => chunks.push(c));
         res.on("end", () => {
           const out = new Headers();
-          for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) out.set(k, Array.isArray(v) ? v.join(", ") : v);
+          for (const [k, v] of Object.entries(res.headers))
+            if (v !== undefined) out.set(k, Array.isArray(v) ? v.join(", ") : v);
           const status = res.statusCode ?? 500;
-          resolve(new Response(status === 204 || status === 304 ? null : Buffer.concat(chunks), { status, headers: out }));
+          resolve(
+            new Response(status === 204 || status === 304 ? null : Buffer.concat(chunks), { status, headers: out }),
+          );
         });
       });
       req.on("error", reject);

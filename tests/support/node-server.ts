@@ -30,7 +30,11 @@ export interface TestNodeServerOptions {
   seed?: (withTenantDb: WithTenantDb) => Promise<void>;
 }
 
-export async function startTestNodeServer({ name = "node", demo = true, seed }: TestNodeServerOptions = {}): Promise<TestNodeServer> {
+export async function startTestNodeServer({
+  name = "node",
+  demo = true,
+  seed,
+}: TestNodeServerOptions = {}): Promise<TestNodeServer> {
   const dir = mkdtempSync(join(tmpdir(), `yuanqu-${name}-`));
   const template = `file:${dir}/{tenant}.db`;
   const withTenantDb: WithTenantDb = async (slug, run) => {

@@ -61,7 +61,18 @@ export const smokeCases: SmokeCase[] = [
   {
     name: "unknown, reserved and nested subdomains, bare IPs and foreign hosts are 404, never a default zone",
     async run(fetch) {
-      for (const host of ["nosuch.localhost", "www.localhost", "api.localhost", "admin.localhost", "a.zibo.localhost", "127.0.0.1", "127.0.0.1:8787", "[::1]:8787", "zibo.example.com", "zibo.localhost.evil.com"]) {
+      for (const host of [
+        "nosuch.localhost",
+        "www.localhost",
+        "api.localhost",
+        "admin.localhost",
+        "a.zibo.localhost",
+        "127.0.0.1",
+        "127.0.0.1:8787",
+        "[::1]:8787",
+        "zibo.example.com",
+        "zibo.localhost.evil.com",
+      ]) {
         const page = await fetch(host, "/");
         expect(page.status, host).toBe(404);
         expect(page.headers.get("content-type"), host).toMatch(/^text\/html/);
@@ -120,7 +131,11 @@ export const smokeCases: SmokeCase[] = [
   {
     name: "API responses, errors included, carry the fixed API security headers and no page CSP",
     async run(fetch) {
-      for (const [host, path] of [["zibo.localhost", "/api/v1/zone"], ["zibo.localhost", "/api/v1/policies/nope-nope"], ["nosuch.localhost", "/api/v1/zone"]] as const) {
+      for (const [host, path] of [
+        ["zibo.localhost", "/api/v1/zone"],
+        ["zibo.localhost", "/api/v1/policies/nope-nope"],
+        ["nosuch.localhost", "/api/v1/zone"],
+      ] as const) {
         const res = await fetch(host, path);
         expect(res.headers.get("x-content-type-options"), path).toBe("nosniff");
         expect(res.headers.get("cache-control"), path).toBe("no-store");
@@ -132,10 +147,23 @@ export const smokeCases: SmokeCase[] = [
   {
     name: "the OpenAPI document describes the zone API",
     async run(fetch) {
-      const doc = await json<{ openapi: string; paths: Record<string, unknown> }>(await fetch("zibo.localhost", "/api/openapi.json"));
+      const doc = await json<{ openapi: string; paths: Record<string, unknown> }>(
+        await fetch("zibo.localhost", "/api/openapi.json"),
+      );
       expect(doc.openapi).toBe("3.1.0");
       expect(Object.keys(doc.paths)).toEqual(
-        expect.arrayContaining(["/api/v1/policies", "/api/v1/policies/{id}", "/api/v1/zone", "/api/v1/auth/login", "/api/v1/auth/logout", "/api/v1/me", "/api/v1/auth/password-reset/request", "/api/v1/auth/password-reset/confirm", "/api/v1/admin/users", "/api/v1/admin/users/{id}/reset-link"]),
+        expect.arrayContaining([
+          "/api/v1/policies",
+          "/api/v1/policies/{id}",
+          "/api/v1/zone",
+          "/api/v1/auth/login",
+          "/api/v1/auth/logout",
+          "/api/v1/me",
+          "/api/v1/auth/password-reset/request",
+          "/api/v1/auth/password-reset/confirm",
+          "/api/v1/admin/users",
+          "/api/v1/admin/users/{id}/reset-link",
+        ]),
       );
       expect(Object.keys(doc.paths).some((p) => p.startsWith("/dev"))).toBe(false);
     },

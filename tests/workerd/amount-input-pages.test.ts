@@ -15,14 +15,19 @@ import { financeEnterprise, inDays } from "./finance-support";
 import { makeApplication, makeEnterprise, post, row, signIn, today, WAN } from "./subsidy-pages-support";
 
 const get = (path: string) => call("zibo.localhost", "GET", path, {});
-const invalidField = (html: string, id: string) => new RegExp(`id="${id}"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*id="${id}"`).test(html);
+const invalidField = (html: string, id: string) =>
+  new RegExp(`id="${id}"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*id="${id}"`).test(html);
 
 describe("the staff's amount fields take amounts with their unit", () => {
   it("passes a review with 核定金额 “10万” as 10万元", async () => {
     const e = await makeEnterprise();
     const { id } = await makeApplication(e.id, "first-review");
     const { cookie } = await signIn("reviewer");
-    const res = await post(`/admin/subsidies/applications/${id}/review`, { action: "pass", amount: "10万", reason: "部分合同未登记", revision: String((await row(id)).revision) }, cookie);
+    const res = await post(
+      `/admin/subsidies/applications/${id}/review`,
+      { action: "pass", amount: "10万", reason: "部分合同未登记", revision: String((await row(id)).revision) },
+      cookie,
+    );
     expect(res.status).toBe(303);
     expect(await row(id)).toMatchObject({ stage: "second-review", amountFen: 10 * WAN });
   });
@@ -31,13 +36,25 @@ describe("the staff's amount fields take amounts with their unit", () => {
     const e = await makeEnterprise();
     const { id } = await makeApplication(e.id, "awarded");
     const admin = await signIn("zone_admin");
-    const typo = await post(`/admin/subsidies/applications/${id}/payments`, { amount: "15万万", paidOn: today(), voucherNo: `V-${id}` }, admin.cookie);
+    const typo = await post(
+      `/admin/subsidies/applications/${id}/payments`,
+      { amount: "15万万", paidOn: today(), voucherNo: `V-${id}` },
+      admin.cookie,
+    );
     expect(typo.status).toBe(422);
     expect(await typo.text()).toContain("请填写以元为单位的金额,如 3,000,000;也可写 300万 或 3亿。");
-    const paid = await post(`/admin/subsidies/applications/${id}/payments`, { amount: "１５万元", paidOn: today(), voucherNo: `V-${id}` }, admin.cookie);
+    const paid = await post(
+      `/admin/subsidies/applications/${id}/payments`,
+      { amount: "１５万元", paidOn: today(), voucherNo: `V-${id}` },
+      admin.cookie,
+    );
     expect(paid.status).toBe(303);
     expect(await row(id)).toMatchObject({ status: "paid" });
-    expect((await dbFor("zibo").select().from(subsidyPayments).where(eq(subsidyPayments.applicationId, id))).map((p) => p.amountFen)).toEqual([15 * WAN]);
+    expect(
+      (await dbFor("zibo").select().from(subsidyPayments).where(eq(subsidyPayments.applicationId, id))).map(
+        (p) => p.amountFen,
+      ),
+    ).toEqual([15 * WAN]);
   });
 
   it("refuses an amount finer than a fen with the reason, changing nothing", async () => {
@@ -45,7 +62,11 @@ describe("the staff's amount fields take amounts with their unit", () => {
     const { id } = await makeApplication(e.id, "first-review");
     const before = await row(id);
     const { cookie } = await signIn("reviewer");
-    const res = await post(`/admin/subsidies/applications/${id}/review`, { action: "pass", amount: "10.0000001万", reason: "x", revision: String(before.revision) }, cookie);
+    const res = await post(
+      `/admin/subsidies/applications/${id}/review`,
+      { action: "pass", amount: "10.0000001万", reason: "x", revision: String(before.revision) },
+      cookie,
+    );
     expect(res.status).toBe(422);
     expect(await res.text()).toContain("金额最小到分:以万元为单位最多六位小数。");
     expect(await row(id)).toEqual(before);
@@ -54,7 +75,9 @@ describe("the staff's amount fields take amounts with their unit", () => {
 
 describe("政策计算器 takes amounts with their unit and negative margins", () => {
   it("reads 营业收入 “8千万” as 8,000万元", async () => {
-    const res = await get(`/policy/programmes/zibo-rd-inclusive?_calc=1&revenue=${encodeURIComponent("8千万")}&rdExpense=${encodeURIComponent("400万")}`);
+    const res = await get(
+      `/policy/programmes/zibo-rd-inclusive?_calc=1&revenue=${encodeURIComponent("8千万")}&rdExpense=${encodeURIComponent("400万")}`,
+    );
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain("即 8,000万元");
@@ -63,7 +86,9 @@ describe("政策计算器 takes amounts with their unit and negative margins", (
   });
 
   it("takes a margin below the zone's growth as a negative number of points, where the fact says to", async () => {
-    const res = await get(`/policy/programmes/zibo-growth30-10to20?_calc=1&marginYear1=${encodeURIComponent("-3")}&marginYear2=${encodeURIComponent("－2.5%")}`);
+    const res = await get(
+      `/policy/programmes/zibo-growth30-10to20?_calc=1&marginYear1=${encodeURIComponent("-3")}&marginYear2=${encodeURIComponent("－2.5%")}`,
+    );
     const html = await res.text();
     expect(res.status).toBe(200);
     expect(invalidField(html, "f-marginYear1")).toBe(false);
@@ -75,13 +100,26 @@ describe("政策计算器 takes amounts with their unit and negative margins", (
 describe("the 金融超市 forms take 万元, or the unit typed", () => {
   it("posts a need of “0.5亿” as 5,000万元, and names a misplaced comma", async () => {
     const member = await financeEnterprise();
-    const fields = (amount: string) => [["amount", amount], ["term", "12"], ["purpose", "购置研发设备"], ["guarantees", "mortgage"], ["neededBy", inDays(10)], ["validUntil", inDays(60)]];
+    const fields = (amount: string) => [
+      ["amount", amount],
+      ["term", "12"],
+      ["purpose", "购置研发设备"],
+      ["guarantees", "mortgage"],
+      ["neededBy", inDays(10)],
+      ["validUntil", inDays(60)],
+    ];
     const comma = await post("/finance/needs", Object.fromEntries(fields("1,5")), member.cookie);
     expect(comma.status).toBe(422);
     expect(await comma.text()).toContain("千分位逗号的位置不对");
-    expect(await dbFor("zibo").select().from(financingNeeds).where(eq(financingNeeds.enterpriseId, member.id))).toEqual([]);
+    expect(await dbFor("zibo").select().from(financingNeeds).where(eq(financingNeeds.enterpriseId, member.id))).toEqual(
+      [],
+    );
     const res = await post("/finance/needs", Object.fromEntries(fields("0.5亿")), member.cookie);
     expect(res.status).toBe(303);
-    expect((await dbFor("zibo").select().from(financingNeeds).where(eq(financingNeeds.enterpriseId, member.id))).map((n) => n.amountFen)).toEqual([5000 * WAN]);
+    expect(
+      (await dbFor("zibo").select().from(financingNeeds).where(eq(financingNeeds.enterpriseId, member.id))).map(
+        (n) => n.amountFen,
+      ),
+    ).toEqual([5000 * WAN]);
   });
 });

@@ -11,7 +11,18 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { outbox } from "../../worker/db/schema";
 import { call, dbFor } from "./auth-support";
 import { act, applied, bankWithStaff, financeEnterprise, FIN, productBody, publishedProduct } from "./finance-support";
-import { api, APPS, demo, enterpriseWithMember, host, review, slug, submitted, today, type Json } from "./subsidies-support";
+import {
+  api,
+  APPS,
+  demo,
+  enterpriseWithMember,
+  host,
+  review,
+  slug,
+  submitted,
+  today,
+  type Json,
+} from "./subsidies-support";
 
 const year = () => today().slice(0, 4);
 const page = async (path: string, cookie: string) => {
@@ -19,7 +30,11 @@ const page = async (path: string, cookie: string) => {
   expect(res.status, path).toBe(200);
   return res.text();
 };
-const mailsTo = (recipient: string, kind: string) => dbFor(slug).select().from(outbox).where(and(eq(outbox.recipient, recipient), like(outbox.kind, kind)));
+const mailsTo = (recipient: string, kind: string) =>
+  dbFor(slug)
+    .select()
+    .from(outbox)
+    .where(and(eq(outbox.recipient, recipient), like(outbox.kind, kind)));
 
 let reviewer: string;
 beforeAll(async () => {
@@ -42,14 +57,19 @@ describe("a subsidy application's number", () => {
     // Pages: the member's list and status page, the staff's queue and detail.
     expect(await page("/subsidies", cookie)).toContain(`编号 ${number}`);
     expect(await page(`/subsidies/applications/${id}`, cookie)).toContain(`申报编号:<strong>${number}</strong>`);
-    expect(await page(`/admin/subsidies/applications/${id}`, reviewer)).toContain(`申报编号:<strong>${number}</strong>`);
+    expect(await page(`/admin/subsidies/applications/${id}`, reviewer)).toContain(
+      `申报编号:<strong>${number}</strong>`,
+    );
 
     // Search: the staff queue (API and page) and the member's list, with or without the zone's letters.
     const seq = number.slice(-6);
     for (const q of [number, number.toLowerCase(), `${year()}-${seq}`]) {
       const found = await api("GET", `${APPS}?q=${encodeURIComponent(q)}`, { cookie: reviewer });
       expect(found.status).toBe(200);
-      expect((found.body.applications as Json[]).map((a) => a.id), q).toEqual([id]);
+      expect(
+        (found.body.applications as Json[]).map((a) => a.id),
+        q,
+      ).toEqual([id]);
     }
     expect((await api("GET", `${APPS}?q=DY-${year()}-${seq}`, { cookie: reviewer })).body.applications).toEqual([]);
     const queue = await page(`/admin/subsidies?q=${encodeURIComponent(number)}`, reviewer);
@@ -84,12 +104,22 @@ describe("a loan application's number", () => {
 
     // Lists and search: the bank's (API and page) and the member's.
     const seq = number.slice(-6);
-    for (const [cookie, q] of [[bank.cookie, number], [bank.cookie, `DK-${year()}-${Number(seq)}`], [ent.cookie, number]] as const) {
+    for (const [cookie, q] of [
+      [bank.cookie, number],
+      [bank.cookie, `DK-${year()}-${Number(seq)}`],
+      [ent.cookie, number],
+    ] as const) {
       const found = await api("GET", `${FIN}/loans?q=${encodeURIComponent(q)}`, { cookie });
       expect(found.status).toBe(200);
-      expect((found.body.applications as Json[]).map((a) => [a.id, a.number]), q).toEqual([[loan.id, number]]);
+      expect(
+        (found.body.applications as Json[]).map((a) => [a.id, a.number]),
+        q,
+      ).toEqual([[loan.id, number]]);
     }
-    expect((await api("GET", `${FIN}/loans?q=${encodeURIComponent(`ZB-${year()}-${seq}`)}`, { cookie: bank.cookie })).body.applications).toEqual([]);
+    expect(
+      (await api("GET", `${FIN}/loans?q=${encodeURIComponent(`ZB-${year()}-${seq}`)}`, { cookie: bank.cookie })).body
+        .applications,
+    ).toEqual([]);
     const bankList = await page(`/bank/loans?q=${encodeURIComponent(number)}`, bank.cookie);
     expect(bankList).toContain(`编号 ${number}`);
     expect(bankList).toContain(ent.name);

@@ -23,7 +23,12 @@ async function issue(cookie: string, userId: string) {
   return new URL(url).searchParams.get("token")!;
 }
 
-const smsTo = (mobile: string) => dbFor("zibo").select().from(outbox).where(and(eq(outbox.recipient, mobile), eq(outbox.channel, "sms"))).orderBy(desc(outbox.id));
+const smsTo = (mobile: string) =>
+  dbFor("zibo")
+    .select()
+    .from(outbox)
+    .where(and(eq(outbox.recipient, mobile), eq(outbox.channel, "sms")))
+    .orderBy(desc(outbox.id));
 
 describe("an admin-issued reset link sent to the user's mobile", () => {
   it("queues one SMS with the live link to the mobile on record, audited, and answers with the number masked", async () => {
@@ -38,7 +43,10 @@ describe("an admin-issued reset link sent to the user's mobile", () => {
     const [sms] = await smsTo(mobile);
     expect(sms!.body).toContain(`${ORIGIN}/reset-password?token=${token}`);
     expect(sms!.kind).toBe("password_reset_link");
-    const audits = await dbFor("zibo").select().from(auditLog).where(and(eq(auditLog.action, "auth.reset.sms_sent"), eq(auditLog.target, u.email)));
+    const audits = await dbFor("zibo")
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "auth.reset.sms_sent"), eq(auditLog.target, u.email)));
     expect(audits).toHaveLength(1);
     expect(JSON.stringify(audits)).not.toContain(token);
   });
@@ -46,7 +54,12 @@ describe("an admin-issued reset link sent to the user's mobile", () => {
   it("refuses a user without a mobile, a replaced link, and another user's link, sending nothing", async () => {
     const cookie = await admin();
     const none = await makeUser("zibo");
-    const noMobile = await postJson(host, `/api/v1/admin/users/${none.id}/reset-link/sms`, { token: await issue(cookie, none.id) }, { cookie });
+    const noMobile = await postJson(
+      host,
+      `/api/v1/admin/users/${none.id}/reset-link/sms`,
+      { token: await issue(cookie, none.id) },
+      { cookie },
+    );
     expect(noMobile.status).toBe(422);
     expect(((await noMobile.json()) as { error: { message: string } }).error.message).toContain("没有登记手机号");
 
@@ -57,7 +70,12 @@ describe("an admin-issued reset link sent to the user's mobile", () => {
     await issue(cookie, u.id); // a newer link voids the first
     const stale = await postJson(host, `/api/v1/admin/users/${u.id}/reset-link/sms`, { token: old }, { cookie });
     expect(stale.status).toBe(422);
-    const foreign = await postJson(host, `/api/v1/admin/users/${u.id}/reset-link/sms`, { token: await issue(cookie, none.id) }, { cookie });
+    const foreign = await postJson(
+      host,
+      `/api/v1/admin/users/${u.id}/reset-link/sms`,
+      { token: await issue(cookie, none.id) },
+      { cookie },
+    );
     expect(foreign.status).toBe(422);
     const malformed = await postJson(host, `/api/v1/admin/users/${u.id}/reset-link/sms`, { token: "x y" }, { cookie });
     expect(malformed.status).toBe(422);
@@ -76,13 +94,23 @@ describe("an admin-issued reset link sent to the user's mobile", () => {
     const u = await makeUser("zibo");
     const mobile = `136${String(Date.now()).slice(-8)}`;
     await dbFor("zibo").update(users).set({ mobile }).where(eq(users.id, u.id));
-    const page = await call(host, "POST", `/admin/users/${u.id}/reset-link`, { cookie, origin: ORIGIN, contentType: "application/x-www-form-urlencoded", body: "" });
+    const page = await call(host, "POST", `/admin/users/${u.id}/reset-link`, {
+      cookie,
+      origin: ORIGIN,
+      contentType: "application/x-www-form-urlencoded",
+      body: "",
+    });
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toContain('data-copy="#reset-link"');
     expect(html).toContain(`发送到手机 ${mobile.slice(0, 3)}****${mobile.slice(-4)}`);
     const token = /name="token" value="([A-Za-z0-9_-]+)"/.exec(html)![1]!;
-    const sent = await call(host, "POST", `/admin/users/${u.id}/reset-link/sms`, { cookie, origin: ORIGIN, contentType: "application/x-www-form-urlencoded", body: `token=${token}` });
+    const sent = await call(host, "POST", `/admin/users/${u.id}/reset-link/sms`, {
+      cookie,
+      origin: ORIGIN,
+      contentType: "application/x-www-form-urlencoded",
+      body: `token=${token}`,
+    });
     expect(sent.status).toBe(200);
     expect(sent.headers.get("cache-control")).toContain("no-store");
     expect(await sent.text()).toContain("已通过短信发送到");
@@ -114,7 +142,9 @@ describe("the site icon", () => {
     expect(await zone.text()).toContain(zones.get("zibo")!.branding.primary);
     expect((await call("localhost", "GET", "/favicon.ico")).status).toBe(200);
     expect((await call("nosuch.localhost", "GET", "/favicon.ico")).status).toBe(404);
-    expect(await (await call(host, "GET", "/")).text()).toContain('<link rel="icon" href="/favicon.svg" type="image/svg+xml"/>');
+    expect(await (await call(host, "GET", "/")).text()).toContain(
+      '<link rel="icon" href="/favicon.svg" type="image/svg+xml"/>',
+    );
   });
 });
 
@@ -122,6 +152,8 @@ describe("consequential admin actions ask first", () => {
   it("the 停用 form on the user table carries a confirmation naming the user", async () => {
     const cookie = await admin();
     const html = await (await call(host, "GET", "/admin/users", { cookie })).text();
-    expect(html).toMatch(/<form method="post" action="\/admin\/users\/[a-z0-9]+\/disable" data-confirm="确定停用 [^"]+的账号?/);
+    expect(html).toMatch(
+      /<form method="post" action="\/admin\/users\/[a-z0-9]+\/disable" data-confirm="确定停用 [^"]+的账号?/,
+    );
   });
 });

@@ -17,10 +17,16 @@ async function lockOut(email: string) {
 }
 
 /** The clock moves on: every attempt for the address is now `minutes` older. */
-const age = (email: string, minutes: number) => dbFor("zibo").run(sql`UPDATE auth_attempts SET at = at - ${minutes * 60_000} WHERE email = ${email}`);
+const age = (email: string, minutes: number) =>
+  dbFor("zibo").run(sql`UPDATE auth_attempts SET at = at - ${minutes * 60_000} WHERE email = ${email}`);
 
 const failures = async (email: string) =>
-  (await dbFor("zibo").select().from(authAttempts).where(and(eq(authAttempts.kind, "login"), eq(authAttempts.email, email), eq(authAttempts.ok, false)))).length;
+  (
+    await dbFor("zibo")
+      .select()
+      .from(authAttempts)
+      .where(and(eq(authAttempts.kind, "login"), eq(authAttempts.email, email), eq(authAttempts.ok, false)))
+  ).length;
 
 async function adminCookie() {
   const admin = await makeUser("zibo", "zone_admin");
@@ -48,7 +54,10 @@ describe("the owner's right password during a lock", () => {
     // Six more minutes: the failures that locked the account are 16 minutes old, the owner's tries 6.
     await age(u.email, 6);
     expect((await login("zibo", u.email, u.password)).status).toBe(200);
-    const audits = await dbFor("zibo").select().from(auditLog).where(and(eq(auditLog.target, u.email), eq(auditLog.action, "auth.login")));
+    const audits = await dbFor("zibo")
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.target, u.email), eq(auditLog.action, "auth.login")));
     expect(audits.filter((a) => a.detail?.includes('"counted":false'))).toHaveLength(5);
   });
 
@@ -66,21 +75,52 @@ describe("a completed password reset", () => {
     const u = await makeUser("zibo");
     await lockOut(u.email);
     expect((await login("zibo", u.email, u.password)).status).toBe(401);
-    expect((await postJson(host, "/api/v1/auth/password-reset/request", { email: u.email }, { ip: freshIp() })).status).toBe(202);
+    expect(
+      (await postJson(host, "/api/v1/auth/password-reset/request", { email: u.email }, { ip: freshIp() })).status,
+    ).toBe(202);
     const db = dbFor("zibo");
-    const [msg] = await db.select().from(outbox).where(and(eq(outbox.recipient, u.email), eq(outbox.kind, "password_reset_link"))).orderBy(desc(outbox.id)).limit(1);
+    const [msg] = await db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.recipient, u.email), eq(outbox.kind, "password_reset_link")))
+      .orderBy(desc(outbox.id))
+      .limit(1);
     const token = new URL(/https?:\/\/\S+/.exec(msg!.body)![0]).searchParams.get("token")!;
-    expect((await postJson(host, "/api/v1/auth/password-reset/confirm", { token, password: "Brand-New-Secret-77" }, { ip: freshIp() })).status).toBe(200);
+    expect(
+      (
+        await postJson(
+          host,
+          "/api/v1/auth/password-reset/confirm",
+          { token, password: "Brand-New-Secret-77" },
+          { ip: freshIp() },
+        )
+      ).status,
+    ).toBe(200);
     expect((await login("zibo", u.email, "Brand-New-Secret-77")).status).toBe(200);
   });
 
   it("does not stop new failures from locking the account again", async () => {
     const u = await makeUser("zibo");
     await lockOut(u.email);
-    expect((await postJson(host, "/api/v1/auth/password-reset/request", { email: u.email }, { ip: freshIp() })).status).toBe(202);
-    const [msg] = await dbFor("zibo").select().from(outbox).where(and(eq(outbox.recipient, u.email), eq(outbox.kind, "password_reset_link"))).limit(1);
+    expect(
+      (await postJson(host, "/api/v1/auth/password-reset/request", { email: u.email }, { ip: freshIp() })).status,
+    ).toBe(202);
+    const [msg] = await dbFor("zibo")
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.recipient, u.email), eq(outbox.kind, "password_reset_link")))
+      .limit(1);
     const token = new URL(/https?:\/\/\S+/.exec(msg!.body)![0]).searchParams.get("token")!;
-    expect((await postJson(host, "/api/v1/auth/password-reset/confirm", { token, password: "Brand-New-Secret-77" }, { ip: freshIp() })).status).toBe(200);
+    expect(
+      (
+        await postJson(
+          host,
+          "/api/v1/auth/password-reset/confirm",
+          { token, password: "Brand-New-Secret-77" },
+          { ip: freshIp() },
+        )
+      ).status,
+    ).toBe(200);
     await lockOut(u.email);
     expect((await login("zibo", u.email, "Brand-New-Secret-77")).status).toBe(401);
   });
@@ -103,7 +143,10 @@ describe("a zone admin's 解除锁定", () => {
     expect((await listed(cookie, u.id))!.lockedUntil).toBeNull();
     expect((await login("zibo", u.email, u.password)).status).toBe(200);
 
-    const [audit] = await dbFor("zibo").select().from(auditLog).where(and(eq(auditLog.action, "auth.unlock"), eq(auditLog.target, u.email)));
+    const [audit] = await dbFor("zibo")
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "auth.unlock"), eq(auditLog.target, u.email)));
     expect(audit).toMatchObject({ actorId: admin.id, actor: admin.email, target: u.email, result: "ok", ip });
     expect(JSON.parse(audit!.detail!)).toEqual({ lockedUntil: before!.lockedUntil });
   });
@@ -128,7 +171,12 @@ describe("a zone admin's 解除锁定", () => {
     const elsewhere = await makeUser("dongying");
     expect((await postJson(host, "/api/v1/admin/users/zzzzzzzzzzzzzzzz/unlock", {}, { cookie })).status).toBe(404);
     expect((await postJson(host, `/api/v1/admin/users/${elsewhere.id}/unlock`, {}, { cookie })).status).toBe(404);
-    expect(await dbFor("zibo").select().from(auditLog).where(and(eq(auditLog.action, "auth.unlock"), eq(auditLog.target, elsewhere.email)))).toEqual([]);
+    expect(
+      await dbFor("zibo")
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, "auth.unlock"), eq(auditLog.target, elsewhere.email))),
+    ).toEqual([]);
   });
 
   it("is a button with a confirmation on 用户管理 for locked accounts only, and the form ends the lock", async () => {
@@ -137,11 +185,18 @@ describe("a zone admin's 解除锁定", () => {
     const { cookie } = await adminCookie();
     await lockOut(locked.email);
     const page = await (await call(host, "GET", "/admin/users", { cookie })).text();
-    const form = new RegExp(`<form method="post" action="/admin/users/${locked.id}/unlock" data-confirm="[^"]*${locked.email}[^"]*">`);
+    const form = new RegExp(
+      `<form method="post" action="/admin/users/${locked.id}/unlock" data-confirm="[^"]*${locked.email}[^"]*">`,
+    );
     expect(page).toMatch(form);
     expect(page).not.toContain(`/admin/users/${free.id}/unlock`);
 
-    const res = await call(host, "POST", `/admin/users/${locked.id}/unlock`, { cookie, origin: ORIGIN, contentType: "application/x-www-form-urlencoded", body: "" });
+    const res = await call(host, "POST", `/admin/users/${locked.id}/unlock`, {
+      cookie,
+      origin: ORIGIN,
+      contentType: "application/x-www-form-urlencoded",
+      body: "",
+    });
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe("/admin/users?done=unlock");
     const after = await (await call(host, "GET", "/admin/users?done=unlock", { cookie })).text();

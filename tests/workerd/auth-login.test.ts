@@ -18,7 +18,10 @@ describe("sign-in", () => {
     const u = await makeUser("zibo");
     const res = await login("zibo", u.email.toUpperCase(), u.password);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ user: { id: u.id, email: u.email, name: "测试enterprise", role: "enterprise" }, mustChangePassword: false });
+    expect(await res.json()).toEqual({
+      user: { id: u.id, email: u.email, name: "测试enterprise", role: "enterprise" },
+      mustChangePassword: false,
+    });
     const set = res.headers.getSetCookie().find((c) => c.startsWith("__Host-yq_session="))!;
     expect(set).toMatch(/^__Host-yq_session=zibo\.s\.[a-z2-7]{32};/);
     expect(set).toMatch(/; HttpOnly/i);
@@ -81,7 +84,17 @@ describe("sign-in", () => {
     const ip = freshIp();
     const db = dbFor("zibo");
     const now = Date.now();
-    await db.insert(authAttempts).values(Array.from({ length: 30 }, (_, i) => ({ kind: "login" as const, email: `x${i}@zibo.test`, ip, ok: false, at: now - 1000 })));
+    await db
+      .insert(authAttempts)
+      .values(
+        Array.from({ length: 30 }, (_, i) => ({
+          kind: "login" as const,
+          email: `x${i}@zibo.test`,
+          ip,
+          ok: false,
+          at: now - 1000,
+        })),
+      );
     const u = await makeUser("zibo");
     const res = await login("zibo", u.email, u.password, { ip });
     expect(res.status).toBe(429);
@@ -115,7 +128,17 @@ describe("sign-in", () => {
     const du = await makeUser("dongying");
     const cookie = sessionCookie(await login("zibo", zu.email, zu.password));
     const id = storedId(cookie);
-    await dbFor("dongying").insert(sessions).values({ id, userId: du.id, expiresAt: Math.floor(Date.now() / 1000) + 3600, createdAt: Date.now(), remember: false, ip: null, userAgent: null });
+    await dbFor("dongying")
+      .insert(sessions)
+      .values({
+        id,
+        userId: du.id,
+        expiresAt: Math.floor(Date.now() / 1000) + 3600,
+        createdAt: Date.now(),
+        remember: false,
+        ip: null,
+        userAgent: null,
+      });
     expect((await me("dongying", cookie)).status).toBe(401);
     expect((await me("zibo", cookie)).status).toBe(200);
   });
@@ -125,10 +148,20 @@ describe("sign-in", () => {
     const idle = sessionCookie(await login("zibo", u.email, u.password));
     const absolute = sessionCookie(await login("zibo", u.email, u.password));
     const db = dbFor("zibo");
-    const aged = (cookie: string) => db.select().from(sessions).where(eq(sessions.id, storedId(cookie)));
+    const aged = (cookie: string) =>
+      db
+        .select()
+        .from(sessions)
+        .where(eq(sessions.id, storedId(cookie)));
     expect(await aged(absolute)).toHaveLength(1);
-    await db.update(sessions).set({ expiresAt: Math.floor(Date.now() / 1000) - 1 }).where(eq(sessions.id, storedId(idle)));
-    await db.update(sessions).set({ createdAt: Date.now() - 12 * 3_600_000 - 1000 }).where(eq(sessions.id, storedId(absolute)));
+    await db
+      .update(sessions)
+      .set({ expiresAt: Math.floor(Date.now() / 1000) - 1 })
+      .where(eq(sessions.id, storedId(idle)));
+    await db
+      .update(sessions)
+      .set({ createdAt: Date.now() - 12 * 3_600_000 - 1000 })
+      .where(eq(sessions.id, storedId(absolute)));
     expect((await me("zibo", idle)).status).toBe(401);
     expect((await me("zibo", absolute)).status).toBe(401);
     expect(await aged(absolute)).toEqual([]);
@@ -149,7 +182,9 @@ describe("sign-in", () => {
 describe("等保 switch (dongying's demo zone has it on)", () => {
   it("flags an expired password at sign-in, admits only a password change, then everything", async () => {
     const admin = await makeUser("dongying", "zone_admin");
-    await dbFor("dongying").run(sql`UPDATE users SET password_changed_at = ${Date.now() - 91 * 86_400_000} WHERE id = ${admin.id}`);
+    await dbFor("dongying").run(
+      sql`UPDATE users SET password_changed_at = ${Date.now() - 91 * 86_400_000} WHERE id = ${admin.id}`,
+    );
     const res = await login("dongying", admin.email, admin.password);
     expect(res.status).toBe(200);
     expect(((await res.json()) as { mustChangePassword: boolean }).mustChangePassword).toBe(true);
@@ -161,9 +196,19 @@ describe("等保 switch (dongying's demo zone has it on)", () => {
     const page = await call("dongying.localhost", "GET", "/account/password", { cookie });
     expect(page.status).toBe(200);
     expect(await page.text()).toContain("修改密码");
-    const simple = await postJson("dongying.localhost", "/api/v1/me/password", { currentPassword: admin.password, newPassword: "simplelowercase" }, { cookie });
+    const simple = await postJson(
+      "dongying.localhost",
+      "/api/v1/me/password",
+      { currentPassword: admin.password, newPassword: "simplelowercase" },
+      { cookie },
+    );
     expect(simple.status).toBe(422);
-    const changed = await postJson("dongying.localhost", "/api/v1/me/password", { currentPassword: admin.password, newPassword: "Rotated-Pass-2027" }, { cookie });
+    const changed = await postJson(
+      "dongying.localhost",
+      "/api/v1/me/password",
+      { currentPassword: admin.password, newPassword: "Rotated-Pass-2027" },
+      { cookie },
+    );
     expect(changed.status).toBe(200);
     const fresh = sessionCookie(changed);
     expect((await call("dongying.localhost", "GET", "/api/v1/me", { cookie })).status).toBe(401);

@@ -7,11 +7,18 @@ import { storedSessionId } from "../../worker/features/auth/sessions";
 import { dbFor, freshIp, login, makeUser, postJson, sessionCookie } from "./auth-support";
 
 const host = "zibo.localhost";
-const request = (email: string, ip = freshIp()) => postJson(host, "/api/v1/auth/password-reset/request", { email }, { ip });
-const confirm = (token: string, password: string) => postJson(host, "/api/v1/auth/password-reset/confirm", { token, password }, { ip: freshIp() });
+const request = (email: string, ip = freshIp()) =>
+  postJson(host, "/api/v1/auth/password-reset/request", { email }, { ip });
+const confirm = (token: string, password: string) =>
+  postJson(host, "/api/v1/auth/password-reset/confirm", { token, password }, { ip: freshIp() });
 
 async function latestLink(email: string): Promise<{ token: string; url: string }> {
-  const [msg] = await dbFor("zibo").select().from(outbox).where(and(eq(outbox.recipient, email), eq(outbox.kind, "password_reset_link"))).orderBy(desc(outbox.id)).limit(1);
+  const [msg] = await dbFor("zibo")
+    .select()
+    .from(outbox)
+    .where(and(eq(outbox.recipient, email), eq(outbox.kind, "password_reset_link")))
+    .orderBy(desc(outbox.id))
+    .limit(1);
   const url = /https?:\/\/\S+/.exec(msg!.body)![0];
   return { url, token: new URL(url).searchParams.get("token")! };
 }
@@ -46,17 +53,30 @@ describe("self-service password reset", () => {
     const cookie = sessionCookie(await login("zibo", u.email, u.password));
     const [slug, kind, secret] = cookie.split("=")[1]!.split(".") as [string, "s", string];
     const db = dbFor("zibo");
-    const session = () => db.select().from(sessions).where(eq(sessions.id, storedSessionId(slug, kind, secret)));
+    const session = () =>
+      db
+        .select()
+        .from(sessions)
+        .where(eq(sessions.id, storedSessionId(slug, kind, secret)));
     expect(await session()).toHaveLength(1);
     await request(u.email);
     const { token } = await latestLink(u.email);
     const res = await confirm(token, "Brand-New-Secret-77");
     expect(res.status).toBe(200);
     expect(res.headers.getSetCookie().filter((c) => c.includes("yq_session=zibo"))).toEqual([]);
-    expect((await postJson(host, "/api/v1/auth/login", { email: u.email, password: u.password }, { ip: freshIp() })).status).toBe(401);
+    expect(
+      (await postJson(host, "/api/v1/auth/login", { email: u.email, password: u.password }, { ip: freshIp() })).status,
+    ).toBe(401);
     expect((await login("zibo", u.email, "Brand-New-Secret-77")).status).toBe(200);
     expect(await session()).toEqual([]);
-    expect((await db.select().from(outbox).where(and(eq(outbox.recipient, u.email), eq(outbox.kind, "password_changed")))).length).toBe(1);
+    expect(
+      (
+        await db
+          .select()
+          .from(outbox)
+          .where(and(eq(outbox.recipient, u.email), eq(outbox.kind, "password_changed")))
+      ).length,
+    ).toBe(1);
     expect((await confirm(token, "Another-Secret-88")).status).toBe(400);
     const audits = await db.select().from(auditLog).where(eq(auditLog.target, u.email));
     expect(audits.map((a) => a.action)).toEqual(expect.arrayContaining(["auth.reset.requested", "auth.reset.used"]));
@@ -78,7 +98,9 @@ describe("self-service password reset", () => {
     const u = await makeUser("zibo");
     await request(u.email);
     const { token } = await latestLink(u.email);
-    await dbFor("zibo").run(sql`UPDATE password_reset_tokens SET expires_at = ${Date.now() - 1} WHERE user_id = ${u.id}`);
+    await dbFor("zibo").run(
+      sql`UPDATE password_reset_tokens SET expires_at = ${Date.now() - 1} WHERE user_id = ${u.id}`,
+    );
     expect((await confirm(token, "Brand-New-Secret-77")).status).toBe(400);
   });
 
@@ -114,7 +136,10 @@ describe("reset link issued by the zone admin", () => {
     const { url } = (await res.json()) as { url: string; expiresAt: string };
     const token = new URL(url).searchParams.get("token")!;
     expect((await latestLink(target.email)).token).toBe(token);
-    const audits = await dbFor("zibo").select().from(auditLog).where(and(eq(auditLog.action, "auth.reset.issued"), eq(auditLog.target, target.email)));
+    const audits = await dbFor("zibo")
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "auth.reset.issued"), eq(auditLog.target, target.email)));
     expect(audits).toHaveLength(1);
     expect(audits[0]!.actor).toBe(admin.email);
     expect((await confirm(token, "Admin-Issued-Pass-9")).status).toBe(200);

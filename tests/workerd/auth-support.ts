@@ -27,7 +27,18 @@ export async function makeUser(slug: string, role: Role = "enterprise", password
   const id = newId();
   const email = `${role}-${id.slice(0, 8)}@${slug}.test`;
   const now = Date.now();
-  await dbFor(slug).insert(users).values({ id, email, name: `测试${role}`, role, passwordHash: await hashPassword(password), passwordChangedAt: now, createdAt: now, updatedAt: now });
+  await dbFor(slug)
+    .insert(users)
+    .values({
+      id,
+      email,
+      name: `测试${role}`,
+      role,
+      passwordHash: await hashPassword(password),
+      passwordChangedAt: now,
+      createdAt: now,
+      updatedAt: now,
+    });
   return { id, email, password, slug };
 }
 
@@ -48,14 +59,26 @@ export function call(host: string, method: string, path: string, opts: Call = {}
   const headers = new Headers({ "cf-connecting-ip": opts.ip ?? "203.0.113.9" });
   if (opts.cookie) headers.set("cookie", opts.cookie);
   if (opts.origin) headers.set("origin", opts.origin);
-  if (opts.contentType !== null && opts.body !== undefined) headers.set("content-type", opts.contentType ?? "application/json");
+  if (opts.contentType !== null && opts.body !== undefined)
+    headers.set("content-type", opts.contentType ?? "application/json");
   return exports.default.fetch(`http://${host}${path}`, { method, headers, body: opts.body, redirect: "manual" });
 }
 
-export const postJson = (host: string, path: string, data: unknown, opts: Call = {}) => call(host, "POST", path, { ...opts, body: JSON.stringify(data) });
+export const postJson = (host: string, path: string, data: unknown, opts: Call = {}) =>
+  call(host, "POST", path, { ...opts, body: JSON.stringify(data) });
 
-export async function login(slug: string, email: string, password: string, opts: { remember?: boolean; ip?: string; cookie?: string } = {}) {
-  return postJson(`${slug}.localhost`, "/api/v1/auth/login", { email, password, remember: opts.remember ?? false }, { ip: opts.ip ?? freshIp(), cookie: opts.cookie });
+export async function login(
+  slug: string,
+  email: string,
+  password: string,
+  opts: { remember?: boolean; ip?: string; cookie?: string } = {},
+) {
+  return postJson(
+    `${slug}.localhost`,
+    "/api/v1/auth/login",
+    { email, password, remember: opts.remember ?? false },
+    { ip: opts.ip ?? freshIp(), cookie: opts.cookie },
+  );
 }
 
 /** The session cookie's `name=value` from a response, for the next request's Cookie header. */

@@ -39,7 +39,13 @@ async function registerBank(cookie: string, over: Record<string, string> = {}) {
 }
 
 const form = (path: string, fields: Record<string, string>, cookie?: string) =>
-  call(host, "POST", path, { cookie, origin: ORIGIN, contentType: "application/x-www-form-urlencoded", body: new URLSearchParams(fields).toString(), ip: freshIp() });
+  call(host, "POST", path, {
+    cookie,
+    origin: ORIGIN,
+    contentType: "application/x-www-form-urlencoded",
+    body: new URLSearchParams(fields).toString(),
+    ip: freshIp(),
+  });
 
 /** Invites through the admin API and accepts through the invitee's API; returns the new user's cookie. */
 async function inviteAndAccept(cookie: string, bankId: string) {
@@ -49,7 +55,12 @@ async function inviteAndAccept(cookie: string, bankId: string) {
   expect(inv.headers.get("cache-control")).toBe("no-store");
   const { url } = (await inv.json()) as { url: string };
   const token = new URL(url).searchParams.get("token")!;
-  const res = await postJson(host, "/api/v1/invitations/accept", { token, name: "李柜员", password: "Bank-Staff-Pass-9" }, { ip: freshIp() });
+  const res = await postJson(
+    host,
+    "/api/v1/invitations/accept",
+    { token, name: "李柜员", password: "Bank-Staff-Pass-9" },
+    { ip: freshIp() },
+  );
   expect(res.status).toBe(201);
   const { user } = (await res.json()) as { user: { id: string } };
   return { email, userId: user.id, cookie: sessionCookie(res) };
@@ -61,9 +72,14 @@ describe("registering a bank", () => {
     const uscc = freshUscc();
     const bank = await registerBank(cookie, { uscc: ` ${uscc.toLowerCase()} `, contactPhone: "139 1234 5678" });
     expect(bank).toMatchObject({ name: "齐商银行", uscc, contactPhone: "13912345678" });
-    const list = (await (await call(host, "GET", "/api/v1/admin/banks", { cookie })).json()) as { banks: { id: string; staff: number; status: string }[] };
+    const list = (await (await call(host, "GET", "/api/v1/admin/banks", { cookie })).json()) as {
+      banks: { id: string; staff: number; status: string }[];
+    };
     expect(list.banks.find((b) => b.id === bank.id)).toMatchObject({ staff: 0, status: "active" });
-    const audits = await db.select().from(auditLog).where(and(eq(auditLog.action, "bank.registered"), eq(auditLog.target, bank.id)));
+    const audits = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "bank.registered"), eq(auditLog.target, bank.id)));
     expect(audits.map((a) => a.actor)).toEqual([admin.email]);
   });
 
@@ -87,14 +103,22 @@ describe("registering a bank", () => {
     await registerBank(cookie, { uscc });
     const again = await postJson(host, "/api/v1/admin/banks", bankInput({ uscc, name: "另一家" }), { cookie });
     expect(again.status).toBe(409);
-    expect(((await again.json()) as { error: { fields: Record<string, string> } }).error.fields.uscc).toContain("齐商银行");
+    expect(((await again.json()) as { error: { fields: Record<string, string> } }).error.fields.uscc).toContain(
+      "齐商银行",
+    );
     const dy = await adminCookie("dongying");
-    expect((await postJson("dongying.localhost", "/api/v1/admin/banks", bankInput({ uscc }), { cookie: dy.cookie })).status).toBe(201);
+    expect(
+      (await postJson("dongying.localhost", "/api/v1/admin/banks", bankInput({ uscc }), { cookie: dy.cookie })).status,
+    ).toBe(201);
   });
 
   it("the page form keeps what was typed and shows the field's message", async () => {
     const { cookie } = await adminCookie();
-    const res = await form("/admin/banks", { ...bankInput({ uscc: "91370303MA3C41110X", contactName: "王主任" }) }, cookie);
+    const res = await form(
+      "/admin/banks",
+      { ...bankInput({ uscc: "91370303MA3C41110X", contactName: "王主任" }) },
+      cookie,
+    );
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toContain("第 18 位校验码不对");
@@ -126,13 +150,19 @@ describe("only zone admins manage banks", () => {
     const user = await makeUser("zibo", role);
     const cookie = sessionCookie(await login("zibo", user.email, user.password));
     for (const [method, path] of apiRoutes(bank.id)) {
-      const res = method === "GET" ? await call(host, method, path, { cookie }) : await postJson(host, path, { email: "x@y.test" }, { cookie });
+      const res =
+        method === "GET"
+          ? await call(host, method, path, { cookie })
+          : await postJson(host, path, { email: "x@y.test" }, { cookie });
       expect(res.status, path).toBe(403);
     }
     expect((await call(host, "GET", "/admin/banks", { cookie })).status).toBe(403);
     expect((await call(host, "GET", `/admin/banks/${bank.id}`, { cookie })).status).toBe(403);
     expect((await form(`/admin/banks/${bank.id}/suspend`, {}, cookie)).status).toBe(403);
-    const denied = await db.select().from(auditLog).where(and(eq(auditLog.actor, user.email), eq(auditLog.action, "authz.denied")));
+    const denied = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.actor, user.email), eq(auditLog.action, "authz.denied")));
     expect(denied.length).toBeGreaterThanOrEqual(apiRoutes(bank.id).length);
   });
 
@@ -172,7 +202,10 @@ describe("bank staff", () => {
     expect(html).toContain("张经理");
     expect(html).not.toContain("恒丰银行");
     // The admin's view of the bank lists them as staff.
-    const detail = (await (await call(host, "GET", `/api/v1/admin/banks/${mine.id}`, { cookie })).json()) as { staff: { email: string }[]; invitations: unknown[] };
+    const detail = (await (await call(host, "GET", `/api/v1/admin/banks/${mine.id}`, { cookie })).json()) as {
+      staff: { email: string }[];
+      invitations: unknown[];
+    };
     expect(detail.staff.map((s) => s.email)).toEqual([staff.email]);
     expect(detail.invitations).toEqual([]);
     // A bank user is not a zone admin, and a zone admin has no 我的机构.
@@ -198,7 +231,16 @@ describe("bank staff", () => {
     const revoke = await form(`/admin/banks/${bank.id}/invitations/${inv!.tokenHash}/revoke`, {}, cookie);
     expect(revoke.status).toBe(303);
     const token = new URL(url).searchParams.get("token")!;
-    expect((await postJson(host, "/api/v1/invitations/accept", { token, name: "某人", password: "Bank-Staff-Pass-9" }, { ip: freshIp() })).status).toBe(400);
+    expect(
+      (
+        await postJson(
+          host,
+          "/api/v1/invitations/accept",
+          { token, name: "某人", password: "Bank-Staff-Pass-9" },
+          { ip: freshIp() },
+        )
+      ).status,
+    ).toBe(400);
   });
 
   it("suspending a bank ends its staff's sessions and revokes its open invitations; reactivating restores it", async () => {
@@ -207,7 +249,12 @@ describe("bank staff", () => {
     const other = await registerBank(cookie, { name: "别家银行" });
     const staff = await inviteAndAccept(cookie, bank.id);
     const bystander = await inviteAndAccept(cookie, other.id);
-    const pending = await postJson(host, `/api/v1/admin/banks/${bank.id}/invitations`, { email: `later-${crypto.randomUUID().slice(0, 8)}@bank.test` }, { cookie });
+    const pending = await postJson(
+      host,
+      `/api/v1/admin/banks/${bank.id}/invitations`,
+      { email: `later-${crypto.randomUUID().slice(0, 8)}@bank.test` },
+      { cookie },
+    );
     const pendingToken = new URL(((await pending.json()) as { url: string }).url).searchParams.get("token")!;
 
     const suspended = await postJson(host, `/api/v1/admin/banks/${bank.id}/suspend`, {}, { cookie });
@@ -215,8 +262,20 @@ describe("bank staff", () => {
     expect(((await suspended.json()) as { bank: { status: string } }).bank.status).toBe("suspended");
     expect((await call(host, "GET", "/api/v1/me", { cookie: staff.cookie })).status).toBe(401);
     expect((await call(host, "GET", "/api/v1/me", { cookie: bystander.cookie })).status).toBe(200);
-    expect((await postJson(host, "/api/v1/invitations/accept", { token: pendingToken, name: "某人", password: "Bank-Staff-Pass-9" }, { ip: freshIp() })).status).toBe(400);
-    expect((await postJson(host, `/api/v1/admin/banks/${bank.id}/invitations`, { email: "new@bank.test" }, { cookie })).status).toBe(409);
+    expect(
+      (
+        await postJson(
+          host,
+          "/api/v1/invitations/accept",
+          { token: pendingToken, name: "某人", password: "Bank-Staff-Pass-9" },
+          { ip: freshIp() },
+        )
+      ).status,
+    ).toBe(400);
+    expect(
+      (await postJson(host, `/api/v1/admin/banks/${bank.id}/invitations`, { email: "new@bank.test" }, { cookie }))
+        .status,
+    ).toBe(409);
     expect((await postJson(host, `/api/v1/admin/banks/${bank.id}/suspend`, {}, { cookie })).status).toBe(409);
 
     // Signing in again shows the suspension on 我的机构.

@@ -84,9 +84,14 @@ const PAGES: Record<string, Anonymous> = {
 const SAMPLE_IDS: Record<string, string> = { "/policy/programmes/:id": PROGRAMME };
 
 const concrete = (route: string, documentId: string) =>
-  route.replace(/:id|\{id\}/g, () => SAMPLE_IDS[route] ?? (route.startsWith("/policies/") || route === "/api/v1/policies/{id}" ? documentId : newId()));
+  route.replace(
+    /:id|\{id\}/g,
+    () =>
+      SAMPLE_IDS[route] ?? (route.startsWith("/policies/") || route === "/api/v1/policies/{id}" ? documentId : newId()),
+  );
 
-const get = (path: string, cookie?: string) => call(host, "GET", path, { ...(cookie ? { cookie } : {}), ip: freshIp() });
+const get = (path: string, cookie?: string) =>
+  call(host, "GET", path, { ...(cookie ? { cookie } : {}), ip: freshIp() });
 
 /** The GET routes the app registers (middleware entries are "ALL"), as written: "/admin/banks/:id". */
 function appGetRoutes(): string[] {
@@ -102,8 +107,12 @@ describe("Cache-Control on every route", () => {
   beforeAll(async () => {
     const docs = (await (await get("/api/v1/policies")).json()) as { documents: { id: string }[] };
     documentId = docs.documents[0]!.id;
-    const openapi = (await (await get("/api/openapi.json")).json()) as { paths: Record<string, Record<string, unknown>> };
-    apiGets = Object.entries(openapi.paths).filter(([, ops]) => "get" in ops).map(([p]) => p);
+    const openapi = (await (await get("/api/openapi.json")).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    apiGets = Object.entries(openapi.paths)
+      .filter(([, ops]) => "get" in ops)
+      .map(([p]) => p);
     for (const role of ["zone_admin", "reviewer"] as const) {
       const u = await makeUser(slug, role);
       people[role] = sessionCookie(await login(slug, u.email, u.password));
@@ -144,7 +153,8 @@ describe("Cache-Control on every route", () => {
   it("answers anonymous visitors: personal pages no-store, public pages as cacheable as before", async () => {
     for (const [route, kind] of Object.entries(PAGES)) {
       if (kind === "signed-in") continue;
-      const path = concrete(route, documentId) + (kind === "personal" && route !== "/apply" ? "?token=" + "x".repeat(43) : "");
+      const path =
+        concrete(route, documentId) + (kind === "personal" && route !== "/apply" ? "?token=" + "x".repeat(43) : "");
       const res = await get(path);
       await res.body?.cancel();
       const value = res.headers.get("cache-control") ?? "";
@@ -161,10 +171,20 @@ describe("Cache-Control on responses that change who is signed in", () => {
   it("marks a page sign-in that sets the session cookie, and a form post, private", async () => {
     const u = await makeUser(slug, "reviewer");
     const form = new URLSearchParams({ email: u.email, password: u.password });
-    const signIn = await call(host, "POST", "/login", { body: form.toString(), contentType: "application/x-www-form-urlencoded", origin: ORIGIN, ip: freshIp() });
+    const signIn = await call(host, "POST", "/login", {
+      body: form.toString(),
+      contentType: "application/x-www-form-urlencoded",
+      origin: ORIGIN,
+      ip: freshIp(),
+    });
     expect(signIn.headers.getSetCookie().some((c) => c.includes("yq_session="))).toBe(true);
     expect(signIn.headers.get("cache-control")).toBe("private, no-store");
-    const wrong = await call(host, "POST", "/login", { body: new URLSearchParams({ email: u.email, password: "wrong" }).toString(), contentType: "application/x-www-form-urlencoded", origin: ORIGIN, ip: freshIp() });
+    const wrong = await call(host, "POST", "/login", {
+      body: new URLSearchParams({ email: u.email, password: "wrong" }).toString(),
+      contentType: "application/x-www-form-urlencoded",
+      origin: ORIGIN,
+      ip: freshIp(),
+    });
     expect(wrong.headers.get("cache-control")).toBe("private, no-store");
   });
 

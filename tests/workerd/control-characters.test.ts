@@ -10,7 +10,18 @@ import { and, desc, eq, like } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog, banks, enterprises, financingNeeds, loanProducts } from "../../worker/db/schema";
 import { call, dbFor } from "./auth-support";
-import { api, bankWithStaff, BANK, demo, FIN, financeEnterprise, inDays, productBody, slug, type Json } from "./finance-support";
+import {
+  api,
+  bankWithStaff,
+  BANK,
+  demo,
+  FIN,
+  financeEnterprise,
+  inDays,
+  productBody,
+  slug,
+  type Json,
+} from "./finance-support";
 
 const host = `${slug}.localhost`;
 const ORIGIN = `http://${host}:8787`;
@@ -27,12 +38,26 @@ let admin: string;
 let reviewer: string;
 
 beforeAll(async () => {
-  [member, bank, admin, reviewer] = await Promise.all([financeEnterprise(), bankWithStaff(), demo("admin"), demo("reviewer")]);
+  [member, bank, admin, reviewer] = await Promise.all([
+    financeEnterprise(),
+    bankWithStaff(),
+    demo("admin"),
+    demo("reviewer"),
+  ]);
 });
 
-const needsOf = (enterpriseId: string) => db().select().from(financingNeeds).where(eq(financingNeeds.enterpriseId, enterpriseId));
+const needsOf = (enterpriseId: string) =>
+  db().select().from(financingNeeds).where(eq(financingNeeds.enterpriseId, enterpriseId));
 const productsOf = (bankId: string) => db().select().from(loanProducts).where(eq(loanProducts.bankId, bankId));
-const needBody = (over: Json = {}) => ({ amountFen: 300_000_000, termMonths: 12, purpose: "采购原材料,扩大生产", guarantees: ["credit"], neededBy: inDays(10), validUntil: inDays(60), ...over });
+const needBody = (over: Json = {}) => ({
+  amountFen: 300_000_000,
+  termMonths: 12,
+  purpose: "采购原材料,扩大生产",
+  guarantees: ["credit"],
+  neededBy: inDays(10),
+  validUntil: inDays(60),
+  ...over,
+});
 const q = (bad: string) => `?q=${encodeURIComponent(`科技${bad}`)}`;
 
 interface ApiCase {
@@ -44,18 +69,93 @@ interface ApiCase {
 }
 
 const apiCases: ApiCase[] = [
-  { name: "the subsidy queue's search", field: "q", send: (bad) => api("GET", `/api/v1/subsidies/applications${q(bad)}`, { cookie: reviewer }) },
-  { name: "the programme search", field: "q", send: (bad) => api("GET", `/api/v1/policy/programmes${q(bad)}`, { cookie: member.cookie }) },
-  { name: "the finance catalogue's search", field: "q", send: (bad) => api("GET", `${FIN}/products${q(bad)}`, { cookie: member.cookie }) },
-  { name: "the bank's loan search", field: "q", send: (bad) => api("GET", `/api/v1/finance/loans${q(bad)}`, { cookie: bank.cookie }) },
-  { name: "the enterprise directory's search", field: "q", send: (bad) => api("GET", `/api/v1/admin/enterprises${q(bad)}`, { cookie: admin }) },
-  { name: "a need's purpose", field: "purpose", send: (bad) => api("POST", `${FIN}/needs`, { cookie: member.cookie, data: needBody({ purpose: `采购${bad}原材料` }) }), unchanged: () => needsOf(member.id) },
-  { name: "a product's name", field: "name", send: (bad) => api("POST", `${BANK}/products`, { cookie: bank.cookie, data: productBody(`控制${bad}`) }), unchanged: () => productsOf(bank.id) },
-  { name: "a product's features", field: "features", send: (bad) => api("POST", `${BANK}/products`, { cookie: bank.cookie, data: productBody("特点", { features: `纯信用${bad}` }) }), unchanged: () => productsOf(bank.id) },
-  { name: "a comment on an application", field: "text", send: (bad) => api("POST", `/api/v1/subsidies/applications/${NO_SUCH_ID}/comments`, { cookie: member.cookie, data: { text: `请尽快审核${bad}` } }) },
-  { name: "an objection to a notice", field: "content", send: (bad) => api("POST", `/api/v1/subsidies/publicity/${NO_SUCH_ID}/objections`, { data: { name: "王五", contact: "13800138000", content: `该企业并未实际开展研发活动${bad}请核实` } }) },
-  { name: "a draft's form values", field: "formValues.note", send: (bad) => api("POST", "/api/v1/subsidies/applications", { cookie: member.cookie, data: { programme: "zibo-tech-contract", formValues: { note: `说明${bad}` } } }) },
-  { name: "a bank's name", field: "name", send: (bad) => api("POST", "/api/v1/admin/banks", { cookie: admin, data: { name: `控制字符银行${bad}`, uscc: "91370303MA3C411101", contactName: "赵六", contactPhone: "0533-3580000", contactEmail: "bank@example.cn" } }), unchanged: () => db().select().from(banks).where(like(banks.name, "控制字符银行%")) },
+  {
+    name: "the subsidy queue's search",
+    field: "q",
+    send: (bad) => api("GET", `/api/v1/subsidies/applications${q(bad)}`, { cookie: reviewer }),
+  },
+  {
+    name: "the programme search",
+    field: "q",
+    send: (bad) => api("GET", `/api/v1/policy/programmes${q(bad)}`, { cookie: member.cookie }),
+  },
+  {
+    name: "the finance catalogue's search",
+    field: "q",
+    send: (bad) => api("GET", `${FIN}/products${q(bad)}`, { cookie: member.cookie }),
+  },
+  {
+    name: "the bank's loan search",
+    field: "q",
+    send: (bad) => api("GET", `/api/v1/finance/loans${q(bad)}`, { cookie: bank.cookie }),
+  },
+  {
+    name: "the enterprise directory's search",
+    field: "q",
+    send: (bad) => api("GET", `/api/v1/admin/enterprises${q(bad)}`, { cookie: admin }),
+  },
+  {
+    name: "a need's purpose",
+    field: "purpose",
+    send: (bad) =>
+      api("POST", `${FIN}/needs`, { cookie: member.cookie, data: needBody({ purpose: `采购${bad}原材料` }) }),
+    unchanged: () => needsOf(member.id),
+  },
+  {
+    name: "a product's name",
+    field: "name",
+    send: (bad) => api("POST", `${BANK}/products`, { cookie: bank.cookie, data: productBody(`控制${bad}`) }),
+    unchanged: () => productsOf(bank.id),
+  },
+  {
+    name: "a product's features",
+    field: "features",
+    send: (bad) =>
+      api("POST", `${BANK}/products`, { cookie: bank.cookie, data: productBody("特点", { features: `纯信用${bad}` }) }),
+    unchanged: () => productsOf(bank.id),
+  },
+  {
+    name: "a comment on an application",
+    field: "text",
+    send: (bad) =>
+      api("POST", `/api/v1/subsidies/applications/${NO_SUCH_ID}/comments`, {
+        cookie: member.cookie,
+        data: { text: `请尽快审核${bad}` },
+      }),
+  },
+  {
+    name: "an objection to a notice",
+    field: "content",
+    send: (bad) =>
+      api("POST", `/api/v1/subsidies/publicity/${NO_SUCH_ID}/objections`, {
+        data: { name: "王五", contact: "13800138000", content: `该企业并未实际开展研发活动${bad}请核实` },
+      }),
+  },
+  {
+    name: "a draft's form values",
+    field: "formValues.note",
+    send: (bad) =>
+      api("POST", "/api/v1/subsidies/applications", {
+        cookie: member.cookie,
+        data: { programme: "zibo-tech-contract", formValues: { note: `说明${bad}` } },
+      }),
+  },
+  {
+    name: "a bank's name",
+    field: "name",
+    send: (bad) =>
+      api("POST", "/api/v1/admin/banks", {
+        cookie: admin,
+        data: {
+          name: `控制字符银行${bad}`,
+          uscc: "91370303MA3C411101",
+          contactName: "赵六",
+          contactPhone: "0533-3580000",
+          contactEmail: "bank@example.cn",
+        },
+      }),
+    unchanged: () => db().select().from(banks).where(like(banks.name, "控制字符银行%")),
+  },
 ];
 
 describe("control characters through the API", () => {
@@ -73,7 +173,10 @@ describe("control characters through the API", () => {
   }
 
   it("keeps ordinary Chinese text with newlines in a multi-line field (CRLF stored as LF)", async () => {
-    const posted = await api("POST", `${FIN}/needs`, { cookie: member.cookie, data: needBody({ purpose: "采购原材料\r\n扩大生产线\n\t(二期)" }) });
+    const posted = await api("POST", `${FIN}/needs`, {
+      cookie: member.cookie,
+      data: needBody({ purpose: "采购原材料\r\n扩大生产线\n\t(二期)" }),
+    });
     expect(posted.status).toBe(201);
     const [row] = await db().select().from(financingNeeds).where(eq(financingNeeds.id, posted.body.need.id));
     expect(row!.purpose).toBe("采购原材料\n扩大生产线\n\t(二期)");
@@ -91,14 +194,24 @@ describe("control characters through the API", () => {
     // A bank's staff may not open subsidy applications: the refusal is audited with the path as its target.
     const res = await page("/subsidies/applications/ab%00cd", bank.cookie);
     expect(res.status).toBe(403);
-    const [row] = await db().select().from(auditLog).where(and(eq(auditLog.actorId, bank.staff[0]!.id), eq(auditLog.action, "authz.denied"))).orderBy(desc(auditLog.id)).limit(1);
+    const [row] = await db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.actorId, bank.staff[0]!.id), eq(auditLog.action, "authz.denied")))
+      .orderBy(desc(auditLog.id))
+      .limit(1);
     expect(row!.target).toBe("GET /subsidies/applications/ab\\u0000cd");
   });
 });
 
 const page = (path: string, cookie?: string) => call(host, "GET", path, { cookie });
 const form = (path: string, cookie: string | undefined, data: Record<string, string>) =>
-  call(host, "POST", path, { cookie, origin: ORIGIN, contentType: "application/x-www-form-urlencoded", body: new URLSearchParams(data).toString() });
+  call(host, "POST", path, {
+    cookie,
+    origin: ORIGIN,
+    contentType: "application/x-www-form-urlencoded",
+    body: new URLSearchParams(data).toString(),
+  });
 
 interface PageCase {
   name: string;
@@ -107,7 +220,11 @@ interface PageCase {
   unchanged?: () => Promise<unknown>;
 }
 
-const profileOf = (id: string) => db().select({ address: enterprises.address, contactName: enterprises.contactName }).from(enterprises).where(eq(enterprises.id, id));
+const profileOf = (id: string) =>
+  db()
+    .select({ address: enterprises.address, contactName: enterprises.contactName })
+    .from(enterprises)
+    .where(eq(enterprises.id, id));
 
 const pageCases: PageCase[] = [
   { name: "the policy search", label: "搜索词", send: (bad) => page(`/policy${q(bad)}`) },
@@ -118,22 +235,59 @@ const pageCases: PageCase[] = [
   {
     name: "the need form's purpose",
     label: "资金用途",
-    send: (bad) => form("/finance/needs", member.cookie, { amount: "300", term: "12", purpose: `购置${bad}研发设备`, guarantees: "credit", neededBy: inDays(10), validUntil: inDays(60) }),
+    send: (bad) =>
+      form("/finance/needs", member.cookie, {
+        amount: "300",
+        term: "12",
+        purpose: `购置${bad}研发设备`,
+        guarantees: "credit",
+        neededBy: inDays(10),
+        validUntil: inDays(60),
+      }),
     unchanged: () => needsOf(member.id),
   },
   {
     name: "the enterprise profile's address",
     label: "地址",
-    send: (bad) => form("/enterprise/profile", member.cookie, { address: `山东省淄博市${bad}高新区`, contactName: "李四", contactMobile: "13800138000", contactEmail: "li@example.cn", employees: "80", industry: "new-materials", industryClass: "C2651" }),
+    send: (bad) =>
+      form("/enterprise/profile", member.cookie, {
+        address: `山东省淄博市${bad}高新区`,
+        contactName: "李四",
+        contactMobile: "13800138000",
+        contactEmail: "li@example.cn",
+        employees: "80",
+        industry: "new-materials",
+        industryClass: "C2651",
+      }),
     unchanged: () => profileOf(member.id),
   },
   {
     name: "the product form's name",
     label: "产品名称",
-    send: (bad) => form("/bank/products", bank.cookie, { name: `科技贷${bad}`, type: "credit", minAmount: "50", maxAmount: "1000", minRate: "4", maxRate: "5", minTerm: "6", maxTerm: "36", guarantees: "credit" }),
+    send: (bad) =>
+      form("/bank/products", bank.cookie, {
+        name: `科技贷${bad}`,
+        type: "credit",
+        minAmount: "50",
+        maxAmount: "1000",
+        minRate: "4",
+        maxRate: "5",
+        minTerm: "6",
+        maxTerm: "36",
+        guarantees: "credit",
+      }),
     unchanged: () => productsOf(bank.id),
   },
-  { name: "an objection on the notice page", label: "异议内容", send: (bad) => form(`/publicity/${NO_SUCH_ID}/objection`, undefined, { name: "王五", contact: "13800138000", content: `该企业并未实际开展研发活动${bad}请核实` }) },
+  {
+    name: "an objection on the notice page",
+    label: "异议内容",
+    send: (bad) =>
+      form(`/publicity/${NO_SUCH_ID}/objection`, undefined, {
+        name: "王五",
+        contact: "13800138000",
+        content: `该企业并未实际开展研发活动${bad}请核实`,
+      }),
+  },
 ];
 
 describe("control characters through the pages", () => {
@@ -150,9 +304,19 @@ describe("control characters through the pages", () => {
   }
 
   it("keeps a purpose typed over several lines", async () => {
-    const res = await form("/finance/needs", member.cookie, { amount: "300", term: "12", purpose: "购置研发设备\r\n及配套软件", guarantees: "credit", neededBy: inDays(10), validUntil: inDays(60) });
+    const res = await form("/finance/needs", member.cookie, {
+      amount: "300",
+      term: "12",
+      purpose: "购置研发设备\r\n及配套软件",
+      guarantees: "credit",
+      neededBy: inDays(10),
+      validUntil: inDays(60),
+    });
     expect(res.status).toBe(303);
-    const rows = await db().select().from(financingNeeds).where(and(eq(financingNeeds.enterpriseId, member.id), eq(financingNeeds.purpose, "购置研发设备\n及配套软件")));
+    const rows = await db()
+      .select()
+      .from(financingNeeds)
+      .where(and(eq(financingNeeds.enterpriseId, member.id), eq(financingNeeds.purpose, "购置研发设备\n及配套软件")));
     expect(rows).toHaveLength(1);
   });
 });

@@ -15,7 +15,11 @@ describe("the demo banks by API", () => {
   it("the admin invites staff to one, suspends and reactivates it", async () => {
     const admin = await demo("admin", "changzhi");
     const bank = demoBankId("changzhi", 3);
-    const invited = await api("POST", `/api/v1/admin/banks/${bank}/invitations`, { cookie: admin, on, data: { email: `staff-${crypto.randomUUID().slice(0, 8)}@bank.test` } });
+    const invited = await api("POST", `/api/v1/admin/banks/${bank}/invitations`, {
+      cookie: admin,
+      on,
+      data: { email: `staff-${crypto.randomUUID().slice(0, 8)}@bank.test` },
+    });
     expect(invited.status, JSON.stringify(invited.body)).toBe(201);
     const suspended = await api("POST", `/api/v1/admin/banks/${bank}/suspend`, { cookie: admin, on });
     expect(suspended.status, JSON.stringify(suspended.body)).toBe(200);
@@ -30,7 +34,10 @@ describe("the demo banks by API", () => {
     expect(granted.status, JSON.stringify(granted.body)).toBe(200);
     const revoked = await api("DELETE", `${FIN}/consents/${bank}`, { cookie: member, on });
     expect(revoked.status, JSON.stringify(revoked.body)).toBe(200);
-    const listed = (await api("GET", `${FIN}/consents`, { cookie: member, on })).body.consents as { bankId: string; active: boolean }[];
+    const listed = (await api("GET", `${FIN}/consents`, { cookie: member, on })).body.consents as {
+      bankId: string;
+      active: boolean;
+    }[];
     const mine = listed.filter((c) => c.bankId === bank);
     expect(mine.length).toBeGreaterThan(0);
     expect(mine.filter((c) => c.active)).toEqual([]);

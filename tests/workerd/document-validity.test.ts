@@ -36,7 +36,9 @@ describe("Changzhi's expired plan on the pages", () => {
     expect(await page(CZ, "/")).toContain(EXPIRED);
     const doc = await page(CZ, `/policies/${DOC}`);
     expect(doc).toContain(EXPIRED);
-    expect(doc).toContain("《长治高新区双创高质量发展三年行动计划实施方案(2021—2023年)》于2020年11月16日管委会会议研究同意实施");
+    expect(doc).toContain(
+      "《长治高新区双创高质量发展三年行动计划实施方案(2021—2023年)》于2020年11月16日管委会会议研究同意实施",
+    );
     expect(doc).toContain("本文件的扶持项目已不再受理新的申报");
   });
 
@@ -70,10 +72,20 @@ describe("Changzhi's expired plan on the pages", () => {
   });
 
   it("the documents API gives each document's validity", async () => {
-    const cz = (await (await call(CZ, "GET", "/api/v1/policies")).json()) as { documents: { id: string; validity: Record<string, unknown> }[] };
-    expect(cz.documents.find((d) => d.id === DOC)!.validity).toMatchObject({ status: "expired", until: "2023-12-31", label: EXPIRED, extension: null });
-    const zibo = (await (await call("zibo.localhost", "GET", "/api/v1/policies")).json()) as { documents: { validity: Record<string, unknown> }[] };
-    for (const d of zibo.documents) expect(d.validity).toMatchObject({ status: "unspecified", label: "文件未规定有效期", source: null });
+    const cz = (await (await call(CZ, "GET", "/api/v1/policies")).json()) as {
+      documents: { id: string; validity: Record<string, unknown> }[];
+    };
+    expect(cz.documents.find((d) => d.id === DOC)!.validity).toMatchObject({
+      status: "expired",
+      until: "2023-12-31",
+      label: EXPIRED,
+      extension: null,
+    });
+    const zibo = (await (await call("zibo.localhost", "GET", "/api/v1/policies")).json()) as {
+      documents: { validity: Record<string, unknown> }[];
+    };
+    for (const d of zibo.documents)
+      expect(d.validity).toMatchObject({ status: "unspecified", label: "文件未规定有效期", source: null });
   });
 });
 
@@ -84,7 +96,12 @@ describe("new applications under an expired document", () => {
     expect(res.status).toBe(422);
     expect(res.body.error.message).toContain("长高发〔2020〕65号");
     expect(res.body.error.message).toContain("有效期至2023年12月31日,已到期,不再受理新的申报");
-    const rows = await dbFor("changzhi").select().from(subsidyApplications).where(and(eq(subsidyApplications.enterpriseId, enterpriseId), eq(subsidyApplications.programmeId, CZ_PROGRAMME)));
+    const rows = await dbFor("changzhi")
+      .select()
+      .from(subsidyApplications)
+      .where(
+        and(eq(subsidyApplications.enterpriseId, enterpriseId), eq(subsidyApplications.programmeId, CZ_PROGRAMME)),
+      );
     expect(rows).toHaveLength(0);
   });
 
@@ -92,7 +109,17 @@ describe("new applications under an expired document", () => {
     const { cookie, userId, enterpriseId } = await changzhiMember();
     const id = newId();
     const t = Date.now();
-    await dbFor("changzhi").insert(subsidyApplications).values({ id, programmeId: CZ_PROGRAMME, enterpriseId, createdBy: userId, status: "draft", createdAt: t, updatedAt: t });
+    await dbFor("changzhi")
+      .insert(subsidyApplications)
+      .values({
+        id,
+        programmeId: CZ_PROGRAMME,
+        enterpriseId,
+        createdBy: userId,
+        status: "draft",
+        createdAt: t,
+        updatedAt: t,
+      });
     const res = await api("POST", `${APPS}/${id}/submit`, { cookie, on: CZ });
     expect(res.status).toBe(422);
     expect(res.body.error.message).toContain("有效期至2023年12月31日,已到期");

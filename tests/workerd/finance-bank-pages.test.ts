@@ -12,7 +12,17 @@
  */
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { banks, dataConsents, enterpriseQualifications, enterpriseYearlyFigures, financingNeeds, loanApplications, loanEvents, loanProducts, users } from "../../worker/db/schema";
+import {
+  banks,
+  dataConsents,
+  enterpriseQualifications,
+  enterpriseYearlyFigures,
+  financingNeeds,
+  loanApplications,
+  loanEvents,
+  loanProducts,
+  users,
+} from "../../worker/db/schema";
 import { shanghaiDate } from "../../worker/features/enterprises/yuan";
 import { newId } from "../../worker/lib/ids";
 import { call, dbFor, login, makeUser, sessionCookie } from "./auth-support";
@@ -28,7 +38,12 @@ const day = (offset: number) => shanghaiDate(new Date(Date.now() + offset * 86_4
 const get = (path: string, cookie?: string) => call(host, "GET", path, { cookie });
 /** A form post as the browser sends it; pairs, so checkboxes can repeat a name. */
 const post = (path: string, fields: Record<string, string> | [string, string][], cookie?: string) =>
-  call(host, "POST", path, { cookie, origin: ORIGIN, contentType: "application/x-www-form-urlencoded", body: new URLSearchParams(fields).toString() });
+  call(host, "POST", path, {
+    cookie,
+    origin: ORIGIN,
+    contentType: "application/x-www-form-urlencoded",
+    body: new URLSearchParams(fields).toString(),
+  });
 
 /** A bank of its own with one member of staff signed in. */
 async function bankWithUser() {
@@ -50,8 +65,21 @@ async function enterprise() {
   const e = await enterpriseWithMember();
   const now = Date.now();
   const lastYear = Number(day(0).slice(0, 4)) - 1;
-  await db().insert(enterpriseQualifications).values({ id: newId(), enterpriseId: e.id, code: "hnte", certificateNo: `GR${now}`, issuedOn: `${lastYear}-01-01`, validUntil: `${lastYear + 3}-01-01`, status: "verified", createdAt: now });
-  await db().insert(enterpriseYearlyFigures).values({ enterpriseId: e.id, year: lastYear, revenueFen: 4321 * WAN, employees: 80, updatedAt: now });
+  await db()
+    .insert(enterpriseQualifications)
+    .values({
+      id: newId(),
+      enterpriseId: e.id,
+      code: "hnte",
+      certificateNo: `GR${now}`,
+      issuedOn: `${lastYear}-01-01`,
+      validUntil: `${lastYear + 3}-01-01`,
+      status: "verified",
+      createdAt: now,
+    });
+  await db()
+    .insert(enterpriseYearlyFigures)
+    .values({ enterpriseId: e.id, year: lastYear, revenueFen: 4321 * WAN, employees: 80, updatedAt: now });
   return e;
 }
 
@@ -59,17 +87,64 @@ async function enterprise() {
 async function product(bankId: string, name = `科技信用贷${bankId.slice(0, 4)}`) {
   const id = newId();
   const t = Date.now();
-  await db().insert(loanProducts).values({ id, bankId, name, type: "credit", minAmountFen: 50 * WAN, maxAmountFen: 1000 * WAN, minRateBp: 400, maxRateBp: 500, minTermMonths: 6, maxTermMonths: 36, guarantees: '["credit"]', qualifications: '["hnte"]', minYears: 2, minRevenueFen: 2000 * WAN, status: "published", createdBy: "test", createdAt: t, updatedAt: t, publishedAt: t });
+  await db()
+    .insert(loanProducts)
+    .values({
+      id,
+      bankId,
+      name,
+      type: "credit",
+      minAmountFen: 50 * WAN,
+      maxAmountFen: 1000 * WAN,
+      minRateBp: 400,
+      maxRateBp: 500,
+      minTermMonths: 6,
+      maxTermMonths: 36,
+      guarantees: '["credit"]',
+      qualifications: '["hnte"]',
+      minYears: 2,
+      minRevenueFen: 2000 * WAN,
+      status: "published",
+      createdBy: "test",
+      createdAt: t,
+      updatedAt: t,
+      publishedAt: t,
+    });
   return { id, name };
 }
 
 /** An application as applyForLoan leaves it: submitted, with the enterprise's consent for the bank. */
-async function application(p: { id: string }, bankId: string, enterpriseId: string, over: Partial<typeof loanApplications.$inferInsert> = {}) {
+async function application(
+  p: { id: string },
+  bankId: string,
+  enterpriseId: string,
+  over: Partial<typeof loanApplications.$inferInsert> = {},
+) {
   const id = newId();
   const t = Date.now() - 60_000;
-  await db().insert(loanApplications).values({ id, productId: p.id, bankId, enterpriseId, createdBy: "test", amountFen: 300 * WAN, termMonths: 12, note: "用于采购设备", status: "submitted", submittedAt: t, acceptDueOn: day(3), ...over });
-  await db().insert(loanEvents).values({ applicationId: id, at: t, actor: "member@test", action: "submitted", note: "300万元,12个月" });
-  await db().insert(dataConsents).values({ id: newId(), enterpriseId, bankId, grantedBy: "test", grantedAt: t }).onConflictDoNothing();
+  await db()
+    .insert(loanApplications)
+    .values({
+      id,
+      productId: p.id,
+      bankId,
+      enterpriseId,
+      createdBy: "test",
+      amountFen: 300 * WAN,
+      termMonths: 12,
+      note: "用于采购设备",
+      status: "submitted",
+      submittedAt: t,
+      acceptDueOn: day(3),
+      ...over,
+    });
+  await db()
+    .insert(loanEvents)
+    .values({ applicationId: id, at: t, actor: "member@test", action: "submitted", note: "300万元,12个月" });
+  await db()
+    .insert(dataConsents)
+    .values({ id: newId(), enterpriseId, bankId, grantedBy: "test", grantedAt: t })
+    .onConflictDoNothing();
   return id;
 }
 
@@ -77,9 +152,25 @@ const loan = async (id: string) => (await db().select().from(loanApplications).w
 const location = (res: Response) => res.headers.get("location") ?? "";
 
 const GOOD: [string, string][] = [
-  ["name", "科技快速贷"], ["type", "credit"], ["minAmount", "50"], ["maxAmount", "1000"], ["minRate", "3.45"], ["maxRate", "4.8"], ["minTerm", "6"], ["maxTerm", "36"],
-  ["guarantees", "credit"], ["guarantees", "guarantee"], ["industries", "new-materials"], ["qualifications", "hnte"], ["minYears", "2"], ["minRevenue", "2000"],
-  ["region", "淄博市"], ["features", "纯信用,随借随还"], ["materials", "营业执照\r\n近两年财务报表\r\n"], ["contactName", "王经理"], ["contactPhone", "0533-1234567"],
+  ["name", "科技快速贷"],
+  ["type", "credit"],
+  ["minAmount", "50"],
+  ["maxAmount", "1000"],
+  ["minRate", "3.45"],
+  ["maxRate", "4.8"],
+  ["minTerm", "6"],
+  ["maxTerm", "36"],
+  ["guarantees", "credit"],
+  ["guarantees", "guarantee"],
+  ["industries", "new-materials"],
+  ["qualifications", "hnte"],
+  ["minYears", "2"],
+  ["minRevenue", "2000"],
+  ["region", "淄博市"],
+  ["features", "纯信用,随借随还"],
+  ["materials", "营业执照\r\n近两年财务报表\r\n"],
+  ["contactName", "王经理"],
+  ["contactPhone", "0533-1234567"],
 ];
 const withField = (name: string, value: string) => GOOD.map(([k, v]): [string, string] => [k, k === name ? value : v]);
 
@@ -91,7 +182,8 @@ describe("who may open the bank pages and the statistics", () => {
       expect(location(anon)).toBe("/login");
     }
     const member = await signIn("enterprise");
-    for (const path of ["/bank/products", "/bank/needs", "/bank/loans", "/admin/finance"]) expect((await get(path, member)).status, path).toBe(403);
+    for (const path of ["/bank/products", "/bank/needs", "/bank/loans", "/admin/finance"])
+      expect((await get(path, member)).status, path).toBe(403);
     expect((await get("/bank/products", await signIn("reviewer"))).status).toBe(403);
     const bank = await bankWithUser();
     expect((await get("/admin/finance", bank.cookie)).status).toBe(403);
@@ -117,7 +209,11 @@ describe("我的产品", () => {
     const typo = await post("/bank/products", withField("maxRate", "四点八").concat([["minTerm", "x"]]), bank.cookie);
     expect(typo.status).toBe(422);
     expect(await typo.text()).toContain("请填写年利率(%),最多两位小数");
-    const noGuarantee = await post("/bank/products", GOOD.filter(([k]) => k !== "guarantees"), bank.cookie);
+    const noGuarantee = await post(
+      "/bank/products",
+      GOOD.filter(([k]) => k !== "guarantees"),
+      bank.cookie,
+    );
     expect(noGuarantee.status).toBe(422);
     expect(await noGuarantee.text()).toContain("至少选择一种担保方式");
     expect(await db().select().from(loanProducts).where(eq(loanProducts.bankId, bank.id))).toEqual([]);
@@ -131,7 +227,17 @@ describe("我的产品", () => {
     expect(m).not.toBeNull();
     const id = m![1]!;
     const [row] = await db().select().from(loanProducts).where(eq(loanProducts.id, id));
-    expect(row).toMatchObject({ bankId: bank.id, status: "draft", minAmountFen: 50 * WAN, maxAmountFen: 1000 * WAN, minRateBp: 345, maxRateBp: 480, guarantees: '["credit","guarantee"]', materials: '["营业执照","近两年财务报表"]', minRevenueFen: 2000 * WAN });
+    expect(row).toMatchObject({
+      bankId: bank.id,
+      status: "draft",
+      minAmountFen: 50 * WAN,
+      maxAmountFen: 1000 * WAN,
+      minRateBp: 345,
+      maxRateBp: 480,
+      guarantees: '["credit","guarantee"]',
+      materials: '["营业执照","近两年财务报表"]',
+      minRevenueFen: 2000 * WAN,
+    });
 
     const edit = await get(`/bank/products/${id}?done=created`, bank.cookie);
     expect(edit.status).toBe(200);
@@ -140,14 +246,21 @@ describe("我的产品", () => {
     expect(form).toMatch(/name="minRate"[^>]*value="3.45"/);
     expect(form).toMatch(/name="maxRate"[^>]*value="4.8"/);
 
-    const saved = await post(`/bank/products/${id}`, withField("name", `科技快速贷${bank.id.slice(0, 4)}`).concat([["revision", String(row!.revision)]]), bank.cookie);
+    const saved = await post(
+      `/bank/products/${id}`,
+      withField("name", `科技快速贷${bank.id.slice(0, 4)}`).concat([["revision", String(row!.revision)]]),
+      bank.cookie,
+    );
     expect(saved.status).toBe(303);
     expect(location(saved)).toBe(`/bank/products/${id}?done=saved`);
     const name = `科技快速贷${bank.id.slice(0, 4)}`;
     const badEdit = await post(`/bank/products/${id}`, withField("minTerm", "48"), bank.cookie);
     expect(badEdit.status).toBe(422);
     expect(await badEdit.text()).toContain("最短期限不能长于最长期限");
-    expect((await db().select().from(loanProducts).where(eq(loanProducts.id, id)))[0]).toMatchObject({ name, minTermMonths: 6 });
+    expect((await db().select().from(loanProducts).where(eq(loanProducts.id, id)))[0]).toMatchObject({
+      name,
+      minTermMonths: 6,
+    });
 
     const other = await bankWithUser();
     expect((await get(`/bank/products/${id}`, other.cookie)).status).toBe(404);
@@ -169,7 +282,9 @@ describe("我的产品", () => {
 
     expect((await post(`/bank/products/${id}/status`, { action: "withdraw" }, bank.cookie)).status).toBe(303);
     expect(await (await get(`/finance?q=${encodeURIComponent(name)}`)).text()).not.toContain(`/finance/products/${id}`);
-    expect(await (await get("/bank/products", bank.cookie)).text()).toContain('<span class="tag pst-withdrawn">已下架</span>');
+    expect(await (await get("/bank/products", bank.cookie)).text()).toContain(
+      '<span class="tag pst-withdrawn">已下架</span>',
+    );
     expect((await post(`/bank/products/${id}/status`, { action: "delete" }, bank.cookie)).status).toBe(422);
   });
 });
@@ -181,7 +296,22 @@ describe("融资需求", () => {
     const e = await enterprise();
     const needId = newId();
     const t = Date.now();
-    await db().insert(financingNeeds).values({ id: needId, enterpriseId: e.id, createdBy: e.member.id, amountFen: 300 * WAN, termMonths: 12, purpose: `采购原材料${needId.slice(0, 4)}`, guarantees: '["credit"]', neededBy: day(10), validUntil: day(60), status: "open", createdAt: t, updatedAt: t });
+    await db()
+      .insert(financingNeeds)
+      .values({
+        id: needId,
+        enterpriseId: e.id,
+        createdBy: e.member.id,
+        amountFen: 300 * WAN,
+        termMonths: 12,
+        purpose: `采购原材料${needId.slice(0, 4)}`,
+        guarantees: '["credit"]',
+        neededBy: day(10),
+        validUntil: day(60),
+        status: "open",
+        createdAt: t,
+        updatedAt: t,
+      });
     const card = async () => {
       const html = await (await get("/bank/needs", bank.cookie)).text();
       const start = html.indexOf(`id="h-need-${needId}"`);
@@ -198,7 +328,9 @@ describe("融资需求", () => {
     expect(before).toContain("企业未授权查看财务信息");
     expect(before).not.toContain("4,321万元");
 
-    await db().insert(dataConsents).values({ id: newId(), enterpriseId: e.id, bankId: bank.id, grantedBy: e.member.id, grantedAt: Date.now() });
+    await db()
+      .insert(dataConsents)
+      .values({ id: newId(), enterpriseId: e.id, bankId: bank.id, grantedBy: e.member.id, grantedAt: Date.now() });
     const after = await card();
     expect(after).not.toContain("企业未授权查看财务信息");
     expect(after).toContain("4,321万元");
@@ -239,24 +371,45 @@ describe("贷款申请 and 金融超市统计", () => {
     expect(await (await get(location(accepted), bank.cookie)).text()).toContain("已受理,已通知企业");
     const revision = (await loan(id)).revision;
 
-    const tooMuch = await post(`/bank/loans/${id}`, { action: "approve", amount: "2000", rate: "4.5", term: "12" }, bank.cookie);
+    const tooMuch = await post(
+      `/bank/loans/${id}`,
+      { action: "approve", amount: "2000", rate: "4.5", term: "12" },
+      bank.cookie,
+    );
     expect(tooMuch.status).toBe(422);
     const refused = await tooMuch.text();
     expect(refused).toContain("授信金额须在产品额度50万元至1,000万元之内");
     expect(refused).toContain('value="2000"');
-    const badRate = await post(`/bank/loans/${id}`, { action: "approve", amount: "280", rate: "6", term: "12" }, bank.cookie);
+    const badRate = await post(
+      `/bank/loans/${id}`,
+      { action: "approve", amount: "280", rate: "6", term: "12" },
+      bank.cookie,
+    );
     expect(badRate.status).toBe(422);
     expect(await badRate.text()).toContain("年利率须在4%至5%之间");
-    const allWrong = await (await post(`/bank/loans/${id}`, { action: "approve", amount: "2000", rate: "9", term: "40" }, bank.cookie)).text();
-    for (const said of ["授信金额须在产品额度50万元至1,000万元之内", "年利率须在4%至5%之间", "期限须在"]) expect(allWrong, "every wrong field at once").toContain(said);
+    const allWrong = await (
+      await post(`/bank/loans/${id}`, { action: "approve", amount: "2000", rate: "9", term: "40" }, bank.cookie)
+    ).text();
+    for (const said of ["授信金额须在产品额度50万元至1,000万元之内", "年利率须在4%至5%之间", "期限须在"])
+      expect(allWrong, "every wrong field at once").toContain(said);
     expect(await loan(id)).toMatchObject({ status: "accepted", revision, approvedAmountFen: null });
 
-    expect((await post(`/bank/loans/${id}`, { action: "approve", amount: "280", rate: "4.5", term: "12" }, bank.cookie)).status).toBe(303);
-    expect(await loan(id)).toMatchObject({ status: "approved", approvedAmountFen: 280 * WAN, approvedRateBp: 450, approvedTermMonths: 12 });
+    expect(
+      (await post(`/bank/loans/${id}`, { action: "approve", amount: "280", rate: "4.5", term: "12" }, bank.cookie))
+        .status,
+    ).toBe(303);
+    expect(await loan(id)).toMatchObject({
+      status: "approved",
+      approvedAmountFen: 280 * WAN,
+      approvedRateBp: 450,
+      approvedTermMonths: 12,
+    });
     const late = await post(`/bank/loans/${id}`, { action: "decline", reason: "资料不全,无法授信" }, bank.cookie);
     expect(late.status).toBe(409);
     expect(await late.text()).toContain("不能这样办理");
-    expect((await post(`/bank/loans/${id}`, { action: "disburse", amount: "280", disbursedOn: day(0) }, bank.cookie)).status).toBe(303);
+    expect(
+      (await post(`/bank/loans/${id}`, { action: "disburse", amount: "280", disbursedOn: day(0) }, bank.cookie)).status,
+    ).toBe(303);
     expect(await loan(id)).toMatchObject({ status: "disbursed", disbursedAmountFen: 280 * WAN, disbursedOn: day(0) });
     expect(await (await get(`/bank/loans/${id}`, bank.cookie)).text()).toContain("这笔申请已办结");
 
@@ -267,22 +420,38 @@ describe("贷款申请 and 金融超市统计", () => {
     const declineForm = await (await get(`/bank/loans/${second}`, bank.cookie)).text();
     expect(declineForm).toContain(`<option value="${referral.id}">${elsewhere.name} · ${referral.name}</option>`);
     expect(declineForm).not.toContain(`<option value="${p.id}">`);
-    const declined = await post(`/bank/loans/${second}`, { action: "decline", reason: "经营年限与抵押物不符合本产品要求", referral: referral.id }, bank.cookie);
+    const declined = await post(
+      `/bank/loans/${second}`,
+      { action: "decline", reason: "经营年限与抵押物不符合本产品要求", referral: referral.id },
+      bank.cookie,
+    );
     expect(declined.status).toBe(303);
-    expect(await loan(second)).toMatchObject({ status: "declined", referralProductId: referral.id, declineReason: "经营年限与抵押物不符合本产品要求" });
-    const events = await db().select().from(loanEvents).where(and(eq(loanEvents.applicationId, second), eq(loanEvents.action, "decline")));
+    expect(await loan(second)).toMatchObject({
+      status: "declined",
+      referralProductId: referral.id,
+      declineReason: "经营年限与抵押物不符合本产品要求",
+    });
+    const events = await db()
+      .select()
+      .from(loanEvents)
+      .where(and(eq(loanEvents.applicationId, second), eq(loanEvents.action, "decline")));
     expect(events[0]?.note).toContain("附推荐产品");
 
     const overdue = await application(p, bank.id, e.id, { acceptDueOn: day(-2) });
     const flagged = await (await get("/bank/loans", bank.cookie)).text();
-    const row = flagged.slice(flagged.indexOf(`/bank/loans/${overdue}`), flagged.indexOf("</tr>", flagged.indexOf(`/bank/loans/${overdue}`)));
+    const row = flagged.slice(
+      flagged.indexOf(`/bank/loans/${overdue}`),
+      flagged.indexOf("</tr>", flagged.indexOf(`/bank/loans/${overdue}`)),
+    );
     expect(row).toContain("已超时");
 
     const stats = await get("/admin/finance", await signIn("reviewer"));
     expect(stats.status).toBe(200);
     expect(stats.headers.get("cache-control")).toBe("private, no-store");
     const statsHtml = await stats.text();
-    expect(statsHtml).toContain(`<th scope="row">${bank.name}</th><td class="num" data-label="申请">3</td><td class="num" data-label="授信">1</td><td class="num" data-label="拒绝">1</td>`);
+    expect(statsHtml).toContain(
+      `<th scope="row">${bank.name}</th><td class="num" data-label="申请">3</td><td class="num" data-label="授信">1</td><td class="num" data-label="拒绝">1</td>`,
+    );
     expect((await get("/admin/finance", await signIn("zone_admin"))).status).toBe(200);
   });
 });

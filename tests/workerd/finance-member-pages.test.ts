@@ -23,7 +23,12 @@ const ORIGIN = `http://${host}:8787`;
 const db = () => dbFor("zibo");
 const get = (path: string, cookie?: string) => call(host, "GET", path, { cookie });
 const post = (path: string, fields: Record<string, string> | [string, string][], cookie?: string) =>
-  call(host, "POST", path, { cookie, origin: ORIGIN, contentType: "application/x-www-form-urlencoded", body: new URLSearchParams(fields).toString() });
+  call(host, "POST", path, {
+    cookie,
+    origin: ORIGIN,
+    contentType: "application/x-www-form-urlencoded",
+    body: new URLSearchParams(fields).toString(),
+  });
 const html = async (res: Response) => (await res.text()).replace(/<!-- -->/g, "");
 
 type ProductRow = typeof loanProducts.$inferInsert;
@@ -31,8 +36,29 @@ type ProductRow = typeof loanProducts.$inferInsert;
 async function product(bankId: string, name: string, over: Partial<ProductRow> = {}) {
   const t = Date.now();
   const row: ProductRow = {
-    id: newId(), bankId, name, type: "credit", minAmountFen: 50 * WAN, maxAmountFen: 1000 * WAN, minRateBp: 400, maxRateBp: 500, minTermMonths: 6, maxTermMonths: 36,
-    guarantees: '["credit"]', industries: "[]", qualifications: "[]", minYears: 0, minRevenueFen: 0, features: "测试产品", materials: '["营业执照"]', status: "published", createdBy: "test", createdAt: t, updatedAt: t, publishedAt: t, ...over,
+    id: newId(),
+    bankId,
+    name,
+    type: "credit",
+    minAmountFen: 50 * WAN,
+    maxAmountFen: 1000 * WAN,
+    minRateBp: 400,
+    maxRateBp: 500,
+    minTermMonths: 6,
+    maxTermMonths: 36,
+    guarantees: '["credit"]',
+    industries: "[]",
+    qualifications: "[]",
+    minYears: 0,
+    minRevenueFen: 0,
+    features: "测试产品",
+    materials: '["营业执照"]',
+    status: "published",
+    createdBy: "test",
+    createdAt: t,
+    updatedAt: t,
+    publishedAt: t,
+    ...over,
   };
   await db().insert(loanProducts).values(row);
   return row;
@@ -50,7 +76,17 @@ describe("金融超市 catalogue and product page", () => {
     const bank = await bankWithStaff(0);
     const t = tag();
     const a = await product(bank.id, `信用${t}`, { minRateBp: 450, maxRateBp: 550, industries: "[]" });
-    const b = await product(bank.id, `知产${t}`, { type: "ip_pledge", guarantees: '["pledge"]', minAmountFen: 100 * WAN, maxAmountFen: 2000 * WAN, minRateBp: 390, maxRateBp: 490, minTermMonths: 12, maxTermMonths: 60, industries: '["new-materials"]' });
+    const b = await product(bank.id, `知产${t}`, {
+      type: "ip_pledge",
+      guarantees: '["pledge"]',
+      minAmountFen: 100 * WAN,
+      maxAmountFen: 2000 * WAN,
+      minRateBp: 390,
+      maxRateBp: 490,
+      minTermMonths: 12,
+      maxTermMonths: 60,
+      industries: '["new-materials"]',
+    });
     await product(bank.id, `草稿${t}`, { status: "draft" });
     const names = (text: string) => [a.name, b.name, `草稿${t}`].filter((n) => text.includes(n));
 
@@ -124,10 +160,24 @@ describe("金融超市 catalogue and product page", () => {
     const id = /^\/finance\/loans\/([a-z0-9]+)\?done=applied$/.exec(done.headers.get("location") ?? "")?.[1];
     expect(id).toBeTruthy();
     // A second click (same key) is the same application.
-    expect((await post("/finance/loans", { ...fields, consent: "yes" }, member.cookie)).headers.get("location")).toBe(done.headers.get("location"));
+    expect((await post("/finance/loans", { ...fields, consent: "yes" }, member.cookie)).headers.get("location")).toBe(
+      done.headers.get("location"),
+    );
     const [app] = await db().select().from(loanApplications).where(eq(loanApplications.enterpriseId, member.id));
-    expect(app).toMatchObject({ id, productId: p.id, bankId: bank.id, amountFen: 300 * WAN, termMonths: 12, status: "submitted" });
-    const consents = await db().select().from(dataConsents).where(and(eq(dataConsents.enterpriseId, member.id), eq(dataConsents.bankId, bank.id), isNull(dataConsents.revokedAt)));
+    expect(app).toMatchObject({
+      id,
+      productId: p.id,
+      bankId: bank.id,
+      amountFen: 300 * WAN,
+      termMonths: 12,
+      status: "submitted",
+    });
+    const consents = await db()
+      .select()
+      .from(dataConsents)
+      .where(
+        and(eq(dataConsents.enterpriseId, member.id), eq(dataConsents.bankId, bank.id), isNull(dataConsents.revokedAt)),
+      );
     expect(consents.length).toBe(1);
 
     const status = await html(await get(`/finance/loans/${id}?done=applied`, member.cookie));
@@ -145,17 +195,49 @@ describe("financing needs, ranking and consent", () => {
     const bank = await bankWithStaff(0);
     const t = tag();
     // Accepts a mortgage, at a rate and an amount no other suite's product beats, so it ranks first in the shared catalogue.
-    const fits = await product(bank.id, `抵押${t}`, { type: "mortgage", guarantees: '["mortgage"]', minRateBp: 1, maxRateBp: 300, maxAmountFen: 1e14, industries: '["new-materials"]', qualifications: '["hnte"]', minYears: 2, minRevenueFen: 1000 * WAN });
+    const fits = await product(bank.id, `抵押${t}`, {
+      type: "mortgage",
+      guarantees: '["mortgage"]',
+      minRateBp: 1,
+      maxRateBp: 300,
+      maxAmountFen: 1e14,
+      industries: '["new-materials"]',
+      qualifications: '["hnte"]',
+      minYears: 2,
+      minRevenueFen: 1000 * WAN,
+    });
     const fails = await product(bank.id, `质押${t}`, { guarantees: '["pledge"]', minRateBp: 1 });
     const member = await financeEnterprise();
 
-    const empty = await post("/finance/needs", [["amount", "abc"], ["term", "12"], ["purpose", "短"], ["neededBy", inDays(10)], ["validUntil", inDays(60)]], member.cookie);
+    const empty = await post(
+      "/finance/needs",
+      [
+        ["amount", "abc"],
+        ["term", "12"],
+        ["purpose", "短"],
+        ["neededBy", inDays(10)],
+        ["validUntil", inDays(60)],
+      ],
+      member.cookie,
+    );
     expect(empty.status).toBe(422);
     const refusal = await html(empty);
-    for (const message of ["请填写金额(万元)", "请说明资金用途", "至少选择一种可提供的担保方式"]) expect(refusal).toContain(message);
+    for (const message of ["请填写金额(万元)", "请说明资金用途", "至少选择一种可提供的担保方式"])
+      expect(refusal).toContain(message);
     expect(await db().select().from(financingNeeds).where(eq(financingNeeds.enterpriseId, member.id))).toEqual([]);
 
-    const res = await post("/finance/needs", [["amount", "300"], ["term", "12"], ["purpose", "购置研发设备"], ["guarantees", "mortgage"], ["neededBy", inDays(10)], ["validUntil", inDays(60)]], member.cookie);
+    const res = await post(
+      "/finance/needs",
+      [
+        ["amount", "300"],
+        ["term", "12"],
+        ["purpose", "购置研发设备"],
+        ["guarantees", "mortgage"],
+        ["neededBy", inDays(10)],
+        ["validUntil", inDays(60)],
+      ],
+      member.cookie,
+    );
     expect(res.status).toBe(303);
     const location = res.headers.get("location") ?? "";
     const needId = /^\/finance\/needs\/([a-z0-9]+)\?done=posted$/.exec(location)?.[1];
@@ -165,7 +247,17 @@ describe("financing needs, ranking and consent", () => {
     expect(first?.[1]).toBe(`/finance/products/${fits.id}?need=${needId}`);
     expect(first?.[2]).toBe(fits.name);
     const block = page.slice(page.indexOf(fits.name), page.indexOf("</li></ul>", page.indexOf(fits.name)));
-    for (const text of ["金额", "期限", "担保方式", "可接受抵押方式", "资质", "持有高新技术企业", "经营年限", "年营业收入"]) expect(block).toContain(text);
+    for (const text of [
+      "金额",
+      "期限",
+      "担保方式",
+      "可接受抵押方式",
+      "资质",
+      "持有高新技术企业",
+      "经营年限",
+      "年营业收入",
+    ])
+      expect(block).toContain(text);
     expect(block).not.toContain("不符合");
     expect(page.indexOf(fails.name)).toBeGreaterThan(page.indexOf(fits.name));
     expect(page).toContain("产品要求质押");
@@ -192,7 +284,17 @@ describe("financing needs, ranking and consent", () => {
     const granted = await post(`/finance/consents/${bank.id}`, { action: "grant" }, member.cookie);
     expect(granted.status).toBe(303);
     expect(granted.headers.get("location")).toBe("/finance/consents?done=granted");
-    const active = () => db().select().from(dataConsents).where(and(eq(dataConsents.enterpriseId, member.id), eq(dataConsents.bankId, bank.id), isNull(dataConsents.revokedAt)));
+    const active = () =>
+      db()
+        .select()
+        .from(dataConsents)
+        .where(
+          and(
+            eq(dataConsents.enterpriseId, member.id),
+            eq(dataConsents.bankId, bank.id),
+            isNull(dataConsents.revokedAt),
+          ),
+        );
     expect((await active()).length).toBe(1);
     const after = await html(await get("/finance/consents?done=granted", member.cookie));
     expect(after.slice(after.indexOf("已授权的机构"), after.indexOf("本园区的其他金融机构"))).toContain(bank.name);
@@ -210,9 +312,24 @@ describe("financing needs, ranking and consent", () => {
     const owner = await financeEnterprise();
     const other = await financeEnterprise();
     const key = applyKey(await html(await get(`/finance/products/${p.id}`, owner.cookie)));
-    const applied = await post("/finance/loans", { productId: p.id, idempotencyKey: key, amount: "100", term: "12", consent: "yes" }, owner.cookie);
+    const applied = await post(
+      "/finance/loans",
+      { productId: p.id, idempotencyKey: key, amount: "100", term: "12", consent: "yes" },
+      owner.cookie,
+    );
     const loanPath = (applied.headers.get("location") ?? "").replace(/\?.*$/, "");
-    const need = await post("/finance/needs", [["amount", "100"], ["term", "6"], ["purpose", "补充流动资金"], ["guarantees", "credit"], ["neededBy", inDays(5)], ["validUntil", inDays(30)]], owner.cookie);
+    const need = await post(
+      "/finance/needs",
+      [
+        ["amount", "100"],
+        ["term", "6"],
+        ["purpose", "补充流动资金"],
+        ["guarantees", "credit"],
+        ["neededBy", inDays(5)],
+        ["validUntil", inDays(30)],
+      ],
+      owner.cookie,
+    );
     const needPath = (need.headers.get("location") ?? "").replace(/\?.*$/, "");
 
     const own = await get(loanPath, owner.cookie);

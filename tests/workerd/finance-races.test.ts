@@ -12,16 +12,41 @@ import { describe, expect, it } from "vitest";
 import { applicationNumbers, auditLog, dataConsents, loanApplications, loanEvents } from "../../worker/db/schema";
 import { newId } from "../../worker/lib/ids";
 import { call, dbFor } from "./auth-support";
-import { api, bankWithStaff, FIN, financeEnterprise, productBody, publishedProduct, slug, WAN } from "./finance-support";
+import {
+  api,
+  bankWithStaff,
+  FIN,
+  financeEnterprise,
+  productBody,
+  publishedProduct,
+  slug,
+  WAN,
+} from "./finance-support";
 
 const N = 50;
 const ALREADY = "你已申请过这个产品,正在办理中。";
 const db = () => dbFor(slug);
 const apply = (cookie: string, productId: string, key?: string) =>
-  api("POST", `${FIN}/loans`, { cookie, data: { productId, amountFen: 300 * WAN, termMonths: 12, consent: true }, headers: key ? { "Idempotency-Key": key } : {} });
-const rowsOf = (enterpriseId: string, productId: string) => db().select().from(loanApplications).where(and(eq(loanApplications.enterpriseId, enterpriseId), eq(loanApplications.productId, productId)));
-const consentsOf = (enterpriseId: string, bankId: string) => db().select().from(dataConsents).where(and(eq(dataConsents.enterpriseId, enterpriseId), eq(dataConsents.bankId, bankId)));
-const auditedFor = (action: string, target: string) => db().select().from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.target, target)));
+  api("POST", `${FIN}/loans`, {
+    cookie,
+    data: { productId, amountFen: 300 * WAN, termMonths: 12, consent: true },
+    headers: key ? { "Idempotency-Key": key } : {},
+  });
+const rowsOf = (enterpriseId: string, productId: string) =>
+  db()
+    .select()
+    .from(loanApplications)
+    .where(and(eq(loanApplications.enterpriseId, enterpriseId), eq(loanApplications.productId, productId)));
+const consentsOf = (enterpriseId: string, bankId: string) =>
+  db()
+    .select()
+    .from(dataConsents)
+    .where(and(eq(dataConsents.enterpriseId, enterpriseId), eq(dataConsents.bankId, bankId)));
+const auditedFor = (action: string, target: string) =>
+  db()
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.action, action), eq(auditLog.target, target)));
 
 async function world() {
   const bank = await bankWithStaff();
@@ -37,18 +62,28 @@ describe("50 applications for one product at once", () => {
     const statuses = responses.map((r) => r.status);
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(N - 1);
-    expect(new Set(responses.filter((r) => r.status === 409).map((r) => r.body.error.message))).toEqual(new Set([ALREADY]));
+    expect(new Set(responses.filter((r) => r.status === 409).map((r) => r.body.error.message))).toEqual(
+      new Set([ALREADY]),
+    );
 
     const rows = await rowsOf(firm.id, productId);
     expect(rows.map((r) => r.id)).toEqual([responses.find((r) => r.status === 201)!.body.application.id]);
-    expect((await db().select().from(loanEvents).where(eq(loanEvents.applicationId, rows[0]!.id))).map((e) => e.action)).toEqual(["submitted"]);
+    expect(
+      (await db().select().from(loanEvents).where(eq(loanEvents.applicationId, rows[0]!.id))).map((e) => e.action),
+    ).toEqual(["submitted"]);
     expect(await auditedFor("finance.loan_applied", rows[0]!.id)).toHaveLength(1);
     expect((await consentsOf(firm.id, bank.id)).map((c) => c.revokedAt)).toEqual([null]);
     expect(await auditedFor("finance.consent_granted", `bank:${bank.id}`)).toHaveLength(1);
     // The 49 refused batches took no number with them: the year's counter is the highest number given.
     const year = rows[0]!.numberYear!;
-    const [counter] = await db().select({ last: applicationNumbers.last }).from(applicationNumbers).where(and(eq(applicationNumbers.kind, "loan"), eq(applicationNumbers.year, year)));
-    const [given] = await db().select({ seq: max(loanApplications.numberSeq) }).from(loanApplications).where(eq(loanApplications.numberYear, year));
+    const [counter] = await db()
+      .select({ last: applicationNumbers.last })
+      .from(applicationNumbers)
+      .where(and(eq(applicationNumbers.kind, "loan"), eq(applicationNumbers.year, year)));
+    const [given] = await db()
+      .select({ seq: max(loanApplications.numberSeq) })
+      .from(loanApplications)
+      .where(eq(loanApplications.numberYear, year));
     expect(counter!.last).toBe(given!.seq);
   });
 
@@ -71,12 +106,25 @@ describe("50 applications for one product at once", () => {
     const { firm, productId } = await world();
     const ORIGIN = `http://${slug}.localhost:8787`;
     const submit = (key: string) =>
-      call(`${slug}.localhost`, "POST", "/finance/loans", { cookie: firm.cookie, origin: ORIGIN, contentType: "application/x-www-form-urlencoded", body: new URLSearchParams({ productId, amount: "300", term: "12", consent: "yes", idempotencyKey: key }).toString() });
+      call(`${slug}.localhost`, "POST", "/finance/loans", {
+        cookie: firm.cookie,
+        origin: ORIGIN,
+        contentType: "application/x-www-form-urlencoded",
+        body: new URLSearchParams({
+          productId,
+          amount: "300",
+          term: "12",
+          consent: "yes",
+          idempotencyKey: key,
+        }).toString(),
+      });
     const key = `form-${newId()}`;
     const twice = await Promise.all(Array.from({ length: 10 }, () => submit(key)));
     expect(twice.map((r) => r.status)).toEqual(Array(10).fill(303));
     const [row] = await rowsOf(firm.id, productId);
-    expect(new Set(twice.map((r) => r.headers.get("location")))).toEqual(new Set([`/finance/loans/${row!.id}?done=applied`]));
+    expect(new Set(twice.map((r) => r.headers.get("location")))).toEqual(
+      new Set([`/finance/loans/${row!.id}?done=applied`]),
+    );
     const other = await submit("");
     expect(other.status).toBe(409);
     expect(await other.text()).toContain(ALREADY);
@@ -88,17 +136,31 @@ describe("50 consents for one bank at once", () => {
   it("50 grants: all 200, one active consent, one audited grant; 50 revokes: all 200, none active, one audited revocation", async () => {
     const bank = await bankWithStaff(0);
     const firm = await financeEnterprise();
-    const grants = await Promise.all(Array.from({ length: N }, () => api("PUT", `${FIN}/consents/${bank.id}`, { cookie: firm.cookie })));
+    const grants = await Promise.all(
+      Array.from({ length: N }, () => api("PUT", `${FIN}/consents/${bank.id}`, { cookie: firm.cookie })),
+    );
     expect(grants.map((r) => r.status)).toEqual(Array(N).fill(200));
     const rows = await consentsOf(firm.id, bank.id);
     expect(rows.map((r) => r.revokedAt)).toEqual([null]);
     expect(await auditedFor("finance.consent_granted", `bank:${bank.id}`)).toHaveLength(1);
     // Every answer lists the one active consent.
-    for (const g of grants) expect(g.body.consents.filter((c: { bankId: string; active: boolean }) => c.bankId === bank.id && c.active)).toHaveLength(1);
+    for (const g of grants)
+      expect(
+        g.body.consents.filter((c: { bankId: string; active: boolean }) => c.bankId === bank.id && c.active),
+      ).toHaveLength(1);
 
-    const revokes = await Promise.all(Array.from({ length: N }, () => api("DELETE", `${FIN}/consents/${bank.id}`, { cookie: firm.cookie })));
+    const revokes = await Promise.all(
+      Array.from({ length: N }, () => api("DELETE", `${FIN}/consents/${bank.id}`, { cookie: firm.cookie })),
+    );
     expect(revokes.map((r) => r.status)).toEqual(Array(N).fill(200));
-    expect(await db().select().from(dataConsents).where(and(eq(dataConsents.enterpriseId, firm.id), eq(dataConsents.bankId, bank.id), isNull(dataConsents.revokedAt)))).toEqual([]);
+    expect(
+      await db()
+        .select()
+        .from(dataConsents)
+        .where(
+          and(eq(dataConsents.enterpriseId, firm.id), eq(dataConsents.bankId, bank.id), isNull(dataConsents.revokedAt)),
+        ),
+    ).toEqual([]);
     expect((await consentsOf(firm.id, bank.id)).map((r) => r.id)).toEqual([rows[0]!.id]);
     expect(await auditedFor("finance.consent_revoked", `bank:${bank.id}`)).toHaveLength(1);
   });

@@ -42,15 +42,42 @@ export async function financeEnterprise() {
   const db = dbFor(slug);
   const now = Date.now();
   const lastYear = Number(inDays(0).slice(0, 4)) - 1;
-  await db.insert(enterpriseQualifications).values({ id: newId(), enterpriseId: e.id, code: "hnte", certificateNo: `GR${lastYear}37000${now % 10000}`, issuedOn: `${lastYear}-01-01`, validUntil: `${lastYear + 3}-01-01`, status: "verified", createdAt: now });
-  await db.insert(enterpriseYearlyFigures).values({ enterpriseId: e.id, year: lastYear, revenueFen: REVENUE_FEN, employees: 80, updatedAt: now });
+  await db
+    .insert(enterpriseQualifications)
+    .values({
+      id: newId(),
+      enterpriseId: e.id,
+      code: "hnte",
+      certificateNo: `GR${lastYear}37000${now % 10000}`,
+      issuedOn: `${lastYear}-01-01`,
+      validUntil: `${lastYear + 3}-01-01`,
+      status: "verified",
+      createdAt: now,
+    });
+  await db
+    .insert(enterpriseYearlyFigures)
+    .values({ enterpriseId: e.id, year: lastYear, revenueFen: REVENUE_FEN, employees: 80, updatedAt: now });
   return { id: e.id, name: e.name, email: e.member.email, cookie: e.member.cookie };
 }
 
 /** A product every enterprise made here fits, unless `over` says otherwise; `tag` keeps its name findable. */
 export const productBody = (tag: string, over: Json = {}): Json => ({
-  name: `科技信用贷${tag}`, type: "credit", minAmountFen: 50 * WAN, maxAmountFen: 1000 * WAN, minRateBp: 400, maxRateBp: 500, minTermMonths: 6, maxTermMonths: 36,
-  guarantees: ["credit"], industries: ["new-materials"], qualifications: ["hnte"], minYears: 2, minRevenueFen: 2000 * WAN, features: "纯信用,随借随还", materials: ["营业执照", "近两年财务报表"], ...over,
+  name: `科技信用贷${tag}`,
+  type: "credit",
+  minAmountFen: 50 * WAN,
+  maxAmountFen: 1000 * WAN,
+  minRateBp: 400,
+  maxRateBp: 500,
+  minTermMonths: 6,
+  maxTermMonths: 36,
+  guarantees: ["credit"],
+  industries: ["new-materials"],
+  qualifications: ["hnte"],
+  minYears: 2,
+  minRevenueFen: 2000 * WAN,
+  features: "纯信用,随借随还",
+  materials: ["营业执照", "近两年财务报表"],
+  ...over,
 });
 
 /** Created and published by the bank; the product's JSON. */
@@ -64,16 +91,31 @@ export async function publishedProduct(cookie: string, body: Json): Promise<Json
 
 /** 300万元 for 12 months on credit, needed in ten days. */
 export async function postedNeed(cookie: string, over: Json = {}): Promise<Json> {
-  const res = await api("POST", `${FIN}/needs`, { cookie, data: { amountFen: 300 * WAN, termMonths: 12, purpose: "采购原材料,扩大生产", guarantees: ["credit"], neededBy: inDays(10), validUntil: inDays(60), ...over } });
+  const res = await api("POST", `${FIN}/needs`, {
+    cookie,
+    data: {
+      amountFen: 300 * WAN,
+      termMonths: 12,
+      purpose: "采购原材料,扩大生产",
+      guarantees: ["credit"],
+      neededBy: inDays(10),
+      validUntil: inDays(60),
+      ...over,
+    },
+  });
   if (res.status !== 201) throw new Error(`post need: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.need as Json;
 }
 
 /** An application for the product, with consent; the application's JSON. */
 export async function applied(cookie: string, productId: string, over: Json = {}): Promise<Json> {
-  const res = await api("POST", `${FIN}/loans`, { cookie, data: { productId, amountFen: 300 * WAN, termMonths: 12, consent: true, ...over } });
+  const res = await api("POST", `${FIN}/loans`, {
+    cookie,
+    data: { productId, amountFen: 300 * WAN, termMonths: 12, consent: true, ...over },
+  });
   if (res.status !== 201) throw new Error(`apply: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.application as Json;
 }
 
-export const act = (cookie: string, id: string, data: Json) => api("POST", `${FIN}/loans/${id}/actions`, { cookie, data });
+export const act = (cookie: string, id: string, data: Json) =>
+  api("POST", `${FIN}/loans/${id}/actions`, { cookie, data });

@@ -29,7 +29,11 @@ async function makeEnterprise(name = "测试科技有限公司") {
 const freshEmail = () => `invitee-${newId().slice(0, 10)}@zibo.test`;
 
 /** Invites through the service, as the enterprise-profile and bank features do. */
-async function invite(email: string, org: { bankId: string } | { enterpriseId: string }, inviter = { id: "inviter-id", email: "inviter@zibo.test" }) {
+async function invite(
+  email: string,
+  org: { bankId: string } | { enterpriseId: string },
+  inviter = { id: "inviter-id", email: "inviter@zibo.test" },
+) {
   const ctx = { db, zone: zones.get("zibo")!, origin: ORIGIN, now: new Date(), ip: freshIp() };
   const role = "bankId" in org ? ("bank" as const) : ("enterprise" as const);
   const { url, expiresAt } = await createInvitation(ctx, { email, role, ...org, invitedBy: inviter });
@@ -40,7 +44,12 @@ const accept = (token: string, password = "Invited-Person-42", name = "新同事
   postJson(host, "/api/v1/invitations/accept", { token, name, password }, { ip: freshIp(), cookie });
 
 const form = (path: string, fields: Record<string, string>) =>
-  call(host, "POST", path, { origin: ORIGIN, contentType: "application/x-www-form-urlencoded", body: new URLSearchParams(fields).toString(), ip: freshIp() });
+  call(host, "POST", path, {
+    origin: ORIGIN,
+    contentType: "application/x-www-form-urlencoded",
+    body: new URLSearchParams(fields).toString(),
+    ip: freshIp(),
+  });
 
 describe("creating an invitation", () => {
   it("mails a 7-day link from the zone's configured origin, stores only the token's SHA-256, and audits", async () => {
@@ -56,10 +65,16 @@ describe("creating an invitation", () => {
     expect(rows[0]!.expiresAt - rows[0]!.createdAt).toBe(7 * 86_400_000);
     expect(rows[0]!.expiresAt).toBe(expiresAt.getTime());
     expect(rows[0]).toMatchObject({ role: "bank", bankId, enterpriseId: null });
-    const [mail] = await db.select().from(outbox).where(and(eq(outbox.recipient, email), eq(outbox.kind, "invitation")));
+    const [mail] = await db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.recipient, email), eq(outbox.kind, "invitation")));
     expect(mail!.body).toContain(url);
     expect(mail!.body).toContain("测试银行 高新区支行");
-    const audits = await db.select().from(auditLog).where(and(eq(auditLog.action, "invitation.created"), eq(auditLog.target, email)));
+    const audits = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "invitation.created"), eq(auditLog.target, email)));
     expect(audits).toHaveLength(1);
     expect(JSON.stringify(audits)).not.toContain(token);
     expect(JSON.stringify(audits)).not.toContain(rows[0]!.tokenHash);
@@ -116,16 +131,28 @@ describe("accepting an invitation", () => {
     expect(html).toContain("淄博示例新材料有限公司");
     expect(html).toContain(email);
 
-    const mismatch = await form("/invite", { token, name: "王工", password: "Invited-Person-42", confirm: "Invited-Person-43" });
+    const mismatch = await form("/invite", {
+      token,
+      name: "王工",
+      password: "Invited-Person-42",
+      confirm: "Invited-Person-43",
+    });
     expect(mismatch.status).toBe(422);
     const again = await mismatch.text();
     expect(again).toContain("两次输入的密码不一致");
     expect(again).toContain('value="王工"');
 
-    const res = await form("/invite", { token, name: "王工", password: "Invited-Person-42", confirm: "Invited-Person-42" });
+    const res = await form("/invite", {
+      token,
+      name: "王工",
+      password: "Invited-Person-42",
+      confirm: "Invited-Person-42",
+    });
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe("/");
-    const me = (await (await call(host, "GET", "/api/v1/me", { cookie: sessionCookie(res) })).json()) as { user: { email: string; role: string } };
+    const me = (await (await call(host, "GET", "/api/v1/me", { cookie: sessionCookie(res) })).json()) as {
+      user: { email: string; role: string };
+    };
     expect(me.user).toMatchObject({ email, role: "enterprise" });
     const [row] = await db.select().from(users).where(eq(users.email, email));
     expect(row).toMatchObject({ role: "enterprise", enterpriseId, bankId: null, name: "王工" });
@@ -157,7 +184,14 @@ describe("accepting an invitation", () => {
     await revokeInvitation(ctx, tokenHash, actor, { bankId });
     expect((await accept(token)).status).toBe(400);
     expect(await listOpenInvitations({ db }, { bankId })).toEqual([]);
-    expect((await db.select().from(auditLog).where(and(eq(auditLog.action, "invitation.revoked"), eq(auditLog.target, email)))).length).toBe(1);
+    expect(
+      (
+        await db
+          .select()
+          .from(auditLog)
+          .where(and(eq(auditLog.action, "invitation.revoked"), eq(auditLog.target, email)))
+      ).length,
+    ).toBe(1);
   });
 
   it("judges the password first (422 keeps the link usable) and uses the zone's 等保 rules", async () => {
@@ -165,7 +199,9 @@ describe("accepting an invitation", () => {
     const { token } = await invite(freshEmail(), { bankId });
     const weak = await accept(token, "password");
     expect(weak.status).toBe(422);
-    expect(((await weak.json()) as { error: { fields: Record<string, string> } }).error.fields.password).toMatch(/常见|8/);
+    expect(((await weak.json()) as { error: { fields: Record<string, string> } }).error.fields.password).toMatch(
+      /常见|8/,
+    );
     expect((await accept(token)).status).toBe(201);
 
     // dongying has the 等保 switch on: three character classes.
@@ -173,13 +209,33 @@ describe("accepting an invitation", () => {
     const dyBank = newId();
     await dy.insert(banks).values({ id: dyBank, name: "东营测试银行", createdAt: Date.now() });
     const { url } = await createInvitation(
-      { db: dy, zone: zones.get("dongying")!, origin: "http://dongying.localhost:8787", now: new Date(), ip: freshIp() },
+      {
+        db: dy,
+        zone: zones.get("dongying")!,
+        origin: "http://dongying.localhost:8787",
+        now: new Date(),
+        ip: freshIp(),
+      },
       { email: freshEmail(), role: "bank", bankId: dyBank, invitedBy: { id: "x", email: "admin@dongying.test" } },
     );
     const dyToken = new URL(url).searchParams.get("token")!;
-    const simple = await postJson("dongying.localhost", "/api/v1/invitations/accept", { token: dyToken, name: "李", password: "longbutsimplepassphrase" }, { ip: freshIp() });
+    const simple = await postJson(
+      "dongying.localhost",
+      "/api/v1/invitations/accept",
+      { token: dyToken, name: "李", password: "longbutsimplepassphrase" },
+      { ip: freshIp() },
+    );
     expect(simple.status).toBe(422);
-    expect((await postJson("dongying.localhost", "/api/v1/invitations/accept", { token: dyToken, name: "李", password: "Long-But-Good-77" }, { ip: freshIp() })).status).toBe(201);
+    expect(
+      (
+        await postJson(
+          "dongying.localhost",
+          "/api/v1/invitations/accept",
+          { token: dyToken, name: "李", password: "Long-But-Good-77" },
+          { ip: freshIp() },
+        )
+      ).status,
+    ).toBe(201);
   });
 
   it("answers 409 when the email got an account after the invitation was sent, and leaves the invitation open", async () => {
@@ -187,7 +243,18 @@ describe("accepting an invitation", () => {
     const email = freshEmail();
     const { token } = await invite(email, { bankId });
     const now = Date.now();
-    await db.insert(users).values({ id: newId(), email, name: "先来的", role: "enterprise", passwordHash: "x", passwordChangedAt: now, createdAt: now, updatedAt: now });
+    await db
+      .insert(users)
+      .values({
+        id: newId(),
+        email,
+        name: "先来的",
+        role: "enterprise",
+        passwordHash: "x",
+        passwordChangedAt: now,
+        createdAt: now,
+        updatedAt: now,
+      });
     expect((await accept(token)).status).toBe(409);
     const [inv] = await db.select().from(invitations).where(eq(invitations.email, email));
     expect(inv!.acceptedAt).toBeNull();
@@ -196,7 +263,16 @@ describe("accepting an invitation", () => {
   it("a token from one zone is not valid in another", async () => {
     const bankId = await makeBank();
     const { token } = await invite(freshEmail(), { bankId });
-    expect((await postJson("dongying.localhost", "/api/v1/invitations/accept", { token, name: "某人", password: "Invited-Person-42" }, { ip: freshIp() })).status).toBe(400);
+    expect(
+      (
+        await postJson(
+          "dongying.localhost",
+          "/api/v1/invitations/accept",
+          { token, name: "某人", password: "Invited-Person-42" },
+          { ip: freshIp() },
+        )
+      ).status,
+    ).toBe(400);
     expect((await accept(token)).status).toBe(201);
   });
 

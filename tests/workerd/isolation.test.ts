@@ -20,7 +20,10 @@ describe("tenant isolation", () => {
           sql: "INSERT INTO policy_documents (id, title, doc_number, issuer, issued_on, level, summary, source_seed, source_url, clause_count, content_hash, position) VALUES (?, ?, NULL, '测试', '2026-01-01', 'zone', '测试', '000_0000000000000000.txt', NULL, 1, 'x', 99)",
           args: [probe.id, probe.title],
         },
-        { sql: "INSERT INTO policy_clauses (document_id, clause_id, position, label, section, text) VALUES (?, '1', 0, '1.', NULL, '探针条款')", args: [probe.id] },
+        {
+          sql: "INSERT INTO policy_clauses (document_id, clause_id, position, label, section, text) VALUES (?, '1', 0, '1.', NULL, '探针条款')",
+          args: [probe.id],
+        },
       ],
       "write",
     );
@@ -29,7 +32,13 @@ describe("tenant isolation", () => {
 
   afterAll(async () => {
     const db = zibo();
-    await db.batch([{ sql: "DELETE FROM policy_clauses WHERE document_id = ?", args: [probe.id] }, { sql: "DELETE FROM policy_documents WHERE id = ?", args: [probe.id] }], "write");
+    await db.batch(
+      [
+        { sql: "DELETE FROM policy_clauses WHERE document_id = ?", args: [probe.id] },
+        { sql: "DELETE FROM policy_documents WHERE id = ?", args: [probe.id] },
+      ],
+      "write",
+    );
     db.close();
   });
 

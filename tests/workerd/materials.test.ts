@@ -64,12 +64,43 @@ describe("GET /materials/:id", () => {
     ]);
     applicant = await makeUser("zibo", "enterprise");
     await db.insert(onboardingApplications).values({
-      id: applicationId, status: "submitted", applicantUserId: applicant.id, companyName: "丙新材料有限公司", uscc: `91370300MA${newId().slice(0, 8).toUpperCase()}`,
-      legalRep: "张三", registeredOn: "2020-01-01", registeredCapitalFen: 100_000_000, address: "淄博高新区", industry: "new-materials", industryClass: "C2651",
-      employees: 12, contactName: "张三", contactMobile: "13800000000", contactEmail: "c@example.cn", qualifications: "[]", createdAt: now, updatedAt: now,
+      id: applicationId,
+      status: "submitted",
+      applicantUserId: applicant.id,
+      companyName: "丙新材料有限公司",
+      uscc: `91370300MA${newId().slice(0, 8).toUpperCase()}`,
+      legalRep: "张三",
+      registeredOn: "2020-01-01",
+      registeredCapitalFen: 100_000_000,
+      address: "淄博高新区",
+      industry: "new-materials",
+      industryClass: "C2651",
+      employees: 12,
+      contactName: "张三",
+      contactMobile: "13800000000",
+      contactEmail: "c@example.cn",
+      qualifications: "[]",
+      createdAt: now,
+      updatedAt: now,
     });
-    licenceId = (await saveMaterial(deps(), { ownerKind: "application", ownerId: applicationId, kind: "business_licence", file: new File([PDF], "营业执照(副本).pdf", { type: "application/pdf" }), uploadedBy: applicant.id })).id;
-    certificateId = (await saveMaterial(deps(), { ownerKind: "enterprise", ownerId: enterpriseA, kind: "certificate:hnte", file: new File([PNG], "高新技术企业证书.png"), uploadedBy: null })).id;
+    licenceId = (
+      await saveMaterial(deps(), {
+        ownerKind: "application",
+        ownerId: applicationId,
+        kind: "business_licence",
+        file: new File([PDF], "营业执照(副本).pdf", { type: "application/pdf" }),
+        uploadedBy: applicant.id,
+      })
+    ).id;
+    certificateId = (
+      await saveMaterial(deps(), {
+        ownerKind: "enterprise",
+        ownerId: enterpriseA,
+        kind: "certificate:hnte",
+        file: new File([PNG], "高新技术企业证书.png"),
+        uploadedBy: null,
+      })
+    ).id;
 
     const bankId = newId();
     await db.insert(banks).values({ id: bankId, name: "测试银行", createdAt: now });
@@ -97,7 +128,9 @@ describe("GET /materials/:id", () => {
     expect(res.headers.get("cache-control")).toBe("private, no-store");
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
     // ( and ) are outside RFC 5987's attr-char, so they are percent-encoded too.
-    expect(res.headers.get("content-disposition")).toBe(`inline; filename="____(__).pdf"; filename*=UTF-8''%E8%90%A5%E4%B8%9A%E6%89%A7%E7%85%A7%28%E5%89%AF%E6%9C%AC%29.pdf`);
+    expect(res.headers.get("content-disposition")).toBe(
+      `inline; filename="____(__).pdf"; filename*=UTF-8''%E8%90%A5%E4%B8%9A%E6%89%A7%E7%85%A7%28%E5%89%AF%E6%9C%AC%29.pdf`,
+    );
   });
 
   it("asks the browser to save it with ?download=1", async () => {
@@ -122,12 +155,18 @@ describe("GET /materials/:id", () => {
 
   it("serves an application's material to the enterprise it became, once approved", async () => {
     expect((await get(`/materials/${licenceId}`, cookies.memberA)).status).toBe(404);
-    await dbFor("zibo").update(onboardingApplications).set({ status: "approved", enterpriseId: enterpriseA }).where(eq(onboardingApplications.id, applicationId));
+    await dbFor("zibo")
+      .update(onboardingApplications)
+      .set({ status: "approved", enterpriseId: enterpriseA })
+      .where(eq(onboardingApplications.id, applicationId));
     try {
       expect((await get(`/materials/${licenceId}`, cookies.memberA)).status).toBe(200);
       expect((await get(`/materials/${licenceId}`, cookies.memberB)).status).toBe(404);
     } finally {
-      await dbFor("zibo").update(onboardingApplications).set({ status: "submitted", enterpriseId: null }).where(eq(onboardingApplications.id, applicationId));
+      await dbFor("zibo")
+        .update(onboardingApplications)
+        .set({ status: "submitted", enterpriseId: null })
+        .where(eq(onboardingApplications.id, applicationId));
     }
   });
 
@@ -168,11 +207,20 @@ describe("GET /materials/:id", () => {
 });
 
 describe("saveMaterial on Workers", () => {
-  const upload = (file: File) => saveMaterial(deps(), { ownerKind: "enterprise", ownerId: newId(), kind: "business_licence", file, uploadedBy: null });
+  const upload = (file: File) =>
+    saveMaterial(deps(), {
+      ownerKind: "enterprise",
+      ownerId: newId(),
+      kind: "business_licence",
+      file,
+      uploadedBy: null,
+    });
 
   it("refuses a .pdf that is really text (422) and stores nothing", async () => {
     const before = (await bucket.list({ prefix: "zibo/" })).objects.length;
-    const err = await upload(new File(["just some text"], "营业执照.pdf", { type: "application/pdf" })).catch((e: unknown) => e);
+    const err = await upload(new File(["just some text"], "营业执照.pdf", { type: "application/pdf" })).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).status).toBe(422);
     expect((err as AppError).message).toContain("营业执照.pdf");

@@ -20,10 +20,23 @@ const API = "/api/v1/onboarding/applications";
 const MB = 1024 * 1024;
 type ErrorBody = { error: { code: string; message: string; fields?: Record<string, string> } };
 
-const apply = (body: Record<string, unknown>, ip = freshIp()) => postJson(host, API, { ...facts(), loginEmail: freshEmail(), password: PASSWORD, materials: [licence], ...body }, { ip });
+const apply = (body: Record<string, unknown>, ip = freshIp()) =>
+  postJson(
+    host,
+    API,
+    { ...facts(), loginEmail: freshEmail(), password: PASSWORD, materials: [licence], ...body },
+    { ip },
+  );
 const usersWith = async (email: string) => dbFor("zibo").select().from(users).where(eq(users.email, email));
-const appsWith = async (uscc: string) => dbFor("zibo").select().from(onboardingApplications).where(eq(onboardingApplications.uscc, uscc));
-const attemptsFor = async (email: string) => (await dbFor("zibo").select({ n: count() }).from(authAttempts).where(and(eq(authAttempts.kind, "onboarding"), eq(authAttempts.email, email))))[0]!.n;
+const appsWith = async (uscc: string) =>
+  dbFor("zibo").select().from(onboardingApplications).where(eq(onboardingApplications.uscc, uscc));
+const attemptsFor = async (email: string) =>
+  (
+    await dbFor("zibo")
+      .select({ n: count() })
+      .from(authAttempts)
+      .where(and(eq(authAttempts.kind, "onboarding"), eq(authAttempts.email, email)))
+  )[0]!.n;
 
 /** A PDF of exactly `size` bytes. */
 const pdfOf = (size: number) => {
@@ -42,19 +55,41 @@ function applyForm(fields: Record<string, string | string[]>, files: Record<stri
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) for (const one of Array.isArray(v) ? v : [v]) form.append(k, one);
   for (const [k, f] of Object.entries(files)) form.append(k, f);
-  return exports.default.fetch(`http://${host}/apply`, { method: "POST", headers: { origin: ORIGIN, "cf-connecting-ip": ip }, body: form, redirect: "manual" });
+  return exports.default.fetch(`http://${host}/apply`, {
+    method: "POST",
+    headers: { origin: ORIGIN, "cf-connecting-ip": ip },
+    body: form,
+    redirect: "manual",
+  });
 }
 const formFields = (uscc: string, loginEmail: string) => ({
-  companyName: "淄博限流测试有限公司", uscc, legalRep: "王五", registeredOn: "2020-06-01", registeredCapital: "1000000", address: "淄博高新区鲁泰大道 9 号",
-  industry: "intelligent-equipment", industryClass: "C3491", employees: "40", contactName: "赵六", contactMobile: "13900001111", contactEmail: "zhao@example.cn",
-  loginEmail, password: PASSWORD, confirmPassword: PASSWORD,
+  companyName: "淄博限流测试有限公司",
+  uscc,
+  legalRep: "王五",
+  registeredOn: "2020-06-01",
+  registeredCapital: "1000000",
+  address: "淄博高新区鲁泰大道 9 号",
+  industry: "intelligent-equipment",
+  industryClass: "C3491",
+  employees: "40",
+  contactName: "赵六",
+  contactMobile: "13900001111",
+  contactEmail: "zhao@example.cn",
+  loginEmail,
+  password: PASSWORD,
+  confirmPassword: PASSWORD,
 });
 
 describe("the size of a 申请入驻", () => {
   it("refuses a JSON body over 25 MB with 413 and the limit, before parsing, creating nothing", async () => {
     const loginEmail = freshEmail();
     const body = facts();
-    const res = await postJson(host, API, { ...body, loginEmail, password: PASSWORD, materials: [{ ...licence, base64: "A".repeat(26 * MB) }] }, { ip: freshIp() });
+    const res = await postJson(
+      host,
+      API,
+      { ...body, loginEmail, password: PASSWORD, materials: [{ ...licence, base64: "A".repeat(26 * MB) }] },
+      { ip: freshIp() },
+    );
     expect(res.status).toBe(413);
     const { error } = (await res.json()) as ErrorBody;
     expect(error.code).toBe("payload_too_large");
@@ -70,7 +105,8 @@ describe("the size of a 申请入驻", () => {
     let sent = 0;
     const stream = new ReadableStream<Uint8Array>({
       pull(controller) {
-        if (sent === 0) controller.enqueue(new TextEncoder().encode(`{"loginEmail":"${loginEmail}","materials":[{"base64":"`));
+        if (sent === 0)
+          controller.enqueue(new TextEncoder().encode(`{"loginEmail":"${loginEmail}","materials":[{"base64":"`));
         if (sent++ < 30) controller.enqueue(chunk);
         else controller.close();
       },
@@ -91,8 +127,19 @@ describe("the size of a 申请入驻", () => {
     const uscc = freshUscc();
     const nine = (name: string) => new File([pdfOf(9 * MB)], name, { type: "application/pdf" });
     const res = await applyForm(
-      { ...formFields(uscc, loginEmail), qual: ["hnte", "tech-sme"], "certNo-hnte": "GR2020", "certDate-hnte": "2020-12-08", "certNo-tech-sme": "TS2021", "certDate-tech-sme": "2021-05-01" },
-      { "file-licence": nine("营业执照.pdf"), "file-cert-hnte": nine("高企.pdf"), "file-cert-tech-sme": nine("科小.pdf") },
+      {
+        ...formFields(uscc, loginEmail),
+        qual: ["hnte", "tech-sme"],
+        "certNo-hnte": "GR2020",
+        "certDate-hnte": "2020-12-08",
+        "certNo-tech-sme": "TS2021",
+        "certDate-tech-sme": "2021-05-01",
+      },
+      {
+        "file-licence": nine("营业执照.pdf"),
+        "file-cert-hnte": nine("高企.pdf"),
+        "file-cert-tech-sme": nine("科小.pdf"),
+      },
     );
     expect(res.status).toBe(413);
     expect(res.headers.get("content-type")).toContain("text/html");
@@ -105,7 +152,12 @@ describe("the size of a 申请入驻", () => {
     const res = await apply({});
     expect(res.status).toBe(201);
     const { id } = (await res.json()) as { id: string };
-    const big = await postJson(host, `${API}/${id}/resubmit`, { ...facts(), materials: [{ ...licence, base64: "A".repeat(26 * MB) }] }, { cookie: sessionCookie(res) });
+    const big = await postJson(
+      host,
+      `${API}/${id}/resubmit`,
+      { ...facts(), materials: [{ ...licence, base64: "A".repeat(26 * MB) }] },
+      { cookie: sessionCookie(res) },
+    );
     expect(big.status).toBe(413);
     expect(((await big.json()) as ErrorBody).error.message).toContain("25 MB");
   });
@@ -114,7 +166,12 @@ describe("the size of a 申请入驻", () => {
     const loginEmail = freshEmail();
     const body = facts();
     const base64 = bigB64(pdfOf(10 * MB + 1));
-    const res = await postJson(host, API, { ...body, loginEmail, password: PASSWORD, materials: [{ ...licence, filename: "超大营业执照.pdf", base64 }] }, { ip: freshIp() });
+    const res = await postJson(
+      host,
+      API,
+      { ...body, loginEmail, password: PASSWORD, materials: [{ ...licence, filename: "超大营业执照.pdf", base64 }] },
+      { ip: freshIp() },
+    );
     expect(res.status).toBe(413);
     const { error } = (await res.json()) as ErrorBody;
     expect(error.fields?.["file-licence"]).toContain("超大营业执照.pdf");
@@ -124,7 +181,11 @@ describe("the size of a 申请入驻", () => {
   });
 
   it("states the per-file and per-request bounds in the OpenAPI document: base64 up to ceil(10 MB/3)*4 characters, at most 10 files", async () => {
-    const doc = (await (await call(host, "GET", "/api/openapi.json")).json()) as { components: { schemas: Record<string, { properties: Record<string, { maxLength?: number; maxItems?: number }> }> } };
+    const doc = (await (await call(host, "GET", "/api/openapi.json")).json()) as {
+      components: {
+        schemas: Record<string, { properties: Record<string, { maxLength?: number; maxItems?: number }> }>;
+      };
+    };
     expect(doc.components.schemas.MaterialUpload!.properties.base64!.maxLength).toBe(Math.ceil((10 * MB) / 3) * 4);
     expect(doc.components.schemas.SubmitApplication!.properties.materials!.maxItems).toBe(10);
     expect(doc.components.schemas.ResubmitApplication!.properties.materials!.maxItems).toBe(10);
@@ -151,7 +212,9 @@ describe("how often one may apply", () => {
     expect(await attemptsFor(loginEmail)).toBe(3);
 
     // The page form gets the same refusal, on the form.
-    const page = await applyForm(formFields(freshUscc(), loginEmail), { "file-licence": new File([PDF], "l.pdf", { type: "application/pdf" }) });
+    const page = await applyForm(formFields(freshUscc(), loginEmail), {
+      "file-licence": new File([PDF], "l.pdf", { type: "application/pdf" }),
+    });
     expect(page.status).toBe(429);
     expect(Number(page.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(await page.text()).toContain("这个登录邮箱一小时内已提交过 3 次入驻申请");
@@ -165,7 +228,9 @@ describe("how often one may apply", () => {
     const eleventh = await apply({ ...facts({ uscc }), loginEmail }, ip);
     expect(eleventh.status).toBe(429);
     expect(Number(eleventh.headers.get("retry-after"))).toBeGreaterThan(0);
-    expect(((await eleventh.json()) as ErrorBody).error.message).toMatch(/同一网络一小时内提交的入驻申请已达 10 次,请于 .*\d{2}:\d{2}/);
+    expect(((await eleventh.json()) as ErrorBody).error.message).toMatch(
+      /同一网络一小时内提交的入驻申请已达 10 次,请于 .*\d{2}:\d{2}/,
+    );
     expect(await usersWith(loginEmail)).toHaveLength(0);
     expect(await appsWith(uscc)).toHaveLength(0);
     // Another address is not affected.
@@ -198,7 +263,11 @@ describe("a registered e-mail", () => {
     expect(b.id).toMatch(/^[a-z0-9]{10,40}$/);
     expect(b.id).toHaveLength(a.id!.length);
     // The same cookie, but for its value: same name, attributes and value shape.
-    const shape = (r: Response) => r.headers.getSetCookie().map((c) => c.replace(/=[^;]*/, "=VALUE")).sort();
+    const shape = (r: Response) =>
+      r.headers
+        .getSetCookie()
+        .map((c) => c.replace(/=[^;]*/, "=VALUE"))
+        .sort();
     expect(shape(taken)).toEqual(shape(fresh));
     const value = (r: Response) => sessionCookie(r).split("=")[1]!;
     expect(value(taken)).toHaveLength(value(fresh).length);
@@ -206,7 +275,9 @@ describe("a registered e-mail", () => {
     // Nothing created, the owner's account untouched, the cookie and id open nothing.
     expect(await usersWith(owner.email)).toEqual([before]);
     expect(await appsWith(body.uscc)).toHaveLength(0);
-    expect(await dbFor("zibo").select().from(onboardingApplications).where(eq(onboardingApplications.id, b.id!))).toHaveLength(0);
+    expect(
+      await dbFor("zibo").select().from(onboardingApplications).where(eq(onboardingApplications.id, b.id!)),
+    ).toHaveLength(0);
     expect((await call(host, "GET", "/api/v1/me", { cookie: sessionCookie(taken) })).status).toBe(401);
 
     const mail = await dbFor("zibo").select().from(outbox).where(eq(outbox.recipient, owner.email));
@@ -219,11 +290,18 @@ describe("a registered e-mail", () => {
   it("by the page form: the same redirect as a new applicant, nothing created", async () => {
     const owner = await makeUser("zibo", "enterprise");
     const uscc = freshUscc();
-    const res = await applyForm(formFields(uscc, owner.email), { "file-licence": new File([PDF], "l.pdf", { type: "application/pdf" }) });
+    const res = await applyForm(formFields(uscc, owner.email), {
+      "file-licence": new File([PDF], "l.pdf", { type: "application/pdf" }),
+    });
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe("/apply/status?submitted=1");
     expect(await appsWith(uscc)).toHaveLength(0);
-    expect(await dbFor("zibo").select().from(outbox).where(and(eq(outbox.recipient, owner.email), eq(outbox.kind, "onboarding_email_registered")))).toHaveLength(1);
+    expect(
+      await dbFor("zibo")
+        .select()
+        .from(outbox)
+        .where(and(eq(outbox.recipient, owner.email), eq(outbox.kind, "onboarding_email_registered"))),
+    ).toHaveLength(1);
   });
 });
 
@@ -252,7 +330,10 @@ describe("what the fields accept", () => {
 
   it("refuses NUL in the page form with a 400 form, not a 500", async () => {
     const loginEmail = freshEmail();
-    const res = await applyForm({ ...formFields(freshUscc(), loginEmail), companyName: "淄博\u0000有限公司" }, { "file-licence": new File([PDF], "l.pdf", { type: "application/pdf" }) });
+    const res = await applyForm(
+      { ...formFields(freshUscc(), loginEmail), companyName: "淄博\u0000有限公司" },
+      { "file-licence": new File([PDF], "l.pdf", { type: "application/pdf" }) },
+    );
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(html).toContain("控制字符");
@@ -268,21 +349,31 @@ describe("what the fields accept", () => {
     const api = await postJson(host, `${API}/${id}/return`, { comment: "请补充\u0000材料" }, { cookie });
     expect(api.status).toBe(400);
     expect(((await api.json()) as ErrorBody).error.fields?.comment).toContain("控制字符");
-    const page = await call(host, "POST", `/admin/onboarding/${id}/return`, { cookie, origin: ORIGIN, contentType: "application/x-www-form-urlencoded", body: `comment=${encodeURIComponent("请补充\u0000材料")}` });
+    const page = await call(host, "POST", `/admin/onboarding/${id}/return`, {
+      cookie,
+      origin: ORIGIN,
+      contentType: "application/x-www-form-urlencoded",
+      body: `comment=${encodeURIComponent("请补充\u0000材料")}`,
+    });
     expect(page.status).toBe(400);
     expect(await page.text()).toContain("控制字符");
-    expect((await dbFor("zibo").select().from(onboardingApplications).where(eq(onboardingApplications.id, id)))[0]!.status).toBe("submitted");
+    expect(
+      (await dbFor("zibo").select().from(onboardingApplications).where(eq(onboardingApplications.id, id)))[0]!.status,
+    ).toBe("submitted");
   });
 
-  it.each([["1000-01-01"], ["1949-09-30"], ["2099-01-01"]])("refuses 成立日期 %s with 422 stating the range (1949-10-01 to today)", async (registeredOn) => {
-    const loginEmail = freshEmail();
-    const res = await apply({ ...facts({ registeredOn }), loginEmail });
-    expect(res.status).toBe(422);
-    const message = ((await res.json()) as ErrorBody).error.fields?.registeredOn;
-    expect(message).toContain("1949-10-01");
-    expect(message).toContain(shanghaiDate(new Date()));
-    expect(await usersWith(loginEmail)).toHaveLength(0);
-  });
+  it.each([["1000-01-01"], ["1949-09-30"], ["2099-01-01"]])(
+    "refuses 成立日期 %s with 422 stating the range (1949-10-01 to today)",
+    async (registeredOn) => {
+      const loginEmail = freshEmail();
+      const res = await apply({ ...facts({ registeredOn }), loginEmail });
+      expect(res.status).toBe(422);
+      const message = ((await res.json()) as ErrorBody).error.fields?.registeredOn;
+      expect(message).toContain("1949-10-01");
+      expect(message).toContain(shanghaiDate(new Date()));
+      expect(await usersWith(loginEmail)).toHaveLength(0);
+    },
+  );
 
   it("accepts 成立日期 on 1949-10-01 and today", async () => {
     expect((await apply(facts({ registeredOn: "1949-10-01" }))).status).toBe(201);
@@ -290,7 +381,10 @@ describe("what the fields accept", () => {
   });
 
   it("refuses a 发证日期 in the future with 422 naming the certificate field", async () => {
-    const res = await apply({ ...facts({ qualifications: [{ code: "hnte", certificateNo: "GR1", issuedOn: "2099-01-01" }] }), materials: [licence, { ...licence, kind: "certificate:hnte" }] });
+    const res = await apply({
+      ...facts({ qualifications: [{ code: "hnte", certificateNo: "GR1", issuedOn: "2099-01-01" }] }),
+      materials: [licence, { ...licence, kind: "certificate:hnte" }],
+    });
     expect(res.status).toBe(422);
     expect(((await res.json()) as ErrorBody).error.fields?.["certDate-hnte"]).toContain("1949-10-01");
   });

@@ -21,11 +21,26 @@ beforeAll(async () => {
 });
 
 const get = (path: string, cookie?: string) => call(host, "GET", path, cookie ? { cookie } : {});
-const review = (id: string, action: string, comment: string) => postJson(host, `/api/v1/onboarding/applications/${id}/${action}`, { comment }, { cookie: staff.reviewer });
-const resubmit = (id: string, body: Record<string, unknown>, cookie: string) => postJson(host, `/api/v1/onboarding/applications/${id}/resubmit`, body, { cookie });
-const appRow = async (id: string) => (await db().select().from(onboardingApplications).where(eq(onboardingApplications.id, id)))[0]!;
-const appFiles = (id: string) => db().select().from(materials).where(and(eq(materials.ownerKind, "application"), eq(materials.ownerId, id))).orderBy(asc(materials.createdAt));
-const eventsOf = async (id: string) => (await db().select().from(applicationEvents).where(eq(applicationEvents.applicationId, id)).orderBy(asc(applicationEvents.id))).map((e) => e.action);
+const review = (id: string, action: string, comment: string) =>
+  postJson(host, `/api/v1/onboarding/applications/${id}/${action}`, { comment }, { cookie: staff.reviewer });
+const resubmit = (id: string, body: Record<string, unknown>, cookie: string) =>
+  postJson(host, `/api/v1/onboarding/applications/${id}/resubmit`, body, { cookie });
+const appRow = async (id: string) =>
+  (await db().select().from(onboardingApplications).where(eq(onboardingApplications.id, id)))[0]!;
+const appFiles = (id: string) =>
+  db()
+    .select()
+    .from(materials)
+    .where(and(eq(materials.ownerKind, "application"), eq(materials.ownerId, id)))
+    .orderBy(asc(materials.createdAt));
+const eventsOf = async (id: string) =>
+  (
+    await db()
+      .select()
+      .from(applicationEvents)
+      .where(eq(applicationEvents.applicationId, id))
+      .orderBy(asc(applicationEvents.id))
+  ).map((e) => e.action);
 const pdfOf = (text: string) => b64(new TextEncoder().encode(`%PDF-1.4 ${text}`));
 const bytesOf = async (res: Response) => new TextDecoder().decode(await res.arrayBuffer());
 
@@ -40,15 +55,30 @@ describe("POST /api/v1/onboarding/applications/{id}/resubmit", () => {
   it("lets the applicant correct a returned application: submitted again, timeline and audit say so, a new file is added", async () => {
     const a = await returned();
     const newLicence = { ...licence, filename: "营业执照-更正.pdf", base64: pdfOf("更正") };
-    const res = await resubmit(a.id, { ...a.body, registeredCapitalFen: 300_000_000, materials: [newLicence] }, a.cookie);
+    const res = await resubmit(
+      a.id,
+      { ...a.body, registeredCapitalFen: 300_000_000, materials: [newLicence] },
+      a.cookie,
+    );
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ id: a.id });
-    expect(await appRow(a.id)).toMatchObject({ status: "submitted", registeredCapitalFen: 300_000_000, reviewNote: null });
+    expect(await appRow(a.id)).toMatchObject({
+      status: "submitted",
+      registeredCapitalFen: 300_000_000,
+      reviewNote: null,
+    });
     expect(await eventsOf(a.id)).toEqual(["submitted", "returned", "resubmitted"]);
     expect((await appFiles(a.id)).map((f) => f.filename)).toEqual(["营业执照.pdf", "营业执照-更正.pdf"]);
-    expect(await db().select().from(auditLog).where(and(eq(auditLog.action, "onboarding.resubmitted"), eq(auditLog.target, a.id)))).toHaveLength(1);
+    expect(
+      await db()
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, "onboarding.resubmitted"), eq(auditLog.target, a.id))),
+    ).toHaveLength(1);
     // The applicant's own view of it agrees, and the new file is served to it.
-    const mine = (await (await get(`/api/v1/onboarding/applications/${a.id}`, a.cookie)).json()) as { application: { status: string; materials: { filename: string; url: string }[] } };
+    const mine = (await (await get(`/api/v1/onboarding/applications/${a.id}`, a.cookie)).json()) as {
+      application: { status: string; materials: { filename: string; url: string }[] };
+    };
     expect(mine.application.status).toBe("submitted");
     const added = mine.application.materials.find((m) => m.filename === "营业执照-更正.pdf")!;
     expect(await bytesOf(await get(added.url, a.cookie))).toBe("%PDF-1.4 更正");
@@ -84,7 +114,11 @@ describe("POST /api/v1/onboarding/applications/{id}/resubmit", () => {
   it("refuses an invalid USCC with 422 naming the field, changing nothing", async () => {
     const a = await returned();
     const wrongCheck = `${a.uscc.slice(0, 17)}${a.uscc.endsWith("0") ? "1" : "0"}`;
-    const res = await resubmit(a.id, { ...a.body, uscc: wrongCheck, materials: [{ ...licence, filename: "不应保存.pdf" }] }, a.cookie);
+    const res = await resubmit(
+      a.id,
+      { ...a.body, uscc: wrongCheck, materials: [{ ...licence, filename: "不应保存.pdf" }] },
+      a.cookie,
+    );
     expect(res.status).toBe(422);
     const { error } = (await res.json()) as { error: { fields: Record<string, string> } };
     expect(error.fields.uscc).toBeTruthy();
@@ -102,13 +136,21 @@ describe("POST /api/v1/onboarding/applications/{id}/resubmit", () => {
 describe("a certificate sent with the application", () => {
   it("is the certificate of the qualification created at approval, on the member's page and the staff detail, readable by the member", async () => {
     const hnte = { code: "hnte", certificateNo: "GR202437000777", issuedOn: "2024-01-10" };
-    const cert = (text: string) => ({ kind: "certificate:hnte", filename: `高企证书-${text}.pdf`, contentType: "application/pdf", base64: pdfOf(text) });
+    const cert = (text: string) => ({
+      kind: "certificate:hnte",
+      filename: `高企证书-${text}.pdf`,
+      contentType: "application/pdf",
+      base64: pdfOf(text),
+    });
     // Sent once, corrected on resubmission: the corrected file is the one shown.
     const a = await returned({ qualifications: [hnte, { code: "above-scale" }] }, [licence, cert("旧")]);
     expect((await resubmit(a.id, { ...a.body, materials: [cert("新")] }, a.cookie)).status).toBe(200);
     expect((await review(a.id, "approve", "")).status).toBe(200);
     const { enterpriseId } = await appRow(a.id);
-    const owned = await db().select().from(materials).where(and(eq(materials.ownerKind, "enterprise"), eq(materials.ownerId, enterpriseId!)));
+    const owned = await db()
+      .select()
+      .from(materials)
+      .where(and(eq(materials.ownerKind, "enterprise"), eq(materials.ownerId, enterpriseId!)));
     const current = owned.find((m) => m.filename === "高企证书-新.pdf")!;
     const old = owned.find((m) => m.filename === "高企证书-旧.pdf")!;
     const licenceCopy = owned.find((m) => m.kind === "business_licence")!;

@@ -23,17 +23,37 @@ export const freshEmail = () => `applicant-${newId().slice(0, 10)}@example.cn`;
 
 export function facts(overrides: Record<string, unknown> = {}) {
   return {
-    companyName: `淄博测试新材料有限公司${newId().slice(0, 4)}`, uscc: freshUscc(), legalRep: "张三", registeredOn: "2019-03-15",
-    registeredCapitalFen: 500_000_000, address: "山东省淄博市高新区柳泉路 1 号", industry: "new-materials", industryClass: "C2651",
-    employees: 85, contactName: "李四", contactMobile: "138 1234 5678", contactEmail: "contact@example.cn", qualifications: [] as unknown[],
+    companyName: `淄博测试新材料有限公司${newId().slice(0, 4)}`,
+    uscc: freshUscc(),
+    legalRep: "张三",
+    registeredOn: "2019-03-15",
+    registeredCapitalFen: 500_000_000,
+    address: "山东省淄博市高新区柳泉路 1 号",
+    industry: "new-materials",
+    industryClass: "C2651",
+    employees: 85,
+    contactName: "李四",
+    contactMobile: "138 1234 5678",
+    contactEmail: "contact@example.cn",
+    qualifications: [] as unknown[],
     ...overrides,
   };
 }
 
-export const licence = { kind: "business_licence", filename: "营业执照.pdf", contentType: "application/pdf", base64: b64(PDF) };
+export const licence = {
+  kind: "business_licence",
+  filename: "营业执照.pdf",
+  contentType: "application/pdf",
+  base64: b64(PDF),
+};
 
 export async function applyJson(body: Record<string, unknown>, slug = "zibo") {
-  return postJson(`${slug}.localhost`, "/api/v1/onboarding/applications", { loginEmail: freshEmail(), password: PASSWORD, materials: [licence], ...body }, { ip: freshIp() });
+  return postJson(
+    `${slug}.localhost`,
+    "/api/v1/onboarding/applications",
+    { loginEmail: freshEmail(), password: PASSWORD, materials: [licence], ...body },
+    { ip: freshIp() },
+  );
 }
 
 /** Applies by API and returns the application id, the applicant's email and cookie. */

@@ -8,7 +8,19 @@ import { exports } from "cloudflare:workers";
 import { and, desc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { zones } from "../../tenants/index";
-import { applicationEvents, auditLog, banks, enterpriseHistory, enterpriseQualifications, enterprises, materials, onboardingApplications, outbox, sessions, users } from "../../worker/db/schema";
+import {
+  applicationEvents,
+  auditLog,
+  banks,
+  enterpriseHistory,
+  enterpriseQualifications,
+  enterprises,
+  materials,
+  onboardingApplications,
+  outbox,
+  sessions,
+  users,
+} from "../../worker/db/schema";
 import { newId } from "../../worker/lib/ids";
 import { call, dbFor, freshIp, login, makeUser, postJson, sessionCookie } from "./auth-support";
 import { applied, applyJson, facts, freshEmail, freshUscc, licence, PASSWORD, PDF } from "./onboarding-support";
@@ -18,7 +30,12 @@ const ORIGIN = "http://zibo.localhost:8787";
 const pdf = (name = "licence.pdf") => new File([PDF], name, { type: "application/pdf" });
 
 /** The page form as a browser sends it (multipart, same origin). */
-function applyForm(fields: Record<string, string | string[]>, files: Record<string, File>, path = "/apply", cookie?: string) {
+function applyForm(
+  fields: Record<string, string | string[]>,
+  files: Record<string, File>,
+  path = "/apply",
+  cookie?: string,
+) {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) for (const one of Array.isArray(v) ? v : [v]) form.append(k, one);
   for (const [k, f] of Object.entries(files)) form.append(k, f);
@@ -28,9 +45,21 @@ function applyForm(fields: Record<string, string | string[]>, files: Record<stri
 }
 
 const formFields = (uscc: string, loginEmail: string) => ({
-  companyName: "淄博表单测试有限公司", uscc, legalRep: "王五", registeredOn: "2020-06-01", registeredCapital: "1,000,000.50", address: "淄博高新区鲁泰大道 9 号",
-  industry: "intelligent-equipment", industryClass: "c3491", employees: "40", contactName: "赵六", contactMobile: "+86 139-0000-1111", contactEmail: "zhao@example.cn",
-  loginEmail, password: PASSWORD, confirmPassword: PASSWORD,
+  companyName: "淄博表单测试有限公司",
+  uscc,
+  legalRep: "王五",
+  registeredOn: "2020-06-01",
+  registeredCapital: "1,000,000.50",
+  address: "淄博高新区鲁泰大道 9 号",
+  industry: "intelligent-equipment",
+  industryClass: "c3491",
+  employees: "40",
+  contactName: "赵六",
+  contactMobile: "+86 139-0000-1111",
+  contactEmail: "zhao@example.cn",
+  loginEmail,
+  password: PASSWORD,
+  confirmPassword: PASSWORD,
 });
 
 const staff: Record<string, string> = {};
@@ -38,9 +67,12 @@ async function cookieOf(u: { slug: string; email: string; password: string }) {
   return sessionCookie(await login(u.slug, u.email, u.password));
 }
 const review = (id: string, action: string, comment: string | undefined, cookie: string) =>
-  postJson(host, `/api/v1/onboarding/applications/${id}/${action}`, comment === undefined ? {} : { comment }, { cookie });
+  postJson(host, `/api/v1/onboarding/applications/${id}/${action}`, comment === undefined ? {} : { comment }, {
+    cookie,
+  });
 const getApi = (path: string, cookie?: string) => call(host, "GET", path, cookie ? { cookie } : {});
-const appRow = async (id: string) => (await dbFor("zibo").select().from(onboardingApplications).where(eq(onboardingApplications.id, id)))[0]!;
+const appRow = async (id: string) =>
+  (await dbFor("zibo").select().from(onboardingApplications).where(eq(onboardingApplications.id, id)))[0]!;
 
 beforeAll(async () => {
   const db = dbFor("zibo");
@@ -52,7 +84,12 @@ beforeAll(async () => {
   await db.insert(enterprises).values({ id: enterpriseId, name: "已入驻企业", createdAt: Date.now() });
   const member = await makeUser("zibo", "enterprise");
   await db.update(users).set({ enterpriseId }).where(eq(users.id, member.id));
-  for (const [name, user] of Object.entries({ admin: await makeUser("zibo", "zone_admin"), reviewer: await makeUser("zibo", "reviewer"), bank, member })) {
+  for (const [name, user] of Object.entries({
+    admin: await makeUser("zibo", "zone_admin"),
+    reviewer: await makeUser("zibo", "reviewer"),
+    bank,
+    member,
+  })) {
     staff[name] = await cookieOf(user);
   }
 });
@@ -70,13 +107,35 @@ describe("applying (申请入驻)", () => {
     const [user] = await db.select().from(users).where(eq(users.email, loginEmail));
     expect(user).toMatchObject({ role: "enterprise", enterpriseId: null, name: "赵六" });
     const [app] = await db.select().from(onboardingApplications).where(eq(onboardingApplications.uscc, uscc));
-    expect(app).toMatchObject({ status: "submitted", applicantUserId: user!.id, registeredCapitalFen: 100_000_050, industryClass: "C3491", contactMobile: "13900001111", employees: 40 });
+    expect(app).toMatchObject({
+      status: "submitted",
+      applicantUserId: user!.id,
+      registeredCapitalFen: 100_000_050,
+      industryClass: "C3491",
+      contactMobile: "13900001111",
+      employees: 40,
+    });
     const events = await db.select().from(applicationEvents).where(eq(applicationEvents.applicationId, app!.id));
     expect(events.map((e) => e.action)).toEqual(["submitted"]);
-    const files = await db.select().from(materials).where(and(eq(materials.ownerKind, "application"), eq(materials.ownerId, app!.id)));
-    expect(files.map((f) => [f.kind, f.contentType, f.size])).toEqual([["business_licence", "application/pdf", PDF.length]]);
-    expect(await db.select().from(outbox).where(and(eq(outbox.recipient, loginEmail), eq(outbox.kind, "onboarding_submitted")))).toHaveLength(1);
-    expect(await db.select().from(auditLog).where(and(eq(auditLog.action, "onboarding.submitted"), eq(auditLog.target, app!.id)))).toHaveLength(1);
+    const files = await db
+      .select()
+      .from(materials)
+      .where(and(eq(materials.ownerKind, "application"), eq(materials.ownerId, app!.id)));
+    expect(files.map((f) => [f.kind, f.contentType, f.size])).toEqual([
+      ["business_licence", "application/pdf", PDF.length],
+    ]);
+    expect(
+      await db
+        .select()
+        .from(outbox)
+        .where(and(eq(outbox.recipient, loginEmail), eq(outbox.kind, "onboarding_submitted"))),
+    ).toHaveLength(1);
+    expect(
+      await db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, "onboarding.submitted"), eq(auditLog.target, app!.id))),
+    ).toHaveLength(1);
 
     const status = await getApi("/apply/status", cookie);
     expect(status.status).toBe(200);
@@ -89,13 +148,28 @@ describe("applying (申请入驻)", () => {
   });
 
   it("by the JSON API with base64 files, readable by its applicant", async () => {
-    const body = facts({ qualifications: [{ code: "hnte", certificateNo: "GR202037000123", issuedOn: "2020-12-08" }, { code: "production" }] });
-    const res = await applyJson({ ...body, materials: [licence, { ...licence, kind: "certificate:hnte", filename: "高企证书.pdf" }] });
+    const body = facts({
+      qualifications: [
+        { code: "hnte", certificateNo: "GR202037000123", issuedOn: "2020-12-08" },
+        { code: "production" },
+      ],
+    });
+    const res = await applyJson({
+      ...body,
+      materials: [licence, { ...licence, kind: "certificate:hnte", filename: "高企证书.pdf" }],
+    });
     expect(res.status).toBe(201);
     const { id } = (await res.json()) as { id: string };
     const mine = await getApi(`/api/v1/onboarding/applications/${id}`, sessionCookie(res));
     expect(mine.status).toBe(200);
-    const { application } = (await mine.json()) as { application: { status: string; uscc: string; qualifications: { code: string }[]; materials: { kind: string; url: string }[] } };
+    const { application } = (await mine.json()) as {
+      application: {
+        status: string;
+        uscc: string;
+        qualifications: { code: string }[];
+        materials: { kind: string; url: string }[];
+      };
+    };
     expect(application.status).toBe("submitted");
     expect(application.uscc).toBe(body.uscc);
     expect(application.qualifications.map((q) => q.code)).toEqual(["hnte", "production"]);
@@ -131,7 +205,9 @@ describe("applying (申请入驻)", () => {
     const html = await res.text();
     expect(html).toContain("请填写企业名称");
     expect(html).toContain("请上传营业执照(PDF、JPG 或 PNG)");
-    const withLicence = await (await applyForm({ ...formFields(freshUscc(), freshEmail()), companyName: "" }, { "file-licence": pdf() })).text();
+    const withLicence = await (
+      await applyForm({ ...formFields(freshUscc(), freshEmail()), companyName: "" }, { "file-licence": pdf() })
+    ).text();
     expect(withLicence).not.toContain("请上传营业执照");
   });
 
@@ -139,9 +215,16 @@ describe("applying (申请入驻)", () => {
     const noFiles = await applyJson({ ...facts({ qualifications: [{ code: "hnte" }] }), materials: [] });
     expect(noFiles.status).toBe(422);
     const { error } = (await noFiles.json()) as { error: { fields: Record<string, string> } };
-    expect(Object.keys(error.fields).sort()).toEqual(["certDate-hnte", "certNo-hnte", "file-cert-hnte", "file-licence"]);
+    expect(Object.keys(error.fields).sort()).toEqual([
+      "certDate-hnte",
+      "certNo-hnte",
+      "file-cert-hnte",
+      "file-licence",
+    ]);
 
-    const text = await applyForm(formFields(freshUscc(), freshEmail()), { "file-licence": new File([new TextEncoder().encode("hello")], "licence.pdf", { type: "application/pdf" }) });
+    const text = await applyForm(formFields(freshUscc(), freshEmail()), {
+      "file-licence": new File([new TextEncoder().encode("hello")], "licence.pdf", { type: "application/pdf" }),
+    });
     expect(text.status).toBe(422);
     expect(await text.text()).toMatch(/不是 PDF、JPG 或 PNG 文件/);
   });
@@ -149,7 +232,9 @@ describe("applying (申请入驻)", () => {
   it("refuses a password the zone's policy refuses, naming the field", async () => {
     const res = await applyJson({ ...facts(), password: "short" });
     expect(res.status).toBe(422);
-    expect(((await res.json()) as { error: { fields: Record<string, string> } }).error.fields.password).toMatch(/至少需要 8 个字符/);
+    expect(((await res.json()) as { error: { fields: Record<string, string> } }).error.fields.password).toMatch(
+      /至少需要 8 个字符/,
+    );
   });
 
   it("answers 409 for a USCC with a live application or an enterprise in this zone (a registered login email is not told: onboarding-abuse)", async () => {
@@ -159,7 +244,9 @@ describe("applying (申请入驻)", () => {
     expect(((await again.json()) as { error: { message: string } }).error.message).toMatch(/已有入驻申请或已入驻/);
 
     const enterpriseUscc = freshUscc();
-    await dbFor("zibo").insert(enterprises).values({ id: newId(), name: "已有企业", uscc: enterpriseUscc, createdAt: Date.now() });
+    await dbFor("zibo")
+      .insert(enterprises)
+      .values({ id: newId(), name: "已有企业", uscc: enterpriseUscc, createdAt: Date.now() });
     expect((await applyJson(facts({ uscc: enterpriseUscc }))).status).toBe(409);
 
     const form = await applyForm(formFields(first.uscc, freshEmail()), { "file-licence": pdf() });
@@ -169,7 +256,10 @@ describe("applying (申请入驻)", () => {
   it("accepts the same company in another zone (its own database)", async () => {
     const { uscc } = await applied();
     const dongying = zones.get("dongying")!;
-    const res = await applyJson({ ...facts({ uscc, industry: dongying.priorityIndustries[0]!.code }), password: "Apply-Dongying-2026!" }, "dongying");
+    const res = await applyJson(
+      { ...facts({ uscc, industry: dongying.priorityIndustries[0]!.code }), password: "Apply-Dongying-2026!" },
+      "dongying",
+    );
     expect(res.status).toBe(201);
   });
 });
@@ -182,7 +272,10 @@ describe("review by zone staff", () => {
 
     expect((await review(id, "return", "注册资本与营业执照不一致,请核对。", staff.reviewer!)).status).toBe(200);
     expect(await appRow(id)).toMatchObject({ status: "returned", reviewNote: "注册资本与营业执照不一致,请核对。" });
-    const [message] = await dbFor("zibo").select().from(outbox).where(and(eq(outbox.recipient, loginEmail), eq(outbox.kind, "onboarding_returned")));
+    const [message] = await dbFor("zibo")
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.recipient, loginEmail), eq(outbox.kind, "onboarding_returned")));
     expect(message!.body).toContain("注册资本与营业执照不一致");
 
     const page = await (await getApi("/apply/status", cookie)).text();
@@ -193,11 +286,20 @@ describe("review by zone staff", () => {
     const fields = { ...formFields(row.uscc, ""), companyName: "待补正有限公司", registeredCapital: "3000000" };
     const res = await applyForm(fields, { "file-licence": pdf("营业执照-新.pdf") }, "/apply/status", cookie);
     expect(res.status).toBe(303);
-    expect(await appRow(id)).toMatchObject({ status: "submitted", registeredCapitalFen: 300_000_000, reviewNote: null });
+    expect(await appRow(id)).toMatchObject({
+      status: "submitted",
+      registeredCapitalFen: 300_000_000,
+      reviewNote: null,
+    });
     const events = await dbFor("zibo").select().from(applicationEvents).where(eq(applicationEvents.applicationId, id));
     expect(events.map((e) => e.action)).toEqual(["submitted", "returned", "resubmitted"]);
     expect(events[1]!.comment).toBe("注册资本与营业执照不一致,请核对。");
-    expect(await dbFor("zibo").select().from(materials).where(and(eq(materials.ownerKind, "application"), eq(materials.ownerId, id)))).toHaveLength(2);
+    expect(
+      await dbFor("zibo")
+        .select()
+        .from(materials)
+        .where(and(eq(materials.ownerKind, "application"), eq(materials.ownerId, id))),
+    ).toHaveLength(2);
     // Only a returned application can be resubmitted.
     expect((await applyForm(fields, {}, "/apply/status", cookie)).status).toBe(409);
   });
@@ -210,15 +312,34 @@ describe("review by zone staff", () => {
     expect((await review(id, "reject", "不属于本园区注册企业。", staff.admin!)).status).toBe(200);
     expect(await appRow(id)).toMatchObject({ status: "rejected", reviewNote: "不属于本园区注册企业。" });
     expect((await review(id, "approve", "", staff.admin!)).status).toBe(409);
-    expect(await dbFor("zibo").select().from(outbox).where(and(eq(outbox.recipient, loginEmail), eq(outbox.kind, "onboarding_rejected")))).toHaveLength(1);
-    expect(await dbFor("zibo").select().from(auditLog).where(and(eq(auditLog.action, "onboarding.rejected"), eq(auditLog.target, id)))).toHaveLength(1);
+    expect(
+      await dbFor("zibo")
+        .select()
+        .from(outbox)
+        .where(and(eq(outbox.recipient, loginEmail), eq(outbox.kind, "onboarding_rejected"))),
+    ).toHaveLength(1);
+    expect(
+      await dbFor("zibo")
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, "onboarding.rejected"), eq(auditLog.target, id))),
+    ).toHaveLength(1);
     expect((await applyJson(facts({ uscc }))).status).toBe(201);
   });
 
   it("通过 creates the enterprise, its verified qualifications and materials, makes the applicant a member and ends its sessions", async () => {
-    const body = facts({ qualifications: [{ code: "hnte", certificateNo: "GR202037000999", issuedOn: "2021-11-30" }, { code: "above-scale" }] });
+    const body = facts({
+      qualifications: [
+        { code: "hnte", certificateNo: "GR202037000999", issuedOn: "2021-11-30" },
+        { code: "above-scale" },
+      ],
+    });
     const loginEmail = freshEmail();
-    const res = await applyJson({ ...body, loginEmail, materials: [licence, { ...licence, kind: "certificate:hnte" }] });
+    const res = await applyJson({
+      ...body,
+      loginEmail,
+      materials: [licence, { ...licence, kind: "certificate:hnte" }],
+    });
     const { id } = (await res.json()) as { id: string };
     const cookie = sessionCookie(res);
     expect((await getApi("/api/v1/me", cookie)).status).toBe(200);
@@ -228,19 +349,52 @@ describe("review by zone staff", () => {
     const app = await appRow(id);
     expect(app.status).toBe("approved");
     const [enterprise] = await db.select().from(enterprises).where(eq(enterprises.id, app.enterpriseId!));
-    expect(enterprise).toMatchObject({ name: body.companyName, uscc: body.uscc, legalRep: "张三", registeredCapitalFen: 500_000_000, industry: "new-materials", industryClass: "C2651", employees: 85, contactMobile: "13812345678", status: "active" });
+    expect(enterprise).toMatchObject({
+      name: body.companyName,
+      uscc: body.uscc,
+      legalRep: "张三",
+      registeredCapitalFen: 500_000_000,
+      industry: "new-materials",
+      industryClass: "C2651",
+      employees: 85,
+      contactMobile: "13812345678",
+      status: "active",
+    });
     const [user] = await db.select().from(users).where(eq(users.email, loginEmail));
     expect(user!.enterpriseId).toBe(enterprise!.id);
-    const quals = await db.select().from(enterpriseQualifications).where(eq(enterpriseQualifications.enterpriseId, enterprise!.id));
-    expect(quals.map((q) => [q.code, q.status, q.certificateNo]).sort()).toEqual([["above-scale", "verified", null], ["hnte", "verified", "GR202037000999"]]);
+    const quals = await db
+      .select()
+      .from(enterpriseQualifications)
+      .where(eq(enterpriseQualifications.enterpriseId, enterprise!.id));
+    expect(quals.map((q) => [q.code, q.status, q.certificateNo]).sort()).toEqual([
+      ["above-scale", "verified", null],
+      ["hnte", "verified", "GR202037000999"],
+    ]);
     expect(quals.every((q) => q.reviewedBy && q.reviewedAt)).toBe(true);
-    const appFiles = await db.select().from(materials).where(and(eq(materials.ownerKind, "application"), eq(materials.ownerId, id)));
-    const entFiles = await db.select().from(materials).where(and(eq(materials.ownerKind, "enterprise"), eq(materials.ownerId, enterprise!.id)));
+    const appFiles = await db
+      .select()
+      .from(materials)
+      .where(and(eq(materials.ownerKind, "application"), eq(materials.ownerId, id)));
+    const entFiles = await db
+      .select()
+      .from(materials)
+      .where(and(eq(materials.ownerKind, "enterprise"), eq(materials.ownerId, enterprise!.id)));
     expect(entFiles.map((f) => f.blobKey).sort()).toEqual(appFiles.map((f) => f.blobKey).sort());
-    expect(await db.select().from(enterpriseHistory).where(eq(enterpriseHistory.enterpriseId, enterprise!.id))).toHaveLength(1);
-    const [approved] = await db.select().from(outbox).where(and(eq(outbox.recipient, loginEmail), eq(outbox.kind, "onboarding_approved"))).orderBy(desc(outbox.id));
+    expect(
+      await db.select().from(enterpriseHistory).where(eq(enterpriseHistory.enterpriseId, enterprise!.id)),
+    ).toHaveLength(1);
+    const [approved] = await db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.recipient, loginEmail), eq(outbox.kind, "onboarding_approved")))
+      .orderBy(desc(outbox.id));
     expect(approved!.body).toContain("请重新登录");
-    expect(await db.select().from(auditLog).where(and(eq(auditLog.action, "onboarding.approved"), eq(auditLog.target, id)))).toHaveLength(1);
+    expect(
+      await db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, "onboarding.approved"), eq(auditLog.target, id))),
+    ).toHaveLength(1);
 
     // The applicant's sessions ended; signing in again gives a member session that reaches the enterprise's files.
     expect(await db.select().from(sessions).where(eq(sessions.userId, user!.id))).toHaveLength(0);
@@ -262,7 +416,9 @@ describe("review by zone staff", () => {
     expect(ids).toContain(b.id);
     expect(ids).not.toContain(a.id);
     expect(list.counts.returned).toBeGreaterThanOrEqual(1);
-    const old = (await (await getApi("/api/v1/onboarding/applications?to=2020-01-01", staff.reviewer)).json()) as { applications: unknown[] };
+    const old = (await (await getApi("/api/v1/onboarding/applications?to=2020-01-01", staff.reviewer)).json()) as {
+      applications: unknown[];
+    };
     expect(old.applications).toHaveLength(0);
     const page = await getApi("/admin/onboarding?status=returned&industry=new-medicine&from=&to=", staff.admin);
     expect(page.status).toBe(200);
@@ -272,7 +428,12 @@ describe("review by zone staff", () => {
   it("decides by the page forms too; a reject without reason re-renders with the message", async () => {
     const { id } = await applied();
     const form = (action: string, comment: string) =>
-      call(host, "POST", `/admin/onboarding/${id}/${action}`, { cookie: staff.admin!, origin: ORIGIN, contentType: "application/x-www-form-urlencoded", body: `comment=${encodeURIComponent(comment)}` });
+      call(host, "POST", `/admin/onboarding/${id}/${action}`, {
+        cookie: staff.admin!,
+        origin: ORIGIN,
+        contentType: "application/x-www-form-urlencoded",
+        body: `comment=${encodeURIComponent(comment)}`,
+      });
     const detail = await getApi(`/admin/onboarding/${id}`, staff.admin);
     expect(detail.status).toBe(200);
     expect(await detail.text()).toContain("退回补正");
@@ -320,7 +481,13 @@ describe("who may do what", () => {
 
   it("documents the API in the OpenAPI document", async () => {
     const doc = (await (await getApi("/api/openapi.json")).json()) as { paths: Record<string, unknown> };
-    for (const p of ["/api/v1/onboarding/applications", "/api/v1/onboarding/applications/{id}", "/api/v1/onboarding/applications/{id}/approve", "/api/v1/onboarding/applications/{id}/reject", "/api/v1/onboarding/applications/{id}/return"]) {
+    for (const p of [
+      "/api/v1/onboarding/applications",
+      "/api/v1/onboarding/applications/{id}",
+      "/api/v1/onboarding/applications/{id}/approve",
+      "/api/v1/onboarding/applications/{id}/reject",
+      "/api/v1/onboarding/applications/{id}/return",
+    ]) {
       expect(doc.paths).toHaveProperty([p]);
     }
   });

@@ -23,15 +23,31 @@ const empty = workerDeps({ ...base, LIBSQL_URL_TEMPLATE: `${libsql}/t/outage-emp
 const live = workerDeps(base);
 
 // One app, as in production: zibo's database is down, dongying's hung, changzhi's fine.
-const app = createApp({ ...live, openClient: (slug) => ({ zibo: down, dongying: hung, changzhi: live })[slug]?.openClient(slug) ?? live.openClient(slug) });
-const get = (host: string, path: string) => app.request(`http://${host}${path}`, { headers: { "cf-connecting-ip": "203.0.113.30" } });
+const app = createApp({
+  ...live,
+  openClient: (slug) =>
+    ({ zibo: down, dongying: hung, changzhi: live })[slug]?.openClient(slug) ?? live.openClient(slug),
+});
+const get = (host: string, path: string) =>
+  app.request(`http://${host}${path}`, { headers: { "cf-connecting-ip": "203.0.113.30" } });
 
 interface Envelope {
   error: { code: string; message: string; requestId?: string };
 }
 
 function outageLines(log: { mock: { calls: unknown[][] } }) {
-  return log.mock.calls.map((args) => JSON.parse(String(args[0])) as { event?: string; zone: string; reason: string; requestId: string; error: string }).filter((l) => l.event === "database_unavailable");
+  return log.mock.calls
+    .map(
+      (args) =>
+        JSON.parse(String(args[0])) as {
+          event?: string;
+          zone: string;
+          reason: string;
+          requestId: string;
+          error: string;
+        },
+    )
+    .filter((l) => l.event === "database_unavailable");
 }
 
 describe("a zone whose database is down", () => {
@@ -67,7 +83,9 @@ describe("a zone whose database is down", () => {
 
   it("fails a signed-in request in the session check the same way, and keeps its answer out of caches", async () => {
     vi.spyOn(console, "error").mockImplementation(() => {});
-    const res = await app.request("http://zibo.localhost/enterprise", { headers: { cookie: `__Host-yq_session=zibo.s.${"a".repeat(32)}` } });
+    const res = await app.request("http://zibo.localhost/enterprise", {
+      headers: { cookie: `__Host-yq_session=zibo.s.${"a".repeat(32)}` },
+    });
     expect(res.status).toBe(503);
     expect(res.headers.get("retry-after")).toBe("30");
     expect(res.headers.get("cache-control")).toBe("private, no-store");
@@ -75,7 +93,11 @@ describe("a zone whose database is down", () => {
 
   it("leaves the other zones of the same app answering, even between its failures", async () => {
     vi.spyOn(console, "error").mockImplementation(() => {});
-    const [a, b, c] = await Promise.all([get("zibo.localhost", "/api/v1/policies"), get("changzhi.localhost", "/api/v1/policies"), get("changzhi.localhost", "/")]);
+    const [a, b, c] = await Promise.all([
+      get("zibo.localhost", "/api/v1/policies"),
+      get("changzhi.localhost", "/api/v1/policies"),
+      get("changzhi.localhost", "/"),
+    ]);
     expect(a.status).toBe(503);
     expect(b.status).toBe(200);
     expect(((await b.json()) as { documents: unknown[] }).documents.length).toBeGreaterThan(0);
@@ -115,7 +137,10 @@ describe("a zone whose database accepts the request and never answers", () => {
 
   it("does not hold up another zone meanwhile", async () => {
     vi.spyOn(console, "error").mockImplementation(() => {});
-    const [hungRes, liveRes] = await Promise.all([get("dongying.localhost", "/api/v1/policies"), get("changzhi.localhost", "/api/v1/policies")]);
+    const [hungRes, liveRes] = await Promise.all([
+      get("dongying.localhost", "/api/v1/policies"),
+      get("changzhi.localhost", "/api/v1/policies"),
+    ]);
     expect(hungRes.status).toBe(503);
     expect(liveRes.status).toBe(200);
   });

@@ -22,7 +22,18 @@ beforeAll(async () => {
 
 describe("a financing need's dates", () => {
   const post = (over: Record<string, string>) =>
-    api("POST", `${FIN}/needs`, { cookie: member.cookie, data: { amountFen: 300_000_000, termMonths: 12, purpose: "采购原材料,扩大生产", guarantees: ["credit"], neededBy: inDays(10), validUntil: inDays(60), ...over } });
+    api("POST", `${FIN}/needs`, {
+      cookie: member.cookie,
+      data: {
+        amountFen: 300_000_000,
+        termMonths: 12,
+        purpose: "采购原材料,扩大生产",
+        guarantees: ["credit"],
+        neededBy: inDays(10),
+        validUntil: inDays(60),
+        ...over,
+      },
+    });
   const today = () => inDays(0);
 
   it("refuses a need valid until 9999-12-31, stating today to a year from today", async () => {
@@ -36,7 +47,9 @@ describe("a financing need's dates", () => {
 
   it("refuses money needed more than a year from now, and accepts the range's last day", async () => {
     const last = addYears(today(), 1);
-    expect((await post({ neededBy: inDays(400), validUntil: inDays(400) })).body.error.fields.neededBy).toBe(`用款时间须在 ${today()} 至 ${last} 之间`);
+    expect((await post({ neededBy: inDays(400), validUntil: inDays(400) })).body.error.fields.neededBy).toBe(
+      `用款时间须在 ${today()} 至 ${last} 之间`,
+    );
     const ok = await post({ neededBy: last, validUntil: last });
     expect(ok.status).toBe(201);
     expect(ok.body.need.validUntil).toBe(last);
@@ -46,10 +59,23 @@ describe("a financing need's dates", () => {
 describe("a qualification certificate's dates", () => {
   const claim = (fields: Record<string, string>) => {
     const body = new FormData();
-    for (const [k, v] of Object.entries({ code: "above-scale", certificateNo: "", issuedOn: "", validUntil: "", ...fields })) body.append(k, v);
-    return exports.default.fetch(`http://${host}/enterprise/qualifications`, { method: "POST", headers: { origin: ORIGIN, cookie: member.cookie }, body, redirect: "manual" });
+    for (const [k, v] of Object.entries({
+      code: "above-scale",
+      certificateNo: "",
+      issuedOn: "",
+      validUntil: "",
+      ...fields,
+    }))
+      body.append(k, v);
+    return exports.default.fetch(`http://${host}/enterprise/qualifications`, {
+      method: "POST",
+      headers: { origin: ORIGIN, cookie: member.cookie },
+      body,
+      redirect: "manual",
+    });
   };
-  const claims = () => db().select().from(enterpriseQualifications).where(eq(enterpriseQualifications.enterpriseId, member.id));
+  const claims = () =>
+    db().select().from(enterpriseQualifications).where(eq(enterpriseQualifications.enterpriseId, member.id));
 
   it("refuses an issue date in the year 1000 and a validity to 2099, naming each range", async () => {
     const before = await claims();

@@ -22,7 +22,16 @@ async function signIn(slug: string, who: string) {
 
 describe("POST /api/v1/policy/estimate: Zibo's contract programmes", () => {
   const cases: [string, Record<string, unknown>, number][] = [
-    ["zibo-rd-inclusive", { revenueFen: 300 * 100 * WAN, rdExpenseFen: 960 * WAN, rdDeductionFen: 3000 * WAN, prevRdDeductionFen: 2000 * WAN }, 50 * WAN],
+    [
+      "zibo-rd-inclusive",
+      {
+        revenueFen: 300 * 100 * WAN,
+        rdExpenseFen: 960 * WAN,
+        rdDeductionFen: 3000 * WAN,
+        prevRdDeductionFen: 2000 * WAN,
+      },
+      50 * WAN,
+    ],
     ["zibo-hitech-cert", {}, 20 * WAN],
     ["zibo-hitech-first-fail", { agencyFeeFen: 5 * WAN }, 3 * WAN],
     ["zibo-hitech-first-fail", { agencyFeeFen: 10 * WAN }, 5 * WAN],
@@ -62,11 +71,20 @@ describe("POST /api/v1/policy/estimate: Zibo's contract programmes", () => {
     expect(status).toBe(200);
     expect(body.eligible).toBe("unknown");
     expect(body.amountFen).toBeNull();
-    expect(body.missing.map((m: { fact: string }) => m.fact).sort()).toEqual(["prevRdDeductionFen", "rdDeductionFen", "rdExpenseFen"]);
+    expect(body.missing.map((m: { fact: string }) => m.fact).sort()).toEqual([
+      "prevRdDeductionFen",
+      "rdDeductionFen",
+      "rdExpenseFen",
+    ]);
   });
 
   it("answers a failed condition with eligible false, amount 0 and the reason", async () => {
-    const { body } = await estimate("zibo-rd-inclusive", { revenueFen: 300 * 100 * WAN, rdExpenseFen: 600 * WAN, rdDeductionFen: 3000 * WAN, prevRdDeductionFen: 2000 * WAN });
+    const { body } = await estimate("zibo-rd-inclusive", {
+      revenueFen: 300 * 100 * WAN,
+      rdExpenseFen: 600 * WAN,
+      rdDeductionFen: 3000 * WAN,
+      prevRdDeductionFen: 2000 * WAN,
+    });
     expect(body).toMatchObject({ eligible: false, amountFen: 0 });
     expect(body.amountNote).toContain("不符合任何一档");
   });
@@ -82,7 +100,10 @@ describe("POST /api/v1/policy/estimate: Zibo's contract programmes", () => {
     expect(choice.body.error.fields.level).toContain("national(国家级)");
     const noProgramme = await postJson(host, "/api/v1/policy/estimate", { facts: {} });
     expect(noProgramme.status).toBe(400);
-    const notJson = await call(host, "POST", "/api/v1/policy/estimate", { body: "programme=x", contentType: "application/x-www-form-urlencoded" });
+    const notJson = await call(host, "POST", "/api/v1/policy/estimate", {
+      body: "programme=x",
+      contentType: "application/x-www-form-urlencoded",
+    });
     expect(notJson.status).toBe(415);
   });
 
@@ -95,19 +116,36 @@ describe("GET /api/v1/policy/programmes", () => {
   it("lists the version in force with each programme's clause and typed facts", async () => {
     const res = await call(host, "GET", "/api/v1/policy/programmes");
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { version: { id: number }; programmes: { id: string; citation: string; facts: { name: string; type: string }[] }[] };
+    const body = (await res.json()) as {
+      version: { id: number };
+      programmes: { id: string; citation: string; facts: { name: string; type: string }[] }[];
+    };
     const byId = new Map(body.programmes.map((p) => [p.id, p]));
-    expect(byId.get("zibo-rd-inclusive")!.facts.map((f) => f.name)).toEqual(["revenueFen", "rdExpenseFen", "rdDeductionFen", "prevRdDeductionFen"]);
-    expect(byId.get("zibo-invention-patent")!.facts.map((f) => [f.name, f.type])).toEqual([["productionEnterprise", "boolean"], ["filings", "count"], ["grants", "count"]]);
+    expect(byId.get("zibo-rd-inclusive")!.facts.map((f) => f.name)).toEqual([
+      "revenueFen",
+      "rdExpenseFen",
+      "rdDeductionFen",
+      "prevRdDeductionFen",
+    ]);
+    expect(byId.get("zibo-invention-patent")!.facts.map((f) => [f.name, f.type])).toEqual([
+      ["productionEnterprise", "boolean"],
+      ["filings", "count"],
+      ["grants", "count"],
+    ]);
     expect(byId.get("zibo-hitech-cert")!.facts).toEqual([]);
     expect(byId.get("zibo-project-matching")!.citation).toBe("第十六条");
     expect(body.programmes.length).toBeGreaterThan(40);
   });
 
   it("searches and reads one programme with its clause text", async () => {
-    const found = (await (await call(host, "GET", `/api/v1/policy/programmes?q=${encodeURIComponent("发明专利")}`)).json()) as { programmes: { id: string }[] };
+    const found = (await (
+      await call(host, "GET", `/api/v1/policy/programmes?q=${encodeURIComponent("发明专利")}`)
+    ).json()) as { programmes: { id: string }[] };
     expect(found.programmes.map((p) => p.id)).toContain("zibo-invention-patent");
-    const one = (await (await call(host, "GET", "/api/v1/policy/programmes/zibo-rd-inclusive")).json()) as Record<string, any>;
+    const one = (await (await call(host, "GET", "/api/v1/policy/programmes/zibo-rd-inclusive")).json()) as Record<
+      string,
+      any
+    >;
     expect(one.clauseText).toContain("研发准备金制度");
     expect(one.excerpt).toContain("单个企业年度最高补助金额不超过100万元");
     expect((await call(host, "GET", "/api/v1/policy/programmes/zibo-nothing")).status).toBe(404);
@@ -121,7 +159,10 @@ describe("政策找企业", () => {
     const cookie = await signIn("zibo", "applicant1");
     const res = await call(host, "GET", "/api/v1/policy/matches", { cookie });
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { figuresYear: number; matches: { programme: { id: string }; result: { eligible: unknown; amountFen: number | null } }[] };
+    const body = (await res.json()) as {
+      figuresYear: number;
+      matches: { programme: { id: string }; result: { eligible: unknown; amountFen: number | null } }[];
+    };
     const eligible = body.matches.filter((m) => m.result.eligible === true).map((m) => m.programme.id);
     expect(eligible).toContain("zibo-hitech-cert");
     expect(eligible).toContain("zibo-rd-inclusive");
@@ -132,14 +173,21 @@ describe("政策找企业", () => {
 
   it("shows staff the enterprises that qualify for a programme, and refuses members", async () => {
     const reviewer = await signIn("zibo", "reviewer");
-    const res = await call(host, "GET", "/api/v1/admin/policy/programmes/zibo-hitech-cert/matches", { cookie: reviewer });
+    const res = await call(host, "GET", "/api/v1/admin/policy/programmes/zibo-hitech-cert/matches", {
+      cookie: reviewer,
+    });
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { counts: { eligible: number }; enterprises: { name: string; result: { eligible: unknown } }[] };
+    const body = (await res.json()) as {
+      counts: { eligible: number };
+      enterprises: { name: string; result: { eligible: unknown } }[];
+    };
     expect(body.counts.eligible).toBeGreaterThanOrEqual(2);
     expect(body.enterprises[0]!.result.eligible).toBe(true);
     expect(body.enterprises.map((e) => e.name)).toContain("淄博示范先进陶瓷材料有限公司");
     const member = await signIn("zibo", "enterprise");
-    expect((await call(host, "GET", "/api/v1/admin/policy/programmes/zibo-hitech-cert/matches", { cookie: member })).status).toBe(403);
+    expect(
+      (await call(host, "GET", "/api/v1/admin/policy/programmes/zibo-hitech-cert/matches", { cookie: member })).status,
+    ).toBe(403);
   });
 });
 
@@ -147,7 +195,9 @@ describe("policy versions (zone admins)", () => {
   it("are for zone admins only", async () => {
     expect((await call("changzhi.localhost", "GET", "/api/v1/admin/policy/versions")).status).toBe(401);
     const reviewer = await signIn("changzhi", "reviewer");
-    expect((await call("changzhi.localhost", "GET", "/api/v1/admin/policy/versions", { cookie: reviewer })).status).toBe(403);
+    expect(
+      (await call("changzhi.localhost", "GET", "/api/v1/admin/policy/versions", { cookie: reviewer })).status,
+    ).toBe(403);
   });
 
   it("preview a changed set, refuse one with failing cases, and publish the next version", async () => {
@@ -156,29 +206,54 @@ describe("policy versions (zone admins)", () => {
     const on = `${slug}.localhost`;
     const origin = `http://${on}:8787`;
     const cookie = await signIn(slug, "admin");
-    const list = (await (await call(on, "GET", "/api/v1/admin/policy/versions", { cookie })).json()) as { versions: { id: number; status: string }[] };
+    const list = (await (await call(on, "GET", "/api/v1/admin/policy/versions", { cookie })).json()) as {
+      versions: { id: number; status: string }[];
+    };
     const current = list.versions[0]!;
     expect(current.status).toBe("current");
-    const stored = (await (await call(on, "GET", `/api/v1/admin/policy/versions/${current.id}`, { cookie })).json()) as { policySet: Record<string, any> };
+    const stored = (await (
+      await call(on, "GET", `/api/v1/admin/policy/versions/${current.id}`, { cookie })
+    ).json()) as { policySet: Record<string, any> };
 
     const broken = { ...stored.policySet, programmes: [{ id: "x" }] };
-    const preview = (await (await postJson(on, "/api/v1/admin/policy/previews", { policySet: broken }, { cookie, origin })).json()) as { publishable: boolean; errors: string[] };
+    const preview = (await (
+      await postJson(on, "/api/v1/admin/policy/previews", { policySet: broken }, { cookie, origin })
+    ).json()) as { publishable: boolean; errors: string[] };
     expect(preview.publishable).toBe(false);
     expect(preview.errors.length).toBeGreaterThan(0);
 
     const relabelled = { ...stored.policySet, label: "2026年修订版" };
-    const ok = (await (await postJson(on, "/api/v1/admin/policy/previews", { policySet: relabelled }, { cookie, origin })).json()) as { publishable: boolean; diff: { meta: unknown[] } };
+    const ok = (await (
+      await postJson(on, "/api/v1/admin/policy/previews", { policySet: relabelled }, { cookie, origin })
+    ).json()) as { publishable: boolean; diff: { meta: unknown[] } };
     expect(ok.publishable).toBe(true);
     expect(ok.diff.meta).toEqual([{ path: "label", before: stored.policySet.label, after: "2026年修订版" }]);
 
-    const stale = await postJson(on, "/api/v1/admin/policy/versions", { policySet: relabelled, baseVersion: current.id - 1 || null }, { cookie, origin });
+    const stale = await postJson(
+      on,
+      "/api/v1/admin/policy/versions",
+      { policySet: relabelled, baseVersion: current.id - 1 || null },
+      { cookie, origin },
+    );
     expect(stale.status).toBe(409);
-    const published = await postJson(on, "/api/v1/admin/policy/versions", { policySet: relabelled, baseVersion: current.id }, { cookie, origin });
+    const published = await postJson(
+      on,
+      "/api/v1/admin/policy/versions",
+      { policySet: relabelled, baseVersion: current.id },
+      { cookie, origin },
+    );
     expect(published.status).toBe(201);
     expect(((await published.json()) as { version: { id: number } }).version.id).toBe(current.id + 1);
-    const rows = await dbFor(slug).select({ id: policyVersions.id, publishedVia: policyVersions.publishedVia }).from(policyVersions);
+    const rows = await dbFor(slug)
+      .select({ id: policyVersions.id, publishedVia: policyVersions.publishedVia })
+      .from(policyVersions);
     expect(rows.at(-1)).toEqual({ id: current.id + 1, publishedVia: "admin" });
-    const again = await postJson(on, "/api/v1/admin/policy/versions", { policySet: relabelled, baseVersion: current.id + 1 }, { cookie, origin });
+    const again = await postJson(
+      on,
+      "/api/v1/admin/policy/versions",
+      { policySet: relabelled, baseVersion: current.id + 1 },
+      { cookie, origin },
+    );
     expect(again.status).toBe(409);
   });
 });

@@ -24,17 +24,54 @@ const year = () => Number(shanghaiDate(new Date()).slice(0, 4));
 async function qualifyingEnterprise() {
   const e = await enterpriseWithMember();
   const YI = 10_000 * WAN;
-  await dbFor(slug).insert(enterpriseYearlyFigures).values([
-    { enterpriseId: e.id, year: year() - 2, revenueFen: 2 * YI + 5000 * WAN, rdExpenseFen: 800 * WAN, rdSuperDeductionFen: 2000 * WAN, updatedAt: Date.now() },
-    { enterpriseId: e.id, year: year() - 1, revenueFen: 3 * YI, rdExpenseFen: 960 * WAN, rdSuperDeductionFen: 3000 * WAN, updatedAt: Date.now() },
-  ]);
+  await dbFor(slug)
+    .insert(enterpriseYearlyFigures)
+    .values([
+      {
+        enterpriseId: e.id,
+        year: year() - 2,
+        revenueFen: 2 * YI + 5000 * WAN,
+        rdExpenseFen: 800 * WAN,
+        rdSuperDeductionFen: 2000 * WAN,
+        updatedAt: Date.now(),
+      },
+      {
+        enterpriseId: e.id,
+        year: year() - 1,
+        revenueFen: 3 * YI,
+        rdExpenseFen: 960 * WAN,
+        rdSuperDeductionFen: 3000 * WAN,
+        updatedAt: Date.now(),
+      },
+    ]);
   return e;
 }
 
 /** An application of the enterprise written as the subsidy flow leaves it: in 公示 by default. */
-async function application(e: { id: string; member: { id: string } }, programmeId: string, amountFen: number, status: SubsidyStatus = "in_review", stage: string | null = "publicity") {
+async function application(
+  e: { id: string; member: { id: string } },
+  programmeId: string,
+  amountFen: number,
+  status: SubsidyStatus = "in_review",
+  stage: string | null = "publicity",
+) {
   const now = Date.now();
-  await dbFor(slug).insert(subsidyApplications).values({ id: newId(), programmeId, enterpriseId: e.id, createdBy: e.member.id, status, stage: status === "in_review" || status === "returned" ? stage : null, requestedFen: amountFen, amountFen, awardYear: status === "draft" ? null : year(), createdAt: now, updatedAt: now, submittedAt: status === "draft" ? null : now });
+  await dbFor(slug)
+    .insert(subsidyApplications)
+    .values({
+      id: newId(),
+      programmeId,
+      enterpriseId: e.id,
+      createdBy: e.member.id,
+      status,
+      stage: status === "in_review" || status === "returned" ? stage : null,
+      requestedFen: amountFen,
+      amountFen,
+      awardYear: status === "draft" ? null : year(),
+      createdAt: now,
+      updatedAt: now,
+      submittedAt: status === "draft" ? null : now,
+    });
 }
 
 async function myMatch(cookie: string, programme: string) {
@@ -44,7 +81,9 @@ async function myMatch(cookie: string, programme: string) {
 }
 
 async function staffMatch(enterpriseId: string, programme: string) {
-  const res = await api("GET", `/api/v1/admin/policy/programmes/${programme}/matches`, { cookie: await demo("reviewer") });
+  const res = await api("GET", `/api/v1/admin/policy/programmes/${programme}/matches`, {
+    cookie: await demo("reviewer"),
+  });
   expect(res.status).toBe(200);
   return (res.body.enterprises as Json[]).find((m) => m.id === enterpriseId)!;
 }
@@ -54,7 +93,10 @@ const reasons = (m: Json) => (m.result.conditions as { reason: string }[]).map((
 describe("政策匹配 and 政策找企业 read the enterprise's awards and applications in progress", () => {
   it("tells a fresh enterprise it may apply for 50万", async () => {
     const e = await qualifyingEnterprise();
-    expect(await myMatch(e.member.cookie, RD)).toMatchObject({ tier: "eligible", result: { eligible: true, amountFen: 50 * WAN } });
+    expect(await myMatch(e.member.cookie, RD)).toMatchObject({
+      tier: "eligible",
+      result: { eligible: true, amountFen: 50 * WAN },
+    });
     expect(await staffMatch(e.id, RD)).toMatchObject({ tier: "eligible" });
   });
 
@@ -96,7 +138,10 @@ describe("政策匹配 and 政策找企业 read the enterprise's awards and appl
 
     const dead = await qualifyingEnterprise();
     for (const status of ["draft", "rejected", "withdrawn"] as const) await application(dead, RD, 100 * WAN, status);
-    expect(await myMatch(dead.member.cookie, RD)).toMatchObject({ tier: "eligible", result: { eligible: true, amountFen: 50 * WAN } });
+    expect(await myMatch(dead.member.cookie, RD)).toMatchObject({
+      tier: "eligible",
+      result: { eligible: true, amountFen: 50 * WAN },
+    });
   });
 });
 
@@ -148,7 +193,10 @@ describe("政策计算器 fills a member's past awards from the records", () => 
     const html = await res.text();
     expect(html).toContain("和平台上的获奖、在审记录填入");
     // Two rows filled: the programme selected, the amounts in 元 (most recent first is fine; both are there).
-    expect(html.match(/<option value="zibo-tech-contract" selected="">/g) ?? html.match(/<option value="zibo-tech-contract" selected>/g)).toHaveLength(2);
+    expect(
+      html.match(/<option value="zibo-tech-contract" selected="">/g) ??
+        html.match(/<option value="zibo-tech-contract" selected>/g),
+    ).toHaveLength(2);
     expect(html).toContain('value="200000"');
     expect(html).toContain('value="100000"');
     // 30万 of the year's 30万 cap used or reserved: not "尚未获得".
@@ -159,7 +207,9 @@ describe("政策计算器 fills a member's past awards from the records", () => 
   it("asks about past awards only where the programme has limits", async () => {
     expect(await (await call(host, "GET", `/policy/programmes/${FIRST_FAIL}`)).text()).toContain("已获得的奖励(选填)");
     // 共建研究院项目扶持 (clause 10) has no limit across applications.
-    expect(await (await call(host, "GET", "/policy/programmes/zibo-institute-project")).text()).not.toContain("已获得的奖励");
+    expect(await (await call(host, "GET", "/policy/programmes/zibo-institute-project")).text()).not.toContain(
+      "已获得的奖励",
+    );
   });
 });
 

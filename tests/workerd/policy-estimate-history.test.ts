@@ -18,8 +18,14 @@ async function estimate(body: Record<string, unknown>) {
   return { status: res.status, body: (await res.json()) as Record<string, any> };
 }
 
-const deal = (history: unknown[], extra: Record<string, unknown> = {}) => estimate({ programme: DEAL, facts: { contractAmountFen: 1200 * WAN }, history, date: "2026-06-30", ...extra });
-const explanation = (b: Record<string, any>) => [...b.conditions.map((c: { reason: string }) => c.reason), ...b.steps.map((s: { description: string }) => s.description), b.amountNote ?? ""].join(" ");
+const deal = (history: unknown[], extra: Record<string, unknown> = {}) =>
+  estimate({ programme: DEAL, facts: { contractAmountFen: 1200 * WAN }, history, date: "2026-06-30", ...extra });
+const explanation = (b: Record<string, any>) =>
+  [
+    ...b.conditions.map((c: { reason: string }) => c.reason),
+    ...b.steps.map((s: { description: string }) => s.description),
+    b.amountNote ?? "",
+  ].join(" ");
 
 describe("POST /api/v1/policy/estimate with history: a yearly cap", () => {
   it("gives the full 30万 with no earlier award, and with an award of another year", async () => {
@@ -65,7 +71,11 @@ describe("POST /api/v1/policy/estimate with history: once only", () => {
   it("is not eligible once the award is in the history, and says since when", async () => {
     const fresh = await estimate({ programme: FIRST_FAIL, facts: { agencyFeeFen: 5 * WAN }, history: [] });
     expect(fresh.body).toMatchObject({ eligible: true, amountFen: 3 * WAN });
-    const { status, body } = await estimate({ programme: FIRST_FAIL, facts: { agencyFeeFen: 5 * WAN }, history: [{ programme: FIRST_FAIL, awardedOn: "2024-08-15", amountFen: 3 * WAN }] });
+    const { status, body } = await estimate({
+      programme: FIRST_FAIL,
+      facts: { agencyFeeFen: 5 * WAN },
+      history: [{ programme: FIRST_FAIL, awardedOn: "2024-08-15", amountFen: 3 * WAN }],
+    });
     expect(status).toBe(200);
     expect(body).toMatchObject({ eligible: false, amountFen: 0 });
     const once = body.conditions.find((c: { id: string }) => c.id.endsWith("-once"));
@@ -74,7 +84,11 @@ describe("POST /api/v1/policy/estimate with history: once only", () => {
   });
 
   it("ignores awards of other programmes", async () => {
-    const { body } = await estimate({ programme: FIRST_FAIL, facts: { agencyFeeFen: 5 * WAN }, history: [{ programme: DEAL, awardedOn: "2024-08-15", amountFen: 3 * WAN }] });
+    const { body } = await estimate({
+      programme: FIRST_FAIL,
+      facts: { agencyFeeFen: 5 * WAN },
+      history: [{ programme: DEAL, awardedOn: "2024-08-15", amountFen: 3 * WAN }],
+    });
     expect(body).toMatchObject({ eligible: true, amountFen: 3 * WAN });
   });
 });
@@ -83,9 +97,21 @@ describe("POST /api/v1/policy/estimate: malformed history and date are 400s nami
   const ok = { programme: DEAL, awardedOn: "2026-03-01", amountFen: 10 * WAN };
 
   it("names the entry and field of a bad date, amount or programme", async () => {
-    const { status, body } = await deal([ok, ok, { ...ok, awardedOn: "2026-02-30" }, { ...ok, amountFen: 1.5 }, { ...ok, programme: "Bad Id!" }, { ...ok, amountFen: -1 }]);
+    const { status, body } = await deal([
+      ok,
+      ok,
+      { ...ok, awardedOn: "2026-02-30" },
+      { ...ok, amountFen: 1.5 },
+      { ...ok, programme: "Bad Id!" },
+      { ...ok, amountFen: -1 },
+    ]);
     expect(status).toBe(400);
-    expect(Object.keys(body.error.fields).sort()).toEqual(["history.2.awardedOn", "history.3.amountFen", "history.4.programme", "history.5.amountFen"]);
+    expect(Object.keys(body.error.fields).sort()).toEqual([
+      "history.2.awardedOn",
+      "history.3.amountFen",
+      "history.4.programme",
+      "history.5.amountFen",
+    ]);
     expect(body.error.fields["history.2.awardedOn"]).toContain("不是日历上的日期");
   });
 

@@ -50,18 +50,27 @@ describe("Changzhi's expired plan in the engine's answers", () => {
   });
 
   it("staff 政策找企业 finds no enterprise eligible for its programmes", async () => {
-    const res = await call(CZ, "GET", `/api/v1/admin/policy/programmes/${PROGRAMME}/matches`, { cookie: await signIn("reviewer") });
+    const res = await call(CZ, "GET", `/api/v1/admin/policy/programmes/${PROGRAMME}/matches`, {
+      cookie: await signIn("reviewer"),
+    });
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { counts: { eligible: number; confirm: number }; enterprises: { result: Result }[] };
+    const body = (await res.json()) as {
+      counts: { eligible: number; confirm: number };
+      enterprises: { result: Result }[];
+    };
     expect(body.counts).toMatchObject({ eligible: 0, confirm: 0 });
     expect(body.enterprises.length).toBeGreaterThan(0);
     for (const e of body.enterprises) expect(effective(e.result)?.reason).toContain(REASON);
   });
 
   it("the programme API gives its effective period ending on 2023-12-31", async () => {
-    const one = (await (await call(CZ, "GET", `/api/v1/policy/programmes/${PROGRAMME}`)).json()) as { effective: { from: string; to: string | null } };
+    const one = (await (await call(CZ, "GET", `/api/v1/policy/programmes/${PROGRAMME}`)).json()) as {
+      effective: { from: string; to: string | null };
+    };
     expect(one.effective).toEqual({ from: "2020-11-20", to: "2023-12-31" });
-    const all = (await (await call(CZ, "GET", "/api/v1/policy/programmes")).json()) as { programmes: { effective: { to: string | null } }[] };
+    const all = (await (await call(CZ, "GET", "/api/v1/policy/programmes")).json()) as {
+      programmes: { effective: { to: string | null } }[];
+    };
     expect(all.programmes.every((p) => p.effective.to === "2023-12-31")).toBe(true);
   });
 });

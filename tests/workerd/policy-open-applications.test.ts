@@ -23,11 +23,33 @@ const YEAR = 2090;
 const thisYear = () => Number(shanghaiDate(new Date()).slice(0, 4));
 
 /** An application of DEAL (at most 30万 a year, clause 21): 30万 uses the year's cap up. */
-async function open(e: { id: string; member: { id: string } }, status: SubsidyStatus, stage: string | null, amountFen = 30 * WAN) {
+async function open(
+  e: { id: string; member: { id: string } },
+  status: SubsidyStatus,
+  stage: string | null,
+  amountFen = 30 * WAN,
+) {
   const id = newId();
   const seq = 100_000 + Math.floor(Math.random() * 800_000);
   const now = Date.now();
-  await dbFor(slug).insert(subsidyApplications).values({ id, numberYear: YEAR, numberSeq: seq, programmeId: DEAL, enterpriseId: e.id, createdBy: e.member.id, status, stage, requestedFen: amountFen, amountFen: status === "draft" ? null : amountFen, awardYear: status === "draft" ? null : thisYear(), createdAt: now, updatedAt: now, submittedAt: status === "draft" ? null : now });
+  await dbFor(slug)
+    .insert(subsidyApplications)
+    .values({
+      id,
+      numberYear: YEAR,
+      numberSeq: seq,
+      programmeId: DEAL,
+      enterpriseId: e.id,
+      createdBy: e.member.id,
+      status,
+      stage,
+      requestedFen: amountFen,
+      amountFen: status === "draft" ? null : amountFen,
+      awardYear: status === "draft" ? null : thisYear(),
+      createdAt: now,
+      updatedAt: now,
+      submittedAt: status === "draft" ? null : now,
+    });
   return { id, number: `ZB-${YEAR}-${String(seq).padStart(6, "0")}` };
 }
 
@@ -42,7 +64,9 @@ describe("在线申报 on a programme the member's enterprise already applied fo
     const e = await enterpriseWithMember();
     const a = await open(e, "in_review", "publicity");
     const { html, cache } = await programmePage(e.member.cookie);
-    expect(html).toContain(`贵企业已有一份该项目的申报在审(<a href="/subsidies/applications/${a.id}">${a.number}</a>,公示中),审结前不能再申报`);
+    expect(html).toContain(
+      `贵企业已有一份该项目的申报在审(<a href="/subsidies/applications/${a.id}">${a.number}</a>,公示中),审结前不能再申报`,
+    );
     expect(html).not.toContain(APPLY_FORM);
     expect(html).not.toContain(">在线申报</button>");
     expect(cache).toContain("private");
@@ -60,7 +84,9 @@ describe("在线申报 on a programme the member's enterprise already applied fo
     const e = await enterpriseWithMember();
     const a = await open(e, "in_review", "first-review", 10 * WAN);
     const { html } = await programmePage(e.member.cookie);
-    expect(html).toContain(`贵企业已有一份该项目的申报在审(<a href="/subsidies/applications/${a.id}">${a.number}</a>,初审中),进度请在申报详情中查看。`);
+    expect(html).toContain(
+      `贵企业已有一份该项目的申报在审(<a href="/subsidies/applications/${a.id}">${a.number}</a>,初审中),进度请在申报详情中查看。`,
+    );
     expect(html).toContain(APPLY_FORM);
   });
 
@@ -99,7 +125,10 @@ describe("政策匹配 under an expired plan", () => {
     const res = await call("changzhi.localhost", "GET", "/policy/match", { cookie });
     expect(res.status).toBe(200);
     const html = await res.text();
-    const line = /<p class="alert error" role="status">《关于印发《长治高新区双创高质量发展三年行动计划实施方案\(2021—2023年\)》的通知》\(长高发〔2020〕65号\)有效期至2023年12月31日,已到期,其中的(\d+)项政策不再受理新的申报。<\/p>/.exec(html);
+    const line =
+      /<p class="alert error" role="status">《关于印发《长治高新区双创高质量发展三年行动计划实施方案\(2021—2023年\)》的通知》\(长高发〔2020〕65号\)有效期至2023年12月31日,已到期,其中的(\d+)项政策不再受理新的申报。<\/p>/.exec(
+        html,
+      );
     expect(line).not.toBeNull();
     // The count is the programmes marked 已到期 below; the line comes before the tiers.
     const badges = html.split('<span class="badge expired">已到期</span>').length - 1;

@@ -28,7 +28,12 @@ async function demo(slug: string, who: "admin" | "reviewer" | "enterprise") {
 function postForm(slug: string, path: string, cookie: string, fields: Record<string, string | File>) {
   const body = new FormData();
   for (const [k, v] of Object.entries(fields)) body.append(k, v);
-  return exports.default.fetch(`http://${host(slug)}${path}`, { method: "POST", headers: { cookie, origin: origin(slug), "cf-connecting-ip": freshIp() }, body, redirect: "manual" });
+  return exports.default.fetch(`http://${host(slug)}${path}`, {
+    method: "POST",
+    headers: { cookie, origin: origin(slug), "cf-connecting-ip": freshIp() },
+    body,
+    redirect: "manual",
+  });
 }
 
 const CALC = "/policy/programmes/zibo-rd-inclusive";
@@ -64,7 +69,19 @@ describe("政策纵览", () => {
   });
 
   it("says so plainly when the zone has published no version", () => {
-    const html = String(PolicyOverviewPage({ zone: zones.get("zibo")!, nonce: "n", version: null, programmes: [], total: 0, query: { q: "", category: "" }, categories: [], documents: [], staff: false }));
+    const html = String(
+      PolicyOverviewPage({
+        zone: zones.get("zibo")!,
+        nonce: "n",
+        version: null,
+        programmes: [],
+        total: 0,
+        query: { q: "", category: "" },
+        categories: [],
+        documents: [],
+        staff: false,
+      }),
+    );
     expect(html).toContain("本园区尚未发布可在线测算的政策");
   });
 });
@@ -154,7 +171,9 @@ describe("政策匹配 for an enterprise member", () => {
     expect(body).toContain("填入并测算(含申报主体条件)");
     expect(body).toContain('class="verdict ');
     // Anyone else asking for ?from=profile gets the plain calculator.
-    expect(await (await get("zibo", "/policy/programmes/zibo-rd-inclusive?from=profile")).text()).not.toContain("填入并测算");
+    expect(await (await get("zibo", "/policy/programmes/zibo-rd-inclusive?from=profile")).text()).not.toContain(
+      "填入并测算",
+    );
   });
 });
 
@@ -195,14 +214,40 @@ describe("政策匹配 grouped by tier for the README's demo enterprise", () => 
   it("puts every 暂不符合 item behind one closed <details>", async () => {
     const row = (tier: FitTier, id: string): MatchRow => ({
       programme: { id, title: `项目${id}`, citation: "第一条", documentTitle: "测试文件", amountSummary: "10万元" },
-      result: { programme: id, eligible: tier === "ineligible" ? false : tier === "eligible" ? true : "unknown", conditions: [], missing: [], amountFen: null, inKind: [], steps: [], assumed: [] },
-      tier, met: 0, missed: tier === "ineligible" ? 1 : 0, untold: 0, pending: [], calculatorHref: `/policy/programmes/${id}?from=profile#result`,
+      result: {
+        programme: id,
+        eligible: tier === "ineligible" ? false : tier === "eligible" ? true : "unknown",
+        conditions: [],
+        missing: [],
+        amountFen: null,
+        inKind: [],
+        steps: [],
+        assumed: [],
+      },
+      tier,
+      met: 0,
+      missed: tier === "ineligible" ? 1 : 0,
+      untold: 0,
+      pending: [],
+      calculatorHref: `/policy/programmes/${id}?from=profile#result`,
     });
-    const html = String(PolicyMatchPage({ zone: zones.get("zibo")!, nonce: "n", user: { name: "示范", role: "enterprise" } as never, version: { id: 1, label: "测试版", effectiveFrom: "2026-01-01" }, enterpriseName: "示范企业", figuresYear: 2025, rows: [row("eligible", "a1"), row("ineligible", "x1"), row("ineligible", "x2")] }));
+    const html = String(
+      PolicyMatchPage({
+        zone: zones.get("zibo")!,
+        nonce: "n",
+        user: { name: "示范", role: "enterprise" } as never,
+        version: { id: 1, label: "测试版", effectiveFrom: "2026-01-01" },
+        enterpriseName: "示范企业",
+        figuresYear: 2025,
+        rows: [row("eligible", "a1"), row("ineligible", "x1"), row("ineligible", "x2")],
+      }),
+    );
     const ineligible = html.slice(html.indexOf('id="tier-ineligible"'));
-    expect(ineligible).toMatch(/^[^]*?<h2[^>]*>暂不符合[((]2[))]<\/h2><details class="more"><summary>查看这 2 项和不符合的原因<\/summary><ol class="progs">/);
+    expect(ineligible).toMatch(
+      /^[^]*?<h2[^>]*>暂不符合[((]2[))]<\/h2><details class="more"><summary>查看这 2 项和不符合的原因<\/summary><ol class="progs">/,
+    );
     expect(ineligible.indexOf("项目x1")).toBeGreaterThan(ineligible.indexOf("<details"));
-    expect(ineligible).not.toContain("<details class=\"more\" open");
+    expect(ineligible).not.toContain('<details class="more" open');
     expect(html.indexOf("项目a1")).toBeLessThan(html.indexOf('<details class="more"'));
   });
 });
@@ -222,7 +267,9 @@ describe("staff: enterprises matching a programme", () => {
     expect(html).toMatch(/符合 \d+ 家/);
     expect(html).toMatch(/需补充信息 \d+ 家/);
     expect(html).toContain("淄博示范先进陶瓷材料有限公司");
-    expect((await get("zibo", "/admin/policy/programmes/zibo-nope/matches", await demo("zibo", "admin"))).status).toBe(404);
+    expect((await get("zibo", "/admin/policy/programmes/zibo-nope/matches", await demo("zibo", "admin"))).status).toBe(
+      404,
+    );
   });
 });
 
@@ -252,18 +299,27 @@ describe("zone admin: policy versions", () => {
 
   it("previews an edited set: the diff, failing cases, and no publish form", async () => {
     const cookie = await demo("zibo", "admin");
-    const set = (await (await get("zibo", "/admin/policy/download/1", cookie)).json()) as { programmes: { id: string; title: { zh: string } }[]; cases: { programme: string; expect: { amountFen?: number } }[] };
+    const set = (await (await get("zibo", "/admin/policy/download/1", cookie)).json()) as {
+      programmes: { id: string; title: { zh: string } }[];
+      cases: { programme: string; expect: { amountFen?: number } }[];
+    };
     set.programmes.find((p) => p.id === "zibo-rd-inclusive")!.title.zh = "研发投入普惠制补贴(改名)";
-    set.cases.find((c) => c.programme === "zibo-rd-inclusive" && c.expect.amountFen === 50_000_000)!.expect.amountFen = 40_000_000;
-    const res = await postForm("zibo", "/admin/policy/preview", cookie, { file: new File([JSON.stringify(set)], "zibo.json", { type: "application/json" }) });
+    set.cases.find((c) => c.programme === "zibo-rd-inclusive" && c.expect.amountFen === 50_000_000)!.expect.amountFen =
+      40_000_000;
+    const res = await postForm("zibo", "/admin/policy/preview", cookie, {
+      file: new File([JSON.stringify(set)], "zibo.json", { type: "application/json" }),
+    });
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain("title.zh");
-    expect(html).toContain("科技型企业研发投入普惠制补贴</span> → <span class=\"after\">研发投入普惠制补贴(改名)");
+    expect(html).toContain('科技型企业研发投入普惠制补贴</span> → <span class="after">研发投入普惠制补贴(改名)');
     expect(html).toMatch(/1 个测试用例未通过/);
     expect(html).not.toContain('action="/admin/policy/publish"');
     // Publishing it anyway is refused with the reason.
-    const refused = await postForm("zibo", "/admin/policy/publish", cookie, { policySet: JSON.stringify(set), baseVersion: "1" });
+    const refused = await postForm("zibo", "/admin/policy/publish", cookie, {
+      policySet: JSON.stringify(set),
+      baseVersion: "1",
+    });
     expect(refused.status).toBe(422);
     expect(await refused.text()).toContain("测试用例未通过,不能发布");
   });
@@ -279,7 +335,9 @@ describe("zone admin: policy versions", () => {
   });
 
   it("refuses a policy set over 2 MB", async () => {
-    const res = await postForm("zibo", "/admin/policy/preview", await demo("zibo", "admin"), { json: "x".repeat(2 * 1024 * 1024 + 10) });
+    const res = await postForm("zibo", "/admin/policy/preview", await demo("zibo", "admin"), {
+      json: "x".repeat(2 * 1024 * 1024 + 10),
+    });
     expect(res.status).toBe(413);
   });
 
@@ -289,13 +347,19 @@ describe("zone admin: policy versions", () => {
     const newest = Number(/第(\d+)版/.exec(before)![1]);
     const set = (await (await get("changzhi", `/admin/policy/download/${newest}`, cookie)).json()) as { label: string };
     set.label = `${set.label}(页面测试修订)`;
-    const preview = await (await postForm("changzhi", "/admin/policy/preview", cookie, { json: JSON.stringify(set) })).text();
+    const preview = await (
+      await postForm("changzhi", "/admin/policy/preview", cookie, { json: JSON.stringify(set) })
+    ).text();
     expect(preview).toContain(`可以发布为第${newest + 1}版`);
     expect(preview).toContain('<span class="path">label</span>');
     expect(preview).toContain('action="/admin/policy/publish"');
     expect(preview).toContain(`name="baseVersion" value="${newest}"`);
 
-    const res = await postForm("changzhi", "/admin/policy/publish", cookie, { policySet: JSON.stringify(set), baseVersion: String(newest), note: "只改版本名称" });
+    const res = await postForm("changzhi", "/admin/policy/publish", cookie, {
+      policySet: JSON.stringify(set),
+      baseVersion: String(newest),
+      note: "只改版本名称",
+    });
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toMatch(new RegExp(`^/admin/policy\\?published=${newest + 1}&`));
     const after = await (await get("changzhi", res.headers.get("location")!, cookie)).text();
@@ -304,7 +368,10 @@ describe("zone admin: policy versions", () => {
     expect(after).toContain("只改版本名称");
 
     // The same form again: the version it was previewed against is no longer the newest.
-    const stale = await postForm("changzhi", "/admin/policy/publish", cookie, { policySet: JSON.stringify({ ...set, label: `${set.label}再改` }), baseVersion: String(newest) });
+    const stale = await postForm("changzhi", "/admin/policy/publish", cookie, {
+      policySet: JSON.stringify({ ...set, label: `${set.label}再改` }),
+      baseVersion: String(newest),
+    });
     expect(stale.status).toBe(409);
     expect(await stale.text()).toContain(`政策已更新为第${newest + 1}版`);
   });

@@ -10,7 +10,8 @@ import { dbFor } from "./auth-support";
 import { applied, bankWithStaff, financeEnterprise, publishedProduct, productBody } from "./finance-support";
 import { api, demo, enterpriseWithMember, slug, submitted } from "./subsidies-support";
 
-const rename = (id: string, name: string) => dbFor(slug).update(enterprises).set({ name }).where(eq(enterprises.id, id));
+const rename = (id: string, name: string) =>
+  dbFor(slug).update(enterprises).set({ name }).where(eq(enterprises.id, id));
 const tag = () => crypto.randomUUID().slice(0, 6);
 
 describe("the subsidy queue's search", () => {

@@ -91,7 +91,12 @@ describe("session ids at rest", () => {
     const u = await makeUser("zibo");
     const elsewhere = sessionCookie(await login("zibo", u.email, u.password));
     const cookie = sessionCookie(await login("zibo", u.email, u.password));
-    const res = await postJson(host, "/api/v1/me/password", { currentPassword: u.password, newPassword: "Another-Horse-43" }, { cookie });
+    const res = await postJson(
+      host,
+      "/api/v1/me/password",
+      { currentPassword: u.password, newPassword: "Another-Horse-43" },
+      { cookie },
+    );
     expect(res.status).toBe(200);
     const fresh = sessionCookie(res);
     expect((await rowsOf(u.id)).map((r) => r.id)).toEqual([`zibo.s.${await sha256Hex(cookieParts(fresh).secret)}`]);

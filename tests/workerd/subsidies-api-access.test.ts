@@ -8,7 +8,22 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { login, makeUser, sessionCookie } from "./auth-support";
-import { api, APPS, demo, enterpriseWithMember, PROGRAMME, review, slug, submitted, today, upload, voucher, WAN, yesterday, type Json } from "./subsidies-support";
+import {
+  api,
+  APPS,
+  demo,
+  enterpriseWithMember,
+  PROGRAMME,
+  review,
+  slug,
+  submitted,
+  today,
+  upload,
+  voucher,
+  WAN,
+  yesterday,
+  type Json,
+} from "./subsidies-support";
 
 let reviewer: string; // reviewer@zibo.demo
 
@@ -47,7 +62,13 @@ describe("who may do what", () => {
 
   it("refuses bank users (403) and anonymous callers (401)", async () => {
     const bank = await demo("bank");
-    for (const [method, path, data] of [["GET", APPS, undefined], ["GET", `${APPS}/${id}`, undefined], ["POST", APPS, { programme: PROGRAMME }], ["POST", `${APPS}/${id}/review`, { action: "pass" }], ["GET", "/api/v1/admin/subsidies/dashboard", undefined]] as const) {
+    for (const [method, path, data] of [
+      ["GET", APPS, undefined],
+      ["GET", `${APPS}/${id}`, undefined],
+      ["POST", APPS, { programme: PROGRAMME }],
+      ["POST", `${APPS}/${id}/review`, { action: "pass" }],
+      ["GET", "/api/v1/admin/subsidies/dashboard", undefined],
+    ] as const) {
       expect((await api(method, path, { cookie: bank, data })).status, `${method} ${path}`).toBe(403);
       expect((await api(method, path, { data })).status, `${method} ${path}`).toBe(401);
     }
@@ -64,7 +85,14 @@ describe("who may do what", () => {
 
   it("lets no member review, no reviewer record payments, and no member see the dashboard", async () => {
     expect((await review(owner.member.cookie, id, { action: "pass" })).status).toBe(403);
-    expect((await api("POST", `${APPS}/${id}/payments`, { cookie: reviewer, data: { amountFen: 1, paidOn: yesterday(), voucherNo: voucher() } })).status).toBe(403);
+    expect(
+      (
+        await api("POST", `${APPS}/${id}/payments`, {
+          cookie: reviewer,
+          data: { amountFen: 1, paidOn: yesterday(), voucherNo: voucher() },
+        })
+      ).status,
+    ).toBe(403);
     expect((await api("GET", "/api/v1/admin/subsidies/dashboard", { cookie: owner.member.cookie })).status).toBe(403);
   });
 
@@ -73,23 +101,52 @@ describe("who may do what", () => {
     const draft = await api("POST", APPS, { cookie: member.cookie, data: { programme: PROGRAMME } });
     const big = new Uint8Array(10 * 1024 * 1024 + 100 * 1024);
     big.set(new TextEncoder().encode("%PDF-1.4\n"));
-    const res = await upload(member.cookie, draft.body.application.id, "contract-registration", new File([big], "扫描件.pdf", { type: "application/pdf" }));
+    const res = await upload(
+      member.cookie,
+      draft.body.application.id,
+      "contract-registration",
+      new File([big], "扫描件.pdf", { type: "application/pdf" }),
+    );
     expect(res.status).toBe(413);
     expect(res.body.error.message).toContain("10 MB");
     expect(res.body.error.message).not.toContain("扫描件"); // refused by the body limit, before the form is parsed
-    expect((await api("GET", `${APPS}/${draft.body.application.id}`, { cookie: member.cookie })).body.materials).toEqual([]);
+    expect(
+      (await api("GET", `${APPS}/${draft.body.application.id}`, { cookie: member.cookie })).body.materials,
+    ).toEqual([]);
   });
 
   it("refuses an upload from another site's page (403)", async () => {
-    const res = await upload(owner.member.cookie, id, "contract-registration", undefined, "http://dongying.localhost:8787");
+    const res = await upload(
+      owner.member.cookie,
+      id,
+      "contract-registration",
+      undefined,
+      "http://dongying.localhost:8787",
+    );
     expect(res.status).toBe(403);
   });
 
   it("gives staff the queue with filters and counts, and the dashboard", async () => {
-    const queue = await api("GET", `${APPS}?stage=first-review&programme=${PROGRAMME}&q=${encodeURIComponent(owner.name)}`, { cookie: reviewer });
+    const queue = await api(
+      "GET",
+      `${APPS}?stage=first-review&programme=${PROGRAMME}&q=${encodeURIComponent(owner.name)}`,
+      { cookie: reviewer },
+    );
     expect(queue.status).toBe(200);
-    expect(queue.body.applications).toEqual([expect.objectContaining({ id, enterprise: owner.name, programme: "技术合同交易扶持", status: "in_review", statusZh: "审核中", amountFen: 3 * WAN, submittedAt: expect.stringMatching(/Z$/) })]);
-    expect(queue.body.counts.find((c: Json) => c.status === "in_review" && c.stage === "first-review").n).toBeGreaterThanOrEqual(1);
+    expect(queue.body.applications).toEqual([
+      expect.objectContaining({
+        id,
+        enterprise: owner.name,
+        programme: "技术合同交易扶持",
+        status: "in_review",
+        statusZh: "审核中",
+        amountFen: 3 * WAN,
+        submittedAt: expect.stringMatching(/Z$/),
+      }),
+    ]);
+    expect(
+      queue.body.counts.find((c: Json) => c.status === "in_review" && c.stage === "first-review").n,
+    ).toBeGreaterThanOrEqual(1);
     expect((await api("GET", `${APPS}?status=nonsense`, { cookie: reviewer })).status).toBe(422);
 
     const dash = await api("GET", "/api/v1/admin/subsidies/dashboard", { cookie: reviewer });
@@ -103,18 +160,20 @@ describe("who may do what", () => {
   it("lists every route in the OpenAPI document", async () => {
     const doc = await api("GET", "/api/openapi.json");
     const paths = Object.keys(doc.body.paths as Json).filter((p) => p.includes("subsidies"));
-    expect(paths).toEqual(expect.arrayContaining([
-      "/api/v1/admin/subsidies/dashboard",
-      "/api/v1/admin/subsidies/objections/{id}/resolve",
-      "/api/v1/subsidies/applications",
-      "/api/v1/subsidies/applications/{id}",
-      "/api/v1/subsidies/applications/{id}/draft",
-      "/api/v1/subsidies/applications/{id}/materials",
-      "/api/v1/subsidies/applications/{id}/payments",
-      "/api/v1/subsidies/applications/{id}/review",
-      "/api/v1/subsidies/applications/{id}/submit",
-      "/api/v1/subsidies/publicity",
-      "/api/v1/subsidies/publicity/{id}/objections",
-    ]));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        "/api/v1/admin/subsidies/dashboard",
+        "/api/v1/admin/subsidies/objections/{id}/resolve",
+        "/api/v1/subsidies/applications",
+        "/api/v1/subsidies/applications/{id}",
+        "/api/v1/subsidies/applications/{id}/draft",
+        "/api/v1/subsidies/applications/{id}/materials",
+        "/api/v1/subsidies/applications/{id}/payments",
+        "/api/v1/subsidies/applications/{id}/review",
+        "/api/v1/subsidies/applications/{id}/submit",
+        "/api/v1/subsidies/publicity",
+        "/api/v1/subsidies/publicity/{id}/objections",
+      ]),
+    );
   });
 });

@@ -3,7 +3,18 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { users } from "../../worker/db/schema";
 import { call, login, makeUser, sessionCookie } from "./auth-support";
-import { db, get, host, makeApplication, makeEnterprise, ORIGIN, post, row, signIn, slug } from "./subsidy-pages-support";
+import {
+  db,
+  get,
+  host,
+  makeApplication,
+  makeEnterprise,
+  ORIGIN,
+  post,
+  row,
+  signIn,
+  slug,
+} from "./subsidy-pages-support";
 
 describe("comments on the timeline", () => {
   it("staff write 意见 the member reads as the zone's; the member's 留言 reaches the staff; an empty one is a 422", async () => {
@@ -16,7 +27,11 @@ describe("comments on the timeline", () => {
 
     const empty = await post(`/admin/subsidies/applications/${id}/comments`, { text: " " }, reviewer.cookie);
     expect(empty.status).toBe(422);
-    const sent = await post(`/admin/subsidies/applications/${id}/comments`, { text: "请补充合同登记证明。" }, reviewer.cookie);
+    const sent = await post(
+      `/admin/subsidies/applications/${id}/comments`,
+      { text: "请补充合同登记证明。" },
+      reviewer.cookie,
+    );
     expect(sent.status).toBe(303);
     expect(sent.headers.get("location")).toBe(`/admin/subsidies/applications/${id}?done=comment`);
 
@@ -25,7 +40,12 @@ describe("comments on the timeline", () => {
     expect(seen).toContain("请补充合同登记证明。");
     expect(seen).not.toContain(reviewer.email);
 
-    const reply = await call(host, "POST", `/subsidies/applications/${id}/comments`, { cookie: memberCookie, origin: ORIGIN, contentType: "application/x-www-form-urlencoded", body: new URLSearchParams({ text: "已补充,见材料第2页。" }).toString() });
+    const reply = await call(host, "POST", `/subsidies/applications/${id}/comments`, {
+      cookie: memberCookie,
+      origin: ORIGIN,
+      contentType: "application/x-www-form-urlencoded",
+      body: new URLSearchParams({ text: "已补充,见材料第2页。" }).toString(),
+    });
     expect(reply.status).toBe(303);
     const staffView = await (await get(`/admin/subsidies/applications/${id}`, reviewer.cookie)).text();
     expect(staffView).toContain("企业留言");

@@ -16,9 +16,15 @@ import { demo, host, ORIGIN, pdf, qualifyingMember } from "./subsidies-support";
 const FIGURES = { revenue: "300000000", rdExpense: "9600000", rdDeduction: "30000000", prevRdDeduction: "20000000" };
 
 function send(path: string, cookie: string, body: URLSearchParams | FormData) {
-  return exports.default.fetch(`http://${host}${path}`, { method: "POST", headers: { origin: ORIGIN, cookie, "cf-connecting-ip": freshIp() }, body, redirect: "manual" });
+  return exports.default.fetch(`http://${host}${path}`, {
+    method: "POST",
+    headers: { origin: ORIGIN, cookie, "cf-connecting-ip": freshIp() },
+    body,
+    redirect: "manual",
+  });
 }
-const get = (path: string, cookie: string) => exports.default.fetch(`http://${host}${path}`, { headers: { cookie }, redirect: "manual" });
+const get = (path: string, cookie: string) =>
+  exports.default.fetch(`http://${host}${path}`, { headers: { cookie }, redirect: "manual" });
 
 /** The draft form as a browser sends it: every typed field, and a file input per material. */
 function pageForm(fields: Record<string, string>, files: Record<string, File>) {
@@ -36,8 +42,17 @@ async function draftFor(cookie: string, programme: string) {
   return /\/subsidies\/applications\/([a-z0-9]+)/.exec(res.headers.get("location")!)![1]!;
 }
 
-const filesOf = async (id: string) => (await dbFor("zibo").select().from(materials).where(and(eq(materials.ownerKind, "subsidy_application"), eq(materials.ownerId, id)))).map((m) => `${m.kind}:${m.filename}`).sort();
-const statusOf = async (id: string) => (await dbFor("zibo").select().from(subsidyApplications).where(eq(subsidyApplications.id, id)))[0]!.status;
+const filesOf = async (id: string) =>
+  (
+    await dbFor("zibo")
+      .select()
+      .from(materials)
+      .where(and(eq(materials.ownerKind, "subsidy_application"), eq(materials.ownerId, id)))
+  )
+    .map((m) => `${m.kind}:${m.filename}`)
+    .sort();
+const statusOf = async (id: string) =>
+  (await dbFor("zibo").select().from(subsidyApplications).where(eq(subsidyApplications.id, id)))[0]!.status;
 
 describe("materials chosen on the application page", () => {
   it("go with 提交申报 without pressing 上传: stored, then submitted", async () => {
@@ -48,17 +63,37 @@ describe("materials chosen on the application page", () => {
     expect(page).toMatch(/<form id="apply-form"[^>]*enctype="multipart\/form-data"/);
     expect(page).toMatch(/<input id="file-audit-report" name="file-audit-report" form="apply-form"/);
 
-    const res = await send(`/subsidies/applications/${id}`, cookie, pageForm({ ...FIGURES, _action: "submit" }, { "audit-report": pdf("审计报告"), "rd-deduction-filing": pdf("加计扣除申报表") }));
+    const res = await send(
+      `/subsidies/applications/${id}`,
+      cookie,
+      pageForm(
+        { ...FIGURES, _action: "submit" },
+        { "audit-report": pdf("审计报告"), "rd-deduction-filing": pdf("加计扣除申报表") },
+      ),
+    );
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe(`/subsidies/applications/${id}?done=submitted`);
-    expect(await filesOf(id)).toEqual(["subsidy:audit-report:审计报告.pdf", "subsidy:rd-deduction-filing:加计扣除申报表.pdf"]);
+    expect(await filesOf(id)).toEqual([
+      "subsidy:audit-report:审计报告.pdf",
+      "subsidy:rd-deduction-filing:加计扣除申报表.pdf",
+    ]);
     expect(await statusOf(id)).toBe("in_review");
   });
 
   it("are kept by 保存草稿; a refused one is said under its material and the rest is saved", async () => {
     const cookie = await qualifyingMember();
     const id = await draftFor(cookie, "zibo-rd-inclusive");
-    const res = await send(`/subsidies/applications/${id}`, cookie, pageForm({ ...FIGURES, rdDeduction: "3500万", _action: "submit" }, { "audit-report": new File(["plain text"], "审计报告.pdf", { type: "application/pdf" }), "rd-deduction-filing": pdf("加计扣除申报表") }));
+    const res = await send(
+      `/subsidies/applications/${id}`,
+      cookie,
+      pageForm(
+        { ...FIGURES, rdDeduction: "3500万", _action: "submit" },
+        {
+          "audit-report": new File(["plain text"], "审计报告.pdf", { type: "application/pdf" }),
+          "rd-deduction-filing": pdf("加计扣除申报表"),
+        },
+      ),
+    );
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toContain("有文件没有上传成功");
@@ -68,19 +103,39 @@ describe("materials chosen on the application page", () => {
     expect(html).toContain('value="3500万"');
     expect(await statusOf(id)).toBe("draft");
 
-    const saved = await send(`/subsidies/applications/${id}`, cookie, pageForm({ ...FIGURES, _action: "save" }, { "audit-report": pdf("审计报告") }));
+    const saved = await send(
+      `/subsidies/applications/${id}`,
+      cookie,
+      pageForm({ ...FIGURES, _action: "save" }, { "audit-report": pdf("审计报告") }),
+    );
     expect(saved.headers.get("location")).toBe(`/subsidies/applications/${id}?done=saved-uploaded`);
-    expect(await (await get(`/subsidies/applications/${id}?done=saved-uploaded`, cookie)).text()).toContain("选好的材料已上传");
-    expect(await filesOf(id)).toEqual(["subsidy:audit-report:审计报告.pdf", "subsidy:rd-deduction-filing:加计扣除申报表.pdf"]);
+    expect(await (await get(`/subsidies/applications/${id}?done=saved-uploaded`, cookie)).text()).toContain(
+      "选好的材料已上传",
+    );
+    expect(await filesOf(id)).toEqual([
+      "subsidy:audit-report:审计报告.pdf",
+      "subsidy:rd-deduction-filing:加计扣除申报表.pdf",
+    ]);
   });
 
   it("are sent by 上传 without the script; an empty file input is no file", async () => {
     const cookie = await qualifyingMember();
     const id = await draftFor(cookie, "zibo-rd-inclusive");
-    const empty = await send(`/subsidies/applications/${id}`, cookie, pageForm({ ...FIGURES, _action: "upload" }, { "audit-report": new File([], "", { type: "application/octet-stream" }) }));
+    const empty = await send(
+      `/subsidies/applications/${id}`,
+      cookie,
+      pageForm(
+        { ...FIGURES, _action: "upload" },
+        { "audit-report": new File([], "", { type: "application/octet-stream" }) },
+      ),
+    );
     expect(empty.status).toBe(422);
     expect(await empty.text()).toContain("请先选择要上传的文件");
-    const up = await send(`/subsidies/applications/${id}`, cookie, pageForm({ ...FIGURES, _action: "upload" }, { "audit-report": pdf("审计报告") }));
+    const up = await send(
+      `/subsidies/applications/${id}`,
+      cookie,
+      pageForm({ ...FIGURES, _action: "upload" }, { "audit-report": pdf("审计报告") }),
+    );
     expect(up.headers.get("location")).toBe(`/subsidies/applications/${id}?done=uploaded#materials`);
     expect(await filesOf(id)).toEqual(["subsidy:audit-report:审计报告.pdf"]);
   });

@@ -29,7 +29,8 @@ function send(method: string, path: string, cookie: string | undefined, body?: U
   return exports.default.fetch(`http://${host}${path}`, { method, headers, body, redirect: "manual" });
 }
 const get = (path: string, cookie?: string) => send("GET", path, cookie);
-const post = (path: string, cookie: string | undefined, fields: Record<string, string>) => send("POST", path, cookie, new URLSearchParams(fields));
+const post = (path: string, cookie: string | undefined, fields: Record<string, string>) =>
+  send("POST", path, cookie, new URLSearchParams(fields));
 function upload(cookie: string, id: string, kind: string, file: File) {
   const form = new FormData();
   form.append("kind", kind);
@@ -50,7 +51,8 @@ async function apply(cookie: string) {
 }
 
 const FIGURES = { revenue: "300000000", rdExpense: "9600000", rdDeduction: "30000000", prevRdDeduction: "20000000" };
-const row = async (id: string) => (await dbFor("zibo").select().from(subsidyApplications).where(eq(subsidyApplications.id, id)))[0]!;
+const row = async (id: string) =>
+  (await dbFor("zibo").select().from(subsidyApplications).where(eq(subsidyApplications.id, id)))[0]!;
 
 describe("applying for a subsidy on the enterprise's pages", () => {
   it("goes from the programme page to a prefilled draft, saves typed values, uploads, refuses, submits", async () => {
@@ -89,10 +91,18 @@ describe("applying for a subsidy on the enterprise's pages", () => {
     expect(savedHtml).toContain("需补充信息");
     const stored = await row(id);
     expect(JSON.parse(stored.formValues)).toMatchObject({ revenue: "三亿", rdExpense: "9600000" });
-    expect(JSON.parse(stored.facts)).toEqual({ rdExpenseFen: 960 * WAN, rdDeductionFen: 3000 * WAN, prevRdDeductionFen: 2000 * WAN });
+    expect(JSON.parse(stored.facts)).toEqual({
+      rdExpenseFen: 960 * WAN,
+      rdDeductionFen: 3000 * WAN,
+      prevRdDeductionFen: 2000 * WAN,
+    });
 
     // Submitting with that field still wrong: 422, nothing submitted.
-    const badSubmit = await post(`/subsidies/applications/${id}`, cookie, { ...FIGURES, revenue: "三亿", _action: "submit" });
+    const badSubmit = await post(`/subsidies/applications/${id}`, cookie, {
+      ...FIGURES,
+      revenue: "三亿",
+      _action: "submit",
+    });
     expect(badSubmit.status).toBe(422);
     expect(await badSubmit.text()).toContain("请按提示修改后再提交");
 
@@ -102,9 +112,23 @@ describe("applying for a subsidy on the enterprise's pages", () => {
     expect(up.headers.get("location")).toBe(`/subsidies/applications/${id}?done=uploaded#materials`);
     const listed = await (await get(`/subsidies/applications/${id}`, cookie)).text();
     expect(listed).toMatch(/<a href="\/materials\/[a-z2-7]{26}">审计报告2025\.pdf<\/a>/);
-    const notPdf = await upload(cookie, id, "rd-deduction-filing", new File(["just text"], "x.pdf", { type: "application/pdf" }));
+    const notPdf = await upload(
+      cookie,
+      id,
+      "rd-deduction-filing",
+      new File(["just text"], "x.pdf", { type: "application/pdf" }),
+    );
     expect(notPdf.status).toBe(422);
-    const none = await send("POST", `/subsidies/applications/${id}/materials`, cookie, (() => { const f = new FormData(); f.append("kind", "rd-deduction-filing"); return f; })());
+    const none = await send(
+      "POST",
+      `/subsidies/applications/${id}/materials`,
+      cookie,
+      (() => {
+        const f = new FormData();
+        f.append("kind", "rd-deduction-filing");
+        return f;
+      })(),
+    );
     expect(none.status).toBe(422);
     expect(await none.text()).toContain("请先选择要上传的文件");
 
@@ -124,7 +148,10 @@ describe("applying for a subsidy on the enterprise's pages", () => {
     expect((await post(`/subsidies/applications/${id}`, cookie, { ...FIGURES, _action: "submit" })).status).toBe(303);
     const submittedRow = await row(id);
     expect(submittedRow).toMatchObject({ status: "in_review", stage: "first-review", amountFen: 50 * WAN });
-    const events = await dbFor("zibo").select().from(subsidyEvents).where(and(eq(subsidyEvents.applicationId, id), eq(subsidyEvents.action, "submitted")));
+    const events = await dbFor("zibo")
+      .select()
+      .from(subsidyEvents)
+      .where(and(eq(subsidyEvents.applicationId, id), eq(subsidyEvents.action, "submitted")));
     expect(events).toHaveLength(1);
 
     const status = await get(`/subsidies/applications/${id}?done=submitted`, cookie);
@@ -133,7 +160,9 @@ describe("applying for a subsidy on the enterprise's pages", () => {
     const statusHtml = await status.text();
     expect(statusHtml).toContain("申报已提交");
     expect(statusHtml).toContain("初审中");
-    expect(statusHtml).toContain(`<time datetime="${submittedRow.dueOn}">${formatDateZh(submittedRow.dueOn!)}</time>前`);
+    expect(statusHtml).toContain(
+      `<time datetime="${submittedRow.dueOn}">${formatDateZh(submittedRow.dueOn!)}</time>前`,
+    );
     expect(statusHtml).toContain("30,000万元"); // the facts as submitted
     expect(statusHtml).toMatch(/提交时按第\d+版政策/);
     expect(statusHtml).toContain("审计报告2025.pdf");
@@ -149,9 +178,13 @@ describe("applying for a subsidy on the enterprise's pages", () => {
   it("shows a returned application's reason first, and the form to correct it", async () => {
     const cookie = await qualifyingMember();
     const { id } = await apply(cookie);
-    for (const kind of ["audit-report", "rd-deduction-filing"]) expect((await upload(cookie, id, kind, pdf(kind))).status).toBe(303);
+    for (const kind of ["audit-report", "rd-deduction-filing"])
+      expect((await upload(cookie, id, kind, pdf(kind))).status).toBe(303);
     expect((await post(`/subsidies/applications/${id}`, cookie, { ...FIGURES, _action: "submit" })).status).toBe(303);
-    const returned = await api("POST", `/api/v1/subsidies/applications/${id}/review`, { cookie: await demo("reviewer"), data: { action: "return", reason: "审计报告缺少签章页,请补充。" } });
+    const returned = await api("POST", `/api/v1/subsidies/applications/${id}/review`, {
+      cookie: await demo("reviewer"),
+      data: { action: "return", reason: "审计报告缺少签章页,请补充。" },
+    });
     expect(returned.status).toBe(200);
     const html = await (await get(`/subsidies/applications/${id}`, cookie)).text();
     expect(html).toContain("园区退回补正");
@@ -161,10 +194,14 @@ describe("applying for a subsidy on the enterprise's pages", () => {
     expect(html).not.toContain("reviewer@zibo.demo"); // the enterprise sees 园区, not which reviewer
 
     // Corrected and sent again: back in the stage that returned it, the history kept.
-    expect((await post(`/subsidies/applications/${id}`, cookie, { ...FIGURES, rdDeduction: "3500万", _action: "submit" })).status).toBe(303);
+    expect(
+      (await post(`/subsidies/applications/${id}`, cookie, { ...FIGURES, rdDeduction: "3500万", _action: "submit" }))
+        .status,
+    ).toBe(303);
     expect(await row(id)).toMatchObject({ status: "in_review", stage: "first-review", amountFen: 75 * WAN });
     const history = await (await get(`/subsidies/applications/${id}`, cookie)).text();
-    for (const step of ["提交申报", "退回补正", "补正后重新提交", "审计报告缺少签章页"]) expect(history).toContain(step);
+    for (const step of ["提交申报", "退回补正", "补正后重新提交", "审计报告缺少签章页"])
+      expect(history).toContain(step);
   });
 
   it("estimates on the enterprise's records for the form's script", async () => {
@@ -172,11 +209,23 @@ describe("applying for a subsidy on the enterprise's pages", () => {
     const { id } = await apply(cookie);
     const res = await post(`/subsidies/applications/${id}/estimate`, cookie, { ...FIGURES, rdDeduction: "4000万" });
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { values: Record<string, string>; facts: Record<string, number>; errors: Record<string, string>; html: string };
-    expect(body.facts).toEqual({ revenueFen: 3 * YI, rdExpenseFen: 960 * WAN, rdDeductionFen: 4000 * WAN, prevRdDeductionFen: 2000 * WAN });
+    const body = (await res.json()) as {
+      values: Record<string, string>;
+      facts: Record<string, number>;
+      errors: Record<string, string>;
+      html: string;
+    };
+    expect(body.facts).toEqual({
+      revenueFen: 3 * YI,
+      rdExpenseFen: 960 * WAN,
+      rdDeductionFen: 4000 * WAN,
+      prevRdDeductionFen: 2000 * WAN,
+    });
     expect(body.values.rdDeduction).toBe("4000万");
     expect(body.html).toContain("<strong>100万元</strong>");
-    const bad = (await (await post(`/subsidies/applications/${id}/estimate`, cookie, { ...FIGURES, revenue: "-1" })).json()) as { errors: Record<string, string> };
+    const bad = (await (
+      await post(`/subsidies/applications/${id}/estimate`, cookie, { ...FIGURES, revenue: "-1" })
+    ).json()) as { errors: Record<string, string> };
     expect(bad.errors.revenue).toContain("负数");
   });
 
@@ -198,9 +247,13 @@ describe("applying for a subsidy on the enterprise's pages", () => {
       expect(await res.text()).toContain(NOT_FOUND);
     }
     expect((await row(id)).revision).toBe(before.revision);
-    expect((await (await get("/subsidies", other)).text())).not.toContain(id);
+    expect(await (await get("/subsidies", other)).text()).not.toContain(id);
 
-    for (const res of [await get("/subsidies"), await get(`/subsidies/applications/${id}`), await post("/subsidies/apply", undefined, { programme: "zibo-rd-inclusive" })]) {
+    for (const res of [
+      await get("/subsidies"),
+      await get(`/subsidies/applications/${id}`),
+      await post("/subsidies/apply", undefined, { programme: "zibo-rd-inclusive" }),
+    ]) {
       expect(res.status).toBe(303);
       expect(res.headers.get("location")).toBe("/login");
     }

@@ -26,7 +26,12 @@ export const dayOffset = (days: number) => shanghaiDate(new Date(Date.now() + da
 
 export const get = (path: string, cookie?: string) => call(host, "GET", path, { cookie });
 export const post = (path: string, fields: Record<string, string>, cookie?: string) =>
-  call(host, "POST", path, { cookie, origin: ORIGIN, contentType: "application/x-www-form-urlencoded", body: new URLSearchParams(fields).toString() });
+  call(host, "POST", path, {
+    cookie,
+    origin: ORIGIN,
+    contentType: "application/x-www-form-urlencoded",
+    body: new URLSearchParams(fields).toString(),
+  });
 
 export async function signIn(role: "reviewer" | "zone_admin" | "enterprise" | "bank") {
   const u = await makeUser(slug, role);
@@ -35,7 +40,14 @@ export async function signIn(role: "reviewer" | "zone_admin" | "enterprise" | "b
 
 export async function makeEnterprise() {
   const id = newId();
-  const row = { id, name: `兑现测试${id.slice(0, 6)}有限公司`, createdAt: Date.now(), contactName: "联系人王五", contactMobile: `139${String(Date.now()).slice(-8)}`, contactEmail: `contact-${id.slice(0, 8)}@${slug}.test` };
+  const row = {
+    id,
+    name: `兑现测试${id.slice(0, 6)}有限公司`,
+    createdAt: Date.now(),
+    contactName: "联系人王五",
+    contactMobile: `139${String(Date.now()).slice(-8)}`,
+    contactEmail: `contact-${id.slice(0, 8)}@${slug}.test`,
+  };
   await db().insert(enterprises).values(row);
   return row;
 }
@@ -43,7 +55,11 @@ export async function makeEnterprise() {
 export type At = "first-review" | "second-review" | "publicity" | "payment" | "awarded";
 
 /** An application for 技术合同交易扶持 (500万 of contracts → 15万), submitted and moved to `at`, as the services would leave it. */
-export async function makeApplication(enterpriseId: string, at: At, over: Partial<typeof subsidyApplications.$inferInsert> = {}) {
+export async function makeApplication(
+  enterpriseId: string,
+  at: At,
+  over: Partial<typeof subsidyApplications.$inferInsert> = {},
+) {
   const policy = (await loadCurrentPolicy({ db: db(), zone }, today()))!;
   const facts = { contractAmountFen: 500 * WAN };
   const result = evaluate(policy.compiled.programmes.get(PROGRAMME)!, { facts, history: [], date: today() });
@@ -52,17 +68,48 @@ export async function makeApplication(enterpriseId: string, at: At, over: Partia
   const stage = at === "awarded" ? "payment" : at;
   // Numbered as createApplication numbers it: the counter taken in the same batch as the row.
   const year = Number(today().slice(0, 4));
-  await db().batch([takeNumber(db(), "subsidy", year), db().insert(subsidyApplications).values({
-    id, ...numberValues("subsidy", year), programmeId: PROGRAMME, enterpriseId, createdBy: "test", status: at === "awarded" ? "awarded" : "in_review", stage,
-    facts: JSON.stringify(facts), policyVersion: policy.version.id, evaluation: JSON.stringify({ ...result, policyVersion: policy.version.id }),
-    requestedFen: result.amountFen, amountFen: result.amountFen, awardYear: Number(today().slice(0, 4)), createdAt: t, updatedAt: t, submittedAt: t, stageEnteredAt: t,
-    dueOn: at === "publicity" ? dayOffset(7) : dayOffset(5), ...(at === "publicity" ? { publicityFrom: today(), publicityTo: dayOffset(7) } : {}), ...over,
-  })]);
-  await db().insert(subsidyEvents).values([
-    { applicationId: id, at: t, actor: "applicant@test", action: "created" },
-    { applicationId: id, at: t + 1000, actor: "applicant@test", action: "submitted", toStage: "first-review", amountFen: result.amountFen },
+  await db().batch([
+    takeNumber(db(), "subsidy", year),
+    db()
+      .insert(subsidyApplications)
+      .values({
+        id,
+        ...numberValues("subsidy", year),
+        programmeId: PROGRAMME,
+        enterpriseId,
+        createdBy: "test",
+        status: at === "awarded" ? "awarded" : "in_review",
+        stage,
+        facts: JSON.stringify(facts),
+        policyVersion: policy.version.id,
+        evaluation: JSON.stringify({ ...result, policyVersion: policy.version.id }),
+        requestedFen: result.amountFen,
+        amountFen: result.amountFen,
+        awardYear: Number(today().slice(0, 4)),
+        createdAt: t,
+        updatedAt: t,
+        submittedAt: t,
+        stageEnteredAt: t,
+        dueOn: at === "publicity" ? dayOffset(7) : dayOffset(5),
+        ...(at === "publicity" ? { publicityFrom: today(), publicityTo: dayOffset(7) } : {}),
+        ...over,
+      }),
   ]);
+  await db()
+    .insert(subsidyEvents)
+    .values([
+      { applicationId: id, at: t, actor: "applicant@test", action: "created" },
+      {
+        applicationId: id,
+        at: t + 1000,
+        actor: "applicant@test",
+        action: "submitted",
+        toStage: "first-review",
+        amountFen: result.amountFen,
+      },
+    ]);
   return { id, amountFen: result.amountFen!, number: applicationNumber(zone, "subsidy", await row(id))! };
 }
 
-export const row = async (id: string) => (await db().select().from(subsidyApplications).where(eq(subsidyApplications.id, id)))[0]!;
+export const row = async (id: string) =>
+  (await db().select().from(subsidyApplications).where(eq(subsidyApplications.id, id)))[0]!;

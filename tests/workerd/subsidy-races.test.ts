@@ -20,7 +20,8 @@ import { dbFor, login, postJson, sessionCookie } from "./auth-support";
 const slug = "zibo";
 const host = `${slug}.localhost`;
 const WAN = 1_000_000;
-const CAP_MESSAGE = (year: number) => `超出限额,不能批准:单家企业每年最高不超过30万元——${year}年度已获30万元,已达第二十四条规定的最高30万元`;
+const CAP_MESSAGE = (year: number) =>
+  `超出限额,不能批准:单家企业每年最高不超过30万元——${year}年度已获30万元,已达第二十四条规定的最高30万元`;
 
 /** An enterprise of this test's own (no other suite's awards count against its cap), with one member to notify. */
 async function freshEnterprise() {
@@ -31,7 +32,19 @@ async function freshEnterprise() {
   await db.insert(enterprises).values({ id, name: `并发拨付测试${id.slice(0, 6)}有限公司`, createdAt: now });
   const email = `race-${memberId.slice(0, 10).toLowerCase()}@${slug}.test`;
   // Never signs in, so no password to hash.
-  await db.insert(users).values({ id: memberId, email, name: "经办人", role: "enterprise", enterpriseId: id, passwordHash: "unused", passwordChangedAt: now, createdAt: now, updatedAt: now });
+  await db
+    .insert(users)
+    .values({
+      id: memberId,
+      email,
+      name: "经办人",
+      role: "enterprise",
+      enterpriseId: id,
+      passwordHash: "unused",
+      passwordChangedAt: now,
+      createdAt: now,
+      updatedAt: now,
+    });
   return { id, memberId, email };
 }
 
@@ -41,10 +54,23 @@ async function atPayment(enterpriseId: string, createdBy: string, n: number, amo
   const now = new Date();
   const policy = await loadCurrentPolicy({ db, zone }, shanghaiDate(now));
   const rows = Array.from({ length: n }, () => ({
-    id: newId(), programmeId: "zibo-tech-contract", enterpriseId, createdBy, status: "in_review" as const, stage: "payment",
-    facts: JSON.stringify({ contractAmountFen: 500 * WAN }), policyVersion: policy!.version.id, requestedFen: 15 * WAN, amountFen,
-    awardYear: Number(shanghaiDate(now).slice(0, 4)), lastPassedBy: null, revision: 4,
-    createdAt: now.getTime(), updatedAt: now.getTime(), submittedAt: now.getTime(), stageEnteredAt: now.getTime(),
+    id: newId(),
+    programmeId: "zibo-tech-contract",
+    enterpriseId,
+    createdBy,
+    status: "in_review" as const,
+    stage: "payment",
+    facts: JSON.stringify({ contractAmountFen: 500 * WAN }),
+    policyVersion: policy!.version.id,
+    requestedFen: 15 * WAN,
+    amountFen,
+    awardYear: Number(shanghaiDate(now).slice(0, 4)),
+    lastPassedBy: null,
+    revision: 4,
+    createdAt: now.getTime(),
+    updatedAt: now.getTime(),
+    submittedAt: now.getTime(),
+    stageEnteredAt: now.getTime(),
   }));
   await db.insert(subsidyApplications).values(rows);
   return { ids: rows.map((r) => r.id), year: rows[0]!.awardYear };
@@ -56,7 +82,8 @@ async function adminCookie() {
   return sessionCookie(res);
 }
 
-const approve = (id: string, cookie: string) => postJson(host, `/api/v1/subsidies/applications/${id}/review`, { action: "pass" }, { cookie });
+const approve = (id: string, cookie: string) =>
+  postJson(host, `/api/v1/subsidies/applications/${id}/review`, { action: "pass" }, { cookie });
 
 describe("approvals racing against an enterprise's annual cap", () => {
   it("50 awards of 5万 at once under a 30万 cap: exactly 6 approved, 44 refused with 409 naming the limit, nothing else changed", async () => {
@@ -65,33 +92,72 @@ describe("approvals racing against an enterprise's annual cap", () => {
     const { ids, year } = await atPayment(e.id, e.memberId, 50, 5 * WAN);
 
     const responses = await Promise.all(ids.map((id) => approve(id, cookie)));
-    const bodies = (await Promise.all(responses.map((r) => r.json()))) as { status?: string; amountFen?: number; error?: { code: string; message: string } }[];
+    const bodies = (await Promise.all(responses.map((r) => r.json()))) as {
+      status?: string;
+      amountFen?: number;
+      error?: { code: string; message: string };
+    }[];
     const statuses = responses.map((r) => r.status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(6);
     expect(statuses.filter((s) => s === 409)).toHaveLength(44);
-    expect(new Set(bodies.filter((_, i) => statuses[i] === 409).map((b) => b.error?.message))).toEqual(new Set([CAP_MESSAGE(year)]));
+    expect(new Set(bodies.filter((_, i) => statuses[i] === 409).map((b) => b.error?.message))).toEqual(
+      new Set([CAP_MESSAGE(year)]),
+    );
 
     const db = dbFor(slug);
     const after = await db.select().from(subsidyApplications).where(inArray(subsidyApplications.id, ids));
     const awarded = after.filter((r) => r.status === "awarded");
     expect(awarded.map((r) => r.amountFen)).toEqual(Array(6).fill(5 * WAN));
-    const all = await db.select().from(subsidyApplications).where(and(eq(subsidyApplications.enterpriseId, e.id), eq(subsidyApplications.awardYear, year), inArray(subsidyApplications.status, ["awarded", "paid"])));
+    const all = await db
+      .select()
+      .from(subsidyApplications)
+      .where(
+        and(
+          eq(subsidyApplications.enterpriseId, e.id),
+          eq(subsidyApplications.awardYear, year),
+          inArray(subsidyApplications.status, ["awarded", "paid"]),
+        ),
+      );
     expect(all.reduce((s, r) => s + r.amountFen!, 0)).toBe(30 * WAN);
     // The refused ones are exactly as they were; only the winners left an event, an audit row and a notice.
-    expect(after.filter((r) => r.status !== "awarded").every((r) => r.status === "in_review" && r.stage === "payment" && r.revision === 4 && r.amountFen === 5 * WAN && r.lastPassedBy === null)).toBe(true);
-    expect((await db.select().from(subsidyEvents).where(inArray(subsidyEvents.applicationId, ids))).map((x) => x.action)).toEqual(Array(6).fill("awarded"));
-    expect(await db.select().from(auditLog).where(and(inArray(auditLog.target, ids), eq(auditLog.action, "subsidy.awarded")))).toHaveLength(6);
-    expect((await db.select().from(outbox).where(eq(outbox.recipient, e.email))).map((m) => m.kind)).toEqual(Array(6).fill("subsidy_awarded"));
+    expect(
+      after
+        .filter((r) => r.status !== "awarded")
+        .every(
+          (r) =>
+            r.status === "in_review" &&
+            r.stage === "payment" &&
+            r.revision === 4 &&
+            r.amountFen === 5 * WAN &&
+            r.lastPassedBy === null,
+        ),
+    ).toBe(true);
+    expect(
+      (await db.select().from(subsidyEvents).where(inArray(subsidyEvents.applicationId, ids))).map((x) => x.action),
+    ).toEqual(Array(6).fill("awarded"));
+    expect(
+      await db
+        .select()
+        .from(auditLog)
+        .where(and(inArray(auditLog.target, ids), eq(auditLog.action, "subsidy.awarded"))),
+    ).toHaveLength(6);
+    expect((await db.select().from(outbox).where(eq(outbox.recipient, e.email))).map((m) => m.kind)).toEqual(
+      Array(6).fill("subsidy_awarded"),
+    );
   });
 
   it("a double-clicked approval of one application awards it once", async () => {
     const cookie = await adminCookie();
     const e = await freshEnterprise();
-    const { ids: [id] } = await atPayment(e.id, e.memberId, 1, 5 * WAN);
+    const {
+      ids: [id],
+    } = await atPayment(e.id, e.memberId, 1, 5 * WAN);
     const statuses = (await Promise.all([approve(id!, cookie), approve(id!, cookie)])).map((r) => r.status).sort();
     expect(statuses).toEqual([200, 409]);
     const db = dbFor(slug);
-    expect((await db.select().from(subsidyEvents).where(eq(subsidyEvents.applicationId, id!))).map((x) => x.action)).toEqual(["awarded"]);
+    expect(
+      (await db.select().from(subsidyEvents).where(eq(subsidyEvents.applicationId, id!))).map((x) => x.action),
+    ).toEqual(["awarded"]);
     expect(await db.select().from(outbox).where(eq(outbox.recipient, e.email))).toHaveLength(1);
   });
 });

@@ -14,8 +14,19 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { materials, subsidyEvents, subsidyObjections, subsidyPayments } from "../../worker/db/schema";
 import { newId } from "../../worker/lib/ids";
-import { db, dayOffset, get, makeApplication, makeEnterprise, post, PROGRAMME, row, signIn, today, WAN } from "./subsidy-pages-support";
-
+import {
+  db,
+  dayOffset,
+  get,
+  makeApplication,
+  makeEnterprise,
+  post,
+  PROGRAMME,
+  row,
+  signIn,
+  today,
+  WAN,
+} from "./subsidy-pages-support";
 
 describe("who may open 政策兑现", () => {
   it("sends anonymous visitors to 登录, refuses enterprise and bank accounts, and keeps staff pages private", async () => {
@@ -42,7 +53,10 @@ describe("the queue and an application", () => {
     const { cookie } = await signIn("reviewer");
     const all = await (await get("/admin/subsidies", cookie)).text();
     expect(Number(/待初审<span class="n">(\d+)<\/span>/.exec(all)![1])).toBeGreaterThanOrEqual(1);
-    const res = await get(`/admin/subsidies?status=in_review&stage=first-review&q=${encodeURIComponent(e.name)}`, cookie);
+    const res = await get(
+      `/admin/subsidies?status=in_review&stage=first-review&q=${encodeURIComponent(e.name)}`,
+      cookie,
+    );
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain(`href="/admin/subsidies/applications/${id}">${e.name}</a>`);
@@ -59,7 +73,21 @@ describe("the queue and an application", () => {
     const e = await makeEnterprise();
     const { id } = await makeApplication(e.id, "first-review");
     const materialId = newId();
-    await db().insert(materials).values({ id: materialId, ownerKind: "subsidy_application", ownerId: id, kind: "subsidy:contract-registration", filename: "登记证明.pdf", contentType: "application/pdf", size: 2048, sha256: "0".repeat(64), blobKey: `zibo/${materialId}`, uploadedBy: null, createdAt: Date.now() });
+    await db()
+      .insert(materials)
+      .values({
+        id: materialId,
+        ownerKind: "subsidy_application",
+        ownerId: id,
+        kind: "subsidy:contract-registration",
+        filename: "登记证明.pdf",
+        contentType: "application/pdf",
+        size: 2048,
+        sha256: "0".repeat(64),
+        blobKey: `zibo/${materialId}`,
+        uploadedBy: null,
+        createdAt: Date.now(),
+      });
     const { cookie } = await signIn("reviewer");
     const res = await get(`/admin/subsidies/applications/${id}`, cookie);
     expect(res.status).toBe(200);
@@ -84,15 +112,27 @@ describe("review actions", () => {
     const { id } = await makeApplication(e.id, "first-review");
     const before = await row(id);
     const { cookie } = await signIn("reviewer");
-    const res = await post(`/admin/subsidies/applications/${id}/review`, { action: "pass", amount: "200000", reason: "多给一些", revision: String(before.revision) }, cookie);
+    const res = await post(
+      `/admin/subsidies/applications/${id}/review`,
+      { action: "pass", amount: "200000", reason: "多给一些", revision: String(before.revision) },
+      cookie,
+    );
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toContain("核定金额只能调低(当前15万元)");
     expect(html).toContain('value="200000"');
-    const noReason = await post(`/admin/subsidies/applications/${id}/review`, { action: "pass", amount: "120000", reason: "", revision: String(before.revision) }, cookie);
+    const noReason = await post(
+      `/admin/subsidies/applications/${id}/review`,
+      { action: "pass", amount: "120000", reason: "", revision: String(before.revision) },
+      cookie,
+    );
     expect(noReason.status).toBe(422);
     expect(await noReason.text()).toContain("调整金额时请写明理由");
-    const typo = await post(`/admin/subsidies/applications/${id}/review`, { action: "pass", amount: "十二万", reason: "x", revision: String(before.revision) }, cookie);
+    const typo = await post(
+      `/admin/subsidies/applications/${id}/review`,
+      { action: "pass", amount: "十二万", reason: "x", revision: String(before.revision) },
+      cookie,
+    );
     expect(typo.status).toBe(422);
     expect(await row(id)).toEqual(before);
   });
@@ -104,7 +144,11 @@ describe("review actions", () => {
     const empty = await post(`/admin/subsidies/applications/${id}/review`, { action: "return", reason: " " }, cookie);
     expect(empty.status).toBe(422);
     expect(await empty.text()).toContain("请写明需要补正的内容");
-    const res = await post(`/admin/subsidies/applications/${id}/review`, { action: "return", reason: "请补充技术合同登记证明原件扫描件", revision: String((await row(id)).revision) }, cookie);
+    const res = await post(
+      `/admin/subsidies/applications/${id}/review`,
+      { action: "return", reason: "请补充技术合同登记证明原件扫描件", revision: String((await row(id)).revision) },
+      cookie,
+    );
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe(`/admin/subsidies/applications/${id}?done=return`);
     expect(await row(id)).toMatchObject({ status: "returned", stage: "first-review" });
@@ -117,7 +161,11 @@ describe("review actions", () => {
     const e = await makeEnterprise();
     const { id } = await makeApplication(e.id, "first-review");
     const { cookie } = await signIn("reviewer");
-    const res = await post(`/admin/subsidies/applications/${id}/review`, { action: "pass", amount: "120,000", reason: "部分合同未登记", revision: String((await row(id)).revision) }, cookie);
+    const res = await post(
+      `/admin/subsidies/applications/${id}/review`,
+      { action: "pass", amount: "120,000", reason: "部分合同未登记", revision: String((await row(id)).revision) },
+      cookie,
+    );
     expect(res.status).toBe(303);
     expect(await row(id)).toMatchObject({ stage: "second-review", amountFen: 12 * WAN });
     const page = await (await get(`/admin/subsidies/applications/${id}`, cookie)).text();
@@ -138,23 +186,45 @@ describe("拨付", () => {
     const seen = await (await get(`/admin/subsidies/applications/${id}`, reviewer.cookie)).text();
     expect(seen).toContain("拨付环节由园区管理员办理");
     expect(seen).not.toContain(`/admin/subsidies/applications/${id}/review`);
-    expect((await post(`/admin/subsidies/applications/${id}/review`, { action: "pass" }, reviewer.cookie)).status).toBe(403);
+    expect((await post(`/admin/subsidies/applications/${id}/review`, { action: "pass" }, reviewer.cookie)).status).toBe(
+      403,
+    );
 
-    const approve = await post(`/admin/subsidies/applications/${id}/review`, { action: "pass", revision: String((await row(id)).revision) }, admin.cookie);
+    const approve = await post(
+      `/admin/subsidies/applications/${id}/review`,
+      { action: "pass", revision: String((await row(id)).revision) },
+      admin.cookie,
+    );
     expect(approve.status).toBe(303);
     expect(approve.headers.get("location")).toContain("done=award");
     expect(await row(id)).toMatchObject({ status: "awarded", amountFen: 15 * WAN });
 
     const reviewerView = await (await get(`/admin/subsidies/applications/${id}`, reviewer.cookie)).text();
     expect(reviewerView).not.toContain(`/admin/subsidies/applications/${id}/payments`);
-    expect((await post(`/admin/subsidies/applications/${id}/payments`, { amount: "150000", paidOn: today(), voucherNo: `V-${id}` }, reviewer.cookie)).status).toBe(403);
+    expect(
+      (
+        await post(
+          `/admin/subsidies/applications/${id}/payments`,
+          { amount: "150000", paidOn: today(), voucherNo: `V-${id}` },
+          reviewer.cookie,
+        )
+      ).status,
+    ).toBe(403);
 
     const adminView = await (await get(`/admin/subsidies/applications/${id}`, admin.cookie)).text();
     expect(adminView).toContain(`action="/admin/subsidies/applications/${id}/payments"`);
-    const over = await post(`/admin/subsidies/applications/${id}/payments`, { amount: "150000.01", paidOn: today(), voucherNo: `V-${id}` }, admin.cookie);
+    const over = await post(
+      `/admin/subsidies/applications/${id}/payments`,
+      { amount: "150000.01", paidOn: today(), voucherNo: `V-${id}` },
+      admin.cookie,
+    );
     expect(over.status).toBe(422);
     expect(await over.text()).toContain("拨付金额超出核定金额");
-    const paid = await post(`/admin/subsidies/applications/${id}/payments`, { amount: "150000", paidOn: today(), voucherNo: `V-${id}` }, admin.cookie);
+    const paid = await post(
+      `/admin/subsidies/applications/${id}/payments`,
+      { amount: "150000", paidOn: today(), voucherNo: `V-${id}` },
+      admin.cookie,
+    );
     expect(paid.status).toBe(303);
     expect(await row(id)).toMatchObject({ status: "paid" });
     expect(await db().select().from(subsidyPayments).where(eq(subsidyPayments.applicationId, id))).toHaveLength(1);
@@ -177,17 +247,30 @@ describe("公示 and objections", () => {
     expect(html).toContain(`action="/publicity/${id}/objection"`);
     for (const secret of [e.contactMobile, e.contactName, e.contactEmail]) expect(html).not.toContain(secret);
 
-    const short = await post(`/publicity/${id}/objection`, { name: "张先生", contact: "13700000000", content: "有问题" });
+    const short = await post(`/publicity/${id}/objection`, {
+      name: "张先生",
+      contact: "13700000000",
+      content: "有问题",
+    });
     expect(short.status).toBe(422);
     expect(await short.text()).toContain("至少 10 个字");
     const contact = `objector-${id.slice(0, 6)}@example.com`;
-    const res = await post(`/publicity/${id}/objection`, { name: "张先生", contact, content: "该企业的技术合同并未在省技术市场登记,请核实。" });
+    const res = await post(`/publicity/${id}/objection`, {
+      name: "张先生",
+      contact,
+      content: "该企业的技术合同并未在省技术市场登记,请核实。",
+    });
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe("/publicity?received=1");
     expect(await (await get("/publicity?received=1")).text()).toContain("已收到您的异议");
     const [objection] = await db().select().from(subsidyObjections).where(eq(subsidyObjections.applicationId, id));
     expect(objection).toMatchObject({ status: "open", contact });
-    expect(await db().select().from(subsidyEvents).where(and(eq(subsidyEvents.applicationId, id), eq(subsidyEvents.action, "objection")))).toHaveLength(1);
+    expect(
+      await db()
+        .select()
+        .from(subsidyEvents)
+        .where(and(eq(subsidyEvents.applicationId, id), eq(subsidyEvents.action, "objection"))),
+    ).toHaveLength(1);
     html = await (await get("/publicity")).text();
     expect(html).not.toContain(contact);
 
@@ -198,14 +281,32 @@ describe("公示 and objections", () => {
     expect(staffView).toContain(contact);
     expect(staffView).toContain("有 1 条异议待处理");
     expect(staffView).not.toContain(`/admin/subsidies/objections/${objection!.id}/resolve`);
-    expect((await post(`/admin/subsidies/objections/${objection!.id}/resolve`, { decision: "dismiss", resolution: "x" }, reviewer.cookie)).status).toBe(403);
-    const noDecision = await post(`/admin/subsidies/objections/${objection!.id}/resolve`, { resolution: "已核实" }, admin.cookie);
+    expect(
+      (
+        await post(
+          `/admin/subsidies/objections/${objection!.id}/resolve`,
+          { decision: "dismiss", resolution: "x" },
+          reviewer.cookie,
+        )
+      ).status,
+    ).toBe(403);
+    const noDecision = await post(
+      `/admin/subsidies/objections/${objection!.id}/resolve`,
+      { resolution: "已核实" },
+      admin.cookie,
+    );
     expect(noDecision.status).toBe(422);
     expect(await noDecision.text()).toContain("请选择异议是否成立");
-    const done = await post(`/admin/subsidies/objections/${objection!.id}/resolve`, { decision: "dismiss", resolution: "经核实,合同已于登记系统备案,异议不成立。" }, admin.cookie);
+    const done = await post(
+      `/admin/subsidies/objections/${objection!.id}/resolve`,
+      { decision: "dismiss", resolution: "经核实,合同已于登记系统备案,异议不成立。" },
+      admin.cookie,
+    );
     expect(done.status).toBe(303);
     expect(done.headers.get("location")).toBe(`/admin/subsidies/applications/${id}?done=dismiss`);
-    expect((await db().select().from(subsidyObjections).where(eq(subsidyObjections.id, objection!.id)))[0]).toMatchObject({ status: "dismissed" });
+    expect(
+      (await db().select().from(subsidyObjections).where(eq(subsidyObjections.id, objection!.id)))[0],
+    ).toMatchObject({ status: "dismissed" });
     expect(await row(id)).toMatchObject({ status: "in_review", stage: "publicity" });
   });
 
@@ -235,12 +336,16 @@ describe("dashboard and export", () => {
     const csv = await get("/admin/subsidies/export", cookie);
     expect(csv.status).toBe(200);
     expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-    expect(csv.headers.get("content-disposition")).toMatch(/^attachment; filename="subsidies-zibo-\d{4}-\d{2}-\d{2}\.csv"/);
+    expect(csv.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="subsidies-zibo-\d{4}-\d{2}-\d{2}\.csv"/,
+    );
     expect(csv.headers.get("cache-control")).toBe("no-store");
     const bytes = new Uint8Array(await csv.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes);
-    expect(text.split("\r\n")[0]).toMatch(/^申报编号,企业名称,统一社会信用代码,项目编号,项目名称,状态,环节,测算金额.元.,核定金额.元.,申报年度,政策版本,提交时间\(北京时间\)$/);
+    expect(text.split("\r\n")[0]).toMatch(
+      /^申报编号,企业名称,统一社会信用代码,项目编号,项目名称,状态,环节,测算金额.元.,核定金额.元.,申报年度,政策版本,提交时间\(北京时间\)$/,
+    );
     // The application number people know, not the internal id; the time in Beijing time like the pages.
     expect(number).toMatch(/^ZB-\d{4}-\d{6}$/);
     expect(text).not.toContain(id);
@@ -248,6 +353,8 @@ describe("dashboard and export", () => {
     expect(line).toContain(`${number},${e.name},,${PROGRAMME},技术合同交易扶持,审核中,复审,150000.00,150000.00`);
     expect(line).toMatch(/,\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
     const submittedAt = (await row(id)).submittedAt!;
-    expect(line.endsWith(`,${new Date(submittedAt + 8 * 3_600_000).toISOString().slice(0, 19).replace("T", " ")}`)).toBe(true);
+    expect(
+      line.endsWith(`,${new Date(submittedAt + 8 * 3_600_000).toISOString().slice(0, 19).replace("T", " ")}`),
+    ).toBe(true);
   });
 });

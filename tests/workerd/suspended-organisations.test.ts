@@ -8,11 +8,36 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { and, eq, inArray, or } from "drizzle-orm";
-import { auditLog, dataConsents, enterpriseYearlyFigures, financingNeeds, loanApplications, loanEvents, loanProducts, materials, subsidyApplications, subsidyEvents } from "../../worker/db/schema";
+import {
+  auditLog,
+  dataConsents,
+  enterpriseYearlyFigures,
+  financingNeeds,
+  loanApplications,
+  loanEvents,
+  loanProducts,
+  materials,
+  subsidyApplications,
+  subsidyEvents,
+} from "../../worker/db/schema";
 import { ORGANISATION_SUSPENDED } from "../../worker/features/auth/guard";
 import { newId } from "../../worker/lib/ids";
 import { call, dbFor, login, sessionCookie } from "./auth-support";
-import { act, api, applied, BANK, bankWithStaff, demo, FIN, financeEnterprise, inDays, postedNeed, productBody, publishedProduct, type Json } from "./finance-support";
+import {
+  act,
+  api,
+  applied,
+  BANK,
+  bankWithStaff,
+  demo,
+  FIN,
+  financeEnterprise,
+  inDays,
+  postedNeed,
+  productBody,
+  publishedProduct,
+  type Json,
+} from "./finance-support";
 import { APPS, host, ORIGIN, PROGRAMME, slug, submitted, upload, WAN } from "./subsidies-support";
 
 /**
@@ -110,45 +135,89 @@ let admin: string;
 /** Cookies of sessions opened after the suspension (suspending ends the earlier ones). */
 let bankCookie: string;
 let firmCookie: string;
-let ids: { draft: string; product: string; other: string; need: string; loan: string; submitted: string; subsidyDraft: string; material: string };
+let ids: {
+  draft: string;
+  product: string;
+  other: string;
+  need: string;
+  loan: string;
+  submitted: string;
+  subsidyDraft: string;
+  material: string;
+};
 
 /** Everything of the two organisations a refused call could have changed. */
 async function snapshot() {
   const db = dbFor(slug);
-  const loans = await db.select().from(loanApplications).where(or(eq(loanApplications.bankId, bank.id), eq(loanApplications.enterpriseId, firm.id)));
+  const loans = await db
+    .select()
+    .from(loanApplications)
+    .where(or(eq(loanApplications.bankId, bank.id), eq(loanApplications.enterpriseId, firm.id)));
   const apps = await db.select().from(subsidyApplications).where(eq(subsidyApplications.enterpriseId, firm.id));
   const appIds = apps.map((a) => a.id);
   return {
     products: await db.select().from(loanProducts).where(eq(loanProducts.bankId, bank.id)),
     loans,
-    loanEvents: await db.select().from(loanEvents).where(inArray(loanEvents.applicationId, loans.map((l) => l.id))),
+    loanEvents: await db
+      .select()
+      .from(loanEvents)
+      .where(
+        inArray(
+          loanEvents.applicationId,
+          loans.map((l) => l.id),
+        ),
+      ),
     needs: await db.select().from(financingNeeds).where(eq(financingNeeds.enterpriseId, firm.id)),
     consents: await db.select().from(dataConsents).where(eq(dataConsents.enterpriseId, firm.id)),
     figures: await db.select().from(enterpriseYearlyFigures).where(eq(enterpriseYearlyFigures.enterpriseId, firm.id)),
     apps,
     subsidyEvents: await db.select().from(subsidyEvents).where(inArray(subsidyEvents.applicationId, appIds)),
-    materials: await db.select().from(materials).where(inArray(materials.ownerId, [...appIds, firm.id])),
+    materials: await db
+      .select()
+      .from(materials)
+      .where(inArray(materials.ownerId, [...appIds, firm.id])),
   };
 }
 
 /** A well-formed request for the operation, on this suite's own rows: the old code would have carried each one out. */
 function requestFor(method: string, path: string): { path: string; data?: unknown; upload?: true } {
   const param = path.startsWith("/api/v1/bank/products/")
-    ? path.endsWith("/withdraw") ? ids.product : ids.draft
-    : path.startsWith("/api/v1/finance/needs/") ? ids.need
-    : path.startsWith("/api/v1/finance/loans/") ? ids.loan
-    : path.startsWith("/api/v1/subsidies/applications/") ? /\/(draft|materials|submit)$/.test(path) ? ids.subsidyDraft : ids.submitted
-    : newId();
+    ? path.endsWith("/withdraw")
+      ? ids.product
+      : ids.draft
+    : path.startsWith("/api/v1/finance/needs/")
+      ? ids.need
+      : path.startsWith("/api/v1/finance/loans/")
+        ? ids.loan
+        : path.startsWith("/api/v1/subsidies/applications/")
+          ? /\/(draft|materials|submit)$/.test(path)
+            ? ids.subsidyDraft
+            : ids.submitted
+          : newId();
   const concrete = path.replace("{bankId}", bank.id).replace("{year}", String(lastYear)).replace("{id}", param);
   const bodies: Record<string, unknown> = {
     "POST /api/v1/bank/products": productBody("停用后"),
     "PUT /api/v1/bank/products/{id}": productBody("停用后改"),
     "POST /api/v1/finance/loans/{id}/actions": { action: "accept" },
-    "POST /api/v1/finance/needs": { amountFen: 100 * WAN, termMonths: 6, purpose: "暂停后仍想发布的需求", guarantees: ["credit"], neededBy: inDays(10), validUntil: inDays(30) },
+    "POST /api/v1/finance/needs": {
+      amountFen: 100 * WAN,
+      termMonths: 6,
+      purpose: "暂停后仍想发布的需求",
+      guarantees: ["credit"],
+      neededBy: inDays(10),
+      validUntil: inDays(30),
+    },
     "POST /api/v1/finance/needs/{id}/close": {},
     "POST /api/v1/finance/loans": { productId: ids.other, amountFen: 100 * WAN, termMonths: 12, consent: true },
     "POST /api/v1/finance/loans/{id}/withdraw": {},
-    "PUT /api/v1/enterprise/figures/{year}": { revenueFen: 1, rdExpenseFen: 1, rdSuperDeductionFen: 1, taxPaidFen: 1, employees: 1, rdStaff: 1 },
+    "PUT /api/v1/enterprise/figures/{year}": {
+      revenueFen: 1,
+      rdExpenseFen: 1,
+      rdSuperDeductionFen: 1,
+      taxPaidFen: 1,
+      employees: 1,
+      rdStaff: 1,
+    },
     "POST /api/v1/subsidies/applications": { programme: PROGRAMME, facts: { contractAmountFen: 10 * WAN } },
     "PUT /api/v1/subsidies/applications/{id}/draft": { facts: { contractAmountFen: 20 * WAN } },
     "POST /api/v1/subsidies/applications/{id}/comments": { text: "暂停后仍想留言" },
@@ -162,14 +231,25 @@ function requestFor(method: string, path: string): { path: string; data?: unknow
 const suspend = (kind: "banks" | "enterprises", id: string, action: "suspend" | "reactivate") =>
   kind === "banks"
     ? api("POST", `/api/v1/admin/banks/${id}/${action}`, { cookie: admin })
-    : call(host, "POST", `/admin/enterprises/${id}/${action}`, { cookie: admin, origin: ORIGIN, contentType: "application/x-www-form-urlencoded", body: "" });
+    : call(host, "POST", `/admin/enterprises/${id}/${action}`, {
+        cookie: admin,
+        origin: ORIGIN,
+        contentType: "application/x-www-form-urlencoded",
+        body: "",
+      });
 const formPost = (path: string, cookie: string, data: Record<string, string>) =>
-  call(host, "POST", path, { cookie, origin: ORIGIN, contentType: "application/x-www-form-urlencoded", body: new URLSearchParams(data).toString() });
+  call(host, "POST", path, {
+    cookie,
+    origin: ORIGIN,
+    contentType: "application/x-www-form-urlencoded",
+    body: new URLSearchParams(data).toString(),
+  });
 
 beforeAll(async () => {
   [bank, firm, admin] = await Promise.all([bankWithStaff(), financeEnterprise(), demo("admin")]);
   const tag = `停${newId().slice(0, 6)}`;
-  const draft = (await api("POST", `${BANK}/products`, { cookie: bank.cookie, data: productBody(`${tag}草稿`) })).body.product as Json;
+  const draft = (await api("POST", `${BANK}/products`, { cookie: bank.cookie, data: productBody(`${tag}草稿`) })).body
+    .product as Json;
   const product = await publishedProduct(bank.cookie, productBody(tag));
   const other = await publishedProduct(bank.cookie, productBody(`${tag}二`));
   const need = await postedNeed(firm.cookie);
@@ -178,7 +258,16 @@ beforeAll(async () => {
   const created = await api("POST", APPS, { cookie: firm.cookie, data: { programme: "zibo-rd-inclusive" } });
   const subsidyDraft = created.status === 201 ? (created.body.application.id as string) : sub;
   const [material] = await dbFor(slug).select().from(materials).where(eq(materials.ownerId, sub));
-  ids = { draft: draft.id, product: product.id, other: other.id, need: need.id, loan: loan.id, submitted: sub, subsidyDraft, material: material!.id };
+  ids = {
+    draft: draft.id,
+    product: product.id,
+    other: other.id,
+    need: need.id,
+    loan: loan.id,
+    submitted: sub,
+    subsidyDraft,
+    material: material!.id,
+  };
 
   expect((await suspend("banks", bank.id, "suspend")).status).toBe(200);
   expect((await suspend("enterprises", firm.id, "suspend")).status).toBe(303);
@@ -190,32 +279,48 @@ beforeAll(async () => {
 describe("the API of a suspended organisation", () => {
   it("classifies every operation of the OpenAPI document (a new route needs an entry here)", async () => {
     const doc = await api("GET", "/api/openapi.json");
-    const ops = Object.entries(doc.body.paths as Json).flatMap(([path, o]) => Object.keys(o as Json).map((m) => `${m.toUpperCase()} ${path}`));
-    expect(ops.filter((op) => !(op in ACTS_FOR)), "operations without an entry in ACTS_FOR").toEqual([]);
-    expect(Object.keys(ACTS_FOR).filter((op) => !ops.includes(op)), "entries for operations that no longer exist").toEqual([]);
+    const ops = Object.entries(doc.body.paths as Json).flatMap(([path, o]) =>
+      Object.keys(o as Json).map((m) => `${m.toUpperCase()} ${path}`),
+    );
+    expect(
+      ops.filter((op) => !(op in ACTS_FOR)),
+      "operations without an entry in ACTS_FOR",
+    ).toEqual([]);
+    expect(
+      Object.keys(ACTS_FOR).filter((op) => !ops.includes(op)),
+      "entries for operations that no longer exist",
+    ).toEqual([]);
   });
 
   it.each([
     ["bank", "bank"],
     ["enterprise", "member"],
-  ] as const)("refuses every route acting for a suspended %s (403, the message, audited) and changes nothing", async (kind, role) => {
-    const cookie = kind === "bank" ? bankCookie : firmCookie;
-    const email = kind === "bank" ? bank.staff[0]!.email : firm.email;
-    const before = await snapshot();
-    const routes = Object.entries(ACTS_FOR).filter(([, who]) => who === role || who === "both");
-    expect(routes.length).toBeGreaterThan(role === "bank" ? 7 : 20);
-    for (const [op] of routes) {
-      const [method, path] = op.split(" ") as [string, string];
-      const req = requestFor(method, path);
-      const res = req.upload ? await upload(cookie, ids.subsidyDraft, "contract-registration") : await api(method, req.path, { cookie, data: req.data });
-      expect(res.status, op).toBe(403);
-      expect(res.body.error?.message, op).toBe(ORGANISATION_SUSPENDED[kind]);
-    }
-    expect(await snapshot()).toEqual(before);
-    const denied = await dbFor(slug).select().from(auditLog).where(and(eq(auditLog.actor, email), eq(auditLog.action, "authz.denied")));
-    const suspended = denied.filter((a) => JSON.parse(a.detail ?? "{}").reason === "suspended");
-    expect(suspended.length).toBeGreaterThanOrEqual(routes.length);
-  });
+  ] as const)(
+    "refuses every route acting for a suspended %s (403, the message, audited) and changes nothing",
+    async (kind, role) => {
+      const cookie = kind === "bank" ? bankCookie : firmCookie;
+      const email = kind === "bank" ? bank.staff[0]!.email : firm.email;
+      const before = await snapshot();
+      const routes = Object.entries(ACTS_FOR).filter(([, who]) => who === role || who === "both");
+      expect(routes.length).toBeGreaterThan(role === "bank" ? 7 : 20);
+      for (const [op] of routes) {
+        const [method, path] = op.split(" ") as [string, string];
+        const req = requestFor(method, path);
+        const res = req.upload
+          ? await upload(cookie, ids.subsidyDraft, "contract-registration")
+          : await api(method, req.path, { cookie, data: req.data });
+        expect(res.status, op).toBe(403);
+        expect(res.body.error?.message, op).toBe(ORGANISATION_SUSPENDED[kind]);
+      }
+      expect(await snapshot()).toEqual(before);
+      const denied = await dbFor(slug)
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.actor, email), eq(auditLog.action, "authz.denied")));
+      const suspended = denied.filter((a) => JSON.parse(a.detail ?? "{}").reason === "suspended");
+      expect(suspended.length).toBeGreaterThanOrEqual(routes.length);
+    },
+  );
 
   it("still lets its people see who they are", async () => {
     expect((await api("GET", "/api/v1/me", { cookie: bankCookie })).status).toBe(200);
@@ -235,8 +340,16 @@ describe("the pages of a suspended organisation", () => {
     const pages: [string, Promise<Response>, "bank" | "enterprise"][] = [
       ["the bank's needs", call(host, "GET", "/bank/needs", { cookie: bankCookie }), "bank"],
       ["accepting a loan", formPost(`/bank/loans/${ids.loan}`, bankCookie, { action: "accept" }), "bank"],
-      ["a member's comment", formPost(`/subsidies/applications/${ids.submitted}/comments`, firmCookie, { text: "暂停后仍想留言" }), "enterprise"],
-      ["a material download", call(host, "GET", `/materials/${ids.material}?download=1`, { cookie: firmCookie }), "enterprise"],
+      [
+        "a member's comment",
+        formPost(`/subsidies/applications/${ids.submitted}/comments`, firmCookie, { text: "暂停后仍想留言" }),
+        "enterprise",
+      ],
+      [
+        "a material download",
+        call(host, "GET", `/materials/${ids.material}?download=1`, { cookie: firmCookie }),
+        "enterprise",
+      ],
       ["the enterprise's profile", call(host, "GET", "/enterprise", { cookie: firmCookie }), "enterprise"],
     ];
     for (const [name, pending, kind] of pages) {
@@ -257,7 +370,10 @@ describe("after reactivation", () => {
     expect((await call(host, "GET", "/bank/needs", { cookie: bankCookie })).status).toBe(200);
     expect((await act(bankCookie, ids.loan, { action: "accept" })).status).toBe(200);
     expect((await api("GET", "/api/v1/enterprise", { cookie: firmCookie })).status).toBe(200);
-    expect((await api("POST", `${APPS}/${ids.submitted}/comments`, { cookie: firmCookie, data: { text: "恢复后留言" } })).status).toBe(201);
+    expect(
+      (await api("POST", `${APPS}/${ids.submitted}/comments`, { cookie: firmCookie, data: { text: "恢复后留言" } }))
+        .status,
+    ).toBe(201);
     expect((await call(host, "GET", `/materials/${ids.material}`, { cookie: firmCookie })).status).toBe(200);
   });
 });

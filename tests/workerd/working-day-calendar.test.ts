@@ -45,7 +45,11 @@ describe("subsidy staff pages", () => {
   it("mark a 公示期 that runs into 2027", async () => {
     const { cookie } = await signIn("zone_admin");
     const e = await makeEnterprise();
-    const a = await makeApplication(e.id, "publicity", { publicityFrom: "2026-12-28", publicityTo: "2027-01-04", dueOn: "2027-01-04" });
+    const a = await makeApplication(e.id, "publicity", {
+      publicityFrom: "2026-12-28",
+      publicityTo: "2027-01-04",
+      dueOn: "2027-01-04",
+    });
     const html = await (await get(`/admin/subsidies/applications/${a.id}`, cookie)).text();
     expect(html).toContain("2026年12月28日 至 2027年1月4日");
     expect(html).toContain(NOTE);
@@ -55,19 +59,55 @@ describe("subsidy staff pages", () => {
 describe("loan deadlines on the bank's pages and the zone's finance page", () => {
   it("mark an accept-by day in 2027 as provisional, and not one in 2026", async () => {
     const bankId = newId();
-    await db().insert(banks).values({ id: bankId, name: `日历测试银行${bankId.slice(0, 6)}`, branch: "高新区支行", createdAt: Date.now() });
+    await db()
+      .insert(banks)
+      .values({ id: bankId, name: `日历测试银行${bankId.slice(0, 6)}`, branch: "高新区支行", createdAt: Date.now() });
     const staff = await makeUser("zibo", "bank");
     await db().update(users).set({ bankId }).where(eq(users.id, staff.id));
     const cookie = sessionCookie(await login("zibo", staff.email, staff.password));
     const productId = newId();
     const t = Date.now() - 60_000;
-    await db().insert(loanProducts).values({ id: productId, bankId, name: `日历测试贷${bankId.slice(0, 4)}`, type: "credit", minAmountFen: 50 * WAN, maxAmountFen: 1000 * WAN, minRateBp: 400, maxRateBp: 500, minTermMonths: 6, maxTermMonths: 36, guarantees: '["credit"]', status: "published", createdBy: "test", createdAt: t, updatedAt: t, publishedAt: t });
+    await db()
+      .insert(loanProducts)
+      .values({
+        id: productId,
+        bankId,
+        name: `日历测试贷${bankId.slice(0, 4)}`,
+        type: "credit",
+        minAmountFen: 50 * WAN,
+        maxAmountFen: 1000 * WAN,
+        minRateBp: 400,
+        maxRateBp: 500,
+        minTermMonths: 6,
+        maxTermMonths: 36,
+        guarantees: '["credit"]',
+        status: "published",
+        createdBy: "test",
+        createdAt: t,
+        updatedAt: t,
+        publishedAt: t,
+      });
     // One application per enterprise and product: each loan gets its own enterprise.
     const loan = async (acceptDueOn: string) => {
       const e = await makeEnterprise();
       const id = newId();
-      await db().insert(loanApplications).values({ id, productId, bankId, enterpriseId: e.id, createdBy: "test", amountFen: 300 * WAN, termMonths: 12, status: "submitted", submittedAt: t, acceptDueOn });
-      await db().insert(loanEvents).values({ applicationId: id, at: t, actor: "member@test", action: "submitted", note: "300万元,12个月" });
+      await db()
+        .insert(loanApplications)
+        .values({
+          id,
+          productId,
+          bankId,
+          enterpriseId: e.id,
+          createdBy: "test",
+          amountFen: 300 * WAN,
+          termMonths: 12,
+          status: "submitted",
+          submittedAt: t,
+          acceptDueOn,
+        });
+      await db()
+        .insert(loanEvents)
+        .values({ applicationId: id, at: t, actor: "member@test", action: "submitted", note: "300万元,12个月" });
       return id;
     };
     const onTime = await loan(ANNOUNCED);

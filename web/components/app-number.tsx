@@ -18,15 +18,31 @@ export function AppNumber({ zone, kind, row }: { zone: ZoneConfig; kind: NumberK
 /** A line on the application's own page. */
 export function AppNumberLine({ zone, kind, row }: { zone: ZoneConfig; kind: NumberKind; row: Numbered }) {
   const n = applicationNumber(zone, kind, row);
-  return n ? <p class="app-no-line">{kind === "loan" ? "申请编号" : "申报编号"}:<strong>{n}</strong></p> : null;
+  return n ? (
+    <p class="app-no-line">
+      {kind === "loan" ? "申请编号" : "申报编号"}:<strong>{n}</strong>
+    </p>
+  ) : null;
 }
 
 /** A list's search by application number (or name): a GET form, so a result is a link. */
-export function NumberSearch({ action, q, label, hint }: { action: string; q: string | undefined; label: string; hint: string }) {
+export function NumberSearch({
+  action,
+  q,
+  label,
+  hint,
+}: {
+  action: string;
+  q: string | undefined;
+  label: string;
+  hint: string;
+}) {
   return (
     <form method="get" action={action} class="app-search" role="search">
       <Input name="q" id="f-q" label={label} hint={hint} required={false} maxlength={50} value={q ?? ""} />
-      <button class="btn" type="submit">查找</button>
+      <button class="btn" type="submit">
+        查找
+      </button>
       {q ? <a href={action}>显示全部</a> : null}
     </form>
   );

@@ -91,7 +91,9 @@ export function EvaluationResult({ result: r, heading = 3 }: { result: Evaluatio
         <ul class="conds">
           {r.conditions.map((c) => (
             <li class={`cond ${c.result}`}>
-              <span class="mark" aria-hidden="true">{OUTCOME[c.result].icon}</span>
+              <span class="mark" aria-hidden="true">
+                {OUTCOME[c.result].icon}
+              </span>
               <div>
                 <p class="cond-label">
                   <span class="outcome">{OUTCOME[c.result].label}</span>
@@ -132,14 +134,22 @@ export function EvaluationResult({ result: r, heading = 3 }: { result: Evaluatio
       {r.inKind.length > 0 && (
         <>
           <H>非资金支持(不计入金额)</H>
-          <ul class="plain">{r.inKind.map((k) => <li>{k}</li>)}</ul>
+          <ul class="plain">
+            {r.inKind.map((k) => (
+              <li>{k}</li>
+            ))}
+          </ul>
         </>
       )}
 
       {r.assumed.length > 0 && (
         <>
           <H>测算假定</H>
-          <ul class="plain">{r.assumed.map((a) => <li>{a}</li>)}</ul>
+          <ul class="plain">
+            {r.assumed.map((a) => (
+              <li>{a}</li>
+            ))}
+          </ul>
         </>
       )}
     </div>

@@ -38,7 +38,9 @@ export function FormAlert({ errors, ids }: { errors: FormErrors | undefined; ids
       <ul>
         {fields.map(([name, message]) => (
           <li>
-            <a href={`#${ids?.[name] ?? `f-${name}`}`} data-field={name}>{message}</a>
+            <a href={`#${ids?.[name] ?? `f-${name}`}`} data-field={name}>
+              {message}
+            </a>
           </li>
         ))}
       </ul>
@@ -51,13 +53,33 @@ function describedBy(id: string, hint?: string, error?: string) {
 }
 
 /** A label, its hint, the control (given as children, with `id`) and the error under it. */
-export function Field({ id, label, hint, error, children }: { id: string; label: string; hint?: string | undefined; error?: string | undefined; children: Child }) {
+export function Field({
+  id,
+  label,
+  hint,
+  error,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  children: Child;
+}) {
   return (
     <div class="field">
       <label for={id}>{label}</label>
-      {hint && <p class="hint" id={`${id}-hint`}>{hint}</p>}
+      {hint && (
+        <p class="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
       {children}
-      {error && <p class="field-error" id={`${id}-error`}>{error}</p>}
+      {error && (
+        <p class="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
     </div>
   );
 }
@@ -75,7 +97,13 @@ interface ControlProps {
 
 /** The attributes every control shares: id, name, required and the error/hint links. */
 function controlAttributes(p: ControlProps, id: string) {
-  return { id, name: p.name, required: p.required ?? true, "aria-invalid": p.error ? "true" : undefined, "aria-describedby": describedBy(id, p.hint, p.error) };
+  return {
+    id,
+    name: p.name,
+    required: p.required ?? true,
+    "aria-invalid": p.error ? "true" : undefined,
+    "aria-describedby": describedBy(id, p.hint, p.error),
+  };
 }
 
 /** Longest input accepted by default: an address for email, a bounded hash input for passwords. */
@@ -119,13 +147,19 @@ export function MoneyInput({ label, ...p }: Omit<InputProps, "type" | "inputmode
   return <Input {...p} label={`${label}(元)`} inputmode="decimal" maxlength={20} />;
 }
 
-export function Select(p: ControlProps & { value?: string | undefined; options: { value: string; label: string }[]; placeholder?: string }) {
+export function Select(
+  p: ControlProps & { value?: string | undefined; options: { value: string; label: string }[]; placeholder?: string },
+) {
   const id = p.id ?? `f-${p.name}`;
   return (
     <Field id={id} label={p.label} hint={p.hint} error={p.error}>
       <select {...controlAttributes(p, id)}>
         {p.placeholder !== undefined && <option value="">{p.placeholder}</option>}
-        {p.options.map((o) => <option value={o.value} selected={o.value === p.value}>{o.label}</option>)}
+        {p.options.map((o) => (
+          <option value={o.value} selected={o.value === p.value}>
+            {o.label}
+          </option>
+        ))}
       </select>
     </Field>
   );
@@ -147,13 +181,27 @@ export function FileInput(p: ControlProps) {
   const id = p.id ?? `f-${p.name}`;
   return (
     <Field id={id} label={p.label} hint={p.hint} error={p.error}>
-      <input {...controlAttributes(p, id)} type="file" accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" />
+      <input
+        {...controlAttributes(p, id)}
+        type="file"
+        accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
+      />
     </Field>
   );
 }
 
 /** A checkbox with its text inside the label. */
-export function Checkbox({ name, value, checked, children }: { name: string; value: string; checked: boolean; children: Child }) {
+export function Checkbox({
+  name,
+  value,
+  checked,
+  children,
+}: {
+  name: string;
+  value: string;
+  checked: boolean;
+  children: Child;
+}) {
   return (
     <label class="check">
       <input type="checkbox" name={name} value={value} checked={checked} />

@@ -47,7 +47,9 @@ export function DevOutboxPage({ zone, messages, nonce }: DevOutboxProps) {
     <Layout title="发件箱(开发)" zone={zone} nonce={nonce} css={CSS}>
       <main id="main" class="wrap">
         <h1>发件箱</h1>
-        <p class="dev-note">开发工具:本园区最近 {messages.length} 条待发和已发消息。只在 DEV_TOOLS=1 时提供,生产环境没有这个页面。</p>
+        <p class="dev-note">
+          开发工具:本园区最近 {messages.length} 条待发和已发消息。只在 DEV_TOOLS=1 时提供,生产环境没有这个页面。
+        </p>
         {messages.length === 0 ? (
           <p>还没有消息。</p>
         ) : (
@@ -57,7 +59,9 @@ export function DevOutboxPage({ zone, messages, nonce }: DevOutboxProps) {
                 <h2>{m.subject}</h2>
                 <p class="meta">
                   <span>#{m.id}</span>
-                  <span>{m.channel === "email" ? "邮件" : "短信"} → {m.recipient}</span>
+                  <span>
+                    {m.channel === "email" ? "邮件" : "短信"} → {m.recipient}
+                  </span>
                   <span>{m.kind}</span>
                   <span>{statusLabel(m)}</span>
                   <time datetime={new Date(m.createdAt).toISOString()}>{new Date(m.createdAt).toISOString()}</time>

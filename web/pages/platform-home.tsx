@@ -11,16 +11,27 @@ export interface PlatformHomeProps {
 
 export function PlatformHomePage({ zones, zoneUrl, nonce }: PlatformHomeProps) {
   return (
-    <Layout title="园区列表" zone={null} nonce={nonce} css={zones.map((z) => `.zone-${z.slug}{--zc:${z.branding.primary}}`).join("")}>
+    <Layout
+      title="园区列表"
+      zone={null}
+      nonce={nonce}
+      css={zones.map((z) => `.zone-${z.slug}{--zc:${z.branding.primary}}`).join("")}
+    >
       <main id="main" class="wrap">
         <h1>入驻园区</h1>
         <p>每个园区在自己的子域名上提供服务,数据各自独立。</p>
         <ul class="zones">
           {zones.map((z) => (
             <li class={`zone zone-${z.slug}`}>
-              <h2><a href={zoneUrl(z.slug)}>{z.name.zh}</a></h2>
-              <p class="meta">{z.region.province} · {z.region.city}</p>
-              <p class="meta">{z.documents.length} 份政策文件 · 重点产业 {z.priorityIndustries.map((i) => i.zh).join("、")}</p>
+              <h2>
+                <a href={zoneUrl(z.slug)}>{z.name.zh}</a>
+              </h2>
+              <p class="meta">
+                {z.region.province} · {z.region.city}
+              </p>
+              <p class="meta">
+                {z.documents.length} 份政策文件 · 重点产业 {z.priorityIndustries.map((i) => i.zh).join("、")}
+              </p>
             </li>
           ))}
         </ul>

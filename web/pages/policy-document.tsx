@@ -27,13 +27,30 @@ export function PolicyDocumentPage({ zone, document: d, nonce, user }: PolicyDoc
             <dt>发文机关</dt>
             <dd>{d.issuer}</dd>
             <dt>发文日期</dt>
-            <dd><time datetime={d.issuedOn}>{formatDateZh(d.issuedOn)}</time></dd>
+            <dd>
+              <time datetime={d.issuedOn}>{formatDateZh(d.issuedOn)}</time>
+            </dd>
             <dt>有效期</dt>
             <dd>
               {d.validity.label}
-              {d.validity.source && <small><br />原文:“{d.validity.source}”</small>}
-              {d.validity.extension && <small><br />延期依据:{d.validity.extension.by}</small>}
-              {d.validity.status === "expired" && <small><br />本文件的扶持项目已不再受理新的申报。</small>}
+              {d.validity.source && (
+                <small>
+                  <br />
+                  原文:“{d.validity.source}”
+                </small>
+              )}
+              {d.validity.extension && (
+                <small>
+                  <br />
+                  延期依据:{d.validity.extension.by}
+                </small>
+              )}
+              {d.validity.status === "expired" && (
+                <small>
+                  <br />
+                  本文件的扶持项目已不再受理新的申报。
+                </small>
+              )}
             </dd>
             <dt>层级</dt>
             <dd>{LEVEL_LABEL[d.level]}</dd>
@@ -48,7 +65,9 @@ export function PolicyDocumentPage({ zone, document: d, nonce, user }: PolicyDoc
               <>
                 {heading}
                 <p class="clause" id={`c-${c.id}`}>
-                  <a class="no" href={`#c-${c.id}`} aria-label={`第 ${c.id} 条`}>{c.label}</a>
+                  <a class="no" href={`#c-${c.id}`} aria-label={`第 ${c.id} 条`}>
+                    {c.label}
+                  </a>
                   {c.text}
                 </p>
               </>

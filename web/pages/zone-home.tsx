@@ -21,22 +21,31 @@ export function ZoneHomePage({ zone, documents, nonce, user }: ZoneHomeProps) {
         <div class="wrap">
           <section class="hero" aria-labelledby="zone-name">
             <h1 id="zone-name">{zone.name.zh}</h1>
-            <p>{zone.region.province} · {zone.region.city} · {zone.name.en}</p>
+            <p>
+              {zone.region.province} · {zone.region.city} · {zone.name.en}
+            </p>
             <ul class="chips" aria-label="重点产业">
-              {zone.priorityIndustries.map((i) => <li title={i.en}>{i.zh}</li>)}
+              {zone.priorityIndustries.map((i) => (
+                <li title={i.en}>{i.zh}</li>
+              ))}
             </ul>
             {!user && (
               <p class="hero-actions">
-                <a class="btn" href="/login">企业登录</a>
-                {" "}
-                <a class="btn secondary" href="/apply">申请入驻</a>
+                <a class="btn" href="/login">
+                  企业登录
+                </a>{" "}
+                <a class="btn secondary" href="/apply">
+                  申请入驻
+                </a>
               </p>
             )}
           </section>
         </div>
       </div>
       <main id="main" class="wrap">
-        <h2 class="section" id="policies">政策纵览</h2>
+        <h2 class="section" id="policies">
+          政策纵览
+        </h2>
         <p>
           <a href="/policy">按扶持项目查看现行政策,用政策计算器估算补贴 →</a>
         </p>

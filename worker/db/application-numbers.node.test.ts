@@ -37,7 +37,13 @@ beforeAll(async () => {
 afterAll(() => world.close());
 
 const numbersOf = async (year: number) =>
-  (await db.select({ seq: subsidyApplications.numberSeq }).from(subsidyApplications).where(eq(subsidyApplications.numberYear, year)).orderBy(asc(subsidyApplications.numberSeq))).map((r) => r.seq);
+  (
+    await db
+      .select({ seq: subsidyApplications.numberSeq })
+      .from(subsidyApplications)
+      .where(eq(subsidyApplications.numberYear, year))
+      .orderBy(asc(subsidyApplications.numberSeq))
+  ).map((r) => r.seq);
 
 describe("numbering subsidy applications as they are created", () => {
   it("gives 40 creates started at once, each on its own connection, the numbers 1–40 of the year, each once", async () => {
@@ -47,12 +53,21 @@ describe("numbering subsidy applications as they are created", () => {
       members.map((m) => {
         const client = createClient({ url });
         clients.push(client);
-        const ctx = { db: openTenantDb(client), zone, now: NOW, ip: "203.0.113.7", origin: "https://zibo.example.cn", actor: m };
+        const ctx = {
+          db: openTenantDb(client),
+          zone,
+          now: NOW,
+          ip: "203.0.113.7",
+          origin: "https://zibo.example.cn",
+          actor: m,
+        };
         return createApplication(ctx, policy, { programme: "test-once" }, null);
       }),
     );
     expect(results.filter((r) => r.status === "rejected")).toEqual([]);
-    const shown = results.map((r) => (r.status === "fulfilled" ? applicationNumber(zone, "subsidy", r.value.application) : null));
+    const shown = results.map((r) =>
+      r.status === "fulfilled" ? applicationNumber(zone, "subsidy", r.value.application) : null,
+    );
     expect(new Set(shown).size).toBe(40);
     for (const n of shown) expect(n).toMatch(/^ZB-2026-0000[0-4]\d$/);
     expect(await numbersOf(2026)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
@@ -61,15 +76,31 @@ describe("numbering subsidy applications as they are created", () => {
 
   it("starts again at 1 in a new year (Asia/Shanghai: 16:30 UTC on 31 December is already the new year)", async () => {
     const m = await newEnterprise(db, "跨年企业");
-    const ctx = { db, zone, now: new Date("2026-12-31T16:30:00Z"), ip: null, origin: "https://zibo.example.cn", actor: m };
+    const ctx = {
+      db,
+      zone,
+      now: new Date("2026-12-31T16:30:00Z"),
+      ip: null,
+      origin: "https://zibo.example.cn",
+      actor: m,
+    };
     const { application } = await createApplication(ctx, policy, { programme: "test-once" }, null);
     expect(applicationNumber(zone, "subsidy", application)).toBe("ZB-2027-000001");
   });
 
   it("keeps a number once: the unique index refuses a second row with it", async () => {
     const [first] = await db.select().from(subsidyApplications).where(eq(subsidyApplications.numberSeq, 1)).limit(1);
-    const refused = await db.update(subsidyApplications).set({ numberYear: 2026, numberSeq: 2 }).where(eq(subsidyApplications.id, first!.id)).then(() => null, (e: Error) => e);
-    expect(String(refused?.cause ?? refused)).toMatch(/UNIQUE constraint failed: subsidy_applications\.number_year, subsidy_applications\.number_seq/);
+    const refused = await db
+      .update(subsidyApplications)
+      .set({ numberYear: 2026, numberSeq: 2 })
+      .where(eq(subsidyApplications.id, first!.id))
+      .then(
+        () => null,
+        (e: Error) => e,
+      );
+    expect(String(refused?.cause ?? refused)).toMatch(
+      /UNIQUE constraint failed: subsidy_applications\.number_year, subsidy_applications\.number_seq/,
+    );
   });
 
   it("gives parallel writers in worker threads distinct numbers with no gap", async () => {
@@ -91,13 +122,23 @@ describe("numbering subsidy applications as they are created", () => {
         parentPort.postMessage(taken);
       })().catch((e) => parentPort.postMessage({ error: String(e) }));
     `;
-    const statement = (q: { toSQL(): { sql: string; params: unknown[] } }) => ({ sql: q.toSQL().sql, args: q.toSQL().params });
+    const statement = (q: { toSQL(): { sql: string; params: unknown[] } }) => ({
+      sql: q.toSQL().sql,
+      args: q.toSQL().params,
+    });
     const take = statement(takeNumber(db, "loan", 2026));
-    const read = statement(db.select({ seq: takenSeq("loan", 2026) }).from(applicationNumbers).limit(1));
+    const read = statement(
+      db
+        .select({ seq: takenSeq("loan", 2026) })
+        .from(applicationNumbers)
+        .limit(1),
+    );
     const run = () =>
       new Promise<number[]>((resolve, reject) => {
         const w = new Worker(code, { eval: true, workerData: { url, take, read } });
-        w.once("message", (m: number[] | { error: string }) => (Array.isArray(m) ? resolve(m) : reject(new Error(m.error))));
+        w.once("message", (m: number[] | { error: string }) =>
+          Array.isArray(m) ? resolve(m) : reject(new Error(m.error)),
+        );
         w.once("error", reject);
       });
     const taken = (await Promise.all([run(), run(), run(), run()])).flat();
@@ -114,15 +155,31 @@ describe("the migration numbers existing rows", () => {
     const old = openTenantDb(client);
     const m = await newEnterprise(old, "老库企业");
     // Created: late 2025 (Shanghai), two in 2026 out of id order, and one at 2025-12-31 16:30 UTC = 2026 in Shanghai.
-    const at = { a: Date.parse("2025-11-03T02:00:00Z"), b: Date.parse("2026-02-01T02:00:00Z"), c: Date.parse("2026-01-05T02:00:00Z"), d: Date.parse("2025-12-31T16:30:00Z") };
+    const at = {
+      a: Date.parse("2025-11-03T02:00:00Z"),
+      b: Date.parse("2026-02-01T02:00:00Z"),
+      c: Date.parse("2026-01-05T02:00:00Z"),
+      d: Date.parse("2025-12-31T16:30:00Z"),
+    };
     for (const [id, t] of Object.entries(at)) {
-      await client.execute({ sql: "insert into subsidy_applications (id, programme_id, enterprise_id, created_by, status, created_at, updated_at) values (?, 'test-once', ?, ?, 'draft', ?, ?)", args: [id, m.enterpriseId, m.id, t, t] });
+      await client.execute({
+        sql: "insert into subsidy_applications (id, programme_id, enterprise_id, created_by, status, created_at, updated_at) values (?, 'test-once', ?, ?, 'draft', ?, ?)",
+        args: [id, m.enterpriseId, m.id, t, t],
+      });
     }
     await migrateTenant(client, migrations);
     const rows = await client.execute("select id, number_year, number_seq from subsidy_applications order by id");
-    expect(rows.rows.map((r) => [r.id, r.number_year, r.number_seq])).toEqual([["a", 2025, 1], ["b", 2026, 3], ["c", 2026, 2], ["d", 2026, 1]]);
+    expect(rows.rows.map((r) => [r.id, r.number_year, r.number_seq])).toEqual([
+      ["a", 2025, 1],
+      ["b", 2026, 3],
+      ["c", 2026, 2],
+      ["d", 2026, 1],
+    ]);
     const counters = await client.execute("select kind, year, last from application_numbers order by year");
-    expect(counters.rows.map((r) => [r.kind, r.year, r.last])).toEqual([["subsidy", 2025, 1], ["subsidy", 2026, 3]]);
+    expect(counters.rows.map((r) => [r.kind, r.year, r.last])).toEqual([
+      ["subsidy", 2025, 1],
+      ["subsidy", 2026, 3],
+    ]);
     // A new application continues the year's sequence.
     const ctx = { db: old, zone, now: NOW, ip: null, origin: "https://zibo.example.cn", actor: m };
     const p = await publishTestProgrammes({ db: old, zone, now: NOW });

@@ -19,7 +19,10 @@ export function takeNumber(db: TenantDb, kind: NumberKind, year: number) {
   return db
     .insert(applicationNumbers)
     .values({ kind, year, last: 1 })
-    .onConflictDoUpdate({ target: [applicationNumbers.kind, applicationNumbers.year], set: { last: sql`${applicationNumbers.last} + 1` } });
+    .onConflictDoUpdate({
+      target: [applicationNumbers.kind, applicationNumbers.year],
+      set: { last: sql`${applicationNumbers.last} + 1` },
+    });
 }
 
 /** The number just taken, as SQL, for a value written later in the same batch. */

@@ -40,7 +40,10 @@ export async function migrateTenant(client: Client, migrations: readonly Migrati
     await client.batch(
       [
         ...m.statements,
-        { sql: `INSERT INTO ${LEDGER} (tag, hash, applied_at) VALUES (?, ?, ?)`, args: [m.tag, m.hash, new Date().toISOString()] },
+        {
+          sql: `INSERT INTO ${LEDGER} (tag, hash, applied_at) VALUES (?, ?, ?)`,
+          args: [m.tag, m.hash, new Date().toISOString()],
+        },
       ],
       "write",
     );

@@ -34,7 +34,8 @@ export function onlyIfChanged(db: TenantDb, insert: { toSQL(): { sql: string; pa
   if (!m) throw new Error(`onlyIfChanged takes one single-row insert, got: ${text}`);
   const conditional = `${m[1]} select ${m[2]} where changes() = 1`;
   const pieces = conditional.split("?");
-  if (pieces.length !== params.length + 1) throw new Error("onlyIfChanged: placeholder count does not match the parameters");
+  if (pieces.length !== params.length + 1)
+    throw new Error("onlyIfChanged: placeholder count does not match the parameters");
   const chunks: SQL[] = [];
   pieces.forEach((piece, i) => {
     chunks.push(sql.raw(piece));

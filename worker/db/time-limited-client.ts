@@ -4,7 +4,16 @@
  * or failing server) into `DatabaseUnavailableError`, which the error mapping
  * answers with 503.
  */
-import type { Client, Config, InArgs, InStatement, Replicated, ResultSet, Transaction, TransactionMode } from "@libsql/client";
+import type {
+  Client,
+  Config,
+  InArgs,
+  InStatement,
+  Replicated,
+  ResultSet,
+  Transaction,
+  TransactionMode,
+} from "@libsql/client";
 
 /** Why a database could not serve a call: said in the log line, never to the user. */
 export type UnavailableReason = "timeout" | "unreachable" | "busy" | "server";
@@ -36,11 +45,20 @@ export function findDatabaseUnavailable(err: unknown): DatabaseUnavailableError 
  * abort after `timeoutMs` (freeing the connection and the client's concurrency slot),
  * and every call is limited as `limitDatabaseCalls` says.
  */
-export function connectTenant(options: { createClient(config: Config): Client; url: string; authToken?: string | undefined; timeoutMs: number }): Client {
+export function connectTenant(options: {
+  createClient(config: Config): Client;
+  url: string;
+  authToken?: string | undefined;
+  timeoutMs: number;
+}): Client {
   const { url, authToken, timeoutMs } = options;
   let client: Client;
   try {
-    client = options.createClient({ url, ...(authToken ? { authToken } : {}), ...(/^(https?|libsql):/.test(url) ? { fetch: timeLimitedFetch(timeoutMs) } : {}) });
+    client = options.createClient({
+      url,
+      ...(authToken ? { authToken } : {}),
+      ...(/^(https?|libsql):/.test(url) ? { fetch: timeLimitedFetch(timeoutMs) } : {}),
+    });
   } catch (e) {
     // An embedded file is opened here, at once: a missing disk is an outage too (a bad URL stays a bug).
     throw asUnavailable(e) ?? e;
@@ -54,7 +72,11 @@ function timeLimitedFetch(timeoutMs: number) {
       return await fetch(request, { signal: AbortSignal.timeout(timeoutMs) });
     } catch (e) {
       // Every failure of the fetch itself is the network's (refused, reset, DNS, aborted), never the SQL's.
-      throw new DatabaseUnavailableError(isTimeout(e) ? "timeout" : "unreachable", `database server not reachable: ${message(e)}`, { cause: e });
+      throw new DatabaseUnavailableError(
+        isTimeout(e) ? "timeout" : "unreachable",
+        `database server not reachable: ${message(e)}`,
+        { cause: e },
+      );
     }
   };
 }
@@ -86,7 +108,12 @@ class TimeLimitedClient implements Client {
   execute(stmt: InStatement): Promise<ResultSet>;
   execute(sql: string, args?: InArgs): Promise<ResultSet>;
   execute(stmtOrSql: InStatement | string, args?: InArgs): Promise<ResultSet> {
-    return withinLimit(this.#ms, "execute", () => (typeof stmtOrSql === "string" ? this.#inner.execute(stmtOrSql, args) : this.#inner.execute(stmtOrSql)), { retryBusy: true });
+    return withinLimit(
+      this.#ms,
+      "execute",
+      () => (typeof stmtOrSql === "string" ? this.#inner.execute(stmtOrSql, args) : this.#inner.execute(stmtOrSql)),
+      { retryBusy: true },
+    );
   }
   batch(stmts: Array<InStatement | [string, InArgs?]>, mode?: TransactionMode): Promise<ResultSet[]> {
     return withinLimit(this.#ms, "batch", () => this.#inner.batch(stmts, mode), { retryBusy: true });
@@ -96,7 +123,10 @@ class TimeLimitedClient implements Client {
   }
   async transaction(mode?: TransactionMode): Promise<Transaction> {
     // A transaction that opens after we gave up is closed at once, so it holds no lock.
-    const tx = await withinLimit(this.#ms, "transaction", () => this.#inner.transaction(mode), { retryBusy: true, late: (late) => late.close() });
+    const tx = await withinLimit(this.#ms, "transaction", () => this.#inner.transaction(mode), {
+      retryBusy: true,
+      late: (late) => late.close(),
+    });
     return new TimeLimitedTransaction(tx, this.#ms);
   }
   // Statements may have run before a failure (not atomic): never retried.
@@ -199,7 +229,19 @@ function withinLimit<T>(ms: number, what: string, attempt: () => Promise<T>, opt
 const BUSY_CODES = /^SQLITE_(BUSY|LOCKED)/;
 const STORAGE_CODES = /^SQLITE_(IOERR|CANTOPEN|FULL)/;
 /** Socket failures as Node and undici name them (a `ws:` client reports these). */
-const NETWORK_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "EPIPE", "UND_ERR_SOCKET", "UND_ERR_CONNECT_TIMEOUT", "HRANA_WEBSOCKET_ERROR"]);
+const NETWORK_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EPIPE",
+  "UND_ERR_SOCKET",
+  "UND_ERR_CONNECT_TIMEOUT",
+  "HRANA_WEBSOCKET_ERROR",
+]);
 
 /** The error as an outage, or undefined when it is the statement's fault (constraint, syntax, missing table…). */
 function asUnavailable(err: unknown): DatabaseUnavailableError | undefined {

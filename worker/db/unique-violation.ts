@@ -7,7 +7,8 @@
  */
 export function isUniqueViolation(e: unknown, column?: string): boolean {
   for (let err: unknown = e; err instanceof Error; err = err.cause) {
-    if (/UNIQUE constraint failed/i.test(err.message) && (column === undefined || err.message.includes(column))) return true;
+    if (/UNIQUE constraint failed/i.test(err.message) && (column === undefined || err.message.includes(column)))
+      return true;
   }
   return false;
 }

@@ -6,17 +6,41 @@
  * order products arrive in.
  */
 import { describe, expect, it } from "vitest";
-import { compareMatches, matchProduct, rankProductsForNeed, type EnterpriseTerms, type Guarantee, type NeedTerms, type ProductTerms } from "./match";
+import {
+  compareMatches,
+  matchProduct,
+  rankProductsForNeed,
+  type EnterpriseTerms,
+  type Guarantee,
+  type NeedTerms,
+  type ProductTerms,
+} from "./match";
 
 const WAN = 1_000_000;
 const names = { industry: (c: string) => c, qualification: (c: string) => c };
 const need: NeedTerms = { amountFen: 300 * WAN, termMonths: 12, guarantees: ["credit"] };
 // A bank's view without consent: industry known; qualifications, years and revenue not shared.
-const unshared: EnterpriseTerms = { industry: "new-materials", qualifications: null, yearsInOperation: null, revenueFen: null };
+const unshared: EnterpriseTerms = {
+  industry: "new-materials",
+  qualifications: null,
+  yearsInOperation: null,
+  revenueFen: null,
+};
 
 const product = (id: string, over: Partial<ProductTerms> = {}): ProductTerms => ({
-  id, minAmountFen: 50 * WAN, maxAmountFen: 1000 * WAN, minRateBp: 400, maxRateBp: 500, minTermMonths: 6, maxTermMonths: 36,
-  guarantees: ["credit"], industries: [], qualifications: [], minYears: 0, minRevenueFen: 0, ...over,
+  id,
+  minAmountFen: 50 * WAN,
+  maxAmountFen: 1000 * WAN,
+  minRateBp: 400,
+  maxRateBp: 500,
+  minTermMonths: 6,
+  maxTermMonths: 36,
+  guarantees: ["credit"],
+  industries: [],
+  qualifications: [],
+  minYears: 0,
+  minRevenueFen: 0,
+  ...over,
 });
 
 /** Ranks [a, b] and [b, a]; both must give the same order, which is returned. */
@@ -35,7 +59,12 @@ const counts = (p: ProductTerms, e: EnterpriseTerms = unshared) => {
 describe("each tie-breaker in turn", () => {
   it("fewer fails first, even against more partial fits, more unknowns, a higher rate and a smaller amount", () => {
     const failing = product("a-fails", { guarantees: ["mortgage"], minRateBp: 300, maxAmountFen: 5000 * WAN });
-    const partial = product("b-partly", { minAmountFen: 500 * WAN, maxTermMonths: 6, qualifications: ["hnte"], minRateBp: 900 });
+    const partial = product("b-partly", {
+      minAmountFen: 500 * WAN,
+      maxTermMonths: 6,
+      qualifications: ["hnte"],
+      minRateBp: 900,
+    });
     expect(counts(failing)).toEqual([1, 0, 0]);
     expect(counts(partial)).toEqual([0, 2, 1]);
     expect(rank(failing, partial)).toEqual(["b-partly", "a-fails"]);
@@ -43,7 +72,12 @@ describe("each tie-breaker in turn", () => {
 
   it("then fewer partial fits, even against more unknowns", () => {
     const partial = product("a-partly", { maxTermMonths: 6, minRateBp: 300, maxAmountFen: 5000 * WAN });
-    const unknowns = product("b-unknown", { qualifications: ["hnte"], minYears: 3, minRevenueFen: 1000 * WAN, minRateBp: 900 });
+    const unknowns = product("b-unknown", {
+      qualifications: ["hnte"],
+      minYears: 3,
+      minRevenueFen: 1000 * WAN,
+      minRateBp: 900,
+    });
     expect(counts(partial)).toEqual([0, 1, 0]);
     expect(counts(unknowns)).toEqual([0, 0, 3]);
     expect(rank(partial, unknowns)).toEqual(["b-unknown", "a-partly"]);
@@ -76,11 +110,18 @@ describe("each tie-breaker in turn", () => {
   });
 
   it("counts a fails verdict the same whatever its criterion", () => {
-    const full: EnterpriseTerms = { industry: "new-materials", qualifications: [], yearsInOperation: 1, revenueFen: 100 * WAN };
+    const full: EnterpriseTerms = {
+      industry: "new-materials",
+      qualifications: [],
+      yearsInOperation: 1,
+      revenueFen: 100 * WAN,
+    };
     const byGuarantee = product("b-guarantee", { guarantees: ["pledge"] });
     const byIndustry = product("a-industry", { industries: ["new-medicine"] });
     const byRevenue = product("c-revenue", { minRevenueFen: 1000 * WAN });
-    expect(rankProductsForNeed([byRevenue, byGuarantee, byIndustry], need, full, names).map((m) => m.productId)).toEqual(["a-industry", "b-guarantee", "c-revenue"]);
+    expect(
+      rankProductsForNeed([byRevenue, byGuarantee, byIndustry], need, full, names).map((m) => m.productId),
+    ).toEqual(["a-industry", "b-guarantee", "c-revenue"]);
   });
 });
 
@@ -110,8 +151,16 @@ describe("determinism", () => {
   const products = Array.from({ length: 60 }, (_, i) =>
     // Few distinct rates and amounts, so many products tie down to the id.
     product(`p${String(i).padStart(2, "0")}`, {
-      minAmountFen: pick([10, 50, 100]) * WAN, maxAmountFen: pick([300, 1000]) * WAN, minRateBp: pick([345, 400]), minTermMonths: pick([1, 12]), maxTermMonths: pick([12, 36]),
-      guarantees: [pick(G)], industries: pick([[], ["new-materials"], ["new-medicine"]]), qualifications: pick([[], ["hnte"]]), minYears: pick([0, 3]), minRevenueFen: pick([0, 2000 * WAN]),
+      minAmountFen: pick([10, 50, 100]) * WAN,
+      maxAmountFen: pick([300, 1000]) * WAN,
+      minRateBp: pick([345, 400]),
+      minTermMonths: pick([1, 12]),
+      maxTermMonths: pick([12, 36]),
+      guarantees: [pick(G)],
+      industries: pick([[], ["new-materials"], ["new-medicine"]]),
+      qualifications: pick([[], ["hnte"]]),
+      minYears: pick([0, 3]),
+      minRevenueFen: pick([0, 2000 * WAN]),
     }),
   );
   const shuffled = (seed: number) => {
@@ -125,16 +174,28 @@ describe("determinism", () => {
   };
 
   it("gives the same ranking, explanations included, whatever order the products come in", () => {
-    const enterprise: EnterpriseTerms = { industry: "new-materials", qualifications: ["hnte"], yearsInOperation: null, revenueFen: 1500 * WAN };
+    const enterprise: EnterpriseTerms = {
+      industry: "new-materials",
+      qualifications: ["hnte"],
+      yearsInOperation: null,
+      revenueFen: 1500 * WAN,
+    };
     const expected = rankProductsForNeed(products, need, enterprise, names);
     expect(new Set(expected.map((m) => m.productId)).size).toBe(60);
-    for (const seed of [1, 2, 3, 99]) expect(rankProductsForNeed(shuffled(seed), need, enterprise, names)).toEqual(expected);
+    for (const seed of [1, 2, 3, 99])
+      expect(rankProductsForNeed(shuffled(seed), need, enterprise, names)).toEqual(expected);
     expect(rankProductsForNeed([...products].reverse(), need, enterprise, names)).toEqual(expected);
   });
 
   it("is ordered by the documented keys, pair by pair", () => {
     const ranked = rankProductsForNeed(shuffled(5), need, unshared, names);
-    const key = (m: (typeof ranked)[number]) => [m.fails, m.partly, m.unknown, m.product.minRateBp, -m.product.maxAmountFen];
+    const key = (m: (typeof ranked)[number]) => [
+      m.fails,
+      m.partly,
+      m.unknown,
+      m.product.minRateBp,
+      -m.product.maxAmountFen,
+    ];
     for (let i = 1; i < ranked.length; i++) {
       const [a, b] = [key(ranked[i - 1]!), key(ranked[i]!)];
       const d = a.findIndex((v, k) => v !== b[k]);

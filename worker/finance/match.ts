@@ -26,7 +26,11 @@ export interface ProductTerms {
   minRevenueFen: number;
 }
 
-export interface NeedTerms { amountFen: number; termMonths: number; guarantees: readonly Guarantee[] }
+export interface NeedTerms {
+  amountFen: number;
+  termMonths: number;
+  guarantees: readonly Guarantee[];
+}
 
 /** What is known of the enterprise; null where it is unknown or not shared with this reader. */
 export interface EnterpriseTerms {
@@ -36,12 +40,31 @@ export interface EnterpriseTerms {
   revenueFen: number | null;
 }
 
-export interface Criterion { id: "amount" | "term" | "guarantee" | "industry" | "qualifications" | "years" | "revenue"; label: string; result: Verdict; reason: string }
-export interface Match { productId: string; criteria: Criterion[]; fails: number; partly: number; unknown: number }
+export interface Criterion {
+  id: "amount" | "term" | "guarantee" | "industry" | "qualifications" | "years" | "revenue";
+  label: string;
+  result: Verdict;
+  reason: string;
+}
+export interface Match {
+  productId: string;
+  criteria: Criterion[];
+  fails: number;
+  partly: number;
+  unknown: number;
+}
 
-export interface Names { industry: (code: string) => string; qualification: (code: string) => string }
+export interface Names {
+  industry: (code: string) => string;
+  qualification: (code: string) => string;
+}
 
-export const GUARANTEE_ZH: Record<Guarantee, string> = { credit: "信用", mortgage: "抵押", pledge: "质押", guarantee: "担保" };
+export const GUARANTEE_ZH: Record<Guarantee, string> = {
+  credit: "信用",
+  mortgage: "抵押",
+  pledge: "质押",
+  guarantee: "担保",
+};
 export const rateText = (bp: number) => `${(bp / 100).toFixed(2).replace(/\.?0+$/, "")}%`;
 
 /** Whole percent of `want` that `max` covers, rounded down exactly: (290万 / 1000万) × 100 is 28.999… in floating point. */
@@ -49,61 +72,127 @@ const shareOf = (max: number, want: number) => Number((BigInt(max) * 100n) / Big
 
 export function matchProduct(p: ProductTerms, need: NeedTerms, e: EnterpriseTerms, names: Names): Match {
   const criteria: Criterion[] = [];
-  const add = (id: Criterion["id"], label: string, result: Verdict, reason: string) => criteria.push({ id, label, result, reason });
+  const add = (id: Criterion["id"], label: string, result: Verdict, reason: string) =>
+    criteria.push({ id, label, result, reason });
 
   // One unit for the sentence; a need a fen off the range never reads as its end.
   const unit = moneyUnit(need.amountFen, p.minAmountFen, p.maxAmountFen);
   const m = (fen: number) => formatMoney(fen, { unit });
   const amount = formatMoney(need.amountFen, { unit, near: [p.minAmountFen, p.maxAmountFen] });
-  if (need.amountFen >= p.minAmountFen && need.amountFen <= p.maxAmountFen) add("amount", "金额", "meets", `需求${amount},在产品额度${m(p.minAmountFen)}至${m(p.maxAmountFen)}之内`);
-  else if (need.amountFen > p.maxAmountFen) add("amount", "金额", "partly", `需求${amount},产品最高${m(p.maxAmountFen)},可满足${shareOf(p.maxAmountFen, need.amountFen)}%`);
+  if (need.amountFen >= p.minAmountFen && need.amountFen <= p.maxAmountFen)
+    add("amount", "金额", "meets", `需求${amount},在产品额度${m(p.minAmountFen)}至${m(p.maxAmountFen)}之内`);
+  else if (need.amountFen > p.maxAmountFen)
+    add(
+      "amount",
+      "金额",
+      "partly",
+      `需求${amount},产品最高${m(p.maxAmountFen)},可满足${shareOf(p.maxAmountFen, need.amountFen)}%`,
+    );
   else add("amount", "金额", "partly", `需求${amount},低于产品起贷额${m(p.minAmountFen)}`);
 
-  if (need.termMonths >= p.minTermMonths && need.termMonths <= p.maxTermMonths) add("term", "期限", "meets", `需求${need.termMonths}个月,在${p.minTermMonths}至${p.maxTermMonths}个月之内`);
+  if (need.termMonths >= p.minTermMonths && need.termMonths <= p.maxTermMonths)
+    add("term", "期限", "meets", `需求${need.termMonths}个月,在${p.minTermMonths}至${p.maxTermMonths}个月之内`);
   else add("term", "期限", "partly", `需求${need.termMonths}个月,产品期限${p.minTermMonths}至${p.maxTermMonths}个月`);
 
   const common = p.guarantees.filter((g) => need.guarantees.includes(g));
-  if (common.length) add("guarantee", "担保方式", "meets", `可接受${common.map((g) => GUARANTEE_ZH[g]).join("、")}方式`);
-  else add("guarantee", "担保方式", "fails", `产品要求${p.guarantees.map((g) => GUARANTEE_ZH[g]).join("或")},企业可提供${need.guarantees.map((g) => GUARANTEE_ZH[g]).join("、") || "无"}`);
+  if (common.length)
+    add("guarantee", "担保方式", "meets", `可接受${common.map((g) => GUARANTEE_ZH[g]).join("、")}方式`);
+  else
+    add(
+      "guarantee",
+      "担保方式",
+      "fails",
+      `产品要求${p.guarantees.map((g) => GUARANTEE_ZH[g]).join("或")},企业可提供${need.guarantees.map((g) => GUARANTEE_ZH[g]).join("、") || "无"}`,
+    );
 
   if (p.industries.length === 0) add("industry", "行业", "meets", "产品不限行业");
-  else if (e.industry === null) add("industry", "行业", "unknown", `产品面向${p.industries.map(names.industry).join("、")},企业行业未知`);
-  else if (p.industries.includes(e.industry)) add("industry", "行业", "meets", `企业属于${names.industry(e.industry)},在产品面向的行业之内`);
-  else add("industry", "行业", "fails", `产品面向${p.industries.map(names.industry).join("、")},企业属于${names.industry(e.industry)}`);
+  else if (e.industry === null)
+    add("industry", "行业", "unknown", `产品面向${p.industries.map(names.industry).join("、")},企业行业未知`);
+  else if (p.industries.includes(e.industry))
+    add("industry", "行业", "meets", `企业属于${names.industry(e.industry)},在产品面向的行业之内`);
+  else
+    add(
+      "industry",
+      "行业",
+      "fails",
+      `产品面向${p.industries.map(names.industry).join("、")},企业属于${names.industry(e.industry)}`,
+    );
 
   if (p.qualifications.length) {
-    if (e.qualifications === null) add("qualifications", "资质", "unknown", `产品要求${p.qualifications.map(names.qualification).join("、")};企业资质未授权查看`);
+    if (e.qualifications === null)
+      add(
+        "qualifications",
+        "资质",
+        "unknown",
+        `产品要求${p.qualifications.map(names.qualification).join("、")};企业资质未授权查看`,
+      );
     else {
       const held = p.qualifications.filter((q) => e.qualifications!.includes(q));
       const missing = p.qualifications.filter((q) => !held.includes(q));
       if (!missing.length) add("qualifications", "资质", "meets", `持有${held.map(names.qualification).join("、")}`);
-      else add("qualifications", "资质", held.length ? "partly" : "fails", `缺少${missing.map(names.qualification).join("、")}${held.length ? `(已有${held.map(names.qualification).join("、")})` : ""}`);
+      else
+        add(
+          "qualifications",
+          "资质",
+          held.length ? "partly" : "fails",
+          `缺少${missing.map(names.qualification).join("、")}${held.length ? `(已有${held.map(names.qualification).join("、")})` : ""}`,
+        );
     }
   }
 
   if (p.minYears > 0) {
-    if (e.yearsInOperation === null) add("years", "经营年限", "unknown", `产品要求成立${p.minYears}年以上;成立日期未知或未授权`);
-    else add("years", "经营年限", e.yearsInOperation >= p.minYears ? "meets" : "fails", `成立${e.yearsInOperation}年,产品要求${p.minYears}年以上`);
+    if (e.yearsInOperation === null)
+      add("years", "经营年限", "unknown", `产品要求成立${p.minYears}年以上;成立日期未知或未授权`);
+    else
+      add(
+        "years",
+        "经营年限",
+        e.yearsInOperation >= p.minYears ? "meets" : "fails",
+        `成立${e.yearsInOperation}年,产品要求${p.minYears}年以上`,
+      );
   }
 
   if (p.minRevenueFen > 0) {
-    if (e.revenueFen === null) add("revenue", "年营业收入", "unknown", `产品要求${formatMoney(p.minRevenueFen)}以上;营业收入未填报或未授权`);
+    if (e.revenueFen === null)
+      add("revenue", "年营业收入", "unknown", `产品要求${formatMoney(p.minRevenueFen)}以上;营业收入未填报或未授权`);
     else {
       const unit = moneyUnit(e.revenueFen, p.minRevenueFen);
-      add("revenue", "年营业收入", e.revenueFen >= p.minRevenueFen ? "meets" : "fails", `最近年度${formatMoney(e.revenueFen, { unit, near: [p.minRevenueFen] })},产品要求${formatMoney(p.minRevenueFen, { unit })}以上`);
+      add(
+        "revenue",
+        "年营业收入",
+        e.revenueFen >= p.minRevenueFen ? "meets" : "fails",
+        `最近年度${formatMoney(e.revenueFen, { unit, near: [p.minRevenueFen] })},产品要求${formatMoney(p.minRevenueFen, { unit })}以上`,
+      );
     }
   }
 
-  let fails = 0, partly = 0, unknown = 0;
-  for (const c of criteria) if (c.result === "fails") fails++; else if (c.result === "partly") partly++; else if (c.result === "unknown") unknown++;
+  let fails = 0,
+    partly = 0,
+    unknown = 0;
+  for (const c of criteria)
+    if (c.result === "fails") fails++;
+    else if (c.result === "partly") partly++;
+    else if (c.result === "unknown") unknown++;
   return { productId: p.id, criteria, fails, partly, unknown };
 }
 
 export function compareMatches(a: Match & { product: ProductTerms }, b: Match & { product: ProductTerms }): number {
-  return a.fails - b.fails || a.partly - b.partly || a.unknown - b.unknown || a.product.minRateBp - b.product.minRateBp || b.product.maxAmountFen - a.product.maxAmountFen || (a.product.id < b.product.id ? -1 : a.product.id > b.product.id ? 1 : 0);
+  return (
+    a.fails - b.fails ||
+    a.partly - b.partly ||
+    a.unknown - b.unknown ||
+    a.product.minRateBp - b.product.minRateBp ||
+    b.product.maxAmountFen - a.product.maxAmountFen ||
+    (a.product.id < b.product.id ? -1 : a.product.id > b.product.id ? 1 : 0)
+  );
 }
 
-export function rankProductsForNeed<P extends ProductTerms>(products: readonly P[], need: NeedTerms, e: EnterpriseTerms, names: Names): (Match & { product: P })[] {
+export function rankProductsForNeed<P extends ProductTerms>(
+  products: readonly P[],
+  need: NeedTerms,
+  e: EnterpriseTerms,
+  names: Names,
+): (Match & { product: P })[] {
   return products.map((product) => ({ ...matchProduct(product, need, e, names), product })).sort(compareMatches);
 }
 

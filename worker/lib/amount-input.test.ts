@@ -71,9 +71,21 @@ describe("a field's own unit reads bare numbers, and a typed unit wins over it",
   ])("万元 field: %j → %i fen", (text, expected) => expect(fen(text, inWan)).toBe(expected));
 
   it("says what to type in the field's unit", () => {
-    expect(parseAmount("三百", inWan)).toMatchObject({ ok: false, reason: "format", message: "请填写金额(万元),如 300 或 50.5;也可写 3亿 或 3,000,000元。" });
-    expect(parseAmount("三百")).toMatchObject({ ok: false, reason: "format", message: "请填写以元为单位的金额,如 3,000,000;也可写 300万 或 3亿。" });
-    expect(parseAmount("0.0000001", inWan)).toMatchObject({ ok: false, reason: "precision", message: "金额最小到分:以万元为单位最多六位小数。" });
+    expect(parseAmount("三百", inWan)).toMatchObject({
+      ok: false,
+      reason: "format",
+      message: "请填写金额(万元),如 300 或 50.5;也可写 3亿 或 3,000,000元。",
+    });
+    expect(parseAmount("三百")).toMatchObject({
+      ok: false,
+      reason: "format",
+      message: "请填写以元为单位的金额,如 3,000,000;也可写 300万 或 3亿。",
+    });
+    expect(parseAmount("0.0000001", inWan)).toMatchObject({
+      ok: false,
+      reason: "precision",
+      message: "金额最小到分:以万元为单位最多六位小数。",
+    });
   });
 });
 
@@ -107,7 +119,11 @@ describe("parseAmount refuses what is not an amount, with a sentence for each ca
 
   it("names the problem in words a person can act on", () => {
     expect(parseAmount("-5")).toEqual({ ok: false, reason: "negative", message: "金额不能为负数。" });
-    expect(parseAmount("1.234")).toEqual({ ok: false, reason: "precision", message: "金额最小到分:以元为单位最多两位小数,如 12345.67。" });
+    expect(parseAmount("1.234")).toEqual({
+      ok: false,
+      reason: "precision",
+      message: "金额最小到分:以元为单位最多两位小数,如 12345.67。",
+    });
     expect(parseAmount("1.0000001万")).toMatchObject({ message: "金额最小到分:以万元为单位最多六位小数。" });
     expect(parseAmount("1,2345")).toMatchObject({ message: "千分位逗号的位置不对:请写作 1,234,567,或不写逗号。" });
     expect(parseAmount("")).toMatchObject({ message: "请填写金额。" });
@@ -126,7 +142,11 @@ describe("parseAmount never loses a fen to floating point or to overflow", () =>
     expect(fen("90071992547409.92")).toBe("too_large");
     expect(fen("9007199254740992万")).toBe("too_large");
     expect(fen("99999999999亿")).toBe("too_large");
-    expect(parseAmount("9".repeat(200))).toMatchObject({ ok: false, reason: "too_large", message: "金额过大,请检查位数。" });
+    expect(parseAmount("9".repeat(200))).toMatchObject({
+      ok: false,
+      reason: "too_large",
+      message: "金额过大,请检查位数。",
+    });
     expect(parseAmount("1".repeat(2000))).toMatchObject({ ok: false, reason: "too_large" });
     expect(parseAmount("金额".repeat(50))).toMatchObject({ ok: false, reason: "format" });
   });
@@ -186,7 +206,9 @@ describe("parsePercent", () => {
   ])("refuses %j (%s)", (text, reason) => expect(pct(text)).toBe(reason));
 
   it("says negatives may be typed where they are allowed, and keeps to its bounds", () => {
-    expect(parsePercent("负三", { allowNegative: true })).toMatchObject({ message: "请填写百分数,最多两位小数,如 12.5 或 12.5%;低于零时填负数,如 -3%。" });
+    expect(parsePercent("负三", { allowNegative: true })).toMatchObject({
+      message: "请填写百分数,最多两位小数,如 12.5 或 12.5%;低于零时填负数,如 -3%。",
+    });
     expect(parsePercent("3.255")).toMatchObject({ message: "百分数最多两位小数,如 12.5 或 12.5%。" });
     expect(parsePercent("-3")).toMatchObject({ message: "不能为负数。" });
     expect(pct("36.01", { max: 36 })).toBe("too_large");

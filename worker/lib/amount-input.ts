@@ -31,7 +31,14 @@ export type ParsedAmount = { ok: true; fen: number } | Failed;
 export type ParsedPercent = { ok: true; bp: number; percent: number } | Failed;
 
 /** Fen in one of each unit a person may type after the number (元 may follow any of them). */
-const FEN_PER: Record<string, bigint> = { "": 100n, 千: 100_000n, 万: 1_000_000n, 百万: 100_000_000n, 千万: 1_000_000_000n, 亿: 10_000_000_000n };
+const FEN_PER: Record<string, bigint> = {
+  "": 100n,
+  千: 100_000n,
+  万: 1_000_000n,
+  百万: 100_000_000n,
+  千万: 1_000_000_000n,
+  亿: 10_000_000_000n,
+};
 /** Decimals that still name whole fen in a unit, as a sentence says them. */
 const DECIMALS_ZH: Record<string, string> = { "": "两", 千: "五", 万: "六", 百万: "八", 千万: "九", 亿: "十" };
 
@@ -62,7 +69,9 @@ export function normaliseNumberText(text: string): string {
 }
 
 function formatHint(unit: FieldUnit): string {
-  return unit === "万元" ? "请填写金额(万元),如 300 或 50.5;也可写 3亿 或 3,000,000元。" : "请填写以元为单位的金额,如 3,000,000;也可写 300万 或 3亿。";
+  return unit === "万元"
+    ? "请填写金额(万元),如 300 或 50.5;也可写 3亿 或 3,000,000元。"
+    : "请填写以元为单位的金额,如 3,000,000;也可写 300万 或 3亿。";
 }
 
 /** "10万" → 10,000,000 fen; "300" in a 万元 field → 3,000,000,000 fen; a sentence to show otherwise. */
@@ -71,18 +80,26 @@ export function parseAmount(text: string, opts: AmountOptions = {}): ParsedAmoun
   const maxFen = BigInt(Math.floor(Math.min(opts.maxFen ?? Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER)));
   const s = normaliseNumberText(text.slice(0, MAX_LENGTH * 4));
   if (s === "" && text.trim() === "") return failed("empty", "请填写金额。");
-  if (text.length > MAX_LENGTH * 4 || s.length > MAX_LENGTH) return /^[+-]?¥?\d/.test(s) ? failed("too_large", "金额过大,请检查位数。") : failed("format", formatHint(fieldUnit));
+  if (text.length > MAX_LENGTH * 4 || s.length > MAX_LENGTH)
+    return /^[+-]?¥?\d/.test(s)
+      ? failed("too_large", "金额过大,请检查位数。")
+      : failed("format", formatHint(fieldUnit));
   const m = AMOUNT.exec(s);
   if (!m) return failed("format", formatHint(fieldUnit));
   const [, sign, whole, decimals = "", scaleTyped, yuanTyped] = m;
-  if (whole!.includes(",") && !GROUPED.test(whole!)) return failed("separators", "千分位逗号的位置不对:请写作 1,234,567,或不写逗号。");
+  if (whole!.includes(",") && !GROUPED.test(whole!))
+    return failed("separators", "千分位逗号的位置不对:请写作 1,234,567,或不写逗号。");
   // "300" in a 万元 field is 300万元; "300元" is 300元 in any field.
   const scale = scaleTyped ?? (yuanTyped || fieldUnit === "元" ? "" : "万");
   const digits = BigInt(whole!.replace(/,/g, "") + decimals);
   const scaled = digits * FEN_PER[scale]!;
   const den = 10n ** BigInt(decimals.length);
   if (sign === "-" && digits !== 0n && !opts.allowNegative) return failed("negative", "金额不能为负数。");
-  if (scaled % den !== 0n) return failed("precision", `金额最小到分:以${scale}元为单位最多${DECIMALS_ZH[scale]}位小数${scale === "" ? ",如 12345.67" : ""}。`);
+  if (scaled % den !== 0n)
+    return failed(
+      "precision",
+      `金额最小到分:以${scale}元为单位最多${DECIMALS_ZH[scale]}位小数${scale === "" ? ",如 12345.67" : ""}。`,
+    );
   const fen = scaled / den;
   if (fen > maxFen) return failed("too_large", "金额过大,请检查位数。");
   return { ok: true, fen: sign === "-" && fen !== 0n ? -Number(fen) : Number(fen) };

@@ -32,7 +32,14 @@ export const validationHook: Hook<unknown, AppEnv, string, unknown> = (result) =
   for (const issue of result.error.issues) {
     const key = issue.path.join(".") || "_";
     fields[key] ??= issue.message;
-    if (issue.code === "custom" && (issue.params as { reason?: string } | undefined)?.reason === BAD_CHARACTERS) malformed = true;
+    if (issue.code === "custom" && (issue.params as { reason?: string } | undefined)?.reason === BAD_CHARACTERS)
+      malformed = true;
   }
-  throw new AppError(malformed ? "bad_request" : "validation_failed", `输入有误:${Object.entries(fields).map(([k, v]) => `${k}:${v}`).join(";")}`, fields);
+  throw new AppError(
+    malformed ? "bad_request" : "validation_failed",
+    `输入有误:${Object.entries(fields)
+      .map(([k, v]) => `${k}:${v}`)
+      .join(";")}`,
+    fields,
+  );
 };

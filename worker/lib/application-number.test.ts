@@ -25,15 +25,26 @@ describe("application numbers", () => {
     [" 2026-000123 ", { year: 2026, seq: 123 }],
     ["ＺＢ－２０２６－０００１２３", { year: 2026, seq: 123 }],
     ["ZB—2026—000123", { year: 2026, seq: 123 }],
-  ])("reads %j as a subsidy number", (text, want) => expect(parseApplicationNumber(zibo, "subsidy", text)).toEqual(want));
+  ])("reads %j as a subsidy number", (text, want) =>
+    expect(parseApplicationNumber(zibo, "subsidy", text)).toEqual(want),
+  );
 
   it.each([["ZB-DK-2026-000045"], ["DK-2026-45"], ["2026-000045"]])("reads %j as a loan number", (text) => {
     expect(parseApplicationNumber(zibo, "loan", text)).toEqual({ year: 2026, seq: 45 });
   });
 
-  it("does not read a subsidy number as a loan number", () => expect(parseApplicationNumber(zibo, "loan", "ZB-2026-000045")).toBeNull());
+  it("does not read a subsidy number as a loan number", () =>
+    expect(parseApplicationNumber(zibo, "loan", "ZB-2026-000045")).toBeNull());
 
-  it.each([["DY-2026-000123"], ["ZB-DK-2026-000123"], ["ZB-2026-000000"], ["2026"], ["科技"], ["ZB-26-000123"], ["X-ZB-2026-1"]])("does not read %j as a subsidy number of this zone", (text) => {
+  it.each([
+    ["DY-2026-000123"],
+    ["ZB-DK-2026-000123"],
+    ["ZB-2026-000000"],
+    ["2026"],
+    ["科技"],
+    ["ZB-26-000123"],
+    ["X-ZB-2026-1"],
+  ])("does not read %j as a subsidy number of this zone", (text) => {
     expect(parseApplicationNumber(zibo, "subsidy", text)).toBeNull();
   });
 });

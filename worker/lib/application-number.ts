@@ -20,7 +20,11 @@ export function numberPrefix(zone: Zone, kind: NumberKind): string {
 }
 
 /** The number of a row, or null for a row written outside the app (it has none). */
-export function applicationNumber(zone: Zone, kind: NumberKind, row: { numberYear: number | null; numberSeq: number | null }): string | null {
+export function applicationNumber(
+  zone: Zone,
+  kind: NumberKind,
+  row: { numberYear: number | null; numberSeq: number | null },
+): string | null {
   if (row.numberYear === null || row.numberSeq === null) return null;
   return `${numberPrefix(zone, kind)}${row.numberYear}-${String(row.numberSeq).padStart(6, "0")}`;
 }
@@ -31,7 +35,11 @@ export function applicationNumber(zone: Zone, kind: NumberKind, row: { numberYea
  * taken; another zone's letters, or the other kind's form (a loan's "DK", or a
  * subsidy's letters without it), are not.
  */
-export function parseApplicationNumber(zone: Zone, kind: NumberKind, text: string): { year: number; seq: number } | null {
+export function parseApplicationNumber(
+  zone: Zone,
+  kind: NumberKind,
+  text: string,
+): { year: number; seq: number } | null {
   const s = text
     .trim()
     .replace(/[Ａ-Ｚａ-ｚ０-９－]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
@@ -46,7 +54,7 @@ export function parseApplicationNumber(zone: Zone, kind: NumberKind, text: strin
   const marked = parts[0] === "DK";
   if (marked) parts.shift();
   // "ZB-2026-000123" is a subsidy application's number, not loan 123; a bare "2026-000123" may be either.
-  if (parts.length > 0 || marked !== (kind === "loan") && (marked || lettered)) return null;
+  if (parts.length > 0 || (marked !== (kind === "loan") && (marked || lettered))) return null;
   const seq = Number(seqText);
   return seq > 0 ? { year: Number(yearText), seq } : null;
 }

@@ -19,13 +19,64 @@ interface YearCase {
 
 const CASES: YearCase[] = [
   // 2020: 春节 1月24日至30日, extended to 2月2日 by 国办发明电〔2020〕1号, which cancels 2月1日(星期六)上班.
-  { year: 2020, springFestival: ["2020-01-24", "2020-02-02"], nationalDay: ["2020-10-01", "2020-10-08"], workdays: ["2020-01-19", "2020-04-26", "2020-05-09", "2020-06-28", "2020-09-27", "2020-10-10"], offDays: 1 + 7 + 3 + 3 + 5 + 3 + 8 },
-  { year: 2021, springFestival: ["2021-02-11", "2021-02-17"], nationalDay: ["2021-10-01", "2021-10-07"], workdays: ["2021-02-07", "2021-02-20", "2021-04-25", "2021-05-08", "2021-09-18", "2021-09-26", "2021-10-09"], offDays: 3 + 7 + 3 + 5 + 3 + 3 + 7 },
-  { year: 2022, springFestival: ["2022-01-31", "2022-02-06"], nationalDay: ["2022-10-01", "2022-10-07"], workdays: ["2022-01-29", "2022-01-30", "2022-04-02", "2022-04-24", "2022-05-07", "2022-10-08", "2022-10-09"], offDays: 3 + 7 + 3 + 5 + 3 + 3 + 7 },
-  { year: 2023, springFestival: ["2023-01-21", "2023-01-27"], nationalDay: ["2023-09-29", "2023-10-06"], workdays: ["2023-01-28", "2023-01-29", "2023-04-23", "2023-05-06", "2023-06-25", "2023-10-07", "2023-10-08"], offDays: 3 + 7 + 1 + 5 + 3 + 8 },
-  { year: 2024, springFestival: ["2024-02-10", "2024-02-17"], nationalDay: ["2024-10-01", "2024-10-07"], workdays: ["2024-02-04", "2024-02-18", "2024-04-07", "2024-04-28", "2024-05-11", "2024-09-14", "2024-09-29", "2024-10-12"], offDays: 1 + 8 + 3 + 5 + 1 + 3 + 7 },
-  { year: 2025, springFestival: ["2025-01-28", "2025-02-04"], nationalDay: ["2025-10-01", "2025-10-08"], workdays: ["2025-01-26", "2025-02-08", "2025-04-27", "2025-09-28", "2025-10-11"], offDays: 1 + 8 + 3 + 5 + 3 + 8 },
-  { year: 2026, springFestival: ["2026-02-15", "2026-02-23"], nationalDay: ["2026-10-01", "2026-10-07"], workdays: ["2026-01-04", "2026-02-14", "2026-02-28", "2026-05-09", "2026-09-20", "2026-10-10"], offDays: 3 + 9 + 3 + 5 + 3 + 3 + 7 },
+  {
+    year: 2020,
+    springFestival: ["2020-01-24", "2020-02-02"],
+    nationalDay: ["2020-10-01", "2020-10-08"],
+    workdays: ["2020-01-19", "2020-04-26", "2020-05-09", "2020-06-28", "2020-09-27", "2020-10-10"],
+    offDays: 1 + 7 + 3 + 3 + 5 + 3 + 8,
+  },
+  {
+    year: 2021,
+    springFestival: ["2021-02-11", "2021-02-17"],
+    nationalDay: ["2021-10-01", "2021-10-07"],
+    workdays: ["2021-02-07", "2021-02-20", "2021-04-25", "2021-05-08", "2021-09-18", "2021-09-26", "2021-10-09"],
+    offDays: 3 + 7 + 3 + 5 + 3 + 3 + 7,
+  },
+  {
+    year: 2022,
+    springFestival: ["2022-01-31", "2022-02-06"],
+    nationalDay: ["2022-10-01", "2022-10-07"],
+    workdays: ["2022-01-29", "2022-01-30", "2022-04-02", "2022-04-24", "2022-05-07", "2022-10-08", "2022-10-09"],
+    offDays: 3 + 7 + 3 + 5 + 3 + 3 + 7,
+  },
+  {
+    year: 2023,
+    springFestival: ["2023-01-21", "2023-01-27"],
+    nationalDay: ["2023-09-29", "2023-10-06"],
+    workdays: ["2023-01-28", "2023-01-29", "2023-04-23", "2023-05-06", "2023-06-25", "2023-10-07", "2023-10-08"],
+    offDays: 3 + 7 + 1 + 5 + 3 + 8,
+  },
+  {
+    year: 2024,
+    springFestival: ["2024-02-10", "2024-02-17"],
+    nationalDay: ["2024-10-01", "2024-10-07"],
+    workdays: [
+      "2024-02-04",
+      "2024-02-18",
+      "2024-04-07",
+      "2024-04-28",
+      "2024-05-11",
+      "2024-09-14",
+      "2024-09-29",
+      "2024-10-12",
+    ],
+    offDays: 1 + 8 + 3 + 5 + 1 + 3 + 7,
+  },
+  {
+    year: 2025,
+    springFestival: ["2025-01-28", "2025-02-04"],
+    nationalDay: ["2025-10-01", "2025-10-08"],
+    workdays: ["2025-01-26", "2025-02-08", "2025-04-27", "2025-09-28", "2025-10-11"],
+    offDays: 1 + 8 + 3 + 5 + 3 + 8,
+  },
+  {
+    year: 2026,
+    springFestival: ["2026-02-15", "2026-02-23"],
+    nationalDay: ["2026-10-01", "2026-10-07"],
+    workdays: ["2026-01-04", "2026-02-14", "2026-02-28", "2026-05-09", "2026-09-20", "2026-10-10"],
+    offDays: 3 + 9 + 3 + 5 + 3 + 3 + 7,
+  },
 ];
 
 const national = withNationalCalendar({ holidays: [], extraWorkdays: [] });
@@ -52,7 +103,8 @@ describe("the national calendar ships every announced year from 2020", () => {
     const data = NATIONAL_HOLIDAY_YEARS.find((y) => y.year === c.year)!;
 
     it("counts 春节 and 国庆 as days off, every day of them", () => {
-      for (const [from, to] of [c.springFestival, c.nationalDay]) for (const d of datesOf({ from, to })) expect(isWorkingDay(d, national), d).toBe(false);
+      for (const [from, to] of [c.springFestival, c.nationalDay])
+        for (const d of datesOf({ from, to })) expect(isWorkingDay(d, national), d).toBe(false);
     });
 
     it("works the 调休 weekend days, and only those the notice names", () => {
@@ -70,7 +122,9 @@ describe("the national calendar ships every announced year from 2020", () => {
     });
 
     it("leaves the first working day after 国庆 a working day", () => {
-      const after = datesOf({ from: c.nationalDay[1], to: `${c.year}-10-20` }).slice(1).find((d) => weekday(d) !== 0 && weekday(d) !== 6)!;
+      const after = datesOf({ from: c.nationalDay[1], to: `${c.year}-10-20` })
+        .slice(1)
+        .find((d) => weekday(d) !== 0 && weekday(d) !== 6)!;
       expect(isWorkingDay(after, national)).toBe(true);
     });
   });

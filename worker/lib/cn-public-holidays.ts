@@ -50,8 +50,19 @@ export const NATIONAL_HOLIDAY_YEARS: readonly NationalHolidayYear[] = [
     // so 1月31日 to 2月2日 are off and the 2月1日(星期六) 上班 of the first notice is cancelled.
     year: 2020,
     notices: [
-      { title: "国务院办公厅关于2020年部分节假日安排的通知", docNo: "国办发明电〔2019〕16号", issuedOn: "2019-11-21", source: "http://www.gov.cn/zhengce/content/2019-11/21/content_5454164.htm" },
-      { title: "国务院办公厅关于延长2020年春节假期的通知", docNo: "国办发明电〔2020〕1号", issuedOn: "2020-01-26", source: "https://www.farmer.com.cn/2020/01/27/99847578.html", original: "http://www.gov.cn/zhengce/content/2020-01/27/content_5472352.htm" },
+      {
+        title: "国务院办公厅关于2020年部分节假日安排的通知",
+        docNo: "国办发明电〔2019〕16号",
+        issuedOn: "2019-11-21",
+        source: "http://www.gov.cn/zhengce/content/2019-11/21/content_5454164.htm",
+      },
+      {
+        title: "国务院办公厅关于延长2020年春节假期的通知",
+        docNo: "国办发明电〔2020〕1号",
+        issuedOn: "2020-01-26",
+        source: "https://www.farmer.com.cn/2020/01/27/99847578.html",
+        original: "http://www.gov.cn/zhengce/content/2020-01/27/content_5472352.htm",
+      },
     ],
     periods: [
       { name: "元旦", from: "2020-01-01", to: "2020-01-01", days: 1 },
@@ -67,7 +78,14 @@ export const NATIONAL_HOLIDAY_YEARS: readonly NationalHolidayYear[] = [
   {
     // 国务院办公厅关于2021年部分节假日安排的通知(国办发明电〔2020〕27号,2020年11月25日)
     year: 2021,
-    notices: [{ title: "国务院办公厅关于2021年部分节假日安排的通知", docNo: "国办发明电〔2020〕27号", issuedOn: "2020-11-25", source: "http://www.cncaprc.cn/?c=i&a=lList_mod&myid=3&id=3366" }],
+    notices: [
+      {
+        title: "国务院办公厅关于2021年部分节假日安排的通知",
+        docNo: "国办发明电〔2020〕27号",
+        issuedOn: "2020-11-25",
+        source: "http://www.cncaprc.cn/?c=i&a=lList_mod&myid=3&id=3366",
+      },
+    ],
     periods: [
       { name: "元旦", from: "2021-01-01", to: "2021-01-03", days: 3 },
       { name: "春节", from: "2021-02-11", to: "2021-02-17", days: 7 },
@@ -82,7 +100,14 @@ export const NATIONAL_HOLIDAY_YEARS: readonly NationalHolidayYear[] = [
   {
     // 国务院办公厅关于2022年部分节假日安排的通知(国办发明电〔2021〕11号,2021年10月25日)
     year: 2022,
-    notices: [{ title: "国务院办公厅关于2022年部分节假日安排的通知", docNo: "国办发明电〔2021〕11号", issuedOn: "2021-10-25", source: "http://www.beijing.gov.cn/zhengce/zhengcefagui/202110/t20211026_2520500.html" }],
+    notices: [
+      {
+        title: "国务院办公厅关于2022年部分节假日安排的通知",
+        docNo: "国办发明电〔2021〕11号",
+        issuedOn: "2021-10-25",
+        source: "http://www.beijing.gov.cn/zhengce/zhengcefagui/202110/t20211026_2520500.html",
+      },
+    ],
     periods: [
       { name: "元旦", from: "2022-01-01", to: "2022-01-03", days: 3 },
       { name: "春节", from: "2022-01-31", to: "2022-02-06", days: 7 },
@@ -98,7 +123,15 @@ export const NATIONAL_HOLIDAY_YEARS: readonly NationalHolidayYear[] = [
     // 国务院办公厅关于2023年部分节假日安排的通知(国办发明电〔2022〕16号,2022年12月8日);
     // its 元旦 starts on 2022年12月31日.
     year: 2023,
-    notices: [{ title: "国务院办公厅关于2023年部分节假日安排的通知", docNo: "国办发明电〔2022〕16号", issuedOn: "2022-12-08", source: "https://zh.wikisource.org/wiki/国务院办公厅关于2023年部分节假日安排的通知", original: "http://www.mee.gov.cn/zcwj/gwywj/202212/t20221209_1007555.shtml" }],
+    notices: [
+      {
+        title: "国务院办公厅关于2023年部分节假日安排的通知",
+        docNo: "国办发明电〔2022〕16号",
+        issuedOn: "2022-12-08",
+        source: "https://zh.wikisource.org/wiki/国务院办公厅关于2023年部分节假日安排的通知",
+        original: "http://www.mee.gov.cn/zcwj/gwywj/202212/t20221209_1007555.shtml",
+      },
+    ],
     periods: [
       { name: "元旦", from: "2022-12-31", to: "2023-01-02", days: 3 },
       { name: "春节", from: "2023-01-21", to: "2023-01-27", days: 7 },
@@ -113,7 +146,14 @@ export const NATIONAL_HOLIDAY_YEARS: readonly NationalHolidayYear[] = [
     // 国务院办公厅关于2024年部分节假日安排的通知(国办发明电〔2023〕7号,2023年10月25日);
     // 元旦 and 端午节 are one day each, "与周末连休" (the weekend was off anyway).
     year: 2024,
-    notices: [{ title: "国务院办公厅关于2024年部分节假日安排的通知", docNo: "国办发明电〔2023〕7号", issuedOn: "2023-10-25", source: "http://paper.people.com.cn/rmrb/html/2023-10/26/nw.D110000renmrb_20231026_3-06.htm" }],
+    notices: [
+      {
+        title: "国务院办公厅关于2024年部分节假日安排的通知",
+        docNo: "国办发明电〔2023〕7号",
+        issuedOn: "2023-10-25",
+        source: "http://paper.people.com.cn/rmrb/html/2023-10/26/nw.D110000renmrb_20231026_3-06.htm",
+      },
+    ],
     periods: [
       { name: "元旦", from: "2024-01-01", to: "2024-01-01", days: 1 },
       { name: "春节", from: "2024-02-10", to: "2024-02-17", days: 8 },
@@ -123,13 +163,30 @@ export const NATIONAL_HOLIDAY_YEARS: readonly NationalHolidayYear[] = [
       { name: "中秋节", from: "2024-09-15", to: "2024-09-17", days: 3 },
       { name: "国庆节", from: "2024-10-01", to: "2024-10-07", days: 7 },
     ],
-    workdays: ["2024-02-04", "2024-02-18", "2024-04-07", "2024-04-28", "2024-05-11", "2024-09-14", "2024-09-29", "2024-10-12"],
+    workdays: [
+      "2024-02-04",
+      "2024-02-18",
+      "2024-04-07",
+      "2024-04-28",
+      "2024-05-11",
+      "2024-09-14",
+      "2024-09-29",
+      "2024-10-12",
+    ],
   },
   {
     // 国务院办公厅关于2025年部分节假日安排的通知(国办发明电〔2024〕12号,2024年11月12日),
     // the first under the 2024 revision of 《全国年节及纪念日放假办法》 (春节 and 劳动节 one day longer).
     year: 2025,
-    notices: [{ title: "国务院办公厅关于2025年部分节假日安排的通知", docNo: "国办发明电〔2024〕12号", issuedOn: "2024-11-12", source: "https://m.gmw.cn/2024-11/12/content_1303894933.htm", original: "https://www.gov.cn/zhengce/content/202411/content_6986382.htm" }],
+    notices: [
+      {
+        title: "国务院办公厅关于2025年部分节假日安排的通知",
+        docNo: "国办发明电〔2024〕12号",
+        issuedOn: "2024-11-12",
+        source: "https://m.gmw.cn/2024-11/12/content_1303894933.htm",
+        original: "https://www.gov.cn/zhengce/content/202411/content_6986382.htm",
+      },
+    ],
     periods: [
       { name: "元旦", from: "2025-01-01", to: "2025-01-01", days: 1 },
       { name: "春节", from: "2025-01-28", to: "2025-02-04", days: 8 },
@@ -144,7 +201,15 @@ export const NATIONAL_HOLIDAY_YEARS: readonly NationalHolidayYear[] = [
     // 国务院办公厅关于2026年部分节假日安排的通知(2025年11月4日, published by 新华社 the same day).
     // Its 文号 is not printed in the copies we could read, so it is left blank rather than guessed.
     year: 2026,
-    notices: [{ title: "国务院办公厅关于2026年部分节假日安排的通知", docNo: null, issuedOn: "2025-11-04", source: "https://politics.gmw.cn/2025-11/04/content_38391083.htm", original: "https://www.gov.cn/zhengce/content/202511/content_7047090.htm" }],
+    notices: [
+      {
+        title: "国务院办公厅关于2026年部分节假日安排的通知",
+        docNo: null,
+        issuedOn: "2025-11-04",
+        source: "https://politics.gmw.cn/2025-11/04/content_38391083.htm",
+        original: "https://www.gov.cn/zhengce/content/202511/content_7047090.htm",
+      },
+    ],
     periods: [
       { name: "元旦", from: "2026-01-01", to: "2026-01-03", days: 3 },
       { name: "春节", from: "2026-02-15", to: "2026-02-23", days: 9 },
@@ -163,7 +228,8 @@ const DAY = 86_400_000;
 /** Every date from `from` to `to`, both included. */
 export function datesOf(period: Pick<HolidayPeriod, "from" | "to">): string[] {
   const out: string[] = [];
-  for (let t = Date.parse(`${period.from}T00:00:00Z`); t <= Date.parse(`${period.to}T00:00:00Z`); t += DAY) out.push(new Date(t).toISOString().slice(0, 10));
+  for (let t = Date.parse(`${period.from}T00:00:00Z`); t <= Date.parse(`${period.to}T00:00:00Z`); t += DAY)
+    out.push(new Date(t).toISOString().slice(0, 10));
   return out;
 }
 

@@ -27,7 +27,13 @@ export function dateRangeMessage(label: string, from: string, to: string): strin
  * Refuses `value` (YYYY-MM-DD, already calendar-checked) outside [from, to] with
  * a 422 naming the field and the range. A null/empty value is left to the schema.
  */
-export function assertDateInRange(field: string, label: string, value: string | null | undefined, from: string, to: string): void {
+export function assertDateInRange(
+  field: string,
+  label: string,
+  value: string | null | undefined,
+  from: string,
+  to: string,
+): void {
   if (!value || (value >= from && value <= to)) return;
   const message = dateRangeMessage(label, from, to);
   throw new AppError("validation_failed", `${message}。`, { [field]: message });

@@ -7,5 +7,8 @@
 import type { z } from "@hono/zod-openapi";
 
 export function distinct<T extends z.ZodArray<z.ZodType>>(schema: T, label: string) {
-  return schema.refine((items) => new Set(items.map((item) => JSON.stringify(item))).size === items.length, `${label}不能重复`);
+  return schema.refine(
+    (items) => new Set(items.map((item) => JSON.stringify(item))).size === items.length,
+    `${label}不能重复`,
+  );
 }

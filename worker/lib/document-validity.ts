@@ -33,20 +33,33 @@ export const UNSPECIFIED_LABEL = "文件未规定有效期";
 /** `date` is YYYY-MM-DD in Asia/Shanghai; both ends are inclusive. */
 export function validityOn(doc: Dated | undefined, date: string): ValidityStatus {
   const v = doc?.validity;
-  if (!v || "unspecified" in v) return { status: "unspecified", from: null, until: null, source: null, extension: null, label: UNSPECIFIED_LABEL };
+  if (!v || "unspecified" in v)
+    return { status: "unspecified", from: null, until: null, source: null, extension: null, label: UNSPECIFIED_LABEL };
   const from = v.from ?? null;
   const until = v.until ?? null;
   const extension = doc?.extension ?? null;
   const end = extension?.until ?? until;
   const status = from && date < from ? "not_yet" : end && date > end ? "expired" : "in_force";
   const word = status === "expired" ? "(已到期)" : status === "not_yet" ? "(尚未施行)" : "";
-  return { status, from, until, source: v.source, extension, label: `${periodText({ from, until, extension })}${word}` };
+  return {
+    status,
+    from,
+    until,
+    source: v.source,
+    extension,
+    label: `${periodText({ from, until, extension })}${word}`,
+  };
 }
 
 /** The period in words, without the status: "有效期至2023年12月31日,园区已延期至2026年12月31日". */
 export function periodText({ from, until, extension }: Pick<ValidityStatus, "from" | "until" | "extension">): string {
   if (!from && !until) return UNSPECIFIED_LABEL;
-  const period = from && until ? `有效期${formatDateZh(from)}至${formatDateZh(until)}` : until ? `有效期至${formatDateZh(until)}` : `自${formatDateZh(from!)}起施行`;
+  const period =
+    from && until
+      ? `有效期${formatDateZh(from)}至${formatDateZh(until)}`
+      : until
+        ? `有效期至${formatDateZh(until)}`
+        : `自${formatDateZh(from!)}起施行`;
   return `${period}${extension ? `,园区已延期至${formatDateZh(extension.until)}` : ""}`;
 }
 
@@ -73,10 +86,17 @@ export function refusalOutsidePeriod(programme: PeriodOf & { title: { zh: string
   const message = expired
     ? `“${programme.title.zh}”依据的${reason},不再受理新的申报。园区如发布延期或新政策,会在政策纵览中列出。`
     : `“${programme.title.zh}”依据的${reason},此前不受理申报。`;
-  return new AppError("validation_failed", message, { programme: expired ? "政策文件已到期" : "政策文件尚未施行", "condition:effective": reason });
+  return new AppError("validation_failed", message, {
+    programme: expired ? "政策文件已到期" : "政策文件尚未施行",
+    "condition:effective": reason,
+  });
 }
 
 /** The same refusal for a document as configured (its period compiled as the engine would). */
-export function refusalForExpiredDocument(doc: PolicyDocument | undefined, programmeTitle: string, date: string): AppError | null {
+export function refusalForExpiredDocument(
+  doc: PolicyDocument | undefined,
+  programmeTitle: string,
+  date: string,
+): AppError | null {
   return doc ? refusalOutsidePeriod({ ...periodOf(doc, doc.issuedOn), title: { zh: programmeTitle } }, date) : null;
 }

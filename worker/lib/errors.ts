@@ -29,7 +29,12 @@ export class AppError extends Error {
   /** Seconds until a retry can succeed (429, 503): sent as `Retry-After` by the one error mapping. */
   readonly retryAfterSeconds?: number;
 
-  constructor(code: ErrorCode, message: string, fields?: Record<string, string>, opts: { retryAfterSeconds?: number } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    fields?: Record<string, string>,
+    opts: { retryAfterSeconds?: number } = {},
+  ) {
     super(message);
     this.name = "AppError";
     this.code = code;

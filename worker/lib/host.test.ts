@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { normaliseHost, resolveSite } from "./host";
 
 const zones = new Set(["zibo", "dongying", "changzhi"]);
-const resolve = (host: string, roots = ["localhost", "yuanqu.example.cn"]) => resolveSite(host, roots, (s) => zones.has(s));
+const resolve = (host: string, roots = ["localhost", "yuanqu.example.cn"]) =>
+  resolveSite(host, roots, (s) => zones.has(s));
 
 describe("resolveSite", () => {
   it.each([

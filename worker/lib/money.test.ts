@@ -4,7 +4,15 @@
  * forced unit for a column; several amounts read together share a unit.
  */
 import { describe, expect, it } from "vitest";
-import { fenToPlainWan, fenToPlainYuan, formatMoney, formatMoneyRange, formatMoneyTogether, moneyFormatter, moneyUnit } from "./money";
+import {
+  fenToPlainWan,
+  fenToPlainYuan,
+  formatMoney,
+  formatMoneyRange,
+  formatMoneyTogether,
+  moneyFormatter,
+  moneyUnit,
+} from "./money";
 
 const yuan = (n: number) => n * 100;
 const wan = (n: number) => n * 1_000_000;

@@ -53,7 +53,9 @@ export function formatMoney(fen: number, opts: MoneyFormat = {}): string {
   if (hundredths === 0 && abs > 0) return `${sign}不足0.01万元`;
   const text = `${sign}${decimal(Math.floor(hundredths / 100), hundredths % 100)}万元`;
   if (opts.near?.some((n) => n !== fen && formatMoney(n, { unit }) === text)) {
-    const frac = String(abs % FEN_PER_WAN).padStart(6, "0").replace(/0+$/, "");
+    const frac = String(abs % FEN_PER_WAN)
+      .padStart(6, "0")
+      .replace(/0+$/, "");
     return `${sign}${decimal(Math.floor(abs / FEN_PER_WAN), 0)}${frac ? `.${frac}` : ""}万元`;
   }
   return text;
@@ -90,7 +92,9 @@ export function fenToPlainYuan(fen: number): string {
 export function fenToPlainWan(fen: number): string {
   const sign = fen < 0 ? "-" : "";
   const abs = Math.abs(fen);
-  const frac = String(abs % FEN_PER_WAN).padStart(6, "0").replace(/0+$/, "");
+  const frac = String(abs % FEN_PER_WAN)
+    .padStart(6, "0")
+    .replace(/0+$/, "");
   return `${sign}${Math.floor(abs / FEN_PER_WAN)}${frac ? `.${frac}` : ""}`;
 }
 

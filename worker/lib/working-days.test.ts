@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { addDays, isWorkingDay, lastOfWorkingDays, provisionalNote, unannouncedYears, withNationalCalendar, workingDayPeriod, workingDaysBetween } from "./working-days";
+import {
+  addDays,
+  isWorkingDay,
+  lastOfWorkingDays,
+  provisionalNote,
+  unannouncedYears,
+  withNationalCalendar,
+  workingDayPeriod,
+  workingDaysBetween,
+} from "./working-days";
 
 const plain = { holidays: [], extraWorkdays: [] };
 
@@ -23,7 +32,12 @@ describe("working days (Asia/Shanghai calendar dates)", () => {
   });
 
   it("stretch over holidays", () => {
-    expect(lastOfWorkingDays("2026-09-30", 3, { holidays: ["2026-10-01", "2026-10-02", "2026-10-05", "2026-10-06", "2026-10-07"], extraWorkdays: ["2026-10-10"] })).toBe("2026-10-09");
+    expect(
+      lastOfWorkingDays("2026-09-30", 3, {
+        holidays: ["2026-10-01", "2026-10-02", "2026-10-05", "2026-10-06", "2026-10-07"],
+        extraWorkdays: ["2026-10-10"],
+      }),
+    ).toBe("2026-10-09");
   });
 
   it("count the working days between two dates", () => {
@@ -72,7 +86,9 @@ describe("working days on the national calendar (State Council notices) with a z
   });
 
   it("give staff a note for a deadline in an unannounced year, and none otherwise", () => {
-    expect(provisionalNote("2027-01-08", "2026-12-28")).toBe("2027年放假安排尚未公布,截止日按周一至周五计算,公布后请核对。");
+    expect(provisionalNote("2027-01-08", "2026-12-28")).toBe(
+      "2027年放假安排尚未公布,截止日按周一至周五计算,公布后请核对。",
+    );
     expect(provisionalNote("2027-01-08")).toBe("2027年放假安排尚未公布,截止日按周一至周五计算,公布后请核对。");
     expect(provisionalNote("2026-12-18", "2026-12-04")).toBeNull();
     expect(provisionalNote(null)).toBeNull();

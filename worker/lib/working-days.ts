@@ -41,7 +41,10 @@ export function addDays(date: string, days: number): string {
 export function withNationalCalendar(local: LocalAdditions): WorkCalendar {
   const holidays = new Set([...NATIONAL_CALENDAR.holidays, ...local.holidays]);
   const localOff = new Set(local.holidays);
-  const extraWorkdays = [...NATIONAL_CALENDAR.workdays.filter((d) => !localOff.has(d)), ...local.extraWorkdays.filter((d) => !holidays.has(d))];
+  const extraWorkdays = [
+    ...NATIONAL_CALENDAR.workdays.filter((d) => !localOff.has(d)),
+    ...local.extraWorkdays.filter((d) => !holidays.has(d)),
+  ];
   return { holidays: [...holidays], extraWorkdays, announcedYears: NATIONAL_CALENDAR.years };
 }
 
@@ -73,7 +76,11 @@ export function lastOfWorkingDays(from: string, n: number, cal: WorkCalendar): s
 }
 
 /** As lastOfWorkingDays, and the years counted through that have no announced calendar. */
-export function workingDayPeriod(from: string, n: number, cal: WorkCalendar): { last: string; unannouncedYears: number[] } {
+export function workingDayPeriod(
+  from: string,
+  n: number,
+  cal: WorkCalendar,
+): { last: string; unannouncedYears: number[] } {
   let day = from;
   let counted = 0;
   for (;;) {

@@ -50,10 +50,36 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
   if (outage) {
     // An outage, not a bug: one warning line (no stack) for operators, 503 + Retry-After for clients.
     const site = c.get("site");
-    console.error(JSON.stringify({ level: "warn", event: "database_unavailable", requestId: c.get("requestId"), zone: site?.kind === "zone" ? site.zone.slug : null, path: c.req.path, reason: outage.reason, error: describe(outage) }));
-    return respond(c, new AppError("unavailable", "服务暂时不可用,请约半分钟后再试。如果刚才在提交内容,请先刷新页面看看是否已经保存,再决定是否重新提交。", undefined, { retryAfterSeconds: OUTAGE_RETRY_AFTER_SECONDS }));
+    console.error(
+      JSON.stringify({
+        level: "warn",
+        event: "database_unavailable",
+        requestId: c.get("requestId"),
+        zone: site?.kind === "zone" ? site.zone.slug : null,
+        path: c.req.path,
+        reason: outage.reason,
+        error: describe(outage),
+      }),
+    );
+    return respond(
+      c,
+      new AppError(
+        "unavailable",
+        "服务暂时不可用,请约半分钟后再试。如果刚才在提交内容,请先刷新页面看看是否已经保存,再决定是否重新提交。",
+        undefined,
+        { retryAfterSeconds: OUTAGE_RETRY_AFTER_SECONDS },
+      ),
+    );
   }
-  console.error(JSON.stringify({ level: "error", requestId: c.get("requestId"), path: c.req.path, error: describe(err), stack: err instanceof Error ? err.stack : undefined }));
+  console.error(
+    JSON.stringify({
+      level: "error",
+      requestId: c.get("requestId"),
+      path: c.req.path,
+      error: describe(err),
+      stack: err instanceof Error ? err.stack : undefined,
+    }),
+  );
   return respond(c, new AppError("internal", "服务器出错了,请稍后再试;如果一直这样,请把页面上的请求编号告诉我们。"));
 };
 

@@ -38,7 +38,12 @@ export const privateResponses = createMiddleware<AppEnv>(async (c, next) => {
   await next();
   const res = c.res;
   const personal =
-    carriesSession || c.get("auth") != null || !SAFE_METHODS.has(c.req.method) || PERSONAL_PAGES.test(path) || res.status >= 500 || res.headers.has("set-cookie");
+    carriesSession ||
+    c.get("auth") != null ||
+    !SAFE_METHODS.has(c.req.method) ||
+    PERSONAL_PAGES.test(path) ||
+    res.status >= 500 ||
+    res.headers.has("set-cookie");
   if (!personal) return;
   const own = res.headers.get("cache-control");
   if (own && /\bno-store\b/i.test(own)) return;

@@ -38,11 +38,17 @@ export function requestGuards(deps: AppDeps) {
       });
     }
     const origin = c.req.header("origin");
-    if (origin !== undefined && origin !== ownOrigin(c)) throw new AppError("forbidden", "跨站请求已拒绝:请求来源不是本园区。");
+    if (origin !== undefined && origin !== ownOrigin(c))
+      throw new AppError("forbidden", "跨站请求已拒绝:请求来源不是本园区。");
     const type = c.req.header("content-type")?.split(";")[0]?.trim().toLowerCase();
-    const hasBody = c.req.header("content-length") !== "0" && (c.req.header("content-length") !== undefined || c.req.header("transfer-encoding") !== undefined || type !== undefined);
+    const hasBody =
+      c.req.header("content-length") !== "0" &&
+      (c.req.header("content-length") !== undefined ||
+        c.req.header("transfer-encoding") !== undefined ||
+        type !== undefined);
     if (hasBody && type === "multipart/form-data" && UPLOAD_API.test(c.req.path)) return next();
-    if (hasBody && type !== "application/json") throw new AppError("unsupported_media_type", "请求体必须是 JSON(Content-Type: application/json)。");
+    if (hasBody && type !== "application/json")
+      throw new AppError("unsupported_media_type", "请求体必须是 JSON(Content-Type: application/json)。");
     await next();
   });
 }

@@ -10,7 +10,11 @@ import { showFact, type Facts } from "./facts";
 import { formatMoney, moneyFormatter, moneyUnit } from "../lib/money";
 import { formatPercent, percentOfFen, statesAmount } from "./money";
 
-export interface Step { clause: string; description: string; valueFen: number }
+export interface Step {
+  clause: string;
+  description: string;
+  valueFen: number;
+}
 
 export interface AmountTally {
   exactFen: number;
@@ -37,10 +41,24 @@ export interface AmountContext {
 }
 
 export function emptyTally(): AmountTally {
-  return { exactFen: 0, reviewMinFen: 0, reviewMaxFen: 0, hasReview: false, caseByCase: [], inKind: [], steps: [], missing: [], unsettled: [] };
+  return {
+    exactFen: 0,
+    reviewMinFen: 0,
+    reviewMaxFen: 0,
+    hasReview: false,
+    caseByCase: [],
+    inKind: [],
+    steps: [],
+    missing: [],
+    unsettled: [],
+  };
 }
 
-export function tallyComponents(components: readonly Component[], ctx: AmountContext, into: AmountTally = emptyTally()): AmountTally {
+export function tallyComponents(
+  components: readonly Component[],
+  ctx: AmountContext,
+  into: AmountTally = emptyTally(),
+): AmountTally {
   for (const c of components) tallyOne(c, ctx, into);
   return into;
 }
@@ -51,7 +69,11 @@ function tallyOne(c: Component, ctx: AmountContext, t: AmountTally): void {
     if (upTo) {
       t.hasReview = true;
       t.reviewMaxFen += fen;
-      t.steps.push({ clause: ctx.cite(clause), description: `${description};为最高额,具体金额评审确定`, valueFen: fen });
+      t.steps.push({
+        clause: ctx.cite(clause),
+        description: `${description};为最高额,具体金额评审确定`,
+        valueFen: fen,
+      });
     } else {
       t.exactFen += fen;
       t.steps.push({ clause: ctx.cite(clause), description, valueFen: fen });
@@ -66,7 +88,12 @@ function tallyOne(c: Component, ctx: AmountContext, t: AmountTally): void {
       const v = value(c.fact);
       if (typeof v !== "string") return void t.missing.push(c.fact);
       const fen = c.amounts[v] ?? 0;
-      add(c.clause, `${c.label}(${showFact(ctx.declared.get(c.fact), v)}):${fen ? formatMoney(fen) : "该档无补助"}`, fen, c.upTo);
+      add(
+        c.clause,
+        `${c.label}(${showFact(ctx.declared.get(c.fact), v)}):${fen ? formatMoney(fen) : "该档无补助"}`,
+        fen,
+        c.upTo,
+      );
       return;
     }
     case "percent": {
@@ -84,7 +111,12 @@ function tallyOne(c: Component, ctx: AmountContext, t: AmountTally): void {
       // One unit for the whole sentence (the base, the result, the cap); a result a fen over the cap never reads as the cap.
       const unit = moneyUnit(...base.fens, raw, ...(capped ? [c.capFen!] : []));
       const m = (fen: number) => formatMoney(fen, { unit });
-      add(c.clause, `${c.label}:${base.text(m)}的${formatPercent(pct)}为${formatMoney(raw, { unit, near: capped ? [c.capFen!] : [] })}${capped ? `,超过最高${m(c.capFen!)},按${m(c.capFen!)}计` : ""}`, capped ? c.capFen! : raw, c.upTo);
+      add(
+        c.clause,
+        `${c.label}:${base.text(m)}的${formatPercent(pct)}为${formatMoney(raw, { unit, near: capped ? [c.capFen!] : [] })}${capped ? `,超过最高${m(c.capFen!)},按${m(c.capFen!)}计` : ""}`,
+        capped ? c.capFen! : raw,
+        c.upTo,
+      );
       return;
     }
     case "perUnit": {
@@ -102,8 +134,14 @@ function tallyOne(c: Component, ctx: AmountContext, t: AmountTally): void {
         const unclear = key === undefined ? relevant : relevant.filter((a) => a.facts?.[c.maxUnitsPer!] === undefined);
         const used = prior(relevant.filter((a) => key !== undefined && a.facts?.[c.maxUnitsPer!] === key));
         if (n > 0 && (unclear.length || used === null)) {
-          const what = key === undefined ? `需提供${label(c.maxUnitsPer)}` : `已有该项奖励未载明${label(c.maxUnitsPer)}或${label(c.fact)}`;
-          t.unsettled.push({ fact: c.maxUnitsPer, reason: `${c.label}按${label(c.maxUnitsPer)}累计最多计${c.maxUnits}${unit};${what},才能核对此前已计件数` });
+          const what =
+            key === undefined
+              ? `需提供${label(c.maxUnitsPer)}`
+              : `已有该项奖励未载明${label(c.maxUnitsPer)}或${label(c.fact)}`;
+          t.unsettled.push({
+            fact: c.maxUnitsPer,
+            reason: `${c.label}按${label(c.maxUnitsPer)}累计最多计${c.maxUnits}${unit};${what},才能核对此前已计件数`,
+          });
         } else if (used) {
           maxUnits = Math.max(0, c.maxUnits - used);
           priorNote = `(${label(c.maxUnitsPer)}${String(key)}此前已计${used}${unit},最多${c.maxUnits}${unit},本次最多计${maxUnits}${unit})`;
@@ -114,18 +152,30 @@ function tallyOne(c: Component, ctx: AmountContext, t: AmountTally): void {
       const product = units * c.fen;
       const capped = c.capFen !== undefined && product > c.capFen;
       const capText = capped ? `,超过上限${formatMoney(c.capFen!)},按${formatMoney(c.capFen!)}计` : "";
-      add(c.clause, `${c.label}:${n}${unit}${limited}×${formatMoney(c.fen)}=${formatMoney(product)}${capText}`, capped ? c.capFen! : product, c.upTo);
+      add(
+        c.clause,
+        `${c.label}:${n}${unit}${limited}×${formatMoney(c.fen)}=${formatMoney(product)}${capText}`,
+        capped ? c.capFen! : product,
+        c.upTo,
+      );
       if (c.extra) {
         let before = 0;
         if (c.extra.perYear && ctx.earlier) {
           const thisYear = ctx.earlier.awards.filter((a) => a.year === ctx.earlier!.year);
           const used = prior(thisYear);
-          if (used === null) t.unsettled.push({ fact: c.fact, reason: `${ctx.earlier.year}年度已有${c.label}未载明${label(c.fact)},超过${c.extra.over}${unit}的追加按全年累计件数核定` });
+          if (used === null)
+            t.unsettled.push({
+              fact: c.fact,
+              reason: `${ctx.earlier.year}年度已有${c.label}未载明${label(c.fact)},超过${c.extra.over}${unit}的追加按全年累计件数核定`,
+            });
           else before = used;
         }
         const beyond = Math.max(0, before + units - c.extra.over) - Math.max(0, before - c.extra.over);
         const year = before > 0 ? `本年度此前已计${before}${unit},连同本次共${before + units}${unit},` : "";
-        const note = beyond > 0 ? `${year}超过${c.extra.over}${unit}的${beyond}${unit}每${unit || "件"}再加${formatMoney(c.extra.fen)}` : `${year}未超过${c.extra.over}${unit}(“超过”不含本数),无追加`;
+        const note =
+          beyond > 0
+            ? `${year}超过${c.extra.over}${unit}的${beyond}${unit}每${unit || "件"}再加${formatMoney(c.extra.fen)}`
+            : `${year}未超过${c.extra.over}${unit}(“超过”不含本数),无追加`;
         add(c.clause, `${c.label}追加:${note}`, beyond * c.extra.fen, c.upTo);
       }
       return;
@@ -141,7 +191,11 @@ function tallyOne(c: Component, ctx: AmountContext, t: AmountTally): void {
       t.reviewMinFen += c.minFen;
       t.reviewMaxFen += c.maxFen;
       const m = moneyFormatter(c.minFen, c.maxFen);
-      t.steps.push({ clause: ctx.cite(c.clause), description: `${c.label}:${m(c.minFen)}至${m(c.maxFen)},经评审确定`, valueFen: c.maxFen });
+      t.steps.push({
+        clause: ctx.cite(c.clause),
+        description: `${c.label}:${m(c.minFen)}至${m(c.maxFen)},经评审确定`,
+        valueFen: c.maxFen,
+      });
       return;
     }
     case "caseByCase": {
@@ -154,7 +208,11 @@ function tallyOne(c: Component, ctx: AmountContext, t: AmountTally): void {
     case "inKind":
       t.inKind.push(c.label);
       // Versions published before labels stopped saying it themselves must not read "(…不计入补助)(非资金支持,不计入补助金额)".
-      t.steps.push({ clause: ctx.cite(c.clause), description: /不计入/.test(c.label) ? c.label : `${c.label}(非资金支持,不计入补助金额)`, valueFen: 0 });
+      t.steps.push({
+        clause: ctx.cite(c.clause),
+        description: /不计入/.test(c.label) ? c.label : `${c.label}(非资金支持,不计入补助金额)`,
+        valueFen: 0,
+      });
       return;
   }
 }
@@ -171,25 +229,46 @@ function earlierUnits(awards: readonly Award[], fact: string): number | null {
 }
 
 /** A percentage's base: its exact value, the amounts it names, and its text in the sentence's unit. */
-type BaseValue = { numerator: bigint; denominator: bigint; fens: number[]; text: (money: (fen: number) => string) => string } | { missing: string[] };
+type BaseValue =
+  | { numerator: bigint; denominator: bigint; fens: number[]; text: (money: (fen: number) => string) => string }
+  | { missing: string[] };
 
 function baseValue(base: Base, ctx: AmountContext): BaseValue {
   const label = (n: string) => ctx.declared.get(n)?.label.zh ?? n;
-  const names = "fact" in base ? [base.fact] : "increase" in base ? [base.increase.current, base.increase.previous] : "sum" in base ? base.sum : base.average;
+  const names =
+    "fact" in base
+      ? [base.fact]
+      : "increase" in base
+        ? [base.increase.current, base.increase.previous]
+        : "sum" in base
+          ? base.sum
+          : base.average;
   const absent = names.filter((n) => typeof ctx.facts[n] !== "number");
   if (absent.length) return { missing: absent };
   const v = (n: string) => ctx.facts[n] as number;
-  if ("fact" in base) return { numerator: BigInt(v(base.fact)), denominator: 1n, fens: [v(base.fact)], text: (m) => `${label(base.fact)}${m(v(base.fact))}` };
+  if ("fact" in base)
+    return {
+      numerator: BigInt(v(base.fact)),
+      denominator: 1n,
+      fens: [v(base.fact)],
+      text: (m) => `${label(base.fact)}${m(v(base.fact))}`,
+    };
   if ("increase" in base) {
     const inc = v(base.increase.current) - v(base.increase.previous);
     const [cur, prev] = [v(base.increase.current), v(base.increase.previous)];
-    const text = (m: (fen: number) => string) => `${label(base.increase.current)}${m(cur)}较${label(base.increase.previous)}${m(prev)}${inc > 0 ? `新增${m(inc)}` : "没有增加(新增部分为0)"}`;
+    const text = (m: (fen: number) => string) =>
+      `${label(base.increase.current)}${m(cur)}较${label(base.increase.previous)}${m(prev)}${inc > 0 ? `新增${m(inc)}` : "没有增加(新增部分为0)"}`;
     return { numerator: BigInt(Math.max(0, inc)), denominator: 1n, fens: [cur, prev], text };
   }
   if ("sum" in base) {
     // Added in BigInt like the average: several facts of up to 10^15 fen can pass 2^53, where a float sum drops fen.
     const total = base.sum.reduce((s, n) => s + BigInt(v(n)), 0n);
-    return { numerator: total, denominator: 1n, fens: [...base.sum.map(v), Number(total)], text: (m) => `${base.sum.map((n) => `${label(n)}${m(v(n))}`).join("、")}合计${m(Number(total))}` };
+    return {
+      numerator: total,
+      denominator: 1n,
+      fens: [...base.sum.map(v), Number(total)],
+      text: (m) => `${base.sum.map((n) => `${label(n)}${m(v(n))}`).join("、")}合计${m(Number(total))}`,
+    };
   }
   const sum = base.average.reduce((s, n) => s + BigInt(v(n)), 0n);
   const count = BigInt(base.average.length);
@@ -197,5 +276,10 @@ function baseValue(base: Base, ctx: AmountContext): BaseValue {
   const shown = Number((sum * 2n + count) / (2n * count));
   const approx = sum % count === 0n ? "" : "约";
   const values = base.average.map(v);
-  return { numerator: sum, denominator: count, fens: [...values, shown], text: (m) => `${base.average.map((n) => `${label(n)}${m(v(n))}`).join("、")}的平均数${approx}${m(shown)}` };
+  return {
+    numerator: sum,
+    denominator: count,
+    fens: [...values, shown],
+    text: (m) => `${base.average.map((n) => `${label(n)}${m(v(n))}`).join("、")}的平均数${approx}${m(shown)}`,
+  };
 }

@@ -19,7 +19,14 @@ vi.mock("./evaluate", async (importOriginal) => {
   };
 });
 
-const compiled = compileSet([programmeInput({ amount: [{ kind: "fixed", label: "甲", fen: 100 }, { kind: "fixed", label: "乙", fen: 20 }] })]);
+const compiled = compileSet([
+  programmeInput({
+    amount: [
+      { kind: "fixed", label: "甲", fen: 100 },
+      { kind: "fixed", label: "乙", fen: 20 },
+    ],
+  }),
+]);
 const c = policyCaseSchema.parse({ name: "两步", programme: "test-prog", expect: { eligible: true, amountFen: 120 } });
 
 describe("runCase: steps", () => {
@@ -36,7 +43,12 @@ describe("runCase: steps", () => {
 
   it("does not ask an ineligible result's steps to add up", () => {
     tamper.dropFirstStep = true;
-    const ineligible = policyCaseSchema.parse({ name: "过期", programme: "test-prog", date: "2019-01-01", expect: { eligible: false, amountFen: 0 } });
+    const ineligible = policyCaseSchema.parse({
+      name: "过期",
+      programme: "test-prog",
+      date: "2019-01-01",
+      expect: { eligible: false, amountFen: 0 },
+    });
     expect(runCase(compiled, ineligible).problems).toEqual([]);
     tamper.dropFirstStep = false;
   });

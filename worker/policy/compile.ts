@@ -36,7 +36,11 @@ export function compilePolicySet(set: PolicySet, zone: Names): CompiledPolicySet
       declared: new Map(p.facts.map((f) => [f.name, f])),
       // 一事一议 is marked per award item: the programme's own clause says it only if the sentence
       // the programme quotes does (another item of the same clause may be the one case by case).
-      oneByOneClauses: new Set(doc?.clauses.filter((c) => c.text.includes("一事一议") && (c.id !== p.clause || p.excerpt.includes("一事一议"))).map((c) => c.id) ?? []),
+      oneByOneClauses: new Set(
+        doc?.clauses
+          .filter((c) => c.text.includes("一事一议") && (c.id !== p.clause || p.excerpt.includes("一事一议")))
+          .map((c) => c.id) ?? [],
+      ),
       qualificationName,
       industryName,
     };
@@ -45,7 +49,10 @@ export function compilePolicySet(set: PolicySet, zone: Names): CompiledPolicySet
 }
 
 /** The effective period a programme takes from its document, and what its reasons name. */
-export function periodOf(doc: PolicyDocument | undefined, fallbackFrom: string): Pick<CompiledProgramme, "effectiveFrom" | "effectiveTo" | "period"> {
+export function periodOf(
+  doc: PolicyDocument | undefined,
+  fallbackFrom: string,
+): Pick<CompiledProgramme, "effectiveFrom" | "effectiveTo" | "period"> {
   const dated = doc?.validity && !("unspecified" in doc.validity) ? doc.validity : undefined;
   const printedTo = doc?.effectiveTo ?? dated?.until ?? null;
   return {

@@ -9,8 +9,22 @@ import type { Test, ThresholdWord } from "./format/conditions";
 import type { Facts } from "./facts";
 import { compileOne, fact } from "./test-support";
 
-const p = compileOne({ facts: [fact("patents", "count", { unit: "件" }), fact("revenueFen", "money"), fact("rdFen", "money"), fact("growth", "percent")] });
-const ctx = (facts: Facts): TestContext => ({ facts, declared: p.declared, profile: undefined, cite: "第十四条", qualificationName: p.qualificationName, industryName: p.industryName });
+const p = compileOne({
+  facts: [
+    fact("patents", "count", { unit: "件" }),
+    fact("revenueFen", "money"),
+    fact("rdFen", "money"),
+    fact("growth", "percent"),
+  ],
+});
+const ctx = (facts: Facts): TestContext => ({
+  facts,
+  declared: p.declared,
+  profile: undefined,
+  cite: "第十四条",
+  qualificationName: p.qualificationName,
+  industryName: p.industryName,
+});
 const check = (t: Test, facts: Facts) => evaluateTest(t, ctx(facts));
 const YI = 10_000_000_000;
 
@@ -35,20 +49,30 @@ describe("compare: each threshold word at, under and over the number", () => {
   });
 
   it.each(TABLE.filter(([, , at]) => at))("at the number, %s says it includes it", (word) => {
-    expect(check({ test: "compare", fact: "patents", word, value: 10 }, { patents: 10 }).reason).toContain(`(“${word}”含本数)`);
+    expect(check({ test: "compare", fact: "patents", word, value: 10 }, { patents: 10 }).reason).toContain(
+      `(“${word}”含本数)`,
+    );
   });
 
   it.each(TABLE.filter(([, , at]) => !at))("at the number, %s says it excludes it", (word) => {
-    expect(check({ test: "compare", fact: "patents", word, value: 10 }, { patents: 10 }).reason).toContain(`(“${word}”不含本数)`);
+    expect(check({ test: "compare", fact: "patents", word, value: 10 }, { patents: 10 }).reason).toContain(
+      `(“${word}”不含本数)`,
+    );
   });
 
   it("says nothing about the boundary away from the number", () => {
-    expect(check({ test: "compare", fact: "patents", word: "以上", value: 10 }, { patents: 11 }).reason).not.toContain("本数");
+    expect(check({ test: "compare", fact: "patents", word: "以上", value: 10 }, { patents: 11 }).reason).not.toContain(
+      "本数",
+    );
   });
 
   it("explains a bar reached in the clause's words, money in 万元", () => {
     const r = check({ test: "compare", fact: "revenueFen", word: "以上", value: 2 * YI }, { revenueFen: 2 * YI });
-    expect(r).toEqual({ result: "pass", reason: "revenueFen项为20,000万元,达到第十四条规定的“20,000万元以上”(“以上”含本数)", missing: [] });
+    expect(r).toEqual({
+      result: "pass",
+      reason: "revenueFen项为20,000万元,达到第十四条规定的“20,000万元以上”(“以上”含本数)",
+      missing: [],
+    });
   });
 
   it("explains a bar missed by one fen", () => {
@@ -58,8 +82,12 @@ describe("compare: each threshold word at, under and over the number", () => {
   });
 
   it("explains a ceiling as 符合/不符合", () => {
-    expect(check({ test: "compare", fact: "patents", word: "不超过", value: 10 }, { patents: 10 }).reason).toBe("patents项为10件,符合第十四条规定的“不超过10件”(“不超过”含本数)");
-    expect(check({ test: "compare", fact: "patents", word: "低于", value: 10 }, { patents: 10 }).reason).toContain("不符合第十四条规定的“低于10件”");
+    expect(check({ test: "compare", fact: "patents", word: "不超过", value: 10 }, { patents: 10 }).reason).toBe(
+      "patents项为10件,符合第十四条规定的“不超过10件”(“不超过”含本数)",
+    );
+    expect(check({ test: "compare", fact: "patents", word: "低于", value: 10 }, { patents: 10 }).reason).toContain(
+      "不符合第十四条规定的“低于10件”",
+    );
   });
 
   it.each<[ThresholdWord, string]>([
@@ -73,7 +101,9 @@ describe("compare: each threshold word at, under and over the number", () => {
     ["不满", "不满10件"],
     ["低于", "低于10件"],
   ])("quotes %s in Chinese word order: “%s”", (word, quoted) => {
-    expect(check({ test: "compare", fact: "patents", word, value: 10 }, { patents: 3 }).reason).toContain(`“${quoted}”`);
+    expect(check({ test: "compare", fact: "patents", word, value: 10 }, { patents: 3 }).reason).toContain(
+      `“${quoted}”`,
+    );
   });
 
   it("compares percentages with two decimals", () => {
@@ -83,7 +113,11 @@ describe("compare: each threshold word at, under and over the number", () => {
   });
 
   it("is unknown without the fact, and says which to provide", () => {
-    expect(check({ test: "compare", fact: "patents", word: "以上", value: 10 }, {})).toEqual({ result: "unknown", reason: "需提供patents项", missing: ["patents"] });
+    expect(check({ test: "compare", fact: "patents", word: "以上", value: 10 }, {})).toEqual({
+      result: "unknown",
+      reason: "需提供patents项",
+      missing: ["patents"],
+    });
   });
 });
 
@@ -100,7 +134,9 @@ describe("between (至): both ends included", () => {
   });
 
   it("says at either end that 至 includes it", () => {
-    expect(check(t, { revenueFen: 5000 * 1_000_000 }).reason).toBe("revenueFen项为5,000万元,在第十四条规定的“5,000万元至20,000万元”之间(“至”含两端的数)");
+    expect(check(t, { revenueFen: 5000 * 1_000_000 }).reason).toBe(
+      "revenueFen项为5,000万元,在第十四条规定的“5,000万元至20,000万元”之间(“至”含两端的数)",
+    );
     expect(check(t, { revenueFen: 2 * YI }).reason).toContain("(“至”含两端的数)");
     expect(check(t, { revenueFen: YI }).reason).not.toContain("含两端");
   });
@@ -112,12 +148,22 @@ describe("between (至): both ends included", () => {
 });
 
 describe("ratio: exact in BigInt", () => {
-  const r3 = (word: ThresholdWord = "以上"): Test => ({ test: "ratio", numerator: "rdFen", denominator: "revenueFen", word, percent: 3 });
+  const r3 = (word: ThresholdWord = "以上"): Test => ({
+    test: "ratio",
+    numerator: "rdFen",
+    denominator: "revenueFen",
+    word,
+    percent: 3,
+  });
   const TEN_TRILLION = 10 ** 13; // 10^13 fen
 
   it("passes at exactly 3% of 10^13 fen, saying 以上 includes it", () => {
     const r = check(r3(), { rdFen: 3 * 10 ** 11, revenueFen: TEN_TRILLION });
-    expect(r).toEqual({ result: "pass", reason: "rdFen项占revenueFen项3%,达到第十四条规定的“3%以上”(“以上”含本数)", missing: [] });
+    expect(r).toEqual({
+      result: "pass",
+      reason: "rdFen项占revenueFen项3%,达到第十四条规定的“3%以上”(“以上”含本数)",
+      missing: [],
+    });
   });
 
   it("fails one fen under 3% of 10^13 fen, and does not show the ratio as 3%", () => {
@@ -150,11 +196,23 @@ describe("ratio: exact in BigInt", () => {
   });
 
   it("fails with a zero denominator, saying why", () => {
-    expect(check(r3(), { rdFen: 100, revenueFen: 0 })).toEqual({ result: "fail", reason: "revenueFen项为 0,无法计算rdFen项所占比例", missing: [] });
+    expect(check(r3(), { rdFen: 100, revenueFen: 0 })).toEqual({
+      result: "fail",
+      reason: "revenueFen项为 0,无法计算rdFen项所占比例",
+      missing: [],
+    });
   });
 
   it("is unknown without either side, naming each missing one", () => {
-    expect(check(r3(), { revenueFen: 100 })).toEqual({ result: "unknown", reason: "需提供rdFen项", missing: ["rdFen"] });
-    expect(check(r3(), {})).toEqual({ result: "unknown", reason: "需提供rdFen项和revenueFen项", missing: ["rdFen", "revenueFen"] });
+    expect(check(r3(), { revenueFen: 100 })).toEqual({
+      result: "unknown",
+      reason: "需提供rdFen项",
+      missing: ["rdFen"],
+    });
+    expect(check(r3(), {})).toEqual({
+      result: "unknown",
+      reason: "需提供rdFen项和revenueFen项",
+      missing: ["rdFen", "revenueFen"],
+    });
   });
 });

@@ -12,7 +12,11 @@ import { moneyUnit } from "../lib/money";
 import { formatRatio, formatPercent, hundredths } from "./money";
 
 export type Outcome = "pass" | "fail" | "unknown";
-export interface TestResult { result: Outcome; reason: string; missing: string[] }
+export interface TestResult {
+  result: Outcome;
+  reason: string;
+  missing: string[];
+}
 
 export interface TestContext {
   facts: Facts;
@@ -53,7 +57,11 @@ export function evaluateTest(t: Test, ctx: TestContext): TestResult {
       const ok = t.negate ? !met : met;
       // Money in one unit, and never shown as the bar it missed by a fen.
       const unit = moneyUnit(v, t.value);
-      return { result: ok ? "pass" : "fail", reason: `${fact.label.zh}为${showFact(fact, v, { unit, near: [t.value] })},${verdict(met, t.word, ctx.cite)}“${phrase(t.word, showFact(fact, t.value, { unit }))}”${boundary(v, t.value, t.word)}`, missing: [] };
+      return {
+        result: ok ? "pass" : "fail",
+        reason: `${fact.label.zh}为${showFact(fact, v, { unit, near: [t.value] })},${verdict(met, t.word, ctx.cite)}“${phrase(t.word, showFact(fact, t.value, { unit }))}”${boundary(v, t.value, t.word)}`,
+        missing: [],
+      };
     }
     case "between": {
       const v = ctx.facts[t.fact];
@@ -62,44 +70,76 @@ export function evaluateTest(t: Test, ctx: TestContext): TestResult {
       const ok = v >= t.from && v <= t.to;
       const edge = v === t.from || v === t.to ? "(“至”含两端的数)" : "";
       const unit = moneyUnit(v, t.from, t.to);
-      return { result: ok ? "pass" : "fail", reason: `${fact.label.zh}为${showFact(fact, v, { unit, near: [t.from, t.to] })},${ok ? "在" : "不在"}${ctx.cite}规定的“${showFact(fact, t.from, { unit })}至${showFact(fact, t.to, { unit })}”之间${edge}`, missing: [] };
+      return {
+        result: ok ? "pass" : "fail",
+        reason: `${fact.label.zh}为${showFact(fact, v, { unit, near: [t.from, t.to] })},${ok ? "在" : "不在"}${ctx.cite}规定的“${showFact(fact, t.from, { unit })}至${showFact(fact, t.to, { unit })}”之间${edge}`,
+        missing: [],
+      };
     }
     case "ratio": {
       const n = ctx.facts[t.numerator];
       const d = ctx.facts[t.denominator];
       const nf = ctx.declared.get(t.numerator)!;
       const df = ctx.declared.get(t.denominator)!;
-      const absent = [...(typeof n === "number" ? [] : [t.numerator]), ...(typeof d === "number" ? [] : [t.denominator])];
-      if (absent.length) return { result: "unknown", reason: `需提供${[nf, df].filter((f) => absent.includes(f.name)).map((f) => f.label.zh).join("和")}`, missing: absent };
+      const absent = [
+        ...(typeof n === "number" ? [] : [t.numerator]),
+        ...(typeof d === "number" ? [] : [t.denominator]),
+      ];
+      if (absent.length)
+        return {
+          result: "unknown",
+          reason: `需提供${[nf, df]
+            .filter((f) => absent.includes(f.name))
+            .map((f) => f.label.zh)
+            .join("和")}`,
+          missing: absent,
+        };
       const num = n as number;
       const den = d as number;
-      if (den === 0) return { result: "fail", reason: `${df.label.zh}为 0,无法计算${nf.label.zh}所占比例`, missing: [] };
+      if (den === 0)
+        return { result: "fail", reason: `${df.label.zh}为 0,无法计算${nf.label.zh}所占比例`, missing: [] };
       // Exact: num/den ≥ p% ⇔ num × 10000 ≥ den × p×100, in BigInt.
       const left = BigInt(num) * 10000n;
       const right = BigInt(den) * hundredths(t.percent);
       const ok = THRESHOLD[t.word].cmp(Number(left > right) - Number(left < right), 0);
       const exact = left === right ? boundary(0, 0, t.word) : "";
-      return { result: ok ? "pass" : "fail", reason: `${nf.label.zh}占${df.label.zh}${formatRatio(num, den, ctx.ratioThresholds?.get(`${t.numerator}/${t.denominator}`) ?? t.percent)},${verdict(ok, t.word, ctx.cite)}“${phrase(t.word, formatPercent(t.percent))}”${exact}`, missing: [] };
+      return {
+        result: ok ? "pass" : "fail",
+        reason: `${nf.label.zh}占${df.label.zh}${formatRatio(num, den, ctx.ratioThresholds?.get(`${t.numerator}/${t.denominator}`) ?? t.percent)},${verdict(ok, t.word, ctx.cite)}“${phrase(t.word, formatPercent(t.percent))}”${exact}`,
+        missing: [],
+      };
     }
     case "equals": {
       const v = ctx.facts[t.fact];
       const fact = ctx.declared.get(t.fact)!;
       if (v === undefined) return missing(t.fact, fact);
       const ok = v === t.value;
-      return { result: ok ? "pass" : "fail", reason: `${fact.label.zh}:${showFact(fact, v)}${ok ? "" : `(${ctx.cite}要求${showFact(fact, t.value)})`}`, missing: [] };
+      return {
+        result: ok ? "pass" : "fail",
+        reason: `${fact.label.zh}:${showFact(fact, v)}${ok ? "" : `(${ctx.cite}要求${showFact(fact, t.value)})`}`,
+        missing: [],
+      };
     }
     case "oneOf": {
       const v = ctx.facts[t.fact];
       const fact = ctx.declared.get(t.fact)!;
       if (v === undefined) return missing(t.fact, fact);
       const ok = typeof v === "string" && t.values.includes(v);
-      return { result: ok ? "pass" : "fail", reason: `${fact.label.zh}:${showFact(fact, v)}${ok ? "" : `(${ctx.cite}限于${t.values.map((x) => showFact(fact, x)).join("、")})`}`, missing: [] };
+      return {
+        result: ok ? "pass" : "fail",
+        reason: `${fact.label.zh}:${showFact(fact, v)}${ok ? "" : `(${ctx.cite}限于${t.values.map((x) => showFact(fact, x)).join("、")})`}`,
+        missing: [],
+      };
     }
     case "qualification": {
       const name = ctx.qualificationName(t.code);
       if (!ctx.profile) return { result: "unknown", reason: `需确认是否为${name}`, missing: [] };
       const ok = ctx.profile.qualifications.includes(t.code);
-      return { result: ok ? "pass" : "fail", reason: ok ? `持有经核验、在有效期内的${name}资格` : `没有经核验、在有效期内的${name}资格`, missing: [] };
+      return {
+        result: ok ? "pass" : "fail",
+        reason: ok ? `持有经核验、在有效期内的${name}资格` : `没有经核验、在有效期内的${name}资格`,
+        missing: [],
+      };
     }
     case "industry": {
       const names = t.codes.map(ctx.industryName).join("、");
@@ -107,11 +147,19 @@ export function evaluateTest(t: Test, ctx: TestContext): TestResult {
       const ind = ctx.profile.industry;
       if (!ind) return { result: "unknown", reason: `企业资料未填所属行业(须为${names})`, missing: [] };
       const ok = t.codes.includes(ind);
-      return { result: ok ? "pass" : "fail", reason: `所属行业为${ctx.industryName(ind)}${ok ? "" : `,不属于${names}`}`, missing: [] };
+      return {
+        result: ok ? "pass" : "fail",
+        reason: `所属行业为${ctx.industryName(ind)}${ok ? "" : `,不属于${names}`}`,
+        missing: [],
+      };
     }
     case "all": {
       const parts = t.of.map((s) => evaluateTest(s, ctx));
-      const result: Outcome = parts.some((p) => p.result === "fail") ? "fail" : parts.some((p) => p.result === "unknown") ? "unknown" : "pass";
+      const result: Outcome = parts.some((p) => p.result === "fail")
+        ? "fail"
+        : parts.some((p) => p.result === "unknown")
+          ? "unknown"
+          : "pass";
       // A failing part is the reason; the others would only add noise.
       const shown = result === "pass" ? parts : parts.filter((p) => p.result === result);
       return { result, reason: shown.map((p) => p.reason).join(";"), missing: parts.flatMap((p) => p.missing) };
@@ -119,14 +167,28 @@ export function evaluateTest(t: Test, ctx: TestContext): TestResult {
     case "any": {
       const parts = t.of.map((b) => ({ label: b.label, ...evaluateTest(b.test, ctx) }));
       const passed = parts.filter((p) => p.result === "pass");
-      if (passed.length === 1) return { result: "pass", reason: `按“${passed[0]!.label}”认定:${passed[0]!.reason}`, missing: [] };
+      if (passed.length === 1)
+        return { result: "pass", reason: `按“${passed[0]!.label}”认定:${passed[0]!.reason}`, missing: [] };
       if (passed.length > 1) {
         // At a boundary (2亿元 is both "2亿元以上" and "5000万元至2亿元") the enterprise gets the tier it qualifies for; all that fit are named.
-        return { result: "pass", reason: `同时符合“${passed.map((p) => p.label).join("”和“")}”(数值恰在两档交界,均适用),按“${passed[0]!.label}”认定:${passed[0]!.reason}`, missing: [] };
+        return {
+          result: "pass",
+          reason: `同时符合“${passed.map((p) => p.label).join("”和“")}”(数值恰在两档交界,均适用),按“${passed[0]!.label}”认定:${passed[0]!.reason}`,
+          missing: [],
+        };
       }
       const unknown = parts.filter((p) => p.result === "unknown");
-      if (unknown.length) return { result: "unknown", reason: unknown.map((p) => `${p.label}:${p.reason}`).join(";"), missing: [...new Set(unknown.flatMap((p) => p.missing))] };
-      return { result: "fail", reason: `不符合任何一档:${parts.map((p) => `${p.label}——${p.reason}`).join(";")}`, missing: [] };
+      if (unknown.length)
+        return {
+          result: "unknown",
+          reason: unknown.map((p) => `${p.label}:${p.reason}`).join(";"),
+          missing: [...new Set(unknown.flatMap((p) => p.missing))],
+        };
+      return {
+        result: "fail",
+        reason: `不符合任何一档:${parts.map((p) => `${p.label}——${p.reason}`).join(";")}`,
+        missing: [],
+      };
     }
   }
 }

@@ -14,13 +14,19 @@ export function describeComponent(c: Component, unitOf: (fact: string) => string
   const top = (s: string) => ("upTo" in c && c.upTo ? `最高${s}` : s);
   switch (c.kind) {
     // A label that states the amount in the clause's words ("不低于1亿元支持") is the description.
-    case "fixed": return statesAmount(c.label, c.fen) ? c.label : `${c.label}:${top(formatMoney(c.fen))}`;
+    case "fixed":
+      return statesAmount(c.label, c.fen) ? c.label : `${c.label}:${top(formatMoney(c.fen))}`;
     case "byChoice": {
       const m = moneyFormatter(...Object.values(c.amounts));
-      return `${c.label}:${Object.values(c.amounts).map((f) => top(m(f))).join(" / ")}`;
+      return `${c.label}:${Object.values(c.amounts)
+        .map((f) => top(m(f)))
+        .join(" / ")}`;
     }
     case "percent": {
-      const pct = typeof c.percent === "number" ? formatPercent(c.percent) : Object.values(c.percent.byChoice).map(formatPercent).join(" / ");
+      const pct =
+        typeof c.percent === "number"
+          ? formatPercent(c.percent)
+          : Object.values(c.percent.byChoice).map(formatPercent).join(" / ");
       // Labels usually name the rate already ("新增部分的5%"); say it only when they do not.
       const head = typeof c.percent === "number" && c.label.includes(pct) ? c.label : `${c.label}:按${pct}`;
       return `${head}${c.capFen !== undefined ? `,最高${formatMoney(c.capFen)}` : ""}${"upTo" in c && c.upTo ? "(最高额,评审确定)" : ""}`;
@@ -31,13 +37,16 @@ export function describeComponent(c: Component, unitOf: (fact: string) => string
       // Labels often quote the rule already ("新建孵化用房每平方米100元,上限100万元"); say it once.
       return c.label.includes(rule) ? c.label : `${c.label}:${rule}`;
     }
-    case "when": return [...c.then, ...c.otherwise].map((x) => describeComponent(x, unitOf)).join(";");
+    case "when":
+      return [...c.then, ...c.otherwise].map((x) => describeComponent(x, unitOf)).join(";");
     case "review": {
       const m = moneyFormatter(c.minFen, c.maxFen);
       return `${c.label}:${m(c.minFen)}至${m(c.maxFen)},评审确定`;
     }
-    case "caseByCase": return `${c.label}:金额经评审确定`;
-    case "inKind": return `${c.label}(非资金支持)`;
+    case "caseByCase":
+      return `${c.label}:金额经评审确定`;
+    case "inKind":
+      return `${c.label}(非资金支持)`;
   }
 }
 
@@ -51,7 +60,10 @@ export function summariseAmount(p: CompiledProgramme): string {
 }
 
 /** The public view of a programme: GET /api/v1/policy/programmes(/{id}) and the pages. */
-export function programmeView(p: CompiledProgramme, doc?: { title: string; docNumber: string | null; clauseText?: string }) {
+export function programmeView(
+  p: CompiledProgramme,
+  doc?: { title: string; docNumber: string | null; clauseText?: string },
+) {
   return {
     id: p.id,
     title: p.title.zh,
@@ -63,7 +75,12 @@ export function programmeView(p: CompiledProgramme, doc?: { title: string; docNu
     citation: citeClause(p.clause),
     excerpt: p.excerpt,
     clauseText: doc?.clauseText ?? null,
-    applicants: { text: p.applicants.zh, kinds: p.applicants.kinds.map((k) => APPLICANT_KINDS[k]), qualifications: p.applicants.qualifications.map(p.qualificationName), industries: p.applicants.industries.map(p.industryName) },
+    applicants: {
+      text: p.applicants.zh,
+      kinds: p.applicants.kinds.map((k) => APPLICANT_KINDS[k]),
+      qualifications: p.applicants.qualifications.map(p.qualificationName),
+      industries: p.applicants.industries.map(p.industryName),
+    },
     conditions: p.conditions.map((c) => ({ id: c.id, label: c.label, clause: citeClause(c.clause ?? p.clause) })),
     limits: p.limits.map((l) => ({ kind: l.kind, label: l.label })),
     amountSummary: summariseAmount(p),

@@ -6,11 +6,27 @@
 import diff from "microdiff";
 import type { PolicySet } from "./format/programme";
 
-export interface FieldChange { path: string; before?: unknown; after?: unknown }
-export interface ItemChange { id: string; title: string; fields: FieldChange[] }
+export interface FieldChange {
+  path: string;
+  before?: unknown;
+  after?: unknown;
+}
+export interface ItemChange {
+  id: string;
+  title: string;
+  fields: FieldChange[];
+}
 export interface PolicyDiff {
-  programmes: { added: { id: string; title: string }[]; removed: { id: string; title: string }[]; changed: ItemChange[] };
-  documents: { added: { id: string; title: string }[]; removed: { id: string; title: string }[]; changed: ItemChange[] };
+  programmes: {
+    added: { id: string; title: string }[];
+    removed: { id: string; title: string }[];
+    changed: ItemChange[];
+  };
+  documents: {
+    added: { id: string; title: string }[];
+    removed: { id: string; title: string }[];
+    changed: ItemChange[];
+  };
   cases: { before: number; after: number };
   /** Label, effective date, note. */
   meta: FieldChange[];
@@ -40,12 +56,23 @@ function fieldChanges(before: object, after: object): FieldChange[] {
 }
 
 export function diffPolicySets(before: PolicySet | null, after: PolicySet): PolicyDiff {
-  const b = before ?? { ...after, label: "", effectiveFrom: "", note: undefined, documents: [], programmes: [], cases: [] };
+  const b = before ?? {
+    ...after,
+    label: "",
+    effectiveFrom: "",
+    note: undefined,
+    documents: [],
+    programmes: [],
+    cases: [],
+  };
   return {
     programmes: compareItems(b.programmes, after.programmes, (p) => p.title.zh),
     documents: compareItems(b.documents, after.documents, (d) => d.title),
     cases: { before: b.cases.length, after: after.cases.length },
-    meta: fieldChanges({ label: b.label, effectiveFrom: b.effectiveFrom, note: b.note ?? null }, { label: after.label, effectiveFrom: after.effectiveFrom, note: after.note ?? null }),
+    meta: fieldChanges(
+      { label: b.label, effectiveFrom: b.effectiveFrom, note: b.note ?? null },
+      { label: after.label, effectiveFrom: after.effectiveFrom, note: after.note ?? null },
+    ),
   };
 }
 

@@ -42,7 +42,13 @@ export interface EvaluationInput {
   date: string;
 }
 
-export interface ConditionResult { id: string; label: string; clause: string; result: Outcome; reason: string }
+export interface ConditionResult {
+  id: string;
+  label: string;
+  clause: string;
+  result: Outcome;
+  reason: string;
+}
 
 export interface Evaluation {
   programme: string;
@@ -73,7 +79,8 @@ export function outsideEffectivePeriod(p: PeriodOf, date: string): { reason: str
   if (date < p.effectiveFrom) return { reason: `${p.period.document}自${p.effectiveFrom}起施行,尚未施行` };
   if (p.effectiveTo === null || date <= p.effectiveTo) return null;
   const { document, printedTo, extendedBy } = p.period;
-  const extended = extendedBy && printedTo && printedTo !== p.effectiveTo ? `(原定至${printedTo},园区已按${extendedBy}延期)` : "";
+  const extended =
+    extendedBy && printedTo && printedTo !== p.effectiveTo ? `(原定至${printedTo},园区已按${extendedBy}延期)` : "";
   return { reason: `${document}有效期至${p.effectiveTo},已到期${extended}` };
 }
 
@@ -87,7 +94,15 @@ export function evaluate(p: CompiledProgramme, input: EvaluationInput): Evaluati
   for (const code of p.applicants.qualifications) {
     if (input.profile) {
       const ok = input.profile.qualifications.includes(code);
-      conditions.push({ id: `applicant-${code}`, label: `申报主体为${p.qualificationName(code)}`, clause: cite(undefined), result: ok ? "pass" : "fail", reason: ok ? `持有经核验、在有效期内的${p.qualificationName(code)}资格` : `没有经核验、在有效期内的${p.qualificationName(code)}资格` });
+      conditions.push({
+        id: `applicant-${code}`,
+        label: `申报主体为${p.qualificationName(code)}`,
+        clause: cite(undefined),
+        result: ok ? "pass" : "fail",
+        reason: ok
+          ? `持有经核验、在有效期内的${p.qualificationName(code)}资格`
+          : `没有经核验、在有效期内的${p.qualificationName(code)}资格`,
+      });
     } else assumed.push(`按申报主体为${p.qualificationName(code)}估算`);
   }
   if (p.applicants.industries.length) {
@@ -95,19 +110,46 @@ export function evaluate(p: CompiledProgramme, input: EvaluationInput): Evaluati
     if (input.profile) {
       const ind = input.profile.industry;
       const result: Outcome = !ind ? "unknown" : p.applicants.industries.includes(ind) ? "pass" : "fail";
-      conditions.push({ id: "applicant-industry", label: `所属行业为${names}`, clause: cite(undefined), result, reason: ind ? `所属行业为${p.industryName(ind)}` : "企业资料未填所属行业" });
+      conditions.push({
+        id: "applicant-industry",
+        label: `所属行业为${names}`,
+        clause: cite(undefined),
+        result,
+        reason: ind ? `所属行业为${p.industryName(ind)}` : "企业资料未填所属行业",
+      });
     } else assumed.push(`按所属行业为${names}估算`);
   }
 
   const outside = outsideEffectivePeriod(p, input.date);
-  if (outside) conditions.push({ id: "effective", label: "政策文件在有效期内", clause: cite(undefined), result: "fail", reason: outside.reason });
+  if (outside)
+    conditions.push({
+      id: "effective",
+      label: "政策文件在有效期内",
+      clause: cite(undefined),
+      result: "fail",
+      reason: outside.reason,
+    });
   if (p.windows.length && !p.windows.some((w) => input.date >= w.from && input.date <= w.to)) {
-    conditions.push({ id: "window", label: "在申报期内", clause: cite(undefined), result: "fail", reason: `不在申报期内(申报期:${p.windows.map((w) => `${w.from}至${w.to}`).join(";")})` });
+    conditions.push({
+      id: "window",
+      label: "在申报期内",
+      clause: cite(undefined),
+      result: "fail",
+      reason: `不在申报期内(申报期:${p.windows.map((w) => `${w.from}至${w.to}`).join(";")})`,
+    });
   }
 
   const ratioThresholds = ratioThresholdsOf(p.conditions.map((c) => c.test));
   for (const c of p.conditions) {
-    const r = evaluateTest(c.test, { facts: input.facts, declared: p.declared, profile: input.profile, cite: cite(c.clause), qualificationName: p.qualificationName, industryName: p.industryName, ratioThresholds });
+    const r = evaluateTest(c.test, {
+      facts: input.facts,
+      declared: p.declared,
+      profile: input.profile,
+      cite: cite(c.clause),
+      qualificationName: p.qualificationName,
+      industryName: p.industryName,
+      ratioThresholds,
+    });
     conditions.push({ id: c.id, label: c.label, clause: cite(c.clause), result: r.result, reason: r.reason });
     r.missing.forEach((m) => missing.add(m));
   }
@@ -115,9 +157,27 @@ export function evaluate(p: CompiledProgramme, input: EvaluationInput): Evaluati
   const year = Number(input.date.slice(0, 4));
   const history = input.history ?? [];
   const earlier = { awards: history.filter((a) => a.programme === p.id), year };
-  const tally = tallyComponents(p.amount, { facts: input.facts, declared: p.declared, cite, saysOneByOne: (clause) => p.oneByOneClauses.has(clause ?? p.clause), earlier }, emptyTally());
+  const tally = tallyComponents(
+    p.amount,
+    {
+      facts: input.facts,
+      declared: p.declared,
+      cite,
+      saysOneByOne: (clause) => p.oneByOneClauses.has(clause ?? p.clause),
+      earlier,
+    },
+    emptyTally(),
+  );
   // Units counted across applications that earlier awards did not record: the amount waits for them.
-  tally.unsettled.forEach((u, i) => conditions.push({ id: `history-units-${i + 1}`, label: "与此前奖励累计计算", clause: cite(undefined), result: "unknown", reason: u.reason }));
+  tally.unsettled.forEach((u, i) =>
+    conditions.push({
+      id: `history-units-${i + 1}`,
+      label: "与此前奖励累计计算",
+      clause: cite(undefined),
+      result: "unknown",
+      reason: u.reason,
+    }),
+  );
   tally.missing.forEach((m) => missing.add(m));
   for (const f of p.facts) if (!f.optional && input.facts[f.name] === undefined) missing.add(f.name);
 
@@ -130,8 +190,16 @@ export function evaluate(p: CompiledProgramme, input: EvaluationInput): Evaluati
   p.limits.forEach((l, i) => {
     // An exact amount is limited as it stands; a range is limited at its top. A case-by-case
     // (一事一议) amount is not known: limiting its exact part (often 0) made 就高不就低 fail against 0.
-    const subject = tally.caseByCase.length ? null : rangeMax ?? amountFen;
-    const check = applyLimit(l, i, { programmeId: p.id, year, facts: input.facts, declared: p.declared, history, amountFen: subject, cite: cite(l.clause) });
+    const subject = tally.caseByCase.length ? null : (rangeMax ?? amountFen);
+    const check = applyLimit(l, i, {
+      programmeId: p.id,
+      year,
+      facts: input.facts,
+      declared: p.declared,
+      history,
+      amountFen: subject,
+      cite: cite(l.clause),
+    });
     conditions.push(check.condition);
     if (check.step && check.amountFen !== null) {
       steps.push(check.step);
@@ -142,7 +210,11 @@ export function evaluate(p: CompiledProgramme, input: EvaluationInput): Evaluati
     }
   });
 
-  const eligible: Evaluation["eligible"] = conditions.some((c) => c.result === "fail") ? false : conditions.some((c) => c.result === "unknown") || missing.size ? "unknown" : true;
+  const eligible: Evaluation["eligible"] = conditions.some((c) => c.result === "fail")
+    ? false
+    : conditions.some((c) => c.result === "unknown") || missing.size
+      ? "unknown"
+      : true;
   const result: Evaluation = {
     programme: p.id,
     eligible,
@@ -156,7 +228,10 @@ export function evaluate(p: CompiledProgramme, input: EvaluationInput): Evaluati
   if (eligible === false) {
     result.amountFen = 0;
     result.steps = [];
-    result.amountNote = `不符合条件:${conditions.filter((c) => c.result === "fail").map((c) => c.reason).join(";")}`;
+    result.amountNote = `不符合条件:${conditions
+      .filter((c) => c.result === "fail")
+      .map((c) => c.reason)
+      .join(";")}`;
     return result;
   }
   if (amountFen === null) {
@@ -171,11 +246,17 @@ export function evaluate(p: CompiledProgramme, input: EvaluationInput): Evaluati
     result.amountFen = null;
     result.range = { minFen: min, maxFen: rangeMax };
     const m = moneyFormatter(min, rangeMax);
-    result.amountNote = min === rangeMax ? `金额经评审确定,为${m(rangeMax)}` : min > 0 ? `金额经评审确定,在${m(min)}至${m(rangeMax)}之间` : `金额经评审确定,最高${m(rangeMax)}`;
+    result.amountNote =
+      min === rangeMax
+        ? `金额经评审确定,为${m(rangeMax)}`
+        : min > 0
+          ? `金额经评审确定,在${m(min)}至${m(rangeMax)}之间`
+          : `金额经评审确定,最高${m(rangeMax)}`;
   } else if (tally.inKind.length && steps.every((s) => s.valueFen === 0)) {
     result.amountFen = null;
     result.amountNote = `非资金支持:${tally.inKind.join("、")}`;
   }
-  if (tally.inKind.length && result.amountNote === undefined) result.amountNote = `另有非资金支持:${tally.inKind.join("、")}(不计入金额)`;
+  if (tally.inKind.length && result.amountNote === undefined)
+    result.amountNote = `另有非资金支持:${tally.inKind.join("、")}(不计入金额)`;
   return result;
 }

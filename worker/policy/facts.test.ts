@@ -27,7 +27,15 @@ const errorsOf = (raw: unknown): Record<string, string> => {
 
 describe("parseFacts: accepted values", () => {
   it("keeps well-typed facts of every type as given", () => {
-    const raw = { revenueFen: 500, patents: 3, growth: -12.5, hnte: true, level: "b", projectCode: "ZB-2026-01", plainFen: 0 };
+    const raw = {
+      revenueFen: 500,
+      patents: 3,
+      growth: -12.5,
+      hnte: true,
+      level: "b",
+      projectCode: "ZB-2026-01",
+      plainFen: 0,
+    };
     expect(parseFacts(p, raw)).toEqual({ ok: true, facts: raw });
   });
 
@@ -64,7 +72,10 @@ describe("parseFacts: rejected values name the fact", () => {
   });
 
   it("says 无 when the programme takes no facts", () => {
-    expect(parseFacts(compileOne(), { x: 1 })).toEqual({ ok: false, errors: { x: expect.stringContaining("可填写:无") } });
+    expect(parseFacts(compileOne(), { x: 1 })).toEqual({
+      ok: false,
+      errors: { x: expect.stringContaining("可填写:无") },
+    });
   });
 
   it.each([
@@ -73,7 +84,9 @@ describe("parseFacts: rejected values name the fact", () => {
     ["a boolean", true],
     ["NaN", Number.NaN],
   ])("rejects money given as %s", (_, value) => {
-    expect(errorsOf({ plainFen: value }).plainFen).toBe("plainFen项(plainFen):应是以分为单位的整数金额,如 100 万元写作 100000000。");
+    expect(errorsOf({ plainFen: value }).plainFen).toBe(
+      "plainFen项(plainFen):应是以分为单位的整数金额,如 100 万元写作 100000000。",
+    );
   });
 
   it("rejects negative money and money above 10^15 fen", () => {
@@ -109,7 +122,10 @@ describe("parseFacts: rejected values name the fact", () => {
 
   it("shows the bound of a percentage counted in 个百分点 in that unit", () => {
     const q = compileOne({ facts: [fact("margin", "percent", { unit: "个百分点", min: 0 })] });
-    expect(parseFacts(q, { margin: -0.5 })).toEqual({ ok: false, errors: { margin: "margin项(margin):不能小于 0个百分点。" } });
+    expect(parseFacts(q, { margin: -0.5 })).toEqual({
+      ok: false,
+      errors: { margin: "margin项(margin):不能小于 0个百分点。" },
+    });
   });
 
   it("rejects a percentage below its min and beyond ±1000%", () => {
@@ -136,10 +152,18 @@ describe("parseFacts: rejected values name the fact", () => {
   });
 
   it("reports every bad fact at once and keeps none of them", () => {
-    expect(Object.keys(errorsOf({ plainFen: -1, patents: 0.5, hnte: "no", revenueFen: 500 })).sort()).toEqual(["hnte", "patents", "plainFen"]);
+    expect(Object.keys(errorsOf({ plainFen: -1, patents: 0.5, hnte: "no", revenueFen: 500 })).sort()).toEqual([
+      "hnte",
+      "patents",
+      "plainFen",
+    ]);
   });
 
-  it.each([["a string", "revenueFen=1"], ["an array", [1, 2]], ["a number", 7]])("rejects facts given as %s rather than an object", (_, raw) => {
+  it.each([
+    ["a string", "revenueFen=1"],
+    ["an array", [1, 2]],
+    ["a number", 7],
+  ])("rejects facts given as %s rather than an object", (_, raw) => {
     expect(errorsOf(raw)).toEqual({ facts: expect.stringContaining("facts 应是一个对象") });
   });
 });
@@ -150,7 +174,9 @@ describe("showFact", () => {
     expect(showFact(declared("plainFen"), 20_000_000)).toBe("20万元");
     expect(showFact(declared("patents"), 3)).toBe("3件");
     expect(showFact(declared("growth"), 3.5)).toBe("3.5%");
-    expect(showFact(compileOne({ facts: [fact("margin", "percent", { unit: "个百分点" })] }).declared.get("margin"), 10.5)).toBe("10.5个百分点");
+    expect(
+      showFact(compileOne({ facts: [fact("margin", "percent", { unit: "个百分点" })] }).declared.get("margin"), 10.5),
+    ).toBe("10.5个百分点");
     expect(showFact(declared("hnte"), true)).toBe("是");
     expect(showFact(declared("hnte"), false)).toBe("否");
     expect(showFact(declared("level"), "b")).toBe("乙档");

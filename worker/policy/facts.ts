@@ -17,7 +17,8 @@ export type ParsedFacts = { ok: true; facts: Facts } | { ok: false; errors: Reco
 
 export function parseFacts(programme: Programme, raw: unknown): ParsedFacts {
   if (raw === undefined || raw === null) return { ok: true, facts: {} };
-  if (typeof raw !== "object" || Array.isArray(raw)) return { ok: false, errors: { facts: "facts 应是一个对象,如 {\"revenueFen\": 25000000000}。" } };
+  if (typeof raw !== "object" || Array.isArray(raw))
+    return { ok: false, errors: { facts: 'facts 应是一个对象,如 {"revenueFen": 25000000000}。' } };
   const errors: Record<string, string> = {};
   const facts: Record<string, FactValue> = {};
   const declared = new Map(programme.facts.map((f) => [f.name, f]));
@@ -39,16 +40,23 @@ export function parseFacts(programme: Programme, raw: unknown): ParsedFacts {
 function checkFact(fact: Fact, value: unknown): string | null {
   switch (fact.type) {
     case "money":
-      if (typeof value !== "number" || !Number.isInteger(value)) return "应是以分为单位的整数金额,如 100 万元写作 100000000。";
+      if (typeof value !== "number" || !Number.isInteger(value))
+        return "应是以分为单位的整数金额,如 100 万元写作 100000000。";
       if (value < 0) return "金额不能为负数。";
       if (value > MAX_FEN) return "金额过大。";
       return range(fact, value, (n) => formatMoney(n));
     case "count":
-      if (typeof value !== "number" || !Number.isInteger(value) || value < 0) return `应是不小于 0 的整数${fact.unit ? `(${fact.unit})` : ""}。`;
+      if (typeof value !== "number" || !Number.isInteger(value) || value < 0)
+        return `应是不小于 0 的整数${fact.unit ? `(${fact.unit})` : ""}。`;
       if (value > 1e9) return "数量过大。";
       return range(fact, value, (n) => `${n}${fact.unit ?? ""}`);
     case "percent":
-      if (typeof value !== "number" || !Number.isFinite(value) || Math.abs(Math.round(value * 100) - value * 100) > 1e-9) return "应是最多两位小数的百分数,如 3.25 表示 3.25%。";
+      if (
+        typeof value !== "number" ||
+        !Number.isFinite(value) ||
+        Math.abs(Math.round(value * 100) - value * 100) > 1e-9
+      )
+        return "应是最多两位小数的百分数,如 3.25 表示 3.25%。";
       if (Math.abs(value) > 1000) return "百分数超出范围。";
       // Shown as the fact is (a margin in 个百分点 keeps its unit), not always as "%".
       return range(fact, value, (n) => showFact(fact, n));
@@ -56,10 +64,14 @@ function checkFact(fact: Fact, value: unknown): string | null {
       return typeof value === "boolean" ? null : "应是 true 或 false。";
     case "choice": {
       const options = fact.options ?? [];
-      return typeof value === "string" && options.some((o) => o.value === value) ? null : `应是以下之一:${options.map((o) => `${o.value}(${o.zh})`).join("、")}。`;
+      return typeof value === "string" && options.some((o) => o.value === value)
+        ? null
+        : `应是以下之一:${options.map((o) => `${o.value}(${o.zh})`).join("、")}。`;
     }
     case "text":
-      return typeof value === "string" && value.trim().length > 0 && value.length <= 100 ? null : "应是 1—100 个字符的文字。";
+      return typeof value === "string" && value.trim().length > 0 && value.length <= 100
+        ? null
+        : "应是 1—100 个字符的文字。";
   }
 }
 
@@ -73,12 +85,18 @@ function range(fact: Fact, value: number, show: (n: number) => string): string |
 export function showFact(fact: Fact | undefined, value: FactValue, money?: MoneyFormat): string {
   if (!fact) return String(value);
   switch (fact.type) {
-    case "money": return formatMoney(value as number, money);
-    case "count": return `${value}${fact.unit ?? ""}`;
+    case "money":
+      return formatMoney(value as number, money);
+    case "count":
+      return `${value}${fact.unit ?? ""}`;
     // A percent fact may be counted in 个百分点 (a margin), which its unit says.
-    case "percent": return fact.unit ? `${Number((value as number).toFixed(2))}${fact.unit}` : formatPercent(value as number);
-    case "boolean": return value ? "是" : "否";
-    case "choice": return fact.options?.find((o) => o.value === value)?.zh ?? String(value);
-    case "text": return String(value);
+    case "percent":
+      return fact.unit ? `${Number((value as number).toFixed(2))}${fact.unit}` : formatPercent(value as number);
+    case "boolean":
+      return value ? "是" : "否";
+    case "choice":
+      return fact.options?.find((o) => o.value === value)?.zh ?? String(value);
+    case "text":
+      return String(value);
   }
 }

@@ -13,21 +13,42 @@ import { isSmeByStandard } from "./sme-standard";
 import { fact } from "./test-support";
 
 const WAN = 1_000_000;
-const profile = (p: Partial<Profile>): Profile => ({ qualifications: [], industry: null, employees: null, registeredCapitalFen: null, figures: [], ...p });
-const year = (employees: number | null, revenueWan: number | null) => ({ year: 2025, revenueFen: revenueWan === null ? null : revenueWan * WAN, rdExpenseFen: null, rdSuperDeductionFen: null, taxPaidFen: null, employees, rdStaff: null });
+const profile = (p: Partial<Profile>): Profile => ({
+  qualifications: [],
+  industry: null,
+  employees: null,
+  registeredCapitalFen: null,
+  figures: [],
+  ...p,
+});
+const year = (employees: number | null, revenueWan: number | null) => ({
+  year: 2025,
+  revenueFen: revenueWan === null ? null : revenueWan * WAN,
+  rdExpenseFen: null,
+  rdSuperDeductionFen: null,
+  taxPaidFen: null,
+  employees,
+  rdStaff: null,
+});
 
 describe("是否为生产型企业 (zibo-invention-patent) from the enterprise's records", async () => {
   const set = compilePolicySet(await loadPolicySet(zibo), zibo);
   const patent = set.programmes.get("zibo-invention-patent")!;
 
   it("is 是 for a manufacturer (门类 C) that claimed neither production nor non-production", () => {
-    expect(prefillFacts(patent, profile({ qualifications: ["hnte", "tech-sme"], industryClass: "C2659" }))).toMatchObject({ productionEnterprise: true });
+    expect(
+      prefillFacts(patent, profile({ qualifications: ["hnte", "tech-sme"], industryClass: "C2659" })),
+    ).toMatchObject({ productionEnterprise: true });
   });
 
   it("is 否 outside 工业 (I 信息技术服务), and a verified claim outranks the industry section", () => {
     expect(prefillFacts(patent, profile({ industryClass: "I6520" }))).toMatchObject({ productionEnterprise: false });
-    expect(prefillFacts(patent, profile({ qualifications: ["non-production"], industryClass: "C2659" }))).toMatchObject({ productionEnterprise: false });
-    expect(prefillFacts(patent, profile({ qualifications: ["production"], industryClass: "I6520" }))).toMatchObject({ productionEnterprise: true });
+    expect(prefillFacts(patent, profile({ qualifications: ["non-production"], industryClass: "C2659" }))).toMatchObject(
+      { productionEnterprise: false },
+    );
+    expect(prefillFacts(patent, profile({ qualifications: ["production"], industryClass: "I6520" }))).toMatchObject({
+      productionEnterprise: true,
+    });
   });
 
   it("stays unfilled when nothing in the records says", () => {
@@ -39,7 +60,9 @@ describe("中小企业 by the national standard", () => {
   const p = { facts: [{ ...fact("isSme", "boolean", { prefill: { source: "smeStandard" } }), optional: false }] };
 
   it("uses the latest year's headcount and revenue against the industry's thresholds (工业: 1000 人且 4亿元)", () => {
-    expect(prefillFacts(p, profile({ industryClass: "C3073", figures: [year(1200, 50000)] }))).toEqual({ isSme: false });
+    expect(prefillFacts(p, profile({ industryClass: "C3073", figures: [year(1200, 50000)] }))).toEqual({
+      isSme: false,
+    });
     expect(prefillFacts(p, profile({ industryClass: "C3073", figures: [year(999, 50000)] }))).toEqual({ isSme: true });
     expect(prefillFacts(p, profile({ industryClass: "C3073", figures: [year(1200, 39999)] }))).toEqual({ isSme: true });
     // Headcount from the profile when the figures give none; unknown revenue with a large headcount decides nothing.

@@ -33,7 +33,11 @@ export function prefillFacts(programme: Pick<Programme, "facts">, profile: Profi
         break;
       }
       case "smeStandard": {
-        const sme = isSmeByStandard({ industryClass: profile.industryClass, employees: years[0]?.employees ?? profile.employees, revenueFen: years[0]?.revenueFen ?? null });
+        const sme = isSmeByStandard({
+          industryClass: profile.industryClass,
+          employees: years[0]?.employees ?? profile.employees,
+          revenueFen: years[0]?.revenueFen ?? null,
+        });
         if (sme !== null) out[fact.name] = sme;
         break;
       }

@@ -17,18 +17,57 @@ const withFigures: Profile = {
   employees: null,
   registeredCapitalFen: null,
   figures: [
-    { year: 2024, revenueFen: 8000 * WAN, rdExpenseFen: 400 * WAN, rdSuperDeductionFen: 300 * WAN, taxPaidFen: null, employees: null, rdStaff: null },
-    { year: 2025, revenueFen: 9000 * WAN, rdExpenseFen: 450 * WAN, rdSuperDeductionFen: 360 * WAN, taxPaidFen: null, employees: null, rdStaff: null },
+    {
+      year: 2024,
+      revenueFen: 8000 * WAN,
+      rdExpenseFen: 400 * WAN,
+      rdSuperDeductionFen: 300 * WAN,
+      taxPaidFen: null,
+      employees: null,
+      rdStaff: null,
+    },
+    {
+      year: 2025,
+      revenueFen: 9000 * WAN,
+      rdExpenseFen: 450 * WAN,
+      rdSuperDeductionFen: 360 * WAN,
+      taxPaidFen: null,
+      employees: null,
+      rdStaff: null,
+    },
   ],
 };
 const revenue = fact("revenueFen", "money", { prefill: { source: "figures", field: "revenueFen", year: "latest" } });
 
 const set = compileSet([
   programmeInput({ id: "only-who", amount: [{ kind: "fixed", label: "补助", fen: 500 * WAN }] }),
-  programmeInput({ id: "hnte-small", applicants: { zh: "高企", kinds: ["enterprise"], qualifications: ["hnte"] }, amount: [{ kind: "fixed", label: "补助", fen: 10 * WAN }] }),
-  programmeInput({ id: "revenue-big", facts: [revenue], conditions: [{ id: "rev", label: "收入", test: { test: "compare", fact: "revenueFen", word: "以上", value: 5000 * WAN } }], amount: [{ kind: "fixed", label: "补助", fen: 50 * WAN }] }),
-  programmeInput({ id: "needs-patents", facts: [fact("patents", "count")], conditions: [{ id: "p", label: "专利", test: { test: "compare", fact: "patents", word: "以上", value: 1 } }], amount: [{ kind: "fixed", label: "补助", fen: 5 * WAN }] }),
-  programmeInput({ id: "too-small", facts: [revenue], conditions: [{ id: "rev", label: "收入", test: { test: "compare", fact: "revenueFen", word: "不满", value: 1000 * WAN } }], amount: [{ kind: "fixed", label: "补助", fen: 80 * WAN }] }),
+  programmeInput({
+    id: "hnte-small",
+    applicants: { zh: "高企", kinds: ["enterprise"], qualifications: ["hnte"] },
+    amount: [{ kind: "fixed", label: "补助", fen: 10 * WAN }],
+  }),
+  programmeInput({
+    id: "revenue-big",
+    facts: [revenue],
+    conditions: [
+      { id: "rev", label: "收入", test: { test: "compare", fact: "revenueFen", word: "以上", value: 5000 * WAN } },
+    ],
+    amount: [{ kind: "fixed", label: "补助", fen: 50 * WAN }],
+  }),
+  programmeInput({
+    id: "needs-patents",
+    facts: [fact("patents", "count")],
+    conditions: [{ id: "p", label: "专利", test: { test: "compare", fact: "patents", word: "以上", value: 1 } }],
+    amount: [{ kind: "fixed", label: "补助", fen: 5 * WAN }],
+  }),
+  programmeInput({
+    id: "too-small",
+    facts: [revenue],
+    conditions: [
+      { id: "rev", label: "收入", test: { test: "compare", fact: "revenueFen", word: "不满", value: 1000 * WAN } },
+    ],
+    amount: [{ kind: "fixed", label: "补助", fen: 80 * WAN }],
+  }),
   programmeInput({ id: "for-carriers", applicants: { zh: "孵化器", kinds: ["carrier"] } }),
 ]);
 
@@ -45,8 +84,14 @@ describe("rankProgrammesForEnterprise", () => {
   });
 
   it("leaves out programmes for other kinds of applicant unless asked", () => {
-    expect(rankProgrammesForEnterprise(set, withFigures, [], "2026-06-30").some((f) => f.programme.id === "for-carriers")).toBe(false);
-    expect(rankProgrammesForEnterprise(set, withFigures, [], "2026-06-30", { kinds: ["carrier"] }).map((f) => f.programme.id)).toEqual(["for-carriers"]);
+    expect(
+      rankProgrammesForEnterprise(set, withFigures, [], "2026-06-30").some((f) => f.programme.id === "for-carriers"),
+    ).toBe(false);
+    expect(
+      rankProgrammesForEnterprise(set, withFigures, [], "2026-06-30", { kinds: ["carrier"] }).map(
+        (f) => f.programme.id,
+      ),
+    ).toEqual(["for-carriers"]);
   });
 
   it("does not count dates and limits as evidence about the enterprise", () => {
@@ -60,9 +105,20 @@ describe("rankProgrammesForEnterprise", () => {
 describe("prefillFacts", () => {
   it("reads the latest and the previous year's figures and qualifications", () => {
     const p = compileOne({
-      facts: [revenue, fact("prevDeductionFen", "money", { prefill: { source: "figures", field: "rdSuperDeductionFen", year: "previous" } }), fact("production", "boolean", { prefill: { source: "qualification", trueIf: "production", falseIf: "non-production" } }), fact("isHnte", "boolean", { prefill: { source: "qualification", trueIf: "hnte" } })],
+      facts: [
+        revenue,
+        fact("prevDeductionFen", "money", {
+          prefill: { source: "figures", field: "rdSuperDeductionFen", year: "previous" },
+        }),
+        fact("production", "boolean", {
+          prefill: { source: "qualification", trueIf: "production", falseIf: "non-production" },
+        }),
+        fact("isHnte", "boolean", { prefill: { source: "qualification", trueIf: "hnte" } }),
+      ],
     });
     expect(prefillFacts(p, withFigures)).toEqual({ revenueFen: 9000 * WAN, prevDeductionFen: 300 * WAN, isHnte: true });
-    expect(prefillFacts(p, { ...withFigures, qualifications: ["non-production"], figures: [withFigures.figures[1]!] })).toEqual({ revenueFen: 9000 * WAN, production: false, isHnte: false });
+    expect(
+      prefillFacts(p, { ...withFigures, qualifications: ["non-production"], figures: [withFigures.figures[1]!] }),
+    ).toEqual({ revenueFen: 9000 * WAN, production: false, isHnte: false });
   });
 });

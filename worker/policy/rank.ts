@@ -43,7 +43,15 @@ export function tierOf(result: Evaluation): FitTier {
 export function fitOf(programme: CompiledProgramme, profile: Profile, history: readonly Award[], date: string): Fit {
   const result = evaluate(programme, { facts: prefillFacts(programme, profile), profile, history, date });
   const count = (r: string) => result.conditions.filter((c) => c.result === r).length;
-  return { programme, result, tier: tierOf(result), met: count("pass"), missed: count("fail"), untold: count("unknown") + result.missing.length, valueFen: result.amountFen ?? result.range?.maxFen ?? 0 };
+  return {
+    programme,
+    result,
+    tier: tierOf(result),
+    met: count("pass"),
+    missed: count("fail"),
+    untold: count("unknown") + result.missing.length,
+    valueFen: result.amountFen ?? result.range?.maxFen ?? 0,
+  };
 }
 
 const share = (f: Fit) => f.met / Math.max(1, f.met + f.missed + f.untold);
@@ -51,10 +59,18 @@ const share = (f: Fit) => f.met / Math.max(1, f.met + f.missed + f.untold);
 export function compareFits(a: Fit, b: Fit): number {
   const byTier = ORDER[a.tier] - ORDER[b.tier];
   if (byTier) return byTier;
-  return a.tier === "eligible" || a.tier === "confirm" ? b.valueFen - a.valueFen || share(b) - share(a) : share(b) - share(a) || b.valueFen - a.valueFen;
+  return a.tier === "eligible" || a.tier === "confirm"
+    ? b.valueFen - a.valueFen || share(b) - share(a)
+    : share(b) - share(a) || b.valueFen - a.valueFen;
 }
 
-export function rankProgrammesForEnterprise(set: CompiledPolicySet, profile: Profile, history: readonly Award[], date: string, opts: { kinds?: readonly string[] } = {}): Fit[] {
+export function rankProgrammesForEnterprise(
+  set: CompiledPolicySet,
+  profile: Profile,
+  history: readonly Award[],
+  date: string,
+  opts: { kinds?: readonly string[] } = {},
+): Fit[] {
   const kinds = opts.kinds ?? ["enterprise"];
   const position = new Map(set.list.map((p, i) => [p.id, i]));
   return set.list

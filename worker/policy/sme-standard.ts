@@ -47,7 +47,9 @@ export interface SizeRecords {
 /** true: a 中小企业; false: large; null: the records do not decide. */
 export function isSmeByStandard({ industryClass, employees, revenueFen }: SizeRecords): boolean | null {
   if (!industryClass) return null;
-  const limits = LARGE.filter(([prefix]) => industryClass.startsWith(prefix)).sort((a, b) => b[0].length - a[0].length)[0]![1];
+  const limits = LARGE.filter(([prefix]) => industryClass.startsWith(prefix)).sort(
+    (a, b) => b[0].length - a[0].length,
+  )[0]![1];
   const below: (boolean | null)[] = [];
   if (limits.employees !== undefined) below.push(employees === null ? null : employees < limits.employees);
   if (limits.revenueWan !== undefined) below.push(revenueFen === null ? null : revenueFen < limits.revenueWan * WAN);

@@ -31,7 +31,12 @@ export const DOC: z.input<typeof policyDocumentSchema> = {
   summary: "单元测试用的政策文件。",
   source: { seed: "000_0123456789abcdef.txt", url: null },
   clauses: [
-    { id: "14", label: "14.", section: null, text: "对符合条件的企业给予补助,\n单个企业年度最高补助金额不超过100万元。" },
+    {
+      id: "14",
+      label: "14.",
+      section: null,
+      text: "对符合条件的企业给予补助,\n单个企业年度最高补助金额不超过100万元。",
+    },
     { id: "10", label: "10.", section: null, text: "经评审给予30—100万元支持。" },
     { id: "4.3.2", label: "2.", section: "四、", text: "对新认定的平台给予奖励。" },
     { id: "25", label: "25.", section: null, text: "对重大项目实行一事一议的支持方式。" },
@@ -39,8 +44,21 @@ export const DOC: z.input<typeof policyDocumentSchema> = {
 };
 
 /** A fact declaration with a Chinese label derived from its name, e.g. fact("revenueFen", "money"). */
-export function fact(name: string, type: FactType, extra: Record<string, unknown> = {}): NonNullable<ProgrammeInput["facts"]>[number] {
-  const options = type === "choice" ? { options: [{ value: "a", zh: "甲档", en: "A" }, { value: "b", zh: "乙档", en: "B" }, { value: "c", zh: "丙档", en: "C" }] } : {};
+export function fact(
+  name: string,
+  type: FactType,
+  extra: Record<string, unknown> = {},
+): NonNullable<ProgrammeInput["facts"]>[number] {
+  const options =
+    type === "choice"
+      ? {
+          options: [
+            { value: "a", zh: "甲档", en: "A" },
+            { value: "b", zh: "乙档", en: "B" },
+            { value: "c", zh: "丙档", en: "C" },
+          ],
+        }
+      : {};
   return { name, type, label: { zh: `${name}项`, en: name }, ...options, ...extra };
 }
 
@@ -67,7 +85,11 @@ export function setInput(programmes: ProgrammeInput[], over: Partial<PolicySetIn
     effectiveFrom: "2020-01-01",
     documents: [DOC],
     programmes,
-    cases: programmes.map((p) => ({ name: `${p.id} placeholder`, programme: p.id, expect: { eligible: "unknown" as const } })),
+    cases: programmes.map((p) => ({
+      name: `${p.id} placeholder`,
+      programme: p.id,
+      expect: { eligible: "unknown" as const },
+    })),
     ...over,
   };
 }
@@ -82,7 +104,11 @@ export function compileOne(over: Partial<ProgrammeInput> = {}): CompiledProgramm
   return compileSet([p]).programmes.get(p.id)!;
 }
 
-export interface RunOptions { profile?: Profile; history?: Award[]; date?: string }
+export interface RunOptions {
+  profile?: Profile;
+  history?: Award[];
+  date?: string;
+}
 
 export function run(p: CompiledProgramme, facts: Facts = {}, o: RunOptions = {}): Evaluation {
   return evaluate(p, { facts, profile: o.profile, history: o.history, date: o.date ?? "2026-06-30" });

@@ -20,7 +20,11 @@ const changzhiShuangchuang20212023: z.input<typeof policyDocumentSchema> = {
   summary:
     "长治高新区2021—2023年推动创新创业高质量发展的三年行动计划实施方案,以电子信息、炭基新材料、装备制造为主攻方向,分三个阶段建成一流创新生态。方案部署创新平台、企业培育、成果转化、人才、科技金融(政金企合作平台、企业融资需求信息库、网络金融超市)等十三项重点任务及保障措施。",
   // The plan runs 2021—2023 (title and the 印发 sentence); it prints no other end date, so until is 2023-12-31.
-  validity: { until: "2023-12-31", source: "《长治高新区双创高质量发展三年行动计划实施方案(2021—2023年)》于2020年11月16日管委会会议研究同意实施,现印发给你们,请认真遵照执行。" },
+  validity: {
+    until: "2023-12-31",
+    source:
+      "《长治高新区双创高质量发展三年行动计划实施方案(2021—2023年)》于2020年11月16日管委会会议研究同意实施,现印发给你们,请认真遵照执行。",
+  },
   source: { seed: "004_aaadff02239951be.txt", url: null },
   clauses: [
     {

@@ -31,8 +31,17 @@ export const EXPIRED_REASON = "(长高发〔2020〕65号)有效期至2023-12-31,
 export function expiryCases(programmes: readonly { id: string }[]): ReturnType<typeof cases> {
   return cases(
     programmes.flatMap((p) => [
-      { name: `${p.id}, the day after the plan's end: expired`, programme: p.id, date: DAY_AFTER, expect: { eligible: false, amountFen: 0, conditions: { effective: "fail" }, explains: [EXPIRED_REASON] } },
-      { name: `${p.id}, at the default case date: expired`, programme: p.id, expect: { eligible: false, conditions: { effective: "fail" }, explains: [EXPIRED_REASON] } },
+      {
+        name: `${p.id}, the day after the plan's end: expired`,
+        programme: p.id,
+        date: DAY_AFTER,
+        expect: { eligible: false, amountFen: 0, conditions: { effective: "fail" }, explains: [EXPIRED_REASON] },
+      },
+      {
+        name: `${p.id}, at the default case date: expired`,
+        programme: p.id,
+        expect: { eligible: false, conditions: { effective: "fail" }, explains: [EXPIRED_REASON] },
+      },
     ]),
   );
 }

@@ -32,7 +32,20 @@ export const financingMatch = programme({
 });
 
 export const financingMatchCases = cases([
-  { name: "enterprise with a financing need: matching services in kind", programme: "changzhi-financing-match", date: IN_FORCE, expect: { eligible: true, amountFen: null, explains: ["第四部分(十二)第3项 纳入企业融资需求信息库并向金融机构推介", "第四部分(十二)第4项 长治网络金融超市", "第四部分(九)第2项 科技金融服务平台"] } },
+  {
+    name: "enterprise with a financing need: matching services in kind",
+    programme: "changzhi-financing-match",
+    date: IN_FORCE,
+    expect: {
+      eligible: true,
+      amountFen: null,
+      explains: [
+        "第四部分(十二)第3项 纳入企业融资需求信息库并向金融机构推介",
+        "第四部分(十二)第4项 长治网络金融超市",
+        "第四部分(九)第2项 科技金融服务平台",
+      ],
+    },
+  },
 ]);
 
 export const listingSupport = programme({
@@ -55,7 +68,13 @@ export const listingSupport = programme({
       ],
     },
   ],
-  conditions: [{ id: "capital-market", label: "进入资本市场、债券市场融资", test: { test: "oneOf", fact: "capitalMarketStep", values: ["listing", "bond"] } }],
+  conditions: [
+    {
+      id: "capital-market",
+      label: "进入资本市场、债券市场融资",
+      test: { test: "oneOf", fact: "capitalMarketStep", values: ["listing", "bond"] },
+    },
+  ],
   amount: [{ kind: "caseByCase", label: "挂牌上市和债券融资专项扶持(标准由专项扶持政策规定)" }],
   materials: [
     { id: "listing-evidence", zh: "挂牌、上市受理或核准文件,或债券发行文件", required: true },
@@ -65,10 +84,34 @@ export const listingSupport = programme({
 });
 
 export const listingSupportCases = cases([
-  { name: "enterprise listing: special support set by the special policy", programme: "changzhi-listing-support", date: IN_FORCE, facts: { capitalMarketStep: "listing" }, expect: { eligible: true, amountFen: null, explains: ["资本市场融资事项:挂牌或上市", "金额经评审确定"] } },
-  { name: "bond issue: eligible", programme: "changzhi-listing-support", date: IN_FORCE, facts: { capitalMarketStep: "bond" }, expect: { eligible: true, amountFen: null } },
-  { name: "no capital market step yet: not eligible", programme: "changzhi-listing-support", date: IN_FORCE, facts: { capitalMarketStep: "none" }, expect: { eligible: false, conditions: { "capital-market": "fail" } } },
-  { name: "not given: unknown", programme: "changzhi-listing-support", date: IN_FORCE, facts: {}, expect: { eligible: "unknown", missing: ["capitalMarketStep"] } },
+  {
+    name: "enterprise listing: special support set by the special policy",
+    programme: "changzhi-listing-support",
+    date: IN_FORCE,
+    facts: { capitalMarketStep: "listing" },
+    expect: { eligible: true, amountFen: null, explains: ["资本市场融资事项:挂牌或上市", "金额经评审确定"] },
+  },
+  {
+    name: "bond issue: eligible",
+    programme: "changzhi-listing-support",
+    date: IN_FORCE,
+    facts: { capitalMarketStep: "bond" },
+    expect: { eligible: true, amountFen: null },
+  },
+  {
+    name: "no capital market step yet: not eligible",
+    programme: "changzhi-listing-support",
+    date: IN_FORCE,
+    facts: { capitalMarketStep: "none" },
+    expect: { eligible: false, conditions: { "capital-market": "fail" } },
+  },
+  {
+    name: "not given: unknown",
+    programme: "changzhi-listing-support",
+    date: IN_FORCE,
+    facts: {},
+    expect: { eligible: "unknown", missing: ["capitalMarketStep"] },
+  },
 ]);
 
 export const industryFund = programme({
@@ -76,11 +119,23 @@ export const industryFund = programme({
   title: { zh: "高新技术产业投资子基金投资(基金招商)", en: "Investment by the zone's high-tech industry sub-funds" },
   document: DOC,
   clause: "4.12.2",
-  excerpt: "采用“母子基金”模式,选择国内比较知名的产业投资基金或创投基金,以及其他具有投资管理经验的机构投资者合资,发起成立先进制造、新一代信息技术、新材料等高新技术产业投资子基金,采用“基金招商”模式,吸引国内外重点项目落户长治高新区。",
+  excerpt:
+    "采用“母子基金”模式,选择国内比较知名的产业投资基金或创投基金,以及其他具有投资管理经验的机构投资者合资,发起成立先进制造、新一代信息技术、新材料等高新技术产业投资子基金,采用“基金招商”模式,吸引国内外重点项目落户长治高新区。",
   category: "finance",
-  applicants: { zh: "落户长治高新区的国内外重点项目(先进制造、新一代信息技术、新材料等高新技术产业)", kinds: ["enterprise"] },
-  facts: [{ name: "settlesInZone", type: "boolean", label: { zh: "项目落户长治高新区", en: "Project settles in the zone" } }],
-  conditions: [{ id: "settles-in-zone", label: "项目落户长治高新区", test: { test: "equals", fact: "settlesInZone", value: true } }],
+  applicants: {
+    zh: "落户长治高新区的国内外重点项目(先进制造、新一代信息技术、新材料等高新技术产业)",
+    kinds: ["enterprise"],
+  },
+  facts: [
+    { name: "settlesInZone", type: "boolean", label: { zh: "项目落户长治高新区", en: "Project settles in the zone" } },
+  ],
+  conditions: [
+    {
+      id: "settles-in-zone",
+      label: "项目落户长治高新区",
+      test: { test: "equals", fact: "settlesInZone", value: true },
+    },
+  ],
   amount: [{ kind: "inKind", label: "产业投资子基金股权投资(投资额由基金按投资决策确定,不是补助)" }],
   materials: [
     { id: "business-plan", zh: "商业计划书", required: true },
@@ -91,8 +146,24 @@ export const industryFund = programme({
 });
 
 export const industryFundCases = cases([
-  { name: "project settling in the zone: investment by the fund, not a grant", programme: "changzhi-industry-fund", date: IN_FORCE, facts: { settlesInZone: true }, expect: { eligible: true, amountFen: null, explains: ["非资金支持:产业投资子基金股权投资(投资额由基金按投资决策确定,不是补助)"] } },
-  { name: "project not settling here: not eligible", programme: "changzhi-industry-fund", date: IN_FORCE, facts: { settlesInZone: false }, expect: { eligible: false, conditions: { "settles-in-zone": "fail" } } },
+  {
+    name: "project settling in the zone: investment by the fund, not a grant",
+    programme: "changzhi-industry-fund",
+    date: IN_FORCE,
+    facts: { settlesInZone: true },
+    expect: {
+      eligible: true,
+      amountFen: null,
+      explains: ["非资金支持:产业投资子基金股权投资(投资额由基金按投资决策确定,不是补助)"],
+    },
+  },
+  {
+    name: "project not settling here: not eligible",
+    programme: "changzhi-industry-fund",
+    date: IN_FORCE,
+    facts: { settlesInZone: false },
+    expect: { eligible: false, conditions: { "settles-in-zone": "fail" } },
+  },
 ]);
 
 export const financeParts = {

@@ -14,13 +14,28 @@ export const instrumentSharing = programme({
   title: { zh: "大型科研仪器设备开放共享后补助", en: "Post-subsidy for opening large research instruments" },
   document: DOC,
   clause: "4.1.1",
-  excerpt: "实施特色载体大型科研仪器设备资源开放共享计划,完善绩效评价和后补助制度,引导大型科研仪器设备面向社会开放服务。",
+  excerpt:
+    "实施特色载体大型科研仪器设备资源开放共享计划,完善绩效评价和后补助制度,引导大型科研仪器设备面向社会开放服务。",
   category: "platform",
-  applicants: { zh: "拥有大型科研仪器设备并面向社会开放服务的特色载体、企业和高校院所", kinds: ["carrier", "enterprise", "institution"] },
+  applicants: {
+    zh: "拥有大型科研仪器设备并面向社会开放服务的特色载体、企业和高校院所",
+    kinds: ["carrier", "enterprise", "institution"],
+  },
   facts: [
-    { name: "openToPublic", type: "boolean", label: { zh: "大型科研仪器设备面向社会开放服务", en: "Large instruments open to outside users" }, help: "已纳入开放共享平台,对外提供服务并有服务记录。" },
+    {
+      name: "openToPublic",
+      type: "boolean",
+      label: { zh: "大型科研仪器设备面向社会开放服务", en: "Large instruments open to outside users" },
+      help: "已纳入开放共享平台,对外提供服务并有服务记录。",
+    },
   ],
-  conditions: [{ id: "open-to-public", label: "大型科研仪器设备面向社会开放服务", test: { test: "equals", fact: "openToPublic", value: true } }],
+  conditions: [
+    {
+      id: "open-to-public",
+      label: "大型科研仪器设备面向社会开放服务",
+      test: { test: "equals", fact: "openToPublic", value: true },
+    },
+  ],
   amount: [{ kind: "caseByCase", label: "开放共享后补助(按绩效评价)" }],
   materials: [
     { id: "instrument-list", zh: "大型科研仪器设备清单(原值、购置时间)", required: true },
@@ -31,11 +46,45 @@ export const instrumentSharing = programme({
 });
 
 export const instrumentSharingCases = cases([
-  { name: "instruments open to the public: post-subsidy after performance review", programme: "changzhi-instrument-sharing", date: IN_FORCE, facts: { openToPublic: true }, expect: { eligible: true, amountFen: null, explains: ["第四部分(一)第1项", "开放共享后补助(按绩效评价):政策未规定具体金额,金额经评审确定"] } },
-  { name: "instruments for in-house use only: not eligible", programme: "changzhi-instrument-sharing", date: IN_FORCE, facts: { openToPublic: false }, expect: { eligible: false, amountFen: 0, conditions: { "open-to-public": "fail" } } },
-  { name: "instrument-sharing, not stated: unknown", programme: "changzhi-instrument-sharing", date: IN_FORCE, facts: {}, expect: { eligible: "unknown", missing: ["openToPublic"] } },
-  { name: "instrument-sharing, the day before the page's 发文时间: not yet in force", programme: "changzhi-instrument-sharing", date: DAY_BEFORE, facts: { openToPublic: true }, expect: { eligible: false, conditions: { effective: "fail" } } },
-  { name: "on the 发文时间: in force", programme: "changzhi-instrument-sharing", date: ISSUED, facts: { openToPublic: true }, expect: { eligible: true, amountFen: null } },
+  {
+    name: "instruments open to the public: post-subsidy after performance review",
+    programme: "changzhi-instrument-sharing",
+    date: IN_FORCE,
+    facts: { openToPublic: true },
+    expect: {
+      eligible: true,
+      amountFen: null,
+      explains: ["第四部分(一)第1项", "开放共享后补助(按绩效评价):政策未规定具体金额,金额经评审确定"],
+    },
+  },
+  {
+    name: "instruments for in-house use only: not eligible",
+    programme: "changzhi-instrument-sharing",
+    date: IN_FORCE,
+    facts: { openToPublic: false },
+    expect: { eligible: false, amountFen: 0, conditions: { "open-to-public": "fail" } },
+  },
+  {
+    name: "instrument-sharing, not stated: unknown",
+    programme: "changzhi-instrument-sharing",
+    date: IN_FORCE,
+    facts: {},
+    expect: { eligible: "unknown", missing: ["openToPublic"] },
+  },
+  {
+    name: "instrument-sharing, the day before the page's 发文时间: not yet in force",
+    programme: "changzhi-instrument-sharing",
+    date: DAY_BEFORE,
+    facts: { openToPublic: true },
+    expect: { eligible: false, conditions: { effective: "fail" } },
+  },
+  {
+    name: "on the 发文时间: in force",
+    programme: "changzhi-instrument-sharing",
+    date: ISSUED,
+    facts: { openToPublic: true },
+    expect: { eligible: true, amountFen: null },
+  },
 ]);
 
 export const platformPostSubsidy = programme({
@@ -43,9 +92,13 @@ export const platformPostSubsidy = programme({
   title: { zh: "企业创新平台后补助", en: "Post-subsidy for enterprise innovation platforms" },
   document: DOC,
   clause: "4.5.3",
-  excerpt: "落实省委、省政府支持创新平台后补助政策,鼓励引导企业建设国家级、省级、市级企业技术中心、工程技术中心、产业技术创新联盟等高水平创新平台。",
+  excerpt:
+    "落实省委、省政府支持创新平台后补助政策,鼓励引导企业建设国家级、省级、市级企业技术中心、工程技术中心、产业技术创新联盟等高水平创新平台。",
   category: "platform",
-  applicants: { zh: "建设国家级、省级、市级企业技术中心、工程技术中心、产业技术创新联盟等创新平台的企业", kinds: ["enterprise"] },
+  applicants: {
+    zh: "建设国家级、省级、市级企业技术中心、工程技术中心、产业技术创新联盟等创新平台的企业",
+    kinds: ["enterprise"],
+  },
   facts: [
     {
       name: "platformLevel",
@@ -60,7 +113,13 @@ export const platformPostSubsidy = programme({
       ],
     },
   ],
-  conditions: [{ id: "level", label: "国家级、省级、市级创新平台", test: { test: "oneOf", fact: "platformLevel", values: ["national", "provincial", "municipal"] } }],
+  conditions: [
+    {
+      id: "level",
+      label: "国家级、省级、市级创新平台",
+      test: { test: "oneOf", fact: "platformLevel", values: ["national", "provincial", "municipal"] },
+    },
+  ],
   amount: [{ kind: "caseByCase", label: "创新平台后补助(按省委、省政府支持创新平台后补助政策)" }],
   materials: [
     { id: "recognition", zh: "创新平台认定文件", required: true },
@@ -71,28 +130,73 @@ export const platformPostSubsidy = programme({
 });
 
 export const platformPostSubsidyCases = cases([
-  { name: "national platform: post-subsidy under the province's policy", programme: "changzhi-platform-post-subsidy", date: IN_FORCE, facts: { platformLevel: "national" }, expect: { eligible: true, amountFen: null, explains: ["创新平台级别:国家级", "第四部分(五)第3项"] } },
-  { name: "provincial platform: eligible", programme: "changzhi-platform-post-subsidy", date: IN_FORCE, facts: { platformLevel: "provincial" }, expect: { eligible: true, amountFen: null } },
-  { name: "municipal platform: eligible", programme: "changzhi-platform-post-subsidy", date: IN_FORCE, facts: { platformLevel: "municipal" }, expect: { eligible: true, amountFen: null } },
-  { name: "platform not yet recognised: not eligible", programme: "changzhi-platform-post-subsidy", date: IN_FORCE, facts: { platformLevel: "none" }, expect: { eligible: false, conditions: { level: "fail" } } },
-  { name: "level not given: unknown", programme: "changzhi-platform-post-subsidy", date: IN_FORCE, facts: {}, expect: { eligible: "unknown", missing: ["platformLevel"] } },
+  {
+    name: "national platform: post-subsidy under the province's policy",
+    programme: "changzhi-platform-post-subsidy",
+    date: IN_FORCE,
+    facts: { platformLevel: "national" },
+    expect: { eligible: true, amountFen: null, explains: ["创新平台级别:国家级", "第四部分(五)第3项"] },
+  },
+  {
+    name: "provincial platform: eligible",
+    programme: "changzhi-platform-post-subsidy",
+    date: IN_FORCE,
+    facts: { platformLevel: "provincial" },
+    expect: { eligible: true, amountFen: null },
+  },
+  {
+    name: "municipal platform: eligible",
+    programme: "changzhi-platform-post-subsidy",
+    date: IN_FORCE,
+    facts: { platformLevel: "municipal" },
+    expect: { eligible: true, amountFen: null },
+  },
+  {
+    name: "platform not yet recognised: not eligible",
+    programme: "changzhi-platform-post-subsidy",
+    date: IN_FORCE,
+    facts: { platformLevel: "none" },
+    expect: { eligible: false, conditions: { level: "fail" } },
+  },
+  {
+    name: "level not given: unknown",
+    programme: "changzhi-platform-post-subsidy",
+    date: IN_FORCE,
+    facts: {},
+    expect: { eligible: "unknown", missing: ["platformLevel"] },
+  },
 ]);
 
 export const directedKeyTech = programme({
   id: "changzhi-directed-key-tech",
-  title: { zh: "产业龙头企业共性关键技术和“卡脖子”技术攻关定向支持", en: "Directed support for key technology work by leading firms" },
+  title: {
+    zh: "产业龙头企业共性关键技术和“卡脖子”技术攻关定向支持",
+    en: "Directed support for key technology work by leading firms",
+  },
   document: DOC,
   clause: "4.5.3",
-  excerpt: "采取定向支持方式,引导产业龙头企业,以产品开发为导向,开展共性关键技术和“卡脖子”技术攻关,加快重大科技成果工程化和系统集成,提升企业技术创新能力。",
+  excerpt:
+    "采取定向支持方式,引导产业龙头企业,以产品开发为导向,开展共性关键技术和“卡脖子”技术攻关,加快重大科技成果工程化和系统集成,提升企业技术创新能力。",
   category: "project",
   applicants: { zh: "开展共性关键技术和“卡脖子”技术攻关的产业龙头企业", kinds: ["enterprise"] },
   facts: [
     { name: "industryLeader", type: "boolean", label: { zh: "属于产业龙头企业", en: "Leading firm of its industry" } },
-    { name: "keyTechnologyProject", type: "boolean", label: { zh: "项目为以产品开发为导向的共性关键技术或“卡脖子”技术攻关", en: "Product-oriented project on a common key or choke-point technology" } },
+    {
+      name: "keyTechnologyProject",
+      type: "boolean",
+      label: {
+        zh: "项目为以产品开发为导向的共性关键技术或“卡脖子”技术攻关",
+        en: "Product-oriented project on a common key or choke-point technology",
+      },
+    },
   ],
   conditions: [
     { id: "industry-leader", label: "产业龙头企业", test: { test: "equals", fact: "industryLeader", value: true } },
-    { id: "key-technology", label: "以产品开发为导向的共性关键技术和“卡脖子”技术攻关", test: { test: "equals", fact: "keyTechnologyProject", value: true } },
+    {
+      id: "key-technology",
+      label: "以产品开发为导向的共性关键技术和“卡脖子”技术攻关",
+      test: { test: "equals", fact: "keyTechnologyProject", value: true },
+    },
   ],
   amount: [{ kind: "caseByCase", label: "技术攻关定向支持" }],
   materials: [
@@ -103,10 +207,34 @@ export const directedKeyTech = programme({
 });
 
 export const directedKeyTechCases = cases([
-  { name: "leading firm on a choke-point technology: directed support", programme: "changzhi-directed-key-tech", date: IN_FORCE, facts: { industryLeader: true, keyTechnologyProject: true }, expect: { eligible: true, amountFen: null, explains: ["技术攻关定向支持:政策未规定具体金额"] } },
-  { name: "not a leading firm: not eligible", programme: "changzhi-directed-key-tech", date: IN_FORCE, facts: { industryLeader: false, keyTechnologyProject: true }, expect: { eligible: false, conditions: { "industry-leader": "fail", "key-technology": "pass" } } },
-  { name: "ordinary product upgrade, not key technology: not eligible", programme: "changzhi-directed-key-tech", date: IN_FORCE, facts: { industryLeader: true, keyTechnologyProject: false }, expect: { eligible: false, conditions: { "key-technology": "fail" } } },
-  { name: "project type not stated: unknown", programme: "changzhi-directed-key-tech", date: IN_FORCE, facts: { industryLeader: true }, expect: { eligible: "unknown", missing: ["keyTechnologyProject"] } },
+  {
+    name: "leading firm on a choke-point technology: directed support",
+    programme: "changzhi-directed-key-tech",
+    date: IN_FORCE,
+    facts: { industryLeader: true, keyTechnologyProject: true },
+    expect: { eligible: true, amountFen: null, explains: ["技术攻关定向支持:政策未规定具体金额"] },
+  },
+  {
+    name: "not a leading firm: not eligible",
+    programme: "changzhi-directed-key-tech",
+    date: IN_FORCE,
+    facts: { industryLeader: false, keyTechnologyProject: true },
+    expect: { eligible: false, conditions: { "industry-leader": "fail", "key-technology": "pass" } },
+  },
+  {
+    name: "ordinary product upgrade, not key technology: not eligible",
+    programme: "changzhi-directed-key-tech",
+    date: IN_FORCE,
+    facts: { industryLeader: true, keyTechnologyProject: false },
+    expect: { eligible: false, conditions: { "key-technology": "fail" } },
+  },
+  {
+    name: "project type not stated: unknown",
+    programme: "changzhi-directed-key-tech",
+    date: IN_FORCE,
+    facts: { industryLeader: true },
+    expect: { eligible: "unknown", missing: ["keyTechnologyProject"] },
+  },
 ]);
 
 export const newRdInstitution = programme({
@@ -114,19 +242,31 @@ export const newRdInstitution = programme({
   title: { zh: "新型研发机构培育资金支持", en: "Funding to cultivate new-type R&D institutions" },
   document: DOC,
   clause: "5.2",
-  excerpt: "统筹安排财政双创资金,重点支持重大科技专项、重点研发计划、新型研发机构培育、重大创新平台建设、高新技术企业和科技型中小企业培育等。",
+  excerpt:
+    "统筹安排财政双创资金,重点支持重大科技专项、重点研发计划、新型研发机构培育、重大创新平台建设、高新技术企业和科技型中小企业培育等。",
   category: "platform",
-  applicants: { zh: "企业、高等学校和科研院所共建或自建的新型研发机构,以及改造提升的转制科研院所、技术开发类科研机构、科技类社会服务机构", kinds: ["institution", "enterprise"] },
+  applicants: {
+    zh: "企业、高等学校和科研院所共建或自建的新型研发机构,以及改造提升的转制科研院所、技术开发类科研机构、科技类社会服务机构",
+    kinds: ["institution", "enterprise"],
+  },
   facts: [
     {
       name: "newRdInstitution",
       type: "boolean",
-      label: { zh: "属于以市场化为导向、企业化运作的新型研发机构", en: "Market-oriented, business-run new-type R&D institution" },
+      label: {
+        zh: "属于以市场化为导向、企业化运作的新型研发机构",
+        en: "Market-oriented, business-run new-type R&D institution",
+      },
       help: "以市场化为导向、以产业需求为目标,企业化运作、公益性与经营性相结合(第四部分(一)第3项)。",
     },
   ],
   conditions: [
-    { id: "new-rd-institution", label: "以市场化为导向、以产业需求为目标,企业化运作、公益性与经营性相结合的新型研发机构", clause: "4.1.3", test: { test: "equals", fact: "newRdInstitution", value: true } },
+    {
+      id: "new-rd-institution",
+      label: "以市场化为导向、以产业需求为目标,企业化运作、公益性与经营性相结合的新型研发机构",
+      clause: "4.1.3",
+      test: { test: "equals", fact: "newRdInstitution", value: true },
+    },
   ],
   amount: [{ kind: "caseByCase", label: "新型研发机构培育资金支持" }],
   materials: [
@@ -138,9 +278,31 @@ export const newRdInstitution = programme({
 });
 
 export const newRdInstitutionCases = cases([
-  { name: "new-type R&D institution: funding set at review", programme: "changzhi-new-rd-institution", date: IN_FORCE, facts: { newRdInstitution: true }, expect: { eligible: true, amountFen: null, explains: ["第五部分(二)", "新型研发机构培育资金支持:政策未规定具体金额"] } },
-  { name: "not a new-type R&D institution: not eligible, cites 4.1.3", programme: "changzhi-new-rd-institution", date: IN_FORCE, facts: { newRdInstitution: false }, expect: { eligible: false, conditions: { "new-rd-institution": "fail" }, explains: ["第四部分(一)第3项要求是"] } },
-  { name: "new-rd-institution, not stated: unknown", programme: "changzhi-new-rd-institution", date: IN_FORCE, facts: {}, expect: { eligible: "unknown", missing: ["newRdInstitution"] } },
+  {
+    name: "new-type R&D institution: funding set at review",
+    programme: "changzhi-new-rd-institution",
+    date: IN_FORCE,
+    facts: { newRdInstitution: true },
+    expect: {
+      eligible: true,
+      amountFen: null,
+      explains: ["第五部分(二)", "新型研发机构培育资金支持:政策未规定具体金额"],
+    },
+  },
+  {
+    name: "not a new-type R&D institution: not eligible, cites 4.1.3",
+    programme: "changzhi-new-rd-institution",
+    date: IN_FORCE,
+    facts: { newRdInstitution: false },
+    expect: { eligible: false, conditions: { "new-rd-institution": "fail" }, explains: ["第四部分(一)第3项要求是"] },
+  },
+  {
+    name: "new-rd-institution, not stated: unknown",
+    programme: "changzhi-new-rd-institution",
+    date: IN_FORCE,
+    facts: {},
+    expect: { eligible: "unknown", missing: ["newRdInstitution"] },
+  },
 ]);
 
 export const platformParts = {

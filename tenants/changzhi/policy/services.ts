@@ -12,10 +12,19 @@ export const innovationVoucher = programme({
   title: { zh: "科技创新券(跨区域通用通兑)", en: "Innovation vouchers usable across regions" },
   document: DOC,
   clause: "4.1.2",
-  excerpt: "落实国务院关于科技创新券跨区域“通用通兑”协同机制改革举措,允许中小微企业使用科技创新券异地购买科技服务,引导更多创新资源向中小企业开放共享,支持中小企业广泛开展研发活动。",
+  excerpt:
+    "落实国务院关于科技创新券跨区域“通用通兑”协同机制改革举措,允许中小微企业使用科技创新券异地购买科技服务,引导更多创新资源向中小企业开放共享,支持中小企业广泛开展研发活动。",
   category: "rd",
   applicants: { zh: "高新区中小微企业", kinds: ["enterprise"] },
-  facts: [{ name: "smallOrMicro", type: "boolean", label: { zh: "属于中小微企业", en: "Small, medium or micro enterprise" }, help: "按国家中小企业划型标准。", prefill: { source: "smeStandard" } }],
+  facts: [
+    {
+      name: "smallOrMicro",
+      type: "boolean",
+      label: { zh: "属于中小微企业", en: "Small, medium or micro enterprise" },
+      help: "按国家中小企业划型标准。",
+      prefill: { source: "smeStandard" },
+    },
+  ],
   conditions: [{ id: "sme", label: "中小微企业", test: { test: "equals", fact: "smallOrMicro", value: true } }],
   amount: [{ kind: "inKind", label: "科技创新券可异地购买科技服务(跨区域通用通兑)" }],
   materials: [
@@ -27,9 +36,31 @@ export const innovationVoucher = programme({
 });
 
 export const innovationVoucherCases = cases([
-  { name: "small firm: vouchers usable in other regions, no money promised", programme: "changzhi-innovation-voucher", date: IN_FORCE, facts: { smallOrMicro: true }, expect: { eligible: true, amountFen: null, explains: ["第四部分(一)第2项", "非资金支持:科技创新券可异地购买科技服务(跨区域通用通兑)"] } },
-  { name: "large enterprise: not eligible", programme: "changzhi-innovation-voucher", date: IN_FORCE, facts: { smallOrMicro: false }, expect: { eligible: false, amountFen: 0, conditions: { sme: "fail" } } },
-  { name: "size not stated: unknown", programme: "changzhi-innovation-voucher", date: IN_FORCE, facts: {}, expect: { eligible: "unknown", missing: ["smallOrMicro"] } },
+  {
+    name: "small firm: vouchers usable in other regions, no money promised",
+    programme: "changzhi-innovation-voucher",
+    date: IN_FORCE,
+    facts: { smallOrMicro: true },
+    expect: {
+      eligible: true,
+      amountFen: null,
+      explains: ["第四部分(一)第2项", "非资金支持:科技创新券可异地购买科技服务(跨区域通用通兑)"],
+    },
+  },
+  {
+    name: "large enterprise: not eligible",
+    programme: "changzhi-innovation-voucher",
+    date: IN_FORCE,
+    facts: { smallOrMicro: false },
+    expect: { eligible: false, amountFen: 0, conditions: { sme: "fail" } },
+  },
+  {
+    name: "size not stated: unknown",
+    programme: "changzhi-innovation-voucher",
+    date: IN_FORCE,
+    facts: {},
+    expect: { eligible: "unknown", missing: ["smallOrMicro"] },
+  },
 ]);
 
 export const shuangchuangCarrier = programme({
@@ -37,9 +68,13 @@ export const shuangchuangCarrier = programme({
   title: { zh: "双创载体建设与提质支持", en: "Support for incubators and maker spaces" },
   document: DOC,
   clause: "4.8.3",
-  excerpt: "引导现有众创空间、小微企业创业创新基地、科技企业孵化器、商贸集聚区等双创载体向专业化、精细化升级,提升双创服务能力",
+  excerpt:
+    "引导现有众创空间、小微企业创业创新基地、科技企业孵化器、商贸集聚区等双创载体向专业化、精细化升级,提升双创服务能力",
   category: "incubation",
-  applicants: { zh: "众创空间、小微企业创业创新基地、科技企业孵化器、商贸集聚区等双创载体的运营机构", kinds: ["carrier"] },
+  applicants: {
+    zh: "众创空间、小微企业创业创新基地、科技企业孵化器、商贸集聚区等双创载体的运营机构",
+    kinds: ["carrier"],
+  },
   amount: [
     { kind: "caseByCase", clause: "4.2.1", label: "双创载体建设支持(方式和金额条文未定)" },
     { kind: "inKind", clause: "4.8.1", label: "培育众创空间申报国家备案众创空间、省级众创空间" },
@@ -54,7 +89,16 @@ export const shuangchuangCarrier = programme({
 });
 
 export const shuangchuangCarrierCases = cases([
-  { name: "maker space upgrading: support at review, cultivation for filing", programme: "changzhi-shuangchuang-carrier", date: IN_FORCE, expect: { eligible: true, amountFen: null, explains: ["第四部分(二)第1项 双创载体建设支持", "第四部分(八)第1项 培育众创空间申报国家备案众创空间"] } },
+  {
+    name: "maker space upgrading: support at review, cultivation for filing",
+    programme: "changzhi-shuangchuang-carrier",
+    date: IN_FORCE,
+    expect: {
+      eligible: true,
+      amountFen: null,
+      explains: ["第四部分(二)第1项 双创载体建设支持", "第四部分(八)第1项 培育众创空间申报国家备案众创空间"],
+    },
+  },
 ]);
 
 export const ipRightsAssistance = programme({
@@ -77,7 +121,12 @@ export const ipRightsAssistance = programme({
 });
 
 export const ipRightsAssistanceCases = cases([
-  { name: "enterprise facing infringement: assistance in kind", programme: "changzhi-ip-rights-assistance", date: IN_FORCE, expect: { eligible: true, amountFen: null, explains: ["非资金支持:知识产权维权服务援助、快速维权通道"] } },
+  {
+    name: "enterprise facing infringement: assistance in kind",
+    programme: "changzhi-ip-rights-assistance",
+    date: IN_FORCE,
+    expect: { eligible: true, amountFen: null, explains: ["非资金支持:知识产权维权服务援助、快速维权通道"] },
+  },
 ]);
 
 export const bigDataPlatform = programme({
@@ -98,12 +147,24 @@ export const bigDataPlatform = programme({
 });
 
 export const bigDataPlatformCases = cases([
-  { name: "any enterprise: free use in the early period", programme: "changzhi-big-data-platform", date: IN_FORCE, expect: { eligible: true, amountFen: null, explains: ["非资金支持:初期免费应用企业大数据服务平台的创新综合服务", "第四部分(九)第4项"] } },
+  {
+    name: "any enterprise: free use in the early period",
+    programme: "changzhi-big-data-platform",
+    date: IN_FORCE,
+    expect: {
+      eligible: true,
+      amountFen: null,
+      explains: ["非资金支持:初期免费应用企业大数据服务平台的创新综合服务", "第四部分(九)第4项"],
+    },
+  },
 ]);
 
 export const shuangchuangHonours = programme({
   id: "changzhi-shuangchuang-honours",
-  title: { zh: "十佳创客、优秀众创空间、优秀创新企业评选", en: "Zone awards for makers, maker spaces and innovative firms" },
+  title: {
+    zh: "十佳创客、优秀众创空间、优秀创新企业评选",
+    en: "Zone awards for makers, maker spaces and innovative firms",
+  },
   document: DOC,
   clause: "4.13.3",
   excerpt: "通过评选长治高新区十佳创客、优秀众创空间、优秀创新企业等,打造创业创新的新区旗帜标杆",
@@ -118,10 +179,21 @@ export const shuangchuangHonours = programme({
 });
 
 export const shuangchuangHonoursCases = cases([
-  { name: "maker nominated: honour, no prize money stated", programme: "changzhi-shuangchuang-honours", date: IN_FORCE, expect: { eligible: true, amountFen: null, explains: ["非资金支持:评选表彰"] } },
+  {
+    name: "maker nominated: honour, no prize money stated",
+    programme: "changzhi-shuangchuang-honours",
+    date: IN_FORCE,
+    expect: { eligible: true, amountFen: null, explains: ["非资金支持:评选表彰"] },
+  },
 ]);
 
 export const serviceParts = {
   programmes: [innovationVoucher, shuangchuangCarrier, ipRightsAssistance, bigDataPlatform, shuangchuangHonours],
-  cases: [...innovationVoucherCases, ...shuangchuangCarrierCases, ...ipRightsAssistanceCases, ...bigDataPlatformCases, ...shuangchuangHonoursCases],
+  cases: [
+    ...innovationVoucherCases,
+    ...shuangchuangCarrierCases,
+    ...ipRightsAssistanceCases,
+    ...bigDataPlatformCases,
+    ...shuangchuangHonoursCases,
+  ],
 };

@@ -24,8 +24,22 @@ export const youngTechTalent = programme({
 });
 
 export const youngTechTalentCases = cases([
-  { name: "young scientist: support set at review", programme: "changzhi-young-tech-talent", date: IN_FORCE, expect: { eligible: true, amountFen: null, explains: ["第四部分(六)第1项", "青年科技人才支持计划支持:政策未规定具体金额"] } },
-  { name: "young-tech-talent, the day before the page's 发文时间: not yet in force", programme: "changzhi-young-tech-talent", date: DAY_BEFORE, expect: { eligible: false, conditions: { effective: "fail" } } },
+  {
+    name: "young scientist: support set at review",
+    programme: "changzhi-young-tech-talent",
+    date: IN_FORCE,
+    expect: {
+      eligible: true,
+      amountFen: null,
+      explains: ["第四部分(六)第1项", "青年科技人才支持计划支持:政策未规定具体金额"],
+    },
+  },
+  {
+    name: "young-tech-talent, the day before the page's 发文时间: not yet in force",
+    programme: "changzhi-young-tech-talent",
+    date: DAY_BEFORE,
+    expect: { eligible: false, conditions: { effective: "fail" } },
+  },
 ]);
 
 export const talentWelfare = programme({
@@ -49,7 +63,16 @@ export const talentWelfare = programme({
 });
 
 export const talentWelfareCases = cases([
-  { name: "talent working in the zone: welfare in kind", programme: "changzhi-talent-welfare", date: IN_FORCE, expect: { eligible: true, amountFen: null, explains: ["非资金支持:人才就医优惠、人才子女上学优惠、人才住房保障(含人才公寓)"] } },
+  {
+    name: "talent working in the zone: welfare in kind",
+    programme: "changzhi-talent-welfare",
+    date: IN_FORCE,
+    expect: {
+      eligible: true,
+      amountFen: null,
+      explains: ["非资金支持:人才就医优惠、人才子女上学优惠、人才住房保障(含人才公寓)"],
+    },
+  },
 ]);
 
 export const talentRecruitment = programme({
@@ -57,24 +80,46 @@ export const talentRecruitment = programme({
   title: { zh: "“五十百千”人才引培", en: "The “5-10-100-1000” talent plan" },
   document: DOC,
   clause: "4.6.2",
-  excerpt: "重点引培具有国内外影响力的顶尖人才及其项目5个,引进省、市级领军人才及其项目10个,引进博士研究生、硕士研究生和本科生人才100人,引培技能型、应用型人才1000人。",
+  excerpt:
+    "重点引培具有国内外影响力的顶尖人才及其项目5个,引进省、市级领军人才及其项目10个,引进博士研究生、硕士研究生和本科生人才100人,引培技能型、应用型人才1000人。",
   category: "talent",
-  applicants: { zh: "具有国内外影响力的顶尖人才及其项目、省市级领军人才及其项目、博士硕士研究生和本科生人才、技能型应用型人才", kinds: ["talent"] },
+  applicants: {
+    zh: "具有国内外影响力的顶尖人才及其项目、省市级领军人才及其项目、博士硕士研究生和本科生人才、技能型应用型人才",
+    kinds: ["talent"],
+  },
   facts: [
     {
       name: "talentCategory",
       type: "choice",
       label: { zh: "人才类别", en: "Talent category" },
       options: [
-        { value: "top", zh: "具有国内外影响力的顶尖人才及其项目", en: "Top talent with international or national influence, with project" },
-        { value: "leading", zh: "省、市级领军人才及其项目", en: "Provincial or municipal leading talent, with project" },
-        { value: "graduate", zh: "博士研究生、硕士研究生和本科生人才", en: "Doctoral, master's or bachelor's graduate" },
+        {
+          value: "top",
+          zh: "具有国内外影响力的顶尖人才及其项目",
+          en: "Top talent with international or national influence, with project",
+        },
+        {
+          value: "leading",
+          zh: "省、市级领军人才及其项目",
+          en: "Provincial or municipal leading talent, with project",
+        },
+        {
+          value: "graduate",
+          zh: "博士研究生、硕士研究生和本科生人才",
+          en: "Doctoral, master's or bachelor's graduate",
+        },
         { value: "skilled", zh: "技能型、应用型人才", en: "Skilled or applied talent" },
         { value: "other", zh: "其他", en: "Other" },
       ],
     },
   ],
-  conditions: [{ id: "category", label: "属于“五十百千”所列人才类别", test: { test: "oneOf", fact: "talentCategory", values: ["top", "leading", "graduate", "skilled"] } }],
+  conditions: [
+    {
+      id: "category",
+      label: "属于“五十百千”所列人才类别",
+      test: { test: "oneOf", fact: "talentCategory", values: ["top", "leading", "graduate", "skilled"] },
+    },
+  ],
   amount: [{ kind: "inKind", label: "纳入“五十百千”人才引培计划(引培目标名额,本方案未列资助标准)" }],
   materials: [
     { id: "identity", zh: "身份证明", required: true },
@@ -85,12 +130,52 @@ export const talentRecruitment = programme({
 });
 
 export const talentRecruitmentCases = cases([
-  { name: "top talent with a project: counted in the plan, no award promised", programme: "changzhi-talent-recruitment", date: IN_FORCE, facts: { talentCategory: "top" }, expect: { eligible: true, amountFen: null, explains: ["人才类别:具有国内外影响力的顶尖人才及其项目", "非资金支持:纳入“五十百千”人才引培计划"] } },
-  { name: "provincial leading talent: eligible", programme: "changzhi-talent-recruitment", date: IN_FORCE, facts: { talentCategory: "leading" }, expect: { eligible: true, amountFen: null } },
-  { name: "master's graduate: eligible", programme: "changzhi-talent-recruitment", date: IN_FORCE, facts: { talentCategory: "graduate" }, expect: { eligible: true, amountFen: null } },
-  { name: "skilled worker: eligible", programme: "changzhi-talent-recruitment", date: IN_FORCE, facts: { talentCategory: "skilled" }, expect: { eligible: true, amountFen: null } },
-  { name: "none of the four categories: not eligible", programme: "changzhi-talent-recruitment", date: IN_FORCE, facts: { talentCategory: "other" }, expect: { eligible: false, conditions: { category: "fail" } } },
-  { name: "category not given: unknown", programme: "changzhi-talent-recruitment", date: IN_FORCE, facts: {}, expect: { eligible: "unknown", missing: ["talentCategory"] } },
+  {
+    name: "top talent with a project: counted in the plan, no award promised",
+    programme: "changzhi-talent-recruitment",
+    date: IN_FORCE,
+    facts: { talentCategory: "top" },
+    expect: {
+      eligible: true,
+      amountFen: null,
+      explains: ["人才类别:具有国内外影响力的顶尖人才及其项目", "非资金支持:纳入“五十百千”人才引培计划"],
+    },
+  },
+  {
+    name: "provincial leading talent: eligible",
+    programme: "changzhi-talent-recruitment",
+    date: IN_FORCE,
+    facts: { talentCategory: "leading" },
+    expect: { eligible: true, amountFen: null },
+  },
+  {
+    name: "master's graduate: eligible",
+    programme: "changzhi-talent-recruitment",
+    date: IN_FORCE,
+    facts: { talentCategory: "graduate" },
+    expect: { eligible: true, amountFen: null },
+  },
+  {
+    name: "skilled worker: eligible",
+    programme: "changzhi-talent-recruitment",
+    date: IN_FORCE,
+    facts: { talentCategory: "skilled" },
+    expect: { eligible: true, amountFen: null },
+  },
+  {
+    name: "none of the four categories: not eligible",
+    programme: "changzhi-talent-recruitment",
+    date: IN_FORCE,
+    facts: { talentCategory: "other" },
+    expect: { eligible: false, conditions: { category: "fail" } },
+  },
+  {
+    name: "category not given: unknown",
+    programme: "changzhi-talent-recruitment",
+    date: IN_FORCE,
+    facts: {},
+    expect: { eligible: "unknown", missing: ["talentCategory"] },
+  },
 ]);
 
 export const talentParts = {

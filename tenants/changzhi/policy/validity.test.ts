@@ -15,14 +15,22 @@ import { DOC, EXPIRED_REASON } from "./common";
 
 const BY = "关于延长双创三年行动计划实施期限的通知(测试)";
 const plain = compilePolicySet(set, zone);
-const extended = compilePolicySet({ ...set, documents: set.documents.map((d) => (d.id === DOC ? { ...d, extension: { until: "2026-12-31", by: BY } } : d)) }, zone);
-const effectiveOn = (compiled: typeof plain, date: string) => compiled.list.map((p) => evaluate(p, { facts: {}, date }).conditions.find((c) => c.id === "effective") ?? null);
+const extended = compilePolicySet(
+  {
+    ...set,
+    documents: set.documents.map((d) => (d.id === DOC ? { ...d, extension: { until: "2026-12-31", by: BY } } : d)),
+  },
+  zone,
+);
+const effectiveOn = (compiled: typeof plain, date: string) =>
+  compiled.list.map((p) => evaluate(p, { facts: {}, date }).conditions.find((c) => c.id === "effective") ?? null);
 
 describe("Changzhi's plan in the engine", () => {
   it("ends every programme on validity.until", () => {
     expect(plain.list.map((p) => p.effectiveTo)).toEqual(plain.list.map(() => "2023-12-31"));
     expect(effectiveOn(plain, "2023-12-31").every((c) => c === null)).toBe(true);
-    for (const c of effectiveOn(plain, "2026-06-30")) expect(c).toMatchObject({ result: "fail", reason: expect.stringContaining(EXPIRED_REASON) });
+    for (const c of effectiveOn(plain, "2026-06-30"))
+      expect(c).toMatchObject({ result: "fail", reason: expect.stringContaining(EXPIRED_REASON) });
   });
 
   it("an extension keeps every programme open until its end, and the set's cases read the same inside the original period", () => {

@@ -19,11 +19,20 @@ export const startupProjectFunding = programme({
     {
       name: "innovativeStartup",
       type: "boolean",
-      label: { zh: "属于成长性好、研发绩效突出的创新型初创企业", en: "Innovative start-up with good growth and outstanding R&D performance" },
+      label: {
+        zh: "属于成长性好、研发绩效突出的创新型初创企业",
+        en: "Innovative start-up with good growth and outstanding R&D performance",
+      },
       help: "成长性和研发绩效由科技部门评审认定,此处按企业情况如实填写。",
     },
   ],
-  conditions: [{ id: "innovative-startup", label: "成长性好、研发绩效突出的创新型初创企业", test: { test: "equals", fact: "innovativeStartup", value: true } }],
+  conditions: [
+    {
+      id: "innovative-startup",
+      label: "成长性好、研发绩效突出的创新型初创企业",
+      test: { test: "equals", fact: "innovativeStartup", value: true },
+    },
+  ],
   amount: [{ kind: "caseByCase", label: "科技项目资金支持" }],
   materials: [
     { id: "licence", zh: "营业执照", required: true },
@@ -35,11 +44,42 @@ export const startupProjectFunding = programme({
 });
 
 export const startupProjectFundingCases = cases([
-  { name: "innovative start-up: project funding, amount set at review", programme: "dongying-startup-project-funding", facts: { innovativeStartup: true }, expect: { eligible: true, amountFen: null, explains: ["第二部分(二)第1项", "科技项目资金支持:政策未规定具体金额,金额经评审确定"] } },
-  { name: "not an innovative start-up with outstanding R&D: no priority", programme: "dongying-startup-project-funding", facts: { innovativeStartup: false }, expect: { eligible: false, amountFen: 0, conditions: { "innovative-startup": "fail" } } },
-  { name: "not stated: unknown, asks for it", programme: "dongying-startup-project-funding", facts: {}, expect: { eligible: "unknown", amountFen: null, missing: ["innovativeStartup"] } },
-  { name: "startup-project-funding, the day before the notice: not yet in force", programme: "dongying-startup-project-funding", date: DAY_BEFORE, facts: { innovativeStartup: true }, expect: { eligible: false, conditions: { effective: "fail" } } },
-  { name: "startup-project-funding, the day of the notice: in force", programme: "dongying-startup-project-funding", date: ISSUED, facts: { innovativeStartup: true }, expect: { eligible: true, amountFen: null } },
+  {
+    name: "innovative start-up: project funding, amount set at review",
+    programme: "dongying-startup-project-funding",
+    facts: { innovativeStartup: true },
+    expect: {
+      eligible: true,
+      amountFen: null,
+      explains: ["第二部分(二)第1项", "科技项目资金支持:政策未规定具体金额,金额经评审确定"],
+    },
+  },
+  {
+    name: "not an innovative start-up with outstanding R&D: no priority",
+    programme: "dongying-startup-project-funding",
+    facts: { innovativeStartup: false },
+    expect: { eligible: false, amountFen: 0, conditions: { "innovative-startup": "fail" } },
+  },
+  {
+    name: "not stated: unknown, asks for it",
+    programme: "dongying-startup-project-funding",
+    facts: {},
+    expect: { eligible: "unknown", amountFen: null, missing: ["innovativeStartup"] },
+  },
+  {
+    name: "startup-project-funding, the day before the notice: not yet in force",
+    programme: "dongying-startup-project-funding",
+    date: DAY_BEFORE,
+    facts: { innovativeStartup: true },
+    expect: { eligible: false, conditions: { effective: "fail" } },
+  },
+  {
+    name: "startup-project-funding, the day of the notice: in force",
+    programme: "dongying-startup-project-funding",
+    date: ISSUED,
+    facts: { innovativeStartup: true },
+    expect: { eligible: true, amountFen: null },
+  },
 ]);
 
 export const hnteAward = programme({
@@ -62,10 +102,33 @@ export const hnteAward = programme({
 });
 
 export const hnteAwardCases = cases([
-  { name: "anonymous estimate: award set at review, tax relief noted", programme: "dongying-hnte-award", expect: { eligible: true, amountFen: null, explains: ["高新技术企业认定补助奖励:政策未规定具体金额", "第二部分(二)第2项 高新技术企业税收优惠(非资金支持"] } },
-  { name: "profile holds 高新技术企业: eligible", programme: "dongying-hnte-award", profile: { qualifications: ["hnte"] }, expect: { eligible: true, amountFen: null, conditions: { "applicant-hnte": "pass" } } },
-  { name: "profile holds only 科技型中小企业: not recognised", programme: "dongying-hnte-award", profile: { qualifications: ["tech-sme"] }, expect: { eligible: false, amountFen: 0, conditions: { "applicant-hnte": "fail" } } },
-  { name: "profile with no qualification: not eligible", programme: "dongying-hnte-award", profile: {}, expect: { eligible: false, explains: ["没有经核验、在有效期内的高新技术企业资格"] } },
+  {
+    name: "anonymous estimate: award set at review, tax relief noted",
+    programme: "dongying-hnte-award",
+    expect: {
+      eligible: true,
+      amountFen: null,
+      explains: ["高新技术企业认定补助奖励:政策未规定具体金额", "第二部分(二)第2项 高新技术企业税收优惠(非资金支持"],
+    },
+  },
+  {
+    name: "profile holds 高新技术企业: eligible",
+    programme: "dongying-hnte-award",
+    profile: { qualifications: ["hnte"] },
+    expect: { eligible: true, amountFen: null, conditions: { "applicant-hnte": "pass" } },
+  },
+  {
+    name: "profile holds only 科技型中小企业: not recognised",
+    programme: "dongying-hnte-award",
+    profile: { qualifications: ["tech-sme"] },
+    expect: { eligible: false, amountFen: 0, conditions: { "applicant-hnte": "fail" } },
+  },
+  {
+    name: "profile with no qualification: not eligible",
+    programme: "dongying-hnte-award",
+    profile: {},
+    expect: { eligible: false, explains: ["没有经核验、在有效期内的高新技术企业资格"] },
+  },
 ]);
 
 export const hnteCultivation = programme({
@@ -89,8 +152,21 @@ export const hnteCultivation = programme({
 });
 
 export const hnteCultivationCases = cases([
-  { name: "enterprise joins the pool: support in kind only", programme: "dongying-hnte-cultivation", expect: { eligible: true, amountFen: null, explains: ["非资金支持:纳入高新技术企业培育库,实行动态管理、高新技术企业申报培训辅导"] } },
-  { name: "hnte-cultivation, the day before the notice: not yet in force", programme: "dongying-hnte-cultivation", date: DAY_BEFORE, expect: { eligible: false, conditions: { effective: "fail" } } },
+  {
+    name: "enterprise joins the pool: support in kind only",
+    programme: "dongying-hnte-cultivation",
+    expect: {
+      eligible: true,
+      amountFen: null,
+      explains: ["非资金支持:纳入高新技术企业培育库,实行动态管理、高新技术企业申报培训辅导"],
+    },
+  },
+  {
+    name: "hnte-cultivation, the day before the notice: not yet in force",
+    programme: "dongying-hnte-cultivation",
+    date: DAY_BEFORE,
+    expect: { eligible: false, conditions: { effective: "fail" } },
+  },
 ]);
 
 export const enterpriseRdPlatform = programme({
@@ -98,18 +174,31 @@ export const enterpriseRdPlatform = programme({
   title: { zh: "骨干企业创新平台建设支持", en: "Support for enterprise innovation platforms" },
   document: DOC,
   clause: "2.3.2",
-  excerpt: "实施规上企业研发机构全覆盖计划,重点支持骨干企业建立技术中心、重点实验室、工程实验室、工程技术(研究)中心等创新平台。",
+  excerpt:
+    "实施规上企业研发机构全覆盖计划,重点支持骨干企业建立技术中心、重点实验室、工程实验室、工程技术(研究)中心等创新平台。",
   category: "platform",
-  applicants: { zh: "建立技术中心、重点实验室、工程实验室、工程技术(研究)中心等创新平台的骨干企业", kinds: ["enterprise"] },
+  applicants: {
+    zh: "建立技术中心、重点实验室、工程实验室、工程技术(研究)中心等创新平台的骨干企业",
+    kinds: ["enterprise"],
+  },
   facts: [
     {
       name: "buildsPlatform",
       type: "boolean",
-      label: { zh: "企业建立了技术中心、重点实验室、工程实验室、工程技术(研究)中心等创新平台", en: "The enterprise has set up an innovation platform" },
+      label: {
+        zh: "企业建立了技术中心、重点实验室、工程实验室、工程技术(研究)中心等创新平台",
+        en: "The enterprise has set up an innovation platform",
+      },
       help: "含升级为省级、国家级的研发机构。",
     },
   ],
-  conditions: [{ id: "builds-platform", label: "建立技术中心、重点实验室、工程实验室、工程技术(研究)中心等创新平台", test: { test: "equals", fact: "buildsPlatform", value: true } }],
+  conditions: [
+    {
+      id: "builds-platform",
+      label: "建立技术中心、重点实验室、工程实验室、工程技术(研究)中心等创新平台",
+      test: { test: "equals", fact: "buildsPlatform", value: true },
+    },
+  ],
   amount: [{ kind: "caseByCase", label: "创新平台建设支持(方式和金额条文未定)" }],
   materials: [
     { id: "licence", zh: "营业执照", required: true },
@@ -120,9 +209,24 @@ export const enterpriseRdPlatform = programme({
 });
 
 export const enterpriseRdPlatformCases = cases([
-  { name: "enterprise with a technology centre: support set at review", programme: "dongying-enterprise-rd-platform", facts: { buildsPlatform: true }, expect: { eligible: true, amountFen: null, explains: ["第二部分(三)第2项", "金额经评审确定"] } },
-  { name: "no platform: not eligible", programme: "dongying-enterprise-rd-platform", facts: { buildsPlatform: false }, expect: { eligible: false, conditions: { "builds-platform": "fail" } } },
-  { name: "enterprise-rd-platform, not stated: unknown", programme: "dongying-enterprise-rd-platform", facts: {}, expect: { eligible: "unknown", missing: ["buildsPlatform"] } },
+  {
+    name: "enterprise with a technology centre: support set at review",
+    programme: "dongying-enterprise-rd-platform",
+    facts: { buildsPlatform: true },
+    expect: { eligible: true, amountFen: null, explains: ["第二部分(三)第2项", "金额经评审确定"] },
+  },
+  {
+    name: "no platform: not eligible",
+    programme: "dongying-enterprise-rd-platform",
+    facts: { buildsPlatform: false },
+    expect: { eligible: false, conditions: { "builds-platform": "fail" } },
+  },
+  {
+    name: "enterprise-rd-platform, not stated: unknown",
+    programme: "dongying-enterprise-rd-platform",
+    facts: {},
+    expect: { eligible: "unknown", missing: ["buildsPlatform"] },
+  },
 ]);
 
 export const enterpriseParts = {

@@ -7,19 +7,40 @@ import { DAY_BEFORE, DOC, PERIOD } from "./common";
 
 export const newRdInstitution = programme({
   id: "dongying-new-rd-institution",
-  title: { zh: "新引进新型研发机构支持(一事一议)", en: "Case-by-case support for newly introduced new-type R&D institutions" },
+  title: {
+    zh: "新引进新型研发机构支持(一事一议)",
+    en: "Case-by-case support for newly introduced new-type R&D institutions",
+  },
   document: DOC,
   clause: "2.3.3",
   excerpt: "对新引进具有独立法人资格的新型研发机构,采取“一事一议”方式给予支持。",
   category: "platform",
   applicants: { zh: "新引进的、具有独立法人资格的新型研发机构", kinds: ["institution"] },
   facts: [
-    { name: "newlyIntroduced", type: "boolean", label: { zh: "为新引进的新型研发机构", en: "Newly introduced new-type R&D institution" }, help: "本方案施行后新引进落地;此前已在本地的机构不属于“新引进”。" },
-    { name: "independentLegalPerson", type: "boolean", label: { zh: "具有独立法人资格", en: "Independent legal person" }, help: "以法人登记证书或营业执照为准。" },
+    {
+      name: "newlyIntroduced",
+      type: "boolean",
+      label: { zh: "为新引进的新型研发机构", en: "Newly introduced new-type R&D institution" },
+      help: "本方案施行后新引进落地;此前已在本地的机构不属于“新引进”。",
+    },
+    {
+      name: "independentLegalPerson",
+      type: "boolean",
+      label: { zh: "具有独立法人资格", en: "Independent legal person" },
+      help: "以法人登记证书或营业执照为准。",
+    },
   ],
   conditions: [
-    { id: "newly-introduced", label: "新引进的新型研发机构", test: { test: "equals", fact: "newlyIntroduced", value: true } },
-    { id: "legal-person", label: "具有独立法人资格", test: { test: "equals", fact: "independentLegalPerson", value: true } },
+    {
+      id: "newly-introduced",
+      label: "新引进的新型研发机构",
+      test: { test: "equals", fact: "newlyIntroduced", value: true },
+    },
+    {
+      id: "legal-person",
+      label: "具有独立法人资格",
+      test: { test: "equals", fact: "independentLegalPerson", value: true },
+    },
   ],
   amount: [{ kind: "caseByCase", label: "新引进新型研发机构支持" }],
   materials: [
@@ -31,10 +52,34 @@ export const newRdInstitution = programme({
 });
 
 export const newRdInstitutionCases = cases([
-  { name: "new institution with its own legal personality: 一事一议", programme: "dongying-new-rd-institution", facts: { newlyIntroduced: true, independentLegalPerson: true }, expect: { eligible: true, amountFen: null, explains: ["第二部分(三)第3项", "新引进新型研发机构支持:一事一议,金额经评审确定"] } },
-  { name: "institution already here before: not 新引进", programme: "dongying-new-rd-institution", facts: { newlyIntroduced: false, independentLegalPerson: true }, expect: { eligible: false, amountFen: 0, conditions: { "newly-introduced": "fail", "legal-person": "pass" } } },
-  { name: "no independent legal personality: not eligible", programme: "dongying-new-rd-institution", facts: { newlyIntroduced: true, independentLegalPerson: false }, expect: { eligible: false, conditions: { "legal-person": "fail" } } },
-  { name: "legal status not stated: unknown", programme: "dongying-new-rd-institution", facts: { newlyIntroduced: true }, expect: { eligible: "unknown", missing: ["independentLegalPerson"] } },
+  {
+    name: "new institution with its own legal personality: 一事一议",
+    programme: "dongying-new-rd-institution",
+    facts: { newlyIntroduced: true, independentLegalPerson: true },
+    expect: {
+      eligible: true,
+      amountFen: null,
+      explains: ["第二部分(三)第3项", "新引进新型研发机构支持:一事一议,金额经评审确定"],
+    },
+  },
+  {
+    name: "institution already here before: not 新引进",
+    programme: "dongying-new-rd-institution",
+    facts: { newlyIntroduced: false, independentLegalPerson: true },
+    expect: { eligible: false, amountFen: 0, conditions: { "newly-introduced": "fail", "legal-person": "pass" } },
+  },
+  {
+    name: "no independent legal personality: not eligible",
+    programme: "dongying-new-rd-institution",
+    facts: { newlyIntroduced: true, independentLegalPerson: false },
+    expect: { eligible: false, conditions: { "legal-person": "fail" } },
+  },
+  {
+    name: "legal status not stated: unknown",
+    programme: "dongying-new-rd-institution",
+    facts: { newlyIntroduced: true },
+    expect: { eligible: "unknown", missing: ["independentLegalPerson"] },
+  },
 ]);
 
 export const innovationTownSpace = programme({
@@ -54,8 +99,17 @@ export const innovationTownSpace = programme({
 });
 
 export const innovationTownSpaceCases = cases([
-  { name: "entrepreneur in a themed town: free premises, no money", programme: "dongying-innovation-town-space", expect: { eligible: true, amountFen: null, explains: ["非资金支持:特色小镇免费场所"] } },
-  { name: "innovation-town-space, the day before the notice: not yet in force", programme: "dongying-innovation-town-space", date: DAY_BEFORE, expect: { eligible: false, conditions: { effective: "fail" } } },
+  {
+    name: "entrepreneur in a themed town: free premises, no money",
+    programme: "dongying-innovation-town-space",
+    expect: { eligible: true, amountFen: null, explains: ["非资金支持:特色小镇免费场所"] },
+  },
+  {
+    name: "innovation-town-space, the day before the notice: not yet in force",
+    programme: "dongying-innovation-town-space",
+    date: DAY_BEFORE,
+    expect: { eligible: false, conditions: { effective: "fail" } },
+  },
 ]);
 
 export const platformParts = {

@@ -20,12 +20,26 @@ export const productCatalogue = programme({
   category: "procurement",
   applicants: { zh: "拥有具有自主知识产权、能带动产业发展潜力的重点产品(技术、服务)的企业", kinds: ["enterprise"] },
   facts: [
-    { name: "ownIp", type: "boolean", label: { zh: "产品具有自主知识产权", en: "Product with own intellectual property" }, help: "专利、软件著作权等由申报企业所有或独占许可。" },
-    { name: "industryPotential", type: "boolean", label: { zh: "产品具有带动产业发展的潜力", en: "Product can drive industry development" }, help: "由遴选评审认定,此处按企业情况如实填写。" },
+    {
+      name: "ownIp",
+      type: "boolean",
+      label: { zh: "产品具有自主知识产权", en: "Product with own intellectual property" },
+      help: "专利、软件著作权等由申报企业所有或独占许可。",
+    },
+    {
+      name: "industryPotential",
+      type: "boolean",
+      label: { zh: "产品具有带动产业发展的潜力", en: "Product can drive industry development" },
+      help: "由遴选评审认定,此处按企业情况如实填写。",
+    },
   ],
   conditions: [
     { id: "own-ip", label: "具有自主知识产权", test: { test: "equals", fact: "ownIp", value: true } },
-    { id: "industry-potential", label: "能带动产业发展潜力", test: { test: "equals", fact: "industryPotential", value: true } },
+    {
+      id: "industry-potential",
+      label: "能带动产业发展潜力",
+      test: { test: "equals", fact: "industryPotential", value: true },
+    },
   ],
   amount: [
     { kind: "inKind", label: "进入重点自主创新产品推荐目录并发布推介" },
@@ -41,10 +55,34 @@ export const productCatalogue = programme({
 });
 
 export const productCatalogueCases = cases([
-  { name: "own IP, drives industry: catalogue entry and procurement access", programme: "dongying-product-catalogue", facts: { ownIp: true, industryPotential: true }, expect: { eligible: true, amountFen: null, explains: ["第三部分(六)", "非资金支持:进入重点自主创新产品推荐目录并发布推介"] } },
-  { name: "no own IP: not eligible", programme: "dongying-product-catalogue", facts: { ownIp: false, industryPotential: true }, expect: { eligible: false, conditions: { "own-ip": "fail", "industry-potential": "pass" } } },
-  { name: "no industry potential: not eligible", programme: "dongying-product-catalogue", facts: { ownIp: true, industryPotential: false }, expect: { eligible: false, conditions: { "industry-potential": "fail" } } },
-  { name: "potential not stated: unknown", programme: "dongying-product-catalogue", facts: { ownIp: true }, expect: { eligible: "unknown", missing: ["industryPotential"] } },
+  {
+    name: "own IP, drives industry: catalogue entry and procurement access",
+    programme: "dongying-product-catalogue",
+    facts: { ownIp: true, industryPotential: true },
+    expect: {
+      eligible: true,
+      amountFen: null,
+      explains: ["第三部分(六)", "非资金支持:进入重点自主创新产品推荐目录并发布推介"],
+    },
+  },
+  {
+    name: "no own IP: not eligible",
+    programme: "dongying-product-catalogue",
+    facts: { ownIp: false, industryPotential: true },
+    expect: { eligible: false, conditions: { "own-ip": "fail", "industry-potential": "pass" } },
+  },
+  {
+    name: "no industry potential: not eligible",
+    programme: "dongying-product-catalogue",
+    facts: { ownIp: true, industryPotential: false },
+    expect: { eligible: false, conditions: { "industry-potential": "fail" } },
+  },
+  {
+    name: "potential not stated: unknown",
+    programme: "dongying-product-catalogue",
+    facts: { ownIp: true },
+    expect: { eligible: "unknown", missing: ["industryPotential"] },
+  },
 ]);
 
 export const firstPurchase = programme({
@@ -52,17 +90,41 @@ export const firstPurchase = programme({
   title: { zh: "自主创新产品首购首用财政补助", en: "Subsidy for the first purchase of catalogue products" },
   document: DOC,
   clause: CLAUSE,
-  excerpt: "鼓励企业应用自主创新产品,对企业首批(次)购买推荐目录内的自主创新产品,按照产品采购额给予用户方或者供给方一定的财政补助。",
+  excerpt:
+    "鼓励企业应用自主创新产品,对企业首批(次)购买推荐目录内的自主创新产品,按照产品采购额给予用户方或者供给方一定的财政补助。",
   category: "procurement",
   applicants: { zh: "首批(次)购买推荐目录内自主创新产品的企业(用户方),或该产品的供给方", kinds: ["enterprise"] },
   facts: [
-    { name: "inCatalogue", type: "boolean", label: { zh: "所购产品在重点自主创新产品推荐目录内", en: "Product is in the recommended catalogue" } },
-    { name: "firstPurchase", type: "boolean", label: { zh: "为首批(次)购买", en: "First batch (first time) purchase" }, help: "用户方首次购买该目录产品。" },
-    { name: "buyerIsEnterprise", type: "boolean", label: { zh: "购买方为企业", en: "The buyer is an enterprise" }, help: "本补助针对企业购买;政府采购和国有投资项目适用单一来源采购或邀请招标的规定。" },
-    { name: "purchaseAmountFen", type: "money", label: { zh: "产品采购额", en: "Purchase amount" }, help: "采购合同金额(以发票为准);补助按采购额核定,比例条文未定。" },
+    {
+      name: "inCatalogue",
+      type: "boolean",
+      label: { zh: "所购产品在重点自主创新产品推荐目录内", en: "Product is in the recommended catalogue" },
+    },
+    {
+      name: "firstPurchase",
+      type: "boolean",
+      label: { zh: "为首批(次)购买", en: "First batch (first time) purchase" },
+      help: "用户方首次购买该目录产品。",
+    },
+    {
+      name: "buyerIsEnterprise",
+      type: "boolean",
+      label: { zh: "购买方为企业", en: "The buyer is an enterprise" },
+      help: "本补助针对企业购买;政府采购和国有投资项目适用单一来源采购或邀请招标的规定。",
+    },
+    {
+      name: "purchaseAmountFen",
+      type: "money",
+      label: { zh: "产品采购额", en: "Purchase amount" },
+      help: "采购合同金额(以发票为准);补助按采购额核定,比例条文未定。",
+    },
   ],
   conditions: [
-    { id: "in-catalogue", label: "推荐目录内的自主创新产品", test: { test: "equals", fact: "inCatalogue", value: true } },
+    {
+      id: "in-catalogue",
+      label: "推荐目录内的自主创新产品",
+      test: { test: "equals", fact: "inCatalogue", value: true },
+    },
     { id: "first-purchase", label: "首批(次)购买", test: { test: "equals", fact: "firstPurchase", value: true } },
     { id: "buyer-enterprise", label: "企业购买", test: { test: "equals", fact: "buyerIsEnterprise", value: true } },
   ],
@@ -77,13 +139,54 @@ export const firstPurchase = programme({
 });
 
 export const firstPurchaseCases = cases([
-  { name: "first purchase of a catalogue product for 80万: subsidy set at review", programme: "dongying-first-purchase", facts: { inCatalogue: true, firstPurchase: true, buyerIsEnterprise: true, purchaseAmountFen: wan(80) }, expect: { eligible: true, amountFen: null, explains: ["按产品采购额给予用户方或者供给方的财政补助:政策未规定具体金额,金额经评审确定"] } },
-  { name: "product not in the catalogue: not eligible", programme: "dongying-first-purchase", facts: { inCatalogue: false, firstPurchase: true, buyerIsEnterprise: true, purchaseAmountFen: wan(80) }, expect: { eligible: false, amountFen: 0, conditions: { "in-catalogue": "fail" } } },
-  { name: "repeat purchase: not the first batch", programme: "dongying-first-purchase", facts: { inCatalogue: true, firstPurchase: false, buyerIsEnterprise: true, purchaseAmountFen: wan(80) }, expect: { eligible: false, conditions: { "first-purchase": "fail" } } },
-  { name: "bought by a public body, not an enterprise: not this subsidy", programme: "dongying-first-purchase", facts: { inCatalogue: true, firstPurchase: true, buyerIsEnterprise: false, purchaseAmountFen: wan(80) }, expect: { eligible: false, conditions: { "buyer-enterprise": "fail" } } },
-  { name: "purchase amount missing: unknown, asks for it", programme: "dongying-first-purchase", facts: { inCatalogue: true, firstPurchase: true, buyerIsEnterprise: true }, expect: { eligible: "unknown", missing: ["purchaseAmountFen"] } },
-  { name: "first-purchase, the day before the notice: not yet in force", programme: "dongying-first-purchase", date: DAY_BEFORE, facts: { inCatalogue: true, firstPurchase: true, buyerIsEnterprise: true, purchaseAmountFen: wan(80) }, expect: { eligible: false, conditions: { effective: "fail" } } },
-  { name: "first-purchase, the day of the notice: in force", programme: "dongying-first-purchase", date: ISSUED, facts: { inCatalogue: true, firstPurchase: true, buyerIsEnterprise: true, purchaseAmountFen: wan(80) }, expect: { eligible: true, amountFen: null } },
+  {
+    name: "first purchase of a catalogue product for 80万: subsidy set at review",
+    programme: "dongying-first-purchase",
+    facts: { inCatalogue: true, firstPurchase: true, buyerIsEnterprise: true, purchaseAmountFen: wan(80) },
+    expect: {
+      eligible: true,
+      amountFen: null,
+      explains: ["按产品采购额给予用户方或者供给方的财政补助:政策未规定具体金额,金额经评审确定"],
+    },
+  },
+  {
+    name: "product not in the catalogue: not eligible",
+    programme: "dongying-first-purchase",
+    facts: { inCatalogue: false, firstPurchase: true, buyerIsEnterprise: true, purchaseAmountFen: wan(80) },
+    expect: { eligible: false, amountFen: 0, conditions: { "in-catalogue": "fail" } },
+  },
+  {
+    name: "repeat purchase: not the first batch",
+    programme: "dongying-first-purchase",
+    facts: { inCatalogue: true, firstPurchase: false, buyerIsEnterprise: true, purchaseAmountFen: wan(80) },
+    expect: { eligible: false, conditions: { "first-purchase": "fail" } },
+  },
+  {
+    name: "bought by a public body, not an enterprise: not this subsidy",
+    programme: "dongying-first-purchase",
+    facts: { inCatalogue: true, firstPurchase: true, buyerIsEnterprise: false, purchaseAmountFen: wan(80) },
+    expect: { eligible: false, conditions: { "buyer-enterprise": "fail" } },
+  },
+  {
+    name: "purchase amount missing: unknown, asks for it",
+    programme: "dongying-first-purchase",
+    facts: { inCatalogue: true, firstPurchase: true, buyerIsEnterprise: true },
+    expect: { eligible: "unknown", missing: ["purchaseAmountFen"] },
+  },
+  {
+    name: "first-purchase, the day before the notice: not yet in force",
+    programme: "dongying-first-purchase",
+    date: DAY_BEFORE,
+    facts: { inCatalogue: true, firstPurchase: true, buyerIsEnterprise: true, purchaseAmountFen: wan(80) },
+    expect: { eligible: false, conditions: { effective: "fail" } },
+  },
+  {
+    name: "first-purchase, the day of the notice: in force",
+    programme: "dongying-first-purchase",
+    date: ISSUED,
+    facts: { inCatalogue: true, firstPurchase: true, buyerIsEnterprise: true, purchaseAmountFen: wan(80) },
+    expect: { eligible: true, amountFen: null },
+  },
 ]);
 
 export const productParts = {

@@ -11,13 +11,25 @@ export const majorProjectCommission = programme({
   title: { zh: "重大创新项目定向委托(一事一议)", en: "Commissioned major innovation projects" },
   document: DOC,
   clause: "3.2",
-  excerpt: "探索建立重大创新项目定向委托机制,围绕全市重大产业创新项目需求,按照“一事一议”原则,在专家论证的基础上,委托有实力的创新主体牵头组织实施。",
+  excerpt:
+    "探索建立重大创新项目定向委托机制,围绕全市重大产业创新项目需求,按照“一事一议”原则,在专家论证的基础上,委托有实力的创新主体牵头组织实施。",
   category: "project",
   applicants: { zh: "受委托牵头组织实施全市重大产业创新项目的有实力的创新主体", kinds: ["enterprise", "institution"] },
   facts: [
-    { name: "expertAppraised", type: "boolean", label: { zh: "项目已经专家论证", en: "Project appraised by experts" }, help: "以科技部门组织的专家论证意见为准。" },
+    {
+      name: "expertAppraised",
+      type: "boolean",
+      label: { zh: "项目已经专家论证", en: "Project appraised by experts" },
+      help: "以科技部门组织的专家论证意见为准。",
+    },
   ],
-  conditions: [{ id: "expert-appraised", label: "在专家论证的基础上委托", test: { test: "equals", fact: "expertAppraised", value: true } }],
+  conditions: [
+    {
+      id: "expert-appraised",
+      label: "在专家论证的基础上委托",
+      test: { test: "equals", fact: "expertAppraised", value: true },
+    },
+  ],
   amount: [{ kind: "caseByCase", label: "重大创新项目定向委托支持" }],
   materials: [
     { id: "expert-opinion", zh: "专家论证意见", required: true },
@@ -28,27 +40,57 @@ export const majorProjectCommission = programme({
 });
 
 export const majorProjectCommissionCases = cases([
-  { name: "appraised project: commissioned 一事一议", programme: "dongying-major-project-commission", facts: { expertAppraised: true }, expect: { eligible: true, amountFen: null, explains: ["第三部分(二)", "重大创新项目定向委托支持:一事一议"] } },
-  { name: "no expert appraisal yet: not eligible", programme: "dongying-major-project-commission", facts: { expertAppraised: false }, expect: { eligible: false, conditions: { "expert-appraised": "fail" } } },
-  { name: "major-project-commission, not stated: unknown", programme: "dongying-major-project-commission", facts: {}, expect: { eligible: "unknown", missing: ["expertAppraised"] } },
+  {
+    name: "appraised project: commissioned 一事一议",
+    programme: "dongying-major-project-commission",
+    facts: { expertAppraised: true },
+    expect: { eligible: true, amountFen: null, explains: ["第三部分(二)", "重大创新项目定向委托支持:一事一议"] },
+  },
+  {
+    name: "no expert appraisal yet: not eligible",
+    programme: "dongying-major-project-commission",
+    facts: { expertAppraised: false },
+    expect: { eligible: false, conditions: { "expert-appraised": "fail" } },
+  },
+  {
+    name: "major-project-commission, not stated: unknown",
+    programme: "dongying-major-project-commission",
+    facts: {},
+    expect: { eligible: "unknown", missing: ["expertAppraised"] },
+  },
 ]);
 
 export const policyGuidedProject = programme({
   id: "dongying-policy-guided-project",
-  title: { zh: "政策引导类科技项目(共性关键技术攻关纳入市级科技计划)", en: "Policy-guided projects: common key technologies in the city plan" },
+  title: {
+    zh: "政策引导类科技项目(共性关键技术攻关纳入市级科技计划)",
+    en: "Policy-guided projects: common key technologies in the city plan",
+  },
   document: DOC,
   clause: "3.2",
   excerpt: "实施政策引导类科技项目,将经济社会发展亟需的共性关键技术攻关项目择优纳入市级科技计划。",
   category: "project",
-  applicants: { zh: "承担经济社会发展亟需的共性关键技术攻关项目的企业、高校院所", kinds: ["enterprise", "institution"] },
+  applicants: {
+    zh: "承担经济社会发展亟需的共性关键技术攻关项目的企业、高校院所",
+    kinds: ["enterprise", "institution"],
+  },
   facts: [
     {
       name: "commonKeyTechnology",
       type: "boolean",
-      label: { zh: "项目为经济社会发展亟需的共性关键技术攻关项目", en: "Project tackles a common key technology the economy urgently needs" },
+      label: {
+        zh: "项目为经济社会发展亟需的共性关键技术攻关项目",
+        en: "Project tackles a common key technology the economy urgently needs",
+      },
     },
   ],
-  conditions: [{ id: "common-key-technology", label: "经济社会发展亟需的共性关键技术攻关项目", test: { test: "equals", fact: "commonKeyTechnology", value: true } }],
+  conditions: [
+    {
+      id: "common-key-technology",
+      label: "经济社会发展亟需的共性关键技术攻关项目",
+      test: { test: "equals", fact: "commonKeyTechnology", value: true },
+    },
+  ],
   amount: [{ kind: "caseByCase", label: "市级科技计划项目支持" }],
   materials: [
     { id: "project-application", zh: "市级科技计划项目申报书", required: true },
@@ -59,9 +101,25 @@ export const policyGuidedProject = programme({
 });
 
 export const policyGuidedProjectCases = cases([
-  { name: "common key technology project: selected on merit, amount at review", programme: "dongying-policy-guided-project", facts: { commonKeyTechnology: true }, expect: { eligible: true, amountFen: null, explains: ["市级科技计划项目支持:政策未规定具体金额"] } },
-  { name: "not a common key technology: not eligible", programme: "dongying-policy-guided-project", facts: { commonKeyTechnology: false }, expect: { eligible: false, conditions: { "common-key-technology": "fail" } } },
-  { name: "policy-guided-project, the day before the notice: not yet in force", programme: "dongying-policy-guided-project", date: DAY_BEFORE, facts: { commonKeyTechnology: true }, expect: { eligible: false, conditions: { effective: "fail" } } },
+  {
+    name: "common key technology project: selected on merit, amount at review",
+    programme: "dongying-policy-guided-project",
+    facts: { commonKeyTechnology: true },
+    expect: { eligible: true, amountFen: null, explains: ["市级科技计划项目支持:政策未规定具体金额"] },
+  },
+  {
+    name: "not a common key technology: not eligible",
+    programme: "dongying-policy-guided-project",
+    facts: { commonKeyTechnology: false },
+    expect: { eligible: false, conditions: { "common-key-technology": "fail" } },
+  },
+  {
+    name: "policy-guided-project, the day before the notice: not yet in force",
+    programme: "dongying-policy-guided-project",
+    date: DAY_BEFORE,
+    facts: { commonKeyTechnology: true },
+    expect: { eligible: false, conditions: { effective: "fail" } },
+  },
 ]);
 
 export const projectParts = {

@@ -8,7 +8,10 @@ import { DAY_BEFORE, DOC, PERIOD } from "./common";
 
 export const instituteRelocation = programme({
   id: "dongying-institute-relocation",
-  title: { zh: "整建制引进高校院所、科研机构特别优惠(一事一议)", en: "Special terms for universities and research institutes moved here whole" },
+  title: {
+    zh: "整建制引进高校院所、科研机构特别优惠(一事一议)",
+    en: "Special terms for universities and research institutes moved here whole",
+  },
   document: DOC,
   clause: "2.5.1",
   excerpt: "加大高校院所引进力度,对于整建制引进的高校院所、科研机构,实行“一事一议”,给予特别优惠。",
@@ -22,7 +25,13 @@ export const instituteRelocation = programme({
       help: "整建制:整个院所(校区、研究所)引进落户;引进个人或团队不属于整建制引进。",
     },
   ],
-  conditions: [{ id: "whole-relocation", label: "整建制引进的高校院所、科研机构", test: { test: "equals", fact: "wholeRelocation", value: true } }],
+  conditions: [
+    {
+      id: "whole-relocation",
+      label: "整建制引进的高校院所、科研机构",
+      test: { test: "equals", fact: "wholeRelocation", value: true },
+    },
+  ],
   amount: [{ kind: "caseByCase", label: "整建制引进特别优惠" }],
   materials: [
     { id: "legal-person-certificate", zh: "法人登记证书", required: true },
@@ -33,9 +42,24 @@ export const instituteRelocation = programme({
 });
 
 export const instituteRelocationCases = cases([
-  { name: "institute moved here whole: special terms 一事一议", programme: "dongying-institute-relocation", facts: { wholeRelocation: true }, expect: { eligible: true, amountFen: null, explains: ["第二部分(五)第1项", "整建制引进特别优惠:一事一议"] } },
-  { name: "a team, not the whole institute: not eligible", programme: "dongying-institute-relocation", facts: { wholeRelocation: false }, expect: { eligible: false, amountFen: 0, conditions: { "whole-relocation": "fail" } } },
-  { name: "institute-relocation, not stated: unknown", programme: "dongying-institute-relocation", facts: {}, expect: { eligible: "unknown", missing: ["wholeRelocation"] } },
+  {
+    name: "institute moved here whole: special terms 一事一议",
+    programme: "dongying-institute-relocation",
+    facts: { wholeRelocation: true },
+    expect: { eligible: true, amountFen: null, explains: ["第二部分(五)第1项", "整建制引进特别优惠:一事一议"] },
+  },
+  {
+    name: "a team, not the whole institute: not eligible",
+    programme: "dongying-institute-relocation",
+    facts: { wholeRelocation: false },
+    expect: { eligible: false, amountFen: 0, conditions: { "whole-relocation": "fail" } },
+  },
+  {
+    name: "institute-relocation, not stated: unknown",
+    programme: "dongying-institute-relocation",
+    facts: {},
+    expect: { eligible: "unknown", missing: ["wholeRelocation"] },
+  },
 ]);
 
 export const talentService = programme({
@@ -62,8 +86,24 @@ export const talentService = programme({
 });
 
 export const talentServiceCases = cases([
-  { name: "any talent: residence, one-stop window, housing, and agency for high-level talents", programme: "dongying-talent-service", expect: { eligible: true, amountFen: null, explains: ["非资金支持:人才落户“零门槛”、人才“一站式”服务窗口专项服务、人才安居及子女就学、配偶就业、医疗社保等保障服务、高层次人才服务事项全过程代办(限高层次人才)", "第二部分(五)第3项"] } },
-  { name: "talent-service, the day before the notice: not yet in force", programme: "dongying-talent-service", date: DAY_BEFORE, expect: { eligible: false, conditions: { effective: "fail" } } },
+  {
+    name: "any talent: residence, one-stop window, housing, and agency for high-level talents",
+    programme: "dongying-talent-service",
+    expect: {
+      eligible: true,
+      amountFen: null,
+      explains: [
+        "非资金支持:人才落户“零门槛”、人才“一站式”服务窗口专项服务、人才安居及子女就学、配偶就业、医疗社保等保障服务、高层次人才服务事项全过程代办(限高层次人才)",
+        "第二部分(五)第3项",
+      ],
+    },
+  },
+  {
+    name: "talent-service, the day before the notice: not yet in force",
+    programme: "dongying-talent-service",
+    date: DAY_BEFORE,
+    expect: { eligible: false, conditions: { effective: "fail" } },
+  },
 ]);
 
 export const talentParts = {

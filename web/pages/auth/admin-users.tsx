@@ -36,7 +36,9 @@ export function AdminUsersPage({ zone, nonce, user, users, notice }: AdminUsersP
                 <th scope="col">用户</th>
                 <th scope="col">角色</th>
                 <th scope="col">状态</th>
-                <th scope="col" class="num">在线会话</th>
+                <th scope="col" class="num">
+                  在线会话
+                </th>
                 <th scope="col">最近登录</th>
                 <th scope="col">操作</th>
               </tr>
@@ -54,12 +56,17 @@ export function AdminUsersPage({ zone, nonce, user, users, notice }: AdminUsersP
                     {u.lockedUntil && u.status === "active" ? "已锁定" : STATUS_LABEL[u.status]}
                     {u.lockedUntil && (
                       <small>
-                        {u.status === "active" ? "" : "已锁定,"}<time datetime={u.lockedUntil}>{formatTimeZh(u.lockedUntil)}</time> 自动解除
+                        {u.status === "active" ? "" : "已锁定,"}
+                        <time datetime={u.lockedUntil}>{formatTimeZh(u.lockedUntil)}</time> 自动解除
                       </small>
                     )}
                   </td>
-                  <td class="num" data-label="在线会话">{u.activeSessions}</td>
-                  <td data-label="最近登录">{u.lastLoginAt ? <time datetime={u.lastLoginAt}>{formatTimeZh(u.lastLoginAt)}</time> : "从未登录"}</td>
+                  <td class="num" data-label="在线会话">
+                    {u.activeSessions}
+                  </td>
+                  <td data-label="最近登录">
+                    {u.lastLoginAt ? <time datetime={u.lastLoginAt}>{formatTimeZh(u.lastLoginAt)}</time> : "从未登录"}
+                  </td>
                   <td>
                     <RowActions row={u} self={u.id === user.id} />
                   </td>
@@ -76,15 +83,31 @@ export function AdminUsersPage({ zone, nonce, user, users, notice }: AdminUsersP
 function RowActions({ row, self }: { row: ZoneUserRow; self: boolean }) {
   const action = (path: string, label: string, cls = "btn secondary", confirm?: string) => (
     <form method="post" action={`/admin/users/${row.id}/${path}`} data-confirm={confirm}>
-      <button class={cls} type="submit" aria-label={`${label}:${row.name}`}>{label}</button>
+      <button class={cls} type="submit" aria-label={`${label}:${row.name}`}>
+        {label}
+      </button>
     </form>
   );
   return (
     <div class="row-actions">
       {action("reset-link", "发放重置链接")}
-      {row.status === "active" ? (!self && action("disable", "停用", "btn danger", `确定停用 ${row.name}(${row.email})的账号?该用户在所有设备上的登录会立即结束。`)) : action("enable", "启用")}
+      {row.status === "active"
+        ? !self &&
+          action(
+            "disable",
+            "停用",
+            "btn danger",
+            `确定停用 ${row.name}(${row.email})的账号?该用户在所有设备上的登录会立即结束。`,
+          )
+        : action("enable", "启用")}
       {row.activeSessions > 0 && !self && action("end-sessions", "退出其登录")}
-      {row.lockedUntil && action("unlock", "解除锁定", "btn secondary", `确定解除 ${row.name}(${row.email})的登录锁定?之前输错的密码将不再计数。请先确认是用户本人在尝试登录。`)}
+      {row.lockedUntil &&
+        action(
+          "unlock",
+          "解除锁定",
+          "btn secondary",
+          `确定解除 ${row.name}(${row.email})的登录锁定?之前输错的密码将不再计数。请先确认是用户本人在尝试登录。`,
+        )}
     </div>
   );
 }

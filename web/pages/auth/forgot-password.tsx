@@ -23,7 +23,9 @@ export function ForgotPasswordPage({ zone, nonce, user, email, errors, accepted 
           <h1 id="forgot-title">忘记密码</h1>
           {accepted ? (
             <>
-              <div class="alert ok" role="status">{accepted}</div>
+              <div class="alert ok" role="status">
+                {accepted}
+              </div>
               <p class="links">
                 <a href="/login">返回登录</a>
               </p>
@@ -33,8 +35,19 @@ export function ForgotPasswordPage({ zone, nonce, user, email, errors, accepted 
               <p>填写您登录用的邮箱,我们会发送一个重置密码的链接(只能使用一次)。</p>
               <FormAlert errors={errors} />
               <form class="stack" method="post" action="/forgot-password" novalidate>
-                <Input name="email" label="邮箱" type="email" autocomplete="username" value={email} error={errors?.fields?.email} autofocus autocapitalize="none" />
-                <button class="btn" type="submit">发送重置链接</button>
+                <Input
+                  name="email"
+                  label="邮箱"
+                  type="email"
+                  autocomplete="username"
+                  value={email}
+                  error={errors?.fields?.email}
+                  autofocus
+                  autocapitalize="none"
+                />
+                <button class="btn" type="submit">
+                  发送重置链接
+                </button>
               </form>
               <p class="links">
                 <a href="/login">返回登录</a>

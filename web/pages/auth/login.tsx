@@ -20,15 +20,38 @@ export function LoginPage({ zone, nonce, values, errors, notice }: LoginPageProp
       <main id="main" class="wrap narrow">
         <section class="card" aria-labelledby="login-title">
           <h1 id="login-title">登录{zone.shortName.zh}</h1>
-          {notice && !errors && <div class="alert ok" role="status">{notice}</div>}
+          {notice && !errors && (
+            <div class="alert ok" role="status">
+              {notice}
+            </div>
+          )}
           <FormAlert errors={errors} />
           <form class="stack" method="post" action="/login" novalidate>
-            <Input name="email" label="邮箱" type="email" autocomplete="username" value={values?.email} error={errors?.fields?.email} autofocus={!values?.email} autocapitalize="none" />
-            <Input name="password" label="密码" type="password" autocomplete="current-password" error={errors?.fields?.password} autofocus={!!values?.email} autocapitalize="none" />
+            <Input
+              name="email"
+              label="邮箱"
+              type="email"
+              autocomplete="username"
+              value={values?.email}
+              error={errors?.fields?.email}
+              autofocus={!values?.email}
+              autocapitalize="none"
+            />
+            <Input
+              name="password"
+              label="密码"
+              type="password"
+              autocomplete="current-password"
+              error={errors?.fields?.password}
+              autofocus={!!values?.email}
+              autocapitalize="none"
+            />
             <Checkbox name="remember" value="on" checked={values?.remember ?? false}>
               记住我({zone.security.rememberDays} 天内免登录,请勿在公用电脑上勾选)
             </Checkbox>
-            <button class="btn" type="submit">登录</button>
+            <button class="btn" type="submit">
+              登录
+            </button>
           </form>
           <p class="links">
             <a href="/forgot-password">忘记密码?</a>

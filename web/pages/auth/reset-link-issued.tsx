@@ -19,10 +19,27 @@ export interface ResetLinkIssuedPageProps {
   notice?: { kind: "ok" | "error"; message: string };
 }
 
-export function ResetLinkIssuedPage({ zone, nonce, user, userId, target, url, expiresAt, notice }: ResetLinkIssuedPageProps) {
-  const token = url ? new URL(url).searchParams.get("token") ?? "" : "";
+export function ResetLinkIssuedPage({
+  zone,
+  nonce,
+  user,
+  userId,
+  target,
+  url,
+  expiresAt,
+  notice,
+}: ResetLinkIssuedPageProps) {
+  const token = url ? (new URL(url).searchParams.get("token") ?? "") : "";
   return (
-    <Layout title="重置链接已发放" zone={zone} nonce={nonce} user={user} current="admin" referrer="no-referrer" css={CSS}>
+    <Layout
+      title="重置链接已发放"
+      zone={zone}
+      nonce={nonce}
+      user={user}
+      current="admin"
+      referrer="no-referrer"
+      css={CSS}
+    >
       <main id="main" class="wrap narrow">
         <section class="card" aria-labelledby="issued-title">
           <h1 id="issued-title">重置链接已发放</h1>
@@ -36,13 +53,19 @@ export function ResetLinkIssuedPage({ zone, nonce, user, userId, target, url, ex
               <p>
                 给 <strong>{target.name}</strong>({target.email})的重置密码链接如下。同一链接也已发送到该邮箱。
               </p>
-              <code class="secret-link" id="reset-link">{url}</code>
+              <code class="secret-link" id="reset-link">
+                {url}
+              </code>
               <div class="issued-actions">
-                <button type="button" class="btn" data-copy="#reset-link" data-copied="已复制">复制链接</button>
+                <button type="button" class="btn" data-copy="#reset-link" data-copied="已复制">
+                  复制链接
+                </button>
                 {target.mobile ? (
                   <form method="post" action={`/admin/users/${userId}/reset-link/sms`}>
                     <input type="hidden" name="token" value={token} />
-                    <button type="submit" class="btn secondary">发送到手机 {target.mobile}</button>
+                    <button type="submit" class="btn secondary">
+                      发送到手机 {target.mobile}
+                    </button>
                   </form>
                 ) : (
                   <p class="hint">该用户没有登记手机号,不能用短信发送。</p>
@@ -51,12 +74,16 @@ export function ResetLinkIssuedPage({ zone, nonce, user, userId, target, url, ex
               <div class="alert info" role="note">
                 <p>请复制这个链接,通过电话、短信或当面告诉用户本人,不要发到群里。</p>
                 <p>
-                  链接<strong>只显示这一次</strong>,离开本页后无法再查看;在 <time datetime={expiresAt.toISOString()}>{formatTimeZh(expiresAt)}</time>(北京时间)前有效,只能使用一次。用户设置新密码后需要重新登录。再次发放会使这个链接失效。
+                  链接<strong>只显示这一次</strong>,离开本页后无法再查看;在{" "}
+                  <time datetime={expiresAt.toISOString()}>{formatTimeZh(expiresAt)}</time>
+                  (北京时间)前有效,只能使用一次。用户设置新密码后需要重新登录。再次发放会使这个链接失效。
                 </p>
               </div>
             </>
           )}
-          <a class="btn secondary" href="/admin/users">返回用户管理</a>
+          <a class="btn secondary" href="/admin/users">
+            返回用户管理
+          </a>
         </section>
       </main>
     </Layout>

@@ -30,13 +30,19 @@ export function ResetPasswordPage({ zone, nonce, state }: ResetPasswordPageProps
           <h1 id="reset-title">{title}</h1>
           {state.kind === "done" && (
             <>
-              <div class="alert ok" role="status">新密码已设置,所有设备上的登录都已退出。请用新密码登录。</div>
-              <a class="btn" href="/login">去登录</a>
+              <div class="alert ok" role="status">
+                新密码已设置,所有设备上的登录都已退出。请用新密码登录。
+              </div>
+              <a class="btn" href="/login">
+                去登录
+              </a>
             </>
           )}
           {state.kind === "invalid" && (
             <>
-              <div class="alert error" role="alert">{state.message}</div>
+              <div class="alert error" role="alert">
+                {state.message}
+              </div>
               <p class="links">
                 <a href="/forgot-password">重新申请重置链接</a>
                 <a href="/login">返回登录</a>
@@ -48,9 +54,31 @@ export function ResetPasswordPage({ zone, nonce, state }: ResetPasswordPageProps
               <FormAlert errors={state.errors} />
               <form class="stack" method="post" action="/reset-password" novalidate>
                 <input type="hidden" name="token" value={state.token} />
-                <Input name="password" label="新密码" type="password" autocomplete="new-password" hint={zone.security.dengbao ? `${NEW_PASSWORD_HINT}本园区还要求包含大写字母、小写字母、数字、符号中的至少三类。` : NEW_PASSWORD_HINT} error={state.errors?.fields?.password} autofocus autocapitalize="none" />
-                <Input name="confirm" label="再次输入新密码" type="password" autocomplete="new-password" error={state.errors?.fields?.confirm} autocapitalize="none" />
-                <button class="btn" type="submit">设置新密码</button>
+                <Input
+                  name="password"
+                  label="新密码"
+                  type="password"
+                  autocomplete="new-password"
+                  hint={
+                    zone.security.dengbao
+                      ? `${NEW_PASSWORD_HINT}本园区还要求包含大写字母、小写字母、数字、符号中的至少三类。`
+                      : NEW_PASSWORD_HINT
+                  }
+                  error={state.errors?.fields?.password}
+                  autofocus
+                  autocapitalize="none"
+                />
+                <Input
+                  name="confirm"
+                  label="再次输入新密码"
+                  type="password"
+                  autocomplete="new-password"
+                  error={state.errors?.fields?.confirm}
+                  autocapitalize="none"
+                />
+                <button class="btn" type="submit">
+                  设置新密码
+                </button>
               </form>
             </>
           )}

@@ -14,7 +14,16 @@ export interface AdminBankPageProps {
   zone: ZoneConfig;
   nonce: string | undefined;
   user: HeaderUser;
-  bank: { id: string; name: string; branch: string | null; uscc: string | null; contactName: string | null; contactPhone: string | null; contactEmail: string | null; status: "active" | "suspended" };
+  bank: {
+    id: string;
+    name: string;
+    branch: string | null;
+    uscc: string | null;
+    contactName: string | null;
+    contactPhone: string | null;
+    contactEmail: string | null;
+    status: "active" | "suspended";
+  };
   staff: { id: string; name: string; email: string; status: "active" | "disabled" }[];
   invitations: OpenInvitation[];
   notice?: { kind: "ok" | "error"; message: string };
@@ -23,7 +32,17 @@ export interface AdminBankPageProps {
   inviteErrors?: FormErrors;
 }
 
-export function AdminBankPage({ zone, nonce, user, bank, staff, invitations, notice, inviteEmail, inviteErrors }: AdminBankPageProps) {
+export function AdminBankPage({
+  zone,
+  nonce,
+  user,
+  bank,
+  staff,
+  invitations,
+  notice,
+  inviteEmail,
+  inviteErrors,
+}: AdminBankPageProps) {
   const title = bankTitle(bank);
   const base = `/admin/banks/${bank.id}`;
   return (
@@ -45,11 +64,19 @@ export function AdminBankPage({ zone, nonce, user, bank, staff, invitations, not
           <dd>{bank.uscc}</dd>
           <BankContactFacts bank={bank} />
         </dl>
-        <form method="post" action={`${base}/${bank.status === "active" ? "suspend" : "reactivate"}`} data-confirm={bank.status === "active" ? "确定暂停该机构?其工作人员会立即退出登录。" : undefined}>
+        <form
+          method="post"
+          action={`${base}/${bank.status === "active" ? "suspend" : "reactivate"}`}
+          data-confirm={bank.status === "active" ? "确定暂停该机构?其工作人员会立即退出登录。" : undefined}
+        >
           {bank.status === "active" ? (
-            <button class="btn danger" type="submit">暂停该机构(立即退出其工作人员的登录)</button>
+            <button class="btn danger" type="submit">
+              暂停该机构(立即退出其工作人员的登录)
+            </button>
           ) : (
-            <button class="btn secondary" type="submit">恢复该机构</button>
+            <button class="btn secondary" type="submit">
+              恢复该机构
+            </button>
           )}
         </form>
 
@@ -98,12 +125,17 @@ export function AdminBankPage({ zone, nonce, user, bank, staff, invitations, not
                     <td>
                       {i.email}
                       <small>
-                        {i.invitedBy} 邀请,有效期至 <time datetime={new Date(i.expiresAt).toISOString()}>{formatTimeZh(new Date(i.expiresAt))}</time>
+                        {i.invitedBy} 邀请,有效期至{" "}
+                        <time datetime={new Date(i.expiresAt).toISOString()}>
+                          {formatTimeZh(new Date(i.expiresAt))}
+                        </time>
                       </small>
                     </td>
                     <td class="row-actions">
                       <form method="post" action={`${base}/invitations/${i.tokenHash}/revoke`}>
-                        <button class="btn danger" type="submit" aria-label={`撤销给 ${i.email} 的邀请`}>撤销</button>
+                        <button class="btn danger" type="submit" aria-label={`撤销给 ${i.email} 的邀请`}>
+                          撤销
+                        </button>
                       </form>
                     </td>
                   </tr>
@@ -115,12 +147,25 @@ export function AdminBankPage({ zone, nonce, user, bank, staff, invitations, not
 
         {bank.status === "active" && (
           <>
-            <h2 class="section" id="invite-title">邀请工作人员</h2>
+            <h2 class="section" id="invite-title">
+              邀请工作人员
+            </h2>
             <section class="card" aria-labelledby="invite-title">
               <FormAlert errors={inviteErrors} />
               <form class="stack" method="post" action={`${base}/invite`} novalidate>
-                <Input name="email" label="对方的工作邮箱" type="email" autocomplete="off" hint="邀请链接 7 天内有效,只能使用一次;链接会发到这个邮箱,也会在下一页显示一次。" value={inviteEmail} error={inviteErrors?.fields?.email} autocapitalize="none" />
-                <button class="btn" type="submit">发出邀请</button>
+                <Input
+                  name="email"
+                  label="对方的工作邮箱"
+                  type="email"
+                  autocomplete="off"
+                  hint="邀请链接 7 天内有效,只能使用一次;链接会发到这个邮箱,也会在下一页显示一次。"
+                  value={inviteEmail}
+                  error={inviteErrors?.fields?.email}
+                  autocapitalize="none"
+                />
+                <button class="btn" type="submit">
+                  发出邀请
+                </button>
               </form>
             </section>
           </>

@@ -1,5 +1,9 @@
 /** A bank's contact as rows of a `<dl class="facts">`: the admin's and the bank's own page show the same three. */
-export function BankContactFacts({ bank }: { bank: { contactName: string | null; contactPhone: string | null; contactEmail: string | null } }) {
+export function BankContactFacts({
+  bank,
+}: {
+  bank: { contactName: string | null; contactPhone: string | null; contactEmail: string | null };
+}) {
   return (
     <>
       <dt>联系人</dt>

@@ -9,7 +9,14 @@ export interface MyBankPageProps {
   zone: ZoneConfig;
   nonce: string | undefined;
   user: HeaderUser;
-  bank: { name: string; branch: string | null; contactName: string | null; contactPhone: string | null; contactEmail: string | null; status: "active" | "suspended" };
+  bank: {
+    name: string;
+    branch: string | null;
+    contactName: string | null;
+    contactPhone: string | null;
+    contactEmail: string | null;
+    status: "active" | "suspended";
+  };
 }
 
 export function MyBankPage({ zone, nonce, user, bank }: MyBankPageProps) {
@@ -30,9 +37,15 @@ export function MyBankPage({ zone, nonce, user, bank }: MyBankPageProps) {
           </dl>
           <h2 id="bank-finance">在金融超市办理</h2>
           <ul class="bank-links" aria-labelledby="bank-finance">
-            <li><a href="/bank/products">我的产品</a>:发布、修改和下架本机构的贷款产品</li>
-            <li><a href="/bank/needs">融资需求</a>:园区企业发布的、与本机构产品匹配的融资需求</li>
-            <li><a href="/bank/loans">贷款申请</a>:企业提交的贷款申请,受理、授信、放款或拒绝</li>
+            <li>
+              <a href="/bank/products">我的产品</a>:发布、修改和下架本机构的贷款产品
+            </li>
+            <li>
+              <a href="/bank/needs">融资需求</a>:园区企业发布的、与本机构产品匹配的融资需求
+            </li>
+            <li>
+              <a href="/bank/loans">贷款申请</a>:企业提交的贷款申请,受理、授信、放款或拒绝
+            </li>
           </ul>
         </section>
       </main>

@@ -18,32 +18,67 @@ export function QualificationQueuePage({ zone, nonce, user, pending, notice }: Q
   return (
     <Layout title="资质审核" zone={zone} nonce={nonce} user={user} css={ENTERPRISE_CSS}>
       <main id="main" class="wrap ent">
-        <p class="crumbs"><a href="/admin/enterprises">企业名录</a> › 资质审核</p>
+        <p class="crumbs">
+          <a href="/admin/enterprises">企业名录</a> › 资质审核
+        </p>
         <h1>资质审核</h1>
-        {notice && <div class={`alert ${notice.kind}`} role={notice.kind === "error" ? "alert" : "status"}>{notice.message}</div>}
+        {notice && (
+          <div class={`alert ${notice.kind}`} role={notice.kind === "error" ? "alert" : "status"}>
+            {notice.message}
+          </div>
+        )}
         {pending.length === 0 ? (
           <p>没有待审核的资质申报。</p>
         ) : (
           <div class="table-scroll">
             <table class="grid stack">
-              <thead><tr><th scope="col">企业</th><th scope="col">资质</th><th scope="col">证书</th><th scope="col">申报时间</th><th scope="col">审核</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">企业</th>
+                  <th scope="col">资质</th>
+                  <th scope="col">证书</th>
+                  <th scope="col">申报时间</th>
+                  <th scope="col">审核</th>
+                </tr>
+              </thead>
               <tbody>
                 {pending.map((q) => (
                   <tr>
-                    <td><a href={`/admin/enterprises/${q.enterpriseId}`}>{q.enterpriseName}</a><small>{q.uscc ?? ""}</small></td>
+                    <td>
+                      <a href={`/admin/enterprises/${q.enterpriseId}`}>{q.enterpriseName}</a>
+                      <small>{q.uscc ?? ""}</small>
+                    </td>
                     <td data-label="资质">{q.name}</td>
-                    <td data-label="证书">{q.certificateNo ?? "—"}<small>{q.issuedOn ? formatDateZh(q.issuedOn) : "—"} 至 {q.validUntil ? formatDateZh(q.validUntil) : "—"}</small>
-                      {q.certificateId ? <small><a href={`/materials/${q.certificateId}`} target="_blank" rel="noopener">查看证书文件</a></small> : <small>未上传证书文件</small>}</td>
+                    <td data-label="证书">
+                      {q.certificateNo ?? "—"}
+                      <small>
+                        {q.issuedOn ? formatDateZh(q.issuedOn) : "—"} 至{" "}
+                        {q.validUntil ? formatDateZh(q.validUntil) : "—"}
+                      </small>
+                      {q.certificateId ? (
+                        <small>
+                          <a href={`/materials/${q.certificateId}`} target="_blank" rel="noopener">
+                            查看证书文件
+                          </a>
+                        </small>
+                      ) : (
+                        <small>未上传证书文件</small>
+                      )}
+                    </td>
                     <td data-label="申报时间">{formatTimeZh(new Date(q.createdAt))}</td>
                     <td data-label="审核">
                       <form method="post" action={`/admin/qualifications/${q.id}/verify`}>
                         <input type="hidden" name="note" value="" />
-                        <button class="btn" type="submit" aria-label={`核实通过:${q.enterpriseName} ${q.name}`}>核实通过</button>
+                        <button class="btn" type="submit" aria-label={`核实通过:${q.enterpriseName} ${q.name}`}>
+                          核实通过
+                        </button>
                       </form>
                       <form method="post" action={`/admin/qualifications/${q.id}/reject`} class="field">
                         <label for={`note-${q.id}`}>驳回原因</label>
                         <input id={`note-${q.id}`} name="note" maxlength={500} required />
-                        <button class="btn danger" type="submit" aria-label={`驳回:${q.enterpriseName} ${q.name}`}>驳回</button>
+                        <button class="btn danger" type="submit" aria-label={`驳回:${q.enterpriseName} ${q.name}`}>
+                          驳回
+                        </button>
                       </form>
                     </td>
                   </tr>

@@ -1,7 +1,15 @@
 /** The member's edit forms: contact details, one year's figures, a qualification claim. Typed values survive an error. */
 import type { ZoneConfig } from "../../../tenants/schema";
 import { Layout } from "../../layout";
-import { FileInput, FormAlert, Input, MoneyInput, Select, type FormErrors, type FormValues } from "../../components/form";
+import {
+  FileInput,
+  FormAlert,
+  Input,
+  MoneyInput,
+  Select,
+  type FormErrors,
+  type FormValues,
+} from "../../components/form";
 import { CERTIFICATE_RULE } from "../../../worker/features/enterprises/claim-qualification";
 import type { HeaderUser } from "../auth/labels";
 import { ENTERPRISE_CSS } from "./labels";
@@ -14,19 +22,41 @@ interface FormPageProps {
   errors?: FormErrors | undefined;
 }
 
-function FormPage({ zone, nonce, user, title, intro, action, children, errors, multipart }: Omit<FormPageProps, "values"> & { title: string; intro: unknown; action: string; children: unknown; multipart?: boolean }) {
+function FormPage({
+  zone,
+  nonce,
+  user,
+  title,
+  intro,
+  action,
+  children,
+  errors,
+  multipart,
+}: Omit<FormPageProps, "values"> & {
+  title: string;
+  intro: unknown;
+  action: string;
+  children: unknown;
+  multipart?: boolean;
+}) {
   return (
     <Layout title={title} zone={zone} nonce={nonce} user={user} css={ENTERPRISE_CSS}>
       <main id="main" class="wrap ent">
-        <p class="crumbs"><a href="/enterprise">企业资料</a> › {title}</p>
+        <p class="crumbs">
+          <a href="/enterprise">企业资料</a> › {title}
+        </p>
         <h1>{title}</h1>
         {intro}
         <FormAlert errors={errors} />
         <form method="post" action={action} novalidate enctype={multipart ? "multipart/form-data" : undefined}>
           <div class="form-grid">{children}</div>
           <div class="actions">
-            <button class="btn" type="submit">保存</button>
-            <a class="btn secondary" href="/enterprise">取消</a>
+            <button class="btn" type="submit">
+              保存
+            </button>
+            <a class="btn secondary" href="/enterprise">
+              取消
+            </a>
           </div>
         </form>
       </main>
@@ -40,26 +70,62 @@ function bind(values: FormValues, errors: FormErrors | undefined) {
 }
 
 export function ProfileFormPage({ zone, nonce, user, values, errors }: FormPageProps) {
-  const intro = <p class="note">企业名称、统一社会信用代码、法定代表人和注册信息由园区核实,不能在这里修改;如有变更,请联系园区管理员({zone.contact.phone})。</p>;
+  const intro = (
+    <p class="note">
+      企业名称、统一社会信用代码、法定代表人和注册信息由园区核实,不能在这里修改;如有变更,请联系园区管理员(
+      {zone.contact.phone})。
+    </p>
+  );
   const f = bind(values, errors);
   return (
-    <FormPage zone={zone} nonce={nonce} user={user} title="修改联系信息" intro={intro} action="/enterprise/profile" errors={errors}>
+    <FormPage
+      zone={zone}
+      nonce={nonce}
+      user={user}
+      title="修改联系信息"
+      intro={intro}
+      action="/enterprise/profile"
+      errors={errors}
+    >
       <Input label="地址" {...f("address")} />
       <Input label="联系人" maxlength={50} {...f("contactName")} />
       <Input label="联系人手机" type="tel" inputmode="numeric" maxlength={20} {...f("contactMobile")} />
       <Input label="联系邮箱" type="email" hint="资质审核结果等通知发到这个邮箱" {...f("contactEmail")} />
       <Input label="员工人数" inputmode="numeric" maxlength={7} {...f("employees")} />
-      <Select label="重点产业" placeholder="请选择" options={zone.priorityIndustries.map((i) => ({ value: i.code, label: i.zh }))} {...f("industry")} />
-      <Input label="行业代码(国民经济行业分类)" maxlength={5} hint="门类字母加 2–4 位数字,如 C2651" {...f("industryClass")} />
+      <Select
+        label="重点产业"
+        placeholder="请选择"
+        options={zone.priorityIndustries.map((i) => ({ value: i.code, label: i.zh }))}
+        {...f("industry")}
+      />
+      <Input
+        label="行业代码(国民经济行业分类)"
+        maxlength={5}
+        hint="门类字母加 2–4 位数字,如 C2651"
+        {...f("industryClass")}
+      />
     </FormPage>
   );
 }
 
 export function FiguresFormPage({ zone, nonce, user, values, errors, maxYear }: FormPageProps & { maxYear: number }) {
-  const intro = <p class="note">金额以元为单位,可带两位小数(如 12345.67),也可写 300万 或 1.5亿;不清楚的项可以留空。研发人员数不能多于员工人数。保存同一年度会替换原数据,原数据保留在变更记录中。</p>;
+  const intro = (
+    <p class="note">
+      金额以元为单位,可带两位小数(如 12345.67),也可写 300万 或
+      1.5亿;不清楚的项可以留空。研发人员数不能多于员工人数。保存同一年度会替换原数据,原数据保留在变更记录中。
+    </p>
+  );
   const f = bind(values, errors);
   return (
-    <FormPage zone={zone} nonce={nonce} user={user} title="填报年度数据" intro={intro} action="/enterprise/figures" errors={errors}>
+    <FormPage
+      zone={zone}
+      nonce={nonce}
+      user={user}
+      title="填报年度数据"
+      intro={intro}
+      action="/enterprise/figures"
+      errors={errors}
+    >
       <Input label="年度" inputmode="numeric" maxlength={4} hint={`2000–${maxYear}`} {...f("year")} />
       <MoneyInput label="营业收入" required={false} {...f("revenue")} />
       <MoneyInput label="研发费用" required={false} {...f("rdExpense")} />
@@ -72,17 +138,45 @@ export function FiguresFormPage({ zone, nonce, user, values, errors, maxYear }: 
 }
 
 export function QualificationFormPage({ zone, nonce, user, values, errors }: FormPageProps) {
-  const needs = zone.qualifications.filter((q) => q.certificate).map((q) => q.zh).join("、");
-  const intro = <p class="note">提交后由园区审核;审核通过前,已核实的同一资质保持不变。{needs ? `${needs}须填写证书编号、发证日期和有效期,并上传证书(${CERTIFICATE_RULE})。` : ""}</p>;
+  const needs = zone.qualifications
+    .filter((q) => q.certificate)
+    .map((q) => q.zh)
+    .join("、");
+  const intro = (
+    <p class="note">
+      提交后由园区审核;审核通过前,已核实的同一资质保持不变。
+      {needs ? `${needs}须填写证书编号、发证日期和有效期,并上传证书(${CERTIFICATE_RULE})。` : ""}
+    </p>
+  );
   const f = bind(values, errors);
   return (
-    <FormPage zone={zone} nonce={nonce} user={user} title="申报资质" intro={intro} action="/enterprise/qualifications" errors={errors} multipart>
-      <Select label="资质" placeholder="请选择" options={zone.qualifications.map((q) => ({ value: q.code, label: q.zh }))} {...f("code")} />
+    <FormPage
+      zone={zone}
+      nonce={nonce}
+      user={user}
+      title="申报资质"
+      intro={intro}
+      action="/enterprise/qualifications"
+      errors={errors}
+      multipart
+    >
+      <Select
+        label="资质"
+        placeholder="请选择"
+        options={zone.qualifications.map((q) => ({ value: q.code, label: q.zh }))}
+        {...f("code")}
+      />
       <Input label="证书编号" maxlength={64} required={false} {...f("certificateNo")} />
       <Input label="发证日期" type="date" maxlength={10} required={false} {...f("issuedOn")} />
       <Input label="有效期至" type="date" maxlength={10} required={false} {...f("validUntil")} />
       {/* A browser cannot keep a chosen file after an error; the hint says to choose it again. */}
-      <FileInput name="certificate" label="证书文件" required={false} hint={`${CERTIFICATE_RULE};${needs ? `${needs}必传。` : ""}提交未成功时请重新选择文件。`} error={errors?.fields?.certificate} />
+      <FileInput
+        name="certificate"
+        label="证书文件"
+        required={false}
+        hint={`${CERTIFICATE_RULE};${needs ? `${needs}必传。` : ""}提交未成功时请重新选择文件。`}
+        error={errors?.fields?.certificate}
+      />
     </FormPage>
   );
 }

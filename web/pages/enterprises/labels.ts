@@ -50,7 +50,11 @@ export function subjectLabel(subject: string): string {
 }
 
 /** Status words kept in history rows (enterprise, member and qualification statuses). */
-const STATUS_VALUE_LABEL: Record<string, string> = { ...ENTERPRISE_STATUS_LABEL, ...QUALIFICATION_STATUS_LABEL, removed: "已移除" };
+const STATUS_VALUE_LABEL: Record<string, string> = {
+  ...ENTERPRISE_STATUS_LABEL,
+  ...QUALIFICATION_STATUS_LABEL,
+  removed: "已移除",
+};
 
 /** A stored value as a person reads it: money by the one rule (`unit` keeps a before → after pair in one unit), dates in Chinese, codes and statuses as names. */
 export function displayValue(zone: ZoneConfig, key: string, value: unknown, unit?: MoneyUnit): string {
@@ -67,7 +71,8 @@ export function displayValue(zone: ZoneConfig, key: string, value: unknown, unit
 /** A money cell of a table column, always in 万元 (a column keeps one unit). */
 export const wanOrDash = (fen: number | null) => (fen === null ? "—" : formatMoney(fen, { unit: "万元" }));
 
-export const industryName = (zone: ZoneConfig, code: string | null) => (code ? (zone.priorityIndustries.find((i) => i.code === code)?.zh ?? code) : "—");
+export const industryName = (zone: ZoneConfig, code: string | null) =>
+  code ? (zone.priorityIndustries.find((i) => i.code === code)?.zh ?? code) : "—";
 
 /** Page CSS for these pages (inline style attributes are blocked by the CSP; Layout's css prop is nonce'd). */
 export const ENTERPRISE_CSS = `

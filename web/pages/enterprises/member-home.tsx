@@ -6,7 +6,14 @@ import { Layout } from "../../layout";
 import { FormAlert, Input, type FormErrors } from "../../components/form";
 import type { HeaderUser } from "../auth/labels";
 import { ENTERPRISE_CSS } from "./labels";
-import { FiguresSection, HistorySection, MembersSection, OpenInvitationsSection, ProfileSection, QualificationsSection } from "./overview";
+import {
+  FiguresSection,
+  HistorySection,
+  MembersSection,
+  OpenInvitationsSection,
+  ProfileSection,
+  QualificationsSection,
+} from "./overview";
 
 export interface MemberHomeProps {
   zone: ZoneConfig;
@@ -24,7 +31,11 @@ export function MemberHomePage({ zone, nonce, user, overview, invitations, notic
     <Layout title="企业资料" zone={zone} nonce={nonce} user={user} css={ENTERPRISE_CSS}>
       <main id="main" class="wrap ent">
         <h1>{overview.enterprise.name}</h1>
-        {notice && <div class={`alert ${notice.kind}`} role={notice.kind === "error" ? "alert" : "status"}>{notice.message}</div>}
+        {notice && (
+          <div class={`alert ${notice.kind}`} role={notice.kind === "error" ? "alert" : "status"}>
+            {notice.message}
+          </div>
+        )}
         <ProfileSection zone={zone} o={overview} mode={mode} />
         <QualificationsSection zone={zone} o={overview} mode={mode} />
         <FiguresSection o={overview} mode={mode} />
@@ -35,8 +46,18 @@ export function MemberHomePage({ zone, nonce, user, overview, invitations, notic
           <p class="note">同事会收到一封带一次性链接的邮件(7 天内有效),打开后设置姓名和密码即可加入本企业。</p>
           <FormAlert errors={invite?.errors} />
           <form method="post" action="/enterprise/invitations" class="form-grid">
-            <Input name="email" label="同事的邮箱" type="email" value={invite?.email ?? ""} error={invite?.errors?.fields?.email} />
-            <div class="actions"><button class="btn" type="submit">发送邀请</button></div>
+            <Input
+              name="email"
+              label="同事的邮箱"
+              type="email"
+              value={invite?.email ?? ""}
+              error={invite?.errors?.fields?.email}
+            />
+            <div class="actions">
+              <button class="btn" type="submit">
+                发送邀请
+              </button>
+            </div>
           </form>
         </section>
         <HistorySection zone={zone} o={overview} />

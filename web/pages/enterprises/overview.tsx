@@ -8,7 +8,15 @@ import type { OpenInvitation } from "../../../worker/features/invitations/list-o
 import { formatMoney, moneyUnit } from "../../../worker/lib/money";
 import { formatDateZh } from "../../format";
 import { formatTimeZh } from "../auth/labels";
-import { displayValue, ENTERPRISE_STATUS_LABEL, FIELD_LABEL, industryName, QUALIFICATION_STATUS_LABEL, subjectLabel, wanOrDash } from "./labels";
+import {
+  displayValue,
+  ENTERPRISE_STATUS_LABEL,
+  FIELD_LABEL,
+  industryName,
+  QUALIFICATION_STATUS_LABEL,
+  subjectLabel,
+  wanOrDash,
+} from "./labels";
 
 type Mode = { kind: "member"; selfId: string } | { kind: "staff" };
 
@@ -41,8 +49,15 @@ export function ProfileSection({ zone, o, mode }: { zone: ZoneConfig; o: Enterpr
       </dl>
       {mode.kind === "member" && (
         <>
-          <p class="note">企业名称、统一社会信用代码、法定代表人和注册信息由园区核实,不能在这里修改;如有变更,请联系园区管理员({zone.contact.phone})。</p>
-          <div class="actions"><a class="btn secondary" href="/enterprise/profile">修改联系信息</a></div>
+          <p class="note">
+            企业名称、统一社会信用代码、法定代表人和注册信息由园区核实,不能在这里修改;如有变更,请联系园区管理员(
+            {zone.contact.phone})。
+          </p>
+          <div class="actions">
+            <a class="btn secondary" href="/enterprise/profile">
+              修改联系信息
+            </a>
+          </div>
         </>
       )}
     </section>
@@ -58,15 +73,36 @@ export function QualificationsSection({ zone, o, mode }: { zone: ZoneConfig; o: 
       ) : (
         <div class="table-scroll">
           <table class="grid stack">
-            <thead><tr><th scope="col">资质</th><th scope="col">证书编号</th><th scope="col">有效期</th><th scope="col">状态</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">资质</th>
+                <th scope="col">证书编号</th>
+                <th scope="col">有效期</th>
+                <th scope="col">状态</th>
+              </tr>
+            </thead>
             <tbody>
               {o.qualifications.map((q) => (
                 <tr>
                   <td data-label="资质">{q.name}</td>
-                  <td data-label="证书编号">{q.certificateNo ?? "—"}{q.certificateId && <small><a href={`/materials/${q.certificateId}`} target="_blank" rel="noopener">查看证书</a></small>}</td>
-                  <td data-label="有效期">{q.issuedOn || q.validUntil ? `${q.issuedOn ? formatDateZh(q.issuedOn) : "—"} 至 ${q.validUntil ? formatDateZh(q.validUntil) : "—"}` : "—"}</td>
+                  <td data-label="证书编号">
+                    {q.certificateNo ?? "—"}
+                    {q.certificateId && (
+                      <small>
+                        <a href={`/materials/${q.certificateId}`} target="_blank" rel="noopener">
+                          查看证书
+                        </a>
+                      </small>
+                    )}
+                  </td>
+                  <td data-label="有效期">
+                    {q.issuedOn || q.validUntil
+                      ? `${q.issuedOn ? formatDateZh(q.issuedOn) : "—"} 至 ${q.validUntil ? formatDateZh(q.validUntil) : "—"}`
+                      : "—"}
+                  </td>
                   <td data-label="状态">
-                    <span class={`tag ${q.status}`}>{QUALIFICATION_STATUS_LABEL[q.status]}</span> {q.status === "verified" && q.expired && <span class="tag expired">已过期</span>}
+                    <span class={`tag ${q.status}`}>{QUALIFICATION_STATUS_LABEL[q.status]}</span>{" "}
+                    {q.status === "verified" && q.expired && <span class="tag expired">已过期</span>}
                     {q.reviewNote && <small>{q.reviewNote}</small>}
                   </td>
                 </tr>
@@ -79,7 +115,9 @@ export function QualificationsSection({ zone, o, mode }: { zone: ZoneConfig; o: 
         <>
           <p class="note">新申报或更新资质(如换发证书)都要经园区审核;审核通过前,已核实的资质保持不变。</p>
           <div class="actions">
-            <a class="btn secondary" href="/enterprise/qualifications/new">申报资质</a>
+            <a class="btn secondary" href="/enterprise/qualifications/new">
+              申报资质
+            </a>
           </div>
         </>
       )}
@@ -98,26 +136,69 @@ export function FiguresSection({ o, mode }: { o: EnterpriseOverview; mode: Mode 
           <table class="grid stack">
             <caption class="skip">年度经营数据,金额单位:万元</caption>
             <thead>
-              <tr><th scope="col">年度</th><th scope="col" class="num">营业收入</th><th scope="col" class="num">研发费用</th><th scope="col" class="num">研发费用加计扣除额</th><th scope="col" class="num">纳税额</th><th scope="col" class="num">员工</th><th scope="col" class="num">研发人员</th>{mode.kind === "member" && <th scope="col">操作</th>}</tr>
+              <tr>
+                <th scope="col">年度</th>
+                <th scope="col" class="num">
+                  营业收入
+                </th>
+                <th scope="col" class="num">
+                  研发费用
+                </th>
+                <th scope="col" class="num">
+                  研发费用加计扣除额
+                </th>
+                <th scope="col" class="num">
+                  纳税额
+                </th>
+                <th scope="col" class="num">
+                  员工
+                </th>
+                <th scope="col" class="num">
+                  研发人员
+                </th>
+                {mode.kind === "member" && <th scope="col">操作</th>}
+              </tr>
             </thead>
             <tbody>
               {o.figures.map((f) => (
                 <tr>
                   <th scope="row">{f.year}</th>
-                  <td class="num" data-label="营业收入">{wanOrDash(f.revenueFen)}</td>
-                  <td class="num" data-label="研发费用">{wanOrDash(f.rdExpenseFen)}</td>
-                  <td class="num" data-label="研发费用加计扣除额">{wanOrDash(f.rdSuperDeductionFen)}</td>
-                  <td class="num" data-label="纳税额">{wanOrDash(f.taxPaidFen)}</td>
-                  <td class="num" data-label="员工">{f.employees ?? "—"}</td>
-                  <td class="num" data-label="研发人员">{f.rdStaff ?? "—"}</td>
-                  {mode.kind === "member" && <td><a href={`/enterprise/figures?year=${f.year}`}>修改</a></td>}
+                  <td class="num" data-label="营业收入">
+                    {wanOrDash(f.revenueFen)}
+                  </td>
+                  <td class="num" data-label="研发费用">
+                    {wanOrDash(f.rdExpenseFen)}
+                  </td>
+                  <td class="num" data-label="研发费用加计扣除额">
+                    {wanOrDash(f.rdSuperDeductionFen)}
+                  </td>
+                  <td class="num" data-label="纳税额">
+                    {wanOrDash(f.taxPaidFen)}
+                  </td>
+                  <td class="num" data-label="员工">
+                    {f.employees ?? "—"}
+                  </td>
+                  <td class="num" data-label="研发人员">
+                    {f.rdStaff ?? "—"}
+                  </td>
+                  {mode.kind === "member" && (
+                    <td>
+                      <a href={`/enterprise/figures?year=${f.year}`}>修改</a>
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
-      {mode.kind === "member" && <div class="actions"><a class="btn secondary" href="/enterprise/figures">填报年度数据</a></div>}
+      {mode.kind === "member" && (
+        <div class="actions">
+          <a class="btn secondary" href="/enterprise/figures">
+            填报年度数据
+          </a>
+        </div>
+      )}
     </section>
   );
 }
@@ -129,17 +210,28 @@ export function MembersSection({ o, mode }: { o: EnterpriseOverview; mode: Mode 
       <h2 id="s-members">成员</h2>
       <div class="table-scroll">
         <table class="grid stack">
-          <thead><tr><th scope="col">成员</th><th scope="col">状态</th>{mode.kind === "member" && <th scope="col">操作</th>}</tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">成员</th>
+              <th scope="col">状态</th>
+              {mode.kind === "member" && <th scope="col">操作</th>}
+            </tr>
+          </thead>
           <tbody>
             {o.members.map((m) => (
               <tr>
-                <td>{m.name}<small>{m.email}</small></td>
+                <td>
+                  {m.name}
+                  <small>{m.email}</small>
+                </td>
                 <td data-label="状态">{m.status === "active" ? "正常" : "已移除"}</td>
                 {mode.kind === "member" && (
                   <td>
                     {m.status === "active" && active > 1 && (
                       <form method="post" action={`/enterprise/members/${m.id}/remove`}>
-                        <button class="btn danger" type="submit" aria-label={`移除成员:${m.name}`}>{m.id === mode.selfId ? "退出本企业" : "移除"}</button>
+                        <button class="btn danger" type="submit" aria-label={`移除成员:${m.name}`}>
+                          {m.id === mode.selfId ? "退出本企业" : "移除"}
+                        </button>
                       </form>
                     )}
                   </td>
@@ -163,16 +255,28 @@ export function OpenInvitationsSection({ invitations }: { invitations: OpenInvit
       ) : (
         <div class="table-scroll">
           <table class="grid stack">
-            <thead><tr><th scope="col">受邀邮箱</th><th scope="col">邀请人</th><th scope="col">有效期至</th><th scope="col">操作</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">受邀邮箱</th>
+                <th scope="col">邀请人</th>
+                <th scope="col">有效期至</th>
+                <th scope="col">操作</th>
+              </tr>
+            </thead>
             <tbody>
               {invitations.map((i) => (
                 <tr>
-                  <td>{i.email}<small>发出于 {formatTimeZh(new Date(i.createdAt))}</small></td>
+                  <td>
+                    {i.email}
+                    <small>发出于 {formatTimeZh(new Date(i.createdAt))}</small>
+                  </td>
                   <td data-label="邀请人">{i.invitedBy}</td>
                   <td data-label="有效期至">{formatTimeZh(new Date(i.expiresAt))}</td>
                   <td>
                     <form method="post" action={`/enterprise/invitations/${i.tokenHash}/revoke`}>
-                      <button class="btn danger" type="submit" aria-label={`撤销邀请:${i.email}`}>撤销</button>
+                      <button class="btn danger" type="submit" aria-label={`撤销邀请:${i.email}`}>
+                        撤销
+                      </button>
                     </form>
                   </td>
                 </tr>
@@ -200,8 +304,8 @@ export function HistorySection({ zone, o }: { zone: ZoneConfig; o: EnterpriseOve
             const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => k in FIELD_LABEL);
             return (
               <li>
-                <time datetime={new Date(h.at).toISOString()}>{formatTimeZh(new Date(h.at))}</time> · {h.actor} · {subjectLabel(h.subject)}:
-                {"createdFromApplication" in after && " 入驻申请通过,建立企业档案;"}
+                <time datetime={new Date(h.at).toISOString()}>{formatTimeZh(new Date(h.at))}</time> · {h.actor} ·{" "}
+                {subjectLabel(h.subject)}:{"createdFromApplication" in after && " 入驻申请通过,建立企业档案;"}
                 {keys.map((k) => {
                   // A before → after pair of amounts reads in one unit.
                   const unit = moneyUnit(...[before[k], after[k]].filter((v): v is number => typeof v === "number"));

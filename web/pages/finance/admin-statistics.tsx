@@ -24,7 +24,8 @@ export interface FinanceStatisticsPageProps {
 }
 
 const days = (d: number | null) => (d === null ? "—" : `${d} 个工作日`);
-const share = (part: number, whole: number) => (whole ? `${((part / whole) * 100).toFixed(1).replace(/\.0$/, "")}%` : "—");
+const share = (part: number, whole: number) =>
+  whole ? `${((part / whole) * 100).toFixed(1).replace(/\.0$/, "")}%` : "—";
 
 const CSS = `
 .fin .figures{display:grid;gap:10px;grid-template-columns:repeat(2,minmax(0,1fr));margin:0;padding:0;list-style:none}
@@ -38,7 +39,10 @@ function Figures({ items }: { items: { label: string; value: string }[] }) {
   return (
     <ul class="figures">
       {items.map((i) => (
-        <li><span>{i.label}</span><strong>{i.value}</strong></li>
+        <li>
+          <span>{i.label}</span>
+          <strong>{i.value}</strong>
+        </li>
       ))}
     </ul>
   );
@@ -50,7 +54,8 @@ export function FinanceStatisticsPage({ zone, nonce, user, stats: s }: FinanceSt
       <main id="main" class="wrap fin">
         <h1>金融超市统计</h1>
         <p class="lead">
-          本园区的办理时限:金融机构应在 {zone.finance.acceptWorkingDays} 个工作日内受理或拒绝贷款申请,受理后 {zone.finance.decideWorkingDays} 个工作日内作出授信决定。超时的申请会提醒机构并报园区管理员。
+          本园区的办理时限:金融机构应在 {zone.finance.acceptWorkingDays} 个工作日内受理或拒绝贷款申请,受理后{" "}
+          {zone.finance.decideWorkingDays} 个工作日内作出授信决定。超时的申请会提醒机构并报园区管理员。
         </p>
 
         <section aria-labelledby="h-needs">
@@ -88,18 +93,50 @@ export function FinanceStatisticsPage({ zone, nonce, user, stats: s }: FinanceSt
             <div class="table-scroll">
               <table class="grid stack">
                 <thead>
-                  <tr><th scope="col">机构</th><th scope="col" class="num">申请</th><th scope="col" class="num">授信</th><th scope="col" class="num">拒绝</th><th scope="col" class="num">超时</th><th scope="col" class="num">平均受理用时</th><th scope="col" class="num">平均决定用时</th></tr>
+                  <tr>
+                    <th scope="col">机构</th>
+                    <th scope="col" class="num">
+                      申请
+                    </th>
+                    <th scope="col" class="num">
+                      授信
+                    </th>
+                    <th scope="col" class="num">
+                      拒绝
+                    </th>
+                    <th scope="col" class="num">
+                      超时
+                    </th>
+                    <th scope="col" class="num">
+                      平均受理用时
+                    </th>
+                    <th scope="col" class="num">
+                      平均决定用时
+                    </th>
+                  </tr>
                 </thead>
                 <tbody>
                   {s.banks.map((b) => (
                     <tr>
                       <th scope="row">{b.bank}</th>
-                      <td class="num" data-label="申请">{b.applications}</td>
-                      <td class="num" data-label="授信">{b.approved}</td>
-                      <td class="num" data-label="拒绝">{b.declined}</td>
-                      <td class="num" data-label="超时">{b.overdue ? <span class="tag overdue">{b.overdue}</span> : 0}</td>
-                      <td class="num" data-label="平均受理用时">{days(b.avgDaysToRespond)}</td>
-                      <td class="num" data-label="平均决定用时">{days(b.avgDaysToDecide)}</td>
+                      <td class="num" data-label="申请">
+                        {b.applications}
+                      </td>
+                      <td class="num" data-label="授信">
+                        {b.approved}
+                      </td>
+                      <td class="num" data-label="拒绝">
+                        {b.declined}
+                      </td>
+                      <td class="num" data-label="超时">
+                        {b.overdue ? <span class="tag overdue">{b.overdue}</span> : 0}
+                      </td>
+                      <td class="num" data-label="平均受理用时">
+                        {days(b.avgDaysToRespond)}
+                      </td>
+                      <td class="num" data-label="平均决定用时">
+                        {days(b.avgDaysToDecide)}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

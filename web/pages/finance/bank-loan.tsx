@@ -17,7 +17,17 @@ import { formatDateZh } from "../../format";
 import { Layout } from "../../layout";
 import { formatTimeZh, type HeaderUser } from "../auth/labels";
 import { LoanActions, type FailedAction, type ReferralOption } from "./bank-loan-actions";
-import { FINANCE_CSS, FinancialFacts, formatMoney, LoanStatusTag, LoanTimeline, NoticeBox, PRODUCT_TYPE_ZH, rateText, type Notice } from "./shared";
+import {
+  FINANCE_CSS,
+  FinancialFacts,
+  formatMoney,
+  LoanStatusTag,
+  LoanTimeline,
+  NoticeBox,
+  PRODUCT_TYPE_ZH,
+  rateText,
+  type Notice,
+} from "./shared";
 
 export type { FailedAction } from "./bank-loan-actions";
 
@@ -37,19 +47,40 @@ export interface BankLoanPageProps {
 
 /** Whether the refused form is still on the page for this status (else its message goes on top). */
 const formShown = (status: string, form: FailedAction["form"]) =>
-  form === "accept" ? status === "submitted" : form === "disburse" ? status === "approved" : status === "submitted" || status === "accepted";
+  form === "accept"
+    ? status === "submitted"
+    : form === "disburse"
+      ? status === "approved"
+      : status === "submitted" || status === "accepted";
 
-export function BankLoanPage({ zone, nonce, user, detail, product, facts, consented, referrals, today, notice, failed }: BankLoanPageProps) {
+export function BankLoanPage({
+  zone,
+  nonce,
+  user,
+  detail,
+  product,
+  facts,
+  consented,
+  referrals,
+  today,
+  notice,
+  failed,
+}: BankLoanPageProps) {
   const a = detail.application;
   const names = namesOf(zone);
   const title = `${detail.enterprise} · ${detail.productName}`;
   return (
     <Layout title={title} zone={zone} nonce={nonce} user={user} css={FINANCE_CSS}>
       <main id="main" class="wrap fin">
-        <p class="crumbs"><a href="/bank/loans">贷款申请</a> › {detail.enterprise}</p>
+        <p class="crumbs">
+          <a href="/bank/loans">贷款申请</a> › {detail.enterprise}
+        </p>
         <h1>{title}</h1>
         <AppNumberLine zone={zone} kind="loan" row={a} />
-        <p><LoanStatusTag status={a.status} /> {detail.overdue || a.escalatedAt !== null ? <span class="tag overdue">已超时</span> : null}</p>
+        <p>
+          <LoanStatusTag status={a.status} />{" "}
+          {detail.overdue || a.escalatedAt !== null ? <span class="tag overdue">已超时</span> : null}
+        </p>
         <NoticeBox notice={notice} />
         {failed && !formShown(a.status, failed.form) && <FormAlert errors={failed.errors} />}
         <div class="cols">
@@ -57,34 +88,112 @@ export function BankLoanPage({ zone, nonce, user, detail, product, facts, consen
             <section class="panel" aria-labelledby="h-app">
               <h2 id="h-app">申请</h2>
               <dl class="kv">
-                <dt>产品</dt><dd>{product.name}({PRODUCT_TYPE_ZH[product.type]})</dd>
-                <dt>申请金额</dt><dd>{formatMoney(a.amountFen)}</dd>
-                <dt>期限</dt><dd>{a.termMonths}个月</dd>
-                {detail.need && <><dt>资金用途</dt><dd>{detail.need.purpose}<small class="range">(来自企业发布的融资需求:{formatMoney(detail.need.amountFen)},{detail.need.termMonths}个月)</small></dd></>}
-                {a.note && <><dt>企业留言</dt><dd>{a.note}</dd></>}
-                <dt>提交时间</dt><dd>{formatTimeZh(new Date(a.submittedAt))}</dd>
-                {a.status === "submitted" && <><dt>受理期限</dt><dd>{formatDateZh(a.acceptDueOn)}前受理或拒绝<CalendarNote due={a.acceptDueOn} from={today} /></dd></>}
-                {a.status === "accepted" && a.decideDueOn && <><dt>决定期限</dt><dd>{formatDateZh(a.decideDueOn)}前作出授信决定<CalendarNote due={a.decideDueOn} from={today} /></dd></>}
-                {a.approvedAmountFen !== null && <><dt>授信</dt><dd>{formatMoney(a.approvedAmountFen)},年利率{rateText(a.approvedRateBp ?? 0)},{a.approvedTermMonths}个月</dd></>}
-                {a.disbursedAmountFen !== null && <><dt>放款</dt><dd>{a.disbursedOn ? formatDateZh(a.disbursedOn) : ""} {formatMoney(a.disbursedAmountFen)}</dd></>}
-                {a.declineReason && <><dt>拒绝理由</dt><dd>{a.declineReason}</dd></>}
-                {detail.referral && <><dt>推荐产品</dt><dd>{detail.referral.bankName} · {detail.referral.name}</dd></>}
+                <dt>产品</dt>
+                <dd>
+                  {product.name}({PRODUCT_TYPE_ZH[product.type]})
+                </dd>
+                <dt>申请金额</dt>
+                <dd>{formatMoney(a.amountFen)}</dd>
+                <dt>期限</dt>
+                <dd>{a.termMonths}个月</dd>
+                {detail.need && (
+                  <>
+                    <dt>资金用途</dt>
+                    <dd>
+                      {detail.need.purpose}
+                      <small class="range">
+                        (来自企业发布的融资需求:{formatMoney(detail.need.amountFen)},{detail.need.termMonths}个月)
+                      </small>
+                    </dd>
+                  </>
+                )}
+                {a.note && (
+                  <>
+                    <dt>企业留言</dt>
+                    <dd>{a.note}</dd>
+                  </>
+                )}
+                <dt>提交时间</dt>
+                <dd>{formatTimeZh(new Date(a.submittedAt))}</dd>
+                {a.status === "submitted" && (
+                  <>
+                    <dt>受理期限</dt>
+                    <dd>
+                      {formatDateZh(a.acceptDueOn)}前受理或拒绝
+                      <CalendarNote due={a.acceptDueOn} from={today} />
+                    </dd>
+                  </>
+                )}
+                {a.status === "accepted" && a.decideDueOn && (
+                  <>
+                    <dt>决定期限</dt>
+                    <dd>
+                      {formatDateZh(a.decideDueOn)}前作出授信决定
+                      <CalendarNote due={a.decideDueOn} from={today} />
+                    </dd>
+                  </>
+                )}
+                {a.approvedAmountFen !== null && (
+                  <>
+                    <dt>授信</dt>
+                    <dd>
+                      {formatMoney(a.approvedAmountFen)},年利率{rateText(a.approvedRateBp ?? 0)},{a.approvedTermMonths}
+                      个月
+                    </dd>
+                  </>
+                )}
+                {a.disbursedAmountFen !== null && (
+                  <>
+                    <dt>放款</dt>
+                    <dd>
+                      {a.disbursedOn ? formatDateZh(a.disbursedOn) : ""} {formatMoney(a.disbursedAmountFen)}
+                    </dd>
+                  </>
+                )}
+                {a.declineReason && (
+                  <>
+                    <dt>拒绝理由</dt>
+                    <dd>{a.declineReason}</dd>
+                  </>
+                )}
+                {detail.referral && (
+                  <>
+                    <dt>推荐产品</dt>
+                    <dd>
+                      {detail.referral.bankName} · {detail.referral.name}
+                    </dd>
+                  </>
+                )}
               </dl>
             </section>
             <section class="panel" aria-labelledby="h-ent">
               <h2 id="h-ent">企业</h2>
               <dl class="kv">
-                <dt>名称</dt><dd>{detail.enterprise}</dd>
-                <dt>行业</dt><dd>{facts.industry ? names.industry(facts.industry) : "未填报"}</dd>
-                <dt>联系人</dt><dd>{detail.contact.name ?? "未填报"}</dd>
-                <dt>联系电话</dt><dd>{detail.contact.phone ? <a href={`tel:${detail.contact.phone}`}>{detail.contact.phone}</a> : "未填报"}</dd>
-                {detail.applicant && <>
-                  <dt>申请人</dt>
-                  <dd>
-                    {detail.applicant.name} · <a href={`mailto:${detail.applicant.email}`}>{detail.applicant.email}</a>
-                    {detail.applicant.mobile && detail.applicant.mobile !== detail.contact.phone && <> · <a href={`tel:${detail.applicant.mobile}`}>{detail.applicant.mobile}</a></>}
-                  </dd>
-                </>}
+                <dt>名称</dt>
+                <dd>{detail.enterprise}</dd>
+                <dt>行业</dt>
+                <dd>{facts.industry ? names.industry(facts.industry) : "未填报"}</dd>
+                <dt>联系人</dt>
+                <dd>{detail.contact.name ?? "未填报"}</dd>
+                <dt>联系电话</dt>
+                <dd>
+                  {detail.contact.phone ? <a href={`tel:${detail.contact.phone}`}>{detail.contact.phone}</a> : "未填报"}
+                </dd>
+                {detail.applicant && (
+                  <>
+                    <dt>申请人</dt>
+                    <dd>
+                      {detail.applicant.name} ·{" "}
+                      <a href={`mailto:${detail.applicant.email}`}>{detail.applicant.email}</a>
+                      {detail.applicant.mobile && detail.applicant.mobile !== detail.contact.phone && (
+                        <>
+                          {" "}
+                          · <a href={`tel:${detail.applicant.mobile}`}>{detail.applicant.mobile}</a>
+                        </>
+                      )}
+                    </dd>
+                  </>
+                )}
               </dl>
               <FinancialFacts zone={zone} facts={facts} shared={consented} />
             </section>

@@ -33,25 +33,42 @@ function due(a: BankLoanRow["application"]): { on: string; what: string } | null
 }
 
 export function BankLoansPage({ zone, nonce, user, rows, q }: BankLoansPageProps) {
-  const waiting = rows.filter((r) => r.application.status === "submitted" || r.application.status === "accepted").length;
+  const waiting = rows.filter(
+    (r) => r.application.status === "submitted" || r.application.status === "accepted",
+  ).length;
   const overdue = rows.filter((r) => r.overdue).length;
   return (
     <Layout title="贷款申请" zone={zone} nonce={nonce} user={user} css={FINANCE_CSS}>
       <main id="main" class="wrap fin">
         <h1>贷款申请</h1>
         <p class="lead">
-          企业向你行产品提交的贷款申请。请在 {zone.finance.acceptWorkingDays} 个工作日内受理或拒绝,受理后 {zone.finance.decideWorkingDays} 个工作日内作出授信决定;超时的申请会提醒你行并报园区管理员。
+          企业向你行产品提交的贷款申请。请在 {zone.finance.acceptWorkingDays} 个工作日内受理或拒绝,受理后{" "}
+          {zone.finance.decideWorkingDays} 个工作日内作出授信决定;超时的申请会提醒你行并报园区管理员。
         </p>
-        <NumberSearch action="/bank/loans" q={q} label="查找申请" hint="申请编号(如 ZB-DK-2026-000045)、企业或产品名称" />
+        <NumberSearch
+          action="/bank/loans"
+          q={q}
+          label="查找申请"
+          hint="申请编号(如 ZB-DK-2026-000045)、企业或产品名称"
+        />
         <CalendarListNote dues={rows.map((r) => due(r.application)?.on)} />
-        <p aria-live="polite">{q ? `“${q}”:` : ""}共 {rows.length} 笔,待办理 {waiting} 笔{overdue ? `,其中超时 ${overdue} 笔` : ""}</p>
+        <p aria-live="polite">
+          {q ? `“${q}”:` : ""}共 {rows.length} 笔,待办理 {waiting} 笔{overdue ? `,其中超时 ${overdue} 笔` : ""}
+        </p>
         {rows.length === 0 ? (
           <p class="panel">{q ? "没有符合的贷款申请。" : "还没有贷款申请。"}</p>
         ) : (
           <div class="table-scroll">
             <table class="grid stack">
               <thead>
-                <tr><th scope="col">企业</th><th scope="col">产品</th><th scope="col">金额与期限</th><th scope="col">状态</th><th scope="col">提交时间</th><th scope="col">办理期限</th></tr>
+                <tr>
+                  <th scope="col">企业</th>
+                  <th scope="col">产品</th>
+                  <th scope="col">金额与期限</th>
+                  <th scope="col">状态</th>
+                  <th scope="col">提交时间</th>
+                  <th scope="col">办理期限</th>
+                </tr>
               </thead>
               <tbody>
                 {rows.map((r) => {
@@ -59,15 +76,32 @@ export function BankLoansPage({ zone, nonce, user, rows, q }: BankLoansPageProps
                   const d = due(a);
                   return (
                     <tr>
-                      <th scope="row"><a href={`/bank/loans/${a.id}`}>{r.enterprise}</a><AppNumber zone={zone} kind="loan" row={a} /></th>
+                      <th scope="row">
+                        <a href={`/bank/loans/${a.id}`}>{r.enterprise}</a>
+                        <AppNumber zone={zone} kind="loan" row={a} />
+                      </th>
                       <td data-label="产品">{r.productName}</td>
-                      <td data-label="金额与期限">{formatMoney(a.amountFen, { unit: "万元" })},{a.termMonths}个月</td>
-                      <td data-label="状态"><LoanStatusTag status={a.status} /></td>
+                      <td data-label="金额与期限">
+                        {formatMoney(a.amountFen, { unit: "万元" })},{a.termMonths}个月
+                      </td>
+                      <td data-label="状态">
+                        <LoanStatusTag status={a.status} />
+                      </td>
                       <td data-label="提交时间">{formatTimeZh(new Date(a.submittedAt))}</td>
                       <td data-label="办理期限">
-                        {d ? <>{formatDateZh(d.on)}前{d.what}</> : "—"}
+                        {d ? (
+                          <>
+                            {formatDateZh(d.on)}前{d.what}
+                          </>
+                        ) : (
+                          "—"
+                        )}
                         {d && <CalendarNote due={d.on} />}
-                        {r.overdue && <small><span class="tag overdue">已超时</span></small>}
+                        {r.overdue && (
+                          <small>
+                            <span class="tag overdue">已超时</span>
+                          </small>
+                        )}
                       </td>
                     </tr>
                   );

@@ -38,15 +38,24 @@ function NeedCard({ zone, row }: { zone: ZoneConfig; row: BankNeedRow }) {
           <small class="range"> · {row.industry ? names.industry(row.industry) : "行业未填报"}</small>
         </h2>
         <dl class="kv">
-          <dt>融资金额</dt><dd>{formatMoney(n.amountFen)}</dd>
-          <dt>期限</dt><dd>{n.termMonths}个月</dd>
-          <dt>资金用途</dt><dd>{n.purpose}</dd>
-          <dt>可提供担保</dt><dd>{guaranteesText(list<Guarantee>(n.guarantees))}</dd>
-          <dt>用款时间</dt><dd>{formatDateZh(n.neededBy)}前</dd>
-          <dt>有效期至</dt><dd>{formatDateZh(n.validUntil)}</dd>
-          <dt>发布时间</dt><dd>{formatTimeZh(new Date(n.createdAt))}</dd>
+          <dt>融资金额</dt>
+          <dd>{formatMoney(n.amountFen)}</dd>
+          <dt>期限</dt>
+          <dd>{n.termMonths}个月</dd>
+          <dt>资金用途</dt>
+          <dd>{n.purpose}</dd>
+          <dt>可提供担保</dt>
+          <dd>{guaranteesText(list<Guarantee>(n.guarantees))}</dd>
+          <dt>用款时间</dt>
+          <dd>{formatDateZh(n.neededBy)}前</dd>
+          <dt>有效期至</dt>
+          <dd>{formatDateZh(n.validUntil)}</dd>
+          <dt>发布时间</dt>
+          <dd>{formatTimeZh(new Date(n.createdAt))}</dd>
         </dl>
-        <h3>最匹配的产品:{best.product.row.name} <MatchBadge match={best} /></h3>
+        <h3>
+          最匹配的产品:{best.product.row.name} <MatchBadge match={best} />
+        </h3>
         <CriteriaList criteria={best.criteria} />
         <h3>企业财务信息</h3>
         <FinancialFacts zone={zone} facts={row.facts} shared={row.consented} />
@@ -61,16 +70,23 @@ export function BankNeedsPage({ zone, nonce, user, rows, hasProducts }: BankNeed
       <main id="main" class="wrap fin">
         <h1>融资需求</h1>
         <p class="lead">
-          {zone.shortName.zh}企业发布的、仍在有效期内的融资需求,按与你行已发布产品的匹配程度排序。企业的资质、成立年限和营业收入,只有在企业授权你行查看后才会显示;企业申请贷款时即视为授权。
+          {zone.shortName.zh}
+          企业发布的、仍在有效期内的融资需求,按与你行已发布产品的匹配程度排序。企业的资质、成立年限和营业收入,只有在企业授权你行查看后才会显示;企业申请贷款时即视为授权。
         </p>
         {!hasProducts ? (
-          <p class="panel">你行还没有已发布的产品。<a href="/bank/products">发布产品</a>后,这里会列出与之匹配的融资需求。</p>
+          <p class="panel">
+            你行还没有已发布的产品。<a href="/bank/products">发布产品</a>后,这里会列出与之匹配的融资需求。
+          </p>
         ) : rows.length === 0 ? (
           <p class="panel">目前没有有效的融资需求。</p>
         ) : (
           <>
             <p aria-live="polite">共 {rows.length} 条融资需求</p>
-            <ol class="cards">{rows.map((row) => <NeedCard zone={zone} row={row} />)}</ol>
+            <ol class="cards">
+              {rows.map((row) => (
+                <NeedCard zone={zone} row={row} />
+              ))}
+            </ol>
           </>
         )}
       </main>

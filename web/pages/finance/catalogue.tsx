@@ -11,12 +11,32 @@ import type { Guarantee } from "../../../worker/finance/match";
 import { FormAlert, Input, Select } from "../../components/form";
 import { Layout } from "../../layout";
 import type { HeaderUser } from "../auth/labels";
-import { amountRange, FINANCE_CSS, GUARANTEE_ZH, guaranteesText, PRODUCT_TYPE_ZH, rateRange, termRange } from "./shared";
+import {
+  amountRange,
+  FINANCE_CSS,
+  GUARANTEE_ZH,
+  guaranteesText,
+  PRODUCT_TYPE_ZH,
+  rateRange,
+  termRange,
+} from "./shared";
 
 /** The filters as typed (echoed back into the form); amount in 万元, rate in %. */
-export interface CatalogueFilters { type: string; amount: string; term: string; rate: string; guarantee: string; industry: string; q: string }
+export interface CatalogueFilters {
+  type: string;
+  amount: string;
+  term: string;
+  rate: string;
+  guarantee: string;
+  industry: string;
+  q: string;
+}
 
-export interface CatalogueItem { product: LoanProductRow; bankName: string; bankBranch: string | null }
+export interface CatalogueItem {
+  product: LoanProductRow;
+  bankName: string;
+  bankBranch: string | null;
+}
 
 export interface CataloguePageProps {
   zone: ZoneConfig;
@@ -48,7 +68,8 @@ export const CATALOGUE_CSS = `${FINANCE_CSS}
 @media(min-width:760px){.fin .cards.two{grid-template-columns:1fr 1fr}}
 `;
 
-const bankLine = (i: { bankName: string; bankBranch: string | null }) => `${i.bankName}${i.bankBranch ? ` · ${i.bankBranch}` : ""}`;
+const bankLine = (i: { bankName: string; bankBranch: string | null }) =>
+  `${i.bankName}${i.bankBranch ? ` · ${i.bankBranch}` : ""}`;
 
 /** One product as the catalogue shows it; `href` may carry ?need= to keep the need chosen. */
 export function ProductCard({ item, href }: { item: CatalogueItem; href: string }) {
@@ -79,43 +100,119 @@ export function CataloguePage({ zone, nonce, user, filters, errors, items, filte
   return (
     <Layout title="金融超市" zone={zone} nonce={nonce} user={user} current="finance" css={CATALOGUE_CSS}>
       <main id="main" class="wrap fin">
-        <p class="crumbs"><a href="/">首页</a> › 金融超市</p>
+        <p class="crumbs">
+          <a href="/">首页</a> › 金融超市
+        </p>
         <h1>金融超市</h1>
         <p class="lead">
           {zone.shortName.zh}金融机构发布的贷款产品,额度、利率、期限和担保方式一目了然。
-          {member ? <>
-            <a href="/finance/needs">发布融资需求</a>,平台会按你的企业资料逐项比对,列出最合适的产品。
-          </> : "入驻企业登录后可发布融资需求、在线申请贷款。"}
+          {member ? (
+            <>
+              <a href="/finance/needs">发布融资需求</a>,平台会按你的企业资料逐项比对,列出最合适的产品。
+            </>
+          ) : (
+            "入驻企业登录后可发布融资需求、在线申请贷款。"
+          )}
         </p>
-        <FormAlert errors={Object.keys(errors).length > 0 ? { message: "有筛选条件填写有误,已按其余条件列出;请按提示修改。", fields: errors } : undefined} />
+        <FormAlert
+          errors={
+            Object.keys(errors).length > 0
+              ? { message: "有筛选条件填写有误,已按其余条件列出;请按提示修改。", fields: errors }
+              : undefined
+          }
+        />
         <form method="get" action="/finance" class="filters panel" role="search" aria-label="筛选产品">
-          <Select name="type" label="产品类型" required={false} value={f.type} placeholder="全部" options={PRODUCT_TYPES.map((t) => ({ value: t, label: PRODUCT_TYPE_ZH[t] }))} error={errors.type} />
-          <Select name="guarantee" label="可提供的担保" required={false} value={f.guarantee} placeholder="不限" options={GUARANTEES.map((g) => ({ value: g, label: GUARANTEE_ZH[g] }))} error={errors.guarantee} />
-          <Input name="amount" label="贷款金额(万元)" required={false} value={f.amount} inputmode="decimal" maxlength={15} error={errors.amount} />
-          <Input name="term" label="期限(月)" required={false} value={f.term} inputmode="numeric" maxlength={3} error={errors.term} />
-          <Input name="rate" label="最高年利率(%)" required={false} value={f.rate} inputmode="decimal" maxlength={6} error={errors.rate} />
-          <Select name="industry" label="所属行业" required={false} value={f.industry} placeholder="不限" options={zone.priorityIndustries.map((i) => ({ value: i.code, label: i.zh }))} error={errors.industry} />
+          <Select
+            name="type"
+            label="产品类型"
+            required={false}
+            value={f.type}
+            placeholder="全部"
+            options={PRODUCT_TYPES.map((t) => ({ value: t, label: PRODUCT_TYPE_ZH[t] }))}
+            error={errors.type}
+          />
+          <Select
+            name="guarantee"
+            label="可提供的担保"
+            required={false}
+            value={f.guarantee}
+            placeholder="不限"
+            options={GUARANTEES.map((g) => ({ value: g, label: GUARANTEE_ZH[g] }))}
+            error={errors.guarantee}
+          />
+          <Input
+            name="amount"
+            label="贷款金额(万元)"
+            required={false}
+            value={f.amount}
+            inputmode="decimal"
+            maxlength={15}
+            error={errors.amount}
+          />
+          <Input
+            name="term"
+            label="期限(月)"
+            required={false}
+            value={f.term}
+            inputmode="numeric"
+            maxlength={3}
+            error={errors.term}
+          />
+          <Input
+            name="rate"
+            label="最高年利率(%)"
+            required={false}
+            value={f.rate}
+            inputmode="decimal"
+            maxlength={6}
+            error={errors.rate}
+          />
+          <Select
+            name="industry"
+            label="所属行业"
+            required={false}
+            value={f.industry}
+            placeholder="不限"
+            options={zone.priorityIndustries.map((i) => ({ value: i.code, label: i.zh }))}
+            error={errors.industry}
+          />
           <div class="wide">
             <Input name="q" label="关键词" required={false} value={f.q} maxlength={40} error={errors.q} />
           </div>
           <div class="go">
-            <button type="submit" class="btn">筛选</button>
+            <button type="submit" class="btn">
+              筛选
+            </button>
           </div>
         </form>
         <p class="count" aria-live="polite">
           {filtered ? `符合条件的产品 ${items.length} 个` : `共 ${items.length} 个产品`}
-          {filtered && <> · <a href="/finance">清除条件</a></>}
+          {filtered && (
+            <>
+              {" "}
+              · <a href="/finance">清除条件</a>
+            </>
+          )}
         </p>
         {items.length === 0 ? (
           <div class="panel">
             {filtered ? (
-              <p>没有符合这些条件的产品。可以放宽金额、期限或利率,或<a href="/finance">查看全部产品</a>。</p>
+              <p>
+                没有符合这些条件的产品。可以放宽金额、期限或利率,或<a href="/finance">查看全部产品</a>。
+              </p>
             ) : (
-              <p>金融超市还没有上架的产品。金融机构发布产品后会在这里列出;也可致电 {zone.contact.office} {zone.contact.phone} 咨询。</p>
+              <p>
+                金融超市还没有上架的产品。金融机构发布产品后会在这里列出;也可致电 {zone.contact.office}{" "}
+                {zone.contact.phone} 咨询。
+              </p>
             )}
           </div>
         ) : (
-          <ul class="cards two">{items.map((i) => <ProductCard item={i} href={`/finance/products/${i.product.id}`} />)}</ul>
+          <ul class="cards two">
+            {items.map((i) => (
+              <ProductCard item={i} href={`/finance/products/${i.product.id}`} />
+            ))}
+          </ul>
         )}
       </main>
     </Layout>

@@ -10,7 +10,13 @@ import { formatTimeZh, type HeaderUser } from "../auth/labels";
 import { MEMBER_CSS } from "./member-shared";
 import { NoticeBox, type Notice } from "./shared";
 
-export interface ConsentRow { bankId: string; bankName: string; grantedAt: number; grantedBy: string; revokedAt: number | null }
+export interface ConsentRow {
+  bankId: string;
+  bankName: string;
+  grantedAt: number;
+  grantedBy: string;
+  revokedAt: number | null;
+}
 
 export interface ConsentsPageProps {
   zone: ZoneConfig;
@@ -25,11 +31,32 @@ export interface ConsentsPageProps {
 
 const at = (ms: number) => <time datetime={new Date(ms).toISOString()}>{formatTimeZh(new Date(ms))}</time>;
 
-function Action({ bankId, action, label, bankName }: { bankId: string; action: "grant" | "revoke"; label: string; bankName: string }) {
+function Action({
+  bankId,
+  action,
+  label,
+  bankName,
+}: {
+  bankId: string;
+  action: "grant" | "revoke";
+  label: string;
+  bankName: string;
+}) {
   return (
     <form method="post" action={`/finance/consents/${bankId}`}>
       <input type="hidden" name="action" value={action} />
-      <button type="submit" class={`btn ${action === "revoke" ? "danger" : "secondary"}`} aria-label={`${label}:${bankName}`} data-confirm={action === "revoke" ? `确定撤回对${bankName}的授权吗?撤回后该机构不能再查看本企业的资质、成立年限和营业收入。` : undefined}>{label}</button>
+      <button
+        type="submit"
+        class={`btn ${action === "revoke" ? "danger" : "secondary"}`}
+        aria-label={`${label}:${bankName}`}
+        data-confirm={
+          action === "revoke"
+            ? `确定撤回对${bankName}的授权吗?撤回后该机构不能再查看本企业的资质、成立年限和营业收入。`
+            : undefined
+        }
+      >
+        {label}
+      </button>
     </form>
   );
 }
@@ -40,7 +67,9 @@ export function ConsentsPage({ zone, nonce, user, consents, others, notice }: Co
   return (
     <Layout title="数据授权" zone={zone} nonce={nonce} user={user} current="finance" css={MEMBER_CSS}>
       <main id="main" class="wrap fin">
-        <p class="crumbs"><a href="/finance">金融超市</a> › 数据授权</p>
+        <p class="crumbs">
+          <a href="/finance">金融超市</a> › 数据授权
+        </p>
         <h1>数据授权</h1>
         <p class="lead">
           授权后,这家金融机构可以查看本企业的资质、成立年限和最近年度营业收入,用于匹配和审核贷款。每家机构分别授权,随时可以撤回;撤回后它立即看不到这些信息。
@@ -55,7 +84,11 @@ export function ConsentsPage({ zone, nonce, user, consents, others, notice }: Co
             <ul class="cards">
               {active.map((c) => (
                 <li class="consent-row">
-                  <p><strong>{c.bankName}</strong><br /><small>{at(c.grantedAt)} 起授权</small></p>
+                  <p>
+                    <strong>{c.bankName}</strong>
+                    <br />
+                    <small>{at(c.grantedAt)} 起授权</small>
+                  </p>
                   <Action bankId={c.bankId} action="revoke" label="撤回" bankName={c.bankName} />
                 </li>
               ))}
@@ -70,7 +103,15 @@ export function ConsentsPage({ zone, nonce, user, consents, others, notice }: Co
             <ul class="cards">
               {others.map((b) => (
                 <li class="consent-row">
-                  <p><strong>{b.name}</strong>{b.branch && <><br /><small>{b.branch}</small></>}</p>
+                  <p>
+                    <strong>{b.name}</strong>
+                    {b.branch && (
+                      <>
+                        <br />
+                        <small>{b.branch}</small>
+                      </>
+                    )}
+                  </p>
                   <Action bankId={b.id} action="grant" label="授权" bankName={b.name} />
                 </li>
               ))}
@@ -81,7 +122,11 @@ export function ConsentsPage({ zone, nonce, user, consents, others, notice }: Co
           <section class="panel" aria-labelledby="past-heading">
             <h2 id="past-heading">授权记录</h2>
             <ul class="plain">
-              {past.map((c) => <li>{c.bankName}:{at(c.grantedAt)} 授权,{at(c.revokedAt!)} 撤回</li>)}
+              {past.map((c) => (
+                <li>
+                  {c.bankName}:{at(c.grantedAt)} 授权,{at(c.revokedAt!)} 撤回
+                </li>
+              ))}
             </ul>
           </section>
         )}

@@ -45,30 +45,51 @@ function Decision({ loan, product, referral }: Pick<LoanPageProps, "loan" | "pro
           <dd>{rateText(loan.approvedRateBp ?? 0)}</dd>
           <dt>期限</dt>
           <dd>{loan.approvedTermMonths}个月</dd>
-          {loan.status === "disbursed" && <>
-            <dt>放款</dt>
-            <dd>{loan.disbursedOn ? formatDateZh(loan.disbursedOn) : ""} 放款{formatMoney(loan.disbursedAmountFen ?? 0)}</dd>
-          </>}
+          {loan.status === "disbursed" && (
+            <>
+              <dt>放款</dt>
+              <dd>
+                {loan.disbursedOn ? formatDateZh(loan.disbursedOn) : ""} 放款{formatMoney(loan.disbursedAmountFen ?? 0)}
+              </dd>
+            </>
+          )}
         </dl>
       );
     case "declined":
       return (
         <>
-          <p><strong>拒绝理由:</strong>{loan.declineReason}</p>
+          <p>
+            <strong>拒绝理由:</strong>
+            {loan.declineReason}
+          </p>
           {referral && (
             <p>
               银行推荐改申请:
-              {referral.published ? <a href={`/finance/products/${referral.id}`}>{referral.bankName}“{referral.name}”</a> : <>{referral.bankName}“{referral.name}”(已下架)</>}
+              {referral.published ? (
+                <a href={`/finance/products/${referral.id}`}>
+                  {referral.bankName}“{referral.name}”
+                </a>
+              ) : (
+                <>
+                  {referral.bankName}“{referral.name}”(已下架)
+                </>
+              )}
             </p>
           )}
-          <p>也可以回到<a href="/finance">金融超市</a>看看其他产品。</p>
+          <p>
+            也可以回到<a href="/finance">金融超市</a>看看其他产品。
+          </p>
         </>
       );
     case "withdrawn":
       return (
         <>
           <p>你已撤回这笔申请,银行不再办理。</p>
-          <p>需要时可以{product.published ? <a href={`/finance/products/${product.id}`}>重新申请这个产品</a> : "重新申请"},或到<a href="/finance">金融超市</a>看看其他产品。</p>
+          <p>
+            需要时可以
+            {product.published ? <a href={`/finance/products/${product.id}`}>重新申请这个产品</a> : "重新申请"},或到
+            <a href="/finance">金融超市</a>看看其他产品。
+          </p>
         </>
       );
     default:
@@ -81,24 +102,55 @@ function WithdrawForm({ loan, bankName, withdraw }: Pick<LoanPageProps, "loan" |
   return (
     <section class="panel" aria-labelledby="withdraw-heading">
       <h2 id="withdraw-heading">撤回申请</h2>
-      <form method="post" action={`/finance/loans/${loan.id}/withdraw`} class="stack" data-confirm="确定撤回这笔贷款申请吗?撤回后银行不再办理,需要时须重新申请。">
+      <form
+        method="post"
+        action={`/finance/loans/${loan.id}/withdraw`}
+        class="stack"
+        data-confirm="确定撤回这笔贷款申请吗?撤回后银行不再办理,需要时须重新申请。"
+      >
         <input type="hidden" name="revision" value={String(loan.revision)} />
-        <Textarea name="reason" label="撤回原因(选填)" hint={`${bankName}会看到这段话。`} required={false} maxlength={200} value={withdraw?.reason} error={withdraw?.error} />
-        <button type="submit" class="btn danger">撤回申请</button>
+        <Textarea
+          name="reason"
+          label="撤回原因(选填)"
+          hint={`${bankName}会看到这段话。`}
+          required={false}
+          maxlength={200}
+          value={withdraw?.reason}
+          error={withdraw?.error}
+        />
+        <button type="submit" class="btn danger">
+          撤回申请
+        </button>
       </form>
     </section>
   );
 }
 
-export function LoanPage({ zone, nonce, user, loan, product, bankName, need, referral, events, notice, withdraw }: LoanPageProps) {
+export function LoanPage({
+  zone,
+  nonce,
+  user,
+  loan,
+  product,
+  bankName,
+  need,
+  referral,
+  events,
+  notice,
+  withdraw,
+}: LoanPageProps) {
   const pending = (PENDING_LOAN_STATUSES as readonly string[]).includes(loan.status);
   return (
     <Layout title={`贷款申请:${product.name}`} zone={zone} nonce={nonce} user={user} current="finance" css={MEMBER_CSS}>
       <main id="main" class="wrap fin">
-        <p class="crumbs"><a href="/finance">金融超市</a> › <a href="/finance/loans">我的贷款</a> › {product.name}</p>
+        <p class="crumbs">
+          <a href="/finance">金融超市</a> › <a href="/finance/loans">我的贷款</a> › {product.name}
+        </p>
         <h1>贷款申请:{product.name}</h1>
         <AppNumberLine zone={zone} kind="loan" row={loan} />
-        <p class="lead"><LoanStatusTag status={loan.status} /> {bankName}</p>
+        <p class="lead">
+          <LoanStatusTag status={loan.status} /> {bankName}
+        </p>
         <NoticeBox notice={notice} />
         <div class="cols">
           <div>
@@ -110,15 +162,34 @@ export function LoanPage({ zone, nonce, user, loan, product, bankName, need, ref
               <h2 id="asked-heading">申请内容</h2>
               <dl class="kv">
                 <dt>产品</dt>
-                <dd>{product.published ? <a href={`/finance/products/${product.id}`}>{product.name}</a> : product.name}</dd>
+                <dd>
+                  {product.published ? <a href={`/finance/products/${product.id}`}>{product.name}</a> : product.name}
+                </dd>
                 <dt>申请金额</dt>
                 <dd>{formatMoney(loan.amountFen)}</dd>
                 <dt>期限</dt>
                 <dd>{loan.termMonths}个月</dd>
-                {need && <><dt>融资需求</dt><dd><a href={`/finance/needs/${need.id}`}>{formatMoney(need.amountFen)},{need.termMonths}个月</a></dd></>}
-                {loan.note && <><dt>补充说明</dt><dd>{loan.note}</dd></>}
+                {need && (
+                  <>
+                    <dt>融资需求</dt>
+                    <dd>
+                      <a href={`/finance/needs/${need.id}`}>
+                        {formatMoney(need.amountFen)},{need.termMonths}个月
+                      </a>
+                    </dd>
+                  </>
+                )}
+                {loan.note && (
+                  <>
+                    <dt>补充说明</dt>
+                    <dd>{loan.note}</dd>
+                  </>
+                )}
               </dl>
-              <p class="hint">提交申请即同意{bankName}查看本企业的资质、成立年限和营业收入;可在<a href="/finance/consents">数据授权</a>撤回。</p>
+              <p class="hint">
+                提交申请即同意{bankName}查看本企业的资质、成立年限和营业收入;可在
+                <a href="/finance/consents">数据授权</a>撤回。
+              </p>
             </section>
             {pending && <WithdrawForm loan={loan} bankName={bankName} withdraw={withdraw} />}
           </div>

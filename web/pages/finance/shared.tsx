@@ -6,10 +6,23 @@
  * shared them); a loan's timeline; the notice box and the stylesheet.
  */
 import type { ZoneConfig } from "../../../tenants/schema";
-import type { FinancingNeedRow, LoanEventRow, LoanProductRow, LoanStatus, ProductType } from "../../../worker/db/schema";
+import type {
+  FinancingNeedRow,
+  LoanEventRow,
+  LoanProductRow,
+  LoanStatus,
+  ProductType,
+} from "../../../worker/db/schema";
 import { namesOf } from "../../../worker/features/finance/context";
 import { LOAN_STATUS_ZH } from "../../../worker/features/finance/loan-applications";
-import { GUARANTEE_ZH, rateText, type Criterion, type EnterpriseTerms, type Guarantee, type Verdict } from "../../../worker/finance/match";
+import {
+  GUARANTEE_ZH,
+  rateText,
+  type Criterion,
+  type EnterpriseTerms,
+  type Guarantee,
+  type Verdict,
+} from "../../../worker/finance/match";
 import { fenToPlainWan, formatMoney, formatMoneyRange } from "../../../worker/lib/money";
 import { EVALUATION_CSS } from "../../components/evaluation";
 import { formatTimeZh } from "../auth/labels";
@@ -27,19 +40,29 @@ export const PRODUCT_TYPE_ZH: Record<ProductType, string> = {
   other: "其他",
 };
 
-export const PRODUCT_STATUS_ZH: Record<LoanProductRow["status"], string> = { draft: "草稿", published: "已发布", withdrawn: "已下架" };
-export const NEED_STATUS_ZH: Record<FinancingNeedRow["status"], string> = { open: "对接中", met: "已满足", closed: "已关闭" };
+export const PRODUCT_STATUS_ZH: Record<LoanProductRow["status"], string> = {
+  draft: "草稿",
+  published: "已发布",
+  withdrawn: "已下架",
+};
+export const NEED_STATUS_ZH: Record<FinancingNeedRow["status"], string> = {
+  open: "对接中",
+  met: "已满足",
+  closed: "已关闭",
+};
 
 export const guaranteesText = (gs: readonly Guarantee[]) => gs.map((g) => GUARANTEE_ZH[g]).join("、") || "—";
 export const amountRange = (min: number, max: number) => formatMoneyRange(min, max);
-export const rateRange = (min: number, max: number) => (min === max ? rateText(min) : `${rateText(min)}至${rateText(max)}`);
+export const rateRange = (min: number, max: number) =>
+  min === max ? rateText(min) : `${rateText(min)}至${rateText(max)}`;
 export const termRange = (min: number, max: number) => (min === max ? `${max}个月` : `${min}至${max}个月`);
 
 /** Fen as 万元 for a form field: 1234500000 → "1234.5" (exact, no float drift). */
 export const fenToWanText = fenToPlainWan;
 
 /** Basis points as a percentage for a form field: 345 → "3.45". */
-export const bpToPercentText = (bp: number) => (bp % 100 === 0 ? String(bp / 100) : `${Math.floor(bp / 100)}.${String(bp % 100).padStart(2, "0")}`.replace(/0$/, ""));
+export const bpToPercentText = (bp: number) =>
+  bp % 100 === 0 ? String(bp / 100) : `${Math.floor(bp / 100)}.${String(bp % 100).padStart(2, "0")}`.replace(/0$/, "");
 
 export function ProductStatusTag({ status }: { status: LoanProductRow["status"] }) {
   return <span class={`tag pst-${status}`}>{PRODUCT_STATUS_ZH[status]}</span>;
@@ -71,7 +94,9 @@ export function CriteriaList({ criteria }: { criteria: readonly Criterion[] }) {
     <ul class="conds">
       {criteria.map((c) => (
         <li class={`cond ${VERDICT[c.result].cls}`}>
-          <span class="mark" aria-hidden="true">{VERDICT[c.result].icon}</span>
+          <span class="mark" aria-hidden="true">
+            {VERDICT[c.result].icon}
+          </span>
           <div>
             <p class="cond-label">
               {c.label}
@@ -95,7 +120,9 @@ export function FinancialFacts({ zone, facts, shared }: { zone: ZoneConfig; fact
   return (
     <dl class="kv">
       <dt>资质</dt>
-      <dd>{facts.qualifications?.length ? facts.qualifications.map(names.qualification).join("、") : "无已认定资质"}</dd>
+      <dd>
+        {facts.qualifications?.length ? facts.qualifications.map(names.qualification).join("、") : "无已认定资质"}
+      </dd>
       <dt>成立年限</dt>
       <dd>{facts.yearsInOperation === null ? "未填报成立日期" : `${facts.yearsInOperation}年`}</dd>
       <dt>最近年度营业收入</dt>
@@ -118,13 +145,26 @@ export const LOAN_EVENT_ZH: Record<string, string> = {
  * The application's steps, oldest first. The enterprise sees its own people by
  * address and the bank's staff as 银行; the bank and the zone see who acted.
  */
-export function LoanTimeline({ events, audience }: { events: readonly LoanEventRow[]; audience: "bank" | "enterprise" | "staff" }) {
-  const who = (e: LoanEventRow) => (e.actor === "system" ? "系统" : audience === "enterprise" && e.action !== "submitted" && e.action !== "withdrawn" ? "银行" : e.actor);
+export function LoanTimeline({
+  events,
+  audience,
+}: {
+  events: readonly LoanEventRow[];
+  audience: "bank" | "enterprise" | "staff";
+}) {
+  const who = (e: LoanEventRow) =>
+    e.actor === "system"
+      ? "系统"
+      : audience === "enterprise" && e.action !== "submitted" && e.action !== "withdrawn"
+        ? "银行"
+        : e.actor;
   return (
     <ol class="timeline">
       {events.map((e) => (
         <li>
-          <p class="tl-head"><strong>{LOAN_EVENT_ZH[e.action] ?? e.action}</strong></p>
+          <p class="tl-head">
+            <strong>{LOAN_EVENT_ZH[e.action] ?? e.action}</strong>
+          </p>
           <p class="tl-meta">
             <time datetime={new Date(e.at).toISOString()}>{formatTimeZh(new Date(e.at))}</time> · {who(e)}
           </p>

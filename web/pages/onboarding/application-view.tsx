@@ -13,18 +13,30 @@ export function StatusBadge({ status }: { status: ApplicationView["status"] }) {
 export function ApplicationFacts({ zone, app }: { zone: ZoneConfig; app: ApplicationView }) {
   return (
     <dl class="facts wide">
-      <dt>企业名称</dt><dd>{app.companyName}</dd>
-      <dt>统一社会信用代码</dt><dd>{app.uscc}</dd>
-      <dt>法定代表人</dt><dd>{app.legalRep}</dd>
-      <dt>成立日期</dt><dd>{formatDateZh(app.registeredOn)}</dd>
-      <dt>注册资本</dt><dd>{formatMoney(app.registeredCapitalFen)}</dd>
-      <dt>注册地址</dt><dd>{app.address}</dd>
-      <dt>所属重点产业</dt><dd>{industryName(zone, app.industry)}</dd>
-      <dt>国民经济行业代码</dt><dd>{app.industryClass}</dd>
-      <dt>员工人数</dt><dd>{app.employees} 人</dd>
-      <dt>联系人</dt><dd>{app.contactName}</dd>
-      <dt>联系人手机</dt><dd>{app.contactMobile}</dd>
-      <dt>联系人邮箱</dt><dd>{app.contactEmail}</dd>
+      <dt>企业名称</dt>
+      <dd>{app.companyName}</dd>
+      <dt>统一社会信用代码</dt>
+      <dd>{app.uscc}</dd>
+      <dt>法定代表人</dt>
+      <dd>{app.legalRep}</dd>
+      <dt>成立日期</dt>
+      <dd>{formatDateZh(app.registeredOn)}</dd>
+      <dt>注册资本</dt>
+      <dd>{formatMoney(app.registeredCapitalFen)}</dd>
+      <dt>注册地址</dt>
+      <dd>{app.address}</dd>
+      <dt>所属重点产业</dt>
+      <dd>{industryName(zone, app.industry)}</dd>
+      <dt>国民经济行业代码</dt>
+      <dd>{app.industryClass}</dd>
+      <dt>员工人数</dt>
+      <dd>{app.employees} 人</dd>
+      <dt>联系人</dt>
+      <dd>{app.contactName}</dd>
+      <dt>联系人手机</dt>
+      <dd>{app.contactMobile}</dd>
+      <dt>联系人邮箱</dt>
+      <dd>{app.contactEmail}</dd>
       <dt>申报资质</dt>
       <dd>
         {app.qualifications.length === 0
@@ -47,7 +59,11 @@ export function MaterialList({ zone, app }: { zone: ZoneConfig; app: Application
     <ul class="materials">
       {app.materials.map((m) => (
         <li>
-          {materialKindName(zone, m.kind)}:<a href={m.url} target="_blank" rel="noopener">{m.filename}</a>({formatSize(m.size)})
+          {materialKindName(zone, m.kind)}:
+          <a href={m.url} target="_blank" rel="noopener">
+            {m.filename}
+          </a>
+          ({formatSize(m.size)})
         </li>
       ))}
     </ul>
@@ -59,7 +75,10 @@ export function Timeline({ app }: { app: ApplicationView }) {
     <ol class="timeline">
       {app.events.map((ev) => (
         <li>
-          <strong>{EVENT_LABEL[ev.action] ?? ev.action}</strong> <span class="when"><time datetime={ev.at}>{formatTimeZh(ev.at)}</time> · {ev.actor}</span>
+          <strong>{EVENT_LABEL[ev.action] ?? ev.action}</strong>{" "}
+          <span class="when">
+            <time datetime={ev.at}>{formatTimeZh(ev.at)}</time> · {ev.actor}
+          </span>
           {ev.comment && <blockquote>{ev.comment}</blockquote>}
         </li>
       ))}

@@ -34,20 +34,55 @@ export function ApplyPage({ zone, nonce, user, values, errors, limitLabel, draft
             已经提交过?请<a href="/login">登录</a>查看进度。
           </p>
           <FormAlert errors={errors} />
-          <form class="stack" method="post" action="/apply" enctype="multipart/form-data" novalidate data-draft-upload="/apply/uploads">
+          <form
+            class="stack"
+            method="post"
+            action="/apply"
+            enctype="multipart/form-data"
+            novalidate
+            data-draft-upload="/apply/uploads"
+          >
             <input type="hidden" name="draftToken" value={draftToken} />
             <ApplicationFields zone={zone} values={v} errors={errors} limitLabel={limitLabel} kept={kept} />
             <fieldset class="group">
               <legend>您的登录账号</legend>
               <p class="hint">用这个邮箱和密码登录查看审核进度;审核通过后,它就是企业的第一个账号。</p>
-              <Input name="loginEmail" label="登录邮箱" type="email" value={v.text.loginEmail} error={e("loginEmail")} autocomplete="username" maxlength={254} />
+              <Input
+                name="loginEmail"
+                label="登录邮箱"
+                type="email"
+                value={v.text.loginEmail}
+                error={e("loginEmail")}
+                autocomplete="username"
+                maxlength={254}
+              />
               <div class="grid2">
-                <Input name="password" label="设置密码" type="password" error={e("password")} autocomplete="new-password" maxlength={1024}
-                  hint={zone.security.dengbao ? "至少 8 位,包含大写字母、小写字母、数字、符号中的至少三类" : "至少 8 位,不要用常见密码"} />
-                <Input name="confirmPassword" label="再次输入密码" type="password" error={e("confirmPassword")} autocomplete="new-password" maxlength={1024} />
+                <Input
+                  name="password"
+                  label="设置密码"
+                  type="password"
+                  error={e("password")}
+                  autocomplete="new-password"
+                  maxlength={1024}
+                  hint={
+                    zone.security.dengbao
+                      ? "至少 8 位,包含大写字母、小写字母、数字、符号中的至少三类"
+                      : "至少 8 位,不要用常见密码"
+                  }
+                />
+                <Input
+                  name="confirmPassword"
+                  label="再次输入密码"
+                  type="password"
+                  error={e("confirmPassword")}
+                  autocomplete="new-password"
+                  maxlength={1024}
+                />
               </div>
             </fieldset>
-            <button class="btn" type="submit">提交申请</button>
+            <button class="btn" type="submit">
+              提交申请
+            </button>
             <p id="apply-submit-status" class="upload-status" role="status" aria-live="polite"></p>
           </form>
         </section>

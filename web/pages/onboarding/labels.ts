@@ -18,9 +18,10 @@ export const EVENT_LABEL: Record<string, string> = {
   rejected: "驳回",
 };
 
-
-export const industryName = (zone: ZoneConfig, code: string) => zone.priorityIndustries.find((i) => i.code === code)?.zh ?? code;
-export const qualificationName = (zone: ZoneConfig, code: string) => zone.qualifications.find((q) => q.code === code)?.zh ?? code;
+export const industryName = (zone: ZoneConfig, code: string) =>
+  zone.priorityIndustries.find((i) => i.code === code)?.zh ?? code;
+export const qualificationName = (zone: ZoneConfig, code: string) =>
+  zone.qualifications.find((q) => q.code === code)?.zh ?? code;
 
 /** "business_licence" → 营业执照; "certificate:hnte" → 高新技术企业证书. */
 export function materialKindName(zone: ZoneConfig, kind: string): string {
@@ -29,7 +30,8 @@ export function materialKindName(zone: ZoneConfig, kind: string): string {
   return kind;
 }
 
-export const formatSize = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
+export const formatSize = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
 /** Form controls beyond the account pages' inputs: selects, textareas, fieldsets, file inputs; the timeline. */
 export const ONBOARDING_CSS = `

@@ -28,19 +28,47 @@ export function ReviewQueuePage({ zone, nonce, user, list, filters, errors }: Re
         <ul class="counts" aria-label="各状态的申请数">
           {STATUSES.map((s) => (
             <li>
-              <a href={`/admin/onboarding?status=${s}`} aria-current={filters.status === s ? "true" : undefined}>{STATUS_LABEL[s]} {list.counts[s]}</a>
+              <a href={`/admin/onboarding?status=${s}`} aria-current={filters.status === s ? "true" : undefined}>
+                {STATUS_LABEL[s]} {list.counts[s]}
+              </a>
             </li>
           ))}
-          <li><a href="/admin/onboarding" aria-current={!filters.status ? "true" : undefined}>全部</a></li>
+          <li>
+            <a href="/admin/onboarding" aria-current={!filters.status ? "true" : undefined}>
+              全部
+            </a>
+          </li>
         </ul>
         <form class="filters" method="get" action="/admin/onboarding" aria-label="筛选">
-          <Select name="status" label="状态" value={filters.status} required={false} placeholder="全部" options={STATUSES.map((s) => ({ value: s, label: STATUS_LABEL[s] }))} error={e("status")} />
-          <Select name="industry" label="重点产业" value={filters.industry} required={false} placeholder="全部" options={zone.priorityIndustries.map((i) => ({ value: i.code, label: i.zh }))} error={e("industry")} />
+          <Select
+            name="status"
+            label="状态"
+            value={filters.status}
+            required={false}
+            placeholder="全部"
+            options={STATUSES.map((s) => ({ value: s, label: STATUS_LABEL[s] }))}
+            error={e("status")}
+          />
+          <Select
+            name="industry"
+            label="重点产业"
+            value={filters.industry}
+            required={false}
+            placeholder="全部"
+            options={zone.priorityIndustries.map((i) => ({ value: i.code, label: i.zh }))}
+            error={e("industry")}
+          />
           <Input name="from" label="提交日期从" type="date" value={filters.from} required={false} error={e("from")} />
           <Input name="to" label="提交日期至" type="date" value={filters.to} required={false} error={e("to")} />
-          <button class="btn" type="submit">筛选</button>
+          <button class="btn" type="submit">
+            筛选
+          </button>
         </form>
-        {errors?.message && <div class="alert error" role="alert">{errors.message}</div>}
+        {errors?.message && (
+          <div class="alert error" role="alert">
+            {errors.message}
+          </div>
+        )}
         {list.applications.length === 0 ? (
           <p>没有符合条件的申请。</p>
         ) : (
@@ -48,16 +76,31 @@ export function ReviewQueuePage({ zone, nonce, user, list, filters, errors }: Re
             <table class="users stack">
               <caption class="skip">{list.applications.length} 个申请</caption>
               <thead>
-                <tr><th scope="col">企业</th><th scope="col">重点产业</th><th scope="col">状态</th><th scope="col">首次提交</th><th scope="col">最近更新</th></tr>
+                <tr>
+                  <th scope="col">企业</th>
+                  <th scope="col">重点产业</th>
+                  <th scope="col">状态</th>
+                  <th scope="col">首次提交</th>
+                  <th scope="col">最近更新</th>
+                </tr>
               </thead>
               <tbody>
                 {list.applications.map((a) => (
                   <tr>
-                    <td><a href={`/admin/onboarding/${a.id}`}>{a.companyName}</a><small>{a.uscc}</small></td>
+                    <td>
+                      <a href={`/admin/onboarding/${a.id}`}>{a.companyName}</a>
+                      <small>{a.uscc}</small>
+                    </td>
                     <td data-label="重点产业">{industryName(zone, a.industry)}</td>
-                    <td data-label="状态"><StatusBadge status={a.status} /></td>
-                    <td data-label="首次提交"><time datetime={a.createdAt}>{formatTimeZh(a.createdAt)}</time></td>
-                    <td data-label="最近更新"><time datetime={a.updatedAt}>{formatTimeZh(a.updatedAt)}</time></td>
+                    <td data-label="状态">
+                      <StatusBadge status={a.status} />
+                    </td>
+                    <td data-label="首次提交">
+                      <time datetime={a.createdAt}>{formatTimeZh(a.createdAt)}</time>
+                    </td>
+                    <td data-label="最近更新">
+                      <time datetime={a.updatedAt}>{formatTimeZh(a.updatedAt)}</time>
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -36,7 +36,11 @@ export function StatusPage({ zone, nonce, user, app, notice, values, errors, lim
       <main id="main" class="wrap apply">
         <section class="card" aria-labelledby="status-title">
           <h1 id="status-title">入驻申请进度</h1>
-          {notice && !errors && <div class="alert ok" role="status">{notice}</div>}
+          {notice && !errors && (
+            <div class="alert ok" role="status">
+              {notice}
+            </div>
+          )}
           {!app ? (
             <p>您的账号没有入驻申请。</p>
           ) : (
@@ -60,8 +64,16 @@ export function StatusPage({ zone, nonce, user, app, notice, values, errors, lim
                   <h2>修改并重新提交</h2>
                   <FormAlert errors={errors} />
                   <form class="stack" method="post" action="/apply/status" enctype="multipart/form-data" novalidate>
-                    <ApplicationFields zone={zone} values={values ?? valuesOf(app)} errors={errors} limitLabel={limitLabel} filesOnFile />
-                    <button class="btn" type="submit">重新提交</button>
+                    <ApplicationFields
+                      zone={zone}
+                      values={values ?? valuesOf(app)}
+                      errors={errors}
+                      limitLabel={limitLabel}
+                      filesOnFile
+                    />
+                    <button class="btn" type="submit">
+                      重新提交
+                    </button>
                   </form>
                 </>
               ) : (
@@ -81,10 +93,18 @@ export function StatusPage({ zone, nonce, user, app, notice, values, errors, lim
 /** The application as the correction form's starting values. */
 function valuesOf(app: ApplicationView): ApplicationFieldValues {
   const text: Record<string, string> = {
-    companyName: app.companyName, uscc: app.uscc, legalRep: app.legalRep, registeredOn: app.registeredOn,
+    companyName: app.companyName,
+    uscc: app.uscc,
+    legalRep: app.legalRep,
+    registeredOn: app.registeredOn,
     registeredCapital: `${Math.trunc(app.registeredCapitalFen / 100)}.${String(app.registeredCapitalFen % 100).padStart(2, "0")}`,
-    address: app.address, industry: app.industry, industryClass: app.industryClass, employees: String(app.employees),
-    contactName: app.contactName, contactMobile: app.contactMobile, contactEmail: app.contactEmail,
+    address: app.address,
+    industry: app.industry,
+    industryClass: app.industryClass,
+    employees: String(app.employees),
+    contactName: app.contactName,
+    contactMobile: app.contactMobile,
+    contactEmail: app.contactEmail,
   };
   for (const q of app.qualifications) {
     if (q.certificateNo) text[`certNo-${q.code}`] = q.certificateNo;

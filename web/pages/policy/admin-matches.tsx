@@ -17,12 +17,22 @@ export interface AdminMatchesProps {
   version: VersionLine;
   programme: { id: string; title: string; citation: string; documentTitle: string; amountSummary: string };
   counts: { eligible: number; confirm: number; unknown: number; ineligible: number };
-  rows: { enterprise: { id: string; name: string }; tier: FitTier; result: Evaluation; met: number; missed: number; untold: number }[];
+  rows: {
+    enterprise: { id: string; name: string };
+    tier: FitTier;
+    result: Evaluation;
+    met: number;
+    missed: number;
+    untold: number;
+  }[];
 }
 
 function Explanation({ r }: { r: Evaluation }) {
   const failed = r.conditions.filter((c) => c.result === "fail").map((c) => c.reason);
-  const open = [...r.conditions.filter((c) => c.result === "unknown").map((c) => c.label), ...r.missing.map((m) => `缺少${m.label}`)];
+  const open = [
+    ...r.conditions.filter((c) => c.result === "unknown").map((c) => c.label),
+    ...r.missing.map((m) => `缺少${m.label}`),
+  ];
   if (!failed.length && !open.length) return <>全部条件满足</>;
   return (
     <>
@@ -36,33 +46,69 @@ export function AdminMatchesPage({ zone, nonce, user, version, programme: p, cou
   return (
     <Layout title={`符合条件的企业 · ${p.title}`} zone={zone} nonce={nonce} user={user} css={POLICY_CSS}>
       <main id="main" class="wrap pol">
-        <p class="crumbs"><a href="/policy">政策纵览</a> › <a href={`/policy/programmes/${p.id}`}>{p.title}</a> › 符合条件的企业</p>
+        <p class="crumbs">
+          <a href="/policy">政策纵览</a> › <a href={`/policy/programmes/${p.id}`}>{p.title}</a> › 符合条件的企业
+        </p>
         <h1>符合条件的企业</h1>
-        <p class="lead"><a href={`/policy/programmes/${p.id}`}>{p.title}</a>(《{p.documentTitle}》{p.citation}):{p.amountSummary}</p>
+        <p class="lead">
+          <a href={`/policy/programmes/${p.id}`}>{p.title}</a>(《{p.documentTitle}》{p.citation}):{p.amountSummary}
+        </p>
         <VersionNote version={version} />
         <ul class="cats" aria-label="统计">
-          <li><span class="tag current">符合 {counts.eligible} 家</span></li>
-          {counts.confirm > 0 && <li><span class="tag scheduled">确认申报主体后可申报 {counts.confirm} 家</span></li>}
-          <li><span class="tag scheduled">需补充信息 {counts.unknown} 家</span></li>
-          <li><span class="tag">不符合 {counts.ineligible} 家</span></li>
+          <li>
+            <span class="tag current">符合 {counts.eligible} 家</span>
+          </li>
+          {counts.confirm > 0 && (
+            <li>
+              <span class="tag scheduled">确认申报主体后可申报 {counts.confirm} 家</span>
+            </li>
+          )}
+          <li>
+            <span class="tag scheduled">需补充信息 {counts.unknown} 家</span>
+          </li>
+          <li>
+            <span class="tag">不符合 {counts.ineligible} 家</span>
+          </li>
         </ul>
         <p class="version-note">按各企业最近年度数据和已核实的资质测算;企业未填报的数据计为“待确认”。</p>
         {rows.length === 0 ? (
-          <div class="empty"><p>园区还没有正常状态的入驻企业。</p></div>
+          <div class="empty">
+            <p>园区还没有正常状态的入驻企业。</p>
+          </div>
         ) : (
           <div class="table-scroll">
             <table class="grid stack">
               <thead>
-                <tr><th scope="col">企业</th><th scope="col">结果</th><th scope="col" class="num">测算金额</th><th scope="col" class="num">条件(满足/不满足/待确认)</th><th scope="col">说明</th></tr>
+                <tr>
+                  <th scope="col">企业</th>
+                  <th scope="col">结果</th>
+                  <th scope="col" class="num">
+                    测算金额
+                  </th>
+                  <th scope="col" class="num">
+                    条件(满足/不满足/待确认)
+                  </th>
+                  <th scope="col">说明</th>
+                </tr>
               </thead>
               <tbody>
                 {rows.map((row) => (
                   <tr>
-                    <td><a href={`/admin/enterprises/${row.enterprise.id}`}>{row.enterprise.name}</a></td>
-                    <td data-label="结果"><TierBadge tier={row.tier} /></td>
-                    <td class="num" data-label="测算金额">{amountText(row.result, "万元") ?? "—"}</td>
-                    <td class="num" data-label="条件(满足/不满足/待确认)">{row.met} / {row.missed} / {row.untold}</td>
-                    <td data-label="说明"><Explanation r={row.result} /></td>
+                    <td>
+                      <a href={`/admin/enterprises/${row.enterprise.id}`}>{row.enterprise.name}</a>
+                    </td>
+                    <td data-label="结果">
+                      <TierBadge tier={row.tier} />
+                    </td>
+                    <td class="num" data-label="测算金额">
+                      {amountText(row.result, "万元") ?? "—"}
+                    </td>
+                    <td class="num" data-label="条件(满足/不满足/待确认)">
+                      {row.met} / {row.missed} / {row.untold}
+                    </td>
+                    <td data-label="说明">
+                      <Explanation r={row.result} />
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -40,7 +40,9 @@ function Change({ f }: { f: FieldChange }) {
   return (
     <>
       {/* Added or removed said in words too, not by the colour alone. */}
-      <span class="path">{f.path || "(整体)"}</span>:{!("after" in f) && "删除 "}{!("before" in f) && "新增 "}{"before" in f && <span class="before">{show(f.before)}</span>}
+      <span class="path">{f.path || "(整体)"}</span>:{!("after" in f) && "删除 "}
+      {!("before" in f) && "新增 "}
+      {"before" in f && <span class="before">{show(f.before)}</span>}
       {"before" in f && "after" in f ? " → " : ""}
       {"after" in f && <span class="after">{show(f.after)}</span>}
     </>
@@ -54,7 +56,11 @@ function Changed({ items }: { items: ItemChange[] }) {
         <li>
           修改 <strong>{c.title}</strong>({c.id}),{c.fields.length} 处
           <ul class="fields">
-            {c.fields.slice(0, FIELDS_SHOWN).map((f) => <li><Change f={f} /></li>)}
+            {c.fields.slice(0, FIELDS_SHOWN).map((f) => (
+              <li>
+                <Change f={f} />
+              </li>
+            ))}
             {c.fields.length > FIELDS_SHOWN && <li>……另有 {c.fields.length - FIELDS_SHOWN} 处</li>}
           </ul>
         </li>
@@ -65,57 +71,110 @@ function Changed({ items }: { items: ItemChange[] }) {
 
 function DiffList({ diff }: { diff: PolicyDiff }) {
   const part = (name: string, d: PolicyDiff["programmes"]) => [
-    ...d.added.map((x) => <li>新增{name} <strong>{x.title}</strong>({x.id})</li>),
-    ...d.removed.map((x) => <li>删除{name} <strong>{x.title}</strong>({x.id})</li>),
+    ...d.added.map((x) => (
+      <li>
+        新增{name} <strong>{x.title}</strong>({x.id})
+      </li>
+    )),
+    ...d.removed.map((x) => (
+      <li>
+        删除{name} <strong>{x.title}</strong>({x.id})
+      </li>
+    )),
     <Changed items={d.changed} />,
   ];
-  const none = !diff.meta.length && diff.cases.before === diff.cases.after && [diff.programmes, diff.documents].every((d) => !d.added.length && !d.removed.length && !d.changed.length);
+  const none =
+    !diff.meta.length &&
+    diff.cases.before === diff.cases.after &&
+    [diff.programmes, diff.documents].every((d) => !d.added.length && !d.removed.length && !d.changed.length);
   return (
     <ul class="diff">
       {none && <li>没有变化。</li>}
-      {diff.meta.map((f) => <li>版本信息:<Change f={f} /></li>)}
+      {diff.meta.map((f) => (
+        <li>
+          版本信息:
+          <Change f={f} />
+        </li>
+      ))}
       {part("项目", diff.programmes)}
       {part("政策文件", diff.documents)}
-      {diff.cases.before !== diff.cases.after && <li>测试用例:{diff.cases.before} → {diff.cases.after} 个</li>}
+      {diff.cases.before !== diff.cases.after && (
+        <li>
+          测试用例:{diff.cases.before} → {diff.cases.after} 个
+        </li>
+      )}
     </ul>
   );
 }
 
 function Verdict({ p }: { p: PolicyPreview }) {
   const next = (p.base?.id ?? 0) + 1;
-  if (p.publishable) return <div class="alert ok" role="status">检查通过,可以发布为第{next}版。</div>;
-  if (p.unchanged) return <div class="alert info" role="status">与第{p.base?.id}版内容相同,无需发布。</div>;
-  return <div class="alert error" role="alert">不能发布:{p.errors.length ? `格式检查发现 ${p.errors.length} 处问题` : ""}{p.errors.length && p.cases.failures.length ? ",且" : ""}{p.cases.failures.length ? `${p.cases.failures.length} 个测试用例未通过` : ""}。请修改后重新预览。</div>;
+  if (p.publishable)
+    return (
+      <div class="alert ok" role="status">
+        检查通过,可以发布为第{next}版。
+      </div>
+    );
+  if (p.unchanged)
+    return (
+      <div class="alert info" role="status">
+        与第{p.base?.id}版内容相同,无需发布。
+      </div>
+    );
+  return (
+    <div class="alert error" role="alert">
+      不能发布:{p.errors.length ? `格式检查发现 ${p.errors.length} 处问题` : ""}
+      {p.errors.length && p.cases.failures.length ? ",且" : ""}
+      {p.cases.failures.length ? `${p.cases.failures.length} 个测试用例未通过` : ""}。请修改后重新预览。
+    </div>
+  );
 }
 
 export function AdminPreviewPage({ zone, nonce, user, preview: p, json, pretty, notice, today }: AdminPreviewProps) {
   return (
     <Layout title="预览政策版本" zone={zone} nonce={nonce} user={user} css={POLICY_CSS}>
       <main id="main" class="wrap pol">
-        <p class="crumbs"><a href="/admin/policy">政策版本</a> › 预览</p>
+        <p class="crumbs">
+          <a href="/admin/policy">政策版本</a> › 预览
+        </p>
         <h1>预览政策版本{p.set ? `:${p.set.label}` : ""}</h1>
         <p class="lead">
           {p.base ? `与最新的第${p.base.id}版(${p.base.label})对比。` : "本园区还没有发布过政策,这将是第一版。"}
-          {p.set && `生效日期 ${p.set.effectiveFrom},${p.set.programmes.length} 个项目,${p.set.cases.length} 个测试用例。`}
+          {p.set &&
+            `生效日期 ${p.set.effectiveFrom},${p.set.programmes.length} 个项目,${p.set.cases.length} 个测试用例。`}
         </p>
         <NoticeBox notice={notice} />
         <Verdict p={p} />
 
         {p.errors.length > 0 && (
           <section aria-labelledby="errors-heading">
-            <h2 id="errors-heading" class="section">格式问题({p.errors.length})</h2>
-            <ul class="list panel">{p.errors.map((e) => <li><span class="path">{e}</span></li>)}</ul>
+            <h2 id="errors-heading" class="section">
+              格式问题({p.errors.length})
+            </h2>
+            <ul class="list panel">
+              {p.errors.map((e) => (
+                <li>
+                  <span class="path">{e}</span>
+                </li>
+              ))}
+            </ul>
           </section>
         )}
 
         {p.set && (
           <section aria-labelledby="cases-heading">
-            <h2 id="cases-heading" class="section">测试用例:通过 {p.cases.passed} / 共 {p.cases.total}</h2>
+            <h2 id="cases-heading" class="section">
+              测试用例:通过 {p.cases.passed} / 共 {p.cases.total}
+            </h2>
             {p.cases.failures.length === 0 ? (
               <p>全部通过。</p>
             ) : (
               <ul class="list panel">
-                {p.cases.failures.map((f) => <li><strong>{f.name}</strong>({f.programme}):{f.problems.join(";")}</li>)}
+                {p.cases.failures.map((f) => (
+                  <li>
+                    <strong>{f.name}</strong>({f.programme}):{f.problems.join(";")}
+                  </li>
+                ))}
               </ul>
             )}
           </section>
@@ -123,14 +182,20 @@ export function AdminPreviewPage({ zone, nonce, user, preview: p, json, pretty, 
 
         {p.diff && (
           <section aria-labelledby="diff-heading">
-            <h2 id="diff-heading" class="section">变化</h2>
-            <div class="panel"><DiffList diff={p.diff} /></div>
+            <h2 id="diff-heading" class="section">
+              变化
+            </h2>
+            <div class="panel">
+              <DiffList diff={p.diff} />
+            </div>
           </section>
         )}
 
         {p.publishable && (
           <section aria-labelledby="publish-heading">
-            <h2 id="publish-heading" class="section">发布</h2>
+            <h2 id="publish-heading" class="section">
+              发布
+            </h2>
             <form method="post" action="/admin/policy/publish" enctype="multipart/form-data" class="stack panel">
               <input type="hidden" name="policySet" value={json} />
               <input type="hidden" name="baseVersion" value={p.base ? String(p.base.id) : ""} />
@@ -139,16 +204,24 @@ export function AdminPreviewPage({ zone, nonce, user, preview: p, json, pretty, 
               </Field>
               <p>
                 发布后不可修改或撤回;如需更正,请再发布新的一版。
-                {p.set && p.set.effectiveFrom > today ? `这一版自 ${p.set.effectiveFrom} 起生效,此前现行政策不变。` : "新符合条件的企业会收到通知(免申即享)。"}
+                {p.set && p.set.effectiveFrom > today
+                  ? `这一版自 ${p.set.effectiveFrom} 起生效,此前现行政策不变。`
+                  : "新符合条件的企业会收到通知(免申即享)。"}
               </p>
-              <button class="btn" type="submit">发布</button>
+              <button class="btn" type="submit">
+                发布
+              </button>
             </form>
           </section>
         )}
 
         <section aria-labelledby="edit-heading">
-          <h2 id="edit-heading" class="section">修改后重新预览</h2>
-          <div class="panel"><PolicyJsonForm json={pretty} submit="重新预览" /></div>
+          <h2 id="edit-heading" class="section">
+            修改后重新预览
+          </h2>
+          <div class="panel">
+            <PolicyJsonForm json={pretty} submit="重新预览" />
+          </div>
         </section>
       </main>
     </Layout>

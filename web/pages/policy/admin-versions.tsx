@@ -30,11 +30,21 @@ export function PolicyJsonForm({ json, error, submit }: { json: string; error?: 
   return (
     <form method="post" action="/admin/policy/preview" enctype="multipart/form-data" class="stack">
       <Field id="f-json" label="政策数据(JSON)" hint="可直接修改后预览;保存不会立即发布。" error={error}>
-        <textarea id="f-json" name="json" rows={18} spellcheck={false} autocomplete="off" aria-invalid={error ? "true" : undefined} aria-describedby={`f-json-hint${error ? " f-json-error" : ""}`}>
+        <textarea
+          id="f-json"
+          name="json"
+          rows={18}
+          spellcheck={false}
+          autocomplete="off"
+          aria-invalid={error ? "true" : undefined}
+          aria-describedby={`f-json-hint${error ? " f-json-error" : ""}`}
+        >
           {json}
         </textarea>
       </Field>
-      <button class="btn" type="submit">{submit}</button>
+      <button class="btn" type="submit">
+        {submit}
+      </button>
     </form>
   );
 }
@@ -45,28 +55,58 @@ export function AdminVersionsPage({ zone, nonce, user, versions, json, notice, e
       <main id="main" class="wrap pol">
         <h1>政策版本</h1>
         <p class="lead">
-          政策规则按版本发布:每一版都经过格式检查和全部测试用例,发布后不可修改;新版从其生效日期起用于 <a href="/policy">政策纵览</a>、政策计算器和政策匹配。
+          政策规则按版本发布:每一版都经过格式检查和全部测试用例,发布后不可修改;新版从其生效日期起用于{" "}
+          <a href="/policy">政策纵览</a>、政策计算器和政策匹配。
         </p>
         <NoticeBox notice={notice} />
         <section aria-labelledby="versions-heading">
-          <h2 id="versions-heading" class="section">已发布的版本</h2>
+          <h2 id="versions-heading" class="section">
+            已发布的版本
+          </h2>
           {versions.length === 0 ? (
-            <div class="empty"><p>本园区还没有发布政策版本。可在下方上传第一版。</p></div>
+            <div class="empty">
+              <p>本园区还没有发布政策版本。可在下方上传第一版。</p>
+            </div>
           ) : (
             <div class="table-scroll">
               <table class="grid stack">
                 <thead>
-                  <tr><th scope="col">版本</th><th scope="col">状态</th><th scope="col">生效日期</th><th scope="col" class="num">项目 / 用例</th><th scope="col">发布</th><th scope="col">下载</th></tr>
+                  <tr>
+                    <th scope="col">版本</th>
+                    <th scope="col">状态</th>
+                    <th scope="col">生效日期</th>
+                    <th scope="col" class="num">
+                      项目 / 用例
+                    </th>
+                    <th scope="col">发布</th>
+                    <th scope="col">下载</th>
+                  </tr>
                 </thead>
                 <tbody>
                   {versions.map((v) => (
                     <tr>
-                      <td>第{v.id}版<small>{v.label}</small>{v.note && <small>{v.note}</small>}</td>
-                      <td data-label="状态"><span class={`tag ${v.status}`}>{VERSION_STATUS[v.status]}</span></td>
-                      <td data-label="生效日期"><time datetime={v.effectiveFrom}>{formatDateZh(v.effectiveFrom)}</time></td>
-                      <td class="num" data-label="项目 / 用例">{v.programmeCount} / {v.caseCount}</td>
-                      <td data-label="发布">{formatTimeZh(new Date(v.publishedAt))}<small>{v.publishedVia === "cli" ? "运维发布(命令行)" : (v.publishedBy ?? "管理员")}</small></td>
-                      <td data-label="下载"><a href={`/admin/policy/download/${v.id}`} download={`${zone.slug}-policy-v${v.id}.json`}>JSON</a></td>
+                      <td>
+                        第{v.id}版<small>{v.label}</small>
+                        {v.note && <small>{v.note}</small>}
+                      </td>
+                      <td data-label="状态">
+                        <span class={`tag ${v.status}`}>{VERSION_STATUS[v.status]}</span>
+                      </td>
+                      <td data-label="生效日期">
+                        <time datetime={v.effectiveFrom}>{formatDateZh(v.effectiveFrom)}</time>
+                      </td>
+                      <td class="num" data-label="项目 / 用例">
+                        {v.programmeCount} / {v.caseCount}
+                      </td>
+                      <td data-label="发布">
+                        {formatTimeZh(new Date(v.publishedAt))}
+                        <small>{v.publishedVia === "cli" ? "运维发布(命令行)" : (v.publishedBy ?? "管理员")}</small>
+                      </td>
+                      <td data-label="下载">
+                        <a href={`/admin/policy/download/${v.id}`} download={`${zone.slug}-policy-v${v.id}.json`}>
+                          JSON
+                        </a>
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -76,16 +116,32 @@ export function AdminVersionsPage({ zone, nonce, user, versions, json, notice, e
         </section>
 
         <section aria-labelledby="new-heading">
-          <h2 id="new-heading" class="section">发布新版本</h2>
+          <h2 id="new-heading" class="section">
+            发布新版本
+          </h2>
           <p>先预览:系统会检查格式、运行全部测试用例,并列出与最新版本的差异;确认无误后再在预览页发布。</p>
           <FormAlert errors={errors} />
           <div class="panel">
             <h3>上传 JSON 文件</h3>
             <form method="post" action="/admin/policy/preview" enctype="multipart/form-data" class="stack">
-              <Field id="f-file" label="政策数据文件" hint="可先下载最新版本的 JSON,修改后上传;不超过 2 MB。" error={errors?.fields?.file}>
-                <input id="f-file" name="file" type="file" accept=".json,application/json" aria-invalid={errors?.fields?.file ? "true" : undefined} aria-describedby={`f-file-hint${errors?.fields?.file ? " f-file-error" : ""}`} />
+              <Field
+                id="f-file"
+                label="政策数据文件"
+                hint="可先下载最新版本的 JSON,修改后上传;不超过 2 MB。"
+                error={errors?.fields?.file}
+              >
+                <input
+                  id="f-file"
+                  name="file"
+                  type="file"
+                  accept=".json,application/json"
+                  aria-invalid={errors?.fields?.file ? "true" : undefined}
+                  aria-describedby={`f-file-hint${errors?.fields?.file ? " f-file-error" : ""}`}
+                />
               </Field>
-              <button class="btn" type="submit">上传并预览</button>
+              <button class="btn" type="submit">
+                上传并预览
+              </button>
             </form>
           </div>
           <div class="panel">

@@ -12,12 +12,28 @@ export interface AwardsProps {
   programmes: { id: string; title: string }[];
 }
 
-export function PastAwards({ rows, programmes, errors, current }: AwardsProps & { errors?: Record<string, string> | undefined; current?: string | undefined }) {
+export function PastAwards({
+  rows,
+  programmes,
+  errors,
+  current,
+}: AwardsProps & { errors?: Record<string, string> | undefined; current?: string | undefined }) {
   // The programme being calculated heads the list: a repeat of it is the usual entry, and a clerk should not hunt through ~50 titles for it.
   const here = programmes.filter((o) => o.id === current);
   const others = programmes.filter((o) => o.id !== current);
-  const option = (row: AwardRow) => (o: { id: string; title: string }) => <option value={o.id} selected={row.programme === o.id}>{o.title}</option>;
-  const all = [...rows, ...Array.from({ length: Math.max(0, MAX_AWARD_ROWS - rows.length) }, () => ({ programme: "", date: "", amount: "" }))].slice(0, MAX_AWARD_ROWS);
+  const option = (row: AwardRow) => (o: { id: string; title: string }) => (
+    <option value={o.id} selected={row.programme === o.id}>
+      {o.title}
+    </option>
+  );
+  const all = [
+    ...rows,
+    ...Array.from({ length: Math.max(0, MAX_AWARD_ROWS - rows.length) }, () => ({
+      programme: "",
+      date: "",
+      amount: "",
+    })),
+  ].slice(0, MAX_AWARD_ROWS);
   return (
     <fieldset class="awards" data-award-rows>
       <legend>已获得的奖励(选填)</legend>
@@ -26,7 +42,17 @@ export function PastAwards({ rows, programmes, errors, current }: AwardsProps & 
         const field = (part: keyof AwardRow) => {
           const name = awardField(i, part);
           const error = errors?.[name];
-          return { name, id: `f-${name}`, error, a11y: { id: `f-${name}`, name, "aria-invalid": error ? ("true" as const) : undefined, "aria-describedby": error ? `f-${name}-error` : undefined } };
+          return {
+            name,
+            id: `f-${name}`,
+            error,
+            a11y: {
+              id: `f-${name}`,
+              name,
+              "aria-invalid": error ? ("true" as const) : undefined,
+              "aria-describedby": error ? `f-${name}-error` : undefined,
+            },
+          };
         };
         const p = field("programme");
         const d = field("date");
@@ -46,25 +72,39 @@ export function PastAwards({ rows, programmes, errors, current }: AwardsProps & 
                   others.map(option(row))
                 )}
               </select>
-              {p.error && <p class="field-error" id={`${p.id}-error`}>{p.error}</p>}
+              {p.error && (
+                <p class="field-error" id={`${p.id}-error`}>
+                  {p.error}
+                </p>
+              )}
             </div>
             <div class="field">
               <label for={d.id}>第 {i + 1} 项:获得日期(如 2026-03-15)</label>
               {/* No inputmode="numeric": the phone keypad it brings has no "-" for 2026-03-15. */}
               <input {...d.a11y} type="text" value={row.date} autocomplete="off" maxlength={20} />
-              {d.error && <p class="field-error" id={`${d.id}-error`}>{d.error}</p>}
+              {d.error && (
+                <p class="field-error" id={`${d.id}-error`}>
+                  {d.error}
+                </p>
+              )}
             </div>
             <div class="field">
               <label for={a.id}>第 {i + 1} 项:金额(元,也可写 30万)</label>
               <input {...a.a11y} type="text" value={row.amount} autocomplete="off" inputmode="decimal" maxlength={30} />
-              {a.error && <p class="field-error" id={`${a.id}-error`}>{a.error}</p>}
+              {a.error && (
+                <p class="field-error" id={`${a.id}-error`}>
+                  {a.error}
+                </p>
+              )}
             </div>
           </div>
         );
       })}
       {/* The wrapper carries `hidden`: .btn's display would override it on the button itself. */}
       <p data-award-add hidden>
-        <button class="btn secondary" type="button">再加一项</button>
+        <button class="btn secondary" type="button">
+          再加一项
+        </button>
       </p>
     </fieldset>
   );

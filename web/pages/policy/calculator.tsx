@@ -29,42 +29,98 @@ export interface CalculatorProps {
 const UNIT_LABEL: Partial<Record<CalcFact["type"], string>> = { money: "元", percent: "%" };
 
 /** One fact as a form field (money in 元, booleans and choices as selects); the calculator and the application form share it. */
-export function FactField({ fact, all, value, error, echo }: { fact: CalcFact; all: readonly CalcFact[]; value: string; error: string | undefined; echo?: string | undefined }) {
+export function FactField({
+  fact,
+  all,
+  value,
+  error,
+  echo,
+}: {
+  fact: CalcFact;
+  all: readonly CalcFact[];
+  value: string;
+  error: string | undefined;
+  echo?: string | undefined;
+}) {
   const name = fieldName(fact, all);
   const id = `f-${name}`;
   const unit = UNIT_LABEL[fact.type] ?? (fact.type === "count" ? fact.unit : null);
   const label = `${fact.label}${unit ? `(${unit})` : ""}${fact.optional ? "(选填)" : ""}`;
-  const tips = [fact.help, fact.type === "money" ? "以元为单位;也可写 300万、8千万 或 3亿" : null].filter(Boolean).join(" ");
+  const tips = [fact.help, fact.type === "money" ? "以元为单位;也可写 300万、8千万 或 3亿" : null]
+    .filter(Boolean)
+    .join(" ");
   const hint = tips || undefined;
-  const a11y = { id, name, "aria-invalid": error ? "true" : undefined, "aria-describedby": [hint ? `${id}-hint` : null, error ? `${id}-error` : null, echo ? `${id}-echo` : null].filter(Boolean).join(" ") || undefined };
+  const a11y = {
+    id,
+    name,
+    "aria-invalid": error ? "true" : undefined,
+    "aria-describedby":
+      [hint ? `${id}-hint` : null, error ? `${id}-error` : null, echo ? `${id}-echo` : null]
+        .filter(Boolean)
+        .join(" ") || undefined,
+  };
   const control = (() => {
     switch (fact.type) {
       case "boolean":
         return (
           <select {...a11y}>
-            {[["", "未填"], ["yes", "是"], ["no", "否"]].map(([v, l]) => <option value={v} selected={value === v}>{l}</option>)}
+            {[
+              ["", "未填"],
+              ["yes", "是"],
+              ["no", "否"],
+            ].map(([v, l]) => (
+              <option value={v} selected={value === v}>
+                {l}
+              </option>
+            ))}
           </select>
         );
       case "choice":
         return (
           <select {...a11y}>
             <option value="">未填</option>
-            {(fact.options ?? []).map((o) => <option value={o.value} selected={value === o.value}>{o.label}</option>)}
+            {(fact.options ?? []).map((o) => (
+              <option value={o.value} selected={value === o.value}>
+                {o.label}
+              </option>
+            ))}
           </select>
         );
       default:
-        return <input {...a11y} type="text" value={value} autocomplete="off" inputmode={fact.type === "count" ? "numeric" : fact.type === "text" ? undefined : "decimal"} maxlength={fact.type === "text" ? 100 : 30} />;
+        return (
+          <input
+            {...a11y}
+            type="text"
+            value={value}
+            autocomplete="off"
+            inputmode={fact.type === "count" ? "numeric" : fact.type === "text" ? undefined : "decimal"}
+            maxlength={fact.type === "text" ? 100 : 30}
+          />
+        );
     }
   })();
   return (
     <Field id={id} label={label} hint={hint} error={error}>
       {control}
-      {echo && !error && <p class="echo" id={`${id}-echo`}>{echo}</p>}
+      {echo && !error && (
+        <p class="echo" id={`${id}-echo`}>
+          {echo}
+        </p>
+      )}
     </Field>
   );
 }
 
-export function Calculator({ programme: p, values, errors, echo, result, versionId, prefilled, awards }: CalculatorProps) {
+export function Calculator({
+  programme: p,
+  values,
+  errors,
+  echo,
+  result,
+  versionId,
+  prefilled,
+  awards,
+}: CalculatorProps) {
   const bad = errors && Object.keys(errors).length > 0;
   return (
     <div class="calc">
@@ -76,15 +132,31 @@ export function Calculator({ programme: p, values, errors, echo, result, version
         ) : (
           <form method="get" action={`/policy/programmes/${p.id}#result`} novalidate>
             <input type="hidden" name={SUBMITTED} value="1" />
-            <p class="hint">{p.facts.length ? "不清楚的项可以留空,结果会列出还需提供什么。" : "本项目不需要填写数据,结果见“测算结果”。"}</p>
+            <p class="hint">
+              {p.facts.length
+                ? "不清楚的项可以留空,结果会列出还需提供什么。"
+                : "本项目不需要填写数据,结果见“测算结果”。"}
+            </p>
             {p.facts.map((f) => {
               const name = fieldName(f, p.facts);
-              return <FactField fact={f} all={p.facts} value={values[name] ?? ""} error={errors?.[name]} echo={echo?.[name]} />;
+              return (
+                <FactField
+                  fact={f}
+                  all={p.facts}
+                  value={values[name] ?? ""}
+                  error={errors?.[name]}
+                  echo={echo?.[name]}
+                />
+              );
             })}
             {awards && <PastAwards {...awards} errors={errors} current={p.id} />}
             <div class="actions">
-              <button class="btn" type="submit">计算</button>
-              <a class="btn secondary" href={`/policy/programmes/${p.id}#calculator`}>清空</a>
+              <button class="btn" type="submit">
+                计算
+              </button>
+              <a class="btn secondary" href={`/policy/programmes/${p.id}#calculator`}>
+                清空
+              </a>
             </div>
           </form>
         )}

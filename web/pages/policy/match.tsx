@@ -13,7 +13,15 @@ import { POLICY_CSS, VersionNote, type VersionLine } from "./shared";
 
 export interface MatchRow {
   /** closed: its document is expired (or not yet in force) and takes no new applications (decision 0013). */
-  programme: { id: string; title: string; citation: string; documentId?: string | undefined; documentTitle: string; amountSummary: string; closed?: "已到期" | "尚未施行" | undefined };
+  programme: {
+    id: string;
+    title: string;
+    citation: string;
+    documentId?: string | undefined;
+    documentTitle: string;
+    amountSummary: string;
+    closed?: "已到期" | "尚未施行" | undefined;
+  };
   result: Evaluation;
   tier: FitTier;
   met: number;
@@ -60,13 +68,24 @@ function Row({ row, rank }: { row: MatchRow; rank: number }) {
     <li class="prog">
       <h3>
         <span class="version-note">{rank}. </span>
-        {row.programme.closed && <><span class="badge expired">{row.programme.closed}</span> </>}
+        {row.programme.closed && (
+          <>
+            <span class="badge expired">{row.programme.closed}</span>{" "}
+          </>
+        )}
         <a href={`/policy/programmes/${row.programme.id}`}>{row.programme.title}</a>
       </h3>
-      <p class="src">《{row.programme.documentTitle}》{row.programme.citation} · {row.programme.amountSummary}</p>
+      <p class="src">
+        《{row.programme.documentTitle}》{row.programme.citation} · {row.programme.amountSummary}
+      </p>
       <p class="row">
         <TierBadge tier={row.tier} />
-        {amount !== null && <span class="amount">{r.eligible === "unknown" ? "条件确认后可得 " : r.range ? "评审确定 " : "测算 "}{amount}</span>}
+        {amount !== null && (
+          <span class="amount">
+            {r.eligible === "unknown" ? "条件确认后可得 " : r.range ? "评审确定 " : "测算 "}
+            {amount}
+          </span>
+        )}
       </p>
       {row.met + row.missed + row.untold === 0 ? (
         <p class="counts">条款没有另设条件</p>
@@ -79,7 +98,9 @@ function Row({ row, rank }: { row: MatchRow; rank: number }) {
       )}
       {failed.length > 0 && <p class="who">不满足:{failed.map((c) => c.reason).join(";")}</p>}
       {row.pending.length > 0 && <p class="who pending">待确认:{row.pending.join(";")}</p>}
-      <p><a href={row.calculatorHref}>在政策计算器中查看和补充</a></p>
+      <p>
+        <a href={row.calculatorHref}>在政策计算器中查看和补充</a>
+      </p>
       <details>
         <summary>逐条说明</summary>
         <EvaluationResult result={r} heading={4} />
@@ -88,49 +109,87 @@ function Row({ row, rank }: { row: MatchRow; rank: number }) {
   );
 }
 
-export function PolicyMatchPage({ zone, nonce, user, version, enterpriseName, figuresYear, rows, closedDocuments = [] }: MatchPageProps) {
+export function PolicyMatchPage({
+  zone,
+  nonce,
+  user,
+  version,
+  enterpriseName,
+  figuresYear,
+  rows,
+  closedDocuments = [],
+}: MatchPageProps) {
   let rank = 0;
   return (
     <Layout title="政策匹配" zone={zone} nonce={nonce} user={user} current="policies" css={POLICY_CSS + MATCH_CSS}>
       <main id="main" class="wrap pol">
-        <p class="crumbs"><a href="/enterprise">我的企业</a> › 政策匹配</p>
+        <p class="crumbs">
+          <a href="/enterprise">我的企业</a> › 政策匹配
+        </p>
         <h1>政策匹配</h1>
         <VersionNote version={version} />
-        {closedDocuments.map((line) => <p class="alert error" role="status">{line}</p>)}
+        {closedDocuments.map((line) => (
+          <p class="alert error" role="status">
+            {line}
+          </p>
+        ))}
         <p class="lead">
           {figuresYear !== null ? (
             `按${enterpriseName}${figuresYear}年度数据和已核实的资质,逐项测算现行政策。`
           ) : (
-            <>{enterpriseName}还没有填报年度数据,下面只按已核实的资质测算(<a href="/enterprise/figures">填报年度数据</a>)。</>
+            <>
+              {enterpriseName}还没有填报年度数据,下面只按已核实的资质测算(<a href="/enterprise/figures">填报年度数据</a>
+              )。
+            </>
           )}
           平台不知道的信息标为“待确认”,可在计算器中补充。结果仅供参考,以园区审核为准。
         </p>
         {rows.length === 0 ? (
-          <div class="empty"><p>现行政策还没有面向企业的可测算项目。<a href="/policy">查看政策纵览</a></p></div>
+          <div class="empty">
+            <p>
+              现行政策还没有面向企业的可测算项目。<a href="/policy">查看政策纵览</a>
+            </p>
+          </div>
         ) : (
           <>
             <nav class="tier-nav" aria-label="按匹配结果跳转">
               <ul>
                 {TIERS.map((t) => {
                   const n = rows.filter((r) => r.tier === t.key).length;
-                  return n > 0 || t.empty ? <li><a href={`#tier-${t.key}`}>{t.title} {n} 项</a></li> : null;
+                  return n > 0 || t.empty ? (
+                    <li>
+                      <a href={`#tier-${t.key}`}>
+                        {t.title} {n} 项
+                      </a>
+                    </li>
+                  ) : null;
                 })}
               </ul>
             </nav>
             {TIERS.map((t) => {
               const items = rows.filter((r) => r.tier === t.key);
               if (items.length === 0 && !t.empty) return null;
-              const list = (some: MatchRow[]) => <ol class="progs">{some.map((row) => <Row row={row} rank={++rank} />)}</ol>;
+              const list = (some: MatchRow[]) => (
+                <ol class="progs">
+                  {some.map((row) => (
+                    <Row row={row} rank={++rank} />
+                  ))}
+                </ol>
+              );
               const open = t.collapse ? [] : items.slice(0, OPEN_PER_TIER);
               const rest = items.slice(open.length);
               return (
                 <section id={`tier-${t.key}`} class="tier" aria-labelledby={`tier-${t.key}-h`}>
-                  <h2 id={`tier-${t.key}-h`} class="section">{t.title}({items.length})</h2>
+                  <h2 id={`tier-${t.key}-h`} class="section">
+                    {t.title}({items.length})
+                  </h2>
                   {items.length === 0 && <p>{t.empty}</p>}
                   {open.length > 0 && list(open)}
                   {rest.length > 0 && (
                     <details class="more">
-                      <summary>{open.length ? `再看其余 ${rest.length} 项` : `查看这 ${rest.length} 项和不符合的原因`}</summary>
+                      <summary>
+                        {open.length ? `再看其余 ${rest.length} 项` : `查看这 ${rest.length} 项和不符合的原因`}
+                      </summary>
                       {list(rest)}
                     </details>
                   )}

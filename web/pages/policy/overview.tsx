@@ -29,11 +29,26 @@ export interface PolicyOverviewProps {
   staff: boolean;
 }
 
-function Card({ p, staff, validity }: { p: ProgrammeView; staff: boolean; validity: { status: string; label: string } | undefined }) {
+function Card({
+  p,
+  staff,
+  validity,
+}: {
+  p: ProgrammeView;
+  staff: boolean;
+  validity: { status: string; label: string } | undefined;
+}) {
   const closed = validity?.status === "expired" ? "已到期" : validity?.status === "not_yet" ? "尚未施行" : null;
   return (
     <li class="prog">
-      <h4>{closed && <><span class="badge expired">{closed}</span> </>}<a href={`/policy/programmes/${p.id}`}>{p.title}</a></h4>
+      <h4>
+        {closed && (
+          <>
+            <span class="badge expired">{closed}</span>{" "}
+          </>
+        )}
+        <a href={`/policy/programmes/${p.id}`}>{p.title}</a>
+      </h4>
       <p class="src">
         《{p.document.title}》{p.citation}
         {p.document.docNumber ? `(${p.document.docNumber})` : ""}
@@ -63,15 +78,34 @@ function Filters({ query, categories }: Pick<PolicyOverviewProps, "query" | "cat
       <form method="get" action="/policy" class="search" role="search">
         <div class="field">
           <label for="f-q">搜索项目</label>
-          <input id="f-q" name="q" type="search" value={query.q} maxlength={50} placeholder="如:研发、孵化器、知识产权" />
+          <input
+            id="f-q"
+            name="q"
+            type="search"
+            value={query.q}
+            maxlength={50}
+            placeholder="如:研发、孵化器、知识产权"
+          />
         </div>
         {/* The category chosen below stays while searching; 全部 clears it. */}
         {query.category && <input type="hidden" name="category" value={query.category} />}
-        <button class="btn" type="submit">搜索</button>
+        <button class="btn" type="submit">
+          搜索
+        </button>
       </form>
       <ul class="cats" aria-label="按类别查看">
-        <li><a href={link("")} aria-current={query.category === "" ? "true" : undefined}>全部</a></li>
-        {categories.map((c) => <li><a href={link(c.code)} aria-current={c.code === query.category ? "true" : undefined}>{c.name}({c.count})</a></li>)}
+        <li>
+          <a href={link("")} aria-current={query.category === "" ? "true" : undefined}>
+            全部
+          </a>
+        </li>
+        {categories.map((c) => (
+          <li>
+            <a href={link(c.code)} aria-current={c.code === query.category ? "true" : undefined}>
+              {c.name}({c.count})
+            </a>
+          </li>
+        ))}
       </ul>
     </>
   );
@@ -80,54 +114,92 @@ function Filters({ query, categories }: Pick<PolicyOverviewProps, "query" | "cat
 export function PolicyOverviewPage(props: PolicyOverviewProps) {
   const { zone, nonce, user, version, programmes, total, query, categories, documents, staff, validity } = props;
   const searching = query.q !== "" || query.category !== "";
-  const groups = categories.map((c) => ({ ...c, items: programmes.filter((p) => p.category === c.code) })).filter((g) => g.items.length > 0);
+  const groups = categories
+    .map((c) => ({ ...c, items: programmes.filter((p) => p.category === c.code) }))
+    .filter((g) => g.items.length > 0);
   return (
     <Layout title="政策纵览" zone={zone} nonce={nonce} user={user} current="policies" css={POLICY_CSS}>
       <main id="main" class="wrap pol">
-        <p class="crumbs"><a href="/">首页</a> › 政策纵览</p>
+        <p class="crumbs">
+          <a href="/">首页</a> › 政策纵览
+        </p>
         <h1>政策纵览</h1>
-        <p class="lead">本园区现行的扶持项目:补助标准、申报主体和政策原文出处。打开项目可用政策计算器估算能否申报、可得多少。</p>
+        <p class="lead">
+          本园区现行的扶持项目:补助标准、申报主体和政策原文出处。打开项目可用政策计算器估算能否申报、可得多少。
+        </p>
         {version === null ? (
           <div class="empty">
-            <p><strong>本园区尚未发布可在线测算的政策。</strong></p>
-            <p>可先阅读<a href="/#policies">政策文件</a>,或致电 {zone.contact.office} {zone.contact.phone} 咨询。</p>
+            <p>
+              <strong>本园区尚未发布可在线测算的政策。</strong>
+            </p>
+            <p>
+              可先阅读<a href="/#policies">政策文件</a>,或致电 {zone.contact.office} {zone.contact.phone} 咨询。
+            </p>
           </div>
         ) : (
           <>
             <VersionNote version={version} />
             {total === 0 ? (
               <div class="empty">
-                <p><strong>现行政策还没有可在线测算的项目。</strong></p>
+                <p>
+                  <strong>现行政策还没有可在线测算的项目。</strong>
+                </p>
                 <p>政策条款见下方的政策文件;项目整理完成后会在这里列出。</p>
               </div>
             ) : (
               <section aria-labelledby="programmes-heading">
-                <h2 id="programmes-heading" class="section">扶持项目</h2>
+                <h2 id="programmes-heading" class="section">
+                  扶持项目
+                </h2>
                 <Filters query={query} categories={categories} />
                 <p aria-live="polite" class="version-note">
                   {searching ? `找到 ${programmes.length} 个项目(共 ${total} 个)` : `共 ${total} 个项目`}
-                  {searching && <> · <a href="/policy">清除条件</a></>}
+                  {searching && (
+                    <>
+                      {" "}
+                      · <a href="/policy">清除条件</a>
+                    </>
+                  )}
                 </p>
                 {programmes.length === 0 ? (
-                  <div class="empty"><p>没有符合条件的项目。换个关键词试试,如“研发”“平台”“人才”。</p></div>
+                  <div class="empty">
+                    <p>没有符合条件的项目。换个关键词试试,如“研发”“平台”“人才”。</p>
+                  </div>
                 ) : (
                   groups.map((g) => (
                     <section aria-labelledby={`cat-${g.code}`}>
-                      <h3 id={`cat-${g.code}`}>{g.name}({g.items.length})</h3>
-                      <ul class="progs">{g.items.map((p) => <Card p={p} staff={staff} validity={validity?.[p.document.id]} />)}</ul>
+                      <h3 id={`cat-${g.code}`}>
+                        {g.name}({g.items.length})
+                      </h3>
+                      <ul class="progs">
+                        {g.items.map((p) => (
+                          <Card p={p} staff={staff} validity={validity?.[p.document.id]} />
+                        ))}
+                      </ul>
                     </section>
                   ))
                 )}
               </section>
             )}
             <section aria-labelledby="documents-heading">
-              <h2 id="documents-heading" class="section">政策文件</h2>
+              <h2 id="documents-heading" class="section">
+                政策文件
+              </h2>
               {documents.length === 0 ? (
                 <p>现行政策没有收录政策文件。</p>
               ) : (
                 <ul class="list">
                   {documents.map((d) => (
-                    <li><a href={`/policies/${d.id}`}>{d.title}</a>{d.docNumber ? `(${d.docNumber})` : ""}{d.validity && <small class="who"><br />{d.validity}</small>}</li>
+                    <li>
+                      <a href={`/policies/${d.id}`}>{d.title}</a>
+                      {d.docNumber ? `(${d.docNumber})` : ""}
+                      {d.validity && (
+                        <small class="who">
+                          <br />
+                          {d.validity}
+                        </small>
+                      )}
+                    </li>
                   ))}
                 </ul>
               )}

@@ -3,12 +3,17 @@ import { EVALUATION_CSS } from "../../components/evaluation";
 import { formatDateZh } from "../../format";
 
 /** The version in force, as the pages show it. */
-export interface VersionLine { id: number; label: string; effectiveFrom: string }
+export interface VersionLine {
+  id: number;
+  label: string;
+  effectiveFrom: string;
+}
 
 export function VersionNote({ version }: { version: VersionLine }) {
   return (
     <p class="version-note">
-      现行政策:第{version.id}版({version.label}),<time datetime={version.effectiveFrom}>{formatDateZh(version.effectiveFrom)}</time>起施行
+      现行政策:第{version.id}版({version.label}),
+      <time datetime={version.effectiveFrom}>{formatDateZh(version.effectiveFrom)}</time>起施行
     </p>
   );
 }
@@ -17,7 +22,11 @@ export type Notice = { kind: "ok" | "error" | "info"; message: string };
 
 export function NoticeBox({ notice }: { notice: Notice | undefined }) {
   if (!notice) return null;
-  return <div class={`alert ${notice.kind}`} role={notice.kind === "error" ? "alert" : "status"}>{notice.message}</div>;
+  return (
+    <div class={`alert ${notice.kind}`} role={notice.kind === "error" ? "alert" : "status"}>
+      {notice.message}
+    </div>
+  );
 }
 
 /**

@@ -23,13 +23,26 @@ import { AUTOSAVE_SCRIPT } from "./member-autosave";
 import { MATERIAL_UPLOAD_SCRIPT } from "./member-uploads";
 import { NoticeBox, StatusTag, SUBSIDY_CSS, Timeline, type Notice } from "./shared";
 
-export interface UploadedMaterial { id: string; materialId: string; filename: string; size: number; createdAt: number }
+export interface UploadedMaterial {
+  id: string;
+  materialId: string;
+  filename: string;
+  size: number;
+  createdAt: number;
+}
 
 export interface DraftPageProps {
   zone: ZoneConfig;
   nonce: string | undefined;
   user: HeaderUser;
-  app: { id: string; numberYear: number | null; numberSeq: number | null; status: "draft" | "returned"; stage: string | null; revision: number };
+  app: {
+    id: string;
+    numberYear: number | null;
+    numberSeq: number | null;
+    status: "draft" | "returned";
+    stage: string | null;
+    revision: number;
+  };
   programme: ProgrammeView;
   /** The form as typed (or prefilled), by field name. */
   values: Record<string, string>;
@@ -51,12 +64,19 @@ export function EstimateBody({ result, versionId }: { result: Evaluation; versio
   return (
     <>
       <EvaluationResult result={result} heading={3} />
-      <p class="version-note">按现行第{versionId}版政策、你企业的资料和已获补助测算;提交时按同样的方法重新计算,最终以园区审核为准。</p>
+      <p class="version-note">
+        按现行第{versionId}版政策、你企业的资料和已获补助测算;提交时按同样的方法重新计算,最终以园区审核为准。
+      </p>
     </>
   );
 }
 
-function Materials({ p, materials, errors, limitLabel }: Pick<DraftPageProps, "materials" | "errors" | "limitLabel"> & { p: ProgrammeView }) {
+function Materials({
+  p,
+  materials,
+  errors,
+  limitLabel,
+}: Pick<DraftPageProps, "materials" | "errors" | "limitLabel"> & { p: ProgrammeView }) {
   if (p.materials.length === 0) return <p>本项目没有列明申报材料。</p>;
   return (
     <ul class="mats">
@@ -67,19 +87,51 @@ function Materials({ p, materials, errors, limitLabel }: Pick<DraftPageProps, "m
         return (
           <li>
             <p class="mat-name">
-              <strong>{m.name}</strong> <span id={`tag-${m.id}`} class={`tag ${files.length ? "done" : m.required ? "todo" : ""}`}>{files.length ? "已上传" : m.required ? "必传" : "如有请上传"}</span>
+              <strong>{m.name}</strong>{" "}
+              <span id={`tag-${m.id}`} class={`tag ${files.length ? "done" : m.required ? "todo" : ""}`}>
+                {files.length ? "已上传" : m.required ? "必传" : "如有请上传"}
+              </span>
             </p>
             <ul class="files" id={`files-${m.id}`} hidden={files.length === 0}>
               {files.map((f) => (
-                <li><a href={`/materials/${f.id}`}>{f.filename}</a> <small>{Math.max(1, Math.round(f.size / 1024))} KB · {formatTimeZh(new Date(f.createdAt))}</small></li>
+                <li>
+                  <a href={`/materials/${f.id}`}>{f.filename}</a>{" "}
+                  <small>
+                    {Math.max(1, Math.round(f.size / 1024))} KB · {formatTimeZh(new Date(f.createdAt))}
+                  </small>
+                </li>
               ))}
             </ul>
             {/* The file belongs to the application form (form=…), so 提交申报 or 保存草稿 sends a chosen file with the form; 上传 sends it alone. With the script it is uploaded as soon as it is chosen. */}
             <div class="upload">
-              <Field id={id} label={`${files.length ? "再选一份" : "选择"}“${m.name}”的文件`} hint={`PDF、JPG 或 PNG,不超过 ${limitLabel}。选好的文件会随“上传”“保存草稿”或“提交申报”一起保存。`} error={error}>
-                <input id={id} name={`file-${m.id}`} form="apply-form" data-material={m.id} data-name={m.name} type="file" accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" aria-invalid={error ? "true" : undefined} aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`} />
+              <Field
+                id={id}
+                label={`${files.length ? "再选一份" : "选择"}“${m.name}”的文件`}
+                hint={`PDF、JPG 或 PNG,不超过 ${limitLabel}。选好的文件会随“上传”“保存草稿”或“提交申报”一起保存。`}
+                error={error}
+              >
+                <input
+                  id={id}
+                  name={`file-${m.id}`}
+                  form="apply-form"
+                  data-material={m.id}
+                  data-name={m.name}
+                  type="file"
+                  accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
+                  aria-invalid={error ? "true" : undefined}
+                  aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}
+                />
               </Field>
-              <button class="btn secondary" type="submit" form="apply-form" name="_action" value="upload" aria-label={`上传“${m.name}”`}>上传</button>
+              <button
+                class="btn secondary"
+                type="submit"
+                form="apply-form"
+                name="_action"
+                value="upload"
+                aria-label={`上传“${m.name}”`}
+              >
+                上传
+              </button>
               <p class="upload-status" id={`${id}-status`} role="status" aria-live="polite"></p>
             </div>
           </li>
@@ -91,17 +143,29 @@ function Materials({ p, materials, errors, limitLabel }: Pick<DraftPageProps, "m
 
 /** A material's error is keyed `material:<id>`; its file input is `file-<id>` (for the error summary's links). */
 const materialIds = (errors: Record<string, string> | undefined) =>
-  Object.fromEntries(Object.keys(errors ?? {}).filter((k) => k.startsWith("material:")).map((k) => [k, `file-${k.slice("material:".length)}`]));
+  Object.fromEntries(
+    Object.keys(errors ?? {})
+      .filter((k) => k.startsWith("material:"))
+      .map((k) => [k, `file-${k.slice("material:".length)}`]),
+  );
 
 export function DraftPage(props: DraftPageProps) {
   const { zone, nonce, user, app, programme: p, values, errors, returned } = props;
   return (
     <Layout title={`申报:${p.title}`} zone={zone} nonce={nonce} user={user} css={SUBSIDY_CSS + DRAFT_CSS}>
       <main id="main" class="wrap sub">
-        <p class="crumbs"><a href="/subsidies">我的申报</a> › {p.title}</p>
-        <h1>{p.title} <StatusTag zone={zone} status={app.status} stage={app.stage} /></h1>
+        <p class="crumbs">
+          <a href="/subsidies">我的申报</a> › {p.title}
+        </p>
+        <h1>
+          {p.title} <StatusTag zone={zone} status={app.status} stage={app.stage} />
+        </h1>
         <AppNumberLine zone={zone} kind="subsidy" row={app} />
-        <p class="lead"><a href={`/policy/programmes/${p.id}`}>{p.citation} · {p.amountSummary}</a></p>
+        <p class="lead">
+          <a href={`/policy/programmes/${p.id}`}>
+            {p.citation} · {p.amountSummary}
+          </a>
+        </p>
         {returned && (
           <div class="alert error returned" role="alert">
             <h2>园区退回补正</h2>
@@ -110,19 +174,39 @@ export function DraftPage(props: DraftPageProps) {
           </div>
         )}
         <NoticeBox notice={props.notice} />
-        <FormAlert errors={props.message || errors ? { message: props.message, fields: errors } : undefined} ids={materialIds(errors)} />
+        <FormAlert
+          errors={props.message || errors ? { message: props.message, fields: errors } : undefined}
+          ids={materialIds(errors)}
+        />
 
         <div class="apply">
           <section class="panel" aria-labelledby="form-heading">
             <h2 id="form-heading">申报信息</h2>
-            <form id="apply-form" method="post" action={`/subsidies/applications/${app.id}`} enctype="multipart/form-data" novalidate data-upload={`/api/v1/subsidies/applications/${app.id}/materials`} data-id={app.id} data-revision={String(app.revision)} data-draft={`/api/v1/subsidies/applications/${app.id}/draft`} data-estimate={`/subsidies/applications/${app.id}/estimate`}>
-              {p.facts.length === 0 ? <p>本项目不需要填写数据,上传材料后即可提交。</p> : <p class="hint">已按企业资料预填的项请核对;不清楚的可先留空,草稿会保存你填写的内容。</p>}
+            <form
+              id="apply-form"
+              method="post"
+              action={`/subsidies/applications/${app.id}`}
+              enctype="multipart/form-data"
+              novalidate
+              data-upload={`/api/v1/subsidies/applications/${app.id}/materials`}
+              data-id={app.id}
+              data-revision={String(app.revision)}
+              data-draft={`/api/v1/subsidies/applications/${app.id}/draft`}
+              data-estimate={`/subsidies/applications/${app.id}/estimate`}
+            >
+              {p.facts.length === 0 ? (
+                <p>本项目不需要填写数据,上传材料后即可提交。</p>
+              ) : (
+                <p class="hint">已按企业资料预填的项请核对;不清楚的可先留空,草稿会保存你填写的内容。</p>
+              )}
               {p.facts.map((f) => {
                 const name = fieldName(f, p.facts);
                 return <FactField fact={f} all={p.facts} value={values[name] ?? ""} error={errors?.[name]} />;
               })}
               <div class="actions">
-                <button class="btn secondary" type="submit" name="_action" value="save">保存草稿</button>
+                <button class="btn secondary" type="submit" name="_action" value="save">
+                  保存草稿
+                </button>
                 <p id="autosave-status" class="saved" role="status" aria-live="polite"></p>
               </div>
             </form>
@@ -136,25 +220,37 @@ export function DraftPage(props: DraftPageProps) {
         </div>
 
         <section id="materials" aria-labelledby="materials-heading">
-          <h2 id="materials-heading" class="section">申报材料</h2>
+          <h2 id="materials-heading" class="section">
+            申报材料
+          </h2>
           <div class="panel">
             <Materials p={p} materials={props.materials} errors={errors} limitLabel={props.limitLabel} />
           </div>
         </section>
 
         <section aria-labelledby="submit-heading">
-          <h2 id="submit-heading" class="section">{app.status === "returned" ? "重新提交" : "提交申报"}</h2>
+          <h2 id="submit-heading" class="section">
+            {app.status === "returned" ? "重新提交" : "提交申报"}
+          </h2>
           <div class="panel">
-            <p>提交时会检查必填信息和必传材料,并按现行政策和你企业的资料重新测算;提交后进入园区审核,进度会在“我的申报”和邮件中告知。</p>
-            <button class="btn" type="submit" form="apply-form" name="_action" value="submit">{app.status === "returned" ? "重新提交" : "提交申报"}</button>
+            <p>
+              提交时会检查必填信息和必传材料,并按现行政策和你企业的资料重新测算;提交后进入园区审核,进度会在“我的申报”和邮件中告知。
+            </p>
+            <button class="btn" type="submit" form="apply-form" name="_action" value="submit">
+              {app.status === "returned" ? "重新提交" : "提交申报"}
+            </button>
             <p id="submit-status" class="saved" role="status" aria-live="polite"></p>
           </div>
         </section>
 
         {props.events.length > 1 && (
           <section aria-labelledby="history-heading">
-            <h2 id="history-heading" class="section">办理记录</h2>
-            <div class="panel"><Timeline zone={zone} events={props.events} audience="enterprise" /></div>
+            <h2 id="history-heading" class="section">
+              办理记录
+            </h2>
+            <div class="panel">
+              <Timeline zone={zone} events={props.events} audience="enterprise" />
+            </div>
           </section>
         )}
       </main>

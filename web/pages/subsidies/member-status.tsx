@@ -37,17 +37,33 @@ function factText(fact: CalcFact | undefined, v: unknown): string {
   if (fact?.type === "choice") return fact.options?.find((o) => o.value === String(v))?.label ?? String(v);
   if (typeof v !== "number") return String(v);
   switch (fact?.type) {
-    case "money": return formatMoney(v);
-    case "percent": return formatPercent(v);
-    case "count": return `${v}${fact.unit ?? ""}`;
-    default: return String(v);
+    case "money":
+      return formatMoney(v);
+    case "percent":
+      return formatPercent(v);
+    case "count":
+      return `${v}${fact.unit ?? ""}`;
+    default:
+      return String(v);
   }
 }
 
-export function StatusPage({ zone, nonce, user, detail, title, facts, materialNames, notice, comment }: StatusPageProps) {
+export function StatusPage({
+  zone,
+  nonce,
+  user,
+  detail,
+  title,
+  facts,
+  materialNames,
+  notice,
+  comment,
+}: StatusPageProps) {
   const { application: a, standing, evaluation } = detail;
   // The 金额 list reads as a column: one unit for its figures. The payments table is in 元, to the fen, like the vouchers.
-  const figuresUnit = moneyUnit(...[a.requestedFen, a.amountFen, a.rangeMaxFen, detail.paidFen].filter((f): f is number => f !== null));
+  const figuresUnit = moneyUnit(
+    ...[a.requestedFen, a.amountFen, a.rangeMaxFen, detail.paidFen].filter((f): f is number => f !== null),
+  );
   const byName = new Map((facts ?? []).map((f) => [f.name, f]));
   const factRows = Object.entries(detail.facts).map(([name, v]) => {
     const f = byName.get(name);
@@ -56,8 +72,12 @@ export function StatusPage({ zone, nonce, user, detail, title, facts, materialNa
   return (
     <Layout title={`申报:${title}`} zone={zone} nonce={nonce} user={user} css={SUBSIDY_CSS + STATUS_CSS}>
       <main id="main" class="wrap sub">
-        <p class="crumbs"><a href="/subsidies">我的申报</a> › {title}</p>
-        <h1>{title} <StatusTag zone={zone} status={a.status} stage={a.stage} /></h1>
+        <p class="crumbs">
+          <a href="/subsidies">我的申报</a> › {title}
+        </p>
+        <h1>
+          {title} <StatusTag zone={zone} status={a.status} stage={a.stage} />
+        </h1>
         <AppNumberLine zone={zone} kind="subsidy" row={a} />
         <NoticeBox notice={notice} />
 
@@ -65,13 +85,17 @@ export function StatusPage({ zone, nonce, user, detail, title, facts, materialNa
           <h2 id="standing-heading">办理进度</h2>
           <dl class="kv">
             <dt>当前</dt>
-            <dd><strong>{standing.label}</strong></dd>
+            <dd>
+              <strong>{standing.label}</strong>
+            </dd>
             <dt>下一步</dt>
             <dd>{standing.expected}</dd>
             {standing.by && (
               <>
                 <dt>{a.status === "returned" ? "补正期限" : "预计完成"}</dt>
-                <dd><time datetime={standing.by}>{formatDateZh(standing.by)}</time>前</dd>
+                <dd>
+                  <time datetime={standing.by}>{formatDateZh(standing.by)}</time>前
+                </dd>
               </>
             )}
             {a.submittedAt !== null && (
@@ -89,9 +113,18 @@ export function StatusPage({ zone, nonce, user, detail, title, facts, materialNa
               <h2 id="amount-heading">金额</h2>
               <dl class="kv">
                 <dt>申报测算</dt>
-                <dd>{a.requestedFen !== null ? formatMoney(a.requestedFen, { unit: figuresUnit }) : amountPhrase({ amountFen: null, rangeMinFen: a.rangeMinFen, rangeMaxFen: a.rangeMaxFen }, figuresUnit)}</dd>
+                <dd>
+                  {a.requestedFen !== null
+                    ? formatMoney(a.requestedFen, { unit: figuresUnit })
+                    : amountPhrase(
+                        { amountFen: null, rangeMinFen: a.rangeMinFen, rangeMaxFen: a.rangeMaxFen },
+                        figuresUnit,
+                      )}
+                </dd>
                 <dt>{a.status === "awarded" || a.status === "paid" ? "核定金额" : "当前金额"}</dt>
-                <dd><strong>{amountPhrase(a, figuresUnit)}</strong></dd>
+                <dd>
+                  <strong>{amountPhrase(a, figuresUnit)}</strong>
+                </dd>
                 <dt>已拨付</dt>
                 <dd>{formatMoney(detail.paidFen, { unit: figuresUnit })}</dd>
               </dl>
@@ -99,9 +132,25 @@ export function StatusPage({ zone, nonce, user, detail, title, facts, materialNa
                 <div class="table-scroll">
                   <table class="grid stack">
                     <caption class="sr">拨付记录</caption>
-                    <thead><tr><th scope="col">拨付日期</th><th scope="col" class="num">金额</th><th scope="col">凭证号</th></tr></thead>
+                    <thead>
+                      <tr>
+                        <th scope="col">拨付日期</th>
+                        <th scope="col" class="num">
+                          金额
+                        </th>
+                        <th scope="col">凭证号</th>
+                      </tr>
+                    </thead>
                     <tbody>
-                      {detail.payments.map((p) => <tr><td>{formatDateZh(p.paidOn)}</td><td class="num" data-label="金额">{formatMoney(p.amountFen, { unit: "元" })}</td><td data-label="凭证号">{p.voucherNo}</td></tr>)}
+                      {detail.payments.map((p) => (
+                        <tr>
+                          <td>{formatDateZh(p.paidOn)}</td>
+                          <td class="num" data-label="金额">
+                            {formatMoney(p.amountFen, { unit: "元" })}
+                          </td>
+                          <td data-label="凭证号">{p.voucherNo}</td>
+                        </tr>
+                      ))}
                     </tbody>
                   </table>
                 </div>
@@ -110,17 +159,31 @@ export function StatusPage({ zone, nonce, user, detail, title, facts, materialNa
 
             <section class="panel" aria-labelledby="facts-heading">
               <h2 id="facts-heading">申报信息</h2>
-              {factRows.length === 0 ? <p>本项目不需要填写数据。</p> : (
-                <dl class="kv">{factRows.map((r) => <><dt>{r.label}</dt><dd>{r.value}</dd></>)}</dl>
+              {factRows.length === 0 ? (
+                <p>本项目不需要填写数据。</p>
+              ) : (
+                <dl class="kv">
+                  {factRows.map((r) => (
+                    <>
+                      <dt>{r.label}</dt>
+                      <dd>{r.value}</dd>
+                    </>
+                  ))}
+                </dl>
               )}
             </section>
 
             <section class="panel" aria-labelledby="materials-heading">
               <h2 id="materials-heading">申报材料</h2>
-              {detail.materials.length === 0 ? <p>没有上传材料。</p> : (
+              {detail.materials.length === 0 ? (
+                <p>没有上传材料。</p>
+              ) : (
                 <ul class="files">
                   {detail.materials.map((m) => (
-                    <li>{materialNames[m.kind] ?? "材料"}:<a href={`/materials/${m.id}`}>{m.filename}</a> <small>{formatTimeZh(new Date(m.createdAt))}</small></li>
+                    <li>
+                      {materialNames[m.kind] ?? "材料"}:<a href={`/materials/${m.id}`}>{m.filename}</a>{" "}
+                      <small>{formatTimeZh(new Date(m.createdAt))}</small>
+                    </li>
                   ))}
                 </ul>
               )}
@@ -134,15 +197,25 @@ export function StatusPage({ zone, nonce, user, detail, title, facts, materialNa
                 <EvaluationResult result={evaluation} heading={3} />
                 <p class="version-note">提交时按第{evaluation.policyVersion}版政策和你企业当时的资料计算。</p>
               </>
-            ) : <p>提交后会在这里显示测算依据。</p>}
+            ) : (
+              <p>提交后会在这里显示测算依据。</p>
+            )}
           </section>
         </div>
 
         <section aria-labelledby="history-heading">
-          <h2 id="history-heading" class="section">办理记录</h2>
+          <h2 id="history-heading" class="section">
+            办理记录
+          </h2>
           <div class="panel">
             <Timeline zone={zone} events={detail.events} audience="enterprise" />
-            <CommentForm action={`/subsidies/applications/${detail.application.id}/comments`} label="给园区留言" hint="园区工作人员会在办理记录中看到。" value={comment?.value} error={comment?.error} />
+            <CommentForm
+              action={`/subsidies/applications/${detail.application.id}/comments`}
+              label="给园区留言"
+              hint="园区工作人员会在办理记录中看到。"
+              value={comment?.value}
+              error={comment?.error}
+            />
           </div>
         </section>
       </main>

@@ -19,12 +19,17 @@ export type Notice = { kind: "ok" | "error" | "info"; message: string };
 
 export function NoticeBox({ notice }: { notice: Notice | undefined }) {
   if (!notice) return null;
-  return <div class={`alert ${notice.kind}`} role={notice.kind === "error" ? "alert" : "status"}>{notice.message}</div>;
+  return (
+    <div class={`alert ${notice.kind}`} role={notice.kind === "error" ? "alert" : "status"}>
+      {notice.message}
+    </div>
+  );
 }
 
 export const STATUS_TEXT: Record<SubsidyStatus, string> = STATUS_ZH;
 
-export const stageName = (zone: ZoneConfig, key: string | null): string | null => zone.subsidy.stages.find((s) => s.key === key)?.zh ?? null;
+export const stageName = (zone: ZoneConfig, key: string | null): string | null =>
+  zone.subsidy.stages.find((s) => s.key === key)?.zh ?? null;
 
 /** The status in words, naming the stage while it is in review or returned from one. */
 export function statusText(zone: ZoneConfig, status: SubsidyStatus, stage: string | null): string {
@@ -39,7 +44,10 @@ export function StatusTag({ zone, status, stage }: { zone: ZoneConfig; status: S
 }
 
 /** An application's amount: the figure, the review range, or that review sets it. `unit` keeps a table column in one unit. */
-export function amountPhrase(a: { amountFen: number | null; rangeMinFen?: number | null; rangeMaxFen?: number | null }, unit?: MoneyUnit): string {
+export function amountPhrase(
+  a: { amountFen: number | null; rangeMinFen?: number | null; rangeMaxFen?: number | null },
+  unit?: MoneyUnit,
+): string {
   if (a.amountFen !== null) return formatMoney(a.amountFen, { unit });
   if (a.rangeMaxFen != null) return `${formatMoneyRange(a.rangeMinFen ?? 0, a.rangeMaxFen, { unit })}(评审确定)`;
   return "评审确定";
@@ -75,7 +83,15 @@ function actorText(e: SubsidyEventRow, audience: "staff" | "enterprise"): string
 }
 
 /** Every step, oldest first: what happened, between which stages, the amount, who, when, and the comment. */
-export function Timeline({ zone, events, audience = "staff" }: { zone: ZoneConfig; events: readonly SubsidyEventRow[]; audience?: "staff" | "enterprise" }) {
+export function Timeline({
+  zone,
+  events,
+  audience = "staff",
+}: {
+  zone: ZoneConfig;
+  events: readonly SubsidyEventRow[];
+  audience?: "staff" | "enterprise";
+}) {
   return (
     <ol class="timeline">
       {events.map((e) => {
@@ -90,7 +106,8 @@ export function Timeline({ zone, events, audience = "staff" }: { zone: ZoneConfi
               {e.amountFen !== null && <span class="tl-amount">{formatMoney(e.amountFen)}</span>}
             </p>
             <p class="tl-meta">
-              <time datetime={new Date(e.at).toISOString()}>{formatTimeZh(new Date(e.at))}</time> · {actorText(e, audience)}
+              <time datetime={new Date(e.at).toISOString()}>{formatTimeZh(new Date(e.at))}</time> ·{" "}
+              {actorText(e, audience)}
             </p>
             {e.note && <p class="tl-note">{e.note}</p>}
           </li>
@@ -133,11 +150,25 @@ export const SUBSIDY_CSS = `${EVALUATION_CSS}
 `;
 
 /** A comment on the timeline (staff: 园区意见, shown to the enterprise; members: 留言 to the zone). */
-export function CommentForm({ action, label, hint, value, error }: { action: string; label: string; hint: string; value?: string | undefined; error?: string | undefined }) {
+export function CommentForm({
+  action,
+  label,
+  hint,
+  value,
+  error,
+}: {
+  action: string;
+  label: string;
+  hint: string;
+  value?: string | undefined;
+  error?: string | undefined;
+}) {
   return (
     <form method="post" action={action} class="comment-form">
       <Textarea name="text" id="f-comment" label={label} hint={hint} maxlength={1000} value={value} error={error} />
-      <button type="submit" class="btn secondary">发送</button>
+      <button type="submit" class="btn secondary">
+        发送
+      </button>
     </form>
   );
 }

@@ -26,15 +26,25 @@ export interface DashboardPageProps {
 
 /** Budget use as a bar (decoration) and in words (what is read out). */
 function BudgetUse({ used, budget }: { used: number; budget: number | null }) {
-  if (budget === null) return <>{wan(used)}<small>未设年度预算</small></>;
+  if (budget === null)
+    return (
+      <>
+        {wan(used)}
+        <small>未设年度预算</small>
+      </>
+    );
   const share = budget > 0 ? used / budget : 1;
   // Width classes in 5% steps: inline styles are blocked by the CSP.
   const step = Math.min(20, Math.round(share * 20));
   return (
     <>
       {wan(used)} / {wan(budget)}
-      <small>已用 {(share * 100).toFixed(1)}%,剩余 {wan(Math.max(0, budget - used))}</small>
-      <div class={`bar${share > 1 ? " over" : ""}`} aria-hidden="true"><span class={`w${step}`} /></div>
+      <small>
+        已用 {(share * 100).toFixed(1)}%,剩余 {wan(Math.max(0, budget - used))}
+      </small>
+      <div class={`bar${share > 1 ? " over" : ""}`} aria-hidden="true">
+        <span class={`w${step}`} />
+      </div>
     </>
   );
 }
@@ -45,26 +55,55 @@ export function DashboardPage({ zone, nonce, user, dashboard: d, years }: Dashbo
   return (
     <Layout title="政策兑现统计" zone={zone} nonce={nonce} user={user} css={SUBSIDY_STAFF_CSS + WIDTHS}>
       <main id="main" class="wrap sub">
-        <p class="crumbs"><a href="/admin/subsidies">政策兑现</a> › 统计</p>
+        <p class="crumbs">
+          <a href="/admin/subsidies">政策兑现</a> › 统计
+        </p>
         <h1>政策兑现统计</h1>
         <form method="get" action="/admin/subsidies/dashboard" class="filters">
           <div class="field">
             <label for="f-year">预算年度</label>
-            <select id="f-year" name="year">{years.map((y) => <option value={String(y)} selected={y === d.year}>{y}年</option>)}</select>
+            <select id="f-year" name="year">
+              {years.map((y) => (
+                <option value={String(y)} selected={y === d.year}>
+                  {y}年
+                </option>
+              ))}
+            </select>
           </div>
-          <button class="btn secondary" type="submit">查看</button>
+          <button class="btn secondary" type="submit">
+            查看
+          </button>
         </form>
-        <p><a class="btn" href="/admin/subsidies/export">导出全部申报(CSV)</a></p>
+        <p>
+          <a class="btn" href="/admin/subsidies/export">
+            导出全部申报(CSV)
+          </a>
+        </p>
 
         <section aria-labelledby="h-stages">
           <h2 id="h-stages">各环节</h2>
           <div class="table-scroll">
             <table class="grid">
-              <thead><tr><th scope="col">环节</th><th scope="col" class="num">待办</th><th scope="col" class="num">平均用时</th><th scope="col" class="num">已办结</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">环节</th>
+                  <th scope="col" class="num">
+                    待办
+                  </th>
+                  <th scope="col" class="num">
+                    平均用时
+                  </th>
+                  <th scope="col" class="num">
+                    已办结
+                  </th>
+                </tr>
+              </thead>
               <tbody>
                 {d.stages.map((s) => (
                   <tr>
-                    <th scope="row"><a href={`/admin/subsidies?status=in_review&stage=${s.key}`}>{s.zh}</a></th>
+                    <th scope="row">
+                      <a href={`/admin/subsidies?status=in_review&stage=${s.key}`}>{s.zh}</a>
+                    </th>
                     <td class="num">{s.waiting}</td>
                     <td class="num">{s.averageDays === null ? "—" : `${s.averageDays} 天`}</td>
                     <td class="num">{s.completed}</td>
@@ -77,21 +116,43 @@ export function DashboardPage({ zone, nonce, user, dashboard: d, years }: Dashbo
 
         <section aria-labelledby="h-programmes">
           <h2 id="h-programmes">按扶持项目</h2>
-          {d.programmes.length === 0 ? <p class="panel">还没有提交的申报。</p> : (
+          {d.programmes.length === 0 ? (
+            <p class="panel">还没有提交的申报。</p>
+          ) : (
             <div class="table-scroll">
               <table class="grid stack">
-                <thead><tr><th scope="col">扶持项目</th><th scope="col">状态与环节</th><th scope="col">{d.year}年批准 / 年度预算</th><th scope="col" class="num">累计拨付</th></tr></thead>
+                <thead>
+                  <tr>
+                    <th scope="col">扶持项目</th>
+                    <th scope="col">状态与环节</th>
+                    <th scope="col">{d.year}年批准 / 年度预算</th>
+                    <th scope="col" class="num">
+                      累计拨付
+                    </th>
+                  </tr>
+                </thead>
                 <tbody>
                   {d.programmes.map((p) => (
                     <tr>
-                      <th scope="row"><a href={`/admin/subsidies?programme=${p.id}`}>{p.title}</a></th>
+                      <th scope="row">
+                        <a href={`/admin/subsidies?programme=${p.id}`}>{p.title}</a>
+                      </th>
                       <td data-label="状态与环节">
                         <ul class="plain">
-                          {p.byStatus.map((g) => <li>{g.status === "in_review" && g.stageZh ? `${g.stageZh}中` : g.statusZh}:{g.n} 份,{wan(g.amountFen)}</li>)}
+                          {p.byStatus.map((g) => (
+                            <li>
+                              {g.status === "in_review" && g.stageZh ? `${g.stageZh}中` : g.statusZh}:{g.n} 份,
+                              {wan(g.amountFen)}
+                            </li>
+                          ))}
                         </ul>
                       </td>
-                      <td data-label={`${d.year}年批准 / 年度预算`}><BudgetUse used={p.awardedThisYearFen} budget={p.budgetFen} /></td>
-                      <td class="num" data-label="累计拨付">{wan(p.paidFen)}</td>
+                      <td data-label={`${d.year}年批准 / 年度预算`}>
+                        <BudgetUse used={p.awardedThisYearFen} budget={p.budgetFen} />
+                      </td>
+                      <td class="num" data-label="累计拨付">
+                        {wan(p.paidFen)}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

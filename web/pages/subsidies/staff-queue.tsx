@@ -20,7 +20,12 @@ import { isOverdue, SUBSIDY_STAFF_CSS } from "./staff-shared";
 
 type Queue = Awaited<ReturnType<typeof listQueue>>;
 export type QueueRow = Queue["rows"][number] & { programme: string };
-export interface QueueFilters { status?: string | undefined; stage?: string | undefined; programme?: string | undefined; q?: string | undefined }
+export interface QueueFilters {
+  status?: string | undefined;
+  stage?: string | undefined;
+  programme?: string | undefined;
+  q?: string | undefined;
+}
 
 export interface QueuePageProps {
   zone: ZoneConfig;
@@ -47,22 +52,51 @@ const pending = (r: { status: SubsidyStatus }) => r.status === "in_review" || r.
 
 /** Tabs: everything, each stage's waiting applications, then the outcomes. */
 function tabs(zone: ZoneConfig, counts: Queue["counts"]) {
-  const n = (status?: SubsidyStatus, stage?: string) => counts.filter((c) => (!status || c.status === status) && (!stage || c.stage === stage)).reduce((s, c) => s + c.n, 0);
+  const n = (status?: SubsidyStatus, stage?: string) =>
+    counts
+      .filter((c) => (!status || c.status === status) && (!stage || c.stage === stage))
+      .reduce((s, c) => s + c.n, 0);
   return [
     { label: "全部", status: undefined, stage: undefined, n: n() },
-    ...zone.subsidy.stages.map((s) => ({ label: s.kind === "publicity" ? `${s.zh}中` : s.kind === "payment" ? `待批准${s.zh}` : `待${s.zh}`, status: "in_review" as const, stage: s.key, n: n("in_review", s.key) })),
-    ...(["awarded", "returned", "paid", "rejected"] as const).map((st) => ({ label: STATUS_TEXT[st], status: st, stage: undefined, n: n(st) })),
+    ...zone.subsidy.stages.map((s) => ({
+      label: s.kind === "publicity" ? `${s.zh}中` : s.kind === "payment" ? `待批准${s.zh}` : `待${s.zh}`,
+      status: "in_review" as const,
+      stage: s.key,
+      n: n("in_review", s.key),
+    })),
+    ...(["awarded", "returned", "paid", "rejected"] as const).map((st) => ({
+      label: STATUS_TEXT[st],
+      status: st,
+      stage: undefined,
+      n: n(st),
+    })),
   ];
 }
 
-export function QueuePage({ zone, nonce, user, rows, counts, filters, programmes, today, errors, notice }: QueuePageProps) {
-  const option = (value: string, label: string, current: string | undefined) => <option value={value} selected={current === value}>{label}</option>;
+export function QueuePage({
+  zone,
+  nonce,
+  user,
+  rows,
+  counts,
+  filters,
+  programmes,
+  today,
+  errors,
+  notice,
+}: QueuePageProps) {
+  const option = (value: string, label: string, current: string | undefined) => (
+    <option value={value} selected={current === value}>
+      {label}
+    </option>
+  );
   return (
     <Layout title="政策兑现" zone={zone} nonce={nonce} user={user} css={SUBSIDY_STAFF_CSS}>
       <main id="main" class="wrap sub">
         <h1>政策兑现</h1>
         <p class="lead">
-          按环节办理企业的补贴申报。<a href="/admin/subsidies/dashboard">统计与预算</a> · <a href="/admin/subsidies/export">导出 CSV</a> · <a href="/publicity">公示页面</a>
+          按环节办理企业的补贴申报。<a href="/admin/subsidies/dashboard">统计与预算</a> ·{" "}
+          <a href="/admin/subsidies/export">导出 CSV</a> · <a href="/publicity">公示页面</a>
         </p>
         <NoticeBox notice={notice} />
         <FormAlert errors={errors} />
@@ -70,7 +104,14 @@ export function QueuePage({ zone, nonce, user, rows, counts, filters, programmes
           <ul class="tabs">
             {tabs(zone, counts).map((t) => (
               <li>
-                <a href={query({ status: t.status, stage: t.stage })} aria-current={filters.status === t.status && filters.stage === t.stage && !filters.programme && !filters.q ? "page" : undefined}>
+                <a
+                  href={query({ status: t.status, stage: t.stage })}
+                  aria-current={
+                    filters.status === t.status && filters.stage === t.stage && !filters.programme && !filters.q
+                      ? "page"
+                      : undefined
+                  }
+                >
                   {t.label}
                   <span class="n">{t.n}</span>
                 </a>
@@ -83,7 +124,9 @@ export function QueuePage({ zone, nonce, user, rows, counts, filters, programmes
             <label for="f-status">状态</label>
             <select id="f-status" name="status" aria-invalid={errors?.fields?.status ? "true" : undefined}>
               {option("", "全部", filters.status)}
-              {(["in_review", "returned", "awarded", "paid", "rejected", "withdrawn"] as const).map((s) => option(s, STATUS_TEXT[s], filters.status))}
+              {(["in_review", "returned", "awarded", "paid", "rejected", "withdrawn"] as const).map((s) =>
+                option(s, STATUS_TEXT[s], filters.status),
+              )}
             </select>
           </div>
           <div class="field">
@@ -102,32 +145,65 @@ export function QueuePage({ zone, nonce, user, rows, counts, filters, programmes
           </div>
           <div class="field">
             <label for="f-q">企业名称或申报编号</label>
-            <input id="f-q" name="q" value={filters.q ?? ""} maxlength={50} aria-invalid={errors?.fields?.q ? "true" : undefined} />
+            <input
+              id="f-q"
+              name="q"
+              value={filters.q ?? ""}
+              maxlength={50}
+              aria-invalid={errors?.fields?.q ? "true" : undefined}
+            />
           </div>
-          <button class="btn" type="submit">筛选</button>
+          <button class="btn" type="submit">
+            筛选
+          </button>
         </form>
         <CalendarListNote dues={rows.filter(pending).map((r) => r.dueOn)} from={today} />
-        <p aria-live="polite">共 {rows.length} 份申报{rows.length >= 500 ? "(只显示前 500 份,请缩小筛选范围)" : ""}</p>
+        <p aria-live="polite">
+          共 {rows.length} 份申报{rows.length >= 500 ? "(只显示前 500 份,请缩小筛选范围)" : ""}
+        </p>
         {rows.length === 0 ? (
           <p class="panel">没有符合条件的申报。</p>
         ) : (
           <div class="table-scroll">
             <table class="grid stack">
               <thead>
-                <tr><th scope="col">企业</th><th scope="col">扶持项目</th><th scope="col" class="num">金额</th><th scope="col">状态</th><th scope="col">提交时间</th><th scope="col">办理期限</th></tr>
+                <tr>
+                  <th scope="col">企业</th>
+                  <th scope="col">扶持项目</th>
+                  <th scope="col" class="num">
+                    金额
+                  </th>
+                  <th scope="col">状态</th>
+                  <th scope="col">提交时间</th>
+                  <th scope="col">办理期限</th>
+                </tr>
               </thead>
               <tbody>
                 {rows.map((r) => (
                   <tr>
-                    <th scope="row"><a href={`/admin/subsidies/applications/${r.id}`}>{r.enterprise}</a><AppNumber zone={zone} kind="subsidy" row={r} /></th>
+                    <th scope="row">
+                      <a href={`/admin/subsidies/applications/${r.id}`}>{r.enterprise}</a>
+                      <AppNumber zone={zone} kind="subsidy" row={r} />
+                    </th>
                     <td data-label="扶持项目">{r.programme}</td>
-                    <td class="num" data-label="金额">{r.amountFen !== null ? formatMoney(r.amountFen, { unit: "万元" }) : "评审确定"}{r.requestedFen !== null && r.requestedFen !== r.amountFen ? <small>测算 {formatMoney(r.requestedFen, { unit: "万元" })}</small> : null}</td>
-                    <td data-label="状态"><StatusTag zone={zone} status={r.status} stage={r.stage} /></td>
+                    <td class="num" data-label="金额">
+                      {r.amountFen !== null ? formatMoney(r.amountFen, { unit: "万元" }) : "评审确定"}
+                      {r.requestedFen !== null && r.requestedFen !== r.amountFen ? (
+                        <small>测算 {formatMoney(r.requestedFen, { unit: "万元" })}</small>
+                      ) : null}
+                    </td>
+                    <td data-label="状态">
+                      <StatusTag zone={zone} status={r.status} stage={r.stage} />
+                    </td>
                     <td data-label="提交时间">{r.submittedAt ? formatTimeZh(new Date(r.submittedAt)) : "—"}</td>
                     <td data-label="办理期限">
                       {r.dueOn ? formatDateZh(r.dueOn) : "—"}
                       {pending(r) && <CalendarNote due={r.dueOn} from={today} />}
-                      {isOverdue(r, today) && <small><span class="tag overdue">{r.status === "returned" ? "补正逾期" : "已逾期"}</span></small>}
+                      {isOverdue(r, today) && (
+                        <small>
+                          <span class="tag overdue">{r.status === "returned" ? "补正逾期" : "已逾期"}</span>
+                        </small>
+                      )}
                     </td>
                   </tr>
                 ))}

@@ -21,7 +21,9 @@ export const users = sqliteTable(
     /** Self-describing PBKDF2 hash (worker/features/auth/password). */
     passwordHash: text("password_hash").notNull(),
     passwordChangedAt: integer("password_changed_at").notNull(),
-    status: text("status", { enum: ["active", "disabled"] }).notNull().default("active"),
+    status: text("status", { enum: ["active", "disabled"] })
+      .notNull()
+      .default("active"),
     /** Mainland mobile for SMS notices; optional. */
     mobile: text("mobile"),
     createdAt: integer("created_at").notNull(),
@@ -63,7 +65,10 @@ export const authAttempts = sqliteTable(
     ok: integer("ok", { mode: "boolean" }).notNull(),
     at: integer("at").notNull(),
   },
-  (t) => [index("auth_attempts_email_idx").on(t.kind, t.email, t.at), index("auth_attempts_ip_idx").on(t.kind, t.ip, t.at)],
+  (t) => [
+    index("auth_attempts_email_idx").on(t.kind, t.email, t.at),
+    index("auth_attempts_ip_idx").on(t.kind, t.ip, t.at),
+  ],
 );
 
 /** One-time password reset links; only the SHA-256 of the token is stored. */
@@ -85,7 +90,6 @@ export const passwordResetTokens = sqliteTable(
   },
   (t) => [index("password_reset_tokens_user_idx").on(t.userId)],
 );
-
 
 export type UserRow = typeof users.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;

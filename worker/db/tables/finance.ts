@@ -17,7 +17,9 @@ export const loanProducts = sqliteTable(
   "loan_products",
   {
     id: text("id").primaryKey(),
-    bankId: text("bank_id").notNull().references(() => banks.id),
+    bankId: text("bank_id")
+      .notNull()
+      .references(() => banks.id),
     name: text("name").notNull(),
     type: text("type", { enum: PRODUCT_TYPES }).notNull(),
     minAmountFen: integer("min_amount_fen").notNull(),
@@ -47,7 +49,10 @@ export const loanProducts = sqliteTable(
     publishedAt: integer("published_at"),
     revision: integer("revision").notNull().default(0),
   },
-  (t) => [index("loan_products_bank_idx").on(t.bankId, t.status), index("loan_products_status_idx").on(t.status, t.type)],
+  (t) => [
+    index("loan_products_bank_idx").on(t.bankId, t.status),
+    index("loan_products_status_idx").on(t.status, t.type),
+  ],
 );
 export type LoanProductRow = typeof loanProducts.$inferSelect;
 
@@ -55,7 +60,9 @@ export const financingNeeds = sqliteTable(
   "financing_needs",
   {
     id: text("id").primaryKey(),
-    enterpriseId: text("enterprise_id").notNull().references(() => enterprises.id),
+    enterpriseId: text("enterprise_id")
+      .notNull()
+      .references(() => enterprises.id),
     createdBy: text("created_by").notNull(),
     amountFen: integer("amount_fen").notNull(),
     termMonths: integer("term_months").notNull(),
@@ -70,7 +77,10 @@ export const financingNeeds = sqliteTable(
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },
-  (t) => [index("financing_needs_enterprise_idx").on(t.enterpriseId, t.status), index("financing_needs_status_idx").on(t.status, t.validUntil)],
+  (t) => [
+    index("financing_needs_enterprise_idx").on(t.enterpriseId, t.status),
+    index("financing_needs_status_idx").on(t.status, t.validUntil),
+  ],
 );
 export type FinancingNeedRow = typeof financingNeeds.$inferSelect;
 
@@ -79,8 +89,12 @@ export const dataConsents = sqliteTable(
   "data_consents",
   {
     id: text("id").primaryKey(),
-    enterpriseId: text("enterprise_id").notNull().references(() => enterprises.id),
-    bankId: text("bank_id").notNull().references(() => banks.id),
+    enterpriseId: text("enterprise_id")
+      .notNull()
+      .references(() => enterprises.id),
+    bankId: text("bank_id")
+      .notNull()
+      .references(() => banks.id),
     grantedBy: text("granted_by").notNull(),
     grantedAt: integer("granted_at").notNull(),
     revokedBy: text("revoked_by"),
@@ -107,9 +121,15 @@ export const loanApplications = sqliteTable(
     /** The application number people read (ZB-DK-2026-000045): the year of submission (Asia/Shanghai) and its sequence in the zone; null only for rows written outside the app. */
     numberYear: integer("number_year"),
     numberSeq: integer("number_seq"),
-    productId: text("product_id").notNull().references(() => loanProducts.id),
-    bankId: text("bank_id").notNull().references(() => banks.id),
-    enterpriseId: text("enterprise_id").notNull().references(() => enterprises.id),
+    productId: text("product_id")
+      .notNull()
+      .references(() => loanProducts.id),
+    bankId: text("bank_id")
+      .notNull()
+      .references(() => banks.id),
+    enterpriseId: text("enterprise_id")
+      .notNull()
+      .references(() => enterprises.id),
     needId: text("need_id"),
     createdBy: text("created_by").notNull(),
     amountFen: integer("amount_fen").notNull(),
@@ -142,7 +162,9 @@ export const loanApplications = sqliteTable(
     // SQLite treats NULL keys as distinct: applications without an Idempotency-Key never collide here.
     uniqueIndex("loan_applications_idempotency_unique").on(t.enterpriseId, t.idempotencyKey),
     // The "已申请过" check made a constraint, so parallel applications cannot both pass it (migration 0008).
-    uniqueIndex("loan_applications_open_unique").on(t.enterpriseId, t.productId).where(sql`status in (${OPEN_LOAN_SQL})`),
+    uniqueIndex("loan_applications_open_unique")
+      .on(t.enterpriseId, t.productId)
+      .where(sql`status in (${OPEN_LOAN_SQL})`),
     uniqueIndex("loan_applications_number_unique").on(t.numberYear, t.numberSeq),
   ],
 );
@@ -152,7 +174,9 @@ export const loanEvents = sqliteTable(
   "loan_events",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    applicationId: text("application_id").notNull().references(() => loanApplications.id),
+    applicationId: text("application_id")
+      .notNull()
+      .references(() => loanApplications.id),
     at: integer("at").notNull(),
     actorId: text("actor_id"),
     actor: text("actor").notNull(),

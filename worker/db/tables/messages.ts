@@ -12,7 +12,9 @@ export const outbox = sqliteTable(
     body: text("body").notNull(),
     /** What the message is, e.g. "password_reset_link", "password_changed". */
     kind: text("kind").notNull(),
-    status: text("status", { enum: ["pending", "sent", "failed"] }).notNull().default("pending"),
+    status: text("status", { enum: ["pending", "sent", "failed"] })
+      .notNull()
+      .default("pending"),
     attempts: integer("attempts").notNull().default(0),
     createdAt: integer("created_at").notNull(),
     sentAt: integer("sent_at"),

@@ -26,7 +26,9 @@ export const enterprises = sqliteTable(
     contactName: text("contact_name"),
     contactMobile: text("contact_mobile"),
     contactEmail: text("contact_email"),
-    status: text("status", { enum: ["active", "suspended"] }).notNull().default("active"),
+    status: text("status", { enum: ["active", "suspended"] })
+      .notNull()
+      .default("active"),
     updatedAt: integer("updated_at"),
   },
   (t) => [uniqueIndex("enterprises_uscc_unique").on(t.uscc)],
@@ -44,7 +46,9 @@ export const banks = sqliteTable(
     contactName: text("contact_name"),
     contactPhone: text("contact_phone"),
     contactEmail: text("contact_email"),
-    status: text("status", { enum: ["active", "suspended"] }).notNull().default("active"),
+    status: text("status", { enum: ["active", "suspended"] })
+      .notNull()
+      .default("active"),
   },
   (t) => [uniqueIndex("banks_uscc_unique").on(t.uscc)],
 );

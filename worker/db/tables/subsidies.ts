@@ -131,6 +131,9 @@ export const subsidyPayments = sqliteTable(
     recordedBy: text("recorded_by").notNull(),
     recordedAt: integer("recorded_at").notNull(),
   },
-  (t) => [uniqueIndex("subsidy_payments_voucher_unique").on(t.voucherNo), index("subsidy_payments_application_idx").on(t.applicationId)],
+  (t) => [
+    uniqueIndex("subsidy_payments_voucher_unique").on(t.voucherNo),
+    index("subsidy_payments_application_idx").on(t.applicationId),
+  ],
 );
 export type SubsidyPaymentRow = typeof subsidyPayments.$inferSelect;

@@ -5,7 +5,14 @@ import type { TenantDb } from "../../db/open";
 import { auditInsert, recordAudit, type AuditEntry } from "./audit";
 import { listAudit } from "./list-audit";
 
-const login: AuditEntry = { actorId: "u1", actor: "a@example.cn", action: "auth.login", result: "ok", ip: "203.0.113.9", detail: { remember: true } };
+const login: AuditEntry = {
+  actorId: "u1",
+  actor: "a@example.cn",
+  action: "auth.login",
+  result: "ok",
+  ip: "203.0.113.9",
+  detail: { remember: true },
+};
 
 describe("audit log", () => {
   let client: Client;
@@ -17,7 +24,11 @@ describe("audit log", () => {
 
   it("records entries and lists them newest first with their detail parsed", async () => {
     await recordAudit(db, login, new Date("2026-11-01T08:00:00.000Z"));
-    await recordAudit(db, { actor: "anonymous", action: "auth.login", result: "denied", detail: { reason: "bad_credentials" } }, new Date("2026-11-01T08:01:00.000Z"));
+    await recordAudit(
+      db,
+      { actor: "anonymous", action: "auth.login", result: "denied", detail: { reason: "bad_credentials" } },
+      new Date("2026-11-01T08:01:00.000Z"),
+    );
     const rows = await listAudit({ db });
     expect(rows.map((r) => [r.at, r.actor, r.result])).toEqual([
       ["2026-11-01T08:01:00.000Z", "anonymous", "denied"],
@@ -29,7 +40,8 @@ describe("audit log", () => {
 
   it("pages with before, filters by action and clamps the limit", async () => {
     const now = new Date("2026-11-01T08:00:00.000Z");
-    for (let i = 0; i < 5; i++) await recordAudit(db, { ...login, action: i % 2 ? "auth.logout" : "auth.login", target: `t${i}` }, now);
+    for (let i = 0; i < 5; i++)
+      await recordAudit(db, { ...login, action: i % 2 ? "auth.logout" : "auth.login", target: `t${i}` }, now);
     const first = await listAudit({ db }, { limit: 2 });
     expect(first.map((r) => r.target)).toEqual(["t4", "t3"]);
     const next = await listAudit({ db }, { limit: 2, before: first.at(-1)!.id });
@@ -39,15 +51,21 @@ describe("audit log", () => {
   });
 
   it("commits an audit row in the same batch as the change it records", async () => {
-    await db.batch([auditInsert(db, login, new Date()), auditInsert(db, { ...login, action: "auth.logout" }, new Date())]);
+    await db.batch([
+      auditInsert(db, login, new Date()),
+      auditInsert(db, { ...login, action: "auth.logout" }, new Date()),
+    ]);
     expect(await listAudit({ db })).toHaveLength(2);
   });
 
-  it.each(["password", "newPassword", "resetToken", "TOKEN_HASH", "clientSecret"])("refuses a detail key that looks secret: %s", async (key) => {
-    expect(() => auditInsert(db, { ...login, detail: { [key]: "x" } }, new Date())).toThrow(/looks secret/);
-    await expect(recordAudit(db, { ...login, detail: { [key]: "x" } }, new Date())).rejects.toThrow(/looks secret/);
-    expect(await listAudit({ db })).toEqual([]);
-  });
+  it.each(["password", "newPassword", "resetToken", "TOKEN_HASH", "clientSecret"])(
+    "refuses a detail key that looks secret: %s",
+    async (key) => {
+      expect(() => auditInsert(db, { ...login, detail: { [key]: "x" } }, new Date())).toThrow(/looks secret/);
+      await expect(recordAudit(db, { ...login, detail: { [key]: "x" } }, new Date())).rejects.toThrow(/looks secret/);
+      expect(await listAudit({ db })).toEqual([]);
+    },
+  );
 
   it("is append-only: UPDATE and DELETE are refused by the database", async () => {
     await recordAudit(db, login, new Date());

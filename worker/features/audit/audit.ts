@@ -50,7 +50,9 @@ export function auditInsert(db: TenantDb, entry: AuditEntry, now: Date) {
     action: entry.action,
     // The target is often the request path, which may carry escaped NULs (/x/ab%00): the
     // database refuses a NUL in text, and the refusal must still be recorded, so they are spelt out.
-    target: entry.target?.replace(/[\u0000-\u001f\u007f]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`) ?? null,
+    target:
+      entry.target?.replace(/[\u0000-\u001f\u007f]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`) ??
+      null,
     result: entry.result,
     ip: entry.ip ?? null,
     detail: entry.detail ? JSON.stringify(entry.detail) : null,

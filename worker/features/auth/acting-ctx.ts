@@ -8,7 +8,13 @@ import type { Role } from "../../db/schema";
 import { signedIn } from "./guard";
 import { requestCtx } from "./routes";
 
-export interface ActingUser { id: string; email: string; role: Role; enterpriseId: string | null; bankId: string | null }
+export interface ActingUser {
+  id: string;
+  email: string;
+  role: Role;
+  enterpriseId: string | null;
+  bankId: string | null;
+}
 
 export function actingUser(c: Context<AppEnv>): ActingUser {
   const { user } = signedIn(c);

@@ -23,10 +23,22 @@ type Admin = { id: string; email: string };
 
 /** Each table action: its service call and the confirmation shown after the redirect. */
 const ACTIONS = {
-  disable: { run: (ctx: Ctx, actor: Admin, id: string) => setUserStatus({ ...ctx, actor }, id, "disabled"), done: "账号已停用,该用户的登录已全部退出。" },
-  enable: { run: (ctx: Ctx, actor: Admin, id: string) => setUserStatus({ ...ctx, actor }, id, "active"), done: "账号已启用。" },
-  "end-sessions": { run: (ctx: Ctx, actor: Admin, id: string) => endUserSessions({ ...ctx, actor }, id), done: "该用户的登录已全部退出。" },
-  unlock: { run: (ctx: Ctx, actor: Admin, id: string) => unlockUser({ ...ctx, actor, security: ctx.zone.security }, id), done: "已解除锁定,该用户现在可以用密码登录。" },
+  disable: {
+    run: (ctx: Ctx, actor: Admin, id: string) => setUserStatus({ ...ctx, actor }, id, "disabled"),
+    done: "账号已停用,该用户的登录已全部退出。",
+  },
+  enable: {
+    run: (ctx: Ctx, actor: Admin, id: string) => setUserStatus({ ...ctx, actor }, id, "active"),
+    done: "账号已启用。",
+  },
+  "end-sessions": {
+    run: (ctx: Ctx, actor: Admin, id: string) => endUserSessions({ ...ctx, actor }, id),
+    done: "该用户的登录已全部退出。",
+  },
+  unlock: {
+    run: (ctx: Ctx, actor: Admin, id: string) => unlockUser({ ...ctx, actor, security: ctx.zone.security }, id),
+    done: "已解除锁定,该用户现在可以用密码登录。",
+  },
 } as const;
 type ActionName = keyof typeof ACTIONS;
 const isAction = (name: string): name is ActionName => Object.hasOwn(ACTIONS, name);
@@ -42,10 +54,23 @@ export function adminUserPages(deps: AppDeps) {
   r.use("/admin/users", requireZone, pageGuard(deps, "zone_admin"));
   r.use("/admin/users/*", requireZone, pageGuard(deps, "zone_admin"));
 
-  const table = async (c: Context<AppEnv>, notice?: { kind: "ok" | "error"; message: string }, status: ContentfulStatusCode = 200) => {
+  const table = async (
+    c: Context<AppEnv>,
+    notice?: { kind: "ok" | "error"; message: string },
+    status: ContentfulStatusCode = 200,
+  ) => {
     const { zone, db } = zoneOf(c);
     const users = await listZoneUsers({ db, now: deps.now(), security: zone.security });
-    return c.html(<AdminUsersPage zone={zone} nonce={c.get("secureHeadersNonce")} user={signedIn(c).user} users={users} notice={notice} />, status);
+    return c.html(
+      <AdminUsersPage
+        zone={zone}
+        nonce={c.get("secureHeadersNonce")}
+        user={signedIn(c).user}
+        users={users}
+        notice={notice}
+      />,
+      status,
+    );
   };
 
   r.get("/admin/users", (c) => {
@@ -60,7 +85,17 @@ export function adminUserPages(deps: AppDeps) {
     const { url, expiresAt, user: target } = await issueAdminResetLink(ctx, { id: user.id, email: user.email }, id);
     // Shown once: neither the browser nor any proxy may keep a copy of the live link.
     c.header("Cache-Control", "no-store");
-    return c.html(<ResetLinkIssuedPage zone={ctx.zone} nonce={c.get("secureHeadersNonce")} user={user} userId={id} target={{ ...target, mobile: target.mobile ? maskMobile(target.mobile) : null }} url={url} expiresAt={expiresAt} />);
+    return c.html(
+      <ResetLinkIssuedPage
+        zone={ctx.zone}
+        nonce={c.get("secureHeadersNonce")}
+        user={user}
+        userId={id}
+        target={{ ...target, mobile: target.mobile ? maskMobile(target.mobile) : null }}
+        url={url}
+        expiresAt={expiresAt}
+      />,
+    );
   });
 
   // The same link sent on to the user's mobile; the page is shown again with the outcome.
@@ -71,34 +106,62 @@ export function adminUserPages(deps: AppDeps) {
     const form = await c.req.parseBody();
     const token = typeof form.token === "string" ? form.token.slice(0, 200) : "";
     c.header("Cache-Control", "no-store");
-    const page = (target: { name: string; email: string; mobile: string | null }, expiresAt: Date | null, notice: { kind: "ok" | "error"; message: string }) =>
-      <ResetLinkIssuedPage zone={ctx.zone} nonce={c.get("secureHeadersNonce")} user={user} userId={id} target={target} url={expiresAt ? resetLink(ctx.origin, token) : null} expiresAt={expiresAt} notice={notice} />;
+    const page = (
+      target: { name: string; email: string; mobile: string | null },
+      expiresAt: Date | null,
+      notice: { kind: "ok" | "error"; message: string },
+    ) => (
+      <ResetLinkIssuedPage
+        zone={ctx.zone}
+        nonce={c.get("secureHeadersNonce")}
+        user={user}
+        userId={id}
+        target={target}
+        url={expiresAt ? resetLink(ctx.origin, token) : null}
+        expiresAt={expiresAt}
+        notice={notice}
+      />
+    );
     try {
       const sent = await sendResetLinkBySms(ctx, { id: user.id, email: user.email }, id, token);
-      return c.html(page({ name: sent.name, email: sent.email, mobile: sent.sentTo }, sent.expiresAt, { kind: "ok", message: `已通过短信发送到 ${sent.sentTo}。` }));
+      return c.html(
+        page({ name: sent.name, email: sent.email, mobile: sent.sentTo }, sent.expiresAt, {
+          kind: "ok",
+          message: `已通过短信发送到 ${sent.sentTo}。`,
+        }),
+      );
     } catch (e) {
       const { status, errors } = formFailure(e, c);
       if (status === 404) throw e;
-      const [target] = (await listZoneUsers({ db: ctx.db, now: ctx.now, security: ctx.zone.security })).filter((u) => u.id === id);
+      const [target] = (await listZoneUsers({ db: ctx.db, now: ctx.now, security: ctx.zone.security })).filter(
+        (u) => u.id === id,
+      );
       // The link is not shown again: it may be spent or replaced, and this page says so.
-      return c.html(page({ name: target?.name ?? "", email: target?.email ?? "", mobile: null }, null, { kind: "error", message: errors.message ?? "短信没有发送。" }), status);
+      return c.html(
+        page({ name: target?.name ?? "", email: target?.email ?? "", mobile: null }, null, {
+          kind: "error",
+          message: errors.message ?? "短信没有发送。",
+        }),
+        status,
+      );
     }
   });
 
   // One static route per action (not "/:action"): a parameter beside the static
   // "reset-link" would push Hono from its RegExpRouter to the slower TrieRouter.
-  for (const action of Object.keys(ACTIONS) as (keyof typeof ACTIONS)[]) r.post(`/admin/users/:id/${action}`, async (c) => {
-    const id = userIdParam(c);
-    const { user } = signedIn(c);
-    try {
-      await ACTIONS[action].run(requestCtx(c, deps), { id: user.id, email: user.email }, id);
-    } catch (e) {
-      const { status, errors } = formFailure(e, c);
-      if (status === 404) throw e;
-      return table(c, { kind: "error", message: errors.message ?? "操作没有完成。" }, status);
-    }
-    return c.redirect(`/admin/users?done=${action}`, 303);
-  });
+  for (const action of Object.keys(ACTIONS) as (keyof typeof ACTIONS)[])
+    r.post(`/admin/users/:id/${action}`, async (c) => {
+      const id = userIdParam(c);
+      const { user } = signedIn(c);
+      try {
+        await ACTIONS[action].run(requestCtx(c, deps), { id: user.id, email: user.email }, id);
+      } catch (e) {
+        const { status, errors } = formFailure(e, c);
+        if (status === 404) throw e;
+        return table(c, { kind: "error", message: errors.message ?? "操作没有完成。" }, status);
+      }
+      return c.redirect(`/admin/users?done=${action}`, 303);
+    });
 
   return r;
 }

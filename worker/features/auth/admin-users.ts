@@ -21,10 +21,22 @@ export async function listZoneUsers({ db, now, security }: { db: TenantDb; now: 
   const [[rows, live, logins], lockedBy] = await Promise.all([
     db.batch([
       db
-        .select({ id: users.id, email: users.email, name: users.name, role: users.role, status: users.status, enterpriseId: users.enterpriseId, bankId: users.bankId })
+        .select({
+          id: users.id,
+          email: users.email,
+          name: users.name,
+          role: users.role,
+          status: users.status,
+          enterpriseId: users.enterpriseId,
+          bankId: users.bankId,
+        })
         .from(users)
         .orderBy(asc(users.role), asc(users.email)),
-      db.select({ userId: sessions.userId, n: count() }).from(sessions).where(gt(sessions.expiresAt, nowSeconds)).groupBy(sessions.userId),
+      db
+        .select({ userId: sessions.userId, n: count() })
+        .from(sessions)
+        .where(gt(sessions.expiresAt, nowSeconds))
+        .groupBy(sessions.userId),
       db
         .select({ email: authAttempts.email, at: max(authAttempts.at) })
         .from(authAttempts)
@@ -38,7 +50,12 @@ export async function listZoneUsers({ db, now, security }: { db: TenantDb; now: 
   return rows.map((u) => {
     const last = loginBy.get(u.email);
     const lockedUntil = lockedBy.get(u.email);
-    return { ...u, activeSessions: sessionsBy.get(u.id) ?? 0, lastLoginAt: last ? new Date(last).toISOString() : null, lockedUntil: lockedUntil?.toISOString() ?? null };
+    return {
+      ...u,
+      activeSessions: sessionsBy.get(u.id) ?? 0,
+      lastLoginAt: last ? new Date(last).toISOString() : null,
+      lockedUntil: lockedUntil?.toISOString() ?? null,
+    };
   });
 }
 
@@ -48,12 +65,28 @@ async function targetUser(db: TenantDb, id: string) {
   return user;
 }
 
-export async function setUserStatus({ db, now, ip, actor, auth }: Ctx & { auth: ZoneAuth }, id: string, status: "active" | "disabled") {
-  if (id === actor.id && status === "disabled") throw new AppError("conflict", "不能停用自己的账号;请让另一位园区管理员操作。");
+export async function setUserStatus(
+  { db, now, ip, actor, auth }: Ctx & { auth: ZoneAuth },
+  id: string,
+  status: "active" | "disabled",
+) {
+  if (id === actor.id && status === "disabled")
+    throw new AppError("conflict", "不能停用自己的账号;请让另一位园区管理员操作。");
   const user = await targetUser(db, id);
   await db.batch([
     db.update(users).set({ status, updatedAt: now.getTime() }).where(eq(users.id, id)),
-    auditInsert(db, { actorId: actor.id, actor: actor.email, action: status === "disabled" ? "user.disabled" : "user.enabled", target: user.email, result: "ok", ip }, now),
+    auditInsert(
+      db,
+      {
+        actorId: actor.id,
+        actor: actor.email,
+        action: status === "disabled" ? "user.disabled" : "user.enabled",
+        target: user.email,
+        result: "ok",
+        ip,
+      },
+      now,
+    ),
   ]);
   if (status === "disabled") await auth.invalidateUser(id);
 }
@@ -61,7 +94,13 @@ export async function setUserStatus({ db, now, ip, actor, auth }: Ctx & { auth: 
 export async function endUserSessions({ db, now, ip, actor, auth }: Ctx & { auth: ZoneAuth }, id: string) {
   const user = await targetUser(db, id);
   await auth.invalidateUser(id);
-  await db.batch([auditInsert(db, { actorId: actor.id, actor: actor.email, action: "user.sessions_ended", target: user.email, result: "ok", ip }, now)]);
+  await db.batch([
+    auditInsert(
+      db,
+      { actorId: actor.id, actor: actor.email, action: "user.sessions_ended", target: user.email, result: "ok", ip },
+      now,
+    ),
+  ]);
 }
 
 /**
@@ -74,6 +113,18 @@ export async function unlockUser({ db, now, ip, actor, security }: Ctx & { secur
   const lockedUntil = await accountLockedUntil(db, user.email, security, now);
   await db.batch([
     unlockInsert(db, user.email, ip, now),
-    auditInsert(db, { actorId: actor.id, actor: actor.email, action: "auth.unlock", target: user.email, result: "ok", ip, detail: { lockedUntil: lockedUntil?.toISOString() ?? null } }, now),
+    auditInsert(
+      db,
+      {
+        actorId: actor.id,
+        actor: actor.email,
+        action: "auth.unlock",
+        target: user.email,
+        result: "ok",
+        ip,
+        detail: { lockedUntil: lockedUntil?.toISOString() ?? null },
+      },
+      now,
+    ),
   ]);
 }

@@ -11,20 +11,56 @@ const t = NOW.getTime();
 const MIN = 60_000;
 /** The demo zones' rules: 5 failures within 15 minutes lock for 15 minutes. */
 const DEFAULTS = securitySchema.parse({});
-const rules = (lockout: { attempts: number; windowMinutes: number; lockMinutes: number }) => securitySchema.parse({ lockout });
+const rules = (lockout: { attempts: number; windowMinutes: number; lockMinutes: number }) =>
+  securitySchema.parse({ lockout });
 const ago = (...minutes: number[]) => minutes.map((m) => t - m * MIN);
 
 describe("lockedUntilFrom (boundary cases under 5 / 15 min / 15 min)", () => {
   it.each([
     { name: "4 failures lock nothing", failures: ago(4, 3, 2, 1), fresh: null, until: null },
-    { name: "the 5th failure locks for 15 minutes from itself", failures: ago(5, 4, 3, 2, 1), fresh: null, until: t + 14 * MIN },
-    { name: "5 failures spanning exactly the window lock nothing", failures: ago(15, 12, 9, 6, 0), fresh: null, until: null },
-    { name: "5 failures spanning just under the window lock", failures: [t - 15 * MIN + 1, ...ago(12, 9, 6, 0)], fresh: null, until: t + 15 * MIN },
-    { name: "a lock ends 15 minutes after the failure that completed it", failures: ago(20, 19, 18, 17, 15), fresh: null, until: null },
+    {
+      name: "the 5th failure locks for 15 minutes from itself",
+      failures: ago(5, 4, 3, 2, 1),
+      fresh: null,
+      until: t + 14 * MIN,
+    },
+    {
+      name: "5 failures spanning exactly the window lock nothing",
+      failures: ago(15, 12, 9, 6, 0),
+      fresh: null,
+      until: null,
+    },
+    {
+      name: "5 failures spanning just under the window lock",
+      failures: [t - 15 * MIN + 1, ...ago(12, 9, 6, 0)],
+      fresh: null,
+      until: t + 15 * MIN,
+    },
+    {
+      name: "a lock ends 15 minutes after the failure that completed it",
+      failures: ago(20, 19, 18, 17, 15),
+      fresh: null,
+      until: null,
+    },
     { name: "one minute before that it still holds", failures: ago(19, 18, 17, 16, 14), fresh: null, until: t + MIN },
-    { name: "a fresh start (sign-in, reset, unlock) after the failures ends the lock", failures: ago(5, 4, 3, 2, 1), fresh: t - 30_000, until: null },
-    { name: "failures after the fresh start count again", failures: ago(9, 8, 5, 4, 3, 2, 1), fresh: t - 8.5 * MIN, until: t + 14 * MIN },
-    { name: "a later failure completing another burst moves the end", failures: ago(14, 13, 12, 11, 10, 2), fresh: null, until: t + 13 * MIN },
+    {
+      name: "a fresh start (sign-in, reset, unlock) after the failures ends the lock",
+      failures: ago(5, 4, 3, 2, 1),
+      fresh: t - 30_000,
+      until: null,
+    },
+    {
+      name: "failures after the fresh start count again",
+      failures: ago(9, 8, 5, 4, 3, 2, 1),
+      fresh: t - 8.5 * MIN,
+      until: t + 14 * MIN,
+    },
+    {
+      name: "a later failure completing another burst moves the end",
+      failures: ago(14, 13, 12, 11, 10, 2),
+      fresh: null,
+      until: t + 13 * MIN,
+    },
   ])("$name", ({ failures, fresh, until }) => {
     expect(lockedUntilFrom(failures, fresh, DEFAULTS, NOW)?.getTime() ?? null).toBe(until);
   });
@@ -41,7 +77,13 @@ describe("lock state read from the attempts table", () => {
   beforeEach(async () => ({ client, db } = await openMemoryTenantDb()));
   afterEach(() => client.close());
 
-  const failure = (email: string, minutesAgo: number) => ({ kind: "login" as const, email, ip: "1", ok: false, at: t - minutesAgo * MIN });
+  const failure = (email: string, minutesAgo: number) => ({
+    kind: "login" as const,
+    email,
+    ip: "1",
+    ok: false,
+    at: t - minutesAgo * MIN,
+  });
 
   it("counts only failures after the latest successful sign-in or unlock, for both the account and the admin's list", async () => {
     await db.insert(authAttempts).values([
@@ -59,7 +101,13 @@ describe("lock state read from the attempts table", () => {
       ["requested@zibo.test", new Date(t + 14 * MIN)],
     ]);
     expect(await lockedAccounts(db, DEFAULTS, NOW)).toEqual(expected);
-    for (const email of ["locked@zibo.test", "unlocked@zibo.test", "signed-in@zibo.test", "requested@zibo.test", "nobody@zibo.test"]) {
+    for (const email of [
+      "locked@zibo.test",
+      "unlocked@zibo.test",
+      "signed-in@zibo.test",
+      "requested@zibo.test",
+      "nobody@zibo.test",
+    ]) {
       expect(await accountLockedUntil(db, email, DEFAULTS, NOW), email).toEqual(expected.get(email) ?? null);
     }
   });

@@ -33,7 +33,11 @@ export function unlockInsert(db: TenantDb, email: string, ip: string, now: Date)
  */
 const freshStart = (email?: string) =>
   or(
-    and(eq(authAttempts.kind, "login"), email === undefined ? undefined : eq(authAttempts.email, email), eq(authAttempts.ok, true)),
+    and(
+      eq(authAttempts.kind, "login"),
+      email === undefined ? undefined : eq(authAttempts.email, email),
+      eq(authAttempts.ok, true),
+    ),
     and(eq(authAttempts.kind, "unlock"), email === undefined ? undefined : eq(authAttempts.email, email)),
   );
 
@@ -44,7 +48,12 @@ const freshStart = (email?: string) =>
  * burst, not from the failures' age now: with lockMinutes longer than the
  * window, the lock still lasts lockMinutes.
  */
-export function lockedUntilFrom(failures: readonly number[], freshStartAt: number | null, security: ZoneSecurity, now: Date): Date | null {
+export function lockedUntilFrom(
+  failures: readonly number[],
+  freshStartAt: number | null,
+  security: ZoneSecurity,
+  now: Date,
+): Date | null {
   const { attempts, windowMinutes, lockMinutes } = security.lockout;
   const times = failures.filter((at) => freshStartAt === null || at > freshStartAt).sort((x, y) => x - y);
   let until = 0;
@@ -55,33 +64,64 @@ export function lockedUntilFrom(failures: readonly number[], freshStartAt: numbe
 }
 
 /** Failures older than this cannot bear on a lock now: a burst must end within lockMinutes, and spans windowMinutes. */
-const lookbackStart = (security: ZoneSecurity, now: Date) => now.getTime() - (security.lockout.lockMinutes + security.lockout.windowMinutes) * 60_000;
+const lookbackStart = (security: ZoneSecurity, now: Date) =>
+  now.getTime() - (security.lockout.lockMinutes + security.lockout.windowMinutes) * 60_000;
 
 /** More failures than any lock decision needs; bounds one sign-in's read when an address is flooded. */
 const FAILURES_READ = 500;
 
 /** Until when the account is locked, or null (one round trip). */
-export async function accountLockedUntil(db: TenantDb, email: string, security: ZoneSecurity, now: Date): Promise<Date | null> {
+export async function accountLockedUntil(
+  db: TenantDb,
+  email: string,
+  security: ZoneSecurity,
+  now: Date,
+): Promise<Date | null> {
   const [[start], failures] = await db.batch([
-    db.select({ at: max(authAttempts.at) }).from(authAttempts).where(freshStart(email)),
+    db
+      .select({ at: max(authAttempts.at) })
+      .from(authAttempts)
+      .where(freshStart(email)),
     db
       .select({ at: authAttempts.at })
       .from(authAttempts)
-      .where(and(eq(authAttempts.kind, "login"), eq(authAttempts.email, email), eq(authAttempts.ok, false), gt(authAttempts.at, lookbackStart(security, now))))
+      .where(
+        and(
+          eq(authAttempts.kind, "login"),
+          eq(authAttempts.email, email),
+          eq(authAttempts.ok, false),
+          gt(authAttempts.at, lookbackStart(security, now)),
+        ),
+      )
       .orderBy(desc(authAttempts.at))
       .limit(FAILURES_READ),
   ]);
-  return lockedUntilFrom(failures.map((f) => f.at), start?.at ?? null, security, now);
+  return lockedUntilFrom(
+    failures.map((f) => f.at),
+    start?.at ?? null,
+    security,
+    now,
+  );
 }
 
 /** Every account locked now, by e-mail, with the time its lock ends (one round trip, for the admin's list). */
 export async function lockedAccounts(db: TenantDb, security: ZoneSecurity, now: Date): Promise<Map<string, Date>> {
   const [starts, failures] = await db.batch([
-    db.select({ email: authAttempts.email, at: max(authAttempts.at) }).from(authAttempts).where(freshStart()).groupBy(authAttempts.email),
+    db
+      .select({ email: authAttempts.email, at: max(authAttempts.at) })
+      .from(authAttempts)
+      .where(freshStart())
+      .groupBy(authAttempts.email),
     db
       .select({ email: authAttempts.email, at: authAttempts.at })
       .from(authAttempts)
-      .where(and(eq(authAttempts.kind, "login"), eq(authAttempts.ok, false), gt(authAttempts.at, lookbackStart(security, now)))),
+      .where(
+        and(
+          eq(authAttempts.kind, "login"),
+          eq(authAttempts.ok, false),
+          gt(authAttempts.at, lookbackStart(security, now)),
+        ),
+      ),
   ]);
   const startBy = new Map(starts.map((s) => [s.email, s.at]));
   const failuresBy = new Map<string, number[]>();

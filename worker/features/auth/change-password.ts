@@ -17,7 +17,14 @@ import { passwordChangedMessage } from "./password-reset";
 import type { ZoneAuth } from "./sessions";
 
 export async function changePassword(
-  { db, zone, auth, now, ip, userAgent }: { db: TenantDb; zone: ZoneConfig; auth: ZoneAuth; now: Date; ip: string; userAgent: string | null },
+  {
+    db,
+    zone,
+    auth,
+    now,
+    ip,
+    userAgent,
+  }: { db: TenantDb; zone: ZoneConfig; auth: ZoneAuth; now: Date; ip: string; userAgent: string | null },
   userId: string,
   remember: boolean,
   input: { currentPassword: string; newPassword: string },
@@ -25,17 +32,42 @@ export async function changePassword(
   const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
   if (!user) throw new AppError("unauthenticated", "请先登录。");
   if (!(await verifyPassword(input.currentPassword, user.passwordHash)).ok) {
-    await db.batch([auditInsert(db, { actorId: user.id, actor: user.email, action: "auth.password_changed", target: user.email, result: "failed", ip, detail: { reason: "wrong_current_password" } }, now)]);
+    await db.batch([
+      auditInsert(
+        db,
+        {
+          actorId: user.id,
+          actor: user.email,
+          action: "auth.password_changed",
+          target: user.email,
+          result: "failed",
+          ip,
+          detail: { reason: "wrong_current_password" },
+        },
+        now,
+      ),
+    ]);
     throw new AppError("validation_failed", "当前密码不正确。", { currentPassword: "当前密码不正确。" });
   }
   const problems = checkNewPassword(input.newPassword, { email: user.email, complexity: zone.security.dengbao });
   if (input.newPassword === input.currentPassword) problems.push("新密码不能与当前密码相同。");
   if (problems.length) throw new AppError("validation_failed", problems.join(" "), { newPassword: problems.join(" ") });
   await db.batch([
-    db.update(users).set({ passwordHash: await hashPassword(input.newPassword), passwordChangedAt: now.getTime(), updatedAt: now.getTime() }).where(eq(users.id, user.id)),
+    db
+      .update(users)
+      .set({
+        passwordHash: await hashPassword(input.newPassword),
+        passwordChangedAt: now.getTime(),
+        updatedAt: now.getTime(),
+      })
+      .where(eq(users.id, user.id)),
     unlockInsert(db, user.email, ip, now),
     outboxInsert(db, passwordChangedMessage(zone, user), now),
-    auditInsert(db, { actorId: user.id, actor: user.email, action: "auth.password_changed", target: user.email, result: "ok", ip }, now),
+    auditInsert(
+      db,
+      { actorId: user.id, actor: user.email, action: "auth.password_changed", target: user.email, result: "ok", ip },
+      now,
+    ),
   ]);
   await auth.invalidateUser(user.id);
   return auth.create(user.id, { remember, now, ip, userAgent });

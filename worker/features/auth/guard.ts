@@ -41,7 +41,9 @@ const ORGANISATION_MISSING: Record<OrganisationKind, string> = {
 };
 
 /** The organisation a user acts for; null for zone staff and for applicants (no enterprise yet). */
-export function organisationOf(user: Pick<User, "role" | "enterpriseId" | "bankId">): { kind: OrganisationKind; id: string } | null {
+export function organisationOf(
+  user: Pick<User, "role" | "enterpriseId" | "bankId">,
+): { kind: OrganisationKind; id: string } | null {
   if (user.role === "bank" && user.bankId) return { kind: "bank", id: user.bankId };
   if (user.role === "enterprise" && user.enterpriseId) return { kind: "enterprise", id: user.enterpriseId };
   return null;
@@ -53,7 +55,10 @@ export function organisationOf(user: Pick<User, "role" | "enterpriseId" | "bankI
  * rather than carried in the session, so suspending takes effect at once for
  * sessions opened afterwards as well.
  */
-export async function organisationRefusal(db: TenantDb, user: Pick<User, "role" | "enterpriseId" | "bankId">): Promise<{ reason: "suspended" | "no_organisation"; message: string } | null> {
+export async function organisationRefusal(
+  db: TenantDb,
+  user: Pick<User, "role" | "enterpriseId" | "bankId">,
+): Promise<{ reason: "suspended" | "no_organisation"; message: string } | null> {
   const org = organisationOf(user);
   if (!org) return null;
   const table = org.kind === "bank" ? banks : enterprises;
@@ -77,14 +82,26 @@ function guard(deps: AppDeps, roles: readonly Role[], { ownAccount }: GuardOptio
       if (site.kind === "zone") {
         await recordAudit(
           site.db,
-          { actorId: auth.user.id, actor: auth.user.email, action: "authz.denied", target: `${c.req.method} ${c.req.path}`, result: "denied", ip: deps.clientIp(c), detail: { role: auth.user.role, ...detail } },
+          {
+            actorId: auth.user.id,
+            actor: auth.user.email,
+            action: "authz.denied",
+            target: `${c.req.method} ${c.req.path}`,
+            result: "denied",
+            ip: deps.clientIp(c),
+            detail: { role: auth.user.role, ...detail },
+          },
           deps.now(),
         );
       }
       throw new AppError("forbidden", message);
     };
     // 等保 rotation: an expired password admits nothing but changing it (and signing out).
-    if (!ownAccount && site.kind === "zone" && isPasswordExpired(new Date(auth.user.passwordChangedAt), deps.now(), site.zone.security.dengbao)) {
+    if (
+      !ownAccount &&
+      site.kind === "zone" &&
+      isPasswordExpired(new Date(auth.user.passwordChangedAt), deps.now(), site.zone.security.dengbao)
+    ) {
       throw new AppError("forbidden", PASSWORD_EXPIRED_MESSAGE);
     }
     if (roles.length > 0 && !roles.includes(auth.user.role)) await deny({}, "你的账号没有权限进行这个操作。");
@@ -105,4 +122,5 @@ export const requireRole = (deps: AppDeps, ...roles: Role[]) => guard(deps, role
  * password): they stay open to an expired password and equally to the user of a
  * suspended organisation, who must still be able to see who they are.
  */
-export const requireSignedIn = (deps: AppDeps, opts: { allowExpiredPassword?: boolean } = {}) => guard(deps, [], { ownAccount: opts.allowExpiredPassword ?? false });
+export const requireSignedIn = (deps: AppDeps, opts: { allowExpiredPassword?: boolean } = {}) =>
+  guard(deps, [], { ownAccount: opts.allowExpiredPassword ?? false });

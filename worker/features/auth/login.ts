@@ -40,49 +40,121 @@ export interface LoginInput {
 }
 
 export async function loginWithPassword(
-  { db, zone, auth, now, ip, userAgent }: { db: TenantDb; zone: ZoneConfig; auth: ZoneAuth; now: Date; ip: string; userAgent: string | null },
+  {
+    db,
+    zone,
+    auth,
+    now,
+    ip,
+    userAgent,
+  }: { db: TenantDb; zone: ZoneConfig; auth: ZoneAuth; now: Date; ip: string; userAgent: string | null },
   input: LoginInput,
 ) {
   const email = input.email.trim().toLowerCase();
   const { ipLimit } = zone.security;
-  if ((await countRecentAttempts(db, { kind: "login", ip, failuresOnly: true }, ipLimit.windowMinutes, now)) >= ipLimit.attempts) {
-    throw new AppError("rate_limited", `这个网络地址的登录失败次数过多,请 ${ipLimit.windowMinutes} 分钟后再试。`, undefined, { retryAfterSeconds: ipLimit.windowMinutes * 60 });
+  if (
+    (await countRecentAttempts(db, { kind: "login", ip, failuresOnly: true }, ipLimit.windowMinutes, now)) >=
+    ipLimit.attempts
+  ) {
+    throw new AppError(
+      "rate_limited",
+      `这个网络地址的登录失败次数过多,请 ${ipLimit.windowMinutes} 分钟后再试。`,
+      undefined,
+      { retryAfterSeconds: ipLimit.windowMinutes * 60 },
+    );
   }
 
   const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
   // Lock state is read for every email, known or not, so both paths make the same queries.
   const lockedUntil = await accountLockedUntil(db, email, zone.security, now);
-  const check = user ? await verifyPassword(input.password, user.passwordHash) : (await burnPasswordCheck(input.password), null);
+  const check = user
+    ? await verifyPassword(input.password, user.passwordHash)
+    : (await burnPasswordCheck(input.password), null);
   const ok = !!user && !!check?.ok && !lockedUntil && user.status === "active";
 
   if (!ok) {
-    const reason = !user ? "unknown_account" : lockedUntil ? "locked" : user.status !== "active" ? "disabled" : "wrong_password";
+    const reason = !user
+      ? "unknown_account"
+      : lockedUntil
+        ? "locked"
+        : user.status !== "active"
+          ? "disabled"
+          : "wrong_password";
     // The owner's right password during a lock is no failure: recording it would extend the lock.
     const rightPasswordWhileLocked = !!lockedUntil && !!check?.ok;
     const audit = auditInsert(
       db,
-      { actorId: user?.id ?? null, actor: user ? email : "anonymous", action: "auth.login", target: email, result: "failed", ip, detail: lockedUntil ? { reason, lockedUntil: lockedUntil.toISOString(), counted: !rightPasswordWhileLocked } : { reason } },
+      {
+        actorId: user?.id ?? null,
+        actor: user ? email : "anonymous",
+        action: "auth.login",
+        target: email,
+        result: "failed",
+        ip,
+        detail: lockedUntil
+          ? { reason, lockedUntil: lockedUntil.toISOString(), counted: !rightPasswordWhileLocked }
+          : { reason },
+      },
       now,
     );
-    await (rightPasswordWhileLocked ? db.batch([audit]) : db.batch([attemptInsert(db, { kind: "login", email, ip, ok: false }, now), audit]));
+    await (rightPasswordWhileLocked
+      ? db.batch([audit])
+      : db.batch([attemptInsert(db, { kind: "login", email, ip, ok: false }, now), audit]));
     const lockedNow = !lockedUntil && (await accountLockedUntil(db, email, zone.security, now));
     if (user && lockedNow) {
-      await db.batch([auditInsert(db, { actorId: user.id, actor: "system", action: "auth.lockout", target: email, result: "ok", ip, detail: { minutes: zone.security.lockout.lockMinutes, until: lockedNow.toISOString() } }, now)]);
+      await db.batch([
+        auditInsert(
+          db,
+          {
+            actorId: user.id,
+            actor: "system",
+            action: "auth.lockout",
+            target: email,
+            result: "ok",
+            ip,
+            detail: { minutes: zone.security.lockout.lockMinutes, until: lockedNow.toISOString() },
+          },
+          now,
+        ),
+      ]);
     }
     throw new AppError("unauthenticated", loginFailedMessage(zone.security));
   }
 
   const writes = [
     attemptInsert(db, { kind: "login", email, ip, ok: true }, now),
-    auditInsert(db, { actorId: user.id, actor: email, action: "auth.login", target: email, result: "ok", ip, detail: { remember: input.remember } }, now),
+    auditInsert(
+      db,
+      {
+        actorId: user.id,
+        actor: email,
+        action: "auth.login",
+        target: email,
+        result: "ok",
+        ip,
+        detail: { remember: input.remember },
+      },
+      now,
+    ),
   ] as const;
   // Upgrade the stored hash when the parameters were raised since it was made.
   if (check?.needsRehash) {
-    await db.batch([...writes, db.update(users).set({ passwordHash: await hashPassword(input.password), updatedAt: now.getTime() }).where(eq(users.id, user.id))]);
+    await db.batch([
+      ...writes,
+      db
+        .update(users)
+        .set({ passwordHash: await hashPassword(input.password), updatedAt: now.getTime() })
+        .where(eq(users.id, user.id)),
+    ]);
   } else {
     await db.batch(writes);
   }
   const { session, cookie } = await auth.create(user.id, { remember: input.remember, now, ip, userAgent });
   const mustChangePassword = isPasswordExpired(new Date(user.passwordChangedAt), now, zone.security.dengbao);
-  return { user: { id: user.id, email: user.email, name: user.name, role: user.role }, session, cookie, mustChangePassword };
+  return {
+    user: { id: user.id, email: user.email, name: user.name, role: user.role },
+    session,
+    cookie,
+    mustChangePassword,
+  };
 }

@@ -18,13 +18,20 @@ const MISMATCH = "两次输入的新密码不一致,请重新输入。";
 export const LoginForm = z.object({
   email: Email,
   password: LoginBody.shape.password,
-  remember: z.literal("on").optional().transform((v) => v === "on"),
+  remember: z
+    .literal("on")
+    .optional()
+    .transform((v) => v === "on"),
 });
 
 export const ForgotPasswordForm = z.object({ email: Email });
 
 export const ResetPasswordForm = z
-  .object({ token: ResetConfirmBody.shape.token, password: ResetConfirmBody.shape.password, confirm: z.string().max(1024, "密码太长") })
+  .object({
+    token: ResetConfirmBody.shape.token,
+    password: ResetConfirmBody.shape.password,
+    confirm: z.string().max(1024, "密码太长"),
+  })
   .refine((f) => f.password === f.confirm, { path: ["confirm"], message: MISMATCH });
 
 export const ChangePasswordForm = z
@@ -55,12 +62,14 @@ export async function readForm<S extends z.ZodType>(c: Context<AppEnv>, schema: 
  * to show. Given the context, a refusal that says when to retry (429) also sets
  * `Retry-After`, as the error mapping does for thrown errors.
  */
-export function formFailure(e: unknown, c?: { header(name: string, value: string): void }): { status: AppError["status"]; errors: FormErrors } {
+export function formFailure(
+  e: unknown,
+  c?: { header(name: string, value: string): void },
+): { status: AppError["status"]; errors: FormErrors } {
   if (!(e instanceof AppError)) throw e;
   if (c) setRetryAfter(c, e);
   return { status: e.status, errors: e.fields ? { message: e.message, fields: e.fields } : { message: e.message } };
 }
-
 
 /** Pages for signed-in users: anonymous visitors go to 登录, other roles get the 403 page (audited). */
 export function pageGuard(deps: AppDeps, ...roles: Role[]) {

@@ -18,7 +18,15 @@ import { ResetPasswordPage, type ResetPasswordState } from "../../../web/pages/a
 import { adminUserPages } from "./admin-pages";
 import { changePassword } from "./change-password";
 import { loginWithPassword } from "./login";
-import { ChangePasswordForm, ForgotPasswordForm, formFailure, LoginForm, ownAccountPageGuard, readForm, ResetPasswordForm } from "./page-forms";
+import {
+  ChangePasswordForm,
+  ForgotPasswordForm,
+  formFailure,
+  LoginForm,
+  ownAccountPageGuard,
+  readForm,
+  ResetPasswordForm,
+} from "./page-forms";
 import { isPasswordExpired, PASSWORD_ROTATION_DAYS } from "./password";
 import { confirmPasswordReset, requestPasswordReset } from "./password-reset";
 import { findLiveResetToken } from "./reset-tokens";
@@ -30,7 +38,8 @@ const nonce = (c: Context<AppEnv>) => c.get("secureHeadersNonce");
 
 export function authPages(deps: AppDeps) {
   const r = new Hono<AppEnv>();
-  for (const path of ["/login", "/logout", "/forgot-password", "/reset-password", "/account/*"]) r.use(path, requireZone);
+  for (const path of ["/login", "/logout", "/forgot-password", "/reset-password", "/account/*"])
+    r.use(path, requireZone);
   r.use("/account/*", ownAccountPageGuard(deps));
 
   // ── 登录 / 退出 ──────────────────────────────────────────────────────────────
@@ -62,20 +71,29 @@ export function authPages(deps: AppDeps) {
   });
 
   // ── 忘记密码 ────────────────────────────────────────────────────────────────
-  r.get("/forgot-password", (c) => c.html(<ForgotPasswordPage zone={zoneOf(c).zone} nonce={nonce(c)} user={c.get("auth")?.user} />));
+  r.get("/forgot-password", (c) =>
+    c.html(<ForgotPasswordPage zone={zoneOf(c).zone} nonce={nonce(c)} user={c.get("auth")?.user} />),
+  );
 
   r.post("/forgot-password", async (c) => {
     const { zone } = zoneOf(c);
     const user = c.get("auth")?.user;
     const form = await readForm(c, ForgotPasswordForm);
     const email = form.raw.email ?? "";
-    if (!form.ok) return c.html(<ForgotPasswordPage zone={zone} nonce={nonce(c)} user={user} email={email} errors={form.errors} />, 422);
+    if (!form.ok)
+      return c.html(
+        <ForgotPasswordPage zone={zone} nonce={nonce(c)} user={user} email={email} errors={form.errors} />,
+        422,
+      );
     try {
       // The service applies the per-IP limit (429) for the page and the API alike.
       await requestPasswordReset(requestCtx(c, deps), form.data.email);
     } catch (e) {
       const { status, errors } = formFailure(e, c);
-      return c.html(<ForgotPasswordPage zone={zone} nonce={nonce(c)} user={user} email={email} errors={errors} />, status);
+      return c.html(
+        <ForgotPasswordPage zone={zone} nonce={nonce(c)} user={user} email={email} errors={errors} />,
+        status,
+      );
     }
     return c.html(<ForgotPasswordPage zone={zone} nonce={nonce(c)} user={user} accepted={RESET_ACCEPTED} />, 200);
   });
@@ -111,11 +129,25 @@ export function authPages(deps: AppDeps) {
   });
 
   // ── 修改密码 (signed in) ────────────────────────────────────────────────────
-  const changePage = (c: Context<AppEnv>, opts: { errors?: FormErrors; changed?: boolean }, status: ContentfulStatusCode = 200) => {
+  const changePage = (
+    c: Context<AppEnv>,
+    opts: { errors?: FormErrors; changed?: boolean },
+    status: ContentfulStatusCode = 200,
+  ) => {
     const { zone } = zoneOf(c);
     const { user } = c.get("auth")!;
     const expired = isPasswordExpired(new Date(user.passwordChangedAt), deps.now(), zone.security.dengbao);
-    return c.html(<ChangePasswordPage zone={zone} nonce={nonce(c)} user={user} expired={expired} rotationDays={PASSWORD_ROTATION_DAYS} {...opts} />, status);
+    return c.html(
+      <ChangePasswordPage
+        zone={zone}
+        nonce={nonce(c)}
+        user={user}
+        expired={expired}
+        rotationDays={PASSWORD_ROTATION_DAYS}
+        {...opts}
+      />,
+      status,
+    );
   };
 
   r.get("/account/password", (c) => changePage(c, { changed: c.req.query("changed") === "1" }));

@@ -47,15 +47,25 @@ function linkMessage(zone: ZoneConfig, user: UserRow, link: string, byAdmin: boo
  */
 export async function requestPasswordReset({ db, zone, origin, now, ip }: ResetCtx, rawEmail: string): Promise<void> {
   if ((await countRecentAttempts(db, { kind: "reset_request", ip }, 15, now)) >= IP_REQUESTS_PER_15_MIN) {
-    throw new AppError("rate_limited", "这个网络地址申请重置的次数过多,请 15 分钟后再试。", undefined, { retryAfterSeconds: 15 * 60 });
+    throw new AppError("rate_limited", "这个网络地址申请重置的次数过多,请 15 分钟后再试。", undefined, {
+      retryAfterSeconds: 15 * 60,
+    });
   }
   const email = rawEmail.trim().toLowerCase();
   const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
-  const tooMany = (await countRecentAttempts(db, { kind: "reset_request", email }, 60, now)) >= ACCOUNT_REQUESTS_PER_HOUR;
+  const tooMany =
+    (await countRecentAttempts(db, { kind: "reset_request", email }, 60, now)) >= ACCOUNT_REQUESTS_PER_HOUR;
   const attempt = attemptInsert(db, { kind: "reset_request", email, ip, ok: !!user && !tooMany }, now);
   if (!user || user.status !== "active" || tooMany) {
     const reason = !user ? "unknown_account" : tooMany ? "rate_limited" : "disabled";
-    await db.batch([attempt, auditInsert(db, { actor: "anonymous", action: "auth.reset.requested", target: email, result: "denied", ip, detail: { reason } }, now)]);
+    await db.batch([
+      attempt,
+      auditInsert(
+        db,
+        { actor: "anonymous", action: "auth.reset.requested", target: email, result: "denied", ip, detail: { reason } },
+        now,
+      ),
+    ]);
     return;
   }
   const { token, writes } = await newResetToken(db, user.id, { kind: "self", issuedBy: null, now });
@@ -63,12 +73,20 @@ export async function requestPasswordReset({ db, zone, origin, now, ip }: ResetC
     attempt,
     ...writes,
     outboxInsert(db, linkMessage(zone, user, resetLink(origin, token), false), now),
-    auditInsert(db, { actorId: user.id, actor: "anonymous", action: "auth.reset.requested", target: email, result: "ok", ip }, now),
+    auditInsert(
+      db,
+      { actorId: user.id, actor: "anonymous", action: "auth.reset.requested", target: email, result: "ok", ip },
+      now,
+    ),
   ]);
 }
 
 /** A zone admin issues a link for a user of the zone; shown once to the admin, also mailed to the user. */
-export async function issueAdminResetLink({ db, zone, origin, now, ip }: ResetCtx, admin: { id: string; email: string }, userId: string) {
+export async function issueAdminResetLink(
+  { db, zone, origin, now, ip }: ResetCtx,
+  admin: { id: string; email: string },
+  userId: string,
+) {
   const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
   if (!user) throw new AppError("not_found", "本园区没有这个用户。");
   const { token, expiresAt, writes } = await newResetToken(db, user.id, { kind: "admin", issuedBy: admin.id, now });
@@ -76,7 +94,11 @@ export async function issueAdminResetLink({ db, zone, origin, now, ip }: ResetCt
   await db.batch([
     ...writes,
     outboxInsert(db, linkMessage(zone, user, url, true), now),
-    auditInsert(db, { actorId: admin.id, actor: admin.email, action: "auth.reset.issued", target: user.email, result: "ok", ip }, now),
+    auditInsert(
+      db,
+      { actorId: admin.id, actor: admin.email, action: "auth.reset.issued", target: user.email, result: "ok", ip },
+      now,
+    ),
   ]);
   return { url, expiresAt, user: { name: user.name, email: user.email, mobile: user.mobile } };
 }
@@ -86,8 +108,15 @@ export async function issueAdminResetLink({ db, zone, origin, now, ip }: ResetCt
  * a sign-in lock (whoever guessed at the old password has nothing left to guess),
  * notifies them. No sign-in follows.
  */
-export async function confirmPasswordReset({ db, zone, now, ip, auth }: ResetCtx & { auth: ZoneAuth }, token: string, password: string) {
-  const invalid = new AppError("bad_request", "这个重置链接无效、已使用或已过期。请重新申请,或联系园区管理员发放新的链接。");
+export async function confirmPasswordReset(
+  { db, zone, now, ip, auth }: ResetCtx & { auth: ZoneAuth },
+  token: string,
+  password: string,
+) {
+  const invalid = new AppError(
+    "bad_request",
+    "这个重置链接无效、已使用或已过期。请重新申请,或联系园区管理员发放新的链接。",
+  );
   const live = await findLiveResetToken(db, token, now);
   if (!live) throw invalid;
   const [user] = await db.select().from(users).where(eq(users.id, live.userId)).limit(1);
@@ -99,10 +128,25 @@ export async function confirmPasswordReset({ db, zone, now, ip, auth }: ResetCtx
   const used = await consumeResetToken(db, token, now);
   if (!used) throw invalid; // spent by a concurrent request in the meantime
   await db.batch([
-    db.update(users).set({ passwordHash, passwordChangedAt: now.getTime(), updatedAt: now.getTime() }).where(eq(users.id, user.id)),
+    db
+      .update(users)
+      .set({ passwordHash, passwordChangedAt: now.getTime(), updatedAt: now.getTime() })
+      .where(eq(users.id, user.id)),
     unlockInsert(db, user.email, ip, now),
     outboxInsert(db, passwordChangedMessage(zone, user), now),
-    auditInsert(db, { actorId: user.id, actor: user.email, action: "auth.reset.used", target: user.email, result: "ok", ip, detail: { kind: used.kind } }, now),
+    auditInsert(
+      db,
+      {
+        actorId: user.id,
+        actor: user.email,
+        action: "auth.reset.used",
+        target: user.email,
+        result: "ok",
+        ip,
+        detail: { kind: used.kind },
+      },
+      now,
+    ),
   ]);
   await auth.invalidateUser(user.id);
 }

@@ -14,7 +14,18 @@ describe("pruneAuthRecords", () => {
   let db: TenantDb;
   beforeEach(async () => {
     ({ client, db } = await openMemoryTenantDb());
-    await db.insert(users).values({ id: "u1", email: "a@zibo.test", name: "a", role: "enterprise", passwordHash: "x", passwordChangedAt: t, createdAt: t, updatedAt: t });
+    await db
+      .insert(users)
+      .values({
+        id: "u1",
+        email: "a@zibo.test",
+        name: "a",
+        role: "enterprise",
+        passwordHash: "x",
+        passwordChangedAt: t,
+        createdAt: t,
+        updatedAt: t,
+      });
   });
   afterEach(() => client.close());
 
@@ -29,13 +40,23 @@ describe("pruneAuthRecords", () => {
     ]);
     await db.insert(passwordResetTokens).values([
       { tokenHash: "expired-long-ago", userId: "u1", kind: "self", createdAt: t - 9 * DAY, expiresAt: t - 8 * DAY },
-      { tokenHash: "used-long-ago", userId: "u1", kind: "self", createdAt: t - 9 * DAY, expiresAt: t + DAY, usedAt: t - 8 * DAY },
+      {
+        tokenHash: "used-long-ago",
+        userId: "u1",
+        kind: "self",
+        createdAt: t - 9 * DAY,
+        expiresAt: t + DAY,
+        usedAt: t - 8 * DAY,
+      },
       { tokenHash: "expired-recently", userId: "u1", kind: "self", createdAt: t - 2 * DAY, expiresAt: t - DAY },
       { tokenHash: "live", userId: "u1", kind: "admin", createdAt: t, expiresAt: t + 3_600_000 },
     ]);
     expect(await pruneAuthRecords(db, NOW)).toEqual({ attempts: 1, sessions: 1, resetTokens: 2 });
     expect((await db.select().from(sessions)).map((s) => s.id)).toEqual(["zibo.s.live"]);
-    expect((await db.select().from(passwordResetTokens)).map((r) => r.tokenHash).sort()).toEqual(["expired-recently", "live"]);
+    expect((await db.select().from(passwordResetTokens)).map((r) => r.tokenHash).sort()).toEqual([
+      "expired-recently",
+      "live",
+    ]);
     expect(await db.select().from(authAttempts)).toHaveLength(1);
   });
 });

@@ -22,23 +22,54 @@ export function resetLinkSms(zone: ZoneConfig, link: string) {
   return `【${zone.shortName.zh}】园区管理员为您发放了重置密码链接,${RESET_TOKEN_TTL_MINUTES}分钟内有效,只能使用一次:${link} 如非本人操作请忽略。`;
 }
 
-export async function sendResetLinkBySms({ db, zone, origin, now, ip }: ResetCtx, admin: { id: string; email: string }, userId: string, token: string): Promise<{ sentTo: string; name: string; email: string; expiresAt: Date }> {
+export async function sendResetLinkBySms(
+  { db, zone, origin, now, ip }: ResetCtx,
+  admin: { id: string; email: string },
+  userId: string,
+  token: string,
+): Promise<{ sentTo: string; name: string; email: string; expiresAt: Date }> {
   const [[user], [issued]] = await db.batch([
-    db.select({ id: users.id, name: users.name, email: users.email, mobile: users.mobile }).from(users).where(eq(users.id, userId)).limit(1),
     db
-      .select({ userId: passwordResetTokens.userId, kind: passwordResetTokens.kind, expiresAt: passwordResetTokens.expiresAt })
+      .select({ id: users.id, name: users.name, email: users.email, mobile: users.mobile })
+      .from(users)
+      .where(eq(users.id, userId))
+      .limit(1),
+    db
+      .select({
+        userId: passwordResetTokens.userId,
+        kind: passwordResetTokens.kind,
+        expiresAt: passwordResetTokens.expiresAt,
+      })
       .from(passwordResetTokens)
       .where(live(await hashResetToken(token), now))
       .limit(1),
   ]);
   if (!user) throw new AppError("not_found", "本园区没有这个用户。");
-  if (!user.mobile) throw new AppError("validation_failed", "这个用户没有登记手机号,无法发送短信。请复制链接,通过电话或当面告诉用户。");
+  if (!user.mobile)
+    throw new AppError("validation_failed", "这个用户没有登记手机号,无法发送短信。请复制链接,通过电话或当面告诉用户。");
   if (!issued || issued.userId !== user.id || issued.kind !== "admin") {
-    throw new AppError("validation_failed", "这个链接已失效(已使用、已过期或已重新发放),没有发送。请重新发放重置链接。");
+    throw new AppError(
+      "validation_failed",
+      "这个链接已失效(已使用、已过期或已重新发放),没有发送。请重新发放重置链接。",
+    );
   }
   await db.batch([
-    outboxInsert(db, { channel: "sms", recipient: user.mobile, kind: "password_reset_link", subject: "重置密码链接", body: resetLinkSms(zone, resetLink(origin, token)) }, now),
-    auditInsert(db, { actorId: admin.id, actor: admin.email, action: "auth.reset.sms_sent", target: user.email, result: "ok", ip }, now),
+    outboxInsert(
+      db,
+      {
+        channel: "sms",
+        recipient: user.mobile,
+        kind: "password_reset_link",
+        subject: "重置密码链接",
+        body: resetLinkSms(zone, resetLink(origin, token)),
+      },
+      now,
+    ),
+    auditInsert(
+      db,
+      { actorId: admin.id, actor: admin.email, action: "auth.reset.sms_sent", target: user.email, result: "ok", ip },
+      now,
+    ),
   ]);
   return { sentTo: maskMobile(user.mobile), name: user.name, email: user.email, expiresAt: new Date(issued.expiresAt) };
 }

@@ -16,7 +16,11 @@ export async function hashResetToken(token: string): Promise<string> {
 }
 
 /** A fresh token and the writes that store it and void the user's older ones (for one batch). */
-export async function newResetToken(db: TenantDb, userId: string, opts: { kind: "self" | "admin"; issuedBy: string | null; now: Date }) {
+export async function newResetToken(
+  db: TenantDb,
+  userId: string,
+  opts: { kind: "self" | "admin"; issuedBy: string | null; now: Date },
+) {
   const token = encodeBase64urlNoPadding(crypto.getRandomValues(new Uint8Array(32)));
   const tokenHash = await hashResetToken(token);
   const now = opts.now.getTime();
@@ -28,8 +32,16 @@ export async function newResetToken(db: TenantDb, userId: string, opts: { kind: 
       db
         .update(passwordResetTokens)
         .set({ voidedAt: now })
-        .where(and(eq(passwordResetTokens.userId, userId), isNull(passwordResetTokens.usedAt), isNull(passwordResetTokens.voidedAt))),
-      db.insert(passwordResetTokens).values({ tokenHash, userId, kind: opts.kind, issuedBy: opts.issuedBy, createdAt: now, expiresAt }),
+        .where(
+          and(
+            eq(passwordResetTokens.userId, userId),
+            isNull(passwordResetTokens.usedAt),
+            isNull(passwordResetTokens.voidedAt),
+          ),
+        ),
+      db
+        .insert(passwordResetTokens)
+        .values({ tokenHash, userId, kind: opts.kind, issuedBy: opts.issuedBy, createdAt: now, expiresAt }),
     ] as const,
   };
 }

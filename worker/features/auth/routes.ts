@@ -9,20 +9,42 @@ import { changePassword } from "./change-password";
 import { requireSignedIn, signedIn } from "./guard";
 import { loginWithPassword } from "./login";
 import { confirmPasswordReset, requestPasswordReset } from "./password-reset";
-import { Accepted, ChangePasswordBody, LoginBody, LoginResult, PublicUser, ResetConfirmBody, ResetRequestBody } from "./schemas";
+import {
+  Accepted,
+  ChangePasswordBody,
+  LoginBody,
+  LoginResult,
+  PublicUser,
+  ResetConfirmBody,
+  ResetRequestBody,
+} from "./schemas";
 import { zoneAuthFor } from "./session-middleware";
 import { signOut, takeOverSession } from "./session-handover";
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });
-const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { "application/json": { schema } } } });
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { "application/json": { schema } },
+});
+const body = <T extends z.ZodType>(schema: T) => ({
+  body: { required: true, content: { "application/json": { schema } } },
+});
 const err = (description: string) => json(ErrorEnvelope, description);
 
-export const RESET_ACCEPTED = "如果这个邮箱在本园区注册过,我们已发送一封重置密码邮件,链接 60 分钟内有效。没有收到?请检查垃圾邮件,或联系园区管理员。";
+export const RESET_ACCEPTED =
+  "如果这个邮箱在本园区注册过,我们已发送一封重置密码邮件,链接 60 分钟内有效。没有收到?请检查垃圾邮件,或联系园区管理员。";
 
 /** What every auth service needs from the request. */
 export function requestCtx(c: Context<AppEnv>, deps: AppDeps) {
   const { zone, db } = zoneOf(c);
-  return { db, zone, now: deps.now(), ip: deps.clientIp(c), userAgent: c.req.header("user-agent") ?? null, origin: zoneOrigin(deps.config, zone.slug), auth: zoneAuthFor(c, deps) };
+  return {
+    db,
+    zone,
+    now: deps.now(),
+    ip: deps.clientIp(c),
+    userAgent: c.req.header("user-agent") ?? null,
+    origin: zoneOrigin(deps.config, zone.slug),
+    auth: zoneAuthFor(c, deps),
+  };
 }
 
 export function authRoutes(deps: AppDeps) {
@@ -34,9 +56,16 @@ export function authRoutes(deps: AppDeps) {
 
   r.openapi(
     createRoute({
-      method: "post", path: "/api/v1/auth/login", tags: ["auth"], summary: "Sign in with email and password",
+      method: "post",
+      path: "/api/v1/auth/login",
+      tags: ["auth"],
+      summary: "Sign in with email and password",
       request: body(LoginBody),
-      responses: { 200: json(LoginResult, "Signed in; the session cookie is set"), 401: err("Wrong email or password, or the account cannot sign in (one answer for all)"), 429: err("Too many failures from this address") },
+      responses: {
+        200: json(LoginResult, "Signed in; the session cookie is set"),
+        401: err("Wrong email or password, or the account cannot sign in (one answer for all)"),
+        429: err("Too many failures from this address"),
+      },
     }),
     async (c) => {
       const ctx = requestCtx(c, deps);
@@ -48,7 +77,13 @@ export function authRoutes(deps: AppDeps) {
   );
 
   r.openapi(
-    createRoute({ method: "post", path: "/api/v1/auth/logout", tags: ["auth"], summary: "End this session", responses: { 204: { description: "Signed out (also when no session was open)" } } }),
+    createRoute({
+      method: "post",
+      path: "/api/v1/auth/logout",
+      tags: ["auth"],
+      summary: "End this session",
+      responses: { 204: { description: "Signed out (also when no session was open)" } },
+    }),
     async (c) => {
       await signOut(c, requestCtx(c, deps));
       return c.body(null, 204);
@@ -56,7 +91,13 @@ export function authRoutes(deps: AppDeps) {
   );
 
   r.openapi(
-    createRoute({ method: "get", path: "/api/v1/me", tags: ["auth"], summary: "The signed-in user", responses: { 200: json(z.object({ user: PublicUser }), "The user"), 401: err("No session") } }),
+    createRoute({
+      method: "get",
+      path: "/api/v1/me",
+      tags: ["auth"],
+      summary: "The signed-in user",
+      responses: { 200: json(z.object({ user: PublicUser }), "The user"), 401: err("No session") },
+    }),
     (c) => {
       const { user } = signedIn(c);
       return c.json({ user: { id: user.id, email: user.email, name: user.name, role: user.role } }, 200);
@@ -65,9 +106,16 @@ export function authRoutes(deps: AppDeps) {
 
   r.openapi(
     createRoute({
-      method: "post", path: "/api/v1/me/password", tags: ["auth"], summary: "Change my password (ends all my sessions; a new one is issued here)",
+      method: "post",
+      path: "/api/v1/me/password",
+      tags: ["auth"],
+      summary: "Change my password (ends all my sessions; a new one is issued here)",
       request: body(ChangePasswordBody),
-      responses: { 200: json(Accepted, "Changed"), 401: err("No session"), 422: err("Wrong current password or a new password the policy refuses") },
+      responses: {
+        200: json(Accepted, "Changed"),
+        401: err("No session"),
+        422: err("Wrong current password or a new password the policy refuses"),
+      },
     }),
     async (c) => {
       const ctx = requestCtx(c, deps);
@@ -80,7 +128,10 @@ export function authRoutes(deps: AppDeps) {
 
   r.openapi(
     createRoute({
-      method: "post", path: "/api/v1/auth/password-reset/request", tags: ["auth"], summary: "Send a one-time reset link (same answer whether or not the account exists)",
+      method: "post",
+      path: "/api/v1/auth/password-reset/request",
+      tags: ["auth"],
+      summary: "Send a one-time reset link (same answer whether or not the account exists)",
       request: body(ResetRequestBody),
       responses: { 202: json(Accepted, "Accepted"), 429: err("Too many requests from this address") },
     }),
@@ -92,9 +143,16 @@ export function authRoutes(deps: AppDeps) {
 
   r.openapi(
     createRoute({
-      method: "post", path: "/api/v1/auth/password-reset/confirm", tags: ["auth"], summary: "Set a new password with a reset link's token (does not sign in)",
+      method: "post",
+      path: "/api/v1/auth/password-reset/confirm",
+      tags: ["auth"],
+      summary: "Set a new password with a reset link's token (does not sign in)",
       request: body(ResetConfirmBody),
-      responses: { 200: json(Accepted, "Password set; every session of the user has ended"), 400: err("Invalid, used or expired link"), 422: err("The policy refuses the password") },
+      responses: {
+        200: json(Accepted, "Password set; every session of the user has ended"),
+        400: err("Invalid, used or expired link"),
+        422: err("The policy refuses the password"),
+      },
     }),
     async (c) => {
       const { token, password } = c.req.valid("json");

@@ -15,7 +15,10 @@ export const LoginBody = z
     email: Email,
     // Not judged here: any string is checked against the hash (length capped against abuse).
     password: z.string().min(1, "请填写密码").max(1024, "密码太长"),
-    remember: z.boolean().default(false).openapi({ description: "记住我: a persistent cookie for the zone's rememberDays" }),
+    remember: z
+      .boolean()
+      .default(false)
+      .openapi({ description: "记住我: a persistent cookie for the zone's rememberDays" }),
   })
   .openapi("LoginRequest");
 
@@ -29,7 +32,10 @@ export const PublicUser = z
   .openapi("User");
 
 export const LoginResult = z
-  .object({ user: PublicUser, mustChangePassword: z.boolean().openapi({ description: "等保 rotation: the password is older than 90 days" }) })
+  .object({
+    user: PublicUser,
+    mustChangePassword: z.boolean().openapi({ description: "等保 rotation: the password is older than 90 days" }),
+  })
   .openapi("LoginResult");
 
 export const ResetRequestBody = z.object({ email: Email }).openapi("PasswordResetRequest");
@@ -56,21 +62,40 @@ export const AdminUser = PublicUser.extend({
   bankId: z.string().nullable(),
   activeSessions: z.number().int(),
   lastLoginAt: z.string().nullable().openapi({ description: "ISO 8601 UTC" }),
-  lockedUntil: z.string().nullable().openapi({ description: "ISO 8601 UTC: until when failed sign-ins lock the account; null when it is not locked" }),
+  lockedUntil: z
+    .string()
+    .nullable()
+    .openapi({ description: "ISO 8601 UTC: until when failed sign-ins lock the account; null when it is not locked" }),
 }).openapi("AdminUser");
 
 export const UserIdParam = z.object({
-  id: z.string().max(40, "用户编号格式不对").regex(/^[a-z0-9]{10,40}$/, "用户编号格式不对").openapi({ param: { name: "id", in: "path" } }),
+  id: z
+    .string()
+    .max(40, "用户编号格式不对")
+    .regex(/^[a-z0-9]{10,40}$/, "用户编号格式不对")
+    .openapi({ param: { name: "id", in: "path" } }),
 });
 
 export const ResetLinkSmsBody = z
-  .strictObject({ token: z.string().min(1, "缺少重置链接").max(200, "重置链接过长").regex(/^[A-Za-z0-9_-]+$/, "重置链接的格式不对") })
+  .strictObject({
+    token: z
+      .string()
+      .min(1, "缺少重置链接")
+      .max(200, "重置链接过长")
+      .regex(/^[A-Za-z0-9_-]+$/, "重置链接的格式不对"),
+  })
   .openapi("AdminResetLinkSms");
 
 export const ResetLinkSmsSent = z
-  .object({ sentTo: z.string().openapi({ description: "The mobile, masked (138****5678)" }), expiresAt: z.string().openapi({ description: "ISO 8601 UTC" }) })
+  .object({
+    sentTo: z.string().openapi({ description: "The mobile, masked (138****5678)" }),
+    expiresAt: z.string().openapi({ description: "ISO 8601 UTC" }),
+  })
   .openapi("AdminResetLinkSmsSent");
 
 export const ResetLink = z
-  .object({ url: z.string(), expiresAt: z.string().openapi({ description: "ISO 8601 UTC; the link works once, until then" }) })
+  .object({
+    url: z.string(),
+    expiresAt: z.string().openapi({ description: "ISO 8601 UTC; the link works once, until then" }),
+  })
   .openapi("AdminResetLink");

@@ -16,11 +16,25 @@ export async function takeOverSession(c: Context<AppEnv>, auth: ZoneAuth, cookie
 }
 
 /** Ends this request's session server-side (audited) and clears the cookie; fine without one. */
-export async function signOut(c: Context<AppEnv>, ctx: { db: Parameters<typeof recordAudit>[0]; auth: ZoneAuth; ip: string; now: Date }): Promise<void> {
+export async function signOut(
+  c: Context<AppEnv>,
+  ctx: { db: Parameters<typeof recordAudit>[0]; auth: ZoneAuth; ip: string; now: Date },
+): Promise<void> {
   const current = c.get("auth");
   if (current) {
     await ctx.auth.invalidate(current.session.id);
-    await recordAudit(ctx.db, { actorId: current.user.id, actor: current.user.email, action: "auth.logout", target: current.user.email, result: "ok", ip: ctx.ip }, ctx.now);
+    await recordAudit(
+      ctx.db,
+      {
+        actorId: current.user.id,
+        actor: current.user.email,
+        action: "auth.logout",
+        target: current.user.email,
+        result: "ok",
+        ip: ctx.ip,
+      },
+      ctx.now,
+    );
   }
   c.header("Set-Cookie", ctx.auth.blankCookie(), { append: true });
 }

@@ -23,7 +23,11 @@ export function isSecureOrigin(url: string): boolean {
 export function zoneAuthFor(c: Context<AppEnv>, deps: AppDeps): ZoneAuth {
   const site = c.get("site");
   if (site.kind !== "zone") throw new Error("zoneAuthFor outside a zone");
-  return createZoneAuth({ db: site.db, zone: site.zone, secure: isSecureOrigin(deps.config.PUBLIC_URL_TEMPLATE.replace("{tenant}", site.zone.slug)) });
+  return createZoneAuth({
+    db: site.db,
+    zone: site.zone,
+    secure: isSecureOrigin(deps.config.PUBLIC_URL_TEMPLATE.replace("{tenant}", site.zone.slug)),
+  });
 }
 
 export function sessionMiddleware(deps: AppDeps) {

@@ -49,7 +49,11 @@ export function sessionCookieName(secure: boolean): string {
 function makeLucia(db: TenantDb, expiresIn: TimeSpan, persistent: boolean, secure: boolean) {
   return new Lucia(new DrizzleSQLiteAdapter(db, sessions, users), {
     sessionExpiresIn: expiresIn,
-    sessionCookie: { name: sessionCookieName(secure), expires: persistent, attributes: { secure, sameSite: "lax", path: "/" } },
+    sessionCookie: {
+      name: sessionCookieName(secure),
+      expires: persistent,
+      attributes: { secure, sameSite: "lax", path: "/" },
+    },
     getSessionAttributes: (a) => ({ createdAt: a.createdAt, remember: a.remember }),
     getUserAttributes: (a): Omit<SessionUser, "id"> => ({
       email: a.email,
@@ -99,7 +103,12 @@ export function createZoneAuth({ db, zone, secure }: { db: TenantDb; zone: ZoneC
       const secret = encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(20)));
       const session = await pick(opts.remember).createSession(
         userId,
-        { createdAt: opts.now.getTime(), remember: opts.remember, ip: opts.ip, userAgent: opts.userAgent?.slice(0, 300) ?? null },
+        {
+          createdAt: opts.now.getTime(),
+          remember: opts.remember,
+          ip: opts.ip,
+          userAgent: opts.userAgent?.slice(0, 300) ?? null,
+        },
         { sessionId: storedSessionId(zone.slug, kind, secret) },
       );
       return { session, cookie: serializeCookie(pick(opts.remember), `${zone.slug}.${kind}.${secret}`, opts.remember) };
@@ -110,10 +119,14 @@ export function createZoneAuth({ db, zone, secure }: { db: TenantDb; zone: ZoneC
      * same secret, a later expiry) when lucia slid the expiry. A cookie holding a
      * stored id rather than a secret has the wrong shape and is refused unread.
      */
-    async validate(cookieValue: string, now: Date): Promise<{ session: Session; user: User; refreshedCookie: string | null } | null> {
+    async validate(
+      cookieValue: string,
+      now: Date,
+    ): Promise<{ session: Session; user: User; refreshedCookie: string | null } | null> {
       const parts = cookieValue.split(".");
       const [slug, kind, secret] = parts;
-      if (parts.length !== 3 || slug !== zone.slug || (kind !== "s" && kind !== "r") || !SECRET_FORMAT.test(secret!)) return null;
+      if (parts.length !== 3 || slug !== zone.slug || (kind !== "s" && kind !== "r") || !SECRET_FORMAT.test(secret!))
+        return null;
       const remember = kind === "r";
       const lucia = pick(remember);
       const { session, user } = await lucia.validateSession(storedSessionId(zone.slug, kind, secret!));

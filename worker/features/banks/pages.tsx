@@ -47,9 +47,16 @@ export function bankPages(deps: AppDeps) {
   const nonce = (c: Context<AppEnv>) => c.get("secureHeadersNonce");
   const actorOf = (c: Context<AppEnv>) => ({ id: signedIn(c).user.id, email: signedIn(c).user.email });
 
-  const listPage = async (c: Context<AppEnv>, form: { values?: Record<string, string>; errors?: FormErrors } = {}, status: ContentfulStatusCode = 200) => {
+  const listPage = async (
+    c: Context<AppEnv>,
+    form: { values?: Record<string, string>; errors?: FormErrors } = {},
+    status: ContentfulStatusCode = 200,
+  ) => {
     const { zone, db } = zoneOf(c);
-    return c.html(<AdminBanksPage zone={zone} nonce={nonce(c)} user={signedIn(c).user} banks={await listBanks({ db })} {...form} />, status);
+    return c.html(
+      <AdminBanksPage zone={zone} nonce={nonce(c)} user={signedIn(c).user} banks={await listBanks({ db })} {...form} />,
+      status,
+    );
   };
 
   const detailPage = async (
@@ -67,7 +74,14 @@ export function bankPages(deps: AppDeps) {
 
   r.post("/admin/banks", async (c) => {
     const form = await readForm(c, RegisterBankBody);
-    refuseBadCharacters(form.raw, { name: "机构名称", branch: "分支机构", contactName: "联系人", contactPhone: "联系电话", contactEmail: "联系邮箱", uscc: "统一社会信用代码" });
+    refuseBadCharacters(form.raw, {
+      name: "机构名称",
+      branch: "分支机构",
+      contactName: "联系人",
+      contactPhone: "联系电话",
+      contactEmail: "联系邮箱",
+      uscc: "统一社会信用代码",
+    });
     if (!form.ok) return listPage(c, { values: form.raw, errors: form.errors }, 422);
     try {
       const bank = await registerBank({ ...requestCtx(c, deps), actor: actorOf(c) }, form.data);
@@ -91,11 +105,26 @@ export function bankPages(deps: AppDeps) {
     const ctx = requestCtx(c, deps);
     const bank = await findBank(ctx.db, id);
     try {
-      const { url, expiresAt } = await createInvitation(ctx, { email: form.data.email, role: "bank", bankId: id, invitedBy: actorOf(c) });
+      const { url, expiresAt } = await createInvitation(ctx, {
+        email: form.data.email,
+        role: "bank",
+        bankId: id,
+        invitedBy: actorOf(c),
+      });
       // Shown once: neither the browser nor any proxy may keep a copy of the live link.
       c.header("Cache-Control", "no-store");
       return c.html(
-        <InvitationIssuedPage zone={ctx.zone} nonce={nonce(c)} user={signedIn(c).user} current="admin" email={form.data.email} organisation={bankTitle(bank)} url={url} expiresAt={expiresAt} back={{ href: `/admin/banks/${id}`, label: "返回机构" }} />,
+        <InvitationIssuedPage
+          zone={ctx.zone}
+          nonce={nonce(c)}
+          user={signedIn(c).user}
+          current="admin"
+          email={form.data.email}
+          organisation={bankTitle(bank)}
+          url={url}
+          expiresAt={expiresAt}
+          back={{ href: `/admin/banks/${id}`, label: "返回机构" }}
+        />,
       );
     } catch (e) {
       const { status, errors } = formFailure(e, c);
@@ -117,7 +146,10 @@ export function bankPages(deps: AppDeps) {
     return c.redirect(`/admin/banks/${id}?done=revoked`, 303);
   });
 
-  for (const [action, status] of [["suspend", "suspended"], ["reactivate", "active"]] as const) {
+  for (const [action, status] of [
+    ["suspend", "suspended"],
+    ["reactivate", "active"],
+  ] as const) {
     r.post(`/admin/banks/:id/${action}`, async (c) => {
       const id = bankIdParam(c);
       try {

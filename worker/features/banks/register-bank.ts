@@ -20,7 +20,19 @@ export async function registerBank({ db, now, ip, actor }: ActionCtx, input: Reg
   try {
     await db.batch([
       db.insert(banks).values(row),
-      auditInsert(db, { actorId: actor.id, actor: actor.email, action: "bank.registered", target: row.id, result: "ok", ip, detail: { name: input.name, branch: input.branch, uscc: input.uscc } }, now),
+      auditInsert(
+        db,
+        {
+          actorId: actor.id,
+          actor: actor.email,
+          action: "bank.registered",
+          target: row.id,
+          result: "ok",
+          ip,
+          detail: { name: input.name, branch: input.branch, uscc: input.uscc },
+        },
+        now,
+      ),
     ]);
   } catch (e) {
     // Registered by a concurrent request between the check and the insert.

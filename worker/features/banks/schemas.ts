@@ -38,7 +38,10 @@ const required = (label: string, max: number) => textField({ label, max, min: 1 
 export const RegisterBankBody = z
   .object({
     name: required("机构名称", 100).openapi({ example: "中国银行" }),
-    branch: textField({ label: "分支机构", max: 100 }).optional().transform((s) => (s ? s : null)).openapi({ example: "淄博高新区支行" }),
+    branch: textField({ label: "分支机构", max: 100 })
+      .optional()
+      .transform((s) => (s ? s : null))
+      .openapi({ example: "淄博高新区支行" }),
     uscc: Uscc,
     contactName: required("联系人", 50),
     contactPhone: Phone,
@@ -64,7 +67,13 @@ export const BankSchema = z
 export const BankListItem = BankSchema.extend({ staff: z.number().int() }).openapi("BankListItem");
 
 export const BankStaff = z
-  .object({ id: z.string(), name: z.string(), email: z.string(), status: z.enum(["active", "disabled"]), createdAt: z.string() })
+  .object({
+    id: z.string(),
+    name: z.string(),
+    email: z.string(),
+    status: z.enum(["active", "disabled"]),
+    createdAt: z.string(),
+  })
   .openapi("BankStaff");
 
 export const BankDetail = z
@@ -73,11 +82,19 @@ export const BankDetail = z
 
 export const BankIdParam = z.object({
   // newId()'s alphabet, as every other id param; demo banks have such ids too (lib/ids.ts demoId).
-  id: z.string().max(40, "机构编号格式不对").regex(/^[a-z0-9]{10,40}$/, "机构编号格式不对").openapi({ param: { name: "id", in: "path" } }),
+  id: z
+    .string()
+    .max(40, "机构编号格式不对")
+    .regex(/^[a-z0-9]{10,40}$/, "机构编号格式不对")
+    .openapi({ param: { name: "id", in: "path" } }),
 });
 
 export const InvitationIdParam = BankIdParam.extend({
-  invitation: z.string().max(64, "邀请编号格式不对").regex(/^[0-9a-f]{64}$/, "邀请编号格式不对").openapi({ param: { name: "invitation", in: "path" } }),
+  invitation: z
+    .string()
+    .max(64, "邀请编号格式不对")
+    .regex(/^[0-9a-f]{64}$/, "邀请编号格式不对")
+    .openapi({ param: { name: "invitation", in: "path" } }),
 });
 
 export const InviteBody = z.object({ email: Email }).openapi("InviteStaff");

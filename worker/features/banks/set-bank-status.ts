@@ -12,14 +12,30 @@ import type { ZoneAuth } from "../auth/sessions";
 import { isOpen } from "../invitations/invitation-tokens";
 import { findBank } from "./get-bank";
 
-export async function setBankStatus({ db, now, ip, actor, auth }: ActionCtx & { auth: ZoneAuth }, id: string, status: "active" | "suspended") {
+export async function setBankStatus(
+  { db, now, ip, actor, auth }: ActionCtx & { auth: ZoneAuth },
+  id: string,
+  status: "active" | "suspended",
+) {
   const bank = await findBank(db, id);
-  if (bank.status === status) throw new AppError("conflict", status === "suspended" ? "这个机构已经是暂停状态。" : "这个机构已经是正常状态。");
+  if (bank.status === status)
+    throw new AppError("conflict", status === "suspended" ? "这个机构已经是暂停状态。" : "这个机构已经是正常状态。");
   const action = status === "suspended" ? "bank.suspended" : "bank.reactivated";
   await db.batch([
     db.update(banks).set({ status }).where(eq(banks.id, id)),
-    ...(status === "suspended" ? [db.update(invitations).set({ revokedAt: now.getTime() }).where(and(eq(invitations.bankId, id), isOpen(now)))] : []),
-    auditInsert(db, { actorId: actor.id, actor: actor.email, action, target: id, result: "ok", ip, detail: { name: bank.name } }, now),
+    ...(status === "suspended"
+      ? [
+          db
+            .update(invitations)
+            .set({ revokedAt: now.getTime() })
+            .where(and(eq(invitations.bankId, id), isOpen(now))),
+        ]
+      : []),
+    auditInsert(
+      db,
+      { actorId: actor.id, actor: actor.email, action, target: id, result: "ok", ip, detail: { name: bank.name } },
+      now,
+    ),
   ]);
   if (status === "suspended") {
     const staff = await db.select({ id: users.id }).from(users).where(eq(users.bankId, id));

@@ -30,8 +30,28 @@ describe("dev outbox viewer", () => {
   beforeEach(async () => {
     ({ client, db } = await openMemoryTenantDb());
     const t = Date.parse("2026-11-01T08:00:00.000Z");
-    await enqueueMessage(db, { channel: "email", recipient: "a@example.cn", subject: "重置密码", body: "请打开 https://zibo.localhost/reset?t=abc&x=1。\n十五分钟内有效", kind: "password_reset_link" }, new Date(t));
-    await enqueueMessage(db, { channel: "sms", recipient: "13800000000", subject: "<b>通知</b>", body: "<script>alert(1)</script> javascript:alert(2)", kind: "password_changed" }, new Date(t + 1));
+    await enqueueMessage(
+      db,
+      {
+        channel: "email",
+        recipient: "a@example.cn",
+        subject: "重置密码",
+        body: "请打开 https://zibo.localhost/reset?t=abc&x=1。\n十五分钟内有效",
+        kind: "password_reset_link",
+      },
+      new Date(t),
+    );
+    await enqueueMessage(
+      db,
+      {
+        channel: "sms",
+        recipient: "13800000000",
+        subject: "<b>通知</b>",
+        body: "<script>alert(1)</script> javascript:alert(2)",
+        kind: "password_changed",
+      },
+      new Date(t + 1),
+    );
   });
   afterEach(() => client.close());
 
@@ -40,7 +60,10 @@ describe("dev outbox viewer", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toBe("no-store");
     const { messages } = (await res.json()) as { messages: OutboxRecord[] };
-    expect(messages.map((m) => [m.kind, m.status])).toEqual([["password_changed", "pending"], ["password_reset_link", "pending"]]);
+    expect(messages.map((m) => [m.kind, m.status])).toEqual([
+      ["password_changed", "pending"],
+      ["password_reset_link", "pending"],
+    ]);
   });
 
   it("shows a page in the zone's branding where links are clickable and bodies are escaped", async () => {
@@ -49,7 +72,9 @@ describe("dev outbox viewer", () => {
     const html = await res.text();
     expect(html).toContain(zibo.name.zh);
     // The URL stops before the Chinese full stop; & is escaped inside the attribute.
-    expect(html).toContain('<a href="https://zibo.localhost/reset?t=abc&amp;x=1">https://zibo.localhost/reset?t=abc&amp;x=1</a>。');
+    expect(html).toContain(
+      '<a href="https://zibo.localhost/reset?t=abc&amp;x=1">https://zibo.localhost/reset?t=abc&amp;x=1</a>。',
+    );
     expect(html).not.toContain("<script>alert");
     expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
     expect(html).toContain("&lt;b&gt;通知&lt;/b&gt;");

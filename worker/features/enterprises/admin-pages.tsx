@@ -30,7 +30,9 @@ export function directoryFilters(c: Context<AppEnv>) {
   const parsed = DirectoryQuery.safeParse(c.req.query());
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new AppError("validation_failed", `查询条件有误:${issue.message}`, { [String(issue.path[0] ?? "_")]: issue.message });
+    throw new AppError("validation_failed", `查询条件有误:${issue.message}`, {
+      [String(issue.path[0] ?? "_")]: issue.message,
+    });
   }
   return parsed.data;
 }
@@ -41,20 +43,42 @@ function idParam(c: Context<AppEnv>, message: string): string {
   return parsed.data;
 }
 
-const STATUS_DONE: Record<string, string> = { suspend: "企业已暂停,其成员的登录已全部退出。", reactivate: "企业已恢复正常。" };
+const STATUS_DONE: Record<string, string> = {
+  suspend: "企业已暂停,其成员的登录已全部退出。",
+  reactivate: "企业已恢复正常。",
+};
 const REVIEW_DONE: Record<string, string> = { verify: "资质已核实,已通知企业。", reject: "已驳回,已通知企业。" };
 
 export function staffPages(deps: AppDeps) {
   const r = new Hono<AppEnv>();
   const staff = pageGuard(deps, "zone_admin", "reviewer");
-  for (const path of ["/admin/enterprises", "/admin/enterprises.csv", "/admin/enterprises/*", "/admin/qualifications", "/admin/qualifications/*"]) r.use(path, requireZone, staff);
+  for (const path of [
+    "/admin/enterprises",
+    "/admin/enterprises.csv",
+    "/admin/enterprises/*",
+    "/admin/qualifications",
+    "/admin/qualifications/*",
+  ])
+    r.use(path, requireZone, staff);
   const nonce = (c: Context<AppEnv>) => c.get("secureHeadersNonce");
 
   r.get("/admin/enterprises", async (c) => {
     const { zone, db } = zoneOf(c);
     const filters = directoryFilters(c);
-    const [result, pending] = await Promise.all([listEnterprises({ db }, filters), listPendingQualifications({ db, zone })]);
-    return c.html(<DirectoryPage zone={zone} nonce={nonce(c)} user={signedIn(c).user} filters={filters} result={result} pendingQualifications={pending.length} />);
+    const [result, pending] = await Promise.all([
+      listEnterprises({ db }, filters),
+      listPendingQualifications({ db, zone }),
+    ]);
+    return c.html(
+      <DirectoryPage
+        zone={zone}
+        nonce={nonce(c)}
+        user={signedIn(c).user}
+        filters={filters}
+        result={result}
+        pendingQualifications={pending.length}
+      />,
+    );
   });
 
   r.get("/admin/enterprises.csv", async (c) => {
@@ -63,7 +87,19 @@ export function staffPages(deps: AppDeps) {
     const ctx = requestCtx(c, deps);
     const { user } = signedIn(c);
     // An export takes the zone's contact data off the platform: who took what is audited.
-    await recordAudit(db, { actorId: user.id, actor: user.email, action: "enterprise.directory_exported", target: null, result: "ok", ip: ctx.ip, detail: { rows: result.total, query: new URL(c.req.url).search } }, ctx.now);
+    await recordAudit(
+      db,
+      {
+        actorId: user.id,
+        actor: user.email,
+        action: "enterprise.directory_exported",
+        target: null,
+        result: "ok",
+        ip: ctx.ip,
+        detail: { rows: result.total, query: new URL(c.req.url).search },
+      },
+      ctx.now,
+    );
     return c.body(enterprisesCsv(zone, result.enterprises), 200, {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": csvDisposition(zone, ctx.now),
@@ -71,10 +107,18 @@ export function staffPages(deps: AppDeps) {
     });
   });
 
-  const detail = async (c: Context<AppEnv>, id: string, notice?: { kind: "ok" | "error"; message: string }, status: ContentfulStatusCode = 200) => {
+  const detail = async (
+    c: Context<AppEnv>,
+    id: string,
+    notice?: { kind: "ok" | "error"; message: string },
+    status: ContentfulStatusCode = 200,
+  ) => {
     const { zone, db } = zoneOf(c);
     const overview = await getEnterpriseOverview({ db, zone, now: deps.now() }, id, { historyLimit: 100 });
-    return c.html(<EnterpriseDetailPage zone={zone} nonce={nonce(c)} user={signedIn(c).user} overview={overview} notice={notice} />, status);
+    return c.html(
+      <EnterpriseDetailPage zone={zone} nonce={nonce(c)} user={signedIn(c).user} overview={overview} notice={notice} />,
+      status,
+    );
   };
 
   r.get("/admin/enterprises/:id", (c) => {
@@ -86,7 +130,11 @@ export function staffPages(deps: AppDeps) {
     const id = idParam(c, NOT_FOUND_MESSAGE);
     const action = c.req.param("action");
     try {
-      await setEnterpriseStatus({ ...requestCtx(c, deps), actor: actorOf(c) }, id, action === "suspend" ? "suspended" : "active");
+      await setEnterpriseStatus(
+        { ...requestCtx(c, deps), actor: actorOf(c) },
+        id,
+        action === "suspend" ? "suspended" : "active",
+      );
     } catch (e) {
       const { status, errors } = formFailure(e, c);
       if (status === 404) throw e;
@@ -95,9 +143,22 @@ export function staffPages(deps: AppDeps) {
     return c.redirect(`/admin/enterprises/${id}?done=${action}`, 303);
   });
 
-  const queue = async (c: Context<AppEnv>, notice?: { kind: "ok" | "error"; message: string }, status: ContentfulStatusCode = 200) => {
+  const queue = async (
+    c: Context<AppEnv>,
+    notice?: { kind: "ok" | "error"; message: string },
+    status: ContentfulStatusCode = 200,
+  ) => {
     const { zone, db } = zoneOf(c);
-    return c.html(<QualificationQueuePage zone={zone} nonce={nonce(c)} user={signedIn(c).user} pending={await listPendingQualifications({ db, zone })} notice={notice} />, status);
+    return c.html(
+      <QualificationQueuePage
+        zone={zone}
+        nonce={nonce(c)}
+        user={signedIn(c).user}
+        pending={await listPendingQualifications({ db, zone })}
+        notice={notice}
+      />,
+      status,
+    );
   };
 
   r.get("/admin/qualifications", (c) => {
@@ -110,7 +171,12 @@ export function staffPages(deps: AppDeps) {
     const decision = c.req.param("decision") === "verify" ? "verify" : "reject";
     const form = await readForm(c, ReviewForm);
     refuseBadCharacters(form.raw, { note: "审核意见" });
-    if (!form.ok) return queue(c, { kind: "error", message: Object.values(form.errors.fields ?? {})[0] ?? "请检查审核意见。" }, 422);
+    if (!form.ok)
+      return queue(
+        c,
+        { kind: "error", message: Object.values(form.errors.fields ?? {})[0] ?? "请检查审核意见。" },
+        422,
+      );
     try {
       await reviewQualification({ ...requestCtx(c, deps), actor: actorOf(c) }, id, decision, form.data.note);
     } catch (e) {

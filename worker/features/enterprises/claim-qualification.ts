@@ -19,7 +19,12 @@ import type { BlobStore } from "../../lib/blob-store/blob-store";
 import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
 import { auditInsert } from "../audit/audit";
-import { checkMaterialFile, MATERIAL_LIMIT_LABEL, MATERIAL_TYPES_LABEL, prepareMaterial } from "../materials/save-material";
+import {
+  checkMaterialFile,
+  MATERIAL_LIMIT_LABEL,
+  MATERIAL_TYPES_LABEL,
+  prepareMaterial,
+} from "../materials/save-material";
 import { historyInsert } from "./history";
 import type { QualificationClaim } from "./schemas";
 import { addYears, dateRangeMessage } from "../../lib/date-range";
@@ -43,18 +48,26 @@ function checkClaim(zone: ZoneConfig, claim: QualificationClaim, today: string, 
     if (!file) fields.certificate = `请上传${type.zh}证书(${CERTIFICATE_RULE})`;
   }
   if (claim.issuedOn && claim.issuedOn > today) fields.issuedOn ??= "发证日期不能晚于今天";
-  if (claim.issuedOn && claim.validUntil && claim.validUntil <= claim.issuedOn) fields.validUntil ??= "有效期至应晚于发证日期";
+  if (claim.issuedOn && claim.validUntil && claim.validUntil <= claim.issuedOn)
+    fields.validUntil ??= "有效期至应晚于发证日期";
   if (claim.validUntil && claim.validUntil < today) fields.validUntil ??= "证书已过有效期,请申报有效的证书";
   // Plausible certificates: none in force was issued more than 20 years ago, none runs beyond 10 years from now
   // (高新技术企业 and 专精特新 run three years); a year typed as 1024 or 2099 is a slip, not a certificate.
   const [issuedFrom, validTo] = [addYears(today, -20), addYears(today, 10)];
-  if (claim.issuedOn && claim.issuedOn < issuedFrom) fields.issuedOn ??= dateRangeMessage("发证日期", issuedFrom, today);
-  if (claim.validUntil && claim.validUntil > validTo) fields.validUntil ??= dateRangeMessage("有效期至", today, validTo);
+  if (claim.issuedOn && claim.issuedOn < issuedFrom)
+    fields.issuedOn ??= dateRangeMessage("发证日期", issuedFrom, today);
+  if (claim.validUntil && claim.validUntil > validTo)
+    fields.validUntil ??= dateRangeMessage("有效期至", today, validTo);
   if (Object.keys(fields).length) throw new AppError("validation_failed", "请按提示补全资质信息。", fields);
   return type;
 }
 
-export async function claimQualification({ db, zone, now, ip, actor, blobs }: Ctx, enterpriseId: string, claim: QualificationClaim, file: File | null = null): Promise<{ id: string; materialId: string | null }> {
+export async function claimQualification(
+  { db, zone, now, ip, actor, blobs }: Ctx,
+  enterpriseId: string,
+  claim: QualificationClaim,
+  file: File | null = null,
+): Promise<{ id: string; materialId: string | null }> {
   const type = checkClaim(zone, claim, shanghaiDate(now), file);
   // Checked before anything is stored: a refused file changes nothing.
   if (file) await checkMaterialFile(file, "certificate");
@@ -66,19 +79,71 @@ export async function claimQualification({ db, zone, now, ip, actor, blobs }: Ct
   const verified = current.find((q) => q.status === "verified");
   const waiting = current.filter((q) => q.status === "pending_review");
   const id = newId();
-  const facts = { code: claim.code, certificateNo: claim.certificateNo, issuedOn: claim.issuedOn, validUntil: claim.validUntil };
+  const facts = {
+    code: claim.code,
+    certificateNo: claim.certificateNo,
+    issuedOn: claim.issuedOn,
+    validUntil: claim.validUntil,
+  };
   const material = file
-    ? await prepareMaterial({ db, blobs, zone, now }, { ownerKind: "enterprise", ownerId: enterpriseId, kind: certificateKind(claim.code, id), file, uploadedBy: actor.id, actor: actor.email, ip, field: "certificate" })
+    ? await prepareMaterial(
+        { db, blobs, zone, now },
+        {
+          ownerKind: "enterprise",
+          ownerId: enterpriseId,
+          kind: certificateKind(claim.code, id),
+          file,
+          uploadedBy: actor.id,
+          actor: actor.email,
+          ip,
+          field: "certificate",
+        },
+      )
     : null;
-  const before = verified ? { id: verified.id, certificateNo: verified.certificateNo, issuedOn: verified.issuedOn, validUntil: verified.validUntil, status: verified.status } : null;
+  const before = verified
+    ? {
+        id: verified.id,
+        certificateNo: verified.certificateNo,
+        issuedOn: verified.issuedOn,
+        validUntil: verified.validUntil,
+        status: verified.status,
+      }
+    : null;
   try {
     await db.batch([
-      db.insert(enterpriseQualifications).values({ id, enterpriseId, ...facts, status: "pending_review", createdAt: now.getTime() }),
+      db
+        .insert(enterpriseQualifications)
+        .values({ id, enterpriseId, ...facts, status: "pending_review", createdAt: now.getTime() }),
       ...waiting.map((q) =>
-        db.update(enterpriseQualifications).set({ status: "withdrawn", reviewNote: "被企业新的申报替代" }).where(and(eq(enterpriseQualifications.id, q.id), eq(enterpriseQualifications.status, "pending_review"))),
+        db
+          .update(enterpriseQualifications)
+          .set({ status: "withdrawn", reviewNote: "被企业新的申报替代" })
+          .where(and(eq(enterpriseQualifications.id, q.id), eq(enterpriseQualifications.status, "pending_review"))),
       ),
-      historyInsert(db, { enterpriseId, actor, subject: `qualification:${id}`, before, after: { ...facts, status: "pending_review", certificateMaterialId: material?.row.id ?? null } }, now),
-      auditInsert(db, { actorId: actor.id, actor: actor.email, action: "enterprise.qualification_claimed", target: enterpriseId, result: "ok", ip, detail: { qualification: id, code: type.code, replacesPending: waiting.length } }, now),
+      historyInsert(
+        db,
+        {
+          enterpriseId,
+          actor,
+          subject: `qualification:${id}`,
+          before,
+          after: { ...facts, status: "pending_review", certificateMaterialId: material?.row.id ?? null },
+        },
+        now,
+      ),
+      auditInsert(
+        db,
+        {
+          actorId: actor.id,
+          actor: actor.email,
+          action: "enterprise.qualification_claimed",
+          target: enterpriseId,
+          result: "ok",
+          ip,
+          detail: { qualification: id, code: type.code, replacesPending: waiting.length },
+        },
+        now,
+      ),
       ...(material ? [material.insert, material.audit] : []),
     ]);
   } catch (e) {

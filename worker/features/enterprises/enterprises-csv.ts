@@ -10,7 +10,21 @@ import type { DirectoryEntry } from "./list-enterprises";
 import { fenToPlainYuan } from "../../lib/money";
 import { shanghaiDate } from "./yuan";
 
-export const CSV_HEADER = ["企业名称", "统一社会信用代码", "法定代表人", "注册日期", "注册资本(元)", "重点产业", "行业代码", "员工人数", "资质", "联系人", "联系电话", "最近年度营业收入(元)", "状态"];
+export const CSV_HEADER = [
+  "企业名称",
+  "统一社会信用代码",
+  "法定代表人",
+  "注册日期",
+  "注册资本(元)",
+  "重点产业",
+  "行业代码",
+  "员工人数",
+  "资质",
+  "联系人",
+  "联系电话",
+  "最近年度营业收入(元)",
+  "状态",
+];
 
 export function csvCell(value: string | number | null): string {
   if (value === null) return "";

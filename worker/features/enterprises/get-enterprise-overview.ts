@@ -6,21 +6,59 @@
 import { and, asc, desc, eq, like } from "drizzle-orm";
 import type { ZoneConfig } from "../../../tenants/schema";
 import type { TenantDb } from "../../db/open";
-import { enterpriseHistory, enterpriseQualifications, enterpriseYearlyFigures, enterprises, materials, users } from "../../db/schema";
+import {
+  enterpriseHistory,
+  enterpriseQualifications,
+  enterpriseYearlyFigures,
+  enterprises,
+  materials,
+  users,
+} from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { certificateKind } from "./claim-qualification";
 import { shanghaiDate } from "./yuan";
 
 export const NOT_FOUND_MESSAGE = "本园区没有这家企业。";
 
-export async function getEnterpriseOverview({ db, zone, now }: { db: TenantDb; zone: ZoneConfig; now: Date }, enterpriseId: string, opts: { historyLimit?: number } = {}) {
+export async function getEnterpriseOverview(
+  { db, zone, now }: { db: TenantDb; zone: ZoneConfig; now: Date },
+  enterpriseId: string,
+  opts: { historyLimit?: number } = {},
+) {
   const [found, quals, figures, members, history, certificates] = await db.batch([
     db.select().from(enterprises).where(eq(enterprises.id, enterpriseId)).limit(1),
-    db.select().from(enterpriseQualifications).where(eq(enterpriseQualifications.enterpriseId, enterpriseId)).orderBy(asc(enterpriseQualifications.code), desc(enterpriseQualifications.createdAt)),
-    db.select().from(enterpriseYearlyFigures).where(eq(enterpriseYearlyFigures.enterpriseId, enterpriseId)).orderBy(desc(enterpriseYearlyFigures.year)),
-    db.select({ id: users.id, name: users.name, email: users.email, status: users.status, createdAt: users.createdAt }).from(users).where(eq(users.enterpriseId, enterpriseId)).orderBy(asc(users.createdAt)),
-    db.select().from(enterpriseHistory).where(eq(enterpriseHistory.enterpriseId, enterpriseId)).orderBy(desc(enterpriseHistory.id)).limit(opts.historyLimit ?? 20),
-    db.select({ id: materials.id, kind: materials.kind }).from(materials).where(and(eq(materials.ownerKind, "enterprise"), eq(materials.ownerId, enterpriseId), like(materials.kind, "certificate:%"))).orderBy(asc(materials.createdAt), asc(materials.id)),
+    db
+      .select()
+      .from(enterpriseQualifications)
+      .where(eq(enterpriseQualifications.enterpriseId, enterpriseId))
+      .orderBy(asc(enterpriseQualifications.code), desc(enterpriseQualifications.createdAt)),
+    db
+      .select()
+      .from(enterpriseYearlyFigures)
+      .where(eq(enterpriseYearlyFigures.enterpriseId, enterpriseId))
+      .orderBy(desc(enterpriseYearlyFigures.year)),
+    db
+      .select({ id: users.id, name: users.name, email: users.email, status: users.status, createdAt: users.createdAt })
+      .from(users)
+      .where(eq(users.enterpriseId, enterpriseId))
+      .orderBy(asc(users.createdAt)),
+    db
+      .select()
+      .from(enterpriseHistory)
+      .where(eq(enterpriseHistory.enterpriseId, enterpriseId))
+      .orderBy(desc(enterpriseHistory.id))
+      .limit(opts.historyLimit ?? 20),
+    db
+      .select({ id: materials.id, kind: materials.kind })
+      .from(materials)
+      .where(
+        and(
+          eq(materials.ownerKind, "enterprise"),
+          eq(materials.ownerId, enterpriseId),
+          like(materials.kind, "certificate:%"),
+        ),
+      )
+      .orderBy(asc(materials.createdAt), asc(materials.id)),
   ]);
   const enterprise = found[0];
   if (!enterprise) throw new AppError("not_found", NOT_FOUND_MESSAGE);
@@ -38,10 +76,17 @@ export async function getEnterpriseOverview({ db, zone, now }: { db: TenantDb; z
   //   the newest (the correction) wins in the map.
   const certificateOf = new Map(certificates.map((m) => [m.kind, m.id]));
   const certificateId = (q: typeof enterpriseQualifications.$inferSelect) =>
-    certificateOf.get(certificateKind(q.code, q.id)) ?? (q.createdAt === enterprise.createdAt ? certificateOf.get(`certificate:${q.code}`) : undefined) ?? null;
+    certificateOf.get(certificateKind(q.code, q.id)) ??
+    (q.createdAt === enterprise.createdAt ? certificateOf.get(`certificate:${q.code}`) : undefined) ??
+    null;
   return {
     enterprise,
-    qualifications: quals.map((q) => ({ ...q, name: names.get(q.code) ?? q.code, expired: !!q.validUntil && q.validUntil < today, certificateId: certificateId(q) })),
+    qualifications: quals.map((q) => ({
+      ...q,
+      name: names.get(q.code) ?? q.code,
+      expired: !!q.validUntil && q.validUntil < today,
+      certificateId: certificateId(q),
+    })),
     figures,
     members,
     history,

@@ -8,7 +8,10 @@ import { enterpriseHistory } from "../../db/schema";
 export type Snapshot = Record<string, string | number | boolean | null>;
 
 /** The fields of `after` whose value differs from `before`, with both sides; null when nothing changed. */
-export function changedFields(before: Snapshot | null, after: Snapshot): { before: Snapshot | null; after: Snapshot } | null {
+export function changedFields(
+  before: Snapshot | null,
+  after: Snapshot,
+): { before: Snapshot | null; after: Snapshot } | null {
   if (!before) return { before: null, after };
   const b: Snapshot = {};
   const a: Snapshot = {};

@@ -16,7 +16,10 @@ const CHUNK = 500;
 function where(db: TenantDb, f: DirectoryFilters): SQL | undefined {
   const conditions: SQL[] = [];
   // instr(), not LIKE: a % or _ typed into the search box means itself.
-  if (f.q) conditions.push(sql`(instr(${enterprises.name}, ${f.q}) > 0 OR instr(${enterprises.uscc}, ${f.q.toUpperCase()}) > 0)`);
+  if (f.q)
+    conditions.push(
+      sql`(instr(${enterprises.name}, ${f.q}) > 0 OR instr(${enterprises.uscc}, ${f.q.toUpperCase()}) > 0)`,
+    );
   if (f.industry) conditions.push(eq(enterprises.industry, f.industry));
   if (f.status) conditions.push(eq(enterprises.status, f.status));
   if (f.qualification) {
@@ -25,14 +28,24 @@ function where(db: TenantDb, f: DirectoryFilters): SQL | undefined {
         db
           .select({ one: sql`1` })
           .from(enterpriseQualifications)
-          .where(and(eq(enterpriseQualifications.enterpriseId, enterprises.id), eq(enterpriseQualifications.code, f.qualification), eq(enterpriseQualifications.status, "verified"))),
+          .where(
+            and(
+              eq(enterpriseQualifications.enterpriseId, enterprises.id),
+              eq(enterpriseQualifications.code, f.qualification),
+              eq(enterpriseQualifications.status, "verified"),
+            ),
+          ),
       ),
     );
   }
   return conditions.length ? and(...conditions) : undefined;
 }
 
-export async function listEnterprises({ db }: { db: TenantDb }, filters: DirectoryFilters, paging: "page" | "all" = "page") {
+export async function listEnterprises(
+  { db }: { db: TenantDb },
+  filters: DirectoryFilters,
+  paging: "page" | "all" = "page",
+) {
   const cond = where(db, filters);
   const base = db.select().from(enterprises).where(cond).orderBy(asc(enterprises.name), asc(enterprises.id));
   const [[total], rows] = await db.batch([
@@ -48,23 +61,34 @@ export async function listEnterprises({ db }: { db: TenantDb }, filters: Directo
       db
         .select({ enterpriseId: enterpriseQualifications.enterpriseId, code: enterpriseQualifications.code })
         .from(enterpriseQualifications)
-        .where(and(inArray(enterpriseQualifications.enterpriseId, ids), eq(enterpriseQualifications.status, "verified")))
+        .where(
+          and(inArray(enterpriseQualifications.enterpriseId, ids), eq(enterpriseQualifications.status, "verified")),
+        )
         .orderBy(asc(enterpriseQualifications.code)),
       db
-        .select({ enterpriseId: enterpriseYearlyFigures.enterpriseId, year: enterpriseYearlyFigures.year, revenueFen: enterpriseYearlyFigures.revenueFen })
+        .select({
+          enterpriseId: enterpriseYearlyFigures.enterpriseId,
+          year: enterpriseYearlyFigures.year,
+          revenueFen: enterpriseYearlyFigures.revenueFen,
+        })
         .from(enterpriseYearlyFigures)
         .where(and(inArray(enterpriseYearlyFigures.enterpriseId, ids), isNotNull(enterpriseYearlyFigures.revenueFen)))
         .orderBy(desc(enterpriseYearlyFigures.year)),
     ]);
     for (const r of q) quals.set(r.enterpriseId, [...(quals.get(r.enterpriseId) ?? []), r.code]);
     // Newest year first, so the first row seen per enterprise is its latest revenue.
-    for (const r of f) if (!revenue.has(r.enterpriseId)) revenue.set(r.enterpriseId, { year: r.year, revenueFen: r.revenueFen! });
+    for (const r of f)
+      if (!revenue.has(r.enterpriseId)) revenue.set(r.enterpriseId, { year: r.year, revenueFen: r.revenueFen! });
   }
   return {
     total: total?.n ?? 0,
     page: filters.page,
     pageSize: PAGE_SIZE,
-    enterprises: rows.map((e) => ({ ...e, qualifications: quals.get(e.id) ?? [], latestRevenue: revenue.get(e.id) ?? null })),
+    enterprises: rows.map((e) => ({
+      ...e,
+      qualifications: quals.get(e.id) ?? [],
+      latestRevenue: revenue.get(e.id) ?? null,
+    })),
   };
 }
 

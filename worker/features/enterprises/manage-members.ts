@@ -23,7 +23,11 @@ export function inviteColleague({ actor, ...ctx }: Ctx, enterpriseId: string, em
 
 export const MEMBER_NOT_FOUND = "你的企业没有这位成员。";
 
-export async function removeMember({ db, now, ip, actor, auth }: Ctx & { auth: ZoneAuth }, enterpriseId: string, userId: string): Promise<{ self: boolean }> {
+export async function removeMember(
+  { db, now, ip, actor, auth }: Ctx & { auth: ZoneAuth },
+  enterpriseId: string,
+  userId: string,
+): Promise<{ self: boolean }> {
   const members = await db
     .select({ id: users.id, email: users.email, status: users.status })
     .from(users)
@@ -37,8 +41,30 @@ export async function removeMember({ db, now, ip, actor, auth }: Ctx & { auth: Z
   }
   await db.batch([
     db.update(users).set({ status: "disabled", updatedAt: now.getTime() }).where(eq(users.id, userId)),
-    historyInsert(db, { enterpriseId, actor, subject: "members", before: { member: target.email, status: "active" }, after: { member: target.email, status: "removed" } }, now),
-    auditInsert(db, { actorId: actor.id, actor: actor.email, action: "enterprise.member_removed", target: target.email, result: "ok", ip, detail: { enterprise: enterpriseId } }, now),
+    historyInsert(
+      db,
+      {
+        enterpriseId,
+        actor,
+        subject: "members",
+        before: { member: target.email, status: "active" },
+        after: { member: target.email, status: "removed" },
+      },
+      now,
+    ),
+    auditInsert(
+      db,
+      {
+        actorId: actor.id,
+        actor: actor.email,
+        action: "enterprise.member_removed",
+        target: target.email,
+        result: "ok",
+        ip,
+        detail: { enterprise: enterpriseId },
+      },
+      now,
+    ),
   ]);
   await auth.invalidateUser(userId);
   return { self: userId === actor.id };

@@ -19,7 +19,19 @@ export function requireMember(deps: AppDeps) {
     byRole(c, async () => {
       const { user } = signedIn(c);
       if (!user.enterpriseId) {
-        await recordAudit(zoneOf(c).db, { actorId: user.id, actor: user.email, action: "authz.denied", target: `${c.req.method} ${c.req.path}`, result: "denied", ip: deps.clientIp(c), detail: { reason: "applicant" } }, deps.now());
+        await recordAudit(
+          zoneOf(c).db,
+          {
+            actorId: user.id,
+            actor: user.email,
+            action: "authz.denied",
+            target: `${c.req.method} ${c.req.path}`,
+            result: "denied",
+            ip: deps.clientIp(c),
+            detail: { reason: "applicant" },
+          },
+          deps.now(),
+        );
         throw new AppError("forbidden", "你的入驻申请通过后才能使用企业资料。请在“我的申请”查看审核进度。");
       }
       await next();

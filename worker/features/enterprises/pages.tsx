@@ -30,7 +30,15 @@ import { updateProfile } from "./update-profile";
 import { fenToPlainYuan } from "../../lib/money";
 import { shanghaiDate } from "./yuan";
 
-const PROFILE_LABELS: Record<string, string> = { address: "地址", contactName: "联系人", contactMobile: "联系人手机号码", contactEmail: "联系邮箱", employees: "员工人数", industry: "重点产业", industryClass: "行业代码" };
+const PROFILE_LABELS: Record<string, string> = {
+  address: "地址",
+  contactName: "联系人",
+  contactMobile: "联系人手机号码",
+  contactEmail: "联系邮箱",
+  employees: "员工人数",
+  industry: "重点产业",
+  industryClass: "行业代码",
+};
 
 const DONE: Record<string, string> = {
   profile: "联系信息已保存。",
@@ -47,18 +55,37 @@ export function memberPages(deps: AppDeps) {
   const r = new Hono<AppEnv>();
   const member = requireMember(deps);
   // Pages send anonymous visitors to 登录; every other refusal is the guard's 403 page.
-  const guard = createMiddleware<AppEnv>(async (c, next) => (c.get("auth") ? member(c, next) : c.redirect("/login", 303)));
+  const guard = createMiddleware<AppEnv>(async (c, next) =>
+    c.get("auth") ? member(c, next) : c.redirect("/login", 303),
+  );
   r.use("/enterprise", requireZone, guard);
   r.use("/enterprise/*", requireZone, guard);
 
   const nonce = (c: Context<AppEnv>) => c.get("secureHeadersNonce");
   const ctxOf = (c: Context<AppEnv>) => ({ ...requestCtx(c, deps), actor: memberOf(c).actor });
 
-  const home = async (c: Context<AppEnv>, extra: { notice?: Notice; invite?: { email?: string; errors?: FormErrors } } = {}, status: ContentfulStatusCode = 200) => {
+  const home = async (
+    c: Context<AppEnv>,
+    extra: { notice?: Notice; invite?: { email?: string; errors?: FormErrors } } = {},
+    status: ContentfulStatusCode = 200,
+  ) => {
     const { zone, db } = zoneOf(c);
     const { enterpriseId } = memberOf(c);
-    const [overview, invitations] = await Promise.all([getEnterpriseOverview({ db, zone, now: deps.now() }, enterpriseId), listOpenInvitations({ db, now: deps.now() }, { enterpriseId })]);
-    return c.html(<MemberHomePage zone={zone} nonce={nonce(c)} user={signedIn(c).user} overview={overview} invitations={invitations} {...extra} />, status);
+    const [overview, invitations] = await Promise.all([
+      getEnterpriseOverview({ db, zone, now: deps.now() }, enterpriseId),
+      listOpenInvitations({ db, now: deps.now() }, { enterpriseId }),
+    ]);
+    return c.html(
+      <MemberHomePage
+        zone={zone}
+        nonce={nonce(c)}
+        user={signedIn(c).user}
+        overview={overview}
+        invitations={invitations}
+        {...extra}
+      />,
+      status,
+    );
   };
 
   r.get("/enterprise", (c) => {
@@ -68,14 +95,38 @@ export function memberPages(deps: AppDeps) {
   });
 
   // ── 联系信息 ────────────────────────────────────────────────────────────────
-  const profilePage = (c: Context<AppEnv>, values: FormValues, errors?: FormErrors, status: ContentfulStatusCode = 200) =>
-    c.html(<ProfileFormPage zone={zoneOf(c).zone} nonce={nonce(c)} user={signedIn(c).user} values={values} errors={errors} />, status);
+  const profilePage = (
+    c: Context<AppEnv>,
+    values: FormValues,
+    errors?: FormErrors,
+    status: ContentfulStatusCode = 200,
+  ) =>
+    c.html(
+      <ProfileFormPage
+        zone={zoneOf(c).zone}
+        nonce={nonce(c)}
+        user={signedIn(c).user}
+        values={values}
+        errors={errors}
+      />,
+      status,
+    );
 
   r.get("/enterprise/profile", async (c) => {
     const { zone, db } = zoneOf(c);
-    const { enterprise: e } = await getEnterpriseOverview({ db, zone, now: deps.now() }, memberOf(c).enterpriseId, { historyLimit: 0 });
+    const { enterprise: e } = await getEnterpriseOverview({ db, zone, now: deps.now() }, memberOf(c).enterpriseId, {
+      historyLimit: 0,
+    });
     const s = (v: string | number | null) => (v === null ? "" : String(v));
-    return profilePage(c, { address: s(e.address), contactName: s(e.contactName), contactMobile: s(e.contactMobile), contactEmail: s(e.contactEmail), employees: s(e.employees), industry: s(e.industry), industryClass: s(e.industryClass) });
+    return profilePage(c, {
+      address: s(e.address),
+      contactName: s(e.contactName),
+      contactMobile: s(e.contactMobile),
+      contactEmail: s(e.contactEmail),
+      employees: s(e.employees),
+      industry: s(e.industry),
+      industryClass: s(e.industryClass),
+    });
   });
 
   r.post("/enterprise/profile", async (c) => {
@@ -93,18 +144,43 @@ export function memberPages(deps: AppDeps) {
 
   // ── 年度数据 ────────────────────────────────────────────────────────────────
   const maxYear = () => Number(shanghaiDate(deps.now()).slice(0, 4));
-  const figuresPage = (c: Context<AppEnv>, values: FormValues, errors?: FormErrors, status: ContentfulStatusCode = 200) =>
-    c.html(<FiguresFormPage zone={zoneOf(c).zone} nonce={nonce(c)} user={signedIn(c).user} values={values} errors={errors} maxYear={maxYear()} />, status);
+  const figuresPage = (
+    c: Context<AppEnv>,
+    values: FormValues,
+    errors?: FormErrors,
+    status: ContentfulStatusCode = 200,
+  ) =>
+    c.html(
+      <FiguresFormPage
+        zone={zoneOf(c).zone}
+        nonce={nonce(c)}
+        user={signedIn(c).user}
+        values={values}
+        errors={errors}
+        maxYear={maxYear()}
+      />,
+      status,
+    );
 
   r.get("/enterprise/figures", async (c) => {
     const { zone, db } = zoneOf(c);
     const asked = Number(c.req.query("year"));
     const year = Number.isInteger(asked) && asked >= 2000 && asked <= maxYear() ? asked : maxYear() - 1;
-    const { figures } = await getEnterpriseOverview({ db, zone, now: deps.now() }, memberOf(c).enterpriseId, { historyLimit: 0 });
+    const { figures } = await getEnterpriseOverview({ db, zone, now: deps.now() }, memberOf(c).enterpriseId, {
+      historyLimit: 0,
+    });
     const f = figures.find((x) => x.year === year);
     const y = (fen: number | null | undefined) => (fen === null || fen === undefined ? "" : fenToPlainYuan(fen));
     const n = (v: number | null | undefined) => (v === null || v === undefined ? "" : String(v));
-    return figuresPage(c, { year: String(year), revenue: y(f?.revenueFen), rdExpense: y(f?.rdExpenseFen), rdSuperDeduction: y(f?.rdSuperDeductionFen), taxPaid: y(f?.taxPaidFen), employees: n(f?.employees), rdStaff: n(f?.rdStaff) });
+    return figuresPage(c, {
+      year: String(year),
+      revenue: y(f?.revenueFen),
+      rdExpense: y(f?.rdExpenseFen),
+      rdSuperDeduction: y(f?.rdSuperDeductionFen),
+      taxPaid: y(f?.taxPaidFen),
+      employees: n(f?.employees),
+      rdStaff: n(f?.rdStaff),
+    });
   });
 
   r.post("/enterprise/figures", async (c) => {
@@ -113,7 +189,14 @@ export function memberPages(deps: AppDeps) {
     if (!form.ok) return figuresPage(c, form.raw, form.errors, 422);
     const { year, revenue, rdExpense, rdSuperDeduction, taxPaid, employees, rdStaff } = form.data;
     try {
-      const { warnings } = await saveYearlyFigures(ctxOf(c), memberOf(c).enterpriseId, year, { revenueFen: revenue, rdExpenseFen: rdExpense, rdSuperDeductionFen: rdSuperDeduction, taxPaidFen: taxPaid, employees, rdStaff });
+      const { warnings } = await saveYearlyFigures(ctxOf(c), memberOf(c).enterpriseId, year, {
+        revenueFen: revenue,
+        rdExpenseFen: rdExpense,
+        rdSuperDeductionFen: rdSuperDeduction,
+        taxPaidFen: taxPaid,
+        employees,
+        rdStaff,
+      });
       return c.redirect(`/enterprise?done=figures${warnings.length ? "&warn=rd" : ""}`, 303);
     } catch (e) {
       const { status, errors } = formFailure(e, c);
@@ -122,8 +205,22 @@ export function memberPages(deps: AppDeps) {
   });
 
   // ── 资质 ────────────────────────────────────────────────────────────────────
-  const qualificationPage = (c: Context<AppEnv>, values: FormValues, errors?: FormErrors, status: ContentfulStatusCode = 200) =>
-    c.html(<QualificationFormPage zone={zoneOf(c).zone} nonce={nonce(c)} user={signedIn(c).user} values={values} errors={errors} />, status);
+  const qualificationPage = (
+    c: Context<AppEnv>,
+    values: FormValues,
+    errors?: FormErrors,
+    status: ContentfulStatusCode = 200,
+  ) =>
+    c.html(
+      <QualificationFormPage
+        zone={zoneOf(c).zone}
+        nonce={nonce(c)}
+        user={signedIn(c).user}
+        values={values}
+        errors={errors}
+      />,
+      status,
+    );
 
   r.get("/enterprise/qualifications/new", (c) => qualificationPage(c, { code: c.req.query("code") ?? "" }));
 
@@ -152,7 +249,16 @@ export function memberPages(deps: AppDeps) {
       const { url, expiresAt } = await inviteColleague(ctxOf(c), memberOf(c).enterpriseId, form.data.email);
       // Shown once: neither the browser nor any proxy may keep a copy of the live link.
       c.header("Cache-Control", "no-store");
-      return c.html(<InviteIssuedPage zone={zoneOf(c).zone} nonce={nonce(c)} user={signedIn(c).user} email={form.data.email} url={url} expiresAt={expiresAt} />);
+      return c.html(
+        <InviteIssuedPage
+          zone={zoneOf(c).zone}
+          nonce={nonce(c)}
+          user={signedIn(c).user}
+          email={form.data.email}
+          url={url}
+          expiresAt={expiresAt}
+        />,
+      );
     } catch (e) {
       const { status, errors } = formFailure(e, c);
       return home(c, { invite: { email: form.raw.email, errors } }, status);

@@ -29,18 +29,33 @@ export async function listPendingQualifications({ db, zone }: { db: TenantDb; zo
   // Each claim's certificate, found by its exact kind, so reviewers can open it before deciding.
   const kinds = rows.map(({ q }) => certificateKind(q.code, q.id));
   const files = kinds.length
-    ? await db.select({ id: materials.id, kind: materials.kind }).from(materials).where(and(eq(materials.ownerKind, "enterprise"), inArray(materials.kind, kinds)))
+    ? await db
+        .select({ id: materials.id, kind: materials.kind })
+        .from(materials)
+        .where(and(eq(materials.ownerKind, "enterprise"), inArray(materials.kind, kinds)))
     : [];
   const certificateOf = new Map(files.map((m) => [m.kind, m.id]));
-  return rows.map(({ q, enterpriseName, uscc }) => ({ ...q, name: names.get(q.code) ?? q.code, enterpriseName, uscc, certificateId: certificateOf.get(certificateKind(q.code, q.id)) ?? null }));
+  return rows.map(({ q, enterpriseName, uscc }) => ({
+    ...q,
+    name: names.get(q.code) ?? q.code,
+    enterpriseName,
+    uscc,
+    certificateId: certificateOf.get(certificateKind(q.code, q.id)) ?? null,
+  }));
 }
 export type PendingQualification = Awaited<ReturnType<typeof listPendingQualifications>>[number];
 
 export const QUALIFICATION_NOT_FOUND = "没有这条资质申报。";
 const ALREADY_DECIDED = "这条申报已经处理过或已被企业新的申报替代。";
 
-export async function reviewQualification({ db, zone, now, ip, actor }: Ctx, id: string, decision: "verify" | "reject", note: string | null) {
-  if (decision === "reject" && !note) throw new AppError("validation_failed", "驳回时请写明原因,企业会看到它。", { note: "请填写驳回原因" });
+export async function reviewQualification(
+  { db, zone, now, ip, actor }: Ctx,
+  id: string,
+  decision: "verify" | "reject",
+  note: string | null,
+) {
+  if (decision === "reject" && !note)
+    throw new AppError("validation_failed", "驳回时请写明原因,企业会看到它。", { note: "请填写驳回原因" });
   const [found] = await db
     .select({ q: enterpriseQualifications, name: enterprises.name, contactEmail: enterprises.contactEmail })
     .from(enterpriseQualifications)
@@ -54,32 +69,103 @@ export async function reviewQualification({ db, zone, now, ip, actor }: Ctx, id:
   // The contact on the profile hears of it; an enterprise without one, through its active members.
   const recipients = found.contactEmail
     ? [found.contactEmail]
-    : (await db.select({ email: users.email }).from(users).where(and(eq(users.enterpriseId, q.enterpriseId), eq(users.status, "active")))).map((u) => u.email);
+    : (
+        await db
+          .select({ email: users.email })
+          .from(users)
+          .where(and(eq(users.enterpriseId, q.enterpriseId), eq(users.status, "active")))
+      ).map((u) => u.email);
   const typeName = zone.qualifications.find((t) => t.code === q.code)?.zh ?? q.code;
   const status = decision === "verify" ? "verified" : "rejected";
   const t = now.getTime();
-  const replaced = decision === "verify"
-    ? await db.select({ id: enterpriseQualifications.id }).from(enterpriseQualifications).where(and(eq(enterpriseQualifications.enterpriseId, q.enterpriseId), eq(enterpriseQualifications.code, q.code), eq(enterpriseQualifications.status, "verified"), ne(enterpriseQualifications.id, id)))
-    : [];
+  const replaced =
+    decision === "verify"
+      ? await db
+          .select({ id: enterpriseQualifications.id })
+          .from(enterpriseQualifications)
+          .where(
+            and(
+              eq(enterpriseQualifications.enterpriseId, q.enterpriseId),
+              eq(enterpriseQualifications.code, q.code),
+              eq(enterpriseQualifications.status, "verified"),
+              ne(enterpriseQualifications.id, id),
+            ),
+          )
+      : [];
   const subject = decision === "verify" ? `资质审核通过:${typeName}` : `资质审核未通过:${typeName}`;
   const body = [
     `${found.name}:`,
-    decision === "verify" ? `你们申报的“${typeName}”已由${zone.name.zh}核实通过。` : `你们申报的“${typeName}”未通过${zone.name.zh}的审核。`,
+    decision === "verify"
+      ? `你们申报的“${typeName}”已由${zone.name.zh}核实通过。`
+      : `你们申报的“${typeName}”未通过${zone.name.zh}的审核。`,
     note ? `审核意见:${note}` : null,
     "登录园区平台,在“企业资料”中查看详情。",
-  ].filter(Boolean).join("\n");
+  ]
+    .filter(Boolean)
+    .join("\n");
 
   // One batch: the conditional UPDATE first, then every write chained on it (see
   // worker/db/only-if-changed): a concurrent decision that got there first leaves this
   // batch with nothing to write, and no RETURNed row tells us so.
   const [decided] = await db.batch([
-    db.update(enterpriseQualifications).set({ status, reviewedBy: actor.id, reviewedAt: t, reviewNote: note }).where(and(eq(enterpriseQualifications.id, id), eq(enterpriseQualifications.status, "pending_review"))).returning({ id: enterpriseQualifications.id }),
-    onlyIfChanged(db, historyInsert(db, { enterpriseId: q.enterpriseId, actor, subject: `qualification:${id}`, before: { status: "pending_review" }, after: { status, reviewNote: note, withdrawn: replaced.map((r) => r.id).join(",") || null } }, now)),
-    onlyIfChanged(db, auditInsert(db, { actorId: actor.id, actor: actor.email, action: decision === "verify" ? "enterprise.qualification_verified" : "enterprise.qualification_rejected", target: q.enterpriseId, result: "ok", ip, detail: { qualification: id, code: q.code, withdrawn: replaced.length } }, now)),
-    ...recipients.map((recipient) => onlyIfChanged(db, outboxInsert(db, { channel: "email", recipient, subject, body, kind: `qualification_${status}` }, now))),
+    db
+      .update(enterpriseQualifications)
+      .set({ status, reviewedBy: actor.id, reviewedAt: t, reviewNote: note })
+      .where(and(eq(enterpriseQualifications.id, id), eq(enterpriseQualifications.status, "pending_review")))
+      .returning({ id: enterpriseQualifications.id }),
+    onlyIfChanged(
+      db,
+      historyInsert(
+        db,
+        {
+          enterpriseId: q.enterpriseId,
+          actor,
+          subject: `qualification:${id}`,
+          before: { status: "pending_review" },
+          after: { status, reviewNote: note, withdrawn: replaced.map((r) => r.id).join(",") || null },
+        },
+        now,
+      ),
+    ),
+    onlyIfChanged(
+      db,
+      auditInsert(
+        db,
+        {
+          actorId: actor.id,
+          actor: actor.email,
+          action: decision === "verify" ? "enterprise.qualification_verified" : "enterprise.qualification_rejected",
+          target: q.enterpriseId,
+          result: "ok",
+          ip,
+          detail: { qualification: id, code: q.code, withdrawn: replaced.length },
+        },
+        now,
+      ),
+    ),
+    ...recipients.map((recipient) =>
+      onlyIfChanged(
+        db,
+        outboxInsert(db, { channel: "email", recipient, subject, body, kind: `qualification_${status}` }, now),
+      ),
+    ),
     // Last, because it may change several rows (or none) and would end the chain.
     ...(replaced.length
-      ? [db.update(enterpriseQualifications).set({ status: "withdrawn", reviewNote: "被新核实的资质替代" }).where(and(inArray(enterpriseQualifications.id, replaced.map((r) => r.id)), eq(enterpriseQualifications.status, "verified"), CHAINED))]
+      ? [
+          db
+            .update(enterpriseQualifications)
+            .set({ status: "withdrawn", reviewNote: "被新核实的资质替代" })
+            .where(
+              and(
+                inArray(
+                  enterpriseQualifications.id,
+                  replaced.map((r) => r.id),
+                ),
+                eq(enterpriseQualifications.status, "verified"),
+                CHAINED,
+              ),
+            ),
+        ]
       : []),
   ]);
   if (decided.length === 0) throw new AppError("conflict", ALREADY_DECIDED);

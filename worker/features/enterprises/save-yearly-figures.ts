@@ -18,15 +18,27 @@ type Ctx = ActionCtx;
 export const FIRST_YEAR = 2000;
 export const RD_OVER_REVENUE_WARNING = "研发费用高于营业收入,请核对数字是否填错(已保存)。";
 
-export async function saveYearlyFigures({ db, now, ip, actor }: Ctx, enterpriseId: string, year: number, values: FiguresValues) {
+export async function saveYearlyFigures(
+  { db, now, ip, actor }: Ctx,
+  enterpriseId: string,
+  year: number,
+  values: FiguresValues,
+) {
   const currentYear = Number(shanghaiDate(now).slice(0, 4));
   if (!Number.isInteger(year) || year < FIRST_YEAR || year > currentYear) {
-    throw new AppError("validation_failed", `年度应在 ${FIRST_YEAR} 到 ${currentYear} 年之间。`, { year: `请填写 ${FIRST_YEAR}–${currentYear} 之间的年度` });
+    throw new AppError("validation_failed", `年度应在 ${FIRST_YEAR} 到 ${currentYear} 年之间。`, {
+      year: `请填写 ${FIRST_YEAR}–${currentYear} 之间的年度`,
+    });
   }
   if (values.employees !== null && values.rdStaff !== null && values.rdStaff > values.employees) {
-    throw new AppError("validation_failed", "研发人员数不能多于员工人数。", { rdStaff: `研发人员数(${values.rdStaff})不能多于员工人数(${values.employees})` });
+    throw new AppError("validation_failed", "研发人员数不能多于员工人数。", {
+      rdStaff: `研发人员数(${values.rdStaff})不能多于员工人数(${values.employees})`,
+    });
   }
-  const warnings = values.rdExpenseFen !== null && values.revenueFen !== null && values.rdExpenseFen > values.revenueFen ? [RD_OVER_REVENUE_WARNING] : [];
+  const warnings =
+    values.rdExpenseFen !== null && values.revenueFen !== null && values.rdExpenseFen > values.revenueFen
+      ? [RD_OVER_REVENUE_WARNING]
+      : [];
 
   const [row] = await db
     .select()
@@ -34,7 +46,19 @@ export async function saveYearlyFigures({ db, now, ip, actor }: Ctx, enterpriseI
     .where(and(eq(enterpriseYearlyFigures.enterpriseId, enterpriseId), eq(enterpriseYearlyFigures.year, year)))
     .limit(1);
   const after = { ...values };
-  const diff = changedFields(row ? { revenueFen: row.revenueFen, rdExpenseFen: row.rdExpenseFen, rdSuperDeductionFen: row.rdSuperDeductionFen, taxPaidFen: row.taxPaidFen, employees: row.employees, rdStaff: row.rdStaff } : null, after);
+  const diff = changedFields(
+    row
+      ? {
+          revenueFen: row.revenueFen,
+          rdExpenseFen: row.rdExpenseFen,
+          rdSuperDeductionFen: row.rdSuperDeductionFen,
+          taxPaidFen: row.taxPaidFen,
+          employees: row.employees,
+          rdStaff: row.rdStaff,
+        }
+      : null,
+    after,
+  );
   if (!diff) return { changed: false, warnings };
 
   const t = now.getTime();
@@ -42,9 +66,24 @@ export async function saveYearlyFigures({ db, now, ip, actor }: Ctx, enterpriseI
     db
       .insert(enterpriseYearlyFigures)
       .values({ enterpriseId, year, ...values, updatedAt: t, updatedBy: actor.id })
-      .onConflictDoUpdate({ target: [enterpriseYearlyFigures.enterpriseId, enterpriseYearlyFigures.year], set: { ...values, updatedAt: t, updatedBy: actor.id } }),
+      .onConflictDoUpdate({
+        target: [enterpriseYearlyFigures.enterpriseId, enterpriseYearlyFigures.year],
+        set: { ...values, updatedAt: t, updatedBy: actor.id },
+      }),
     historyInsert(db, { enterpriseId, actor, subject: `figures:${year}`, ...diff }, now),
-    auditInsert(db, { actorId: actor.id, actor: actor.email, action: row ? "enterprise.figures_updated" : "enterprise.figures_added", target: enterpriseId, result: "ok", ip, detail: { year } }, now),
+    auditInsert(
+      db,
+      {
+        actorId: actor.id,
+        actor: actor.email,
+        action: row ? "enterprise.figures_updated" : "enterprise.figures_added",
+        target: enterpriseId,
+        result: "ok",
+        ip,
+        detail: { year },
+      },
+      now,
+    ),
   ]);
   return { changed: true, warnings };
 }

@@ -12,23 +12,44 @@ import { FIRST_YEAR } from "./save-yearly-figures";
 import { isCalendarDate, yuanToFen } from "./yuan";
 
 const text = (label: string, max: number) => textField({ label, max, min: 1 });
-const optionalText = (label: string, max: number, multiline = false) => textField({ label, max, multiline }).default("").transform((s) => s || null);
+const optionalText = (label: string, max: number, multiline = false) =>
+  textField({ label, max, multiline })
+    .default("")
+    .transform((s) => s || null);
 
-const headcount = (label: string) => z.string().trim().regex(/^\d{1,7}$/, `${label}请填写 0 或正整数`).transform(Number);
+const headcount = (label: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d{1,7}$/, `${label}请填写 0 或正整数`)
+    .transform(Number);
 const optionalHeadcount = (label: string) =>
-  z.string().trim().default("").pipe(z.union([z.literal("").transform(() => null), headcount(label)]));
+  z
+    .string()
+    .trim()
+    .default("")
+    .pipe(z.union([z.literal("").transform(() => null), headcount(label)]));
 
 const optionalDate = (label: string) =>
-  z.string().max(10, `${label}请按 年-月-日 填写,如 2024-12-01`).trim().default("").refine((s) => s === "" || isCalendarDate(s), `${label}请按 年-月-日 填写,如 2024-12-01`).transform((s) => s || null);
+  z
+    .string()
+    .max(10, `${label}请按 年-月-日 填写,如 2024-12-01`)
+    .trim()
+    .default("")
+    .refine((s) => s === "" || isCalendarDate(s), `${label}请按 年-月-日 填写,如 2024-12-01`)
+    .transform((s) => s || null);
 
 /** 元 as typed → fen, or null when left blank (not yet known). */
-const optionalYuan = z.string().default("").transform((s, ctx) => {
-  if (!s.trim()) return null;
-  const r = yuanToFen(s);
-  if (r.ok) return r.fen;
-  ctx.addIssue({ code: "custom", message: r.message });
-  return z.NEVER;
-});
+const optionalYuan = z
+  .string()
+  .default("")
+  .transform((s, ctx) => {
+    if (!s.trim()) return null;
+    const r = yuanToFen(s);
+    if (r.ok) return r.fen;
+    ctx.addIssue({ code: "custom", message: r.message });
+    return z.NEVER;
+  });
 
 /** What the enterprise may change itself; name, USCC, legal rep and registration facts are zone-verified. */
 export function profileForm(zone: ZoneConfig) {
@@ -38,8 +59,14 @@ export function profileForm(zone: ZoneConfig) {
     contactMobile: mobileField("请填写联系人手机号码"),
     contactEmail: Email,
     employees: headcount("员工人数"),
-    industry: z.string().refine((code) => zone.priorityIndustries.some((i) => i.code === code), "请从列表中选择本园区的重点产业"),
-    industryClass: z.string().trim().toUpperCase().regex(/^[A-T]\d{2,4}$/, "行业代码为门类字母加 2–4 位数字,如 C2651"),
+    industry: z
+      .string()
+      .refine((code) => zone.priorityIndustries.some((i) => i.code === code), "请从列表中选择本园区的重点产业"),
+    industryClass: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-T]\d{2,4}$/, "行业代码为门类字母加 2–4 位数字,如 C2651"),
   });
 }
 export type ProfileChange = z.output<ReturnType<typeof profileForm>>;
@@ -55,7 +82,11 @@ export interface FiguresValues {
 }
 
 export const FiguresForm = z.object({
-  year: z.string().trim().regex(/^\d{4}$/, "年度请填写四位数字,如 2025").transform(Number),
+  year: z
+    .string()
+    .trim()
+    .regex(/^\d{4}$/, "年度请填写四位数字,如 2025")
+    .transform(Number),
   revenue: optionalYuan,
   rdExpense: optionalYuan,
   rdSuperDeduction: optionalYuan,
@@ -64,8 +95,20 @@ export const FiguresForm = z.object({
   rdStaff: optionalHeadcount("研发人员数"),
 });
 
-const Fen = z.number().int("金额以分为单位,须为整数").min(0, "金额不能为负数").max(999_999_999_999_999, "金额过大").nullable().default(null);
-const Count = z.number().int("人数须为整数").min(0, "人数不能为负数").max(9_999_999, "人数过大").nullable().default(null);
+const Fen = z
+  .number()
+  .int("金额以分为单位,须为整数")
+  .min(0, "金额不能为负数")
+  .max(999_999_999_999_999, "金额过大")
+  .nullable()
+  .default(null);
+const Count = z
+  .number()
+  .int("人数须为整数")
+  .min(0, "人数不能为负数")
+  .max(9_999_999, "人数过大")
+  .nullable()
+  .default(null);
 
 export const FiguresBody = z
   .object({
@@ -79,7 +122,12 @@ export const FiguresBody = z
   .openapi("YearlyFiguresInput");
 
 export const YearParam = z.object({
-  year: z.coerce.number().int("年度须为整数").min(FIRST_YEAR, `年度不早于 ${FIRST_YEAR} 年`).max(2100, "年度不对").openapi({ param: { name: "year", in: "path" }, example: 2025 }),
+  year: z.coerce
+    .number()
+    .int("年度须为整数")
+    .min(FIRST_YEAR, `年度不早于 ${FIRST_YEAR} 年`)
+    .max(2100, "年度不对")
+    .openapi({ param: { name: "year", in: "path" }, example: 2025 }),
 });
 
 export function qualificationForm(zone: ZoneConfig) {
@@ -96,20 +144,40 @@ export const ReviewForm = z.object({ note: optionalText("审核意见", 500, tru
 export const InviteForm = z.object({ email: Email });
 
 /** Ids come from newId() (demo data too: lib/ids.ts demoId); anything else cannot exist. */
-export const IdParam = z.string().max(40).regex(/^[a-z0-9]{10,40}$/);
+export const IdParam = z
+  .string()
+  .max(40)
+  .regex(/^[a-z0-9]{10,40}$/);
 
 export const DirectoryQuery = z.object({
-  q: textField({ label: "搜索词", max: 60 }).optional().transform((s) => s || undefined),
-  industry: z.string().trim().max(60).optional().transform((s) => s || undefined),
-  qualification: z.string().trim().max(60).optional().transform((s) => s || undefined),
-  status: z.enum(["", "active", "suspended"], "状态只能是 正常 或 已暂停").optional().transform((s) => s || undefined),
+  q: textField({ label: "搜索词", max: 60 })
+    .optional()
+    .transform((s) => s || undefined),
+  industry: z
+    .string()
+    .trim()
+    .max(60)
+    .optional()
+    .transform((s) => s || undefined),
+  qualification: z
+    .string()
+    .trim()
+    .max(60)
+    .optional()
+    .transform((s) => s || undefined),
+  status: z
+    .enum(["", "active", "suspended"], "状态只能是 正常 或 已暂停")
+    .optional()
+    .transform((s) => s || undefined),
   page: z.coerce.number().int("页码须为整数").min(1, "页码从 1 开始").max(100_000).default(1),
 });
 export type DirectoryFilters = z.output<typeof DirectoryQuery>;
 
 // ── API response shapes ──────────────────────────────────────────────────────
 
-export const YearlyFigures = FiguresBody.extend({ year: z.number().int(), updatedAt: z.string() }).openapi("YearlyFigures");
+export const YearlyFigures = FiguresBody.extend({ year: z.number().int(), updatedAt: z.string() }).openapi(
+  "YearlyFigures",
+);
 
 export const Qualification = z
   .object({
@@ -154,5 +222,10 @@ export const DirectoryRow = EnterpriseProfile.extend({
 }).openapi("DirectoryEnterprise");
 
 export const DirectoryPage = z
-  .object({ enterprises: z.array(DirectoryRow), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() })
+  .object({
+    enterprises: z.array(DirectoryRow),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  })
   .openapi("EnterpriseDirectory");

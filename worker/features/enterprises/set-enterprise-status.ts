@@ -13,14 +13,39 @@ import { historyInsert } from "./history";
 
 type Ctx = ActionCtx & { auth: ZoneAuth };
 
-export async function setEnterpriseStatus({ db, now, ip, actor, auth }: Ctx, enterpriseId: string, status: "active" | "suspended") {
-  const [row] = await db.select({ status: enterprises.status, name: enterprises.name }).from(enterprises).where(eq(enterprises.id, enterpriseId)).limit(1);
+export async function setEnterpriseStatus(
+  { db, now, ip, actor, auth }: Ctx,
+  enterpriseId: string,
+  status: "active" | "suspended",
+) {
+  const [row] = await db
+    .select({ status: enterprises.status, name: enterprises.name })
+    .from(enterprises)
+    .where(eq(enterprises.id, enterpriseId))
+    .limit(1);
   if (!row) throw new AppError("not_found", NOT_FOUND_MESSAGE);
-  if (row.status === status) throw new AppError("conflict", status === "suspended" ? "这家企业已经是暂停状态。" : "这家企业已经是正常状态。");
+  if (row.status === status)
+    throw new AppError("conflict", status === "suspended" ? "这家企业已经是暂停状态。" : "这家企业已经是正常状态。");
   await db.batch([
     db.update(enterprises).set({ status, updatedAt: now.getTime() }).where(eq(enterprises.id, enterpriseId)),
-    historyInsert(db, { enterpriseId, actor, subject: "status", before: { status: row.status }, after: { status } }, now),
-    auditInsert(db, { actorId: actor.id, actor: actor.email, action: status === "suspended" ? "enterprise.suspended" : "enterprise.reactivated", target: enterpriseId, result: "ok", ip, detail: { name: row.name } }, now),
+    historyInsert(
+      db,
+      { enterpriseId, actor, subject: "status", before: { status: row.status }, after: { status } },
+      now,
+    ),
+    auditInsert(
+      db,
+      {
+        actorId: actor.id,
+        actor: actor.email,
+        action: status === "suspended" ? "enterprise.suspended" : "enterprise.reactivated",
+        target: enterpriseId,
+        result: "ok",
+        ip,
+        detail: { name: row.name },
+      },
+      now,
+    ),
   ]);
   if (status === "suspended") {
     const members = await db.select({ id: users.id }).from(users).where(eq(users.enterpriseId, enterpriseId));

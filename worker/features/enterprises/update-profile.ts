@@ -15,7 +15,11 @@ import type { ProfileChange } from "./schemas";
 
 type Ctx = ActionCtx;
 
-export async function updateProfile({ db, now, ip, actor }: Ctx, enterpriseId: string, change: ProfileChange): Promise<{ changed: string[] }> {
+export async function updateProfile(
+  { db, now, ip, actor }: Ctx,
+  enterpriseId: string,
+  change: ProfileChange,
+): Promise<{ changed: string[] }> {
   const [row] = await db.select().from(enterprises).where(eq(enterprises.id, enterpriseId)).limit(1);
   if (!row) throw new AppError("not_found", NOT_FOUND_MESSAGE);
   const before = {
@@ -31,9 +35,24 @@ export async function updateProfile({ db, now, ip, actor }: Ctx, enterpriseId: s
   if (!diff) return { changed: [] };
   const changed = Object.keys(diff.after);
   await db.batch([
-    db.update(enterprises).set({ ...change, updatedAt: now.getTime() }).where(eq(enterprises.id, enterpriseId)),
+    db
+      .update(enterprises)
+      .set({ ...change, updatedAt: now.getTime() })
+      .where(eq(enterprises.id, enterpriseId)),
     historyInsert(db, { enterpriseId, actor, subject: "profile", ...diff }, now),
-    auditInsert(db, { actorId: actor.id, actor: actor.email, action: "enterprise.profile_updated", target: enterpriseId, result: "ok", ip, detail: { fields: changed.join(",") } }, now),
+    auditInsert(
+      db,
+      {
+        actorId: actor.id,
+        actor: actor.email,
+        action: "enterprise.profile_updated",
+        target: enterpriseId,
+        result: "ok",
+        ip,
+        detail: { fields: changed.join(",") },
+      },
+      now,
+    ),
   ]);
   return { changed };
 }

@@ -15,14 +15,23 @@ describe("yuanToFen reads amounts as people type them, exactly", () => {
     ["１.５亿元", 15_000_000_000],
   ])("%s 元 → %i fen", (text, fen) => expect(yuanToFen(text)).toEqual({ ok: true, fen }));
 
-  it.each(["-1", "1.234", "abc", "", "1e5", "12345678901234", ".5"])("refuses %j", (text) => expect(yuanToFen(text).ok).toBe(false));
+  it.each(["-1", "1.234", "abc", "", "1e5", "12345678901234", ".5"])("refuses %j", (text) =>
+    expect(yuanToFen(text).ok).toBe(false),
+  );
 
-  it("says negatives are the problem", () => expect(yuanToFen("-0.01")).toEqual({ ok: false, message: "金额不能为负数。" }));
+  it("says negatives are the problem", () =>
+    expect(yuanToFen("-0.01")).toEqual({ ok: false, message: "金额不能为负数。" }));
 });
 
 describe("dates", () => {
-  it("uses the Shanghai calendar: 16:30 UTC on 31 Dec is already New Year", () => expect(shanghaiDate(new Date("2025-12-31T16:30:00Z"))).toBe("2026-01-01"));
-  it.each([["2024-02-29", true], ["2025-02-29", false], ["2025-13-01", false], ["2025-1-01", false]])("%s is a calendar date: %s", (s, ok) => expect(isCalendarDate(s)).toBe(ok));
+  it("uses the Shanghai calendar: 16:30 UTC on 31 Dec is already New Year", () =>
+    expect(shanghaiDate(new Date("2025-12-31T16:30:00Z"))).toBe("2026-01-01"));
+  it.each([
+    ["2024-02-29", true],
+    ["2025-02-29", false],
+    ["2025-13-01", false],
+    ["2025-1-01", false],
+  ])("%s is a calendar date: %s", (s, ok) => expect(isCalendarDate(s)).toBe(ok));
 });
 
 describe("CSV cells", () => {
@@ -38,5 +47,11 @@ describe("CSV cells", () => {
     ["\tx", "'\tx"],
   ])("%j → %j", (value, cell) => expect(csvCell(value)).toBe(cell));
 
-  it("starts with a BOM and ends every line with CRLF", () => expect(toCsv([["a", null], [1, "b"]])).toBe("\uFEFFa,\r\n1,b\r\n"));
+  it("starts with a BOM and ends every line with CRLF", () =>
+    expect(
+      toCsv([
+        ["a", null],
+        [1, "b"],
+      ]),
+    ).toBe("\uFEFFa,\r\n1,b\r\n"));
 });

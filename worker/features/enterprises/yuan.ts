@@ -13,7 +13,12 @@ export function yuanToFen(text: string): { ok: true; fen: number } | { ok: false
   return r.ok ? r : { ok: false, message: r.message };
 }
 
-const SHANGHAI_DATE = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" });
+const SHANGHAI_DATE = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Asia/Shanghai",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
 
 /** The calendar date in Asia/Shanghai, YYYY-MM-DD. */
 export function shanghaiDate(now: Date): string {

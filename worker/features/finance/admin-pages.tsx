@@ -21,7 +21,9 @@ export function financeAdminPages(deps: AppDeps) {
   r.get("/admin/finance", async (c) => {
     const { db, zone } = requestCtx(c, deps);
     const stats = await financeStatistics({ db, zone });
-    return c.html(<FinanceStatisticsPage zone={zone} nonce={c.get("secureHeadersNonce")} user={signedIn(c).user} stats={stats} />);
+    return c.html(
+      <FinanceStatisticsPage zone={zone} nonce={c.get("secureHeadersNonce")} user={signedIn(c).user} stats={stats} />,
+    );
   });
 
   return r;

@@ -38,8 +38,20 @@ const DONE: Record<string, string> = {
 };
 const ACTIONS = ["accept", "approve", "disburse", "decline"] as const;
 type ActionName = (typeof ACTIONS)[number];
-const FORM_NAME: Record<string, string> = { amountFen: "amount", rateBp: "rate", termMonths: "term", referralProductId: "referral" };
-const RULE: Record<string, string> = { amount: "请填写金额(万元)", rate: "年利率在0.01%至36%之间", term: "期限在1至360个月之间", disbursedOn: "请选择放款日期", reason: "请写明拒绝理由", referral: "请选择金融超市中的产品" };
+const FORM_NAME: Record<string, string> = {
+  amountFen: "amount",
+  rateBp: "rate",
+  termMonths: "term",
+  referralProductId: "referral",
+};
+const RULE: Record<string, string> = {
+  amount: "请填写金额(万元)",
+  rate: "年利率在0.01%至36%之间",
+  term: "期限在1至360个月之间",
+  disbursedOn: "请选择放款日期",
+  reason: "请写明拒绝理由",
+  referral: "请选择金融超市中的产品",
+};
 const HAN = /[\u4e00-\u9fff]/;
 const invalid = (message: string, fields: Record<string, string>) => new AppError("validation_failed", message, fields);
 
@@ -59,7 +71,13 @@ function parseAction(action: ActionName, raw: Record<string, string>): BankActio
     const term = text("term") ? wholeNumber(text("term"), "个月") : { ok: false as const, message: "请填写这一项" };
     if (!rate.ok) fields.rate = rate.message;
     if (!term.ok) fields.term = term.message;
-    candidate = { action, amountFen: amount(), rateBp: rate.ok ? rate.bp : undefined, termMonths: term.ok ? term.n : undefined, revision };
+    candidate = {
+      action,
+      amountFen: amount(),
+      rateBp: rate.ok ? rate.bp : undefined,
+      termMonths: term.ok ? term.n : undefined,
+      revision,
+    };
   } else if (action === "disburse") {
     if (!isCalendarDate(text("disbursedOn"))) fields.disbursedOn = "请选择放款日期(YYYY-MM-DD)";
     candidate = { action, amountFen: amount(), disbursedOn: text("disbursedOn"), revision };
@@ -86,7 +104,9 @@ export function bankLoanPages(deps: AppDeps) {
     const ctx = financeCtx(c, deps);
     const rows = await needsForBank(ctx);
     const published = (await listBankProducts(ctx.db, bankOf(ctx.actor))).some((p) => p.status === "published");
-    return c.html(<BankNeedsPage zone={ctx.zone} nonce={nonce(c)} user={signedIn(c).user} rows={rows} hasProducts={published} />);
+    return c.html(
+      <BankNeedsPage zone={ctx.zone} nonce={nonce(c)} user={signedIn(c).user} rows={rows} hasProducts={published} />,
+    );
   });
 
   r.get("/bank/loans", async (c) => {
@@ -94,14 +114,26 @@ export function bankLoanPages(deps: AppDeps) {
     bankOf(ctx.actor);
     refuseBadCharacters(c.req.query(), { q: "搜索词" });
     const q = c.req.query("q")?.trim().slice(0, 50) || undefined;
-    const rows = (await listLoansFor(ctx, q)).map((l) => ({ ...l, overdue: l.overdue || l.application.escalatedAt !== null }));
+    const rows = (await listLoansFor(ctx, q)).map((l) => ({
+      ...l,
+      overdue: l.overdue || l.application.escalatedAt !== null,
+    }));
     const pending = (s: string) => s === "submitted" || s === "accepted";
     // What waits on the bank comes first, the overdue on top; then the rest, newest first (the list's order).
-    rows.sort((a, b) => Number(pending(b.application.status)) - Number(pending(a.application.status)) || Number(b.overdue && pending(b.application.status)) - Number(a.overdue && pending(a.application.status)));
+    rows.sort(
+      (a, b) =>
+        Number(pending(b.application.status)) - Number(pending(a.application.status)) ||
+        Number(b.overdue && pending(b.application.status)) - Number(a.overdue && pending(a.application.status)),
+    );
     return c.html(<BankLoansPage zone={ctx.zone} nonce={nonce(c)} user={signedIn(c).user} rows={rows} q={q} />);
   });
 
-  const loanPage = async (c: Context<AppEnv>, id: string, opts: { notice?: Notice | undefined; failed?: FailedAction } = {}, status: ContentfulStatusCode = 200) => {
+  const loanPage = async (
+    c: Context<AppEnv>,
+    id: string,
+    opts: { notice?: Notice | undefined; failed?: FailedAction } = {},
+    status: ContentfulStatusCode = 200,
+  ) => {
     const ctx = financeCtx(c, deps);
     const bankId = bankOf(ctx.actor);
     const detail = await getLoanDetail(ctx, id);
@@ -112,17 +144,40 @@ export function bankLoanPages(deps: AppDeps) {
       hasConsent(ctx.db, app.enterpriseId, bankId),
       listCatalogue(ctx.db, {}),
     ]);
-    const facts = (await enterpriseTerms(ctx.db, [app.enterpriseId], today, () => consented)).get(app.enterpriseId) ?? { industry: null, qualifications: null, yearsInOperation: null, revenueFen: null };
-    const referrals = catalogue.filter((p) => p.product.id !== app.productId).map((p) => ({ id: p.product.id, name: p.product.name, bankName: p.bankName, own: p.product.bankId === bankId }));
+    const facts = (await enterpriseTerms(ctx.db, [app.enterpriseId], today, () => consented)).get(app.enterpriseId) ?? {
+      industry: null,
+      qualifications: null,
+      yearsInOperation: null,
+      revenueFen: null,
+    };
+    const referrals = catalogue
+      .filter((p) => p.product.id !== app.productId)
+      .map((p) => ({ id: p.product.id, name: p.product.name, bankName: p.bankName, own: p.product.bankId === bankId }));
     return c.html(
-      <BankLoanPage zone={ctx.zone} nonce={nonce(c)} user={signedIn(c).user} detail={detail} product={product!} facts={facts} consented={consented} referrals={referrals} today={today} notice={opts.notice} failed={opts.failed} />,
+      <BankLoanPage
+        zone={ctx.zone}
+        nonce={nonce(c)}
+        user={signedIn(c).user}
+        detail={detail}
+        product={product!}
+        facts={facts}
+        consented={consented}
+        referrals={referrals}
+        today={today}
+        notice={opts.notice}
+        failed={opts.failed}
+      />,
       status,
     );
   };
 
   r.get("/bank/loans/:id", (c) => {
     const done = c.req.query("done");
-    return loanPage(c, idParam(c, NOT_FOUND), done && Object.hasOwn(DONE, done) ? { notice: { kind: "ok", message: DONE[done]! } } : {});
+    return loanPage(
+      c,
+      idParam(c, NOT_FOUND),
+      done && Object.hasOwn(DONE, done) ? { notice: { kind: "ok", message: DONE[done]! } } : {},
+    );
   });
 
   r.post("/bank/loans/:id", async (c) => {
@@ -142,7 +197,12 @@ export function bankLoanPages(deps: AppDeps) {
       const { status, errors } = formFailure(e, c);
       if (status === 404 || status === 401) throw e;
       const fields = Object.fromEntries(Object.entries(errors.fields ?? {}).map(([k, m]) => [FORM_NAME[k] ?? k, m]));
-      return loanPage(c, id, { failed: { form: action ?? "accept", values: raw, errors: { ...errors, fields } } }, status);
+      return loanPage(
+        c,
+        id,
+        { failed: { form: action ?? "accept", values: raw, errors: { ...errors, fields } } },
+        status,
+      );
     }
   });
 

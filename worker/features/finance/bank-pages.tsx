@@ -22,7 +22,14 @@ import type { Notice } from "../../../web/pages/finance/shared";
 import { signedIn } from "../auth/guard";
 import { formFailure, pageGuard } from "../auth/page-forms";
 import { findBank } from "../banks/get-bank";
-import { formFields, formValues, parseProductForm, productValues, type ProductFormValues, PRODUCT_FIELD_LABELS } from "./bank-product-form";
+import {
+  formFields,
+  formValues,
+  parseProductForm,
+  productValues,
+  type ProductFormValues,
+  PRODUCT_FIELD_LABELS,
+} from "./bank-product-form";
 import { bankOf, createProduct, listBankProducts, ownProduct, setProductStatus, updateProduct } from "./products";
 
 /** Applications, enterprises' figures and unpublished products: for this person only, never a shared cache. */
@@ -30,7 +37,6 @@ export const privatePage = createMiddleware<AppEnv>(async (c, next) => {
   c.header("Cache-Control", "private, no-store");
   await next();
 });
-
 
 /** newId(): 26 characters of lower-case base32; anything else is a page that does not exist. */
 export function idParam(c: Context<AppEnv>, message: string): string {
@@ -65,11 +71,37 @@ export function bankProductPages(deps: AppDeps) {
     const ctx = financeCtx(c, deps);
     const bankId = bankOf(ctx.actor);
     const [bank, products] = await Promise.all([findBank(ctx.db, bankId), listBankProducts(ctx.db, bankId)]);
-    return c.html(<BankProductsPage zone={ctx.zone} nonce={nonce(c)} user={signedIn(c).user} bankName={bankTitle(bank)} products={products} notice={notice} />, status);
+    return c.html(
+      <BankProductsPage
+        zone={ctx.zone}
+        nonce={nonce(c)}
+        user={signedIn(c).user}
+        bankName={bankTitle(bank)}
+        products={products}
+        notice={notice}
+      />,
+      status,
+    );
   };
 
-  const formPage = (c: Context<AppEnv>, product: LoanProductRow | null, values: ProductFormValues, extra: { errors?: FormErrors; notice?: Notice | undefined } = {}, status: ContentfulStatusCode = 200) =>
-    c.html(<ProductFormPage zone={financeCtx(c, deps).zone} nonce={nonce(c)} user={signedIn(c).user} product={product} values={values} {...extra} />, status);
+  const formPage = (
+    c: Context<AppEnv>,
+    product: LoanProductRow | null,
+    values: ProductFormValues,
+    extra: { errors?: FormErrors; notice?: Notice | undefined } = {},
+    status: ContentfulStatusCode = 200,
+  ) =>
+    c.html(
+      <ProductFormPage
+        zone={financeCtx(c, deps).zone}
+        nonce={nonce(c)}
+        user={signedIn(c).user}
+        product={product}
+        values={values}
+        {...extra}
+      />,
+      status,
+    );
 
   const readValues = async (c: Context<AppEnv>) => {
     const body = await c.req.parseBody({ all: true }).catch(() => ({}));
@@ -131,7 +163,13 @@ export function bankProductPages(deps: AppDeps) {
     } catch (e) {
       const { status, errors } = formFailure(e, c);
       if (status === 404) throw e;
-      return formPage(c, product, productValues(product), { notice: { kind: "error", message: errors.message ?? "操作没有完成。" } }, status);
+      return formPage(
+        c,
+        product,
+        productValues(product),
+        { notice: { kind: "error", message: errors.message ?? "操作没有完成。" } },
+        status,
+      );
     }
     return c.redirect(`/bank/products?done=${to}`, 303);
   });

@@ -20,11 +20,36 @@ export interface ProductFormValues {
   qualifications: string[];
 }
 
-export const TEXT_FIELDS = ["name", "type", "minAmount", "maxAmount", "minRate", "maxRate", "minTerm", "maxTerm", "minYears", "minRevenue", "region", "features", "materials", "contactName", "contactPhone", "revision"] as const;
+export const TEXT_FIELDS = [
+  "name",
+  "type",
+  "minAmount",
+  "maxAmount",
+  "minRate",
+  "maxRate",
+  "minTerm",
+  "maxTerm",
+  "minYears",
+  "minRevenue",
+  "region",
+  "features",
+  "materials",
+  "contactName",
+  "contactPhone",
+  "revision",
+] as const;
 const SETS = ["guarantees", "industries", "qualifications"] as const;
 
 /** The service's field names → the form's. */
-const FORM_NAME: Record<string, string> = { minAmountFen: "minAmount", maxAmountFen: "maxAmount", minRateBp: "minRate", maxRateBp: "maxRate", minTermMonths: "minTerm", maxTermMonths: "maxTerm", minRevenueFen: "minRevenue" };
+const FORM_NAME: Record<string, string> = {
+  minAmountFen: "minAmount",
+  maxAmountFen: "maxAmount",
+  minRateBp: "minRate",
+  maxRateBp: "maxRate",
+  minTermMonths: "minTerm",
+  maxTermMonths: "maxTerm",
+  minRevenueFen: "minRevenue",
+};
 
 /** For zod's own (English) messages: what each field must be, in words. */
 const RULE: Record<string, string> = {
@@ -49,15 +74,27 @@ const RULE: Record<string, string> = {
 };
 
 /** The form's text fields as people read them, for the control-character message (worker/lib/form-text.ts). */
-export const PRODUCT_FIELD_LABELS: Record<string, string> = { name: "产品名称", region: "适用地区", features: "产品特色", materials: "所需材料", contactName: "联系人", contactPhone: "联系电话" };
+export const PRODUCT_FIELD_LABELS: Record<string, string> = {
+  name: "产品名称",
+  region: "适用地区",
+  features: "产品特色",
+  materials: "所需材料",
+  contactName: "联系人",
+  contactPhone: "联系电话",
+};
 
 const HAN = /[\u4e00-\u9fff]/;
 /** The form body (parseBody({ all: true })) as the values the form re-shows. */
 export function formValues(body: Record<string, unknown>): ProductFormValues {
-  const strings = (v: unknown): string[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === "string");
+  const strings = (v: unknown): string[] =>
+    (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === "string");
   const text: Record<string, string> = {};
   for (const k of TEXT_FIELDS) text[k] = strings(body[k])[0] ?? "";
-  const [guarantees, industries, qualifications] = SETS.map((k) => [...new Set(strings(body[k]))]) as [string[], string[], string[]];
+  const [guarantees, industries, qualifications] = SETS.map((k) => [...new Set(strings(body[k]))]) as [
+    string[],
+    string[],
+    string[],
+  ];
   return { text, guarantees, industries, qualifications };
 }
 
@@ -65,9 +102,22 @@ export function formValues(body: Record<string, unknown>): ProductFormValues {
 export function productValues(p: LoanProductRow): ProductFormValues {
   return {
     text: {
-      name: p.name, type: p.type, minAmount: fenToWanText(p.minAmountFen), maxAmount: fenToWanText(p.maxAmountFen), minRate: bpToPercentText(p.minRateBp), maxRate: bpToPercentText(p.maxRateBp),
-      minTerm: String(p.minTermMonths), maxTerm: String(p.maxTermMonths), minYears: p.minYears ? String(p.minYears) : "", minRevenue: p.minRevenueFen ? fenToWanText(p.minRevenueFen) : "",
-      region: p.region ?? "", features: p.features, materials: list(p.materials).join("\n"), contactName: p.contactName ?? "", contactPhone: p.contactPhone ?? "", revision: String(p.revision),
+      name: p.name,
+      type: p.type,
+      minAmount: fenToWanText(p.minAmountFen),
+      maxAmount: fenToWanText(p.maxAmountFen),
+      minRate: bpToPercentText(p.minRateBp),
+      maxRate: bpToPercentText(p.maxRateBp),
+      minTerm: String(p.minTermMonths),
+      maxTerm: String(p.maxTermMonths),
+      minYears: p.minYears ? String(p.minYears) : "",
+      minRevenue: p.minRevenueFen ? fenToWanText(p.minRevenueFen) : "",
+      region: p.region ?? "",
+      features: p.features,
+      materials: list(p.materials).join("\n"),
+      contactName: p.contactName ?? "",
+      contactPhone: p.contactPhone ?? "",
+      revision: String(p.revision),
     },
     guarantees: list(p.guarantees),
     industries: list(p.industries),
@@ -75,7 +125,9 @@ export function productValues(p: LoanProductRow): ProductFormValues {
   };
 }
 
-export type ParsedProduct = { ok: true; input: ProductInput; revision: number | undefined } | { ok: false; errors: FormErrors };
+export type ParsedProduct =
+  | { ok: true; input: ProductInput; revision: number | undefined }
+  | { ok: false; errors: FormErrors };
 
 /** Converts and validates; every failing field gets its own message, and nothing is half-parsed. */
 export function parseProductForm(v: ProductFormValues): ParsedProduct {
@@ -114,24 +166,35 @@ export function parseProductForm(v: ProductFormValues): ParsedProduct {
     minRevenueFen: money("minRevenue", true),
     region: optionalText("region"),
     features: (t.features ?? "").trim(),
-    materials: (t.materials ?? "").split(/\r?\n/).map((l) => l.trim()).filter(Boolean),
+    materials: (t.materials ?? "")
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter(Boolean),
     contactName: optionalText("contactName"),
     contactPhone: optionalText("contactPhone"),
   };
-  if (candidate.type !== undefined && !(PRODUCT_TYPES as readonly string[]).includes(candidate.type)) fields.type = RULE.type!;
+  if (candidate.type !== undefined && !(PRODUCT_TYPES as readonly string[]).includes(candidate.type))
+    fields.type = RULE.type!;
   if (v.guarantees.some((g) => !(GUARANTEES as readonly string[]).includes(g))) fields.guarantees = RULE.guarantees!;
   const parsed = ProductInput.safeParse(candidate);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const key = FORM_NAME[String(issue.path[0])] ?? String(issue.path[0]);
       // A conversion message already says what is wrong with the text typed.
-      fields[key] ??= issue.code === "invalid_type" && key === "type" ? RULE.type! : HAN.test(issue.message) ? issue.message : (RULE[key] ?? "填写有误");
+      fields[key] ??=
+        issue.code === "invalid_type" && key === "type"
+          ? RULE.type!
+          : HAN.test(issue.message)
+            ? issue.message
+            : (RULE[key] ?? "填写有误");
     }
   }
-  if (Object.keys(fields).length || !parsed.success) return { ok: false, errors: { message: "请按提示修改后再保存。", fields } };
+  if (Object.keys(fields).length || !parsed.success)
+    return { ok: false, errors: { message: "请按提示修改后再保存。", fields } };
   const revision = /^\d{1,9}$/.test(t.revision ?? "") ? Number(t.revision) : undefined;
   return { ok: true, input: parsed.data, revision };
 }
 
 /** A service's field names in a refusal, as the form's. */
-export const formFields = (fields: Record<string, string> | undefined) => Object.fromEntries(Object.entries(fields ?? {}).map(([k, m]) => [FORM_NAME[k] ?? k, m]));
+export const formFields = (fields: Record<string, string> | undefined) =>
+  Object.fromEntries(Object.entries(fields ?? {}).map(([k, m]) => [FORM_NAME[k] ?? k, m]));

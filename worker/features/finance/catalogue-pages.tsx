@@ -62,7 +62,15 @@ const isMember = (a: FinanceActor | null): a is FinanceActor => a?.role === "ent
 
 /** The filters as typed, each one checked on its own, so one mistake does not cost the others. */
 function readFilters(raw: Record<string, string>) {
-  const typed: CatalogueFilters = { type: raw.type ?? "", amount: raw.amount ?? "", term: raw.term ?? "", rate: raw.rate ?? "", guarantee: raw.guarantee ?? "", industry: raw.industry ?? "", q: (raw.q ?? "").trim() };
+  const typed: CatalogueFilters = {
+    type: raw.type ?? "",
+    amount: raw.amount ?? "",
+    term: raw.term ?? "",
+    rate: raw.rate ?? "",
+    guarantee: raw.guarantee ?? "",
+    industry: raw.industry ?? "",
+    q: (raw.q ?? "").trim(),
+  };
   const errors: Record<string, string> = {};
   const query: Record<string, unknown> = {};
   const take = (field: keyof CatalogueFilters, key: keyof CatalogueQuery, value: unknown, message: string) => {
@@ -83,9 +91,15 @@ function readFilters(raw: Record<string, string>) {
 }
 
 /** A need of the member's as the apply form's choice reads. */
-const needLabel = (n: { amountFen: number; termMonths: number; purpose: string }) => `${formatMoney(n.amountFen)},${n.termMonths}个月 · ${n.purpose.length > 16 ? `${n.purpose.slice(0, 16)}…` : n.purpose}`;
+const needLabel = (n: { amountFen: number; termMonths: number; purpose: string }) =>
+  `${formatMoney(n.amountFen)},${n.termMonths}个月 · ${n.purpose.length > 16 ? `${n.purpose.slice(0, 16)}…` : n.purpose}`;
 
-export interface ApplyForm { values?: Record<string, string>; errors?: FormErrors; idempotencyKey?: string | undefined; needId?: string }
+export interface ApplyForm {
+  values?: Record<string, string>;
+  errors?: FormErrors;
+  idempotencyKey?: string | undefined;
+  needId?: string;
+}
 
 /**
  * The product page: public for a published product, the owning bank's for any
@@ -93,7 +107,14 @@ export interface ApplyForm { values?: Record<string, string>; errors?: FormError
  * one preselected by ?need=, its amount and term filled in), or, while its
  * application to this product is in progress, a link to that application.
  */
-export async function productPage(c: Context<AppEnv>, deps: AppDeps, id: string, form: ApplyForm = {}, status: ContentfulStatusCode = 200, notice?: Notice) {
+export async function productPage(
+  c: Context<AppEnv>,
+  deps: AppDeps,
+  id: string,
+  form: ApplyForm = {},
+  status: ContentfulStatusCode = 200,
+  notice?: Notice,
+) {
   if (!ID.test(id)) throw new AppError("not_found", PRODUCT_NOT_FOUND);
   const { zone, db } = zoneOf(c);
   // Public, so never refused; but a suspended organisation's people see it as a visitor
@@ -110,13 +131,33 @@ export async function productPage(c: Context<AppEnv>, deps: AppDeps, id: string,
     const [needs, pending] = await Promise.all([listMyNeeds(ctx), pendingApplicationFor(ctx, product.id)]);
     const open = needs.filter((n) => n.status === "open");
     const chosen = open.find((n) => n.id === form.needId);
-    const values = form.values ?? (chosen ? { need: chosen.id, amount: fenToWanText(chosen.amountFen), term: String(chosen.termMonths) } : {});
+    const values =
+      form.values ??
+      (chosen ? { need: chosen.id, amount: fenToWanText(chosen.amountFen), term: String(chosen.termMonths) } : {});
     // One application per product at a time: while one is in progress the page points to it instead of the form.
     apply = pending
       ? { kind: "pending", application: pending }
-      : { kind: "member", needs: open.map((n) => ({ id: n.id, label: needLabel(n) })), values, errors: form.errors, idempotencyKey: form.idempotencyKey ?? crypto.randomUUID() };
+      : {
+          kind: "member",
+          needs: open.map((n) => ({ id: n.id, label: needLabel(n) })),
+          values,
+          errors: form.errors,
+          idempotencyKey: form.idempotencyKey ?? crypto.randomUUID(),
+        };
   }
-  return c.html(<ProductPage zone={zone} nonce={c.get("secureHeadersNonce")} user={c.get("auth")?.user} product={product} bankName={bankName} bankBranch={bankBranch} apply={apply} notice={notice} />, status);
+  return c.html(
+    <ProductPage
+      zone={zone}
+      nonce={c.get("secureHeadersNonce")}
+      user={c.get("auth")?.user}
+      product={product}
+      bankName={bankName}
+      bankBranch={bankBranch}
+      apply={apply}
+      notice={notice}
+    />,
+    status,
+  );
 }
 
 export function financeCataloguePages(deps: AppDeps) {
@@ -131,7 +172,19 @@ export function financeCataloguePages(deps: AppDeps) {
     const items = await listCatalogue(db, query);
     const filtered = Object.values(typed).some((v) => v !== "");
     const status = Object.keys(errors).length ? 400 : 200;
-    return c.html(<CataloguePage zone={zone} nonce={c.get("secureHeadersNonce")} user={c.get("auth")?.user} filters={typed} errors={errors} items={items} filtered={filtered} member={isMember(actorOf(c))} />, status);
+    return c.html(
+      <CataloguePage
+        zone={zone}
+        nonce={c.get("secureHeadersNonce")}
+        user={c.get("auth")?.user}
+        filters={typed}
+        errors={errors}
+        items={items}
+        filtered={filtered}
+        member={isMember(actorOf(c))}
+      />,
+      status,
+    );
   });
 
   r.get("/finance/products/:id", (c) => productPage(c, deps, c.req.param("id"), { needId: c.req.query("need") ?? "" }));

@@ -16,12 +16,21 @@ import type { FinanceCtx } from "./context";
 import { memberOf } from "./needs";
 
 export async function consentedEnterprises(db: TenantDb, bankId: string): Promise<Set<string>> {
-  const rows = await db.select({ e: dataConsents.enterpriseId }).from(dataConsents).where(and(eq(dataConsents.bankId, bankId), isNull(dataConsents.revokedAt)));
+  const rows = await db
+    .select({ e: dataConsents.enterpriseId })
+    .from(dataConsents)
+    .where(and(eq(dataConsents.bankId, bankId), isNull(dataConsents.revokedAt)));
   return new Set(rows.map((r) => r.e));
 }
 
 export async function hasConsent(db: TenantDb, enterpriseId: string, bankId: string): Promise<boolean> {
-  const [row] = await db.select({ id: dataConsents.id }).from(dataConsents).where(and(eq(dataConsents.enterpriseId, enterpriseId), eq(dataConsents.bankId, bankId), isNull(dataConsents.revokedAt))).limit(1);
+  const [row] = await db
+    .select({ id: dataConsents.id })
+    .from(dataConsents)
+    .where(
+      and(eq(dataConsents.enterpriseId, enterpriseId), eq(dataConsents.bankId, bankId), isNull(dataConsents.revokedAt)),
+    )
+    .limit(1);
   return !!row;
 }
 
@@ -33,8 +42,22 @@ export async function hasConsent(db: TenantDb, enterpriseId: string, bankId: str
 export async function grantConsent(ctx: FinanceCtx, bankId: string) {
   const enterpriseId = memberOf(ctx.actor);
   const [bank, active] = await ctx.db.batch([
-    ctx.db.select({ id: banks.id }).from(banks).where(and(eq(banks.id, bankId), eq(banks.status, "active"))).limit(1),
-    ctx.db.select({ id: dataConsents.id }).from(dataConsents).where(and(eq(dataConsents.enterpriseId, enterpriseId), eq(dataConsents.bankId, bankId), isNull(dataConsents.revokedAt))).limit(1),
+    ctx.db
+      .select({ id: banks.id })
+      .from(banks)
+      .where(and(eq(banks.id, bankId), eq(banks.status, "active")))
+      .limit(1),
+    ctx.db
+      .select({ id: dataConsents.id })
+      .from(dataConsents)
+      .where(
+        and(
+          eq(dataConsents.enterpriseId, enterpriseId),
+          eq(dataConsents.bankId, bankId),
+          isNull(dataConsents.revokedAt),
+        ),
+      )
+      .limit(1),
   ]);
   if (!bank[0]) throw new AppError("not_found", "本园区没有这家金融机构。");
   if (active[0]) return;
@@ -48,8 +71,32 @@ export async function revokeConsent(ctx: FinanceCtx, bankId: string) {
   if (!bank) throw new AppError("not_found", "本园区没有这家金融机构。");
   // At most one row is active (the unique index), so the audit row follows exactly one revocation.
   await ctx.db.batch([
-    ctx.db.update(dataConsents).set({ revokedAt: ctx.now.getTime(), revokedBy: ctx.actor.id }).where(and(eq(dataConsents.enterpriseId, enterpriseId), eq(dataConsents.bankId, bankId), isNull(dataConsents.revokedAt))),
-    onlyIfChanged(ctx.db, auditInsert(ctx.db, { actorId: ctx.actor.id, actor: ctx.actor.email, action: "finance.consent_revoked", target: `bank:${bankId}`, result: "ok", ip: ctx.ip, detail: { enterpriseId } }, ctx.now)),
+    ctx.db
+      .update(dataConsents)
+      .set({ revokedAt: ctx.now.getTime(), revokedBy: ctx.actor.id })
+      .where(
+        and(
+          eq(dataConsents.enterpriseId, enterpriseId),
+          eq(dataConsents.bankId, bankId),
+          isNull(dataConsents.revokedAt),
+        ),
+      ),
+    onlyIfChanged(
+      ctx.db,
+      auditInsert(
+        ctx.db,
+        {
+          actorId: ctx.actor.id,
+          actor: ctx.actor.email,
+          action: "finance.consent_revoked",
+          target: `bank:${bankId}`,
+          result: "ok",
+          ip: ctx.ip,
+          detail: { enterpriseId },
+        },
+        ctx.now,
+      ),
+    ),
   ]);
 }
 
@@ -60,12 +107,34 @@ export async function revokeConsent(ctx: FinanceCtx, bankId: string) {
  */
 export function consentInserts(ctx: FinanceCtx, enterpriseId: string, bankId: string) {
   return [
-    ctx.db.insert(dataConsents).values({ id: newId(), enterpriseId, bankId, grantedBy: ctx.actor.id, grantedAt: ctx.now.getTime() }).onConflictDoNothing(),
-    onlyIfChanged(ctx.db, auditInsert(ctx.db, { actorId: ctx.actor.id, actor: ctx.actor.email, action: "finance.consent_granted", target: `bank:${bankId}`, result: "ok", ip: ctx.ip, detail: { enterpriseId } }, ctx.now)),
+    ctx.db
+      .insert(dataConsents)
+      .values({ id: newId(), enterpriseId, bankId, grantedBy: ctx.actor.id, grantedAt: ctx.now.getTime() })
+      .onConflictDoNothing(),
+    onlyIfChanged(
+      ctx.db,
+      auditInsert(
+        ctx.db,
+        {
+          actorId: ctx.actor.id,
+          actor: ctx.actor.email,
+          action: "finance.consent_granted",
+          target: `bank:${bankId}`,
+          result: "ok",
+          ip: ctx.ip,
+          detail: { enterpriseId },
+        },
+        ctx.now,
+      ),
+    ),
   ] as const;
 }
 
 export async function listConsents(ctx: FinanceCtx) {
   const enterpriseId = memberOf(ctx.actor);
-  return ctx.db.select({ consent: dataConsents, bankName: banks.name }).from(dataConsents).innerJoin(banks, eq(banks.id, dataConsents.bankId)).where(eq(dataConsents.enterpriseId, enterpriseId));
+  return ctx.db
+    .select({ consent: dataConsents, bankName: banks.name })
+    .from(dataConsents)
+    .innerJoin(banks, eq(banks.id, dataConsents.bankId))
+    .where(eq(dataConsents.enterpriseId, enterpriseId));
 }

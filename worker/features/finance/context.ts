@@ -4,8 +4,21 @@ import type { TenantDb } from "../../db/open";
 import type { LoanProductRow, Role } from "../../db/schema";
 import type { Guarantee, Names, ProductTerms } from "../../finance/match";
 
-export interface FinanceActor { id: string; email: string; role: Role; enterpriseId: string | null; bankId: string | null }
-export interface FinanceCtx { db: TenantDb; zone: ZoneConfig; now: Date; ip: string | null; origin: string; actor: FinanceActor }
+export interface FinanceActor {
+  id: string;
+  email: string;
+  role: Role;
+  enterpriseId: string | null;
+  bankId: string | null;
+}
+export interface FinanceCtx {
+  db: TenantDb;
+  zone: ZoneConfig;
+  now: Date;
+  ip: string | null;
+  origin: string;
+  actor: FinanceActor;
+}
 
 export const list = <T = string>(json: string): T[] => JSON.parse(json) as T[];
 
@@ -16,5 +29,19 @@ export function namesOf(zone: ZoneConfig): Names {
 }
 
 export function termsOf(p: LoanProductRow): ProductTerms & { row: LoanProductRow } {
-  return { id: p.id, minAmountFen: p.minAmountFen, maxAmountFen: p.maxAmountFen, minRateBp: p.minRateBp, maxRateBp: p.maxRateBp, minTermMonths: p.minTermMonths, maxTermMonths: p.maxTermMonths, guarantees: list<Guarantee>(p.guarantees), industries: list(p.industries), qualifications: list(p.qualifications), minYears: p.minYears, minRevenueFen: p.minRevenueFen, row: p };
+  return {
+    id: p.id,
+    minAmountFen: p.minAmountFen,
+    maxAmountFen: p.maxAmountFen,
+    minRateBp: p.minRateBp,
+    maxRateBp: p.maxRateBp,
+    minTermMonths: p.minTermMonths,
+    maxTermMonths: p.maxTermMonths,
+    guarantees: list<Guarantee>(p.guarantees),
+    industries: list(p.industries),
+    qualifications: list(p.qualifications),
+    minYears: p.minYears,
+    minRevenueFen: p.minRevenueFen,
+    row: p,
+  };
 }

@@ -20,7 +20,10 @@ describe("wanToFen", () => {
   ])("%j → %i fen", (text, fen) => expect(wanToFen(text)).toEqual({ ok: true, fen }));
 
   it("says what is wrong, in the field's unit", () => {
-    expect(wanToFen("三百")).toEqual({ ok: false, message: "请填写金额(万元),如 300 或 50.5;也可写 3亿 或 3,000,000元。" });
+    expect(wanToFen("三百")).toEqual({
+      ok: false,
+      message: "请填写金额(万元),如 300 或 50.5;也可写 3亿 或 3,000,000元。",
+    });
     expect(wanToFen("-5")).toEqual({ ok: false, message: "金额不能为负数。" });
     expect(wanToFen("0.0000001")).toEqual({ ok: false, message: "金额最小到分:以万元为单位最多六位小数。" });
     expect(wanToFen("100000000000")).toEqual({ ok: false, message: "金额过大,请检查位数。" });

@@ -19,7 +19,10 @@ const RATE_HINT = "请填写年利率(%),最多两位小数,如 3.45";
 export function percentToBp(text: string): { ok: true; bp: number } | { ok: false; message: string } {
   const r = parsePercent(text, { max: 100 });
   if (r.ok) return { ok: true, bp: r.bp };
-  return { ok: false, message: r.reason === "negative" ? "年利率不能为负数" : r.reason === "too_large" ? "年利率不超过36%" : RATE_HINT };
+  return {
+    ok: false,
+    message: r.reason === "negative" ? "年利率不能为负数" : r.reason === "too_large" ? "年利率不超过36%" : RATE_HINT,
+  };
 }
 
 /** A whole number of months or years. */

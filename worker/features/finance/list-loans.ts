@@ -7,7 +7,16 @@
  */
 import { and, asc, desc, eq, or, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
-import { banks, enterprises, financingNeeds, loanApplications, loanEvents, loanProducts, users, type LoanApplicationRow } from "../../db/schema";
+import {
+  banks,
+  enterprises,
+  financingNeeds,
+  loanApplications,
+  loanEvents,
+  loanProducts,
+  users,
+  type LoanApplicationRow,
+} from "../../db/schema";
 import { applicationNumber, parseApplicationNumber } from "../../lib/application-number";
 import { AppError } from "../../lib/errors";
 import { shanghaiDate } from "../enterprises/yuan";
@@ -16,8 +25,14 @@ import { readableLoan } from "./loan-applications";
 import { getProduct } from "./products";
 
 /** Past its accept-by day while submitted, or its decide-by day while accepted (the scheduled job flags it once). */
-export function isOverdue(a: Pick<LoanApplicationRow, "status" | "acceptDueOn" | "decideDueOn">, today: string): boolean {
-  return (a.status === "submitted" && a.acceptDueOn < today) || (a.status === "accepted" && a.decideDueOn !== null && a.decideDueOn < today);
+export function isOverdue(
+  a: Pick<LoanApplicationRow, "status" | "acceptDueOn" | "decideDueOn">,
+  today: string,
+): boolean {
+  return (
+    (a.status === "submitted" && a.acceptDueOn < today) ||
+    (a.status === "accepted" && a.decideDueOn !== null && a.decideDueOn < today)
+  );
 }
 
 /** At most this many rows per list; a zone with more needs paging, which no zone is near. */
@@ -25,7 +40,12 @@ const LIST_LIMIT = 500;
 
 async function loansWhere(ctx: FinanceCtx, where: SQL | undefined) {
   const rows = await ctx.db
-    .select({ application: loanApplications, productName: loanProducts.name, bankName: banks.name, enterprise: enterprises.name })
+    .select({
+      application: loanApplications,
+      productName: loanProducts.name,
+      bankName: banks.name,
+      enterprise: enterprises.name,
+    })
     .from(loanApplications)
     .innerJoin(loanProducts, eq(loanProducts.id, loanApplications.productId))
     .innerJoin(banks, eq(banks.id, loanApplications.bankId))
@@ -34,14 +54,22 @@ async function loansWhere(ctx: FinanceCtx, where: SQL | undefined) {
     .orderBy(desc(loanApplications.submittedAt), asc(loanApplications.id))
     .limit(LIST_LIMIT);
   const today = shanghaiDate(ctx.now);
-  return rows.map((r) => ({ ...r, number: applicationNumber(ctx.zone, "loan", r.application), overdue: isOverdue(r.application, today) }));
+  return rows.map((r) => ({
+    ...r,
+    number: applicationNumber(ctx.zone, "loan", r.application),
+    overdue: isOverdue(r.application, today),
+  }));
 }
 
 /**
  * A search: the application number (ZB-DK-2026-000045, also without the letters), or part of
  * one of the names given (the enterprise's, the product's, the bank's: whatever the query joins).
  */
-export function loanSearch(ctx: Pick<FinanceCtx, "zone">, q: string | undefined, names: readonly SQLiteColumn[] = [enterprises.name, loanProducts.name]): SQL | undefined {
+export function loanSearch(
+  ctx: Pick<FinanceCtx, "zone">,
+  q: string | undefined,
+  names: readonly SQLiteColumn[] = [enterprises.name, loanProducts.name],
+): SQL | undefined {
   const text = q?.trim();
   if (!text) return undefined;
   const n = parseApplicationNumber(ctx.zone, "loan", text);
@@ -55,7 +83,8 @@ export function loanSearch(ctx: Pick<FinanceCtx, "zone">, q: string | undefined,
 export async function listLoansFor(ctx: FinanceCtx, q?: string) {
   const a = ctx.actor;
   const search = loanSearch(ctx, q);
-  if (a.role === "enterprise" && a.enterpriseId) return loansWhere(ctx, and(eq(loanApplications.enterpriseId, a.enterpriseId), search));
+  if (a.role === "enterprise" && a.enterpriseId)
+    return loansWhere(ctx, and(eq(loanApplications.enterpriseId, a.enterpriseId), search));
   if (a.role === "bank" && a.bankId) return loansWhere(ctx, and(eq(loanApplications.bankId, a.bankId), search));
   if (a.role === "zone_admin" || a.role === "reviewer") return loansWhere(ctx, search);
   throw new AppError("forbidden", "你的账号不能查看贷款申请。");
@@ -74,9 +103,23 @@ export async function getLoanDetail(ctx: FinanceCtx, id: string) {
   // Whom the bank calls about it, and what the money is for: read with the timeline in one round trip.
   const [events, contacts, applicants, needs] = await ctx.db.batch([
     ctx.db.select().from(loanEvents).where(eq(loanEvents.applicationId, id)).orderBy(asc(loanEvents.id)),
-    ctx.db.select({ name: enterprises.contactName, phone: enterprises.contactMobile }).from(enterprises).where(eq(enterprises.id, a.enterpriseId)),
-    ctx.db.select({ name: users.name, email: users.email, mobile: users.mobile }).from(users).where(eq(users.id, a.createdBy)),
-    ctx.db.select({ id: financingNeeds.id, purpose: financingNeeds.purpose, amountFen: financingNeeds.amountFen, termMonths: financingNeeds.termMonths }).from(financingNeeds).where(and(eq(financingNeeds.id, a.needId ?? ""), eq(financingNeeds.enterpriseId, a.enterpriseId))),
+    ctx.db
+      .select({ name: enterprises.contactName, phone: enterprises.contactMobile })
+      .from(enterprises)
+      .where(eq(enterprises.id, a.enterpriseId)),
+    ctx.db
+      .select({ name: users.name, email: users.email, mobile: users.mobile })
+      .from(users)
+      .where(eq(users.id, a.createdBy)),
+    ctx.db
+      .select({
+        id: financingNeeds.id,
+        purpose: financingNeeds.purpose,
+        amountFen: financingNeeds.amountFen,
+        termMonths: financingNeeds.termMonths,
+      })
+      .from(financingNeeds)
+      .where(and(eq(financingNeeds.id, a.needId ?? ""), eq(financingNeeds.enterpriseId, a.enterpriseId))),
   ]);
   const contact = { name: contacts[0]?.name ?? null, phone: contacts[0]?.phone ?? null };
   const applicant = applicants[0] ?? null;
@@ -86,7 +129,10 @@ export async function getLoanDetail(ctx: FinanceCtx, id: string) {
   const referral = referralId
     ? await getProduct(ctx.db, referralId, null).then(
         (r) => ({ productId: r.product.id, name: r.product.name, bankName: r.bankName }),
-        (e: unknown) => { if (e instanceof AppError && e.code === "not_found") return null; throw e; },
+        (e: unknown) => {
+          if (e instanceof AppError && e.code === "not_found") return null;
+          throw e;
+        },
       )
     : null;
   return { ...row, events, referral, contact, applicant, need };

@@ -14,7 +14,15 @@ import { createProduct, setProductStatus } from "./products";
 import { financeWorld, product, type FinanceWorld } from "./test-support";
 
 const WAN = 1_000_000;
-const need = (over: Partial<NeedInput> = {}): NeedInput => ({ amountFen: 300 * WAN, termMonths: 12, purpose: "采购原材料", guarantees: ["credit"], neededBy: "2026-07-01", validUntil: "2026-09-30", ...over });
+const need = (over: Partial<NeedInput> = {}): NeedInput => ({
+  amountFen: 300 * WAN,
+  termMonths: 12,
+  purpose: "采购原材料",
+  guarantees: ["credit"],
+  neededBy: "2026-07-01",
+  validUntil: "2026-09-30",
+  ...over,
+});
 
 function problems(input: unknown): Record<string, string[]> {
   const r = NeedInput.safeParse(input);
@@ -30,7 +38,9 @@ describe("NeedInput", () => {
     expect(problems(need({ neededBy: "2026-07-01", validUntil: "2026-07-01" }))).toEqual({});
   });
   it("refuses a need that expires before the money is needed", () => {
-    expect(problems(need({ neededBy: "2026-07-01", validUntil: "2026-06-30" }))).toEqual({ validUntil: ["有效期不能早于用款时间"] });
+    expect(problems(need({ neededBy: "2026-07-01", validUntil: "2026-06-30" }))).toEqual({
+      validUntil: ["有效期不能早于用款时间"],
+    });
   });
   it("asks for at least 1万元: 9,999.99元 is refused, 1万元 accepted", () => {
     expect(problems(need({ amountFen: 10_000 * 100 - 1 }))).toEqual({ amountFen: ["金额至少1万元"] });
@@ -54,24 +64,49 @@ describe("posting a need", () => {
 
   it("refuses a need already expired, and users who are not an enterprise's, changing nothing", async () => {
     const member = await w.actor("applicant1@zibo.demo");
-    await expect(postNeed(w.ctx(member), need({ neededBy: "2026-05-01", validUntil: "2026-05-31" }))).rejects.toMatchObject({ code: "validation_failed", status: 422, fields: { validUntil: "不能早于今天" } });
-    await expect(postNeed(w.ctx(await w.actor("bank@zibo.demo")), need())).rejects.toMatchObject({ code: "forbidden", message: "只有入驻企业的用户可以发布融资需求。" });
+    await expect(
+      postNeed(w.ctx(member), need({ neededBy: "2026-05-01", validUntil: "2026-05-31" })),
+    ).rejects.toMatchObject({ code: "validation_failed", status: 422, fields: { validUntil: "不能早于今天" } });
+    await expect(postNeed(w.ctx(await w.actor("bank@zibo.demo")), need())).rejects.toMatchObject({
+      code: "forbidden",
+      message: "只有入驻企业的用户可以发布融资需求。",
+    });
     expect(await needs()).toBe(0);
     // Valid through today (Shanghai) is still open.
-    expect(await postNeed(w.ctx(member), need({ neededBy: "2026-06-01", validUntil: "2026-06-01" }))).toMatchObject({ status: "open", enterpriseId: member.enterpriseId });
+    expect(await postNeed(w.ctx(member), need({ neededBy: "2026-06-01", validUntil: "2026-06-01" }))).toMatchObject({
+      status: "open",
+      enterpriseId: member.enterpriseId,
+    });
   });
 
   it("refuses dates beyond a year from today (Asia/Shanghai, the request's clock), stating the range", async () => {
     const member = await w.actor("applicant2@zibo.demo");
     const range = "须在 2026-06-01 至 2027-06-01 之间";
     // 9999-12-31 once meant "never expires": the need stayed on every bank's page for good.
-    await expect(postNeed(w.ctx(member), need({ validUntil: "9999-12-31" }))).rejects.toMatchObject({ code: "validation_failed", status: 422, fields: { validUntil: `有效期${range}` } });
-    await expect(postNeed(w.ctx(member), need({ neededBy: "2027-06-02", validUntil: "2027-06-02" }))).rejects.toMatchObject({ status: 422, fields: { neededBy: `用款时间${range}` } });
-    await expect(postNeed(w.ctx(member), need({ neededBy: "2026-05-31" }))).rejects.toMatchObject({ status: 422, fields: { neededBy: `用款时间${range}` } });
+    await expect(postNeed(w.ctx(member), need({ validUntil: "9999-12-31" }))).rejects.toMatchObject({
+      code: "validation_failed",
+      status: 422,
+      fields: { validUntil: `有效期${range}` },
+    });
+    await expect(
+      postNeed(w.ctx(member), need({ neededBy: "2027-06-02", validUntil: "2027-06-02" })),
+    ).rejects.toMatchObject({ status: 422, fields: { neededBy: `用款时间${range}` } });
+    await expect(postNeed(w.ctx(member), need({ neededBy: "2026-05-31" }))).rejects.toMatchObject({
+      status: 422,
+      fields: { neededBy: `用款时间${range}` },
+    });
     expect(await needs()).toBe(1);
     // The last day of the range is accepted; the clock is the request's, not the wall clock.
-    expect(await postNeed(w.ctx(member), need({ neededBy: "2027-06-01", validUntil: "2027-06-01" }))).toMatchObject({ status: "open", validUntil: "2027-06-01" });
-    await expect(postNeed(w.ctx(member, new Date("2027-01-01T02:00:00Z")), need({ neededBy: "2027-06-01", validUntil: "2028-01-02" }))).rejects.toMatchObject({ fields: { validUntil: "有效期须在 2027-01-01 至 2028-01-01 之间" } });
+    expect(await postNeed(w.ctx(member), need({ neededBy: "2027-06-01", validUntil: "2027-06-01" }))).toMatchObject({
+      status: "open",
+      validUntil: "2027-06-01",
+    });
+    await expect(
+      postNeed(
+        w.ctx(member, new Date("2027-01-01T02:00:00Z")),
+        need({ neededBy: "2027-06-01", validUntil: "2028-01-02" }),
+      ),
+    ).rejects.toMatchObject({ fields: { validUntil: "有效期须在 2027-01-01 至 2028-01-01 之间" } });
   });
 
   it("refuses a guarantee listed twice and more entries than there are guarantee forms", () => {
@@ -108,16 +143,30 @@ describe("what a bank sees of the enterprise behind a need", () => {
     const row = await seenBy(bank);
     expect(row.consented).toBe(false);
     expect(row.facts).toEqual({ industry: "new-materials", ...hidden });
-    expect(row.best!.criteria.filter((c) => c.result === "unknown").map((c) => c.id)).toEqual(["qualifications", "years", "revenue"]);
+    expect(row.best!.criteria.filter((c) => c.result === "unknown").map((c) => c.id)).toEqual([
+      "qualifications",
+      "years",
+      "revenue",
+    ]);
   });
 
   it("after consent for this bank: qualifications, years in operation and latest revenue — to this bank only", async () => {
     await grantConsent(w.ctx(member), bank.bankId!);
-    const [latest] = await w.db.select().from(enterpriseYearlyFigures).where(eq(enterpriseYearlyFigures.enterpriseId, member.enterpriseId!)).orderBy(desc(enterpriseYearlyFigures.year)).limit(1);
+    const [latest] = await w.db
+      .select()
+      .from(enterpriseYearlyFigures)
+      .where(eq(enterpriseYearlyFigures.enterpriseId, member.enterpriseId!))
+      .orderBy(desc(enterpriseYearlyFigures.year))
+      .limit(1);
     const row = await seenBy(bank);
     expect(row.consented).toBe(true);
     // Registered 2010-03-18; today 2026-06-01 in Shanghai.
-    expect(row.facts).toEqual({ industry: "new-materials", qualifications: expect.arrayContaining(["hnte", "above-scale", "production"]), yearsInOperation: 16, revenueFen: latest!.revenueFen });
+    expect(row.facts).toEqual({
+      industry: "new-materials",
+      qualifications: expect.arrayContaining(["hnte", "above-scale", "production"]),
+      yearsInOperation: 16,
+      revenueFen: latest!.revenueFen,
+    });
     expect(row.best!.criteria.every((c) => c.result === "meets")).toBe(true);
     const other = await seenBy(rival);
     expect(other.consented).toBe(false);

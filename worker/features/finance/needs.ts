@@ -13,7 +13,14 @@ import { distinct } from "../../lib/distinct";
 import { AppError } from "../../lib/errors";
 import { textField } from "../../lib/text";
 import { newId } from "../../lib/ids";
-import { compareMatches, matchProduct, rankProductsForNeed, yearsSince, type EnterpriseTerms, type Guarantee } from "../../finance/match";
+import {
+  compareMatches,
+  matchProduct,
+  rankProductsForNeed,
+  yearsSince,
+  type EnterpriseTerms,
+  type Guarantee,
+} from "../../finance/match";
 import { isCalendarDate, shanghaiDate } from "../enterprises/yuan";
 import { loadEnterpriseProfiles } from "../policies/enterprise-profiles";
 import { consentedEnterprises } from "./consents";
@@ -25,39 +32,61 @@ export const NeedInput = z
   .strictObject({
     amountFen: z.number().int().min(10_000_00, "金额至少1万元").max(1e14),
     termMonths: z.number().int().min(1, "期限至少1个月").max(360),
-    purpose: textField({ label: "资金用途", max: 300, multiline: true }).refine((s) => s.length >= 4, "请说明资金用途(至少4个字)"),
+    purpose: textField({ label: "资金用途", max: 300, multiline: true }).refine(
+      (s) => s.length >= 4,
+      "请说明资金用途(至少4个字)",
+    ),
     // At most one of each: 100,000 repeated entries were once stored and made every bank's needs page 9.9 MB.
-    guarantees: distinct(z.array(z.enum(GUARANTEES)).min(1, "至少选择一种可提供的担保方式").max(GUARANTEES.length), "担保方式"),
+    guarantees: distinct(
+      z.array(z.enum(GUARANTEES)).min(1, "至少选择一种可提供的担保方式").max(GUARANTEES.length),
+      "担保方式",
+    ),
     neededBy: date,
     validUntil: date,
   })
   .superRefine((n, ctx) => {
-    if (n.validUntil < n.neededBy) ctx.addIssue({ code: "custom", path: ["validUntil"], message: "有效期不能早于用款时间" });
+    if (n.validUntil < n.neededBy)
+      ctx.addIssue({ code: "custom", path: ["validUntil"], message: "有效期不能早于用款时间" });
   });
 export type NeedInput = z.infer<typeof NeedInput>;
 
 export function memberOf(actor: FinanceActor): string {
-  if (actor.role !== "enterprise" || !actor.enterpriseId) throw new AppError("forbidden", "只有入驻企业的用户可以发布融资需求。");
+  if (actor.role !== "enterprise" || !actor.enterpriseId)
+    throw new AppError("forbidden", "只有入驻企业的用户可以发布融资需求。");
   return actor.enterpriseId;
 }
 
 export async function postNeed(ctx: FinanceCtx, input: NeedInput): Promise<FinancingNeedRow> {
   const enterpriseId = memberOf(ctx.actor);
   const today = shanghaiDate(ctx.now);
-  if (input.validUntil < today) throw new AppError("validation_failed", "有效期已过,请选择今天或以后的日期。", { validUntil: "不能早于今天" });
+  if (input.validUntil < today)
+    throw new AppError("validation_failed", "有效期已过,请选择今天或以后的日期。", { validUntil: "不能早于今天" });
   // A need is a request for money now, not a standing listing: 9999-12-31 meant "never expires".
   const latest = addYears(today, 1);
   assertDateInRange("neededBy", "用款时间", input.neededBy, today, latest);
   assertDateInRange("validUntil", "有效期", input.validUntil, today, latest);
   const t = ctx.now.getTime();
-  const row = { id: newId(), enterpriseId, createdBy: ctx.actor.id, ...input, guarantees: JSON.stringify(input.guarantees), status: "open" as const, createdAt: t, updatedAt: t };
+  const row = {
+    id: newId(),
+    enterpriseId,
+    createdBy: ctx.actor.id,
+    ...input,
+    guarantees: JSON.stringify(input.guarantees),
+    status: "open" as const,
+    createdAt: t,
+    updatedAt: t,
+  };
   await ctx.db.insert(financingNeeds).values(row);
   return row;
 }
 
 export async function ownNeed(ctx: FinanceCtx, id: string): Promise<FinancingNeedRow> {
   const enterpriseId = memberOf(ctx.actor);
-  const [row] = await ctx.db.select().from(financingNeeds).where(and(eq(financingNeeds.id, id), eq(financingNeeds.enterpriseId, enterpriseId))).limit(1);
+  const [row] = await ctx.db
+    .select()
+    .from(financingNeeds)
+    .where(and(eq(financingNeeds.id, id), eq(financingNeeds.enterpriseId, enterpriseId)))
+    .limit(1);
   if (!row) throw new AppError("not_found", "没有这条融资需求。");
   return row;
 }
@@ -65,21 +94,40 @@ export async function ownNeed(ctx: FinanceCtx, id: string): Promise<FinancingNee
 export async function closeNeed(ctx: FinanceCtx, id: string, status: "met" | "closed") {
   const need = await ownNeed(ctx, id);
   if (need.status !== "open") return need;
-  const [row] = await ctx.db.update(financingNeeds).set({ status, updatedAt: ctx.now.getTime() }).where(and(eq(financingNeeds.id, id), eq(financingNeeds.status, "open"))).returning();
+  const [row] = await ctx.db
+    .update(financingNeeds)
+    .set({ status, updatedAt: ctx.now.getTime() })
+    .where(and(eq(financingNeeds.id, id), eq(financingNeeds.status, "open")))
+    .returning();
   return row ?? need;
 }
 
 export async function listMyNeeds(ctx: FinanceCtx) {
-  return ctx.db.select().from(financingNeeds).where(eq(financingNeeds.enterpriseId, memberOf(ctx.actor))).orderBy(desc(financingNeeds.createdAt));
+  return ctx.db
+    .select()
+    .from(financingNeeds)
+    .where(eq(financingNeeds.enterpriseId, memberOf(ctx.actor)))
+    .orderBy(desc(financingNeeds.createdAt));
 }
 
 /** The enterprise as the matcher sees it: everything, for its own members; for a bank, only with consent. */
-export async function enterpriseTerms(db: TenantDb, enterpriseIds: string[], today: string, visible: (id: string) => boolean): Promise<Map<string, EnterpriseTerms>> {
+export async function enterpriseTerms(
+  db: TenantDb,
+  enterpriseIds: string[],
+  today: string,
+  visible: (id: string) => boolean,
+): Promise<Map<string, EnterpriseTerms>> {
   const out = new Map<string, EnterpriseTerms>();
   if (!enterpriseIds.length) return out;
-  const rows = await db.select({ id: enterprises.id, industry: enterprises.industry, registeredOn: enterprises.registeredOn }).from(enterprises).where(inArray(enterprises.id, enterpriseIds));
+  const rows = await db
+    .select({ id: enterprises.id, industry: enterprises.industry, registeredOn: enterprises.registeredOn })
+    .from(enterprises)
+    .where(inArray(enterprises.id, enterpriseIds));
   // One enterprise: its own three reads; several (a bank's list of needs): every active one in one batch, not a batch each.
-  const loaded = enterpriseIds.length === 1 ? await loadEnterpriseProfiles({ db }, today, enterpriseIds[0]) : await loadEnterpriseProfiles({ db }, today);
+  const loaded =
+    enterpriseIds.length === 1
+      ? await loadEnterpriseProfiles({ db }, today, enterpriseIds[0])
+      : await loadEnterpriseProfiles({ db }, today);
   const profiles = new Map(loaded.map((p) => [p.id, p.profile]));
   for (const r of rows) {
     const shared = visible(r.id);
@@ -101,31 +149,59 @@ export async function productsForNeed(ctx: FinanceCtx, needId: string) {
   const facts = (await enterpriseTerms(ctx.db, [need.enterpriseId], today, () => true)).get(need.enterpriseId)!;
   const catalogue = await listCatalogue(ctx.db, {});
   const byId = new Map(catalogue.map((c) => [c.product.id, c]));
-  const ranked = rankProductsForNeed(catalogue.map((c) => termsOf(c.product)), { amountFen: need.amountFen, termMonths: need.termMonths, guarantees: list<Guarantee>(need.guarantees) }, facts, namesOf(ctx.zone));
-  return { need, matches: ranked.map((m) => ({ ...m, bankName: byId.get(m.productId)!.bankName, row: m.product.row })) };
+  const ranked = rankProductsForNeed(
+    catalogue.map((c) => termsOf(c.product)),
+    { amountFen: need.amountFen, termMonths: need.termMonths, guarantees: list<Guarantee>(need.guarantees) },
+    facts,
+    namesOf(ctx.zone),
+  );
+  return {
+    need,
+    matches: ranked.map((m) => ({ ...m, bankName: byId.get(m.productId)!.bankName, row: m.product.row })),
+  };
 }
 
 /** For a bank: open, unexpired needs ranked by how well its best published product fits them. */
 export async function needsForBank(ctx: FinanceCtx) {
-  if (ctx.actor.role !== "bank" || !ctx.actor.bankId) throw new AppError("forbidden", "只有金融机构用户可以查看融资需求。");
+  if (ctx.actor.role !== "bank" || !ctx.actor.bankId)
+    throw new AppError("forbidden", "只有金融机构用户可以查看融资需求。");
   const bankId = ctx.actor.bankId;
   const today = shanghaiDate(ctx.now);
-  const products = (await ctx.db.select().from(loanProducts).where(and(eq(loanProducts.bankId, bankId), eq(loanProducts.status, "published")))).map(termsOf);
+  const products = (
+    await ctx.db
+      .select()
+      .from(loanProducts)
+      .where(and(eq(loanProducts.bankId, bankId), eq(loanProducts.status, "published")))
+  ).map(termsOf);
   const needs = await ctx.db
     .select({ need: financingNeeds, enterprise: enterprises.name, industry: enterprises.industry })
     .from(financingNeeds)
     .innerJoin(enterprises, eq(enterprises.id, financingNeeds.enterpriseId))
-    .where(and(eq(financingNeeds.status, "open"), gte(financingNeeds.validUntil, today), eq(enterprises.status, "active")));
+    .where(
+      and(eq(financingNeeds.status, "open"), gte(financingNeeds.validUntil, today), eq(enterprises.status, "active")),
+    );
   const consented = await consentedEnterprises(ctx.db, bankId);
-  const facts = await enterpriseTerms(ctx.db, [...new Set(needs.map((n) => n.need.enterpriseId))], today, (id) => consented.has(id));
+  const facts = await enterpriseTerms(ctx.db, [...new Set(needs.map((n) => n.need.enterpriseId))], today, (id) =>
+    consented.has(id),
+  );
   const names = namesOf(ctx.zone);
   const rows = needs
     .map((n) => {
-      const terms = { amountFen: n.need.amountFen, termMonths: n.need.termMonths, guarantees: list<Guarantee>(n.need.guarantees) };
-      const best = products.map((p) => ({ ...matchProduct(p, terms, facts.get(n.need.enterpriseId)!, names), product: p })).sort(compareMatches)[0] ?? null;
+      const terms = {
+        amountFen: n.need.amountFen,
+        termMonths: n.need.termMonths,
+        guarantees: list<Guarantee>(n.need.guarantees),
+      };
+      const best =
+        products
+          .map((p) => ({ ...matchProduct(p, terms, facts.get(n.need.enterpriseId)!, names), product: p }))
+          .sort(compareMatches)[0] ?? null;
       return { ...n, consented: consented.has(n.need.enterpriseId), facts: facts.get(n.need.enterpriseId)!, best };
     })
     .filter((r) => r.best !== null);
-  rows.sort((a, b) => compareMatches(a.best!, b.best!) || a.need.createdAt - b.need.createdAt || (a.need.id < b.need.id ? -1 : 1));
+  rows.sort(
+    (a, b) =>
+      compareMatches(a.best!, b.best!) || a.need.createdAt - b.need.createdAt || (a.need.id < b.need.id ? -1 : 1),
+  );
   return rows;
 }

@@ -9,7 +9,16 @@ import { count, eq } from "drizzle-orm";
 import { banks, loanProducts } from "../../db/schema";
 import type { FinanceActor } from "./context";
 import { financeWorld, product, type FinanceWorld as World } from "./test-support";
-import { createProduct, getProduct, listCatalogue, ownProduct, ProductInput, setProductStatus, updateProduct, type CatalogueQuery } from "./products";
+import {
+  createProduct,
+  getProduct,
+  listCatalogue,
+  ownProduct,
+  ProductInput,
+  setProductStatus,
+  updateProduct,
+  type CatalogueQuery,
+} from "./products";
 
 const WAN = 1_000_000;
 
@@ -21,7 +30,6 @@ function problems(input: unknown): Record<string, string[]> {
   for (const i of r.error.issues) (out[i.path.join(".")] ??= []).push(i.message);
   return out;
 }
-
 
 describe("ProductInput", () => {
   it("accepts a sane product and fills the optional fields", () => {
@@ -42,7 +50,10 @@ describe("ProductInput", () => {
 
   it("refuses a rate above 36% or of zero (a misplaced decimal), and accepts exactly 36%", () => {
     expect(problems(product({ maxRateBp: 3601 }))).toEqual({ maxRateBp: ["年利率不超过36%"] });
-    expect(problems(product({ minRateBp: 3601, maxRateBp: 3601 }))).toEqual({ minRateBp: ["年利率不超过36%"], maxRateBp: ["年利率不超过36%"] });
+    expect(problems(product({ minRateBp: 3601, maxRateBp: 3601 }))).toEqual({
+      minRateBp: ["年利率不超过36%"],
+      maxRateBp: ["年利率不超过36%"],
+    });
     expect(problems(product({ minRateBp: 0 }))).toEqual({ minRateBp: ["年利率须大于0"] });
     expect(problems(product({ maxRateBp: 3600 }))).toEqual({});
   });
@@ -68,37 +79,69 @@ describe("creating and editing products", () => {
   it("refuses users who are not a bank's staff, and changes nothing", async () => {
     const before = await products();
     const member = await w.actor("applicant1@zibo.demo");
-    await expect(createProduct(w.ctx(member), product())).rejects.toMatchObject({ code: "forbidden", status: 403, message: "只有金融机构用户可以管理贷款产品。" });
-    await expect(createProduct(w.ctx(await w.actor("admin@zibo.demo")), product())).rejects.toMatchObject({ code: "forbidden" });
-    await expect(createProduct(w.ctx({ ...bank, bankId: null }), product())).rejects.toMatchObject({ code: "forbidden" });
+    await expect(createProduct(w.ctx(member), product())).rejects.toMatchObject({
+      code: "forbidden",
+      status: 403,
+      message: "只有金融机构用户可以管理贷款产品。",
+    });
+    await expect(createProduct(w.ctx(await w.actor("admin@zibo.demo")), product())).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    await expect(createProduct(w.ctx({ ...bank, bankId: null }), product())).rejects.toMatchObject({
+      code: "forbidden",
+    });
     expect(await products()).toBe(before);
   });
 
   it("refuses industries and qualifications that are not the zone's, naming them", async () => {
     const before = await products();
-    await expect(createProduct(w.ctx(bank), product({ industries: ["petroleum-equipment"] }))).rejects.toMatchObject({ code: "validation_failed", status: 422, message: "本园区没有产业“petroleum-equipment”。", fields: { industries: "不是本园区的产业" } });
-    await expect(createProduct(w.ctx(bank), product({ qualifications: ["hnte", "gazelle"] }))).rejects.toMatchObject({ code: "validation_failed", message: "本园区没有资质“gazelle”。", fields: { qualifications: "不是本园区的资质" } });
+    await expect(createProduct(w.ctx(bank), product({ industries: ["petroleum-equipment"] }))).rejects.toMatchObject({
+      code: "validation_failed",
+      status: 422,
+      message: "本园区没有产业“petroleum-equipment”。",
+      fields: { industries: "不是本园区的产业" },
+    });
+    await expect(createProduct(w.ctx(bank), product({ qualifications: ["hnte", "gazelle"] }))).rejects.toMatchObject({
+      code: "validation_failed",
+      message: "本园区没有资质“gazelle”。",
+      fields: { qualifications: "不是本园区的资质" },
+    });
     expect(await products()).toBe(before);
   });
 
   it("refuses a suspended bank", async () => {
     const suspended = await w.otherBank("bank-paused", "suspended");
-    await expect(createProduct(w.ctx(suspended), product())).rejects.toMatchObject({ code: "forbidden", message: "本机构已暂停,不能发布产品。" });
+    await expect(createProduct(w.ctx(suspended), product())).rejects.toMatchObject({
+      code: "forbidden",
+      message: "本机构已暂停,不能发布产品。",
+    });
   });
 
   it("creates a draft of the bank's own, with the zone's codes", async () => {
     const p = await createProduct(w.ctx(bank), product({ industries: ["new-materials"], qualifications: ["hnte"] }));
-    expect(p).toMatchObject({ bankId: bank.bankId, status: "draft", revision: 0, createdBy: bank.id, industries: '["new-materials"]', qualifications: '["hnte"]' });
+    expect(p).toMatchObject({
+      bankId: bank.bankId,
+      status: "draft",
+      revision: 0,
+      createdBy: bank.id,
+      industries: '["new-materials"]',
+      qualifications: '["hnte"]',
+    });
   });
 
   it("edits with the revision it read; a stale revision is a 409 and changes nothing", async () => {
     const p = await createProduct(w.ctx(bank), product());
     const first = await updateProduct(w.ctx(bank), p.id, product({ name: "科技信用贷(二期)" }), 0);
     expect(first).toMatchObject({ name: "科技信用贷(二期)", revision: 1 });
-    await expect(updateProduct(w.ctx(bank), p.id, product({ name: "同事的旧稿" }), 0)).rejects.toMatchObject({ code: "conflict", status: 409 });
+    await expect(updateProduct(w.ctx(bank), p.id, product({ name: "同事的旧稿" }), 0)).rejects.toMatchObject({
+      code: "conflict",
+      status: 409,
+    });
     expect(await ownProduct(w.ctx(bank), p.id)).toMatchObject({ name: "科技信用贷(二期)", revision: 1 });
     // Without a revision the service uses the one it just read.
-    expect(await updateProduct(w.ctx(bank), p.id, product({ name: "科技信用贷(三期)" }))).toMatchObject({ revision: 2 });
+    expect(await updateProduct(w.ctx(bank), p.id, product({ name: "科技信用贷(三期)" }))).toMatchObject({
+      revision: 2,
+    });
   });
 
   it("hides another bank's product as if it did not exist (404), for reading, editing and publishing", async () => {
@@ -124,9 +167,54 @@ describe("the catalogue (金融超市)", () => {
       await setProductStatus(w.ctx(by), p.id, "published");
       ids[key] = p.id;
     };
-    await publish("credit", product({ name: "科技信用贷", type: "credit", minAmountFen: 50 * WAN, maxAmountFen: 1000 * WAN, minRateBp: 345, maxRateBp: 480, minTermMonths: 6, maxTermMonths: 36, guarantees: ["credit"], industries: [], features: "纯信用,随借随还" }));
-    await publish("mortgage", product({ name: "厂房抵押贷", type: "mortgage", minAmountFen: 100 * WAN, maxAmountFen: 5000 * WAN, minRateBp: 420, maxRateBp: 600, minTermMonths: 12, maxTermMonths: 60, guarantees: ["mortgage", "guarantee"], industries: ["new-materials"], features: "以厂房、土地抵押" }));
-    await publish("ip", product({ name: "知识产权质押贷", type: "ip_pledge", minAmountFen: 10 * WAN, maxAmountFen: 500 * WAN, minRateBp: 380, maxRateBp: 450, minTermMonths: 3, maxTermMonths: 12, guarantees: ["pledge"], industries: ["new-medicine"], features: "专利、商标均可" }));
+    await publish(
+      "credit",
+      product({
+        name: "科技信用贷",
+        type: "credit",
+        minAmountFen: 50 * WAN,
+        maxAmountFen: 1000 * WAN,
+        minRateBp: 345,
+        maxRateBp: 480,
+        minTermMonths: 6,
+        maxTermMonths: 36,
+        guarantees: ["credit"],
+        industries: [],
+        features: "纯信用,随借随还",
+      }),
+    );
+    await publish(
+      "mortgage",
+      product({
+        name: "厂房抵押贷",
+        type: "mortgage",
+        minAmountFen: 100 * WAN,
+        maxAmountFen: 5000 * WAN,
+        minRateBp: 420,
+        maxRateBp: 600,
+        minTermMonths: 12,
+        maxTermMonths: 60,
+        guarantees: ["mortgage", "guarantee"],
+        industries: ["new-materials"],
+        features: "以厂房、土地抵押",
+      }),
+    );
+    await publish(
+      "ip",
+      product({
+        name: "知识产权质押贷",
+        type: "ip_pledge",
+        minAmountFen: 10 * WAN,
+        maxAmountFen: 500 * WAN,
+        minRateBp: 380,
+        maxRateBp: 450,
+        minTermMonths: 3,
+        maxTermMonths: 12,
+        guarantees: ["pledge"],
+        industries: ["new-medicine"],
+        features: "专利、商标均可",
+      }),
+    );
     // Not listed: a draft, a withdrawn product, and a suspended bank's published one.
     ids.draft = (await createProduct(w.ctx(bank), product({ name: "尚未发布的贷款" }))).id;
     await publish("withdrawn", product({ name: "已下架的信用贷" }));
@@ -135,11 +223,15 @@ describe("the catalogue (金融超市)", () => {
     await publish("paused", product({ name: "暂停机构的信用贷", minRateBp: 100, maxRateBp: 200 }), paused);
     await w.db.update(banks).set({ status: "suspended" }).where(eq(banks.id, "bank-later-paused"));
   });
-  const listed = async (q: CatalogueQuery) => (await listCatalogue(w.db, q)).map((c) => Object.keys(ids).find((k) => ids[k] === c.product.id));
+  const listed = async (q: CatalogueQuery) =>
+    (await listCatalogue(w.db, q)).map((c) => Object.keys(ids).find((k) => ids[k] === c.product.id));
 
   it("lists only published products of active banks, lowest rate first, with the bank's name", async () => {
     expect(await listed({})).toEqual(["credit", "ip", "mortgage"]);
-    expect((await listCatalogue(w.db, {}))[0]).toMatchObject({ bankName: "示范银行淄博市分行", bankBranch: "淄博市分行营业部" });
+    expect((await listCatalogue(w.db, {}))[0]).toMatchObject({
+      bankName: "示范银行淄博市分行",
+      bankBranch: "淄博市分行营业部",
+    });
   });
 
   it("filters by type", async () => {
@@ -189,8 +281,13 @@ describe("the catalogue (金融超市)", () => {
   });
 
   it("combines filters", async () => {
-    expect(await listed({ amountFen: 300 * WAN, termMonths: 12, industry: "new-materials" })).toEqual(["credit", "mortgage"]);
-    expect(await listed({ amountFen: 300 * WAN, termMonths: 12, industry: "new-materials", maxRateBp: 400 })).toEqual(["credit"]);
+    expect(await listed({ amountFen: 300 * WAN, termMonths: 12, industry: "new-materials" })).toEqual([
+      "credit",
+      "mortgage",
+    ]);
+    expect(await listed({ amountFen: 300 * WAN, termMonths: 12, industry: "new-materials", maxRateBp: 400 })).toEqual([
+      "credit",
+    ]);
   });
 
   it("shows a published product to anyone; a draft, withdrawn or suspended bank's product only to its own bank", async () => {
@@ -204,7 +301,13 @@ describe("the catalogue (金融超市)", () => {
     await expect(getProduct(w.db, ids.draft!, await w.otherBank("bank-onlooker"))).rejects.toMatchObject(notFound);
     expect((await getProduct(w.db, ids.draft!, bank)).product).toMatchObject({ id: ids.draft, status: "draft" });
     expect((await getProduct(w.db, ids.withdrawn!, bank)).product.status).toBe("withdrawn");
-    const pausedStaff: FinanceActor = { id: "x", email: "x@bank.test", role: "bank", enterpriseId: null, bankId: "bank-later-paused" };
+    const pausedStaff: FinanceActor = {
+      id: "x",
+      email: "x@bank.test",
+      role: "bank",
+      enterpriseId: null,
+      bankId: "bank-later-paused",
+    };
     expect((await getProduct(w.db, ids.paused!, pausedStaff)).bankStatus).toBe("suspended");
     await expect(getProduct(w.db, "no-such-product", bank)).rejects.toMatchObject(notFound);
   });

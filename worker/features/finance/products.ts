@@ -16,7 +16,10 @@ import { auditInsert } from "../audit/audit";
 import type { FinanceActor, FinanceCtx } from "./context";
 
 const money = z.number().int().min(0).max(1e14);
-const code = z.string().max(41).regex(/^[a-z][a-z0-9-]{1,40}$/);
+const code = z
+  .string()
+  .max(41)
+  .regex(/^[a-z][a-z0-9-]{1,40}$/);
 export const ProductInput = z
   .strictObject({
     name: textField({ label: "产品名称", max: 40 }).refine((s) => s.length >= 2, "请填写产品名称"),
@@ -34,14 +37,20 @@ export const ProductInput = z
     minRevenueFen: money.default(0),
     region: textField({ label: "适用地区", max: 40 }).nullable().default(null),
     features: textField({ label: "产品特点", max: 500, multiline: true }).default(""),
-    materials: distinct(z.array(textField({ label: "所需材料", max: 60, min: 1 })).max(20, "所需材料最多 20 项"), "所需材料").default([]),
+    materials: distinct(
+      z.array(textField({ label: "所需材料", max: 60, min: 1 })).max(20, "所需材料最多 20 项"),
+      "所需材料",
+    ).default([]),
     contactName: textField({ label: "联系人", max: 30 }).nullable().default(null),
     contactPhone: textField({ label: "联系电话", max: 30 }).nullable().default(null),
   })
   .superRefine((p, ctx) => {
-    if (p.minAmountFen > p.maxAmountFen) ctx.addIssue({ code: "custom", path: ["minAmountFen"], message: "最低额度不能高于最高额度" });
-    if (p.minRateBp > p.maxRateBp) ctx.addIssue({ code: "custom", path: ["minRateBp"], message: "最低利率不能高于最高利率" });
-    if (p.minTermMonths > p.maxTermMonths) ctx.addIssue({ code: "custom", path: ["minTermMonths"], message: "最短期限不能长于最长期限" });
+    if (p.minAmountFen > p.maxAmountFen)
+      ctx.addIssue({ code: "custom", path: ["minAmountFen"], message: "最低额度不能高于最高额度" });
+    if (p.minRateBp > p.maxRateBp)
+      ctx.addIssue({ code: "custom", path: ["minRateBp"], message: "最低利率不能高于最高利率" });
+    if (p.minTermMonths > p.maxTermMonths)
+      ctx.addIssue({ code: "custom", path: ["minTermMonths"], message: "最短期限不能长于最长期限" });
   });
 export type ProductInput = z.infer<typeof ProductInput>;
 
@@ -51,10 +60,17 @@ function checkCodes(ctx: Pick<FinanceCtx, "zone">, p: ProductInput) {
   const bad = p.industries.find((c) => !ind.has(c));
   if (bad) throw new AppError("validation_failed", `本园区没有产业“${bad}”。`, { industries: "不是本园区的产业" });
   const badQ = p.qualifications.find((c) => !qual.has(c));
-  if (badQ) throw new AppError("validation_failed", `本园区没有资质“${badQ}”。`, { qualifications: "不是本园区的资质" });
+  if (badQ)
+    throw new AppError("validation_failed", `本园区没有资质“${badQ}”。`, { qualifications: "不是本园区的资质" });
 }
 
-const columns = (p: ProductInput) => ({ ...p, guarantees: JSON.stringify(p.guarantees), industries: JSON.stringify(p.industries), qualifications: JSON.stringify(p.qualifications), materials: JSON.stringify(p.materials) });
+const columns = (p: ProductInput) => ({
+  ...p,
+  guarantees: JSON.stringify(p.guarantees),
+  industries: JSON.stringify(p.industries),
+  qualifications: JSON.stringify(p.qualifications),
+  materials: JSON.stringify(p.materials),
+});
 
 export function bankOf(actor: FinanceActor): string {
   if (actor.role !== "bank" || !actor.bankId) throw new AppError("forbidden", "只有金融机构用户可以管理贷款产品。");
@@ -64,7 +80,11 @@ export function bankOf(actor: FinanceActor): string {
 /** A product of the actor's own bank (another bank's → 404, as if it did not exist). */
 export async function ownProduct(ctx: FinanceCtx, id: string): Promise<LoanProductRow> {
   const bankId = bankOf(ctx.actor);
-  const [row] = await ctx.db.select().from(loanProducts).where(and(eq(loanProducts.id, id), eq(loanProducts.bankId, bankId))).limit(1);
+  const [row] = await ctx.db
+    .select()
+    .from(loanProducts)
+    .where(and(eq(loanProducts.id, id), eq(loanProducts.bankId, bankId)))
+    .limit(1);
   if (!row) throw new AppError("not_found", "没有这个贷款产品。");
   return row;
 }
@@ -75,12 +95,39 @@ export async function createProduct(ctx: FinanceCtx, input: ProductInput): Promi
   const [bank] = await ctx.db.select({ status: banks.status }).from(banks).where(eq(banks.id, bankId));
   if (bank?.status !== "active") throw new AppError("forbidden", "本机构已暂停,不能发布产品。");
   const t = ctx.now.getTime();
-  const row = { id: newId(), bankId, ...columns(input), status: "draft" as const, createdBy: ctx.actor.id, createdAt: t, updatedAt: t };
-  await ctx.db.batch([ctx.db.insert(loanProducts).values(row), auditInsert(ctx.db, { actorId: ctx.actor.id, actor: ctx.actor.email, action: "finance.product_created", target: row.id, result: "ok", ip: ctx.ip }, ctx.now)]);
-  return (await ownProduct(ctx, row.id));
+  const row = {
+    id: newId(),
+    bankId,
+    ...columns(input),
+    status: "draft" as const,
+    createdBy: ctx.actor.id,
+    createdAt: t,
+    updatedAt: t,
+  };
+  await ctx.db.batch([
+    ctx.db.insert(loanProducts).values(row),
+    auditInsert(
+      ctx.db,
+      {
+        actorId: ctx.actor.id,
+        actor: ctx.actor.email,
+        action: "finance.product_created",
+        target: row.id,
+        result: "ok",
+        ip: ctx.ip,
+      },
+      ctx.now,
+    ),
+  ]);
+  return await ownProduct(ctx, row.id);
 }
 
-export async function updateProduct(ctx: FinanceCtx, id: string, input: ProductInput, revision?: number): Promise<LoanProductRow> {
+export async function updateProduct(
+  ctx: FinanceCtx,
+  id: string,
+  input: ProductInput,
+  revision?: number,
+): Promise<LoanProductRow> {
   const current = await ownProduct(ctx, id);
   checkCodes(ctx, input);
   const [row] = await ctx.db
@@ -89,11 +136,26 @@ export async function updateProduct(ctx: FinanceCtx, id: string, input: ProductI
     .where(and(eq(loanProducts.id, id), eq(loanProducts.revision, revision ?? current.revision)))
     .returning();
   if (!row) throw new AppError("conflict", "这个产品刚被同事修改过,请刷新后再改。");
-  await auditInsert(ctx.db, { actorId: ctx.actor.id, actor: ctx.actor.email, action: "finance.product_updated", target: id, result: "ok", ip: ctx.ip }, ctx.now);
+  await auditInsert(
+    ctx.db,
+    {
+      actorId: ctx.actor.id,
+      actor: ctx.actor.email,
+      action: "finance.product_updated",
+      target: id,
+      result: "ok",
+      ip: ctx.ip,
+    },
+    ctx.now,
+  );
   return row;
 }
 
-export async function setProductStatus(ctx: FinanceCtx, id: string, status: "published" | "withdrawn"): Promise<LoanProductRow> {
+export async function setProductStatus(
+  ctx: FinanceCtx,
+  id: string,
+  status: "published" | "withdrawn",
+): Promise<LoanProductRow> {
   const current = await ownProduct(ctx, id);
   if (current.status === status) return current;
   if (status === "published") {
@@ -101,14 +163,38 @@ export async function setProductStatus(ctx: FinanceCtx, id: string, status: "pub
     if (bank?.status !== "active") throw new AppError("forbidden", "本机构已暂停,不能发布产品。");
   }
   const t = ctx.now.getTime();
-  const [row] = await ctx.db.update(loanProducts).set({ status, updatedAt: t, ...(status === "published" ? { publishedAt: t } : {}), revision: sql`${loanProducts.revision} + 1` }).where(and(eq(loanProducts.id, id), eq(loanProducts.revision, current.revision))).returning();
+  const [row] = await ctx.db
+    .update(loanProducts)
+    .set({
+      status,
+      updatedAt: t,
+      ...(status === "published" ? { publishedAt: t } : {}),
+      revision: sql`${loanProducts.revision} + 1`,
+    })
+    .where(and(eq(loanProducts.id, id), eq(loanProducts.revision, current.revision)))
+    .returning();
   if (!row) throw new AppError("conflict", "这个产品刚被同事修改过,请刷新后再试。");
-  await auditInsert(ctx.db, { actorId: ctx.actor.id, actor: ctx.actor.email, action: `finance.product_${status}`, target: id, result: "ok", ip: ctx.ip }, ctx.now);
+  await auditInsert(
+    ctx.db,
+    {
+      actorId: ctx.actor.id,
+      actor: ctx.actor.email,
+      action: `finance.product_${status}`,
+      target: id,
+      result: "ok",
+      ip: ctx.ip,
+    },
+    ctx.now,
+  );
   return row;
 }
 
 export async function listBankProducts(db: TenantDb, bankId: string) {
-  return db.select().from(loanProducts).where(eq(loanProducts.bankId, bankId)).orderBy(asc(loanProducts.status), asc(loanProducts.name));
+  return db
+    .select()
+    .from(loanProducts)
+    .where(eq(loanProducts.bankId, bankId))
+    .orderBy(asc(loanProducts.status), asc(loanProducts.name));
 }
 
 export const CatalogueQuery = z.object({
@@ -128,22 +214,41 @@ export type CatalogueQuery = z.infer<typeof CatalogueQuery>;
 export async function listCatalogue(db: TenantDb, q: CatalogueQuery) {
   const where: (SQL | undefined)[] = [eq(loanProducts.status, "published"), eq(banks.status, "active")];
   if (q.type) where.push(eq(loanProducts.type, q.type));
-  if (q.amountFen !== undefined) where.push(lte(loanProducts.minAmountFen, q.amountFen), gte(loanProducts.maxAmountFen, q.amountFen));
-  if (q.termMonths !== undefined) where.push(lte(loanProducts.minTermMonths, q.termMonths), gte(loanProducts.maxTermMonths, q.termMonths));
+  if (q.amountFen !== undefined)
+    where.push(lte(loanProducts.minAmountFen, q.amountFen), gte(loanProducts.maxAmountFen, q.amountFen));
+  if (q.termMonths !== undefined)
+    where.push(lte(loanProducts.minTermMonths, q.termMonths), gte(loanProducts.maxTermMonths, q.termMonths));
   if (q.maxRateBp !== undefined) where.push(lte(loanProducts.minRateBp, q.maxRateBp));
-  if (q.guarantee) where.push(sql`exists (select 1 from json_each(${loanProducts.guarantees}) where value = ${q.guarantee})`);
-  if (q.industry) where.push(sql`(${loanProducts.industries} = '[]' or exists (select 1 from json_each(${loanProducts.industries}) where value = ${q.industry}))`);
+  if (q.guarantee)
+    where.push(sql`exists (select 1 from json_each(${loanProducts.guarantees}) where value = ${q.guarantee})`);
+  if (q.industry)
+    where.push(
+      sql`(${loanProducts.industries} = '[]' or exists (select 1 from json_each(${loanProducts.industries}) where value = ${q.industry}))`,
+    );
   if (q.q) {
     const pattern = `%${q.q.replace(/[%_\\]/g, "\\$&")}%`;
-    where.push(sql`(${loanProducts.name} like ${pattern} escape '\\' or ${loanProducts.features} like ${pattern} escape '\\')`);
+    where.push(
+      sql`(${loanProducts.name} like ${pattern} escape '\\' or ${loanProducts.features} like ${pattern} escape '\\')`,
+    );
   }
-  return db.select({ product: loanProducts, bankName: banks.name, bankBranch: banks.branch }).from(loanProducts).innerJoin(banks, eq(banks.id, loanProducts.bankId)).where(and(...where)).orderBy(asc(loanProducts.minRateBp), asc(loanProducts.name));
+  return db
+    .select({ product: loanProducts, bankName: banks.name, bankBranch: banks.branch })
+    .from(loanProducts)
+    .innerJoin(banks, eq(banks.id, loanProducts.bankId))
+    .where(and(...where))
+    .orderBy(asc(loanProducts.minRateBp), asc(loanProducts.name));
 }
 
 /** One product for its public page: published (and its bank active), or the reader's own bank's. */
 export async function getProduct(db: TenantDb, id: string, reader: FinanceActor | null) {
-  const [row] = await db.select({ product: loanProducts, bankName: banks.name, bankBranch: banks.branch, bankStatus: banks.status }).from(loanProducts).innerJoin(banks, eq(banks.id, loanProducts.bankId)).where(eq(loanProducts.id, id)).limit(1);
+  const [row] = await db
+    .select({ product: loanProducts, bankName: banks.name, bankBranch: banks.branch, bankStatus: banks.status })
+    .from(loanProducts)
+    .innerJoin(banks, eq(banks.id, loanProducts.bankId))
+    .where(eq(loanProducts.id, id))
+    .limit(1);
   const own = row && reader?.role === "bank" && reader.bankId === row.product.bankId;
-  if (!row || (!own && (row.product.status !== "published" || row.bankStatus !== "active"))) throw new AppError("not_found", "金融超市没有这个产品。");
+  if (!row || (!own && (row.product.status !== "published" || row.bankStatus !== "active")))
+    throw new AppError("not_found", "金融超市没有这个产品。");
   return row;
 }

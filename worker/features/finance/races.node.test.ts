@@ -12,7 +12,17 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import zone from "../../../tenants/zibo/zone";
 import { openTenantDb, type TenantDb } from "../../db/open";
-import { applicationNumbers, auditLog, banks, dataConsents, loanApplications, loanEvents, outbox, users, type Role } from "../../db/schema";
+import {
+  applicationNumbers,
+  auditLog,
+  banks,
+  dataConsents,
+  loanApplications,
+  loanEvents,
+  outbox,
+  users,
+  type Role,
+} from "../../db/schema";
 import { openFileWorld, type FileWorld } from "../subsidies/file-world.node";
 import { grantConsent, revokeConsent } from "./consents";
 import type { FinanceActor, FinanceCtx } from "./context";
@@ -49,7 +59,14 @@ function ownConnection(a: FinanceActor): FinanceCtx {
   return { db: openTenantDb(client), zone, now: NOW, ip: "203.0.113.9", origin: "https://zibo.example.cn", actor: a };
 }
 
-const ctx = (a: FinanceActor): FinanceCtx => ({ db, zone, now: NOW, ip: "203.0.113.9", origin: "https://zibo.example.cn", actor: a });
+const ctx = (a: FinanceActor): FinanceCtx => ({
+  db,
+  zone,
+  now: NOW,
+  ip: "203.0.113.9",
+  origin: "https://zibo.example.cn",
+  actor: a,
+});
 
 async function publishedProduct(name: string) {
   const p = await createProduct(ctx(bank), product({ name, qualifications: [] }));
@@ -57,12 +74,36 @@ async function publishedProduct(name: string) {
   return p;
 }
 
-const counter = async () => (await db.select().from(applicationNumbers).where(and(eq(applicationNumbers.kind, "loan"), eq(applicationNumbers.year, 2026))))[0]?.last ?? 0;
-const applicationsFor = (productId: string) => db.select().from(loanApplications).where(and(eq(loanApplications.enterpriseId, member.enterpriseId!), eq(loanApplications.productId, productId)));
-const failures = (results: PromiseSettledResult<unknown>[]) => results.flatMap((r) => (r.status === "rejected" ? [`${(r.reason as { code?: string }).code}: ${(r.reason as Error).message}`] : []));
-const activeConsents = () => db.select().from(dataConsents).where(and(eq(dataConsents.enterpriseId, member.enterpriseId!), eq(dataConsents.bankId, bank.bankId!), isNull(dataConsents.revokedAt)));
+const counter = async () =>
+  (
+    await db
+      .select()
+      .from(applicationNumbers)
+      .where(and(eq(applicationNumbers.kind, "loan"), eq(applicationNumbers.year, 2026)))
+  )[0]?.last ?? 0;
+const applicationsFor = (productId: string) =>
+  db
+    .select()
+    .from(loanApplications)
+    .where(and(eq(loanApplications.enterpriseId, member.enterpriseId!), eq(loanApplications.productId, productId)));
+const failures = (results: PromiseSettledResult<unknown>[]) =>
+  results.flatMap((r) =>
+    r.status === "rejected" ? [`${(r.reason as { code?: string }).code}: ${(r.reason as Error).message}`] : [],
+  );
+const activeConsents = () =>
+  db
+    .select()
+    .from(dataConsents)
+    .where(
+      and(
+        eq(dataConsents.enterpriseId, member.enterpriseId!),
+        eq(dataConsents.bankId, bank.bankId!),
+        isNull(dataConsents.revokedAt),
+      ),
+    );
 const audited = (action: string) => db.select().from(auditLog).where(eq(auditLog.action, action));
-const apply = (productId: string, key: string | null) => applyForLoan(ownConnection(member), { productId, amountFen: 300 * WAN, termMonths: 12, consent: true }, key);
+const apply = (productId: string, key: string | null) =>
+  applyForLoan(ownConnection(member), { productId, amountFen: 300 * WAN, termMonths: 12, consent: true }, key);
 
 describe("50 applications for one product at once", () => {
   it("without an Idempotency-Key: one is created, 49 are refused as already applied, and only the winner took a number, a consent, an event and mails", async () => {
@@ -78,9 +119,21 @@ describe("50 applications for one product at once", () => {
     // The losers' batches rolled back whole: the counter moved once, so the numbers keep no gap.
     expect(await counter()).toBe(before + 1);
     expect(rows[0]!.numberSeq).toBe(before + 1);
-    expect((await db.select().from(loanEvents).where(eq(loanEvents.applicationId, rows[0]!.id))).map((e) => e.action)).toEqual(["submitted"]);
+    expect(
+      (await db.select().from(loanEvents).where(eq(loanEvents.applicationId, rows[0]!.id))).map((e) => e.action),
+    ).toEqual(["submitted"]);
     expect((await audited("finance.loan_applied")).filter((a) => a.target === rows[0]!.id)).toHaveLength(1);
-    expect(await db.select().from(outbox).where(and(eq(outbox.kind, "loan_submitted"), eq(outbox.subject, `【${zone.shortName.zh}】新的贷款申请:并发申请产品甲`)))).toHaveLength(1);
+    expect(
+      await db
+        .select()
+        .from(outbox)
+        .where(
+          and(
+            eq(outbox.kind, "loan_submitted"),
+            eq(outbox.subject, `【${zone.shortName.zh}】新的贷款申请:并发申请产品甲`),
+          ),
+        ),
+    ).toHaveLength(1);
     expect(await activeConsents()).toHaveLength(1);
     expect(await audited("finance.consent_granted")).toHaveLength(1);
   });
@@ -106,25 +159,48 @@ describe("50 applications for one product at once", () => {
     for (let i = 0; i < 10; i++) products.push(await publishedProductOf(b, `同行产品${i}`));
     const results = await Promise.allSettled(products.map((p) => apply(p.id, null)));
     expect(failures(results)).toEqual([]);
-    const consents = await db.select().from(dataConsents).where(and(eq(dataConsents.enterpriseId, member.enterpriseId!), eq(dataConsents.bankId, b.bankId!)));
+    const consents = await db
+      .select()
+      .from(dataConsents)
+      .where(and(eq(dataConsents.enterpriseId, member.enterpriseId!), eq(dataConsents.bankId, b.bankId!)));
     expect(consents.map((c) => c.revokedAt)).toEqual([null]);
     expect((await audited("finance.consent_granted")).filter((a) => a.target === `bank:${b.bankId}`)).toHaveLength(1);
-    expect(await db.select().from(loanApplications).where(inArray(loanApplications.productId, products.map((p) => p.id)))).toHaveLength(10);
+    expect(
+      await db
+        .select()
+        .from(loanApplications)
+        .where(
+          inArray(
+            loanApplications.productId,
+            products.map((p) => p.id),
+          ),
+        ),
+    ).toHaveLength(10);
   });
 });
 
 describe("50 consents for one bank at once", () => {
   it("granting 50 times: every grant succeeds, one consent is active and one grant audited; 50 revokes then end it once", async () => {
     const b = await createBankOfItsOwn();
-    const grants = await Promise.allSettled(Array.from({ length: N }, () => grantConsent(ownConnection(member), b.bankId!)));
+    const grants = await Promise.allSettled(
+      Array.from({ length: N }, () => grantConsent(ownConnection(member), b.bankId!)),
+    );
     expect(failures(grants)).toEqual([]);
-    const rows = await db.select().from(dataConsents).where(and(eq(dataConsents.enterpriseId, member.enterpriseId!), eq(dataConsents.bankId, b.bankId!)));
+    const rows = await db
+      .select()
+      .from(dataConsents)
+      .where(and(eq(dataConsents.enterpriseId, member.enterpriseId!), eq(dataConsents.bankId, b.bankId!)));
     expect(rows.map((r) => r.revokedAt)).toEqual([null]);
     expect((await audited("finance.consent_granted")).filter((a) => a.target === `bank:${b.bankId}`)).toHaveLength(1);
 
-    const revokes = await Promise.allSettled(Array.from({ length: N }, () => revokeConsent(ownConnection(member), b.bankId!)));
+    const revokes = await Promise.allSettled(
+      Array.from({ length: N }, () => revokeConsent(ownConnection(member), b.bankId!)),
+    );
     expect(failures(revokes)).toEqual([]);
-    const after = await db.select().from(dataConsents).where(and(eq(dataConsents.enterpriseId, member.enterpriseId!), eq(dataConsents.bankId, b.bankId!)));
+    const after = await db
+      .select()
+      .from(dataConsents)
+      .where(and(eq(dataConsents.enterpriseId, member.enterpriseId!), eq(dataConsents.bankId, b.bankId!)));
     expect(after.map((r) => [r.id, r.revokedBy])).toEqual([[rows[0]!.id, member.id]]);
     expect((await audited("finance.consent_revoked")).filter((a) => a.target === `bank:${b.bankId}`)).toHaveLength(1);
   });

@@ -15,8 +15,25 @@ import type { ProductInput } from "./products";
 
 const WAN = 1_000_000;
 export const product = (over: Partial<ProductInput> = {}): ProductInput => ({
-  name: "科技信用贷", type: "credit", minAmountFen: 50 * WAN, maxAmountFen: 1000 * WAN, minRateBp: 345, maxRateBp: 480, minTermMonths: 6, maxTermMonths: 36,
-  guarantees: ["credit"], industries: [], qualifications: ["hnte"], minYears: 2, minRevenueFen: 2000 * WAN, region: null, features: "纯信用,随借随还", materials: ["营业执照", "近两年财务报表"], contactName: null, contactPhone: null, ...over,
+  name: "科技信用贷",
+  type: "credit",
+  minAmountFen: 50 * WAN,
+  maxAmountFen: 1000 * WAN,
+  minRateBp: 345,
+  maxRateBp: 480,
+  minTermMonths: 6,
+  maxTermMonths: 36,
+  guarantees: ["credit"],
+  industries: [],
+  qualifications: ["hnte"],
+  minYears: 2,
+  minRevenueFen: 2000 * WAN,
+  region: null,
+  features: "纯信用,随借随还",
+  materials: ["营业执照", "近两年财务报表"],
+  contactName: null,
+  contactPhone: null,
+  ...over,
 });
 
 export async function financeWorld(now = new Date("2026-06-01T02:00:00Z")) {
@@ -27,7 +44,14 @@ export async function financeWorld(now = new Date("2026-06-01T02:00:00Z")) {
     const [u] = await db.select().from(users).where(eq(users.email, email));
     return { id: u!.id, email: u!.email, role: u!.role as Role, enterpriseId: u!.enterpriseId, bankId: u!.bankId };
   };
-  const ctx = (a: FinanceActor, at = now): FinanceCtx => ({ db, zone, now: at, ip: "203.0.113.5", origin: "https://zibo.example.cn", actor: a });
+  const ctx = (a: FinanceActor, at = now): FinanceCtx => ({
+    db,
+    zone,
+    now: at,
+    ip: "203.0.113.5",
+    origin: "https://zibo.example.cn",
+    actor: a,
+  });
   /** Another bank in the zone and one of its staff (an actor as the session gives it; the services read no user row). */
   const otherBank = async (id: string, status: "active" | "suspended" = "active"): Promise<FinanceActor> => {
     await db.insert(banks).values({ id, name: `${id}银行`, createdAt: now.getTime(), status });

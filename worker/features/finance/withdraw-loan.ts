@@ -10,7 +10,14 @@
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { onlyIfChanged } from "../../db/only-if-changed";
-import { enterprises, loanApplications, loanEvents, loanProducts, users, type LoanApplicationRow } from "../../db/schema";
+import {
+  enterprises,
+  loanApplications,
+  loanEvents,
+  loanProducts,
+  users,
+  type LoanApplicationRow,
+} from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { formatMoney } from "../../lib/money";
 import { textField } from "../../lib/text";
@@ -29,15 +36,24 @@ export type WithdrawInput = z.infer<typeof WithdrawInput>;
 const CHANGED = "这笔申请刚被银行处理过,请刷新后再看。";
 
 export async function withdrawLoan(ctx: FinanceCtx, id: string, input: WithdrawInput): Promise<LoanApplicationRow> {
-  if (ctx.actor.role !== "enterprise" || !ctx.actor.enterpriseId) throw new AppError("forbidden", "贷款申请只能由申请企业撤回。");
+  if (ctx.actor.role !== "enterprise" || !ctx.actor.enterpriseId)
+    throw new AppError("forbidden", "贷款申请只能由申请企业撤回。");
   const app = await readableLoan(ctx, id);
   // A retried withdrawal (a double click, a lost response) finds it done and changes nothing.
   if (app.status === "withdrawn") return app;
-  if (!(PENDING_LOAN_STATUSES as readonly string[]).includes(app.status)) throw new AppError("conflict", `这笔申请${LOAN_STATUS_ZH[app.status]},不能撤回。`);
+  if (!(PENDING_LOAN_STATUSES as readonly string[]).includes(app.status))
+    throw new AppError("conflict", `这笔申请${LOAN_STATUS_ZH[app.status]},不能撤回。`);
   if (input.revision !== undefined && input.revision !== app.revision) throw new AppError("conflict", CHANGED);
   const [names, bankers] = await ctx.db.batch([
-    ctx.db.select({ product: loanProducts.name, enterprise: enterprises.name }).from(loanProducts).innerJoin(enterprises, eq(enterprises.id, app.enterpriseId)).where(eq(loanProducts.id, app.productId)),
-    ctx.db.select({ email: users.email }).from(users).where(and(eq(users.bankId, app.bankId), eq(users.status, "active"))),
+    ctx.db
+      .select({ product: loanProducts.name, enterprise: enterprises.name })
+      .from(loanProducts)
+      .innerJoin(enterprises, eq(enterprises.id, app.enterpriseId))
+      .where(eq(loanProducts.id, app.productId)),
+    ctx.db
+      .select({ email: users.email })
+      .from(users)
+      .where(and(eq(users.bankId, app.bankId), eq(users.status, "active"))),
   ]);
   const { product, enterprise } = names[0]!;
   const reason = input.reason || null;
@@ -45,10 +61,55 @@ export async function withdrawLoan(ctx: FinanceCtx, id: string, input: WithdrawI
   const asked = `${formatMoney(app.amountFen)},${app.termMonths}个月`;
   const body = `${numberLine(ctx.zone, app)}${enterprise}撤回了“${product}”的贷款申请(${asked})${reason ? `,原因:${inSentence(reason)}` : ""}。这笔申请无需再办理。\n\n${ctx.origin}/bank/loans/${id}`;
   const [rows] = (await ctx.db.batch([
-    ctx.db.update(loanApplications).set({ status: "withdrawn", escalatedAt: null, revision: sql`${loanApplications.revision} + 1` }).where(and(eq(loanApplications.id, id), eq(loanApplications.revision, app.revision))).returning(),
-    onlyIfChanged(ctx.db, ctx.db.insert(loanEvents).values({ applicationId: id, at: t, actorId: ctx.actor.id, actor: ctx.actor.email, action: "withdrawn", note: reason ? `撤回原因:${inSentence(reason)}` : null })),
-    onlyIfChanged(ctx.db, auditInsert(ctx.db, { actorId: ctx.actor.id, actor: ctx.actor.email, action: "finance.loan_withdrawn", target: id, result: "ok", ip: ctx.ip }, ctx.now)),
-    ...bankers.map((b) => onlyIfChanged(ctx.db, outboxInsert(ctx.db, { channel: "email", recipient: b.email, subject: `【${ctx.zone.shortName.zh}】贷款申请已撤回:${product}`, body, kind: "loan_withdrawn" }, ctx.now))),
+    ctx.db
+      .update(loanApplications)
+      .set({ status: "withdrawn", escalatedAt: null, revision: sql`${loanApplications.revision} + 1` })
+      .where(and(eq(loanApplications.id, id), eq(loanApplications.revision, app.revision)))
+      .returning(),
+    onlyIfChanged(
+      ctx.db,
+      ctx.db
+        .insert(loanEvents)
+        .values({
+          applicationId: id,
+          at: t,
+          actorId: ctx.actor.id,
+          actor: ctx.actor.email,
+          action: "withdrawn",
+          note: reason ? `撤回原因:${inSentence(reason)}` : null,
+        }),
+    ),
+    onlyIfChanged(
+      ctx.db,
+      auditInsert(
+        ctx.db,
+        {
+          actorId: ctx.actor.id,
+          actor: ctx.actor.email,
+          action: "finance.loan_withdrawn",
+          target: id,
+          result: "ok",
+          ip: ctx.ip,
+        },
+        ctx.now,
+      ),
+    ),
+    ...bankers.map((b) =>
+      onlyIfChanged(
+        ctx.db,
+        outboxInsert(
+          ctx.db,
+          {
+            channel: "email",
+            recipient: b.email,
+            subject: `【${ctx.zone.shortName.zh}】贷款申请已撤回:${product}`,
+            body,
+            kind: "loan_withdrawn",
+          },
+          ctx.now,
+        ),
+      ),
+    ),
   ])) as unknown as [LoanApplicationRow[]];
   if (!rows[0]) throw new AppError("conflict", CHANGED);
   return rows[0];

@@ -37,7 +37,10 @@ export async function describeInvitation(db: TenantDb, token: string, now: Date)
   return { email: inv.email, role: inv.role, organisation: org };
 }
 
-export async function acceptInvitation({ db, zone, now, ip, userAgent, auth }: AcceptCtx, input: { token: string; name: string; password: string }) {
+export async function acceptInvitation(
+  { db, zone, now, ip, userAgent, auth }: AcceptCtx,
+  input: { token: string; name: string; password: string },
+) {
   const invalid = new AppError("bad_request", INVALID_INVITATION);
   const described = await describeInvitation(db, input.token, now);
   if (!described) throw invalid;
@@ -65,7 +68,19 @@ export async function acceptInvitation({ db, zone, now, ip, userAgent, auth }: A
         createdAt: now.getTime(),
         updatedAt: now.getTime(),
       }),
-      auditInsert(db, { actorId: id, actor: email, action: "invitation.accepted", target: email, result: "ok", ip, detail: { role, organisation: organisation.id } }, now),
+      auditInsert(
+        db,
+        {
+          actorId: id,
+          actor: email,
+          action: "invitation.accepted",
+          target: email,
+          result: "ok",
+          ip,
+          detail: { role, organisation: organisation.id },
+        },
+        now,
+      ),
     ]);
   } catch (e) {
     // The email got an account between our check and the insert (another invitation or an

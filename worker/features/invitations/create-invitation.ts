@@ -35,11 +35,18 @@ export interface InvitationInput {
 
 export const invitationLink = (origin: string, token: string) => `${origin}/invite?token=${token}`;
 
-export const ALREADY_HAS_ACCOUNT = "这个邮箱在本园区已有账号,不能再邀请。请让对方直接登录;如需调整其所属单位,请联系园区管理员。";
+export const ALREADY_HAS_ACCOUNT =
+  "这个邮箱在本园区已有账号,不能再邀请。请让对方直接登录;如需调整其所属单位,请联系园区管理员。";
 
-export async function createInvitation({ db, zone, origin, now, ip }: InvitationCtx, input: InvitationInput): Promise<{ url: string; expiresAt: Date }> {
+export async function createInvitation(
+  { db, zone, origin, now, ip }: InvitationCtx,
+  input: InvitationInput,
+): Promise<{ url: string; expiresAt: Date }> {
   const parsed = Email.safeParse(input.email);
-  if (!parsed.success) throw new AppError("validation_failed", "请填写有效的邮箱地址。", { email: parsed.error.issues[0]?.message ?? "请填写有效的邮箱地址" });
+  if (!parsed.success)
+    throw new AppError("validation_failed", "请填写有效的邮箱地址。", {
+      email: parsed.error.issues[0]?.message ?? "请填写有效的邮箱地址",
+    });
   const email = parsed.data;
   // Exactly one organisation, matching the role: a bank invitation never makes an enterprise member.
   const orgRef = input.role === "enterprise" ? { enterpriseId: input.enterpriseId } : { bankId: input.bankId };
@@ -47,7 +54,8 @@ export async function createInvitation({ db, zone, origin, now, ip }: Invitation
     throw new AppError("bad_request", "邀请只能加入一个单位。");
   }
   const org = await findOrganisation(db, orgRef);
-  if (!org) throw new AppError("not_found", input.role === "bank" ? "本园区没有这个金融机构。" : "本园区没有这个企业。");
+  if (!org)
+    throw new AppError("not_found", input.role === "bank" ? "本园区没有这个金融机构。" : "本园区没有这个企业。");
   if (org.status !== "active") throw new AppError("conflict", `「${org.name}」已暂停,暂时不能邀请新成员。`);
 
   const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1);
@@ -57,7 +65,10 @@ export async function createInvitation({ db, zone, origin, now, ip }: Invitation
   const url = invitationLink(origin, token);
   const sameOrg = org.kind === "enterprise" ? eq(invitations.enterpriseId, org.id) : eq(invitations.bankId, org.id);
   await db.batch([
-    db.update(invitations).set({ revokedAt: now.getTime() }).where(and(eq(invitations.email, email), sameOrg, isOpen(now))),
+    db
+      .update(invitations)
+      .set({ revokedAt: now.getTime() })
+      .where(and(eq(invitations.email, email), sameOrg, isOpen(now))),
     db.insert(invitations).values({
       tokenHash,
       email,

@@ -18,11 +18,16 @@ export async function hashInvitationToken(token: string): Promise<string> {
 /** A fresh token, its hash (the invitation's id) and when it stops working. */
 export async function newInvitationToken(now: Date) {
   const token = encodeBase64urlNoPadding(crypto.getRandomValues(new Uint8Array(32)));
-  return { token, tokenHash: await hashInvitationToken(token), expiresAt: new Date(now.getTime() + INVITATION_TTL_DAYS * 86_400_000) };
+  return {
+    token,
+    tokenHash: await hashInvitationToken(token),
+    expiresAt: new Date(now.getTime() + INVITATION_TTL_DAYS * 86_400_000),
+  };
 }
 
 /** Not accepted, not revoked, not expired. */
-export const isOpen = (now: Date) => and(isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, now.getTime()));
+export const isOpen = (now: Date) =>
+  and(isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, now.getTime()));
 
 /** The live invitation behind a token, without spending it (the page shows it before the form is sent). */
 export async function findLiveInvitation(db: TenantDb, token: string, now: Date) {

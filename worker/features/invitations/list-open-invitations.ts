@@ -20,7 +20,8 @@ export async function listOpenInvitations(
   { db, now = new Date() }: { db: TenantDb; now?: Date },
   of: { enterpriseId: string; bankId?: undefined } | { bankId: string; enterpriseId?: undefined },
 ): Promise<OpenInvitation[]> {
-  const org = of.enterpriseId !== undefined ? eq(invitations.enterpriseId, of.enterpriseId) : eq(invitations.bankId, of.bankId);
+  const org =
+    of.enterpriseId !== undefined ? eq(invitations.enterpriseId, of.enterpriseId) : eq(invitations.bankId, of.bankId);
   const rows = await db
     .select({
       tokenHash: invitations.tokenHash,

@@ -29,9 +29,12 @@ export async function revokeInvitation(
   if (!TOKEN_HASH_PATTERN.test(tokenHash)) throw new AppError("not_found", NOT_FOUND);
   const [inv] = await db.select().from(invitations).where(eq(invitations.tokenHash, tokenHash)).limit(1);
   if (!inv) throw new AppError("not_found", NOT_FOUND);
-  const outOfScope = (scope?.enterpriseId !== undefined && inv.enterpriseId !== scope.enterpriseId) || (scope?.bankId !== undefined && inv.bankId !== scope.bankId);
+  const outOfScope =
+    (scope?.enterpriseId !== undefined && inv.enterpriseId !== scope.enterpriseId) ||
+    (scope?.bankId !== undefined && inv.bankId !== scope.bankId);
   if (outOfScope) throw new AppError("not_found", NOT_FOUND);
-  if (inv.acceptedAt !== null) throw new AppError("conflict", "这个邀请已被接受,不能撤销;如需移除该用户,请停用其账号。");
+  if (inv.acceptedAt !== null)
+    throw new AppError("conflict", "这个邀请已被接受,不能撤销;如需移除该用户,请停用其账号。");
   // Already revoked or expired: nothing is left to stop, and saying so is not an error.
   if (inv.revokedAt !== null || inv.expiresAt <= now.getTime()) return { email: inv.email };
   await db.batch([
@@ -41,7 +44,15 @@ export async function revokeInvitation(
       .where(and(eq(invitations.tokenHash, tokenHash), isNull(invitations.acceptedAt), isNull(invitations.revokedAt))),
     auditInsert(
       db,
-      { actorId: actor.id, actor: actor.email, action: "invitation.revoked", target: inv.email, result: "ok", ip, detail: { role: inv.role, organisation: inv.enterpriseId ?? inv.bankId } },
+      {
+        actorId: actor.id,
+        actor: actor.email,
+        action: "invitation.revoked",
+        target: inv.email,
+        result: "ok",
+        ip,
+        detail: { role: inv.role, organisation: inv.enterpriseId ?? inv.bankId },
+      },
       now,
     ),
   ]);

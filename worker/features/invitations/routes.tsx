@@ -20,7 +20,10 @@ import { acceptInvitation, ACCOUNT_EXISTS, describeInvitation, INVALID_INVITATIO
 import { MEMBERSHIP_WORD } from "./organisation";
 import { AcceptInvitationBody, AcceptInvitationForm } from "./schemas";
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { "application/json": { schema } },
+});
 
 export function invitationRoutes(deps: AppDeps) {
   const r = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -28,14 +31,32 @@ export function invitationRoutes(deps: AppDeps) {
   r.use("/api/v1/invitations/*", requireZone);
 
   const page = (c: Context<AppEnv>, state: AcceptInvitationState, status: ContentfulStatusCode) =>
-    tokenPageResponse(c.html(<AcceptInvitationPage zone={zoneOf(c).zone} nonce={c.get("secureHeadersNonce")} state={state} />, status));
+    tokenPageResponse(
+      c.html(<AcceptInvitationPage zone={zoneOf(c).zone} nonce={c.get("secureHeadersNonce")} state={state} />, status),
+    );
 
   /** The form for a live token (with what was typed and the errors), or the invalid page. */
-  const formFor = async (c: Context<AppEnv>, token: string, extra: { name?: string; errors?: { message?: string; fields?: Record<string, string> } }, status: ContentfulStatusCode) => {
+  const formFor = async (
+    c: Context<AppEnv>,
+    token: string,
+    extra: { name?: string; errors?: { message?: string; fields?: Record<string, string> } },
+    status: ContentfulStatusCode,
+  ) => {
     const described = await describeInvitation(zoneOf(c).db, token, deps.now());
     if (!described) return page(c, { kind: "invalid", message: INVALID_INVITATION }, 400);
     const { email, organisation } = described;
-    return page(c, { kind: "form", token, email, organisation: organisation.name, membership: MEMBERSHIP_WORD[organisation.kind], ...extra }, status);
+    return page(
+      c,
+      {
+        kind: "form",
+        token,
+        email,
+        organisation: organisation.name,
+        membership: MEMBERSHIP_WORD[organisation.kind],
+        ...extra,
+      },
+      status,
+    );
   };
 
   r.get("/invite", async (c) => {
@@ -62,15 +83,19 @@ export function invitationRoutes(deps: AppDeps) {
     } catch (e) {
       const { status, errors } = formFailure(e, c);
       if (status === 422) return formFor(c, form.data.token, { name: form.raw.name, errors }, 422);
-      if (status === 409) return page(c, { kind: "invalid", message: errors.message ?? ACCOUNT_EXISTS, accountExists: true }, 409);
+      if (status === 409)
+        return page(c, { kind: "invalid", message: errors.message ?? ACCOUNT_EXISTS, accountExists: true }, 409);
       return page(c, { kind: "invalid", message: errors.message ?? INVALID_INVITATION }, 400);
     }
   });
 
   r.openapi(
     createRoute({
-      method: "post", path: "/api/v1/invitations/accept", tags: ["invitations"],
-      summary: "Accept a one-time invitation: creates the account (role and organisation from the invitation) and signs in",
+      method: "post",
+      path: "/api/v1/invitations/accept",
+      tags: ["invitations"],
+      summary:
+        "Accept a one-time invitation: creates the account (role and organisation from the invitation) and signs in",
       request: { body: { required: true, content: { "application/json": { schema: AcceptInvitationBody } } } },
       responses: {
         201: json(z.object({ user: PublicUser }), "Account created; the session cookie is set"),

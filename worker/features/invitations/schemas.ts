@@ -19,7 +19,9 @@ export const AcceptInvitationForm = z
 
 export const InvitationLink = z
   .object({
-    url: z.string().openapi({ description: "The one-time link; shown only in this response, also mailed to the invitee" }),
+    url: z
+      .string()
+      .openapi({ description: "The one-time link; shown only in this response, also mailed to the invitee" }),
     expiresAt: z.string().openapi({ description: "ISO 8601 UTC" }),
   })
   .openapi("InvitationLink");

@@ -4,7 +4,11 @@ import type { TenantDb } from "../../db/open";
 import { materials } from "../../db/schema";
 import type { MaterialRow } from "./save-material";
 
-export async function listMaterials({ db }: { db: TenantDb }, ownerKind: MaterialRow["ownerKind"], ownerId: string): Promise<MaterialRow[]> {
+export async function listMaterials(
+  { db }: { db: TenantDb },
+  ownerKind: MaterialRow["ownerKind"],
+  ownerId: string,
+): Promise<MaterialRow[]> {
   return db
     .select()
     .from(materials)

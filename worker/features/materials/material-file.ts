@@ -41,14 +41,23 @@ export const MAX_FILENAME_CHARS = 120;
  */
 export function sanitiseFilename(raw: string, type: MaterialContentType): string {
   let name = raw.split(/[/\\]/).at(-1) ?? "";
-  name = name.normalize("NFC").replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, "").replace(/\s+/gu, " ").trim().replace(/^\.+/, "").trim();
+  name = name
+    .normalize("NFC")
+    .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, "")
+    .replace(/\s+/gu, " ")
+    .trim()
+    .replace(/^\.+/, "")
+    .trim();
   if (!name) return `材料.${extensionOf(type)}`;
   const chars = [...name];
   if (chars.length <= MAX_FILENAME_CHARS) return name;
   const dot = name.lastIndexOf(".");
   const ext = dot > 0 ? [...name.slice(dot)] : [];
   if (ext.length === 0 || ext.length > 10) return chars.slice(0, MAX_FILENAME_CHARS).join("");
-  const stem = [...name.slice(0, dot)].slice(0, MAX_FILENAME_CHARS - ext.length).join("").trimEnd();
+  const stem = [...name.slice(0, dot)]
+    .slice(0, MAX_FILENAME_CHARS - ext.length)
+    .join("")
+    .trimEnd();
   return stem + ext.join("");
 }
 
@@ -65,6 +74,9 @@ export function formatBytes(size: number): string {
  */
 export function contentDisposition(disposition: "inline" | "attachment", filename: string): string {
   const fallback = filename.replace(/[^\x20-\x7e]|["\\%]/g, "_");
-  const encoded = encodeURIComponent(filename).replace(/['()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = encodeURIComponent(filename).replace(
+    /['()*]/g,
+    (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `${disposition}; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }

@@ -53,8 +53,12 @@ describe("sanitiseFilename", () => {
 
 describe("contentDisposition", () => {
   it("sends the Chinese name as RFC 5987 filename* with an ASCII fallback", () => {
-    expect(contentDisposition("attachment", "营业执照 (1)'s.pdf")).toBe(`attachment; filename="____ (1)'s.pdf"; filename*=UTF-8''%E8%90%A5%E4%B8%9A%E6%89%A7%E7%85%A7%20%281%29%27s.pdf`);
-    expect(contentDisposition("inline", 'a"b\\c.png')).toBe(`inline; filename="a_b_c.png"; filename*=UTF-8''a%22b%5Cc.png`);
+    expect(contentDisposition("attachment", "营业执照 (1)'s.pdf")).toBe(
+      `attachment; filename="____ (1)'s.pdf"; filename*=UTF-8''%E8%90%A5%E4%B8%9A%E6%89%A7%E7%85%A7%20%281%29%27s.pdf`,
+    );
+    expect(contentDisposition("inline", 'a"b\\c.png')).toBe(
+      `inline; filename="a_b_c.png"; filename*=UTF-8''a%22b%5Cc.png`,
+    );
   });
 });
 
@@ -62,7 +66,11 @@ describe("canReadMaterial", () => {
   const applicationOwner = { applicantUserId: "applicant", enterpriseId: null };
   const approvedOwner = { applicantUserId: "applicant", enterpriseId: "ent-a" };
   const enterpriseOwner = { applicantUserId: null, enterpriseId: "ent-a" };
-  const reader = (role: MaterialReader["role"], id = "someone", enterpriseId: string | null = null): MaterialReader => ({ id, role, enterpriseId });
+  const reader = (
+    role: MaterialReader["role"],
+    id = "someone",
+    enterpriseId: string | null = null,
+  ): MaterialReader => ({ id, role, enterpriseId });
 
   it.each([
     ["a zone admin", reader("zone_admin"), [true, true, true]],
@@ -74,7 +82,11 @@ describe("canReadMaterial", () => {
     ["a bank user", reader("bank", "b1"), [false, false, false]],
     ["nobody signed in", null, [false, false, false]],
   ] as const)("%s: pending application, approved application, enterprise → %j", (_, who, expected) => {
-    expect([canReadMaterial(who, applicationOwner), canReadMaterial(who, approvedOwner), canReadMaterial(who, enterpriseOwner)]).toEqual(expected);
+    expect([
+      canReadMaterial(who, applicationOwner),
+      canReadMaterial(who, approvedOwner),
+      canReadMaterial(who, enterpriseOwner),
+    ]).toEqual(expected);
   });
 });
 
@@ -89,11 +101,27 @@ describe("saveMaterial", () => {
   });
   afterEach(() => client.close());
 
-  const upload = (file: File, ownerId = "app-1") => ({ ownerKind: "application" as const, ownerId, kind: "business_licence", file, uploadedBy: "u1", actor: "a@zibo.test" });
+  const upload = (file: File, ownerId = "app-1") => ({
+    ownerKind: "application" as const,
+    ownerId,
+    kind: "business_licence",
+    file,
+    uploadedBy: "u1",
+    actor: "a@zibo.test",
+  });
 
   it("stores the bytes under the zone's prefix and records row, hash and audit", async () => {
     const row = await saveMaterial(deps(), upload(new File([PDF], "营业执照.pdf", { type: "application/pdf" })));
-    expect(row).toMatchObject({ ownerKind: "application", ownerId: "app-1", filename: "营业执照.pdf", contentType: "application/pdf", size: PDF.length, blobKey: `zibo/${row.id}`, uploadedBy: "u1", createdAt: NOW.getTime() });
+    expect(row).toMatchObject({
+      ownerKind: "application",
+      ownerId: "app-1",
+      filename: "营业执照.pdf",
+      contentType: "application/pdf",
+      size: PDF.length,
+      blobKey: `zibo/${row.id}`,
+      uploadedBy: "u1",
+      createdAt: NOW.getTime(),
+    });
     const expectedHash = Buffer.from(await crypto.subtle.digest("SHA-256", PDF)).toString("hex");
     expect(row.sha256).toBe(expectedHash);
     expect(await db.select().from(materials)).toEqual([row]);
@@ -109,7 +137,10 @@ describe("saveMaterial", () => {
   });
 
   it("refuses text dressed as a PDF (422), naming the file, and stores nothing", async () => {
-    const err = await saveMaterial(deps(), { ...upload(new File(["hello, not a pdf"], "营业执照.pdf", { type: "application/pdf" })), field: "file-licence" }).catch((e: unknown) => e);
+    const err = await saveMaterial(deps(), {
+      ...upload(new File(["hello, not a pdf"], "营业执照.pdf", { type: "application/pdf" })),
+      field: "file-licence",
+    }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).status).toBe(422);
     expect((err as AppError).message).toContain("营业执照.pdf");
@@ -146,14 +177,19 @@ describe("saveMaterial", () => {
 
   it("removes the stored bytes when the row cannot be written", async () => {
     const broken = createClient({ url: ":memory:" }); // never migrated: no materials table
-    await expect(saveMaterial({ ...deps(), db: openTenantDb(broken) }, upload(new File([JPEG], "a.jpg")))).rejects.toThrow();
+    await expect(
+      saveMaterial({ ...deps(), db: openTenantDb(broken) }, upload(new File([JPEG], "a.jpg"))),
+    ).rejects.toThrow();
     expect(blobs.keys()).toEqual([]);
     broken.close();
   });
 
   it("lists an owner's materials in upload order and no one else's", async () => {
     const first = await saveMaterial(deps(), upload(new File([PDF], "1.pdf")));
-    const second = await saveMaterial({ ...deps(), now: new Date(NOW.getTime() + 1000) }, upload(new File([PNG], "2.png")));
+    const second = await saveMaterial(
+      { ...deps(), now: new Date(NOW.getTime() + 1000) },
+      upload(new File([PNG], "2.png")),
+    );
     await saveMaterial(deps(), upload(new File([JPEG], "other.jpg"), "app-2"));
     expect((await listMaterials({ db }, "application", "app-1")).map((m) => m.id)).toEqual([first.id, second.id]);
     expect(await listMaterials({ db }, "enterprise", "app-1")).toEqual([]);

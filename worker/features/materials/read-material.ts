@@ -30,24 +30,38 @@ export function canReadMaterial(reader: MaterialReader | null, owner: MaterialOw
     case "reviewer":
       return true;
     case "enterprise":
-      return (owner.applicantUserId !== null && reader.id === owner.applicantUserId) || (owner.enterpriseId !== null && reader.enterpriseId === owner.enterpriseId);
+      return (
+        (owner.applicantUserId !== null && reader.id === owner.applicantUserId) ||
+        (owner.enterpriseId !== null && reader.enterpriseId === owner.enterpriseId)
+      );
     case "bank":
       return false;
   }
 }
 
 /** The material and its owner, or null when either is missing (an orphan is as good as absent). */
-export async function findMaterialWithOwner({ db }: { db: TenantDb }, id: string): Promise<{ material: MaterialRow; owner: MaterialOwner } | null> {
+export async function findMaterialWithOwner(
+  { db }: { db: TenantDb },
+  id: string,
+): Promise<{ material: MaterialRow; owner: MaterialOwner } | null> {
   const [material] = await db.select().from(materials).where(eq(materials.id, id)).limit(1);
   if (!material) return null;
-  if (material.ownerKind === "enterprise") return { material, owner: { applicantUserId: null, enterpriseId: material.ownerId } };
+  if (material.ownerKind === "enterprise")
+    return { material, owner: { applicantUserId: null, enterpriseId: material.ownerId } };
   if (material.ownerKind === "subsidy_application") {
     // A subsidy application's materials are its enterprise's members' (and staff's).
-    const [app] = await db.select({ enterpriseId: subsidyApplications.enterpriseId }).from(subsidyApplications).where(eq(subsidyApplications.id, material.ownerId)).limit(1);
+    const [app] = await db
+      .select({ enterpriseId: subsidyApplications.enterpriseId })
+      .from(subsidyApplications)
+      .where(eq(subsidyApplications.id, material.ownerId))
+      .limit(1);
     return app ? { material, owner: { applicantUserId: null, enterpriseId: app.enterpriseId } } : null;
   }
   const [application] = await db
-    .select({ applicantUserId: onboardingApplications.applicantUserId, enterpriseId: onboardingApplications.enterpriseId })
+    .select({
+      applicantUserId: onboardingApplications.applicantUserId,
+      enterpriseId: onboardingApplications.enterpriseId,
+    })
     .from(onboardingApplications)
     .where(eq(onboardingApplications.id, material.ownerId))
     .limit(1);

@@ -34,13 +34,35 @@ export function materialsRoutes(deps: AppDeps) {
     if (!found) throw new AppError("not_found", NOT_FOUND_MESSAGE);
     if (!canReadMaterial(user, found.owner)) {
       // Recorded for the zone's staff; the user sees nothing that tells it apart from a missing id.
-      await recordAudit(db, { actorId: user.id, actor: user.email, action: "authz.denied", target: `GET /materials/${id}`, result: "denied", ip: deps.clientIp(c), detail: { role: user.role } }, deps.now());
+      await recordAudit(
+        db,
+        {
+          actorId: user.id,
+          actor: user.email,
+          action: "authz.denied",
+          target: `GET /materials/${id}`,
+          result: "denied",
+          ip: deps.clientIp(c),
+          detail: { role: user.role },
+        },
+        deps.now(),
+      );
       throw new AppError("not_found", NOT_FOUND_MESSAGE);
     }
     // Rows are per zone database, so a key of another zone cannot be here; checked anyway because one bucket serves all zones.
-    const blob = found.material.blobKey.startsWith(`${zone.slug}/`) ? await deps.blobs.get(found.material.blobKey) : null;
+    const blob = found.material.blobKey.startsWith(`${zone.slug}/`)
+      ? await deps.blobs.get(found.material.blobKey)
+      : null;
     if (!blob) {
-      console.error(JSON.stringify({ level: "error", requestId: c.get("requestId"), message: "material row without its blob", materialId: id, zone: zone.slug }));
+      console.error(
+        JSON.stringify({
+          level: "error",
+          requestId: c.get("requestId"),
+          message: "material row without its blob",
+          materialId: id,
+          zone: zone.slug,
+        }),
+      );
       throw new AppError("not_found", NOT_FOUND_MESSAGE);
     }
     const disposition = c.req.query("download") === "1" ? "attachment" : "inline";

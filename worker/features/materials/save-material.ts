@@ -14,7 +14,15 @@ import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
 import type { ZoneConfig } from "../../../tenants/schema";
 import { auditInsert } from "../audit/audit";
-import { formatBytes, MATERIAL_LIMIT_LABEL, MATERIAL_TYPES_LABEL, MAX_MATERIAL_BYTES, sanitiseFilename, sniffMaterialType, type MaterialContentType } from "./material-file";
+import {
+  formatBytes,
+  MATERIAL_LIMIT_LABEL,
+  MATERIAL_TYPES_LABEL,
+  MAX_MATERIAL_BYTES,
+  sanitiseFilename,
+  sniffMaterialType,
+  type MaterialContentType,
+} from "./material-file";
 
 export { MATERIAL_ACCEPT, MATERIAL_LIMIT_LABEL, MATERIAL_TYPES_LABEL, MAX_MATERIAL_BYTES } from "./material-file";
 
@@ -57,23 +65,36 @@ async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
  * its bytes) and returns its bytes and real type. A caller that writes other
  * rows first (an application) calls this up front, so a refused file changes nothing.
  */
-export async function checkMaterialFile(file: File, field = "file"): Promise<{ bytes: Uint8Array<ArrayBuffer>; contentType: MaterialContentType }> {
-  const shownName = (file.name.split(/[/\\]/).at(-1) ?? "").replace(/[\p{Cc}\p{Cf}]/gu, "").slice(0, 120) || "上传的文件";
+export async function checkMaterialFile(
+  file: File,
+  field = "file",
+): Promise<{ bytes: Uint8Array<ArrayBuffer>; contentType: MaterialContentType }> {
+  const shownName =
+    (file.name.split(/[/\\]/).at(-1) ?? "").replace(/[\p{Cc}\p{Cf}]/gu, "").slice(0, 120) || "上传的文件";
   // Checked before the bytes are read, so an oversized upload costs no copy.
   if (file.size > MAX_MATERIAL_BYTES) {
-    throw refuse("payload_too_large", field, `文件「${shownName}」有 ${formatBytes(file.size)},超过了每个文件 ${MATERIAL_LIMIT_LABEL} 的上限。请压缩或分页扫描后重新上传。`);
+    throw refuse(
+      "payload_too_large",
+      field,
+      `文件「${shownName}」有 ${formatBytes(file.size)},超过了每个文件 ${MATERIAL_LIMIT_LABEL} 的上限。请压缩或分页扫描后重新上传。`,
+    );
   }
   if (file.size === 0) throw refuse("validation_failed", field, `文件「${shownName}」是空的(0 字节),请重新选择文件。`);
   const bytes = new Uint8Array(await file.arrayBuffer());
   const contentType = sniffMaterialType(bytes);
   if (!contentType) {
-    throw refuse("validation_failed", field, `文件「${shownName}」不是 ${MATERIAL_TYPES_LABEL} 文件(按文件内容判断,不看扩展名)。请上传 ${MATERIAL_TYPES_LABEL} 格式、不超过 ${MATERIAL_LIMIT_LABEL} 的文件。`);
+    throw refuse(
+      "validation_failed",
+      field,
+      `文件「${shownName}」不是 ${MATERIAL_TYPES_LABEL} 文件(按文件内容判断,不看扩展名)。请上传 ${MATERIAL_TYPES_LABEL} 格式、不超过 ${MATERIAL_LIMIT_LABEL} 的文件。`,
+    );
   }
   return { bytes, contentType };
 }
 
 export async function prepareMaterial(deps: MaterialDeps, input: MaterialUpload) {
-  if (!KIND.test(input.kind)) throw new Error(`material kind ${JSON.stringify(input.kind)}: lower-case letters, digits, _ : - only`);
+  if (!KIND.test(input.kind))
+    throw new Error(`material kind ${JSON.stringify(input.kind)}: lower-case letters, digits, _ : - only`);
   const { bytes, contentType } = await checkMaterialFile(input.file, input.field);
   const id = newId();
   // The zone prefix comes from the zone serving the request, never from input: one bucket serves every zone.

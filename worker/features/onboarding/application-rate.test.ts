@@ -14,7 +14,13 @@ import { migrateTenant } from "../../db/migrate";
 import { openTenantDb, type TenantDb } from "../../db/open";
 import { authAttempts } from "../../db/schema";
 import { MAX_MATERIAL_BYTES } from "../materials/save-material";
-import { ApplicationRateLimited, APPLICATIONS_PER_EMAIL_PER_HOUR, APPLICATIONS_PER_IP_PER_HOUR, checkApplicationRate, reserveApplicationSlot } from "./application-rate";
+import {
+  ApplicationRateLimited,
+  APPLICATIONS_PER_EMAIL_PER_HOUR,
+  APPLICATIONS_PER_IP_PER_HOUR,
+  checkApplicationRate,
+  reserveApplicationSlot,
+} from "./application-rate";
 import { decodedLength, MAX_BASE64_CHARS } from "./request-limits";
 
 let dir: string;
@@ -38,9 +44,13 @@ afterAll(() => {
 let n = 0;
 const key = () => ({ email: `rate-${++n}@example.cn`, ip: `198.51.100.${n}` });
 const at = (iso: string) => new Date(iso);
-const attempt = (k: { email: string; ip: string }, when: string) => db.insert(authAttempts).values({ kind: "onboarding", email: k.email, ip: k.ip, ok: true, at: at(when).getTime() });
+const attempt = (k: { email: string; ip: string }, when: string) =>
+  db.insert(authAttempts).values({ kind: "onboarding", email: k.email, ip: k.ip, ok: true, at: at(when).getTime() });
 const refusal = async (p: Promise<unknown>) => {
-  const e = await p.then(() => null, (err: unknown) => err);
+  const e = await p.then(
+    () => null,
+    (err: unknown) => err,
+  );
   expect(e).toBeInstanceOf(ApplicationRateLimited);
   return e as ApplicationRateLimited;
 };
@@ -52,7 +62,9 @@ describe("when a refused applicant may come back", () => {
     for (const t of ["2026-12-04T09:00:00Z", "2026-12-04T09:10:00Z", "2026-12-04T09:20:00Z"]) await attempt(k, t);
     const e = await refusal(checkApplicationRate(db, k, at("2026-12-04T09:30:00Z")));
     expect(e.status).toBe(429);
-    expect(e.message).toBe(`这个登录邮箱一小时内已提交过 ${APPLICATIONS_PER_EMAIL_PER_HOUR} 次入驻申请,请于 18:00(北京时间)后再试。`);
+    expect(e.message).toBe(
+      `这个登录邮箱一小时内已提交过 ${APPLICATIONS_PER_EMAIL_PER_HOUR} 次入驻申请,请于 18:00(北京时间)后再试。`,
+    );
     expect(e.retryAfterSeconds).toBe(30 * 60);
     expect(e.fields?.loginEmail).toBe(e.message);
   });
@@ -75,8 +87,11 @@ describe("when a refused applicant may come back", () => {
 
   it("counts every email from one address against the address's limit", async () => {
     const ip = "198.51.100.250";
-    for (let i = 0; i < APPLICATIONS_PER_IP_PER_HOUR; i++) await attempt({ email: `ip-${i}@example.cn`, ip }, "2026-12-04T03:00:00Z");
-    const e = await refusal(checkApplicationRate(db, { email: "someone-new@example.cn", ip }, at("2026-12-04T03:05:00Z")));
+    for (let i = 0; i < APPLICATIONS_PER_IP_PER_HOUR; i++)
+      await attempt({ email: `ip-${i}@example.cn`, ip }, "2026-12-04T03:00:00Z");
+    const e = await refusal(
+      checkApplicationRate(db, { email: "someone-new@example.cn", ip }, at("2026-12-04T03:05:00Z")),
+    );
     expect(e.message).toContain(`同一网络一小时内提交的入驻申请已达 ${APPLICATIONS_PER_IP_PER_HOUR} 次`);
     expect(e.fields).toBeUndefined();
   });
@@ -108,7 +123,13 @@ describe("the per-file limit in base64", () => {
     expect(MAX_BASE64_CHARS).toBe(encodedLength(MAX_MATERIAL_BYTES));
     expect(MAX_BASE64_CHARS).toBe(13_981_016);
     const padding = (bytes: number) => "=".repeat((3 - (bytes % 3)) % 3);
-    for (const bytes of [MAX_MATERIAL_BYTES - 1, MAX_MATERIAL_BYTES, MAX_MATERIAL_BYTES + 1, MAX_MATERIAL_BYTES + 2, MAX_MATERIAL_BYTES + 3]) {
+    for (const bytes of [
+      MAX_MATERIAL_BYTES - 1,
+      MAX_MATERIAL_BYTES,
+      MAX_MATERIAL_BYTES + 1,
+      MAX_MATERIAL_BYTES + 2,
+      MAX_MATERIAL_BYTES + 3,
+    ]) {
       const fake = "A".repeat(encodedLength(bytes) - padding(bytes).length) + padding(bytes);
       expect(decodedLength(fake)).toBe(bytes);
     }

@@ -34,8 +34,18 @@ export class ApplicationRateLimited extends AppError {
   }
 }
 
-const BEIJING_TIME = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
-const BEIJING_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" });
+const BEIJING_TIME = new Intl.DateTimeFormat("zh-CN", {
+  timeZone: "Asia/Shanghai",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+const BEIJING_DAY = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Asia/Shanghai",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
 
 /** "17:45", or "明天 00:10" when the hour crosses midnight in Beijing. */
 function beijingClock(at: Date, now: Date): string {
@@ -49,7 +59,13 @@ const recent = (db: TenantDb, by: "email" | "ip", value: string, now: Date, limi
   db
     .select({ id: authAttempts.id, at: authAttempts.at })
     .from(authAttempts)
-    .where(and(eq(authAttempts.kind, "onboarding"), eq(by === "email" ? authAttempts.email : authAttempts.ip, value), gt(authAttempts.at, now.getTime() - WINDOW_MS)))
+    .where(
+      and(
+        eq(authAttempts.kind, "onboarding"),
+        eq(by === "email" ? authAttempts.email : authAttempts.ip, value),
+        gt(authAttempts.at, now.getTime() - WINDOW_MS),
+      ),
+    )
     .orderBy(desc(authAttempts.at), desc(authAttempts.id))
     .limit(limit);
 
@@ -78,7 +94,10 @@ export interface RateKey {
 
 /** The first look: refuses a sender already at a limit, before anything else is done. */
 export async function checkApplicationRate(db: TenantDb, key: RateKey, now: Date): Promise<void> {
-  const [byEmail, byIp] = await db.batch([recent(db, "email", key.email, now, APPLICATIONS_PER_EMAIL_PER_HOUR), recent(db, "ip", key.ip, now, APPLICATIONS_PER_IP_PER_HOUR)]);
+  const [byEmail, byIp] = await db.batch([
+    recent(db, "email", key.email, now, APPLICATIONS_PER_EMAIL_PER_HOUR),
+    recent(db, "ip", key.ip, now, APPLICATIONS_PER_IP_PER_HOUR),
+  ]);
   refuseIfFull(byEmail, APPLICATIONS_PER_EMAIL_PER_HOUR, now, "email");
   refuseIfFull(byIp, APPLICATIONS_PER_IP_PER_HOUR, now, "ip");
 }
@@ -91,7 +110,10 @@ export async function checkApplicationRate(db: TenantDb, key: RateKey, now: Date
  */
 export function reserveApplicationSlot(db: TenantDb, key: RateKey, now: Date) {
   const queries = [
-    db.insert(authAttempts).values({ kind: "onboarding", email: key.email, ip: key.ip, ok: true, at: now.getTime() }).returning({ id: authAttempts.id }),
+    db
+      .insert(authAttempts)
+      .values({ kind: "onboarding", email: key.email, ip: key.ip, ok: true, at: now.getTime() })
+      .returning({ id: authAttempts.id }),
     recent(db, "email", key.email, now, APPLICATIONS_PER_EMAIL_PER_HOUR + 1),
     recent(db, "ip", key.ip, now, APPLICATIONS_PER_IP_PER_HOUR + 1),
   ] as const;

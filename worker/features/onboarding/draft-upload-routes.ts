@@ -25,15 +25,26 @@ export function draftUploadRoutes(deps: AppDeps) {
   const r = new Hono<AppEnv>();
   const limit = bodyLimit({
     maxSize: MAX_MATERIAL_BYTES + 64 * 1024,
-    onError: (c) => c.json({ error: { code: "payload_too_large", message: `文件超过了每个文件 ${MATERIAL_LIMIT_LABEL} 的上限。请压缩或分页扫描后重新上传。` } }, 413),
+    onError: (c) =>
+      c.json(
+        {
+          error: {
+            code: "payload_too_large",
+            message: `文件超过了每个文件 ${MATERIAL_LIMIT_LABEL} 的上限。请压缩或分页扫描后重新上传。`,
+          },
+        },
+        413,
+      ),
   });
 
   r.post("/apply/uploads", limit, async (c) => {
     const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
     const { draftToken, kind, file } = body;
     try {
-      if (typeof draftToken !== "string" || typeof kind !== "string") throw new AppError("validation_failed", "表单已失效,请刷新页面后重新选择文件。");
-      if (!(file instanceof File) || (file.size === 0 && file.name === "")) throw new AppError("validation_failed", "请选择要上传的文件。");
+      if (typeof draftToken !== "string" || typeof kind !== "string")
+        throw new AppError("validation_failed", "表单已失效,请刷新页面后重新选择文件。");
+      if (!(file instanceof File) || (file.size === 0 && file.name === ""))
+        throw new AppError("validation_failed", "请选择要上传的文件。");
       const upload = await keepDraftUpload(onboardingCtx(c, deps), draftToken, kind, file);
       return c.json({ upload }, 201);
     } catch (e) {
@@ -42,12 +53,16 @@ export function draftUploadRoutes(deps: AppDeps) {
   });
 
   // Two short fields; anything larger is not this form.
-  const small = bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.json({ error: { code: "payload_too_large", message: "请求太大,请刷新页面后重试。" } }, 413) });
+  const small = bodyLimit({
+    maxSize: 16 * 1024,
+    onError: (c) => c.json({ error: { code: "payload_too_large", message: "请求太大,请刷新页面后重试。" } }, 413),
+  });
 
   r.post("/apply/uploads/delete", small, async (c) => {
     const { draftToken, id } = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
     try {
-      if (typeof draftToken !== "string" || typeof id !== "string" || !/^[a-z2-7]{26}$/.test(id)) throw new AppError("not_found", "找不到这个文件,它可能已被删除或已过期。");
+      if (typeof draftToken !== "string" || typeof id !== "string" || !/^[a-z2-7]{26}$/.test(id))
+        throw new AppError("not_found", "找不到这个文件,它可能已被删除或已过期。");
       await removeDraftUpload(onboardingCtx(c, deps), draftToken, id);
       return c.json({ ok: true as const }, 200);
     } catch (e) {

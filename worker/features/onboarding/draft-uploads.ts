@@ -28,10 +28,21 @@ export const DRAFT_UPLOADS_PER_HOUR = 40;
 const DRAFT_PREFIX = "draft:";
 const TOKEN = /^[a-z2-7]{32}$/;
 
-export interface DraftCtx { db: TenantDb; blobs: BlobStore; zone: ZoneConfig; now: Date; ip: string }
+export interface DraftCtx {
+  db: TenantDb;
+  blobs: BlobStore;
+  zone: ZoneConfig;
+  now: Date;
+  ip: string;
+}
 
 /** What the form lists as kept. */
-export interface KeptUpload { id: string; kind: string; filename: string; size: number }
+export interface KeptUpload {
+  id: string;
+  kind: string;
+  filename: string;
+  size: number;
+}
 
 export const newDraftToken = () => encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(20)));
 
@@ -39,7 +50,8 @@ export const newDraftToken = () => encodeBase32LowerCaseNoPadding(crypto.getRand
 export const draftTokenOr = (sent: string | undefined) => (sent && TOKEN.test(sent) ? sent : newDraftToken());
 
 async function ownerOf(token: string): Promise<string> {
-  if (!TOKEN.test(token)) throw new AppError("validation_failed", "表单已失效,请刷新页面后重新选择文件。", { draftToken: "无效" });
+  if (!TOKEN.test(token))
+    throw new AppError("validation_failed", "表单已失效,请刷新页面后重新选择文件。", { draftToken: "无效" });
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(token)));
   return DRAFT_PREFIX + Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
 }
@@ -49,12 +61,19 @@ export function draftKinds(zone: ZoneConfig): Set<string> {
   return new Set([LICENCE, ...zone.qualifications.filter((q) => q.certificate).map((q) => certificateKind(q.code))]);
 }
 
-const draftRows = (db: TenantDb, owner: string) => and(eq(materials.ownerKind, "application"), eq(materials.ownerId, owner));
+const draftRows = (db: TenantDb, owner: string) =>
+  and(eq(materials.ownerKind, "application"), eq(materials.ownerId, owner));
 const kept = (r: MaterialRow): KeptUpload => ({ id: r.id, kind: r.kind, filename: r.filename, size: r.size });
 
 /** The draft's files still within their time, newest per kind. */
-export async function listDraftUploads({ db, now }: Pick<DraftCtx, "db" | "now">, token: string): Promise<KeptUpload[]> {
-  const rows = await db.select().from(materials).where(and(draftRows(db, await ownerOf(token)), gte(materials.createdAt, now.getTime() - DRAFT_TTL_MS)));
+export async function listDraftUploads(
+  { db, now }: Pick<DraftCtx, "db" | "now">,
+  token: string,
+): Promise<KeptUpload[]> {
+  const rows = await db
+    .select()
+    .from(materials)
+    .where(and(draftRows(db, await ownerOf(token)), gte(materials.createdAt, now.getTime() - DRAFT_TTL_MS)));
   const newest = new Map<string, MaterialRow>();
   for (const r of rows.sort((a, b) => a.createdAt - b.createdAt)) newest.set(r.kind, r);
   return [...newest.values()].map(kept);
@@ -63,19 +82,63 @@ export async function listDraftUploads({ db, now }: Pick<DraftCtx, "db" | "now">
 /** Checks and keeps one file for the draft, replacing the one of the same kind. */
 export async function keepDraftUpload(ctx: DraftCtx, token: string, kind: string, file: File): Promise<KeptUpload> {
   const { db, blobs, zone, now, ip } = ctx;
-  if (!draftKinds(zone).has(kind)) throw new AppError("validation_failed", "申请入驻没有这项材料。", { kind: "不是申请入驻的材料" });
+  if (!draftKinds(zone).has(kind))
+    throw new AppError("validation_failed", "申请入驻没有这项材料。", { kind: "不是申请入驻的材料" });
   const owner = await ownerOf(token);
   const since = new Date(now.getTime() - 3_600_000).toISOString();
   const [[recent], same] = await db.batch([
-    db.select({ n: count() }).from(auditLog).where(and(eq(auditLog.action, "material.uploaded"), eq(auditLog.ip, ip), gte(auditLog.at, since), like(auditLog.target, `application:${DRAFT_PREFIX}%`))),
-    db.select().from(materials).where(and(draftRows(db, owner), eq(materials.kind, kind))),
+    db
+      .select({ n: count() })
+      .from(auditLog)
+      .where(
+        and(
+          eq(auditLog.action, "material.uploaded"),
+          eq(auditLog.ip, ip),
+          gte(auditLog.at, since),
+          like(auditLog.target, `application:${DRAFT_PREFIX}%`),
+        ),
+      ),
+    db
+      .select()
+      .from(materials)
+      .where(and(draftRows(db, owner), eq(materials.kind, kind))),
   ]);
   if ((recent?.n ?? 0) >= DRAFT_UPLOADS_PER_HOUR) {
-    throw new AppError("rate_limited", "同一网络一小时内预先上传的文件过多,请稍后再试;也可以直接随表单提交文件。", { [fileKey(kind)]: "上传过于频繁,请稍后再试" }, { retryAfterSeconds: 3600 });
+    throw new AppError(
+      "rate_limited",
+      "同一网络一小时内预先上传的文件过多,请稍后再试;也可以直接随表单提交文件。",
+      { [fileKey(kind)]: "上传过于频繁,请稍后再试" },
+      { retryAfterSeconds: 3600 },
+    );
   }
-  const prepared = await prepareMaterial({ db, blobs, zone, now }, { ownerKind: "application", ownerId: owner, kind, file, uploadedBy: null, actor: "anonymous", ip, field: fileKey(kind) });
+  const prepared = await prepareMaterial(
+    { db, blobs, zone, now },
+    {
+      ownerKind: "application",
+      ownerId: owner,
+      kind,
+      file,
+      uploadedBy: null,
+      actor: "anonymous",
+      ip,
+      field: fileKey(kind),
+    },
+  );
   try {
-    await db.batch([prepared.insert, prepared.audit, ...(same.length ? [db.delete(materials).where(inArray(materials.id, same.map((r) => r.id)))] : [])]);
+    await db.batch([
+      prepared.insert,
+      prepared.audit,
+      ...(same.length
+        ? [
+            db.delete(materials).where(
+              inArray(
+                materials.id,
+                same.map((r) => r.id),
+              ),
+            ),
+          ]
+        : []),
+    ]);
   } catch (e) {
     await prepared.discard().catch(() => {});
     throw e;
@@ -86,8 +149,16 @@ export async function keepDraftUpload(ctx: DraftCtx, token: string, kind: string
 }
 
 /** Removes one of the draft's files; another draft's id is as missing as a made-up one. */
-export async function removeDraftUpload({ db, blobs }: Pick<DraftCtx, "db" | "blobs">, token: string, id: string): Promise<void> {
-  const [row] = await db.select().from(materials).where(and(draftRows(db, await ownerOf(token)), eq(materials.id, id))).limit(1);
+export async function removeDraftUpload(
+  { db, blobs }: Pick<DraftCtx, "db" | "blobs">,
+  token: string,
+  id: string,
+): Promise<void> {
+  const [row] = await db
+    .select()
+    .from(materials)
+    .where(and(draftRows(db, await ownerOf(token)), eq(materials.id, id)))
+    .limit(1);
   if (!row) throw new AppError("not_found", "找不到这个文件,它可能已被删除或已过期。");
   await db.delete(materials).where(eq(materials.id, row.id));
   await blobs.delete(row.blobKey).catch(() => {});
@@ -101,8 +172,17 @@ export const draftOwnerOf = ownerOf;
  * applicant's). Takes the owner id, not the token, so it stays a plain query (an
  * async function would hand back a thenable drizzle runs when awaited).
  */
-export function claimDraftUploads(db: TenantDb, owner: string, ids: readonly string[], applicationId: string, userId: string) {
-  return db.update(materials).set({ ownerId: applicationId, uploadedBy: userId }).where(and(draftRows(db, owner), inArray(materials.id, [...ids])));
+export function claimDraftUploads(
+  db: TenantDb,
+  owner: string,
+  ids: readonly string[],
+  applicationId: string,
+  userId: string,
+) {
+  return db
+    .update(materials)
+    .set({ ownerId: applicationId, uploadedBy: userId })
+    .where(and(draftRows(db, owner), inArray(materials.id, [...ids])));
 }
 
 /** The scheduled job's part: drafts past their time lose their rows and bytes. */
@@ -110,10 +190,21 @@ export async function pruneDraftUploads({ db, blobs, now }: Pick<DraftCtx, "db" 
   const stale = await db
     .select({ id: materials.id, blobKey: materials.blobKey })
     .from(materials)
-    .where(and(eq(materials.ownerKind, "application"), like(materials.ownerId, `${DRAFT_PREFIX}%`), lt(materials.createdAt, now.getTime() - DRAFT_TTL_MS)))
+    .where(
+      and(
+        eq(materials.ownerKind, "application"),
+        like(materials.ownerId, `${DRAFT_PREFIX}%`),
+        lt(materials.createdAt, now.getTime() - DRAFT_TTL_MS),
+      ),
+    )
     .limit(500);
   if (stale.length === 0) return 0;
-  await db.delete(materials).where(inArray(materials.id, stale.map((r) => r.id)));
+  await db.delete(materials).where(
+    inArray(
+      materials.id,
+      stale.map((r) => r.id),
+    ),
+  );
   await Promise.allSettled(stale.map((r) => blobs.delete(r.blobKey)));
   return stale.length;
 }

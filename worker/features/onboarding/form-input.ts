@@ -36,18 +36,32 @@ export function yuanToFen(raw: string): number | string {
   return r.ok ? r.fen : raw;
 }
 
-const WithAccount = ApplicationFields.extend({ ...Account.shape, confirmPassword: z.string().max(1024) }).refine((f) => f.password === f.confirmPassword, {
-  path: ["confirmPassword"],
-  message: "两次输入的密码不一致,请重新输入。",
-});
+const WithAccount = ApplicationFields.extend({ ...Account.shape, confirmPassword: z.string().max(1024) }).refine(
+  (f) => f.password === f.confirmPassword,
+  {
+    path: ["confirmPassword"],
+    message: "两次输入的密码不一致,请重新输入。",
+  },
+);
 
 type Body = Record<string, string | File | (string | File)[]>;
-const strings = (v: Body[string] | undefined) => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === "string"));
-const firstFile = (v: Body[string] | undefined) => (Array.isArray(v) ? v : [v]).find((x): x is File => x instanceof File && x.size > 0 && x.name !== "");
+const strings = (v: Body[string] | undefined) =>
+  v === undefined ? [] : (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === "string");
+const firstFile = (v: Body[string] | undefined) =>
+  (Array.isArray(v) ? v : [v]).find((x): x is File => x instanceof File && x.size > 0 && x.name !== "");
 
-export async function readApplicationForm(c: Context<AppEnv>, opts: { account: true }): Promise<ApplicationForm<ApplicationInput & { loginEmail: string; password: string }>>;
-export async function readApplicationForm(c: Context<AppEnv>, opts: { account: false }): Promise<ApplicationForm<ApplicationInput>>;
-export async function readApplicationForm(c: Context<AppEnv>, opts: { account: boolean }): Promise<ApplicationForm<ApplicationInput>> {
+export async function readApplicationForm(
+  c: Context<AppEnv>,
+  opts: { account: true },
+): Promise<ApplicationForm<ApplicationInput & { loginEmail: string; password: string }>>;
+export async function readApplicationForm(
+  c: Context<AppEnv>,
+  opts: { account: false },
+): Promise<ApplicationForm<ApplicationInput>>;
+export async function readApplicationForm(
+  c: Context<AppEnv>,
+  opts: { account: boolean },
+): Promise<ApplicationForm<ApplicationInput>> {
   const body = (await c.req.parseBody({ all: true }).catch(() => ({}))) as Body;
   const text: Record<string, string> = {};
   for (const [k, v] of Object.entries(body)) if (typeof v === "string" && !/password/i.test(k)) text[k] = v;
@@ -59,8 +73,15 @@ export async function readApplicationForm(c: Context<AppEnv>, opts: { account: b
     password: strings(body.password)[0],
     confirmPassword: strings(body.confirmPassword)[0],
     registeredCapitalFen: text.registeredCapital ? yuanToFen(text.registeredCapital) : undefined,
-    employees: text.employees && /^\d+$/.test(text.employees.trim()) ? Number(text.employees.trim()) : text.employees || undefined,
-    qualifications: qualifications.map((code) => ({ code, certificateNo: text[certNoKey(code)] || undefined, issuedOn: text[certDateKey(code)] || undefined })),
+    employees:
+      text.employees && /^\d+$/.test(text.employees.trim())
+        ? Number(text.employees.trim())
+        : text.employees || undefined,
+    qualifications: qualifications.map((code) => ({
+      code,
+      certificateNo: text[certNoKey(code)] || undefined,
+      issuedOn: text[certDateKey(code)] || undefined,
+    })),
   };
   const uploads: Upload[] = [];
   const licence = firstFile(body["file-licence"]);
@@ -77,7 +98,8 @@ export async function readApplicationForm(c: Context<AppEnv>, opts: { account: b
     const fields: Record<string, string> = {};
     let malformed = false;
     for (const issue of parsed.error.issues) {
-      if (issue.code === "custom" && (issue.params as { reason?: string } | undefined)?.reason === BAD_CHARACTERS) malformed = true;
+      if (issue.code === "custom" && (issue.params as { reason?: string } | undefined)?.reason === BAD_CHARACTERS)
+        malformed = true;
       const [top, index, sub] = issue.path;
       let key = String(top ?? "");
       if (top === "qualifications" && typeof index === "number") {
@@ -86,7 +108,16 @@ export async function readApplicationForm(c: Context<AppEnv>, opts: { account: b
       }
       fields[key] ??= issue.message;
     }
-    return { ok: false, status: malformed ? 400 : 422, errors: { message: malformed ? "有的内容含有不可见的控制字符,请按提示删去后再提交。" : "请按提示修改后再提交。", fields }, values, uploads };
+    return {
+      ok: false,
+      status: malformed ? 400 : 422,
+      errors: {
+        message: malformed ? "有的内容含有不可见的控制字符,请按提示删去后再提交。" : "请按提示修改后再提交。",
+        fields,
+      },
+      values,
+      uploads,
+    };
   }
   const { confirmPassword: _confirm, ...data } = parsed.data as ApplicationInput & { confirmPassword?: string };
   return { ok: true, data, uploads, values };

@@ -16,16 +16,30 @@ export async function listApplications({ db }: { db: TenantDb }, filters: ListFi
   if (filters.to) where.push(lt(apps.createdAt, beijingMidnight(filters.to) + DAY_MS));
   const [rows, perStatus] = await db.batch([
     db
-      .select({ id: apps.id, status: apps.status, companyName: apps.companyName, uscc: apps.uscc, industry: apps.industry, createdAt: apps.createdAt, updatedAt: apps.updatedAt })
+      .select({
+        id: apps.id,
+        status: apps.status,
+        companyName: apps.companyName,
+        uscc: apps.uscc,
+        industry: apps.industry,
+        createdAt: apps.createdAt,
+        updatedAt: apps.updatedAt,
+      })
       .from(apps)
       .where(and(...where))
       .orderBy(desc(apps.updatedAt))
       .limit(500),
     db.select({ status: apps.status, n: count() }).from(apps).groupBy(apps.status),
   ]);
-  const counts = Object.fromEntries(APPLICATION_STATUSES.map((s) => [s, perStatus.find((r) => r.status === s)?.n ?? 0])) as Record<(typeof APPLICATION_STATUSES)[number], number>;
+  const counts = Object.fromEntries(
+    APPLICATION_STATUSES.map((s) => [s, perStatus.find((r) => r.status === s)?.n ?? 0]),
+  ) as Record<(typeof APPLICATION_STATUSES)[number], number>;
   return {
-    applications: rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString(), updatedAt: new Date(r.updatedAt).toISOString() })),
+    applications: rows.map((r) => ({
+      ...r,
+      createdAt: new Date(r.createdAt).toISOString(),
+      updatedAt: new Date(r.updatedAt).toISOString(),
+    })),
     counts,
   };
 }

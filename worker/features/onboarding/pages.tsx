@@ -56,11 +56,26 @@ export function onboardingPages(deps: AppDeps) {
   r.use("/admin/onboarding/*", pageGuard(deps, "zone_admin", "reviewer"));
 
   // ── 申请入驻 ────────────────────────────────────────────────────────────────
-  type ApplyState = { values?: ApplicationFormValues; errors?: FormErrors | undefined; draftToken: string; kept?: KeptUpload[] };
+  type ApplyState = {
+    values?: ApplicationFormValues;
+    errors?: FormErrors | undefined;
+    draftToken: string;
+    kept?: KeptUpload[];
+  };
   const applyPage = (c: Context<AppEnv>, state: ApplyState, status: ContentfulStatusCode = 200) => {
     // The form carries its own draft token: a shared cache must never hand it to another visitor.
     c.header("Cache-Control", "no-store");
-    return c.html(<ApplyPage zone={zoneOf(c).zone} nonce={nonce(c)} user={c.get("auth")?.user} limitLabel={LIMIT_LABEL} kept={[]} {...state} />, status);
+    return c.html(
+      <ApplyPage
+        zone={zoneOf(c).zone}
+        nonce={nonce(c)}
+        user={c.get("auth")?.user}
+        limitLabel={LIMIT_LABEL}
+        kept={[]}
+        {...state}
+      />,
+      status,
+    );
   };
 
   r.get("/apply", (c) => {
@@ -86,7 +101,10 @@ export function onboardingPages(deps: AppDeps) {
     }
     return { kept: await listDraftUploads(ctx, token), fields };
   };
-  const withFields = (errors: FormErrors, fields: Record<string, string>): FormErrors => ({ ...errors, fields: { ...fields, ...errors.fields } });
+  const withFields = (errors: FormErrors, fields: Record<string, string>): FormErrors => ({
+    ...errors,
+    fields: { ...fields, ...errors.fields },
+  });
 
   r.post("/apply", applicationBodyLimit, async (c) => {
     const form = await readApplicationForm(c, { account: true });
@@ -96,10 +114,17 @@ export function onboardingPages(deps: AppDeps) {
       const { kept, fields } = await keepChosen(ctx, draftToken, form.uploads);
       // The summary names every missing thing at once: the licence too, not only after the fields pass.
       if (!kept.some((k) => k.kind === LICENCE)) fields[fileKey(LICENCE)] ??= LICENCE_MISSING;
-      return applyPage(c, { values: form.values, errors: withFields(form.errors, fields), draftToken, kept }, form.status);
+      return applyPage(
+        c,
+        { values: form.values, errors: withFields(form.errors, fields), draftToken, kept },
+        form.status,
+      );
     }
     try {
-      const result = await submitApplication(ctx, form.data, form.uploads, { token: draftToken, kept: await listDraftUploads(ctx, draftToken) });
+      const result = await submitApplication(ctx, form.data, form.uploads, {
+        token: draftToken,
+        kept: await listDraftUploads(ctx, draftToken),
+      });
       // Signed in as the applicant now; a session presented before (if any) ends.
       await takeOverSession(c, ctx.auth, result.cookie);
       return c.redirect("/apply/status?submitted=1", 303);
@@ -112,15 +137,27 @@ export function onboardingPages(deps: AppDeps) {
   r.route("/", draftUploadRoutes(deps));
 
   // ── 申请进度 (the applicant) ────────────────────────────────────────────────
-  const statusPage = async (c: Context<AppEnv>, props: Partial<StatusPageProps> = {}, status: ContentfulStatusCode = 200) => {
+  const statusPage = async (
+    c: Context<AppEnv>,
+    props: Partial<StatusPageProps> = {},
+    status: ContentfulStatusCode = 200,
+  ) => {
     const { zone, db } = zoneOf(c);
     const { user } = signedIn(c);
     const app = await findOwnApplication({ db }, user.id);
-    return c.html(<StatusPage zone={zone} nonce={nonce(c)} user={user} app={app} limitLabel={LIMIT_LABEL} {...props} />, status);
+    return c.html(
+      <StatusPage zone={zone} nonce={nonce(c)} user={user} app={app} limitLabel={LIMIT_LABEL} {...props} />,
+      status,
+    );
   };
 
   r.get("/apply/status", (c) => {
-    const notice = c.req.query("submitted") === "1" ? "入驻申请已提交,请等待园区审核。审核结果会发送到您的登录邮箱。" : c.req.query("resubmitted") === "1" ? "已重新提交,请等待园区审核。" : undefined;
+    const notice =
+      c.req.query("submitted") === "1"
+        ? "入驻申请已提交,请等待园区审核。审核结果会发送到您的登录邮箱。"
+        : c.req.query("resubmitted") === "1"
+          ? "已重新提交,请等待园区审核。"
+          : undefined;
     return statusPage(c, notice ? { notice } : {});
   });
 
@@ -145,12 +182,30 @@ export function onboardingPages(deps: AppDeps) {
     const parsed = ListQuery.safeParse(raw);
     const errors: FormErrors | undefined = parsed.success
       ? undefined
-      : { message: "筛选条件有误,已显示全部申请。", fields: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])) };
+      : {
+          message: "筛选条件有误,已显示全部申请。",
+          fields: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])),
+        };
     const list = await listApplications({ db }, parsed.success ? parsed.data : {});
-    return c.html(<ReviewQueuePage zone={zone} nonce={nonce(c)} user={signedIn(c).user} list={list} filters={raw} errors={errors} />, errors ? 422 : 200);
+    return c.html(
+      <ReviewQueuePage
+        zone={zone}
+        nonce={nonce(c)}
+        user={signedIn(c).user}
+        list={list}
+        filters={raw}
+        errors={errors}
+      />,
+      errors ? 422 : 200,
+    );
   });
 
-  const detailPage = async (c: Context<AppEnv>, id: string, props: Pick<ReviewDetailProps, "notice" | "failed"> = {}, status: ContentfulStatusCode = 200) => {
+  const detailPage = async (
+    c: Context<AppEnv>,
+    id: string,
+    props: Pick<ReviewDetailProps, "notice" | "failed"> = {},
+    status: ContentfulStatusCode = 200,
+  ) => {
     const { zone, db } = zoneOf(c);
     const { user } = signedIn(c);
     const app = await getApplication({ db }, id, { userId: user.id, applicantOnly: false });
@@ -159,7 +214,11 @@ export function onboardingPages(deps: AppDeps) {
 
   r.get("/admin/onboarding/:id", (c) => {
     const done = c.req.query("done") ?? "";
-    return detailPage(c, applicationIdParam(c), isReviewAction(done) ? { notice: { kind: "ok", message: REVIEW_DONE[done] } } : {});
+    return detailPage(
+      c,
+      applicationIdParam(c),
+      isReviewAction(done) ? { notice: { kind: "ok", message: REVIEW_DONE[done] } } : {},
+    );
   });
 
   r.post("/admin/onboarding/:id/:action", smallFormLimit, async (c) => {
@@ -172,13 +231,26 @@ export function onboardingPages(deps: AppDeps) {
     try {
       if (!form.ok) {
         const message = form.errors.fields?.comment ?? "意见有误。";
-        throw new AppError(hasBadCharacters(comment, true) ? "bad_request" : "validation_failed", message, { comment: message });
+        throw new AppError(hasBadCharacters(comment, true) ? "bad_request" : "validation_failed", message, {
+          comment: message,
+        });
       }
-      await reviewApplication({ ...requestCtx(c, deps), actor: { id: user.id, email: user.email } }, id, action, comment);
+      await reviewApplication(
+        { ...requestCtx(c, deps), actor: { id: user.id, email: user.email } },
+        id,
+        action,
+        comment,
+      );
     } catch (e) {
       const { status, errors } = formFailure(e, c);
       if (status === 404) throw e;
-      if (status === 422 || status === 400) return detailPage(c, id, { failed: { action, comment, error: errors.fields?.comment ?? errors.message ?? "" } }, status);
+      if (status === 422 || status === 400)
+        return detailPage(
+          c,
+          id,
+          { failed: { action, comment, error: errors.fields?.comment ?? errors.message ?? "" } },
+          status,
+        );
       return detailPage(c, id, { notice: { kind: "error", message: errors.message ?? "操作没有完成。" } }, status);
     }
     return c.redirect(`/admin/onboarding/${id}?done=${action}`, 303);

@@ -42,11 +42,27 @@ export interface RegisteredEmailCtx {
 }
 
 /** Mails the owner (and audits the attempt), then returns what a new application would: an id and a cookie. */
-export async function answerRegisteredEmail(ctx: RegisteredEmailCtx, owner: { id: string; email: string; name: string }, detail: { uscc: string }) {
+export async function answerRegisteredEmail(
+  ctx: RegisteredEmailCtx,
+  owner: { id: string; email: string; name: string },
+  detail: { uscc: string },
+) {
   const { db, zone, now, ip, origin } = ctx;
   await db.batch([
     outboxInsert(db, registeredEmailMessage(zone, owner, origin), now),
-    auditInsert(db, { actorId: null, actor: "anonymous", action: "onboarding.email_registered", target: owner.id, result: "denied", ip, detail }, now),
+    auditInsert(
+      db,
+      {
+        actorId: null,
+        actor: "anonymous",
+        action: "onboarding.email_registered",
+        target: owner.id,
+        result: "denied",
+        ip,
+        detail,
+      },
+      now,
+    ),
   ]);
   return { applicationId: newId(), cookie: decoySessionCookie(ctx.auth, zone.slug) };
 }

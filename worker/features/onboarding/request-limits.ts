@@ -21,7 +21,8 @@ export const MAX_APPLICATION_FILES = 10;
 export const MAX_BASE64_CHARS = Math.ceil(MAX_MATERIAL_BYTES / 3) * 4;
 
 /** The bytes a base64 string decodes to, known without decoding it. */
-export const decodedLength = (base64: string) => Math.floor((base64.length * 3) / 4) - (base64.endsWith("==") ? 2 : base64.endsWith("=") ? 1 : 0);
+export const decodedLength = (base64: string) =>
+  Math.floor((base64.length * 3) / 4) - (base64.endsWith("==") ? 2 : base64.endsWith("=") ? 1 : 0);
 
 export const APPLICATION_TOO_LARGE = `申请材料合计不能超过 ${APPLICATION_BODY_LIMIT_LABEL}(每个文件不超过 ${MATERIAL_LIMIT_LABEL},最多 ${MAX_APPLICATION_FILES} 个文件)。请压缩或分页扫描后重新提交。`;
 

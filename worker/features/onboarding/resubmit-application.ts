@@ -14,13 +14,31 @@ import { assertUploads, prepareUploads, type Upload } from "./uploads";
 import { allowedKinds, assertFitsZone } from "./zone-checks";
 import { isUniqueViolation } from "../../db/unique-violation";
 
-export async function resubmitApplication(ctx: Omit<OnboardingCtx, "auth" | "userAgent">, applicant: { id: string; email: string }, input: ApplicationInput, uploads: readonly Upload[]) {
+export async function resubmitApplication(
+  ctx: Omit<OnboardingCtx, "auth" | "userAgent">,
+  applicant: { id: string; email: string },
+  input: ApplicationInput,
+  uploads: readonly Upload[],
+) {
   const { db, zone, now, ip } = ctx;
-  const [app] = await db.select().from(onboardingApplications).where(eq(onboardingApplications.applicantUserId, applicant.id)).orderBy(desc(onboardingApplications.createdAt)).limit(1);
+  const [app] = await db
+    .select()
+    .from(onboardingApplications)
+    .where(eq(onboardingApplications.applicantUserId, applicant.id))
+    .orderBy(desc(onboardingApplications.createdAt))
+    .limit(1);
   if (!app) throw new AppError("not_found", "没有找到您的入驻申请。");
   if (app.status !== "returned") throw new AppError("conflict", "只有被退回补正的申请才能修改后重新提交。");
-  const onFile = await db.select({ kind: materials.kind }).from(materials).where(and(eq(materials.ownerKind, "application"), eq(materials.ownerId, app.id)));
-  assertFitsZone(zone, input, new Set([...onFile.map((m) => m.kind), ...uploads.map((u) => u.kind)]), shanghaiDate(now));
+  const onFile = await db
+    .select({ kind: materials.kind })
+    .from(materials)
+    .where(and(eq(materials.ownerKind, "application"), eq(materials.ownerId, app.id)));
+  assertFitsZone(
+    zone,
+    input,
+    new Set([...onFile.map((m) => m.kind), ...uploads.map((u) => u.kind)]),
+    shanghaiDate(now),
+  );
   await assertUploads(uploads, allowedKinds(input));
   if (input.uscc !== app.uscc) await assertUsccFree(db, input.uscc, app.id);
 
@@ -32,8 +50,29 @@ export async function resubmitApplication(ctx: Omit<OnboardingCtx, "auth" | "use
         .update(onboardingApplications)
         .set({ ...applicationColumns(input), status: "submitted", reviewNote: null, updatedAt: at })
         .where(and(eq(onboardingApplications.id, app.id), eq(onboardingApplications.status, "returned"))),
-      db.insert(applicationEvents).values({ applicationId: app.id, at, actorId: applicant.id, actor: applicant.email, action: "resubmitted", comment: null }),
-      auditInsert(db, { actorId: applicant.id, actor: applicant.email, action: "onboarding.resubmitted", target: app.id, result: "ok", ip, detail: { files: uploads.length } }, now),
+      db
+        .insert(applicationEvents)
+        .values({
+          applicationId: app.id,
+          at,
+          actorId: applicant.id,
+          actor: applicant.email,
+          action: "resubmitted",
+          comment: null,
+        }),
+      auditInsert(
+        db,
+        {
+          actorId: applicant.id,
+          actor: applicant.email,
+          action: "onboarding.resubmitted",
+          target: app.id,
+          result: "ok",
+          ip,
+          detail: { files: uploads.length },
+        },
+        now,
+      ),
       ...files.writes,
     ]);
   } catch (e) {

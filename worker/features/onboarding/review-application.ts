@@ -15,7 +15,15 @@
 import { and, eq } from "drizzle-orm";
 import type { ZoneConfig } from "../../../tenants/schema";
 import type { TenantDb } from "../../db/open";
-import { applicationEvents, enterpriseHistory, enterpriseQualifications, enterprises, materials, onboardingApplications, users } from "../../db/schema";
+import {
+  applicationEvents,
+  enterpriseHistory,
+  enterpriseQualifications,
+  enterprises,
+  materials,
+  onboardingApplications,
+  users,
+} from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
 import { auditInsert } from "../audit/audit";
@@ -56,7 +64,11 @@ export async function reviewApplication(ctx: ReviewCtx, id: string, action: Revi
   const [app] = await db.select().from(onboardingApplications).where(eq(onboardingApplications.id, id)).limit(1);
   if (!app) throw new AppError("not_found", "本园区没有这个入驻申请。");
   if (app.status !== "submitted") throw new AppError("conflict", ALREADY_DECIDED);
-  const [applicant] = await db.select({ id: users.id, email: users.email, name: users.name }).from(users).where(eq(users.id, app.applicantUserId)).limit(1);
+  const [applicant] = await db
+    .select({ id: users.id, email: users.email, name: users.name })
+    .from(users)
+    .where(eq(users.id, app.applicantUserId))
+    .limit(1);
   if (!applicant) throw new AppError("not_found", "申请人的账号不存在。");
 
   const at = now.getTime();
@@ -69,29 +81,76 @@ export async function reviewApplication(ctx: ReviewCtx, id: string, action: Revi
   // over HTTP). A concurrent decision that got there first leaves this batch
   // writing nothing at all, and the empty RETURNING turns into the same 409.
   const common = [
-    onlyIfChanged(db, db.insert(applicationEvents).values({ applicationId: id, at, actorId: actor.id, actor: actor.email, action: status, comment: note })),
-    onlyIfChanged(db, auditInsert(db, { actorId: actor.id, actor: actor.email, action: `onboarding.${status}`, target: id, result: "ok", ip, detail: { uscc: app.uscc } }, now)),
+    onlyIfChanged(
+      db,
+      db
+        .insert(applicationEvents)
+        .values({ applicationId: id, at, actorId: actor.id, actor: actor.email, action: status, comment: note }),
+    ),
+    onlyIfChanged(
+      db,
+      auditInsert(
+        db,
+        {
+          actorId: actor.id,
+          actor: actor.email,
+          action: `onboarding.${status}`,
+          target: id,
+          result: "ok",
+          ip,
+          detail: { uscc: app.uscc },
+        },
+        now,
+      ),
+    ),
   ] as const;
   const stillSubmitted = and(eq(onboardingApplications.id, id), eq(onboardingApplications.status, "submitted"));
   const decide = (set: Partial<typeof onboardingApplications.$inferInsert>) =>
-    db.update(onboardingApplications).set({ status, reviewNote: note, updatedAt: at, ...set }).where(stillSubmitted).returning({ id: onboardingApplications.id });
+    db
+      .update(onboardingApplications)
+      .set({ status, reviewNote: note, updatedAt: at, ...set })
+      .where(stillSubmitted)
+      .returning({ id: onboardingApplications.id });
 
   if (action !== "approve") {
-    const message = action === "reject" ? rejectedMessage(zone, applicant, app.companyName, note!) : returnedMessage(zone, applicant, app.companyName, note!);
-    const [changed] = await db.batch([decide({ decidedAt: action === "reject" ? at : null }), ...common, onlyIfChanged(db, outboxInsert(db, message, now))]);
+    const message =
+      action === "reject"
+        ? rejectedMessage(zone, applicant, app.companyName, note!)
+        : returnedMessage(zone, applicant, app.companyName, note!);
+    const [changed] = await db.batch([
+      decide({ decidedAt: action === "reject" ? at : null }),
+      ...common,
+      onlyIfChanged(db, outboxInsert(db, message, now)),
+    ]);
     if (changed.length === 0) throw new AppError("conflict", ALREADY_DECIDED);
     return { status, enterpriseId: null };
   }
 
-  const [taken] = await db.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.uscc, app.uscc)).limit(1);
+  const [taken] = await db
+    .select({ id: enterprises.id })
+    .from(enterprises)
+    .where(eq(enterprises.uscc, app.uscc))
+    .limit(1);
   if (taken) throw new AppError("conflict", DUPLICATE_USCC);
   const enterpriseId = newId();
   const claimed = ClaimedQualification.array().parse(JSON.parse(app.qualifications));
-  const files = await db.select().from(materials).where(and(eq(materials.ownerKind, "application"), eq(materials.ownerId, id)));
+  const files = await db
+    .select()
+    .from(materials)
+    .where(and(eq(materials.ownerKind, "application"), eq(materials.ownerId, id)));
   const profile = {
-    name: app.companyName, uscc: app.uscc, legalRep: app.legalRep, registeredOn: app.registeredOn, registeredCapitalFen: app.registeredCapitalFen,
-    address: app.address, industry: app.industry, industryClass: app.industryClass, employees: app.employees,
-    contactName: app.contactName, contactMobile: app.contactMobile, contactEmail: app.contactEmail,
+    name: app.companyName,
+    uscc: app.uscc,
+    legalRep: app.legalRep,
+    registeredOn: app.registeredOn,
+    registeredCapitalFen: app.registeredCapitalFen,
+    address: app.address,
+    industry: app.industry,
+    industryClass: app.industryClass,
+    employees: app.employees,
+    contactName: app.contactName,
+    contactMobile: app.contactMobile,
+    contactEmail: app.contactEmail,
   };
   let changed: { id: string }[];
   try {
@@ -99,17 +158,55 @@ export async function reviewApplication(ctx: ReviewCtx, id: string, action: Revi
     // application learns its enterprise after the enterprise exists.
     [changed] = await db.batch([
       decide({ decidedAt: at }),
-      onlyIfChanged(db, db.insert(enterprises).values({ id: enterpriseId, ...profile, status: "active", createdAt: at, updatedAt: at })),
-      db.update(onboardingApplications).set({ enterpriseId }).where(and(eq(onboardingApplications.id, id), CHAINED)),
-      db.update(users).set({ enterpriseId, updatedAt: at }).where(and(eq(users.id, applicant.id), CHAINED)),
-      onlyIfChanged(db, db.insert(enterpriseHistory).values({ enterpriseId, at, actorId: actor.id, actor: actor.email, subject: "profile", before: null, after: JSON.stringify({ ...profile, createdFromApplication: id }) })),
-      ...claimed.map((q) =>
-        onlyIfChanged(db, db.insert(enterpriseQualifications).values({
-          id: newId(), enterpriseId, code: q.code, certificateNo: q.certificateNo ?? null, issuedOn: q.issuedOn ?? null,
-          status: "verified", reviewedBy: actor.id, reviewedAt: at, reviewNote: "入驻审核时核验", createdAt: at,
-        })),
+      onlyIfChanged(
+        db,
+        db.insert(enterprises).values({ id: enterpriseId, ...profile, status: "active", createdAt: at, updatedAt: at }),
       ),
-      ...files.map(({ id: _id, ownerKind: _k, ownerId: _o, ...file }) => onlyIfChanged(db, db.insert(materials).values({ ...file, id: newId(), ownerKind: "enterprise", ownerId: enterpriseId }))),
+      db
+        .update(onboardingApplications)
+        .set({ enterpriseId })
+        .where(and(eq(onboardingApplications.id, id), CHAINED)),
+      db
+        .update(users)
+        .set({ enterpriseId, updatedAt: at })
+        .where(and(eq(users.id, applicant.id), CHAINED)),
+      onlyIfChanged(
+        db,
+        db
+          .insert(enterpriseHistory)
+          .values({
+            enterpriseId,
+            at,
+            actorId: actor.id,
+            actor: actor.email,
+            subject: "profile",
+            before: null,
+            after: JSON.stringify({ ...profile, createdFromApplication: id }),
+          }),
+      ),
+      ...claimed.map((q) =>
+        onlyIfChanged(
+          db,
+          db.insert(enterpriseQualifications).values({
+            id: newId(),
+            enterpriseId,
+            code: q.code,
+            certificateNo: q.certificateNo ?? null,
+            issuedOn: q.issuedOn ?? null,
+            status: "verified",
+            reviewedBy: actor.id,
+            reviewedAt: at,
+            reviewNote: "入驻审核时核验",
+            createdAt: at,
+          }),
+        ),
+      ),
+      ...files.map(({ id: _id, ownerKind: _k, ownerId: _o, ...file }) =>
+        onlyIfChanged(
+          db,
+          db.insert(materials).values({ ...file, id: newId(), ownerKind: "enterprise", ownerId: enterpriseId }),
+        ),
+      ),
       ...common,
       onlyIfChanged(db, outboxInsert(db, approvedMessage(zone, applicant, app.companyName, note ?? ""), now)),
     ]);

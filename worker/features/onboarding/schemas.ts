@@ -33,7 +33,10 @@ export const Mobile = mobileField("请填写联系人手机号");
 
 export const ClaimedQualification = z
   .object({
-    code: z.string().max(41, "资质类型不存在").regex(/^[a-z][a-z0-9-]{1,40}$/, "资质类型不存在"),
+    code: z
+      .string()
+      .max(41, "资质类型不存在")
+      .regex(/^[a-z][a-z0-9-]{1,40}$/, "资质类型不存在"),
     certificateNo: textField({ label: "证书编号", max: 60 }).optional(),
     issuedOn: IsoDate("发证日期").optional(),
   })
@@ -63,18 +66,35 @@ export const ApplicationFields = z.object({
     .toUpperCase()
     .regex(/^[A-T]\d{2,4}$/, "国民经济行业代码为 1 个门类字母加 2–4 位数字,例如 C2651")
     .openapi({ example: "C2651" }),
-  employees: z.number({ error: "员工人数请填写整数" }).int("员工人数请填写整数").min(0, "员工人数不能为负数").max(10_000_000, "员工人数太大"),
+  employees: z
+    .number({ error: "员工人数请填写整数" })
+    .int("员工人数请填写整数")
+    .min(0, "员工人数不能为负数")
+    .max(10_000_000, "员工人数太大"),
   contactName: text("联系人", 40),
   contactMobile: Mobile,
   contactEmail: Email,
-  qualifications: z.array(ClaimedQualification).max(20, "资质最多勾选 20 项").default([]).openapi({ description: "codes from the zone's qualification list; certificateNo and issuedOn required where the type has a certificate" }),
+  qualifications: z
+    .array(ClaimedQualification)
+    .max(20, "资质最多勾选 20 项")
+    .default([])
+    .openapi({
+      description:
+        "codes from the zone's qualification list; certificateNo and issuedOn required where the type has a certificate",
+    }),
 });
 export type ApplicationInput = z.infer<typeof ApplicationFields>;
 
 /** A file sent through the JSON API, base64-encoded (the API accepts JSON bodies only). */
 export const MaterialUpload = z
   .object({
-    kind: z.string().max(60, "材料类型应为 business_licence 或 certificate:<资质代码>").regex(/^(business_licence|certificate:[a-z][a-z0-9-]{1,40})$/, "材料类型应为 business_licence 或 certificate:<资质代码>"),
+    kind: z
+      .string()
+      .max(60, "材料类型应为 business_licence 或 certificate:<资质代码>")
+      .regex(
+        /^(business_licence|certificate:[a-z][a-z0-9-]{1,40})$/,
+        "材料类型应为 business_licence 或 certificate:<资质代码>",
+      ),
     filename: textField({ label: "文件名", max: 200, min: 1 }),
     contentType: z.enum(["application/pdf", "image/jpeg", "image/png"], { error: "只接受 PDF、JPG、PNG 文件" }),
     // Documented here, refused by decodeUploads (./uploads) before any file is decoded: a 413 naming the file,
@@ -83,11 +103,17 @@ export const MaterialUpload = z
       .string()
       .min(1, "文件是空的")
       .regex(/^[A-Za-z0-9+/]*={0,2}$/, "文件内容应为 base64 编码")
-      .openapi({ maxLength: MAX_BASE64_CHARS, description: `at most ${MAX_BASE64_CHARS} characters: a ${MATERIAL_LIMIT_LABEL} file` }),
+      .openapi({
+        maxLength: MAX_BASE64_CHARS,
+        description: `at most ${MAX_BASE64_CHARS} characters: a ${MATERIAL_LIMIT_LABEL} file`,
+      }),
   })
   .openapi("MaterialUpload");
 
-const Materials = z.array(MaterialUpload).max(MAX_APPLICATION_FILES, `一次最多上传 ${MAX_APPLICATION_FILES} 个文件`).default([]);
+const Materials = z
+  .array(MaterialUpload)
+  .max(MAX_APPLICATION_FILES, `一次最多上传 ${MAX_APPLICATION_FILES} 个文件`)
+  .default([]);
 
 export const Account = z.object({
   loginEmail: Email,
@@ -108,7 +134,11 @@ export const ReviewBody = z
   .openapi("ReviewComment");
 
 export const ApplicationIdParam = z.object({
-  id: z.string().max(40, "申请编号格式不对").regex(/^[a-z0-9]{10,40}$/, "申请编号格式不对").openapi({ param: { name: "id", in: "path" } }),
+  id: z
+    .string()
+    .max(40, "申请编号格式不对")
+    .regex(/^[a-z0-9]{10,40}$/, "申请编号格式不对")
+    .openapi({ param: { name: "id", in: "path" } }),
 });
 
 export const ApplicationStatus = z.enum(APPLICATION_STATUSES);
@@ -122,7 +152,14 @@ export const ListQuery = z.object({
 export type ListFilters = z.infer<typeof ListQuery>;
 
 const Event = z.object({ at: z.string(), actor: z.string(), action: z.string(), comment: z.string().nullable() });
-const Material = z.object({ id: z.string(), kind: z.string(), filename: z.string(), contentType: z.string(), size: z.number().int(), url: z.string() });
+const Material = z.object({
+  id: z.string(),
+  kind: z.string(),
+  filename: z.string(),
+  contentType: z.string(),
+  size: z.number().int(),
+  url: z.string(),
+});
 
 export const ApplicationSummary = z
   .object({

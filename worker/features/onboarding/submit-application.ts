@@ -42,7 +42,8 @@ export interface OnboardingCtx {
   origin: string;
 }
 
-export const DUPLICATE_USCC = "这个统一社会信用代码在本园区已有入驻申请或已入驻。如是贵公司的申请,请用申请时的邮箱登录查看进度;有疑问请联系园区管理员。";
+export const DUPLICATE_USCC =
+  "这个统一社会信用代码在本园区已有入驻申请或已入驻。如是贵公司的申请,请用申请时的邮箱登录查看进度;有疑问请联系园区管理员。";
 
 /** The application columns from validated input. */
 export function applicationColumns(input: ApplicationInput) {
@@ -52,7 +53,11 @@ export function applicationColumns(input: ApplicationInput) {
 
 /** The two reads that find the USCC held by another live application or an enterprise of this zone, for a batch. */
 function usccHolders(db: TenantDb, uscc: string, exceptApplicationId?: string) {
-  const live = and(eq(onboardingApplications.uscc, uscc), ne(onboardingApplications.status, "rejected"), exceptApplicationId ? ne(onboardingApplications.id, exceptApplicationId) : undefined);
+  const live = and(
+    eq(onboardingApplications.uscc, uscc),
+    ne(onboardingApplications.status, "rejected"),
+    exceptApplicationId ? ne(onboardingApplications.id, exceptApplicationId) : undefined,
+  );
   return [
     db.select({ id: onboardingApplications.id }).from(onboardingApplications).where(live).limit(1),
     db.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.uscc, uscc)).limit(1),
@@ -76,7 +81,12 @@ export async function assertUsccFree(db: TenantDb, uscc: string, exceptApplicati
  * file sent with the form replaces the kept one of its kind, and a kept file of
  * a qualification no longer ticked is left to expire.
  */
-export async function submitApplication(ctx: OnboardingCtx, input: ApplicationInput & { loginEmail: string; password: string }, uploads: readonly Upload[], draft?: { token: string; kept: readonly KeptUpload[] }) {
+export async function submitApplication(
+  ctx: OnboardingCtx,
+  input: ApplicationInput & { loginEmail: string; password: string },
+  uploads: readonly Upload[],
+  draft?: { token: string; kept: readonly KeptUpload[] },
+) {
   const { db, zone, now, ip } = ctx;
   const { loginEmail, password, ...facts } = input;
   const rateKey = { email: loginEmail, ip };
@@ -91,8 +101,16 @@ export async function submitApplication(ctx: OnboardingCtx, input: ApplicationIn
 
   // One round trip records the attempt, re-counts, and reads what the application collides with.
   const slot = reserveApplicationSlot(db, rateKey, now);
-  const ownerOf = db.select({ id: users.id, email: users.email, name: users.name }).from(users).where(eq(users.email, loginEmail)).limit(1);
-  const [mine, byEmail, byIp, apps, ents, owners] = await db.batch([...slot.queries, ...usccHolders(db, facts.uscc), ownerOf]);
+  const ownerOf = db
+    .select({ id: users.id, email: users.email, name: users.name })
+    .from(users)
+    .where(eq(users.email, loginEmail))
+    .limit(1);
+  const [mine, byEmail, byIp, apps, ents, owners] = await db.batch([
+    ...slot.queries,
+    ...usccHolders(db, facts.uscc),
+    ownerOf,
+  ]);
   await slot.settle([mine, byEmail, byIp]);
   if (apps.length || ents.length) throw usccConflict();
   // Hashed whether or not the address is taken: the two answers should cost about the same.
@@ -103,15 +121,59 @@ export async function submitApplication(ctx: OnboardingCtx, input: ApplicationIn
   const applicationId = newId();
   const at = now.getTime();
   const user = { id: userId, email: loginEmail, name: facts.contactName };
-  const claim = draft && kept.length ? [claimDraftUploads(db, await draftOwnerOf(draft.token), kept.map((k) => k.id), applicationId, userId)] : [];
+  const claim =
+    draft && kept.length
+      ? [
+          claimDraftUploads(
+            db,
+            await draftOwnerOf(draft.token),
+            kept.map((k) => k.id),
+            applicationId,
+            userId,
+          ),
+        ]
+      : [];
   const files = await prepareUploads(ctx, applicationId, user, uploads);
   try {
     await db.batch([
-      db.insert(users).values({ ...user, role: "enterprise", enterpriseId: null, passwordHash, passwordChangedAt: at, createdAt: at, updatedAt: at }),
-      db.insert(onboardingApplications).values({ id: applicationId, status: "submitted", applicantUserId: userId, ...applicationColumns(facts), createdAt: at, updatedAt: at }),
-      db.insert(applicationEvents).values({ applicationId, at, actorId: userId, actor: loginEmail, action: "submitted", comment: null }),
+      db
+        .insert(users)
+        .values({
+          ...user,
+          role: "enterprise",
+          enterpriseId: null,
+          passwordHash,
+          passwordChangedAt: at,
+          createdAt: at,
+          updatedAt: at,
+        }),
+      db
+        .insert(onboardingApplications)
+        .values({
+          id: applicationId,
+          status: "submitted",
+          applicantUserId: userId,
+          ...applicationColumns(facts),
+          createdAt: at,
+          updatedAt: at,
+        }),
+      db
+        .insert(applicationEvents)
+        .values({ applicationId, at, actorId: userId, actor: loginEmail, action: "submitted", comment: null }),
       outboxInsert(db, submittedMessage(zone, user, facts.companyName), now),
-      auditInsert(db, { actorId: userId, actor: loginEmail, action: "onboarding.submitted", target: applicationId, result: "ok", ip, detail: { uscc: facts.uscc, files: uploads.length + kept.length } }, now),
+      auditInsert(
+        db,
+        {
+          actorId: userId,
+          actor: loginEmail,
+          action: "onboarding.submitted",
+          target: applicationId,
+          result: "ok",
+          ip,
+          detail: { uscc: facts.uscc, files: uploads.length + kept.length },
+        },
+        now,
+      ),
       ...files.writes,
       ...claim,
     ]);

@@ -9,7 +9,13 @@ import type { TenantDb } from "../../db/open";
 import type { BlobStore } from "../../lib/blob-store/blob-store";
 import { AppError } from "../../lib/errors";
 import { formatBytes } from "../materials/material-file";
-import { checkMaterialFile, MATERIAL_LIMIT_LABEL, MATERIAL_TYPES_LABEL, MAX_MATERIAL_BYTES, prepareMaterial } from "../materials/save-material";
+import {
+  checkMaterialFile,
+  MATERIAL_LIMIT_LABEL,
+  MATERIAL_TYPES_LABEL,
+  MAX_MATERIAL_BYTES,
+  prepareMaterial,
+} from "../materials/save-material";
 import { decodedLength, MAX_APPLICATION_FILES } from "./request-limits";
 import { fileKey } from "./zone-checks";
 
@@ -23,7 +29,8 @@ export const UPLOAD_RULE = `${MATERIAL_TYPES_LABEL},每个文件不超过 ${MATE
 
 /** Refuses files of a kind the application does not carry, empty, too large or not PDF/JPG/PNG; names each. */
 export async function assertUploads(uploads: readonly Upload[], allowed: ReadonlySet<string>): Promise<void> {
-  if (uploads.length > MAX_APPLICATION_FILES) throw new AppError("validation_failed", `一次最多上传 ${MAX_APPLICATION_FILES} 个文件。`);
+  if (uploads.length > MAX_APPLICATION_FILES)
+    throw new AppError("validation_failed", `一次最多上传 ${MAX_APPLICATION_FILES} 个文件。`);
   const errors: Record<string, string> = {};
   let tooLarge = false;
   for (const { kind, file } of uploads) {
@@ -57,7 +64,18 @@ export async function prepareUploads(
   const prepared: Awaited<ReturnType<typeof prepareMaterial>>[] = [];
   try {
     for (const { kind, file } of uploads) {
-      prepared.push(await prepareMaterial(ctx, { ownerKind: "application", ownerId: applicationId, kind, file, uploadedBy: uploader.id, actor: uploader.email, ip: ctx.ip, field: fileKey(kind) }));
+      prepared.push(
+        await prepareMaterial(ctx, {
+          ownerKind: "application",
+          ownerId: applicationId,
+          kind,
+          file,
+          uploadedBy: uploader.id,
+          actor: uploader.email,
+          ip: ctx.ip,
+          field: fileKey(kind),
+        }),
+      );
     }
   } catch (e) {
     await Promise.allSettled(prepared.map((p) => p.discard()));
@@ -74,19 +92,26 @@ export async function prepareUploads(
  * A file over the per-file limit is refused by its decoded size, naming it,
  * before any of them is decoded.
  */
-export function decodeUploads(items: readonly { kind: string; filename: string; contentType: string; base64: string }[]): Upload[] {
+export function decodeUploads(
+  items: readonly { kind: string; filename: string; contentType: string; base64: string }[],
+): Upload[] {
   const tooLarge: Record<string, string> = {};
   for (const { kind, filename, base64 } of items) {
     const size = decodedLength(base64);
-    if (size > MAX_MATERIAL_BYTES) tooLarge[fileKey(kind)] = `文件「${filename}」有 ${formatBytes(size)},超过了每个文件 ${MATERIAL_LIMIT_LABEL} 的上限。请压缩或分页扫描后重新上传。`;
+    if (size > MAX_MATERIAL_BYTES)
+      tooLarge[fileKey(kind)] =
+        `文件「${filename}」有 ${formatBytes(size)},超过了每个文件 ${MATERIAL_LIMIT_LABEL} 的上限。请压缩或分页扫描后重新上传。`;
   }
-  if (Object.keys(tooLarge).length) throw new AppError("payload_too_large", Object.values(tooLarge).join(" "), tooLarge);
+  if (Object.keys(tooLarge).length)
+    throw new AppError("payload_too_large", Object.values(tooLarge).join(" "), tooLarge);
   return items.map(({ kind, filename, contentType, base64 }) => {
     let bytes: Uint8Array<ArrayBuffer>;
     try {
       bytes = Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0));
     } catch {
-      throw new AppError("validation_failed", `「${filename}」的 base64 内容无法解码。`, { [fileKey(kind)]: "文件内容无法解码" });
+      throw new AppError("validation_failed", `「${filename}」的 base64 内容无法解码。`, {
+        [fileKey(kind)]: "文件内容无法解码",
+      });
     }
     return { kind, file: new File([bytes], filename, { type: contentType }) };
   });

@@ -31,16 +31,20 @@ export async function deliverAllZones(deps: AppDeps): Promise<void> {
     try {
       const db = openTenantDb(deps.openClient(zone.slug));
       const pruned = await pruneAuthRecords(db, deps.now());
-      if (pruned.attempts + pruned.sessions + pruned.resetTokens > 0) console.log(JSON.stringify({ level: "info", job: "prune", zone: zone.slug, ...pruned }));
+      if (pruned.attempts + pruned.sessions + pruned.resetTokens > 0)
+        console.log(JSON.stringify({ level: "info", job: "prune", zone: zone.slug, ...pruned }));
       const drafts = await pruneDraftUploads({ db, blobs: deps.blobs, now: deps.now() });
-      if (drafts > 0) console.log(JSON.stringify({ level: "info", job: "prune-draft-uploads", zone: zone.slug, files: drafts }));
+      if (drafts > 0)
+        console.log(JSON.stringify({ level: "info", job: "prune-draft-uploads", zone: zone.slug, files: drafts }));
       const advanced = await advanceZonePublicity(deps, zone, db);
       if (advanced > 0) console.log(JSON.stringify({ level: "info", job: "publicity", zone: zone.slug, advanced }));
       const overdue = await flagOverdueLoans({ db, zone, now: deps.now(), origin: zoneOrigin(deps.config, zone.slug) });
-      if (overdue > 0) console.log(JSON.stringify({ level: "info", job: "loan-response-times", zone: zone.slug, overdue }));
+      if (overdue > 0)
+        console.log(JSON.stringify({ level: "info", job: "loan-response-times", zone: zone.slug, overdue }));
       if (senders.length === 0) continue;
       const r = await deliverPending({ db, senders, now: deps.now() });
-      if (r.sent + r.failed + r.retried > 0) console.log(JSON.stringify({ level: "info", job: "outbox", zone: zone.slug, ...r }));
+      if (r.sent + r.failed + r.retried > 0)
+        console.log(JSON.stringify({ level: "info", job: "outbox", zone: zone.slug, ...r }));
     } catch (err) {
       // One zone's database being unreachable must not stop the others' jobs.
       console.error(JSON.stringify({ level: "error", job: "scheduled", zone: zone.slug, error: String(err) }));

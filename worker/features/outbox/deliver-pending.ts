@@ -48,7 +48,13 @@ export interface DeliverResult {
   skipped: number;
 }
 
-export async function deliverPending({ db, senders, now, limit = 20, maxAttempts = 5 }: DeliverOptions): Promise<DeliverResult> {
+export async function deliverPending({
+  db,
+  senders,
+  now,
+  limit = 20,
+  maxAttempts = 5,
+}: DeliverOptions): Promise<DeliverResult> {
   const byChannel = new Map<Channel, MessageSender>();
   for (const s of senders) {
     if (byChannel.has(s.channel)) throw new Error(`two senders for channel "${s.channel}"`);
@@ -110,7 +116,11 @@ async function countUnsendable(db: TenantDb, channels: Channel[]): Promise<numbe
   const [row] = await db
     .select({ n: count() })
     .from(outbox)
-    .where(channels.length ? and(eq(outbox.status, "pending"), notInArray(outbox.channel, channels)) : eq(outbox.status, "pending"));
+    .where(
+      channels.length
+        ? and(eq(outbox.status, "pending"), notInArray(outbox.channel, channels))
+        : eq(outbox.status, "pending"),
+    );
   return row?.n ?? 0;
 }
 

@@ -25,7 +25,11 @@ export interface OutboundMessage {
  * The insert query, not yet run, for `db.batch([...])` with the change it announces. The body may be
  * SQL when it names something the same batch creates (a new application's number).
  */
-export function outboxInsert(db: TenantDb, msg: OutboundMessage | (Omit<OutboundMessage, "body"> & { body: SQL<string> }), now: Date) {
+export function outboxInsert(
+  db: TenantDb,
+  msg: OutboundMessage | (Omit<OutboundMessage, "body"> & { body: SQL<string> }),
+  now: Date,
+) {
   return db.insert(outbox).values({
     channel: msg.channel,
     recipient: msg.recipient,

@@ -22,7 +22,10 @@ export interface OutboxRecord {
   lastError: string | null;
 }
 
-export async function listOutbox({ db }: { db: TenantDb }, { limit = 50 }: { limit?: number } = {}): Promise<OutboxRecord[]> {
+export async function listOutbox(
+  { db }: { db: TenantDb },
+  { limit = 50 }: { limit?: number } = {},
+): Promise<OutboxRecord[]> {
   const n = Number.isFinite(limit) ? Math.min(200, Math.max(1, Math.trunc(limit))) : 50;
   const rows = await db.select().from(outbox).orderBy(desc(outbox.id)).limit(n);
   // sent_at doubles as the claim time of a pending row; callers get the two apart.

@@ -22,7 +22,10 @@ export function platformRoutes(deps: AppDeps) {
   const icon = (c: Context<AppEnv>) => {
     const site = c.get("site");
     const brand = site.kind === "zone" ? site.zone.branding : PLATFORM_BRAND;
-    return c.body(faviconSvg(brand.primary, brand.accent), 200, { "Content-Type": "image/svg+xml", "Cache-Control": "public, max-age=86400" });
+    return c.body(faviconSvg(brand.primary, brand.accent), 200, {
+      "Content-Type": "image/svg+xml",
+      "Cache-Control": "public, max-age=86400",
+    });
   };
   routes.get("/favicon.ico", icon);
   routes.get("/favicon.svg", icon);

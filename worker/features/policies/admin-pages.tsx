@@ -43,16 +43,52 @@ export function policyAdminPages(deps: AppDeps) {
   const nonce = (c: Context<AppEnv>) => c.get("secureHeadersNonce");
   const today = () => shanghaiDate(deps.now());
 
-  const versionsPage = async (c: Context<AppEnv>, opts: { notice?: Notice; errors?: FormErrors; json?: string } = {}, status: ContentfulStatusCode = 200) => {
+  const versionsPage = async (
+    c: Context<AppEnv>,
+    opts: { notice?: Notice; errors?: FormErrors; json?: string } = {},
+    status: ContentfulStatusCode = 200,
+  ) => {
     const { zone, db } = zoneOf(c);
-    const [versions, latest] = await Promise.all([listPolicyVersions({ db }, today()), opts.json === undefined ? loadLatestVersion(db) : null]);
+    const [versions, latest] = await Promise.all([
+      listPolicyVersions({ db }, today()),
+      opts.json === undefined ? loadLatestVersion(db) : null,
+    ]);
     // The newest set, laid out for editing: the starting point of the next version.
     const json = opts.json ?? (latest ? JSON.stringify(JSON.parse(latest.data), null, 2) : "");
-    return c.html(<AdminVersionsPage zone={zone} nonce={nonce(c)} user={signedIn(c).user} versions={versions} json={json} notice={opts.notice} errors={opts.errors} />, status);
+    return c.html(
+      <AdminVersionsPage
+        zone={zone}
+        nonce={nonce(c)}
+        user={signedIn(c).user}
+        versions={versions}
+        json={json}
+        notice={opts.notice}
+        errors={opts.errors}
+      />,
+      status,
+    );
   };
 
-  const previewPage = (c: Context<AppEnv>, preview: PolicyPreview, raw: unknown, notice?: Notice, status: ContentfulStatusCode = 200) =>
-    c.html(<AdminPreviewPage zone={zoneOf(c).zone} nonce={nonce(c)} user={signedIn(c).user} preview={preview} json={JSON.stringify(raw)} pretty={JSON.stringify(raw, null, 2)} notice={notice} today={today()} />, status);
+  const previewPage = (
+    c: Context<AppEnv>,
+    preview: PolicyPreview,
+    raw: unknown,
+    notice?: Notice,
+    status: ContentfulStatusCode = 200,
+  ) =>
+    c.html(
+      <AdminPreviewPage
+        zone={zoneOf(c).zone}
+        nonce={nonce(c)}
+        user={signedIn(c).user}
+        preview={preview}
+        json={JSON.stringify(raw)}
+        pretty={JSON.stringify(raw, null, 2)}
+        notice={notice}
+        today={today()}
+      />,
+      status,
+    );
 
   r.get("/admin/policy", (c) => {
     const published = Number(c.req.query("published"));
@@ -80,13 +116,31 @@ export function policyAdminPages(deps: AppDeps) {
     const fromFile = file instanceof File && file.size > 0;
     const source = fromFile ? await file.text() : typed;
     const field = fromFile ? "file" : "json";
-    if (source.trim() === "") return versionsPage(c, { errors: { message: "请选择 JSON 文件,或在文本框中填写政策数据。", fields: { file: "请选择文件,或使用下方的文本框。" } }, json: typed || undefined }, 422);
+    if (source.trim() === "")
+      return versionsPage(
+        c,
+        {
+          errors: {
+            message: "请选择 JSON 文件,或在文本框中填写政策数据。",
+            fields: { file: "请选择文件,或使用下方的文本框。" },
+          },
+          json: typed || undefined,
+        },
+        422,
+      );
     let raw: unknown;
     try {
       raw = JSON.parse(source);
     } catch (e) {
       const message = `JSON 格式有误:${(e as Error).message}`;
-      return versionsPage(c, { errors: { message: `${message}。请修改后重新预览。`, fields: { [field]: message } }, json: fromFile ? undefined : typed }, 422);
+      return versionsPage(
+        c,
+        {
+          errors: { message: `${message}。请修改后重新预览。`, fields: { [field]: message } },
+          json: fromFile ? undefined : typed,
+        },
+        422,
+      );
     }
     return previewPage(c, await previewPolicyVersion(zoneOf(c), raw), raw);
   });
@@ -100,17 +154,45 @@ export function policyAdminPages(deps: AppDeps) {
     } catch {
       return versionsPage(c, { errors: { message: "发布表单缺少政策数据,请重新预览后再发布。" } }, 400);
     }
-    const form = PublishBody.safeParse({ policySet: raw, baseVersion: base === "" ? null : Number(base), note: text(body, "note").trim() || undefined });
-    if (!form.success) return previewPage(c, await previewPolicyVersion(zoneOf(c), raw), raw, { kind: "error", message: `发布表单有误:${form.error.issues[0]?.message ?? ""}。请重新预览后再发布。` }, 400);
+    const form = PublishBody.safeParse({
+      policySet: raw,
+      baseVersion: base === "" ? null : Number(base),
+      note: text(body, "note").trim() || undefined,
+    });
+    if (!form.success)
+      return previewPage(
+        c,
+        await previewPolicyVersion(zoneOf(c), raw),
+        raw,
+        { kind: "error", message: `发布表单有误:${form.error.issues[0]?.message ?? ""}。请重新预览后再发布。` },
+        400,
+      );
     const ctx = requestCtx(c, deps);
     const { user } = signedIn(c);
     try {
-      const out = await publishPolicyVersion({ db: ctx.db, zone: ctx.zone, now: ctx.now, ip: ctx.ip, actor: { id: user.id, email: user.email }, origin: ctx.origin }, form.data.policySet, { baseVersion: form.data.baseVersion, note: form.data.note });
+      const out = await publishPolicyVersion(
+        {
+          db: ctx.db,
+          zone: ctx.zone,
+          now: ctx.now,
+          ip: ctx.ip,
+          actor: { id: user.id, email: user.email },
+          origin: ctx.origin,
+        },
+        form.data.policySet,
+        { baseVersion: form.data.baseVersion, note: form.data.note },
+      );
       return c.redirect(`/admin/policy?published=${out.version.id}&notified=${out.notified}`, 303);
     } catch (e) {
       const { status, errors } = formFailure(e, c);
       // Previewed again: after a conflict this compares with the version now newest, so a second 发布 is a deliberate one.
-      return previewPage(c, await previewPolicyVersion(zoneOf(c), raw), raw, { kind: "error", message: `没有发布:${errors.message ?? "请重新预览。"}` }, status);
+      return previewPage(
+        c,
+        await previewPolicyVersion(zoneOf(c), raw),
+        raw,
+        { kind: "error", message: `没有发布:${errors.message ?? "请重新预览。"}` },
+        status,
+      );
     }
   });
 
@@ -124,9 +206,22 @@ export function policyAdminPages(deps: AppDeps) {
         nonce={nonce(c)}
         user={signedIn(c).user}
         version={{ id: policy.version.id, label: policy.version.label, effectiveFrom: policy.version.effectiveFrom }}
-        programme={{ id: view.id, title: view.title, citation: view.citation, documentTitle: view.document.title, amountSummary: view.amountSummary }}
+        programme={{
+          id: view.id,
+          title: view.title,
+          citation: view.citation,
+          documentTitle: view.document.title,
+          amountSummary: view.amountSummary,
+        }}
         counts={m.counts}
-        rows={m.rows.map((row) => ({ enterprise: row.enterprise, tier: row.fit.tier, result: row.fit.result, met: row.fit.met, missed: row.fit.missed, untold: row.fit.untold }))}
+        rows={m.rows.map((row) => ({
+          enterprise: row.enterprise,
+          tier: row.fit.tier,
+          result: row.fit.result,
+          met: row.fit.met,
+          missed: row.fit.missed,
+          untold: row.fit.untold,
+        }))}
       />,
     );
   });

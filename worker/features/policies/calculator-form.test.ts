@@ -2,7 +2,15 @@ import { describe, expect, it } from "vitest";
 import { factsToForm, fieldName, formToFacts, wasSubmitted, type CalcFact } from "./calculator-form";
 
 const fact = (over: Partial<CalcFact> & Pick<CalcFact, "name" | "type">): CalcFact => ({
-  label: over.name, labelEn: over.name, help: null, unit: null, optional: false, min: null, max: null, options: null, ...over,
+  label: over.name,
+  labelEn: over.name,
+  help: null,
+  unit: null,
+  optional: false,
+  min: null,
+  max: null,
+  options: null,
+  ...over,
 });
 
 const FACTS: CalcFact[] = [
@@ -10,7 +18,14 @@ const FACTS: CalcFact[] = [
   fact({ name: "patents", type: "count", unit: "件", max: 1000 }),
   fact({ name: "share", type: "percent", min: 0, max: 100 }),
   fact({ name: "hnte", type: "boolean" }),
-  fact({ name: "level", type: "choice", options: [{ value: "national", label: "国家级" }, { value: "provincial", label: "省级" }] }),
+  fact({
+    name: "level",
+    type: "choice",
+    options: [
+      { value: "national", label: "国家级" },
+      { value: "provincial", label: "省级" },
+    ],
+  }),
   fact({ name: "projectCode", type: "text" }),
 ];
 
@@ -25,11 +40,32 @@ describe("field names", () => {
 
 describe("form → facts", () => {
   it("converts 元 to fen exactly and restates the amount in 万元", () => {
-    const r = formToFacts(FACTS, { revenue: "300000000", patents: "12", share: "3.25", hnte: "yes", level: "provincial", projectCode: " ZB-2026-01 " });
+    const r = formToFacts(FACTS, {
+      revenue: "300000000",
+      patents: "12",
+      share: "3.25",
+      hnte: "yes",
+      level: "provincial",
+      projectCode: " ZB-2026-01 ",
+    });
     expect(r).toEqual({
       ok: true,
-      facts: { revenueFen: 30_000_000_000, patents: 12, share: 3.25, hnte: true, level: "provincial", projectCode: "ZB-2026-01" },
-      values: { revenue: "300000000", patents: "12", share: "3.25", hnte: "yes", level: "provincial", projectCode: " ZB-2026-01 " },
+      facts: {
+        revenueFen: 30_000_000_000,
+        patents: 12,
+        share: 3.25,
+        hnte: true,
+        level: "provincial",
+        projectCode: "ZB-2026-01",
+      },
+      values: {
+        revenue: "300000000",
+        patents: "12",
+        share: "3.25",
+        hnte: "yes",
+        level: "provincial",
+        projectCode: " ZB-2026-01 ",
+      },
       echo: { revenue: "即 30,000万元" },
     });
   });
@@ -60,7 +96,14 @@ describe("form → facts", () => {
   });
 
   it("reports every bad field at once, in words a person can act on, and keeps what was typed", () => {
-    const r = formToFacts(FACTS, { revenue: "abc", patents: "1.5", share: "3.255", hnte: "maybe", level: "city", projectCode: "x".repeat(101) });
+    const r = formToFacts(FACTS, {
+      revenue: "abc",
+      patents: "1.5",
+      share: "3.255",
+      hnte: "maybe",
+      level: "city",
+      projectCode: "x".repeat(101),
+    });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors).toEqual({
@@ -76,8 +119,14 @@ describe("form → facts", () => {
 
   it("checks a fact's declared range with the unit it is written in", () => {
     const bounded = [fact({ name: "areaFen", type: "money", min: 100_000_000 })];
-    expect(formToFacts(bounded, { area: "999999.99" })).toMatchObject({ ok: false, errors: { area: "不能小于 100万元。" } });
-    expect(formToFacts(FACTS, { patents: "1001" })).toMatchObject({ ok: false, errors: { patents: "不能大于 1000件。" } });
+    expect(formToFacts(bounded, { area: "999999.99" })).toMatchObject({
+      ok: false,
+      errors: { area: "不能小于 100万元。" },
+    });
+    expect(formToFacts(FACTS, { patents: "1001" })).toMatchObject({
+      ok: false,
+      errors: { patents: "不能大于 1000件。" },
+    });
     expect(formToFacts(FACTS, { share: "100.01" })).toMatchObject({ ok: false, errors: { share: "不能大于 100%。" } });
     expect(formToFacts(FACTS, { share: "3.5%" })).toMatchObject({ ok: true, facts: { share: 3.5 } });
   });

@@ -53,7 +53,8 @@ function parseOne(fact: CalcFact, text: string): { value: FactValue } | { error:
     }
     case "count": {
       const s = normaliseNumberText(text).replace(/,/g, "");
-      if (!COUNT.test(s) || Number(s) > 1e9) return { error: `请填写不小于 0 的整数${fact.unit ? `(单位:${fact.unit})` : ""}。` };
+      if (!COUNT.test(s) || Number(s) > 1e9)
+        return { error: `请填写不小于 0 的整数${fact.unit ? `(单位:${fact.unit})` : ""}。` };
       return inRange(fact, Number(s), (n) => `${n}${fact.unit ?? ""}`);
     }
     case "percent": {
@@ -64,7 +65,9 @@ function parseOne(fact: CalcFact, text: string): { value: FactValue } | { error:
     case "boolean":
       return text in BOOLEAN ? { value: BOOLEAN[text]! } : { error: "请选择“是”“否”或“未填”。" };
     case "choice":
-      return fact.options?.some((o) => o.value === text) ? { value: text } : { error: `请从列表中选择:${(fact.options ?? []).map((o) => o.label).join("、")}。` };
+      return fact.options?.some((o) => o.value === text)
+        ? { value: text }
+        : { error: `请从列表中选择:${(fact.options ?? []).map((o) => o.label).join("、")}。` };
     case "text": {
       const s = text.trim();
       return s.length <= 100 ? { value: s } : { error: "最多 100 个字。" };
@@ -84,7 +87,10 @@ function inRange(fact: CalcFact, n: number, show: (n: number) => string): { valu
  * to put back into the form. `echo` restates money as the policies write it
  * ("即 30,000万元"), so a slip of a digit shows before anyone relies on the result.
  */
-export function formToFacts(facts: readonly CalcFact[], raw: Readonly<Record<string, string | undefined>>): ParsedCalculator {
+export function formToFacts(
+  facts: readonly CalcFact[],
+  raw: Readonly<Record<string, string | undefined>>,
+): ParsedCalculator {
   const values: FormValues = {};
   const errors: Record<string, string> = {};
   const echo: Record<string, string> = {};

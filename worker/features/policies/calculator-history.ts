@@ -13,7 +13,11 @@ import { EARLIEST_AWARD, type HistoryEntry } from "./estimate-programme";
 import { MAX_AWARD_FEN } from "./programme-schemas";
 
 export const MAX_AWARD_ROWS = 10;
-export interface AwardRow { programme: string; date: string; amount: string }
+export interface AwardRow {
+  programme: string;
+  date: string;
+  amount: string;
+}
 
 /** Field names: "_" keeps them apart from fact names (camelCase), as the form's "_calc" does. */
 export const awardField = (i: number, part: keyof AwardRow) => `_award${i + 1}_${part}`;
@@ -21,26 +25,40 @@ export const awardField = (i: number, part: keyof AwardRow) => `_award${i + 1}_$
 export type ParsedAwards = { rows: AwardRow[]; entries: HistoryEntry[]; errors: Record<string, string> };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const isCalendarDate = (d: string) => DATE.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d;
+const isCalendarDate = (d: string) =>
+  DATE.test(d) &&
+  !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) &&
+  new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d;
 
 /** The rows a visitor filled in; a row left wholly empty is no award, a row half filled says what is missing. */
-export function formToAwards(raw: Readonly<Record<string, string | undefined>>, o: { programmes: ReadonlySet<string>; today: string }): ParsedAwards {
+export function formToAwards(
+  raw: Readonly<Record<string, string | undefined>>,
+  o: { programmes: ReadonlySet<string>; today: string },
+): ParsedAwards {
   const rows: AwardRow[] = [];
   const entries: HistoryEntry[] = [];
   const errors: Record<string, string> = {};
   for (let i = 0; i < MAX_AWARD_ROWS; i++) {
-    const row: AwardRow = { programme: (raw[awardField(i, "programme")] ?? "").slice(0, 63), date: (raw[awardField(i, "date")] ?? "").slice(0, 20).trim(), amount: (raw[awardField(i, "amount")] ?? "").slice(0, 30) };
+    const row: AwardRow = {
+      programme: (raw[awardField(i, "programme")] ?? "").slice(0, 63),
+      date: (raw[awardField(i, "date")] ?? "").slice(0, 20).trim(),
+      amount: (raw[awardField(i, "amount")] ?? "").slice(0, 30),
+    };
     if (!row.programme && !row.date && !row.amount.trim()) continue;
     rows.push(row);
     const at = (part: keyof AwardRow) => awardField(i, part);
     const n = `第 ${i + 1} 项`;
     if (!o.programmes.has(row.programme)) errors[at("programme")] = `请为${n}选择获得的项目。`;
-    const date = normaliseNumberText(row.date).replace(/[./年月]/g, "-").replace(/日$/, "");
+    const date = normaliseNumberText(row.date)
+      .replace(/[./年月]/g, "-")
+      .replace(/日$/, "");
     if (!isCalendarDate(date)) errors[at("date")] = `请按 2026-03-15 的格式填写${n}的获得日期。`;
-    else if (date < EARLIEST_AWARD || date > o.today) errors[at("date")] = `${n}的获得日期须在 ${EARLIEST_AWARD} 至 ${o.today} 之间。`;
+    else if (date < EARLIEST_AWARD || date > o.today)
+      errors[at("date")] = `${n}的获得日期须在 ${EARLIEST_AWARD} 至 ${o.today} 之间。`;
     const amount = parseAmount(row.amount, { unit: "元", maxFen: MAX_AWARD_FEN });
     if (!amount.ok) errors[at("amount")] = row.amount.trim() ? amount.message : `请填写${n}获得的金额(元)。`;
-    if (!errors[at("programme")] && !errors[at("date")] && amount.ok) entries.push({ programme: row.programme, awardedOn: date, amountFen: amount.fen });
+    if (!errors[at("programme")] && !errors[at("date")] && amount.ok)
+      entries.push({ programme: row.programme, awardedOn: date, amountFen: amount.fen });
   }
   return { rows, entries, errors };
 }

@@ -4,12 +4,25 @@ import { closedDocumentLines } from "./closed-documents";
 
 type Status = Parameters<typeof closedDocumentLines>[0] extends ReadonlyMap<string, infer S> ? S : never;
 
-const doc = (validity: { from?: string; until?: string; source: string }) => ({ title: "三年行动计划", docNumber: "测发〔2020〕1号", validity });
+const doc = (validity: { from?: string; until?: string; source: string }) => ({
+  title: "三年行动计划",
+  docNumber: "测发〔2020〕1号",
+  validity,
+});
 
 describe("closedDocumentLines", () => {
-  const expired = { ...validityOn(doc({ until: "2023-12-31", source: "(2021—2023年)" }), "2026-01-01"), document: doc({ until: "2023-12-31", source: "" }) };
-  const later = { ...validityOn(doc({ from: "2027-01-01", source: "自2027年1月1日起施行" }), "2026-01-01"), document: { title: "新办法", docNumber: null } };
-  const statuses = new Map<string, Status>([["a", expired], ["b", later]]);
+  const expired = {
+    ...validityOn(doc({ until: "2023-12-31", source: "(2021—2023年)" }), "2026-01-01"),
+    document: doc({ until: "2023-12-31", source: "" }),
+  };
+  const later = {
+    ...validityOn(doc({ from: "2027-01-01", source: "自2027年1月1日起施行" }), "2026-01-01"),
+    document: { title: "新办法", docNumber: null },
+  };
+  const statuses = new Map<string, Status>([
+    ["a", expired],
+    ["b", later],
+  ]);
 
   it("counts each document's closed programmes and prints its dates in Chinese", () => {
     expect(closedDocumentLines(statuses, ["a", "a", "b", "a"])).toEqual([

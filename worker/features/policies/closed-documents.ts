@@ -8,7 +8,10 @@ import { periodText, type ValidityStatus } from "../../lib/document-validity";
 type Status = ValidityStatus & { document: { title: string; docNumber?: string | null | undefined } };
 
 /** `closedDocumentIds`: the document of every programme the engine found outside its period, repeats included (they are counted). */
-export function closedDocumentLines(statuses: ReadonlyMap<string, Status>, closedDocumentIds: readonly string[]): string[] {
+export function closedDocumentLines(
+  statuses: ReadonlyMap<string, Status>,
+  closedDocumentIds: readonly string[],
+): string[] {
   const counts = new Map<string, number>();
   for (const id of closedDocumentIds) counts.set(id, (counts.get(id) ?? 0) + 1);
   return [...counts].map(([id, n]) => {

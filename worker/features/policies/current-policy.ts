@@ -13,8 +13,17 @@ import { policyVersions } from "../../db/schema";
 import { compilePolicySet, type CompiledPolicySet } from "../../policy/compile";
 import { policySetSchema } from "../../policy/format/programme";
 
-export interface VersionInfo { id: number; label: string; effectiveFrom: string; publishedAt: number }
-export interface LoadedPolicy { version: VersionInfo; compiled: CompiledPolicySet; contentHash: string }
+export interface VersionInfo {
+  id: number;
+  label: string;
+  effectiveFrom: string;
+  publishedAt: number;
+}
+export interface LoadedPolicy {
+  version: VersionInfo;
+  compiled: CompiledPolicySet;
+  contentHash: string;
+}
 
 const CACHE_LIMIT = 32;
 const cache = new Map<string, CompiledPolicySet>();
@@ -30,9 +39,18 @@ export function compileStored(zone: ZoneConfig, contentHash: string, data: strin
 }
 
 /** The version in force on `date` (YYYY-MM-DD, Asia/Shanghai), or null when the zone has published none yet. */
-export async function loadCurrentPolicy({ db, zone }: { db: TenantDb; zone: ZoneConfig }, date: string): Promise<LoadedPolicy | null> {
+export async function loadCurrentPolicy(
+  { db, zone }: { db: TenantDb; zone: ZoneConfig },
+  date: string,
+): Promise<LoadedPolicy | null> {
   const [row] = await db
-    .select({ id: policyVersions.id, label: policyVersions.label, effectiveFrom: policyVersions.effectiveFrom, publishedAt: policyVersions.publishedAt, contentHash: policyVersions.contentHash })
+    .select({
+      id: policyVersions.id,
+      label: policyVersions.label,
+      effectiveFrom: policyVersions.effectiveFrom,
+      publishedAt: policyVersions.publishedAt,
+      contentHash: policyVersions.contentHash,
+    })
     .from(policyVersions)
     .where(lte(policyVersions.effectiveFrom, date))
     .orderBy(desc(policyVersions.id))
@@ -41,7 +59,11 @@ export async function loadCurrentPolicy({ db, zone }: { db: TenantDb; zone: Zone
   const key = `${zone.slug}:${row.contentHash}`;
   let compiled = cache.get(key);
   if (!compiled) {
-    const [stored] = await db.select({ data: policyVersions.data }).from(policyVersions).where(and(eq(policyVersions.id, row.id))).limit(1);
+    const [stored] = await db
+      .select({ data: policyVersions.data })
+      .from(policyVersions)
+      .where(and(eq(policyVersions.id, row.id)))
+      .limit(1);
     compiled = compileStored(zone, row.contentHash, stored!.data);
   }
   const { contentHash, ...version } = row;
@@ -49,13 +71,31 @@ export async function loadCurrentPolicy({ db, zone }: { db: TenantDb; zone: Zone
 }
 
 /** The newest published version whatever its date: what a new version is compared with and numbered after. */
-export async function loadLatestVersion(db: TenantDb): Promise<(VersionInfo & { contentHash: string; data: string }) | null> {
+export async function loadLatestVersion(
+  db: TenantDb,
+): Promise<(VersionInfo & { contentHash: string; data: string }) | null> {
   const [row] = await db.select().from(policyVersions).orderBy(desc(policyVersions.id)).limit(1);
-  return row ? { id: row.id, label: row.label, effectiveFrom: row.effectiveFrom, publishedAt: row.publishedAt, contentHash: row.contentHash, data: row.data } : null;
+  return row
+    ? {
+        id: row.id,
+        label: row.label,
+        effectiveFrom: row.effectiveFrom,
+        publishedAt: row.publishedAt,
+        contentHash: row.contentHash,
+        data: row.data,
+      }
+    : null;
 }
 
 /** A published version by number (an application's own), compiled; null if there is none. */
-export async function loadPolicyVersion({ db, zone }: { db: TenantDb; zone: ZoneConfig }, id: number): Promise<CompiledPolicySet | null> {
-  const [row] = await db.select({ hash: policyVersions.contentHash, data: policyVersions.data }).from(policyVersions).where(eq(policyVersions.id, id)).limit(1);
+export async function loadPolicyVersion(
+  { db, zone }: { db: TenantDb; zone: ZoneConfig },
+  id: number,
+): Promise<CompiledPolicySet | null> {
+  const [row] = await db
+    .select({ hash: policyVersions.contentHash, data: policyVersions.data })
+    .from(policyVersions)
+    .where(eq(policyVersions.id, id))
+    .limit(1);
   return row ? compileStored(zone, row.hash, row.data) : null;
 }

@@ -10,7 +10,14 @@ import type { TenantDb } from "../../db/open";
 import { enterpriseQualifications, enterpriseYearlyFigures, enterprises } from "../../db/schema";
 import type { Evaluation } from "../../policy/evaluate";
 import type { Award, Profile } from "../../policy/format/programme";
-import { awardHistoryQuery, EMPTY_HISTORY, historiesByEnterprise, limitHistory, noteInProgress, type AwardHistory } from "../subsidies/award-history";
+import {
+  awardHistoryQuery,
+  EMPTY_HISTORY,
+  historiesByEnterprise,
+  limitHistory,
+  noteInProgress,
+  type AwardHistory,
+} from "../subsidies/award-history";
 
 export interface EnterpriseFacts {
   id: string;
@@ -22,34 +29,79 @@ export interface EnterpriseFacts {
 }
 
 /** A result for this enterprise, saying so where an application of the programme is in progress. */
-export const withInProgress = (e: Pick<EnterpriseFacts, "awards">, result: Evaluation): Evaluation => noteInProgress(result, result.programme, e.awards);
+export const withInProgress = (e: Pick<EnterpriseFacts, "awards">, result: Evaluation): Evaluation =>
+  noteInProgress(result, result.programme, e.awards);
 
 /**
  * One enterprise, or every active one when `id` is omitted (for 政策找企业 and
  * new-version notices). `exceptApplication` leaves the application being judged
  * out of its own history (submit, the draft's estimate).
  */
-export async function loadEnterpriseProfiles({ db }: { db: TenantDb }, today: string, id?: string, exceptApplication?: string): Promise<EnterpriseFacts[]> {
+export async function loadEnterpriseProfiles(
+  { db }: { db: TenantDb },
+  today: string,
+  id?: string,
+  exceptApplication?: string,
+): Promise<EnterpriseFacts[]> {
   const [rows, quals, figures, awardRows] = await db.batch([
-    db.select().from(enterprises).where(id ? eq(enterprises.id, id) : eq(enterprises.status, "active")),
-    db.select({ enterpriseId: enterpriseQualifications.enterpriseId, code: enterpriseQualifications.code, validUntil: enterpriseQualifications.validUntil })
+    db
+      .select()
+      .from(enterprises)
+      .where(id ? eq(enterprises.id, id) : eq(enterprises.status, "active")),
+    db
+      .select({
+        enterpriseId: enterpriseQualifications.enterpriseId,
+        code: enterpriseQualifications.code,
+        validUntil: enterpriseQualifications.validUntil,
+      })
       .from(enterpriseQualifications)
-      .where(id ? and(eq(enterpriseQualifications.enterpriseId, id), eq(enterpriseQualifications.status, "verified")) : eq(enterpriseQualifications.status, "verified")),
-    db.select().from(enterpriseYearlyFigures).where(id ? eq(enterpriseYearlyFigures.enterpriseId, id) : inArray(enterpriseYearlyFigures.enterpriseId, db.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.status, "active")))),
+      .where(
+        id
+          ? and(eq(enterpriseQualifications.enterpriseId, id), eq(enterpriseQualifications.status, "verified"))
+          : eq(enterpriseQualifications.status, "verified"),
+      ),
+    db
+      .select()
+      .from(enterpriseYearlyFigures)
+      .where(
+        id
+          ? eq(enterpriseYearlyFigures.enterpriseId, id)
+          : inArray(
+              enterpriseYearlyFigures.enterpriseId,
+              db.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.status, "active")),
+            ),
+      ),
     awardHistoryQuery(db, id),
   ]);
   const histories = historiesByEnterprise(awardRows, exceptApplication);
   const qualsOf = new Map<string, string[]>();
-  for (const q of quals) if (!q.validUntil || q.validUntil >= today) qualsOf.set(q.enterpriseId, [...(qualsOf.get(q.enterpriseId) ?? []), q.code]);
+  for (const q of quals)
+    if (!q.validUntil || q.validUntil >= today)
+      qualsOf.set(q.enterpriseId, [...(qualsOf.get(q.enterpriseId) ?? []), q.code]);
   const figuresOf = new Map<string, Profile["figures"]>();
   for (const f of figures) {
-    const row = { year: f.year, revenueFen: f.revenueFen, rdExpenseFen: f.rdExpenseFen, rdSuperDeductionFen: f.rdSuperDeductionFen, taxPaidFen: f.taxPaidFen, employees: f.employees, rdStaff: f.rdStaff };
+    const row = {
+      year: f.year,
+      revenueFen: f.revenueFen,
+      rdExpenseFen: f.rdExpenseFen,
+      rdSuperDeductionFen: f.rdSuperDeductionFen,
+      taxPaidFen: f.taxPaidFen,
+      employees: f.employees,
+      rdStaff: f.rdStaff,
+    };
     figuresOf.set(f.enterpriseId, [...(figuresOf.get(f.enterpriseId) ?? []), row]);
   }
   return rows.map((e) => ({
     id: e.id,
     name: e.name,
-    profile: { qualifications: qualsOf.get(e.id) ?? [], industry: e.industry, industryClass: e.industryClass, employees: e.employees, registeredCapitalFen: e.registeredCapitalFen, figures: figuresOf.get(e.id) ?? [] },
+    profile: {
+      qualifications: qualsOf.get(e.id) ?? [],
+      industry: e.industry,
+      industryClass: e.industryClass,
+      employees: e.employees,
+      registeredCapitalFen: e.registeredCapitalFen,
+      figures: figuresOf.get(e.id) ?? [],
+    },
     history: limitHistory(histories.get(e.id) ?? EMPTY_HISTORY),
     awards: histories.get(e.id) ?? EMPTY_HISTORY,
   }));

@@ -20,7 +20,13 @@ export const EARLIEST_AWARD = "1990-01-01";
 /** How far ahead a visitor may look: a policy version rarely runs longer. */
 export const ESTIMATE_YEARS_AHEAD = 5;
 
-export interface HistoryEntry { programme: string; awardedOn: string; amountFen: number; projectCode?: string | undefined; facts?: Record<string, string | number | boolean> | undefined }
+export interface HistoryEntry {
+  programme: string;
+  awardedOn: string;
+  amountFen: number;
+  projectCode?: string | undefined;
+  facts?: Record<string, string | number | boolean> | undefined;
+}
 
 export function findProgramme(policy: LoadedPolicy, id: string) {
   const p = policy.compiled.programmes.get(id);
@@ -32,10 +38,18 @@ export function findProgramme(policy: LoadedPolicy, id: string) {
 export function historyFromEntries(entries: readonly HistoryEntry[], date: string): Award[] {
   const fields: Record<string, string> = {};
   entries.forEach((h, i) => {
-    if (h.awardedOn < EARLIEST_AWARD || h.awardedOn > date) fields[`history.${i}.awardedOn`] = dateRangeMessage(`第 ${i + 1} 条获得日期`, EARLIEST_AWARD, date);
+    if (h.awardedOn < EARLIEST_AWARD || h.awardedOn > date)
+      fields[`history.${i}.awardedOn`] = dateRangeMessage(`第 ${i + 1} 条获得日期`, EARLIEST_AWARD, date);
   });
-  if (Object.keys(fields).length) throw new AppError("bad_request", `历史获奖记录有误:${Object.values(fields).join(";")}。`, fields);
-  return entries.map((h) => ({ programme: h.programme, year: Number(h.awardedOn.slice(0, 4)), amountFen: h.amountFen, ...(h.projectCode ? { projectCode: h.projectCode } : {}), ...(h.facts ? { facts: h.facts } : {}) }));
+  if (Object.keys(fields).length)
+    throw new AppError("bad_request", `历史获奖记录有误:${Object.values(fields).join(";")}。`, fields);
+  return entries.map((h) => ({
+    programme: h.programme,
+    year: Number(h.awardedOn.slice(0, 4)),
+    amountFen: h.amountFen,
+    ...(h.projectCode ? { projectCode: h.projectCode } : {}),
+    ...(h.facts ? { facts: h.facts } : {}),
+  }));
 }
 
 /** The evaluation date a visitor asked for, within a plausible range of today. */
@@ -49,11 +63,21 @@ export function evaluationDate(today: string, asked: string | undefined): string
   return asked;
 }
 
-export function estimateProgramme(policy: LoadedPolicy, today: string, body: { programme: string; facts?: unknown; history?: readonly HistoryEntry[] | undefined; date?: string | undefined }): Estimate {
+export function estimateProgramme(
+  policy: LoadedPolicy,
+  today: string,
+  body: {
+    programme: string;
+    facts?: unknown;
+    history?: readonly HistoryEntry[] | undefined;
+    date?: string | undefined;
+  },
+): Estimate {
   const programme = findProgramme(policy, body.programme);
   const date = evaluationDate(today, body.date);
   const history = historyFromEntries(body.history ?? [], date);
   const facts = parseFacts(programme, body.facts);
-  if (!facts.ok) throw new AppError("bad_request", `事实填写有误:${Object.values(facts.errors).join(" ")}`, facts.errors);
+  if (!facts.ok)
+    throw new AppError("bad_request", `事实填写有误:${Object.values(facts.errors).join(" ")}`, facts.errors);
   return { ...evaluate(programme, { facts: facts.facts, history, date }), policyVersion: policy.version.id };
 }

@@ -14,7 +14,12 @@ export async function getPolicyDocument({ db, zone }: { db: TenantDb; zone: Zone
     db.batch([
       db.select().from(policyDocuments).where(eq(policyDocuments.id, id)).limit(1),
       db
-        .select({ id: policyClauses.clauseId, label: policyClauses.label, section: policyClauses.section, text: policyClauses.text })
+        .select({
+          id: policyClauses.clauseId,
+          label: policyClauses.label,
+          section: policyClauses.section,
+          text: policyClauses.text,
+        })
         .from(policyClauses)
         .where(eq(policyClauses.documentId, id))
         .orderBy(asc(policyClauses.position)),

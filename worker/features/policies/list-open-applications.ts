@@ -13,7 +13,13 @@ import type { TenantDb } from "../../db/open";
 import { subsidyApplications } from "../../db/schema";
 import { applicationNumber } from "../../lib/application-number";
 import type { CompiledProgramme } from "../../policy/evaluate";
-import { awardHistoryQuery, EMPTY_HISTORY, historiesByEnterprise, IN_PROGRESS, limitsRefusing } from "../subsidies/award-history";
+import {
+  awardHistoryQuery,
+  EMPTY_HISTORY,
+  historiesByEnterprise,
+  IN_PROGRESS,
+  limitsRefusing,
+} from "../subsidies/award-history";
 import { STATUS_ZH, standing } from "../subsidies/get-application";
 
 export interface OpenApplication {
@@ -40,7 +46,13 @@ export async function listOpenApplications(
     db
       .select()
       .from(subsidyApplications)
-      .where(and(eq(subsidyApplications.enterpriseId, enterpriseId), eq(subsidyApplications.programmeId, programme.id), inArray(subsidyApplications.status, ["draft", ...IN_PROGRESS])))
+      .where(
+        and(
+          eq(subsidyApplications.enterpriseId, enterpriseId),
+          eq(subsidyApplications.programmeId, programme.id),
+          inArray(subsidyApplications.status, ["draft", ...IN_PROGRESS]),
+        ),
+      )
       .orderBy(desc(subsidyApplications.createdAt))
       .limit(20),
     awardHistoryQuery(db, enterpriseId),

@@ -30,7 +30,10 @@ export function factsOfTest(t: Test): string[] {
   }
 }
 
-export function pendingItems(programme: Pick<CompiledProgramme, "conditions">, result: Pick<Evaluation, "conditions" | "missing">): string[] {
+export function pendingItems(
+  programme: Pick<CompiledProgramme, "conditions">,
+  result: Pick<Evaluation, "conditions" | "missing">,
+): string[] {
   const labelOf = new Map(result.missing.map((m) => [m.fact, m.label]));
   const said = new Set<string>();
   const items: string[] = [];

@@ -13,20 +13,52 @@ import type { LoadedPolicy } from "./current-policy";
 import { loadEnterpriseProfiles, withInProgress, type EnterpriseFacts } from "./enterprise-profiles";
 import { findProgramme } from "./estimate-programme";
 
-export async function matchProgrammesForEnterprise({ db }: { db: TenantDb; zone: ZoneConfig }, policy: LoadedPolicy, enterpriseId: string, today: string) {
+export async function matchProgrammesForEnterprise(
+  { db }: { db: TenantDb; zone: ZoneConfig },
+  policy: LoadedPolicy,
+  enterpriseId: string,
+  today: string,
+) {
   const [e] = await loadEnterpriseProfiles({ db }, today, enterpriseId);
   if (!e) throw new AppError("not_found", "找不到你所属的企业,请联系园区管理员。");
-  return { enterprise: { id: e.id, name: e.name }, figuresYear: latestFiguresYear(e.profile), fits: rankProgrammesForEnterprise(policy.compiled, e.profile, e.history, today).map((f) => ({ ...f, result: withInProgress(e, f.result) })) };
+  return {
+    enterprise: { id: e.id, name: e.name },
+    figuresYear: latestFiguresYear(e.profile),
+    fits: rankProgrammesForEnterprise(policy.compiled, e.profile, e.history, today).map((f) => ({
+      ...f,
+      result: withInProgress(e, f.result),
+    })),
+  };
 }
 
-export interface EnterpriseFit { enterprise: { id: string; name: string }; fit: Fit }
+export interface EnterpriseFit {
+  enterprise: { id: string; name: string };
+  fit: Fit;
+}
 
-export async function matchEnterprisesForProgramme({ db }: { db: TenantDb; zone: ZoneConfig }, policy: LoadedPolicy, programmeId: string, today: string) {
+export async function matchEnterprisesForProgramme(
+  { db }: { db: TenantDb; zone: ZoneConfig },
+  policy: LoadedPolicy,
+  programmeId: string,
+  today: string,
+) {
   const programme = findProgramme(policy, programmeId);
-  const rows: EnterpriseFit[] = (await loadEnterpriseProfiles({ db }, today)).map((e) => ({ enterprise: { id: e.id, name: e.name }, fit: withInProgressFit(e, fitOf(programme, e.profile, e.history, today)) }));
+  const rows: EnterpriseFit[] = (await loadEnterpriseProfiles({ db }, today)).map((e) => ({
+    enterprise: { id: e.id, name: e.name },
+    fit: withInProgressFit(e, fitOf(programme, e.profile, e.history, today)),
+  }));
   rows.sort((a, b) => compareFits(a.fit, b.fit) || a.enterprise.name.localeCompare(b.enterprise.name, "zh-CN"));
   const count = (t: Fit["tier"]) => rows.filter((r) => r.fit.tier === t).length;
-  return { programme, rows, counts: { eligible: count("eligible"), confirm: count("confirm"), unknown: count("unknown"), ineligible: count("ineligible") } };
+  return {
+    programme,
+    rows,
+    counts: {
+      eligible: count("eligible"),
+      confirm: count("confirm"),
+      unknown: count("unknown"),
+      ineligible: count("ineligible"),
+    },
+  };
 }
 
 const withInProgressFit = (e: EnterpriseFacts, f: Fit): Fit => ({ ...f, result: withInProgress(e, f.result) });

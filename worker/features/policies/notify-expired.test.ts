@@ -28,24 +28,65 @@ const HITECH: ProgrammeInput = {
   amount: [{ kind: "fixed", label: "认定奖励", fen: wan(20) }],
 };
 // A validity the test gives the document (the real one prints none): ended 2023-12-31.
-const dated = (extension?: { until: string; by: string }) => zone.documents.map((d) => (d.id === DOC ? { ...d, validity: { until: "2023-12-31", source: "测试用有效期" }, ...(extension ? { extension } : {}) } : d));
-const set = (over: Partial<PolicySetInput> = {}): PolicySetInput => ({ zone: "zibo", label: "测试版", effectiveFrom: "2026-01-01", documents: zone.documents, programmes: [], cases: [], ...over });
+const dated = (extension?: { until: string; by: string }) =>
+  zone.documents.map((d) =>
+    d.id === DOC
+      ? { ...d, validity: { until: "2023-12-31", source: "测试用有效期" }, ...(extension ? { extension } : {}) }
+      : d,
+  );
+const set = (over: Partial<PolicySetInput> = {}): PolicySetInput => ({
+  zone: "zibo",
+  label: "测试版",
+  effectiveFrom: "2026-01-01",
+  documents: zone.documents,
+  programmes: [],
+  cases: [],
+  ...over,
+});
 
 describe("免申即享 notices and expired documents", () => {
   it("mails nobody for a programme of an expired document, and mails them once the zone extends it", async () => {
     const { db } = await openMemoryTenantDb();
-    const ctx: PublishCtx = { db, zone, now: NOW, ip: "203.0.113.1", actor: { id: "u-admin", email: "admin@zibo.test" }, origin: "https://zibo.example.cn" };
+    const ctx: PublishCtx = {
+      db,
+      zone,
+      now: NOW,
+      ip: "203.0.113.1",
+      actor: { id: "u-admin", email: "admin@zibo.test" },
+      origin: "https://zibo.example.cn",
+    };
     await seedDemoAccounts(db, zone, NOW);
     await seedDemoEnterprises(db, zone, NOW);
     await publishPolicyVersion(ctx, set(), { baseVersion: null });
 
-    const expiredCase = { name: "document expired 2023-12-31", programme: HITECH.id, expect: { eligible: false, conditions: { effective: "fail" as const } } };
-    const out = await publishPolicyVersion(ctx, set({ label: "到期文件", documents: dated(), programmes: [HITECH], cases: [expiredCase] }), { baseVersion: 1 });
+    const expiredCase = {
+      name: "document expired 2023-12-31",
+      programme: HITECH.id,
+      expect: { eligible: false, conditions: { effective: "fail" as const } },
+    };
+    const out = await publishPolicyVersion(
+      ctx,
+      set({ label: "到期文件", documents: dated(), programmes: [HITECH], cases: [expiredCase] }),
+      { baseVersion: 1 },
+    );
     expect(out.notified).toBe(0);
     expect(await db.select().from(outbox).where(eq(outbox.kind, "policy_newly_eligible"))).toEqual([]);
 
-    const openCase = { name: "extended to 2026-12-31: 20万", programme: HITECH.id, expect: { eligible: true, amountFen: wan(20) } };
-    const extended = await publishPolicyVersion(ctx, set({ label: "延期", documents: dated({ until: "2026-12-31", by: "关于延长有效期的通知(测试)" }), programmes: [HITECH], cases: [openCase] }), { baseVersion: 2 });
+    const openCase = {
+      name: "extended to 2026-12-31: 20万",
+      programme: HITECH.id,
+      expect: { eligible: true, amountFen: wan(20) },
+    };
+    const extended = await publishPolicyVersion(
+      ctx,
+      set({
+        label: "延期",
+        documents: dated({ until: "2026-12-31", by: "关于延长有效期的通知(测试)" }),
+        programmes: [HITECH],
+        cases: [openCase],
+      }),
+      { baseVersion: 2 },
+    );
     expect(extended.notified).toBeGreaterThan(0);
     const sent = await db.select().from(outbox).where(eq(outbox.kind, "policy_newly_eligible"));
     expect(sent.length).toBe(extended.notified);

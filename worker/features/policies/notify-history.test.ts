@@ -35,23 +35,61 @@ const hitech = (id: string, limits: ProgrammeInput["limits"]): ProgrammeInput =>
   limits,
 });
 const ONCE = hitech("zibo-hitech-once-test", [{ kind: "once", label: "只奖励一次" }]);
-const CAPPED = hitech("zibo-hitech-cap-test", [{ kind: "perEnterprisePerYear", label: "每年最高20万元", fen: wan(20) }]);
-const set = (over: Partial<PolicySetInput> = {}): PolicySetInput => ({ zone: "zibo", label: "测试版", effectiveFrom: "2026-01-01", documents: zone.documents, programmes: [], cases: [], ...over });
+const CAPPED = hitech("zibo-hitech-cap-test", [
+  { kind: "perEnterprisePerYear", label: "每年最高20万元", fen: wan(20) },
+]);
+const set = (over: Partial<PolicySetInput> = {}): PolicySetInput => ({
+  zone: "zibo",
+  label: "测试版",
+  effectiveFrom: "2026-01-01",
+  documents: zone.documents,
+  programmes: [],
+  cases: [],
+  ...over,
+});
 
 async function enterpriseOf(db: Awaited<ReturnType<typeof openMemoryTenantDb>>["db"], email: string) {
   const [u] = await db.select().from(users).where(eq(users.email, email));
   return { enterpriseId: u!.enterpriseId!, userId: u!.id };
 }
 
-async function application(db: Awaited<ReturnType<typeof openMemoryTenantDb>>["db"], who: { enterpriseId: string; userId: string }, programmeId: string, status: SubsidyStatus, amountFen: number) {
+async function application(
+  db: Awaited<ReturnType<typeof openMemoryTenantDb>>["db"],
+  who: { enterpriseId: string; userId: string },
+  programmeId: string,
+  status: SubsidyStatus,
+  amountFen: number,
+) {
   const t = NOW.getTime();
-  await db.insert(subsidyApplications).values({ id: newId(), programmeId, enterpriseId: who.enterpriseId, createdBy: who.userId, status, stage: status === "in_review" ? "publicity" : null, requestedFen: amountFen, amountFen, awardYear: 2026, createdAt: t, updatedAt: t, submittedAt: t });
+  await db
+    .insert(subsidyApplications)
+    .values({
+      id: newId(),
+      programmeId,
+      enterpriseId: who.enterpriseId,
+      createdBy: who.userId,
+      status,
+      stage: status === "in_review" ? "publicity" : null,
+      requestedFen: amountFen,
+      amountFen,
+      awardYear: 2026,
+      createdAt: t,
+      updatedAt: t,
+      submittedAt: t,
+    });
 }
 
 describe("免申即享 notices respect the award history", () => {
   it("mails no enterprise that has the once-only award or its year's cap used or reserved", async () => {
     const { db } = await openMemoryTenantDb();
-    const ctx: PublishCtx = { db, zone, now: NOW, ip: "203.0.113.1", actor: { id: "u-admin", email: "admin@zibo.test" }, origin: "https://zibo.example.cn" };
+    const ctx: PublishCtx = {
+      db,
+      zone,
+      now: NOW,
+      ip: "203.0.113.1",
+      actor: { id: "u-admin", email: "admin@zibo.test" },
+      origin: "https://zibo.example.cn",
+    };
     await seedDemoAccounts(db, zone, NOW);
     await seedDemoEnterprises(db, zone, NOW);
     await publishPolicyVersion(ctx, set(), { baseVersion: null });
@@ -65,12 +103,21 @@ describe("免申即享 notices respect the award history", () => {
     await application(db, e, ONCE.id, "rejected", wan(20));
     await application(db, e, CAPPED.id, "draft", wan(20));
 
-    const cases = [{ name: "recognised: 20万", programme: ONCE.id, expect: { eligible: true, amountFen: wan(20) } }, { name: "recognised: 20万", programme: CAPPED.id, expect: { eligible: true, amountFen: wan(20) } }];
-    await publishPolicyVersion(ctx, set({ label: "新增高企奖励", programmes: [ONCE, CAPPED], cases }), { baseVersion: 1 });
+    const cases = [
+      { name: "recognised: 20万", programme: ONCE.id, expect: { eligible: true, amountFen: wan(20) } },
+      { name: "recognised: 20万", programme: CAPPED.id, expect: { eligible: true, amountFen: wan(20) } },
+    ];
+    await publishPolicyVersion(ctx, set({ label: "新增高企奖励", programmes: [ONCE, CAPPED], cases }), {
+      baseVersion: 1,
+    });
     const sent = await db.select().from(outbox).where(eq(outbox.kind, "policy_newly_eligible"));
     const to = (email: string) => sent.find((m) => m.recipient === email)?.body ?? "";
     // enterprise@ qualifies for both; applicant1 only for the capped one, applicant2 only for the once-only one.
-    expect(sent.map((m) => m.recipient).sort()).toEqual(["applicant1@zibo.demo", "applicant2@zibo.demo", "enterprise@zibo.demo"]);
+    expect(sent.map((m) => m.recipient).sort()).toEqual([
+      "applicant1@zibo.demo",
+      "applicant2@zibo.demo",
+      "enterprise@zibo.demo",
+    ]);
     expect(to("enterprise@zibo.demo")).toContain(ONCE.title.zh);
     expect(to("enterprise@zibo.demo")).toContain(CAPPED.title.zh);
     expect(to("applicant1@zibo.demo")).not.toContain(ONCE.title.zh);
@@ -103,10 +150,16 @@ describe("submit reads applications in progress", () => {
     const second = (await createApplication(ctx, policy, { programme: "test-once" }, null)).application;
     for (const app of [first, second]) await attachFor(w.db, policy, app.id, "test-once");
     await submitApplication(ctx, policy, first.id);
-    await expect(submitApplication(ctx, policy, second.id)).rejects.toMatchObject({ code: "validation_failed", message: expect.stringContaining("单个企业只扶持一次") });
+    await expect(submitApplication(ctx, policy, second.id)).rejects.toMatchObject({
+      code: "validation_failed",
+      message: expect.stringContaining("单个企业只扶持一次"),
+    });
     const [row] = await w.db.select().from(subsidyApplications).where(eq(subsidyApplications.id, second.id));
     expect(row!.status).toBe("draft");
     // And a third is refused when it is created.
-    await expect(createApplication(ctx, policy, { programme: "test-once" }, null)).rejects.toMatchObject({ code: "conflict", message: expect.stringContaining("在审结束前不能再次申报") });
+    await expect(createApplication(ctx, policy, { programme: "test-once" }, null)).rejects.toMatchObject({
+      code: "conflict",
+      message: expect.stringContaining("在审结束前不能再次申报"),
+    });
   });
 });

@@ -24,7 +24,10 @@ export async function notifyNewlyEligible(
   const today = shanghaiDate(now);
   const enterprises = await loadEnterpriseProfiles({ db }, today);
   if (!enterprises.length) return 0;
-  const members = await db.select({ email: users.email, enterpriseId: users.enterpriseId }).from(users).where(and(eq(users.role, "enterprise"), eq(users.status, "active"), isNotNull(users.enterpriseId)));
+  const members = await db
+    .select({ email: users.email, enterpriseId: users.enterpriseId })
+    .from(users)
+    .where(and(eq(users.role, "enterprise"), eq(users.status, "active"), isNotNull(users.enterpriseId)));
   const emailsOf = new Map<string, string[]>();
   for (const m of members) emailsOf.set(m.enterpriseId!, [...(emailsOf.get(m.enterpriseId!) ?? []), m.email]);
 
@@ -43,12 +46,27 @@ export async function notifyNewlyEligible(
       });
     if (!newly.length) continue;
     const lines = newly.map((f) => {
-      const amount = f.result.amountFen !== null ? `预计${formatMoney(f.result.amountFen)}` : (f.result.amountNote ?? "金额经评审确定");
+      const amount =
+        f.result.amountFen !== null
+          ? `预计${formatMoney(f.result.amountFen)}`
+          : (f.result.amountNote ?? "金额经评审确定");
       return `· ${f.programme.title.zh}(${citeClause(f.programme.clause)}):${amount}\n  ${origin}/policy/programmes/${f.programme.id}`;
     });
     const body = `${e.name}:\n\n${zone.shortName.zh}发布了第${versionId}版政策。根据贵企业在平台登记的资料,以下项目贵企业新近符合条件:\n\n${lines.join("\n")}\n\n以上为按现有资料的测算,以审核结果为准。查看全部匹配项目:${origin}/policy/match\n`;
     for (const email of emails) {
-      inserts.push(outboxInsert(db, { channel: "email", recipient: email, subject: `【${zone.shortName.zh}】政策更新:贵企业新符合${newly.length}个扶持项目`, body, kind: "policy_newly_eligible" }, now));
+      inserts.push(
+        outboxInsert(
+          db,
+          {
+            channel: "email",
+            recipient: email,
+            subject: `【${zone.shortName.zh}】政策更新:贵企业新符合${newly.length}个扶持项目`,
+            body,
+            kind: "policy_newly_eligible",
+          },
+          now,
+        ),
+      );
     }
   }
   // Batches keep each write small; the outbox deliverer sends them later.

@@ -33,9 +33,14 @@ import { ProgrammeIdParam } from "./programme-schemas";
 import { searchProgrammes, viewOf } from "./search-programmes";
 
 const isStaff = (c: Context<AppEnv>) => ["zone_admin", "reviewer"].includes(c.get("auth")?.user.role ?? "");
-const isMember = (c: Context<AppEnv>) => c.get("auth")?.user.role === "enterprise" && !!c.get("auth")?.user.enterpriseId;
+const isMember = (c: Context<AppEnv>) =>
+  c.get("auth")?.user.role === "enterprise" && !!c.get("auth")?.user.enterpriseId;
 const FROM_PROFILE = "from=profile";
-const versionLine = (p: LoadedPolicy) => ({ id: p.version.id, label: p.version.label, effectiveFrom: p.version.effectiveFrom });
+const versionLine = (p: LoadedPolicy) => ({
+  id: p.version.id,
+  label: p.version.label,
+  effectiveFrom: p.version.effectiveFrom,
+});
 
 /** A programme id from the path, or the 404 a mistyped link deserves. */
 export function programmeParam(c: Context<AppEnv>, policy: LoadedPolicy) {
@@ -54,7 +59,9 @@ async function memberProfile(c: Context<AppEnv>, today: string) {
 
 /** The member's open applications of this programme and whether a new one would be refused (the page then says so, not a 409); nothing for anyone else. */
 const standingOf = (c: Context<AppEnv>, programme: CompiledProgramme, today: string) =>
-  isMember(c) ? listOpenApplications(zoneOf(c), { enterpriseId: c.get("auth")!.user.enterpriseId!, programme, today }) : Promise.resolve(undefined);
+  isMember(c)
+    ? listOpenApplications(zoneOf(c), { enterpriseId: c.get("auth")!.user.enterpriseId!, programme, today })
+    : Promise.resolve(undefined);
 
 export function policyPages(deps: AppDeps) {
   const r = new Hono<AppEnv>();
@@ -74,7 +81,18 @@ export function policyPages(deps: AppDeps) {
     const today = shanghaiDate(deps.now());
     const policy = await loadCurrentPolicy({ db, zone }, today);
     const common = { zone, nonce: nonce(c), user: c.get("auth")?.user, query: { q, category }, staff: isStaff(c) };
-    if (!policy) return c.html(<PolicyOverviewPage {...common} version={null} programmes={[]} total={0} categories={[]} documents={[]} validity={{}} />);
+    if (!policy)
+      return c.html(
+        <PolicyOverviewPage
+          {...common}
+          version={null}
+          programmes={[]}
+          total={0}
+          categories={[]}
+          documents={[]}
+          validity={{}}
+        />,
+      );
     const { list, set } = policy.compiled;
     const statuses = documentStatuses(zone, policy, today);
     const categories = Object.entries(CATEGORIES)
@@ -87,7 +105,12 @@ export function policyPages(deps: AppDeps) {
         programmes={searchProgrammes(policy.compiled, { q, category })}
         total={list.length}
         categories={categories}
-        documents={set.documents.map((d) => ({ id: d.id, title: d.title, docNumber: d.docNumber, validity: statuses.get(d.id)!.label }))}
+        documents={set.documents.map((d) => ({
+          id: d.id,
+          title: d.title,
+          docNumber: d.docNumber,
+          validity: statuses.get(d.id)!.label,
+        }))}
         validity={Object.fromEntries([...statuses].map(([id, v]) => [id, { status: v.status, label: v.label }]))}
       />,
     );
@@ -106,18 +129,26 @@ export function policyPages(deps: AppDeps) {
     // ?from=profile: a member's own figures and qualifications, read here on the
     // server, so the enterprise's financial data never travels in a URL.
     const wantsProfile = raw.from === "profile" && !wasSubmitted(view.facts, raw);
-    const [own, standing] = await Promise.all([wantsProfile ? memberProfile(c, today) : null, standingOf(c, policy.compiled.programmes.get(view.id)!, today)]);
+    const [own, standing] = await Promise.all([
+      wantsProfile ? memberProfile(c, today) : null,
+      standingOf(c, policy.compiled.programmes.get(view.id)!, today),
+    ]);
     if (own) {
       const programme = policy.compiled.programmes.get(view.id)!;
       const facts = prefillFacts(programme, own.profile);
       values = factsToForm(view.facts, facts);
       awardRows = awardsToForm(own.awards.records);
-      result = withInProgress(own, evaluate(programme, { facts, profile: own.profile, history: own.history, date: today }));
+      result = withInProgress(
+        own,
+        evaluate(programme, { facts, profile: own.profile, history: own.history, date: today }),
+      );
     } else if (view.facts.length === 0 || wasSubmitted(view.facts, raw)) {
       // A programme without facts has nothing to ask: its result shows at once.
       const parsed = formToFacts(view.facts, raw);
       // Past awards count only where the programme has limits; elsewhere the form has no such rows.
-      const awards = view.limits.length ? formToAwards(raw, { programmes: new Set(policy.compiled.programmes.keys()), today }) : { rows: [], entries: [], errors: {} };
+      const awards = view.limits.length
+        ? formToAwards(raw, { programmes: new Set(policy.compiled.programmes.keys()), today })
+        : { rows: [], entries: [], errors: {} };
       values = parsed.values;
       awardRows = awards.rows;
       const bad = { ...(parsed.ok ? {} : parsed.errors), ...awards.errors };
@@ -125,12 +156,18 @@ export function policyPages(deps: AppDeps) {
       else {
         echo = parsed.echo;
         try {
-          result = estimateProgramme(policy, today, { programme: view.id, facts: parsed.facts, history: awards.entries });
+          result = estimateProgramme(policy, today, {
+            programme: view.id,
+            facts: parsed.facts,
+            history: awards.entries,
+          });
         } catch (e) {
           // The form checks what the engine checks; should they ever differ, the engine's word is shown per field.
           if (!(e instanceof AppError) || e.status !== 400) throw e;
           const byField = new Map(view.facts.map((f) => [f.name, fieldName(f, view.facts)]));
-          errors = Object.fromEntries(Object.entries(e.fields ?? { _: e.message }).map(([k, v]) => [byField.get(k) ?? k, v]));
+          errors = Object.fromEntries(
+            Object.entries(e.fields ?? { _: e.message }).map(([k, v]) => [byField.get(k) ?? k, v]),
+          );
         }
       }
     }
@@ -150,8 +187,16 @@ export function policyPages(deps: AppDeps) {
         errors={errors}
         echo={echo}
         result={result}
-        awards={view.limits.length ? { rows: awardRows, programmes: policy.compiled.list.map((p) => ({ id: p.id, title: p.title.zh })) } : undefined}
-        prefilled={own ? `已按${own.name}${own.figuresYear ? `${own.figuresYear}年度数据、` : ""}已核实的资质${own.awards.records.length ? "和平台上的获奖、在审记录" : ""}填入并测算(含申报主体条件)` : undefined}
+        awards={
+          view.limits.length
+            ? { rows: awardRows, programmes: policy.compiled.list.map((p) => ({ id: p.id, title: p.title.zh })) }
+            : undefined
+        }
+        prefilled={
+          own
+            ? `已按${own.name}${own.figuresYear ? `${own.figuresYear}年度数据、` : ""}已核实的资质${own.awards.records.length ? "和平台上的获奖、在审记录" : ""}填入并测算(含申报主体条件)`
+            : undefined
+        }
         profileHref={isMember(c) && !own ? `/policy/programmes/${view.id}?${FROM_PROFILE}#result` : undefined}
       />
     );
@@ -169,9 +214,21 @@ export function policyPages(deps: AppDeps) {
       const view = viewOf(policy.compiled, f.programme.id)!;
       const pending = pendingItems(f.programme, f.result);
       // The engine's "effective" condition (its document's period, decision 0013) gives the badge.
-      const closed = f.result.conditions.some((x) => x.id === "effective" && x.result === "fail") ? (today < f.programme.effectiveFrom ? ("尚未施行" as const) : ("已到期" as const)) : undefined;
+      const closed = f.result.conditions.some((x) => x.id === "effective" && x.result === "fail")
+        ? today < f.programme.effectiveFrom
+          ? ("尚未施行" as const)
+          : ("已到期" as const)
+        : undefined;
       return {
-        programme: { id: view.id, title: view.title, citation: view.citation, documentId: view.document.id, documentTitle: view.document.title, amountSummary: view.amountSummary, closed },
+        programme: {
+          id: view.id,
+          title: view.title,
+          citation: view.citation,
+          documentId: view.document.id,
+          documentTitle: view.document.title,
+          amountSummary: view.amountSummary,
+          closed,
+        },
         result: withInProgress(e, f.result),
         tier: f.tier,
         met: f.met,
@@ -183,10 +240,24 @@ export function policyPages(deps: AppDeps) {
       };
     });
     // A plan out of its period says so once, above the tiers, instead of only as 16 reasons under 暂不符合.
-    const closedDocuments = closedDocumentLines(documentStatuses(zone, policy, today), rows.filter((r) => r.programme.closed).map((r) => r.programme.documentId));
+    const closedDocuments = closedDocumentLines(
+      documentStatuses(zone, policy, today),
+      rows.filter((r) => r.programme.closed).map((r) => r.programme.documentId),
+    );
     // The enterprise's own figures: not for shared caches.
     c.header("Cache-Control", "private, no-store");
-    return c.html(<PolicyMatchPage zone={zone} nonce={nonce(c)} user={signedIn(c).user} version={versionLine(policy)} enterpriseName={e.name} figuresYear={latestFiguresYear(e.profile)} rows={rows} closedDocuments={closedDocuments} />);
+    return c.html(
+      <PolicyMatchPage
+        zone={zone}
+        nonce={nonce(c)}
+        user={signedIn(c).user}
+        version={versionLine(policy)}
+        enterpriseName={e.name}
+        figuresYear={latestFiguresYear(e.profile)}
+        rows={rows}
+        closedDocuments={closedDocuments}
+      />,
+    );
   });
 
   return r;

@@ -15,7 +15,11 @@ import type { Test } from "../../policy/format/conditions";
 import { policySetSchema, type PolicySet } from "../../policy/format/programme";
 import { loadLatestVersion, type VersionInfo } from "./current-policy";
 
-export interface CaseFailure { name: string; programme: string; problems: string[] }
+export interface CaseFailure {
+  name: string;
+  programme: string;
+  problems: string[];
+}
 
 export interface PolicyPreview {
   /** Format errors, each "path: message"; empty when the set is valid. */
@@ -31,21 +35,44 @@ export interface PolicyPreview {
   publishable: boolean;
 }
 
-export async function previewPolicyVersion({ db, zone }: { db: TenantDb; zone: ZoneConfig }, raw: unknown): Promise<PolicyPreview> {
+export async function previewPolicyVersion(
+  { db, zone }: { db: TenantDb; zone: ZoneConfig },
+  raw: unknown,
+): Promise<PolicyPreview> {
   const latest = await loadLatestVersion(db);
-  const base = latest && { id: latest.id, label: latest.label, effectiveFrom: latest.effectiveFrom, publishedAt: latest.publishedAt };
-  const empty = { cases: { total: 0, passed: 0, failures: [] }, base, diff: null, unchanged: false, contentHash: null, set: null, publishable: false };
+  const base = latest && {
+    id: latest.id,
+    label: latest.label,
+    effectiveFrom: latest.effectiveFrom,
+    publishedAt: latest.publishedAt,
+  };
+  const empty = {
+    cases: { total: 0, passed: 0, failures: [] },
+    base,
+    diff: null,
+    unchanged: false,
+    contentHash: null,
+    set: null,
+    publishable: false,
+  };
 
   const parsed = policySetSchema.safeParse(raw);
-  if (!parsed.success) return { ...empty, errors: parsed.error.issues.slice(0, 50).map((i) => `${i.path.join(".") || "(根)"}: ${i.message}`) };
+  if (!parsed.success)
+    return {
+      ...empty,
+      errors: parsed.error.issues.slice(0, 50).map((i) => `${i.path.join(".") || "(根)"}: ${i.message}`),
+    };
   const set = parsed.data;
   const errors: string[] = [];
   if (set.zone !== zone.slug) errors.push(`zone: 这是 ${set.zone} 的政策数据,不能发布到 ${zone.slug}`);
   errors.push(...unknownCodes(set, zone));
-  if (latest && set.effectiveFrom < latest.effectiveFrom) errors.push(`effectiveFrom: 生效日期 ${set.effectiveFrom} 早于第${latest.id}版的 ${latest.effectiveFrom}`);
+  if (latest && set.effectiveFrom < latest.effectiveFrom)
+    errors.push(`effectiveFrom: 生效日期 ${set.effectiveFrom} 早于第${latest.id}版的 ${latest.effectiveFrom}`);
 
   const outcomes = runCases(compilePolicySet(set, zone));
-  const failures = outcomes.filter((o) => !o.passed).map((o) => ({ name: o.name, programme: o.programme, problems: o.problems }));
+  const failures = outcomes
+    .filter((o) => !o.passed)
+    .map((o) => ({ name: o.name, programme: o.programme, problems: o.problems }));
   const contentHash = await hashPolicySet(set);
   const before = latest ? policySetSchema.parse(JSON.parse(latest.data)) : null;
   const diff = diffPolicySets(before, set);
@@ -69,14 +96,18 @@ function unknownCodes(set: PolicySet, zone: ZoneConfig): string[] {
   const out: string[] = [];
   const walk = (t: Test, where: string) => {
     if (t.test === "qualification" && !quals.has(t.code)) out.push(`${where}: 本园区没有资质代码 ${t.code}`);
-    if (t.test === "industry") for (const c of t.codes) if (!industries.has(c)) out.push(`${where}: 本园区没有产业代码 ${c}`);
+    if (t.test === "industry")
+      for (const c of t.codes) if (!industries.has(c)) out.push(`${where}: 本园区没有产业代码 ${c}`);
     if (t.test === "all") t.of.forEach((s) => walk(s, where));
     if (t.test === "any") t.of.forEach((s) => walk(s.test, where));
   };
   for (const p of set.programmes) {
     for (const q of p.applicants.qualifications) if (!quals.has(q)) out.push(`${p.id}: 本园区没有资质代码 ${q}`);
     for (const i of p.applicants.industries) if (!industries.has(i)) out.push(`${p.id}: 本园区没有产业代码 ${i}`);
-    for (const f of p.facts) if (f.prefill?.source === "qualification") for (const q of [f.prefill.trueIf, f.prefill.falseIf]) if (q && !quals.has(q)) out.push(`${p.id}.${f.name}: 本园区没有资质代码 ${q}`);
+    for (const f of p.facts)
+      if (f.prefill?.source === "qualification")
+        for (const q of [f.prefill.trueIf, f.prefill.falseIf])
+          if (q && !quals.has(q)) out.push(`${p.id}.${f.name}: 本园区没有资质代码 ${q}`);
     p.conditions.forEach((c) => walk(c.test, `${p.id}.${c.id}`));
   }
   return out;
@@ -94,7 +125,12 @@ export async function hashPolicySet(set: PolicySet): Promise<string> {
  * the service, not here, so the preview can list every problem at once. Its size
  * is bounded by the route's body limit (2 MB), which the document states.
  */
-export const PolicySetInput = z.unknown().openapi({ description: "A policy set in the policy format (tenants/<slug>/policy); the request body is at most 2 MB", "x-max-bytes": 2 * 1024 * 1024 });
+export const PolicySetInput = z
+  .unknown()
+  .openapi({
+    description: "A policy set in the policy format (tenants/<slug>/policy); the request body is at most 2 MB",
+    "x-max-bytes": 2 * 1024 * 1024,
+  });
 
 export const PublishBody = z.strictObject({
   policySet: PolicySetInput,

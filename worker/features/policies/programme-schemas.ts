@@ -7,11 +7,32 @@ const Outcome = z.enum(["pass", "fail", "unknown"]);
 export const EvaluationSchema = z
   .object({
     programme: z.string().openapi({ example: "zibo-rd-inclusive" }),
-    policyVersion: z.number().int().openapi({ description: "The published policy version the result was computed with" }),
-    eligible: z.union([z.boolean(), z.literal("unknown")]).openapi({ description: "true, false, or \"unknown\" when a needed fact is missing" }),
-    conditions: z.array(z.object({ id: z.string(), label: z.string(), clause: z.string().openapi({ example: "第十四条" }), result: Outcome, reason: z.string() })),
-    missing: z.array(z.object({ fact: z.string(), label: z.string() })).openapi({ description: "Facts to provide for a certain answer" }),
-    amountFen: z.number().int().nullable().openapi({ description: "Integer fen; null when set at review, case by case, in kind only, or not computable yet" }),
+    policyVersion: z
+      .number()
+      .int()
+      .openapi({ description: "The published policy version the result was computed with" }),
+    eligible: z
+      .union([z.boolean(), z.literal("unknown")])
+      .openapi({ description: 'true, false, or "unknown" when a needed fact is missing' }),
+    conditions: z.array(
+      z.object({
+        id: z.string(),
+        label: z.string(),
+        clause: z.string().openapi({ example: "第十四条" }),
+        result: Outcome,
+        reason: z.string(),
+      }),
+    ),
+    missing: z
+      .array(z.object({ fact: z.string(), label: z.string() }))
+      .openapi({ description: "Facts to provide for a certain answer" }),
+    amountFen: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({
+        description: "Integer fen; null when set at review, case by case, in kind only, or not computable yet",
+      }),
     amountNote: z.string().optional(),
     range: z.object({ minFen: z.number().int(), maxFen: z.number().int() }).optional(),
     inKind: z.array(z.string()),
@@ -29,7 +50,8 @@ export function verbatimText(label: string, max: number) {
     .string()
     .max(max, `${label}最多 ${max} 个字`)
     .superRefine((value, ctx) => {
-      if (hasBadCharacters(value, true)) ctx.addIssue({ code: "custom", message: badCharacterMessage(label), params: { reason: BAD_CHARACTERS } });
+      if (hasBadCharacters(value, true))
+        ctx.addIssue({ code: "custom", message: badCharacterMessage(label), params: { reason: BAD_CHARACTERS } });
     });
 }
 
@@ -67,24 +89,57 @@ export const MAX_AWARD_FEN = 1e13;
 
 export const HistoryEntryInput = z
   .object({
-    programme: z.string().max(63, "项目编号最多 63 个字符").regex(PROGRAMME_ID, "项目编号只含小写字母、数字和连字符").openapi({ example: "zibo-tech-transfer-deal" }),
+    programme: z
+      .string()
+      .max(63, "项目编号最多 63 个字符")
+      .regex(PROGRAMME_ID, "项目编号只含小写字母、数字和连字符")
+      .openapi({ example: "zibo-tech-transfer-deal" }),
     awardedOn: IsoDateInput("获得日期"),
     amountFen: z.number().int("金额应为整数(分)").min(0, "金额不能为负").max(MAX_AWARD_FEN, "金额最多 1000 亿元"),
     projectCode: textField({ label: "项目编号", max: 60 }).optional(),
     facts: z
-      .record(z.string().max(60, "事实名称最多 60 个字符"), z.union([z.number().min(-1e15).max(1e15), z.boolean(), verbatimText("填写的内容", 200)]))
+      .record(
+        z.string().max(60, "事实名称最多 60 个字符"),
+        z.union([z.number().min(-1e15).max(1e15), z.boolean(), verbatimText("填写的内容", 200)]),
+      )
       .refine((o) => Object.keys(o).length <= 40, "最多 40 项")
       .optional()
-      .openapi({ maxProperties: 40, description: "The facts the award was made on (e.g. its level), so a per-level limit can tell an upgrade from a repeat; without them an award of the same programme counts as a repeat" }),
+      .openapi({
+        maxProperties: 40,
+        description:
+          "The facts the award was made on (e.g. its level), so a per-level limit can tell an upgrade from a repeat; without them an award of the same programme counts as a repeat",
+      }),
   })
-  .openapi("PolicyAwardHistoryEntry", { description: "An award the applicant already has: the programme, the day it was awarded (its year counts against yearly caps), the amount in integer fen" });
+  .openapi("PolicyAwardHistoryEntry", {
+    description:
+      "An award the applicant already has: the programme, the day it was awarded (its year counts against yearly caps), the amount in integer fen",
+  });
 
 export const EstimateBody = z
   .object({
     programme: z.string().min(1).max(63, "项目编号最多 63 个字符").openapi({ example: "zibo-rd-inclusive" }),
-    facts: FactsInput.default({}).openapi({ example: { revenueFen: 30000000000, rdExpenseFen: 960000000, rdDeductionFen: 3000000000, prevRdDeductionFen: 2000000000 } }),
-    history: z.array(HistoryEntryInput).max(MAX_HISTORY, `历史获奖记录最多 ${MAX_HISTORY} 条`).optional().openapi({ description: "Awards already made, for once-only, yearly and per-project limits; awardedOn between 1990-01-01 and the evaluation date" }),
-    date: IsoDateInput("测算日期").optional().openapi({ description: "The evaluation date (Asia/Shanghai); default today. Sets \"this year\" for yearly caps, and effective periods and windows" }),
+    facts: FactsInput.default({}).openapi({
+      example: {
+        revenueFen: 30000000000,
+        rdExpenseFen: 960000000,
+        rdDeductionFen: 3000000000,
+        prevRdDeductionFen: 2000000000,
+      },
+    }),
+    history: z
+      .array(HistoryEntryInput)
+      .max(MAX_HISTORY, `历史获奖记录最多 ${MAX_HISTORY} 条`)
+      .optional()
+      .openapi({
+        description:
+          "Awards already made, for once-only, yearly and per-project limits; awardedOn between 1990-01-01 and the evaluation date",
+      }),
+    date: IsoDateInput("测算日期")
+      .optional()
+      .openapi({
+        description:
+          'The evaluation date (Asia/Shanghai); default today. Sets "this year" for yearly caps, and effective periods and windows',
+      }),
   })
   .openapi("PolicyEstimateRequest");
 
@@ -113,7 +168,12 @@ export const ProgrammeSchema = z
     citation: z.string().openapi({ example: "第十四条" }),
     excerpt: z.string(),
     clauseText: z.string().nullable(),
-    applicants: z.object({ text: z.string(), kinds: z.array(z.string()), qualifications: z.array(z.string()), industries: z.array(z.string()) }),
+    applicants: z.object({
+      text: z.string(),
+      kinds: z.array(z.string()),
+      qualifications: z.array(z.string()),
+      industries: z.array(z.string()),
+    }),
     conditions: z.array(z.object({ id: z.string(), label: z.string(), clause: z.string() })),
     limits: z.array(z.object({ kind: z.string(), label: z.string() })),
     amountSummary: z.string(),
@@ -126,13 +186,21 @@ export const ProgrammeSchema = z
   })
   .openapi("PolicyProgramme");
 
-export const VersionSchema = z.object({ id: z.number().int(), label: z.string(), effectiveFrom: z.string(), publishedAt: z.string() }).openapi("PolicyVersion");
+export const VersionSchema = z
+  .object({ id: z.number().int(), label: z.string(), effectiveFrom: z.string(), publishedAt: z.string() })
+  .openapi("PolicyVersion");
 
 export const ProgrammeIdParam = z.object({
-  id: z.string().max(63, "项目编号最多 63 个字符").regex(/^[a-z][a-z0-9-]{2,62}$/, "项目编号只含小写字母、数字和连字符").openapi({ param: { name: "id", in: "path" }, example: "zibo-rd-inclusive" }),
+  id: z
+    .string()
+    .max(63, "项目编号最多 63 个字符")
+    .regex(/^[a-z][a-z0-9-]{2,62}$/, "项目编号只含小写字母、数字和连字符")
+    .openapi({ param: { name: "id", in: "path" }, example: "zibo-rd-inclusive" }),
 });
 
 export const ProgrammeQuery = z.object({
-  q: textField({ label: "搜索词", max: 50 }).optional().openapi({ description: "Search in titles, clause text and who may apply" }),
+  q: textField({ label: "搜索词", max: 50 })
+    .optional()
+    .openapi({ description: "Search in titles, clause text and who may apply" }),
   category: z.string().max(20).optional(),
 });

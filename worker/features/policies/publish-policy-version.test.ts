@@ -30,7 +30,11 @@ const hitech = {
   applicants: { zh: "通过认定的高新技术企业", kinds: ["enterprise" as const], qualifications: ["hnte"] },
   amount: [{ kind: "fixed" as const, label: "认定奖励", fen: wan(20) }],
 };
-const hitechCase = { name: "recognised: 20万", programme: "zibo-hitech-test", expect: { eligible: true, amountFen: wan(20) } };
+const hitechCase = {
+  name: "recognised: 20万",
+  programme: "zibo-hitech-test",
+  expect: { eligible: true, amountFen: wan(20) },
+};
 /** Nothing the platform could check: it asks only who the applicant is (a project in a co-built institute). */
 const instituteProject = {
   id: "zibo-institute-test",
@@ -42,10 +46,22 @@ const instituteProject = {
   applicants: { zh: "进入共建研究院进行工程化研发的项目", kinds: ["enterprise" as const] },
   amount: [{ kind: "review" as const, label: "项目扶持资金", minFen: wan(30), maxFen: wan(100) }],
 };
-const instituteCase = { name: "set at review", programme: "zibo-institute-test", expect: { eligible: true, amountFen: null } };
+const instituteCase = {
+  name: "set at review",
+  programme: "zibo-institute-test",
+  expect: { eligible: true, amountFen: null },
+};
 
 function set(over: Partial<PolicySetInput> = {}): PolicySetInput {
-  return { zone: "zibo", label: "测试版", effectiveFrom: "2026-01-01", documents: zone.documents, programmes: [], cases: [], ...over };
+  return {
+    zone: "zibo",
+    label: "测试版",
+    effectiveFrom: "2026-01-01",
+    documents: zone.documents,
+    programmes: [],
+    cases: [],
+    ...over,
+  };
 }
 
 async function setup() {
@@ -57,7 +73,10 @@ async function setup() {
 describe("previewing a policy set", () => {
   it("lists format errors by path and changes nothing", async () => {
     const { db } = await setup();
-    const p = await previewPolicyVersion({ db, zone }, { ...set(), programmes: [{ ...hitech, amount: [{ kind: "fixed", label: "x", fen: -1 }] }], cases: [hitechCase] });
+    const p = await previewPolicyVersion(
+      { db, zone },
+      { ...set(), programmes: [{ ...hitech, amount: [{ kind: "fixed", label: "x", fen: -1 }] }], cases: [hitechCase] },
+    );
     expect(p.publishable).toBe(false);
     expect(p.errors.join("\n")).toMatch(/programmes\.0\.amount\.0\.fen/);
     expect(await db.select().from(policyVersions)).toHaveLength(0);
@@ -72,14 +91,31 @@ describe("previewing a policy set", () => {
 
   it("refuses qualification and industry codes the zone does not have", async () => {
     const { db } = await setup();
-    const p = await previewPolicyVersion({ db, zone }, set({ programmes: [{ ...hitech, applicants: { ...hitech.applicants, qualifications: ["gazelle"], industries: ["space-mining"] } }], cases: [hitechCase] }));
+    const p = await previewPolicyVersion(
+      { db, zone },
+      set({
+        programmes: [
+          {
+            ...hitech,
+            applicants: { ...hitech.applicants, qualifications: ["gazelle"], industries: ["space-mining"] },
+          },
+        ],
+        cases: [hitechCase],
+      }),
+    );
     expect(p.publishable).toBe(false);
-    expect(p.errors).toEqual(["zibo-hitech-test: 本园区没有资质代码 gazelle", "zibo-hitech-test: 本园区没有产业代码 space-mining"]);
+    expect(p.errors).toEqual([
+      "zibo-hitech-test: 本园区没有资质代码 gazelle",
+      "zibo-hitech-test: 本园区没有产业代码 space-mining",
+    ]);
   });
 
   it("reports failing cases with what differed", async () => {
     const { db } = await setup();
-    const p = await previewPolicyVersion({ db, zone }, set({ programmes: [hitech], cases: [{ ...hitechCase, expect: { eligible: true, amountFen: wan(30) } }] }));
+    const p = await previewPolicyVersion(
+      { db, zone },
+      set({ programmes: [hitech], cases: [{ ...hitechCase, expect: { eligible: true, amountFen: wan(30) } }] }),
+    );
     expect(p.cases).toMatchObject({ total: 1, passed: 0 });
     expect(p.cases.failures[0]!.problems[0]).toBe(`amountFen: expected ${wan(30)}, got ${wan(20)}`);
     expect(p.publishable).toBe(false);
@@ -89,19 +125,34 @@ describe("previewing a policy set", () => {
 describe("publishing", () => {
   it("writes version 1 with its audit row and the documents the pages show", async () => {
     const { db, ctx } = await setup();
-    const out = await publishPolicyVersion(ctx, set({ programmes: [hitech], cases: [hitechCase] }), { baseVersion: null });
+    const out = await publishPolicyVersion(ctx, set({ programmes: [hitech], cases: [hitechCase] }), {
+      baseVersion: null,
+    });
     expect(out.version).toMatchObject({ id: 1, label: "测试版", effectiveFrom: "2026-01-01" });
     const [row] = await db.select().from(policyVersions);
-    expect(row).toMatchObject({ id: 1, programmeCount: 1, caseCount: 1, publishedBy: "u-admin", publishedVia: "admin" });
-    expect(JSON.parse(row!.changes).programmes.added).toEqual([{ id: "zibo-hitech-test", title: "高新技术企业认定奖励(测试)" }]);
+    expect(row).toMatchObject({
+      id: 1,
+      programmeCount: 1,
+      caseCount: 1,
+      publishedBy: "u-admin",
+      publishedVia: "admin",
+    });
+    expect(JSON.parse(row!.changes).programmes.added).toEqual([
+      { id: "zibo-hitech-test", title: "高新技术企业认定奖励(测试)" },
+    ]);
     expect(await db.select().from(auditLog).where(eq(auditLog.action, "policy.publish"))).toHaveLength(1);
-    expect((await db.select().from(policyDocuments)).map((d) => d.id).sort()).toEqual(zone.documents.map((d) => d.id).sort());
+    expect((await db.select().from(policyDocuments)).map((d) => d.id).sort()).toEqual(
+      zone.documents.map((d) => d.id).sort(),
+    );
   });
 
   it("refuses a set whose cases fail, and writes nothing", async () => {
     const { db, ctx } = await setup();
     const bad = set({ programmes: [hitech], cases: [{ ...hitechCase, expect: { eligible: false } }] });
-    await expect(publishPolicyVersion(ctx, bad, { baseVersion: null })).rejects.toMatchObject({ code: "validation_failed", message: expect.stringContaining("1 个测试用例未通过") });
+    await expect(publishPolicyVersion(ctx, bad, { baseVersion: null })).rejects.toMatchObject({
+      code: "validation_failed",
+      message: expect.stringContaining("1 个测试用例未通过"),
+    });
     expect(await db.select().from(policyVersions)).toHaveLength(0);
     expect(await db.select().from(auditLog)).toHaveLength(0);
   });
@@ -110,8 +161,14 @@ describe("publishing", () => {
     const { ctx } = await setup();
     const s = set({ programmes: [hitech], cases: [hitechCase] });
     await publishPolicyVersion(ctx, s, { baseVersion: null });
-    await expect(publishPolicyVersion(ctx, s, { baseVersion: 1 })).rejects.toMatchObject({ code: "conflict", message: "与第1版内容相同,无需发布。" });
-    await expect(publishPolicyVersion(ctx, { ...s, label: "第二版" }, { baseVersion: null })).rejects.toMatchObject({ code: "conflict", message: "政策已更新为第1版,请重新预览后再发布。" });
+    await expect(publishPolicyVersion(ctx, s, { baseVersion: 1 })).rejects.toMatchObject({
+      code: "conflict",
+      message: "与第1版内容相同,无需发布。",
+    });
+    await expect(publishPolicyVersion(ctx, { ...s, label: "第二版" }, { baseVersion: null })).rejects.toMatchObject({
+      code: "conflict",
+      message: "政策已更新为第1版,请重新预览后再发布。",
+    });
     const v2 = await publishPolicyVersion(ctx, { ...s, label: "第二版" }, { baseVersion: 1 });
     expect(v2.version.id).toBe(2);
     expect(v2.preview.diff!.meta).toEqual([{ path: "label", before: "测试版", after: "第二版" }]);
@@ -119,9 +176,15 @@ describe("publishing", () => {
 
   it("lets exactly one of several racing publishers win a version number", async () => {
     const { db, ctx } = await setup();
-    const results = await Promise.allSettled([1, 2, 3, 4, 5].map((n) => publishPolicyVersion(ctx, set({ label: `并发${n}` }), { baseVersion: null })));
+    const results = await Promise.allSettled(
+      [1, 2, 3, 4, 5].map((n) => publishPolicyVersion(ctx, set({ label: `并发${n}` }), { baseVersion: null })),
+    );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    expect(results.filter((r) => r.status === "rejected").every((r) => (r as PromiseRejectedResult).reason.code === "conflict")).toBe(true);
+    expect(
+      results
+        .filter((r) => r.status === "rejected")
+        .every((r) => (r as PromiseRejectedResult).reason.code === "conflict"),
+    ).toBe(true);
     expect(await db.select().from(policyVersions)).toHaveLength(1);
   });
 
@@ -136,7 +199,9 @@ describe("publishing", () => {
   it("refuses an effective date earlier than the newest version's", async () => {
     const { ctx } = await setup();
     await publishPolicyVersion(ctx, set({ effectiveFrom: "2026-03-01" }), { baseVersion: null });
-    await expect(publishPolicyVersion(ctx, set({ effectiveFrom: "2026-02-01", label: "早" }), { baseVersion: 1 })).rejects.toMatchObject({ code: "validation_failed", message: expect.stringContaining("早于第1版") });
+    await expect(
+      publishPolicyVersion(ctx, set({ effectiveFrom: "2026-02-01", label: "早" }), { baseVersion: 1 }),
+    ).rejects.toMatchObject({ code: "validation_failed", message: expect.stringContaining("早于第1版") });
   });
 });
 
@@ -161,18 +226,30 @@ describe("免申即享 notices on a new version", () => {
     await seedDemoAccounts(db, zone, NOW);
     await seedDemoEnterprises(db, zone, NOW);
     await publishPolicyVersion(ctx, set(), { baseVersion: null });
-    const out = await publishPolicyVersion(ctx, set({ label: "新增高企奖励", programmes: [hitech, instituteProject], cases: [hitechCase, instituteCase] }), { baseVersion: 1 });
+    const out = await publishPolicyVersion(
+      ctx,
+      set({ label: "新增高企奖励", programmes: [hitech, instituteProject], cases: [hitechCase, instituteCase] }),
+      { baseVersion: 1 },
+    );
     const sent = await db.select().from(outbox).where(eq(outbox.kind, "policy_newly_eligible"));
     // The three demo enterprises holding a verified 高新技术企业 qualification (two admitted applicants and the README's), one member each.
     expect(out.notified).toBe(3);
-    expect(sent.map((m) => m.recipient).sort()).toEqual(["applicant1@zibo.demo", "applicant2@zibo.demo", "enterprise@zibo.demo"]);
+    expect(sent.map((m) => m.recipient).sort()).toEqual([
+      "applicant1@zibo.demo",
+      "applicant2@zibo.demo",
+      "enterprise@zibo.demo",
+    ]);
     expect(sent[0]!.body).toContain("高新技术企业认定奖励(测试)(第十五条):预计20万元");
     expect(sent[0]!.body).toContain("https://zibo.example.cn/policy/programmes/zibo-hitech-test");
     // A programme whose conditions nothing in the records could prove is never announced as a match.
     expect(sent.some((m) => m.body.includes("共建研究院项目扶持"))).toBe(false);
 
     // Re-publishing with the programme still there (a label change) tells no one again.
-    const again = await publishPolicyVersion(ctx, set({ label: "再版", programmes: [hitech, instituteProject], cases: [hitechCase, instituteCase] }), { baseVersion: 2 });
+    const again = await publishPolicyVersion(
+      ctx,
+      set({ label: "再版", programmes: [hitech, instituteProject], cases: [hitechCase, instituteCase] }),
+      { baseVersion: 2 },
+    );
     expect(again.notified).toBe(0);
   });
 });

@@ -29,15 +29,27 @@ export interface PublishCtx {
   origin: string;
 }
 
-export interface Published { version: VersionInfo; preview: PolicyPreview; notified: number }
+export interface Published {
+  version: VersionInfo;
+  preview: PolicyPreview;
+  notified: number;
+}
 
-export async function publishPolicyVersion(ctx: PublishCtx, raw: unknown, opts: { baseVersion: number | null; note?: string | undefined }): Promise<Published> {
+export async function publishPolicyVersion(
+  ctx: PublishCtx,
+  raw: unknown,
+  opts: { baseVersion: number | null; note?: string | undefined },
+): Promise<Published> {
   const { db, zone, now } = ctx;
   const preview = await previewPolicyVersion({ db, zone }, raw);
-  if (!preview.set || preview.errors.length) throw new AppError("validation_failed", `政策数据有误:${preview.errors.slice(0, 5).join(";")}`);
+  if (!preview.set || preview.errors.length)
+    throw new AppError("validation_failed", `政策数据有误:${preview.errors.slice(0, 5).join(";")}`);
   if (preview.cases.failures.length) {
     const first = preview.cases.failures[0]!;
-    throw new AppError("validation_failed", `${preview.cases.failures.length} 个测试用例未通过,不能发布。例如“${first.name}”:${first.problems.join(";")}`);
+    throw new AppError(
+      "validation_failed",
+      `${preview.cases.failures.length} 个测试用例未通过,不能发布。例如“${first.name}”:${first.problems.join(";")}`,
+    );
   }
   if (preview.unchanged) throw new AppError("conflict", `与第${preview.base!.id}版内容相同,无需发布。`);
   const baseId = preview.base?.id ?? null;
@@ -63,22 +75,55 @@ export async function publishPolicyVersion(ctx: PublishCtx, raw: unknown, opts: 
   try {
     await db.batch([
       db.insert(policyVersions).values(row),
-      auditInsert(db, { actorId: ctx.actor?.id ?? null, actor: ctx.actor?.email ?? "system", action: "policy.publish", target: `policy_version:${id}`, result: "ok", ip: ctx.ip, detail: { label: set.label, effectiveFrom: set.effectiveFrom, programmes: set.programmes.length, cases: set.cases.length } }, now),
+      auditInsert(
+        db,
+        {
+          actorId: ctx.actor?.id ?? null,
+          actor: ctx.actor?.email ?? "system",
+          action: "policy.publish",
+          target: `policy_version:${id}`,
+          result: "ok",
+          ip: ctx.ip,
+          detail: {
+            label: set.label,
+            effectiveFrom: set.effectiveFrom,
+            programmes: set.programmes.length,
+            cases: set.cases.length,
+          },
+        },
+        now,
+      ),
     ]);
   } catch (err) {
-    if (/UNIQUE|PRIMARY KEY|constraint/i.test(String((err as { cause?: unknown }).cause ?? err))) throw new AppError("conflict", `第${id}版刚被他人发布,请重新预览后再发布。`);
+    if (/UNIQUE|PRIMARY KEY|constraint/i.test(String((err as { cause?: unknown }).cause ?? err)))
+      throw new AppError("conflict", `第${id}版刚被他人发布,请重新预览后再发布。`);
     throw err;
   }
 
   await syncPolicyDocuments({ db, zone: { documents: set.documents } });
   const today = shanghaiDate(now);
   // Notices only for a version in force today; a future version announces itself when the zone re-publishes or an admin runs the match.
-  const before = preview.base && preview.base.effectiveFrom <= today ? await previousCompiled(db, zone, preview.base.id) : null;
-  const notified = set.effectiveFrom <= today ? await notifyNewlyEligible({ db, zone, now, origin: ctx.origin }, { before, after: compileStored(zone, row.contentHash, data), versionId: id }) : 0;
-  return { version: { id, label: row.label, effectiveFrom: row.effectiveFrom, publishedAt: row.publishedAt }, preview, notified };
+  const before =
+    preview.base && preview.base.effectiveFrom <= today ? await previousCompiled(db, zone, preview.base.id) : null;
+  const notified =
+    set.effectiveFrom <= today
+      ? await notifyNewlyEligible(
+          { db, zone, now, origin: ctx.origin },
+          { before, after: compileStored(zone, row.contentHash, data), versionId: id },
+        )
+      : 0;
+  return {
+    version: { id, label: row.label, effectiveFrom: row.effectiveFrom, publishedAt: row.publishedAt },
+    preview,
+    notified,
+  };
 }
 
 async function previousCompiled(db: TenantDb, zone: ZoneConfig, id: number) {
-  const [prev] = await db.select({ hash: policyVersions.contentHash, data: policyVersions.data }).from(policyVersions).where(eq(policyVersions.id, id)).limit(1);
+  const [prev] = await db
+    .select({ hash: policyVersions.contentHash, data: policyVersions.data })
+    .from(policyVersions)
+    .where(eq(policyVersions.id, id))
+    .limit(1);
   return prev ? compileStored(zone, prev.hash, prev.data) : null;
 }

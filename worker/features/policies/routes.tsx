@@ -22,7 +22,9 @@ policiesRoutes.get("/", async (c, next) => {
   if (c.get("site").kind !== "zone") return next();
   const { zone, db } = zoneOf(c);
   const documents = await listPolicyDocumentsOn({ db, zone }, today());
-  return c.html(<ZoneHomePage zone={zone} documents={documents} nonce={c.get("secureHeadersNonce")} user={c.get("auth")?.user} />);
+  return c.html(
+    <ZoneHomePage zone={zone} documents={documents} nonce={c.get("secureHeadersNonce")} user={c.get("auth")?.user} />,
+  );
 });
 
 policiesRoutes.get("/policies/:id", async (c) => {
@@ -30,7 +32,14 @@ policiesRoutes.get("/policies/:id", async (c) => {
   const parsed = DocumentIdParam.shape.id.safeParse(c.req.param("id"));
   if (!parsed.success) throw new AppError("not_found", "没有这个政策文件。");
   const document = await getPolicyDocument({ db, zone }, parsed.data, today());
-  return c.html(<PolicyDocumentPage zone={zone} document={document} nonce={c.get("secureHeadersNonce")} user={c.get("auth")?.user} />);
+  return c.html(
+    <PolicyDocumentPage
+      zone={zone}
+      document={document}
+      nonce={c.get("secureHeadersNonce")}
+      user={c.get("auth")?.user}
+    />,
+  );
 });
 
 policiesRoutes.openapi(
@@ -40,7 +49,10 @@ policiesRoutes.openapi(
     tags: ["policies"],
     summary: "List the zone's policy documents (政策纵览)",
     responses: {
-      200: { description: "Documents in display order", content: { "application/json": { schema: z.object({ documents: z.array(DocumentSummary) }) } } },
+      200: {
+        description: "Documents in display order",
+        content: { "application/json": { schema: z.object({ documents: z.array(DocumentSummary) }) } },
+      },
     },
   }),
   async (c) => c.json({ documents: await listPolicyDocumentsOn(zoneOf(c), today()) }, 200),

@@ -1,15 +1,28 @@
 /** API shapes of the policies feature, declared once for validation and the OpenAPI document. */
 import { z } from "@hono/zod-openapi";
 
-export const PolicyLevel = z.enum(["national", "provincial", "municipal", "zone"]).openapi({ description: "国家级 / 省级 / 市级 / 园区" });
+export const PolicyLevel = z
+  .enum(["national", "provincial", "municipal", "zone"])
+  .openapi({ description: "国家级 / 省级 / 市级 / 园区" });
 
 export const DocumentValidity = z
   .object({
-    status: z.enum(["unspecified", "not_yet", "in_force", "expired"]).openapi({ description: "unspecified: the document prints no period (文件未规定有效期); expired: its programmes take no new applications" }),
+    status: z
+      .enum(["unspecified", "not_yet", "in_force", "expired"])
+      .openapi({
+        description:
+          "unspecified: the document prints no period (文件未规定有效期); expired: its programmes take no new applications",
+      }),
     from: z.string().nullable().openapi({ format: "date" }),
     until: z.string().nullable().openapi({ format: "date", description: "The end as printed, before any extension" }),
-    source: z.string().nullable().openapi({ description: "The sentence of the document that states the period, verbatim" }),
-    extension: z.object({ until: z.string().openapi({ format: "date" }), by: z.string() }).nullable().openapi({ description: "An extension the zone published in its policy version" }),
+    source: z
+      .string()
+      .nullable()
+      .openapi({ description: "The sentence of the document that states the period, verbatim" }),
+    extension: z
+      .object({ until: z.string().openapi({ format: "date" }), by: z.string() })
+      .nullable()
+      .openapi({ description: "An extension the zone published in its policy version" }),
     label: z.string().openapi({ example: "有效期至2023年12月31日(已到期)" }),
   })
   .openapi("PolicyDocumentValidity");

@@ -24,7 +24,9 @@ describe("syncPolicyDocuments", () => {
     const first = await syncPolicyDocuments({ db, zone: zibo });
     expect(first.inserted).toEqual(zibo.documents.map((d) => d.id));
     const doc = await getPolicyDocument({ db, zone: zibo }, zibo.documents[0]!.id, "2026-06-30");
-    expect(doc.clauses).toEqual(zibo.documents[0]!.clauses.map(({ id, label, section, text }) => ({ id, label, section, text })));
+    expect(doc.clauses).toEqual(
+      zibo.documents[0]!.clauses.map(({ id, label, section, text }) => ({ id, label, section, text })),
+    );
 
     const second = await syncPolicyDocuments({ db, zone: zibo });
     expect(second).toEqual({ inserted: [], updated: [], unchanged: zibo.documents.map((d) => d.id), removed: [] });
@@ -36,7 +38,12 @@ describe("syncPolicyDocuments", () => {
     const [firstDoc] = zibo.documents;
     const changed: ZoneConfig = {
       ...zibo,
-      documents: [{ ...firstDoc!, clauses: firstDoc!.clauses.slice(0, 2).map((c, i) => (i === 0 ? { ...c, text: "修订后的条款" } : c)) }],
+      documents: [
+        {
+          ...firstDoc!,
+          clauses: firstDoc!.clauses.slice(0, 2).map((c, i) => (i === 0 ? { ...c, text: "修订后的条款" } : c)),
+        },
+      ],
     };
     const r = await syncPolicyDocuments({ db, zone: changed });
     expect(r.updated).toEqual([firstDoc!.id]);
@@ -45,6 +52,8 @@ describe("syncPolicyDocuments", () => {
     expect(list.map((d) => [d.id, d.clauseCount])).toEqual([[firstDoc!.id, 2]]);
     const clauses = await client.execute("SELECT count(*) FROM policy_clauses");
     expect(Number(clauses.rows[0]![0])).toBe(2);
-    expect((await getPolicyDocument({ db, zone: zibo }, firstDoc!.id, "2026-06-30")).clauses[0]!.text).toBe("修订后的条款");
+    expect((await getPolicyDocument({ db, zone: zibo }, firstDoc!.id, "2026-06-30")).clauses[0]!.text).toBe(
+      "修订后的条款",
+    );
   });
 });

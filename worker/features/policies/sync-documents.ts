@@ -16,9 +16,18 @@ export interface SyncResult {
   removed: string[];
 }
 
-export async function syncPolicyDocuments({ db, zone }: { db: TenantDb; zone: Pick<ZoneConfig, "documents"> }): Promise<SyncResult> {
+export async function syncPolicyDocuments({
+  db,
+  zone,
+}: {
+  db: TenantDb;
+  zone: Pick<ZoneConfig, "documents">;
+}): Promise<SyncResult> {
   const existing = new Map(
-    (await db.select({ id: policyDocuments.id, hash: policyDocuments.contentHash }).from(policyDocuments)).map((r) => [r.id, r.hash]),
+    (await db.select({ id: policyDocuments.id, hash: policyDocuments.contentHash }).from(policyDocuments)).map((r) => [
+      r.id,
+      r.hash,
+    ]),
   );
   const result: SyncResult = { inserted: [], updated: [], unchanged: [], removed: [] };
 

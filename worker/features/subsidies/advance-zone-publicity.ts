@@ -7,7 +7,11 @@ import { loadCurrentPolicy } from "../policies/current-policy";
 import { titleFrom } from "./programme-title";
 import { advancePublicity } from "./publicity";
 
-export async function advanceZonePublicity(deps: Pick<AppDeps, "config" | "now">, zone: ZoneConfig, db: TenantDb): Promise<number> {
+export async function advanceZonePublicity(
+  deps: Pick<AppDeps, "config" | "now">,
+  zone: ZoneConfig,
+  db: TenantDb,
+): Promise<number> {
   const now = deps.now();
   const policy = await loadCurrentPolicy({ db, zone }, shanghaiDate(now));
   const title = titleFrom(policy?.compiled);

@@ -23,11 +23,19 @@ const isoOf = (ms: number) => new Date(ms).toISOString();
 const isoOrNull = (ms: number | null) => (ms === null ? null : isoOf(ms));
 
 export const ApplicationIdParam = z.object({
-  id: z.string().max(40, "申报编号格式不对").regex(/^[a-z0-9]{10,40}$/, "申报编号格式不对").openapi({ param: { name: "id", in: "path" }, example: "k2v7m4q9x3a5b6c7d8e2f3g4h5" }),
+  id: z
+    .string()
+    .max(40, "申报编号格式不对")
+    .regex(/^[a-z0-9]{10,40}$/, "申报编号格式不对")
+    .openapi({ param: { name: "id", in: "path" }, example: "k2v7m4q9x3a5b6c7d8e2f3g4h5" }),
 });
 
 export const ObjectionIdParam = z.object({
-  id: z.string().max(40, "异议编号格式不对").regex(/^[a-z0-9]{10,40}$/, "异议编号格式不对").openapi({ param: { name: "id", in: "path" } }),
+  id: z
+    .string()
+    .max(40, "异议编号格式不对")
+    .regex(/^[a-z0-9]{10,40}$/, "异议编号格式不对")
+    .openapi({ param: { name: "id", in: "path" } }),
 });
 
 /** An Idempotency-Key is the client's name for one create: visible ASCII, no spaces, at most 100 characters. */
@@ -38,16 +46,31 @@ export const IdempotencyHeader = z.object({
     .max(100, "Idempotency-Key 须为 1–100 个可见 ASCII 字符(不含空格),例如一个 UUID")
     .regex(/^[\x21-\x7e]{1,100}$/, "Idempotency-Key 须为 1–100 个可见 ASCII 字符(不含空格),例如一个 UUID")
     .optional()
-    .openapi({ param: { name: "idempotency-key", in: "header" }, description: "Optional. A retried create with the same key returns the application the first one made (200) instead of a second one.", example: "3f1c9a2e-5b7d-4e8f-9a0b-1c2d3e4f5a6b" }),
+    .openapi({
+      param: { name: "idempotency-key", in: "header" },
+      description:
+        "Optional. A retried create with the same key returns the application the first one made (200) instead of a second one.",
+      example: "3f1c9a2e-5b7d-4e8f-9a0b-1c2d3e4f5a6b",
+    }),
 });
 
-const Facts = FactsInput.openapi({ description: "Facts as the engine takes them (money in integer fen), by the programme's fact names", example: { contractAmountFen: 100000000 } });
-const FormValues = z.record(z.string().max(100), verbatimText("填写的内容", 2000)).refine((o) => Object.keys(o).length <= 200, "最多 200 项").openapi({ maxProperties: 200, description: "The page's form as typed (strings, money in 元), kept verbatim" });
+const Facts = FactsInput.openapi({
+  description: "Facts as the engine takes them (money in integer fen), by the programme's fact names",
+  example: { contractAmountFen: 100000000 },
+});
+const FormValues = z
+  .record(z.string().max(100), verbatimText("填写的内容", 2000))
+  .refine((o) => Object.keys(o).length <= 200, "最多 200 项")
+  .openapi({ maxProperties: 200, description: "The page's form as typed (strings, money in 元), kept verbatim" });
 const ProjectCode = textField({ label: "项目编号", max: 60 }).nullable().optional();
 
 export const CreateBody = z
   .strictObject({
-    programme: z.string().max(63, "项目编号格式不对").regex(/^[a-z][a-z0-9-]{2,62}$/, "项目编号格式不对").openapi({ example: "zibo-tech-contract" }),
+    programme: z
+      .string()
+      .max(63, "项目编号格式不对")
+      .regex(/^[a-z][a-z0-9-]{2,62}$/, "项目编号格式不对")
+      .openapi({ example: "zibo-tech-contract" }),
     facts: Facts.optional(),
     formValues: FormValues.optional(),
     projectCode: ProjectCode,
@@ -56,33 +79,76 @@ export const CreateBody = z
 
 export const DraftBody = z
   .strictObject({
-    facts: Facts.optional().openapi({ description: "Replaces the stored facts when given; invalid ones are reported in `errors`, not stored" }),
+    facts: Facts.optional().openapi({
+      description: "Replaces the stored facts when given; invalid ones are reported in `errors`, not stored",
+    }),
     formValues: FormValues.optional(),
     projectCode: ProjectCode,
-    revision: z.number().int().min(0).max(2_147_483_647).optional().openapi({ description: "The revision this save started from; a newer stored one answers 409 (edited in another tab)" }),
+    revision: z
+      .number()
+      .int()
+      .min(0)
+      .max(2_147_483_647)
+      .optional()
+      .openapi({
+        description: "The revision this save started from; a newer stored one answers 409 (edited in another tab)",
+      }),
   })
   .openapi("SubsidyDraftRequest");
 
 export const UploadBody = z.object({
-  kind: z.string().max(60, "材料编号格式不对").regex(/^[a-z0-9][a-z0-9-]{0,59}$/, "材料编号格式不对").openapi({ description: "The material's id as the programme lists it (GET /api/v1/policy/programmes/{id} → materials[].id)", example: "contract-registration" }),
-  file: z.instanceof(File, { message: "请选择要上传的文件" }).openapi({ type: "string", format: "binary", maxLength: 10 * 1024 * 1024, description: "PDF, JPG or PNG (checked by its bytes), at most 10 MB" }),
+  kind: z
+    .string()
+    .max(60, "材料编号格式不对")
+    .regex(/^[a-z0-9][a-z0-9-]{0,59}$/, "材料编号格式不对")
+    .openapi({
+      description: "The material's id as the programme lists it (GET /api/v1/policy/programmes/{id} → materials[].id)",
+      example: "contract-registration",
+    }),
+  file: z
+    .instanceof(File, { message: "请选择要上传的文件" })
+    .openapi({
+      type: "string",
+      format: "binary",
+      maxLength: 10 * 1024 * 1024,
+      description: "PDF, JPG or PNG (checked by its bytes), at most 10 MB",
+    }),
 });
 
 export const SubsidyApplicationSchema = z
   .object({
     id: z.string(),
-    number: z.string().nullable().openapi({ description: "The application number people read and search (ZB-2026-000123: the zone's letters, the year of creation, the sequence); null only for rows written outside the app", example: "ZB-2026-000123" }),
+    number: z
+      .string()
+      .nullable()
+      .openapi({
+        description:
+          "The application number people read and search (ZB-2026-000123: the zone's letters, the year of creation, the sequence); null only for rows written outside the app",
+        example: "ZB-2026-000123",
+      }),
     programmeId: z.string(),
-    programme: z.string().openapi({ description: "The programme's title in the policy in force (\"已调整的扶持项目\" when it has left it; never its id)" }),
+    programme: z
+      .string()
+      .openapi({
+        description:
+          'The programme\'s title in the policy in force ("已调整的扶持项目" when it has left it; never its id)',
+      }),
     enterpriseId: z.string(),
     status: z.enum(SUBSIDY_STATUSES),
     statusZh: z.string(),
-    stage: z.string().nullable().openapi({ description: "The zone's stage key (e.g. first-review, second-review, publicity, payment); null for a draft" }),
+    stage: z
+      .string()
+      .nullable()
+      .openapi({
+        description: "The zone's stage key (e.g. first-review, second-review, publicity, payment); null for a draft",
+      }),
     facts: z.record(z.string(), z.unknown()),
     formValues: z.record(z.string(), z.string()),
     projectCode: z.string().nullable(),
     policyVersion: z.number().int().nullable(),
-    evaluation: EvaluationSchema.nullable().openapi({ description: "The engine's result at submission, with its explanation" }),
+    evaluation: EvaluationSchema.nullable().openapi({
+      description: "The engine's result at submission, with its explanation",
+    }),
     requestedFen: fen.nullable(),
     amountFen: fen.nullable().openapi({ description: "The amount as it stands after review; what is awarded" }),
     rangeMinFen: fen.nullable(),
@@ -100,7 +166,11 @@ export const SubsidyApplicationSchema = z
   })
   .openapi("SubsidyApplication");
 
-export function applicationJson(a: SubsidyApplicationRow, title: (programmeId: string) => string, zone: Pick<ZoneConfig, "slug" | "code">): z.infer<typeof SubsidyApplicationSchema> {
+export function applicationJson(
+  a: SubsidyApplicationRow,
+  title: (programmeId: string) => string,
+  zone: Pick<ZoneConfig, "slug" | "code">,
+): z.infer<typeof SubsidyApplicationSchema> {
   return {
     id: a.id,
     number: applicationNumber(zone, "subsidy", a),
@@ -133,63 +203,203 @@ export function applicationJson(a: SubsidyApplicationRow, title: (programmeId: s
 }
 
 export const MaterialSchema = z
-  .object({ id: z.string(), materialId: z.string().openapi({ description: "The programme's material id" }), filename: z.string(), size: z.number().int(), uploadedAt: iso, url: z.string().openapi({ example: "/materials/k2v7m4q9x3a5b6c7d8e2f3g4h5" }) })
+  .object({
+    id: z.string(),
+    materialId: z.string().openapi({ description: "The programme's material id" }),
+    filename: z.string(),
+    size: z.number().int(),
+    uploadedAt: iso,
+    url: z.string().openapi({ example: "/materials/k2v7m4q9x3a5b6c7d8e2f3g4h5" }),
+  })
   .openapi("SubsidyMaterial");
 
-export function materialJson(m: { id: string; kind: string; filename: string; size: number; createdAt: number }): z.infer<typeof MaterialSchema> {
+export function materialJson(m: {
+  id: string;
+  kind: string;
+  filename: string;
+  size: number;
+  createdAt: number;
+}): z.infer<typeof MaterialSchema> {
   const prefix = materialKind("");
-  return { id: m.id, materialId: m.kind.startsWith(prefix) ? m.kind.slice(prefix.length) : m.kind, filename: m.filename, size: m.size, uploadedAt: isoOf(m.createdAt), url: `/materials/${m.id}` };
+  return {
+    id: m.id,
+    materialId: m.kind.startsWith(prefix) ? m.kind.slice(prefix.length) : m.kind,
+    filename: m.filename,
+    size: m.size,
+    uploadedAt: isoOf(m.createdAt),
+    url: `/materials/${m.id}`,
+  };
 }
 
 export const DetailSchema = z
   .object({
     application: SubsidyApplicationSchema,
     enterprise: z.object({ id: z.string(), name: z.string() }),
-    standing: z.object({ label: z.string(), expected: z.string(), by: day.nullable() }).openapi({ description: "Where it stands, what is expected of whom, by when" }),
-    events: z.array(z.object({ id: z.number().int(), at: iso, actor: z.string().openapi({ description: "An email, \"system\" (the clock) or \"public\" (an objection)" }), action: z.string(), stage: z.string().nullable(), toStage: z.string().nullable(), amountFen: fen.nullable(), note: z.string().nullable() })),
+    standing: z
+      .object({ label: z.string(), expected: z.string(), by: day.nullable() })
+      .openapi({ description: "Where it stands, what is expected of whom, by when" }),
+    events: z.array(
+      z.object({
+        id: z.number().int(),
+        at: iso,
+        actor: z.string().openapi({ description: 'An email, "system" (the clock) or "public" (an objection)' }),
+        action: z.string(),
+        stage: z.string().nullable(),
+        toStage: z.string().nullable(),
+        amountFen: fen.nullable(),
+        note: z.string().nullable(),
+      }),
+    ),
     materials: z.array(MaterialSchema),
-    payments: z.array(z.object({ id: z.string(), amountFen: fen, paidOn: day, voucherNo: z.string(), recordedAt: iso })),
+    payments: z.array(
+      z.object({ id: z.string(), amountFen: fen, paidOn: day, voucherNo: z.string(), recordedAt: iso }),
+    ),
     paidFen: fen,
-    objections: z.array(z.object({ id: z.string(), lodgedAt: iso, name: z.string(), contact: z.string(), content: z.string(), status: z.enum(["open", "dismissed", "upheld"]), resolvedAt: iso.nullable(), resolution: z.string().nullable() })).openapi({ description: "Zone staff only (empty for the enterprise)" }),
+    objections: z
+      .array(
+        z.object({
+          id: z.string(),
+          lodgedAt: iso,
+          name: z.string(),
+          contact: z.string(),
+          content: z.string(),
+          status: z.enum(["open", "dismissed", "upheld"]),
+          resolvedAt: iso.nullable(),
+          resolution: z.string().nullable(),
+        }),
+      )
+      .openapi({ description: "Zone staff only (empty for the enterprise)" }),
     openObjections: z.number().int(),
   })
   .openapi("SubsidyApplicationDetail");
 
-export function detailJson(d: ApplicationDetail, title: (programmeId: string) => string, zone: Pick<ZoneConfig, "slug" | "code">): z.infer<typeof DetailSchema> {
+export function detailJson(
+  d: ApplicationDetail,
+  title: (programmeId: string) => string,
+  zone: Pick<ZoneConfig, "slug" | "code">,
+): z.infer<typeof DetailSchema> {
   return {
     application: applicationJson(d.application, title, zone),
     enterprise: d.enterprise,
     standing: d.standing,
-    events: d.events.map((e) => ({ id: e.id, at: isoOf(e.at), actor: e.actor, action: e.action, stage: e.stage, toStage: e.toStage, amountFen: e.amountFen, note: e.note })),
+    events: d.events.map((e) => ({
+      id: e.id,
+      at: isoOf(e.at),
+      actor: e.actor,
+      action: e.action,
+      stage: e.stage,
+      toStage: e.toStage,
+      amountFen: e.amountFen,
+      note: e.note,
+    })),
     materials: d.materials.map(materialJson),
-    payments: d.payments.map((p) => ({ id: p.id, amountFen: p.amountFen, paidOn: p.paidOn, voucherNo: p.voucherNo, recordedAt: isoOf(p.recordedAt) })),
+    payments: d.payments.map((p) => ({
+      id: p.id,
+      amountFen: p.amountFen,
+      paidOn: p.paidOn,
+      voucherNo: p.voucherNo,
+      recordedAt: isoOf(p.recordedAt),
+    })),
     paidFen: d.paidFen,
-    objections: d.objections.map((o) => ({ id: o.id, lodgedAt: isoOf(o.lodgedAt), name: o.name, contact: o.contact, content: o.content, status: o.status, resolvedAt: isoOrNull(o.resolvedAt), resolution: o.resolution })),
+    objections: d.objections.map((o) => ({
+      id: o.id,
+      lodgedAt: isoOf(o.lodgedAt),
+      name: o.name,
+      contact: o.contact,
+      content: o.content,
+      status: o.status,
+      resolvedAt: isoOrNull(o.resolvedAt),
+      resolution: o.resolution,
+    })),
     openObjections: d.openObjections,
   };
 }
 
 export const ListItemSchema = z
-  .object({ id: z.string(), number: z.string().nullable().openapi({ example: "ZB-2026-000123" }), programmeId: z.string(), programme: z.string(), enterpriseId: z.string(), enterprise: z.string(), status: z.enum(SUBSIDY_STATUSES), statusZh: z.string(), stage: z.string().nullable(), amountFen: fen.nullable(), requestedFen: fen.nullable(), submittedAt: iso.nullable(), updatedAt: iso, dueOn: day.nullable(), revision: z.number().int() })
+  .object({
+    id: z.string(),
+    number: z.string().nullable().openapi({ example: "ZB-2026-000123" }),
+    programmeId: z.string(),
+    programme: z.string(),
+    enterpriseId: z.string(),
+    enterprise: z.string(),
+    status: z.enum(SUBSIDY_STATUSES),
+    statusZh: z.string(),
+    stage: z.string().nullable(),
+    amountFen: fen.nullable(),
+    requestedFen: fen.nullable(),
+    submittedAt: iso.nullable(),
+    updatedAt: iso,
+    dueOn: day.nullable(),
+    revision: z.number().int(),
+  })
   .openapi("SubsidyApplicationListItem");
 
 export const ListSchema = z.object({
   applications: z.array(ListItemSchema),
-  counts: z.array(z.object({ status: z.enum(SUBSIDY_STATUSES), stage: z.string().nullable(), n: z.number().int() })).openapi({ description: "Per status and stage (staff: the zone's submitted applications, whatever the filters; a member: its own)" }),
+  counts: z
+    .array(z.object({ status: z.enum(SUBSIDY_STATUSES), stage: z.string().nullable(), n: z.number().int() }))
+    .openapi({
+      description:
+        "Per status and stage (staff: the zone's submitted applications, whatever the filters; a member: its own)",
+    }),
 });
 
 export const PublicitySchema = z.object({
-  items: z.array(z.object({ id: z.string(), number: z.string().nullable().openapi({ example: "ZB-2026-000123" }), enterprise: z.string(), programmeId: z.string(), programme: z.string(), amountFen: fen.nullable(), from: day.nullable(), to: day.nullable() })),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      number: z.string().nullable().openapi({ example: "ZB-2026-000123" }),
+      enterprise: z.string(),
+      programmeId: z.string(),
+      programme: z.string(),
+      amountFen: fen.nullable(),
+      from: day.nullable(),
+      to: day.nullable(),
+    }),
+  ),
 });
 
 export const DashboardSchema = z
   .object({
     year: z.number().int(),
-    programmes: z.array(z.object({ id: z.string(), title: z.string(), byStatus: z.array(z.object({ status: z.enum(SUBSIDY_STATUSES), statusZh: z.string(), stage: z.string().nullable(), stageZh: z.string(), n: z.number().int(), amountFen: fen })), budgetFen: fen.nullable(), awardedThisYearFen: fen, paidFen: fen })),
-    stages: z.array(z.object({ key: z.string(), zh: z.string(), waiting: z.number().int(), averageDays: z.number().nullable(), completed: z.number().int() })),
+    programmes: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        byStatus: z.array(
+          z.object({
+            status: z.enum(SUBSIDY_STATUSES),
+            statusZh: z.string(),
+            stage: z.string().nullable(),
+            stageZh: z.string(),
+            n: z.number().int(),
+            amountFen: fen,
+          }),
+        ),
+        budgetFen: fen.nullable(),
+        awardedThisYearFen: fen,
+        paidFen: fen,
+      }),
+    ),
+    stages: z.array(
+      z.object({
+        key: z.string(),
+        zh: z.string(),
+        waiting: z.number().int(),
+        averageDays: z.number().nullable(),
+        completed: z.number().int(),
+      }),
+    ),
   })
   .openapi("SubsidyDashboard");
 
 export const DashboardQuery = z.object({
-  year: z.coerce.number().int().min(2000, "年份不对").max(2100, "年份不对").optional().openapi({ param: { name: "year", in: "query" }, description: "Award year (default: this year, Asia/Shanghai)" }),
+  year: z.coerce
+    .number()
+    .int()
+    .min(2000, "年份不对")
+    .max(2100, "年份不对")
+    .optional()
+    .openapi({ param: { name: "year", in: "query" }, description: "Award year (default: this year, Asia/Shanghai)" }),
 });

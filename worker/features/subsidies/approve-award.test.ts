@@ -23,7 +23,16 @@ async function world() {
   const admin = await w.actorOf("admin@zibo.demo");
   const title = (id: string) => policy.compiled.programmes.get(id)?.title.zh ?? id;
   const arrange = (programme: string, amountFen: number, submitted: string, facts: Record<string, unknown> = {}) =>
-    atPayment(w.db, { programme, enterpriseId: member.enterpriseId!, createdBy: member.id, amountFen, facts, policyVersion: policy.version.id, awardYear: Number(submitted.slice(0, 4)), at: day(submitted).getTime() });
+    atPayment(w.db, {
+      programme,
+      enterpriseId: member.enterpriseId!,
+      createdBy: member.id,
+      amountFen,
+      facts,
+      policyVersion: policy.version.id,
+      awardYear: Number(submitted.slice(0, 4)),
+      at: day(submitted).getTime(),
+    });
   return { w, admin, title, arrange };
 }
 
@@ -32,9 +41,14 @@ describe("approving across the turn of the year", () => {
     const { w, admin, title, arrange } = await world();
     const first = await arrange("zibo-tech-contract", 20 * WAN, "2026-12-01", { contractAmountFen: 1000 * WAN });
     const second = await arrange("zibo-tech-contract", 20 * WAN, "2026-12-20", { contractAmountFen: 1000 * WAN });
-    expect(await reviewApplication(w.ctxAt(day("2026-12-28"), admin), first, { action: "pass" }, title)).toMatchObject({ status: "awarded", amountFen: 20 * WAN });
+    expect(await reviewApplication(w.ctxAt(day("2026-12-28"), admin), first, { action: "pass" }, title)).toMatchObject({
+      status: "awarded",
+      amountFen: 20 * WAN,
+    });
     // 2026's cap of 30万 has 10万 left, whatever day the second is approved on.
-    expect(await reviewApplication(w.ctxAt(day("2027-01-05"), admin), second, { action: "pass" }, title)).toMatchObject({ status: "awarded", amountFen: 10 * WAN });
+    expect(await reviewApplication(w.ctxAt(day("2027-01-05"), admin), second, { action: "pass" }, title)).toMatchObject(
+      { status: "awarded", amountFen: 10 * WAN },
+    );
     const of2026 = await w.db.select().from(subsidyApplications).where(eq(subsidyApplications.awardYear, 2026));
     expect(of2026.filter((r) => r.status === "awarded").reduce((s, r) => s + r.amountFen!, 0)).toBe(30 * WAN);
   });
@@ -44,18 +58,32 @@ describe("approving after the application window", () => {
   it("approves an application submitted within the window once the window has closed", async () => {
     const { w, admin, title, arrange } = await world();
     const id = await arrange("test-window", 10 * WAN, "2026-05-15");
-    expect(await reviewApplication(w.ctxAt(day("2026-06-20"), admin), id, { action: "pass" }, title)).toMatchObject({ status: "awarded", amountFen: 10 * WAN });
+    expect(await reviewApplication(w.ctxAt(day("2026-06-20"), admin), id, { action: "pass" }, title)).toMatchObject({
+      status: "awarded",
+      amountFen: 10 * WAN,
+    });
   });
 });
 
 describe("approving when a condition no longer holds", () => {
-  it("refuses naming the condition (not \"金额为0\"), and changes nothing", async () => {
+  it('refuses naming the condition (not "金额为0"), and changes nothing', async () => {
     const { w, admin, title, arrange } = await world();
     const id = await arrange("zibo-hitech-cert", 20 * WAN, "2026-05-01");
     const member = await w.actorOf("applicant1@zibo.demo");
-    await w.db.update(enterpriseQualifications).set({ status: "rejected" }).where(and(eq(enterpriseQualifications.enterpriseId, member.enterpriseId!), eq(enterpriseQualifications.code, "hnte")));
+    await w.db
+      .update(enterpriseQualifications)
+      .set({ status: "rejected" })
+      .where(
+        and(eq(enterpriseQualifications.enterpriseId, member.enterpriseId!), eq(enterpriseQualifications.code, "hnte")),
+      );
     const [before] = await w.db.select().from(subsidyApplications).where(eq(subsidyApplications.id, id));
-    await expect(reviewApplication(w.ctxAt(day("2026-06-20"), admin), id, { action: "pass" }, title)).rejects.toMatchObject({ code: "conflict", message: "申报条件已不满足,不能批准:申报主体为高新技术企业——没有经核验、在有效期内的高新技术企业资格。请退回补正或驳回。" });
+    await expect(
+      reviewApplication(w.ctxAt(day("2026-06-20"), admin), id, { action: "pass" }, title),
+    ).rejects.toMatchObject({
+      code: "conflict",
+      message:
+        "申报条件已不满足,不能批准:申报主体为高新技术企业——没有经核验、在有效期内的高新技术企业资格。请退回补正或驳回。",
+    });
     expect((await w.db.select().from(subsidyApplications).where(eq(subsidyApplications.id, id)))[0]).toEqual(before);
   });
 });

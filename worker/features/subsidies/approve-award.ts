@@ -23,7 +23,11 @@ import { transition } from "./transition";
 
 const ATTEMPTS = 8;
 
-export async function approveAward(ctx: SubsidyCtx & { actor: SubsidyActor }, first: SubsidyApplicationRow, o: { amountFen: number | null; reason: string | null; title: string; emails: readonly string[] }): Promise<SubsidyApplicationRow> {
+export async function approveAward(
+  ctx: SubsidyCtx & { actor: SubsidyActor },
+  first: SubsidyApplicationRow,
+  o: { amountFen: number | null; reason: string | null; title: string; emails: readonly string[] },
+): Promise<SubsidyApplicationRow> {
   const { db, now, actor } = ctx;
   if (o.amountFen === null) throw new AppError("validation_failed", "请先确定核定金额。", { amountFen: "必填" });
   const compiled = await loadPolicyVersion(ctx, first.policyVersion ?? 0);
@@ -46,16 +50,25 @@ export async function approveAward(ctx: SubsidyCtx & { actor: SubsidyActor }, fi
     const sum = history.reduce((s, a) => s + a.amountFen, 0);
     const result = evaluate(programme, { facts: facts.facts, profile: enterprise?.profile, history, date: asOf });
     const failed = result.conditions.filter((c) => c.id.startsWith("limit-") && c.result === "fail");
-    if (failed.length) throw new AppError("conflict", `超出限额,不能批准:${failed.map((c) => `${c.label}——${c.reason}`).join(";")}`);
+    if (failed.length)
+      throw new AppError("conflict", `超出限额,不能批准:${failed.map((c) => `${c.label}——${c.reason}`).join(";")}`);
     // Any other failure (a qualification revoked since) zeroes the amount: say which, not "金额为0".
     const other = result.conditions.filter((c) => c.result === "fail");
-    if (other.length) throw new AppError("conflict", `申报条件已不满足,不能批准:${other.map((c) => `${c.label}——${c.reason}`).join(";")}。请退回补正或驳回。`);
+    if (other.length)
+      throw new AppError(
+        "conflict",
+        `申报条件已不满足,不能批准:${other.map((c) => `${c.label}——${c.reason}`).join(";")}。请退回补正或驳回。`,
+      );
     // What the limits leave: an exact amount, the top of a review range, or no limit (一事一议).
     const allowed = result.amountFen ?? result.range?.maxFen ?? Number.POSITIVE_INFINITY;
     const amount = Math.min(o.amountFen, allowed);
     if (amount <= 0) throw new AppError("conflict", "按限额计算,本次可批准的金额为0。");
     const budget = programme.annualBudgetFen;
-    const awarded = and(eq(subsidyApplications.enterpriseId, app.enterpriseId), inArray(subsidyApplications.status, AWARDED), ne(subsidyApplications.id, app.id));
+    const awarded = and(
+      eq(subsidyApplications.enterpriseId, app.enterpriseId),
+      inArray(subsidyApplications.status, AWARDED),
+      ne(subsidyApplications.id, app.id),
+    );
     const unchangedHistory = sql`(select count(*) || ':' || coalesce(sum(${subsidyApplications.amountFen}), 0) from ${subsidyApplications} where ${awarded}) = ${`${count}:${sum}`}`;
     const budgetUsed = sql`(select coalesce(sum(${subsidyApplications.amountFen}), 0) from ${subsidyApplications} where ${subsidyApplications.programmeId} = ${app.programmeId} and ${subsidyApplications.awardYear} = ${app.awardYear} and ${subsidyApplications.status} in ('awarded', 'paid'))`;
     const withinBudget = budget === undefined ? undefined : sql`${budgetUsed} + ${amount} <= ${budget}`;
@@ -63,9 +76,21 @@ export async function approveAward(ctx: SubsidyCtx & { actor: SubsidyActor }, fi
       return await transition(ctx, app, {
         set: { status: "awarded", amountFen: amount, lastPassedBy: actor.id, decidedAt: now.getTime(), dueOn: null },
         guard: and(unchangedHistory, withinBudget),
-        event: { action: "awarded", stage: app.stage, amountFen: amount, note: amount < o.amountFen ? `按限额核定为${formatMoney(amount)}` : o.reason },
+        event: {
+          action: "awarded",
+          stage: app.stage,
+          amountFen: amount,
+          note: amount < o.amountFen ? `按限额核定为${formatMoney(amount)}` : o.reason,
+        },
         actor,
-        notice: { emails: o.emails, subject: `${o.title}:已批准拨付`, lines: [`“${o.title}”的申报已批准拨付,金额${formatMoney(amount)}。`, "资金拨付后,平台会再通知你拨付日期和凭证号。"] },
+        notice: {
+          emails: o.emails,
+          subject: `${o.title}:已批准拨付`,
+          lines: [
+            `“${o.title}”的申报已批准拨付,金额${formatMoney(amount)}。`,
+            "资金拨付后,平台会再通知你拨付日期和凭证号。",
+          ],
+        },
       });
     } catch (err) {
       if (!(err instanceof AppError) || err.code !== "conflict") throw err;
@@ -74,7 +99,11 @@ export async function approveAward(ctx: SubsidyCtx & { actor: SubsidyActor }, fi
       if (budget !== undefined) {
         const [{ used }] = (await db.all<{ used: number }>(sql`select ${budgetUsed} as used`)) as [{ used: number }];
         const m = moneyFormatter(budget, used, amount);
-        if (used + amount > budget) throw new AppError("conflict", `年度预算不足:${app.awardYear}年预算${m(budget)},已批准${m(used)},剩余${m(Math.max(0, budget - used))},不足以批准${m(amount)}。`);
+        if (used + amount > budget)
+          throw new AppError(
+            "conflict",
+            `年度预算不足:${app.awardYear}年预算${m(budget)},已批准${m(used)},剩余${m(Math.max(0, budget - used))},不足以批准${m(amount)}。`,
+          );
       }
       app = fresh; // the enterprise's awards changed meanwhile: evaluate again
     }

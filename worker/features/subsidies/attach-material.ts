@@ -10,13 +10,32 @@ import { saveMaterial } from "../materials/save-material";
 import { readableApplication, type SubsidyActor, type SubsidyCtx } from "./context";
 import { materialKind } from "./submit-application";
 
-export async function attachMaterial(ctx: SubsidyCtx & { actor: SubsidyActor; blobs: BlobStore }, policy: LoadedPolicy, id: string, materialId: string, file: File) {
+export async function attachMaterial(
+  ctx: SubsidyCtx & { actor: SubsidyActor; blobs: BlobStore },
+  policy: LoadedPolicy,
+  id: string,
+  materialId: string,
+  file: File,
+) {
   const { actor } = ctx;
   const app = await readableApplication(ctx, actor, id);
   if (actor.role !== "enterprise") throw new AppError("forbidden", "只有申报企业可以上传申报材料。");
-  if (app.status !== "draft" && app.status !== "returned") throw new AppError("conflict", "已提交的申报不能再上传材料;被退回补正后可以补充。");
+  if (app.status !== "draft" && app.status !== "returned")
+    throw new AppError("conflict", "已提交的申报不能再上传材料;被退回补正后可以补充。");
   const programme = policy.compiled.programmes.get(app.programmeId);
   const wanted = programme?.materials.find((m) => m.id === materialId);
-  if (!wanted) throw new AppError("validation_failed", `这个项目不需要“${materialId}”这项材料。`, { kind: "不是本项目的申报材料" });
-  return saveMaterial(ctx, { ownerKind: "subsidy_application", ownerId: id, kind: materialKind(materialId), file, uploadedBy: actor.id, actor: actor.email, ip: ctx.ip, field: `material:${materialId}` });
+  if (!wanted)
+    throw new AppError("validation_failed", `这个项目不需要“${materialId}”这项材料。`, {
+      kind: "不是本项目的申报材料",
+    });
+  return saveMaterial(ctx, {
+    ownerKind: "subsidy_application",
+    ownerId: id,
+    kind: materialKind(materialId),
+    file,
+    uploadedBy: actor.id,
+    actor: actor.email,
+    ip: ctx.ip,
+    field: `material:${materialId}`,
+  });
 }

@@ -22,10 +22,22 @@ export const AWARDED: SubsidyStatus[] = ["awarded", "paid"];
 export const IN_PROGRESS: SubsidyStatus[] = ["in_review", "returned"];
 
 /** An application not yet decided, and what it reserves against the limits. */
-export interface InProgressApplication { id: string; programme: string; year: number; reservedFen: number; projectCode?: string; facts?: Record<string, string | number | boolean> }
+export interface InProgressApplication {
+  id: string;
+  programme: string;
+  year: number;
+  reservedFen: number;
+  projectCode?: string;
+  facts?: Record<string, string | number | boolean>;
+}
 
 /** Either kind, dated (Asia/Shanghai: decided, or submitted while in progress), for the calculator's rows. */
-export interface AwardRecord { programme: string; on: string; amountFen: number; inProgress: boolean }
+export interface AwardRecord {
+  programme: string;
+  on: string;
+  amountFen: number;
+  inProgress: boolean;
+}
 
 export interface AwardHistory {
   awards: Award[];
@@ -72,7 +84,10 @@ export function historiesByEnterprise(rows: readonly AwardHistoryRow[], except?:
     const code = { ...(r.projectCode ? { projectCode: r.projectCode } : {}), ...factsOf(r.facts) };
     const year = r.year ?? 0;
     // The day it counts on: decided or submitted within its award year (the year caps count it in).
-    const on = [r.decidedAt, r.submittedAt].map((t) => (t === null ? "" : shanghaiDate(new Date(t)))).find((d) => d.startsWith(`${year}-`)) ?? `${year}-01-01`;
+    const on =
+      [r.decidedAt, r.submittedAt]
+        .map((t) => (t === null ? "" : shanghaiDate(new Date(t))))
+        .find((d) => d.startsWith(`${year}-`)) ?? `${year}-01-01`;
     if (AWARDED.includes(r.status)) {
       h.awards.push({ programme: r.programme, year, amountFen: r.amountFen ?? 0, ...code });
       if (year) h.records.push({ programme: r.programme, on, amountFen: r.amountFen ?? 0, inProgress: false });
@@ -96,7 +111,14 @@ export async function loadAwardHistory(db: TenantDb, enterpriseId: string, excep
  * amounts, marked so the reasons say "在审" rather than "已享受".
  */
 export function limitHistory(h: AwardHistory): Award[] {
-  return [...h.awards, ...h.inProgress.map(({ id: _id, reservedFen, ...a }) => ({ ...a, amountFen: reservedFen, inProgress: true as const }))];
+  return [
+    ...h.awards,
+    ...h.inProgress.map(({ id: _id, reservedFen, ...a }) => ({
+      ...a,
+      amountFen: reservedFen,
+      inProgress: true as const,
+    })),
+  ];
 }
 
 /**
@@ -112,7 +134,14 @@ function factsOf(json: string): { facts?: Record<string, string | number | boole
     return {};
   }
   if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) return {};
-  const plain = Object.entries(parsed as Record<string, unknown>).filter((e): e is [string, string | number | boolean] => (typeof e[1] === "string" && e[1].length <= 200) || (typeof e[1] === "number" && Number.isFinite(e[1])) || typeof e[1] === "boolean").slice(0, 40);
+  const plain = Object.entries(parsed as Record<string, unknown>)
+    .filter(
+      (e): e is [string, string | number | boolean] =>
+        (typeof e[1] === "string" && e[1].length <= 200) ||
+        (typeof e[1] === "number" && Number.isFinite(e[1])) ||
+        typeof e[1] === "boolean",
+    )
+    .slice(0, 40);
   return plain.length ? { facts: Object.fromEntries(plain) } : {};
 }
 
@@ -124,7 +153,11 @@ function factsOf(json: string): { facts?: Record<string, string | number | boole
 export function noteInProgress(result: Evaluation, programmeId: string, h: AwardHistory): Evaluation {
   const mine = h.inProgress.filter((a) => a.programme === programmeId);
   // A once-only limit that already refuses because of it says everything: a ✓ "预留" line beside it would contradict it.
-  if (!mine.length || result.conditions.some((c) => c.id.startsWith("limit-") && c.result === "fail" && c.reason.includes("在审结束前"))) return result;
+  if (
+    !mine.length ||
+    result.conditions.some((c) => c.id.startsWith("limit-") && c.result === "fail" && c.reason.includes("在审结束前"))
+  )
+    return result;
   const reserved = mine.reduce((s, a) => s + a.reservedFen, 0);
   const note: ConditionResult = {
     id: "limit-in-progress",
@@ -143,5 +176,7 @@ export function noteInProgress(result: Evaluation, programmeId: string, h: Award
  * Limits that need the amount (就高不就低) or a project code wait for submit.
  */
 export function limitsRefusing(programme: CompiledProgramme, h: AwardHistory, today: string): ConditionResult[] {
-  return evaluate(programme, { facts: {}, history: limitHistory(h), date: today }).conditions.filter((c) => c.id.startsWith("limit-") && c.result === "fail");
+  return evaluate(programme, { facts: {}, history: limitHistory(h), date: today }).conditions.filter(
+    (c) => c.id.startsWith("limit-") && c.result === "fail",
+  );
 }

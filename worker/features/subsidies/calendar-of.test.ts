@@ -24,7 +24,10 @@ describe("a zone's working-day calendar", () => {
   });
 
   it("keeps the zone's local additions on top of the national days", () => {
-    const local: ZoneConfig = { ...zibo, subsidy: { ...zibo.subsidy, holidays: ["2026-12-07"], extraWorkdays: ["2026-12-12"] } };
+    const local: ZoneConfig = {
+      ...zibo,
+      subsidy: { ...zibo.subsidy, holidays: ["2026-12-07"], extraWorkdays: ["2026-12-12"] },
+    };
     const cal = calendarOf(local);
     expect(isWorkingDay("2026-12-07", cal)).toBe(false);
     expect(isWorkingDay("2026-12-12", cal)).toBe(true);

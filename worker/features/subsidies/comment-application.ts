@@ -14,9 +14,16 @@ import { outboxInsert } from "../outbox/enqueue-message";
 import { readableApplication, type SubsidyActor, type SubsidyCtx } from "./context";
 import { memberEmails } from "./notices";
 
-export const CommentInput = z.strictObject({ text: textField({ label: "内容", max: 1000, multiline: true }).refine((s) => s.length >= 1, "请填写内容") });
+export const CommentInput = z.strictObject({
+  text: textField({ label: "内容", max: 1000, multiline: true }).refine((s) => s.length >= 1, "请填写内容"),
+});
 
-export async function commentOnApplication(ctx: SubsidyCtx & { actor: SubsidyActor }, id: string, input: z.infer<typeof CommentInput>, title: string) {
+export async function commentOnApplication(
+  ctx: SubsidyCtx & { actor: SubsidyActor },
+  id: string,
+  input: z.infer<typeof CommentInput>,
+  title: string,
+) {
   const { db, zone, now, actor } = ctx;
   const app = await readableApplication(ctx, actor, id);
   if (app.status === "draft") throw new AppError("conflict", "草稿还没有提交,不能留言。");
@@ -25,8 +32,41 @@ export async function commentOnApplication(ctx: SubsidyCtx & { actor: SubsidyAct
   const emails = staff ? await memberEmails(db, app.enterpriseId) : [];
   const number = applicationNumber(zone, "subsidy", app);
   await db.batch([
-    db.insert(subsidyEvents).values({ applicationId: id, at, actorId: actor.id, actor: actor.email, action: staff ? "comment" : "member_comment", stage: app.stage, note: input.text }),
-    auditInsert(db, { actorId: actor.id, actor: actor.email, action: staff ? "subsidy.comment" : "subsidy.member_comment", target: id, result: "ok", ip: ctx.ip }, now),
-    ...emails.map((recipient) => outboxInsert(db, { channel: "email", recipient, subject: `【${zone.shortName.zh}】${title}:园区意见`, body: `${number ? `申报编号:${number}\n\n` : ""}“${title}”的申报有新的园区意见:\n\n${input.text}\n\n查看申报:${ctx.origin}/subsidies/applications/${id}\n\n${zone.shortName.zh}`, kind: "subsidy_comment" }, now)),
+    db
+      .insert(subsidyEvents)
+      .values({
+        applicationId: id,
+        at,
+        actorId: actor.id,
+        actor: actor.email,
+        action: staff ? "comment" : "member_comment",
+        stage: app.stage,
+        note: input.text,
+      }),
+    auditInsert(
+      db,
+      {
+        actorId: actor.id,
+        actor: actor.email,
+        action: staff ? "subsidy.comment" : "subsidy.member_comment",
+        target: id,
+        result: "ok",
+        ip: ctx.ip,
+      },
+      now,
+    ),
+    ...emails.map((recipient) =>
+      outboxInsert(
+        db,
+        {
+          channel: "email",
+          recipient,
+          subject: `【${zone.shortName.zh}】${title}:园区意见`,
+          body: `${number ? `申报编号:${number}\n\n` : ""}“${title}”的申报有新的园区意见:\n\n${input.text}\n\n查看申报:${ctx.origin}/subsidies/applications/${id}\n\n${zone.shortName.zh}`,
+          kind: "subsidy_comment",
+        },
+        now,
+      ),
+    ),
   ]);
 }

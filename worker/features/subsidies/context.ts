@@ -14,7 +14,12 @@ import { lastOfWorkingDays, withNationalCalendar, type WorkCalendar } from "../.
 import type { Award } from "../../policy/format/programme";
 import { loadAwardHistory } from "./award-history";
 
-export interface SubsidyActor { id: string; email: string; role: Role; enterpriseId: string | null }
+export interface SubsidyActor {
+  id: string;
+  email: string;
+  role: Role;
+  enterpriseId: string | null;
+}
 
 export interface SubsidyCtx {
   db: TenantDb;
@@ -59,7 +64,11 @@ export function nextDay(date: string): string {
 }
 
 /** An application the actor may see: staff see all of the zone's; members their enterprise's; nobody else any. */
-export async function readableApplication({ db }: { db: TenantDb }, actor: SubsidyActor, id: string): Promise<SubsidyApplicationRow> {
+export async function readableApplication(
+  { db }: { db: TenantDb },
+  actor: SubsidyActor,
+  id: string,
+): Promise<SubsidyApplicationRow> {
   const [row] = await db.select().from(subsidyApplications).where(eq(subsidyApplications.id, id)).limit(1);
   if (!row || !canRead(actor, row)) throw new AppError("not_found", NOT_FOUND);
   return row;

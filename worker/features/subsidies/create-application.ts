@@ -20,12 +20,23 @@ import { limitsRefusing, loadAwardHistory } from "./award-history";
 import type { SubsidyActor, SubsidyCtx } from "./context";
 import { draftUpdate, type DraftInput } from "./save-draft";
 
-export async function createApplication(ctx: SubsidyCtx & { actor: SubsidyActor }, policy: LoadedPolicy, input: DraftInput & { programme: string }, idempotencyKey: string | null): Promise<{ application: SubsidyApplicationRow; created: boolean }> {
+export async function createApplication(
+  ctx: SubsidyCtx & { actor: SubsidyActor },
+  policy: LoadedPolicy,
+  input: DraftInput & { programme: string },
+  idempotencyKey: string | null,
+): Promise<{ application: SubsidyApplicationRow; created: boolean }> {
   const { db, actor, now } = ctx;
-  if (actor.role !== "enterprise" || !actor.enterpriseId) throw new AppError("forbidden", "只有入驻企业的用户可以申报。");
+  if (actor.role !== "enterprise" || !actor.enterpriseId)
+    throw new AppError("forbidden", "只有入驻企业的用户可以申报。");
   const programme = policy.compiled.programmes.get(input.programme);
-  if (!programme) throw new AppError("not_found", `现行政策(第${policy.version.id}版)没有编号为 ${input.programme} 的项目。`);
-  if (!programme.applicants.kinds.includes("enterprise")) throw new AppError("validation_failed", `“${programme.title.zh}”的申报主体是${programme.applicants.zh},不由企业在平台申报。`);
+  if (!programme)
+    throw new AppError("not_found", `现行政策(第${policy.version.id}版)没有编号为 ${input.programme} 的项目。`);
+  if (!programme.applicants.kinds.includes("enterprise"))
+    throw new AppError(
+      "validation_failed",
+      `“${programme.title.zh}”的申报主体是${programme.applicants.zh},不由企业在平台申报。`,
+    );
   if (idempotencyKey) {
     const existing = await byKey(db, actor.enterpriseId, idempotencyKey);
     if (existing) return { application: existing, created: false };
@@ -42,8 +53,30 @@ export async function createApplication(ctx: SubsidyCtx & { actor: SubsidyActor 
   try {
     await db.batch([
       takeNumber(db, "subsidy", year),
-      db.insert(subsidyApplications).values({ id, ...numberValues("subsidy", year), programmeId: programme.id, enterpriseId: actor.enterpriseId, createdBy: actor.id, status: "draft", idempotencyKey, createdAt: t, updatedAt: t, ...fields.values }),
-      db.insert(subsidyEvents).values({ applicationId: id, at: t, actorId: actor.id, actor: actor.email, action: "created", note: programme.title.zh }),
+      db
+        .insert(subsidyApplications)
+        .values({
+          id,
+          ...numberValues("subsidy", year),
+          programmeId: programme.id,
+          enterpriseId: actor.enterpriseId,
+          createdBy: actor.id,
+          status: "draft",
+          idempotencyKey,
+          createdAt: t,
+          updatedAt: t,
+          ...fields.values,
+        }),
+      db
+        .insert(subsidyEvents)
+        .values({
+          applicationId: id,
+          at: t,
+          actorId: actor.id,
+          actor: actor.email,
+          action: "created",
+          note: programme.title.zh,
+        }),
     ]);
   } catch (err) {
     // Two identical requests at once: the unique (enterprise, key) index lets one in; the other returns it.
@@ -56,16 +89,31 @@ export async function createApplication(ctx: SubsidyCtx & { actor: SubsidyActor 
 }
 
 async function byKey(db: TenantDb, enterpriseId: string, key: string) {
-  const [row] = await db.select().from(subsidyApplications).where(and(eq(subsidyApplications.enterpriseId, enterpriseId), eq(subsidyApplications.idempotencyKey, key))).limit(1);
+  const [row] = await db
+    .select()
+    .from(subsidyApplications)
+    .where(and(eq(subsidyApplications.enterpriseId, enterpriseId), eq(subsidyApplications.idempotencyKey, key)))
+    .limit(1);
   return row;
 }
 
 /** Refuses (409) what the limits rule out on the history alone (award-history.ts limitsRefusing). */
-async function refuseExhaustedLimits(db: TenantDb, enterpriseId: string, programme: CompiledProgramme, today: string): Promise<void> {
+async function refuseExhaustedLimits(
+  db: TenantDb,
+  enterpriseId: string,
+  programme: CompiledProgramme,
+  today: string,
+): Promise<void> {
   const history = await loadAwardHistory(db, enterpriseId);
   const failed = limitsRefusing(programme, history, today);
   if (!failed.length) return;
   // Say each thing once: a reason that already names the application in review, or the limit and its clause, is not prefixed with them again.
-  const pending = history.inProgress.some((a) => a.programme === programme.id) && !failed.some((c) => c.reason.includes("在审")) ? "贵企业已有一份该项目的申报在审(含公示中);" : "";
-  throw new AppError("conflict", `不能再申报“${programme.title.zh}”:${pending}${failed.map((c) => (c.reason.includes(c.label) ? c.reason : `${c.label}(${c.clause})——${c.reason}`)).join(";")}。`);
+  const pending =
+    history.inProgress.some((a) => a.programme === programme.id) && !failed.some((c) => c.reason.includes("在审"))
+      ? "贵企业已有一份该项目的申报在审(含公示中);"
+      : "";
+  throw new AppError(
+    "conflict",
+    `不能再申报“${programme.title.zh}”:${pending}${failed.map((c) => (c.reason.includes(c.label) ? c.reason : `${c.label}(${c.clause})——${c.reason}`)).join(";")}。`,
+  );
 }

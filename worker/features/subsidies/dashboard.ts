@@ -14,16 +14,59 @@ import { shanghaiDateTime } from "../enterprises/yuan";
 import { STATUS_ZH } from "./get-application";
 import { titleFrom } from "./programme-title";
 
-export async function subsidyDashboard({ db, zone }: { db: TenantDb; zone: ZoneConfig }, compiled: CompiledPolicySet | null, year: number) {
+export async function subsidyDashboard(
+  { db, zone }: { db: TenantDb; zone: ZoneConfig },
+  compiled: CompiledPolicySet | null,
+  year: number,
+) {
   const [byGroup, paid, events, awardedThisYear] = await db.batch([
     db
-      .select({ programmeId: subsidyApplications.programmeId, status: subsidyApplications.status, stage: subsidyApplications.stage, n: sql<number>`count(*)`, amountFen: sql<number>`coalesce(sum(${subsidyApplications.amountFen}), 0)` })
+      .select({
+        programmeId: subsidyApplications.programmeId,
+        status: subsidyApplications.status,
+        stage: subsidyApplications.stage,
+        n: sql<number>`count(*)`,
+        amountFen: sql<number>`coalesce(sum(${subsidyApplications.amountFen}), 0)`,
+      })
       .from(subsidyApplications)
       .where(sql`${subsidyApplications.status} <> 'draft'`)
       .groupBy(subsidyApplications.programmeId, subsidyApplications.status, subsidyApplications.stage),
-    db.select({ programmeId: subsidyPayments.programmeId, paidFen: sql<number>`coalesce(sum(${subsidyPayments.amountFen}), 0)` }).from(subsidyPayments).groupBy(subsidyPayments.programmeId),
-    db.select({ applicationId: subsidyEvents.applicationId, at: subsidyEvents.at, stage: subsidyEvents.stage, toStage: subsidyEvents.toStage, action: subsidyEvents.action }).from(subsidyEvents).where(inArray(subsidyEvents.action, ["submitted", "resubmitted", "passed", "advanced", "awarded", "returned", "rejected"])).orderBy(asc(subsidyEvents.applicationId), asc(subsidyEvents.id)),
-    db.select({ programmeId: subsidyApplications.programmeId, awardedFen: sql<number>`coalesce(sum(${subsidyApplications.amountFen}), 0)` }).from(subsidyApplications).where(sql`${subsidyApplications.status} in ('awarded','paid') and ${subsidyApplications.awardYear} = ${year}`).groupBy(subsidyApplications.programmeId),
+    db
+      .select({
+        programmeId: subsidyPayments.programmeId,
+        paidFen: sql<number>`coalesce(sum(${subsidyPayments.amountFen}), 0)`,
+      })
+      .from(subsidyPayments)
+      .groupBy(subsidyPayments.programmeId),
+    db
+      .select({
+        applicationId: subsidyEvents.applicationId,
+        at: subsidyEvents.at,
+        stage: subsidyEvents.stage,
+        toStage: subsidyEvents.toStage,
+        action: subsidyEvents.action,
+      })
+      .from(subsidyEvents)
+      .where(
+        inArray(subsidyEvents.action, [
+          "submitted",
+          "resubmitted",
+          "passed",
+          "advanced",
+          "awarded",
+          "returned",
+          "rejected",
+        ]),
+      )
+      .orderBy(asc(subsidyEvents.applicationId), asc(subsidyEvents.id)),
+    db
+      .select({
+        programmeId: subsidyApplications.programmeId,
+        awardedFen: sql<number>`coalesce(sum(${subsidyApplications.amountFen}), 0)`,
+      })
+      .from(subsidyApplications)
+      .where(sql`${subsidyApplications.status} in ('awarded','paid') and ${subsidyApplications.awardYear} = ${year}`)
+      .groupBy(subsidyApplications.programmeId),
   ]);
   const title = titleFrom(compiled);
   const stageZh = (key: string | null) => zone.subsidy.stages.find((s) => s.key === key)?.zh ?? "";
@@ -33,7 +76,8 @@ export async function subsidyDashboard({ db, zone }: { db: TenantDb; zone: ZoneC
   const entered = new Map<string, { stage: string; at: number }>();
   for (const e of events) {
     const open = entered.get(e.applicationId);
-    if (open && (e.stage === open.stage || e.action === "returned" || e.action === "rejected")) spent.set(open.stage, [...(spent.get(open.stage) ?? []), (e.at - open.at) / 86_400_000]);
+    if (open && (e.stage === open.stage || e.action === "returned" || e.action === "rejected"))
+      spent.set(open.stage, [...(spent.get(open.stage) ?? []), (e.at - open.at) / 86_400_000]);
     if (e.toStage && e.action !== "returned") entered.set(e.applicationId, { stage: e.toStage, at: e.at });
     else entered.delete(e.applicationId);
   }
@@ -43,7 +87,16 @@ export async function subsidyDashboard({ db, zone }: { db: TenantDb; zone: ZoneC
     return {
       id,
       title: title(id),
-      byStatus: byGroup.filter((g) => g.programmeId === id).map((g) => ({ status: g.status, statusZh: STATUS_ZH[g.status], stage: g.stage, stageZh: stageZh(g.stage), n: Number(g.n), amountFen: Number(g.amountFen) })),
+      byStatus: byGroup
+        .filter((g) => g.programmeId === id)
+        .map((g) => ({
+          status: g.status,
+          statusZh: STATUS_ZH[g.status],
+          stage: g.stage,
+          stageZh: stageZh(g.stage),
+          n: Number(g.n),
+          amountFen: Number(g.amountFen),
+        })),
       budgetFen: budget,
       awardedThisYearFen: awarded,
       paidFen: Number(paid.find((p) => p.programmeId === id)?.paidFen ?? 0),
@@ -54,7 +107,15 @@ export async function subsidyDashboard({ db, zone }: { db: TenantDb; zone: ZoneC
     programmes,
     stages: zone.subsidy.stages.map((s) => {
       const days = spent.get(s.key) ?? [];
-      return { key: s.key, zh: s.zh, waiting: byGroup.filter((g) => g.stage === s.key && g.status === "in_review").reduce((n, g) => n + Number(g.n), 0), averageDays: days.length ? Number((days.reduce((a, b) => a + b, 0) / days.length).toFixed(1)) : null, completed: days.length };
+      return {
+        key: s.key,
+        zh: s.zh,
+        waiting: byGroup
+          .filter((g) => g.stage === s.key && g.status === "in_review")
+          .reduce((n, g) => n + Number(g.n), 0),
+        averageDays: days.length ? Number((days.reduce((a, b) => a + b, 0) / days.length).toFixed(1)) : null,
+        completed: days.length,
+      };
     }),
   };
 }
@@ -67,14 +128,47 @@ const csvCell = (v: unknown) => {
 };
 
 /** Every non-draft application as CSV (UTF-8 with BOM, CRLF) for Excel. */
-export async function applicationsCsv({ db, zone }: { db: TenantDb; zone: ZoneConfig }, compiled: CompiledPolicySet | null): Promise<string> {
+export async function applicationsCsv(
+  { db, zone }: { db: TenantDb; zone: ZoneConfig },
+  compiled: CompiledPolicySet | null,
+): Promise<string> {
   const rows = await db
     .select({ a: subsidyApplications, enterprise: enterprises.name, uscc: enterprises.uscc })
     .from(subsidyApplications)
     .innerJoin(enterprises, eq(enterprises.id, subsidyApplications.enterpriseId))
     .where(sql`${subsidyApplications.status} <> 'draft'`)
     .orderBy(asc(subsidyApplications.submittedAt));
-  const header = ["申报编号", "企业名称", "统一社会信用代码", "项目编号", "项目名称", "状态", "环节", "测算金额(元)", "核定金额(元)", "申报年度", "政策版本", "提交时间(北京时间)"];
-  const lines = rows.map(({ a, enterprise, uscc }) => [applicationNumber(zone, "subsidy", a) ?? "", enterprise, uscc, a.programmeId, compiled?.programmes.get(a.programmeId)?.title.zh ?? "", STATUS_ZH[a.status], zone.subsidy.stages.find((s) => s.key === a.stage)?.zh ?? "", a.requestedFen === null ? "" : fenToPlainYuan(a.requestedFen), a.amountFen === null ? "" : fenToPlainYuan(a.amountFen), a.awardYear, a.policyVersion, a.submittedAt ? shanghaiDateTime(a.submittedAt) : ""].map(csvCell).join(","));
+  const header = [
+    "申报编号",
+    "企业名称",
+    "统一社会信用代码",
+    "项目编号",
+    "项目名称",
+    "状态",
+    "环节",
+    "测算金额(元)",
+    "核定金额(元)",
+    "申报年度",
+    "政策版本",
+    "提交时间(北京时间)",
+  ];
+  const lines = rows.map(({ a, enterprise, uscc }) =>
+    [
+      applicationNumber(zone, "subsidy", a) ?? "",
+      enterprise,
+      uscc,
+      a.programmeId,
+      compiled?.programmes.get(a.programmeId)?.title.zh ?? "",
+      STATUS_ZH[a.status],
+      zone.subsidy.stages.find((s) => s.key === a.stage)?.zh ?? "",
+      a.requestedFen === null ? "" : fenToPlainYuan(a.requestedFen),
+      a.amountFen === null ? "" : fenToPlainYuan(a.amountFen),
+      a.awardYear,
+      a.policyVersion,
+      a.submittedAt ? shanghaiDateTime(a.submittedAt) : "",
+    ]
+      .map(csvCell)
+      .join(","),
+  );
   return `\uFEFF${[header.join(","), ...lines].join("\r\n")}\r\n`;
 }

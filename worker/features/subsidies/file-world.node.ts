@@ -35,7 +35,10 @@ export async function openFileWorld(prefix: string, now: Date): Promise<FileWorl
   const policy = await publishTestProgrammes({ db, zone, now });
   await seedDemoAccounts(db, zone, now);
   return {
-    url, db, policy, clients,
+    url,
+    db,
+    policy,
+    clients,
     close() {
       for (const c of clients) c.close();
       rmSync(dir, { recursive: true, force: true });

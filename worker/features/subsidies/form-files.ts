@@ -15,7 +15,10 @@ import type { SubsidyActor, SubsidyCtx } from "./context";
 /** Files one form post may carry: one per material the programme lists (none lists more than a few). */
 export const MAX_FILES_PER_FORM = 8;
 
-export interface ChosenFile { materialId: string; file: File }
+export interface ChosenFile {
+  materialId: string;
+  file: File;
+}
 
 /** The chosen files, by material; an empty file input (no name, no bytes) is no file. */
 export async function chosenMaterialFiles(c: Context<AppEnv>): Promise<ChosenFile[]> {
@@ -31,7 +34,12 @@ export async function chosenMaterialFiles(c: Context<AppEnv>): Promise<ChosenFil
  * keyed `material:<id>` (where the page shows it), with the status to answer;
  * a missing or already-submitted application is thrown, as any other action would.
  */
-export async function attachChosenFiles(ctx: SubsidyCtx & { actor: SubsidyActor; blobs: BlobStore }, policy: LoadedPolicy, id: string, files: readonly ChosenFile[]) {
+export async function attachChosenFiles(
+  ctx: SubsidyCtx & { actor: SubsidyActor; blobs: BlobStore },
+  policy: LoadedPolicy,
+  id: string,
+  files: readonly ChosenFile[],
+) {
   const errors: Record<string, string> = {};
   let status: ContentfulStatusCode = 422;
   for (const { materialId, file } of files) {

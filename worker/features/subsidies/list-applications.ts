@@ -16,8 +16,16 @@ import type { SubsidyActor } from "./context";
 
 export const QueueQuery = z.object({
   status: z.enum(SUBSIDY_STATUSES).optional(),
-  stage: z.string().max(31).regex(/^[a-z][a-z0-9-]{1,30}$/).optional(),
-  programme: z.string().max(63).regex(/^[a-z][a-z0-9-]{2,62}$/).optional(),
+  stage: z
+    .string()
+    .max(31)
+    .regex(/^[a-z][a-z0-9-]{1,30}$/)
+    .optional(),
+  programme: z
+    .string()
+    .max(63)
+    .regex(/^[a-z][a-z0-9-]{2,62}$/)
+    .optional(),
   q: textField({ label: "搜索词", max: 50 }).optional(),
 });
 export type QueueQuery = z.infer<typeof QueueQuery>;
@@ -40,11 +48,20 @@ const columns = {
 };
 
 export async function listMyApplications({ db }: { db: TenantDb }, actor: SubsidyActor) {
-  if (actor.role !== "enterprise" || !actor.enterpriseId) throw new AppError("forbidden", "只有入驻企业的用户有自己的申报。");
-  return db.select(columns).from(subsidyApplications).innerJoin(enterprises, eq(enterprises.id, subsidyApplications.enterpriseId)).where(eq(subsidyApplications.enterpriseId, actor.enterpriseId)).orderBy(desc(subsidyApplications.updatedAt));
+  if (actor.role !== "enterprise" || !actor.enterpriseId)
+    throw new AppError("forbidden", "只有入驻企业的用户有自己的申报。");
+  return db
+    .select(columns)
+    .from(subsidyApplications)
+    .innerJoin(enterprises, eq(enterprises.id, subsidyApplications.enterpriseId))
+    .where(eq(subsidyApplications.enterpriseId, actor.enterpriseId))
+    .orderBy(desc(subsidyApplications.updatedAt));
 }
 
-export async function listQueue({ db, zone }: { db: TenantDb; zone: Pick<ZoneConfig, "slug" | "code"> }, query: QueueQuery) {
+export async function listQueue(
+  { db, zone }: { db: TenantDb; zone: Pick<ZoneConfig, "slug" | "code"> },
+  query: QueueQuery,
+) {
   const where: SQL[] = [sql`${subsidyApplications.status} <> 'draft'`];
   if (query.status) where.push(eq(subsidyApplications.status, query.status));
   if (query.stage) where.push(eq(subsidyApplications.stage, query.stage));
@@ -55,11 +72,25 @@ export async function listQueue({ db, zone }: { db: TenantDb; zone: Pick<ZoneCon
     // read them as ordinary characters, and a search for "%" or "_" found nothing.
     const byName = sql`${enterprises.name} LIKE ${`%${query.q.replace(/[%_\\]/g, "\\$&")}%`} ESCAPE '\\'`;
     const n = parseApplicationNumber(zone, "subsidy", query.q);
-    where.push(n ? or(byName, and(eq(subsidyApplications.numberYear, n.year), eq(subsidyApplications.numberSeq, n.seq)))! : byName);
+    where.push(
+      n
+        ? or(byName, and(eq(subsidyApplications.numberYear, n.year), eq(subsidyApplications.numberSeq, n.seq)))!
+        : byName,
+    );
   }
   const [rows, counts] = await db.batch([
-    db.select(columns).from(subsidyApplications).innerJoin(enterprises, eq(enterprises.id, subsidyApplications.enterpriseId)).where(and(...where)).orderBy(asc(subsidyApplications.dueOn), asc(subsidyApplications.submittedAt)).limit(500),
-    db.select({ status: subsidyApplications.status, stage: subsidyApplications.stage, n: sql<number>`count(*)` }).from(subsidyApplications).where(sql`${subsidyApplications.status} <> 'draft'`).groupBy(subsidyApplications.status, subsidyApplications.stage),
+    db
+      .select(columns)
+      .from(subsidyApplications)
+      .innerJoin(enterprises, eq(enterprises.id, subsidyApplications.enterpriseId))
+      .where(and(...where))
+      .orderBy(asc(subsidyApplications.dueOn), asc(subsidyApplications.submittedAt))
+      .limit(500),
+    db
+      .select({ status: subsidyApplications.status, stage: subsidyApplications.stage, n: sql<number>`count(*)` })
+      .from(subsidyApplications)
+      .where(sql`${subsidyApplications.status} <> 'draft'`)
+      .groupBy(subsidyApplications.status, subsidyApplications.stage),
   ]);
   return { rows, counts: counts.map((c) => ({ ...c, n: Number(c.n) })) };
 }

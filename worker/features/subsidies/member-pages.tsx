@@ -59,20 +59,25 @@ const editable = (status: string) => status === "draft" || status === "returned"
 const pageOf = (id: string) => `/subsidies/applications/${id}`;
 
 const DONE: Record<string, Notice> = {
-  created: { kind: "ok", message: "申报草稿已创建,能从企业资料预填的数据已填好。请核对、补充并上传材料;填写的内容会自动保存。" },
+  created: {
+    kind: "ok",
+    message: "申报草稿已创建,能从企业资料预填的数据已填好。请核对、补充并上传材料;填写的内容会自动保存。",
+  },
   saved: { kind: "ok", message: "草稿已保存。" },
   uploaded: { kind: "ok", message: "材料已上传。" },
   "saved-uploaded": { kind: "ok", message: "草稿已保存,选好的材料已上传。" },
 };
-
-
 
 /**
  * Each field on its own, so one bad field does not cost the others: what was
  * typed (verbatim, for the form and formValues), the facts that parse and pass
  * the engine's checks, and a message per field that does not.
  */
-function readFields(view: ProgrammeView, programme: CompiledProgramme, raw: Readonly<Record<string, string | undefined>>) {
+function readFields(
+  view: ProgrammeView,
+  programme: CompiledProgramme,
+  raw: Readonly<Record<string, string | undefined>>,
+) {
   const values: FormValues = {};
   const errors: Record<string, string> = {};
   const facts: Record<string, FactValue> = {};
@@ -102,7 +107,15 @@ export function subsidyMemberPages(deps: AppDeps) {
   const guard = requireMemberPage(deps);
   r.use("/subsidies", requireZone, guard);
   r.use("/subsidies/*", requireZone, guard);
-  const uploadLimit = bodyLimit({ maxSize: MAX_MATERIAL_BYTES + 64 * 1024, onError: () => { throw new AppError("payload_too_large", `文件超过了每个文件 ${MATERIAL_LIMIT_LABEL} 的上限。请压缩或分页扫描后重新上传。`); } });
+  const uploadLimit = bodyLimit({
+    maxSize: MAX_MATERIAL_BYTES + 64 * 1024,
+    onError: () => {
+      throw new AppError(
+        "payload_too_large",
+        `文件超过了每个文件 ${MATERIAL_LIMIT_LABEL} 的上限。请压缩或分页扫描后重新上传。`,
+      );
+    },
+  });
 
   const nonce = (c: Context<AppEnv>) => c.get("secureHeadersNonce");
   const ctxOf = (c: Context<AppEnv>): Ctx => actingCtx(c, deps);
@@ -111,7 +124,15 @@ export function subsidyMemberPages(deps: AppDeps) {
     if (!ID.test(id)) throw new AppError("not_found", NOT_FOUND);
     return id;
   };
-  const formLimit = bodyLimit({ maxSize: MAX_MATERIAL_BYTES * MAX_FILES_PER_FORM + 256 * 1024, onError: () => { throw new AppError("payload_too_large", `一次提交的文件太大(每个文件不超过 ${MATERIAL_LIMIT_LABEL})。请分几次上传。`); } });
+  const formLimit = bodyLimit({
+    maxSize: MAX_MATERIAL_BYTES * MAX_FILES_PER_FORM + 256 * 1024,
+    onError: () => {
+      throw new AppError(
+        "payload_too_large",
+        `一次提交的文件太大(每个文件不超过 ${MATERIAL_LIMIT_LABEL})。请分几次上传。`,
+      );
+    },
+  });
   const textFields = async (c: Context<AppEnv>) => {
     const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
     refuseBadCharacters(body, { projectCode: "项目编号" });
@@ -119,38 +140,79 @@ export function subsidyMemberPages(deps: AppDeps) {
   };
   const programmeOf = (policy: LoadedPolicy, programmeId: string) => {
     const programme = policy.compiled.programmes.get(programmeId);
-    if (!programme) throw new AppError("conflict", `这个项目已不在现行政策(第${policy.version.id}版)中,草稿不能继续填写或提交。`);
+    if (!programme)
+      throw new AppError("conflict", `这个项目已不在现行政策(第${policy.version.id}版)中,草稿不能继续填写或提交。`);
     return { programme, view: viewOf(policy.compiled, programmeId)! };
   };
   /** The engine's answer on the enterprise's own profile and award history, as submitting would compute it. */
-  const estimateOf = async (ctx: Ctx, programme: CompiledProgramme, facts: Facts, app: { id: string; enterpriseId: string }, today: string) => {
+  const estimateOf = async (
+    ctx: Ctx,
+    programme: CompiledProgramme,
+    facts: Facts,
+    app: { id: string; enterpriseId: string },
+    today: string,
+  ) => {
     const [enterprise] = await loadEnterpriseProfiles(ctx, today, app.enterpriseId, app.id);
-    const result = evaluate(programme, { facts, profile: enterprise?.profile, history: enterprise?.history ?? [], date: today });
+    const result = evaluate(programme, {
+      facts,
+      profile: enterprise?.profile,
+      history: enterprise?.history ?? [],
+      date: today,
+    });
     return enterprise ? withInProgress(enterprise, result) : result;
   };
 
-  type DraftState = { values?: Record<string, string>; errors?: Record<string, string>; message?: string; notice?: Notice };
-  const draftPage = async (c: Context<AppEnv>, ctx: Ctx, policy: LoadedPolicy, today: string, detail: ApplicationDetail, state: DraftState = {}, status: ContentfulStatusCode = 200) => {
+  type DraftState = {
+    values?: Record<string, string>;
+    errors?: Record<string, string>;
+    message?: string;
+    notice?: Notice;
+  };
+  const draftPage = async (
+    c: Context<AppEnv>,
+    ctx: Ctx,
+    policy: LoadedPolicy,
+    today: string,
+    detail: ApplicationDetail,
+    state: DraftState = {},
+    status: ContentfulStatusCode = 200,
+  ) => {
     const app = detail.application;
     const { programme, view } = programmeOf(policy, app.programmeId);
     // Facts stored without the form (the API) show too; what was typed wins.
-    const fields = readFields(view, programme, state.values ?? { ...factsToForm(view.facts, detail.facts as Facts), ...detail.formValues });
+    const fields = readFields(
+      view,
+      programme,
+      state.values ?? { ...factsToForm(view.facts, detail.facts as Facts), ...detail.formValues },
+    );
     const estimate = await estimateOf(ctx, programme, fields.facts, app, today);
     const bad = Object.keys(fields.errors).length;
-    const returned = app.status === "returned" ? { reason: detail.events.findLast((e) => e.action === "returned")?.note ?? null, by: app.dueOn } : null;
+    const returned =
+      app.status === "returned"
+        ? { reason: detail.events.findLast((e) => e.action === "returned")?.note ?? null, by: app.dueOn }
+        : null;
     return c.html(
       <DraftPage
         zone={ctx.zone}
         nonce={nonce(c)}
         user={signedIn(c).user}
-        app={{ id: app.id, numberYear: app.numberYear, numberSeq: app.numberSeq, status: app.status as "draft" | "returned", stage: app.stage, revision: app.revision }}
+        app={{
+          id: app.id,
+          numberYear: app.numberYear,
+          numberSeq: app.numberSeq,
+          status: app.status as "draft" | "returned",
+          stage: app.stage,
+          revision: app.revision,
+        }}
         programme={view}
         values={fields.values}
         errors={{ ...fields.errors, ...state.errors }}
         message={state.message ?? (bad ? `有 ${bad} 项填写有误,已按原样保存在草稿中;提交前请按提示修改。` : undefined)}
         notice={state.notice}
         returned={returned}
-        materials={detail.materials.filter((m) => m.kind.startsWith(MATERIAL_PREFIX)).map((m) => ({ ...m, materialId: m.kind.slice(MATERIAL_PREFIX.length) }))}
+        materials={detail.materials
+          .filter((m) => m.kind.startsWith(MATERIAL_PREFIX))
+          .map((m) => ({ ...m, materialId: m.kind.slice(MATERIAL_PREFIX.length) }))}
         estimate={estimate}
         versionId={policy.version.id}
         events={detail.events}
@@ -165,41 +227,77 @@ export function subsidyMemberPages(deps: AppDeps) {
     const ctx = ctxOf(c);
     const form = await textFields(c);
     const programmeId = form.programme ?? "";
-    if (!PROGRAMME.test(programmeId)) throw new AppError("not_found", "没有这个项目,请从政策纵览进入项目页面后点“在线申报”。");
+    if (!PROGRAMME.test(programmeId))
+      throw new AppError("not_found", "没有这个项目,请从政策纵览进入项目页面后点“在线申报”。");
     const key = form.idempotencyKey?.trim() || null;
-    if (key !== null && !IDEMPOTENCY_KEY.test(key)) throw new AppError("bad_request", "表单已失效,请回到项目页面重新点“在线申报”。");
+    if (key !== null && !IDEMPOTENCY_KEY.test(key))
+      throw new AppError("bad_request", "表单已失效,请回到项目页面重新点“在线申报”。");
     const { policy, today } = await currentPolicyOf(c, deps);
     const programme = policy.compiled.programmes.get(programmeId);
     const view = viewOf(policy.compiled, programmeId);
     // Prefilled from the enterprise's verified records: nobody re-types what the platform knows.
     const [enterprise] = await loadEnterpriseProfiles(ctx, today, ctx.actor.enterpriseId!);
     const facts = programme && enterprise ? prefillFacts(programme, enterprise.profile) : {};
-    const { application, created } = await createApplication(ctx, policy, { programme: programmeId, facts, formValues: view ? factsToForm(view.facts, facts) : {} }, key);
+    const { application, created } = await createApplication(
+      ctx,
+      policy,
+      { programme: programmeId, facts, formValues: view ? factsToForm(view.facts, facts) : {} },
+      key,
+    );
     return c.redirect(`${pageOf(application.id)}${created ? "?done=created" : ""}`, 303);
   });
 
   // ── 我的申报 ───────────────────────────────────────────────────────────────
   r.get("/subsidies", async (c) => {
     const ctx = ctxOf(c);
-    const [rows, policy] = await Promise.all([listMyApplications(ctx, ctx.actor), loadCurrentPolicy(ctx, shanghaiDate(ctx.now))]);
+    const [rows, policy] = await Promise.all([
+      listMyApplications(ctx, ctx.actor),
+      loadCurrentPolicy(ctx, shanghaiDate(ctx.now)),
+    ]);
     const title = titleFrom(policy?.compiled);
     // ?q= finds an application by its number (ZB-2026-000123, also without the letters) or its programme's title.
     refuseBadCharacters(c.req.query(), { q: "搜索词" });
     const q = c.req.query("q")?.trim().slice(0, 50) || undefined;
     const n = q ? parseApplicationNumber(ctx.zone, "subsidy", q) : null;
     const named = rows.map((a) => ({ ...a, programme: title(a.programmeId) }));
-    const found = !q ? named : named.filter((a) => (n ? a.numberYear === n.year && a.numberSeq === n.seq : a.programme.includes(q)));
+    const found = !q
+      ? named
+      : named.filter((a) => (n ? a.numberYear === n.year && a.numberSeq === n.seq : a.programme.includes(q)));
     return c.html(<MyApplicationsPage zone={ctx.zone} nonce={nonce(c)} user={signedIn(c).user} rows={found} q={q} />);
   });
 
   // ── one application ───────────────────────────────────────────────────────
-  const statusPage = async (c: Context<AppEnv>, ctx: Ctx, policy: LoadedPolicy, detail: ApplicationDetail, notice?: Notice, comment?: { value: string; error: string }, status: 200 | 409 | 422 = 200) => {
+  const statusPage = async (
+    c: Context<AppEnv>,
+    ctx: Ctx,
+    policy: LoadedPolicy,
+    detail: ApplicationDetail,
+    notice?: Notice,
+    comment?: { value: string; error: string },
+    status: 200 | 409 | 422 = 200,
+  ) => {
     const app = detail.application;
     // Labels as the version it was submitted under wrote them.
-    const compiled = app.policyVersion !== null && app.policyVersion !== policy.version.id ? ((await loadPolicyVersion(ctx, app.policyVersion)) ?? policy.compiled) : policy.compiled;
+    const compiled =
+      app.policyVersion !== null && app.policyVersion !== policy.version.id
+        ? ((await loadPolicyVersion(ctx, app.policyVersion)) ?? policy.compiled)
+        : policy.compiled;
     const view = viewOf(compiled, app.programmeId) ?? viewOf(policy.compiled, app.programmeId);
     const materialNames = Object.fromEntries((view?.materials ?? []).map((m) => [materialKind(m.id), m.name]));
-    return c.html(<StatusPage zone={ctx.zone} nonce={nonce(c)} user={signedIn(c).user} detail={detail} title={view?.title ?? RETIRED_PROGRAMME} facts={view?.facts ?? null} materialNames={materialNames} notice={notice} comment={comment} />, status);
+    return c.html(
+      <StatusPage
+        zone={ctx.zone}
+        nonce={nonce(c)}
+        user={signedIn(c).user}
+        detail={detail}
+        title={view?.title ?? RETIRED_PROGRAMME}
+        facts={view?.facts ?? null}
+        materialNames={materialNames}
+        notice={notice}
+        comment={comment}
+      />,
+      status,
+    );
   };
 
   r.get("/subsidies/applications/:id", async (c) => {
@@ -208,7 +306,10 @@ export function subsidyMemberPages(deps: AppDeps) {
     const done = c.req.query("done") ?? "";
     const { policy, today } = await currentPolicyOf(c, deps);
     if (editable(detail.application.status)) return draftPage(c, ctx, policy, today, detail, { notice: DONE[done] });
-    const notices: Record<string, Notice> = { submitted: { kind: "ok", message: `申报已提交,当前:${detail.standing.label}。进度会在这里和邮件中告知。` }, commented: { kind: "ok", message: "留言已发送给园区。" } };
+    const notices: Record<string, Notice> = {
+      submitted: { kind: "ok", message: `申报已提交,当前:${detail.standing.label}。进度会在这里和邮件中告知。` },
+      commented: { kind: "ok", message: "留言已发送给园区。" },
+    };
     return statusPage(c, ctx, policy, detail, notices[done]);
   });
 
@@ -220,8 +321,22 @@ export function subsidyMemberPages(deps: AppDeps) {
     const text = typeof form.text === "string" ? form.text : "";
     const input = CommentInput.safeParse({ text });
     const { policy } = await currentPolicyOf(c, deps);
-    if (!input.success) return statusPage(c, ctx, policy, await getApplication(ctx, id), undefined, { value: text, error: input.error.issues[0]?.message ?? "请填写内容" }, 422);
-    await commentOnApplication(ctx, id, input.data, titleFrom(policy.compiled)((await getApplication(ctx, id)).application.programmeId));
+    if (!input.success)
+      return statusPage(
+        c,
+        ctx,
+        policy,
+        await getApplication(ctx, id),
+        undefined,
+        { value: text, error: input.error.issues[0]?.message ?? "请填写内容" },
+        422,
+      );
+    await commentOnApplication(
+      ctx,
+      id,
+      input.data,
+      titleFrom(policy.compiled)((await getApplication(ctx, id)).application.programmeId),
+    );
     return c.redirect(`${pageOf(id)}?done=commented#history-heading`, 303);
   });
 
@@ -247,21 +362,59 @@ export function subsidyMemberPages(deps: AppDeps) {
     await saveDraft(ctx, policy, id, { facts: fields.facts, formValues: fields.values });
     const refused = await attachChosenFiles({ ...ctx, blobs: deps.blobs }, policy, id, files);
     if (Object.keys(refused.errors).length) {
-      return draftPage(c, ctx, policy, today, await getApplication(ctx, id), { values: raw, message: "有文件没有上传成功,请按提示重新选择后再提交;其余内容已保存。", errors: refused.errors }, refused.status);
+      return draftPage(
+        c,
+        ctx,
+        policy,
+        today,
+        await getApplication(ctx, id),
+        {
+          values: raw,
+          message: "有文件没有上传成功,请按提示重新选择后再提交;其余内容已保存。",
+          errors: refused.errors,
+        },
+        refused.status,
+      );
     }
     if (raw._action === "upload") {
-      if (files.length === 0) return draftPage(c, ctx, policy, today, await getApplication(ctx, id), { values: raw, message: "请先选择要上传的文件,再点“上传”。" }, 422);
+      if (files.length === 0)
+        return draftPage(
+          c,
+          ctx,
+          policy,
+          today,
+          await getApplication(ctx, id),
+          { values: raw, message: "请先选择要上传的文件,再点“上传”。" },
+          422,
+        );
       return c.redirect(`${pageOf(id)}?done=uploaded#materials`, 303);
     }
     if (!submit) return c.redirect(`${pageOf(id)}?done=${files.length ? "saved-uploaded" : "saved"}`, 303);
     const bad = Object.keys(fields.errors).length;
-    if (bad) return draftPage(c, ctx, policy, today, await getApplication(ctx, id), { values: raw, message: `有 ${bad} 项填写有误,请按提示修改后再提交。` }, 422);
+    if (bad)
+      return draftPage(
+        c,
+        ctx,
+        policy,
+        today,
+        await getApplication(ctx, id),
+        { values: raw, message: `有 ${bad} 项填写有误,请按提示修改后再提交。` },
+        422,
+      );
     try {
       await submitApplication(ctx, policy, id);
     } catch (e) {
       const { status, errors } = formFailure(e, c);
       if (status === 404 || status === 409) throw e;
-      return draftPage(c, ctx, policy, today, await getApplication(ctx, id), { values: raw, message: errors.message, errors: byField(view, errors.fields) }, status);
+      return draftPage(
+        c,
+        ctx,
+        policy,
+        today,
+        await getApplication(ctx, id),
+        { values: raw, message: errors.message, errors: byField(view, errors.fields) },
+        status,
+      );
     }
     return c.redirect(`${pageOf(id)}?done=submitted`, 303);
   });
@@ -276,7 +429,15 @@ export function subsidyMemberPages(deps: AppDeps) {
     const file = sent instanceof File && (sent.size > 0 || sent.name !== "") ? sent : null;
     const { policy, today } = await currentPolicyOf(c, deps);
     const refuse = async (status: ContentfulStatusCode, message: string, field?: string) =>
-      draftPage(c, ctx, policy, today, await getApplication(ctx, id), { message, errors: { [`material:${kind}`]: field ?? message } }, status);
+      draftPage(
+        c,
+        ctx,
+        policy,
+        today,
+        await getApplication(ctx, id),
+        { message, errors: { [`material:${kind}`]: field ?? message } },
+        status,
+      );
     try {
       if (!file) {
         await readableApplication(ctx, ctx.actor, id);

@@ -11,12 +11,30 @@ import { users } from "../../db/schema";
 import { outboxInsert } from "../outbox/enqueue-message";
 
 export async function memberEmails(db: TenantDb, enterpriseId: string): Promise<string[]> {
-  const rows = await db.select({ email: users.email }).from(users).where(and(eq(users.enterpriseId, enterpriseId), eq(users.role, "enterprise"), eq(users.status, "active")));
+  const rows = await db
+    .select({ email: users.email })
+    .from(users)
+    .where(and(eq(users.enterpriseId, enterpriseId), eq(users.role, "enterprise"), eq(users.status, "active")));
   return rows.map((r) => r.email);
 }
 
 /** One chained outbox insert per member: they commit only if the transition did. The application's number heads the mail. */
-export function noticeInserts(db: TenantDb, zone: ZoneConfig, now: Date, emails: readonly string[], n: { subject: string; lines: string[]; link: string; kind: string; number?: string | null }) {
+export function noticeInserts(
+  db: TenantDb,
+  zone: ZoneConfig,
+  now: Date,
+  emails: readonly string[],
+  n: { subject: string; lines: string[]; link: string; kind: string; number?: string | null },
+) {
   const body = `${n.number ? `申报编号:${n.number}\n\n` : ""}${n.lines.join("\n")}\n\n查看申报:${n.link}\n\n${zone.shortName.zh}`;
-  return emails.map((recipient) => onlyIfChanged(db, outboxInsert(db, { channel: "email", recipient, subject: `【${zone.shortName.zh}】${n.subject}`, body, kind: n.kind }, now)));
+  return emails.map((recipient) =>
+    onlyIfChanged(
+      db,
+      outboxInsert(
+        db,
+        { channel: "email", recipient, subject: `【${zone.shortName.zh}】${n.subject}`, body, kind: n.kind },
+        now,
+      ),
+    ),
+  );
 }

@@ -12,7 +12,12 @@ import type { AppDeps, AppEnv } from "../../env";
 import { applicationNumber } from "../../lib/application-number";
 import { AppError } from "../../lib/errors";
 import { requireZone, zoneOf } from "../../middleware/zone";
-import { ObjectionReceivedPage, PublicityPage, type PublicityItem, type PublicityPageProps } from "../../../web/pages/subsidies/publicity";
+import {
+  ObjectionReceivedPage,
+  PublicityPage,
+  type PublicityItem,
+  type PublicityPageProps,
+} from "../../../web/pages/subsidies/publicity";
 import { formFailure, readForm } from "../auth/page-forms";
 import { requestCtx } from "../auth/routes";
 import { loadPolicyVersion } from "../policies/current-policy";
@@ -27,7 +32,8 @@ async function publicityItems(c: Context<AppEnv>): Promise<PublicityItem[]> {
   const { db, zone } = zoneOf(c);
   const rows = await listPublicity({ db, zone });
   const versions = new Map<number, Awaited<ReturnType<typeof loadPolicyVersion>>>();
-  for (const v of new Set(rows.map((r) => r.policyVersion).filter((v): v is number => v !== null))) versions.set(v, await loadPolicyVersion({ db, zone }, v));
+  for (const v of new Set(rows.map((r) => r.policyVersion).filter((v): v is number => v !== null)))
+    versions.set(v, await loadPolicyVersion({ db, zone }, v));
   return rows.map((r) => ({
     id: r.id,
     number: applicationNumber(zone, "subsidy", r),
@@ -44,10 +50,22 @@ export function publicityPages(deps: AppDeps) {
   r.use("/publicity", requireZone);
   r.use("/publicity/*", requireZone);
   const page = async (c: Context<AppEnv>, failed?: PublicityPageProps["failed"], status: 200 | 422 = 200) =>
-    c.html(<PublicityPage zone={zoneOf(c).zone} nonce={c.get("secureHeadersNonce")} user={c.get("auth")?.user} items={await publicityItems(c)} failed={failed} />, status);
+    c.html(
+      <PublicityPage
+        zone={zoneOf(c).zone}
+        nonce={c.get("secureHeadersNonce")}
+        user={c.get("auth")?.user}
+        items={await publicityItems(c)}
+        failed={failed}
+      />,
+      status,
+    );
 
   r.get("/publicity", (c) => {
-    if (c.req.query("received") === "1") return c.html(<ObjectionReceivedPage zone={zoneOf(c).zone} nonce={c.get("secureHeadersNonce")} user={c.get("auth")?.user} />);
+    if (c.req.query("received") === "1")
+      return c.html(
+        <ObjectionReceivedPage zone={zoneOf(c).zone} nonce={c.get("secureHeadersNonce")} user={c.get("auth")?.user} />,
+      );
     return page(c);
   });
 
@@ -66,7 +84,16 @@ export function publicityPages(deps: AppDeps) {
     } catch (e) {
       const { status, errors } = formFailure(e, c);
       if (status === 404) throw e;
-      return c.html(<PublicityPage zone={zoneOf(c).zone} nonce={c.get("secureHeadersNonce")} user={c.get("auth")?.user} items={await publicityItems(c)} failed={{ id, values: form.raw, errors }} />, status);
+      return c.html(
+        <PublicityPage
+          zone={zoneOf(c).zone}
+          nonce={c.get("secureHeadersNonce")}
+          user={c.get("auth")?.user}
+          items={await publicityItems(c)}
+          failed={{ id, values: form.raw, errors }}
+        />,
+        status,
+      );
     }
     return c.redirect("/publicity?received=1", 303);
   });

@@ -12,7 +12,13 @@ import { z } from "zod";
 import type { ZoneConfig } from "../../../tenants/schema";
 import type { TenantDb } from "../../db/open";
 import { CHAINED, onlyIfChanged } from "../../db/only-if-changed";
-import { auditLog, enterprises, subsidyApplications, subsidyObjections, type SubsidyApplicationRow } from "../../db/schema";
+import {
+  auditLog,
+  enterprises,
+  subsidyApplications,
+  subsidyObjections,
+  type SubsidyApplicationRow,
+} from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { textField } from "../../lib/text";
 import { newId } from "../../lib/ids";
@@ -27,7 +33,17 @@ const PUBLICITY = (zone: ZoneConfig) => zone.subsidy.stages.find((s) => s.kind =
 /** What the public notice shows: no person, no contact, no figures beyond the amount. */
 export async function listPublicity({ db, zone }: { db: TenantDb; zone: ZoneConfig }) {
   return db
-    .select({ id: subsidyApplications.id, numberYear: subsidyApplications.numberYear, numberSeq: subsidyApplications.numberSeq, enterprise: enterprises.name, programmeId: subsidyApplications.programmeId, amountFen: subsidyApplications.amountFen, from: subsidyApplications.publicityFrom, to: subsidyApplications.publicityTo, policyVersion: subsidyApplications.policyVersion })
+    .select({
+      id: subsidyApplications.id,
+      numberYear: subsidyApplications.numberYear,
+      numberSeq: subsidyApplications.numberSeq,
+      enterprise: enterprises.name,
+      programmeId: subsidyApplications.programmeId,
+      amountFen: subsidyApplications.amountFen,
+      from: subsidyApplications.publicityFrom,
+      to: subsidyApplications.publicityTo,
+      policyVersion: subsidyApplications.policyVersion,
+    })
     .from(subsidyApplications)
     .innerJoin(enterprises, eq(enterprises.id, subsidyApplications.enterpriseId))
     .where(and(eq(subsidyApplications.status, "in_review"), eq(subsidyApplications.stage, PUBLICITY(zone))))
@@ -37,45 +53,88 @@ export async function listPublicity({ db, zone }: { db: TenantDb; zone: ZoneConf
 export const ObjectionInput = z.strictObject({
   name: textField({ label: "姓名或单位", max: 60 }).refine((s) => s.length >= 1, "请填写姓名或单位"),
   contact: textField({ label: "电话或邮箱", max: 100 }).refine((s) => s.length >= 5, "请留下电话或邮箱,便于核实"),
-  content: textField({ label: "异议内容", max: 2000, multiline: true }).refine((s) => s.length >= 10, "请具体说明异议内容(至少 10 个字)"),
+  content: textField({ label: "异议内容", max: 2000, multiline: true }).refine(
+    (s) => s.length >= 10,
+    "请具体说明异议内容(至少 10 个字)",
+  ),
 });
 
 export async function lodgeObjection(ctx: SubsidyCtx, id: string, input: z.infer<typeof ObjectionInput>) {
   const { db, zone, now } = ctx;
   const [app] = await db.select().from(subsidyApplications).where(eq(subsidyApplications.id, id)).limit(1);
   // Only what is on the public page can be objected to; anything else does not exist for the public.
-  if (!app || app.status !== "in_review" || app.stage !== PUBLICITY(zone)) throw new AppError("not_found", "公示中没有这一项。");
+  if (!app || app.status !== "in_review" || app.stage !== PUBLICITY(zone))
+    throw new AppError("not_found", "公示中没有这一项。");
   const today = shanghaiDate(now);
-  if (app.publicityTo && today > app.publicityTo) throw new AppError("conflict", `公示期已于 ${app.publicityTo} 结束。`);
+  if (app.publicityTo && today > app.publicityTo)
+    throw new AppError("conflict", `公示期已于 ${app.publicityTo} 结束。`);
   // An objection holds an application, so one address may not hold many: a few per hour, counted in the database.
   const since = new Date(now.getTime() - 3_600_000).toISOString();
-  const [recent] = await db.select({ n: sql<number>`count(*)` }).from(auditLog).where(and(eq(auditLog.action, "subsidy.objection"), eq(auditLog.ip, ctx.ip ?? ""), gte(auditLog.at, since)));
-  if (Number(recent?.n ?? 0) >= OBJECTIONS_PER_HOUR) throw new AppError("rate_limited", "同一网络一小时内提交的异议过多,请稍后再提交,或致电园区管委会。", undefined, { retryAfterSeconds: 3600 });
+  const [recent] = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(auditLog)
+    .where(and(eq(auditLog.action, "subsidy.objection"), eq(auditLog.ip, ctx.ip ?? ""), gte(auditLog.at, since)));
+  if (Number(recent?.n ?? 0) >= OBJECTIONS_PER_HOUR)
+    throw new AppError("rate_limited", "同一网络一小时内提交的异议过多,请稍后再提交,或致电园区管委会。", undefined, {
+      retryAfterSeconds: 3600,
+    });
   const objectionId = newId();
   await transition(ctx, app, {
     set: {},
     event: { action: "objection", stage: app.stage, note: "收到公示异议,待园区管理员处理" },
     actor: { id: null, email: "public" },
     // The enterprise learns its application is held, not who objected or what they said.
-    notice: { emails: await memberEmails(db, app.enterpriseId), subject: "公示期间收到异议", lines: ["贵企业的申报在公示期间收到异议,园区正在核实;核实期间暂停进入下一环节。", "如需补充说明,可在申报页面给园区留言。"] },
-    chained: [(d) => onlyIfChanged(d, d.insert(subsidyObjections).values({ id: objectionId, applicationId: id, lodgedAt: now.getTime(), status: "open", ...input }))],
+    notice: {
+      emails: await memberEmails(db, app.enterpriseId),
+      subject: "公示期间收到异议",
+      lines: [
+        "贵企业的申报在公示期间收到异议,园区正在核实;核实期间暂停进入下一环节。",
+        "如需补充说明,可在申报页面给园区留言。",
+      ],
+    },
+    chained: [
+      (d) =>
+        onlyIfChanged(
+          d,
+          d
+            .insert(subsidyObjections)
+            .values({ id: objectionId, applicationId: id, lodgedAt: now.getTime(), status: "open", ...input }),
+        ),
+    ],
   });
   return { id: objectionId };
 }
 
 export const ResolveInput = z.strictObject({
   decision: z.enum(["dismiss", "uphold"]),
-  resolution: textField({ label: "处理意见", max: 1000, multiline: true }).refine((s) => s.length >= 1, "请写明处理意见"),
+  resolution: textField({ label: "处理意见", max: 1000, multiline: true }).refine(
+    (s) => s.length >= 1,
+    "请写明处理意见",
+  ),
 });
 
-export async function resolveObjection(ctx: SubsidyCtx & { actor: SubsidyActor }, objectionId: string, input: z.infer<typeof ResolveInput>, title: string) {
+export async function resolveObjection(
+  ctx: SubsidyCtx & { actor: SubsidyActor },
+  objectionId: string,
+  input: z.infer<typeof ResolveInput>,
+  title: string,
+) {
   const { db, now, actor } = ctx;
   if (actor.role !== "zone_admin") throw new AppError("forbidden", "公示异议由园区管理员处理。");
   const [objection] = await db.select().from(subsidyObjections).where(eq(subsidyObjections.id, objectionId)).limit(1);
   if (!objection) throw new AppError("not_found", "没有这条异议。");
   if (objection.status !== "open") throw new AppError("conflict", "这条异议已处理。");
   const [app] = await db.select().from(subsidyApplications).where(eq(subsidyApplications.id, objection.applicationId));
-  const resolve = (d: TenantDb) => d.update(subsidyObjections).set({ status: input.decision === "uphold" ? "upheld" : "dismissed", resolvedBy: actor.id, resolvedAt: now.getTime(), resolution: input.resolution }).where(and(eq(subsidyObjections.id, objectionId), eq(subsidyObjections.status, "open"), CHAINED));
+  const resolve = (d: TenantDb) =>
+    d
+      .update(subsidyObjections)
+      .set({
+        status: input.decision === "uphold" ? "upheld" : "dismissed",
+        resolvedBy: actor.id,
+        resolvedAt: now.getTime(),
+        resolution: input.resolution,
+      })
+      .where(and(eq(subsidyObjections.id, objectionId), eq(subsidyObjections.status, "open"), CHAINED));
   const emails = await memberEmails(db, app!.enterpriseId);
   if (input.decision === "uphold") {
     const rejected = await transition(ctx, app!, {
@@ -83,11 +142,23 @@ export async function resolveObjection(ctx: SubsidyCtx & { actor: SubsidyActor }
       event: { action: "objection_upheld", stage: app!.stage, note: input.resolution },
       actor,
       chained: [resolve],
-      notice: { emails, subject: `${title}:公示异议成立,申报未通过`, lines: [`“${title}”公示期间收到的异议经核实成立,申报未通过。`, `处理意见:${input.resolution}`] },
+      notice: {
+        emails,
+        subject: `${title}:公示异议成立,申报未通过`,
+        lines: [`“${title}”公示期间收到的异议经核实成立,申报未通过。`, `处理意见:${input.resolution}`],
+      },
     });
     // Other objections to the same application are settled by this decision. A separate write:
     // a multi-row update cannot sit in the chain before the notices (only-if-changed.ts).
-    await db.update(subsidyObjections).set({ status: "upheld", resolvedBy: actor.id, resolvedAt: now.getTime(), resolution: `随同异议处理:${input.resolution}` }).where(and(eq(subsidyObjections.applicationId, app!.id), eq(subsidyObjections.status, "open")));
+    await db
+      .update(subsidyObjections)
+      .set({
+        status: "upheld",
+        resolvedBy: actor.id,
+        resolvedAt: now.getTime(),
+        resolution: `随同异议处理:${input.resolution}`,
+      })
+      .where(and(eq(subsidyObjections.applicationId, app!.id), eq(subsidyObjections.status, "open")));
     return rejected;
   }
   return transition(ctx, app!, {
@@ -95,7 +166,11 @@ export async function resolveObjection(ctx: SubsidyCtx & { actor: SubsidyActor }
     event: { action: "objection_dismissed", stage: app!.stage, note: input.resolution },
     actor,
     chained: [resolve],
-    notice: { emails, subject: `${title}:公示异议经核实不成立`, lines: [`“${title}”公示期间收到的异议经核实不成立,公示继续;公示期满后进入下一环节。`] },
+    notice: {
+      emails,
+      subject: `${title}:公示异议经核实不成立`,
+      lines: [`“${title}”公示期间收到的异议经核实不成立,公示继续;公示期满后进入下一环节。`],
+    },
   });
 }
 
@@ -107,7 +182,14 @@ export async function advancePublicity(ctx: SubsidyCtx, title: (programmeId: str
   const due: SubsidyApplicationRow[] = await db
     .select()
     .from(subsidyApplications)
-    .where(and(eq(subsidyApplications.status, "in_review"), eq(subsidyApplications.stage, PUBLICITY(zone)), lt(subsidyApplications.publicityTo, today), noOpenObjection));
+    .where(
+      and(
+        eq(subsidyApplications.status, "in_review"),
+        eq(subsidyApplications.stage, PUBLICITY(zone)),
+        lt(subsidyApplications.publicityTo, today),
+        noOpenObjection,
+      ),
+    );
   let moved = 0;
   for (const app of due) {
     const next = nextStage(zone, app.stage!)!;
@@ -117,9 +199,18 @@ export async function advancePublicity(ctx: SubsidyCtx, title: (programmeId: str
         set: { stage: next.key, stageEnteredAt: now.getTime(), dueOn: dueOnFor(zone, next, today), lastPassedBy: null },
         // The objection check is repeated in the write: one lodged a moment ago still holds it.
         guard: noOpenObjection,
-        event: { action: "advanced", stage: app.stage, toStage: next.key, note: `公示期(${app.publicityFrom} 至 ${app.publicityTo})届满无异议` },
+        event: {
+          action: "advanced",
+          stage: app.stage,
+          toStage: next.key,
+          note: `公示期(${app.publicityFrom} 至 ${app.publicityTo})届满无异议`,
+        },
         actor: { id: null, email: "system" },
-        notice: { emails: await memberEmails(db, app.enterpriseId), subject: `${title(app.programmeId)}:公示期满,进入${next.zh}`, lines: [`“${title(app.programmeId)}”公示期满无异议,进入${next.zh}。`] },
+        notice: {
+          emails: await memberEmails(db, app.enterpriseId),
+          subject: `${title(app.programmeId)}:公示期满,进入${next.zh}`,
+          lines: [`“${title(app.programmeId)}”公示期满无异议,进入${next.zh}。`],
+        },
       });
       moved++;
     } catch (err) {
@@ -130,5 +221,11 @@ export async function advancePublicity(ctx: SubsidyCtx, title: (programmeId: str
 }
 
 export async function openObjections({ db }: { db: TenantDb }, applicationIds?: string[]) {
-  return db.select().from(subsidyObjections).where(applicationIds ? inArray(subsidyObjections.applicationId, applicationIds) : eq(subsidyObjections.status, "open")).orderBy(asc(subsidyObjections.lodgedAt));
+  return db
+    .select()
+    .from(subsidyObjections)
+    .where(
+      applicationIds ? inArray(subsidyObjections.applicationId, applicationIds) : eq(subsidyObjections.status, "open"),
+    )
+    .orderBy(asc(subsidyObjections.lodgedAt));
 }

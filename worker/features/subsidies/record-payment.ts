@@ -25,41 +25,86 @@ export const PaymentInput = z.strictObject({
 });
 
 export async function paidSoFar(db: SubsidyCtx["db"], applicationId: string): Promise<number> {
-  const [row] = await db.select({ total: sql<number>`coalesce(sum(${subsidyPayments.amountFen}), 0)` }).from(subsidyPayments).where(eq(subsidyPayments.applicationId, applicationId));
+  const [row] = await db
+    .select({ total: sql<number>`coalesce(sum(${subsidyPayments.amountFen}), 0)` })
+    .from(subsidyPayments)
+    .where(eq(subsidyPayments.applicationId, applicationId));
   return Number(row?.total ?? 0);
 }
 
-export async function recordPayment(ctx: SubsidyCtx & { actor: SubsidyActor }, id: string, input: z.infer<typeof PaymentInput>, title: string) {
+export async function recordPayment(
+  ctx: SubsidyCtx & { actor: SubsidyActor },
+  id: string,
+  input: z.infer<typeof PaymentInput>,
+  title: string,
+) {
   const { db, now, actor } = ctx;
   if (actor.role !== "zone_admin") throw new AppError("forbidden", "拨付由园区管理员登记。");
   const app = await readableApplication(ctx, actor, id);
-  if (app.status !== "awarded") throw new AppError("conflict", app.status === "paid" ? "这份申报已全部拨付。" : "只有已批准拨付的申报可以登记拨付。");
-  if (input.paidOn > shanghaiDate(now)) throw new AppError("validation_failed", "拨付日期不能晚于今天。", { paidOn: "不能晚于今天" });
+  if (app.status !== "awarded")
+    throw new AppError(
+      "conflict",
+      app.status === "paid" ? "这份申报已全部拨付。" : "只有已批准拨付的申报可以登记拨付。",
+    );
+  if (input.paidOn > shanghaiDate(now))
+    throw new AppError("validation_failed", "拨付日期不能晚于今天。", { paidOn: "不能晚于今天" });
   // A payment is recorded when the treasury's voucher comes back, within months, not decades:
   // a year back is ample, and 1000-01-01 is a slip. (Not bounded by the award's date in the
   // system: the paper decision may precede it.)
   assertDateInRange("paidOn", "拨付日期", input.paidOn, addYears(shanghaiDate(now), -1), shanghaiDate(now));
-  const [dup] = await db.select({ id: subsidyPayments.id }).from(subsidyPayments).where(eq(subsidyPayments.voucherNo, input.voucherNo)).limit(1);
+  const [dup] = await db
+    .select({ id: subsidyPayments.id })
+    .from(subsidyPayments)
+    .where(eq(subsidyPayments.voucherNo, input.voucherNo))
+    .limit(1);
   if (dup) throw new AppError("conflict", `凭证号 ${input.voucherNo} 已登记过。`, { voucherNo: "已登记过" });
   const paid = await paidSoFar(db, id);
   const award = app.amountFen ?? 0;
   const m = moneyFormatter(award, paid, paid + input.amountFen);
-  if (paid + input.amountFen > award) throw new AppError("validation_failed", `拨付金额超出核定金额:核定${m(award)},已拨付${m(paid)},最多还可拨付${m(award - paid)}。`, { amountFen: "超出核定金额" });
+  if (paid + input.amountFen > award)
+    throw new AppError(
+      "validation_failed",
+      `拨付金额超出核定金额:核定${m(award)},已拨付${m(paid)},最多还可拨付${m(award - paid)}。`,
+      { amountFen: "超出核定金额" },
+    );
   const full = paid + input.amountFen === award;
   // The same sum is re-checked in the write, so two clerks recording at once cannot overpay.
   const stillUnpaid = sql`(select coalesce(sum(${subsidyPayments.amountFen}), 0) from ${subsidyPayments} where ${subsidyPayments.applicationId} = ${id}) = ${paid}`;
-  const payment = { id: newId(), applicationId: id, enterpriseId: app.enterpriseId, programmeId: app.programmeId, amountFen: input.amountFen, paidOn: input.paidOn, voucherNo: input.voucherNo, recordedBy: actor.id, recordedAt: now.getTime() };
+  const payment = {
+    id: newId(),
+    applicationId: id,
+    enterpriseId: app.enterpriseId,
+    programmeId: app.programmeId,
+    amountFen: input.amountFen,
+    paidOn: input.paidOn,
+    voucherNo: input.voucherNo,
+    recordedBy: actor.id,
+    recordedAt: now.getTime(),
+  };
   try {
     return await transition(ctx, app, {
       set: full ? { status: "paid" } : {},
       guard: and(eq(subsidyApplications.status, "awarded"), stillUnpaid),
-      event: { action: "paid", stage: app.stage, amountFen: input.amountFen, note: `${input.paidOn} 拨付,凭证号 ${input.voucherNo}${full ? ",已全部拨付" : ""}` },
+      event: {
+        action: "paid",
+        stage: app.stage,
+        amountFen: input.amountFen,
+        note: `${input.paidOn} 拨付,凭证号 ${input.voucherNo}${full ? ",已全部拨付" : ""}`,
+      },
       actor,
       chained: [(d) => onlyIfChanged(d, d.insert(subsidyPayments).values(payment))],
-      notice: { emails: await memberEmails(db, app.enterpriseId), subject: `${title}:资金已拨付`, lines: [`“${title}”的补助资金${formatMoney(input.amountFen)}已于 ${input.paidOn} 拨付(凭证号 ${input.voucherNo})。`, full ? "核定金额已全部拨付。" : `累计已拨付${m(paid + input.amountFen)},核定${m(award)}。`] },
+      notice: {
+        emails: await memberEmails(db, app.enterpriseId),
+        subject: `${title}:资金已拨付`,
+        lines: [
+          `“${title}”的补助资金${formatMoney(input.amountFen)}已于 ${input.paidOn} 拨付(凭证号 ${input.voucherNo})。`,
+          full ? "核定金额已全部拨付。" : `累计已拨付${m(paid + input.amountFen)},核定${m(award)}。`,
+        ],
+      },
     });
   } catch (err) {
-    if (String((err as { cause?: unknown }).cause ?? err).includes("UNIQUE")) throw new AppError("conflict", `凭证号 ${input.voucherNo} 已登记过。`, { voucherNo: "已登记过" });
+    if (String((err as { cause?: unknown }).cause ?? err).includes("UNIQUE"))
+      throw new AppError("conflict", `凭证号 ${input.voucherNo} 已登记过。`, { voucherNo: "已登记过" });
     throw err;
   }
 }

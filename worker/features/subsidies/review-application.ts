@@ -14,7 +14,15 @@ import { lastOfWorkingDays } from "../../lib/working-days";
 import { formatMoney, moneyFormatter } from "../../lib/money";
 import { shanghaiDate } from "../enterprises/yuan";
 import { approveAward } from "./approve-award";
-import { calendarOf, dueOnFor, nextStage, readableApplication, stageOf, type SubsidyActor, type SubsidyCtx } from "./context";
+import {
+  calendarOf,
+  dueOnFor,
+  nextStage,
+  readableApplication,
+  stageOf,
+  type SubsidyActor,
+  type SubsidyCtx,
+} from "./context";
 import { inSentence } from "../../lib/sentence";
 import { memberEmails } from "./notices";
 import { transition } from "./transition";
@@ -29,37 +37,67 @@ export const ReviewInput = z.strictObject({
 });
 export type ReviewInput = z.infer<typeof ReviewInput>;
 
-export async function reviewApplication(ctx: SubsidyCtx & { actor: SubsidyActor }, id: string, input: ReviewInput, programmeTitle: (id: string) => string): Promise<SubsidyApplicationRow> {
+export async function reviewApplication(
+  ctx: SubsidyCtx & { actor: SubsidyActor },
+  id: string,
+  input: ReviewInput,
+  programmeTitle: (id: string) => string,
+): Promise<SubsidyApplicationRow> {
   const { db, zone, now, actor } = ctx;
-  if (actor.role !== "zone_admin" && actor.role !== "reviewer") throw new AppError("forbidden", "只有园区工作人员可以审核申报。");
+  if (actor.role !== "zone_admin" && actor.role !== "reviewer")
+    throw new AppError("forbidden", "只有园区工作人员可以审核申报。");
   const app = await readableApplication(ctx, actor, id);
-  if (actor.enterpriseId !== null && actor.enterpriseId === app.enterpriseId) throw new AppError("forbidden", "申报企业自己的人员不能审核本企业的申报。");
+  if (actor.enterpriseId !== null && actor.enterpriseId === app.enterpriseId)
+    throw new AppError("forbidden", "申报企业自己的人员不能审核本企业的申报。");
   if (app.status !== "in_review") throw new AppError("conflict", "这份申报当前不在审核中。");
-  if (input.revision !== undefined && input.revision !== app.revision) throw new AppError("conflict", "这份申报刚被他人处理过,请刷新后再操作。");
+  if (input.revision !== undefined && input.revision !== app.revision)
+    throw new AppError("conflict", "这份申报刚被他人处理过,请刷新后再操作。");
   const stage = stageOf(zone, app.stage);
-  if (stage.kind === "publicity") throw new AppError("conflict", "公示期间由系统按期推进;有异议时由园区管理员处理异议。");
-  if (!(stage.roles as string[]).includes(actor.role)) throw new AppError("forbidden", `${stage.zh}环节由${stage.roles.map((r) => (r === "zone_admin" ? "园区管理员" : "审核员")).join("或")}办理。`);
+  if (stage.kind === "publicity")
+    throw new AppError("conflict", "公示期间由系统按期推进;有异议时由园区管理员处理异议。");
+  if (!(stage.roles as string[]).includes(actor.role))
+    throw new AppError(
+      "forbidden",
+      `${stage.zh}环节由${stage.roles.map((r) => (r === "zone_admin" ? "园区管理员" : "审核员")).join("或")}办理。`,
+    );
   const reason = input.reason?.trim() || null;
   const title = programmeTitle(app.programmeId);
   const emails = await memberEmails(db, app.enterpriseId);
   const today = shanghaiDate(now);
 
   if (input.action === "return" || input.action === "reject") {
-    if (!reason) throw new AppError("validation_failed", input.action === "return" ? "请写明需要补正的内容。" : "请写明驳回理由。", { reason: "必填" });
+    if (!reason)
+      throw new AppError(
+        "validation_failed",
+        input.action === "return" ? "请写明需要补正的内容。" : "请写明驳回理由。",
+        { reason: "必填" },
+      );
     if (input.action === "return") {
       const by = lastOfWorkingDays(today, zone.subsidy.correctionWorkingDays, calendarOf(zone));
       return transition(ctx, app, {
         set: { status: "returned", dueOn: by },
         event: { action: "returned", stage: stage.key, note: reason },
         actor,
-        notice: { emails, subject: `${title}:申报被退回补正`, lines: [`“${title}”的申报在${stage.zh}环节被退回补正。`, `需要补正:${reason}`, `请在 ${by} 前修改后重新提交;之前的记录都会保留。`] },
+        notice: {
+          emails,
+          subject: `${title}:申报被退回补正`,
+          lines: [
+            `“${title}”的申报在${stage.zh}环节被退回补正。`,
+            `需要补正:${reason}`,
+            `请在 ${by} 前修改后重新提交;之前的记录都会保留。`,
+          ],
+        },
       });
     }
     return transition(ctx, app, {
       set: { status: "rejected", decidedAt: now.getTime(), dueOn: null },
       event: { action: "rejected", stage: stage.key, note: reason },
       actor,
-      notice: { emails, subject: `${title}:申报未通过`, lines: [`“${title}”的申报在${stage.zh}环节被驳回。`, `理由:${reason}`] },
+      notice: {
+        emails,
+        subject: `${title}:申报未通过`,
+        lines: [`“${title}”的申报在${stage.zh}环节被驳回。`, `理由:${reason}`],
+      },
     });
   }
 
@@ -68,7 +106,10 @@ export async function reviewApplication(ctx: SubsidyCtx & { actor: SubsidyActor 
   if (stage.kind === "payment") return approveAward(ctx, app, { amountFen, reason, title, emails });
 
   const next = nextStage(zone, stage.key)!;
-  if (amountFen === null && next.kind !== "review") throw new AppError("validation_failed", "金额由评审确定:进入公示前请填写核定金额。", { amountFen: "请填写核定金额,如 10万 或 100000" });
+  if (amountFen === null && next.kind !== "review")
+    throw new AppError("validation_failed", "金额由评审确定:进入公示前请填写核定金额。", {
+      amountFen: "请填写核定金额,如 10万 或 100000",
+    });
   const publicity = next.kind === "publicity";
   const publicityTo = publicity ? lastOfWorkingDays(today, zone.subsidy.noticeWorkingDays, calendarOf(zone)) : null;
   const changed = amountFen !== app.amountFen;
@@ -81,7 +122,13 @@ export async function reviewApplication(ctx: SubsidyCtx & { actor: SubsidyActor 
       dueOn: publicityTo ?? dueOnFor(zone, next, today),
       ...(publicity ? { publicityFrom: today, publicityTo } : {}),
     },
-    event: { action: "passed", stage: stage.key, toStage: next.key, amountFen, note: changed ? `核定金额调整为${amountFen === null ? "评审确定" : formatMoney(amountFen)}:${reason}` : reason },
+    event: {
+      action: "passed",
+      stage: stage.key,
+      toStage: next.key,
+      amountFen,
+      note: changed ? `核定金额调整为${amountFen === null ? "评审确定" : formatMoney(amountFen)}:${reason}` : reason,
+    },
     actor,
     notice: {
       emails,
@@ -89,7 +136,9 @@ export async function reviewApplication(ctx: SubsidyCtx & { actor: SubsidyActor 
       lines: [
         `“${title}”的申报已通过${stage.zh},进入${next.zh}。`,
         ...(changed && amountFen !== null ? [`核定金额:${formatMoney(amountFen)}(${inSentence(reason ?? "")})。`] : []),
-        publicity ? `公示期:${today} 至 ${publicityTo}。公示期满无异议后进入${nextStage(zone, next.key)?.zh ?? "下一环节"}。` : `园区将在 ${dueOnFor(zone, next, today)} 前完成${next.zh}。`,
+        publicity
+          ? `公示期:${today} 至 ${publicityTo}。公示期满无异议后进入${nextStage(zone, next.key)?.zh ?? "下一环节"}。`
+          : `园区将在 ${dueOnFor(zone, next, today)} 前完成${next.zh}。`,
       ],
     },
   });
@@ -99,14 +148,24 @@ export async function reviewApplication(ctx: SubsidyCtx & { actor: SubsidyActor 
 function checkedAmount(app: SubsidyApplicationRow, asked: number | undefined, reason: string | null): number | null {
   if (asked === undefined || asked === app.amountFen) return app.amountFen;
   if (!reason) throw new AppError("validation_failed", "调整金额时请写明理由。", { reason: "必填" });
-  const range = app.rangeMinFen !== null && app.rangeMaxFen !== null ? { min: app.rangeMinFen, max: app.rangeMaxFen } : null;
+  const range =
+    app.rangeMinFen !== null && app.rangeMaxFen !== null ? { min: app.rangeMinFen, max: app.rangeMaxFen } : null;
   if (range && app.amountFen === null) {
     const m = moneyFormatter(range.min, range.max);
-    if (asked < range.min || asked > range.max) throw new AppError("validation_failed", `核定金额须在政策规定的${m(range.min)}至${m(range.max)}之间。`, { amountFen: "超出政策规定的范围" });
+    if (asked < range.min || asked > range.max)
+      throw new AppError("validation_failed", `核定金额须在政策规定的${m(range.min)}至${m(range.max)}之间。`, {
+        amountFen: "超出政策规定的范围",
+      });
     return asked;
   }
   if (app.amountFen === null) return asked; // case by case (一事一议): set by the reviewers
-  if (asked > app.amountFen) throw new AppError("validation_failed", `核定金额只能调低(当前${formatMoney(app.amountFen)})。`, { amountFen: "只能调低" });
-  if (range && asked < range.min) throw new AppError("validation_failed", `核定金额不能低于政策规定的${formatMoney(range.min)}。`, { amountFen: "低于政策规定的范围" });
+  if (asked > app.amountFen)
+    throw new AppError("validation_failed", `核定金额只能调低(当前${formatMoney(app.amountFen)})。`, {
+      amountFen: "只能调低",
+    });
+  if (range && asked < range.min)
+    throw new AppError("validation_failed", `核定金额不能低于政策规定的${formatMoney(range.min)}。`, {
+      amountFen: "低于政策规定的范围",
+    });
   return asked;
 }

@@ -38,18 +38,30 @@ export function draftUpdate(programme: CompiledProgramme, input: DraftInput) {
   return { values, errors };
 }
 
-export async function saveDraft(ctx: SubsidyCtx & { actor: SubsidyActor }, policy: LoadedPolicy, id: string, input: DraftInput & { revision?: number | undefined }) {
+export async function saveDraft(
+  ctx: SubsidyCtx & { actor: SubsidyActor },
+  policy: LoadedPolicy,
+  id: string,
+  input: DraftInput & { revision?: number | undefined },
+) {
   const { db, actor, now } = ctx;
   const app = await readableApplication(ctx, actor, id);
   if (actor.role !== "enterprise") throw new AppError("forbidden", "只有申报企业可以修改申报。");
-  if (!EDITABLE.includes(app.status)) throw new AppError("conflict", "已提交的申报不能修改;被退回补正后可以修改再提交。");
+  if (!EDITABLE.includes(app.status))
+    throw new AppError("conflict", "已提交的申报不能修改;被退回补正后可以修改再提交。");
   const programme = policy.compiled.programmes.get(app.programmeId);
   if (!programme) throw new AppError("conflict", "该项目已不在现行政策中,不能继续申报。");
   const { values, errors } = draftUpdate(programme, input);
   const [saved] = await db
     .update(subsidyApplications)
     .set({ ...values, updatedAt: now.getTime(), revision: sql`${subsidyApplications.revision} + 1` })
-    .where(and(eq(subsidyApplications.id, id), inArray(subsidyApplications.status, EDITABLE), input.revision === undefined ? undefined : eq(subsidyApplications.revision, input.revision)))
+    .where(
+      and(
+        eq(subsidyApplications.id, id),
+        inArray(subsidyApplications.status, EDITABLE),
+        input.revision === undefined ? undefined : eq(subsidyApplications.revision, input.revision),
+      ),
+    )
     .returning();
   if (!saved) throw new AppError("conflict", "这份申报已在别处修改或提交,请刷新后再编辑。");
   return { application: saved, errors };

@@ -56,16 +56,20 @@ function staffActions(ctx: SubsidyCtx & { actor: SubsidyActor }, d: ApplicationD
   const app = d.application;
   const stage = zone.subsidy.stages.find((s) => s.key === app.stage);
   const out: StaffActions = { review: null, pay: null, resolve: actor.role === "zone_admin", note: null };
-  const roleZh = (roles: readonly string[]) => roles.map((r) => (r === "zone_admin" ? "园区管理员" : "审核员")).join("或");
+  const roleZh = (roles: readonly string[]) =>
+    roles.map((r) => (r === "zone_admin" ? "园区管理员" : "审核员")).join("或");
   if (app.status === "in_review" && stage) {
-    if (stage.kind === "publicity") out.note = `公示期间由系统按期推进:公示期满且没有待处理的异议,自动进入${nextStage(zone, stage.key)?.zh ?? "下一环节"}。`;
-    else if (!(stage.roles as string[]).includes(actor.role)) out.note = `${stage.zh}环节由${roleZh(stage.roles)}办理。`;
+    if (stage.kind === "publicity")
+      out.note = `公示期间由系统按期推进:公示期满且没有待处理的异议,自动进入${nextStage(zone, stage.key)?.zh ?? "下一环节"}。`;
+    else if (!(stage.roles as string[]).includes(actor.role))
+      out.note = `${stage.zh}环节由${roleZh(stage.roles)}办理。`;
     else
       out.review = {
         stageZh: stage.zh,
         nextZh: nextStage(zone, stage.key)?.zh ?? null,
         payment: stage.kind === "payment",
-        passBlocked: app.lastPassedBy === actor.id ? "上一环节由你通过,本环节须由另一位工作人员通过;你仍可退回补正或驳回。" : null,
+        passBlocked:
+          app.lastPassedBy === actor.id ? "上一环节由你通过,本环节须由另一位工作人员通过;你仍可退回补正或驳回。" : null,
       };
   }
   if (app.status === "awarded") {
@@ -75,14 +79,25 @@ function staffActions(ctx: SubsidyCtx & { actor: SubsidyActor }, d: ApplicationD
   return out;
 }
 
-export async function applicationPage(c: Context<AppEnv>, deps: AppDeps, id: string, opts: { notice?: Notice; failed?: FailedForm } = {}, status: ContentfulStatusCode = 200) {
+export async function applicationPage(
+  c: Context<AppEnv>,
+  deps: AppDeps,
+  id: string,
+  opts: { notice?: Notice; failed?: FailedForm } = {},
+  status: ContentfulStatusCode = 200,
+) {
   const ctx = staffCtx(c, deps);
   const detail = await getApplication(ctx, id);
   const app = detail.application;
-  const compiled = app.policyVersion !== null ? await loadPolicyVersion(ctx, app.policyVersion) : (await programmeTitles(ctx)).policy?.compiled;
+  const compiled =
+    app.policyVersion !== null
+      ? await loadPolicyVersion(ctx, app.policyVersion)
+      : (await programmeTitles(ctx)).policy?.compiled;
   const p = compiled?.programmes.get(app.programmeId);
   const recorderIds = [...new Set(detail.payments.map((x) => x.recordedBy))];
-  const recorders = recorderIds.length ? await ctx.db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.id, recorderIds)) : [];
+  const recorders = recorderIds.length
+    ? await ctx.db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.id, recorderIds))
+    : [];
   return c.html(
     <StaffApplicationPage
       zone={ctx.zone}
@@ -113,10 +128,20 @@ export const DONE: Record<string, string> = {
 
 const NOT_FOUND = "没有这份申报。";
 const Text = z.object({}).catchall(z.string());
-const STAFF_LABELS: Record<string, string> = { reason: "意见", resolution: "处理意见", voucherNo: "凭证号", text: "内容", amount: "金额", paidOn: "拨付日期" };
+const STAFF_LABELS: Record<string, string> = {
+  reason: "意见",
+  resolution: "处理意见",
+  voucherNo: "凭证号",
+  text: "内容",
+  amount: "金额",
+  paidOn: "拨付日期",
+};
 
 /** A form's amount as fen (元, or as typed: "10万", "1.2亿"); empty is "not given". */
-function amountField(raw: Record<string, string>, name: string): { ok: true; fen: number | undefined } | { ok: false; message: string } {
+function amountField(
+  raw: Record<string, string>,
+  name: string,
+): { ok: true; fen: number | undefined } | { ok: false; message: string } {
   const text = (raw[name] ?? "").trim();
   if (text === "") return { ok: true, fen: undefined };
   const parsed = parseAmount(text, { unit: "元", maxFen: MAX_FEN });
@@ -130,7 +155,13 @@ export function staffActionRoutes(deps: AppDeps) {
   const adminOnly = requireRole(deps, "zone_admin");
 
   /** Runs `act`; a refusal the person can act on re-renders the application with it. */
-  const attempt = async (c: Context<AppEnv>, id: string, form: FailedForm["form"], raw: Record<string, string>, act: () => Promise<string>) => {
+  const attempt = async (
+    c: Context<AppEnv>,
+    id: string,
+    form: FailedForm["form"],
+    raw: Record<string, string>,
+    act: () => Promise<string>,
+  ) => {
     try {
       const done = await act();
       return c.redirect(`/admin/subsidies/applications/${id}?done=${done}`, 303);
@@ -150,8 +181,16 @@ export function staffActionRoutes(deps: AppDeps) {
       if (raw.action !== action) throw invalid("请选择通过、退回补正或驳回。", {});
       const amount = action === "pass" ? amountField(raw, "amount") : { ok: true as const, fen: undefined };
       if (!amount.ok) throw invalid(amount.message, { amount: amount.message });
-      const input = ReviewInput.safeParse({ action, amountFen: amount.fen, reason: raw.reason?.trim() || undefined, revision: raw.revision ? Number(raw.revision) : undefined });
-      if (!input.success) throw invalid("请按提示修改后再提交。", { [String(input.error.issues[0]?.path[0] ?? "reason")]: input.error.issues[0]?.message ?? "有误" });
+      const input = ReviewInput.safeParse({
+        action,
+        amountFen: amount.fen,
+        reason: raw.reason?.trim() || undefined,
+        revision: raw.revision ? Number(raw.revision) : undefined,
+      });
+      if (!input.success)
+        throw invalid("请按提示修改后再提交。", {
+          [String(input.error.issues[0]?.path[0] ?? "reason")]: input.error.issues[0]?.message ?? "有误",
+        });
       const ctx = staffCtx(c, deps);
       const row = await reviewApplication(ctx, id, input.data, (await programmeTitles(ctx)).title);
       return row.status === "awarded" ? "award" : action;
@@ -165,9 +204,18 @@ export function staffActionRoutes(deps: AppDeps) {
     return attempt(c, id, "payment", raw, async () => {
       const amount = amountField(raw, "amount");
       if (!amount.ok) throw invalid(amount.message, { amount: amount.message });
-      const input = PaymentInput.safeParse({ amountFen: amount.fen, paidOn: (raw.paidOn ?? "").trim(), voucherNo: raw.voucherNo ?? "" });
+      const input = PaymentInput.safeParse({
+        amountFen: amount.fen,
+        paidOn: (raw.paidOn ?? "").trim(),
+        voucherNo: raw.voucherNo ?? "",
+      });
       if (!input.success) {
-        const fields = Object.fromEntries(input.error.issues.map((i) => [i.path[0] === "amountFen" ? "amount" : String(i.path[0]), i.code === "invalid_type" ? "请填写这一项" : i.message]));
+        const fields = Object.fromEntries(
+          input.error.issues.map((i) => [
+            i.path[0] === "amountFen" ? "amount" : String(i.path[0]),
+            i.code === "invalid_type" ? "请填写这一项" : i.message,
+          ]),
+        );
         throw invalid("请按提示修改后再登记。", fields);
       }
       const ctx = staffCtx(c, deps);
@@ -195,14 +243,23 @@ export function staffActionRoutes(deps: AppDeps) {
   r.post("/admin/subsidies/objections/:id/resolve", adminOnly, async (c) => {
     const objectionId = idParam(c, "没有这条异议。");
     const ctx = staffCtx(c, deps);
-    const [objection] = await zoneOf(c).db.select({ applicationId: subsidyObjections.applicationId }).from(subsidyObjections).where(eq(subsidyObjections.id, objectionId)).limit(1);
+    const [objection] = await zoneOf(c)
+      .db.select({ applicationId: subsidyObjections.applicationId })
+      .from(subsidyObjections)
+      .where(eq(subsidyObjections.id, objectionId))
+      .limit(1);
     if (!objection) throw new AppError("not_found", "没有这条异议。");
     const { raw } = await readForm(c, Text);
     refuseBadCharacters(raw, STAFF_LABELS);
     return attempt(c, objection.applicationId, `resolve:${objectionId}`, raw, async () => {
       const input = ResolveInput.safeParse({ decision: raw.decision, resolution: raw.resolution ?? "" });
       if (!input.success) {
-        const fields = Object.fromEntries(input.error.issues.map((i) => [String(i.path[0]), i.path[0] === "decision" ? "请选择异议是否成立" : i.message]));
+        const fields = Object.fromEntries(
+          input.error.issues.map((i) => [
+            String(i.path[0]),
+            i.path[0] === "decision" ? "请选择异议是否成立" : i.message,
+          ]),
+        );
         throw invalid("请选择处理结果并写明处理意见。", fields);
       }
       const { title } = await programmeTitles(ctx);

@@ -16,13 +16,25 @@ import { formatMoney } from "../../lib/money";
 import { shanghaiDate } from "../enterprises/yuan";
 import type { LoadedPolicy } from "../policies/current-policy";
 import { loadEnterpriseProfiles } from "../policies/enterprise-profiles";
-import { dueOnFor, firstStage, parseJson, readableApplication, stageOf, type SubsidyActor, type SubsidyCtx } from "./context";
+import {
+  dueOnFor,
+  firstStage,
+  parseJson,
+  readableApplication,
+  stageOf,
+  type SubsidyActor,
+  type SubsidyCtx,
+} from "./context";
 import { memberEmails } from "./notices";
 import { transition } from "./transition";
 
 export const materialKind = (id: string) => `subsidy:${id}`;
 
-export async function submitApplication(ctx: SubsidyCtx & { actor: SubsidyActor }, policy: LoadedPolicy, id: string): Promise<{ application: SubsidyApplicationRow; alreadySubmitted: boolean }> {
+export async function submitApplication(
+  ctx: SubsidyCtx & { actor: SubsidyActor },
+  policy: LoadedPolicy,
+  id: string,
+): Promise<{ application: SubsidyApplicationRow; alreadySubmitted: boolean }> {
   const { db, zone, now, actor } = ctx;
   const app = await readableApplication(ctx, actor, id);
   if (actor.role !== "enterprise") throw new AppError("forbidden", "只有申报企业可以提交申报。");
@@ -34,16 +46,37 @@ export async function submitApplication(ctx: SubsidyCtx & { actor: SubsidyActor 
   if (!programme) throw new AppError("conflict", `该项目已不在现行政策(第${policy.version.id}版)中,不能提交。`);
   // A draft is refused once its document has expired; a returned application is judged as of its first submission.
   // Asked before the form: the engine's evaluation below fails it too, but after asking for materials.
-  const outside = refusalOutsidePeriod(programme, shanghaiDate(app.submittedAt !== null ? new Date(app.submittedAt) : now));
+  const outside = refusalOutsidePeriod(
+    programme,
+    shanghaiDate(app.submittedAt !== null ? new Date(app.submittedAt) : now),
+  );
   if (outside) throw outside;
 
   const parsed = parseFacts(programme, parseJson(app.facts, {}));
-  if (!parsed.ok) throw new AppError("validation_failed", `申报信息有误:${Object.values(parsed.errors).join(" ")}`, parsed.errors);
+  if (!parsed.ok)
+    throw new AppError("validation_failed", `申报信息有误:${Object.values(parsed.errors).join(" ")}`, parsed.errors);
   const missingFacts = programme.facts.filter((f) => !f.optional && parsed.facts[f.name] === undefined);
-  if (missingFacts.length) throw new AppError("validation_failed", `请填写:${missingFacts.map((f) => f.label.zh).join("、")}。`, Object.fromEntries(missingFacts.map((f) => [f.name, `请填写${f.label.zh}`])));
-  const attached = new Set((await db.select({ kind: materials.kind }).from(materials).where(and(eq(materials.ownerKind, "subsidy_application"), eq(materials.ownerId, id)))).map((m) => m.kind));
+  if (missingFacts.length)
+    throw new AppError(
+      "validation_failed",
+      `请填写:${missingFacts.map((f) => f.label.zh).join("、")}。`,
+      Object.fromEntries(missingFacts.map((f) => [f.name, `请填写${f.label.zh}`])),
+    );
+  const attached = new Set(
+    (
+      await db
+        .select({ kind: materials.kind })
+        .from(materials)
+        .where(and(eq(materials.ownerKind, "subsidy_application"), eq(materials.ownerId, id)))
+    ).map((m) => m.kind),
+  );
   const missingFiles = programme.materials.filter((m) => m.required && !attached.has(materialKind(m.id)));
-  if (missingFiles.length) throw new AppError("validation_failed", `请上传:${missingFiles.map((m) => m.zh).join("、")}。`, Object.fromEntries(missingFiles.map((m) => [`material:${m.id}`, `请上传${m.zh}`])));
+  if (missingFiles.length)
+    throw new AppError(
+      "validation_failed",
+      `请上传:${missingFiles.map((m) => m.zh).join("、")}。`,
+      Object.fromEntries(missingFiles.map((m) => [`material:${m.id}`, `请上传${m.zh}`])),
+    );
 
   const today = shanghaiDate(now);
   // Awards and the enterprise's other applications in progress (award-history.ts), not this one.
@@ -54,10 +87,17 @@ export async function submitApplication(ctx: SubsidyCtx & { actor: SubsidyActor 
   const result = evaluate(programme, { facts: parsed.facts, profile: enterprise?.profile, history, date: asOf });
   if (result.eligible === false) {
     const failed = result.conditions.filter((c) => c.result === "fail");
-    throw new AppError("validation_failed", `不符合申报条件:${failed.map((c) => `${c.label}(${c.clause})——${c.reason}`).join(";")}`, Object.fromEntries(failed.map((c) => [`condition:${c.id}`, c.reason])));
+    throw new AppError(
+      "validation_failed",
+      `不符合申报条件:${failed.map((c) => `${c.label}(${c.clause})——${c.reason}`).join(";")}`,
+      Object.fromEntries(failed.map((c) => [`condition:${c.id}`, c.reason])),
+    );
   }
   if (result.eligible === "unknown") {
-    const open = [...result.conditions.filter((c) => c.result === "unknown").map((c) => `${c.label}:${c.reason}`), ...result.missing.map((m) => `请提供${m.label}`)];
+    const open = [
+      ...result.conditions.filter((c) => c.result === "unknown").map((c) => `${c.label}:${c.reason}`),
+      ...result.missing.map((m) => `请提供${m.label}`),
+    ];
     throw new AppError("validation_failed", `还不能确认是否符合条件:${open.join(";")}。请补充企业资料或申报信息。`);
   }
 
@@ -79,9 +119,22 @@ export async function submitApplication(ctx: SubsidyCtx & { actor: SubsidyActor 
       stageEnteredAt: at,
       dueOn: dueOnFor(zone, stage, today),
     },
-    event: { action: resubmit ? "resubmitted" : "submitted", toStage: stage.key, amountFen: result.amountFen, note: result.amountNote ?? null },
+    event: {
+      action: resubmit ? "resubmitted" : "submitted",
+      toStage: stage.key,
+      amountFen: result.amountFen,
+      note: result.amountNote ?? null,
+    },
     actor,
-    notice: { emails: await memberEmails(db, app.enterpriseId), subject: `${programme.title.zh}:申报已${resubmit ? "重新" : ""}提交`, lines: [`“${programme.title.zh}”的申报已${resubmit ? "重新" : ""}提交,进入${stage.zh}。`, `测算金额:${result.amountFen !== null ? formatMoney(result.amountFen) : (result.amountNote ?? "评审确定")}(按第${policy.version.id}版政策)。`, `园区将在 ${dueOnFor(zone, stage, today)} 前完成${stage.zh}。`] },
+    notice: {
+      emails: await memberEmails(db, app.enterpriseId),
+      subject: `${programme.title.zh}:申报已${resubmit ? "重新" : ""}提交`,
+      lines: [
+        `“${programme.title.zh}”的申报已${resubmit ? "重新" : ""}提交,进入${stage.zh}。`,
+        `测算金额:${result.amountFen !== null ? formatMoney(result.amountFen) : (result.amountNote ?? "评审确定")}(按第${policy.version.id}版政策)。`,
+        `园区将在 ${dueOnFor(zone, stage, today)} 前完成${stage.zh}。`,
+      ],
+    },
   });
   return { application, alreadySubmitted: false };
 }

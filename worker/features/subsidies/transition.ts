@@ -20,7 +20,13 @@ export interface Transition {
   set: Partial<typeof subsidyApplications.$inferInsert>;
   /** Extra conditions the write needs to hold at the moment it happens (budget, award history). */
   guard?: SQL | undefined;
-  event: { action: string; stage?: string | null; toStage?: string | null; amountFen?: number | null; note?: string | null };
+  event: {
+    action: string;
+    stage?: string | null;
+    toStage?: string | null;
+    amountFen?: number | null;
+    note?: string | null;
+  };
   actor: { id: string | null; email: string };
   notice?: { emails: readonly string[]; subject: string; lines: string[] } | undefined;
   /** Other writes of the same decision (an objection's resolution, a payment row): single-row inserts or CHAINED updates. */
@@ -28,7 +34,11 @@ export interface Transition {
   conflict?: string;
 }
 
-export async function transition(ctx: SubsidyCtx, app: SubsidyApplicationRow, t: Transition): Promise<SubsidyApplicationRow> {
+export async function transition(
+  ctx: SubsidyCtx,
+  app: SubsidyApplicationRow,
+  t: Transition,
+): Promise<SubsidyApplicationRow> {
   const { db, zone, now } = ctx;
   const at = now.getTime();
   const update = db
@@ -37,10 +47,40 @@ export async function transition(ctx: SubsidyCtx, app: SubsidyApplicationRow, t:
     .where(and(eq(subsidyApplications.id, app.id), eq(subsidyApplications.revision, app.revision), t.guard))
     .returning();
   const chain: BatchItem<"sqlite">[] = [
-    onlyIfChanged(db, db.insert(subsidyEvents).values({ applicationId: app.id, at, actorId: t.actor.id, actor: t.actor.email, ...t.event })),
-    onlyIfChanged(db, auditInsert(db, { actorId: t.actor.id, actor: t.actor.email, action: `subsidy.${t.event.action}`, target: app.id, result: "ok", ip: ctx.ip, detail: { programme: app.programmeId, ...(t.event.amountFen != null ? { amountFen: t.event.amountFen } : {}) } }, now)),
+    onlyIfChanged(
+      db,
+      db
+        .insert(subsidyEvents)
+        .values({ applicationId: app.id, at, actorId: t.actor.id, actor: t.actor.email, ...t.event }),
+    ),
+    onlyIfChanged(
+      db,
+      auditInsert(
+        db,
+        {
+          actorId: t.actor.id,
+          actor: t.actor.email,
+          action: `subsidy.${t.event.action}`,
+          target: app.id,
+          result: "ok",
+          ip: ctx.ip,
+          detail: {
+            programme: app.programmeId,
+            ...(t.event.amountFen != null ? { amountFen: t.event.amountFen } : {}),
+          },
+        },
+        now,
+      ),
+    ),
     ...(t.chained ?? []).map((f) => f(db)),
-    ...(t.notice ? noticeInserts(db, zone, now, t.notice.emails, { ...t.notice, link: `${ctx.origin}/subsidies/applications/${app.id}`, kind: `subsidy_${t.event.action}`, number: applicationNumber(zone, "subsidy", app) }) : []),
+    ...(t.notice
+      ? noticeInserts(db, zone, now, t.notice.emails, {
+          ...t.notice,
+          link: `${ctx.origin}/subsidies/applications/${app.id}`,
+          kind: `subsidy_${t.event.action}`,
+          number: applicationNumber(zone, "subsidy", app),
+        })
+      : []),
   ];
   const [rows] = (await db.batch([update, ...chain])) as unknown as [SubsidyApplicationRow[]];
   const row = rows[0];

@@ -31,7 +31,15 @@ function profileJsonOf(zone: ZoneConfig): string {
   let json = profiles.get(zone);
   if (json === undefined) {
     const { slug, name, shortName, region, branding, contact, priorityIndustries } = zone;
-    const profile: ZoneProfileBody = { slug, name, shortName, region, branding, contact: { passwordHelp: contact.passwordHelp, phone: contact.phone, office: contact.office }, priorityIndustries };
+    const profile: ZoneProfileBody = {
+      slug,
+      name,
+      shortName,
+      region,
+      branding,
+      contact: { passwordHelp: contact.passwordHelp, phone: contact.phone, office: contact.office },
+      priorityIndustries,
+    };
     json = JSON.stringify(profile);
     profiles.set(zone, json);
   }
@@ -47,10 +55,16 @@ zoneRoutes.openapi(
     path: "/api/v1/zone",
     tags: ["zone"],
     summary: "The zone this subdomain serves",
-    responses: { 200: { description: "Public profile of the zone", content: { "application/json": { schema: ZoneProfile } } } },
+    responses: {
+      200: { description: "Public profile of the zone", content: { "application/json": { schema: ZoneProfile } } },
+    },
   }),
   // The response c.json would build (status, Content-Type, bytes) without stringifying per request.
   // The cast only restores the typing c.json gives: the string is a serialised ZoneProfileBody.
   (c) =>
-    c.body(profileJsonOf(zoneOf(c).zone), 200, { "Content-Type": "application/json" }) as unknown as TypedResponse<ZoneProfileBody, 200, "json">,
+    c.body(profileJsonOf(zoneOf(c).zone), 200, { "Content-Type": "application/json" }) as unknown as TypedResponse<
+      ZoneProfileBody,
+      200,
+      "json"
+    >,
 );

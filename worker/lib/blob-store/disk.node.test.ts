@@ -64,6 +64,8 @@ describe("diskBlobStore", () => {
   });
 
   it("refuses a content type that would corrupt its metadata", async () => {
-    await expect(diskBlobStore(dir).put("zibo/x", new Uint8Array([1]), "text/plain\nx")).rejects.toThrow(/content type/);
+    await expect(diskBlobStore(dir).put("zibo/x", new Uint8Array([1]), "text/plain\nx")).rejects.toThrow(
+      /content type/,
+    );
   });
 });

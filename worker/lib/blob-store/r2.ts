@@ -12,7 +12,11 @@ export function r2BlobStore(bucket: R2Bucket): BlobStore {
       assertBlobKey(key);
       const object = await bucket.get(key);
       if (!object) return null;
-      return { body: object.body, contentType: object.httpMetadata?.contentType ?? "application/octet-stream", size: object.size };
+      return {
+        body: object.body,
+        contentType: object.httpMetadata?.contentType ?? "application/octet-stream",
+        size: object.size,
+      };
     },
     async delete(key) {
       assertBlobKey(key);

@@ -25,8 +25,27 @@ const labelled = { label: text, clause: clauseId.optional() };
 export type Component =
   | { kind: "fixed"; label: string; clause?: string; fen: number; upTo?: boolean }
   | { kind: "byChoice"; label: string; clause?: string; fact: string; amounts: Record<string, number>; upTo?: boolean }
-  | { kind: "percent"; label: string; clause?: string; base: Base; percent: number | { fact: string; byChoice: Record<string, number> }; capFen?: number; upTo?: boolean }
-  | { kind: "perUnit"; label: string; clause?: string; fact: string; fen: number; maxUnits?: number; maxUnitsPer?: string; capFen?: number; extra?: { over: number; fen: number; perYear?: boolean }; upTo?: boolean }
+  | {
+      kind: "percent";
+      label: string;
+      clause?: string;
+      base: Base;
+      percent: number | { fact: string; byChoice: Record<string, number> };
+      capFen?: number;
+      upTo?: boolean;
+    }
+  | {
+      kind: "perUnit";
+      label: string;
+      clause?: string;
+      fact: string;
+      fen: number;
+      maxUnits?: number;
+      maxUnitsPer?: string;
+      capFen?: number;
+      extra?: { over: number; fen: number; perYear?: boolean };
+      upTo?: boolean;
+    }
   | { kind: "when"; fact: string; equals: boolean | string; then: Component[]; otherwise: Component[] }
   | { kind: "review"; label: string; clause?: string; minFen: number; maxFen: number }
   | { kind: "caseByCase"; label: string; clause?: string }
@@ -68,8 +87,16 @@ export const componentSchema: z.ZodType<Component> = z.lazy(() =>
       extra: z.strictObject({ over: z.number().int().min(0), fen, perYear: z.boolean().optional() }).optional(),
       upTo,
     }),
-    z.strictObject({ kind: z.literal("when"), fact: factName, equals: z.union([z.boolean(), localId]), then: z.array(componentSchema), otherwise: z.array(componentSchema) }),
-    z.strictObject({ kind: z.literal("review"), ...labelled, minFen: fen, maxFen: fen }).refine((r) => r.minFen <= r.maxFen, "review: minFen above maxFen"),
+    z.strictObject({
+      kind: z.literal("when"),
+      fact: factName,
+      equals: z.union([z.boolean(), localId]),
+      then: z.array(componentSchema),
+      otherwise: z.array(componentSchema),
+    }),
+    z
+      .strictObject({ kind: z.literal("review"), ...labelled, minFen: fen, maxFen: fen })
+      .refine((r) => r.minFen <= r.maxFen, "review: minFen above maxFen"),
     z.strictObject({ kind: z.literal("caseByCase"), ...labelled }),
     z.strictObject({ kind: z.literal("inKind"), ...labelled }),
   ]),
@@ -108,6 +135,11 @@ export const limitSchema = z.discriminatedUnion("kind", [
    * "就高不就低,不重复享受": with an award from another programme of the group in
    * the same period, only the amount above it is paid, and nothing when this one is not higher.
    */
-  z.strictObject({ kind: z.literal("exclusive"), ...scope, programmes: z.array(z.string()).min(1), per: z.enum(["year", "ever"]) }),
+  z.strictObject({
+    kind: z.literal("exclusive"),
+    ...scope,
+    programmes: z.array(z.string()).min(1),
+    per: z.enum(["year", "ever"]),
+  }),
 ]);
 export type Limit = z.infer<typeof limitSchema>;

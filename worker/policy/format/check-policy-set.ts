@@ -11,14 +11,19 @@ import type { FactType } from "./facts";
 import type { PolicyCase, Programme } from "./programme";
 
 type Ctx = z.RefinementCtx;
-interface SetShape { documents: PolicyDocument[]; programmes: Programme[]; cases: PolicyCase[] }
+interface SetShape {
+  documents: PolicyDocument[];
+  programmes: Programme[];
+  cases: PolicyCase[];
+}
 
 export function checkPolicySet(set: SetShape, ctx: Ctx) {
   const docs = new Map(set.documents.map((d) => [d.id, d]));
   const ids = new Set<string>();
   set.programmes.forEach((p, i) => {
     const at = (...path: (string | number)[]) => ["programmes", i, ...path];
-    const issue = (message: string, ...path: (string | number)[]) => ctx.addIssue({ code: "custom", message: `${p.id}: ${message}`, path: at(...path) });
+    const issue = (message: string, ...path: (string | number)[]) =>
+      ctx.addIssue({ code: "custom", message: `${p.id}: ${message}`, path: at(...path) });
     if (ids.has(p.id)) issue("duplicate programme id", "id");
     ids.add(p.id);
 
@@ -26,11 +31,13 @@ export function checkPolicySet(set: SetShape, ctx: Ctx) {
     if (!doc) issue(`no document ${p.document} in this policy set`, "document");
     const clauseText = (id: string) => doc?.clauses.find((c) => c.id === id)?.text;
     const checkClause = (id: string | undefined, ...path: (string | number)[]) => {
-      if (id !== undefined && doc && clauseText(id) === undefined) issue(`document ${doc.id} has no clause ${id}`, ...path);
+      if (id !== undefined && doc && clauseText(id) === undefined)
+        issue(`document ${doc.id} has no clause ${id}`, ...path);
     };
     checkClause(p.clause, "clause");
     const own = clauseText(p.clause);
-    if (own !== undefined && !squash(own).includes(squash(p.excerpt))) issue(`excerpt is not verbatim from clause ${p.clause}`, "excerpt");
+    if (own !== undefined && !squash(own).includes(squash(p.excerpt)))
+      issue(`excerpt is not verbatim from clause ${p.clause}`, "excerpt");
 
     const facts = new Map<string, { type: FactType; options?: string[] }>();
     for (const f of p.facts) {
@@ -40,7 +47,8 @@ export function checkPolicySet(set: SetShape, ctx: Ctx) {
     const needFact = (name: string, types: FactType[], path: (string | number)[]) => {
       const f = facts.get(name);
       if (!f) issue(`uses fact ${name}, which the programme does not declare`, ...path);
-      else if (!types.includes(f.type)) issue(`fact ${name} is ${f.type}; here it must be ${types.join(" or ")}`, ...path);
+      else if (!types.includes(f.type))
+        issue(`fact ${name} is ${f.type}; here it must be ${types.join(" or ")}`, ...path);
       return f;
     };
     const needChoices = (name: string, keys: string[], path: (string | number)[]) => {
@@ -51,20 +59,33 @@ export function checkPolicySet(set: SetShape, ctx: Ctx) {
 
     const walkTest = (t: Test, path: (string | number)[]): void => {
       switch (t.test) {
-        case "compare": needFact(t.fact, numeric, path); break;
+        case "compare":
+          needFact(t.fact, numeric, path);
+          break;
         case "between":
           needFact(t.fact, numeric, path);
           if (t.from > t.to) issue(`between: from ${t.from} is above to ${t.to}`, ...path);
           break;
-        case "ratio": needFact(t.numerator, ["money", "count"], path); needFact(t.denominator, ["money", "count"], path); break;
+        case "ratio":
+          needFact(t.numerator, ["money", "count"], path);
+          needFact(t.denominator, ["money", "count"], path);
+          break;
         case "equals":
           if (typeof t.value === "boolean") needFact(t.fact, ["boolean"], path);
           else needChoices(t.fact, [t.value], path);
           break;
-        case "oneOf": needChoices(t.fact, t.values, path); break;
-        case "all": t.of.forEach((s, j) => walkTest(s, [...path, "of", j])); break;
-        case "any": t.of.forEach((s, j) => walkTest(s.test, [...path, "of", j, "test"])); break;
-        case "qualification": case "industry": break;
+        case "oneOf":
+          needChoices(t.fact, t.values, path);
+          break;
+        case "all":
+          t.of.forEach((s, j) => walkTest(s, [...path, "of", j]));
+          break;
+        case "any":
+          t.of.forEach((s, j) => walkTest(s.test, [...path, "of", j, "test"]));
+          break;
+        case "qualification":
+        case "industry":
+          break;
       }
     };
     const condIds = new Set<string>();
@@ -76,16 +97,26 @@ export function checkPolicySet(set: SetShape, ctx: Ctx) {
     });
 
     const walkBase = (b: Base, path: (string | number)[]) => {
-      const names = "fact" in b ? [b.fact] : "increase" in b ? [b.increase.current, b.increase.previous] : "sum" in b ? b.sum : b.average;
+      const names =
+        "fact" in b
+          ? [b.fact]
+          : "increase" in b
+            ? [b.increase.current, b.increase.previous]
+            : "sum" in b
+              ? b.sum
+              : b.average;
       for (const n of names) needFact(n, ["money"], path);
     };
     const walkComponent = (c: Component, path: (string | number)[]): void => {
       if ("clause" in c) checkClause(c.clause, ...path, "clause");
       switch (c.kind) {
-        case "byChoice": needChoices(c.fact, Object.keys(c.amounts), path); break;
+        case "byChoice":
+          needChoices(c.fact, Object.keys(c.amounts), path);
+          break;
         case "percent":
           walkBase(c.base, [...path, "base"]);
-          if (typeof c.percent !== "number") needChoices(c.percent.fact, Object.keys(c.percent.byChoice), [...path, "percent"]);
+          if (typeof c.percent !== "number")
+            needChoices(c.percent.fact, Object.keys(c.percent.byChoice), [...path, "percent"]);
           break;
         case "perUnit":
           needFact(c.fact, ["count"], path);
@@ -98,7 +129,8 @@ export function checkPolicySet(set: SetShape, ctx: Ctx) {
           c.then.forEach((s, j) => walkComponent(s, [...path, "then", j]));
           c.otherwise.forEach((s, j) => walkComponent(s, [...path, "otherwise", j]));
           break;
-        default: break;
+        default:
+          break;
       }
     };
     p.amount.forEach((c, j) => walkComponent(c, ["amount", j]));
@@ -123,17 +155,33 @@ export function checkPolicySet(set: SetShape, ctx: Ctx) {
   // Limits may name programmes of the same set only: a typo would silently widen nothing.
   set.programmes.forEach((p, i) =>
     p.limits.forEach((l, j) => {
-      for (const other of l.programmes ?? []) if (!ids.has(other)) ctx.addIssue({ code: "custom", message: `${p.id}: limit names unknown programme ${other}`, path: ["programmes", i, "limits", j] });
+      for (const other of l.programmes ?? [])
+        if (!ids.has(other))
+          ctx.addIssue({
+            code: "custom",
+            message: `${p.id}: limit names unknown programme ${other}`,
+            path: ["programmes", i, "limits", j],
+          });
     }),
   );
 
   const covered = new Set<string>();
   set.cases.forEach((c, i) => {
-    if (!ids.has(c.programme)) ctx.addIssue({ code: "custom", message: `case "${c.name}": no programme ${c.programme}`, path: ["cases", i, "programme"] });
+    if (!ids.has(c.programme))
+      ctx.addIssue({
+        code: "custom",
+        message: `case "${c.name}": no programme ${c.programme}`,
+        path: ["cases", i, "programme"],
+      });
     covered.add(c.programme);
   });
   set.programmes.forEach((p, i) => {
-    if (!covered.has(p.id)) ctx.addIssue({ code: "custom", message: `${p.id}: no test case; every programme needs cases (threshold and cap boundaries)`, path: ["programmes", i] });
+    if (!covered.has(p.id))
+      ctx.addIssue({
+        code: "custom",
+        message: `${p.id}: no test case; every programme needs cases (threshold and cap boundaries)`,
+        path: ["programmes", i],
+      });
   });
 }
 

@@ -23,7 +23,9 @@ export const percent = z
 /** A clause id as the documents number them: "14", "4.3.2". */
 export const clauseId = z.string().regex(/^[0-9]+(\.[0-9]+)*$/, "clause: numbers joined by dots, e.g. 14 or 4.3.2");
 export const factName = z.string().regex(/^[a-z][A-Za-z0-9]{0,40}$/, "fact name: camelCase letters and digits");
-export const programmeId = z.string().regex(/^[a-z][a-z0-9-]{2,62}$/, "programme id: lower case letters, digits and '-'");
+export const programmeId = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{2,62}$/, "programme id: lower case letters, digits and '-'");
 export const localId = z.string().regex(/^[a-z][a-z0-9-]{0,40}$/, "id: lower case letters, digits and '-'");
 
 export const bilingual = z.strictObject({ zh: text, en: text });

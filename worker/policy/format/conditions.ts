@@ -42,11 +42,23 @@ export const testSchema: z.ZodType<Test> = z.lazy(() =>
      * clause's threshold is not reached ("未达到“20个百分点以上”"), for a tier below one the
      * clause names, without putting a word the clause does not use (低于) in its mouth.
      */
-    z.strictObject({ test: z.literal("compare"), fact: factName, word: thresholdSchema, value: z.number(), negate: z.literal(true).optional() }),
+    z.strictObject({
+      test: z.literal("compare"),
+      fact: factName,
+      word: thresholdSchema,
+      value: z.number(),
+      negate: z.literal(true).optional(),
+    }),
     /** "5000万元至2亿元之间": both ends included. */
     z.strictObject({ test: z.literal("between"), fact: factName, from: z.number(), to: z.number() }),
     /** "研发投入占销售收入比例达到3%以上": numerator / denominator against a percentage. */
-    z.strictObject({ test: z.literal("ratio"), numerator: factName, denominator: factName, word: thresholdSchema, percent }),
+    z.strictObject({
+      test: z.literal("ratio"),
+      numerator: factName,
+      denominator: factName,
+      word: thresholdSchema,
+      percent,
+    }),
     z.strictObject({ test: z.literal("equals"), fact: factName, value: z.union([z.boolean(), localId]) }),
     z.strictObject({ test: z.literal("oneOf"), fact: factName, values: z.array(localId).min(1) }),
     /** Read from the enterprise's profile: a verified, unexpired qualification. */

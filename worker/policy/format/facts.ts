@@ -24,7 +24,10 @@ export const prefillSchema = z.discriminatedUnion("source", [
      * When it holds neither, its 国民经济行业代码 decides: true in these sections
      * (门类 letters, e.g. B/C/D for 工业: 生产型企业), false in any other.
      */
-    industrySections: z.array(z.string().regex(/^[A-T]$/)).min(1).optional(),
+    industrySections: z
+      .array(z.string().regex(/^[A-T]$/))
+      .min(1)
+      .optional(),
   }),
   z.strictObject({ source: z.literal("profile"), field: z.enum(["employees", "registeredCapitalFen"]) }),
   /**
@@ -51,16 +54,38 @@ export const factSchema = z
     unit: text.optional(),
     min: z.number().optional(),
     max: z.number().optional(),
-    options: z.array(z.strictObject({ value: localId, zh: text, en: text })).min(2).optional(),
+    options: z
+      .array(z.strictObject({ value: localId, zh: text, en: text }))
+      .min(2)
+      .optional(),
     /** An optional fact may be left out without making the result unknown. */
     optional: z.boolean().default(false),
     prefill: prefillSchema.optional(),
   })
   .superRefine((f, ctx) => {
-    if ((f.type === "choice") !== !!f.options) ctx.addIssue({ code: "custom", message: `${f.name}: options are given exactly for choice facts`, path: ["options"] });
-    if (f.type === "money") for (const k of ["min", "max"] as const) if (f[k] !== undefined && !fen.safeParse(f[k]).success) ctx.addIssue({ code: "custom", message: `${f.name}: ${k} must be whole fen`, path: [k] });
-    if (f.min !== undefined && f.max !== undefined && f.min > f.max) ctx.addIssue({ code: "custom", message: `${f.name}: min above max`, path: ["min"] });
-    if (f.prefill?.source === "qualification" && f.type !== "boolean") ctx.addIssue({ code: "custom", message: `${f.name}: a qualification prefills a boolean fact`, path: ["prefill"] });
-    if (f.prefill?.source === "smeStandard" && f.type !== "boolean") ctx.addIssue({ code: "custom", message: `${f.name}: the SME standard prefills a boolean fact`, path: ["prefill"] });
+    if ((f.type === "choice") !== !!f.options)
+      ctx.addIssue({
+        code: "custom",
+        message: `${f.name}: options are given exactly for choice facts`,
+        path: ["options"],
+      });
+    if (f.type === "money")
+      for (const k of ["min", "max"] as const)
+        if (f[k] !== undefined && !fen.safeParse(f[k]).success)
+          ctx.addIssue({ code: "custom", message: `${f.name}: ${k} must be whole fen`, path: [k] });
+    if (f.min !== undefined && f.max !== undefined && f.min > f.max)
+      ctx.addIssue({ code: "custom", message: `${f.name}: min above max`, path: ["min"] });
+    if (f.prefill?.source === "qualification" && f.type !== "boolean")
+      ctx.addIssue({
+        code: "custom",
+        message: `${f.name}: a qualification prefills a boolean fact`,
+        path: ["prefill"],
+      });
+    if (f.prefill?.source === "smeStandard" && f.type !== "boolean")
+      ctx.addIssue({
+        code: "custom",
+        message: `${f.name}: the SME standard prefills a boolean fact`,
+        path: ["prefill"],
+      });
   });
 export type Fact = z.infer<typeof factSchema>;

@@ -21,7 +21,9 @@ export const CATEGORIES = {
   procurement: "首购首用",
   other: "其他",
 } as const;
-export const categorySchema = z.enum(Object.keys(CATEGORIES) as [keyof typeof CATEGORIES, ...(keyof typeof CATEGORIES)[]]);
+export const categorySchema = z.enum(
+  Object.keys(CATEGORIES) as [keyof typeof CATEGORIES, ...(keyof typeof CATEGORIES)[]],
+);
 
 export const APPLICANT_KINDS = {
   enterprise: "企业",
@@ -42,7 +44,11 @@ export const programmeSchema = z.strictObject({
   applicants: z.strictObject({
     /** Who may apply, in the words of the clause. */
     zh: text,
-    kinds: z.array(z.enum(Object.keys(APPLICANT_KINDS) as [keyof typeof APPLICANT_KINDS, ...(keyof typeof APPLICANT_KINDS)[]])).min(1),
+    kinds: z
+      .array(
+        z.enum(Object.keys(APPLICANT_KINDS) as [keyof typeof APPLICANT_KINDS, ...(keyof typeof APPLICANT_KINDS)[]]),
+      )
+      .min(1),
     /** Qualifications the applicant must hold, checked against a profile when one is given. */
     qualifications: z.array(localId).default([]),
     industries: z.array(localId).default([]),
@@ -66,7 +72,10 @@ export const profileSchema = z.strictObject({
   qualifications: z.array(localId).default([]),
   industry: localId.nullable().default(null),
   /** 国民经济行业代码 (GB/T 4754), e.g. "C2651": its letter is the 门类. Optional so older profiles and cases stay valid. */
-  industryClass: z.string().regex(/^[A-T]\d{2,4}$/).nullish(),
+  industryClass: z
+    .string()
+    .regex(/^[A-T]\d{2,4}$/)
+    .nullish(),
   employees: z.number().int().min(0).nullable().default(null),
   registeredCapitalFen: fen.nullable().default(null),
   figures: z

@@ -9,29 +9,65 @@ import { fact, programmeInput, setInput } from "../test-support";
 
 /** A set using every kind of object the format has, so each can be given an unknown key. */
 const rich = (): PolicySetInput =>
-  setInput([
-    programmeInput({
-      facts: [fact("revenueFen", "money", { prefill: { source: "figures", field: "revenueFen", year: "latest" } }), fact("patents", "count"), fact("level", "choice"), fact("hnte", "boolean", { prefill: { source: "qualification", trueIf: "hnte" } })],
-      conditions: [{ id: "c", label: "条件", test: { test: "any", of: [{ label: "甲", test: { test: "all", of: [{ test: "compare", fact: "revenueFen", word: "以上", value: 1 }] } }] } }],
-      amount: [
-        { kind: "percent", label: "比例", base: { fact: "revenueFen" }, percent: { fact: "level", byChoice: { a: 5 } }, capFen: 100 },
-        { kind: "perUnit", label: "每件", fact: "patents", fen: 1, extra: { over: 10, fen: 1 } },
-        { kind: "when", fact: "hnte", equals: true, then: [{ kind: "review", label: "评审", minFen: 1, maxFen: 2 }], otherwise: [] },
+  setInput(
+    [
+      programmeInput({
+        facts: [
+          fact("revenueFen", "money", { prefill: { source: "figures", field: "revenueFen", year: "latest" } }),
+          fact("patents", "count"),
+          fact("level", "choice"),
+          fact("hnte", "boolean", { prefill: { source: "qualification", trueIf: "hnte" } }),
+        ],
+        conditions: [
+          {
+            id: "c",
+            label: "条件",
+            test: {
+              test: "any",
+              of: [
+                {
+                  label: "甲",
+                  test: { test: "all", of: [{ test: "compare", fact: "revenueFen", word: "以上", value: 1 }] },
+                },
+              ],
+            },
+          },
+        ],
+        amount: [
+          {
+            kind: "percent",
+            label: "比例",
+            base: { fact: "revenueFen" },
+            percent: { fact: "level", byChoice: { a: 5 } },
+            capFen: 100,
+          },
+          { kind: "perUnit", label: "每件", fact: "patents", fen: 1, extra: { over: 10, fen: 1 } },
+          {
+            kind: "when",
+            fact: "hnte",
+            equals: true,
+            then: [{ kind: "review", label: "评审", minFen: 1, maxFen: 2 }],
+            otherwise: [],
+          },
+        ],
+        limits: [{ kind: "perEnterprisePerYear", label: "年度", fen: 100 }],
+        materials: [{ id: "audit", zh: "审计报告" }],
+        windows: [{ from: "2026-01-01", to: "2026-12-31" }],
+      }),
+    ],
+    {
+      cases: [
+        {
+          name: "全部",
+          programme: "test-prog",
+          facts: { patents: 1 },
+          profile: { qualifications: ["hnte"], figures: [{ year: 2025, revenueFen: 1 }] },
+          history: [{ programme: "test-prog", year: 2025, amountFen: 1 }],
+          expect: { eligible: true, range: { minFen: 1, maxFen: 2 } },
+        },
       ],
-      limits: [{ kind: "perEnterprisePerYear", label: "年度", fen: 100 }],
-      materials: [{ id: "audit", zh: "审计报告" }],
-      windows: [{ from: "2026-01-01", to: "2026-12-31" }],
-    }),
-  ], {
-    cases: [{
-      name: "全部",
-      programme: "test-prog",
-      facts: { patents: 1 },
-      profile: { qualifications: ["hnte"], figures: [{ year: 2025, revenueFen: 1 }] },
-      history: [{ programme: "test-prog", year: 2025, amountFen: 1 }],
-      expect: { eligible: true, range: { minFen: 1, maxFen: 2 } },
-    }],
-  });
+    },
+  );
 
 const P = ["programmes", 0];
 const WHERE: [string, (string | number)[]][] = [
@@ -81,7 +117,9 @@ describe("unknown keys", () => {
     at.capfen = 1;
     const r = policySetSchema.safeParse(set);
     expect(r.success).toBe(false);
-    expect(r.error!.issues).toContainEqual(expect.objectContaining({ code: "unrecognized_keys", keys: ["capfen"], path }));
+    expect(r.error!.issues).toContainEqual(
+      expect.objectContaining({ code: "unrecognized_keys", keys: ["capfen"], path }),
+    );
   });
 });
 
@@ -94,26 +132,64 @@ describe("malformed values", () => {
   it.each<[string, Partial<ProgrammeInput>, string]>([
     ["money in fractions of a fen", { amount: [{ kind: "fixed", label: "甲", fen: 1.5 }] }, "money: whole fen"],
     ["negative money", { amount: [{ kind: "fixed", label: "甲", fen: -1 }] }, "money: not negative"],
-    ["a percentage with three decimals", { facts: [fact("x", "money")], amount: [{ kind: "percent", label: "甲", base: { fact: "x" }, percent: 3.125 }] }, "percent: at most two decimals"],
+    [
+      "a percentage with three decimals",
+      { facts: [fact("x", "money")], amount: [{ kind: "percent", label: "甲", base: { fact: "x" }, percent: 3.125 }] },
+      "percent: at most two decimals",
+    ],
     ["a clause id with letters", { clause: "14a" }, "clause: numbers joined by dots, e.g. 14 or 4.3.2"],
     ["a programme id in capitals", { id: "Test-prog" }, "programme id: lower case letters, digits and '-'"],
-    ["a fact name that is not camelCase", { facts: [fact("Revenue", "money")] }, "fact name: camelCase letters and digits"],
-    ["a review range upside down", { amount: [{ kind: "review", label: "甲", minFen: 2, maxFen: 1 }] }, "review: minFen above maxFen"],
-    ["a choice fact without options", { facts: [fact("level", "money", { type: "choice" })] }, "level: options are given exactly for choice facts"],
-    ["options on a money fact", { facts: [fact("level", "choice", { type: "money" })] }, "level: options are given exactly for choice facts"],
+    [
+      "a fact name that is not camelCase",
+      { facts: [fact("Revenue", "money")] },
+      "fact name: camelCase letters and digits",
+    ],
+    [
+      "a review range upside down",
+      { amount: [{ kind: "review", label: "甲", minFen: 2, maxFen: 1 }] },
+      "review: minFen above maxFen",
+    ],
+    [
+      "a choice fact without options",
+      { facts: [fact("level", "money", { type: "choice" })] },
+      "level: options are given exactly for choice facts",
+    ],
+    [
+      "options on a money fact",
+      { facts: [fact("level", "choice", { type: "money" })] },
+      "level: options are given exactly for choice facts",
+    ],
     ["a money bound in fractions of a fen", { facts: [fact("x", "money", { min: 0.5 })] }, "x: min must be whole fen"],
     ["a min above the max", { facts: [fact("x", "count", { min: 5, max: 4 })] }, "x: min above max"],
-    ["a qualification prefilling a count", { facts: [fact("x", "count", { prefill: { source: "qualification", trueIf: "hnte" } })] }, "x: a qualification prefills a boolean fact"],
+    [
+      "a qualification prefilling a count",
+      { facts: [fact("x", "count", { prefill: { source: "qualification", trueIf: "hnte" } })] },
+      "x: a qualification prefills a boolean fact",
+    ],
   ])("refuses %s", (_, over, message) => {
     expect(refused(over)).toContain(message);
   });
 
   it.each<[string, Partial<ProgrammeInput>]>([
     ["a programme with no amount", { amount: [] }],
-    ["a threshold word the format does not know", { facts: [fact("x", "count")], conditions: [{ id: "c", label: "条件", test: { test: "compare", fact: "x", word: "达到" as "以上", value: 1 } }] }],
+    [
+      "a threshold word the format does not know",
+      {
+        facts: [fact("x", "count")],
+        conditions: [
+          { id: "c", label: "条件", test: { test: "compare", fact: "x", word: "达到" as "以上", value: 1 } },
+        ],
+      },
+    ],
     ["an any test with no tiers", { conditions: [{ id: "c", label: "条件", test: { test: "any", of: [] } }] }],
-    ["a perUnit cap of no units", { facts: [fact("x", "count")], amount: [{ kind: "perUnit", label: "甲", fact: "x", fen: 1, maxUnits: 0 }] }],
-    ["an exclusive limit naming no programme", { limits: [{ kind: "exclusive", label: "就高", programmes: [], per: "year" }] }],
+    [
+      "a perUnit cap of no units",
+      { facts: [fact("x", "count")], amount: [{ kind: "perUnit", label: "甲", fact: "x", fen: 1, maxUnits: 0 }] },
+    ],
+    [
+      "an exclusive limit naming no programme",
+      { limits: [{ kind: "exclusive", label: "就高", programmes: [], per: "year" }] },
+    ],
     ["an unknown category", { category: "misc" as "other" }],
   ])("refuses %s", (_, over) => {
     expect(refused(over).length).toBeGreaterThan(0);

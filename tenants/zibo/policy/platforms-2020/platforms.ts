@@ -10,12 +10,18 @@ const DOC = "zibo-innovation-platforms-2020";
 
 export const platformAward = programme({
   id: "zibo-platform-award",
-  title: { zh: "新获批国家级、省级创新平台奖励", en: "Award for newly approved national or provincial innovation platforms" },
+  title: {
+    zh: "新获批国家级、省级创新平台奖励",
+    en: "Award for newly approved national or provincial innovation platforms",
+  },
   document: DOC,
   clause: "4.2.2",
   excerpt: "对新获批的国家级、省级创新平台,市财政分别给予200万元、50万元奖励。",
   category: "platform",
-  applicants: { zh: "新获批国家级、省级创新平台的依托单位(企业与高校院所联合共建的技术创新中心、产业创新中心、制造业创新中心、工程(技术)研究中心等)", kinds: ["enterprise", "institution"] },
+  applicants: {
+    zh: "新获批国家级、省级创新平台的依托单位(企业与高校院所联合共建的技术创新中心、产业创新中心、制造业创新中心、工程(技术)研究中心等)",
+    kinds: ["enterprise", "institution"],
+  },
   facts: [
     {
       name: "platformLevel",
@@ -28,15 +34,44 @@ export const platformAward = programme({
         { value: "municipal", zh: "市级", en: "Municipal" },
       ],
     },
-    { name: "newlyApproved", type: "boolean", label: { zh: "为新获批的创新平台", en: "Newly approved platform" }, help: "本政策施行后新获批复;此前已获批的平台不属于“新获批”。" },
-    { name: "platformName", type: "text", optional: true, label: { zh: "创新平台名称", en: "Name of the platform" }, help: "依托单位此前已因另一平台获本项奖励时填写,用于区分两个平台。" },
+    {
+      name: "newlyApproved",
+      type: "boolean",
+      label: { zh: "为新获批的创新平台", en: "Newly approved platform" },
+      help: "本政策施行后新获批复;此前已获批的平台不属于“新获批”。",
+    },
+    {
+      name: "platformName",
+      type: "text",
+      optional: true,
+      label: { zh: "创新平台名称", en: "Name of the platform" },
+      help: "依托单位此前已因另一平台获本项奖励时填写,用于区分两个平台。",
+    },
   ],
   conditions: [
     { id: "newly-approved", label: "新获批的创新平台", test: { test: "equals", fact: "newlyApproved", value: true } },
-    { id: "level", label: "国家级或省级创新平台", test: { test: "oneOf", fact: "platformLevel", values: ["national", "provincial"] } },
+    {
+      id: "level",
+      label: "国家级或省级创新平台",
+      test: { test: "oneOf", fact: "platformLevel", values: ["national", "provincial"] },
+    },
   ],
-  amount: [{ kind: "byChoice", label: "新获批国家级、省级创新平台奖励", fact: "platformLevel", amounts: { national: wan(200), provincial: wan(50) } }],
-  limits: [{ kind: "once", label: "每个平台每次新获批奖励一次", per: ["platformName"], upgrade: { fact: "platformLevel", order: ["municipal", "provincial", "national"] } }],
+  amount: [
+    {
+      kind: "byChoice",
+      label: "新获批国家级、省级创新平台奖励",
+      fact: "platformLevel",
+      amounts: { national: wan(200), provincial: wan(50) },
+    },
+  ],
+  limits: [
+    {
+      kind: "once",
+      label: "每个平台每次新获批奖励一次",
+      per: ["platformName"],
+      upgrade: { fact: "platformLevel", order: ["municipal", "provincial", "national"] },
+    },
+  ],
   materials: [
     { id: "approval", zh: "国家级或省级创新平台批复(认定)文件", required: true },
     { id: "licence", zh: "依托单位营业执照或法人证书", required: true },
@@ -46,16 +81,82 @@ export const platformAward = programme({
 });
 
 export const platformAwardCases = cases([
-  { name: "newly approved national platform: 200万", programme: "zibo-platform-award", facts: { platformLevel: "national", newlyApproved: true }, expect: { eligible: true, amountFen: wan(200), explains: ["第四部分(二)第2项", "国家级"] } },
-  { name: "newly approved provincial platform: 50万", programme: "zibo-platform-award", facts: { platformLevel: "provincial", newlyApproved: true }, expect: { eligible: true, amountFen: wan(50) } },
-  { name: "municipal platform: not in the clause", programme: "zibo-platform-award", facts: { platformLevel: "municipal", newlyApproved: true }, expect: { eligible: false, amountFen: 0, conditions: { level: "fail" } } },
-  { name: "national platform approved before: not 新获批", programme: "zibo-platform-award", facts: { platformLevel: "national", newlyApproved: false }, expect: { eligible: false, amountFen: 0, conditions: { "newly-approved": "fail" } } },
-  { name: "provincial platform rewarded in 2023, national now: an upgrade, 200万", programme: "zibo-platform-award", facts: { platformLevel: "national", newlyApproved: true }, history: [{ programme: "zibo-platform-award", year: 2023, amountFen: wan(50), facts: { platformLevel: "provincial" } }], expect: { eligible: true, amountFen: wan(200) } },
-  { name: "provincial platform rewarded in 2023, provincial again: a repeat", programme: "zibo-platform-award", facts: { platformLevel: "provincial", newlyApproved: true }, history: [{ programme: "zibo-platform-award", year: 2023, amountFen: wan(50), facts: { platformLevel: "provincial" } }], expect: { eligible: false, conditions: { "limit-1-once": "fail" } } },
-  { name: "another named platform at the same level: another approval", programme: "zibo-platform-award", facts: { platformLevel: "provincial", newlyApproved: true, platformName: "淄博市新材料技术创新中心" }, history: [{ programme: "zibo-platform-award", year: 2023, amountFen: wan(50), facts: { platformLevel: "provincial", platformName: "山东省陶瓷工程技术研究中心" } }], expect: { eligible: true, amountFen: wan(50) } },
-  { name: "level not given: unknown, no amount", programme: "zibo-platform-award", facts: { newlyApproved: true }, expect: { eligible: "unknown", amountFen: null, missing: ["platformLevel"] } },
-  { name: "the day before the opinions were issued: not yet in force", programme: "zibo-platform-award", date: "2020-04-09", facts: { platformLevel: "national", newlyApproved: true }, expect: { eligible: false, conditions: { effective: "fail" } } },
-  { name: "the day they were issued: in force", programme: "zibo-platform-award", date: "2020-04-10", facts: { platformLevel: "provincial", newlyApproved: true }, expect: { eligible: true, amountFen: wan(50) } },
+  {
+    name: "newly approved national platform: 200万",
+    programme: "zibo-platform-award",
+    facts: { platformLevel: "national", newlyApproved: true },
+    expect: { eligible: true, amountFen: wan(200), explains: ["第四部分(二)第2项", "国家级"] },
+  },
+  {
+    name: "newly approved provincial platform: 50万",
+    programme: "zibo-platform-award",
+    facts: { platformLevel: "provincial", newlyApproved: true },
+    expect: { eligible: true, amountFen: wan(50) },
+  },
+  {
+    name: "municipal platform: not in the clause",
+    programme: "zibo-platform-award",
+    facts: { platformLevel: "municipal", newlyApproved: true },
+    expect: { eligible: false, amountFen: 0, conditions: { level: "fail" } },
+  },
+  {
+    name: "national platform approved before: not 新获批",
+    programme: "zibo-platform-award",
+    facts: { platformLevel: "national", newlyApproved: false },
+    expect: { eligible: false, amountFen: 0, conditions: { "newly-approved": "fail" } },
+  },
+  {
+    name: "provincial platform rewarded in 2023, national now: an upgrade, 200万",
+    programme: "zibo-platform-award",
+    facts: { platformLevel: "national", newlyApproved: true },
+    history: [
+      { programme: "zibo-platform-award", year: 2023, amountFen: wan(50), facts: { platformLevel: "provincial" } },
+    ],
+    expect: { eligible: true, amountFen: wan(200) },
+  },
+  {
+    name: "provincial platform rewarded in 2023, provincial again: a repeat",
+    programme: "zibo-platform-award",
+    facts: { platformLevel: "provincial", newlyApproved: true },
+    history: [
+      { programme: "zibo-platform-award", year: 2023, amountFen: wan(50), facts: { platformLevel: "provincial" } },
+    ],
+    expect: { eligible: false, conditions: { "limit-1-once": "fail" } },
+  },
+  {
+    name: "another named platform at the same level: another approval",
+    programme: "zibo-platform-award",
+    facts: { platformLevel: "provincial", newlyApproved: true, platformName: "淄博市新材料技术创新中心" },
+    history: [
+      {
+        programme: "zibo-platform-award",
+        year: 2023,
+        amountFen: wan(50),
+        facts: { platformLevel: "provincial", platformName: "山东省陶瓷工程技术研究中心" },
+      },
+    ],
+    expect: { eligible: true, amountFen: wan(50) },
+  },
+  {
+    name: "level not given: unknown, no amount",
+    programme: "zibo-platform-award",
+    facts: { newlyApproved: true },
+    expect: { eligible: "unknown", amountFen: null, missing: ["platformLevel"] },
+  },
+  {
+    name: "the day before the opinions were issued: not yet in force",
+    programme: "zibo-platform-award",
+    date: "2020-04-09",
+    facts: { platformLevel: "national", newlyApproved: true },
+    expect: { eligible: false, conditions: { effective: "fail" } },
+  },
+  {
+    name: "the day they were issued: in force",
+    programme: "zibo-platform-award",
+    date: "2020-04-10",
+    facts: { platformLevel: "provincial", newlyApproved: true },
+    expect: { eligible: true, amountFen: wan(50) },
+  },
 ]);
 
 export const innovationCommunity = programme({
@@ -65,11 +166,25 @@ export const innovationCommunity = programme({
   clause: "4.2.3",
   excerpt: "对于升级为市级创新创业共同体给予最高1000万元补助。",
   category: "platform",
-  applicants: { zh: "升级为市级创新创业共同体的产业技术创新战略联盟(由其牵头单位申报)", kinds: ["enterprise", "institution"] },
+  applicants: {
+    zh: "升级为市级创新创业共同体的产业技术创新战略联盟(由其牵头单位申报)",
+    kinds: ["enterprise", "institution"],
+  },
   facts: [
-    { name: "upgradedToCommunity", type: "boolean", label: { zh: "联盟已升级为市级创新创业共同体", en: "Alliance upgraded to a municipal innovation community" }, help: "以市级创新创业共同体认定文件为准。" },
+    {
+      name: "upgradedToCommunity",
+      type: "boolean",
+      label: { zh: "联盟已升级为市级创新创业共同体", en: "Alliance upgraded to a municipal innovation community" },
+      help: "以市级创新创业共同体认定文件为准。",
+    },
   ],
-  conditions: [{ id: "upgraded", label: "产业技术创新战略联盟升级为市级创新创业共同体", test: { test: "equals", fact: "upgradedToCommunity", value: true } }],
+  conditions: [
+    {
+      id: "upgraded",
+      label: "产业技术创新战略联盟升级为市级创新创业共同体",
+      test: { test: "equals", fact: "upgradedToCommunity", value: true },
+    },
+  ],
   amount: [{ kind: "fixed", label: "市级创新创业共同体补助", fen: wan(1000), upTo: true }],
   limits: [{ kind: "once", label: "升级为市级创新创业共同体的补助只享受一次" }],
   materials: [
@@ -81,10 +196,36 @@ export const innovationCommunity = programme({
 });
 
 export const innovationCommunityCases = cases([
-  { name: "upgraded alliance: up to 1000万, set at review", programme: "zibo-innovation-community", facts: { upgradedToCommunity: true }, expect: { eligible: true, amountFen: null, range: { minFen: 0, maxFen: wan(1000) }, explains: ["为最高额,具体金额评审确定"] } },
-  { name: "not upgraded: not eligible", programme: "zibo-innovation-community", facts: { upgradedToCommunity: false }, expect: { eligible: false, amountFen: 0, conditions: { upgraded: "fail" } } },
-  { name: "already subsidised in 2023: only once", programme: "zibo-innovation-community", facts: { upgradedToCommunity: true }, history: [{ programme: "zibo-innovation-community", year: 2023, amountFen: wan(600) }], expect: { eligible: false, conditions: { "limit-1-once": "fail" } } },
-  { name: "upgrade not stated: unknown, range still shown", programme: "zibo-innovation-community", facts: {}, expect: { eligible: "unknown", missing: ["upgradedToCommunity"], range: { minFen: 0, maxFen: wan(1000) } } },
+  {
+    name: "upgraded alliance: up to 1000万, set at review",
+    programme: "zibo-innovation-community",
+    facts: { upgradedToCommunity: true },
+    expect: {
+      eligible: true,
+      amountFen: null,
+      range: { minFen: 0, maxFen: wan(1000) },
+      explains: ["为最高额,具体金额评审确定"],
+    },
+  },
+  {
+    name: "not upgraded: not eligible",
+    programme: "zibo-innovation-community",
+    facts: { upgradedToCommunity: false },
+    expect: { eligible: false, amountFen: 0, conditions: { upgraded: "fail" } },
+  },
+  {
+    name: "already subsidised in 2023: only once",
+    programme: "zibo-innovation-community",
+    facts: { upgradedToCommunity: true },
+    history: [{ programme: "zibo-innovation-community", year: 2023, amountFen: wan(600) }],
+    expect: { eligible: false, conditions: { "limit-1-once": "fail" } },
+  },
+  {
+    name: "upgrade not stated: unknown, range still shown",
+    programme: "zibo-innovation-community",
+    facts: {},
+    expect: { eligible: "unknown", missing: ["upgradedToCommunity"], range: { minFen: 0, maxFen: wan(1000) } },
+  },
 ]);
 
 export const newRdInstitution = programme({
@@ -96,9 +237,23 @@ export const newRdInstitution = programme({
   category: "platform",
   applicants: { zh: "我市产业发展急需、补齐短板的新型研发机构", kinds: ["institution"] },
   facts: [
-    { name: "fillsIndustryGap", type: "boolean", label: { zh: "属于我市产业发展急需、补齐短板的新型研发机构", en: "New R&D institution the city's industry urgently needs" }, help: "以市科技局的认定意见为准。" },
+    {
+      name: "fillsIndustryGap",
+      type: "boolean",
+      label: {
+        zh: "属于我市产业发展急需、补齐短板的新型研发机构",
+        en: "New R&D institution the city's industry urgently needs",
+      },
+      help: "以市科技局的认定意见为准。",
+    },
   ],
-  conditions: [{ id: "fills-gap", label: "我市产业发展急需、补齐短板的新型研发机构", test: { test: "equals", fact: "fillsIndustryGap", value: true } }],
+  conditions: [
+    {
+      id: "fills-gap",
+      label: "我市产业发展急需、补齐短板的新型研发机构",
+      test: { test: "equals", fact: "fillsIndustryGap", value: true },
+    },
+  ],
   amount: [{ kind: "caseByCase", label: "新型研发机构重点扶持" }],
   materials: [
     { id: "registration", zh: "新型研发机构登记或备案证明", required: true },
@@ -109,9 +264,24 @@ export const newRdInstitution = programme({
 });
 
 export const newRdInstitutionCases = cases([
-  { name: "institution the city needs: 一事一议, no figure", programme: "zibo-city-new-rd-institution", facts: { fillsIndustryGap: true }, expect: { eligible: true, amountFen: null, explains: ["一事一议"] } },
-  { name: "not a gap-filling institution: not eligible", programme: "zibo-city-new-rd-institution", facts: { fillsIndustryGap: false }, expect: { eligible: false, amountFen: 0, conditions: { "fills-gap": "fail" } } },
-  { name: "not stated: unknown", programme: "zibo-city-new-rd-institution", facts: {}, expect: { eligible: "unknown", missing: ["fillsIndustryGap"] } },
+  {
+    name: "institution the city needs: 一事一议, no figure",
+    programme: "zibo-city-new-rd-institution",
+    facts: { fillsIndustryGap: true },
+    expect: { eligible: true, amountFen: null, explains: ["一事一议"] },
+  },
+  {
+    name: "not a gap-filling institution: not eligible",
+    programme: "zibo-city-new-rd-institution",
+    facts: { fillsIndustryGap: false },
+    expect: { eligible: false, amountFen: 0, conditions: { "fills-gap": "fail" } },
+  },
+  {
+    name: "not stated: unknown",
+    programme: "zibo-city-new-rd-institution",
+    facts: {},
+    expect: { eligible: "unknown", missing: ["fillsIndustryGap"] },
+  },
 ]);
 
 export const platformParts = {

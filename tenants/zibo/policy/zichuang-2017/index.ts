@@ -3,12 +3,41 @@
  * the programmes in clause order and their cases. Clauses 9, 13, 19 and 29
  * name no amount, ratio or form of support and have no programme.
  */
-import { cooperationCases, expertWorkstation, industryAcademia, innovationAlliance, majorPlatformProject, techContract } from "./cooperation";
-import { enterpriseCases, hitechCert, hitechFirstFail, projectMatching, scienceAwardMatching, zoneScienceAward } from "./enterprise";
+import {
+  cooperationCases,
+  expertWorkstation,
+  industryAcademia,
+  innovationAlliance,
+  majorPlatformProject,
+  techContract,
+} from "./cooperation";
+import {
+  enterpriseCases,
+  hitechCert,
+  hitechFirstFail,
+  projectMatching,
+  scienceAwardMatching,
+  zoneScienceAward,
+} from "./enterprise";
 import { growth30High, growth30Mid, growth50City, growthCases } from "./growth";
-import { incubationCases, incubatorActivities, incubatorRecognition, incubatorSpace, overseasRdInstitution, overseasTalentProject } from "./incubation";
+import {
+  incubationCases,
+  incubatorActivities,
+  incubatorRecognition,
+  incubatorSpace,
+  overseasRdInstitution,
+  overseasTalentProject,
+} from "./incubation";
 import { industryInstitute, instituteProject, institutesCases, rdInstitution } from "./institutes";
-import { inventionPatent, ipCases, ipEnterprise, ipStandard, patentAgencyBreakthrough, patentAward, patentForeign } from "./ip";
+import {
+  inventionPatent,
+  ipCases,
+  ipEnterprise,
+  ipStandard,
+  patentAgencyBreakthrough,
+  patentAward,
+  patentForeign,
+} from "./ip";
 import { rdInclusive, rdInclusiveCases } from "../rd-inclusive";
 import { talentCases, talentEngineering, talentStartup } from "./talent";
 import { techTransferAgency, techTransferCentre, techTransferDeals, transferCases } from "./transfer";

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { decodeBase64NoPad, encodeBase64NoPad, formatPasswordHash, parsePasswordHash } from "./format";
-import { burnPasswordCheck, CURRENT_PASSWORD_PARAMS, hashPassword, PBKDF2_MAX_ITERATIONS, verifyPassword } from "./hash";
+import {
+  burnPasswordCheck,
+  CURRENT_PASSWORD_PARAMS,
+  hashPassword,
+  PBKDF2_MAX_ITERATIONS,
+  verifyPassword,
+} from "./hash";
 import { derivePbkdf2 } from "./pbkdf2";
 
 const long128 = "密".repeat(64) + "aB3!".repeat(16);
@@ -8,7 +14,12 @@ const long128 = "密".repeat(64) + "aB3!".repeat(16);
 /** A well-formed v1 hash built with arbitrary parameters, as an older release might have stored it. */
 async function legacyHash(password: string, iterations: number, saltBytes = 16, keyBytes = 32): Promise<string> {
   const salt = crypto.getRandomValues(new Uint8Array(saltBytes));
-  return formatPasswordHash({ version: 1, iterations, salt, hash: await derivePbkdf2(password, salt, iterations, keyBytes) });
+  return formatPasswordHash({
+    version: 1,
+    iterations,
+    salt,
+    hash: await derivePbkdf2(password, salt, iterations, keyBytes),
+  });
 }
 
 describe("hashPassword / verifyPassword", () => {

@@ -13,7 +13,12 @@ import { formatPasswordHash, KEY_BYTES, parsePasswordHash, PBKDF2_MAX_ITERATIONS
 export { PBKDF2_MAX_ITERATIONS };
 
 /** Parameters new hashes use; a stored hash with any other value reports needsRehash. */
-export const CURRENT_PASSWORD_PARAMS = Object.freeze({ version: 1, iterations: 100_000, saltBytes: 16, keyBytes: KEY_BYTES } as const);
+export const CURRENT_PASSWORD_PARAMS = Object.freeze({
+  version: 1,
+  iterations: 100_000,
+  saltBytes: 16,
+  keyBytes: KEY_BYTES,
+} as const);
 
 /** Below this we would rather fail loudly than silently weaken new hashes. */
 const MIN_ITERATIONS = 100_000;
@@ -74,7 +79,9 @@ export async function verifyPassword(password: string, stored: string): Promise<
 }
 
 // Fixed, public and meaningless: the result is thrown away, only the work matters.
-const DUMMY_SALT = new Uint8Array([0x79, 0x75, 0x61, 0x6e, 0x71, 0x75, 0x2d, 0x64, 0x75, 0x6d, 0x6d, 0x79, 0x2d, 0x76, 0x31, 0x00]);
+const DUMMY_SALT = new Uint8Array([
+  0x79, 0x75, 0x61, 0x6e, 0x71, 0x75, 0x2d, 0x64, 0x75, 0x6d, 0x6d, 0x79, 0x2d, 0x76, 0x31, 0x00,
+]);
 
 /**
  * One full PBKDF2 with CURRENT parameters. Call it when the account does not

@@ -25,12 +25,18 @@ describe("checkNewPassword: length", () => {
 describe("checkNewPassword: common passwords", () => {
   const common = "这个密码太常见,很容易被猜到,请换一个不常见的密码。";
 
-  it.each(["password", "PASSWORD", "PassWord", "woaini1314", "52013145201314", "qq123456", "1q2w3e4r", "Ｐａｓｓｗｏｒｄ"])(
-    "rejects %s",
-    (pw) => {
-      expect(checkNewPassword(pw, off)).toContain(common);
-    },
-  );
+  it.each([
+    "password",
+    "PASSWORD",
+    "PassWord",
+    "woaini1314",
+    "52013145201314",
+    "qq123456",
+    "1q2w3e4r",
+    "Ｐａｓｓｗｏｒｄ",
+  ])("rejects %s", (pw) => {
+    expect(checkNewPassword(pw, off)).toContain(common);
+  });
 
   it.each(["password2026", "Password1!", "Abc123456!", "Qwerty123!!", "iloveyou520"])(
     "rejects %s, a listed password with a year, digits or symbols appended",
@@ -73,7 +79,9 @@ describe("checkNewPassword: 等保 complexity switch", () => {
     ["RAGGED-OSTRICH", "小写字母、数字"],
     ["19491001-20260101", "大写字母、小写字母"],
   ])("when on, rejects %s and names what is missing (%s)", (pw, missing) => {
-    expect(checkNewPassword(pw, on)).toEqual([`密码需要包含大写字母、小写字母、数字、符号中的至少三类,目前缺少:${missing}。`]);
+    expect(checkNewPassword(pw, on)).toEqual([
+      `密码需要包含大写字母、小写字母、数字、符号中的至少三类,目前缺少:${missing}。`,
+    ]);
   });
 
   it.each(["Ragged-ostrich", "ragged-ostrich-41", "RaggedOstrich41", "湖边柳树Green7"])(

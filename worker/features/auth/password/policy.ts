@@ -32,7 +32,8 @@ export function checkNewPassword(password: string, ctx: NewPasswordContext): str
   if (length > PASSWORD_MAX_LENGTH) problems.push(`密码不能超过 ${PASSWORD_MAX_LENGTH} 个字符,当前有 ${length} 个。`);
   const lower = normalised.toLowerCase();
   if (isCommonPassword(lower)) problems.push("这个密码太常见,很容易被猜到,请换一个不常见的密码。");
-  if (ctx.email && containsEmail(lower, ctx.email)) problems.push("密码不能是或包含您的邮箱地址或邮箱用户名,请换一个。");
+  if (ctx.email && containsEmail(lower, ctx.email))
+    problems.push("密码不能是或包含您的邮箱地址或邮箱用户名,请换一个。");
   if (ctx.complexity) {
     const missing = missingClasses(normalised);
     if (missing.length > 1) {
