@@ -6,9 +6,9 @@
  */
 import { zones } from "../tenants/index";
 import { loadPolicySet } from "../tenants/policy-sets";
-import { compilePolicySet } from "../worker/policy/compile";
-import type { Profile } from "../worker/policy/format/programme";
-import { rankProgrammesForEnterprise } from "../worker/policy/rank";
+import { compilePolicySet } from "../worker/engines/policy/compile";
+import type { Profile } from "../worker/engines/policy/format/programme";
+import { rankProgrammesForEnterprise } from "../worker/engines/policy/rank";
 
 const WAN = 1_000_000;
 const profile: Profile = {

@@ -12,7 +12,7 @@ import {
   type Guarantee,
   type NeedTerms,
   type ProductTerms,
-} from "../worker/finance/match";
+} from "../worker/engines/loan-match/match";
 import { namesOf } from "../worker/features/finance/context";
 import { PRODUCT_TYPES } from "../worker/db/schema";
 

@@ -4,9 +4,9 @@
  * again, and a label that states 1亿元 is not followed by "10,000万元".
  */
 import { describe, expect, it } from "vitest";
-import { compilePolicySet } from "../worker/policy/compile";
-import { summariseAmount } from "../worker/policy/describe";
-import { evaluate } from "../worker/policy/evaluate";
+import { compilePolicySet } from "../worker/engines/policy/compile";
+import { summariseAmount } from "../worker/engines/policy/describe";
+import { evaluate } from "../worker/engines/policy/evaluate";
 import { zones } from "./index";
 import { loadPolicySet } from "./policy-sets";
 

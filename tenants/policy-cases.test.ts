@@ -4,9 +4,9 @@
  * wrong (the same check that stops a version from being published).
  */
 import { describe, expect, it } from "vitest";
-import { compilePolicySet } from "../worker/policy/compile";
-import { runCase } from "../worker/policy/cases";
-import type { Component } from "../worker/policy/format/amounts";
+import { compilePolicySet } from "../worker/engines/policy/compile";
+import { runCase } from "../worker/engines/policy/cases";
+import type { Component } from "../worker/engines/policy/format/amounts";
 import { zones } from "./index";
 import { loadPolicySet } from "./policy-sets";
 

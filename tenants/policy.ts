@@ -10,7 +10,7 @@ import {
   type PolicySetInput,
   type ProgrammeInput,
   type PolicyCase,
-} from "../worker/policy/format/programme";
+} from "../worker/engines/policy/format/programme";
 
 /** 万元 → fen: wan(20) is 20万元. */
 export const wan = (n: number): number => Math.round(n * 1_000_000);
@@ -26,5 +26,5 @@ export function definePolicySet(raw: PolicySetInput): PolicySet {
 
 /** Identity functions that give programme and case literals their types while writing them. */
 export const programme = (p: ProgrammeInput): ProgrammeInput => p;
-export const cases = (c: z.input<typeof import("../worker/policy/format/programme").policyCaseSchema>[]): typeof c => c;
+export const cases = (c: z.input<typeof import("../worker/engines/policy/format/programme").policyCaseSchema>[]): typeof c => c;
 export type { PolicyCase };

@@ -118,7 +118,7 @@ export const policyDocumentSchema = z
      * published before it existed still parse; every zone document carries one
      * (tenants/document-validity.test.ts), and a missing one reads as unspecified.
      * The engine takes each programme's period from it (and `extension`) when
-     * effectiveFrom/effectiveTo above are unset (worker/policy/compile.ts periodOf,
+     * effectiveFrom/effectiveTo above are unset (worker/engines/policy/compile.ts periodOf,
      * decision 0013), so every evaluation refuses an expired programme the same way.
      */
     validity: documentValiditySchema.optional(),

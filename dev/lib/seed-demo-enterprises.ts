@@ -142,7 +142,7 @@ const WAN = 1_000_000; // fen in 1 万元
  * The company of the README's `enterprise@<zone>.demo`: a full profile, three
  * years of figures and verified 高新技术企业 and 科技型中小企业 qualifications,
  * so 政策匹配 shows real matches. No 生产型企业 claim: its 制造业 industry class
- * answers that (worker/policy/prefill.ts).
+ * answers that (worker/engines/policy/prefill.ts).
  */
 const DEMO_ENTERPRISE: Record<string, { industry: string; industryClass: string }> = {
   zibo: { industry: "new-materials", industryClass: "C2659" },

@@ -16,8 +16,8 @@ import { loadEnterpriseProfiles } from "../../worker/features/policies/enterpris
 import { newId } from "../../worker/lib/ids";
 import { calendarOf, dueOnFor } from "../../worker/features/subsidies/context";
 import { addDays, lastOfWorkingDays } from "../../worker/lib/working-days";
-import { evaluate } from "../../worker/policy/evaluate";
-import { prefillFacts } from "../../worker/policy/prefill";
+import { evaluate } from "../../worker/engines/policy/evaluate";
+import { prefillFacts } from "../../worker/engines/policy/prefill";
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;

@@ -11,8 +11,8 @@ import { openTenantDb } from "../../worker/db/open";
 import { shanghaiDate } from "../../worker/features/enterprises/yuan";
 import { loadCurrentPolicy } from "../../worker/features/policies/current-policy";
 import { loadEnterpriseProfiles } from "../../worker/features/policies/enterprise-profiles";
-import { rankProgrammesForEnterprise } from "../../worker/policy/rank";
-import { prefillFacts } from "../../worker/policy/prefill";
+import { rankProgrammesForEnterprise } from "../../worker/engines/policy/rank";
+import { prefillFacts } from "../../worker/engines/policy/prefill";
 import { seedDemoSubsidies } from "./seed-demo-subsidies";
 
 /** A zone prepared as `npm start` prepares it: policy published, demo accounts, enterprises and applications. */

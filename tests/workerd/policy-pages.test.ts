@@ -12,7 +12,7 @@ import { exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { PolicyOverviewPage } from "../../web/pages/policy/overview";
 import { PolicyMatchPage, type MatchRow } from "../../web/pages/policy/match";
-import type { FitTier } from "../../worker/policy/rank";
+import type { FitTier } from "../../worker/engines/policy/rank";
 import { zones } from "../../tenants/index";
 import { call, freshIp, login, sessionCookie } from "./auth-support";
 

@@ -11,7 +11,7 @@ import { applicationNumber } from "../../worker/lib/application-number";
 import { shanghaiDate } from "../../worker/features/enterprises/yuan";
 import { loadCurrentPolicy } from "../../worker/features/policies/current-policy";
 import { newId } from "../../worker/lib/ids";
-import { evaluate } from "../../worker/policy/evaluate";
+import { evaluate } from "../../worker/engines/policy/evaluate";
 import { call, dbFor, login, makeUser, sessionCookie } from "./auth-support";
 
 export const slug = "zibo";

@@ -5,9 +5,9 @@
  * steps, and what an anonymous estimate took for granted. Used by 政策计算器,
  * 政策匹配 and the staff's list of matching enterprises.
  */
-import type { Evaluation } from "../../worker/policy/evaluate";
+import type { Evaluation } from "../../worker/engines/policy/evaluate";
 import { formatMoney, formatMoneyRange, moneyUnit, type MoneyUnit } from "../../worker/lib/money";
-import type { FitTier } from "../../worker/policy/rank";
+import type { FitTier } from "../../worker/engines/policy/rank";
 
 type Eligible = Evaluation["eligible"];
 

@@ -6,8 +6,8 @@
  * own status and label, and the subsidy services the engine's refusal as a 422.
  */
 import type { PolicyDocument } from "../../tenants/schema";
-import { periodOf } from "../policy/compile";
-import { outsideEffectivePeriod, type PeriodOf } from "../policy/evaluate";
+import { periodOf } from "../engines/policy/compile";
+import { outsideEffectivePeriod, type PeriodOf } from "../engines/policy/evaluate";
 import { AppError } from "./errors";
 // The one Chinese date formatter the views use (pure; no service behind it).
 import { formatDateZh } from "../../web/format";
@@ -73,7 +73,7 @@ const zhDates = (text: string) => text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, formatD
 /**
  * The refusal of a new application for a programme outside its document's
  * period (422), from the engine's own "effective" condition — the one every
- * evaluation carries (worker/policy/evaluate.ts) — so the message names the
+ * evaluation carries (worker/engines/policy/evaluate.ts) — so the message names the
  * document, its 文号 and its end exactly as the estimate and matches do. The
  * services ask it before checking the form: a refusal for an expired plan should
  * not first ask for materials. Null when the application may go on.

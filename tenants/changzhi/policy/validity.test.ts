@@ -6,9 +6,9 @@
  * programme fails "effective" naming the extension notice.
  */
 import { describe, expect, it } from "vitest";
-import { runCase } from "../../../worker/policy/cases";
-import { compilePolicySet } from "../../../worker/policy/compile";
-import { evaluate } from "../../../worker/policy/evaluate";
+import { runCase } from "../../../worker/engines/policy/cases";
+import { compilePolicySet } from "../../../worker/engines/policy/compile";
+import { evaluate } from "../../../worker/engines/policy/evaluate";
 import zone from "../zone";
 import set from "./index";
 import { DOC, EXPIRED_REASON } from "./common";

@@ -9,7 +9,7 @@ import type { ZoneConfig } from "../../../tenants/schema";
 import type { LoanProductRow } from "../../../worker/db/schema";
 import { namesOf } from "../../../worker/features/finance/context";
 import type { getLoanDetail } from "../../../worker/features/finance/list-loans";
-import type { EnterpriseTerms } from "../../../worker/finance/match";
+import type { EnterpriseTerms } from "../../../worker/engines/loan-match/match";
 import { AppNumberLine } from "../../components/app-number";
 import { CalendarNote } from "../../components/calendar-note";
 import { FormAlert } from "../../components/form";

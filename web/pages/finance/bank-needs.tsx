@@ -8,7 +8,7 @@
 import type { ZoneConfig } from "../../../tenants/schema";
 import { list, namesOf } from "../../../worker/features/finance/context";
 import type { needsForBank } from "../../../worker/features/finance/needs";
-import type { Guarantee } from "../../../worker/finance/match";
+import type { Guarantee } from "../../../worker/engines/loan-match/match";
 import { formatDateZh } from "../../format";
 import { Layout } from "../../layout";
 import { formatTimeZh, type HeaderUser } from "../auth/labels";

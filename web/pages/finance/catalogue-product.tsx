@@ -11,7 +11,7 @@ import type { ZoneConfig } from "../../../tenants/schema";
 import type { LoanProductRow, LoanStatus } from "../../../worker/db/schema";
 import { namesOf } from "../../../worker/features/finance/context";
 import { applicationNumber } from "../../../worker/lib/application-number";
-import type { Guarantee } from "../../../worker/finance/match";
+import type { Guarantee } from "../../../worker/engines/loan-match/match";
 import { FormAlert, Input, Select, Textarea, type FormErrors } from "../../components/form";
 import { Layout } from "../../layout";
 import { formatTimeZh, type HeaderUser } from "../auth/labels";

@@ -7,7 +7,7 @@
  */
 import type { ZoneConfig } from "../../../tenants/schema";
 import { GUARANTEES, PRODUCT_TYPES, type LoanProductRow } from "../../../worker/db/schema";
-import type { Guarantee } from "../../../worker/finance/match";
+import type { Guarantee } from "../../../worker/engines/loan-match/match";
 import { FormAlert, Input, Select } from "../../components/form";
 import { Layout } from "../../layout";
 import type { HeaderUser } from "../auth/labels";

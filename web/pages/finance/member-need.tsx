@@ -7,7 +7,7 @@
  */
 import type { ZoneConfig } from "../../../tenants/schema";
 import type { FinancingNeedRow, LoanProductRow } from "../../../worker/db/schema";
-import type { Criterion, Guarantee } from "../../../worker/finance/match";
+import type { Criterion, Guarantee } from "../../../worker/engines/loan-match/match";
 import { formatDateZh } from "../../format";
 import { Layout } from "../../layout";
 import type { HeaderUser } from "../auth/labels";

@@ -7,7 +7,7 @@
  */
 import type { ZoneConfig } from "../../../tenants/schema";
 import { GUARANTEES, type FinancingNeedRow } from "../../../worker/db/schema";
-import type { Guarantee } from "../../../worker/finance/match";
+import type { Guarantee } from "../../../worker/engines/loan-match/match";
 import { formatDateZh } from "../../format";
 import { FormAlert, Input, Textarea, type FormErrors } from "../../components/form";
 import { Layout } from "../../layout";

@@ -22,7 +22,7 @@ import {
   type EnterpriseTerms,
   type Guarantee,
   type Verdict,
-} from "../../../worker/finance/match";
+} from "../../../worker/engines/loan-match/match";
 import { fenToPlainWan, formatMoney, formatMoneyRange } from "../../../worker/lib/money";
 import { EVALUATION_CSS } from "../../components/evaluation";
 import { formatTimeZh } from "../auth/labels";

@@ -3,8 +3,8 @@
  * each one's result — the basis of 免申即享 notices and of a reviewer's checks.
  */
 import type { ZoneConfig } from "../../../tenants/schema";
-import type { Evaluation } from "../../../worker/policy/evaluate";
-import type { FitTier } from "../../../worker/policy/rank";
+import type { Evaluation } from "../../../worker/engines/policy/evaluate";
+import type { FitTier } from "../../../worker/engines/policy/rank";
 import { amountText, TierBadge } from "../../components/evaluation";
 import { Layout } from "../../layout";
 import type { HeaderUser } from "../auth/labels";

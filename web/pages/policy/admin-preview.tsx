@@ -5,7 +5,7 @@
  */
 import type { ZoneConfig } from "../../../tenants/schema";
 import type { PolicyPreview } from "../../../worker/features/policies/preview-policy-version";
-import type { FieldChange, ItemChange, PolicyDiff } from "../../../worker/policy/diff";
+import type { FieldChange, ItemChange, PolicyDiff } from "../../../worker/engines/policy/diff";
 import { Field } from "../../components/form";
 import { Layout } from "../../layout";
 import type { HeaderUser } from "../auth/labels";

@@ -7,8 +7,8 @@ import { Field, FormAlert } from "../../components/form";
 import { EvaluationResult } from "../../components/evaluation";
 import { PastAwards, type AwardsProps } from "./calculator-awards";
 import { fieldName, SUBMITTED, type CalcFact } from "../../../worker/features/policies/calculator-form";
-import type { ProgrammeView } from "../../../worker/policy/describe";
-import type { Evaluation } from "../../../worker/policy/evaluate";
+import type { ProgrammeView } from "../../../worker/engines/policy/describe";
+import type { Evaluation } from "../../../worker/engines/policy/evaluate";
 
 export interface CalculatorProps {
   programme: ProgrammeView;

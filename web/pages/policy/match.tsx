@@ -4,8 +4,8 @@
  * misses and has not told us — with a link to the calculator filled in.
  */
 import type { ZoneConfig } from "../../../tenants/schema";
-import type { Evaluation } from "../../../worker/policy/evaluate";
-import type { FitTier } from "../../../worker/policy/rank";
+import type { Evaluation } from "../../../worker/engines/policy/evaluate";
+import type { FitTier } from "../../../worker/engines/policy/rank";
 import { amountText, EvaluationResult, TierBadge } from "../../components/evaluation";
 import { Layout } from "../../layout";
 import type { HeaderUser } from "../auth/labels";

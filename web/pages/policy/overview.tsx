@@ -4,7 +4,7 @@
  * filtered by category, grouped by category, with the documents themselves.
  */
 import type { ZoneConfig } from "../../../tenants/schema";
-import type { ProgrammeView } from "../../../worker/policy/describe";
+import type { ProgrammeView } from "../../../worker/engines/policy/describe";
 import type { HeaderUser } from "../auth/labels";
 import { Layout } from "../../layout";
 import { POLICY_CSS, VersionNote, type VersionLine } from "./shared";

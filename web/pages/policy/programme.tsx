@@ -3,8 +3,8 @@
  * sentences marked, conditions, limits and materials, and 政策计算器.
  */
 import type { ZoneConfig } from "../../../tenants/schema";
-import type { ProgrammeView } from "../../../worker/policy/describe";
-import { APPLICANT_KINDS } from "../../../worker/policy/format/programme";
+import type { ProgrammeView } from "../../../worker/engines/policy/describe";
+import { APPLICANT_KINDS } from "../../../worker/engines/policy/format/programme";
 import { formatMoney } from "../../../worker/lib/money";
 import { formatDateZh } from "../../format";
 import { Layout } from "../../layout";

@@ -9,7 +9,7 @@
 import type { ZoneConfig } from "../../../tenants/schema";
 import type { CalcFact } from "../../../worker/features/policies/calculator-form";
 import type { ApplicationDetail } from "../../../worker/features/subsidies/get-application";
-import { formatPercent } from "../../../worker/policy/money";
+import { formatPercent } from "../../../worker/engines/policy/money";
 import { formatMoney, moneyUnit } from "../../../worker/lib/money";
 import { AppNumberLine } from "../../components/app-number";
 import { EvaluationResult } from "../../components/evaluation";

@@ -7,7 +7,7 @@
 import type { ZoneConfig } from "../../../tenants/schema";
 import type { ApplicationDetail } from "../../../worker/features/subsidies/get-application";
 import { formatMoney, moneyFormatter } from "../../../worker/lib/money";
-import type { Fact } from "../../../worker/policy/format/facts";
+import type { Fact } from "../../../worker/engines/policy/format/facts";
 import { RETIRED_PROGRAMME } from "../../../worker/features/subsidies/programme-title";
 import { AppNumberLine } from "../../components/app-number";
 import { CalendarNote } from "../../components/calendar-note";

@@ -5,7 +5,7 @@
  * to people, and plain numbers for fields and CSV: worker/lib/money.ts.)
  */
 import { parseAmount } from "../../lib/amount-input";
-import { MAX_FEN } from "../../policy/format/common";
+import { MAX_FEN } from "../../engines/policy/format/common";
 
 /** "12,345.67" → 1234567, "300万" → 300000000; a sentence to show when the text is not an amount. At most MAX_FEN, as the engine takes. */
 export function yuanToFen(text: string): { ok: true; fen: number } | { ok: false; message: string } {

@@ -15,7 +15,7 @@ import {
   type LoanApplicationRow,
   type LoanProductRow,
 } from "../../db/schema";
-import type { Criterion } from "../../finance/match";
+import type { Criterion } from "../../engines/loan-match/match";
 import { ErrorEnvelope } from "../../lib/api-errors";
 import { list } from "./context";
 import { LOAN_STATUS_ZH } from "./loan-applications";

@@ -2,7 +2,7 @@
 import type { ZoneConfig } from "../../../tenants/schema";
 import type { TenantDb } from "../../db/open";
 import type { LoanProductRow, Role } from "../../db/schema";
-import type { Guarantee, Names, ProductTerms } from "../../finance/match";
+import type { Guarantee, Names, ProductTerms } from "../../engines/loan-match/match";
 
 export interface FinanceActor {
   id: string;

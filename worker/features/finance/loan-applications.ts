@@ -28,7 +28,7 @@ import { textField } from "../../lib/text";
 import { applicationNumber, numberPrefix } from "../../lib/application-number";
 import { formatMoney, formatMoneyTogether } from "../../lib/money";
 import { lastOfWorkingDays } from "../../lib/working-days";
-import { rateText } from "../../finance/match";
+import { rateText } from "../../engines/loan-match/match";
 import { auditInsert } from "../audit/audit";
 import { isCalendarDate, shanghaiDate } from "../enterprises/yuan";
 import { isUniqueViolation } from "../../db/unique-violation";

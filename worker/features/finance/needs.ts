@@ -20,7 +20,7 @@ import {
   yearsSince,
   type EnterpriseTerms,
   type Guarantee,
-} from "../../finance/match";
+} from "../../engines/loan-match/match";
 import { isCalendarDate, shanghaiDate } from "../enterprises/yuan";
 import { loadEnterpriseProfiles } from "../policies/enterprise-profiles";
 import { consentedEnterprises } from "./consents";

@@ -8,10 +8,10 @@
  * 元 (revenueFen → ?revenue=300000000). An empty field is a fact left out: the
  * result then says what to provide, which is more useful than a refusal.
  */
-import type { ProgrammeView } from "../../policy/describe";
-import type { Facts, FactValue } from "../../policy/facts";
-import { MAX_FEN } from "../../policy/format/common";
-import { formatPercent } from "../../policy/money";
+import type { ProgrammeView } from "../../engines/policy/describe";
+import type { Facts, FactValue } from "../../engines/policy/facts";
+import { MAX_FEN } from "../../engines/policy/format/common";
+import { formatPercent } from "../../engines/policy/money";
 import { fenToPlainYuan, formatMoney } from "../../lib/money";
 import { normaliseNumberText, parseAmount, parsePercent } from "../../lib/amount-input";
 

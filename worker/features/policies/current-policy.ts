@@ -10,8 +10,8 @@ import { and, desc, eq, lte } from "drizzle-orm";
 import type { ZoneConfig } from "../../../tenants/schema";
 import type { TenantDb } from "../../db/open";
 import { policyVersions } from "../../db/schema";
-import { compilePolicySet, type CompiledPolicySet } from "../../policy/compile";
-import { policySetSchema } from "../../policy/format/programme";
+import { compilePolicySet, type CompiledPolicySet } from "../../engines/policy/compile";
+import { policySetSchema } from "../../engines/policy/format/programme";
 
 export interface VersionInfo {
   id: number;

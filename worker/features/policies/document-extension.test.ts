@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import zone from "../../../tenants/changzhi/zone";
 import { openMemoryTenantDb } from "../../db/memory-db";
 import { refusalForExpiredDocument } from "../../lib/document-validity";
-import type { PolicySetInput } from "../../policy/format/programme";
+import type { PolicySetInput } from "../../engines/policy/format/programme";
 import { loadCurrentPolicy } from "./current-policy";
 import { listPolicyDocumentsOn } from "./list-documents";
 import { publishPolicyVersion, type PublishCtx } from "./publish-policy-version";

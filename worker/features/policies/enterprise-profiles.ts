@@ -8,8 +8,8 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { TenantDb } from "../../db/open";
 import { enterpriseQualifications, enterpriseYearlyFigures, enterprises } from "../../db/schema";
-import type { Evaluation } from "../../policy/evaluate";
-import type { Award, Profile } from "../../policy/format/programme";
+import type { Evaluation } from "../../engines/policy/evaluate";
+import type { Award, Profile } from "../../engines/policy/format/programme";
 import {
   awardHistoryQuery,
   EMPTY_HISTORY,

@@ -8,9 +8,9 @@
  */
 import { addYears, dateRangeMessage } from "../../lib/date-range";
 import { AppError } from "../../lib/errors";
-import { evaluate, type Evaluation } from "../../policy/evaluate";
-import { parseFacts } from "../../policy/facts";
-import type { Award } from "../../policy/format/programme";
+import { evaluate, type Evaluation } from "../../engines/policy/evaluate";
+import { parseFacts } from "../../engines/policy/facts";
+import type { Award } from "../../engines/policy/format/programme";
 import type { LoadedPolicy } from "./current-policy";
 
 export type Estimate = Evaluation & { policyVersion: number };

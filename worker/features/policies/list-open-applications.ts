@@ -12,7 +12,7 @@ import type { ZoneConfig } from "../../../tenants/schema";
 import type { TenantDb } from "../../db/open";
 import { subsidyApplications } from "../../db/schema";
 import { applicationNumber } from "../../lib/application-number";
-import type { CompiledProgramme } from "../../policy/evaluate";
+import type { CompiledProgramme } from "../../engines/policy/evaluate";
 import {
   awardHistoryQuery,
   EMPTY_HISTORY,

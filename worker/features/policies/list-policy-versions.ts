@@ -3,7 +3,7 @@ import { desc, eq } from "drizzle-orm";
 import type { TenantDb } from "../../db/open";
 import { policyVersions, users } from "../../db/schema";
 import { AppError } from "../../lib/errors";
-import type { PolicyDiff } from "../../policy/diff";
+import type { PolicyDiff } from "../../engines/policy/diff";
 
 export async function listPolicyVersions({ db }: { db: TenantDb }, today: string) {
   const rows = await db

@@ -2,8 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { loadPolicySet } from "../../../tenants/policy-sets";
 import zone from "../../../tenants/zibo/zone";
-import { compilePolicySet } from "../../policy/compile";
-import { evaluate } from "../../policy/evaluate";
+import { compilePolicySet } from "../../engines/policy/compile";
+import { evaluate } from "../../engines/policy/evaluate";
 import { pendingItems } from "./match-pending";
 
 const compiled = async () => compilePolicySet(await loadPolicySet(zone), zone);

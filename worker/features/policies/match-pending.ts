@@ -7,8 +7,8 @@
  * on the profile — and a missing fact no condition names (one the amount
  * needs) is listed on its own. Pure.
  */
-import type { CompiledProgramme, Evaluation } from "../../policy/evaluate";
-import type { Test } from "../../policy/format/conditions";
+import type { CompiledProgramme, Evaluation } from "../../engines/policy/evaluate";
+import type { Test } from "../../engines/policy/format/conditions";
 
 /** The facts a condition's test reads (the profile-based tests read none). */
 export function factsOfTest(t: Test): string[] {

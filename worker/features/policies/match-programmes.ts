@@ -7,8 +7,8 @@
 import type { ZoneConfig } from "../../../tenants/schema";
 import type { TenantDb } from "../../db/open";
 import { AppError } from "../../lib/errors";
-import { latestFiguresYear } from "../../policy/prefill";
-import { compareFits, fitOf, rankProgrammesForEnterprise, type Fit } from "../../policy/rank";
+import { latestFiguresYear } from "../../engines/policy/prefill";
+import { compareFits, fitOf, rankProgrammesForEnterprise, type Fit } from "../../engines/policy/rank";
 import type { LoadedPolicy } from "./current-policy";
 import { loadEnterpriseProfiles, withInProgress, type EnterpriseFacts } from "./enterprise-profiles";
 import { findProgramme } from "./estimate-programme";

@@ -12,7 +12,7 @@ import { seedDemoAccounts } from "../../../dev/lib/seed-demo";
 import { seedDemoEnterprises } from "../../../dev/lib/seed-demo-enterprises";
 import { openMemoryTenantDb } from "../../db/memory-db";
 import { outbox } from "../../db/schema";
-import type { PolicySetInput, ProgrammeInput } from "../../policy/format/programme";
+import type { PolicySetInput, ProgrammeInput } from "../../engines/policy/format/programme";
 import { publishPolicyVersion, type PublishCtx } from "./publish-policy-version";
 
 const NOW = new Date("2026-06-30T02:00:00Z");

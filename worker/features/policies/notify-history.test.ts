@@ -14,7 +14,7 @@ import { seedDemoEnterprises } from "../../../dev/lib/seed-demo-enterprises";
 import { openMemoryTenantDb } from "../../db/memory-db";
 import { outbox, subsidyApplications, users, type SubsidyStatus } from "../../db/schema";
 import { newId } from "../../lib/ids";
-import type { PolicySetInput, ProgrammeInput } from "../../policy/format/programme";
+import type { PolicySetInput, ProgrammeInput } from "../../engines/policy/format/programme";
 import { historiesByEnterprise, awardHistoryQuery, limitHistory } from "../subsidies/award-history";
 import { createApplication } from "../subsidies/create-application";
 import { submitApplication } from "../subsidies/submit-application";

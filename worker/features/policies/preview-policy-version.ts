@@ -8,11 +8,11 @@ import { z } from "zod";
 import type { ZoneConfig } from "../../../tenants/schema";
 import type { TenantDb } from "../../db/open";
 import { textField } from "../../lib/text";
-import { runCases } from "../../policy/cases";
-import { compilePolicySet } from "../../policy/compile";
-import { diffPolicySets, isEmptyDiff, type PolicyDiff } from "../../policy/diff";
-import type { Test } from "../../policy/format/conditions";
-import { policySetSchema, type PolicySet } from "../../policy/format/programme";
+import { runCases } from "../../engines/policy/cases";
+import { compilePolicySet } from "../../engines/policy/compile";
+import { diffPolicySets, isEmptyDiff, type PolicyDiff } from "../../engines/policy/diff";
+import type { Test } from "../../engines/policy/format/conditions";
+import { policySetSchema, type PolicySet } from "../../engines/policy/format/programme";
 import { loadLatestVersion, type VersionInfo } from "./current-policy";
 
 export interface CaseFailure {
@@ -121,7 +121,7 @@ export async function hashPolicySet(set: PolicySet): Promise<string> {
 
 /** The body the publish API and form take: the set and the version it was previewed against. */
 /**
- * A whole policy set: checked against the policy format (worker/policy/format) by
+ * A whole policy set: checked against the policy format (worker/engines/policy/format) by
  * the service, not here, so the preview can list every problem at once. Its size
  * is bounded by the route's body limit (2 MB), which the document states.
  */

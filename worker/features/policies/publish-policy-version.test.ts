@@ -12,7 +12,7 @@ import { seedDemoAccounts } from "../../../dev/lib/seed-demo";
 import { seedDemoEnterprises } from "../../../dev/lib/seed-demo-enterprises";
 import { openMemoryTenantDb } from "../../db/memory-db";
 import { auditLog, outbox, policyDocuments, policyVersions } from "../../db/schema";
-import type { PolicySetInput } from "../../policy/format/programme";
+import type { PolicySetInput } from "../../engines/policy/format/programme";
 import { loadCurrentPolicy } from "./current-policy";
 import { previewPolicyVersion } from "./preview-policy-version";
 import { publishPolicyVersion, type PublishCtx } from "./publish-policy-version";

@@ -1,7 +1,7 @@
 /** 政策纵览's search: programmes of the current version whose title, clause text, applicants or category mention every word of the query. */
-import type { CompiledPolicySet } from "../../policy/compile";
-import { programmeView, type ProgrammeView } from "../../policy/describe";
-import { CATEGORIES } from "../../policy/format/programme";
+import type { CompiledPolicySet } from "../../engines/policy/compile";
+import { programmeView, type ProgrammeView } from "../../engines/policy/describe";
+import { CATEGORIES } from "../../engines/policy/format/programme";
 
 export function viewOf(compiled: CompiledPolicySet, id: string): ProgrammeView | null {
   const p = compiled.programmes.get(id);

@@ -6,7 +6,7 @@
  */
 import { z } from "@hono/zod-openapi";
 import { SUBSIDY_STATUSES, type SubsidyApplicationRow } from "../../db/schema";
-import type { Evaluation } from "../../policy/evaluate";
+import type { Evaluation } from "../../engines/policy/evaluate";
 import type { ZoneConfig } from "../../../tenants/schema";
 import { applicationNumber } from "../../lib/application-number";
 import { EvaluationSchema, FactsInput, verbatimText } from "../policies/programme-schemas";

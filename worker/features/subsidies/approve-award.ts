@@ -12,8 +12,8 @@
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import { subsidyApplications, type SubsidyApplicationRow } from "../../db/schema";
 import { AppError } from "../../lib/errors";
-import { evaluate } from "../../policy/evaluate";
-import { parseFacts } from "../../policy/facts";
+import { evaluate } from "../../engines/policy/evaluate";
+import { parseFacts } from "../../engines/policy/facts";
 import { formatMoney, moneyFormatter } from "../../lib/money";
 import { shanghaiDate } from "../enterprises/yuan";
 import { loadPolicyVersion } from "../policies/current-policy";

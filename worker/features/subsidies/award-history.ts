@@ -13,8 +13,8 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { TenantDb } from "../../db/open";
 import { subsidyApplications, type SubsidyStatus } from "../../db/schema";
-import { evaluate, type CompiledProgramme, type ConditionResult, type Evaluation } from "../../policy/evaluate";
-import type { Award } from "../../policy/format/programme";
+import { evaluate, type CompiledProgramme, type ConditionResult, type Evaluation } from "../../engines/policy/evaluate";
+import type { Award } from "../../engines/policy/format/programme";
 import { formatMoney } from "../../lib/money";
 import { shanghaiDate } from "../enterprises/yuan";
 

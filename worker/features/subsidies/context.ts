@@ -11,7 +11,7 @@ import type { TenantDb } from "../../db/open";
 import { subsidyApplications, type Role, type SubsidyApplicationRow } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { lastOfWorkingDays, withNationalCalendar, type WorkCalendar } from "../../lib/working-days";
-import type { Award } from "../../policy/format/programme";
+import type { Award } from "../../engines/policy/format/programme";
 import { loadAwardHistory } from "./award-history";
 
 export interface SubsidyActor {

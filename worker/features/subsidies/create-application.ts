@@ -14,7 +14,7 @@ import { refusalOutsidePeriod } from "../../lib/document-validity";
 import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
 import { shanghaiDate } from "../enterprises/yuan";
-import type { CompiledProgramme } from "../../policy/evaluate";
+import type { CompiledProgramme } from "../../engines/policy/evaluate";
 import type { LoadedPolicy } from "../policies/current-policy";
 import { limitsRefusing, loadAwardHistory } from "./award-history";
 import type { SubsidyActor, SubsidyCtx } from "./context";

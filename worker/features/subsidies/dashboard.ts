@@ -7,7 +7,7 @@ import { asc, eq, inArray, sql } from "drizzle-orm";
 import type { ZoneConfig } from "../../../tenants/schema";
 import type { TenantDb } from "../../db/open";
 import { enterprises, subsidyApplications, subsidyEvents, subsidyPayments } from "../../db/schema";
-import type { CompiledPolicySet } from "../../policy/compile";
+import type { CompiledPolicySet } from "../../engines/policy/compile";
 import { applicationNumber } from "../../lib/application-number";
 import { fenToPlainYuan } from "../../lib/money";
 import { shanghaiDateTime } from "../enterprises/yuan";

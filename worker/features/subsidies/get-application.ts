@@ -13,7 +13,7 @@ import {
   subsidyPayments,
   type SubsidyApplicationRow,
 } from "../../db/schema";
-import type { Evaluation } from "../../policy/evaluate";
+import type { Evaluation } from "../../engines/policy/evaluate";
 import { formatMoney } from "../../lib/money";
 import { parseJson, readableApplication, type SubsidyActor, type SubsidyCtx } from "./context";
 

@@ -5,7 +5,7 @@
  * (the application pages do), and otherwise by a plain phrase — never by the
  * programme's id, which is an internal key.
  */
-import type { CompiledPolicySet } from "../../policy/compile";
+import type { CompiledPolicySet } from "../../engines/policy/compile";
 
 export const RETIRED_PROGRAMME = "已调整的扶持项目";
 

@@ -7,8 +7,8 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { subsidyApplications, type SubsidyApplicationRow } from "../../db/schema";
 import { AppError } from "../../lib/errors";
-import type { CompiledProgramme } from "../../policy/evaluate";
-import { parseFacts } from "../../policy/facts";
+import type { CompiledProgramme } from "../../engines/policy/evaluate";
+import { parseFacts } from "../../engines/policy/facts";
 import type { LoadedPolicy } from "../policies/current-policy";
 import { readableApplication, type SubsidyActor, type SubsidyCtx } from "./context";
 

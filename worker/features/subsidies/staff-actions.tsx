@@ -14,7 +14,7 @@ import { subsidyObjections, users } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { parseAmount } from "../../lib/amount-input";
 import { refuseBadCharacters } from "../../lib/form-text";
-import { MAX_FEN } from "../../policy/format/common";
+import { MAX_FEN } from "../../engines/policy/format/common";
 import { zoneOf } from "../../middleware/zone";
 import { StaffApplicationPage } from "../../../web/pages/subsidies/staff-application";
 import type { FailedForm, StaffActions } from "../../../web/pages/subsidies/staff-actions";

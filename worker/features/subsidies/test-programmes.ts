@@ -12,7 +12,7 @@ import { loadPolicySet } from "../../../tenants/policy-sets";
 import type { TenantDb } from "../../db/open";
 import { enterprises, materials, subsidyApplications, subsidyEvents, users } from "../../db/schema";
 import { newId } from "../../lib/ids";
-import type { PolicyCase, ProgrammeInput } from "../../policy/format/programme";
+import type { PolicyCase, ProgrammeInput } from "../../engines/policy/format/programme";
 import { loadCurrentPolicy, loadLatestVersion, type LoadedPolicy } from "../policies/current-policy";
 import { publishPolicyVersion } from "../policies/publish-policy-version";
 import { shanghaiDate } from "../enterprises/yuan";

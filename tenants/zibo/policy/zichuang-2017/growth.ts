@@ -8,7 +8,7 @@
  * its margins would ask the same thing twice. They share the three-year limit.
  */
 import { cases, programme, wan } from "../../../policy";
-import type { Test } from "../../../../worker/policy/format/conditions";
+import type { Test } from "../../../../worker/engines/policy/format/conditions";
 
 const DOC = "zibo-zichuang-2017";
 const MID = "zibo-growth30-10to20";

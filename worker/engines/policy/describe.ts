@@ -7,7 +7,7 @@ import type { Component, Limit } from "./format/amounts";
 import { APPLICANT_KINDS, CATEGORIES } from "./format/programme";
 import type { CompiledProgramme } from "./evaluate";
 import { citeClause } from "./citation";
-import { formatMoney, moneyFormatter } from "../lib/money";
+import { formatMoney, moneyFormatter } from "../../lib/money";
 import { formatPercent, statesAmount } from "./money";
 
 export function describeComponent(c: Component, unitOf: (fact: string) => string = () => "件"): string {

@@ -5,7 +5,7 @@
  * exist, repeats an id, or has no test case. Each message names the programme.
  */
 import { describe, expect, it } from "vitest";
-import { definePolicySet } from "../../../tenants/policy";
+import { definePolicySet } from "../../../../tenants/policy";
 import type { Component, Limit } from "./amounts";
 import type { Condition, Test } from "./conditions";
 import { policySetSchema, type PolicySetInput, type ProgrammeInput } from "./programme";

@@ -6,7 +6,7 @@
  * then fewest unknowns, then the lowest rate, then the largest amount, then the
  * product id. No I/O; ranking 1,000 products stays well under 5 ms (bench).
  */
-import { formatMoney, moneyUnit } from "../lib/money";
+import { formatMoney, moneyUnit } from "../../lib/money";
 
 export type Guarantee = "credit" | "mortgage" | "pledge" | "guarantee";
 export type Verdict = "meets" | "partly" | "fails" | "unknown";

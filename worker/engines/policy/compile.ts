@@ -9,7 +9,7 @@
  * `validity.from`, else the issue date. So every evaluation — estimate, matches,
  * 政策找企业, 免申即享 notices, submit — refuses an expired plan the same way.
  */
-import type { PolicyDocument, ZoneConfig } from "../../tenants/schema";
+import type { PolicyDocument, ZoneConfig } from "../../../tenants/schema";
 import type { CompiledProgramme } from "./evaluate";
 import type { PolicySet } from "./format/programme";
 

@@ -18,7 +18,7 @@ import type { Facts } from "./facts";
 import type { Fact } from "./format/facts";
 import type { Award, Profile, Programme } from "./format/programme";
 import { applyLimit } from "./limits";
-import { moneyFormatter } from "../lib/money";
+import { moneyFormatter } from "../../lib/money";
 
 /** A programme ready to evaluate: what it needs from its document and zone, resolved once. */
 export interface CompiledProgramme extends Programme {

@@ -7,7 +7,7 @@ import type { Base, Component } from "./format/amounts";
 import type { Fact } from "./format/facts";
 import type { Award } from "./format/programme";
 import { showFact, type Facts } from "./facts";
-import { formatMoney, moneyFormatter, moneyUnit } from "../lib/money";
+import { formatMoney, moneyFormatter, moneyUnit } from "../../lib/money";
 import { formatPercent, percentOfFen, statesAmount } from "./money";
 
 export interface Step {

@@ -8,7 +8,7 @@ import { THRESHOLD } from "./format/conditions";
 import type { Fact } from "./format/facts";
 import type { Profile } from "./format/programme";
 import { showFact, type Facts } from "./facts";
-import { moneyUnit } from "../lib/money";
+import { moneyUnit } from "../../lib/money";
 import { formatRatio, formatPercent, hundredths } from "./money";
 
 export type Outcome = "pass" | "fail" | "unknown";

@@ -1,6 +1,6 @@
 /** A programme (one clause's award), the facts and cases around it, and the policy set a zone publishes. */
 import { z } from "zod";
-import { policyDocumentSchema, slugSchema } from "../../../tenants/schema";
+import { policyDocumentSchema, slugSchema } from "../../../../tenants/schema";
 import { componentSchema, limitSchema } from "./amounts";
 import { bilingual, clauseId, factName, fen, isoDate, localId, programmeId, text } from "./common";
 import { conditionSchema } from "./conditions";

@@ -4,8 +4,8 @@
  * national SME standard (工信部联企业〔2011〕300号) at its thresholds.
  */
 import { describe, expect, it } from "vitest";
-import { loadPolicySet } from "../../tenants/policy-sets";
-import zibo from "../../tenants/zibo/zone";
+import { loadPolicySet } from "../../../tenants/policy-sets";
+import zibo from "../../../tenants/zibo/zone";
 import { compilePolicySet } from "./compile";
 import type { Profile } from "./format/programme";
 import { prefillFacts } from "./prefill";

@@ -5,8 +5,8 @@
  * policy set is (definePolicySet → compilePolicySet → evaluate). Test-only.
  */
 import type { z } from "zod";
-import { definePolicySet } from "../../tenants/policy";
-import type { policyDocumentSchema, ZoneConfig } from "../../tenants/schema";
+import { definePolicySet } from "../../../tenants/policy";
+import type { policyDocumentSchema, ZoneConfig } from "../../../tenants/schema";
 import { compilePolicySet, type CompiledPolicySet } from "./compile";
 import { evaluate, type CompiledProgramme, type Evaluation } from "./evaluate";
 import type { Facts } from "./facts";

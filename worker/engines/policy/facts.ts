@@ -7,7 +7,7 @@
 import { MAX_FEN } from "./format/common";
 import type { Fact } from "./format/facts";
 import type { Programme } from "./format/programme";
-import { formatMoney, type MoneyFormat } from "../lib/money";
+import { formatMoney, type MoneyFormat } from "../../lib/money";
 import { formatPercent } from "./money";
 
 export type FactValue = number | boolean | string;

@@ -4,7 +4,7 @@
  * excerpt is verbatim from its clause, and every programme has test cases.
  */
 import type { z } from "zod";
-import type { PolicyDocument } from "../../../tenants/schema";
+import type { PolicyDocument } from "../../../../tenants/schema";
 import type { Component, Base } from "./amounts";
 import type { Test } from "./conditions";
 import type { FactType } from "./facts";

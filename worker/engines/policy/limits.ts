@@ -12,7 +12,7 @@ import type { Fact } from "./format/facts";
 import { showFact, type Facts, type FactValue } from "./facts";
 import type { Step } from "./amounts";
 import type { Outcome } from "./conditions";
-import { formatMoney, moneyFormatter } from "../lib/money";
+import { formatMoney, moneyFormatter } from "../../lib/money";
 
 export interface LimitCheck {
   condition: { id: string; label: string; clause: string; result: Outcome; reason: string };
