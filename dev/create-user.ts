@@ -72,21 +72,19 @@ try {
   const unusable = await hashPassword(crypto.getRandomValues(new Uint8Array(32)).join("-"));
   const { token, expiresAt, writes } = await newResetToken(db, id, { kind: "admin", issuedBy: null, now });
   await db.batch([
-    db
-      .insert(users)
-      .values({
-        id,
-        email,
-        name,
-        role,
-        mobile: mobile ?? null,
-        enterpriseId: enterprise ?? null,
-        bankId: bank ?? null,
-        passwordHash: unusable,
-        passwordChangedAt: now.getTime(),
-        createdAt: now.getTime(),
-        updatedAt: now.getTime(),
-      }),
+    db.insert(users).values({
+      id,
+      email,
+      name,
+      role,
+      mobile: mobile ?? null,
+      enterpriseId: enterprise ?? null,
+      bankId: bank ?? null,
+      passwordHash: unusable,
+      passwordChangedAt: now.getTime(),
+      createdAt: now.getTime(),
+      updatedAt: now.getTime(),
+    }),
     ...writes,
     auditInsert(db, { actor: "operator", action: "user.created", target: email, result: "ok", detail: { role } }, now),
   ]);

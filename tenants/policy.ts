@@ -26,5 +26,7 @@ export function definePolicySet(raw: PolicySetInput): PolicySet {
 
 /** Identity functions that give programme and case literals their types while writing them. */
 export const programme = (p: ProgrammeInput): ProgrammeInput => p;
-export const cases = (c: z.input<typeof import("../worker/engines/policy/format/programme").policyCaseSchema>[]): typeof c => c;
+export const cases = (
+  c: z.input<typeof import("../worker/engines/policy/format/programme").policyCaseSchema>[],
+): typeof c => c;
 export type { PolicyCase };

@@ -10,7 +10,7 @@ import type { ZoneRegistry } from "../tenants/registry";
 import type { ZoneConfig } from "../tenants/schema";
 import type { TenantDb } from "./db/open";
 import type { BlobStore } from "./lib/blob-store/blob-store";
-import type { SignedIn } from "./features/auth/session-middleware";
+import type { Session, User } from "lucia";
 
 export const configSchema = z.object({
   /** Comma-separated root domains; a zone is `<slug>.<root>`. */
@@ -96,6 +96,12 @@ export interface AppDeps {
   now(): Date;
   /** The client's IP address as the runtime knows it (Workers: CF-Connecting-IP). */
   clientIp(c: Context<AppEnv>): string;
+}
+
+/** A request's signed-in user and session (features/auth/session-middleware puts it on the context). */
+export interface SignedIn {
+  user: User;
+  session: Session;
 }
 
 /** The site a request was resolved to; zone requests carry their config and database. */

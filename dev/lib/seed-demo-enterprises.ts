@@ -198,20 +198,18 @@ async function completeDemoEnterprise(db: TenantDb, zone: ZoneConfig, now: Date)
     )
     .onConflictDoNothing();
   for (const [k, code] of ["hnte", "tech-sme"].entries()) {
-    await db
-      .insert(enterpriseQualifications)
-      .values({
-        id: newId(),
-        enterpriseId: id,
-        code,
-        certificateNo: `${code === "hnte" ? "GR" : "KJ"}${year - 1}37${String(9100 + k)}`,
-        issuedOn: `${year - 1}-11-20`,
-        validUntil: `${year + 2}-11-19`,
-        status: "verified",
-        reviewedBy: "seed",
-        reviewedAt: t,
-        createdAt: t,
-      });
+    await db.insert(enterpriseQualifications).values({
+      id: newId(),
+      enterpriseId: id,
+      code,
+      certificateNo: `${code === "hnte" ? "GR" : "KJ"}${year - 1}37${String(9100 + k)}`,
+      issuedOn: `${year - 1}-11-20`,
+      validUntil: `${year + 2}-11-19`,
+      status: "verified",
+      reviewedBy: "seed",
+      reviewedAt: t,
+      createdAt: t,
+    });
   }
 }
 
@@ -261,19 +259,17 @@ export async function seedDemoEnterprises(db: TenantDb, zone: ZoneConfig, now = 
       contactMobile: `1390000000${i}`,
       contactEmail: email,
     };
-    await db
-      .insert(users)
-      .values({
-        id: userId,
-        email,
-        name: `${c.name.slice(0, 4)}经办人`,
-        role: "enterprise",
-        enterpriseId: null,
-        passwordHash,
-        passwordChangedAt: submittedAt,
-        createdAt: submittedAt,
-        updatedAt: decidedAt ?? submittedAt,
-      });
+    await db.insert(users).values({
+      id: userId,
+      email,
+      name: `${c.name.slice(0, 4)}经办人`,
+      role: "enterprise",
+      enterpriseId: null,
+      passwordHash,
+      passwordChangedAt: submittedAt,
+      createdAt: submittedAt,
+      updatedAt: decidedAt ?? submittedAt,
+    });
     if (enterpriseId) {
       await db
         .insert(enterprises)
@@ -298,20 +294,18 @@ export async function seedDemoEnterprises(db: TenantDb, zone: ZoneConfig, now = 
       );
       for (const code of c.qualifications) {
         const cert = zone.qualifications.find((q) => q.code === code)?.certificate;
-        await db
-          .insert(enterpriseQualifications)
-          .values({
-            id: newId(),
-            enterpriseId,
-            code,
-            certificateNo: cert ? `GR${year - 1}37${String(1000 + i)}` : null,
-            issuedOn: cert ? `${year - 1}-12-01` : null,
-            validUntil: cert ? `${year + 2}-11-30` : null,
-            status: "verified",
-            reviewedBy: "seed",
-            reviewedAt: decidedAt!,
-            createdAt: submittedAt,
-          });
+        await db.insert(enterpriseQualifications).values({
+          id: newId(),
+          enterpriseId,
+          code,
+          certificateNo: cert ? `GR${year - 1}37${String(1000 + i)}` : null,
+          issuedOn: cert ? `${year - 1}-12-01` : null,
+          validUntil: cert ? `${year + 2}-11-30` : null,
+          status: "verified",
+          reviewedBy: "seed",
+          reviewedAt: decidedAt!,
+          createdAt: submittedAt,
+        });
       }
     }
     const status = c.stage === "admitted" ? "approved" : c.stage;

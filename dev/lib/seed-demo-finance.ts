@@ -14,7 +14,7 @@ import type { ZoneConfig } from "../../tenants/schema";
 import type { TenantDb } from "../../worker/db/open";
 import { banks, financingNeeds, loanProducts, users } from "../../worker/db/schema";
 import { hashPassword } from "../../worker/features/auth/password";
-import { shanghaiDate } from "../../worker/features/enterprises/yuan";
+import { shanghaiDate } from "../../worker/lib/calendar";
 import { ProductInput } from "../../worker/features/finance/products";
 import { newId } from "../../worker/lib/ids";
 import { demoBankId, demoPassword } from "./seed-demo";
@@ -235,20 +235,18 @@ export async function seedDemoFinance(db: TenantDb, zone: ZoneConfig, now = new 
     const email = `${b.staff}@${zone.slug}.demo`;
     const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
     if (!user)
-      await db
-        .insert(users)
-        .values({
-          id: newId(),
-          email,
-          name: `${b.name.slice(0, 4)}客户经理`,
-          role: "bank",
-          bankId: b.id,
-          passwordHash: await hashPassword(demoPassword(zone.slug)),
-          passwordChangedAt: t,
-          status: "active",
-          createdAt: t,
-          updatedAt: t,
-        });
+      await db.insert(users).values({
+        id: newId(),
+        email,
+        name: `${b.name.slice(0, 4)}客户经理`,
+        role: "bank",
+        bankId: b.id,
+        passwordHash: await hashPassword(demoPassword(zone.slug)),
+        passwordChangedAt: t,
+        status: "active",
+        createdAt: t,
+        updatedAt: t,
+      });
   }
   const industries = new Set(zone.priorityIndustries.map((i) => i.code));
   for (const { bank, ...raw } of PRODUCTS[zone.slug] ?? []) {
@@ -260,22 +258,20 @@ export async function seedDemoFinance(db: TenantDb, zone: ZoneConfig, now = new 
     if (exists) continue;
     const [owner] = await db.select({ id: banks.id }).from(banks).where(eq(banks.id, bank));
     if (!owner) continue;
-    await db
-      .insert(loanProducts)
-      .values({
-        id: newId(),
-        bankId: bank,
-        ...p,
-        guarantees: JSON.stringify(p.guarantees),
-        industries: JSON.stringify(p.industries),
-        qualifications: JSON.stringify(p.qualifications),
-        materials: JSON.stringify(p.materials),
-        status: "published",
-        createdBy: "seed",
-        createdAt: t,
-        updatedAt: t,
-        publishedAt: t,
-      });
+    await db.insert(loanProducts).values({
+      id: newId(),
+      bankId: bank,
+      ...p,
+      guarantees: JSON.stringify(p.guarantees),
+      industries: JSON.stringify(p.industries),
+      qualifications: JSON.stringify(p.qualifications),
+      materials: JSON.stringify(p.materials),
+      status: "published",
+      createdBy: "seed",
+      createdAt: t,
+      updatedAt: t,
+      publishedAt: t,
+    });
     created++;
   }
   const need = NEEDS[zone.slug];
@@ -292,22 +288,20 @@ export async function seedDemoFinance(db: TenantDb, zone: ZoneConfig, now = new 
       .where(and(eq(financingNeeds.enterpriseId, member.enterpriseId), eq(financingNeeds.purpose, need.purpose)));
     if (!exists) {
       const day = (n: number) => shanghaiDate(new Date(t + n * 86_400_000));
-      await db
-        .insert(financingNeeds)
-        .values({
-          id: newId(),
-          enterpriseId: member.enterpriseId,
-          createdBy: member.id,
-          amountFen: need.amountWan * WAN,
-          termMonths: need.termMonths,
-          purpose: need.purpose,
-          guarantees: JSON.stringify(need.guarantees),
-          neededBy: day(30),
-          validUntil: day(120),
-          status: "open",
-          createdAt: t,
-          updatedAt: t,
-        });
+      await db.insert(financingNeeds).values({
+        id: newId(),
+        enterpriseId: member.enterpriseId,
+        createdBy: member.id,
+        amountFen: need.amountWan * WAN,
+        termMonths: need.termMonths,
+        purpose: need.purpose,
+        guarantees: JSON.stringify(need.guarantees),
+        neededBy: day(30),
+        validUntil: day(120),
+        status: "open",
+        createdAt: t,
+        updatedAt: t,
+      });
       created++;
     }
   }

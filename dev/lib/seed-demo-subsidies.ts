@@ -10,11 +10,12 @@ import type { ZoneConfig } from "../../tenants/schema";
 import { numberValues, takeNumber } from "../../worker/db/application-numbers";
 import type { TenantDb } from "../../worker/db/open";
 import { subsidyApplications, subsidyEvents, subsidyPayments, users } from "../../worker/db/schema";
-import { shanghaiDate } from "../../worker/features/enterprises/yuan";
+import { shanghaiDate } from "../../worker/lib/calendar";
 import { loadCurrentPolicy } from "../../worker/features/policies/current-policy";
 import { loadEnterpriseProfiles } from "../../worker/features/policies/enterprise-profiles";
 import { newId } from "../../worker/lib/ids";
-import { calendarOf, dueOnFor } from "../../worker/features/subsidies/context";
+import { dueOnFor } from "../../worker/features/subsidies/context";
+import { calendarOf } from "../../worker/lib/calendar";
 import { addDays, lastOfWorkingDays } from "../../worker/lib/working-days";
 import { evaluate } from "../../worker/engines/policy/evaluate";
 import { prefillFacts } from "../../worker/engines/policy/prefill";
@@ -121,16 +122,14 @@ export async function seedDemoSubsidies(db: TenantDb, zone: ZoneConfig, now = ne
         amountFen: result.amountFen,
       });
       if (d.at === "first-review") {
-        await db
-          .insert(subsidyApplications)
-          .values({
-            ...base,
-            ...submitted,
-            status: "in_review",
-            stage: stages[0]!.key,
-            stageEnteredAt: submittedAt,
-            dueOn: dueOnFor(zone, stages[0]!, dayOf(submittedAt)),
-          });
+        await db.insert(subsidyApplications).values({
+          ...base,
+          ...submitted,
+          status: "in_review",
+          stage: stages[0]!.key,
+          stageEnteredAt: submittedAt,
+          dueOn: dueOnFor(zone, stages[0]!, dayOf(submittedAt)),
+        });
       } else {
         // The review stages are passed between submission and the day 公示 starts: yesterday for the one on the 公示 page, weeks ago for the paid one.
         const [firstPass, intoPublicity] =
@@ -154,18 +153,16 @@ export async function seedDemoSubsidies(db: TenantDb, zone: ZoneConfig, now = ne
         const publicityFrom = dayOf(intoPublicity);
         const publicityTo = lastOfWorkingDays(publicityFrom, zone.subsidy.noticeWorkingDays, calendarOf(zone));
         if (d.at === "publicity") {
-          await db
-            .insert(subsidyApplications)
-            .values({
-              ...base,
-              ...submitted,
-              status: "in_review",
-              stage: publicity.key,
-              stageEnteredAt: intoPublicity,
-              publicityFrom,
-              publicityTo,
-              dueOn: publicityTo,
-            });
+          await db.insert(subsidyApplications).values({
+            ...base,
+            ...submitted,
+            status: "in_review",
+            stage: publicity.key,
+            stageEnteredAt: intoPublicity,
+            publicityFrom,
+            publicityTo,
+            dueOn: publicityTo,
+          });
         } else {
           // The scheduled job moves it the morning after the period; the award and the payment follow.
           const advancedAt = Date.parse(`${addDays(publicityTo, 1)}T09:00:00+08:00`);
@@ -200,32 +197,28 @@ export async function seedDemoSubsidies(db: TenantDb, zone: ZoneConfig, now = ne
             amountFen: result.amountFen,
             note: `${dayOf(paidAt)} 拨付,凭证号 ${voucherNo},已全部拨付`,
           });
-          await db
-            .insert(subsidyApplications)
-            .values({
-              ...base,
-              ...submitted,
-              awardYear: Number(dayOf(awardedAt).slice(0, 4)),
-              status: "paid",
-              stage: payment.key,
-              stageEnteredAt: advancedAt,
-              publicityFrom,
-              publicityTo,
-              decidedAt: awardedAt,
-            });
-          await db
-            .insert(subsidyPayments)
-            .values({
-              id: newId(),
-              applicationId: id,
-              enterpriseId: user.enterpriseId,
-              programmeId: d.programme,
-              amountFen: result.amountFen ?? 0,
-              paidOn: dayOf(paidAt),
-              voucherNo,
-              recordedBy: admin?.id ?? user.id,
-              recordedAt: paidAt,
-            });
+          await db.insert(subsidyApplications).values({
+            ...base,
+            ...submitted,
+            awardYear: Number(dayOf(awardedAt).slice(0, 4)),
+            status: "paid",
+            stage: payment.key,
+            stageEnteredAt: advancedAt,
+            publicityFrom,
+            publicityTo,
+            decidedAt: awardedAt,
+          });
+          await db.insert(subsidyPayments).values({
+            id: newId(),
+            applicationId: id,
+            enterpriseId: user.enterpriseId,
+            programmeId: d.programme,
+            amountFen: result.amountFen ?? 0,
+            paidOn: dayOf(paidAt),
+            voucherNo,
+            recordedBy: admin?.id ?? user.id,
+            recordedAt: paidAt,
+          });
         }
       }
     }

@@ -8,7 +8,7 @@ import { seedDemoEnterprises } from "./seed-demo-enterprises";
 import { validateUscc } from "../../worker/lib/uscc";
 import { checkNewPassword } from "../../worker/features/auth/password";
 import { openTenantDb } from "../../worker/db/open";
-import { shanghaiDate } from "../../worker/features/enterprises/yuan";
+import { shanghaiDate } from "../../worker/lib/calendar";
 import { loadCurrentPolicy } from "../../worker/features/policies/current-policy";
 import { loadEnterpriseProfiles } from "../../worker/features/policies/enterprise-profiles";
 import { rankProgrammesForEnterprise } from "../../worker/engines/policy/rank";

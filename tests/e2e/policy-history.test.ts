@@ -5,7 +5,7 @@
  * cap the result is 0; a date that is no date is shown at its field.
  */
 import { describe, expect, it } from "vitest";
-import { shanghaiDate } from "../../worker/features/enterprises/yuan";
+import { shanghaiDate } from "../../worker/lib/calendar";
 import { useE2e } from "../support/e2e";
 
 const e2e = useE2e({ name: "policy-history", demo: true });

@@ -84,17 +84,15 @@ describe("sign-in", () => {
     const ip = freshIp();
     const db = dbFor("zibo");
     const now = Date.now();
-    await db
-      .insert(authAttempts)
-      .values(
-        Array.from({ length: 30 }, (_, i) => ({
-          kind: "login" as const,
-          email: `x${i}@zibo.test`,
-          ip,
-          ok: false,
-          at: now - 1000,
-        })),
-      );
+    await db.insert(authAttempts).values(
+      Array.from({ length: 30 }, (_, i) => ({
+        kind: "login" as const,
+        email: `x${i}@zibo.test`,
+        ip,
+        ok: false,
+        at: now - 1000,
+      })),
+    );
     const u = await makeUser("zibo");
     const res = await login("zibo", u.email, u.password, { ip });
     expect(res.status).toBe(429);

@@ -109,17 +109,15 @@ describe("new applications under an expired document", () => {
     const { cookie, userId, enterpriseId } = await changzhiMember();
     const id = newId();
     const t = Date.now();
-    await dbFor("changzhi")
-      .insert(subsidyApplications)
-      .values({
-        id,
-        programmeId: CZ_PROGRAMME,
-        enterpriseId,
-        createdBy: userId,
-        status: "draft",
-        createdAt: t,
-        updatedAt: t,
-      });
+    await dbFor("changzhi").insert(subsidyApplications).values({
+      id,
+      programmeId: CZ_PROGRAMME,
+      enterpriseId,
+      createdBy: userId,
+      status: "draft",
+      createdAt: t,
+      updatedAt: t,
+    });
     const res = await api("POST", `${APPS}/${id}/submit`, { cookie, on: CZ });
     expect(res.status).toBe(422);
     expect(res.body.error.message).toContain("有效期至2023年12月31日,已到期");

@@ -23,7 +23,7 @@ import {
   loanProducts,
   users,
 } from "../../worker/db/schema";
-import { shanghaiDate } from "../../worker/features/enterprises/yuan";
+import { shanghaiDate } from "../../worker/lib/calendar";
 import { newId } from "../../worker/lib/ids";
 import { call, dbFor, login, makeUser, sessionCookie } from "./auth-support";
 import { enterpriseWithMember } from "./subsidies-support";

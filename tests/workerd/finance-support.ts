@@ -42,18 +42,16 @@ export async function financeEnterprise() {
   const db = dbFor(slug);
   const now = Date.now();
   const lastYear = Number(inDays(0).slice(0, 4)) - 1;
-  await db
-    .insert(enterpriseQualifications)
-    .values({
-      id: newId(),
-      enterpriseId: e.id,
-      code: "hnte",
-      certificateNo: `GR${lastYear}37000${now % 10000}`,
-      issuedOn: `${lastYear}-01-01`,
-      validUntil: `${lastYear + 3}-01-01`,
-      status: "verified",
-      createdAt: now,
-    });
+  await db.insert(enterpriseQualifications).values({
+    id: newId(),
+    enterpriseId: e.id,
+    code: "hnte",
+    certificateNo: `GR${lastYear}37000${now % 10000}`,
+    issuedOn: `${lastYear}-01-01`,
+    validUntil: `${lastYear + 3}-01-01`,
+    status: "verified",
+    createdAt: now,
+  });
   await db
     .insert(enterpriseYearlyFigures)
     .values({ enterpriseId: e.id, year: lastYear, revenueFen: REVENUE_FEN, employees: 80, updatedAt: now });

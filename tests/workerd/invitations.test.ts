@@ -243,18 +243,16 @@ describe("accepting an invitation", () => {
     const email = freshEmail();
     const { token } = await invite(email, { bankId });
     const now = Date.now();
-    await db
-      .insert(users)
-      .values({
-        id: newId(),
-        email,
-        name: "先来的",
-        role: "enterprise",
-        passwordHash: "x",
-        passwordChangedAt: now,
-        createdAt: now,
-        updatedAt: now,
-      });
+    await db.insert(users).values({
+      id: newId(),
+      email,
+      name: "先来的",
+      role: "enterprise",
+      passwordHash: "x",
+      passwordChangedAt: now,
+      createdAt: now,
+      updatedAt: now,
+    });
     expect((await accept(token)).status).toBe(409);
     const [inv] = await db.select().from(invitations).where(eq(invitations.email, email));
     expect(inv!.acceptedAt).toBeNull();

@@ -10,7 +10,7 @@ import { exports } from "cloudflare:workers";
 import { and, count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { authAttempts, onboardingApplications, outbox, users } from "../../worker/db/schema";
-import { shanghaiDate } from "../../worker/features/enterprises/yuan";
+import { shanghaiDate } from "../../worker/lib/calendar";
 import { call, dbFor, freshIp, login, makeUser, postJson, sessionCookie } from "./auth-support";
 import { facts, freshEmail, freshUscc, licence, PASSWORD, PDF } from "./onboarding-support";
 

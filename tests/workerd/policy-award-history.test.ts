@@ -10,7 +10,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { enterpriseYearlyFigures, subsidyApplications, type SubsidyStatus } from "../../worker/db/schema";
-import { shanghaiDate } from "../../worker/features/enterprises/yuan";
+import { shanghaiDate } from "../../worker/lib/calendar";
 import { newId } from "../../worker/lib/ids";
 import { call, dbFor } from "./auth-support";
 import { api, APPS, demo, enterpriseWithMember, host, slug, WAN, type Json } from "./subsidies-support";

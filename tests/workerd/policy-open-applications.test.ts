@@ -10,7 +10,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { subsidyApplications, users, type SubsidyStatus } from "../../worker/db/schema";
-import { shanghaiDate } from "../../worker/features/enterprises/yuan";
+import { shanghaiDate } from "../../worker/lib/calendar";
 import { newId } from "../../worker/lib/ids";
 import { call, dbFor, login, sessionCookie } from "./auth-support";
 import { enterpriseWithMember, host, slug, WAN } from "./subsidies-support";

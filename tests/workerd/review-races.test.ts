@@ -120,19 +120,17 @@ async function pendingClaim() {
     .insert(enterprises)
     .values({ id: enterpriseId, name: `并发企业${enterpriseId.slice(0, 4)}`, contactEmail, createdAt: Date.now() });
   const userId = newId();
-  await db
-    .insert(users)
-    .values({
-      id: userId,
-      email: `m-${userId.slice(0, 8)}@${slug}.test`,
-      name: "成员",
-      role: "enterprise",
-      enterpriseId,
-      passwordHash: await hashPassword("Correct-Horse-42"),
-      passwordChangedAt: Date.now(),
-      createdAt: Date.now(),
-      updatedAt: Date.now(),
-    });
+  await db.insert(users).values({
+    id: userId,
+    email: `m-${userId.slice(0, 8)}@${slug}.test`,
+    name: "成员",
+    role: "enterprise",
+    enterpriseId,
+    passwordHash: await hashPassword("Correct-Horse-42"),
+    passwordChangedAt: Date.now(),
+    createdAt: Date.now(),
+    updatedAt: Date.now(),
+  });
   const id = newId();
   await db
     .insert(enterpriseQualifications)

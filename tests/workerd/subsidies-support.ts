@@ -7,7 +7,7 @@
 import { exports } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { enterpriseYearlyFigures, enterprises, subsidyApplications, users } from "../../worker/db/schema";
-import { shanghaiDate } from "../../worker/features/enterprises/yuan";
+import { shanghaiDate } from "../../worker/lib/calendar";
 import { hashPassword } from "../../worker/features/auth/password";
 import { newId } from "../../worker/lib/ids";
 import { checkCharacter } from "../../worker/lib/uscc";
@@ -88,40 +88,36 @@ export async function enterpriseWithMember() {
   const id = newId();
   const name = `申报测试${id.slice(0, 6)}科技有限公司`;
   const now = Date.now();
-  await db
-    .insert(enterprises)
-    .values({
-      id,
-      name,
-      createdAt: now,
-      updatedAt: now,
-      uscc: freshUscc(),
-      legalRep: "张三",
-      registeredOn: "2015-03-01",
-      registeredCapitalFen: 500 * WAN,
-      address: "山东省淄博市高新区柳泉路 1 号",
-      industry: "new-materials",
-      industryClass: "C2651",
-      employees: 80,
-      contactName: "李四",
-      contactMobile: "13800138000",
-      contactEmail: `contact-${id.slice(0, 8)}@${slug}.test`,
-    });
+  await db.insert(enterprises).values({
+    id,
+    name,
+    createdAt: now,
+    updatedAt: now,
+    uscc: freshUscc(),
+    legalRep: "张三",
+    registeredOn: "2015-03-01",
+    registeredCapitalFen: 500 * WAN,
+    address: "山东省淄博市高新区柳泉路 1 号",
+    industry: "new-materials",
+    industryClass: "C2651",
+    employees: 80,
+    contactName: "李四",
+    contactMobile: "13800138000",
+    contactEmail: `contact-${id.slice(0, 8)}@${slug}.test`,
+  });
   const userId = newId();
   const email = `member-${userId.slice(0, 8)}@${slug}.test`;
-  await db
-    .insert(users)
-    .values({
-      id: userId,
-      email,
-      name: "申报经办人",
-      role: "enterprise",
-      enterpriseId: id,
-      passwordHash: await hashPassword(PASSWORD),
-      passwordChangedAt: now,
-      createdAt: now,
-      updatedAt: now,
-    });
+  await db.insert(users).values({
+    id: userId,
+    email,
+    name: "申报经办人",
+    role: "enterprise",
+    enterpriseId: id,
+    passwordHash: await hashPassword(PASSWORD),
+    passwordChangedAt: now,
+    createdAt: now,
+    updatedAt: now,
+  });
   const cookie = sessionCookie(await login(slug, email, PASSWORD));
   return { id, name, member: { id: userId, email, cookie } };
 }

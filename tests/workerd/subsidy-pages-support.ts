@@ -8,7 +8,7 @@ import { zones } from "../../tenants/index";
 import { numberValues, takeNumber } from "../../worker/db/application-numbers";
 import { enterprises, subsidyApplications, subsidyEvents } from "../../worker/db/schema";
 import { applicationNumber } from "../../worker/lib/application-number";
-import { shanghaiDate } from "../../worker/features/enterprises/yuan";
+import { shanghaiDate } from "../../worker/lib/calendar";
 import { loadCurrentPolicy } from "../../worker/features/policies/current-policy";
 import { newId } from "../../worker/lib/ids";
 import { evaluate } from "../../worker/engines/policy/evaluate";

@@ -12,7 +12,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import zone from "../../tenants/zibo/zone";
 import { auditLog, enterprises, outbox, subsidyApplications, subsidyEvents, users } from "../../worker/db/schema";
-import { shanghaiDate } from "../../worker/features/enterprises/yuan";
+import { shanghaiDate } from "../../worker/lib/calendar";
 import { loadCurrentPolicy } from "../../worker/features/policies/current-policy";
 import { newId } from "../../worker/lib/ids";
 import { dbFor, login, postJson, sessionCookie } from "./auth-support";
@@ -32,19 +32,17 @@ async function freshEnterprise() {
   await db.insert(enterprises).values({ id, name: `并发拨付测试${id.slice(0, 6)}有限公司`, createdAt: now });
   const email = `race-${memberId.slice(0, 10).toLowerCase()}@${slug}.test`;
   // Never signs in, so no password to hash.
-  await db
-    .insert(users)
-    .values({
-      id: memberId,
-      email,
-      name: "经办人",
-      role: "enterprise",
-      enterpriseId: id,
-      passwordHash: "unused",
-      passwordChangedAt: now,
-      createdAt: now,
-      updatedAt: now,
-    });
+  await db.insert(users).values({
+    id: memberId,
+    email,
+    name: "经办人",
+    role: "enterprise",
+    enterpriseId: id,
+    passwordHash: "unused",
+    passwordChangedAt: now,
+    createdAt: now,
+    updatedAt: now,
+  });
   return { id, memberId, email };
 }
 

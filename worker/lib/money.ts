@@ -18,6 +18,17 @@
  * parsers take back (fenToPlainYuan, fenToPlainWan).
  */
 
+import { parseAmount } from "./amount-input";
+
+/** Up to 10^15 fen (10 万亿元) keeps every sum and product below 2^53 where the engine uses numbers. */
+export const MAX_FEN = 1e15;
+
+/** "12,345.67" → 1234567, "300万" → 300000000 (元 by default); a sentence to show when the text is not an amount. */
+export function yuanToFen(text: string): { ok: true; fen: number } | { ok: false; message: string } {
+  const r = parseAmount(text, { unit: "元", maxFen: MAX_FEN });
+  return r.ok ? r : { ok: false, message: r.message };
+}
+
 export type MoneyUnit = "万元" | "元";
 
 const FEN_PER_YUAN = 100;

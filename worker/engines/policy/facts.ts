@@ -4,7 +4,7 @@
  * what to provide); a fact of the wrong type or out of range is, named by its
  * name, so the API can answer 400 with something a person can fix.
  */
-import { MAX_FEN } from "./format/common";
+import { MAX_FEN } from "../../lib/money";
 import type { Fact } from "./format/facts";
 import type { Programme } from "./format/programme";
 import { formatMoney, type MoneyFormat } from "../../lib/money";

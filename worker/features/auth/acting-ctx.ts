@@ -6,7 +6,7 @@ import type { Context } from "hono";
 import type { AppDeps, AppEnv } from "../../env";
 import type { Role } from "../../db/schema";
 import { signedIn } from "./guard";
-import { requestCtx } from "./routes";
+import { requestCtx } from "../../middleware/request-ctx";
 
 export interface ActingUser {
   id: string;

@@ -15,7 +15,7 @@ import { signedIn } from "./guard";
 import { formFailure, pageGuard } from "./page-forms";
 import { issueAdminResetLink, resetLink } from "./password-reset";
 import { maskMobile, sendResetLinkBySms } from "./reset-link-sms";
-import { requestCtx } from "./routes";
+import { requestCtx } from "../../middleware/request-ctx";
 import { UserIdParam } from "./schemas";
 
 type Ctx = ReturnType<typeof requestCtx>;

@@ -7,7 +7,7 @@ import { endUserSessions, listZoneUsers, setUserStatus, unlockUser } from "./adm
 import { requireRole, signedIn } from "./guard";
 import { issueAdminResetLink } from "./password-reset";
 import { sendResetLinkBySms } from "./reset-link-sms";
-import { requestCtx } from "./routes";
+import { requestCtx } from "../../middleware/request-ctx";
 import { Accepted, AdminUser, ResetLink, ResetLinkSmsBody, ResetLinkSmsSent, UserIdParam } from "./schemas";
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({

@@ -12,13 +12,12 @@ import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { eq } from "drizzle-orm";
 import type { User } from "lucia";
-import type { AppDeps, AppEnv } from "../../env";
+import type { AppDeps, AppEnv, SignedIn } from "../../env";
 import { AppError } from "../../lib/errors";
 import type { TenantDb } from "../../db/open";
 import { banks, enterprises, type Role } from "../../db/schema";
 import { recordAudit } from "../audit/audit";
 import { isPasswordExpired } from "./password";
-import type { SignedIn } from "./session-middleware";
 
 /** The signed-in user of a request that passed a guard. */
 export function signedIn(c: Context<AppEnv>): SignedIn {

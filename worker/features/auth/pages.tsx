@@ -30,7 +30,8 @@ import {
 import { isPasswordExpired, PASSWORD_ROTATION_DAYS } from "./password";
 import { confirmPasswordReset, requestPasswordReset } from "./password-reset";
 import { findLiveResetToken } from "./reset-tokens";
-import { requestCtx, RESET_ACCEPTED } from "./routes";
+import { RESET_ACCEPTED } from "./routes";
+import { requestCtx } from "../../middleware/request-ctx";
 import { ResetConfirmBody } from "./schemas";
 import { signOut, takeOverSession } from "./session-handover";
 

@@ -14,18 +14,16 @@ describe("pruneAuthRecords", () => {
   let db: TenantDb;
   beforeEach(async () => {
     ({ client, db } = await openMemoryTenantDb());
-    await db
-      .insert(users)
-      .values({
-        id: "u1",
-        email: "a@zibo.test",
-        name: "a",
-        role: "enterprise",
-        passwordHash: "x",
-        passwordChangedAt: t,
-        createdAt: t,
-        updatedAt: t,
-      });
+    await db.insert(users).values({
+      id: "u1",
+      email: "a@zibo.test",
+      name: "a",
+      role: "enterprise",
+      passwordHash: "x",
+      passwordChangedAt: t,
+      createdAt: t,
+      updatedAt: t,
+    });
   });
   afterEach(() => client.close());
 

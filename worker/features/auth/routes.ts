@@ -1,10 +1,8 @@
 /** The JSON API of sign-in, sessions and password resets (self-service). */
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import type { Context } from "hono";
 import type { AppDeps, AppEnv } from "../../env";
-import { zoneOrigin } from "../../env";
 import { ErrorEnvelope, validationHook } from "../../lib/api-errors";
-import { requireZone, zoneOf } from "../../middleware/zone";
+import { requireZone } from "../../middleware/zone";
 import { changePassword } from "./change-password";
 import { requireSignedIn, signedIn } from "./guard";
 import { loginWithPassword } from "./login";
@@ -18,7 +16,7 @@ import {
   ResetConfirmBody,
   ResetRequestBody,
 } from "./schemas";
-import { zoneAuthFor } from "./session-middleware";
+import { requestCtx } from "../../middleware/request-ctx";
 import { signOut, takeOverSession } from "./session-handover";
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
@@ -32,20 +30,6 @@ const err = (description: string) => json(ErrorEnvelope, description);
 
 export const RESET_ACCEPTED =
   "如果这个邮箱在本园区注册过,我们已发送一封重置密码邮件,链接 60 分钟内有效。没有收到?请检查垃圾邮件,或联系园区管理员。";
-
-/** What every auth service needs from the request. */
-export function requestCtx(c: Context<AppEnv>, deps: AppDeps) {
-  const { zone, db } = zoneOf(c);
-  return {
-    db,
-    zone,
-    now: deps.now(),
-    ip: deps.clientIp(c),
-    userAgent: c.req.header("user-agent") ?? null,
-    origin: zoneOrigin(deps.config, zone.slug),
-    auth: zoneAuthFor(c, deps),
-  };
-}
 
 export function authRoutes(deps: AppDeps) {
   const r = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });

@@ -5,14 +5,8 @@
  */
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
-import type { Session, User } from "lucia";
 import type { AppDeps, AppEnv } from "../../env";
 import { createZoneAuth, type ZoneAuth } from "./sessions";
-
-export interface SignedIn {
-  user: User;
-  session: Session;
-}
 
 /** Secure cookies on https origins and on *.localhost, which browsers treat as secure. */
 export function isSecureOrigin(url: string): boolean {

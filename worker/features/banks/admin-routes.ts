@@ -4,7 +4,7 @@ import type { AppDeps, AppEnv } from "../../env";
 import { ErrorEnvelope, validationHook } from "../../lib/api-errors";
 import { requireZone } from "../../middleware/zone";
 import { requireRole, signedIn } from "../auth/guard";
-import { requestCtx } from "../auth/routes";
+import { requestCtx } from "../../middleware/request-ctx";
 import { Accepted } from "../auth/schemas";
 import { createInvitation } from "../invitations/create-invitation";
 import { revokeInvitation } from "../invitations/revoke-invitation";

@@ -17,7 +17,7 @@ import { MyBankPage } from "../../../web/pages/banks/my-bank";
 import { InvitationIssuedPage } from "../../../web/pages/invitations/invitation-issued";
 import { signedIn } from "../auth/guard";
 import { formFailure, pageGuard, readForm } from "../auth/page-forms";
-import { requestCtx } from "../auth/routes";
+import { requestCtx } from "../../middleware/request-ctx";
 import { createInvitation } from "../invitations/create-invitation";
 import { revokeInvitation } from "../invitations/revoke-invitation";
 import { BANK_NOT_FOUND, findBank, getBank, listBanks } from "./get-bank";

@@ -15,7 +15,7 @@ import { QualificationQueuePage } from "../../../web/pages/enterprises/admin-qua
 import { recordAudit } from "../audit/audit";
 import { requireRole, signedIn } from "../auth/guard";
 import { formFailure, pageGuard, readForm } from "../auth/page-forms";
-import { requestCtx } from "../auth/routes";
+import { requestCtx } from "../../middleware/request-ctx";
 import { csvDisposition, enterprisesCsv } from "./enterprises-csv";
 import { getEnterpriseOverview, NOT_FOUND_MESSAGE } from "./get-enterprise-overview";
 import { listEnterprises } from "./list-enterprises";

@@ -28,7 +28,7 @@ import {
 import { historyInsert } from "./history";
 import type { QualificationClaim } from "./schemas";
 import { addYears, dateRangeMessage } from "../../lib/date-range";
-import { shanghaiDate } from "./yuan";
+import { shanghaiDate } from "../../lib/calendar";
 
 type Ctx = ActionCtx & { zone: ZoneConfig; blobs: BlobStore };
 

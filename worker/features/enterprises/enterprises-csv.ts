@@ -1,14 +1,9 @@
-/**
- * The directory as a CSV that Excel (zh-CN) opens correctly: UTF-8 with a BOM
- * (else Excel guesses GBK), CRLF line ends and RFC 4180 quoting. A cell a
- * spreadsheet would run as a formula (= + - @, tab, CR) gets a leading single
- * quote (OWASP CSV injection). Amounts are plain 元 with two decimals, no
- * thousands separators, so Excel reads them as numbers.
- */
+/** The enterprise directory as CSV (worker/lib/csv.ts: Excel-safe); amounts are plain 元 with two decimals. */
 import type { ZoneConfig } from "../../../tenants/schema";
 import type { DirectoryEntry } from "./list-enterprises";
 import { fenToPlainYuan } from "../../lib/money";
-import { shanghaiDate } from "./yuan";
+import { toCsv } from "../../lib/csv";
+import { shanghaiDate } from "../../lib/calendar";
 
 export const CSV_HEADER = [
   "企业名称",
@@ -25,17 +20,6 @@ export const CSV_HEADER = [
   "最近年度营业收入(元)",
   "状态",
 ];
-
-export function csvCell(value: string | number | null): string {
-  if (value === null) return "";
-  let s = String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
-
-export function toCsv(rows: (string | number | null)[][]): string {
-  return "\uFEFF" + rows.map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
-}
 
 export function enterprisesCsv(zone: ZoneConfig, entries: DirectoryEntry[]): string {
   const industry = new Map(zone.priorityIndustries.map((i) => [i.code, i.zh]));

@@ -16,7 +16,7 @@ import {
 } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { certificateKind } from "./claim-qualification";
-import { shanghaiDate } from "./yuan";
+import { shanghaiDate } from "../../lib/calendar";
 
 export const NOT_FOUND_MESSAGE = "本园区没有这家企业。";
 

@@ -17,7 +17,7 @@ import { InviteIssuedPage } from "../../../web/pages/enterprises/invite-issued";
 import { MemberHomePage } from "../../../web/pages/enterprises/member-home";
 import { signedIn } from "../auth/guard";
 import { formFailure, readForm } from "../auth/page-forms";
-import { requestCtx } from "../auth/routes";
+import { requestCtx } from "../../middleware/request-ctx";
 import { listOpenInvitations } from "../invitations/list-open-invitations";
 import { revokeInvitation } from "../invitations/revoke-invitation";
 import { claimQualification } from "./claim-qualification";
@@ -28,7 +28,7 @@ import { saveYearlyFigures, RD_OVER_REVENUE_WARNING } from "./save-yearly-figure
 import { FiguresForm, IdParam, InviteForm, profileForm, qualificationForm } from "./schemas";
 import { updateProfile } from "./update-profile";
 import { fenToPlainYuan } from "../../lib/money";
-import { shanghaiDate } from "./yuan";
+import { shanghaiDate } from "../../lib/calendar";
 
 const PROFILE_LABELS: Record<string, string> = {
   address: "地址",

@@ -7,7 +7,7 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppDeps, AppEnv } from "../../env";
 import { ErrorEnvelope, validationHook } from "../../lib/api-errors";
 import { requireZone, zoneOf } from "../../middleware/zone";
-import { requestCtx } from "../auth/routes";
+import { requestCtx } from "../../middleware/request-ctx";
 import { staffPages } from "./admin-pages";
 import { getEnterpriseOverview, type EnterpriseOverview } from "./get-enterprise-overview";
 import { listEnterprises } from "./list-enterprises";

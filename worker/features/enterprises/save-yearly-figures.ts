@@ -11,7 +11,7 @@ import { AppError } from "../../lib/errors";
 import { auditInsert } from "../audit/audit";
 import { changedFields, historyInsert } from "./history";
 import type { FiguresValues } from "./schemas";
-import { shanghaiDate } from "./yuan";
+import { shanghaiDate } from "../../lib/calendar";
 
 type Ctx = ActionCtx;
 

@@ -9,7 +9,8 @@ import { mobileField } from "../../lib/id-fields";
 import { Email } from "../auth/schemas";
 import { textField } from "../../lib/text";
 import { FIRST_YEAR } from "./save-yearly-figures";
-import { isCalendarDate, yuanToFen } from "./yuan";
+import { yuanToFen } from "../../lib/money";
+import { isCalendarDate } from "../../lib/calendar";
 
 const text = (label: string, max: number) => textField({ label, max, min: 1 });
 const optionalText = (label: string, max: number, multiline = false) =>

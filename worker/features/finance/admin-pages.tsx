@@ -10,7 +10,7 @@ import { requireZone } from "../../middleware/zone";
 import { FinanceStatisticsPage } from "../../../web/pages/finance/admin-statistics";
 import { signedIn } from "../auth/guard";
 import { pageGuard } from "../auth/page-forms";
-import { requestCtx } from "../auth/routes";
+import { requestCtx } from "../../middleware/request-ctx";
 import { privatePage } from "./bank-pages";
 import { financeStatistics } from "./response-times";
 

@@ -308,14 +308,11 @@ export const consentJson = (r: {
 export const LoanSchema = z
   .object({
     id: z.string(),
-    number: z
-      .string()
-      .nullable()
-      .openapi({
-        description:
-          "The application number people read and search (ZB-DK-2026-000045: the zone's letters, DK for 贷款, the year of submission, the sequence); null only for rows written outside the app",
-        example: "ZB-DK-2026-000045",
-      }),
+    number: z.string().nullable().openapi({
+      description:
+        "The application number people read and search (ZB-DK-2026-000045: the zone's letters, DK for 贷款, the year of submission, the sequence); null only for rows written outside the app",
+      example: "ZB-DK-2026-000045",
+    }),
     productId: z.string(),
     productName: z.string(),
     bankId: z.string(),

@@ -43,15 +43,9 @@ import {
 
 const Product = z.object({ product: ProductSchema });
 const ProductUpdate = ProductInput.safeExtend({
-  revision: z
-    .number()
-    .int()
-    .min(0)
-    .max(2_147_483_647)
-    .optional()
-    .openapi({
-      description: "The revision this edit started from; a newer stored one answers 409 (a colleague changed it)",
-    }),
+  revision: z.number().int().min(0).max(2_147_483_647).optional().openapi({
+    description: "The revision this edit started from; a newer stored one answers 409 (a colleague changed it)",
+  }),
 });
 const productInvalid = err(
   "Invalid input: ranges out of order, a rate over 36%, an industry or qualification the zone does not have (fields name it)",

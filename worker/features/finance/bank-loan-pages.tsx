@@ -19,7 +19,7 @@ import { BankNeedsPage } from "../../../web/pages/finance/bank-needs";
 import type { Notice } from "../../../web/pages/finance/shared";
 import { signedIn } from "../auth/guard";
 import { formFailure } from "../auth/page-forms";
-import { isCalendarDate, shanghaiDate } from "../enterprises/yuan";
+import { isCalendarDate, shanghaiDate } from "../../lib/calendar";
 import { financeCtx } from "./api-context";
 import { bankPagePaths, idParam } from "./bank-pages";
 import { percentToBp, wanToFen, wholeNumber } from "./form-amounts";

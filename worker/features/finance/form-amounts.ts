@@ -5,7 +5,7 @@
  * through floats, with a message naming what to type.
  */
 import { normaliseNumberText, parseAmount, parsePercent } from "../../lib/amount-input";
-import { MAX_FEN } from "../../engines/policy/format/common";
+import { MAX_FEN } from "../../lib/money";
 
 /** "1234.5" → 12345000000 fen; "3亿" → 3亿元, "5000元" → 5000元; at most MAX_FEN (the services bound it further). */
 export function wanToFen(text: string): { ok: true; fen: number } | { ok: false; message: string } {

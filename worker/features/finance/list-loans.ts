@@ -19,7 +19,7 @@ import {
 } from "../../db/schema";
 import { applicationNumber, parseApplicationNumber } from "../../lib/application-number";
 import { AppError } from "../../lib/errors";
-import { shanghaiDate } from "../enterprises/yuan";
+import { shanghaiDate } from "../../lib/calendar";
 import type { FinanceCtx } from "./context";
 import { readableLoan } from "./loan-applications";
 import { getProduct } from "./products";

@@ -30,10 +30,10 @@ import { formatMoney, formatMoneyTogether } from "../../lib/money";
 import { lastOfWorkingDays } from "../../lib/working-days";
 import { rateText } from "../../engines/loan-match/match";
 import { auditInsert } from "../audit/audit";
-import { isCalendarDate, shanghaiDate } from "../enterprises/yuan";
+import { isCalendarDate, shanghaiDate } from "../../lib/calendar";
 import { isUniqueViolation } from "../../db/unique-violation";
 import { outboxInsert } from "../outbox/enqueue-message";
-import { calendarOf, nextDay } from "../subsidies/context";
+import { calendarOf, nextDay } from "../../lib/calendar";
 import { consentInserts } from "./consents";
 import type { FinanceCtx } from "./context";
 import { memberOf } from "./needs";
@@ -198,16 +198,14 @@ export async function applyForLoan(
       ctx.db.insert(loanApplications).values({ ...row, ...numberValues("loan", year) }),
       // The consent is granted in the same batch as the application: both or neither (nothing when already given).
       ...consentInserts(ctx, enterpriseId, product.bankId),
-      ctx.db
-        .insert(loanEvents)
-        .values({
-          applicationId: row.id,
-          at: t,
-          actorId: ctx.actor.id,
-          actor: ctx.actor.email,
-          action: "submitted",
-          note: `${formatMoney(input.amountFen)},${input.termMonths}个月`,
-        }),
+      ctx.db.insert(loanEvents).values({
+        applicationId: row.id,
+        at: t,
+        actorId: ctx.actor.id,
+        actor: ctx.actor.email,
+        action: "submitted",
+        note: `${formatMoney(input.amountFen)},${input.termMonths}个月`,
+      }),
       auditInsert(
         ctx.db,
         {
@@ -382,16 +380,14 @@ export async function actOnLoan(ctx: FinanceCtx, id: string, input: BankAction):
       .returning(),
     onlyIfChanged(
       ctx.db,
-      ctx.db
-        .insert(loanEvents)
-        .values({
-          applicationId: id,
-          at: t,
-          actorId: ctx.actor.id,
-          actor: ctx.actor.email,
-          action: input.action,
-          note,
-        }),
+      ctx.db.insert(loanEvents).values({
+        applicationId: id,
+        at: t,
+        actorId: ctx.actor.id,
+        actor: ctx.actor.email,
+        action: input.action,
+        note,
+      }),
     ),
     onlyIfChanged(
       ctx.db,

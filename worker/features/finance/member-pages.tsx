@@ -24,7 +24,7 @@ import type { Notice } from "../../../web/pages/finance/shared";
 import { signedIn } from "../auth/guard";
 import { formFailure } from "../auth/page-forms";
 import { requireMemberPage } from "../enterprises/member-guard";
-import { shanghaiDate } from "../enterprises/yuan";
+import { shanghaiDate } from "../../lib/calendar";
 import { actorOf, financeCtx, ID, months, productPage } from "./catalogue-pages";
 import { wanToFen } from "./form-amounts";
 import { grantConsent, revokeConsent } from "./consents";

@@ -21,7 +21,7 @@ import {
   type EnterpriseTerms,
   type Guarantee,
 } from "../../engines/loan-match/match";
-import { isCalendarDate, shanghaiDate } from "../enterprises/yuan";
+import { isCalendarDate, shanghaiDate } from "../../lib/calendar";
 import { loadEnterpriseProfiles } from "../policies/enterprise-profiles";
 import { consentedEnterprises } from "./consents";
 import { list, namesOf, termsOf, type FinanceActor, type FinanceCtx } from "./context";

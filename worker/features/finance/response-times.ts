@@ -13,8 +13,8 @@ import { onlyIfChanged } from "../../db/only-if-changed";
 import { banks, financingNeeds, loanApplications, loanEvents, users } from "../../db/schema";
 import { workingDaysBetween } from "../../lib/working-days";
 import { outboxInsert } from "../outbox/enqueue-message";
-import { shanghaiDate } from "../enterprises/yuan";
-import { calendarOf } from "../subsidies/context";
+import { shanghaiDate } from "../../lib/calendar";
+import { calendarOf } from "../../lib/calendar";
 import { numberLine } from "./loan-applications";
 
 export async function flagOverdueLoans({
@@ -68,15 +68,13 @@ export async function flagOverdueLoans({
         .returning({ id: loanApplications.id }),
       onlyIfChanged(
         db,
-        db
-          .insert(loanEvents)
-          .values({
-            applicationId: app.id,
-            at: now.getTime(),
-            actor: "system",
-            action: "overdue",
-            note: `超时未${what}`,
-          }),
+        db.insert(loanEvents).values({
+          applicationId: app.id,
+          at: now.getTime(),
+          actor: "system",
+          action: "overdue",
+          note: `超时未${what}`,
+        }),
       ),
       ...[...bankers, ...admins].map((u) =>
         onlyIfChanged(

@@ -68,16 +68,14 @@ export async function withdrawLoan(ctx: FinanceCtx, id: string, input: WithdrawI
       .returning(),
     onlyIfChanged(
       ctx.db,
-      ctx.db
-        .insert(loanEvents)
-        .values({
-          applicationId: id,
-          at: t,
-          actorId: ctx.actor.id,
-          actor: ctx.actor.email,
-          action: "withdrawn",
-          note: reason ? `撤回原因:${inSentence(reason)}` : null,
-        }),
+      ctx.db.insert(loanEvents).values({
+        applicationId: id,
+        at: t,
+        actorId: ctx.actor.id,
+        actor: ctx.actor.email,
+        action: "withdrawn",
+        note: reason ? `撤回原因:${inSentence(reason)}` : null,
+      }),
     ),
     onlyIfChanged(
       ctx.db,

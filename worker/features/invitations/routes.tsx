@@ -13,7 +13,7 @@ import { tokenPageResponse } from "../../middleware/headers";
 import { requireZone, zoneOf } from "../../middleware/zone";
 import { AcceptInvitationPage, type AcceptInvitationState } from "../../../web/pages/invitations/accept-invitation";
 import { formFailure, readForm } from "../auth/page-forms";
-import { requestCtx } from "../auth/routes";
+import { requestCtx } from "../../middleware/request-ctx";
 import { PublicUser } from "../auth/schemas";
 import { takeOverSession } from "../auth/session-handover";
 import { acceptInvitation, ACCOUNT_EXISTS, describeInvitation, INVALID_INVITATION } from "./accept-invitation";

@@ -1,7 +1,7 @@
 /** Shared by the onboarding API and pages: the services' context for a request, and what each decision says when done. */
 import type { Context } from "hono";
 import type { AppDeps, AppEnv } from "../../env";
-import { requestCtx } from "../auth/routes";
+import { requestCtx } from "../../middleware/request-ctx";
 import type { ReviewAction } from "./review-application";
 
 /** The auth context (zone, db, clock, ip, session factory) plus the blob store for materials. */

@@ -12,7 +12,7 @@ import { Account, ApplicationFields, type ApplicationInput } from "./schemas";
 import type { Upload } from "./uploads";
 import { certDateKey, certificateKind, certNoKey, LICENCE } from "./zone-checks";
 import { parseAmount } from "../../lib/amount-input";
-import { MAX_FEN } from "../../engines/policy/format/common";
+import { MAX_FEN } from "../../lib/money";
 
 /** What was typed, to fill the form again after an error (never passwords or files). */
 export interface ApplicationFormValues {

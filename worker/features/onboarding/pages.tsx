@@ -19,7 +19,7 @@ import { StatusPage, type StatusPageProps } from "../../../web/pages/onboarding/
 import { signedIn } from "../auth/guard";
 import { takeOverSession } from "../auth/session-handover";
 import { formFailure, pageGuard, readForm } from "../auth/page-forms";
-import { requestCtx } from "../auth/routes";
+import { requestCtx } from "../../middleware/request-ctx";
 import { MATERIAL_LIMIT_LABEL } from "../materials/save-material";
 import { readApplicationForm, type ApplicationFormValues } from "./form-input";
 import { findOwnApplication, getApplication } from "./get-application";

@@ -7,7 +7,7 @@ import { and, desc, eq } from "drizzle-orm";
 import { applicationEvents, materials, onboardingApplications } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { auditInsert } from "../audit/audit";
-import { shanghaiDate } from "../enterprises/yuan";
+import { shanghaiDate } from "../../lib/calendar";
 import type { ApplicationInput } from "./schemas";
 import { applicationColumns, assertUsccFree, DUPLICATE_USCC, type OnboardingCtx } from "./submit-application";
 import { assertUploads, prepareUploads, type Upload } from "./uploads";
@@ -50,16 +50,14 @@ export async function resubmitApplication(
         .update(onboardingApplications)
         .set({ ...applicationColumns(input), status: "submitted", reviewNote: null, updatedAt: at })
         .where(and(eq(onboardingApplications.id, app.id), eq(onboardingApplications.status, "returned"))),
-      db
-        .insert(applicationEvents)
-        .values({
-          applicationId: app.id,
-          at,
-          actorId: applicant.id,
-          actor: applicant.email,
-          action: "resubmitted",
-          comment: null,
-        }),
+      db.insert(applicationEvents).values({
+        applicationId: app.id,
+        at,
+        actorId: applicant.id,
+        actor: applicant.email,
+        action: "resubmitted",
+        comment: null,
+      }),
       auditInsert(
         db,
         {

@@ -172,17 +172,15 @@ export async function reviewApplication(ctx: ReviewCtx, id: string, action: Revi
         .where(and(eq(users.id, applicant.id), CHAINED)),
       onlyIfChanged(
         db,
-        db
-          .insert(enterpriseHistory)
-          .values({
-            enterpriseId,
-            at,
-            actorId: actor.id,
-            actor: actor.email,
-            subject: "profile",
-            before: null,
-            after: JSON.stringify({ ...profile, createdFromApplication: id }),
-          }),
+        db.insert(enterpriseHistory).values({
+          enterpriseId,
+          at,
+          actorId: actor.id,
+          actor: actor.email,
+          subject: "profile",
+          before: null,
+          after: JSON.stringify({ ...profile, createdFromApplication: id }),
+        }),
       ),
       ...claimed.map((q) =>
         onlyIfChanged(

@@ -12,7 +12,7 @@ import { ErrorEnvelope, validationHook } from "../../lib/api-errors";
 import { AppError } from "../../lib/errors";
 import { requireZone } from "../../middleware/zone";
 import { requireRole, signedIn } from "../auth/guard";
-import { requestCtx } from "../auth/routes";
+import { requestCtx } from "../../middleware/request-ctx";
 import { Accepted } from "../auth/schemas";
 import { takeOverSession } from "../auth/session-handover";
 import { APPLICATIONS_PER_EMAIL_PER_HOUR, APPLICATIONS_PER_IP_PER_HOUR } from "./application-rate";

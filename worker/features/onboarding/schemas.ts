@@ -74,14 +74,10 @@ export const ApplicationFields = z.object({
   contactName: text("联系人", 40),
   contactMobile: Mobile,
   contactEmail: Email,
-  qualifications: z
-    .array(ClaimedQualification)
-    .max(20, "资质最多勾选 20 项")
-    .default([])
-    .openapi({
-      description:
-        "codes from the zone's qualification list; certificateNo and issuedOn required where the type has a certificate",
-    }),
+  qualifications: z.array(ClaimedQualification).max(20, "资质最多勾选 20 项").default([]).openapi({
+    description:
+      "codes from the zone's qualification list; certificateNo and issuedOn required where the type has a certificate",
+  }),
 });
 export type ApplicationInput = z.infer<typeof ApplicationFields>;
 

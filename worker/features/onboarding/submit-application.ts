@@ -19,7 +19,7 @@ import { newId } from "../../lib/ids";
 import { auditInsert } from "../audit/audit";
 import { checkNewPassword, hashPassword } from "../auth/password";
 import type { ZoneAuth } from "../auth/sessions";
-import { shanghaiDate } from "../enterprises/yuan";
+import { shanghaiDate } from "../../lib/calendar";
 import { outboxInsert } from "../outbox/enqueue-message";
 import { checkApplicationRate, reserveApplicationSlot } from "./application-rate";
 import { submittedMessage } from "./messages";
@@ -136,27 +136,23 @@ export async function submitApplication(
   const files = await prepareUploads(ctx, applicationId, user, uploads);
   try {
     await db.batch([
-      db
-        .insert(users)
-        .values({
-          ...user,
-          role: "enterprise",
-          enterpriseId: null,
-          passwordHash,
-          passwordChangedAt: at,
-          createdAt: at,
-          updatedAt: at,
-        }),
-      db
-        .insert(onboardingApplications)
-        .values({
-          id: applicationId,
-          status: "submitted",
-          applicantUserId: userId,
-          ...applicationColumns(facts),
-          createdAt: at,
-          updatedAt: at,
-        }),
+      db.insert(users).values({
+        ...user,
+        role: "enterprise",
+        enterpriseId: null,
+        passwordHash,
+        passwordChangedAt: at,
+        createdAt: at,
+        updatedAt: at,
+      }),
+      db.insert(onboardingApplications).values({
+        id: applicationId,
+        status: "submitted",
+        applicantUserId: userId,
+        ...applicationColumns(facts),
+        createdAt: at,
+        updatedAt: at,
+      }),
       db
         .insert(applicationEvents)
         .values({ applicationId, at, actorId: userId, actor: loginEmail, action: "submitted", comment: null }),

@@ -10,7 +10,7 @@
  */
 import type { ProgrammeView } from "../../engines/policy/describe";
 import type { Facts, FactValue } from "../../engines/policy/facts";
-import { MAX_FEN } from "../../engines/policy/format/common";
+import { MAX_FEN } from "../../lib/money";
 import { formatPercent } from "../../engines/policy/money";
 import { fenToPlainYuan, formatMoney } from "../../lib/money";
 import { normaliseNumberText, parseAmount, parsePercent } from "../../lib/amount-input";

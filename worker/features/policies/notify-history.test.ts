@@ -61,22 +61,20 @@ async function application(
   amountFen: number,
 ) {
   const t = NOW.getTime();
-  await db
-    .insert(subsidyApplications)
-    .values({
-      id: newId(),
-      programmeId,
-      enterpriseId: who.enterpriseId,
-      createdBy: who.userId,
-      status,
-      stage: status === "in_review" ? "publicity" : null,
-      requestedFen: amountFen,
-      amountFen,
-      awardYear: 2026,
-      createdAt: t,
-      updatedAt: t,
-      submittedAt: t,
-    });
+  await db.insert(subsidyApplications).values({
+    id: newId(),
+    programmeId,
+    enterpriseId: who.enterpriseId,
+    createdBy: who.userId,
+    status,
+    stage: status === "in_review" ? "publicity" : null,
+    requestedFen: amountFen,
+    amountFen,
+    awardYear: 2026,
+    createdAt: t,
+    updatedAt: t,
+    submittedAt: t,
+  });
 }
 
 describe("免申即享 notices respect the award history", () => {

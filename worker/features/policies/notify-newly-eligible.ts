@@ -13,7 +13,7 @@ import type { CompiledPolicySet } from "../../engines/policy/compile";
 import { citeClause } from "../../engines/policy/citation";
 import { formatMoney } from "../../lib/money";
 import { fitOf } from "../../engines/policy/rank";
-import { shanghaiDate } from "../enterprises/yuan";
+import { shanghaiDate } from "../../lib/calendar";
 import { outboxInsert } from "../outbox/enqueue-message";
 import { loadEnterpriseProfiles } from "./enterprise-profiles";
 

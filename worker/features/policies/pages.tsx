@@ -19,7 +19,7 @@ import { PolicyOverviewPage } from "../../../web/pages/policy/overview";
 import { ProgrammePage } from "../../../web/pages/policy/programme";
 import { signedIn } from "../auth/guard";
 import { memberOf, requireMemberPage } from "../enterprises/member-guard";
-import { shanghaiDate } from "../enterprises/yuan";
+import { shanghaiDate } from "../../lib/calendar";
 import { factsToForm, fieldName, formToFacts, wasSubmitted, type FormValues } from "./calculator-form";
 import { awardsToForm, formToAwards, type AwardRow } from "./calculator-history";
 import { loadCurrentPolicy, type LoadedPolicy } from "./current-policy";

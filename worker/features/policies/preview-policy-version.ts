@@ -125,12 +125,10 @@ export async function hashPolicySet(set: PolicySet): Promise<string> {
  * the service, not here, so the preview can list every problem at once. Its size
  * is bounded by the route's body limit (2 MB), which the document states.
  */
-export const PolicySetInput = z
-  .unknown()
-  .openapi({
-    description: "A policy set in the policy format (tenants/<slug>/policy); the request body is at most 2 MB",
-    "x-max-bytes": 2 * 1024 * 1024,
-  });
+export const PolicySetInput = z.unknown().openapi({
+  description: "A policy set in the policy format (tenants/<slug>/policy); the request body is at most 2 MB",
+  "x-max-bytes": 2 * 1024 * 1024,
+});
 
 export const PublishBody = z.strictObject({
   policySet: PolicySetInput,

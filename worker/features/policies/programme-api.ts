@@ -10,7 +10,7 @@ import { AppError } from "../../lib/errors";
 import { requireZone, zoneOf } from "../../middleware/zone";
 import { requireRole } from "../auth/guard";
 import { memberOf, requireMember } from "../enterprises/member-guard";
-import { shanghaiDate } from "../enterprises/yuan";
+import { shanghaiDate } from "../../lib/calendar";
 import { loadCurrentPolicy, type LoadedPolicy } from "./current-policy";
 import { estimateProgramme } from "./estimate-programme";
 import { matchEnterprisesForProgramme, matchProgrammesForEnterprise } from "./match-programmes";
@@ -49,12 +49,10 @@ export const versionJson = (v: LoadedPolicy["version"]) => ({
   publishedAt: new Date(v.publishedAt).toISOString(),
 });
 
-const Tier = z
-  .enum(["eligible", "confirm", "unknown", "ineligible"])
-  .openapi({
-    description:
-      "eligible: its records prove a condition; confirm: nothing fails but only who-may-apply must be confirmed; unknown: a fact is missing; ineligible: a condition fails",
-  });
+const Tier = z.enum(["eligible", "confirm", "unknown", "ineligible"]).openapi({
+  description:
+    "eligible: its records prove a condition; confirm: nothing fails but only who-may-apply must be confirmed; unknown: a fact is missing; ineligible: a condition fails",
+});
 const FitSchema = z.object({
   programme: ProgrammeSchema,
   result: EvaluationSchema,

@@ -26,13 +26,9 @@ export const EvaluationSchema = z
     missing: z
       .array(z.object({ fact: z.string(), label: z.string() }))
       .openapi({ description: "Facts to provide for a certain answer" }),
-    amountFen: z
-      .number()
-      .int()
-      .nullable()
-      .openapi({
-        description: "Integer fen; null when set at review, case by case, in kind only, or not computable yet",
-      }),
+    amountFen: z.number().int().nullable().openapi({
+      description: "Integer fen; null when set at review, case by case, in kind only, or not computable yet",
+    }),
     amountNote: z.string().optional(),
     range: z.object({ minFen: z.number().int(), maxFen: z.number().int() }).optional(),
     inKind: z.array(z.string()),
@@ -126,20 +122,14 @@ export const EstimateBody = z
         prevRdDeductionFen: 2000000000,
       },
     }),
-    history: z
-      .array(HistoryEntryInput)
-      .max(MAX_HISTORY, `历史获奖记录最多 ${MAX_HISTORY} 条`)
-      .optional()
-      .openapi({
-        description:
-          "Awards already made, for once-only, yearly and per-project limits; awardedOn between 1990-01-01 and the evaluation date",
-      }),
-    date: IsoDateInput("测算日期")
-      .optional()
-      .openapi({
-        description:
-          'The evaluation date (Asia/Shanghai); default today. Sets "this year" for yearly caps, and effective periods and windows',
-      }),
+    history: z.array(HistoryEntryInput).max(MAX_HISTORY, `历史获奖记录最多 ${MAX_HISTORY} 条`).optional().openapi({
+      description:
+        "Awards already made, for once-only, yearly and per-project limits; awardedOn between 1990-01-01 and the evaluation date",
+    }),
+    date: IsoDateInput("测算日期").optional().openapi({
+      description:
+        'The evaluation date (Asia/Shanghai); default today. Sets "this year" for yearly caps, and effective periods and windows',
+    }),
   })
   .openapi("PolicyEstimateRequest");
 

@@ -12,7 +12,7 @@ import type { TenantDb } from "../../db/open";
 import { policyVersions } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { auditInsert } from "../audit/audit";
-import { shanghaiDate } from "../enterprises/yuan";
+import { shanghaiDate } from "../../lib/calendar";
 import { compileStored, type VersionInfo } from "./current-policy";
 import { notifyNewlyEligible } from "./notify-newly-eligible";
 import { previewPolicyVersion, type PolicyPreview } from "./preview-policy-version";

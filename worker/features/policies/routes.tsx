@@ -3,7 +3,7 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../../env";
 import { errorResponses, validationHook } from "../../lib/api-errors";
 import { AppError } from "../../lib/errors";
-import { shanghaiDate } from "../enterprises/yuan";
+import { shanghaiDate } from "../../lib/calendar";
 import { requireZone, zoneOf } from "../../middleware/zone";
 import { PolicyDocumentPage } from "../../../web/pages/policy-document";
 import { ZoneHomePage } from "../../../web/pages/zone-home";

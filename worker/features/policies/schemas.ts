@@ -7,12 +7,10 @@ export const PolicyLevel = z
 
 export const DocumentValidity = z
   .object({
-    status: z
-      .enum(["unspecified", "not_yet", "in_force", "expired"])
-      .openapi({
-        description:
-          "unspecified: the document prints no period (文件未规定有效期); expired: its programmes take no new applications",
-      }),
+    status: z.enum(["unspecified", "not_yet", "in_force", "expired"]).openapi({
+      description:
+        "unspecified: the document prints no period (文件未规定有效期); expired: its programmes take no new applications",
+    }),
     from: z.string().nullable().openapi({ format: "date" }),
     until: z.string().nullable().openapi({ format: "date", description: "The end as printed, before any extension" }),
     source: z

@@ -2,7 +2,7 @@
 import type { ZoneConfig } from "../../../tenants/schema";
 import type { TenantDb } from "../../db/open";
 import { zoneOrigin, type AppDeps } from "../../env";
-import { shanghaiDate } from "../enterprises/yuan";
+import { shanghaiDate } from "../../lib/calendar";
 import { loadCurrentPolicy } from "../policies/current-policy";
 import { titleFrom } from "./programme-title";
 import { advancePublicity } from "./publicity";

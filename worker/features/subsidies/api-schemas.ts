@@ -84,15 +84,9 @@ export const DraftBody = z
     }),
     formValues: FormValues.optional(),
     projectCode: ProjectCode,
-    revision: z
-      .number()
-      .int()
-      .min(0)
-      .max(2_147_483_647)
-      .optional()
-      .openapi({
-        description: "The revision this save started from; a newer stored one answers 409 (edited in another tab)",
-      }),
+    revision: z.number().int().min(0).max(2_147_483_647).optional().openapi({
+      description: "The revision this save started from; a newer stored one answers 409 (edited in another tab)",
+    }),
   })
   .openapi("SubsidyDraftRequest");
 
@@ -105,43 +99,33 @@ export const UploadBody = z.object({
       description: "The material's id as the programme lists it (GET /api/v1/policy/programmes/{id} → materials[].id)",
       example: "contract-registration",
     }),
-  file: z
-    .instanceof(File, { message: "请选择要上传的文件" })
-    .openapi({
-      type: "string",
-      format: "binary",
-      maxLength: 10 * 1024 * 1024,
-      description: "PDF, JPG or PNG (checked by its bytes), at most 10 MB",
-    }),
+  file: z.instanceof(File, { message: "请选择要上传的文件" }).openapi({
+    type: "string",
+    format: "binary",
+    maxLength: 10 * 1024 * 1024,
+    description: "PDF, JPG or PNG (checked by its bytes), at most 10 MB",
+  }),
 });
 
 export const SubsidyApplicationSchema = z
   .object({
     id: z.string(),
-    number: z
-      .string()
-      .nullable()
-      .openapi({
-        description:
-          "The application number people read and search (ZB-2026-000123: the zone's letters, the year of creation, the sequence); null only for rows written outside the app",
-        example: "ZB-2026-000123",
-      }),
+    number: z.string().nullable().openapi({
+      description:
+        "The application number people read and search (ZB-2026-000123: the zone's letters, the year of creation, the sequence); null only for rows written outside the app",
+      example: "ZB-2026-000123",
+    }),
     programmeId: z.string(),
-    programme: z
-      .string()
-      .openapi({
-        description:
-          'The programme\'s title in the policy in force ("已调整的扶持项目" when it has left it; never its id)',
-      }),
+    programme: z.string().openapi({
+      description:
+        'The programme\'s title in the policy in force ("已调整的扶持项目" when it has left it; never its id)',
+    }),
     enterpriseId: z.string(),
     status: z.enum(SUBSIDY_STATUSES),
     statusZh: z.string(),
-    stage: z
-      .string()
-      .nullable()
-      .openapi({
-        description: "The zone's stage key (e.g. first-review, second-review, publicity, payment); null for a draft",
-      }),
+    stage: z.string().nullable().openapi({
+      description: "The zone's stage key (e.g. first-review, second-review, publicity, payment); null for a draft",
+    }),
     facts: z.record(z.string(), z.unknown()),
     formValues: z.record(z.string(), z.string()),
     projectCode: z.string().nullable(),

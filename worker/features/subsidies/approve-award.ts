@@ -15,7 +15,7 @@ import { AppError } from "../../lib/errors";
 import { evaluate } from "../../engines/policy/evaluate";
 import { parseFacts } from "../../engines/policy/facts";
 import { formatMoney, moneyFormatter } from "../../lib/money";
-import { shanghaiDate } from "../enterprises/yuan";
+import { shanghaiDate } from "../../lib/calendar";
 import { loadPolicyVersion } from "../policies/current-policy";
 import { loadEnterpriseProfiles } from "../policies/enterprise-profiles";
 import { AWARDED, awardHistory, parseJson, type SubsidyActor, type SubsidyCtx } from "./context";

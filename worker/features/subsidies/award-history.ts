@@ -16,7 +16,7 @@ import { subsidyApplications, type SubsidyStatus } from "../../db/schema";
 import { evaluate, type CompiledProgramme, type ConditionResult, type Evaluation } from "../../engines/policy/evaluate";
 import type { Award } from "../../engines/policy/format/programme";
 import { formatMoney } from "../../lib/money";
-import { shanghaiDate } from "../enterprises/yuan";
+import { shanghaiDate } from "../../lib/calendar";
 
 export const AWARDED: SubsidyStatus[] = ["awarded", "paid"];
 export const IN_PROGRESS: SubsidyStatus[] = ["in_review", "returned"];

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { zones } from "../../../tenants";
 import type { ZoneConfig } from "../../../tenants/schema";
 import { isWorkingDay, lastOfWorkingDays } from "../../lib/working-days";
-import { calendarOf, dueOnFor } from "./context";
+import { dueOnFor } from "./context";
+import { calendarOf } from "../../lib/calendar";
 
 const zibo = zones.get("zibo")!;
 

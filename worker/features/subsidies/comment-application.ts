@@ -32,17 +32,15 @@ export async function commentOnApplication(
   const emails = staff ? await memberEmails(db, app.enterpriseId) : [];
   const number = applicationNumber(zone, "subsidy", app);
   await db.batch([
-    db
-      .insert(subsidyEvents)
-      .values({
-        applicationId: id,
-        at,
-        actorId: actor.id,
-        actor: actor.email,
-        action: staff ? "comment" : "member_comment",
-        stage: app.stage,
-        note: input.text,
-      }),
+    db.insert(subsidyEvents).values({
+      applicationId: id,
+      at,
+      actorId: actor.id,
+      actor: actor.email,
+      action: staff ? "comment" : "member_comment",
+      stage: app.stage,
+      note: input.text,
+    }),
     auditInsert(
       db,
       {

@@ -10,7 +10,8 @@ import type { SubsidyStage, ZoneConfig } from "../../../tenants/schema";
 import type { TenantDb } from "../../db/open";
 import { subsidyApplications, type Role, type SubsidyApplicationRow } from "../../db/schema";
 import { AppError } from "../../lib/errors";
-import { lastOfWorkingDays, withNationalCalendar, type WorkCalendar } from "../../lib/working-days";
+import { lastOfWorkingDays } from "../../lib/working-days";
+import { calendarOf, nextDay } from "../../lib/calendar";
 import type { Award } from "../../engines/policy/format/programme";
 import { loadAwardHistory } from "./award-history";
 
@@ -32,14 +33,6 @@ export interface SubsidyCtx {
 
 export const NOT_FOUND = "没有这份申报。";
 
-/** The national calendar plus the zone's local additions; merged once per zone config object. */
-const calendars = new WeakMap<ZoneConfig, WorkCalendar>();
-export function calendarOf(zone: ZoneConfig): WorkCalendar {
-  let cal = calendars.get(zone);
-  if (!cal) calendars.set(zone, (cal = withNationalCalendar(zone.subsidy)));
-  return cal;
-}
-
 export const stagesOf = (zone: ZoneConfig): readonly SubsidyStage[] => zone.subsidy.stages;
 export const firstStage = (zone: ZoneConfig): SubsidyStage => zone.subsidy.stages[0]!;
 
@@ -57,10 +50,6 @@ export function nextStage(zone: ZoneConfig, key: string): SubsidyStage | null {
 /** The day a stage entered today is due: its working days counted from the next working day. */
 export function dueOnFor(zone: ZoneConfig, stage: SubsidyStage, today: string): string {
   return lastOfWorkingDays(nextDay(today), stage.dueWorkingDays, calendarOf(zone));
-}
-
-export function nextDay(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }
 
 /** An application the actor may see: staff see all of the zone's; members their enterprise's; nobody else any. */

@@ -13,7 +13,7 @@ import { subsidyApplications, subsidyEvents, type SubsidyApplicationRow } from "
 import { refusalOutsidePeriod } from "../../lib/document-validity";
 import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
-import { shanghaiDate } from "../enterprises/yuan";
+import { shanghaiDate } from "../../lib/calendar";
 import type { CompiledProgramme } from "../../engines/policy/evaluate";
 import type { LoadedPolicy } from "../policies/current-policy";
 import { limitsRefusing, loadAwardHistory } from "./award-history";
@@ -53,30 +53,26 @@ export async function createApplication(
   try {
     await db.batch([
       takeNumber(db, "subsidy", year),
-      db
-        .insert(subsidyApplications)
-        .values({
-          id,
-          ...numberValues("subsidy", year),
-          programmeId: programme.id,
-          enterpriseId: actor.enterpriseId,
-          createdBy: actor.id,
-          status: "draft",
-          idempotencyKey,
-          createdAt: t,
-          updatedAt: t,
-          ...fields.values,
-        }),
-      db
-        .insert(subsidyEvents)
-        .values({
-          applicationId: id,
-          at: t,
-          actorId: actor.id,
-          actor: actor.email,
-          action: "created",
-          note: programme.title.zh,
-        }),
+      db.insert(subsidyApplications).values({
+        id,
+        ...numberValues("subsidy", year),
+        programmeId: programme.id,
+        enterpriseId: actor.enterpriseId,
+        createdBy: actor.id,
+        status: "draft",
+        idempotencyKey,
+        createdAt: t,
+        updatedAt: t,
+        ...fields.values,
+      }),
+      db.insert(subsidyEvents).values({
+        applicationId: id,
+        at: t,
+        actorId: actor.id,
+        actor: actor.email,
+        action: "created",
+        note: programme.title.zh,
+      }),
     ]);
   } catch (err) {
     // Two identical requests at once: the unique (enterprise, key) index lets one in; the other returns it.

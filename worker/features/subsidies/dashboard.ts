@@ -3,6 +3,7 @@
  * stage, budget used against each programme's annual budget, average days per
  * stage (from the timeline), and the CSV export that opens in Excel.
  */
+import { toCsv } from "../../lib/csv";
 import { asc, eq, inArray, sql } from "drizzle-orm";
 import type { ZoneConfig } from "../../../tenants/schema";
 import type { TenantDb } from "../../db/open";
@@ -10,7 +11,7 @@ import { enterprises, subsidyApplications, subsidyEvents, subsidyPayments } from
 import type { CompiledPolicySet } from "../../engines/policy/compile";
 import { applicationNumber } from "../../lib/application-number";
 import { fenToPlainYuan } from "../../lib/money";
-import { shanghaiDateTime } from "../enterprises/yuan";
+import { shanghaiDateTime } from "../../lib/calendar";
 import { STATUS_ZH } from "./get-application";
 import { titleFrom } from "./programme-title";
 
@@ -120,13 +121,6 @@ export async function subsidyDashboard(
   };
 }
 
-const csvCell = (v: unknown) => {
-  const s = v === null || v === undefined ? "" : String(v);
-  // Formula injection: a cell starting with = + - @ is data, never a formula, in Excel.
-  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
-
 /** Every non-draft application as CSV (UTF-8 with BOM, CRLF) for Excel. */
 export async function applicationsCsv(
   { db, zone }: { db: TenantDb; zone: ZoneConfig },
@@ -152,23 +146,19 @@ export async function applicationsCsv(
     "政策版本",
     "提交时间(北京时间)",
   ];
-  const lines = rows.map(({ a, enterprise, uscc }) =>
-    [
-      applicationNumber(zone, "subsidy", a) ?? "",
-      enterprise,
-      uscc,
-      a.programmeId,
-      compiled?.programmes.get(a.programmeId)?.title.zh ?? "",
-      STATUS_ZH[a.status],
-      zone.subsidy.stages.find((s) => s.key === a.stage)?.zh ?? "",
-      a.requestedFen === null ? "" : fenToPlainYuan(a.requestedFen),
-      a.amountFen === null ? "" : fenToPlainYuan(a.amountFen),
-      a.awardYear,
-      a.policyVersion,
-      a.submittedAt ? shanghaiDateTime(a.submittedAt) : "",
-    ]
-      .map(csvCell)
-      .join(","),
-  );
-  return `\uFEFF${[header.join(","), ...lines].join("\r\n")}\r\n`;
+  const lines = rows.map(({ a, enterprise, uscc }) => [
+    applicationNumber(zone, "subsidy", a) ?? "",
+    enterprise,
+    uscc,
+    a.programmeId,
+    compiled?.programmes.get(a.programmeId)?.title.zh ?? "",
+    STATUS_ZH[a.status],
+    zone.subsidy.stages.find((s) => s.key === a.stage)?.zh ?? "",
+    a.requestedFen === null ? "" : fenToPlainYuan(a.requestedFen),
+    a.amountFen === null ? "" : fenToPlainYuan(a.amountFen),
+    a.awardYear,
+    a.policyVersion,
+    a.submittedAt ? shanghaiDateTime(a.submittedAt) : "",
+  ]);
+  return toCsv([header, ...lines]);
 }

@@ -33,7 +33,7 @@ import { actingCtx } from "../auth/acting-ctx";
 import { signedIn } from "../auth/guard";
 import { formFailure } from "../auth/page-forms";
 import { requireMemberPage } from "../enterprises/member-guard";
-import { shanghaiDate } from "../enterprises/yuan";
+import { shanghaiDate } from "../../lib/calendar";
 import { MATERIAL_LIMIT_LABEL, MAX_MATERIAL_BYTES } from "../materials/save-material";
 import { loadCurrentPolicy, loadPolicyVersion, type LoadedPolicy } from "../policies/current-policy";
 import { factsToForm, fieldName, formToFacts, type FormValues } from "../policies/calculator-form";

@@ -19,7 +19,7 @@ import {
   type PublicityPageProps,
 } from "../../../web/pages/subsidies/publicity";
 import { formFailure, readForm } from "../auth/page-forms";
-import { requestCtx } from "../auth/routes";
+import { requestCtx } from "../../middleware/request-ctx";
 import { loadPolicyVersion } from "../policies/current-policy";
 import { titleFrom } from "./programme-title";
 import { listPublicity, lodgeObjection, ObjectionInput } from "./publicity";

@@ -22,7 +22,7 @@ import {
 import { AppError } from "../../lib/errors";
 import { textField } from "../../lib/text";
 import { newId } from "../../lib/ids";
-import { shanghaiDate } from "../enterprises/yuan";
+import { shanghaiDate } from "../../lib/calendar";
 import { dueOnFor, nextStage, type SubsidyActor, type SubsidyCtx } from "./context";
 import { memberEmails } from "./notices";
 import { transition } from "./transition";

@@ -13,7 +13,7 @@ import { AppError } from "../../lib/errors";
 import { textField } from "../../lib/text";
 import { newId } from "../../lib/ids";
 import { formatMoney, moneyFormatter } from "../../lib/money";
-import { isCalendarDate, shanghaiDate } from "../enterprises/yuan";
+import { isCalendarDate, shanghaiDate } from "../../lib/calendar";
 import { readableApplication, type SubsidyActor, type SubsidyCtx } from "./context";
 import { memberEmails } from "./notices";
 import { transition } from "./transition";

@@ -12,17 +12,10 @@ import { AppError } from "../../lib/errors";
 import { textField } from "../../lib/text";
 import { lastOfWorkingDays } from "../../lib/working-days";
 import { formatMoney, moneyFormatter } from "../../lib/money";
-import { shanghaiDate } from "../enterprises/yuan";
+import { shanghaiDate } from "../../lib/calendar";
 import { approveAward } from "./approve-award";
-import {
-  calendarOf,
-  dueOnFor,
-  nextStage,
-  readableApplication,
-  stageOf,
-  type SubsidyActor,
-  type SubsidyCtx,
-} from "./context";
+import { dueOnFor, nextStage, readableApplication, stageOf, type SubsidyActor, type SubsidyCtx } from "./context";
+import { calendarOf } from "../../lib/calendar";
 import { inSentence } from "../../lib/sentence";
 import { memberEmails } from "./notices";
 import { transition } from "./transition";

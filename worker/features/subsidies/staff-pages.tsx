@@ -16,7 +16,7 @@ import { QueuePage } from "../../../web/pages/subsidies/staff-queue";
 import { recordAudit } from "../audit/audit";
 import { signedIn } from "../auth/guard";
 import { pageGuard } from "../auth/page-forms";
-import { shanghaiDate } from "../enterprises/yuan";
+import { shanghaiDate } from "../../lib/calendar";
 import { applicationsCsv, subsidyDashboard } from "./dashboard";
 import { listQueue, QueueQuery } from "./list-applications";
 import { applicationPage, DONE, idParam, programmeTitles, staffActionRoutes, staffCtx } from "./staff-actions";

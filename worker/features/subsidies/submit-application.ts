@@ -13,7 +13,7 @@ import { AppError } from "../../lib/errors";
 import { evaluate } from "../../engines/policy/evaluate";
 import { parseFacts } from "../../engines/policy/facts";
 import { formatMoney } from "../../lib/money";
-import { shanghaiDate } from "../enterprises/yuan";
+import { shanghaiDate } from "../../lib/calendar";
 import type { LoadedPolicy } from "../policies/current-policy";
 import { loadEnterpriseProfiles } from "../policies/enterprise-profiles";
 import {

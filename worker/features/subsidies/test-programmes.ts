@@ -15,7 +15,7 @@ import { newId } from "../../lib/ids";
 import type { PolicyCase, ProgrammeInput } from "../../engines/policy/format/programme";
 import { loadCurrentPolicy, loadLatestVersion, type LoadedPolicy } from "../policies/current-policy";
 import { publishPolicyVersion } from "../policies/publish-policy-version";
-import { shanghaiDate } from "../enterprises/yuan";
+import { shanghaiDate } from "../../lib/calendar";
 import type { SubsidyActor } from "./context";
 import { createApplication } from "./create-application";
 import { saveDraft, type DraftInput } from "./save-draft";
@@ -183,21 +183,19 @@ export async function attachFor(
 ) {
   for (const m of policy.compiled.programmes.get(programmeId)!.materials) {
     if (!m.required) continue;
-    await db
-      .insert(materials)
-      .values({
-        id: newId(),
-        ownerKind: "subsidy_application",
-        ownerId: applicationId,
-        kind: materialKind(m.id),
-        filename: `${m.id}.pdf`,
-        contentType: "application/pdf",
-        size: 1000,
-        sha256: "0".repeat(64),
-        blobKey: `zibo/${newId()}`,
-        uploadedBy: null,
-        createdAt: at,
-      });
+    await db.insert(materials).values({
+      id: newId(),
+      ownerKind: "subsidy_application",
+      ownerId: applicationId,
+      kind: materialKind(m.id),
+      filename: `${m.id}.pdf`,
+      contentType: "application/pdf",
+      size: 1000,
+      sha256: "0".repeat(64),
+      blobKey: `zibo/${newId()}`,
+      uploadedBy: null,
+      createdAt: at,
+    });
   }
 }
 
@@ -207,19 +205,17 @@ export async function newEnterprise(db: TenantDb, name: string, at = Date.now())
   const userId = newId();
   await db.insert(enterprises).values({ id: enterpriseId, name, createdAt: at });
   const email = `m-${userId.slice(0, 10).toLowerCase()}@zibo.test`;
-  await db
-    .insert(users)
-    .values({
-      id: userId,
-      email,
-      name: "经办人",
-      role: "enterprise",
-      enterpriseId,
-      passwordHash: "x",
-      passwordChangedAt: at,
-      createdAt: at,
-      updatedAt: at,
-    });
+  await db.insert(users).values({
+    id: userId,
+    email,
+    name: "经办人",
+    role: "enterprise",
+    enterpriseId,
+    passwordHash: "x",
+    passwordChangedAt: at,
+    createdAt: at,
+    updatedAt: at,
+  });
   return { id: userId, email, role: "enterprise" as const, enterpriseId };
 }
 
@@ -232,19 +228,17 @@ export async function newStaff(
 ) {
   const id = newId();
   const email = `${role}-${id.slice(0, 10).toLowerCase()}@zibo.test`;
-  await db
-    .insert(users)
-    .values({
-      id,
-      email,
-      name: "工作人员",
-      role,
-      enterpriseId,
-      passwordHash: "x",
-      passwordChangedAt: at,
-      createdAt: at,
-      updatedAt: at,
-    });
+  await db.insert(users).values({
+    id,
+    email,
+    name: "工作人员",
+    role,
+    enterpriseId,
+    passwordHash: "x",
+    passwordChangedAt: at,
+    createdAt: at,
+    updatedAt: at,
+  });
   return { id, email, role, enterpriseId };
 }
 

@@ -42,21 +42,19 @@ export async function subsidyWorld(now = new Date("2026-06-01T02:00:00Z")) {
   const attachAll = async (applicationId: string, programmeId: string) => {
     const p = policy.compiled.programmes.get(programmeId)!;
     for (const m of p.materials) {
-      await db
-        .insert(materials)
-        .values({
-          id: newId(),
-          ownerKind: "subsidy_application",
-          ownerId: applicationId,
-          kind: materialKind(m.id),
-          filename: `${m.id}.pdf`,
-          contentType: "application/pdf",
-          size: 1000,
-          sha256: "0".repeat(64),
-          blobKey: `zibo/${newId()}`,
-          uploadedBy: null,
-          createdAt: now.getTime(),
-        });
+      await db.insert(materials).values({
+        id: newId(),
+        ownerKind: "subsidy_application",
+        ownerId: applicationId,
+        kind: materialKind(m.id),
+        filename: `${m.id}.pdf`,
+        contentType: "application/pdf",
+        size: 1000,
+        sha256: "0".repeat(64),
+        blobKey: `zibo/${newId()}`,
+        uploadedBy: null,
+        createdAt: now.getTime(),
+      });
     }
   };
   return { client, db, zone, policy, actorOf, ctxAt, attachAll, now };

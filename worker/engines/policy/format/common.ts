@@ -5,12 +5,11 @@
  * the engine never multiplies by a float.
  */
 import { z } from "zod";
+import { MAX_FEN } from "../../../lib/money";
 
 export const text = z.string().trim().min(1);
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "date: YYYY-MM-DD");
 
-/** Up to 10^15 fen (10 万亿元) keeps every sum and product below 2^53 where the engine uses numbers. */
-export const MAX_FEN = 1e15;
 export const fen = z.number().int("money: whole fen").min(0, "money: not negative").max(MAX_FEN);
 
 /** 3 → 3%; 0.5 → 0.5%; two decimals at most. */

@@ -1,6 +1,8 @@
+/** The shared helpers for dates, typed amounts and CSV (worker/lib/calendar.ts, money.ts, csv.ts). */
 import { describe, expect, it } from "vitest";
-import { csvCell, toCsv } from "./enterprises-csv";
-import { isCalendarDate, shanghaiDate, yuanToFen } from "./yuan";
+import { csvCell, toCsv } from "./csv";
+import { yuanToFen } from "./money";
+import { isCalendarDate, shanghaiDate } from "./calendar";
 
 describe("yuanToFen reads amounts as people type them, exactly", () => {
   it.each([
