@@ -40,7 +40,8 @@ export async function benchEngine(seconds = 1): Promise<EngineFigures[]> {
     const compiled = compilePolicySet(await loadPolicySet(zone), zone);
     if (!compiled.list.length) continue;
     const history = [{ programme: compiled.list[0]!.id, year: 2026, amountFen: 10 * WAN }];
-    for (let i = 0; i < 200; i++) rankProgrammesForEnterprise(compiled, profile, history, "2026-06-30"); // warm-up (JIT)
+    // Warm-up (JIT).
+    for (let i = 0; i < 200; i++) rankProgrammesForEnterprise(compiled, profile, history, "2026-06-30");
     let rankings = 0;
     const start = process.hrtime.bigint();
     const until = start + BigInt(seconds * 1e9);

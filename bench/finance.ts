@@ -13,7 +13,7 @@ import {
   type NeedTerms,
   type ProductTerms,
 } from "../worker/engines/loan-match/match";
-import { namesOf } from "../worker/features/finance/context";
+import { namesOf } from "../web/labels/finance";
 import { PRODUCT_TYPES } from "../worker/db/schema";
 
 const WAN = 1_000_000;
@@ -80,7 +80,8 @@ export function benchFinance(seconds = 1.5): FinanceFigures {
   const products = benchCatalogue();
   const names = namesOf(zone);
   let sink = 0; // keeps the work observable, so nothing is optimised away
-  for (let i = 0; i < 200; i++) sink += rankProductsForNeed(products, need, enterprise, names)[0]!.fails; // warm-up (JIT)
+  // Warm-up (JIT).
+  for (let i = 0; i < 200; i++) sink += rankProductsForNeed(products, need, enterprise, names)[0]!.fails;
   let rankings = 0;
   const start = process.hrtime.bigint();
   const until = start + BigInt(Math.round(seconds * 1e9));

@@ -64,8 +64,9 @@ async function measure(s: Scenario, duration: number) {
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, cpuPerReq: cpu / r.requests.total };
 }
 
+const placement = pinned ? "on core 0, load on core 1" : "unpinned (taskset unavailable)";
 console.log(
-  `yuanqu bench: ${seconds}s per scenario, ${connections} connections, server ${pinned ? "on core 0, load on core 1" : "unpinned (taskset unavailable)"}, Node ${process.version}\n`,
+  `yuanqu bench: ${seconds}s per scenario, ${connections} connections, server ${placement}, Node ${process.version}\n`,
 );
 type Figures = Awaited<ReturnType<typeof measure>>;
 const run = async (s: Scenario): Promise<Figures> => {
@@ -87,7 +88,8 @@ const pad = (v: string, n: number) => v.padEnd(n);
 const fmt = (f: Figures) =>
   `${pad(f.rps.toFixed(0), 8)}${pad(`${f.p50}/${f.p99}`, 9)}${pad(f.cpuPerReq.toFixed(1), 8)}`;
 console.log(
-  `${pad("scenario", 34)}${pad("req/s", 8)}${pad("p50/p99", 9)}${pad("cpu µs", 8)}${pad("| bare, same response", 27)}${pad("× same", 8)}${pad("× tiny", 8)}target`,
+  `${pad("scenario", 34)}${pad("req/s", 8)}${pad("p50/p99", 9)}${pad("cpu µs", 8)}` +
+    `${pad("| bare, same response", 27)}${pad("× same", 8)}${pad("× tiny", 8)}target`,
 );
 console.log(`${pad(tiny.name, 34)}${fmt(tinyFigures)}`);
 for (const r of rows) {
@@ -96,28 +98,39 @@ for (const r of rows) {
   const same = r.bare.cpuPerReq / r.app.cpuPerReq;
   const tinyRatio = tinyFigures.cpuPerReq / r.app.cpuPerReq;
   const verdict = r.target === undefined ? "" : `≥ ${r.target} ${same >= r.target ? "met" : "MISSED"}`;
-  console.log(
-    `${pad(r.name, 34)}${fmt(r.app)}| ${fmt(r.bare)}${pad(same.toFixed(2), 8)}${pad(tinyRatio.toFixed(2), 8)}${verdict}`,
-  );
+  const ratios = `${pad(same.toFixed(2), 8)}${pad(tinyRatio.toFixed(2), 8)}`;
+  console.log(`${pad(r.name, 34)}${fmt(r.app)}| ${fmt(r.bare)}${ratios}${verdict}`);
 }
-console.log(`
-req/s and p50/p99 (ms) are what autocannon saw; cpu µs is the server's CPU time per request.
-× same / × tiny: requests per server CPU-second, app ÷ a bare Hono route sending the same response (bytes and headers) / sending {"ok":true}.
-Throughput ratios (req/s): ${rows.map((r) => `${r.name.split(" (")[0]} ${(r.app.rps / r.bare.rps).toFixed(2)}× same`).join("; ")}.`);
+const throughput = rows.map((r) => `${r.name.split(" (")[0]} ${(r.app.rps / r.bare.rps).toFixed(2)}× same`).join("; ");
+console.log(
+  [
+    "",
+    "req/s and p50/p99 (ms) are what autocannon saw; cpu µs is the server's CPU time per request.",
+    "× same / × tiny: requests per server CPU-second, app ÷ a bare Hono route sending the same response " +
+      '(bytes and headers) / sending {"ok":true}.',
+    `Throughput ratios (req/s): ${throughput}.`,
+  ].join("\n"),
+);
 
 // The engine runs in this process (not the pinned server): it is pure CPU, no I/O.
 const engine = await benchEngine(Number(process.env.BENCH_ENGINE_SECONDS ?? 2));
 console.log("\npolicy engine (in-process, every programme for one enterprise, facts prefilled from its profile):");
 for (const e of engine) {
   const verdict = e.microsPerEvaluation < 200 ? "met" : "MISSED";
+  const perRequest = (e.microsPerEvaluation / tinyFigures!.cpuPerReq).toFixed(2);
   console.log(
-    `  ${e.zone.padEnd(9)} ${String(e.programmes).padStart(3)} programmes: ${e.microsPerEvaluation.toFixed(1)} µs per evaluation (budget < 200 µs, ${verdict}; ${(e.microsPerEvaluation / tinyFigures!.cpuPerReq).toFixed(2)}× a bare Hono request's CPU); ranking all ${e.microsPerRanking.toFixed(0)} µs`,
+    `  ${e.zone.padEnd(9)} ${String(e.programmes).padStart(3)} programmes: ` +
+      `${e.microsPerEvaluation.toFixed(1)} µs per evaluation (budget < 200 µs, ${verdict}; ` +
+      `${perRequest}× a bare Hono request's CPU); ranking all ${e.microsPerRanking.toFixed(0)} µs`,
   );
 }
 
 // The 金融超市 matcher, likewise in-process: 1,000 products ranked for one need (issue 7: < 5 ms).
 const finance = benchFinance(Number(process.env.BENCH_FINANCE_SECONDS ?? 1.5));
 const financeVerdict = finance.msPerRanking < 5 ? "met" : "MISSED";
+const financePerRequest = ((finance.msPerRanking * 1000) / tinyFigures!.cpuPerReq).toFixed(1);
 console.log(
-  `\n金融超市 matching (in-process, ${finance.products} products ranked for one need and one enterprise): ${finance.msPerRanking.toFixed(3)} ms per ranking (budget < 5 ms, ${financeVerdict}; ${((finance.msPerRanking * 1000) / tinyFigures!.cpuPerReq).toFixed(1)}× a bare Hono request's CPU)`,
+  `\n金融超市 matching (in-process, ${finance.products} products ranked for one need and one enterprise): ` +
+    `${finance.msPerRanking.toFixed(3)} ms per ranking (budget < 5 ms, ${financeVerdict}; ` +
+    `${financePerRequest}× a bare Hono request's CPU)`,
 );

@@ -46,7 +46,8 @@ if (values.reindex) {
 const slug =
   positionals[0] ??
   fail(
-    'usage: npm run tenant:create -- <slug> --name 某某高新区 --name-en "Moumou Hi-tech Zone" --province 某省 --city 某市 --phone 0000-1234567 --office 管委会',
+    'usage: npm run tenant:create -- <slug> --name 某某高新区 --name-en "Moumou Hi-tech Zone" ' +
+      "--province 某省 --city 某市 --phone 0000-1234567 --office 管委会",
   );
 const slugCheck = slugSchema.safeParse(slug);
 if (!slugCheck.success)
@@ -83,7 +84,8 @@ try {
   console.log(`✓ database ${template.replace("{tenant}", slug)} at schema ${migrated.version}`);
 } catch (err) {
   fail(
-    `✗ creating the database failed: ${err instanceof Error ? err.message : err}\n  The zone's files are written; fix the cause and run \`npm run db:migrate -- --only ${slug}\`.`,
+    `✗ creating the database failed: ${err instanceof Error ? err.message : err}\n` +
+      `  The zone's files are written; fix the cause and run \`npm run db:migrate -- --only ${slug}\`.`,
   );
 } finally {
   client.close();

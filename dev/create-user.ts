@@ -51,7 +51,10 @@ const input = z
   .safeParse({ zone: positionals[0], email: positionals[1], ...values });
 if (!input.success) {
   console.error(
-    `usage: npm run user:create -- <zone> <email> --role zone_admin --name 张三\n${input.error.issues.map((i) => `  ${i.message}`).join("\n")}`,
+    [
+      "usage: npm run user:create -- <zone> <email> --role zone_admin --name 张三",
+      ...input.error.issues.map((i) => `  ${i.message}`),
+    ].join("\n"),
   );
   process.exit(2);
 }

@@ -23,8 +23,9 @@ console.log(
 );
 const { failed } = await migrateAllTenants({ slugs, openClient: open, migrations, log: (l) => console.log(l) });
 if (failed.length) {
+  const names = failed.join(", ");
   console.error(
-    `\n${failed.length} tenant(s) failed: ${failed.join(", ")}. Fix the cause and run again; migrated tenants are skipped.`,
+    `\n${failed.length} tenant(s) failed: ${names}. Fix the cause and run again; migrated tenants are skipped.`,
   );
   process.exit(1);
 }

@@ -26,8 +26,9 @@ const { open } = cliClientFactory();
 const client = open(zone.slug);
 try {
   const out = await publishZonePolicy(openTenantDb(client), zone, { dryRun: values["dry-run"] ?? false });
+  const base = out.preview.base;
   console.log(
-    `${zone.slug}: ${out.preview.base ? `newest published is version ${out.preview.base.id} (${out.preview.base.label})` : "no version published yet"}`,
+    `${zone.slug}: ${base ? `newest published is version ${base.id} (${base.label})` : "no version published yet"}`,
   );
   for (const l of describePreview(out.preview)) console.log(l);
   switch (out.status) {

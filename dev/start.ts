@@ -37,9 +37,9 @@ async function prepareAll(urlFor: (slug: string) => string) {
       policy.status === "published"
         ? `published as version ${policy.version}`
         : `version ${policy.preview.base?.id} up to date`;
-    console.log(
-      `  ✓ ${zone.slug}: schema ${migrated.version}; policy ${state}: ${set.documents.length} documents, ${set.programmes.length} programmes, ${set.cases.length} cases passing`,
-    );
+    const { documents, programmes, cases } = set;
+    const counts = `${documents.length} documents, ${programmes.length} programmes, ${cases.length} cases passing`;
+    console.log(`  ✓ ${zone.slug}: schema ${migrated.version}; policy ${state}: ${counts}`);
   }
 }
 
@@ -56,9 +56,8 @@ function banner(runtime: string) {
         .join("  ")}   password ${demoPassword(z.slug)}`,
     );
   }
-  console.log(
-    `Sign in at http://<zone>.localhost:${PORT}/login; sent messages (reset links) at http://<zone>.localhost:${PORT}/dev/outbox/view.`,
-  );
+  const site = `http://<zone>.localhost:${PORT}`;
+  console.log(`Sign in at ${site}/login; sent messages (reset links) at ${site}/dev/outbox/view.`);
   console.log("Ctrl-C stops everything.\n");
 }
 

@@ -21,10 +21,13 @@ for (const zone of zones.all()) {
     if (r.status === "refused") {
       failed++;
       console.error(`✗ ${zone.slug}: policy set not publishable\n${describePreview(r.preview).join("\n")}`);
-    } else
-      console.log(
-        `✓ ${zone.slug}: ${r.status === "published" ? `published policy version ${r.version} (${r.notified} notices)` : `policy version ${r.status === "unchanged" ? r.version : "?"} unchanged`}`,
-      );
+    } else {
+      const what =
+        r.status === "published"
+          ? `published policy version ${r.version} (${r.notified} notices)`
+          : `policy version ${r.status === "unchanged" ? r.version : "?"} unchanged`;
+      console.log(`✓ ${zone.slug}: ${what}`);
+    }
   } catch (err) {
     failed++;
     console.error(`✗ ${zone.slug}: ${err instanceof Error ? err.message : err} (run npm run db:migrate first?)`);

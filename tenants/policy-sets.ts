@@ -4,7 +4,7 @@
  * versions from the zone's database and never bundles these files.
  * A zone without a policy folder gets a set of its documents and no programmes.
  */
-import type { PolicySet } from "../worker/engines/policy/format/programme";
+import type { PolicySet } from "../worker/engines/policy/format/policy-set";
 import { definePolicySet } from "./policy";
 import type { ZoneConfig } from "./schema";
 

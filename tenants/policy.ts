@@ -4,13 +4,8 @@
  * zone and the path), and money as the policies write it.
  */
 import { z } from "zod";
-import {
-  policySetSchema,
-  type PolicySet,
-  type PolicySetInput,
-  type ProgrammeInput,
-  type PolicyCase,
-} from "../worker/engines/policy/format/programme";
+import { policySetSchema, type PolicySet, type PolicySetInput } from "../worker/engines/policy/format/policy-set";
+import type { policyCaseSchema, ProgrammeInput } from "../worker/engines/policy/format/programme";
 
 /** 万元 → fen: wan(20) is 20万元. */
 export const wan = (n: number): number => Math.round(n * 1_000_000);
@@ -26,7 +21,4 @@ export function definePolicySet(raw: PolicySetInput): PolicySet {
 
 /** Identity functions that give programme and case literals their types while writing them. */
 export const programme = (p: ProgrammeInput): ProgrammeInput => p;
-export const cases = (
-  c: z.input<typeof import("../worker/engines/policy/format/programme").policyCaseSchema>[],
-): typeof c => c;
-export type { PolicyCase };
+export const cases = (c: z.input<typeof policyCaseSchema>[]): typeof c => c;

@@ -110,7 +110,10 @@ export const policyDocumentSchema = z
     /** Issuing body (发文机关); several joined by "、". */
     issuer: text,
     issuedOn: isoDate,
-    /** When its programmes apply: from the date it takes effect (default: issuedOn) to its expiry, null where none is printed. */
+    /**
+     * When its programmes apply: from the date it takes effect (default: issuedOn) to its expiry,
+     * null where none is printed.
+     */
     effectiveFrom: isoDate.optional(),
     effectiveTo: isoDate.nullable().optional(),
     /**
@@ -222,7 +225,10 @@ export const DEFAULT_QUALIFICATIONS: z.input<typeof qualificationTypeSchema>[] =
 export const subsidyStageSchema = z.strictObject({
   key: z.string().regex(/^[a-z][a-z0-9-]{1,30}$/),
   zh: text,
-  /** review: staff pass, return or reject; publicity: 公示, moves on by itself after the notice period; payment: approve for payment, then record payments. */
+  /**
+   * review: staff pass, return or reject; publicity: 公示, moves on by itself after the notice period; payment: approve
+   * for payment, then record payments.
+   */
   kind: z.enum(["review", "publicity", "payment"]),
   /** Roles that act at this stage (none for publicity, which the clock moves). */
   roles: z.array(z.enum(["zone_admin", "reviewer"])).default([]),
@@ -330,7 +336,9 @@ export const zoneSchema = z
   });
 export type ZoneConfig = z.infer<typeof zoneSchema>;
 
-/** The letters of the zone's application numbers: its `code`, or the slug's initials ("new-area" → "NA", "zibo" → "ZI"). */
+/**
+ * The letters of the zone's application numbers: its `code`, or the slug's initials ("new-area" → "NA", "zibo" → "ZI").
+ */
 export function zoneCode(zone: Pick<ZoneConfig, "slug" | "code">): string {
   if (zone.code) return zone.code;
   const parts = zone.slug.split("-").filter(Boolean);

@@ -65,7 +65,7 @@ export function Layout({ title, zone, nonce, current, css, user, referrer, child
                   <a href="/" aria-current={current === "home" ? "page" : undefined}>
                     首页
                   </a>
-                  <a href="/policy" aria-current={current === "policies" ? "page" : undefined}>
+                  <a href="/policies" aria-current={current === "policies" ? "page" : undefined}>
                     政策纵览
                   </a>
                   <a href="/finance" aria-current={current === "finance" ? "page" : undefined}>
@@ -118,7 +118,7 @@ function workLinks(user: HeaderUser): { href: string; label: string }[] {
           ? [
               { href: "/admin/banks", label: "金融机构" },
               { href: "/admin/users", label: "用户管理" },
-              { href: "/admin/policy", label: "政策版本" },
+              { href: "/admin/policies", label: "政策版本" },
             ]
           : []),
       ];
@@ -126,7 +126,7 @@ function workLinks(user: HeaderUser): { href: string; label: string }[] {
       return user.enterpriseId
         ? [
             { href: "/enterprise", label: "我的企业" },
-            { href: "/policy/match", label: "政策匹配" },
+            { href: "/policies/match", label: "政策匹配" },
             { href: "/subsidies", label: "我的申报" },
             { href: "/finance/needs", label: "融资需求" },
             { href: "/finance/loans", label: "我的贷款" },

@@ -19,7 +19,8 @@ export const LARGE_TEXT_KEY = "yq-large-text";
  * Runs in <head> before first paint: marks that scripts run (the 大字版 switch is shown only
  * then) and applies 大字版 as this browser last chose it, so the page never re-flows.
  */
-export const HEAD_SCRIPT = `(function(){var d=document.documentElement;d.classList.add("js");try{if(localStorage.getItem("${LARGE_TEXT_KEY}")==="1")d.classList.add("large")}catch(e){}})();`;
+export const HEAD_SCRIPT = `(function(){var d=document.documentElement;d.classList.add("js");
+try{if(localStorage.getItem("${LARGE_TEXT_KEY}")==="1")d.classList.add("large")}catch(e){}})();`;
 export const SITE_SCRIPT = `(function(){
 (function(){var here=location.pathname,best=null;
   document.querySelectorAll(".worknav a[href]").forEach(function(a){var h=a.getAttribute("href");
@@ -33,17 +34,26 @@ document.addEventListener("submit",function(e){
 document.addEventListener("click",function(e){
   var b=e.target instanceof Element?e.target.closest("button[data-copy]"):null;if(!b)return;
   var t=document.querySelector(b.getAttribute("data-copy"));if(!t)return;
-  var text=(t.textContent||"").trim(),done=function(){var s=b.getAttribute("data-copied")||"已复制";var o=b.textContent;b.textContent=s;setTimeout(function(){b.textContent=o},2000)};
-  if(navigator.clipboard&&window.isSecureContext){navigator.clipboard.writeText(text).then(done,function(){fallback()})}else fallback();
-  function fallback(){var r=document.createRange();r.selectNodeContents(t);var sel=getSelection();sel.removeAllRanges();sel.addRange(r);try{document.execCommand("copy");done()}catch(_){}}
+  var text=(t.textContent||"").trim(),done=function(){
+    var s=b.getAttribute("data-copied")||"已复制";var o=b.textContent;b.textContent=s;
+    setTimeout(function(){b.textContent=o},2000)};
+  if(navigator.clipboard&&window.isSecureContext){
+    navigator.clipboard.writeText(text).then(done,function(){fallback()})
+  }else fallback();
+  function fallback(){
+    var r=document.createRange();r.selectNodeContents(t);var sel=getSelection();sel.removeAllRanges();sel.addRange(r);
+    try{document.execCommand("copy");done()}catch(_){}
+  }
 });
 // A table wider than its box scrolls inside it: keyboard users reach it with Tab and scroll it with the arrows.
-document.querySelectorAll(".table-scroll").forEach(function(s){if(s.scrollWidth>s.clientWidth+1&&!s.hasAttribute("tabindex"))s.tabIndex=0});
+document.querySelectorAll(".table-scroll").forEach(function(s){
+  if(s.scrollWidth>s.clientWidth+1&&!s.hasAttribute("tabindex"))s.tabIndex=0});
 var root=document.documentElement,ts=document.querySelector("button[data-textsize]");
 if(ts){
   ts.setAttribute("aria-pressed",String(root.classList.contains("large")));
   ts.addEventListener("click",function(){
-    var on=!root.classList.contains("large");root.classList.toggle("large",on);ts.setAttribute("aria-pressed",String(on));
+    var on=!root.classList.contains("large");root.classList.toggle("large",on);
+    ts.setAttribute("aria-pressed",String(on));
     try{if(on)localStorage.setItem("${LARGE_TEXT_KEY}","1");else localStorage.removeItem("${LARGE_TEXT_KEY}")}catch(_){}
   });
 }
@@ -53,7 +63,10 @@ function fieldOf(a,text){
   var id=decodeURIComponent((a.getAttribute("href")||"").slice(1)),el=id?document.getElementById(id):null;
   var name=a.getAttribute("data-field"),scope=a.closest("form")||document;
   if(!el&&name)el=scope.querySelector('[name="'+CSS.escape(name)+'"]');
-  if(!el)scope.querySelectorAll(".field-error[id]").forEach(function(p){if(!el&&(p.textContent||"").trim()===text)el=document.querySelector('[aria-describedby~="'+p.id+'"]')||document.getElementById(p.id.replace(/-error$/,""))});
+  if(!el)scope.querySelectorAll(".field-error[id]").forEach(function(p){
+    if(!el&&(p.textContent||"").trim()===text)
+      el=document.querySelector('[aria-describedby~="'+p.id+'"]')||
+        document.getElementById(p.id.replace(/-error$/,""))});
   if(el&&!el.matches("input,select,textarea,button"))el=el.querySelector("input,select,textarea,button")||el;
   return el;
 }
@@ -65,7 +78,8 @@ var summary=document.querySelector("[data-error-summary]");
 if(summary){
   var targets=[];
   summary.querySelectorAll("a[href^='#']").forEach(function(a){
-    var text=(a.textContent||"").trim(),el=fieldOf(a,text),l=el&&labelOf(el),name=l?(l.textContent||"").trim().replace(/[((].*$/,""):"";
+    var text=(a.textContent||"").trim(),el=fieldOf(a,text),l=el&&labelOf(el);
+    var name=l?(l.textContent||"").trim().replace(/[((].*$/,""):"";
     if(!el)return;
     targets.push([a,el]);
     if(name&&text.indexOf(name)<0)a.textContent=name+":"+text;
@@ -87,10 +101,14 @@ if(summary){
 // 政策计算器's past awards: the filled rows and one empty one; "再加一项" shows the next (at most the 10 rendered).
 document.querySelectorAll("[data-award-rows]").forEach(function(box){
   var rows=[].slice.call(box.querySelectorAll("[data-award-row]")),add=box.querySelector("[data-award-add]"),last=-1;
-  rows.forEach(function(r,i){if(r.querySelector("[aria-invalid]")||[].some.call(r.querySelectorAll("input,select"),function(c){return !!c.value}))last=i});
+  rows.forEach(function(r,i){
+    var filled=[].some.call(r.querySelectorAll("input,select"),function(c){return !!c.value});
+    if(r.querySelector("[aria-invalid]")||filled)last=i});
   rows.forEach(function(r,i){r.hidden=i>last+1});
   var sync=function(){if(add)add.hidden=!rows.some(function(r){return r.hidden})};
-  if(add)add.querySelector("button").addEventListener("click",function(){var next=rows.filter(function(r){return r.hidden})[0];if(!next)return;next.hidden=false;sync();var s=next.querySelector("select");if(s)s.focus()});
+  if(add)add.querySelector("button").addEventListener("click",function(){
+    var next=rows.filter(function(r){return r.hidden})[0];if(!next)return;
+    next.hidden=false;sync();var s=next.querySelector("select");if(s)s.focus()});
   sync();
 });
 })();`;

@@ -32,9 +32,8 @@ export async function migrateAllTenants({ slugs, openClient, migrations, log = (
     try {
       const { applied, version } = await migrateTenant(client, migrations);
       outcomes.push({ slug, ok: true, applied, version });
-      log(
-        `${n} ✓ ${slug}: ${applied.length ? `applied ${applied.join(", ")}` : "up to date"} (schema ${version ?? "empty"})`,
-      );
+      const what = applied.length ? `applied ${applied.join(", ")}` : "up to date";
+      log(`${n} ✓ ${slug}: ${what} (schema ${version ?? "empty"})`);
     } catch (err) {
       const error = err instanceof Error ? err.message : String(err);
       outcomes.push({ slug, ok: false, applied: [], version: null, error });

@@ -21,7 +21,7 @@ import {
   LoanIdParam,
   NeedIdParam,
   ProductIdParam,
-} from "../../worker/features/finance/api-schemas";
+} from "../../worker/features/finance/api/schema-parts";
 import { ApplicationIdParam as OnboardingIdParam } from "../../worker/features/onboarding/schemas";
 import { ApplicationIdParam as SubsidyIdParam } from "../../worker/features/subsidies/api-schemas";
 import { demoId, newId } from "../../worker/lib/ids";
@@ -48,7 +48,8 @@ const CHECKS: [sql: string, schemas: z.ZodType[]][] = [
 async function organisationRefs(client: Client): Promise<{ table: string; column: string }[]> {
   const tables = (
     await client.execute(
-      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '\\_%' ESCAPE '\\'",
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '\\_%' " +
+        "ESCAPE '\\'",
     )
   ).rows.map((r) => String(r[0]));
   const refs: { table: string; column: string }[] = [];
@@ -106,7 +107,8 @@ describe.each([...DEMO_ZONES])("the demo data of %s", (slug) => {
       expect(checked).toBeGreaterThan(10);
       for (const { table, column } of await organisationRefs(client)) {
         const bad = await client.execute(
-          `SELECT ${column} FROM ${table} WHERE ${column} IS NOT NULL AND (length(${column}) <> 26 OR ${column} GLOB '*[^a-z2-7]*')`,
+          `SELECT ${column} FROM ${table} WHERE ${column} IS NOT NULL ` +
+            `AND (length(${column}) <> 26 OR ${column} GLOB '*[^a-z2-7]*')`,
         );
         expect(
           bad.rows.map((r) => r[0]),
@@ -138,7 +140,9 @@ describe("a database seeded with the old readable ids", () => {
       // A consent of the demo enterprise to the second demo bank: rows in a table the seeds do not write.
       const enterpriseId = demoEnterpriseId(slug);
       await client.execute({
-        sql: "INSERT INTO data_consents (id, enterprise_id, bank_id, granted_by, granted_at) VALUES (?, ?, ?, 'seed-test', 0)",
+        sql:
+          "INSERT INTO data_consents (id, enterprise_id, bank_id, granted_by, granted_at) VALUES (?, ?, ?, " +
+          "'seed-test', 0)",
         args: [newId(), enterpriseId, demoBankId(slug, 2)],
       });
       // Back to how earlier seeds left it.

@@ -52,11 +52,10 @@ export async function renameOrganisation(db: TenantDb, kind: Kind, from: string,
   await db.batch([
     db.run(sql`PRAGMA defer_foreign_keys = ON`),
     db.run(sql`UPDATE ${sql.identifier(parent)} SET id = ${to} WHERE id = ${from}`),
-    ...referring.map((name) =>
-      db.run(
-        sql`UPDATE ${sql.identifier(name)} SET ${sql.identifier(column)} = ${to} WHERE ${sql.identifier(column)} = ${from}`,
-      ),
-    ),
+    ...referring.map((name) => {
+      const col = sql.identifier(column);
+      return db.run(sql`UPDATE ${sql.identifier(name)} SET ${col} = ${to} WHERE ${col} = ${from}`);
+    }),
     ...(kind === "enterprise"
       ? [db.run(sql`UPDATE materials SET owner_id = ${to} WHERE owner_kind = 'enterprise' AND owner_id = ${from}`)]
       : []),

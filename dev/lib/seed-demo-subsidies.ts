@@ -81,7 +81,8 @@ export async function seedDemoSubsidies(db: TenantDb, zone: ZoneConfig, now = ne
     const review = stages.filter((s) => s.kind === "review");
     const publicity = stages.find((s) => s.kind === "publicity")!;
     const payment = stages.at(-1)!;
-    // Each step follows the one before it and none lies ahead of `now` (a minute apart per application keeps them distinct).
+    // Each step follows the one before it and none lies ahead of `now`
+    // (a minute apart per application keeps them distinct).
     const t0 = now.getTime() - CREATED_DAYS_AGO[d.at] * DAY + i * 60_000;
     const submittedAt = t0 + HOUR;
     // Numbered like createApplication numbers: the counter of the year of creation (Asia/Shanghai).
@@ -131,7 +132,8 @@ export async function seedDemoSubsidies(db: TenantDb, zone: ZoneConfig, now = ne
           dueOn: dueOnFor(zone, stages[0]!, dayOf(submittedAt)),
         });
       } else {
-        // The review stages are passed between submission and the day 公示 starts: yesterday for the one on the 公示 page, weeks ago for the paid one.
+        // The review stages are passed between submission and the day 公示 starts: yesterday for the one on the 公示 page,
+        // weeks ago for the paid one.
         const [firstPass, intoPublicity] =
           d.at === "publicity" ? [now.getTime() - 8 * DAY, now.getTime() - DAY] : [t0 + 3 * DAY, t0 + 8 * DAY];
         const passedAt = review.map((_, k) =>

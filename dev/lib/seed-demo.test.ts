@@ -55,97 +55,106 @@ describe.each(["zibo", "dongying", "changzhi"])("demo data for %s", (slug) => {
 });
 
 describe.each(["zibo", "dongying", "changzhi"])("the README's enterprise@%s.demo", (slug) => {
-  it("belongs to a company with a profile, figures and verified qualifications, for which 政策匹配 finds programmes to apply for", async () => {
-    const { zone, client, db } = await demoZone(slug);
-    const member = await client.execute({
-      sql: "SELECT enterprise_id FROM users WHERE email = ?",
-      args: [`enterprise@${slug}.demo`],
-    });
-    const enterpriseId = String(member.rows[0]![0]);
-    // The README's contract: the same account, in the same enterprise as before.
-    expect(enterpriseId).toBe(demoEnterpriseId(slug));
-    const company = await client.execute({
-      sql: "SELECT uscc, industry, industry_class, employees FROM enterprises WHERE id = ?",
-      args: [enterpriseId],
-    });
-    expect(validateUscc(String(company.rows[0]![0])).ok).toBe(true);
-    expect(company.rows[0]![2]).toMatch(/^[A-T]\d{2,4}$/);
-    const today = shanghaiDate(new Date());
-    const [e] = await loadEnterpriseProfiles({ db }, today, enterpriseId);
-    expect(e!.profile.figures.length).toBeGreaterThanOrEqual(3);
-    expect(e!.profile.figures.every((f) => f.revenueFen !== null && f.rdExpenseFen !== null)).toBe(true);
-    expect(e!.profile.qualifications).toEqual(expect.arrayContaining(["hnte", "tech-sme"]));
+  it(
+    "belongs to a company with a profile, figures and verified qualifications, for which 政策匹配 finds programmes to " +
+      "apply for",
+    async () => {
+      const { zone, client, db } = await demoZone(slug);
+      const member = await client.execute({
+        sql: "SELECT enterprise_id FROM users WHERE email = ?",
+        args: [`enterprise@${slug}.demo`],
+      });
+      const enterpriseId = String(member.rows[0]![0]);
+      // The README's contract: the same account, in the same enterprise as before.
+      expect(enterpriseId).toBe(demoEnterpriseId(slug));
+      const company = await client.execute({
+        sql: "SELECT uscc, industry, industry_class, employees FROM enterprises WHERE id = ?",
+        args: [enterpriseId],
+      });
+      expect(validateUscc(String(company.rows[0]![0])).ok).toBe(true);
+      expect(company.rows[0]![2]).toMatch(/^[A-T]\d{2,4}$/);
+      const today = shanghaiDate(new Date());
+      const [e] = await loadEnterpriseProfiles({ db }, today, enterpriseId);
+      expect(e!.profile.figures.length).toBeGreaterThanOrEqual(3);
+      expect(e!.profile.figures.every((f) => f.revenueFen !== null && f.rdExpenseFen !== null)).toBe(true);
+      expect(e!.profile.qualifications).toEqual(expect.arrayContaining(["hnte", "tech-sme"]));
 
-    const policy = (await loadCurrentPolicy({ db, zone }, today))!;
-    const fits = rankProgrammesForEnterprise(policy.compiled, e!.profile, e!.history, today);
-    const eligible = fits.filter((f) => f.tier === "eligible");
-    if (slug === "changzhi") {
-      // Changzhi's only document, the 2021–2023 plan, ended on 2023-12-31 (issue 13): its 政策匹配
-      // shows every programme as expired, with the reason, until the zone publishes an extension.
-      expect(eligible, `可以申报 in ${slug}`).toHaveLength(0);
-      expect(fits.length).toBeGreaterThan(0);
-      for (const f of fits)
-        expect(f.result.conditions.find((c) => c.id === "effective")).toMatchObject({
-          result: "fail",
-          reason: expect.stringContaining("有效期至2023-12-31,已到期"),
-        });
-    } else {
-      expect(eligible.length, `可以申报 in ${slug}`).toBeGreaterThanOrEqual(1);
-      expect(eligible.every((f) => f.result.eligible === true)).toBe(true);
-    }
-    // Seeding again changes nothing about it.
-    await seedDemoEnterprises(db, zones.get(slug)!);
-    expect(
-      (
-        await client.execute({
-          sql: "SELECT count(*) FROM enterprise_yearly_figures WHERE enterprise_id = ?",
-          args: [enterpriseId],
-        })
-      ).rows[0]![0],
-    ).toBe(3);
-    expect(
-      (
-        await client.execute({
-          sql: "SELECT count(*) FROM enterprise_qualifications WHERE enterprise_id = ?",
-          args: [enterpriseId],
-        })
-      ).rows[0]![0],
-    ).toBe(2);
-    client.close();
-  });
+      const policy = (await loadCurrentPolicy({ db, zone }, today))!;
+      const fits = rankProgrammesForEnterprise(policy.compiled, e!.profile, e!.history, today);
+      const eligible = fits.filter((f) => f.tier === "eligible");
+      if (slug === "changzhi") {
+        // Changzhi's only document, the 2021–2023 plan, ended on 2023-12-31 (issue 13): its 政策匹配
+        // shows every programme as expired, with the reason, until the zone publishes an extension.
+        expect(eligible, `可以申报 in ${slug}`).toHaveLength(0);
+        expect(fits.length).toBeGreaterThan(0);
+        for (const f of fits)
+          expect(f.result.conditions.find((c) => c.id === "effective")).toMatchObject({
+            result: "fail",
+            reason: expect.stringContaining("有效期至2023-12-31,已到期"),
+          });
+      } else {
+        expect(eligible.length, `可以申报 in ${slug}`).toBeGreaterThanOrEqual(1);
+        expect(eligible.every((f) => f.result.eligible === true)).toBe(true);
+      }
+      // Seeding again changes nothing about it.
+      await seedDemoEnterprises(db, zones.get(slug)!);
+      expect(
+        (
+          await client.execute({
+            sql: "SELECT count(*) FROM enterprise_yearly_figures WHERE enterprise_id = ?",
+            args: [enterpriseId],
+          })
+        ).rows[0]![0],
+      ).toBe(3);
+      expect(
+        (
+          await client.execute({
+            sql: "SELECT count(*) FROM enterprise_qualifications WHERE enterprise_id = ?",
+            args: [enterpriseId],
+          })
+        ).rows[0]![0],
+      ).toBe(2);
+      client.close();
+    },
+  );
 });
 
 describe.each(["zibo", "dongying", "changzhi"])("demo 申请入驻 timelines in %s", (slug) => {
-  it("apply, then are decided; the enterprise and its qualifications date from the decision; nothing lies ahead", async () => {
-    const now = new Date();
-    const { client } = await demoZone(slug, now);
-    const apps = (
-      await client.execute(
-        "SELECT a.id, a.status, a.created_at, a.decided_at, a.updated_at, u.created_at AS user_at, e.created_at AS enterprise_at FROM onboarding_applications a JOIN users u ON u.id = a.applicant_user_id LEFT JOIN enterprises e ON e.id = a.enterprise_id",
-      )
-    ).rows;
-    expect(apps.length).toBeGreaterThanOrEqual(3);
-    for (const a of apps) {
-      const events = (
-        await client.execute({
-          sql: "SELECT at, action FROM application_events WHERE application_id = ? ORDER BY id",
-          args: [String(a.id)],
-        })
+  it(
+    "apply, then are decided; the enterprise and its " + "qualifications date from the decision; nothing lies ahead",
+    async () => {
+      const now = new Date();
+      const { client } = await demoZone(slug, now);
+      const apps = (
+        await client.execute(
+          "SELECT a.id, a.status, a.created_at, a.decided_at, a.updated_at, u.created_at AS user_at, e.created_at AS " +
+            "enterprise_at FROM onboarding_applications a JOIN users u ON u.id = a.applicant_user_id LEFT JOIN " +
+            "enterprises e ON e.id = a.enterprise_id",
+        )
       ).rows;
-      const at = events.map((e) => Number(e.at));
-      expect(at).toEqual([...at].sort((x, y) => x - y));
-      expect(events[0]!.action).toBe("submitted");
-      expect(at[0]).toBe(Number(a.created_at));
-      expect(Math.max(...at, Number(a.updated_at))).toBeLessThanOrEqual(now.getTime());
-      expect(Number(a.user_at)).toBeLessThanOrEqual(Number(a.created_at));
-      if (a.status === "approved") {
-        expect(Number(a.decided_at)).toBeGreaterThan(Number(a.created_at));
-        expect(Number(a.enterprise_at)).toBe(Number(a.decided_at));
-        expect(at.at(-1)).toBe(Number(a.decided_at));
-      } else expect(a.decided_at).toBeNull();
-    }
-    client.close();
-  });
+      expect(apps.length).toBeGreaterThanOrEqual(3);
+      for (const a of apps) {
+        const events = (
+          await client.execute({
+            sql: "SELECT at, action FROM application_events WHERE application_id = ? ORDER BY id",
+            args: [String(a.id)],
+          })
+        ).rows;
+        const at = events.map((e) => Number(e.at));
+        expect(at).toEqual([...at].sort((x, y) => x - y));
+        expect(events[0]!.action).toBe("submitted");
+        expect(at[0]).toBe(Number(a.created_at));
+        expect(Math.max(...at, Number(a.updated_at))).toBeLessThanOrEqual(now.getTime());
+        expect(Number(a.user_at)).toBeLessThanOrEqual(Number(a.created_at));
+        if (a.status === "approved") {
+          expect(Number(a.decided_at)).toBeGreaterThan(Number(a.created_at));
+          expect(Number(a.enterprise_at)).toBe(Number(a.decided_at));
+          expect(at.at(-1)).toBe(Number(a.decided_at));
+        } else expect(a.decided_at).toBeNull();
+      }
+      client.close();
+    },
+  );
 });
 
 describe("是否为生产型企业 for the zibo demo enterprise", () => {
@@ -170,7 +179,8 @@ describe("demo subsidy timelines", () => {
       const day = (ms: unknown) => shanghaiDate(new Date(Number(ms)));
       const apps = (
         await client.execute(
-          "SELECT id, status, stage, created_at, submitted_at, stage_entered_at, publicity_from, publicity_to, due_on, decided_at FROM subsidy_applications",
+          "SELECT id, status, stage, created_at, submitted_at, stage_entered_at, publicity_from, publicity_to, " +
+            "due_on, decided_at FROM subsidy_applications",
         )
       ).rows;
       expect(apps.map((a) => `${a.status}/${a.stage ?? "-"}`).sort()).toEqual([

@@ -95,15 +95,11 @@ export function createHranaApp(options: HranaAppOptions): Hono {
     return c.body(lines, 200, { "content-type": "text/plain" });
   });
 
-  app.notFound((c) =>
-    c.json(
-      {
-        message: `Unknown path ${c.req.method} ${c.req.path}; tenant databases live at /t/<slug>/ (mind the trailing slash)`,
-        code: "NOT_FOUND",
-      },
-      404,
-    ),
-  );
+  app.notFound((c) => {
+    const where = `${c.req.method} ${c.req.path}`;
+    const message = `Unknown path ${where}; tenant databases live at /t/<slug>/ (mind the trailing slash)`;
+    return c.json({ message, code: "NOT_FOUND" }, 404);
+  });
 
   app.onError((error, c) => {
     if (error instanceof ProtocolError) {

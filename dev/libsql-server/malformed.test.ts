@@ -101,7 +101,8 @@ describe("malformed pipelines get a 4xx JSON protocol error and the server keeps
   it("rejects batch conditions nested absurdly deep", async () => {
     const depth = 20_000;
     const condition = `${'{"type":"not","cond":'.repeat(depth)}{"type":"ok","step":0}${"}".repeat(depth)}`;
-    const body = `{"requests":[{"type":"batch","batch":{"steps":[{"stmt":{"sql":"SELECT 1"}},{"stmt":{"sql":"SELECT 2"},"condition":${condition}}]}}]}`;
+    const steps = `[{"stmt":{"sql":"SELECT 1"}},{"stmt":{"sql":"SELECT 2"},"condition":${condition}}]`;
+    const body = `{"requests":[{"type":"batch","batch":{"steps":${steps}}}]}`;
     const response = await pipeline(server, "acme", body);
     expect(response.status).toBe(400);
     expect(["JSON_DESERIALIZE", "BATCH_COND_TOO_DEEP"]).toContain(response.body.code);

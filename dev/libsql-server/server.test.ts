@@ -91,7 +91,8 @@ describe("execute", () => {
     const db = client("trigger");
     await db.executeMultiple("CREATE TABLE a (x); CREATE TABLE log (x);");
     await db.execute(
-      "CREATE TRIGGER copy AFTER INSERT ON a BEGIN INSERT INTO log VALUES (new.x); INSERT INTO log VALUES (new.x * 10); END;",
+      "CREATE TRIGGER copy AFTER INSERT ON a BEGIN INSERT INTO log VALUES (new.x); " +
+        "INSERT INTO log VALUES (new.x * 10); END;",
     );
     await db.execute({ sql: "INSERT INTO a VALUES (?)", args: [2n] });
     expect((await db.execute("SELECT x FROM log ORDER BY x")).rows.map((row) => row.x)).toEqual([2n, 20n]);
@@ -210,7 +211,9 @@ describe("batch", () => {
     );
     expect(response.status).toBe(200);
     const result = response.body.results[0].response.result;
-    const ran = result.step_results.map((r: any) => (r ? (r.rows[0]?.[0]?.value ?? "ran") : null));
+    const ran = result.step_results.map((r: { rows: { value: unknown }[][] } | null) =>
+      r ? (r.rows[0]?.[0]?.value ?? "ran") : null,
+    );
     expect(ran).toEqual([
       "zero",
       null,
@@ -275,7 +278,7 @@ describe("stored SQL", () => {
       ],
     });
     expect(first.status).toBe(200);
-    expect(first.body.results.map((r: any) => r.type)).toEqual(["ok", "ok", "ok", "ok", "ok", "ok"]);
+    expect(first.body.results.map((r: { type: string }) => r.type)).toEqual(["ok", "ok", "ok", "ok", "ok", "ok"]);
     expect(first.body.results[1].response.result.rows).toEqual([[integer(42)]]);
     expect(first.body.results[4].response.result.step_results[0].affected_row_count).toBe(1);
 
@@ -323,7 +326,12 @@ describe("describe, get_autocommit and the v3 cursor", () => {
       { requests: [{ type: "get_autocommit" }, execute("BEGIN"), { type: "get_autocommit" }, { type: "close" }] },
       3,
     );
-    expect(v3.body.results.map((r: any) => r.response.is_autocommit)).toEqual([true, undefined, false, undefined]);
+    expect(v3.body.results.map((r: { response: { is_autocommit?: boolean } }) => r.response.is_autocommit)).toEqual([
+      true,
+      undefined,
+      false,
+      undefined,
+    ]);
     const v2 = await pipeline(server, "autocommit", { requests: [{ type: "get_autocommit" }] }, 2);
     expect(v2.status).toBe(400);
     expect(v2.body.code).toBe("NOT_SUPPORTED");

@@ -21,7 +21,10 @@ export interface LibsqlServerOptions {
   host?: string;
   /** How long an unused stream (and its open transaction) lives. Default 10 000 ms, as in sqld. */
   streamIdleMs?: number;
-  /** How long a statement waits for another stream's write lock or transaction before failing with SQLITE_BUSY. Default 5 000 ms. */
+  /**
+   * How long a statement waits for another stream's write lock or transaction before failing
+   * with SQLITE_BUSY. Default 5 000 ms.
+   */
   busyTimeoutMs?: number;
   /** Largest accepted request body. Default 10 MiB. */
   maxBodyBytes?: number;

@@ -93,8 +93,9 @@ function bindValues(stmt: CheckedStmt): NativeValue[] {
       found = { value: stmt.args[index]! };
     }
     if (typeof found?.value === "string" && found.value.includes("\0")) {
+      const which = name ?? index + 1;
       throw argsInvalid(
-        `the text for parameter ${name ?? index + 1} contains a NUL character, which the embedded driver would truncate`,
+        `the text for parameter ${which} contains a NUL character, which the embedded driver would truncate`,
       );
     }
     if (found) return found.value;

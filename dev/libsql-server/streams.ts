@@ -114,8 +114,9 @@ export class StreamRegistry {
       this.#expired.delete(id);
     }
     this.#expired.set(entry.stream.id, now);
+    const idle = `${this.#options.idleMs} ms idle`;
     this.#options.log?.(
-      `stream for ${entry.stream.slug} expired after ${this.#options.idleMs} ms idle; its transaction, if any, was rolled back`,
+      `stream for ${entry.stream.slug} expired after ${idle}; its transaction, if any, was rolled back`,
     );
   }
 }

@@ -59,7 +59,7 @@ function openNative(path: string, busyTimeoutMs: number): NativeDb {
 }
 
 function inTransaction(db: NativeDb | undefined): boolean {
-  return db !== undefined && db.open && db.inTransaction;
+  return db?.open === true && db.inTransaction;
 }
 
 function rollbackAndClose(db: NativeDb, close: boolean): void {
@@ -122,7 +122,10 @@ interface GatedStreamOptions {
   /** Memory mode: one shared connection, so reads need the gate too. */
   gateReads: boolean;
   connection(): NativeDb;
-  /** Called with a connection the stream no longer uses; `owner` when the stream holds the gate (and so owns any open transaction). */
+  /**
+   * Called with a connection the stream no longer uses; `owner` when the stream holds the gate
+   * (and so owns any open transaction).
+   */
   discard(db: NativeDb, owner: boolean): void;
 }
 

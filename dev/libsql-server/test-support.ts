@@ -10,6 +10,8 @@ import type { LibsqlServer } from "./server";
 export interface RawResponse {
   status: number;
   contentType: string | null;
+  /** The reply as parsed JSON (or its text): the tests walk the wire format, malformed replies included. */
+  // biome-ignore lint/suspicious/noExplicitAny: each test checks the reply's shape; a type would restate the protocol
   body: any;
 }
 

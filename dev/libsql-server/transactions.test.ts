@@ -118,22 +118,25 @@ describe.each([
     expect(await count(first)).toBe(1n);
   });
 
-  it("end with the stream: closing it mid-transaction rolls back and hands a clean connection to the next stream", async () => {
-    const server = await start({ dataDir: dataDir() });
-    await pipeline(server, "tx", { requests: [execute("CREATE TABLE t (v)"), { type: "close" }] });
-    const abandoned = await pipeline(server, "tx", {
-      requests: [execute("BEGIN"), execute("INSERT INTO t VALUES (1)"), { type: "close" }],
-    });
-    expect(abandoned.body.results.map((r: { type: string }) => r.type)).toEqual(["ok", "ok", "ok"]);
-    const next = await pipeline(
-      server,
-      "tx",
-      { requests: [{ type: "get_autocommit" }, execute("SELECT count(*) FROM t"), { type: "close" }] },
-      3,
-    );
-    expect(next.body.results[0].response.is_autocommit).toBe(true);
-    expect(next.body.results[1].response.result.rows).toEqual([[{ type: "integer", value: "0" }]]);
-  });
+  it(
+    "end with the stream: closing it mid-transaction rolls " + "back and hands a clean connection to the next stream",
+    async () => {
+      const server = await start({ dataDir: dataDir() });
+      await pipeline(server, "tx", { requests: [execute("CREATE TABLE t (v)"), { type: "close" }] });
+      const abandoned = await pipeline(server, "tx", {
+        requests: [execute("BEGIN"), execute("INSERT INTO t VALUES (1)"), { type: "close" }],
+      });
+      expect(abandoned.body.results.map((r: { type: string }) => r.type)).toEqual(["ok", "ok", "ok"]);
+      const next = await pipeline(
+        server,
+        "tx",
+        { requests: [{ type: "get_autocommit" }, execute("SELECT count(*) FROM t"), { type: "close" }] },
+        3,
+      );
+      expect(next.body.results[0].response.is_autocommit).toBe(true);
+      expect(next.body.results[1].response.result.rows).toEqual([[{ type: "integer", value: "0" }]]);
+    },
+  );
 
   it("expire an idle stream, roll its transaction back and reject its baton", async () => {
     const server = await start({ dataDir: dataDir(), streamIdleMs: 20 });
@@ -211,52 +214,58 @@ describe("file mode", () => {
     expect(await count(client(server, "reads"))).toBe(1n);
   });
 
-  it("keeps one database file per tenant, persists it across a restart and drops what was never committed", async () => {
-    const dir = fileDir();
-    const first = await start({ dataDir: dir });
-    const db = client(first, "zibo");
-    await db.batch(["CREATE TABLE t (v TEXT)", { sql: "INSERT INTO t VALUES (?)", args: ["kept"] }], "write");
-    const open = await pipeline(first, "zibo", {
-      requests: [execute("BEGIN"), execute("INSERT INTO t VALUES ('never committed')")],
-    });
-    expect(open.body.baton).toEqual(expect.any(String));
-    await first.close();
-    await expect(fetch(`${first.url}/health`)).rejects.toThrow();
-    expect(existsSync(join(dir, "zibo.db"))).toBe(true);
+  it(
+    "keeps one database file per tenant, persists it " + "across a restart and drops what was never committed",
+    async () => {
+      const dir = fileDir();
+      const first = await start({ dataDir: dir });
+      const db = client(first, "zibo");
+      await db.batch(["CREATE TABLE t (v TEXT)", { sql: "INSERT INTO t VALUES (?)", args: ["kept"] }], "write");
+      const open = await pipeline(first, "zibo", {
+        requests: [execute("BEGIN"), execute("INSERT INTO t VALUES ('never committed')")],
+      });
+      expect(open.body.baton).toEqual(expect.any(String));
+      await first.close();
+      await expect(fetch(`${first.url}/health`)).rejects.toThrow();
+      expect(existsSync(join(dir, "zibo.db"))).toBe(true);
 
-    const second = await start({ dataDir: dir, port: first.port });
-    const reopened = client(second, "zibo");
-    expect((await reopened.execute("SELECT v FROM t")).rows.map((row) => row.v)).toEqual(["kept"]);
-    expect(existsSync(join(dir, "changzhi.db"))).toBe(false);
-  });
+      const second = await start({ dataDir: dir, port: first.port });
+      const reopened = client(second, "zibo");
+      expect((await reopened.execute("SELECT v FROM t")).rows.map((row) => row.v)).toEqual(["kept"]);
+      expect(existsSync(join(dir, "changzhi.db"))).toBe(false);
+    },
+  );
 
-  it("waits out another process's write lock, and keeps a stream usable when the lock outlasts the busy timeout", async () => {
-    const dir = fileDir();
-    const server = await start({ dataDir: dir, busyTimeoutMs: 30 });
-    const opened = await pipeline(server, "shared", { requests: [execute("CREATE TABLE t (v TEXT)")] });
-    // Another process (say, a migration script) holds the write lock on the same file.
-    const outsider = new Database(join(dir, "shared.db"));
-    outsider.exec("BEGIN IMMEDIATE");
-    outsider.exec("INSERT INTO t VALUES ('outsider')");
-    const blocked = await pipeline(server, "shared", {
-      baton: opened.body.baton,
-      requests: [execute("INSERT INTO t VALUES ('blocked')")],
-    });
-    expect(blocked.body.results[0]).toMatchObject({ type: "error", error: { code: "SQLITE_BUSY" } });
-    outsider.exec("COMMIT");
-    outsider.close();
+  it(
+    "waits out another process's write lock, and keeps a " + "stream usable when the lock outlasts the busy timeout",
+    async () => {
+      const dir = fileDir();
+      const server = await start({ dataDir: dir, busyTimeoutMs: 30 });
+      const opened = await pipeline(server, "shared", { requests: [execute("CREATE TABLE t (v TEXT)")] });
+      // Another process (say, a migration script) holds the write lock on the same file.
+      const outsider = new Database(join(dir, "shared.db"));
+      outsider.exec("BEGIN IMMEDIATE");
+      outsider.exec("INSERT INTO t VALUES ('outsider')");
+      const blocked = await pipeline(server, "shared", {
+        baton: opened.body.baton,
+        requests: [execute("INSERT INTO t VALUES ('blocked')")],
+      });
+      expect(blocked.body.results[0]).toMatchObject({ type: "error", error: { code: "SQLITE_BUSY" } });
+      outsider.exec("COMMIT");
+      outsider.close();
 
-    const after = await pipeline(server, "shared", {
-      baton: blocked.body.baton,
-      requests: [execute("INSERT INTO t VALUES ('after')")],
-    });
-    expect(after.body.results[0].type).toBe("ok");
-    // The row written after the timeout is committed, visible to everyone else while the stream stays open.
-    expect((await client(server, "shared").execute("SELECT v FROM t ORDER BY rowid")).rows.map((row) => row.v)).toEqual(
-      ["outsider", "after"],
-    );
-    await pipeline(server, "shared", { baton: after.body.baton, requests: [{ type: "close" }] });
-  });
+      const after = await pipeline(server, "shared", {
+        baton: blocked.body.baton,
+        requests: [execute("INSERT INTO t VALUES ('after')")],
+      });
+      expect(after.body.results[0].type).toBe("ok");
+      // The row written after the timeout is committed, visible to everyone else while the stream stays open.
+      expect(
+        (await client(server, "shared").execute("SELECT v FROM t ORDER BY rowid")).rows.map((row) => row.v),
+      ).toEqual(["outsider", "after"]);
+      await pipeline(server, "shared", { baton: after.body.baton, requests: [{ type: "close" }] });
+    },
+  );
 
   it("serves many clients writing to one tenant file at once", async () => {
     const server = await start({ dataDir: fileDir() });

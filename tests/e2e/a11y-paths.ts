@@ -30,10 +30,11 @@ export const ROLE_PATHS: RolePath[] = [
     email: null,
     pages: [
       "/",
-      "/policy",
-      { from: "/policy", prefix: "/policy/programmes/", name: "a programme" },
+      "/policies",
+      { from: "/policies", prefix: "/policies/programmes/", name: "a programme" },
       // 政策计算器 with past awards (issue 13): a programme with a yearly cap, one award stated, the result beside it.
-      "/policy/programmes/zibo-tech-contract?_calc=1&contractAmount=12000000&_award1_programme=zibo-tech-contract&_award1_date=2026-01-01&_award1_amount=10%E4%B8%87",
+      "/policies/programmes/zibo-tech-contract?_calc=1&contractAmount=12000000" +
+        "&_award1_programme=zibo-tech-contract&_award1_date=2026-01-01&_award1_amount=10%E4%B8%87",
       "/finance",
       { from: "/finance", prefix: "/finance/products/", name: "a product" },
       "/publicity",
@@ -47,7 +48,7 @@ export const ROLE_PATHS: RolePath[] = [
     email: "enterprise@zibo.demo",
     pages: [
       "/enterprise",
-      "/policy/match",
+      "/policies/match",
       "/subsidies",
       { from: "/subsidies", prefix: "/subsidies/applications/", name: "an application" },
       "/finance/needs",
@@ -74,7 +75,7 @@ export const ROLE_PATHS: RolePath[] = [
       "/admin/users",
       "/admin/banks",
       { from: "/admin/banks", prefix: "/admin/banks/", name: "a bank" },
-      "/admin/policy",
+      "/admin/policies",
       "/admin/finance",
       "/admin/subsidies/dashboard",
     ],
@@ -111,9 +112,9 @@ export async function signIn(page: Page, base: string, email: string) {
 async function ensureApplication(page: Page, base: string) {
   await page.goto(`${base}/subsidies`);
   if ((await page.locator('main a[href^="/subsidies/applications/"]').count()) > 0) return;
-  await page.goto(`${base}/policy`);
+  await page.goto(`${base}/policies`);
   const programmes = await page
-    .locator('main a[href^="/policy/programmes/"]')
+    .locator('main a[href^="/policies/programmes/"]')
     .evaluateAll((as) => [...new Set(as.map((a) => a.getAttribute("href")!.split("#")[0]!))]);
   for (const href of programmes) {
     await page.goto(base + href);
@@ -175,7 +176,8 @@ export async function phoneLayoutFaults(page: Page): Promise<string[]> {
       const box = el.getBoundingClientRect();
       if (box.width > 0 && box.right > width + 1)
         faults.push(
-          `${el.tagName.toLowerCase()} "${(el.textContent ?? "").trim().slice(0, 20)}" in a table row ends at ${Math.round(box.right)}px`,
+          `${el.tagName.toLowerCase()} "${(el.textContent ?? "").trim().slice(0, 20)}" ` +
+            `in a table row ends at ${Math.round(box.right)}px`,
         );
     }
     // Status badges of every kind: .badge, and the pages' .tag, .status and .verdict.
@@ -199,7 +201,8 @@ export async function phoneLayoutFaults(page: Page): Promise<string[]> {
 export async function smallTapTargets(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const selector =
-      "button, .btn, nav a, tr a, tr button, summary, .tabs a, .cats a, .counts a, .links a, .pager a, input[type=checkbox], input[type=radio], select";
+      "button, .btn, nav a, tr a, tr button, summary, .tabs a, .cats a, .counts a, .links a, .pager a, " +
+      "input[type=checkbox], input[type=radio], select";
     const small: string[] = [];
     for (const el of document.querySelectorAll(selector)) {
       const box = el.getBoundingClientRect();
@@ -207,10 +210,12 @@ export async function smallTapTargets(page: Page): Promise<string[]> {
       // A checkbox or radio counts with its label, which is what a finger hits.
       const target = (el.matches("input") && el.closest("label")) || el;
       const hit = target.getBoundingClientRect();
-      if (hit.height < 43.5 || hit.width < 43.5)
-        small.push(
-          `${el.tagName.toLowerCase()}${el.className ? "." + String(el.className).split(" ").join(".") : ""} "${(el.textContent ?? "").trim().slice(0, 16)}" ${Math.round(hit.width)}×${Math.round(hit.height)}`,
-        );
+      if (hit.height < 43.5 || hit.width < 43.5) {
+        const classes = el.className ? `.${String(el.className).split(" ").join(".")}` : "";
+        const text = (el.textContent ?? "").trim().slice(0, 16);
+        const size = `${Math.round(hit.width)}×${Math.round(hit.height)}`;
+        small.push(`${el.tagName.toLowerCase()}${classes} "${text}" ${size}`);
+      }
     }
     return small;
   });
@@ -227,7 +232,7 @@ export async function smallText(page: Page, minPx: number, minLeading: number): 
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
       const parents = new Set<Element>();
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        if (n.textContent && n.textContent.trim() && n.parentElement) parents.add(n.parentElement);
+        if (n.textContent?.trim() && n.parentElement) parents.add(n.parentElement);
       }
       for (const el of document.querySelectorAll(
         "input:not([type=hidden]):not([type=checkbox]):not([type=radio]), select, textarea, button",
@@ -241,7 +246,9 @@ export async function smallText(page: Page, minPx: number, minLeading: number): 
         const style = getComputedStyle(el);
         const size = parseFloat(style.fontSize);
         const leading = style.lineHeight === "normal" ? 1.2 : parseFloat(style.lineHeight) / size;
-        const key = `${el.tagName.toLowerCase()}${el.className && typeof el.className === "string" ? "." + el.className.trim().split(/\s+/).join(".") : ""}`;
+        const classes =
+          el.className && typeof el.className === "string" ? `.${el.className.trim().split(/\s+/).join(".")}` : "";
+        const key = `${el.tagName.toLowerCase()}${classes}`;
         if (size < minPx - 0.25)
           found.set(`${key} size`, `${key} "${(el.textContent ?? "").trim().slice(0, 12)}" is ${size.toFixed(1)}px`);
         else if (leading < minLeading - 0.01 && !el.matches("input, select, button"))

@@ -56,7 +56,8 @@ async function tabThrough(page: Page, max: number) {
 }
 
 describe("适老化 in Chromium", () => {
-  it("大字版: the header switch enlarges text to 18 px or more, fits a phone, and is kept after reload and on other pages", async () => {
+  it("大字版: the header switch enlarges text to 18 px or more, fits a phone, and is kept after reload and on other " +
+    "pages", async () => {
     const { context, page } = await e2e.chromium.newPage(PHONE);
     // The <html> classes at the moment <body> starts: 大字版 must already be on then (no re-flow).
     await page.addInitScript(() => {
@@ -67,7 +68,7 @@ describe("适老化 in Chromium", () => {
         observer.disconnect();
       }).observe(document, { childList: true, subtree: true });
     });
-    await page.goto(url("/policy"));
+    await page.goto(url("/policies"));
     const toggle = page.getByRole("button", { name: "大字版" });
     expect(await toggle.getAttribute("aria-pressed")).toBe("false");
     expect(await px(page, "body", "fontSize")).toBe(16);
@@ -88,7 +89,7 @@ describe("适老化 in Chromium", () => {
     expect(await px(page, "main p", "fontSize")).toBeGreaterThanOrEqual(18);
 
     const faults: string[] = [];
-    for (const path of ["/", "/policy", "/finance", "/publicity", "/apply", "/login"])
+    for (const path of ["/", "/policies", "/finance", "/publicity", "/apply", "/login"])
       faults.push(...(await largeTextFaults(page, path)));
     // A signed-in page with table cards, in the same browser: the choice is the browser's, not the account's.
     await signIn(page, url(""), "admin@zibo.demo");
@@ -147,7 +148,8 @@ describe("适老化 in Chromium", () => {
     await context.close();
   }, 90_000);
 
-  it("申请入驻 refused for two fields: the summary at the top is focused, lists both, and each link moves focus to its field", async () => {
+  it("申请入驻 refused for two fields: the summary at the top is focused, lists both, and each link moves focus to its " +
+    "field", async () => {
     const { context, page } = await e2e.chromium.newPage({ width: 1280, height: 800 });
     await page.goto(url("/apply"));
     const fill = (label: string, value: string) => page.getByLabel(label, { exact: true }).fill(value);

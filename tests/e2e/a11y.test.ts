@@ -67,7 +67,7 @@ describe("accessibility of each role's pages (axe-core, phone layout, tap target
     const { context, page } = await e2e.chromium.newPage(DESKTOP);
     const faults: string[] = [];
     for (const zone of zones.all()) {
-      for (const path of ["/", "/policy"]) {
+      for (const path of ["/", "/policies"]) {
         await page.goto(base(`${zone.slug}.localhost`) + path);
         faults.push(...(await faultsAt(page, `${zone.slug} ${path}`, false)));
       }

@@ -10,7 +10,7 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { LOGIN_FAILED_MESSAGE } from "../../worker/features/auth/login";
-import { RESET_ACCEPTED } from "../../worker/features/auth/routes";
+import { RESET_ACCEPTED } from "../../worker/features/auth/password-reset";
 import { insertTestUser, useE2e } from "../support/e2e";
 
 const EMAIL = "e2e@zibo.demo";
@@ -140,7 +140,7 @@ describe("sign-in pages in Chromium", () => {
 
     const NEW = "Zibo-Reset-E2e-2026?";
     await page.getByLabel("新密码", { exact: true }).fill(NEW);
-    await page.getByLabel("再次输入新密码").fill(NEW + "x");
+    await page.getByLabel("再次输入新密码").fill(`${NEW}x`);
     const [mismatch] = await Promise.all([
       page.waitForResponse((r) => r.request().method() === "POST"),
       page.getByRole("button", { name: "设置新密码" }).click(),
@@ -197,36 +197,43 @@ describe("sign-in pages in Chromium", () => {
     await context.close();
   });
 
-  it("停用 asks first (dismissed: nothing changes; accepted: disabled), and the issued link has a working copy button", async () => {
-    const { context, page } = await newPage();
-    expect(await logIn(page, ADMIN.email, ADMIN.password)).toBe(303);
-    await page.goto(url("/admin/users"));
-    const row = () => page.locator("tr", { hasText: DISABLE_ME });
-    const asked: string[] = [];
-    page.once("dialog", (d) => void (asked.push(d.message()), d.dismiss()));
-    await row().getByRole("button", { name: /^停用/ }).click();
-    await page.waitForTimeout(300); // nothing is submitted; give a wrong submit time to show
-    expect(asked[0]).toContain(`确定停用 王五(${DISABLE_ME})的账号`);
-    expect(new URL(page.url()).search).toBe("");
-    expect(await row().getByRole("button", { name: /^启用/ }).count()).toBe(0);
+  it(
+    "停用 asks first (dismissed: nothing changes; accepted: " +
+      "disabled), and the issued link has a working copy button",
+    async () => {
+      const { context, page } = await newPage();
+      expect(await logIn(page, ADMIN.email, ADMIN.password)).toBe(303);
+      await page.goto(url("/admin/users"));
+      const row = () => page.locator("tr", { hasText: DISABLE_ME });
+      const asked: string[] = [];
+      page.once("dialog", (d) => {
+        asked.push(d.message());
+        void d.dismiss();
+      });
+      await row().getByRole("button", { name: /^停用/ }).click();
+      await page.waitForTimeout(300); // nothing is submitted; give a wrong submit time to show
+      expect(asked[0]).toContain(`确定停用 王五(${DISABLE_ME})的账号`);
+      expect(new URL(page.url()).search).toBe("");
+      expect(await row().getByRole("button", { name: /^启用/ }).count()).toBe(0);
 
-    page.once("dialog", (d) => void d.accept());
-    await Promise.all([page.waitForURL(/done=disable/), row().getByRole("button", { name: /^停用/ }).click()]);
-    expect(await row().getByRole("button", { name: /^启用/ }).count()).toBe(1);
+      page.once("dialog", (d) => void d.accept());
+      await Promise.all([page.waitForURL(/done=disable/), row().getByRole("button", { name: /^停用/ }).click()]);
+      expect(await row().getByRole("button", { name: /^启用/ }).count()).toBe(1);
 
-    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: url("/") });
-    await row()
-      .getByRole("button", { name: /发放重置链接/ })
-      .click();
-    await page.waitForLoadState();
-    const link = (await page.locator("#reset-link").textContent())!.trim();
-    await page.getByRole("button", { name: "复制链接" }).click();
-    await page.getByRole("button", { name: "已复制" }).waitFor();
-    expect(
-      await page.evaluate(() => navigator.clipboard.readText().catch(() => getSelection()?.toString() ?? "")),
-    ).toBe(link);
-    await context.close();
-  });
+      await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: url("/") });
+      await row()
+        .getByRole("button", { name: /发放重置链接/ })
+        .click();
+      await page.waitForLoadState();
+      const link = (await page.locator("#reset-link").textContent())!.trim();
+      await page.getByRole("button", { name: "复制链接" }).click();
+      await page.getByRole("button", { name: "已复制" }).waitFor();
+      expect(
+        await page.evaluate(() => navigator.clipboard.readText().catch(() => getSelection()?.toString() ?? "")),
+      ).toBe(link);
+      await context.close();
+    },
+  );
 
   it("a signed-in user of another role gets the 403 page at 用户管理", async () => {
     const { context, page } = await newPage();

@@ -27,7 +27,8 @@ const logIn = (page: Page, email: string) => signInWithForm(page, url("/login"),
 const noSideways = expectNoSidewaysScroll;
 
 describe("金融超市 in Chromium", () => {
-  it("a bank publishes a product, an enterprise's need ranks it first, the enterprise applies and the bank approves", async () => {
+  it("a bank publishes a product, an enterprise's need ranks " +
+    "it first, the enterprise applies and the bank approves", async () => {
     // ── The demo bank's staff create the product and publish it.
     const banker = await open({ width: 1280, height: 900 });
     let page = banker.page;
@@ -140,7 +141,8 @@ describe("金融超市 in Chromium", () => {
     await member.context.close();
   }, 60_000);
 
-  it("refuses an amount over the product's maximum naming its range; a pending application replaces the form until it is withdrawn, after confirming", async () => {
+  it("refuses an amount over the product's maximum naming its range; a pending application replaces the form until " +
+    "it is withdrawn, after confirming", async () => {
     const member = await open(PHONE);
     const page = member.page;
     await logIn(page, "enterprise@zibo.demo");

@@ -51,7 +51,7 @@ describe("申请入驻 in Chromium", () => {
   it("apply with a licence → status → the admin approves → sign in again as the enterprise", async () => {
     // ── The company applies, starting from the zone's home page (375 px: a phone).
     const applicant = await newPage({ width: 375, height: 800 });
-    let page = applicant.page;
+    const page = applicant.page;
     await page.goto(url("/"));
     await page.getByRole("link", { name: "申请入驻" }).click();
     await page.waitForURL(url("/apply"));
@@ -131,93 +131,96 @@ describe("申请入驻 in Chromium", () => {
     expect(e2e.chromium.cspErrors).toEqual([]);
   });
 
-  it("keeps a chosen licence through a validation error, with and without the script, and submits with it", async () => {
-    const uscc = (serial: string) => {
-      const first17 = `91370303MA3C4${serial}`;
-      return first17 + checkCharacter(first17);
-    };
-    const fillAll = async (page: Page, o: { uscc: string; email: string; confirm: string }) => {
-      const fill = (label: string, value: string) => page.getByLabel(label, { exact: true }).fill(value);
-      await fill("企业名称", `淄博保留文件测试${o.uscc.slice(-4)}有限公司`);
-      await fill("统一社会信用代码", o.uscc);
-      await fill("法定代表人", "张三");
-      await fill("成立日期", "2019-03-15");
-      await fill("注册资本(元)", "5000000");
-      await fill("注册地址", "山东省淄博市高新区柳泉路 2 号");
-      await page.getByLabel("所属重点产业").selectOption({ label: "新材料" });
-      await fill("国民经济行业代码", "C2651");
-      await fill("员工人数", "20");
-      await fill("联系人姓名", "李四");
-      await fill("联系人手机", "13812345679");
-      await fill("联系人邮箱", "contact2@example.cn");
-      await fill("登录邮箱", o.email);
-      await fill("设置密码", APPLICANT.password);
-      await fill("再次输入密码", o.confirm);
-    };
-    const applicationFiles = async (email: string) =>
-      e2e.server.withTenantDb("zibo", async (db) => {
-        const [user] = await db.select().from(users).where(eq(users.email, email));
-        const [app] = await db
-          .select()
-          .from(onboardingApplications)
-          .where(eq(onboardingApplications.applicantUserId, user!.id));
-        return (await db.select().from(materials).where(eq(materials.ownerId, app!.id))).map((m) => m.filename);
+  it(
+    "keeps a chosen licence through a validation error, " + "with and without the script, and submits with it",
+    async () => {
+      const uscc = (serial: string) => {
+        const first17 = `91370303MA3C4${serial}`;
+        return first17 + checkCharacter(first17);
+      };
+      const fillAll = async (page: Page, o: { uscc: string; email: string; confirm: string }) => {
+        const fill = (label: string, value: string) => page.getByLabel(label, { exact: true }).fill(value);
+        await fill("企业名称", `淄博保留文件测试${o.uscc.slice(-4)}有限公司`);
+        await fill("统一社会信用代码", o.uscc);
+        await fill("法定代表人", "张三");
+        await fill("成立日期", "2019-03-15");
+        await fill("注册资本(元)", "5000000");
+        await fill("注册地址", "山东省淄博市高新区柳泉路 2 号");
+        await page.getByLabel("所属重点产业").selectOption({ label: "新材料" });
+        await fill("国民经济行业代码", "C2651");
+        await fill("员工人数", "20");
+        await fill("联系人姓名", "李四");
+        await fill("联系人手机", "13812345679");
+        await fill("联系人邮箱", "contact2@example.cn");
+        await fill("登录邮箱", o.email);
+        await fill("设置密码", APPLICANT.password);
+        await fill("再次输入密码", o.confirm);
+      };
+      const applicationFiles = async (email: string) =>
+        e2e.server.withTenantDb("zibo", async (db) => {
+          const [user] = await db.select().from(users).where(eq(users.email, email));
+          const [app] = await db
+            .select()
+            .from(onboardingApplications)
+            .where(eq(onboardingApplications.applicantUserId, user!.id));
+          return (await db.select().from(materials).where(eq(materials.ownerId, app!.id))).map((m) => m.filename);
+        });
+
+      // With the script: the licence goes up as it is chosen, with its name and a 删除 button.
+      const { page, context } = await newPage({ width: 390, height: 844 });
+      page.setDefaultTimeout(10_000);
+      await page.goto(url("/apply"));
+      const email = "e2e-kept-js@example.cn";
+      await fillAll(page, { uscc: uscc("1201"), email, confirm: "Not-The-Same-2026!" });
+      await page
+        .getByLabel("营业执照", { exact: true })
+        .setInputFiles({ name: "执照扫描件.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4 kept") });
+      await page.locator("#f-file-licence-status", { hasText: "已上传“执照扫描件.pdf”" }).waitFor();
+      expect(
+        await page.locator("#f-file-licence-kept").getByRole("button", { name: "删除“执照扫描件.pdf”" }).count(),
+      ).toBe(1);
+      expect(await page.getByLabel("营业执照", { exact: true }).inputValue()).toBe("");
+      await Promise.all([page.waitForLoadState("load"), page.getByRole("button", { name: "提交申请" }).click()]);
+      await page.locator("#f-confirmPassword-error").waitFor();
+      // Back with the error: the licence is listed as kept, not asked for again.
+      expect(await page.locator("#f-file-licence-kept").textContent()).toContain("执照扫描件.pdf");
+      expect(await page.locator("#f-file-licence-error").count()).toBe(0);
+      await page.getByLabel("设置密码", { exact: true }).fill(APPLICANT.password);
+      await page.getByLabel("再次输入密码", { exact: true }).fill(APPLICANT.password);
+      await Promise.all([
+        page.waitForURL(url("/apply/status?submitted=1")),
+        page.getByRole("button", { name: "提交申请" }).click(),
+      ]);
+      expect(await page.locator("main").textContent()).toContain("执照扫描件.pdf");
+      expect(await applicationFiles(email)).toEqual(["执照扫描件.pdf"]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await context.close();
+
+      // Without the script: the file sent with the refused form is kept on the server all the same.
+      const plain = await e2e.chromium.browser.newContext({
+        javaScriptEnabled: false,
+        viewport: { width: 1280, height: 900 },
       });
-
-    // With the script: the licence goes up as it is chosen, with its name and a 删除 button.
-    const { page, context } = await newPage({ width: 390, height: 844 });
-    page.setDefaultTimeout(10_000);
-    await page.goto(url("/apply"));
-    const email = "e2e-kept-js@example.cn";
-    await fillAll(page, { uscc: uscc("1201"), email, confirm: "Not-The-Same-2026!" });
-    await page
-      .getByLabel("营业执照", { exact: true })
-      .setInputFiles({ name: "执照扫描件.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4 kept") });
-    await page.locator("#f-file-licence-status", { hasText: "已上传“执照扫描件.pdf”" }).waitFor();
-    expect(
-      await page.locator("#f-file-licence-kept").getByRole("button", { name: "删除“执照扫描件.pdf”" }).count(),
-    ).toBe(1);
-    expect(await page.getByLabel("营业执照", { exact: true }).inputValue()).toBe("");
-    await Promise.all([page.waitForLoadState("load"), page.getByRole("button", { name: "提交申请" }).click()]);
-    await page.locator("#f-confirmPassword-error").waitFor();
-    // Back with the error: the licence is listed as kept, not asked for again.
-    expect(await page.locator("#f-file-licence-kept").textContent()).toContain("执照扫描件.pdf");
-    expect(await page.locator("#f-file-licence-error").count()).toBe(0);
-    await page.getByLabel("设置密码", { exact: true }).fill(APPLICANT.password);
-    await page.getByLabel("再次输入密码", { exact: true }).fill(APPLICANT.password);
-    await Promise.all([
-      page.waitForURL(url("/apply/status?submitted=1")),
-      page.getByRole("button", { name: "提交申请" }).click(),
-    ]);
-    expect(await page.locator("main").textContent()).toContain("执照扫描件.pdf");
-    expect(await applicationFiles(email)).toEqual(["执照扫描件.pdf"]);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    await context.close();
-
-    // Without the script: the file sent with the refused form is kept on the server all the same.
-    const plain = await e2e.chromium.browser.newContext({
-      javaScriptEnabled: false,
-      viewport: { width: 1280, height: 900 },
-    });
-    const noJs = await plain.newPage();
-    noJs.setDefaultTimeout(10_000);
-    await noJs.goto(url("/apply"));
-    const plainEmail = "e2e-kept-plain@example.cn";
-    await fillAll(noJs, { uscc: uscc("1202"), email: plainEmail, confirm: "Not-The-Same-2026!" });
-    await noJs
-      .getByLabel("营业执照", { exact: true })
-      .setInputFiles({ name: "无脚本执照.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4 plain") });
-    await Promise.all([noJs.waitForLoadState("load"), noJs.getByRole("button", { name: "提交申请" }).click()]);
-    await noJs.locator("#f-confirmPassword-error").waitFor();
-    expect(await noJs.locator("#f-file-licence-kept").textContent()).toContain("已保留:无脚本执照.pdf");
-    await noJs.getByLabel("设置密码", { exact: true }).fill(APPLICANT.password);
-    await noJs.getByLabel("再次输入密码", { exact: true }).fill(APPLICANT.password);
-    await Promise.all([
-      noJs.waitForURL(url("/apply/status?submitted=1")),
-      noJs.getByRole("button", { name: "提交申请" }).click(),
-    ]);
-    expect(await applicationFiles(plainEmail)).toEqual(["无脚本执照.pdf"]);
-    await plain.close();
-    expect(e2e.chromium.cspErrors).toEqual([]);
-  });
+      const noJs = await plain.newPage();
+      noJs.setDefaultTimeout(10_000);
+      await noJs.goto(url("/apply"));
+      const plainEmail = "e2e-kept-plain@example.cn";
+      await fillAll(noJs, { uscc: uscc("1202"), email: plainEmail, confirm: "Not-The-Same-2026!" });
+      await noJs
+        .getByLabel("营业执照", { exact: true })
+        .setInputFiles({ name: "无脚本执照.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4 plain") });
+      await Promise.all([noJs.waitForLoadState("load"), noJs.getByRole("button", { name: "提交申请" }).click()]);
+      await noJs.locator("#f-confirmPassword-error").waitFor();
+      expect(await noJs.locator("#f-file-licence-kept").textContent()).toContain("已保留:无脚本执照.pdf");
+      await noJs.getByLabel("设置密码", { exact: true }).fill(APPLICANT.password);
+      await noJs.getByLabel("再次输入密码", { exact: true }).fill(APPLICANT.password);
+      await Promise.all([
+        noJs.waitForURL(url("/apply/status?submitted=1")),
+        noJs.getByRole("button", { name: "提交申请" }).click(),
+      ]);
+      expect(await applicationFiles(plainEmail)).toEqual(["无脚本执照.pdf"]);
+      await plain.close();
+      expect(e2e.chromium.cspErrors).toEqual([]);
+    },
+  );
 });

@@ -42,10 +42,10 @@ describe("zone pages in Chromium", () => {
     const { page } = await open("zibo.localhost", "/");
     const doc = zones.get("zibo")!.documents[0]!;
     await page.getByRole("link", { name: doc.title }).click();
-    await page.waitForURL(`**/policies/${doc.id}`);
+    await page.waitForURL(`**/policies/documents/${doc.id}`);
     expect(await page.locator("article.policy h1").textContent()).toBe(doc.title);
     expect(await page.locator("p.clause").count()).toBe(doc.clauses.length);
-    await page.goto(page.url() + "#c-14");
+    await page.goto(`${page.url()}#c-14`);
     const highlighted = await page.locator("#c-14").evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(highlighted).not.toBe("rgba(0, 0, 0, 0)");
     expect(await page.locator("#c-14").textContent()).toContain("研发费用加计扣除");
@@ -53,7 +53,7 @@ describe("zone pages in Chromium", () => {
   });
 
   it("fits a 375px phone screen without horizontal scrolling", async () => {
-    for (const path of ["/", `/policies/${zones.get("changzhi")!.documents[0]!.id}`]) {
+    for (const path of ["/", `/policies/documents/${zones.get("changzhi")!.documents[0]!.id}`]) {
       const { page } = await open("changzhi.localhost", path, { width: 375, height: 740 });
       const overflow = await page.evaluate(
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,

@@ -17,7 +17,7 @@ const newYear = () => `${shanghaiDate(new Date()).slice(0, 4)}-01-01`;
 describe("政策计算器 with past awards in Chromium", () => {
   it("a visitor enters two awards of this year and gets what is left of the 30万 cap, then 0 at the cap", async () => {
     const { page } = await e2e.chromium.newPage(PHONE);
-    await page.goto(url("/policy/programmes/zibo-tech-contract"));
+    await page.goto(url("/policies/programmes/zibo-tech-contract"));
     const rows = page.locator("[data-award-row]");
     expect(await rows.count()).toBe(10);
     // The script shows one empty row; the rest wait behind 再加一项.
@@ -60,7 +60,8 @@ describe("政策计算器 with past awards in Chromium", () => {
     const { page } = await e2e.chromium.newPage(PHONE);
     await page.goto(
       url(
-        `/policy/programmes/zibo-tech-contract?_calc=1&contractAmount=12000000&_award1_programme=zibo-tech-contract&_award1_date=2026-02-30&_award1_amount=10%E4%B8%87`,
+        "/policies/programmes/zibo-tech-contract?_calc=1&contractAmount=12000000" +
+          "&_award1_programme=zibo-tech-contract&_award1_date=2026-02-30&_award1_amount=10%E4%B8%87",
       ),
     );
     expect(await page.locator("#f-_award1_date-error").textContent()).toContain("第 1 项");

@@ -24,16 +24,16 @@ describe("政策纵览 and 政策计算器 in Chromium", () => {
     const { page } = await e2e.chromium.newPage(PHONE);
     await page.goto(url("/"));
     await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "政策纵览" }).click();
-    await page.waitForURL(url("/policy"));
+    await page.waitForURL(url("/policies"));
     await noSideways(page);
 
     await page.getByLabel("搜索项目").fill("研发");
-    await Promise.all([page.waitForURL(/\/policy\?q=/), page.getByRole("button", { name: "搜索" }).click()]);
+    await Promise.all([page.waitForURL(/\/policies\?q=/), page.getByRole("button", { name: "搜索" }).click()]);
     expect(await page.getByRole("status").or(page.locator("p[aria-live]")).first().textContent()).toMatch(
       /找到 \d+ 个项目/,
     );
     await Promise.all([
-      page.waitForURL("**/policy/programmes/zibo-rd-inclusive"),
+      page.waitForURL("**/policies/programmes/zibo-rd-inclusive"),
       page.getByRole("link", { name: "科技型企业研发投入普惠制补贴" }).click(),
     ]);
     expect(await page.locator("h1").textContent()).toBe("科技型企业研发投入普惠制补贴");
@@ -74,14 +74,15 @@ describe("政策纵览 and 政策计算器 in Chromium", () => {
     const { page } = await e2e.chromium.newPage({ width: 1280, height: 900 });
     await page.goto(
       url(
-        "/policy/programmes/zibo-rd-inclusive?_calc=1&revenue=300000000&rdExpense=9600000&rdDeduction=30000000&prevRdDeduction=20000000",
+        "/policies/programmes/zibo-rd-inclusive?_calc=1&revenue=300000000&rdExpense=9600000" +
+          "&rdDeduction=30000000&prevRdDeduction=20000000",
       ),
     );
     const form = await page.locator(".calc form").boundingBox();
     const result = await page.locator("#result").boundingBox();
     expect(result!.x).toBeGreaterThan(form!.x + form!.width - 1);
     await page.screenshot({ path: "test-results/policy-calculator-desktop.png", fullPage: true });
-    await page.goto(url("/policy"));
+    await page.goto(url("/policies"));
     await page.screenshot({ path: "test-results/policy-overview-desktop.png", fullPage: true });
     await page.close();
   });
@@ -96,7 +97,7 @@ describe("政策纵览 and 政策计算器 in Chromium", () => {
       page.getByRole("button", { name: "登录" }).click(),
     ]);
     await Promise.all([
-      page.waitForURL("**/policy/match"),
+      page.waitForURL("**/policies/match"),
       page.getByRole("navigation", { name: "工作台" }).getByRole("link", { name: "政策匹配" }).click(),
     ]);
     expect(await page.locator("h1").textContent()).toBe("政策匹配");

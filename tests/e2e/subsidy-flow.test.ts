@@ -82,7 +82,7 @@ describe("政策兑现 in Chromium", () => {
     const member = await open(PHONE);
     let page = member.page;
     await logIn(page, "applicant1@zibo.demo");
-    await page.goto(url("/policy/programmes/zibo-tech-contract"));
+    await page.goto(url("/policies/programmes/zibo-tech-contract"));
     await Promise.all([
       page.waitForURL(/\/subsidies\/applications\/[a-z2-7]{26}\?done=created/),
       page.getByRole("button", { name: "在线申报" }).click(),

@@ -180,7 +180,9 @@ describe("what counts as an outage", () => {
       executeMultiple: () => never,
       commit: () => never,
       rollback: () => never,
-      close: () => void (closed = true),
+      close: () => {
+        closed = true;
+      },
       closed: false,
     };
     const stuck = {

@@ -6,7 +6,9 @@ export function hostFetchTo(port: number): HostFetch {
   return (host, path, init) =>
     new Promise((resolve, reject) => {
       const headers: Record<string, string> = { host };
-      new Headers(init?.headers).forEach((v, k) => (headers[k] = v));
+      new Headers(init?.headers).forEach((v, k) => {
+        headers[k] = v;
+      });
       const req = request({ host: "127.0.0.1", port, path, method: init?.method ?? "GET", headers }, (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));

@@ -38,6 +38,8 @@ export function NumberSearch({
   hint: string;
 }) {
   return (
+    // <search> is too new for the older browsers and screen readers seniors use: role="search" is what they know.
+    // biome-ignore lint/a11y/useSemanticElements: the form keeps role="search" (see above)
     <form method="get" action={action} class="app-search" role="search">
       <Input name="q" id="f-q" label={label} hint={hint} required={false} maxlength={50} value={q ?? ""} />
       <button class="btn" type="submit">

@@ -42,7 +42,8 @@ export function EligibleBadge({ eligible }: { eligible: Eligible }) {
 }
 
 /**
- * The amount in one phrase, or null when there is none to state (not eligible, case by case, in kind only, facts missing).
+ * The amount in one phrase, or null when there is none to state (not eligible, case by case, in kind
+ * only, facts missing).
  * `unit` keeps a table column in one unit.
  */
 export function amountText(r: Pick<Evaluation, "eligible" | "amountFen" | "range">, unit?: MoneyUnit): string | null {
@@ -158,7 +159,8 @@ export function EvaluationResult({ result: r, heading = 3 }: { result: Evaluatio
 
 /** Styles for the result; pages add them to their own css. */
 export const EVALUATION_CSS = `
-.verdict{display:inline-block;white-space:nowrap;font-weight:700;border-radius:999px;padding:2px 14px;font-size:.95rem;border:1px solid}
+.verdict{display:inline-block;white-space:nowrap;font-weight:700;border-radius:999px;padding:2px 14px;
+  font-size:.95rem;border:1px solid}
 .verdict.yes{background:#ecfdf3;border-color:#32d583;color:#054f31}
 .verdict.no{background:#fef3f2;border-color:#f04438;color:#7a271a}
 .verdict.maybe{background:#fffaeb;border-color:#fdb022;color:#7a2e0e}
@@ -169,15 +171,18 @@ export const EVALUATION_CSS = `
 .eval h2,.eval h3,.eval h4{font-size:1rem;margin:16px 0 6px}
 .conds,.steps,.plain{margin:0;padding:0;list-style:none}
 .cond{display:flex;gap:10px;padding:8px 0;border-top:1px solid var(--line)}
-.cond .mark{flex:none;width:26px;height:26px;border-radius:50%;display:inline-flex;align-items:center;justify-content:center;font-weight:700;color:#fff}
+.cond .mark{flex:none;width:26px;height:26px;border-radius:50%;display:inline-flex;align-items:center;
+  justify-content:center;font-weight:700;color:#fff}
 .cond.pass .mark{background:#067647}.cond.fail .mark{background:#b42318}.cond.unknown .mark{background:#b54708}
 .cond p{margin:0}
 .cond-label{font-weight:600}
 .cond .outcome{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 .cond-reason{color:var(--muted);font-size:.92rem}
-.cite{display:inline-block;margin-left:8px;font-size:.8rem;font-weight:400;color:var(--primary);border:1px solid color-mix(in srgb,var(--primary) 35%,#fff);border-radius:4px;padding:0 6px;white-space:nowrap}
+.cite{display:inline-block;margin-left:8px;font-size:.8rem;font-weight:400;color:var(--primary);
+  border:1px solid color-mix(in srgb,var(--primary) 35%,#fff);border-radius:4px;padding:0 6px;white-space:nowrap}
 .steps{counter-reset:step}
-.steps li{counter-increment:step;display:grid;grid-template-columns:1.6em minmax(0,1fr) auto;align-items:baseline;gap:2px 10px;padding:6px 0;border-top:1px solid var(--line)}
+.steps li{counter-increment:step;display:grid;grid-template-columns:1.6em minmax(0,1fr) auto;align-items:baseline;
+  gap:2px 10px;padding:6px 0;border-top:1px solid var(--line)}
 .steps li::before{content:counter(step) ".";color:var(--muted)}
 .step-value{font-variant-numeric:tabular-nums;white-space:nowrap}
 .plain li{padding:2px 0}

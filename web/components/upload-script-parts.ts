@@ -8,13 +8,16 @@ export const SET_FIELD_ERROR_JS = `function setError(input, msg) {
     var id = input.id + "-error", p = document.getElementById(id);
     var ids = (input.getAttribute("aria-describedby") || "").split(" ").filter(function (x) { return x && x !== id; });
     if (msg) {
-      if (!p) { p = document.createElement("p"); p.className = "field-error"; p.id = id; input.parentNode.appendChild(p); }
+      if (!p) {
+        p = document.createElement("p"); p.className = "field-error"; p.id = id; input.parentNode.appendChild(p);
+      }
       p.textContent = msg; input.setAttribute("aria-invalid", "true"); ids.push(id);
     } else {
       if (p) p.parentNode.removeChild(p);
       input.removeAttribute("aria-invalid");
     }
-    if (ids.length) input.setAttribute("aria-describedby", ids.join(" ")); else input.removeAttribute("aria-describedby");
+    if (ids.length) input.setAttribute("aria-describedby", ids.join(" "));
+    else input.removeAttribute("aria-describedby");
   }`;
 
 /**
@@ -27,7 +30,9 @@ export const POST_WITH_PROGRESS_JS = `function postWithProgress(url, data, statu
     status.className = "upload-status"; status.textContent = "";
     status.appendChild(bar); status.appendChild(document.createTextNode("正在上传“" + fileName + "”…"));
     var xhr = new XMLHttpRequest();
-    xhr.upload.onprogress = function (e) { if (e.lengthComputable) bar.value = Math.round((e.loaded / e.total) * 100); };
+    xhr.upload.onprogress = function (e) {
+      if (e.lengthComputable) bar.value = Math.round((e.loaded / e.total) * 100);
+    };
     xhr.onload = function () {
       var body = null;
       try { body = JSON.parse(xhr.responseText); } catch (e) { /* not JSON: the caller says what went wrong */ }

@@ -1,7 +1,11 @@
 /**
  * Taking an application's number inside the write batch that creates it:
  *
- *   db.batch([takeNumber(db, "loan", year), db.insert(loanApplications).values({ …, ...numberValues("loan", year) }), …])
+ *   db.batch([
+ *     takeNumber(db, "loan", year),
+ *     db.insert(loanApplications).values({ …, ...numberValues("loan", year) }),
+ *     …,
+ *   ])
  *
  * The first statement bumps the (kind, year) counter, creating it at 1; the
  * insert reads the counter back in the same transaction. A batch is one
@@ -27,7 +31,8 @@ export function takeNumber(db: TenantDb, kind: NumberKind, year: number) {
 
 /** The number just taken, as SQL, for a value written later in the same batch. */
 export function takenSeq(kind: NumberKind, year: number): SQL<number> {
-  return sql<number>`(select ${applicationNumbers.last} from ${applicationNumbers} where ${and(eq(applicationNumbers.kind, kind), eq(applicationNumbers.year, year))})`;
+  const where = and(eq(applicationNumbers.kind, kind), eq(applicationNumbers.year, year));
+  return sql<number>`(select ${applicationNumbers.last} from ${applicationNumbers} where ${where})`;
 }
 
 /** The row's number columns for its insert, in the same batch after takeNumber. */
@@ -35,7 +40,9 @@ export function numberValues(kind: NumberKind, year: number): { numberYear: numb
   return { numberYear: year, numberSeq: takenSeq(kind, year) };
 }
 
-/** The number just taken written out ("ZB-DK-2026-000045" for prefix "ZB-DK-"), for a message built in the same batch. */
+/**
+ * The number just taken written out ("ZB-DK-2026-000045" for prefix "ZB-DK-"), for a message built in the same batch.
+ */
 export function takenNumberText(prefix: string, kind: NumberKind, year: number): SQL<string> {
   return sql<string>`(${`${prefix}${year}-`} || printf('%06d', ${takenSeq(kind, year)}))`;
 }

@@ -24,9 +24,8 @@ export interface MigrateResult {
 const LEDGER = "_schema_migrations";
 
 export async function migrateTenant(client: Client, migrations: readonly Migration[]): Promise<MigrateResult> {
-  await client.execute(
-    `CREATE TABLE IF NOT EXISTS ${LEDGER} (tag TEXT PRIMARY KEY NOT NULL, hash TEXT NOT NULL, applied_at TEXT NOT NULL)`,
-  );
+  const columns = "tag TEXT PRIMARY KEY NOT NULL, hash TEXT NOT NULL, applied_at TEXT NOT NULL";
+  await client.execute(`CREATE TABLE IF NOT EXISTS ${LEDGER} (${columns})`);
   const done = await readLedger(client);
   for (const [tag, hash] of done) {
     const known = migrations.find((m) => m.tag === tag);

@@ -41,7 +41,7 @@ export function resolveSite(host: string, rootDomains: readonly string[], hasZon
   if (h.startsWith("[") || IPV4.test(h)) return { kind: "none", reason: "ip" };
   for (const root of rootDomains) {
     if (h === root) return { kind: "platform" };
-    if (!h.endsWith("." + root)) continue;
+    if (!h.endsWith(`.${root}`)) continue;
     const label = h.slice(0, h.length - root.length - 1);
     if (label.includes(".")) return { kind: "none", reason: "nested" };
     if (RESERVED_SUBDOMAINS.has(label)) return { kind: "none", reason: "reserved" };

@@ -3,7 +3,7 @@
  * response, a required JSON request body, and an error response (the one
  * ErrorEnvelope every 4xx/5xx carries).
  */
-import { z } from "@hono/zod-openapi";
+import type { z } from "@hono/zod-openapi";
 import { ErrorEnvelope } from "./api-errors";
 
 /** A JSON response of `schema`. */

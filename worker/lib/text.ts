@@ -12,7 +12,9 @@ import { z } from "@hono/zod-openapi";
 /** What the validation hook recognises: an issue with these params is a 400, not a 422. */
 export const BAD_CHARACTERS = "bad_characters";
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these patterns exist to find and reject control characters
 const SINGLE_LINE_BAD = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufeff]/u;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: as above; tab, LF and CR are allowed in multi-line text
 const MULTI_LINE_BAD = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufeff]/u;
 
 export function badCharacterMessage(label: string): string {

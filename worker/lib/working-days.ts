@@ -54,7 +54,10 @@ const NATIONAL_ONLY = withNationalCalendar({ holidays: [], extraWorkdays: [] });
 const lookups = new WeakMap<WorkCalendar, { off: Set<string>; on: Set<string> }>();
 function lookup(cal: WorkCalendar) {
   let l = lookups.get(cal);
-  if (!l) lookups.set(cal, (l = { off: new Set(cal.holidays), on: new Set(cal.extraWorkdays) }));
+  if (!l) {
+    l = { off: new Set(cal.holidays), on: new Set(cal.extraWorkdays) };
+    lookups.set(cal, l);
+  }
   return l;
 }
 

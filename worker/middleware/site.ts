@@ -29,7 +29,8 @@ export function siteMiddleware(deps: AppDeps) {
         kind: "zone",
         zone,
         get db() {
-          return (db ??= openTenantDb(deps.openClient(zone.slug)));
+          db ??= openTenantDb(deps.openClient(zone.slug));
+          return db;
         },
       });
     }

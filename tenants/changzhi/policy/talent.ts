@@ -126,7 +126,10 @@ export const talentRecruitment = programme({
     { id: "credentials", zh: "学历学位证书、职业资格或人才称号证明", required: true },
     { id: "project-plan", zh: "项目计划书(顶尖人才、领军人才引进项目)", required: false },
   ],
-  note: `5个、10个、100人、1000人是各类别的引培目标名额,不是金额或个人条件;“五十百千”是引培计划,不是人才引培奖励:资助标准见第四部分(六)第4项所说的高新区鼓励人才创新创业政策,本方案未列,故不列金额。${PERIOD}`,
+  note: [
+    "5个、10个、100人、1000人是各类别的引培目标名额,不是金额或个人条件;“五十百千”是引培计划,不是人才引培奖励:资助标准见第四部分(六)第4项所说的高新区鼓励人才创新创业政策,本方案未列,故不列金额。",
+    PERIOD,
+  ].join(""),
 });
 
 export const talentRecruitmentCases = cases([

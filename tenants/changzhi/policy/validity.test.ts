@@ -33,11 +33,15 @@ describe("Changzhi's plan in the engine", () => {
       expect(c).toMatchObject({ result: "fail", reason: expect.stringContaining(EXPIRED_REASON) });
   });
 
-  it("an extension keeps every programme open until its end, and the set's cases read the same inside the original period", () => {
-    expect(effectiveOn(extended, "2026-06-30").every((c) => c === null)).toBe(true);
-    const inPeriod = set.cases.filter((c) => c.date !== undefined && c.date <= "2023-12-31");
-    for (const c of inPeriod) expect(runCase(extended, c).problems, c.name).toEqual([]);
-  });
+  it(
+    "an extension keeps every programme open until its end, and the set's cases read the same inside the original " +
+      "period",
+    () => {
+      expect(effectiveOn(extended, "2026-06-30").every((c) => c === null)).toBe(true);
+      const inPeriod = set.cases.filter((c) => c.date !== undefined && c.date <= "2023-12-31");
+      for (const c of inPeriod) expect(runCase(extended, c).problems, c.name).toEqual([]);
+    },
+  );
 
   it("after the extension ends, every programme is expired, naming the extension notice", () => {
     for (const c of effectiveOn(extended, "2027-01-01")) {

@@ -95,7 +95,10 @@ export const innovationTownSpace = programme({
     { id: "business-plan", zh: "创业项目计划书", required: true },
     { id: "identity", zh: "营业执照或创业者身份证明", required: true },
   ],
-  note: `条文未规定免费期限和面积。同条对孵化器、众创空间、盘活闲置设施建立双创载体、工匠工作室只作鼓励、支持的表述,未承诺申请人可得的具体支持,未单列;到2020年省级以上孵化器15家、众创空间30家是全市目标。${PERIOD}`,
+  note: [
+    "条文未规定免费期限和面积。同条对孵化器、众创空间、盘活闲置设施建立双创载体、工匠工作室只作鼓励、支持的表述,未承诺申请人可得的具体支持,未单列;到2020年省级以上孵化器15家、众创空间30家是全市目标。",
+    PERIOD,
+  ].join(""),
 });
 
 export const innovationTownSpaceCases = cases([

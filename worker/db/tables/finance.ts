@@ -118,7 +118,10 @@ export const loanApplications = sqliteTable(
   "loan_applications",
   {
     id: text("id").primaryKey(),
-    /** The application number people read (ZB-DK-2026-000045): the year of submission (Asia/Shanghai) and its sequence in the zone; null only for rows written outside the app. */
+    /**
+     * The application number people read (ZB-DK-2026-000045): the year of submission (Asia/Shanghai) and its sequence
+     * in the zone; null only for rows written outside the app.
+     */
     numberYear: integer("number_year"),
     numberSeq: integer("number_seq"),
     productId: text("product_id")

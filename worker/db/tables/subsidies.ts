@@ -13,7 +13,10 @@ export const subsidyApplications = sqliteTable(
   "subsidy_applications",
   {
     id: text("id").primaryKey(),
-    /** The application number people read (ZB-2026-000123): the year of creation (Asia/Shanghai) and its sequence in the zone; null only for rows written outside the app. */
+    /**
+     * The application number people read (ZB-2026-000123): the year of creation (Asia/Shanghai) and its sequence in the
+     * zone; null only for rows written outside the app.
+     */
     numberYear: integer("number_year"),
     numberSeq: integer("number_seq"),
     programmeId: text("programme_id").notNull(),
@@ -21,7 +24,10 @@ export const subsidyApplications = sqliteTable(
       .notNull()
       .references(() => enterprises.id),
     createdBy: text("created_by").notNull(),
-    /** draft → in_review (through the zone's stages) → awarded → paid; or returned (back to the enterprise), rejected, withdrawn. */
+    /**
+     * draft → in_review (through the zone's stages) → awarded → paid;
+     * or returned (back to the enterprise), rejected, withdrawn.
+     */
     status: text("status", { enum: SUBSIDY_STATUSES }).notNull(),
     /** The zone's stage key while in review or returned; null for a draft. */
     stage: text("stage"),
@@ -82,7 +88,10 @@ export const subsidyEvents = sqliteTable(
     actorId: text("actor_id"),
     /** An email, "system" (the clock) or "public" (an objection). */
     actor: text("actor").notNull(),
-    /** created, submitted, passed, returned, resubmitted, rejected, publicity_started, objection, objection_dismissed, objection_upheld, advanced, awarded, paid, withdrawn, comment */
+    /**
+     * created, submitted, passed, returned, resubmitted, rejected, publicity_started, objection, objection_dismissed,
+     * objection_upheld, advanced, awarded, paid, withdrawn, comment
+     */
     action: text("action").notNull(),
     stage: text("stage"),
     toStage: text("to_stage"),

@@ -166,10 +166,17 @@ describe("term", () => {
 
 describe("guarantee", () => {
   const guarantee = (offered: NeedTerms["guarantees"]) => criterion("guarantee", {}, { guarantees: offered });
-  it("meets when the enterprise can offer a form the product accepts, naming the common forms in the product's order", () => {
-    expect(guarantee(["credit"])).toEqual({ result: "meets", reason: "可接受信用方式" });
-    expect(guarantee(["guarantee", "mortgage", "credit"])).toEqual({ result: "meets", reason: "可接受信用、担保方式" });
-  });
+  it(
+    "meets when the enterprise can offer a form the product " +
+      "accepts, naming the common forms in the product's order",
+    () => {
+      expect(guarantee(["credit"])).toEqual({ result: "meets", reason: "可接受信用方式" });
+      expect(guarantee(["guarantee", "mortgage", "credit"])).toEqual({
+        result: "meets",
+        reason: "可接受信用、担保方式",
+      });
+    },
+  );
   it("fails without overlap, naming what the product asks and what the enterprise offers", () => {
     expect(guarantee(["mortgage", "pledge"])).toEqual({
       result: "fails",

@@ -67,7 +67,9 @@ export const GUARANTEE_ZH: Record<Guarantee, string> = {
 };
 export const rateText = (bp: number) => `${(bp / 100).toFixed(2).replace(/\.?0+$/, "")}%`;
 
-/** Whole percent of `want` that `max` covers, rounded down exactly: (290万 / 1000万) × 100 is 28.999… in floating point. */
+/**
+ * Whole percent of `want` that `max` covers, rounded down exactly: (290万 / 1000万) × 100 is 28.999… in floating point.
+ */
 const shareOf = (max: number, want: number) => Number((BigInt(max) * 100n) / BigInt(want));
 
 export function matchProduct(p: ProductTerms, need: NeedTerms, e: EnterpriseTerms, names: Names): Match {
@@ -97,13 +99,11 @@ export function matchProduct(p: ProductTerms, need: NeedTerms, e: EnterpriseTerm
   const common = p.guarantees.filter((g) => need.guarantees.includes(g));
   if (common.length)
     add("guarantee", "担保方式", "meets", `可接受${common.map((g) => GUARANTEE_ZH[g]).join("、")}方式`);
-  else
-    add(
-      "guarantee",
-      "担保方式",
-      "fails",
-      `产品要求${p.guarantees.map((g) => GUARANTEE_ZH[g]).join("或")},企业可提供${need.guarantees.map((g) => GUARANTEE_ZH[g]).join("、") || "无"}`,
-    );
+  else {
+    const wanted = p.guarantees.map((g) => GUARANTEE_ZH[g]).join("或");
+    const offered = need.guarantees.map((g) => GUARANTEE_ZH[g]).join("、") || "无";
+    add("guarantee", "担保方式", "fails", `产品要求${wanted},企业可提供${offered}`);
+  }
 
   if (p.industries.length === 0) add("industry", "行业", "meets", "产品不限行业");
   else if (e.industry === null)
@@ -135,7 +135,8 @@ export function matchProduct(p: ProductTerms, need: NeedTerms, e: EnterpriseTerm
           "qualifications",
           "资质",
           held.length ? "partly" : "fails",
-          `缺少${missing.map(names.qualification).join("、")}${held.length ? `(已有${held.map(names.qualification).join("、")})` : ""}`,
+          `缺少${missing.map(names.qualification).join("、")}` +
+            `${held.length ? `(已有${held.map(names.qualification).join("、")})` : ""}`,
         );
     }
   }
@@ -161,7 +162,8 @@ export function matchProduct(p: ProductTerms, need: NeedTerms, e: EnterpriseTerm
         "revenue",
         "年营业收入",
         e.revenueFen >= p.minRevenueFen ? "meets" : "fails",
-        `最近年度${formatMoney(e.revenueFen, { unit, near: [p.minRevenueFen] })},产品要求${formatMoney(p.minRevenueFen, { unit })}以上`,
+        `最近年度${formatMoney(e.revenueFen, { unit, near: [p.minRevenueFen] })},` +
+          `产品要求${formatMoney(p.minRevenueFen, { unit })}以上`,
       );
     }
   }

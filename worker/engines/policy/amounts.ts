@@ -108,12 +108,15 @@ function tallyOne(c: Component, ctx: AmountContext, t: AmountTally): void {
       }
       const raw = percentOfFen(base.numerator, base.denominator, pct);
       const capped = c.capFen !== undefined && raw > c.capFen;
-      // One unit for the whole sentence (the base, the result, the cap); a result a fen over the cap never reads as the cap.
+      // One unit for the whole sentence (the base, the result, the cap); a result a fen over the cap
+      // never reads as the cap.
       const unit = moneyUnit(...base.fens, raw, ...(capped ? [c.capFen!] : []));
       const m = (fen: number) => formatMoney(fen, { unit });
+      const result = formatMoney(raw, { unit, near: capped ? [c.capFen!] : [] });
       add(
         c.clause,
-        `${c.label}:${base.text(m)}的${formatPercent(pct)}为${formatMoney(raw, { unit, near: capped ? [c.capFen!] : [] })}${capped ? `,超过最高${m(c.capFen!)},按${m(c.capFen!)}计` : ""}`,
+        `${c.label}:${base.text(m)}的${formatPercent(pct)}为${result}` +
+          `${capped ? `,超过最高${m(c.capFen!)},按${m(c.capFen!)}计` : ""}`,
         capped ? c.capFen! : raw,
         c.upTo,
       );
@@ -144,7 +147,9 @@ function tallyOne(c: Component, ctx: AmountContext, t: AmountTally): void {
           });
         } else if (used) {
           maxUnits = Math.max(0, c.maxUnits - used);
-          priorNote = `(${label(c.maxUnitsPer)}${String(key)}此前已计${used}${unit},最多${c.maxUnits}${unit},本次最多计${maxUnits}${unit})`;
+          priorNote =
+            `(${label(c.maxUnitsPer)}${String(key)}此前已计${used}${unit},` +
+            `最多${c.maxUnits}${unit},本次最多计${maxUnits}${unit})`;
         }
       }
       const units = maxUnits !== undefined ? Math.min(n, maxUnits) : n;
@@ -257,7 +262,8 @@ function baseValue(base: Base, ctx: AmountContext): BaseValue {
     const inc = v(base.increase.current) - v(base.increase.previous);
     const [cur, prev] = [v(base.increase.current), v(base.increase.previous)];
     const text = (m: (fen: number) => string) =>
-      `${label(base.increase.current)}${m(cur)}较${label(base.increase.previous)}${m(prev)}${inc > 0 ? `新增${m(inc)}` : "没有增加(新增部分为0)"}`;
+      `${label(base.increase.current)}${m(cur)}较${label(base.increase.previous)}${m(prev)}` +
+      `${inc > 0 ? `新增${m(inc)}` : "没有增加(新增部分为0)"}`;
     return { numerator: BigInt(Math.max(0, inc)), denominator: 1n, fens: [cur, prev], text };
   }
   if ("sum" in base) {
@@ -272,7 +278,8 @@ function baseValue(base: Base, ctx: AmountContext): BaseValue {
   }
   const sum = base.average.reduce((s, n) => s + BigInt(v(n)), 0n);
   const count = BigInt(base.average.length);
-  // The average is shown to the fen (rounded half up, "约" when it is not whole); the percentage is still taken of the exact sum ÷ count.
+  // The average is shown to the fen (rounded half up, "约" when it is not whole); the percentage is still taken of the
+  // exact sum ÷ count.
   const shown = Number((sum * 2n + count) / (2n * count));
   const approx = sum % count === 0n ? "" : "约";
   const values = base.average.map(v);

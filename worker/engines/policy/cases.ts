@@ -16,7 +16,10 @@ export interface CaseOutcome {
   result?: Evaluation;
 }
 
-/** Cases are evaluated on this date unless they name one: a fixed day, so a case never changes meaning with the calendar. */
+/**
+ * Cases are evaluated on this date unless they name one: a fixed day, so a case never
+ * changes meaning with the calendar.
+ */
 export const DEFAULT_CASE_DATE = "2026-06-30";
 
 export function runCase(compiled: CompiledPolicySet, c: PolicyCase): CaseOutcome {

@@ -10,7 +10,9 @@ export function chineseNumber(n: number): string {
   if (n < 20) return `十${n % 10 ? DIGITS[n % 10] : ""}`;
   if (n < 100) return `${DIGITS[Math.floor(n / 10)]}十${n % 10 ? DIGITS[n % 10] : ""}`;
   const rest = n % 100;
-  return `${DIGITS[Math.floor(n / 100)]}百${rest === 0 ? "" : rest < 10 ? `零${DIGITS[rest]}` : rest < 20 ? `一${chineseNumber(rest)}` : chineseNumber(rest)}`;
+  const tail =
+    rest === 0 ? "" : rest < 10 ? `零${DIGITS[rest]}` : rest < 20 ? `一${chineseNumber(rest)}` : chineseNumber(rest);
+  return `${DIGITS[Math.floor(n / 100)]}百${tail}`;
 }
 
 export function citeClause(id: string): string {

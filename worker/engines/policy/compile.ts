@@ -11,7 +11,7 @@
  */
 import type { PolicyDocument, ZoneConfig } from "../../../tenants/schema";
 import type { CompiledProgramme } from "./evaluate";
-import type { PolicySet } from "./format/programme";
+import type { PolicySet } from "./format/policy-set";
 
 export interface CompiledPolicySet {
   set: PolicySet;

@@ -27,7 +27,10 @@ export interface TestContext {
   cite: string;
   qualificationName: (code: string) => string;
   industryName: (code: string) => string;
-  /** Thresholds each ratio ("numerator/denominator") is compared with anywhere in the programme, for one display precision. */
+  /**
+   * Thresholds each ratio ("numerator/denominator") is compared with anywhere in the programme,
+   * for one display precision.
+   */
   ratioThresholds?: ReadonlyMap<string, readonly number[]>;
 }
 
@@ -39,7 +42,7 @@ export function ratioThresholdsOf(tests: readonly Test[]): Map<string, number[]>
       const key = `${t.numerator}/${t.denominator}`;
       found.set(key, [...(found.get(key) ?? []), t.percent]);
     } else if (t.test === "all") t.of.forEach(walk);
-    else if (t.test === "any") t.of.forEach((b) => walk(b.test));
+    else if (t.test === "any") for (const b of t.of) walk(b.test);
   };
   tests.forEach(walk);
   return found;
@@ -59,7 +62,9 @@ export function evaluateTest(t: Test, ctx: TestContext): TestResult {
       const unit = moneyUnit(v, t.value);
       return {
         result: ok ? "pass" : "fail",
-        reason: `${fact.label.zh}为${showFact(fact, v, { unit, near: [t.value] })},${verdict(met, t.word, ctx.cite)}“${phrase(t.word, showFact(fact, t.value, { unit }))}”${boundary(v, t.value, t.word)}`,
+        reason:
+          `${fact.label.zh}为${showFact(fact, v, { unit, near: [t.value] })},${verdict(met, t.word, ctx.cite)}` +
+          `“${phrase(t.word, showFact(fact, t.value, { unit }))}”${boundary(v, t.value, t.word)}`,
         missing: [],
       };
     }
@@ -72,7 +77,9 @@ export function evaluateTest(t: Test, ctx: TestContext): TestResult {
       const unit = moneyUnit(v, t.from, t.to);
       return {
         result: ok ? "pass" : "fail",
-        reason: `${fact.label.zh}为${showFact(fact, v, { unit, near: [t.from, t.to] })},${ok ? "在" : "不在"}${ctx.cite}规定的“${showFact(fact, t.from, { unit })}至${showFact(fact, t.to, { unit })}”之间${edge}`,
+        reason:
+          `${fact.label.zh}为${showFact(fact, v, { unit, near: [t.from, t.to] })},${ok ? "在" : "不在"}${ctx.cite}` +
+          `规定的“${showFact(fact, t.from, { unit })}至${showFact(fact, t.to, { unit })}”之间${edge}`,
         missing: [],
       };
     }
@@ -103,9 +110,12 @@ export function evaluateTest(t: Test, ctx: TestContext): TestResult {
       const right = BigInt(den) * hundredths(t.percent);
       const ok = THRESHOLD[t.word].cmp(Number(left > right) - Number(left < right), 0);
       const exact = left === right ? boundary(0, 0, t.word) : "";
+      const thresholds = ctx.ratioThresholds?.get(`${t.numerator}/${t.denominator}`) ?? t.percent;
       return {
         result: ok ? "pass" : "fail",
-        reason: `${nf.label.zh}占${df.label.zh}${formatRatio(num, den, ctx.ratioThresholds?.get(`${t.numerator}/${t.denominator}`) ?? t.percent)},${verdict(ok, t.word, ctx.cite)}“${phrase(t.word, formatPercent(t.percent))}”${exact}`,
+        reason:
+          `${nf.label.zh}占${df.label.zh}${formatRatio(num, den, thresholds)},` +
+          `${verdict(ok, t.word, ctx.cite)}“${phrase(t.word, formatPercent(t.percent))}”${exact}`,
         missing: [],
       };
     }
@@ -127,7 +137,9 @@ export function evaluateTest(t: Test, ctx: TestContext): TestResult {
       const ok = typeof v === "string" && t.values.includes(v);
       return {
         result: ok ? "pass" : "fail",
-        reason: `${fact.label.zh}:${showFact(fact, v)}${ok ? "" : `(${ctx.cite}限于${t.values.map((x) => showFact(fact, x)).join("、")})`}`,
+        reason:
+          `${fact.label.zh}:${showFact(fact, v)}` +
+          `${ok ? "" : `(${ctx.cite}限于${t.values.map((x) => showFact(fact, x)).join("、")})`}`,
         missing: [],
       };
     }
@@ -170,10 +182,13 @@ export function evaluateTest(t: Test, ctx: TestContext): TestResult {
       if (passed.length === 1)
         return { result: "pass", reason: `按“${passed[0]!.label}”认定:${passed[0]!.reason}`, missing: [] };
       if (passed.length > 1) {
-        // At a boundary (2亿元 is both "2亿元以上" and "5000万元至2亿元") the enterprise gets the tier it qualifies for; all that fit are named.
+        // At a boundary (2亿元 is both "2亿元以上" and "5000万元至2亿元") the enterprise gets the tier
+        // it qualifies for; all that fit are named.
         return {
           result: "pass",
-          reason: `同时符合“${passed.map((p) => p.label).join("”和“")}”(数值恰在两档交界,均适用),按“${passed[0]!.label}”认定:${passed[0]!.reason}`,
+          reason:
+            `同时符合“${passed.map((p) => p.label).join("”和“")}”(数值恰在两档交界,均适用),` +
+            `按“${passed[0]!.label}”认定:${passed[0]!.reason}`,
           missing: [],
         };
       }

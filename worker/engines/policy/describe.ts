@@ -29,11 +29,15 @@ export function describeComponent(c: Component, unitOf: (fact: string) => string
           : Object.values(c.percent.byChoice).map(formatPercent).join(" / ");
       // Labels usually name the rate already ("新增部分的5%"); say it only when they do not.
       const head = typeof c.percent === "number" && c.label.includes(pct) ? c.label : `${c.label}:按${pct}`;
-      return `${head}${c.capFen !== undefined ? `,最高${formatMoney(c.capFen)}` : ""}${"upTo" in c && c.upTo ? "(最高额,评审确定)" : ""}`;
+      const cap = c.capFen !== undefined ? `,最高${formatMoney(c.capFen)}` : "";
+      return `${head}${cap}${"upTo" in c && c.upTo ? "(最高额,评审确定)" : ""}`;
     }
     case "perUnit": {
       const u = unitOf(c.fact);
-      const rule = `每${u}${formatMoney(c.fen)}${c.maxUnits ? `,最多${c.maxUnits}${u}` : ""}${c.capFen !== undefined ? `,上限${formatMoney(c.capFen)}` : ""}${c.extra ? `;超过${c.extra.over}${u}的部分每${u}再加${formatMoney(c.extra.fen)}` : ""}`;
+      const most = c.maxUnits ? `,最多${c.maxUnits}${u}` : "";
+      const cap = c.capFen !== undefined ? `,上限${formatMoney(c.capFen)}` : "";
+      const extra = c.extra ? `;超过${c.extra.over}${u}的部分每${u}再加${formatMoney(c.extra.fen)}` : "";
+      const rule = `每${u}${formatMoney(c.fen)}${most}${cap}${extra}`;
       // Labels often quote the rule already ("新建孵化用房每平方米100元,上限100万元"); say it once.
       return c.label.includes(rule) ? c.label : `${c.label}:${rule}`;
     }

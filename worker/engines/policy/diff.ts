@@ -4,7 +4,7 @@
  * added, removed and changed (with each changed path, before and after).
  */
 import diff from "microdiff";
-import type { PolicySet } from "./format/programme";
+import type { PolicySet } from "./format/policy-set";
 
 export interface FieldChange {
   path: string;

@@ -252,18 +252,21 @@ describe("support in kind", () => {
 });
 
 describe("一事一议 per award item", () => {
-  it("is said only when the programme's own sentence says it, not because the clause has another item that does", () => {
-    const quoted = compileOne({
-      clause: "25",
-      excerpt: "对重大项目实行一事一议的支持方式",
-      amount: [{ kind: "caseByCase", label: "重大项目" }],
-    });
-    expect(run(quoted).amountNote).toBe("重大项目:一事一议,金额经评审确定");
-    const other = compileOne({
-      clause: "25",
-      excerpt: "对重大项目实行",
-      amount: [{ kind: "caseByCase", label: "择优立项" }],
-    });
-    expect(run(other).amountNote).toBe("择优立项:政策未规定具体金额,金额经评审确定");
-  });
+  it(
+    "is said only when the programme's own sentence says " + "it, not because the clause has another item that does",
+    () => {
+      const quoted = compileOne({
+        clause: "25",
+        excerpt: "对重大项目实行一事一议的支持方式",
+        amount: [{ kind: "caseByCase", label: "重大项目" }],
+      });
+      expect(run(quoted).amountNote).toBe("重大项目:一事一议,金额经评审确定");
+      const other = compileOne({
+        clause: "25",
+        excerpt: "对重大项目实行",
+        amount: [{ kind: "caseByCase", label: "择优立项" }],
+      });
+      expect(run(other).amountNote).toBe("择优立项:政策未规定具体金额,金额经评审确定");
+    },
+  );
 });

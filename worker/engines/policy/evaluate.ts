@@ -151,7 +151,7 @@ export function evaluate(p: CompiledProgramme, input: EvaluationInput): Evaluati
       ratioThresholds,
     });
     conditions.push({ id: c.id, label: c.label, clause: cite(c.clause), result: r.result, reason: r.reason });
-    r.missing.forEach((m) => missing.add(m));
+    for (const m of r.missing) missing.add(m);
   }
 
   const year = Number(input.date.slice(0, 4));
@@ -169,16 +169,16 @@ export function evaluate(p: CompiledProgramme, input: EvaluationInput): Evaluati
     emptyTally(),
   );
   // Units counted across applications that earlier awards did not record: the amount waits for them.
-  tally.unsettled.forEach((u, i) =>
+  tally.unsettled.forEach((u, i) => {
     conditions.push({
       id: `history-units-${i + 1}`,
       label: "与此前奖励累计计算",
       clause: cite(undefined),
       result: "unknown",
       reason: u.reason,
-    }),
-  );
-  tally.missing.forEach((m) => missing.add(m));
+    });
+  });
+  for (const m of tally.missing) missing.add(m);
   for (const f of p.facts) if (!f.optional && input.facts[f.name] === undefined) missing.add(f.name);
 
   let amountFen: number | null = tally.missing.length ? null : tally.exactFen;

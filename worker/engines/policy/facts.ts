@@ -81,7 +81,9 @@ function range(fact: Fact, value: number, show: (n: number) => string): string |
   return null;
 }
 
-/** A fact's value as a sentence shows it: money by the one rule (`money` sets its unit), choices by their Chinese name. */
+/**
+ * A fact's value as a sentence shows it: money by the one rule (`money` sets its unit), choices by their Chinese name.
+ */
 export function showFact(fact: Fact | undefined, value: FactValue, money?: MoneyFormat): string {
   if (!fact) return String(value);
   switch (fact.type) {

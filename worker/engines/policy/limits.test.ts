@@ -251,11 +251,15 @@ describe("maxYears", () => {
   const p = limited([{ kind: "maxYears", label: "最多支持三年", years: 3 }]);
   const years = (...ys: number[]) => ys.map((y) => award("test-prog", y, 10));
 
-  it("passes with support in N − 1 earlier years, counting this year as the Nth (several awards in one year count once)", () => {
-    const e = run(p, withCode, { history: [...years(2023, 2024), award("test-prog", 2024, 5)] });
-    expect(e.eligible).toBe(true);
-    expect(conditionOf(e, "limit-1-maxYears")!.reason).toBe("已在2023、2024年获得支持,连同本年度共3年,最多支持3年");
-  });
+  it(
+    "passes with support in N − 1 earlier years, counting this year as the Nth (several awards in one year count " +
+      "once)",
+    () => {
+      const e = run(p, withCode, { history: [...years(2023, 2024), award("test-prog", 2024, 5)] });
+      expect(e.eligible).toBe(true);
+      expect(conditionOf(e, "limit-1-maxYears")!.reason).toBe("已在2023、2024年获得支持,连同本年度共3年,最多支持3年");
+    },
+  );
 
   it("fails with support in N earlier years: this year would be the N+1th", () => {
     const e = run(p, withCode, { history: years(2023, 2024, 2025) });
@@ -271,7 +275,8 @@ describe("maxYears", () => {
     expect(run(p, withCode).conditions.find((c) => c.id === "limit-1-maxYears")!.reason).toBe(
       "最多支持3年,2026年为第1年",
     );
-    // N years including this one is the limit, not over it; a second award in the year is for a once-a-year limit to refuse.
+    // N years including this one is the limit, not over it; a second award in the year is for
+    // a once-a-year limit to refuse.
     expect(run(p, withCode, { history: years(2024, 2025, 2026) }).eligible).toBe(true);
   });
 

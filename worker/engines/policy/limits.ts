@@ -105,7 +105,8 @@ export function applyLimit(l: Limit, index: number, ctx: LimitContext): LimitChe
       const had = supportedYears(before);
       if (counted.length > l.years)
         return keep("fail", `${had},连同本年度共${counted.length}年,超过${ctx.cite}规定的最多${l.years}年`);
-      // A year already counted passes here; a second award in the same year is for a yearly cap or a once-a-year limit to refuse.
+      // A year already counted passes here; a second award in the same year is for a yearly cap
+      // or a once-a-year limit to refuse.
       if (years.length === 0) return keep("pass", `最多支持${l.years}年,${ctx.year}年为第1年`);
       const total = years.includes(ctx.year) ? `(含本年度)共${counted.length}年` : `,连同本年度共${counted.length}年`;
       return keep("pass", `${had}${total},最多支持${l.years}年`);

@@ -11,7 +11,8 @@ import { compilePolicySet, type CompiledPolicySet } from "./compile";
 import { evaluate, type CompiledProgramme, type Evaluation } from "./evaluate";
 import type { Facts } from "./facts";
 import type { FactType } from "./format/facts";
-import type { Award, PolicySetInput, Profile, ProgrammeInput } from "./format/programme";
+import type { PolicySetInput } from "./format/policy-set";
+import type { Award, Profile, ProgrammeInput } from "./format/programme";
 
 export const NAMES: Pick<ZoneConfig, "qualifications" | "priorityIndustries"> = {
   qualifications: [

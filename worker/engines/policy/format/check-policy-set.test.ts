@@ -8,7 +8,8 @@ import { describe, expect, it } from "vitest";
 import { definePolicySet } from "../../../../tenants/policy";
 import type { Component, Limit } from "./amounts";
 import type { Condition, Test } from "./conditions";
-import { policySetSchema, type PolicySetInput, type ProgrammeInput } from "./programme";
+import { policySetSchema, type PolicySetInput } from "./policy-set";
+import type { ProgrammeInput } from "./programme";
 import { fact, programmeInput, setInput } from "../test-support";
 
 const FACTS = [

@@ -78,10 +78,14 @@ export function checkPolicySet(set: SetShape, ctx: Ctx) {
           needChoices(t.fact, t.values, path);
           break;
         case "all":
-          t.of.forEach((s, j) => walkTest(s, [...path, "of", j]));
+          t.of.forEach((s, j) => {
+            walkTest(s, [...path, "of", j]);
+          });
           break;
         case "any":
-          t.of.forEach((s, j) => walkTest(s.test, [...path, "of", j, "test"]));
+          t.of.forEach((s, j) => {
+            walkTest(s.test, [...path, "of", j, "test"]);
+          });
           break;
         case "qualification":
         case "industry":
@@ -126,14 +130,20 @@ export function checkPolicySet(set: SetShape, ctx: Ctx) {
         case "when":
           if (typeof c.equals === "boolean") needFact(c.fact, ["boolean"], path);
           else needChoices(c.fact, [c.equals], path);
-          c.then.forEach((s, j) => walkComponent(s, [...path, "then", j]));
-          c.otherwise.forEach((s, j) => walkComponent(s, [...path, "otherwise", j]));
+          c.then.forEach((s, j) => {
+            walkComponent(s, [...path, "then", j]);
+          });
+          c.otherwise.forEach((s, j) => {
+            walkComponent(s, [...path, "otherwise", j]);
+          });
           break;
         default:
           break;
       }
     };
-    p.amount.forEach((c, j) => walkComponent(c, ["amount", j]));
+    p.amount.forEach((c, j) => {
+      walkComponent(c, ["amount", j]);
+    });
     p.windows.forEach((w, j) => {
       if (w.from > w.to) issue(`window ${w.from}–${w.to} ends before it starts`, "windows", j);
     });
@@ -153,7 +163,7 @@ export function checkPolicySet(set: SetShape, ctx: Ctx) {
   });
 
   // Limits may name programmes of the same set only: a typo would silently widen nothing.
-  set.programmes.forEach((p, i) =>
+  set.programmes.forEach((p, i) => {
     p.limits.forEach((l, j) => {
       for (const other of l.programmes ?? [])
         if (!ids.has(other))
@@ -162,8 +172,8 @@ export function checkPolicySet(set: SetShape, ctx: Ctx) {
             message: `${p.id}: limit names unknown programme ${other}`,
             path: ["programmes", i, "limits", j],
           });
-    }),
-  );
+    });
+  });
 
   const covered = new Set<string>();
   set.cases.forEach((c, i) => {

@@ -45,7 +45,10 @@ export type FactType = z.infer<typeof factTypeSchema>;
 export const factSchema = z
   .strictObject({
     name: factName,
-    /** money: integer fen; count: whole number; percent: a number with two decimals; text: a reference such as a project number. */
+    /**
+     * money: integer fen; count: whole number; percent: a number with two decimals;
+     * text: a reference such as a project number.
+     */
     type: factTypeSchema,
     label: bilingual,
     /** A sentence under the field: what to enter and where to find it. */

@@ -1,11 +1,12 @@
-/** A programme (one clause's award), the facts and cases around it, and the policy set a zone publishes. */
+/**
+ * A programme (one clause's award) and the facts and cases around it. The policy set that
+ * gathers them is in ./policy-set.ts, apart, so the whole-set checks can read these types.
+ */
 import { z } from "zod";
-import { policyDocumentSchema, slugSchema } from "../../../../tenants/schema";
 import { componentSchema, limitSchema } from "./amounts";
 import { bilingual, clauseId, factName, fen, isoDate, localId, programmeId, text } from "./common";
 import { conditionSchema } from "./conditions";
 import { factSchema } from "./facts";
-import { checkPolicySet } from "./check-policy-set";
 
 export const CATEGORIES = {
   rd: "研发投入",
@@ -140,19 +141,3 @@ export const policyCaseSchema = z.strictObject({
   }),
 });
 export type PolicyCase = z.infer<typeof policyCaseSchema>;
-
-export const policySetSchema = z
-  .strictObject({
-    zone: slugSchema,
-    /** e.g. "2026年版"; shown beside the version number. */
-    label: text,
-    effectiveFrom: isoDate,
-    note: text.optional(),
-    documents: z.array(policyDocumentSchema),
-    programmes: z.array(programmeSchema),
-    cases: z.array(policyCaseSchema),
-  })
-  .superRefine(checkPolicySet);
-export type PolicySet = z.infer<typeof policySetSchema>;
-export type PolicySetInput = z.input<typeof policySetSchema>;
-export { clauseId };

@@ -4,7 +4,8 @@
  * money, percentages, ids and ranges are refused when malformed.
  */
 import { describe, expect, it } from "vitest";
-import { policySetSchema, type PolicySetInput, type ProgrammeInput } from "./programme";
+import { policySetSchema, type PolicySetInput } from "./policy-set";
+import type { ProgrammeInput } from "./programme";
 import { fact, programmeInput, setInput } from "../test-support";
 
 /** A set using every kind of object the format has, so each can be given an unknown key. */
