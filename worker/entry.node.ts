@@ -8,7 +8,7 @@ import { serve } from "@hono/node-server";
 import { createApp } from "./app";
 import { localPublicUrlTemplate } from "./env";
 import { createNodeDeps } from "./node-deps";
-import { deliverAllZones } from "./features/outbox/deliver-all-zones";
+import { runScheduled } from "./scheduled/run-scheduled";
 
 export const NODE_DEFAULTS = {
   ROOT_DOMAINS: "localhost",
@@ -38,8 +38,8 @@ export function startNodeServer(options: {
           PUBLIC_URL_TEMPLATE: env.PUBLIC_URL_TEMPLATE || localPublicUrlTemplate(info.port),
         });
         app = createApp(deps);
-        // The Node target's stand-in for the Workers cron trigger: deliver pending messages every 30 s.
-        const delivery = setInterval(() => void deliverAllZones(deps), 30_000);
+        // The Node target's stand-in for the Workers cron trigger: housekeeping and mail every 30 s.
+        const delivery = setInterval(() => void runScheduled(deps), 30_000);
         delivery.unref();
         resolve({
           port: info.port,
@@ -64,7 +64,8 @@ export function startNodeServer(options: {
 export class PortBusyError extends Error {
   constructor(port: number, variable: "PORT" | "LIBSQL_PORT") {
     super(
-      `端口 ${port} 已被占用 (port ${port} is in use): stop what uses it, or choose another, e.g. ${variable}=${port + 4} npm start`,
+      `端口 ${port} 已被占用 (port ${port} is in use):` +
+        ` stop what uses it, or choose another, e.g. ${variable}=${port + 4} npm start`,
     );
     this.name = "PortBusyError";
   }

@@ -8,26 +8,25 @@ import { zones } from "../tenants/index";
 import { createApp, type App } from "./app";
 import { parseConfig, tenantDbUrl, type AppDeps } from "./env";
 import { connectTenant } from "./db/time-limited-client";
-import { deliverAllZones } from "./features/outbox/deliver-all-zones";
+import { runScheduled } from "./scheduled/run-scheduled";
 import { r2BlobStore } from "./lib/blob-store/r2";
 
-export interface Env {
-  ROOT_DOMAINS: string;
-  LIBSQL_URL_TEMPLATE: string;
+/**
+ * The Worker's bindings: what wrangler.toml declares (`Env`, generated into
+ * worker-configuration.d.ts by `npm run types`) and what it only names, which `wrangler types`
+ * cannot see: secrets (`wrangler secret put`) and optional settings; see env.ts.
+ */
+export interface WorkerEnv extends Env {
   LIBSQL_AUTH_TOKEN?: string;
-  PUBLIC_URL_TEMPLATE: string;
-  DEV_TOOLS?: string;
-  /** Time limit of one database call in ms (default 5000); see env.ts. */
+  /** Time limit of one database call in ms (default 5000). */
   DB_TIMEOUT_MS?: string;
   EMAIL_API_URL?: string;
   EMAIL_API_KEY?: string;
   EMAIL_FROM?: string;
-  /** Uploaded materials of every zone (wrangler.toml [[r2_buckets]]). */
-  MATERIALS: R2Bucket;
 }
 
 /** The Worker's AppDeps for an env: what the entry serves (exported for the outage tests). */
-export function workerDeps(env: Env): AppDeps {
+export function workerDeps(env: WorkerEnv): AppDeps {
   const config = parseConfig({ ...env });
   return {
     config,
@@ -49,9 +48,9 @@ export function workerDeps(env: Env): AppDeps {
 
 // The app is pure routing over `deps`; it is built once per isolate and env
 // (env is fixed for an isolate's life) instead of once per request.
-const apps = new WeakMap<Env, { app: App; deps: AppDeps }>();
+const apps = new WeakMap<WorkerEnv, { app: App; deps: AppDeps }>();
 
-function appFor(env: Env): { app: App; deps: AppDeps } {
+function appFor(env: WorkerEnv): { app: App; deps: AppDeps } {
   let built = apps.get(env);
   if (!built) {
     const deps = workerDeps(env);
@@ -68,6 +67,6 @@ export default {
   // Cron trigger (wrangler.toml [triggers]): housekeeping and mail for every zone.
   // Awaited rather than waitUntil'd, so the event (and its outcome) covers the whole job.
   async scheduled(_controller, env) {
-    await deliverAllZones(appFor(env).deps);
+    await runScheduled(appFor(env).deps);
   },
-} satisfies ExportedHandler<Env>;
+} satisfies ExportedHandler<WorkerEnv>;

@@ -95,7 +95,8 @@ describe("npm start's ports", () => {
     const port = (holder.address() as { port: number }).port;
     try {
       await expect(assertPortFree(port, "LIBSQL_PORT")).rejects.toThrow(
-        `端口 ${port} 已被占用 (port ${port} is in use): stop what uses it, or choose another, e.g. LIBSQL_PORT=${port + 4} npm start`,
+        `端口 ${port} 已被占用 (port ${port} is in use): ` +
+          `stop what uses it, or choose another, e.g. LIBSQL_PORT=${port + 4} npm start`,
       );
     } finally {
       holder.close();

@@ -1,4 +1,7 @@
-/** Steps the flow suites share: a page in its own context, signing in through the form, and the no-sideways-scroll check. */
+/**
+ * Steps the flow suites share: a page in its own context, signing in through the form,
+ * and the no-sideways-scroll check.
+ */
 import type { Page } from "playwright-core";
 import { expect } from "vitest";
 import type { E2eBrowser } from "./e2e";

@@ -28,9 +28,9 @@ export const smokeCases: SmokeCase[] = [
       const html = await res.text();
       expect(html).toContain(`<title>${zone.name.zh}</title>`);
       expect(html).toContain('lang="zh-CN"');
-      for (const doc of zone.documents) expect(html).toContain(`href="/policies/${doc.id}"`);
+      for (const doc of zone.documents) expect(html).toContain(`href="/policies/documents/${doc.id}"`);
       for (const other of zones.all().filter((z) => z.slug !== zone.slug)) {
-        for (const doc of other.documents) expect(html).not.toContain(`/policies/${doc.id}"`);
+        for (const doc of other.documents) expect(html).not.toContain(`/policies/documents/${doc.id}"`);
       }
     },
   })),
@@ -39,7 +39,7 @@ export const smokeCases: SmokeCase[] = [
     async run(fetch) {
       const zibo = zones.get("zibo")!;
       const doc = zibo.documents[0]!;
-      const res = await fetch("zibo.localhost", `/policies/${doc.id}`);
+      const res = await fetch("zibo.localhost", `/policies/documents/${doc.id}`);
       expect(res.status).toBe(200);
       const html = await res.text();
       for (const clause of doc.clauses) expect(html).toContain(`id="c-${clause.id}"`);

@@ -17,11 +17,16 @@ describe("tenant isolation", () => {
     await db.batch(
       [
         {
-          sql: "INSERT INTO policy_documents (id, title, doc_number, issuer, issued_on, level, summary, source_seed, source_url, clause_count, content_hash, position) VALUES (?, ?, NULL, '测试', '2026-01-01', 'zone', '测试', '000_0000000000000000.txt', NULL, 1, 'x', 99)",
+          sql:
+            "INSERT INTO policy_documents (id, title, doc_number, issuer, issued_on, level, summary, " +
+            "source_seed, source_url, clause_count, content_hash, position) VALUES (?, ?, NULL, '测试', " +
+            "'2026-01-01', 'zone', '测试', '000_0000000000000000.txt', NULL, 1, 'x', 99)",
           args: [probe.id, probe.title],
         },
         {
-          sql: "INSERT INTO policy_clauses (document_id, clause_id, position, label, section, text) VALUES (?, '1', 0, '1.', NULL, '探针条款')",
+          sql:
+            "INSERT INTO policy_clauses (document_id, clause_id, position, label, section, text) " +
+            "VALUES (?, '1', 0, '1.', NULL, '探针条款')",
           args: [probe.id],
         },
       ],
@@ -46,15 +51,15 @@ describe("tenant isolation", () => {
     const res = await get("zibo.localhost", "/api/v1/policies");
     const body = (await res.json()) as { documents: { id: string }[] };
     expect(body.documents.map((d) => d.id)).toContain(probe.id);
-    expect(await (await get("zibo.localhost", `/policies/${probe.id}`)).text()).toContain("探针条款");
+    expect(await (await get("zibo.localhost", `/policies/documents/${probe.id}`)).text()).toContain("探针条款");
   });
 
   it("never shows it on another zone's subdomain, by list, by id or by page", async () => {
     for (const host of ["dongying.localhost", "changzhi.localhost"]) {
       const list = (await (await get(host, "/api/v1/policies")).json()) as { documents: { id: string }[] };
       expect(list.documents.map((d) => d.id)).not.toContain(probe.id);
-      expect((await get(host, `/api/v1/policies/${probe.id}`)).status).toBe(404);
-      const page = await get(host, `/policies/${probe.id}`);
+      expect((await get(host, `/api/v1/policies/documents/${probe.id}`)).status).toBe(404);
+      const page = await get(host, `/policies/documents/${probe.id}`);
       expect(page.status).toBe(404);
       expect(await page.text()).not.toContain("探针条款");
     }

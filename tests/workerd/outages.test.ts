@@ -11,9 +11,10 @@ import { env } from "cloudflare:workers";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { zones } from "../../tenants/index";
 import { createApp } from "../../worker/app";
-import { workerDeps, type Env } from "../../worker/entry.worker";
+import { workerDeps, type WorkerEnv } from "../../worker/entry.worker";
+import { freshIp } from "./auth-support";
 
-const base = env as unknown as Env;
+const base: WorkerEnv = env;
 const libsql = inject("libsqlUrl");
 // Nothing listens on port 1: the connection is refused at once.
 const down = workerDeps({ ...base, LIBSQL_URL_TEMPLATE: "http://127.0.0.1:1/t/{tenant}/", DB_TIMEOUT_MS: "300" });
@@ -29,7 +30,7 @@ const app = createApp({
     ({ zibo: down, dongying: hung, changzhi: live })[slug]?.openClient(slug) ?? live.openClient(slug),
 });
 const get = (host: string, path: string) =>
-  app.request(`http://${host}${path}`, { headers: { "cf-connecting-ip": "203.0.113.30" } });
+  app.request(`http://${host}${path}`, { headers: { "cf-connecting-ip": freshIp() } });
 
 interface Envelope {
   error: { code: string; message: string; requestId?: string };

@@ -4,6 +4,7 @@
  * throws (the outbox counts an attempt and keeps the error). Senders only use
  * `fetch`, so they run on Workers and Node alike.
  */
+import type { AppConfig } from "../../env";
 import type { Channel } from "./enqueue-message";
 
 export interface OutgoingMessage {
@@ -85,4 +86,15 @@ export function httpEmailSender(options: HttpEmailOptions): EmailSender {
       await res.body?.cancel();
     },
   };
+}
+
+/** The senders a deployment's configuration enables: email over HTTP when all three EMAIL_* are set. */
+export function configuredSenders(
+  config: Pick<AppConfig, "EMAIL_API_URL" | "EMAIL_API_KEY" | "EMAIL_FROM">,
+): MessageSender[] {
+  const senders: MessageSender[] = [];
+  if (config.EMAIL_API_URL && config.EMAIL_API_KEY && config.EMAIL_FROM) {
+    senders.push(httpEmailSender({ url: config.EMAIL_API_URL, apiKey: config.EMAIL_API_KEY, from: config.EMAIL_FROM }));
+  }
+  return senders;
 }

@@ -9,18 +9,18 @@
 import { createClient, type Client } from "@libsql/client";
 import { Worker } from "node:worker_threads";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openFileWorld, type FileWorld } from "../features/subsidies/file-world.node";
+import { openFileWorld, type FileWorld } from "../support/file-world";
 import { asc, eq } from "drizzle-orm";
 import zone from "../../tenants/zibo/zone";
 import { migrations } from "../../migrations/bundle";
-import { applicationNumber } from "../lib/application-number";
-import { createApplication } from "../features/subsidies/create-application";
-import { newEnterprise, publishTestProgrammes } from "../features/subsidies/test-programmes";
-import type { LoadedPolicy } from "../features/policies/current-policy";
-import { takeNumber, takenSeq } from "./application-numbers";
-import { migrateTenant } from "./migrate";
-import { openTenantDb, type TenantDb } from "./open";
-import { applicationNumbers, subsidyApplications } from "./schema";
+import { applicationNumber } from "../../worker/lib/application-number";
+import { createApplication } from "../../worker/features/subsidies/create-application";
+import { newEnterprise, publishTestProgrammes } from "../../worker/features/subsidies/test-programmes";
+import type { LoadedPolicy } from "../../worker/features/policies/current-policy";
+import { takeNumber, takenSeq } from "../../worker/db/application-numbers";
+import { migrateTenant } from "../../worker/db/migrate";
+import { openTenantDb, type TenantDb } from "../../worker/db/open";
+import { applicationNumbers, subsidyApplications } from "../../worker/db/schema";
 
 const NOW = new Date("2026-03-02T02:00:00Z");
 let url: string;
@@ -46,33 +46,36 @@ const numbersOf = async (year: number) =>
   ).map((r) => r.seq);
 
 describe("numbering subsidy applications as they are created", () => {
-  it("gives 40 creates started at once, each on its own connection, the numbers 1–40 of the year, each once", async () => {
-    const members = [];
-    for (let i = 0; i < 40; i++) members.push(await newEnterprise(db, `编号竞争企业${i}`));
-    const results = await Promise.allSettled(
-      members.map((m) => {
-        const client = createClient({ url });
-        clients.push(client);
-        const ctx = {
-          db: openTenantDb(client),
-          zone,
-          now: NOW,
-          ip: "203.0.113.7",
-          origin: "https://zibo.example.cn",
-          actor: m,
-        };
-        return createApplication(ctx, policy, { programme: "test-once" }, null);
-      }),
-    );
-    expect(results.filter((r) => r.status === "rejected")).toEqual([]);
-    const shown = results.map((r) =>
-      r.status === "fulfilled" ? applicationNumber(zone, "subsidy", r.value.application) : null,
-    );
-    expect(new Set(shown).size).toBe(40);
-    for (const n of shown) expect(n).toMatch(/^ZB-2026-0000[0-4]\d$/);
-    expect(await numbersOf(2026)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
-    expect(await db.select().from(applicationNumbers)).toEqual([{ kind: "subsidy", year: 2026, last: 40 }]);
-  });
+  it(
+    "gives 40 creates started at once, each on its own connection, the numbers 1–40 of the " + "year, each once",
+    async () => {
+      const members = [];
+      for (let i = 0; i < 40; i++) members.push(await newEnterprise(db, `编号竞争企业${i}`));
+      const results = await Promise.allSettled(
+        members.map((m) => {
+          const client = createClient({ url });
+          clients.push(client);
+          const ctx = {
+            db: openTenantDb(client),
+            zone,
+            now: NOW,
+            ip: "203.0.113.7",
+            origin: "https://zibo.example.cn",
+            actor: m,
+          };
+          return createApplication(ctx, policy, { programme: "test-once" }, null);
+        }),
+      );
+      expect(results.filter((r) => r.status === "rejected")).toEqual([]);
+      const shown = results.map((r) =>
+        r.status === "fulfilled" ? applicationNumber(zone, "subsidy", r.value.application) : null,
+      );
+      expect(new Set(shown).size).toBe(40);
+      for (const n of shown) expect(n).toMatch(/^ZB-2026-0000[0-4]\d$/);
+      expect(await numbersOf(2026)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+      expect(await db.select().from(applicationNumbers)).toEqual([{ kind: "subsidy", year: 2026, last: 40 }]);
+    },
+  );
 
   it("starts again at 1 in a new year (Asia/Shanghai: 16:30 UTC on 31 December is already the new year)", async () => {
     const m = await newEnterprise(db, "跨年企业");
@@ -163,7 +166,9 @@ describe("the migration numbers existing rows", () => {
     };
     for (const [id, t] of Object.entries(at)) {
       await client.execute({
-        sql: "insert into subsidy_applications (id, programme_id, enterprise_id, created_by, status, created_at, updated_at) values (?, 'test-once', ?, ?, 'draft', ?, ?)",
+        sql:
+          "insert into subsidy_applications (id, programme_id, enterprise_id, created_by, status, " +
+          "created_at, updated_at) values (?, 'test-once', ?, ?, 'draft', ?, ?)",
         args: [id, m.enterpriseId, m.id, t, t],
       });
     }

@@ -1,14 +1,16 @@
 /**
- * The one error mapping, for failures nobody planned: a zone whose database is
- * unusable answers 500 with the request id and no internals, as JSON under /api
- * and as a page elsewhere, and the cause is logged for operators.
+ * The app as createApp builds it, on Node's libSQL driver. The one error mapping, for
+ * failures nobody planned: a zone whose database is unusable answers 500 with the request
+ * id and no internals, as JSON under /api and as a page elsewhere, and the cause is logged
+ * for operators. Also: configuration is checked at start, /dev/* is off unless DEV_TOOLS=1,
+ * and every route stays within Hono's RegExpRouter.
  */
 import { createClient } from "@libsql/client";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { zones } from "../tenants/index";
-import { createApp } from "./app";
-import { parseConfig } from "./env";
-import { memoryBlobStore } from "./lib/blob-store/memory";
+import { zones } from "../../tenants/index";
+import { createApp } from "../../worker/app";
+import { parseConfig } from "../../worker/env";
+import { memoryBlobStore } from "../../worker/lib/blob-store/memory";
 
 // A database that was never migrated: every query fails with "no such table".
 const unmigrated = createClient({ url: ":memory:" });
@@ -88,7 +90,7 @@ describe("development tools", () => {
 
   it("is off in the production configuration and on only in the local one", async () => {
     const { readFileSync } = await import("node:fs");
-    const toml = readFileSync(new URL("../wrangler.toml", import.meta.url), "utf8");
+    const toml = readFileSync(new URL("../../wrangler.toml", import.meta.url), "utf8");
     const production = toml.slice(toml.indexOf("[env.production.vars]"));
     expect(production).toMatch(/^DEV_TOOLS = "0"$/m);
     expect(toml.slice(0, toml.indexOf("[env.production"))).toMatch(/^DEV_TOOLS = "1"$/m);
@@ -96,9 +98,12 @@ describe("development tools", () => {
 });
 
 describe("routing", () => {
-  it("keeps every route expressible by Hono's RegExpRouter (a clash silently falls back to the slower TrieRouter)", async () => {
-    await app.request("http://zibo.localhost/healthz");
-    const router = app.router as unknown as { activeRouter: { name: string } };
-    expect(router.activeRouter.name).toBe("RegExpRouter");
-  });
+  it(
+    "keeps every route expressible by Hono's RegExpRouter (a clash silently falls back to the " + "slower TrieRouter)",
+    async () => {
+      await app.request("http://zibo.localhost/healthz");
+      const router = app.router as unknown as { activeRouter: { name: string } };
+      expect(router.activeRouter.name).toBe("RegExpRouter");
+    },
+  );
 });

@@ -7,13 +7,13 @@ import { createClient, type Client } from "@libsql/client";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import zone from "../../../tenants/zibo/zone";
-import { seedDemoAccounts } from "../../../dev/lib/seed-demo";
-import { migrations } from "../../../migrations/bundle";
-import { migrateTenant } from "../../db/migrate";
-import { openTenantDb, type TenantDb } from "../../db/open";
-import type { LoadedPolicy } from "../policies/current-policy";
-import { publishTestProgrammes } from "./test-programmes";
+import zone from "../../tenants/zibo/zone";
+import { seedDemoAccounts } from "../../dev/lib/seed-demo";
+import { migrations } from "../../migrations/bundle";
+import { migrateTenant } from "../../worker/db/migrate";
+import { openTenantDb, type TenantDb } from "../../worker/db/open";
+import type { LoadedPolicy } from "../../worker/features/policies/current-policy";
+import { publishTestProgrammes } from "../../worker/features/subsidies/test-programmes";
 
 export interface FileWorld {
   /** The file's URL, for more connections (`createClient({ url })`). */

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { diskBlobStore } from "./disk";
+import { diskBlobStore } from "../../worker/lib/blob-store/disk";
 
 describe("diskBlobStore", () => {
   let base: string;

@@ -1,0 +1,34 @@
+/**
+ * The scheduled run, for every zone in turn: each job of `zoneJobs` in order. Run by the
+ * Workers cron trigger (entry.worker.ts) and by a timer on Node (entry.node.ts).
+ */
+import { openTenantDb } from "../db/open";
+import type { AppDeps } from "../env";
+import { advancePublicityJob } from "./advance-publicity";
+import { deliverOutboxJob } from "./deliver-outbox";
+import { flagOverdueLoansJob } from "./flag-overdue-loans";
+import { pruneAuthRecordsJob } from "./prune-auth-records";
+import { pruneDraftUploadsJob } from "./prune-draft-uploads";
+import type { ZoneJob } from "./zone-job";
+
+/** Delivery last: notices the earlier jobs write (overdue loans) go out in the same run. */
+const zoneJobs: readonly ZoneJob[] = [
+  pruneAuthRecordsJob,
+  pruneDraftUploadsJob,
+  advancePublicityJob,
+  flagOverdueLoansJob,
+  deliverOutboxJob,
+];
+
+export async function runScheduled(deps: AppDeps): Promise<void> {
+  for (const zone of deps.zones.all()) {
+    try {
+      const db = openTenantDb(deps.openClient(zone.slug));
+      for (const job of zoneJobs) await job({ deps, zone, db });
+    } catch (err) {
+      // One zone's database being unreachable must not stop the others' jobs. Within a zone a
+      // failed job ends that zone's run: the next minute's run starts over from the first job.
+      console.error(JSON.stringify({ level: "error", job: "scheduled", zone: zone.slug, error: String(err) }));
+    }
+  }
+}
