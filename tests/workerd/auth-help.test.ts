@@ -31,25 +31,28 @@ const smsTo = (mobile: string) =>
     .orderBy(desc(outbox.id));
 
 describe("an admin-issued reset link sent to the user's mobile", () => {
-  it("queues one SMS with the live link to the mobile on record, audited, and answers with the number masked", async () => {
-    const cookie = await admin();
-    const u = await makeUser("zibo");
-    const mobile = `139${String(Date.now()).slice(-8)}`;
-    await dbFor("zibo").update(users).set({ mobile }).where(eq(users.id, u.id));
-    const token = await issue(cookie, u.id);
-    const res = await postJson(host, `/api/v1/admin/users/${u.id}/reset-link/sms`, { token }, { cookie });
-    expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ sentTo: `${mobile.slice(0, 3)}****${mobile.slice(-4)}` });
-    const [sms] = await smsTo(mobile);
-    expect(sms!.body).toContain(`${ORIGIN}/reset-password?token=${token}`);
-    expect(sms!.kind).toBe("password_reset_link");
-    const audits = await dbFor("zibo")
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.action, "auth.reset.sms_sent"), eq(auditLog.target, u.email)));
-    expect(audits).toHaveLength(1);
-    expect(JSON.stringify(audits)).not.toContain(token);
-  });
+  it(
+    "queues one SMS with the live link to the mobile on record, audited, " + "and answers with the number masked",
+    async () => {
+      const cookie = await admin();
+      const u = await makeUser("zibo");
+      const mobile = `139${String(Date.now()).slice(-8)}`;
+      await dbFor("zibo").update(users).set({ mobile }).where(eq(users.id, u.id));
+      const token = await issue(cookie, u.id);
+      const res = await postJson(host, `/api/v1/admin/users/${u.id}/reset-link/sms`, { token }, { cookie });
+      expect(res.status).toBe(200);
+      expect(await res.json()).toMatchObject({ sentTo: `${mobile.slice(0, 3)}****${mobile.slice(-4)}` });
+      const [sms] = await smsTo(mobile);
+      expect(sms!.body).toContain(`${ORIGIN}/reset-password?token=${token}`);
+      expect(sms!.kind).toBe("password_reset_link");
+      const audits = await dbFor("zibo")
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, "auth.reset.sms_sent"), eq(auditLog.target, u.email)));
+      expect(audits).toHaveLength(1);
+      expect(JSON.stringify(audits)).not.toContain(token);
+    },
+  );
 
   it("refuses a user without a mobile, a replaced link, and another user's link, sending nothing", async () => {
     const cookie = await admin();
@@ -89,33 +92,36 @@ describe("an admin-issued reset link sent to the user's mobile", () => {
     expect(res.status).toBe(403);
   });
 
-  it("the issued page offers a copy button and, with a mobile on record, a send-to-mobile form that works", async () => {
-    const cookie = await admin();
-    const u = await makeUser("zibo");
-    const mobile = `136${String(Date.now()).slice(-8)}`;
-    await dbFor("zibo").update(users).set({ mobile }).where(eq(users.id, u.id));
-    const page = await call(host, "POST", `/admin/users/${u.id}/reset-link`, {
-      cookie,
-      origin: ORIGIN,
-      contentType: "application/x-www-form-urlencoded",
-      body: "",
-    });
-    expect(page.status).toBe(200);
-    const html = await page.text();
-    expect(html).toContain('data-copy="#reset-link"');
-    expect(html).toContain(`发送到手机 ${mobile.slice(0, 3)}****${mobile.slice(-4)}`);
-    const token = /name="token" value="([A-Za-z0-9_-]+)"/.exec(html)![1]!;
-    const sent = await call(host, "POST", `/admin/users/${u.id}/reset-link/sms`, {
-      cookie,
-      origin: ORIGIN,
-      contentType: "application/x-www-form-urlencoded",
-      body: `token=${token}`,
-    });
-    expect(sent.status).toBe(200);
-    expect(sent.headers.get("cache-control")).toContain("no-store");
-    expect(await sent.text()).toContain("已通过短信发送到");
-    expect(await smsTo(mobile)).toHaveLength(1);
-  });
+  it(
+    "the issued page offers a copy button and, " + "with a mobile on record, a send-to-mobile form that works",
+    async () => {
+      const cookie = await admin();
+      const u = await makeUser("zibo");
+      const mobile = `136${String(Date.now()).slice(-8)}`;
+      await dbFor("zibo").update(users).set({ mobile }).where(eq(users.id, u.id));
+      const page = await call(host, "POST", `/admin/users/${u.id}/reset-link`, {
+        cookie,
+        origin: ORIGIN,
+        contentType: "application/x-www-form-urlencoded",
+        body: "",
+      });
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      expect(html).toContain('data-copy="#reset-link"');
+      expect(html).toContain(`发送到手机 ${mobile.slice(0, 3)}****${mobile.slice(-4)}`);
+      const token = /name="token" value="([A-Za-z0-9_-]+)"/.exec(html)![1]!;
+      const sent = await call(host, "POST", `/admin/users/${u.id}/reset-link/sms`, {
+        cookie,
+        origin: ORIGIN,
+        contentType: "application/x-www-form-urlencoded",
+        body: `token=${token}`,
+      });
+      expect(sent.status).toBe(200);
+      expect(sent.headers.get("cache-control")).toContain("no-store");
+      expect(await sent.text()).toContain("已通过短信发送到");
+      expect(await smsTo(mobile)).toHaveLength(1);
+    },
+  );
 });
 
 describe("password help", () => {

@@ -40,26 +40,29 @@ async function listed(cookie: string, id: string): Promise<Listed | undefined> {
 }
 
 describe("the owner's right password during a lock", () => {
-  it("is refused with the usual answer but not counted, so trying again and again never prolongs the lock", async () => {
-    const u = await makeUser("zibo");
-    await lockOut(u.email);
-    await age(u.email, 10);
-    const generic = await (await login("zibo", "nobody-here@zibo.test", "whatever-123")).text();
-    for (let i = 0; i < 5; i++) {
-      const res = await login("zibo", u.email, u.password);
-      expect(res.status).toBe(401);
-      expect(await res.text()).toBe(generic);
-    }
-    expect(await failures(u.email)).toBe(5);
-    // Six more minutes: the failures that locked the account are 16 minutes old, the owner's tries 6.
-    await age(u.email, 6);
-    expect((await login("zibo", u.email, u.password)).status).toBe(200);
-    const audits = await dbFor("zibo")
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.target, u.email), eq(auditLog.action, "auth.login")));
-    expect(audits.filter((a) => a.detail?.includes('"counted":false'))).toHaveLength(5);
-  });
+  it(
+    "is refused with the usual answer but not counted, " + "so trying again and again never prolongs the lock",
+    async () => {
+      const u = await makeUser("zibo");
+      await lockOut(u.email);
+      await age(u.email, 10);
+      const generic = await (await login("zibo", "nobody-here@zibo.test", "whatever-123")).text();
+      for (let i = 0; i < 5; i++) {
+        const res = await login("zibo", u.email, u.password);
+        expect(res.status).toBe(401);
+        expect(await res.text()).toBe(generic);
+      }
+      expect(await failures(u.email)).toBe(5);
+      // Six more minutes: the failures that locked the account are 16 minutes old, the owner's tries 6.
+      await age(u.email, 6);
+      expect((await login("zibo", u.email, u.password)).status).toBe(200);
+      const audits = await dbFor("zibo")
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.target, u.email), eq(auditLog.action, "auth.login")));
+      expect(audits.filter((a) => a.detail?.includes('"counted":false'))).toHaveLength(5);
+    },
+  );
 
   it("the refusal states when a lock ends and how to end it now", async () => {
     const u = await makeUser("zibo");

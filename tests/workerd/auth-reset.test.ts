@@ -24,15 +24,18 @@ async function latestLink(email: string): Promise<{ token: string; url: string }
 }
 
 describe("self-service password reset", () => {
-  it("answers 202 with byte-identical bodies whether or not the account exists, and mails only a real account", async () => {
-    const u = await makeUser("zibo");
-    const [known, unknown] = await Promise.all([request(u.email), request("ghost-account@zibo.test")]);
-    expect([known.status, unknown.status]).toEqual([202, 202]);
-    expect(await known.text()).toBe(await unknown.text());
-    const db = dbFor("zibo");
-    expect(await db.select().from(outbox).where(eq(outbox.recipient, "ghost-account@zibo.test"))).toEqual([]);
-    expect((await db.select().from(outbox).where(eq(outbox.recipient, u.email))).length).toBe(1);
-  });
+  it(
+    "answers 202 with byte-identical bodies whether or not the account exists, " + "and mails only a real account",
+    async () => {
+      const u = await makeUser("zibo");
+      const [known, unknown] = await Promise.all([request(u.email), request("ghost-account@zibo.test")]);
+      expect([known.status, unknown.status]).toEqual([202, 202]);
+      expect(await known.text()).toBe(await unknown.text());
+      const db = dbFor("zibo");
+      expect(await db.select().from(outbox).where(eq(outbox.recipient, "ghost-account@zibo.test"))).toEqual([]);
+      expect((await db.select().from(outbox).where(eq(outbox.recipient, u.email))).length).toBe(1);
+    },
+  );
 
   it("builds the link from the zone's configured origin and stores only the token's SHA-256", async () => {
     const u = await makeUser("zibo");

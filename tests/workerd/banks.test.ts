@@ -243,50 +243,53 @@ describe("bank staff", () => {
     ).toBe(400);
   });
 
-  it("suspending a bank ends its staff's sessions and revokes its open invitations; reactivating restores it", async () => {
-    const { cookie } = await adminCookie();
-    const bank = await registerBank(cookie);
-    const other = await registerBank(cookie, { name: "别家银行" });
-    const staff = await inviteAndAccept(cookie, bank.id);
-    const bystander = await inviteAndAccept(cookie, other.id);
-    const pending = await postJson(
-      host,
-      `/api/v1/admin/banks/${bank.id}/invitations`,
-      { email: `later-${crypto.randomUUID().slice(0, 8)}@bank.test` },
-      { cookie },
-    );
-    const pendingToken = new URL(((await pending.json()) as { url: string }).url).searchParams.get("token")!;
+  it(
+    "suspending a bank ends its staff's sessions " + "and revokes its open invitations; reactivating restores it",
+    async () => {
+      const { cookie } = await adminCookie();
+      const bank = await registerBank(cookie);
+      const other = await registerBank(cookie, { name: "别家银行" });
+      const staff = await inviteAndAccept(cookie, bank.id);
+      const bystander = await inviteAndAccept(cookie, other.id);
+      const pending = await postJson(
+        host,
+        `/api/v1/admin/banks/${bank.id}/invitations`,
+        { email: `later-${crypto.randomUUID().slice(0, 8)}@bank.test` },
+        { cookie },
+      );
+      const pendingToken = new URL(((await pending.json()) as { url: string }).url).searchParams.get("token")!;
 
-    const suspended = await postJson(host, `/api/v1/admin/banks/${bank.id}/suspend`, {}, { cookie });
-    expect(suspended.status).toBe(200);
-    expect(((await suspended.json()) as { bank: { status: string } }).bank.status).toBe("suspended");
-    expect((await call(host, "GET", "/api/v1/me", { cookie: staff.cookie })).status).toBe(401);
-    expect((await call(host, "GET", "/api/v1/me", { cookie: bystander.cookie })).status).toBe(200);
-    expect(
-      (
-        await postJson(
-          host,
-          "/api/v1/invitations/accept",
-          { token: pendingToken, name: "某人", password: "Bank-Staff-Pass-9" },
-          { ip: freshIp() },
-        )
-      ).status,
-    ).toBe(400);
-    expect(
-      (await postJson(host, `/api/v1/admin/banks/${bank.id}/invitations`, { email: "new@bank.test" }, { cookie }))
-        .status,
-    ).toBe(409);
-    expect((await postJson(host, `/api/v1/admin/banks/${bank.id}/suspend`, {}, { cookie })).status).toBe(409);
+      const suspended = await postJson(host, `/api/v1/admin/banks/${bank.id}/suspend`, {}, { cookie });
+      expect(suspended.status).toBe(200);
+      expect(((await suspended.json()) as { bank: { status: string } }).bank.status).toBe("suspended");
+      expect((await call(host, "GET", "/api/v1/me", { cookie: staff.cookie })).status).toBe(401);
+      expect((await call(host, "GET", "/api/v1/me", { cookie: bystander.cookie })).status).toBe(200);
+      expect(
+        (
+          await postJson(
+            host,
+            "/api/v1/invitations/accept",
+            { token: pendingToken, name: "某人", password: "Bank-Staff-Pass-9" },
+            { ip: freshIp() },
+          )
+        ).status,
+      ).toBe(400);
+      expect(
+        (await postJson(host, `/api/v1/admin/banks/${bank.id}/invitations`, { email: "new@bank.test" }, { cookie }))
+          .status,
+      ).toBe(409);
+      expect((await postJson(host, `/api/v1/admin/banks/${bank.id}/suspend`, {}, { cookie })).status).toBe(409);
 
-    // Signing in again shows the suspension on 我的机构.
-    const again = sessionCookie(await login("zibo", staff.email, "Bank-Staff-Pass-9"));
-    expect(await (await call(host, "GET", "/bank", { cookie: again })).text()).toContain("已暂停");
+      // Signing in again shows the suspension on 我的机构.
+      const again = sessionCookie(await login("zibo", staff.email, "Bank-Staff-Pass-9"));
+      expect(await (await call(host, "GET", "/bank", { cookie: again })).text()).toContain("已暂停");
 
-    expect((await form(`/admin/banks/${bank.id}/reactivate`, {}, cookie)).status).toBe(303);
-    expect(await (await call(host, "GET", "/bank", { cookie: again })).text()).not.toContain("已暂停");
-    const actions = (await db.select().from(auditLog).where(eq(auditLog.target, bank.id))).map((a) => a.action);
-    expect(actions).toEqual(expect.arrayContaining(["bank.registered", "bank.suspended", "bank.reactivated"]));
-  });
+      expect((await form(`/admin/banks/${bank.id}/reactivate`, {}, cookie)).status).toBe(303);
+      expect(await (await call(host, "GET", "/bank", { cookie: again })).text()).not.toContain("已暂停");
+      const actions = (await db.select().from(auditLog).where(eq(auditLog.target, bank.id))).map((a) => a.action);
+      expect(actions).toEqual(expect.arrayContaining(["bank.registered", "bank.suspended", "bank.reactivated"]));
+    },
+  );
 });
 
 describe("the API document", () => {

@@ -190,18 +190,21 @@ describe("control characters through the API", () => {
     expect(await productsOf(bank.id)).toEqual(before);
   });
 
-  it("records a refused request whose path carries a NUL (the audit row spells it out) instead of failing with 500", async () => {
-    // A bank's staff may not open subsidy applications: the refusal is audited with the path as its target.
-    const res = await page("/subsidies/applications/ab%00cd", bank.cookie);
-    expect(res.status).toBe(403);
-    const [row] = await db()
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.actorId, bank.staff[0]!.id), eq(auditLog.action, "authz.denied")))
-      .orderBy(desc(auditLog.id))
-      .limit(1);
-    expect(row!.target).toBe("GET /subsidies/applications/ab\\u0000cd");
-  });
+  it(
+    "records a refused request whose path carries a NUL " + "(the audit row spells it out) instead of failing with 500",
+    async () => {
+      // A bank's staff may not open subsidy applications: the refusal is audited with the path as its target.
+      const res = await page("/subsidies/applications/ab%00cd", bank.cookie);
+      expect(res.status).toBe(403);
+      const [row] = await db()
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.actorId, bank.staff[0]!.id), eq(auditLog.action, "authz.denied")))
+        .orderBy(desc(auditLog.id))
+        .limit(1);
+      expect(row!.target).toBe("GET /subsidies/applications/ab\\u0000cd");
+    },
+  );
 });
 
 const page = (path: string, cookie?: string) => call(host, "GET", path, { cookie });
@@ -227,7 +230,7 @@ const profileOf = (id: string) =>
     .where(eq(enterprises.id, id));
 
 const pageCases: PageCase[] = [
-  { name: "the policy search", label: "搜索词", send: (bad) => page(`/policy${q(bad)}`) },
+  { name: "the policy search", label: "搜索词", send: (bad) => page(`/policies${q(bad)}`) },
   { name: "the 金融超市 search", label: "搜索词", send: (bad) => page(`/finance${q(bad)}`) },
   { name: "the enterprise directory", label: "搜索词", send: (bad) => page(`/admin/enterprises${q(bad)}`, admin) },
   { name: "the subsidy queue", label: "搜索词", send: (bad) => page(`/admin/subsidies${q(bad)}`, reviewer) },

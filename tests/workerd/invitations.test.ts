@@ -32,11 +32,12 @@ const freshEmail = () => `invitee-${newId().slice(0, 10)}@zibo.test`;
 async function invite(
   email: string,
   org: { bankId: string } | { enterpriseId: string },
-  inviter = { id: "inviter-id", email: "inviter@zibo.test" },
+  inviter: { id: string; email: string } = { id: "inviter-id", email: "inviter@zibo.test" },
 ) {
-  const ctx = { db, zone: zones.get("zibo")!, origin: ORIGIN, now: new Date(), ip: freshIp() };
+  const actor = { ...inviter, role: "zone_admin" as const, enterpriseId: null, bankId: null };
+  const ctx = { db, zone: zones.get("zibo")!, origin: ORIGIN, now: new Date(), ip: freshIp(), actor };
   const role = "bankId" in org ? ("bank" as const) : ("enterprise" as const);
-  const { url, expiresAt } = await createInvitation(ctx, { email, role, ...org, invitedBy: inviter });
+  const { url, expiresAt } = await createInvitation(ctx, { email, role, ...org });
   return { url, expiresAt, token: new URL(url).searchParams.get("token")! };
 }
 
@@ -92,7 +93,7 @@ describe("creating an invitation", () => {
     const email = freshEmail();
     const older = await invite(email, { bankId });
     const newer = await invite(email, { bankId });
-    expect((await listOpenInvitations({ db }, { bankId })).map((i) => i.email)).toEqual([email]);
+    expect((await listOpenInvitations({ db, now: new Date() }, { bankId })).map((i) => i.email)).toEqual([email]);
     expect((await accept(older.token)).status).toBe(400);
     expect((await accept(newer.token)).status).toBe(201);
   });
@@ -119,48 +120,52 @@ describe("accepting an invitation", () => {
     expect(actions).toEqual(expect.arrayContaining(["invitation.created", "invitation.accepted"]));
   });
 
-  it("through the page shows the organisation and email (no-referrer, no-store), then makes an enterprise member and signs in", async () => {
-    const enterpriseId = await makeEnterprise("淄博示例新材料有限公司");
-    const email = freshEmail();
-    const { token } = await invite(email, { enterpriseId });
-    const page = await call(host, "GET", `/invite?token=${token}`);
-    expect(page.status).toBe(200);
-    expect(page.headers.get("referrer-policy")).toBe("no-referrer");
-    expect(page.headers.get("cache-control")).toBe("no-store");
-    const html = await page.text();
-    expect(html).toContain("淄博示例新材料有限公司");
-    expect(html).toContain(email);
+  it(
+    "through the page shows the organisation and email (no-referrer, no-store), " +
+      "then makes an enterprise member and signs in",
+    async () => {
+      const enterpriseId = await makeEnterprise("淄博示例新材料有限公司");
+      const email = freshEmail();
+      const { token } = await invite(email, { enterpriseId });
+      const page = await call(host, "GET", `/invite?token=${token}`);
+      expect(page.status).toBe(200);
+      expect(page.headers.get("referrer-policy")).toBe("no-referrer");
+      expect(page.headers.get("cache-control")).toBe("no-store");
+      const html = await page.text();
+      expect(html).toContain("淄博示例新材料有限公司");
+      expect(html).toContain(email);
 
-    const mismatch = await form("/invite", {
-      token,
-      name: "王工",
-      password: "Invited-Person-42",
-      confirm: "Invited-Person-43",
-    });
-    expect(mismatch.status).toBe(422);
-    const again = await mismatch.text();
-    expect(again).toContain("两次输入的密码不一致");
-    expect(again).toContain('value="王工"');
+      const mismatch = await form("/invite", {
+        token,
+        name: "王工",
+        password: "Invited-Person-42",
+        confirm: "Invited-Person-43",
+      });
+      expect(mismatch.status).toBe(422);
+      const again = await mismatch.text();
+      expect(again).toContain("两次输入的密码不一致");
+      expect(again).toContain('value="王工"');
 
-    const res = await form("/invite", {
-      token,
-      name: "王工",
-      password: "Invited-Person-42",
-      confirm: "Invited-Person-42",
-    });
-    expect(res.status).toBe(303);
-    expect(res.headers.get("location")).toBe("/");
-    const me = (await (await call(host, "GET", "/api/v1/me", { cookie: sessionCookie(res) })).json()) as {
-      user: { email: string; role: string };
-    };
-    expect(me.user).toMatchObject({ email, role: "enterprise" });
-    const [row] = await db.select().from(users).where(eq(users.email, email));
-    expect(row).toMatchObject({ role: "enterprise", enterpriseId, bankId: null, name: "王工" });
+      const res = await form("/invite", {
+        token,
+        name: "王工",
+        password: "Invited-Person-42",
+        confirm: "Invited-Person-42",
+      });
+      expect(res.status).toBe(303);
+      expect(res.headers.get("location")).toBe("/");
+      const me = (await (await call(host, "GET", "/api/v1/me", { cookie: sessionCookie(res) })).json()) as {
+        user: { email: string; role: string };
+      };
+      expect(me.user).toMatchObject({ email, role: "enterprise" });
+      const [row] = await db.select().from(users).where(eq(users.email, email));
+      expect(row).toMatchObject({ role: "enterprise", enterpriseId, bankId: null, name: "王工" });
 
-    const used = await call(host, "GET", `/invite?token=${token}`);
-    expect(used.status).toBe(400);
-    expect(await used.text()).toContain("重新发送邀请");
-  });
+      const used = await call(host, "GET", `/invite?token=${token}`);
+      expect(used.status).toBe(400);
+      expect(await used.text()).toContain("重新发送邀请");
+    },
+  );
 
   it("refuses an expired invitation (timestamp moved back in the database)", async () => {
     const bankId = await makeBank();
@@ -177,13 +182,19 @@ describe("accepting an invitation", () => {
     const otherBank = await makeBank("别家银行");
     const email = freshEmail();
     const { token } = await invite(email, { bankId });
-    const ctx = { db, now: new Date(), ip: freshIp() };
-    const actor = { id: "admin-id", email: "admin@zibo.test" };
+    const actor = {
+      id: "admin-id",
+      email: "admin@zibo.test",
+      role: "zone_admin" as const,
+      enterpriseId: null,
+      bankId: null,
+    };
+    const ctx = { db, now: new Date(), ip: freshIp(), actor };
     const tokenHash = await hashInvitationToken(token);
-    await expect(revokeInvitation(ctx, tokenHash, actor, { bankId: otherBank })).rejects.toMatchObject({ status: 404 });
-    await revokeInvitation(ctx, tokenHash, actor, { bankId });
+    await expect(revokeInvitation(ctx, tokenHash, { bankId: otherBank })).rejects.toMatchObject({ status: 404 });
+    await revokeInvitation(ctx, tokenHash, { bankId });
     expect((await accept(token)).status).toBe(400);
-    expect(await listOpenInvitations({ db }, { bankId })).toEqual([]);
+    expect(await listOpenInvitations({ db, now: new Date() }, { bankId })).toEqual([]);
     expect(
       (
         await db
@@ -215,8 +226,9 @@ describe("accepting an invitation", () => {
         origin: "http://dongying.localhost:8787",
         now: new Date(),
         ip: freshIp(),
+        actor: { id: "x", email: "admin@dongying.test", role: "zone_admin", enterpriseId: null, bankId: null },
       },
-      { email: freshEmail(), role: "bank", bankId: dyBank, invitedBy: { id: "x", email: "admin@dongying.test" } },
+      { email: freshEmail(), role: "bank", bankId: dyBank },
     );
     const dyToken = new URL(url).searchParams.get("token")!;
     const simple = await postJson(
@@ -238,25 +250,28 @@ describe("accepting an invitation", () => {
     ).toBe(201);
   });
 
-  it("answers 409 when the email got an account after the invitation was sent, and leaves the invitation open", async () => {
-    const bankId = await makeBank();
-    const email = freshEmail();
-    const { token } = await invite(email, { bankId });
-    const now = Date.now();
-    await db.insert(users).values({
-      id: newId(),
-      email,
-      name: "先来的",
-      role: "enterprise",
-      passwordHash: "x",
-      passwordChangedAt: now,
-      createdAt: now,
-      updatedAt: now,
-    });
-    expect((await accept(token)).status).toBe(409);
-    const [inv] = await db.select().from(invitations).where(eq(invitations.email, email));
-    expect(inv!.acceptedAt).toBeNull();
-  });
+  it(
+    "answers 409 when the email got an account after the invitation was sent, " + "and leaves the invitation open",
+    async () => {
+      const bankId = await makeBank();
+      const email = freshEmail();
+      const { token } = await invite(email, { bankId });
+      const now = Date.now();
+      await db.insert(users).values({
+        id: newId(),
+        email,
+        name: "先来的",
+        role: "enterprise",
+        passwordHash: "x",
+        passwordChangedAt: now,
+        createdAt: now,
+        updatedAt: now,
+      });
+      expect((await accept(token)).status).toBe(409);
+      const [inv] = await db.select().from(invitations).where(eq(invitations.email, email));
+      expect(inv!.acceptedAt).toBeNull();
+    },
+  );
 
   it("a token from one zone is not valid in another", async () => {
     const bankId = await makeBank();
@@ -292,7 +307,7 @@ describe("invitation order", () => {
     await invite(second, { bankId }, { id: admin.id, email: admin.email });
     // Both may land in the same millisecond: date the first one back instead of waiting.
     await db.run(sql`UPDATE invitations SET created_at = created_at - 1000 WHERE email = ${first}`);
-    const open = await listOpenInvitations({ db }, { bankId });
+    const open = await listOpenInvitations({ db, now: new Date() }, { bankId });
     expect(open.map((i) => [i.email, i.invitedBy])).toEqual([
       [second, admin.email],
       [first, admin.email],

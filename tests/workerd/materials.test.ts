@@ -129,7 +129,8 @@ describe("GET /materials/:id", () => {
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
     // ( and ) are outside RFC 5987's attr-char, so they are percent-encoded too.
     expect(res.headers.get("content-disposition")).toBe(
-      `inline; filename="____(__).pdf"; filename*=UTF-8''%E8%90%A5%E4%B8%9A%E6%89%A7%E7%85%A7%28%E5%89%AF%E6%9C%AC%29.pdf`,
+      `inline; filename="____(__).pdf"; filename*=UTF-8''` +
+        "%E8%90%A5%E4%B8%9A%E6%89%A7%E7%85%A7%28%E5%89%AF%E6%9C%AC%29.pdf",
     );
   });
 

@@ -5,12 +5,28 @@
  * and only http(s) URLs become links.
  */
 import type { ZoneConfig } from "../../tenants/schema";
-import type { OutboxRecord } from "../../worker/features/outbox/list-outbox";
 import { Layout } from "../layout";
+
+/** One outbox message as this page shows it (the outbox feature's rows fit this shape). */
+export interface OutboxMessage {
+  id: number;
+  channel: "email" | "sms";
+  recipient: string;
+  subject: string;
+  body: string;
+  kind: string;
+  status: "pending" | "sent" | "failed";
+  attempts: number;
+  /** ms since epoch (UTC). */
+  createdAt: number;
+  /** When a delivery run claimed it, while it is pending and being sent. */
+  claimedAt: number | null;
+  lastError: string | null;
+}
 
 export interface DevOutboxProps {
   zone: ZoneConfig;
-  messages: OutboxRecord[];
+  messages: OutboxMessage[];
   nonce: string | undefined;
 }
 
@@ -19,7 +35,8 @@ const CSS = `
 .outbox{list-style:none;margin:16px 0 0;padding:0;display:grid;gap:12px}
 .msg{background:var(--card);border:1px solid var(--line);border-radius:var(--radius);padding:14px 16px}
 .msg h2{margin:0 0 4px;font-size:1.05rem}
-.msg pre{white-space:pre-wrap;word-break:break-word;font:inherit;margin:8px 0 0;padding:8px 10px;background:var(--bg);border-radius:6px}
+.msg pre{white-space:pre-wrap;word-break:break-word;font:inherit;
+margin:8px 0 0;padding:8px 10px;background:var(--bg);border-radius:6px}
 .msg .err{color:#a61b1b;font-size:.88rem;margin:6px 0 0}
 `;
 
@@ -77,7 +94,7 @@ export function DevOutboxPage({ zone, messages, nonce }: DevOutboxProps) {
   );
 }
 
-function statusLabel(m: OutboxRecord): string {
+function statusLabel(m: OutboxMessage): string {
   if (m.status === "sent") return `已发送(第 ${m.attempts} 次)`;
   if (m.status === "failed") return `发送失败(${m.attempts} 次)`;
   if (m.claimedAt !== null) return "发送中";

@@ -1,10 +1,21 @@
 /** 用户管理 (zone_admin): every user of the zone with a POST form per action, no JavaScript. */
 import type { ZoneConfig } from "../../../tenants/schema";
-import type { listZoneUsers } from "../../../worker/features/auth/admin-users";
+import type { Role } from "../../../worker/db/schema";
 import { Layout } from "../../layout";
 import { formatTimeZh, ROLE_LABEL, STATUS_LABEL, type HeaderUser } from "./labels";
 
-export type ZoneUserRow = Awaited<ReturnType<typeof listZoneUsers>>[number];
+/** One user of the zone as the table shows it (times as ISO 8601 UTC). */
+export interface ZoneUserRow {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  status: "active" | "disabled";
+  activeSessions: number;
+  lastLoginAt: string | null;
+  /** Until when failed sign-ins lock the account; null when it is not locked. */
+  lockedUntil: string | null;
+}
 
 export interface AdminUsersPageProps {
   zone: ZoneConfig;
@@ -21,7 +32,9 @@ export function AdminUsersPage({ zone, nonce, user, users, notice }: AdminUsersP
       <main id="main" class="wrap">
         <h1>用户管理</h1>
         <p>
-          用户忘记密码时,点“发放重置链接”,再把链接通过电话或短信告诉用户本人;您不会看到也不能设置任何人的密码。停用账号或“退出其登录”会立即结束该用户在所有设备上的登录。连续输错密码被锁定的账号会显示锁定到几点;确认是用户本人后,可点“解除锁定”让其立即登录。
+          {"用户忘记密码时,点“发放重置链接”,再把链接通过电话或短信告诉用户本人;您不会看到也不能设置任何人的密码。" +
+            "停用账号或“退出其登录”会立即结束该用户在所有设备上的登录。" +
+            "连续输错密码被锁定的账号会显示锁定到几点;确认是用户本人后,可点“解除锁定”让其立即登录。"}
         </p>
         {notice && (
           <div class={`alert ${notice.kind}`} role={notice.kind === "error" ? "alert" : "status"}>

@@ -90,4 +90,6 @@ export function ResetLinkIssuedPage({
   );
 }
 
-const CSS = `.issued-actions{display:flex;flex-wrap:wrap;gap:10px;align-items:center;margin:0 0 14px}.issued-actions form{margin:0}.issued-actions .hint{margin:0;color:var(--muted)}`;
+const CSS =
+  ".issued-actions{display:flex;flex-wrap:wrap;gap:10px;align-items:center;margin:0 0 14px}" +
+  ".issued-actions form{margin:0}.issued-actions .hint{margin:0;color:var(--muted)}";

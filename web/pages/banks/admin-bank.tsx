@@ -3,7 +3,7 @@
  * the form to invite a staff member, and suspend / reactivate. POST forms only.
  */
 import type { ZoneConfig } from "../../../tenants/schema";
-import type { OpenInvitation } from "../../../worker/features/invitations/list-open-invitations";
+import type { OpenInvitation } from "../invitations/open-invitation";
 import { Layout } from "../../layout";
 import { FormAlert, Input, type FormErrors } from "../../components/form";
 import { formatTimeZh, STATUS_LABEL, type HeaderUser } from "../auth/labels";

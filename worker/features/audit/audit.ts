@@ -28,12 +28,24 @@ export interface AuditEntry {
 const SECRET_KEY = /password|token|hash|secret/i;
 
 /** Throws if any `detail` key looks like it could carry a secret. */
-export function assertNoSecrets(detail: AuditDetail | undefined): void {
+function assertNoSecrets(detail: AuditDetail | undefined): void {
   for (const key of Object.keys(detail ?? {})) {
     if (SECRET_KEY.test(key)) {
       throw new Error(`audit detail key "${key}" looks secret; the audit log never holds passwords, tokens or hashes`);
     }
   }
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is its purpose
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g;
+
+/**
+ * The target is often the request path, which may carry escaped NULs (/x/ab%00): the
+ * database refuses a NUL in text, and the refusal must still be recorded, so control
+ * characters are spelt out ("\u0000").
+ */
+function spellOutControls(text: string): string {
+  return text.replace(CONTROL_CHARACTERS, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 /**
@@ -48,11 +60,7 @@ export function auditInsert(db: TenantDb, entry: AuditEntry, now: Date) {
     actorId: entry.actorId ?? null,
     actor: entry.actor,
     action: entry.action,
-    // The target is often the request path, which may carry escaped NULs (/x/ab%00): the
-    // database refuses a NUL in text, and the refusal must still be recorded, so they are spelt out.
-    target:
-      entry.target?.replace(/[\u0000-\u001f\u007f]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`) ??
-      null,
+    target: entry.target === undefined || entry.target === null ? null : spellOutControls(entry.target),
     result: entry.result,
     ip: entry.ip ?? null,
     detail: entry.detail ? JSON.stringify(entry.detail) : null,

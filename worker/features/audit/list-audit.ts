@@ -4,7 +4,7 @@ import type { TenantDb } from "../../db/open";
 import { auditLog } from "../../db/schema";
 import type { AuditDetail } from "./audit";
 
-export interface AuditRecord {
+interface AuditRecord {
   id: number;
   /** ISO 8601 UTC. */
   at: string;
@@ -17,7 +17,7 @@ export interface AuditRecord {
   detail: AuditDetail | null;
 }
 
-export interface ListAuditOptions {
+interface ListAuditOptions {
   /** 1..200, default 50. */
   limit?: number;
   /** Only rows older than this id: pass the last id of the previous page. */

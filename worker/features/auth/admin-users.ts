@@ -1,21 +1,16 @@
 /** The zone admin's user management: list, disable/enable, end sessions, unlock. Every change is audited. */
 import { and, asc, count, eq, gt, max } from "drizzle-orm";
-import type { ZoneSecurity } from "../../../tenants/schema";
 import type { TenantDb } from "../../db/open";
 import { authAttempts, sessions, users } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { auditInsert } from "../audit/audit";
 import { accountLockedUntil, lockedAccounts, unlockInsert } from "./attempts";
-import type { ZoneAuth } from "./sessions";
+import type { Actor, RequestCtx } from "../../middleware/request-ctx";
 
-interface Ctx {
-  db: TenantDb;
-  now: Date;
-  ip: string;
-  actor: { id: string; email: string };
-}
+/** What every change here needs: who acts, from where, when. */
+type AdminCtx = Pick<RequestCtx<Actor>, "db" | "now" | "ip" | "actor">;
 
-export async function listZoneUsers({ db, now, security }: { db: TenantDb; now: Date; security: ZoneSecurity }) {
+export async function listZoneUsers({ db, now, zone }: Pick<RequestCtx, "db" | "now" | "zone">) {
   const nowSeconds = Math.floor(now.getTime() / 1000);
   // Two round trips side by side: the lock check is lockedAccounts' own batch.
   const [[rows, live, logins], lockedBy] = await Promise.all([
@@ -43,7 +38,7 @@ export async function listZoneUsers({ db, now, security }: { db: TenantDb; now: 
         .where(and(eq(authAttempts.kind, "login"), eq(authAttempts.ok, true)))
         .groupBy(authAttempts.email),
     ]),
-    lockedAccounts(db, security, now),
+    lockedAccounts(db, zone.security, now),
   ]);
   const sessionsBy = new Map(live.map((r) => [r.userId, r.n]));
   const loginBy = new Map(logins.map((r) => [r.email, r.at]));
@@ -66,7 +61,7 @@ async function targetUser(db: TenantDb, id: string) {
 }
 
 export async function setUserStatus(
-  { db, now, ip, actor, auth }: Ctx & { auth: ZoneAuth },
+  { db, now, ip, actor, auth }: AdminCtx & Pick<RequestCtx, "auth">,
   id: string,
   status: "active" | "disabled",
 ) {
@@ -91,7 +86,7 @@ export async function setUserStatus(
   if (status === "disabled") await auth.invalidateUser(id);
 }
 
-export async function endUserSessions({ db, now, ip, actor, auth }: Ctx & { auth: ZoneAuth }, id: string) {
+export async function endUserSessions({ db, now, ip, actor, auth }: AdminCtx & Pick<RequestCtx, "auth">, id: string) {
   const user = await targetUser(db, id);
   await auth.invalidateUser(id);
   await db.batch([
@@ -108,9 +103,9 @@ export async function endUserSessions({ db, now, ip, actor, auth }: Ctx & { auth
  * once. Harmless on an account that is not locked (it also clears failures that
  * have not locked it yet); the audit records whether a lock was in force.
  */
-export async function unlockUser({ db, now, ip, actor, security }: Ctx & { security: ZoneSecurity }, id: string) {
+export async function unlockUser({ db, now, ip, actor, zone }: AdminCtx & Pick<RequestCtx, "zone">, id: string) {
   const user = await targetUser(db, id);
-  const lockedUntil = await accountLockedUntil(db, user.email, security, now);
+  const lockedUntil = await accountLockedUntil(db, user.email, zone.security, now);
   await db.batch([
     unlockInsert(db, user.email, ip, now),
     auditInsert(

@@ -85,30 +85,34 @@ describe("lock state read from the attempts table", () => {
     at: t - minutesAgo * MIN,
   });
 
-  it("counts only failures after the latest successful sign-in or unlock, for both the account and the admin's list", async () => {
-    await db.insert(authAttempts).values([
-      ...[5, 4, 3, 2, 1].map((m) => failure("locked@zibo.test", m)),
-      ...[5, 4, 3, 2, 1].map((m) => failure("unlocked@zibo.test", m)),
-      { kind: "unlock", email: "unlocked@zibo.test", ip: "1", ok: true, at: t - 30_000 },
-      ...[5, 4, 3, 2, 1].map((m) => failure("signed-in@zibo.test", m)),
-      { kind: "login", email: "signed-in@zibo.test", ip: "1", ok: true, at: t - 30_000 },
-      // A reset request is no fresh start.
-      ...[5, 4, 3, 2, 1].map((m) => failure("requested@zibo.test", m)),
-      { kind: "reset_request", email: "requested@zibo.test", ip: "1", ok: true, at: t - 30_000 },
-    ]);
-    const expected = new Map([
-      ["locked@zibo.test", new Date(t + 14 * MIN)],
-      ["requested@zibo.test", new Date(t + 14 * MIN)],
-    ]);
-    expect(await lockedAccounts(db, DEFAULTS, NOW)).toEqual(expected);
-    for (const email of [
-      "locked@zibo.test",
-      "unlocked@zibo.test",
-      "signed-in@zibo.test",
-      "requested@zibo.test",
-      "nobody@zibo.test",
-    ]) {
-      expect(await accountLockedUntil(db, email, DEFAULTS, NOW), email).toEqual(expected.get(email) ?? null);
-    }
-  });
+  it(
+    "counts only failures after the latest successful sign-in or unlock, " +
+      "for both the account and the admin's list",
+    async () => {
+      await db.insert(authAttempts).values([
+        ...[5, 4, 3, 2, 1].map((m) => failure("locked@zibo.test", m)),
+        ...[5, 4, 3, 2, 1].map((m) => failure("unlocked@zibo.test", m)),
+        { kind: "unlock", email: "unlocked@zibo.test", ip: "1", ok: true, at: t - 30_000 },
+        ...[5, 4, 3, 2, 1].map((m) => failure("signed-in@zibo.test", m)),
+        { kind: "login", email: "signed-in@zibo.test", ip: "1", ok: true, at: t - 30_000 },
+        // A reset request is no fresh start.
+        ...[5, 4, 3, 2, 1].map((m) => failure("requested@zibo.test", m)),
+        { kind: "reset_request", email: "requested@zibo.test", ip: "1", ok: true, at: t - 30_000 },
+      ]);
+      const expected = new Map([
+        ["locked@zibo.test", new Date(t + 14 * MIN)],
+        ["requested@zibo.test", new Date(t + 14 * MIN)],
+      ]);
+      expect(await lockedAccounts(db, DEFAULTS, NOW)).toEqual(expected);
+      for (const email of [
+        "locked@zibo.test",
+        "unlocked@zibo.test",
+        "signed-in@zibo.test",
+        "requested@zibo.test",
+        "nobody@zibo.test",
+      ]) {
+        expect(await accountLockedUntil(db, email, DEFAULTS, NOW), email).toEqual(expected.get(email) ?? null);
+      }
+    },
+  );
 });

@@ -5,8 +5,6 @@
  * from failures against the old password ends too, as after a reset.
  */
 import { eq } from "drizzle-orm";
-import type { ZoneConfig } from "../../../tenants/schema";
-import type { TenantDb } from "../../db/open";
 import { users } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { auditInsert } from "../audit/audit";
@@ -14,7 +12,7 @@ import { outboxInsert } from "../outbox/enqueue-message";
 import { unlockInsert } from "./attempts";
 import { checkNewPassword, hashPassword, verifyPassword } from "./password";
 import { passwordChangedMessage } from "./password-reset";
-import type { ZoneAuth } from "./sessions";
+import type { Actor, RequestCtx } from "../../middleware/request-ctx";
 
 export async function changePassword(
   {
@@ -24,12 +22,12 @@ export async function changePassword(
     now,
     ip,
     userAgent,
-  }: { db: TenantDb; zone: ZoneConfig; auth: ZoneAuth; now: Date; ip: string; userAgent: string | null },
-  userId: string,
-  remember: boolean,
-  input: { currentPassword: string; newPassword: string },
+    actor,
+  }: Pick<RequestCtx<Actor>, "db" | "zone" | "auth" | "now" | "ip" | "userAgent" | "actor">,
+  /** `remember`: the fresh session keeps the kind of the one it replaces (persistent or not). */
+  input: { currentPassword: string; newPassword: string; remember: boolean },
 ) {
-  const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
+  const [user] = await db.select().from(users).where(eq(users.id, actor.id)).limit(1);
   if (!user) throw new AppError("unauthenticated", "请先登录。");
   if (!(await verifyPassword(input.currentPassword, user.passwordHash)).ok) {
     await db.batch([
@@ -70,5 +68,5 @@ export async function changePassword(
     ),
   ]);
   await auth.invalidateUser(user.id);
-  return auth.create(user.id, { remember, now, ip, userAgent });
+  return auth.create(user.id, { remember: input.remember, now, ip, userAgent });
 }

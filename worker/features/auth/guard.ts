@@ -26,7 +26,7 @@ export function signedIn(c: Context<AppEnv>): SignedIn {
   return auth;
 }
 
-export const PASSWORD_EXPIRED_MESSAGE = "本园区要求每 90 天更换一次密码(等保 2.0)。你的密码已到期,请先修改密码。";
+const PASSWORD_EXPIRED_MESSAGE = "本园区要求每 90 天更换一次密码(等保 2.0)。你的密码已到期,请先修改密码。";
 
 type OrganisationKind = "bank" | "enterprise";
 
@@ -40,7 +40,7 @@ const ORGANISATION_MISSING: Record<OrganisationKind, string> = {
 };
 
 /** The organisation a user acts for; null for zone staff and for applicants (no enterprise yet). */
-export function organisationOf(
+function organisationOf(
   user: Pick<User, "role" | "enterpriseId" | "bankId">,
 ): { kind: OrganisationKind; id: string } | null {
   if (user.role === "bank" && user.bankId) return { kind: "bank", id: user.bankId };
@@ -68,7 +68,10 @@ export async function organisationRefusal(
 }
 
 interface GuardOptions {
-  /** The person's own account (who am I, change password): open to an expired password and to a suspended organisation's user. */
+  /**
+   * The person's own account (who am I, change password): open to an expired password
+   * and to a suspended organisation's user.
+   */
   ownAccount: boolean;
 }
 

@@ -11,43 +11,38 @@
  * locked" apart would let a guesser carry on through the lock.
  */
 import { eq } from "drizzle-orm";
-import { securitySchema, type ZoneConfig, type ZoneSecurity } from "../../../tenants/schema";
-import type { TenantDb } from "../../db/open";
+import { securitySchema, type ZoneSecurity } from "../../../tenants/schema";
 import { users } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { auditInsert } from "../audit/audit";
 import { burnPasswordCheck, hashPassword, isPasswordExpired, verifyPassword } from "./password";
 import { accountLockedUntil, attemptInsert, countRecentAttempts } from "./attempts";
-import type { ZoneAuth } from "./sessions";
+import type { RequestCtx } from "../../middleware/request-ctx";
 
 /**
  * One message for every refused sign-in. It states when a lock ends in the zone's
  * own numbers rather than the account's time, which would tell anyone that the
  * address is registered (and locked).
  */
-export function loginFailedMessage(security: ZoneSecurity): string {
+function loginFailedMessage(security: ZoneSecurity): string {
   const { attempts, lockMinutes } = security.lockout;
-  return `邮箱或密码不正确,或账号暂时不能登录。连续 ${attempts} 次密码错误后账号会被锁定,在最后一次错误 ${lockMinutes} 分钟后自动解除;通过“忘记密码”重置密码后,或请园区管理员解除锁定,可以立即登录。`;
+  return (
+    `邮箱或密码不正确,或账号暂时不能登录。连续 ${attempts} 次密码错误后账号会被锁定,` +
+    `在最后一次错误 ${lockMinutes} 分钟后自动解除;通过“忘记密码”重置密码后,或请园区管理员解除锁定,可以立即登录。`
+  );
 }
 
 /** The message under the default lockout rules (every demo zone's), for tests that read it off a page. */
 export const LOGIN_FAILED_MESSAGE = loginFailedMessage(securitySchema.parse({}));
 
-export interface LoginInput {
+interface LoginInput {
   email: string;
   password: string;
   remember: boolean;
 }
 
 export async function loginWithPassword(
-  {
-    db,
-    zone,
-    auth,
-    now,
-    ip,
-    userAgent,
-  }: { db: TenantDb; zone: ZoneConfig; auth: ZoneAuth; now: Date; ip: string; userAgent: string | null },
+  { db, zone, auth, now, ip, userAgent }: Pick<RequestCtx, "db" | "zone" | "auth" | "now" | "ip" | "userAgent">,
   input: LoginInput,
 ) {
   const email = input.email.trim().toLowerCase();
@@ -69,7 +64,7 @@ export async function loginWithPassword(
   const lockedUntil = await accountLockedUntil(db, email, zone.security, now);
   const check = user
     ? await verifyPassword(input.password, user.passwordHash)
-    : (await burnPasswordCheck(input.password), null);
+    : await burnPasswordCheck(input.password).then(() => null);
   const ok = !!user && !!check?.ok && !lockedUntil && user.status === "active";
 
   if (!ok) {

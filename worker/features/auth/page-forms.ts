@@ -9,6 +9,7 @@ import type { Role } from "../../db/schema";
 import { z } from "zod";
 import type { AppDeps, AppEnv } from "../../env";
 import { AppError, setRetryAfter } from "../../lib/errors";
+import { readFormBody } from "../../lib/form-body";
 import type { FormErrors } from "../../../web/components/form";
 import { requireRole, requireSignedIn } from "./guard";
 import { ChangePasswordBody, Email, LoginBody, ResetConfirmBody } from "./schemas";
@@ -44,7 +45,7 @@ export type ParsedForm<T> =
 
 /** Reads a form POST (text fields only) and validates it; `raw` keeps what was typed for re-filling. */
 export async function readForm<S extends z.ZodType>(c: Context<AppEnv>, schema: S): Promise<ParsedForm<z.output<S>>> {
-  const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+  const body = await readFormBody(c);
   const raw: Record<string, string> = {};
   for (const [k, v] of Object.entries(body)) if (typeof v === "string") raw[k] = v;
   const parsed = schema.safeParse(raw);

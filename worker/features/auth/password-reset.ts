@@ -6,7 +6,6 @@
  */
 import { eq } from "drizzle-orm";
 import type { ZoneConfig } from "../../../tenants/schema";
-import type { TenantDb } from "../../db/open";
 import { users, type UserRow } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { auditInsert } from "../audit/audit";
@@ -14,20 +13,19 @@ import { outboxInsert } from "../outbox/enqueue-message";
 import { attemptInsert, countRecentAttempts, unlockInsert } from "./attempts";
 import { checkNewPassword, hashPassword } from "./password";
 import { consumeResetToken, findLiveResetToken, newResetToken, RESET_TOKEN_TTL_MINUTES } from "./reset-tokens";
-import type { ZoneAuth } from "./sessions";
+import type { Actor, RequestCtx } from "../../middleware/request-ctx";
 
 /** Per account: more requests than this within the window are silently dropped (no enumeration). */
 const ACCOUNT_REQUESTS_PER_HOUR = 3;
 /** Per IP: requests (for any account) within 15 minutes before a 429. */
-export const IP_REQUESTS_PER_15_MIN = 10;
+const IP_REQUESTS_PER_15_MIN = 10;
 
-export interface ResetCtx {
-  db: TenantDb;
-  zone: ZoneConfig;
-  origin: string;
-  now: Date;
-  ip: string;
-}
+type ResetCtx = Pick<RequestCtx, "db" | "zone" | "origin" | "now" | "ip">;
+
+/** The one answer to a reset request (API and page alike), whether or not the account exists. */
+export const RESET_ACCEPTED =
+  "如果这个邮箱在本园区注册过,我们已发送一封重置密码邮件,链接 60 分钟内有效。" +
+  "没有收到?请检查垃圾邮件,或联系园区管理员。";
 
 export const resetLink = (origin: string, token: string) => `${origin}/reset-password?token=${token}`;
 
@@ -37,7 +35,10 @@ function linkMessage(zone: ZoneConfig, user: UserRow, link: string, byAdmin: boo
     recipient: user.email,
     kind: "password_reset_link",
     subject: `【${zone.shortName.zh}】重置密码链接`,
-    body: `${user.name},您好:\n\n${byAdmin ? "园区管理员为您发放了" : "我们收到了您的"}重置密码${byAdmin ? "链接" : "请求"}。请在 ${RESET_TOKEN_TTL_MINUTES} 分钟内打开下面的链接设置新密码(只能使用一次):\n${link}\n\n如果不是您本人的操作,请忽略本邮件并联系园区管理员:${zone.contact.phone}。`,
+    body:
+      `${user.name},您好:\n\n${byAdmin ? "园区管理员为您发放了" : "我们收到了您的"}重置密码${byAdmin ? "链接" : "请求"}。` +
+      `请在 ${RESET_TOKEN_TTL_MINUTES} 分钟内打开下面的链接设置新密码(只能使用一次):\n${link}\n\n` +
+      `如果不是您本人的操作,请忽略本邮件并联系园区管理员:${zone.contact.phone}。`,
   };
 }
 
@@ -56,7 +57,7 @@ export async function requestPasswordReset({ db, zone, origin, now, ip }: ResetC
   const tooMany =
     (await countRecentAttempts(db, { kind: "reset_request", email }, 60, now)) >= ACCOUNT_REQUESTS_PER_HOUR;
   const attempt = attemptInsert(db, { kind: "reset_request", email, ip, ok: !!user && !tooMany }, now);
-  if (!user || user.status !== "active" || tooMany) {
+  if (user?.status !== "active" || tooMany) {
     const reason = !user ? "unknown_account" : tooMany ? "rate_limited" : "disabled";
     await db.batch([
       attempt,
@@ -83,8 +84,7 @@ export async function requestPasswordReset({ db, zone, origin, now, ip }: ResetC
 
 /** A zone admin issues a link for a user of the zone; shown once to the admin, also mailed to the user. */
 export async function issueAdminResetLink(
-  { db, zone, origin, now, ip }: ResetCtx,
-  admin: { id: string; email: string },
+  { db, zone, origin, now, ip, actor: admin }: ResetCtx & Pick<RequestCtx<Actor>, "actor">,
   userId: string,
 ) {
   const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
@@ -109,7 +109,7 @@ export async function issueAdminResetLink(
  * notifies them. No sign-in follows.
  */
 export async function confirmPasswordReset(
-  { db, zone, now, ip, auth }: ResetCtx & { auth: ZoneAuth },
+  { db, zone, now, ip, auth }: Pick<RequestCtx, "db" | "zone" | "now" | "ip" | "auth">,
   token: string,
   password: string,
 ) {
@@ -120,7 +120,7 @@ export async function confirmPasswordReset(
   const live = await findLiveResetToken(db, token, now);
   if (!live) throw invalid;
   const [user] = await db.select().from(users).where(eq(users.id, live.userId)).limit(1);
-  if (!user || user.status !== "active") throw new AppError("bad_request", "这个账号不能重置密码,请联系园区管理员。");
+  if (user?.status !== "active") throw new AppError("bad_request", "这个账号不能重置密码,请联系园区管理员。");
   // Judge the new password before spending the token, so a rejected one can be retried with the same link.
   const problems = checkNewPassword(password, { email: user.email, complexity: zone.security.dengbao });
   if (problems.length) throw new AppError("validation_failed", problems.join(" "), { password: problems.join(" ") });

@@ -10,7 +10,8 @@ import { passwordResetTokens, users } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { auditInsert } from "../audit/audit";
 import { outboxInsert } from "../outbox/enqueue-message";
-import { resetLink, type ResetCtx } from "./password-reset";
+import type { Actor, RequestCtx } from "../../middleware/request-ctx";
+import { resetLink } from "./password-reset";
 import { hashResetToken, live, RESET_TOKEN_TTL_MINUTES } from "./reset-tokens";
 
 /** "13812345678" → "138****5678": enough for the admin to recognise, not to copy. */
@@ -18,13 +19,19 @@ export function maskMobile(mobile: string): string {
   return mobile.length >= 7 ? `${mobile.slice(0, 3)}****${mobile.slice(-4)}` : "****";
 }
 
-export function resetLinkSms(zone: ZoneConfig, link: string) {
+function resetLinkSms(zone: ZoneConfig, link: string) {
   return `【${zone.shortName.zh}】园区管理员为您发放了重置密码链接,${RESET_TOKEN_TTL_MINUTES}分钟内有效,只能使用一次:${link} 如非本人操作请忽略。`;
 }
 
 export async function sendResetLinkBySms(
-  { db, zone, origin, now, ip }: ResetCtx,
-  admin: { id: string; email: string },
+  {
+    db,
+    zone,
+    origin,
+    now,
+    ip,
+    actor: admin,
+  }: Pick<RequestCtx<Actor>, "db" | "zone" | "origin" | "now" | "ip" | "actor">,
   userId: string,
   token: string,
 ): Promise<{ sentTo: string; name: string; email: string; expiresAt: Date }> {

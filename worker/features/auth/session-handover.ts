@@ -6,6 +6,7 @@
 import type { Context } from "hono";
 import type { AppEnv } from "../../env";
 import { recordAudit } from "../audit/audit";
+import type { RequestCtx } from "../../middleware/request-ctx";
 import type { ZoneAuth } from "./sessions";
 
 /** Sets the new session's cookie and ends the session this request came with, if any. */
@@ -16,10 +17,7 @@ export async function takeOverSession(c: Context<AppEnv>, auth: ZoneAuth, cookie
 }
 
 /** Ends this request's session server-side (audited) and clears the cookie; fine without one. */
-export async function signOut(
-  c: Context<AppEnv>,
-  ctx: { db: Parameters<typeof recordAudit>[0]; auth: ZoneAuth; ip: string; now: Date },
-): Promise<void> {
+export async function signOut(c: Context<AppEnv>, ctx: Pick<RequestCtx, "db" | "auth" | "ip" | "now">): Promise<void> {
   const current = c.get("auth");
   if (current) {
     await ctx.auth.invalidate(current.session.id);

@@ -9,7 +9,7 @@ import type { AppDeps, AppEnv } from "../../env";
 import { createZoneAuth, type ZoneAuth } from "./sessions";
 
 /** Secure cookies on https origins and on *.localhost, which browsers treat as secure. */
-export function isSecureOrigin(url: string): boolean {
+function isSecureOrigin(url: string): boolean {
   const u = new URL(url);
   return u.protocol === "https:" || u.hostname === "localhost" || u.hostname.endsWith(".localhost");
 }

@@ -1,15 +1,16 @@
 /** Reading banks: the zone's list with staff counts, one bank with its staff and open invitations. */
 import { asc, count, eq } from "drizzle-orm";
 import type { TenantDb } from "../../db/open";
+import type { RequestCtx } from "../../middleware/request-ctx";
 import { banks, users } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { listOpenInvitations } from "../invitations/list-open-invitations";
 
-export type BankRow = typeof banks.$inferSelect;
+type BankRow = typeof banks.$inferSelect;
 
 export const BANK_NOT_FOUND = "本园区没有这个金融机构。";
 
-export async function listBanks({ db }: { db: TenantDb }) {
+export async function listBanks({ db }: Pick<RequestCtx, "db">) {
   const [rows, staff] = await db.batch([
     db.select().from(banks).orderBy(asc(banks.name), asc(banks.branch)),
     db.select({ bankId: users.bankId, n: count() }).from(users).where(eq(users.role, "bank")).groupBy(users.bankId),
@@ -24,7 +25,7 @@ export async function findBank(db: TenantDb, id: string): Promise<BankRow> {
   return bank;
 }
 
-export async function getBank({ db, now }: { db: TenantDb; now: Date }, id: string) {
+export async function getBank({ db, now }: Pick<RequestCtx, "db" | "now">, id: string) {
   const bank = await findBank(db, id);
   const [staff, invitations] = await Promise.all([
     db

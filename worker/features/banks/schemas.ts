@@ -9,7 +9,7 @@ import { OpenInvitationSchema } from "../invitations/schemas";
 const LANDLINE = /^(0\d{2,3})-?(\d{7,8})(?:-(\d{1,6}))?$/;
 
 /** A mainland mobile ("13912345678") or a landline with its area code ("0355-1234567", extension "-801" allowed). */
-export function normalisePhone(raw: string): string | null {
+function normalisePhone(raw: string): string | null {
   const mobile = normaliseMobile(raw);
   if (mobile) return mobile;
   const m = LANDLINE.exec(raw.replace(/\s+/g, "").replace(/[—–]/g, "-"));
@@ -18,7 +18,7 @@ export function normalisePhone(raw: string): string | null {
 
 export const Uscc = usccField();
 
-export const Phone = z
+const Phone = z
   .string()
   .max(40, "请填写 11 位手机号,或带区号的固定电话,例如 0355-1234567。")
   .trim()
@@ -66,7 +66,7 @@ export const BankSchema = z
 
 export const BankListItem = BankSchema.extend({ staff: z.number().int() }).openapi("BankListItem");
 
-export const BankStaff = z
+const BankStaff = z
   .object({
     id: z.string(),
     name: z.string(),

@@ -5,15 +5,14 @@
  */
 import { and, eq } from "drizzle-orm";
 import { banks, invitations, users } from "../../db/schema";
-import type { ActionCtx } from "../../lib/action-ctx";
 import { AppError } from "../../lib/errors";
 import { auditInsert } from "../audit/audit";
-import type { ZoneAuth } from "../auth/sessions";
 import { isOpen } from "../invitations/invitation-tokens";
 import { findBank } from "./get-bank";
+import type { Actor, RequestCtx } from "../../middleware/request-ctx";
 
 export async function setBankStatus(
-  { db, now, ip, actor, auth }: ActionCtx & { auth: ZoneAuth },
+  { db, now, ip, actor, auth }: Pick<RequestCtx<Actor>, "db" | "now" | "ip" | "actor" | "auth">,
   id: string,
   status: "active" | "suspended",
 ) {

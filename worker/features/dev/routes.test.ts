@@ -19,7 +19,7 @@ function appFor(site: Site) {
     c.set("site", site);
     await next();
   });
-  app.route("/", devRoutes());
+  app.route("/dev", devRoutes());
   app.onError(onError);
   return app;
 }

@@ -5,44 +5,33 @@
  * is spent, so a refused one can be retried with the same link.
  */
 import { eq } from "drizzle-orm";
-import type { ZoneConfig } from "../../../tenants/schema";
-import type { TenantDb } from "../../db/open";
 import { users } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
 import { auditInsert } from "../audit/audit";
 import { checkNewPassword, hashPassword } from "../auth/password";
-import type { ZoneAuth } from "../auth/sessions";
+import type { RequestCtx } from "../../middleware/request-ctx";
 import { consumeInvitation, findLiveInvitation, releaseInvitation } from "./invitation-tokens";
 import { findOrganisation } from "./organisation";
-
-export interface AcceptCtx {
-  db: TenantDb;
-  zone: ZoneConfig;
-  now: Date;
-  ip: string;
-  userAgent: string | null;
-  auth: ZoneAuth;
-}
 
 export const INVALID_INVITATION = "这个邀请链接无效、已使用、已过期或已被撤销。请联系邀请您的人重新发送邀请。";
 export const ACCOUNT_EXISTS = "这个邮箱在本园区已有账号,请直接登录;忘记密码可以自助重置。";
 
 /** The invitation a token opens, with its organisation, for the accept page; null when it cannot be used. */
-export async function describeInvitation(db: TenantDb, token: string, now: Date) {
+export async function describeInvitation({ db, now }: Pick<RequestCtx, "db" | "now">, token: string) {
   const inv = await findLiveInvitation(db, token, now);
   if (!inv) return null;
   const org = await findOrganisation(db, inv);
-  if (!org || org.status !== "active") return null;
+  if (org?.status !== "active") return null;
   return { email: inv.email, role: inv.role, organisation: org };
 }
 
 export async function acceptInvitation(
-  { db, zone, now, ip, userAgent, auth }: AcceptCtx,
+  { db, zone, now, ip, userAgent, auth }: Pick<RequestCtx, "db" | "zone" | "now" | "ip" | "userAgent" | "auth">,
   input: { token: string; name: string; password: string },
 ) {
   const invalid = new AppError("bad_request", INVALID_INVITATION);
-  const described = await describeInvitation(db, input.token, now);
+  const described = await describeInvitation({ db, now }, input.token);
   if (!described) throw invalid;
   const { email, role, organisation } = described;
   const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1);

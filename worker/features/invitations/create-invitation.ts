@@ -6,40 +6,30 @@
  * revokes the older open ones, so only the latest link works.
  */
 import { and, eq } from "drizzle-orm";
-import type { ZoneConfig } from "../../../tenants/schema";
-import type { TenantDb } from "../../db/open";
 import { invitations, users } from "../../db/schema";
 import { AppError } from "../../lib/errors";
+import type { Actor, RequestCtx } from "../../middleware/request-ctx";
 import { auditInsert } from "../audit/audit";
 import { Email } from "../auth/schemas";
 import { outboxInsert } from "../outbox/enqueue-message";
 import { INVITATION_TTL_DAYS, isOpen, newInvitationToken } from "./invitation-tokens";
 import { findOrganisation, MEMBERSHIP_WORD } from "./organisation";
 
-export interface InvitationCtx {
-  db: TenantDb;
-  zone: ZoneConfig;
-  /** zoneOrigin(config, slug): the zone's public origin. */
-  origin: string;
-  now: Date;
-  ip: string;
-}
-
-export interface InvitationInput {
+/** Whom to invite into which organisation; the inviter is the context's actor. */
+interface InvitationInput {
   email: string;
   role: "enterprise" | "bank";
   enterpriseId?: string;
   bankId?: string;
-  invitedBy: { id: string; email: string };
 }
 
-export const invitationLink = (origin: string, token: string) => `${origin}/invite?token=${token}`;
+const invitationLink = (origin: string, token: string) => `${origin}/invite?token=${token}`;
 
-export const ALREADY_HAS_ACCOUNT =
+const ALREADY_HAS_ACCOUNT =
   "这个邮箱在本园区已有账号,不能再邀请。请让对方直接登录;如需调整其所属单位,请联系园区管理员。";
 
 export async function createInvitation(
-  { db, zone, origin, now, ip }: InvitationCtx,
+  { db, zone, origin, now, ip, actor }: Pick<RequestCtx<Actor>, "db" | "zone" | "origin" | "now" | "ip" | "actor">,
   input: InvitationInput,
 ): Promise<{ url: string; expiresAt: Date }> {
   const parsed = Email.safeParse(input.email);
@@ -75,7 +65,7 @@ export async function createInvitation(
       role: input.role,
       enterpriseId: org.kind === "enterprise" ? org.id : null,
       bankId: org.kind === "bank" ? org.id : null,
-      invitedBy: input.invitedBy.id,
+      invitedBy: actor.id,
       createdAt: now.getTime(),
       expiresAt: expiresAt.getTime(),
     }),
@@ -86,15 +76,19 @@ export async function createInvitation(
         recipient: email,
         kind: "invitation",
         subject: `【${zone.shortName.zh}】邀请您加入「${org.name}」`,
-        body: `您好:\n\n${input.invitedBy.email} 邀请您以${MEMBERSHIP_WORD[org.kind]}的身份加入「${org.name}」,使用${zone.name.zh}平台。请在 ${INVITATION_TTL_DAYS} 天内打开下面的链接,填写姓名并设置密码(链接只能使用一次):\n${url}\n\n如果您不认识邀请人,请忽略本邮件;有疑问请联系园区:${zone.contact.phone}。`,
+        body:
+          `您好:\n\n${actor.email} 邀请您以${MEMBERSHIP_WORD[org.kind]}的身份加入「${org.name}」,` +
+          `使用${zone.name.zh}平台。请在 ${INVITATION_TTL_DAYS} 天内打开下面的链接,` +
+          `填写姓名并设置密码(链接只能使用一次):\n${url}\n\n` +
+          `如果您不认识邀请人,请忽略本邮件;有疑问请联系园区:${zone.contact.phone}。`,
       },
       now,
     ),
     auditInsert(
       db,
       {
-        actorId: input.invitedBy.id,
-        actor: input.invitedBy.email,
+        actorId: actor.id,
+        actor: actor.email,
         action: "invitation.created",
         target: email,
         result: "ok",

@@ -1,23 +1,12 @@
 /** The invitations of one enterprise or bank that can still be accepted, newest first, with who sent them. */
 import { and, desc, eq } from "drizzle-orm";
-import type { TenantDb } from "../../db/open";
 import { invitations, users } from "../../db/schema";
+import type { RequestCtx } from "../../middleware/request-ctx";
+import type { OpenInvitation } from "../../../web/pages/invitations/open-invitation";
 import { isOpen } from "./invitation-tokens";
 
-export interface OpenInvitation {
-  /** The invitation's id (for revoking); not a secret, the token is. */
-  tokenHash: string;
-  email: string;
-  role: "enterprise" | "bank";
-  /** Who sent it: their email, or their id if that user is gone. */
-  invitedBy: string;
-  /** Milliseconds since the epoch (UTC). */
-  createdAt: number;
-  expiresAt: number;
-}
-
 export async function listOpenInvitations(
-  { db, now = new Date() }: { db: TenantDb; now?: Date },
+  { db, now }: Pick<RequestCtx, "db" | "now">,
   of: { enterpriseId: string; bankId?: undefined } | { bankId: string; enterpriseId?: undefined },
 ): Promise<OpenInvitation[]> {
   const org =

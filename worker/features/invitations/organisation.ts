@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import type { TenantDb } from "../../db/open";
 import { banks, enterprises } from "../../db/schema";
 
-export interface Organisation {
+interface Organisation {
   kind: "enterprise" | "bank";
   id: string;
   /** "某某科技有限公司", or a bank with its branch: "中国银行 淄博高新区支行". */

@@ -5,25 +5,18 @@
  * enterprise or bank is then "not found", so its existence does not leak.
  */
 import { and, eq, isNull } from "drizzle-orm";
-import type { TenantDb } from "../../db/open";
 import { invitations } from "../../db/schema";
 import { AppError } from "../../lib/errors";
+import type { Actor, RequestCtx } from "../../middleware/request-ctx";
 import { auditInsert } from "../audit/audit";
 
-export interface RevokeCtx {
-  db: TenantDb;
-  now: Date;
-  ip: string;
-}
-
-export const TOKEN_HASH_PATTERN = /^[0-9a-f]{64}$/;
+const TOKEN_HASH_PATTERN = /^[0-9a-f]{64}$/;
 
 const NOT_FOUND = "没有找到这个邀请。";
 
 export async function revokeInvitation(
-  { db, now, ip }: RevokeCtx,
+  { db, now, ip, actor }: Pick<RequestCtx<Actor>, "db" | "now" | "ip" | "actor">,
   tokenHash: string,
-  actor: { id: string; email: string },
   scope?: { enterpriseId?: string; bankId?: string },
 ): Promise<{ email: string }> {
   if (!TOKEN_HASH_PATTERN.test(tokenHash)) throw new AppError("not_found", NOT_FOUND);

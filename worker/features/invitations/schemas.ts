@@ -3,7 +3,7 @@ import { z } from "@hono/zod-openapi";
 import { textField } from "../../lib/text";
 import { ResetConfirmBody } from "../auth/schemas";
 
-export const PersonName = textField({ label: "姓名", max: 50, min: 1 });
+const PersonName = textField({ label: "姓名", max: 50, min: 1 });
 
 export const AcceptInvitationBody = z
   .object({

@@ -1,11 +1,11 @@
 /** The materials of one application or enterprise, oldest first (the order they were uploaded). */
 import { and, asc, eq } from "drizzle-orm";
-import type { TenantDb } from "../../db/open";
+import type { RequestCtx } from "../../middleware/request-ctx";
 import { materials } from "../../db/schema";
 import type { MaterialRow } from "./save-material";
 
 export async function listMaterials(
-  { db }: { db: TenantDb },
+  { db }: Pick<RequestCtx, "db">,
   ownerKind: MaterialRow["ownerKind"],
   ownerId: string,
 ): Promise<MaterialRow[]> {

@@ -8,8 +8,6 @@
 /** 10 MiB per file. Forms state it (MATERIAL_LIMIT_LABEL); the service enforces it. */
 export const MAX_MATERIAL_BYTES = 10 * 1024 * 1024;
 export const MATERIAL_LIMIT_LABEL = "10 MB";
-/** For an `<input type="file" accept=…>`; the server checks the bytes regardless. */
-export const MATERIAL_ACCEPT = ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png";
 export const MATERIAL_TYPES_LABEL = "PDF、JPG 或 PNG";
 
 export type MaterialContentType = "application/pdf" | "image/jpeg" | "image/png";
@@ -26,11 +24,11 @@ export function sniffMaterialType(bytes: Uint8Array): MaterialContentType | null
   return match?.type ?? null;
 }
 
-export function extensionOf(type: MaterialContentType): string {
+function extensionOf(type: MaterialContentType): string {
   return SIGNATURES.find((s) => s.type === type)!.ext;
 }
 
-export const MAX_FILENAME_CHARS = 120;
+const MAX_FILENAME_CHARS = 120;
 
 /**
  * The name as stored and shown: the last path segment only (browsers on Windows

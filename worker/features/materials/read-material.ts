@@ -5,7 +5,7 @@
  * the route answers them exactly as it answers an id that does not exist.
  */
 import { eq } from "drizzle-orm";
-import type { TenantDb } from "../../db/open";
+import type { RequestCtx } from "../../middleware/request-ctx";
 import { materials, onboardingApplications, subsidyApplications, type Role } from "../../db/schema";
 import type { MaterialRow } from "./save-material";
 
@@ -16,7 +16,7 @@ export interface MaterialReader {
 }
 
 /** Whose a material is, resolved from what it is attached to. */
-export interface MaterialOwner {
+interface MaterialOwner {
   /** The applicant of the application it belongs to (null for enterprise materials). */
   applicantUserId: string | null;
   /** The enterprise it belongs to, or that its application became (null before approval). */
@@ -41,7 +41,7 @@ export function canReadMaterial(reader: MaterialReader | null, owner: MaterialOw
 
 /** The material and its owner, or null when either is missing (an orphan is as good as absent). */
 export async function findMaterialWithOwner(
-  { db }: { db: TenantDb },
+  { db }: Pick<RequestCtx, "db">,
   id: string,
 ): Promise<{ material: MaterialRow; owner: MaterialOwner } | null> {
   const [material] = await db.select().from(materials).where(eq(materials.id, id)).limit(1);

@@ -1,5 +1,5 @@
 /**
- * GET /materials/:id — an uploaded file, to those allowed to read it
+ * GET /materials/:id (mounted at /materials) — an uploaded file, to those allowed to read it
  * (read-material.ts). `?download=1` asks the browser to save it instead of
  * showing it.
  *
@@ -13,9 +13,10 @@
 import { Hono } from "hono";
 import type { AppDeps, AppEnv } from "../../env";
 import { AppError } from "../../lib/errors";
-import { requireZone, zoneOf } from "../../middleware/zone";
+import { actingCtx } from "../../middleware/request-ctx";
+import { requireZone } from "../../middleware/zone";
 import { recordAudit } from "../audit/audit";
-import { requireSignedIn, signedIn } from "../auth/guard";
+import { requireSignedIn } from "../auth/guard";
 import { contentDisposition } from "./material-file";
 import { canReadMaterial, findMaterialWithOwner } from "./read-material";
 
@@ -26,9 +27,8 @@ const MATERIAL_ID = /^[a-z2-7]{26}$/;
 export function materialsRoutes(deps: AppDeps) {
   const r = new Hono<AppEnv>();
 
-  r.get("/materials/:id", requireZone, requireSignedIn(deps), async (c) => {
-    const { zone, db } = zoneOf(c);
-    const { user } = signedIn(c);
+  r.get("/:id", requireZone, requireSignedIn(deps), async (c) => {
+    const { zone, db, actor: user, ip, now } = actingCtx(c, deps);
     const id = c.req.param("id");
     const found = MATERIAL_ID.test(id) ? await findMaterialWithOwner({ db }, id) : null;
     if (!found) throw new AppError("not_found", NOT_FOUND_MESSAGE);
@@ -42,14 +42,15 @@ export function materialsRoutes(deps: AppDeps) {
           action: "authz.denied",
           target: `GET /materials/${id}`,
           result: "denied",
-          ip: deps.clientIp(c),
+          ip,
           detail: { role: user.role },
         },
-        deps.now(),
+        now,
       );
       throw new AppError("not_found", NOT_FOUND_MESSAGE);
     }
-    // Rows are per zone database, so a key of another zone cannot be here; checked anyway because one bucket serves all zones.
+    // Rows are per zone database, so a key of another zone cannot be here; checked anyway
+    // because one bucket serves all zones.
     const blob = found.material.blobKey.startsWith(`${zone.slug}/`)
       ? await deps.blobs.get(found.material.blobKey)
       : null;

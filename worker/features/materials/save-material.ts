@@ -7,12 +7,12 @@
  * the row in its own batch (an application and its licence together); it gets
  * `discard()` to remove the stored bytes if that batch fails.
  */
-import type { TenantDb } from "../../db/open";
 import { materials } from "../../db/schema";
 import type { BlobStore } from "../../lib/blob-store/blob-store";
 import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
 import type { ZoneConfig } from "../../../tenants/schema";
+import type { RequestCtx } from "../../middleware/request-ctx";
 import { auditInsert } from "../audit/audit";
 import {
   formatBytes,
@@ -24,16 +24,10 @@ import {
   type MaterialContentType,
 } from "./material-file";
 
-export { MATERIAL_ACCEPT, MATERIAL_LIMIT_LABEL, MATERIAL_TYPES_LABEL, MAX_MATERIAL_BYTES } from "./material-file";
-
 export type MaterialRow = typeof materials.$inferSelect;
 
-export interface MaterialDeps {
-  db: TenantDb;
-  blobs: BlobStore;
-  zone: Pick<ZoneConfig, "slug">;
-  now: Date;
-}
+/** The request's database and clock, the zone (its slug names the blobs) and the blob store. */
+type MaterialCtx = Pick<RequestCtx, "db" | "now"> & { zone: Pick<ZoneConfig, "slug">; blobs: BlobStore };
 
 export interface MaterialUpload {
   ownerKind: MaterialRow["ownerKind"];
@@ -86,13 +80,14 @@ export async function checkMaterialFile(
     throw refuse(
       "validation_failed",
       field,
-      `文件「${shownName}」不是 ${MATERIAL_TYPES_LABEL} 文件(按文件内容判断,不看扩展名)。请上传 ${MATERIAL_TYPES_LABEL} 格式、不超过 ${MATERIAL_LIMIT_LABEL} 的文件。`,
+      `文件「${shownName}」不是 ${MATERIAL_TYPES_LABEL} 文件(按文件内容判断,不看扩展名)。` +
+        `请上传 ${MATERIAL_TYPES_LABEL} 格式、不超过 ${MATERIAL_LIMIT_LABEL} 的文件。`,
     );
   }
   return { bytes, contentType };
 }
 
-export async function prepareMaterial(deps: MaterialDeps, input: MaterialUpload) {
+export async function prepareMaterial(deps: MaterialCtx, input: MaterialUpload) {
   if (!KIND.test(input.kind))
     throw new Error(`material kind ${JSON.stringify(input.kind)}: lower-case letters, digits, _ : - only`);
   const { bytes, contentType } = await checkMaterialFile(input.file, input.field);
@@ -135,7 +130,7 @@ export async function prepareMaterial(deps: MaterialDeps, input: MaterialUpload)
 }
 
 /** Checks and stores one file and records it (row + audit in one batch); returns the row. */
-export async function saveMaterial(deps: MaterialDeps, input: MaterialUpload): Promise<MaterialRow> {
+export async function saveMaterial(deps: MaterialCtx, input: MaterialUpload): Promise<MaterialRow> {
   const prepared = await prepareMaterial(deps, input);
   try {
     await deps.db.batch([prepared.insert, prepared.audit]);

@@ -53,7 +53,7 @@ describe("hashPassword / verifyPassword", () => {
 
   it("does not truncate: passwords differing only in the last of 128 characters do not match", async () => {
     const stored = await hashPassword(long128);
-    expect((await verifyPassword(long128.slice(0, -1) + "?", stored)).ok).toBe(false);
+    expect((await verifyPassword(`${long128.slice(0, -1)}?`, stored)).ok).toBe(false);
   });
 
   it("treats full-width input from a Chinese IME as the same password (NFKC)", async () => {
@@ -65,6 +65,28 @@ describe("hashPassword / verifyPassword", () => {
     const [a, b] = await Promise.all([hashPassword("same-password"), hashPassword("same-password")]);
     expect(a).not.toBe(b);
     expect(parsePasswordHash(a)?.salt).not.toEqual(parsePasswordHash(b)?.salt);
+  });
+});
+
+// Known answers for PBKDF2-HMAC-SHA256 (RFC 6070's inputs; published SHA-256 outputs, checked
+// against Node's crypto.pbkdf2Sync): a round trip alone would pass with any deterministic function.
+describe("derivePbkdf2 known answers (PBKDF2-HMAC-SHA256)", () => {
+  const salt = (s: string) => new Uint8Array(new TextEncoder().encode(s));
+  const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+
+  it.each([
+    ["password", "salt", 1, 32, "120fb6cffcf8b32c43e7225256c4f837a86548c92ccc35480805987cb70be17b"],
+    ["password", "salt", 2, 32, "ae4d0c95af6b46d32d0adff928f06dd02a303f8ef3c251dfd6e2d85a95474c43"],
+    ["password", "salt", 4096, 32, "c5e478d59288c841aa530db6845c4c8d962893a001ce4e11a4963873aa98134a"],
+    [
+      "passwordPASSWORDpassword",
+      "saltSALTsaltSALTsaltSALTsaltSALTsalt",
+      4096,
+      40,
+      "348c89dbcbd32b2f32d814b8116e84cf2b17347ebc1800181c4e2a1fb8dd53e1c635518c7dac47e9",
+    ],
+  ])("P=%s S=%s c=%i dkLen=%i", async (password, s, iterations, keyBytes, expected) => {
+    expect(hex(await derivePbkdf2(password, salt(s), iterations, keyBytes))).toBe(expected);
   });
 });
 
@@ -123,12 +145,12 @@ describe("parsePasswordHash", () => {
     ["leading zeros", valid.replace("i=100000", "i=0100000")],
     ["a missing field", `$pbkdf2-sha256$v=1$i=100000$${hash}`],
     ["padding", `${valid}=`],
-    ["a url-safe alphabet", valid.replace(salt, salt.replace(/A/g, "-").slice(0, -1) + "_")],
+    ["a url-safe alphabet", valid.replace(salt, `${salt.replace(/A/g, "-").slice(0, -1)}_`)],
     ["a truncated hash", valid.slice(0, -1)],
     ["a 31-byte key", valid.replace(hash, encodeBase64NoPad(new Uint8Array(31)))],
     ["a 64-byte key", valid.replace(hash, encodeBase64NoPad(new Uint8Array(64)))],
     ["a salt shorter than 16 bytes", valid.replace(salt, encodeBase64NoPad(new Uint8Array(15)))],
-    ["a non-canonical base64 tail", valid.replace(hash, hash.slice(0, -1) + "R")],
+    ["a non-canonical base64 tail", valid.replace(hash, `${hash.slice(0, -1)}R`)],
     ["trailing whitespace", `${valid} `],
     ["a disabled-account marker", "!"],
   ])("rejects %s, and verifyPassword fails without throwing", async (_, stored) => {

@@ -37,7 +37,8 @@ export async function hashPassword(password: string, opts: HashPasswordOptions =
   const iterations = opts.iterations ?? CURRENT_PASSWORD_PARAMS.iterations;
   if (!Number.isInteger(iterations) || iterations > PBKDF2_MAX_ITERATIONS) {
     throw new Error(
-      `PBKDF2 iterations must be an integer no greater than ${PBKDF2_MAX_ITERATIONS} (Cloudflare Workers reject more); got ${iterations}`,
+      `PBKDF2 iterations must be an integer no greater than ${PBKDF2_MAX_ITERATIONS} ` +
+        `(Cloudflare Workers reject more); got ${iterations}`,
     );
   }
   if (iterations < MIN_ITERATIONS) {

@@ -102,7 +102,7 @@ describe("checkNewPassword: 等保 complexity switch", () => {
 
 describe("isPasswordExpired", () => {
   const changed = new Date("2026-01-01T00:00:00+08:00");
-  const after = (ms: number) => new Date(changed.getTime() + ms);
+  const at = (ms: number) => new Date(changed.getTime() + ms);
   const days = PASSWORD_ROTATION_DAYS * 86_400_000;
 
   it("uses a 90-day period", () => {
@@ -115,11 +115,11 @@ describe("isPasswordExpired", () => {
     ["a year", 365 * 86_400_000, true],
     ["a changedAt in the future (clock skew)", -60_000, false],
   ])("with the switch on, after %s is %s", (_, age, expected) => {
-    expect(isPasswordExpired(changed, after(age), true)).toBe(expected);
+    expect(isPasswordExpired(changed, at(age), true)).toBe(expected);
   });
 
   it("never expires a password with the switch off", () => {
-    expect(isPasswordExpired(changed, after(10 * days), false)).toBe(false);
+    expect(isPasswordExpired(changed, at(10 * days), false)).toBe(false);
   });
 
   it("treats an unreadable date as expired", () => {

@@ -1,0 +1,68 @@
+/**
+ * The zone admin's user management API, mounted at /api/v1/admin/users. zone_admin
+ * only; every refusal and change is audited.
+ */
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import type { AppDeps, AppEnv } from "../../../env";
+import { validationHook } from "../../../lib/api-errors";
+import { err, json } from "../../../lib/openapi";
+import { denied } from "./admin-denied";
+import { type Actor, actingCtx, type RequestCtx, requestCtx } from "../../../middleware/request-ctx";
+import { requireZone } from "../../../middleware/zone";
+import { endUserSessions, listZoneUsers, setUserStatus, unlockUser } from "../admin-users";
+import { requireRole } from "../guard";
+import { Accepted, AdminUser, UserIdParam } from "../schemas";
+import { resetLinkEndpoints } from "./reset-link-endpoints";
+
+/** Each action on one user: its path under the user, summary, service call and confirmation. */
+const ACTIONS: [string, string, (ctx: RequestCtx<Actor>, id: string) => Promise<void>, string][] = [
+  [
+    "disable",
+    "Disable a user (ends their sessions)",
+    (ctx, id) => setUserStatus(ctx, id, "disabled"),
+    "账号已停用,该用户的登录已全部退出。",
+  ],
+  ["enable", "Enable a user", (ctx, id) => setUserStatus(ctx, id, "active"), "账号已启用。"],
+  ["end-sessions", "End every session of a user", endUserSessions, "该用户的登录已全部退出。"],
+  [
+    "unlock",
+    "End a sign-in lock: failed sign-ins before now no longer count (harmless when not locked)",
+    unlockUser,
+    "已解除锁定,该用户现在可以用密码登录。",
+  ],
+];
+
+export function adminUsersApi(deps: AppDeps) {
+  const r = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  r.use("*", requireZone, requireRole(deps, "zone_admin"));
+
+  r.openapi(
+    createRoute({
+      method: "get",
+      path: "/",
+      tags: ["admin"],
+      summary: "Every user of the zone",
+      responses: { 200: json(z.object({ users: z.array(AdminUser) }), "Users"), ...denied },
+    }),
+    async (c) => c.json({ users: await listZoneUsers(requestCtx(c, deps)) }, 200),
+  );
+
+  for (const [action, summary, run, done] of ACTIONS)
+    r.openapi(
+      createRoute({
+        method: "post",
+        path: `/{id}/${action}`,
+        tags: ["admin"],
+        summary,
+        request: { params: UserIdParam },
+        responses: { 200: json(Accepted, "Done"), 409: err("Not allowed on this user"), ...denied },
+      }),
+      async (c) => {
+        await run(actingCtx(c, deps), c.req.valid("param").id);
+        return c.json({ message: done }, 200);
+      },
+    );
+
+  resetLinkEndpoints(r, deps);
+  return r;
+}

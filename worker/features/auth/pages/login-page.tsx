@@ -1,0 +1,52 @@
+/**
+ * 登录 (/login) and 退出 (/logout): plain HTML forms posting urlencoded bodies, checked
+ * by hono/csrf against the zone's origin. Success is a 303 redirect; a refusal
+ * re-renders the form with the service's status and message, keeping the email.
+ */
+import { Hono } from "hono";
+import type { AppDeps, AppEnv } from "../../../env";
+import { requestCtx } from "../../../middleware/request-ctx";
+import { requireZone, zoneOf } from "../../../middleware/zone";
+import { LoginPage } from "../../../../web/pages/auth/login";
+import { loginWithPassword } from "../login";
+import { formFailure, LoginForm, readForm } from "../page-forms";
+import { signOut, takeOverSession } from "../session-handover";
+
+export function loginPage(deps: AppDeps) {
+  const r = new Hono<AppEnv>();
+  r.use("/", requireZone);
+
+  r.get("/", (c) => {
+    if (c.get("auth")) return c.redirect("/", 303);
+    return c.html(<LoginPage zone={zoneOf(c).zone} nonce={c.get("secureHeadersNonce")} />);
+  });
+
+  r.post("/", async (c) => {
+    const ctx = requestCtx(c, deps);
+    const nonce = c.get("secureHeadersNonce");
+    const form = await readForm(c, LoginForm);
+    const values = { email: form.raw.email ?? "", remember: form.raw.remember === "on" };
+    if (!form.ok) return c.html(<LoginPage zone={ctx.zone} nonce={nonce} values={values} errors={form.errors} />, 422);
+    try {
+      const result = await loginWithPassword(ctx, form.data);
+      // A fresh session id on every sign-in; the one presented before (if any) ends.
+      await takeOverSession(c, ctx.auth, result.cookie);
+      return c.redirect(result.mustChangePassword ? "/account/password" : "/", 303);
+    } catch (e) {
+      const { status, errors } = formFailure(e, c);
+      return c.html(<LoginPage zone={ctx.zone} nonce={nonce} values={values} errors={errors} />, status);
+    }
+  });
+
+  return r;
+}
+
+export function logoutPage(deps: AppDeps) {
+  const r = new Hono<AppEnv>();
+  r.use("/", requireZone);
+  r.post("/", async (c) => {
+    await signOut(c, requestCtx(c, deps));
+    return c.redirect("/login", 303);
+  });
+  return r;
+}

@@ -1,0 +1,78 @@
+/**
+ * Accepting an invitation as a page, mounted at /invite (`/invite?token=`): a form
+ * POST, then signed in and sent to `/`. Public: the token is the credential. Pages
+ * carrying the token are no-store and no-referrer.
+ */
+import { type Context, Hono } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { AppDeps, AppEnv } from "../../env";
+import { refuseBadCharacters } from "../../lib/form-text";
+import { tokenPageResponse } from "../../middleware/headers";
+import { requestCtx } from "../../middleware/request-ctx";
+import { requireZone } from "../../middleware/zone";
+import type { FormErrors } from "../../../web/components/form";
+import { AcceptInvitationPage, type AcceptInvitationState } from "../../../web/pages/invitations/accept-invitation";
+import { formFailure, readForm } from "../auth/page-forms";
+import { takeOverSession } from "../auth/session-handover";
+import { ACCOUNT_EXISTS, acceptInvitation, describeInvitation, INVALID_INVITATION } from "./accept-invitation";
+import { MEMBERSHIP_WORD } from "./organisation";
+import { AcceptInvitationBody, AcceptInvitationForm } from "./schemas";
+
+export function invitePage(deps: AppDeps) {
+  const r = new Hono<AppEnv>();
+  r.use("/", requireZone);
+
+  const page = (c: Context<AppEnv>, state: AcceptInvitationState, status: ContentfulStatusCode) =>
+    tokenPageResponse(
+      c.html(
+        <AcceptInvitationPage zone={requestCtx(c, deps).zone} nonce={c.get("secureHeadersNonce")} state={state} />,
+        status,
+      ),
+    );
+
+  /** The form for a live token (with what was typed and the errors), or the invalid page. */
+  const formFor = async (
+    c: Context<AppEnv>,
+    token: string,
+    extra: { name?: string; errors?: FormErrors },
+    status: ContentfulStatusCode,
+  ) => {
+    const described = await describeInvitation(requestCtx(c, deps), token);
+    if (!described) return page(c, { kind: "invalid", message: INVALID_INVITATION }, 400);
+    const { email, organisation } = described;
+    const membership = MEMBERSHIP_WORD[organisation.kind];
+    return page(c, { kind: "form", token, email, organisation: organisation.name, membership, ...extra }, status);
+  };
+
+  r.get("/", async (c) => {
+    const token = AcceptInvitationBody.shape.token.safeParse(c.req.query("token"));
+    // Checked before the form is shown, so nobody fills in a dead link.
+    if (!token.success) return page(c, { kind: "invalid", message: INVALID_INVITATION }, 400);
+    return formFor(c, token.data, {}, 200);
+  });
+
+  r.post("/", async (c) => {
+    const form = await readForm(c, AcceptInvitationForm);
+    // Passwords are the password rules' business; the name is free text like any other.
+    refuseBadCharacters({ name: form.raw.name }, { name: "姓名" });
+    if (!form.ok) {
+      if (form.errors.fields?.token) return page(c, { kind: "invalid", message: INVALID_INVITATION }, 400);
+      return formFor(c, form.raw.token ?? "", { name: form.raw.name, errors: form.errors }, 422);
+    }
+    const ctx = requestCtx(c, deps);
+    try {
+      const accepted = await acceptInvitation(ctx, form.data);
+      // Whoever was signed in on this browser before is signed out: the new account takes over.
+      await takeOverSession(c, ctx.auth, accepted.cookie);
+      return c.redirect("/", 303);
+    } catch (e) {
+      const { status, errors } = formFailure(e, c);
+      if (status === 422) return formFor(c, form.data.token, { name: form.raw.name, errors }, 422);
+      if (status === 409)
+        return page(c, { kind: "invalid", message: errors.message ?? ACCOUNT_EXISTS, accountExists: true }, 409);
+      return page(c, { kind: "invalid", message: errors.message ?? INVALID_INVITATION }, 400);
+    }
+  });
+
+  return r;
+}
