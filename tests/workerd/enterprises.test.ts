@@ -106,62 +106,68 @@ const PROFILE = {
 };
 
 describe("the member's profile", () => {
-  it("saves contact details and keeps only the changed fields, before and after, in the history and the audit log", async () => {
-    const ent = await makeEnterprise();
-    const m = await makeMember(ent.id);
-    const page = await (await get("/enterprise", m.cookie)).text();
-    expect(page).toContain(ent.name);
-    expect(page).toContain("由园区核实,不能在这里修改");
-    const res = await form("/enterprise/profile", m.cookie, {
-      ...PROFILE,
-      contactEmail: ent.contactEmail,
-      address: "淄博市高新区新址 9 号",
-      employees: "95",
-    });
-    expect(res.status).toBe(303);
-    expect(res.headers.get("location")).toBe("/enterprise?done=profile");
-    const db = dbFor(slug);
-    const [row] = await db.select().from(enterprises).where(eq(enterprises.id, ent.id));
-    expect(row).toMatchObject({ address: "淄博市高新区新址 9 号", employees: 95, name: ent.name, uscc: ent.uscc });
-    const history = await db.select().from(enterpriseHistory).where(eq(enterpriseHistory.enterpriseId, ent.id));
-    expect(history).toHaveLength(1);
-    expect(history[0]).toMatchObject({ subject: "profile", actorId: m.id, actor: m.email });
-    expect(JSON.parse(history[0]!.before!)).toEqual({ address: ent.address, employees: 80 });
-    expect(JSON.parse(history[0]!.after!)).toEqual({ address: "淄博市高新区新址 9 号", employees: 95 });
-    const audit = await db
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.target, ent.id), eq(auditLog.action, "enterprise.profile_updated")));
-    expect(audit).toHaveLength(1);
-  });
+  it(
+    "saves contact details and keeps only the changed fields, " + "before and after, in the history and the audit log",
+    async () => {
+      const ent = await makeEnterprise();
+      const m = await makeMember(ent.id);
+      const page = await (await get("/enterprise", m.cookie)).text();
+      expect(page).toContain(ent.name);
+      expect(page).toContain("由园区核实,不能在这里修改");
+      const res = await form("/enterprise/profile", m.cookie, {
+        ...PROFILE,
+        contactEmail: ent.contactEmail,
+        address: "淄博市高新区新址 9 号",
+        employees: "95",
+      });
+      expect(res.status).toBe(303);
+      expect(res.headers.get("location")).toBe("/enterprise?done=profile");
+      const db = dbFor(slug);
+      const [row] = await db.select().from(enterprises).where(eq(enterprises.id, ent.id));
+      expect(row).toMatchObject({ address: "淄博市高新区新址 9 号", employees: 95, name: ent.name, uscc: ent.uscc });
+      const history = await db.select().from(enterpriseHistory).where(eq(enterpriseHistory.enterpriseId, ent.id));
+      expect(history).toHaveLength(1);
+      expect(history[0]).toMatchObject({ subject: "profile", actorId: m.id, actor: m.email });
+      expect(JSON.parse(history[0]!.before!)).toEqual({ address: ent.address, employees: 80 });
+      expect(JSON.parse(history[0]!.after!)).toEqual({ address: "淄博市高新区新址 9 号", employees: 95 });
+      const audit = await db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.target, ent.id), eq(auditLog.action, "enterprise.profile_updated")));
+      expect(audit).toHaveLength(1);
+    },
+  );
 
-  it("refuses a bad mobile with 422, keeps what was typed and changes nothing; zone-verified fields are ignored", async () => {
-    const ent = await makeEnterprise();
-    const m = await makeMember(ent.id);
-    const res = await form("/enterprise/profile", m.cookie, {
-      ...PROFILE,
-      contactEmail: ent.contactEmail,
-      contactMobile: "12345",
-      address: "新地址 7 号",
-      name: "改名公司",
-    });
-    expect(res.status).toBe(422);
-    const html = await res.text();
-    expect(html).toContain("11 位大陆手机号码");
-    expect(html).toContain('value="新地址 7 号"');
-    const ok = await form("/enterprise/profile", m.cookie, {
-      ...PROFILE,
-      contactEmail: ent.contactEmail,
-      name: "改名公司",
-      uscc: freshUscc(),
-    });
-    expect(ok.headers.get("location")).toBe("/enterprise?done=unchanged");
-    const [row] = await dbFor(slug).select().from(enterprises).where(eq(enterprises.id, ent.id));
-    expect(row).toMatchObject({ name: ent.name, uscc: ent.uscc, address: ent.address });
-    expect(
-      await dbFor(slug).select().from(enterpriseHistory).where(eq(enterpriseHistory.enterpriseId, ent.id)),
-    ).toHaveLength(0);
-  });
+  it(
+    "refuses a bad mobile with 422, " + "keeps what was typed and changes nothing; zone-verified fields are ignored",
+    async () => {
+      const ent = await makeEnterprise();
+      const m = await makeMember(ent.id);
+      const res = await form("/enterprise/profile", m.cookie, {
+        ...PROFILE,
+        contactEmail: ent.contactEmail,
+        contactMobile: "12345",
+        address: "新地址 7 号",
+        name: "改名公司",
+      });
+      expect(res.status).toBe(422);
+      const html = await res.text();
+      expect(html).toContain("11 位大陆手机号码");
+      expect(html).toContain('value="新地址 7 号"');
+      const ok = await form("/enterprise/profile", m.cookie, {
+        ...PROFILE,
+        contactEmail: ent.contactEmail,
+        name: "改名公司",
+        uscc: freshUscc(),
+      });
+      expect(ok.headers.get("location")).toBe("/enterprise?done=unchanged");
+      const [row] = await dbFor(slug).select().from(enterprises).where(eq(enterprises.id, ent.id));
+      expect(row).toMatchObject({ name: ent.name, uscc: ent.uscc, address: ent.address });
+      expect(
+        await dbFor(slug).select().from(enterpriseHistory).where(eq(enterpriseHistory.enterpriseId, ent.id)),
+      ).toHaveLength(0);
+    },
+  );
 });
 
 describe("yearly figures", () => {
@@ -279,57 +285,60 @@ describe("qualifications", () => {
     });
   };
 
-  it("go to review; staff verify; a renewal keeps the verified one until it is verified, then withdraws it", async () => {
-    const ent = await makeEnterprise();
-    const m = await makeMember(ent.id);
-    const reviewer = await staff("reviewer");
-    const db = dbFor(slug);
-    const rows = () =>
-      db
+  it(
+    "go to review; staff verify; " + "a renewal keeps the verified one until it is verified, then withdraws it",
+    async () => {
+      const ent = await makeEnterprise();
+      const m = await makeMember(ent.id);
+      const reviewer = await staff("reviewer");
+      const db = dbFor(slug);
+      const rows = () =>
+        db
+          .select()
+          .from(enterpriseQualifications)
+          .where(eq(enterpriseQualifications.enterpriseId, ent.id))
+          .orderBy(enterpriseQualifications.createdAt);
+
+      const missing = await form("/enterprise/qualifications", m.cookie, {
+        code: "hnte",
+        certificateNo: "",
+        issuedOn: "",
+        validUntil: "",
+      });
+      expect(missing.status).toBe(422);
+      expect(await missing.text()).toContain("须填写证书编号");
+
+      expect((await claimWithCertificate(m.cookie, hnte("GR202437000001", inYears(3, "01-09")))).status).toBe(303);
+      const [first] = await rows();
+      expect(first!.status).toBe("pending_review");
+      expect(await (await get("/admin/qualifications", reviewer.cookie)).text()).toContain(ent.name);
+      expect((await form(`/admin/qualifications/${first!.id}/verify`, reviewer.cookie, { note: "" })).status).toBe(303);
+      expect((await rows())[0]!.status).toBe("verified");
+      const notice = await db
         .select()
-        .from(enterpriseQualifications)
-        .where(eq(enterpriseQualifications.enterpriseId, ent.id))
-        .orderBy(enterpriseQualifications.createdAt);
+        .from(outbox)
+        .where(and(eq(outbox.recipient, ent.contactEmail), eq(outbox.kind, "qualification_verified")));
+      expect(notice).toHaveLength(1);
 
-    const missing = await form("/enterprise/qualifications", m.cookie, {
-      code: "hnte",
-      certificateNo: "",
-      issuedOn: "",
-      validUntil: "",
-    });
-    expect(missing.status).toBe(422);
-    expect(await missing.text()).toContain("须填写证书编号");
-
-    expect((await claimWithCertificate(m.cookie, hnte("GR202437000001", inYears(3, "01-09")))).status).toBe(303);
-    const [first] = await rows();
-    expect(first!.status).toBe("pending_review");
-    expect(await (await get("/admin/qualifications", reviewer.cookie)).text()).toContain(ent.name);
-    expect((await form(`/admin/qualifications/${first!.id}/verify`, reviewer.cookie, { note: "" })).status).toBe(303);
-    expect((await rows())[0]!.status).toBe("verified");
-    const notice = await db
-      .select()
-      .from(outbox)
-      .where(and(eq(outbox.recipient, ent.contactEmail), eq(outbox.kind, "qualification_verified")));
-    expect(notice).toHaveLength(1);
-
-    expect((await claimWithCertificate(m.cookie, hnte("GR202437000999", inYears(3, "12-31")))).status).toBe(303);
-    let all = await rows();
-    expect(all.map((q) => q.status)).toEqual(["verified", "pending_review"]);
-    expect(
-      (await form(`/admin/qualifications/${all[1]!.id}/verify`, reviewer.cookie, { note: "证书已核对" })).status,
-    ).toBe(303);
-    all = await rows();
-    expect(all.map((q) => [q.certificateNo, q.status])).toEqual([
-      ["GR202437000001", "withdrawn"],
-      ["GR202437000999", "verified"],
-    ]);
-    // A decided claim cannot be decided again.
-    expect((await form(`/admin/qualifications/${all[1]!.id}/reject`, reviewer.cookie, { note: "重复" })).status).toBe(
-      409,
-    );
-    const actions = (await db.select().from(auditLog).where(eq(auditLog.target, ent.id))).map((a) => a.action);
-    expect(actions.filter((a) => a === "enterprise.qualification_verified")).toHaveLength(2);
-  });
+      expect((await claimWithCertificate(m.cookie, hnte("GR202437000999", inYears(3, "12-31")))).status).toBe(303);
+      let all = await rows();
+      expect(all.map((q) => q.status)).toEqual(["verified", "pending_review"]);
+      expect(
+        (await form(`/admin/qualifications/${all[1]!.id}/verify`, reviewer.cookie, { note: "证书已核对" })).status,
+      ).toBe(303);
+      all = await rows();
+      expect(all.map((q) => [q.certificateNo, q.status])).toEqual([
+        ["GR202437000001", "withdrawn"],
+        ["GR202437000999", "verified"],
+      ]);
+      // A decided claim cannot be decided again.
+      expect((await form(`/admin/qualifications/${all[1]!.id}/reject`, reviewer.cookie, { note: "重复" })).status).toBe(
+        409,
+      );
+      const actions = (await db.select().from(auditLog).where(eq(auditLog.target, ent.id))).map((a) => a.action);
+      expect(actions.filter((a) => a === "enterprise.qualification_verified")).toHaveLength(2);
+    },
+  );
 
   it("needs a reason to reject, and tells the enterprise", async () => {
     const ent = await makeEnterprise();
@@ -412,68 +421,77 @@ describe("who may see an enterprise", () => {
     expect((await get(`/admin/enterprises/${newId()}`, reviewer.cookie)).status).toBe(404);
   });
 
-  it("names every changed field in Chinese, with money, dates and statuses as people read them, and no internal key", async () => {
-    const ent = await makeEnterprise();
-    const t = Date.now();
-    // As onboarding approval, a figures update and a qualification review write them.
-    await dbFor(slug)
-      .insert(enterpriseHistory)
-      .values([
-        {
-          enterpriseId: ent.id,
-          at: t - 3000,
-          actor: "admin@zibo.demo",
-          subject: "profile",
-          before: null,
-          after: JSON.stringify({
-            name: ent.name,
-            registeredOn: "2015-03-01",
-            registeredCapitalFen: 500_000_000,
-            industry: "new-materials",
-            createdFromApplication: "k2v7m4q9x3a5b6c7d8e2f3g4h5",
-          }),
-        },
-        {
-          enterpriseId: ent.id,
-          at: t - 2000,
-          actor: "member@zibo.test",
-          subject: "figures:2024",
-          before: JSON.stringify({ revenueFen: 1_234_567 }),
-          after: JSON.stringify({ revenueFen: 2_000_000_000 }),
-        },
-        {
-          enterpriseId: ent.id,
-          at: t - 1000,
-          actor: "reviewer@zibo.demo",
-          subject: "qualification:q1",
-          before: JSON.stringify({ status: "pending_review" }),
-          after: JSON.stringify({ status: "verified", reviewNote: null, withdrawn: "q0", certificateMaterialId: "m1" }),
-        },
-      ]);
-    const reviewer = await staff("reviewer");
-    const html = await (await get(`/admin/enterprises/${ent.id}`, reviewer.cookie)).text();
-    const history = html.slice(html.indexOf('id="s-history"'));
-    for (const text of [
-      "入驻申请通过,建立企业档案",
-      "注册资本 500万元",
-      "注册日期 2015年3月1日",
-      "重点产业 新材料",
-      "营业收入 1.23万元 → 2,000万元",
-      "状态 待园区审核 → 已核实",
-    ])
-      expect(history).toContain(text);
-    for (const key of [
-      "registeredCapitalFen",
-      "registeredOn",
-      "createdFromApplication",
-      "k2v7m4q9x3a5b6c7d8e2f3g4h5",
-      "revenueFen",
-      "pending_review",
-      "certificateMaterialId",
-      "withdrawn",
-    ])
-      expect(history).not.toContain(key);
-  });
+  it(
+    "names every changed field in Chinese, with money, " +
+      "dates and statuses as people read them, and no internal key",
+    async () => {
+      const ent = await makeEnterprise();
+      const t = Date.now();
+      // As onboarding approval, a figures update and a qualification review write them.
+      await dbFor(slug)
+        .insert(enterpriseHistory)
+        .values([
+          {
+            enterpriseId: ent.id,
+            at: t - 3000,
+            actor: "admin@zibo.demo",
+            subject: "profile",
+            before: null,
+            after: JSON.stringify({
+              name: ent.name,
+              registeredOn: "2015-03-01",
+              registeredCapitalFen: 500_000_000,
+              industry: "new-materials",
+              createdFromApplication: "k2v7m4q9x3a5b6c7d8e2f3g4h5",
+            }),
+          },
+          {
+            enterpriseId: ent.id,
+            at: t - 2000,
+            actor: "member@zibo.test",
+            subject: "figures:2024",
+            before: JSON.stringify({ revenueFen: 1_234_567 }),
+            after: JSON.stringify({ revenueFen: 2_000_000_000 }),
+          },
+          {
+            enterpriseId: ent.id,
+            at: t - 1000,
+            actor: "reviewer@zibo.demo",
+            subject: "qualification:q1",
+            before: JSON.stringify({ status: "pending_review" }),
+            after: JSON.stringify({
+              status: "verified",
+              reviewNote: null,
+              withdrawn: "q0",
+              certificateMaterialId: "m1",
+            }),
+          },
+        ]);
+      const reviewer = await staff("reviewer");
+      const html = await (await get(`/admin/enterprises/${ent.id}`, reviewer.cookie)).text();
+      const history = html.slice(html.indexOf('id="s-history"'));
+      for (const text of [
+        "入驻申请通过,建立企业档案",
+        "注册资本 500万元",
+        "注册日期 2015年3月1日",
+        "重点产业 新材料",
+        "营业收入 1.23万元 → 2,000万元",
+        "状态 待园区审核 → 已核实",
+      ])
+        expect(history).toContain(text);
+      for (const key of [
+        "registeredCapitalFen",
+        "registeredOn",
+        "createdFromApplication",
+        "k2v7m4q9x3a5b6c7d8e2f3g4h5",
+        "revenueFen",
+        "pending_review",
+        "certificateMaterialId",
+        "withdrawn",
+      ])
+        expect(history).not.toContain(key);
+    },
+  );
 });
 
 describe("the directory", () => {
@@ -541,7 +559,8 @@ describe("the directory", () => {
     expect(lines).toHaveLength(3); // header, one row, and the final CRLF
     expect(lines[2]).toBe("");
     expect(lines[1]).toBe(
-      `"${tag}科技,集团有限公司",${comma.uscc},张三,2015-03-01,12345.67,新材料,C2651,80,,"'=HYPERLINK(""http://evil"")",13800138000,12345.67,正常`,
+      `"${tag}科技,集团有限公司",${comma.uscc},张三,2015-03-01,12345.67,新材料,C2651,80,,` +
+        `"'=HYPERLINK(""http://evil"")",13800138000,12345.67,正常`,
     );
     const [audit] = await dbFor(slug)
       .select()

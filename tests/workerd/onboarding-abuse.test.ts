@@ -122,31 +122,34 @@ describe("the size of a 申请入驻", () => {
     expect(await usersWith(loginEmail)).toHaveLength(0);
   });
 
-  it("refuses a page form over 25 MB in total (three files under 10 MB each) with a 413 page, creating nothing", async () => {
-    const loginEmail = freshEmail();
-    const uscc = freshUscc();
-    const nine = (name: string) => new File([pdfOf(9 * MB)], name, { type: "application/pdf" });
-    const res = await applyForm(
-      {
-        ...formFields(uscc, loginEmail),
-        qual: ["hnte", "tech-sme"],
-        "certNo-hnte": "GR2020",
-        "certDate-hnte": "2020-12-08",
-        "certNo-tech-sme": "TS2021",
-        "certDate-tech-sme": "2021-05-01",
-      },
-      {
-        "file-licence": nine("营业执照.pdf"),
-        "file-cert-hnte": nine("高企.pdf"),
-        "file-cert-tech-sme": nine("科小.pdf"),
-      },
-    );
-    expect(res.status).toBe(413);
-    expect(res.headers.get("content-type")).toContain("text/html");
-    expect(await res.text()).toContain("申请材料合计不能超过 25 MB");
-    expect(await usersWith(loginEmail)).toHaveLength(0);
-    expect(await appsWith(uscc)).toHaveLength(0);
-  });
+  it(
+    "refuses a page form over 25 MB in total (three files under 10 " + "MB each) with a 413 page, creating nothing",
+    async () => {
+      const loginEmail = freshEmail();
+      const uscc = freshUscc();
+      const nine = (name: string) => new File([pdfOf(9 * MB)], name, { type: "application/pdf" });
+      const res = await applyForm(
+        {
+          ...formFields(uscc, loginEmail),
+          qual: ["hnte", "tech-sme"],
+          "certNo-hnte": "GR2020",
+          "certDate-hnte": "2020-12-08",
+          "certNo-tech-sme": "TS2021",
+          "certDate-tech-sme": "2021-05-01",
+        },
+        {
+          "file-licence": nine("营业执照.pdf"),
+          "file-cert-hnte": nine("高企.pdf"),
+          "file-cert-tech-sme": nine("科小.pdf"),
+        },
+      );
+      expect(res.status).toBe(413);
+      expect(res.headers.get("content-type")).toContain("text/html");
+      expect(await res.text()).toContain("申请材料合计不能超过 25 MB");
+      expect(await usersWith(loginEmail)).toHaveLength(0);
+      expect(await appsWith(uscc)).toHaveLength(0);
+    },
+  );
 
   it("limits the correction (resubmit) route the same way", async () => {
     const res = await apply({});
@@ -180,45 +183,53 @@ describe("the size of a 申请入驻", () => {
     expect(await appsWith(body.uscc)).toHaveLength(0);
   });
 
-  it("states the per-file and per-request bounds in the OpenAPI document: base64 up to ceil(10 MB/3)*4 characters, at most 10 files", async () => {
-    const doc = (await (await call(host, "GET", "/api/openapi.json")).json()) as {
-      components: {
-        schemas: Record<string, { properties: Record<string, { maxLength?: number; maxItems?: number }> }>;
+  it(
+    "states the per-file and per-request bounds in the OpenAPI document: " +
+      "base64 up to ceil(10 MB/3)*4 characters, at most 10 files",
+    async () => {
+      const doc = (await (await call(host, "GET", "/api/openapi.json")).json()) as {
+        components: {
+          schemas: Record<string, { properties: Record<string, { maxLength?: number; maxItems?: number }> }>;
+        };
       };
-    };
-    expect(doc.components.schemas.MaterialUpload!.properties.base64!.maxLength).toBe(Math.ceil((10 * MB) / 3) * 4);
-    expect(doc.components.schemas.SubmitApplication!.properties.materials!.maxItems).toBe(10);
-    expect(doc.components.schemas.ResubmitApplication!.properties.materials!.maxItems).toBe(10);
-  });
+      expect(doc.components.schemas.MaterialUpload!.properties.base64!.maxLength).toBe(Math.ceil((10 * MB) / 3) * 4);
+      expect(doc.components.schemas.SubmitApplication!.properties.materials!.maxItems).toBe(10);
+      expect(doc.components.schemas.ResubmitApplication!.properties.materials!.maxItems).toBe(10);
+    },
+  );
 });
 
 describe("how often one may apply", () => {
-  it("refuses the 4th application with one login email within the hour: 429, Retry-After, the Beijing time, nothing created", async () => {
-    const loginEmail = freshEmail();
-    for (let i = 0; i < 3; i++) expect((await apply({ loginEmail })).status).toBe(201);
-    const uscc = freshUscc();
-    const fourth = await apply({ loginEmail, ...facts({ uscc }) });
-    expect(fourth.status).toBe(429);
-    const retryAfter = Number(fourth.headers.get("retry-after"));
-    expect(retryAfter).toBeGreaterThan(0);
-    expect(retryAfter).toBeLessThanOrEqual(3600 + 60);
-    const { error } = (await fourth.json()) as ErrorBody;
-    expect(error.code).toBe("rate_limited");
-    expect(error.message).toMatch(/请于 (明天 )?\d{2}:\d{2}.北京时间.后再试/);
-    expect(error.fields?.loginEmail).toBeDefined();
-    expect(await appsWith(uscc)).toHaveLength(0);
-    expect(await usersWith(loginEmail)).toHaveLength(1);
-    // The refused attempt is not counted: it does not push the wait further.
-    expect(await attemptsFor(loginEmail)).toBe(3);
+  it(
+    "refuses the 4th application with one login email within the hour: 429, " +
+      "Retry-After, the Beijing time, nothing created",
+    async () => {
+      const loginEmail = freshEmail();
+      for (let i = 0; i < 3; i++) expect((await apply({ loginEmail })).status).toBe(201);
+      const uscc = freshUscc();
+      const fourth = await apply({ loginEmail, ...facts({ uscc }) });
+      expect(fourth.status).toBe(429);
+      const retryAfter = Number(fourth.headers.get("retry-after"));
+      expect(retryAfter).toBeGreaterThan(0);
+      expect(retryAfter).toBeLessThanOrEqual(3600 + 60);
+      const { error } = (await fourth.json()) as ErrorBody;
+      expect(error.code).toBe("rate_limited");
+      expect(error.message).toMatch(/请于 (明天 )?\d{2}:\d{2}.北京时间.后再试/);
+      expect(error.fields?.loginEmail).toBeDefined();
+      expect(await appsWith(uscc)).toHaveLength(0);
+      expect(await usersWith(loginEmail)).toHaveLength(1);
+      // The refused attempt is not counted: it does not push the wait further.
+      expect(await attemptsFor(loginEmail)).toBe(3);
 
-    // The page form gets the same refusal, on the form.
-    const page = await applyForm(formFields(freshUscc(), loginEmail), {
-      "file-licence": new File([PDF], "l.pdf", { type: "application/pdf" }),
-    });
-    expect(page.status).toBe(429);
-    expect(Number(page.headers.get("retry-after"))).toBeGreaterThan(0);
-    expect(await page.text()).toContain("这个登录邮箱一小时内已提交过 3 次入驻申请");
-  });
+      // The page form gets the same refusal, on the form.
+      const page = await applyForm(formFields(freshUscc(), loginEmail), {
+        "file-licence": new File([PDF], "l.pdf", { type: "application/pdf" }),
+      });
+      expect(page.status).toBe(429);
+      expect(Number(page.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(await page.text()).toContain("这个登录邮箱一小时内已提交过 3 次入驻申请");
+    },
+  );
 
   it("refuses the 11th application from one client address within the hour, whatever the emails", async () => {
     const ip = freshIp();
@@ -248,44 +259,47 @@ describe("how often one may apply", () => {
 });
 
 describe("a registered e-mail", () => {
-  it("gets the same answer as a new one, creates nothing, and its owner is mailed how to sign in or reset", async () => {
-    const owner = await makeUser("zibo", "enterprise");
-    const [before] = await usersWith(owner.email);
-    const fresh = await apply({});
-    const body = facts();
-    const taken = await apply({ ...body, loginEmail: owner.email.toUpperCase() });
+  it(
+    "gets the same answer as a new one, creates nothing, " + "and its owner is mailed how to sign in or reset",
+    async () => {
+      const owner = await makeUser("zibo", "enterprise");
+      const [before] = await usersWith(owner.email);
+      const fresh = await apply({});
+      const body = facts();
+      const taken = await apply({ ...body, loginEmail: owner.email.toUpperCase() });
 
-    expect(taken.status).toBe(fresh.status);
-    expect(taken.status).toBe(201);
-    const [a, b] = [(await fresh.json()) as Record<string, string>, (await taken.json()) as Record<string, string>];
-    expect(Object.keys(b).sort()).toEqual(Object.keys(a).sort());
-    expect(b.message).toBe(a.message);
-    expect(b.id).toMatch(/^[a-z0-9]{10,40}$/);
-    expect(b.id).toHaveLength(a.id!.length);
-    // The same cookie, but for its value: same name, attributes and value shape.
-    const shape = (r: Response) =>
-      r.headers
-        .getSetCookie()
-        .map((c) => c.replace(/=[^;]*/, "=VALUE"))
-        .sort();
-    expect(shape(taken)).toEqual(shape(fresh));
-    const value = (r: Response) => sessionCookie(r).split("=")[1]!;
-    expect(value(taken)).toHaveLength(value(fresh).length);
+      expect(taken.status).toBe(fresh.status);
+      expect(taken.status).toBe(201);
+      const [a, b] = [(await fresh.json()) as Record<string, string>, (await taken.json()) as Record<string, string>];
+      expect(Object.keys(b).sort()).toEqual(Object.keys(a).sort());
+      expect(b.message).toBe(a.message);
+      expect(b.id).toMatch(/^[a-z0-9]{10,40}$/);
+      expect(b.id).toHaveLength(a.id!.length);
+      // The same cookie, but for its value: same name, attributes and value shape.
+      const shape = (r: Response) =>
+        r.headers
+          .getSetCookie()
+          .map((c) => c.replace(/=[^;]*/, "=VALUE"))
+          .sort();
+      expect(shape(taken)).toEqual(shape(fresh));
+      const value = (r: Response) => sessionCookie(r).split("=")[1]!;
+      expect(value(taken)).toHaveLength(value(fresh).length);
 
-    // Nothing created, the owner's account untouched, the cookie and id open nothing.
-    expect(await usersWith(owner.email)).toEqual([before]);
-    expect(await appsWith(body.uscc)).toHaveLength(0);
-    expect(
-      await dbFor("zibo").select().from(onboardingApplications).where(eq(onboardingApplications.id, b.id!)),
-    ).toHaveLength(0);
-    expect((await call(host, "GET", "/api/v1/me", { cookie: sessionCookie(taken) })).status).toBe(401);
+      // Nothing created, the owner's account untouched, the cookie and id open nothing.
+      expect(await usersWith(owner.email)).toEqual([before]);
+      expect(await appsWith(body.uscc)).toHaveLength(0);
+      expect(
+        await dbFor("zibo").select().from(onboardingApplications).where(eq(onboardingApplications.id, b.id!)),
+      ).toHaveLength(0);
+      expect((await call(host, "GET", "/api/v1/me", { cookie: sessionCookie(taken) })).status).toBe(401);
 
-    const mail = await dbFor("zibo").select().from(outbox).where(eq(outbox.recipient, owner.email));
-    expect(mail).toHaveLength(1);
-    expect(mail[0]!.kind).toBe("onboarding_email_registered");
-    expect(mail[0]!.body).toContain(`${ORIGIN}/login`);
-    expect(mail[0]!.body).toContain(`${ORIGIN}/forgot-password`);
-  });
+      const mail = await dbFor("zibo").select().from(outbox).where(eq(outbox.recipient, owner.email));
+      expect(mail).toHaveLength(1);
+      expect(mail[0]!.kind).toBe("onboarding_email_registered");
+      expect(mail[0]!.body).toContain(`${ORIGIN}/login`);
+      expect(mail[0]!.body).toContain(`${ORIGIN}/forgot-password`);
+    },
+  );
 
   it("by the page form: the same redirect as a new applicant, nothing created", async () => {
     const owner = await makeUser("zibo", "enterprise");

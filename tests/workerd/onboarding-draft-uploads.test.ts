@@ -102,36 +102,42 @@ describe("a 申请入驻 form with errors keeps its files", () => {
     expect(status).toContain("营业执照-扫描件.pdf");
   });
 
-  it("with the script: uploaded on choosing, replaced by a newer file of its kind, deleted, and submitted by the token", async () => {
-    const draftToken = await newToken();
-    const first = await uploadDraft(draftToken, "business_licence", pdf("第一份.pdf"));
-    expect(first.status).toBe(201);
-    const { upload } = (await first.json()) as { upload: { id: string; kind: string; filename: string; size: number } };
-    expect(upload).toMatchObject({ kind: "business_licence", filename: "第一份.pdf", size: PDF.length });
-    const firstRow = (await draftRowsOf()).find((r) => r.id === upload.id)!;
+  it(
+    "with the script: uploaded on choosing, " +
+      "replaced by a newer file of its kind, deleted, and submitted by the token",
+    async () => {
+      const draftToken = await newToken();
+      const first = await uploadDraft(draftToken, "business_licence", pdf("第一份.pdf"));
+      expect(first.status).toBe(201);
+      const { upload } = (await first.json()) as {
+        upload: { id: string; kind: string; filename: string; size: number };
+      };
+      expect(upload).toMatchObject({ kind: "business_licence", filename: "第一份.pdf", size: PDF.length });
+      const firstRow = (await draftRowsOf()).find((r) => r.id === upload.id)!;
 
-    const second = (await (await uploadDraft(draftToken, "business_licence", pdf("第二份.pdf"))).json()) as {
-      upload: { id: string };
-    };
-    const mine = (await draftRowsOf()).filter((r) => r.ownerId === firstRow.ownerId);
-    expect(mine.map((r) => r.filename)).toEqual(["第二份.pdf"]);
-    expect(await bucket.head(firstRow.blobKey)).toBeNull();
+      const second = (await (await uploadDraft(draftToken, "business_licence", pdf("第二份.pdf"))).json()) as {
+        upload: { id: string };
+      };
+      const mine = (await draftRowsOf()).filter((r) => r.ownerId === firstRow.ownerId);
+      expect(mine.map((r) => r.filename)).toEqual(["第二份.pdf"]);
+      expect(await bucket.head(firstRow.blobKey)).toBeNull();
 
-    const gone = await post("/apply/uploads/delete", new URLSearchParams({ draftToken, id: second.upload.id }));
-    expect(gone.status).toBe(200);
-    expect((await draftRowsOf()).filter((r) => r.ownerId === firstRow.ownerId)).toEqual([]);
+      const gone = await post("/apply/uploads/delete", new URLSearchParams({ draftToken, id: second.upload.id }));
+      expect(gone.status).toBe(200);
+      expect((await draftRowsOf()).filter((r) => r.ownerId === firstRow.ownerId)).toEqual([]);
 
-    const third = (await (await uploadDraft(draftToken, "business_licence", pdf("第三份.pdf"))).json()) as {
-      upload: { id: string };
-    };
-    // A page re-rendered for this token lists it.
-    const again = await post("/apply", form({ ...fields(), draftToken, uscc: "bad" }));
-    expect(await again.text()).toMatch(/data-upload-id="[a-z2-7]{26}">已保留:<strong>第三份\.pdf<\/strong>/);
-    const ok = await post("/apply", form({ ...fields(), draftToken }));
-    expect(ok.status).toBe(303);
-    const [row] = await dbFor("zibo").select().from(materials).where(eq(materials.id, third.upload.id));
-    expect(row!.ownerId).not.toMatch(/^draft:/);
-  });
+      const third = (await (await uploadDraft(draftToken, "business_licence", pdf("第三份.pdf"))).json()) as {
+        upload: { id: string };
+      };
+      // A page re-rendered for this token lists it.
+      const again = await post("/apply", form({ ...fields(), draftToken, uscc: "bad" }));
+      expect(await again.text()).toMatch(/data-upload-id="[a-z2-7]{26}">已保留:<strong>第三份\.pdf<\/strong>/);
+      const ok = await post("/apply", form({ ...fields(), draftToken }));
+      expect(ok.status).toBe(303);
+      const [row] = await dbFor("zibo").select().from(materials).where(eq(materials.id, third.upload.id));
+      expect(row!.ownerId).not.toMatch(/^draft:/);
+    },
+  );
 
   it("a file chosen again with the form replaces the kept one", async () => {
     const draftToken = await newToken();
@@ -194,7 +200,8 @@ describe("kept files are no open file store", () => {
     );
     expect(bad.status).toBe(422);
     expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(/不是 PDF、JPG 或 PNG 文件/);
-    expect((await uploadDraft(draftToken, "certificate:production", pdf())).status).toBe(422); // 生产型企业 has no certificate
+    // 生产型企业 has no certificate
+    expect((await uploadDraft(draftToken, "certificate:production", pdf())).status).toBe(422);
     expect((await uploadDraft(draftToken, "anything", pdf())).status).toBe(422);
     expect((await uploadDraft(draftToken, "certificate:hnte", pdf("高企证书.pdf"))).status).toBe(201);
     const big = new Uint8Array(10 * 1024 * 1024 + 1);
@@ -230,23 +237,27 @@ describe("kept files are no open file store", () => {
     expect((await uploadDraft(await newToken(), "business_licence", pdf())).status).toBe(201);
   });
 
-  it("expires a draft not submitted within a day: ignored by the form, then pruned with its bytes by the scheduled job", async () => {
-    const draftToken = await newToken();
-    const { upload } = (await (await uploadDraft(draftToken, "business_licence", pdf("过期的.pdf"))).json()) as {
-      upload: { id: string };
-    };
-    await dbFor("zibo")
-      .update(materials)
-      .set({ createdAt: Date.now() - 25 * 3_600_000 })
-      .where(eq(materials.id, upload.id));
-    const [row] = await dbFor("zibo").select().from(materials).where(eq(materials.id, upload.id));
-    const page = await post("/apply", form({ ...fields(), draftToken }));
-    expect(page.status).toBe(422);
-    expect(await page.text()).toContain("请上传营业执照");
-    await (exports.default as unknown as { scheduled(o: { cron: string }): Promise<unknown> }).scheduled({
-      cron: "* * * * *",
-    });
-    expect(await dbFor("zibo").select().from(materials).where(eq(materials.id, upload.id))).toEqual([]);
-    expect(await bucket.head(row!.blobKey)).toBeNull();
-  });
+  it(
+    "expires a draft not submitted within a day: ignored by the form, " +
+      "then pruned with its bytes by the scheduled job",
+    async () => {
+      const draftToken = await newToken();
+      const { upload } = (await (await uploadDraft(draftToken, "business_licence", pdf("过期的.pdf"))).json()) as {
+        upload: { id: string };
+      };
+      await dbFor("zibo")
+        .update(materials)
+        .set({ createdAt: Date.now() - 25 * 3_600_000 })
+        .where(eq(materials.id, upload.id));
+      const [row] = await dbFor("zibo").select().from(materials).where(eq(materials.id, upload.id));
+      const page = await post("/apply", form({ ...fields(), draftToken }));
+      expect(page.status).toBe(422);
+      expect(await page.text()).toContain("请上传营业执照");
+      await (exports.default as unknown as { scheduled(o: { cron: string }): Promise<unknown> }).scheduled({
+        cron: "* * * * *",
+      });
+      expect(await dbFor("zibo").select().from(materials).where(eq(materials.id, upload.id))).toEqual([]);
+      expect(await bucket.head(row!.blobKey)).toBeNull();
+    },
+  );
 });

@@ -52,37 +52,41 @@ async function returned(overrides: Record<string, unknown> = {}, files: unknown[
 }
 
 describe("POST /api/v1/onboarding/applications/{id}/resubmit", () => {
-  it("lets the applicant correct a returned application: submitted again, timeline and audit say so, a new file is added", async () => {
-    const a = await returned();
-    const newLicence = { ...licence, filename: "营业执照-更正.pdf", base64: pdfOf("更正") };
-    const res = await resubmit(
-      a.id,
-      { ...a.body, registeredCapitalFen: 300_000_000, materials: [newLicence] },
-      a.cookie,
-    );
-    expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ id: a.id });
-    expect(await appRow(a.id)).toMatchObject({
-      status: "submitted",
-      registeredCapitalFen: 300_000_000,
-      reviewNote: null,
-    });
-    expect(await eventsOf(a.id)).toEqual(["submitted", "returned", "resubmitted"]);
-    expect((await appFiles(a.id)).map((f) => f.filename)).toEqual(["营业执照.pdf", "营业执照-更正.pdf"]);
-    expect(
-      await db()
-        .select()
-        .from(auditLog)
-        .where(and(eq(auditLog.action, "onboarding.resubmitted"), eq(auditLog.target, a.id))),
-    ).toHaveLength(1);
-    // The applicant's own view of it agrees, and the new file is served to it.
-    const mine = (await (await get(`/api/v1/onboarding/applications/${a.id}`, a.cookie)).json()) as {
-      application: { status: string; materials: { filename: string; url: string }[] };
-    };
-    expect(mine.application.status).toBe("submitted");
-    const added = mine.application.materials.find((m) => m.filename === "营业执照-更正.pdf")!;
-    expect(await bytesOf(await get(added.url, a.cookie))).toBe("%PDF-1.4 更正");
-  });
+  it(
+    "lets the applicant correct a returned application: submitted again, " +
+      "timeline and audit say so, a new file is added",
+    async () => {
+      const a = await returned();
+      const newLicence = { ...licence, filename: "营业执照-更正.pdf", base64: pdfOf("更正") };
+      const res = await resubmit(
+        a.id,
+        { ...a.body, registeredCapitalFen: 300_000_000, materials: [newLicence] },
+        a.cookie,
+      );
+      expect(res.status).toBe(200);
+      expect(await res.json()).toMatchObject({ id: a.id });
+      expect(await appRow(a.id)).toMatchObject({
+        status: "submitted",
+        registeredCapitalFen: 300_000_000,
+        reviewNote: null,
+      });
+      expect(await eventsOf(a.id)).toEqual(["submitted", "returned", "resubmitted"]);
+      expect((await appFiles(a.id)).map((f) => f.filename)).toEqual(["营业执照.pdf", "营业执照-更正.pdf"]);
+      expect(
+        await db()
+          .select()
+          .from(auditLog)
+          .where(and(eq(auditLog.action, "onboarding.resubmitted"), eq(auditLog.target, a.id))),
+      ).toHaveLength(1);
+      // The applicant's own view of it agrees, and the new file is served to it.
+      const mine = (await (await get(`/api/v1/onboarding/applications/${a.id}`, a.cookie)).json()) as {
+        application: { status: string; materials: { filename: string; url: string }[] };
+      };
+      expect(mine.application.status).toBe("submitted");
+      const added = mine.application.materials.find((m) => m.filename === "营业执照-更正.pdf")!;
+      expect(await bytesOf(await get(added.url, a.cookie))).toBe("%PDF-1.4 更正");
+    },
+  );
 
   it("materials are optional: the files on file still count", async () => {
     const a = await returned();
@@ -134,37 +138,41 @@ describe("POST /api/v1/onboarding/applications/{id}/resubmit", () => {
 });
 
 describe("a certificate sent with the application", () => {
-  it("is the certificate of the qualification created at approval, on the member's page and the staff detail, readable by the member", async () => {
-    const hnte = { code: "hnte", certificateNo: "GR202437000777", issuedOn: "2024-01-10" };
-    const cert = (text: string) => ({
-      kind: "certificate:hnte",
-      filename: `高企证书-${text}.pdf`,
-      contentType: "application/pdf",
-      base64: pdfOf(text),
-    });
-    // Sent once, corrected on resubmission: the corrected file is the one shown.
-    const a = await returned({ qualifications: [hnte, { code: "above-scale" }] }, [licence, cert("旧")]);
-    expect((await resubmit(a.id, { ...a.body, materials: [cert("新")] }, a.cookie)).status).toBe(200);
-    expect((await review(a.id, "approve", "")).status).toBe(200);
-    const { enterpriseId } = await appRow(a.id);
-    const owned = await db()
-      .select()
-      .from(materials)
-      .where(and(eq(materials.ownerKind, "enterprise"), eq(materials.ownerId, enterpriseId!)));
-    const current = owned.find((m) => m.filename === "高企证书-新.pdf")!;
-    const old = owned.find((m) => m.filename === "高企证书-旧.pdf")!;
-    const licenceCopy = owned.find((m) => m.kind === "business_licence")!;
+  it(
+    "is the certificate of the qualification created at approval, " +
+      "on the member's page and the staff detail, readable by the member",
+    async () => {
+      const hnte = { code: "hnte", certificateNo: "GR202437000777", issuedOn: "2024-01-10" };
+      const cert = (text: string) => ({
+        kind: "certificate:hnte",
+        filename: `高企证书-${text}.pdf`,
+        contentType: "application/pdf",
+        base64: pdfOf(text),
+      });
+      // Sent once, corrected on resubmission: the corrected file is the one shown.
+      const a = await returned({ qualifications: [hnte, { code: "above-scale" }] }, [licence, cert("旧")]);
+      expect((await resubmit(a.id, { ...a.body, materials: [cert("新")] }, a.cookie)).status).toBe(200);
+      expect((await review(a.id, "approve", "")).status).toBe(200);
+      const { enterpriseId } = await appRow(a.id);
+      const owned = await db()
+        .select()
+        .from(materials)
+        .where(and(eq(materials.ownerKind, "enterprise"), eq(materials.ownerId, enterpriseId!)));
+      const current = owned.find((m) => m.filename === "高企证书-新.pdf")!;
+      const old = owned.find((m) => m.filename === "高企证书-旧.pdf")!;
+      const licenceCopy = owned.find((m) => m.kind === "business_licence")!;
 
-    const member = sessionCookie(await login("zibo", a.loginEmail, PASSWORD));
-    const page = await (await get("/enterprise", member)).text();
-    expect(page).toContain(`/materials/${current.id}`);
-    expect(page).not.toContain(`/materials/${old.id}`);
-    expect(page).not.toContain(`/materials/${licenceCopy.id}`);
-    expect(page.match(/查看证书/g)).toHaveLength(1); // 规上企业 has no certificate file
-    const detail = await (await get(`/admin/enterprises/${enterpriseId}`, staff.zone_admin)).text();
-    expect(detail).toContain(`/materials/${current.id}`);
-    const opened = await get(`/materials/${current.id}`, member);
-    expect(opened.status).toBe(200);
-    expect(await bytesOf(opened)).toBe("%PDF-1.4 新");
-  });
+      const member = sessionCookie(await login("zibo", a.loginEmail, PASSWORD));
+      const page = await (await get("/enterprise", member)).text();
+      expect(page).toContain(`/materials/${current.id}`);
+      expect(page).not.toContain(`/materials/${old.id}`);
+      expect(page).not.toContain(`/materials/${licenceCopy.id}`);
+      expect(page.match(/查看证书/g)).toHaveLength(1); // 规上企业 has no certificate file
+      const detail = await (await get(`/admin/enterprises/${enterpriseId}`, staff.zone_admin)).text();
+      expect(detail).toContain(`/materials/${current.id}`);
+      const opened = await get(`/materials/${current.id}`, member);
+      expect(opened.status).toBe(200);
+      expect(await bytesOf(opened)).toBe("%PDF-1.4 新");
+    },
+  );
 });

@@ -95,57 +95,61 @@ beforeAll(async () => {
 });
 
 describe("applying (申请入驻)", () => {
-  it("by the page form: creates the applicant, application, event, material, message and audit in one go, and signs in", async () => {
-    const loginEmail = freshEmail();
-    const uscc = freshUscc();
-    const res = await applyForm(formFields(uscc, loginEmail), { "file-licence": pdf() });
-    expect(res.status).toBe(303);
-    expect(res.headers.get("location")).toBe("/apply/status?submitted=1");
-    const cookie = sessionCookie(res);
+  it(
+    "by the page form: creates the applicant, application, event, material, " +
+      "message and audit in one go, and signs in",
+    async () => {
+      const loginEmail = freshEmail();
+      const uscc = freshUscc();
+      const res = await applyForm(formFields(uscc, loginEmail), { "file-licence": pdf() });
+      expect(res.status).toBe(303);
+      expect(res.headers.get("location")).toBe("/apply/status?submitted=1");
+      const cookie = sessionCookie(res);
 
-    const db = dbFor("zibo");
-    const [user] = await db.select().from(users).where(eq(users.email, loginEmail));
-    expect(user).toMatchObject({ role: "enterprise", enterpriseId: null, name: "赵六" });
-    const [app] = await db.select().from(onboardingApplications).where(eq(onboardingApplications.uscc, uscc));
-    expect(app).toMatchObject({
-      status: "submitted",
-      applicantUserId: user!.id,
-      registeredCapitalFen: 100_000_050,
-      industryClass: "C3491",
-      contactMobile: "13900001111",
-      employees: 40,
-    });
-    const events = await db.select().from(applicationEvents).where(eq(applicationEvents.applicationId, app!.id));
-    expect(events.map((e) => e.action)).toEqual(["submitted"]);
-    const files = await db
-      .select()
-      .from(materials)
-      .where(and(eq(materials.ownerKind, "application"), eq(materials.ownerId, app!.id)));
-    expect(files.map((f) => [f.kind, f.contentType, f.size])).toEqual([
-      ["business_licence", "application/pdf", PDF.length],
-    ]);
-    expect(
-      await db
+      const db = dbFor("zibo");
+      const [user] = await db.select().from(users).where(eq(users.email, loginEmail));
+      expect(user).toMatchObject({ role: "enterprise", enterpriseId: null, name: "赵六" });
+      const [app] = await db.select().from(onboardingApplications).where(eq(onboardingApplications.uscc, uscc));
+      expect(app).toMatchObject({
+        status: "submitted",
+        applicantUserId: user!.id,
+        registeredCapitalFen: 100_000_050,
+        industryClass: "C3491",
+        contactMobile: "13900001111",
+        employees: 40,
+      });
+      const events = await db.select().from(applicationEvents).where(eq(applicationEvents.applicationId, app!.id));
+      expect(events.map((e) => e.action)).toEqual(["submitted"]);
+      const files = await db
         .select()
-        .from(outbox)
-        .where(and(eq(outbox.recipient, loginEmail), eq(outbox.kind, "onboarding_submitted"))),
-    ).toHaveLength(1);
-    expect(
-      await db
-        .select()
-        .from(auditLog)
-        .where(and(eq(auditLog.action, "onboarding.submitted"), eq(auditLog.target, app!.id))),
-    ).toHaveLength(1);
+        .from(materials)
+        .where(and(eq(materials.ownerKind, "application"), eq(materials.ownerId, app!.id)));
+      expect(files.map((f) => [f.kind, f.contentType, f.size])).toEqual([
+        ["business_licence", "application/pdf", PDF.length],
+      ]);
+      expect(
+        await db
+          .select()
+          .from(outbox)
+          .where(and(eq(outbox.recipient, loginEmail), eq(outbox.kind, "onboarding_submitted"))),
+      ).toHaveLength(1);
+      expect(
+        await db
+          .select()
+          .from(auditLog)
+          .where(and(eq(auditLog.action, "onboarding.submitted"), eq(auditLog.target, app!.id))),
+      ).toHaveLength(1);
 
-    const status = await getApi("/apply/status", cookie);
-    expect(status.status).toBe(200);
-    const html = await status.text();
-    expect(html).toContain("淄博表单测试有限公司");
-    expect(html).toContain("待审核");
-    expect(html).toContain(`/materials/${files[0]!.id}`);
-    // The material is served to its applicant.
-    expect((await getApi(`/materials/${files[0]!.id}`, cookie)).status).toBe(200);
-  });
+      const status = await getApi("/apply/status", cookie);
+      expect(status.status).toBe(200);
+      const html = await status.text();
+      expect(html).toContain("淄博表单测试有限公司");
+      expect(html).toContain("待审核");
+      expect(html).toContain(`/materials/${files[0]!.id}`);
+      // The material is served to its applicant.
+      expect((await getApi(`/materials/${files[0]!.id}`, cookie)).status).toBe(200);
+    },
+  );
 
   it("by the JSON API with base64 files, readable by its applicant", async () => {
     const body = facts({
@@ -211,23 +215,27 @@ describe("applying (申请入驻)", () => {
     expect(withLicence).not.toContain("请上传营业执照");
   });
 
-  it("requires the business licence, certificate details and certificate files, and refuses a file that is not a PDF/JPG/PNG", async () => {
-    const noFiles = await applyJson({ ...facts({ qualifications: [{ code: "hnte" }] }), materials: [] });
-    expect(noFiles.status).toBe(422);
-    const { error } = (await noFiles.json()) as { error: { fields: Record<string, string> } };
-    expect(Object.keys(error.fields).sort()).toEqual([
-      "certDate-hnte",
-      "certNo-hnte",
-      "file-cert-hnte",
-      "file-licence",
-    ]);
+  it(
+    "requires the business licence, certificate details and certificate files, " +
+      "and refuses a file that is not a PDF/JPG/PNG",
+    async () => {
+      const noFiles = await applyJson({ ...facts({ qualifications: [{ code: "hnte" }] }), materials: [] });
+      expect(noFiles.status).toBe(422);
+      const { error } = (await noFiles.json()) as { error: { fields: Record<string, string> } };
+      expect(Object.keys(error.fields).sort()).toEqual([
+        "certDate-hnte",
+        "certNo-hnte",
+        "file-cert-hnte",
+        "file-licence",
+      ]);
 
-    const text = await applyForm(formFields(freshUscc(), freshEmail()), {
-      "file-licence": new File([new TextEncoder().encode("hello")], "licence.pdf", { type: "application/pdf" }),
-    });
-    expect(text.status).toBe(422);
-    expect(await text.text()).toMatch(/不是 PDF、JPG 或 PNG 文件/);
-  });
+      const text = await applyForm(formFields(freshUscc(), freshEmail()), {
+        "file-licence": new File([new TextEncoder().encode("hello")], "licence.pdf", { type: "application/pdf" }),
+      });
+      expect(text.status).toBe(422);
+      expect(await text.text()).toMatch(/不是 PDF、JPG 或 PNG 文件/);
+    },
+  );
 
   it("refuses a password the zone's policy refuses, naming the field", async () => {
     const res = await applyJson({ ...facts(), password: "short" });
@@ -237,21 +245,25 @@ describe("applying (申请入驻)", () => {
     );
   });
 
-  it("answers 409 for a USCC with a live application or an enterprise in this zone (a registered login email is not told: onboarding-abuse)", async () => {
-    const first = await applied();
-    const again = await applyJson(facts({ uscc: first.uscc }));
-    expect(again.status).toBe(409);
-    expect(((await again.json()) as { error: { message: string } }).error.message).toMatch(/已有入驻申请或已入驻/);
+  it(
+    "answers 409 for a USCC with a live application or an enterprise in this " +
+      "zone (a registered login email is not told: onboarding-abuse)",
+    async () => {
+      const first = await applied();
+      const again = await applyJson(facts({ uscc: first.uscc }));
+      expect(again.status).toBe(409);
+      expect(((await again.json()) as { error: { message: string } }).error.message).toMatch(/已有入驻申请或已入驻/);
 
-    const enterpriseUscc = freshUscc();
-    await dbFor("zibo")
-      .insert(enterprises)
-      .values({ id: newId(), name: "已有企业", uscc: enterpriseUscc, createdAt: Date.now() });
-    expect((await applyJson(facts({ uscc: enterpriseUscc }))).status).toBe(409);
+      const enterpriseUscc = freshUscc();
+      await dbFor("zibo")
+        .insert(enterprises)
+        .values({ id: newId(), name: "已有企业", uscc: enterpriseUscc, createdAt: Date.now() });
+      expect((await applyJson(facts({ uscc: enterpriseUscc }))).status).toBe(409);
 
-    const form = await applyForm(formFields(first.uscc, freshEmail()), { "file-licence": pdf() });
-    expect(form.status).toBe(409);
-  });
+      const form = await applyForm(formFields(first.uscc, freshEmail()), { "file-licence": pdf() });
+      expect(form.status).toBe(409);
+    },
+  );
 
   it("accepts the same company in another zone (its own database)", async () => {
     const { uscc } = await applied();
@@ -327,83 +339,87 @@ describe("review by zone staff", () => {
     expect((await applyJson(facts({ uscc }))).status).toBe(201);
   });
 
-  it("通过 creates the enterprise, its verified qualifications and materials, makes the applicant a member and ends its sessions", async () => {
-    const body = facts({
-      qualifications: [
-        { code: "hnte", certificateNo: "GR202037000999", issuedOn: "2021-11-30" },
-        { code: "above-scale" },
-      ],
-    });
-    const loginEmail = freshEmail();
-    const res = await applyJson({
-      ...body,
-      loginEmail,
-      materials: [licence, { ...licence, kind: "certificate:hnte" }],
-    });
-    const { id } = (await res.json()) as { id: string };
-    const cookie = sessionCookie(res);
-    expect((await getApi("/api/v1/me", cookie)).status).toBe(200);
+  it(
+    "通过 creates the enterprise, its verified qualifications and materials, " +
+      "makes the applicant a member and ends its sessions",
+    async () => {
+      const body = facts({
+        qualifications: [
+          { code: "hnte", certificateNo: "GR202037000999", issuedOn: "2021-11-30" },
+          { code: "above-scale" },
+        ],
+      });
+      const loginEmail = freshEmail();
+      const res = await applyJson({
+        ...body,
+        loginEmail,
+        materials: [licence, { ...licence, kind: "certificate:hnte" }],
+      });
+      const { id } = (await res.json()) as { id: string };
+      const cookie = sessionCookie(res);
+      expect((await getApi("/api/v1/me", cookie)).status).toBe(200);
 
-    expect((await review(id, "approve", "材料齐全。", staff.reviewer!)).status).toBe(200);
-    const db = dbFor("zibo");
-    const app = await appRow(id);
-    expect(app.status).toBe("approved");
-    const [enterprise] = await db.select().from(enterprises).where(eq(enterprises.id, app.enterpriseId!));
-    expect(enterprise).toMatchObject({
-      name: body.companyName,
-      uscc: body.uscc,
-      legalRep: "张三",
-      registeredCapitalFen: 500_000_000,
-      industry: "new-materials",
-      industryClass: "C2651",
-      employees: 85,
-      contactMobile: "13812345678",
-      status: "active",
-    });
-    const [user] = await db.select().from(users).where(eq(users.email, loginEmail));
-    expect(user!.enterpriseId).toBe(enterprise!.id);
-    const quals = await db
-      .select()
-      .from(enterpriseQualifications)
-      .where(eq(enterpriseQualifications.enterpriseId, enterprise!.id));
-    expect(quals.map((q) => [q.code, q.status, q.certificateNo]).sort()).toEqual([
-      ["above-scale", "verified", null],
-      ["hnte", "verified", "GR202037000999"],
-    ]);
-    expect(quals.every((q) => q.reviewedBy && q.reviewedAt)).toBe(true);
-    const appFiles = await db
-      .select()
-      .from(materials)
-      .where(and(eq(materials.ownerKind, "application"), eq(materials.ownerId, id)));
-    const entFiles = await db
-      .select()
-      .from(materials)
-      .where(and(eq(materials.ownerKind, "enterprise"), eq(materials.ownerId, enterprise!.id)));
-    expect(entFiles.map((f) => f.blobKey).sort()).toEqual(appFiles.map((f) => f.blobKey).sort());
-    expect(
-      await db.select().from(enterpriseHistory).where(eq(enterpriseHistory.enterpriseId, enterprise!.id)),
-    ).toHaveLength(1);
-    const [approved] = await db
-      .select()
-      .from(outbox)
-      .where(and(eq(outbox.recipient, loginEmail), eq(outbox.kind, "onboarding_approved")))
-      .orderBy(desc(outbox.id));
-    expect(approved!.body).toContain("请重新登录");
-    expect(
-      await db
+      expect((await review(id, "approve", "材料齐全。", staff.reviewer!)).status).toBe(200);
+      const db = dbFor("zibo");
+      const app = await appRow(id);
+      expect(app.status).toBe("approved");
+      const [enterprise] = await db.select().from(enterprises).where(eq(enterprises.id, app.enterpriseId!));
+      expect(enterprise).toMatchObject({
+        name: body.companyName,
+        uscc: body.uscc,
+        legalRep: "张三",
+        registeredCapitalFen: 500_000_000,
+        industry: "new-materials",
+        industryClass: "C2651",
+        employees: 85,
+        contactMobile: "13812345678",
+        status: "active",
+      });
+      const [user] = await db.select().from(users).where(eq(users.email, loginEmail));
+      expect(user!.enterpriseId).toBe(enterprise!.id);
+      const quals = await db
         .select()
-        .from(auditLog)
-        .where(and(eq(auditLog.action, "onboarding.approved"), eq(auditLog.target, id))),
-    ).toHaveLength(1);
+        .from(enterpriseQualifications)
+        .where(eq(enterpriseQualifications.enterpriseId, enterprise!.id));
+      expect(quals.map((q) => [q.code, q.status, q.certificateNo]).sort()).toEqual([
+        ["above-scale", "verified", null],
+        ["hnte", "verified", "GR202037000999"],
+      ]);
+      expect(quals.every((q) => q.reviewedBy && q.reviewedAt)).toBe(true);
+      const appFiles = await db
+        .select()
+        .from(materials)
+        .where(and(eq(materials.ownerKind, "application"), eq(materials.ownerId, id)));
+      const entFiles = await db
+        .select()
+        .from(materials)
+        .where(and(eq(materials.ownerKind, "enterprise"), eq(materials.ownerId, enterprise!.id)));
+      expect(entFiles.map((f) => f.blobKey).sort()).toEqual(appFiles.map((f) => f.blobKey).sort());
+      expect(
+        await db.select().from(enterpriseHistory).where(eq(enterpriseHistory.enterpriseId, enterprise!.id)),
+      ).toHaveLength(1);
+      const [approved] = await db
+        .select()
+        .from(outbox)
+        .where(and(eq(outbox.recipient, loginEmail), eq(outbox.kind, "onboarding_approved")))
+        .orderBy(desc(outbox.id));
+      expect(approved!.body).toContain("请重新登录");
+      expect(
+        await db
+          .select()
+          .from(auditLog)
+          .where(and(eq(auditLog.action, "onboarding.approved"), eq(auditLog.target, id))),
+      ).toHaveLength(1);
 
-    // The applicant's sessions ended; signing in again gives a member session that reaches the enterprise's files.
-    expect(await db.select().from(sessions).where(eq(sessions.userId, user!.id))).toHaveLength(0);
-    expect((await getApi("/api/v1/me", cookie)).status).toBe(401);
-    const fresh = await cookieOf({ slug: "zibo", email: loginEmail, password: PASSWORD });
-    expect((await getApi(`/materials/${entFiles[0]!.id}`, fresh)).status).toBe(200);
-    // A second decision finds nothing to decide.
-    expect((await review(id, "reject", "再驳回", staff.admin!)).status).toBe(409);
-  });
+      // The applicant's sessions ended; signing in again gives a member session that reaches the enterprise's files.
+      expect(await db.select().from(sessions).where(eq(sessions.userId, user!.id))).toHaveLength(0);
+      expect((await getApi("/api/v1/me", cookie)).status).toBe(401);
+      const fresh = await cookieOf({ slug: "zibo", email: loginEmail, password: PASSWORD });
+      expect((await getApi(`/materials/${entFiles[0]!.id}`, fresh)).status).toBe(200);
+      // A second decision finds nothing to decide.
+      expect((await review(id, "reject", "再驳回", staff.admin!)).status).toBe(409);
+    },
+  );
 
   it("lists the queue for staff with filters and counts per status", async () => {
     const a = await applied({ industry: "new-medicine" });

@@ -98,47 +98,53 @@ const nothingWritten = async (enterpriseId: string) => {
 };
 
 describe("a qualification claim's certificate", () => {
-  it("is stored with the claim, linked on the member's page and in the staff queue, readable by staff, 404 to another enterprise", async () => {
-    const m = await member();
-    const pdf = new File([new TextEncoder().encode("%PDF-1.4 高新证书")], "高新证书.pdf", { type: "application/pdf" });
-    const res = await claim(m.cookie, HNTE, pdf);
-    expect(res.status).toBe(303);
-    const [q] = await db()
-      .select()
-      .from(enterpriseQualifications)
-      .where(eq(enterpriseQualifications.enterpriseId, m.enterpriseId));
-    const [file] = await db()
-      .select()
-      .from(materials)
-      .where(and(eq(materials.ownerKind, "enterprise"), eq(materials.ownerId, m.enterpriseId)));
-    expect(file).toMatchObject({
-      kind: `certificate:hnte:${q!.id}`,
-      contentType: "application/pdf",
-      filename: "高新证书.pdf",
-      uploadedBy: m.id,
-    });
-    const [history] = await db()
-      .select()
-      .from(enterpriseHistory)
-      .where(eq(enterpriseHistory.subject, `qualification:${q!.id}`));
-    expect(JSON.parse(history!.after!).certificateMaterialId).toBe(file!.id);
-    expect(
-      await db()
+  it(
+    "is stored with the claim, " +
+      "linked on the member's page and in the staff queue, readable by staff, 404 to another enterprise",
+    async () => {
+      const m = await member();
+      const pdf = new File([new TextEncoder().encode("%PDF-1.4 高新证书")], "高新证书.pdf", {
+        type: "application/pdf",
+      });
+      const res = await claim(m.cookie, HNTE, pdf);
+      expect(res.status).toBe(303);
+      const [q] = await db()
         .select()
-        .from(auditLog)
-        .where(and(eq(auditLog.action, "material.uploaded"), eq(auditLog.target, `enterprise:${m.enterpriseId}`))),
-    ).toHaveLength(1);
+        .from(enterpriseQualifications)
+        .where(eq(enterpriseQualifications.enterpriseId, m.enterpriseId));
+      const [file] = await db()
+        .select()
+        .from(materials)
+        .where(and(eq(materials.ownerKind, "enterprise"), eq(materials.ownerId, m.enterpriseId)));
+      expect(file).toMatchObject({
+        kind: `certificate:hnte:${q!.id}`,
+        contentType: "application/pdf",
+        filename: "高新证书.pdf",
+        uploadedBy: m.id,
+      });
+      const [history] = await db()
+        .select()
+        .from(enterpriseHistory)
+        .where(eq(enterpriseHistory.subject, `qualification:${q!.id}`));
+      expect(JSON.parse(history!.after!).certificateMaterialId).toBe(file!.id);
+      expect(
+        await db()
+          .select()
+          .from(auditLog)
+          .where(and(eq(auditLog.action, "material.uploaded"), eq(auditLog.target, `enterprise:${m.enterpriseId}`))),
+      ).toHaveLength(1);
 
-    expect(await (await get("/enterprise", m.cookie)).text()).toContain(`/materials/${file!.id}`);
-    const reviewer = await reviewerCookie();
-    expect(await (await get("/admin/qualifications", reviewer)).text()).toContain(`/materials/${file!.id}`);
-    const opened = await get(`/materials/${file!.id}`, reviewer);
-    expect(opened.status).toBe(200);
-    expect(await opened.text()).toBe("%PDF-1.4 高新证书");
-    expect((await get(`/materials/${file!.id}`, m.cookie)).status).toBe(200);
-    const stranger = await member();
-    expect((await get(`/materials/${file!.id}`, stranger.cookie)).status).toBe(404);
-  });
+      expect(await (await get("/enterprise", m.cookie)).text()).toContain(`/materials/${file!.id}`);
+      const reviewer = await reviewerCookie();
+      expect(await (await get("/admin/qualifications", reviewer)).text()).toContain(`/materials/${file!.id}`);
+      const opened = await get(`/materials/${file!.id}`, reviewer);
+      expect(opened.status).toBe(200);
+      expect(await opened.text()).toBe("%PDF-1.4 高新证书");
+      expect((await get(`/materials/${file!.id}`, m.cookie)).status).toBe(200);
+      const stranger = await member();
+      expect((await get(`/materials/${file!.id}`, stranger.cookie)).status).toBe(404);
+    },
+  );
 
   it("is required for a type with a certificate: 422 naming the field, nothing written", async () => {
     const m = await member();

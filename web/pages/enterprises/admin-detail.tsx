@@ -1,10 +1,14 @@
-/** One enterprise for staff: the same overview its members see, read-only, with the history; the zone admin may suspend it. */
+/**
+ * One enterprise for staff: the same overview its members see, read-only, with
+ * the history; the zone admin may suspend it.
+ */
 import type { ZoneConfig } from "../../../tenants/schema";
-import type { EnterpriseOverview } from "../../../worker/features/enterprises/get-enterprise-overview";
+import type { EnterpriseOverview } from "./view-types";
 import { Layout } from "../../layout";
 import type { HeaderUser } from "../auth/labels";
 import { ENTERPRISE_CSS } from "./labels";
-import { FiguresSection, HistorySection, MembersSection, ProfileSection, QualificationsSection } from "./overview";
+import { MembersSection } from "./members";
+import { FiguresSection, HistorySection, ProfileSection, QualificationsSection } from "./overview";
 
 export function EnterpriseDetailPage({
   zone,
@@ -55,7 +59,7 @@ export function EnterpriseDetailPage({
           </div>
         )}
         <ProfileSection zone={zone} o={overview} mode={mode} />
-        <QualificationsSection zone={zone} o={overview} mode={mode} />
+        <QualificationsSection o={overview} mode={mode} />
         <FiguresSection o={overview} mode={mode} />
         <MembersSection o={overview} mode={mode} />
         <HistorySection zone={zone} o={overview} />

@@ -1,12 +1,11 @@
 /** 企业名录 (staff): search, filters, one page of enterprises, and the CSV export with the same filters. */
 import type { ZoneConfig } from "../../../tenants/schema";
-import type { DirectoryFilters } from "../../../worker/features/enterprises/schemas";
-import type { DirectoryResult } from "../../../worker/features/enterprises/list-enterprises";
+import type { DirectoryFilters, DirectoryResult } from "./view-types";
 import { Layout } from "../../layout";
 import type { HeaderUser } from "../auth/labels";
 import { ENTERPRISE_CSS, ENTERPRISE_STATUS_LABEL, industryName, wanOrDash } from "./labels";
 
-export interface DirectoryPageProps {
+interface DirectoryPageProps {
   zone: ZoneConfig;
   nonce: string | undefined;
   user: HeaderUser;
@@ -16,7 +15,7 @@ export interface DirectoryPageProps {
 }
 
 /** The filters as a query string (page left out unless given), for the pager and the CSV link. */
-export function filterQuery(f: DirectoryFilters, page?: number): string {
+function filterQuery(f: DirectoryFilters, page?: number): string {
   const p = new URLSearchParams();
   for (const key of ["q", "industry", "qualification", "status"] as const) if (f[key]) p.set(key, f[key]!);
   if (page && page > 1) p.set("page", String(page));
@@ -39,6 +38,7 @@ export function DirectoryPage({ zone, nonce, user, filters, result, pendingQuali
         <p>
           <a href="/admin/qualifications">资质审核</a>(待审核 {pendingQualifications} 条)
         </p>
+        {/* biome-ignore lint/a11y/useSemanticElements: role=search on a form is the landmark screen readers know */}
         <form method="get" action="/admin/enterprises" class="filters" role="search">
           <div class="field">
             <label for="f-q">企业名称或信用代码</label>

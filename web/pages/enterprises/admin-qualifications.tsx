@@ -1,12 +1,12 @@
 /** 资质审核 (staff): claims waiting for review, each with a verify and a reject form (reject needs a reason). */
 import type { ZoneConfig } from "../../../tenants/schema";
-import type { PendingQualification } from "../../../worker/features/enterprises/review-qualification";
+import type { PendingQualification } from "./view-types";
 import { formatDateZh } from "../../format";
 import { Layout } from "../../layout";
 import { formatTimeZh, type HeaderUser } from "../auth/labels";
 import { ENTERPRISE_CSS } from "./labels";
 
-export interface QualificationQueueProps {
+interface QualificationQueueProps {
   zone: ZoneConfig;
   nonce: string | undefined;
   user: HeaderUser;

@@ -1,4 +1,7 @@
-/** The member's edit forms: contact details, one year's figures, a qualification claim. Typed values survive an error. */
+/**
+ * The member's edit forms: contact details, one year's figures, a qualification
+ * claim. Typed values survive an error.
+ */
 import type { ZoneConfig } from "../../../tenants/schema";
 import { Layout } from "../../layout";
 import {
@@ -10,7 +13,6 @@ import {
   type FormErrors,
   type FormValues,
 } from "../../components/form";
-import { CERTIFICATE_RULE } from "../../../worker/features/enterprises/claim-qualification";
 import type { HeaderUser } from "../auth/labels";
 import { ENTERPRISE_CSS } from "./labels";
 
@@ -137,7 +139,15 @@ export function FiguresFormPage({ zone, nonce, user, values, errors, maxYear }: 
   );
 }
 
-export function QualificationFormPage({ zone, nonce, user, values, errors }: FormPageProps) {
+/** `certificateRule`: which files a certificate may be and how large, as the materials feature accepts them. */
+export function QualificationFormPage({
+  zone,
+  nonce,
+  user,
+  values,
+  errors,
+  certificateRule,
+}: FormPageProps & { certificateRule: string }) {
   const needs = zone.qualifications
     .filter((q) => q.certificate)
     .map((q) => q.zh)
@@ -145,7 +155,7 @@ export function QualificationFormPage({ zone, nonce, user, values, errors }: For
   const intro = (
     <p class="note">
       提交后由园区审核;审核通过前,已核实的同一资质保持不变。
-      {needs ? `${needs}须填写证书编号、发证日期和有效期,并上传证书(${CERTIFICATE_RULE})。` : ""}
+      {needs ? `${needs}须填写证书编号、发证日期和有效期,并上传证书(${certificateRule})。` : ""}
     </p>
   );
   const f = bind(values, errors);
@@ -174,7 +184,7 @@ export function QualificationFormPage({ zone, nonce, user, values, errors }: For
         name="certificate"
         label="证书文件"
         required={false}
-        hint={`${CERTIFICATE_RULE};${needs ? `${needs}必传。` : ""}提交未成功时请重新选择文件。`}
+        hint={`${certificateRule};${needs ? `${needs}必传。` : ""}提交未成功时请重新选择文件。`}
         error={errors?.fields?.certificate}
       />
     </FormPage>

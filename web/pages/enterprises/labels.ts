@@ -56,7 +56,10 @@ const STATUS_VALUE_LABEL: Record<string, string> = {
   removed: "已移除",
 };
 
-/** A stored value as a person reads it: money by the one rule (`unit` keeps a before → after pair in one unit), dates in Chinese, codes and statuses as names. */
+/**
+ * A stored value as a person reads it: money by the one rule (`unit` keeps a
+ * before → after pair in one unit), dates in Chinese, codes and statuses as names.
+ */
 export function displayValue(zone: ZoneConfig, key: string, value: unknown, unit?: MoneyUnit): string {
   if (value === null || value === undefined || value === "") return "(空)";
   if (key.endsWith("Fen") && typeof value === "number") return formatMoney(value, { unit });
@@ -78,7 +81,8 @@ export const industryName = (zone: ZoneConfig, code: string | null) =>
 export const ENTERPRISE_CSS = `
 .ent section{margin:0 0 28px}
 .ent h2{font-size:1.15rem;margin:0 0 10px}
-.ent .facts{display:grid;grid-template-columns:1fr;gap:6px 18px;margin:0;background:var(--card);border:1px solid var(--line);border-radius:var(--radius);padding:14px 16px}
+.ent .facts{display:grid;grid-template-columns:1fr;gap:6px 18px;margin:0;background:var(--card);
+  border:1px solid var(--line);border-radius:var(--radius);padding:14px 16px}
 @media (min-width:720px){.ent .facts{grid-template-columns:repeat(2,1fr)}}
 .ent .facts div{display:flex;flex-direction:column}
 .ent .facts dt{color:var(--muted);font-size:.86rem}
@@ -92,7 +96,8 @@ export const ENTERPRISE_CSS = `
 .ent .tag.rejected,.ent .tag.expired,.ent .tag.suspended{background:#fef3f2;border-color:#f04438}
 .ent .form-grid{display:grid;gap:14px;grid-template-columns:1fr}
 @media (min-width:720px){.ent .form-grid{grid-template-columns:repeat(2,1fr)}}
-.ent .field select,.ent .field textarea{min-height:44px;width:100%;padding:8px 12px;font:inherit;color:var(--ink);background:#fff;border:1px solid #8a94a3;border-radius:6px}
+.ent .field select,.ent .field textarea{min-height:44px;width:100%;padding:8px 12px;font:inherit;color:var(--ink);
+  background:#fff;border:1px solid #8a94a3;border-radius:6px}
 .ent .filters{display:grid;gap:10px;grid-template-columns:1fr;align-items:end;margin:0 0 14px}
 @media (min-width:720px){.ent .filters{grid-template-columns:2fr 1fr 1fr 1fr auto}}
 .ent .pager{display:flex;gap:14px;align-items:center;margin:12px 0}

@@ -1,21 +1,15 @@
 /** 企业资料 (member): the enterprise's overview with links to edit, and the colleague invitation form. */
 import type { ZoneConfig } from "../../../tenants/schema";
-import type { EnterpriseOverview } from "../../../worker/features/enterprises/get-enterprise-overview";
-import type { OpenInvitation } from "../../../worker/features/invitations/list-open-invitations";
+import type { OpenInvitation } from "../invitations/open-invitation";
+import type { EnterpriseOverview } from "./view-types";
 import { Layout } from "../../layout";
 import { FormAlert, Input, type FormErrors } from "../../components/form";
 import type { HeaderUser } from "../auth/labels";
 import { ENTERPRISE_CSS } from "./labels";
-import {
-  FiguresSection,
-  HistorySection,
-  MembersSection,
-  OpenInvitationsSection,
-  ProfileSection,
-  QualificationsSection,
-} from "./overview";
+import { MembersSection, OpenInvitationsSection } from "./members";
+import { FiguresSection, HistorySection, ProfileSection, QualificationsSection } from "./overview";
 
-export interface MemberHomeProps {
+interface MemberHomeProps {
   zone: ZoneConfig;
   nonce: string | undefined;
   user: HeaderUser & { id: string };
@@ -37,7 +31,7 @@ export function MemberHomePage({ zone, nonce, user, overview, invitations, notic
           </div>
         )}
         <ProfileSection zone={zone} o={overview} mode={mode} />
-        <QualificationsSection zone={zone} o={overview} mode={mode} />
+        <QualificationsSection o={overview} mode={mode} />
         <FiguresSection o={overview} mode={mode} />
         <MembersSection o={overview} mode={mode} />
         <OpenInvitationsSection invitations={invitations} />

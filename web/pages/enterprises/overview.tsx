@@ -3,8 +3,7 @@
  * (with edit links and member actions) and the staff's read-only detail page.
  */
 import type { ZoneConfig } from "../../../tenants/schema";
-import type { EnterpriseOverview } from "../../../worker/features/enterprises/get-enterprise-overview";
-import type { OpenInvitation } from "../../../worker/features/invitations/list-open-invitations";
+import type { EnterpriseOverview } from "./view-types";
 import { formatMoney, moneyUnit } from "../../../worker/lib/money";
 import { formatDateZh } from "../../format";
 import { formatTimeZh } from "../auth/labels";
@@ -18,7 +17,8 @@ import {
   wanOrDash,
 } from "./labels";
 
-type Mode = { kind: "member"; selfId: string } | { kind: "staff" };
+/** Whose page the sections are on: the member's own (with its actions) or staff's read-only view. */
+export type Mode = { kind: "member"; selfId: string } | { kind: "staff" };
 
 const Fact = ({ label, value }: { label: string; value: string | number | null }) => (
   <div>
@@ -64,7 +64,7 @@ export function ProfileSection({ zone, o, mode }: { zone: ZoneConfig; o: Enterpr
   );
 }
 
-export function QualificationsSection({ zone, o, mode }: { zone: ZoneConfig; o: EnterpriseOverview; mode: Mode }) {
+export function QualificationsSection({ o, mode }: { o: EnterpriseOverview; mode: Mode }) {
   return (
     <section aria-labelledby="s-quals">
       <h2 id="s-quals">资质</h2>
@@ -97,7 +97,8 @@ export function QualificationsSection({ zone, o, mode }: { zone: ZoneConfig; o: 
                   </td>
                   <td data-label="有效期">
                     {q.issuedOn || q.validUntil
-                      ? `${q.issuedOn ? formatDateZh(q.issuedOn) : "—"} 至 ${q.validUntil ? formatDateZh(q.validUntil) : "—"}`
+                      ? `${q.issuedOn ? formatDateZh(q.issuedOn) : "—"} 至 ` +
+                        `${q.validUntil ? formatDateZh(q.validUntil) : "—"}`
                       : "—"}
                   </td>
                   <td data-label="状态">
@@ -203,92 +204,6 @@ export function FiguresSection({ o, mode }: { o: EnterpriseOverview; mode: Mode 
   );
 }
 
-export function MembersSection({ o, mode }: { o: EnterpriseOverview; mode: Mode }) {
-  const active = o.members.filter((m) => m.status === "active").length;
-  return (
-    <section aria-labelledby="s-members">
-      <h2 id="s-members">成员</h2>
-      <div class="table-scroll">
-        <table class="grid stack">
-          <thead>
-            <tr>
-              <th scope="col">成员</th>
-              <th scope="col">状态</th>
-              {mode.kind === "member" && <th scope="col">操作</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {o.members.map((m) => (
-              <tr>
-                <td>
-                  {m.name}
-                  <small>{m.email}</small>
-                </td>
-                <td data-label="状态">{m.status === "active" ? "正常" : "已移除"}</td>
-                {mode.kind === "member" && (
-                  <td>
-                    {m.status === "active" && active > 1 && (
-                      <form method="post" action={`/enterprise/members/${m.id}/remove`}>
-                        <button class="btn danger" type="submit" aria-label={`移除成员:${m.name}`}>
-                          {m.id === mode.selfId ? "退出本企业" : "移除"}
-                        </button>
-                      </form>
-                    )}
-                  </td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </section>
-  );
-}
-
-/** Invitations not yet accepted, with a button to withdraw each (the member's page only). */
-export function OpenInvitationsSection({ invitations }: { invitations: OpenInvitation[] }) {
-  return (
-    <section aria-labelledby="s-invitations">
-      <h2 id="s-invitations">待接受的邀请</h2>
-      {invitations.length === 0 ? (
-        <p>没有待接受的邀请。</p>
-      ) : (
-        <div class="table-scroll">
-          <table class="grid stack">
-            <thead>
-              <tr>
-                <th scope="col">受邀邮箱</th>
-                <th scope="col">邀请人</th>
-                <th scope="col">有效期至</th>
-                <th scope="col">操作</th>
-              </tr>
-            </thead>
-            <tbody>
-              {invitations.map((i) => (
-                <tr>
-                  <td>
-                    {i.email}
-                    <small>发出于 {formatTimeZh(new Date(i.createdAt))}</small>
-                  </td>
-                  <td data-label="邀请人">{i.invitedBy}</td>
-                  <td data-label="有效期至">{formatTimeZh(new Date(i.expiresAt))}</td>
-                  <td>
-                    <form method="post" action={`/enterprise/invitations/${i.tokenHash}/revoke`}>
-                      <button class="btn danger" type="submit" aria-label={`撤销邀请:${i.email}`}>
-                        撤销
-                      </button>
-                    </form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
-  );
-}
-
 export function HistorySection({ zone, o }: { zone: ZoneConfig; o: EnterpriseOverview }) {
   return (
     <section aria-labelledby="s-history">
@@ -309,7 +224,8 @@ export function HistorySection({ zone, o }: { zone: ZoneConfig; o: EnterpriseOve
                 {keys.map((k) => {
                   // A before → after pair of amounts reads in one unit.
                   const unit = moneyUnit(...[before[k], after[k]].filter((v): v is number => typeof v === "number"));
-                  return ` ${FIELD_LABEL[k]} ${h.before ? `${displayValue(zone, k, before[k], unit)} → ` : ""}${displayValue(zone, k, after[k], unit)};`;
+                  const from = h.before ? `${displayValue(zone, k, before[k], unit)} → ` : "";
+                  return ` ${FIELD_LABEL[k]} ${from}${displayValue(zone, k, after[k], unit)};`;
                 })}
               </li>
             );

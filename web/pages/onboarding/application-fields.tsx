@@ -80,7 +80,10 @@ export function ApplicationFields({
 }) {
   const v = (k: string) => values.text[k];
   const e = (k: string) => errors?.fields?.[k];
-  const fileHint = `PDF、JPG 或 PNG,每个文件不超过 ${limitLabel}。${filesOnFile ? "已上传的文件不必重复上传;选择新文件会作为补充材料加入。" : ""}${kept ? "选好的文件会保留,表单出错后不必重新选择。" : errors ? "出错后需要重新选择文件。" : ""}`;
+  const fileHint =
+    `PDF、JPG 或 PNG,每个文件不超过 ${limitLabel}。` +
+    (filesOnFile ? "已上传的文件不必重复上传;选择新文件会作为补充材料加入。" : "") +
+    (kept ? "选好的文件会保留,表单出错后不必重新选择。" : errors ? "出错后需要重新选择文件。" : "");
   return (
     <>
       <fieldset class="group">

@@ -1,6 +1,6 @@
 /** An application as read-only parts: every field, the materials, the timeline. Used by the applicant and by staff. */
 import type { ZoneConfig } from "../../../tenants/schema";
-import type { ApplicationView } from "../../../worker/features/onboarding/get-application";
+import type { ApplicationView } from "./view-types";
 import { formatDateZh } from "../../format";
 import { formatTimeZh } from "../auth/labels";
 import { formatMoney } from "../../../worker/lib/money";

@@ -34,7 +34,8 @@ export const APPLY_UPLOAD_SCRIPT = `(function () {
     button.setAttribute("aria-label", "删除“" + name + "”");
     button.addEventListener("click", function () {
       button.disabled = true;
-      fetch(url + "/delete", { method: "POST", credentials: "same-origin", headers: { accept: "application/json" }, body: new URLSearchParams({ draftToken: token, id: li.getAttribute("data-upload-id") }) })
+      fetch(url + "/delete", { method: "POST", credentials: "same-origin", headers: { accept: "application/json" },
+        body: new URLSearchParams({ draftToken: token, id: li.getAttribute("data-upload-id") }) })
         .then(function (r) {
           if (!r.ok && r.status !== 404) throw "failed";
           var list = li.parentNode;
@@ -99,8 +100,12 @@ export const APPLY_UPLOAD_SCRIPT = `(function () {
     var list = document.getElementById(input.id + "-kept");
     var status = document.getElementById(input.id + "-status");
     if (!list || !status) return;
-    Array.prototype.forEach.call(list.querySelectorAll("li[data-upload-id]"), function (li) { withDelete(li, input, status); });
-    input.addEventListener("change", function () { if (input.files && input.files[0]) upload(input, field.getAttribute("data-kind"), list, status); });
+    Array.prototype.forEach.call(list.querySelectorAll("li[data-upload-id]"), function (li) {
+      withDelete(li, input, status);
+    });
+    input.addEventListener("change", function () {
+      if (input.files && input.files[0]) upload(input, field.getAttribute("data-kind"), list, status);
+    });
   });
   form.addEventListener("submit", function (e) {
     if (pending === 0) return;
@@ -114,7 +119,8 @@ export const APPLY_UPLOAD_SCRIPT = `(function () {
 export const KEPT_FILES_CSS = `
 .file-field{display:flex;flex-direction:column;gap:6px}
 ul.kept{list-style:none;margin:0;padding:0}
-ul.kept li{display:flex;flex-wrap:wrap;align-items:center;gap:6px 10px;padding:6px 10px;background:#ecfdf3;border:1px solid #32d583;border-radius:6px;word-break:break-all}
+ul.kept li{display:flex;flex-wrap:wrap;align-items:center;gap:6px 10px;padding:6px 10px;background:#ecfdf3;
+  border:1px solid #32d583;border-radius:6px;word-break:break-all}
 ul.kept .btn.small{min-height:44px;padding:0 14px}
 .upload-status{margin:0;color:var(--muted);font-size:.9rem}
 .upload-status:empty{display:none}

@@ -8,7 +8,7 @@ import { ApplicationFields, type ApplicationFieldValues, type KeptFile } from ".
 import { APPLY_UPLOAD_SCRIPT, KEPT_FILES_CSS } from "./apply-uploads";
 import { ONBOARDING_CSS } from "./labels";
 
-export interface ApplyPageProps {
+interface ApplyPageProps {
   zone: ZoneConfig;
   nonce: string | undefined;
   user?: HeaderUser | null;

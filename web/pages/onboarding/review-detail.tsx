@@ -1,13 +1,13 @@
 /** One application for zone staff: every field, the materials, the timeline, and the three decisions. */
 import type { ZoneConfig } from "../../../tenants/schema";
-import type { ApplicationView } from "../../../worker/features/onboarding/get-application";
+import type { ApplicationView } from "./view-types";
 import { Layout } from "../../layout";
 import type { HeaderUser } from "../auth/labels";
 import { ApplicationFacts, MaterialList, StatusBadge, Timeline } from "./application-view";
 import { Textarea } from "../../components/form";
 import { ONBOARDING_CSS } from "./labels";
 
-export type ReviewActionName = "approve" | "reject" | "return";
+type ReviewActionName = "approve" | "reject" | "return";
 
 export interface ReviewDetailProps {
   zone: ZoneConfig;

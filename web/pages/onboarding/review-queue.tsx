@@ -1,19 +1,18 @@
 /** 入驻审核 (zone staff): the queue with counts per status and filters (status, industry, submission dates). */
 import type { ZoneConfig } from "../../../tenants/schema";
-import type { ApplicationList } from "../../../worker/features/onboarding/list-applications";
-import type { ListFilters } from "../../../worker/features/onboarding/schemas";
 import { Layout } from "../../layout";
 import { formatTimeZh, type HeaderUser } from "../auth/labels";
 import { StatusBadge } from "./application-view";
 import { Input, Select, type FormErrors } from "../../components/form";
 import { industryName, ONBOARDING_CSS, STATUS_LABEL, type ApplicationStatus } from "./labels";
+import type { ApplicationList, ListFilterValues } from "./view-types";
 
-export interface ReviewQueueProps {
+interface ReviewQueueProps {
   zone: ZoneConfig;
   nonce: string | undefined;
   user: HeaderUser;
   list: ApplicationList;
-  filters: Partial<Record<keyof ListFilters, string>>;
+  filters: ListFilterValues;
   errors?: FormErrors;
 }
 

@@ -3,7 +3,7 @@
  * timeline, and (when returned for correction) the form to correct and resubmit.
  */
 import type { ZoneConfig } from "../../../tenants/schema";
-import type { ApplicationView } from "../../../worker/features/onboarding/get-application";
+import type { ApplicationView } from "./view-types";
 import { Layout } from "../../layout";
 import { FormAlert, type FormErrors } from "../../components/form";
 import type { HeaderUser } from "../auth/labels";
@@ -92,12 +92,13 @@ export function StatusPage({ zone, nonce, user, app, notice, values, errors, lim
 
 /** The application as the correction form's starting values. */
 function valuesOf(app: ApplicationView): ApplicationFieldValues {
+  const cents = String(app.registeredCapitalFen % 100).padStart(2, "0");
   const text: Record<string, string> = {
     companyName: app.companyName,
     uscc: app.uscc,
     legalRep: app.legalRep,
     registeredOn: app.registeredOn,
-    registeredCapital: `${Math.trunc(app.registeredCapitalFen / 100)}.${String(app.registeredCapitalFen % 100).padStart(2, "0")}`,
+    registeredCapital: `${Math.trunc(app.registeredCapitalFen / 100)}.${cents}`,
     address: app.address,
     industry: app.industry,
     industryClass: app.industryClass,

@@ -14,23 +14,17 @@
 import { and, desc, eq } from "drizzle-orm";
 import type { ZoneConfig } from "../../../tenants/schema";
 import { enterpriseQualifications } from "../../db/schema";
-import type { ActionCtx } from "../../lib/action-ctx";
 import type { BlobStore } from "../../lib/blob-store/blob-store";
 import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
 import { auditInsert } from "../audit/audit";
-import {
-  checkMaterialFile,
-  MATERIAL_LIMIT_LABEL,
-  MATERIAL_TYPES_LABEL,
-  prepareMaterial,
-} from "../materials/save-material";
+import { checkMaterialFile, prepareMaterial } from "../materials/save-material";
+import { MATERIAL_LIMIT_LABEL, MATERIAL_TYPES_LABEL } from "../materials/material-file";
 import { historyInsert } from "./history";
 import type { QualificationClaim } from "./schemas";
 import { addYears, dateRangeMessage } from "../../lib/date-range";
 import { shanghaiDate } from "../../lib/calendar";
-
-type Ctx = ActionCtx & { zone: ZoneConfig; blobs: BlobStore };
+import type { Actor, RequestCtx } from "../../middleware/request-ctx";
 
 /** The material kind of a claim's certificate: one claim, one file. */
 export const certificateKind = (code: string, qualificationId: string) => `certificate:${code}:${qualificationId}`;
@@ -62,8 +56,10 @@ function checkClaim(zone: ZoneConfig, claim: QualificationClaim, today: string, 
   return type;
 }
 
+/** `blobs`: where the certificate's bytes go (the runtime's store, not part of the request). */
 export async function claimQualification(
-  { db, zone, now, ip, actor, blobs }: Ctx,
+  { db, zone, now, ip, actor }: Pick<RequestCtx<Actor>, "db" | "zone" | "now" | "ip" | "actor">,
+  blobs: BlobStore,
   enterpriseId: string,
   claim: QualificationClaim,
   file: File | null = null,

@@ -5,7 +5,7 @@ import { fenToPlainYuan } from "../../lib/money";
 import { toCsv } from "../../lib/csv";
 import { shanghaiDate } from "../../lib/calendar";
 
-export const CSV_HEADER = [
+const CSV_HEADER = [
   "企业名称",
   "统一社会信用代码",
   "法定代表人",
@@ -45,5 +45,6 @@ export function enterprisesCsv(zone: ZoneConfig, entries: DirectoryEntry[]): str
 /** attachment; filename*=UTF-8''…: the Chinese name survives every modern browser, with an ASCII fallback. */
 export function csvDisposition(zone: ZoneConfig, now: Date): string {
   const date = shanghaiDate(now);
-  return `attachment; filename="enterprises-${zone.slug}-${date}.csv"; filename*=UTF-8''${encodeURIComponent(`${zone.shortName.zh}企业名录-${date}.csv`)}`;
+  const zh = encodeURIComponent(`${zone.shortName.zh}企业名录-${date}.csv`);
+  return `attachment; filename="enterprises-${zone.slug}-${date}.csv"; filename*=UTF-8''${zh}`;
 }

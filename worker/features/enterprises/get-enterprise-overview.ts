@@ -4,8 +4,6 @@
  * member reads their own; staff read any in the zone. Unknown id → 404.
  */
 import { and, asc, desc, eq, like } from "drizzle-orm";
-import type { ZoneConfig } from "../../../tenants/schema";
-import type { TenantDb } from "../../db/open";
 import {
   enterpriseHistory,
   enterpriseQualifications,
@@ -17,11 +15,12 @@ import {
 import { AppError } from "../../lib/errors";
 import { certificateKind } from "./claim-qualification";
 import { shanghaiDate } from "../../lib/calendar";
+import type { RequestCtx } from "../../middleware/request-ctx";
 
 export const NOT_FOUND_MESSAGE = "本园区没有这家企业。";
 
 export async function getEnterpriseOverview(
-  { db, zone, now }: { db: TenantDb; zone: ZoneConfig; now: Date },
+  { db, zone, now }: Pick<RequestCtx, "db" | "zone" | "now">,
   enterpriseId: string,
   opts: { historyLimit?: number } = {},
 ) {

@@ -5,7 +5,7 @@
 import type { TenantDb } from "../../db/open";
 import { enterpriseHistory } from "../../db/schema";
 
-export type Snapshot = Record<string, string | number | boolean | null>;
+type Snapshot = Record<string, string | number | boolean | null>;
 
 /** The fields of `after` whose value differs from `before`, with both sides; null when nothing changed. */
 export function changedFields(

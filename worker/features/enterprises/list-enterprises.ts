@@ -8,8 +8,9 @@ import { and, asc, count, desc, eq, exists, inArray, isNotNull, sql, type SQL } 
 import type { TenantDb } from "../../db/open";
 import { enterpriseQualifications, enterpriseYearlyFigures, enterprises } from "../../db/schema";
 import type { DirectoryFilters } from "./schemas";
+import type { RequestCtx } from "../../middleware/request-ctx";
 
-export const PAGE_SIZE = 20;
+const PAGE_SIZE = 20;
 /** SQLite binds at most 32766 variables; stay far below it per IN list. */
 const CHUNK = 500;
 
@@ -42,7 +43,7 @@ function where(db: TenantDb, f: DirectoryFilters): SQL | undefined {
 }
 
 export async function listEnterprises(
-  { db }: { db: TenantDb },
+  { db }: Pick<RequestCtx, "db">,
   filters: DirectoryFilters,
   paging: "page" | "all" = "page",
 ) {

@@ -6,25 +6,25 @@
  * removed: the enterprise would have nobody left to keep its profile.
  */
 import { and, eq } from "drizzle-orm";
-import type { ZoneConfig } from "../../../tenants/schema";
 import { users } from "../../db/schema";
-import type { ActionCtx } from "../../lib/action-ctx";
 import { AppError } from "../../lib/errors";
 import { auditInsert } from "../audit/audit";
-import type { ZoneAuth } from "../auth/sessions";
 import { createInvitation } from "../invitations/create-invitation";
 import { historyInsert } from "./history";
+import type { Actor, RequestCtx } from "../../middleware/request-ctx";
 
-type Ctx = ActionCtx & { zone: ZoneConfig; origin: string };
-
-export function inviteColleague({ actor, ...ctx }: Ctx, enterpriseId: string, email: string) {
-  return createInvitation(ctx, { email, role: "enterprise", enterpriseId, invitedBy: actor });
+export function inviteColleague(
+  ctx: Pick<RequestCtx<Actor>, "db" | "zone" | "now" | "ip" | "origin" | "actor">,
+  enterpriseId: string,
+  email: string,
+) {
+  return createInvitation(ctx, { email, role: "enterprise", enterpriseId });
 }
 
 export const MEMBER_NOT_FOUND = "你的企业没有这位成员。";
 
 export async function removeMember(
-  { db, now, ip, actor, auth }: Ctx & { auth: ZoneAuth },
+  { db, now, ip, actor, auth }: Pick<RequestCtx<Actor>, "db" | "now" | "ip" | "actor" | "auth">,
   enterpriseId: string,
   userId: string,
 ): Promise<{ self: boolean }> {

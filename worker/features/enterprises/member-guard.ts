@@ -41,17 +41,11 @@ export function requireMember(deps: AppDeps) {
 
 export const requireStaff = (deps: AppDeps) => requireRole(deps, "zone_admin", "reviewer");
 
-/** The member's user and enterprise, for a request that passed requireMember. */
-export function memberOf(c: Context<AppEnv>): { actor: { id: string; email: string }; enterpriseId: string } {
+/** The member's enterprise, for a request that passed requireMember. */
+export function memberOf(c: Context<AppEnv>): { enterpriseId: string } {
   const { user } = signedIn(c);
   if (!user.enterpriseId) throw new AppError("forbidden", "你的账号不属于任何企业。");
-  return { actor: { id: user.id, email: user.email }, enterpriseId: user.enterpriseId };
-}
-
-/** Staff (and members) are only ever shown as the actor; a helper so every route reads the same. */
-export function actorOf(c: Context<AppEnv>): { id: string; email: string } {
-  const { user } = signedIn(c);
-  return { id: user.id, email: user.email };
+  return { enterpriseId: user.enterpriseId };
 }
 
 /**

@@ -5,20 +5,16 @@
  * history and announced to the enterprise's contact through the outbox.
  */
 import { and, asc, eq, inArray, ne } from "drizzle-orm";
-import type { ZoneConfig } from "../../../tenants/schema";
-import type { TenantDb } from "../../db/open";
 import { enterpriseQualifications, enterprises, materials, users } from "../../db/schema";
-import type { ActionCtx } from "../../lib/action-ctx";
 import { AppError } from "../../lib/errors";
 import { auditInsert } from "../audit/audit";
 import { outboxInsert } from "../outbox/enqueue-message";
 import { certificateKind } from "./claim-qualification";
 import { historyInsert } from "./history";
 import { CHAINED, onlyIfChanged } from "../../db/only-if-changed";
+import type { Actor, RequestCtx } from "../../middleware/request-ctx";
 
-type Ctx = ActionCtx & { zone: ZoneConfig };
-
-export async function listPendingQualifications({ db, zone }: { db: TenantDb; zone: ZoneConfig }) {
+export async function listPendingQualifications({ db, zone }: Pick<RequestCtx, "db" | "zone">) {
   const rows = await db
     .select({ q: enterpriseQualifications, enterpriseName: enterprises.name, uscc: enterprises.uscc })
     .from(enterpriseQualifications)
@@ -43,13 +39,12 @@ export async function listPendingQualifications({ db, zone }: { db: TenantDb; zo
     certificateId: certificateOf.get(certificateKind(q.code, q.id)) ?? null,
   }));
 }
-export type PendingQualification = Awaited<ReturnType<typeof listPendingQualifications>>[number];
 
 export const QUALIFICATION_NOT_FOUND = "没有这条资质申报。";
 const ALREADY_DECIDED = "这条申报已经处理过或已被企业新的申报替代。";
 
 export async function reviewQualification(
-  { db, zone, now, ip, actor }: Ctx,
+  { db, zone, now, ip, actor }: Pick<RequestCtx<Actor>, "db" | "zone" | "now" | "ip" | "actor">,
   id: string,
   decision: "verify" | "reject",
   note: string | null,

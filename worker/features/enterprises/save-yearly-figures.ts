@@ -6,20 +6,17 @@
  */
 import { and, eq } from "drizzle-orm";
 import { enterpriseYearlyFigures } from "../../db/schema";
-import type { ActionCtx } from "../../lib/action-ctx";
 import { AppError } from "../../lib/errors";
 import { auditInsert } from "../audit/audit";
 import { changedFields, historyInsert } from "./history";
-import type { FiguresValues } from "./schemas";
+import { FIRST_YEAR, type FiguresValues } from "./schemas";
 import { shanghaiDate } from "../../lib/calendar";
+import type { Actor, RequestCtx } from "../../middleware/request-ctx";
 
-type Ctx = ActionCtx;
-
-export const FIRST_YEAR = 2000;
 export const RD_OVER_REVENUE_WARNING = "研发费用高于营业收入,请核对数字是否填错(已保存)。";
 
 export async function saveYearlyFigures(
-  { db, now, ip, actor }: Ctx,
+  { db, now, ip, actor }: Pick<RequestCtx<Actor>, "db" | "now" | "ip" | "actor">,
   enterpriseId: string,
   year: number,
   values: FiguresValues,

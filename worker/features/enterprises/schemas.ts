@@ -8,9 +8,11 @@ import type { ZoneConfig } from "../../../tenants/schema";
 import { mobileField } from "../../lib/id-fields";
 import { Email } from "../auth/schemas";
 import { textField } from "../../lib/text";
-import { FIRST_YEAR } from "./save-yearly-figures";
 import { yuanToFen } from "../../lib/money";
 import { isCalendarDate } from "../../lib/calendar";
+
+/** The first year whose figures may be reported (the policy engine reads no earlier ones). */
+export const FIRST_YEAR = 2000;
 
 const text = (label: string, max: number) => textField({ label, max, min: 1 });
 const optionalText = (label: string, max: number, multiline = false) =>
@@ -194,7 +196,7 @@ export const Qualification = z
   })
   .openapi("EnterpriseQualification");
 
-export const EnterpriseProfile = z
+const EnterpriseProfile = z
   .object({
     id: z.string(),
     name: z.string(),
@@ -217,7 +219,7 @@ export const EnterpriseDocument = z
   .object({ enterprise: EnterpriseProfile, figures: z.array(YearlyFigures), qualifications: z.array(Qualification) })
   .openapi("Enterprise");
 
-export const DirectoryRow = EnterpriseProfile.extend({
+const DirectoryRow = EnterpriseProfile.extend({
   qualifications: z.array(z.string()).openapi({ description: "codes of verified qualifications" }),
   latestRevenue: z.object({ year: z.number().int(), revenueFen: z.number().int() }).nullable(),
 }).openapi("DirectoryEnterprise");

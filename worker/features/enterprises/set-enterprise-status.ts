@@ -4,17 +4,14 @@
  */
 import { eq } from "drizzle-orm";
 import { enterprises, users } from "../../db/schema";
-import type { ActionCtx } from "../../lib/action-ctx";
 import { AppError } from "../../lib/errors";
 import { auditInsert } from "../audit/audit";
-import type { ZoneAuth } from "../auth/sessions";
 import { NOT_FOUND_MESSAGE } from "./get-enterprise-overview";
 import { historyInsert } from "./history";
-
-type Ctx = ActionCtx & { auth: ZoneAuth };
+import type { Actor, RequestCtx } from "../../middleware/request-ctx";
 
 export async function setEnterpriseStatus(
-  { db, now, ip, actor, auth }: Ctx,
+  { db, now, ip, actor, auth }: Pick<RequestCtx<Actor>, "db" | "now" | "ip" | "actor" | "auth">,
   enterpriseId: string,
   status: "active" | "suspended",
 ) {

@@ -6,17 +6,15 @@
  */
 import { eq } from "drizzle-orm";
 import { enterprises } from "../../db/schema";
-import type { ActionCtx } from "../../lib/action-ctx";
 import { AppError } from "../../lib/errors";
 import { auditInsert } from "../audit/audit";
 import { NOT_FOUND_MESSAGE } from "./get-enterprise-overview";
 import { changedFields, historyInsert } from "./history";
 import type { ProfileChange } from "./schemas";
-
-type Ctx = ActionCtx;
+import type { Actor, RequestCtx } from "../../middleware/request-ctx";
 
 export async function updateProfile(
-  { db, now, ip, actor }: Ctx,
+  { db, now, ip, actor }: Pick<RequestCtx<Actor>, "db" | "now" | "ip" | "actor">,
   enterpriseId: string,
   change: ProfileChange,
 ): Promise<{ changed: string[] }> {

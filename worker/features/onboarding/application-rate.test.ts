@@ -13,7 +13,7 @@ import { migrations } from "../../../migrations/bundle";
 import { migrateTenant } from "../../db/migrate";
 import { openTenantDb, type TenantDb } from "../../db/open";
 import { authAttempts } from "../../db/schema";
-import { MAX_MATERIAL_BYTES } from "../materials/save-material";
+import { MAX_MATERIAL_BYTES } from "../materials/material-file";
 import {
   ApplicationRateLimited,
   APPLICATIONS_PER_EMAIL_PER_HOUR,
@@ -98,7 +98,9 @@ describe("when a refused applicant may come back", () => {
 });
 
 describe("reservations made in parallel", () => {
-  it("of 8 at once for one email, on 8 connections, exactly the limit get through and the refused leave no row", async () => {
+  const EIGHT_AT_ONCE =
+    "of 8 at once for one email, on 8 connections, exactly the limit get through and the refused leave no row";
+  it(EIGHT_AT_ONCE, async () => {
     const k = key();
     const now = at("2026-12-04T05:00:00Z");
     const results = await Promise.allSettled(

@@ -87,7 +87,7 @@ function refuseIfFull(rows: Recent, limit: number, now: Date, what: "email" | "i
   throw new ApplicationRateLimited(`同一网络一小时内提交的入驻申请已达 ${limit} 次,${when}。`, minute, seconds);
 }
 
-export interface RateKey {
+interface RateKey {
   email: string;
   ip: string;
 }

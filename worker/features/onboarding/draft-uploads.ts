@@ -22,19 +22,12 @@ import type { BlobStore } from "../../lib/blob-store/blob-store";
 import { AppError } from "../../lib/errors";
 import { prepareMaterial, type MaterialRow } from "../materials/save-material";
 import { certificateKind, fileKey, LICENCE } from "./zone-checks";
+import type { RequestCtx } from "../../middleware/request-ctx";
 
-export const DRAFT_TTL_MS = 24 * 3_600_000;
-export const DRAFT_UPLOADS_PER_HOUR = 40;
+const DRAFT_TTL_MS = 24 * 3_600_000;
+const DRAFT_UPLOADS_PER_HOUR = 40;
 const DRAFT_PREFIX = "draft:";
 const TOKEN = /^[a-z2-7]{32}$/;
-
-export interface DraftCtx {
-  db: TenantDb;
-  blobs: BlobStore;
-  zone: ZoneConfig;
-  now: Date;
-  ip: string;
-}
 
 /** What the form lists as kept. */
 export interface KeptUpload {
@@ -49,7 +42,8 @@ export const newDraftToken = () => encodeBase32LowerCaseNoPadding(crypto.getRand
 /** The token the form sent back, or a fresh one when it sent none (or something that is not one). */
 export const draftTokenOr = (sent: string | undefined) => (sent && TOKEN.test(sent) ? sent : newDraftToken());
 
-async function ownerOf(token: string): Promise<string> {
+/** The owner id of a draft's files (async: a digest); a malformed token is a 422. */
+export async function draftOwnerOf(token: string): Promise<string> {
   if (!TOKEN.test(token))
     throw new AppError("validation_failed", "表单已失效,请刷新页面后重新选择文件。", { draftToken: "无效" });
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(token)));
@@ -57,34 +51,38 @@ async function ownerOf(token: string): Promise<string> {
 }
 
 /** The kinds the zone's 申请入驻 form has: the licence and a certificate per qualification type that has one. */
-export function draftKinds(zone: ZoneConfig): Set<string> {
+function draftKinds(zone: ZoneConfig): Set<string> {
   return new Set([LICENCE, ...zone.qualifications.filter((q) => q.certificate).map((q) => certificateKind(q.code))]);
 }
 
-const draftRows = (db: TenantDb, owner: string) =>
-  and(eq(materials.ownerKind, "application"), eq(materials.ownerId, owner));
+const draftRows = (owner: string) => and(eq(materials.ownerKind, "application"), eq(materials.ownerId, owner));
 const kept = (r: MaterialRow): KeptUpload => ({ id: r.id, kind: r.kind, filename: r.filename, size: r.size });
 
 /** The draft's files still within their time, newest per kind. */
 export async function listDraftUploads(
-  { db, now }: Pick<DraftCtx, "db" | "now">,
+  { db, now }: Pick<RequestCtx, "db" | "now">,
   token: string,
 ): Promise<KeptUpload[]> {
   const rows = await db
     .select()
     .from(materials)
-    .where(and(draftRows(db, await ownerOf(token)), gte(materials.createdAt, now.getTime() - DRAFT_TTL_MS)));
+    .where(and(draftRows(await draftOwnerOf(token)), gte(materials.createdAt, now.getTime() - DRAFT_TTL_MS)));
   const newest = new Map<string, MaterialRow>();
   for (const r of rows.sort((a, b) => a.createdAt - b.createdAt)) newest.set(r.kind, r);
   return [...newest.values()].map(kept);
 }
 
 /** Checks and keeps one file for the draft, replacing the one of the same kind. */
-export async function keepDraftUpload(ctx: DraftCtx, token: string, kind: string, file: File): Promise<KeptUpload> {
-  const { db, blobs, zone, now, ip } = ctx;
+export async function keepDraftUpload(
+  { db, zone, now, ip }: Pick<RequestCtx, "db" | "zone" | "now" | "ip">,
+  blobs: BlobStore,
+  token: string,
+  kind: string,
+  file: File,
+): Promise<KeptUpload> {
   if (!draftKinds(zone).has(kind))
     throw new AppError("validation_failed", "申请入驻没有这项材料。", { kind: "不是申请入驻的材料" });
-  const owner = await ownerOf(token);
+  const owner = await draftOwnerOf(token);
   const since = new Date(now.getTime() - 3_600_000).toISOString();
   const [[recent], same] = await db.batch([
     db
@@ -101,7 +99,7 @@ export async function keepDraftUpload(ctx: DraftCtx, token: string, kind: string
     db
       .select()
       .from(materials)
-      .where(and(draftRows(db, owner), eq(materials.kind, kind))),
+      .where(and(draftRows(owner), eq(materials.kind, kind))),
   ]);
   if ((recent?.n ?? 0) >= DRAFT_UPLOADS_PER_HOUR) {
     throw new AppError(
@@ -150,22 +148,20 @@ export async function keepDraftUpload(ctx: DraftCtx, token: string, kind: string
 
 /** Removes one of the draft's files; another draft's id is as missing as a made-up one. */
 export async function removeDraftUpload(
-  { db, blobs }: Pick<DraftCtx, "db" | "blobs">,
+  { db }: Pick<RequestCtx, "db">,
+  blobs: BlobStore,
   token: string,
   id: string,
 ): Promise<void> {
   const [row] = await db
     .select()
     .from(materials)
-    .where(and(draftRows(db, await ownerOf(token)), eq(materials.id, id)))
+    .where(and(draftRows(await draftOwnerOf(token)), eq(materials.id, id)))
     .limit(1);
   if (!row) throw new AppError("not_found", "找不到这个文件,它可能已被删除或已过期。");
   await db.delete(materials).where(eq(materials.id, row.id));
   await blobs.delete(row.blobKey).catch(() => {});
 }
-
-/** The owner id of a draft's files (async: a digest). */
-export const draftOwnerOf = ownerOf;
 
 /**
  * For the submission's batch: the kept files become the application's (and the
@@ -182,11 +178,19 @@ export function claimDraftUploads(
   return db
     .update(materials)
     .set({ ownerId: applicationId, uploadedBy: userId })
-    .where(and(draftRows(db, owner), inArray(materials.id, [...ids])));
+    .where(and(draftRows(owner), inArray(materials.id, [...ids])));
 }
 
 /** The scheduled job's part: drafts past their time lose their rows and bytes. */
-export async function pruneDraftUploads({ db, blobs, now }: Pick<DraftCtx, "db" | "blobs" | "now">): Promise<number> {
+export async function pruneDraftUploads({
+  db,
+  blobs,
+  now,
+}: {
+  db: TenantDb;
+  blobs: BlobStore;
+  now: Date;
+}): Promise<number> {
   const stale = await db
     .select({ id: materials.id, blobKey: materials.blobKey })
     .from(materials)

@@ -20,7 +20,7 @@ export interface ApplicationFormValues {
   qualifications: string[];
 }
 
-export type ApplicationForm<T> =
+type ApplicationForm<T> =
   | { ok: true; data: T; uploads: Upload[]; values: ApplicationFormValues }
   /**
    * `uploads` too: the page keeps them for the corrected form (./draft-uploads).
@@ -31,7 +31,8 @@ export type ApplicationForm<T> =
 
 /** "1,000,000.5" 元 or "500万" → fen, exactly (no floating point); anything else is left for zod to refuse. */
 export function yuanToFen(raw: string): number | string {
-  // The one money parser (500万, 1,000,000, full-width digits); what it refuses goes on as typed for the schema's message.
+  // The one money parser (500万, 1,000,000, full-width digits); what it refuses goes on as typed
+  // for the schema's message.
   const r = parseAmount(raw, { unit: "元", maxFen: MAX_FEN });
   return r.ok ? r.fen : raw;
 }

@@ -4,6 +4,7 @@ import type { TenantDb } from "../../db/open";
 import { applicationEvents, materials, onboardingApplications as apps } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { ClaimedQualification } from "./schemas";
+import type { RequestCtx } from "../../middleware/request-ctx";
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 const NOT_FOUND = "本园区没有这个入驻申请。";
@@ -13,7 +14,7 @@ const NOT_FOUND = "本园区没有这个入驻申请。";
  * another company's application answers exactly like one that does not exist.
  */
 export async function getApplication(
-  { db }: { db: TenantDb },
+  { db }: Pick<RequestCtx, "db">,
   id: string,
   viewer: { userId: string; applicantOnly: boolean },
 ) {
@@ -24,7 +25,7 @@ export async function getApplication(
 }
 
 /** The signed-in applicant's own application (the latest, should there be several), or null. */
-export async function findOwnApplication({ db }: { db: TenantDb }, userId: string) {
+export async function findOwnApplication({ db }: Pick<RequestCtx, "db">, userId: string) {
   const [app] = await db
     .select()
     .from(apps)
@@ -65,4 +66,3 @@ async function withTimeline(db: TenantDb, app: typeof apps.$inferSelect) {
     })),
   };
 }
-export type ApplicationView = Awaited<ReturnType<typeof getApplication>>;

@@ -1,14 +1,14 @@
 /** The review queue: applications filtered by status, industry and submission date, with counts per status. */
 import { and, count, desc, eq, gte, lt, type SQL } from "drizzle-orm";
-import type { TenantDb } from "../../db/open";
 import { APPLICATION_STATUSES, onboardingApplications as apps } from "../../db/schema";
 import type { ListFilters } from "./schemas";
+import type { RequestCtx } from "../../middleware/request-ctx";
 
 const DAY_MS = 86_400_000;
 /** Midnight of a calendar day in Beijing time (UTC+8, no daylight saving). */
 const beijingMidnight = (isoDate: string) => Date.parse(`${isoDate}T00:00:00+08:00`);
 
-export async function listApplications({ db }: { db: TenantDb }, filters: ListFilters) {
+export async function listApplications({ db }: Pick<RequestCtx, "db">, filters: ListFilters) {
   const where: SQL[] = [];
   if (filters.status) where.push(eq(apps.status, filters.status));
   if (filters.industry) where.push(eq(apps.industry, filters.industry));
@@ -43,4 +43,3 @@ export async function listApplications({ db }: { db: TenantDb }, filters: ListFi
     counts,
   };
 }
-export type ApplicationList = Awaited<ReturnType<typeof listApplications>>;

@@ -45,7 +45,9 @@ export const approvedMessage = (zone: ZoneConfig, to: Person, company: string, c
     to,
     "onboarding_approved",
     "入驻申请已通过",
-    `「${company}」的入驻申请已通过审核,您已成为该企业在本平台的第一位成员。${comment ? `\n审核意见:${comment}\n` : ""}\n为了安全,您之前的登录已全部退出,请重新登录后使用园区的各项服务。`,
+    `「${company}」的入驻申请已通过审核,您已成为该企业在本平台的第一位成员。` +
+      (comment ? `\n审核意见:${comment}\n` : "") +
+      "\n为了安全,您之前的登录已全部退出,请重新登录后使用园区的各项服务。",
   );
 
 /**
@@ -59,5 +61,8 @@ export const registeredEmailMessage = (zone: ZoneConfig, to: Person, origin: str
     to,
     "onboarding_email_registered",
     "有人用您的邮箱申请入驻",
-    `刚刚有人在${zone.name.zh}平台用您的邮箱(${to.email})提交入驻申请。这个邮箱已经注册过账号,所以我们没有创建新账号,也没有收下这份申请,您的账号和密码都没有变化。\n\n如果是您本人:请直接登录 ${origin}/login 查看申请进度或使用园区服务;忘记密码可以在 ${origin}/forgot-password 自助重置。\n如果不是您本人:请忽略本邮件。`,
+    `刚刚有人在${zone.name.zh}平台用您的邮箱(${to.email})提交入驻申请。` +
+      "这个邮箱已经注册过账号,所以我们没有创建新账号,也没有收下这份申请,您的账号和密码都没有变化。\n\n" +
+      `如果是您本人:请直接登录 ${origin}/login 查看申请进度或使用园区服务;` +
+      `忘记密码可以在 ${origin}/forgot-password 自助重置。\n如果不是您本人:请忽略本邮件。`,
   );

@@ -12,38 +12,28 @@
  * and every try reaches the owner's inbox.
  */
 import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
-import type { ZoneConfig } from "../../../tenants/schema";
-import type { TenantDb } from "../../db/open";
 import { newId } from "../../lib/ids";
 import { auditInsert } from "../audit/audit";
 import type { ZoneAuth } from "../auth/sessions";
 import { outboxInsert } from "../outbox/enqueue-message";
 import { registeredEmailMessage } from "./messages";
+import type { RequestCtx } from "../../middleware/request-ctx";
 
 /**
  * A Set-Cookie of the same name, attributes and value shape as a new browser
  * session's (`<zone>.s.<32 base32 characters>`), naming no session: the blank
  * cookie's attributes without the Max-Age/Expires that clear it.
  */
-export function decoySessionCookie(auth: Pick<ZoneAuth, "blankCookie">, zoneSlug: string): string {
+function decoySessionCookie(auth: Pick<ZoneAuth, "blankCookie">, zoneSlug: string): string {
   const [first = "", ...attributes] = auth.blankCookie().split("; ");
   const name = first.slice(0, first.indexOf("="));
   const value = `${zoneSlug}.s.${encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(20)))}`;
   return [`${name}=${value}`, ...attributes.filter((a) => !/^(max-age|expires)=/i.test(a))].join("; ");
 }
 
-export interface RegisteredEmailCtx {
-  db: TenantDb;
-  zone: ZoneConfig;
-  auth: Pick<ZoneAuth, "blankCookie">;
-  now: Date;
-  ip: string;
-  origin: string;
-}
-
 /** Mails the owner (and audits the attempt), then returns what a new application would: an id and a cookie. */
 export async function answerRegisteredEmail(
-  ctx: RegisteredEmailCtx,
+  ctx: Pick<RequestCtx, "db" | "zone" | "now" | "ip" | "origin" | "auth">,
   owner: { id: string; email: string; name: string },
   detail: { uscc: string },
 ) {

@@ -12,9 +12,9 @@
  */
 import { bodyLimit } from "hono/body-limit";
 import { AppError } from "../../lib/errors";
-import { MATERIAL_LIMIT_LABEL, MAX_MATERIAL_BYTES } from "../materials/save-material";
+import { MATERIAL_LIMIT_LABEL, MAX_MATERIAL_BYTES } from "../materials/material-file";
 
-export const APPLICATION_BODY_LIMIT_BYTES = 25 * 1024 * 1024;
+const APPLICATION_BODY_LIMIT_BYTES = 25 * 1024 * 1024;
 export const APPLICATION_BODY_LIMIT_LABEL = "25 MB";
 export const MAX_APPLICATION_FILES = 10;
 /** The base64 length of a file of exactly MAX_MATERIAL_BYTES: 4 characters per 3 bytes, padded. */
@@ -24,9 +24,17 @@ export const MAX_BASE64_CHARS = Math.ceil(MAX_MATERIAL_BYTES / 3) * 4;
 export const decodedLength = (base64: string) =>
   Math.floor((base64.length * 3) / 4) - (base64.endsWith("==") ? 2 : base64.endsWith("=") ? 1 : 0);
 
-export const APPLICATION_TOO_LARGE = `申请材料合计不能超过 ${APPLICATION_BODY_LIMIT_LABEL}(每个文件不超过 ${MATERIAL_LIMIT_LABEL},最多 ${MAX_APPLICATION_FILES} 个文件)。请压缩或分页扫描后重新提交。`;
+const APPLICATION_TOO_LARGE =
+  `申请材料合计不能超过 ${APPLICATION_BODY_LIMIT_LABEL}` +
+  `(每个文件不超过 ${MATERIAL_LIMIT_LABEL},最多 ${MAX_APPLICATION_FILES} 个文件)。请压缩或分页扫描后重新提交。`;
 
-/** For 申请入驻 and its correction (API and page form): refused with 413 and the limit, JSON under /api, a page otherwise. */
+/** As the forms state it: "每个文件不超过 10 MB(合计不超过 25 MB)". */
+export const FORM_LIMIT_LABEL = `${MATERIAL_LIMIT_LABEL}(合计不超过 ${APPLICATION_BODY_LIMIT_LABEL})`;
+
+/**
+ * For 申请入驻 and its correction (API and page form): refused with 413 and the
+ * limit, JSON under /api, a page otherwise.
+ */
 export const applicationBodyLimit = bodyLimit({
   maxSize: APPLICATION_BODY_LIMIT_BYTES,
   onError: () => {

@@ -9,18 +9,21 @@ import { AppError } from "../../lib/errors";
 import { auditInsert } from "../audit/audit";
 import { shanghaiDate } from "../../lib/calendar";
 import type { ApplicationInput } from "./schemas";
-import { applicationColumns, assertUsccFree, DUPLICATE_USCC, type OnboardingCtx } from "./submit-application";
+import { applicationColumns, assertUsccFree, DUPLICATE_USCC } from "./submit-application";
 import { assertUploads, prepareUploads, type Upload } from "./uploads";
 import { allowedKinds, assertFitsZone } from "./zone-checks";
 import { isUniqueViolation } from "../../db/unique-violation";
+import type { BlobStore } from "../../lib/blob-store/blob-store";
+import type { Actor, RequestCtx } from "../../middleware/request-ctx";
 
+/** The applicant is the signed-in actor; their latest application is the one resubmitted. */
 export async function resubmitApplication(
-  ctx: Omit<OnboardingCtx, "auth" | "userAgent">,
-  applicant: { id: string; email: string },
+  ctx: Pick<RequestCtx<Actor>, "db" | "zone" | "now" | "ip" | "actor">,
+  blobs: BlobStore,
   input: ApplicationInput,
   uploads: readonly Upload[],
 ) {
-  const { db, zone, now, ip } = ctx;
+  const { db, zone, now, ip, actor: applicant } = ctx;
   const [app] = await db
     .select()
     .from(onboardingApplications)
@@ -43,7 +46,7 @@ export async function resubmitApplication(
   if (input.uscc !== app.uscc) await assertUsccFree(db, input.uscc, app.id);
 
   const at = now.getTime();
-  const files = await prepareUploads(ctx, app.id, applicant, uploads);
+  const files = await prepareUploads(ctx, blobs, app.id, applicant, uploads);
   try {
     await db.batch([
       db

@@ -13,8 +13,6 @@
  * change gets a new session id at the next sign-in.
  */
 import { and, eq } from "drizzle-orm";
-import type { ZoneConfig } from "../../../tenants/schema";
-import type { TenantDb } from "../../db/open";
 import {
   applicationEvents,
   enterpriseHistory,
@@ -27,25 +25,23 @@ import {
 import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
 import { auditInsert } from "../audit/audit";
-import type { ZoneAuth } from "../auth/sessions";
 import { CHAINED, onlyIfChanged } from "../../db/only-if-changed";
 import { outboxInsert } from "../outbox/enqueue-message";
 import { approvedMessage, rejectedMessage, returnedMessage } from "./messages";
 import { ClaimedQualification } from "./schemas";
 import { DUPLICATE_USCC } from "./submit-application";
 import { isUniqueViolation } from "../../db/unique-violation";
+import type { Actor, RequestCtx } from "../../middleware/request-ctx";
 
 export const REVIEW_ACTIONS = ["approve", "reject", "return"] as const;
 export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
 
-interface ReviewCtx {
-  db: TenantDb;
-  zone: ZoneConfig;
-  auth: ZoneAuth;
-  now: Date;
-  ip: string;
-  actor: { id: string; email: string };
-}
+/** What each decision says once done, on the page and in the API's answer. */
+export const REVIEW_DONE: Record<ReviewAction, string> = {
+  approve: "已通过。企业已创建,申请人已成为其成员(需重新登录)。",
+  reject: "已驳回,申请人会收到驳回原因。",
+  return: "已退回补正,申请人会收到需要修改的内容。",
+};
 
 const NEEDS_COMMENT: Record<ReviewAction, string | null> = {
   approve: null,
@@ -57,7 +53,12 @@ const ALREADY_DECIDED = "这个申请已经处理过(或正等待申请人补正
 
 const DONE = { approve: "approved", reject: "rejected", return: "returned" } as const;
 
-export async function reviewApplication(ctx: ReviewCtx, id: string, action: ReviewAction, comment: string) {
+export async function reviewApplication(
+  ctx: Pick<RequestCtx<Actor>, "db" | "zone" | "now" | "ip" | "actor" | "auth">,
+  id: string,
+  action: ReviewAction,
+  comment: string,
+) {
   const { db, zone, now, ip, actor } = ctx;
   const required = NEEDS_COMMENT[action];
   if (required && !comment.trim()) throw new AppError("validation_failed", required, { comment: required });

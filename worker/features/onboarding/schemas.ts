@@ -6,7 +6,7 @@
  */
 import { z } from "@hono/zod-openapi";
 import { APPLICATION_STATUSES } from "../../db/schema";
-import { MATERIAL_LIMIT_LABEL } from "../materials/save-material";
+import { MATERIAL_LIMIT_LABEL } from "../materials/material-file";
 import { mobileField, usccField } from "../../lib/id-fields";
 import { textField } from "../../lib/text";
 import { Email } from "../auth/schemas";
@@ -16,7 +16,7 @@ import { MAX_APPLICATION_FILES, MAX_BASE64_CHARS } from "./request-limits";
 const text = (label: string, max = 100) => textField({ label, max, min: 1 });
 
 /** A calendar date (Asia/Shanghai) that exists, e.g. 2019-02-30 is refused. */
-export const IsoDate = (label: string) =>
+const IsoDate = (label: string) =>
   z
     .string({ error: `请填写${label}` })
     .max(30, `${label}请按 年-月-日 填写,例如 2019-03-15`)
@@ -29,7 +29,7 @@ export const IsoDate = (label: string) =>
 
 export const Uscc = usccField();
 
-export const Mobile = mobileField("请填写联系人手机号");
+const Mobile = mobileField("请填写联系人手机号");
 
 export const ClaimedQualification = z
   .object({

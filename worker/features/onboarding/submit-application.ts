@@ -10,7 +10,6 @@
  * that already has an account gets the new applicant's answer (./registered-email).
  */
 import { and, eq, ne } from "drizzle-orm";
-import type { ZoneConfig } from "../../../tenants/schema";
 import type { TenantDb } from "../../db/open";
 import { applicationEvents, enterprises, onboardingApplications, users } from "../../db/schema";
 import type { BlobStore } from "../../lib/blob-store/blob-store";
@@ -18,7 +17,6 @@ import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
 import { auditInsert } from "../audit/audit";
 import { checkNewPassword, hashPassword } from "../auth/password";
-import type { ZoneAuth } from "../auth/sessions";
 import { shanghaiDate } from "../../lib/calendar";
 import { outboxInsert } from "../outbox/enqueue-message";
 import { checkApplicationRate, reserveApplicationSlot } from "./application-rate";
@@ -29,18 +27,7 @@ import { claimDraftUploads, draftOwnerOf, type KeptUpload } from "./draft-upload
 import { assertUploads, prepareUploads, type Upload } from "./uploads";
 import { allowedKinds, assertFitsZone } from "./zone-checks";
 import { isUniqueViolation } from "../../db/unique-violation";
-
-export interface OnboardingCtx {
-  db: TenantDb;
-  zone: ZoneConfig;
-  blobs: BlobStore;
-  auth: ZoneAuth;
-  now: Date;
-  ip: string;
-  userAgent: string | null;
-  /** The zone's configured origin, for links in mail. */
-  origin: string;
-}
+import type { RequestCtx } from "../../middleware/request-ctx";
 
 export const DUPLICATE_USCC =
   "这个统一社会信用代码在本园区已有入驻申请或已入驻。如是贵公司的申请,请用申请时的邮箱登录查看进度;有疑问请联系园区管理员。";
@@ -82,7 +69,8 @@ export async function assertUsccFree(db: TenantDb, uscc: string, exceptApplicati
  * a qualification no longer ticked is left to expire.
  */
 export async function submitApplication(
-  ctx: OnboardingCtx,
+  ctx: Pick<RequestCtx, "db" | "zone" | "now" | "ip" | "userAgent" | "origin" | "auth">,
+  blobs: BlobStore,
   input: ApplicationInput & { loginEmail: string; password: string },
   uploads: readonly Upload[],
   draft?: { token: string; kept: readonly KeptUpload[] },
@@ -133,7 +121,7 @@ export async function submitApplication(
           ),
         ]
       : [];
-  const files = await prepareUploads(ctx, applicationId, user, uploads);
+  const files = await prepareUploads(ctx, blobs, applicationId, user, uploads);
   try {
     await db.batch([
       db.insert(users).values({

@@ -4,20 +4,18 @@
  * with their rows committed in the same batch as the application, so a refused
  * file or a failed batch leaves no half-made application behind.
  */
-import type { ZoneConfig } from "../../../tenants/schema";
-import type { TenantDb } from "../../db/open";
 import type { BlobStore } from "../../lib/blob-store/blob-store";
 import { AppError } from "../../lib/errors";
-import { formatBytes } from "../materials/material-file";
 import {
-  checkMaterialFile,
+  formatBytes,
   MATERIAL_LIMIT_LABEL,
   MATERIAL_TYPES_LABEL,
   MAX_MATERIAL_BYTES,
-  prepareMaterial,
-} from "../materials/save-material";
+} from "../materials/material-file";
+import { checkMaterialFile, prepareMaterial } from "../materials/save-material";
 import { decodedLength, MAX_APPLICATION_FILES } from "./request-limits";
 import { fileKey } from "./zone-checks";
+import type { RequestCtx } from "../../middleware/request-ctx";
 
 export interface Upload {
   kind: string;
@@ -56,7 +54,8 @@ export async function assertUploads(uploads: readonly Upload[], allowed: Readonl
  * rows) for the caller's batch, and `discard` to remove the bytes if it fails.
  */
 export async function prepareUploads(
-  ctx: { db: TenantDb; blobs: BlobStore; zone: ZoneConfig; now: Date; ip: string },
+  { db, zone, now, ip }: Pick<RequestCtx, "db" | "zone" | "now" | "ip">,
+  blobs: BlobStore,
   applicationId: string,
   uploader: { id: string; email: string },
   uploads: readonly Upload[],
@@ -65,16 +64,19 @@ export async function prepareUploads(
   try {
     for (const { kind, file } of uploads) {
       prepared.push(
-        await prepareMaterial(ctx, {
-          ownerKind: "application",
-          ownerId: applicationId,
-          kind,
-          file,
-          uploadedBy: uploader.id,
-          actor: uploader.email,
-          ip: ctx.ip,
-          field: fileKey(kind),
-        }),
+        await prepareMaterial(
+          { db, blobs, zone, now },
+          {
+            ownerKind: "application",
+            ownerId: applicationId,
+            kind,
+            file,
+            uploadedBy: uploader.id,
+            actor: uploader.email,
+            ip,
+            field: fileKey(kind),
+          },
+        ),
       );
     }
   } catch (e) {

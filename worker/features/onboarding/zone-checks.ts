@@ -25,7 +25,7 @@ export const fileKey = (kind: string) =>
  * kinds already given or on file; `today`: YYYY-MM-DD in Asia/Shanghai, the
  * latest plausible date (a company is not founded, nor a certificate issued, tomorrow).
  */
-export function zoneFieldErrors(
+function zoneFieldErrors(
   zone: ZoneConfig,
   input: ApplicationInput,
   haveKinds: ReadonlySet<string>,

@@ -1,0 +1,43 @@
+/** The zone's enterprise directory as JSON (zone staff), mounted at /api/v1/admin/enterprises. */
+import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import type { AppDeps, AppEnv } from "../../env";
+import { validationHook } from "../../lib/api-errors";
+import { err, json } from "../../lib/openapi";
+import { requestCtx } from "../../middleware/request-ctx";
+import { requireZone } from "../../middleware/zone";
+import { requireStaff } from "./member-guard";
+import { listEnterprises } from "./list-enterprises";
+import { DirectoryPage, DirectoryQuery } from "./schemas";
+
+export function enterpriseDirectoryApi(deps: AppDeps) {
+  const r = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  // The directory itself only: a deeper path is the app's plain 404, as before the prefix.
+  r.use("/", requireZone, requireStaff(deps));
+
+  r.openapi(
+    createRoute({
+      method: "get",
+      path: "/",
+      tags: ["admin"],
+      summary:
+        "The zone's enterprise directory (zone staff): " +
+        "search by name/USCC, filter by industry, verified qualification, status",
+      request: { query: DirectoryQuery },
+      responses: {
+        200: json(DirectoryPage, "One page of enterprises"),
+        422: err("A filter is invalid"),
+        401: err("No session"),
+        403: err("Not allowed for this account"),
+      },
+    }),
+    async (c) => {
+      const result = await listEnterprises(requestCtx(c, deps), c.req.valid("query"));
+      return c.json(
+        { ...result, enterprises: result.enterprises.map(({ createdAt: _c, updatedAt: _u, ...e }) => e) },
+        200,
+      );
+    },
+  );
+
+  return r;
+}
