@@ -114,48 +114,52 @@ describe("across enterprises", () => {
 });
 
 describe("across roles", () => {
-  it("bank users post no needs and give no consents; enterprise users make no products and act on no application (403)", async () => {
-    expect(
-      (
-        await api("POST", `${FIN}/needs`, {
-          cookie: bankA.cookie,
-          data: {
-            amountFen: 300_000_000,
-            termMonths: 12,
-            purpose: "采购原材料",
-            guarantees: ["credit"],
-            neededBy: "2099-01-01",
-            validUntil: "2099-02-01",
-          },
-        })
-      ).status,
-    ).toBe(403);
-    expect((await api("GET", `${FIN}/needs`, { cookie: bankA.cookie })).status).toBe(403);
-    expect((await api("PUT", `${FIN}/consents/${bankA.id}`, { cookie: bankA.cookie })).status).toBe(403);
-    expect(
-      (
-        await api("POST", `${FIN}/loans`, {
-          cookie: bankA.cookie,
-          data: { productId: product.id, amountFen: 100_000_000, termMonths: 12, consent: true },
-        })
-      ).status,
-    ).toBe(403);
-    expect((await api("POST", `${BANK}/products`, { cookie: firm1.cookie, data: productBody("企业") })).status).toBe(
-      403,
-    );
-    expect((await api("GET", `${BANK}/needs`, { cookie: firm1.cookie })).status).toBe(403);
-    expect((await act(firm1.cookie, loan.id, { action: "accept" })).status).toBe(403);
-    const reviewer = await demo("reviewer");
-    expect((await api("GET", `${BANK}/products`, { cookie: reviewer })).status).toBe(403);
-    expect((await act(reviewer, loan.id, { action: "accept" })).status).toBe(403);
-    // Zone staff read every application, and the statistics.
-    expect(
-      ((await api("GET", `${FIN}/loans`, { cookie: reviewer })).body.applications as Json[]).some(
-        (a) => a.id === loan.id,
-      ),
-    ).toBe(true);
-    expect((await api("GET", `${FIN}/loans/${loan.id}`, { cookie: reviewer })).status).toBe(200);
-  });
+  it(
+    "bank users post no needs and give no consents; enterprise users make no products and act " +
+      "on no application (403)",
+    async () => {
+      expect(
+        (
+          await api("POST", `${FIN}/needs`, {
+            cookie: bankA.cookie,
+            data: {
+              amountFen: 300_000_000,
+              termMonths: 12,
+              purpose: "采购原材料",
+              guarantees: ["credit"],
+              neededBy: "2099-01-01",
+              validUntil: "2099-02-01",
+            },
+          })
+        ).status,
+      ).toBe(403);
+      expect((await api("GET", `${FIN}/needs`, { cookie: bankA.cookie })).status).toBe(403);
+      expect((await api("PUT", `${FIN}/consents/${bankA.id}`, { cookie: bankA.cookie })).status).toBe(403);
+      expect(
+        (
+          await api("POST", `${FIN}/loans`, {
+            cookie: bankA.cookie,
+            data: { productId: product.id, amountFen: 100_000_000, termMonths: 12, consent: true },
+          })
+        ).status,
+      ).toBe(403);
+      expect((await api("POST", `${BANK}/products`, { cookie: firm1.cookie, data: productBody("企业") })).status).toBe(
+        403,
+      );
+      expect((await api("GET", `${BANK}/needs`, { cookie: firm1.cookie })).status).toBe(403);
+      expect((await act(firm1.cookie, loan.id, { action: "accept" })).status).toBe(403);
+      const reviewer = await demo("reviewer");
+      expect((await api("GET", `${BANK}/products`, { cookie: reviewer })).status).toBe(403);
+      expect((await act(reviewer, loan.id, { action: "accept" })).status).toBe(403);
+      // Zone staff read every application, and the statistics.
+      expect(
+        ((await api("GET", `${FIN}/loans`, { cookie: reviewer })).body.applications as Json[]).some(
+          (a) => a.id === loan.id,
+        ),
+      ).toBe(true);
+      expect((await api("GET", `${FIN}/loans/${loan.id}`, { cookie: reviewer })).status).toBe(200);
+    },
+  );
 });
 
 describe("across zones", () => {

@@ -67,7 +67,8 @@ describe("an application outside the product's ranges", () => {
         .from(outbox)
         .where(and(eq(outbox.recipient, bank.staff[0]!.email), eq(outbox.kind, "loan_submitted"))),
     ).toEqual([]);
-    expect((await api("GET", `${FIN}/consents`, { cookie: firm.cookie })).body.consents).toEqual([]); // no consent granted by a refused application
+    // no consent granted by a refused application
+    expect((await api("GET", `${FIN}/consents`, { cookie: firm.cookie })).body.consents).toEqual([]);
 
     // The ends of the range are inside it.
     expect((await apply({ amountFen: 500 * WAN, termMonths: 36 })).status).toBe(201);
@@ -99,69 +100,73 @@ describe("withdrawing an application", () => {
     await act(bank.cookie, loan.id, { action: "decline", reason: "本测试收尾,拒绝这笔申请" });
   });
 
-  it("withdraws a pending one: the bank's staff are told, the timeline shows it, the bank can no longer act, and applying again is possible", async () => {
-    const loan = await applied(firm.cookie, product.id);
-    expect((await act(bank.cookie, loan.id, { action: "accept" })).status).toBe(200);
-    expect((await withdraw(firm.cookie, loan.id, { reason: "x".repeat(201) })).status).toBe(422);
-    expect((await withdraw(firm.cookie, loan.id, { revision: 0 })).status).toBe(409); // the bank accepted it since
+  it(
+    "withdraws a pending one: the bank's staff are told, the timeline shows it, the bank can " +
+      "no longer act, and applying again is possible",
+    async () => {
+      const loan = await applied(firm.cookie, product.id);
+      expect((await act(bank.cookie, loan.id, { action: "accept" })).status).toBe(200);
+      expect((await withdraw(firm.cookie, loan.id, { reason: "x".repeat(201) })).status).toBe(422);
+      expect((await withdraw(firm.cookie, loan.id, { revision: 0 })).status).toBe(409); // the bank accepted it since
 
-    const res = await withdraw(firm.cookie, loan.id, { reason: "已从其他渠道获得资金", revision: 1 });
-    expect(res.status).toBe(200);
-    expect(res.body.application).toMatchObject({ id: loan.id, status: "withdrawn", statusZh: "已撤回", revision: 2 });
+      const res = await withdraw(firm.cookie, loan.id, { reason: "已从其他渠道获得资金", revision: 1 });
+      expect(res.status).toBe(200);
+      expect(res.body.application).toMatchObject({ id: loan.id, status: "withdrawn", statusZh: "已撤回", revision: 2 });
 
-    const told = await db()
-      .select()
-      .from(outbox)
-      .where(and(eq(outbox.kind, "loan_withdrawn"), like(outbox.body, `%/bank/loans/${loan.id}%`)));
-    expect(told.map((m) => m.recipient).sort()).toEqual(bank.staff.map((s) => s.email).sort());
-    expect(told[0]!.subject).toContain(product.name);
-    expect(told[0]!.body).toContain(firm.name);
-    expect(told[0]!.body).toContain("已从其他渠道获得资金");
-    expect(told[0]!.body).toContain("300万元");
-
-    const detail = await api("GET", `${FIN}/loans/${loan.id}`, { cookie: bank.cookie });
-    expect(detail.body.events.map((e: Json) => [e.action, e.actor])).toEqual([
-      ["submitted", firm.email],
-      ["accept", bank.staff[0]!.email],
-      ["withdrawn", firm.email],
-    ]);
-    expect(detail.body.events.at(-1).note).toBe("撤回原因:已从其他渠道获得资金");
-    expect(
-      await db()
-        .select()
-        .from(auditLog)
-        .where(and(eq(auditLog.action, "finance.loan_withdrawn"), eq(auditLog.target, loan.id))),
-    ).toHaveLength(1);
-
-    for (const action of [
-      { action: "accept" },
-      { action: "approve", amountFen: 300 * WAN, rateBp: 450, termMonths: 12 },
-      { action: "decline", reason: "撤回之后不能再拒绝" },
-    ]) {
-      const refused = await act(bank.cookie, loan.id, action);
-      expect(refused.status, action.action).toBe(409);
-      expect(refused.body.error.message).toContain("已撤回");
-    }
-    // Again: nothing new — no second event, no second message.
-    expect((await withdraw(firm.cookie, loan.id)).body.application.status).toBe("withdrawn");
-    expect(
-      await db()
-        .select()
-        .from(loanEvents)
-        .where(and(eq(loanEvents.applicationId, loan.id), eq(loanEvents.action, "withdrawn"))),
-    ).toHaveLength(1);
-    expect(
-      await db()
+      const told = await db()
         .select()
         .from(outbox)
-        .where(and(eq(outbox.kind, "loan_withdrawn"), like(outbox.body, `%/bank/loans/${loan.id}%`))),
-    ).toHaveLength(2);
+        .where(and(eq(outbox.kind, "loan_withdrawn"), like(outbox.body, `%/bank/loans/${loan.id}%`)));
+      expect(told.map((m) => m.recipient).sort()).toEqual(bank.staff.map((s) => s.email).sort());
+      expect(told[0]!.subject).toContain(product.name);
+      expect(told[0]!.body).toContain(firm.name);
+      expect(told[0]!.body).toContain("已从其他渠道获得资金");
+      expect(told[0]!.body).toContain("300万元");
 
-    // The product is free to apply for again.
-    const again = await applied(firm.cookie, product.id);
-    expect(again.id).not.toBe(loan.id);
-    await act(bank.cookie, again.id, { action: "decline", reason: "本测试收尾,拒绝这笔申请" });
-  });
+      const detail = await api("GET", `${FIN}/loans/${loan.id}`, { cookie: bank.cookie });
+      expect(detail.body.events.map((e: Json) => [e.action, e.actor])).toEqual([
+        ["submitted", firm.email],
+        ["accept", bank.staff[0]!.email],
+        ["withdrawn", firm.email],
+      ]);
+      expect(detail.body.events.at(-1).note).toBe("撤回原因:已从其他渠道获得资金");
+      expect(
+        await db()
+          .select()
+          .from(auditLog)
+          .where(and(eq(auditLog.action, "finance.loan_withdrawn"), eq(auditLog.target, loan.id))),
+      ).toHaveLength(1);
+
+      for (const action of [
+        { action: "accept" },
+        { action: "approve", amountFen: 300 * WAN, rateBp: 450, termMonths: 12 },
+        { action: "decline", reason: "撤回之后不能再拒绝" },
+      ]) {
+        const refused = await act(bank.cookie, loan.id, action);
+        expect(refused.status, action.action).toBe(409);
+        expect(refused.body.error.message).toContain("已撤回");
+      }
+      // Again: nothing new — no second event, no second message.
+      expect((await withdraw(firm.cookie, loan.id)).body.application.status).toBe("withdrawn");
+      expect(
+        await db()
+          .select()
+          .from(loanEvents)
+          .where(and(eq(loanEvents.applicationId, loan.id), eq(loanEvents.action, "withdrawn"))),
+      ).toHaveLength(1);
+      expect(
+        await db()
+          .select()
+          .from(outbox)
+          .where(and(eq(outbox.kind, "loan_withdrawn"), like(outbox.body, `%/bank/loans/${loan.id}%`))),
+      ).toHaveLength(2);
+
+      // The product is free to apply for again.
+      const again = await applied(firm.cookie, product.id);
+      expect(again.id).not.toBe(loan.id);
+      await act(bank.cookie, again.id, { action: "decline", reason: "本测试收尾,拒绝这笔申请" });
+    },
+  );
 
   it("cannot withdraw what is already decided", async () => {
     const loan = await applied(firm.cookie, product.id);

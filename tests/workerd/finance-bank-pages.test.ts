@@ -344,114 +344,120 @@ describe("融资需求", () => {
 });
 
 describe("贷款申请 and 金融超市统计", () => {
-  it("accepts, refuses an approval outside the product's range, approves, disburses; declines another with a referral", async () => {
-    const bank = await bankWithUser();
-    const p = await product(bank.id);
-    const elsewhere = await bankWithUser();
-    const referral = await product(elsewhere.id, `知识产权质押贷${elsewhere.id.slice(0, 4)}`);
-    const e = await enterprise();
-    const id = await application(p, bank.id, e.id);
+  it(
+    "accepts, refuses an approval outside the product's range, approves, disburses; declines " +
+      "another with a referral",
+    async () => {
+      const bank = await bankWithUser();
+      const p = await product(bank.id);
+      const elsewhere = await bankWithUser();
+      const referral = await product(elsewhere.id, `知识产权质押贷${elsewhere.id.slice(0, 4)}`);
+      const e = await enterprise();
+      const id = await application(p, bank.id, e.id);
 
-    const queue = await (await get("/bank/loans", bank.cookie)).text();
-    expect(queue).toContain(`href="/bank/loans/${id}">${e.name}</a>`);
-    expect(queue).toContain("前受理或拒绝");
-    const page = await get(`/bank/loans/${id}`, bank.cookie);
-    expect(page.status).toBe(200);
-    expect(page.headers.get("cache-control")).toBe("private, no-store");
-    const html = await page.text();
-    expect(html).toContain("4,321万元");
-    expect(html).toContain("用于采购设备");
-    expect(html).toContain("提交申请");
-    expect((await get(`/bank/loans/${id}`, elsewhere.cookie)).status).toBe(404);
-    expect((await post(`/bank/loans/${id}`, { action: "accept" }, elsewhere.cookie)).status).toBe(404);
+      const queue = await (await get("/bank/loans", bank.cookie)).text();
+      expect(queue).toContain(`href="/bank/loans/${id}">${e.name}</a>`);
+      expect(queue).toContain("前受理或拒绝");
+      const page = await get(`/bank/loans/${id}`, bank.cookie);
+      expect(page.status).toBe(200);
+      expect(page.headers.get("cache-control")).toBe("private, no-store");
+      const html = await page.text();
+      expect(html).toContain("4,321万元");
+      expect(html).toContain("用于采购设备");
+      expect(html).toContain("提交申请");
+      expect((await get(`/bank/loans/${id}`, elsewhere.cookie)).status).toBe(404);
+      expect((await post(`/bank/loans/${id}`, { action: "accept" }, elsewhere.cookie)).status).toBe(404);
 
-    const accepted = await post(`/bank/loans/${id}`, { action: "accept", revision: "0" }, bank.cookie);
-    expect(accepted.status).toBe(303);
-    expect(location(accepted)).toBe(`/bank/loans/${id}?done=accept`);
-    expect(await (await get(location(accepted), bank.cookie)).text()).toContain("已受理,已通知企业");
-    const revision = (await loan(id)).revision;
+      const accepted = await post(`/bank/loans/${id}`, { action: "accept", revision: "0" }, bank.cookie);
+      expect(accepted.status).toBe(303);
+      expect(location(accepted)).toBe(`/bank/loans/${id}?done=accept`);
+      expect(await (await get(location(accepted), bank.cookie)).text()).toContain("已受理,已通知企业");
+      const revision = (await loan(id)).revision;
 
-    const tooMuch = await post(
-      `/bank/loans/${id}`,
-      { action: "approve", amount: "2000", rate: "4.5", term: "12" },
-      bank.cookie,
-    );
-    expect(tooMuch.status).toBe(422);
-    const refused = await tooMuch.text();
-    expect(refused).toContain("授信金额须在产品额度50万元至1,000万元之内");
-    expect(refused).toContain('value="2000"');
-    const badRate = await post(
-      `/bank/loans/${id}`,
-      { action: "approve", amount: "280", rate: "6", term: "12" },
-      bank.cookie,
-    );
-    expect(badRate.status).toBe(422);
-    expect(await badRate.text()).toContain("年利率须在4%至5%之间");
-    const allWrong = await (
-      await post(`/bank/loans/${id}`, { action: "approve", amount: "2000", rate: "9", term: "40" }, bank.cookie)
-    ).text();
-    for (const said of ["授信金额须在产品额度50万元至1,000万元之内", "年利率须在4%至5%之间", "期限须在"])
-      expect(allWrong, "every wrong field at once").toContain(said);
-    expect(await loan(id)).toMatchObject({ status: "accepted", revision, approvedAmountFen: null });
+      const tooMuch = await post(
+        `/bank/loans/${id}`,
+        { action: "approve", amount: "2000", rate: "4.5", term: "12" },
+        bank.cookie,
+      );
+      expect(tooMuch.status).toBe(422);
+      const refused = await tooMuch.text();
+      expect(refused).toContain("授信金额须在产品额度50万元至1,000万元之内");
+      expect(refused).toContain('value="2000"');
+      const badRate = await post(
+        `/bank/loans/${id}`,
+        { action: "approve", amount: "280", rate: "6", term: "12" },
+        bank.cookie,
+      );
+      expect(badRate.status).toBe(422);
+      expect(await badRate.text()).toContain("年利率须在4%至5%之间");
+      const allWrong = await (
+        await post(`/bank/loans/${id}`, { action: "approve", amount: "2000", rate: "9", term: "40" }, bank.cookie)
+      ).text();
+      for (const said of ["授信金额须在产品额度50万元至1,000万元之内", "年利率须在4%至5%之间", "期限须在"])
+        expect(allWrong, "every wrong field at once").toContain(said);
+      expect(await loan(id)).toMatchObject({ status: "accepted", revision, approvedAmountFen: null });
 
-    expect(
-      (await post(`/bank/loans/${id}`, { action: "approve", amount: "280", rate: "4.5", term: "12" }, bank.cookie))
-        .status,
-    ).toBe(303);
-    expect(await loan(id)).toMatchObject({
-      status: "approved",
-      approvedAmountFen: 280 * WAN,
-      approvedRateBp: 450,
-      approvedTermMonths: 12,
-    });
-    const late = await post(`/bank/loans/${id}`, { action: "decline", reason: "资料不全,无法授信" }, bank.cookie);
-    expect(late.status).toBe(409);
-    expect(await late.text()).toContain("不能这样办理");
-    expect(
-      (await post(`/bank/loans/${id}`, { action: "disburse", amount: "280", disbursedOn: day(0) }, bank.cookie)).status,
-    ).toBe(303);
-    expect(await loan(id)).toMatchObject({ status: "disbursed", disbursedAmountFen: 280 * WAN, disbursedOn: day(0) });
-    expect(await (await get(`/bank/loans/${id}`, bank.cookie)).text()).toContain("这笔申请已办结");
+      expect(
+        (await post(`/bank/loans/${id}`, { action: "approve", amount: "280", rate: "4.5", term: "12" }, bank.cookie))
+          .status,
+      ).toBe(303);
+      expect(await loan(id)).toMatchObject({
+        status: "approved",
+        approvedAmountFen: 280 * WAN,
+        approvedRateBp: 450,
+        approvedTermMonths: 12,
+      });
+      const late = await post(`/bank/loans/${id}`, { action: "decline", reason: "资料不全,无法授信" }, bank.cookie);
+      expect(late.status).toBe(409);
+      expect(await late.text()).toContain("不能这样办理");
+      expect(
+        (await post(`/bank/loans/${id}`, { action: "disburse", amount: "280", disbursedOn: day(0) }, bank.cookie))
+          .status,
+      ).toBe(303);
+      expect(await loan(id)).toMatchObject({ status: "disbursed", disbursedAmountFen: 280 * WAN, disbursedOn: day(0) });
+      expect(await (await get(`/bank/loans/${id}`, bank.cookie)).text()).toContain("这笔申请已办结");
 
-    const second = await application(p, bank.id, e.id, { amountFen: 100 * WAN });
-    const short = await post(`/bank/loans/${second}`, { action: "decline", reason: "不" }, bank.cookie);
-    expect(short.status).toBe(422);
-    expect(await short.text()).toContain("请写明拒绝理由");
-    const declineForm = await (await get(`/bank/loans/${second}`, bank.cookie)).text();
-    expect(declineForm).toContain(`<option value="${referral.id}">${elsewhere.name} · ${referral.name}</option>`);
-    expect(declineForm).not.toContain(`<option value="${p.id}">`);
-    const declined = await post(
-      `/bank/loans/${second}`,
-      { action: "decline", reason: "经营年限与抵押物不符合本产品要求", referral: referral.id },
-      bank.cookie,
-    );
-    expect(declined.status).toBe(303);
-    expect(await loan(second)).toMatchObject({
-      status: "declined",
-      referralProductId: referral.id,
-      declineReason: "经营年限与抵押物不符合本产品要求",
-    });
-    const events = await db()
-      .select()
-      .from(loanEvents)
-      .where(and(eq(loanEvents.applicationId, second), eq(loanEvents.action, "decline")));
-    expect(events[0]?.note).toContain("附推荐产品");
+      const second = await application(p, bank.id, e.id, { amountFen: 100 * WAN });
+      const short = await post(`/bank/loans/${second}`, { action: "decline", reason: "不" }, bank.cookie);
+      expect(short.status).toBe(422);
+      expect(await short.text()).toContain("请写明拒绝理由");
+      const declineForm = await (await get(`/bank/loans/${second}`, bank.cookie)).text();
+      expect(declineForm).toContain(`<option value="${referral.id}">${elsewhere.name} · ${referral.name}</option>`);
+      expect(declineForm).not.toContain(`<option value="${p.id}">`);
+      const declined = await post(
+        `/bank/loans/${second}`,
+        { action: "decline", reason: "经营年限与抵押物不符合本产品要求", referral: referral.id },
+        bank.cookie,
+      );
+      expect(declined.status).toBe(303);
+      expect(await loan(second)).toMatchObject({
+        status: "declined",
+        referralProductId: referral.id,
+        declineReason: "经营年限与抵押物不符合本产品要求",
+      });
+      const events = await db()
+        .select()
+        .from(loanEvents)
+        .where(and(eq(loanEvents.applicationId, second), eq(loanEvents.action, "decline")));
+      expect(events[0]?.note).toContain("附推荐产品");
 
-    const overdue = await application(p, bank.id, e.id, { acceptDueOn: day(-2) });
-    const flagged = await (await get("/bank/loans", bank.cookie)).text();
-    const row = flagged.slice(
-      flagged.indexOf(`/bank/loans/${overdue}`),
-      flagged.indexOf("</tr>", flagged.indexOf(`/bank/loans/${overdue}`)),
-    );
-    expect(row).toContain("已超时");
+      const overdue = await application(p, bank.id, e.id, { acceptDueOn: day(-2) });
+      const flagged = await (await get("/bank/loans", bank.cookie)).text();
+      const row = flagged.slice(
+        flagged.indexOf(`/bank/loans/${overdue}`),
+        flagged.indexOf("</tr>", flagged.indexOf(`/bank/loans/${overdue}`)),
+      );
+      expect(row).toContain("已超时");
 
-    const stats = await get("/admin/finance", await signIn("reviewer"));
-    expect(stats.status).toBe(200);
-    expect(stats.headers.get("cache-control")).toBe("private, no-store");
-    const statsHtml = await stats.text();
-    expect(statsHtml).toContain(
-      `<th scope="row">${bank.name}</th><td class="num" data-label="申请">3</td><td class="num" data-label="授信">1</td><td class="num" data-label="拒绝">1</td>`,
-    );
-    expect((await get("/admin/finance", await signIn("zone_admin"))).status).toBe(200);
-  });
+      const stats = await get("/admin/finance", await signIn("reviewer"));
+      expect(stats.status).toBe(200);
+      expect(stats.headers.get("cache-control")).toBe("private, no-store");
+      const statsHtml = await stats.text();
+      expect(statsHtml).toContain(
+        `<th scope="row">${bank.name}</th><td class="num" data-label="申请">3</td>` +
+          `<td class="num" data-label="授信">1</td><td class="num" data-label="拒绝">1</td>`,
+      );
+      expect((await get("/admin/finance", await signIn("zone_admin"))).status).toBe(200);
+    },
+  );
 });

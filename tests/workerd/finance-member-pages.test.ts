@@ -138,63 +138,72 @@ describe("金融超市 catalogue and product page", () => {
     expect((await get("/finance/products/NOT_AN_ID")).status).toBe(404);
   });
 
-  it("refuses an application without consent (422, nothing written) and takes one with it (303, consent and application)", async () => {
-    const bank = await bankWithStaff(0);
-    const p = await product(bank.id, `申请${tag()}`);
-    const member = await financeEnterprise();
-    const key = applyKey(await html(await get(`/finance/products/${p.id}`, member.cookie)));
-    expect(key).not.toBe("");
-    const fields = { productId: p.id, idempotencyKey: key, amount: "300", term: "12", need: "", note: "" };
+  it(
+    "refuses an application without consent (422, nothing written) and takes one with it (303, " +
+      "consent and application)",
+    async () => {
+      const bank = await bankWithStaff(0);
+      const p = await product(bank.id, `申请${tag()}`);
+      const member = await financeEnterprise();
+      const key = applyKey(await html(await get(`/finance/products/${p.id}`, member.cookie)));
+      expect(key).not.toBe("");
+      const fields = { productId: p.id, idempotencyKey: key, amount: "300", term: "12", need: "", note: "" };
 
-    const refused = await post("/finance/loans", fields, member.cookie);
-    expect(refused.status).toBe(422);
-    const text = await html(refused);
-    expect(text).toContain("申请贷款须同意该金融机构查看企业的资质、成立年限和营业收入。");
-    expect(text).toContain('value="300"');
-    const none = await db().select().from(loanApplications).where(eq(loanApplications.enterpriseId, member.id));
-    expect(none).toEqual([]);
-    expect(await db().select().from(dataConsents).where(eq(dataConsents.enterpriseId, member.id))).toEqual([]);
+      const refused = await post("/finance/loans", fields, member.cookie);
+      expect(refused.status).toBe(422);
+      const text = await html(refused);
+      expect(text).toContain("申请贷款须同意该金融机构查看企业的资质、成立年限和营业收入。");
+      expect(text).toContain('value="300"');
+      const none = await db().select().from(loanApplications).where(eq(loanApplications.enterpriseId, member.id));
+      expect(none).toEqual([]);
+      expect(await db().select().from(dataConsents).where(eq(dataConsents.enterpriseId, member.id))).toEqual([]);
 
-    const done = await post("/finance/loans", { ...fields, consent: "yes" }, member.cookie);
-    expect(done.status).toBe(303);
-    const id = /^\/finance\/loans\/([a-z0-9]+)\?done=applied$/.exec(done.headers.get("location") ?? "")?.[1];
-    expect(id).toBeTruthy();
-    // A second click (same key) is the same application.
-    expect((await post("/finance/loans", { ...fields, consent: "yes" }, member.cookie)).headers.get("location")).toBe(
-      done.headers.get("location"),
-    );
-    const [app] = await db().select().from(loanApplications).where(eq(loanApplications.enterpriseId, member.id));
-    expect(app).toMatchObject({
-      id,
-      productId: p.id,
-      bankId: bank.id,
-      amountFen: 300 * WAN,
-      termMonths: 12,
-      status: "submitted",
-    });
-    const consents = await db()
-      .select()
-      .from(dataConsents)
-      .where(
-        and(eq(dataConsents.enterpriseId, member.id), eq(dataConsents.bankId, bank.id), isNull(dataConsents.revokedAt)),
+      const done = await post("/finance/loans", { ...fields, consent: "yes" }, member.cookie);
+      expect(done.status).toBe(303);
+      const id = /^\/finance\/loans\/([a-z0-9]+)\?done=applied$/.exec(done.headers.get("location") ?? "")?.[1];
+      expect(id).toBeTruthy();
+      // A second click (same key) is the same application.
+      expect((await post("/finance/loans", { ...fields, consent: "yes" }, member.cookie)).headers.get("location")).toBe(
+        done.headers.get("location"),
       );
-    expect(consents.length).toBe(1);
+      const [app] = await db().select().from(loanApplications).where(eq(loanApplications.enterpriseId, member.id));
+      expect(app).toMatchObject({
+        id,
+        productId: p.id,
+        bankId: bank.id,
+        amountFen: 300 * WAN,
+        termMonths: 12,
+        status: "submitted",
+      });
+      const consents = await db()
+        .select()
+        .from(dataConsents)
+        .where(
+          and(
+            eq(dataConsents.enterpriseId, member.id),
+            eq(dataConsents.bankId, bank.id),
+            isNull(dataConsents.revokedAt),
+          ),
+        );
+      expect(consents.length).toBe(1);
 
-    const status = await html(await get(`/finance/loans/${id}?done=applied`, member.cookie));
-    expect(status).toContain("已提交,待受理");
-    expect(status).toContain(bank.name);
-    expect(status).toContain("提交申请");
-    const mine = await html(await get("/finance/loans", member.cookie));
-    expect(mine).toContain(`href="/finance/loans/${id}"`);
-    expect(mine).toContain("300万元");
-  });
+      const status = await html(await get(`/finance/loans/${id}?done=applied`, member.cookie));
+      expect(status).toContain("已提交,待受理");
+      expect(status).toContain(bank.name);
+      expect(status).toContain("提交申请");
+      const mine = await html(await get("/finance/loans", member.cookie));
+      expect(mine).toContain(`href="/finance/loans/${id}"`);
+      expect(mine).toContain("300万元");
+    },
+  );
 });
 
 describe("financing needs, ranking and consent", () => {
   it("posts a need and ranks the product that fits first, criterion by criterion", async () => {
     const bank = await bankWithStaff(0);
     const t = tag();
-    // Accepts a mortgage, at a rate and an amount no other suite's product beats, so it ranks first in the shared catalogue.
+    // Accepts a mortgage, at a rate and an amount no other suite's product beats, so it ranks first in the shared
+    // catalogue.
     const fits = await product(bank.id, `抵押${t}`, {
       type: "mortgage",
       guarantees: '["mortgage"]',

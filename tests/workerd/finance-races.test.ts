@@ -87,81 +87,96 @@ describe("50 applications for one product at once", () => {
     expect(counter!.last).toBe(given!.seq);
   });
 
-  it("with one Idempotency-Key: all 50 answer the same application (one 201, the rest 200), never 409, one row", async () => {
-    const { firm, productId } = await world();
-    const key = `race-${newId()}`;
-    const responses = await Promise.all(Array.from({ length: N }, () => apply(firm.cookie, productId, key)));
-    const statuses = responses.map((r) => r.status);
-    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
-    expect(statuses.filter((s) => s === 200)).toHaveLength(N - 1);
-    const rows = await rowsOf(firm.id, productId);
-    expect(rows).toHaveLength(1);
-    expect(new Set(responses.map((r) => r.body.application.id))).toEqual(new Set([rows[0]!.id]));
-    // And a retry afterwards, in sequence.
-    const again = await apply(firm.cookie, productId, key);
-    expect([again.status, again.body.application.id]).toEqual([200, rows[0]!.id]);
-  });
+  it(
+    "with one Idempotency-Key: all 50 answer the same " + "application (one 201, the rest 200), never 409, one row",
+    async () => {
+      const { firm, productId } = await world();
+      const key = `race-${newId()}`;
+      const responses = await Promise.all(Array.from({ length: N }, () => apply(firm.cookie, productId, key)));
+      const statuses = responses.map((r) => r.status);
+      expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+      expect(statuses.filter((s) => s === 200)).toHaveLength(N - 1);
+      const rows = await rowsOf(firm.id, productId);
+      expect(rows).toHaveLength(1);
+      expect(new Set(responses.map((r) => r.body.application.id))).toEqual(new Set([rows[0]!.id]));
+      // And a retry afterwards, in sequence.
+      const again = await apply(firm.cookie, productId, key);
+      expect([again.status, again.body.application.id]).toEqual([200, rows[0]!.id]);
+    },
+  );
 
-  it("from the product page's form, a double submit with its key lands on one application; without a key the second is told 已申请过", async () => {
-    const { firm, productId } = await world();
-    const ORIGIN = `http://${slug}.localhost:8787`;
-    const submit = (key: string) =>
-      call(`${slug}.localhost`, "POST", "/finance/loans", {
-        cookie: firm.cookie,
-        origin: ORIGIN,
-        contentType: "application/x-www-form-urlencoded",
-        body: new URLSearchParams({
-          productId,
-          amount: "300",
-          term: "12",
-          consent: "yes",
-          idempotencyKey: key,
-        }).toString(),
-      });
-    const key = `form-${newId()}`;
-    const twice = await Promise.all(Array.from({ length: 10 }, () => submit(key)));
-    expect(twice.map((r) => r.status)).toEqual(Array(10).fill(303));
-    const [row] = await rowsOf(firm.id, productId);
-    expect(new Set(twice.map((r) => r.headers.get("location")))).toEqual(
-      new Set([`/finance/loans/${row!.id}?done=applied`]),
-    );
-    const other = await submit("");
-    expect(other.status).toBe(409);
-    expect(await other.text()).toContain(ALREADY);
-    expect(await rowsOf(firm.id, productId)).toHaveLength(1);
-  });
+  it(
+    "from the product page's form, a double submit with its key lands on one application; " +
+      "without a key the second is told 已申请过",
+    async () => {
+      const { firm, productId } = await world();
+      const ORIGIN = `http://${slug}.localhost:8787`;
+      const submit = (key: string) =>
+        call(`${slug}.localhost`, "POST", "/finance/loans", {
+          cookie: firm.cookie,
+          origin: ORIGIN,
+          contentType: "application/x-www-form-urlencoded",
+          body: new URLSearchParams({
+            productId,
+            amount: "300",
+            term: "12",
+            consent: "yes",
+            idempotencyKey: key,
+          }).toString(),
+        });
+      const key = `form-${newId()}`;
+      const twice = await Promise.all(Array.from({ length: 10 }, () => submit(key)));
+      expect(twice.map((r) => r.status)).toEqual(Array(10).fill(303));
+      const [row] = await rowsOf(firm.id, productId);
+      expect(new Set(twice.map((r) => r.headers.get("location")))).toEqual(
+        new Set([`/finance/loans/${row!.id}?done=applied`]),
+      );
+      const other = await submit("");
+      expect(other.status).toBe(409);
+      expect(await other.text()).toContain(ALREADY);
+      expect(await rowsOf(firm.id, productId)).toHaveLength(1);
+    },
+  );
 });
 
 describe("50 consents for one bank at once", () => {
-  it("50 grants: all 200, one active consent, one audited grant; 50 revokes: all 200, none active, one audited revocation", async () => {
-    const bank = await bankWithStaff(0);
-    const firm = await financeEnterprise();
-    const grants = await Promise.all(
-      Array.from({ length: N }, () => api("PUT", `${FIN}/consents/${bank.id}`, { cookie: firm.cookie })),
-    );
-    expect(grants.map((r) => r.status)).toEqual(Array(N).fill(200));
-    const rows = await consentsOf(firm.id, bank.id);
-    expect(rows.map((r) => r.revokedAt)).toEqual([null]);
-    expect(await auditedFor("finance.consent_granted", `bank:${bank.id}`)).toHaveLength(1);
-    // Every answer lists the one active consent.
-    for (const g of grants)
-      expect(
-        g.body.consents.filter((c: { bankId: string; active: boolean }) => c.bankId === bank.id && c.active),
-      ).toHaveLength(1);
+  it(
+    "50 grants: all 200, one active consent, one audited grant; 50 revokes: all 200, none " +
+      "active, one audited revocation",
+    async () => {
+      const bank = await bankWithStaff(0);
+      const firm = await financeEnterprise();
+      const grants = await Promise.all(
+        Array.from({ length: N }, () => api("PUT", `${FIN}/consents/${bank.id}`, { cookie: firm.cookie })),
+      );
+      expect(grants.map((r) => r.status)).toEqual(Array(N).fill(200));
+      const rows = await consentsOf(firm.id, bank.id);
+      expect(rows.map((r) => r.revokedAt)).toEqual([null]);
+      expect(await auditedFor("finance.consent_granted", `bank:${bank.id}`)).toHaveLength(1);
+      // Every answer lists the one active consent.
+      for (const g of grants)
+        expect(
+          g.body.consents.filter((c: { bankId: string; active: boolean }) => c.bankId === bank.id && c.active),
+        ).toHaveLength(1);
 
-    const revokes = await Promise.all(
-      Array.from({ length: N }, () => api("DELETE", `${FIN}/consents/${bank.id}`, { cookie: firm.cookie })),
-    );
-    expect(revokes.map((r) => r.status)).toEqual(Array(N).fill(200));
-    expect(
-      await db()
-        .select()
-        .from(dataConsents)
-        .where(
-          and(eq(dataConsents.enterpriseId, firm.id), eq(dataConsents.bankId, bank.id), isNull(dataConsents.revokedAt)),
-        ),
-    ).toEqual([]);
-    expect((await consentsOf(firm.id, bank.id)).map((r) => r.id)).toEqual([rows[0]!.id]);
-    expect(await auditedFor("finance.consent_revoked", `bank:${bank.id}`)).toHaveLength(1);
-  });
+      const revokes = await Promise.all(
+        Array.from({ length: N }, () => api("DELETE", `${FIN}/consents/${bank.id}`, { cookie: firm.cookie })),
+      );
+      expect(revokes.map((r) => r.status)).toEqual(Array(N).fill(200));
+      expect(
+        await db()
+          .select()
+          .from(dataConsents)
+          .where(
+            and(
+              eq(dataConsents.enterpriseId, firm.id),
+              eq(dataConsents.bankId, bank.id),
+              isNull(dataConsents.revokedAt),
+            ),
+          ),
+      ).toEqual([]);
+      expect((await consentsOf(firm.id, bank.id)).map((r) => r.id)).toEqual([rows[0]!.id]);
+      expect(await auditedFor("finance.consent_revoked", `bank:${bank.id}`)).toHaveLength(1);
+    },
+  );
 });

@@ -36,7 +36,9 @@ export async function bankWithStaff(staff = 1) {
   return { id, name, staff: people, cookie: people[0]?.cookie ?? "" };
 }
 
-/** An admitted enterprise (新材料, registered 2015) with a verified hnte and last year's revenue, and one member signed in. */
+/**
+ * An admitted enterprise (新材料, registered 2015) with a verified hnte and last year's revenue, and one member signed in.
+ */
 export async function financeEnterprise() {
   const e = await enterpriseWithMember();
   const db = dbFor(slug);

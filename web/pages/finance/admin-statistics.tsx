@@ -5,16 +5,15 @@
  * declines, overdue, and the average working days to respond and to decide.
  */
 import type { ZoneConfig } from "../../../tenants/schema";
-import type { financeStatistics } from "../../../worker/features/finance/response-times";
 import { CalendarListNote } from "../../components/calendar-note";
 import { Layout } from "../../layout";
 import type { HeaderUser } from "../auth/labels";
-import { FINANCE_CSS, formatMoney } from "./shared";
+import type { FinanceStatistics } from "./rows";
+import { FINANCE_CSS } from "./shared";
+import { formatMoney } from "../../../worker/lib/money";
 
 /** The amount figures read as one list: all in 万元. */
 const wan = (fen: number) => formatMoney(fen, { unit: "万元" });
-
-export type FinanceStatistics = Awaited<ReturnType<typeof financeStatistics>>;
 
 export interface FinanceStatisticsPageProps {
   zone: ZoneConfig;

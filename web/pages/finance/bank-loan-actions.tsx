@@ -8,7 +8,8 @@
  */
 import type { LoanApplicationRow, LoanProductRow } from "../../../worker/db/schema";
 import { FormAlert, Input, Textarea, type FormErrors } from "../../components/form";
-import { amountRange, bpToPercentText, fenToWanText, formatMoney, rateRange, termRange } from "./shared";
+import { amountRange, bpToPercentText, rateRange, termRange } from "./shared";
+import { fenToPlainWan, formatMoney } from "../../../worker/lib/money";
 
 export interface FailedAction {
   form: "accept" | "approve" | "disburse" | "decline";
@@ -83,7 +84,7 @@ export function LoanActions({
             label="授信金额(万元)"
             inputmode="decimal"
             maxlength={20}
-            value={typed(failed, "approve", "amount") ?? fenToWanText(app.amountFen)}
+            value={typed(failed, "approve", "amount") ?? fenToPlainWan(app.amountFen)}
             error={fieldError(failed, "approve", "amount")}
           />
           <Input
@@ -121,7 +122,7 @@ export function LoanActions({
             label="放款金额(万元)"
             inputmode="decimal"
             maxlength={20}
-            value={typed(failed, "disburse", "amount") ?? fenToWanText(app.approvedAmountFen ?? app.amountFen)}
+            value={typed(failed, "disburse", "amount") ?? fenToPlainWan(app.approvedAmountFen ?? app.amountFen)}
             error={fieldError(failed, "disburse", "amount")}
           />
           <Input

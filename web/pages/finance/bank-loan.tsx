@@ -1,33 +1,27 @@
 /**
  * One loan application for the bank's staff: the product, amount, term, the
  * purpose of the need it came from and the enterprise's note; whom to call
- * (the enterprise's contact person and phone, the member who applied); what was approved, disbursed or why it was declined; the
- * enterprise's financial facts where it consented for this bank; the timeline;
+ * (the enterprise's contact person and phone, the member who applied); what
+ * was approved, disbursed or why it was declined; the enterprise's financial
+ * facts where it consented for this bank; the timeline;
  * and the forms its status allows (./bank-loan-actions.tsx).
  */
 import type { ZoneConfig } from "../../../tenants/schema";
 import type { LoanProductRow } from "../../../worker/db/schema";
-import { namesOf } from "../../../worker/features/finance/context";
-import type { getLoanDetail } from "../../../worker/features/finance/list-loans";
 import type { EnterpriseTerms } from "../../../worker/engines/loan-match/match";
+import { namesOf } from "../../labels/finance";
 import { AppNumberLine } from "../../components/app-number";
 import { CalendarNote } from "../../components/calendar-note";
 import { FormAlert } from "../../components/form";
 import { formatDateZh } from "../../format";
 import { Layout } from "../../layout";
 import { formatTimeZh, type HeaderUser } from "../auth/labels";
+import type { LoanDetail } from "./rows";
 import { LoanActions, type FailedAction, type ReferralOption } from "./bank-loan-actions";
-import {
-  FINANCE_CSS,
-  FinancialFacts,
-  formatMoney,
-  LoanStatusTag,
-  LoanTimeline,
-  NoticeBox,
-  PRODUCT_TYPE_ZH,
-  rateText,
-  type Notice,
-} from "./shared";
+import { FINANCE_CSS, FinancialFacts, LoanStatusTag, LoanTimeline, PRODUCT_TYPE_ZH } from "./shared";
+import { formatMoney } from "../../../worker/lib/money";
+import { NoticeBox, type Notice } from "../subsidies/shared";
+import { rateText } from "../../../worker/engines/loan-match/match";
 
 export type { FailedAction } from "./bank-loan-actions";
 
@@ -35,7 +29,7 @@ export interface BankLoanPageProps {
   zone: ZoneConfig;
   nonce: string | undefined;
   user: HeaderUser;
-  detail: Awaited<ReturnType<typeof getLoanDetail>>;
+  detail: LoanDetail;
   product: LoanProductRow;
   facts: EnterpriseTerms;
   consented: boolean;

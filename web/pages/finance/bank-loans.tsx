@@ -6,27 +6,26 @@
  * was escalated to the zone.
  */
 import type { ZoneConfig } from "../../../tenants/schema";
-import type { listLoansFor } from "../../../worker/features/finance/list-loans";
 import { AppNumber, NumberSearch } from "../../components/app-number";
 import { CalendarListNote, CalendarNote } from "../../components/calendar-note";
 import { formatDateZh } from "../../format";
 import { Layout } from "../../layout";
 import { formatTimeZh, type HeaderUser } from "../auth/labels";
-import { FINANCE_CSS, formatMoney, LoanStatusTag } from "./shared";
-
-export type BankLoanRow = Awaited<ReturnType<typeof listLoansFor>>[number];
+import type { LoanListRow } from "./rows";
+import { FINANCE_CSS, LoanStatusTag } from "./shared";
+import { formatMoney } from "../../../worker/lib/money";
 
 export interface BankLoansPageProps {
   zone: ZoneConfig;
   nonce: string | undefined;
   user: HeaderUser;
-  rows: BankLoanRow[];
+  rows: LoanListRow[];
   /** The search as typed (an application number or a name), when the list is narrowed to it. */
   q?: string | undefined;
 }
 
 /** The day the bank must act by, and what it must do by then; none once decided. */
-function due(a: BankLoanRow["application"]): { on: string; what: string } | null {
+function due(a: LoanListRow["application"]): { on: string; what: string } | null {
   if (a.status === "submitted") return { on: a.acceptDueOn, what: "受理或拒绝" };
   if (a.status === "accepted" && a.decideDueOn) return { on: a.decideDueOn, what: "授信决定" };
   return null;

@@ -6,15 +6,14 @@
  * enterprise's financial facts — only where it consented for this bank.
  */
 import type { ZoneConfig } from "../../../tenants/schema";
-import { list, namesOf } from "../../../worker/features/finance/context";
-import type { needsForBank } from "../../../worker/features/finance/needs";
 import type { Guarantee } from "../../../worker/engines/loan-match/match";
+import { namesOf } from "../../labels/finance";
 import { formatDateZh } from "../../format";
 import { Layout } from "../../layout";
 import { formatTimeZh, type HeaderUser } from "../auth/labels";
-import { CriteriaList, FINANCE_CSS, FinancialFacts, formatMoney, guaranteesText, MatchBadge } from "./shared";
-
-export type BankNeedRow = Awaited<ReturnType<typeof needsForBank>>[number];
+import type { BankNeedRow } from "./rows";
+import { CriteriaList, FINANCE_CSS, FinancialFacts, guaranteesText, MatchBadge } from "./shared";
+import { formatMoney } from "../../../worker/lib/money";
 
 export interface BankNeedsPageProps {
   zone: ZoneConfig;
@@ -45,7 +44,7 @@ function NeedCard({ zone, row }: { zone: ZoneConfig; row: BankNeedRow }) {
           <dt>资金用途</dt>
           <dd>{n.purpose}</dd>
           <dt>可提供担保</dt>
-          <dd>{guaranteesText(list<Guarantee>(n.guarantees))}</dd>
+          <dd>{guaranteesText(JSON.parse(n.guarantees) as Guarantee[])}</dd>
           <dt>用款时间</dt>
           <dd>{formatDateZh(n.neededBy)}前</dd>
           <dt>有效期至</dt>

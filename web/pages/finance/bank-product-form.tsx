@@ -9,11 +9,13 @@
 import type { Child } from "hono/jsx";
 import type { ZoneConfig } from "../../../tenants/schema";
 import { GUARANTEES, PRODUCT_TYPES, type LoanProductRow } from "../../../worker/db/schema";
-import type { ProductFormValues } from "../../../worker/features/finance/bank-product-form";
 import { Checkbox, FormAlert, Input, Select, Textarea, type FormErrors } from "../../components/form";
 import { Layout } from "../../layout";
 import type { HeaderUser } from "../auth/labels";
-import { FINANCE_CSS, GUARANTEE_ZH, NoticeBox, PRODUCT_TYPE_ZH, ProductStatusTag, type Notice } from "./shared";
+import type { ProductFormValues } from "./rows";
+import { FINANCE_CSS, PRODUCT_TYPE_ZH, ProductStatusTag } from "./shared";
+import { GUARANTEE_ZH } from "../../../worker/engines/loan-match/match";
+import { NoticeBox, type Notice } from "../subsidies/shared";
 
 export interface ProductFormPageProps {
   zone: ZoneConfig;

@@ -7,16 +7,8 @@ import type { ZoneConfig } from "../../../tenants/schema";
 import type { LoanProductRow } from "../../../worker/db/schema";
 import { Layout } from "../../layout";
 import { formatTimeZh, type HeaderUser } from "../auth/labels";
-import {
-  amountRange,
-  FINANCE_CSS,
-  NoticeBox,
-  PRODUCT_TYPE_ZH,
-  ProductStatusTag,
-  rateRange,
-  termRange,
-  type Notice,
-} from "./shared";
+import { amountRange, FINANCE_CSS, PRODUCT_TYPE_ZH, ProductStatusTag, rateRange, termRange } from "./shared";
+import { NoticeBox, type Notice } from "../subsidies/shared";
 
 export interface BankProductsPageProps {
   zone: ZoneConfig;

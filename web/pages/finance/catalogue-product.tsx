@@ -9,25 +9,24 @@
  */
 import type { ZoneConfig } from "../../../tenants/schema";
 import type { LoanProductRow, LoanStatus } from "../../../worker/db/schema";
-import { namesOf } from "../../../worker/features/finance/context";
 import { applicationNumber } from "../../../worker/lib/application-number";
 import type { Guarantee } from "../../../worker/engines/loan-match/match";
 import { FormAlert, Input, Select, Textarea, type FormErrors } from "../../components/form";
+import { namesOf } from "../../labels/finance";
 import { Layout } from "../../layout";
 import { formatTimeZh, type HeaderUser } from "../auth/labels";
 import {
   amountRange,
   FINANCE_CSS,
-  formatMoney,
   guaranteesText,
   LoanStatusTag,
-  NoticeBox,
   PRODUCT_STATUS_ZH,
   PRODUCT_TYPE_ZH,
   rateRange,
   termRange,
-  type Notice,
 } from "./shared";
+import { formatMoney } from "../../../worker/lib/money";
+import { NoticeBox, type Notice } from "../subsidies/shared";
 
 /** Who is reading decides what the page offers under the product. */
 export type ApplyState =

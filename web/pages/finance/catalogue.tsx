@@ -11,15 +11,8 @@ import type { Guarantee } from "../../../worker/engines/loan-match/match";
 import { FormAlert, Input, Select } from "../../components/form";
 import { Layout } from "../../layout";
 import type { HeaderUser } from "../auth/labels";
-import {
-  amountRange,
-  FINANCE_CSS,
-  GUARANTEE_ZH,
-  guaranteesText,
-  PRODUCT_TYPE_ZH,
-  rateRange,
-  termRange,
-} from "./shared";
+import { amountRange, FINANCE_CSS, guaranteesText, PRODUCT_TYPE_ZH, rateRange, termRange } from "./shared";
+import { GUARANTEE_ZH } from "../../../worker/engines/loan-match/match";
 
 /** The filters as typed (echoed back into the form); amount in 万元, rate in %. */
 export interface CatalogueFilters {
@@ -52,10 +45,11 @@ export interface CataloguePageProps {
   member: boolean;
 }
 
-export const CATALOGUE_CSS = `${FINANCE_CSS}
+const CATALOGUE_CSS = `${FINANCE_CSS}
 .fin form.filters{display:grid;gap:10px 14px;grid-template-columns:1fr 1fr;margin:0 0 12px}
 .fin form.filters .wide,.fin form.filters .go{grid-column:1/-1}
-@media(min-width:760px){.fin form.filters{grid-template-columns:repeat(4,minmax(0,1fr))}.fin form.filters .wide{grid-column:span 2}.fin form.filters .go{grid-column:auto;align-self:end}}
+@media(min-width:760px){.fin form.filters{grid-template-columns:repeat(4,minmax(0,1fr))}
+.fin form.filters .wide{grid-column:span 2}.fin form.filters .go{grid-column:auto;align-self:end}}
 .fin form.filters .field label{font-size:.92rem}
 .fin .count{color:var(--muted);margin:0 0 10px}
 .fin .prod h3{margin:0 0 2px;font-size:1.08rem;line-height:1.5}
@@ -72,7 +66,7 @@ const bankLine = (i: { bankName: string; bankBranch: string | null }) =>
   `${i.bankName}${i.bankBranch ? ` · ${i.bankBranch}` : ""}`;
 
 /** One product as the catalogue shows it; `href` may carry ?need= to keep the need chosen. */
-export function ProductCard({ item, href }: { item: CatalogueItem; href: string }) {
+function ProductCard({ item, href }: { item: CatalogueItem; href: string }) {
   const p = item.product;
   return (
     <li class="panel prod">
@@ -121,6 +115,8 @@ export function CataloguePage({ zone, nonce, user, filters, errors, items, filte
               : undefined
           }
         />
+        {/* biome-ignore lint/a11y/useSemanticElements: role="search" on the form is the landmark every page of
+            the site uses; a <search> wrapper would be a second element for the same thing. */}
         <form method="get" action="/finance" class="filters panel" role="search" aria-label="筛选产品">
           <Select
             name="type"

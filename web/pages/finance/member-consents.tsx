@@ -8,7 +8,7 @@ import type { ZoneConfig } from "../../../tenants/schema";
 import { Layout } from "../../layout";
 import { formatTimeZh, type HeaderUser } from "../auth/labels";
 import { MEMBER_CSS } from "./member-shared";
-import { NoticeBox, type Notice } from "./shared";
+import { NoticeBox, type Notice } from "../subsidies/shared";
 
 export interface ConsentRow {
   bankId: string;

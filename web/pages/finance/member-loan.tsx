@@ -6,8 +6,7 @@
  * enterprise can withdraw it (撤回申请, confirmed first; the bank is told).
  */
 import type { ZoneConfig } from "../../../tenants/schema";
-import type { LoanApplicationRow, LoanEventRow } from "../../../worker/db/schema";
-import { PENDING_LOAN_STATUSES } from "../../../worker/features/finance/loan-applications";
+import { OPEN_LOAN_STATUSES, type LoanApplicationRow, type LoanEventRow } from "../../../worker/db/schema";
 import { AppNumberLine } from "../../components/app-number";
 import { Textarea } from "../../components/form";
 import { formatDateZh } from "../../format";
@@ -15,7 +14,10 @@ import { Layout } from "../../layout";
 import type { HeaderUser } from "../auth/labels";
 import { loanNextStep } from "./member-loans";
 import { MEMBER_CSS } from "./member-shared";
-import { formatMoney, LoanStatusTag, LoanTimeline, NoticeBox, rateText, type Notice } from "./shared";
+import { LoanStatusTag, LoanTimeline } from "./shared";
+import { formatMoney } from "../../../worker/lib/money";
+import { NoticeBox, type Notice } from "../subsidies/shared";
+import { rateText } from "../../../worker/engines/loan-match/match";
 
 export interface LoanPageProps {
   zone: ZoneConfig;
@@ -139,7 +141,7 @@ export function LoanPage({
   notice,
   withdraw,
 }: LoanPageProps) {
-  const pending = (PENDING_LOAN_STATUSES as readonly string[]).includes(loan.status);
+  const pending = (OPEN_LOAN_STATUSES as readonly string[]).includes(loan.status);
   return (
     <Layout title={`贷款申请:${product.name}`} zone={zone} nonce={nonce} user={user} current="finance" css={MEMBER_CSS}>
       <main id="main" class="wrap fin">

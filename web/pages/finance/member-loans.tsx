@@ -10,7 +10,9 @@ import { formatDateZh } from "../../format";
 import { Layout } from "../../layout";
 import { formatTimeZh, type HeaderUser } from "../auth/labels";
 import { MEMBER_CSS } from "./member-shared";
-import { formatMoney, LoanStatusTag, NoticeBox, type Notice } from "./shared";
+import { LoanStatusTag } from "./shared";
+import { formatMoney } from "../../../worker/lib/money";
+import { NoticeBox, type Notice } from "../subsidies/shared";
 
 export interface MyLoanRow {
   id: string;

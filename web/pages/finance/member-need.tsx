@@ -15,16 +15,15 @@ import { MEMBER_CSS } from "./member-shared";
 import {
   amountRange,
   CriteriaList,
-  formatMoney,
   guaranteesText,
   MatchBadge,
   NEED_STATUS_ZH,
-  NoticeBox,
   PRODUCT_TYPE_ZH,
   rateRange,
   termRange,
-  type Notice,
 } from "./shared";
+import { formatMoney } from "../../../worker/lib/money";
+import { NoticeBox, type Notice } from "../subsidies/shared";
 
 export interface RankedProduct {
   row: LoanProductRow;
@@ -115,9 +114,13 @@ export function NeedPage({ zone, nonce, user, need, matches, notice }: NeedPageP
                     <MatchBadge match={m} />
                   </div>
                   <p class="rank-terms">
-                    {m.bankName} · {PRODUCT_TYPE_ZH[m.row.type]} · {amountRange(m.row.minAmountFen, m.row.maxAmountFen)}{" "}
-                    · 年利率{rateRange(m.row.minRateBp, m.row.maxRateBp)} ·{" "}
-                    {termRange(m.row.minTermMonths, m.row.maxTermMonths)}
+                    {[
+                      m.bankName,
+                      PRODUCT_TYPE_ZH[m.row.type],
+                      amountRange(m.row.minAmountFen, m.row.maxAmountFen),
+                      `年利率${rateRange(m.row.minRateBp, m.row.maxRateBp)}`,
+                      termRange(m.row.minTermMonths, m.row.maxTermMonths),
+                    ].join(" · ")}
                   </p>
                   <CriteriaList criteria={m.criteria} />
                   {open && (

@@ -13,7 +13,10 @@ import { FormAlert, Input, Textarea, type FormErrors } from "../../components/fo
 import { Layout } from "../../layout";
 import type { HeaderUser } from "../auth/labels";
 import { MEMBER_CSS } from "./member-shared";
-import { formatMoney, GUARANTEE_ZH, guaranteesText, NEED_STATUS_ZH, NoticeBox, type Notice } from "./shared";
+import { guaranteesText, NEED_STATUS_ZH } from "./shared";
+import { formatMoney } from "../../../worker/lib/money";
+import { GUARANTEE_ZH } from "../../../worker/engines/loan-match/match";
+import { NoticeBox, type Notice } from "../subsidies/shared";
 
 export interface MyNeedsPageProps {
   zone: ZoneConfig;

@@ -1,4 +1,7 @@
-/** What only the enterprise's 金融超市 pages add to ./shared: a few styles (need status tags, screen-reader text, the ranked list). */
+/**
+ * What only the enterprise's 金融超市 pages add to ./shared: a few styles (need status tags, screen-reader text, the
+ * ranked list).
+ */
 import { FINANCE_CSS } from "./shared";
 
 export const MEMBER_CSS = `${FINANCE_CSS}
@@ -12,7 +15,8 @@ export const MEMBER_CSS = `${FINANCE_CSS}
 .fin .rank-head h3{margin:0;font-size:1.08rem}
 .fin .rank-terms{margin:0 0 6px;color:var(--muted);font-size:.92rem}
 .fin .row-actions{margin-top:10px}
-.fin .consent-row{display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:6px 16px;padding:8px 0;border-top:1px solid var(--line)}
+.fin .consent-row{display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:6px 16px;
+padding:8px 0;border-top:1px solid var(--line)}
 .fin .consent-row:first-child{border-top:0}
 .fin .consent-row p{margin:0}
 .fin .consent-row form{margin:0}

@@ -13,8 +13,6 @@ import type {
   LoanStatus,
   ProductType,
 } from "../../../worker/db/schema";
-import { namesOf } from "../../../worker/features/finance/context";
-import { LOAN_STATUS_ZH } from "../../../worker/features/finance/loan-applications";
 import {
   GUARANTEE_ZH,
   rateText,
@@ -23,12 +21,10 @@ import {
   type Guarantee,
   type Verdict,
 } from "../../../worker/engines/loan-match/match";
-import { fenToPlainWan, formatMoney, formatMoneyRange } from "../../../worker/lib/money";
+import { formatMoney, formatMoneyRange } from "../../../worker/lib/money";
+import { LOAN_STATUS_ZH, namesOf } from "../../labels/finance";
 import { EVALUATION_CSS } from "../../components/evaluation";
 import { formatTimeZh } from "../auth/labels";
-
-export { formatMoney, rateText, GUARANTEE_ZH, LOAN_STATUS_ZH };
-export { NoticeBox, type Notice } from "../subsidies/shared";
 
 export const PRODUCT_TYPE_ZH: Record<ProductType, string> = {
   credit: "信用贷",
@@ -57,9 +53,6 @@ export const rateRange = (min: number, max: number) =>
   min === max ? rateText(min) : `${rateText(min)}至${rateText(max)}`;
 export const termRange = (min: number, max: number) => (min === max ? `${max}个月` : `${min}至${max}个月`);
 
-/** Fen as 万元 for a form field: 1234500000 → "1234.5" (exact, no float drift). */
-export const fenToWanText = fenToPlainWan;
-
 /** Basis points as a percentage for a form field: 345 → "3.45". */
 export const bpToPercentText = (bp: number) =>
   bp % 100 === 0 ? String(bp / 100) : `${Math.floor(bp / 100)}.${String(bp % 100).padStart(2, "0")}`.replace(/0$/, "");
@@ -73,7 +66,7 @@ export function LoanStatusTag({ status }: { status: LoanStatus }) {
 }
 
 /** Icons are decoration; the word beside them is what a screen reader says. */
-export const VERDICT: Record<Verdict, { icon: string; label: string; cls: string }> = {
+const VERDICT: Record<Verdict, { icon: string; label: string; cls: string }> = {
   meets: { icon: "✓", label: "符合", cls: "pass" },
   partly: { icon: "≈", label: "部分符合", cls: "partly" },
   fails: { icon: "✗", label: "不符合", cls: "fail" },
@@ -131,7 +124,7 @@ export function FinancialFacts({ zone, facts, shared }: { zone: ZoneConfig; fact
   );
 }
 
-export const LOAN_EVENT_ZH: Record<string, string> = {
+const LOAN_EVENT_ZH: Record<string, string> = {
   submitted: "提交申请",
   accept: "受理",
   approve: "授信",
@@ -186,12 +179,14 @@ main.wrap.fin{padding-top:20px;padding-bottom:40px}
 @media(min-width:760px){.fin .panel{padding:20px 24px}}
 .fin .panel + .panel{margin-top:12px}
 .fin .cards{list-style:none;margin:0;padding:0;display:grid;gap:12px}
-.fin .tag{display:inline-block;font-size:.82rem;border-radius:4px;padding:0 6px;border:1px solid var(--line);white-space:nowrap}
+.fin .tag{display:inline-block;font-size:.82rem;border-radius:4px;padding:0 6px;border:1px solid var(--line);
+white-space:nowrap}
 .fin .tag.pst-published,.fin .tag.lst-approved,.fin .tag.lst-disbursed{background:#ecfdf3;border-color:#32d583}
 .fin .tag.pst-draft,.fin .tag.lst-submitted,.fin .tag.lst-accepted{background:#eff8ff;border-color:#53b1fd}
 .fin .tag.pst-withdrawn,.fin .tag.lst-withdrawn{background:var(--bg)}
 .fin .tag.lst-declined,.fin .tag.overdue{background:#fef3f2;border-color:#f04438;color:#7a271a}
-.fin .field select,.fin .field textarea{min-height:44px;width:100%;padding:8px 12px;font:inherit;color:var(--ink);background:#fff;border:1px solid #8a94a3;border-radius:6px}
+.fin .field select,.fin .field textarea{min-height:44px;width:100%;padding:8px 12px;font:inherit;color:var(--ink);
+background:#fff;border:1px solid #8a94a3;border-radius:6px}
 .fin .field textarea{min-height:88px}
 .fin .field [aria-invalid=true]{border:2px solid #b42318}
 .fin dl.kv{display:grid;grid-template-columns:1fr;gap:2px 16px;margin:0}
@@ -214,12 +209,15 @@ main.wrap.fin{padding-top:20px;padding-bottom:40px}
 @media(max-width:719px){
 .fin table.stack thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 .fin table.stack tr{display:block;padding:8px 0;border-bottom:1px solid var(--line)}
-.fin table.stack td,.fin table.stack tbody th{display:block;border:0;padding:2px 12px;text-align:left;white-space:normal}
-.fin table.stack td[data-label]::before{content:attr(data-label) ":";color:var(--muted);font-size:.88rem;margin-right:4px}
+.fin table.stack td,.fin table.stack tbody th{display:block;border:0;padding:2px 12px;text-align:left;
+white-space:normal}
+.fin table.stack td[data-label]::before{content:attr(data-label) ":";color:var(--muted);font-size:.88rem;
+margin-right:4px}
 }
 .timeline{list-style:none;margin:0;padding:0}
 .timeline li{border-left:3px solid var(--line);padding:0 0 12px 14px;position:relative}
-.timeline li::before{content:"";position:absolute;left:-7px;top:8px;width:11px;height:11px;border-radius:50%;background:var(--primary)}
+.timeline li::before{content:"";position:absolute;left:-7px;top:8px;width:11px;height:11px;border-radius:50%;
+background:var(--primary)}
 .timeline p{margin:0}
 .tl-head{display:flex;flex-wrap:wrap;gap:2px 10px;align-items:baseline}
 .tl-meta{color:var(--muted);font-size:.88rem}

@@ -7,20 +7,14 @@
  */
 import { GUARANTEES, PRODUCT_TYPES, type LoanProductRow } from "../../db/schema";
 import type { FormErrors } from "../../../web/components/form";
-import { bpToPercentText, fenToWanText } from "../../../web/pages/finance/shared";
+import type { ProductFormValues } from "../../../web/pages/finance/rows";
+import { bpToPercentText } from "../../../web/pages/finance/shared";
+import { fenToPlainWan } from "../../lib/money";
 import { list } from "./context";
 import { percentToBp, wanToFen, wholeNumber } from "./form-amounts";
 import { ProductInput } from "./products";
 
-/** What the form holds: text fields by name, and the three sets of checkboxes. */
-export interface ProductFormValues {
-  text: Record<string, string>;
-  guarantees: string[];
-  industries: string[];
-  qualifications: string[];
-}
-
-export const TEXT_FIELDS = [
+const TEXT_FIELDS = [
   "name",
   "type",
   "minAmount",
@@ -84,7 +78,7 @@ export const PRODUCT_FIELD_LABELS: Record<string, string> = {
 };
 
 const HAN = /[\u4e00-\u9fff]/;
-/** The form body (parseBody({ all: true })) as the values the form re-shows. */
+/** The form body (readFormBody with `all: true`) as the values the form re-shows. */
 export function formValues(body: Record<string, unknown>): ProductFormValues {
   const strings = (v: unknown): string[] =>
     (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === "string");
@@ -104,14 +98,14 @@ export function productValues(p: LoanProductRow): ProductFormValues {
     text: {
       name: p.name,
       type: p.type,
-      minAmount: fenToWanText(p.minAmountFen),
-      maxAmount: fenToWanText(p.maxAmountFen),
+      minAmount: fenToPlainWan(p.minAmountFen),
+      maxAmount: fenToPlainWan(p.maxAmountFen),
       minRate: bpToPercentText(p.minRateBp),
       maxRate: bpToPercentText(p.maxRateBp),
       minTerm: String(p.minTermMonths),
       maxTerm: String(p.maxTermMonths),
       minYears: p.minYears ? String(p.minYears) : "",
-      minRevenue: p.minRevenueFen ? fenToWanText(p.minRevenueFen) : "",
+      minRevenue: p.minRevenueFen ? fenToPlainWan(p.minRevenueFen) : "",
       region: p.region ?? "",
       features: p.features,
       materials: list(p.materials).join("\n"),
@@ -134,20 +128,25 @@ export function parseProductForm(v: ProductFormValues): ParsedProduct {
   const fields: Record<string, string> = {};
   const t = v.text;
   const blank = (k: string) => (t[k] ?? "").trim() === "";
+  /** Records the field's message; the value is then undefined, which the schema refuses. */
+  const fail = (k: string, message: string): undefined => {
+    fields[k] = message;
+    return undefined;
+  };
   const money = (k: string, optional: boolean) => {
-    if (blank(k)) return optional ? 0 : void (fields[k] = "请填写这一项");
+    if (blank(k)) return optional ? 0 : fail(k, "请填写这一项");
     const r = wanToFen(t[k]!);
-    return r.ok ? r.fen : void (fields[k] = r.message);
+    return r.ok ? r.fen : fail(k, r.message);
   };
   const rate = (k: string) => {
-    if (blank(k)) return void (fields[k] = "请填写这一项");
+    if (blank(k)) return fail(k, "请填写这一项");
     const r = percentToBp(t[k]!);
-    return r.ok ? r.bp : void (fields[k] = r.message);
+    return r.ok ? r.bp : fail(k, r.message);
   };
   const whole = (k: string, unit: string, optional: boolean) => {
-    if (blank(k)) return optional ? 0 : void (fields[k] = "请填写这一项");
+    if (blank(k)) return optional ? 0 : fail(k, "请填写这一项");
     const r = wholeNumber(t[k]!, unit);
-    return r.ok ? r.n : void (fields[k] = r.message);
+    return r.ok ? r.n : fail(k, r.message);
   };
   const optionalText = (k: string) => (blank(k) ? null : t[k]!.trim());
   const candidate = {

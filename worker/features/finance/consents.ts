@@ -12,8 +12,8 @@ import { banks, dataConsents } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
 import { auditInsert } from "../audit/audit";
-import type { FinanceCtx } from "./context";
-import { memberOf } from "./needs";
+import type { Actor, RequestCtx } from "../../middleware/request-ctx";
+import { memberOf } from "./actor-roles";
 
 export async function consentedEnterprises(db: TenantDb, bankId: string): Promise<Set<string>> {
   const rows = await db
@@ -39,7 +39,7 @@ export async function hasConsent(db: TenantDb, enterpriseId: string, bankId: str
  * answers the same and leaves the one active row (the unique index
  * data_consents_active_unique; a losing insert does nothing, and writes no audit row).
  */
-export async function grantConsent(ctx: FinanceCtx, bankId: string) {
+export async function grantConsent(ctx: Pick<RequestCtx<Actor>, "db" | "now" | "ip" | "actor">, bankId: string) {
   const enterpriseId = memberOf(ctx.actor);
   const [bank, active] = await ctx.db.batch([
     ctx.db
@@ -64,8 +64,11 @@ export async function grantConsent(ctx: FinanceCtx, bankId: string) {
   await ctx.db.batch([...consentInserts(ctx, enterpriseId, bankId)]);
 }
 
-/** Idempotent: revoking what is not granted (or was revoked a moment ago by a parallel request) changes and records nothing. */
-export async function revokeConsent(ctx: FinanceCtx, bankId: string) {
+/**
+ * Idempotent: revoking what is not granted (or was revoked a moment ago by a parallel
+ * request) changes and records nothing.
+ */
+export async function revokeConsent(ctx: Pick<RequestCtx<Actor>, "db" | "now" | "ip" | "actor">, bankId: string) {
   const enterpriseId = memberOf(ctx.actor);
   const [bank] = await ctx.db.select({ id: banks.id }).from(banks).where(eq(banks.id, bankId)).limit(1);
   if (!bank) throw new AppError("not_found", "本园区没有这家金融机构。");
@@ -105,7 +108,11 @@ export async function revokeConsent(ctx: FinanceCtx, bankId: string) {
  * application grants it with itself): the insert gives way to the active row, and
  * the audit row is written only when the insert was.
  */
-export function consentInserts(ctx: FinanceCtx, enterpriseId: string, bankId: string) {
+export function consentInserts(
+  ctx: Pick<RequestCtx<Actor>, "db" | "now" | "ip" | "actor">,
+  enterpriseId: string,
+  bankId: string,
+) {
   return [
     ctx.db
       .insert(dataConsents)
@@ -130,7 +137,7 @@ export function consentInserts(ctx: FinanceCtx, enterpriseId: string, bankId: st
   ] as const;
 }
 
-export async function listConsents(ctx: FinanceCtx) {
+export async function listConsents(ctx: Pick<RequestCtx<Actor>, "db" | "actor">) {
   const enterpriseId = memberOf(ctx.actor);
   return ctx.db
     .select({ consent: dataConsents, bankName: banks.name })

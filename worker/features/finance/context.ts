@@ -1,32 +1,9 @@
-/** What the 金融超市 services share: the acting user, the zone's names, JSON columns, and a product as the matcher sees it. */
-import type { ZoneConfig } from "../../../tenants/schema";
-import type { TenantDb } from "../../db/open";
-import type { LoanProductRow, Role } from "../../db/schema";
-import type { Guarantee, Names, ProductTerms } from "../../engines/loan-match/match";
+/** What the 金融超市 services share: the JSON list columns, and a product as the loan matcher sees it. */
+import type { LoanProductRow } from "../../db/schema";
+import type { Guarantee, ProductTerms } from "../../engines/loan-match/match";
 
-export interface FinanceActor {
-  id: string;
-  email: string;
-  role: Role;
-  enterpriseId: string | null;
-  bankId: string | null;
-}
-export interface FinanceCtx {
-  db: TenantDb;
-  zone: ZoneConfig;
-  now: Date;
-  ip: string | null;
-  origin: string;
-  actor: FinanceActor;
-}
-
+/** A JSON list column (guarantees, industries, qualifications, materials) as its values. */
 export const list = <T = string>(json: string): T[] => JSON.parse(json) as T[];
-
-export function namesOf(zone: ZoneConfig): Names {
-  const ind = new Map(zone.priorityIndustries.map((i) => [i.code, i.zh]));
-  const qual = new Map(zone.qualifications.map((q) => [q.code, q.zh]));
-  return { industry: (c) => ind.get(c) ?? c, qualification: (c) => qual.get(c) ?? c };
-}
 
 export function termsOf(p: LoanProductRow): ProductTerms & { row: LoanProductRow } {
   return {

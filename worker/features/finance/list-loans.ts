@@ -20,7 +20,8 @@ import {
 import { applicationNumber, parseApplicationNumber } from "../../lib/application-number";
 import { AppError } from "../../lib/errors";
 import { shanghaiDate } from "../../lib/calendar";
-import type { FinanceCtx } from "./context";
+import type { Actor, RequestCtx } from "../../middleware/request-ctx";
+import type { LoanDetail, LoanListRow } from "../../../web/pages/finance/rows";
 import { readableLoan } from "./loan-applications";
 import { getProduct } from "./products";
 
@@ -38,7 +39,10 @@ export function isOverdue(
 /** At most this many rows per list; a zone with more needs paging, which no zone is near. */
 const LIST_LIMIT = 500;
 
-async function loansWhere(ctx: FinanceCtx, where: SQL | undefined) {
+async function loansWhere(
+  ctx: Pick<RequestCtx, "db" | "zone" | "now">,
+  where: SQL | undefined,
+): Promise<LoanListRow[]> {
   const rows = await ctx.db
     .select({
       application: loanApplications,
@@ -66,7 +70,7 @@ async function loansWhere(ctx: FinanceCtx, where: SQL | undefined) {
  * one of the names given (the enterprise's, the product's, the bank's: whatever the query joins).
  */
 export function loanSearch(
-  ctx: Pick<FinanceCtx, "zone">,
+  ctx: Pick<RequestCtx, "zone">,
   q: string | undefined,
   names: readonly SQLiteColumn[] = [enterprises.name, loanProducts.name],
 ): SQL | undefined {
@@ -79,8 +83,14 @@ export function loanSearch(
   return n ? or(and(eq(loanApplications.numberYear, n.year), eq(loanApplications.numberSeq, n.seq)), byName) : byName;
 }
 
-/** The applications the actor may see: its enterprise's (member), its bank's (bank staff), all (zone staff); `q` narrows them (loanSearch). */
-export async function listLoansFor(ctx: FinanceCtx, q?: string) {
+/**
+ * The applications the actor may see: its enterprise's (member), its bank's (bank staff),
+ * all (zone staff); `q` narrows them (loanSearch).
+ */
+export async function listLoansFor(
+  ctx: Pick<RequestCtx<Actor>, "db" | "zone" | "now" | "actor">,
+  q?: string,
+): Promise<LoanListRow[]> {
   const a = ctx.actor;
   const search = loanSearch(ctx, q);
   if (a.role === "enterprise" && a.enterpriseId)
@@ -95,7 +105,10 @@ export async function listLoansFor(ctx: FinanceCtx, q?: string) {
  * referred product, the enterprise's contact and the member who applied, and
  * the need it came from (its 资金用途).
  */
-export async function getLoanDetail(ctx: FinanceCtx, id: string) {
+export async function getLoanDetail(
+  ctx: Pick<RequestCtx<Actor>, "db" | "zone" | "now" | "actor">,
+  id: string,
+): Promise<LoanDetail> {
   await readableLoan(ctx, id);
   const [row] = await loansWhere(ctx, eq(loanApplications.id, id));
   if (!row) throw new AppError("not_found", "没有这笔贷款申请。");

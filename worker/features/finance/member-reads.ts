@@ -6,14 +6,14 @@
  * Every read is scoped to the member's own enterprise (readableLoan, memberOf).
  */
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
-import { banks, financingNeeds, loanApplications, loanEvents, loanProducts } from "../../db/schema";
+import { banks, financingNeeds, loanApplications, loanEvents, loanProducts, OPEN_LOAN_STATUSES } from "../../db/schema";
 import { listConsents } from "./consents";
-import type { FinanceCtx } from "./context";
+import type { Actor, RequestCtx } from "../../middleware/request-ctx";
 import { loanSearch } from "./list-loans";
-import { PENDING_LOAN_STATUSES, readableLoan } from "./loan-applications";
-import { memberOf } from "./needs";
+import { readableLoan } from "./loan-applications";
+import { memberOf } from "./actor-roles";
 
-export async function myLoans(ctx: FinanceCtx, q?: string) {
+export async function myLoans(ctx: Pick<RequestCtx<Actor>, "db" | "zone" | "now" | "actor">, q?: string) {
   return ctx.db
     .select({
       id: loanApplications.id,
@@ -38,7 +38,10 @@ export async function myLoans(ctx: FinanceCtx, q?: string) {
 }
 
 /** The member's application to this product still in progress (not yet 放款, 拒绝 or withdrawn), if any. */
-export async function pendingApplicationFor(ctx: FinanceCtx, productId: string) {
+export async function pendingApplicationFor(
+  ctx: Pick<RequestCtx<Actor>, "db" | "zone" | "now" | "actor">,
+  productId: string,
+) {
   const [row] = await ctx.db
     .select({
       id: loanApplications.id,
@@ -54,7 +57,7 @@ export async function pendingApplicationFor(ctx: FinanceCtx, productId: string) 
       and(
         eq(loanApplications.enterpriseId, memberOf(ctx.actor)),
         eq(loanApplications.productId, productId),
-        inArray(loanApplications.status, [...PENDING_LOAN_STATUSES]),
+        inArray(loanApplications.status, [...OPEN_LOAN_STATUSES]),
       ),
     )
     .orderBy(desc(loanApplications.submittedAt))
@@ -63,7 +66,7 @@ export async function pendingApplicationFor(ctx: FinanceCtx, productId: string) 
 }
 
 /** A product and its bank by id, and whether the catalogue still lists it (so a link to it works). */
-async function productAndBank(ctx: FinanceCtx, productId: string) {
+async function productAndBank(ctx: Pick<RequestCtx<Actor>, "db" | "zone" | "now" | "actor">, productId: string) {
   const [row] = await ctx.db
     .select({
       id: loanProducts.id,
@@ -87,7 +90,7 @@ async function productAndBank(ctx: FinanceCtx, productId: string) {
 }
 
 /** One of the member's applications (another enterprise's is a 404) with what its page shows. */
-export async function myLoan(ctx: FinanceCtx, id: string) {
+export async function myLoan(ctx: Pick<RequestCtx<Actor>, "db" | "zone" | "now" | "actor">, id: string) {
   const enterpriseId = memberOf(ctx.actor);
   const loan = await readableLoan(ctx, id);
   const [product, referral, events, needs] = await Promise.all([
@@ -105,7 +108,7 @@ export async function myLoan(ctx: FinanceCtx, id: string) {
 }
 
 /** The member's grants (newest first, revoked ones too) and the zone's active banks it has not granted. */
-export async function consentChoices(ctx: FinanceCtx) {
+export async function consentChoices(ctx: Pick<RequestCtx<Actor>, "db" | "zone" | "now" | "actor">) {
   const [rows, active] = await Promise.all([
     listConsents(ctx),
     ctx.db

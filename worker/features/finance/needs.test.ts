@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { count, desc, eq } from "drizzle-orm";
 import { enterpriseYearlyFigures, financingNeeds } from "../../db/schema";
 import { grantConsent, revokeConsent } from "./consents";
-import type { FinanceActor } from "./context";
+import type { Actor } from "../../middleware/request-ctx";
 import { NeedInput, needsForBank, postNeed } from "./needs";
 import { createProduct, setProductStatus } from "./products";
 import { financeWorld, product, type FinanceWorld } from "./test-support";
@@ -28,7 +28,10 @@ function problems(input: unknown): Record<string, string[]> {
   const r = NeedInput.safeParse(input);
   if (r.success) return {};
   const out: Record<string, string[]> = {};
-  for (const i of r.error.issues) (out[i.path.join(".")] ??= []).push(i.message);
+  for (const i of r.error.issues) {
+    const key = i.path.join(".");
+    out[key] = [...(out[key] ?? []), i.message];
+  }
   return out;
 }
 
@@ -117,9 +120,9 @@ describe("posting a need", () => {
 
 describe("what a bank sees of the enterprise behind a need", () => {
   let w: FinanceWorld;
-  let bank: FinanceActor;
-  let rival: FinanceActor;
-  let member: FinanceActor;
+  let bank: Actor;
+  let rival: Actor;
+  let member: Actor;
   let needId: string;
   beforeAll(async () => {
     w = await financeWorld();
@@ -132,7 +135,7 @@ describe("what a bank sees of the enterprise behind a need", () => {
     }
     needId = (await postNeed(w.ctx(member), need())).id;
   });
-  const seenBy = async (a: FinanceActor) => {
+  const seenBy = async (a: Actor) => {
     const row = (await needsForBank(w.ctx(a))).find((r) => r.need.id === needId);
     expect(row).toBeDefined();
     return row!;
@@ -150,28 +153,31 @@ describe("what a bank sees of the enterprise behind a need", () => {
     ]);
   });
 
-  it("after consent for this bank: qualifications, years in operation and latest revenue — to this bank only", async () => {
-    await grantConsent(w.ctx(member), bank.bankId!);
-    const [latest] = await w.db
-      .select()
-      .from(enterpriseYearlyFigures)
-      .where(eq(enterpriseYearlyFigures.enterpriseId, member.enterpriseId!))
-      .orderBy(desc(enterpriseYearlyFigures.year))
-      .limit(1);
-    const row = await seenBy(bank);
-    expect(row.consented).toBe(true);
-    // Registered 2010-03-18; today 2026-06-01 in Shanghai.
-    expect(row.facts).toEqual({
-      industry: "new-materials",
-      qualifications: expect.arrayContaining(["hnte", "above-scale", "production"]),
-      yearsInOperation: 16,
-      revenueFen: latest!.revenueFen,
-    });
-    expect(row.best!.criteria.every((c) => c.result === "meets")).toBe(true);
-    const other = await seenBy(rival);
-    expect(other.consented).toBe(false);
-    expect(other.facts).toMatchObject(hidden);
-  });
+  it(
+    "after consent for this bank: qualifications, years " + "in operation and latest revenue — to this bank only",
+    async () => {
+      await grantConsent(w.ctx(member), bank.bankId!);
+      const [latest] = await w.db
+        .select()
+        .from(enterpriseYearlyFigures)
+        .where(eq(enterpriseYearlyFigures.enterpriseId, member.enterpriseId!))
+        .orderBy(desc(enterpriseYearlyFigures.year))
+        .limit(1);
+      const row = await seenBy(bank);
+      expect(row.consented).toBe(true);
+      // Registered 2010-03-18; today 2026-06-01 in Shanghai.
+      expect(row.facts).toEqual({
+        industry: "new-materials",
+        qualifications: expect.arrayContaining(["hnte", "above-scale", "production"]),
+        yearsInOperation: 16,
+        revenueFen: latest!.revenueFen,
+      });
+      expect(row.best!.criteria.every((c) => c.result === "meets")).toBe(true);
+      const other = await seenBy(rival);
+      expect(other.consented).toBe(false);
+      expect(other.facts).toMatchObject(hidden);
+    },
+  );
 
   it("after revoking: hidden again", async () => {
     await revokeConsent(w.ctx(member), bank.bankId!);

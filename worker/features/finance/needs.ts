@@ -24,7 +24,11 @@ import {
 import { isCalendarDate, shanghaiDate } from "../../lib/calendar";
 import { loadEnterpriseProfiles } from "../policies/enterprise-profiles";
 import { consentedEnterprises } from "./consents";
-import { list, namesOf, termsOf, type FinanceActor, type FinanceCtx } from "./context";
+import type { Actor, RequestCtx } from "../../middleware/request-ctx";
+import { namesOf } from "../../../web/labels/finance";
+import type { BankNeedRow } from "../../../web/pages/finance/rows";
+import { memberOf } from "./actor-roles";
+import { list, termsOf } from "./context";
 import { listCatalogue } from "./products";
 
 const date = z.string().max(10, "日期格式为 YYYY-MM-DD").refine(isCalendarDate, "日期格式为 YYYY-MM-DD");
@@ -50,13 +54,10 @@ export const NeedInput = z
   });
 export type NeedInput = z.infer<typeof NeedInput>;
 
-export function memberOf(actor: FinanceActor): string {
-  if (actor.role !== "enterprise" || !actor.enterpriseId)
-    throw new AppError("forbidden", "只有入驻企业的用户可以发布融资需求。");
-  return actor.enterpriseId;
-}
-
-export async function postNeed(ctx: FinanceCtx, input: NeedInput): Promise<FinancingNeedRow> {
+export async function postNeed(
+  ctx: Pick<RequestCtx<Actor>, "db" | "now" | "actor">,
+  input: NeedInput,
+): Promise<FinancingNeedRow> {
   const enterpriseId = memberOf(ctx.actor);
   const today = shanghaiDate(ctx.now);
   if (input.validUntil < today)
@@ -80,7 +81,7 @@ export async function postNeed(ctx: FinanceCtx, input: NeedInput): Promise<Finan
   return row;
 }
 
-export async function ownNeed(ctx: FinanceCtx, id: string): Promise<FinancingNeedRow> {
+async function ownNeed(ctx: Pick<RequestCtx<Actor>, "db" | "actor">, id: string): Promise<FinancingNeedRow> {
   const enterpriseId = memberOf(ctx.actor);
   const [row] = await ctx.db
     .select()
@@ -91,7 +92,11 @@ export async function ownNeed(ctx: FinanceCtx, id: string): Promise<FinancingNee
   return row;
 }
 
-export async function closeNeed(ctx: FinanceCtx, id: string, status: "met" | "closed") {
+export async function closeNeed(
+  ctx: Pick<RequestCtx<Actor>, "db" | "now" | "actor">,
+  id: string,
+  status: "met" | "closed",
+) {
   const need = await ownNeed(ctx, id);
   if (need.status !== "open") return need;
   const [row] = await ctx.db
@@ -102,7 +107,7 @@ export async function closeNeed(ctx: FinanceCtx, id: string, status: "met" | "cl
   return row ?? need;
 }
 
-export async function listMyNeeds(ctx: FinanceCtx) {
+export async function listMyNeeds(ctx: Pick<RequestCtx<Actor>, "db" | "actor">) {
   return ctx.db
     .select()
     .from(financingNeeds)
@@ -123,7 +128,8 @@ export async function enterpriseTerms(
     .select({ id: enterprises.id, industry: enterprises.industry, registeredOn: enterprises.registeredOn })
     .from(enterprises)
     .where(inArray(enterprises.id, enterpriseIds));
-  // One enterprise: its own three reads; several (a bank's list of needs): every active one in one batch, not a batch each.
+  // One enterprise: its own three reads; several (a bank's list of needs): every active one in one batch, not a batch
+  // each.
   const loaded =
     enterpriseIds.length === 1
       ? await loadEnterpriseProfiles({ db }, today, enterpriseIds[0])
@@ -143,7 +149,7 @@ export async function enterpriseTerms(
 }
 
 /** For the enterprise: every published product ranked for one of its needs, criterion by criterion. */
-export async function productsForNeed(ctx: FinanceCtx, needId: string) {
+export async function productsForNeed(ctx: Pick<RequestCtx<Actor>, "db" | "zone" | "now" | "actor">, needId: string) {
   const need = await ownNeed(ctx, needId);
   const today = shanghaiDate(ctx.now);
   const facts = (await enterpriseTerms(ctx.db, [need.enterpriseId], today, () => true)).get(need.enterpriseId)!;
@@ -162,7 +168,9 @@ export async function productsForNeed(ctx: FinanceCtx, needId: string) {
 }
 
 /** For a bank: open, unexpired needs ranked by how well its best published product fits them. */
-export async function needsForBank(ctx: FinanceCtx) {
+export async function needsForBank(
+  ctx: Pick<RequestCtx<Actor>, "db" | "zone" | "now" | "actor">,
+): Promise<BankNeedRow[]> {
   if (ctx.actor.role !== "bank" || !ctx.actor.bankId)
     throw new AppError("forbidden", "只有金融机构用户可以查看融资需求。");
   const bankId = ctx.actor.bankId;

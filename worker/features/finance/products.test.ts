@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { count, eq } from "drizzle-orm";
 import { banks, loanProducts } from "../../db/schema";
-import type { FinanceActor } from "./context";
+import type { Actor } from "../../middleware/request-ctx";
 import { financeWorld, product, type FinanceWorld as World } from "./test-support";
 import {
   createProduct,
@@ -27,7 +27,10 @@ function problems(input: unknown): Record<string, string[]> {
   const r = ProductInput.safeParse(input);
   if (r.success) return {};
   const out: Record<string, string[]> = {};
-  for (const i of r.error.issues) (out[i.path.join(".")] ??= []).push(i.message);
+  for (const i of r.error.issues) {
+    const key = i.path.join(".");
+    out[key] = [...(out[key] ?? []), i.message];
+  }
   return out;
 }
 
@@ -69,7 +72,7 @@ describe("ProductInput", () => {
 
 describe("creating and editing products", () => {
   let w: World;
-  let bank: FinanceActor;
+  let bank: Actor;
   beforeAll(async () => {
     w = await financeWorld();
     bank = await w.actor("bank@zibo.demo");
@@ -157,7 +160,7 @@ describe("creating and editing products", () => {
 
 describe("the catalogue (金融超市)", () => {
   let w: World;
-  let bank: FinanceActor;
+  let bank: Actor;
   const ids: Record<string, string> = {};
   beforeAll(async () => {
     w = await financeWorld();
@@ -290,25 +293,28 @@ describe("the catalogue (金融超市)", () => {
     ]);
   });
 
-  it("shows a published product to anyone; a draft, withdrawn or suspended bank's product only to its own bank", async () => {
-    const member = await w.actor("applicant1@zibo.demo");
-    expect((await getProduct(w.db, ids.credit!, null)).product.name).toBe("科技信用贷");
-    const notFound = { code: "not_found", status: 404, message: "金融超市没有这个产品。" };
-    for (const key of ["draft", "withdrawn", "paused"]) {
-      await expect(getProduct(w.db, ids[key]!, null)).rejects.toMatchObject(notFound);
-      await expect(getProduct(w.db, ids[key]!, member)).rejects.toMatchObject(notFound);
-    }
-    await expect(getProduct(w.db, ids.draft!, await w.otherBank("bank-onlooker"))).rejects.toMatchObject(notFound);
-    expect((await getProduct(w.db, ids.draft!, bank)).product).toMatchObject({ id: ids.draft, status: "draft" });
-    expect((await getProduct(w.db, ids.withdrawn!, bank)).product.status).toBe("withdrawn");
-    const pausedStaff: FinanceActor = {
-      id: "x",
-      email: "x@bank.test",
-      role: "bank",
-      enterpriseId: null,
-      bankId: "bank-later-paused",
-    };
-    expect((await getProduct(w.db, ids.paused!, pausedStaff)).bankStatus).toBe("suspended");
-    await expect(getProduct(w.db, "no-such-product", bank)).rejects.toMatchObject(notFound);
-  });
+  it(
+    "shows a published product to anyone; a draft, withdrawn " + "or suspended bank's product only to its own bank",
+    async () => {
+      const member = await w.actor("applicant1@zibo.demo");
+      expect((await getProduct(w.db, ids.credit!, null)).product.name).toBe("科技信用贷");
+      const notFound = { code: "not_found", status: 404, message: "金融超市没有这个产品。" };
+      for (const key of ["draft", "withdrawn", "paused"]) {
+        await expect(getProduct(w.db, ids[key]!, null)).rejects.toMatchObject(notFound);
+        await expect(getProduct(w.db, ids[key]!, member)).rejects.toMatchObject(notFound);
+      }
+      await expect(getProduct(w.db, ids.draft!, await w.otherBank("bank-onlooker"))).rejects.toMatchObject(notFound);
+      expect((await getProduct(w.db, ids.draft!, bank)).product).toMatchObject({ id: ids.draft, status: "draft" });
+      expect((await getProduct(w.db, ids.withdrawn!, bank)).product.status).toBe("withdrawn");
+      const pausedStaff: Actor = {
+        id: "x",
+        email: "x@bank.test",
+        role: "bank",
+        enterpriseId: null,
+        bankId: "bank-later-paused",
+      };
+      expect((await getProduct(w.db, ids.paused!, pausedStaff)).bankStatus).toBe("suspended");
+      await expect(getProduct(w.db, "no-such-product", bank)).rejects.toMatchObject(notFound);
+    },
+  );
 });

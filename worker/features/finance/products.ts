@@ -13,7 +13,8 @@ import { distinct } from "../../lib/distinct";
 import { textField } from "../../lib/text";
 import { newId } from "../../lib/ids";
 import { auditInsert } from "../audit/audit";
-import type { FinanceActor, FinanceCtx } from "./context";
+import type { Actor, RequestCtx } from "../../middleware/request-ctx";
+import { bankOf } from "./actor-roles";
 
 const money = z.number().int().min(0).max(1e14);
 const code = z
@@ -54,7 +55,7 @@ export const ProductInput = z
   });
 export type ProductInput = z.infer<typeof ProductInput>;
 
-function checkCodes(ctx: Pick<FinanceCtx, "zone">, p: ProductInput) {
+function checkCodes(ctx: Pick<RequestCtx, "zone">, p: ProductInput) {
   const ind = new Set(ctx.zone.priorityIndustries.map((i) => i.code));
   const qual = new Set(ctx.zone.qualifications.map((q) => q.code));
   const bad = p.industries.find((c) => !ind.has(c));
@@ -72,13 +73,8 @@ const columns = (p: ProductInput) => ({
   materials: JSON.stringify(p.materials),
 });
 
-export function bankOf(actor: FinanceActor): string {
-  if (actor.role !== "bank" || !actor.bankId) throw new AppError("forbidden", "只有金融机构用户可以管理贷款产品。");
-  return actor.bankId;
-}
-
 /** A product of the actor's own bank (another bank's → 404, as if it did not exist). */
-export async function ownProduct(ctx: FinanceCtx, id: string): Promise<LoanProductRow> {
+export async function ownProduct(ctx: Pick<RequestCtx<Actor>, "db" | "actor">, id: string): Promise<LoanProductRow> {
   const bankId = bankOf(ctx.actor);
   const [row] = await ctx.db
     .select()
@@ -89,7 +85,10 @@ export async function ownProduct(ctx: FinanceCtx, id: string): Promise<LoanProdu
   return row;
 }
 
-export async function createProduct(ctx: FinanceCtx, input: ProductInput): Promise<LoanProductRow> {
+export async function createProduct(
+  ctx: Pick<RequestCtx<Actor>, "db" | "zone" | "now" | "ip" | "actor">,
+  input: ProductInput,
+): Promise<LoanProductRow> {
   const bankId = bankOf(ctx.actor);
   checkCodes(ctx, input);
   const [bank] = await ctx.db.select({ status: banks.status }).from(banks).where(eq(banks.id, bankId));
@@ -123,7 +122,7 @@ export async function createProduct(ctx: FinanceCtx, input: ProductInput): Promi
 }
 
 export async function updateProduct(
-  ctx: FinanceCtx,
+  ctx: Pick<RequestCtx<Actor>, "db" | "zone" | "now" | "ip" | "actor">,
   id: string,
   input: ProductInput,
   revision?: number,
@@ -152,7 +151,7 @@ export async function updateProduct(
 }
 
 export async function setProductStatus(
-  ctx: FinanceCtx,
+  ctx: Pick<RequestCtx<Actor>, "db" | "zone" | "now" | "ip" | "actor">,
   id: string,
   status: "published" | "withdrawn",
 ): Promise<LoanProductRow> {
@@ -221,10 +220,10 @@ export async function listCatalogue(db: TenantDb, q: CatalogueQuery) {
   if (q.maxRateBp !== undefined) where.push(lte(loanProducts.minRateBp, q.maxRateBp));
   if (q.guarantee)
     where.push(sql`exists (select 1 from json_each(${loanProducts.guarantees}) where value = ${q.guarantee})`);
-  if (q.industry)
-    where.push(
-      sql`(${loanProducts.industries} = '[]' or exists (select 1 from json_each(${loanProducts.industries}) where value = ${q.industry}))`,
-    );
+  if (q.industry) {
+    const served = sql`exists (select 1 from json_each(${loanProducts.industries}) where value = ${q.industry})`;
+    where.push(sql`(${loanProducts.industries} = '[]' or ${served})`);
+  }
   if (q.q) {
     const pattern = `%${q.q.replace(/[%_\\]/g, "\\$&")}%`;
     where.push(
@@ -240,7 +239,7 @@ export async function listCatalogue(db: TenantDb, q: CatalogueQuery) {
 }
 
 /** One product for its public page: published (and its bank active), or the reader's own bank's. */
-export async function getProduct(db: TenantDb, id: string, reader: FinanceActor | null) {
+export async function getProduct(db: TenantDb, id: string, reader: Actor | null) {
   const [row] = await db
     .select({ product: loanProducts, bankName: banks.name, bankBranch: banks.branch, bankStatus: banks.status })
     .from(loanProducts)

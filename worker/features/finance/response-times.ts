@@ -7,14 +7,14 @@
  * calendar plus the zone's additions, see calendarOf).
  */
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
-import type { ZoneConfig } from "../../../tenants/schema";
-import type { TenantDb } from "../../db/open";
 import { onlyIfChanged } from "../../db/only-if-changed";
 import { banks, financingNeeds, loanApplications, loanEvents, users } from "../../db/schema";
 import { workingDaysBetween } from "../../lib/working-days";
 import { outboxInsert } from "../outbox/enqueue-message";
 import { shanghaiDate } from "../../lib/calendar";
 import { calendarOf } from "../../lib/calendar";
+import type { RequestCtx } from "../../middleware/request-ctx";
+import type { FinanceStatistics } from "../../../web/pages/finance/rows";
 import { numberLine } from "./loan-applications";
 
 export async function flagOverdueLoans({
@@ -22,12 +22,7 @@ export async function flagOverdueLoans({
   zone,
   now,
   origin,
-}: {
-  db: TenantDb;
-  zone: ZoneConfig;
-  now: Date;
-  origin: string;
-}): Promise<number> {
+}: Pick<RequestCtx, "db" | "zone" | "now" | "origin">): Promise<number> {
   const today = shanghaiDate(now);
   const overdue = await db
     .select()
@@ -98,7 +93,7 @@ export async function flagOverdueLoans({
   return flagged;
 }
 
-export async function financeStatistics({ db, zone }: { db: TenantDb; zone: ZoneConfig }) {
+export async function financeStatistics({ db, zone }: Pick<RequestCtx, "db" | "zone">): Promise<FinanceStatistics> {
   const [needs, loans, bankRows] = await db.batch([
     db
       .select({
@@ -149,7 +144,10 @@ export async function financeStatistics({ db, zone }: { db: TenantDb; zone: Zone
         .reduce((n, l) => n + (l.approvedAmountFen ?? 0), 0),
       disbursedFen: loans.reduce((n, l) => n + (l.disbursedAmountFen ?? 0), 0),
       pending: loans.filter((l) => l.status === "submitted" || l.status === "accepted").length,
-      /** The latest day a pending application must be answered by: staff are told when it falls in a year not yet announced. */
+      /**
+       * The latest day a pending application must be answered by: staff are told when it falls in a year not yet
+       * announced.
+       */
       latestDueOn: loans
         .map((l) => (l.status === "submitted" ? l.acceptDueOn : l.status === "accepted" ? l.decideDueOn : null))
         .reduce<string | null>((m, d) => (d !== null && (m === null || d > m) ? d : m), null),

@@ -10,7 +10,7 @@ import { seedDemoAccounts } from "../../../dev/lib/seed-demo";
 import { seedDemoEnterprises } from "../../../dev/lib/seed-demo-enterprises";
 import { openMemoryTenantDb } from "../../db/memory-db";
 import { banks, users, type Role } from "../../db/schema";
-import type { FinanceActor, FinanceCtx } from "./context";
+import type { Actor, RequestCtx } from "../../middleware/request-ctx";
 import type { ProductInput } from "./products";
 
 const WAN = 1_000_000;
@@ -40,11 +40,11 @@ export async function financeWorld(now = new Date("2026-06-01T02:00:00Z")) {
   const { db } = await openMemoryTenantDb();
   await seedDemoAccounts(db, zone, now);
   await seedDemoEnterprises(db, zone, now);
-  const actor = async (email: string): Promise<FinanceActor> => {
+  const actor = async (email: string): Promise<Actor> => {
     const [u] = await db.select().from(users).where(eq(users.email, email));
     return { id: u!.id, email: u!.email, role: u!.role as Role, enterpriseId: u!.enterpriseId, bankId: u!.bankId };
   };
-  const ctx = (a: FinanceActor, at = now): FinanceCtx => ({
+  const ctx = (a: Actor, at = now): Pick<RequestCtx<Actor>, "db" | "zone" | "now" | "ip" | "origin" | "actor"> => ({
     db,
     zone,
     now: at,
@@ -52,8 +52,10 @@ export async function financeWorld(now = new Date("2026-06-01T02:00:00Z")) {
     origin: "https://zibo.example.cn",
     actor: a,
   });
-  /** Another bank in the zone and one of its staff (an actor as the session gives it; the services read no user row). */
-  const otherBank = async (id: string, status: "active" | "suspended" = "active"): Promise<FinanceActor> => {
+  /**
+   * Another bank in the zone and one of its staff (an actor as the session gives it; the services read no user row).
+   */
+  const otherBank = async (id: string, status: "active" | "suspended" = "active"): Promise<Actor> => {
     await db.insert(banks).values({ id, name: `${id}银行`, createdAt: now.getTime(), status });
     return { id: `${id}-user`, email: `staff@${id}.test`, role: "bank", enterpriseId: null, bankId: id };
   };

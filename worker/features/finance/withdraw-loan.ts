@@ -15,6 +15,7 @@ import {
   loanApplications,
   loanEvents,
   loanProducts,
+  OPEN_LOAN_STATUSES,
   users,
   type LoanApplicationRow,
 } from "../../db/schema";
@@ -23,8 +24,9 @@ import { formatMoney } from "../../lib/money";
 import { textField } from "../../lib/text";
 import { auditInsert } from "../audit/audit";
 import { outboxInsert } from "../outbox/enqueue-message";
-import type { FinanceCtx } from "./context";
-import { LOAN_STATUS_ZH, numberLine, PENDING_LOAN_STATUSES, readableLoan } from "./loan-applications";
+import type { Actor, RequestCtx } from "../../middleware/request-ctx";
+import { LOAN_STATUS_ZH } from "../../../web/labels/finance";
+import { numberLine, readableLoan } from "./loan-applications";
 import { inSentence } from "../../lib/sentence";
 
 export const WithdrawInput = z.strictObject({
@@ -35,13 +37,17 @@ export type WithdrawInput = z.infer<typeof WithdrawInput>;
 
 const CHANGED = "这笔申请刚被银行处理过,请刷新后再看。";
 
-export async function withdrawLoan(ctx: FinanceCtx, id: string, input: WithdrawInput): Promise<LoanApplicationRow> {
+export async function withdrawLoan(
+  ctx: Pick<RequestCtx<Actor>, "db" | "zone" | "now" | "ip" | "origin" | "actor">,
+  id: string,
+  input: WithdrawInput,
+): Promise<LoanApplicationRow> {
   if (ctx.actor.role !== "enterprise" || !ctx.actor.enterpriseId)
     throw new AppError("forbidden", "贷款申请只能由申请企业撤回。");
   const app = await readableLoan(ctx, id);
   // A retried withdrawal (a double click, a lost response) finds it done and changes nothing.
   if (app.status === "withdrawn") return app;
-  if (!(PENDING_LOAN_STATUSES as readonly string[]).includes(app.status))
+  if (!(OPEN_LOAN_STATUSES as readonly string[]).includes(app.status))
     throw new AppError("conflict", `这笔申请${LOAN_STATUS_ZH[app.status]},不能撤回。`);
   if (input.revision !== undefined && input.revision !== app.revision) throw new AppError("conflict", CHANGED);
   const [names, bankers] = await ctx.db.batch([
@@ -59,7 +65,10 @@ export async function withdrawLoan(ctx: FinanceCtx, id: string, input: WithdrawI
   const reason = input.reason || null;
   const t = ctx.now.getTime();
   const asked = `${formatMoney(app.amountFen)},${app.termMonths}个月`;
-  const body = `${numberLine(ctx.zone, app)}${enterprise}撤回了“${product}”的贷款申请(${asked})${reason ? `,原因:${inSentence(reason)}` : ""}。这笔申请无需再办理。\n\n${ctx.origin}/bank/loans/${id}`;
+  const because = reason ? `,原因:${inSentence(reason)}` : "";
+  const body =
+    `${numberLine(ctx.zone, app)}${enterprise}撤回了“${product}”的贷款申请(${asked})${because}。` +
+    `这笔申请无需再办理。\n\n${ctx.origin}/bank/loans/${id}`;
   const [rows] = (await ctx.db.batch([
     ctx.db
       .update(loanApplications)

@@ -1,0 +1,227 @@
+/**
+ * The bank's side of a loan application: 受理 → 授信 (amount, rate, term within
+ * the product's ranges) → 放款, or 拒绝 with a reason and optionally a referral
+ * to another published product. Each step is one guarded write (revision) with
+ * its event, audit row and a mail to the enterprise's members.
+ */
+import { and, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { onlyIfChanged } from "../../db/only-if-changed";
+import {
+  financingNeeds,
+  loanApplications,
+  loanEvents,
+  loanProducts,
+  users,
+  type LoanApplicationRow,
+} from "../../db/schema";
+import { rateText } from "../../engines/loan-match/match";
+import { calendarOf, isCalendarDate, nextDay, shanghaiDate } from "../../lib/calendar";
+import { AppError } from "../../lib/errors";
+import { formatMoney, formatMoneyTogether } from "../../lib/money";
+import { inSentence } from "../../lib/sentence";
+import { textField } from "../../lib/text";
+import { lastOfWorkingDays } from "../../lib/working-days";
+import type { Actor, RequestCtx } from "../../middleware/request-ctx";
+import { LOAN_STATUS_ZH } from "../../../web/labels/finance";
+import { auditInsert } from "../audit/audit";
+import { outboxInsert } from "../outbox/enqueue-message";
+import { numberLine, readableLoan, rowId } from "./loan-applications";
+import { getProduct } from "./products";
+
+const revision = z.number().int().min(0).max(2_147_483_647).optional();
+
+export const BankAction = z.discriminatedUnion("action", [
+  z.strictObject({ action: z.literal("accept"), revision }),
+  z.strictObject({
+    action: z.literal("approve"),
+    amountFen: z.number().int().min(1).max(1e14),
+    rateBp: z.number().int().min(1).max(3600),
+    termMonths: z.number().int().min(1).max(360),
+    revision,
+  }),
+  z.strictObject({
+    action: z.literal("disburse"),
+    amountFen: z.number().int().min(1).max(1e14),
+    disbursedOn: z.string().max(10, "日期格式为 YYYY-MM-DD").refine(isCalendarDate, "日期格式为 YYYY-MM-DD"),
+    revision,
+  }),
+  z.strictObject({
+    action: z.literal("decline"),
+    reason: textField({ label: "拒绝理由", max: 500, multiline: true }).pipe(z.string().min(4, "请写明拒绝理由")),
+    referralProductId: rowId("推荐的产品").optional(),
+    revision,
+  }),
+]);
+export type BankAction = z.infer<typeof BankAction>;
+
+export async function actOnLoan(
+  ctx: Pick<RequestCtx<Actor>, "db" | "zone" | "now" | "ip" | "origin" | "actor">,
+  id: string,
+  input: BankAction,
+): Promise<LoanApplicationRow> {
+  if (ctx.actor.role !== "bank") throw new AppError("forbidden", "贷款申请由金融机构办理。");
+  const app = await readableLoan(ctx, id);
+  if (input.revision !== undefined && input.revision !== app.revision)
+    throw new AppError("conflict", "这笔申请刚被同事处理过,请刷新。");
+  const [product] = await ctx.db.select().from(loanProducts).where(eq(loanProducts.id, app.productId));
+  const today = shanghaiDate(ctx.now);
+  const t = ctx.now.getTime();
+  const from: Record<BankAction["action"], LoanApplicationRow["status"][]> = {
+    accept: ["submitted"],
+    approve: ["submitted", "accepted"],
+    disburse: ["approved"],
+    decline: ["submitted", "accepted"],
+  };
+  if (!from[input.action].includes(app.status))
+    throw new AppError("conflict", `当前状态为“${LOAN_STATUS_ZH[app.status]}”,不能这样办理。`);
+  let set: Partial<typeof loanApplications.$inferInsert>;
+  let note: string;
+  let message: string;
+  switch (input.action) {
+    case "accept":
+      set = {
+        status: "accepted",
+        acceptedAt: t,
+        decideDueOn: lastOfWorkingDays(nextDay(today), ctx.zone.finance.decideWorkingDays, calendarOf(ctx.zone)),
+        escalatedAt: null,
+      };
+      note = "受理";
+      message = `${product!.name}的贷款申请已受理,银行将在 ${set.decideDueOn} 前作出授信决定。`;
+      break;
+    case "approve": {
+      const p = product!;
+      // Every field outside the product's terms is named at once, not one per submit.
+      const wrong: { field: string; sentence: string }[] = [];
+      if (input.amountFen > p.maxAmountFen || input.amountFen < p.minAmountFen)
+        wrong.push({
+          field: "amountFen",
+          sentence: `授信金额须在产品额度${formatMoneyTogether([p.minAmountFen, p.maxAmountFen]).join("至")}之内`,
+        });
+      if (input.rateBp < p.minRateBp || input.rateBp > p.maxRateBp)
+        wrong.push({ field: "rateBp", sentence: `年利率须在${rateText(p.minRateBp)}至${rateText(p.maxRateBp)}之间` });
+      if (input.termMonths < p.minTermMonths || input.termMonths > p.maxTermMonths)
+        wrong.push({ field: "termMonths", sentence: `期限须在${p.minTermMonths}至${p.maxTermMonths}个月之间` });
+      if (wrong.length)
+        throw new AppError(
+          "validation_failed",
+          `${wrong.map((w) => w.sentence).join(";")}。`,
+          Object.fromEntries(wrong.map((w) => [w.field, w.sentence])),
+        );
+      set = {
+        status: "approved",
+        acceptedAt: app.acceptedAt ?? t,
+        decidedAt: t,
+        approvedAmountFen: input.amountFen,
+        approvedRateBp: input.rateBp,
+        approvedTermMonths: input.termMonths,
+        escalatedAt: null,
+      };
+      note = `授信${formatMoney(input.amountFen)},年利率${rateText(input.rateBp)},${input.termMonths}个月`;
+      message = `${p.name}的贷款申请已授信:${note}。`;
+      break;
+    }
+    case "disburse":
+      if (input.amountFen > (app.approvedAmountFen ?? 0))
+        throw new AppError(
+          "validation_failed",
+          `放款金额不能超过授信金额${formatMoney(app.approvedAmountFen ?? 0)}。`,
+          { amountFen: "超过授信金额" },
+        );
+      if (input.disbursedOn > today)
+        throw new AppError("validation_failed", "放款日期不能晚于今天。", { disbursedOn: "不能晚于今天" });
+      set = {
+        status: "disbursed",
+        disbursedAt: t,
+        disbursedAmountFen: input.amountFen,
+        disbursedOn: input.disbursedOn,
+      };
+      note = `${input.disbursedOn} 放款${formatMoney(input.amountFen)}`;
+      message = `${product!.name}的贷款已放款:${note}。`;
+      break;
+    case "decline": {
+      let referral = "";
+      if (input.referralProductId) {
+        const { product: other, bankName } = await getProduct(ctx.db, input.referralProductId, null).catch(() => {
+          throw new AppError("validation_failed", "推荐的产品不在金融超市中。", {
+            referralProductId: "不是已发布的产品",
+          });
+        });
+        if (other.id === app.productId)
+          throw new AppError("validation_failed", "不能推荐同一个产品。", { referralProductId: "请选择其他产品" });
+        referral = `\n推荐改申请${bankName}的“${other.name}”:${ctx.origin}/finance/products/${other.id}`;
+      }
+      set = {
+        status: "declined",
+        decidedAt: t,
+        acceptedAt: app.acceptedAt,
+        declineReason: input.reason,
+        referralProductId: input.referralProductId ?? null,
+        escalatedAt: null,
+      };
+      note = `拒绝:${input.reason}${referral ? "(附推荐产品)" : ""}`;
+      message = `${product!.name}的贷款申请未获批准。理由:${inSentence(input.reason)}。${referral}`;
+      break;
+    }
+  }
+  const members = await ctx.db
+    .select({ email: users.email })
+    .from(users)
+    .where(and(eq(users.enterpriseId, app.enterpriseId), eq(users.status, "active")));
+  const [rows] = (await ctx.db.batch([
+    ctx.db
+      .update(loanApplications)
+      .set({ ...set, revision: sql`${loanApplications.revision} + 1` })
+      .where(and(eq(loanApplications.id, id), eq(loanApplications.revision, app.revision)))
+      .returning(),
+    onlyIfChanged(
+      ctx.db,
+      ctx.db.insert(loanEvents).values({
+        applicationId: id,
+        at: t,
+        actorId: ctx.actor.id,
+        actor: ctx.actor.email,
+        action: input.action,
+        note,
+      }),
+    ),
+    onlyIfChanged(
+      ctx.db,
+      auditInsert(
+        ctx.db,
+        {
+          actorId: ctx.actor.id,
+          actor: ctx.actor.email,
+          action: `finance.loan_${input.action}`,
+          target: id,
+          result: "ok",
+          ip: ctx.ip,
+        },
+        ctx.now,
+      ),
+    ),
+    ...members.map((m) =>
+      onlyIfChanged(
+        ctx.db,
+        outboxInsert(
+          ctx.db,
+          {
+            channel: "email",
+            recipient: m.email,
+            subject: `【${ctx.zone.shortName.zh}】贷款申请:${LOAN_STATUS_ZH[set.status!]}`,
+            body: `${numberLine(ctx.zone, app)}${message}\n\n${ctx.origin}/finance/loans/${id}`,
+            kind: `loan_${input.action}`,
+          },
+          ctx.now,
+        ),
+      ),
+    ),
+  ])) as unknown as [LoanApplicationRow[]];
+  if (!rows[0]) throw new AppError("conflict", "这笔申请刚被同事处理过,请刷新。");
+  if (input.action === "disburse" && app.needId)
+    await ctx.db
+      .update(financingNeeds)
+      .set({ status: "met", updatedAt: t })
+      .where(and(eq(financingNeeds.id, app.needId), eq(financingNeeds.status, "open")));
+  return rows[0];
+}
