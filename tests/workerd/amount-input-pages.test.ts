@@ -76,7 +76,8 @@ describe("the staff's amount fields take amounts with their unit", () => {
 describe("政策计算器 takes amounts with their unit and negative margins", () => {
   it("reads 营业收入 “8千万” as 8,000万元", async () => {
     const res = await get(
-      `/policy/programmes/zibo-rd-inclusive?_calc=1&revenue=${encodeURIComponent("8千万")}&rdExpense=${encodeURIComponent("400万")}`,
+      "/policies/programmes/zibo-rd-inclusive?_calc=1" +
+        `&revenue=${encodeURIComponent("8千万")}&rdExpense=${encodeURIComponent("400万")}`,
     );
     expect(res.status).toBe(200);
     const html = await res.text();
@@ -87,7 +88,8 @@ describe("政策计算器 takes amounts with their unit and negative margins", (
 
   it("takes a margin below the zone's growth as a negative number of points, where the fact says to", async () => {
     const res = await get(
-      `/policy/programmes/zibo-growth30-10to20?_calc=1&marginYear1=${encodeURIComponent("-3")}&marginYear2=${encodeURIComponent("－2.5%")}`,
+      "/policies/programmes/zibo-growth30-10to20?_calc=1" +
+        `&marginYear1=${encodeURIComponent("-3")}&marginYear2=${encodeURIComponent("－2.5%")}`,
     );
     const html = await res.text();
     expect(res.status).toBe(200);

@@ -21,20 +21,23 @@ const applyWhen = (html: string) =>
 
 describe("a programme page's 申报时间", () => {
   it("says 已到期 for an expired document's programme, and 均可申报 only where the document is in force", async () => {
-    const expired = applyWhen(await page("changzhi.localhost", "/policy/programmes/changzhi-rd-post-subsidy"));
+    const expired = applyWhen(await page("changzhi.localhost", "/policies/programmes/changzhi-rd-post-subsidy"));
     expect(expired).toContain("已到期,不再受理新的申报");
     expect(expired).not.toContain("均可申报");
-    const open = applyWhen(await page("zibo.localhost", "/policy/programmes/zibo-rd-inclusive"));
+    const open = applyWhen(await page("zibo.localhost", "/policies/programmes/zibo-rd-inclusive"));
     expect(open).toContain("政策有效期内均可申报");
   });
 });
 
 describe("the calculator's past awards", () => {
   it("lists the programme being calculated first, under 本项目, and leaves the date field the full keyboard", async () => {
-    const html = await page("zibo.localhost", "/policy/programmes/zibo-tech-contract");
+    const html = await page("zibo.localhost", "/policies/programmes/zibo-tech-contract");
     const select = html.match(/<select[^>]*id="f-_award1_programme"[^>]*>([\s\S]*?)<\/select>/)?.[1] ?? "";
     expect(select).toMatch(
-      /^<option value="">未填<\/option><optgroup label="本项目"><option value="zibo-tech-contract">技术合同交易扶持<\/option><\/optgroup><optgroup label="其他项目">/,
+      new RegExp(
+        '^<option value="">未填</option><optgroup label="本项目">' +
+          '<option value="zibo-tech-contract">技术合同交易扶持</option></optgroup><optgroup label="其他项目">',
+      ),
     );
     // Listed once: moved to the top, not repeated.
     expect(select.match(/value="zibo-tech-contract"/g)).toHaveLength(1);

@@ -27,7 +27,7 @@ const CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
 function freshUscc(): string {
   const org = Array.from(crypto.getRandomValues(new Uint8Array(9)), (b) => CHARSET[b % 31]).join("");
-  return `91370303${org}` + checkCharacter(`91370303${org}`);
+  return `91370303${org}${checkCharacter(`91370303${org}`)}`;
 }
 
 async function staffCookie(role: "zone_admin" | "reviewer") {

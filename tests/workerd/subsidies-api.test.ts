@@ -43,232 +43,236 @@ beforeAll(async () => {
 });
 
 describe("an application from draft to payment", () => {
-  it("is created once per Idempotency-Key, autosaved, uploaded, submitted once, passed by two people, published, moved on by the cron, approved and paid", async () => {
-    const ent = await enterpriseWithMember();
-    const cookie = ent.member.cookie;
+  it(
+    "is created once per Idempotency-Key, autosaved, uploaded, submitted once, " +
+      "passed by two people, published, moved on by the cron, approved and paid",
+    async () => {
+      const ent = await enterpriseWithMember();
+      const cookie = ent.member.cookie;
 
-    // The programme says which materials it needs.
-    const programme = await api("GET", `/api/v1/policy/programmes/${PROGRAMME}`);
-    expect(programme.status).toBe(200);
-    const required = (programme.body.materials as { id: string; required: boolean }[])
-      .filter((m) => m.required)
-      .map((m) => m.id);
-    expect(required).toEqual(["contract-registration", "technology-contract"]);
+      // The programme says which materials it needs.
+      const programme = await api("GET", `/api/v1/policy/programmes/${PROGRAMME}`);
+      expect(programme.status).toBe(200);
+      const required = (programme.body.materials as { id: string; required: boolean }[])
+        .filter((m) => m.required)
+        .map((m) => m.id);
+      expect(required).toEqual(["contract-registration", "technology-contract"]);
 
-    // Create twice with one key (a double click, a retry): one application.
-    const key = crypto.randomUUID();
-    const first = await api("POST", APPS, {
-      cookie,
-      data: { programme: PROGRAMME },
-      headers: { "Idempotency-Key": key },
-    });
-    expect(first.status).toBe(201);
-    const id = first.body.application.id as string;
-    expect(first.body.application).toMatchObject({
-      programmeId: PROGRAMME,
-      programme: "技术合同交易扶持",
-      enterpriseId: ent.id,
-      status: "draft",
-      statusZh: "草稿",
-      stage: null,
-      facts: {},
-      evaluation: null,
-      revision: 0,
-    });
-    expect(first.body.application.createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
-    const again = await api("POST", APPS, {
-      cookie,
-      data: { programme: PROGRAMME },
-      headers: { "Idempotency-Key": key },
-    });
-    expect(again.status).toBe(200);
-    expect(again.body.application.id).toBe(id);
-    expect(
-      await dbFor(slug)
-        .select()
-        .from(subsidyApplications)
-        .where(and(eq(subsidyApplications.enterpriseId, ent.id), eq(subsidyApplications.idempotencyKey, key))),
-    ).toHaveLength(1);
-
-    // Autosave: valid facts are stored, invalid ones reported; a save without facts keeps them.
-    const saved = await api("PUT", `${APPS}/${id}/draft`, {
-      cookie,
-      data: {
-        facts: { contractAmountFen: 100 * WAN, bogus: 1 },
-        formValues: { contractAmountFen: "1000000" },
-        revision: 0,
-      },
-    });
-    expect(saved.status).toBe(200);
-    expect(saved.body.errors).toHaveProperty("bogus");
-    expect(saved.body.application).toMatchObject({
-      facts: { contractAmountFen: 100 * WAN },
-      formValues: { contractAmountFen: "1000000" },
-      revision: 1,
-    });
-    const stale = await api("PUT", `${APPS}/${id}/draft`, { cookie, data: { formValues: {}, revision: 0 } });
-    expect(stale.status).toBe(409);
-    const codeOnly = await api("PUT", `${APPS}/${id}/draft`, { cookie, data: { projectCode: "JS-2026-001" } });
-    expect(codeOnly.body.application).toMatchObject({
-      facts: { contractAmountFen: 100 * WAN },
-      projectCode: "JS-2026-001",
-    });
-
-    // Submitting without the materials names them; uploads are checked by their bytes and kind.
-    const early = await api("POST", `${APPS}/${id}/submit`, { cookie });
-    expect(early.status).toBe(422);
-    expect(early.body.error.message).toContain("请上传");
-    expect(early.body.error.fields).toHaveProperty("material:contract-registration");
-    const notPdf = await upload(
-      cookie,
-      id,
-      "technology-contract",
-      new File(["plain text, not a PDF"], "合同.pdf", { type: "application/pdf" }),
-    );
-    expect(notPdf.status).toBe(422);
-    const foreign = await upload(cookie, id, "business-licence");
-    expect(foreign.status).toBe(422);
-    for (const kind of required) {
-      const up = await upload(cookie, id, kind);
-      expect(up.status).toBe(201);
-      expect(up.body.material).toMatchObject({
-        materialId: kind,
-        filename: `${kind}.pdf`,
-        url: `/materials/${up.body.material.id}`,
+      // Create twice with one key (a double click, a retry): one application.
+      const key = crypto.randomUUID();
+      const first = await api("POST", APPS, {
+        cookie,
+        data: { programme: PROGRAMME },
+        headers: { "Idempotency-Key": key },
       });
-    }
+      expect(first.status).toBe(201);
+      const id = first.body.application.id as string;
+      expect(first.body.application).toMatchObject({
+        programmeId: PROGRAMME,
+        programme: "技术合同交易扶持",
+        enterpriseId: ent.id,
+        status: "draft",
+        statusZh: "草稿",
+        stage: null,
+        facts: {},
+        evaluation: null,
+        revision: 0,
+      });
+      expect(first.body.application.createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+      const again = await api("POST", APPS, {
+        cookie,
+        data: { programme: PROGRAMME },
+        headers: { "Idempotency-Key": key },
+      });
+      expect(again.status).toBe(200);
+      expect(again.body.application.id).toBe(id);
+      expect(
+        await dbFor(slug)
+          .select()
+          .from(subsidyApplications)
+          .where(and(eq(subsidyApplications.enterpriseId, ent.id), eq(subsidyApplications.idempotencyKey, key))),
+      ).toHaveLength(1);
 
-    const sub = await api("POST", `${APPS}/${id}/submit`, { cookie });
-    expect(sub.status).toBe(200);
-    expect(sub.body.alreadySubmitted).toBe(false);
-    expect(sub.body.application).toMatchObject({
-      status: "in_review",
-      stage: "first-review",
-      requestedFen: 3 * WAN,
-      amountFen: 3 * WAN,
-      policyVersion: expect.any(Number),
-    });
-    expect(sub.body.application.evaluation).toMatchObject({
-      eligible: true,
-      amountFen: 3 * WAN,
-      policyVersion: sub.body.application.policyVersion,
-    });
-    expect(sub.body.application.submittedAt).toMatch(/Z$/);
-    const twice = await api("POST", `${APPS}/${id}/submit`, { cookie });
-    expect(twice.status).toBe(200);
-    expect(twice.body).toMatchObject({
-      alreadySubmitted: true,
-      application: { id, revision: sub.body.application.revision },
-    });
-    expect(
-      (await api("PUT", `${APPS}/${id}/draft`, { cookie, data: { facts: { contractAmountFen: 1 } } })).status,
-    ).toBe(409);
+      // Autosave: valid facts are stored, invalid ones reported; a save without facts keeps them.
+      const saved = await api("PUT", `${APPS}/${id}/draft`, {
+        cookie,
+        data: {
+          facts: { contractAmountFen: 100 * WAN, bogus: 1 },
+          formValues: { contractAmountFen: "1000000" },
+          revision: 0,
+        },
+      });
+      expect(saved.status).toBe(200);
+      expect(saved.body.errors).toHaveProperty("bogus");
+      expect(saved.body.application).toMatchObject({
+        facts: { contractAmountFen: 100 * WAN },
+        formValues: { contractAmountFen: "1000000" },
+        revision: 1,
+      });
+      const stale = await api("PUT", `${APPS}/${id}/draft`, { cookie, data: { formValues: {}, revision: 0 } });
+      expect(stale.status).toBe(409);
+      const codeOnly = await api("PUT", `${APPS}/${id}/draft`, { cookie, data: { projectCode: "JS-2026-001" } });
+      expect(codeOnly.body.application).toMatchObject({
+        facts: { contractAmountFen: 100 * WAN },
+        projectCode: "JS-2026-001",
+      });
 
-    // 初审 lowers the amount with a reason; the same person may not pass 复审 too.
-    const r1 = await review(reviewer, id, {
-      action: "pass",
-      amountFen: 25_000_00,
-      reason: "部分合同登记额不计入",
-      revision: sub.body.application.revision,
-    });
-    expect(r1.status).toBe(200);
-    expect(r1.body.application).toMatchObject({ stage: "second-review", amountFen: 25_000_00 });
-    const same = await review(reviewer, id, { action: "pass" });
-    expect(same.status).toBe(403);
-    expect(same.body.error.message).toContain("另一位工作人员");
-    const r2 = await review(reviewer2.cookie, id, { action: "pass" });
-    expect(r2.status).toBe(200);
-    expect(r2.body.application).toMatchObject({
-      stage: "publicity",
-      publicityFrom: expect.stringMatching(/^\d{4}-\d\d-\d\d$/),
-      publicityTo: expect.stringMatching(/^\d{4}-\d\d-\d\d$/),
-    });
+      // Submitting without the materials names them; uploads are checked by their bytes and kind.
+      const early = await api("POST", `${APPS}/${id}/submit`, { cookie });
+      expect(early.status).toBe(422);
+      expect(early.body.error.message).toContain("请上传");
+      expect(early.body.error.fields).toHaveProperty("material:contract-registration");
+      const notPdf = await upload(
+        cookie,
+        id,
+        "technology-contract",
+        new File(["plain text, not a PDF"], "合同.pdf", { type: "application/pdf" }),
+      );
+      expect(notPdf.status).toBe(422);
+      const foreign = await upload(cookie, id, "business-licence");
+      expect(foreign.status).toBe(422);
+      for (const kind of required) {
+        const up = await upload(cookie, id, kind);
+        expect(up.status).toBe(201);
+        expect(up.body.material).toMatchObject({
+          materialId: kind,
+          filename: `${kind}.pdf`,
+          url: `/materials/${up.body.material.id}`,
+        });
+      }
 
-    // 公示 (public): enterprise, programme, amount and period — nothing personal.
-    const notice = await api("GET", "/api/v1/subsidies/publicity");
-    expect(notice.status).toBe(200);
-    const item = (notice.body.items as Json[]).find((p) => p.id === id);
-    expect(item).toEqual({
-      id,
-      number: first.body.application.number,
-      enterprise: ent.name,
-      programmeId: PROGRAMME,
-      programme: "技术合同交易扶持",
-      amountFen: 25_000_00,
-      from: r2.body.application.publicityFrom,
-      to: r2.body.application.publicityTo,
-    });
-    expect(JSON.stringify(notice.body)).not.toContain(ent.member.email);
+      const sub = await api("POST", `${APPS}/${id}/submit`, { cookie });
+      expect(sub.status).toBe(200);
+      expect(sub.body.alreadySubmitted).toBe(false);
+      expect(sub.body.application).toMatchObject({
+        status: "in_review",
+        stage: "first-review",
+        requestedFen: 3 * WAN,
+        amountFen: 3 * WAN,
+        policyVersion: expect.any(Number),
+      });
+      expect(sub.body.application.evaluation).toMatchObject({
+        eligible: true,
+        amountFen: 3 * WAN,
+        policyVersion: sub.body.application.policyVersion,
+      });
+      expect(sub.body.application.submittedAt).toMatch(/Z$/);
+      const twice = await api("POST", `${APPS}/${id}/submit`, { cookie });
+      expect(twice.status).toBe(200);
+      expect(twice.body).toMatchObject({
+        alreadySubmitted: true,
+        application: { id, revision: sub.body.application.revision },
+      });
+      expect(
+        (await api("PUT", `${APPS}/${id}/draft`, { cookie, data: { facts: { contractAmountFen: 1 } } })).status,
+      ).toBe(409);
 
-    // Within the period the cron leaves it; once it has ended the cron moves it to 拨付.
-    await runScheduled();
-    expect((await applicationRow(id)).stage).toBe("publicity");
-    await endPublicity(id);
-    await runScheduled();
-    expect(await applicationRow(id)).toMatchObject({ status: "in_review", stage: "payment" });
+      // 初审 lowers the amount with a reason; the same person may not pass 复审 too.
+      const r1 = await review(reviewer, id, {
+        action: "pass",
+        amountFen: 25_000_00,
+        reason: "部分合同登记额不计入",
+        revision: sub.body.application.revision,
+      });
+      expect(r1.status).toBe(200);
+      expect(r1.body.application).toMatchObject({ stage: "second-review", amountFen: 25_000_00 });
+      const same = await review(reviewer, id, { action: "pass" });
+      expect(same.status).toBe(403);
+      expect(same.body.error.message).toContain("另一位工作人员");
+      const r2 = await review(reviewer2.cookie, id, { action: "pass" });
+      expect(r2.status).toBe(200);
+      expect(r2.body.application).toMatchObject({
+        stage: "publicity",
+        publicityFrom: expect.stringMatching(/^\d{4}-\d\d-\d\d$/),
+        publicityTo: expect.stringMatching(/^\d{4}-\d\d-\d\d$/),
+      });
 
-    // 拨付 is the admin's: a reviewer cannot approve, the admin can.
-    expect((await review(reviewer2.cookie, id, { action: "pass" })).status).toBe(403);
-    const approved = await review(admin, id, { action: "pass" });
-    expect(approved.status).toBe(200);
-    expect(approved.body.application).toMatchObject({ status: "awarded", amountFen: 25_000_00 });
+      // 公示 (public): enterprise, programme, amount and period — nothing personal.
+      const notice = await api("GET", "/api/v1/subsidies/publicity");
+      expect(notice.status).toBe(200);
+      const item = (notice.body.items as Json[]).find((p) => p.id === id);
+      expect(item).toEqual({
+        id,
+        number: first.body.application.number,
+        enterprise: ent.name,
+        programmeId: PROGRAMME,
+        programme: "技术合同交易扶持",
+        amountFen: 25_000_00,
+        from: r2.body.application.publicityFrom,
+        to: r2.body.application.publicityTo,
+      });
+      expect(JSON.stringify(notice.body)).not.toContain(ent.member.email);
 
-    // Payments: a reviewer may not record them; never more than the award; a voucher once.
-    const pay = (who: string, amountFen: number, voucherNo: string) =>
-      api("POST", `${APPS}/${id}/payments`, { cookie: who, data: { amountFen, paidOn: yesterday(), voucherNo } });
-    expect((await pay(reviewer, 1 * WAN, voucher())).status).toBe(403);
-    const v1 = voucher();
-    const part = await pay(admin, 1 * WAN, v1);
-    expect(part.status).toBe(201);
-    expect(part.body).toMatchObject({ paidFen: 1 * WAN, application: { status: "awarded" } });
-    expect((await pay(admin, 2 * WAN, voucher())).status).toBe(422); // 1万 + 2万 > 2.5万
-    expect((await pay(admin, 1 * WAN, v1)).status).toBe(409);
-    const rest = await pay(admin, 15_000_00, voucher());
-    expect(rest.status).toBe(201);
-    expect(rest.body).toMatchObject({ paidFen: 25_000_00, application: { status: "paid" } });
+      // Within the period the cron leaves it; once it has ended the cron moves it to 拨付.
+      await runScheduled();
+      expect((await applicationRow(id)).stage).toBe("publicity");
+      await endPublicity(id);
+      await runScheduled();
+      expect(await applicationRow(id)).toMatchObject({ status: "in_review", stage: "payment" });
 
-    // The enterprise sees it paid, with the whole timeline.
-    const mine = await api("GET", `${APPS}/${id}`, { cookie });
-    expect(mine.status).toBe(200);
-    expect(mine.body.application).toMatchObject({ status: "paid", statusZh: "已拨付", amountFen: 25_000_00 });
-    expect(mine.body.standing).toMatchObject({ label: "已拨付" });
-    expect(mine.body.enterprise).toEqual({ id: ent.id, name: ent.name });
-    expect(mine.body.events.map((e: Json) => e.action)).toEqual([
-      "created",
-      "submitted",
-      "passed",
-      "passed",
-      "advanced",
-      "awarded",
-      "paid",
-      "paid",
-    ]);
-    expect(mine.body.events[2]).toMatchObject({
-      actor: "reviewer@zibo.demo",
-      stage: "first-review",
-      toStage: "second-review",
-      amountFen: 25_000_00,
-    });
-    expect(mine.body.events[4]).toMatchObject({ actor: "system", stage: "publicity", toStage: "payment" });
-    expect(mine.body.payments.map((p: Json) => p.amountFen)).toEqual([1 * WAN, 15_000_00]);
-    expect(mine.body.paidFen).toBe(25_000_00);
-    expect(mine.body.materials.map((m: Json) => m.materialId).sort()).toEqual([...required].sort());
+      // 拨付 is the admin's: a reviewer cannot approve, the admin can.
+      expect((await review(reviewer2.cookie, id, { action: "pass" })).status).toBe(403);
+      const approved = await review(admin, id, { action: "pass" });
+      expect(approved.status).toBe(200);
+      expect(approved.body.application).toMatchObject({ status: "awarded", amountFen: 25_000_00 });
 
-    // Every transition told the enterprise through the outbox.
-    const notices = await dbFor(slug)
-      .select()
-      .from(outbox)
-      .where(and(eq(outbox.recipient, ent.member.email), like(outbox.kind, "subsidy_%")));
-    expect(notices.map((n) => n.kind).sort()).toEqual([
-      "subsidy_advanced",
-      "subsidy_awarded",
-      "subsidy_paid",
-      "subsidy_paid",
-      "subsidy_passed",
-      "subsidy_passed",
-      "subsidy_submitted",
-    ]);
-  });
+      // Payments: a reviewer may not record them; never more than the award; a voucher once.
+      const pay = (who: string, amountFen: number, voucherNo: string) =>
+        api("POST", `${APPS}/${id}/payments`, { cookie: who, data: { amountFen, paidOn: yesterday(), voucherNo } });
+      expect((await pay(reviewer, 1 * WAN, voucher())).status).toBe(403);
+      const v1 = voucher();
+      const part = await pay(admin, 1 * WAN, v1);
+      expect(part.status).toBe(201);
+      expect(part.body).toMatchObject({ paidFen: 1 * WAN, application: { status: "awarded" } });
+      expect((await pay(admin, 2 * WAN, voucher())).status).toBe(422); // 1万 + 2万 > 2.5万
+      expect((await pay(admin, 1 * WAN, v1)).status).toBe(409);
+      const rest = await pay(admin, 15_000_00, voucher());
+      expect(rest.status).toBe(201);
+      expect(rest.body).toMatchObject({ paidFen: 25_000_00, application: { status: "paid" } });
+
+      // The enterprise sees it paid, with the whole timeline.
+      const mine = await api("GET", `${APPS}/${id}`, { cookie });
+      expect(mine.status).toBe(200);
+      expect(mine.body.application).toMatchObject({ status: "paid", statusZh: "已拨付", amountFen: 25_000_00 });
+      expect(mine.body.standing).toMatchObject({ label: "已拨付" });
+      expect(mine.body.enterprise).toEqual({ id: ent.id, name: ent.name });
+      expect(mine.body.events.map((e: Json) => e.action)).toEqual([
+        "created",
+        "submitted",
+        "passed",
+        "passed",
+        "advanced",
+        "awarded",
+        "paid",
+        "paid",
+      ]);
+      expect(mine.body.events[2]).toMatchObject({
+        actor: "reviewer@zibo.demo",
+        stage: "first-review",
+        toStage: "second-review",
+        amountFen: 25_000_00,
+      });
+      expect(mine.body.events[4]).toMatchObject({ actor: "system", stage: "publicity", toStage: "payment" });
+      expect(mine.body.payments.map((p: Json) => p.amountFen)).toEqual([1 * WAN, 15_000_00]);
+      expect(mine.body.paidFen).toBe(25_000_00);
+      expect(mine.body.materials.map((m: Json) => m.materialId).sort()).toEqual([...required].sort());
+
+      // Every transition told the enterprise through the outbox.
+      const notices = await dbFor(slug)
+        .select()
+        .from(outbox)
+        .where(and(eq(outbox.recipient, ent.member.email), like(outbox.kind, "subsidy_%")));
+      expect(notices.map((n) => n.kind).sort()).toEqual([
+        "subsidy_advanced",
+        "subsidy_awarded",
+        "subsidy_paid",
+        "subsidy_paid",
+        "subsidy_passed",
+        "subsidy_passed",
+        "subsidy_submitted",
+      ]);
+    },
+  );
 
   it("validates the Idempotency-Key and allows leaving it out", async () => {
     const { member } = await enterpriseWithMember();

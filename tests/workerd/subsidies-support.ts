@@ -17,13 +17,15 @@ export const slug = "zibo";
 export const host = `${slug}.localhost`;
 export const ORIGIN = `http://${host}:8787`;
 export const WAN = 1_000_000; // fen in 1 万元
-export const PROGRAMME = "zibo-tech-contract"; // 3% of the registered contract value, at most 30万 per enterprise per year
+// 3% of the registered contract value, at most 30万 per enterprise per year.
+export const PROGRAMME = "zibo-tech-contract";
 const PASSWORD = "Correct-Horse-42";
 export const APPS = "/api/v1/subsidies/applications";
 export const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10); // Asia/Shanghai
 export const yesterday = () => new Date(Date.now() + 8 * 3_600_000 - 86_400_000).toISOString().slice(0, 10);
 export const voucher = () => `V-${crypto.randomUUID().slice(0, 12)}`;
 
+// biome-ignore lint/suspicious/noExplicitAny: tests read the API's answers loosely, by the field they check
 export type Json = Record<string, any>;
 
 /** A request to the real Worker; `data` goes as JSON. */

@@ -35,7 +35,7 @@ function pageForm(fields: Record<string, string>, files: Record<string, File>) {
 }
 
 async function draftFor(cookie: string, programme: string) {
-  const html = await (await get(`/policy/programmes/${programme}`, cookie)).text();
+  const html = await (await get(`/policies/programmes/${programme}`, cookie)).text();
   const key = /name="idempotencyKey" value="([^"]+)"/.exec(html)![1]!;
   const res = await send("/subsidies/apply", cookie, new URLSearchParams({ programme, idempotencyKey: key }));
   expect(res.status).toBe(303);
@@ -146,7 +146,7 @@ describe("the draft form prefilled from the enterprise's records", () => {
     const cookie = await demo("enterprise");
     const id = await draftFor(cookie, "zibo-invention-patent");
     const html = await (await get(`/subsidies/applications/${id}`, cookie)).text();
-    const select = /<select[^>]*id="f-productionEnterprise"[^>]*>([^]*?)<\/select>/.exec(html)?.[1];
+    const select = /<select[^>]*id="f-productionEnterprise"[^>]*>([\s\S]*?)<\/select>/.exec(html)?.[1];
     expect(select).toBeTruthy();
     expect(select).toMatch(/<option value="yes" selected="">是<\/option>/);
   });

@@ -20,7 +20,7 @@ import { formatDateZh } from "../../web/format";
 import { dbFor, freshIp } from "./auth-support";
 import { api, demo, host, ORIGIN, pdf, qualifyingMember, WAN } from "./subsidies-support";
 
-const PROGRAMME = "/policy/programmes/zibo-rd-inclusive";
+const PROGRAMME = "/policies/programmes/zibo-rd-inclusive";
 const YI = 10_000 * WAN;
 
 function send(method: string, path: string, cookie: string | undefined, body?: URLSearchParams | FormData) {
@@ -59,7 +59,7 @@ describe("applying for a subsidy on the enterprise's pages", () => {
     const cookie = await qualifyingMember();
     const empty = await (await get("/subsidies", cookie)).text();
     expect(empty).toContain("还没有申报");
-    expect(empty).toContain('href="/policy/match"');
+    expect(empty).toContain('href="/policies/match"');
 
     const { id, key } = await apply(cookie);
     // The same key again (a double click) is the same application.

@@ -54,7 +54,10 @@ export async function makeEnterprise() {
 
 export type At = "first-review" | "second-review" | "publicity" | "payment" | "awarded";
 
-/** An application for 技术合同交易扶持 (500万 of contracts → 15万), submitted and moved to `at`, as the services would leave it. */
+/**
+ * An application for 技术合同交易扶持 (500万 of contracts → 15万), submitted and
+ * moved to `at`, as the services would leave it.
+ */
 export async function makeApplication(
   enterpriseId: string,
   at: At,

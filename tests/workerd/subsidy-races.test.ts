@@ -84,65 +84,69 @@ const approve = (id: string, cookie: string) =>
   postJson(host, `/api/v1/subsidies/applications/${id}/review`, { action: "pass" }, { cookie });
 
 describe("approvals racing against an enterprise's annual cap", () => {
-  it("50 awards of 5万 at once under a 30万 cap: exactly 6 approved, 44 refused with 409 naming the limit, nothing else changed", async () => {
-    const cookie = await adminCookie();
-    const e = await freshEnterprise();
-    const { ids, year } = await atPayment(e.id, e.memberId, 50, 5 * WAN);
+  it(
+    "50 awards of 5万 at once under a 30万 cap: exactly 6 approved, " +
+      "44 refused with 409 naming the limit, nothing else changed",
+    async () => {
+      const cookie = await adminCookie();
+      const e = await freshEnterprise();
+      const { ids, year } = await atPayment(e.id, e.memberId, 50, 5 * WAN);
 
-    const responses = await Promise.all(ids.map((id) => approve(id, cookie)));
-    const bodies = (await Promise.all(responses.map((r) => r.json()))) as {
-      status?: string;
-      amountFen?: number;
-      error?: { code: string; message: string };
-    }[];
-    const statuses = responses.map((r) => r.status);
-    expect(statuses.filter((s) => s === 200)).toHaveLength(6);
-    expect(statuses.filter((s) => s === 409)).toHaveLength(44);
-    expect(new Set(bodies.filter((_, i) => statuses[i] === 409).map((b) => b.error?.message))).toEqual(
-      new Set([CAP_MESSAGE(year)]),
-    );
-
-    const db = dbFor(slug);
-    const after = await db.select().from(subsidyApplications).where(inArray(subsidyApplications.id, ids));
-    const awarded = after.filter((r) => r.status === "awarded");
-    expect(awarded.map((r) => r.amountFen)).toEqual(Array(6).fill(5 * WAN));
-    const all = await db
-      .select()
-      .from(subsidyApplications)
-      .where(
-        and(
-          eq(subsidyApplications.enterpriseId, e.id),
-          eq(subsidyApplications.awardYear, year),
-          inArray(subsidyApplications.status, ["awarded", "paid"]),
-        ),
+      const responses = await Promise.all(ids.map((id) => approve(id, cookie)));
+      const bodies = (await Promise.all(responses.map((r) => r.json()))) as {
+        status?: string;
+        amountFen?: number;
+        error?: { code: string; message: string };
+      }[];
+      const statuses = responses.map((r) => r.status);
+      expect(statuses.filter((s) => s === 200)).toHaveLength(6);
+      expect(statuses.filter((s) => s === 409)).toHaveLength(44);
+      expect(new Set(bodies.filter((_, i) => statuses[i] === 409).map((b) => b.error?.message))).toEqual(
+        new Set([CAP_MESSAGE(year)]),
       );
-    expect(all.reduce((s, r) => s + r.amountFen!, 0)).toBe(30 * WAN);
-    // The refused ones are exactly as they were; only the winners left an event, an audit row and a notice.
-    expect(
-      after
-        .filter((r) => r.status !== "awarded")
-        .every(
-          (r) =>
-            r.status === "in_review" &&
-            r.stage === "payment" &&
-            r.revision === 4 &&
-            r.amountFen === 5 * WAN &&
-            r.lastPassedBy === null,
-        ),
-    ).toBe(true);
-    expect(
-      (await db.select().from(subsidyEvents).where(inArray(subsidyEvents.applicationId, ids))).map((x) => x.action),
-    ).toEqual(Array(6).fill("awarded"));
-    expect(
-      await db
+
+      const db = dbFor(slug);
+      const after = await db.select().from(subsidyApplications).where(inArray(subsidyApplications.id, ids));
+      const awarded = after.filter((r) => r.status === "awarded");
+      expect(awarded.map((r) => r.amountFen)).toEqual(Array(6).fill(5 * WAN));
+      const all = await db
         .select()
-        .from(auditLog)
-        .where(and(inArray(auditLog.target, ids), eq(auditLog.action, "subsidy.awarded"))),
-    ).toHaveLength(6);
-    expect((await db.select().from(outbox).where(eq(outbox.recipient, e.email))).map((m) => m.kind)).toEqual(
-      Array(6).fill("subsidy_awarded"),
-    );
-  });
+        .from(subsidyApplications)
+        .where(
+          and(
+            eq(subsidyApplications.enterpriseId, e.id),
+            eq(subsidyApplications.awardYear, year),
+            inArray(subsidyApplications.status, ["awarded", "paid"]),
+          ),
+        );
+      expect(all.reduce((s, r) => s + r.amountFen!, 0)).toBe(30 * WAN);
+      // The refused ones are exactly as they were; only the winners left an event, an audit row and a notice.
+      expect(
+        after
+          .filter((r) => r.status !== "awarded")
+          .every(
+            (r) =>
+              r.status === "in_review" &&
+              r.stage === "payment" &&
+              r.revision === 4 &&
+              r.amountFen === 5 * WAN &&
+              r.lastPassedBy === null,
+          ),
+      ).toBe(true);
+      expect(
+        (await db.select().from(subsidyEvents).where(inArray(subsidyEvents.applicationId, ids))).map((x) => x.action),
+      ).toEqual(Array(6).fill("awarded"));
+      expect(
+        await db
+          .select()
+          .from(auditLog)
+          .where(and(inArray(auditLog.target, ids), eq(auditLog.action, "subsidy.awarded"))),
+      ).toHaveLength(6);
+      expect((await db.select().from(outbox).where(eq(outbox.recipient, e.email))).map((m) => m.kind)).toEqual(
+        Array(6).fill("subsidy_awarded"),
+      );
+    },
+  );
 
   it("a double-clicked approval of one application awards it once", async () => {
     const cookie = await adminCookie();

@@ -29,45 +29,51 @@ import {
 } from "./subsidy-pages-support";
 
 describe("who may open 政策兑现", () => {
-  it("sends anonymous visitors to 登录, refuses enterprise and bank accounts, and keeps staff pages private", async () => {
-    const anon = await get("/admin/subsidies");
-    expect(anon.status).toBe(303);
-    expect(anon.headers.get("location")).toBe("/login");
-    for (const role of ["enterprise", "bank"] as const) {
-      const res = await get("/admin/subsidies", (await signIn(role)).cookie);
-      expect(res.status).toBe(403);
-      expect(await res.text()).toContain("没有权限");
-    }
-    const reviewer = await signIn("reviewer");
-    const res = await get("/admin/subsidies", reviewer.cookie);
-    expect(res.status).toBe(200);
-    expect(res.headers.get("cache-control")).toBe("private, no-store");
-    expect(await res.text()).toContain('href="/admin/subsidies">政策兑现</a>');
-  });
+  it(
+    "sends anonymous visitors to 登录, " + "refuses enterprise and bank accounts, and keeps staff pages private",
+    async () => {
+      const anon = await get("/admin/subsidies");
+      expect(anon.status).toBe(303);
+      expect(anon.headers.get("location")).toBe("/login");
+      for (const role of ["enterprise", "bank"] as const) {
+        const res = await get("/admin/subsidies", (await signIn(role)).cookie);
+        expect(res.status).toBe(403);
+        expect(await res.text()).toContain("没有权限");
+      }
+      const reviewer = await signIn("reviewer");
+      const res = await get("/admin/subsidies", reviewer.cookie);
+      expect(res.status).toBe(200);
+      expect(res.headers.get("cache-control")).toBe("private, no-store");
+      expect(await res.text()).toContain('href="/admin/subsidies">政策兑现</a>');
+    },
+  );
 });
 
 describe("the queue and an application", () => {
-  it("shows counts per stage and the row with programme, amount and an overdue mark; a bad filter is a 422", async () => {
-    const e = await makeEnterprise();
-    const { id } = await makeApplication(e.id, "first-review", { dueOn: dayOffset(-2) });
-    const { cookie } = await signIn("reviewer");
-    const all = await (await get("/admin/subsidies", cookie)).text();
-    expect(Number(/待初审<span class="n">(\d+)<\/span>/.exec(all)![1])).toBeGreaterThanOrEqual(1);
-    const res = await get(
-      `/admin/subsidies?status=in_review&stage=first-review&q=${encodeURIComponent(e.name)}`,
-      cookie,
-    );
-    expect(res.status).toBe(200);
-    const html = await res.text();
-    expect(html).toContain(`href="/admin/subsidies/applications/${id}">${e.name}</a>`);
-    expect(html).toContain("技术合同交易扶持");
-    expect(html).toContain("15万元");
-    expect(html).toContain("已逾期");
-    expect(html).toContain("共 1 份申报");
-    const bad = await get("/admin/subsidies?status=nonsense", cookie);
-    expect(bad.status).toBe(422);
-    expect(await bad.text()).toContain("筛选条件有误(状态)");
-  });
+  it(
+    "shows counts per stage and the row with programme, " + "amount and an overdue mark; a bad filter is a 422",
+    async () => {
+      const e = await makeEnterprise();
+      const { id } = await makeApplication(e.id, "first-review", { dueOn: dayOffset(-2) });
+      const { cookie } = await signIn("reviewer");
+      const all = await (await get("/admin/subsidies", cookie)).text();
+      expect(Number(/待初审<span class="n">(\d+)<\/span>/.exec(all)![1])).toBeGreaterThanOrEqual(1);
+      const res = await get(
+        `/admin/subsidies?status=in_review&stage=first-review&q=${encodeURIComponent(e.name)}`,
+        cookie,
+      );
+      expect(res.status).toBe(200);
+      const html = await res.text();
+      expect(html).toContain(`href="/admin/subsidies/applications/${id}">${e.name}</a>`);
+      expect(html).toContain("技术合同交易扶持");
+      expect(html).toContain("15万元");
+      expect(html).toContain("已逾期");
+      expect(html).toContain("共 1 份申报");
+      const bad = await get("/admin/subsidies?status=nonsense", cookie);
+      expect(bad.status).toBe(422);
+      expect(await bad.text()).toContain("筛选条件有误(状态)");
+    },
+  );
 
   it("shows the facts, materials, the explanation stored at submission and the timeline", async () => {
     const e = await makeEnterprise();
@@ -178,137 +184,145 @@ describe("review actions", () => {
 });
 
 describe("拨付", () => {
-  it("is the zone admin's: a reviewer sees no payment actions and is refused; the admin approves and records the payment", async () => {
-    const e = await makeEnterprise();
-    const { id } = await makeApplication(e.id, "payment");
-    const reviewer = await signIn("reviewer");
-    const admin = await signIn("zone_admin");
-    const seen = await (await get(`/admin/subsidies/applications/${id}`, reviewer.cookie)).text();
-    expect(seen).toContain("拨付环节由园区管理员办理");
-    expect(seen).not.toContain(`/admin/subsidies/applications/${id}/review`);
-    expect((await post(`/admin/subsidies/applications/${id}/review`, { action: "pass" }, reviewer.cookie)).status).toBe(
-      403,
-    );
+  it(
+    "is the zone admin's: a reviewer sees no payment actions and is refused; " +
+      "the admin approves and records the payment",
+    async () => {
+      const e = await makeEnterprise();
+      const { id } = await makeApplication(e.id, "payment");
+      const reviewer = await signIn("reviewer");
+      const admin = await signIn("zone_admin");
+      const seen = await (await get(`/admin/subsidies/applications/${id}`, reviewer.cookie)).text();
+      expect(seen).toContain("拨付环节由园区管理员办理");
+      expect(seen).not.toContain(`/admin/subsidies/applications/${id}/review`);
+      expect(
+        (await post(`/admin/subsidies/applications/${id}/review`, { action: "pass" }, reviewer.cookie)).status,
+      ).toBe(403);
 
-    const approve = await post(
-      `/admin/subsidies/applications/${id}/review`,
-      { action: "pass", revision: String((await row(id)).revision) },
-      admin.cookie,
-    );
-    expect(approve.status).toBe(303);
-    expect(approve.headers.get("location")).toContain("done=award");
-    expect(await row(id)).toMatchObject({ status: "awarded", amountFen: 15 * WAN });
+      const approve = await post(
+        `/admin/subsidies/applications/${id}/review`,
+        { action: "pass", revision: String((await row(id)).revision) },
+        admin.cookie,
+      );
+      expect(approve.status).toBe(303);
+      expect(approve.headers.get("location")).toContain("done=award");
+      expect(await row(id)).toMatchObject({ status: "awarded", amountFen: 15 * WAN });
 
-    const reviewerView = await (await get(`/admin/subsidies/applications/${id}`, reviewer.cookie)).text();
-    expect(reviewerView).not.toContain(`/admin/subsidies/applications/${id}/payments`);
-    expect(
-      (
-        await post(
-          `/admin/subsidies/applications/${id}/payments`,
-          { amount: "150000", paidOn: today(), voucherNo: `V-${id}` },
-          reviewer.cookie,
-        )
-      ).status,
-    ).toBe(403);
+      const reviewerView = await (await get(`/admin/subsidies/applications/${id}`, reviewer.cookie)).text();
+      expect(reviewerView).not.toContain(`/admin/subsidies/applications/${id}/payments`);
+      expect(
+        (
+          await post(
+            `/admin/subsidies/applications/${id}/payments`,
+            { amount: "150000", paidOn: today(), voucherNo: `V-${id}` },
+            reviewer.cookie,
+          )
+        ).status,
+      ).toBe(403);
 
-    const adminView = await (await get(`/admin/subsidies/applications/${id}`, admin.cookie)).text();
-    expect(adminView).toContain(`action="/admin/subsidies/applications/${id}/payments"`);
-    const over = await post(
-      `/admin/subsidies/applications/${id}/payments`,
-      { amount: "150000.01", paidOn: today(), voucherNo: `V-${id}` },
-      admin.cookie,
-    );
-    expect(over.status).toBe(422);
-    expect(await over.text()).toContain("拨付金额超出核定金额");
-    const paid = await post(
-      `/admin/subsidies/applications/${id}/payments`,
-      { amount: "150000", paidOn: today(), voucherNo: `V-${id}` },
-      admin.cookie,
-    );
-    expect(paid.status).toBe(303);
-    expect(await row(id)).toMatchObject({ status: "paid" });
-    expect(await db().select().from(subsidyPayments).where(eq(subsidyPayments.applicationId, id))).toHaveLength(1);
-    const ledger = await (await get(`/admin/subsidies/applications/${id}`, reviewer.cookie)).text();
-    expect(ledger).toContain("拨付记录");
-    expect(ledger).toContain(`V-${id}`);
-    expect(ledger).toContain(admin.email);
-  });
+      const adminView = await (await get(`/admin/subsidies/applications/${id}`, admin.cookie)).text();
+      expect(adminView).toContain(`action="/admin/subsidies/applications/${id}/payments"`);
+      const over = await post(
+        `/admin/subsidies/applications/${id}/payments`,
+        { amount: "150000.01", paidOn: today(), voucherNo: `V-${id}` },
+        admin.cookie,
+      );
+      expect(over.status).toBe(422);
+      expect(await over.text()).toContain("拨付金额超出核定金额");
+      const paid = await post(
+        `/admin/subsidies/applications/${id}/payments`,
+        { amount: "150000", paidOn: today(), voucherNo: `V-${id}` },
+        admin.cookie,
+      );
+      expect(paid.status).toBe(303);
+      expect(await row(id)).toMatchObject({ status: "paid" });
+      expect(await db().select().from(subsidyPayments).where(eq(subsidyPayments.applicationId, id))).toHaveLength(1);
+      const ledger = await (await get(`/admin/subsidies/applications/${id}`, reviewer.cookie)).text();
+      expect(ledger).toContain("拨付记录");
+      expect(ledger).toContain(`V-${id}`);
+      expect(ledger).toContain(admin.email);
+    },
+  );
 });
 
 describe("公示 and objections", () => {
-  it("lists an application in its notice period with nothing personal; an objection holds it until the zone admin decides", async () => {
-    const e = await makeEnterprise();
-    const { id } = await makeApplication(e.id, "publicity");
-    const list = await get("/publicity");
-    expect(list.status).toBe(200);
-    let html = await list.text();
-    expect(html).toContain(e.name);
-    expect(html).toContain("技术合同交易扶持");
-    expect(html).toContain(`action="/publicity/${id}/objection"`);
-    for (const secret of [e.contactMobile, e.contactName, e.contactEmail]) expect(html).not.toContain(secret);
+  it(
+    "lists an application in its notice period with nothing personal; " +
+      "an objection holds it until the zone admin decides",
+    async () => {
+      const e = await makeEnterprise();
+      const { id } = await makeApplication(e.id, "publicity");
+      const list = await get("/publicity");
+      expect(list.status).toBe(200);
+      let html = await list.text();
+      expect(html).toContain(e.name);
+      expect(html).toContain("技术合同交易扶持");
+      expect(html).toContain(`action="/publicity/${id}/objection"`);
+      for (const secret of [e.contactMobile, e.contactName, e.contactEmail]) expect(html).not.toContain(secret);
 
-    const short = await post(`/publicity/${id}/objection`, {
-      name: "张先生",
-      contact: "13700000000",
-      content: "有问题",
-    });
-    expect(short.status).toBe(422);
-    expect(await short.text()).toContain("至少 10 个字");
-    const contact = `objector-${id.slice(0, 6)}@example.com`;
-    const res = await post(`/publicity/${id}/objection`, {
-      name: "张先生",
-      contact,
-      content: "该企业的技术合同并未在省技术市场登记,请核实。",
-    });
-    expect(res.status).toBe(303);
-    expect(res.headers.get("location")).toBe("/publicity?received=1");
-    expect(await (await get("/publicity?received=1")).text()).toContain("已收到您的异议");
-    const [objection] = await db().select().from(subsidyObjections).where(eq(subsidyObjections.applicationId, id));
-    expect(objection).toMatchObject({ status: "open", contact });
-    expect(
-      await db()
-        .select()
-        .from(subsidyEvents)
-        .where(and(eq(subsidyEvents.applicationId, id), eq(subsidyEvents.action, "objection"))),
-    ).toHaveLength(1);
-    html = await (await get("/publicity")).text();
-    expect(html).not.toContain(contact);
+      const short = await post(`/publicity/${id}/objection`, {
+        name: "张先生",
+        contact: "13700000000",
+        content: "有问题",
+      });
+      expect(short.status).toBe(422);
+      expect(await short.text()).toContain("至少 10 个字");
+      const contact = `objector-${id.slice(0, 6)}@example.com`;
+      const res = await post(`/publicity/${id}/objection`, {
+        name: "张先生",
+        contact,
+        content: "该企业的技术合同并未在省技术市场登记,请核实。",
+      });
+      expect(res.status).toBe(303);
+      expect(res.headers.get("location")).toBe("/publicity?received=1");
+      expect(await (await get("/publicity?received=1")).text()).toContain("已收到您的异议");
+      const [objection] = await db().select().from(subsidyObjections).where(eq(subsidyObjections.applicationId, id));
+      expect(objection).toMatchObject({ status: "open", contact });
+      expect(
+        await db()
+          .select()
+          .from(subsidyEvents)
+          .where(and(eq(subsidyEvents.applicationId, id), eq(subsidyEvents.action, "objection"))),
+      ).toHaveLength(1);
+      html = await (await get("/publicity")).text();
+      expect(html).not.toContain(contact);
 
-    // Staff see the objector's contact; only the zone admin decides.
-    const reviewer = await signIn("reviewer");
-    const admin = await signIn("zone_admin");
-    const staffView = await (await get(`/admin/subsidies/applications/${id}`, reviewer.cookie)).text();
-    expect(staffView).toContain(contact);
-    expect(staffView).toContain("有 1 条异议待处理");
-    expect(staffView).not.toContain(`/admin/subsidies/objections/${objection!.id}/resolve`);
-    expect(
-      (
-        await post(
-          `/admin/subsidies/objections/${objection!.id}/resolve`,
-          { decision: "dismiss", resolution: "x" },
-          reviewer.cookie,
-        )
-      ).status,
-    ).toBe(403);
-    const noDecision = await post(
-      `/admin/subsidies/objections/${objection!.id}/resolve`,
-      { resolution: "已核实" },
-      admin.cookie,
-    );
-    expect(noDecision.status).toBe(422);
-    expect(await noDecision.text()).toContain("请选择异议是否成立");
-    const done = await post(
-      `/admin/subsidies/objections/${objection!.id}/resolve`,
-      { decision: "dismiss", resolution: "经核实,合同已于登记系统备案,异议不成立。" },
-      admin.cookie,
-    );
-    expect(done.status).toBe(303);
-    expect(done.headers.get("location")).toBe(`/admin/subsidies/applications/${id}?done=dismiss`);
-    expect(
-      (await db().select().from(subsidyObjections).where(eq(subsidyObjections.id, objection!.id)))[0],
-    ).toMatchObject({ status: "dismissed" });
-    expect(await row(id)).toMatchObject({ status: "in_review", stage: "publicity" });
-  });
+      // Staff see the objector's contact; only the zone admin decides.
+      const reviewer = await signIn("reviewer");
+      const admin = await signIn("zone_admin");
+      const staffView = await (await get(`/admin/subsidies/applications/${id}`, reviewer.cookie)).text();
+      expect(staffView).toContain(contact);
+      expect(staffView).toContain("有 1 条异议待处理");
+      expect(staffView).not.toContain(`/admin/subsidies/objections/${objection!.id}/resolve`);
+      expect(
+        (
+          await post(
+            `/admin/subsidies/objections/${objection!.id}/resolve`,
+            { decision: "dismiss", resolution: "x" },
+            reviewer.cookie,
+          )
+        ).status,
+      ).toBe(403);
+      const noDecision = await post(
+        `/admin/subsidies/objections/${objection!.id}/resolve`,
+        { resolution: "已核实" },
+        admin.cookie,
+      );
+      expect(noDecision.status).toBe(422);
+      expect(await noDecision.text()).toContain("请选择异议是否成立");
+      const done = await post(
+        `/admin/subsidies/objections/${objection!.id}/resolve`,
+        { decision: "dismiss", resolution: "经核实,合同已于登记系统备案,异议不成立。" },
+        admin.cookie,
+      );
+      expect(done.status).toBe(303);
+      expect(done.headers.get("location")).toBe(`/admin/subsidies/applications/${id}?done=dismiss`);
+      expect(
+        (await db().select().from(subsidyObjections).where(eq(subsidyObjections.id, objection!.id)))[0],
+      ).toMatchObject({ status: "dismissed" });
+      expect(await row(id)).toMatchObject({ status: "in_review", stage: "publicity" });
+    },
+  );
 
   it("answers 404 for an item not on notice", async () => {
     const e = await makeEnterprise();

@@ -25,16 +25,19 @@ export const AUTOSAVE_SCRIPT = `(function () {
   var key = "yq-subsidy-draft:" + form.getAttribute("data-id");
   var rev = Number(form.getAttribute("data-revision"));
   var timer = 0, busy = false, again = false, lost = false, restored = false;
-  var controls = Array.prototype.filter.call(form.querySelectorAll("input[type=text], select, textarea"), function (c) { return c.name && c.name.charAt(0) !== "_"; });
+  var controls = Array.prototype.filter.call(form.querySelectorAll("input[type=text], select, textarea"),
+    function (c) { return c.name && c.name.charAt(0) !== "_"; });
 
   function values() { var v = {}; controls.forEach(function (c) { v[c.name] = c.value; }); return v; }
-  function keep(pending) { try { localStorage.setItem(key, JSON.stringify({ values: values(), revision: rev, pending: pending, at: Date.now() })); } catch (e) { /* private mode: the server copy still counts */ } }
+  function keep(pending) { try { localStorage.setItem(key, JSON.stringify({ values: values(), revision: rev,
+    pending: pending, at: Date.now() })); } catch (e) { /* private mode: the server copy still counts */ } }
   function kept() { try { return JSON.parse(localStorage.getItem(key) || "null"); } catch (e) { return null; } }
   function two(n) { return (n < 10 ? "0" : "") + n; }
   function say(text, warn, link) {
     status.textContent = text;
     status.className = warn ? "saved warn" : "saved";
-    if (link) { var a = document.createElement("a"); a.href = "/login"; a.target = "_blank"; a.rel = "noopener"; a.textContent = link; status.appendChild(document.createTextNode(" ")); status.appendChild(a); }
+    if (link) { var a = document.createElement("a"); a.href = "/login"; a.target = "_blank"; a.rel = "noopener";
+      a.textContent = link; status.appendChild(document.createTextNode(" ")); status.appendChild(a); }
   }
   function signedOut() {
     lost = true;
@@ -45,7 +48,8 @@ export const AUTOSAVE_SCRIPT = `(function () {
       var id = c.id + "-error", p = document.getElementById(id), msg = errors[c.name];
       var ids = (c.getAttribute("aria-describedby") || "").split(" ").filter(function (x) { return x && x !== id; });
       if (msg) {
-        if (!p) { p = document.createElement("p"); p.className = "field-error"; p.id = id; c.parentNode.appendChild(p); }
+        if (!p) { p = document.createElement("p"); p.className = "field-error"; p.id = id;
+          c.parentNode.appendChild(p); }
         p.textContent = msg; c.setAttribute("aria-invalid", "true"); ids.push(id);
       } else {
         if (p) p.parentNode.removeChild(p);
@@ -56,13 +60,15 @@ export const AUTOSAVE_SCRIPT = `(function () {
   }
   function gone(r) { return r.type === "opaqueredirect" || r.status === 401; }
   // The typed fields only: the materials' file inputs belong to this form too, and their files go up on their own.
-  function typed() { var q = new URLSearchParams(); new FormData(form).forEach(function (v, k) { if (typeof v === "string") q.append(k, v); }); return q; }
+  function typed() { var q = new URLSearchParams(); new FormData(form).forEach(function (v, k) {
+    if (typeof v === "string") q.append(k, v); }); return q; }
 
   function save() {
     if (busy) { again = true; return; }
     busy = true; lost = false;
     say("正在自动保存…");
-    fetch(form.getAttribute("data-estimate"), { method: "POST", body: typed(), credentials: "same-origin", redirect: "manual", headers: { accept: "application/json" } })
+    fetch(form.getAttribute("data-estimate"), { method: "POST", body: typed(), credentials: "same-origin",
+      redirect: "manual", headers: { accept: "application/json" } })
       .then(function (r) {
         if (gone(r)) throw "signed-out";
         if (!r.ok) throw "failed";
@@ -71,7 +77,9 @@ export const AUTOSAVE_SCRIPT = `(function () {
       .then(function (est) {
         estimate.innerHTML = est.html;
         markErrors(est.errors || {});
-        return fetch(form.getAttribute("data-draft"), { method: "PUT", credentials: "same-origin", headers: { "content-type": "application/json", accept: "application/json" }, body: JSON.stringify({ formValues: est.values, facts: est.facts, revision: rev }) });
+        return fetch(form.getAttribute("data-draft"), { method: "PUT", credentials: "same-origin", headers: {
+          "content-type": "application/json", accept: "application/json" }, body: JSON.stringify({
+          formValues: est.values, facts: est.facts, revision: rev }) });
       })
       .then(function (r) {
         if (gone(r)) throw "signed-out";
@@ -112,7 +120,8 @@ export const AUTOSAVE_SCRIPT = `(function () {
   if (copy && copy.pending && copy.revision === rev && copy.values) {
     var changed = false;
     controls.forEach(function (c) {
-      if (Object.prototype.hasOwnProperty.call(copy.values, c.name) && copy.values[c.name] !== c.value) { c.value = copy.values[c.name]; changed = true; }
+      if (Object.prototype.hasOwnProperty.call(copy.values, c.name) && copy.values[c.name] !== c.value) {
+        c.value = copy.values[c.name]; changed = true; }
     });
     if (changed) { restored = true; save(); } else keep(false);
   } else if (copy && copy.revision !== rev) {

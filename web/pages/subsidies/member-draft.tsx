@@ -9,13 +9,13 @@
 import { raw } from "hono/html";
 import type { ZoneConfig } from "../../../tenants/schema";
 import type { SubsidyEventRow } from "../../../worker/db/schema";
-import { fieldName } from "../../../worker/features/policies/calculator-form";
 import type { ProgrammeView } from "../../../worker/engines/policy/describe";
 import type { Evaluation } from "../../../worker/engines/policy/evaluate";
 import { AppNumberLine } from "../../components/app-number";
 import { EvaluationResult } from "../../components/evaluation";
 import { Field, FormAlert } from "../../components/form";
 import { FactField } from "../policy/calculator";
+import { fieldName } from "../policy/calculator-fields";
 import { formatDateZh } from "../../format";
 import { Layout } from "../../layout";
 import { formatTimeZh, type HeaderUser } from "../auth/labels";
@@ -23,7 +23,7 @@ import { AUTOSAVE_SCRIPT } from "./member-autosave";
 import { MATERIAL_UPLOAD_SCRIPT } from "./member-uploads";
 import { NoticeBox, StatusTag, SUBSIDY_CSS, Timeline, type Notice } from "./shared";
 
-export interface UploadedMaterial {
+interface UploadedMaterial {
   id: string;
   materialId: string;
   filename: string;
@@ -31,7 +31,7 @@ export interface UploadedMaterial {
   createdAt: number;
 }
 
-export interface DraftPageProps {
+interface DraftPageProps {
   zone: ZoneConfig;
   nonce: string | undefined;
   user: HeaderUser;
@@ -102,7 +102,8 @@ function Materials({
                 </li>
               ))}
             </ul>
-            {/* The file belongs to the application form (form=…), so 提交申报 or 保存草稿 sends a chosen file with the form; 上传 sends it alone. With the script it is uploaded as soon as it is chosen. */}
+            {/* The file belongs to the application form (form=…), so 提交申报 or 保存草稿 sends a chosen file
+                with the form; 上传 sends it alone. With the script it is uploaded as soon as it is chosen. */}
             <div class="upload">
               <Field
                 id={id}
@@ -162,7 +163,7 @@ export function DraftPage(props: DraftPageProps) {
         </h1>
         <AppNumberLine zone={zone} kind="subsidy" row={app} />
         <p class="lead">
-          <a href={`/policy/programmes/${p.id}`}>
+          <a href={`/policies/programmes/${p.id}`}>
             {p.citation} · {p.amountSummary}
           </a>
         </p>
@@ -262,7 +263,8 @@ export function DraftPage(props: DraftPageProps) {
 
 const DRAFT_CSS = `
 .apply{display:grid;gap:16px;grid-template-columns:1fr}
-@media(min-width:900px){.apply{grid-template-columns:minmax(0,5fr) minmax(0,6fr);align-items:start}.apply .result{position:sticky;top:12px}}
+@media(min-width:900px){.apply{grid-template-columns:minmax(0,5fr) minmax(0,6fr);align-items:start}.apply .result{
+  position:sticky;top:12px}}
 .apply form{display:flex;flex-direction:column;gap:14px}
 .apply .hint{margin:0;color:var(--muted);font-size:.9rem}
 .apply .actions{display:flex;flex-wrap:wrap;align-items:center;gap:8px 14px}

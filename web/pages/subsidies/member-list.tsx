@@ -11,7 +11,7 @@ import { formatTimeZh, type HeaderUser } from "../auth/labels";
 import { AppNumber, NumberSearch } from "../../components/app-number";
 import { amountPhrase, NoticeBox, StatusTag, SUBSIDY_CSS, type Notice } from "./shared";
 
-export interface MyApplicationRow {
+interface MyApplicationRow {
   id: string;
   numberYear: number | null;
   numberSeq: number | null;
@@ -70,8 +70,8 @@ export function MyApplicationsPage({
           <div class="panel">
             <p>还没有申报。</p>
             <p>
-              到<a href="/policy/match">政策匹配</a>看看哪些项目适合你的企业,在项目页点“在线申报”即可开始;也可以浏览
-              <a href="/policy">政策纵览</a>。
+              到<a href="/policies/match">政策匹配</a>看看哪些项目适合你的企业,在项目页点“在线申报”即可开始;也可以浏览
+              <a href="/policies">政策纵览</a>。
             </p>
           </div>
         ) : (

@@ -7,8 +7,6 @@
  * names only the enterprise's own people.
  */
 import type { ZoneConfig } from "../../../tenants/schema";
-import type { CalcFact } from "../../../worker/features/policies/calculator-form";
-import type { ApplicationDetail } from "../../../worker/features/subsidies/get-application";
 import { formatPercent } from "../../../worker/engines/policy/money";
 import { formatMoney, moneyUnit } from "../../../worker/lib/money";
 import { AppNumberLine } from "../../components/app-number";
@@ -16,15 +14,20 @@ import { EvaluationResult } from "../../components/evaluation";
 import { formatDateZh } from "../../format";
 import { Layout } from "../../layout";
 import { formatTimeZh, type HeaderUser } from "../auth/labels";
+import type { CalcFact } from "../policy/calculator-fields";
+import type { ApplicationView } from "./application-view";
 import { amountPhrase, CommentForm, NoticeBox, StatusTag, SUBSIDY_CSS, Timeline, type Notice } from "./shared";
 
 export interface StatusPageProps {
   zone: ZoneConfig;
   nonce: string | undefined;
   user: HeaderUser;
-  detail: ApplicationDetail;
+  detail: ApplicationView;
   title: string;
-  /** The programme's facts and materials in the version the application was submitted under (labels); null if unknown. */
+  /**
+   * The programme's facts and materials in the version the application was
+   * submitted under (labels); null if unknown.
+   */
   facts: readonly CalcFact[] | null;
   materialNames: Record<string, string>;
   notice?: Notice | undefined;

@@ -24,7 +24,8 @@ export const MATERIAL_UPLOAD_SCRIPT = `(function () {
   var pending = 0, waiting = null, failed = false;
 
   function statusOf(input) { return document.getElementById(input.id + "-status"); }
-  function say(input, text, warn) { var s = statusOf(input); s.textContent = text; s.className = warn ? "upload-status warn" : "upload-status"; }
+  function say(input, text, warn) { var s = statusOf(input); s.textContent = text;
+    s.className = warn ? "upload-status warn" : "upload-status"; }
   function kb(n) { return Math.max(1, Math.round(n / 1024)) + " KB"; }
   ${SET_FIELD_ERROR_JS}
   ${POST_WITH_PROGRESS_JS}

@@ -10,7 +10,7 @@
 import { Textarea } from "../../components/form";
 import type { ZoneConfig } from "../../../tenants/schema";
 import type { SubsidyEventRow, SubsidyStatus } from "../../../worker/db/schema";
-import { STATUS_ZH } from "../../../worker/features/subsidies/get-application";
+import { STATUS_ZH } from "../../labels/subsidies";
 import { formatMoney, formatMoneyRange, type MoneyUnit } from "../../../worker/lib/money";
 import { EVALUATION_CSS } from "../../components/evaluation";
 import { formatTimeZh } from "../auth/labels";
@@ -26,24 +26,25 @@ export function NoticeBox({ notice }: { notice: Notice | undefined }) {
   );
 }
 
-export const STATUS_TEXT: Record<SubsidyStatus, string> = STATUS_ZH;
-
-export const stageName = (zone: ZoneConfig, key: string | null): string | null =>
+const stageName = (zone: ZoneConfig, key: string | null): string | null =>
   zone.subsidy.stages.find((s) => s.key === key)?.zh ?? null;
 
 /** The status in words, naming the stage while it is in review or returned from one. */
-export function statusText(zone: ZoneConfig, status: SubsidyStatus, stage: string | null): string {
+function statusText(zone: ZoneConfig, status: SubsidyStatus, stage: string | null): string {
   const zh = stageName(zone, stage);
   if (status === "in_review" && zh) return `${zh}中`;
   if (status === "returned" && zh) return `退回补正(${zh})`;
-  return STATUS_TEXT[status];
+  return STATUS_ZH[status];
 }
 
 export function StatusTag({ zone, status, stage }: { zone: ZoneConfig; status: SubsidyStatus; stage: string | null }) {
   return <span class={`tag st-${status}`}>{statusText(zone, status, stage)}</span>;
 }
 
-/** An application's amount: the figure, the review range, or that review sets it. `unit` keeps a table column in one unit. */
+/**
+ * An application's amount: the figure, the review range, or that review sets it.
+ * `unit` keeps a table column in one unit.
+ */
 export function amountPhrase(
   a: { amountFen: number | null; rangeMinFen?: number | null; rangeMaxFen?: number | null },
   unit?: MoneyUnit,
@@ -53,7 +54,7 @@ export function amountPhrase(
   return "评审确定";
 }
 
-export const EVENT_TEXT: Record<string, string> = {
+const EVENT_TEXT: Record<string, string> = {
   created: "创建草稿",
   submitted: "提交申报",
   resubmitted: "补正后重新提交",
@@ -125,12 +126,14 @@ export const SUBSIDY_CSS = `${EVALUATION_CSS}
 .sub .panel{background:var(--card);border:1px solid var(--line);border-radius:var(--radius);padding:16px}
 @media(min-width:760px){.sub .panel{padding:20px 24px}}
 .sub .panel + .panel{margin-top:12px}
-.sub .tag{display:inline-block;font-size:.82rem;border-radius:4px;padding:0 6px;border:1px solid var(--line);white-space:nowrap}
+.sub .tag{display:inline-block;font-size:.82rem;border-radius:4px;padding:0 6px;border:1px solid var(--line);
+  white-space:nowrap}
 .sub .tag.st-in_review{background:#eff8ff;border-color:#53b1fd}
 .sub .tag.st-returned{background:#fffaeb;border-color:#fdb022}
 .sub .tag.st-awarded,.sub .tag.st-paid{background:#ecfdf3;border-color:#32d583}
 .sub .tag.st-rejected,.sub .tag.overdue{background:#fef3f2;border-color:#f04438;color:#7a271a}
-.sub .field select,.sub .field textarea{min-height:44px;width:100%;padding:8px 12px;font:inherit;color:var(--ink);background:#fff;border:1px solid #8a94a3;border-radius:6px}
+.sub .field select,.sub .field textarea{min-height:44px;width:100%;padding:8px 12px;font:inherit;color:var(--ink);
+  background:#fff;border:1px solid #8a94a3;border-radius:6px}
 .sub .field [aria-invalid=true]{border:2px solid #b42318}
 .sub dl.kv{display:grid;grid-template-columns:1fr;gap:2px 16px;margin:0}
 @media(min-width:720px){.sub dl.kv{grid-template-columns:max-content 1fr}}
@@ -141,7 +144,8 @@ export const SUBSIDY_CSS = `${EVALUATION_CSS}
 @media(min-width:960px){.sub .cols{grid-template-columns:minmax(0,3fr) minmax(0,2fr);align-items:start}}
 .timeline{list-style:none;margin:0;padding:0}
 .timeline li{border-left:3px solid var(--line);padding:0 0 12px 14px;position:relative}
-.timeline li::before{content:"";position:absolute;left:-7px;top:8px;width:11px;height:11px;border-radius:50%;background:var(--primary)}
+.timeline li::before{content:"";position:absolute;left:-7px;top:8px;width:11px;height:11px;border-radius:50%;
+  background:var(--primary)}
 .timeline p{margin:0}
 .tl-head{display:flex;flex-wrap:wrap;gap:2px 10px;align-items:baseline}
 .tl-stage,.tl-meta{color:var(--muted);font-size:.88rem}

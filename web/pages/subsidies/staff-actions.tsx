@@ -27,7 +27,7 @@ export interface FailedForm {
 }
 
 /** The amount rule a reviewer works within, in words. */
-export function amountRule(a: Pick<SubsidyApplicationRow, "amountFen" | "rangeMinFen" | "rangeMaxFen">): string {
+function amountRule(a: Pick<SubsidyApplicationRow, "amountFen" | "rangeMinFen" | "rangeMaxFen">): string {
   const m = moneyFormatter(...[a.amountFen, a.rangeMinFen, a.rangeMaxFen].filter((f): f is number => f !== null));
   const range = a.rangeMinFen !== null && a.rangeMaxFen !== null ? `${m(a.rangeMinFen)}至${m(a.rangeMaxFen)}` : null;
   if (a.amountFen === null)

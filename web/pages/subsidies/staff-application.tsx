@@ -5,10 +5,9 @@
  * amount, and beside them what the signed-in staff member can do now.
  */
 import type { ZoneConfig } from "../../../tenants/schema";
-import type { ApplicationDetail } from "../../../worker/features/subsidies/get-application";
 import { formatMoney, moneyFormatter } from "../../../worker/lib/money";
 import type { Fact } from "../../../worker/engines/policy/format/facts";
-import { RETIRED_PROGRAMME } from "../../../worker/features/subsidies/programme-title";
+import { RETIRED_PROGRAMME } from "../../labels/subsidies";
 import { AppNumberLine } from "../../components/app-number";
 import { CalendarNote } from "../../components/calendar-note";
 import { EvaluationResult } from "../../components/evaluation";
@@ -16,14 +15,15 @@ import { formatDateZh } from "../../format";
 import { Layout } from "../../layout";
 import { formatTimeZh, type HeaderUser } from "../auth/labels";
 import { Objections, PaymentForm, ReviewForms, type FailedForm, type StaffActions } from "./staff-actions";
+import type { ApplicationView } from "./application-view";
 import { CommentForm, NoticeBox, StatusTag, Timeline, type Notice } from "./shared";
 import { isOverdue, SUBSIDY_STAFF_CSS } from "./staff-shared";
 
-export interface StaffApplicationProps {
+interface StaffApplicationProps {
   zone: ZoneConfig;
   nonce: string | undefined;
   user: HeaderUser;
-  detail: ApplicationDetail;
+  detail: ApplicationView;
   /** The programme as the application's own policy version has it (null if that version is gone). */
   programme: { title: string; facts: readonly Fact[]; materials: readonly { id: string; zh: string }[] } | null;
   /** Who recorded each payment: user id → email. */

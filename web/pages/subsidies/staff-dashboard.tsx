@@ -4,7 +4,7 @@
  * each stage takes on average, and the CSV export.
  */
 import type { ZoneConfig } from "../../../tenants/schema";
-import type { subsidyDashboard } from "../../../worker/features/subsidies/dashboard";
+import type { SubsidyStatus } from "../../../worker/db/schema";
 import { formatMoney } from "../../../worker/lib/money";
 
 /** Every figure on the dashboard is in 万元: its columns keep one unit. */
@@ -13,9 +13,28 @@ import { Layout } from "../../layout";
 import type { HeaderUser } from "../auth/labels";
 import { SUBSIDY_STAFF_CSS } from "./staff-shared";
 
-export type Dashboard = Awaited<ReturnType<typeof subsidyDashboard>>;
+/** The year's figures: per programme by status and stage, and per stage how long it takes. */
+interface Dashboard {
+  year: number;
+  programmes: {
+    id: string;
+    title: string;
+    byStatus: {
+      status: SubsidyStatus;
+      statusZh: string;
+      stage: string | null;
+      stageZh: string;
+      n: number;
+      amountFen: number;
+    }[];
+    budgetFen: number | null;
+    awardedThisYearFen: number;
+    paidFen: number;
+  }[];
+  stages: { key: string; zh: string; waiting: number; averageDays: number | null; completed: number }[];
+}
 
-export interface DashboardPageProps {
+interface DashboardPageProps {
   zone: ZoneConfig;
   nonce: string | undefined;
   user: HeaderUser;

@@ -6,7 +6,6 @@
  */
 import type { ZoneConfig } from "../../../tenants/schema";
 import type { SubsidyStatus } from "../../../worker/db/schema";
-import type { listQueue } from "../../../worker/features/subsidies/list-applications";
 import { formatMoney } from "../../../worker/lib/money";
 import type { FormErrors } from "../../components/form";
 import { AppNumber } from "../../components/app-number";
@@ -15,24 +14,43 @@ import { FormAlert } from "../../components/form";
 import { formatDateZh } from "../../format";
 import { Layout } from "../../layout";
 import { formatTimeZh, type HeaderUser } from "../auth/labels";
-import { NoticeBox, STATUS_TEXT, StatusTag, type Notice } from "./shared";
+import { STATUS_ZH } from "../../labels/subsidies";
+import { NoticeBox, StatusTag, type Notice } from "./shared";
 import { isOverdue, SUBSIDY_STAFF_CSS } from "./staff-shared";
 
-type Queue = Awaited<ReturnType<typeof listQueue>>;
-export type QueueRow = Queue["rows"][number] & { programme: string };
-export interface QueueFilters {
+/** One application in the queue, as the list shows it (the programme already named). */
+interface QueueRow {
+  id: string;
+  numberYear: number | null;
+  numberSeq: number | null;
+  enterprise: string;
+  programme: string;
+  status: SubsidyStatus;
+  stage: string | null;
+  amountFen: number | null;
+  requestedFen: number | null;
+  submittedAt: number | null;
+  dueOn: string | null;
+}
+/** How many applications are at each status and stage (the tabs). */
+interface QueueCount {
+  status: SubsidyStatus;
+  stage: string | null;
+  n: number;
+}
+interface QueueFilters {
   status?: string | undefined;
   stage?: string | undefined;
   programme?: string | undefined;
   q?: string | undefined;
 }
 
-export interface QueuePageProps {
+interface QueuePageProps {
   zone: ZoneConfig;
   nonce: string | undefined;
   user: HeaderUser;
   rows: QueueRow[];
-  counts: Queue["counts"];
+  counts: QueueCount[];
   filters: QueueFilters;
   programmes: { id: string; title: string }[];
   today: string;
@@ -51,7 +69,7 @@ const query = (f: QueueFilters) => {
 const pending = (r: { status: SubsidyStatus }) => r.status === "in_review" || r.status === "returned";
 
 /** Tabs: everything, each stage's waiting applications, then the outcomes. */
-function tabs(zone: ZoneConfig, counts: Queue["counts"]) {
+function tabs(zone: ZoneConfig, counts: QueueCount[]) {
   const n = (status?: SubsidyStatus, stage?: string) =>
     counts
       .filter((c) => (!status || c.status === status) && (!stage || c.stage === stage))
@@ -65,7 +83,7 @@ function tabs(zone: ZoneConfig, counts: Queue["counts"]) {
       n: n("in_review", s.key),
     })),
     ...(["awarded", "returned", "paid", "rejected"] as const).map((st) => ({
-      label: STATUS_TEXT[st],
+      label: STATUS_ZH[st],
       status: st,
       stage: undefined,
       n: n(st),
@@ -119,13 +137,16 @@ export function QueuePage({
             ))}
           </ul>
         </nav>
+        {/* <search> is too new for the older browsers and screen readers seniors use;
+            role="search" is the landmark they know. */}
+        {/* biome-ignore lint/a11y/useSemanticElements: the form keeps role="search" (see above) */}
         <form method="get" action="/admin/subsidies" class="filters" role="search">
           <div class="field">
             <label for="f-status">状态</label>
             <select id="f-status" name="status" aria-invalid={errors?.fields?.status ? "true" : undefined}>
               {option("", "全部", filters.status)}
               {(["in_review", "returned", "awarded", "paid", "rejected", "withdrawn"] as const).map((s) =>
-                option(s, STATUS_TEXT[s], filters.status),
+                option(s, STATUS_ZH[s], filters.status),
               )}
             </select>
           </div>

@@ -15,7 +15,8 @@ export function isOverdue(a: { status: SubsidyStatus; dueOn: string | null }, to
 export const SUBSIDY_STAFF_CSS = `${SUBSIDY_CSS}
 main.wrap.sub{padding-top:20px;padding-bottom:40px}
 .sub .tabs{display:flex;flex-wrap:wrap;gap:8px;margin:0 0 16px;padding:0;list-style:none}
-.sub .tabs a{display:inline-flex;align-items:center;gap:6px;min-height:44px;padding:0 12px;border-radius:999px;border:1px solid var(--line);background:var(--card);text-decoration:none;color:var(--ink);font-size:.92rem}
+.sub .tabs a{display:inline-flex;align-items:center;gap:6px;min-height:44px;padding:0 12px;border-radius:999px;
+  border:1px solid var(--line);background:var(--card);text-decoration:none;color:var(--ink);font-size:.92rem}
 .sub .tabs a[aria-current=page]{background:var(--primary);border-color:var(--primary);color:#fff}
 .sub .tabs .n{font-weight:700;font-variant-numeric:tabular-nums}
 .sub .filters{display:grid;gap:10px;grid-template-columns:1fr;align-items:end;margin:0 0 14px}
@@ -34,8 +35,10 @@ main.wrap.sub{padding-top:20px;padding-bottom:40px}
 @media(max-width:719px){
 .sub table.stack thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 .sub table.stack tr{display:block;padding:8px 0;border-bottom:1px solid var(--line)}
-.sub table.stack td,.sub table.stack tbody th{display:block;border:0;padding:2px 12px;text-align:left;white-space:normal}
-.sub table.stack td[data-label]::before{content:attr(data-label) ":";color:var(--muted);font-size:.88rem;margin-right:4px}
+.sub table.stack td,.sub table.stack tbody th{display:block;border:0;padding:2px 12px;text-align:left;
+  white-space:normal}
+.sub table.stack td[data-label]::before{content:attr(data-label) ":";color:var(--muted);font-size:.88rem;
+  margin-right:4px}
 .sub table.stack tbody th{font-size:1rem}
 }
 .sub .notice-list{list-style:none;margin:0;padding:0;display:grid;gap:12px}

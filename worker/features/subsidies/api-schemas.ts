@@ -13,7 +13,7 @@ import { EvaluationSchema, FactsInput, verbatimText } from "../policies/programm
 import { textField } from "../../lib/text";
 import { parseJson } from "./context";
 import type { ApplicationDetail } from "./get-application";
-import { STATUS_ZH } from "./get-application";
+import { STATUS_ZH } from "../../../web/labels/subsidies";
 import { materialKind } from "./submit-application";
 
 const iso = z.string().openapi({ description: "ISO 8601 time (UTC)", example: "2026-06-01T02:00:00.000Z" });
@@ -49,7 +49,8 @@ export const IdempotencyHeader = z.object({
     .openapi({
       param: { name: "idempotency-key", in: "header" },
       description:
-        "Optional. A retried create with the same key returns the application the first one made (200) instead of a second one.",
+        "Optional. A retried create with the same key returns the application the first one made (200) " +
+        "instead of a second one.",
       example: "3f1c9a2e-5b7d-4e8f-9a0b-1c2d3e4f5a6b",
     }),
 });
@@ -110,11 +111,15 @@ export const UploadBody = z.object({
 export const SubsidyApplicationSchema = z
   .object({
     id: z.string(),
-    number: z.string().nullable().openapi({
-      description:
-        "The application number people read and search (ZB-2026-000123: the zone's letters, the year of creation, the sequence); null only for rows written outside the app",
-      example: "ZB-2026-000123",
-    }),
+    number: z
+      .string()
+      .nullable()
+      .openapi({
+        description:
+          "The application number people read and search (ZB-2026-000123: the zone's letters, the year of " +
+          "creation, the sequence); null only for rows written outside the app",
+        example: "ZB-2026-000123",
+      }),
     programmeId: z.string(),
     programme: z.string().openapi({
       description:
@@ -299,7 +304,7 @@ export function detailJson(
   };
 }
 
-export const ListItemSchema = z
+const ListItemSchema = z
   .object({
     id: z.string(),
     number: z.string().nullable().openapi({ example: "ZB-2026-000123" }),

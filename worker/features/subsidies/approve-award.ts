@@ -18,13 +18,15 @@ import { formatMoney, moneyFormatter } from "../../lib/money";
 import { shanghaiDate } from "../../lib/calendar";
 import { loadPolicyVersion } from "../policies/current-policy";
 import { loadEnterpriseProfiles } from "../policies/enterprise-profiles";
-import { AWARDED, awardHistory, parseJson, type SubsidyActor, type SubsidyCtx } from "./context";
+import type { Actor, RequestCtx } from "../../middleware/request-ctx";
+import { AWARDED } from "./award-history";
+import { awardHistory, parseJson } from "./context";
 import { transition } from "./transition";
 
 const ATTEMPTS = 8;
 
 export async function approveAward(
-  ctx: SubsidyCtx & { actor: SubsidyActor },
+  ctx: Pick<RequestCtx<Actor>, "db" | "zone" | "now" | "ip" | "origin" | "actor">,
   first: SubsidyApplicationRow,
   o: { amountFen: number | null; reason: string | null; title: string; emails: readonly string[] },
 ): Promise<SubsidyApplicationRow> {
@@ -69,8 +71,14 @@ export async function approveAward(
       inArray(subsidyApplications.status, AWARDED),
       ne(subsidyApplications.id, app.id),
     );
-    const unchangedHistory = sql`(select count(*) || ':' || coalesce(sum(${subsidyApplications.amountFen}), 0) from ${subsidyApplications} where ${awarded}) = ${`${count}:${sum}`}`;
-    const budgetUsed = sql`(select coalesce(sum(${subsidyApplications.amountFen}), 0) from ${subsidyApplications} where ${subsidyApplications.programmeId} = ${app.programmeId} and ${subsidyApplications.awardYear} = ${app.awardYear} and ${subsidyApplications.status} in ('awarded', 'paid'))`;
+    const amountSum = sql`coalesce(sum(${subsidyApplications.amountFen}), 0)`;
+    const seen = `${count}:${sum}`;
+    const awardedSoFar = sql`select count(*) || ':' || ${amountSum} from ${subsidyApplications} where ${awarded}`;
+    const unchangedHistory = sql`(${awardedSoFar}) = ${seen}`;
+    const sameYear = sql`${subsidyApplications.awardYear} = ${app.awardYear}`;
+    const sameBudget = sql`${subsidyApplications.programmeId} = ${app.programmeId} and ${sameYear}`;
+    const awardedOrPaid = sql`${subsidyApplications.status} in ('awarded', 'paid')`;
+    const budgetUsed = sql`(select ${amountSum} from ${subsidyApplications} where ${sameBudget} and ${awardedOrPaid})`;
     const withinBudget = budget === undefined ? undefined : sql`${budgetUsed} + ${amount} <= ${budget}`;
     try {
       return await transition(ctx, app, {
@@ -102,7 +110,8 @@ export async function approveAward(
         if (used + amount > budget)
           throw new AppError(
             "conflict",
-            `年度预算不足:${app.awardYear}年预算${m(budget)},已批准${m(used)},剩余${m(Math.max(0, budget - used))},不足以批准${m(amount)}。`,
+            `年度预算不足:${app.awardYear}年预算${m(budget)},已批准${m(used)},` +
+              `剩余${m(Math.max(0, budget - used))},不足以批准${m(amount)}。`,
           );
       }
       app = fresh; // the enterprise's awards changed meanwhile: evaluate again

@@ -7,18 +7,19 @@ import { AppError } from "../../lib/errors";
 import type { BlobStore } from "../../lib/blob-store/blob-store";
 import type { LoadedPolicy } from "../policies/current-policy";
 import { saveMaterial } from "../materials/save-material";
-import { readableApplication, type SubsidyActor, type SubsidyCtx } from "./context";
+import type { Actor, RequestCtx } from "../../middleware/request-ctx";
+import { readableApplication } from "./context";
 import { materialKind } from "./submit-application";
 
 export async function attachMaterial(
-  ctx: SubsidyCtx & { actor: SubsidyActor; blobs: BlobStore },
+  ctx: Pick<RequestCtx<Actor>, "db" | "zone" | "now" | "ip" | "actor"> & { blobs: BlobStore },
   policy: LoadedPolicy,
   id: string,
   materialId: string,
   file: File,
 ) {
   const { actor } = ctx;
-  const app = await readableApplication(ctx, actor, id);
+  const app = await readableApplication(ctx, id);
   if (actor.role !== "enterprise") throw new AppError("forbidden", "只有申报企业可以上传申报材料。");
   if (app.status !== "draft" && app.status !== "returned")
     throw new AppError("conflict", "已提交的申报不能再上传材料;被退回补正后可以补充。");

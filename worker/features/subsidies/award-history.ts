@@ -22,7 +22,7 @@ export const AWARDED: SubsidyStatus[] = ["awarded", "paid"];
 export const IN_PROGRESS: SubsidyStatus[] = ["in_review", "returned"];
 
 /** An application not yet decided, and what it reserves against the limits. */
-export interface InProgressApplication {
+interface InProgressApplication {
   id: string;
   programme: string;
   year: number;
@@ -72,7 +72,7 @@ export function awardHistoryQuery(db: TenantDb, enterpriseId?: string) {
     .where(enterpriseId ? and(eq(subsidyApplications.enterpriseId, enterpriseId), counted) : counted);
 }
 
-export type AwardHistoryRow = Awaited<ReturnType<typeof awardHistoryQuery>>[number];
+type AwardHistoryRow = Awaited<ReturnType<typeof awardHistoryQuery>>[number];
 
 /** Rows grouped by enterprise; `except` leaves out the application being judged. */
 export function historiesByEnterprise(rows: readonly AwardHistoryRow[], except?: string): Map<string, AwardHistory> {
@@ -164,7 +164,10 @@ export function noteInProgress(result: Evaluation, programmeId: string, h: Award
     label: "已有在审申报",
     clause: result.conditions.find((c) => c.id.startsWith("limit-"))?.clause ?? "",
     result: "pass",
-    reason: `已有${mine.length === 1 ? "一" : String(mine.length)}份在审(${[...new Set(mine.map((a) => `${a.year}年度`))].join("、")}),可申报金额按在审金额预留${formatMoney(reserved)}`,
+    reason:
+      `已有${mine.length === 1 ? "一" : String(mine.length)}份在审` +
+      `(${[...new Set(mine.map((a) => `${a.year}年度`))].join("、")}),` +
+      `可申报金额按在审金额预留${formatMoney(reserved)}`,
   };
   return { ...result, conditions: [...result.conditions, note] };
 }

@@ -11,7 +11,8 @@ import { applicationNumber } from "../../lib/application-number";
 import { AppError } from "../../lib/errors";
 import { auditInsert } from "../audit/audit";
 import { outboxInsert } from "../outbox/enqueue-message";
-import { readableApplication, type SubsidyActor, type SubsidyCtx } from "./context";
+import type { Actor, RequestCtx } from "../../middleware/request-ctx";
+import { readableApplication } from "./context";
 import { memberEmails } from "./notices";
 
 export const CommentInput = z.strictObject({
@@ -19,13 +20,13 @@ export const CommentInput = z.strictObject({
 });
 
 export async function commentOnApplication(
-  ctx: SubsidyCtx & { actor: SubsidyActor },
+  ctx: Pick<RequestCtx<Actor>, "db" | "zone" | "now" | "ip" | "origin" | "actor">,
   id: string,
   input: z.infer<typeof CommentInput>,
   title: string,
 ) {
   const { db, zone, now, actor } = ctx;
-  const app = await readableApplication(ctx, actor, id);
+  const app = await readableApplication(ctx, id);
   if (app.status === "draft") throw new AppError("conflict", "草稿还没有提交,不能留言。");
   const staff = actor.role === "zone_admin" || actor.role === "reviewer";
   const at = now.getTime();
@@ -60,7 +61,9 @@ export async function commentOnApplication(
           channel: "email",
           recipient,
           subject: `【${zone.shortName.zh}】${title}:园区意见`,
-          body: `${number ? `申报编号:${number}\n\n` : ""}“${title}”的申报有新的园区意见:\n\n${input.text}\n\n查看申报:${ctx.origin}/subsidies/applications/${id}\n\n${zone.shortName.zh}`,
+          body:
+            `${number ? `申报编号:${number}\n\n` : ""}“${title}”的申报有新的园区意见:\n\n${input.text}\n\n` +
+            `查看申报:${ctx.origin}/subsidies/applications/${id}\n\n${zone.shortName.zh}`,
           kind: "subsidy_comment",
         },
         now,

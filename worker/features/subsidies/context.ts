@@ -8,32 +8,16 @@
 import { eq } from "drizzle-orm";
 import type { SubsidyStage, ZoneConfig } from "../../../tenants/schema";
 import type { TenantDb } from "../../db/open";
-import { subsidyApplications, type Role, type SubsidyApplicationRow } from "../../db/schema";
+import { subsidyApplications, type SubsidyApplicationRow } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { lastOfWorkingDays } from "../../lib/working-days";
 import { calendarOf, nextDay } from "../../lib/calendar";
 import type { Award } from "../../engines/policy/format/programme";
+import type { Actor, RequestCtx } from "../../middleware/request-ctx";
 import { loadAwardHistory } from "./award-history";
-
-export interface SubsidyActor {
-  id: string;
-  email: string;
-  role: Role;
-  enterpriseId: string | null;
-}
-
-export interface SubsidyCtx {
-  db: TenantDb;
-  zone: ZoneConfig;
-  now: Date;
-  ip: string | null;
-  /** The zone's public origin, for links in notices. */
-  origin: string;
-}
 
 export const NOT_FOUND = "没有这份申报。";
 
-export const stagesOf = (zone: ZoneConfig): readonly SubsidyStage[] => zone.subsidy.stages;
 export const firstStage = (zone: ZoneConfig): SubsidyStage => zone.subsidy.stages[0]!;
 
 export function stageOf(zone: ZoneConfig, key: string | null): SubsidyStage {
@@ -54,8 +38,7 @@ export function dueOnFor(zone: ZoneConfig, stage: SubsidyStage, today: string): 
 
 /** An application the actor may see: staff see all of the zone's; members their enterprise's; nobody else any. */
 export async function readableApplication(
-  { db }: { db: TenantDb },
-  actor: SubsidyActor,
+  { db, actor }: Pick<RequestCtx<Actor>, "db" | "actor">,
   id: string,
 ): Promise<SubsidyApplicationRow> {
   const [row] = await db.select().from(subsidyApplications).where(eq(subsidyApplications.id, id)).limit(1);
@@ -63,12 +46,13 @@ export async function readableApplication(
   return row;
 }
 
-export function canRead(actor: SubsidyActor, row: Pick<SubsidyApplicationRow, "enterpriseId">): boolean {
+function canRead(
+  actor: Pick<Actor, "role" | "enterpriseId">,
+  row: Pick<SubsidyApplicationRow, "enterpriseId">,
+): boolean {
   if (actor.role === "zone_admin" || actor.role === "reviewer") return true;
   return actor.role === "enterprise" && actor.enterpriseId !== null && actor.enterpriseId === row.enterpriseId;
 }
-
-export { AWARDED } from "./award-history";
 
 /** Awards only (awarded or paid), other than `except`: what an approval's guarded write counts (approve-award.ts). */
 export async function awardHistory(db: TenantDb, enterpriseId: string, except?: string): Promise<Award[]> {

@@ -17,11 +17,11 @@ import { shanghaiDate } from "../../lib/calendar";
 import type { CompiledProgramme } from "../../engines/policy/evaluate";
 import type { LoadedPolicy } from "../policies/current-policy";
 import { limitsRefusing, loadAwardHistory } from "./award-history";
-import type { SubsidyActor, SubsidyCtx } from "./context";
+import type { Actor, RequestCtx } from "../../middleware/request-ctx";
 import { draftUpdate, type DraftInput } from "./save-draft";
 
 export async function createApplication(
-  ctx: SubsidyCtx & { actor: SubsidyActor },
+  ctx: Pick<RequestCtx<Actor>, "db" | "now" | "actor">,
   policy: LoadedPolicy,
   input: DraftInput & { programme: string },
   idempotencyKey: string | null,
@@ -103,13 +103,12 @@ async function refuseExhaustedLimits(
   const history = await loadAwardHistory(db, enterpriseId);
   const failed = limitsRefusing(programme, history, today);
   if (!failed.length) return;
-  // Say each thing once: a reason that already names the application in review, or the limit and its clause, is not prefixed with them again.
+  // Say each thing once: a reason that already names the application in review, or the limit and its clause,
+  // is not prefixed with them again.
   const pending =
     history.inProgress.some((a) => a.programme === programme.id) && !failed.some((c) => c.reason.includes("在审"))
       ? "贵企业已有一份该项目的申报在审(含公示中);"
       : "";
-  throw new AppError(
-    "conflict",
-    `不能再申报“${programme.title.zh}”:${pending}${failed.map((c) => (c.reason.includes(c.label) ? c.reason : `${c.label}(${c.clause})——${c.reason}`)).join(";")}。`,
-  );
+  const reasons = failed.map((c) => (c.reason.includes(c.label) ? c.reason : `${c.label}(${c.clause})——${c.reason}`));
+  throw new AppError("conflict", `不能再申报“${programme.title.zh}”:${pending}${reasons.join(";")}。`);
 }

@@ -12,7 +12,7 @@ import type { CompiledPolicySet } from "../../engines/policy/compile";
 import { applicationNumber } from "../../lib/application-number";
 import { fenToPlainYuan } from "../../lib/money";
 import { shanghaiDateTime } from "../../lib/calendar";
-import { STATUS_ZH } from "./get-application";
+import { STATUS_ZH } from "../../../web/labels/subsidies";
 import { titleFrom } from "./programme-title";
 
 export async function subsidyDashboard(

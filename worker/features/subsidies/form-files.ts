@@ -10,12 +10,12 @@ import type { BlobStore } from "../../lib/blob-store/blob-store";
 import { formFailure } from "../auth/page-forms";
 import type { LoadedPolicy } from "../policies/current-policy";
 import { attachMaterial } from "./attach-material";
-import type { SubsidyActor, SubsidyCtx } from "./context";
+import type { Actor, RequestCtx } from "../../middleware/request-ctx";
 
 /** Files one form post may carry: one per material the programme lists (none lists more than a few). */
 export const MAX_FILES_PER_FORM = 8;
 
-export interface ChosenFile {
+interface ChosenFile {
   materialId: string;
   file: File;
 }
@@ -35,7 +35,7 @@ export async function chosenMaterialFiles(c: Context<AppEnv>): Promise<ChosenFil
  * a missing or already-submitted application is thrown, as any other action would.
  */
 export async function attachChosenFiles(
-  ctx: SubsidyCtx & { actor: SubsidyActor; blobs: BlobStore },
+  ctx: Pick<RequestCtx<Actor>, "db" | "zone" | "now" | "ip" | "actor"> & { blobs: BlobStore },
   policy: LoadedPolicy,
   id: string,
   files: readonly ChosenFile[],

@@ -15,17 +15,12 @@ import {
 } from "../../db/schema";
 import type { Evaluation } from "../../engines/policy/evaluate";
 import { formatMoney } from "../../lib/money";
-import { parseJson, readableApplication, type SubsidyActor, type SubsidyCtx } from "./context";
+import type { Actor, RequestCtx } from "../../middleware/request-ctx";
+import { parseJson, readableApplication } from "./context";
+import { STATUS_ZH } from "../../../web/labels/subsidies";
 
-export const STATUS_ZH: Record<SubsidyApplicationRow["status"], string> = {
-  draft: "草稿",
-  in_review: "审核中",
-  returned: "退回补正",
-  rejected: "未通过",
-  awarded: "已批准,待拨付",
-  paid: "已拨付",
-  withdrawn: "已撤回",
-};
+// Until worker/features/policies/list-open-applications.ts imports it from web/labels/subsidies.ts itself.
+export { STATUS_ZH };
 
 /** Where an application stands, said for the enterprise: what happens next, who acts, by when. */
 export function standing(
@@ -57,9 +52,9 @@ export function standing(
   }
 }
 
-export async function getApplication(ctx: SubsidyCtx & { actor: SubsidyActor }, id: string) {
+export async function getApplication(ctx: Pick<RequestCtx<Actor>, "db" | "zone" | "actor">, id: string) {
   const { db, zone, actor } = ctx;
-  const app = await readableApplication(ctx, actor, id);
+  const app = await readableApplication(ctx, id);
   const staff = actor.role === "zone_admin" || actor.role === "reviewer";
   const [enterprise, events, files, payments, objections] = await db.batch([
     db

@@ -12,7 +12,7 @@ import type { ZoneConfig } from "../../../tenants/schema";
 import { parseApplicationNumber } from "../../lib/application-number";
 import { AppError } from "../../lib/errors";
 import { textField } from "../../lib/text";
-import type { SubsidyActor } from "./context";
+import type { Actor, RequestCtx } from "../../middleware/request-ctx";
 
 export const QueueQuery = z.object({
   status: z.enum(SUBSIDY_STATUSES).optional(),
@@ -47,7 +47,7 @@ const columns = {
   revision: subsidyApplications.revision,
 };
 
-export async function listMyApplications({ db }: { db: TenantDb }, actor: SubsidyActor) {
+export async function listMyApplications({ db, actor }: Pick<RequestCtx<Actor>, "db" | "actor">) {
   if (actor.role !== "enterprise" || !actor.enterpriseId)
     throw new AppError("forbidden", "只有入驻企业的用户有自己的申报。");
   return db

@@ -18,7 +18,10 @@ export async function memberEmails(db: TenantDb, enterpriseId: string): Promise<
   return rows.map((r) => r.email);
 }
 
-/** One chained outbox insert per member: they commit only if the transition did. The application's number heads the mail. */
+/**
+ * One chained outbox insert per member: they commit only if the transition did.
+ * The application's number heads the mail.
+ */
 export function noticeInserts(
   db: TenantDb,
   zone: ZoneConfig,
@@ -26,7 +29,9 @@ export function noticeInserts(
   emails: readonly string[],
   n: { subject: string; lines: string[]; link: string; kind: string; number?: string | null },
 ) {
-  const body = `${n.number ? `申报编号:${n.number}\n\n` : ""}${n.lines.join("\n")}\n\n查看申报:${n.link}\n\n${zone.shortName.zh}`;
+  const body =
+    `${n.number ? `申报编号:${n.number}\n\n` : ""}${n.lines.join("\n")}\n\n` +
+    `查看申报:${n.link}\n\n${zone.shortName.zh}`;
   return emails.map((recipient) =>
     onlyIfChanged(
       db,

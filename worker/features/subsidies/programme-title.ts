@@ -6,8 +6,7 @@
  * programme's id, which is an internal key.
  */
 import type { CompiledPolicySet } from "../../engines/policy/compile";
-
-export const RETIRED_PROGRAMME = "已调整的扶持项目";
+import { RETIRED_PROGRAMME } from "../../../web/labels/subsidies";
 
 /** id → title from a compiled set (the policy in force, or an application's own version). */
 export function titleFrom(compiled: CompiledPolicySet | null | undefined): (programmeId: string) => string {

@@ -6,12 +6,13 @@
  * that item's form (422). An item not on the list is a 404.
  */
 import { Hono, type Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "zod";
 import { refuseBadCharacters } from "../../lib/form-text";
 import type { AppDeps, AppEnv } from "../../env";
 import { applicationNumber } from "../../lib/application-number";
 import { AppError } from "../../lib/errors";
-import { requireZone, zoneOf } from "../../middleware/zone";
+import { requireZone } from "../../middleware/zone";
 import {
   ObjectionReceivedPage,
   PublicityPage,
@@ -19,7 +20,7 @@ import {
   type PublicityPageProps,
 } from "../../../web/pages/subsidies/publicity";
 import { formFailure, readForm } from "../auth/page-forms";
-import { requestCtx } from "../../middleware/request-ctx";
+import { requestCtx, type RequestCtx } from "../../middleware/request-ctx";
 import { loadPolicyVersion } from "../policies/current-policy";
 import { titleFrom } from "./programme-title";
 import { listPublicity, lodgeObjection, ObjectionInput } from "./publicity";
@@ -28,12 +29,12 @@ const NOT_LISTED = "公示中没有这一项。";
 const ObjectionForm = z.object(ObjectionInput.shape);
 
 /** What is on notice now, titled by the policy version each award was computed with. */
-async function publicityItems(c: Context<AppEnv>): Promise<PublicityItem[]> {
-  const { db, zone } = zoneOf(c);
-  const rows = await listPublicity({ db, zone });
+async function publicityItems(ctx: Pick<RequestCtx, "db" | "zone">): Promise<PublicityItem[]> {
+  const { zone } = ctx;
+  const rows = await listPublicity(ctx);
   const versions = new Map<number, Awaited<ReturnType<typeof loadPolicyVersion>>>();
   for (const v of new Set(rows.map((r) => r.policyVersion).filter((v): v is number => v !== null)))
-    versions.set(v, await loadPolicyVersion({ db, zone }, v));
+    versions.set(v, await loadPolicyVersion(ctx, v));
   return rows.map((r) => ({
     id: r.id,
     number: applicationNumber(zone, "subsidy", r),
@@ -45,55 +46,50 @@ async function publicityItems(c: Context<AppEnv>): Promise<PublicityItem[]> {
   }));
 }
 
+/** At /publicity: the list (and the 已收到 page after an objection), and an objection's form post. */
 export function publicityPages(deps: AppDeps) {
   const r = new Hono<AppEnv>();
-  r.use("/publicity", requireZone);
-  r.use("/publicity/*", requireZone);
-  const page = async (c: Context<AppEnv>, failed?: PublicityPageProps["failed"], status: 200 | 422 = 200) =>
+  r.use("*", requireZone);
+  const page = async (c: Context<AppEnv>, failed?: PublicityPageProps["failed"], status: ContentfulStatusCode = 200) =>
     c.html(
       <PublicityPage
-        zone={zoneOf(c).zone}
+        zone={requestCtx(c, deps).zone}
         nonce={c.get("secureHeadersNonce")}
         user={c.get("auth")?.user}
-        items={await publicityItems(c)}
+        items={await publicityItems(requestCtx(c, deps))}
         failed={failed}
       />,
       status,
     );
 
-  r.get("/publicity", (c) => {
+  r.get("/", (c) => {
     if (c.req.query("received") === "1")
       return c.html(
-        <ObjectionReceivedPage zone={zoneOf(c).zone} nonce={c.get("secureHeadersNonce")} user={c.get("auth")?.user} />,
+        <ObjectionReceivedPage
+          zone={requestCtx(c, deps).zone}
+          nonce={c.get("secureHeadersNonce")}
+          user={c.get("auth")?.user}
+        />,
       );
     return page(c);
   });
 
-  r.post("/publicity/:id/objection", async (c) => {
+  r.post("/:id/objection", async (c) => {
     const id = c.req.param("id");
     const form = await readForm(c, ObjectionForm);
     refuseBadCharacters(form.raw, { name: "姓名或单位", contact: "电话或邮箱", content: "异议内容" });
     if (!form.ok) {
       // Only an item on the list has a form to re-render; anything else does not exist for the public.
-      if (!(await publicityItems(c)).some((i) => i.id === id)) throw new AppError("not_found", NOT_LISTED);
+      if (!(await publicityItems(requestCtx(c, deps))).some((i) => i.id === id))
+        throw new AppError("not_found", NOT_LISTED);
       return page(c, { id, values: form.raw, errors: form.errors }, 422);
     }
     try {
-      const { db, zone, now, ip, origin } = requestCtx(c, deps);
-      await lodgeObjection({ db, zone, now, ip, origin }, id, form.data);
+      await lodgeObjection(requestCtx(c, deps), id, form.data);
     } catch (e) {
       const { status, errors } = formFailure(e, c);
       if (status === 404) throw e;
-      return c.html(
-        <PublicityPage
-          zone={zoneOf(c).zone}
-          nonce={c.get("secureHeadersNonce")}
-          user={c.get("auth")?.user}
-          items={await publicityItems(c)}
-          failed={{ id, values: form.raw, errors }}
-        />,
-        status,
-      );
+      return page(c, { id, values: form.raw, errors }, status);
     }
     return c.redirect("/publicity?received=1", 303);
   });

@@ -155,31 +155,34 @@ describe("an objection during 公示", () => {
 });
 
 describe("objections, limited and settled together", () => {
-  it("refuses a sixth objection from one address within an hour, and an upheld objection settles the others", async () => {
-    const { w, app, admin, title } = await inPublicity();
-    const lodge = (n: number) =>
-      lodgeObjection(
-        { db: w.db, zone: w.zone, now: day("2026-06-04"), ip: "198.51.100.9", origin: "https://zibo.example.cn" },
-        app.id,
-        { ...objection, name: `市民${n}` },
+  it(
+    "refuses a sixth objection from one address within an hour, " + "and an upheld objection settles the others",
+    async () => {
+      const { w, app, admin, title } = await inPublicity();
+      const lodge = (n: number) =>
+        lodgeObjection(
+          { db: w.db, zone: w.zone, now: day("2026-06-04"), ip: "198.51.100.9", origin: "https://zibo.example.cn" },
+          app.id,
+          { ...objection, name: `市民${n}` },
+        );
+      for (let n = 1; n <= 5; n++) await lodge(n);
+      await expect(lodge(6)).rejects.toMatchObject({ code: "rate_limited" });
+      expect(
+        await w.db.select().from(subsidyObjections).where(eq(subsidyObjections.applicationId, app.id)),
+      ).toHaveLength(5);
+      const [first] = await w.db.select().from(subsidyObjections).where(eq(subsidyObjections.applicationId, app.id));
+      await resolveObjection(
+        w.ctxAt(day("2026-06-05"), admin),
+        first!.id,
+        { decision: "uphold", resolution: "经核实,合同未登记。" },
+        title("zibo-tech-contract"),
       );
-    for (let n = 1; n <= 5; n++) await lodge(n);
-    await expect(lodge(6)).rejects.toMatchObject({ code: "rate_limited" });
-    expect(await w.db.select().from(subsidyObjections).where(eq(subsidyObjections.applicationId, app.id))).toHaveLength(
-      5,
-    );
-    const [first] = await w.db.select().from(subsidyObjections).where(eq(subsidyObjections.applicationId, app.id));
-    await resolveObjection(
-      w.ctxAt(day("2026-06-05"), admin),
-      first!.id,
-      { decision: "uphold", resolution: "经核实,合同未登记。" },
-      title("zibo-tech-contract"),
-    );
-    const statuses = (
-      await w.db.select().from(subsidyObjections).where(eq(subsidyObjections.applicationId, app.id))
-    ).map((o) => o.status);
-    expect(statuses).toEqual(["upheld", "upheld", "upheld", "upheld", "upheld"]);
-  });
+      const statuses = (
+        await w.db.select().from(subsidyObjections).where(eq(subsidyObjections.applicationId, app.id))
+      ).map((o) => o.status);
+      expect(statuses).toEqual(["upheld", "upheld", "upheld", "upheld", "upheld"]);
+    },
+  );
 });
 
 describe("what the enterprise is told about an objection", () => {

@@ -23,7 +23,8 @@ import { AppError } from "../../lib/errors";
 import { textField } from "../../lib/text";
 import { newId } from "../../lib/ids";
 import { shanghaiDate } from "../../lib/calendar";
-import { dueOnFor, nextStage, type SubsidyActor, type SubsidyCtx } from "./context";
+import type { Actor, RequestCtx } from "../../middleware/request-ctx";
+import { dueOnFor, nextStage } from "./context";
 import { memberEmails } from "./notices";
 import { transition } from "./transition";
 
@@ -59,11 +60,15 @@ export const ObjectionInput = z.strictObject({
   ),
 });
 
-export async function lodgeObjection(ctx: SubsidyCtx, id: string, input: z.infer<typeof ObjectionInput>) {
+export async function lodgeObjection(
+  ctx: Pick<RequestCtx, "db" | "zone" | "now" | "ip" | "origin">,
+  id: string,
+  input: z.infer<typeof ObjectionInput>,
+) {
   const { db, zone, now } = ctx;
   const [app] = await db.select().from(subsidyApplications).where(eq(subsidyApplications.id, id)).limit(1);
   // Only what is on the public page can be objected to; anything else does not exist for the public.
-  if (!app || app.status !== "in_review" || app.stage !== PUBLICITY(zone))
+  if (app?.status !== "in_review" || app.stage !== PUBLICITY(zone))
     throw new AppError("not_found", "公示中没有这一项。");
   const today = shanghaiDate(now);
   if (app.publicityTo && today > app.publicityTo)
@@ -73,7 +78,7 @@ export async function lodgeObjection(ctx: SubsidyCtx, id: string, input: z.infer
   const [recent] = await db
     .select({ n: sql<number>`count(*)` })
     .from(auditLog)
-    .where(and(eq(auditLog.action, "subsidy.objection"), eq(auditLog.ip, ctx.ip ?? ""), gte(auditLog.at, since)));
+    .where(and(eq(auditLog.action, "subsidy.objection"), eq(auditLog.ip, ctx.ip), gte(auditLog.at, since)));
   if (Number(recent?.n ?? 0) >= OBJECTIONS_PER_HOUR)
     throw new AppError("rate_limited", "同一网络一小时内提交的异议过多,请稍后再提交,或致电园区管委会。", undefined, {
       retryAfterSeconds: 3600,
@@ -114,7 +119,7 @@ export const ResolveInput = z.strictObject({
 });
 
 export async function resolveObjection(
-  ctx: SubsidyCtx & { actor: SubsidyActor },
+  ctx: Pick<RequestCtx<Actor>, "db" | "zone" | "now" | "ip" | "origin" | "actor">,
   objectionId: string,
   input: z.infer<typeof ResolveInput>,
   title: string,
@@ -175,10 +180,15 @@ export async function resolveObjection(
 }
 
 /** Applications whose notice period has ended with no open objection move on; returns how many. */
-export async function advancePublicity(ctx: SubsidyCtx, title: (programmeId: string) => string): Promise<number> {
+export async function advancePublicity(
+  ctx: Pick<RequestCtx, "db" | "zone" | "now" | "origin"> & { ip: string | null },
+  title: (programmeId: string) => string,
+): Promise<number> {
   const { db, zone, now } = ctx;
   const today = shanghaiDate(now);
-  const noOpenObjection = sql`not exists (select 1 from ${subsidyObjections} where ${subsidyObjections.applicationId} = ${subsidyApplications.id} and ${subsidyObjections.status} = 'open')`;
+  const ofThisApplication = sql`${subsidyObjections.applicationId} = ${subsidyApplications.id}`;
+  const openOne = sql`${ofThisApplication} and ${subsidyObjections.status} = 'open'`;
+  const noOpenObjection = sql`not exists (select 1 from ${subsidyObjections} where ${openOne})`;
   const due: SubsidyApplicationRow[] = await db
     .select()
     .from(subsidyApplications)
@@ -214,7 +224,8 @@ export async function advancePublicity(ctx: SubsidyCtx, title: (programmeId: str
       });
       moved++;
     } catch (err) {
-      if (!(err instanceof AppError) || err.code !== "conflict") throw err; // moved by someone else, or an objection arrived
+      // Moved by someone else, or an objection arrived.
+      if (!(err instanceof AppError) || err.code !== "conflict") throw err;
     }
   }
   return moved;

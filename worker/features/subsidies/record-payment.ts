@@ -14,7 +14,8 @@ import { textField } from "../../lib/text";
 import { newId } from "../../lib/ids";
 import { formatMoney, moneyFormatter } from "../../lib/money";
 import { isCalendarDate, shanghaiDate } from "../../lib/calendar";
-import { readableApplication, type SubsidyActor, type SubsidyCtx } from "./context";
+import type { Actor, RequestCtx } from "../../middleware/request-ctx";
+import { readableApplication } from "./context";
 import { memberEmails } from "./notices";
 import { transition } from "./transition";
 
@@ -24,7 +25,7 @@ export const PaymentInput = z.strictObject({
   voucherNo: textField({ label: "凭证号", max: 60 }).refine((s) => s.length >= 1, "请填写凭证号"),
 });
 
-export async function paidSoFar(db: SubsidyCtx["db"], applicationId: string): Promise<number> {
+export async function paidSoFar(db: RequestCtx["db"], applicationId: string): Promise<number> {
   const [row] = await db
     .select({ total: sql<number>`coalesce(sum(${subsidyPayments.amountFen}), 0)` })
     .from(subsidyPayments)
@@ -33,14 +34,14 @@ export async function paidSoFar(db: SubsidyCtx["db"], applicationId: string): Pr
 }
 
 export async function recordPayment(
-  ctx: SubsidyCtx & { actor: SubsidyActor },
+  ctx: Pick<RequestCtx<Actor>, "db" | "zone" | "now" | "ip" | "origin" | "actor">,
   id: string,
   input: z.infer<typeof PaymentInput>,
   title: string,
 ) {
   const { db, now, actor } = ctx;
   if (actor.role !== "zone_admin") throw new AppError("forbidden", "拨付由园区管理员登记。");
-  const app = await readableApplication(ctx, actor, id);
+  const app = await readableApplication(ctx, id);
   if (app.status !== "awarded")
     throw new AppError(
       "conflict",
@@ -69,7 +70,9 @@ export async function recordPayment(
     );
   const full = paid + input.amountFen === award;
   // The same sum is re-checked in the write, so two clerks recording at once cannot overpay.
-  const stillUnpaid = sql`(select coalesce(sum(${subsidyPayments.amountFen}), 0) from ${subsidyPayments} where ${subsidyPayments.applicationId} = ${id}) = ${paid}`;
+  const paidSum = sql`coalesce(sum(${subsidyPayments.amountFen}), 0)`;
+  const ofThis = sql`${subsidyPayments.applicationId} = ${id}`;
+  const stillUnpaid = sql`(select ${paidSum} from ${subsidyPayments} where ${ofThis}) = ${paid}`;
   const payment = {
     id: newId(),
     applicationId: id,

@@ -14,7 +14,8 @@ import { lastOfWorkingDays } from "../../lib/working-days";
 import { formatMoney, moneyFormatter } from "../../lib/money";
 import { shanghaiDate } from "../../lib/calendar";
 import { approveAward } from "./approve-award";
-import { dueOnFor, nextStage, readableApplication, stageOf, type SubsidyActor, type SubsidyCtx } from "./context";
+import type { Actor, RequestCtx } from "../../middleware/request-ctx";
+import { dueOnFor, nextStage, readableApplication, stageOf } from "./context";
 import { calendarOf } from "../../lib/calendar";
 import { inSentence } from "../../lib/sentence";
 import { memberEmails } from "./notices";
@@ -31,7 +32,7 @@ export const ReviewInput = z.strictObject({
 export type ReviewInput = z.infer<typeof ReviewInput>;
 
 export async function reviewApplication(
-  ctx: SubsidyCtx & { actor: SubsidyActor },
+  ctx: Pick<RequestCtx<Actor>, "db" | "zone" | "now" | "ip" | "origin" | "actor">,
   id: string,
   input: ReviewInput,
   programmeTitle: (id: string) => string,
@@ -39,7 +40,7 @@ export async function reviewApplication(
   const { db, zone, now, actor } = ctx;
   if (actor.role !== "zone_admin" && actor.role !== "reviewer")
     throw new AppError("forbidden", "只有园区工作人员可以审核申报。");
-  const app = await readableApplication(ctx, actor, id);
+  const app = await readableApplication(ctx, id);
   if (actor.enterpriseId !== null && actor.enterpriseId === app.enterpriseId)
     throw new AppError("forbidden", "申报企业自己的人员不能审核本企业的申报。");
   if (app.status !== "in_review") throw new AppError("conflict", "这份申报当前不在审核中。");

@@ -224,39 +224,42 @@ describe("the amount at review", () => {
 });
 
 describe("separation of duties", () => {
-  it("keeps the same person off two consecutive stages, and the enterprise's own people off its application", async () => {
-    const { w, policy, member, r1, title } = await world();
-    const app = await submitted(
-      w,
-      policy,
-      member,
-      "zibo-tech-contract",
-      { facts: { contractAmountFen: 500 * WAN } },
-      day("2026-06-01"),
-    );
-    const before = await rowOf(w.db, app.id);
-    // A member of the enterprise, and staff attached to it, never review it.
-    await expect(
-      reviewApplication(w.ctxAt(day("2026-06-02"), member), app.id, { action: "pass" }, title),
-    ).rejects.toMatchObject({ code: "forbidden", message: "只有园区工作人员可以审核申报。" });
-    const insider = await newStaff(w.db, "reviewer", member.enterpriseId);
-    await expect(
-      reviewApplication(w.ctxAt(day("2026-06-02"), insider), app.id, { action: "pass" }, title),
-    ).rejects.toMatchObject({ code: "forbidden", message: "申报企业自己的人员不能审核本企业的申报。" });
-    expect(await rowOf(w.db, app.id)).toEqual(before);
+  it(
+    "keeps the same person off two consecutive stages, " + "and the enterprise's own people off its application",
+    async () => {
+      const { w, policy, member, r1, title } = await world();
+      const app = await submitted(
+        w,
+        policy,
+        member,
+        "zibo-tech-contract",
+        { facts: { contractAmountFen: 500 * WAN } },
+        day("2026-06-01"),
+      );
+      const before = await rowOf(w.db, app.id);
+      // A member of the enterprise, and staff attached to it, never review it.
+      await expect(
+        reviewApplication(w.ctxAt(day("2026-06-02"), member), app.id, { action: "pass" }, title),
+      ).rejects.toMatchObject({ code: "forbidden", message: "只有园区工作人员可以审核申报。" });
+      const insider = await newStaff(w.db, "reviewer", member.enterpriseId);
+      await expect(
+        reviewApplication(w.ctxAt(day("2026-06-02"), insider), app.id, { action: "pass" }, title),
+      ).rejects.toMatchObject({ code: "forbidden", message: "申报企业自己的人员不能审核本企业的申报。" });
+      expect(await rowOf(w.db, app.id)).toEqual(before);
 
-    await reviewApplication(w.ctxAt(day("2026-06-02"), r1), app.id, { action: "pass" }, title);
-    const atSecond = await rowOf(w.db, app.id);
-    await expect(
-      reviewApplication(w.ctxAt(day("2026-06-03"), r1), app.id, { action: "pass" }, title),
-    ).rejects.toMatchObject({ code: "forbidden", message: "上一环节由你通过,本环节须由另一位工作人员审核。" });
-    expect(await rowOf(w.db, app.id)).toEqual(atSecond);
-    const r2 = await newStaff(w.db, "reviewer");
-    expect(await reviewApplication(w.ctxAt(day("2026-06-03"), r2), app.id, { action: "pass" }, title)).toMatchObject({
-      stage: "publicity",
-      lastPassedBy: r2.id,
-    });
-  });
+      await reviewApplication(w.ctxAt(day("2026-06-02"), r1), app.id, { action: "pass" }, title);
+      const atSecond = await rowOf(w.db, app.id);
+      await expect(
+        reviewApplication(w.ctxAt(day("2026-06-03"), r1), app.id, { action: "pass" }, title),
+      ).rejects.toMatchObject({ code: "forbidden", message: "上一环节由你通过,本环节须由另一位工作人员审核。" });
+      expect(await rowOf(w.db, app.id)).toEqual(atSecond);
+      const r2 = await newStaff(w.db, "reviewer");
+      expect(await reviewApplication(w.ctxAt(day("2026-06-03"), r2), app.id, { action: "pass" }, title)).toMatchObject({
+        stage: "publicity",
+        lastPassedBy: r2.id,
+      });
+    },
+  );
 
   it("refuses a review that names a revision someone else has moved past", async () => {
     const { w, policy, member, r1, title } = await world();

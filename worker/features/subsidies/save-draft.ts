@@ -10,7 +10,8 @@ import { AppError } from "../../lib/errors";
 import type { CompiledProgramme } from "../../engines/policy/evaluate";
 import { parseFacts } from "../../engines/policy/facts";
 import type { LoadedPolicy } from "../policies/current-policy";
-import { readableApplication, type SubsidyActor, type SubsidyCtx } from "./context";
+import type { Actor, RequestCtx } from "../../middleware/request-ctx";
+import { readableApplication } from "./context";
 
 export interface DraftInput {
   /** Facts as the engine takes them (money in fen); invalid ones are reported, not stored. */
@@ -39,13 +40,13 @@ export function draftUpdate(programme: CompiledProgramme, input: DraftInput) {
 }
 
 export async function saveDraft(
-  ctx: SubsidyCtx & { actor: SubsidyActor },
+  ctx: Pick<RequestCtx<Actor>, "db" | "now" | "actor">,
   policy: LoadedPolicy,
   id: string,
   input: DraftInput & { revision?: number | undefined },
 ) {
   const { db, actor, now } = ctx;
-  const app = await readableApplication(ctx, actor, id);
+  const app = await readableApplication(ctx, id);
   if (actor.role !== "enterprise") throw new AppError("forbidden", "只有申报企业可以修改申报。");
   if (!EDITABLE.includes(app.status))
     throw new AppError("conflict", "已提交的申报不能修改;被退回补正后可以修改再提交。");

@@ -16,27 +16,20 @@ import { formatMoney } from "../../lib/money";
 import { shanghaiDate } from "../../lib/calendar";
 import type { LoadedPolicy } from "../policies/current-policy";
 import { loadEnterpriseProfiles } from "../policies/enterprise-profiles";
-import {
-  dueOnFor,
-  firstStage,
-  parseJson,
-  readableApplication,
-  stageOf,
-  type SubsidyActor,
-  type SubsidyCtx,
-} from "./context";
+import { dueOnFor, firstStage, parseJson, readableApplication, stageOf } from "./context";
+import type { Actor, RequestCtx } from "../../middleware/request-ctx";
 import { memberEmails } from "./notices";
 import { transition } from "./transition";
 
 export const materialKind = (id: string) => `subsidy:${id}`;
 
 export async function submitApplication(
-  ctx: SubsidyCtx & { actor: SubsidyActor },
+  ctx: Pick<RequestCtx<Actor>, "db" | "zone" | "now" | "ip" | "origin" | "actor">,
   policy: LoadedPolicy,
   id: string,
 ): Promise<{ application: SubsidyApplicationRow; alreadySubmitted: boolean }> {
   const { db, zone, now, actor } = ctx;
-  const app = await readableApplication(ctx, actor, id);
+  const app = await readableApplication(ctx, id);
   if (actor.role !== "enterprise") throw new AppError("forbidden", "只有申报企业可以提交申报。");
   if (app.status !== "draft" && app.status !== "returned") {
     if (app.submittedAt !== null && app.status !== "withdrawn") return { application: app, alreadySubmitted: true };
@@ -131,7 +124,8 @@ export async function submitApplication(
       subject: `${programme.title.zh}:申报已${resubmit ? "重新" : ""}提交`,
       lines: [
         `“${programme.title.zh}”的申报已${resubmit ? "重新" : ""}提交,进入${stage.zh}。`,
-        `测算金额:${result.amountFen !== null ? formatMoney(result.amountFen) : (result.amountNote ?? "评审确定")}(按第${policy.version.id}版政策)。`,
+        `测算金额:${result.amountFen !== null ? formatMoney(result.amountFen) : (result.amountNote ?? "评审确定")}` +
+          `(按第${policy.version.id}版政策)。`,
         `园区将在 ${dueOnFor(zone, stage, today)} 前完成${stage.zh}。`,
       ],
     },

@@ -27,43 +27,47 @@ async function world() {
 }
 
 describe("submitting", () => {
-  it("names a missing fact, then a missing material, then the failing condition and its clause; each refusal changes nothing", async () => {
-    const { w, policy, ctx, draft } = await world();
-    const app = await draft("test-patents");
+  it(
+    "names a missing fact, then a missing material, then the failing condition and its clause; " +
+      "each refusal changes nothing",
+    async () => {
+      const { w, policy, ctx, draft } = await world();
+      const app = await draft("test-patents");
 
-    await expect(submitApplication(ctx, policy, app.id)).rejects.toMatchObject({
-      code: "validation_failed",
-      message: "请填写:授权发明专利数。",
-      fields: { patents: "请填写授权发明专利数" },
-    });
-    await saveDraft(ctx, policy, app.id, { facts: { patents: 2 } });
-    const before = await rowOf(w.db, app.id);
-    await expect(submitApplication(ctx, policy, app.id)).rejects.toMatchObject({
-      code: "validation_failed",
-      message: "请上传:证明材料。",
-      fields: { "material:proof": "请上传证明材料" },
-    });
-    await attachFor(w.db, policy, app.id, "test-patents");
-    const failed = await submitApplication(ctx, policy, app.id).catch((e: unknown) => e);
-    expect(failed).toMatchObject({
-      code: "validation_failed",
-      fields: { "condition:enough-patents": expect.any(String) },
-    });
-    expect((failed as Error).message).toBe(
-      "不符合申报条件:授权发明专利3件以上(第十五条)——授权发明专利数为2,未达到第十五条规定的“3以上”",
-    );
-    expect(await rowOf(w.db, app.id)).toEqual(before);
-    expect(
-      (await w.db.select().from(subsidyEvents).where(eq(subsidyEvents.applicationId, app.id))).map((e) => e.action),
-    ).toEqual(["created"]);
+      await expect(submitApplication(ctx, policy, app.id)).rejects.toMatchObject({
+        code: "validation_failed",
+        message: "请填写:授权发明专利数。",
+        fields: { patents: "请填写授权发明专利数" },
+      });
+      await saveDraft(ctx, policy, app.id, { facts: { patents: 2 } });
+      const before = await rowOf(w.db, app.id);
+      await expect(submitApplication(ctx, policy, app.id)).rejects.toMatchObject({
+        code: "validation_failed",
+        message: "请上传:证明材料。",
+        fields: { "material:proof": "请上传证明材料" },
+      });
+      await attachFor(w.db, policy, app.id, "test-patents");
+      const failed = await submitApplication(ctx, policy, app.id).catch((e: unknown) => e);
+      expect(failed).toMatchObject({
+        code: "validation_failed",
+        fields: { "condition:enough-patents": expect.any(String) },
+      });
+      expect((failed as Error).message).toBe(
+        "不符合申报条件:授权发明专利3件以上(第十五条)——授权发明专利数为2,未达到第十五条规定的“3以上”",
+      );
+      expect(await rowOf(w.db, app.id)).toEqual(before);
+      expect(
+        (await w.db.select().from(subsidyEvents).where(eq(subsidyEvents.applicationId, app.id))).map((e) => e.action),
+      ).toEqual(["created"]);
 
-    await saveDraft(ctx, policy, app.id, { facts: { patents: 4 } });
-    expect((await submitApplication(ctx, policy, app.id)).application).toMatchObject({
-      status: "in_review",
-      stage: "first-review",
-      amountFen: 4_000_000,
-    });
-  });
+      await saveDraft(ctx, policy, app.id, { facts: { patents: 4 } });
+      expect((await submitApplication(ctx, policy, app.id)).application).toMatchObject({
+        status: "in_review",
+        stage: "first-review",
+        amountFen: 4_000_000,
+      });
+    },
+  );
 
   it("refuses outside the programme's application window", async () => {
     const { w, policy, ctx, draft } = await world();
@@ -101,7 +105,8 @@ describe("submitting", () => {
   it("refuses a second award of a once-only programme, citing the earlier one", async () => {
     const { w, policy, ctx, draft } = await world();
     const first = await draft("test-once");
-    // The second draft predates the award (once it is awarded, create itself refuses: tests/workerd/policy-award-history.test.ts).
+    // The second draft predates the award (once it is awarded, create itself refuses:
+    // tests/workerd/policy-award-history.test.ts).
     const app = await draft("test-once");
     await w.db
       .update(subsidyApplications)
@@ -188,15 +193,19 @@ describe("autosave", () => {
     expect(JSON.parse(now.facts)).toEqual({ patents: 3 });
   });
 
-  it("is refused once the application is submitted, and for another enterprise's application the draft does not exist", async () => {
-    const { w, policy, ctx, draft } = await world();
-    const app = await draft("test-once");
-    await attachFor(w.db, policy, app.id, "test-once");
-    await submitApplication(ctx, policy, app.id);
-    await expect(saveDraft(ctx, policy, app.id, { formValues: {} })).rejects.toMatchObject({ code: "conflict" });
-    const other = await w.actorOf("applicant2@zibo.demo");
-    await expect(
-      saveDraft(w.ctxAt(day("2026-06-01"), other), policy, app.id, { formValues: {} }),
-    ).rejects.toMatchObject({ code: "not_found" });
-  });
+  it(
+    "is refused once the application is submitted, " +
+      "and for another enterprise's application the draft does not exist",
+    async () => {
+      const { w, policy, ctx, draft } = await world();
+      const app = await draft("test-once");
+      await attachFor(w.db, policy, app.id, "test-once");
+      await submitApplication(ctx, policy, app.id);
+      await expect(saveDraft(ctx, policy, app.id, { formValues: {} })).rejects.toMatchObject({ code: "conflict" });
+      const other = await w.actorOf("applicant2@zibo.demo");
+      await expect(
+        saveDraft(w.ctxAt(day("2026-06-01"), other), policy, app.id, { formValues: {} }),
+      ).rejects.toMatchObject({ code: "not_found" });
+    },
+  );
 });

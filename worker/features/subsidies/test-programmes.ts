@@ -16,7 +16,7 @@ import type { PolicyCase, ProgrammeInput } from "../../engines/policy/format/pro
 import { loadCurrentPolicy, loadLatestVersion, type LoadedPolicy } from "../policies/current-policy";
 import { publishPolicyVersion } from "../policies/publish-policy-version";
 import { shanghaiDate } from "../../lib/calendar";
-import type { SubsidyActor } from "./context";
+import type { Actor } from "../../middleware/request-ctx";
 import { createApplication } from "./create-application";
 import { saveDraft, type DraftInput } from "./save-draft";
 import { materialKind, submitApplication } from "./submit-application";
@@ -32,7 +32,7 @@ const base = {
 };
 const fixed = (fen: number) => [{ kind: "fixed" as const, label: "扶持资金", fen }];
 
-export const TEST_PROGRAMMES: ProgrammeInput[] = [
+const TEST_PROGRAMMES: ProgrammeInput[] = [
   {
     ...base,
     id: "test-budget",
@@ -161,7 +161,7 @@ type World = Awaited<ReturnType<typeof subsidyWorld>>;
 export async function submitted(
   w: World,
   policy: LoadedPolicy,
-  member: SubsidyActor,
+  member: Actor,
   programme: string,
   draft: DraftInput,
   at: Date,
@@ -216,7 +216,7 @@ export async function newEnterprise(db: TenantDb, name: string, at = Date.now())
     createdAt: at,
     updatedAt: at,
   });
-  return { id: userId, email, role: "enterprise" as const, enterpriseId };
+  return { id: userId, email, role: "enterprise" as const, enterpriseId, bankId: null };
 }
 
 /** Another staff member (the separation-of-duties tests need two reviewers). */
@@ -239,7 +239,7 @@ export async function newStaff(
     createdAt: at,
     updatedAt: at,
   });
-  return { id, email, role, enterpriseId };
+  return { id, email, role, enterpriseId, bankId: null };
 }
 
 /**
@@ -289,7 +289,10 @@ export async function rowOf(db: TenantDb, id: string) {
   return row!;
 }
 
-/** The world most service tests start from: Zibo with the test programmes, applicant1, a reviewer and the admin, on 2026-06-01. */
+/**
+ * The world most service tests start from: Zibo with the test programmes,
+ * applicant1, a reviewer and the admin, on 2026-06-01.
+ */
 export async function staffedWorld() {
   const w = await subsidyWorld(new Date("2026-06-01T02:00:00Z"));
   const policy = await publishTestProgrammes(w);

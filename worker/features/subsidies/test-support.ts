@@ -12,7 +12,7 @@ import { materials, users, type Role } from "../../db/schema";
 import { newId } from "../../lib/ids";
 import { loadCurrentPolicy } from "../policies/current-policy";
 import { publishPolicyVersion } from "../policies/publish-policy-version";
-import type { SubsidyActor, SubsidyCtx } from "./context";
+import type { Actor, RequestCtx } from "../../middleware/request-ctx";
 import { materialKind } from "./submit-application";
 
 export { zone };
@@ -26,11 +26,15 @@ export async function subsidyWorld(now = new Date("2026-06-01T02:00:00Z")) {
   await seedDemoAccounts(db, zone, now);
   await seedDemoEnterprises(db, zone, now);
   const policy = (await loadCurrentPolicy({ db, zone }, "2026-06-01"))!;
-  const actorOf = async (email: string): Promise<SubsidyActor> => {
+  const actorOf = async (email: string): Promise<Actor> => {
     const [u] = await db.select().from(users).where(eq(users.email, email));
-    return { id: u!.id, email: u!.email, role: u!.role as Role, enterpriseId: u!.enterpriseId };
+    return { id: u!.id, email: u!.email, role: u!.role as Role, enterpriseId: u!.enterpriseId, bankId: u!.bankId };
   };
-  const ctxAt = (at: Date, actor: SubsidyActor): SubsidyCtx & { actor: SubsidyActor } => ({
+  // What the subsidy services read of a request's context (none reads its sessions or user agent).
+  const ctxAt = (
+    at: Date,
+    actor: Actor,
+  ): Pick<RequestCtx<Actor>, "db" | "zone" | "now" | "ip" | "origin" | "actor"> => ({
     db,
     zone,
     now: at,
@@ -38,7 +42,10 @@ export async function subsidyWorld(now = new Date("2026-06-01T02:00:00Z")) {
     origin: "https://zibo.example.cn",
     actor,
   });
-  /** Attach a stand-in file row for each required material (the upload path itself is tested with the blob store elsewhere). */
+  /**
+   * Attach a stand-in file row for each required material (the upload path
+   * itself is tested with the blob store elsewhere).
+   */
   const attachAll = async (applicationId: string, programmeId: string) => {
     const p = policy.compiled.programmes.get(programmeId)!;
     for (const m of p.materials) {

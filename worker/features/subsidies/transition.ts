@@ -13,10 +13,10 @@ import { subsidyApplications, subsidyEvents, type SubsidyApplicationRow } from "
 import { applicationNumber } from "../../lib/application-number";
 import { AppError } from "../../lib/errors";
 import { auditInsert } from "../audit/audit";
-import type { SubsidyCtx } from "./context";
+import type { RequestCtx } from "../../middleware/request-ctx";
 import { noticeInserts } from "./notices";
 
-export interface Transition {
+interface Transition {
   set: Partial<typeof subsidyApplications.$inferInsert>;
   /** Extra conditions the write needs to hold at the moment it happens (budget, award history). */
   guard?: SQL | undefined;
@@ -29,13 +29,17 @@ export interface Transition {
   };
   actor: { id: string | null; email: string };
   notice?: { emails: readonly string[]; subject: string; lines: string[] } | undefined;
-  /** Other writes of the same decision (an objection's resolution, a payment row): single-row inserts or CHAINED updates. */
+  /**
+   * Other writes of the same decision (an objection's resolution, a payment row):
+   * single-row inserts or CHAINED updates.
+   */
   chained?: ((db: TenantDb) => BatchItem<"sqlite">)[];
   conflict?: string;
 }
 
 export async function transition(
-  ctx: SubsidyCtx,
+  // ip: null when no request is behind it (the scheduled 公示 step).
+  ctx: Pick<RequestCtx, "db" | "zone" | "now" | "origin"> & { ip: string | null },
   app: SubsidyApplicationRow,
   t: Transition,
 ): Promise<SubsidyApplicationRow> {

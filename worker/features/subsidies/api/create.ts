@@ -1,0 +1,44 @@
+/** POST /applications: a member starts a draft for a programme of the policy in force. */
+import { createRoute } from "@hono/zod-openapi";
+import type { AppDeps } from "../../../env";
+import { actingCtx } from "../../../middleware/request-ctx";
+import { body, err, json } from "../../../lib/openapi";
+import { currentPolicyOf } from "../../policies/current-policy";
+import { applicationJson, CreateBody, IdempotencyHeader } from "../api-schemas";
+import { createApplication } from "../create-application";
+import { Application, denied, titleIn, type SubsidyGuards, type SubsidyRouter } from "./shared";
+
+export function createEndpoint(r: SubsidyRouter, deps: AppDeps, g: SubsidyGuards) {
+  r.openapi(
+    createRoute({
+      method: "post",
+      path: "/applications",
+      tags: ["subsidies"],
+      middleware: [g.member] as const,
+      summary:
+        "Start an application (a draft) for a programme of the policy in force; " +
+        "a retry with the same Idempotency-Key returns the first one",
+      request: { headers: IdempotencyHeader, ...body(CreateBody) },
+      responses: {
+        201: json(Application, "Created"),
+        200: json(Application, "Already created with this Idempotency-Key"),
+        ...denied,
+        404: err("No such programme in the policy in force"),
+        422: err("Invalid input, or a programme enterprises do not apply for themselves"),
+      },
+    }),
+    async (c) => {
+      const ctx = actingCtx(c, deps);
+      const { policy } = await currentPolicyOf(ctx);
+      const { programme, facts, formValues, projectCode } = c.req.valid("json");
+      const out = await createApplication(
+        ctx,
+        policy,
+        { programme, facts, formValues, projectCode },
+        c.req.valid("header")["idempotency-key"] ?? null,
+      );
+      const application = applicationJson(out.application, titleIn(policy), ctx.zone);
+      return out.created ? c.json({ application }, 201) : c.json({ application }, 200);
+    },
+  );
+}

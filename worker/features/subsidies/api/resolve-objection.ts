@@ -1,0 +1,46 @@
+/** POST /objections/{id}/resolve (staff API): the zone admin dismisses or upholds an objection. */
+import { createRoute } from "@hono/zod-openapi";
+import { eq } from "drizzle-orm";
+import { subsidyApplications, subsidyObjections } from "../../../db/schema";
+import type { AppDeps } from "../../../env";
+import { body, err, json } from "../../../lib/openapi";
+import { actingCtx } from "../../../middleware/request-ctx";
+import { applicationJson, ObjectionIdParam } from "../api-schemas";
+import { ResolveInput, resolveObjection } from "../publicity";
+import { Application, denied, titles, type SubsidyGuards, type SubsidyRouter } from "./shared";
+
+export function resolveObjectionEndpoint(r: SubsidyRouter, deps: AppDeps, g: SubsidyGuards) {
+  r.openapi(
+    createRoute({
+      method: "post",
+      path: "/objections/{id}/resolve",
+      tags: ["subsidies"],
+      middleware: [g.admin] as const,
+      summary:
+        "Zone admin: resolve an objection — dismiss (公示 goes on; the period over, it moves on) " +
+        "or uphold (the application is rejected)",
+      request: { params: ObjectionIdParam, ...body(ResolveInput) },
+      responses: {
+        200: json(Application, "Resolved"),
+        ...denied,
+        404: err("No such objection"),
+        409: err("Already resolved, or the application changed meanwhile"),
+        422: err("Resolution missing"),
+      },
+    }),
+    async (c) => {
+      const ctx = actingCtx(c, deps);
+      const id = c.req.valid("param").id;
+      const title = await titles(c, deps);
+      // The notice names the programme; the service itself finds the objection (404 when there is none).
+      const [found] = await ctx.db
+        .select({ programmeId: subsidyApplications.programmeId })
+        .from(subsidyObjections)
+        .innerJoin(subsidyApplications, eq(subsidyApplications.id, subsidyObjections.applicationId))
+        .where(eq(subsidyObjections.id, id))
+        .limit(1);
+      const row = await resolveObjection(ctx, id, c.req.valid("json"), found ? title(found.programmeId) : "");
+      return c.json({ application: applicationJson(row, title, ctx.zone) }, 200);
+    },
+  );
+}

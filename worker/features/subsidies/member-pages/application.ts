@@ -1,0 +1,48 @@
+/**
+ * GET /subsidies/applications/:id — the draft form while it is a draft or
+ * returned, where it stands once submitted — and the member's 留言 on it.
+ */
+import type { AppDeps } from "../../../env";
+import { readFormBody } from "../../../lib/form-body";
+import { refuseBadCharacters } from "../../../lib/form-text";
+import { actingCtx } from "../../../middleware/request-ctx";
+import type { Notice } from "../../../../web/pages/subsidies/shared";
+import { currentPolicyOf } from "../../policies/current-policy";
+import { CommentInput, commentOnApplication } from "../comment-application";
+import { getApplication } from "../get-application";
+import { titleFrom } from "../programme-title";
+import { DONE, draftPage } from "./draft-page";
+import { editable, idParam, type MemberPages, pageOf } from "./shared";
+import { statusPage } from "./status-page";
+
+export function applicationPage(r: MemberPages, deps: AppDeps) {
+  r.get("/applications/:id", async (c) => {
+    const ctx = actingCtx(c, deps);
+    const detail = await getApplication(ctx, idParam(c));
+    const done = c.req.query("done") ?? "";
+    const { policy, today } = await currentPolicyOf(ctx);
+    if (editable(detail.application.status)) return draftPage(c, ctx, policy, today, detail, { notice: DONE[done] });
+    const notices: Record<string, Notice> = {
+      submitted: { kind: "ok", message: `申报已提交,当前:${detail.standing.label}。进度会在这里和邮件中告知。` },
+      commented: { kind: "ok", message: "留言已发送给园区。" },
+    };
+    return statusPage(c, ctx, policy, detail, notices[done]);
+  });
+
+  r.post("/applications/:id/comments", async (c) => {
+    const ctx = actingCtx(c, deps);
+    const id = idParam(c);
+    const form = await readFormBody(c);
+    refuseBadCharacters(form, { text: "内容" });
+    const text = typeof form.text === "string" ? form.text : "";
+    const input = CommentInput.safeParse({ text });
+    const { policy } = await currentPolicyOf(ctx);
+    if (!input.success) {
+      const error = input.error.issues[0]?.message ?? "请填写内容";
+      return statusPage(c, ctx, policy, await getApplication(ctx, id), undefined, { value: text, error }, 422);
+    }
+    const title = titleFrom(policy.compiled)((await getApplication(ctx, id)).application.programmeId);
+    await commentOnApplication(ctx, id, input.data, title);
+    return c.redirect(`${pageOf(id)}?done=commented#history-heading`, 303);
+  });
+}

@@ -1,0 +1,40 @@
+/** POST /subsidies/apply: 在线申报 from a programme page starts a draft, prefilled from the enterprise's records. */
+import { AppError } from "../../../lib/errors";
+import type { AppDeps } from "../../../env";
+import { actingCtx } from "../../../middleware/request-ctx";
+import { prefillFacts } from "../../../engines/policy/prefill";
+import { factsToForm } from "../../policies/calculator-form";
+import { currentPolicyOf } from "../../policies/current-policy";
+import { loadEnterpriseProfiles } from "../../policies/enterprise-profiles";
+import { viewOf } from "../../policies/search-programmes";
+import { createApplication } from "../create-application";
+import { type MemberPages, pageOf, textFields } from "./shared";
+
+const PROGRAMME = /^[a-z][a-z0-9-]{2,62}$/;
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,100}$/;
+
+export function applyPage(r: MemberPages, deps: AppDeps) {
+  r.post("/apply", async (c) => {
+    const ctx = actingCtx(c, deps);
+    const form = await textFields(c);
+    const programmeId = form.programme ?? "";
+    if (!PROGRAMME.test(programmeId))
+      throw new AppError("not_found", "没有这个项目,请从政策纵览进入项目页面后点“在线申报”。");
+    const key = form.idempotencyKey?.trim() || null;
+    if (key !== null && !IDEMPOTENCY_KEY.test(key))
+      throw new AppError("bad_request", "表单已失效,请回到项目页面重新点“在线申报”。");
+    const { policy, today } = await currentPolicyOf(ctx);
+    const programme = policy.compiled.programmes.get(programmeId);
+    const view = viewOf(policy.compiled, programmeId);
+    // Prefilled from the enterprise's verified records: nobody re-types what the platform knows.
+    const [enterprise] = await loadEnterpriseProfiles(ctx, today, ctx.actor.enterpriseId!);
+    const facts = programme && enterprise ? prefillFacts(programme, enterprise.profile) : {};
+    const { application, created } = await createApplication(
+      ctx,
+      policy,
+      { programme: programmeId, facts, formValues: view ? factsToForm(view.facts, facts) : {} },
+      key,
+    );
+    return c.redirect(`${pageOf(application.id)}${created ? "?done=created" : ""}`, 303);
+  });
+}

@@ -1,0 +1,77 @@
+/**
+ * A draft's form read field by field, and the estimate on it. A draft keeps
+ * what was typed even when it is not valid yet: the typed values, the facts
+ * that do parse, and a message per field that does not. The estimate is the
+ * engine's on the enterprise's own profile and award history, as submitting
+ * would compute it (the public calculator's estimate knows no profile or history).
+ */
+import type { ProgrammeView } from "../../../engines/policy/describe";
+import { evaluate, type CompiledProgramme } from "../../../engines/policy/evaluate";
+import { parseFacts, type Facts, type FactValue } from "../../../engines/policy/facts";
+import { AppError } from "../../../lib/errors";
+import type { RequestCtx } from "../../../middleware/request-ctx";
+import { fieldName } from "../../../../web/pages/policy/calculator-fields";
+import { formToFacts, type FormValues } from "../../policies/calculator-form";
+import type { LoadedPolicy } from "../../policies/current-policy";
+import { loadEnterpriseProfiles, withInProgress } from "../../policies/enterprise-profiles";
+import { viewOf } from "../../policies/search-programmes";
+
+/**
+ * Each field on its own, so one bad field does not cost the others: what was
+ * typed (verbatim, for the form and formValues), the facts that parse and pass
+ * the engine's checks, and a message per field that does not.
+ */
+export function readFields(
+  view: ProgrammeView,
+  programme: CompiledProgramme,
+  raw: Readonly<Record<string, string | undefined>>,
+) {
+  const values: FormValues = {};
+  const errors: Record<string, string> = {};
+  const facts: Record<string, FactValue> = {};
+  for (const fact of view.facts) {
+    const field = fieldName(fact, view.facts);
+    const one = formToFacts(view.facts, { [field]: raw[field] ?? "" });
+    values[field] = one.values[field] ?? "";
+    if (!one.ok) {
+      errors[field] = one.errors[field] ?? "填写有误。";
+      continue;
+    }
+    const checked = parseFacts(programme, one.facts);
+    if (checked.ok) Object.assign(facts, checked.facts);
+    else errors[field] = Object.values(checked.errors).join(" ");
+  }
+  return { values, errors, facts: facts as Facts };
+}
+
+/** A service's fields (fact names, material:…, condition:…) keyed as the form's fields are. */
+export function byField(view: ProgrammeView, fields: Record<string, string> | undefined): Record<string, string> {
+  const names = new Map(view.facts.map((f) => [f.name, fieldName(f, view.facts)]));
+  return Object.fromEntries(Object.entries(fields ?? {}).map(([k, v]) => [names.get(k) ?? k, v]));
+}
+
+/** The application's programme in the policy in force; a programme that left it cannot be filled in any more. */
+export function programmeOf(policy: LoadedPolicy, programmeId: string) {
+  const programme = policy.compiled.programmes.get(programmeId);
+  if (!programme)
+    throw new AppError("conflict", `这个项目已不在现行政策(第${policy.version.id}版)中,草稿不能继续填写或提交。`);
+  return { programme, view: viewOf(policy.compiled, programmeId)! };
+}
+
+/** The engine's answer on the enterprise's own profile and award history, as submitting would compute it. */
+export async function estimateOf(
+  ctx: Pick<RequestCtx, "db">,
+  programme: CompiledProgramme,
+  facts: Facts,
+  app: { id: string; enterpriseId: string },
+  today: string,
+) {
+  const [enterprise] = await loadEnterpriseProfiles(ctx, today, app.enterpriseId, app.id);
+  const result = evaluate(programme, {
+    facts,
+    profile: enterprise?.profile,
+    history: enterprise?.history ?? [],
+    date: today,
+  });
+  return enterprise ? withInProgress(enterprise, result) : result;
+}

@@ -1,0 +1,26 @@
+/**
+ * POST /subsidies/applications/:id/estimate: the draft form's script's door —
+ * the same parsing and the same estimate as the page and the submission, so the
+ * result the user watches while typing is the one they will get.
+ */
+import type { AppDeps } from "../../../env";
+import { actingCtx } from "../../../middleware/request-ctx";
+import { EstimateBody } from "../../../../web/pages/subsidies/member-draft";
+import { currentPolicyOf } from "../../policies/current-policy";
+import { readableApplication } from "../context";
+import { estimateOf, programmeOf, readFields } from "./draft-fields";
+import { idParam, type MemberPages, textFields } from "./shared";
+
+export function estimateEndpoint(r: MemberPages, deps: AppDeps) {
+  r.post("/applications/:id/estimate", async (c) => {
+    const id = idParam(c);
+    const ctx = actingCtx(c, deps);
+    const app = await readableApplication(ctx, id);
+    const { policy, today } = await currentPolicyOf(ctx);
+    const { programme, view } = programmeOf(policy, app.programmeId);
+    const fields = readFields(view, programme, await textFields(c));
+    const result = await estimateOf(ctx, programme, fields.facts, app, today);
+    const html = await (<EstimateBody result={result} versionId={policy.version.id} />).toString();
+    return c.json({ values: fields.values, facts: fields.facts, errors: fields.errors, html });
+  });
+}
