@@ -12,7 +12,7 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../worker/app";
-import { workerDeps, type Env } from "../../worker/entry.worker";
+import { workerDeps } from "../../worker/entry.worker";
 import { newId } from "../../worker/lib/ids";
 import { call, freshIp, login, makeUser, sessionCookie } from "./auth-support";
 import { bankWithStaff, financeEnterprise } from "./finance-support";
@@ -26,10 +26,10 @@ const PAGES: Record<string, Anonymous> = {
   "/healthz": "public",
   "/favicon.ico": "public",
   "/favicon.svg": "public",
-  "/policy": "public",
-  "/policies/:id": "public",
-  "/policy/programmes/:id": "public",
-  "/policy/match": "signed-in",
+  "/policies": "public",
+  "/policies/documents/:id": "public",
+  "/policies/programmes/:id": "public",
+  "/policies/match": "signed-in",
   "/publicity": "public",
   "/login": "public",
   "/forgot-password": "public",
@@ -68,9 +68,9 @@ const PAGES: Record<string, Anonymous> = {
   "/admin/finance": "signed-in",
   "/admin/onboarding": "signed-in",
   "/admin/onboarding/:id": "signed-in",
-  "/admin/policy": "signed-in",
-  "/admin/policy/download/:id": "signed-in",
-  "/admin/policy/programmes/:id/matches": "signed-in",
+  "/admin/policies": "signed-in",
+  "/admin/policies/download/:id": "signed-in",
+  "/admin/policies/programmes/:id/matches": "signed-in",
   "/admin/qualifications": "signed-in",
   "/admin/subsidies": "signed-in",
   "/admin/subsidies/applications/:id": "signed-in",
@@ -81,7 +81,7 @@ const PAGES: Record<string, Anonymous> = {
 };
 
 /** Real ids where a public page needs one to answer 200; an unknown (404) id elsewhere is as telling. */
-const SAMPLE_IDS: Record<string, string> = { "/policy/programmes/:id": PROGRAMME };
+const SAMPLE_IDS: Record<string, string> = { "/policies/programmes/:id": PROGRAMME };
 
 const concrete = (route: string, documentId: string) =>
   route.replace(
@@ -95,7 +95,7 @@ const get = (path: string, cookie?: string) =>
 
 /** The GET routes the app registers (middleware entries are "ALL"), as written: "/admin/banks/:id". */
 function appGetRoutes(): string[] {
-  const app = createApp(workerDeps(env as unknown as Env));
+  const app = createApp(workerDeps(env));
   return [...new Set(app.routes.filter((r) => r.method === "GET").map((r) => r.path))];
 }
 
@@ -154,7 +154,7 @@ describe("Cache-Control on every route", () => {
     for (const [route, kind] of Object.entries(PAGES)) {
       if (kind === "signed-in") continue;
       const path =
-        concrete(route, documentId) + (kind === "personal" && route !== "/apply" ? "?token=" + "x".repeat(43) : "");
+        concrete(route, documentId) + (kind === "personal" && route !== "/apply" ? `?token=${"x".repeat(43)}` : "");
       const res = await get(path);
       await res.body?.cancel();
       const value = res.headers.get("cache-control") ?? "";

@@ -34,7 +34,7 @@ async function changzhiMember() {
 describe("Changzhi's expired plan on the pages", () => {
   it("the home page and the document page give its validity, quoting the sentence that sets it", async () => {
     expect(await page(CZ, "/")).toContain(EXPIRED);
-    const doc = await page(CZ, `/policies/${DOC}`);
+    const doc = await page(CZ, `/policies/documents/${DOC}`);
     expect(doc).toContain(EXPIRED);
     expect(doc).toContain(
       "《长治高新区双创高质量发展三年行动计划实施方案(2021—2023年)》于2020年11月16日管委会会议研究同意实施",
@@ -43,29 +43,29 @@ describe("Changzhi's expired plan on the pages", () => {
   });
 
   it("政策纵览 marks its programmes 已到期, while Zibo's documents say 文件未规定有效期", async () => {
-    const cz = await page(CZ, "/policy");
+    const cz = await page(CZ, "/policies");
     expect(cz).toContain(EXPIRED);
     expect(cz).toContain('<span class="badge expired">已到期</span>');
-    const zibo = await page("zibo.localhost", "/policy");
+    const zibo = await page("zibo.localhost", "/policies");
     expect(zibo).toContain("文件未规定有效期");
     expect(zibo).not.toContain("已到期");
   });
 
   it("a programme page says 已到期, offers no 在线申报, and its calculator result is not eligible", async () => {
     const { cookie } = await changzhiMember();
-    const html = await page(CZ, `/policy/programmes/${CZ_PROGRAMME}`, cookie);
+    const html = await page(CZ, `/policies/programmes/${CZ_PROGRAMME}`, cookie);
     expect(html).toContain("已到期");
     expect(html).toContain(`政策有效期:${EXPIRED}`);
     expect(html).not.toContain("在线申报</button>");
     // The programme asks no facts, so the result shows at once: the document's validity fails.
     expect(html).toContain("政策文件在有效期内");
-    const zibo = await page("zibo.localhost", "/policy/programmes/zibo-rd-inclusive");
+    const zibo = await page("zibo.localhost", "/policies/programmes/zibo-rd-inclusive");
     expect(zibo).toContain("政策有效期:文件未规定有效期");
   });
 
   it("政策匹配 lists its programmes as 已到期 and none of them as 可以申报", async () => {
     const { cookie } = await changzhiMember();
-    const html = await page(CZ, "/policy/match", cookie);
+    const html = await page(CZ, "/policies/match", cookie);
     expect(html).toContain('<span class="badge expired">已到期</span>');
     const eligible = /id="tier-eligible"[\s\S]*?<\/section>/.exec(html)?.[0] ?? "";
     expect(eligible).not.toContain("changzhi-");

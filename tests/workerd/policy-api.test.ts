@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noExplicitAny: these tests read JSON answers of many shapes loosely.
 /**
  * The policy API through the real Worker: the public contract of
  * POST /api/v1/policy/estimate for Zibo's fixed programmes, programme listing,
@@ -201,7 +202,8 @@ describe("policy versions (zone admins)", () => {
   });
 
   it("preview a changed set, refuse one with failing cases, and publish the next version", async () => {
-    // Dongying: no other suite publishes there (the pages suite publishes Changzhi), so version numbers are this test's to count.
+    // Dongying: no other suite publishes there (the pages suite publishes Changzhi), so version
+    // numbers are this test's to count.
     const slug = "dongying";
     const on = `${slug}.localhost`;
     const origin = `http://${on}:8787`;

@@ -100,23 +100,27 @@ describe("政策匹配 and 政策找企业 read the enterprise's awards and appl
     expect(await staffMatch(e.id, RD)).toMatchObject({ tier: "eligible" });
   });
 
-  it("does not tell an enterprise with the year's 100万 in 公示 that it may apply, on the page, the API or the staff's list", async () => {
-    const e = await qualifyingEnterprise();
-    await application(e, RD, 100 * WAN);
-    const mine = await myMatch(e.member.cookie, RD);
-    expect(mine.tier).toBe("ineligible");
-    expect(mine.result).toMatchObject({ eligible: false, amountFen: 0 });
-    expect(reasons(mine)).toContain("已有一份在审");
-    expect(reasons(mine)).not.toContain("尚未获得");
-    expect(await staffMatch(e.id, RD)).toMatchObject({ tier: "ineligible", result: { eligible: false } });
+  it(
+    "does not tell an enterprise with the year's 100万 in 公示 that it may apply, " +
+      "on the page, the API or the staff's list",
+    async () => {
+      const e = await qualifyingEnterprise();
+      await application(e, RD, 100 * WAN);
+      const mine = await myMatch(e.member.cookie, RD);
+      expect(mine.tier).toBe("ineligible");
+      expect(mine.result).toMatchObject({ eligible: false, amountFen: 0 });
+      expect(reasons(mine)).toContain("已有一份在审");
+      expect(reasons(mine)).not.toContain("尚未获得");
+      expect(await staffMatch(e.id, RD)).toMatchObject({ tier: "ineligible", result: { eligible: false } });
 
-    const page = await call(host, "GET", "/policy/match", { cookie: e.member.cookie });
-    expect(page.status).toBe(200);
-    const html = await page.text();
-    const eligibleSection = html.slice(html.indexOf("可以申报"), html.indexOf("暂不符合"));
-    expect(eligibleSection).not.toContain("科技型企业研发投入普惠制补贴");
-    expect(html).toContain("可申报金额按在审金额预留100万元");
-  });
+      const page = await call(host, "GET", "/policies/match", { cookie: e.member.cookie });
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      const eligibleSection = html.slice(html.indexOf("可以申报"), html.indexOf("暂不符合"));
+      expect(eligibleSection).not.toContain("科技型企业研发投入普惠制补贴");
+      expect(html).toContain("可申报金额按在审金额预留100万元");
+    },
+  );
 
   it("reserves what an application in review asks for: 50万 of the 100万 cap leaves 50万", async () => {
     const e = await qualifyingEnterprise();
@@ -146,40 +150,50 @@ describe("政策匹配 and 政策找企业 read the enterprise's awards and appl
 });
 
 describe("creating an application reads the same history", () => {
-  it("refuses a second application for a once-only programme while the first is in 公示, or after its award, with 409", async () => {
-    for (const status of ["in_review", "awarded"] as const) {
-      const e = await enterpriseWithMember();
-      await application(e, FIRST_FAIL, 3 * WAN, status);
-      const res = await api("POST", APPS, { cookie: e.member.cookie, data: { programme: FIRST_FAIL } });
-      expect(res.status, status).toBe(409);
-      expect(res.body.error.message).toContain("不能再申报“首次申报高企未通过中介费补贴”");
-      if (status === "in_review") {
-        // In review is not awarded: the refusal says so, and says the rule once.
-        expect(res.body.error.message).toContain("已有一份在审(");
-        expect(res.body.error.message).toContain("在审结束前不能再次申报");
-        expect(res.body.error.message).not.toContain("享受");
+  it(
+    "refuses a second application for a once-only programme while the first is in 公示, " +
+      "or after its award, with 409",
+    async () => {
+      for (const status of ["in_review", "awarded"] as const) {
+        const e = await enterpriseWithMember();
+        await application(e, FIRST_FAIL, 3 * WAN, status);
+        const res = await api("POST", APPS, { cookie: e.member.cookie, data: { programme: FIRST_FAIL } });
+        expect(res.status, status).toBe(409);
+        expect(res.body.error.message).toContain("不能再申报“首次申报高企未通过中介费补贴”");
+        if (status === "in_review") {
+          // In review is not awarded: the refusal says so, and says the rule once.
+          expect(res.body.error.message).toContain("已有一份在审(");
+          expect(res.body.error.message).toContain("在审结束前不能再次申报");
+          expect(res.body.error.message).not.toContain("享受");
+        }
+        // The limit and its clause are named once, not once before the reason and again inside it.
+        expect(res.body.error.message.split("限首次申报").length - 1, status).toBe(1);
+        const rows = await dbFor(slug).select().from(subsidyApplications);
+        expect(rows.filter((r) => r.enterpriseId === e.id)).toHaveLength(1);
       }
-      // The limit and its clause are named once, not once before the reason and again inside it.
-      expect(res.body.error.message.split("限首次申报").length - 1, status).toBe(1);
-      const rows = await dbFor(slug).select().from(subsidyApplications);
-      expect(rows.filter((r) => r.enterpriseId === e.id)).toHaveLength(1);
-    }
-  });
+    },
+  );
 
-  it("refuses a programme whose yearly cap is reserved by an application in review, and allows one beside a draft or a rejection", async () => {
-    const full = await enterpriseWithMember();
-    await application(full, DEAL, 30 * WAN, "in_review", "first-review");
-    const refused = await api("POST", APPS, { cookie: full.member.cookie, data: { programme: DEAL } });
-    expect(refused.status).toBe(409);
-    expect(refused.body.error.message).toContain("30万元");
+  it(
+    "refuses a programme whose yearly cap is reserved by an application in review, " +
+      "and allows one beside a draft or a rejection",
+    async () => {
+      const full = await enterpriseWithMember();
+      await application(full, DEAL, 30 * WAN, "in_review", "first-review");
+      const refused = await api("POST", APPS, { cookie: full.member.cookie, data: { programme: DEAL } });
+      expect(refused.status).toBe(409);
+      expect(refused.body.error.message).toContain("30万元");
 
-    const open = await enterpriseWithMember();
-    await application(open, FIRST_FAIL, 3 * WAN, "draft");
-    await application(open, FIRST_FAIL, 3 * WAN, "rejected");
-    await application(open, DEAL, 10 * WAN, "in_review", "first-review");
-    expect((await api("POST", APPS, { cookie: open.member.cookie, data: { programme: FIRST_FAIL } })).status).toBe(201);
-    expect((await api("POST", APPS, { cookie: open.member.cookie, data: { programme: DEAL } })).status).toBe(201);
-  });
+      const open = await enterpriseWithMember();
+      await application(open, FIRST_FAIL, 3 * WAN, "draft");
+      await application(open, FIRST_FAIL, 3 * WAN, "rejected");
+      await application(open, DEAL, 10 * WAN, "in_review", "first-review");
+      expect((await api("POST", APPS, { cookie: open.member.cookie, data: { programme: FIRST_FAIL } })).status).toBe(
+        201,
+      );
+      expect((await api("POST", APPS, { cookie: open.member.cookie, data: { programme: DEAL } })).status).toBe(201);
+    },
+  );
 });
 
 describe("政策计算器 fills a member's past awards from the records", () => {
@@ -187,7 +201,7 @@ describe("政策计算器 fills a member's past awards from the records", () => 
     const e = await enterpriseWithMember();
     await application(e, DEAL, 20 * WAN, "paid");
     await application(e, DEAL, 10 * WAN, "in_review", "first-review");
-    const res = await call(host, "GET", `/policy/programmes/${DEAL}?from=profile`, { cookie: e.member.cookie });
+    const res = await call(host, "GET", `/policies/programmes/${DEAL}?from=profile`, { cookie: e.member.cookie });
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toContain("no-store");
     const html = await res.text();
@@ -205,9 +219,11 @@ describe("政策计算器 fills a member's past awards from the records", () => 
   });
 
   it("asks about past awards only where the programme has limits", async () => {
-    expect(await (await call(host, "GET", `/policy/programmes/${FIRST_FAIL}`)).text()).toContain("已获得的奖励(选填)");
+    expect(await (await call(host, "GET", `/policies/programmes/${FIRST_FAIL}`)).text()).toContain(
+      "已获得的奖励(选填)",
+    );
     // 共建研究院项目扶持 (clause 10) has no limit across applications.
-    expect(await (await call(host, "GET", "/policy/programmes/zibo-institute-project")).text()).not.toContain(
+    expect(await (await call(host, "GET", "/policies/programmes/zibo-institute-project")).text()).not.toContain(
       "已获得的奖励",
     );
   });
@@ -224,15 +240,17 @@ describe("an application in review reads as in review, not as awarded", () => {
     expect(reasons(mine)).not.toContain("享受");
     // No ✓ "可申报金额…预留" line beside the refusal.
     expect(reasons(mine)).not.toContain("可申报金额");
-    const html = await (await call(host, "GET", "/policy/match", { cookie: e.member.cookie })).text();
+    const html = await (await call(host, "GET", "/policies/match", { cookie: e.member.cookie })).text();
     expect(html).toContain("在审结束前不能再次申报");
     expect(html).not.toContain(`已于${year()}年享受`);
   });
 
   it("政策计算器 shows a cap's cut as 按上限核减, not as a negative amount", async () => {
     // 3% of 1200万 is 36万; 10万 already this year leaves 20万 of the 30万 cap: 16万 taken off.
-    const q = `?_calc=1&contractAmount=12000000&_award1_programme=${DEAL}&_award1_date=${year()}-01-01&_award1_amount=100000`;
-    const res = await call(host, "GET", `/policy/programmes/${DEAL}${q}`);
+    const q =
+      `?_calc=1&contractAmount=12000000&_award1_programme=${DEAL}` +
+      `&_award1_date=${year()}-01-01&_award1_amount=100000`;
+    const res = await call(host, "GET", `/policies/programmes/${DEAL}${q}`);
     expect(res.status).toBe(200);
     const steps = /<ol class="steps">([\s\S]*?)<\/ol>/.exec(await res.text())![1]!;
     expect(steps).toContain("按上限核减16万元");

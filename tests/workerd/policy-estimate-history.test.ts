@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noExplicitAny: these tests read JSON answers of many shapes loosely.
 /**
  * The public estimate contract with award history (issue 13): limits judged
  * against the awards a visitor states and the evaluation date; malformed

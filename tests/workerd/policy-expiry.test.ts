@@ -21,23 +21,31 @@ async function signIn(who: string) {
 }
 
 describe("Changzhi's expired plan in the engine's answers", () => {
-  it("POST /api/v1/policy/estimate: not eligible today, naming the document and its end date; eligible on a day inside the period", async () => {
-    const res = await postJson(CZ, "/api/v1/policy/estimate", { programme: PROGRAMME, facts: {} });
-    expect(res.status).toBe(200);
-    const body = (await res.json()) as Result;
-    expect(body.eligible).toBe(false);
-    expect(body.amountFen).toBe(0);
-    expect(effective(body)).toMatchObject({ result: "fail", reason: expect.stringContaining(REASON) });
-    expect(body.amountNote).toContain(REASON);
+  it(
+    "POST /api/v1/policy/estimate: not eligible today, naming the document and its end date; " +
+      "eligible on a day inside the period",
+    async () => {
+      const res = await postJson(CZ, "/api/v1/policy/estimate", { programme: PROGRAMME, facts: {} });
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as Result;
+      expect(body.eligible).toBe(false);
+      expect(body.amountFen).toBe(0);
+      expect(effective(body)).toMatchObject({ result: "fail", reason: expect.stringContaining(REASON) });
+      expect(body.amountNote).toContain(REASON);
 
-    const then = await postJson(CZ, "/api/v1/policy/estimate", { programme: PROGRAMME, facts: {}, date: "2023-06-30" });
-    expect(then.status).toBe(200);
-    const inPeriod = (await then.json()) as Result;
-    expect(inPeriod.eligible).toBe(true);
-    expect(effective(inPeriod)).toBeUndefined();
-  });
+      const then = await postJson(CZ, "/api/v1/policy/estimate", {
+        programme: PROGRAMME,
+        facts: {},
+        date: "2023-06-30",
+      });
+      expect(then.status).toBe(200);
+      const inPeriod = (await then.json()) as Result;
+      expect(inPeriod.eligible).toBe(true);
+      expect(effective(inPeriod)).toBeUndefined();
+    },
+  );
 
-  it("GET /api/v1/policy/matches: none of its programmes is eligible, each failing on the document's validity", async () => {
+  it("GET /api/v1/policy/matches: no programme is eligible, each failing on the document's validity", async () => {
     const res = await call(CZ, "GET", "/api/v1/policy/matches", { cookie: await signIn("enterprise") });
     expect(res.status).toBe(200);
     const body = (await res.json()) as { matches: { programme: { id: string }; tier: string; result: Result }[] };

@@ -16,7 +16,7 @@ import { call, dbFor, login, sessionCookie } from "./auth-support";
 import { enterpriseWithMember, host, slug, WAN } from "./subsidies-support";
 
 const DEAL = "zibo-tech-contract";
-const PAGE = `/policy/programmes/${DEAL}`;
+const PAGE = `/policies/programmes/${DEAL}`;
 const APPLY_FORM = 'action="/subsidies/apply"';
 // Numbers in a year no real application reaches, so they never meet the zone's own.
 const YEAR = 2090;
@@ -60,25 +60,29 @@ async function programmePage(cookie: string) {
 }
 
 describe("在线申报 on a programme the member's enterprise already applied for", () => {
-  it("names the application in 公示 with its number and link, and offers no 在线申报 when it uses the year's cap up", async () => {
-    const e = await enterpriseWithMember();
-    const a = await open(e, "in_review", "publicity");
-    const { html, cache } = await programmePage(e.member.cookie);
-    expect(html).toContain(
-      `贵企业已有一份该项目的申报在审(<a href="/subsidies/applications/${a.id}">${a.number}</a>,公示中),审结前不能再申报`,
-    );
-    expect(html).not.toContain(APPLY_FORM);
-    expect(html).not.toContain(">在线申报</button>");
-    expect(cache).toContain("private");
+  it(
+    "names the application in 公示 with its number and link, " +
+      "and offers no 在线申报 when it uses the year's cap up",
+    async () => {
+      const e = await enterpriseWithMember();
+      const a = await open(e, "in_review", "publicity");
+      const { html, cache } = await programmePage(e.member.cookie);
+      expect(html).toContain(
+        `贵企业已有一份该项目的申报在审(<a href="/subsidies/applications/${a.id}">${a.number}</a>,公示中),审结前不能再申报`,
+      );
+      expect(html).not.toContain(APPLY_FORM);
+      expect(html).not.toContain(">在线申报</button>");
+      expect(cache).toContain("private");
 
-    // Another enterprise's member is offered 在线申报 as before, and sees nothing of the first one's.
-    const other = await enterpriseWithMember();
-    const theirs = await programmePage(other.member.cookie);
-    expect(theirs.html).toContain(APPLY_FORM);
-    expect(theirs.html).toContain(">在线申报</button>");
-    expect(theirs.html).not.toContain(a.number);
-    expect(theirs.html).not.toContain("贵企业已有一份该项目的申报在审");
-  });
+      // Another enterprise's member is offered 在线申报 as before, and sees nothing of the first one's.
+      const other = await enterpriseWithMember();
+      const theirs = await programmePage(other.member.cookie);
+      expect(theirs.html).toContain(APPLY_FORM);
+      expect(theirs.html).toContain(">在线申报</button>");
+      expect(theirs.html).not.toContain(a.number);
+      expect(theirs.html).not.toContain("贵企业已有一份该项目的申报在审");
+    },
+  );
 
   it("names one with room left under the cap, and keeps 在线申报 (a second application may be made)", async () => {
     const e = await enterpriseWithMember();
@@ -122,13 +126,13 @@ describe("政策匹配 under an expired plan", () => {
     const cookie = sessionCookie(await login("changzhi", "enterprise@changzhi.demo", "Demo-changzhi-2026"));
     const [u] = await dbFor("changzhi").select().from(users).where(eq(users.email, "enterprise@changzhi.demo"));
     expect(u?.enterpriseId).toBeTruthy();
-    const res = await call("changzhi.localhost", "GET", "/policy/match", { cookie });
+    const res = await call("changzhi.localhost", "GET", "/policies/match", { cookie });
     expect(res.status).toBe(200);
     const html = await res.text();
-    const line =
-      /<p class="alert error" role="status">《关于印发《长治高新区双创高质量发展三年行动计划实施方案\(2021—2023年\)》的通知》\(长高发〔2020〕65号\)有效期至2023年12月31日,已到期,其中的(\d+)项政策不再受理新的申报。<\/p>/.exec(
-        html,
-      );
+    const line = new RegExp(
+      '<p class="alert error" role="status">《关于印发《长治高新区双创高质量发展三年行动计划实施方案\\(2021—2023年\\)》' +
+        "的通知》\\(长高发〔2020〕65号\\)有效期至2023年12月31日,已到期,其中的(\\d+)项政策不再受理新的申报。</p>",
+    ).exec(html);
     expect(line).not.toBeNull();
     // The count is the programmes marked 已到期 below; the line comes before the tiers.
     const badges = html.split('<span class="badge expired">已到期</span>').length - 1;
@@ -139,7 +143,7 @@ describe("政策匹配 under an expired plan", () => {
 
   it("says nothing of the kind in Zibo, whose documents print no period", async () => {
     const e = await enterpriseWithMember();
-    const res = await call(host, "GET", "/policy/match", { cookie: e.member.cookie });
+    const res = await call(host, "GET", "/policies/match", { cookie: e.member.cookie });
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).not.toContain("不再受理新的申报");

@@ -36,13 +36,13 @@ function postForm(slug: string, path: string, cookie: string, fields: Record<str
   });
 }
 
-const CALC = "/policy/programmes/zibo-rd-inclusive";
+const CALC = "/policies/programmes/zibo-rd-inclusive";
 /** 3亿 revenue, 960万 R&D (3.2%), deduction up 1000万 → 5% = 50万 (the model case of clause 14). */
 const GOOD = "?_calc=1&revenue=300000000&rdExpense=9600000&rdDeduction=30000000&prevRdDeduction=20000000";
 
 describe("政策纵览", () => {
   it("lists the programmes in force with citation, amount and applicants, and the documents", async () => {
-    const res = await get("zibo", "/policy");
+    const res = await get("zibo", "/policies");
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain("科技型企业研发投入普惠制补贴");
@@ -51,20 +51,20 @@ describe("政策纵览", () => {
     expect(html).toContain("研发投入达到规定比例的科技型企业");
     expect(html).toContain(`href="${CALC}"`);
     expect(html).toMatch(/现行政策:第\d+版/);
-    for (const d of zones.get("zibo")!.documents) expect(html).toContain(`href="/policies/${d.id}"`);
+    for (const d of zones.get("zibo")!.documents) expect(html).toContain(`href="/policies/documents/${d.id}"`);
     expect(html).not.toContain("符合条件的企业");
   });
 
   it("searches and filters by category", async () => {
-    const all = await (await get("zibo", "/policy")).text();
+    const all = await (await get("zibo", "/policies")).text();
     const total = Number(/共 (\d+) 个项目/.exec(all)![1]);
-    const rd = await (await get("zibo", `/policy?q=${encodeURIComponent("研发")}`)).text();
+    const rd = await (await get("zibo", `/policies?q=${encodeURIComponent("研发")}`)).text();
     expect(rd).toContain("科技型企业研发投入普惠制补贴");
     expect(rd).toMatch(/找到 \d+ 个项目/);
-    const incubation = await (await get("zibo", "/policy?category=incubation")).text();
+    const incubation = await (await get("zibo", "/policies?category=incubation")).text();
     expect(incubation).not.toContain("科技型企业研发投入普惠制补贴");
     expect(Number(/找到 (\d+) 个项目/.exec(incubation)![1])).toBeLessThan(total);
-    const none = await (await get("zibo", `/policy?q=${encodeURIComponent("没有这样的项目词")}`)).text();
+    const none = await (await get("zibo", `/policies?q=${encodeURIComponent("没有这样的项目词")}`)).text();
     expect(none).toContain("没有符合条件的项目");
   });
 
@@ -132,7 +132,7 @@ describe("a programme and 政策计算器", () => {
   });
 
   it("says 待评审 and 不计金额 for steps that add no money, never a bare 0元", async () => {
-    const html = await (await get("dongying", "/policy/programmes/dongying-hnte-award")).text();
+    const html = await (await get("dongying", "/policies/programmes/dongying-hnte-award")).text();
     const steps = /<ol class="steps">([\s\S]*?)<\/ol>/.exec(html)![1]!;
     expect(steps).toContain("待评审");
     expect(steps).toContain("不计金额");
@@ -140,22 +140,22 @@ describe("a programme and 政策计算器", () => {
   });
 
   it("answers 404 for a programme the version does not have", async () => {
-    expect((await get("zibo", "/policy/programmes/zibo-no-such-thing")).status).toBe(404);
-    expect((await get("zibo", "/policy/programmes/NOT_AN_ID")).status).toBe(404);
+    expect((await get("zibo", "/policies/programmes/zibo-no-such-thing")).status).toBe(404);
+    expect((await get("zibo", "/policies/programmes/NOT_AN_ID")).status).toBe(404);
   });
 });
 
 describe("政策匹配 for an enterprise member", () => {
   it("sends visitors to 登录 and refuses staff", async () => {
-    const anon = await get("zibo", "/policy/match");
+    const anon = await get("zibo", "/policies/match");
     expect(anon.status).toBe(303);
     expect(anon.headers.get("location")).toBe("/login");
-    expect((await get("zibo", "/policy/match", await demo("zibo", "reviewer"))).status).toBe(403);
+    expect((await get("zibo", "/policies/match", await demo("zibo", "reviewer"))).status).toBe(403);
   });
 
   it("ranks every programme with met, missed and untold conditions and a prefilled calculator link", async () => {
     const cookie = await demo("zibo", "enterprise");
-    const res = await get("zibo", "/policy/match", cookie);
+    const res = await get("zibo", "/policies/match", cookie);
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toContain("no-store");
     const html = await res.text();
@@ -163,15 +163,15 @@ describe("政策匹配 for an enterprise member", () => {
     expect(html).toContain("科技型企业研发投入普惠制补贴");
     expect(html).toMatch(/满足 \d+ 项/);
     // The link carries no figures: the calculator reads the member's own records on the server.
-    expect(html).toContain('href="/policy/programmes/zibo-rd-inclusive?from=profile#result"');
-    const page = await get("zibo", "/policy/programmes/zibo-rd-inclusive?from=profile", cookie);
+    expect(html).toContain('href="/policies/programmes/zibo-rd-inclusive?from=profile#result"');
+    const page = await get("zibo", "/policies/programmes/zibo-rd-inclusive?from=profile", cookie);
     expect(page.status).toBe(200);
     expect(page.headers.get("cache-control")).toContain("no-store");
     const body = await page.text();
     expect(body).toContain("填入并测算(含申报主体条件)");
     expect(body).toContain('class="verdict ');
     // Anyone else asking for ?from=profile gets the plain calculator.
-    expect(await (await get("zibo", "/policy/programmes/zibo-rd-inclusive?from=profile")).text()).not.toContain(
+    expect(await (await get("zibo", "/policies/programmes/zibo-rd-inclusive?from=profile")).text()).not.toContain(
       "填入并测算",
     );
   });
@@ -179,7 +179,7 @@ describe("政策匹配 for an enterprise member", () => {
 
 describe("政策匹配 grouped by tier for the README's demo enterprise", () => {
   it("opens on what can be applied for, collapses 暂不符合 and long tiers, and says each missing fact once", async () => {
-    const html = await (await get("zibo", "/policy/match", await demo("zibo", "enterprise"))).text();
+    const html = await (await get("zibo", "/policies/match", await demo("zibo", "enterprise"))).text();
     const at = (id: string) => html.indexOf(`id="tier-${id}"`);
     // The demo enterprise's figures and qualifications prove real matches.
     expect(at("eligible")).toBeGreaterThan(0);
@@ -203,7 +203,7 @@ describe("政策匹配 grouped by tier for the README's demo enterprise", () => 
       expect(new Set(items).size).toBe(items.length);
       expect(items.filter((i) => i.startsWith("缺少"))).toEqual([]);
     }
-    const platform = html.slice(html.indexOf('href="/policy/programmes/zibo-public-service-platform"'));
+    const platform = html.slice(html.indexOf('href="/policies/programmes/zibo-public-service-platform"'));
     const row = platform.slice(0, platform.indexOf("</li>"));
     expect(row).toContain("待确认:平台运行管理完善;为中小微企业提供优质高效服务</p>");
     expect(row).toContain("待确认 2 项");
@@ -229,7 +229,7 @@ describe("政策匹配 grouped by tier for the README's demo enterprise", () => 
       missed: tier === "ineligible" ? 1 : 0,
       untold: 0,
       pending: [],
-      calculatorHref: `/policy/programmes/${id}?from=profile#result`,
+      calculatorHref: `/policies/programmes/${id}?from=profile#result`,
     });
     const html = String(
       PolicyMatchPage({
@@ -244,7 +244,7 @@ describe("政策匹配 grouped by tier for the README's demo enterprise", () => 
     );
     const ineligible = html.slice(html.indexOf('id="tier-ineligible"'));
     expect(ineligible).toMatch(
-      /^[^]*?<h2[^>]*>暂不符合[((]2[))]<\/h2><details class="more"><summary>查看这 2 项和不符合的原因<\/summary><ol class="progs">/,
+      /^[\s\S]*?<h2[^>]*>暂不符合[((]2[))]<\/h2><details class="more"><summary>查看这 2 项和不符合的原因<\/summary><ol class="progs">/,
     );
     expect(ineligible.indexOf("项目x1")).toBeGreaterThan(ineligible.indexOf("<details"));
     expect(ineligible).not.toContain('<details class="more" open');
@@ -253,7 +253,7 @@ describe("政策匹配 grouped by tier for the README's demo enterprise", () => 
 });
 
 describe("staff: enterprises matching a programme", () => {
-  const path = "/admin/policy/programmes/zibo-rd-inclusive/matches";
+  const path = "/admin/policies/programmes/zibo-rd-inclusive/matches";
 
   it("is for zone admins and reviewers only", async () => {
     expect((await get("zibo", path)).headers.get("location")).toBe("/login");
@@ -267,46 +267,46 @@ describe("staff: enterprises matching a programme", () => {
     expect(html).toMatch(/符合 \d+ 家/);
     expect(html).toMatch(/需补充信息 \d+ 家/);
     expect(html).toContain("淄博示范先进陶瓷材料有限公司");
-    expect((await get("zibo", "/admin/policy/programmes/zibo-nope/matches", await demo("zibo", "admin"))).status).toBe(
-      404,
-    );
+    expect(
+      (await get("zibo", "/admin/policies/programmes/zibo-nope/matches", await demo("zibo", "admin"))).status,
+    ).toBe(404);
   });
 });
 
 describe("zone admin: policy versions", () => {
   it("is for the zone admin only", async () => {
-    expect((await get("zibo", "/admin/policy")).headers.get("location")).toBe("/login");
+    expect((await get("zibo", "/admin/policies")).headers.get("location")).toBe("/login");
     for (const who of ["enterprise", "reviewer"] as const) {
       const cookie = await demo("zibo", who);
-      expect((await get("zibo", "/admin/policy", cookie)).status).toBe(403);
-      expect((await get("zibo", "/admin/policy/download/1", cookie)).status).toBe(403);
-      expect((await postForm("zibo", "/admin/policy/preview", cookie, { json: "{}" })).status).toBe(403);
+      expect((await get("zibo", "/admin/policies", cookie)).status).toBe(403);
+      expect((await get("zibo", "/admin/policies/download/1", cookie)).status).toBe(403);
+      expect((await postForm("zibo", "/admin/policies/preview", cookie, { json: "{}" })).status).toBe(403);
     }
   });
 
   it("lists versions with their JSON, and offers the newest set for editing", async () => {
     const cookie = await demo("zibo", "admin");
-    const html = await (await get("zibo", "/admin/policy", cookie)).text();
+    const html = await (await get("zibo", "/admin/policies", cookie)).text();
     expect(html).toContain("第1版");
     expect(html).toContain("现行");
-    expect(html).toContain('href="/admin/policy/download/1"');
+    expect(html).toContain('href="/admin/policies/download/1"');
     expect(html).toContain("&quot;zibo-rd-inclusive&quot;");
-    const file = await get("zibo", "/admin/policy/download/1", cookie);
+    const file = await get("zibo", "/admin/policies/download/1", cookie);
     expect(file.headers.get("content-disposition")).toBe('attachment; filename="zibo-policy-v1.json"');
     expect(((await file.json()) as { zone: string }).zone).toBe("zibo");
-    expect((await get("zibo", "/admin/policy/download/999", cookie)).status).toBe(404);
+    expect((await get("zibo", "/admin/policies/download/999", cookie)).status).toBe(404);
   });
 
   it("previews an edited set: the diff, failing cases, and no publish form", async () => {
     const cookie = await demo("zibo", "admin");
-    const set = (await (await get("zibo", "/admin/policy/download/1", cookie)).json()) as {
+    const set = (await (await get("zibo", "/admin/policies/download/1", cookie)).json()) as {
       programmes: { id: string; title: { zh: string } }[];
       cases: { programme: string; expect: { amountFen?: number } }[];
     };
     set.programmes.find((p) => p.id === "zibo-rd-inclusive")!.title.zh = "研发投入普惠制补贴(改名)";
     set.cases.find((c) => c.programme === "zibo-rd-inclusive" && c.expect.amountFen === 50_000_000)!.expect.amountFen =
       40_000_000;
-    const res = await postForm("zibo", "/admin/policy/preview", cookie, {
+    const res = await postForm("zibo", "/admin/policies/preview", cookie, {
       file: new File([JSON.stringify(set)], "zibo.json", { type: "application/json" }),
     });
     expect(res.status).toBe(200);
@@ -314,9 +314,9 @@ describe("zone admin: policy versions", () => {
     expect(html).toContain("title.zh");
     expect(html).toContain('科技型企业研发投入普惠制补贴</span> → <span class="after">研发投入普惠制补贴(改名)');
     expect(html).toMatch(/1 个测试用例未通过/);
-    expect(html).not.toContain('action="/admin/policy/publish"');
+    expect(html).not.toContain('action="/admin/policies/publish"');
     // Publishing it anyway is refused with the reason.
-    const refused = await postForm("zibo", "/admin/policy/publish", cookie, {
+    const refused = await postForm("zibo", "/admin/policies/publish", cookie, {
       policySet: JSON.stringify(set),
       baseVersion: "1",
     });
@@ -326,16 +326,16 @@ describe("zone admin: policy versions", () => {
 
   it("re-renders the form for a file that is not JSON, and for an empty one", async () => {
     const cookie = await demo("zibo", "admin");
-    const bad = await postForm("zibo", "/admin/policy/preview", cookie, { json: "{ not json" });
+    const bad = await postForm("zibo", "/admin/policies/preview", cookie, { json: "{ not json" });
     expect(bad.status).toBe(422);
     const html = await bad.text();
     expect(html).toContain("JSON 格式有误");
     expect(html).toContain("{ not json</textarea>");
-    expect((await postForm("zibo", "/admin/policy/preview", cookie, { json: "  " })).status).toBe(422);
+    expect((await postForm("zibo", "/admin/policies/preview", cookie, { json: "  " })).status).toBe(422);
   });
 
   it("refuses a policy set over 2 MB", async () => {
-    const res = await postForm("zibo", "/admin/policy/preview", await demo("zibo", "admin"), {
+    const res = await postForm("zibo", "/admin/policies/preview", await demo("zibo", "admin"), {
       json: "x".repeat(2 * 1024 * 1024 + 10),
     });
     expect(res.status).toBe(413);
@@ -343,32 +343,34 @@ describe("zone admin: policy versions", () => {
 
   it("publishes a previewed change as the next version, and refuses a stale one", async () => {
     const cookie = await demo("changzhi", "admin");
-    const before = await (await get("changzhi", "/admin/policy", cookie)).text();
+    const before = await (await get("changzhi", "/admin/policies", cookie)).text();
     const newest = Number(/第(\d+)版/.exec(before)![1]);
-    const set = (await (await get("changzhi", `/admin/policy/download/${newest}`, cookie)).json()) as { label: string };
+    const set = (await (await get("changzhi", `/admin/policies/download/${newest}`, cookie)).json()) as {
+      label: string;
+    };
     set.label = `${set.label}(页面测试修订)`;
     const preview = await (
-      await postForm("changzhi", "/admin/policy/preview", cookie, { json: JSON.stringify(set) })
+      await postForm("changzhi", "/admin/policies/preview", cookie, { json: JSON.stringify(set) })
     ).text();
     expect(preview).toContain(`可以发布为第${newest + 1}版`);
     expect(preview).toContain('<span class="path">label</span>');
-    expect(preview).toContain('action="/admin/policy/publish"');
+    expect(preview).toContain('action="/admin/policies/publish"');
     expect(preview).toContain(`name="baseVersion" value="${newest}"`);
 
-    const res = await postForm("changzhi", "/admin/policy/publish", cookie, {
+    const res = await postForm("changzhi", "/admin/policies/publish", cookie, {
       policySet: JSON.stringify(set),
       baseVersion: String(newest),
       note: "只改版本名称",
     });
     expect(res.status).toBe(303);
-    expect(res.headers.get("location")).toMatch(new RegExp(`^/admin/policy\\?published=${newest + 1}&`));
+    expect(res.headers.get("location")).toMatch(new RegExp(`^/admin/policies\\?published=${newest + 1}&`));
     const after = await (await get("changzhi", res.headers.get("location")!, cookie)).text();
     expect(after).toContain(`第${newest + 1}版已发布`);
     expect(after).toContain(`第${newest + 1}版<small>${set.label}</small>`);
     expect(after).toContain("只改版本名称");
 
     // The same form again: the version it was previewed against is no longer the newest.
-    const stale = await postForm("changzhi", "/admin/policy/publish", cookie, {
+    const stale = await postForm("changzhi", "/admin/policies/publish", cookie, {
       policySet: JSON.stringify({ ...set, label: `${set.label}再改` }),
       baseVersion: String(newest),
     });

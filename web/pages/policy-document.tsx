@@ -1,12 +1,12 @@
 /** One policy document with every clause; each clause has an anchor (#c-14) for citations. */
 import type { ZoneConfig } from "../../tenants/schema";
-import type { DocumentWithClauses } from "../../worker/features/policies/get-document";
 import { formatDateZh, LEVEL_LABEL } from "../format";
 import { Layout, type LayoutProps } from "../layout";
+import type { DocumentView } from "./policy/document-view";
 
 export interface PolicyDocumentProps {
   zone: ZoneConfig;
-  document: DocumentWithClauses;
+  document: DocumentView;
   nonce: string | undefined;
   user?: LayoutProps["user"];
 }

@@ -1,14 +1,14 @@
 /** A zone's home page: who it is, its priority industries, and its policy documents (政策纵览). */
 import { PasswordHelp } from "./auth/password-help";
 import type { ZoneConfig } from "../../tenants/schema";
-import type { DocumentSummary } from "../../worker/features/policies/list-documents";
 import { formatDateZh, LEVEL_LABEL } from "../format";
 import { Layout } from "../layout";
 import type { HeaderUser } from "./auth/labels";
+import type { DocumentSummaryView } from "./policy/document-view";
 
 export interface ZoneHomeProps {
   zone: ZoneConfig;
-  documents: DocumentSummary[];
+  documents: DocumentSummaryView[];
   nonce: string | undefined;
   /** The signed-in user, when the route passes it; without it the header offers 登录. */
   user?: HeaderUser | null;
@@ -47,7 +47,7 @@ export function ZoneHomePage({ zone, documents, nonce, user }: ZoneHomeProps) {
           政策纵览
         </h2>
         <p>
-          <a href="/policy">按扶持项目查看现行政策,用政策计算器估算补贴 →</a>
+          <a href="/policies">按扶持项目查看现行政策,用政策计算器估算补贴 →</a>
         </p>
         <p>
           <a href="/publicity">政策兑现公示:拟扶持企业名单与异议渠道 →</a>
@@ -62,7 +62,8 @@ export function ZoneHomePage({ zone, documents, nonce, user }: ZoneHomeProps) {
             {documents.map((d) => (
               <li class="doc">
                 <h3>
-                  <span class="badge">{LEVEL_LABEL[d.level]}</span> <a href={`/policies/${d.id}`}>{d.title}</a>
+                  <span class="badge">{LEVEL_LABEL[d.level]}</span>{" "}
+                  <a href={`/policies/documents/${d.id}`}>{d.title}</a>
                 </h3>
                 <div class="meta">
                   {d.docNumber ? <span>{d.docNumber}</span> : null}

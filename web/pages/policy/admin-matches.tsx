@@ -47,11 +47,11 @@ export function AdminMatchesPage({ zone, nonce, user, version, programme: p, cou
     <Layout title={`符合条件的企业 · ${p.title}`} zone={zone} nonce={nonce} user={user} css={POLICY_CSS}>
       <main id="main" class="wrap pol">
         <p class="crumbs">
-          <a href="/policy">政策纵览</a> › <a href={`/policy/programmes/${p.id}`}>{p.title}</a> › 符合条件的企业
+          <a href="/policies">政策纵览</a> › <a href={`/policies/programmes/${p.id}`}>{p.title}</a> › 符合条件的企业
         </p>
         <h1>符合条件的企业</h1>
         <p class="lead">
-          <a href={`/policy/programmes/${p.id}`}>{p.title}</a>(《{p.documentTitle}》{p.citation}):{p.amountSummary}
+          <a href={`/policies/programmes/${p.id}`}>{p.title}</a>(《{p.documentTitle}》{p.citation}):{p.amountSummary}
         </p>
         <VersionNote version={version} />
         <ul class="cats" aria-label="统计">

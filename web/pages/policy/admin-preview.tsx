@@ -4,19 +4,19 @@
  * the form that publishes exactly this set against exactly that version.
  */
 import type { ZoneConfig } from "../../../tenants/schema";
-import type { PolicyPreview } from "../../../worker/features/policies/preview-policy-version";
 import type { FieldChange, ItemChange, PolicyDiff } from "../../../worker/engines/policy/diff";
 import { Field } from "../../components/form";
 import { Layout } from "../../layout";
 import type { HeaderUser } from "../auth/labels";
 import { PolicyJsonForm } from "./admin-versions";
 import { NoticeBox, POLICY_CSS, type Notice } from "./shared";
+import type { PolicyPreviewView } from "./view-types";
 
 export interface AdminPreviewProps {
   zone: ZoneConfig;
   nonce: string | undefined;
   user: HeaderUser;
-  preview: PolicyPreview;
+  preview: PolicyPreviewView;
   /** The set as submitted (compact), carried by the publish form. */
   json: string;
   /** The same, laid out for editing. */
@@ -107,7 +107,7 @@ function DiffList({ diff }: { diff: PolicyDiff }) {
   );
 }
 
-function Verdict({ p }: { p: PolicyPreview }) {
+function Verdict({ p }: { p: PolicyPreviewView }) {
   const next = (p.base?.id ?? 0) + 1;
   if (p.publishable)
     return (
@@ -135,7 +135,7 @@ export function AdminPreviewPage({ zone, nonce, user, preview: p, json, pretty, 
     <Layout title="预览政策版本" zone={zone} nonce={nonce} user={user} css={POLICY_CSS}>
       <main id="main" class="wrap pol">
         <p class="crumbs">
-          <a href="/admin/policy">政策版本</a> › 预览
+          <a href="/admin/policies">政策版本</a> › 预览
         </p>
         <h1>预览政策版本{p.set ? `:${p.set.label}` : ""}</h1>
         <p class="lead">
@@ -196,7 +196,7 @@ export function AdminPreviewPage({ zone, nonce, user, preview: p, json, pretty, 
             <h2 id="publish-heading" class="section">
               发布
             </h2>
-            <form method="post" action="/admin/policy/publish" enctype="multipart/form-data" class="stack panel">
+            <form method="post" action="/admin/policies/publish" enctype="multipart/form-data" class="stack panel">
               <input type="hidden" name="policySet" value={json} />
               <input type="hidden" name="baseVersion" value={p.base ? String(p.base.id) : ""} />
               <Field id="f-note" label="发布说明(选填)" hint="写明这一版改了什么,最多 500 字;显示在版本列表中。">

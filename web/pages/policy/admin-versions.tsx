@@ -5,12 +5,12 @@
  * nothing is published from this page.
  */
 import type { ZoneConfig } from "../../../tenants/schema";
-import type { PolicyVersionListItem } from "../../../worker/features/policies/list-policy-versions";
 import { Field, FormAlert, type FormErrors } from "../../components/form";
 import { formatDateZh } from "../../format";
 import { Layout } from "../../layout";
 import { formatTimeZh, type HeaderUser } from "../auth/labels";
 import { NoticeBox, POLICY_CSS, type Notice } from "./shared";
+import type { PolicyVersionRow } from "./view-types";
 
 export const VERSION_STATUS = { current: "现行", scheduled: "待生效", superseded: "已替代" } as const;
 
@@ -18,7 +18,7 @@ export interface AdminVersionsProps {
   zone: ZoneConfig;
   nonce: string | undefined;
   user: HeaderUser;
-  versions: PolicyVersionListItem[];
+  versions: PolicyVersionRow[];
   /** The set to edit in the textarea: what was typed after an error, else the newest version's set. */
   json: string;
   notice?: Notice | undefined;
@@ -28,7 +28,7 @@ export interface AdminVersionsProps {
 /** The textarea of a policy set, shared with the preview page (edit, then preview again). */
 export function PolicyJsonForm({ json, error, submit }: { json: string; error?: string | undefined; submit: string }) {
   return (
-    <form method="post" action="/admin/policy/preview" enctype="multipart/form-data" class="stack">
+    <form method="post" action="/admin/policies/preview" enctype="multipart/form-data" class="stack">
       <Field id="f-json" label="政策数据(JSON)" hint="可直接修改后预览;保存不会立即发布。" error={error}>
         <textarea
           id="f-json"
@@ -56,7 +56,7 @@ export function AdminVersionsPage({ zone, nonce, user, versions, json, notice, e
         <h1>政策版本</h1>
         <p class="lead">
           政策规则按版本发布:每一版都经过格式检查和全部测试用例,发布后不可修改;新版从其生效日期起用于{" "}
-          <a href="/policy">政策纵览</a>、政策计算器和政策匹配。
+          <a href="/policies">政策纵览</a>、政策计算器和政策匹配。
         </p>
         <NoticeBox notice={notice} />
         <section aria-labelledby="versions-heading">
@@ -103,7 +103,7 @@ export function AdminVersionsPage({ zone, nonce, user, versions, json, notice, e
                         <small>{v.publishedVia === "cli" ? "运维发布(命令行)" : (v.publishedBy ?? "管理员")}</small>
                       </td>
                       <td data-label="下载">
-                        <a href={`/admin/policy/download/${v.id}`} download={`${zone.slug}-policy-v${v.id}.json`}>
+                        <a href={`/admin/policies/download/${v.id}`} download={`${zone.slug}-policy-v${v.id}.json`}>
                           JSON
                         </a>
                       </td>
@@ -123,7 +123,7 @@ export function AdminVersionsPage({ zone, nonce, user, versions, json, notice, e
           <FormAlert errors={errors} />
           <div class="panel">
             <h3>上传 JSON 文件</h3>
-            <form method="post" action="/admin/policy/preview" enctype="multipart/form-data" class="stack">
+            <form method="post" action="/admin/policies/preview" enctype="multipart/form-data" class="stack">
               <Field
                 id="f-file"
                 label="政策数据文件"

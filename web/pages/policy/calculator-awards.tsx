@@ -4,7 +4,7 @@
  * Without script all 10 rows are there; the site script shows the filled rows
  * and one empty one, and adds rows with "再加一行" (data-award-rows).
  */
-import { awardField, MAX_AWARD_ROWS, type AwardRow } from "../../../worker/features/policies/calculator-history";
+import { awardField, MAX_AWARD_ROWS, type AwardRow } from "./calculator-fields";
 
 export interface AwardsProps {
   rows: AwardRow[];
@@ -18,7 +18,8 @@ export function PastAwards({
   errors,
   current,
 }: AwardsProps & { errors?: Record<string, string> | undefined; current?: string | undefined }) {
-  // The programme being calculated heads the list: a repeat of it is the usual entry, and a clerk should not hunt through ~50 titles for it.
+  // The programme being calculated heads the list: a repeat of it is the usual entry, and a clerk should not hunt
+  // through ~50 titles for it.
   const here = programmes.filter((o) => o.id === current);
   const others = programmes.filter((o) => o.id !== current);
   const option = (row: AwardRow) => (o: { id: string; title: string }) => (

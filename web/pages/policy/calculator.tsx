@@ -6,7 +6,7 @@
 import { Field, FormAlert } from "../../components/form";
 import { EvaluationResult } from "../../components/evaluation";
 import { PastAwards, type AwardsProps } from "./calculator-awards";
-import { fieldName, SUBMITTED, type CalcFact } from "../../../worker/features/policies/calculator-form";
+import { fieldName, SUBMITTED, type CalcFact } from "./calculator-fields";
 import type { ProgrammeView } from "../../../worker/engines/policy/describe";
 import type { Evaluation } from "../../../worker/engines/policy/evaluate";
 
@@ -28,7 +28,10 @@ export interface CalculatorProps {
 
 const UNIT_LABEL: Partial<Record<CalcFact["type"], string>> = { money: "元", percent: "%" };
 
-/** One fact as a form field (money in 元, booleans and choices as selects); the calculator and the application form share it. */
+/**
+ * One fact as a form field (money in 元, booleans and choices as selects); the calculator and the application
+ * form share it.
+ */
 export function FactField({
   fact,
   all,
@@ -130,7 +133,7 @@ export function Calculator({
         {p.facts.length === 0 && !awards ? (
           <p>本项目不需要填写数据,结果见“测算结果”。</p>
         ) : (
-          <form method="get" action={`/policy/programmes/${p.id}#result`} novalidate>
+          <form method="get" action={`/policies/programmes/${p.id}#result`} novalidate>
             <input type="hidden" name={SUBMITTED} value="1" />
             <p class="hint">
               {p.facts.length
@@ -154,7 +157,7 @@ export function Calculator({
               <button class="btn" type="submit">
                 计算
               </button>
-              <a class="btn secondary" href={`/policy/programmes/${p.id}#calculator`}>
+              <a class="btn secondary" href={`/policies/programmes/${p.id}#calculator`}>
                 清空
               </a>
             </div>

@@ -27,7 +27,7 @@ export interface MatchRow {
   met: number;
   missed: number;
   untold: number;
-  /** What the platform does not know yet, each thing said once (../../../worker/features/policies/match-pending). */
+  /** What the platform does not know yet, each thing said once (the policies feature's match-pending). */
   pending: string[];
   /** The calculator, filled in from the enterprise's records on the server (no figures in the URL). */
   calculatorHref: string;
@@ -73,7 +73,7 @@ function Row({ row, rank }: { row: MatchRow; rank: number }) {
             <span class="badge expired">{row.programme.closed}</span>{" "}
           </>
         )}
-        <a href={`/policy/programmes/${row.programme.id}`}>{row.programme.title}</a>
+        <a href={`/policies/programmes/${row.programme.id}`}>{row.programme.title}</a>
       </h3>
       <p class="src">
         《{row.programme.documentTitle}》{row.programme.citation} · {row.programme.amountSummary}
@@ -147,7 +147,7 @@ export function PolicyMatchPage({
         {rows.length === 0 ? (
           <div class="empty">
             <p>
-              现行政策还没有面向企业的可测算项目。<a href="/policy">查看政策纵览</a>
+              现行政策还没有面向企业的可测算项目。<a href="/policies">查看政策纵览</a>
             </p>
           </div>
         ) : (
@@ -205,9 +205,11 @@ export function PolicyMatchPage({
 
 const MATCH_CSS = `
 .tier-nav ul{display:flex;flex-wrap:wrap;gap:8px;margin:0 0 18px;padding:0;list-style:none}
-.tier-nav a{display:inline-flex;align-items:center;min-height:44px;padding:0 14px;border-radius:999px;border:1px solid var(--line);background:var(--card);color:var(--ink);text-decoration:none}
+.tier-nav a{display:inline-flex;align-items:center;min-height:44px;padding:0 14px;border-radius:999px;
+  border:1px solid var(--line);background:var(--card);color:var(--ink);text-decoration:none}
 .tier{scroll-margin-top:12px}
 .pol details.more{border-top:0;margin:12px 0 0;padding:0}
-.pol details.more > summary{display:flex;align-items:center;min-height:44px;padding:0 14px;border:1px solid var(--line);border-radius:var(--radius);background:var(--card);font-weight:600}
+.pol details.more > summary{display:flex;align-items:center;min-height:44px;padding:0 14px;
+  border:1px solid var(--line);border-radius:var(--radius);background:var(--card);font-weight:600}
 .pol details.more[open] > summary{margin:0 0 12px}
 `;

@@ -47,7 +47,7 @@ function Card({
             <span class="badge expired">{closed}</span>{" "}
           </>
         )}
-        <a href={`/policy/programmes/${p.id}`}>{p.title}</a>
+        <a href={`/policies/programmes/${p.id}`}>{p.title}</a>
       </h4>
       <p class="src">
         《{p.document.title}》{p.citation}
@@ -58,8 +58,8 @@ function Card({
       <p class="who">申报主体:{p.applicants.text}</p>
       <p class="row">
         <span class="badge">{p.categoryName}</span>
-        <a href={`/policy/programmes/${p.id}#calculator`}>政策计算器</a>
-        {staff && <a href={`/admin/policy/programmes/${p.id}/matches`}>符合条件的企业</a>}
+        <a href={`/policies/programmes/${p.id}#calculator`}>政策计算器</a>
+        {staff && <a href={`/admin/policies/programmes/${p.id}/matches`}>符合条件的企业</a>}
       </p>
     </li>
   );
@@ -71,11 +71,13 @@ function Filters({ query, categories }: Pick<PolicyOverviewProps, "query" | "cat
     if (query.q) p.set("q", query.q);
     if (category) p.set("category", category);
     const s = p.toString();
-    return `/policy${s ? `?${s}` : ""}`;
+    return `/policies${s ? `?${s}` : ""}`;
   };
   return (
     <>
-      <form method="get" action="/policy" class="search" role="search">
+      {/* biome-ignore lint/a11y/useSemanticElements: a form with role="search" is the landmark every browser and
+          screen reader knows; the <search> element is too new for the older browsers enterprises use. */}
+      <form method="get" action="/policies" class="search" role="search">
         <div class="field">
           <label for="f-q">搜索项目</label>
           <input
@@ -157,7 +159,7 @@ export function PolicyOverviewPage(props: PolicyOverviewProps) {
                   {searching && (
                     <>
                       {" "}
-                      · <a href="/policy">清除条件</a>
+                      · <a href="/policies">清除条件</a>
                     </>
                   )}
                 </p>
@@ -191,7 +193,7 @@ export function PolicyOverviewPage(props: PolicyOverviewProps) {
                 <ul class="list">
                   {documents.map((d) => (
                     <li>
-                      <a href={`/policies/${d.id}`}>{d.title}</a>
+                      <a href={`/policies/documents/${d.id}`}>{d.title}</a>
                       {d.docNumber ? `(${d.docNumber})` : ""}
                       {d.validity && (
                         <small class="who">

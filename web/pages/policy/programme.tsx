@@ -9,9 +9,9 @@ import { formatMoney } from "../../../worker/lib/money";
 import { formatDateZh } from "../../format";
 import { Layout } from "../../layout";
 import type { HeaderUser } from "../auth/labels";
-import type { ProgrammeStanding } from "../../../worker/features/policies/list-open-applications";
 import { Calculator, type CalculatorProps } from "./calculator";
 import { ClauseText, POLICY_CSS, VersionNote, type VersionLine } from "./shared";
+import type { ProgrammeStanding } from "./view-types";
 
 export interface ProgrammePageProps extends Omit<CalculatorProps, "versionId"> {
   zone: ZoneConfig;
@@ -120,7 +120,7 @@ function Summary({
 }) {
   const closed = validity?.status === "expired" || validity?.status === "not_yet";
   const offerApply = canApplyOnline(p, user) && !closed && !standing?.refusedBy.length;
-  const clauseLink = `/policies/${p.document.id}#c-${p.clause}`;
+  const clauseLink = `/policies/documents/${p.document.id}#c-${p.clause}`;
   return (
     <section class="panel" aria-label="项目概要">
       <dl class="kv">
@@ -184,7 +184,7 @@ export function ProgrammePage(props: ProgrammePageProps) {
     <Layout title={p.title} zone={zone} nonce={nonce} user={user} current="policies" css={POLICY_CSS + APPLY_CSS}>
       <main id="main" class="wrap pol">
         <p class="crumbs">
-          <a href="/">首页</a> › <a href="/policy">政策纵览</a> › {p.categoryName}
+          <a href="/">首页</a> › <a href="/policies">政策纵览</a> › {p.categoryName}
         </p>
         <h1>
           {closed && (
@@ -203,7 +203,7 @@ export function ProgrammePage(props: ProgrammePageProps) {
         <Summary p={p} user={user} validity={validity} standing={props.standing} />
         {staff && (
           <p>
-            <a href={`/admin/policy/programmes/${p.id}/matches`}>查看符合条件的企业(免申即享名单)</a>
+            <a href={`/admin/policies/programmes/${p.id}/matches`}>查看符合条件的企业(免申即享名单)</a>
           </p>
         )}
 
@@ -220,7 +220,7 @@ export function ProgrammePage(props: ProgrammePageProps) {
               </p>
             )}
             <p class="version-note">
-              标出的是本项目依据的句子。<a href={`/policies/${p.document.id}#c-${p.clause}`}>查看文件全文</a>
+              标出的是本项目依据的句子。<a href={`/policies/documents/${p.document.id}#c-${p.clause}`}>查看文件全文</a>
             </p>
           </div>
         </section>

@@ -1,4 +1,7 @@
-/** What the policy pages share: their stylesheet, the version line, a notice, and the excerpt marked inside its clause. */
+/**
+ * What the policy pages share: their stylesheet, the version line, a notice, and the excerpt marked inside its
+ * clause.
+ */
 import { EVALUATION_CSS } from "../../components/evaluation";
 import { formatDateZh } from "../../format";
 
@@ -73,15 +76,19 @@ export const POLICY_CSS = `${EVALUATION_CSS}
 @media(min-width:760px){.pol .panel{padding:20px 24px}}
 .pol .search{display:grid;gap:10px;grid-template-columns:1fr;align-items:end;margin:0 0 18px}
 @media(min-width:720px){.pol .search{grid-template-columns:1fr auto}}
-.pol .field select,.pol .field textarea{min-height:44px;width:100%;padding:8px 12px;font:inherit;color:var(--ink);background:#fff;border:1px solid #8a94a3;border-radius:6px}
+.pol .field select,.pol .field textarea{min-height:44px;width:100%;padding:8px 12px;font:inherit;color:var(--ink);
+  background:#fff;border:1px solid #8a94a3;border-radius:6px}
 .pol .field select[aria-invalid=true]{border:2px solid #b42318}
 .pol .field textarea{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.85rem;line-height:1.5}
 .pol .cats{display:flex;flex-wrap:wrap;gap:8px;margin:0 0 18px;padding:0;list-style:none}
-.pol .cats a{display:inline-flex;align-items:center;justify-content:center;min-height:44px;min-width:44px;padding:0 12px;border-radius:999px;border:1px solid var(--line);background:var(--card);text-decoration:none;color:var(--ink);font-size:.9rem}
+.pol .cats a{display:inline-flex;align-items:center;justify-content:center;min-height:44px;min-width:44px;
+  padding:0 12px;border-radius:999px;border:1px solid var(--line);background:var(--card);text-decoration:none;
+  color:var(--ink);font-size:.9rem}
 .pol .cats a[aria-current=true]{background:var(--primary);border-color:var(--primary);color:#fff}
 .progs{display:grid;gap:12px;grid-template-columns:1fr;list-style:none;margin:0;padding:0}
 @media(min-width:760px){.progs{grid-template-columns:1fr 1fr}}
-.prog{background:var(--card);border:1px solid var(--line);border-radius:var(--radius);padding:14px 16px;display:flex;flex-direction:column;gap:6px}
+.prog{background:var(--card);border:1px solid var(--line);border-radius:var(--radius);padding:14px 16px;display:flex;
+  flex-direction:column;gap:6px}
 .prog h3,.prog h4{margin:0;font-size:1.05rem;line-height:1.5}
 .prog h3 a,.prog h4 a{color:var(--ink);text-decoration:none}
 .prog h3 a:hover,.prog h4 a:hover{color:var(--primary);text-decoration:underline}
@@ -90,7 +97,8 @@ export const POLICY_CSS = `${EVALUATION_CSS}
 .prog .who{color:var(--muted);font-size:.9rem}
 .prog .src{font-size:.85rem;color:var(--muted)}
 .prog .row{display:flex;flex-wrap:wrap;gap:6px 14px;align-items:center}
-.pol .empty{background:var(--card);border:1px dashed var(--line);border-radius:var(--radius);padding:20px;text-align:center}
+.pol .empty{background:var(--card);border:1px dashed var(--line);border-radius:var(--radius);padding:20px;
+  text-align:center}
 .pol dl.kv{display:grid;grid-template-columns:1fr;gap:2px 16px;margin:0}
 @media(min-width:720px){.pol dl.kv{grid-template-columns:max-content 1fr}}
 .pol dl.kv dt{color:var(--muted);font-size:.9rem}

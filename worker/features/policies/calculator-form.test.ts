@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { factsToForm, fieldName, formToFacts, wasSubmitted, type CalcFact } from "./calculator-form";
+import { fieldName, type CalcFact } from "../../../web/pages/policy/calculator-fields";
+import { factsToForm, formToFacts, wasSubmitted } from "./calculator-form";
 
 const fact = (over: Partial<CalcFact> & Pick<CalcFact, "name" | "type">): CalcFact => ({
   label: over.name,

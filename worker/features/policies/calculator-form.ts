@@ -8,29 +8,18 @@
  * 元 (revenueFen → ?revenue=300000000). An empty field is a fact left out: the
  * result then says what to provide, which is more useful than a refusal.
  */
-import type { ProgrammeView } from "../../engines/policy/describe";
 import type { Facts, FactValue } from "../../engines/policy/facts";
 import { MAX_FEN } from "../../lib/money";
 import { formatPercent } from "../../engines/policy/money";
 import { fenToPlainYuan, formatMoney } from "../../lib/money";
 import { normaliseNumberText, parseAmount, parsePercent } from "../../lib/amount-input";
+import { fieldName, SUBMITTED, type CalcFact } from "../../../web/pages/policy/calculator-fields";
 
-export type CalcFact = ProgrammeView["facts"][number];
 export type FormValues = Record<string, string>;
 
-/** Present in every calculator submission and link; "_" keeps it apart from fact names (camelCase). */
-export const SUBMITTED = "_calc";
-
-export type ParsedCalculator =
+type ParsedCalculator =
   | { ok: true; facts: Facts; values: FormValues; echo: Record<string, string> }
   | { ok: false; errors: Record<string, string>; values: FormValues };
-
-/** The form field for a fact: money facts drop "Fen" unless that would clash with another fact's name. */
-export function fieldName(fact: CalcFact, all: readonly CalcFact[]): string {
-  if (fact.type !== "money" || !/.Fen$/.test(fact.name)) return fact.name;
-  const short = fact.name.slice(0, -3);
-  return all.some((f) => f.name === short) ? fact.name : short;
-}
 
 /**
  * Money as people type it, through the one parser (worker/lib/amount-input.ts):

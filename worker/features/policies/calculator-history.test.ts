@@ -1,6 +1,10 @@
-/** The calculator's past-award rows: form text to history entries (each wrong field named), and records back to rows. */
+/**
+ * The calculator's past-award rows: form text to history entries (each wrong field named), and records back to
+ * rows.
+ */
 import { describe, expect, it } from "vitest";
-import { awardField, awardsToForm, formToAwards, MAX_AWARD_ROWS } from "./calculator-history";
+import { awardField, MAX_AWARD_ROWS } from "../../../web/pages/policy/calculator-fields";
+import { awardsToForm, formToAwards } from "./calculator-history";
 
 const programmes = new Set(["zibo-tech-contract", "zibo-hitech-first-fail"]);
 const today = "2026-06-30";

@@ -6,29 +6,15 @@
  * limit a programme has (the API takes up to 200). Amounts go through the one
  * parser (worker/lib/amount-input.ts): 元 by default, "30万" too.
  */
+import { isCalendarDate } from "../../lib/calendar";
 import { fenToPlainYuan } from "../../lib/money";
 import { normaliseNumberText, parseAmount } from "../../lib/amount-input";
 import type { AwardRecord } from "../subsidies/award-history";
 import { EARLIEST_AWARD, type HistoryEntry } from "./estimate-programme";
 import { MAX_AWARD_FEN } from "./programme-schemas";
+import { awardField, MAX_AWARD_ROWS, type AwardRow } from "../../../web/pages/policy/calculator-fields";
 
-export const MAX_AWARD_ROWS = 10;
-export interface AwardRow {
-  programme: string;
-  date: string;
-  amount: string;
-}
-
-/** Field names: "_" keeps them apart from fact names (camelCase), as the form's "_calc" does. */
-export const awardField = (i: number, part: keyof AwardRow) => `_award${i + 1}_${part}`;
-
-export type ParsedAwards = { rows: AwardRow[]; entries: HistoryEntry[]; errors: Record<string, string> };
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const isCalendarDate = (d: string) =>
-  DATE.test(d) &&
-  !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) &&
-  new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d;
+type ParsedAwards = { rows: AwardRow[]; entries: HistoryEntry[]; errors: Record<string, string> };
 
 /** The rows a visitor filled in; a row left wholly empty is no award, a row half filled says what is missing. */
 export function formToAwards(

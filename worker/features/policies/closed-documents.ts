@@ -7,7 +7,10 @@ import { periodText, type ValidityStatus } from "../../lib/document-validity";
 
 type Status = ValidityStatus & { document: { title: string; docNumber?: string | null | undefined } };
 
-/** `closedDocumentIds`: the document of every programme the engine found outside its period, repeats included (they are counted). */
+/**
+ * `closedDocumentIds`: the document of every programme the engine found outside its period, repeats included
+ * (they are counted).
+ */
 export function closedDocumentLines(
   statuses: ReadonlyMap<string, Status>,
   closedDocumentIds: readonly string[],

@@ -11,7 +11,10 @@ import type { ZoneConfig } from "../../../tenants/schema";
 import type { TenantDb } from "../../db/open";
 import { policyVersions } from "../../db/schema";
 import { compilePolicySet, type CompiledPolicySet } from "../../engines/policy/compile";
-import { policySetSchema } from "../../engines/policy/format/programme";
+import { policySetSchema } from "../../engines/policy/format/policy-set";
+import { shanghaiDate } from "../../lib/calendar";
+import { AppError } from "../../lib/errors";
+import type { RequestCtx } from "../../middleware/request-ctx";
 
 export interface VersionInfo {
   id: number;
@@ -40,7 +43,7 @@ export function compileStored(zone: ZoneConfig, contentHash: string, data: strin
 
 /** The version in force on `date` (YYYY-MM-DD, Asia/Shanghai), or null when the zone has published none yet. */
 export async function loadCurrentPolicy(
-  { db, zone }: { db: TenantDb; zone: ZoneConfig },
+  { db, zone }: Pick<RequestCtx, "db" | "zone">,
   date: string,
 ): Promise<LoadedPolicy | null> {
   const [row] = await db
@@ -70,6 +73,16 @@ export async function loadCurrentPolicy(
   return { version, compiled, contentHash };
 }
 
+/** The version in force today; a zone that has published none answers 404 with a sentence saying so. */
+export async function currentPolicyOf(
+  ctx: Pick<RequestCtx, "db" | "zone" | "now">,
+): Promise<{ policy: LoadedPolicy; today: string }> {
+  const today = shanghaiDate(ctx.now);
+  const policy = await loadCurrentPolicy(ctx, today);
+  if (!policy) throw new AppError("not_found", "本园区尚未发布政策。");
+  return { policy, today };
+}
+
 /** The newest published version whatever its date: what a new version is compared with and numbered after. */
 export async function loadLatestVersion(
   db: TenantDb,
@@ -89,7 +102,7 @@ export async function loadLatestVersion(
 
 /** A published version by number (an application's own), compiled; null if there is none. */
 export async function loadPolicyVersion(
-  { db, zone }: { db: TenantDb; zone: ZoneConfig },
+  { db, zone }: Pick<RequestCtx, "db" | "zone">,
   id: number,
 ): Promise<CompiledPolicySet | null> {
   const [row] = await db

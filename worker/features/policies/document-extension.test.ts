@@ -8,10 +8,10 @@ import { describe, expect, it } from "vitest";
 import zone from "../../../tenants/changzhi/zone";
 import { openMemoryTenantDb } from "../../db/memory-db";
 import { refusalForExpiredDocument } from "../../lib/document-validity";
-import type { PolicySetInput } from "../../engines/policy/format/programme";
+import type { PolicySetInput } from "../../engines/policy/format/policy-set";
 import { loadCurrentPolicy } from "./current-policy";
 import { listPolicyDocumentsOn } from "./list-documents";
-import { publishPolicyVersion, type PublishCtx } from "./publish-policy-version";
+import { publishPolicyVersion } from "./publish-policy-version";
 import { syncPolicyDocuments } from "./sync-documents";
 
 const DOC = "changzhi-shuangchuang-2021-2023";
@@ -31,7 +31,7 @@ const extended = zone.documents.map((d) =>
 
 async function published() {
   const { db } = await openMemoryTenantDb();
-  const ctx: PublishCtx = {
+  const ctx = {
     db,
     zone,
     now: NOW,

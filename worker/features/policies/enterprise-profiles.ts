@@ -6,7 +6,6 @@
  * a whole zone (政策找企业 and notices read every enterprise's at once).
  */
 import { and, eq, inArray } from "drizzle-orm";
-import type { TenantDb } from "../../db/open";
 import { enterpriseQualifications, enterpriseYearlyFigures, enterprises } from "../../db/schema";
 import type { Evaluation } from "../../engines/policy/evaluate";
 import type { Award, Profile } from "../../engines/policy/format/programme";
@@ -18,6 +17,7 @@ import {
   noteInProgress,
   type AwardHistory,
 } from "../subsidies/award-history";
+import type { RequestCtx } from "../../middleware/request-ctx";
 
 export interface EnterpriseFacts {
   id: string;
@@ -38,7 +38,7 @@ export const withInProgress = (e: Pick<EnterpriseFacts, "awards">, result: Evalu
  * out of its own history (submit, the draft's estimate).
  */
 export async function loadEnterpriseProfiles(
-  { db }: { db: TenantDb },
+  { db }: Pick<RequestCtx, "db">,
   today: string,
   id?: string,
   exceptApplication?: string,

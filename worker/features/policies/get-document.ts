@@ -1,15 +1,14 @@
 /** One policy document with its clauses in order and its validity on `date`, or a 404 that says which. */
 import { asc, eq } from "drizzle-orm";
-import type { ZoneConfig } from "../../../tenants/schema";
-import type { TenantDb } from "../../db/open";
 import { policyClauses, policyDocuments } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { loadCurrentPolicy } from "./current-policy";
 import { documentStatuses, UNSPECIFIED_JSON, validityJson } from "./document-status";
+import type { RequestCtx } from "../../middleware/request-ctx";
 
 export type DocumentWithClauses = Awaited<ReturnType<typeof getPolicyDocument>>;
 
-export async function getPolicyDocument({ db, zone }: { db: TenantDb; zone: ZoneConfig }, id: string, date: string) {
+export async function getPolicyDocument({ db, zone }: Pick<RequestCtx, "db" | "zone">, id: string, date: string) {
   const [[doc, clauses], policy] = await Promise.all([
     db.batch([
       db.select().from(policyDocuments).where(eq(policyDocuments.id, id)).limit(1),

@@ -1,11 +1,10 @@
 /** The zone's policy documents (政策纵览), newest first within the configured order, each with its validity on `date`. */
 import { asc } from "drizzle-orm";
-import type { ZoneConfig } from "../../../tenants/schema";
-import type { TenantDb } from "../../db/open";
 import { preparedPerDb } from "../../db/prepared";
 import { policyDocuments } from "../../db/schema";
 import { loadCurrentPolicy } from "./current-policy";
 import { documentStatuses, UNSPECIFIED_JSON, validityJson } from "./document-status";
+import type { RequestCtx } from "../../middleware/request-ctx";
 
 export type DocumentSummary = Awaited<ReturnType<typeof listPolicyDocumentsOn>>[number];
 
@@ -28,7 +27,7 @@ const listQuery = preparedPerDb((db) =>
 );
 
 /** The documents as synced, without validity (the table has no column for it). */
-export async function listPolicyDocuments({ db }: { db: TenantDb }) {
+export async function listPolicyDocuments({ db }: Pick<RequestCtx, "db">) {
   return listQuery(db).all();
 }
 
@@ -36,7 +35,7 @@ export async function listPolicyDocuments({ db }: { db: TenantDb }) {
  * The documents with their validity on `date` (YYYY-MM-DD, Asia/Shanghai), read
  * from the version in force — which may extend a document — or the zone's configuration.
  */
-export async function listPolicyDocumentsOn({ db, zone }: { db: TenantDb; zone: ZoneConfig }, date: string) {
+export async function listPolicyDocumentsOn({ db, zone }: Pick<RequestCtx, "db" | "zone">, date: string) {
   const [rows, policy] = await Promise.all([listQuery(db).all(), loadCurrentPolicy({ db, zone }, date)]);
   const statuses = documentStatuses(zone, policy, date);
   return rows.map((r) => {

@@ -8,8 +8,6 @@
  * One batch of two reads, only for a signed-in enterprise member.
  */
 import { and, desc, eq, inArray } from "drizzle-orm";
-import type { ZoneConfig } from "../../../tenants/schema";
-import type { TenantDb } from "../../db/open";
 import { subsidyApplications } from "../../db/schema";
 import { applicationNumber } from "../../lib/application-number";
 import type { CompiledProgramme } from "../../engines/policy/evaluate";
@@ -21,25 +19,11 @@ import {
   limitsRefusing,
 } from "../subsidies/award-history";
 import { STATUS_ZH, standing } from "../subsidies/get-application";
-
-export interface OpenApplication {
-  id: string;
-  /** ZB-2026-000123; null for a row written outside the app. */
-  number: string | null;
-  /** in_progress: in_review or returned — the ones the limits count (award-history.ts). */
-  kind: "draft" | "in_progress";
-  /** Where it stands in words: 草稿, 公示中, 初审中, 退回补正. */
-  label: string;
-}
-
-export interface ProgrammeStanding {
-  open: OpenApplication[];
-  /** The limits a new application would fail today ("label(clause)——reason"); empty when 在线申报 may go on. */
-  refusedBy: string[];
-}
+import type { ProgrammeStanding } from "../../../web/pages/policy/view-types";
+import type { RequestCtx } from "../../middleware/request-ctx";
 
 export async function listOpenApplications(
-  { db, zone }: { db: TenantDb; zone: ZoneConfig },
+  { db, zone }: Pick<RequestCtx, "db" | "zone">,
   { enterpriseId, programme, today }: { enterpriseId: string; programme: CompiledProgramme; today: string },
 ): Promise<ProgrammeStanding> {
   const [rows, awardRows] = await db.batch([

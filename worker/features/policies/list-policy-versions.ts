@@ -1,11 +1,11 @@
 /** The zone's published policy versions, newest first, and one version's stored set. */
 import { desc, eq } from "drizzle-orm";
-import type { TenantDb } from "../../db/open";
 import { policyVersions, users } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import type { PolicyDiff } from "../../engines/policy/diff";
+import type { RequestCtx } from "../../middleware/request-ctx";
 
-export async function listPolicyVersions({ db }: { db: TenantDb }, today: string) {
+export async function listPolicyVersions({ db }: Pick<RequestCtx, "db">, today: string) {
   const rows = await db
     .select({
       id: policyVersions.id,
@@ -33,9 +33,8 @@ export async function listPolicyVersions({ db }: { db: TenantDb }, today: string
           : ("superseded" as const),
   }));
 }
-export type PolicyVersionListItem = Awaited<ReturnType<typeof listPolicyVersions>>[number];
 
-export async function getPolicyVersion({ db }: { db: TenantDb }, id: number) {
+export async function getPolicyVersion({ db }: Pick<RequestCtx, "db">, id: number) {
   const [row] = await db.select().from(policyVersions).where(eq(policyVersions.id, id)).limit(1);
   if (!row) throw new AppError("not_found", `没有第${id}版政策。`);
   return {

@@ -45,7 +45,7 @@ export function pendingItems(
     const test = programme.conditions.find((d) => d.id === c.id)?.test;
     const waits = [...new Set(test ? factsOfTest(test) : [])].filter((f) => labelOf.has(f));
     const fresh = waits.filter((f) => !said.has(f));
-    waits.forEach((f) => said.add(f));
+    for (const f of waits) said.add(f);
     if (waits.length === 0) add(c.label);
     else if (fresh.length === 0) continue;
     // One fact: the fact is what to supply ("平台运行管理完善" for "运行管理完善"); the condition is in 逐条说明.

@@ -4,17 +4,16 @@
  * programme (the basis of 免申即享 notices). Both read every enterprise's award
  * history (awards and applications in progress) in the same batch as its profile.
  */
-import type { ZoneConfig } from "../../../tenants/schema";
-import type { TenantDb } from "../../db/open";
 import { AppError } from "../../lib/errors";
 import { latestFiguresYear } from "../../engines/policy/prefill";
 import { compareFits, fitOf, rankProgrammesForEnterprise, type Fit } from "../../engines/policy/rank";
 import type { LoadedPolicy } from "./current-policy";
 import { loadEnterpriseProfiles, withInProgress, type EnterpriseFacts } from "./enterprise-profiles";
 import { findProgramme } from "./estimate-programme";
+import type { RequestCtx } from "../../middleware/request-ctx";
 
 export async function matchProgrammesForEnterprise(
-  { db }: { db: TenantDb; zone: ZoneConfig },
+  { db }: Pick<RequestCtx, "db">,
   policy: LoadedPolicy,
   enterpriseId: string,
   today: string,
@@ -31,13 +30,13 @@ export async function matchProgrammesForEnterprise(
   };
 }
 
-export interface EnterpriseFit {
+interface EnterpriseFit {
   enterprise: { id: string; name: string };
   fit: Fit;
 }
 
 export async function matchEnterprisesForProgramme(
-  { db }: { db: TenantDb; zone: ZoneConfig },
+  { db }: Pick<RequestCtx, "db">,
   policy: LoadedPolicy,
   programmeId: string,
   today: string,

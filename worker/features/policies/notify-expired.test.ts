@@ -12,8 +12,9 @@ import { seedDemoAccounts } from "../../../dev/lib/seed-demo";
 import { seedDemoEnterprises } from "../../../dev/lib/seed-demo-enterprises";
 import { openMemoryTenantDb } from "../../db/memory-db";
 import { outbox } from "../../db/schema";
-import type { PolicySetInput, ProgrammeInput } from "../../engines/policy/format/programme";
-import { publishPolicyVersion, type PublishCtx } from "./publish-policy-version";
+import type { ProgrammeInput } from "../../engines/policy/format/programme";
+import type { PolicySetInput } from "../../engines/policy/format/policy-set";
+import { publishPolicyVersion } from "./publish-policy-version";
 
 const NOW = new Date("2026-06-30T02:00:00Z");
 const DOC = "zibo-zichuang-2017";
@@ -47,7 +48,7 @@ const set = (over: Partial<PolicySetInput> = {}): PolicySetInput => ({
 describe("免申即享 notices and expired documents", () => {
   it("mails nobody for a programme of an expired document, and mails them once the zone extends it", async () => {
     const { db } = await openMemoryTenantDb();
-    const ctx: PublishCtx = {
+    const ctx = {
       db,
       zone,
       now: NOW,

@@ -14,13 +14,14 @@ import { seedDemoEnterprises } from "../../../dev/lib/seed-demo-enterprises";
 import { openMemoryTenantDb } from "../../db/memory-db";
 import { outbox, subsidyApplications, users, type SubsidyStatus } from "../../db/schema";
 import { newId } from "../../lib/ids";
-import type { PolicySetInput, ProgrammeInput } from "../../engines/policy/format/programme";
+import type { ProgrammeInput } from "../../engines/policy/format/programme";
+import type { PolicySetInput } from "../../engines/policy/format/policy-set";
 import { historiesByEnterprise, awardHistoryQuery, limitHistory } from "../subsidies/award-history";
 import { createApplication } from "../subsidies/create-application";
 import { submitApplication } from "../subsidies/submit-application";
 import { attachFor, publishTestProgrammes } from "../subsidies/test-programmes";
 import { subsidyWorld } from "../subsidies/test-support";
-import { publishPolicyVersion, type PublishCtx } from "./publish-policy-version";
+import { publishPolicyVersion } from "./publish-policy-version";
 
 const NOW = new Date("2026-06-30T02:00:00Z");
 const hitech = (id: string, limits: ProgrammeInput["limits"]): ProgrammeInput => ({
@@ -80,7 +81,7 @@ async function application(
 describe("免申即享 notices respect the award history", () => {
   it("mails no enterprise that has the once-only award or its year's cap used or reserved", async () => {
     const { db } = await openMemoryTenantDb();
-    const ctx: PublishCtx = {
+    const ctx = {
       db,
       zone,
       now: NOW,

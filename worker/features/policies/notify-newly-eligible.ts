@@ -50,9 +50,12 @@ export async function notifyNewlyEligible(
         f.result.amountFen !== null
           ? `预计${formatMoney(f.result.amountFen)}`
           : (f.result.amountNote ?? "金额经评审确定");
-      return `· ${f.programme.title.zh}(${citeClause(f.programme.clause)}):${amount}\n  ${origin}/policy/programmes/${f.programme.id}`;
+      const link = `${origin}/policies/programmes/${f.programme.id}`;
+      return `· ${f.programme.title.zh}(${citeClause(f.programme.clause)}):${amount}\n  ${link}`;
     });
-    const body = `${e.name}:\n\n${zone.shortName.zh}发布了第${versionId}版政策。根据贵企业在平台登记的资料,以下项目贵企业新近符合条件:\n\n${lines.join("\n")}\n\n以上为按现有资料的测算,以审核结果为准。查看全部匹配项目:${origin}/policy/match\n`;
+    const body =
+      `${e.name}:\n\n${zone.shortName.zh}发布了第${versionId}版政策。根据贵企业在平台登记的资料,以下项目贵企业新近符合条件:\n\n` +
+      `${lines.join("\n")}\n\n以上为按现有资料的测算,以审核结果为准。查看全部匹配项目:${origin}/policies/match\n`;
     for (const email of emails) {
       inserts.push(
         outboxInsert(

@@ -6,16 +6,16 @@
  */
 import { z } from "zod";
 import type { ZoneConfig } from "../../../tenants/schema";
-import type { TenantDb } from "../../db/open";
 import { textField } from "../../lib/text";
 import { runCases } from "../../engines/policy/cases";
 import { compilePolicySet } from "../../engines/policy/compile";
 import { diffPolicySets, isEmptyDiff, type PolicyDiff } from "../../engines/policy/diff";
 import type { Test } from "../../engines/policy/format/conditions";
-import { policySetSchema, type PolicySet } from "../../engines/policy/format/programme";
+import { policySetSchema, type PolicySet } from "../../engines/policy/format/policy-set";
 import { loadLatestVersion, type VersionInfo } from "./current-policy";
+import type { RequestCtx } from "../../middleware/request-ctx";
 
-export interface CaseFailure {
+interface CaseFailure {
   name: string;
   programme: string;
   problems: string[];
@@ -36,7 +36,7 @@ export interface PolicyPreview {
 }
 
 export async function previewPolicyVersion(
-  { db, zone }: { db: TenantDb; zone: ZoneConfig },
+  { db, zone }: Pick<RequestCtx, "db" | "zone">,
   raw: unknown,
 ): Promise<PolicyPreview> {
   const latest = await loadLatestVersion(db);
@@ -98,8 +98,8 @@ function unknownCodes(set: PolicySet, zone: ZoneConfig): string[] {
     if (t.test === "qualification" && !quals.has(t.code)) out.push(`${where}: 本园区没有资质代码 ${t.code}`);
     if (t.test === "industry")
       for (const c of t.codes) if (!industries.has(c)) out.push(`${where}: 本园区没有产业代码 ${c}`);
-    if (t.test === "all") t.of.forEach((s) => walk(s, where));
-    if (t.test === "any") t.of.forEach((s) => walk(s.test, where));
+    if (t.test === "all") for (const s of t.of) walk(s, where);
+    if (t.test === "any") for (const s of t.of) walk(s.test, where);
   };
   for (const p of set.programmes) {
     for (const q of p.applicants.qualifications) if (!quals.has(q)) out.push(`${p.id}: 本园区没有资质代码 ${q}`);
@@ -108,13 +108,13 @@ function unknownCodes(set: PolicySet, zone: ZoneConfig): string[] {
       if (f.prefill?.source === "qualification")
         for (const q of [f.prefill.trueIf, f.prefill.falseIf])
           if (q && !quals.has(q)) out.push(`${p.id}.${f.name}: 本园区没有资质代码 ${q}`);
-    p.conditions.forEach((c) => walk(c.test, `${p.id}.${c.id}`));
+    for (const c of p.conditions) walk(c.test, `${p.id}.${c.id}`);
   }
   return out;
 }
 
 /** SHA-256 of the set as stored: the parsed form, whose key order the schema fixes. */
-export async function hashPolicySet(set: PolicySet): Promise<string> {
+async function hashPolicySet(set: PolicySet): Promise<string> {
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(JSON.stringify(set)));
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
@@ -132,7 +132,10 @@ export const PolicySetInput = z.unknown().openapi({
 
 export const PublishBody = z.strictObject({
   policySet: PolicySetInput,
-  /** The newest version when the preview was made (null for a zone's first); a newer one means someone else published meanwhile. */
+  /**
+   * The newest version when the preview was made (null for a zone's first); a newer one means someone else
+   * published meanwhile.
+   */
   baseVersion: z.number().int().min(1).max(2_147_483_647).nullable(),
   note: textField({ label: "发布说明", max: 500, multiline: true }).optional(),
 });

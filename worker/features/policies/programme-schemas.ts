@@ -70,7 +70,10 @@ function isCalendarDate(d: string): boolean {
   return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d;
 }
 
-/** A calendar date written YYYY-MM-DD (2026-02-30 is no date); its plausible range depends on today, so the service checks that. */
+/**
+ * A calendar date written YYYY-MM-DD (2026-02-30 is no date); its plausible range depends on today, so the
+ * service checks that.
+ */
 export const IsoDateInput = (label: string) =>
   z
     .string()
@@ -103,12 +106,14 @@ export const HistoryEntryInput = z
       .openapi({
         maxProperties: 40,
         description:
-          "The facts the award was made on (e.g. its level), so a per-level limit can tell an upgrade from a repeat; without them an award of the same programme counts as a repeat",
+          "The facts the award was made on (e.g. its level), so a per-level limit can tell an upgrade from a repeat; " +
+          "without them an award of the same programme counts as a repeat",
       }),
   })
   .openapi("PolicyAwardHistoryEntry", {
     description:
-      "An award the applicant already has: the programme, the day it was awarded (its year counts against yearly caps), the amount in integer fen",
+      "An award the applicant already has: the programme, the day it was awarded " +
+      "(its year counts against yearly caps), the amount in integer fen",
   });
 
 export const EstimateBody = z
@@ -122,14 +127,22 @@ export const EstimateBody = z
         prevRdDeductionFen: 2000000000,
       },
     }),
-    history: z.array(HistoryEntryInput).max(MAX_HISTORY, `历史获奖记录最多 ${MAX_HISTORY} 条`).optional().openapi({
-      description:
-        "Awards already made, for once-only, yearly and per-project limits; awardedOn between 1990-01-01 and the evaluation date",
-    }),
-    date: IsoDateInput("测算日期").optional().openapi({
-      description:
-        'The evaluation date (Asia/Shanghai); default today. Sets "this year" for yearly caps, and effective periods and windows',
-    }),
+    history: z
+      .array(HistoryEntryInput)
+      .max(MAX_HISTORY, `历史获奖记录最多 ${MAX_HISTORY} 条`)
+      .optional()
+      .openapi({
+        description:
+          "Awards already made, for once-only, yearly and per-project limits; " +
+          "awardedOn between 1990-01-01 and the evaluation date",
+      }),
+    date: IsoDateInput("测算日期")
+      .optional()
+      .openapi({
+        description:
+          'The evaluation date (Asia/Shanghai); default today. Sets "this year" for yearly caps, ' +
+          "and effective periods and windows",
+      }),
   })
   .openapi("PolicyEstimateRequest");
 

@@ -12,10 +12,10 @@ import { seedDemoAccounts } from "../../../dev/lib/seed-demo";
 import { seedDemoEnterprises } from "../../../dev/lib/seed-demo-enterprises";
 import { openMemoryTenantDb } from "../../db/memory-db";
 import { auditLog, outbox, policyDocuments, policyVersions } from "../../db/schema";
-import type { PolicySetInput } from "../../engines/policy/format/programme";
+import type { PolicySetInput } from "../../engines/policy/format/policy-set";
 import { loadCurrentPolicy } from "./current-policy";
 import { previewPolicyVersion } from "./preview-policy-version";
-import { publishPolicyVersion, type PublishCtx } from "./publish-policy-version";
+import { publishPolicyVersion } from "./publish-policy-version";
 
 const NOW = new Date("2026-06-30T02:00:00Z");
 const actor = { id: "u-admin", email: "admin@zibo.test" };
@@ -66,7 +66,7 @@ function set(over: Partial<PolicySetInput> = {}): PolicySetInput {
 
 async function setup() {
   const { client, db } = await openMemoryTenantDb();
-  const ctx: PublishCtx = { db, zone, now: NOW, ip: "203.0.113.1", actor, origin: "https://zibo.example.cn" };
+  const ctx = { db, zone, now: NOW, ip: "203.0.113.1", actor, origin: "https://zibo.example.cn" };
   return { client, db, ctx };
 }
 
@@ -232,7 +232,8 @@ describe("免申即享 notices on a new version", () => {
       { baseVersion: 1 },
     );
     const sent = await db.select().from(outbox).where(eq(outbox.kind, "policy_newly_eligible"));
-    // The three demo enterprises holding a verified 高新技术企业 qualification (two admitted applicants and the README's), one member each.
+    // The three demo enterprises holding a verified 高新技术企业 qualification (two admitted applicants and the
+    // README's), one member each.
     expect(out.notified).toBe(3);
     expect(sent.map((m) => m.recipient).sort()).toEqual([
       "applicant1@zibo.demo",
@@ -240,7 +241,7 @@ describe("免申即享 notices on a new version", () => {
       "enterprise@zibo.demo",
     ]);
     expect(sent[0]!.body).toContain("高新技术企业认定奖励(测试)(第十五条):预计20万元");
-    expect(sent[0]!.body).toContain("https://zibo.example.cn/policy/programmes/zibo-hitech-test");
+    expect(sent[0]!.body).toContain("https://zibo.example.cn/policies/programmes/zibo-hitech-test");
     // A programme whose conditions nothing in the records could prove is never announced as a match.
     expect(sent.some((m) => m.body.includes("共建研究院项目扶持"))).toBe(false);
 

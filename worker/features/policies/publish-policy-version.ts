@@ -11,6 +11,7 @@ import type { ZoneConfig } from "../../../tenants/schema";
 import type { TenantDb } from "../../db/open";
 import { policyVersions } from "../../db/schema";
 import { AppError } from "../../lib/errors";
+import type { Actor, RequestCtx } from "../../middleware/request-ctx";
 import { auditInsert } from "../audit/audit";
 import { shanghaiDate } from "../../lib/calendar";
 import { compileStored, type VersionInfo } from "./current-policy";
@@ -18,25 +19,21 @@ import { notifyNewlyEligible } from "./notify-newly-eligible";
 import { previewPolicyVersion, type PolicyPreview } from "./preview-policy-version";
 import { syncPolicyDocuments } from "./sync-documents";
 
-export interface PublishCtx {
-  db: TenantDb;
-  zone: ZoneConfig;
-  now: Date;
-  ip: string | null;
-  /** The zone admin; null when the operator publishes tenants/<slug>/ from the CLI. */
-  actor: { id: string; email: string } | null;
-  /** The zone's public origin, for links in notices. */
-  origin: string;
-}
-
 export interface Published {
   version: VersionInfo;
   preview: PolicyPreview;
   notified: number;
 }
 
+/**
+ * `ip` and `actor` are null when the operator publishes tenants/<slug>/ from the CLI;
+ * `origin` is the zone's public origin, for links in notices.
+ */
 export async function publishPolicyVersion(
-  ctx: PublishCtx,
+  ctx: Pick<RequestCtx, "db" | "zone" | "now" | "origin"> & {
+    ip: string | null;
+    actor: Pick<Actor, "id" | "email"> | null;
+  },
   raw: unknown,
   opts: { baseVersion: number | null; note?: string | undefined },
 ): Promise<Published> {
@@ -102,7 +99,8 @@ export async function publishPolicyVersion(
 
   await syncPolicyDocuments({ db, zone: { documents: set.documents } });
   const today = shanghaiDate(now);
-  // Notices only for a version in force today; a future version announces itself when the zone re-publishes or an admin runs the match.
+  // Notices only for a version in force today; a future version announces itself when the zone re-publishes or an
+  // admin runs the match.
   const before =
     preview.base && preview.base.effectiveFrom <= today ? await previousCompiled(db, zone, preview.base.id) : null;
   const notified =

@@ -1,4 +1,7 @@
-/** 政策纵览's search: programmes of the current version whose title, clause text, applicants or category mention every word of the query. */
+/**
+ * 政策纵览's search: programmes of the current version whose title, clause text, applicants or category mention
+ * every word of the query.
+ */
 import type { CompiledPolicySet } from "../../engines/policy/compile";
 import { programmeView, type ProgrammeView } from "../../engines/policy/describe";
 import { CATEGORIES } from "../../engines/policy/format/programme";

@@ -1,14 +1,15 @@
-/** The zone's public profile as JSON: names, branding, contact line, priority industries. */
+/** The zone's public profile as JSON (mounted at /api/v1/zone): names, branding, contact line, priority industries. */
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { TypedResponse } from "hono";
 import type { ZoneConfig } from "../../../tenants/schema";
 import type { AppEnv } from "../../env";
 import { validationHook } from "../../lib/api-errors";
+import { json } from "../../lib/openapi";
 import { requireZone, zoneOf } from "../../middleware/zone";
 
 const Bilingual = z.object({ zh: z.string(), en: z.string() });
 
-export const ZoneProfile = z
+const ZoneProfile = z
   .object({
     slug: z.string().openapi({ example: "zibo" }),
     name: Bilingual,
@@ -28,8 +29,8 @@ type ZoneProfileBody = z.infer<typeof ZoneProfile>;
 const profiles = new WeakMap<ZoneConfig, string>();
 
 function profileJsonOf(zone: ZoneConfig): string {
-  let json = profiles.get(zone);
-  if (json === undefined) {
+  let body = profiles.get(zone);
+  if (body === undefined) {
     const { slug, name, shortName, region, branding, contact, priorityIndustries } = zone;
     const profile: ZoneProfileBody = {
       slug,
@@ -40,31 +41,31 @@ function profileJsonOf(zone: ZoneConfig): string {
       contact: { passwordHelp: contact.passwordHelp, phone: contact.phone, office: contact.office },
       priorityIndustries,
     };
-    json = JSON.stringify(profile);
-    profiles.set(zone, json);
+    body = JSON.stringify(profile);
+    profiles.set(zone, body);
   }
-  return json;
+  return body;
 }
 
-export const zoneRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-zoneRoutes.use("/api/v1/zone", requireZone);
-
-zoneRoutes.openapi(
-  createRoute({
-    method: "get",
-    path: "/api/v1/zone",
-    tags: ["zone"],
-    summary: "The zone this subdomain serves",
-    responses: {
-      200: { description: "Public profile of the zone", content: { "application/json": { schema: ZoneProfile } } },
-    },
-  }),
-  // The response c.json would build (status, Content-Type, bytes) without stringifying per request.
-  // The cast only restores the typing c.json gives: the string is a serialised ZoneProfileBody.
-  (c) =>
-    c.body(profileJsonOf(zoneOf(c).zone), 200, { "Content-Type": "application/json" }) as unknown as TypedResponse<
-      ZoneProfileBody,
-      200,
-      "json"
-    >,
-);
+export function zoneApi() {
+  const r = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  r.use("*", requireZone);
+  r.openapi(
+    createRoute({
+      method: "get",
+      path: "/",
+      tags: ["zone"],
+      summary: "The zone this subdomain serves",
+      responses: { 200: json(ZoneProfile, "Public profile of the zone") },
+    }),
+    // The response c.json would build (status, Content-Type, bytes) without stringifying per request.
+    // The cast only restores the typing c.json gives: the string is a serialised ZoneProfileBody.
+    (c) =>
+      c.body(profileJsonOf(zoneOf(c).zone), 200, { "Content-Type": "application/json" }) as unknown as TypedResponse<
+        ZoneProfileBody,
+        200,
+        "json"
+      >,
+  );
+  return r;
+}

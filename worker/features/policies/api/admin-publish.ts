@@ -1,0 +1,70 @@
+/** Zone admins: preview a new policy set (validation, cases, diff; changes nothing) and publish it. */
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import type { AppDeps, AppEnv } from "../../../env";
+import { validationHook } from "../../../lib/api-errors";
+import { body, json } from "../../../lib/openapi";
+import { actingCtx } from "../../../middleware/request-ctx";
+import { zoneOf } from "../../../middleware/zone";
+import { PolicySetInput, previewPolicyVersion, PublishBody } from "../preview-policy-version";
+import { publishPolicyVersion } from "../publish-policy-version";
+import { adminErrors } from "./admin-errors";
+
+const Preview = z
+  .object({
+    publishable: z.boolean(),
+    unchanged: z.boolean(),
+    errors: z.array(z.string()),
+    cases: z.object({
+      total: z.number().int(),
+      passed: z.number().int(),
+      failures: z.array(z.object({ name: z.string(), programme: z.string(), problems: z.array(z.string()) })),
+    }),
+    baseVersion: z.number().int().nullable(),
+    diff: z.unknown(),
+  })
+  .openapi("PolicyPreview");
+
+const Published = z.object({
+  version: z.object({ id: z.number().int(), label: z.string(), effectiveFrom: z.string() }),
+  notified: z.number().int(),
+  diff: z.unknown(),
+});
+
+/** Guarded by the assembling router (zone_admin, body limit). */
+export function adminPublishApi(deps: AppDeps) {
+  const r = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  r.openapi(
+    createRoute({
+      method: "post",
+      path: "/previews",
+      tags: ["policy admin"],
+      summary: "Check a policy set without publishing: format errors, test cases, diff against the newest version",
+      request: body(z.object({ policySet: PolicySetInput })),
+      responses: { 200: json(Preview, "The preview"), ...adminErrors },
+    }),
+    async (c) => {
+      const p = await previewPolicyVersion(zoneOf(c), c.req.valid("json").policySet);
+      const { publishable, unchanged, errors, cases, diff } = p;
+      return c.json({ publishable, unchanged, errors, cases, baseVersion: p.base?.id ?? null, diff }, 200);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: "post",
+      path: "/versions",
+      tags: ["policy admin"],
+      summary: "Publish a new policy version (valid, all cases passing, changed, previewed against the newest version)",
+      request: body(PublishBody),
+      responses: { 201: json(Published, "Published"), ...adminErrors },
+    }),
+    async (c) => {
+      const { policySet, baseVersion, note } = c.req.valid("json");
+      const out = await publishPolicyVersion(actingCtx(c, deps), policySet, { baseVersion, note });
+      const { id, label, effectiveFrom } = out.version;
+      return c.json({ version: { id, label, effectiveFrom }, notified: out.notified, diff: out.preview.diff }, 201);
+    },
+  );
+  return r;
+}
