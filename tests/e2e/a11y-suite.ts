@@ -1,5 +1,6 @@
 /**
- * Every page of each role's main path (anonymous, enterprise, reviewer, zone admin, bank;
+ * The accessibility suite, one file per role (tests/e2e/a11y-<role>.test.ts) so the two test
+ * workers share it. Every page of each role's main path (anonymous, enterprise, reviewer, zone admin, bank;
  * see ./a11y-paths) in a real Chromium with the demo data, at 1280 px and at 390 px:
  * axe-core finds no serious or critical violation; on the desktop numeric columns are
  * right-aligned under right-aligned headers; on the phone nothing scrolls sideways,
@@ -24,9 +25,6 @@ import {
   smallTapTargets,
 } from "./a11y-paths";
 
-const e2e = useE2e({ name: "a11y", demo: true });
-const base = (host = "zibo.localhost") => e2e.server.url("", host);
-
 /** What is wrong with the page as it is now, at the viewport it has. */
 async function faultsAt(page: Page, path: string, phone: boolean): Promise<string[]> {
   const where = `${path} @${phone ? PHONE.width : DESKTOP.width}px`;
@@ -41,8 +39,18 @@ async function faultsAt(page: Page, path: string, phone: boolean): Promise<strin
   return faults;
 }
 
-describe("accessibility of each role's pages (axe-core, phone layout, tap targets)", () => {
-  for (const role of ROLE_PATHS) {
+/**
+ * The suite for one role (its name as in ./a11y-paths ROLE_PATHS): that role's pages, then no
+ * Content-Security-Policy violation on any page it opened. `zoneColours` adds the check of
+ * every zone's home and 政策纵览 (contrast with each zone's branding).
+ */
+export function a11ySuite(roleName: string, opts: { zoneColours?: boolean } = {}) {
+  const role = ROLE_PATHS.find((r) => r.role === roleName);
+  if (!role) throw new Error(`no role "${roleName}" in ROLE_PATHS`);
+  const e2e = useE2e({ name: `a11y-${roleName.replace(/\W+/g, "-")}`, demo: true });
+  const base = (host = "zibo.localhost") => e2e.server.url("", host);
+
+  describe(`accessibility, ${role.role} (axe-core, phone layout, tap targets)`, () => {
     it(`${role.role}: no serious or critical axe violation, nothing off-screen at 390 px`, async () => {
       const { context, page } = await e2e.chromium.newPage(DESKTOP);
       page.setDefaultTimeout(15_000);
@@ -61,22 +69,24 @@ describe("accessibility of each role's pages (axe-core, phone layout, tap target
       await context.close();
       expect(faults, `${role.role}'s pages:\n${faults.join("\n")}`).toEqual([]);
     }, 240_000);
-  }
 
-  it("each zone's colours: home and 政策纵览 pass axe (contrast) on every zone", async () => {
-    const { context, page } = await e2e.chromium.newPage(DESKTOP);
-    const faults: string[] = [];
-    for (const zone of zones.all()) {
-      for (const path of ["/", "/policies"]) {
-        await page.goto(base(`${zone.slug}.localhost`) + path);
-        faults.push(...(await faultsAt(page, `${zone.slug} ${path}`, false)));
-      }
+    if (opts.zoneColours) {
+      it("each zone's colours: home and 政策纵览 pass axe (contrast) on every zone", async () => {
+        const { context, page } = await e2e.chromium.newPage(DESKTOP);
+        const faults: string[] = [];
+        for (const zone of zones.all()) {
+          for (const path of ["/", "/policies"]) {
+            await page.goto(base(`${zone.slug}.localhost`) + path);
+            faults.push(...(await faultsAt(page, `${zone.slug} ${path}`, false)));
+          }
+        }
+        await context.close();
+        expect(faults, faults.join("\n")).toEqual([]);
+      }, 120_000);
     }
-    await context.close();
-    expect(faults, faults.join("\n")).toEqual([]);
-  }, 120_000);
 
-  it("raised no Content-Security-Policy violations on any page", () => {
-    expect(e2e.chromium.cspErrors).toEqual([]);
+    it("raised no Content-Security-Policy violations on any page", () => {
+      expect(e2e.chromium.cspErrors).toEqual([]);
+    });
   });
-});
+}
