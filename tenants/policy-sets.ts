@@ -26,5 +26,3 @@ export async function loadPolicySet(zone: ZoneConfig): Promise<PolicySet> {
     cases: [],
   });
 }
-
-export const zonesWithPolicies = (): string[] => Object.keys(WRITTEN);

@@ -67,7 +67,6 @@ export const clauseSchema = z.strictObject({
   /** Verbatim clause text from the seed. */
   text: text,
 });
-export type Clause = z.infer<typeof clauseSchema>;
 
 /**
  * How long a document is in force, as the document itself says (decision 0013).
@@ -86,7 +85,6 @@ export const documentValiditySchema = z.union([
     .refine((v) => !v.from || !v.until || v.from <= v.until, "validity: from is after until"),
   z.strictObject({ unspecified: z.literal(true) }),
 ]);
-export type DocumentValidity = z.infer<typeof documentValiditySchema>;
 
 /**
  * An extension the zone publishes in a policy version (its own notice keeping an
@@ -97,7 +95,6 @@ export const documentExtensionSchema = z.strictObject({
   /** The notice that extends it, as the zone names it, e.g. "关于延长……有效期的通知(长高发〔2024〕1号)". */
   by: text,
 });
-export type DocumentExtension = z.infer<typeof documentExtensionSchema>;
 
 /** A policy document (政策文件) as published by its issuing body. */
 export const policyDocumentSchema = z
@@ -199,7 +196,6 @@ export const qualificationTypeSchema = z.strictObject({
   /** Whether a certificate number and date must be given (e.g. 高新技术企业证书). */
   certificate: z.boolean(),
 });
-export type QualificationType = z.infer<typeof qualificationTypeSchema>;
 
 /** The qualifications the seeds' programmes test for; a zone may replace the list. */
 export const DEFAULT_QUALIFICATIONS: z.input<typeof qualificationTypeSchema>[] = [
@@ -281,14 +277,12 @@ export const subsidySettingsSchema = z
         });
     });
   });
-export type SubsidySettings = z.infer<typeof subsidySettingsSchema>;
 
 /** 金融超市 response times, in working days (the zone's calendar): accept or decline, then decide. */
 export const financeSettingsSchema = z.strictObject({
   acceptWorkingDays: z.number().int().min(1).max(30).default(3),
   decideWorkingDays: z.number().int().min(1).max(60).default(10),
 });
-export type FinanceSettings = z.infer<typeof financeSettingsSchema>;
 
 export const zoneSchema = z
   .strictObject({

@@ -6,8 +6,6 @@ import { loadCurrentPolicy } from "./current-policy";
 import { documentStatuses, UNSPECIFIED_JSON, validityJson } from "./document-status";
 import type { RequestCtx } from "../../middleware/request-ctx";
 
-export type DocumentWithClauses = Awaited<ReturnType<typeof getPolicyDocument>>;
-
 export async function getPolicyDocument({ db, zone }: Pick<RequestCtx, "db" | "zone">, id: string, date: string) {
   const [[doc, clauses], policy] = await Promise.all([
     db.batch([

@@ -6,8 +6,6 @@ import { loadCurrentPolicy } from "./current-policy";
 import { documentStatuses, UNSPECIFIED_JSON, validityJson } from "./document-status";
 import type { RequestCtx } from "../../middleware/request-ctx";
 
-export type DocumentSummary = Awaited<ReturnType<typeof listPolicyDocumentsOn>>[number];
-
 // Runs on every zone home page and /api/v1/policies, so it is prepared once per zone database.
 const listQuery = preparedPerDb((db) =>
   db

@@ -18,7 +18,8 @@ import {
   IN_PROGRESS,
   limitsRefusing,
 } from "../subsidies/award-history";
-import { STATUS_ZH, standing } from "../subsidies/get-application";
+import { standing } from "../subsidies/get-application";
+import { STATUS_ZH } from "../../../web/labels/subsidies";
 import type { ProgrammeStanding } from "../../../web/pages/policy/view-types";
 import type { RequestCtx } from "../../middleware/request-ctx";
 

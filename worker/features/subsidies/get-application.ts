@@ -19,9 +19,6 @@ import type { Actor, RequestCtx } from "../../middleware/request-ctx";
 import { parseJson, readableApplication } from "./context";
 import { STATUS_ZH } from "../../../web/labels/subsidies";
 
-// Until worker/features/policies/list-open-applications.ts imports it from web/labels/subsidies.ts itself.
-export { STATUS_ZH };
-
 /** Where an application stands, said for the enterprise: what happens next, who acts, by when. */
 export function standing(
   zone: ZoneConfig,

@@ -7,7 +7,7 @@
  * open objection, the application moves to the next stage by itself
  * (`advancePublicity`, run by the Workers cron and the Node timer).
  */
-import { and, asc, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import { and, asc, eq, gte, lt, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { ZoneConfig } from "../../../tenants/schema";
 import type { TenantDb } from "../../db/open";
@@ -229,14 +229,4 @@ export async function advancePublicity(
     }
   }
   return moved;
-}
-
-export async function openObjections({ db }: { db: TenantDb }, applicationIds?: string[]) {
-  return db
-    .select()
-    .from(subsidyObjections)
-    .where(
-      applicationIds ? inArray(subsidyObjections.applicationId, applicationIds) : eq(subsidyObjections.status, "open"),
-    )
-    .orderBy(asc(subsidyObjections.lodgedAt));
 }

@@ -37,7 +37,6 @@ export const prefillSchema = z.discriminatedUnion("source", [
    */
   z.strictObject({ source: z.literal("smeStandard") }),
 ]);
-export type Prefill = z.infer<typeof prefillSchema>;
 
 export const factTypeSchema = z.enum(["money", "count", "boolean", "choice", "percent", "text"]);
 export type FactType = z.infer<typeof factTypeSchema>;
