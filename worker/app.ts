@@ -31,7 +31,7 @@ import { adminUserPages } from "./features/auth/pages/admin-user-pages";
 import { forgotPasswordPage } from "./features/auth/pages/forgot-password-page";
 import { loginPage, logoutPage } from "./features/auth/pages/login-page";
 import { resetPasswordPage } from "./features/auth/pages/reset-password-page";
-import { sessionMiddleware } from "./features/auth/session-middleware";
+import { sessionMiddleware } from "./middleware/session";
 import { devRoutes } from "./features/dev/routes";
 import { onboardingApi } from "./features/onboarding/api";
 import { applyPages } from "./features/onboarding/apply-pages";

@@ -98,7 +98,7 @@ export interface AppDeps {
   clientIp(c: Context<AppEnv>): string;
 }
 
-/** A request's signed-in user and session (features/auth/session-middleware puts it on the context). */
+/** A request's signed-in user and session (middleware/session.ts puts it on the context). */
 export interface SignedIn {
   user: User;
   session: Session;
@@ -114,7 +114,7 @@ export type Site = { kind: "zone"; zone: ZoneConfig; db: TenantDb } | { kind: "p
 export interface AppEnv {
   Variables: {
     site: Site;
-    /** The signed-in user and session on a zone host, or null (see features/auth/session-middleware). */
+    /** The signed-in user and session on a zone host, or null (see middleware/session.ts). */
     auth: SignedIn | null;
     requestId: string;
     secureHeadersNonce?: string;

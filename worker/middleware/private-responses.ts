@@ -18,7 +18,7 @@ import { isApiPath } from "./headers";
 
 export const PRIVATE_CACHE_CONTROL = "private, no-store";
 
-/** Both spellings of the session cookie (`__Host-` on secure origins), see features/auth/sessions.ts. */
+/** Both spellings of the session cookie (`__Host-` on secure origins), see ./sessions.ts */
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Host-)?yq_session=/;
 
 /**

@@ -15,8 +15,8 @@ import type { TenantDb } from "../db/open";
 import type { Role } from "../db/schema";
 import { AppError } from "../lib/errors";
 import { zoneOf } from "./zone";
-import { zoneAuthFor } from "../features/auth/session-middleware";
-import type { ZoneAuth } from "../features/auth/sessions";
+import { zoneAuthFor } from "./session";
+import type { ZoneAuth } from "./sessions";
 
 /** The signed-in person as services see them (their organisation passed the guard's check). */
 export interface Actor {

@@ -7,7 +7,7 @@ import type { Context } from "hono";
 import type { AppEnv } from "../../env";
 import { recordAudit } from "../audit/audit";
 import type { RequestCtx } from "../../middleware/request-ctx";
-import type { ZoneAuth } from "./sessions";
+import type { ZoneAuth } from "../../middleware/sessions";
 
 /** Sets the new session's cookie and ends the session this request came with, if any. */
 export async function takeOverSession(c: Context<AppEnv>, auth: ZoneAuth, cookie: string): Promise<void> {

@@ -14,7 +14,7 @@
 import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
 import { newId } from "../../lib/ids";
 import { auditInsert } from "../audit/audit";
-import type { ZoneAuth } from "../auth/sessions";
+import type { ZoneAuth } from "../../middleware/sessions";
 import { outboxInsert } from "../outbox/enqueue-message";
 import { registeredEmailMessage } from "./messages";
 import type { RequestCtx } from "../../middleware/request-ctx";

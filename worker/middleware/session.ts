@@ -5,7 +5,7 @@
  */
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
-import type { AppDeps, AppEnv } from "../../env";
+import type { AppDeps, AppEnv } from "../env";
 import { createZoneAuth, type ZoneAuth } from "./sessions";
 
 /** Secure cookies on https origins and on *.localhost, which browsers treat as secure. */

@@ -18,9 +18,9 @@ import { DrizzleSQLiteAdapter } from "@lucia-auth/adapter-drizzle";
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
 import { Cookie, Lucia, TimeSpan, type Session, type User } from "lucia";
-import type { ZoneConfig } from "../../../tenants/schema";
-import type { TenantDb } from "../../db/open";
-import { sessions, users, type Role } from "../../db/schema";
+import type { ZoneConfig } from "../../tenants/schema";
+import type { TenantDb } from "../db/open";
+import { sessions, users, type Role } from "../db/schema";
 
 export interface SessionUser {
   id: string;
