@@ -50,6 +50,15 @@ describe("npm run lint refuses", () => {
     expect(r.out).toContain("web/ must not import from worker/features/");
   });
 
+  it("a layer below features importing one", () => {
+    const dir = fixture("worker/engines", {
+      "engine.ts": 'import { signedIn } from "../../../worker/features/auth/guard";\nexport const x = signedIn;\n',
+    });
+    const r = biome(dir);
+    expect(r.status).not.toBe(0);
+    expect(r.out).toContain("are below features");
+  });
+
   it("a line longer than 120 characters, but not in a verbatim seed document", () => {
     const long = `export const s = "${"政".repeat(110)}";\n`;
     const dir = fixture("worker/lib", { "long.ts": long });
