@@ -23,7 +23,7 @@ import {
   ProductIdParam,
 } from "../../worker/features/finance/api/schema-parts";
 import { ApplicationIdParam as OnboardingIdParam } from "../../worker/features/onboarding/schemas";
-import { ApplicationIdParam as SubsidyIdParam } from "../../worker/features/subsidies/api-schemas";
+import { ApplicationIdParam as SubsidyIdParam } from "../../worker/features/subsidies/api/request-schemas";
 import { demoId, newId } from "../../worker/lib/ids";
 import { prepareAllZones } from "./prepare-tenant";
 import { DEMO_ZONES } from "./seed-demo";

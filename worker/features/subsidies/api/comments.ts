@@ -4,7 +4,7 @@ import type { AppDeps } from "../../../env";
 import { AppError } from "../../../lib/errors";
 import { body, err, json } from "../../../lib/openapi";
 import { actingCtx } from "../../../middleware/request-ctx";
-import { ApplicationIdParam } from "../api-schemas";
+import { ApplicationIdParam } from "./request-schemas";
 import { CommentInput, commentOnApplication } from "../comment-application";
 import { getApplication } from "../get-application";
 import { denied, missing, titles, type SubsidyGuards, type SubsidyRouter } from "./shared";

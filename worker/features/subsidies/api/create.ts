@@ -4,7 +4,8 @@ import type { AppDeps } from "../../../env";
 import { actingCtx } from "../../../middleware/request-ctx";
 import { body, err, json } from "../../../lib/openapi";
 import { currentPolicyOf } from "../../policies/current-policy";
-import { applicationJson, CreateBody, IdempotencyHeader } from "../api-schemas";
+import { CreateBody, IdempotencyHeader } from "./request-schemas";
+import { applicationJson } from "./response-schemas";
 import { createApplication } from "../create-application";
 import { Application, denied, titleIn, type SubsidyGuards, type SubsidyRouter } from "./shared";
 

@@ -5,7 +5,8 @@ import { shanghaiDate } from "../../../lib/calendar";
 import { err, json } from "../../../lib/openapi";
 import { requestCtx } from "../../../middleware/request-ctx";
 import { loadCurrentPolicy } from "../../policies/current-policy";
-import { DashboardQuery, DashboardSchema } from "../api-schemas";
+import { DashboardQuery } from "./request-schemas";
+import { DashboardSchema } from "./response-schemas";
 import { subsidyDashboard } from "../dashboard";
 import { denied, type SubsidyRouter } from "./shared";
 

@@ -3,7 +3,8 @@ import { createRoute } from "@hono/zod-openapi";
 import type { AppDeps } from "../../../env";
 import { json } from "../../../lib/openapi";
 import { actingCtx } from "../../../middleware/request-ctx";
-import { ApplicationIdParam, DetailSchema, detailJson } from "../api-schemas";
+import { ApplicationIdParam } from "./request-schemas";
+import { DetailSchema, detailJson } from "./response-schemas";
 import { getApplication } from "../get-application";
 import { denied, missing, titles, type SubsidyGuards, type SubsidyRouter } from "./shared";
 

@@ -4,7 +4,8 @@ import type { AppDeps } from "../../../env";
 import { body, err, json } from "../../../lib/openapi";
 import { actingCtx } from "../../../middleware/request-ctx";
 import { currentPolicyOf } from "../../policies/current-policy";
-import { ApplicationIdParam, applicationJson, DraftBody, SubsidyApplicationSchema } from "../api-schemas";
+import { ApplicationIdParam, DraftBody } from "./request-schemas";
+import { applicationJson, SubsidyApplicationSchema } from "./response-schemas";
 import { saveDraft } from "../save-draft";
 import { denied, missing, titleIn, type SubsidyGuards, type SubsidyRouter } from "./shared";
 

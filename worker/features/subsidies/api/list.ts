@@ -8,7 +8,7 @@ import { applicationNumber } from "../../../lib/application-number";
 import { err, json } from "../../../lib/openapi";
 import { actingCtx } from "../../../middleware/request-ctx";
 import { STATUS_ZH } from "../../../../web/labels/subsidies";
-import { ListSchema } from "../api-schemas";
+import { ListSchema } from "./response-schemas";
 import { listMyApplications, listQueue, QueueQuery } from "../list-applications";
 import { denied, titles, type SubsidyGuards, type SubsidyRouter } from "./shared";
 

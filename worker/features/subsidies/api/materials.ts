@@ -5,7 +5,8 @@ import { err, json } from "../../../lib/openapi";
 import { actingCtx } from "../../../middleware/request-ctx";
 import { MATERIAL_LIMIT_LABEL } from "../../materials/material-file";
 import { currentPolicyOf } from "../../policies/current-policy";
-import { ApplicationIdParam, MaterialSchema, materialJson, UploadBody } from "../api-schemas";
+import { ApplicationIdParam, UploadBody } from "./request-schemas";
+import { MaterialSchema, materialJson } from "./response-schemas";
 import { attachMaterial } from "../attach-material";
 import { denied, missing, type SubsidyGuards, type SubsidyRouter, uploadLimit } from "./shared";
 

@@ -7,7 +7,8 @@ import type { AppDeps } from "../../../env";
 import { applicationNumber } from "../../../lib/application-number";
 import { body, err, json } from "../../../lib/openapi";
 import { requestCtx } from "../../../middleware/request-ctx";
-import { ApplicationIdParam, PublicitySchema } from "../api-schemas";
+import { ApplicationIdParam } from "./request-schemas";
+import { PublicitySchema } from "./response-schemas";
 import { listPublicity, lodgeObjection, ObjectionInput } from "../publicity";
 import { titles, type SubsidyRouter } from "./shared";
 

@@ -5,7 +5,8 @@ import { subsidyApplications, subsidyObjections } from "../../../db/schema";
 import type { AppDeps } from "../../../env";
 import { body, err, json } from "../../../lib/openapi";
 import { actingCtx } from "../../../middleware/request-ctx";
-import { applicationJson, ObjectionIdParam } from "../api-schemas";
+import { ObjectionIdParam } from "./request-schemas";
+import { applicationJson } from "./response-schemas";
 import { ResolveInput, resolveObjection } from "../publicity";
 import { Application, denied, titles, type SubsidyGuards, type SubsidyRouter } from "./shared";
 

@@ -3,7 +3,8 @@ import { createRoute } from "@hono/zod-openapi";
 import type { AppDeps } from "../../../env";
 import { body, err, json } from "../../../lib/openapi";
 import { actingCtx } from "../../../middleware/request-ctx";
-import { ApplicationIdParam, applicationJson } from "../api-schemas";
+import { ApplicationIdParam } from "./request-schemas";
+import { applicationJson } from "./response-schemas";
 import { ReviewInput, reviewApplication } from "../review-application";
 import { Application, denied, missing, titles, type SubsidyGuards, type SubsidyRouter } from "./shared";
 

@@ -16,7 +16,7 @@ import { requireRole, requireSignedIn } from "../../auth/guard";
 import { requireMember } from "../../enterprises/member-guard";
 import { MATERIAL_LIMIT_LABEL, MAX_MATERIAL_BYTES } from "../../materials/material-file";
 import { loadCurrentPolicy, type LoadedPolicy } from "../../policies/current-policy";
-import { SubsidyApplicationSchema } from "../api-schemas";
+import { SubsidyApplicationSchema } from "./response-schemas";
 import { titleFrom } from "../programme-title";
 
 export type SubsidyRouter = OpenAPIHono<AppEnv>;

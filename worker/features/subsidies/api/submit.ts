@@ -4,7 +4,8 @@ import type { AppDeps } from "../../../env";
 import { err, json } from "../../../lib/openapi";
 import { actingCtx } from "../../../middleware/request-ctx";
 import { currentPolicyOf } from "../../policies/current-policy";
-import { ApplicationIdParam, applicationJson, SubsidyApplicationSchema } from "../api-schemas";
+import { ApplicationIdParam } from "./request-schemas";
+import { applicationJson, SubsidyApplicationSchema } from "./response-schemas";
 import { submitApplication } from "../submit-application";
 import { denied, missing, titleIn, type SubsidyGuards, type SubsidyRouter } from "./shared";
 

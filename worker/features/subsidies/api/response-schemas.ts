@@ -1,112 +1,24 @@
 /**
- * API shapes of subsidy applications, declared once for validation and the
- * OpenAPI document, and the rows → JSON they describe: times as ISO strings,
- * the JSON columns (facts, form values, the engine's result) parsed, money in
+ * API shapes of subsidy applications in answers, and the rows → JSON they describe: times as
+ * ISO strings, the JSON columns (facts, form values, the engine's result) parsed, money in
  * integer fen, and nothing internal (idempotency key, who passed last).
  */
 import { z } from "@hono/zod-openapi";
-import { SUBSIDY_STATUSES, type SubsidyApplicationRow } from "../../db/schema";
-import type { Evaluation } from "../../engines/policy/evaluate";
-import type { ZoneConfig } from "../../../tenants/schema";
-import { applicationNumber } from "../../lib/application-number";
-import { EvaluationSchema, FactsInput, verbatimText } from "../policies/programme-schemas";
-import { textField } from "../../lib/text";
-import { parseJson } from "./context";
-import type { ApplicationDetail } from "./get-application";
-import { STATUS_ZH } from "../../../web/labels/subsidies";
-import { materialKind } from "./submit-application";
+import { SUBSIDY_STATUSES, type SubsidyApplicationRow } from "../../../db/schema";
+import type { Evaluation } from "../../../engines/policy/evaluate";
+import type { ZoneConfig } from "../../../../tenants/schema";
+import { applicationNumber } from "../../../lib/application-number";
+import { EvaluationSchema } from "../../policies/programme-schemas";
+import { parseJson } from "../context";
+import type { ApplicationDetail } from "../get-application";
+import { STATUS_ZH } from "../../../../web/labels/subsidies";
+import { materialKind } from "../submit-application";
 
 const iso = z.string().openapi({ description: "ISO 8601 time (UTC)", example: "2026-06-01T02:00:00.000Z" });
 const day = z.string().openapi({ description: "YYYY-MM-DD, Asia/Shanghai", example: "2026-06-09" });
 const fen = z.number().int().openapi({ description: "Integer fen (1 元 = 100 分)" });
 const isoOf = (ms: number) => new Date(ms).toISOString();
 const isoOrNull = (ms: number | null) => (ms === null ? null : isoOf(ms));
-
-export const ApplicationIdParam = z.object({
-  id: z
-    .string()
-    .max(40, "申报编号格式不对")
-    .regex(/^[a-z0-9]{10,40}$/, "申报编号格式不对")
-    .openapi({ param: { name: "id", in: "path" }, example: "k2v7m4q9x3a5b6c7d8e2f3g4h5" }),
-});
-
-export const ObjectionIdParam = z.object({
-  id: z
-    .string()
-    .max(40, "异议编号格式不对")
-    .regex(/^[a-z0-9]{10,40}$/, "异议编号格式不对")
-    .openapi({ param: { name: "id", in: "path" } }),
-});
-
-/** An Idempotency-Key is the client's name for one create: visible ASCII, no spaces, at most 100 characters. */
-export const IdempotencyHeader = z.object({
-  // Lower case: Hono hands header validators lower-cased names (HTTP header names are case-insensitive).
-  "idempotency-key": z
-    .string()
-    .max(100, "Idempotency-Key 须为 1–100 个可见 ASCII 字符(不含空格),例如一个 UUID")
-    .regex(/^[\x21-\x7e]{1,100}$/, "Idempotency-Key 须为 1–100 个可见 ASCII 字符(不含空格),例如一个 UUID")
-    .optional()
-    .openapi({
-      param: { name: "idempotency-key", in: "header" },
-      description:
-        "Optional. A retried create with the same key returns the application the first one made (200) " +
-        "instead of a second one.",
-      example: "3f1c9a2e-5b7d-4e8f-9a0b-1c2d3e4f5a6b",
-    }),
-});
-
-const Facts = FactsInput.openapi({
-  description: "Facts as the engine takes them (money in integer fen), by the programme's fact names",
-  example: { contractAmountFen: 100000000 },
-});
-const FormValues = z
-  .record(z.string().max(100), verbatimText("填写的内容", 2000))
-  .refine((o) => Object.keys(o).length <= 200, "最多 200 项")
-  .openapi({ maxProperties: 200, description: "The page's form as typed (strings, money in 元), kept verbatim" });
-const ProjectCode = textField({ label: "项目编号", max: 60 }).nullable().optional();
-
-export const CreateBody = z
-  .strictObject({
-    programme: z
-      .string()
-      .max(63, "项目编号格式不对")
-      .regex(/^[a-z][a-z0-9-]{2,62}$/, "项目编号格式不对")
-      .openapi({ example: "zibo-tech-contract" }),
-    facts: Facts.optional(),
-    formValues: FormValues.optional(),
-    projectCode: ProjectCode,
-  })
-  .openapi("SubsidyCreateRequest");
-
-export const DraftBody = z
-  .strictObject({
-    facts: Facts.optional().openapi({
-      description: "Replaces the stored facts when given; invalid ones are reported in `errors`, not stored",
-    }),
-    formValues: FormValues.optional(),
-    projectCode: ProjectCode,
-    revision: z.number().int().min(0).max(2_147_483_647).optional().openapi({
-      description: "The revision this save started from; a newer stored one answers 409 (edited in another tab)",
-    }),
-  })
-  .openapi("SubsidyDraftRequest");
-
-export const UploadBody = z.object({
-  kind: z
-    .string()
-    .max(60, "材料编号格式不对")
-    .regex(/^[a-z0-9][a-z0-9-]{0,59}$/, "材料编号格式不对")
-    .openapi({
-      description: "The material's id as the programme lists it (GET /api/v1/policy/programmes/{id} → materials[].id)",
-      example: "contract-registration",
-    }),
-  file: z.instanceof(File, { message: "请选择要上传的文件" }).openapi({
-    type: "string",
-    format: "binary",
-    maxLength: 10 * 1024 * 1024,
-    description: "PDF, JPG or PNG (checked by its bytes), at most 10 MB",
-  }),
-});
 
 export const SubsidyApplicationSchema = z
   .object({
@@ -382,13 +294,3 @@ export const DashboardSchema = z
     ),
   })
   .openapi("SubsidyDashboard");
-
-export const DashboardQuery = z.object({
-  year: z.coerce
-    .number()
-    .int()
-    .min(2000, "年份不对")
-    .max(2100, "年份不对")
-    .optional()
-    .openapi({ param: { name: "year", in: "query" }, description: "Award year (default: this year, Asia/Shanghai)" }),
-});
