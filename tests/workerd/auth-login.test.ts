@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { auditLog, authAttempts, sessions } from "../../worker/db/schema";
 import { hashPassword, PBKDF2_MAX_ITERATIONS } from "../../worker/features/auth/password";
-import { storedSessionId } from "../../worker/features/auth/sessions";
+import { storedSessionId } from "../../worker/middleware/sessions";
 import { call, dbFor, freshIp, login, makeUser, postJson, sessionCookie } from "./auth-support";
 
 const me = (slug: string, cookie: string) => call(`${slug}.localhost`, "GET", "/api/v1/me", { cookie });

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { auditLog, outbox, passwordResetTokens, sessions } from "../../worker/db/schema";
 import { hashResetToken } from "../../worker/features/auth/reset-tokens";
-import { storedSessionId } from "../../worker/features/auth/sessions";
+import { storedSessionId } from "../../worker/middleware/sessions";
 import { dbFor, freshIp, login, makeUser, postJson, sessionCookie } from "./auth-support";
 
 const host = "zibo.localhost";
