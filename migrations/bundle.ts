@@ -166,5 +166,12 @@ export const migrations: readonly Migration[] = [
       "UPDATE `data_consents` SET `revoked_at` = CAST(strftime('%s', 'now') AS INTEGER) * 1000, `revoked_by` = NULL\nWHERE `revoked_at` IS NULL AND EXISTS (\n\tSELECT 1 FROM `data_consents` AS `k`\n\tWHERE `k`.`enterprise_id` = `data_consents`.`enterprise_id` AND `k`.`bank_id` = `data_consents`.`bank_id` AND `k`.`revoked_at` IS NULL\n\t\tAND (`k`.`granted_at` < `data_consents`.`granted_at` OR (`k`.`granted_at` = `data_consents`.`granted_at` AND `k`.`id` < `data_consents`.`id`))\n);",
       "CREATE UNIQUE INDEX `data_consents_active_unique` ON `data_consents` (`enterprise_id`,`bank_id`) WHERE revoked_at is null;"
     ]
+  },
+  {
+    "tag": "0009_zone_settings_versions",
+    "hash": "1863bed1556ff27e15fb0deade784027f434060b76ba73a6d92a18509ea962fb",
+    "statements": [
+      "CREATE TABLE `zone_settings_versions` (\n\t`version` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`data` text NOT NULL,\n\t`changed_by_user_id` text,\n\t`changed_by_email` text,\n\t`changed_at` integer NOT NULL,\n\t`restored_from` integer\n);"
+    ]
   }
 ];

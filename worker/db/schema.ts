@@ -13,3 +13,4 @@ export * from "./tables/enterprise-profile";
 export * from "./tables/subsidies";
 export * from "./tables/finance";
 export * from "./tables/numbers";
+export * from "./tables/zone-settings";

@@ -8,6 +8,7 @@ import type { AppDeps, AppEnv } from "../env";
 import { openTenantDb, type TenantDb } from "../db/open";
 import { AppError } from "../lib/errors";
 import { resolveSite } from "../lib/host";
+import { loadZone } from "./zone-settings";
 
 export function siteMiddleware(deps: AppDeps) {
   const roots = deps.config.ROOT_DOMAINS;
@@ -22,17 +23,25 @@ export function siteMiddleware(deps: AppDeps) {
     if (ref.kind === "platform") {
       c.set("site", { kind: "platform" });
     } else {
-      const zone = deps.zones.get(ref.slug)!;
-      // Opened on first use, so routes that never query (e.g. /api/v1/zone) cost no client.
+      const code = deps.zones.get(ref.slug)!;
+      // Opened on first use: a request within 5 s of its isolate's last settings check
+      // that never queries (e.g. /api/v1/zone) costs no client.
       let db: TenantDb | undefined;
-      c.set("site", {
-        kind: "zone",
-        zone,
+      const openDb = () => {
+        db ??= openTenantDb(deps.openClient(code.slug));
+        return db;
+      };
+      const site = {
+        kind: "zone" as const,
+        zone: code,
         get db() {
-          db ??= openTenantDb(deps.openClient(zone.slug));
-          return db;
+          return openDb();
         },
-      });
+      };
+      // Set before the settings are read, so an outage's 503 page still names the zone.
+      c.set("site", site);
+      // The zone's own settings applied (middleware/zone-settings.ts: cached per isolate for 5 s).
+      site.zone = await loadZone(code, openDb);
     }
     await next();
   });

@@ -10,6 +10,7 @@ import { flagOverdueLoansJob } from "./flag-overdue-loans";
 import { pruneAuthRecordsJob } from "./prune-auth-records";
 import { pruneDraftUploadsJob } from "./prune-draft-uploads";
 import type { ZoneJob } from "./zone-job";
+import { loadZone } from "../middleware/zone-settings";
 
 /** Delivery last: notices the earlier jobs write (overdue loans) go out in the same run. */
 const zoneJobs: readonly ZoneJob[] = [
@@ -21,14 +22,16 @@ const zoneJobs: readonly ZoneJob[] = [
 ];
 
 export async function runScheduled(deps: AppDeps): Promise<void> {
-  for (const zone of deps.zones.all()) {
+  for (const code of deps.zones.all()) {
     try {
-      const db = openTenantDb(deps.openClient(zone.slug));
+      const db = openTenantDb(deps.openClient(code.slug));
+      // The zone's own settings (stages, 公示 days, calendar), as its pages see them.
+      const zone = await loadZone(code, () => db);
       for (const job of zoneJobs) await job({ deps, zone, db });
     } catch (err) {
       // One zone's database being unreachable must not stop the others' jobs. Within a zone a
       // failed job ends that zone's run: the next minute's run starts over from the first job.
-      console.error(JSON.stringify({ level: "error", job: "scheduled", zone: zone.slug, error: String(err) }));
+      console.error(JSON.stringify({ level: "error", job: "scheduled", zone: code.slug, error: String(err) }));
     }
   }
 }

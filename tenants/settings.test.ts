@@ -1,0 +1,75 @@
+/** The settings a zone administers: the schema, the deep merge, and applying them to the code's zone. */
+import { describe, expect, it } from "vitest";
+import dongying from "./dongying/zone";
+import zibo from "./zibo/zone";
+import {
+  applySettings,
+  changedKeys,
+  mergeSettings,
+  settingsIssues,
+  settingsOf,
+  zoneSettingsPatchSchema,
+  zoneSettingsSchema,
+} from "./settings";
+
+describe("zone settings", () => {
+  it("every demo zone's code settings pass the settings schema and apply back to the same zone", () => {
+    for (const zone of [zibo, dongying]) {
+      const settings = zoneSettingsSchema.parse(settingsOf(zone));
+      expect(applySettings(zone, settings)).toEqual(zone);
+    }
+  });
+
+  it("a patch merges objects key by key and replaces lists", () => {
+    const base = settingsOf(dongying);
+    const merged = mergeSettings(base, {
+      contact: { phone: "0546-1234567" },
+      priorityIndustries: [{ code: "biomedicine", zh: "生物医药", en: "Biomedicine" }],
+    });
+    expect(merged.contact).toEqual({ ...base.contact, phone: "0546-1234567" });
+    expect(merged.priorityIndustries).toHaveLength(1);
+    expect(merged.subsidy).toEqual(base.subsidy);
+    expect(changedKeys(base, merged)).toEqual(["contact", "priorityIndustries"]);
+    expect(base.contact.phone).toBe("0546-8317796");
+  });
+
+  it("a bad phone is named by its path, in words a clerk understands", () => {
+    const bad = zoneSettingsSchema.safeParse(mergeSettings(settingsOf(dongying), { contact: { phone: "12345" } }));
+    expect(bad.success).toBe(false);
+    const fields = settingsIssues(bad.error!);
+    expect(Object.keys(fields)).toEqual(["contact.phone"]);
+    expect(fields["contact.phone"]).toContain("区号");
+    const patch = zoneSettingsPatchSchema.safeParse({ contact: { phone: "12345" } });
+    expect(settingsIssues(patch.error!)).toEqual(fields);
+  });
+
+  it("stages keep their rules: one 公示, 拨付 last, roles for those who act", () => {
+    const base = settingsOf(zibo);
+    const noPayment = base.subsidy.stages.filter((s) => s.kind !== "payment");
+    const r = zoneSettingsSchema.safeParse(mergeSettings(base, { subsidy: { stages: noPayment } }));
+    expect(settingsIssues(r.error!)["subsidy.stages"]).toContain("拨付");
+    const noRoles = base.subsidy.stages.map((s) => (s.key === "first-review" ? { ...s, roles: [] } : s));
+    const r2 = zoneSettingsSchema.safeParse(mergeSettings(base, { subsidy: { stages: noRoles } }));
+    expect(Object.keys(settingsIssues(r2.error!))).toEqual(["subsidy.stages.0.roles"]);
+  });
+
+  it("unknown keys, slug and security are refused: they are not the zone's to change", () => {
+    expect(zoneSettingsPatchSchema.safeParse({ slug: "other" }).success).toBe(false);
+    expect(zoneSettingsPatchSchema.safeParse({ security: { dengbao: false } }).success).toBe(false);
+    expect(zoneSettingsPatchSchema.safeParse({ contact: { phoneFromSource: true } }).success).toBe(false);
+  });
+
+  it("a zone's own phone is no longer the source's", () => {
+    const own = applySettings(dongying, mergeSettings(settingsOf(dongying), { contact: { phone: "0546-1234567" } }));
+    expect(own.contact).toMatchObject({ phone: "0546-1234567", phoneFromSource: false });
+    expect(own.slug).toBe("dongying");
+    expect(own.documents).toBe(dongying.documents);
+  });
+
+  it("text and lists are bounded", () => {
+    const long = "长".repeat(201);
+    expect(zoneSettingsPatchSchema.safeParse({ contact: { office: long } }).success).toBe(false);
+    const many = Array.from({ length: 51 }, (_, i) => ({ code: `ind-${i}`, zh: "产业", en: "Industry" }));
+    expect(zoneSettingsPatchSchema.safeParse({ priorityIndustries: many }).success).toBe(false);
+  });
+});
