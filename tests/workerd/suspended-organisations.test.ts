@@ -103,6 +103,7 @@ const ACTS_FOR: Record<string, "bank" | "member" | "both" | "none"> = {
   "POST /api/v1/subsidies/publicity/{id}/objections": "none",
   "POST /api/v1/admin/subsidies/objections/{id}/resolve": "none",
   "GET /api/v1/admin/subsidies/dashboard": "none",
+  "POST /api/v1/admin/subsidies/applications/{id}/move-stage": "none",
   "GET /api/v1/finance/products": "none",
   "GET /api/v1/finance/products/{id}": "none",
   "GET /api/v1/bank/products": "bank",
@@ -124,6 +125,10 @@ const ACTS_FOR: Record<string, "bank" | "member" | "both" | "none"> = {
   "POST /api/v1/finance/loans/{id}/actions": "bank",
   "POST /api/v1/finance/loans/{id}/withdraw": "member",
   "GET /api/v1/admin/finance/statistics": "none",
+  "GET /api/v1/admin/zone/settings": "none",
+  "PUT /api/v1/admin/zone/settings": "none",
+  "GET /api/v1/admin/zone/settings/versions": "none",
+  "POST /api/v1/admin/zone/settings/versions/{version}/restore": "none",
 };
 
 const PASSWORD = "Correct-Horse-42"; // makeUser's and enterpriseWithMember's

@@ -1,0 +1,30 @@
+/**
+ * Puts an earlier settings version back in force, as a new version (the history stays
+ * whole). Version 0 is the code's defaults (tenants/<slug>/zone.ts).
+ */
+import { eq } from "drizzle-orm";
+import { settingsOf, zoneSettingsSchema } from "../../../tenants/settings";
+import { zoneSettingsVersions } from "../../db/schema";
+import { AppError } from "../../lib/errors";
+import type { Actor, RequestCtx } from "../../middleware/request-ctx";
+import { codeZoneOf } from "../../middleware/zone-settings";
+import { type CurrentZoneSettings, getZoneSettings } from "./get-zone-settings";
+import { writeSettingsVersion } from "./write-settings-version";
+
+export async function restoreSettingsVersion(
+  ctx: Pick<RequestCtx<Actor>, "db" | "zone" | "now" | "ip" | "actor">,
+  version: number,
+): Promise<CurrentZoneSettings> {
+  const before = await getZoneSettings(ctx);
+  if (before.version === version) return before;
+  const [row] =
+    version === 0
+      ? [{ data: JSON.stringify(settingsOf(codeZoneOf(ctx.zone))) }]
+      : await ctx.db.select().from(zoneSettingsVersions).where(eq(zoneSettingsVersions.version, version));
+  if (!row) throw new AppError("not_found", `没有第 ${version} 版园区设置。`);
+  const parsed = zoneSettingsSchema.safeParse(JSON.parse(row.data));
+  // A version written under older rules that today's rules refuse cannot come back as it was.
+  if (!parsed.success)
+    throw new AppError("conflict", `第 ${version} 版园区设置不符合现行规则,无法恢复;请在设置页逐项修改。`);
+  return writeSettingsVersion(ctx, before, parsed.data, version);
+}
