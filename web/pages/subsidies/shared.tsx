@@ -71,6 +71,7 @@ const EVENT_TEXT: Record<string, string> = {
   withdrawn: "撤回",
   comment: "园区意见",
   member_comment: "企业留言",
+  stage_moved: "移至现有环节",
 };
 
 /** What the enterprise's own people do; every other step is the zone's (or the clock's, or the public's). */
@@ -96,8 +97,9 @@ export function Timeline({
   return (
     <ol class="timeline">
       {events.map((e) => {
-        const from = stageName(zone, e.stage);
-        const to = stageName(zone, e.toStage);
+        // A stage the zone has since removed shows by its key (the event's note names it).
+        const from = stageName(zone, e.stage) ?? e.stage;
+        const to = stageName(zone, e.toStage) ?? e.toStage;
         return (
           <li>
             <p class="tl-head">

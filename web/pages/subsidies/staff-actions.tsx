@@ -7,7 +7,7 @@
  */
 import type { SubsidyApplicationRow, SubsidyObjectionRow } from "../../../worker/db/schema";
 import { fenToPlainYuan, moneyFormatter } from "../../../worker/lib/money";
-import { FormAlert, Input, MoneyInput, Textarea, type FormErrors } from "../../components/form";
+import { FormAlert, Input, MoneyInput, Select, Textarea, type FormErrors } from "../../components/form";
 import { formatTimeZh } from "../auth/labels";
 
 /** What the signed-in staff member may do now; worked out by the route from the zone's stages and roles. */
@@ -17,11 +17,13 @@ export interface StaffActions {
   resolve: boolean;
   /** Why nothing (or only part) can be done here, in a sentence. */
   note: string | null;
+  /** In a stage the zone removed: the zone admin moves it to one of these (today's stages). */
+  move?: null | { stages: { key: string; zh: string }[] };
 }
 
 /** A form that was refused: which one, what was typed, and why. */
 export interface FailedForm {
-  form: "pass" | "return" | "reject" | "payment" | "comment" | `resolve:${string}`;
+  form: "pass" | "return" | "reject" | "payment" | "comment" | "move-stage" | `resolve:${string}`;
   values: Record<string, string>;
   errors: FormErrors;
 }
@@ -261,5 +263,35 @@ export function Objections({
         );
       })}
     </section>
+  );
+}
+
+/** The zone admin's form for an application left in a removed stage: move it to an existing one. */
+export function MoveStageForm({
+  app,
+  actions,
+  failed,
+}: {
+  app: SubsidyApplicationRow;
+  actions: StaffActions;
+  failed: FailedForm | undefined;
+}) {
+  const m = actions.move;
+  if (!m) return null;
+  return (
+    <form method="post" action={`/admin/subsidies/applications/${app.id}/move-stage`} class="act">
+      <h3>移至现有环节</h3>
+      {failed?.form === "move-stage" ? <FormAlert errors={failed.errors} /> : null}
+      <input type="hidden" name="revision" value={String(app.revision)} />
+      <Select
+        name="stage"
+        id="f-move-stage"
+        label="移至环节"
+        value={typed(failed, "move-stage", "stage")}
+        options={m.stages.map((s) => ({ value: s.key, label: s.zh }))}
+        error={fieldError(failed, "move-stage", "stage")}
+      />
+      <button type="submit">移至所选环节</button>
+    </form>
   );
 }

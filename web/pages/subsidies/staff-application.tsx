@@ -14,7 +14,14 @@ import { EvaluationResult } from "../../components/evaluation";
 import { formatDateZh } from "../../format";
 import { Layout } from "../../layout";
 import { formatTimeZh, type HeaderUser } from "../auth/labels";
-import { Objections, PaymentForm, ReviewForms, type FailedForm, type StaffActions } from "./staff-actions";
+import {
+  MoveStageForm,
+  Objections,
+  PaymentForm,
+  ReviewForms,
+  type FailedForm,
+  type StaffActions,
+} from "./staff-actions";
 import type { ApplicationView } from "./application-view";
 import { CommentForm, NoticeBox, StatusTag, Timeline, type Notice } from "./shared";
 import { isOverdue, SUBSIDY_STAFF_CSS } from "./staff-shared";
@@ -74,7 +81,7 @@ export function StaffApplicationPage({
     ...Object.keys(detail.facts).filter((k) => !declared.has(k)),
   ];
   const materialName = new Map((programme?.materials ?? []).map((m) => [`subsidy:${m.id}`, m.zh]));
-  const hasActions = actions.review || actions.pay || actions.note;
+  const hasActions = actions.review || actions.pay || actions.note || actions.move;
   // The 金额 list reads as a column: one unit for its figures. Payments are in 元, to the fen, like the vouchers.
   const money = moneyFormatter(
     ...[app.amountFen, app.requestedFen, app.rangeMaxFen, detail.paidFen].filter((f): f is number => f !== null),
@@ -251,6 +258,7 @@ export function StaffApplicationPage({
                 <h2 id="h-actions">办理</h2>
                 {actions.note && <p>{actions.note}</p>}
                 <ReviewForms app={app} actions={actions} failed={failed} />
+                <MoveStageForm app={app} actions={actions} failed={failed} />
                 <PaymentForm app={app} actions={actions} failed={failed} today={today} />
               </section>
             )}

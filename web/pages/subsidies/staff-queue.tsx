@@ -31,6 +31,8 @@ interface QueueRow {
   requestedFen: number | null;
   submittedAt: number | null;
   dueOn: string | null;
+  /** Set when it sits in a stage the zone has removed: the sentence saying so. */
+  removedStage?: string | undefined;
 }
 /** How many applications are at each status and stage (the tabs). */
 interface QueueCount {
@@ -215,6 +217,11 @@ export function QueuePage({
                     </td>
                     <td data-label="状态">
                       <StatusTag zone={zone} status={r.status} stage={r.stage} />
+                      {r.removedStage && (
+                        <small>
+                          <span class="tag overdue">{r.removedStage}</span>
+                        </small>
+                      )}
                     </td>
                     <td data-label="提交时间">{r.submittedAt ? formatTimeZh(new Date(r.submittedAt)) : "—"}</td>
                     <td data-label="办理期限">

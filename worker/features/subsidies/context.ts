@@ -22,7 +22,13 @@ export const firstStage = (zone: ZoneConfig): SubsidyStage => zone.subsidy.stage
 
 export function stageOf(zone: ZoneConfig, key: string | null): SubsidyStage {
   const s = zone.subsidy.stages.find((x) => x.key === key);
-  if (!s) throw new AppError("conflict", "这份申报不在审核环节中。");
+  if (!s)
+    throw new AppError(
+      "conflict",
+      key === null
+        ? "这份申报不在审核环节中。"
+        : `该申报所在的环节「${key}」已从审核流程中删除,请联系园区管理员将其移至现有环节。`,
+    );
   return s;
 }
 

@@ -19,6 +19,7 @@ import { dueOnFor, nextStage, readableApplication, stageOf } from "./context";
 import { calendarOf } from "../../lib/calendar";
 import { inSentence } from "../../lib/sentence";
 import { memberEmails } from "./notices";
+import { refuseIfRemovedStage } from "./removed-stage";
 import { transition } from "./transition";
 
 export const ReviewInput = z.strictObject({
@@ -46,6 +47,7 @@ export async function reviewApplication(
   if (app.status !== "in_review") throw new AppError("conflict", "这份申报当前不在审核中。");
   if (input.revision !== undefined && input.revision !== app.revision)
     throw new AppError("conflict", "这份申报刚被他人处理过,请刷新后再操作。");
+  await refuseIfRemovedStage(ctx, app);
   const stage = stageOf(zone, app.stage);
   if (stage.kind === "publicity")
     throw new AppError("conflict", "公示期间由系统按期推进;有异议时由园区管理员处理异议。");

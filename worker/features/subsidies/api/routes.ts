@@ -19,6 +19,7 @@ import { detailEndpoint } from "./detail";
 import { draftEndpoint } from "./draft";
 import { listEndpoint } from "./list";
 import { materialsEndpoint } from "./materials";
+import { moveStageEndpoint } from "./move-stage";
 import { paymentsEndpoint } from "./payments";
 import { publicityEndpoints } from "./publicity";
 import { resolveObjectionEndpoint } from "./resolve-objection";
@@ -44,11 +45,12 @@ export function subsidyApi(deps: AppDeps) {
   return r;
 }
 
-/** /api/v1/admin/subsidies: zone staff only (objections, the dashboard). */
+/** /api/v1/admin/subsidies: zone staff only (objections, the dashboard, moving out of a removed stage). */
 export function subsidyAdminApi(deps: AppDeps) {
   const r = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   r.use("*", requireZone, requireRole(deps, "zone_admin", "reviewer"));
   resolveObjectionEndpoint(r, deps, subsidyGuards(deps));
   dashboardEndpoint(r, deps);
+  moveStageEndpoint(r, deps, subsidyGuards(deps));
   return r;
 }

@@ -19,17 +19,29 @@ import { signedIn } from "../../auth/guard";
 import { formFailure } from "../../auth/page-forms";
 import { loadPolicyVersion } from "../../policies/current-policy";
 import { nextStage } from "../context";
+import { removedStageNotes } from "../removed-stage";
 import { type ApplicationDetail, getApplication } from "../get-application";
 import { DONE, idParam, NOT_FOUND, programmeTitles, type StaffPages } from "./shared";
 
 const roleZh = (roles: readonly string[]) =>
   roles.map((r) => (r === "zone_admin" ? "园区管理员" : "审核员")).join("或");
 
-/** What this staff member may do on this application now, from the zone's stages and roles. */
-function staffActions({ zone, actor }: Pick<RequestCtx<Actor>, "zone" | "actor">, d: ApplicationDetail): StaffActions {
+/**
+ * What this staff member may do on this application now, from the zone's stages and roles;
+ * `removedNote` when it sits in a stage the zone removed (only a zone admin can move it on).
+ */
+function staffActions(
+  { zone, actor }: Pick<RequestCtx<Actor>, "zone" | "actor">,
+  d: ApplicationDetail,
+  removedNote: string | undefined,
+): StaffActions {
   const app = d.application;
   const stage = zone.subsidy.stages.find((s) => s.key === app.stage);
   const out: StaffActions = { review: null, pay: null, resolve: actor.role === "zone_admin", note: null };
+  if (removedNote) {
+    out.note = `${removedNote}${actor.role === "zone_admin" ? "。" : "(由园区管理员移动)。"}`;
+    if (actor.role === "zone_admin") out.move = { stages: zone.subsidy.stages.map((s) => ({ key: s.key, zh: s.zh })) };
+  }
   if (app.status === "in_review" && stage) {
     if (stage.kind === "publicity")
       out.note =
@@ -80,7 +92,7 @@ async function renderApplication(
       detail={detail}
       programme={p ? { title: p.title.zh, facts: p.facts, materials: p.materials } : null}
       recorders={Object.fromEntries(recorders.map((r) => [r.id, r.email]))}
-      actions={staffActions(ctx, detail)}
+      actions={staffActions(ctx, detail, (await removedStageNotes(ctx, [app])).get(app.id))}
       today={shanghaiDate(ctx.now)}
       notice={opts.notice}
       failed={opts.failed}

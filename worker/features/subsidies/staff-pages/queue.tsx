@@ -7,6 +7,7 @@ import type { FormErrors } from "../../../../web/components/form";
 import { QueuePage } from "../../../../web/pages/subsidies/staff-queue";
 import { signedIn } from "../../auth/guard";
 import { listQueue, QueueQuery } from "../list-applications";
+import { removedStageNotes } from "../removed-stage";
 import { DONE, programmeTitles, type StaffPages } from "./shared";
 
 const FILTER_NAMES: Record<string, string> = {
@@ -36,13 +37,18 @@ export function queuePage(r: StaffPages, deps: AppDeps) {
       listQueue(ctx, parsed.success ? parsed.data : {}),
       programmeTitles(ctx),
     ]);
+    const removed = await removedStageNotes(ctx, queue.rows);
     const done = c.req.query("done");
     return c.html(
       <QueuePage
         zone={ctx.zone}
         nonce={c.get("secureHeadersNonce")}
         user={signedIn(c).user}
-        rows={queue.rows.map((row) => ({ ...row, programme: title(row.programmeId) }))}
+        rows={queue.rows.map((row) => ({
+          ...row,
+          programme: title(row.programmeId),
+          removedStage: removed.get(row.id),
+        }))}
         counts={queue.counts}
         filters={parsed.success ? parsed.data : {}}
         programmes={(policy?.compiled.list ?? []).map((p) => ({ id: p.id, title: p.title.zh }))}

@@ -15,6 +15,7 @@ import { commentAction } from "./comments";
 import { dashboardPage } from "./dashboard";
 import { exportCsv } from "./export";
 import { paymentAction } from "./payments";
+import { moveStageAction } from "./move-stage";
 import { queuePage } from "./queue";
 import { resolveObjectionAction } from "./resolve-objection";
 import { reviewAction } from "./review";
@@ -35,6 +36,7 @@ export function subsidyStaffPages(deps: AppDeps) {
   paymentAction(r, deps, adminOnly);
   commentAction(r, deps);
   resolveObjectionAction(r, deps, adminOnly);
+  moveStageAction(r, deps, adminOnly);
   dashboardPage(r, deps);
   exportCsv(r, deps);
   return r;

@@ -39,6 +39,7 @@ export const DONE: Record<string, string> = {
   dismiss: "异议已处理:不成立,公示继续。",
   uphold: "异议已处理:成立,申报不予通过,已通知企业。",
   comment: "意见已发送,已通知企业。",
+  moved: "已移至所选环节。",
 };
 
 export const NOT_FOUND = "没有这份申报。";

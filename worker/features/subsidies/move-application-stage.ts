@@ -1,0 +1,67 @@
+/**
+ * A zone admin moves an application out of a stage the zone has removed into one of
+ * today's stages (audited, on the timeline). Only such an application moves: the
+ * review flow moves every other one. Into 公示 it starts the notice period today; into
+ * 公示 or 拨付 it needs an amount already set, as passing a review would.
+ */
+import { z } from "zod";
+import type { SubsidyApplicationRow } from "../../db/schema";
+import { calendarOf, shanghaiDate } from "../../lib/calendar";
+import { AppError } from "../../lib/errors";
+import { lastOfWorkingDays } from "../../lib/working-days";
+import type { Actor, RequestCtx } from "../../middleware/request-ctx";
+import { stageNames } from "../zone-settings/stage-names";
+import { dueOnFor, readableApplication } from "./context";
+import { inRemovedStage } from "./removed-stage";
+import { transition } from "./transition";
+
+export const MoveStageInput = z.strictObject({
+  stage: z.string().min(1, "请选择要移至的环节").max(31, "请选择要移至的环节"),
+  /** The revision the admin read; a newer one means someone acted meanwhile. */
+  revision: z.number().int().min(0).max(2_147_483_647).optional(),
+});
+export type MoveStageInput = z.infer<typeof MoveStageInput>;
+
+export async function moveApplicationStage(
+  ctx: Pick<RequestCtx<Actor>, "db" | "zone" | "now" | "ip" | "origin" | "actor">,
+  id: string,
+  input: MoveStageInput,
+): Promise<SubsidyApplicationRow> {
+  const { zone, now, actor } = ctx;
+  if (actor.role !== "zone_admin") throw new AppError("forbidden", "只有园区管理员可以移动申报所在的环节。");
+  const app = await readableApplication(ctx, id);
+  if (!inRemovedStage(zone, app))
+    throw new AppError("conflict", "这份申报所在的环节仍在审核流程中,按正常流程办理即可,无需移动。");
+  if (input.revision !== undefined && input.revision !== app.revision)
+    throw new AppError("conflict", "这份申报刚被他人处理过,请刷新后再操作。");
+  const target = zone.subsidy.stages.find((s) => s.key === input.stage);
+  if (!target) throw new AppError("validation_failed", "请选择审核流程中现有的环节。", { stage: "请选择现有的环节" });
+  if (target.kind !== "review" && app.amountFen === null)
+    throw new AppError("validation_failed", `核定金额尚未确定,不能直接移至${target.zh};请先移至审核环节。`, {
+      stage: "请选择审核环节",
+    });
+  const from = (await stageNames(ctx, [app.stage!])).get(app.stage!) ?? app.stage!;
+  const today = shanghaiDate(now);
+  const publicity = app.status === "in_review" && target.kind === "publicity";
+  const publicityTo = publicity ? lastOfWorkingDays(today, zone.subsidy.noticeWorkingDays, calendarOf(zone)) : null;
+  return transition(ctx, app, {
+    set: {
+      stage: target.key,
+      // A returned application keeps its correction date; it comes back to the new stage when resubmitted.
+      ...(app.status === "in_review"
+        ? {
+            stageEnteredAt: now.getTime(),
+            dueOn: publicityTo ?? dueOnFor(zone, target, today),
+            ...(publicity ? { publicityFrom: today, publicityTo } : {}),
+          }
+        : {}),
+    },
+    event: {
+      action: "stage_moved",
+      stage: app.stage,
+      toStage: target.key,
+      note: `环节「${from}」已从审核流程中删除,由园区管理员移至「${target.zh}」。`,
+    },
+    actor,
+  });
+}
