@@ -119,6 +119,7 @@ function workLinks(user: HeaderUser): { href: string; label: string }[] {
               { href: "/admin/banks", label: "金融机构" },
               { href: "/admin/users", label: "用户管理" },
               { href: "/admin/policies", label: "政策版本" },
+              { href: "/admin/settings", label: "园区设置" },
             ]
           : []),
       ];

@@ -41,6 +41,7 @@ import { invitePage } from "./features/invitations/invite-page";
 import { adminBanksApi } from "./features/banks/api/admin-banks-api";
 import { adminBankPages } from "./features/banks/pages/admin-bank-pages";
 import { myBankPage } from "./features/banks/pages/my-bank-page";
+import { zoneSettingsPages } from "./features/zone-settings/pages/settings-pages";
 import { materialsRoutes } from "./features/materials/routes";
 import { enterpriseApi } from "./features/enterprises/api-member";
 import { enterpriseDirectoryApi } from "./features/enterprises/api-directory";
@@ -64,6 +65,7 @@ import { policyAdminPages } from "./features/policies/pages/admin-pages";
 import { subsidyStaffPages } from "./features/subsidies/staff-pages/routes";
 import { publicityPages } from "./features/subsidies/publicity-pages";
 import { subsidyMemberPages } from "./features/subsidies/member-pages/routes";
+import { zoneSettingsApi } from "./features/zone-settings/api";
 
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -95,6 +97,7 @@ export function createApp(deps: AppDeps) {
   app.route("/api/v1/invitations", invitationsApi(deps));
   app.route("/api/v1/admin/banks", adminBanksApi(deps));
   app.route("/admin/banks", adminBankPages(deps));
+  app.route("/admin/settings", zoneSettingsPages(deps));
   app.route("/bank", myBankPage(deps));
   app.route("/materials", materialsRoutes(deps));
   app.route("/api/v1/enterprise", enterpriseApi(deps));
@@ -113,6 +116,7 @@ export function createApp(deps: AppDeps) {
   app.route("/api/v1/finance", financeApi(deps));
   app.route("/api/v1/bank", bankFinanceApi(deps));
   app.route("/api/v1/admin/finance", financeAdminApi(deps));
+  app.route("/api/v1/admin/zone/settings", zoneSettingsApi(deps));
   app.route("/bank", bankFinancePages(deps));
   app.route("/admin/finance", financeAdminPages(deps));
   app.route("/finance", financeCataloguePages(deps));

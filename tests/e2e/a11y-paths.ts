@@ -78,6 +78,8 @@ export const ROLE_PATHS: RolePath[] = [
       "/admin/policies",
       "/admin/finance",
       "/admin/subsidies/dashboard",
+      "/admin/settings",
+      "/admin/settings/history",
     ],
   },
   {

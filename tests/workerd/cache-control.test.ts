@@ -72,6 +72,8 @@ const PAGES: Record<string, Anonymous> = {
   "/admin/policies/download/:id": "signed-in",
   "/admin/policies/programmes/:id/matches": "signed-in",
   "/admin/qualifications": "signed-in",
+  "/admin/settings": "signed-in",
+  "/admin/settings/history": "signed-in",
   "/admin/subsidies": "signed-in",
   "/admin/subsidies/applications/:id": "signed-in",
   "/admin/subsidies/dashboard": "signed-in",
