@@ -1,7 +1,8 @@
 /**
- * The accessibility suite, one file per role (tests/e2e/a11y-<role>.test.ts) so the two test
- * workers share it. Every page of each role's main path (anonymous, enterprise, reviewer, zone admin, bank;
- * see ./a11y-paths) in a real Chromium with the demo data, at 1280 px and at 390 px:
+ * The accessibility suite (run by tests/e2e/a11y.test.ts, one server and browser for all the
+ * roles: a server per role cost more than the parallelism won). Every page of each role's main
+ * path (anonymous, enterprise, reviewer, zone admin, bank; see ./a11y-paths) in a real Chromium
+ * with the demo data, at 1280 px and at 390 px:
  * axe-core finds no serious or critical violation; on the desktop numeric columns are
  * right-aligned under right-aligned headers; on the phone nothing scrolls sideways,
  * no link or button in a table row is off-screen, no status badge wraps into a column of
@@ -40,35 +41,37 @@ async function faultsAt(page: Page, path: string, phone: boolean): Promise<strin
 }
 
 /**
- * The suite for one role (its name as in ./a11y-paths ROLE_PATHS): that role's pages, then no
- * Content-Security-Policy violation on any page it opened. `zoneColours` adds the check of
- * every zone's home and 政策纵览 (contrast with each zone's branding).
+ * Every role's pages (./a11y-paths ROLE_PATHS), then no Content-Security-Policy violation on
+ * any page opened. `zoneColours` adds every zone's home and 政策纵览 (contrast with each
+ * zone's branding).
  */
-export function a11ySuite(roleName: string, opts: { zoneColours?: boolean } = {}) {
-  const role = ROLE_PATHS.find((r) => r.role === roleName);
-  if (!role) throw new Error(`no role "${roleName}" in ROLE_PATHS`);
-  const e2e = useE2e({ name: `a11y-${roleName.replace(/\W+/g, "-")}`, demo: true });
+export function a11ySuite(opts: { zoneColours?: boolean } = {}) {
+  const e2e = useE2e({ name: "a11y", demo: true });
   const base = (host = "zibo.localhost") => e2e.server.url("", host);
 
-  describe(`accessibility, ${role.role} (axe-core, phone layout, tap targets)`, () => {
-    it(`${role.role}: no serious or critical axe violation, nothing off-screen at 390 px`, async () => {
-      const { context, page } = await e2e.chromium.newPage(DESKTOP);
-      page.setDefaultTimeout(15_000);
-      if (role.email) await signIn(page, base(), role.email);
-      const faults: string[] = [];
-      for (const spec of role.pages) {
-        const path = await resolvePath(page, base(), spec);
-        for (const phone of [false, true]) {
-          await page.setViewportSize(phone ? PHONE : DESKTOP);
-          const res = await page.goto(base() + path);
-          expect(res?.status(), path).toBe(200);
-          expect(new URL(page.url()).pathname, `${path} redirected`).toBe(path.split("?")[0]);
-          faults.push(...(await faultsAt(page, path, phone)));
+  describe("accessibility of each role's pages (axe-core, phone layout, tap targets)", () => {
+    for (const role of ROLE_PATHS) roleTest(role);
+
+    function roleTest(role: (typeof ROLE_PATHS)[number]) {
+      it(`${role.role}: no serious or critical axe violation, nothing off-screen at 390 px`, async () => {
+        const { context, page } = await e2e.chromium.newPage(DESKTOP);
+        page.setDefaultTimeout(15_000);
+        if (role.email) await signIn(page, base(), role.email);
+        const faults: string[] = [];
+        for (const spec of role.pages) {
+          const path = await resolvePath(page, base(), spec);
+          for (const phone of [false, true]) {
+            await page.setViewportSize(phone ? PHONE : DESKTOP);
+            const res = await page.goto(base() + path);
+            expect(res?.status(), path).toBe(200);
+            expect(new URL(page.url()).pathname, `${path} redirected`).toBe(path.split("?")[0]);
+            faults.push(...(await faultsAt(page, path, phone)));
+          }
         }
-      }
-      await context.close();
-      expect(faults, `${role.role}'s pages:\n${faults.join("\n")}`).toEqual([]);
-    }, 240_000);
+        await context.close();
+        expect(faults, `${role.role}'s pages:\n${faults.join("\n")}`).toEqual([]);
+      }, 240_000);
+    }
 
     if (opts.zoneColours) {
       it("each zone's colours: home and 政策纵览 pass axe (contrast) on every zone", async () => {

@@ -20,8 +20,9 @@ const indexes = (n: number) => Array.from({ length: n }, (_, i) => i);
 /** A row's own error, then its fields'. */
 const rowError = (errors: Record<string, string>, path: string) => errors[path];
 
-export function IndustryRows({ values, errors }: SectionFormProps) {
-  const p = "priorityIndustries";
+/** One coded list (industries, qualification types): a row per entry plus two empty ones. */
+function CodedRows(props: SectionFormProps & { path: string; nameLabel: string; extra?: (i: number) => unknown }) {
+  const { values, errors, path: p } = props;
   return (
     <div class="rows" id={`f-${p}`}>
       {indexes(rowCount(values, p)).map((i) => (
@@ -31,7 +32,7 @@ export function IndustryRows({ values, errors }: SectionFormProps) {
           {rowError(errors, `${p}.${i}`) && <p class="field-error">{rowError(errors, `${p}.${i}`)}</p>}
           <Input
             name={`${p}.${i}.zh`}
-            label={`第${i + 1}项 产业名称`}
+            label={`第${i + 1}项 ${props.nameLabel}`}
             value={values[`${p}.${i}.zh`]}
             error={errors[`${p}.${i}.zh`]}
             required={false}
@@ -45,43 +46,30 @@ export function IndustryRows({ values, errors }: SectionFormProps) {
             required={false}
             maxlength={100}
           />
+          {props.extra?.(i)}
         </fieldset>
       ))}
     </div>
   );
 }
 
-export function QualificationRows({ values, errors }: SectionFormProps) {
+export function IndustryRows(props: SectionFormProps) {
+  return <CodedRows {...props} path="priorityIndustries" nameLabel="产业名称" />;
+}
+
+export function QualificationRows(props: SectionFormProps) {
   const p = "qualifications";
   return (
-    <div class="rows" id={`f-${p}`}>
-      {indexes(rowCount(values, p)).map((i) => (
-        <fieldset class="row">
-          <legend>{values[`${p}.${i}.zh`] ? `第${i + 1}项` : `第${i + 1}项(新增,可不填)`}</legend>
-          <input type="hidden" name={`${p}.${i}.code`} value={values[`${p}.${i}.code`] ?? ""} />
-          {rowError(errors, `${p}.${i}`) && <p class="field-error">{rowError(errors, `${p}.${i}`)}</p>}
-          <Input
-            name={`${p}.${i}.zh`}
-            label={`第${i + 1}项 资质名称`}
-            value={values[`${p}.${i}.zh`]}
-            error={errors[`${p}.${i}.zh`]}
-            required={false}
-            maxlength={60}
-          />
-          <Input
-            name={`${p}.${i}.en`}
-            label={`第${i + 1}项 英文名称(选填)`}
-            value={values[`${p}.${i}.en`]}
-            error={errors[`${p}.${i}.en`]}
-            required={false}
-            maxlength={100}
-          />
-          <Checkbox name={`${p}.${i}.certificate`} value="on" checked={values[`${p}.${i}.certificate`] === "on"}>
-            需要填写证书编号和日期
-          </Checkbox>
-        </fieldset>
-      ))}
-    </div>
+    <CodedRows
+      {...props}
+      path={p}
+      nameLabel="资质名称"
+      extra={(i) => (
+        <Checkbox name={`${p}.${i}.certificate`} value="on" checked={props.values[`${p}.${i}.certificate`] === "on"}>
+          需要填写证书编号和日期
+        </Checkbox>
+      )}
+    />
   );
 }
 
