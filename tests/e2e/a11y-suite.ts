@@ -1,8 +1,8 @@
 /**
- * The accessibility suite (run by tests/e2e/a11y.test.ts, one server and browser for all the
- * roles: a server per role cost more than the parallelism won). Every page of each role's main
- * path (anonymous, enterprise, reviewer, zone admin, bank; see ./a11y-paths) in a real Chromium
- * with the demo data, at 1280 px and at 390 px:
+ * The accessibility suite, in two files (tests/e2e/a11y-public.test.ts, a11y-staff.test.ts) of
+ * about equal length: one per role cost more in server start-ups than it won in parallelism.
+ * Every page of each role's main path (anonymous, enterprise, reviewer, zone admin, bank; see
+ * ./a11y-paths) in a real Chromium with the demo data, at 1280 px and at 390 px:
  * axe-core finds no serious or critical violation; on the desktop numeric columns are
  * right-aligned under right-aligned headers; on the phone nothing scrolls sideways,
  * no link or button in a table row is off-screen, no status badge wraps into a column of
@@ -45,12 +45,12 @@ async function faultsAt(page: Page, path: string, phone: boolean): Promise<strin
  * any page opened. `zoneColours` adds every zone's home and 政策纵览 (contrast with each
  * zone's branding).
  */
-export function a11ySuite(opts: { zoneColours?: boolean } = {}) {
-  const e2e = useE2e({ name: "a11y", demo: true });
+export function a11ySuite(name: string, roles: readonly string[], opts: { zoneColours?: boolean } = {}) {
+  const e2e = useE2e({ name, demo: true });
   const base = (host = "zibo.localhost") => e2e.server.url("", host);
 
   describe("accessibility of each role's pages (axe-core, phone layout, tap targets)", () => {
-    for (const role of ROLE_PATHS) roleTest(role);
+    for (const role of ROLE_PATHS.filter((r) => roles.includes(r.role))) roleTest(role);
 
     function roleTest(role: (typeof ROLE_PATHS)[number]) {
       it(`${role.role}: no serious or critical axe violation, nothing off-screen at 390 px`, async () => {
