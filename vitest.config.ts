@@ -36,7 +36,10 @@ export default defineConfig({
           cloudflareTest(({ inject }) => ({
             wrangler: { configPath: "./wrangler.toml" },
             miniflare: {
-              bindings: { LIBSQL_URL_TEMPLATE: `${inject("libsqlUrl")}/t/{tenant}/` },
+              bindings: {
+                LIBSQL_URL_TEMPLATE: `${inject("libsqlUrl")}/t/{tenant}/`,
+                PLATFORM_DB_URL: `${inject("libsqlUrl")}/t/platform/`,
+              },
             },
           })),
         ],

@@ -10,6 +10,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import autocannon from "autocannon";
+import { createClient } from "@libsql/client";
+import { preparePlatform } from "../dev/lib/platform";
 import { prepareAllZones } from "../dev/lib/prepare-tenant";
 import { zones } from "../tenants/index";
 import { benchEngine } from "./engine";
@@ -23,11 +25,15 @@ const pinned = spawnSync("taskset", ["-cp", "1", String(process.pid)]).status ==
 const dir = mkdtempSync(join(tmpdir(), "yuanqu-bench-"));
 const template = `file:${dir}/{tenant}.db`;
 await prepareAllZones((slug) => template.replace("{tenant}", slug), zones.all());
+const platformUrl = `file:${dir}/platform.db`;
+const platformClient = createClient({ url: platformUrl });
+await preparePlatform(platformClient, zones.all());
+platformClient.close();
 
 const tsx = join(process.cwd(), "node_modules", ".bin", "tsx");
 const [cmd, args] = pinned ? ["taskset", ["-c", "0", tsx, "bench/server.ts"]] : [tsx, ["bench/server.ts"]];
 const server = spawn(cmd, args as string[], {
-  env: { ...process.env, LIBSQL_URL_TEMPLATE: template, NODE_ENV: "production" },
+  env: { ...process.env, LIBSQL_URL_TEMPLATE: template, PLATFORM_DB_URL: platformUrl, NODE_ENV: "production" },
   stdio: ["ignore", "pipe", "inherit"],
 });
 const ports = await new Promise<{ barePort: number; appPort: number }>((resolve, reject) => {

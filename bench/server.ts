@@ -14,7 +14,10 @@ import { BENCH_PATHS } from "./paths";
 const template = process.env.LIBSQL_URL_TEMPLATE;
 if (!template) throw new Error("LIBSQL_URL_TEMPLATE is required");
 
-const app = await startNodeServer({ port: 0, env: { ROOT_DOMAINS: "localhost", LIBSQL_URL_TEMPLATE: template } });
+const app = await startNodeServer({
+  port: 0,
+  env: { ROOT_DOMAINS: "localhost", LIBSQL_URL_TEMPLATE: template, PLATFORM_DB_URL: process.env.PLATFORM_DB_URL },
+});
 
 const viaHost = hostFetchTo(app.port);
 const bare = new Hono();

@@ -5,10 +5,14 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { renderMigrationBundle } from "./lib/migration-bundle";
+import { MIGRATION_SETS, renderMigrationBundle } from "./lib/migration-bundle";
 
-const dir = fileURLToPath(new URL("../migrations/", import.meta.url));
-const out = `${dir}bundle.ts`;
-const text = renderMigrationBundle((name) => readFileSync(`${dir}${name}`, "utf8"));
-writeFileSync(out, text);
-console.log(`wrote ${out}`);
+for (const set of MIGRATION_SETS) {
+  const dir = fileURLToPath(new URL(`../${set.dir}`, import.meta.url));
+  const out = `${dir}bundle.ts`;
+  writeFileSync(
+    out,
+    renderMigrationBundle((name) => readFileSync(`${dir}${name}`, "utf8"), set),
+  );
+  console.log(`wrote ${out}`);
+}

@@ -11,7 +11,9 @@ import { mkdirSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { zones } from "../tenants/index";
 import { zoneOrigin } from "../worker/env";
+import { createClient } from "@libsql/client";
 import { startLibsqlServer } from "./libsql-server/server";
+import { preparePlatform } from "./lib/platform";
 import { assertPortFree, libsqlPort, publicUrlTemplate, servedPort } from "./lib/local-ports";
 import { prepareAllZones } from "./lib/prepare-tenant";
 import { DEMO_ZONES, demoAccounts, demoPassword } from "./lib/seed-demo";
@@ -31,6 +33,12 @@ try {
 mkdirSync(".data", { recursive: true });
 
 async function prepareAll(urlFor: (slug: string) => string) {
+  // The control plane first: the demo zones registered as active zones (idempotent).
+  const platform = createClient({ url: urlFor("platform") });
+  const { migrated: platformSchema, registered } = await preparePlatform(platform, zones.all());
+  platform.close();
+  const added = registered.length ? `; registered ${registered.join(", ")}` : "";
+  console.log(`  ✓ platform: schema ${platformSchema.version}${added}`);
   for (const { zone, migrated, policy } of await prepareAllZones(urlFor, zones.all(), { demo: true })) {
     const set = policy.preview.set!;
     const state =
@@ -68,7 +76,13 @@ if (values.node) {
   await prepareAll((slug) => template.replace("{tenant}", slug));
   const server = await startNodeServer({
     port: PORT,
-    env: { ROOT_DOMAINS: "localhost", LIBSQL_URL_TEMPLATE: template, PUBLIC_URL_TEMPLATE, DEV_TOOLS: "1" },
+    env: {
+      ROOT_DOMAINS: "localhost",
+      LIBSQL_URL_TEMPLATE: template,
+      PLATFORM_DB_URL: template.replace("{tenant}", "platform"),
+      PUBLIC_URL_TEMPLATE,
+      DEV_TOOLS: "1",
+    },
   });
   banner("Node, @hono/node-server");
   const stop = () => void server.close().then(() => process.exit(0));
@@ -91,6 +105,8 @@ if (values.node) {
       "--show-interactive-dev-session=false",
       "--var",
       `LIBSQL_URL_TEMPLATE:${db.url}/t/{tenant}/`,
+      "--var",
+      `PLATFORM_DB_URL:${db.tenantUrl("platform")}`,
       "--var",
       `PUBLIC_URL_TEMPLATE:${PUBLIC_URL_TEMPLATE}`,
     ],

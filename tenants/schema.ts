@@ -40,6 +40,9 @@ export const RESERVED_SUBDOMAINS: ReadonlySet<string> = new Set([
   "internal",
   "localhost",
   "t",
+  // The platform database's name beside the zones' (PLATFORM_DB_URL) and the template name.
+  "platform",
+  "blank",
 ]);
 
 /** A subdomain label we accept as a zone slug: DNS-safe, lower case, 2–32 chars. */

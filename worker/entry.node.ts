@@ -1,6 +1,6 @@
 /**
  * Node entry: the same createApp(deps) served by @hono/node-server. Configured
- * from the environment (PORT, HOST, ROOT_DOMAINS, LIBSQL_URL_TEMPLATE, DB_TIMEOUT_MS,
+ * from the environment (PORT, HOST, ROOT_DOMAINS, LIBSQL_URL_TEMPLATE, PLATFORM_DB_URL, DB_TIMEOUT_MS,
  * LIBSQL_AUTH_TOKEN, BLOB_DIR); defaults serve embedded libSQL files and
  * uploaded materials (.data/blobs) under .data/.
  */
@@ -13,6 +13,7 @@ import { runScheduled } from "./scheduled/run-scheduled";
 export const NODE_DEFAULTS = {
   ROOT_DOMAINS: "localhost",
   LIBSQL_URL_TEMPLATE: "file:.data/{tenant}.db",
+  PLATFORM_DB_URL: "file:.data/platform.db",
 } as const;
 
 /**

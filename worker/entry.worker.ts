@@ -4,7 +4,7 @@
  * client is created per request because it holds nothing but a URL and token.
  */
 import { createClient } from "@libsql/client/web";
-import { zones } from "../tenants/index";
+import { createZoneDirectory } from "./control-plane/directory";
 import { createApp, type App } from "./app";
 import { parseConfig, tenantDbUrl, type AppDeps } from "./env";
 import { connectTenant } from "./db/time-limited-client";
@@ -28,17 +28,16 @@ export interface WorkerEnv extends Env {
 /** The Worker's AppDeps for an env: what the entry serves (exported for the outage tests). */
 export function workerDeps(env: WorkerEnv): AppDeps {
   const config = parseConfig({ ...env });
+  const connect = (url: string) =>
+    connectTenant({ createClient, url, authToken: config.LIBSQL_AUTH_TOKEN, timeoutMs: config.DB_TIMEOUT_MS });
+  const openPlatformClient = () => connect(config.PLATFORM_DB_URL);
   return {
     config,
-    zones,
+    // Built once per isolate (appFor): its copy of the zone list lives as long as the isolate.
+    directory: createZoneDirectory({ open: openPlatformClient, roots: config.ROOT_DOMAINS }),
     // Each call is time-limited (DB_TIMEOUT_MS); an outage answers 503, see db/time-limited-client.ts.
-    openClient: (slug) =>
-      connectTenant({
-        createClient,
-        url: tenantDbUrl(config.LIBSQL_URL_TEMPLATE, slug),
-        authToken: config.LIBSQL_AUTH_TOKEN,
-        timeoutMs: config.DB_TIMEOUT_MS,
-      }),
+    openClient: (dbName) => connect(tenantDbUrl(config.LIBSQL_URL_TEMPLATE, dbName)),
+    openPlatformClient,
     blobs: r2BlobStore(env.MATERIALS),
     now: () => new Date(),
     // Set by Cloudflare's edge on every request; a client cannot forge it there.

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import type { Context } from "hono";
 import type { Client } from "@libsql/client";
-import type { ZoneRegistry } from "../tenants/registry";
+import type { TenantRecord, ZoneDirectory } from "./control-plane/directory";
 import type { ZoneConfig } from "../tenants/schema";
 import type { TenantDb } from "./db/open";
 import type { BlobStore } from "./lib/blob-store/blob-store";
@@ -32,6 +32,13 @@ export const configSchema = z.object({
       (s) => /^(libsql|https?|wss?|file):/.test(s),
       "LIBSQL_URL_TEMPLATE: libsql:, http(s):, ws(s): or file: URL",
     ),
+  /**
+   * The platform database (the control plane: zones, their hostnames and status, operators).
+   * Locally a database on the local libSQL server or a file under .data/; Turso in production.
+   */
+  PLATFORM_DB_URL: z
+    .string()
+    .refine((s) => /^(libsql|https?|wss?|file):/.test(s), "PLATFORM_DB_URL: libsql:, http(s):, ws(s): or file: URL"),
   /** Turso group token (secret); empty for the local server. */
   LIBSQL_AUTH_TOKEN: z.string().optional(),
   /**
@@ -70,11 +77,34 @@ export function parseConfig(raw: Record<string, unknown>): AppConfig {
  * both the Origin check on every state change and every link a message carries, so the
  * two can never disagree (a port, a proxy or a second hostname is configured here, once).
  */
-export function zoneOrigin(config: Pick<AppConfig, "PUBLIC_URL_TEMPLATE">, slug: string): string {
-  return config.PUBLIC_URL_TEMPLATE.replaceAll("{tenant}", slug);
+/**
+ * The origin a zone's links carry and its forms are checked against (one rule): the scheme
+ * and port the deployment serves (PUBLIC_URL_TEMPLATE) with the zone's hostname — the custom
+ * one the request came on, else its primary `<slug>.<root>`. Never the Host header as such:
+ * a custom hostname counts only when the control plane lists it for this zone.
+ */
+export function zoneOrigin(
+  config: Pick<AppConfig, "PUBLIC_URL_TEMPLATE">,
+  slug: string,
+  customHost: string | null = null,
+): string {
+  const primary = config.PUBLIC_URL_TEMPLATE.replaceAll("{tenant}", slug);
+  if (!customHost) return primary;
+  const url = new URL(primary);
+  url.hostname = customHost;
+  return url.origin;
 }
 
-/** The public origin template of a local server on `port` (zones on *.localhost). */
+/**
+ * The platform site's origin (the operator console on the bare root domain): the zones'
+ * scheme and port on the first root domain, e.g. http://localhost:8787.
+ */
+export function platformOrigin(config: Pick<AppConfig, "PUBLIC_URL_TEMPLATE" | "ROOT_DOMAINS">): string {
+  const url = new URL(config.PUBLIC_URL_TEMPLATE.replaceAll("{tenant}", "zone"));
+  url.hostname = config.ROOT_DOMAINS[0]!;
+  return url.origin;
+}
+
 export function localPublicUrlTemplate(port: number): string {
   return `http://{tenant}.localhost:${port}`;
 }
@@ -87,9 +117,15 @@ export function tenantDbUrl(template: string, slug: string): string {
 /** What the app needs from its host runtime; the Worker and Node entries each build one. */
 export interface AppDeps {
   config: AppConfig;
-  zones: ZoneRegistry;
-  /** Returns a client for the zone's own database (per request on Workers, cached on Node). */
-  openClient(slug: string): Client;
+  /** Host → zone through the control plane, with a per-isolate copy (control-plane/directory.ts). */
+  directory: ZoneDirectory;
+  /**
+   * A client for the zone database named `dbName` (the control plane's tenants.db_name): per request
+   * on Workers, cached on Node.
+   */
+  openClient(dbName: string): Client;
+  /** A client for the platform database (PLATFORM_DB_URL). */
+  openPlatformClient(): Client;
   /** Uploaded files (materials) of every zone: R2 on Workers, a directory on Node; keys start with the zone slug. */
   blobs: BlobStore;
   /** The clock every service reads; tests inject their own. */
@@ -105,7 +141,17 @@ export interface SignedIn {
 }
 
 /** The site a request was resolved to; zone requests carry their config and database. */
-export type Site = { kind: "zone"; zone: ZoneConfig; db: TenantDb } | { kind: "platform" };
+export type Site =
+  | {
+      kind: "zone";
+      zone: ZoneConfig;
+      db: TenantDb;
+      /** The zone's row in the control plane. */
+      tenant: TenantRecord;
+      /** Where this request's links point and which Origin its forms must carry (zoneOrigin). */
+      origin: string;
+    }
+  | { kind: "platform" };
 
 /**
  * Read variables with `c.get(key)`, not `c.var.key`: Hono's `c.var` builds a new

@@ -6,8 +6,7 @@
  */
 import { createClient, type Client } from "@libsql/client";
 import { connectTenant } from "./db/time-limited-client";
-import { zones } from "../tenants/index";
-import type { ZoneRegistry } from "../tenants/registry";
+import { createZoneDirectory } from "./control-plane/directory";
 import { parseConfig, tenantDbUrl, type AppDeps } from "./env";
 import { diskBlobStore } from "./lib/blob-store/disk";
 
@@ -16,26 +15,30 @@ export interface NodeDeps extends AppDeps {
   close(): void;
 }
 
-export function createNodeDeps(env: Record<string, string | undefined>, registry: ZoneRegistry = zones): NodeDeps {
+export function createNodeDeps(env: Record<string, string | undefined>): NodeDeps {
   const config = parseConfig(env);
   const clients = new Map<string, Client>();
+  // One client per URL for the process's life; each call is time-limited (DB_TIMEOUT_MS) and an
+  // outage answers 503, see db/time-limited-client.ts.
+  const connect = (url: string) => {
+    let client = clients.get(url);
+    if (!client) {
+      client = connectTenant({
+        createClient,
+        url,
+        authToken: config.LIBSQL_AUTH_TOKEN,
+        timeoutMs: config.DB_TIMEOUT_MS,
+      });
+      clients.set(url, client);
+    }
+    return client;
+  };
+  const openPlatformClient = () => connect(config.PLATFORM_DB_URL);
   return {
     config,
-    zones: registry,
-    openClient(slug) {
-      let client = clients.get(slug);
-      if (!client) {
-        // Each call is time-limited (DB_TIMEOUT_MS); an outage answers 503, see db/time-limited-client.ts.
-        client = connectTenant({
-          createClient,
-          url: tenantDbUrl(config.LIBSQL_URL_TEMPLATE, slug),
-          authToken: config.LIBSQL_AUTH_TOKEN,
-          timeoutMs: config.DB_TIMEOUT_MS,
-        });
-        clients.set(slug, client);
-      }
-      return client;
-    },
+    directory: createZoneDirectory({ open: openPlatformClient, roots: config.ROOT_DOMAINS }),
+    openClient: (dbName) => connect(tenantDbUrl(config.LIBSQL_URL_TEMPLATE, dbName)),
+    openPlatformClient,
     // Uploaded materials on disk (BLOB_DIR, default .data/blobs), keyed <zone>/<id> like R2 on Workers.
     blobs: diskBlobStore(env.BLOB_DIR || ".data/blobs"),
     now: () => new Date(),

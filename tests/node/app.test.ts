@@ -10,17 +10,20 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { zones } from "../../tenants/index";
 import { createApp } from "../../worker/app";
 import { parseConfig } from "../../worker/env";
+import { testPlatform } from "../support/test-platform";
 import { memoryBlobStore } from "../../worker/lib/blob-store/memory";
 
 // A database that was never migrated: every query fails with "no such table".
 const unmigrated = createClient({ url: ":memory:" });
+const platform = await testPlatform();
 const app = createApp({
   config: parseConfig({
     ROOT_DOMAINS: "localhost",
     LIBSQL_URL_TEMPLATE: "file:unused/{tenant}.db",
     PUBLIC_URL_TEMPLATE: "http://{tenant}.localhost",
+    PLATFORM_DB_URL: "file:unused/platform.db",
   }),
-  zones,
+  ...platform,
   openClient: () => unmigrated,
   blobs: memoryBlobStore(),
   now: () => new Date(),
@@ -62,6 +65,7 @@ describe("configuration", () => {
         ROOT_DOMAINS: "localhost",
         LIBSQL_URL_TEMPLATE: "libsql://one-db.turso.io",
         PUBLIC_URL_TEMPLATE: "http://{tenant}.localhost",
+        PLATFORM_DB_URL: "file:unused/platform.db",
       }),
     ).toThrow(/LIBSQL_URL_TEMPLATE must contain \{tenant\}/);
   });
@@ -75,8 +79,9 @@ describe("development tools", () => {
         LIBSQL_URL_TEMPLATE: "file:unused/{tenant}.db",
         PUBLIC_URL_TEMPLATE: "http://{tenant}.localhost",
         DEV_TOOLS: devTools,
+        PLATFORM_DB_URL: "file:unused/platform.db",
       }),
-      zones,
+      ...platform,
       openClient: () => unmigrated,
       blobs: memoryBlobStore(),
       now: () => new Date(),

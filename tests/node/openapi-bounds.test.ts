@@ -21,9 +21,9 @@
  */
 import { createClient } from "@libsql/client";
 import { describe, expect, it } from "vitest";
-import { zones } from "../../tenants/index";
 import { createApp } from "../../worker/app";
 import { parseConfig } from "../../worker/env";
+import { testPlatform } from "../support/test-platform";
 import { memoryBlobStore } from "../../worker/lib/blob-store/memory";
 
 type Schema = Record<string, unknown> & {
@@ -52,13 +52,15 @@ interface Document {
   components?: { schemas?: Record<string, Schema> };
 }
 
+const platform = await testPlatform();
 const app = createApp({
   config: parseConfig({
     ROOT_DOMAINS: "localhost",
     LIBSQL_URL_TEMPLATE: "file:unused/{tenant}.db",
     PUBLIC_URL_TEMPLATE: "http://{tenant}.localhost",
+    PLATFORM_DB_URL: "file:unused/platform.db",
   }),
-  zones,
+  ...platform,
   // The document is built from the route definitions; no database is touched.
   openClient: () => createClient({ url: ":memory:" }),
   blobs: memoryBlobStore(),

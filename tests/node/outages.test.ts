@@ -20,14 +20,16 @@ import {
   findDatabaseUnavailable,
   limitDatabaseCalls,
 } from "../../worker/db/time-limited-client";
+import { preparePlatform } from "../../dev/lib/platform";
 import { createNodeDeps, type NodeDeps } from "../../worker/node-deps";
 
 const listen = (server: Server) =>
   new Promise<number>((done) => server.listen(0, "127.0.0.1", () => done((server.address() as { port: number }).port)));
-const depsFor = (template: string, timeoutMs: number) =>
+const depsFor = (template: string, timeoutMs: number, platformUrl: string) =>
   createNodeDeps({
     ROOT_DOMAINS: "localhost",
     LIBSQL_URL_TEMPLATE: template,
+    PLATFORM_DB_URL: platformUrl,
     PUBLIC_URL_TEMPLATE: "http://{tenant}.localhost",
     DB_TIMEOUT_MS: String(timeoutMs),
     BLOB_DIR: join(tmpdir(), "yq-outages-blobs"),
@@ -41,6 +43,7 @@ describe("database outages on Node", () => {
     socket.on("error", () => {});
   });
   const dir = mkdtempSync(join(tmpdir(), "yq-outages-"));
+  const platformUrl = `file:${join(dir, "platform.db")}`;
   let all: NodeDeps[] = [];
   let app: ReturnType<typeof createApp>;
   // A second connection to changzhi's file, as another process (a CLI, a backup) would hold it.
@@ -55,10 +58,13 @@ describe("database outages on Node", () => {
     await prepareTenant(prepare, zones.get("changzhi")!);
     prepare.close();
     holder = new Database(join(dir, "changzhi.db"));
+    const platform = createClient({ url: platformUrl });
+    await preparePlatform(platform, zones.all());
+    platform.close();
 
-    const down = depsFor(`http://127.0.0.1:${deadPort}/t/{tenant}/`, 300);
-    const hung = depsFor(`http://127.0.0.1:${silentPort}/t/{tenant}/`, 300);
-    const files = depsFor(`file:${dir}/{tenant}.db`, 2_000);
+    const down = depsFor(`http://127.0.0.1:${deadPort}/t/{tenant}/`, 300, platformUrl);
+    const hung = depsFor(`http://127.0.0.1:${silentPort}/t/{tenant}/`, 300, platformUrl);
+    const files = depsFor(`file:${dir}/{tenant}.db`, 2_000, platformUrl);
     all = [down, hung, files];
     // One app, as in production: zibo's database is down, dongying's hung, changzhi's an embedded file.
     app = createApp({
@@ -137,7 +143,7 @@ describe("database outages on Node", () => {
     const prepare = createClient({ url: `file:${join(fresh, "changzhi.db")}` });
     await prepareTenant(prepare, zones.get("changzhi")!);
     prepare.close();
-    const deps = depsFor(`file:${fresh}/{tenant}.db`, 2_000);
+    const deps = depsFor(`file:${fresh}/{tenant}.db`, 2_000, platformUrl);
     all.push(deps);
     const other = new Database(join(fresh, "changzhi.db"));
     other.exec("BEGIN EXCLUSIVE");

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createClient } from "@libsql/client";
+import { preparePlatform } from "../../dev/lib/platform";
 import { prepareAllZones } from "../../dev/lib/prepare-tenant";
 import { zones } from "../../tenants/index";
 import { openTenantDb, type TenantDb } from "../../worker/db/open";
@@ -46,6 +47,10 @@ export async function startTestNodeServer({
     }
   };
   await prepareAllZones((slug) => template.replace("{tenant}", slug), zones.all(), { demo });
+  const platformUrl = `file:${dir}/platform.db`;
+  const platform = createClient({ url: platformUrl });
+  await preparePlatform(platform, zones.all());
+  platform.close();
   await seed?.(withTenantDb);
   // A free port, and no PUBLIC_URL_TEMPLATE: the server derives its origin from the port it
   // binds, as `npm start` does, so every suite runs on a non-default port.
@@ -54,6 +59,7 @@ export async function startTestNodeServer({
     env: {
       ROOT_DOMAINS: "localhost",
       LIBSQL_URL_TEMPLATE: template,
+      PLATFORM_DB_URL: platformUrl,
       BLOB_DIR: join(dir, "blobs"),
       DEV_TOOLS: "1",
     },

@@ -7,6 +7,8 @@
 import { readdirSync } from "node:fs";
 import type { TestProject } from "vitest/node";
 import { startLibsqlServer } from "../../dev/libsql-server/server";
+import { createClient } from "@libsql/client";
+import { preparePlatform } from "../../dev/lib/platform";
 import { prepareAllZones } from "../../dev/lib/prepare-tenant";
 import { zones } from "../../tenants/index";
 
@@ -33,6 +35,9 @@ export default async function setup(project: TestProject) {
   project.provide("workerdFiles", { files, blocksPerFile: Math.floor(BLOCKS / files.length) });
   const server = await startLibsqlServer({ dataDir: ":memory:", port: 0 });
   await prepareAllZones((slug) => server.tenantUrl(slug), zones.all(), { demo: true });
+  const platform = createClient({ url: server.tenantUrl("platform") });
+  await preparePlatform(platform, zones.all());
+  platform.close();
   project.provide("libsqlUrl", server.url);
   return async () => {
     await server.close();

@@ -17,6 +17,10 @@ export const ERROR_STATUS = {
   rate_limited: 429,
   internal: 500,
   unavailable: 503,
+  /** The zone exists but the platform has suspended it (control plane). */
+  zone_suspended: 503,
+  /** The zone is being created and does not serve yet. */
+  zone_provisioning: 503,
 } as const satisfies Record<string, ContentfulStatusCode>;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -9,7 +9,6 @@
  */
 import type { Context } from "hono";
 import type { AppDeps, AppEnv } from "../env";
-import { zoneOrigin } from "../env";
 import type { ZoneConfig } from "../../tenants/schema";
 import type { TenantDb } from "../db/open";
 import type { Role } from "../db/schema";
@@ -62,7 +61,7 @@ export function requestCtx(c: Context<AppEnv>, deps: AppDeps): RequestCtx {
         : null,
       now: deps.now(),
       ip: deps.clientIp(c),
-      origin: zoneOrigin(deps.config, site.zone.slug),
+      origin: site.origin,
       userAgent: c.req.header("user-agent") ?? null,
       get auth() {
         auth ??= zoneAuthFor(c, deps);

@@ -12,7 +12,7 @@
 import { createMiddleware } from "hono/factory";
 import { csrf } from "hono/csrf";
 import type { AppDeps, AppEnv } from "../env";
-import { zoneOrigin } from "../env";
+import { platformOrigin } from "../env";
 import { AppError } from "../lib/errors";
 import { isApiPath } from "./headers";
 
@@ -21,9 +21,11 @@ const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 const UPLOAD_API = /^\/api\/v1\/subsidies\/applications\/[^/]+\/materials$/;
 
 export function requestGuards(deps: AppDeps) {
+  // The one origin rule (env.ts zoneOrigin): the scheme and port served, and the zone's hostname
+  // this request came on (its custom one, else its primary). The platform site has its own rule.
   const ownOrigin = (c: Parameters<Parameters<typeof createMiddleware<AppEnv>>[0]>[0]) => {
     const site = c.get("site");
-    return site.kind === "zone" ? zoneOrigin(deps.config, site.zone.slug) : null;
+    return site.kind === "zone" ? site.origin : platformOrigin(deps.config);
   };
   const forms = csrf({ origin: (origin, c) => origin === ownOrigin(c) });
   return createMiddleware<AppEnv>(async (c, next) => {

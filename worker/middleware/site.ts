@@ -1,39 +1,54 @@
 /**
  * Resolves the request's host to a zone (with its own database), the platform
- * site, or nothing. Nothing is a 404 right here: no later handler can ever run
- * for an unknown host, so there is no default tenant by construction.
+ * site, or nothing, through the control plane (control-plane/directory.ts).
+ * Nothing is a 404 right here: no later handler can ever run for an unknown host,
+ * so there is no default tenant by construction. A zone that is suspended, or still
+ * being provisioned, answers 503 here the same way: none of its routes (sign-in
+ * included) runs, and the zones beside it are untouched.
  */
 import { createMiddleware } from "hono/factory";
-import type { AppDeps, AppEnv } from "../env";
+import { zoneOrigin, type AppDeps, type AppEnv } from "../env";
 import { openTenantDb, type TenantDb } from "../db/open";
 import { AppError } from "../lib/errors";
-import { resolveSite } from "../lib/host";
 import { loadZone } from "./zone-settings";
 
 export function siteMiddleware(deps: AppDeps) {
-  const roots = deps.config.ROOT_DOMAINS;
-  const hasZone = (slug: string) => deps.zones.has(slug);
   return createMiddleware<AppEnv>(async (c, next) => {
     // workerd's SELF.fetch sends no Host header; the URL's host is then the only source.
     const host = c.req.header("host") ?? new URL(c.req.url).host;
-    const ref = resolveSite(host, roots, hasZone);
+    const ref = await deps.directory.resolve(host);
     if (ref.kind === "none") {
       throw new AppError("zone_not_found", "这个地址没有对应的园区。请检查网址,或联系平台运营方。");
     }
     if (ref.kind === "platform") {
       c.set("site", { kind: "platform" });
     } else {
-      const code = deps.zones.get(ref.slug)!;
+      const { tenant } = ref;
+      if (tenant.status === "suspended") {
+        throw new AppError(
+          "zone_suspended",
+          `${tenant.name.zh}的园区通服务已暂停,暂时无法访问和登录。如有疑问,请联系园区管委会或平台运营方。`,
+          undefined,
+          { retryAfterSeconds: 3600 },
+        );
+      }
+      if (tenant.status === "provisioning") {
+        throw new AppError("zone_provisioning", `${tenant.name.zh}的园区通正在开通,请稍后再来。`, undefined, {
+          retryAfterSeconds: 60,
+        });
+      }
       // Opened on first use: a request within 5 s of its isolate's last settings check
       // that never queries (e.g. /api/v1/zone) costs no client.
       let db: TenantDb | undefined;
       const openDb = () => {
-        db ??= openTenantDb(deps.openClient(code.slug));
+        db ??= openTenantDb(deps.openClient(tenant.dbName));
         return db;
       };
       const site = {
         kind: "zone" as const,
-        zone: code,
+        zone: ref.zone,
+        tenant,
+        origin: zoneOrigin(deps.config, tenant.slug, ref.customHost),
         get db() {
           return openDb();
         },
@@ -41,7 +56,7 @@ export function siteMiddleware(deps: AppDeps) {
       // Set before the settings are read, so an outage's 503 page still names the zone.
       c.set("site", site);
       // The zone's own settings applied (middleware/zone-settings.ts: cached per isolate for 5 s).
-      site.zone = await loadZone(code, openDb);
+      site.zone = await loadZone(ref.zone, openDb);
     }
     await next();
   });

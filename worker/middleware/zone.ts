@@ -4,9 +4,7 @@
  */
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
-import type { AppEnv } from "../env";
-import type { ZoneConfig } from "../../tenants/schema";
-import type { TenantDb } from "../db/open";
+import type { AppEnv, Site } from "../env";
 import { AppError } from "../lib/errors";
 
 export const requireZone = createMiddleware<AppEnv>(async (c, next) => {
@@ -15,7 +13,7 @@ export const requireZone = createMiddleware<AppEnv>(async (c, next) => {
 });
 
 /** The zone and database of a request that passed `requireZone`. */
-export function zoneOf(c: Context<AppEnv>): { zone: ZoneConfig; db: TenantDb } {
+export function zoneOf(c: Context<AppEnv>): Extract<Site, { kind: "zone" }> {
   const site = c.get("site");
   if (site.kind !== "zone") throw new AppError("not_found", "这个地址只在园区的子域名下提供。");
   // The site itself, not a copy: its `db` getter opens the database only if a handler reads it.

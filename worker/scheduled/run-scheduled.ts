@@ -21,10 +21,13 @@ const zoneJobs: readonly ZoneJob[] = [
   deliverOutboxJob,
 ];
 
+/** Every active zone of the control plane; suspended and provisioning zones are skipped. */
 export async function runScheduled(deps: AppDeps): Promise<void> {
-  for (const code of deps.zones.all()) {
+  for (const tenant of await deps.directory.list()) {
+    if (tenant.status !== "active") continue;
+    const code = deps.directory.baseZone(tenant);
     try {
-      const db = openTenantDb(deps.openClient(code.slug));
+      const db = openTenantDb(deps.openClient(tenant.dbName));
       // The zone's own settings (stages, 公示 days, calendar), as its pages see them.
       const zone = await loadZone(code, () => db);
       for (const job of zoneJobs) await job({ deps, zone, db });

@@ -8,6 +8,7 @@ import type { AppEnv, Site } from "../../env";
 import { onError } from "../../middleware/errors";
 import { enqueueMessage } from "../outbox/enqueue-message";
 import type { OutboxRecord } from "../outbox/list-outbox";
+import { activeTenantRecord } from "../../../tests/support/tenant-record";
 import { devRoutes } from "./routes";
 
 const zibo = zones.get("zibo")!;
@@ -54,9 +55,16 @@ describe("dev outbox viewer", () => {
     );
   });
   afterEach(() => client.close());
+  const ziboSite = () => ({
+    kind: "zone" as const,
+    zone: zibo,
+    db,
+    tenant: activeTenantRecord(zibo),
+    origin: "http://zibo.localhost",
+  });
 
   it("answers the zone's messages as JSON, newest first, not cacheable", async () => {
-    const res = await appFor({ kind: "zone", zone: zibo, db }).request("/dev/outbox");
+    const res = await appFor(ziboSite()).request("/dev/outbox");
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toBe("no-store");
     const { messages } = (await res.json()) as { messages: OutboxRecord[] };
@@ -67,7 +75,7 @@ describe("dev outbox viewer", () => {
   });
 
   it("shows a page in the zone's branding where links are clickable and bodies are escaped", async () => {
-    const res = await appFor({ kind: "zone", zone: zibo, db }).request("/dev/outbox/view");
+    const res = await appFor(ziboSite()).request("/dev/outbox/view");
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain(zibo.name.zh);

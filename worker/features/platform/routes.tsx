@@ -11,11 +11,13 @@ import { PlatformHomePage } from "../../../web/pages/platform-home";
 export function platformRoutes(deps: AppDeps) {
   const routes = new Hono<AppEnv>();
 
-  routes.get("/", (c, next) => {
+  routes.get("/", async (c, next) => {
     if (c.get("site").kind !== "platform") return next();
     // The same configured origin as every form check and mailed link, never the Host header.
     const zoneUrl = (slug: string) => `${zoneOrigin(deps.config, slug)}/`;
-    return c.html(<PlatformHomePage zones={deps.zones.all()} zoneUrl={zoneUrl} nonce={c.get("secureHeadersNonce")} />);
+    const tenants = (await deps.directory.list()).filter((t) => t.status === "active");
+    const zones = tenants.map((t) => deps.directory.baseZone(t));
+    return c.html(<PlatformHomePage zones={zones} zoneUrl={zoneUrl} nonce={c.get("secureHeadersNonce")} />);
   });
 
   // Browsers ask every site for /favicon.ico; answer with the site's icon in its colours.
