@@ -2,51 +2,64 @@
  * `npm run bench`: requests/s and latency of the app against a bare Hono route
  * in the same run. The server runs on core 0 (taskset), autocannon on core 1.
  * Not a test: it prints figures and ratios; targets are reported, not asserted.
- *   BENCH_SECONDS (default 8) per scenario, BENCH_CONNECTIONS (default 32).
+ *   BENCH_SECONDS (default 8) per scenario, BENCH_CONNECTIONS (default 32),
+ *   BENCH_MIGRATE_ZONES (default 100; 0 skips the db:migrate run).
  */
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
-import autocannon from "autocannon";
 import { createClient } from "@libsql/client";
 import { preparePlatform } from "../dev/lib/platform";
 import { prepareAllZones } from "../dev/lib/prepare-tenant";
 import { zones } from "../tenants/index";
 import { benchEngine } from "./engine";
 import { benchFinance } from "./finance";
+import { createMeasure, type Figures, formatFigures as fmt, type Scenario } from "./measure";
+import { benchMigrate } from "./migrate-scale";
 import { BENCH_PATHS } from "./paths";
+import { addScaleZones, benchResolve, SCALE_ZONES } from "./zone-scale";
+import { measureZoneScale, printZoneScale } from "./zone-scale-report";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 8);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
-const pinned = spawnSync("taskset", ["-cp", "1", String(process.pid)]).status === 0;
+const migrateZones = Number(process.env.BENCH_MIGRATE_ZONES ?? 100);
+const pin = (cores: string) => spawnSync("taskset", ["-cp", cores, String(process.pid)]).status === 0;
+const pinned = pin("1");
 
 const dir = mkdtempSync(join(tmpdir(), "yuanqu-bench-"));
+process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
 const template = `file:${dir}/{tenant}.db`;
 await prepareAllZones((slug) => template.replace("{tenant}", slug), zones.all());
 const platformUrl = `file:${dir}/platform.db`;
 const platformClient = createClient({ url: platformUrl });
 await preparePlatform(platformClient, zones.all());
-platformClient.close();
+// The same demo zones among 1,000 in a second control plane (zone-scale.ts).
+const scaleUrl = `file:${dir}/platform-${SCALE_ZONES}.db`;
+const scaleClient = createClient({ url: scaleUrl });
+await preparePlatform(scaleClient, zones.all());
+await addScaleZones(scaleClient, zones.all());
 
 const tsx = join(process.cwd(), "node_modules", ".bin", "tsx");
 const [cmd, args] = pinned ? ["taskset", ["-c", "0", tsx, "bench/server.ts"]] : [tsx, ["bench/server.ts"]];
 const server = spawn(cmd, args as string[], {
-  env: { ...process.env, LIBSQL_URL_TEMPLATE: template, PLATFORM_DB_URL: platformUrl, NODE_ENV: "production" },
+  env: {
+    ...process.env,
+    LIBSQL_URL_TEMPLATE: template,
+    PLATFORM_DB_URL: platformUrl,
+    BENCH_ROUTING_PLATFORMS: JSON.stringify([platformUrl, scaleUrl]),
+    NODE_ENV: "production",
+  },
   stdio: ["ignore", "pipe", "inherit"],
 });
-const ports = await new Promise<{ barePort: number; appPort: number }>((resolve, reject) => {
-  createInterface({ input: server.stdout! }).once("line", (l) => resolve(JSON.parse(l)));
-  server.once("exit", (code) => reject(new Error(`bench server exited with ${code}`)));
-});
+const ports = await new Promise<{ barePort: number; appPort: number; routingPorts: [number, number] }>(
+  (resolve, reject) => {
+    createInterface({ input: server.stdout! }).once("line", (l) => resolve(JSON.parse(l)));
+    server.once("exit", (code) => reject(new Error(`bench server exited with ${code}`)));
+  },
+);
 
-interface Scenario {
-  name: string;
-  port: number;
-  path: string;
-  host: string;
-}
 const tiny: Scenario = { name: 'bare Hono route, {"ok":true}', port: ports.barePort, path: "/", host: "localhost" };
 const pairs = BENCH_PATHS.map((p) => ({
   app: { name: p.name, port: ports.appPort, path: p.path, host: p.host },
@@ -54,45 +67,28 @@ const pairs = BENCH_PATHS.map((p) => ({
   target: p.target as number | undefined,
 }));
 
-const serverCpu = async () =>
+const serverCpuMicros = async () =>
   ((await (await fetch(`http://127.0.0.1:${ports.barePort}/__cpu`)).json()) as { micros: number }).micros;
-
-async function measure(s: Scenario, duration: number) {
-  const before = await serverCpu();
-  const r = await autocannon({
-    url: `http://127.0.0.1:${s.port}${s.path}`,
-    headers: { host: s.host },
-    connections,
-    duration,
-  });
-  const cpu = (await serverCpu()) - before;
-  if (r.non2xx > 0 || r.errors > 0) throw new Error(`${s.name}: ${r.non2xx} non-2xx responses, ${r.errors} errors`);
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, cpuPerReq: cpu / r.requests.total };
-}
+const { measure, run: runScenario } = createMeasure({ connections, serverCpuMicros });
+const run = (s: Scenario) => runScenario(s, seconds);
 
 const placement = pinned ? "on core 0, load on core 1" : "unpinned (taskset unavailable)";
 console.log(
   `yuanqu bench: ${seconds}s per scenario, ${connections} connections, server ${placement}, Node ${process.version}\n`,
 );
-type Figures = Awaited<ReturnType<typeof measure>>;
-const run = async (s: Scenario): Promise<Figures> => {
-  await measure(s, 1); // warm-up: JIT and the database page cache
-  return measure(s, seconds);
-};
 let tinyFigures: Figures;
 const rows: { name: string; app: Figures; bare: Figures; target: number | undefined }[] = [];
+let scale: Awaited<ReturnType<typeof measureZoneScale>>;
 try {
   tinyFigures = await run(tiny);
   for (const p of pairs)
     rows.push({ name: p.app.name, bare: await run(p.bare), app: await run(p.app), target: p.target });
+  scale = await measureZoneScale({ measure, ports: ports.routingPorts, seconds });
 } finally {
   server.kill();
-  rmSync(dir, { recursive: true, force: true });
 }
 
 const pad = (v: string, n: number) => v.padEnd(n);
-const fmt = (f: Figures) =>
-  `${pad(f.rps.toFixed(0), 8)}${pad(`${f.p50}/${f.p99}`, 9)}${pad(f.cpuPerReq.toFixed(1), 8)}`;
 console.log(
   `${pad("scenario", 34)}${pad("req/s", 8)}${pad("p50/p99", 9)}${pad("cpu µs", 8)}` +
     `${pad("| bare, same response", 27)}${pad("× same", 8)}${pad("× tiny", 8)}target`,
@@ -117,6 +113,25 @@ console.log(
     `Throughput ratios (req/s): ${throughput}.`,
   ].join("\n"),
 );
+
+printZoneScale(scale!, await benchResolve(platformClient, scaleClient, 1.5));
+platformClient.close();
+scaleClient.close();
+
+if (migrateZones > 0) {
+  // Both cores, as on a developer's machine: the local libSQL server runs in this process.
+  if (pinned) pin(`0-${availableParallelism() - 1}`);
+  const m = await benchMigrate({ zones: migrateZones, concurrency: 8 });
+  if (pinned) pin("1");
+  const verdict = m.firstSeconds < 30 ? "met" : "MISSED";
+  console.log(
+    `\nnpm run db:migrate over ${m.zones} fresh zone databases on the local libSQL server ` +
+      `(${m.concurrency} at a time, ` +
+      `the command's wall time): ${m.firstSeconds.toFixed(1)} s (target < 30 s, ${verdict}; ` +
+      `${m.firstInnerSeconds.toFixed(1)} s after start-up); run again with nothing to do: ` +
+      `${m.againSeconds.toFixed(1)} s (${m.againInnerSeconds.toFixed(1)} s after start-up)`,
+  );
+}
 
 // The engine runs in this process (not the pinned server): it is pure CPU, no I/O.
 const engine = await benchEngine(Number(process.env.BENCH_ENGINE_SECONDS ?? 2));

@@ -3,13 +3,15 @@
  * the full app (Node entry, embedded libSQL files) and a bare Hono app in the
  * same process. The bare app replays, byte for byte and header for header, what
  * the app answered for each measured path, so a ratio compares the work done to
- * produce a response, not the response's size.
+ * produce a response, not the response's size. BENCH_ROUTING_PLATFORMS (a JSON list of
+ * platform database URLs) adds one app per control plane, for the zone-count comparison.
  */
 import { serve } from "@hono/node-server";
 import { Hono } from "hono";
 import { startNodeServer } from "../worker/entry.node.ts";
 import { hostFetchTo } from "../tests/support/node-fetch";
 import { BENCH_PATHS } from "./paths";
+import { serveRoutingApp } from "./routing-app";
 
 const template = process.env.LIBSQL_URL_TEMPLATE;
 if (!template) throw new Error("LIBSQL_URL_TEMPLATE is required");
@@ -44,5 +46,8 @@ for (const { path, host } of BENCH_PATHS) {
 const barePort = await new Promise<number>((resolve) => {
   serve({ fetch: bare.fetch, port: 0, hostname: "127.0.0.1" }, (info) => resolve(info.port));
 });
+const routingPorts: number[] = [];
+for (const url of JSON.parse(process.env.BENCH_ROUTING_PLATFORMS ?? "[]") as string[])
+  routingPorts.push(await serveRoutingApp({ LIBSQL_URL_TEMPLATE: template, PLATFORM_DB_URL: url }));
 // The parent reads this one line to learn the ports.
-console.log(JSON.stringify({ barePort, appPort: app.port }));
+console.log(JSON.stringify({ barePort, appPort: app.port, routingPorts }));
