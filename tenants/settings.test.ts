@@ -5,9 +5,11 @@ import zibo from "./zibo/zone";
 import {
   applySettings,
   changedKeys,
+  logoSrc,
   mergeSettings,
   settingsIssues,
   settingsOf,
+  zoneLogo,
   zoneSettingsPatchSchema,
   zoneSettingsSchema,
 } from "./settings";
@@ -71,5 +73,35 @@ describe("zone settings", () => {
     expect(zoneSettingsPatchSchema.safeParse({ contact: { office: long } }).success).toBe(false);
     const many = Array.from({ length: 51 }, (_, i) => ({ code: `ind-${i}`, zh: "产业", en: "Industry" }));
     expect(zoneSettingsPatchSchema.safeParse({ priorityIndustries: many }).success).toBe(false);
+  });
+
+  it("a version stored before logos existed reads as no logo; a patch of colours leaves the logo alone", () => {
+    const old = settingsOf(dongying) as { branding: Record<string, unknown> };
+    delete old.branding.logo;
+    expect(zoneSettingsSchema.parse(old).branding.logo).toBeNull();
+    const key = "dongying/branding/logo-0123456789abcdef";
+    const withLogo = mergeSettings(settingsOf(dongying), { branding: { logo: key } });
+    const patch = zoneSettingsPatchSchema.parse({ branding: { primary: "#123456" } });
+    expect(patch.branding).toEqual({ primary: "#123456" });
+    expect(mergeSettings(withLogo, patch).branding).toEqual({ ...withLogo.branding, primary: "#123456" });
+  });
+
+  it("a logo is a key in the zone's branding folder, carried onto the zone and back", () => {
+    const key = "dongying/branding/logo-0123456789abcdef";
+    const zone = applySettings(
+      dongying,
+      zoneSettingsSchema.parse(mergeSettings(settingsOf(dongying), { branding: { logo: key } })),
+    );
+    expect(zoneLogo(zone)).toBe(key);
+    expect(zoneLogo(dongying)).toBeNull();
+    expect(settingsOf(zone).branding.logo).toBe(key);
+    expect(logoSrc(key)).toBe("/branding/logo?v=0123456789abcdef");
+    for (const bad of [
+      "../x/branding/logo-0123456789abcdef",
+      "dongying/materials/abc",
+      "https://evil.example/logo.png",
+    ])
+      expect(zoneSettingsPatchSchema.safeParse({ branding: { logo: bad } }).success).toBe(false);
+    expect(zoneSettingsPatchSchema.safeParse({ branding: { logo: null } }).success).toBe(true);
   });
 });

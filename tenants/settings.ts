@@ -56,7 +56,28 @@ const dates = (label: string) =>
 
 const names = (label: string) => z.strictObject({ zh: text(`${label}(中文)`), en: text(`${label}(英文)`) });
 const regionSchema = z.strictObject({ province: text("所在省份"), city: text("所在城市") });
-const brandingSchema = z.strictObject({ primary: colour("主色"), accent: colour("辅色") });
+/**
+ * A logo's blob key: `<zone slug>/branding/logo-<16 hex of its SHA-256>`. Only the logo
+ * service writes one (from bytes it checked); a PUT may keep it or clear it, never name another.
+ */
+export const LOGO_KEY = /^[a-z][a-z0-9-]{1,40}\/branding\/logo-[0-9a-f]{16}$/;
+const logoKey = z
+  .string({ error: "徽标应为已上传的图片" })
+  .max(80, "徽标应为已上传的图片")
+  .regex(LOGO_KEY, "徽标应为已上传的图片")
+  .nullable();
+const brandingSchema = z.strictObject({
+  primary: colour("主色"),
+  accent: colour("辅色"),
+  // Versions written before logos existed have none: they read as "no logo".
+  logo: logoKey.default(null),
+});
+/** Written out rather than brandingSchema.partial(): a partial default would clear the logo on every PUT. */
+const brandingPatchSchema = z.strictObject({
+  primary: colour("主色").optional(),
+  accent: colour("辅色").optional(),
+  logo: logoKey.optional(),
+});
 const contactSchema = z.strictObject({
   passwordHelp: text("忘记密码的提示语"),
   phone: z
@@ -161,7 +182,7 @@ export const zoneSettingsPatchSchema = z.strictObject({
   name: names("园区全称").partial().optional(),
   shortName: names("园区简称").partial().optional(),
   region: regionSchema.partial().optional(),
-  branding: brandingSchema.partial().optional(),
+  branding: brandingPatchSchema.optional(),
   contact: contactSchema.partial().optional(),
   priorityIndustries: list(industrySchema, "重点产业").optional(),
   qualifications: list(qualificationSchema, "资质类型").optional(),
@@ -176,7 +197,7 @@ export function settingsOf(zone: ZoneConfig): ZoneSettings {
     name: { ...zone.name },
     shortName: { ...zone.shortName },
     region: { ...zone.region },
-    branding: { ...zone.branding },
+    branding: { primary: zone.branding.primary, accent: zone.branding.accent, logo: zoneLogo(zone) },
     contact: { passwordHelp: zone.contact.passwordHelp, phone: zone.contact.phone, office: zone.contact.office },
     priorityIndustries: zone.priorityIndustries.map((x) => ({ ...x })),
     qualifications: zone.qualifications.map((x) => ({ ...x })),
@@ -192,19 +213,44 @@ export function settingsOf(zone: ZoneConfig): ZoneSettings {
 }
 
 /**
+ * A zone's branding as the settings give it: zoneSchema knows the colours only, so the
+ * logo rides along on the effective zone's branding object (applySettings puts it there).
+ */
+export type ZoneBranding = ZoneConfig["branding"] & { logo?: string | null };
+
+/** The blob key of the zone's logo, or null while it has none. */
+export function zoneLogo(zone: Pick<ZoneConfig, "branding">): string | null {
+  return (zone.branding as ZoneBranding).logo ?? null;
+}
+
+/** The logo's version, for URLs a browser may cache for good: the hash in its key. */
+export function logoVersion(key: string): string {
+  return key.slice(key.lastIndexOf("-") + 1);
+}
+
+/** Where a zone serves its logo (public; the current logo whatever the query). */
+export const LOGO_PATH = "/branding/logo";
+
+/** The logo's address with its version, so a new logo is a new URL and an old one may be cached for good. */
+export const logoSrc = (key: string): string => `${LOGO_PATH}?v=${logoVersion(key)}`;
+
+/**
  * The zone with `settings` in place of the code's, re-validated with zoneSchema. The
  * phone stays marked as printed in the source only while it is the code's number.
  */
 export function applySettings(zone: ZoneConfig, settings: ZoneSettings): ZoneConfig {
   const phoneFromSource = zone.contact.phoneFromSource && settings.contact.phone === zone.contact.phone;
+  const { logo, ...colours } = settings.branding;
   // The documents are the code's, already validated: kept by reference rather than parsed again.
   const parsed = zoneSchema.parse({
     ...zone,
     ...settings,
+    branding: colours,
     contact: { ...settings.contact, phoneFromSource },
     documents: [],
   });
-  return { ...parsed, documents: zone.documents };
+  const branding: ZoneBranding = logo ? { ...parsed.branding, logo } : parsed.branding;
+  return { ...parsed, branding, documents: zone.documents };
 }
 
 type Plain = Record<string, unknown>;

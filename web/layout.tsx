@@ -2,6 +2,7 @@
 import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
 import type { ZoneConfig } from "../tenants/schema";
+import { logoSrc, zoneLogo } from "../tenants/settings";
 import { ROLE_LABEL, type HeaderUser } from "./pages/auth/labels";
 import { HEAD_SCRIPT, SITE_SCRIPT } from "./site-script";
 import { STYLES } from "./styles";
@@ -31,6 +32,13 @@ export function Layout({ title, zone, nonce, current, css, user, referrer, child
   const brand = zone?.branding ?? PLATFORM_BRAND;
   const siteName = zone ? zone.name.zh : "园区通";
   const vars = `:root{--primary:${brand.primary};--accent:${brand.accent}}`;
+  // The zone's logo (园区设置), on white so any logo reads on any header colour.
+  const logo = zone ? zoneLogo(zone) : null;
+  const logoCss = logo
+    ? ".brand.has-logo{display:flex;align-items:center;gap:10px}" +
+      ".brand img{height:44px;width:auto;max-width:132px;object-fit:contain;" +
+      "background:#fff;border-radius:6px;padding:2px}"
+    : "";
   // The doctype keeps browsers in standards mode: without it tables drop the page's font
   // and line height (quirks mode), which 大字版 and the table cards rely on.
   return (
@@ -46,7 +54,7 @@ export function Layout({ title, zone, nonce, current, css, user, referrer, child
           <title>{title === siteName ? title : `${title} · ${siteName}`}</title>
           {/* raw: JSX would HTML-escape the quotes in font names, and <style> content is never
             decoded. Safe because the CSS is ours and zone colours are validated #rrggbb. */}
-          <style nonce={nonce}>{raw(vars + STYLES + (css ?? ""))}</style>
+          <style nonce={nonce}>{raw(vars + STYLES + logoCss + (css ?? ""))}</style>
           {/* Before first paint: 大字版 as this browser last chose it, so the page never jumps. */}
           <script nonce={nonce}>{raw(HEAD_SCRIPT)}</script>
         </head>
@@ -56,10 +64,20 @@ export function Layout({ title, zone, nonce, current, css, user, referrer, child
           </a>
           <header class="site">
             <div class="wrap">
-              <a class="brand" href="/">
-                <strong>{zone ? zone.name.zh : "园区通"}</strong>
-                <small>{zone ? zone.name.en : "Yuanqu · services for high-tech zones"}</small>
-              </a>
+              {zone && logo ? (
+                <a class="brand has-logo" href="/">
+                  <img src={logoSrc(logo)} alt={zone.name.zh} height="44" />
+                  <span>
+                    <strong>{zone.name.zh}</strong>
+                    <small>{zone.name.en}</small>
+                  </span>
+                </a>
+              ) : (
+                <a class="brand" href="/">
+                  <strong>{zone ? zone.name.zh : "园区通"}</strong>
+                  <small>{zone ? zone.name.en : "Yuanqu · services for high-tech zones"}</small>
+                </a>
+              )}
               {zone && (
                 <nav class="main" aria-label="主导航">
                   <a href="/" aria-current={current === "home" ? "page" : undefined}>

@@ -2,7 +2,10 @@
  * 园区设置 in a real Chromium against the Node entry with the demo data, at desktop and
  * phone widths: the demo zone admin of dongying opens 园区设置 from the work navigation,
  * changes the phone, saves, sees the notice, and the zone home shows the new number; a
- * bad number is refused with the message beside the field and what was typed kept.
+ * bad number is refused with the message beside the field and what was typed kept. A logo
+ * uploaded on the page shows in every page's header (served through CSP, named by the
+ * zone's name) until removed; a save from a tab opened before someone else's save is
+ * refused (409) with the current values shown.
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -14,6 +17,8 @@ const HOST = "dongying.localhost";
 const url = (path: string) => e2e.server.url(path, HOST);
 const ADMIN = "admin@dongying.demo";
 const PASSWORD = "Demo-dongying-2026";
+/** Where a save lands (the fragment names the section saved). */
+const SAVED = /\/admin\/settings\?saved=1(#|$)/;
 
 /** Submits the contact form; the status of the answer to the POST. */
 async function saveContact(page: Page): Promise<number> {
@@ -87,6 +92,54 @@ describe("园区设置 in Chromium", () => {
     await page.goto(url("/"));
     // The newest save before the current one is the 1280 px test's number.
     expect(await page.locator("main").textContent()).toContain("0546-8123456");
+    expect(e2e.chromium.cspErrors).toEqual([]);
+    await context.close();
+  });
+
+  it("a logo uploaded on the page shows in the header with the zone's name as its text, until removed", async () => {
+    const { context, page } = await openPage(e2e.chromium, { width: 390, height: 844 });
+    await signInWithForm(page, url("/login"), ADMIN, PASSWORD);
+    await page.goto(url("/admin/settings#s-logo"));
+    const png = Buffer.from(
+      "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
+      "base64",
+    );
+    await page
+      .getByLabel("徽标图片", { exact: true })
+      .setInputFiles({ name: "徽标.png", mimeType: "image/png", buffer: png });
+    await Promise.all([page.waitForURL(SAVED), page.getByRole("button", { name: "上传徽标" }).click()]);
+    const zoneName = (await page.locator("header.site .brand strong").textContent())!;
+    const logo = page.locator("header.site").getByRole("img", { name: zoneName, exact: true });
+    await page.goto(url("/"));
+    expect(await logo.isVisible()).toBe(true);
+    // Loaded, not a broken image: the address, its type and the page's CSP all agree.
+    expect(await logo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
+    await expectNoSidewaysScroll(page);
+    await page.screenshot({ path: "test-results/dongying-logo-390.png" });
+
+    await page.goto(url("/admin/settings#s-logo"));
+    await Promise.all([page.waitForURL(SAVED), page.getByRole("button", { name: "删除徽标" }).click()]);
+    await page.goto(url("/"));
+    expect(await page.locator("header.site img").count()).toBe(0);
+    expect(e2e.chromium.cspErrors).toEqual([]);
+    await context.close();
+  });
+
+  it("a save from a tab opened before another save is refused, naming it, with the current values shown", async () => {
+    const { context, page } = await openPage(e2e.chromium, { width: 1280, height: 900 });
+    await signInWithForm(page, url("/login"), ADMIN, PASSWORD);
+    await page.goto(url("/admin/settings"));
+    const other = await context.newPage();
+    await other.goto(url("/admin/settings"));
+    await other.getByLabel("电话", { exact: true }).fill("0546-8111222");
+    await Promise.all([other.waitForURL(SAVED), other.getByRole("button", { name: "保存联系方式" }).click()]);
+
+    await page.getByLabel("电话", { exact: true }).fill("0546-8333444");
+    expect(await saveContact(page)).toBe(409);
+    expect(await page.getByRole("alert").first().textContent()).toContain("没有保存");
+    expect(await page.getByLabel("电话", { exact: true }).inputValue()).toBe("0546-8111222");
+    await page.getByLabel("电话", { exact: true }).fill("0546-8333444");
+    expect(await saveContact(page)).toBe(303);
     expect(e2e.chromium.cspErrors).toEqual([]);
     await context.close();
   });

@@ -1,8 +1,11 @@
 /**
  * 园区设置 pages against the real Worker: who may open them, saving one section (the zone
- * home shows it at once on this isolate), a refusal re-rendered with what was typed, and
- * 修改记录 with 恢复. Mutations happen on changzhi; the contact section is put back at the end.
+ * home shows it at once on this isolate), a refusal re-rendered with what was typed, a save
+ * from a page someone else saved since (409, the current values, nothing written), the logo
+ * (upload, refusals, remove) and 修改记录 with 恢复. Mutations happen on changzhi; the contact
+ * section is put back at the end.
  */
+import { exports } from "cloudflare:workers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { desc, eq } from "drizzle-orm";
 import { zoneSettingsVersions } from "../../worker/db/schema";
@@ -24,6 +27,26 @@ const form = (path: string, fields: Record<string, string> | URLSearchParams, co
     body: new URLSearchParams(fields).toString(),
     ip: freshIp(),
   });
+
+/** The logo form as a browser sends it: multipart, one file, the page's version. */
+function uploadLogo(file: File, version: string, cookie: string) {
+  const body = new FormData();
+  body.append("version", version);
+  body.append("logo", file);
+  const headers = new Headers({ cookie, origin: ORIGIN, "cf-connecting-ip": freshIp() });
+  return exports.default.fetch(`http://${host}/admin/settings/logo`, {
+    method: "POST",
+    headers,
+    body,
+    redirect: "manual",
+  });
+}
+
+/** A real 1×1 PNG. */
+const PNG_1X1 = Uint8Array.from(
+  atob("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="),
+  (ch) => ch.charCodeAt(0),
+);
 
 async function cookieOf(role: "zone_admin" | "reviewer") {
   const u = await makeUser(slug, role);
@@ -154,7 +177,10 @@ describe("园区设置 pages", () => {
   it("every section's form, submitted as shown, saves without a refusal and without a new version", async () => {
     const before = await versionsBy(adminId);
     const forms = await formsOf(await (await get("/admin/settings", admin)).text());
-    const sections = [...forms.keys()].filter((a) => a.startsWith("/admin/settings/"));
+    // The logo's forms post a file, not a section: tested on their own below.
+    const sections = [...forms.keys()].filter(
+      (a) => a.startsWith("/admin/settings/") && !a.startsWith("/admin/settings/logo"),
+    );
     expect(sections).toHaveLength(8);
     for (const action of sections) {
       const res = await form(action, forms.get(action)!, admin);
@@ -183,8 +209,10 @@ describe("园区设置 pages", () => {
     expect(after.get("subsidy.stages.1.zh")).toBe("三审");
     expect(after.get("subsidy.stages.1.key")).toMatch(/^stage-[0-9a-f]{8}$/);
     expect(after.getAll("subsidy.stages.1.roles")).toEqual(["zone_admin"]);
-    // Back as it was: the original rows, the new one emptied (dropped).
-    expect((await form("/admin/settings/stages", shown, admin)).status).toBe(303);
+    // Back as it was: the original rows, the new one emptied (dropped), from the page as it is now.
+    const back0 = new URLSearchParams(shown);
+    back0.set("version", after.get("version")!);
+    expect((await form("/admin/settings/stages", back0, admin)).status).toBe(303);
     const back = (await formsOf(await (await get("/admin/settings", admin)).text())).get("/admin/settings/stages")!;
     expect(back.get("subsidy.stages.1.zh")).toBe(shown.get("subsidy.stages.1.zh"));
     expect(back.get(`subsidy.stages.${filled}.zh`)).toBe("");
@@ -274,5 +302,95 @@ describe("园区设置 pages", () => {
     const missing = await form("/admin/settings/history", { version: "999999" }, admin);
     expect(missing.status).toBe(404);
     expect(await missing.text()).toContain("没有第 999999 版园区设置");
+  });
+
+  it("forms carry the version in force; saving a page someone saved since is a 409, writing nothing", async () => {
+    const page = await formsOf(await (await get("/admin/settings", admin)).text());
+    const contact = page.get("/admin/settings/contact")!;
+    const loadedAt = contact.get("version")!;
+    expect(loadedAt).toMatch(/^\d+$/);
+    for (const [action, fields] of page)
+      if (action.startsWith("/admin/settings/")) expect(fields.get("version")).toBe(loadedAt);
+
+    // Another admin saves first.
+    const other = await makeUser(slug, "zone_admin");
+    const otherCookie = sessionCookie(await login(slug, other.email, other.password));
+    const theirs = new URLSearchParams(contact);
+    theirs.set("contact.phone", "0355-4444444");
+    expect((await form("/admin/settings/contact", theirs, otherCookie)).status).toBe(303);
+    const mine = await versionsBy(adminId);
+
+    // This admin's page is now stale.
+    const stale = new URLSearchParams(contact);
+    stale.set("contact.phone", "0355-5555555");
+    const res = await form("/admin/settings/contact", stale, admin);
+    expect(res.status).toBe(409);
+    const html = await res.text();
+    expect(html).toContain(other.email);
+    expect(html).toContain(`你的修改是在第${loadedAt}版上做的,没有保存`);
+    expect(html).toContain("下面显示的是现在的设置");
+    expect(html).toMatch(/name="contact\.phone"[^>]*value="0355-4444444"/);
+    expect(html).not.toContain("0355-5555555");
+    expect(await versionsBy(adminId)).toEqual(mine);
+    // The re-rendered page carries the version now in force: saving from it works.
+    const fresh = (await formsOf(html)).get("/admin/settings/contact")!;
+    expect(Number(fresh.get("version"))).toBeGreaterThan(Number(loadedAt));
+    fresh.set("contact.phone", "0355-5555555");
+    expect((await form("/admin/settings/contact", fresh, admin)).status).toBe(303);
+  });
+
+  it("uploads a logo shown in the header by the zone's name; refuses SVG, non-images, 256 KB+", async () => {
+    const version = () =>
+      get("/admin/settings", admin)
+        .then((r) => r.text())
+        .then((h) => /name="version" value="(\d+)"/.exec(h)![1]!);
+    const before = await versionsBy(adminId);
+    const svg = new File(['<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'], "logo.png", {
+      type: "image/png",
+    });
+    const refusedSvg = await uploadLogo(svg, await version(), admin);
+    expect(refusedSvg.status).toBe(422);
+    const svgPage = await refusedSvg.text();
+    expect(svgPage).toMatch(/id="f-logo-error">徽标不能用 SVG/);
+    const text = new File(["just text, named like a picture"], "logo.webp", { type: "image/webp" });
+    const refusedText = await uploadLogo(text, await version(), admin);
+    expect(refusedText.status).toBe(422);
+    expect(await refusedText.text()).toContain("不是 PNG、JPG 或 WebP 图片");
+    const big = new Uint8Array(256 * 1024 + 1);
+    big.set(PNG_1X1);
+    const refusedBig = await uploadLogo(new File([big], "big.png", { type: "image/png" }), await version(), admin);
+    expect(refusedBig.status).toBe(413);
+    expect(await refusedBig.text()).toContain("256 KB");
+    expect(await versionsBy(adminId)).toEqual(before);
+
+    const ok = await uploadLogo(new File([PNG_1X1], "徽标.png", { type: "image/png" }), await version(), admin);
+    expect(ok.status).toBe(303);
+    expect(ok.headers.get("location")).toBe("/admin/settings?saved=1#s-logo");
+    const [row] = await dbFor(slug)
+      .select()
+      .from(zoneSettingsVersions)
+      .where(eq(zoneSettingsVersions.changedByUserId, adminId))
+      .orderBy(desc(zoneSettingsVersions.version))
+      .limit(1);
+    const key = JSON.parse(row!.data).branding.logo as string;
+    expect(key).toMatch(/^changzhi\/branding\/logo-[0-9a-f]{16}$/);
+    const src = `/branding/logo?v=${key.split("-").at(-1)}`;
+    const settings = await (await get("/admin/settings", admin)).text();
+    expect(settings).toContain(`src="${src}"`);
+    expect(settings).toContain('action="/admin/settings/logo/remove"');
+    const home = await (await get("/")).text();
+    const name = /<strong>([^<]+)<\/strong>/.exec(home)![1];
+    expect(home).toContain(`<img src="${src}" alt="${name}"`);
+    const served = await get(src);
+    expect(served.status).toBe(200);
+    expect(served.headers.get("content-type")).toBe("image/png");
+    expect(served.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(new Uint8Array(await served.arrayBuffer())).toEqual(PNG_1X1);
+
+    const removed = await form("/admin/settings/logo/remove", { version: await version() }, admin);
+    expect(removed.status).toBe(303);
+    expect(await (await get("/")).text()).not.toContain("/branding/logo");
+    expect((await get("/branding/logo")).status).toBe(404);
+    expect(await (await get("/admin/settings", admin)).text()).toContain("还没有徽标");
   });
 });

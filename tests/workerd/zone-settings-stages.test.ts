@@ -2,13 +2,14 @@
  * Changing a zone's stages never strands an application: one left in a stage the zone
  * removed stays where it is, the staff pages say so, review answers 409 with that
  * sentence, and a zone admin moves it to an existing stage (API and form), audited and
- * on the timeline. The application is put in a stage key zibo never had, as a removal
+ * on the timeline. Its enterprise reads 审核中 and that the zone is rearranging its
+ * review steps, never the removed stage's code. The application is put in a stage key zibo never had, as a removal
  * leaves it, so zibo's settings are not touched (a key no version names shows as itself).
  */
 import { afterAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { auditLog, subsidyApplications, subsidyEvents } from "../../worker/db/schema";
-import { api } from "./subsidies-support";
+import { api, enterpriseWithMember } from "./subsidies-support";
 import { db, get, makeApplication, makeEnterprise, post, row, signIn } from "./subsidy-pages-support";
 
 const SENTENCE = "该申报所在的环节「legacy-review」已从审核流程中删除,请将其移至现有环节";
@@ -102,5 +103,39 @@ describe("an application in a removed stage", () => {
     expect((await row(id)).stage).toBe("first-review");
     const reviewer = await signIn("reviewer");
     expect((await post(action, { stage: "second-review" }, reviewer.cookie)).status).toBe(403);
+  });
+
+  it("is 审核中 on its enterprise's pages, with the zone rearranging its steps, never the stage's code", async () => {
+    const e = await enterpriseWithMember();
+    const { id } = await makeApplication(e.id, "first-review", { stage: "legacy-review" });
+    await db().insert(subsidyEvents).values({
+      applicationId: id,
+      at: Date.now(),
+      actor: "reviewer@zibo.test",
+      action: "comment",
+      stage: "legacy-review",
+      note: "请稍候",
+    });
+    const page = await (await get(`/subsidies/applications/${id}`, e.member.cookie)).text();
+    expect(page).toMatch(/<span class="tag st-in_review">审核中<\/span>/);
+    expect(page).toContain("园区正在调整审核环节,这份申报暂时停在原处,调整完成后园区会继续办理。");
+    expect(page).not.toContain("legacy-review");
+    expect(page).not.toContain("请将其移至现有环节");
+    const list = await (await get("/subsidies", e.member.cookie)).text();
+    expect(list).toContain("审核中");
+    expect(list).toContain("园区正在调整审核环节,调整后继续办理");
+    expect(list).not.toContain("legacy-review");
+
+    // Returned from a stage since removed: the same words, not "退回补正()" with a blank.
+    const returned = await makeApplication(e.id, "first-review", { stage: "legacy-review", status: "returned" });
+    const draft = await (await get(`/subsidies/applications/${returned.id}`, e.member.cookie)).text();
+    expect(draft).toMatch(/<span class="tag st-in_review">审核中<\/span>/);
+    expect(draft).toContain("园区正在调整审核环节");
+    expect(draft).not.toContain("退回补正()");
+    expect(draft).not.toContain("legacy-review");
+
+    // Staff still read which stage it is in, as before.
+    const admin = await signIn("zone_admin");
+    expect(await (await get(`/admin/subsidies/applications/${id}`, admin.cookie)).text()).toContain(SENTENCE);
   });
 });

@@ -12,6 +12,8 @@ export const ERROR_STATUS = {
   not_found: 404,
   zone_not_found: 404,
   conflict: 409,
+  /** An If-Match that no longer names the current version (园区设置): someone else changed it since. */
+  precondition_failed: 412,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,

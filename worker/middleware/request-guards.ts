@@ -19,6 +19,9 @@ import { isApiPath } from "./headers";
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 /** API paths that take a file as multipart/form-data (a subsidy application's materials). */
 const UPLOAD_API = /^\/api\/v1\/subsidies\/applications\/[^/]+\/materials$/;
+/** The zone's logo: the image itself as the body of a PUT (features/zone-settings/logo-api.ts). */
+const LOGO_API = "/api/v1/admin/zone/settings/logo";
+const LOGO_TYPES = new Set(["image/png", "image/jpeg", "image/webp"]);
 
 export function requestGuards(deps: AppDeps) {
   // The one origin rule (env.ts zoneOrigin): the scheme and port served, and the zone's hostname
@@ -49,6 +52,8 @@ export function requestGuards(deps: AppDeps) {
         c.req.header("transfer-encoding") !== undefined ||
         type !== undefined);
     if (hasBody && type === "multipart/form-data" && UPLOAD_API.test(c.req.path)) return next();
+    // A cross-site page cannot send image/* without a CORS preflight, which is never granted.
+    if (hasBody && c.req.path === LOGO_API && type !== undefined && LOGO_TYPES.has(type)) return next();
     if (hasBody && type !== "application/json")
       throw new AppError("unsupported_media_type", "请求体必须是 JSON(Content-Type: application/json)。");
     await next();

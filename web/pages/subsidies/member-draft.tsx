@@ -21,7 +21,7 @@ import { Layout } from "../../layout";
 import { formatTimeZh, type HeaderUser } from "../auth/labels";
 import { AUTOSAVE_SCRIPT } from "./member-autosave";
 import { MATERIAL_UPLOAD_SCRIPT } from "./member-uploads";
-import { NoticeBox, StatusTag, SUBSIDY_CSS, Timeline, type Notice } from "./shared";
+import { inRemovedStage, NoticeBox, REARRANGING, StatusTag, SUBSIDY_CSS, Timeline, type Notice } from "./shared";
 
 interface UploadedMaterial {
   id: string;
@@ -159,8 +159,13 @@ export function DraftPage(props: DraftPageProps) {
           <a href="/subsidies">我的申报</a> › {p.title}
         </p>
         <h1>
-          {p.title} <StatusTag zone={zone} status={app.status} stage={app.stage} />
+          {p.title} <StatusTag zone={zone} status={app.status} stage={app.stage} audience="enterprise" />
         </h1>
+        {inRemovedStage(zone, app.status, app.stage) && (
+          <p class="alert info" role="status">
+            {REARRANGING}
+          </p>
+        )}
         <AppNumberLine zone={zone} kind="subsidy" row={app} />
         <p class="lead">
           <a href={`/policies/programmes/${p.id}`}>

@@ -9,7 +9,7 @@ import { formatDateZh } from "../../format";
 import { Layout } from "../../layout";
 import { formatTimeZh, type HeaderUser } from "../auth/labels";
 import { AppNumber, NumberSearch } from "../../components/app-number";
-import { amountPhrase, NoticeBox, StatusTag, SUBSIDY_CSS, type Notice } from "./shared";
+import { amountPhrase, inRemovedStage, NoticeBox, StatusTag, SUBSIDY_CSS, type Notice } from "./shared";
 
 interface MyApplicationRow {
   id: string;
@@ -97,9 +97,11 @@ export function MyApplicationsPage({
                       <AppNumber zone={zone} kind="subsidy" row={a} />
                     </td>
                     <td data-label="状态">
-                      <StatusTag zone={zone} status={a.status} stage={a.stage} />
+                      <StatusTag zone={zone} status={a.status} stage={a.stage} audience="enterprise" />
                     </td>
-                    <td data-label="下一步">{nextStep(a)}</td>
+                    <td data-label="下一步">
+                      {inRemovedStage(zone, a.status, a.stage) ? "园区正在调整审核环节,调整后继续办理" : nextStep(a)}
+                    </td>
                     <td class="num" data-label="金额">
                       {a.status === "draft" ? "—" : amountPhrase({ amountFen: a.amountFen ?? a.requestedFen }, "万元")}
                     </td>

@@ -16,7 +16,17 @@ import { Layout } from "../../layout";
 import { formatTimeZh, type HeaderUser } from "../auth/labels";
 import type { CalcFact } from "../policy/calculator-fields";
 import type { ApplicationView } from "./application-view";
-import { amountPhrase, CommentForm, NoticeBox, StatusTag, SUBSIDY_CSS, Timeline, type Notice } from "./shared";
+import {
+  amountPhrase,
+  CommentForm,
+  inRemovedStage,
+  NoticeBox,
+  REARRANGING,
+  StatusTag,
+  SUBSIDY_CSS,
+  Timeline,
+  type Notice,
+} from "./shared";
 
 export interface StatusPageProps {
   zone: ZoneConfig;
@@ -62,7 +72,11 @@ export function StatusPage({
   notice,
   comment,
 }: StatusPageProps) {
-  const { application: a, standing, evaluation } = detail;
+  const { application: a, evaluation } = detail;
+  // In a stage the zone removed: in review, and why it waits (not the removed stage, not a blank).
+  const standing = inRemovedStage(zone, a.status, a.stage)
+    ? { label: "审核中", expected: REARRANGING, by: null }
+    : detail.standing;
   // The 金额 list reads as a column: one unit for its figures. The payments table is in 元, to the fen, like the vouchers.
   const figuresUnit = moneyUnit(
     ...[a.requestedFen, a.amountFen, a.rangeMaxFen, detail.paidFen].filter((f): f is number => f !== null),
@@ -79,7 +93,7 @@ export function StatusPage({
           <a href="/subsidies">我的申报</a> › {title}
         </p>
         <h1>
-          {title} <StatusTag zone={zone} status={a.status} stage={a.stage} />
+          {title} <StatusTag zone={zone} status={a.status} stage={a.stage} audience="enterprise" />
         </h1>
         <AppNumberLine zone={zone} kind="subsidy" row={a} />
         <NoticeBox notice={notice} />

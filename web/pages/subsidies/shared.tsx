@@ -29,16 +29,42 @@ export function NoticeBox({ notice }: { notice: Notice | undefined }) {
 const stageName = (zone: ZoneConfig, key: string | null): string | null =>
   zone.subsidy.stages.find((s) => s.key === key)?.zh ?? null;
 
+/**
+ * In review or returned at a stage the zone has since removed from its review flow (园区设置).
+ * Staff read which stage and move it on; the enterprise reads 审核中 and REARRANGING, never the
+ * removed stage's code: nothing is asked of it until the zone has moved the application.
+ */
+export function inRemovedStage(zone: ZoneConfig, status: SubsidyStatus, stage: string | null): boolean {
+  return (status === "in_review" || status === "returned") && stage !== null && stageName(zone, stage) === null;
+}
+
+/** What the enterprise reads about an application in a removed stage. */
+export const REARRANGING = "园区正在调整审核环节,这份申报暂时停在原处,调整完成后园区会继续办理。";
+
 /** The status in words, naming the stage while it is in review or returned from one. */
-function statusText(zone: ZoneConfig, status: SubsidyStatus, stage: string | null): string {
+function statusText(zone: ZoneConfig, status: SubsidyStatus, stage: string | null, forEnterprise: boolean): string {
+  if (forEnterprise && inRemovedStage(zone, status, stage)) return STATUS_ZH.in_review;
   const zh = stageName(zone, stage);
   if (status === "in_review" && zh) return `${zh}中`;
   if (status === "returned" && zh) return `退回补正(${zh})`;
   return STATUS_ZH[status];
 }
 
-export function StatusTag({ zone, status, stage }: { zone: ZoneConfig; status: SubsidyStatus; stage: string | null }) {
-  return <span class={`tag st-${status}`}>{statusText(zone, status, stage)}</span>;
+export function StatusTag({
+  zone,
+  status,
+  stage,
+  audience = "staff",
+}: {
+  zone: ZoneConfig;
+  status: SubsidyStatus;
+  stage: string | null;
+  audience?: "staff" | "enterprise";
+}) {
+  const enterprise = audience === "enterprise";
+  // An application waiting on the zone's rearrangement looks like one in review to its enterprise.
+  const shown = enterprise && inRemovedStage(zone, status, stage) ? "in_review" : status;
+  return <span class={`tag st-${shown}`}>{statusText(zone, status, stage, enterprise)}</span>;
 }
 
 /**
@@ -97,9 +123,11 @@ export function Timeline({
   return (
     <ol class="timeline">
       {events.map((e) => {
-        // A stage the zone has since removed shows by its key (the event's note names it).
-        const from = stageName(zone, e.stage) ?? e.stage;
-        const to = stageName(zone, e.toStage) ?? e.toStage;
+        // A stage the zone has since removed shows by its key to staff (the event's note names it);
+        // the enterprise is not shown a code it cannot read.
+        const byKey = audience === "staff";
+        const from = stageName(zone, e.stage) ?? (byKey ? e.stage : null);
+        const to = stageName(zone, e.toStage) ?? (byKey ? e.toStage : null);
         return (
           <li>
             <p class="tl-head">

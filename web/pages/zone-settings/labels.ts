@@ -18,7 +18,7 @@ export const SETTING_LABEL: Record<string, string> = {
   name: "名称",
   shortName: "简称",
   region: "所在地区",
-  branding: "品牌颜色",
+  branding: "品牌颜色或徽标",
   contact: "联系方式",
   priorityIndustries: "重点产业",
   qualifications: "资质类型",

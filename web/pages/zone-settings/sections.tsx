@@ -3,16 +3,20 @@ import type { Child } from "hono/jsx";
 import { FormAlert, Input, Textarea, type FormErrors } from "../../components/form";
 import { whiteContrast, MIN_CONTRAST } from "./contrast";
 import { type SectionFormProps, SETTINGS_SECTIONS, type SettingsSection } from "./labels";
+import { LogoSection, type LogoSectionProps } from "./logo";
 import { IndustryRows, QualificationRows, StageRows } from "./rows";
 
 function SectionForm({
   section,
   errors,
+  version,
   intro,
   children,
 }: {
   section: SettingsSection;
   errors: FormErrors | undefined;
+  /** The settings version the page shows: a save made on an older one is refused (409), not merged. */
+  version: number;
   intro?: Child;
   children: Child;
 }) {
@@ -22,6 +26,7 @@ function SectionForm({
       {intro}
       <FormAlert errors={errors} />
       <form class="stack" method="post" action={`/admin/settings/${section}`} novalidate>
+        <input type="hidden" name="version" value={String(version)} />
         {children}
         <button class="btn" type="submit">
           保存{SETTINGS_SECTIONS[section]}
@@ -71,13 +76,17 @@ function ContrastNote({ colour, label }: { colour: string | undefined; label: st
 
 export interface SectionsProps {
   forms: Record<SettingsSection, SectionFormProps & { alert?: FormErrors }>;
+  /** The version in force when the page was made; every form sends it back. */
+  version: number;
+  logo: Omit<LogoSectionProps, "version">;
 }
 
-export function SettingsSections({ forms }: SectionsProps) {
+export function SettingsSections({ forms, version, logo }: SectionsProps) {
   const f = forms;
+  const v = version;
   return (
     <>
-      <SectionForm section="basic" errors={f.basic.alert}>
+      <SectionForm version={v} section="basic" errors={f.basic.alert}>
         <Text {...f.basic} name="name.zh" label="园区名称" />
         <Text {...f.basic} name="name.en" label="英文名称" />
         <Text {...f.basic} name="shortName.zh" label="简称" hint="手机上页面顶部显示的名称,如“淄博高新区”。" />
@@ -86,7 +95,7 @@ export function SettingsSections({ forms }: SectionsProps) {
         <Text {...f.basic} name="region.city" label="所在城市" maxlength={30} />
       </SectionForm>
 
-      <SectionForm section="contact" errors={f.contact.alert}>
+      <SectionForm version={v} section="contact" errors={f.contact.alert}>
         <Text {...f.contact} name="contact.phone" label="电话" hint="带区号的固定电话,如 0546-8317796。" />
         <Text {...f.contact} name="contact.office" label="办公室" hint="接听电话的部门,如“企业服务中心”。" />
         <Text
@@ -99,6 +108,7 @@ export function SettingsSections({ forms }: SectionsProps) {
       </SectionForm>
 
       <SectionForm
+        version={v}
         section="branding"
         errors={f.branding.alert}
         intro={<p>页面顶部和按钮的颜色,填 # 加 6 位十六进制数,如 #0b6e5f。</p>}
@@ -109,7 +119,10 @@ export function SettingsSections({ forms }: SectionsProps) {
         <Text {...f.branding} name="branding.accent" label="辅色" maxlength={7} />
       </SectionForm>
 
+      <LogoSection {...logo} version={v} />
+
       <SectionForm
+        version={v}
         section="industries"
         errors={f.industries.alert}
         intro={<p>企业入驻时从这里选择所属产业。清空一项的名称并保存即删除该项;已选它的企业资料不受影响。</p>}
@@ -118,6 +131,7 @@ export function SettingsSections({ forms }: SectionsProps) {
       </SectionForm>
 
       <SectionForm
+        version={v}
         section="qualifications"
         errors={f.qualifications.alert}
         intro={<p>企业可以申报的资质。清空一项的名称并保存即删除该项。</p>}
@@ -126,6 +140,7 @@ export function SettingsSections({ forms }: SectionsProps) {
       </SectionForm>
 
       <SectionForm
+        version={v}
         section="stages"
         errors={f.stages.alert}
         intro={
@@ -139,6 +154,7 @@ export function SettingsSections({ forms }: SectionsProps) {
       </SectionForm>
 
       <SectionForm
+        version={v}
         section="calendar"
         errors={f.calendar.alert}
         intro={<p>国家法定节假日和调休已自动计入,这里只填本园区另外的安排。</p>}
@@ -171,6 +187,7 @@ export function SettingsSections({ forms }: SectionsProps) {
       </SectionForm>
 
       <SectionForm
+        version={v}
         section="finance"
         errors={f.finance.alert}
         intro={<p>金融机构答复企业贷款申请的时限,按本园区工作日计算。</p>}

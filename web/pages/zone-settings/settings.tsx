@@ -7,6 +7,7 @@ import { Layout } from "../../layout";
 import type { HeaderUser } from "../auth/labels";
 import { formatTimeZh } from "../auth/labels";
 import { SETTINGS_SECTIONS } from "./labels";
+import { LOGO_CSS } from "./logo";
 import { SettingsSections, type SectionsProps } from "./sections";
 
 /** Who changed the settings last, and when; null while the zone still runs on its defaults. */
@@ -42,9 +43,14 @@ export const SETTINGS_CSS = `
 .zs fieldset.roles legend{font-weight:600;padding:0;margin:0 0 2px}
 `;
 
-export function ZoneSettingsPage({ zone, nonce, user, current, notice, forms }: ZoneSettingsPageProps) {
+/** The table of contents: the sections, with 徽标 after 品牌颜色 (it has its own forms, not a section's). */
+const TOC: [string, string][] = Object.entries(SETTINGS_SECTIONS).flatMap(([key, label]) =>
+  key === "branding" ? [[key, label] as [string, string], ["logo", "徽标"] as [string, string]] : [[key, label]],
+);
+
+export function ZoneSettingsPage({ zone, nonce, user, current, notice, forms, version, logo }: ZoneSettingsPageProps) {
   return (
-    <Layout title="园区设置" zone={zone} nonce={nonce} user={user} current="admin" css={SETTINGS_CSS}>
+    <Layout title="园区设置" zone={zone} nonce={nonce} user={user} current="admin" css={SETTINGS_CSS + LOGO_CSS}>
       <main id="main" class="wrap zs">
         <h1>园区设置</h1>
         <p class="lead">
@@ -60,14 +66,14 @@ export function ZoneSettingsPage({ zone, nonce, user, current, notice, forms }: 
         )}
         <nav aria-label="设置分类">
           <ul class="toc">
-            {Object.entries(SETTINGS_SECTIONS).map(([key, label]) => (
+            {TOC.map(([key, label]) => (
               <li>
                 <a href={`#s-${key}`}>{label}</a>
               </li>
             ))}
           </ul>
         </nav>
-        <SettingsSections forms={forms} />
+        <SettingsSections forms={forms} version={version} logo={logo} />
       </main>
     </Layout>
   );

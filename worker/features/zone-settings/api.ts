@@ -1,23 +1,25 @@
 /**
  * Zone admins' settings API (mounted at /api/v1/admin/zone/settings): the settings in
- * force (version in the ETag), a deep-merging PUT, the versions, and restoring one. The
- * role is checked before any body is read, so a reviewer's bad body is a 403, not a 422.
+ * force (version in the ETag), a deep-merging PUT (If-Match honoured: 412 when stale),
+ * the logo (logo-api.ts), the versions, and restoring one. The role is checked before
+ * any body is read, so a reviewer's bad body is a 403, not a 422.
  */
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import type { Context } from "hono";
 import { zoneSettingsPatchSchema, zoneSettingsSchema } from "../../../tenants/settings";
 import type { AppDeps, AppEnv } from "../../env";
 import { validationHook } from "../../lib/api-errors";
-import { body, err, json } from "../../lib/openapi";
+import { err, json } from "../../lib/openapi";
 import { actingCtx, requestCtx } from "../../middleware/request-ctx";
 import { requireZone } from "../../middleware/zone";
 import { requireRole } from "../auth/guard";
-import { type CurrentZoneSettings, getZoneSettings } from "./get-zone-settings";
+import { getZoneSettings } from "./get-zone-settings";
+import { expectedVersionOf, IfMatchHeader } from "./if-match";
 import { listSettingsVersions } from "./list-settings-versions";
 import { restoreSettingsVersion } from "./restore-settings-version";
+import { logoEndpoints } from "./logo-api";
+import { refusals, settingsReply, stale } from "./settings-reply";
 import { updateZoneSettings } from "./update-zone-settings";
 
-const refusals = { 401: err("No session"), 403: err("Zone admins only") };
 const settingsResponse = json(zoneSettingsSchema, "The zone's settings in force; the version is the ETag");
 
 const VersionItem = z
@@ -39,12 +41,6 @@ const VersionParam = z.object({
     .openapi({ param: { name: "version", in: "path" }, description: "0 restores the code's defaults" }),
 });
 
-/** The settings as the response body, the version as a strong ETag. */
-function settingsReply(c: Context<AppEnv>, current: CurrentZoneSettings) {
-  c.header("ETag", `"${current.version}"`);
-  return c.json(current.settings, 200);
-}
-
 export function zoneSettingsApi(deps: AppDeps) {
   const r = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   r.use("*", requireZone, requireRole(deps, "zone_admin"));
@@ -65,12 +61,30 @@ export function zoneSettingsApi(deps: AppDeps) {
       method: "put",
       path: "/",
       tags: ["zone settings"],
-      summary: "Change any subset of the settings: objects merge, lists replace; the whole is validated",
-      request: body(zoneSettingsPatchSchema),
-      responses: { 200: settingsResponse, ...refusals, 422: err("A value is invalid; fields names each one") },
+      summary:
+        "Change any subset of the settings: objects merge, lists replace; the whole is validated. " +
+        "With If-Match (GET's ETag) a change made on an older version is refused with 412; " +
+        "without it, last writer wins",
+      request: {
+        headers: IfMatchHeader,
+        body: { required: true, content: { "application/json": { schema: zoneSettingsPatchSchema } } },
+      },
+      responses: {
+        200: settingsResponse,
+        ...refusals,
+        400: err("If-Match is not one of this API's ETags"),
+        ...stale,
+        422: err("A value is invalid; fields names each one"),
+      },
     }),
-    async (c) => settingsReply(c, await updateZoneSettings(actingCtx(c, deps), c.req.valid("json"))),
+    async (c) => {
+      const expectedVersion = expectedVersionOf(c.req.valid("header")["if-match"]);
+      const change = { patch: c.req.valid("json"), expectedVersion };
+      return settingsReply(c, await updateZoneSettings(actingCtx(c, deps), change));
+    },
   );
+
+  logoEndpoints(r, deps);
 
   r.openapi(
     createRoute({

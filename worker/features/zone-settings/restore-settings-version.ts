@@ -9,7 +9,7 @@ import { AppError } from "../../lib/errors";
 import type { Actor, RequestCtx } from "../../middleware/request-ctx";
 import { codeZoneOf } from "../../middleware/zone-settings";
 import { type CurrentZoneSettings, getZoneSettings } from "./get-zone-settings";
-import { writeSettingsVersion } from "./write-settings-version";
+import { SettingsVersionTaken, writeSettingsVersion } from "./write-settings-version";
 
 export async function restoreSettingsVersion(
   ctx: Pick<RequestCtx<Actor>, "db" | "zone" | "now" | "ip" | "actor">,
@@ -26,5 +26,11 @@ export async function restoreSettingsVersion(
   // A version written under older rules that today's rules refuse cannot come back as it was.
   if (!parsed.success)
     throw new AppError("conflict", `第 ${version} 版园区设置不符合现行规则,无法恢复;请在设置页逐项修改。`);
-  return writeSettingsVersion(ctx, before, parsed.data, version);
+  try {
+    return await writeSettingsVersion(ctx, before, parsed.data, version);
+  } catch (e) {
+    if (e instanceof SettingsVersionTaken)
+      throw new AppError("conflict", "园区设置刚被他人修改,没有恢复。请刷新修改记录后再恢复。");
+    throw e;
+  }
 }

@@ -200,6 +200,15 @@ const PARSERS: Record<SettingsSection, (body: FormBody) => SectionInput> = {
   },
 };
 
+/** The settings version a form was loaded at (its hidden field), or null for a form that sends none. */
+export function formVersion(body: FormBody): number | null {
+  const v = str(body, "version");
+  return /^\d{1,9}$/.test(v) ? Number(v) : null;
+}
+
+/** Said after the refusal of a stale form: what the page now shows, and what to do. */
+export const STALE_FORM = "下面显示的是现在的设置。";
+
 /** A section's posted form as values to show again and the settings to save. */
 export const readSection = (section: SettingsSection, body: FormBody): SectionInput => PARSERS[section](body);
 

@@ -2,6 +2,8 @@
  * 园区设置 pages for the zone admin, mounted at /admin/settings: the settings in one form per
  * section (each POST saves only its part through updateZoneSettings), and 修改记录 with 恢复.
  * Success redirects (303) with a notice; a refusal re-renders the page with what was typed (422).
+ * Each form carries the version it was loaded at: if someone saved since, the save is
+ * refused (409), nothing changes, and the page shows the current settings with who and when.
  */
 import type { Context } from "hono";
 import { Hono } from "hono";
@@ -14,64 +16,21 @@ import {
   SETTINGS_SECTIONS,
   type SettingsSection,
 } from "../../../../web/pages/zone-settings/labels";
-import { ZoneSettingsPage } from "../../../../web/pages/zone-settings/settings";
 import type { AppDeps, AppEnv } from "../../../env";
+import { AppError } from "../../../lib/errors";
 import { readFormBody } from "../../../lib/form-body";
 import { actingCtx, requestCtx } from "../../../middleware/request-ctx";
 import { requireZone } from "../../../middleware/zone";
 import { signedIn } from "../../auth/guard";
 import { formFailure, pageGuard } from "../../auth/page-forms";
-import { getZoneSettings } from "../get-zone-settings";
 import { listSettingsVersions } from "../list-settings-versions";
 import { restoreSettingsVersion } from "../restore-settings-version";
 import { updateZoneSettings } from "../update-zone-settings";
-import { fieldErrors, type FormValues, readSection, settingsValues } from "./section-forms";
+import { logoPages } from "./logo-pages";
+import { settingsPage } from "./render-settings";
+import { fieldErrors, formVersion, readSection, STALE_FORM } from "./section-forms";
 
 const SECTIONS = Object.keys(SETTINGS_SECTIONS) as SettingsSection[];
-
-/** The section whose form failed: what was typed, and what was wrong with it. */
-interface Failed {
-  section: SettingsSection;
-  values: FormValues;
-  errors: FormErrors;
-}
-
-async function settingsPage(
-  c: Context<AppEnv>,
-  deps: AppDeps,
-  opts: { notice?: string; failed?: Failed } = {},
-  status: ContentfulStatusCode = 200,
-) {
-  const ctx = requestCtx(c, deps);
-  const current = await getZoneSettings(ctx);
-  const values = settingsValues(current.settings);
-  const forms = Object.fromEntries(
-    SECTIONS.map((s) => {
-      const failed = opts.failed?.section === s ? opts.failed : null;
-      return [
-        s,
-        failed
-          ? { values: failed.values, errors: failed.errors.fields ?? {}, alert: failed.errors }
-          : { values, errors: {} },
-      ];
-    }),
-  ) as Parameters<typeof ZoneSettingsPage>[0]["forms"];
-  return c.html(
-    <ZoneSettingsPage
-      zone={ctx.zone}
-      nonce={c.get("secureHeadersNonce")}
-      user={signedIn(c).user}
-      current={
-        current.changedAt === null
-          ? null
-          : { version: current.version, changedAt: current.changedAt, changedBy: current.changedBy }
-      }
-      notice={opts.notice}
-      forms={forms}
-    />,
-    status,
-  );
-}
 
 async function historyPage(
   c: Context<AppEnv>,
@@ -109,11 +68,15 @@ export function zoneSettingsPages(deps: AppDeps) {
 
   for (const section of SECTIONS) {
     r.post(`/${section}`, async (c) => {
-      const input = readSection(section, await readFormBody(c, { all: true }));
+      const body = await readFormBody(c, { all: true });
+      const input = readSection(section, body);
       try {
-        await updateZoneSettings(actingCtx(c, deps), input.patch);
+        await updateZoneSettings(actingCtx(c, deps), { patch: input.patch, expectedVersion: formVersion(body) });
         return c.redirect(`/admin/settings?saved=1#s-${section}`, 303);
       } catch (e) {
+        // Saved by someone else since this page was opened: the current settings, nothing changed.
+        if (e instanceof AppError && e.code === "precondition_failed")
+          return settingsPage(c, deps, { failed: { section, errors: { message: `${e.message}${STALE_FORM}` } } }, 409);
         const { status, errors } = formFailure(e, c);
         const fields = fieldErrors(errors.fields ?? {});
         const failed = { message: "未保存,请按提示修改后再提交。", fields };
@@ -121,6 +84,8 @@ export function zoneSettingsPages(deps: AppDeps) {
       }
     });
   }
+
+  logoPages(r, deps);
 
   r.get("/history", (c) => {
     const restored = c.req.query("restored") ?? "";
