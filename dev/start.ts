@@ -11,9 +11,10 @@ import { mkdirSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { zones } from "../tenants/index";
 import { zoneOrigin } from "../worker/env";
-import { createClient } from "@libsql/client";
 import { startLibsqlServer } from "./libsql-server/server";
-import { preparePlatform } from "./lib/platform";
+import { createNodeDeps } from "../worker/node-deps";
+import { provisionDemoZones } from "./lib/platform";
+import { DEMO_OPERATOR, seedDemoOperator } from "./lib/seed-demo-operator";
 import { assertPortFree, libsqlPort, publicUrlTemplate, servedPort } from "./lib/local-ports";
 import { prepareAllZones } from "./lib/prepare-tenant";
 import { DEMO_ZONES, demoAccounts, demoPassword } from "./lib/seed-demo";
@@ -33,12 +34,26 @@ try {
 mkdirSync(".data", { recursive: true });
 
 async function prepareAll(urlFor: (slug: string) => string) {
-  // The control plane first: the demo zones registered as active zones (idempotent).
-  const platform = createClient({ url: urlFor("platform") });
-  const { migrated: platformSchema, registered } = await preparePlatform(platform, zones.all());
-  platform.close();
-  const added = registered.length ? `; registered ${registered.join(", ")}` : "";
-  console.log(`  ✓ platform: schema ${platformSchema.version}${added}`);
+  // The control plane first: each demo zone created the way an operator creates any zone
+  // (provisionZone, template = its own folder); one registered before is left as it is.
+  const deps = createNodeDeps({
+    ROOT_DOMAINS: "localhost",
+    LIBSQL_URL_TEMPLATE: urlFor("{tenant}"),
+    PLATFORM_DB_URL: urlFor("platform"),
+    PUBLIC_URL_TEMPLATE,
+    DEV_TOOLS: "1",
+  });
+  try {
+    const { migrated: platformSchema, outcomes } = await provisionDemoZones(deps, zones.all());
+    const created = outcomes.filter((o) => o.status === "created").map((o) => o.slug);
+    const added = created.length ? `; created ${created.join(", ")}` : "";
+    console.log(`  ✓ platform: schema ${platformSchema.version}${added}`);
+    // The demo operator (operator console on the bare root): idempotent, never replaces a password.
+    const operator = await seedDemoOperator(deps);
+    if (operator.created) console.log(`  ✓ platform: demo operator ${DEMO_OPERATOR.email}`);
+  } finally {
+    deps.close();
+  }
   for (const { zone, migrated, policy } of await prepareAllZones(urlFor, zones.all(), { demo: true })) {
     const set = policy.preview.set!;
     const state =
@@ -54,7 +69,7 @@ async function prepareAll(urlFor: (slug: string) => string) {
 function banner(runtime: string) {
   console.log(`\n园区通 yuanqu is running (${runtime}). Open a zone:`);
   for (const z of zones.all()) console.log(`  ${zoneOrigin({ PUBLIC_URL_TEMPLATE }, z.slug)}  ${z.name.zh}`);
-  console.log(`  http://localhost:${PORT}  zone list (operator)`);
+  console.log(`  http://localhost:${PORT}/login  operator console: ${DEMO_OPERATOR.email} / ${DEMO_OPERATOR.password}`);
   console.log(`  http://zibo.localhost:${PORT}/api/openapi.json  API description (any zone)`);
   console.log(`\nDemo accounts (password Demo-<zone>-2026, e.g. ${demoPassword("zibo")}):`);
   for (const z of zones.all().filter((z) => (DEMO_ZONES as readonly string[]).includes(z.slug))) {

@@ -13,6 +13,10 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppDeps, AppEnv } from "./env";
 import { platformRoutes } from "./features/platform/routes";
+import { operatorAuthApi } from "./features/operator/api/operator-auth-api";
+import { platformApi } from "./features/operator/api/platform-api";
+import { operatorConsolePages } from "./features/operator/pages/console-pages";
+import { operatorLoginPage, operatorLogoutPage } from "./features/operator/pages/login-pages";
 import { documentsApi } from "./features/policies/api/documents";
 import { zoneApi } from "./features/zone/api";
 import { zoneHomePage } from "./features/zone/home-page";
@@ -22,6 +26,7 @@ import { securityHeaders } from "./middleware/headers";
 import { privateResponses } from "./middleware/private-responses";
 import { assignRequestId } from "./middleware/request-id";
 import { siteMiddleware } from "./middleware/site";
+import { schemaCheck } from "./middleware/schema-check";
 import { requestGuards } from "./middleware/request-guards";
 import { adminUsersApi } from "./features/auth/api/admin-users-api";
 import { authApi } from "./features/auth/api/auth-api";
@@ -66,6 +71,7 @@ import { subsidyStaffPages } from "./features/subsidies/staff-pages/routes";
 import { publicityPages } from "./features/subsidies/publicity-pages";
 import { subsidyMemberPages } from "./features/subsidies/member-pages/routes";
 import { zoneSettingsApi } from "./features/zone-settings/api";
+import { brandingRoutes } from "./features/zone-settings/logo-route";
 
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -73,11 +79,20 @@ export function createApp(deps: AppDeps) {
   app.use(assignRequestId);
   app.use(securityHeaders);
   app.use(privateResponses);
+  // Before the site: a database behind the code answers 503 with the command to run, not a 500.
+  app.use(schemaCheck(deps));
   app.use(siteMiddleware(deps));
   app.use(requestGuards(deps));
   app.use(sessionMiddleware(deps));
 
   app.route("/", platformRoutes(deps));
+  // The operator console and platform API (bare root host only). Sign-in shares the zones' paths:
+  // these handlers answer on the root host and pass every other host on to the zones' routers below.
+  app.route("/api/v1/auth", operatorAuthApi(deps));
+  app.route("/login", operatorLoginPage(deps));
+  app.route("/logout", operatorLogoutPage(deps));
+  app.route("/console", operatorConsolePages(deps));
+  app.route("/api/v1/platform", platformApi(deps));
   app.route("/api/v1/zone", zoneApi());
   app.route("/", zoneHomePage(deps));
   app.route("/api/v1/policies", documentsApi(deps));
@@ -117,6 +132,7 @@ export function createApp(deps: AppDeps) {
   app.route("/api/v1/bank", bankFinanceApi(deps));
   app.route("/api/v1/admin/finance", financeAdminApi(deps));
   app.route("/api/v1/admin/zone/settings", zoneSettingsApi(deps));
+  app.route("/branding", brandingRoutes(deps));
   app.route("/bank", bankFinancePages(deps));
   app.route("/admin/finance", financeAdminPages(deps));
   app.route("/finance", financeCataloguePages(deps));

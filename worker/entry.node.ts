@@ -7,14 +7,9 @@
 import { serve } from "@hono/node-server";
 import { createApp } from "./app";
 import { localPublicUrlTemplate } from "./env";
-import { createNodeDeps } from "./node-deps";
+import { createNodeDeps, NODE_DEFAULTS } from "./node-deps";
 import { runScheduled } from "./scheduled/run-scheduled";
-
-export const NODE_DEFAULTS = {
-  ROOT_DOMAINS: "localhost",
-  LIBSQL_URL_TEMPLATE: "file:.data/{tenant}.db",
-  PLATFORM_DB_URL: "file:.data/platform.db",
-} as const;
+import { describeSchemasBehind } from "./middleware/schema-check";
 
 /**
  * Serves the app on `port` (0: a free one). Without PUBLIC_URL_TEMPLATE the public origin
@@ -39,6 +34,14 @@ export function startNodeServer(options: {
           PUBLIC_URL_TEMPLATE: env.PUBLIC_URL_TEMPLATE || localPublicUrlTemplate(info.port),
         });
         app = createApp(deps);
+        // Each database's schema, checked once at start: the log names what to run (requests to
+        // a database behind answer 503 with the same command until it has run).
+        void describeSchemasBehind(deps).then(
+          (lines) => {
+            for (const line of lines) console.warn(`yuanqu: ${line}`);
+          },
+          (err: unknown) => console.warn(`yuanqu: could not check the databases' schema: ${String(err)}`),
+        );
         // The Node target's stand-in for the Workers cron trigger: housekeeping and mail every 30 s.
         const delivery = setInterval(() => void runScheduled(deps), 30_000);
         delivery.unref();

@@ -5,6 +5,7 @@
  */
 import { createClient } from "@libsql/client/web";
 import { createZoneDirectory } from "./control-plane/directory";
+import { zoneDatabasesFor } from "./control-plane/zone-databases";
 import { createApp, type App } from "./app";
 import { parseConfig, tenantDbUrl, type AppDeps } from "./env";
 import { connectTenant } from "./db/time-limited-client";
@@ -23,6 +24,10 @@ export interface WorkerEnv extends Env {
   EMAIL_API_URL?: string;
   EMAIL_API_KEY?: string;
   EMAIL_FROM?: string;
+  /** Turso Platform API (token a secret; org and group vars): zones' databases are created there. */
+  TURSO_API_TOKEN?: string;
+  TURSO_ORG?: string;
+  TURSO_GROUP?: string;
 }
 
 /** The Worker's AppDeps for an env: what the entry serves (exported for the outage tests). */
@@ -38,6 +43,7 @@ export function workerDeps(env: WorkerEnv): AppDeps {
     // Each call is time-limited (DB_TIMEOUT_MS); an outage answers 503, see db/time-limited-client.ts.
     openClient: (dbName) => connect(tenantDbUrl(config.LIBSQL_URL_TEMPLATE, dbName)),
     openPlatformClient,
+    zoneDatabases: zoneDatabasesFor(config),
     blobs: r2BlobStore(env.MATERIALS),
     now: () => new Date(),
     // Set by Cloudflare's edge on every request; a client cannot forge it there.

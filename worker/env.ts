@@ -7,6 +7,7 @@ import { z } from "zod";
 import type { Context } from "hono";
 import type { Client } from "@libsql/client";
 import type { TenantRecord, ZoneDirectory } from "./control-plane/directory";
+import type { ZoneDatabases } from "./control-plane/zone-databases";
 import type { ZoneConfig } from "../tenants/schema";
 import type { TenantDb } from "./db/open";
 import type { BlobStore } from "./lib/blob-store/blob-store";
@@ -63,12 +64,32 @@ export const configSchema = z.object({
   DB_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(5_000),
   /** "1" enables /dev/* (the outbox viewer). Set only for local development, never in production. */
   DEV_TOOLS: z.enum(["0", "1"]).default("0"),
+  /**
+   * Turso Platform API (secret token, organisation, group): with all three, creating a zone
+   * creates its database in that group (control-plane/zone-databases.ts); without, databases
+   * are local (the libSQL server or files create them on first use).
+   */
+  TURSO_API_TOKEN: z.string().max(4096).optional(),
+  TURSO_ORG: z.string().max(100).optional(),
+  TURSO_GROUP: z.string().max(100).optional(),
+  /**
+   * The command a 503 names when a database is behind the code (middleware/schema-check.ts):
+   * default "npm run db:migrate"; the self-hosted Node build says `node dist/node/cli.mjs migrate`.
+   */
+  MIGRATE_COMMAND: z.string().min(1).max(200).optional(),
 });
 export type AppConfig = z.infer<typeof configSchema>;
 
 export function parseConfig(raw: Record<string, unknown>): AppConfig {
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) throw new Error(`invalid configuration:\n${z.prettifyError(parsed.error)}`);
+  const { TURSO_API_TOKEN, TURSO_ORG, TURSO_GROUP } = parsed.data;
+  const turso = [TURSO_API_TOKEN, TURSO_ORG, TURSO_GROUP].filter(Boolean).length;
+  if (turso !== 0 && turso !== 3)
+    throw new Error(
+      "invalid configuration:\n✖ TURSO_API_TOKEN, TURSO_ORG and TURSO_GROUP: set all three (zone databases" +
+        " created on Turso) or none (databases created on first use, or beforehand)",
+    );
   return parsed.data;
 }
 
@@ -126,6 +147,8 @@ export interface AppDeps {
   openClient(dbName: string): Client;
   /** A client for the platform database (PLATFORM_DB_URL). */
   openPlatformClient(): Client;
+  /** Creates a new zone's database (Turso when configured, else nothing to do): provisioning. */
+  zoneDatabases: ZoneDatabases;
   /** Uploaded files (materials) of every zone: R2 on Workers, a directory on Node; keys start with the zone slug. */
   blobs: BlobStore;
   /** The clock every service reads; tests inject their own. */

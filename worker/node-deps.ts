@@ -7,8 +7,16 @@
 import { createClient, type Client } from "@libsql/client";
 import { connectTenant } from "./db/time-limited-client";
 import { createZoneDirectory } from "./control-plane/directory";
+import { zoneDatabasesFor } from "./control-plane/zone-databases";
 import { parseConfig, tenantDbUrl, type AppDeps } from "./env";
 import { diskBlobStore } from "./lib/blob-store/disk";
+
+/** What the Node server and the operator CLI use when the environment says nothing: files under .data/. */
+export const NODE_DEFAULTS = {
+  ROOT_DOMAINS: "localhost",
+  LIBSQL_URL_TEMPLATE: "file:.data/{tenant}.db",
+  PLATFORM_DB_URL: "file:.data/platform.db",
+} as const;
 
 export interface NodeDeps extends AppDeps {
   /** Closes every cached database client. */
@@ -16,7 +24,11 @@ export interface NodeDeps extends AppDeps {
 }
 
 export function createNodeDeps(env: Record<string, string | undefined>): NodeDeps {
-  const config = parseConfig(env);
+  const config = parseConfig({
+    // Outside development (DEV_TOOLS=1) the Node target is the self-hosted build: its CLI migrates.
+    MIGRATE_COMMAND: env.DEV_TOOLS === "1" ? undefined : "node dist/node/cli.mjs migrate",
+    ...env,
+  });
   const clients = new Map<string, Client>();
   // One client per URL for the process's life; each call is time-limited (DB_TIMEOUT_MS) and an
   // outage answers 503, see db/time-limited-client.ts.
@@ -39,6 +51,7 @@ export function createNodeDeps(env: Record<string, string | undefined>): NodeDep
     directory: createZoneDirectory({ open: openPlatformClient, roots: config.ROOT_DOMAINS }),
     openClient: (dbName) => connect(tenantDbUrl(config.LIBSQL_URL_TEMPLATE, dbName)),
     openPlatformClient,
+    zoneDatabases: zoneDatabasesFor(config),
     // Uploaded materials on disk (BLOB_DIR, default .data/blobs), keyed <zone>/<id> like R2 on Workers.
     blobs: diskBlobStore(env.BLOB_DIR || ".data/blobs"),
     now: () => new Date(),

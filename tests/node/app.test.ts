@@ -11,10 +11,16 @@ import { zones } from "../../tenants/index";
 import { createApp } from "../../worker/app";
 import { parseConfig } from "../../worker/env";
 import { testPlatform } from "../support/test-platform";
+import { migrations } from "../../migrations/bundle";
+import { migrateTenant } from "../../worker/db/migrate";
 import { memoryBlobStore } from "../../worker/lib/blob-store/memory";
 
-// A database that was never migrated: every query fails with "no such table".
+// A database at the current schema that has lost a table: the schema check passes (its ledger
+// is complete) and the query fails with "no such table" — a bug, not an outage.
 const unmigrated = createClient({ url: ":memory:" });
+await migrateTenant(unmigrated, migrations);
+await unmigrated.execute("DROP TABLE policy_clauses");
+await unmigrated.execute("DROP TABLE policy_documents");
 const platform = await testPlatform();
 const app = createApp({
   config: parseConfig({

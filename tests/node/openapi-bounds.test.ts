@@ -24,6 +24,8 @@ import { describe, expect, it } from "vitest";
 import { createApp } from "../../worker/app";
 import { parseConfig } from "../../worker/env";
 import { testPlatform } from "../support/test-platform";
+import { migrations } from "../../migrations/bundle";
+import { migrateTenant } from "../../worker/db/migrate";
 import { memoryBlobStore } from "../../worker/lib/blob-store/memory";
 
 type Schema = Record<string, unknown> & {
@@ -53,6 +55,8 @@ interface Document {
 }
 
 const platform = await testPlatform();
+const zoneDb = createClient({ url: ":memory:" });
+await migrateTenant(zoneDb, migrations);
 const app = createApp({
   config: parseConfig({
     ROOT_DOMAINS: "localhost",
@@ -61,8 +65,9 @@ const app = createApp({
     PLATFORM_DB_URL: "file:unused/platform.db",
   }),
   ...platform,
-  // The document is built from the route definitions; no database is touched.
-  openClient: () => createClient({ url: ":memory:" }),
+  // The document is built from the route definitions; the zone's database is only asked for its
+  // schema version (middleware/schema-check.ts), so an empty migrated one serves.
+  openClient: () => zoneDb,
   blobs: memoryBlobStore(),
   now: () => new Date(),
   clientIp: () => "203.0.113.1",

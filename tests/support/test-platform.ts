@@ -6,6 +6,7 @@ import { createClient } from "@libsql/client";
 import { preparePlatform } from "../../dev/lib/platform";
 import { zones } from "../../tenants/index";
 import { createZoneDirectory } from "../../worker/control-plane/directory";
+import { localZoneDatabases } from "../../worker/control-plane/zone-databases";
 
 export async function testPlatform(roots: readonly string[] = ["localhost"]) {
   const client = createClient({ url: ":memory:" });
@@ -13,5 +14,6 @@ export async function testPlatform(roots: readonly string[] = ["localhost"]) {
   return {
     directory: createZoneDirectory({ open: () => client, roots }),
     openPlatformClient: () => client,
+    zoneDatabases: localZoneDatabases(),
   };
 }

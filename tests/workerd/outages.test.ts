@@ -12,6 +12,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from
 import { zones } from "../../tenants/index";
 import { createApp } from "../../worker/app";
 import { workerDeps, type WorkerEnv } from "../../worker/entry.worker";
+import { migrations } from "../../migrations/bundle";
+import { migrateTenant } from "../../worker/db/migrate";
 import { freshIp } from "./auth-support";
 
 const base: WorkerEnv = env;
@@ -21,6 +23,8 @@ const down = workerDeps({ ...base, LIBSQL_URL_TEMPLATE: "http://127.0.0.1:1/t/{t
 // Databases of their own on the live server, so no other suite waits behind the held gate.
 const hung = workerDeps({ ...base, LIBSQL_URL_TEMPLATE: `${libsql}/t/outage-hung-{tenant}/`, DB_TIMEOUT_MS: "300" });
 const empty = workerDeps({ ...base, LIBSQL_URL_TEMPLATE: `${libsql}/t/outage-empty-{tenant}/` });
+// At the current schema but without the policy tables: the schema check passes, the query fails.
+const broken = workerDeps({ ...base, LIBSQL_URL_TEMPLATE: `${libsql}/t/outage-broken-{tenant}/` });
 const live = workerDeps(base);
 
 // One app, as in production: zibo's database is down, dongying's hung, changzhi's fine.
@@ -150,9 +154,22 @@ describe("a zone whose database accepts the request and never answers", () => {
 describe("a failing statement", () => {
   afterEach(() => vi.restoreAllMocks());
 
-  it("stays a 500 (a bug to fix, not an outage): an unmigrated database has no tables", async () => {
-    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+  it("is a 503 naming the command to run when the zone's database is behind the code (never migrated)", async () => {
     const res = await createApp(empty).request("http://zibo.localhost/api/v1/policies");
+    expect(res.status).toBe(503);
+    const body = (await res.json()) as Envelope;
+    expect(body.error.code).toBe("unavailable");
+    expect(body.error.message).toContain("npm run db:migrate");
+  });
+
+  it("stays a 500 (a bug to fix, not an outage): a table is missing from a migrated database", async () => {
+    const client = createClient({ url: `${libsql}/t/outage-broken-zibo/` });
+    await migrateTenant(client, migrations);
+    await client.execute("DROP TABLE IF EXISTS policy_clauses");
+    await client.execute("DROP TABLE IF EXISTS policy_documents");
+    client.close();
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const res = await createApp(broken).request("http://zibo.localhost/api/v1/policies");
     expect(res.status).toBe(500);
     expect(res.headers.get("retry-after")).toBeNull();
     expect(((await res.json()) as Envelope).error.code).toBe("internal");

@@ -48,6 +48,17 @@ import { APPS, host, ORIGIN, PROGRAMME, slug, submitted, upload, WAN } from "./s
  */
 const ACTS_FOR: Record<string, "bank" | "member" | "both" | "none"> = {
   "GET /api/v1/zone": "none",
+  // The platform API (bare root host, operators only): it acts for no zone organisation.
+  "GET /api/v1/platform/tenants": "none",
+  "POST /api/v1/platform/tenants": "none",
+  "GET /api/v1/platform/tenants/{slug}": "none",
+  "POST /api/v1/platform/tenants/{slug}/suspend": "none",
+  "POST /api/v1/platform/tenants/{slug}/resume": "none",
+  "POST /api/v1/platform/tenants/{slug}/hostnames": "none",
+  "DELETE /api/v1/platform/tenants/{slug}/hostnames/{hostname}": "none",
+  "POST /api/v1/platform/tenants/{slug}/admins": "none",
+  "PUT /api/v1/admin/zone/settings/logo": "none",
+  "DELETE /api/v1/admin/zone/settings/logo": "none",
   "GET /api/v1/policies": "none",
   "GET /api/v1/policies/{id}": "none",
   "POST /api/v1/auth/login": "none",

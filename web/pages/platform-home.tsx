@@ -1,4 +1,7 @@
-/** The platform's own page on the bare root domain: every zone, linked to its subdomain. */
+/**
+ * The platform's own page on the bare root domain: every active zone, linked to its subdomain,
+ * and the way into the operator console.
+ */
 import type { ZoneConfig } from "../../tenants/schema";
 import { Layout } from "../layout";
 
@@ -35,6 +38,10 @@ export function PlatformHomePage({ zones, zoneUrl, nonce }: PlatformHomeProps) {
             </li>
           ))}
         </ul>
+        {/* The same for everyone (the page stays cacheable): /console sends a visitor without a session to 登录. */}
+        <p class="links">
+          <a href="/console">平台运营后台</a>
+        </p>
       </main>
     </Layout>
   );
