@@ -19,6 +19,8 @@ import { localZoneDatabases, type ZoneDatabases } from "../../worker/control-pla
 import { schemaVersion } from "../../worker/db/migrate";
 import { parseConfig, type AppDeps } from "../../worker/env";
 import { memoryBlobStore } from "../../worker/lib/blob-store/memory";
+import { insertTenant } from "../../worker/control-plane/records";
+import { drizzle } from "drizzle-orm/libsql/web";
 import { AppError } from "../../worker/lib/errors";
 
 const dir = mkdtempSync(join(tmpdir(), "yuanqu-provision-"));
@@ -198,6 +200,32 @@ describe("provisionZone", () => {
     expect(again.steps.map((s) => s.name)).toEqual(["register", "migrate", "load-template", "activate"]);
     expect(again.tenant.status).toBe("active");
     expect(creates).toBe(1);
+  });
+
+  it("migrates again before continuing when it resumes after the migrate step (decision 0018)", async () => {
+    const { deps } = await world("resume-template");
+    // A zone whose last attempt stopped at load-template, and whose database is behind this
+    // code (a release came in between; here: never migrated at all).
+    await insertTenant(drizzle(deps.openPlatformClient()), {
+      slug: "linqu",
+      name: { zh: "临朐高新技术产业开发区", en: "Linqu Hi-tech Industrial Development Zone" },
+      region: { province: "山东省", city: "潍坊市" },
+      phone: "0536-8888888",
+      template: "dongying",
+      status: "provisioning",
+      dbName: "linqu",
+      provisionStep: "load-template",
+      nowMs: deps.now().getTime(),
+    });
+    const again = await provisionZone({ deps, input: input("linqu"), actor });
+    expect(again.steps.map((s) => [s.name, s.ok])).toEqual([
+      ["register", true],
+      ["migrate", true],
+      ["load-template", true],
+      ["activate", true],
+    ]);
+    expect(again.tenant.status).toBe("active");
+    expect(await rows(deps.openClient("linqu"), "SELECT id FROM policy_versions")).toEqual([[1]]);
   });
 
   it("refuses a slug another zone has (409) and changes nothing", async () => {

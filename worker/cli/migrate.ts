@@ -57,7 +57,9 @@ export async function migrate(args: string[], io: CliIo, usagePrefix = ""): Prom
       io.err(`${result.failed.length} zone(s) failed: ${result.failed.join(", ")}; run again to resume`);
       return 1;
     }
-    io.out(`done: the platform database and ${result.zones.length} zone(s) are at the latest schema`);
+    const skipped = result.zones.filter((z) => z.skipped).length;
+    const left = skipped ? `; ${skipped} still provisioning (\`tenant create\` with its slug finishes it)` : "";
+    io.out(`done: the platform database and ${result.zones.length - skipped} zone(s) are at the latest schema${left}`);
     return 0;
   } finally {
     platformClient.close();

@@ -76,7 +76,10 @@ export async function provisionZone(options: {
   const resumed = !registered;
   const steps: ProvisionStepOutcome[] = [{ name: "register", ok: true }];
 
-  const from = Math.max(1, PROVISION_STEPS.indexOf((tenant.provisionStep ?? "create-database") as ProvisionStepName));
+  // A resume after the migrate step migrates again first (idempotent): a release may have come
+  // in between, and the later steps must run on the schema this code expects (decision 0018).
+  const failedAt = PROVISION_STEPS.indexOf((tenant.provisionStep ?? "create-database") as ProvisionStepName);
+  const from = Math.max(1, Math.min(failedAt, PROVISION_STEPS.indexOf("migrate")));
   const zone = deps.directory.baseZone(tenant);
   const run: Record<Exclude<ProvisionStepName, "register">, () => Promise<unknown>> = {
     "create-database": () => deps.zoneDatabases.create(tenant.dbName),
