@@ -9,7 +9,7 @@ import { createOperator } from "../../worker/features/operator/create-operator";
 
 export const DEMO_OPERATOR = {
   email: "operator@yuanqu.demo",
-  name: "平台运营(演示)",
+  name: "演示运营员",
   password: "Demo-operator-2026",
 } as const;
 

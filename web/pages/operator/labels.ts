@@ -25,3 +25,8 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   "tenant.hostname.remove": "移除自有域名",
   "tenant.admin_link": "发放园区管理员链接",
 };
+
+/** A template as the console names it: "blank" is 空白模板; a demo zone's folder is "复制 <slug> 的配置和政策". */
+export function templateLabel(template: string): string {
+  return template === "blank" ? "空白模板(无政策文件)" : `复制 ${template} 的配置和政策`;
+}

@@ -1,4 +1,5 @@
 /** 创建园区: the form behind POST /console/new-zone (the same service as the platform API). */
+import { templateLabel } from "./labels";
 import { FormAlert, Input, Select, type FormErrors, type FormValues } from "../../components/form";
 import { ConsoleShell, type OperatorHeader } from "./shell";
 
@@ -68,7 +69,7 @@ export function NewZonePage({ nonce, operator, templates, values, errors }: NewZ
               hint="blank 为空白园区;选择示范园区则带上它的设置和政策"
               value={values?.template ?? "blank"}
               error={errors?.fields?.template}
-              options={templates.map((t) => ({ value: t, label: t === "blank" ? "blank(空白)" : t }))}
+              options={templates.map((t) => ({ value: t, label: templateLabel(t) }))}
             />
             <button class="btn" type="submit">
               创建园区

@@ -5,7 +5,7 @@
 import { FormAlert, Input, type FormErrors, type FormValues } from "../../components/form";
 import { formatTimeZh } from "../auth/labels";
 import { ConsoleShell, type OperatorHeader } from "./shell";
-import { TENANT_STATUS_LABEL } from "./labels";
+import { TENANT_STATUS_LABEL, templateLabel } from "./labels";
 import type { ZoneListRow } from "./zones";
 
 export interface ZoneDetail extends ZoneListRow {
@@ -53,7 +53,7 @@ export function ZonePage({ nonce, operator, zone, notice, form }: ZonePageProps)
           <dt>咨询电话</dt>
           <dd>{zone.phone}</dd>
           <dt>模板</dt>
-          <dd>{zone.template}</dd>
+          <dd>{templateLabel(zone.template)}</dd>
           <dt>网址</dt>
           <dd>
             <a href={`${zone.origin}/`}>{zone.origin}</a>
