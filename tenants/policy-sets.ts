@@ -1,7 +1,8 @@
 /**
- * Each zone's policy set as written in tenants/<slug>/policy/, for the Node
- * side only (publishing, tests, the bench): the Worker reads published
- * versions from the zone's database and never bundles these files.
+ * Each demo zone's policy set as written in tenants/<slug>/policy/: published by `npm start`,
+ * `db:sync` and the tests, and by provisioning when a new zone copies a demo zone (so the
+ * Worker bundles them too). Pages and the engine read published versions from the zone's
+ * database, never these files.
  * A zone without a policy folder gets a set of its documents and no programmes.
  */
 import type { PolicySet } from "../worker/engines/policy/format/policy-set";

@@ -6,7 +6,9 @@
  *   request id → security headers (pages: CSP nonce; API: fixed set) →
  *   private responses (Cache-Control: private, no-store on whatever is someone's own;
  *   outside the rest so it also sees their refusals and failures) →
- *   site (Host → zone + its DB, 404 otherwise) → request guards (CSRF, JSON-only API)
+ *   schema check (a database behind the code → 503 naming the migrate command) →
+ *   site (Host → zone through the control plane + its DB; 404 unknown, 503 suspended) →
+ *   request guards (CSRF, JSON-only API)
  *   → session (cookie → user)
  *   → feature routers (each guards itself with requireZone) → 404 / error mapping.
  */
