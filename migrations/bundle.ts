@@ -173,5 +173,13 @@ export const migrations: readonly Migration[] = [
     "statements": [
       "CREATE TABLE `zone_settings_versions` (\n\t`version` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`data` text NOT NULL,\n\t`changed_by_user_id` text,\n\t`changed_by_email` text,\n\t`changed_at` integer NOT NULL,\n\t`restored_from` integer\n);"
     ]
+  },
+  {
+    "tag": "0010_escalate_to_zone_admins",
+    "hash": "dc133983dae511f8e859aa15234d7a5a2a7c8a1afa635380e92918078da5941f",
+    "statements": [
+      "ALTER TABLE `loan_applications` ADD `admin_escalated_at` integer;",
+      "-- Hand-written: until this migration the zone admins were told in the same run that flagged an\n-- application overdue (escalated_at). Those rows are escalated already: mark them so, or the first\n-- run after this migration would tell the admins a second time.\nUPDATE `loan_applications` SET `admin_escalated_at` = `escalated_at` WHERE `escalated_at` IS NOT NULL AND `admin_escalated_at` IS NULL;"
+    ]
   }
 ];

@@ -281,10 +281,15 @@ export const subsidySettingsSchema = z
     });
   });
 
-/** 金融超市 response times, in working days (the zone's calendar): accept or decline, then decide. */
+/**
+ * 金融超市 response times, in working days (the zone's calendar): accept or decline, then decide.
+ * An application past its day is flagged to the bank at once; the zone admins are told
+ * `escalation.afterWorkingDays` working days later if it is still not acted on (0: at once, with the bank).
+ */
 export const financeSettingsSchema = z.strictObject({
   acceptWorkingDays: z.number().int().min(1).max(30).default(3),
   decideWorkingDays: z.number().int().min(1).max(60).default(10),
+  escalation: z.strictObject({ afterWorkingDays: z.number().int().min(0).max(30).default(0) }).prefault({}),
 });
 
 export const zoneSchema = z

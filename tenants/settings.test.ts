@@ -104,4 +104,29 @@ describe("zone settings", () => {
       expect(zoneSettingsPatchSchema.safeParse({ branding: { logo: bad } }).success).toBe(false);
     expect(zoneSettingsPatchSchema.safeParse({ branding: { logo: null } }).success).toBe(true);
   });
+  it("loan escalation: 0–30 working days, 0 (told with the bank) for versions saved before it existed", () => {
+    const old = settingsOf(zibo) as { finance: Record<string, unknown> };
+    delete old.finance.escalation;
+    expect(zoneSettingsSchema.parse(old).finance.escalation).toEqual({ afterWorkingDays: 0 });
+    const two = mergeSettings(
+      settingsOf(zibo),
+      zoneSettingsPatchSchema.parse({ finance: { escalation: { afterWorkingDays: 2 } } }),
+    );
+    expect(applySettings(zibo, zoneSettingsSchema.parse(two)).finance.escalation.afterWorkingDays).toBe(2);
+    // A patch of the response times leaves the escalation as it was, and the reverse.
+    const times = zoneSettingsPatchSchema.parse({ finance: { acceptWorkingDays: 5 } });
+    expect(times.finance).toEqual({ acceptWorkingDays: 5 });
+    expect(mergeSettings(two, times).finance).toEqual({ ...two.finance, acceptWorkingDays: 5 });
+    for (const bad of [31, -1, 1.5, "2"]) {
+      const r = zoneSettingsPatchSchema.safeParse({ finance: { escalation: { afterWorkingDays: bad } } });
+      expect(Object.keys(settingsIssues(r.error!)), String(bad)).toEqual(["finance.escalation.afterWorkingDays"]);
+    }
+    const r = zoneSettingsSchema.safeParse(mergeSettings(two, { finance: { escalation: { afterWorkingDays: 31 } } }));
+    expect(settingsIssues(r.error!)).toEqual({
+      "finance.escalation.afterWorkingDays": "上报园区管理员的天数最多 30 个工作日",
+    });
+    // settingsOf copies: changing the settings never changes the code's zone.
+    settingsOf(zibo).finance.escalation.afterWorkingDays = 9;
+    expect(zibo.finance.escalation.afterWorkingDays).toBe(0);
+  });
 });

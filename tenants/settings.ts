@@ -1,7 +1,7 @@
 /**
  * The part of a zone's configuration the zone administers itself (园区设置): names,
  * region, colours, contact, priority industries, qualification types, subsidy
- * stages and calendar, loan response times. Stored versioned in the zone's own
+ * stages and calendar, loan response times and escalation. Stored versioned in the zone's own
  * database (zone_settings_versions); tenants/<slug>/zone.ts holds the defaults.
  * Slug, code, documents and security stay code. Messages are Chinese sentences a
  * zone clerk can act on; every string and list is bounded.
@@ -140,9 +140,24 @@ function checkStages(s: SubsidyFields, ctx: z.RefinementCtx): void {
 }
 
 const subsidyObject = z.strictObject(subsidyFields);
+const escalationFields = {
+  afterWorkingDays: z
+    .number({ error: "上报园区管理员的天数应为整数" })
+    .int("上报园区管理员的天数应为整数")
+    .min(0, "上报园区管理员的天数不能小于 0(0 表示逾期当天同时通知)")
+    .max(30, "上报园区管理员的天数最多 30 个工作日"),
+};
+const financeFields = { acceptWorkingDays: days("受理时限", 30), decideWorkingDays: days("审批时限", 60) };
+// Versions saved before escalation was a setting have none: they read as 0, the rule of that time.
 const financeObject = z.strictObject({
-  acceptWorkingDays: days("受理时限", 30),
-  decideWorkingDays: days("审批时限", 60),
+  ...financeFields,
+  escalation: z.strictObject(escalationFields).prefault({ afterWorkingDays: 0 }),
+});
+/** Written out rather than financeObject.partial(): a partial default would reset escalation on every PUT. */
+const financePatchSchema = z.strictObject({
+  acceptWorkingDays: financeFields.acceptWorkingDays.optional(),
+  decideWorkingDays: financeFields.decideWorkingDays.optional(),
+  escalation: z.strictObject(escalationFields).partial().optional(),
 });
 
 /** Codes in a list are unique (a zone's industries, its qualification types). */
@@ -187,7 +202,7 @@ export const zoneSettingsPatchSchema = z.strictObject({
   priorityIndustries: list(industrySchema, "重点产业").optional(),
   qualifications: list(qualificationSchema, "资质类型").optional(),
   subsidy: subsidyObject.partial().optional(),
-  finance: financeObject.partial().optional(),
+  finance: financePatchSchema.optional(),
 });
 export type ZoneSettingsPatch = z.infer<typeof zoneSettingsPatchSchema>;
 
@@ -208,7 +223,7 @@ export function settingsOf(zone: ZoneConfig): ZoneSettings {
       holidays: [...zone.subsidy.holidays],
       extraWorkdays: [...zone.subsidy.extraWorkdays],
     },
-    finance: { ...zone.finance },
+    finance: { ...zone.finance, escalation: { ...zone.finance.escalation } },
   };
 }
 

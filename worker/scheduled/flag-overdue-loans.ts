@@ -1,6 +1,7 @@
 /**
- * Loan applications past their response times are flagged; the notices this writes to the
- * outbox go out with this run's delivery, which is why this job runs before deliver-outbox.ts.
+ * Loan applications past their response times are flagged to the bank, and escalated to the zone
+ * admins when the zone's finance.escalation says (the zone as loadZone gives it, its settings applied);
+ * the notices go out with this run's delivery, which is why this job runs before deliver-outbox.ts.
  */
 import { zoneOrigin } from "../env";
 import { flagOverdueLoans } from "../features/finance/response-times";

@@ -9,7 +9,7 @@ import { CalendarListNote } from "../../components/calendar-note";
 import { Layout } from "../../layout";
 import type { HeaderUser } from "../auth/labels";
 import type { FinanceStatistics } from "./rows";
-import { FINANCE_CSS } from "./shared";
+import { FINANCE_CSS, overdueRule } from "./shared";
 import { formatMoney } from "../../../worker/lib/money";
 
 /** The amount figures read as one list: all in 万元. */
@@ -54,7 +54,7 @@ export function FinanceStatisticsPage({ zone, nonce, user, stats: s }: FinanceSt
         <h1>金融超市统计</h1>
         <p class="lead">
           本园区的办理时限:金融机构应在 {zone.finance.acceptWorkingDays} 个工作日内受理或拒绝贷款申请,受理后{" "}
-          {zone.finance.decideWorkingDays} 个工作日内作出授信决定。超时的申请会提醒机构并报园区管理员。
+          {zone.finance.decideWorkingDays} 个工作日内作出授信决定。{overdueRule(zone, "机构")}。
         </p>
 
         <section aria-labelledby="h-needs">

@@ -12,7 +12,7 @@ import { formatDateZh } from "../../format";
 import { Layout } from "../../layout";
 import { formatTimeZh, type HeaderUser } from "../auth/labels";
 import type { LoanListRow } from "./rows";
-import { FINANCE_CSS, LoanStatusTag } from "./shared";
+import { FINANCE_CSS, LoanStatusTag, overdueRule } from "./shared";
 import { formatMoney } from "../../../worker/lib/money";
 
 export interface BankLoansPageProps {
@@ -42,7 +42,7 @@ export function BankLoansPage({ zone, nonce, user, rows, q }: BankLoansPageProps
         <h1>贷款申请</h1>
         <p class="lead">
           企业向你行产品提交的贷款申请。请在 {zone.finance.acceptWorkingDays} 个工作日内受理或拒绝,受理后{" "}
-          {zone.finance.decideWorkingDays} 个工作日内作出授信决定;超时的申请会提醒你行并报园区管理员。
+          {zone.finance.decideWorkingDays} 个工作日内作出授信决定;{overdueRule(zone, "你行")}。
         </p>
         <NumberSearch
           action="/bank/loans"

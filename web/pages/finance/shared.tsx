@@ -124,6 +124,14 @@ export function FinancialFacts({ zone, facts, shared }: { zone: ZoneConfig; fact
   );
 }
 
+/** What happens to an application past its day, as the zone set it (finance.escalation); `bank` is told first. */
+export function overdueRule(zone: Pick<ZoneConfig, "finance">, bank: string): string {
+  const n = zone.finance.escalation.afterWorkingDays;
+  return n === 0
+    ? `超时的申请会提醒${bank}并报园区管理员`
+    : `超时的申请会提醒${bank},超时 ${n} 个工作日后仍未办理的报园区管理员`;
+}
+
 const LOAN_EVENT_ZH: Record<string, string> = {
   submitted: "提交申请",
   accept: "受理",
@@ -131,6 +139,7 @@ const LOAN_EVENT_ZH: Record<string, string> = {
   disburse: "放款",
   decline: "拒绝",
   overdue: "超时未办理",
+  escalated: "上报园区管理员",
   withdrawn: "撤回",
 };
 

@@ -155,8 +155,14 @@ export const loanApplications = sqliteTable(
     /** YYYY-MM-DD: accept or decline by; then decide by (the zone's working days). */
     acceptDueOn: text("accept_due_on").notNull(),
     decideDueOn: text("decide_due_on"),
-    /** When the overdue application was flagged to the bank and escalated to the zone admin. */
+    /** When the overdue application was flagged to the bank; cleared when the bank acts (a later due day flags). */
     escalatedAt: integer("escalated_at"),
+    /**
+     * When the zone admins were told of it: finance.escalation working days after the due day. It belongs to the
+     * flag in escalated_at: done while at or after it, due again once escalated_at is newer (response-times.ts).
+     * Migration 0010 set it to escalated_at on older rows, which told the admins at the same moment.
+     */
+    adminEscalatedAt: integer("admin_escalated_at"),
     revision: integer("revision").notNull().default(0),
   },
   (t) => [

@@ -58,6 +58,7 @@ export function settingsValues(s: ZoneSettings): FormValues {
     "subsidy.extraWorkdays": s.subsidy.extraWorkdays.join("\n"),
     "finance.acceptWorkingDays": String(s.finance.acceptWorkingDays),
     "finance.decideWorkingDays": String(s.finance.decideWorkingDays),
+    "finance.escalation.afterWorkingDays": String(s.finance.escalation.afterWorkingDays),
   };
   s.priorityIndustries.forEach((x, i) => {
     Object.assign(v, { [`priorityIndustries.${i}.code`]: x.code, [`priorityIndustries.${i}.zh`]: x.zh });
@@ -189,11 +190,16 @@ const PARSERS: Record<SettingsSection, (body: FormBody) => SectionInput> = {
     return { values: v, patch };
   },
   finance(body) {
-    const v = pick(body, ["finance.acceptWorkingDays", "finance.decideWorkingDays"]);
+    const v = pick(body, [
+      "finance.acceptWorkingDays",
+      "finance.decideWorkingDays",
+      "finance.escalation.afterWorkingDays",
+    ]);
     const patch = {
       finance: {
         acceptWorkingDays: whole(v["finance.acceptWorkingDays"]!) as number,
         decideWorkingDays: whole(v["finance.decideWorkingDays"]!) as number,
+        escalation: { afterWorkingDays: whole(v["finance.escalation.afterWorkingDays"]!) as number },
       },
     };
     return { values: v, patch };
