@@ -30,10 +30,11 @@ export function parseCustomHostname(
     return { ok: false, problem: "invalid" };
   // The last label must be a name, not a number (an IP in another spelling).
   if (/^\d+$/.test(labels.at(-1)!)) return { ok: false, problem: "ip" };
-  if (labels.at(-1) === "localhost" || RESERVED_SUBDOMAINS.has(labels[0]!) || hostname === "localhost")
-    return { ok: false, problem: "reserved" };
+  // The platform's own names first: "zibo.localhost" is a zone's subdomain, which says more than "reserved".
   if (roots.some((root) => hostname === root || hostname.endsWith(`.${root}`)))
     return { ok: false, problem: "platform" };
+  if (labels.at(-1) === "localhost" || RESERVED_SUBDOMAINS.has(labels[0]!) || hostname === "localhost")
+    return { ok: false, problem: "reserved" };
   return { ok: true, hostname };
 }
 

@@ -17,11 +17,17 @@ export function AdminLinkIssuedPage({ nonce, operator, zone, admin, link, expire
       <main id="main" class="wrap narrow">
         <section class="card" aria-labelledby="issued-title">
           <h1 id="issued-title">管理员链接已发放</h1>
-          <p>
-            {admin.created ? "已为" : "已为已有的管理员"} <strong>{admin.name}</strong>({admin.email})
-            {admin.created ? "创建" : ""}
-            {zone.nameZh}的园区管理员账号。请把下面的链接交给本人,用它设置密码后即可登录。
-          </p>
+          {admin.created ? (
+            <p>
+              已为 <strong>{admin.name}</strong>({admin.email})创建{zone.nameZh}的园区管理员账号。
+              {"请把下面的链接交给本人,用它设置密码后即可登录。"}
+            </p>
+          ) : (
+            <p>
+              {admin.email} 已是{zone.nameZh}的园区管理员,没有新建账号,已为其生成新的设置密码链接。
+              {"请把链接交给本人,设置新密码后即可登录;原来的密码从那时起不再有效。"}
+            </p>
+          )}
           <code class="secret-link" id="admin-link">
             {link}
           </code>

@@ -1,7 +1,8 @@
 /** 平台审计: what operators and the platform's tools did, newest first, a page at a time. */
 import { formatTimeZh } from "../auth/labels";
 import { ConsoleShell, type OperatorHeader } from "./shell";
-import { AUDIT_ACTION_LABEL, AUDIT_RESULT_LABEL } from "./labels";
+import { hostnameForDisplay } from "./hostname-label";
+import { AUDIT_ACTION_LABEL, AUDIT_RESULT_LABEL, auditDetailText } from "./labels";
 
 export interface AuditRowView {
   at: string;
@@ -46,7 +47,7 @@ export function PlatformAuditPage({ nonce, operator, rows, olderHref }: Platform
               <tbody>
                 {rows.map((r) => (
                   <tr>
-                    <td>
+                    <td data-label="时间">
                       <time datetime={r.at}>{formatTimeZh(r.at)}</time>
                     </td>
                     <td data-label="操作人">
@@ -57,7 +58,7 @@ export function PlatformAuditPage({ nonce, operator, rows, olderHref }: Platform
                     <td data-label="对象">{r.target ?? "—"}</td>
                     <td data-label="结果">{AUDIT_RESULT_LABEL[r.result]}</td>
                     <td data-label="详情">
-                      <small>{r.detail ?? ""}</small>
+                      <small>{auditDetailText(r.detail, hostnameForDisplay)}</small>
                     </td>
                   </tr>
                 ))}

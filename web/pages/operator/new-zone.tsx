@@ -25,7 +25,7 @@ export function NewZonePage({ nonce, operator, templates, values, errors }: NewZ
             <Input
               name="slug"
               label="园区标识(子域名)"
-              hint="2–32 个小写字母、数字或连字符,以字母开头,例如 gaoxin;创建后不能修改"
+              hint="2–32 个小写字母、数字或连字符,以字母开头、不以连字符结尾,例如 gaoxin;它就是园区网址的开头,创建后不能修改"
               value={values?.slug}
               error={errors?.fields?.slug}
               maxlength={32}
@@ -66,7 +66,7 @@ export function NewZonePage({ nonce, operator, templates, values, errors }: NewZ
             <Select
               name="template"
               label="模板"
-              hint="blank 为空白园区;选择示范园区则带上它的设置和政策"
+              hint="空白模板不带政策文件;复制示范园区会带上它的政策和园区设置(名称、电话等用上面填写的),之后园区管理员可在“园区设置”中修改"
               value={values?.template ?? "blank"}
               error={errors?.fields?.template}
               options={templates.map((t) => ({ value: t, label: templateLabel(t) }))}

@@ -24,6 +24,10 @@ const CSS =
   "border:1px solid rgba(255,255,255,.7);border-radius:6px;padding:0 14px;cursor:pointer}" +
   ".console-actions{display:flex;flex-wrap:wrap;gap:10px;align-items:center;margin:0 0 16px}" +
   ".console-actions form{margin:0}dl.facts dd small{color:var(--muted)}" +
+  // A zone's hostnames: no bullets or indent (the 移除 button lines them up); a long punycode
+  // name breaks anywhere rather than widening the page at 390 px.
+  "ul.hostnames{list-style:none;padding:0}ul.hostnames span{overflow-wrap:anywhere}" +
+  "ul.hostnames small{display:block;color:var(--muted)}" +
   ".status-provisioning{background:#b54708}.status-suspended{background:#b42318}.status-active{background:#067647}";
 
 export function ConsoleShell({

@@ -5,7 +5,8 @@
 import { FormAlert, Input, type FormErrors, type FormValues } from "../../components/form";
 import { formatTimeZh } from "../auth/labels";
 import { ConsoleShell, type OperatorHeader } from "./shell";
-import { TENANT_STATUS_LABEL, templateLabel } from "./labels";
+import { hostnameForDisplay } from "./hostname-label";
+import { PROVISION_STEP_LABEL, TENANT_STATUS_LABEL, templateLabel } from "./labels";
 import type { ZoneListRow } from "./zones";
 
 export interface ZoneDetail extends ZoneListRow {
@@ -28,7 +29,13 @@ export interface ZonePageProps {
 
 export function ZonePage({ nonce, operator, zone, notice, form }: ZonePageProps) {
   const base = `/console/zones/${zone.slug}`;
-  const errorsOf = (name: "hostname" | "admin") => (form?.name === name ? form.errors : undefined);
+  // A field's message shows under the field and in the summary's link; the summary's own line
+  // then says what to do rather than repeating it a third time.
+  const errorsOf = (name: "hostname" | "admin"): FormErrors | undefined => {
+    if (form?.name !== name) return undefined;
+    const { message, fields } = form.errors;
+    return fields && Object.keys(fields).length > 0 ? { fields } : { message };
+  };
   return (
     <ConsoleShell title={zone.nameZh} nonce={nonce} operator={operator} current="zones">
       <main id="main" class="wrap">
@@ -78,7 +85,7 @@ export function ZonePage({ nonce, operator, zone, notice, form }: ZonePageProps)
             <>
               <dt>开通进度</dt>
               <dd>
-                停在“{zone.provisionStep ?? "—"}”步骤
+                停在“{stepLabel(zone.provisionStep)}”这一步
                 {zone.provisionError && <small>(错误:{zone.provisionError})</small>}
               </dd>
             </>
@@ -94,21 +101,27 @@ export function ZonePage({ nonce, operator, zone, notice, form }: ZonePageProps)
           <p>还没有登记自有域名。</p>
         ) : (
           <ul class="hostnames">
-            {zone.hostnames.map((h) => (
-              <li class="console-actions">
-                <span>{h}</span>
-                <form
-                  method="post"
-                  action={`${base}/hostnames/remove`}
-                  data-confirm={`确定移除域名 ${h}?移除后这个域名将无法访问本园区。`}
-                >
-                  <input type="hidden" name="hostname" value={h} />
-                  <button class="btn danger" type="submit" aria-label={`移除域名 ${h}`}>
-                    移除
-                  </button>
-                </form>
-              </li>
-            ))}
+            {zone.hostnames.map((h) => {
+              const shown = hostnameForDisplay(h);
+              return (
+                <li class="console-actions">
+                  <span>
+                    {shown}
+                    {shown !== h && <small>(DNS 中写作 {h})</small>}
+                  </span>
+                  <form
+                    method="post"
+                    action={`${base}/hostnames/remove`}
+                    data-confirm={`确定移除域名 ${shown}?移除后这个域名将无法访问本园区。`}
+                  >
+                    <input type="hidden" name="hostname" value={h} />
+                    <button class="btn danger" type="submit" aria-label={`移除域名 ${shown}`}>
+                      移除
+                    </button>
+                  </form>
+                </li>
+              );
+            })}
           </ul>
         )}
         <form class="stack" method="post" action={`${base}/hostnames`} novalidate>
@@ -130,6 +143,7 @@ export function ZonePage({ nonce, operator, zone, notice, form }: ZonePageProps)
         <h2 class="section">园区管理员</h2>
         <p>
           为园区的首位管理员创建账号,并生成一次性的设置密码链接(60 分钟内有效)。链接只显示一次,请当面或电话交给本人。
+          {"填写已有园区管理员的邮箱时不会新建账号,只为其生成新的链接(例如管理员忘了密码又收不到重置邮件)。"}
         </p>
         <form class="stack" method="post" action={`${base}/admins`} novalidate>
           <FormAlert errors={errorsOf("admin")} />
@@ -155,6 +169,10 @@ export function ZonePage({ nonce, operator, zone, notice, form }: ZonePageProps)
       </main>
     </ConsoleShell>
   );
+}
+
+function stepLabel(step: string | null): string {
+  return step === null ? "—" : (PROVISION_STEP_LABEL[step] ?? step);
 }
 
 function StatusAction({ base, zone }: { base: string; zone: ZoneDetail }) {

@@ -115,8 +115,14 @@ export function SettingsSections({ forms, version, logo }: SectionsProps) {
       >
         <ContrastNote colour={f.branding.values["branding.primary"]} label="主色" />
         <Text {...f.branding} name="branding.primary" label="主色" maxlength={7} />
-        <ContrastNote colour={f.branding.values["branding.accent"]} label="辅色" />
-        <Text {...f.branding} name="branding.accent" label="辅色" maxlength={7} />
+        {/* No contrast note for the accent: it marks the current page and tints backgrounds, and never carries text. */}
+        <Text
+          {...f.branding}
+          name="branding.accent"
+          label="辅色"
+          hint="用于标出当前页面和浅色底纹,上面不放文字"
+          maxlength={7}
+        />
       </SectionForm>
 
       <LogoSection {...logo} version={v} />
@@ -190,10 +196,20 @@ export function SettingsSections({ forms, version, logo }: SectionsProps) {
         version={v}
         section="finance"
         errors={f.finance.alert}
-        intro={<p>金融机构答复企业贷款申请的时限,按本园区工作日计算。</p>}
+        intro={
+          <p>
+            金融机构答复企业贷款申请的时限,按本园区工作日计算。超过时限,系统当即提醒银行;仍未办理的,按下面的天数上报园区管理员。
+          </p>
+        }
       >
         <Days {...f.finance} name="finance.acceptWorkingDays" label="受理时限(工作日)" hint="收到申请后受理或婉拒。" />
         <Days {...f.finance} name="finance.decideWorkingDays" label="审批时限(工作日)" hint="受理后作出审批决定。" />
+        <Days
+          {...f.finance}
+          name="finance.escalation.afterWorkingDays"
+          label="逾期后几个工作日上报园区管理员"
+          hint="0 = 逾期当天同时通知银行和园区管理员;最多 30。期间银行办理了的,不再上报。"
+        />
       </SectionForm>
     </>
   );

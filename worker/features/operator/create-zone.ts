@@ -6,6 +6,7 @@
  */
 import { provisionZone, type ProvisionResult } from "../../control-plane/provision/provision-zone";
 import type { ProvisionInput } from "../../control-plane/provision/provision-input";
+import { PROVISION_STEP_LABEL } from "../../../web/pages/operator/labels";
 import { AppError } from "../../lib/errors";
 import type { PlatformCtx } from "./platform-ctx";
 
@@ -21,7 +22,7 @@ export async function createZone({
   if (failed) {
     throw new AppError(
       "unavailable",
-      `开通${result.tenant.name.zh}时“${failed.name}”步骤失败:${failed.error ?? "原因不明"}。` +
+      `开通${result.tenant.name.zh}时“${PROVISION_STEP_LABEL[failed.name] ?? failed.name}”这一步失败:${failed.error ?? "原因不明"}。` +
         "园区保持“开通中”;排除问题后用同一园区标识再次提交,会从这一步继续。",
       { step: failed.name },
       { retryAfterSeconds: 30 },

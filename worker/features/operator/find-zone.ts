@@ -5,7 +5,7 @@ import { AppError } from "../../lib/errors";
 
 export async function findZone({ deps, slug }: { deps: AppDeps; slug: string }): Promise<TenantRecord> {
   const tenant = await deps.directory.get(slug);
-  if (!tenant) throw new AppError("not_found", `平台上没有代码为 ${slug} 的园区。`);
+  if (!tenant) throw new AppError("not_found", `平台上没有园区标识为“${slug}”的园区。请回到园区列表核对。`);
   return tenant;
 }
 

@@ -25,12 +25,12 @@ export async function setZoneStatus({
   if (tenant.status === "provisioning")
     throw new AppError(
       "conflict",
-      `${tenant.name.zh}还在开通中,不能暂停或恢复。请再次提交创建(同一园区代码)完成开通。`,
+      `${tenant.name.zh}还在开通中,不能暂停或恢复。请用同一园区标识再次提交创建,完成开通。`,
     );
   // Already so: nothing to change, nothing to record (a repeated click or retry).
   if (tenant.status === status) return tenant;
   const changed = await updateTenantStatus(db, slug, { status, nowMs: now.getTime() });
-  if (!changed) throw new AppError("not_found", `平台上没有代码为 ${slug} 的园区。`);
+  if (!changed) throw new AppError("not_found", `平台上没有园区标识为“${slug}”的园区。请回到园区列表核对。`);
   await platformAuditInsert(db, {
     actor,
     action: status === "suspended" ? "tenant.suspend" : "tenant.resume",

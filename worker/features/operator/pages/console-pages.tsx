@@ -20,28 +20,27 @@ import { platformDbOf, requirePlatform } from "../operator-context";
 import { platformCtx } from "../platform-ctx";
 import { consoleGuard, consoleOperator } from "./console-guard";
 import { zonePages } from "./zone-pages";
+import { newZoneErrors } from "./new-zone-errors";
 import { zoneRow } from "./zone-row";
 
 const PageQuery = z.coerce.number().int().min(1).max(100_000).catch(1);
 const BeforeQuery = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional().catch(undefined);
 
-const field = (max: number) =>
+// A loose cap here (the service gives the exact limit with the field's name); past it, this message.
+const field = (max: number, label: string) =>
   z
     .string()
-    .max(max * 4, "内容太长")
+    .max(max * 4, `${label}最多 ${max} 个字`)
     .default("");
 const NewZoneForm = z.object({
-  slug: field(32),
-  nameZh: field(40),
-  nameEn: field(100),
-  province: field(20),
-  city: field(20),
-  phone: field(20),
-  template: field(32),
+  slug: field(32, "园区标识"),
+  nameZh: field(40, "园区中文名称"),
+  nameEn: field(100, "园区英文名称"),
+  province: field(20, "省份"),
+  city: field(20, "城市"),
+  phone: field(20, "咨询电话"),
+  template: field(32, "模板"),
 });
-/** The provisioning service names fields as the API body does; the form's names differ for two. */
-const FORM_FIELD: Record<string, string> = { "name.zh": "nameZh", "name.en": "nameEn" };
-
 export function operatorConsolePages(deps: AppDeps) {
   const r = new Hono<AppEnv>();
   r.use("*", requirePlatform);
@@ -101,8 +100,7 @@ export function operatorConsolePages(deps: AppDeps) {
       return c.redirect(`/console/zones/${tenant.slug}?done=created`, 303);
     } catch (e) {
       const { status, errors } = formFailure(e, c);
-      const fields = Object.fromEntries(Object.entries(errors.fields ?? {}).map(([k, v]) => [FORM_FIELD[k] ?? k, v]));
-      return page(status, { message: errors.message, fields });
+      return page(status, newZoneErrors(errors, status, f.slug.trim(), Object.keys(NewZoneForm.shape)));
     }
   });
 
