@@ -72,8 +72,8 @@ describe("tenant:create", () => {
   });
 
   it.each([
-    [["www", ...details], /reserved name/],
-    [["Bad_Slug", ...details], /slug/],
+    [["www", ...details], /“www”是平台保留的名称/],
+    [["Bad_Slug", ...details], /园区标识只能用 2–32 个小写字母/],
     [["weifang", ...details], /已被潍坊高新技术产业开发区使用/],
     [["linyi", ...details.slice(0, 8)], /咨询电话/],
     [["linyi", ...details.slice(0, 9), "12345"], /咨询电话请写区号和号码/],

@@ -4,12 +4,22 @@
  * and policy set come from ("blank", or a demo zone of tenants/).
  */
 import { z } from "@hono/zod-openapi";
-import { slugSchema } from "../../../tenants/schema";
+import { RESERVED_SUBDOMAINS, slugSchema } from "../../../tenants/schema";
 import { textField } from "../../lib/text";
 import { templateNames } from "../zone-base";
 
 export const provisionInputSchema = z.object({
-  slug: z.string({ error: "请填写园区标识" }).max(32, "园区标识最多 32 个字符").pipe(slugSchema),
+  // The slug schema's own words are English, for the authors of tenants/; an operator reads these.
+  slug: z
+    .string({ error: "请填写园区标识" })
+    .max(32, "园区标识最多 32 个字符")
+    .regex(
+      /^[a-z][a-z0-9-]{0,30}[a-z0-9]$/,
+      "园区标识只能用 2–32 个小写字母、数字或连字符,以字母开头、不以连字符结尾,例如 gaoxin",
+    )
+    .refine((s) => !s.includes("--"), "园区标识不能含连续两个连字符(--)")
+    .refine((s) => !RESERVED_SUBDOMAINS.has(s), { error: (i) => `“${String(i.input)}”是平台保留的名称,请换一个` })
+    .pipe(slugSchema),
   name: z.object({
     zh: textField({ label: "园区中文名称", max: 40, min: 1 }),
     en: textField({ label: "园区英文名称", max: 100, min: 1 }),
@@ -31,6 +41,17 @@ export const provisionInputSchema = z.object({
 
 export type ProvisionInput = z.input<typeof provisionInputSchema>;
 export type ProvisionData = z.output<typeof provisionInputSchema>;
+
+/** The fields in words, for the one-line summary of a refusal. */
+export const PROVISION_FIELD_LABEL: Record<string, string> = {
+  slug: "园区标识",
+  "name.zh": "园区中文名称",
+  "name.en": "园区英文名称",
+  province: "省份",
+  city: "城市",
+  phone: "咨询电话",
+  template: "模板",
+};
 
 /** zod's issues as the one validation answer: a message naming each field, and the fields. */
 export function provisionFieldErrors(error: z.ZodError): Record<string, string> {

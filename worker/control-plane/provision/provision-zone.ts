@@ -23,7 +23,12 @@ import type { TenantRecord } from "../directory";
 import { recordPlatformAudit, type PlatformActor } from "../platform-audit";
 import { insertTenant, updateTenantStatus, type PlatformDb } from "../records";
 import { loadTemplatePolicy } from "./load-template-policy";
-import { provisionFieldErrors, provisionInputSchema, type ProvisionInput } from "./provision-input";
+import {
+  PROVISION_FIELD_LABEL,
+  provisionFieldErrors,
+  provisionInputSchema,
+  type ProvisionInput,
+} from "./provision-input";
 
 export const PROVISION_STEPS = ["register", "create-database", "migrate", "load-template", "activate"] as const;
 export type ProvisionStepName = (typeof PROVISION_STEPS)[number];
@@ -56,8 +61,8 @@ export async function provisionZone(options: {
   const parsed = provisionInputSchema.safeParse(options.input);
   if (!parsed.success) {
     const fields = provisionFieldErrors(parsed.error);
-    const list = Object.entries(fields).map(([k, v]) => `${k}:${v}`);
-    throw new AppError("validation_failed", `输入有误:${list.join(";")}`, fields);
+    const list = Object.entries(fields).map(([k, v]) => `${PROVISION_FIELD_LABEL[k] ?? k}:${v}`);
+    throw new AppError("validation_failed", `请修改后再提交 —— ${list.join(";")}`, fields);
   }
   const { slug, name, province, city, phone, template } = parsed.data;
   const platform = drizzle(deps.openPlatformClient());
