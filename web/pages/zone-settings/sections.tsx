@@ -115,7 +115,7 @@ export function SettingsSections({ forms, version, logo }: SectionsProps) {
       >
         <ContrastNote colour={f.branding.values["branding.primary"]} label="主色" />
         <Text {...f.branding} name="branding.primary" label="主色" maxlength={7} />
-        {/* No contrast note for the accent: it marks the current page and tints backgrounds, and never carries text. */}
+        {/* No contrast note for the accent: it marks the current page and tints backgrounds, never text. */}
         <Text
           {...f.branding}
           name="branding.accent"

@@ -22,7 +22,8 @@ export async function createZone({
   if (failed) {
     throw new AppError(
       "unavailable",
-      `开通${result.tenant.name.zh}时“${PROVISION_STEP_LABEL[failed.name] ?? failed.name}”这一步失败:${failed.error ?? "原因不明"}。` +
+      `开通${result.tenant.name.zh}时“${PROVISION_STEP_LABEL[failed.name] ?? failed.name}”这一步失败:` +
+        `${failed.error ?? "原因不明"}。` +
         "园区保持“开通中”;排除问题后用同一园区标识再次提交,会从这一步继续。",
       { step: failed.name },
       { retryAfterSeconds: 30 },
