@@ -9,6 +9,7 @@ import { exports } from "cloudflare:workers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { desc, eq } from "drizzle-orm";
 import { zoneSettingsVersions } from "../../worker/db/schema";
+import { zones } from "../../tenants/index";
 import { call, dbFor, freshIp, login, makeUser, sessionCookie } from "./auth-support";
 
 // Not dongying: the API suite (zone-settings-api.test.ts) changes dongying's settings in parallel, and
@@ -302,6 +303,16 @@ describe("园区设置 pages", () => {
     const missing = await form("/admin/settings/history", { version: "999999" }, admin);
     expect(missing.status).toBe(404);
     expect(await missing.text()).toContain("没有第 999999 版园区设置");
+
+    // The settings the zone was opened with are the last row, restorable like any version.
+    expect(listed.at(-1)).toBe(0);
+    expect(history).toContain("开通时的设置");
+    const first = await form("/admin/settings/history", { version: "0" }, admin);
+    expect(first.status).toBe(303);
+    const restored = await (await get("/admin/settings/history?restored=0", admin)).text();
+    expect(restored).toContain("已恢复开通时的设置");
+    expect(restored).toContain("恢复到开通时的设置");
+    expect(await (await get("/")).text()).toContain(zones.get(slug)!.contact.phone);
   });
 
   it("forms carry the version in force; saving a page someone saved since is a 409, writing nothing", async () => {

@@ -26,7 +26,8 @@ export interface SettingsHistoryPageProps {
 
 function what(v: SettingsHistoryRow): string {
   const changed = v.changes.length > 0 ? `修改了${v.changes.join("、")}` : "没有改动";
-  return v.restoredFrom === null ? changed : `恢复到第${v.restoredFrom}版(${changed})`;
+  if (v.restoredFrom === null) return changed;
+  return `恢复到${v.restoredFrom === 0 ? "开通时的设置" : `第${v.restoredFrom}版`}(${changed})`;
 }
 
 export function SettingsHistoryPage({ zone, nonce, user, versions, notice, errors }: SettingsHistoryPageProps) {
@@ -88,6 +89,24 @@ export function SettingsHistoryPage({ zone, nonce, user, versions, notice, error
                     </td>
                   </tr>
                 ))}
+                <tr>
+                  <td>开通时的设置</td>
+                  <td data-label="修改人">—</td>
+                  <td data-label="时间">—</td>
+                  <td data-label="改了什么">园区开通时的设置,第1版之前</td>
+                  <td data-label="操作">
+                    <form
+                      method="post"
+                      action="/admin/settings/history"
+                      data-confirm="确定恢复为开通时的设置吗?所有页面将在5秒内改用它,现在的设置会留在记录里。"
+                    >
+                      <input type="hidden" name="version" value="0" />
+                      <button class="btn secondary" type="submit">
+                        恢复此版本<span class="skip">(开通时的设置)</span>
+                      </button>
+                    </form>
+                  </td>
+                </tr>
               </tbody>
             </table>
           </div>

@@ -89,7 +89,7 @@ export function zoneSettingsPages(deps: AppDeps) {
 
   r.get("/history", (c) => {
     const restored = c.req.query("restored") ?? "";
-    const notice = `已恢复第${restored}版的设置。${SAVED_NOTICE}`;
+    const notice = `已恢复${restored === "0" ? "开通时" : `第${restored}版`}的设置。${SAVED_NOTICE}`;
     return historyPage(c, deps, /^\d{1,9}$/.test(restored) ? { notice } : {});
   });
 
