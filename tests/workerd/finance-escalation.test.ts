@@ -233,6 +233,11 @@ describe("loan escalation to the zone admins", () => {
         ],
       });
       expect(escalated.notes[1]).toContain("超过时限 2 个工作日仍未受理或拒绝");
+      const shown = (await (await req("GET", `/api/v1/finance/loans/${late.id}`, banker.cookie)).json()) as Json;
+      expect(shown.application).toMatchObject({
+        escalatedAt: expect.any(String),
+        adminEscalatedAt: expect.any(String),
+      });
       const [row] = await db().select().from(loanApplications).where(eq(loanApplications.id, acted.id));
       expect(row).toMatchObject({ status: "declined", adminEscalatedAt: null });
       expect((await told(acted)).mails).toEqual([["bank", "loan_overdue"]]);

@@ -64,9 +64,14 @@ export const LoanSchema = z
     acceptDueOn: day.openapi({ description: "Accept or decline by (the zone's working days)" }),
     decideDueOn: day.nullable(),
     overdue: z.boolean().openapi({ description: "Past its accept-by or decide-by day and not yet acted on" }),
-    escalatedAt: iso
-      .nullable()
-      .openapi({ description: "When the overdue application was flagged to the bank and the zone admin" }),
+    escalatedAt: iso.nullable().openapi({
+      description:
+        "When the overdue application was flagged to the bank's staff (and to the zone admins too when " +
+        "the zone escalates at once)",
+    }),
+    adminEscalatedAt: iso.nullable().openapi({
+      description: "When the zone admins were told (the zone's setting finance.escalation.afterWorkingDays)",
+    }),
     revision: z.number().int().openapi({ description: "Bumped by every change; send it back with an action" }),
   })
   .openapi("LoanApplication");
@@ -102,6 +107,7 @@ export function loanJson(r: LoanListRow): z.infer<typeof LoanSchema> {
     decideDueOn: a.decideDueOn,
     overdue: r.overdue,
     escalatedAt: isoOrNull(a.escalatedAt),
+    adminEscalatedAt: isoOrNull(a.adminEscalatedAt),
     revision: a.revision,
   };
 }
