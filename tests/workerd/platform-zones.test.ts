@@ -67,6 +67,22 @@ describe("a zone created at run time", () => {
     expect((await platform(cookie, "GET", "/api/v1/platform/tenants/no-such-zone")).status).toBe(404);
   });
 
+  it("is found on the console by name, slug or status, with the filter kept across pages", async () => {
+    const page = async (query: string) => (await platform(cookie, "GET", `/console${query}`)).text();
+    const byName = await page(`?q=${encodeURIComponent("测试甲")}`);
+    expect(byName).toContain(NAME);
+    expect(byName).not.toContain("淄博高新技术产业开发区");
+    expect(byName).toMatch(/符合条件的园区 1 个/);
+    expect(await page("?q=WDTEST-A")).toContain(NAME);
+    const suspended = await page("?status=suspended");
+    expect(suspended).not.toContain(NAME);
+    const active = await page("?status=active&q=wdtest");
+    expect(active).toContain(NAME);
+    const none = await page(`?q=${"x".repeat(300)}`);
+    expect(none).toContain("淄博高新技术产业开发区"); // an over-long search is ignored, not a 500
+    expect(await page("?q=no-zone-is-called-this")).toMatch(/符合条件的园区 0 个,请换个关键词或状态再试/);
+  });
+
   it("answers 503 everywhere while suspended, refuses sign-in, and leaves other zones alone", async () => {
     const res = await platform(cookie, "POST", `/api/v1/platform/tenants/${SLUG}/suspend`);
     expect(res.status).toBe(200);

@@ -28,6 +28,8 @@ const CSS =
   // name breaks anywhere rather than widening the page at 390 px.
   "ul.hostnames{list-style:none;padding:0}ul.hostnames span{overflow-wrap:anywhere}" +
   "ul.hostnames small{display:block;color:var(--muted)}" +
+  ".filters{display:grid;gap:10px;grid-template-columns:1fr;align-items:end;margin:0 0 14px}" +
+  "@media(min-width:760px){.filters{grid-template-columns:2fr 1fr auto auto}}" +
   ".status-provisioning{background:#b54708}.status-suspended{background:#b42318}.status-active{background:#067647}";
 
 export function ConsoleShell({

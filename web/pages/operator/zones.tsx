@@ -25,16 +25,30 @@ export interface ZonesPageProps {
   zones: ZoneListRow[];
   page: number;
   pages: number;
+  /** Zones matching the filter. */
   total: number;
+  /** Every zone of the platform. */
+  all: number;
+  filter: { q: string; status: TenantStatus | "" };
   notice?: { kind: "ok" | "error"; message: string } | undefined;
 }
 
-export function ZonesPage({ nonce, operator, zones, page, pages, total, notice }: ZonesPageProps) {
+/** The list's own address with the filter kept, for the pager. */
+function listHref(filter: ZonesPageProps["filter"], page: number): string {
+  const params = new URLSearchParams();
+  if (filter.q) params.set("q", filter.q);
+  if (filter.status) params.set("status", filter.status);
+  params.set("page", String(page));
+  return `/console?${params.toString()}`;
+}
+
+export function ZonesPage({ nonce, operator, zones, page, pages, total, all, filter, notice }: ZonesPageProps) {
+  const filtered = filter.q !== "" || filter.status !== "";
   return (
     <ConsoleShell title="园区列表" nonce={nonce} operator={operator} current="zones">
       <main id="main" class="wrap">
         <h1>园区列表</h1>
-        <p>平台上共有 {total} 个园区。点园区名称可暂停或恢复服务、登记自有域名、发放首位园区管理员的设置密码链接。</p>
+        <p>平台上共有 {all} 个园区。点园区名称可暂停或恢复服务、登记自有域名、发放首位园区管理员的设置密码链接。</p>
         {notice && (
           <div class={`alert ${notice.kind}`} role={notice.kind === "error" ? "alert" : "status"}>
             {notice.message}
@@ -45,6 +59,43 @@ export function ZonesPage({ nonce, operator, zones, page, pages, total, notice }
             创建园区
           </a>
         </p>
+        {/* <search> is too new for the older browsers some offices use; role="search" is the landmark they know. */}
+        {/* biome-ignore lint/a11y/useSemanticElements: the form keeps role="search" (see above) */}
+        <form class="filters" method="get" action="/console" role="search">
+          <div class="field">
+            <label for="f-q">查找园区</label>
+            <input
+              id="f-q"
+              type="search"
+              name="q"
+              value={filter.q}
+              maxlength={253}
+              placeholder="名称、标识、城市或域名"
+            />
+          </div>
+          <div class="field">
+            <label for="f-status">状态</label>
+            <select id="f-status" name="status">
+              <option value="" selected={filter.status === ""}>
+                全部
+              </option>
+              {(Object.keys(TENANT_STATUS_LABEL) as TenantStatus[]).map((s) => (
+                <option value={s} selected={filter.status === s}>
+                  {TENANT_STATUS_LABEL[s]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button class="btn secondary" type="submit">
+            查找
+          </button>
+          {filtered && <a href="/console">清除条件</a>}
+        </form>
+        {filtered && (
+          <p role="status">
+            符合条件的园区 {total} 个{total === 0 ? ",请换个关键词或状态再试。" : "。"}
+          </p>
+        )}
         <div class="table-scroll">
           <table class="users stack">
             <caption class="skip">
@@ -97,11 +148,11 @@ export function ZonesPage({ nonce, operator, zones, page, pages, total, notice }
         </div>
         {pages > 1 && (
           <nav class="pager links" aria-label="翻页">
-            {page > 1 && <a href={`/console?page=${page - 1}`}>上一页</a>}
+            {page > 1 && <a href={listHref(filter, page - 1)}>上一页</a>}
             <span>
               第 {page} / {pages} 页
             </span>
-            {page < pages && <a href={`/console?page=${page + 1}`}>下一页</a>}
+            {page < pages && <a href={listHref(filter, page + 1)}>下一页</a>}
           </nav>
         )}
       </main>

@@ -6,6 +6,7 @@
  * a Worker request may have open at once, so a page of 1,000 zones is never one request.
  */
 import type { TenantRecord } from "../../control-plane/directory";
+import type { TenantStatus } from "../../db/platform-schema";
 import type { AppDeps } from "../../env";
 import { readZoneStats, type ZoneStats } from "./read-zone-stats";
 
@@ -17,13 +18,40 @@ export interface ZoneOverview {
   stats: ZoneStats | null;
 }
 
-export async function listZoneOverview({ deps, page }: { deps: AppDeps; page: number }): Promise<{
+export interface ZoneFilter {
+  /** Part of the slug, a name (zh or en), the city or province, or a custom hostname; case-insensitive. */
+  q?: string;
+  status?: TenantStatus;
+}
+
+/** Whether a zone matches the console's search: filtered in memory, where the directory keeps every row. */
+function matches(t: TenantRecord, { q, status }: ZoneFilter): boolean {
+  if (status && t.status !== status) return false;
+  if (!q) return true;
+  const needle = q.toLowerCase();
+  return [t.slug, t.name.zh, t.name.en, t.region.province, t.region.city, ...t.hostnames].some((v) =>
+    v.toLowerCase().includes(needle),
+  );
+}
+
+export async function listZoneOverview({
+  deps,
+  page,
+  filter = {},
+}: {
+  deps: AppDeps;
+  page: number;
+  filter?: ZoneFilter;
+}): Promise<{
   zones: ZoneOverview[];
   page: number;
   pages: number;
   total: number;
+  /** Every zone of the platform, whatever the filter. */
+  all: number;
 }> {
-  const all = await deps.directory.list();
+  const every = await deps.directory.list();
+  const all = every.filter((t) => matches(t, filter));
   const pages = Math.max(1, Math.ceil(all.length / ZONES_PER_PAGE));
   const current = Math.min(Math.max(1, page), pages);
   const slice = all.slice((current - 1) * ZONES_PER_PAGE, current * ZONES_PER_PAGE);
@@ -36,5 +64,11 @@ export async function listZoneOverview({ deps, page }: { deps: AppDeps; page: nu
     }
   };
   await Promise.all(Array.from({ length: Math.min(ZONE_READS_AT_ONCE, slice.length) }, worker));
-  return { zones: slice.map((tenant, i) => ({ tenant, stats: stats[i]! })), page: current, pages, total: all.length };
+  return {
+    zones: slice.map((tenant, i) => ({ tenant, stats: stats[i]! })),
+    page: current,
+    pages,
+    total: all.length,
+    all: every.length,
+  };
 }

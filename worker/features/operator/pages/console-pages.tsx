@@ -21,9 +21,13 @@ import { platformCtx } from "../platform-ctx";
 import { consoleGuard, consoleOperator } from "./console-guard";
 import { zonePages } from "./zone-pages";
 import { newZoneErrors } from "./new-zone-errors";
+import { TENANT_STATUSES } from "../../../db/platform-schema";
 import { zoneRow } from "./zone-row";
 
 const PageQuery = z.coerce.number().int().min(1).max(100_000).catch(1);
+// A search longer than any name, hostname or slug cannot match; an unknown status shows all.
+const SearchQuery = z.string().trim().max(253).optional().catch(undefined);
+const StatusQuery = z.enum(TENANT_STATUSES).optional().catch(undefined);
 const BeforeQuery = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional().catch(undefined);
 
 // A loose cap here (the service gives the exact limit with the field's name); past it, this message.
@@ -47,7 +51,13 @@ export function operatorConsolePages(deps: AppDeps) {
   r.use("*", consoleGuard(deps));
 
   r.get("/", async (c) => {
-    const overview = await listZoneOverview({ deps, page: PageQuery.parse(c.req.query("page")) });
+    const q = SearchQuery.parse(c.req.query("q"));
+    const status = StatusQuery.parse(c.req.query("status"));
+    const overview = await listZoneOverview({
+      deps,
+      page: PageQuery.parse(c.req.query("page")),
+      filter: { ...(q ? { q } : {}), ...(status ? { status } : {}) },
+    });
     return c.html(
       <ZonesPage
         nonce={c.get("secureHeadersNonce")}
@@ -56,6 +66,8 @@ export function operatorConsolePages(deps: AppDeps) {
         page={overview.page}
         pages={overview.pages}
         total={overview.total}
+        all={overview.all}
+        filter={{ q: q ?? "", status: status ?? "" }}
       />,
     );
   });
