@@ -145,10 +145,17 @@ describe("a zone created at run time", () => {
     const res = await platform(cookie, "POST", `/api/v1/platform/tenants/${SLUG}/admins`, { email, name: "甲管理员" });
     expect(res.status).toBe(201);
     const { link, expiresAt } = (await res.json()) as { link: string; expiresAt: string };
-    expect(link).toMatch(new RegExp(`^http://${HOST}:8787/reset-password\\?token=[A-Za-z0-9_-]{43}$`));
+    expect(link).toMatch(new RegExp(`^http://${HOST}:8787/reset-password\\?token=[A-Za-z0-9_-]{43}&first=1$`));
     expect(Date.parse(expiresAt)).toBeGreaterThan(Date.now());
 
-    const token = new URL(link).searchParams.get("token")!;
+    // A new account's page says 设置密码, not 重置密码.
+    const url = new URL(link);
+    const page = await (await call(HOST, "GET", `${url.pathname}${url.search}`, { ip: freshIp() })).text();
+    expect(page).toContain('<h1 id="reset-title">设置密码</h1>');
+    expect(page).toContain("欢迎使用园区通");
+    expect(page).toContain('action="/reset-password?first=1"');
+
+    const token = url.searchParams.get("token")!;
     const password = "Qz7-Harbour-lantern-58";
     const set = await postJson(HOST, "/api/v1/auth/password-reset/confirm", { token, password }, { ip: freshIp() });
     expect(set.status).toBe(200);

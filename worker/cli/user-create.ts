@@ -14,6 +14,7 @@ import { auditInsert } from "../features/audit/audit";
 import { hashPassword } from "../features/auth/password";
 import { newResetToken } from "../features/auth/reset-tokens";
 import { newId } from "../lib/ids";
+import { resetLink } from "../features/auth/password-reset";
 import { cliDeps, platformSchemaProblem, type CliIo, type ExitCode } from "./cli-io";
 
 export const USER_CREATE_ARGS = "<zone> <email> --role zone_admin --name 张三";
@@ -99,7 +100,7 @@ export async function userCreate(args: string[], io: CliIo, usagePrefix = ""): P
     ]);
     io.out(`✓ ${role} ${email} created in ${slug}.`);
     io.out(`  Pass on this one-time link to set the password (valid until ${expiresAt.toISOString()}):`);
-    io.out(`  ${zoneOrigin(deps.config, slug)}/reset-password?token=${token}`);
+    io.out(`  ${resetLink(zoneOrigin(deps.config, slug), token, { first: true })}`);
     return 0;
   } catch (err) {
     io.err(`✗ ${err instanceof Error ? err.message : String(err)}`);

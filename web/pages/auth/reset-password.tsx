@@ -13,16 +13,21 @@ export type ResetPasswordState =
   | { kind: "invalid"; message: string }
   | { kind: "done" };
 
+/** A new account's first link (`&first=1`): the words say 设置密码; nothing else differs. */
+export type ResetWording = "reset" | "first";
+
 export interface ResetPasswordPageProps {
   zone: ZoneConfig;
   nonce: string | undefined;
   state: ResetPasswordState;
+  wording?: ResetWording;
 }
 
 const NEW_PASSWORD_HINT = "至少 8 个字符;可以用中文、空格和符号。不要用常见密码或包含邮箱的密码。";
 
-export function ResetPasswordPage({ zone, nonce, state }: ResetPasswordPageProps) {
-  const title = state.kind === "done" ? "新密码已设置" : "重置密码";
+export function ResetPasswordPage({ zone, nonce, state, wording = "reset" }: ResetPasswordPageProps) {
+  const first = wording === "first";
+  const title = state.kind === "done" ? (first ? "密码已设置" : "新密码已设置") : first ? "设置密码" : "重置密码";
   return (
     <Layout title={title} zone={zone} nonce={nonce} referrer="no-referrer">
       <main id="main" class="wrap narrow">
@@ -31,7 +36,7 @@ export function ResetPasswordPage({ zone, nonce, state }: ResetPasswordPageProps
           {state.kind === "done" && (
             <>
               <div class="alert ok" role="status">
-                新密码已设置,所有设备上的登录都已退出。请用新密码登录。
+                {first ? "密码已设置。请用它登录。" : "新密码已设置,所有设备上的登录都已退出。请用新密码登录。"}
               </div>
               <a class="btn" href="/login">
                 去登录
@@ -51,8 +56,14 @@ export function ResetPasswordPage({ zone, nonce, state }: ResetPasswordPageProps
           )}
           {state.kind === "form" && (
             <>
+              {first && <p>欢迎使用园区通。请为你的账号设置密码,之后用邮箱和这个密码登录。</p>}
               <FormAlert errors={state.errors} />
-              <form class="stack" method="post" action="/reset-password" novalidate>
+              <form
+                class="stack"
+                method="post"
+                action={first ? "/reset-password?first=1" : "/reset-password"}
+                novalidate
+              >
                 <input type="hidden" name="token" value={state.token} />
                 <Input
                   name="password"

@@ -27,7 +27,13 @@ export const RESET_ACCEPTED =
   "如果这个邮箱在本园区注册过,我们已发送一封重置密码邮件,链接 60 分钟内有效。" +
   "没有收到?请检查垃圾邮件,或联系园区管理员。";
 
-export const resetLink = (origin: string, token: string) => `${origin}/reset-password?token=${token}`;
+/**
+ * A one-time link to the set-password page. `first`: the account has never had a password its
+ * owner knows (a new account's first link), so the page says 设置密码 rather than 重置密码 — a
+ * hint for the wording only; the token alone decides what the link may do.
+ */
+export const resetLink = (origin: string, token: string, opts: { first?: boolean } = {}) =>
+  `${origin}/reset-password?token=${token}${opts.first ? "&first=1" : ""}`;
 
 function linkMessage(zone: ZoneConfig, user: UserRow, link: string, byAdmin: boolean) {
   return {

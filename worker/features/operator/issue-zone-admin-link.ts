@@ -89,5 +89,5 @@ export async function issueZoneAdminLink({
     detail: { email, created: !existing },
     nowMs,
   });
-  return { link: resetLink(zoneOrigin(deps.config, slug), token), expiresAt, created: !existing };
+  return { link: resetLink(zoneOrigin(deps.config, slug), token, { first: !existing }), expiresAt, created: !existing };
 }

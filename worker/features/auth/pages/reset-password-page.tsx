@@ -18,7 +18,16 @@ const INVALID_LINK = "这个重置链接无效、已使用或已过期。请重�
 
 const resetPage = (c: Context<AppEnv>, state: ResetPasswordState, status: ContentfulStatusCode) =>
   tokenPageResponse(
-    c.html(<ResetPasswordPage zone={zoneOf(c).zone} nonce={c.get("secureHeadersNonce")} state={state} />, status),
+    c.html(
+      <ResetPasswordPage
+        zone={zoneOf(c).zone}
+        nonce={c.get("secureHeadersNonce")}
+        state={state}
+        // A new account's first link says so (&first=1): wording only, the token decides the rest.
+        wording={c.req.query("first") === "1" ? "first" : "reset"}
+      />,
+      status,
+    ),
   );
 
 export function resetPasswordPage(deps: AppDeps) {
