@@ -65,3 +65,31 @@ export async function platformSchemaProblem(deps: NodeDeps): Promise<string | nu
     "migrate it first (node dist/node/cli.mjs migrate, or npm run db:migrate in a checkout)"
   );
 }
+
+/**
+ * Runs a command that reads the control plane: the server's deps (cliDeps), refused with the
+ * command that fixes it while the platform database is behind, closed afterwards. `failed`
+ * turns a thrown error into an exit code (default: print it, exit 1).
+ */
+export async function withPlatform(
+  io: CliIo,
+  run: (deps: NodeDeps) => Promise<ExitCode>,
+  failed: (err: unknown) => ExitCode | null = () => null,
+): Promise<ExitCode> {
+  const deps = cliDeps(io.env);
+  try {
+    const problem = await platformSchemaProblem(deps);
+    if (problem) {
+      io.err(`✗ ${problem}`);
+      return 1;
+    }
+    return await run(deps);
+  } catch (err) {
+    const code = failed(err);
+    if (code !== null) return code;
+    io.err(`✗ ${err instanceof Error ? err.message : String(err)}`);
+    return 1;
+  } finally {
+    deps.close();
+  }
+}

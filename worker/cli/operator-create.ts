@@ -10,7 +10,7 @@ import { z } from "zod";
 import { recordPlatformAudit } from "../control-plane/platform-audit";
 import { platformOrigin } from "../env";
 import { createOperator } from "../features/operator/create-operator";
-import { CLI_ACTOR, cliDeps, platformSchemaProblem, type CliIo, type ExitCode } from "./cli-io";
+import { CLI_ACTOR, withPlatform, type CliIo, type ExitCode } from "./cli-io";
 
 export const OPERATOR_CREATE_ARGS = "--email ops@example.cn --name 张三   (password from OPERATOR_PASSWORD or stdin)";
 
@@ -50,13 +50,7 @@ export async function operatorCreate(args: string[], io: CliIo, usagePrefix = ""
     );
     return 2;
   }
-  const deps = cliDeps(io.env);
-  try {
-    const problem = await platformSchemaProblem(deps);
-    if (problem) {
-      io.err(`✗ ${problem}`);
-      return 1;
-    }
+  return withPlatform(io, async (deps) => {
     const db = drizzle(deps.openPlatformClient());
     const nowMs = deps.now().getTime();
     const { created } = await createOperator({ db, ...input.data, nowMs });
@@ -74,10 +68,5 @@ export async function operatorCreate(args: string[], io: CliIo, usagePrefix = ""
     }
     io.out(`✓ operator ${input.data.email} created; sign in at ${platformOrigin(deps.config)}/login`);
     return 0;
-  } catch (err) {
-    io.err(`✗ ${err instanceof Error ? err.message : String(err)}`);
-    return 1;
-  } finally {
-    deps.close();
-  }
+  });
 }

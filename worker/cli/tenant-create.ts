@@ -9,7 +9,7 @@ import { provisionZone } from "../control-plane/provision/provision-zone";
 import { templateNames } from "../control-plane/zone-base";
 import { zoneOrigin } from "../env";
 import { AppError } from "../lib/errors";
-import { CLI_ACTOR, cliDeps, platformSchemaProblem, type CliIo, type ExitCode } from "./cli-io";
+import { CLI_ACTOR, withPlatform, type CliIo, type ExitCode } from "./cli-io";
 
 export const TENANT_CREATE_ARGS =
   '<slug> --name-zh 某某高新区 --name-en "Moumou Hi-tech Zone" ' +
@@ -28,53 +28,49 @@ export async function tenantCreate(args: string[], io: CliIo, usagePrefix = ""):
     io.err(`usage: ${usagePrefix}${TENANT_CREATE_ARGS}`);
     return 2;
   }
-  const deps = cliDeps(io.env);
-  try {
-    const problem = await platformSchemaProblem(deps);
-    if (problem) {
-      io.err(`✗ ${problem}`);
-      return 1;
-    }
-    const { tenant, resumed, steps } = await provisionZone({
-      deps,
-      actor: CLI_ACTOR,
-      input: {
-        slug: positionals[0]!,
-        name: { zh: values["name-zh"] ?? "", en: values["name-en"] ?? "" },
-        province: values.province ?? "",
-        city: values.city ?? "",
-        phone: values.phone ?? "",
-        ...(values.template ? { template: values.template } : {}),
-      },
-    });
-    if (resumed) io.out(`resuming ${tenant.slug} from step ${steps[1]?.name ?? "activate"}`);
-    for (const s of steps) io.out(s.ok ? `✓ ${s.name}` : `✗ ${s.name}: ${s.error}`);
-    if (tenant.status !== "active") {
-      io.err(
-        `${tenant.slug} is still provisioning (failed at ${tenant.provisionStep}). ` +
-          "Fix the cause and run the same command again.",
+  return withPlatform(
+    io,
+    async (deps) => {
+      const { tenant, resumed, steps } = await provisionZone({
+        deps,
+        actor: CLI_ACTOR,
+        input: {
+          slug: positionals[0]!,
+          name: { zh: values["name-zh"] ?? "", en: values["name-en"] ?? "" },
+          province: values.province ?? "",
+          city: values.city ?? "",
+          phone: values.phone ?? "",
+          ...(values.template ? { template: values.template } : {}),
+        },
+      });
+      if (resumed) io.out(`resuming ${tenant.slug} from step ${steps[1]?.name ?? "activate"}`);
+      for (const s of steps) io.out(s.ok ? `✓ ${s.name}` : `✗ ${s.name}: ${s.error}`);
+      if (tenant.status !== "active") {
+        io.err(
+          `${tenant.slug} is still provisioning (failed at ${tenant.provisionStep}). ` +
+            "Fix the cause and run the same command again.",
+        );
+        return 1;
+      }
+      io.out(
+        `${tenant.name.zh} (${tenant.slug}, template ${tenant.template}) is active: ` +
+          zoneOrigin(deps.config, tenant.slug),
       );
-      return 1;
-    }
-    io.out(
-      `${tenant.name.zh} (${tenant.slug}, template ${tenant.template}) is active: ` +
-        zoneOrigin(deps.config, tenant.slug),
-    );
-    return 0;
-  } catch (err) {
-    if (err instanceof AppError && err.fields) {
-      io.err([`✗ ${err.message}`, `usage: ${usagePrefix}${TENANT_CREATE_ARGS}`].join("\n"));
-      return 2;
-    }
-    if (err instanceof AppError && err.code === "conflict") {
-      io.err(`✗ ${err.message}`);
-      return 2;
-    }
-    io.err(`✗ ${err instanceof Error ? err.message : String(err)}`);
-    return 1;
-  } finally {
-    deps.close();
-  }
+      return 0;
+    },
+    // Bad input and a taken slug are the operator's to fix (2); anything else may pass on a retry (1).
+    (err) => {
+      if (err instanceof AppError && err.fields) {
+        io.err([`✗ ${err.message}`, `usage: ${usagePrefix}${TENANT_CREATE_ARGS}`].join("\n"));
+        return 2;
+      }
+      if (err instanceof AppError && err.code === "conflict") {
+        io.err(`✗ ${err.message}`);
+        return 2;
+      }
+      return null;
+    },
+  );
 }
 
 function parse(args: string[]) {

@@ -15,7 +15,7 @@ import { hashPassword } from "../features/auth/password";
 import { newResetToken } from "../features/auth/reset-tokens";
 import { newId } from "../lib/ids";
 import { resetLink } from "../features/auth/password-reset";
-import { cliDeps, platformSchemaProblem, type CliIo, type ExitCode } from "./cli-io";
+import { type CliIo, type ExitCode, withPlatform } from "./cli-io";
 
 export const USER_CREATE_ARGS = "<zone> <email> --role zone_admin --name 张三";
 
@@ -42,13 +42,7 @@ export async function userCreate(args: string[], io: CliIo, usagePrefix = ""): P
     return 2;
   }
   const { values, positionals } = parsedArgs;
-  const deps = cliDeps(io.env);
-  try {
-    const problem = await platformSchemaProblem(deps);
-    if (problem) {
-      io.err(`✗ ${problem}`);
-      return 1;
-    }
+  return withPlatform(io, async (deps) => {
     const active = (await deps.directory.list()).filter((t) => t.status === "active");
     const input = inputSchema(active.map((t) => t.slug)).safeParse({
       zone: positionals[0],
@@ -102,12 +96,7 @@ export async function userCreate(args: string[], io: CliIo, usagePrefix = ""): P
     io.out(`  Pass on this one-time link to set the password (valid until ${expiresAt.toISOString()}):`);
     io.out(`  ${resetLink(zoneOrigin(deps.config, slug), token, { first: true })}`);
     return 0;
-  } catch (err) {
-    io.err(`✗ ${err instanceof Error ? err.message : String(err)}`);
-    return 1;
-  } finally {
-    deps.close();
-  }
+  });
 }
 
 function parse(args: string[]) {
