@@ -6,8 +6,8 @@
  *   request id → security headers (pages: CSP nonce; API: fixed set) →
  *   private responses (Cache-Control: private, no-store on whatever is someone's own;
  *   outside the rest so it also sees their refusals and failures) →
- *   schema check (a database behind the code → 503 naming the migrate command) →
- *   site (Host → zone through the control plane + its DB; 404 unknown, 503 suspended) →
+ *   site (Host → zone through the control plane + its DB; 404 unknown, 503 suspended; a database
+ *   behind the code → 503 naming the migrate command) →
  *   request guards (CSRF, JSON-only API)
  *   → session (cookie → user)
  *   → feature routers (each guards itself with requireZone) → 404 / error mapping.
@@ -82,8 +82,8 @@ export function createApp(deps: AppDeps) {
   app.use(securityHeaders);
   app.use(privateResponses);
   // Before the site: a database behind the code answers 503 with the command to run, not a 500.
-  app.use(schemaCheck(deps));
-  app.use(siteMiddleware(deps));
+  // The schema check runs inside the site middleware, around the one host resolution.
+  app.use(siteMiddleware(deps, schemaCheck(deps)));
   app.use(requestGuards(deps));
   app.use(sessionMiddleware(deps));
 

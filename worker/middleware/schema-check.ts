@@ -5,22 +5,22 @@
  * is not asked again for the isolate's life (migrations only move forward); one found behind
  * is asked again on its next request, so running the command is enough — no restart.
  *
- * Runs before the site middleware, because resolving a host reads the platform database: it
- * resolves the host itself (the directory's in-memory copy, no extra read) to know the zone.
- * A failure to ask (an outage) does not answer here: the request goes on and meets the
- * outage where the app's one mapping turns it into its 503.
+ * Called by the site middleware (site.ts), which resolves the host once: the platform
+ * database before resolving (resolving reads it), the zone's after. A failure to ask (an
+ * outage) does not answer here: the request goes on and meets the outage where the app's one
+ * mapping turns it into its 503.
  *
  * "Behind" is strict: the newest migration this code carries is not applied. So a rollout
  * migrates first (old code runs on the new schema) and deploys after; a database ahead of
  * the code (a newer migration) serves.
  */
 import type { Client } from "@libsql/client";
-import { createMiddleware } from "hono/factory";
 import { migrations } from "../../migrations/bundle";
 import { platformMigrations } from "../../migrations/platform/bundle";
 import type { Migration } from "../db/migrate";
 import { findDatabaseUnavailable } from "../db/time-limited-client";
-import type { AppDeps, AppEnv } from "../env";
+import type { TenantRecord } from "../control-plane/directory";
+import type { AppDeps } from "../env";
 import { AppError } from "../lib/errors";
 
 /** What to run when no MIGRATE_COMMAND is configured: the development checkout's script. */
@@ -88,18 +88,20 @@ export function schemaCheck(deps: AppDeps) {
     }
   }
 
-  return createMiddleware<AppEnv>(async (c, next) => {
-    if (!(await check("", deps.openPlatformClient, platformMigrations))) throw behindError(deps, "平台");
-    const host = c.req.header("host") ?? new URL(c.req.url).host;
-    const ref = await deps.directory.resolve(host).catch(() => null);
-    if (ref?.kind === "zone" && ref.tenant.status === "active") {
-      const { tenant } = ref;
+  return {
+    /** Throws the 503 while the platform database is behind this code. */
+    async platform(): Promise<void> {
+      if (!(await check("", deps.openPlatformClient, platformMigrations))) throw behindError(deps, "平台");
+    },
+    /** Throws the 503 while an active zone's database is behind this code. */
+    async zone(tenant: Pick<TenantRecord, "dbName" | "name">): Promise<void> {
       if (!(await check(tenant.dbName, () => deps.openClient(tenant.dbName), migrations)))
         throw behindError(deps, tenant.name.zh);
-    }
-    await next();
-  });
+    },
+  };
 }
+
+export type SchemaCheck = ReturnType<typeof schemaCheck>;
 
 /**
  * At a Node server's start: every database that is behind, as lines for its log (the platform

@@ -10,10 +10,13 @@ import { createMiddleware } from "hono/factory";
 import { zoneOrigin, type AppDeps, type AppEnv } from "../env";
 import { openTenantDb, type TenantDb } from "../db/open";
 import { AppError } from "../lib/errors";
+import type { SchemaCheck } from "./schema-check";
 import { loadZone } from "./zone-settings";
 
-export function siteMiddleware(deps: AppDeps) {
+export function siteMiddleware(deps: AppDeps, schema: SchemaCheck) {
   return createMiddleware<AppEnv>(async (c, next) => {
+    // Resolving reads the platform database: it must be at this code's schema first.
+    await schema.platform();
     // workerd's SELF.fetch sends no Host header; the URL's host is then the only source.
     const host = c.req.header("host") ?? new URL(c.req.url).host;
     const ref = await deps.directory.resolve(host);
@@ -37,6 +40,7 @@ export function siteMiddleware(deps: AppDeps) {
           retryAfterSeconds: 60,
         });
       }
+      await schema.zone(tenant);
       // Opened on first use: a request within 5 s of its isolate's last settings check
       // that never queries (e.g. /api/v1/zone) costs no client.
       let db: TenantDb | undefined;
