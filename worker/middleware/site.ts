@@ -9,6 +9,7 @@
 import { createMiddleware } from "hono/factory";
 import { zoneOrigin, type AppDeps, type AppEnv } from "../env";
 import { openTenantDb, type TenantDb } from "../db/open";
+import { meteredClient, REQUESTS_HEADER, RoundTripMeter, WAVES_HEADER } from "../db/round-trips";
 import { AppError } from "../lib/errors";
 import type { SchemaCheck } from "./schema-check";
 import { loadZone } from "./zone-settings";
@@ -20,6 +21,7 @@ export function siteMiddleware(deps: AppDeps, schema: SchemaCheck) {
     // workerd's SELF.fetch sends no Host header; the URL's host is then the only source.
     const host = c.req.header("host") ?? new URL(c.req.url).host;
     const ref = await deps.directory.resolve(host);
+    let metered: RoundTripMeter | null = null;
     if (ref.kind === "none") {
       throw new AppError("zone_not_found", "这个地址没有对应的园区。请检查网址,或联系平台运营方。");
     }
@@ -44,10 +46,16 @@ export function siteMiddleware(deps: AppDeps, schema: SchemaCheck) {
       // Opened on first use: a request within 5 s of its isolate's last settings check
       // that never queries (e.g. /api/v1/zone) costs no client.
       let db: TenantDb | undefined;
+      // Local development counts the request's round trips (db/round-trips.ts), reported below.
+      const meter = deps.config.DEV_TOOLS === "1" ? new RoundTripMeter() : null;
       const openDb = () => {
-        db ??= openTenantDb(deps.openClient(tenant.dbName));
+        if (!db) {
+          const client = deps.openClient(tenant.dbName);
+          db = openTenantDb(meter ? meteredClient(client, meter) : client);
+        }
         return db;
       };
+      metered = meter;
       const site = {
         kind: "zone" as const,
         zone: ref.zone,
@@ -63,5 +71,10 @@ export function siteMiddleware(deps: AppDeps, schema: SchemaCheck) {
       site.zone = await loadZone(ref.zone, openDb);
     }
     await next();
+    if (metered) {
+      // After the response exists (errors included): the figures cover every read and write it made.
+      c.res.headers.set(WAVES_HEADER, String(metered.waves));
+      c.res.headers.set(REQUESTS_HEADER, String(metered.requests));
+    }
   });
 }
