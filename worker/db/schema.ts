@@ -14,3 +14,4 @@ export * from "./tables/subsidies";
 export * from "./tables/finance";
 export * from "./tables/numbers";
 export * from "./tables/zone-settings";
+export * from "./tables/jobs";

@@ -29,7 +29,13 @@ export const users = sqliteTable(
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },
-  (t) => [index("users_role_idx").on(t.role)],
+  (t) => [
+    index("users_role_idx").on(t.role),
+    // 用户管理 pages, newest account first (keyset on created_at, id), all or one role; an enterprise's members.
+    index("users_created_idx").on(t.createdAt, t.id),
+    index("users_role_created_idx").on(t.role, t.createdAt, t.id),
+    index("users_enterprise_idx").on(t.enterpriseId),
+  ],
 );
 
 export const sessions = sqliteTable(

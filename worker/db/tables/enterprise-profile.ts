@@ -40,7 +40,15 @@ export const enterpriseQualifications = sqliteTable(
     reviewNote: text("review_note"),
     createdAt: integer("created_at").notNull(),
   },
-  (t) => [index("enterprise_qualifications_idx").on(t.enterpriseId, t.code)],
+  (t) => [
+    index("enterprise_qualifications_idx").on(t.enterpriseId, t.code),
+    // Who holds a verified qualification (the directory's filter, without reading the enterprises).
+    index("enterprise_qualifications_holders_idx").on(t.code, t.status, t.enterpriseId),
+    // An enterprise's verified codes (the directory's column, probed per listed enterprise).
+    index("enterprise_qualifications_verified_idx").on(t.enterpriseId, t.status, t.code),
+    // The 资质审核 queue: claims awaiting review, oldest first.
+    index("enterprise_qualifications_status_idx").on(t.status, t.createdAt, t.id),
+  ],
 );
 
 /** Every change to an enterprise's profile, figures or qualifications: before and after, who and when. */

@@ -52,6 +52,8 @@ export const loanProducts = sqliteTable(
   (t) => [
     index("loan_products_bank_idx").on(t.bankId, t.status),
     index("loan_products_status_idx").on(t.status, t.type),
+    // The catalogue's order (lowest rate, then name, then id): a page walks the index and stops (paging.ts).
+    index("loan_products_catalogue_idx").on(t.status, t.minRateBp, t.name, t.id),
   ],
 );
 export type LoanProductRow = typeof loanProducts.$inferSelect;
@@ -168,6 +170,10 @@ export const loanApplications = sqliteTable(
   (t) => [
     index("loan_applications_bank_idx").on(t.bankId, t.status),
     index("loan_applications_enterprise_idx").on(t.enterpriseId, t.status),
+    // Every reader's list, newest first, a page at a time (list-loans.ts): the bank's, the member's, the zone's.
+    index("loan_applications_bank_time_idx").on(t.bankId, t.submittedAt, t.id),
+    index("loan_applications_enterprise_time_idx").on(t.enterpriseId, t.submittedAt, t.id),
+    index("loan_applications_time_idx").on(t.submittedAt, t.id),
     // SQLite treats NULL keys as distinct: applications without an Idempotency-Key never collide here.
     uniqueIndex("loan_applications_idempotency_unique").on(t.enterpriseId, t.idempotencyKey),
     // The "已申请过" check made a constraint, so parallel applications cannot both pass it (migration 0008).

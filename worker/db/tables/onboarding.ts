@@ -37,7 +37,14 @@ export const onboardingApplications = sqliteTable(
     decidedAt: integer("decided_at"),
   },
   (t) => [
+    // Counts per status, and a status with a submission-date range.
     index("onboarding_status_idx").on(t.status, t.createdAt),
+    // The review queue's pages (newest activity first, keyset on updated_at, id): unfiltered, by status, by industry.
+    index("onboarding_updated_idx").on(t.updatedAt, t.id),
+    index("onboarding_status_updated_idx").on(t.status, t.updatedAt, t.id),
+    index("onboarding_industry_updated_idx").on(t.industry, t.updatedAt, t.id),
+    // An applicant's own application (申请进度).
+    index("onboarding_applicant_idx").on(t.applicantUserId, t.createdAt),
     // One live application per USCC per zone; a rejected one may be followed by a new one.
     uniqueIndex("onboarding_uscc_live_unique").on(t.uscc).where(sql`status <> 'rejected'`),
   ],
@@ -97,5 +104,10 @@ export const invitations = sqliteTable(
     acceptedUserId: text("accepted_user_id"),
     revokedAt: integer("revoked_at"),
   },
-  (t) => [index("invitations_email_idx").on(t.email)],
+  (t) => [
+    index("invitations_email_idx").on(t.email),
+    // An organisation's open invitations (企业资料, the bank's staff page).
+    index("invitations_enterprise_idx").on(t.enterpriseId, t.createdAt),
+    index("invitations_bank_idx").on(t.bankId, t.createdAt),
+  ],
 );

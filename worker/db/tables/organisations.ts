@@ -1,5 +1,5 @@
 /** The organisations of a zone: admitted enterprises and bank branches. Money is integer fen. */
-import { integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 /**
  * A company admitted to the zone (created when its 入驻 application is approved).
@@ -31,7 +31,14 @@ export const enterprises = sqliteTable(
       .default("active"),
     updatedAt: integer("updated_at"),
   },
-  (t) => [uniqueIndex("enterprises_uscc_unique").on(t.uscc)],
+  (t) => [
+    uniqueIndex("enterprises_uscc_unique").on(t.uscc),
+    // The staff directory pages in name order (keyset on name, id). uscc rides along so the
+    // substring search is judged on this index, reading a table row only for a match.
+    index("enterprises_name_idx").on(t.name, t.id, t.uscc),
+    index("enterprises_industry_name_idx").on(t.industry, t.name, t.id),
+    index("enterprises_status_name_idx").on(t.status, t.name, t.id),
+  ],
 );
 
 /** A bank branch active in the zone's 金融超市. */

@@ -3,11 +3,21 @@
  * engine's result, its timeline (append-only), objections lodged during 公示,
  * and the payment ledger (append-only). Money is integer fen.
  */
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { sql } from "drizzle-orm";
+import { index, integer, type SQLiteColumn, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { enterprises } from "./organisations";
 
 export const SUBSIDY_STATUSES = ["draft", "in_review", "returned", "rejected", "awarded", "paid", "withdrawn"] as const;
 export type SubsidyStatus = (typeof SUBSIDY_STATUSES)[number];
+
+// CASE rather than ifnull(): drizzle-kit splits an index's expressions at commas.
+type Dated = { dueOn: SQLiteColumn; submittedAt: SQLiteColumn };
+function dueKey(t: Dated) {
+  return sql<string>`(case when ${t.dueOn} is null then '' else ${t.dueOn} end)`;
+}
+function submittedKey(t: Dated) {
+  return sql<number>`(case when ${t.submittedAt} is null then 0 else ${t.submittedAt} end)`;
+}
 
 export const subsidyApplications = sqliteTable(
   "subsidy_applications",
@@ -72,9 +82,22 @@ export const subsidyApplications = sqliteTable(
     index("subsidy_applications_programme_idx").on(t.programmeId, t.awardYear, t.status),
     uniqueIndex("subsidy_applications_idempotency_unique").on(t.enterpriseId, t.idempotencyKey),
     uniqueIndex("subsidy_applications_number_unique").on(t.numberYear, t.numberSeq),
+    // The staff queue's order (oldest due first, then submitted, then id: a keyset), with each of its
+    // filters in front; null due dates and submissions sort first, as an index can seek (queue-plans.test.ts).
+    index("subsidy_applications_queue_idx").on(dueKey(t), submittedKey(t), t.id),
+    index("subsidy_applications_queue_status_idx").on(t.status, dueKey(t), submittedKey(t), t.id),
+    index("subsidy_applications_queue_stage_idx").on(t.status, t.stage, dueKey(t), submittedKey(t), t.id),
+    index("subsidy_applications_queue_programme_idx").on(t.programmeId, dueKey(t), submittedKey(t), t.id),
+    // A member's own list, most recently changed first; 公示, ending soonest first.
+    index("subsidy_applications_member_idx").on(t.enterpriseId, t.updatedAt, t.id),
+    index("subsidy_applications_publicity_idx").on(t.status, t.stage, t.publicityTo, t.id),
   ],
 );
 export type SubsidyApplicationRow = typeof subsidyApplications.$inferSelect;
+
+/** The queue's sort keys as the indexes above hold them; a query must order by these very expressions. */
+export const queueDueKey = dueKey(subsidyApplications);
+export const queueSubmittedKey = submittedKey(subsidyApplications);
 
 /** The timeline: every transition, adjustment and comment, in order (append-only). */
 export const subsidyEvents = sqliteTable(

@@ -18,3 +18,14 @@ export const zoneSettingsVersions = sqliteTable("zone_settings_versions", {
 });
 
 export type ZoneSettingsVersionRow = typeof zoneSettingsVersions.$inferSelect;
+
+/**
+ * What anonymous visitors read, by area ("policy", "publicity", "finance", "settings"), each with a
+ * version that triggers bump in the same statement as any write to the area's tables (migration
+ * 0011): a cached public page is keyed by the versions it depends on, so a change is visible as soon
+ * as its version moves (middleware/page-cache.ts, docs/decisions/0019).
+ */
+export const zoneDataVersions = sqliteTable("zone_data_versions", {
+  area: text("area").primaryKey(),
+  version: integer("version").notNull().default(0),
+});
