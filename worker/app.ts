@@ -9,7 +9,8 @@
  *   site (Host → zone through the control plane + its DB; 404 unknown, 503 suspended; a database
  *   behind the code → 503 naming the migrate command) →
  *   request guards (CSRF, JSON-only API)
- *   → session (cookie → user)
+ *   → session (cookie → user, and the zone's state, in one round trip)
+ *   → page cache (anonymous public pages keyed by their data versions; middleware/page-cache.ts)
  *   → feature routers (each guards itself with requireZone) → 404 / error mapping.
  */
 import { OpenAPIHono } from "@hono/zod-openapi";
@@ -39,6 +40,7 @@ import { forgotPasswordPage } from "./features/auth/pages/forgot-password-page";
 import { loginPage, logoutPage } from "./features/auth/pages/login-page";
 import { resetPasswordPage } from "./features/auth/pages/reset-password-page";
 import { sessionMiddleware } from "./middleware/session";
+import { pageCache } from "./middleware/page-cache";
 import { devRoutes } from "./features/dev/routes";
 import { onboardingApi } from "./features/onboarding/api";
 import { applyPages } from "./features/onboarding/apply-pages";
@@ -74,6 +76,8 @@ import { publicityPages } from "./features/subsidies/publicity-pages";
 import { subsidyMemberPages } from "./features/subsidies/member-pages/routes";
 import { zoneSettingsApi } from "./features/zone-settings/api";
 import { brandingRoutes } from "./features/zone-settings/logo-route";
+import { adminJobsApi } from "./features/jobs/api/admin-jobs-api";
+import { adminJobPages } from "./features/jobs/pages";
 
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -86,6 +90,8 @@ export function createApp(deps: AppDeps) {
   app.use(siteMiddleware(deps, schemaCheck(deps)));
   app.use(requestGuards(deps));
   app.use(sessionMiddleware(deps));
+  // Anonymous visitors' public pages from the cache, keyed by the data versions they show.
+  app.use(pageCache(deps));
 
   app.route("/", platformRoutes(deps));
   // The operator console and platform API (bare root host only). Sign-in shares the zones' paths:
@@ -135,6 +141,8 @@ export function createApp(deps: AppDeps) {
   app.route("/api/v1/admin/finance", financeAdminApi(deps));
   app.route("/api/v1/admin/zone/settings", zoneSettingsApi(deps));
   app.route("/branding", brandingRoutes(deps));
+  app.route("/api/v1/admin/jobs", adminJobsApi(deps));
+  app.route("/admin/jobs", adminJobPages(deps));
   app.route("/bank", bankFinancePages(deps));
   app.route("/admin/finance", financeAdminPages(deps));
   app.route("/finance", financeCataloguePages(deps));

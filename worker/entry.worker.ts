@@ -11,6 +11,7 @@ import { parseConfig, tenantDbUrl, type AppDeps } from "./env";
 import { connectTenant } from "./db/time-limited-client";
 import { runScheduled } from "./scheduled/run-scheduled";
 import { r2BlobStore } from "./lib/blob-store/r2";
+import { cacheApiPageStore } from "./lib/page-store/cache-api";
 
 /**
  * The Worker's bindings: what wrangler.toml declares (`Env`, generated into
@@ -45,6 +46,7 @@ export function workerDeps(env: WorkerEnv): AppDeps {
     openPlatformClient,
     zoneDatabases: zoneDatabasesFor(config),
     blobs: r2BlobStore(env.MATERIALS),
+    pageStore: cacheApiPageStore(caches.default),
     now: () => new Date(),
     // Set by Cloudflare's edge on every request; a client cannot forge it there.
     clientIp: (c) => c.req.header("cf-connecting-ip") ?? "unknown",

@@ -11,6 +11,7 @@ import type { ZoneDatabases } from "./control-plane/zone-databases";
 import type { ZoneConfig } from "../tenants/schema";
 import type { TenantDb } from "./db/open";
 import type { BlobStore } from "./lib/blob-store/blob-store";
+import type { PageStore } from "./lib/page-store/page-store";
 import type { Session, User } from "lucia";
 
 export const configSchema = z.object({
@@ -151,6 +152,8 @@ export interface AppDeps {
   zoneDatabases: ZoneDatabases;
   /** Uploaded files (materials) of every zone: R2 on Workers, a directory on Node; keys start with the zone slug. */
   blobs: BlobStore;
+  /** Public pages as anonymous visitors read them (middleware/page-cache.ts): Cache API on Workers, memory on Node. */
+  pageStore: PageStore;
   /** The clock every service reads; tests inject their own. */
   now(): Date;
   /** The client's IP address as the runtime knows it (Workers: CF-Connecting-IP). */
@@ -161,6 +164,11 @@ export interface AppDeps {
 export interface SignedIn {
   user: User;
   session: Session;
+  /**
+   * The status of the organisation the user acts for, read with the session (null: none — zone
+   * staff, an applicant; "missing": its row is gone). The guard refuses anything but "active".
+   */
+  organisationStatus: string | null;
 }
 
 /** The site a request was resolved to; zone requests carry their config and database. */

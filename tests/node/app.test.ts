@@ -5,6 +5,7 @@
  * for operators. Also: configuration is checked at start, /dev/* is off unless DEV_TOOLS=1,
  * and every route stays within Hono's RegExpRouter.
  */
+import { memoryPageStore } from "../../worker/lib/page-store/memory";
 import { createClient } from "@libsql/client";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { zones } from "../../tenants/index";
@@ -32,6 +33,7 @@ const app = createApp({
   ...platform,
   openClient: () => unmigrated,
   blobs: memoryBlobStore(),
+  pageStore: memoryPageStore(),
   now: () => new Date(),
   clientIp: () => "203.0.113.1",
 });
@@ -90,6 +92,7 @@ describe("development tools", () => {
       ...platform,
       openClient: () => unmigrated,
       blobs: memoryBlobStore(),
+      pageStore: memoryPageStore(),
       now: () => new Date(),
       clientIp: () => "203.0.113.1",
     });

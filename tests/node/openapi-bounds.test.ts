@@ -19,6 +19,7 @@
  * is a document checked by its own format in the service (a policy set): it
  * carries `x-max-bytes`, the body limit its route enforces before parsing.
  */
+import { memoryPageStore } from "../../worker/lib/page-store/memory";
 import { createClient } from "@libsql/client";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../worker/app";
@@ -69,6 +70,7 @@ const app = createApp({
   // schema version (middleware/schema-check.ts), so an empty migrated one serves.
   openClient: () => zoneDb,
   blobs: memoryBlobStore(),
+  pageStore: memoryPageStore(),
   now: () => new Date(),
   clientIp: () => "203.0.113.1",
 });

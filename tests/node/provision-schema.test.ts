@@ -4,6 +4,7 @@
  * once migrated it serves with no restart; one found up to date is not asked again; and the
  * Node server's start-up check names every database behind.
  */
+import { memoryPageStore } from "../../worker/lib/page-store/memory";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -73,6 +74,7 @@ async function world(name: string, opts: { platformMigrated?: boolean; migrateCo
     openPlatformClient: () => platform.client,
     zoneDatabases: localZoneDatabases(),
     blobs: memoryBlobStore(),
+    pageStore: memoryPageStore(),
     now: () => new Date(),
     clientIp: () => "203.0.113.8",
   };

@@ -4,6 +4,7 @@
  * there, the templates (a demo zone's policy set published as version 1; blank publishes
  * nothing), conflicts and validation — over real database files and the app itself.
  */
+import { memoryPageStore } from "../../worker/lib/page-store/memory";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -60,6 +61,7 @@ async function world(name: string, overrides: Partial<AppDeps> = {}, demoZones =
     openPlatformClient: () => platform,
     zoneDatabases: localZoneDatabases(),
     blobs: memoryBlobStore(),
+    pageStore: memoryPageStore(),
     now: () => new Date(),
     clientIp: () => "203.0.113.7",
     ...overrides,

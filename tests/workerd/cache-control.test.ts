@@ -18,76 +18,7 @@ import { call, freshIp, login, makeUser, sessionCookie } from "./auth-support";
 import { bankWithStaff, financeEnterprise } from "./finance-support";
 import { host, ORIGIN, PROGRAMME, slug } from "./subsidies-support";
 
-/** Anonymous visitors: "public" stays cacheable, "personal" is no-store, "signed-in" sends them to sign in. */
-/** "optional": public where the zone has one (its logo), else 404. */
-type Anonymous = "public" | "personal" | "signed-in" | "optional";
-
-const PAGES: Record<string, Anonymous> = {
-  "/": "public",
-  "/healthz": "public",
-  "/favicon.ico": "public",
-  "/favicon.svg": "public",
-  "/policies": "public",
-  "/policies/documents/:id": "public",
-  "/policies/programmes/:id": "public",
-  "/policies/match": "signed-in",
-  "/publicity": "public",
-  "/login": "public",
-  "/forgot-password": "public",
-  "/reset-password": "personal",
-  "/invite": "personal",
-  "/apply": "personal",
-  "/apply/status": "signed-in",
-  "/account/password": "signed-in",
-  "/materials/:id": "signed-in",
-  "/subsidies": "signed-in",
-  "/subsidies/applications/:id": "signed-in",
-  "/enterprise": "signed-in",
-  "/enterprise/figures": "signed-in",
-  "/enterprise/profile": "signed-in",
-  "/enterprise/qualifications/new": "signed-in",
-  "/finance": "signed-in",
-  "/finance/consents": "signed-in",
-  "/finance/loans": "signed-in",
-  "/finance/loans/:id": "signed-in",
-  "/finance/needs": "signed-in",
-  "/finance/needs/:id": "signed-in",
-  "/finance/products/:id": "signed-in",
-  "/bank": "signed-in",
-  "/bank/loans": "signed-in",
-  "/bank/loans/:id": "signed-in",
-  "/bank/needs": "signed-in",
-  "/bank/new-product": "signed-in",
-  "/bank/products": "signed-in",
-  "/bank/products/:id": "signed-in",
-  "/admin/users": "signed-in",
-  "/admin/banks": "signed-in",
-  "/admin/banks/:id": "signed-in",
-  "/admin/enterprises": "signed-in",
-  "/admin/enterprises.csv": "signed-in",
-  "/admin/enterprises/:id": "signed-in",
-  "/admin/finance": "signed-in",
-  "/admin/onboarding": "signed-in",
-  "/admin/onboarding/:id": "signed-in",
-  "/admin/policies": "signed-in",
-  "/admin/policies/download/:id": "signed-in",
-  "/admin/policies/programmes/:id/matches": "signed-in",
-  "/admin/qualifications": "signed-in",
-  "/admin/settings": "signed-in",
-  "/branding/logo": "optional",
-  // The operator console answers only on the bare root host: here (a zone host) it is a 404.
-  "/console": "signed-in",
-  "/console/new-zone": "signed-in",
-  "/console/audit": "signed-in",
-  "/console/zones/:slug": "signed-in",
-  "/admin/settings/history": "signed-in",
-  "/admin/subsidies": "signed-in",
-  "/admin/subsidies/applications/:id": "signed-in",
-  "/admin/subsidies/dashboard": "signed-in",
-  "/admin/subsidies/export": "signed-in",
-  "/dev/outbox": "signed-in",
-  "/dev/outbox/view": "signed-in",
-};
+import { PAGES } from "./page-routes";
 
 /** Real ids where a public page needs one to answer 200; an unknown (404) id elsewhere is as telling. */
 const SAMPLE_IDS: Record<string, string> = { "/policies/programmes/:id": PROGRAMME };

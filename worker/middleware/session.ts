@@ -1,12 +1,27 @@
 /**
- * Reads the session cookie on zone hosts and puts the signed-in user (or null)
- * on the context. Requests without the cookie cost no database read. A cookie
- * lucia refreshed (sliding idle expiry) is re-sent; a dead one is cleared.
+ * Reads the session cookie on zone hosts and puts the signed-in user (or null) on the
+ * context, and brings the zone's state (settings and data versions, middleware/zone-settings.ts)
+ * up to date — in one round trip: the session, its user, the organisation's status and the
+ * zone's state are one batch. A request without a session cookie reads only the zone's state,
+ * and only when this isolate's copy is older than FRESH_MS. A cookie lucia refreshed (sliding
+ * idle expiry) is re-sent; a dead one is cleared.
  */
-import type { Context } from "hono";
+import type { Context, Next } from "hono";
+import type { ZoneConfig } from "../../tenants/schema";
+import { zoneOf } from "./zone";
 import { createMiddleware } from "hono/factory";
 import type { AppDeps, AppEnv } from "../env";
-import { createZoneAuth, type ZoneAuth } from "./sessions";
+import {
+  applyZoneState,
+  cachedZoneState,
+  codeZoneOf,
+  keepLastSeen,
+  loadZone,
+  markZoneStateStale,
+  type ZoneStateRows,
+  zoneStateReads,
+} from "./zone-settings";
+import { createZoneAuth, type SessionRow, type ZoneAuth } from "./sessions";
 
 /** Secure cookies on https origins and on *.localhost, which browsers treat as secure. */
 function isSecureOrigin(url: string): boolean {
@@ -28,18 +43,96 @@ export function sessionMiddleware(deps: AppDeps) {
   return createMiddleware<AppEnv>(async (c, next) => {
     c.set("auth", null);
     const site = c.get("site");
-    const cookie = c.req.header("cookie");
-    if (site.kind !== "zone" || !cookie) return next();
+    if (site.kind !== "zone") return next();
+    const code = codeZoneOf(site.zone);
     const auth = zoneAuthFor(c, deps);
-    const cookieValue = auth.readCookie(cookie);
-    if (!cookieValue) return next();
-    const valid = await auth.validate(cookieValue, deps.now());
+    const cookieValue = auth.readCookie(c.req.header("cookie"));
+    const read = cookieValue ? auth.sessionRead(cookieValue) : null;
+    const nowMs = deps.now().getTime();
+    if (!cookieValue || !read) {
+      if (cookieValue) c.header("Set-Cookie", auth.blankCookie(), { append: true });
+      await anonymous(c, deps, code, nowMs, next);
+      return;
+    }
+    let row: SessionRow | undefined;
+    try {
+      const [sessionRows, ...state] = await site.db.batch([read, ...zoneStateReads(site.db, code)]);
+      row = sessionRows[0];
+      site.zone = applyZoneState(code, state as ZoneStateRows, nowMs);
+    } catch (err) {
+      site.zone = keepLastSeen(code, err, nowMs);
+      // The state read failed but not for an outage (e.g. a bad stored settings version): the session alone.
+      row = (await read)[0];
+    }
+    // The sliding-expiry write changes nothing this request reads: it runs beside the request.
+    const valid = await auth.validateRead(cookieValue, row, deps.now(), (write) => runBeside(c, write));
     if (valid) {
-      c.set("auth", { user: valid.user, session: valid.session });
+      c.set("auth", { user: valid.user, session: valid.session, organisationStatus: valid.organisationStatus });
       if (valid.refreshedCookie) c.header("Set-Cookie", valid.refreshedCookie, { append: true });
     } else {
       c.header("Set-Cookie", auth.blankCookie(), { append: true });
     }
     await next();
+    // What this request wrote may have moved a data version: public pages served here next read it first.
+    afterWrite(c, code);
   });
+}
+
+/**
+ * A request without a session: the zone's state as this isolate holds it. Within FRESH_MS of the last
+ * read, no read. Older, the read runs beside the request (it overlaps the handler's own, so it costs
+ * no round trip of its own) and this request is served on what the isolate held — at most FRESH_MS
+ * plus one request behind. With nothing held yet, or after this isolate served a write, the request
+ * waits for the read first, so a write is visible at once on the isolate that made it.
+ */
+async function anonymous(c: Context<AppEnv>, deps: AppDeps, code: ZoneConfig, nowMs: number, next: Next) {
+  const site = zoneOf(c);
+  const held = cachedZoneState(code, nowMs);
+  const report = deps.config.DEV_TOOLS === "1";
+  if (!held || held.mustRead) {
+    // Development says when this request waited for the state (round-trip tests allow it one wave).
+    if (report) c.header(ZONE_STATE_HEADER, "read");
+    site.zone = await loadZone(code, () => site.db, nowMs, { force: true });
+  } else if (!held.fresh) {
+    if (report) c.header(ZONE_STATE_HEADER, "refresh");
+    site.zone = held.zone;
+    const refresh = loadZone(code, () => site.db, nowMs, { force: true }).catch((err) =>
+      console.warn(JSON.stringify({ level: "warn", event: "zone_state_refresh_failed", error: String(err) })),
+    );
+    await next();
+    await refresh;
+    afterWrite(c, code);
+    return;
+  } else {
+    site.zone = held.zone;
+  }
+  await next();
+  afterWrite(c, code);
+}
+
+/**
+ * After a request that may have written what public pages show, this isolate's next request reads the
+ * zone's state first. Signing in, out and resetting a password write only accounts: they do not count.
+ */
+function afterWrite(c: Context<AppEnv>, code: ZoneConfig) {
+  if (SAFE_METHODS.has(c.req.method) || ACCOUNT_ONLY.test(c.req.path)) return;
+  markZoneStateStale(code);
+}
+
+const ACCOUNT_ONLY = /^\/(api\/v1\/auth\/|login$|logout$|forgot-password$|reset-password$)/;
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+/** In development: "read" on an anonymous request that re-read the zone's state (its own round trip). */
+export const ZONE_STATE_HEADER = "X-Zone-State";
+
+/** Work the response need not wait for: the Worker keeps it alive (waitUntil); on Node it just runs. */
+function runBeside(c: Context<AppEnv>, work: Promise<void>) {
+  const logged = work.catch((err) =>
+    console.error(JSON.stringify({ level: "error", event: "session_refresh_failed", error: String(err) })),
+  );
+  try {
+    c.executionCtx.waitUntil(logged);
+  } catch {
+    // No execution context (the Node server): the promise runs on by itself.
+  }
 }

@@ -15,12 +15,22 @@
  * the cookie it writes is given the secret instead.
  */
 import { DrizzleSQLiteAdapter } from "@lucia-auth/adapter-drizzle";
+import { eq, sql } from "drizzle-orm";
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
-import { Cookie, Lucia, TimeSpan, type Session, type User } from "lucia";
+import {
+  Cookie,
+  Lucia,
+  TimeSpan,
+  type Adapter,
+  type DatabaseSession,
+  type DatabaseUser,
+  type Session,
+  type User,
+} from "lucia";
 import type { ZoneConfig } from "../../tenants/schema";
 import type { TenantDb } from "../db/open";
-import { sessions, users, type Role } from "../db/schema";
+import { banks, enterprises, sessions, users, type Role } from "../db/schema";
 
 export interface SessionUser {
   id: string;
@@ -46,8 +56,8 @@ export function sessionCookieName(secure: boolean): string {
   return secure ? "__Host-yq_session" : "yq_session";
 }
 
-function makeLucia(db: TenantDb, expiresIn: TimeSpan, persistent: boolean, secure: boolean) {
-  return new Lucia(new DrizzleSQLiteAdapter(db, sessions, users), {
+function makeLucia(db: TenantDb, expiresIn: TimeSpan, persistent: boolean, secure: boolean, adapter?: Adapter) {
+  return new Lucia(adapter ?? new DrizzleSQLiteAdapter(db, sessions, users), {
     sessionExpiresIn: expiresIn,
     sessionCookie: {
       name: sessionCookieName(secure),
@@ -88,10 +98,87 @@ function serializeCookie(lucia: ReturnType<typeof makeLucia>, cookieValue: strin
 
 export type ZoneAuth = ReturnType<typeof createZoneAuth>;
 
+/**
+ * The status of the organisation a user acts for, read with the session: null when the user acts for
+ * none (zone staff, an applicant), "missing" when its row is gone, else the row's status.
+ */
+const organisationStatus = sql<string | null>`CASE
+  WHEN ${users.role} = 'bank' AND ${users.bankId} IS NOT NULL
+    THEN COALESCE((SELECT ${banks.status} FROM ${banks} WHERE ${banks.id} = ${users.bankId}), 'missing')
+  WHEN ${users.role} = 'enterprise' AND ${users.enterpriseId} IS NOT NULL
+    THEN COALESCE(
+      (SELECT ${enterprises.status} FROM ${enterprises} WHERE ${enterprises.id} = ${users.enterpriseId}),
+      'missing'
+    )
+END`;
+
+/** One read: a stored session id's session, its user and the user's organisation status. */
+function sessionRead(db: TenantDb, storedId: string) {
+  return db
+    .select({ session: sessions, user: users, organisationStatus })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, storedId))
+    .limit(1);
+}
+export type SessionRow = Awaited<ReturnType<typeof sessionRead>>[number];
+
+/**
+ * Lucia's adapter, except that the session and user are the row already read in the request's first
+ * batch (so validating costs no round trip of its own), and the sliding-expiry update is handed to
+ * `defer` rather than awaited: it changes nothing the request reads, so no one waits for it.
+ */
+class PrefetchedAdapter extends DrizzleSQLiteAdapter {
+  readonly #row: SessionRow | undefined;
+  readonly #defer: (write: Promise<void>) => void;
+  constructor(db: TenantDb, row: SessionRow | undefined, defer: (write: Promise<void>) => void) {
+    super(db, sessions, users);
+    this.#row = row;
+    this.#defer = defer;
+  }
+  override async getSessionAndUser(): Promise<[DatabaseSession | null, DatabaseUser | null]> {
+    if (!this.#row) return [null, null];
+    return [toDatabaseSession(this.#row.session), { id: this.#row.user.id, attributes: this.#row.user }];
+  }
+  override async updateSessionExpiration(sessionId: string, expiresAt: Date): Promise<void> {
+    this.#defer(super.updateSessionExpiration(sessionId, expiresAt));
+  }
+}
+
+/** Lucia's adapter, except that a new session's row is kept, for the caller to write in its own batch. */
+class CapturingAdapter extends DrizzleSQLiteAdapter {
+  readonly #db: TenantDb;
+  #session: DatabaseSession | undefined;
+  constructor(db: TenantDb) {
+    super(db, sessions, users);
+    this.#db = db;
+  }
+  override async setSession(session: DatabaseSession): Promise<void> {
+    this.#session = session;
+  }
+  /** The INSERT the drizzle adapter's setSession would have run. */
+  insert() {
+    const s = this.#session;
+    if (!s) throw new Error("lucia created no session");
+    const attributes = s.attributes as Omit<typeof sessions.$inferInsert, "id" | "userId" | "expiresAt">;
+    return this.#db
+      .insert(sessions)
+      .values({ id: s.id, userId: s.userId, expiresAt: Math.floor(s.expiresAt.getTime() / 1000), ...attributes });
+  }
+}
+
+/** The drizzle adapter's own mapping of a sessions row (expires_at in epoch seconds). */
+function toDatabaseSession(row: typeof sessions.$inferSelect): DatabaseSession {
+  const { id, userId, expiresAt, ...attributes } = row;
+  return { id, userId, expiresAt: new Date(expiresAt * 1000), attributes };
+}
+
 export function createZoneAuth({ db, zone, secure }: { db: TenantDb; zone: ZoneConfig; secure: boolean }) {
   const { idleMinutes, absoluteHours, rememberDays } = zone.security;
-  const browser = makeLucia(db, new TimeSpan(idleMinutes, "m"), false, secure);
-  const remembered = makeLucia(db, new TimeSpan(rememberDays, "d"), true, secure);
+  const browserFor = new TimeSpan(idleMinutes, "m");
+  const rememberedFor = new TimeSpan(rememberDays, "d");
+  const browser = makeLucia(db, browserFor, false, secure);
+  const remembered = makeLucia(db, rememberedFor, true, secure);
   const pick = (remember: boolean) => (remember ? remembered : browser);
   const absoluteMs = (remember: boolean) => (remember ? rememberDays * 86_400_000 : absoluteHours * 3_600_000);
 
@@ -99,9 +186,21 @@ export function createZoneAuth({ db, zone, secure }: { db: TenantDb; zone: ZoneC
     cookieName: browser.sessionCookieName,
 
     async create(userId: string, opts: { remember: boolean; now: Date; ip: string | null; userAgent: string | null }) {
+      const { insert, ...created } = await this.prepare(userId, opts);
+      await insert;
+      return created;
+    },
+
+    /**
+     * A new session as `create` makes it, with its row's INSERT returned unrun, for the caller's
+     * own batch (sign-in writes it with its attempt and audit rows in one round trip).
+     */
+    async prepare(userId: string, opts: { remember: boolean; now: Date; ip: string | null; userAgent: string | null }) {
       const kind = opts.remember ? "r" : "s";
       const secret = encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(20)));
-      const session = await pick(opts.remember).createSession(
+      const capture = new CapturingAdapter(db);
+      const lucia = makeLucia(db, opts.remember ? rememberedFor : browserFor, opts.remember, secure, capture);
+      const session = await lucia.createSession(
         userId,
         {
           createdAt: opts.now.getTime(),
@@ -111,7 +210,8 @@ export function createZoneAuth({ db, zone, secure }: { db: TenantDb; zone: ZoneC
         },
         { sessionId: storedSessionId(zone.slug, kind, secret) },
       );
-      return { session, cookie: serializeCookie(pick(opts.remember), `${zone.slug}.${kind}.${secret}`, opts.remember) };
+      const cookie = serializeCookie(lucia, `${zone.slug}.${kind}.${secret}`, opts.remember);
+      return { session, cookie, insert: capture.insert() };
     },
 
     /**
@@ -136,6 +236,51 @@ export function createZoneAuth({ db, zone, secure }: { db: TenantDb; zone: ZoneC
         return null;
       }
       return { session, user, refreshedCookie: session.fresh ? serializeCookie(lucia, cookieValue, remember) : null };
+    },
+
+    /**
+     * The read that validates a cookie, to run in the request's first batch; null for a cookie
+     * of the wrong shape or another zone's (refused unread).
+     */
+    sessionRead(cookieValue: string) {
+      const parts = cookieValue.split(".");
+      const [slug, kind, secret] = parts;
+      if (parts.length !== 3 || slug !== zone.slug || (kind !== "s" && kind !== "r") || !SECRET_FORMAT.test(secret!))
+        return null;
+      return sessionRead(db, storedSessionId(zone.slug, kind, secret!));
+    },
+
+    /**
+     * `validate`, on the row `sessionRead` returned: lucia's lifecycle (expiry, sliding refresh) and
+     * the absolute lifetime, with no read of its own. The refresh write goes to `defer`.
+     */
+    async validateRead(
+      cookieValue: string,
+      row: SessionRow | undefined,
+      now: Date,
+      defer: (write: Promise<void>) => void,
+    ): Promise<{
+      session: Session;
+      user: User;
+      organisationStatus: string | null;
+      refreshedCookie: string | null;
+    } | null> {
+      const remember = cookieValue.split(".")[1] === "r";
+      const lucia = makeLucia(
+        db,
+        remember ? rememberedFor : browserFor,
+        remember,
+        secure,
+        new PrefetchedAdapter(db, row, defer),
+      );
+      const { session, user } = await lucia.validateSession(row?.session.id ?? "");
+      if (!session || !user || !row) return null;
+      if (now.getTime() - session.createdAt >= absoluteMs(remember) || user.status !== "active") {
+        await lucia.invalidateSession(session.id);
+        return null;
+      }
+      const refreshedCookie = session.fresh ? serializeCookie(lucia, cookieValue, remember) : null;
+      return { session, user, organisationStatus: row.organisationStatus, refreshedCookie };
     },
 
     /** Ends one session, by its stored id (`session.id` of a validated session), never a cookie value. */

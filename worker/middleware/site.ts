@@ -12,7 +12,7 @@ import { openTenantDb, type TenantDb } from "../db/open";
 import { meteredClient, REQUESTS_HEADER, RoundTripMeter, WAVES_HEADER } from "../db/round-trips";
 import { AppError } from "../lib/errors";
 import type { SchemaCheck } from "./schema-check";
-import { loadZone } from "./zone-settings";
+import { cachedZoneState } from "./zone-settings";
 
 export function siteMiddleware(deps: AppDeps, schema: SchemaCheck) {
   return createMiddleware<AppEnv>(async (c, next) => {
@@ -67,8 +67,9 @@ export function siteMiddleware(deps: AppDeps, schema: SchemaCheck) {
       };
       // Set before the settings are read, so an outage's 503 page still names the zone.
       c.set("site", site);
-      // The zone's own settings applied (middleware/zone-settings.ts: cached per isolate for 5 s).
-      site.zone = await loadZone(ref.zone, openDb);
+      // The zone's own settings as this isolate last saw them; the session middleware brings them up
+      // to date (middleware/zone-settings.ts), in the same round trip as the session when there is one.
+      site.zone = cachedZoneState(ref.zone, 0)?.zone ?? ref.zone;
     }
     await next();
     if (metered) {

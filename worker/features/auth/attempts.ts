@@ -77,7 +77,16 @@ export async function accountLockedUntil(
   security: ZoneSecurity,
   now: Date,
 ): Promise<Date | null> {
-  const [[start], failures] = await db.batch([
+  const rows = await db.batch(lockReads(db, email, security, now));
+  return lockedUntilFrom(lockFailures(rows), rows[0][0]?.at ?? null, security, now);
+}
+
+/**
+ * The two reads behind `accountLockedUntil`, to put in a caller's own batch (sign-in reads them
+ * with the account in one round trip): the last fresh start, and the recent failures.
+ */
+export function lockReads(db: TenantDb, email: string, security: ZoneSecurity, now: Date) {
+  return [
     db
       .select({ at: max(authAttempts.at) })
       .from(authAttempts)
@@ -95,16 +104,14 @@ export async function accountLockedUntil(
       )
       .orderBy(desc(authAttempts.at))
       .limit(FAILURES_READ),
-  ]);
-  return lockedUntilFrom(
-    failures.map((f) => f.at),
-    start?.at ?? null,
-    security,
-    now,
-  );
+  ] as const;
 }
 
-/** Every account locked now, by e-mail, with the time its lock ends (one round trip, for the admin's list). */
+/** The failure times `lockReads` returned. */
+export function lockFailures([, failures]: readonly [unknown, ReadonlyArray<{ at: number }>]): number[] {
+  return failures.map((f) => f.at);
+}
+
 export async function lockedAccounts(db: TenantDb, security: ZoneSecurity, now: Date): Promise<Map<string, Date>> {
   const [starts, failures] = await db.batch([
     db
@@ -149,7 +156,18 @@ export async function countRecentAttempts(
   windowMinutes: number,
   now: Date,
 ): Promise<number> {
-  const [row] = await db
+  const [row] = await recentAttemptsCount(db, q, windowMinutes, now);
+  return row?.n ?? 0;
+}
+
+/** The read behind `countRecentAttempts`, for a caller's own batch: one row, `n`. */
+export function recentAttemptsCount(
+  db: TenantDb,
+  q: { kind: Kind; ip?: string; email?: string; failuresOnly?: boolean },
+  windowMinutes: number,
+  now: Date,
+) {
+  return db
     .select({ n: count() })
     .from(authAttempts)
     .where(
@@ -161,5 +179,4 @@ export async function countRecentAttempts(
         gt(authAttempts.at, now.getTime() - windowMinutes * 60_000),
       ),
     );
-  return row?.n ?? 0;
 }

@@ -10,12 +10,10 @@
  */
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
-import { eq } from "drizzle-orm";
 import type { User } from "lucia";
 import type { AppDeps, AppEnv, SignedIn } from "../../env";
 import { AppError } from "../../lib/errors";
-import type { TenantDb } from "../../db/open";
-import { banks, enterprises, type Role } from "../../db/schema";
+import type { Role } from "../../db/schema";
 import { recordAudit } from "../audit/audit";
 import { isPasswordExpired } from "./password";
 
@@ -48,23 +46,29 @@ function organisationOf(
   return null;
 }
 
-/**
- * Why the user may not act for its organisation right now, or null when it may
- * (or has none). One read by primary key; the status is read on every request
- * rather than carried in the session, so suspending takes effect at once for
- * sessions opened afterwards as well.
- */
-export async function organisationRefusal(
-  db: TenantDb,
+/** Why a user may not act for its organisation, given that organisation's status (null: it has none). */
+function refusalFor(
   user: Pick<User, "role" | "enterpriseId" | "bankId">,
-): Promise<{ reason: "suspended" | "no_organisation"; message: string } | null> {
+  status: string | null,
+): { reason: "suspended" | "no_organisation"; message: string } | null {
   const org = organisationOf(user);
   if (!org) return null;
-  const table = org.kind === "bank" ? banks : enterprises;
-  const [row] = await db.select({ status: table.status }).from(table).where(eq(table.id, org.id)).limit(1);
-  if (!row) return { reason: "no_organisation", message: ORGANISATION_MISSING[org.kind] };
-  if (row.status !== "active") return { reason: "suspended", message: ORGANISATION_SUSPENDED[org.kind] };
+  if (status === null || status === "missing")
+    return { reason: "no_organisation", message: ORGANISATION_MISSING[org.kind] };
+  if (status !== "active") return { reason: "suspended", message: ORGANISATION_SUSPENDED[org.kind] };
   return null;
+}
+
+/**
+ * Why the signed-in user may not act for its organisation right now, or null when they may (or
+ * act for none). The status was read with the session, in the request's first batch
+ * (middleware/session.ts), not carried in the session: suspending takes effect at once for
+ * sessions opened earlier as well.
+ */
+export function organisationRefusalOf(
+  auth: SignedIn,
+): { reason: "suspended" | "no_organisation"; message: string } | null {
+  return refusalFor(auth.user, auth.organisationStatus);
 }
 
 interface GuardOptions {
@@ -108,7 +112,7 @@ function guard(deps: AppDeps, roles: readonly Role[], { ownAccount }: GuardOptio
     }
     if (roles.length > 0 && !roles.includes(auth.user.role)) await deny({}, "你的账号没有权限进行这个操作。");
     if (!ownAccount && site.kind === "zone") {
-      const refusal = await organisationRefusal(site.db, auth.user);
+      const refusal = organisationRefusalOf(auth);
       if (refusal) await deny({ reason: refusal.reason, organisation: organisationOf(auth.user)!.id }, refusal.message);
     }
     await next();

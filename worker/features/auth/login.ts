@@ -16,7 +16,7 @@ import { users } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { auditInsert } from "../audit/audit";
 import { burnPasswordCheck, hashPassword, isPasswordExpired, verifyPassword } from "./password";
-import { accountLockedUntil, attemptInsert, countRecentAttempts } from "./attempts";
+import { attemptInsert, lockedUntilFrom, lockFailures, lockReads, recentAttemptsCount } from "./attempts";
 import type { RequestCtx } from "../../middleware/request-ctx";
 
 /**
@@ -47,10 +47,14 @@ export async function loginWithPassword(
 ) {
   const email = input.email.trim().toLowerCase();
   const { ipLimit } = zone.security;
-  if (
-    (await countRecentAttempts(db, { kind: "login", ip, failuresOnly: true }, ipLimit.windowMinutes, now)) >=
-    ipLimit.attempts
-  ) {
+  // One round trip for every read: the address's recent failures, the account, and its lock state
+  // (read for every email, known or not, so both paths make the same queries).
+  const [[ipFailures], [user], ...lock] = await db.batch([
+    recentAttemptsCount(db, { kind: "login", ip, failuresOnly: true }, ipLimit.windowMinutes, now),
+    db.select().from(users).where(eq(users.email, email)).limit(1),
+    ...lockReads(db, email, zone.security, now),
+  ]);
+  if ((ipFailures?.n ?? 0) >= ipLimit.attempts) {
     throw new AppError(
       "rate_limited",
       `这个网络地址的登录失败次数过多,请 ${ipLimit.windowMinutes} 分钟后再试。`,
@@ -58,10 +62,9 @@ export async function loginWithPassword(
       { retryAfterSeconds: ipLimit.windowMinutes * 60 },
     );
   }
-
-  const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
-  // Lock state is read for every email, known or not, so both paths make the same queries.
-  const lockedUntil = await accountLockedUntil(db, email, zone.security, now);
+  const failures = lockFailures(lock as [unknown, Array<{ at: number }>]);
+  const freshStartAt = (lock[0] as Array<{ at: number | null }>)[0]?.at ?? null;
+  const lockedUntil = lockedUntilFrom(failures, freshStartAt, zone.security, now);
   const check = user
     ? await verifyPassword(input.password, user.passwordHash)
     : await burnPasswordCheck(input.password).then(() => null);
@@ -92,31 +95,37 @@ export async function loginWithPassword(
       },
       now,
     );
+    // Whether this failure locks the account follows from the failures read above plus this one:
+    // the lockout's audit row joins the same batch rather than waiting for a second read.
+    const lockedNow = !lockedUntil && lockedUntilFrom([...failures, now.getTime()], freshStartAt, zone.security, now);
+    const lockout =
+      user && lockedNow
+        ? [
+            auditInsert(
+              db,
+              {
+                actorId: user.id,
+                actor: "system",
+                action: "auth.lockout",
+                target: email,
+                result: "ok",
+                ip,
+                detail: { minutes: zone.security.lockout.lockMinutes, until: lockedNow.toISOString() },
+              },
+              now,
+            ),
+          ]
+        : [];
     await (rightPasswordWhileLocked
       ? db.batch([audit])
-      : db.batch([attemptInsert(db, { kind: "login", email, ip, ok: false }, now), audit]));
-    const lockedNow = !lockedUntil && (await accountLockedUntil(db, email, zone.security, now));
-    if (user && lockedNow) {
-      await db.batch([
-        auditInsert(
-          db,
-          {
-            actorId: user.id,
-            actor: "system",
-            action: "auth.lockout",
-            target: email,
-            result: "ok",
-            ip,
-            detail: { minutes: zone.security.lockout.lockMinutes, until: lockedNow.toISOString() },
-          },
-          now,
-        ),
-      ]);
-    }
+      : db.batch([attemptInsert(db, { kind: "login", email, ip, ok: false }, now), audit, ...lockout]));
     throw new AppError("unauthenticated", loginFailedMessage(zone.security));
   }
 
-  const writes = [
+  const created = await auth.prepare(user.id, { remember: input.remember, now, ip, userAgent });
+  // One round trip for every write: the attempt, the audit row, the session, and a stronger hash
+  // when the parameters were raised since the stored one was made.
+  await db.batch([
     attemptInsert(db, { kind: "login", email, ip, ok: true }, now),
     auditInsert(
       db,
@@ -131,20 +140,17 @@ export async function loginWithPassword(
       },
       now,
     ),
-  ] as const;
-  // Upgrade the stored hash when the parameters were raised since it was made.
-  if (check?.needsRehash) {
-    await db.batch([
-      ...writes,
-      db
-        .update(users)
-        .set({ passwordHash: await hashPassword(input.password), updatedAt: now.getTime() })
-        .where(eq(users.id, user.id)),
-    ]);
-  } else {
-    await db.batch(writes);
-  }
-  const { session, cookie } = await auth.create(user.id, { remember: input.remember, now, ip, userAgent });
+    created.insert,
+    ...(check?.needsRehash
+      ? [
+          db
+            .update(users)
+            .set({ passwordHash: await hashPassword(input.password), updatedAt: now.getTime() })
+            .where(eq(users.id, user.id)),
+        ]
+      : []),
+  ]);
+  const { session, cookie } = created;
   const mustChangePassword = isPasswordExpired(new Date(user.passwordChangedAt), now, zone.security.dengbao);
   return {
     user: { id: user.id, email: user.email, name: user.name, role: user.role },
