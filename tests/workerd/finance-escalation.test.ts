@@ -15,10 +15,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../worker/app";
 import { provisionZone } from "../../worker/control-plane/provision/provision-zone";
 import { openTenantDb } from "../../worker/db/open";
+import { meteredClient, RoundTripMeter } from "../../worker/db/round-trips";
 import { banks, enterprises, loanApplications, loanEvents, loanProducts, outbox, users } from "../../worker/db/schema";
 import { workerDeps, type WorkerEnv } from "../../worker/entry.worker";
 import { newId } from "../../worker/lib/ids";
 import { loadZone } from "../../worker/middleware/zone-settings";
+import { flagOverdueLoans } from "../../worker/features/finance/response-times";
 import { flagOverdueLoansJob } from "../../worker/scheduled/flag-overdue-loans";
 import { dbFor, freshIp, makeUser, sessionCookie } from "./auth-support";
 import type { Json } from "./subsidies-support";
@@ -45,11 +47,17 @@ async function signIn(role: "zone_admin" | "bank") {
   return { ...u, cookie: sessionCookie(res) };
 }
 
-/** The scheduled job on this zone alone, on `day` at 10:00 in Shanghai. */
-async function runOn(day: string) {
+/** This zone as the scheduled run opens it: its database and its stored settings applied. */
+async function openZone() {
   const tenant = (await deps.directory.get(SLUG))!;
   const zoneDb = openTenantDb(deps.openClient(tenant.dbName));
   const zone = await loadZone(deps.directory.baseZone(tenant), () => zoneDb);
+  return { zone, zoneDb };
+}
+
+/** The scheduled job on this zone alone, on `day` at 10:00 in Shanghai. */
+async function runOn(day: string) {
+  const { zone, zoneDb } = await openZone();
   await flagOverdueLoansJob({ deps: { ...deps, now: () => new Date(`${day}T02:00:00Z`) }, zone, db: zoneDb });
 }
 
@@ -325,5 +333,32 @@ describe("loan escalation to the zone admins", () => {
     expect(saved.status).toBe(303);
     const now = (await (await req("GET", SETTINGS, admin.cookie)).json()) as Json;
     expect(now.finance).toEqual({ acceptWorkingDays: 3, decideWorkingDays: 10, escalation: { afterWorkingDays: 1 } });
+  });
+
+  it("works off a backlog a chunk per run, in two round trips each, telling each application once", async () => {
+    // Three applications due on Wednesday 2099-07-01, flagged on Thursday (1 day: not yet the admins').
+    const backlog = [await submitted("2099-07-01"), await submitted("2099-07-01"), await submitted("2099-07-01")];
+    const { zone } = await openZone();
+    const tenant = (await deps.directory.get(SLUG))!;
+    const run = async () => {
+      const meter = new RoundTripMeter();
+      const zoneDb = openTenantDb(meteredClient(deps.openClient(tenant.dbName), meter));
+      const now = new Date("2099-07-02T02:00:00Z");
+      const changed = await flagOverdueLoans({ db: zoneDb, zone, now, origin: "https://x.test", limit: 2 });
+      return { changed, waves: meter.waves };
+    };
+    // Read the chunk with its bankers and admins, then write every notice: two round trips a run.
+    expect(await run()).toEqual({ changed: 2, waves: 2 });
+    const told1 = await Promise.all(backlog.map(told));
+    expect(told1.filter((t) => t.flagged)).toHaveLength(2);
+    expect(await run()).toEqual({ changed: 1, waves: 2 });
+    expect(await run()).toEqual({ changed: 0, waves: 1 });
+    for (const a of backlog)
+      expect(await told(a)).toMatchObject({
+        flagged: true,
+        escalated: false,
+        events: [["overdue", "system"]],
+        mails: [["bank", "loan_overdue"]],
+      });
   });
 });

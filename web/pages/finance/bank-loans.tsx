@@ -14,12 +14,18 @@ import { formatTimeZh, type HeaderUser } from "../auth/labels";
 import type { LoanListRow } from "./rows";
 import { FINANCE_CSS, LoanStatusTag, overdueRule } from "./shared";
 import { formatMoney } from "../../../worker/lib/money";
+import { Pager } from "./pager";
 
 export interface BankLoansPageProps {
   zone: ZoneConfig;
   nonce: string | undefined;
   user: HeaderUser;
+  /** One page of the queue. */
   rows: LoanListRow[];
+  /** Over the whole queue (every page): all, waiting on the bank, overdue. */
+  counts: { total: number; waiting: number; overdue: number };
+  nextHref: string | null;
+  firstHref: string | null;
   /** The search as typed (an application number or a name), when the list is narrowed to it. */
   q?: string | undefined;
 }
@@ -31,11 +37,8 @@ function due(a: LoanListRow["application"]): { on: string; what: string } | null
   return null;
 }
 
-export function BankLoansPage({ zone, nonce, user, rows, q }: BankLoansPageProps) {
-  const waiting = rows.filter(
-    (r) => r.application.status === "submitted" || r.application.status === "accepted",
-  ).length;
-  const overdue = rows.filter((r) => r.overdue).length;
+export function BankLoansPage({ zone, nonce, user, rows, counts, nextHref, firstHref, q }: BankLoansPageProps) {
+  const { total, waiting, overdue } = counts;
   return (
     <Layout title="贷款申请" zone={zone} nonce={nonce} user={user} css={FINANCE_CSS}>
       <main id="main" class="wrap fin">
@@ -52,7 +55,7 @@ export function BankLoansPage({ zone, nonce, user, rows, q }: BankLoansPageProps
         />
         <CalendarListNote dues={rows.map((r) => due(r.application)?.on)} />
         <p aria-live="polite">
-          {q ? `“${q}”:` : ""}共 {rows.length} 笔,待办理 {waiting} 笔{overdue ? `,其中超时 ${overdue} 笔` : ""}
+          {q ? `“${q}”:` : ""}共 {total} 笔,待办理 {waiting} 笔{overdue ? `,其中超时 ${overdue} 笔` : ""}
         </p>
         {rows.length === 0 ? (
           <p class="panel">{q ? "没有符合的贷款申请。" : "还没有贷款申请。"}</p>
@@ -109,6 +112,7 @@ export function BankLoansPage({ zone, nonce, user, rows, q }: BankLoansPageProps
             </table>
           </div>
         )}
+        <Pager total={total} unit="笔" nextHref={nextHref} firstHref={firstHref} />
       </main>
     </Layout>
   );

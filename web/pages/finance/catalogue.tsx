@@ -11,6 +11,7 @@ import type { Guarantee } from "../../../worker/engines/loan-match/match";
 import { FormAlert, Input, Select } from "../../components/form";
 import { Layout } from "../../layout";
 import type { HeaderUser } from "../auth/labels";
+import { Pager } from "./pager";
 import { amountRange, FINANCE_CSS, guaranteesText, PRODUCT_TYPE_ZH, rateRange, termRange } from "./shared";
 import { GUARANTEE_ZH } from "../../../worker/engines/loan-match/match";
 
@@ -38,7 +39,13 @@ export interface CataloguePageProps {
   filters: CatalogueFilters;
   /** Per filter field, why what was typed could not be used (that filter is then left out). */
   errors: Record<string, string>;
+  /** One page of the catalogue. */
   items: CatalogueItem[];
+  /** Products matching the filters, every page. */
+  total: number;
+  nextHref: string | null;
+  /** Back to the first page, once the visitor has paged on. */
+  firstHref: string | null;
   /** Whether any filter was given (the empty state then offers to clear them). */
   filtered: boolean;
   /** A signed-in enterprise member: offered 发布融资需求. */
@@ -89,7 +96,8 @@ function ProductCard({ item, href }: { item: CatalogueItem; href: string }) {
   );
 }
 
-export function CataloguePage({ zone, nonce, user, filters, errors, items, filtered, member }: CataloguePageProps) {
+export function CataloguePage(props: CataloguePageProps) {
+  const { zone, nonce, user, filters, errors, items, total, nextHref, firstHref, filtered, member } = props;
   const f = filters;
   return (
     <Layout title="金融超市" zone={zone} nonce={nonce} user={user} current="finance" css={CATALOGUE_CSS}>
@@ -182,7 +190,7 @@ export function CataloguePage({ zone, nonce, user, filters, errors, items, filte
           </div>
         </form>
         <p class="count" aria-live="polite">
-          {filtered ? `符合条件的产品 ${items.length} 个` : `共 ${items.length} 个产品`}
+          {filtered ? `符合条件的产品 ${total} 个` : `共 ${total} 个产品`}
           {filtered && (
             <>
               {" "}
@@ -210,6 +218,7 @@ export function CataloguePage({ zone, nonce, user, filters, errors, items, filte
             ))}
           </ul>
         )}
+        <Pager total={total} unit="个" nextHref={nextHref} firstHref={firstHref} />
       </main>
     </Layout>
   );

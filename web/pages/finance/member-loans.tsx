@@ -11,6 +11,7 @@ import { Layout } from "../../layout";
 import { formatTimeZh, type HeaderUser } from "../auth/labels";
 import { MEMBER_CSS } from "./member-shared";
 import { LoanStatusTag } from "./shared";
+import { Pager } from "./pager";
 import { formatMoney } from "../../../worker/lib/money";
 import { NoticeBox, type Notice } from "../subsidies/shared";
 
@@ -49,13 +50,21 @@ export function MyLoansPage({
   nonce,
   user,
   rows,
+  total,
+  nextHref,
+  firstHref,
   notice,
   q,
 }: {
   zone: ZoneConfig;
   nonce: string | undefined;
   user: HeaderUser;
+  /** One page of the list. */
   rows: MyLoanRow[];
+  /** Applications in the whole list (every page). */
+  total: number;
+  nextHref: string | null;
+  firstHref: string | null;
   notice?: Notice | undefined;
   q?: string | undefined;
 }) {
@@ -128,6 +137,7 @@ export function MyLoansPage({
             </table>
           </div>
         )}
+        <Pager total={total} unit="笔" nextHref={nextHref} firstHref={firstHref} />
       </main>
     </Layout>
   );

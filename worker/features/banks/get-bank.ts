@@ -25,9 +25,10 @@ export async function findBank(db: TenantDb, id: string): Promise<BankRow> {
   return bank;
 }
 
+/** The bank, its staff and its open invitations, read together (one round trip); an unknown id is a 404. */
 export async function getBank({ db, now }: Pick<RequestCtx, "db" | "now">, id: string) {
-  const bank = await findBank(db, id);
-  const [staff, invitations] = await Promise.all([
+  const [bank, staff, invitations] = await Promise.all([
+    findBank(db, id),
     db
       .select({ id: users.id, name: users.name, email: users.email, status: users.status, createdAt: users.createdAt })
       .from(users)

@@ -2,7 +2,9 @@
  * The bank's side of a loan application: 受理 → 授信 (amount, rate, term within
  * the product's ranges) → 放款, or 拒绝 with a reason and optionally a referral
  * to another published product. Each step is one guarded write (revision) with
- * its event, audit row and a mail to the enterprise's members.
+ * its event, audit row and a mail to the enterprise's members: two round trips,
+ * one batch of reads (the application, its product, the members to tell, the
+ * referred product) and one of writes.
  */
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
@@ -26,8 +28,9 @@ import type { Actor, RequestCtx } from "../../middleware/request-ctx";
 import { LOAN_STATUS_ZH } from "../../../web/labels/finance";
 import { auditInsert } from "../audit/audit";
 import { outboxInsert } from "../outbox/enqueue-message";
-import { numberLine, readableLoan, rowId } from "./loan-applications";
-import { getProduct } from "./products";
+import { readerScope } from "./list-loans";
+import { numberLine, rowId } from "./loan-applications";
+import { productQuery, visibleProduct } from "./products";
 
 const revision = z.number().int().min(0).max(2_147_483_647).optional();
 
@@ -61,10 +64,30 @@ export async function actOnLoan(
   input: BankAction,
 ): Promise<LoanApplicationRow> {
   if (ctx.actor.role !== "bank") throw new AppError("forbidden", "贷款申请由金融机构办理。");
-  const app = await readableLoan(ctx, id);
+  // Keyed by the application's id in SQL, so none of these waits for another's answer.
+  const ofApp = (column: string) => sql`(select ${sql.raw(`"${column}"`)} from loan_applications where id = ${id})`;
+  const referralId = input.action === "decline" ? (input.referralProductId ?? "") : "";
+  const [apps, products, members, referrals] = await ctx.db.batch([
+    ctx.db
+      .select()
+      .from(loanApplications)
+      .where(and(eq(loanApplications.id, id), readerScope(ctx.actor)))
+      .limit(1),
+    ctx.db
+      .select()
+      .from(loanProducts)
+      .where(eq(loanProducts.id, ofApp("product_id"))),
+    ctx.db
+      .select({ email: users.email })
+      .from(users)
+      .where(and(eq(users.enterpriseId, ofApp("enterprise_id")), eq(users.status, "active"))),
+    productQuery(ctx.db, referralId),
+  ]);
+  const app = apps[0];
+  if (!app) throw new AppError("not_found", "没有这笔贷款申请。");
   if (input.revision !== undefined && input.revision !== app.revision)
     throw new AppError("conflict", "这笔申请刚被同事处理过,请刷新。");
-  const [product] = await ctx.db.select().from(loanProducts).where(eq(loanProducts.id, app.productId));
+  const product = products[0];
   const today = shanghaiDate(ctx.now);
   const t = ctx.now.getTime();
   const from: Record<BankAction["action"], LoanApplicationRow["status"][]> = {
@@ -142,11 +165,15 @@ export async function actOnLoan(
     case "decline": {
       let referral = "";
       if (input.referralProductId) {
-        const { product: other, bankName } = await getProduct(ctx.db, input.referralProductId, null).catch(() => {
-          throw new AppError("validation_failed", "推荐的产品不在金融超市中。", {
-            referralProductId: "不是已发布的产品",
-          });
-        });
+        const { product: other, bankName } = (() => {
+          try {
+            return visibleProduct(referrals[0], null);
+          } catch {
+            throw new AppError("validation_failed", "推荐的产品不在金融超市中。", {
+              referralProductId: "不是已发布的产品",
+            });
+          }
+        })();
         if (other.id === app.productId)
           throw new AppError("validation_failed", "不能推荐同一个产品。", { referralProductId: "请选择其他产品" });
         referral = `\n推荐改申请${bankName}的“${other.name}”:${ctx.origin}/finance/products/${other.id}`;
@@ -164,10 +191,6 @@ export async function actOnLoan(
       break;
     }
   }
-  const members = await ctx.db
-    .select({ email: users.email })
-    .from(users)
-    .where(and(eq(users.enterpriseId, app.enterpriseId), eq(users.status, "active")));
   const [rows] = (await ctx.db.batch([
     ctx.db
       .update(loanApplications)
@@ -216,12 +239,20 @@ export async function actOnLoan(
         ),
       ),
     ),
-  ])) as unknown as [LoanApplicationRow[]];
-  if (!rows[0]) throw new AppError("conflict", "这笔申请刚被同事处理过,请刷新。");
-  if (input.action === "disburse" && app.needId)
-    await ctx.db
+    // 放款 meets the need it came from, in the same batch — and only if this step was the one recorded: the
+    // revision it set is there (a concurrent step would have left another).
+    ctx.db
       .update(financingNeeds)
       .set({ status: "met", updatedAt: t })
-      .where(and(eq(financingNeeds.id, app.needId), eq(financingNeeds.status, "open")));
+      .where(
+        and(
+          eq(financingNeeds.id, input.action === "disburse" ? (app.needId ?? "") : ""),
+          eq(financingNeeds.status, "open"),
+          sql`exists (select 1 from loan_applications where id = ${id} and revision = ${app.revision + 1}
+            and status = 'disbursed')`,
+        ),
+      ),
+  ])) as unknown as [LoanApplicationRow[]];
+  if (!rows[0]) throw new AppError("conflict", "这笔申请刚被同事处理过,请刷新。");
   return rows[0];
 }

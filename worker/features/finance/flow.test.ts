@@ -10,8 +10,10 @@ import zone from "../../../tenants/zibo/zone";
 import { financingNeeds, loanEvents, outbox } from "../../db/schema";
 import { actOnLoan } from "./act-on-loan";
 import { applyForLoan } from "./loan-applications";
-import { needsForBank, postNeed, productsForNeed } from "./needs";
-import { createProduct, listCatalogue, setProductStatus } from "./products";
+import { needsForBank } from "./bank-needs";
+import { postNeed, productsForNeed } from "./needs";
+import { createProduct, setProductStatus } from "./products";
+import { listCatalogue } from "./catalogue";
 import { financeStatistics, flagOverdueLoans } from "./response-times";
 import { financeWorld, product } from "./test-support";
 
@@ -23,12 +25,12 @@ describe("金融超市 from product to loan", () => {
     const bank = await w.actor("bank@zibo.demo");
     const member = await w.actor("applicant1@zibo.demo");
     const p = await createProduct(w.ctx(bank), product());
-    expect((await listCatalogue(w.db, {})).length).toBe(0);
+    expect((await listCatalogue(w.db, {})).rows.length).toBe(0);
     await setProductStatus(w.ctx(bank), p.id, "published");
-    expect((await listCatalogue(w.db, { amountFen: 300 * WAN, guarantee: "credit" })).map((c) => c.product.id)).toEqual(
-      [p.id],
-    );
-    expect(await listCatalogue(w.db, { guarantee: "mortgage" })).toEqual([]);
+    expect(
+      (await listCatalogue(w.db, { amountFen: 300 * WAN, guarantee: "credit" })).rows.map((c) => c.product.id),
+    ).toEqual([p.id]);
+    expect((await listCatalogue(w.db, { guarantee: "mortgage" })).rows).toEqual([]);
 
     const need = await postNeed(w.ctx(member), {
       amountFen: 300 * WAN,
@@ -52,7 +54,7 @@ describe("金融超市 from product to loan", () => {
 
     // Before consent the bank sees the need but none of the enterprise's financial data.
     const before = await needsForBank(w.ctx(bank));
-    const seen = before.find((r) => r.need.id === need.id)!;
+    const seen = before.rows.find((r) => r.need.id === need.id)!;
     expect(seen.consented).toBe(false);
     expect(seen.facts).toMatchObject({ qualifications: null, revenueFen: null, yearsInOperation: null });
 
@@ -70,7 +72,7 @@ describe("金融超市 from product to loan", () => {
         )
       ).created,
     ).toBe(false);
-    const after = (await needsForBank(w.ctx(bank))).find((r) => r.need.id === need.id)!;
+    const after = (await needsForBank(w.ctx(bank))).rows.find((r) => r.need.id === need.id)!;
     expect(after.consented).toBe(true);
     expect(after.facts.qualifications).toContain("hnte");
 

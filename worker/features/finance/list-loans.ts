@@ -1,29 +1,21 @@
 /**
  * Reading loan applications: a member sees its enterprise's, a bank's staff
  * their own bank's, zone staff every one in the zone — each with the product,
- * bank and enterprise names and whether it is past its response time — and one
- * application with its timeline and the product a decline referred to. Who may
- * read one application is decided in one place, readableLoan.
+ * bank and enterprise names and whether it is past its response time — a page
+ * at a time with the total, in one round trip (one application: ./loan-detail).
+ * Who may read which is readerScope, a condition in each query rather than a
+ * read of its own, so the check costs no round trip.
  */
-import { and, asc, desc, eq, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, or, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
-import {
-  banks,
-  enterprises,
-  financingNeeds,
-  loanApplications,
-  loanEvents,
-  loanProducts,
-  users,
-  type LoanApplicationRow,
-} from "../../db/schema";
+import { banks, enterprises, loanApplications, loanProducts, type LoanApplicationRow } from "../../db/schema";
 import { applicationNumber, parseApplicationNumber } from "../../lib/application-number";
 import { AppError } from "../../lib/errors";
 import { shanghaiDate } from "../../lib/calendar";
 import type { Actor, RequestCtx } from "../../middleware/request-ctx";
-import type { LoanDetail, LoanListRow } from "../../../web/pages/finance/rows";
-import { readableLoan } from "./loan-applications";
-import { getProduct } from "./products";
+import type { LoanListRow } from "../../../web/pages/finance/rows";
+import { CursorParam, decodeCursor, LimitParam, pageOf, type Page } from "./paging";
 
 /** Past its accept-by day while submitted, or its decide-by day while accepted (the scheduled job flags it once). */
 export function isOverdue(
@@ -36,14 +28,9 @@ export function isOverdue(
   );
 }
 
-/** At most this many rows per list; a zone with more needs paging, which no zone is near. */
-const LIST_LIMIT = 500;
-
-async function loansWhere(
-  ctx: Pick<RequestCtx, "db" | "zone" | "now">,
-  where: SQL | undefined,
-): Promise<LoanListRow[]> {
-  const rows = await ctx.db
+/** The columns every list row and the detail read: the application and the names around it. */
+export function loanRows(db: RequestCtx["db"], where: SQL | undefined) {
+  return db
     .select({
       application: loanApplications,
       productName: loanProducts.name,
@@ -54,16 +41,33 @@ async function loansWhere(
     .innerJoin(loanProducts, eq(loanProducts.id, loanApplications.productId))
     .innerJoin(banks, eq(banks.id, loanApplications.bankId))
     .innerJoin(enterprises, eq(enterprises.id, loanApplications.enterpriseId))
-    .where(where)
-    .orderBy(desc(loanApplications.submittedAt), asc(loanApplications.id))
-    .limit(LIST_LIMIT);
-  const today = shanghaiDate(ctx.now);
-  return rows.map((r) => ({
+    .where(where);
+}
+
+type LoanRow = Omit<LoanListRow, "number" | "overdue">;
+export function listRow(ctx: Pick<RequestCtx, "zone" | "now">, r: LoanRow): LoanListRow {
+  return {
     ...r,
     number: applicationNumber(ctx.zone, "loan", r.application),
-    overdue: isOverdue(r.application, today),
-  }));
+    overdue: isOverdue(r.application, shanghaiDate(ctx.now)),
+  };
 }
+
+/** Whose applications the actor reads: its enterprise's (member), its bank's (staff), all (zone staff). */
+export function readerScope(a: Actor): SQL | undefined {
+  if (a.role === "enterprise" && a.enterpriseId) return eq(loanApplications.enterpriseId, a.enterpriseId);
+  if (a.role === "bank" && a.bankId) return eq(loanApplications.bankId, a.bankId);
+  if (a.role === "zone_admin" || a.role === "reviewer") return undefined;
+  throw new AppError("forbidden", "你的账号不能查看贷款申请。");
+}
+
+export const LOANS_PAGE = 50;
+export const LoanListQuery = z.object({
+  q: z.string().max(50).optional(),
+  after: CursorParam.optional(),
+  limit: LimitParam(LOANS_PAGE),
+});
+export type LoanListQuery = z.input<typeof LoanListQuery>;
 
 /**
  * A search: the application number (ZB-DK-2026-000045, also without the letters), or part of
@@ -84,69 +88,42 @@ export function loanSearch(
 }
 
 /**
- * The applications the actor may see: its enterprise's (member), its bank's (bank staff),
- * all (zone staff); `q` narrows them (loanSearch).
+ * The applications the actor may see (readerScope), newest first, a page at a time, with the total;
+ * `q` narrows them (loanSearch). One round trip: the page and the count in one batch.
  */
 export async function listLoansFor(
   ctx: Pick<RequestCtx<Actor>, "db" | "zone" | "now" | "actor">,
-  q?: string,
-): Promise<LoanListRow[]> {
-  const a = ctx.actor;
-  const search = loanSearch(ctx, q);
-  if (a.role === "enterprise" && a.enterpriseId)
-    return loansWhere(ctx, and(eq(loanApplications.enterpriseId, a.enterpriseId), search));
-  if (a.role === "bank" && a.bankId) return loansWhere(ctx, and(eq(loanApplications.bankId, a.bankId), search));
-  if (a.role === "zone_admin" || a.role === "reviewer") return loansWhere(ctx, search);
-  throw new AppError("forbidden", "你的账号不能查看贷款申请。");
+  query: LoanListQuery = {},
+): Promise<Page<LoanListRow>> {
+  const q = LoanListQuery.parse(query);
+  const where = and(readerScope(ctx.actor), loanSearch(ctx, q.q));
+  const after = decodeCursor(q.after, ["n", "s"]);
+  const keyset = after
+    ? sql`(${loanApplications.submittedAt} < ${after[0]} or (${loanApplications.submittedAt} = ${after[0]}
+        and ${loanApplications.id} < ${after[1]}))`
+    : undefined;
+  const [rows, [counted]] = await ctx.db.batch([
+    loanRows(ctx.db, and(where, keyset))
+      .orderBy(desc(loanApplications.submittedAt), desc(loanApplications.id))
+      .limit(q.limit + 1),
+    countLoans(ctx.db, where, q.q !== undefined),
+  ]);
+  return pageOf(
+    rows.map((r) => listRow(ctx, r)),
+    q.limit,
+    counted?.total ?? 0,
+    (r) => [r.application.submittedAt, r.application.id],
+  );
 }
 
-/**
- * One application its reader may see (others 404), with the timeline, any
- * referred product, the enterprise's contact and the member who applied, and
- * the need it came from (its 资金用途).
- */
-export async function getLoanDetail(
-  ctx: Pick<RequestCtx<Actor>, "db" | "zone" | "now" | "actor">,
-  id: string,
-): Promise<LoanDetail> {
-  await readableLoan(ctx, id);
-  const [row] = await loansWhere(ctx, eq(loanApplications.id, id));
-  if (!row) throw new AppError("not_found", "没有这笔贷款申请。");
-  const a = row.application;
-  // Whom the bank calls about it, and what the money is for: read with the timeline in one round trip.
-  const [events, contacts, applicants, needs] = await ctx.db.batch([
-    ctx.db.select().from(loanEvents).where(eq(loanEvents.applicationId, id)).orderBy(asc(loanEvents.id)),
-    ctx.db
-      .select({ name: enterprises.contactName, phone: enterprises.contactMobile })
-      .from(enterprises)
-      .where(eq(enterprises.id, a.enterpriseId)),
-    ctx.db
-      .select({ name: users.name, email: users.email, mobile: users.mobile })
-      .from(users)
-      .where(eq(users.id, a.createdBy)),
-    ctx.db
-      .select({
-        id: financingNeeds.id,
-        purpose: financingNeeds.purpose,
-        amountFen: financingNeeds.amountFen,
-        termMonths: financingNeeds.termMonths,
-      })
-      .from(financingNeeds)
-      .where(and(eq(financingNeeds.id, a.needId ?? ""), eq(financingNeeds.enterpriseId, a.enterpriseId))),
-  ]);
-  const contact = { name: contacts[0]?.name ?? null, phone: contacts[0]?.phone ?? null };
-  const applicant = applicants[0] ?? null;
-  const need = needs[0] ?? null;
-  const referralId = row.application.referralProductId;
-  // A referred product withdrawn since is no longer offered; the decline's note still says it was referred.
-  const referral = referralId
-    ? await getProduct(ctx.db, referralId, null).then(
-        (r) => ({ productId: r.product.id, name: r.product.name, bankName: r.bankName }),
-        (e: unknown) => {
-          if (e instanceof AppError && e.code === "not_found") return null;
-          throw e;
-        },
-      )
-    : null;
-  return { ...row, events, referral, contact, applicant, need };
+/** The count for a list's filter; the name joins only when a search needs them (a plain count reads one index). */
+export function countLoans(db: RequestCtx["db"], where: SQL | undefined, joined: boolean) {
+  const counted = db.select({ total: sql<number>`count(*)` }).from(loanApplications);
+  return joined
+    ? counted
+        .innerJoin(loanProducts, eq(loanProducts.id, loanApplications.productId))
+        .innerJoin(banks, eq(banks.id, loanApplications.bankId))
+        .innerJoin(enterprises, eq(enterprises.id, loanApplications.enterpriseId))
+        .where(where)
+    : counted.where(where);
 }

@@ -33,7 +33,7 @@ import { auditInsert } from "../audit/audit";
 import { outboxInsert } from "../outbox/enqueue-message";
 import { memberOf } from "./actor-roles";
 import { consentInserts } from "./consents";
-import { getProduct } from "./products";
+import { productQuery, visibleProduct } from "./products";
 
 /** Ids are newId()'s 26 characters; 40 leaves room and bounds what a request may send. */
 export const rowId = (what: string) => z.string().min(1, `请选择${what}`).max(40, `${what}编号格式不对`);
@@ -91,35 +91,49 @@ export async function applyForLoan(
   idempotencyKey: string | null,
 ): Promise<{ application: LoanApplicationRow; created: boolean }> {
   const enterpriseId = memberOf(ctx.actor);
-  const byKey = async () => {
-    if (!idempotencyKey) return undefined;
-    const [same] = await ctx.db
+  const byKeyQuery = () =>
+    ctx.db
       .select()
       .from(loanApplications)
-      .where(and(eq(loanApplications.enterpriseId, enterpriseId), eq(loanApplications.idempotencyKey, idempotencyKey)));
-    return same;
-  };
-  const first = await byKey();
-  if (first) return { application: first, created: false };
-  const { product } = await getProduct(ctx.db, input.productId, ctx.actor);
-  assertWithinProductRanges(product, input);
-  if (input.needId) {
-    const [need] = await ctx.db
+      .where(
+        and(
+          eq(loanApplications.enterpriseId, enterpriseId),
+          idempotencyKey ? eq(loanApplications.idempotencyKey, idempotencyKey) : sql`0`,
+        ),
+      );
+  // Every check's read in one round trip; each is keyed by what the request names, so none waits for another.
+  const [firsts, products, needs, opens, bankers] = await ctx.db.batch([
+    byKeyQuery(),
+    productQuery(ctx.db, input.productId),
+    ctx.db
       .select({ id: financingNeeds.id })
       .from(financingNeeds)
-      .where(and(eq(financingNeeds.id, input.needId), eq(financingNeeds.enterpriseId, enterpriseId)));
-    if (!need) throw new AppError("not_found", "没有这条融资需求。");
-  }
-  const [open] = await ctx.db
-    .select()
-    .from(loanApplications)
-    .where(
-      and(
-        eq(loanApplications.enterpriseId, enterpriseId),
-        eq(loanApplications.productId, product.id),
-        inArray(loanApplications.status, [...OPEN_LOAN_STATUSES]),
+      .where(and(eq(financingNeeds.id, input.needId ?? ""), eq(financingNeeds.enterpriseId, enterpriseId))),
+    ctx.db
+      .select()
+      .from(loanApplications)
+      .where(
+        and(
+          eq(loanApplications.enterpriseId, enterpriseId),
+          eq(loanApplications.productId, input.productId),
+          inArray(loanApplications.status, [...OPEN_LOAN_STATUSES]),
+        ),
       ),
-    );
+    ctx.db
+      .select({ email: users.email })
+      .from(users)
+      .where(
+        and(
+          eq(users.bankId, sql`(select bank_id from loan_products where id = ${input.productId})`),
+          eq(users.status, "active"),
+        ),
+      ),
+  ]);
+  if (firsts[0]) return { application: firsts[0], created: false };
+  const { product } = visibleProduct(products[0], ctx.actor);
+  assertWithinProductRanges(product, input);
+  if (input.needId && !needs[0]) throw new AppError("not_found", "没有这条融资需求。");
+  const open = opens[0];
   // The same key found here means a parallel retry of this request landed after the read above.
   if (open && idempotencyKey && open.idempotencyKey === idempotencyKey) return { application: open, created: false };
   if (open) throw new AppError("conflict", ALREADY_APPLIED);
@@ -140,20 +154,20 @@ export async function applyForLoan(
     submittedAt: t,
     acceptDueOn: lastOfWorkingDays(nextDay(today), ctx.zone.finance.acceptWorkingDays, calendarOf(ctx.zone)),
   };
-  const bankers = await ctx.db
-    .select({ email: users.email })
-    .from(users)
-    .where(and(eq(users.bankId, product.bankId), eq(users.status, "active")));
   // The application number (ZB-DK-2026-000045) is taken in this batch, so the bankers' mail names it from SQL.
   const mailTail =
     `):${formatMoney(input.amountFen)},${input.termMonths}个月。` +
     `请在 ${row.acceptDueOn} 前受理或拒绝。\n\n${ctx.origin}/bank/loans/${row.id}`;
   const year = Number(today.slice(0, 4));
   const number = takenNumberText(numberPrefix(ctx.zone, "loan"), "loan", year);
+  let inserted: LoanApplicationRow[];
   try {
-    await ctx.db.batch([
+    [, inserted] = await ctx.db.batch([
       takeNumber(ctx.db, "loan", year),
-      ctx.db.insert(loanApplications).values({ ...row, ...numberValues("loan", year) }),
+      ctx.db
+        .insert(loanApplications)
+        .values({ ...row, ...numberValues("loan", year) })
+        .returning(),
       // The consent is granted in the same batch as the application: both or neither (nothing when already given).
       ...consentInserts(ctx, enterpriseId, product.bankId),
       ctx.db.insert(loanEvents).values({
@@ -197,32 +211,9 @@ export async function applyForLoan(
       !isUniqueViolation(err, "loan_applications.idempotency_key")
     )
       throw err;
-    const same = await byKey();
+    const [same] = await byKeyQuery();
     if (same) return { application: same, created: false };
     throw new AppError("conflict", ALREADY_APPLIED);
   }
-  return {
-    application: (await ctx.db.select().from(loanApplications).where(eq(loanApplications.id, row.id)))[0]!,
-    created: true,
-  };
-}
-
-/**
- * A loan application its reader may see: the applicant enterprise's members, the bank's
- * staff, zone staff; others 404.
- */
-export async function readableLoan(
-  ctx: Pick<RequestCtx<Actor>, "db" | "actor">,
-  id: string,
-): Promise<LoanApplicationRow> {
-  const [row] = await ctx.db.select().from(loanApplications).where(eq(loanApplications.id, id)).limit(1);
-  const a = ctx.actor;
-  const ok =
-    row &&
-    (a.role === "zone_admin" ||
-      a.role === "reviewer" ||
-      (a.role === "bank" && a.bankId === row.bankId) ||
-      (a.role === "enterprise" && a.enterpriseId === row.enterpriseId));
-  if (!ok) throw new AppError("not_found", "没有这笔贷款申请。");
-  return row;
+  return { application: inserted[0]!, created: true };
 }

@@ -3,46 +3,71 @@
  * applications with product and bank names, the one still pending for a
  * product, one application with its timeline, need and the bank's referral,
  * and the banks it may grant or has granted.
- * Every read is scoped to the member's own enterprise (readableLoan, memberOf).
+ * Every read is scoped to the member's own enterprise (memberOf, a condition in each query).
  */
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { banks, financingNeeds, loanApplications, loanEvents, loanProducts, OPEN_LOAN_STATUSES } from "../../db/schema";
 import { listConsents } from "./consents";
 import type { Actor, RequestCtx } from "../../middleware/request-ctx";
 import { loanSearch } from "./list-loans";
-import { readableLoan } from "./loan-applications";
+import { AppError } from "../../lib/errors";
+import type { MyLoanRow } from "../../../web/pages/finance/member-loans";
+import { decodeCursor, pageOf, type Page } from "./paging";
 import { memberOf } from "./actor-roles";
 
-export async function myLoans(ctx: Pick<RequestCtx<Actor>, "db" | "zone" | "now" | "actor">, q?: string) {
-  return ctx.db
-    .select({
-      id: loanApplications.id,
-      numberYear: loanApplications.numberYear,
-      numberSeq: loanApplications.numberSeq,
-      productName: loanProducts.name,
-      bankName: banks.name,
-      amountFen: loanApplications.amountFen,
-      termMonths: loanApplications.termMonths,
-      status: loanApplications.status,
-      submittedAt: loanApplications.submittedAt,
-      acceptDueOn: loanApplications.acceptDueOn,
-      decideDueOn: loanApplications.decideDueOn,
-    })
-    .from(loanApplications)
-    .innerJoin(loanProducts, eq(loanProducts.id, loanApplications.productId))
-    .innerJoin(banks, eq(banks.id, loanApplications.bankId))
-    .where(
-      and(eq(loanApplications.enterpriseId, memberOf(ctx.actor)), loanSearch(ctx, q, [loanProducts.name, banks.name])),
-    )
-    .orderBy(desc(loanApplications.submittedAt), desc(loanApplications.id));
+export const MY_LOANS_PAGE = 20;
+
+/** The member's enterprise's applications, newest first, a page at a time, with the total (one round trip). */
+export async function myLoans(
+  ctx: Pick<RequestCtx<Actor>, "db" | "zone" | "now" | "actor">,
+  query: { q?: string | undefined; after?: string | undefined } = {},
+): Promise<Page<MyLoanRow>> {
+  const a = loanApplications;
+  const search = loanSearch(ctx, query.q, [loanProducts.name, banks.name]);
+  const where = and(eq(a.enterpriseId, memberOf(ctx.actor)), search);
+  const after = decodeCursor(query.after, ["n", "s"]);
+  const keyset = after
+    ? sql`(${a.submittedAt} < ${after[0]} or (${a.submittedAt} = ${after[0]} and ${a.id} < ${after[1]}))`
+    : undefined;
+  const counted = ctx.db.select({ total: sql<number>`count(*)` }).from(a);
+  const [rows, [total]] = await ctx.db.batch([
+    ctx.db
+      .select({
+        id: a.id,
+        numberYear: a.numberYear,
+        numberSeq: a.numberSeq,
+        productName: loanProducts.name,
+        bankName: banks.name,
+        amountFen: a.amountFen,
+        termMonths: a.termMonths,
+        status: a.status,
+        submittedAt: a.submittedAt,
+        acceptDueOn: a.acceptDueOn,
+        decideDueOn: a.decideDueOn,
+      })
+      .from(a)
+      .innerJoin(loanProducts, eq(loanProducts.id, a.productId))
+      .innerJoin(banks, eq(banks.id, a.bankId))
+      .where(and(where, keyset))
+      .orderBy(desc(a.submittedAt), desc(a.id))
+      .limit(MY_LOANS_PAGE + 1),
+    // The search matches names: only then does the count need the joins.
+    search
+      ? counted
+          .innerJoin(loanProducts, eq(loanProducts.id, a.productId))
+          .innerJoin(banks, eq(banks.id, a.bankId))
+          .where(where)
+      : counted.where(where),
+  ]);
+  return pageOf(rows, MY_LOANS_PAGE, total?.total ?? 0, (r) => [r.submittedAt, r.id]);
 }
 
-/** The member's application to this product still in progress (not yet 放款, 拒绝 or withdrawn), if any. */
-export async function pendingApplicationFor(
+/** The member's application to this product still in progress (not yet 放款, 拒绝 or withdrawn), unawaited. */
+export function pendingApplicationQuery(
   ctx: Pick<RequestCtx<Actor>, "db" | "zone" | "now" | "actor">,
   productId: string,
 ) {
-  const [row] = await ctx.db
+  return ctx.db
     .select({
       id: loanApplications.id,
       numberYear: loanApplications.numberYear,
@@ -62,12 +87,11 @@ export async function pendingApplicationFor(
     )
     .orderBy(desc(loanApplications.submittedAt))
     .limit(1);
-  return row ?? null;
 }
 
-/** A product and its bank by id, and whether the catalogue still lists it (so a link to it works). */
-async function productAndBank(ctx: Pick<RequestCtx<Actor>, "db" | "zone" | "now" | "actor">, productId: string) {
-  const [row] = await ctx.db
+/** A product and its bank, keyed by the SQL that names it, and whether the catalogue still lists it. */
+const productAndBank = (ctx: Pick<RequestCtx<Actor>, "db">, productId: SQL) =>
+  ctx.db
     .select({
       id: loanProducts.id,
       name: loanProducts.name,
@@ -79,7 +103,9 @@ async function productAndBank(ctx: Pick<RequestCtx<Actor>, "db" | "zone" | "now"
     .innerJoin(banks, eq(banks.id, loanProducts.bankId))
     .where(eq(loanProducts.id, productId))
     .limit(1);
-  return row
+
+const listed = (row: Awaited<ReturnType<typeof productAndBank>>[number] | undefined) =>
+  row
     ? {
         id: row.id,
         name: row.name,
@@ -87,24 +113,34 @@ async function productAndBank(ctx: Pick<RequestCtx<Actor>, "db" | "zone" | "now"
         published: row.status === "published" && row.bankStatus === "active",
       }
     : null;
-}
 
-/** One of the member's applications (another enterprise's is a 404) with what its page shows. */
+/**
+ * One of the member's applications (another enterprise's is a 404) with what its page shows, in one round trip:
+ * every part is keyed by the application's id in SQL and scoped to the member's enterprise.
+ */
 export async function myLoan(ctx: Pick<RequestCtx<Actor>, "db" | "zone" | "now" | "actor">, id: string) {
   const enterpriseId = memberOf(ctx.actor);
-  const loan = await readableLoan(ctx, id);
-  const [product, referral, events, needs] = await Promise.all([
-    productAndBank(ctx, loan.productId),
-    loan.referralProductId ? productAndBank(ctx, loan.referralProductId) : null,
-    ctx.db.select().from(loanEvents).where(eq(loanEvents.applicationId, id)).orderBy(asc(loanEvents.id)),
-    loan.needId
-      ? ctx.db
-          .select({ id: financingNeeds.id, amountFen: financingNeeds.amountFen, termMonths: financingNeeds.termMonths })
-          .from(financingNeeds)
-          .where(and(eq(financingNeeds.id, loan.needId), eq(financingNeeds.enterpriseId, enterpriseId)))
-      : [],
+  const own = and(eq(loanApplications.id, id), eq(loanApplications.enterpriseId, enterpriseId));
+  const column = (name: string) =>
+    sql`(select ${sql.raw(`"${name}"`)} from loan_applications where id = ${id} and enterprise_id = ${enterpriseId})`;
+  const [loans, product, referral, events, needs] = await ctx.db.batch([
+    ctx.db.select().from(loanApplications).where(own).limit(1),
+    productAndBank(ctx, column("product_id")),
+    productAndBank(ctx, column("referral_product_id")),
+    ctx.db
+      .select()
+      .from(loanEvents)
+      .where(and(eq(loanEvents.applicationId, id), sql`exists (select 1 from loan_applications where ${own})`))
+      .orderBy(asc(loanEvents.id)),
+    ctx.db
+      .select({ id: financingNeeds.id, amountFen: financingNeeds.amountFen, termMonths: financingNeeds.termMonths })
+      .from(financingNeeds)
+      .where(and(eq(financingNeeds.id, column("need_id")), eq(financingNeeds.enterpriseId, enterpriseId))),
   ]);
-  return { loan, product: product!, bankName: product!.bankName, referral, events, need: needs[0] ?? null };
+  const loan = loans[0];
+  if (!loan) throw new AppError("not_found", "没有这笔贷款申请。");
+  const p = listed(product[0])!;
+  return { loan, product: p, bankName: p.bankName, referral: listed(referral[0]), events, need: needs[0] ?? null };
 }
 
 /** The member's grants (newest first, revoked ones too) and the zone's active banks it has not granted. */

@@ -9,7 +9,8 @@ import { count, desc, eq } from "drizzle-orm";
 import { enterpriseYearlyFigures, financingNeeds } from "../../db/schema";
 import { grantConsent, revokeConsent } from "./consents";
 import type { Actor } from "../../middleware/request-ctx";
-import { NeedInput, needsForBank, postNeed } from "./needs";
+import { needsForBank } from "./bank-needs";
+import { NeedInput, postNeed } from "./needs";
 import { createProduct, setProductStatus } from "./products";
 import { financeWorld, product, type FinanceWorld } from "./test-support";
 
@@ -136,7 +137,7 @@ describe("what a bank sees of the enterprise behind a need", () => {
     needId = (await postNeed(w.ctx(member), need())).id;
   });
   const seenBy = async (a: Actor) => {
-    const row = (await needsForBank(w.ctx(a))).find((r) => r.need.id === needId);
+    const row = (await needsForBank(w.ctx(a))).rows.find((r) => r.need.id === needId);
     expect(row).toBeDefined();
     return row!;
   };

@@ -4,32 +4,22 @@
  * bank sees the open needs that fit its products, with the enterprise's
  * financial data only where the enterprise consented for that bank.
  */
-import { and, desc, eq, gte, inArray } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { z } from "zod";
-import type { TenantDb } from "../../db/open";
-import { enterprises, financingNeeds, GUARANTEES, loanProducts, type FinancingNeedRow } from "../../db/schema";
+import { financingNeeds, GUARANTEES, type FinancingNeedRow } from "../../db/schema";
 import { addYears, assertDateInRange } from "../../lib/date-range";
 import { distinct } from "../../lib/distinct";
 import { AppError } from "../../lib/errors";
 import { textField } from "../../lib/text";
 import { newId } from "../../lib/ids";
-import {
-  compareMatches,
-  matchProduct,
-  rankProductsForNeed,
-  yearsSince,
-  type EnterpriseTerms,
-  type Guarantee,
-} from "../../engines/loan-match/match";
+import { rankProductsForNeed, type Guarantee } from "../../engines/loan-match/match";
 import { isCalendarDate, shanghaiDate } from "../../lib/calendar";
-import { loadEnterpriseProfiles } from "../policies/enterprise-profiles";
-import { consentedEnterprises } from "./consents";
 import type { Actor, RequestCtx } from "../../middleware/request-ctx";
 import { namesOf } from "../../../web/labels/finance";
-import type { BankNeedRow } from "../../../web/pages/finance/rows";
 import { memberOf } from "./actor-roles";
 import { list, termsOf } from "./context";
-import { listCatalogue } from "./products";
+import { catalogueQuery } from "./catalogue";
+import { enterpriseFactsQuery, factsOf, NO_FACTS } from "./enterprise-facts-sql";
 
 const date = z.string().max(10, "日期格式为 YYYY-MM-DD").refine(isCalendarDate, "日期格式为 YYYY-MM-DD");
 export const NeedInput = z
@@ -81,13 +71,15 @@ export async function postNeed(
   return row;
 }
 
-async function ownNeed(ctx: Pick<RequestCtx<Actor>, "db" | "actor">, id: string): Promise<FinancingNeedRow> {
-  const enterpriseId = memberOf(ctx.actor);
-  const [row] = await ctx.db
+const ownNeedQuery = (ctx: Pick<RequestCtx<Actor>, "db" | "actor">, id: string) =>
+  ctx.db
     .select()
     .from(financingNeeds)
-    .where(and(eq(financingNeeds.id, id), eq(financingNeeds.enterpriseId, enterpriseId)))
+    .where(and(eq(financingNeeds.id, id), eq(financingNeeds.enterpriseId, memberOf(ctx.actor))))
     .limit(1);
+
+async function ownNeed(ctx: Pick<RequestCtx<Actor>, "db" | "actor">, id: string): Promise<FinancingNeedRow> {
+  const [row] = await ownNeedQuery(ctx, id);
   if (!row) throw new AppError("not_found", "没有这条融资需求。");
   return row;
 }
@@ -115,45 +107,27 @@ export async function listMyNeeds(ctx: Pick<RequestCtx<Actor>, "db" | "actor">) 
     .orderBy(desc(financingNeeds.createdAt));
 }
 
-/** The enterprise as the matcher sees it: everything, for its own members; for a bank, only with consent. */
-export async function enterpriseTerms(
-  db: TenantDb,
-  enterpriseIds: string[],
-  today: string,
-  visible: (id: string) => boolean,
-): Promise<Map<string, EnterpriseTerms>> {
-  const out = new Map<string, EnterpriseTerms>();
-  if (!enterpriseIds.length) return out;
-  const rows = await db
-    .select({ id: enterprises.id, industry: enterprises.industry, registeredOn: enterprises.registeredOn })
-    .from(enterprises)
-    .where(inArray(enterprises.id, enterpriseIds));
-  // One enterprise: its own three reads; several (a bank's list of needs): every active one in one batch, not a batch
-  // each.
-  const loaded =
-    enterpriseIds.length === 1
-      ? await loadEnterpriseProfiles({ db }, today, enterpriseIds[0])
-      : await loadEnterpriseProfiles({ db }, today);
-  const profiles = new Map(loaded.map((p) => [p.id, p.profile]));
-  for (const r of rows) {
-    const shared = visible(r.id);
-    const figures = [...(profiles.get(r.id)?.figures ?? [])].sort((a, b) => b.year - a.year);
-    out.set(r.id, {
-      industry: r.industry,
-      qualifications: shared ? (profiles.get(r.id)?.qualifications ?? []) : null,
-      yearsInOperation: shared ? yearsSince(r.registeredOn, today) : null,
-      revenueFen: shared ? (figures[0]?.revenueFen ?? null) : null,
-    });
-  }
-  return out;
-}
+/** The member's open needs, newest first, unawaited (the apply form's choices). */
+export const openNeedsQuery = (ctx: Pick<RequestCtx<Actor>, "db" | "actor">) =>
+  ctx.db
+    .select()
+    .from(financingNeeds)
+    .where(and(eq(financingNeeds.enterpriseId, memberOf(ctx.actor)), eq(financingNeeds.status, "open")))
+    .orderBy(desc(financingNeeds.createdAt));
 
 /** For the enterprise: every published product ranked for one of its needs, criterion by criterion. */
 export async function productsForNeed(ctx: Pick<RequestCtx<Actor>, "db" | "zone" | "now" | "actor">, needId: string) {
-  const need = await ownNeed(ctx, needId);
+  const enterpriseId = memberOf(ctx.actor);
   const today = shanghaiDate(ctx.now);
-  const facts = (await enterpriseTerms(ctx.db, [need.enterpriseId], today, () => true)).get(need.enterpriseId)!;
-  const catalogue = await listCatalogue(ctx.db, {});
+  // The need, the enterprise's own facts and the catalogue: one round trip.
+  const [needs, own, catalogue] = await ctx.db.batch([
+    ownNeedQuery(ctx, needId),
+    enterpriseFactsQuery(ctx.db, enterpriseId, null, today),
+    catalogueQuery(ctx.db, {}),
+  ]);
+  const need = needs[0];
+  if (!need) throw new AppError("not_found", "没有这条融资需求。");
+  const facts = own[0] ? factsOf(own[0], own[0], today).facts : NO_FACTS.facts;
   const byId = new Map(catalogue.map((c) => [c.product.id, c]));
   const ranked = rankProductsForNeed(
     catalogue.map((c) => termsOf(c.product)),
@@ -165,51 +139,4 @@ export async function productsForNeed(ctx: Pick<RequestCtx<Actor>, "db" | "zone"
     need,
     matches: ranked.map((m) => ({ ...m, bankName: byId.get(m.productId)!.bankName, row: m.product.row })),
   };
-}
-
-/** For a bank: open, unexpired needs ranked by how well its best published product fits them. */
-export async function needsForBank(
-  ctx: Pick<RequestCtx<Actor>, "db" | "zone" | "now" | "actor">,
-): Promise<BankNeedRow[]> {
-  if (ctx.actor.role !== "bank" || !ctx.actor.bankId)
-    throw new AppError("forbidden", "只有金融机构用户可以查看融资需求。");
-  const bankId = ctx.actor.bankId;
-  const today = shanghaiDate(ctx.now);
-  const products = (
-    await ctx.db
-      .select()
-      .from(loanProducts)
-      .where(and(eq(loanProducts.bankId, bankId), eq(loanProducts.status, "published")))
-  ).map(termsOf);
-  const needs = await ctx.db
-    .select({ need: financingNeeds, enterprise: enterprises.name, industry: enterprises.industry })
-    .from(financingNeeds)
-    .innerJoin(enterprises, eq(enterprises.id, financingNeeds.enterpriseId))
-    .where(
-      and(eq(financingNeeds.status, "open"), gte(financingNeeds.validUntil, today), eq(enterprises.status, "active")),
-    );
-  const consented = await consentedEnterprises(ctx.db, bankId);
-  const facts = await enterpriseTerms(ctx.db, [...new Set(needs.map((n) => n.need.enterpriseId))], today, (id) =>
-    consented.has(id),
-  );
-  const names = namesOf(ctx.zone);
-  const rows = needs
-    .map((n) => {
-      const terms = {
-        amountFen: n.need.amountFen,
-        termMonths: n.need.termMonths,
-        guarantees: list<Guarantee>(n.need.guarantees),
-      };
-      const best =
-        products
-          .map((p) => ({ ...matchProduct(p, terms, facts.get(n.need.enterpriseId)!, names), product: p }))
-          .sort(compareMatches)[0] ?? null;
-      return { ...n, consented: consented.has(n.need.enterpriseId), facts: facts.get(n.need.enterpriseId)!, best };
-    })
-    .filter((r) => r.best !== null);
-  rows.sort(
-    (a, b) =>
-      compareMatches(a.best!, b.best!) || a.need.createdAt - b.need.createdAt || (a.need.id < b.need.id ? -1 : 1),
-  );
-  return rows;
 }

@@ -9,16 +9,8 @@ import { count, eq } from "drizzle-orm";
 import { banks, loanProducts } from "../../db/schema";
 import type { Actor } from "../../middleware/request-ctx";
 import { financeWorld, product, type FinanceWorld as World } from "./test-support";
-import {
-  createProduct,
-  getProduct,
-  listCatalogue,
-  ownProduct,
-  ProductInput,
-  setProductStatus,
-  updateProduct,
-  type CatalogueQuery,
-} from "./products";
+import { createProduct, getProduct, ownProduct, ProductInput, setProductStatus, updateProduct } from "./products";
+import { listCatalogue, type CatalogueQuery } from "./catalogue";
 
 const WAN = 1_000_000;
 
@@ -227,11 +219,11 @@ describe("the catalogue (金融超市)", () => {
     await w.db.update(banks).set({ status: "suspended" }).where(eq(banks.id, "bank-later-paused"));
   });
   const listed = async (q: CatalogueQuery) =>
-    (await listCatalogue(w.db, q)).map((c) => Object.keys(ids).find((k) => ids[k] === c.product.id));
+    (await listCatalogue(w.db, q)).rows.map((c) => Object.keys(ids).find((k) => ids[k] === c.product.id));
 
   it("lists only published products of active banks, lowest rate first, with the bank's name", async () => {
     expect(await listed({})).toEqual(["credit", "ip", "mortgage"]);
-    expect((await listCatalogue(w.db, {}))[0]).toMatchObject({
+    expect((await listCatalogue(w.db, {})).rows[0]).toMatchObject({
       bankName: "示范银行淄博市分行",
       bankBranch: "淄博市分行营业部",
     });

@@ -4,19 +4,19 @@
  * (escalated_at), and escalated to the zone admins once (admin_escalated_at) when the
  * zone's finance.escalation.afterWorkingDays working days after that day have passed
  * with it still not acted on — in the same run as the bank's notice when that is 0, as
- * before the setting existed. Run by the scheduled job (Workers cron, Node timer). Zone
+ * before the setting existed. Run by the scheduled job (Workers cron, Node timer), a bounded chunk
+ * (OVERDUE_CHUNK) per run, in two round trips whatever the zone's size. Zone
  * statistics: needs posted and met, amounts approved and disbursed, and each bank's
  * response times in working days (national calendar plus the zone's additions, see calendarOf).
  */
-import { and, eq, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { ZoneConfig } from "../../../tenants/schema";
 import { onlyIfChanged } from "../../db/only-if-changed";
 import { banks, financingNeeds, loanApplications, loanEvents, users, type LoanApplicationRow } from "../../db/schema";
 import { addDays, lastOfWorkingDays, workingDaysBetween, type WorkCalendar } from "../../lib/working-days";
 import { outboxInsert } from "../outbox/enqueue-message";
-import { shanghaiDate } from "../../lib/calendar";
-import { calendarOf } from "../../lib/calendar";
+import { calendarOf, shanghaiDate } from "../../lib/calendar";
 import type { RequestCtx } from "../../middleware/request-ctx";
 import type { FinanceStatistics } from "../../../web/pages/finance/rows";
 import { numberLine } from "./loan-applications";
@@ -40,57 +40,101 @@ const asRead = (col: SQLiteColumn, value: number | null): SQL => (value === null
 const adminPending = (a: Pick<LoanApplicationRow, "escalatedAt" | "adminEscalatedAt">) =>
   a.escalatedAt === null || a.adminEscalatedAt === null || a.adminEscalatedAt < a.escalatedAt;
 
+/**
+ * The latest due day whose zone-admin escalation has come by `today`: escalationDay only grows with
+ * the due day, so "escalate now" is "due on or before this day", a condition SQL can filter on.
+ */
+export function lastEscalatableDue(today: string, after: number, cal: WorkCalendar): string {
+  let due = addDays(today, -1);
+  // Bounded: 30 working days (the setting's maximum) with every holiday lie within a few months.
+  for (let i = 0; i < 400 && escalationDay(due, after, cal) > today; i++) due = addDays(due, -1);
+  return due;
+}
+
+/** Applications handled per run: the rest (a backlog after an outage) are the next minute's. */
+export const OVERDUE_CHUNK = 200;
+
+/**
+ * One bounded chunk per run: the applications that need a notice today, read with their banks'
+ * staff and the zone admins in one batch (the filter is SQL, so every row read is acted on, and
+ * each one leaves the set once noticed: the next run takes the next ones, no cursor needed), then
+ * every application's guarded notices in one batch. Returns how many were flagged or escalated.
+ */
 export async function flagOverdueLoans({
   db,
   zone,
   now,
   origin,
-}: Pick<RequestCtx, "db" | "zone" | "now" | "origin">): Promise<number> {
+  limit = OVERDUE_CHUNK,
+}: Pick<RequestCtx, "db" | "zone" | "now" | "origin"> & { limit?: number }): Promise<number> {
   const today = shanghaiDate(now);
-  const candidates = await db
-    .select()
-    .from(loanApplications)
-    .where(
-      and(
-        or(
-          isNull(loanApplications.escalatedAt),
-          isNull(loanApplications.adminEscalatedAt),
-          lt(loanApplications.adminEscalatedAt, loanApplications.escalatedAt),
-        ),
-        or(
-          and(eq(loanApplications.status, "submitted"), lt(loanApplications.acceptDueOn, today)),
-          and(eq(loanApplications.status, "accepted"), lt(loanApplications.decideDueOn, today)),
-        ),
-      ),
-    );
   const after = zone.finance.escalation.afterWorkingDays;
   const cal = calendarOf(zone);
-  const due = candidates
+  const escalateBy = lastEscalatableDue(today, after, cal);
+  const la = loanApplications;
+  const notice = (status: "submitted" | "accepted", dueOn: SQLiteColumn) =>
+    and(
+      eq(la.status, status),
+      lt(dueOn, today),
+      or(
+        isNull(la.escalatedAt),
+        and(or(isNull(la.adminEscalatedAt), lt(la.adminEscalatedAt, la.escalatedAt)), lte(dueOn, escalateBy)),
+      ),
+    );
+  const due = or(notice("submitted", la.acceptDueOn), notice("accepted", la.decideDueOn));
+  const chunk = db.select({ bankId: la.bankId }).from(la).where(due).orderBy(la.id).limit(limit);
+  const [candidates, admins, bankers] = await db.batch([
+    db.select().from(la).where(due).orderBy(la.id).limit(limit),
+    db
+      .select({ email: users.email })
+      .from(users)
+      .where(and(eq(users.role, "zone_admin"), eq(users.status, "active"))),
+    db
+      .select({ email: users.email, bankId: users.bankId })
+      .from(users)
+      // Bank staff by role (an index), then their bank: the zone's other users are never read.
+      .where(and(eq(users.role, "bank"), inArray(users.bankId, chunk), eq(users.status, "active"))),
+  ]);
+  const work = candidates
     .map((app) => {
       const day = app.status === "submitted" ? app.acceptDueOn : app.decideDueOn!;
       const escalate = adminPending(app) && today >= escalationDay(day, after, cal);
       return { app, flag: app.escalatedAt === null, escalate };
     })
     .filter((x) => x.flag || x.escalate);
-  if (!due.length) return 0;
-  const admins = due.some((x) => x.escalate)
-    ? await db
-        .select({ email: users.email })
-        .from(users)
-        .where(and(eq(users.role, "zone_admin"), eq(users.status, "active")))
-    : [];
+  if (!work.length) return 0;
+  const statements = work.map(({ app, flag, escalate }) =>
+    noticeOverdue({
+      db,
+      zone,
+      now,
+      origin,
+      app,
+      flag,
+      escalate,
+      after,
+      admins: escalate ? admins : [],
+      bankers: flag ? bankers.filter((u) => u.bankId === app.bankId) : [],
+    }),
+  );
+  // Each application's chain starts with its own guarded UPDATE, so one batch holds them all.
+  const results = (await db.batch(
+    statements.flat() as unknown as Parameters<typeof db.batch>[0],
+  )) as unknown as unknown[];
+  let at = 0;
   let changed = 0;
-  for (const { app, flag, escalate } of due) {
-    if (await noticeOverdue({ db, zone, now, origin, app, flag, escalate, after, admins })) changed++;
+  for (const s of statements) {
+    if ((results[at] as unknown[]).length > 0) changed++;
+    at += s.length;
   }
   return changed;
 }
 
 /**
- * One application's notices, in one batch: the columns set only if still as read (and the
+ * One application's notices, for the run's batch: the columns set only if still as read (and the
  * revision unchanged: the bank did not act meanwhile), the events and mails only if they were.
  */
-async function noticeOverdue({
+function noticeOverdue({
   db,
   zone,
   now,
@@ -100,6 +144,7 @@ async function noticeOverdue({
   escalate,
   after,
   admins,
+  bankers,
 }: Pick<RequestCtx, "db" | "now" | "origin"> & {
   zone: ZoneConfig;
   app: LoanApplicationRow;
@@ -107,13 +152,8 @@ async function noticeOverdue({
   escalate: boolean;
   after: number;
   admins: { email: string }[];
-}): Promise<boolean> {
-  const bankers = flag
-    ? await db
-        .select({ email: users.email })
-        .from(users)
-        .where(and(eq(users.bankId, app.bankId), eq(users.status, "active")))
-    : [];
+  bankers: { email: string }[];
+}) {
   const what =
     app.status === "submitted" ? `受理或拒绝(应于 ${app.acceptDueOn} 前)` : `授信决定(应于 ${app.decideDueOn} 前)`;
   const t = now.getTime();
@@ -131,7 +171,7 @@ async function noticeOverdue({
       "loan_overdue",
     );
   const late = after > 0 ? `超过时限 ${after} 个工作日仍未${what}` : `超时未${what}`;
-  const [rows] = (await db.batch([
+  return [
     db
       .update(loanApplications)
       .set({ ...(flag ? { escalatedAt: t } : {}), ...(escalate ? { adminEscalatedAt: t } : {}) })
@@ -161,12 +201,27 @@ async function noticeOverdue({
               ),
         )
       : []),
-  ])) as unknown as [{ id: string }[]];
-  return rows.length > 0;
+  ];
 }
 
+/** A moment (epoch ms) as its day in Asia/Shanghai, in SQL: UTC+8 all year, as shanghaiDate says. */
+const dayOf = (ms: SQL | SQLiteColumn) => sql<string>`date(${ms} / 1000 + 28800, 'unixepoch')`;
+
+/**
+ * The zone's finance statistics, aggregated in SQL in one batch: a zone's thousands of loans are
+ * never shipped to the Worker. Response times need the working-day calendar (JS), so those come as
+ * (bank, from day, to day, count) groups, far fewer than the loans, and are averaged here.
+ */
 export async function financeStatistics({ db, zone }: Pick<RequestCtx, "db" | "zone">): Promise<FinanceStatistics> {
-  const [needs, loans, bankRows] = await db.batch([
+  const la = loanApplications;
+  const approved = inArray(la.status, ["approved", "disbursed"]);
+  const dayPairs = (to: SQL, where: SQL | undefined) =>
+    db
+      .select({ bankId: la.bankId, from: dayOf(la.submittedAt), to: dayOf(to), n: sql<number>`count(*)` })
+      .from(la)
+      .where(where)
+      .groupBy(la.bankId, dayOf(la.submittedAt), dayOf(to));
+  const [needs, perBankRows, responded, decided, bankRows] = await db.batch([
     db
       .select({
         status: financingNeeds.status,
@@ -175,31 +230,40 @@ export async function financeStatistics({ db, zone }: Pick<RequestCtx, "db" | "z
       })
       .from(financingNeeds)
       .groupBy(financingNeeds.status),
-    db.select().from(loanApplications),
+    db
+      .select({
+        bankId: la.bankId,
+        applications: sql<number>`count(*)`,
+        approved: sql<number>`coalesce(sum(${approved}), 0)`,
+        declined: sql<number>`coalesce(sum(${eq(la.status, "declined")}), 0)`,
+        overdue: sql<number>`coalesce(sum(${la.escalatedAt} is not null), 0)`,
+        pending: sql<number>`coalesce(sum(${inArray(la.status, ["submitted", "accepted"])}), 0)`,
+        approvedFen: sql<number>`coalesce(sum(case when ${approved} then ${la.approvedAmountFen} end), 0)`,
+        disbursedFen: sql<number>`coalesce(sum(${la.disbursedAmountFen}), 0)`,
+        latestDueOn: sql<string | null>`max(case ${la.status} when 'submitted' then ${la.acceptDueOn}
+          when 'accepted' then ${la.decideDueOn} end)`,
+      })
+      .from(la)
+      .groupBy(la.bankId),
+    dayPairs(
+      sql`coalesce(${la.acceptedAt}, ${la.decidedAt})`,
+      or(sql`${la.acceptedAt} is not null`, and(eq(la.status, "declined"), sql`${la.decidedAt} is not null`)),
+    ),
+    dayPairs(sql`${la.decidedAt}`, sql`${la.decidedAt} is not null`),
     db.select({ id: banks.id, name: banks.name }).from(banks),
   ]);
   const cal = calendarOf(zone);
-  const day = (ms: number) => shanghaiDate(new Date(ms));
-  const avg = (xs: number[]) => (xs.length ? Number((xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(1)) : null);
-  const perBank = bankRows.map((b) => {
-    const mine = loans.filter((l) => l.bankId === b.id);
-    const firstResponse = mine
-      .filter((l) => l.acceptedAt !== null || (l.status === "declined" && l.decidedAt !== null))
-      .map((l) => workingDaysBetween(day(l.submittedAt), day(l.acceptedAt ?? l.decidedAt!), cal));
-    const decision = mine
-      .filter((l) => l.decidedAt !== null)
-      .map((l) => workingDaysBetween(day(l.submittedAt), day(l.decidedAt!), cal));
-    return {
-      bankId: b.id,
-      bank: b.name,
-      applications: mine.length,
-      approved: mine.filter((l) => l.status === "approved" || l.status === "disbursed").length,
-      declined: mine.filter((l) => l.status === "declined").length,
-      overdue: mine.filter((l) => l.escalatedAt !== null).length,
-      avgDaysToRespond: avg(firstResponse),
-      avgDaysToDecide: avg(decision),
-    };
-  });
+  type Pair = { bankId: string; from: string; to: string; n: number };
+  const avgDays = (pairs: Pair[], bankId: string) => {
+    const mine = pairs.filter((p) => p.bankId === bankId);
+    const n = mine.reduce((a, p) => a + Number(p.n), 0);
+    if (n === 0) return null;
+    const days = mine.reduce((a, p) => a + workingDaysBetween(p.from, p.to, cal) * Number(p.n), 0);
+    return Number((days / n).toFixed(1));
+  };
+  const perBank = new Map(perBankRows.map((r) => [r.bankId, r]));
+  const total = (k: "applications" | "pending" | "approvedFen" | "disbursedFen") =>
+    perBankRows.reduce((a, r) => a + Number(r[k]), 0);
   const count = (s: string) => Number(needs.find((n) => n.status === s)?.n ?? 0);
   return {
     needs: {
@@ -210,20 +274,31 @@ export async function financeStatistics({ db, zone }: Pick<RequestCtx, "db" | "z
       amountPostedFen: needs.reduce((n, r) => n + Number(r.amountFen), 0),
     },
     loans: {
-      applications: loans.length,
-      approvedFen: loans
-        .filter((l) => l.approvedAmountFen !== null && (l.status === "approved" || l.status === "disbursed"))
-        .reduce((n, l) => n + (l.approvedAmountFen ?? 0), 0),
-      disbursedFen: loans.reduce((n, l) => n + (l.disbursedAmountFen ?? 0), 0),
-      pending: loans.filter((l) => l.status === "submitted" || l.status === "accepted").length,
+      applications: total("applications"),
+      approvedFen: total("approvedFen"),
+      disbursedFen: total("disbursedFen"),
+      pending: total("pending"),
       /**
        * The latest day a pending application must be answered by: staff are told when it falls in a year not yet
        * announced.
        */
-      latestDueOn: loans
-        .map((l) => (l.status === "submitted" ? l.acceptDueOn : l.status === "accepted" ? l.decideDueOn : null))
-        .reduce<string | null>((m, d) => (d !== null && (m === null || d > m) ? d : m), null),
+      latestDueOn: perBankRows.reduce<string | null>(
+        (m, r) => (r.latestDueOn !== null && (m === null || r.latestDueOn > m) ? r.latestDueOn : m),
+        null,
+      ),
     },
-    banks: perBank,
+    banks: bankRows.map((b) => {
+      const r = perBank.get(b.id);
+      return {
+        bankId: b.id,
+        bank: b.name,
+        applications: Number(r?.applications ?? 0),
+        approved: Number(r?.approved ?? 0),
+        declined: Number(r?.declined ?? 0),
+        overdue: Number(r?.overdue ?? 0),
+        avgDaysToRespond: avgDays(responded, b.id),
+        avgDaysToDecide: avgDays(decided, b.id),
+      };
+    }),
   };
 }

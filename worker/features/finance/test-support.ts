@@ -37,7 +37,7 @@ export const product = (over: Partial<ProductInput> = {}): ProductInput => ({
 });
 
 export async function financeWorld(now = new Date("2026-06-01T02:00:00Z")) {
-  const { db } = await openMemoryTenantDb();
+  const { client, db } = await openMemoryTenantDb();
   await seedDemoAccounts(db, zone, now);
   await seedDemoEnterprises(db, zone, now);
   const actor = async (email: string): Promise<Actor> => {
@@ -59,6 +59,6 @@ export async function financeWorld(now = new Date("2026-06-01T02:00:00Z")) {
     await db.insert(banks).values({ id, name: `${id}银行`, createdAt: now.getTime(), status });
     return { id: `${id}-user`, email: `staff@${id}.test`, role: "bank", enterpriseId: null, bankId: id };
   };
-  return { db, actor, ctx, now, otherBank };
+  return { client, db, actor, ctx, now, otherBank };
 }
 export type FinanceWorld = Awaited<ReturnType<typeof financeWorld>>;

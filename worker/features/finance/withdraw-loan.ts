@@ -26,7 +26,7 @@ import { auditInsert } from "../audit/audit";
 import { outboxInsert } from "../outbox/enqueue-message";
 import type { Actor, RequestCtx } from "../../middleware/request-ctx";
 import { LOAN_STATUS_ZH } from "../../../web/labels/finance";
-import { numberLine, readableLoan } from "./loan-applications";
+import { numberLine } from "./loan-applications";
 import { inSentence } from "../../lib/sentence";
 
 export const WithdrawInput = z.strictObject({
@@ -44,23 +44,31 @@ export async function withdrawLoan(
 ): Promise<LoanApplicationRow> {
   if (ctx.actor.role !== "enterprise" || !ctx.actor.enterpriseId)
     throw new AppError("forbidden", "贷款申请只能由申请企业撤回。");
-  const app = await readableLoan(ctx, id);
+  // The application (the member's enterprise's only), the names its mail uses and the bankers to tell: one round
+  // trip, each keyed by the application's id in SQL.
+  const enterpriseId = ctx.actor.enterpriseId;
+  const own = and(eq(loanApplications.id, id), eq(loanApplications.enterpriseId, enterpriseId));
+  const ofApp = (column: string) =>
+    sql`(select ${sql.raw(`"${column}"`)} from loan_applications where id = ${id} and enterprise_id = ${enterpriseId})`;
+  const [apps, names, bankers] = await ctx.db.batch([
+    ctx.db.select().from(loanApplications).where(own).limit(1),
+    ctx.db
+      .select({ product: loanProducts.name, enterprise: enterprises.name })
+      .from(loanProducts)
+      .innerJoin(enterprises, eq(enterprises.id, ofApp("enterprise_id")))
+      .where(eq(loanProducts.id, ofApp("product_id"))),
+    ctx.db
+      .select({ email: users.email })
+      .from(users)
+      .where(and(eq(users.bankId, ofApp("bank_id")), eq(users.status, "active"))),
+  ]);
+  const app = apps[0];
+  if (!app) throw new AppError("not_found", "没有这笔贷款申请。");
   // A retried withdrawal (a double click, a lost response) finds it done and changes nothing.
   if (app.status === "withdrawn") return app;
   if (!(OPEN_LOAN_STATUSES as readonly string[]).includes(app.status))
     throw new AppError("conflict", `这笔申请${LOAN_STATUS_ZH[app.status]},不能撤回。`);
   if (input.revision !== undefined && input.revision !== app.revision) throw new AppError("conflict", CHANGED);
-  const [names, bankers] = await ctx.db.batch([
-    ctx.db
-      .select({ product: loanProducts.name, enterprise: enterprises.name })
-      .from(loanProducts)
-      .innerJoin(enterprises, eq(enterprises.id, app.enterpriseId))
-      .where(eq(loanProducts.id, app.productId)),
-    ctx.db
-      .select({ email: users.email })
-      .from(users)
-      .where(and(eq(users.bankId, app.bankId), eq(users.status, "active"))),
-  ]);
   const { product, enterprise } = names[0]!;
   const reason = input.reason || null;
   const t = ctx.now.getTime();

@@ -8,7 +8,7 @@ import type { MiddlewareHandler } from "hono";
 import type { AppDeps, AppEnv } from "../../../env";
 import { body, err, json } from "../../../lib/openapi";
 import { actingCtx } from "../../../middleware/request-ctx";
-import { getLoanDetail } from "../list-loans";
+import { getLoanDetail } from "../loan-detail";
 import { ApplyInput, applyForLoan } from "../loan-applications";
 import { IdempotencyHeader, loanJson, LoanSchema } from "./loan-schemas";
 import { denied } from "./schema-parts";

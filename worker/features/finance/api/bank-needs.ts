@@ -5,9 +5,9 @@
  */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppDeps, AppEnv } from "../../../env";
-import { json } from "../../../lib/openapi";
+import { err, json } from "../../../lib/openapi";
 import { actingCtx } from "../../../middleware/request-ctx";
-import { needsForBank } from "../needs";
+import { BankNeedsQuery, needsForBank } from "../bank-needs";
 import { bankNeedJson, BankNeedSchema } from "./need-schemas";
 import { denied } from "./schema-parts";
 
@@ -19,11 +19,30 @@ export function bankNeedEndpoints(r: OpenAPIHono<AppEnv>, deps: AppDeps) {
       path: "/needs",
       tags: ["finance", "bank"],
       summary:
-        "Bank staff: open, unexpired financing needs that their published products fit, best fit first, each " +
-        "explained criterion by criterion. An enterprise's qualifications, years in operation and revenue are " +
-        "null (and those criteria unknown) unless it consented to this bank seeing them",
-      responses: { 200: json(z.object({ needs: z.array(BankNeedSchema) }), "Needs, ranked"), ...denied },
+        "Bank staff: open, unexpired financing needs, a page at a time (`after`: the previous page's nextCursor), " +
+        "best fit first — a published product holding the need's amount and term and accepting a guarantee it " +
+        "offers, then one accepting such a guarantee, then the rest; newest first within each — each explained " +
+        "by its best product criterion by criterion. None while the bank has no published product. An " +
+        "enterprise's qualifications, years in operation and revenue are null (and those criteria unknown) " +
+        "unless it consented to this bank seeing them. `guarantee` keeps needs offering that form; `fit=full` " +
+        "only those a product holds on amount, term and guarantee",
+      request: { query: BankNeedsQuery },
+      responses: {
+        200: json(
+          z.object({
+            needs: z.array(BankNeedSchema),
+            total: z.number().int().openapi({ description: "Needs in the whole list (every page)" }),
+            nextCursor: z.string().nullable().openapi({ description: "Pass as `after` for the next page; null: last" }),
+          }),
+          "Needs, ranked",
+        ),
+        ...denied,
+        422: err("Invalid query (or a cursor from another list)"),
+      },
     }),
-    async (c) => c.json({ needs: (await needsForBank(actingCtx(c, deps))).map(bankNeedJson) }, 200),
+    async (c) => {
+      const page = await needsForBank(actingCtx(c, deps), c.req.valid("query"));
+      return c.json({ needs: page.rows.map(bankNeedJson), total: page.total, nextCursor: page.nextCursor }, 200);
+    },
   );
 }

@@ -6,8 +6,9 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppDeps, AppEnv } from "../../../env";
 import { json, err } from "../../../lib/openapi";
 import { requestCtx } from "../../../middleware/request-ctx";
-import { organisationRefusal } from "../../auth/guard";
-import { CatalogueQuery, getProduct, listCatalogue } from "../products";
+import { organisationRefusalOf } from "../../auth/guard";
+import { getProduct } from "../products";
+import { CatalogueQuery, listCatalogue } from "../catalogue";
 import { catalogueJson, CatalogueItemSchema } from "./product-schemas";
 import { ProductIdParam } from "./schema-parts";
 
@@ -21,16 +22,24 @@ export function catalogueEndpoints(r: OpenAPIHono<AppEnv>, deps: AppDeps) {
       summary:
         "Public (no sign-in): the zone's 金融超市 — published products of active banks, lowest rate first, " +
         "filtered by type, an amount and term they cover, the highest rate acceptable, a guarantee they accept, " +
-        "an industry they serve, or words in the name or features (q)",
+        "an industry they serve, or words in the name or features (q); a page at a time (`after`: the previous " +
+        "page's nextCursor; `limit`, default 30), with the total",
       request: { query: CatalogueQuery },
       responses: {
-        200: json(z.object({ products: z.array(CatalogueItemSchema) }), "The catalogue"),
-        422: err("Invalid filter"),
+        200: json(
+          z.object({
+            products: z.array(CatalogueItemSchema),
+            total: z.number().int().openapi({ description: "Products matching the filters, every page" }),
+            nextCursor: z.string().nullable().openapi({ description: "Pass as `after` for the next page; null: last" }),
+          }),
+          "The catalogue",
+        ),
+        422: err("Invalid filter (or a cursor from another list)"),
       },
     }),
     async (c) => {
-      const products = await listCatalogue(requestCtx(c, deps).db, c.req.valid("query"));
-      return c.json({ products: products.map(catalogueJson) }, 200);
+      const page = await listCatalogue(requestCtx(c, deps).db, c.req.valid("query"));
+      return c.json({ products: page.rows.map(catalogueJson), total: page.total, nextCursor: page.nextCursor }, 200);
     },
   );
 
@@ -50,7 +59,7 @@ export function catalogueEndpoints(r: OpenAPIHono<AppEnv>, deps: AppDeps) {
       const ctx = requestCtx(c, deps);
       // Public, so never refused; but a suspended bank's staff no longer see its unpublished products here.
       const auth = c.get("auth");
-      const reader = auth && !(await organisationRefusal(ctx.db, auth.user)) ? ctx.actor : null;
+      const reader = auth && !organisationRefusalOf(auth) ? ctx.actor : null;
       return c.json({ product: catalogueJson(await getProduct(ctx.db, c.req.valid("param").id, reader)) }, 200);
     },
   );

@@ -9,7 +9,7 @@ import type { AppDeps, AppEnv } from "../../../env";
 import { body, err, json } from "../../../lib/openapi";
 import { actingCtx } from "../../../middleware/request-ctx";
 import { actOnLoan, BankAction } from "../act-on-loan";
-import { getLoanDetail } from "../list-loans";
+import { getLoanDetail } from "../loan-detail";
 import { WithdrawInput, withdrawLoan } from "../withdraw-loan";
 import { loanJson, LoanSchema } from "./loan-schemas";
 import { missingLoan } from "./read-loans";

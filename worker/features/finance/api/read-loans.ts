@@ -8,7 +8,9 @@ import type { AppDeps, AppEnv } from "../../../env";
 import { err, json } from "../../../lib/openapi";
 import { textField } from "../../../lib/text";
 import { actingCtx } from "../../../middleware/request-ctx";
-import { getLoanDetail, listLoansFor } from "../list-loans";
+import { listLoansFor, LOANS_PAGE } from "../list-loans";
+import { getLoanDetail } from "../loan-detail";
+import { CursorParam } from "../paging";
 import { LoanDetailSchema, loanJson, LoanSchema } from "./loan-schemas";
 import { denied, isoOf, LoanIdParam } from "./schema-parts";
 
@@ -22,6 +24,17 @@ const LoansQuery = z.object({
         "the product's name",
       example: "ZB-DK-2026-000045",
     }),
+  after: CursorParam.optional().openapi({
+    param: { name: "after", in: "query" },
+    description: "The previous page's nextCursor",
+  }),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .default(LOANS_PAGE)
+    .openapi({ param: { name: "limit", in: "query" }, description: `Rows per page (default ${LOANS_PAGE})` }),
 });
 
 /** The 404 of a loan id that is not there, or not the reader's. */
@@ -37,17 +50,25 @@ export function readLoanEndpoints(r: OpenAPIHono<AppEnv>, deps: AppDeps, reader:
       middleware: [reader] as const,
       summary:
         "Loan applications, newest first: a member's enterprise's own; a bank's staff their bank's (the queue, " +
-        "with overdue flags); zone staff every one in the zone; q finds one by its number",
+        "with overdue flags); zone staff every one in the zone; q finds one by its number. A page at a time " +
+        "(`after`: the previous page's nextCursor), with the total",
       request: { query: LoansQuery },
       responses: {
-        200: json(z.object({ applications: z.array(LoanSchema) }), "Applications"),
+        200: json(
+          z.object({
+            applications: z.array(LoanSchema),
+            total: z.number().int().openapi({ description: "Applications in the whole list (every page)" }),
+            nextCursor: z.string().nullable().openapi({ description: "Pass as `after` for the next page; null: last" }),
+          }),
+          "Applications",
+        ),
         ...denied,
         422: err("Invalid query"),
       },
     }),
     async (c) => {
-      const rows = await listLoansFor(actingCtx(c, deps), c.req.valid("query").q);
-      return c.json({ applications: rows.map(loanJson) }, 200);
+      const page = await listLoansFor(actingCtx(c, deps), c.req.valid("query"));
+      return c.json({ applications: page.rows.map(loanJson), total: page.total, nextCursor: page.nextCursor }, 200);
     },
   );
 

@@ -5,10 +5,8 @@
  * application with the message under its form and the 4xx, having changed
  * nothing.
  */
-import { eq } from "drizzle-orm";
 import type { Context, Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { loanProducts } from "../../../db/schema";
 import type { AppDeps, AppEnv } from "../../../env";
 import { shanghaiDate } from "../../../lib/calendar";
 import { readFormBody } from "../../../lib/form-body";
@@ -21,10 +19,11 @@ import { signedIn } from "../../auth/guard";
 import { formFailure } from "../../auth/page-forms";
 import { actOnLoan } from "../act-on-loan";
 import { bankOf } from "../actor-roles";
-import { hasConsent } from "../consents";
-import { getLoanDetail, listLoansFor } from "../list-loans";
-import { enterpriseTerms } from "../needs";
-import { listCatalogue } from "../products";
+import { bankQueue } from "../bank-queue";
+import { getBankLoanView } from "../loan-detail";
+import { CursorParam } from "../paging";
+import { pageHref } from "../../../../web/pages/finance/pager";
+import { AppError } from "../../../lib/errors";
 import { ACTIONS, FORM_NAME, invalid, parseAction } from "./bank-loan-form";
 import { newIdParam } from "./ids";
 
@@ -35,7 +34,6 @@ const DONE: Record<string, string> = {
   disburse: "放款已登记,已通知企业。",
   decline: "已拒绝,已通知企业。",
 };
-const pending = (s: string) => s === "submitted" || s === "accepted";
 
 /** /loans and /loans/:id, relative to /bank (guarded by the router). */
 export function bankLoanRoutes(r: Hono<AppEnv>, deps: AppDeps) {
@@ -44,19 +42,24 @@ export function bankLoanRoutes(r: Hono<AppEnv>, deps: AppDeps) {
   r.get("/loans", async (c) => {
     const ctx = actingCtx(c, deps);
     bankOf(ctx.actor);
-    refuseBadCharacters(c.req.query(), { q: "搜索词" });
+    refuseBadCharacters(c.req.query(), { q: "搜索词", after: "翻页参数" });
     const q = c.req.query("q")?.trim().slice(0, 50) || undefined;
-    const rows = (await listLoansFor(ctx, q)).map((l) => ({
-      ...l,
-      overdue: l.overdue || l.application.escalatedAt !== null,
-    }));
-    // What waits on the bank comes first, the overdue on top; then the rest, newest first (the list's order).
-    rows.sort(
-      (a, b) =>
-        Number(pending(b.application.status)) - Number(pending(a.application.status)) ||
-        Number(b.overdue && pending(b.application.status)) - Number(a.overdue && pending(a.application.status)),
+    const after = c.req.query("after") || undefined;
+    if (after !== undefined && !CursorParam.safeParse(after).success)
+      throw new AppError("validation_failed", "翻页链接已失效,请回到第一页。");
+    const page = await bankQueue(ctx, { q, after });
+    return c.html(
+      <BankLoansPage
+        zone={ctx.zone}
+        nonce={nonce(c)}
+        user={signedIn(c).user}
+        rows={page.rows}
+        counts={{ total: page.total, waiting: page.waiting, overdue: page.overdue }}
+        nextHref={page.nextCursor ? pageHref("/bank/loans", { q }, page.nextCursor) : null}
+        firstHref={after ? pageHref("/bank/loans", { q }) : null}
+        q={q}
+      />,
     );
-    return c.html(<BankLoansPage zone={ctx.zone} nonce={nonce(c)} user={signedIn(c).user} rows={rows} q={q} />);
   });
 
   const loanPage = async (
@@ -67,21 +70,9 @@ export function bankLoanRoutes(r: Hono<AppEnv>, deps: AppDeps) {
   ) => {
     const ctx = actingCtx(c, deps);
     const bankId = bankOf(ctx.actor);
-    const detail = await getLoanDetail(ctx, id);
+    const { detail, product, facts, consented, catalogue } = await getBankLoanView(ctx, id);
     const app = detail.application;
     const today = shanghaiDate(ctx.now);
-    const [[product], consented, catalogue] = await Promise.all([
-      ctx.db.select().from(loanProducts).where(eq(loanProducts.id, app.productId)),
-      hasConsent(ctx.db, app.enterpriseId, bankId),
-      listCatalogue(ctx.db, {}),
-    ]);
-    const terms = await enterpriseTerms(ctx.db, [app.enterpriseId], today, () => consented);
-    const facts = terms.get(app.enterpriseId) ?? {
-      industry: null,
-      qualifications: null,
-      yearsInOperation: null,
-      revenueFen: null,
-    };
     const referrals = catalogue
       .filter((p) => p.product.id !== app.productId)
       .map((p) => ({ id: p.product.id, name: p.product.name, bankName: p.bankName, own: p.product.bankId === bankId }));
@@ -91,7 +82,7 @@ export function bankLoanRoutes(r: Hono<AppEnv>, deps: AppDeps) {
         nonce={nonce(c)}
         user={signedIn(c).user}
         detail={detail}
-        product={product!}
+        product={product}
         facts={facts}
         consented={consented}
         referrals={referrals}

@@ -7,7 +7,8 @@
 import type { Context, Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppDeps, AppEnv } from "../../../env";
-import type { LoanProductRow } from "../../../db/schema";
+import { eq } from "drizzle-orm";
+import { banks, type LoanProductRow } from "../../../db/schema";
 import { AppError } from "../../../lib/errors";
 import { readFormBody } from "../../../lib/form-body";
 import { refuseBadCharacters } from "../../../lib/form-text";
@@ -19,7 +20,7 @@ import { BankProductsPage } from "../../../../web/pages/finance/bank-products";
 import type { Notice } from "../../../../web/pages/subsidies/shared";
 import { signedIn } from "../../auth/guard";
 import { formFailure } from "../../auth/page-forms";
-import { findBank } from "../../banks/get-bank";
+import { BANK_NOT_FOUND } from "../../banks/get-bank";
 import { bankOf } from "../actor-roles";
 import { formFields, formValues, parseProductForm, PRODUCT_FIELD_LABELS, productValues } from "../bank-product-form";
 import { createProduct, listBankProducts, ownProduct, setProductStatus, updateProduct } from "../products";
@@ -70,7 +71,12 @@ export function bankProductRoutes(r: Hono<AppEnv>, deps: AppDeps) {
   r.get("/products", async (c) => {
     const ctx = actingCtx(c, deps);
     const bankId = bankOf(ctx.actor);
-    const [bank, products] = await Promise.all([findBank(ctx.db, bankId), listBankProducts(ctx.db, bankId)]);
+    // The bank and its products: one round trip.
+    const [[bank], products] = await ctx.db.batch([
+      ctx.db.select().from(banks).where(eq(banks.id, bankId)).limit(1),
+      listBankProducts(ctx.db, bankId),
+    ]);
+    if (!bank) throw new AppError("not_found", BANK_NOT_FOUND);
     const page = { zone: ctx.zone, nonce: nonce(c), user: signedIn(c).user, bankName: bankTitle(bank) };
     return c.html(<BankProductsPage {...page} products={products} notice={doneNotice(c)} />);
   });

@@ -11,7 +11,10 @@ import { requestCtx } from "../../../middleware/request-ctx";
 import { requireZone } from "../../../middleware/zone";
 import { type CatalogueFilters, CataloguePage } from "../../../../web/pages/finance/catalogue";
 import { percentToBp, wanToFen } from "../form-amounts";
-import { CatalogueQuery, listCatalogue } from "../products";
+import { AppError } from "../../../lib/errors";
+import { pageHref } from "../../../../web/pages/finance/pager";
+import { CursorParam } from "../paging";
+import { CatalogueQuery, listCatalogue } from "../catalogue";
 import { months } from "./ids";
 import { isMember, productPage } from "./product-page";
 
@@ -65,8 +68,13 @@ export function financeCataloguePages(deps: AppDeps) {
     const ctx = requestCtx(c, deps);
     refuseBadCharacters(c.req.query(), { q: "搜索词" });
     const { typed, errors, query } = readFilters(c.req.query());
-    const items = await listCatalogue(ctx.db, query);
+    const after = c.req.query("after") || undefined;
+    const cursor = CursorParam.safeParse(after);
+    if (after !== undefined && !cursor.success)
+      throw new AppError("validation_failed", "翻页链接已失效,请回到第一页。");
+    const page = await listCatalogue(ctx.db, { ...query, after });
     const filtered = Object.values(typed).some((v) => v !== "");
+    const params: Record<string, string> = { ...typed };
     const status = Object.keys(errors).length ? 400 : 200;
     return c.html(
       <CataloguePage
@@ -75,7 +83,10 @@ export function financeCataloguePages(deps: AppDeps) {
         user={c.get("auth")?.user}
         filters={typed}
         errors={errors}
-        items={items}
+        items={page.rows}
+        total={page.total}
+        nextHref={page.nextCursor ? pageHref("/finance", params, page.nextCursor) : null}
+        firstHref={after ? pageHref("/finance", params) : null}
         filtered={filtered}
         member={isMember(ctx.actor)}
       />,

@@ -14,6 +14,9 @@ import type { Notice } from "../../../../web/pages/subsidies/shared";
 import { signedIn } from "../../auth/guard";
 import { formFailure } from "../../auth/page-forms";
 import { myLoan, myLoans } from "../member-reads";
+import { CursorParam } from "../paging";
+import { AppError } from "../../../lib/errors";
+import { pageHref } from "../../../../web/pages/finance/pager";
 import { WithdrawInput, withdrawLoan } from "../withdraw-loan";
 import { pathId } from "./ids";
 import { applyRoute } from "./member-apply";
@@ -29,10 +32,23 @@ export function financeLoanPages(deps: AppDeps) {
 
   r.get("/", async (c) => {
     const ctx = actingCtx(c, deps);
-    refuseBadCharacters(c.req.query(), { q: "搜索词" });
+    refuseBadCharacters(c.req.query(), { q: "搜索词", after: "翻页参数" });
     const q = c.req.query("q")?.trim().slice(0, 50) || undefined;
+    const after = c.req.query("after") || undefined;
+    if (after !== undefined && !CursorParam.safeParse(after).success)
+      throw new AppError("validation_failed", "翻页链接已失效,请回到第一页。");
+    const page = await myLoans(ctx, { q, after });
     return c.html(
-      <MyLoansPage zone={ctx.zone} nonce={nonce(c)} user={signedIn(c).user} rows={await myLoans(ctx, q)} q={q} />,
+      <MyLoansPage
+        zone={ctx.zone}
+        nonce={nonce(c)}
+        user={signedIn(c).user}
+        rows={page.rows}
+        total={page.total}
+        nextHref={page.nextCursor ? pageHref("/finance/loans", { q }, page.nextCursor) : null}
+        firstHref={after ? pageHref("/finance/loans", { q }) : null}
+        q={q}
+      />,
     );
   });
 

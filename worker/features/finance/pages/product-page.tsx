@@ -13,10 +13,10 @@ import type { FormErrors } from "../../../../web/components/form";
 import { type ApplyState, ProductPage } from "../../../../web/pages/finance/catalogue-product";
 import { fenToPlainWan, formatMoney } from "../../../lib/money";
 import type { Notice } from "../../../../web/pages/subsidies/shared";
-import { organisationRefusal } from "../../auth/guard";
-import { pendingApplicationFor } from "../member-reads";
-import { listMyNeeds } from "../needs";
-import { getProduct } from "../products";
+import { organisationRefusalOf } from "../../auth/guard";
+import { pendingApplicationQuery } from "../member-reads";
+import { openNeedsQuery } from "../needs";
+import { getProduct, productQuery, visibleProduct } from "../products";
 import { ID } from "./ids";
 
 const PRODUCT_NOT_FOUND = "金融超市没有这个产品。";
@@ -55,23 +55,28 @@ export async function productPage(
   // Public, so never refused; but a suspended organisation's people see it as a visitor
   // would (no unpublished products of their bank, no needs of their enterprise).
   const auth = c.get("auth");
-  const suspended = auth ? (await organisationRefusal(ctx.db, auth.user)) !== null : false;
+  const suspended = auth ? organisationRefusalOf(auth) !== null : false;
   const actor = suspended ? null : ctx.actor;
-  const { product, bankName, bankBranch } = await getProduct(ctx.db, id, actor);
   let apply: ApplyState = { kind: auth ? "other" : "anonymous" };
+  let found: Awaited<ReturnType<typeof getProduct>>;
   if (isMember(actor)) {
     // The member's own needs on the page: for this browser only.
     c.header("Cache-Control", "private, no-store");
     const acting = { db: ctx.db, zone: ctx.zone, now: ctx.now, actor };
-    const [needs, pending] = await Promise.all([listMyNeeds(acting), pendingApplicationFor(acting, product.id)]);
-    const open = needs.filter((n) => n.status === "open");
+    // The product, the member's open needs and its application in progress: one round trip.
+    const [rows, open, pending] = await ctx.db.batch([
+      productQuery(ctx.db, id),
+      openNeedsQuery(acting),
+      pendingApplicationQuery(acting, id),
+    ]);
+    found = visibleProduct(rows[0], actor);
     const chosen = open.find((n) => n.id === form.needId);
     const values =
       form.values ??
       (chosen ? { need: chosen.id, amount: fenToPlainWan(chosen.amountFen), term: String(chosen.termMonths) } : {});
     // One application per product at a time: while one is in progress the page points to it instead of the form.
-    apply = pending
-      ? { kind: "pending", application: pending }
+    apply = pending[0]
+      ? { kind: "pending", application: pending[0] }
       : {
           kind: "member",
           needs: open.map((n) => ({ id: n.id, label: needLabel(n) })),
@@ -79,7 +84,8 @@ export async function productPage(
           errors: form.errors,
           idempotencyKey: form.idempotencyKey ?? crypto.randomUUID(),
         };
-  }
+  } else found = await getProduct(ctx.db, id, actor);
+  const { product, bankName, bankBranch } = found;
   return c.html(
     <ProductPage
       zone={ctx.zone}
