@@ -23,6 +23,8 @@ export interface AdminVersionsProps {
   json: string;
   notice?: Notice | undefined;
   errors?: FormErrors | undefined;
+  /** The 免申即享 job the version just published queued: its progress is a link away. */
+  jobId?: number | undefined;
 }
 
 /** The textarea of a policy set, shared with the preview page (edit, then preview again). */
@@ -49,16 +51,23 @@ export function PolicyJsonForm({ json, error, submit }: { json: string; error?: 
   );
 }
 
-export function AdminVersionsPage({ zone, nonce, user, versions, json, notice, errors }: AdminVersionsProps) {
+export function AdminVersionsPage({ zone, nonce, user, versions, json, notice, errors, jobId }: AdminVersionsProps) {
   return (
     <Layout title="政策版本" zone={zone} nonce={nonce} user={user} css={POLICY_CSS}>
       <main id="main" class="wrap pol">
         <h1>政策版本</h1>
         <p class="lead">
           政策规则按版本发布:每一版都经过格式检查和全部测试用例,发布后不可修改;新版从其生效日期起用于{" "}
-          <a href="/policies">政策纵览</a>、政策计算器和政策匹配。
+          <a href="/policies">政策纵览</a>
+          、政策计算器和政策匹配。发布后向新符合条件的企业发送的免申即享通知在后台分批进行,进度见{" "}
+          <a href="/admin/jobs">后台任务</a>。
         </p>
         <NoticeBox notice={notice} />
+        {jobId !== undefined && (
+          <p class="alert info" role="status">
+            免申即享通知正在后台分批发送给新符合条件的企业:<a href={`/admin/jobs/${jobId}`}>查看发送进度</a>
+          </p>
+        )}
         <section aria-labelledby="versions-heading">
           <h2 id="versions-heading" class="section">
             已发布的版本

@@ -9,6 +9,7 @@ import { formatDateZh } from "../../format";
 import { Layout } from "../../layout";
 import { formatTimeZh, type HeaderUser } from "../auth/labels";
 import { AppNumber, NumberSearch } from "../../components/app-number";
+import { listPage, Pager } from "./pager";
 import { amountPhrase, inRemovedStage, NoticeBox, StatusTag, SUBSIDY_CSS, type Notice } from "./shared";
 
 interface MyApplicationRow {
@@ -47,6 +48,9 @@ export function MyApplicationsPage({
   rows,
   notice,
   q,
+  total,
+  nextCursor,
+  paged,
 }: {
   zone: ZoneConfig;
   nonce: string | undefined;
@@ -54,6 +58,11 @@ export function MyApplicationsPage({
   rows: MyApplicationRow[];
   notice?: Notice | undefined;
   q?: string | undefined;
+  /** Applications the search matches, every page. */
+  total: number;
+  nextCursor: string | null;
+  /** This is a later page (?after=): the pager offers the first one again. */
+  paged: boolean;
 }) {
   return (
     <Layout title="我的申报" zone={zone} nonce={nonce} user={user} css={SUBSIDY_CSS}>
@@ -114,6 +123,7 @@ export function MyApplicationsPage({
             </table>
           </div>
         )}
+        <Pager page={listPage("/subsidies", { q }, { total, nextCursor, paged })} unit="份申报" />
       </main>
     </Layout>
   );

@@ -4,6 +4,7 @@
  * lodge an objection (异议) with contact details, and the page that confirms
  * one was received.
  */
+import { type ListPage, Pager } from "./pager";
 import type { ZoneConfig } from "../../../tenants/schema";
 import { formatMoney } from "../../../worker/lib/money";
 import { FormAlert, Input, Textarea, type FormErrors } from "../../components/form";
@@ -27,11 +28,13 @@ export interface PublicityPageProps {
   nonce: string | undefined;
   user?: HeaderUser | null | undefined;
   items: PublicityItem[];
+  /** The total on notice and the links to the next and first pages. */
+  page: ListPage;
   /** An objection that was refused: on which item, what was typed, why. */
   failed?: { id: string; values: Record<string, string>; errors: FormErrors } | undefined;
 }
 
-export function PublicityPage({ zone, nonce, user, items, failed }: PublicityPageProps) {
+export function PublicityPage({ zone, nonce, user, items, page, failed }: PublicityPageProps) {
   return (
     <Layout title="政策兑现公示" zone={zone} nonce={nonce} user={user} current="publicity" css={SUBSIDY_STAFF_CSS}>
       <main id="main" class="wrap sub">
@@ -112,6 +115,7 @@ export function PublicityPage({ zone, nonce, user, items, failed }: PublicityPag
             })}
           </ul>
         )}
+        <Pager page={page} unit="项" />
       </main>
     </Layout>
   );

@@ -15,6 +15,7 @@ import { formatDateZh } from "../../format";
 import { Layout } from "../../layout";
 import { formatTimeZh, type HeaderUser } from "../auth/labels";
 import { STATUS_ZH } from "../../labels/subsidies";
+import { type ListPage, Pager } from "./pager";
 import { NoticeBox, StatusTag, type Notice } from "./shared";
 import { isOverdue, SUBSIDY_STAFF_CSS } from "./staff-shared";
 
@@ -52,6 +53,8 @@ interface QueuePageProps {
   nonce: string | undefined;
   user: HeaderUser;
   rows: QueueRow[];
+  /** The total the filters match and the links to the next and first pages. */
+  page: ListPage;
   counts: QueueCount[];
   filters: QueueFilters;
   programmes: { id: string; title: string }[];
@@ -98,6 +101,7 @@ export function QueuePage({
   nonce,
   user,
   rows,
+  page,
   counts,
   filters,
   programmes,
@@ -182,7 +186,8 @@ export function QueuePage({
         </form>
         <CalendarListNote dues={rows.filter(pending).map((r) => r.dueOn)} from={today} />
         <p aria-live="polite">
-          共 {rows.length} 份申报{rows.length >= 500 ? "(只显示前 500 份,请缩小筛选范围)" : ""}
+          共 {page.total} 份申报
+          {page.nextHref || page.firstHref ? `,本页 ${rows.length} 份(按办理期限从早到晚)` : ""}
         </p>
         {rows.length === 0 ? (
           <p class="panel">没有符合条件的申报。</p>
@@ -239,6 +244,7 @@ export function QueuePage({
             </table>
           </div>
         )}
+        <Pager page={page} unit="份申报" />
       </main>
     </Layout>
   );

@@ -3,10 +3,11 @@
  *
  * Published versions are immutable, so a compiled set is cached per isolate
  * under its zone and content hash: a request pays one small indexed query to
- * learn which version is current and parses the set only the first time. The
+ * learn which version is current (and its set, only the first time), and parses
+ * the set only the first time. The
  * cache holds public rules, never enterprise data, and is bounded.
  */
-import { and, desc, eq, lte } from "drizzle-orm";
+import { desc, eq, inArray, lte, sql, type SQLWrapper } from "drizzle-orm";
 import type { ZoneConfig } from "../../../tenants/schema";
 import type { TenantDb } from "../../db/open";
 import { policyVersions } from "../../db/schema";
@@ -41,37 +42,77 @@ export function compileStored(zone: ZoneConfig, contentHash: string, data: strin
   return compiled;
 }
 
-/** The version in force on `date` (YYYY-MM-DD, Asia/Shanghai), or null when the zone has published none yet. */
-export async function loadCurrentPolicy(
-  { db, zone }: Pick<RequestCtx, "db" | "zone">,
-  date: string,
-): Promise<LoadedPolicy | null> {
-  const [row] = await db
-    .select({
-      id: policyVersions.id,
-      label: policyVersions.label,
-      effectiveFrom: policyVersions.effectiveFrom,
-      publishedAt: policyVersions.publishedAt,
-      contentHash: policyVersions.contentHash,
-    })
+/**
+ * A version's stored set, or null when this isolate has it compiled already: the
+ * query ships the (large) JSON only on a cache miss, so reading "which version, and
+ * its set if new to us" is one round trip, never a second query after the first.
+ */
+function dataUnlessCached(zone: Pick<ZoneConfig, "slug">) {
+  const prefix = `${zone.slug}:`;
+  const hashes = [...cache.keys()].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
+  return hashes.length
+    ? sql<string | null>`case when ${policyVersions.contentHash} in ${hashes} then null else ${policyVersions.data} end`
+    : sql<string | null>`${policyVersions.data}`;
+}
+
+const versionColumns = (zone: Pick<ZoneConfig, "slug">) => ({
+  id: policyVersions.id,
+  label: policyVersions.label,
+  effectiveFrom: policyVersions.effectiveFrom,
+  publishedAt: policyVersions.publishedAt,
+  contentHash: policyVersions.contentHash,
+  data: dataUnlessCached(zone),
+});
+
+/** The version in force on `date`, as a query for the caller's batch (`policyFromRow` reads its answer). */
+export function currentPolicyQuery(db: TenantDb, zone: Pick<ZoneConfig, "slug">, date: string) {
+  return db
+    .select(versionColumns(zone))
     .from(policyVersions)
     .where(lte(policyVersions.effectiveFrom, date))
     .orderBy(desc(policyVersions.id))
     .limit(1);
+}
+
+/** Versions by number (those `ids` selects: a list, or a subquery), for the caller's batch. */
+export function policyVersionsQuery(db: TenantDb, zone: Pick<ZoneConfig, "slug">, ids: number[] | SQLWrapper) {
+  return db.select(versionColumns(zone)).from(policyVersions).where(inArray(policyVersions.id, ids));
+}
+
+type VersionRow = Awaited<ReturnType<typeof currentPolicyQuery>>[number];
+
+/**
+ * A version row as a loaded policy. Its set is compiled from the row's data, or taken from the
+ * cache the query relied on; should another request have evicted it meanwhile, it is read again.
+ */
+export async function policyFromRow(
+  { db, zone }: Pick<RequestCtx, "db" | "zone">,
+  row: VersionRow | undefined,
+): Promise<LoadedPolicy | null> {
   if (!row) return null;
-  const key = `${zone.slug}:${row.contentHash}`;
-  let compiled = cache.get(key);
+  const { contentHash, data, ...version } = row;
+  let compiled = data === null ? cache.get(`${zone.slug}:${contentHash}`) : compileStored(zone, contentHash, data);
   if (!compiled) {
     const [stored] = await db
       .select({ data: policyVersions.data })
       .from(policyVersions)
-      .where(and(eq(policyVersions.id, row.id)))
+      .where(eq(policyVersions.id, row.id))
       .limit(1);
-    compiled = compileStored(zone, row.contentHash, stored!.data);
+    compiled = compileStored(zone, contentHash, stored!.data);
   }
-  const { contentHash, ...version } = row;
   return { version, compiled, contentHash };
 }
+
+/** The version in force on `date` (YYYY-MM-DD, Asia/Shanghai), or null when the zone has published none yet. */
+export async function loadCurrentPolicy(
+  ctx: Pick<RequestCtx, "db" | "zone">,
+  date: string,
+): Promise<LoadedPolicy | null> {
+  const [row] = await currentPolicyQuery(ctx.db, ctx.zone, date);
+  return policyFromRow(ctx, row);
+}
+
+export const NO_POLICY = "本园区尚未发布政策。";
 
 /** The version in force today; a zone that has published none answers 404 with a sentence saying so. */
 export async function currentPolicyOf(
@@ -79,7 +120,7 @@ export async function currentPolicyOf(
 ): Promise<{ policy: LoadedPolicy; today: string }> {
   const today = shanghaiDate(ctx.now);
   const policy = await loadCurrentPolicy(ctx, today);
-  if (!policy) throw new AppError("not_found", "本园区尚未发布政策。");
+  if (!policy) throw new AppError("not_found", NO_POLICY);
   return { policy, today };
 }
 
@@ -102,13 +143,9 @@ export async function loadLatestVersion(
 
 /** A published version by number (an application's own), compiled; null if there is none. */
 export async function loadPolicyVersion(
-  { db, zone }: Pick<RequestCtx, "db" | "zone">,
+  ctx: Pick<RequestCtx, "db" | "zone">,
   id: number,
 ): Promise<CompiledPolicySet | null> {
-  const [row] = await db
-    .select({ hash: policyVersions.contentHash, data: policyVersions.data })
-    .from(policyVersions)
-    .where(eq(policyVersions.id, id))
-    .limit(1);
-  return row ? compileStored(zone, row.hash, row.data) : null;
+  const [row] = await policyVersionsQuery(ctx.db, ctx.zone, [id]);
+  return (await policyFromRow(ctx, row))?.compiled ?? null;
 }

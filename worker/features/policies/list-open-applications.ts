@@ -23,24 +23,37 @@ import { STATUS_ZH } from "../../../web/labels/subsidies";
 import type { ProgrammeStanding } from "../../../web/pages/policy/view-types";
 import type { RequestCtx } from "../../middleware/request-ctx";
 
+/**
+ * `programme` may still be reading (the policy in force): the two reads need only its id, so they go
+ * out beside it — the programme page is one round trip.
+ */
 export async function listOpenApplications(
   { db, zone }: Pick<RequestCtx, "db" | "zone">,
-  { enterpriseId, programme, today }: { enterpriseId: string; programme: CompiledProgramme; today: string },
+  o: {
+    enterpriseId: string;
+    programmeId: string;
+    programme: CompiledProgramme | Promise<CompiledProgramme>;
+    today: string;
+  },
 ): Promise<ProgrammeStanding> {
-  const [rows, awardRows] = await db.batch([
-    db
-      .select()
-      .from(subsidyApplications)
-      .where(
-        and(
-          eq(subsidyApplications.enterpriseId, enterpriseId),
-          eq(subsidyApplications.programmeId, programme.id),
-          inArray(subsidyApplications.status, ["draft", ...IN_PROGRESS]),
-        ),
-      )
-      .orderBy(desc(subsidyApplications.createdAt))
-      .limit(20),
-    awardHistoryQuery(db, enterpriseId),
+  const { enterpriseId, today } = o;
+  const [[rows, awardRows], programme] = await Promise.all([
+    db.batch([
+      db
+        .select()
+        .from(subsidyApplications)
+        .where(
+          and(
+            eq(subsidyApplications.enterpriseId, enterpriseId),
+            eq(subsidyApplications.programmeId, o.programmeId),
+            inArray(subsidyApplications.status, ["draft", ...IN_PROGRESS]),
+          ),
+        )
+        .orderBy(desc(subsidyApplications.createdAt))
+        .limit(20),
+      awardHistoryQuery(db, enterpriseId),
+    ]),
+    o.programme,
   ]);
   const history = historiesByEnterprise(awardRows).get(enterpriseId) ?? EMPTY_HISTORY;
   // The same judgement create-application.ts makes before writing a draft: limits on the history, no facts yet.

@@ -12,13 +12,14 @@ import { loadEnterpriseProfiles, withInProgress, type EnterpriseFacts } from "./
 import { findProgramme } from "./estimate-programme";
 import type { RequestCtx } from "../../middleware/request-ctx";
 
+/** `policy` may be a promise still reading: the profile is read beside it, in the same round trip. */
 export async function matchProgrammesForEnterprise(
   { db }: Pick<RequestCtx, "db">,
-  policy: LoadedPolicy,
+  policyRead: LoadedPolicy | Promise<LoadedPolicy>,
   enterpriseId: string,
   today: string,
 ) {
-  const [e] = await loadEnterpriseProfiles({ db }, today, enterpriseId);
+  const [policy, [e]] = await Promise.all([policyRead, loadEnterpriseProfiles({ db }, today, enterpriseId)]);
   if (!e) throw new AppError("not_found", "找不到你所属的企业,请联系园区管理员。");
   return {
     enterprise: { id: e.id, name: e.name },
@@ -35,14 +36,19 @@ interface EnterpriseFit {
   fit: Fit;
 }
 
+/**
+ * `policy` may be a promise still reading: the profiles are read beside it, in the same round
+ * trip (staff only, so a programme id that turns out not to exist costs a read, not a wave).
+ */
 export async function matchEnterprisesForProgramme(
   { db }: Pick<RequestCtx, "db">,
-  policy: LoadedPolicy,
+  policyRead: LoadedPolicy | Promise<LoadedPolicy>,
   programmeId: string,
   today: string,
 ) {
+  const [policy, profiles] = await Promise.all([policyRead, loadEnterpriseProfiles({ db }, today)]);
   const programme = findProgramme(policy, programmeId);
-  const rows: EnterpriseFit[] = (await loadEnterpriseProfiles({ db }, today)).map((e) => ({
+  const rows: EnterpriseFit[] = profiles.map((e) => ({
     enterprise: { id: e.id, name: e.name },
     fit: withInProgressFit(e, fitOf(programme, e.profile, e.history, today)),
   }));

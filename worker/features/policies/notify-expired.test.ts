@@ -11,7 +11,8 @@ import { wan } from "../../../tenants/policy";
 import { seedDemoAccounts } from "../../../dev/lib/seed-demo";
 import { seedDemoEnterprises } from "../../../dev/lib/seed-demo-enterprises";
 import { openMemoryTenantDb } from "../../db/memory-db";
-import { outbox } from "../../db/schema";
+import { jobs, outbox } from "../../db/schema";
+import { drainZoneJobs } from "../../scheduled/test-support";
 import type { ProgrammeInput } from "../../engines/policy/format/programme";
 import type { PolicySetInput } from "../../engines/policy/format/policy-set";
 import { publishPolicyVersion } from "./publish-policy-version";
@@ -70,6 +71,7 @@ describe("免申即享 notices and expired documents", () => {
       set({ label: "到期文件", documents: dated(), programmes: [HITECH], cases: [expiredCase] }),
       { baseVersion: 1 },
     );
+    await drainZoneJobs(ctx);
     expect(out.notified).toBe(0);
     expect(await db.select().from(outbox).where(eq(outbox.kind, "policy_newly_eligible"))).toEqual([]);
 
@@ -88,9 +90,11 @@ describe("免申即享 notices and expired documents", () => {
       }),
       { baseVersion: 2 },
     );
-    expect(extended.notified).toBeGreaterThan(0);
+    await drainZoneJobs(ctx);
+    const [job] = await db.select().from(jobs).where(eq(jobs.id, extended.job!.id));
+    expect(job!.messages).toBeGreaterThan(0);
     const sent = await db.select().from(outbox).where(eq(outbox.kind, "policy_newly_eligible"));
-    expect(sent.length).toBe(extended.notified);
+    expect(sent.length).toBe(job!.messages);
     expect(sent.map((m) => m.recipient)).toContain("enterprise@zibo.demo");
     for (const m of sent) expect(m.body).toContain(HITECH.title.zh);
   });

@@ -12,6 +12,7 @@ import { wan } from "../../../tenants/policy";
 import { seedDemoAccounts } from "../../../dev/lib/seed-demo";
 import { seedDemoEnterprises } from "../../../dev/lib/seed-demo-enterprises";
 import { openMemoryTenantDb } from "../../db/memory-db";
+import { drainZoneJobs } from "../../scheduled/test-support";
 import { outbox, subsidyApplications, users, type SubsidyStatus } from "../../db/schema";
 import { newId } from "../../lib/ids";
 import type { ProgrammeInput } from "../../engines/policy/format/programme";
@@ -109,6 +110,7 @@ describe("免申即享 notices respect the award history", () => {
     await publishPolicyVersion(ctx, set({ label: "新增高企奖励", programmes: [ONCE, CAPPED], cases }), {
       baseVersion: 1,
     });
+    await drainZoneJobs(ctx);
     const sent = await db.select().from(outbox).where(eq(outbox.kind, "policy_newly_eligible"));
     const to = (email: string) => sent.find((m) => m.recipient === email)?.body ?? "";
     // enterprise@ qualifies for both; applicant1 only for the capped one, applicant2 only for the once-only one.

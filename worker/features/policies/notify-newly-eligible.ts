@@ -4,78 +4,196 @@
  * previous version (or that is new) is told, through the outbox, by email to
  * each of its active members. "Qualifies" means eligible on what the platform
  * already knows, so the notice never promises what the enterprise must still prove.
+ *
+ * A zone has thousands of enterprises, so this is not done in the publishing request: publishing
+ * queues a job (publish-policy-version.ts) and the scheduled run calls this handler for one chunk
+ * of enterprises at a time, in id order after the job's cursor (worker/features/jobs/run-zone-jobs.ts).
+ * A chunk's reads are one batch; its notices are committed by the runner with its progress.
  */
-import { and, eq, isNotNull } from "drizzle-orm";
-import type { ZoneConfig } from "../../../tenants/schema";
+import { and, eq, gt, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
 import type { TenantDb } from "../../db/open";
-import { users } from "../../db/schema";
+import { enterpriseQualifications, enterpriseYearlyFigures, enterprises, policyVersions, users } from "../../db/schema";
 import type { CompiledPolicySet } from "../../engines/policy/compile";
 import { citeClause } from "../../engines/policy/citation";
-import { formatMoney } from "../../lib/money";
+import type { Profile } from "../../engines/policy/format/programme";
 import { fitOf } from "../../engines/policy/rank";
-import { shanghaiDate } from "../../lib/calendar";
+import { formatMoney } from "../../lib/money";
+import type { JobChunkCtx, JobHandler, SingleRowInsert } from "../jobs/job-handler";
 import { outboxInsert } from "../outbox/enqueue-message";
-import { loadEnterpriseProfiles } from "./enterprise-profiles";
+import { awardHistoryQuery, EMPTY_HISTORY, historiesByEnterprise, limitHistory } from "../subsidies/award-history";
+import { compileStored } from "./current-policy";
+import type { EnterpriseFacts } from "./enterprise-profiles";
 
-export async function notifyNewlyEligible(
-  { db, zone, now, origin }: { db: TenantDb; zone: ZoneConfig; now: Date; origin: string },
-  { before, after, versionId }: { before: CompiledPolicySet | null; after: CompiledPolicySet; versionId: number },
-): Promise<number> {
-  const today = shanghaiDate(now);
-  const enterprises = await loadEnterpriseProfiles({ db }, today);
-  if (!enterprises.length) return 0;
-  const members = await db
-    .select({ email: users.email, enterpriseId: users.enterpriseId })
-    .from(users)
-    .where(and(eq(users.role, "enterprise"), eq(users.status, "active"), isNotNull(users.enterpriseId)));
+/** What publishing stores on the job: the versions compared, and the day they are judged on. */
+export const NotifyNewlyEligibleParams = z.object({
+  versionId: z.number().int().positive(),
+  /** The version in force before, or null: then every programme the enterprise qualifies for is new to it. */
+  beforeVersionId: z.number().int().positive().nullable(),
+  /** The publishing day (Asia/Shanghai): every chunk judges on it, however many runs the job takes. */
+  today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  /**
+   * The moment of publishing (epoch ms): as when the notices were sent inside the request, only the
+   * enterprises and members there were then are told (a zone seeded after its first version is not).
+   */
+  asOf: z.number().int(),
+});
+export type NotifyNewlyEligibleParams = z.infer<typeof NotifyNewlyEligibleParams>;
+
+export const notifyNewlyEligibleChunk: JobHandler = async (ctx, job, limit) => {
+  const p = NotifyNewlyEligibleParams.parse(JSON.parse(job.params));
+  const { versions, chunk, members } = await readChunk(ctx.db, p, job.cursor, limit);
+  const compiled = (id: number | null) => {
+    const v = versions.find((r) => r.id === id);
+    return v ? compileStored(ctx.zone, v.contentHash, v.data) : null;
+  };
+  const after = compiled(p.versionId);
+  if (!after) throw new Error(`第${p.versionId}版政策不存在`);
+  const before = compiled(p.beforeVersionId);
   const emailsOf = new Map<string, string[]>();
   for (const m of members) emailsOf.set(m.enterpriseId!, [...(emailsOf.get(m.enterpriseId!) ?? []), m.email]);
-
-  const inserts = [];
-  for (const e of enterprises) {
+  const writes: SingleRowInsert[] = [];
+  for (const e of chunk) {
     const emails = emailsOf.get(e.id);
-    if (!emails?.length) continue;
-    const newly = after.list
-      .filter((p) => p.applicants.kinds.includes("enterprise"))
-      .map((p) => fitOf(p, e.profile, e.history, today))
-      // Only where its own records prove a condition: "nothing fails" alone is no reason to write to anyone.
-      .filter((f) => f.tier === "eligible")
-      .filter((f) => {
-        const old = before?.programmes.get(f.programme.id);
-        return !old || fitOf(old, e.profile, e.history, today).tier !== "eligible";
-      });
-    if (!newly.length) continue;
-    const lines = newly.map((f) => {
-      const amount =
-        f.result.amountFen !== null
-          ? `预计${formatMoney(f.result.amountFen)}`
-          : (f.result.amountNote ?? "金额经评审确定");
-      const link = `${origin}/policies/programmes/${f.programme.id}`;
-      return `· ${f.programme.title.zh}(${citeClause(f.programme.clause)}):${amount}\n  ${link}`;
+    if (emails?.length) writes.push(...noticesFor(ctx, e, emails, { before, after, versionId: p.versionId }, p.today));
+  }
+  return {
+    items: chunk.length,
+    cursor: chunk.at(-1)?.id ?? job.cursor,
+    finished: chunk.length < limit,
+    writes,
+    messages: writes.length,
+  };
+};
+
+/** One enterprise's notice, once per member's address; none when nothing is newly eligible. */
+function noticesFor(
+  { db, zone, now, origin }: JobChunkCtx,
+  e: EnterpriseFacts,
+  emails: string[],
+  { before, after, versionId }: { before: CompiledPolicySet | null; after: CompiledPolicySet; versionId: number },
+  today: string,
+): SingleRowInsert[] {
+  const newly = after.list
+    .filter((p) => p.applicants.kinds.includes("enterprise"))
+    .map((p) => fitOf(p, e.profile, e.history, today))
+    // Only where its own records prove a condition: "nothing fails" alone is no reason to write to anyone.
+    .filter((f) => f.tier === "eligible")
+    .filter((f) => {
+      const old = before?.programmes.get(f.programme.id);
+      return !old || fitOf(old, e.profile, e.history, today).tier !== "eligible";
     });
-    const body =
-      `${e.name}:\n\n${zone.shortName.zh}发布了第${versionId}版政策。根据贵企业在平台登记的资料,以下项目贵企业新近符合条件:\n\n` +
-      `${lines.join("\n")}\n\n以上为按现有资料的测算,以审核结果为准。查看全部匹配项目:${origin}/policies/match\n`;
-    for (const email of emails) {
-      inserts.push(
-        outboxInsert(
-          db,
-          {
-            channel: "email",
-            recipient: email,
-            subject: `【${zone.shortName.zh}】政策更新:贵企业新符合${newly.length}个扶持项目`,
-            body,
-            kind: "policy_newly_eligible",
-          },
-          now,
-        ),
-      );
-    }
-  }
-  // Batches keep each write small; the outbox deliverer sends them later.
-  for (let i = 0; i < inserts.length; i += 50) {
-    const chunk = inserts.slice(i, i + 50);
-    await db.batch(chunk as [(typeof chunk)[number], ...typeof chunk]);
-  }
-  return inserts.length;
+  if (!newly.length) return [];
+  const lines = newly.map((f) => {
+    const amount =
+      f.result.amountFen !== null
+        ? `预计${formatMoney(f.result.amountFen)}`
+        : (f.result.amountNote ?? "金额经评审确定");
+    const link = `${origin}/policies/programmes/${f.programme.id}`;
+    return `· ${f.programme.title.zh}(${citeClause(f.programme.clause)}):${amount}\n  ${link}`;
+  });
+  const body =
+    `${e.name}:\n\n${zone.shortName.zh}发布了第${versionId}版政策。根据贵企业在平台登记的资料,以下项目贵企业新近符合条件:\n\n` +
+    `${lines.join("\n")}\n\n以上为按现有资料的测算,以审核结果为准。查看全部匹配项目:${origin}/policies/match\n`;
+  return emails.map((email) =>
+    outboxInsert(
+      db,
+      {
+        channel: "email",
+        recipient: email,
+        subject: `【${zone.shortName.zh}】政策更新:贵企业新符合${newly.length}个扶持项目`,
+        body,
+        kind: "policy_newly_eligible",
+      },
+      now,
+    ),
+  );
 }
+
+/**
+ * The two versions, the next `limit` active enterprises after `cursor` with what the engine reads of
+ * them, and their active members' addresses: one batch, every per-enterprise read keyed on the
+ * chunk's ids (a subquery), so no read grows with the zone.
+ */
+async function readChunk(db: TenantDb, p: NotifyNewlyEligibleParams, cursor: string | null, limit: number) {
+  // Keyset on the primary key: `id > cursor` ('' before the first chunk) in id order reads exactly the
+  // chunk's rows. The unary + keeps SQLite off the status index, which would read every active
+  // enterprise and sort them to find the next 200 (asserted in chunk-plans.test.ts).
+  const inChunk = and(
+    sql`+${enterprises.status} = 'active'`,
+    lte(enterprises.createdAt, p.asOf),
+    gt(enterprises.id, cursor ?? ""),
+  );
+  const ids = db.select({ id: enterprises.id }).from(enterprises).where(inChunk).orderBy(enterprises.id).limit(limit);
+  const awards = awardHistoryQuery(db).as("awards");
+  const versionIds = p.beforeVersionId === null ? [p.versionId] : [p.versionId, p.beforeVersionId];
+  const [versions, rows, quals, figures, awardRows, members] = await db.batch([
+    db
+      .select({ id: policyVersions.id, contentHash: policyVersions.contentHash, data: policyVersions.data })
+      .from(policyVersions)
+      .where(inArray(policyVersions.id, versionIds)),
+    db.select().from(enterprises).where(inChunk).orderBy(enterprises.id).limit(limit),
+    db
+      .select({
+        enterpriseId: enterpriseQualifications.enterpriseId,
+        code: enterpriseQualifications.code,
+        validUntil: enterpriseQualifications.validUntil,
+      })
+      .from(enterpriseQualifications)
+      .where(and(inArray(enterpriseQualifications.enterpriseId, ids), eq(enterpriseQualifications.status, "verified"))),
+    db.select().from(enterpriseYearlyFigures).where(inArray(enterpriseYearlyFigures.enterpriseId, ids)),
+    db.select().from(awards).where(inArray(awards.enterpriseId, ids)),
+    db
+      .select({ email: users.email, enterpriseId: users.enterpriseId })
+      .from(users)
+      .where(
+        and(
+          inArray(users.enterpriseId, ids),
+          // + : by the chunk's members (users_enterprise_idx), not every enterprise user (users_role_idx).
+          sql`+${users.role} = 'enterprise'`,
+          eq(users.status, "active"),
+          lte(users.createdAt, p.asOf),
+        ),
+      ),
+  ]);
+  const histories = historiesByEnterprise(awardRows);
+  const qualsOf = groupBy(
+    quals.filter((q) => !q.validUntil || q.validUntil >= p.today),
+    (q) => q.enterpriseId,
+  );
+  const figuresOf = groupBy(figures, (f) => f.enterpriseId);
+  // The same facts as loadEnterpriseProfiles (./enterprise-profiles.ts) gives for the whole zone.
+  const chunk: EnterpriseFacts[] = rows.map((e) => ({
+    id: e.id,
+    name: e.name,
+    profile: {
+      qualifications: (qualsOf.get(e.id) ?? []).map((q) => q.code),
+      industry: e.industry,
+      industryClass: e.industryClass,
+      employees: e.employees,
+      registeredCapitalFen: e.registeredCapitalFen,
+      figures: (figuresOf.get(e.id) ?? []).map((f): Profile["figures"][number] => ({
+        year: f.year,
+        revenueFen: f.revenueFen,
+        rdExpenseFen: f.rdExpenseFen,
+        rdSuperDeductionFen: f.rdSuperDeductionFen,
+        taxPaidFen: f.taxPaidFen,
+        employees: f.employees,
+        rdStaff: f.rdStaff,
+      })),
+    },
+    history: limitHistory(histories.get(e.id) ?? EMPTY_HISTORY),
+    awards: histories.get(e.id) ?? EMPTY_HISTORY,
+  }));
+  return { versions, chunk, members };
+}
+
+function groupBy<T>(xs: readonly T[], key: (x: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const x of xs) out.set(key(x), [...(out.get(key(x)) ?? []), x]);
+  return out;
+}
+
+/** The SQL that counts a job's items when it is queued (for its done/total): the enterprises there are now. */
+export const activeEnterpriseCount: SQL<number> = sql<number>`(select count(*) from ${enterprises}
+  where ${eq(enterprises.status, "active")})`;

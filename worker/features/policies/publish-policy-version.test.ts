@@ -2,7 +2,8 @@
  * Publishing policy versions against a real (in-memory) libSQL database:
  * previews change nothing, only valid sets whose cases pass are published,
  * versions are immutable and numbered once under concurrency, the version in
- * force follows effective dates, and newly qualifying enterprises are told.
+ * force follows effective dates, and newly qualifying enterprises are told (by the
+ * job publishing queues, which the scheduled run works through).
  */
 import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
@@ -11,7 +12,8 @@ import { wan } from "../../../tenants/policy";
 import { seedDemoAccounts } from "../../../dev/lib/seed-demo";
 import { seedDemoEnterprises } from "../../../dev/lib/seed-demo-enterprises";
 import { openMemoryTenantDb } from "../../db/memory-db";
-import { auditLog, outbox, policyDocuments, policyVersions } from "../../db/schema";
+import { auditLog, jobs, outbox, policyDocuments, policyVersions } from "../../db/schema";
+import { drainZoneJobs } from "../../scheduled/test-support";
 import type { PolicySetInput } from "../../engines/policy/format/policy-set";
 import { loadCurrentPolicy } from "./current-policy";
 import { previewPolicyVersion } from "./preview-policy-version";
@@ -231,10 +233,25 @@ describe("免申即享 notices on a new version", () => {
       set({ label: "新增高企奖励", programmes: [hitech, instituteProject], cases: [hitechCase, instituteCase] }),
       { baseVersion: 1 },
     );
+    // Nothing is sent inside the request: the job is queued with the version, and counts the zone's enterprises.
+    expect(out.notified).toBe(0);
+    expect(await db.select().from(outbox).where(eq(outbox.kind, "policy_newly_eligible"))).toEqual([]);
+    const [job] = await db.select().from(jobs).where(eq(jobs.id, out.job!.id));
+    expect(job).toMatchObject({ kind: "notify_newly_eligible", status: "queued", done: 0, createdBy: "u-admin" });
+    expect(job!.total).toBeGreaterThanOrEqual(3);
+    expect(JSON.parse(job!.params)).toEqual({
+      versionId: 2,
+      beforeVersionId: 1,
+      today: "2026-06-30",
+      asOf: NOW.getTime(),
+    });
+
+    await drainZoneJobs(ctx);
     const sent = await db.select().from(outbox).where(eq(outbox.kind, "policy_newly_eligible"));
     // The three demo enterprises holding a verified 高新技术企业 qualification (two admitted applicants and the
     // README's), one member each.
-    expect(out.notified).toBe(3);
+    const [finished] = await db.select().from(jobs).where(eq(jobs.id, out.job!.id));
+    expect(finished).toMatchObject({ status: "done", done: job!.total, total: job!.total, messages: 3 });
     expect(sent.map((m) => m.recipient).sort()).toEqual([
       "applicant1@zibo.demo",
       "applicant2@zibo.demo",
@@ -251,6 +268,25 @@ describe("免申即享 notices on a new version", () => {
       set({ label: "再版", programmes: [hitech, instituteProject], cases: [hitechCase, instituteCase] }),
       { baseVersion: 2 },
     );
-    expect(again.notified).toBe(0);
+    await drainZoneJobs(ctx);
+    expect(await db.select().from(outbox).where(eq(outbox.kind, "policy_newly_eligible"))).toHaveLength(3);
+    expect((await db.select().from(jobs).where(eq(jobs.id, again.job!.id)))[0]).toMatchObject({
+      status: "done",
+      messages: 0,
+    });
+  });
+
+  it("queues no job for a version that takes effect later, nor in a zone with no enterprise yet", async () => {
+    const { db, ctx } = await setup();
+    // A new zone's first version (provisioning, npm start) comes before its enterprises: no one to tell.
+    const first = await publishPolicyVersion(ctx, set(), { baseVersion: null });
+    expect(first.job).toBeNull();
+    await seedDemoAccounts(db, zone, NOW);
+    await seedDemoEnterprises(db, zone, NOW);
+    const later = await publishPolicyVersion(ctx, set({ label: "下半年", effectiveFrom: "2026-07-01" }), {
+      baseVersion: 1,
+    });
+    expect(later.job).toBeNull();
+    expect(await db.select().from(jobs)).toEqual([]);
   });
 });

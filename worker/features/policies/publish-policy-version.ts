@@ -3,26 +3,29 @@
  * differs from the newest version, previewed against that same newest version.
  * The version and its audit row are written in one batch; the version number is
  * the primary key, so two admins publishing at once cannot both win. Then the
- * documents shown on the zone's pages follow the new set, and enterprises that
- * newly qualify are told (免申即享).
+ * documents shown on the zone's pages follow the new set. Enterprises that newly
+ * qualify are told (免申即享) by a job queued in that same batch and run by the
+ * scheduled run in chunks (notify-newly-eligible.ts): judging every enterprise of
+ * a real zone does not fit in a request. The admin follows it at /admin/jobs/{id}.
  */
-import { eq } from "drizzle-orm";
-import type { ZoneConfig } from "../../../tenants/schema";
-import type { TenantDb } from "../../db/open";
 import { policyVersions } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import type { Actor, RequestCtx } from "../../middleware/request-ctx";
 import { auditInsert } from "../audit/audit";
 import { shanghaiDate } from "../../lib/calendar";
-import { compileStored, type VersionInfo } from "./current-policy";
-import { notifyNewlyEligible } from "./notify-newly-eligible";
+import { dropJobIfEmpty, jobInsert } from "../jobs/enqueue-job";
+import type { VersionInfo } from "./current-policy";
+import { activeEnterpriseCount, type NotifyNewlyEligibleParams } from "./notify-newly-eligible";
 import { previewPolicyVersion, type PolicyPreview } from "./preview-policy-version";
 import { syncPolicyDocuments } from "./sync-documents";
 
 export interface Published {
   version: VersionInfo;
   preview: PolicyPreview;
+  /** Always 0 now: the notices are the job's, queued after the answer (kept for the API's `notified`). */
   notified: number;
+  /** The 免申即享 job; null when the version takes effect later, or the zone has no enterprise yet. */
+  job: { id: number } | null;
 }
 
 /**
@@ -69,8 +72,21 @@ export async function publishPolicyVersion(
     publishedVia: ctx.actor ? ("admin" as const) : ("cli" as const),
     note: opts.note ?? set.note ?? null,
   };
+  const today = shanghaiDate(now);
+  // Notices only for a version in force today; a future version announces itself when the zone re-publishes or an
+  // admin runs the match. Compared with the version in force before, if it was.
+  const notify: NotifyNewlyEligibleParams | null =
+    set.effectiveFrom <= today
+      ? {
+          versionId: id,
+          beforeVersionId: preview.base && preview.base.effectiveFrom <= today ? baseId : null,
+          today,
+          asOf: now.getTime(),
+        }
+      : null;
+  let jobId: number | null = null;
   try {
-    await db.batch([
+    const [, , job, empty] = await db.batch([
       db.insert(policyVersions).values(row),
       auditInsert(
         db,
@@ -90,7 +106,24 @@ export async function publishPolicyVersion(
         },
         now,
       ),
+      ...(notify
+        ? [
+            jobInsert(
+              db,
+              {
+                kind: "notify_newly_eligible",
+                params: notify,
+                total: activeEnterpriseCount,
+                createdBy: ctx.actor?.id ?? null,
+              },
+              now,
+            ),
+            dropJobIfEmpty(db),
+          ]
+        : []),
     ]);
+    const [queued, dropped] = [job, empty] as ({ id: number }[] | undefined)[];
+    jobId = dropped?.length ? null : (queued?.[0]?.id ?? null);
   } catch (err) {
     if (/UNIQUE|PRIMARY KEY|constraint/i.test(String((err as { cause?: unknown }).cause ?? err)))
       throw new AppError("conflict", `第${id}版刚被他人发布,请重新预览后再发布。`);
@@ -98,30 +131,10 @@ export async function publishPolicyVersion(
   }
 
   await syncPolicyDocuments({ db, zone: { documents: set.documents } });
-  const today = shanghaiDate(now);
-  // Notices only for a version in force today; a future version announces itself when the zone re-publishes or an
-  // admin runs the match.
-  const before =
-    preview.base && preview.base.effectiveFrom <= today ? await previousCompiled(db, zone, preview.base.id) : null;
-  const notified =
-    set.effectiveFrom <= today
-      ? await notifyNewlyEligible(
-          { db, zone, now, origin: ctx.origin },
-          { before, after: compileStored(zone, row.contentHash, data), versionId: id },
-        )
-      : 0;
   return {
     version: { id, label: row.label, effectiveFrom: row.effectiveFrom, publishedAt: row.publishedAt },
     preview,
-    notified,
+    notified: 0,
+    job: jobId === null ? null : { id: jobId },
   };
-}
-
-async function previousCompiled(db: TenantDb, zone: ZoneConfig, id: number) {
-  const [prev] = await db
-    .select({ hash: policyVersions.contentHash, data: policyVersions.data })
-    .from(policyVersions)
-    .where(eq(policyVersions.id, id))
-    .limit(1);
-  return prev ? compileStored(zone, prev.hash, prev.data) : null;
 }

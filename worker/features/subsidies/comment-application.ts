@@ -12,8 +12,7 @@ import { AppError } from "../../lib/errors";
 import { auditInsert } from "../audit/audit";
 import { outboxInsert } from "../outbox/enqueue-message";
 import type { Actor, RequestCtx } from "../../middleware/request-ctx";
-import { readableApplication } from "./context";
-import { memberEmails } from "./notices";
+import { readableWithMembers } from "./context";
 
 export const CommentInput = z.strictObject({
   text: textField({ label: "内容", max: 1000, multiline: true }).refine((s) => s.length >= 1, "请填写内容"),
@@ -23,14 +22,17 @@ export async function commentOnApplication(
   ctx: Pick<RequestCtx<Actor>, "db" | "zone" | "now" | "ip" | "origin" | "actor">,
   id: string,
   input: z.infer<typeof CommentInput>,
-  title: string,
+  /** The programme's title, or (still reading) the titles of the policy in force, awaited beside the application. */
+  title: string | Promise<(programmeId: string) => string>,
 ) {
   const { db, zone, now, actor } = ctx;
-  const app = await readableApplication(ctx, id);
+  // One read (the application and its members' addresses), then one write.
+  const [{ app, emails: members }, titles] = await Promise.all([readableWithMembers(ctx, id), title]);
+  const programmeTitle = typeof titles === "string" ? titles : titles(app.programmeId);
   if (app.status === "draft") throw new AppError("conflict", "草稿还没有提交,不能留言。");
   const staff = actor.role === "zone_admin" || actor.role === "reviewer";
   const at = now.getTime();
-  const emails = staff ? await memberEmails(db, app.enterpriseId) : [];
+  const emails = staff ? members : [];
   const number = applicationNumber(zone, "subsidy", app);
   await db.batch([
     db.insert(subsidyEvents).values({
@@ -60,9 +62,9 @@ export async function commentOnApplication(
         {
           channel: "email",
           recipient,
-          subject: `【${zone.shortName.zh}】${title}:园区意见`,
+          subject: `【${zone.shortName.zh}】${programmeTitle}:园区意见`,
           body:
-            `${number ? `申报编号:${number}\n\n` : ""}“${title}”的申报有新的园区意见:\n\n${input.text}\n\n` +
+            `${number ? `申报编号:${number}\n\n` : ""}“${programmeTitle}”的申报有新的园区意见:\n\n${input.text}\n\n` +
             `查看申报:${ctx.origin}/subsidies/applications/${id}\n\n${zone.shortName.zh}`,
           kind: "subsidy_comment",
         },

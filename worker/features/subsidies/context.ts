@@ -5,7 +5,8 @@
  * enterprise's awards as an approval counts them (award-history.ts has the
  * history every other evaluation reads).
  */
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
 import type { SubsidyStage, ZoneConfig } from "../../../tenants/schema";
 import type { TenantDb } from "../../db/open";
 import { subsidyApplications, type SubsidyApplicationRow } from "../../db/schema";
@@ -15,6 +16,7 @@ import { calendarOf, nextDay } from "../../lib/calendar";
 import type { Award } from "../../engines/policy/format/programme";
 import type { Actor, RequestCtx } from "../../middleware/request-ctx";
 import { loadAwardHistory } from "./award-history";
+import { memberEmailsQuery } from "./notices";
 
 export const NOT_FOUND = "没有这份申报。";
 
@@ -52,7 +54,35 @@ export async function readableApplication(
   return row;
 }
 
-function canRead(
+/**
+ * The application and the addresses its notices go to (its enterprise's active members), in one
+ * round trip: the members are found through the application in SQL, not after it. Extra reads an
+ * action needs (`also`) join the same batch.
+ */
+export async function readableWithMembers<E extends BatchItem<"sqlite">[]>(
+  { db, actor }: Pick<RequestCtx<Actor>, "db" | "actor">,
+  id: string,
+  ...also: E
+): Promise<{ app: SubsidyApplicationRow; emails: string[]; also: { [K in keyof E]: Awaited<E[K]> } }> {
+  const ofApp = db
+    .select({ v: subsidyApplications.enterpriseId })
+    .from(subsidyApplications)
+    .where(eq(subsidyApplications.id, id));
+  const [rows, members, ...rest] = await db.batch([
+    db.select().from(subsidyApplications).where(eq(subsidyApplications.id, id)).limit(1),
+    memberEmailsQuery(db, sql`(${ofApp})`),
+    ...also,
+  ]);
+  const row = rows[0];
+  if (!row || !canRead(actor, row)) throw new AppError("not_found", NOT_FOUND);
+  return {
+    app: row,
+    emails: members.map((m) => m.email),
+    also: rest as unknown as { [K in keyof E]: Awaited<E[K]> },
+  };
+}
+
+export function canRead(
   actor: Pick<Actor, "role" | "enterpriseId">,
   row: Pick<SubsidyApplicationRow, "enterpriseId">,
 ): boolean {

@@ -16,19 +16,27 @@ import { newId } from "../../lib/ids";
 import { shanghaiDate } from "../../lib/calendar";
 import type { CompiledProgramme } from "../../engines/policy/evaluate";
 import type { LoadedPolicy } from "../policies/current-policy";
-import { limitsRefusing, loadAwardHistory } from "./award-history";
+import { type AwardHistory, limitsRefusing, loadAwardHistory } from "./award-history";
 import type { Actor, RequestCtx } from "../../middleware/request-ctx";
 import { draftUpdate, type DraftInput } from "./save-draft";
 
 export async function createApplication(
   ctx: Pick<RequestCtx<Actor>, "db" | "now" | "actor">,
-  policy: LoadedPolicy,
+  /** May still be reading: it is awaited beside the service's own reads (one round trip). */
+  policyRead: LoadedPolicy | Promise<LoadedPolicy>,
   input: DraftInput & { programme: string },
   idempotencyKey: string | null,
 ): Promise<{ application: SubsidyApplicationRow; created: boolean }> {
   const { db, actor, now } = ctx;
   if (actor.role !== "enterprise" || !actor.enterpriseId)
     throw new AppError("forbidden", "只有入驻企业的用户可以申报。");
+  // The policy, a retry's earlier application and the award history are read together: one round trip,
+  // then one write.
+  const [policy, existing, history] = await Promise.all([
+    policyRead,
+    idempotencyKey ? byKey(db, actor.enterpriseId, idempotencyKey) : undefined,
+    loadAwardHistory(db, actor.enterpriseId),
+  ]);
   const programme = policy.compiled.programmes.get(input.programme);
   if (!programme)
     throw new AppError("not_found", `现行政策(第${policy.version.id}版)没有编号为 ${input.programme} 的项目。`);
@@ -37,34 +45,35 @@ export async function createApplication(
       "validation_failed",
       `“${programme.title.zh}”的申报主体是${programme.applicants.zh},不由企业在平台申报。`,
     );
-  if (idempotencyKey) {
-    const existing = await byKey(db, actor.enterpriseId, idempotencyKey);
-    if (existing) return { application: existing, created: false };
-  }
+  if (existing) return { application: existing, created: false };
   // The engine's effective period (its document's validity, decision 0013): an expired plan takes no new drafts.
   const outside = refusalOutsidePeriod(programme, shanghaiDate(now));
   if (outside) throw outside;
-  await refuseExhaustedLimits(db, actor.enterpriseId, programme, shanghaiDate(now));
+  refuseExhaustedLimits(history, programme, shanghaiDate(now));
   const id = newId();
   const t = now.getTime();
   const fields = draftUpdate(programme, input);
   // The application number (ZB-2026-000123) is taken in the same batch: the year of creation in Asia/Shanghai.
   const year = Number(shanghaiDate(now).slice(0, 4));
+  let created: SubsidyApplicationRow[];
   try {
-    await db.batch([
+    [, created] = await db.batch([
       takeNumber(db, "subsidy", year),
-      db.insert(subsidyApplications).values({
-        id,
-        ...numberValues("subsidy", year),
-        programmeId: programme.id,
-        enterpriseId: actor.enterpriseId,
-        createdBy: actor.id,
-        status: "draft",
-        idempotencyKey,
-        createdAt: t,
-        updatedAt: t,
-        ...fields.values,
-      }),
+      db
+        .insert(subsidyApplications)
+        .values({
+          id,
+          ...numberValues("subsidy", year),
+          programmeId: programme.id,
+          enterpriseId: actor.enterpriseId,
+          createdBy: actor.id,
+          status: "draft",
+          idempotencyKey,
+          createdAt: t,
+          updatedAt: t,
+          ...fields.values,
+        })
+        .returning(),
       db.insert(subsidyEvents).values({
         applicationId: id,
         at: t,
@@ -80,8 +89,7 @@ export async function createApplication(
     if (existing) return { application: existing, created: false };
     throw err;
   }
-  const [row] = await db.select().from(subsidyApplications).where(eq(subsidyApplications.id, id));
-  return { application: row!, created: true };
+  return { application: created[0]!, created: true };
 }
 
 async function byKey(db: TenantDb, enterpriseId: string, key: string) {
@@ -94,13 +102,7 @@ async function byKey(db: TenantDb, enterpriseId: string, key: string) {
 }
 
 /** Refuses (409) what the limits rule out on the history alone (award-history.ts limitsRefusing). */
-async function refuseExhaustedLimits(
-  db: TenantDb,
-  enterpriseId: string,
-  programme: CompiledProgramme,
-  today: string,
-): Promise<void> {
-  const history = await loadAwardHistory(db, enterpriseId);
+function refuseExhaustedLimits(history: AwardHistory, programme: CompiledProgramme, today: string): void {
   const failed = limitsRefusing(programme, history, today);
   if (!failed.length) return;
   // Say each thing once: a reason that already names the application in review, or the limit and its clause,

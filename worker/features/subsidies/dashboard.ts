@@ -15,73 +15,20 @@ import { shanghaiDateTime } from "../../lib/calendar";
 import { STATUS_ZH } from "../../../web/labels/subsidies";
 import { titleFrom } from "./programme-title";
 
+/**
+ * `policy` may still be reading: the dashboard's own reads go beside it, one round trip for both.
+ * Every figure is summed in SQL, days per stage too, so the page reads a row per programme and
+ * stage, not the zone's timeline.
+ */
 export async function subsidyDashboard(
   { db, zone }: { db: TenantDb; zone: ZoneConfig },
-  compiled: CompiledPolicySet | null,
+  policy: CompiledPolicySet | null | Promise<CompiledPolicySet | null>,
   year: number,
 ) {
-  const [byGroup, paid, events, awardedThisYear] = await db.batch([
-    db
-      .select({
-        programmeId: subsidyApplications.programmeId,
-        status: subsidyApplications.status,
-        stage: subsidyApplications.stage,
-        n: sql<number>`count(*)`,
-        amountFen: sql<number>`coalesce(sum(${subsidyApplications.amountFen}), 0)`,
-      })
-      .from(subsidyApplications)
-      .where(sql`${subsidyApplications.status} <> 'draft'`)
-      .groupBy(subsidyApplications.programmeId, subsidyApplications.status, subsidyApplications.stage),
-    db
-      .select({
-        programmeId: subsidyPayments.programmeId,
-        paidFen: sql<number>`coalesce(sum(${subsidyPayments.amountFen}), 0)`,
-      })
-      .from(subsidyPayments)
-      .groupBy(subsidyPayments.programmeId),
-    db
-      .select({
-        applicationId: subsidyEvents.applicationId,
-        at: subsidyEvents.at,
-        stage: subsidyEvents.stage,
-        toStage: subsidyEvents.toStage,
-        action: subsidyEvents.action,
-      })
-      .from(subsidyEvents)
-      .where(
-        inArray(subsidyEvents.action, [
-          "submitted",
-          "resubmitted",
-          "passed",
-          "advanced",
-          "awarded",
-          "returned",
-          "rejected",
-        ]),
-      )
-      .orderBy(asc(subsidyEvents.applicationId), asc(subsidyEvents.id)),
-    db
-      .select({
-        programmeId: subsidyApplications.programmeId,
-        awardedFen: sql<number>`coalesce(sum(${subsidyApplications.amountFen}), 0)`,
-      })
-      .from(subsidyApplications)
-      .where(sql`${subsidyApplications.status} in ('awarded','paid') and ${subsidyApplications.awardYear} = ${year}`)
-      .groupBy(subsidyApplications.programmeId),
-  ]);
+  const [[byGroup, paid, stageDays, awardedThisYear], compiled] = await Promise.all([dashboardBatch(db, year), policy]);
   const title = titleFrom(compiled);
   const stageZh = (key: string | null) => zone.subsidy.stages.find((s) => s.key === key)?.zh ?? "";
-
-  // Days per stage: from entering a stage (submitted into it, or passed/advanced to it) to leaving it.
-  const spent = new Map<string, number[]>();
-  const entered = new Map<string, { stage: string; at: number }>();
-  for (const e of events) {
-    const open = entered.get(e.applicationId);
-    if (open && (e.stage === open.stage || e.action === "returned" || e.action === "rejected"))
-      spent.set(open.stage, [...(spent.get(open.stage) ?? []), (e.at - open.at) / 86_400_000]);
-    if (e.toStage && e.action !== "returned") entered.set(e.applicationId, { stage: e.toStage, at: e.at });
-    else entered.delete(e.applicationId);
-  }
+  const days = new Map(stageDays.map((d) => [d.stage, d]));
   const programmes = [...new Set(byGroup.map((g) => g.programmeId))].map((id) => {
     const budget = compiled?.programmes.get(id)?.annualBudgetFen ?? null;
     const awarded = Number(awardedThisYear.find((a) => a.programmeId === id)?.awardedFen ?? 0);
@@ -107,31 +54,91 @@ export async function subsidyDashboard(
     year,
     programmes,
     stages: zone.subsidy.stages.map((s) => {
-      const days = spent.get(s.key) ?? [];
+      const d = days.get(s.key);
+      const completed = Number(d?.completed ?? 0);
       return {
         key: s.key,
         zh: s.zh,
         waiting: byGroup
           .filter((g) => g.stage === s.key && g.status === "in_review")
           .reduce((n, g) => n + Number(g.n), 0),
-        averageDays: days.length ? Number((days.reduce((a, b) => a + b, 0) / days.length).toFixed(1)) : null,
-        completed: days.length,
+        averageDays: completed ? Number((Number(d!.totalMs) / completed / 86_400_000).toFixed(1)) : null,
+        completed,
       };
     }),
   };
 }
 
+/** What moves an application into or out of a stage, in the timeline. */
+const STAGE_MOVES = ["submitted", "resubmitted", "passed", "advanced", "awarded", "returned", "rejected"];
+
+/**
+ * Time spent per stage, summed in SQL: a stage is entered by an event naming it as `to_stage` (a return
+ * sends it back to the enterprise, entering nothing) and left by the application's next such event —
+ * one from that stage, a return or a rejection. The window pairs each event with the one before it.
+ */
+function dashboardBatch(db: TenantDb, year: number) {
+  const moves = sql`(select ${subsidyEvents.stage} as stage, ${subsidyEvents.action} as action,
+      ${subsidyEvents.at} as at, lag(${subsidyEvents.toStage}) over w as entered_stage,
+      lag(${subsidyEvents.action}) over w as entered_by, lag(${subsidyEvents.at}) over w as entered_at
+    from ${subsidyEvents} where ${inArray(subsidyEvents.action, STAGE_MOVES)}
+    window w as (partition by ${subsidyEvents.applicationId} order by ${subsidyEvents.id}))`;
+  return db.batch([
+    db
+      .select({
+        programmeId: subsidyApplications.programmeId,
+        status: subsidyApplications.status,
+        stage: subsidyApplications.stage,
+        n: sql<number>`count(*)`,
+        amountFen: sql<number>`coalesce(sum(${subsidyApplications.amountFen}), 0)`,
+      })
+      .from(subsidyApplications)
+      .where(sql`${subsidyApplications.status} <> 'draft'`)
+      .groupBy(subsidyApplications.programmeId, subsidyApplications.status, subsidyApplications.stage),
+    db
+      .select({
+        programmeId: subsidyPayments.programmeId,
+        paidFen: sql<number>`coalesce(sum(${subsidyPayments.amountFen}), 0)`,
+      })
+      .from(subsidyPayments)
+      .groupBy(subsidyPayments.programmeId),
+    db
+      .select({
+        stage: sql<string>`entered_stage`,
+        totalMs: sql<number>`sum(at - entered_at)`,
+        completed: sql<number>`count(*)`,
+      })
+      .from(sql`${moves} as moves`)
+      .where(
+        sql`entered_stage is not null and entered_by <> 'returned'
+          and (stage = entered_stage or action in ('returned', 'rejected'))`,
+      )
+      .groupBy(sql`entered_stage`),
+    db
+      .select({
+        programmeId: subsidyApplications.programmeId,
+        awardedFen: sql<number>`coalesce(sum(${subsidyApplications.amountFen}), 0)`,
+      })
+      .from(subsidyApplications)
+      .where(sql`${subsidyApplications.status} in ('awarded','paid') and ${subsidyApplications.awardYear} = ${year}`)
+      .groupBy(subsidyApplications.programmeId),
+  ]);
+}
+
 /** Every non-draft application as CSV (UTF-8 with BOM, CRLF) for Excel. */
 export async function applicationsCsv(
   { db, zone }: { db: TenantDb; zone: ZoneConfig },
-  compiled: CompiledPolicySet | null,
+  policy: CompiledPolicySet | null | Promise<CompiledPolicySet | null>,
 ): Promise<string> {
-  const rows = await db
-    .select({ a: subsidyApplications, enterprise: enterprises.name, uscc: enterprises.uscc })
-    .from(subsidyApplications)
-    .innerJoin(enterprises, eq(enterprises.id, subsidyApplications.enterpriseId))
-    .where(sql`${subsidyApplications.status} <> 'draft'`)
-    .orderBy(asc(subsidyApplications.submittedAt));
+  const [rows, compiled] = await Promise.all([
+    db
+      .select({ a: subsidyApplications, enterprise: enterprises.name, uscc: enterprises.uscc })
+      .from(subsidyApplications)
+      .innerJoin(enterprises, eq(enterprises.id, subsidyApplications.enterpriseId))
+      .where(sql`${subsidyApplications.status} <> 'draft'`)
+      .orderBy(asc(subsidyApplications.submittedAt)),
+    policy,
+  ]);
   const header = [
     "申报编号",
     "企业名称",

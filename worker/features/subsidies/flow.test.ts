@@ -9,7 +9,8 @@ import { eq } from "drizzle-orm";
 import { outbox, subsidyEvents, subsidyPayments } from "../../db/schema";
 import { createApplication } from "./create-application";
 import { getApplication } from "./get-application";
-import { advancePublicity, listPublicity } from "./publicity";
+import { listPublicity } from "./list-publicity";
+import { advancePublicity } from "./publicity";
 import { recordPayment } from "./record-payment";
 import { reviewApplication } from "./review-application";
 import { saveDraft } from "./save-draft";
@@ -93,7 +94,7 @@ describe("a subsidy application from draft to payment", () => {
       publicityFrom: "2026-06-03",
       publicityTo: "2026-06-09",
     });
-    expect((await listPublicity(w)).map((p) => p.id)).toEqual([draft.id]);
+    expect((await listPublicity(w)).rows.map((p) => p.id)).toEqual([draft.id]);
 
     expect(await advancePublicity(w.ctxAt(day("2026-06-09"), admin), title)).toBe(0); // still the last day
     expect(await advancePublicity(w.ctxAt(day("2026-06-10"), admin), title)).toBe(1);

@@ -3,20 +3,25 @@
  * materials, the whole timeline, payments, and — in words — where it stands,
  * what is expected of whom, and by when. Objections are shown to staff only.
  */
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { ZoneConfig } from "../../../tenants/schema";
 import {
   enterprises,
   materials,
   subsidyEvents,
   subsidyObjections,
+  subsidyApplications,
   subsidyPayments,
+  users,
   type SubsidyApplicationRow,
 } from "../../db/schema";
 import type { Evaluation } from "../../engines/policy/evaluate";
 import { formatMoney } from "../../lib/money";
 import type { Actor, RequestCtx } from "../../middleware/request-ctx";
-import { parseJson, readableApplication } from "./context";
+import { shanghaiDate } from "../../lib/calendar";
+import { AppError } from "../../lib/errors";
+import { currentPolicyQuery, policyFromRow, policyVersionsQuery } from "../policies/current-policy";
+import { canRead, NOT_FOUND, parseJson } from "./context";
 import { STATUS_ZH } from "../../../web/labels/subsidies";
 
 /** Where an application stands, said for the enterprise: what happens next, who acts, by when. */
@@ -49,15 +54,23 @@ export function standing(
   }
 }
 
-export async function getApplication(ctx: Pick<RequestCtx<Actor>, "db" | "zone" | "actor">, id: string) {
+/**
+ * The application with everything its pages show — its row, enterprise, timeline, materials, payments
+ * (with who recorded them), objections, the policy in force and the version it was computed with — in
+ * one batch: what depends on the row is read through it in SQL (`... where id = (select ... where
+ * id = ?)`), not after it. Whether the actor may read it is decided on the answer; a refusal shows
+ * nothing of what was read.
+ */
+export async function getApplication(ctx: Pick<RequestCtx<Actor>, "db" | "zone" | "actor" | "now">, id: string) {
   const { db, zone, actor } = ctx;
-  const app = await readableApplication(ctx, id);
-  const staff = actor.role === "zone_admin" || actor.role === "reviewer";
-  const [enterprise, events, files, payments, objections] = await db.batch([
+  const ofApp = <T extends keyof typeof subsidyApplications.$inferSelect>(column: T) =>
+    db.select({ v: subsidyApplications[column] }).from(subsidyApplications).where(eq(subsidyApplications.id, id));
+  const [appRows, enterprise, events, files, payments, objections, recorders, current, own] = await db.batch([
+    db.select().from(subsidyApplications).where(eq(subsidyApplications.id, id)).limit(1),
     db
       .select({ id: enterprises.id, name: enterprises.name })
       .from(enterprises)
-      .where(eq(enterprises.id, app.enterpriseId)),
+      .where(eq(enterprises.id, sql`(${ofApp("enterpriseId")})`)),
     db.select().from(subsidyEvents).where(eq(subsidyEvents.applicationId, id)).orderBy(asc(subsidyEvents.id)),
     db
       .select({
@@ -76,7 +89,25 @@ export async function getApplication(ctx: Pick<RequestCtx<Actor>, "db" | "zone" 
       .from(subsidyObjections)
       .where(eq(subsidyObjections.applicationId, id))
       .orderBy(asc(subsidyObjections.lodgedAt)),
+    db
+      .select({ id: users.id, email: users.email })
+      .from(users)
+      .where(
+        inArray(
+          users.id,
+          db
+            .select({ v: subsidyPayments.recordedBy })
+            .from(subsidyPayments)
+            .where(eq(subsidyPayments.applicationId, id)),
+        ),
+      ),
+    currentPolicyQuery(db, zone, shanghaiDate(ctx.now)),
+    policyVersionsQuery(db, zone, ofApp("policyVersion")),
   ]);
+  const app = appRows[0];
+  if (!app || !canRead(actor, app)) throw new AppError("not_found", NOT_FOUND);
+  const staff = actor.role === "zone_admin" || actor.role === "reviewer";
+  const [policy, ownVersion] = await Promise.all([policyFromRow(ctx, current[0]), policyFromRow(ctx, own[0])]);
   return {
     application: app,
     enterprise: enterprise[0] ?? { id: app.enterpriseId, name: "" },
@@ -88,10 +119,15 @@ export async function getApplication(ctx: Pick<RequestCtx<Actor>, "db" | "zone" 
     events,
     materials: files,
     payments,
+    /** Who recorded each payment: user id → email. */
+    recorders: Object.fromEntries(recorders.map((r) => [r.id, r.email])),
     paidFen: payments.reduce((s, p) => s + p.amountFen, 0),
     // Objectors' names and contacts are for the zone's staff, never the enterprise.
     objections: staff ? objections : [],
     openObjections: objections.filter((o) => o.status === "open").length,
+    /** The policy in force today, and the version the application was computed with (either may be null). */
+    policy,
+    ownVersion: ownVersion?.compiled ?? null,
   };
 }
 export type ApplicationDetail = Awaited<ReturnType<typeof getApplication>>;

@@ -1,11 +1,15 @@
 /**
- * Lists of applications: a member's own (every status), and the staff's queue
- * per stage with filters (status, stage, programme, enterprise name or
- * application number) and counts per stage, so each reviewer sees what waits
- * for their stage first.
+ * Lists of applications, a page at a time (keyset: ./queue-cursor.ts): a
+ * member's own (every status, most recently changed first), and the staff's
+ * queue with filters (status, stage, programme, enterprise name or application
+ * number), oldest due first, and counts per stage, so each reviewer sees what
+ * waits for their stage first. Each list is one batch: the page, its total and
+ * the counts. Filters are SQL, and each has an index whose order is the list's
+ * (subsidies tables; queue-plans.test.ts checks the plans), so a page reads the
+ * rows it shows and one more, at 20,000 applications as at 20.
  */
-import { and, asc, desc, eq, or, sql, type SQL } from "drizzle-orm";
-import { z } from "zod";
+import { and, desc, eq, inArray, notInArray, or, sql, type SQL } from "drizzle-orm";
+import { z } from "@hono/zod-openapi";
 import type { TenantDb } from "../../db/open";
 import { enterprises, SUBSIDY_STATUSES, subsidyApplications } from "../../db/schema";
 import type { ZoneConfig } from "../../../tenants/schema";
@@ -13,6 +17,10 @@ import { parseApplicationNumber } from "../../lib/application-number";
 import { AppError } from "../../lib/errors";
 import { textField } from "../../lib/text";
 import type { Actor, RequestCtx } from "../../middleware/request-ctx";
+import { queueDueKey, queueSubmittedKey } from "../../db/tables/subsidies";
+import { CursorParam, decodeCursor, MAX_PAGE, pageOf } from "./queue-cursor";
+
+export const QUEUE_PAGE = 50;
 
 export const QueueQuery = z.object({
   status: z.enum(SUBSIDY_STATUSES).optional(),
@@ -27,6 +35,14 @@ export const QueueQuery = z.object({
     .regex(/^[a-z][a-z0-9-]{2,62}$/)
     .optional(),
   q: textField({ label: "搜索词", max: 50 }).optional(),
+  after: CursorParam.optional(),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_PAGE)
+    .optional()
+    .openapi({ description: `Rows per page (default ${QUEUE_PAGE})` }),
 });
 export type QueueQuery = z.infer<typeof QueueQuery>;
 
@@ -47,23 +63,78 @@ const columns = {
   revision: subsidyApplications.revision,
 };
 
-export async function listMyApplications({ db, actor }: Pick<RequestCtx<Actor>, "db" | "actor">) {
-  if (actor.role !== "enterprise" || !actor.enterpriseId)
-    throw new AppError("forbidden", "只有入驻企业的用户有自己的申报。");
-  return db
+const countsOf = (rows: { status: (typeof SUBSIDY_STATUSES)[number]; stage: string | null; n: number }[]) =>
+  rows.map((c) => ({ ...c, n: Number(c.n) }));
+
+/** What a member's list may be narrowed to: one application number, or programmes (their titles matched q). */
+export interface MemberFilter {
+  number?: { year: number; seq: number };
+  programmes?: { ids: string[]; orRetiredFrom?: string[] };
+  after?: string;
+  limit?: number;
+}
+
+/** A member's three reads (the page, its total, the counts per stage), built for one batch. */
+export function myApplicationsQueries(db: TenantDb, enterpriseId: string, filter: MemberFilter = {}) {
+  const mine = eq(subsidyApplications.enterpriseId, enterpriseId);
+  const where: SQL[] = [mine];
+  if (filter.number)
+    where.push(
+      eq(subsidyApplications.numberYear, filter.number.year),
+      eq(subsidyApplications.numberSeq, filter.number.seq),
+    );
+  const p = filter.programmes;
+  if (p) {
+    // A programme the policy in force no longer has is titled 已不在现行政策 (programme-title.ts): a search for
+    // that phrase finds it by "not among today's programmes".
+    const named = inArray(subsidyApplications.programmeId, p.ids.length ? p.ids : [""]);
+    where.push(p.orRetiredFrom ? or(named, notInArray(subsidyApplications.programmeId, p.orRetiredFrom))! : named);
+  }
+  const size = filter.limit ?? QUEUE_PAGE;
+  const after = filter.after
+    ? (() => {
+        const [updatedAt, id] = decodeCursor(filter.after, 2);
+        return sql`(${subsidyApplications.updatedAt}, ${subsidyApplications.id}) < (${updatedAt}, ${id})`;
+      })()
+    : undefined;
+  const page = db
     .select(columns)
     .from(subsidyApplications)
     .innerJoin(enterprises, eq(enterprises.id, subsidyApplications.enterpriseId))
-    .where(eq(subsidyApplications.enterpriseId, actor.enterpriseId))
-    .orderBy(desc(subsidyApplications.updatedAt));
+    .where(and(...where, after))
+    .orderBy(desc(subsidyApplications.updatedAt), desc(subsidyApplications.id))
+    .limit(size + 1);
+  const total = db
+    .select({ n: sql<number>`count(*)` })
+    .from(subsidyApplications)
+    .where(and(...where));
+  const counts = db
+    .select({ status: subsidyApplications.status, stage: subsidyApplications.stage, n: sql<number>`count(*)` })
+    .from(subsidyApplications)
+    .where(mine)
+    .groupBy(subsidyApplications.status, subsidyApplications.stage);
+  return { size, page, total, counts };
 }
 
-export async function listQueue(
-  { db, zone }: { db: TenantDb; zone: Pick<ZoneConfig, "slug" | "code"> },
-  query: QueueQuery,
+export async function listMyApplications(
+  { db, actor }: Pick<RequestCtx<Actor>, "db" | "actor">,
+  filter: MemberFilter = {},
 ) {
-  const where: SQL[] = [sql`${subsidyApplications.status} <> 'draft'`];
+  if (actor.role !== "enterprise" || !actor.enterpriseId)
+    throw new AppError("forbidden", "只有入驻企业的用户有自己的申报。");
+  const q = myApplicationsQueries(db, actor.enterpriseId, filter);
+  const [rows, total, counts] = await db.batch([q.page, q.total, q.counts]);
+  const page = pageOf(rows, q.size, (r) => [r.updatedAt, r.id]);
+  return { ...page, total: Number(total[0]?.n ?? 0), counts: countsOf(counts) };
+}
+
+/** The queue's filters as SQL (the cursor aside): what the page and its total share. */
+function queueFilters(zone: Pick<ZoneConfig, "slug" | "code">, query: QueueQuery): SQL[] {
+  const where: SQL[] = [];
   if (query.status) where.push(eq(subsidyApplications.status, query.status));
+  // Without a status, "anything but a draft" as a filter, not an IN: the queue's order index is then read
+  // in order (an IN made SQLite seek each status and sort every submitted application instead).
+  else where.push(sql`${subsidyApplications.status} <> 'draft'`);
   if (query.stage) where.push(eq(subsidyApplications.stage, query.stage));
   if (query.programme) where.push(eq(subsidyApplications.programmeId, query.programme));
   if (query.q) {
@@ -78,19 +149,53 @@ export async function listQueue(
         : byName,
     );
   }
-  const [rows, counts] = await db.batch([
-    db
-      .select(columns)
-      .from(subsidyApplications)
-      .innerJoin(enterprises, eq(enterprises.id, subsidyApplications.enterpriseId))
-      .where(and(...where))
-      .orderBy(asc(subsidyApplications.dueOn), asc(subsidyApplications.submittedAt))
-      .limit(500),
-    db
-      .select({ status: subsidyApplications.status, stage: subsidyApplications.stage, n: sql<number>`count(*)` })
-      .from(subsidyApplications)
-      .where(sql`${subsidyApplications.status} <> 'draft'`)
-      .groupBy(subsidyApplications.status, subsidyApplications.stage),
-  ]);
-  return { rows, counts: counts.map((c) => ({ ...c, n: Number(c.n) })) };
+  return where;
+}
+
+/** The queue's three reads (the page, its total, the counts per stage), built for one batch. */
+export function queueQueries(db: TenantDb, zone: Pick<ZoneConfig, "slug" | "code">, query: QueueQuery) {
+  const where = queueFilters(zone, query);
+  const size = query.limit ?? QUEUE_PAGE;
+  const after = query.after
+    ? (() => {
+        const [due, submitted, id] = decodeCursor(query.after, 3);
+        return sql`(${queueDueKey}, ${queueSubmittedKey}, ${subsidyApplications.id}) > (${due}, ${submitted}, ${id})`;
+      })()
+    : undefined;
+  const page = db
+    .select({ ...columns, dueKey: sql<string>`${queueDueKey}`, submittedKey: sql<number>`${queueSubmittedKey}` })
+    .from(subsidyApplications)
+    .innerJoin(enterprises, eq(enterprises.id, subsidyApplications.enterpriseId))
+    .where(and(...where, after))
+    .orderBy(queueDueKey, queueSubmittedKey, subsidyApplications.id)
+    .limit(size + 1);
+  const count = db.select({ n: sql<number>`count(*)` });
+  // The enterprise's name is only needed to count a search by it.
+  const total = query.q
+    ? count
+        .from(subsidyApplications)
+        .innerJoin(enterprises, eq(enterprises.id, subsidyApplications.enterpriseId))
+        .where(and(...where))
+    : count.from(subsidyApplications).where(and(...where));
+  const counts = db
+    .select({ status: subsidyApplications.status, stage: subsidyApplications.stage, n: sql<number>`count(*)` })
+    .from(subsidyApplications)
+    .where(sql`${subsidyApplications.status} <> 'draft'`)
+    .groupBy(subsidyApplications.status, subsidyApplications.stage);
+  return { size, page, total, counts };
+}
+
+export async function listQueue(
+  { db, zone }: { db: TenantDb; zone: Pick<ZoneConfig, "slug" | "code"> },
+  query: QueueQuery,
+) {
+  const q = queueQueries(db, zone, query);
+  const [rows, total, counts] = await db.batch([q.page, q.total, q.counts]);
+  const page = pageOf(rows, q.size, (r) => [r.dueKey, r.submittedKey, r.id]);
+  return {
+    rows: page.rows.map(({ dueKey: _d, submittedKey: _s, ...r }) => r),
+    nextCursor: page.nextCursor,
+    total: Number(total[0]?.n ?? 0),
+    counts: countsOf(counts),
+  };
 }

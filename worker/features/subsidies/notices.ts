@@ -3,7 +3,7 @@
  * as the transition (chained, so a lost race sends nothing): which stage, what
  * is expected of it and by when, and where to look.
  */
-import { and, eq } from "drizzle-orm";
+import { and, eq, type SQL } from "drizzle-orm";
 import type { ZoneConfig } from "../../../tenants/schema";
 import type { TenantDb } from "../../db/open";
 import { onlyIfChanged } from "../../db/only-if-changed";
@@ -11,11 +11,15 @@ import { users } from "../../db/schema";
 import { outboxInsert } from "../outbox/enqueue-message";
 
 export async function memberEmails(db: TenantDb, enterpriseId: string): Promise<string[]> {
-  const rows = await db
+  return (await memberEmailsQuery(db, enterpriseId)).map((r) => r.email);
+}
+
+/** The same as a query for the caller's batch; `enterpriseId` may be a subquery (`sql\`(select ...)\``). */
+export function memberEmailsQuery(db: TenantDb, enterpriseId: string | SQL) {
+  return db
     .select({ email: users.email })
     .from(users)
     .where(and(eq(users.enterpriseId, enterpriseId), eq(users.role, "enterprise"), eq(users.status, "active")));
-  return rows.map((r) => r.email);
 }
 
 /**

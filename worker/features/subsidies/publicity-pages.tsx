@@ -21,30 +21,38 @@ import {
 } from "../../../web/pages/subsidies/publicity";
 import { formFailure, readForm } from "../auth/page-forms";
 import { requestCtx, type RequestCtx } from "../../middleware/request-ctx";
-import { loadPolicyVersion } from "../policies/current-policy";
-import { titleFrom } from "./programme-title";
-import { listPublicity, lodgeObjection, ObjectionInput } from "./publicity";
+import { listPage } from "../../../web/pages/subsidies/pager";
+import { listPublicity, onNotice } from "./list-publicity";
+import { lodgeObjection, ObjectionInput } from "./publicity";
+import { CursorParam } from "./queue-cursor";
 
 const NOT_LISTED = "公示中没有这一项。";
 const ObjectionForm = z.object(ObjectionInput.shape);
 
-/** What is on notice now, titled by the policy version each award was computed with. */
-async function publicityItems(ctx: Pick<RequestCtx, "db" | "zone">): Promise<PublicityItem[]> {
+/** A page of what is on notice now, titled by the policy version each award was computed with (one round trip). */
+async function publicityItems(ctx: Pick<RequestCtx, "db" | "zone">, after?: string) {
   const { zone } = ctx;
-  const rows = await listPublicity(ctx);
-  const versions = new Map<number, Awaited<ReturnType<typeof loadPolicyVersion>>>();
-  for (const v of new Set(rows.map((r) => r.policyVersion).filter((v): v is number => v !== null)))
-    versions.set(v, await loadPolicyVersion(ctx, v));
-  return rows.map((r) => ({
+  const list = await listPublicity(ctx, { after });
+  const items: PublicityItem[] = list.rows.map((r) => ({
     id: r.id,
     number: applicationNumber(zone, "subsidy", r),
     enterprise: r.enterprise,
-    programme: titleFrom(r.policyVersion !== null ? versions.get(r.policyVersion) : null)(r.programmeId),
+    programme: list.titleOf(r),
     amountFen: r.amountFen,
     from: r.from,
     to: r.to,
   }));
+  return {
+    items,
+    page: listPage("/publicity", {}, { total: list.total, nextCursor: list.nextCursor, paged: after !== undefined }),
+  };
 }
+
+/** ?after= as the pager wrote it; anything else is the first page. */
+const afterOf = (c: Context<AppEnv>) => {
+  const p = CursorParam.safeParse(c.req.query("after"));
+  return p.success ? p.data : undefined;
+};
 
 /** At /publicity: the list (and the 已收到 page after an objection), and an objection's form post. */
 export function publicityPages(deps: AppDeps) {
@@ -56,7 +64,7 @@ export function publicityPages(deps: AppDeps) {
         zone={requestCtx(c, deps).zone}
         nonce={c.get("secureHeadersNonce")}
         user={c.get("auth")?.user}
-        items={await publicityItems(requestCtx(c, deps))}
+        {...(await publicityItems(requestCtx(c, deps), failed ? undefined : afterOf(c)))}
         failed={failed}
       />,
       status,
@@ -80,8 +88,7 @@ export function publicityPages(deps: AppDeps) {
     refuseBadCharacters(form.raw, { name: "姓名或单位", contact: "电话或邮箱", content: "异议内容" });
     if (!form.ok) {
       // Only an item on the list has a form to re-render; anything else does not exist for the public.
-      if (!(await publicityItems(requestCtx(c, deps))).some((i) => i.id === id))
-        throw new AppError("not_found", NOT_LISTED);
+      if (!(await onNotice(requestCtx(c, deps), id))) throw new AppError("not_found", NOT_LISTED);
       return page(c, { id, values: form.raw, errors: form.errors }, 422);
     }
     try {

@@ -7,7 +7,8 @@
 import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { outbox, subsidyEvents, subsidyObjections } from "../../db/schema";
-import { advancePublicity, listPublicity, lodgeObjection, ObjectionInput, resolveObjection } from "./publicity";
+import { listPublicity } from "./list-publicity";
+import { advancePublicity, lodgeObjection, ObjectionInput, resolveObjection } from "./publicity";
 import { reviewApplication } from "./review-application";
 import { publishTestProgrammes, rowOf, submitted } from "./test-programmes";
 import { subsidyWorld } from "./test-support";
@@ -55,7 +56,7 @@ describe("an objection during 公示", () => {
     expect(await advancePublicity(w.ctxAt(day("2026-06-10"), admin), title)).toBe(0);
     expect(await advancePublicity(w.ctxAt(day("2026-06-20"), admin), title)).toBe(0);
     expect(await rowOf(w.db, app.id)).toMatchObject({ status: "in_review", stage: "publicity" });
-    expect((await listPublicity(w)).map((p) => p.id)).toEqual([app.id]);
+    expect((await listPublicity(w)).rows.map((p) => p.id)).toEqual([app.id]);
 
     const reviewer = await w.actorOf("reviewer@zibo.demo");
     await expect(
@@ -102,7 +103,7 @@ describe("an objection during 公示", () => {
     );
     expect(rejected).toMatchObject({ status: "rejected", stage: "publicity" });
     expect(await advancePublicity(w.ctxAt(day("2026-06-10"), admin), title)).toBe(0);
-    expect(await listPublicity(w)).toEqual([]);
+    expect((await listPublicity(w)).rows).toEqual([]);
     const [notice] = await w.db.select().from(outbox).where(eq(outbox.kind, "subsidy_objection_upheld"));
     expect(notice).toMatchObject({ recipient: "applicant1@zibo.demo" });
     expect(notice!.body).toContain("处理意见:关联交易属实,不予支持");
@@ -138,7 +139,7 @@ describe("an objection during 公示", () => {
 
   it("shows nothing personal on the public list", async () => {
     const { w, app } = await inPublicity();
-    const [entry] = await listPublicity(w);
+    const [entry] = (await listPublicity(w)).rows;
     expect(Object.keys(entry!).sort()).toEqual([
       "amountFen",
       "enterprise",

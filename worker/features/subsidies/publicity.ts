@@ -7,18 +7,12 @@
  * open objection, the application moves to the next stage by itself
  * (`advancePublicity`, run by the Workers cron and the Node timer).
  */
-import { and, asc, eq, gte, lt, sql } from "drizzle-orm";
-import { z } from "zod";
+import { and, eq, gte, lt, sql } from "drizzle-orm";
+import { z } from "@hono/zod-openapi";
 import type { ZoneConfig } from "../../../tenants/schema";
 import type { TenantDb } from "../../db/open";
 import { CHAINED, onlyIfChanged } from "../../db/only-if-changed";
-import {
-  auditLog,
-  enterprises,
-  subsidyApplications,
-  subsidyObjections,
-  type SubsidyApplicationRow,
-} from "../../db/schema";
+import { auditLog, subsidyApplications, subsidyObjections, type SubsidyApplicationRow } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { textField } from "../../lib/text";
 import { newId } from "../../lib/ids";
@@ -29,27 +23,8 @@ import { memberEmails } from "./notices";
 import { transition } from "./transition";
 
 const OBJECTIONS_PER_HOUR = 5;
-const PUBLICITY = (zone: ZoneConfig) => zone.subsidy.stages.find((s) => s.kind === "publicity")!.key;
-
-/** What the public notice shows: no person, no contact, no figures beyond the amount. */
-export async function listPublicity({ db, zone }: { db: TenantDb; zone: ZoneConfig }) {
-  return db
-    .select({
-      id: subsidyApplications.id,
-      numberYear: subsidyApplications.numberYear,
-      numberSeq: subsidyApplications.numberSeq,
-      enterprise: enterprises.name,
-      programmeId: subsidyApplications.programmeId,
-      amountFen: subsidyApplications.amountFen,
-      from: subsidyApplications.publicityFrom,
-      to: subsidyApplications.publicityTo,
-      policyVersion: subsidyApplications.policyVersion,
-    })
-    .from(subsidyApplications)
-    .innerJoin(enterprises, eq(enterprises.id, subsidyApplications.enterpriseId))
-    .where(and(eq(subsidyApplications.status, "in_review"), eq(subsidyApplications.stage, PUBLICITY(zone))))
-    .orderBy(asc(subsidyApplications.publicityTo), asc(enterprises.name));
-}
+/** The zone's 公示 stage. */
+export const PUBLICITY = (zone: ZoneConfig) => zone.subsidy.stages.find((s) => s.kind === "publicity")!.key;
 
 export const ObjectionInput = z.strictObject({
   name: textField({ label: "姓名或单位", max: 60 }).refine((s) => s.length >= 1, "请填写姓名或单位"),

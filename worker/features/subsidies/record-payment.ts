@@ -7,7 +7,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { onlyIfChanged } from "../../db/only-if-changed";
-import { subsidyApplications, subsidyPayments } from "../../db/schema";
+import { type SubsidyApplicationRow, subsidyApplications, subsidyPayments } from "../../db/schema";
 import { addYears, assertDateInRange } from "../../lib/date-range";
 import { AppError } from "../../lib/errors";
 import { textField } from "../../lib/text";
@@ -15,8 +15,7 @@ import { newId } from "../../lib/ids";
 import { formatMoney, moneyFormatter } from "../../lib/money";
 import { isCalendarDate, shanghaiDate } from "../../lib/calendar";
 import type { Actor, RequestCtx } from "../../middleware/request-ctx";
-import { readableApplication } from "./context";
-import { memberEmails } from "./notices";
+import { readableWithMembers } from "./context";
 import { transition } from "./transition";
 
 export const PaymentInput = z.strictObject({
@@ -25,23 +24,44 @@ export const PaymentInput = z.strictObject({
   voucherNo: textField({ label: "凭证号", max: 60 }).refine((s) => s.length >= 1, "请填写凭证号"),
 });
 
-export async function paidSoFar(db: RequestCtx["db"], applicationId: string): Promise<number> {
-  const [row] = await db
-    .select({ total: sql<number>`coalesce(sum(${subsidyPayments.amountFen}), 0)` })
+/** What has been paid on an application so far, as a query for the caller's batch. */
+const paidSoFarQuery = (db: RequestCtx["db"], applicationId: string) =>
+  db
+    .select({ paid: sql<number>`coalesce(sum(${subsidyPayments.amountFen}), 0)` })
     .from(subsidyPayments)
     .where(eq(subsidyPayments.applicationId, applicationId));
-  return Number(row?.total ?? 0);
-}
 
 export async function recordPayment(
   ctx: Pick<RequestCtx<Actor>, "db" | "zone" | "now" | "ip" | "origin" | "actor">,
   id: string,
   input: z.infer<typeof PaymentInput>,
-  title: string,
-) {
+  /** The programme's title, or (still reading) the titles of the policy in force, awaited beside the reads. */
+  titleOf: string | Promise<(programmeId: string) => string>,
+): Promise<SubsidyApplicationRow & { paidFen: number }> {
   const { db, now, actor } = ctx;
   if (actor.role !== "zone_admin") throw new AppError("forbidden", "拨付由园区管理员登记。");
-  const app = await readableApplication(ctx, id);
+  // One read: the application, its members' addresses, a payment with this voucher, and what is paid so far.
+  const [
+    {
+      app,
+      emails,
+      also: [dups, paidRows],
+    },
+    titles,
+  ] = await Promise.all([
+    readableWithMembers(
+      ctx,
+      id,
+      db
+        .select({ id: subsidyPayments.id })
+        .from(subsidyPayments)
+        .where(eq(subsidyPayments.voucherNo, input.voucherNo))
+        .limit(1),
+      paidSoFarQuery(db, id),
+    ),
+    titleOf,
+  ]);
+  const title = typeof titles === "string" ? titles : titles(app.programmeId);
   if (app.status !== "awarded")
     throw new AppError(
       "conflict",
@@ -53,13 +73,8 @@ export async function recordPayment(
   // a year back is ample, and 1000-01-01 is a slip. (Not bounded by the award's date in the
   // system: the paper decision may precede it.)
   assertDateInRange("paidOn", "拨付日期", input.paidOn, addYears(shanghaiDate(now), -1), shanghaiDate(now));
-  const [dup] = await db
-    .select({ id: subsidyPayments.id })
-    .from(subsidyPayments)
-    .where(eq(subsidyPayments.voucherNo, input.voucherNo))
-    .limit(1);
-  if (dup) throw new AppError("conflict", `凭证号 ${input.voucherNo} 已登记过。`, { voucherNo: "已登记过" });
-  const paid = await paidSoFar(db, id);
+  if (dups[0]) throw new AppError("conflict", `凭证号 ${input.voucherNo} 已登记过。`, { voucherNo: "已登记过" });
+  const paid = Number(paidRows[0]?.paid ?? 0);
   const award = app.amountFen ?? 0;
   const m = moneyFormatter(award, paid, paid + input.amountFen);
   if (paid + input.amountFen > award)
@@ -85,7 +100,8 @@ export async function recordPayment(
     recordedAt: now.getTime(),
   };
   try {
-    return await transition(ctx, app, {
+    // The write is guarded on `paid`, so after it the application has exactly this much paid.
+    const row = await transition(ctx, app, {
       set: full ? { status: "paid" } : {},
       guard: and(eq(subsidyApplications.status, "awarded"), stillUnpaid),
       event: {
@@ -97,7 +113,7 @@ export async function recordPayment(
       actor,
       chained: [(d) => onlyIfChanged(d, d.insert(subsidyPayments).values(payment))],
       notice: {
-        emails: await memberEmails(db, app.enterpriseId),
+        emails,
         subject: `${title}:资金已拨付`,
         lines: [
           `“${title}”的补助资金${formatMoney(input.amountFen)}已于 ${input.paidOn} 拨付(凭证号 ${input.voucherNo})。`,
@@ -105,6 +121,7 @@ export async function recordPayment(
         ],
       },
     });
+    return { ...row, paidFen: paid + input.amountFen };
   } catch (err) {
     if (String((err as { cause?: unknown }).cause ?? err).includes("UNIQUE"))
       throw new AppError("conflict", `凭证号 ${input.voucherNo} 已登记过。`, { voucherNo: "已登记过" });

@@ -15,10 +15,9 @@ import { formatMoney, moneyFormatter } from "../../lib/money";
 import { shanghaiDate } from "../../lib/calendar";
 import { approveAward } from "./approve-award";
 import type { Actor, RequestCtx } from "../../middleware/request-ctx";
-import { dueOnFor, nextStage, readableApplication, stageOf } from "./context";
+import { dueOnFor, nextStage, readableWithMembers, stageOf } from "./context";
 import { calendarOf } from "../../lib/calendar";
 import { inSentence } from "../../lib/sentence";
-import { memberEmails } from "./notices";
 import { refuseIfRemovedStage } from "./removed-stage";
 import { transition } from "./transition";
 
@@ -36,12 +35,14 @@ export async function reviewApplication(
   ctx: Pick<RequestCtx<Actor>, "db" | "zone" | "now" | "ip" | "origin" | "actor">,
   id: string,
   input: ReviewInput,
-  programmeTitle: (id: string) => string,
+  /** May still be reading (the policy in force): it is awaited beside the application. */
+  titles: ((id: string) => string) | Promise<(id: string) => string>,
 ): Promise<SubsidyApplicationRow> {
-  const { db, zone, now, actor } = ctx;
+  const { zone, now, actor } = ctx;
   if (actor.role !== "zone_admin" && actor.role !== "reviewer")
     throw new AppError("forbidden", "只有园区工作人员可以审核申报。");
-  const app = await readableApplication(ctx, id);
+  // The application and its members' addresses in one read; the decision is one guarded batch.
+  const [{ app, emails }, programmeTitle] = await Promise.all([readableWithMembers(ctx, id), titles]);
   if (actor.enterpriseId !== null && actor.enterpriseId === app.enterpriseId)
     throw new AppError("forbidden", "申报企业自己的人员不能审核本企业的申报。");
   if (app.status !== "in_review") throw new AppError("conflict", "这份申报当前不在审核中。");
@@ -58,7 +59,6 @@ export async function reviewApplication(
     );
   const reason = input.reason?.trim() || null;
   const title = programmeTitle(app.programmeId);
-  const emails = await memberEmails(db, app.enterpriseId);
   const today = shanghaiDate(now);
 
   if (input.action === "return" || input.action === "reject") {

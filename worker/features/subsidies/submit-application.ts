@@ -16,20 +16,42 @@ import { formatMoney } from "../../lib/money";
 import { shanghaiDate } from "../../lib/calendar";
 import type { LoadedPolicy } from "../policies/current-policy";
 import { loadEnterpriseProfiles } from "../policies/enterprise-profiles";
-import { dueOnFor, firstStage, parseJson, readableApplication, stageOf } from "./context";
+import { dueOnFor, firstStage, parseJson, readableWithMembers, stageOf } from "./context";
 import type { Actor, RequestCtx } from "../../middleware/request-ctx";
-import { memberEmails } from "./notices";
 import { transition } from "./transition";
 
 export const materialKind = (id: string) => `subsidy:${id}`;
 
 export async function submitApplication(
   ctx: Pick<RequestCtx<Actor>, "db" | "zone" | "now" | "ip" | "origin" | "actor">,
-  policy: LoadedPolicy,
+  /** May still be reading: it is awaited beside the application's reads (one round trip). */
+  policyRead: LoadedPolicy | Promise<LoadedPolicy>,
   id: string,
 ): Promise<{ application: SubsidyApplicationRow; alreadySubmitted: boolean }> {
   const { db, zone, now, actor } = ctx;
-  const app = await readableApplication(ctx, id);
+  const today = shanghaiDate(now);
+  // One read for every check — the application, its members' addresses, its materials, and the
+  // enterprise's profile and award history (this application left out) — then one guarded write.
+  const [
+    {
+      app,
+      emails,
+      also: [files],
+    },
+    [enterprise],
+    policy,
+  ] = await Promise.all([
+    readableWithMembers(
+      ctx,
+      id,
+      db
+        .select({ kind: materials.kind })
+        .from(materials)
+        .where(and(eq(materials.ownerKind, "subsidy_application"), eq(materials.ownerId, id))),
+    ),
+    loadEnterpriseProfiles(ctx, today, actor.enterpriseId ?? "", id),
+    policyRead,
+  ]);
   if (actor.role !== "enterprise") throw new AppError("forbidden", "只有申报企业可以提交申报。");
   if (app.status !== "draft" && app.status !== "returned") {
     if (app.submittedAt !== null && app.status !== "withdrawn") return { application: app, alreadySubmitted: true };
@@ -55,14 +77,7 @@ export async function submitApplication(
       `请填写:${missingFacts.map((f) => f.label.zh).join("、")}。`,
       Object.fromEntries(missingFacts.map((f) => [f.name, `请填写${f.label.zh}`])),
     );
-  const attached = new Set(
-    (
-      await db
-        .select({ kind: materials.kind })
-        .from(materials)
-        .where(and(eq(materials.ownerKind, "subsidy_application"), eq(materials.ownerId, id)))
-    ).map((m) => m.kind),
-  );
+  const attached = new Set(files.map((m) => m.kind));
   const missingFiles = programme.materials.filter((m) => m.required && !attached.has(materialKind(m.id)));
   if (missingFiles.length)
     throw new AppError(
@@ -71,9 +86,7 @@ export async function submitApplication(
       Object.fromEntries(missingFiles.map((m) => [`material:${m.id}`, `请上传${m.zh}`])),
     );
 
-  const today = shanghaiDate(now);
   // Awards and the enterprise's other applications in progress (award-history.ts), not this one.
-  const [enterprise] = await loadEnterpriseProfiles(ctx, today, app.enterpriseId, app.id);
   const history = enterprise?.history ?? [];
   // A resubmission is judged as of the first submission: its award year, and a window it met then.
   const asOf = app.submittedAt !== null ? shanghaiDate(new Date(app.submittedAt)) : today;
@@ -120,7 +133,7 @@ export async function submitApplication(
     },
     actor,
     notice: {
-      emails: await memberEmails(db, app.enterpriseId),
+      emails,
       subject: `${programme.title.zh}:申报已${resubmit ? "重新" : ""}提交`,
       lines: [
         `“${programme.title.zh}”的申报已${resubmit ? "重新" : ""}提交,进入${stage.zh}。`,

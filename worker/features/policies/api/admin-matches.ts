@@ -2,6 +2,7 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppDeps, AppEnv } from "../../../env";
 import { validationHook } from "../../../lib/api-errors";
+import { shanghaiDate } from "../../../lib/calendar";
 import { json } from "../../../lib/openapi";
 import { requestCtx } from "../../../middleware/request-ctx";
 import { currentPolicyOf } from "../current-policy";
@@ -41,8 +42,11 @@ export function adminMatchesApi(deps: AppDeps) {
     }),
     async (c) => {
       const ctx = requestCtx(c, deps);
-      const { policy, today } = await currentPolicyOf(ctx);
-      const m = await matchEnterprisesForProgramme(ctx, policy, c.req.valid("param").id, today);
+      const read = currentPolicyOf(ctx).then((p) => p.policy);
+      const [policy, m] = await Promise.all([
+        read,
+        matchEnterprisesForProgramme(ctx, read, c.req.valid("param").id, shanghaiDate(ctx.now)),
+      ]);
       return c.json(
         {
           version: versionJson(policy.version),

@@ -26,7 +26,10 @@ const Preview = z
 
 const Published = z.object({
   version: z.object({ id: z.number().int(), label: z.string(), effectiveFrom: z.string() }),
+  /** 0: the notices are sent by the job, after this answer. */
   notified: z.number().int(),
+  /** The 免申即享 job (GET /api/v1/admin/jobs/{id} for its progress); null for a version effective later. */
+  job: z.object({ id: z.number().int() }).nullable(),
   diff: z.unknown(),
 });
 
@@ -55,7 +58,9 @@ export function adminPublishApi(deps: AppDeps) {
       method: "post",
       path: "/versions",
       tags: ["policy admin"],
-      summary: "Publish a new policy version (valid, all cases passing, changed, previewed against the newest version)",
+      summary:
+        "Publish a new policy version (valid, all cases passing, changed, previewed against the newest version); " +
+        "the 免申即享 notices are queued as a job",
       request: body(PublishBody),
       responses: { 201: json(Published, "Published"), ...adminErrors },
     }),
@@ -63,7 +68,8 @@ export function adminPublishApi(deps: AppDeps) {
       const { policySet, baseVersion, note } = c.req.valid("json");
       const out = await publishPolicyVersion(actingCtx(c, deps), policySet, { baseVersion, note });
       const { id, label, effectiveFrom } = out.version;
-      return c.json({ version: { id, label, effectiveFrom }, notified: out.notified, diff: out.preview.diff }, 201);
+      const { notified, job } = out;
+      return c.json({ version: { id, label, effectiveFrom }, notified, job, diff: out.preview.diff }, 201);
     },
   );
   return r;

@@ -2,6 +2,7 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppDeps, AppEnv } from "../../../env";
 import { validationHook } from "../../../lib/api-errors";
+import { shanghaiDate } from "../../../lib/calendar";
 import { json } from "../../../lib/openapi";
 import { requestCtx } from "../../../middleware/request-ctx";
 import { memberOf } from "../../enterprises/member-guard";
@@ -32,8 +33,12 @@ export function memberMatchesApi(deps: AppDeps) {
     }),
     async (c) => {
       const ctx = requestCtx(c, deps);
-      const { policy, today } = await currentPolicyOf(ctx);
-      const m = await matchProgrammesForEnterprise(ctx, policy, memberOf(c).enterpriseId, today);
+      const today = shanghaiDate(ctx.now);
+      const read = currentPolicyOf(ctx).then((p) => p.policy);
+      const [policy, m] = await Promise.all([
+        read,
+        matchProgrammesForEnterprise(ctx, read, memberOf(c).enterpriseId, today),
+      ]);
       return c.json(
         {
           version: versionJson(policy.version),

@@ -1,6 +1,7 @@
 /** Zone staff: which enterprises match a programme (GET /admin/policies/programmes/:id/matches). */
 import { Hono } from "hono";
 import type { AppDeps, AppEnv } from "../../../env";
+import { shanghaiDate } from "../../../lib/calendar";
 import { requestCtx } from "../../../middleware/request-ctx";
 import { AdminMatchesPage } from "../../../../web/pages/policy/admin-matches";
 import { signedIn } from "../../auth/guard";
@@ -13,9 +14,18 @@ export function adminMatchesPage(deps: AppDeps) {
   const r = new Hono<AppEnv>();
   r.get("/programmes/:id/matches", async (c) => {
     const ctx = requestCtx(c, deps);
-    const { policy, today } = await currentPolicyOf(ctx);
+    const read = currentPolicyOf(ctx);
+    // Started together (one round trip); the programme is checked first, so a bad id reads as before.
+    const matching = matchEnterprisesForProgramme(
+      ctx,
+      read.then((p) => p.policy),
+      c.req.param("id"),
+      shanghaiDate(ctx.now),
+    );
+    matching.catch(() => {});
+    const { policy } = await read;
     const view = programmeParam(c, policy);
-    const m = await matchEnterprisesForProgramme(ctx, policy, view.id, today);
+    const m = await matching;
     return c.html(
       <AdminMatchesPage
         zone={ctx.zone}

@@ -95,7 +95,8 @@ export function adminPublishPages(deps: AppDeps) {
     try {
       const { baseVersion, note } = form.data;
       const out = await publishPolicyVersion(actingCtx(c, deps), form.data.policySet, { baseVersion, note });
-      return c.redirect(`/admin/policies?published=${out.version.id}&notified=${out.notified}`, 303);
+      const job = out.job ? `&job=${out.job.id}` : "";
+      return c.redirect(`/admin/policies?published=${out.version.id}&notified=${out.notified}${job}`, 303);
     } catch (e) {
       const { status, errors } = formFailure(e, c);
       // Previewed again: after a conflict this compares with the version now newest, so a second 发布 is a

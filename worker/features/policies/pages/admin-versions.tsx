@@ -19,7 +19,7 @@ import { getPolicyVersion, listPolicyVersions } from "../list-policy-versions";
 export async function versionsPage(
   c: Context<AppEnv>,
   deps: AppDeps,
-  opts: { notice?: Notice; errors?: FormErrors; json?: string } = {},
+  opts: { notice?: Notice; errors?: FormErrors; json?: string; jobId?: number } = {},
   status: ContentfulStatusCode = 200,
 ) {
   const { zone, db } = zoneOf(c);
@@ -38,6 +38,7 @@ export async function versionsPage(
       json={json}
       notice={opts.notice}
       errors={opts.errors}
+      jobId={opts.jobId}
     />,
     status,
   );
@@ -50,9 +51,14 @@ export function adminVersionsPages(deps: AppDeps) {
   r.get("/", (c) => {
     const published = Number(c.req.query("published"));
     const notified = Number(c.req.query("notified"));
+    // The 免申即享 job publishing queued (worker/features/jobs): its progress is one link away.
+    const job = Number(c.req.query("job"));
     if (!Number.isInteger(published) || published < 1) return versionsPage(c, deps);
     const told = Number.isInteger(notified) && notified > 0 ? `已通知 ${notified} 家新符合条件的企业。` : "";
-    return versionsPage(c, deps, { notice: { kind: "ok", message: `第${published}版已发布。${told}` } });
+    return versionsPage(c, deps, {
+      notice: { kind: "ok", message: `第${published}版已发布。${told}` },
+      ...(Number.isSafeInteger(job) && job > 0 ? { jobId: job } : {}),
+    });
   });
 
   r.get("/download/:id", async (c) => {

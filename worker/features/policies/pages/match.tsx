@@ -4,6 +4,7 @@
  */
 import { Hono } from "hono";
 import type { AppDeps, AppEnv } from "../../../env";
+import { shanghaiDate } from "../../../lib/calendar";
 import { AppError } from "../../../lib/errors";
 import { requestCtx } from "../../../middleware/request-ctx";
 import { latestFiguresYear } from "../../../engines/policy/prefill";
@@ -24,9 +25,13 @@ export function matchPage(deps: AppDeps) {
   const r = new Hono<AppEnv>();
   r.get("/match", async (c) => {
     const ctx = requestCtx(c, deps);
-    const { policy, today } = await currentPolicyOf(ctx);
-    // The profile is needed twice (ranking and the calculator links), so it is read once here.
-    const [e] = await loadEnterpriseProfiles(ctx, today, memberOf(c).enterpriseId);
+    const today = shanghaiDate(ctx.now);
+    // The policy and the profile do not depend on each other: one round trip for both. The profile
+    // is needed twice (ranking and the calculator links), so it is read once here.
+    const [{ policy }, [e]] = await Promise.all([
+      currentPolicyOf(ctx),
+      loadEnterpriseProfiles(ctx, today, memberOf(c).enterpriseId),
+    ]);
     if (!e) throw new AppError("not_found", "找不到你所属的企业,请联系园区管理员。");
     const rows = rankProgrammesForEnterprise(policy.compiled, e.profile, e.history, today).map((f) => {
       const view = viewOf(policy.compiled, f.programme.id)!;

@@ -5,6 +5,7 @@
  */
 import { Hono, type Context } from "hono";
 import type { AppDeps, AppEnv } from "../../../env";
+import { shanghaiDate } from "../../../lib/calendar";
 import { refuseBadCharacters } from "../../../lib/form-text";
 import { requestCtx } from "../../../middleware/request-ctx";
 import type { CompiledProgramme } from "../../../engines/policy/evaluate";
@@ -27,10 +28,17 @@ async function memberProfile(c: Context<AppEnv>, deps: AppDeps, today: string) {
 
 /** The member's open applications of this programme and whether a new one would be refused (the page then
  * says so, not a 409); nothing for anyone else. */
-const standingOf = (c: Context<AppEnv>, deps: AppDeps, programme: CompiledProgramme, today: string) =>
+const standingOf = (
+  c: Context<AppEnv>,
+  deps: AppDeps,
+  programmeId: string,
+  programme: Promise<CompiledProgramme>,
+  today: string,
+) =>
   isMember(c)
     ? listOpenApplications(requestCtx(c, deps), {
         enterpriseId: c.get("auth")!.user.enterpriseId!,
+        programmeId,
         programme,
         today,
       })
@@ -45,17 +53,22 @@ export function programmePage(deps: AppDeps) {
   const r = new Hono<AppEnv>();
   r.get("/programmes/:id", async (c) => {
     const ctx = requestCtx(c, deps);
-    const { policy, today } = await currentPolicyOf(ctx);
-    const view = programmeParam(c, policy);
     const raw = c.req.query();
     refuseBadCharacters(raw);
-    // ?from=profile: a member's own figures and qualifications, read here on the
-    // server, so the enterprise's financial data never travels in a URL.
+    const today = shanghaiDate(ctx.now);
+    // The policy, the member's standing on this programme and (?from=profile) the member's own figures
+    // and qualifications go out together: one round trip. The programme is checked first, so a bad id
+    // answers as before; the profile is read on the server, so financial data never travels in a URL.
+    const read = currentPolicyOf(ctx);
+    const programme = read.then(({ policy }) => policy.compiled.programmes.get(programmeParam(c, policy).id)!);
+    const standingRead = standingOf(c, deps, c.req.param("id") ?? "", programme, today);
+    const profileRead = raw.from === "profile" ? memberProfile(c, deps, today) : Promise.resolve(null);
+    for (const p of [programme, standingRead, profileRead]) p.catch(() => {});
+    const { policy } = await read;
+    const view = programmeParam(c, policy);
     const wantsProfile = raw.from === "profile" && !wasSubmitted(view.facts, raw);
-    const [own, standing] = await Promise.all([
-      wantsProfile ? memberProfile(c, deps, today) : null,
-      standingOf(c, deps, policy.compiled.programmes.get(view.id)!, today),
-    ]);
+    const [ownRead, standing] = await Promise.all([profileRead, standingRead]);
+    const own = wantsProfile ? ownRead : null;
     const state = calculatorState({ policy, today, view, raw, own });
     // The document's own status, for the 已到期 badge and its label; the result already fails "effective"
     // (decision 0013).

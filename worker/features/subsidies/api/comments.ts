@@ -6,7 +6,6 @@ import { body, err, json } from "../../../lib/openapi";
 import { actingCtx } from "../../../middleware/request-ctx";
 import { ApplicationIdParam } from "./request-schemas";
 import { CommentInput, commentOnApplication } from "../comment-application";
-import { getApplication } from "../get-application";
 import { denied, missing, titles, type SubsidyGuards, type SubsidyRouter } from "./shared";
 
 export function commentsEndpoint(r: SubsidyRouter, deps: AppDeps, g: SubsidyGuards) {
@@ -32,13 +31,8 @@ export function commentsEndpoint(r: SubsidyRouter, deps: AppDeps, g: SubsidyGuar
       const ctx = actingCtx(c, deps);
       if (ctx.actor.role === "bank") throw new AppError("forbidden", "金融机构用户不能查看或评论政策兑现申报。");
       const id = c.req.valid("param").id;
-      const title = await titles(c, deps);
-      await commentOnApplication(
-        ctx,
-        id,
-        c.req.valid("json"),
-        title((await getApplication(ctx, id)).application.programmeId),
-      );
+      // Titles are read beside the application: one round trip of reads, then one write.
+      await commentOnApplication(ctx, id, c.req.valid("json"), titles(c, deps));
       return c.json({ ok: true as const }, 201);
     },
   );

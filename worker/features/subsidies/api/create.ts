@@ -30,15 +30,16 @@ export function createEndpoint(r: SubsidyRouter, deps: AppDeps, g: SubsidyGuards
     }),
     async (c) => {
       const ctx = actingCtx(c, deps);
-      const { policy } = await currentPolicyOf(ctx);
+      const policyRead = currentPolicyOf(ctx).then((p) => p.policy);
+      policyRead.catch(() => {}); // awaited by the service (its refusals may come first)
       const { programme, facts, formValues, projectCode } = c.req.valid("json");
       const out = await createApplication(
         ctx,
-        policy,
+        policyRead,
         { programme, facts, formValues, projectCode },
         c.req.valid("header")["idempotency-key"] ?? null,
       );
-      const application = applicationJson(out.application, titleIn(policy), ctx.zone);
+      const application = applicationJson(out.application, titleIn(await policyRead), ctx.zone);
       return out.created ? c.json({ application }, 201) : c.json({ application }, 200);
     },
   );

@@ -25,9 +25,10 @@ export function dashboardEndpoint(r: SubsidyRouter, deps: AppDeps) {
     async (c) => {
       const ctx = requestCtx(c, deps);
       const today = shanghaiDate(ctx.now);
-      const policy = await loadCurrentPolicy(ctx, today);
       const year = c.req.valid("query").year ?? Number(today.slice(0, 4));
-      return c.json(await subsidyDashboard(ctx, policy?.compiled ?? null, year), 200);
+      // The policy (titles, budgets) is read beside the figures: one round trip.
+      const compiled = loadCurrentPolicy(ctx, today).then((p) => p?.compiled ?? null);
+      return c.json(await subsidyDashboard(ctx, compiled, year), 200);
     },
   );
 }

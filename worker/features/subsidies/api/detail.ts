@@ -6,7 +6,7 @@ import { actingCtx } from "../../../middleware/request-ctx";
 import { ApplicationIdParam } from "./request-schemas";
 import { DetailSchema, detailJson } from "./response-schemas";
 import { getApplication } from "../get-application";
-import { denied, missing, titles, type SubsidyGuards, type SubsidyRouter } from "./shared";
+import { denied, missing, titleIn, type SubsidyGuards, type SubsidyRouter } from "./shared";
 
 export function detailEndpoint(r: SubsidyRouter, deps: AppDeps, g: SubsidyGuards) {
   r.openapi(
@@ -23,8 +23,9 @@ export function detailEndpoint(r: SubsidyRouter, deps: AppDeps, g: SubsidyGuards
     }),
     async (c) => {
       const ctx = actingCtx(c, deps);
+      // The policy in force (titles) comes in the application's own batch: one round trip.
       const detail = await getApplication(ctx, c.req.valid("param").id);
-      return c.json(detailJson(detail, await titles(c, deps), ctx.zone), 200);
+      return c.json(detailJson(detail, titleIn(detail.policy), ctx.zone), 200);
     },
   );
 }

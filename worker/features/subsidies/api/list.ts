@@ -22,7 +22,9 @@ export function listEndpoint(r: SubsidyRouter, deps: AppDeps, g: SubsidyGuards) 
       summary:
         "A member: its enterprise's applications (every status; the filters are for the staff queue). " +
         "Zone staff: the queue of submitted applications, filtered by status, stage, programme, " +
-        "or enterprise name or application number (q, e.g. ZB-2026-000123), with counts per status and stage",
+        "or enterprise name or application number (q, e.g. ZB-2026-000123), with counts per status and stage. " +
+        "A page at a time (limit, default 50): the answer's nextCursor, passed as ?after=, gives the next; " +
+        "total counts every page",
       request: { query: QueueQuery },
       responses: {
         200: json(ListSchema, "Applications, those due first (staff) or most recently changed first (member)"),
@@ -32,8 +34,15 @@ export function listEndpoint(r: SubsidyRouter, deps: AppDeps, g: SubsidyGuards) 
     }),
     async (c) => {
       const ctx = actingCtx(c, deps);
-      const title = await titles(c, deps);
-      const item = ({ numberYear, numberSeq, ...a }: Awaited<ReturnType<typeof listMyApplications>>[number]) => ({
+      const query = c.req.valid("query");
+      // The titles and the page do not depend on each other: one round trip for both.
+      const [title, list] = await Promise.all([
+        titles(c, deps),
+        ctx.actor.role === "enterprise"
+          ? listMyApplications(ctx, { after: query.after, limit: query.limit })
+          : listQueue(ctx, query),
+      ]);
+      const item = ({ numberYear, numberSeq, ...a }: (typeof list.rows)[number]) => ({
         ...a,
         number: applicationNumber(ctx.zone, "subsidy", { numberYear, numberSeq }),
         programme: title(a.programmeId),
@@ -41,17 +50,10 @@ export function listEndpoint(r: SubsidyRouter, deps: AppDeps, g: SubsidyGuards) 
         submittedAt: a.submittedAt === null ? null : new Date(a.submittedAt).toISOString(),
         updatedAt: new Date(a.updatedAt).toISOString(),
       });
-      if (ctx.actor.role === "enterprise") {
-        const rows = await listMyApplications(ctx);
-        const counts = new Map<string, { status: (typeof rows)[number]["status"]; stage: string | null; n: number }>();
-        for (const a of rows) {
-          const key = `${a.status}/${a.stage ?? ""}`;
-          counts.set(key, { status: a.status, stage: a.stage, n: (counts.get(key)?.n ?? 0) + 1 });
-        }
-        return c.json({ applications: rows.map(item), counts: [...counts.values()] }, 200);
-      }
-      const { rows, counts } = await listQueue(ctx, c.req.valid("query"));
-      return c.json({ applications: rows.map(item), counts }, 200);
+      return c.json(
+        { applications: list.rows.map(item), counts: list.counts, total: list.total, nextCursor: list.nextCursor },
+        200,
+      );
     },
   );
 }

@@ -5,8 +5,7 @@ import { body, err, json } from "../../../lib/openapi";
 import { actingCtx } from "../../../middleware/request-ctx";
 import { ApplicationIdParam } from "./request-schemas";
 import { applicationJson, SubsidyApplicationSchema } from "./response-schemas";
-import { readableApplication } from "../context";
-import { paidSoFar, PaymentInput, recordPayment } from "../record-payment";
+import { PaymentInput, recordPayment } from "../record-payment";
 import { denied, missing, titles, type SubsidyGuards, type SubsidyRouter } from "./shared";
 
 const Recorded = z.object({ application: SubsidyApplicationSchema, paidFen: z.number().int() });
@@ -33,10 +32,10 @@ export function paymentsEndpoint(r: SubsidyRouter, deps: AppDeps, g: SubsidyGuar
     async (c) => {
       const ctx = actingCtx(c, deps);
       const id = c.req.valid("param").id;
-      const title = await titles(c, deps);
-      const app = await readableApplication(ctx, id);
-      const row = await recordPayment(ctx, id, c.req.valid("json"), title(app.programmeId));
-      return c.json({ application: applicationJson(row, title, ctx.zone), paidFen: await paidSoFar(ctx.db, id) }, 201);
+      // Titles are read beside the payment's checks: one round trip of reads, then one guarded write.
+      const title = titles(c, deps);
+      const row = await recordPayment(ctx, id, c.req.valid("json"), title);
+      return c.json({ application: applicationJson(row, await title, ctx.zone), paidFen: row.paidFen }, 201);
     },
   );
 }

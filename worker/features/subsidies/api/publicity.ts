@@ -9,7 +9,8 @@ import { body, err, json } from "../../../lib/openapi";
 import { requestCtx } from "../../../middleware/request-ctx";
 import { ApplicationIdParam } from "./request-schemas";
 import { PublicitySchema } from "./response-schemas";
-import { listPublicity, lodgeObjection, ObjectionInput } from "../publicity";
+import { listPublicity, PublicityQuery } from "../list-publicity";
+import { lodgeObjection, ObjectionInput } from "../publicity";
 import { titles, type SubsidyRouter } from "./shared";
 
 const LODGED = "异议已提交。园区管理员核实处理前,这份申报暂停推进;处理结果会通过你留下的联系方式告知。";
@@ -23,13 +24,17 @@ export function publicityEndpoints(r: SubsidyRouter, deps: AppDeps) {
       summary:
         "Public (no sign-in): the applications on public notice (公示) — enterprise, programme, amount " +
         "and the notice period; nothing personal",
-      responses: { 200: json(PublicitySchema, "On notice, ending soonest first") },
+      request: { query: PublicityQuery },
+      responses: {
+        200: json(PublicitySchema, "On notice, ending soonest first, a page at a time"),
+        422: err("Invalid page"),
+      },
     }),
     async (c) => {
       const ctx = requestCtx(c, deps);
-      const title = await titles(c, deps);
-      const rows = await listPublicity(ctx);
-      const items = rows.map((p) => ({
+      // Titles (the policy in force) and the page are read together: one round trip.
+      const [title, list] = await Promise.all([titles(c, deps), listPublicity(ctx, c.req.valid("query"))]);
+      const items = list.rows.map((p) => ({
         id: p.id,
         number: applicationNumber(ctx.zone, "subsidy", p),
         enterprise: p.enterprise,
@@ -39,7 +44,7 @@ export function publicityEndpoints(r: SubsidyRouter, deps: AppDeps) {
         from: p.from,
         to: p.to,
       }));
-      return c.json({ items }, 200);
+      return c.json({ items, total: list.total, nextCursor: list.nextCursor }, 200);
     },
   );
 

@@ -244,6 +244,11 @@ export const ListSchema = z.object({
       description:
         "Per status and stage (staff: the zone's submitted applications, whatever the filters; a member: its own)",
     }),
+  total: z.number().int().openapi({ description: "How many applications the filters match, on every page" }),
+  nextCursor: z
+    .string()
+    .nullable()
+    .openapi({ description: "Pass as ?after= for the next page; null on the last page" }),
 });
 
 export const PublicitySchema = z.object({
@@ -259,6 +264,8 @@ export const PublicitySchema = z.object({
       to: day.nullable(),
     }),
   ),
+  total: z.number().int().openapi({ description: "Items on notice, every page" }),
+  nextCursor: z.string().nullable().openapi({ description: "Pass as ?after= for the next page; null on the last" }),
 });
 
 export const DashboardSchema = z

@@ -31,9 +31,10 @@ export function reviewEndpoint(r: SubsidyRouter, deps: AppDeps, g: SubsidyGuards
     }),
     async (c) => {
       const ctx = actingCtx(c, deps);
-      const title = await titles(c, deps);
+      // Titles are read beside the application: one round trip of reads, then the decision's one write.
+      const title = titles(c, deps);
       const row = await reviewApplication(ctx, c.req.valid("param").id, c.req.valid("json"), title);
-      return c.json({ application: applicationJson(row, title, ctx.zone) }, 200);
+      return c.json({ application: applicationJson(row, await title, ctx.zone) }, 200);
     },
   );
 }

@@ -33,8 +33,10 @@ export function submitEndpoint(r: SubsidyRouter, deps: AppDeps, g: SubsidyGuards
     }),
     async (c) => {
       const ctx = actingCtx(c, deps);
-      const { policy } = await currentPolicyOf(ctx);
-      const out = await submitApplication(ctx, policy, c.req.valid("param").id);
+      const policyRead = currentPolicyOf(ctx).then((p) => p.policy);
+      policyRead.catch(() => {}); // awaited by the service (its refusals may come first)
+      const out = await submitApplication(ctx, policyRead, c.req.valid("param").id);
+      const policy = await policyRead;
       return c.json(
         {
           application: applicationJson(out.application, titleIn(policy), ctx.zone),

@@ -7,7 +7,10 @@ import { readFormBody } from "../../../lib/form-body";
 import { refuseBadCharacters } from "../../../lib/form-text";
 import { actingCtx } from "../../../middleware/request-ctx";
 import type { Notice } from "../../../../web/pages/subsidies/shared";
-import { currentPolicyOf } from "../../policies/current-policy";
+import { currentPolicyOf, NO_POLICY } from "../../policies/current-policy";
+import { loadEnterpriseProfiles } from "../../policies/enterprise-profiles";
+import { shanghaiDate } from "../../../lib/calendar";
+import { AppError } from "../../../lib/errors";
 import { CommentInput, commentOnApplication } from "../comment-application";
 import { getApplication } from "../get-application";
 import { titleFrom } from "../programme-title";
@@ -18,10 +21,19 @@ import { statusPage } from "./status-page";
 export function applicationPage(r: MemberPages, deps: AppDeps) {
   r.get("/applications/:id", async (c) => {
     const ctx = actingCtx(c, deps);
-    const detail = await getApplication(ctx, idParam(c));
+    const id = idParam(c);
+    const today = shanghaiDate(ctx.now);
+    // One round trip: the application (with the policy in force) and, for the draft's live estimate, the
+    // member's own enterprise profile (the application's own left out of its history) are read together.
+    const [detail, profile] = await Promise.all([
+      getApplication(ctx, id),
+      loadEnterpriseProfiles(ctx, today, ctx.actor.enterpriseId ?? "", id),
+    ]);
     const done = c.req.query("done") ?? "";
-    const { policy, today } = await currentPolicyOf(ctx);
-    if (editable(detail.application.status)) return draftPage(c, ctx, policy, today, detail, { notice: DONE[done] });
+    const policy = detail.policy;
+    if (!policy) throw new AppError("not_found", NO_POLICY);
+    if (editable(detail.application.status))
+      return draftPage(c, ctx, policy, today, detail, { notice: DONE[done], profile });
     const notices: Record<string, Notice> = {
       submitted: { kind: "ok", message: `申报已提交,当前:${detail.standing.label}。进度会在这里和邮件中告知。` },
       commented: { kind: "ok", message: "留言已发送给园区。" },

@@ -13,7 +13,7 @@ import type { RequestCtx } from "../../../middleware/request-ctx";
 import { fieldName } from "../../../../web/pages/policy/calculator-fields";
 import { formToFacts, type FormValues } from "../../policies/calculator-form";
 import type { LoadedPolicy } from "../../policies/current-policy";
-import { loadEnterpriseProfiles, withInProgress } from "../../policies/enterprise-profiles";
+import { type EnterpriseFacts, loadEnterpriseProfiles, withInProgress } from "../../policies/enterprise-profiles";
 import { viewOf } from "../../policies/search-programmes";
 
 /**
@@ -65,8 +65,10 @@ export async function estimateOf(
   facts: Facts,
   app: { id: string; enterpriseId: string },
   today: string,
+  /** The profile read already, beside the application (the page's one round trip). */
+  preloaded?: EnterpriseFacts[],
 ) {
-  const [enterprise] = await loadEnterpriseProfiles(ctx, today, app.enterpriseId, app.id);
+  const [enterprise] = preloaded ?? (await loadEnterpriseProfiles(ctx, today, app.enterpriseId, app.id));
   const result = evaluate(programme, {
     facts,
     profile: enterprise?.profile,

@@ -14,6 +14,7 @@ import { signedIn } from "../../auth/guard";
 import { MATERIAL_LIMIT_LABEL } from "../../materials/material-file";
 import { factsToForm } from "../../policies/calculator-form";
 import type { LoadedPolicy } from "../../policies/current-policy";
+import type { EnterpriseFacts } from "../../policies/enterprise-profiles";
 import type { ApplicationDetail } from "../get-application";
 import { estimateOf, programmeOf, readFields } from "./draft-fields";
 import { MATERIAL_PREFIX, nonce } from "./shared";
@@ -34,6 +35,8 @@ export interface DraftState {
   errors?: Record<string, string>;
   message?: string;
   notice?: Notice;
+  /** The enterprise's profile, when it was read beside the application. */
+  profile?: EnterpriseFacts[];
 }
 
 export async function draftPage(
@@ -53,7 +56,7 @@ export async function draftPage(
     programme,
     state.values ?? { ...factsToForm(view.facts, detail.facts as Facts), ...detail.formValues },
   );
-  const estimate = await estimateOf(ctx, programme, fields.facts, app, today);
+  const estimate = await estimateOf(ctx, programme, fields.facts, app, today, state.profile);
   const bad = Object.keys(fields.errors).length;
   const returned =
     app.status === "returned"

@@ -6,7 +6,7 @@ import { RETIRED_PROGRAMME } from "../../../../web/labels/subsidies";
 import { StatusPage } from "../../../../web/pages/subsidies/member-status";
 import type { Notice } from "../../../../web/pages/subsidies/shared";
 import { signedIn } from "../../auth/guard";
-import { loadPolicyVersion, type LoadedPolicy } from "../../policies/current-policy";
+import type { LoadedPolicy } from "../../policies/current-policy";
 import { viewOf } from "../../policies/search-programmes";
 import type { ApplicationDetail } from "../get-application";
 import { materialKind } from "../submit-application";
@@ -22,10 +22,10 @@ export async function statusPage(
   status: 200 | 409 | 422 = 200,
 ) {
   const app = detail.application;
-  // Labels as the version it was submitted under wrote them.
+  // Labels as the version it was submitted under wrote them (read in the application's batch).
   const compiled =
     app.policyVersion !== null && app.policyVersion !== policy.version.id
-      ? ((await loadPolicyVersion(ctx, app.policyVersion)) ?? policy.compiled)
+      ? (detail.ownVersion ?? policy.compiled)
       : policy.compiled;
   const view = viewOf(compiled, app.programmeId) ?? viewOf(policy.compiled, app.programmeId);
   const materialNames = Object.fromEntries((view?.materials ?? []).map((m) => [materialKind(m.id), m.name]));

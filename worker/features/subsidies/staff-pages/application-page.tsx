@@ -5,10 +5,8 @@
  * the application with a notice, a refusal re-renders the page with the
  * service's message under the form it concerns and its 4xx, having changed nothing.
  */
-import { inArray } from "drizzle-orm";
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { users } from "../../../db/schema";
 import type { AppDeps, AppEnv } from "../../../env";
 import { shanghaiDate } from "../../../lib/calendar";
 import { actingCtx, type Actor, type RequestCtx } from "../../../middleware/request-ctx";
@@ -17,11 +15,10 @@ import { StaffApplicationPage } from "../../../../web/pages/subsidies/staff-appl
 import type { Notice } from "../../../../web/pages/subsidies/shared";
 import { signedIn } from "../../auth/guard";
 import { formFailure } from "../../auth/page-forms";
-import { loadPolicyVersion } from "../../policies/current-policy";
 import { nextStage } from "../context";
 import { removedStageNotes } from "../removed-stage";
 import { type ApplicationDetail, getApplication } from "../get-application";
-import { DONE, idParam, NOT_FOUND, programmeTitles, type StaffPages } from "./shared";
+import { DONE, idParam, NOT_FOUND, type StaffPages } from "./shared";
 
 const roleZh = (roles: readonly string[]) =>
   roles.map((r) => (r === "zone_admin" ? "园区管理员" : "审核员")).join("或");
@@ -73,17 +70,11 @@ async function renderApplication(
   status: ContentfulStatusCode = 200,
 ) {
   const ctx = actingCtx(c, deps);
+  // One round trip: the application, its versions and its payments' recorders come in one batch.
   const detail = await getApplication(ctx, id);
   const app = detail.application;
-  const compiled =
-    app.policyVersion !== null
-      ? await loadPolicyVersion(ctx, app.policyVersion)
-      : (await programmeTitles(ctx)).policy?.compiled;
+  const compiled = app.policyVersion !== null ? detail.ownVersion : detail.policy?.compiled;
   const p = compiled?.programmes.get(app.programmeId);
-  const recorderIds = [...new Set(detail.payments.map((x) => x.recordedBy))];
-  const recorders = recorderIds.length
-    ? await ctx.db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.id, recorderIds))
-    : [];
   return c.html(
     <StaffApplicationPage
       zone={ctx.zone}
@@ -91,7 +82,7 @@ async function renderApplication(
       user={signedIn(c).user}
       detail={detail}
       programme={p ? { title: p.title.zh, facts: p.facts, materials: p.materials } : null}
-      recorders={Object.fromEntries(recorders.map((r) => [r.id, r.email]))}
+      recorders={detail.recorders}
       actions={staffActions(ctx, detail, (await removedStageNotes(ctx, [app])).get(app.id))}
       today={shanghaiDate(ctx.now)}
       notice={opts.notice}

@@ -4,7 +4,6 @@ import { refuseBadCharacters } from "../../../lib/form-text";
 import { actingCtx } from "../../../middleware/request-ctx";
 import { readForm } from "../../auth/page-forms";
 import { CommentInput, commentOnApplication } from "../comment-application";
-import { getApplication } from "../get-application";
 import { attempt } from "./application-page";
 import { idParam, invalid, NOT_FOUND, programmeTitles, STAFF_LABELS, type StaffPages, Text } from "./shared";
 
@@ -17,8 +16,12 @@ export function commentAction(r: StaffPages, deps: AppDeps) {
       const input = CommentInput.safeParse({ text: raw.text ?? "" });
       if (!input.success) throw invalid("请填写意见内容。", { text: input.error.issues[0]?.message ?? "有误" });
       const ctx = actingCtx(c, deps);
-      const { title } = await programmeTitles(ctx);
-      await commentOnApplication(ctx, id, input.data, title((await getApplication(ctx, id)).application.programmeId));
+      await commentOnApplication(
+        ctx,
+        id,
+        input.data,
+        programmeTitles(ctx).then((t) => t.title),
+      );
       return "comment";
     });
   });

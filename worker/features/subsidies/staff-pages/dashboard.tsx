@@ -16,8 +16,9 @@ export function dashboardPage(r: StaffPages, deps: AppDeps) {
     const year = asked === undefined || asked === "" ? thisYear : Number(asked);
     if (!Number.isInteger(year) || year < 2000 || year > thisYear + 1)
       throw new AppError("validation_failed", `年度须为 2000 至 ${thisYear + 1} 之间的年份。`, { year: "年度有误" });
-    const { policy } = await programmeTitles(ctx);
-    const dashboard = await subsidyDashboard(ctx, policy?.compiled ?? null, year);
+    // The policy (titles, budgets) is read beside the figures: one round trip.
+    const compiled = programmeTitles(ctx).then((t) => t.policy?.compiled ?? null);
+    const dashboard = await subsidyDashboard(ctx, compiled, year);
     const years = Array.from({ length: 5 }, (_, i) => thisYear - i);
     if (!years.includes(year)) years.push(year);
     return c.html(

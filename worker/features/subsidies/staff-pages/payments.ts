@@ -4,7 +4,6 @@ import type { AppDeps, AppEnv } from "../../../env";
 import { refuseBadCharacters } from "../../../lib/form-text";
 import { actingCtx } from "../../../middleware/request-ctx";
 import { readForm } from "../../auth/page-forms";
-import { getApplication } from "../get-application";
 import { PaymentInput, recordPayment } from "../record-payment";
 import { attempt } from "./application-page";
 import {
@@ -41,9 +40,12 @@ export function paymentAction(r: StaffPages, deps: AppDeps, adminOnly: Middlewar
         throw invalid("请按提示修改后再登记。", fields);
       }
       const ctx = actingCtx(c, deps);
-      const { title } = await programmeTitles(ctx);
-      const app = (await getApplication(ctx, id)).application;
-      await recordPayment(ctx, id, input.data, title(app.programmeId));
+      await recordPayment(
+        ctx,
+        id,
+        input.data,
+        programmeTitles(ctx).then((t) => t.title),
+      );
       return "paid";
     });
   });

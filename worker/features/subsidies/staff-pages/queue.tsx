@@ -1,9 +1,10 @@
-/** GET /admin/subsidies: the queue per stage, with filters and counts. */
+/** GET /admin/subsidies: the queue per stage, with filters and counts, a page at a time. */
 import type { AppDeps } from "../../../env";
 import { shanghaiDate } from "../../../lib/calendar";
 import { refuseBadCharacters } from "../../../lib/form-text";
 import { actingCtx } from "../../../middleware/request-ctx";
 import type { FormErrors } from "../../../../web/components/form";
+import { listPage } from "../../../../web/pages/subsidies/pager";
 import { QueuePage } from "../../../../web/pages/subsidies/staff-queue";
 import { signedIn } from "../../auth/guard";
 import { listQueue, QueueQuery } from "../list-applications";
@@ -15,7 +16,11 @@ const FILTER_NAMES: Record<string, string> = {
   stage: "环节",
   programme: "扶持项目",
   q: "企业名称或申报编号",
+  after: "翻页",
 };
+
+/** The filters a page link keeps (the cursor is the pager's own). */
+const filterParams = ({ status, stage, programme, q }: QueueQuery) => ({ status, stage, programme, q });
 
 export function queuePage(r: StaffPages, deps: AppDeps) {
   r.get("/", async (c) => {
@@ -44,6 +49,11 @@ export function queuePage(r: StaffPages, deps: AppDeps) {
         zone={ctx.zone}
         nonce={c.get("secureHeadersNonce")}
         user={signedIn(c).user}
+        page={listPage("/admin/subsidies", filterParams(parsed.success ? parsed.data : {}), {
+          total: queue.total,
+          nextCursor: queue.nextCursor,
+          paged: parsed.success && parsed.data.after !== undefined,
+        })}
         rows={queue.rows.map((row) => ({
           ...row,
           programme: title(row.programmeId),

@@ -37,7 +37,12 @@ export function reviewAction(r: StaffPages, deps: AppDeps) {
           [String(input.error.issues[0]?.path[0] ?? "reason")]: input.error.issues[0]?.message ?? "有误",
         });
       const ctx = actingCtx(c, deps);
-      const row = await reviewApplication(ctx, id, input.data, (await programmeTitles(ctx)).title);
+      const row = await reviewApplication(
+        ctx,
+        id,
+        input.data,
+        programmeTitles(ctx).then((t) => t.title),
+      );
       return row.status === "awarded" ? "award" : action;
     });
   });
