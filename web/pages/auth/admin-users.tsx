@@ -22,11 +22,23 @@ export interface AdminUsersPageProps {
   nonce: string | undefined;
   user: HeaderUser & { id: string };
   users: ZoneUserRow[];
+  /** How many users there are (with the role filter), and the keys of the pages around this one. */
+  paging?: { total: number; nextCursor: string | null; prevCursor: string | null; role?: Role | undefined };
   /** The outcome of the last action: a confirmation, or what stopped it. */
   notice?: { kind: "ok" | "error"; message: string };
 }
 
-export function AdminUsersPage({ zone, nonce, user, users, notice }: AdminUsersPageProps) {
+/** 用户管理 at the page a cursor names (none: the first), with the role filter kept. */
+function usersHref(role: Role | undefined, cursor?: { after: string } | { before: string }): string {
+  const p = new URLSearchParams();
+  if (role) p.set("role", role);
+  if (cursor && "after" in cursor) p.set("after", cursor.after);
+  if (cursor && "before" in cursor) p.set("before", cursor.before);
+  const s = p.toString();
+  return s ? `/admin/users?${s}` : "/admin/users";
+}
+
+export function AdminUsersPage({ zone, nonce, user, users, paging, notice }: AdminUsersPageProps) {
   return (
     <Layout title="用户管理" zone={zone} nonce={nonce} user={user} current="admin">
       <main id="main" class="wrap">
@@ -88,6 +100,21 @@ export function AdminUsersPage({ zone, nonce, user, users, notice }: AdminUsersP
             </tbody>
           </table>
         </div>
+        {paging && (
+          <nav class="pager" aria-label="分页">
+            <span>共 {paging.total} 个用户</span>
+            {paging.prevCursor && (
+              <a href={usersHref(paging.role, { before: paging.prevCursor })} rel="prev">
+                上一页
+              </a>
+            )}
+            {paging.nextCursor && (
+              <a href={usersHref(paging.role, { after: paging.nextCursor })} rel="next">
+                下一页
+              </a>
+            )}
+          </nav>
+        )}
       </main>
     </Layout>
   );

@@ -14,11 +14,12 @@ interface DirectoryPageProps {
   pendingQualifications: number;
 }
 
-/** The filters as a query string (page left out unless given), for the pager and the CSV link. */
-function filterQuery(f: DirectoryFilters, page?: number): string {
+/** The filters as a query string (with a cursor for the pager), for the pager and the CSV link. */
+function filterQuery(f: DirectoryFilters, cursor?: { after: string } | { before: string }): string {
   const p = new URLSearchParams();
   for (const key of ["q", "industry", "qualification", "status"] as const) if (f[key]) p.set(key, f[key]!);
-  if (page && page > 1) p.set("page", String(page));
+  if (cursor && "after" in cursor) p.set("after", cursor.after);
+  if (cursor && "before" in cursor) p.set("before", cursor.before);
   const s = p.toString();
   return s ? `?${s}` : "";
 }
@@ -113,16 +114,16 @@ export function DirectoryPage({ zone, nonce, user, filters, result, pendingQuali
           </table>
         </div>
         <nav class="pager" aria-label="分页">
-          {result.page > 1 && (
-            <a href={`/admin/enterprises${filterQuery(filters, result.page - 1)}`} rel="prev">
+          {result.prevCursor && (
+            <a href={`/admin/enterprises${filterQuery(filters, { before: result.prevCursor })}`} rel="prev">
               上一页
             </a>
           )}
           <span>
-            第 {result.page} / {pages} 页
+            第 {Math.min(result.page, pages)} / {pages} 页
           </span>
-          {result.page < pages && (
-            <a href={`/admin/enterprises${filterQuery(filters, result.page + 1)}`} rel="next">
+          {result.nextCursor && (
+            <a href={`/admin/enterprises${filterQuery(filters, { after: result.nextCursor })}`} rel="next">
               下一页
             </a>
           )}

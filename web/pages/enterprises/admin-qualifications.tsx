@@ -11,10 +11,12 @@ interface QualificationQueueProps {
   nonce: string | undefined;
   user: HeaderUser;
   pending: PendingQualification[];
+  /** How many claims wait in all, the key of the next page, and whether this is a later page. */
+  paging?: { total: number; nextCursor: string | null; paged: boolean };
   notice?: { kind: "ok" | "error"; message: string } | undefined;
 }
 
-export function QualificationQueuePage({ zone, nonce, user, pending, notice }: QualificationQueueProps) {
+export function QualificationQueuePage({ zone, nonce, user, pending, paging, notice }: QualificationQueueProps) {
   return (
     <Layout title="资质审核" zone={zone} nonce={nonce} user={user} css={ENTERPRISE_CSS}>
       <main id="main" class="wrap ent">
@@ -86,6 +88,17 @@ export function QualificationQueuePage({ zone, nonce, user, pending, notice }: Q
               </tbody>
             </table>
           </div>
+        )}
+        {paging && (paging.nextCursor || paging.paged) && (
+          <nav class="pager" aria-label="分页">
+            <span>共 {paging.total} 条待审核</span>
+            {paging.paged && <a href="/admin/qualifications">回到第一页</a>}
+            {paging.nextCursor && (
+              <a href={`/admin/qualifications?after=${paging.nextCursor}`} rel="next">
+                下一页
+              </a>
+            )}
+          </nav>
         )}
       </main>
     </Layout>

@@ -36,13 +36,19 @@ export interface DirectoryFilters {
   qualification?: string | undefined;
   status?: "active" | "suspended" | undefined;
   page: number;
+  after?: string | undefined;
+  before?: string | undefined;
 }
 
 /** One page of the directory: each enterprise with its verified qualification codes and latest revenue. */
 export interface DirectoryResult {
   total: number;
+  /** Which page this is (counted from the rows before it), for 第 N / M 页. */
   page: number;
   pageSize: number;
+  /** Opaque keys of the pages after and before this one; null where there is none. */
+  nextCursor: string | null;
+  prevCursor: string | null;
   enterprises: (Pick<EnterpriseRow, "id" | "name" | "uscc" | "industry" | "employees" | "status"> & {
     qualifications: string[];
     latestRevenue: { year: number; revenueFen: number } | null;

@@ -18,6 +18,16 @@ interface ReviewQueueProps {
 
 const STATUSES = Object.keys(STATUS_LABEL) as ApplicationStatus[];
 
+/** The queue with the same filters, at the page a cursor names (none: the first). */
+function queueHref(filters: ListFilterValues, page?: { after?: string; before?: string }): string {
+  const p = new URLSearchParams();
+  for (const key of ["status", "industry", "from", "to"] as const) if (filters[key]) p.set(key, filters[key]!);
+  if (page?.after) p.set("after", page.after);
+  if (page?.before) p.set("before", page.before);
+  const s = p.toString();
+  return s ? `/admin/onboarding?${s}` : "/admin/onboarding";
+}
+
 export function ReviewQueuePage({ zone, nonce, user, list, filters, errors }: ReviewQueueProps) {
   const e = (k: string) => errors?.fields?.[k];
   return (
@@ -68,6 +78,7 @@ export function ReviewQueuePage({ zone, nonce, user, list, filters, errors }: Re
             {errors.message}
           </div>
         )}
+        <p>共 {list.total} 条</p>
         {list.applications.length === 0 ? (
           <p>没有符合条件的申请。</p>
         ) : (
@@ -105,6 +116,21 @@ export function ReviewQueuePage({ zone, nonce, user, list, filters, errors }: Re
               </tbody>
             </table>
           </div>
+        )}
+        {(list.prevCursor || list.nextCursor || filters.after || filters.before) && (
+          <nav class="pager" aria-label="分页">
+            {list.prevCursor && (
+              <a href={queueHref(filters, { before: list.prevCursor })} rel="prev">
+                上一页
+              </a>
+            )}
+            {(filters.after || filters.before) && <a href={queueHref(filters)}>回到第一页</a>}
+            {list.nextCursor && (
+              <a href={queueHref(filters, { after: list.nextCursor })} rel="next">
+                下一页
+              </a>
+            )}
+          </nav>
         )}
       </main>
     </Layout>

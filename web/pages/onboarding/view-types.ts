@@ -38,7 +38,12 @@ export interface ApplicationList {
     "id" | "status" | "companyName" | "uscc" | "industry" | "createdAt" | "updatedAt"
   >[];
   counts: Record<ApplicationStatus, number>;
+  /** Applications matching the filters (every page). */
+  total: number;
+  /** Opaque keys of the pages after and before this one; null where there is none. */
+  nextCursor: string | null;
+  prevCursor: string | null;
 }
 
-/** The queue's filters as typed (strings), to fill the filter form again. */
-export type ListFilterValues = Partial<Record<"status" | "industry" | "from" | "to", string>>;
+/** The queue's filters as typed (strings), to fill the filter form again and to carry into the pager. */
+export type ListFilterValues = Partial<Record<"status" | "industry" | "from" | "to" | "after" | "before", string>>;

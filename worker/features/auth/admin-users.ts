@@ -1,7 +1,8 @@
 /** The zone admin's user management: list, disable/enable, end sessions, unlock. Every change is audited. */
-import { and, asc, count, eq, gt, max } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, max, sql } from "drizzle-orm";
 import type { TenantDb } from "../../db/open";
-import { authAttempts, sessions, users } from "../../db/schema";
+import { z } from "@hono/zod-openapi";
+import { authAttempts, ROLES, sessions, users } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { auditInsert } from "../audit/audit";
 import { accountLockedUntil, lockedAccounts, unlockInsert } from "./attempts";
@@ -10,10 +11,77 @@ import type { Actor, RequestCtx } from "../../middleware/request-ctx";
 /** What every change here needs: who acts, from where, when. */
 type AdminCtx = Pick<RequestCtx<Actor>, "db" | "now" | "ip" | "actor">;
 
-export async function listZoneUsers({ db, now, zone }: Pick<RequestCtx, "db" | "now" | "zone">) {
+/** Rows per page of 用户管理 (a zone may have thousands of enterprise accounts). */
+export const USERS_PAGE_SIZE = 50;
+
+/** A page's key: (created_at, id), newest first; base64url of ASCII JSON, opaque to clients. */
+type UserKey = [createdAt: number, id: string];
+const STALE = "翻页链接已失效,请回到第一页。";
+
+const encodeUserCursor = (key: UserKey) =>
+  btoa(JSON.stringify(key)).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
+
+function decodeUserCursor(cursor: string, param: "after" | "before"): UserKey {
+  let key: unknown = null;
+  try {
+    key = JSON.parse(atob(cursor.replaceAll("-", "+").replaceAll("_", "/")));
+  } catch {
+    // Refused below.
+  }
+  if (
+    Array.isArray(key) &&
+    key.length === 2 &&
+    Number.isSafeInteger(key[0]) &&
+    typeof key[1] === "string" &&
+    /^[a-z0-9]{1,40}$/.test(key[1])
+  )
+    return key as UserKey;
+  throw new AppError("validation_failed", STALE, { [param]: STALE });
+}
+
+const UserCursor = z
+  .string()
+  .max(700, "翻页参数太长")
+  .regex(/^[A-Za-z0-9_-]+$/, "翻页参数格式不对");
+
+/** 用户管理's paging and filter, as the page's query string and the API's. */
+export const UsersQuery = z.object({
+  role: z.enum(ROLES, "角色只能是 zone_admin、reviewer、enterprise 或 bank").optional(),
+  after: UserCursor.optional().openapi({ description: "nextCursor of a page: the page after it" }),
+  before: UserCursor.optional().openapi({ description: "prevCursor of a page: the page before it" }),
+  limit: z.coerce
+    .number()
+    .int("每页条数须为整数")
+    .min(1, "每页至少 1 条")
+    .max(100, "每页最多 100 条")
+    .optional()
+    .openapi({ description: "rows per page (default 50)" }),
+});
+
+export type ZoneUsersQuery = z.output<typeof UsersQuery>;
+
+/**
+ * One page of the zone's users, newest account first (a new account is where an admin
+ * looks), each with its live sessions and last sign-in (correlated subqueries on indexes,
+ * only for the rows shown), and the total: one batch. The lock check (lockedAccounts' own
+ * batch) runs beside it, in the same round trip.
+ */
+export async function listZoneUsersPage(
+  { db, now, zone }: Pick<RequestCtx, "db" | "now" | "zone">,
+  query: ZoneUsersQuery = {},
+) {
+  const size = query.limit ?? USERS_PAGE_SIZE;
   const nowSeconds = Math.floor(now.getTime() / 1000);
-  // Two round trips side by side: the lock check is lockedAccounts' own batch.
-  const [[rows, live, logins], lockedBy] = await Promise.all([
+  const before = query.before ? decodeUserCursor(query.before, "before") : null;
+  const after = !before && query.after ? decodeUserCursor(query.after, "after") : null;
+  const forward = !before;
+  const filter = query.role ? [eq(users.role, query.role)] : [];
+  const keyed = before
+    ? [sql`(${users.createdAt}, ${users.id}) > (${before[0]}, ${before[1]})`]
+    : after
+      ? [sql`(${users.createdAt}, ${users.id}) < (${after[0]}, ${after[1]})`]
+      : [];
+  const [[read, [total]], lockedBy] = await Promise.all([
     db.batch([
       db
         .select({
@@ -24,34 +92,61 @@ export async function listZoneUsers({ db, now, zone }: Pick<RequestCtx, "db" | "
           status: users.status,
           enterpriseId: users.enterpriseId,
           bankId: users.bankId,
+          createdAt: users.createdAt,
+          // Correlated subqueries built with the query builder, which names each column's table.
+          activeSessions: sql<number>`(${db
+            .select({ n: count() })
+            .from(sessions)
+            .where(and(eq(sessions.userId, users.id), gt(sessions.expiresAt, nowSeconds)))})`,
+          lastLoginMs: sql<number | null>`(${db
+            .select({ at: max(authAttempts.at) })
+            .from(authAttempts)
+            .where(
+              and(eq(authAttempts.kind, "login"), eq(authAttempts.email, users.email), eq(authAttempts.ok, true)),
+            )})`,
         })
         .from(users)
-        .orderBy(asc(users.role), asc(users.email)),
+        .where(and(...filter, ...keyed))
+        .orderBy(...(forward ? [desc(users.createdAt), desc(users.id)] : [asc(users.createdAt), asc(users.id)]))
+        .limit(size + 1),
       db
-        .select({ userId: sessions.userId, n: count() })
-        .from(sessions)
-        .where(gt(sessions.expiresAt, nowSeconds))
-        .groupBy(sessions.userId),
-      db
-        .select({ email: authAttempts.email, at: max(authAttempts.at) })
-        .from(authAttempts)
-        .where(and(eq(authAttempts.kind, "login"), eq(authAttempts.ok, true)))
-        .groupBy(authAttempts.email),
+        .select({ n: count() })
+        .from(users)
+        .where(and(...filter)),
     ]),
     lockedAccounts(db, zone.security, now),
   ]);
-  const sessionsBy = new Map(live.map((r) => [r.userId, r.n]));
-  const loginBy = new Map(logins.map((r) => [r.email, r.at]));
-  return rows.map((u) => {
-    const last = loginBy.get(u.email);
-    const lockedUntil = lockedBy.get(u.email);
-    return {
-      ...u,
-      activeSessions: sessionsBy.get(u.id) ?? 0,
-      lastLoginAt: last ? new Date(last).toISOString() : null,
-      lockedUntil: lockedUntil?.toISOString() ?? null,
-    };
-  });
+  const more = read.length > size;
+  const rows = forward ? read.slice(0, size) : read.slice(0, size).reverse();
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  const hasNext = forward ? more : true;
+  const hasPrev = forward ? after !== null : more;
+  return {
+    users: rows.map(({ lastLoginMs, createdAt: _c, ...u }) => {
+      const lockedUntil = lockedBy.get(u.email);
+      return {
+        ...u,
+        lastLoginAt: lastLoginMs ? new Date(lastLoginMs).toISOString() : null,
+        lockedUntil: lockedUntil?.toISOString() ?? null,
+      };
+    }),
+    total: total?.n ?? 0,
+    nextCursor: hasNext && last ? encodeUserCursor([last.createdAt, last.id]) : null,
+    prevCursor: hasPrev && first ? encodeUserCursor([first.createdAt, first.id]) : null,
+  };
+}
+
+export type ZoneUsersPage = Awaited<ReturnType<typeof listZoneUsersPage>>;
+
+/** One user as 用户管理 lists it (for a page about that user), or null. */
+export async function findZoneUser({ db }: Pick<RequestCtx, "db">, id: string) {
+  const [user] = await db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .where(eq(users.id, id))
+    .limit(1);
+  return user ?? null;
 }
 
 async function targetUser(db: TenantDb, id: string) {

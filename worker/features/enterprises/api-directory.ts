@@ -21,17 +21,18 @@ export function enterpriseDirectoryApi(deps: AppDeps) {
       tags: ["admin"],
       summary:
         "The zone's enterprise directory (zone staff): " +
-        "search by name/USCC, filter by industry, verified qualification, status",
+        "search by name/USCC, filter by industry, verified qualification, status; " +
+        "paged in name order (after/before cursors; page still works)",
       request: { query: DirectoryQuery },
       responses: {
         200: json(DirectoryPage, "One page of enterprises"),
-        422: err("A filter is invalid"),
+        422: err("A filter or cursor is invalid"),
         401: err("No session"),
         403: err("Not allowed for this account"),
       },
     }),
     async (c) => {
-      const result = await listEnterprises(requestCtx(c, deps), c.req.valid("query"));
+      const { pendingQualifications: _p, ...result } = await listEnterprises(requestCtx(c, deps), c.req.valid("query"));
       return c.json(
         { ...result, enterprises: result.enterprises.map(({ createdAt: _c, updatedAt: _u, ...e }) => e) },
         200,

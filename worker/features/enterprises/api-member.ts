@@ -88,9 +88,8 @@ export function enterpriseApi(deps: AppDeps) {
       const { enterpriseId } = memberOf(c);
       const { year } = c.req.valid("param");
       const ctx = actingCtx(c, deps);
-      const { warnings } = await saveYearlyFigures(ctx, enterpriseId, year, c.req.valid("json"));
-      const { figures } = await getEnterpriseOverview(ctx, enterpriseId, { historyLimit: 0 });
-      return c.json({ figures: figuresJson(figures.find((f) => f.year === year)!), warnings }, 200);
+      const { warnings, figures } = await saveYearlyFigures(ctx, enterpriseId, year, c.req.valid("json"));
+      return c.json({ figures: figuresJson(figures), warnings }, 200);
     },
   );
 

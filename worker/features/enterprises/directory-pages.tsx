@@ -16,7 +16,6 @@ import { formFailure, pageGuard } from "../auth/page-forms";
 import { directoryFilters } from "./directory-filters";
 import { getEnterpriseOverview, NOT_FOUND_MESSAGE } from "./get-enterprise-overview";
 import { listEnterprises } from "./list-enterprises";
-import { listPendingQualifications } from "./review-qualification";
 import { IdParam } from "./schemas";
 import { setEnterpriseStatus } from "./set-enterprise-status";
 
@@ -38,7 +37,7 @@ export function enterpriseStaffPages(deps: AppDeps) {
   r.get("/", async (c) => {
     const ctx = requestCtx(c, deps);
     const filters = directoryFilters(c);
-    const [result, pending] = await Promise.all([listEnterprises(ctx, filters), listPendingQualifications(ctx)]);
+    const result = await listEnterprises(ctx, filters, { pendingQualifications: true });
     return c.html(
       <DirectoryPage
         zone={ctx.zone}
@@ -46,7 +45,7 @@ export function enterpriseStaffPages(deps: AppDeps) {
         user={signedIn(c).user}
         filters={filters}
         result={result}
-        pendingQualifications={pending.length}
+        pendingQualifications={result.pendingQualifications}
       />,
     );
   });

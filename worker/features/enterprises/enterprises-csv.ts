@@ -22,9 +22,13 @@ const CSV_HEADER = [
 ];
 
 export function enterprisesCsv(zone: ZoneConfig, entries: DirectoryEntry[]): string {
+  return toCsv([CSV_HEADER, ...csvRows(zone, entries)]);
+}
+
+function csvRows(zone: ZoneConfig, entries: DirectoryEntry[]) {
   const industry = new Map(zone.priorityIndustries.map((i) => [i.code, i.zh]));
   const qualification = new Map(zone.qualifications.map((q) => [q.code, q.zh]));
-  const rows = entries.map((e) => [
+  return entries.map((e) => [
     e.name,
     e.uscc,
     e.legalRep,
@@ -39,7 +43,6 @@ export function enterprisesCsv(zone: ZoneConfig, entries: DirectoryEntry[]): str
     e.latestRevenue ? fenToPlainYuan(e.latestRevenue.revenueFen) : null,
     e.status === "active" ? "正常" : "已暂停",
   ]);
-  return toCsv([CSV_HEADER, ...rows]);
 }
 
 /** attachment; filename*=UTF-8''…: the Chinese name survives every modern browser, with an ASCII fallback. */

@@ -24,12 +24,17 @@ export function qualificationReviewPages(deps: AppDeps) {
     status: ContentfulStatusCode = 200,
   ) => {
     const ctx = requestCtx(c, deps);
+    const after = c.req.query("after");
+    const queue = await listPendingQualifications(ctx, {
+      after: after && /^[A-Za-z0-9_-]{1,200}$/.test(after) ? after : undefined,
+    });
     return c.html(
       <QualificationQueuePage
         zone={ctx.zone}
         nonce={c.get("secureHeadersNonce")}
         user={signedIn(c).user}
-        pending={await listPendingQualifications(ctx)}
+        pending={queue.pending}
+        paging={{ total: queue.total, nextCursor: queue.nextCursor, paged: !!after }}
         notice={notice}
       />,
       status,

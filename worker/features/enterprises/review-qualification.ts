@@ -4,40 +4,81 @@
  * replaces; rejecting needs a reason. Both are audited, kept in the enterprise's
  * history and announced to the enterprise's contact through the outbox.
  */
-import { and, asc, eq, inArray, ne } from "drizzle-orm";
+import { and, asc, count, eq, inArray, ne, sql } from "drizzle-orm";
 import { enterpriseQualifications, enterprises, materials, users } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { auditInsert } from "../audit/audit";
 import { outboxInsert } from "../outbox/enqueue-message";
-import { certificateKind } from "./claim-qualification";
+import { decodeClaimCursor, encodeCursor } from "./directory-paging";
 import { historyInsert } from "./history";
 import { CHAINED, onlyIfChanged } from "../../db/only-if-changed";
 import type { Actor, RequestCtx } from "../../middleware/request-ctx";
 
-export async function listPendingQualifications({ db, zone }: Pick<RequestCtx, "db" | "zone">) {
-  const rows = await db
-    .select({ q: enterpriseQualifications, enterpriseName: enterprises.name, uscc: enterprises.uscc })
-    .from(enterpriseQualifications)
-    .innerJoin(enterprises, eq(enterprises.id, enterpriseQualifications.enterpriseId))
-    .where(eq(enterpriseQualifications.status, "pending_review"))
-    .orderBy(asc(enterpriseQualifications.createdAt));
+/** Claims per page of the 资质审核 queue. */
+export const CLAIMS_PAGE_SIZE = 50;
+
+/**
+ * Claims awaiting review, oldest first, a page at a time (keyset on created_at, id), each with
+ * its enterprise and its certificate's material (found by its exact kind in a correlated
+ * subquery, so reviewers can open it before deciding), and the total: one batch.
+ */
+export async function listPendingQualifications(
+  { db, zone }: Pick<RequestCtx, "db" | "zone">,
+  paging: { after?: string | undefined } = {},
+) {
+  const after = paging.after ? decodeClaimCursor(paging.after) : null;
+  const pending = eq(enterpriseQualifications.status, "pending_review");
+  const certificate = db
+    .select({ id: materials.id })
+    .from(materials)
+    .where(
+      and(
+        eq(materials.ownerKind, "enterprise"),
+        eq(materials.ownerId, enterpriseQualifications.enterpriseId),
+        // certificateKind(code, id) (claim-qualification.ts), spelt in SQL for the outer row.
+        eq(
+          materials.kind,
+          sql`'certificate:' || ${enterpriseQualifications.code} || ':' || ${enterpriseQualifications.id}`,
+        ),
+      ),
+    )
+    .limit(1);
+  const [read, [total]] = await db.batch([
+    db
+      .select({
+        q: enterpriseQualifications,
+        enterpriseName: enterprises.name,
+        uscc: enterprises.uscc,
+        certificateId: sql<string | null>`(${certificate})`,
+      })
+      .from(enterpriseQualifications)
+      .innerJoin(enterprises, eq(enterprises.id, enterpriseQualifications.enterpriseId))
+      .where(
+        and(
+          pending,
+          after
+            ? sql`(${enterpriseQualifications.createdAt}, ${enterpriseQualifications.id}) > (${after[0]}, ${after[1]})`
+            : undefined,
+        ),
+      )
+      .orderBy(asc(enterpriseQualifications.createdAt), asc(enterpriseQualifications.id))
+      .limit(CLAIMS_PAGE_SIZE + 1),
+    db.select({ n: count() }).from(enterpriseQualifications).where(pending),
+  ]);
   const names = new Map(zone.qualifications.map((t) => [t.code, t.zh]));
-  // Each claim's certificate, found by its exact kind, so reviewers can open it before deciding.
-  const kinds = rows.map(({ q }) => certificateKind(q.code, q.id));
-  const files = kinds.length
-    ? await db
-        .select({ id: materials.id, kind: materials.kind })
-        .from(materials)
-        .where(and(eq(materials.ownerKind, "enterprise"), inArray(materials.kind, kinds)))
-    : [];
-  const certificateOf = new Map(files.map((m) => [m.kind, m.id]));
-  return rows.map(({ q, enterpriseName, uscc }) => ({
-    ...q,
-    name: names.get(q.code) ?? q.code,
-    enterpriseName,
-    uscc,
-    certificateId: certificateOf.get(certificateKind(q.code, q.id)) ?? null,
-  }));
+  const rows = read.slice(0, CLAIMS_PAGE_SIZE);
+  const last = rows[rows.length - 1];
+  return {
+    pending: rows.map(({ q, enterpriseName, uscc, certificateId }) => ({
+      ...q,
+      name: names.get(q.code) ?? q.code,
+      enterpriseName,
+      uscc,
+      certificateId,
+    })),
+    total: total?.n ?? 0,
+    nextCursor: read.length > CLAIMS_PAGE_SIZE && last ? encodeCursor([last.q.createdAt, last.q.id]) : null,
+  };
 }
 
 export const QUALIFICATION_NOT_FOUND = "没有这条资质申报。";

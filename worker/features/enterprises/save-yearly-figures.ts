@@ -56,17 +56,19 @@ export async function saveYearlyFigures(
       : null,
     after,
   );
-  if (!diff) return { changed: false, warnings };
+  // The stored row is returned, so the API answers without reading it again.
+  if (!diff) return { changed: false, warnings, figures: row! };
 
   const t = now.getTime();
-  await db.batch([
+  const [[saved]] = await db.batch([
     db
       .insert(enterpriseYearlyFigures)
       .values({ enterpriseId, year, ...values, updatedAt: t, updatedBy: actor.id })
       .onConflictDoUpdate({
         target: [enterpriseYearlyFigures.enterpriseId, enterpriseYearlyFigures.year],
         set: { ...values, updatedAt: t, updatedBy: actor.id },
-      }),
+      })
+      .returning(),
     historyInsert(db, { enterpriseId, actor, subject: `figures:${year}`, ...diff }, now),
     auditInsert(
       db,
@@ -82,5 +84,5 @@ export async function saveYearlyFigures(
       now,
     ),
   ]);
-  return { changed: true, warnings };
+  return { changed: true, warnings, figures: saved! };
 }

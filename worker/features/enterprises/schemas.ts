@@ -10,6 +10,7 @@ import { Email } from "../auth/schemas";
 import { textField } from "../../lib/text";
 import { yuanToFen } from "../../lib/money";
 import { isCalendarDate } from "../../lib/calendar";
+import { DirectoryCursor } from "./directory-paging";
 
 /** The first year whose figures may be reported (the policy engine reads no earlier ones). */
 export const FIRST_YEAR = 2000;
@@ -173,6 +174,10 @@ export const DirectoryQuery = z.object({
     .optional()
     .transform((s) => s || undefined),
   page: z.coerce.number().int("页码须为整数").min(1, "页码从 1 开始").max(100_000).default(1),
+  after: DirectoryCursor.optional().openapi({
+    description: "nextCursor of a page: the page after it (page is then ignored)",
+  }),
+  before: DirectoryCursor.optional().openapi({ description: "prevCursor of a page: the page before it" }),
 });
 export type DirectoryFilters = z.output<typeof DirectoryQuery>;
 
@@ -230,5 +235,10 @@ export const DirectoryPage = z
     total: z.number().int(),
     page: z.number().int(),
     pageSize: z.number().int(),
+    nextCursor: z.string().nullable().openapi({ description: "pass as `after` for the next page; null on the last" }),
+    prevCursor: z
+      .string()
+      .nullable()
+      .openapi({ description: "pass as `before` for the page before; null on the first" }),
   })
   .openapi("EnterpriseDirectory");

@@ -23,7 +23,8 @@ export async function setEnterpriseStatus(
   if (!row) throw new AppError("not_found", NOT_FOUND_MESSAGE);
   if (row.status === status)
     throw new AppError("conflict", status === "suspended" ? "这家企业已经是暂停状态。" : "这家企业已经是正常状态。");
-  await db.batch([
+  // The members to sign out are read in the same batch, and signed out side by side (one round trip).
+  const [, , , members] = await db.batch([
     db.update(enterprises).set({ status, updatedAt: now.getTime() }).where(eq(enterprises.id, enterpriseId)),
     historyInsert(
       db,
@@ -43,9 +44,7 @@ export async function setEnterpriseStatus(
       },
       now,
     ),
+    db.select({ id: users.id }).from(users).where(eq(users.enterpriseId, enterpriseId)),
   ]);
-  if (status === "suspended") {
-    const members = await db.select({ id: users.id }).from(users).where(eq(users.enterpriseId, enterpriseId));
-    for (const m of members) await auth.invalidateUser(m.id);
-  }
+  if (status === "suspended") await Promise.all(members.map((m) => auth.invalidateUser(m.id)));
 }

@@ -4,26 +4,54 @@
  * signs them in with a fresh session. The password is judged before anything
  * is spent, so a refused one can be retried with the same link.
  */
-import { eq } from "drizzle-orm";
-import { users } from "../../db/schema";
+import { and, eq } from "drizzle-orm";
+import type { TenantDb } from "../../db/open";
+import { banks, enterprises, invitations, users } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
 import { auditInsert } from "../audit/audit";
 import { checkNewPassword, hashPassword } from "../auth/password";
 import type { RequestCtx } from "../../middleware/request-ctx";
-import { consumeInvitation, findLiveInvitation, releaseInvitation } from "./invitation-tokens";
-import { findOrganisation } from "./organisation";
+import { consumeInvitation, hashInvitationToken, isOpen, releaseInvitation } from "./invitation-tokens";
 
 export const INVALID_INVITATION = "这个邀请链接无效、已使用、已过期或已被撤销。请联系邀请您的人重新发送邀请。";
 export const ACCOUNT_EXISTS = "这个邮箱在本园区已有账号,请直接登录;忘记密码可以自助重置。";
 
+/**
+ * The invitation a token opens, with its organisation and whether its email already has an
+ * account, in one read (joins, one round trip); null when it cannot be used.
+ */
+async function readInvitation(db: TenantDb, token: string, now: Date) {
+  const [row] = await db
+    .select({
+      email: invitations.email,
+      role: invitations.role,
+      enterprise: { id: enterprises.id, name: enterprises.name, status: enterprises.status },
+      bank: { id: banks.id, name: banks.name, branch: banks.branch, status: banks.status },
+      accountId: users.id,
+    })
+    .from(invitations)
+    .leftJoin(enterprises, eq(enterprises.id, invitations.enterpriseId))
+    .leftJoin(banks, eq(banks.id, invitations.bankId))
+    .leftJoin(users, eq(users.email, invitations.email))
+    .where(and(eq(invitations.tokenHash, await hashInvitationToken(token)), isOpen(now)))
+    .limit(1);
+  if (!row) return null;
+  // As findOrganisation: an enterprise's invitation names the enterprise, else the bank with its branch.
+  const { enterprise: e, bank: b } = row;
+  const organisation = e
+    ? { kind: "enterprise" as const, ...e }
+    : b
+      ? { kind: "bank" as const, id: b.id, name: b.branch ? `${b.name} ${b.branch}` : b.name, status: b.status }
+      : null;
+  if (organisation?.status !== "active") return null;
+  return { email: row.email, role: row.role, organisation, hasAccount: row.accountId !== null };
+}
+
 /** The invitation a token opens, with its organisation, for the accept page; null when it cannot be used. */
 export async function describeInvitation({ db, now }: Pick<RequestCtx, "db" | "now">, token: string) {
-  const inv = await findLiveInvitation(db, token, now);
-  if (!inv) return null;
-  const org = await findOrganisation(db, inv);
-  if (org?.status !== "active") return null;
-  return { email: inv.email, role: inv.role, organisation: org };
+  const found = await readInvitation(db, token, now);
+  return found && { email: found.email, role: found.role, organisation: found.organisation };
 }
 
 export async function acceptInvitation(
@@ -31,11 +59,10 @@ export async function acceptInvitation(
   input: { token: string; name: string; password: string },
 ) {
   const invalid = new AppError("bad_request", INVALID_INVITATION);
-  const described = await describeInvitation({ db, now }, input.token);
-  if (!described) throw invalid;
-  const { email, role, organisation } = described;
-  const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1);
-  if (existing) throw new AppError("conflict", ACCOUNT_EXISTS);
+  const found = await readInvitation(db, input.token, now);
+  if (!found) throw invalid;
+  const { email, role, organisation } = found;
+  if (found.hasAccount) throw new AppError("conflict", ACCOUNT_EXISTS);
   const problems = checkNewPassword(input.password, { email, complexity: zone.security.dengbao });
   if (problems.length) throw new AppError("validation_failed", problems.join(" "), { password: problems.join(" ") });
   const passwordHash = await hashPassword(input.password);

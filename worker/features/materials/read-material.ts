@@ -4,7 +4,7 @@
  * enterprise's materials are its members'. Nobody else, bank users included:
  * the route answers them exactly as it answers an id that does not exist.
  */
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { RequestCtx } from "../../middleware/request-ctx";
 import { materials, onboardingApplications, subsidyApplications, type Role } from "../../db/schema";
 import type { MaterialRow } from "./save-material";
@@ -39,31 +39,42 @@ export function canReadMaterial(reader: MaterialReader | null, owner: MaterialOw
   }
 }
 
-/** The material and its owner, or null when either is missing (an orphan is as good as absent). */
+/**
+ * The material and its owner, or null when either is missing (an orphan is as good as absent):
+ * one read, the material joined with whichever application it may be attached to.
+ */
 export async function findMaterialWithOwner(
   { db }: Pick<RequestCtx, "db">,
   id: string,
 ): Promise<{ material: MaterialRow; owner: MaterialOwner } | null> {
-  const [material] = await db.select().from(materials).where(eq(materials.id, id)).limit(1);
-  if (!material) return null;
+  const [row] = await db
+    .select({
+      material: materials,
+      subsidyEnterpriseId: subsidyApplications.enterpriseId,
+      applicantUserId: onboardingApplications.applicantUserId,
+      applicationEnterpriseId: onboardingApplications.enterpriseId,
+    })
+    .from(materials)
+    .leftJoin(
+      subsidyApplications,
+      and(eq(materials.ownerKind, "subsidy_application"), eq(subsidyApplications.id, materials.ownerId)),
+    )
+    .leftJoin(
+      onboardingApplications,
+      and(eq(materials.ownerKind, "application"), eq(onboardingApplications.id, materials.ownerId)),
+    )
+    .where(eq(materials.id, id))
+    .limit(1);
+  if (!row) return null;
+  const { material } = row;
   if (material.ownerKind === "enterprise")
     return { material, owner: { applicantUserId: null, enterpriseId: material.ownerId } };
-  if (material.ownerKind === "subsidy_application") {
-    // A subsidy application's materials are its enterprise's members' (and staff's).
-    const [app] = await db
-      .select({ enterpriseId: subsidyApplications.enterpriseId })
-      .from(subsidyApplications)
-      .where(eq(subsidyApplications.id, material.ownerId))
-      .limit(1);
-    return app ? { material, owner: { applicantUserId: null, enterpriseId: app.enterpriseId } } : null;
-  }
-  const [application] = await db
-    .select({
-      applicantUserId: onboardingApplications.applicantUserId,
-      enterpriseId: onboardingApplications.enterpriseId,
-    })
-    .from(onboardingApplications)
-    .where(eq(onboardingApplications.id, material.ownerId))
-    .limit(1);
-  return application ? { material, owner: application } : null;
+  // A subsidy application's materials are its enterprise's members' (and staff's).
+  if (material.ownerKind === "subsidy_application")
+    return row.subsidyEnterpriseId === null
+      ? null
+      : { material, owner: { applicantUserId: null, enterpriseId: row.subsidyEnterpriseId } };
+  return row.applicantUserId === null
+    ? null
+    : { material, owner: { applicantUserId: row.applicantUserId, enterpriseId: row.applicationEnterpriseId } };
 }

@@ -10,7 +10,7 @@ import { getApplication } from "./get-application";
 import { listApplications } from "./list-applications";
 import { smallFormLimit } from "./request-limits";
 import { REVIEW_ACTIONS, REVIEW_DONE, reviewApplication } from "./review-application";
-import { ApplicationDetail, ApplicationIdParam, ApplicationSummary, ListQuery, ReviewBody } from "./schemas";
+import { ApplicationDetail, ApplicationIdParam, ApplicationQueue, ListQuery, ReviewBody } from "./schemas";
 
 const STAFF = ["zone_admin", "reviewer"] as const;
 const BAD_TEXT = "A text field holds NUL or another control character (fields names it)";
@@ -24,16 +24,16 @@ export function reviewApi(deps: AppDeps) {
       method: "get",
       path: "/applications",
       tags: ["onboarding"],
-      summary: "The review queue (zone staff), newest activity first, with counts per status",
+      summary:
+        "The review queue (zone staff), newest activity first, a page at a time (keyset: after/before), " +
+        "with the filter's total and counts per status",
       middleware: [staff] as const,
       request: { query: ListQuery },
       responses: {
-        200: json(
-          z.object({ applications: z.array(ApplicationSummary), counts: z.record(z.string(), z.number().int()) }),
-          "Applications",
-        ),
+        200: json(ApplicationQueue, "One page of applications"),
         401: err("No session"),
         403: err("Not zone staff"),
+        422: err("A filter or cursor is invalid"),
       },
     }),
     async (c) => c.json(await listApplications(requestCtx(c, deps), c.req.valid("query")), 200),

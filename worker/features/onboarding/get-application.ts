@@ -1,5 +1,5 @@
 /** One application with its timeline and materials, for staff, or for its own applicant. */
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { TenantDb } from "../../db/open";
 import { applicationEvents, materials, onboardingApplications as apps } from "../../db/schema";
 import { AppError } from "../../lib/errors";
@@ -12,6 +12,7 @@ const NOT_FOUND = "本园区没有这个入驻申请。";
 /**
  * `viewer.applicantOnly` limits the lookup to the viewer's own application, so
  * another company's application answers exactly like one that does not exist.
+ * The application, its timeline and its files are read in one batch (one round trip).
  */
 export async function getApplication(
   { db }: Pick<RequestCtx, "db">,
@@ -19,35 +20,50 @@ export async function getApplication(
   viewer: { userId: string; applicantOnly: boolean },
 ) {
   const where = viewer.applicantOnly ? and(eq(apps.id, id), eq(apps.applicantUserId, viewer.userId)) : eq(apps.id, id);
-  const [app] = await db.select().from(apps).where(where).limit(1);
+  const [[app], events, files] = await db.batch([
+    db.select().from(apps).where(where).limit(1),
+    ...timelineOf(db, sql`${id}`),
+  ]);
   if (!app) throw new AppError("not_found", NOT_FOUND);
-  return withTimeline(db, app);
+  return withTimeline(app, events, files);
 }
 
-/** The signed-in applicant's own application (the latest, should there be several), or null. */
+/** The signed-in applicant's own application (the latest, should there be several), or null; one round trip. */
 export async function findOwnApplication({ db }: Pick<RequestCtx, "db">, userId: string) {
-  const [app] = await db
-    .select()
+  const own = db
+    .select({ id: apps.id })
     .from(apps)
     .where(eq(apps.applicantUserId, userId))
     .orderBy(desc(apps.createdAt))
     .limit(1);
-  return app ? withTimeline(db, app) : null;
+  const [[app], events, files] = await db.batch([
+    db.select().from(apps).where(eq(apps.applicantUserId, userId)).orderBy(desc(apps.createdAt)).limit(1),
+    ...timelineOf(db, sql`(${own})`),
+  ]);
+  return app ? withTimeline(app, events, files) : null;
 }
 
-async function withTimeline(db: TenantDb, app: typeof apps.$inferSelect) {
-  const [events, files] = await db.batch([
+/** The timeline and files of the application `id` names (a value or a subquery), to batch with the application. */
+function timelineOf(db: TenantDb, id: SQL) {
+  return [
     db
       .select()
       .from(applicationEvents)
-      .where(eq(applicationEvents.applicationId, app.id))
+      .where(eq(applicationEvents.applicationId, id))
       .orderBy(asc(applicationEvents.id)),
     db
       .select()
       .from(materials)
-      .where(and(eq(materials.ownerKind, "application"), eq(materials.ownerId, app.id)))
+      .where(and(eq(materials.ownerKind, "application"), eq(materials.ownerId, id)))
       .orderBy(asc(materials.createdAt)),
-  ]);
+  ] as const;
+}
+
+function withTimeline(
+  app: typeof apps.$inferSelect,
+  events: (typeof applicationEvents.$inferSelect)[],
+  files: (typeof materials.$inferSelect)[],
+) {
   const { qualifications, applicantUserId: _a, createdAt, updatedAt, decidedAt, ...facts } = app;
   return {
     ...facts,

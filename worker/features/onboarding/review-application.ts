@@ -12,7 +12,7 @@
  * applicant the first member, and ends the applicant's sessions: a privilege
  * change gets a new session id at the next sign-in.
  */
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import {
   applicationEvents,
   enterpriseHistory,
@@ -62,14 +62,30 @@ export async function reviewApplication(
   const { db, zone, now, ip, actor } = ctx;
   const required = NEEDS_COMMENT[action];
   if (required && !comment.trim()) throw new AppError("validation_failed", required, { comment: required });
-  const [app] = await db.select().from(onboardingApplications).where(eq(onboardingApplications.id, id)).limit(1);
+  // Everything the decision reads, in one round trip: the application, its applicant, an
+  // enterprise already holding its USCC and its files (the last two for approval), each
+  // found through the application's id.
+  const ofApp = (column: typeof onboardingApplications.applicantUserId | typeof onboardingApplications.uscc) =>
+    db.select({ v: column }).from(onboardingApplications).where(eq(onboardingApplications.id, id));
+  const [[app], [applicant], [taken], files] = await db.batch([
+    db.select().from(onboardingApplications).where(eq(onboardingApplications.id, id)).limit(1),
+    db
+      .select({ id: users.id, email: users.email, name: users.name })
+      .from(users)
+      .where(eq(users.id, sql`(${ofApp(onboardingApplications.applicantUserId)})`))
+      .limit(1),
+    db
+      .select({ id: enterprises.id })
+      .from(enterprises)
+      .where(eq(enterprises.uscc, sql`(${ofApp(onboardingApplications.uscc)})`))
+      .limit(1),
+    db
+      .select()
+      .from(materials)
+      .where(and(eq(materials.ownerKind, "application"), eq(materials.ownerId, id))),
+  ]);
   if (!app) throw new AppError("not_found", "本园区没有这个入驻申请。");
   if (app.status !== "submitted") throw new AppError("conflict", ALREADY_DECIDED);
-  const [applicant] = await db
-    .select({ id: users.id, email: users.email, name: users.name })
-    .from(users)
-    .where(eq(users.id, app.applicantUserId))
-    .limit(1);
   if (!applicant) throw new AppError("not_found", "申请人的账号不存在。");
 
   const at = now.getTime();
@@ -127,18 +143,9 @@ export async function reviewApplication(
     return { status, enterpriseId: null };
   }
 
-  const [taken] = await db
-    .select({ id: enterprises.id })
-    .from(enterprises)
-    .where(eq(enterprises.uscc, app.uscc))
-    .limit(1);
   if (taken) throw new AppError("conflict", DUPLICATE_USCC);
   const enterpriseId = newId();
   const claimed = ClaimedQualification.array().parse(JSON.parse(app.qualifications));
-  const files = await db
-    .select()
-    .from(materials)
-    .where(and(eq(materials.ownerKind, "application"), eq(materials.ownerId, id)));
   const profile = {
     name: app.companyName,
     uscc: app.uscc,

@@ -34,13 +34,22 @@ export function onboardingReviewPages(deps: AppDeps) {
     // An empty select or date means "any"; the rest is validated like the API's query.
     const raw = Object.fromEntries(Object.entries(c.req.query()).filter(([, v]) => v !== ""));
     const parsed = ListQuery.safeParse(raw);
-    const errors: FormErrors | undefined = parsed.success
+    let errors: FormErrors | undefined = parsed.success
       ? undefined
       : {
           message: "筛选条件有误,已显示全部申请。",
           fields: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])),
         };
-    const list = await listApplications(ctx, parsed.success ? parsed.data : {});
+    const filters = parsed.success ? parsed.data : {};
+    let list: Awaited<ReturnType<typeof listApplications>>;
+    try {
+      list = await listApplications(ctx, filters);
+    } catch (e) {
+      // A stale or edited 翻页 link: the same filters from the first page, with the reason.
+      if (!(e instanceof AppError) || e.code !== "validation_failed") throw e;
+      errors = { message: e.message, fields: e.fields };
+      list = await listApplications(ctx, { ...filters, after: undefined, before: undefined });
+    }
     return c.html(
       <ReviewQueuePage
         zone={ctx.zone}

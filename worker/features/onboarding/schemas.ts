@@ -11,6 +11,7 @@ import { mobileField, usccField } from "../../lib/id-fields";
 import { textField } from "../../lib/text";
 import { Email } from "../auth/schemas";
 import { MAX_APPLICATION_FILES, MAX_BASE64_CHARS } from "./request-limits";
+import { QueueCursor } from "./queue-paging";
 
 /** A required free-text field: trimmed, bounded, control characters refused with a 400 (worker/lib/text.ts). */
 const text = (label: string, max = 100) => textField({ label, max, min: 1 });
@@ -144,6 +145,15 @@ export const ListQuery = z.object({
   industry: textField({ label: "产业", max: 60 }).optional(),
   from: IsoDate("开始日期").optional().openapi({ description: "submitted on or after (YYYY-MM-DD, Beijing time)" }),
   to: IsoDate("结束日期").optional().openapi({ description: "submitted on or before (YYYY-MM-DD, Beijing time)" }),
+  after: QueueCursor.optional().openapi({ description: "nextCursor of the page before: the page after it" }),
+  before: QueueCursor.optional().openapi({ description: "prevCursor of the page after: the page before it" }),
+  limit: z.coerce
+    .number()
+    .int("每页条数须为整数")
+    .min(1, "每页至少 1 条")
+    .max(100, "每页最多 100 条")
+    .optional()
+    .openapi({ description: "rows per page (default 50)" }),
 });
 export type ListFilters = z.infer<typeof ListQuery>;
 
@@ -168,6 +178,19 @@ export const ApplicationSummary = z
     updatedAt: z.string(),
   })
   .openapi("ApplicationSummary");
+
+export const ApplicationQueue = z
+  .object({
+    applications: z.array(ApplicationSummary),
+    counts: z.record(z.string(), z.number().int()).openapi({ description: "applications per status, unfiltered" }),
+    total: z.number().int().openapi({ description: "applications matching the filters, on every page" }),
+    nextCursor: z.string().nullable().openapi({ description: "pass as `after` for the next page; null on the last" }),
+    prevCursor: z
+      .string()
+      .nullable()
+      .openapi({ description: "pass as `before` for the page before; null on the first" }),
+  })
+  .openapi("ApplicationQueue");
 
 export const ApplicationDetail = ApplicationSummary.extend({
   legalRep: z.string(),

@@ -9,7 +9,7 @@ import { err, json } from "../../../lib/openapi";
 import { denied } from "./admin-denied";
 import { type Actor, actingCtx, type RequestCtx, requestCtx } from "../../../middleware/request-ctx";
 import { requireZone } from "../../../middleware/zone";
-import { endUserSessions, listZoneUsers, setUserStatus, unlockUser } from "../admin-users";
+import { endUserSessions, listZoneUsersPage, setUserStatus, unlockUser, UsersQuery } from "../admin-users";
 import { requireRole } from "../guard";
 import { Accepted, AdminUser, UserIdParam } from "../schemas";
 import { resetLinkEndpoints } from "./reset-link-endpoints";
@@ -41,10 +41,23 @@ export function adminUsersApi(deps: AppDeps) {
       method: "get",
       path: "/",
       tags: ["admin"],
-      summary: "Every user of the zone",
-      responses: { 200: json(z.object({ users: z.array(AdminUser) }), "Users"), ...denied },
+      summary: "The zone's users, newest account first, a page at a time (keyset: after/before), with the total",
+      request: { query: UsersQuery },
+      responses: {
+        200: json(
+          z.object({
+            users: z.array(AdminUser),
+            total: z.number().int().openapi({ description: "users matching the filter, on every page" }),
+            nextCursor: z.string().nullable().openapi({ description: "pass as `after` for the next page" }),
+            prevCursor: z.string().nullable().openapi({ description: "pass as `before` for the page before" }),
+          }),
+          "Users",
+        ),
+        422: err("A filter or cursor is invalid"),
+        ...denied,
+      },
     }),
-    async (c) => c.json({ users: await listZoneUsers(requestCtx(c, deps)) }, 200),
+    async (c) => c.json(await listZoneUsersPage(requestCtx(c, deps), c.req.valid("query")), 200),
   );
 
   for (const [action, summary, run, done] of ACTIONS)

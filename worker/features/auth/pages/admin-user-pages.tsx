@@ -9,7 +9,15 @@ import type { AppDeps, AppEnv } from "../../../env";
 import { type Actor, actingCtx, type RequestCtx } from "../../../middleware/request-ctx";
 import { requireZone } from "../../../middleware/zone";
 import { AdminUsersPage } from "../../../../web/pages/auth/admin-users";
-import { endUserSessions, listZoneUsers, setUserStatus, unlockUser } from "../admin-users";
+import {
+  endUserSessions,
+  listZoneUsersPage,
+  setUserStatus,
+  unlockUser,
+  UsersQuery,
+  type ZoneUsersPage,
+} from "../admin-users";
+import { AppError } from "../../../lib/errors";
 import { signedIn } from "../guard";
 import { formFailure, pageGuard } from "../page-forms";
 import { resetLinkPages } from "./reset-link-pages";
@@ -38,13 +46,25 @@ export function adminUserPages(deps: AppDeps) {
     status: ContentfulStatusCode = 200,
   ) => {
     const ctx = actingCtx(c, deps);
+    const query = UsersQuery.safeParse(c.req.query());
+    const filters = query.success ? query.data : {};
+    let page: ZoneUsersPage;
+    try {
+      page = await listZoneUsersPage(ctx, filters);
+    } catch (e) {
+      // A stale or edited 翻页 link: the first page, with the reason.
+      if (!(e instanceof AppError) || e.code !== "validation_failed") throw e;
+      notice = { kind: "error", message: e.message };
+      page = await listZoneUsersPage(ctx, { ...filters, after: undefined, before: undefined });
+    }
     return c.html(
       <AdminUsersPage
         zone={ctx.zone}
         nonce={c.get("secureHeadersNonce")}
         user={signedIn(c).user}
-        users={await listZoneUsers(ctx)}
-        notice={notice}
+        users={page.users}
+        paging={{ total: page.total, nextCursor: page.nextCursor, prevCursor: page.prevCursor, role: filters.role }}
+        notice={notice ?? (query.success ? undefined : { kind: "error", message: "筛选条件有误,已显示全部用户。" })}
       />,
       status,
     );

@@ -7,7 +7,7 @@ import type { AppDeps, AppEnv } from "../../../env";
 import { readFormBody } from "../../../lib/form-body";
 import { actingCtx } from "../../../middleware/request-ctx";
 import { ResetLinkIssuedPage } from "../../../../web/pages/auth/reset-link-issued";
-import { listZoneUsers } from "../admin-users";
+import { findZoneUser } from "../admin-users";
 import { signedIn } from "../guard";
 import { formFailure } from "../page-forms";
 import { issueAdminResetLink, resetLink } from "../password-reset";
@@ -70,7 +70,7 @@ export function resetLinkPages(deps: AppDeps) {
     } catch (e) {
       const { status, errors } = formFailure(e, c);
       if (status === 404) throw e;
-      const target = (await listZoneUsers(ctx)).find((u) => u.id === id);
+      const target = await findZoneUser(ctx, id);
       // The link is not shown again: it may be spent or replaced, and this page says so.
       return c.html(
         page({ name: target?.name ?? "", email: target?.email ?? "", mobile: null }, null, {
