@@ -77,6 +77,7 @@ export const ROLE_PATHS: RolePath[] = [
       { from: "/admin/banks", prefix: "/admin/banks/", name: "a bank" },
       "/admin/policies",
       "/admin/finance",
+      "/admin/jobs",
       "/admin/subsidies/dashboard",
       "/admin/settings",
       "/admin/settings/history",

@@ -101,6 +101,8 @@ const ACTS_FOR: Record<string, "bank" | "member" | "both" | "none"> = {
   "POST /api/v1/admin/policy/versions": "none",
   "GET /api/v1/admin/policy/versions/{id}": "none",
   "POST /api/v1/admin/policy/previews": "none",
+  "GET /api/v1/admin/jobs": "none",
+  "GET /api/v1/admin/jobs/{id}": "none",
   "POST /api/v1/subsidies/applications": "member",
   "GET /api/v1/subsidies/applications": "member",
   "GET /api/v1/subsidies/applications/{id}": "member",

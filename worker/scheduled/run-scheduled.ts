@@ -9,15 +9,17 @@ import { deliverOutboxJob } from "./deliver-outbox";
 import { flagOverdueLoansJob } from "./flag-overdue-loans";
 import { pruneAuthRecordsJob } from "./prune-auth-records";
 import { pruneDraftUploadsJob } from "./prune-draft-uploads";
+import { runQueuedJobsJob } from "./run-queued-jobs";
 import type { ZoneJob } from "./zone-job";
 import { loadZone } from "../middleware/zone-settings";
 
-/** Delivery last: notices the earlier jobs write (overdue loans) go out in the same run. */
+/** Delivery last: notices the earlier jobs write (overdue loans, 免申即享) go out in the same run. */
 const zoneJobs: readonly ZoneJob[] = [
   pruneAuthRecordsJob,
   pruneDraftUploadsJob,
   advancePublicityJob,
   flagOverdueLoansJob,
+  runQueuedJobsJob,
   deliverOutboxJob,
 ];
 
