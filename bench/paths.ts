@@ -10,3 +10,12 @@ export const BENCH_PATHS = [
     target: undefined,
   },
 ] as const;
+
+/**
+ * Anonymous reads that the page cache would answer from memory: bench/db-read-report.ts measures
+ * them with the cache off, so every request reads the zone's embedded file.
+ */
+export const DB_READ_PATHS = [
+  { name: "policy list", path: "/api/v1/policies", host: "zibo.localhost", target: 0.5 },
+  { name: "zone home page", path: "/", host: "zibo.localhost", target: undefined },
+] as const;

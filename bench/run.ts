@@ -3,7 +3,9 @@
  * in the same run. The server runs on core 0 (taskset), autocannon on core 1.
  * Not a test: it prints figures and ratios; targets are reported, not asserted.
  *   BENCH_SECONDS (default 8) per scenario, BENCH_CONNECTIONS (default 32),
- *   BENCH_MIGRATE_ZONES (default 100; 0 skips the db:migrate run).
+ *   BENCH_MIGRATE_ZONES (default 100; 0 skips the db:migrate run),
+ *   LIBSQL_STATEMENT_CACHE=0 (the main table through @libsql/client's file client, as before
+ *   worker/db/embedded-client.ts; the DB-read table prints both either way).
  */
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -14,6 +16,7 @@ import { createClient } from "@libsql/client";
 import { preparePlatform } from "../dev/lib/platform";
 import { prepareAllZones } from "../dev/lib/prepare-tenant";
 import { zones } from "../tenants/index";
+import { measureDbRead, printDbRead } from "./db-read-report";
 import { benchEngine } from "./engine";
 import { benchFinance } from "./finance";
 import { createMeasure, type Figures, formatFigures as fmt, type Scenario } from "./measure";
@@ -53,12 +56,16 @@ const server = spawn(cmd, args as string[], {
   },
   stdio: ["ignore", "pipe", "inherit"],
 });
-const ports = await new Promise<{ barePort: number; appPort: number; routingPorts: [number, number] }>(
-  (resolve, reject) => {
-    createInterface({ input: server.stdout! }).once("line", (l) => resolve(JSON.parse(l)));
-    server.once("exit", (code) => reject(new Error(`bench server exited with ${code}`)));
-  },
-);
+const ports = await new Promise<{
+  barePort: number;
+  appPort: number;
+  routingPorts: [number, number];
+  cachedPort: number;
+  uncachedPort: number;
+}>((resolve, reject) => {
+  createInterface({ input: server.stdout! }).once("line", (l) => resolve(JSON.parse(l)));
+  server.once("exit", (code) => reject(new Error(`bench server exited with ${code}`)));
+});
 
 const tiny: Scenario = { name: 'bare Hono route, {"ok":true}', port: ports.barePort, path: "/", host: "localhost" };
 const pairs = BENCH_PATHS.map((p) => ({
@@ -79,11 +86,13 @@ console.log(
 let tinyFigures: Figures;
 const rows: { name: string; app: Figures; bare: Figures; target: number | undefined }[] = [];
 let scale: Awaited<ReturnType<typeof measureZoneScale>>;
+let dbRead: Awaited<ReturnType<typeof measureDbRead>>;
 try {
   tinyFigures = await run(tiny);
   for (const p of pairs)
     rows.push({ name: p.app.name, bare: await run(p.bare), app: await run(p.app), target: p.target });
   scale = await measureZoneScale({ measure, ports: ports.routingPorts, seconds });
+  dbRead = await measureDbRead({ measure, ports, seconds });
 } finally {
   server.kill();
 }
@@ -115,6 +124,7 @@ console.log(
 );
 
 printZoneScale(scale!, await benchResolve(platformClient, scaleClient, 1.5));
+printDbRead(dbRead!);
 platformClient.close();
 scaleClient.close();
 

@@ -1,15 +1,17 @@
 /**
  * Builds AppDeps for the Node target (self-hosted, e.g. data kept inside China):
- * embedded libSQL files through `@libsql/client` (`file:` URLs) or any remote
- * libSQL URL. Clients are cached per zone for the process's life because an
- * embedded database is a native handle, not a cheap HTTP client.
+ * embedded libSQL files (`file:` URLs) or any remote libSQL URL. Clients are cached
+ * per zone for the process's life because an embedded database is a native handle,
+ * not a cheap HTTP client — and it keeps its prepared statements (db/embedded-client.ts).
  */
-import { createClient, type Client } from "@libsql/client";
+import { createClient, type Client, type Config } from "@libsql/client";
+import { createEmbeddedClient, embeddedPathOf } from "./db/embedded-client";
 import { connectTenant } from "./db/time-limited-client";
 import { createZoneDirectory } from "./control-plane/directory";
 import { zoneDatabasesFor } from "./control-plane/zone-databases";
 import { parseConfig, tenantDbUrl, type AppDeps } from "./env";
 import { diskBlobStore } from "./lib/blob-store/disk";
+import { memoryPageStore } from "./lib/page-store/memory";
 
 /** What the Node server and the operator CLI use when the environment says nothing: files under .data/. */
 export const NODE_DEFAULTS = {
@@ -30,13 +32,18 @@ export function createNodeDeps(env: Record<string, string | undefined>): NodeDep
     ...env,
   });
   const clients = new Map<string, Client>();
+  // Plain file paths reuse prepared statements; LIBSQL_STATEMENT_CACHE=0 goes back to @libsql/client's
+  // file client, which prepares every statement on every call (the bench prints both).
+  const cacheStatements = env.LIBSQL_STATEMENT_CACHE !== "0";
+  const openClient = (c: Config) =>
+    cacheStatements && embeddedPathOf(c) !== undefined ? createEmbeddedClient(c) : createClient(c);
   // One client per URL for the process's life; each call is time-limited (DB_TIMEOUT_MS) and an
   // outage answers 503, see db/time-limited-client.ts.
   const connect = (url: string) => {
     let client = clients.get(url);
     if (!client) {
       client = connectTenant({
-        createClient,
+        createClient: openClient,
         url,
         authToken: config.LIBSQL_AUTH_TOKEN,
         timeoutMs: config.DB_TIMEOUT_MS,
@@ -54,6 +61,8 @@ export function createNodeDeps(env: Record<string, string | undefined>): NodeDep
     zoneDatabases: zoneDatabasesFor(config),
     // Uploaded materials on disk (BLOB_DIR, default .data/blobs), keyed <zone>/<id> like R2 on Workers.
     blobs: diskBlobStore(env.BLOB_DIR || ".data/blobs"),
+    // Public pages for anonymous visitors, in this process (middleware/page-cache.ts).
+    pageStore: memoryPageStore(),
     now: () => new Date(),
     // Behind a reverse proxy set TRUST_PROXY=1 so the proxy's X-Forwarded-For (its last hop) is used.
     clientIp(c) {
