@@ -14,7 +14,7 @@ import { formatTimeZh, type HeaderUser } from "../auth/labels";
 import type { LoanListRow } from "./rows";
 import { FINANCE_CSS, LoanStatusTag, overdueRule } from "./shared";
 import { formatMoney } from "../../../worker/lib/money";
-import { Pager } from "./pager";
+import { Pager } from "../../components/pager";
 
 export interface BankLoansPageProps {
   zone: ZoneConfig;

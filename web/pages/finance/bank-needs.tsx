@@ -16,7 +16,7 @@ import { formatTimeZh, type HeaderUser } from "../auth/labels";
 import type { BankNeedRow } from "./rows";
 import { CriteriaList, FINANCE_CSS, FinancialFacts, guaranteesText, MatchBadge } from "./shared";
 import { formatMoney } from "../../../worker/lib/money";
-import { pageHref, Pager } from "./pager";
+import { pageHref, Pager } from "../../components/pager";
 
 export interface BankNeedsPageProps {
   zone: ZoneConfig;

@@ -11,7 +11,7 @@ import type { Guarantee } from "../../../worker/engines/loan-match/match";
 import { FormAlert, Input, Select } from "../../components/form";
 import { Layout } from "../../layout";
 import type { HeaderUser } from "../auth/labels";
-import { Pager } from "./pager";
+import { Pager } from "../../components/pager";
 import { amountRange, FINANCE_CSS, guaranteesText, PRODUCT_TYPE_ZH, rateRange, termRange } from "./shared";
 import { GUARANTEE_ZH } from "../../../worker/engines/loan-match/match";
 

@@ -11,7 +11,7 @@ import { Layout } from "../../layout";
 import { formatTimeZh, type HeaderUser } from "../auth/labels";
 import { MEMBER_CSS } from "./member-shared";
 import { LoanStatusTag } from "./shared";
-import { Pager } from "./pager";
+import { Pager } from "../../components/pager";
 import { formatMoney } from "../../../worker/lib/money";
 import { NoticeBox, type Notice } from "../subsidies/shared";
 

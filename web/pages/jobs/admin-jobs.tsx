@@ -6,7 +6,7 @@
 import type { ZoneConfig } from "../../../tenants/schema";
 import { Layout } from "../../layout";
 import { formatTimeZh, type HeaderUser } from "../auth/labels";
-import { Pager, type ListPage } from "../subsidies/pager";
+import { Pager, type ListPage } from "../../components/pager";
 
 export interface JobView {
   id: number;

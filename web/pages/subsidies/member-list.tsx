@@ -9,7 +9,7 @@ import { formatDateZh } from "../../format";
 import { Layout } from "../../layout";
 import { formatTimeZh, type HeaderUser } from "../auth/labels";
 import { AppNumber, NumberSearch } from "../../components/app-number";
-import { listPage, Pager } from "./pager";
+import { listPage, Pager } from "../../components/pager";
 import { amountPhrase, inRemovedStage, NoticeBox, StatusTag, SUBSIDY_CSS, type Notice } from "./shared";
 
 interface MyApplicationRow {

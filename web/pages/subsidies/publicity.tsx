@@ -4,7 +4,7 @@
  * lodge an objection (异议) with contact details, and the page that confirms
  * one was received.
  */
-import { type ListPage, Pager } from "./pager";
+import { type ListPage, Pager } from "../../components/pager";
 import type { ZoneConfig } from "../../../tenants/schema";
 import { formatMoney } from "../../../worker/lib/money";
 import { FormAlert, Input, Textarea, type FormErrors } from "../../components/form";

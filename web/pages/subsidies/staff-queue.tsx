@@ -15,7 +15,7 @@ import { formatDateZh } from "../../format";
 import { Layout } from "../../layout";
 import { formatTimeZh, type HeaderUser } from "../auth/labels";
 import { STATUS_ZH } from "../../labels/subsidies";
-import { type ListPage, Pager } from "./pager";
+import { type ListPage, Pager } from "../../components/pager";
 import { NoticeBox, StatusTag, type Notice } from "./shared";
 import { isOverdue, SUBSIDY_STAFF_CSS } from "./staff-shared";
 

@@ -10,7 +10,7 @@ import { AppError } from "../../lib/errors";
 import { requestCtx } from "../../middleware/request-ctx";
 import { requireZone } from "../../middleware/zone";
 import { AdminJobPage, AdminJobsPage, type JobView } from "../../../web/pages/jobs/admin-jobs";
-import { listPage } from "../../../web/pages/subsidies/pager";
+import { listPage } from "../../../web/components/pager";
 import { signedIn } from "../auth/guard";
 import { pageGuard } from "../auth/page-forms";
 import { getJob, listJobs } from "./list-jobs";

@@ -21,7 +21,7 @@ import {
 } from "../../../web/pages/subsidies/publicity";
 import { formFailure, readForm } from "../auth/page-forms";
 import { requestCtx, type RequestCtx } from "../../middleware/request-ctx";
-import { listPage } from "../../../web/pages/subsidies/pager";
+import { listPage } from "../../../web/components/pager";
 import { listPublicity, onNotice } from "./list-publicity";
 import { lodgeObjection, ObjectionInput } from "./publicity";
 import { CursorParam } from "./queue-cursor";

@@ -22,7 +22,7 @@ import { bankOf } from "../actor-roles";
 import { bankQueue } from "../bank-queue";
 import { getBankLoanView } from "../loan-detail";
 import { CursorParam } from "../paging";
-import { pageHref } from "../../../../web/pages/finance/pager";
+import { pageHref } from "../../../../web/components/pager";
 import { AppError } from "../../../lib/errors";
 import { ACTIONS, FORM_NAME, invalid, parseAction } from "./bank-loan-form";
 import { newIdParam } from "./ids";

@@ -12,7 +12,7 @@ import { requireZone } from "../../../middleware/zone";
 import { type CatalogueFilters, CataloguePage } from "../../../../web/pages/finance/catalogue";
 import { percentToBp, wanToFen } from "../form-amounts";
 import { AppError } from "../../../lib/errors";
-import { pageHref } from "../../../../web/pages/finance/pager";
+import { pageHref } from "../../../../web/components/pager";
 import { CursorParam } from "../paging";
 import { CatalogueQuery, listCatalogue } from "../catalogue";
 import { months } from "./ids";

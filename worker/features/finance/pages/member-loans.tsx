@@ -16,7 +16,7 @@ import { formFailure } from "../../auth/page-forms";
 import { myLoan, myLoans } from "../member-reads";
 import { CursorParam } from "../paging";
 import { AppError } from "../../../lib/errors";
-import { pageHref } from "../../../../web/pages/finance/pager";
+import { pageHref } from "../../../../web/components/pager";
 import { WithdrawInput, withdrawLoan } from "../withdraw-loan";
 import { pathId } from "./ids";
 import { applyRoute } from "./member-apply";

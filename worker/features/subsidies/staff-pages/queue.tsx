@@ -4,7 +4,7 @@ import { shanghaiDate } from "../../../lib/calendar";
 import { refuseBadCharacters } from "../../../lib/form-text";
 import { actingCtx } from "../../../middleware/request-ctx";
 import type { FormErrors } from "../../../../web/components/form";
-import { listPage } from "../../../../web/pages/subsidies/pager";
+import { listPage } from "../../../../web/components/pager";
 import { QueuePage } from "../../../../web/pages/subsidies/staff-queue";
 import { signedIn } from "../../auth/guard";
 import { listQueue, QueueQuery } from "../list-applications";

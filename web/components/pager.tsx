@@ -1,7 +1,7 @@
 /**
- * The pager under a 政策兑现 list: how many the whole list holds, the link to the
- * next page (keyset: it carries the last row's cursor, so an application that
- * changes meanwhile never shifts a page) and, once paged on, back to the first.
+ * The pager under a list: how many the whole list holds, the link to the next page (keyset: it
+ * carries the last row's cursor, so a row added or changed meanwhile never shifts a page) and,
+ * once paged on, back to the first.
  */
 
 export interface ListPage {
@@ -10,10 +10,13 @@ export interface ListPage {
   /** The next page's link, or null on the last page. */
   nextHref: string | null;
   /** The first page's link, when this is not the first page. */
-  firstHref: string | null;
+  firstHref?: string | null | undefined;
 }
 
-export function Pager({ page, unit }: { page: ListPage; unit: string }) {
+/** `unit`: what a row is called (条, 笔, 份申报…). Either the page's links as one `page`, or spread. */
+export function Pager(props: ({ page: ListPage } | ListPage) & { unit: string }) {
+  const page = "page" in props ? props.page : props;
+  const { unit } = props;
   if (!page.nextHref && !page.firstHref) return null;
   return (
     <nav class="pager" aria-label="分页">
