@@ -4,10 +4,11 @@
  * and counts through an index, in one batch. Checked with SQLite's own EXPLAIN QUERY PLAN
  * on the statements listEnterprises really sends, against the real migrations.
  */
-import type { Client, InStatement } from "@libsql/client";
+import type { Client } from "@libsql/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openMemoryTenantDb } from "../../db/memory-db";
-import { openTenantDb } from "../../db/open";
+import type { TenantDb } from "../../db/open";
+import { plansOf as statementPlans } from "../../db/query-plans";
 import { encodeDirectoryCursor } from "./directory-paging";
 import { listEnterprises } from "./list-enterprises";
 
@@ -17,36 +18,10 @@ beforeAll(async () => {
 });
 afterAll(() => client.close());
 
-/** The statements one call sends, each with its query plan, and how many round trips it took. */
-async function plansOf(run: (db: ReturnType<typeof openTenantDb>) => Promise<unknown>) {
-  const sent: InStatement[] = [];
-  let trips = 0;
-  const recording = new Proxy(client, {
-    get(target, prop) {
-      if (prop === "batch")
-        return (stmts: InStatement[], mode?: never) => {
-          trips++;
-          sent.push(...stmts);
-          return target.batch(stmts, mode);
-        };
-      if (prop === "execute")
-        return (stmt: InStatement) => {
-          trips++;
-          sent.push(stmt);
-          return target.execute(stmt);
-        };
-      const value = Reflect.get(target, prop);
-      return typeof value === "function" ? value.bind(target) : value;
-    },
-  });
-  await run(openTenantDb(recording));
-  const plans = [];
-  for (const stmt of sent) {
-    const { sql, args } = typeof stmt === "string" ? { sql: stmt, args: [] } : stmt;
-    const rs = await client.execute({ sql: `EXPLAIN QUERY PLAN ${sql}`, args: args as never });
-    plans.push({ sql, plan: rs.rows.map((r) => String(r.detail)).join("\n") });
-  }
-  return { trips, plans };
+/** The statements one call sends, each with its plan (lines joined), and its round trips. */
+async function plansOf(run: (db: TenantDb) => Promise<unknown>) {
+  const { plans, trips } = await statementPlans(client, run);
+  return { trips, plans: plans.map((p) => ({ sql: p.sql, plan: p.plan.join("\n") })) };
 }
 
 const TABLES = /\bSCAN (enterprises|enterprise_qualifications|enterprise_yearly_figures)\b(?! USING)/;

@@ -6,9 +6,8 @@
  * lost its index would still answer correctly on the demo's handful of rows;
  * only the plan shows it would walk every row of a real zone.
  */
-import type { Client, InStatement } from "@libsql/client";
 import { beforeAll, describe, expect, it } from "vitest";
-import { openTenantDb } from "../../db/open";
+import { plansOf as statementPlans } from "../../db/query-plans";
 import type { Actor } from "../../middleware/request-ctx";
 import { needsForBank } from "./bank-needs";
 import { bankQueue } from "./bank-queue";
@@ -16,26 +15,6 @@ import { listLoansFor } from "./list-loans";
 import { myLoans } from "./member-reads";
 import { listCatalogue } from "./catalogue";
 import { financeWorld, type FinanceWorld } from "./test-support";
-
-/** The same client, remembering every statement sent (a batch's one by one). */
-function recording(inner: Client, seen: InStatement[]): Client {
-  return new Proxy(inner, {
-    get(target, prop, receiver) {
-      if (prop === "batch")
-        return (stmts: InStatement[], mode?: Parameters<Client["batch"]>[1]) => {
-          seen.push(...stmts);
-          return target.batch(stmts, mode);
-        };
-      if (prop === "execute")
-        return (stmt: InStatement) => {
-          seen.push(stmt);
-          return target.execute(stmt);
-        };
-      const v = Reflect.get(target, prop, receiver);
-      return typeof v === "function" ? v.bind(target) : v;
-    },
-  });
-}
 
 let w: FinanceWorld;
 let bank: Actor;
@@ -51,16 +30,7 @@ beforeAll(async () => {
 
 /** The plan lines of every statement `run` sends, each with the statement's SQL. */
 async function plansOf(run: (ctx: ReturnType<FinanceWorld["ctx"]>) => Promise<unknown>, who: () => Actor) {
-  const seen: InStatement[] = [];
-  // A fresh client wrapper per run: openTenantDb keys its drizzle instance by the client object.
-  const db = openTenantDb(recording(w.client, seen));
-  await run({ ...w.ctx(who()), db });
-  const plans: { sql: string; plan: string[] }[] = [];
-  for (const stmt of seen) {
-    const { sql, args } = typeof stmt === "string" ? { sql: stmt, args: [] } : stmt;
-    const rs = await w.client.execute({ sql: `EXPLAIN QUERY PLAN ${sql}`, args: args ?? [] });
-    plans.push({ sql, plan: rs.rows.map((r) => String(r.detail)) });
-  }
+  const { plans } = await statementPlans(w.client, (db) => run({ ...w.ctx(who()), db }));
   expect(plans.length).toBeGreaterThan(0);
   if (process.env.SHOW_PLANS) console.log(plans.map((p) => `${p.sql}\n  ${p.plan.join("\n  ")}`).join("\n"));
   return plans;

@@ -4,10 +4,11 @@
  * one round trip — checked with EXPLAIN QUERY PLAN on the statements really sent — and
  * the pages follow newest activity first across cursors both ways, with the total.
  */
-import type { Client, InStatement } from "@libsql/client";
+import type { Client } from "@libsql/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openMemoryTenantDb } from "../../db/memory-db";
-import { openTenantDb, type TenantDb } from "../../db/open";
+import type { TenantDb } from "../../db/open";
+import { plansOf as statementPlans } from "../../db/query-plans";
 import { APPLICATION_STATUSES, onboardingApplications, users } from "../../db/schema";
 import { findOwnApplication, getApplication } from "./get-application";
 import { listApplications } from "./list-applications";
@@ -59,30 +60,10 @@ beforeAll(async () => {
 });
 afterAll(() => client.close());
 
-/** The statements one call sends with their query plans, and its round trips. */
+/** The statements one call sends with their query plans (lines joined), and its round trips. */
 async function plansOf(run: (db: TenantDb) => Promise<unknown>) {
-  const sent: InStatement[] = [];
-  let trips = 0;
-  const recording = new Proxy(client, {
-    get(target, prop) {
-      if (prop === "batch" || prop === "execute")
-        return (stmts: InStatement | InStatement[], mode?: never) => {
-          trips++;
-          sent.push(...(Array.isArray(stmts) ? stmts : [stmts]));
-          return prop === "batch" ? target.batch(stmts as InStatement[], mode) : target.execute(stmts as InStatement);
-        };
-      const value = Reflect.get(target, prop);
-      return typeof value === "function" ? value.bind(target) : value;
-    },
-  });
-  await run(openTenantDb(recording));
-  const plans = [];
-  for (const stmt of sent) {
-    const { sql, args } = typeof stmt === "string" ? { sql: stmt, args: [] } : stmt;
-    const rs = await client.execute({ sql: `EXPLAIN QUERY PLAN ${sql}`, args: args as never });
-    plans.push({ sql, plan: rs.rows.map((r) => String(r.detail)).join("\n") });
-  }
-  return { trips, plans };
+  const { plans, trips } = await statementPlans(client, run);
+  return { trips, plans: plans.map((p) => ({ sql: p.sql, plan: p.plan.join("\n") })) };
 }
 
 const cursor = encodeQueueCursor([T0 + 5 * DAY, "abcdefghij"]);
