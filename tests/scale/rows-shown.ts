@@ -10,9 +10,24 @@ export function rowsShown(body: string, contentType: string | null): number {
     .split(/<tr[\s>]/)
     .slice(1)
     .filter((row) => /<td[\s>]/.test(row.split("</tr>")[0]!)).length;
-  // Items of lists outside tables: a table cell's list (a row's status chips) is part of its row.
-  const items = (main.replace(/<table[\s>][\s\S]*?<\/table>/g, "").match(/<li[\s>]/g) ?? []).length;
+  // Items of lists outside tables: a table cell's list (a row's status chips) is part of its row, and
+  // a list inside an item (a need's criteria) is part of that item.
+  const items = topLevelItems(main.replace(/<table[\s>][\s\S]*?<\/table>/g, ""));
   return Math.max(dataRows, items);
+}
+
+/** `<li>` elements not inside another `<li>`. */
+function topLevelItems(html: string): number {
+  let depth = 0;
+  let count = 0;
+  for (const [tag] of html.matchAll(/<\/?li[\s>]/g)) {
+    if (tag.startsWith("</")) depth = Math.max(0, depth - 1);
+    else {
+      if (depth === 0) count++;
+      depth++;
+    }
+  }
+  return count;
 }
 
 function longestArray(value: unknown): number {

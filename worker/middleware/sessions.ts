@@ -283,6 +283,11 @@ export function createZoneAuth({ db, zone, secure }: { db: TenantDb; zone: ZoneC
       return { session, user, organisationStatus: row.organisationStatus, refreshedCookie };
     },
 
+    /** `invalidate`'s DELETE, unrun, for a caller's own batch (sign-in ends the session it replaces there). */
+    invalidateQuery(storedId: string) {
+      return db.delete(sessions).where(eq(sessions.id, storedId));
+    },
+
     /** Ends one session, by its stored id (`session.id` of a validated session), never a cookie value. */
     async invalidate(storedId: string) {
       await browser.invalidateSession(storedId);

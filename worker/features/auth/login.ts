@@ -44,6 +44,8 @@ interface LoginInput {
 export async function loginWithPassword(
   { db, zone, auth, now, ip, userAgent }: Pick<RequestCtx, "db" | "zone" | "auth" | "now" | "ip" | "userAgent">,
   input: LoginInput,
+  /** The stored id of the session this browser is signed in with: ended in the same write batch. */
+  replacing: string | null = null,
 ) {
   const email = input.email.trim().toLowerCase();
   const { ipLimit } = zone.security;
@@ -141,6 +143,7 @@ export async function loginWithPassword(
       now,
     ),
     created.insert,
+    ...(replacing ? [auth.invalidateQuery(replacing)] : []),
     ...(check?.needsRehash
       ? [
           db

@@ -9,10 +9,18 @@ import { recordAudit } from "../audit/audit";
 import type { RequestCtx } from "../../middleware/request-ctx";
 import type { ZoneAuth } from "../../middleware/sessions";
 
-/** Sets the new session's cookie and ends the session this request came with, if any. */
-export async function takeOverSession(c: Context<AppEnv>, auth: ZoneAuth, cookie: string): Promise<void> {
+/**
+ * Sets the new session's cookie and ends the session this request came with, if any — unless the
+ * caller already ended it in its own write batch (`previousEnded`, as sign-in does).
+ */
+export async function takeOverSession(
+  c: Context<AppEnv>,
+  auth: ZoneAuth,
+  cookie: string,
+  { previousEnded = false } = {},
+): Promise<void> {
   const previous = c.get("auth");
-  if (previous) await auth.invalidate(previous.session.id);
+  if (previous && !previousEnded) await auth.invalidate(previous.session.id);
   c.header("Set-Cookie", cookie, { append: true });
 }
 

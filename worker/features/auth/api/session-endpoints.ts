@@ -23,9 +23,9 @@ export function sessionEndpoints(r: OpenAPIHono<AppEnv>, deps: AppDeps) {
     }),
     async (c) => {
       const ctx = requestCtx(c, deps);
-      const result = await loginWithPassword(ctx, c.req.valid("json"));
+      const result = await loginWithPassword(ctx, c.req.valid("json"), c.get("auth")?.session.id ?? null);
       // A fresh session id on every sign-in; the one presented before (if any) ends.
-      await takeOverSession(c, ctx.auth, result.cookie);
+      await takeOverSession(c, ctx.auth, result.cookie, { previousEnded: true });
       return c.json({ user: result.user, mustChangePassword: result.mustChangePassword }, 200);
     },
   );
