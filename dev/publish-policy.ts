@@ -40,7 +40,10 @@ try {
       break;
     case "published":
       console.log(
-        `✓ published version ${out.version}; ${out.notified} notice(s) queued for newly qualifying enterprises`,
+        `✓ published version ${out.version}; ` +
+          (out.job === null
+            ? "no enterprise to notify"
+            : `免申即享 notices go out from job ${out.job} at the zones' next scheduled runs (/admin/jobs)`),
       );
       break;
     case "refused":

@@ -24,7 +24,7 @@ for (const zone of zones.all()) {
     } else {
       const what =
         r.status === "published"
-          ? `published policy version ${r.version} (${r.notified} notices)`
+          ? `published policy version ${r.version}${r.job === null ? "" : ` (免申即享 notices: job ${r.job})`}`
           : `policy version ${r.status === "unchanged" ? r.version : "?"} unchanged`;
       console.log(`✓ ${zone.slug}: ${what}`);
     }

@@ -18,7 +18,7 @@ export type ZonePolicyOutcome =
   | { status: "unchanged"; version: number; preview: PolicyPreview }
   | { status: "refused"; preview: PolicyPreview }
   | { status: "would-publish"; preview: PolicyPreview }
-  | { status: "published"; version: number; notified: number; preview: PolicyPreview };
+  | { status: "published"; version: number; notified: number; job: number | null; preview: PolicyPreview };
 
 export async function publishZonePolicy(
   db: TenantDb,
@@ -40,7 +40,7 @@ export async function publishZonePolicy(
     set,
     { baseVersion: preview.base?.id ?? null },
   );
-  return { status: "published", version: out.version.id, notified: out.notified, preview };
+  return { status: "published", version: out.version.id, notified: out.notified, job: out.job?.id ?? null, preview };
 }
 
 /** The preview as lines for a terminal: what changes, and why it may not be published. */
