@@ -19,6 +19,7 @@ import type { AppDeps, AppEnv } from "../env";
 import { shanghaiDate } from "../lib/calendar";
 import type { StoredPage } from "../lib/page-store/page-store";
 import { isApiPath } from "./headers";
+import { hasSessionCookie } from "./sessions";
 import { cachedZoneState, codeZoneOf } from "./zone-settings";
 
 type Area = "policy" | "publicity" | "finance";
@@ -48,11 +49,12 @@ export function pageCache(deps: AppDeps) {
   const report = deps.config.DEV_TOOLS === "1";
   return createMiddleware<AppEnv>(async (c, next) => {
     const site = c.get("site");
-    if (site.kind !== "zone" || c.req.method !== "GET" || c.get("auth") || hasSessionCookie(c.req.header("cookie")))
-      return next();
+    if (site.kind !== "zone" || c.req.method !== "GET") return next();
     const areas = areasOf(c.req.path);
-    const state = areas && cachedZoneState(codeZoneOf(site.zone), deps.now().getTime());
-    if (!areas || !state) return next();
+    // Any session cookie, valid or not: such a request is someone's, never the cache's.
+    if (!areas || c.get("auth") || hasSessionCookie(c.req.header("cookie"))) return next();
+    const state = cachedZoneState(codeZoneOf(site.zone), deps.now().getTime());
+    if (!state) return next();
     const url = new URL(c.req.url);
     const versions = areas.map((a) => `${a}${state.dataVersions[a] ?? 0}`).join(".");
     const key = [
@@ -95,9 +97,4 @@ export function pageCache(deps: AppDeps) {
     }
     if (report) c.res.headers.set(PAGE_CACHE_HEADER, "MISS");
   });
-}
-
-/** Any session cookie at all, valid or not: such a request is someone's, never the cache's. */
-function hasSessionCookie(header: string | undefined): boolean {
-  return header !== undefined && /(^|;\s*)(__Host-)?yq_session=/.test(header);
 }

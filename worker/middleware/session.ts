@@ -21,7 +21,7 @@ import {
   type ZoneStateRows,
   zoneStateReads,
 } from "./zone-settings";
-import { createZoneAuth, type SessionRow, type ZoneAuth } from "./sessions";
+import { createZoneAuth, hasSessionCookie, type SessionRow, type ZoneAuth } from "./sessions";
 
 /** Secure cookies on https origins and on *.localhost, which browsers treat as secure. */
 function isSecureOrigin(url: string): boolean {
@@ -45,10 +45,13 @@ export function sessionMiddleware(deps: AppDeps) {
     const site = c.get("site");
     if (site.kind !== "zone") return next();
     const code = codeZoneOf(site.zone);
-    const auth = zoneAuthFor(c, deps);
-    const cookieValue = auth.readCookie(c.req.header("cookie"));
-    const read = cookieValue ? auth.sessionRead(cookieValue) : null;
     const nowMs = deps.now().getTime();
+    const header = c.req.header("cookie");
+    // No session cookie at all (most visitors): no sessions object is built, nothing is parsed.
+    if (!hasSessionCookie(header)) return anonymous(c, deps, code, nowMs, next);
+    const auth = zoneAuthFor(c, deps);
+    const cookieValue = auth.readCookie(header);
+    const read = cookieValue ? auth.sessionRead(cookieValue) : null;
     if (!cookieValue || !read) {
       if (cookieValue) c.header("Set-Cookie", auth.blankCookie(), { append: true });
       await anonymous(c, deps, code, nowMs, next);

@@ -51,6 +51,11 @@ declare module "lucia" {
   }
 }
 
+/** Whether a Cookie header carries a session cookie at all, valid or not (either name). */
+export function hasSessionCookie(header: string | undefined): boolean {
+  return header !== undefined && /(^|;\s*)(__Host-)?yq_session=/.test(header);
+}
+
 /** `__Host-` needs a Secure cookie; Chromium accepts Secure cookies on http://*.localhost. */
 export function sessionCookieName(secure: boolean): string {
   return secure ? "__Host-yq_session" : "yq_session";

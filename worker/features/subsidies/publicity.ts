@@ -7,12 +7,12 @@
  * open objection, the application moves to the next stage by itself
  * (`advancePublicity`, run by the Workers cron and the Node timer).
  */
-import { and, eq, gte, lt, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { z } from "@hono/zod-openapi";
 import type { ZoneConfig } from "../../../tenants/schema";
 import type { TenantDb } from "../../db/open";
 import { CHAINED, onlyIfChanged } from "../../db/only-if-changed";
-import { auditLog, subsidyApplications, subsidyObjections, type SubsidyApplicationRow } from "../../db/schema";
+import { auditLog, subsidyApplications, subsidyObjections, type SubsidyApplicationRow, users } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { textField } from "../../lib/text";
 import { newId } from "../../lib/ids";
@@ -155,6 +155,9 @@ export async function resolveObjection(
 }
 
 /** Applications whose notice period has ended with no open objection move on; returns how many. */
+/** Applications moved past 公示 per scheduled run and zone: bounded work, whatever the backlog. */
+export const PUBLICITY_PER_RUN = 200;
+
 export async function advancePublicity(
   ctx: Pick<RequestCtx, "db" | "zone" | "now" | "origin"> & { ip: string | null },
   title: (programmeId: string) => string,
@@ -164,8 +167,10 @@ export async function advancePublicity(
   const ofThisApplication = sql`${subsidyObjections.applicationId} = ${subsidyApplications.id}`;
   const openOne = sql`${ofThisApplication} and ${subsidyObjections.status} = 'open'`;
   const noOpenObjection = sql`not exists (select 1 from ${subsidyObjections} where ${openOne})`;
-  const due: SubsidyApplicationRow[] = await db
-    .select()
+  // At most PUBLICITY_PER_RUN a run (the next run, a minute later, takes the rest: moved ones no
+  // longer match), with every member's address for them in the same round trip.
+  const dueQuery = db
+    .select({ id: subsidyApplications.id })
     .from(subsidyApplications)
     .where(
       and(
@@ -174,7 +179,33 @@ export async function advancePublicity(
         lt(subsidyApplications.publicityTo, today),
         noOpenObjection,
       ),
-    );
+    )
+    .orderBy(subsidyApplications.id)
+    .limit(PUBLICITY_PER_RUN);
+  const [due, members]: [SubsidyApplicationRow[], { enterpriseId: string | null; email: string }[]] = await db.batch([
+    db
+      .select()
+      .from(subsidyApplications)
+      .where(inArray(subsidyApplications.id, dueQuery))
+      .orderBy(subsidyApplications.id),
+    db
+      .select({ enterpriseId: users.enterpriseId, email: users.email })
+      .from(users)
+      .where(
+        and(
+          inArray(
+            users.enterpriseId,
+            db
+              .select({ id: subsidyApplications.enterpriseId })
+              .from(subsidyApplications)
+              .where(inArray(subsidyApplications.id, dueQuery)),
+          ),
+          eq(users.role, "enterprise"),
+          eq(users.status, "active"),
+        ),
+      ),
+  ]);
+  const emailsOf = (enterpriseId: string) => members.filter((m) => m.enterpriseId === enterpriseId).map((m) => m.email);
   let moved = 0;
   for (const app of due) {
     const next = nextStage(zone, app.stage!)!;
@@ -192,7 +223,7 @@ export async function advancePublicity(
         },
         actor: { id: null, email: "system" },
         notice: {
-          emails: await memberEmails(db, app.enterpriseId),
+          emails: emailsOf(app.enterpriseId),
           subject: `${title(app.programmeId)}:公示期满,进入${next.zh}`,
           lines: [`“${title(app.programmeId)}”公示期满无异议,进入${next.zh}。`],
         },
