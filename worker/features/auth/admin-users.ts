@@ -1,4 +1,5 @@
 /** The zone admin's user management: list, disable/enable, end sessions, unlock. Every change is audited. */
+import { pageLimitParam } from "../../lib/cursor";
 import { and, asc, count, desc, eq, gt, max, sql } from "drizzle-orm";
 import type { TenantDb } from "../../db/open";
 import { z } from "@hono/zod-openapi";
@@ -49,13 +50,7 @@ export const UsersQuery = z.object({
   role: z.enum(ROLES, "角色只能是 zone_admin、reviewer、enterprise 或 bank").optional(),
   after: UserCursor.optional().openapi({ description: "nextCursor of a page: the page after it" }),
   before: UserCursor.optional().openapi({ description: "prevCursor of a page: the page before it" }),
-  limit: z.coerce
-    .number()
-    .int("每页条数须为整数")
-    .min(1, "每页至少 1 条")
-    .max(100, "每页最多 100 条")
-    .optional()
-    .openapi({ description: "rows per page (default 50)" }),
+  limit: pageLimitParam(100, 50),
 });
 
 export type ZoneUsersQuery = z.output<typeof UsersQuery>;

@@ -4,6 +4,7 @@
  * and qualification list) live in ./zone-checks, because these schemas are built
  * once for the OpenAPI document, not per zone.
  */
+import { pageLimitParam } from "../../lib/cursor";
 import { z } from "@hono/zod-openapi";
 import { APPLICATION_STATUSES } from "../../db/schema";
 import { MATERIAL_LIMIT_LABEL } from "../materials/material-file";
@@ -147,13 +148,7 @@ export const ListQuery = z.object({
   to: IsoDate("结束日期").optional().openapi({ description: "submitted on or before (YYYY-MM-DD, Beijing time)" }),
   after: QueueCursor.optional().openapi({ description: "nextCursor of the page before: the page after it" }),
   before: QueueCursor.optional().openapi({ description: "prevCursor of the page after: the page before it" }),
-  limit: z.coerce
-    .number()
-    .int("每页条数须为整数")
-    .min(1, "每页至少 1 条")
-    .max(100, "每页最多 100 条")
-    .optional()
-    .openapi({ description: "rows per page (default 50)" }),
+  limit: pageLimitParam(100, 50),
 });
 export type ListFilters = z.infer<typeof ListQuery>;
 
