@@ -5,11 +5,10 @@
  * which prepares every statement on every call. The three scenarios of a path run in
  * alternating slices, best of four, as zone-scale-report.ts explains.
  */
-import { type Figures, formatFigures, type Scenario } from "./measure";
+import { bestOfAlternatingSlices, type Figures, formatFigures, type Measure, type Scenario } from "./measure";
 import { DB_READ_PATHS } from "./paths";
 
 const SLICES = 4;
-type Measure = (s: Scenario, duration: number) => Promise<Figures>;
 
 export interface DbReadPorts {
   barePort: number;
@@ -21,20 +20,12 @@ export async function measureDbRead(options: { measure: Measure; ports: DbReadPo
   const { barePort, cachedPort, uncachedPort } = options.ports;
   const results = [];
   for (const p of DB_READ_PATHS) {
-    const scenarios: Scenario[] = [
+    const scenarios: [Scenario, Scenario, Scenario] = [
       { name: `bare replay of ${p.path}`, port: barePort, path: `/replay-db${p.path}`, host: "localhost" },
       { name: "statement cache", port: cachedPort, path: p.path, host: p.host },
       { name: "@libsql/client", port: uncachedPort, path: p.path, host: p.host },
     ];
-    for (const s of scenarios) await options.measure(s, 1); // warm-up
-    const slice = Math.max(1, options.seconds / SLICES);
-    const slices: Figures[][] = scenarios.map(() => []);
-    for (let round = 0; round < SLICES; round++) {
-      const order = round % 2 === 0 ? [0, 1, 2] : [2, 1, 0];
-      for (const k of order) slices[k]!.push(await options.measure(scenarios[k]!, slice));
-    }
-    const best = (fs: Figures[]) => fs.reduce((a, b) => (b.cpuPerReq < a.cpuPerReq ? b : a));
-    const [bare, cached, uncached] = slices.map(best) as [Figures, Figures, Figures];
+    const [bare, cached, uncached] = await bestOfAlternatingSlices(options.measure, scenarios, options.seconds, SLICES);
     results.push({ ...p, bare, cached, uncached });
   }
   return results;

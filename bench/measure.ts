@@ -51,3 +51,27 @@ const pad = (v: string, n: number) => v.padEnd(n);
 export function formatFigures(f: Figures): string {
   return `${pad(f.rps.toFixed(0), 8)}${pad(`${f.p50}/${f.p99}`, 9)}${pad(f.cpuPerReq.toFixed(1), 8)}`;
 }
+
+/** How a report measures one scenario for `duration` seconds. */
+export type Measure = (s: Scenario, duration: number) => Promise<Figures>;
+
+/**
+ * Three scenarios compared fairly on a noisy machine: a warm-up each, then `slices` rounds that
+ * alternate their order (a, b, c, then c, b, a), keeping each scenario's best slice by CPU per request.
+ */
+export async function bestOfAlternatingSlices(
+  measure: Measure,
+  scenarios: readonly [Scenario, Scenario, Scenario],
+  seconds: number,
+  slices: number,
+): Promise<[Figures, Figures, Figures]> {
+  for (const s of scenarios) await measure(s, 1); // warm-up
+  const slice = Math.max(1, seconds / slices);
+  const taken: Figures[][] = scenarios.map(() => []);
+  for (let round = 0; round < slices; round++) {
+    const order = round % 2 === 0 ? [0, 1, 2] : [2, 1, 0];
+    for (const k of order) taken[k]!.push(await measure(scenarios[k]!, slice));
+  }
+  const best = (fs: Figures[]) => fs.reduce((a, b) => (b.cpuPerReq < a.cpuPerReq ? b : a));
+  return taken.map(best) as [Figures, Figures, Figures];
+}

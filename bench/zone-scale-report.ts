@@ -8,18 +8,16 @@
  * machine's drift (±10–15 % between runs here), and on a shared machine another process
  * steals a slice now and then; slices side by side, best of four, cancel most of both.
  */
-import { type Figures, formatFigures, type Scenario } from "./measure";
+import { bestOfAlternatingSlices, formatFigures, type Measure, type Scenario } from "./measure";
 import { CUSTOM_HOST, type ResolveFigures, SCALE_ZONES } from "./zone-scale";
 
 export const ROUTING_TARGET = 0.9;
 const PATH = "/api/v1/zone";
 const SLICES = 4;
 
-type Measure = (s: Scenario, duration: number) => Promise<Figures>;
-
 export async function measureZoneScale(options: { measure: Measure; ports: [number, number]; seconds: number }) {
   const [fewPort, manyPort] = options.ports;
-  const scenarios: Scenario[] = [
+  const scenarios: [Scenario, Scenario, Scenario] = [
     { name: "3 zones, subdomain", port: fewPort, path: PATH, host: "zibo.localhost" },
     {
       name: `${SCALE_ZONES.toLocaleString("en")} zones, subdomain`,
@@ -34,15 +32,7 @@ export async function measureZoneScale(options: { measure: Measure; ports: [numb
       host: CUSTOM_HOST,
     },
   ];
-  for (const s of scenarios) await options.measure(s, 1); // warm-up
-  const slice = Math.max(1, options.seconds / SLICES);
-  const slices: Figures[][] = scenarios.map(() => []);
-  for (let round = 0; round < SLICES; round++) {
-    const order = round % 2 === 0 ? [0, 1, 2] : [2, 1, 0];
-    for (const k of order) slices[k]!.push(await options.measure(scenarios[k]!, slice));
-  }
-  const best = (fs: Figures[]) => fs.reduce((a, b) => (b.cpuPerReq < a.cpuPerReq ? b : a));
-  const [few, many, custom] = slices.map(best) as [Figures, Figures, Figures];
+  const [few, many, custom] = await bestOfAlternatingSlices(options.measure, scenarios, options.seconds, SLICES);
   return { scenarios, few, many, custom };
 }
 
