@@ -13,7 +13,6 @@ import { env } from "cloudflare:workers";
 import { asc, eq, like } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../worker/app";
-import { provisionZone } from "../../worker/control-plane/provision/provision-zone";
 import { openTenantDb } from "../../worker/db/open";
 import { meteredClient, RoundTripMeter } from "../../worker/db/round-trips";
 import { banks, enterprises, loanApplications, loanEvents, loanProducts, outbox, users } from "../../worker/db/schema";
@@ -23,6 +22,7 @@ import { loadZone } from "../../worker/middleware/zone-settings";
 import { flagOverdueLoans } from "../../worker/features/finance/response-times";
 import { flagOverdueLoansJob } from "../../worker/scheduled/flag-overdue-loans";
 import { dbFor, freshIp, makeUser, sessionCookie } from "./auth-support";
+import { provisionTestZone } from "./platform-support";
 import type { Json } from "./subsidies-support";
 
 const SLUG = "wdescalate";
@@ -132,19 +132,7 @@ async function told(app: { id: string; number: string }) {
 }
 
 beforeAll(async () => {
-  const { tenant } = await provisionZone({
-    deps,
-    actor: { id: null, label: "workerd test", ip: null },
-    input: {
-      slug: SLUG,
-      name: { zh: "升级测试高新区", en: "Escalation Test Zone" },
-      province: "山东省",
-      city: "烟台市",
-      phone: "0535-6666666",
-      template: "zibo",
-    },
-  });
-  expect(tenant.status).toBe("active");
+  await provisionTestZone(deps, SLUG, { zh: "升级测试高新区", en: "Escalation Test Zone" }, "0535-6666666");
   bankId = newId();
   enterpriseId = newId();
   await db().insert(banks).values({ id: bankId, name: "升级测试银行", branch: "烟台分行", createdAt: T });

@@ -8,13 +8,13 @@ import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../worker/app";
-import { provisionZone } from "../../worker/control-plane/provision/provision-zone";
 import { openTenantDb } from "../../worker/db/open";
 import { enterpriseQualifications, enterprises, jobs, outbox, users } from "../../worker/db/schema";
 import { workerDeps, type WorkerEnv } from "../../worker/entry.worker";
 import { loadZone } from "../../worker/middleware/zone-settings";
 import { runQueuedJobsJob } from "../../worker/scheduled/run-queued-jobs";
 import { dbFor, freshIp, makeUser, sessionCookie } from "./auth-support";
+import { provisionTestZone } from "./platform-support";
 import { roundTrips } from "./round-trip-support";
 import type { Json } from "./subsidies-support";
 
@@ -51,19 +51,7 @@ async function runJobs() {
 let admin = "";
 
 beforeAll(async () => {
-  const { tenant } = await provisionZone({
-    deps,
-    actor: { id: null, label: "workerd test", ip: null },
-    input: {
-      slug: SLUG,
-      name: { zh: "后台任务测试高新区", en: "Jobs Test Zone" },
-      province: "山东省",
-      city: "烟台市",
-      phone: "0535-7777777",
-      template: "zibo",
-    },
-  });
-  expect(tenant.status).toBe("active");
+  await provisionTestZone(deps, SLUG, { zh: "后台任务测试高新区", en: "Jobs Test Zone" }, "0535-7777777");
   // Provisioning published the template's version 1 before any enterprise joined: no job for it.
   expect(await db().select().from(jobs)).toEqual([]);
   // Three 高企, one member each: the next version's new programme is news to all three.

@@ -5,7 +5,9 @@
  */
 import { createClient } from "@libsql/client/web";
 import { drizzle } from "drizzle-orm/libsql/web";
-import { inject } from "vitest";
+import { expect, inject } from "vitest";
+import { provisionZone } from "../../worker/control-plane/provision/provision-zone";
+import type { AppDeps } from "../../worker/env";
 import { createOperator } from "../../worker/features/operator/create-operator";
 import { newId } from "../../worker/lib/ids";
 import { call, freshIp, postJson, sessionCookie, type Call } from "./auth-support";
@@ -47,3 +49,14 @@ export const zoneInput = (slug: string, zh: string) => ({
   city: "淄博市",
   phone: "0533-7654321",
 });
+
+/** A zone of a suite's own, made from the Zibo template through provisioning as an operator would (active). */
+export async function provisionTestZone(deps: AppDeps, slug: string, name: { zh: string; en: string }, phone: string) {
+  const { tenant } = await provisionZone({
+    deps,
+    actor: { id: null, label: "workerd test", ip: null },
+    input: { slug, name, province: "山东省", city: "烟台市", phone, template: "zibo" },
+  });
+  expect(tenant.status).toBe("active");
+  return tenant;
+}
