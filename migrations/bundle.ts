@@ -247,5 +247,34 @@ export const migrations: readonly Migration[] = [
       "CREATE INDEX `loan_applications_time_idx` ON `loan_applications` (`submitted_at`,`id`);",
       "CREATE INDEX `loan_products_catalogue_idx` ON `loan_products` (`status`,`min_rate_bp`,`name`,`id`);"
     ]
+  },
+  {
+    "tag": "0013_programme_matches",
+    "hash": "53ece1bb5c904b6b45ccb692b6197e3dd000cf4d11538f6c40abc436bcad34f1",
+    "statements": [
+      "CREATE TABLE `programme_match_runs` (\n\t`programme_id` text PRIMARY KEY NOT NULL,\n\t`job_id` integer NOT NULL,\n\t`version_id` integer NOT NULL,\n\t`evaluated_on` text NOT NULL,\n\t`computed_at` integer NOT NULL\n);",
+      "CREATE TABLE `programme_matches` (\n\t`programme_id` text NOT NULL,\n\t`job_id` integer NOT NULL,\n\t`enterprise_id` text NOT NULL,\n\t`name` text NOT NULL,\n\t`tier_rank` integer NOT NULL,\n\t`tier` text NOT NULL,\n\t`version_id` integer NOT NULL,\n\t`met` integer NOT NULL,\n\t`missed` integer NOT NULL,\n\t`untold` integer NOT NULL,\n\t`result` text NOT NULL,\n\t`computed_at` integer NOT NULL,\n\tPRIMARY KEY(`programme_id`, `job_id`, `enterprise_id`)\n);",
+      "CREATE INDEX `programme_matches_list_idx` ON `programme_matches` (`programme_id`,`job_id`,`tier_rank`,`name`,`enterprise_id`);"
+    ]
+  },
+  {
+    "tag": "0014_overdue_loan_indexes",
+    "hash": "3f1692e5665192a05ba6cea374048d7ac090ac312b948cedd7eab425be5ff03b",
+    "statements": [
+      "CREATE INDEX `loan_applications_accept_due_idx` ON `loan_applications` (`status`,`accept_due_on`,`id`);",
+      "CREATE INDEX `loan_applications_decide_due_idx` ON `loan_applications` (`status`,`decide_due_on`,`id`);"
+    ]
+  },
+  {
+    "tag": "0015_subsidy_stage_times",
+    "hash": "90c91bad2d9ab3b74d6ee009665ad70c19ee42fa027005b9d7b3ff9f23ffc1fa",
+    "statements": [
+      "CREATE TABLE `subsidy_stage_times` (\n\t`stage` text PRIMARY KEY NOT NULL,\n\t`total_ms` integer DEFAULT 0 NOT NULL,\n\t`completed` integer DEFAULT 0 NOT NULL\n);",
+      "CREATE INDEX `subsidy_applications_dashboard_idx` ON `subsidy_applications` (`status`,`programme_id`,`stage`,`amount_fen`);",
+      "CREATE INDEX `subsidy_applications_award_year_idx` ON `subsidy_applications` (`award_year`,`status`,`programme_id`,`amount_fen`);",
+      "CREATE INDEX `subsidy_payments_programme_idx` ON `subsidy_payments` (`programme_id`,`amount_fen`);",
+      "-- The stays already in the timeline, paired as the dashboard used to pair them on every view: each\n-- stage move with the application's move before it (dashboard.ts, STAGE_MOVES).\nINSERT INTO `subsidy_stage_times` (`stage`, `total_ms`, `completed`)\nSELECT `entered_stage`, sum(`at` - `entered_at`), count(*) FROM (\n\tSELECT `stage`, `action`, `at`, lag(`to_stage`) OVER w AS `entered_stage`, lag(`action`) OVER w AS `entered_by`,\n\t\tlag(`at`) OVER w AS `entered_at`\n\tFROM `subsidy_events`\n\tWHERE `action` IN ('submitted', 'resubmitted', 'passed', 'advanced', 'awarded', 'returned', 'rejected')\n\tWINDOW w AS (PARTITION BY `application_id` ORDER BY `id`)\n)\nWHERE `entered_stage` IS NOT NULL AND `entered_by` <> 'returned'\n\tAND (`stage` = `entered_stage` OR `action` IN ('returned', 'rejected'))\nGROUP BY `entered_stage`;",
+      "-- From now on, each stay when the move that ends it is written: a stage is entered by a move naming it\n-- as `to_stage` and left by the application's next move — one from that stage, a return or a\n-- rejection (a return enters nothing). The timeline is append-only, so a sum kept on insert stays exact.\nCREATE TRIGGER `subsidy_events_stage_time` AFTER INSERT ON `subsidy_events`\nWHEN NEW.`action` IN ('submitted', 'resubmitted', 'passed', 'advanced', 'awarded', 'returned', 'rejected')\nBEGIN\n\tINSERT INTO `subsidy_stage_times` (`stage`, `total_ms`, `completed`)\n\tSELECT `prev`.`to_stage`, NEW.`at` - `prev`.`at`, 1\n\tFROM (\n\t\tSELECT `to_stage`, `action`, `at` FROM `subsidy_events`\n\t\tWHERE `application_id` = NEW.`application_id` AND `id` < NEW.`id`\n\t\t\tAND `action` IN ('submitted', 'resubmitted', 'passed', 'advanced', 'awarded', 'returned', 'rejected')\n\t\tORDER BY `id` DESC LIMIT 1\n\t) AS `prev`\n\tWHERE `prev`.`to_stage` IS NOT NULL AND `prev`.`action` <> 'returned'\n\t\tAND (NEW.`stage` = `prev`.`to_stage` OR NEW.`action` IN ('returned', 'rejected'))\n\tON CONFLICT (`stage`) DO UPDATE SET `total_ms` = `total_ms` + excluded.`total_ms`, `completed` = `completed` + 1;\nEND;"
+    ]
   }
 ];

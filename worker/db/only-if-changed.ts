@@ -28,18 +28,28 @@ export const CHAINED: SQL = sql`changes() = 1`;
 
 /** A single-row `insert … values (…)` rewritten as `insert … select … where changes() = 1`, for the same batch. */
 export function onlyIfChanged(db: TenantDb, insert: { toSQL(): { sql: string; params: unknown[] } }) {
+  return insertWhere(db, insert, CHAINED);
+}
+
+/**
+ * A single-row insert that happens only while `condition` holds, decided by the database inside the
+ * write batch (`insert … select … where <condition>`), so a limit read one round trip earlier cannot be
+ * overrun by requests racing it. Its `rowsAffected` says whether it happened; later writes of the
+ * batch chain on it with onlyIfChanged, as they do on a guarded UPDATE.
+ */
+export function insertWhere(db: TenantDb, insert: { toSQL(): { sql: string; params: unknown[] } }, condition: SQL) {
   const { sql: text, params } = insert.toSQL();
   // drizzle's SQLite inserts are `insert into "t" ("a", …) values (?, null, …)`: placeholders and nulls only.
   const m = /^(insert into "[a-z_]+" \([^()]*\)) values \(([^()]*)\)$/.exec(text);
-  if (!m) throw new Error(`onlyIfChanged takes one single-row insert, got: ${text}`);
-  const conditional = `${m[1]} select ${m[2]} where changes() = 1`;
-  const pieces = conditional.split("?");
+  if (!m) throw new Error(`a conditional insert takes one single-row insert, got: ${text}`);
+  const pieces = `${m[1]} select ${m[2]} where `.split("?");
   if (pieces.length !== params.length + 1)
-    throw new Error("onlyIfChanged: placeholder count does not match the parameters");
+    throw new Error("conditional insert: placeholders do not match the parameters");
   const chunks: SQL[] = [];
   pieces.forEach((piece, i) => {
     chunks.push(sql.raw(piece));
     if (i < params.length) chunks.push(sql`${params[i]}`);
   });
+  chunks.push(condition);
   return db.run(sql.join(chunks));
 }

@@ -15,3 +15,4 @@ export * from "./tables/finance";
 export * from "./tables/numbers";
 export * from "./tables/zone-settings";
 export * from "./tables/jobs";
+export * from "./tables/programme-matches";

@@ -181,6 +181,10 @@ export const loanApplications = sqliteTable(
       .on(t.enterpriseId, t.productId)
       .where(sql`status in (${OPEN_LOAN_SQL})`),
     uniqueIndex("loan_applications_number_unique").on(t.numberYear, t.numberSeq),
+    // The scheduled overdue run (response-times.ts): each half of its query walks one of these, due day then id,
+    // reading only the applications past that day in that status, in the order it takes them.
+    index("loan_applications_accept_due_idx").on(t.status, t.acceptDueOn, t.id),
+    index("loan_applications_decide_due_idx").on(t.status, t.decideDueOn, t.id),
   ],
 );
 export type LoanApplicationRow = typeof loanApplications.$inferSelect;

@@ -6,7 +6,7 @@
  */
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
-export const JOB_KINDS = ["notify_newly_eligible"] as const;
+export const JOB_KINDS = ["notify_newly_eligible", "programme_matches"] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 export const JOB_STATUSES = ["queued", "running", "done", "failed"] as const;

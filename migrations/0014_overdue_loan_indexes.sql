@@ -1,0 +1,2 @@
+CREATE INDEX `loan_applications_accept_due_idx` ON `loan_applications` (`status`,`accept_due_on`,`id`);--> statement-breakpoint
+CREATE INDEX `loan_applications_decide_due_idx` ON `loan_applications` (`status`,`decide_due_on`,`id`);
