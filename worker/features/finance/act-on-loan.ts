@@ -4,7 +4,8 @@
  * to another published product. Each step is one guarded write (revision) with
  * its event, audit row and a mail to the enterprise's members: two round trips,
  * one batch of reads (the application, its product, the members to tell, the
- * referred product) and one of writes.
+ * referred product) and one of writes, which ends by reading the application as
+ * written (with its names) for the answer.
  */
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
@@ -28,7 +29,8 @@ import type { Actor, RequestCtx } from "../../middleware/request-ctx";
 import { LOAN_STATUS_ZH } from "../../../web/labels/finance";
 import { auditInsert } from "../audit/audit";
 import { outboxInsert } from "../outbox/enqueue-message";
-import { readerScope } from "./list-loans";
+import type { LoanListRow } from "../../../web/pages/finance/rows";
+import { listRow, loanRowById, readerScope, type LoanRow } from "./list-loans";
 import { numberLine, rowId } from "./loan-applications";
 import { productQuery, visibleProduct } from "./products";
 
@@ -62,7 +64,7 @@ export async function actOnLoan(
   ctx: Pick<RequestCtx<Actor>, "db" | "zone" | "now" | "ip" | "origin" | "actor">,
   id: string,
   input: BankAction,
-): Promise<LoanApplicationRow> {
+): Promise<LoanListRow> {
   if (ctx.actor.role !== "bank") throw new AppError("forbidden", "贷款申请由金融机构办理。");
   // Keyed by the application's id in SQL, so none of these waits for another's answer.
   const ofApp = (column: string) => sql`(select ${sql.raw(`"${column}"`)} from loan_applications where id = ${id})`;
@@ -191,7 +193,7 @@ export async function actOnLoan(
       break;
     }
   }
-  const [rows] = (await ctx.db.batch([
+  const results = await ctx.db.batch([
     ctx.db
       .update(loanApplications)
       .set({ ...set, revision: sql`${loanApplications.revision} + 1` })
@@ -252,7 +254,11 @@ export async function actOnLoan(
             and status = 'disbursed')`,
         ),
       ),
-  ])) as unknown as [LoanApplicationRow[]];
-  if (!rows[0]) throw new AppError("conflict", "这笔申请刚被同事处理过,请刷新。");
-  return rows[0];
+    // Last, so it sees this batch's writes: the answer's row, read without another round trip.
+    loanRowById(ctx, id),
+  ]);
+  const updated = results[0] as LoanApplicationRow[];
+  const [after] = results.at(-1) as LoanRow[];
+  if (!updated[0] || !after) throw new AppError("conflict", "这笔申请刚被同事处理过,请刷新。");
+  return listRow(ctx, after);
 }

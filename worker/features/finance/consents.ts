@@ -38,10 +38,15 @@ export async function hasConsent(db: TenantDb, enterpriseId: string, bankId: str
  * Idempotent: granting an active consent again — in sequence or many times at once —
  * answers the same and leaves the one active row (the unique index
  * data_consents_active_unique; a losing insert does nothing, and writes no audit row).
+ * Returns the enterprise's consents as they now stand, read with the check or at the
+ * end of the write batch, so the answer costs no round trip of its own.
  */
-export async function grantConsent(ctx: Pick<RequestCtx<Actor>, "db" | "now" | "ip" | "actor">, bankId: string) {
+export async function grantConsent(
+  ctx: Pick<RequestCtx<Actor>, "db" | "now" | "ip" | "actor">,
+  bankId: string,
+): Promise<ConsentRow[]> {
   const enterpriseId = memberOf(ctx.actor);
-  const [bank, active] = await ctx.db.batch([
+  const [bank, active, consents] = await ctx.db.batch([
     ctx.db
       .select({ id: banks.id })
       .from(banks)
@@ -58,22 +63,28 @@ export async function grantConsent(ctx: Pick<RequestCtx<Actor>, "db" | "now" | "
         ),
       )
       .limit(1),
+    consentsQuery(ctx),
   ]);
   if (!bank[0]) throw new AppError("not_found", "本园区没有这家金融机构。");
-  if (active[0]) return;
-  await ctx.db.batch([...consentInserts(ctx, enterpriseId, bankId)]);
+  if (active[0]) return consents;
+  const [, , after] = await ctx.db.batch([...consentInserts(ctx, enterpriseId, bankId), consentsQuery(ctx)]);
+  return after;
 }
 
 /**
  * Idempotent: revoking what is not granted (or was revoked a moment ago by a parallel
- * request) changes and records nothing.
+ * request) changes and records nothing. Returns the consents as they now stand (read
+ * at the end of the write batch).
  */
-export async function revokeConsent(ctx: Pick<RequestCtx<Actor>, "db" | "now" | "ip" | "actor">, bankId: string) {
+export async function revokeConsent(
+  ctx: Pick<RequestCtx<Actor>, "db" | "now" | "ip" | "actor">,
+  bankId: string,
+): Promise<ConsentRow[]> {
   const enterpriseId = memberOf(ctx.actor);
   const [bank] = await ctx.db.select({ id: banks.id }).from(banks).where(eq(banks.id, bankId)).limit(1);
   if (!bank) throw new AppError("not_found", "本园区没有这家金融机构。");
   // At most one row is active (the unique index), so the audit row follows exactly one revocation.
-  await ctx.db.batch([
+  const [, , after] = await ctx.db.batch([
     ctx.db
       .update(dataConsents)
       .set({ revokedAt: ctx.now.getTime(), revokedBy: ctx.actor.id })
@@ -100,7 +111,9 @@ export async function revokeConsent(ctx: Pick<RequestCtx<Actor>, "db" | "now" | 
         ctx.now,
       ),
     ),
+    consentsQuery(ctx),
   ]);
+  return after;
 }
 
 /**
@@ -137,11 +150,16 @@ export function consentInserts(
   ] as const;
 }
 
-export async function listConsents(ctx: Pick<RequestCtx<Actor>, "db" | "actor">) {
-  const enterpriseId = memberOf(ctx.actor);
+/** The member's enterprise's consents with the banks' names, unawaited (for a batch). */
+function consentsQuery(ctx: Pick<RequestCtx<Actor>, "db" | "actor">) {
   return ctx.db
     .select({ consent: dataConsents, bankName: banks.name })
     .from(dataConsents)
     .innerJoin(banks, eq(banks.id, dataConsents.bankId))
-    .where(eq(dataConsents.enterpriseId, enterpriseId));
+    .where(eq(dataConsents.enterpriseId, memberOf(ctx.actor)));
+}
+export type ConsentRow = Awaited<ReturnType<typeof consentsQuery>>[number];
+
+export async function listConsents(ctx: Pick<RequestCtx<Actor>, "db" | "actor">): Promise<ConsentRow[]> {
+  return consentsQuery(ctx);
 }

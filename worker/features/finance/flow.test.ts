@@ -14,7 +14,8 @@ import { needsForBank } from "./bank-needs";
 import { postNeed, productsForNeed } from "./needs";
 import { createProduct, setProductStatus } from "./products";
 import { listCatalogue } from "./catalogue";
-import { financeStatistics, flagOverdueLoans } from "./response-times";
+import { financeStatistics } from "./finance-statistics";
+import { flagOverdueLoans } from "./response-times";
 import { financeWorld, product } from "./test-support";
 
 const WAN = 1_000_000;
@@ -91,7 +92,7 @@ describe("金融超市 from product to loan", () => {
       amountFen: 280 * WAN,
       disbursedOn: "2026-06-01",
     });
-    expect(done).toMatchObject({ status: "disbursed", disbursedAmountFen: 280 * WAN });
+    expect(done.application).toMatchObject({ status: "disbursed", disbursedAmountFen: 280 * WAN });
     expect((await w.db.select().from(financingNeeds).where(eq(financingNeeds.id, need.id)))[0]!.status).toBe("met");
     expect(
       (await w.db.select().from(outbox).where(eq(outbox.recipient, "applicant1@zibo.demo"))).filter((m) =>

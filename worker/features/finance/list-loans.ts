@@ -44,7 +44,15 @@ export function loanRows(db: RequestCtx["db"], where: SQL | undefined) {
     .where(where);
 }
 
-type LoanRow = Omit<LoanListRow, "number" | "overdue">;
+/**
+ * One application the actor may see (readerScope), with its names, unawaited: a write puts it at the end of its
+ * own batch, so its answer shows the row as written without another round trip.
+ */
+export function loanRowById(ctx: Pick<RequestCtx<Actor>, "db" | "actor">, id: string) {
+  return loanRows(ctx.db, and(eq(loanApplications.id, id), readerScope(ctx.actor))).limit(1);
+}
+
+export type LoanRow = Omit<LoanListRow, "number" | "overdue">;
 export function listRow(ctx: Pick<RequestCtx, "zone" | "now">, r: LoanRow): LoanListRow {
   return {
     ...r,

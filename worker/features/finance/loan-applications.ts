@@ -31,7 +31,9 @@ import { lastOfWorkingDays } from "../../lib/working-days";
 import type { Actor, RequestCtx } from "../../middleware/request-ctx";
 import { auditInsert } from "../audit/audit";
 import { outboxInsert } from "../outbox/enqueue-message";
+import type { LoanListRow } from "../../../web/pages/finance/rows";
 import { memberOf } from "./actor-roles";
+import { listRow, loanRowById, loanRows, type LoanRow } from "./list-loans";
 import { consentInserts } from "./consents";
 import { productQuery, visibleProduct } from "./products";
 
@@ -49,6 +51,13 @@ export const ApplyInput = z.strictObject({
 });
 
 const ALREADY_APPLIED = "你已申请过这个产品,正在办理中。";
+
+/** The application (new, or the first one a retry names) and the same with its names, for an answer. */
+export interface Applied {
+  application: LoanApplicationRow;
+  listed: LoanListRow;
+  created: boolean;
+}
 
 /**
  * The bank cannot grant outside the product's amount and term, so an application
@@ -89,18 +98,18 @@ export async function applyForLoan(
   ctx: Pick<RequestCtx<Actor>, "db" | "zone" | "now" | "ip" | "origin" | "actor">,
   input: z.infer<typeof ApplyInput>,
   idempotencyKey: string | null,
-): Promise<{ application: LoanApplicationRow; created: boolean }> {
+): Promise<Applied> {
   const enterpriseId = memberOf(ctx.actor);
+  // Read with the names an answer shows, so a retry's answer needs no read of its own.
   const byKeyQuery = () =>
-    ctx.db
-      .select()
-      .from(loanApplications)
-      .where(
-        and(
-          eq(loanApplications.enterpriseId, enterpriseId),
-          idempotencyKey ? eq(loanApplications.idempotencyKey, idempotencyKey) : sql`0`,
-        ),
-      );
+    loanRows(
+      ctx.db,
+      and(
+        eq(loanApplications.enterpriseId, enterpriseId),
+        idempotencyKey ? eq(loanApplications.idempotencyKey, idempotencyKey) : sql`0`,
+      ),
+    );
+  const found = (r: LoanRow): Applied => ({ application: r.application, listed: listRow(ctx, r), created: false });
   // Every check's read in one round trip; each is keyed by what the request names, so none waits for another.
   const [firsts, products, needs, opens, bankers] = await ctx.db.batch([
     byKeyQuery(),
@@ -109,16 +118,14 @@ export async function applyForLoan(
       .select({ id: financingNeeds.id })
       .from(financingNeeds)
       .where(and(eq(financingNeeds.id, input.needId ?? ""), eq(financingNeeds.enterpriseId, enterpriseId))),
-    ctx.db
-      .select()
-      .from(loanApplications)
-      .where(
-        and(
-          eq(loanApplications.enterpriseId, enterpriseId),
-          eq(loanApplications.productId, input.productId),
-          inArray(loanApplications.status, [...OPEN_LOAN_STATUSES]),
-        ),
+    loanRows(
+      ctx.db,
+      and(
+        eq(loanApplications.enterpriseId, enterpriseId),
+        eq(loanApplications.productId, input.productId),
+        inArray(loanApplications.status, [...OPEN_LOAN_STATUSES]),
       ),
+    ),
     ctx.db
       .select({ email: users.email })
       .from(users)
@@ -129,13 +136,13 @@ export async function applyForLoan(
         ),
       ),
   ]);
-  if (firsts[0]) return { application: firsts[0], created: false };
+  if (firsts[0]) return found(firsts[0]);
   const { product } = visibleProduct(products[0], ctx.actor);
   assertWithinProductRanges(product, input);
   if (input.needId && !needs[0]) throw new AppError("not_found", "没有这条融资需求。");
   const open = opens[0];
   // The same key found here means a parallel retry of this request landed after the read above.
-  if (open && idempotencyKey && open.idempotencyKey === idempotencyKey) return { application: open, created: false };
+  if (open && idempotencyKey && open.application.idempotencyKey === idempotencyKey) return found(open);
   if (open) throw new AppError("conflict", ALREADY_APPLIED);
   const today = shanghaiDate(ctx.now);
   const t = ctx.now.getTime();
@@ -160,9 +167,9 @@ export async function applyForLoan(
     `请在 ${row.acceptDueOn} 前受理或拒绝。\n\n${ctx.origin}/bank/loans/${row.id}`;
   const year = Number(today.slice(0, 4));
   const number = takenNumberText(numberPrefix(ctx.zone, "loan"), "loan", year);
-  let inserted: LoanApplicationRow[];
+  let written: LoanRow[];
   try {
-    [, inserted] = await ctx.db.batch([
+    const results = await ctx.db.batch([
       takeNumber(ctx.db, "loan", year),
       ctx.db
         .insert(loanApplications)
@@ -204,7 +211,10 @@ export async function applyForLoan(
           ctx.now,
         ),
       ),
+      // Last, so it sees the insert: the answer's row with its names, without another round trip.
+      loanRowById(ctx, row.id),
     ]);
+    written = results.at(-1) as LoanRow[];
   } catch (err) {
     if (
       !isUniqueViolation(err, "loan_applications.product_id") &&
@@ -212,8 +222,9 @@ export async function applyForLoan(
     )
       throw err;
     const [same] = await byKeyQuery();
-    if (same) return { application: same, created: false };
+    if (same) return found(same);
     throw new AppError("conflict", ALREADY_APPLIED);
   }
-  return { application: inserted[0]!, created: true };
+  const listed = listRow(ctx, written[0]!);
+  return { application: listed.application, listed, created: true };
 }

@@ -182,7 +182,16 @@ export async function setProductStatus(
         ...(status === "published" ? { publishedAt: t } : {}),
         revision: sql`${loanProducts.revision} + 1`,
       })
-      .where(and(eq(loanProducts.id, id), eq(loanProducts.revision, current.revision)))
+      .where(
+        and(
+          eq(loanProducts.id, id),
+          eq(loanProducts.revision, current.revision),
+          // The bank's status as the write sees it: a suspension landing after the read above publishes nothing.
+          status === "published"
+            ? sql`exists (select 1 from banks where id = ${bankId} and status = 'active')`
+            : undefined,
+        ),
+      )
       .returning(),
     onlyIfChanged(ctx.db, productAudit(ctx, `finance.product_${status}`, id)),
   ]);

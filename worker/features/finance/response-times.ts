@@ -5,20 +5,18 @@
  * zone's finance.escalation.afterWorkingDays working days after that day have passed
  * with it still not acted on — in the same run as the bank's notice when that is 0, as
  * before the setting existed. Run by the scheduled job (Workers cron, Node timer), a bounded chunk
- * (OVERDUE_CHUNK) per run, in two round trips whatever the zone's size. Zone
- * statistics: needs posted and met, amounts approved and disbursed, and each bank's
- * response times in working days (national calendar plus the zone's additions, see calendarOf).
+ * (OVERDUE_CHUNK) per run, in two round trips whatever the zone's size, each half of its
+ * read on its own due-day index (migration 0014). The statistics: ./finance-statistics.ts.
  */
-import { and, eq, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt, lte, or, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { ZoneConfig } from "../../../tenants/schema";
 import { onlyIfChanged } from "../../db/only-if-changed";
-import { banks, financingNeeds, loanApplications, loanEvents, users, type LoanApplicationRow } from "../../db/schema";
-import { addDays, lastOfWorkingDays, workingDaysBetween, type WorkCalendar } from "../../lib/working-days";
+import { loanApplications, loanEvents, users, type LoanApplicationRow } from "../../db/schema";
+import { addDays, lastOfWorkingDays, type WorkCalendar } from "../../lib/working-days";
 import { outboxInsert } from "../outbox/enqueue-message";
 import { calendarOf, shanghaiDate } from "../../lib/calendar";
 import type { RequestCtx } from "../../middleware/request-ctx";
-import type { FinanceStatistics } from "../../../web/pages/finance/rows";
 import { numberLine } from "./loan-applications";
 
 /**
@@ -51,6 +49,9 @@ export function lastEscalatableDue(today: string, after: number, cal: WorkCalend
   return due;
 }
 
+/** SQLite's order for ASCII text (the due days and ids), which localeCompare need not follow. */
+const byText = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+
 /** Applications handled per run: the rest (a backlog after an outage) are the next minute's. */
 export const OVERDUE_CHUNK = 200;
 
@@ -81,10 +82,15 @@ export async function flagOverdueLoans({
         and(or(isNull(la.adminEscalatedAt), lt(la.adminEscalatedAt, la.escalatedAt)), lte(dueOn, escalateBy)),
       ),
     );
-  const due = or(notice("submitted", la.acceptDueOn), notice("accepted", la.decideDueOn));
-  const chunk = db.select({ bankId: la.bankId }).from(la).where(due).orderBy(la.id).limit(limit);
-  const [candidates, admins, bankers] = await db.batch([
-    db.select().from(la).where(due).orderBy(la.id).limit(limit),
+  // Two halves, one per status, each walking its index (status, due day, id) and stopping at `limit`: an OR across
+  // the two due columns would read every application. The run takes the first `limit` of both by due day, then id.
+  const half = (status: "submitted" | "accepted", dueOn: SQLiteColumn) =>
+    db.select().from(la).where(notice(status, dueOn)).orderBy(dueOn, la.id).limit(limit);
+  const banksOf = (status: "submitted" | "accepted", dueOn: SQLiteColumn) =>
+    db.select({ bankId: la.bankId }).from(la).where(notice(status, dueOn)).orderBy(dueOn, la.id).limit(limit);
+  const [toAccept, toDecide, admins, bankers] = await db.batch([
+    half("submitted", la.acceptDueOn),
+    half("accepted", la.decideDueOn),
     db
       .select({ email: users.email })
       .from(users)
@@ -93,11 +99,24 @@ export async function flagOverdueLoans({
       .select({ email: users.email, bankId: users.bankId })
       .from(users)
       // Bank staff by role (an index), then their bank: the zone's other users are never read.
-      .where(and(eq(users.role, "bank"), inArray(users.bankId, chunk), eq(users.status, "active"))),
+      .where(
+        and(
+          eq(users.role, "bank"),
+          or(
+            inArray(users.bankId, banksOf("submitted", la.acceptDueOn)),
+            inArray(users.bankId, banksOf("accepted", la.decideDueOn)),
+          ),
+          eq(users.status, "active"),
+        ),
+      ),
   ]);
+  const dueDay = (a: LoanApplicationRow) => (a.status === "submitted" ? a.acceptDueOn : a.decideDueOn!);
+  const candidates = [...toAccept, ...toDecide]
+    .sort((x, y) => byText(dueDay(x), dueDay(y)) || byText(x.id, y.id))
+    .slice(0, limit);
   const work = candidates
     .map((app) => {
-      const day = app.status === "submitted" ? app.acceptDueOn : app.decideDueOn!;
+      const day = dueDay(app);
       const escalate = adminPending(app) && today >= escalationDay(day, after, cal);
       return { app, flag: app.escalatedAt === null, escalate };
     })
@@ -202,103 +221,4 @@ function noticeOverdue({
         )
       : []),
   ];
-}
-
-/** A moment (epoch ms) as its day in Asia/Shanghai, in SQL: UTC+8 all year, as shanghaiDate says. */
-const dayOf = (ms: SQL | SQLiteColumn) => sql<string>`date(${ms} / 1000 + 28800, 'unixepoch')`;
-
-/**
- * The zone's finance statistics, aggregated in SQL in one batch: a zone's thousands of loans are
- * never shipped to the Worker. Response times need the working-day calendar (JS), so those come as
- * (bank, from day, to day, count) groups, far fewer than the loans, and are averaged here.
- */
-export async function financeStatistics({ db, zone }: Pick<RequestCtx, "db" | "zone">): Promise<FinanceStatistics> {
-  const la = loanApplications;
-  const approved = inArray(la.status, ["approved", "disbursed"]);
-  const dayPairs = (to: SQL, where: SQL | undefined) =>
-    db
-      .select({ bankId: la.bankId, from: dayOf(la.submittedAt), to: dayOf(to), n: sql<number>`count(*)` })
-      .from(la)
-      .where(where)
-      .groupBy(la.bankId, dayOf(la.submittedAt), dayOf(to));
-  const [needs, perBankRows, responded, decided, bankRows] = await db.batch([
-    db
-      .select({
-        status: financingNeeds.status,
-        n: sql<number>`count(*)`,
-        amountFen: sql<number>`coalesce(sum(${financingNeeds.amountFen}), 0)`,
-      })
-      .from(financingNeeds)
-      .groupBy(financingNeeds.status),
-    db
-      .select({
-        bankId: la.bankId,
-        applications: sql<number>`count(*)`,
-        approved: sql<number>`coalesce(sum(${approved}), 0)`,
-        declined: sql<number>`coalesce(sum(${eq(la.status, "declined")}), 0)`,
-        overdue: sql<number>`coalesce(sum(${la.escalatedAt} is not null), 0)`,
-        pending: sql<number>`coalesce(sum(${inArray(la.status, ["submitted", "accepted"])}), 0)`,
-        approvedFen: sql<number>`coalesce(sum(case when ${approved} then ${la.approvedAmountFen} end), 0)`,
-        disbursedFen: sql<number>`coalesce(sum(${la.disbursedAmountFen}), 0)`,
-        latestDueOn: sql<string | null>`max(case ${la.status} when 'submitted' then ${la.acceptDueOn}
-          when 'accepted' then ${la.decideDueOn} end)`,
-      })
-      .from(la)
-      .groupBy(la.bankId),
-    dayPairs(
-      sql`coalesce(${la.acceptedAt}, ${la.decidedAt})`,
-      or(sql`${la.acceptedAt} is not null`, and(eq(la.status, "declined"), sql`${la.decidedAt} is not null`)),
-    ),
-    dayPairs(sql`${la.decidedAt}`, sql`${la.decidedAt} is not null`),
-    db.select({ id: banks.id, name: banks.name }).from(banks),
-  ]);
-  const cal = calendarOf(zone);
-  type Pair = { bankId: string; from: string; to: string; n: number };
-  const avgDays = (pairs: Pair[], bankId: string) => {
-    const mine = pairs.filter((p) => p.bankId === bankId);
-    const n = mine.reduce((a, p) => a + Number(p.n), 0);
-    if (n === 0) return null;
-    const days = mine.reduce((a, p) => a + workingDaysBetween(p.from, p.to, cal) * Number(p.n), 0);
-    return Number((days / n).toFixed(1));
-  };
-  const perBank = new Map(perBankRows.map((r) => [r.bankId, r]));
-  const total = (k: "applications" | "pending" | "approvedFen" | "disbursedFen") =>
-    perBankRows.reduce((a, r) => a + Number(r[k]), 0);
-  const count = (s: string) => Number(needs.find((n) => n.status === s)?.n ?? 0);
-  return {
-    needs: {
-      posted: needs.reduce((n, r) => n + Number(r.n), 0),
-      open: count("open"),
-      met: count("met"),
-      closed: count("closed"),
-      amountPostedFen: needs.reduce((n, r) => n + Number(r.amountFen), 0),
-    },
-    loans: {
-      applications: total("applications"),
-      approvedFen: total("approvedFen"),
-      disbursedFen: total("disbursedFen"),
-      pending: total("pending"),
-      /**
-       * The latest day a pending application must be answered by: staff are told when it falls in a year not yet
-       * announced.
-       */
-      latestDueOn: perBankRows.reduce<string | null>(
-        (m, r) => (r.latestDueOn !== null && (m === null || r.latestDueOn > m) ? r.latestDueOn : m),
-        null,
-      ),
-    },
-    banks: bankRows.map((b) => {
-      const r = perBank.get(b.id);
-      return {
-        bankId: b.id,
-        bank: b.name,
-        applications: Number(r?.applications ?? 0),
-        approved: Number(r?.approved ?? 0),
-        declined: Number(r?.declined ?? 0),
-        overdue: Number(r?.overdue ?? 0),
-        avgDaysToRespond: avgDays(responded, b.id),
-        avgDaysToDecide: avgDays(decided, b.id),
-      };
-    }),
-  };
 }

@@ -2,7 +2,8 @@
  * 撤回申请: a member of the applicant enterprise withdraws an application that
  * is still pending (not yet 放款, 拒绝 or withdrawn), optionally saying why.
  * One guarded write (revision) with its timeline event, audit row and an outbox
- * notice to each of the bank's active staff, as every loan step has; afterwards
+ * notice to each of the bank's active staff, as every loan step has (and, at its
+ * end, the row as written for the answer); afterwards
  * the bank can no longer act on it (actOnLoan allows nothing from withdrawn).
  * Another enterprise's application is the 404 a missing one gets. Like a
  * decision, it clears the overdue flag: nothing is left for the bank to do.
@@ -10,15 +11,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { onlyIfChanged } from "../../db/only-if-changed";
-import {
-  enterprises,
-  loanApplications,
-  loanEvents,
-  loanProducts,
-  OPEN_LOAN_STATUSES,
-  users,
-  type LoanApplicationRow,
-} from "../../db/schema";
+import { loanApplications, loanEvents, OPEN_LOAN_STATUSES, users, type LoanApplicationRow } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { formatMoney } from "../../lib/money";
 import { textField } from "../../lib/text";
@@ -28,6 +21,8 @@ import type { Actor, RequestCtx } from "../../middleware/request-ctx";
 import { LOAN_STATUS_ZH } from "../../../web/labels/finance";
 import { numberLine } from "./loan-applications";
 import { inSentence } from "../../lib/sentence";
+import type { LoanListRow } from "../../../web/pages/finance/rows";
+import { listRow, loanRowById, type LoanRow } from "./list-loans";
 
 export const WithdrawInput = z.strictObject({
   reason: textField({ label: "撤回原因", max: 200, multiline: true }).optional(),
@@ -41,35 +36,28 @@ export async function withdrawLoan(
   ctx: Pick<RequestCtx<Actor>, "db" | "zone" | "now" | "ip" | "origin" | "actor">,
   id: string,
   input: WithdrawInput,
-): Promise<LoanApplicationRow> {
+): Promise<LoanListRow> {
   if (ctx.actor.role !== "enterprise" || !ctx.actor.enterpriseId)
     throw new AppError("forbidden", "贷款申请只能由申请企业撤回。");
-  // The application (the member's enterprise's only), the names its mail uses and the bankers to tell: one round
-  // trip, each keyed by the application's id in SQL.
+  // The application (the member's enterprise's only: readerScope) with the names its mail uses, and the bankers to
+  // tell: one round trip, the bankers keyed by the application's id in SQL.
   const enterpriseId = ctx.actor.enterpriseId;
-  const own = and(eq(loanApplications.id, id), eq(loanApplications.enterpriseId, enterpriseId));
-  const ofApp = (column: string) =>
-    sql`(select ${sql.raw(`"${column}"`)} from loan_applications where id = ${id} and enterprise_id = ${enterpriseId})`;
-  const [apps, names, bankers] = await ctx.db.batch([
-    ctx.db.select().from(loanApplications).where(own).limit(1),
-    ctx.db
-      .select({ product: loanProducts.name, enterprise: enterprises.name })
-      .from(loanProducts)
-      .innerJoin(enterprises, eq(enterprises.id, ofApp("enterprise_id")))
-      .where(eq(loanProducts.id, ofApp("product_id"))),
+  const bankOfApp = sql`(select bank_id from loan_applications where id = ${id} and enterprise_id = ${enterpriseId})`;
+  const [apps, bankers] = await ctx.db.batch([
+    loanRowById(ctx, id),
     ctx.db
       .select({ email: users.email })
       .from(users)
-      .where(and(eq(users.bankId, ofApp("bank_id")), eq(users.status, "active"))),
+      .where(and(eq(users.bankId, bankOfApp), eq(users.status, "active"))),
   ]);
-  const app = apps[0];
-  if (!app) throw new AppError("not_found", "没有这笔贷款申请。");
+  const found = apps[0];
+  if (!found) throw new AppError("not_found", "没有这笔贷款申请。");
+  const { application: app, productName: product, enterprise } = found;
   // A retried withdrawal (a double click, a lost response) finds it done and changes nothing.
-  if (app.status === "withdrawn") return app;
+  if (app.status === "withdrawn") return listRow(ctx, found);
   if (!(OPEN_LOAN_STATUSES as readonly string[]).includes(app.status))
     throw new AppError("conflict", `这笔申请${LOAN_STATUS_ZH[app.status]},不能撤回。`);
   if (input.revision !== undefined && input.revision !== app.revision) throw new AppError("conflict", CHANGED);
-  const { product, enterprise } = names[0]!;
   const reason = input.reason || null;
   const t = ctx.now.getTime();
   const asked = `${formatMoney(app.amountFen)},${app.termMonths}个月`;
@@ -77,7 +65,7 @@ export async function withdrawLoan(
   const body =
     `${numberLine(ctx.zone, app)}${enterprise}撤回了“${product}”的贷款申请(${asked})${because}。` +
     `这笔申请无需再办理。\n\n${ctx.origin}/bank/loans/${id}`;
-  const [rows] = (await ctx.db.batch([
+  const results = await ctx.db.batch([
     ctx.db
       .update(loanApplications)
       .set({ status: "withdrawn", escalatedAt: null, revision: sql`${loanApplications.revision} + 1` })
@@ -125,7 +113,11 @@ export async function withdrawLoan(
         ),
       ),
     ),
-  ])) as unknown as [LoanApplicationRow[]];
-  if (!rows[0]) throw new AppError("conflict", CHANGED);
-  return rows[0];
+    // Last, so it sees this batch's writes: the answer's row, read without another round trip.
+    loanRowById(ctx, id),
+  ]);
+  const updated = results[0] as LoanApplicationRow[];
+  const [after] = results.at(-1) as LoanRow[];
+  if (!updated[0] || !after) throw new AppError("conflict", CHANGED);
+  return listRow(ctx, after);
 }

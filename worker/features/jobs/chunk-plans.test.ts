@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import zone from "../../../tenants/zibo/zone";
 import { openMemoryTenantDb } from "../../db/memory-db";
 import { openTenantDb } from "../../db/open";
+import { flagOverdueLoans } from "../finance/response-times";
 import { notifyNewlyEligibleChunk } from "../policies/notify-newly-eligible";
 import { claimJob } from "./run-zone-jobs";
 
@@ -75,8 +76,24 @@ describe("the scheduled run's chunk queries", () => {
     for (const sql of sent) expect(await plan(client, sql)).toMatch(/SEARCH jobs USING INDEX jobs_status_idx/);
   });
 
-  it.todo(
-    "find the overdue loan applications on an index (needs loan_applications (status, accept_due_on) and " +
-      "(status, decide_due_on) in worker/db/tables/finance.ts, another engineer's file)",
-  );
+  it("find the overdue loan applications on the due-day indexes, in the order they are taken", async () => {
+    const { client } = await openMemoryTenantDb();
+    const { db, sent } = recording(client);
+    // An empty zone: the run reads its one batch and finds nothing to write; the reads are what count.
+    expect(await flagOverdueLoans({ db, zone, now: new Date("2026-06-30T02:00:00Z"), origin: "o" })).toBe(0);
+    const reads = sent.filter((s) => /^select/i.test(s));
+    expect(reads).toHaveLength(4);
+    const plans = await Promise.all(reads.map((sql) => plan(client, sql)));
+    for (const [i, p] of plans.entries()) {
+      expect(p, `${reads[i]}\n${p}`).not.toMatch(/SCAN (loan_applications|users)\b/);
+      expect(p, `${reads[i]}\n${p}`).not.toContain("TEMP B-TREE");
+    }
+    const all = plans.join("\n");
+    expect(all).toMatch(
+      /SEARCH loan_applications USING INDEX loan_applications_accept_due_idx \(status=\? AND accept_due_on<\?\)/,
+    );
+    expect(all).toMatch(
+      /SEARCH loan_applications USING INDEX loan_applications_decide_due_idx \(status=\? AND decide_due_on<\?\)/,
+    );
+  });
 });

@@ -8,7 +8,6 @@ import type { MiddlewareHandler } from "hono";
 import type { AppDeps, AppEnv } from "../../../env";
 import { body, err, json } from "../../../lib/openapi";
 import { actingCtx } from "../../../middleware/request-ctx";
-import { getLoanDetail } from "../loan-detail";
 import { ApplyInput, applyForLoan } from "../loan-applications";
 import { IdempotencyHeader, loanJson, LoanSchema } from "./loan-schemas";
 import { denied } from "./schema-parts";
@@ -53,7 +52,8 @@ export function applyForLoanEndpoint(r: OpenAPIHono<AppEnv>, deps: AppDeps, memb
     async (c) => {
       const ctx = actingCtx(c, deps);
       const out = await applyForLoan(ctx, c.req.valid("json"), c.req.valid("header")["idempotency-key"] ?? null);
-      const application = loanJson(await getLoanDetail(ctx, out.application.id));
+      // Read with the write (or the retry's check): the answer costs no round trip of its own.
+      const application = loanJson(out.listed);
       return out.created ? c.json({ application }, 201) : c.json({ application }, 200);
     },
   );

@@ -47,9 +47,9 @@ export function memberConsentEndpoints(r: OpenAPIHono<AppEnv>, deps: AppDeps, me
       },
     }),
     async (c) => {
-      const ctx = actingCtx(c, deps);
-      await grantConsent(ctx, c.req.valid("param").bankId);
-      return c.json({ consents: (await listConsents(ctx)).map(consentJson) }, 200);
+      // The consents as they now stand come back with the change: no round trip of their own.
+      const consents = await grantConsent(actingCtx(c, deps), c.req.valid("param").bankId);
+      return c.json({ consents: consents.map(consentJson) }, 200);
     },
   );
 
@@ -67,9 +67,9 @@ export function memberConsentEndpoints(r: OpenAPIHono<AppEnv>, deps: AppDeps, me
       responses: { 200: json(Consents, "Revoked; the consents as they now stand"), ...denied },
     }),
     async (c) => {
-      const ctx = actingCtx(c, deps);
-      await revokeConsent(ctx, c.req.valid("param").bankId);
-      return c.json({ consents: (await listConsents(ctx)).map(consentJson) }, 200);
+      // The consents as they now stand come back with the change: no round trip of their own.
+      const consents = await revokeConsent(actingCtx(c, deps), c.req.valid("param").bankId);
+      return c.json({ consents: consents.map(consentJson) }, 200);
     },
   );
 }

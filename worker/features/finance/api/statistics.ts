@@ -3,7 +3,7 @@ import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppDeps, AppEnv } from "../../../env";
 import { json } from "../../../lib/openapi";
 import { requestCtx } from "../../../middleware/request-ctx";
-import { financeStatistics } from "../response-times";
+import { financeStatistics } from "../finance-statistics";
 import { StatisticsSchema } from "./loan-schemas";
 import { denied } from "./schema-parts";
 

@@ -12,7 +12,7 @@ import { requireZone } from "../../../middleware/zone";
 import { FinanceStatisticsPage } from "../../../../web/pages/finance/admin-statistics";
 import { signedIn } from "../../auth/guard";
 import { pageGuard } from "../../auth/page-forms";
-import { financeStatistics } from "../response-times";
+import { financeStatistics } from "../finance-statistics";
 
 export function financeAdminPages(deps: AppDeps) {
   const r = new Hono<AppEnv>();

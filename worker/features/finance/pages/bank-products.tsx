@@ -106,33 +106,41 @@ export function bankProductRoutes(r: Hono<AppEnv>, deps: AppDeps) {
     return formPage(c, product, productValues(product), { notice: doneNotice(c) });
   });
 
+  // The success path is the service's check and its guarded write, nothing more (issue 16's three waves): the
+  // product is read here only to re-render a refused form (another bank's is then the service's or this 404).
   r.post("/products/:id", async (c) => {
     const ctx = actingCtx(c, deps);
-    const product = await ownProduct(ctx, newIdParam(c, NOT_FOUND));
-    const values = await readValues(c);
+    const id = newIdParam(c, NOT_FOUND);
+    const values = await readValues(c).catch(async (e: unknown) => {
+      await ownProduct(ctx, id);
+      throw e;
+    });
     const parsed = parseProductForm(values);
-    if (!parsed.ok) return formPage(c, product, values, { errors: parsed.errors }, 422);
+    if (!parsed.ok) return formPage(c, await ownProduct(ctx, id), values, { errors: parsed.errors }, 422);
     try {
-      await updateProduct(ctx, product.id, parsed.input, parsed.revision);
-      return c.redirect(`/bank/products/${product.id}?done=saved`, 303);
+      await updateProduct(ctx, id, parsed.input, parsed.revision);
+      return c.redirect(`/bank/products/${id}?done=saved`, 303);
     } catch (e) {
       const { status, errors } = formFailure(e, c);
       if (status === 404) throw e;
+      const product = await ownProduct(ctx, id);
       return formPage(c, product, values, { errors: { ...errors, fields: formFields(errors.fields) } }, status);
     }
   });
 
   r.post("/products/:id/status", async (c) => {
     const ctx = actingCtx(c, deps);
-    const product = await ownProduct(ctx, newIdParam(c, NOT_FOUND));
+    const id = newIdParam(c, NOT_FOUND);
     const body = await readFormBody(c);
     const to = body.action === "publish" ? "published" : body.action === "withdraw" ? "withdrawn" : null;
     try {
       if (!to) throw new AppError("validation_failed", "请选择发布或下架。");
-      await setProductStatus(ctx, product.id, to);
+      await setProductStatus(ctx, id, to);
     } catch (e) {
       const { status, errors } = formFailure(e, c);
       if (status === 404) throw e;
+      // Read after the refusal, so the page shows the product as it now stands (and another bank's is a 404).
+      const product = await ownProduct(ctx, id);
       const notice: Notice = { kind: "error", message: errors.message ?? "操作没有完成。" };
       return formPage(c, product, productValues(product), { notice }, status);
     }
