@@ -4,7 +4,8 @@
  * signs them in with a fresh session. The password is judged before anything
  * is spent, so a refused one can be retried with the same link.
  */
-import { and, eq } from "drizzle-orm";
+import { endSessionsQuery } from "../auth/end-sessions";
+import { and, eq, exists } from "drizzle-orm";
 import type { TenantDb } from "../../db/open";
 import { banks, enterprises, invitations, users } from "../../db/schema";
 import { AppError } from "../../lib/errors";
@@ -12,7 +13,9 @@ import { newId } from "../../lib/ids";
 import { auditInsert } from "../audit/audit";
 import { checkNewPassword, hashPassword } from "../auth/password";
 import type { RequestCtx } from "../../middleware/request-ctx";
-import { consumeInvitation, hashInvitationToken, isOpen, releaseInvitation } from "./invitation-tokens";
+import { consumeInvitation, hashInvitationToken, isOpen } from "./invitation-tokens";
+import { onlyIfChanged } from "../../db/only-if-changed";
+import { isUniqueViolation } from "../../db/unique-violation";
 
 export const INVALID_INVITATION = "这个邀请链接无效、已使用、已过期或已被撤销。请联系邀请您的人重新发送邀请。";
 export const ACCOUNT_EXISTS = "这个邮箱在本园区已有账号,请直接登录;忘记密码可以自助重置。";
@@ -54,9 +57,17 @@ export async function describeInvitation({ db, now }: Pick<RequestCtx, "db" | "n
   return found && { email: found.email, role: found.role, organisation: found.organisation };
 }
 
+/**
+ * Round trips: one read (the invitation, its organisation, an account of its email), the
+ * hash, and one write batch: the invitation spent by a conditional UPDATE (still open),
+ * the account, its audit row and the new session chained on it (../../db/only-if-changed),
+ * so a concurrent acceptance or revocation leaves this batch writing nothing.
+ */
 export async function acceptInvitation(
   { db, zone, now, ip, userAgent, auth }: Pick<RequestCtx, "db" | "zone" | "now" | "ip" | "userAgent" | "auth">,
   input: { token: string; name: string; password: string },
+  /** The session this browser came with, if any: ended in the same batch, as the new account takes over. */
+  previousSession?: string,
 ) {
   const invalid = new AppError("bad_request", INVALID_INVITATION);
   const found = await readInvitation(db, input.token, now);
@@ -68,44 +79,55 @@ export async function acceptInvitation(
   const passwordHash = await hashPassword(input.password);
 
   const id = newId();
-  const spent = await consumeInvitation(db, input.token, id, now);
-  if (!spent) throw invalid; // used or revoked by a concurrent request in the meantime
+  const session = await auth.prepare(id, { remember: false, now, ip, userAgent });
+  let spent: unknown[];
   try {
-    await db.batch([
-      db.insert(users).values({
-        id,
-        email,
-        name: input.name,
-        role,
-        enterpriseId: role === "enterprise" ? organisation.id : null,
-        bankId: role === "bank" ? organisation.id : null,
-        passwordHash,
-        passwordChangedAt: now.getTime(),
-        createdAt: now.getTime(),
-        updatedAt: now.getTime(),
-      }),
-      auditInsert(
-        db,
-        {
-          actorId: id,
-          actor: email,
-          action: "invitation.accepted",
-          target: email,
-          result: "ok",
-          ip,
-          detail: { role, organisation: organisation.id },
-        },
-        now,
-      ),
+    [spent] = await db.batch([
+      consumeInvitation(db, await hashInvitationToken(input.token), id, now),
+      ...[
+        db.insert(users).values({
+          id,
+          email,
+          name: input.name,
+          role,
+          enterpriseId: role === "enterprise" ? organisation.id : null,
+          bankId: role === "bank" ? organisation.id : null,
+          passwordHash,
+          passwordChangedAt: now.getTime(),
+          createdAt: now.getTime(),
+          updatedAt: now.getTime(),
+        }),
+        auditInsert(
+          db,
+          {
+            actorId: id,
+            actor: email,
+            action: "invitation.accepted",
+            target: email,
+            result: "ok",
+            ip,
+            detail: { role, organisation: organisation.id },
+          },
+          now,
+        ),
+        session.insert,
+      ].map((w) => onlyIfChanged(db, w)),
+      ...(previousSession
+        ? [
+            endSessionsQuery(
+              db,
+              { sessionId: previousSession },
+              { guard: exists(db.select({ id: users.id }).from(users).where(eq(users.id, id))) },
+            ),
+          ]
+        : []),
     ]);
   } catch (e) {
     // The email got an account between our check and the insert (another invitation or an
-    // application): the invitation was not used after all, so give it back.
-    await releaseInvitation(db, spent.tokenHash, id);
-    const [taken] = await db.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1);
-    if (taken) throw new AppError("conflict", ACCOUNT_EXISTS);
+    // application): the batch is one transaction, so the invitation stays unspent.
+    if (isUniqueViolation(e, "email")) throw new AppError("conflict", ACCOUNT_EXISTS);
     throw e;
   }
-  const { cookie } = await auth.create(id, { remember: false, now, ip, userAgent });
-  return { user: { id, email, name: input.name, role }, organisation, cookie };
+  if (spent.length === 0) throw invalid; // used or revoked by a concurrent request in the meantime
+  return { user: { id, email, name: input.name, role }, organisation, cookie: session.cookie };
 }

@@ -34,8 +34,9 @@ export function invitationsApi(deps: AppDeps) {
     }),
     async (c) => {
       const ctx = requestCtx(c, deps);
-      const accepted = await acceptInvitation(ctx, c.req.valid("json"));
-      await takeOverSession(c, ctx.auth, accepted.cookie);
+      const previous = c.get("auth")?.session.id;
+      const accepted = await acceptInvitation(ctx, c.req.valid("json"), previous);
+      await takeOverSession(c, ctx.auth, accepted.cookie, { previousEnded: true });
       return c.json({ user: accepted.user }, 201);
     },
   );

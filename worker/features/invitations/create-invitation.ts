@@ -31,7 +31,7 @@ const ALREADY_HAS_ACCOUNT =
 export async function createInvitation(
   { db, zone, origin, now, ip, actor }: Pick<RequestCtx<Actor>, "db" | "zone" | "origin" | "now" | "ip" | "actor">,
   input: InvitationInput,
-): Promise<{ url: string; expiresAt: Date }> {
+): Promise<{ url: string; expiresAt: Date; organisation: string }> {
   const parsed = Email.safeParse(input.email);
   if (!parsed.success)
     throw new AppError("validation_failed", "请填写有效的邮箱地址。", {
@@ -101,5 +101,5 @@ export async function createInvitation(
       now,
     ),
   ]);
-  return { url, expiresAt };
+  return { url, expiresAt, organisation: org.name };
 }

@@ -40,23 +40,14 @@ export async function findLiveInvitation(db: TenantDb, token: string, now: Date)
 }
 
 /**
- * Marks the invitation accepted by `userId` if it is still live, in one
- * conditional UPDATE, so two concurrent acceptances cannot both succeed.
- * Returns the invitation, or null if it was not usable.
+ * Marks the invitation accepted by `userId` if it is still live, in one conditional UPDATE
+ * RETURNING it (empty when it was not usable), for the caller's write batch: two concurrent
+ * acceptances cannot both succeed, and the account's rows chain on this one.
  */
-export async function consumeInvitation(db: TenantDb, token: string, userId: string, now: Date) {
-  const rows = await db
-    .update(invitations)
-    .set({ acceptedAt: now.getTime(), acceptedUserId: userId })
-    .where(and(eq(invitations.tokenHash, await hashInvitationToken(token)), isOpen(now)))
-    .returning();
-  return rows[0] ?? null;
-}
-
-/** Gives a spent invitation back when the account could not be created after all (see acceptInvitation). */
-export function releaseInvitation(db: TenantDb, tokenHash: string, userId: string) {
+export function consumeInvitation(db: TenantDb, tokenHash: string, userId: string, now: Date) {
   return db
     .update(invitations)
-    .set({ acceptedAt: null, acceptedUserId: null })
-    .where(and(eq(invitations.tokenHash, tokenHash), eq(invitations.acceptedUserId, userId)));
+    .set({ acceptedAt: now.getTime(), acceptedUserId: userId })
+    .where(and(eq(invitations.tokenHash, tokenHash), isOpen(now)))
+    .returning({ tokenHash: invitations.tokenHash });
 }

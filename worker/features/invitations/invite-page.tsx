@@ -61,9 +61,9 @@ export function invitePage(deps: AppDeps) {
     }
     const ctx = requestCtx(c, deps);
     try {
-      const accepted = await acceptInvitation(ctx, form.data);
-      // Whoever was signed in on this browser before is signed out: the new account takes over.
-      await takeOverSession(c, ctx.auth, accepted.cookie);
+      // Whoever was signed in on this browser before is signed out (in the same batch): the new account takes over.
+      const accepted = await acceptInvitation(ctx, form.data, c.get("auth")?.session.id);
+      await takeOverSession(c, ctx.auth, accepted.cookie, { previousEnded: true });
       return c.redirect("/", 303);
     } catch (e) {
       const { status, errors } = formFailure(e, c);

@@ -2,13 +2,11 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppDeps, AppEnv } from "../../env";
 import { validationHook } from "../../lib/api-errors";
-import { AppError } from "../../lib/errors";
 import { body, err, json } from "../../lib/openapi";
 import { actingCtx, requestCtx } from "../../middleware/request-ctx";
 import { requireRole } from "../auth/guard";
 import { takeOverSession } from "../auth/session-handover";
 import { APPLICATIONS_PER_EMAIL_PER_HOUR, APPLICATIONS_PER_IP_PER_HOUR } from "./application-rate";
-import { findOwnApplication } from "./get-application";
 import { APPLICATION_BODY_LIMIT_LABEL, applicationBodyLimit, MAX_APPLICATION_FILES } from "./request-limits";
 import { resubmitApplication } from "./resubmit-application";
 import { ApplicationIdParam, ResubmitApplicationBody, SubmitApplicationBody } from "./schemas";
@@ -59,8 +57,10 @@ export function applicationApi(deps: AppDeps) {
     async (c) => {
       const { materials, ...input } = c.req.valid("json");
       const ctx = requestCtx(c, deps);
-      const result = await submitApplication(ctx, deps.blobs, input, decodeUploads(materials));
-      await takeOverSession(c, ctx.auth, result.cookie);
+      const result = await submitApplication(ctx, deps.blobs, input, decodeUploads(materials), {
+        previousSession: c.get("auth")?.session.id,
+      });
+      await takeOverSession(c, ctx.auth, result.cookie, { previousEnded: result.previousEnded });
       return c.json({ id: result.applicationId, message: "入驻申请已提交,请等待园区审核。" }, 201);
     },
   );
@@ -87,14 +87,11 @@ export function applicationApi(deps: AppDeps) {
       },
     }),
     async (c) => {
-      const ctx = actingCtx(c, deps);
       const id = c.req.valid("param").id;
+      const { materials, ...input } = c.req.valid("json");
       // The service resubmits the applicant's current (latest) application; any
       // other id, including another applicant's, answers as if it did not exist.
-      const own = await findOwnApplication(ctx, ctx.actor.id);
-      if (own?.id !== id) throw new AppError("not_found", "本园区没有这个入驻申请。");
-      const { materials, ...input } = c.req.valid("json");
-      await resubmitApplication(ctx, deps.blobs, input, decodeUploads(materials));
+      await resubmitApplication(actingCtx(c, deps), deps.blobs, input, () => decodeUploads(materials), id);
       return c.json({ id, message: "已重新提交,请等待园区审核。" }, 200);
     },
   );

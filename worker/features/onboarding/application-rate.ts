@@ -4,19 +4,20 @@
  * e-mail and per client address, over a sliding hour, counted in the zone's
  * `auth_attempts` (kind "onboarding") because Worker isolates share no memory.
  *
- * Two steps, both before the password is hashed or a file stored:
- * - `checkApplicationRate` reads the counts first, so a refused sender costs one
- *   query and no parsing of its files;
- * - `reserveApplicationSlot` records this attempt and counts again in the same
- *   batch (one transaction), so parallel requests are counted in order and the
- *   ones past the limit are refused even when they all passed the first check.
+ * Two steps:
+ * - `rateReads` counts in the request's one read wave, and `refuseOverRate` refuses
+ *   a sender already at a limit before the password is hashed or a file stored;
+ * - `reserveApplicationSlot` records the attempt in the write batch only while the
+ *   counts, taken again inside that transaction, are under the limits, so parallel
+ *   requests that all passed the first look are still refused past the limit.
  * A refused attempt is not recorded: hammering an address does not extend its
  * wait beyond an hour after the last accepted one.
  */
-import { and, desc, eq, gt } from "drizzle-orm";
+import { and, desc, eq, gt, sql } from "drizzle-orm";
 import type { TenantDb } from "../../db/open";
 import { authAttempts } from "../../db/schema";
 import { AppError } from "../../lib/errors";
+import { insertWhere } from "../../db/only-if-changed";
 
 export const APPLICATIONS_PER_EMAIL_PER_HOUR = 3;
 export const APPLICATIONS_PER_IP_PER_HOUR = 10;
@@ -92,41 +93,48 @@ interface RateKey {
   ip: string;
 }
 
-/** The first look: refuses a sender already at a limit, before anything else is done. */
-export async function checkApplicationRate(db: TenantDb, key: RateKey, now: Date): Promise<void> {
-  const [byEmail, byIp] = await db.batch([
+/** The first look's reads, for the caller's read wave (beside its other reads). */
+export const rateReads = (db: TenantDb, key: RateKey, now: Date) =>
+  [
     recent(db, "email", key.email, now, APPLICATIONS_PER_EMAIL_PER_HOUR),
     recent(db, "ip", key.ip, now, APPLICATIONS_PER_IP_PER_HOUR),
-  ]);
+  ] as const;
+
+/** Refuses a sender already at a limit, from `rateReads`' rows. */
+export function refuseOverRate([byEmail, byIp]: readonly [Recent, Recent], now: Date): void {
   refuseIfFull(byEmail, APPLICATIONS_PER_EMAIL_PER_HOUR, now, "email");
   refuseIfFull(byIp, APPLICATIONS_PER_IP_PER_HOUR, now, "ip");
 }
 
+/** The first look on its own: refuses a sender already at a limit, before anything else is done. */
+export async function checkApplicationRate(db: TenantDb, key: RateKey, now: Date): Promise<void> {
+  refuseOverRate(await db.batch(rateReads(db, key, now)), now);
+}
+
 /**
- * The queries that record this attempt and re-count, for the head of the
- * caller's batch (which may carry its own reads after them); `settle` reads
- * their results and throws (after removing the row just written) when parallel
- * requests got there first.
+ * The statements that record this attempt only while both counts are under their
+ * limits, for the head of the caller's write batch: the counts (for the refusal's
+ * message), then the guarded insert, on which the caller chains its own writes
+ * (onlyIfChanged). The batch is one transaction, so parallel requests are counted
+ * in order and the ones past the limit insert nothing; `settle` throws for them.
  */
 export function reserveApplicationSlot(db: TenantDb, key: RateKey, now: Date) {
+  const byEmail = recent(db, "email", key.email, now, APPLICATIONS_PER_EMAIL_PER_HOUR);
+  const byIp = recent(db, "ip", key.ip, now, APPLICATIONS_PER_IP_PER_HOUR);
   const queries = [
-    db
-      .insert(authAttempts)
-      .values({ kind: "onboarding", email: key.email, ip: key.ip, ok: true, at: now.getTime() })
-      .returning({ id: authAttempts.id }),
-    recent(db, "email", key.email, now, APPLICATIONS_PER_EMAIL_PER_HOUR + 1),
-    recent(db, "ip", key.ip, now, APPLICATIONS_PER_IP_PER_HOUR + 1),
+    byEmail,
+    byIp,
+    insertWhere(
+      db,
+      db.insert(authAttempts).values({ kind: "onboarding", email: key.email, ip: key.ip, ok: true, at: now.getTime() }),
+      sql`(select count(*) from (${byEmail})) < ${APPLICATIONS_PER_EMAIL_PER_HOUR}
+        and (select count(*) from (${byIp})) < ${APPLICATIONS_PER_IP_PER_HOUR}`,
+    ),
   ] as const;
-  const settle = async ([[mine], byEmail, byIp]: readonly [{ id: number }[], Recent, Recent]) => {
-    // The batch is one transaction: it sees the rows committed before this one, never later ones.
-    const others = (rows: Recent) => rows.filter((r) => r.id !== mine?.id);
-    try {
-      refuseIfFull(others(byEmail), APPLICATIONS_PER_EMAIL_PER_HOUR, now, "email");
-      refuseIfFull(others(byIp), APPLICATIONS_PER_IP_PER_HOUR, now, "ip");
-    } catch (e) {
-      if (mine) await db.delete(authAttempts).where(eq(authAttempts.id, mine.id));
-      throw e;
-    }
+  const settle = async ([emailRows, ipRows, inserted]: readonly [Recent, Recent, { rowsAffected: number }]) => {
+    if (inserted.rowsAffected === 1) return;
+    refuseOverRate([emailRows, ipRows], now);
+    throw new AppError("conflict", "提交没有完成,请稍后重试。");
   };
   return { queries, settle };
 }

@@ -96,12 +96,12 @@ export function applyPages(deps: AppDeps) {
       return applyPage(c, { values: form.values, errors, draftToken, kept }, form.status);
     }
     try {
-      const result = await submitApplication(ctx, deps.blobs, form.data, form.uploads, {
-        token: draftToken,
-        kept: await listDraftUploads(ctx, draftToken),
-      });
       // Signed in as the applicant now; a session presented before (if any) ends.
-      await takeOverSession(c, ctx.auth, result.cookie);
+      const result = await submitApplication(ctx, deps.blobs, form.data, form.uploads, {
+        draft: { token: draftToken },
+        previousSession: c.get("auth")?.session.id,
+      });
+      await takeOverSession(c, ctx.auth, result.cookie, { previousEnded: result.previousEnded });
       return c.redirect("/apply/status?submitted=1", 303);
     } catch (e) {
       const { status, errors } = formFailure(e, c);

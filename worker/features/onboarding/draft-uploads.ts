@@ -14,7 +14,7 @@
  * by the scheduled job.
  */
 import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
-import { and, count, eq, gte, inArray, like, lt } from "drizzle-orm";
+import { and, count, eq, gte, inArray, like, lt, type SQL } from "drizzle-orm";
 import type { ZoneConfig } from "../../../tenants/schema";
 import type { TenantDb } from "../../db/open";
 import { auditLog, materials } from "../../db/schema";
@@ -58,18 +58,26 @@ function draftKinds(zone: ZoneConfig): Set<string> {
 const draftRows = (owner: string) => and(eq(materials.ownerKind, "application"), eq(materials.ownerId, owner));
 const kept = (r: MaterialRow): KeptUpload => ({ id: r.id, kind: r.kind, filename: r.filename, size: r.size });
 
+/** The draft's rows still within their time, for the caller's read batch (`newestKept` picks from them). */
+export const draftUploadsQuery = (db: TenantDb, owner: string, now: Date) =>
+  db
+    .select()
+    .from(materials)
+    .where(and(draftRows(owner), gte(materials.createdAt, now.getTime() - DRAFT_TTL_MS)));
+
+/** The newest file per kind. */
+export function newestKept(rows: readonly MaterialRow[]): KeptUpload[] {
+  const newest = new Map<string, MaterialRow>();
+  for (const r of [...rows].sort((a, b) => a.createdAt - b.createdAt)) newest.set(r.kind, r);
+  return [...newest.values()].map(kept);
+}
+
 /** The draft's files still within their time, newest per kind. */
 export async function listDraftUploads(
   { db, now }: Pick<RequestCtx, "db" | "now">,
   token: string,
 ): Promise<KeptUpload[]> {
-  const rows = await db
-    .select()
-    .from(materials)
-    .where(and(draftRows(await draftOwnerOf(token)), gte(materials.createdAt, now.getTime() - DRAFT_TTL_MS)));
-  const newest = new Map<string, MaterialRow>();
-  for (const r of rows.sort((a, b) => a.createdAt - b.createdAt)) newest.set(r.kind, r);
-  return [...newest.values()].map(kept);
+  return newestKept(await draftUploadsQuery(db, await draftOwnerOf(token), now));
 }
 
 /** Checks and keeps one file for the draft, replacing the one of the same kind. */
@@ -174,11 +182,13 @@ export function claimDraftUploads(
   ids: readonly string[],
   applicationId: string,
   userId: string,
+  /** A condition the batch puts on it (CHAINED: only if the statement before it wrote). */
+  guard?: SQL,
 ) {
   return db
     .update(materials)
     .set({ ownerId: applicationId, uploadedBy: userId })
-    .where(and(draftRows(owner), inArray(materials.id, [...ids])));
+    .where(and(draftRows(owner), inArray(materials.id, [...ids]), guard));
 }
 
 /** The scheduled job's part: drafts past their time lose their rows and bytes. */

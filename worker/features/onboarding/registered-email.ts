@@ -31,14 +31,13 @@ function decoySessionCookie(auth: Pick<ZoneAuth, "blankCookie">, zoneSlug: strin
   return [`${name}=${value}`, ...attributes.filter((a) => !/^(max-age|expires)=/i.test(a))].join("; ");
 }
 
-/** Mails the owner (and audits the attempt), then returns what a new application would: an id and a cookie. */
-export async function answerRegisteredEmail(
-  ctx: Pick<RequestCtx, "db" | "zone" | "now" | "ip" | "origin" | "auth">,
+/** The owner's mail and the attempt's audit row, for the caller's write batch (single-row inserts). */
+export function registeredEmailWrites(
+  { db, zone, now, ip, origin }: Pick<RequestCtx, "db" | "zone" | "now" | "ip" | "origin">,
   owner: { id: string; email: string; name: string },
   detail: { uscc: string },
 ) {
-  const { db, zone, now, ip, origin } = ctx;
-  await db.batch([
+  return [
     outboxInsert(db, registeredEmailMessage(zone, owner, origin), now),
     auditInsert(
       db,
@@ -53,6 +52,11 @@ export async function answerRegisteredEmail(
       },
       now,
     ),
-  ]);
-  return { applicationId: newId(), cookie: decoySessionCookie(ctx.auth, zone.slug) };
+  ] as const;
 }
+
+/** What a new application would answer: an id and a cookie, both naming nothing. */
+export const decoyAnswer = (ctx: Pick<RequestCtx, "zone" | "auth">) => ({
+  applicationId: newId(),
+  cookie: decoySessionCookie(ctx.auth, ctx.zone.slug),
+});

@@ -9,10 +9,10 @@
  * (verified: the reviewer has just checked the certificates), copies of the
  * material rows owned by the enterprise (same blobs, so the files appear in the
  * enterprise's profile while the application keeps its own record), makes the
- * applicant the first member, and ends the applicant's sessions: a privilege
- * change gets a new session id at the next sign-in.
+ * applicant the first member, and ends the applicant's sessions (in the same
+ * batch): a privilege change gets a new session id at the next sign-in.
  */
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, exists, sql } from "drizzle-orm";
 import {
   applicationEvents,
   enterpriseHistory,
@@ -25,6 +25,7 @@ import {
 import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
 import { auditInsert } from "../audit/audit";
+import { endSessionsQuery } from "../auth/end-sessions";
 import { CHAINED, onlyIfChanged } from "../../db/only-if-changed";
 import { outboxInsert } from "../outbox/enqueue-message";
 import { approvedMessage, rejectedMessage, returnedMessage } from "./messages";
@@ -54,7 +55,7 @@ const ALREADY_DECIDED = "这个申请已经处理过(或正等待申请人补正
 const DONE = { approve: "approved", reject: "rejected", return: "returned" } as const;
 
 export async function reviewApplication(
-  ctx: Pick<RequestCtx<Actor>, "db" | "zone" | "now" | "ip" | "actor" | "auth">,
+  ctx: Pick<RequestCtx<Actor>, "db" | "zone" | "now" | "ip" | "actor">,
   id: string,
   action: ReviewAction,
   comment: string,
@@ -215,12 +216,24 @@ export async function reviewApplication(
       ),
       ...common,
       onlyIfChanged(db, outboxInsert(db, approvedMessage(zone, applicant, app.companyName, note ?? ""), now)),
+      // Last, as it may end several sessions: only when this decision created the enterprise.
+      endSessionsQuery(
+        db,
+        { userId: applicant.id },
+        {
+          guard: exists(
+            db
+              .select({ id: onboardingApplications.id })
+              .from(onboardingApplications)
+              .where(and(eq(onboardingApplications.id, id), eq(onboardingApplications.enterpriseId, enterpriseId))),
+          ),
+        },
+      ),
     ]);
   } catch (e) {
     if (isUniqueViolation(e, "uscc")) throw new AppError("conflict", DUPLICATE_USCC);
     throw e;
   }
   if (changed.length === 0) throw new AppError("conflict", ALREADY_DECIDED);
-  await ctx.auth.invalidateUser(applicant.id);
   return { status, enterpriseId };
 }

@@ -7,13 +7,11 @@ import type { AppDeps, AppEnv } from "../../../env";
 import { AppError } from "../../../lib/errors";
 import { refuseBadCharacters } from "../../../lib/form-text";
 import { actingCtx } from "../../../middleware/request-ctx";
-import { bankTitle } from "../../../../web/pages/banks/labels";
 import { InvitationIssuedPage } from "../../../../web/pages/invitations/invitation-issued";
 import { signedIn } from "../../auth/guard";
 import { formFailure, readForm } from "../../auth/page-forms";
 import { createInvitation } from "../../invitations/create-invitation";
 import { revokeInvitation } from "../../invitations/revoke-invitation";
-import { findBank } from "../get-bank";
 import { InvitationIdParam, InviteBody } from "../schemas";
 import { setBankStatus } from "../set-bank-status";
 import { bankIdParam, detailPage } from "./bank-views";
@@ -36,9 +34,13 @@ export function staffActions(deps: AppDeps) {
     refuseBadCharacters(form.raw, { email: "邮箱", name: "姓名" });
     if (!form.ok) return detailPage(c, deps, id, { inviteEmail: form.raw.email, inviteErrors: form.errors }, 422);
     const ctx = actingCtx(c, deps);
-    const bank = await findBank(ctx.db, id);
     try {
-      const { url, expiresAt } = await createInvitation(ctx, { email: form.data.email, role: "bank", bankId: id });
+      // The bank is read by createInvitation, beside its other check: an unknown one is its 404.
+      const { url, expiresAt, organisation } = await createInvitation(ctx, {
+        email: form.data.email,
+        role: "bank",
+        bankId: id,
+      });
       // Shown once: neither the browser nor any proxy may keep a copy of the live link.
       c.header("Cache-Control", "no-store");
       return c.html(
@@ -48,7 +50,7 @@ export function staffActions(deps: AppDeps) {
           user={signedIn(c).user}
           current="admin"
           email={form.data.email}
-          organisation={bankTitle(bank)}
+          organisation={organisation}
           url={url}
           expiresAt={expiresAt}
           back={{ href: `/admin/banks/${id}`, label: "返回机构" }}
@@ -56,6 +58,7 @@ export function staffActions(deps: AppDeps) {
       );
     } catch (e) {
       const { status, errors } = formFailure(e, c);
+      if (status === 404) throw e;
       return detailPage(c, deps, id, { inviteEmail: form.raw.email, inviteErrors: errors }, status);
     }
   });
