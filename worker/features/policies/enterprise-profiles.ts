@@ -3,9 +3,11 @@
  * verified, unexpired qualifications, industry (and its 国民经济行业代码), size and yearly figures,
  * and the award history every evaluation uses (subsidies/award-history.ts):
  * awards and applications in progress. All in one batch, for one enterprise or
- * a whole zone (政策找企业 and notices read every enterprise's at once).
+ * for a chunk of the zone's enterprises (the jobs that judge every enterprise: 免申即享
+ * notices, 政策找企业's stored lists) — never the whole zone at once.
  */
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, gt, inArray, sql, type SQL } from "drizzle-orm";
+import type { TenantDb } from "../../db/open";
 import { enterpriseQualifications, enterpriseYearlyFigures, enterprises } from "../../db/schema";
 import type { Evaluation } from "../../engines/policy/evaluate";
 import type { Award, Profile } from "../../engines/policy/format/programme";
@@ -16,6 +18,7 @@ import {
   limitHistory,
   noteInProgress,
   type AwardHistory,
+  type AwardHistoryRow,
 } from "../subsidies/award-history";
 import type { RequestCtx } from "../../middleware/request-ctx";
 
@@ -33,46 +36,82 @@ export const withInProgress = (e: Pick<EnterpriseFacts, "awards">, result: Evalu
   noteInProgress(result, result.programme, e.awards);
 
 /**
- * One enterprise, or every active one when `id` is omitted (for 政策找企业 and
- * new-version notices). `exceptApplication` leaves the application being judged
- * out of its own history (submit, the draft's estimate).
+ * One enterprise's facts. `exceptApplication` leaves the application being judged out of its own history (submit,
+ * the draft's estimate).
  */
 export async function loadEnterpriseProfiles(
   { db }: Pick<RequestCtx, "db">,
   today: string,
-  id?: string,
+  id: string,
   exceptApplication?: string,
 ): Promise<EnterpriseFacts[]> {
-  const [rows, quals, figures, awardRows] = await db.batch([
+  return profilesFrom(await readProfiles(db, id), today, exceptApplication);
+}
+
+/**
+ * The same reads as queries for the caller's batch; `id` may be a subquery (`sql\`(select …)\``), so an
+ * action reads an application and its enterprise's profile in one round trip. `profilesFrom` reads the answers.
+ */
+export function enterpriseProfileQueries(db: TenantDb, id: string | SQL) {
+  return [
+    db.select().from(enterprises).where(eq(enterprises.id, id)),
     db
-      .select()
-      .from(enterprises)
-      .where(id ? eq(enterprises.id, id) : eq(enterprises.status, "active")),
-    db
-      .select({
-        enterpriseId: enterpriseQualifications.enterpriseId,
-        code: enterpriseQualifications.code,
-        validUntil: enterpriseQualifications.validUntil,
-      })
+      .select(QUALIFICATION)
       .from(enterpriseQualifications)
-      .where(
-        id
-          ? and(eq(enterpriseQualifications.enterpriseId, id), eq(enterpriseQualifications.status, "verified"))
-          : eq(enterpriseQualifications.status, "verified"),
-      ),
-    db
-      .select()
-      .from(enterpriseYearlyFigures)
-      .where(
-        id
-          ? eq(enterpriseYearlyFigures.enterpriseId, id)
-          : inArray(
-              enterpriseYearlyFigures.enterpriseId,
-              db.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.status, "active")),
-            ),
-      ),
+      .where(and(eq(enterpriseQualifications.enterpriseId, id), eq(enterpriseQualifications.status, "verified"))),
+    db.select().from(enterpriseYearlyFigures).where(eq(enterpriseYearlyFigures.enterpriseId, id)),
     awardHistoryQuery(db, id),
-  ]);
+  ] as const;
+}
+
+const QUALIFICATION = {
+  enterpriseId: enterpriseQualifications.enterpriseId,
+  code: enterpriseQualifications.code,
+  validUntil: enterpriseQualifications.validUntil,
+};
+
+/**
+ * The next `limit` active enterprises after `cursor` (`and`ed with `where`), with the same reads as
+ * `enterpriseProfileQueries`, for a job's batch: every per-enterprise read is keyed on the chunk's ids (a
+ * subquery), so no read grows with the zone. Keyset on the primary key: `id > cursor` ('' before the
+ * first chunk) in id order; the unary + keeps SQLite off the status index, which would read every
+ * active enterprise and sort them to find the next 200 (asserted in jobs/chunk-plans.test.ts).
+ */
+export function enterpriseChunkQueries(db: TenantDb, cursor: string | null, limit: number, where?: SQL) {
+  const inChunk = and(sql`+${enterprises.status} = 'active'`, where, gt(enterprises.id, cursor ?? ""));
+  const ids = db.select({ id: enterprises.id }).from(enterprises).where(inChunk).orderBy(enterprises.id).limit(limit);
+  const awards = awardHistoryQuery(db).as("awards");
+  return {
+    ids,
+    queries: [
+      db.select().from(enterprises).where(inChunk).orderBy(enterprises.id).limit(limit),
+      db
+        .select(QUALIFICATION)
+        .from(enterpriseQualifications)
+        .where(
+          and(inArray(enterpriseQualifications.enterpriseId, ids), eq(enterpriseQualifications.status, "verified")),
+        ),
+      db.select().from(enterpriseYearlyFigures).where(inArray(enterpriseYearlyFigures.enterpriseId, ids)),
+      db.select().from(awards).where(inArray(awards.enterpriseId, ids)),
+    ] as const,
+  };
+}
+
+const readProfiles = (db: TenantDb, id: string | SQL) => db.batch(enterpriseProfileQueries(db, id));
+/** The answers of either set of reads, in their order. */
+type ProfileRows = readonly [
+  (typeof enterprises.$inferSelect)[],
+  { enterpriseId: string; code: string; validUntil: string | null }[],
+  (typeof enterpriseYearlyFigures.$inferSelect)[],
+  readonly AwardHistoryRow[],
+];
+
+/** The answers of `enterpriseProfileQueries` as profiles, qualifications valid on `today`. */
+export function profilesFrom(
+  [rows, quals, figures, awardRows]: ProfileRows,
+  today: string,
+  exceptApplication?: string,
+): EnterpriseFacts[] {
   const histories = historiesByEnterprise(awardRows, exceptApplication);
   const qualsOf = new Map<string, string[]>();
   for (const q of quals)

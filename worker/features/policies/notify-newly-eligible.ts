@@ -10,20 +10,18 @@
  * of enterprises at a time, in id order after the job's cursor (worker/features/jobs/run-zone-jobs.ts).
  * A chunk's reads are one batch; its notices are committed by the runner with its progress.
  */
-import { and, eq, gt, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, lte, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { TenantDb } from "../../db/open";
-import { enterpriseQualifications, enterpriseYearlyFigures, enterprises, policyVersions, users } from "../../db/schema";
+import { enterprises, policyVersions, users } from "../../db/schema";
 import type { CompiledPolicySet } from "../../engines/policy/compile";
 import { citeClause } from "../../engines/policy/citation";
-import type { Profile } from "../../engines/policy/format/programme";
 import { fitOf } from "../../engines/policy/rank";
 import { formatMoney } from "../../lib/money";
 import type { JobChunkCtx, JobHandler, SingleRowInsert } from "../jobs/job-handler";
 import { outboxInsert } from "../outbox/enqueue-message";
-import { awardHistoryQuery, EMPTY_HISTORY, historiesByEnterprise, limitHistory } from "../subsidies/award-history";
 import { compileStored } from "./current-policy";
-import type { EnterpriseFacts } from "./enterprise-profiles";
+import { enterpriseChunkQueries, profilesFrom, type EnterpriseFacts } from "./enterprise-profiles";
 
 /** What publishing stores on the job: the versions compared, and the day they are judged on. */
 export const NotifyNewlyEligibleParams = z.object({
@@ -116,33 +114,14 @@ function noticesFor(
  * chunk's ids (a subquery), so no read grows with the zone.
  */
 async function readChunk(db: TenantDb, p: NotifyNewlyEligibleParams, cursor: string | null, limit: number) {
-  // Keyset on the primary key: `id > cursor` ('' before the first chunk) in id order reads exactly the
-  // chunk's rows. The unary + keeps SQLite off the status index, which would read every active
-  // enterprise and sort them to find the next 200 (asserted in chunk-plans.test.ts).
-  const inChunk = and(
-    sql`+${enterprises.status} = 'active'`,
-    lte(enterprises.createdAt, p.asOf),
-    gt(enterprises.id, cursor ?? ""),
-  );
-  const ids = db.select({ id: enterprises.id }).from(enterprises).where(inChunk).orderBy(enterprises.id).limit(limit);
-  const awards = awardHistoryQuery(db).as("awards");
+  const { ids, queries } = enterpriseChunkQueries(db, cursor, limit, lte(enterprises.createdAt, p.asOf));
   const versionIds = p.beforeVersionId === null ? [p.versionId] : [p.versionId, p.beforeVersionId];
   const [versions, rows, quals, figures, awardRows, members] = await db.batch([
     db
       .select({ id: policyVersions.id, contentHash: policyVersions.contentHash, data: policyVersions.data })
       .from(policyVersions)
       .where(inArray(policyVersions.id, versionIds)),
-    db.select().from(enterprises).where(inChunk).orderBy(enterprises.id).limit(limit),
-    db
-      .select({
-        enterpriseId: enterpriseQualifications.enterpriseId,
-        code: enterpriseQualifications.code,
-        validUntil: enterpriseQualifications.validUntil,
-      })
-      .from(enterpriseQualifications)
-      .where(and(inArray(enterpriseQualifications.enterpriseId, ids), eq(enterpriseQualifications.status, "verified"))),
-    db.select().from(enterpriseYearlyFigures).where(inArray(enterpriseYearlyFigures.enterpriseId, ids)),
-    db.select().from(awards).where(inArray(awards.enterpriseId, ids)),
+    ...queries,
     db
       .select({ email: users.email, enterpriseId: users.enterpriseId })
       .from(users)
@@ -156,42 +135,7 @@ async function readChunk(db: TenantDb, p: NotifyNewlyEligibleParams, cursor: str
         ),
       ),
   ]);
-  const histories = historiesByEnterprise(awardRows);
-  const qualsOf = groupBy(
-    quals.filter((q) => !q.validUntil || q.validUntil >= p.today),
-    (q) => q.enterpriseId,
-  );
-  const figuresOf = groupBy(figures, (f) => f.enterpriseId);
-  // The same facts as loadEnterpriseProfiles (./enterprise-profiles.ts) gives for the whole zone.
-  const chunk: EnterpriseFacts[] = rows.map((e) => ({
-    id: e.id,
-    name: e.name,
-    profile: {
-      qualifications: (qualsOf.get(e.id) ?? []).map((q) => q.code),
-      industry: e.industry,
-      industryClass: e.industryClass,
-      employees: e.employees,
-      registeredCapitalFen: e.registeredCapitalFen,
-      figures: (figuresOf.get(e.id) ?? []).map((f): Profile["figures"][number] => ({
-        year: f.year,
-        revenueFen: f.revenueFen,
-        rdExpenseFen: f.rdExpenseFen,
-        rdSuperDeductionFen: f.rdSuperDeductionFen,
-        taxPaidFen: f.taxPaidFen,
-        employees: f.employees,
-        rdStaff: f.rdStaff,
-      })),
-    },
-    history: limitHistory(histories.get(e.id) ?? EMPTY_HISTORY),
-    awards: histories.get(e.id) ?? EMPTY_HISTORY,
-  }));
-  return { versions, chunk, members };
-}
-
-function groupBy<T>(xs: readonly T[], key: (x: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const x of xs) out.set(key(x), [...(out.get(key(x)) ?? []), x]);
-  return out;
+  return { versions, chunk: profilesFrom([rows, quals, figures, awardRows], p.today), members };
 }
 
 /** The SQL that counts a job's items when it is queued (for its done/total): the enterprises there are now. */

@@ -1,9 +1,9 @@
 /**
  * Publishes a new policy version: only a valid set whose cases all pass, that
  * differs from the newest version, previewed against that same newest version.
- * The version and its audit row are written in one batch; the version number is
- * the primary key, so two admins publishing at once cannot both win. Then the
- * documents shown on the zone's pages follow the new set. Enterprises that newly
+ * The version, its audit row and the documents shown on the zone's pages (following
+ * the new set) are written in one batch; the version number is the primary key, so
+ * two admins publishing at once cannot both win. Enterprises that newly
  * qualify are told (免申即享) by a job queued in that same batch and run by the
  * scheduled run in chunks (notify-newly-eligible.ts): judging every enterprise of
  * a real zone does not fit in a request. The admin follows it at /admin/jobs/{id}.
@@ -17,7 +17,7 @@ import { dropJobIfEmpty, jobInsert } from "../jobs/enqueue-job";
 import type { VersionInfo } from "./current-policy";
 import { activeEnterpriseCount, type NotifyNewlyEligibleParams } from "./notify-newly-eligible";
 import { previewPolicyVersion, type PolicyPreview } from "./preview-policy-version";
-import { syncPolicyDocuments } from "./sync-documents";
+import { documentWrites, storedDocumentsQuery } from "./sync-documents";
 
 export interface Published {
   version: VersionInfo;
@@ -41,7 +41,11 @@ export async function publishPolicyVersion(
   opts: { baseVersion: number | null; note?: string | undefined },
 ): Promise<Published> {
   const { db, zone, now } = ctx;
-  const preview = await previewPolicyVersion({ db, zone }, raw);
+  // One round trip of reads: the newest version (the preview's) and the stored documents' hashes.
+  const [preview, storedDocuments] = await Promise.all([
+    previewPolicyVersion({ db, zone }, raw),
+    storedDocumentsQuery(db),
+  ]);
   if (!preview.set || preview.errors.length)
     throw new AppError("validation_failed", `政策数据有误:${preview.errors.slice(0, 5).join(";")}`);
   if (preview.cases.failures.length) {
@@ -84,6 +88,8 @@ export async function publishPolicyVersion(
           asOf: now.getTime(),
         }
       : null;
+  // The documents shown on the zone's pages follow the new set in the same batch: published together or not at all.
+  const documents = await documentWrites(db, { documents: set.documents }, storedDocuments);
   let jobId: number | null = null;
   try {
     const [, , job, empty] = await db.batch([
@@ -121,6 +127,7 @@ export async function publishPolicyVersion(
             dropJobIfEmpty(db),
           ]
         : []),
+      ...documents.writes,
     ]);
     const [queued, dropped] = [job, empty] as ({ id: number }[] | undefined)[];
     jobId = dropped?.length ? null : (queued?.[0]?.id ?? null);
@@ -130,7 +137,6 @@ export async function publishPolicyVersion(
     throw err;
   }
 
-  await syncPolicyDocuments({ db, zone: { documents: set.documents } });
   return {
     version: { id, label: row.label, effectiveFrom: row.effectiveFrom, publishedAt: row.publishedAt },
     preview,

@@ -16,8 +16,8 @@ import { evaluate } from "../../engines/policy/evaluate";
 import { parseFacts } from "../../engines/policy/facts";
 import { formatMoney, moneyFormatter } from "../../lib/money";
 import { shanghaiDate } from "../../lib/calendar";
-import { loadPolicyVersion } from "../policies/current-policy";
-import { loadEnterpriseProfiles } from "../policies/enterprise-profiles";
+import { loadPolicyVersion, policyFromRow, policyVersionsQuery } from "../policies/current-policy";
+import { enterpriseProfileQueries, loadEnterpriseProfiles, profilesFrom } from "../policies/enterprise-profiles";
 import type { Actor, RequestCtx } from "../../middleware/request-ctx";
 import { AWARDED } from "./award-history";
 import { awardHistory, parseJson } from "./context";
@@ -25,14 +25,36 @@ import { transition } from "./transition";
 
 const ATTEMPTS = 8;
 
+/**
+ * The reads an approval needs, as queries for the application's own read batch (the application's
+ * id names both through subqueries): the policy version it was submitted under and its enterprise's profile.
+ */
+export function approvalReads(ctx: Pick<RequestCtx, "db" | "zone">, id: string) {
+  const { db, zone } = ctx;
+  const ofApp = (col: typeof subsidyApplications.policyVersion | typeof subsidyApplications.enterpriseId) =>
+    db.select({ v: col }).from(subsidyApplications).where(eq(subsidyApplications.id, id));
+  return [
+    policyVersionsQuery(db, zone, ofApp(subsidyApplications.policyVersion)),
+    ...enterpriseProfileQueries(db, sql`(${ofApp(subsidyApplications.enterpriseId)})`),
+  ] as const;
+}
+export interface ApprovalReads {
+  version: Parameters<typeof policyFromRow>[1][];
+  profile: Parameters<typeof profilesFrom>[0];
+}
+
 export async function approveAward(
   ctx: Pick<RequestCtx<Actor>, "db" | "zone" | "now" | "ip" | "origin" | "actor">,
   first: SubsidyApplicationRow,
   o: { amountFen: number | null; reason: string | null; title: string; emails: readonly string[] },
+  /** Read with the application (review-application.ts): its policy version and its enterprise's profile. */
+  pre?: ApprovalReads,
 ): Promise<SubsidyApplicationRow> {
   const { db, now, actor } = ctx;
   if (o.amountFen === null) throw new AppError("validation_failed", "请先确定核定金额。", { amountFen: "必填" });
-  const compiled = await loadPolicyVersion(ctx, first.policyVersion ?? 0);
+  const compiled = pre
+    ? ((await policyFromRow(ctx, pre.version[0]))?.compiled ?? null)
+    : await loadPolicyVersion(ctx, first.policyVersion ?? 0);
   const programme = compiled?.programmes.get(first.programmeId);
   if (!programme) throw new AppError("conflict", "找不到这份申报所依据的政策版本。");
   // The limits are checked as of the first submission, not today: that is the award year caps
@@ -41,13 +63,18 @@ export async function approveAward(
   // January approval of a December application was capped against the new year (exceeding the
   // old year's cap), and every approval after a window closed was refused as "金额为0".
   const asOf = first.submittedAt !== null ? shanghaiDate(new Date(first.submittedAt)) : shanghaiDate(now);
-  const [enterprise] = await loadEnterpriseProfiles(ctx, asOf, first.enterpriseId);
+  const [enterprise] = pre
+    ? profilesFrom(pre.profile, asOf, first.id)
+    : await loadEnterpriseProfiles(ctx, asOf, first.enterpriseId);
+  // The awards as read with the application serve the first attempt; a retry reads them again.
+  let preread = pre ? enterprise?.awards.awards : undefined;
   const facts = parseFacts(programme, parseJson(first.facts, {}));
   if (!facts.ok) throw new AppError("conflict", "申报信息与政策不符,请退回补正。");
   let app = first;
 
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const history = await awardHistory(db, app.enterpriseId, app.id);
+    const history = preread ?? (await awardHistory(db, app.enterpriseId, app.id));
+    preread = undefined;
     const count = history.length;
     const sum = history.reduce((s, a) => s + a.amountFen, 0);
     const result = evaluate(programme, { facts: facts.facts, profile: enterprise?.profile, history, date: asOf });

@@ -13,13 +13,14 @@ import { materialKind } from "./submit-application";
 
 export async function attachMaterial(
   ctx: Pick<RequestCtx<Actor>, "db" | "zone" | "now" | "ip" | "actor"> & { blobs: BlobStore },
-  policy: LoadedPolicy,
+  /** May still be reading: awaited beside the application (one round trip of reads). */
+  policyRead: LoadedPolicy | Promise<LoadedPolicy>,
   id: string,
   materialId: string,
   file: File,
 ) {
   const { actor } = ctx;
-  const app = await readableApplication(ctx, id);
+  const [app, policy] = await Promise.all([readableApplication(ctx, id), policyRead]);
   if (actor.role !== "enterprise") throw new AppError("forbidden", "只有申报企业可以上传申报材料。");
   if (app.status !== "draft" && app.status !== "returned")
     throw new AppError("conflict", "已提交的申报不能再上传材料;被退回补正后可以补充。");

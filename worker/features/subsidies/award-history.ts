@@ -10,7 +10,7 @@
  * nothing. Approval (approve-award.ts) counts awards only: its write is guarded
  * on exactly those.
  */
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, type SQL } from "drizzle-orm";
 import type { TenantDb } from "../../db/open";
 import { subsidyApplications, type SubsidyStatus } from "../../db/schema";
 import { evaluate, type CompiledProgramme, type ConditionResult, type Evaluation } from "../../engines/policy/evaluate";
@@ -51,7 +51,7 @@ export const EMPTY_HISTORY: AwardHistory = { awards: [], inProgress: [], records
  * The history rows of one enterprise, or of every enterprise when `enterpriseId`
  * is omitted — a query to put in the caller's batch (one read for a whole zone).
  */
-export function awardHistoryQuery(db: TenantDb, enterpriseId?: string) {
+export function awardHistoryQuery(db: TenantDb, enterpriseId?: string | SQL) {
   const counted = inArray(subsidyApplications.status, [...AWARDED, ...IN_PROGRESS]);
   return db
     .select({
@@ -72,7 +72,7 @@ export function awardHistoryQuery(db: TenantDb, enterpriseId?: string) {
     .where(enterpriseId ? and(eq(subsidyApplications.enterpriseId, enterpriseId), counted) : counted);
 }
 
-type AwardHistoryRow = Awaited<ReturnType<typeof awardHistoryQuery>>[number];
+export type AwardHistoryRow = Awaited<ReturnType<typeof awardHistoryQuery>>[number];
 
 /** Rows grouped by enterprise; `except` leaves out the application being judged. */
 export function historiesByEnterprise(rows: readonly AwardHistoryRow[], except?: string): Map<string, AwardHistory> {

@@ -16,27 +16,35 @@ import { newId } from "../../lib/ids";
 import { shanghaiDate } from "../../lib/calendar";
 import type { CompiledProgramme } from "../../engines/policy/evaluate";
 import type { LoadedPolicy } from "../policies/current-policy";
+import { type EnterpriseFacts, loadEnterpriseProfiles } from "../policies/enterprise-profiles";
 import { type AwardHistory, limitsRefusing, loadAwardHistory } from "./award-history";
 import type { Actor, RequestCtx } from "../../middleware/request-ctx";
 import { draftUpdate, type DraftInput } from "./save-draft";
 
 export async function createApplication(
-  ctx: Pick<RequestCtx<Actor>, "db" | "now" | "actor">,
+  ctx: Pick<RequestCtx<Actor>, "db" | "zone" | "now" | "actor">,
   /** May still be reading: it is awaited beside the service's own reads (one round trip). */
   policyRead: LoadedPolicy | Promise<LoadedPolicy>,
   input: DraftInput & { programme: string },
   idempotencyKey: string | null,
+  /**
+   * The draft's fields prefilled from the enterprise's verified records (在线申报 from a programme page):
+   * its profile is read with the other checks, and these replace `input`'s facts and form values.
+   */
+  prefill?: (policy: LoadedPolicy, enterprise: EnterpriseFacts | undefined) => DraftInput,
 ): Promise<{ application: SubsidyApplicationRow; created: boolean }> {
   const { db, actor, now } = ctx;
   if (actor.role !== "enterprise" || !actor.enterpriseId)
     throw new AppError("forbidden", "只有入驻企业的用户可以申报。");
-  // The policy, a retry's earlier application and the award history are read together: one round trip,
-  // then one write.
-  const [policy, existing, history] = await Promise.all([
+  // The policy, a retry's earlier application, the award history (and the profile to prefill from) are
+  // read together: one round trip, then one write.
+  const [policy, existing, history, profiles] = await Promise.all([
     policyRead,
     idempotencyKey ? byKey(db, actor.enterpriseId, idempotencyKey) : undefined,
     loadAwardHistory(db, actor.enterpriseId),
+    prefill ? loadEnterpriseProfiles(ctx, shanghaiDate(now), actor.enterpriseId) : [],
   ]);
+  if (prefill) input = { ...input, ...prefill(policy, profiles[0]) };
   const programme = policy.compiled.programmes.get(input.programme);
   if (!programme)
     throw new AppError("not_found", `现行政策(第${policy.version.id}版)没有编号为 ${input.programme} 的项目。`);

@@ -4,14 +4,15 @@
  * review flow moves every other one. Into 公示 it starts the notice period today; into
  * 公示 or 拨付 it needs an amount already set, as passing a review would.
  */
+import { desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { SubsidyApplicationRow } from "../../db/schema";
+import { subsidyApplications, type SubsidyApplicationRow, zoneSettingsVersions } from "../../db/schema";
 import { calendarOf, shanghaiDate } from "../../lib/calendar";
 import { AppError } from "../../lib/errors";
 import { lastOfWorkingDays } from "../../lib/working-days";
 import type { Actor, RequestCtx } from "../../middleware/request-ctx";
-import { stageNames } from "../zone-settings/stage-names";
-import { dueOnFor, readableApplication } from "./context";
+import { codeZoneOf } from "../../middleware/zone-settings";
+import { dueOnFor, readableWithMembers } from "./context";
 import { inRemovedStage } from "./removed-stage";
 import { transition } from "./transition";
 
@@ -29,7 +30,8 @@ export async function moveApplicationStage(
 ): Promise<SubsidyApplicationRow> {
   const { zone, now, actor } = ctx;
   if (actor.role !== "zone_admin") throw new AppError("forbidden", "只有园区管理员可以移动申报所在的环节。");
-  const app = await readableApplication(ctx, id);
+  // One round trip: the application and the name its (removed) stage had in the newest settings version naming it.
+  const { app, also } = await readableWithMembers(ctx, id, storedStageName(ctx, id));
   if (!inRemovedStage(zone, app))
     throw new AppError("conflict", "这份申报所在的环节仍在审核流程中,按正常流程办理即可,无需移动。");
   if (input.revision !== undefined && input.revision !== app.revision)
@@ -40,7 +42,7 @@ export async function moveApplicationStage(
     throw new AppError("validation_failed", `核定金额尚未确定,不能直接移至${target.zh};请先移至审核环节。`, {
       stage: "请选择审核环节",
     });
-  const from = (await stageNames(ctx, [app.stage!])).get(app.stage!) ?? app.stage!;
+  const from = also[0][0]?.zh ?? codeZoneOf(zone).subsidy.stages.find((s) => s.key === app.stage)?.zh ?? app.stage!;
   const today = shanghaiDate(now);
   const publicity = app.status === "in_review" && target.kind === "publicity";
   const publicityTo = publicity ? lastOfWorkingDays(today, zone.subsidy.noticeWorkingDays, calendarOf(zone)) : null;
@@ -64,4 +66,22 @@ export async function moveApplicationStage(
     },
     actor,
   });
+}
+
+/**
+ * The stage's name in the newest stored settings version that names it (as ../zone-settings/stage-names.ts
+ * ranks them: today's stages cannot name a removed one; the code's come after the stored versions), as a
+ * query for the application's read batch.
+ */
+function storedStageName({ db }: Pick<RequestCtx, "db">, id: string) {
+  const stageOfApp = db
+    .select({ v: subsidyApplications.stage })
+    .from(subsidyApplications)
+    .where(eq(subsidyApplications.id, id));
+  return db
+    .select({ zh: sql<string>`json_extract(s.value, '$.zh')` })
+    .from(sql`${zoneSettingsVersions}, json_each(${zoneSettingsVersions.data}, '$.subsidy.stages') as s`)
+    .where(sql`json_valid(${zoneSettingsVersions.data}) and json_extract(s.value, '$.key') = (${stageOfApp})`)
+    .orderBy(desc(zoneSettingsVersions.version))
+    .limit(1);
 }

@@ -10,11 +10,10 @@ import { onlyIfChanged } from "../../db/only-if-changed";
 import { users } from "../../db/schema";
 import { outboxInsert } from "../outbox/enqueue-message";
 
-export async function memberEmails(db: TenantDb, enterpriseId: string): Promise<string[]> {
-  return (await memberEmailsQuery(db, enterpriseId)).map((r) => r.email);
-}
-
-/** The same as a query for the caller's batch; `enterpriseId` may be a subquery (`sql\`(select ...)\``). */
+/**
+ * An enterprise's members' emails, as a query for the caller's batch; `enterpriseId` may be a subquery
+ * (`sql\`(select ...)\``).
+ */
 export function memberEmailsQuery(db: TenantDb, enterpriseId: string | SQL) {
   return db
     .select({ email: users.email })

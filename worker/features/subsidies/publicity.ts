@@ -19,7 +19,7 @@ import { newId } from "../../lib/ids";
 import { shanghaiDate } from "../../lib/calendar";
 import type { Actor, RequestCtx } from "../../middleware/request-ctx";
 import { dueOnFor, nextStage } from "./context";
-import { memberEmails } from "./notices";
+import { memberEmailsQuery } from "./notices";
 import { transition } from "./transition";
 
 const OBJECTIONS_PER_HOUR = 5;
@@ -41,20 +41,29 @@ export async function lodgeObjection(
   input: z.infer<typeof ObjectionInput>,
 ) {
   const { db, zone, now } = ctx;
-  const [app] = await db.select().from(subsidyApplications).where(eq(subsidyApplications.id, id)).limit(1);
+  // One round trip of reads: the application, its members' addresses and this address's recent objections.
+  const ofApp = db
+    .select({ v: subsidyApplications.enterpriseId })
+    .from(subsidyApplications)
+    .where(eq(subsidyApplications.id, id));
+  // An objection holds an application, so one address may not hold many: a few per hour, counted in the database.
+  const since = new Date(now.getTime() - 3_600_000).toISOString();
+  const [apps, members, counted] = await db.batch([
+    db.select().from(subsidyApplications).where(eq(subsidyApplications.id, id)).limit(1),
+    memberEmailsQuery(db, sql`(${ofApp})`),
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "subsidy.objection"), eq(auditLog.ip, ctx.ip), gte(auditLog.at, since))),
+  ]);
+  const app = apps[0];
   // Only what is on the public page can be objected to; anything else does not exist for the public.
   if (app?.status !== "in_review" || app.stage !== PUBLICITY(zone))
     throw new AppError("not_found", "公示中没有这一项。");
   const today = shanghaiDate(now);
   if (app.publicityTo && today > app.publicityTo)
     throw new AppError("conflict", `公示期已于 ${app.publicityTo} 结束。`);
-  // An objection holds an application, so one address may not hold many: a few per hour, counted in the database.
-  const since = new Date(now.getTime() - 3_600_000).toISOString();
-  const [recent] = await db
-    .select({ n: sql<number>`count(*)` })
-    .from(auditLog)
-    .where(and(eq(auditLog.action, "subsidy.objection"), eq(auditLog.ip, ctx.ip), gte(auditLog.at, since)));
-  if (Number(recent?.n ?? 0) >= OBJECTIONS_PER_HOUR)
+  if (Number(counted[0]?.n ?? 0) >= OBJECTIONS_PER_HOUR)
     throw new AppError("rate_limited", "同一网络一小时内提交的异议过多,请稍后再提交,或致电园区管委会。", undefined, {
       retryAfterSeconds: 3600,
     });
@@ -65,7 +74,7 @@ export async function lodgeObjection(
     actor: { id: null, email: "public" },
     // The enterprise learns its application is held, not who objected or what they said.
     notice: {
-      emails: await memberEmails(db, app.enterpriseId),
+      emails: members.map((m) => m.email),
       subject: "公示期间收到异议",
       lines: [
         "贵企业的申报在公示期间收到异议,园区正在核实;核实期间暂停进入下一环节。",
@@ -97,14 +106,38 @@ export async function resolveObjection(
   ctx: Pick<RequestCtx<Actor>, "db" | "zone" | "now" | "ip" | "origin" | "actor">,
   objectionId: string,
   input: z.infer<typeof ResolveInput>,
-  title: string,
-) {
+  /** The programme's title, or (still reading) the titles of the policy in force, awaited beside the objection. */
+  titles: string | Promise<(programmeId: string) => string>,
+): Promise<SubsidyApplicationRow> {
   const { db, now, actor } = ctx;
   if (actor.role !== "zone_admin") throw new AppError("forbidden", "公示异议由园区管理员处理。");
-  const [objection] = await db.select().from(subsidyObjections).where(eq(subsidyObjections.id, objectionId)).limit(1);
-  if (!objection) throw new AppError("not_found", "没有这条异议。");
+  // One round trip of reads: the objection, its application and the enterprise's members (found in SQL).
+  const appOf = db
+    .select({ v: subsidyObjections.applicationId })
+    .from(subsidyObjections)
+    .where(eq(subsidyObjections.id, objectionId));
+  const enterpriseOf = db
+    .select({ v: subsidyApplications.enterpriseId })
+    .from(subsidyApplications)
+    .where(eq(subsidyApplications.id, sql`(${appOf})`));
+  const [[objections, apps, members], title] = await Promise.all([
+    db.batch([
+      db.select().from(subsidyObjections).where(eq(subsidyObjections.id, objectionId)).limit(1),
+      db
+        .select()
+        .from(subsidyApplications)
+        .where(eq(subsidyApplications.id, sql`(${appOf})`))
+        .limit(1),
+      memberEmailsQuery(db, sql`(${enterpriseOf})`),
+    ]),
+    titles,
+  ]);
+  const objection = objections[0];
+  const app = apps[0];
+  if (!objection || !app) throw new AppError("not_found", "没有这条异议。");
   if (objection.status !== "open") throw new AppError("conflict", "这条异议已处理。");
-  const [app] = await db.select().from(subsidyApplications).where(eq(subsidyApplications.id, objection.applicationId));
+  const programme = typeof title === "string" ? title : title(app.programmeId);
+  const emails = members.map((m) => m.email);
   const resolve = (d: TenantDb) =>
     d
       .update(subsidyObjections)
@@ -115,41 +148,49 @@ export async function resolveObjection(
         resolution: input.resolution,
       })
       .where(and(eq(subsidyObjections.id, objectionId), eq(subsidyObjections.status, "open"), CHAINED));
-  const emails = await memberEmails(db, app!.enterpriseId);
   if (input.decision === "uphold") {
-    const rejected = await transition(ctx, app!, {
+    // Only if this batch decided: this objection upheld by this admin at this moment (the chain's last link).
+    const upheldHere = sql`exists (select 1 from ${subsidyObjections} where ${and(
+      eq(subsidyObjections.id, objectionId),
+      eq(subsidyObjections.status, "upheld"),
+      eq(subsidyObjections.resolvedBy, actor.id),
+      eq(subsidyObjections.resolvedAt, now.getTime()),
+    )})`;
+    return transition(ctx, app, {
       set: { status: "rejected", decidedAt: now.getTime(), dueOn: null },
-      event: { action: "objection_upheld", stage: app!.stage, note: input.resolution },
+      event: { action: "objection_upheld", stage: app.stage, note: input.resolution },
       actor,
       chained: [resolve],
       notice: {
         emails,
-        subject: `${title}:公示异议成立,申报未通过`,
-        lines: [`“${title}”公示期间收到的异议经核实成立,申报未通过。`, `处理意见:${input.resolution}`],
+        subject: `${programme}:公示异议成立,申报未通过`,
+        lines: [`“${programme}”公示期间收到的异议经核实成立,申报未通过。`, `处理意见:${input.resolution}`],
       },
+      // Other objections to the same application are settled by this decision: a multi-row update,
+      // so after the chain (only-if-changed.ts), in the same batch, guarded on this decision having been made.
+      after: [
+        (d) =>
+          d
+            .update(subsidyObjections)
+            .set({
+              status: "upheld",
+              resolvedBy: actor.id,
+              resolvedAt: now.getTime(),
+              resolution: `随同异议处理:${input.resolution}`,
+            })
+            .where(and(eq(subsidyObjections.applicationId, app.id), eq(subsidyObjections.status, "open"), upheldHere)),
+      ],
     });
-    // Other objections to the same application are settled by this decision. A separate write:
-    // a multi-row update cannot sit in the chain before the notices (only-if-changed.ts).
-    await db
-      .update(subsidyObjections)
-      .set({
-        status: "upheld",
-        resolvedBy: actor.id,
-        resolvedAt: now.getTime(),
-        resolution: `随同异议处理:${input.resolution}`,
-      })
-      .where(and(eq(subsidyObjections.applicationId, app!.id), eq(subsidyObjections.status, "open")));
-    return rejected;
   }
-  return transition(ctx, app!, {
+  return transition(ctx, app, {
     set: {},
-    event: { action: "objection_dismissed", stage: app!.stage, note: input.resolution },
+    event: { action: "objection_dismissed", stage: app.stage, note: input.resolution },
     actor,
     chained: [resolve],
     notice: {
       emails,
-      subject: `${title}:公示异议经核实不成立`,
-      lines: [`“${title}”公示期间收到的异议经核实不成立,公示继续;公示期满后进入下一环节。`],
+      subject: `${programme}:公示异议经核实不成立`,
+      lines: [`“${programme}”公示期间收到的异议经核实不成立,公示继续;公示期满后进入下一环节。`],
     },
   });
 }

@@ -41,12 +41,18 @@ export function draftUpdate(programme: CompiledProgramme, input: DraftInput) {
 
 export async function saveDraft(
   ctx: Pick<RequestCtx<Actor>, "db" | "now" | "actor">,
-  policy: LoadedPolicy,
-  id: string,
+  /** May still be reading: awaited beside the application (one round trip of reads). */
+  policyRead: LoadedPolicy | Promise<LoadedPolicy>,
+  /** The application's id, or its row as the caller has just read it (readableApplication). */
+  idOrRow: string | SubsidyApplicationRow,
   input: DraftInput & { revision?: number | undefined },
 ) {
   const { db, actor, now } = ctx;
-  const app = await readableApplication(ctx, id);
+  const [app, policy] = await Promise.all([
+    typeof idOrRow === "string" ? readableApplication(ctx, idOrRow) : idOrRow,
+    policyRead,
+  ]);
+  const id = app.id;
   if (actor.role !== "enterprise") throw new AppError("forbidden", "只有申报企业可以修改申报。");
   if (!EDITABLE.includes(app.status))
     throw new AppError("conflict", "已提交的申报不能修改;被退回补正后可以修改再提交。");

@@ -18,6 +18,7 @@ import type { LoadedPolicy } from "../policies/current-policy";
 import { loadEnterpriseProfiles } from "../policies/enterprise-profiles";
 import { dueOnFor, firstStage, parseJson, readableWithMembers, stageOf } from "./context";
 import type { Actor, RequestCtx } from "../../middleware/request-ctx";
+import { type DraftInput, draftUpdate } from "./save-draft";
 import { transition } from "./transition";
 
 export const materialKind = (id: string) => `subsidy:${id}`;
@@ -27,12 +28,17 @@ export async function submitApplication(
   /** May still be reading: it is awaited beside the application's reads (one round trip). */
   policyRead: LoadedPolicy | Promise<LoadedPolicy>,
   id: string,
+  /**
+   * The form as typed, saved in the same write as the submission (保存并提交 on the page): applied to
+   * an application still editable, before the checks. Nothing is written if the submission is refused.
+   */
+  edit?: (app: SubsidyApplicationRow, policy: LoadedPolicy) => DraftInput,
 ): Promise<{ application: SubsidyApplicationRow; alreadySubmitted: boolean }> {
   const { db, zone, now, actor } = ctx;
   const today = shanghaiDate(now);
   // One read for every check — the application, its members' addresses, its materials, and the
   // enterprise's profile and award history (this application left out) — then one guarded write.
-  const [
+  let [
     {
       app,
       emails,
@@ -59,6 +65,8 @@ export async function submitApplication(
   }
   const programme = policy.compiled.programmes.get(app.programmeId);
   if (!programme) throw new AppError("conflict", `该项目已不在现行政策(第${policy.version.id}版)中,不能提交。`);
+  const edited = edit ? draftUpdate(programme, edit(app, policy)).values : {};
+  app = { ...app, ...edited };
   // A draft is refused once its document has expired; a returned application is judged as of its first submission.
   // Asked before the form: the engine's evaluation below fails it too, but after asking for materials.
   const outside = refusalOutsidePeriod(
@@ -112,6 +120,7 @@ export async function submitApplication(
   const at = now.getTime();
   const application = await transition(ctx, app, {
     set: {
+      ...edited,
       status: "in_review",
       stage: stage.key,
       policyVersion: policy.version.id,

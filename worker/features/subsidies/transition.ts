@@ -34,6 +34,11 @@ interface Transition {
    * single-row inserts or CHAINED updates.
    */
   chained?: ((db: TenantDb) => BatchItem<"sqlite">)[];
+  /**
+   * Statements after the chain, in the same batch: multi-row writes that must not break the
+   * chain, each carrying its own guard (e.g. the application now at revision + 1).
+   */
+  after?: ((db: TenantDb) => BatchItem<"sqlite">)[];
   conflict?: string;
 }
 
@@ -86,7 +91,8 @@ export async function transition(
         })
       : []),
   ];
-  const [rows] = (await db.batch([update, ...chain])) as unknown as [SubsidyApplicationRow[]];
+  const after = (t.after ?? []).map((f) => f(db));
+  const [rows] = (await db.batch([update, ...chain, ...after])) as unknown as [SubsidyApplicationRow[]];
   const row = rows[0];
   if (!row) throw new AppError("conflict", t.conflict ?? "这份申报刚被他人处理过,请刷新后再操作。");
   return row;

@@ -32,10 +32,12 @@ export function draftEndpoint(r: SubsidyRouter, deps: AppDeps, g: SubsidyGuards)
     }),
     async (c) => {
       const ctx = actingCtx(c, deps);
-      const { policy } = await currentPolicyOf(ctx);
-      const out = await saveDraft(ctx, policy, c.req.valid("param").id, c.req.valid("json"));
+      // The policy in force is read beside the application: one round trip of reads, then the save.
+      const policyRead = currentPolicyOf(ctx).then((p) => p.policy);
+      policyRead.catch(() => {}); // awaited by the service (its refusals may come first)
+      const out = await saveDraft(ctx, policyRead, c.req.valid("param").id, c.req.valid("json"));
       return c.json(
-        { application: applicationJson(out.application, titleIn(policy), ctx.zone), errors: out.errors },
+        { application: applicationJson(out.application, titleIn(await policyRead), ctx.zone), errors: out.errors },
         200,
       );
     },

@@ -36,7 +36,9 @@ export function materialsEndpoint(r: SubsidyRouter, deps: AppDeps, g: SubsidyGua
     }),
     async (c) => {
       const ctx = actingCtx(c, deps);
-      const { policy } = await currentPolicyOf(ctx);
+      // The policy in force is read beside the application: one round trip of reads, then the file and its row.
+      const policy = currentPolicyOf(ctx).then((p) => p.policy);
+      policy.catch(() => {}); // awaited by the service (its refusals may come first)
       const { kind, file } = c.req.valid("form");
       const { db, zone, now, ip, actor } = ctx;
       const row = await attachMaterial(

@@ -30,9 +30,11 @@ export function moveStageEndpoint(r: SubsidyRouter, deps: AppDeps, g: SubsidyGua
     }),
     async (c) => {
       const ctx = actingCtx(c, deps);
-      const title = await titles(c, deps);
+      // Titles are read beside the application: one round trip of reads, then one guarded write.
+      const title = titles(c, deps);
+      title.catch(() => {}); // awaited below (the service's refusals may come first)
       const row = await moveApplicationStage(ctx, c.req.valid("param").id, c.req.valid("json"));
-      return c.json({ application: applicationJson(row, title, ctx.zone) }, 200);
+      return c.json({ application: applicationJson(row, await title, ctx.zone) }, 200);
     },
   );
 }

@@ -48,13 +48,14 @@ export function applicationPage(r: MemberPages, deps: AppDeps) {
     refuseBadCharacters(form, { text: "内容" });
     const text = typeof form.text === "string" ? form.text : "";
     const input = CommentInput.safeParse({ text });
-    const { policy } = await currentPolicyOf(ctx);
     if (!input.success) {
+      const { policy } = await currentPolicyOf(ctx);
       const error = input.error.issues[0]?.message ?? "请填写内容";
       return statusPage(c, ctx, policy, await getApplication(ctx, id), undefined, { value: text, error }, 422);
     }
-    const title = titleFrom(policy.compiled)((await getApplication(ctx, id)).application.programmeId);
-    await commentOnApplication(ctx, id, input.data, title);
+    // The titles of the policy in force are read beside the application: one round trip, then the write.
+    const titles = currentPolicyOf(ctx).then(({ policy }) => titleFrom(policy.compiled));
+    await commentOnApplication(ctx, id, input.data, titles);
     return c.redirect(`${pageOf(id)}?done=commented#history-heading`, 303);
   });
 }

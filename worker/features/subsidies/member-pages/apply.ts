@@ -5,7 +5,6 @@ import { actingCtx } from "../../../middleware/request-ctx";
 import { prefillFacts } from "../../../engines/policy/prefill";
 import { factsToForm } from "../../policies/calculator-form";
 import { currentPolicyOf } from "../../policies/current-policy";
-import { loadEnterpriseProfiles } from "../../policies/enterprise-profiles";
 import { viewOf } from "../../policies/search-programmes";
 import { createApplication } from "../create-application";
 import { type MemberPages, pageOf, textFields } from "./shared";
@@ -23,17 +22,21 @@ export function applyPage(r: MemberPages, deps: AppDeps) {
     const key = form.idempotencyKey?.trim() || null;
     if (key !== null && !IDEMPOTENCY_KEY.test(key))
       throw new AppError("bad_request", "表单已失效,请回到项目页面重新点“在线申报”。");
-    const { policy, today } = await currentPolicyOf(ctx);
-    const programme = policy.compiled.programmes.get(programmeId);
-    const view = viewOf(policy.compiled, programmeId);
-    // Prefilled from the enterprise's verified records: nobody re-types what the platform knows.
-    const [enterprise] = await loadEnterpriseProfiles(ctx, today, ctx.actor.enterpriseId!);
-    const facts = programme && enterprise ? prefillFacts(programme, enterprise.profile) : {};
+    // The policy in force is read beside the service's checks and the enterprise's records: one round trip.
+    const policy = currentPolicyOf(ctx).then((p) => p.policy);
+    policy.catch(() => {}); // awaited by the service (its refusals may come first)
     const { application, created } = await createApplication(
       ctx,
       policy,
-      { programme: programmeId, facts, formValues: view ? factsToForm(view.facts, facts) : {} },
+      { programme: programmeId },
       key,
+      // Prefilled from the enterprise's verified records: nobody re-types what the platform knows.
+      (loaded, enterprise) => {
+        const programme = loaded.compiled.programmes.get(programmeId);
+        const view = viewOf(loaded.compiled, programmeId);
+        const facts = programme && enterprise ? prefillFacts(programme, enterprise.profile) : {};
+        return { facts, formValues: view ? factsToForm(view.facts, facts) : {} };
+      },
     );
     return c.redirect(`${pageOf(application.id)}${created ? "?done=created" : ""}`, 303);
   });

@@ -6,7 +6,9 @@
 import type { AppDeps } from "../../../env";
 import { actingCtx } from "../../../middleware/request-ctx";
 import { EstimateBody } from "../../../../web/pages/subsidies/member-draft";
+import { shanghaiDate } from "../../../lib/calendar";
 import { currentPolicyOf } from "../../policies/current-policy";
+import { loadEnterpriseProfiles } from "../../policies/enterprise-profiles";
 import { readableApplication } from "../context";
 import { estimateOf, programmeOf, readFields } from "./draft-fields";
 import { idParam, type MemberPages, textFields } from "./shared";
@@ -15,11 +17,17 @@ export function estimateEndpoint(r: MemberPages, deps: AppDeps) {
   r.post("/applications/:id/estimate", async (c) => {
     const id = idParam(c);
     const ctx = actingCtx(c, deps);
-    const app = await readableApplication(ctx, id);
-    const { policy, today } = await currentPolicyOf(ctx);
+    const raw = await textFields(c);
+    // One round trip: the application, the policy in force and the member's own enterprise profile (this
+    // application left out of its history; another enterprise's application is a 404 before it is used).
+    const [app, { policy, today }, profile] = await Promise.all([
+      readableApplication(ctx, id),
+      currentPolicyOf(ctx),
+      loadEnterpriseProfiles(ctx, shanghaiDate(ctx.now), ctx.actor.enterpriseId ?? "", id),
+    ]);
     const { programme, view } = programmeOf(policy, app.programmeId);
-    const fields = readFields(view, programme, await textFields(c));
-    const result = await estimateOf(ctx, programme, fields.facts, app, today);
+    const fields = readFields(view, programme, raw);
+    const result = await estimateOf(ctx, programme, fields.facts, app, today, profile);
     const html = await (<EstimateBody result={result} versionId={policy.version.id} />).toString();
     return c.json({ values: fields.values, facts: fields.facts, errors: fields.errors, html });
   });

@@ -24,13 +24,15 @@ export function materialsPage(r: MemberPages, deps: AppDeps) {
     const sent = body.file;
     // An empty file input is no file.
     const file = sent instanceof File && (sent.size > 0 || sent.name !== "") ? sent : null;
-    const { policy, today } = await currentPolicyOf(ctx);
+    // Read beside the application by the service (one round trip); a refusal's page awaits it again.
+    const policyRead = currentPolicyOf(ctx);
+    policyRead.catch(() => {});
     const refuse = async (status: ContentfulStatusCode, message: string, field?: string) =>
       draftPage(
         c,
         ctx,
-        policy,
-        today,
+        (await policyRead).policy,
+        (await policyRead).today,
         await getApplication(ctx, id),
         { message, errors: { [`material:${kind}`]: field ?? message } },
         status,
@@ -41,6 +43,7 @@ export function materialsPage(r: MemberPages, deps: AppDeps) {
         return await refuse(422, "请先选择要上传的文件,再点“上传”。", "请选择文件");
       }
       const { db, zone, now, ip, actor } = ctx;
+      const policy = policyRead.then((p) => p.policy);
       await attachMaterial({ db, zone, now, ip, actor, blobs: deps.blobs }, policy, id, kind, file);
     } catch (e) {
       const { status, errors } = formFailure(e, c);

@@ -96,18 +96,20 @@ async function renderApplication(
 export async function attempt(
   c: Context<AppEnv>,
   deps: AppDeps,
-  id: string,
+  /** The application, or how to find it when the action's own read is what names it (an objection's). */
+  id: string | (() => Promise<string>),
   form: FailedForm["form"],
   raw: Record<string, string>,
   act: () => Promise<string>,
 ) {
+  const idOf = async () => (typeof id === "string" ? id : id());
   try {
     const done = await act();
-    return c.redirect(`/admin/subsidies/applications/${id}?done=${done}`, 303);
+    return c.redirect(`/admin/subsidies/applications/${await idOf()}?done=${done}`, 303);
   } catch (e) {
     const { status, errors } = formFailure(e, c);
     if (status === 404 || status === 401) throw e;
-    return renderApplication(c, deps, id, { failed: { form, values: raw, errors } }, status);
+    return renderApplication(c, deps, await idOf(), { failed: { form, values: raw, errors } }, status);
   }
 }
 

@@ -7,7 +7,6 @@ import { AppError } from "../../../lib/errors";
 import { refuseBadCharacters } from "../../../lib/form-text";
 import { actingCtx } from "../../../middleware/request-ctx";
 import { readForm } from "../../auth/page-forms";
-import { getApplication } from "../get-application";
 import { ResolveInput, resolveObjection } from "../publicity";
 import { attempt } from "./application-page";
 import { idParam, invalid, programmeTitles, STAFF_LABELS, type StaffPages, Text } from "./shared";
@@ -18,15 +17,22 @@ export function resolveObjectionAction(r: StaffPages, deps: AppDeps, adminOnly: 
   r.post("/objections/:id/resolve", adminOnly, async (c) => {
     const objectionId = idParam(c, NO_OBJECTION);
     const ctx = actingCtx(c, deps);
-    const [objection] = await ctx.db
-      .select({ applicationId: subsidyObjections.applicationId })
-      .from(subsidyObjections)
-      .where(eq(subsidyObjections.id, objectionId))
-      .limit(1);
-    if (!objection) throw new AppError("not_found", NO_OBJECTION);
     const { raw } = await readForm(c, Text);
     refuseBadCharacters(raw, STAFF_LABELS);
-    return attempt(c, deps, objection.applicationId, `resolve:${objectionId}`, raw, async () => {
+    // The service reads the objection with its application (one round trip); the application is read
+    // apart only when the form is refused before that, to re-render it.
+    let applicationId: string | undefined;
+    const applicationOf = async () => {
+      if (applicationId) return applicationId;
+      const [objection] = await ctx.db
+        .select({ applicationId: subsidyObjections.applicationId })
+        .from(subsidyObjections)
+        .where(eq(subsidyObjections.id, objectionId))
+        .limit(1);
+      if (!objection) throw new AppError("not_found", NO_OBJECTION);
+      return objection.applicationId;
+    };
+    return attempt(c, deps, applicationOf, `resolve:${objectionId}`, raw, async () => {
       const input = ResolveInput.safeParse({ decision: raw.decision, resolution: raw.resolution ?? "" });
       if (!input.success) {
         const fields = Object.fromEntries(
@@ -37,9 +43,8 @@ export function resolveObjectionAction(r: StaffPages, deps: AppDeps, adminOnly: 
         );
         throw invalid("请选择处理结果并写明处理意见。", fields);
       }
-      const { title } = await programmeTitles(ctx);
-      const app = (await getApplication(ctx, objection.applicationId)).application;
-      await resolveObjection(ctx, objectionId, input.data, title(app.programmeId));
+      const titles = programmeTitles(ctx).then((t) => t.title);
+      applicationId = (await resolveObjection(ctx, objectionId, input.data, titles)).id;
       return input.data.decision;
     });
   });
