@@ -10,15 +10,17 @@ import { Pager, type ListPage } from "../../components/pager";
 
 export interface JobView {
   id: number;
-  kind: "notify_newly_eligible";
+  kind: "notify_newly_eligible" | "programme_matches";
   status: "queued" | "running" | "done" | "failed";
   done: number;
   total: number | null;
   messages: number;
   attempts: number;
   error: string | null;
-  /** The policy version a 免申即享 job announces. */
+  /** The policy version a 免申即享 job announces (or a match list is computed under). */
   versionId: number | null;
+  /** The programme whose 政策找企业 list a "programme_matches" job computes. */
+  programmeId?: string | null | undefined;
   createdAt: number;
   startedAt: number | null;
   finishedAt: number | null;
@@ -33,7 +35,11 @@ const JOBS_CSS = `
 `;
 
 const what = (j: JobView) =>
-  j.kind === "notify_newly_eligible" ? `第${j.versionId ?? "?"}版政策:免申即享通知` : `后台任务 ${j.id}`;
+  j.kind === "notify_newly_eligible"
+    ? `第${j.versionId ?? "?"}版政策:免申即享通知`
+    : j.kind === "programme_matches"
+      ? `政策找企业:计算项目 ${j.programmeId ?? "?"} 的企业名单(第${j.versionId ?? "?"}版政策)`
+      : `后台任务 ${j.id}`;
 
 function Progress({ job }: { job: JobView }) {
   const total = job.total ?? job.done;
@@ -74,8 +80,19 @@ export function AdminJobPage({ zone, nonce, user, job, published }: Common & { j
           <dd>
             <Progress job={job} />
           </dd>
-          <dt>已排入发送</dt>
-          <dd>{job.messages} 封通知邮件</dd>
+          {job.kind === "programme_matches" && job.programmeId ? (
+            <>
+              <dt>结果</dt>
+              <dd>
+                <a href={`/admin/policies/programmes/${job.programmeId}/matches`}>查看该项目的企业名单</a>
+              </dd>
+            </>
+          ) : (
+            <>
+              <dt>已排入发送</dt>
+              <dd>{job.messages} 封通知邮件</dd>
+            </>
+          )}
           <dt>创建</dt>
           <dd>{formatTimeZh(new Date(job.createdAt))}</dd>
           {job.startedAt !== null && (
@@ -145,7 +162,7 @@ export function AdminJobsPage({ zone, nonce, user, jobs, page }: Common & { jobs
                     </td>
                     <td data-label="进度">
                       <Progress job={j} />
-                      <small>已排入 {j.messages} 封通知</small>
+                      {j.kind === "notify_newly_eligible" && <small>已排入 {j.messages} 封通知</small>}
                     </td>
                     <td data-label="创建">{formatTimeZh(new Date(j.createdAt))}</td>
                   </tr>

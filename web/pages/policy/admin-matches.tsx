@@ -1,14 +1,17 @@
 /**
  * Zone staff: the enterprises that match one programme, qualifying first, with
  * each one's result — the basis of 免申即享 notices and of a reviewer's checks.
+ * A page of the stored list (computed in the background), when it was computed and
+ * under which version, and the 重新计算 button with the job's progress.
  */
 import type { ZoneConfig } from "../../../tenants/schema";
 import type { Evaluation } from "../../../worker/engines/policy/evaluate";
 import type { FitTier } from "../../../worker/engines/policy/rank";
 import { amountText, TierBadge } from "../../components/evaluation";
+import { Pager, type ListPage } from "../../components/pager";
 import { Layout } from "../../layout";
-import type { HeaderUser } from "../auth/labels";
-import { POLICY_CSS, VersionNote, type VersionLine } from "./shared";
+import { formatTimeZh, type HeaderUser } from "../auth/labels";
+import { NoticeBox, POLICY_CSS, VersionNote, type Notice, type VersionLine } from "./shared";
 
 export interface AdminMatchesProps {
   zone: ZoneConfig;
@@ -17,6 +20,12 @@ export interface AdminMatchesProps {
   version: VersionLine;
   programme: { id: string; title: string; citation: string; documentTitle: string; amountSummary: string };
   counts: { eligible: number; confirm: number; unknown: number; ineligible: number };
+  /** The stored list's computation; null: never computed. */
+  run: { versionId: number; computedAt: number } | null;
+  /** The job computing the list now; `href` only for those who may open /admin/jobs. */
+  job: { id: number; status: "queued" | "running"; done: number; total: number | null; href: string | null } | null;
+  notice?: Notice | undefined;
+  page: ListPage;
   rows: {
     enterprise: { id: string; name: string };
     tier: FitTier;
@@ -42,7 +51,40 @@ function Explanation({ r }: { r: Evaluation }) {
   );
 }
 
-export function AdminMatchesPage({ zone, nonce, user, version, programme: p, counts, rows }: AdminMatchesProps) {
+function RunLine({
+  run,
+  version,
+  job,
+  programmeId,
+}: Pick<AdminMatchesProps, "run" | "version" | "job"> & { programmeId: string }) {
+  return (
+    <div class="panel stack">
+      {run ? (
+        <p>
+          名单计算于 {formatTimeZh(new Date(run.computedAt))},按第 {run.versionId} 版政策。
+          {run.versionId !== version.id && <strong>现行政策已是第 {version.id} 版,名单可能已过时,请重新计算。</strong>}
+        </p>
+      ) : (
+        <p>该项目的企业名单尚未计算。点击“重新计算”后,系统在后台每分钟分批测算全部企业,完成后刷新本页即可查看。</p>
+      )}
+      {job ? (
+        <p role="status">
+          {job.status === "queued" ? "计算任务排队中" : "正在计算"}:已测算 {job.done} / {job.total ?? "?"} 家企业。
+          {job.href && <a href={job.href}>查看任务进度</a>}
+        </p>
+      ) : (
+        <form method="post" action={`/admin/policies/programmes/${programmeId}/matches/refresh`}>
+          <button class="btn" type="submit">
+            重新计算
+          </button>
+        </form>
+      )}
+    </div>
+  );
+}
+
+export function AdminMatchesPage(props: AdminMatchesProps) {
+  const { zone, nonce, user, version, programme: p, counts, rows, run, job, notice, page } = props;
   return (
     <Layout title={`符合条件的企业 · ${p.title}`} zone={zone} nonce={nonce} user={user} css={POLICY_CSS}>
       <main id="main" class="wrap pol">
@@ -54,6 +96,8 @@ export function AdminMatchesPage({ zone, nonce, user, version, programme: p, cou
           <a href={`/policies/programmes/${p.id}`}>{p.title}</a>(《{p.documentTitle}》{p.citation}):{p.amountSummary}
         </p>
         <VersionNote version={version} />
+        <NoticeBox notice={notice} />
+        <RunLine run={run} version={version} job={job} programmeId={p.id} />
         <ul class="cats" aria-label="统计">
           <li>
             <span class="tag current">符合 {counts.eligible} 家</span>
@@ -73,7 +117,7 @@ export function AdminMatchesPage({ zone, nonce, user, version, programme: p, cou
         <p class="version-note">按各企业最近年度数据和已核实的资质测算;企业未填报的数据计为“待确认”。</p>
         {rows.length === 0 ? (
           <div class="empty">
-            <p>园区还没有正常状态的入驻企业。</p>
+            <p>{run ? "计算时园区还没有正常状态的入驻企业。" : "名单计算完成后在此列出各企业的测算结果。"}</p>
           </div>
         ) : (
           <div class="table-scroll">
@@ -115,6 +159,7 @@ export function AdminMatchesPage({ zone, nonce, user, version, programme: p, cou
             </table>
           </div>
         )}
+        <Pager page={page} unit="家企业" />
       </main>
     </Layout>
   );

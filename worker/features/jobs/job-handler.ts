@@ -4,6 +4,7 @@
  * job's new cursor, and only while it still holds the job (run-zone-jobs.ts), so a chunk's effects
  * and its progress land together or not at all.
  */
+import type { SQL } from "drizzle-orm";
 import type { ZoneConfig } from "../../../tenants/schema";
 import type { TenantDb } from "../../db/open";
 import type { JobKind, JobRow } from "../../db/schema";
@@ -32,6 +33,12 @@ export interface JobChunk {
   writes: SingleRowInsert[];
   /** How many of `writes` are outbox messages, added to the job's `messages`. */
   messages: number;
+  /**
+   * Statements for the batch of the LAST chunk only, after its writes (a stored list switched to the
+   * rows this job wrote). They are not chained on the job's UPDATE: each guards itself on the job
+   * being done and must be idempotent, so a runner that lost its lease changes nothing new.
+   */
+  finish?: SQL[];
 }
 
 export type JobHandler = (

@@ -22,7 +22,7 @@ const positive = z.coerce
   .max(2 ** 31);
 
 const view = (j: JobRow): JobView => {
-  const params = JSON.parse(j.params) as { versionId?: unknown };
+  const params = JSON.parse(j.params) as { versionId?: unknown; programmeId?: unknown };
   return {
     id: j.id,
     kind: j.kind,
@@ -33,6 +33,7 @@ const view = (j: JobRow): JobView => {
     attempts: j.attempts,
     error: j.error,
     versionId: typeof params.versionId === "number" ? params.versionId : null,
+    programmeId: typeof params.programmeId === "string" ? params.programmeId : null,
     createdAt: j.createdAt,
     startedAt: j.startedAt,
     finishedAt: j.finishedAt,

@@ -142,6 +142,7 @@ describe("queued jobs", () => {
     const { db, jobId } = await zoneWithEnterprises();
     let calls = 0;
     const crashing: JobHandlers = {
+      ...jobHandlers,
       notify_newly_eligible: async (ctx, job, limit) => {
         const chunk = await jobHandlers.notify_newly_eligible(ctx, job, limit);
         // The third chunk's notices are computed, then the runner dies before committing them.
@@ -166,6 +167,7 @@ describe("queued jobs", () => {
   it("commit none of a chunk whose batch fails part-way: neither its notices nor its progress", async () => {
     const { db, jobId } = await zoneWithEnterprises();
     const failingWrite: JobHandlers = {
+      ...jobHandlers,
       notify_newly_eligible: async (ctx, job, limit) => {
         const chunk = await jobHandlers.notify_newly_eligible(ctx, job, limit);
         // After the chunk's ten notices, a write the database refuses (recipient is NOT NULL).
@@ -185,6 +187,7 @@ describe("queued jobs", () => {
   it("give a job up after repeated failures, saying why", async () => {
     const { db, jobId } = await zoneWithEnterprises();
     const failing: JobHandlers = {
+      ...jobHandlers,
       notify_newly_eligible: async () => {
         throw new Error("数据库不可用");
       },

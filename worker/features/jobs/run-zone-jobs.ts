@@ -153,6 +153,7 @@ async function commitChunk(
       )
       .returning(),
     ...chunk.writes.map((w) => onlyIfChanged(db, w)),
+    ...(chunk.finished ? (chunk.finish ?? []).map((s) => db.run(s)) : []),
   ]);
   return rows[0] ?? null;
 }
