@@ -2,6 +2,7 @@
 import type { ZoneConfig } from "../../../tenants/schema";
 import type { Role } from "../../../worker/db/schema";
 import { Layout } from "../../layout";
+import { Pager } from "../../components/pager";
 import { formatTimeZh, ROLE_LABEL, STATUS_LABEL, type HeaderUser } from "./labels";
 
 /** One user of the zone as the table shows it (times as ISO 8601 UTC). */
@@ -101,19 +102,13 @@ export function AdminUsersPage({ zone, nonce, user, users, paging, notice }: Adm
           </table>
         </div>
         {paging && (
-          <nav class="pager" aria-label="分页">
-            <span>共 {paging.total} 个用户</span>
-            {paging.prevCursor && (
-              <a href={usersHref(paging.role, { before: paging.prevCursor })} rel="prev">
-                上一页
-              </a>
-            )}
-            {paging.nextCursor && (
-              <a href={usersHref(paging.role, { after: paging.nextCursor })} rel="next">
-                下一页
-              </a>
-            )}
-          </nav>
+          <Pager
+            always
+            total={paging.total}
+            unit="个用户"
+            prevHref={paging.prevCursor && usersHref(paging.role, { before: paging.prevCursor })}
+            nextHref={paging.nextCursor && usersHref(paging.role, { after: paging.nextCursor })}
+          />
         )}
       </main>
     </Layout>

@@ -2,6 +2,7 @@
 import type { ZoneConfig } from "../../../tenants/schema";
 import type { DirectoryFilters, DirectoryResult } from "./view-types";
 import { Layout } from "../../layout";
+import { Pager } from "../../components/pager";
 import type { HeaderUser } from "../auth/labels";
 import { ENTERPRISE_CSS, ENTERPRISE_STATUS_LABEL, industryName, wanOrDash } from "./labels";
 
@@ -113,21 +114,13 @@ export function DirectoryPage({ zone, nonce, user, filters, result, pendingQuali
             </tbody>
           </table>
         </div>
-        <nav class="pager" aria-label="分页">
-          {result.prevCursor && (
-            <a href={`/admin/enterprises${filterQuery(filters, { before: result.prevCursor })}`} rel="prev">
-              上一页
-            </a>
-          )}
-          <span>
-            第 {Math.min(result.page, pages)} / {pages} 页
-          </span>
-          {result.nextCursor && (
-            <a href={`/admin/enterprises${filterQuery(filters, { after: result.nextCursor })}`} rel="next">
-              下一页
-            </a>
-          )}
-        </nav>
+        <Pager
+          always
+          total={result.total}
+          summary={`第 ${Math.min(result.page, pages)} / ${pages} 页`}
+          prevHref={result.prevCursor && `/admin/enterprises${filterQuery(filters, { before: result.prevCursor })}`}
+          nextHref={result.nextCursor && `/admin/enterprises${filterQuery(filters, { after: result.nextCursor })}`}
+        />
       </main>
     </Layout>
   );

@@ -3,6 +3,7 @@ import type { ZoneConfig } from "../../../tenants/schema";
 import type { PendingQualification } from "./view-types";
 import { formatDateZh } from "../../format";
 import { Layout } from "../../layout";
+import { listPage, Pager } from "../../components/pager";
 import { formatTimeZh, type HeaderUser } from "../auth/labels";
 import { ENTERPRISE_CSS } from "./labels";
 
@@ -89,17 +90,7 @@ export function QualificationQueuePage({ zone, nonce, user, pending, paging, not
             </table>
           </div>
         )}
-        {paging && (paging.nextCursor || paging.paged) && (
-          <nav class="pager" aria-label="分页">
-            <span>共 {paging.total} 条待审核</span>
-            {paging.paged && <a href="/admin/qualifications">回到第一页</a>}
-            {paging.nextCursor && (
-              <a href={`/admin/qualifications?after=${paging.nextCursor}`} rel="next">
-                下一页
-              </a>
-            )}
-          </nav>
-        )}
+        {paging && <Pager page={listPage("/admin/qualifications", {}, paging)} unit="条待审核" />}
       </main>
     </Layout>
   );

@@ -1,6 +1,7 @@
 /** 入驻审核 (zone staff): the queue with counts per status and filters (status, industry, submission dates). */
 import type { ZoneConfig } from "../../../tenants/schema";
 import { Layout } from "../../layout";
+import { Pager } from "../../components/pager";
 import { formatTimeZh, type HeaderUser } from "../auth/labels";
 import { StatusBadge } from "./application-view";
 import { Input, Select, type FormErrors } from "../../components/form";
@@ -117,21 +118,14 @@ export function ReviewQueuePage({ zone, nonce, user, list, filters, errors }: Re
             </table>
           </div>
         )}
-        {(list.prevCursor || list.nextCursor || filters.after || filters.before) && (
-          <nav class="pager" aria-label="分页">
-            {list.prevCursor && (
-              <a href={queueHref(filters, { before: list.prevCursor })} rel="prev">
-                上一页
-              </a>
-            )}
-            {(filters.after || filters.before) && <a href={queueHref(filters)}>回到第一页</a>}
-            {list.nextCursor && (
-              <a href={queueHref(filters, { after: list.nextCursor })} rel="next">
-                下一页
-              </a>
-            )}
-          </nav>
-        )}
+        {/* The count is above the list (共 N 条). */}
+        <Pager
+          total={list.total}
+          summary={null}
+          prevHref={list.prevCursor && queueHref(filters, { before: list.prevCursor })}
+          firstHref={filters.after || filters.before ? queueHref(filters) : null}
+          nextHref={list.nextCursor && queueHref(filters, { after: list.nextCursor })}
+        />
       </main>
     </Layout>
   );

@@ -6,7 +6,8 @@ import { z } from "@hono/zod-openapi";
 import { authAttempts, ROLES, sessions, users } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { auditInsert } from "../audit/audit";
-import { accountLockedUntil, lockedAccounts, unlockInsert } from "./attempts";
+import { lockedAccounts, lockedUntilFrom, lockFailures, lockReads, unlockInsert } from "./attempts";
+import { endSessionsQuery } from "./end-sessions";
 import type { Actor, RequestCtx } from "../../middleware/request-ctx";
 
 /** What every change here needs: who acts, from where, when. */
@@ -144,20 +145,19 @@ export async function findZoneUser({ db }: Pick<RequestCtx, "db">, id: string) {
   return user ?? null;
 }
 
+const NOT_FOUND = "本园区没有这个用户。";
+
 async function targetUser(db: TenantDb, id: string) {
   const [user] = await db.select({ id: users.id, email: users.email }).from(users).where(eq(users.id, id)).limit(1);
-  if (!user) throw new AppError("not_found", "本园区没有这个用户。");
+  if (!user) throw new AppError("not_found", NOT_FOUND);
   return user;
 }
 
-export async function setUserStatus(
-  { db, now, ip, actor, auth }: AdminCtx & Pick<RequestCtx, "auth">,
-  id: string,
-  status: "active" | "disabled",
-) {
+export async function setUserStatus({ db, now, ip, actor }: AdminCtx, id: string, status: "active" | "disabled") {
   if (id === actor.id && status === "disabled")
     throw new AppError("conflict", "不能停用自己的账号;请让另一位园区管理员操作。");
   const user = await targetUser(db, id);
+  // Disabling signs the user out in the same batch (one round trip, one transaction).
   await db.batch([
     db.update(users).set({ status, updatedAt: now.getTime() }).where(eq(users.id, id)),
     auditInsert(
@@ -172,14 +172,14 @@ export async function setUserStatus(
       },
       now,
     ),
+    ...(status === "disabled" ? [endSessionsQuery(db, { userId: id })] : []),
   ]);
-  if (status === "disabled") await auth.invalidateUser(id);
 }
 
-export async function endUserSessions({ db, now, ip, actor, auth }: AdminCtx & Pick<RequestCtx, "auth">, id: string) {
+export async function endUserSessions({ db, now, ip, actor }: AdminCtx, id: string) {
   const user = await targetUser(db, id);
-  await auth.invalidateUser(id);
   await db.batch([
+    endSessionsQuery(db, { userId: id }),
     auditInsert(
       db,
       { actorId: actor.id, actor: actor.email, action: "user.sessions_ended", target: user.email, result: "ok", ip },
@@ -194,8 +194,15 @@ export async function endUserSessions({ db, now, ip, actor, auth }: AdminCtx & P
  * have not locked it yet); the audit records whether a lock was in force.
  */
 export async function unlockUser({ db, now, ip, actor, zone }: AdminCtx & Pick<RequestCtx, "zone">, id: string) {
-  const user = await targetUser(db, id);
-  const lockedUntil = await accountLockedUntil(db, user.email, zone.security, now);
+  // The user and its lock state in one read: the lock's reads name the account by a subquery on its id.
+  const email = db.select({ email: users.email }).from(users).where(eq(users.id, id));
+  const [found, ...lock] = await db.batch([
+    db.select({ id: users.id, email: users.email }).from(users).where(eq(users.id, id)).limit(1),
+    ...lockReads(db, sql`(${email})`, zone.security, now),
+  ]);
+  const user = found[0];
+  if (!user) throw new AppError("not_found", NOT_FOUND);
+  const lockedUntil = lockedUntilFrom(lockFailures(lock), lock[0][0]?.at ?? null, zone.security, now);
   await db.batch([
     unlockInsert(db, user.email, ip, now),
     auditInsert(

@@ -11,7 +11,7 @@
  * limit: `ipLimit.attempts` failures from one address in its window.
  * Password-reset requests are counted separately and never touch lock state.
  */
-import { and, count, desc, eq, gt, max, or } from "drizzle-orm";
+import { and, count, desc, eq, gt, max, or, type SQL } from "drizzle-orm";
 import type { ZoneSecurity } from "../../../tenants/schema";
 import type { TenantDb } from "../../db/open";
 import { authAttempts } from "../../db/schema";
@@ -31,7 +31,7 @@ export function unlockInsert(db: TenantDb, email: string, ip: string, now: Date)
  * Where a row starts an account afresh: a successful sign-in or an unlock. The
  * e-mail sits inside each branch so SQLite answers both from the (kind, email, at) index.
  */
-const freshStart = (email?: string) =>
+const freshStart = (email?: string | SQL) =>
   or(
     and(
       eq(authAttempts.kind, "login"),
@@ -83,9 +83,10 @@ export async function accountLockedUntil(
 
 /**
  * The two reads behind `accountLockedUntil`, to put in a caller's own batch (sign-in reads them
- * with the account in one round trip): the last fresh start, and the recent failures.
+ * with the account in one round trip): the last fresh start, and the recent failures. `email` may
+ * be a subquery (the admin's 解除锁定 names the account by its id, in the same batch as its row).
  */
-export function lockReads(db: TenantDb, email: string, security: ZoneSecurity, now: Date) {
+export function lockReads(db: TenantDb, email: string | SQL, security: ZoneSecurity, now: Date) {
   return [
     db
       .select({ at: max(authAttempts.at) })

@@ -4,15 +4,17 @@
  * link on and never sees or sets a password). Links are built from the zone's
  * configured origin, never from the request's Host header.
  */
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
+import { CHAINED, onlyIfChanged } from "../../db/only-if-changed";
 import type { ZoneConfig } from "../../../tenants/schema";
-import { users, type UserRow } from "../../db/schema";
+import { passwordResetTokens, users, type UserRow } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { auditInsert } from "../audit/audit";
 import { outboxInsert } from "../outbox/enqueue-message";
-import { attemptInsert, countRecentAttempts, unlockInsert } from "./attempts";
+import { attemptInsert, recentAttemptsCount, unlockInsert } from "./attempts";
 import { checkNewPassword, hashPassword } from "./password";
-import { consumeResetToken, findLiveResetToken, newResetToken, RESET_TOKEN_TTL_MINUTES } from "./reset-tokens";
+import { endSessionsQuery } from "./end-sessions";
+import { consumeResetTokenQuery, hashResetToken, live, newResetToken, RESET_TOKEN_TTL_MINUTES } from "./reset-tokens";
 import type { Actor, RequestCtx } from "../../middleware/request-ctx";
 
 /** Per account: more requests than this within the window are silently dropped (no enumeration). */
@@ -53,15 +55,19 @@ function linkMessage(zone: ZoneConfig, user: UserRow, link: string, byAdmin: boo
  * limit (429) is checked here, so the API and the page share it; it names no account.
  */
 export async function requestPasswordReset({ db, zone, origin, now, ip }: ResetCtx, rawEmail: string): Promise<void> {
-  if ((await countRecentAttempts(db, { kind: "reset_request", ip }, 15, now)) >= IP_REQUESTS_PER_15_MIN) {
+  const email = rawEmail.trim().toLowerCase();
+  // One read: the address's requests, the account, the account's requests.
+  const [[byIp], [user], [byEmail]] = await db.batch([
+    recentAttemptsCount(db, { kind: "reset_request", ip }, 15, now),
+    db.select().from(users).where(eq(users.email, email)).limit(1),
+    recentAttemptsCount(db, { kind: "reset_request", email }, 60, now),
+  ]);
+  if ((byIp?.n ?? 0) >= IP_REQUESTS_PER_15_MIN) {
     throw new AppError("rate_limited", "这个网络地址申请重置的次数过多,请 15 分钟后再试。", undefined, {
       retryAfterSeconds: 15 * 60,
     });
   }
-  const email = rawEmail.trim().toLowerCase();
-  const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
-  const tooMany =
-    (await countRecentAttempts(db, { kind: "reset_request", email }, 60, now)) >= ACCOUNT_REQUESTS_PER_HOUR;
+  const tooMany = (byEmail?.n ?? 0) >= ACCOUNT_REQUESTS_PER_HOUR;
   const attempt = attemptInsert(db, { kind: "reset_request", email, ip, ok: !!user && !tooMany }, now);
   if (user?.status !== "active" || tooMany) {
     const reason = !user ? "unknown_account" : tooMany ? "rate_limited" : "disabled";
@@ -115,7 +121,7 @@ export async function issueAdminResetLink(
  * notifies them. No sign-in follows.
  */
 export async function confirmPasswordReset(
-  { db, zone, now, ip, auth }: Pick<RequestCtx, "db" | "zone" | "now" | "ip" | "auth">,
+  { db, zone, now, ip }: Pick<RequestCtx, "db" | "zone" | "now" | "ip">,
   token: string,
   password: string,
 ) {
@@ -123,38 +129,51 @@ export async function confirmPasswordReset(
     "bad_request",
     "这个重置链接无效、已使用或已过期。请重新申请,或联系园区管理员发放新的链接。",
   );
-  const live = await findLiveResetToken(db, token, now);
-  if (!live) throw invalid;
-  const [user] = await db.select().from(users).where(eq(users.id, live.userId)).limit(1);
-  if (user?.status !== "active") throw new AppError("bad_request", "这个账号不能重置密码,请联系园区管理员。");
+  const tokenHash = await hashResetToken(token);
+  // One read: the live token with its user.
+  const [found] = await db
+    .select({ user: users, kind: passwordResetTokens.kind })
+    .from(passwordResetTokens)
+    .innerJoin(users, eq(users.id, passwordResetTokens.userId))
+    .where(live(tokenHash, now))
+    .limit(1);
+  if (!found) throw invalid;
+  const { user } = found;
+  if (user.status !== "active") throw new AppError("bad_request", "这个账号不能重置密码,请联系园区管理员。");
   // Judge the new password before spending the token, so a rejected one can be retried with the same link.
   const problems = checkNewPassword(password, { email: user.email, complexity: zone.security.dengbao });
   if (problems.length) throw new AppError("validation_failed", problems.join(" "), { password: problems.join(" ") });
   const passwordHash = await hashPassword(password);
-  const used = await consumeResetToken(db, token, now);
-  if (!used) throw invalid; // spent by a concurrent request in the meantime
-  await db.batch([
+  // One batch: spending the token is the guard (a conditional UPDATE), and every write after it is chained
+  // on it (db/only-if-changed), so a concurrent use of the same link writes nothing and answers 400.
+  const [used] = await db.batch([
+    consumeResetTokenQuery(db, tokenHash, now),
     db
       .update(users)
       .set({ passwordHash, passwordChangedAt: now.getTime(), updatedAt: now.getTime() })
-      .where(eq(users.id, user.id)),
-    unlockInsert(db, user.email, ip, now),
-    outboxInsert(db, passwordChangedMessage(zone, user), now),
-    auditInsert(
+      .where(and(eq(users.id, user.id), eq(users.status, "active"), CHAINED)),
+    onlyIfChanged(db, unlockInsert(db, user.email, ip, now)),
+    onlyIfChanged(db, outboxInsert(db, passwordChangedMessage(zone, user), now)),
+    onlyIfChanged(
       db,
-      {
-        actorId: user.id,
-        actor: user.email,
-        action: "auth.reset.used",
-        target: user.email,
-        result: "ok",
-        ip,
-        detail: { kind: used.kind },
-      },
-      now,
+      auditInsert(
+        db,
+        {
+          actorId: user.id,
+          actor: user.email,
+          action: "auth.reset.used",
+          target: user.email,
+          result: "ok",
+          ip,
+          detail: { kind: found.kind },
+        },
+        now,
+      ),
     ),
+    // Last: every session of the user ends (any number of rows).
+    endSessionsQuery(db, { userId: user.id }, { guard: CHAINED }),
   ]);
-  await auth.invalidateUser(user.id);
+  if (used.length === 0) throw invalid; // spent by a concurrent request in the meantime
 }
 
 export function passwordChangedMessage(zone: ZoneConfig, user: UserRow) {

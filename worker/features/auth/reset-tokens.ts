@@ -66,15 +66,13 @@ export async function findLiveResetToken(db: TenantDb, token: string, now: Date)
 }
 
 /**
- * Marks a token used if it is live, in one conditional UPDATE so two concurrent
- * uses cannot both succeed. Returns the token's row, or null if it was not usable.
+ * Marks a token used if it is live, in one conditional UPDATE so two concurrent uses cannot both
+ * succeed; unrun, to lead the caller's batch. It RETURNs the token's row, none if it was not usable.
  */
-export async function consumeResetToken(db: TenantDb, token: string, now: Date) {
-  const tokenHash = await hashResetToken(token);
-  const rows = await db
+export function consumeResetTokenQuery(db: TenantDb, tokenHash: string, now: Date) {
+  return db
     .update(passwordResetTokens)
     .set({ usedAt: now.getTime() })
     .where(live(tokenHash, now))
     .returning({ userId: passwordResetTokens.userId, kind: passwordResetTokens.kind });
-  return rows[0] ?? null;
 }

@@ -92,42 +92,43 @@ export async function reviewQualification(
 ) {
   if (decision === "reject" && !note)
     throw new AppError("validation_failed", "驳回时请写明原因,企业会看到它。", { note: "请填写驳回原因" });
-  const [found] = await db
-    .select({ q: enterpriseQualifications, name: enterprises.name, contactEmail: enterprises.contactEmail })
-    .from(enterpriseQualifications)
-    .innerJoin(enterprises, eq(enterprises.id, enterpriseQualifications.enterpriseId))
-    .where(eq(enterpriseQualifications.id, id))
-    .limit(1);
+  // One read: the claim with its enterprise, the verified row it would replace and the active members
+  // (who hear of it when the profile has no contact), the latter two keyed on the claim by subqueries.
+  const claim = (column: typeof enterpriseQualifications.enterpriseId | typeof enterpriseQualifications.code) =>
+    sql`(${db.select({ v: column }).from(enterpriseQualifications).where(eq(enterpriseQualifications.id, id))})`;
+  const [[found], verified, members] = await db.batch([
+    db
+      .select({ q: enterpriseQualifications, name: enterprises.name, contactEmail: enterprises.contactEmail })
+      .from(enterpriseQualifications)
+      .innerJoin(enterprises, eq(enterprises.id, enterpriseQualifications.enterpriseId))
+      .where(eq(enterpriseQualifications.id, id))
+      .limit(1),
+    db
+      .select({ id: enterpriseQualifications.id })
+      .from(enterpriseQualifications)
+      .where(
+        and(
+          eq(enterpriseQualifications.enterpriseId, claim(enterpriseQualifications.enterpriseId)),
+          eq(enterpriseQualifications.code, claim(enterpriseQualifications.code)),
+          eq(enterpriseQualifications.status, "verified"),
+          ne(enterpriseQualifications.id, id),
+        ),
+      ),
+    db
+      .select({ email: users.email })
+      .from(users)
+      .where(and(eq(users.enterpriseId, claim(enterpriseQualifications.enterpriseId)), eq(users.status, "active"))),
+  ]);
   if (!found) throw new AppError("not_found", QUALIFICATION_NOT_FOUND);
   const { q } = found;
   if (q.status !== "pending_review") throw new AppError("conflict", ALREADY_DECIDED);
 
   // The contact on the profile hears of it; an enterprise without one, through its active members.
-  const recipients = found.contactEmail
-    ? [found.contactEmail]
-    : (
-        await db
-          .select({ email: users.email })
-          .from(users)
-          .where(and(eq(users.enterpriseId, q.enterpriseId), eq(users.status, "active")))
-      ).map((u) => u.email);
+  const recipients = found.contactEmail ? [found.contactEmail] : members.map((u) => u.email);
   const typeName = zone.qualifications.find((t) => t.code === q.code)?.zh ?? q.code;
   const status = decision === "verify" ? "verified" : "rejected";
   const t = now.getTime();
-  const replaced =
-    decision === "verify"
-      ? await db
-          .select({ id: enterpriseQualifications.id })
-          .from(enterpriseQualifications)
-          .where(
-            and(
-              eq(enterpriseQualifications.enterpriseId, q.enterpriseId),
-              eq(enterpriseQualifications.code, q.code),
-              eq(enterpriseQualifications.status, "verified"),
-              ne(enterpriseQualifications.id, id),
-            ),
-          )
-      : [];
+  const replaced = decision === "verify" ? verified : [];
   const subject = decision === "verify" ? `资质审核通过:${typeName}` : `资质审核未通过:${typeName}`;
   const body = [
     `${found.name}:`,

@@ -2,16 +2,18 @@
  * The zone admin suspends an enterprise (its members can no longer use the
  * enterprise's services and are signed out everywhere) or reactivates it.
  */
-import { eq } from "drizzle-orm";
-import { enterprises, users } from "../../db/schema";
+import { and, eq } from "drizzle-orm";
+import { CHAINED, onlyIfChanged } from "../../db/only-if-changed";
+import { enterprises } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { auditInsert } from "../audit/audit";
+import { endSessionsQuery } from "../auth/end-sessions";
 import { NOT_FOUND_MESSAGE } from "./get-enterprise-overview";
 import { historyInsert } from "./history";
 import type { Actor, RequestCtx } from "../../middleware/request-ctx";
 
 export async function setEnterpriseStatus(
-  { db, now, ip, actor, auth }: Pick<RequestCtx<Actor>, "db" | "now" | "ip" | "actor" | "auth">,
+  { db, now, ip, actor }: Pick<RequestCtx<Actor>, "db" | "now" | "ip" | "actor">,
   enterpriseId: string,
   status: "active" | "suspended",
 ) {
@@ -23,28 +25,40 @@ export async function setEnterpriseStatus(
   if (!row) throw new AppError("not_found", NOT_FOUND_MESSAGE);
   if (row.status === status)
     throw new AppError("conflict", status === "suspended" ? "这家企业已经是暂停状态。" : "这家企业已经是正常状态。");
-  // The members to sign out are read in the same batch, and signed out side by side (one round trip).
-  const [, , , members] = await db.batch([
-    db.update(enterprises).set({ status, updatedAt: now.getTime() }).where(eq(enterprises.id, enterpriseId)),
-    historyInsert(
+  // Guarded on the status read (a concurrent change that got there first writes nothing here: 409), with
+  // the history, audit row and, on suspension, every member's sign-out chained on it in the same batch.
+  const [changed] = await db.batch([
+    db
+      .update(enterprises)
+      .set({ status, updatedAt: now.getTime() })
+      .where(and(eq(enterprises.id, enterpriseId), eq(enterprises.status, row.status)))
+      .returning({ id: enterprises.id }),
+    onlyIfChanged(
       db,
-      { enterpriseId, actor, subject: "status", before: { status: row.status }, after: { status } },
-      now,
+      historyInsert(
+        db,
+        { enterpriseId, actor, subject: "status", before: { status: row.status }, after: { status } },
+        now,
+      ),
     ),
-    auditInsert(
+    onlyIfChanged(
       db,
-      {
-        actorId: actor.id,
-        actor: actor.email,
-        action: status === "suspended" ? "enterprise.suspended" : "enterprise.reactivated",
-        target: enterpriseId,
-        result: "ok",
-        ip,
-        detail: { name: row.name },
-      },
-      now,
+      auditInsert(
+        db,
+        {
+          actorId: actor.id,
+          actor: actor.email,
+          action: status === "suspended" ? "enterprise.suspended" : "enterprise.reactivated",
+          target: enterpriseId,
+          result: "ok",
+          ip,
+          detail: { name: row.name },
+        },
+        now,
+      ),
     ),
-    db.select({ id: users.id }).from(users).where(eq(users.enterpriseId, enterpriseId)),
+    // Last: it ends any number of sessions.
+    ...(status === "suspended" ? [endSessionsQuery(db, { enterpriseId }, { guard: CHAINED })] : []),
   ]);
-  if (status === "suspended") await Promise.all(members.map((m) => auth.invalidateUser(m.id)));
+  if (changed.length === 0) throw new AppError("conflict", "这家企业的状态刚被他人修改,请刷新后再操作。");
 }

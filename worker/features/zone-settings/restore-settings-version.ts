@@ -8,19 +8,21 @@ import { zoneSettingsVersions } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import type { Actor, RequestCtx } from "../../middleware/request-ctx";
 import { codeZoneOf } from "../../middleware/zone-settings";
-import { type CurrentZoneSettings, getZoneSettings } from "./get-zone-settings";
+import { type CurrentZoneSettings, currentSettingsFrom, latestSettingsRead } from "./get-zone-settings";
 import { SettingsVersionTaken, writeSettingsVersion } from "./write-settings-version";
 
 export async function restoreSettingsVersion(
   ctx: Pick<RequestCtx<Actor>, "db" | "zone" | "now" | "ip" | "actor">,
   version: number,
 ): Promise<CurrentZoneSettings> {
-  const before = await getZoneSettings(ctx);
+  // One read: the settings in force and the version to restore.
+  const [latest, stored] = await ctx.db.batch([
+    latestSettingsRead(ctx.db),
+    ctx.db.select().from(zoneSettingsVersions).where(eq(zoneSettingsVersions.version, version)),
+  ]);
+  const before = currentSettingsFrom(ctx, latest);
   if (before.version === version) return before;
-  const [row] =
-    version === 0
-      ? [{ data: JSON.stringify(settingsOf(codeZoneOf(ctx.zone))) }]
-      : await ctx.db.select().from(zoneSettingsVersions).where(eq(zoneSettingsVersions.version, version));
+  const [row] = version === 0 ? [{ data: JSON.stringify(settingsOf(codeZoneOf(ctx.zone))) }] : stored;
   if (!row) throw new AppError("not_found", `没有第 ${version} 版园区设置。`);
   const parsed = zoneSettingsSchema.safeParse(JSON.parse(row.data));
   // A version written under older rules that today's rules refuse cannot come back as it was.

@@ -54,6 +54,8 @@ export async function updateZoneSettings(ctx: WriteCtx, change: SettingsChange):
     const current = await getZoneSettings(ctx);
     if (logo !== current.settings.branding.logo)
       throw new AppError("validation_failed", `园区设置未保存:${LOGO_BY_UPLOAD}`, { "branding.logo": LOGO_BY_UPLOAD });
+    // The settings just read are the ones the change is made on: no second read.
+    return saveSettingsChange(ctx, change, current);
   }
   return saveSettingsChange(ctx, change);
 }
@@ -62,9 +64,11 @@ export async function updateZoneSettings(ctx: WriteCtx, change: SettingsChange):
 export async function saveSettingsChange(
   ctx: WriteCtx,
   { patch, expectedVersion = null }: SettingsChange,
+  /** The settings in force, when the caller has just read them (the first attempt reads nothing). */
+  read?: CurrentZoneSettings,
 ): Promise<CurrentZoneSettings> {
   for (let attempt = 1; ; attempt++) {
-    const before = await getZoneSettings(ctx);
+    const before = attempt === 1 && read ? read : await getZoneSettings(ctx);
     if (expectedVersion !== null && before.version !== expectedVersion) throw staleSettings(before, expectedVersion);
     const parsed = zoneSettingsSchema.safeParse(mergeSettings(before.settings, patch));
     if (!parsed.success) {
