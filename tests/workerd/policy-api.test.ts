@@ -8,6 +8,7 @@
 import { describe, expect, it } from "vitest";
 import { policyVersions } from "../../worker/db/schema";
 import { call, dbFor, login, postJson, sessionCookie } from "./auth-support";
+import { recomputeMatches } from "./programme-matches-support";
 
 const host = "zibo.localhost";
 const WAN = 1_000_000;
@@ -174,7 +175,8 @@ describe("政策找企业", () => {
 
   it("shows staff the enterprises that qualify for a programme, and refuses members", async () => {
     const reviewer = await signIn("zibo", "reviewer");
-    const res = await call(host, "GET", "/api/v1/admin/policy/programmes/zibo-hitech-cert/matches", {
+    await recomputeMatches("zibo-hitech-cert", { cookie: reviewer });
+    const res = await call(host, "GET", "/api/v1/admin/policy/programmes/zibo-hitech-cert/matches?limit=200", {
       cookie: reviewer,
     });
     expect(res.status).toBe(200);

@@ -13,7 +13,8 @@ import { enterpriseYearlyFigures, subsidyApplications, type SubsidyStatus } from
 import { shanghaiDate } from "../../worker/lib/calendar";
 import { newId } from "../../worker/lib/ids";
 import { call, dbFor } from "./auth-support";
-import { api, APPS, demo, enterpriseWithMember, host, slug, WAN, type Json } from "./subsidies-support";
+import { recomputeMatches, storedMatch } from "./programme-matches-support";
+import { api, APPS, enterpriseWithMember, host, slug, WAN, type Json } from "./subsidies-support";
 
 const RD = "zibo-rd-inclusive";
 const FIRST_FAIL = "zibo-hitech-first-fail"; // clause 15: once only
@@ -80,12 +81,10 @@ async function myMatch(cookie: string, programme: string) {
   return (res.body.matches as Json[]).find((m) => m.programme.id === programme)!;
 }
 
+/** The staff's stored list, recomputed by its background job after the enterprise's changes. */
 async function staffMatch(enterpriseId: string, programme: string) {
-  const res = await api("GET", `/api/v1/admin/policy/programmes/${programme}/matches`, {
-    cookie: await demo("reviewer"),
-  });
-  expect(res.status).toBe(200);
-  return (res.body.enterprises as Json[]).find((m) => m.id === enterpriseId)!;
+  await recomputeMatches(programme);
+  return (await storedMatch(programme, enterpriseId))!;
 }
 
 const reasons = (m: Json) => (m.result.conditions as { reason: string }[]).map((c) => c.reason).join(";");

@@ -8,6 +8,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { call, login, postJson, sessionCookie } from "./auth-support";
+import { recomputeMatches } from "./programme-matches-support";
 
 const CZ = "changzhi.localhost";
 const PROGRAMME = "changzhi-rd-post-subsidy";
@@ -58,6 +59,7 @@ describe("Changzhi's expired plan in the engine's answers", () => {
   });
 
   it("staff 政策找企业 finds no enterprise eligible for its programmes", async () => {
+    await recomputeMatches(PROGRAMME, { on: CZ, cookie: await signIn("reviewer") });
     const res = await call(CZ, "GET", `/api/v1/admin/policy/programmes/${PROGRAMME}/matches`, {
       cookie: await signIn("reviewer"),
     });

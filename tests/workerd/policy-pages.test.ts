@@ -15,6 +15,7 @@ import { PolicyMatchPage, type MatchRow } from "../../web/pages/policy/match";
 import type { FitTier } from "../../worker/engines/policy/rank";
 import { zones } from "../../tenants/index";
 import { call, freshIp, login, sessionCookie } from "./auth-support";
+import { recomputeMatches } from "./programme-matches-support";
 
 const host = (slug: string) => `${slug}.localhost`;
 const origin = (slug: string) => `http://${slug}.localhost:8787`;
@@ -260,12 +261,14 @@ describe("staff: enterprises matching a programme", () => {
     expect((await get("zibo", path, await demo("zibo", "enterprise"))).status).toBe(403);
   });
 
-  it("counts the results and lists the enterprises with theirs", async () => {
+  it("counts the results and lists the enterprises with theirs, from the list computed in the background", async () => {
+    await recomputeMatches("zibo-rd-inclusive");
     const res = await get("zibo", path, await demo("zibo", "reviewer"));
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toMatch(/符合 \d+ 家/);
     expect(html).toMatch(/需补充信息 \d+ 家/);
+    expect(html).toMatch(/名单计算于 [^<]+,按第 \d+ 版政策/);
     expect(html).toContain("淄博示范先进陶瓷材料有限公司");
     expect(
       (await get("zibo", "/admin/policies/programmes/zibo-nope/matches", await demo("zibo", "admin"))).status,

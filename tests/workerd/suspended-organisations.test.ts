@@ -97,6 +97,7 @@ const ACTS_FOR: Record<string, "bank" | "member" | "both" | "none"> = {
   "POST /api/v1/policy/estimate": "none",
   "GET /api/v1/policy/matches": "member",
   "GET /api/v1/admin/policy/programmes/{id}/matches": "none",
+  "POST /api/v1/admin/policy/programmes/{id}/matches/refresh": "none",
   "GET /api/v1/admin/policy/versions": "none",
   "POST /api/v1/admin/policy/versions": "none",
   "GET /api/v1/admin/policy/versions/{id}": "none",
