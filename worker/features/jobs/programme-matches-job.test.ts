@@ -10,7 +10,7 @@ import zone from "../../../tenants/zibo/zone";
 import { openMemoryTenantDb } from "../../db/memory-db";
 import type { TenantDb } from "../../db/open";
 import { enterpriseQualifications, enterprises, jobs, programmeMatches } from "../../db/schema";
-import type { PolicySetInput } from "../../engines/policy/format/policy-set";
+import { hitechPolicySet } from "../policies/hitech-test-set";
 import { jobHandlers } from "../../scheduled/zone-job-kinds";
 import { listProgrammeMatches } from "../policies/list-programme-matches";
 import { publishPolicyVersion } from "../policies/publish-policy-version";
@@ -20,24 +20,7 @@ import { runZoneJobs } from "./run-zone-jobs";
 const NOW = new Date("2026-06-30T02:00:00Z");
 const ENTERPRISES = 25;
 const PROGRAMME = "zibo-hitech-matches-test";
-const hitech = {
-  id: PROGRAMME,
-  title: { zh: "高新技术企业认定奖励(名单测试)", en: "HNTE award (list test)" },
-  document: "zibo-zichuang-2017",
-  clause: "15",
-  excerpt: "对通过认定的高新技术企业,给予20万元的扶持资金",
-  category: "qualification" as const,
-  applicants: { zh: "通过认定的高新技术企业", kinds: ["enterprise" as const], qualifications: ["hnte"] },
-  amount: [{ kind: "fixed" as const, label: "认定奖励", fen: wan(20) }],
-};
-const policySet: PolicySetInput = {
-  zone: "zibo",
-  label: "名单测试",
-  effectiveFrom: "2026-01-01",
-  documents: zone.documents,
-  programmes: [hitech],
-  cases: [{ name: "recognised", programme: hitech.id, expect: { eligible: true, amountFen: wan(20) } }],
-};
+const policySet = hitechPolicySet(PROGRAMME, "名单测试", "名单测试");
 
 /** ENTERPRISES enterprises, the even-numbered ones 高企 (eligible), the others not. */
 async function zone25() {

@@ -10,13 +10,12 @@ import { join } from "node:path";
 import { createClient } from "@libsql/client";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { wan } from "../../../tenants/policy";
 import zone from "../../../tenants/zibo/zone";
 import { migrations } from "../../../migrations/bundle";
 import { migrateTenant } from "../../db/migrate";
 import { openTenantDb, type TenantDb } from "../../db/open";
 import { enterpriseQualifications, enterprises, jobs, outbox, users } from "../../db/schema";
-import type { PolicySetInput } from "../../engines/policy/format/policy-set";
+import { hitechPolicySet } from "../policies/hitech-test-set";
 import { jobHandlers } from "../../scheduled/zone-job-kinds";
 import { publishPolicyVersion } from "../policies/publish-policy-version";
 import type { JobHandlers } from "./job-handler";
@@ -26,24 +25,7 @@ const NOW = new Date("2026-06-30T02:00:00Z");
 const ENTERPRISES = 45;
 const origin = "https://zibo.example.cn";
 
-const hitech = {
-  id: "zibo-hitech-jobs-test",
-  title: { zh: "高新技术企业认定奖励(分批测试)", en: "HNTE award (chunk test)" },
-  document: "zibo-zichuang-2017",
-  clause: "15",
-  excerpt: "对通过认定的高新技术企业,给予20万元的扶持资金",
-  category: "qualification" as const,
-  applicants: { zh: "通过认定的高新技术企业", kinds: ["enterprise" as const], qualifications: ["hnte"] },
-  amount: [{ kind: "fixed" as const, label: "认定奖励", fen: wan(20) }],
-};
-const policySet: PolicySetInput = {
-  zone: "zibo",
-  label: "分批测试",
-  effectiveFrom: "2026-01-01",
-  documents: zone.documents,
-  programmes: [hitech],
-  cases: [{ name: "recognised", programme: hitech.id, expect: { eligible: true, amountFen: wan(20) } }],
-};
+const policySet = hitechPolicySet("zibo-hitech-jobs-test", "分批测试", "分批测试");
 
 /** A zone database file (two runners need two connections) with ENTERPRISES 高企, one member each. */
 async function zoneWithEnterprises() {
