@@ -132,7 +132,7 @@ async function told(app: { id: string; number: string }) {
 }
 
 beforeAll(async () => {
-  await provisionTestZone(deps, SLUG, { zh: "升级测试高新区", en: "Escalation Test Zone" }, "0535-6666666");
+  await provisionTestZone(SLUG, { zh: "升级测试高新区", en: "Escalation Test Zone" }, "0535-6666666");
   bankId = newId();
   enterpriseId = newId();
   await db().insert(banks).values({ id: bankId, name: "升级测试银行", branch: "烟台分行", createdAt: T });

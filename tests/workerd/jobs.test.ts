@@ -51,7 +51,7 @@ async function runJobs() {
 let admin = "";
 
 beforeAll(async () => {
-  await provisionTestZone(deps, SLUG, { zh: "后台任务测试高新区", en: "Jobs Test Zone" }, "0535-7777777");
+  await provisionTestZone(SLUG, { zh: "后台任务测试高新区", en: "Jobs Test Zone" }, "0535-7777777");
   // Provisioning published the template's version 1 before any enterprise joined: no job for it.
   expect(await db().select().from(jobs)).toEqual([]);
   // Three 高企, one member each: the next version's new programme is news to all three.

@@ -16,7 +16,7 @@ import { dbFor, makeUser, sessionCookie } from "./auth-support";
 import { provisionTestZone } from "./platform-support";
 import { demo, enterpriseWithMember, type Json, voucher, WAN } from "./subsidies-support";
 import { makeApplication, makeEnterprise, row, today } from "./subsidy-pages-support";
-import { ACTION, ANONYMOUS_ACTION, APPS, base, deps, event, material, send, writes } from "./subsidy-write-support";
+import { ACTION, ANONYMOUS_ACTION, APPS, base, event, material, send, writes } from "./subsidy-write-support";
 
 const { write, report } = writes("subsidy and policy API write round trips");
 let member = { id: "", cookie: "" };
@@ -221,7 +221,7 @@ describe("policy administration's writes take at most 3 waves", () => {
   let zoneAdmin = "";
   let set: Json = {};
   beforeAll(async () => {
-    await provisionTestZone(deps, SLUG, { zh: "兑现往返测试高新区", en: "Write Round Trips Zone" }, "0535-6666666");
+    await provisionTestZone(SLUG, { zh: "兑现往返测试高新区", en: "Write Round Trips Zone" }, "0535-6666666");
     const u = await makeUser(SLUG, "zone_admin");
     zoneAdmin = sessionCookie(
       await send("POST", "/api/v1/auth/login", undefined, { json: { email: u.email, password: u.password } }, ON).then(
