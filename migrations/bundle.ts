@@ -276,5 +276,25 @@ export const migrations: readonly Migration[] = [
       "-- The stays already in the timeline, paired as the dashboard used to pair them on every view: each\n-- stage move with the application's move before it (dashboard.ts, STAGE_MOVES).\nINSERT INTO `subsidy_stage_times` (`stage`, `total_ms`, `completed`)\nSELECT `entered_stage`, sum(`at` - `entered_at`), count(*) FROM (\n\tSELECT `stage`, `action`, `at`, lag(`to_stage`) OVER w AS `entered_stage`, lag(`action`) OVER w AS `entered_by`,\n\t\tlag(`at`) OVER w AS `entered_at`\n\tFROM `subsidy_events`\n\tWHERE `action` IN ('submitted', 'resubmitted', 'passed', 'advanced', 'awarded', 'returned', 'rejected')\n\tWINDOW w AS (PARTITION BY `application_id` ORDER BY `id`)\n)\nWHERE `entered_stage` IS NOT NULL AND `entered_by` <> 'returned'\n\tAND (`stage` = `entered_stage` OR `action` IN ('returned', 'rejected'))\nGROUP BY `entered_stage`;",
       "-- From now on, each stay when the move that ends it is written: a stage is entered by a move naming it\n-- as `to_stage` and left by the application's next move — one from that stage, a return or a\n-- rejection (a return enters nothing). The timeline is append-only, so a sum kept on insert stays exact.\nCREATE TRIGGER `subsidy_events_stage_time` AFTER INSERT ON `subsidy_events`\nWHEN NEW.`action` IN ('submitted', 'resubmitted', 'passed', 'advanced', 'awarded', 'returned', 'rejected')\nBEGIN\n\tINSERT INTO `subsidy_stage_times` (`stage`, `total_ms`, `completed`)\n\tSELECT `prev`.`to_stage`, NEW.`at` - `prev`.`at`, 1\n\tFROM (\n\t\tSELECT `to_stage`, `action`, `at` FROM `subsidy_events`\n\t\tWHERE `application_id` = NEW.`application_id` AND `id` < NEW.`id`\n\t\t\tAND `action` IN ('submitted', 'resubmitted', 'passed', 'advanced', 'awarded', 'returned', 'rejected')\n\t\tORDER BY `id` DESC LIMIT 1\n\t) AS `prev`\n\tWHERE `prev`.`to_stage` IS NOT NULL AND `prev`.`action` <> 'returned'\n\t\tAND (NEW.`stage` = `prev`.`to_stage` OR NEW.`action` IN ('returned', 'rejected'))\n\tON CONFLICT (`stage`) DO UPDATE SET `total_ms` = `total_ms` + excluded.`total_ms`, `completed` = `completed` + 1;\nEND;"
     ]
+  },
+  {
+    "tag": "0016_notices",
+    "hash": "ad7800ba57ef494850af553307ec0653b3d745f9f3e22badcc932bf217613292",
+    "statements": [
+      "CREATE TABLE `notice_preferences` (\n\t`user_id` text NOT NULL,\n\t`kind` text NOT NULL,\n\t`channel` text NOT NULL,\n\t`updated_at` integer NOT NULL,\n\tPRIMARY KEY(`user_id`, `kind`),\n\tFOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE TABLE `notices` (\n\t`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`user_id` text NOT NULL,\n\t`kind` text NOT NULL,\n\t`title` text NOT NULL,\n\t`body` text NOT NULL,\n\t`link` text NOT NULL,\n\t`event_key` text NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`read_at` integer,\n\tFOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE INDEX `notices_user_unread_idx` ON `notices` (`user_id`,`read_at`);",
+      "CREATE INDEX `notices_user_idx` ON `notices` (`user_id`,`id`);",
+      "CREATE INDEX `notices_event_idx` ON `notices` (`event_key`);"
+    ]
+  },
+  {
+    "tag": "0017_workbench_objections",
+    "hash": "86b5a1950a796d922743b2a9aa39d068010d5c292f8398ebfb0f74f891cdd20e",
+    "statements": [
+      "ALTER TABLE `invitations` ADD `name` text;",
+      "CREATE INDEX `invitations_role_idx` ON `invitations` (`role`,`created_at`);",
+      "CREATE INDEX `subsidy_objections_status_idx` ON `subsidy_objections` (`status`,`lodged_at`,`id`);"
+    ]
   }
 ];

@@ -16,3 +16,4 @@ export * from "./tables/numbers";
 export * from "./tables/zone-settings";
 export * from "./tables/jobs";
 export * from "./tables/programme-matches";
+export * from "./tables/notices";

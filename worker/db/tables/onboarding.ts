@@ -88,13 +88,18 @@ export const materials = sqliteTable(
 
 /** Figures per year, in fen and headcounts: what the policy engine reads. */
 
-/** One-time invitations to join an enterprise or a bank; only the token's SHA-256 is stored. */
+/**
+ * One-time invitations to join an enterprise or a bank, or the zone's staff (reviewer, zone_admin:
+ * no organisation); only the token's SHA-256 is stored.
+ */
 export const invitations = sqliteTable(
   "invitations",
   {
     tokenHash: text("token_hash").primaryKey(),
     email: text("email").notNull(),
-    role: text("role", { enum: ["enterprise", "bank"] }).notNull(),
+    role: text("role", { enum: ["enterprise", "bank", "reviewer", "zone_admin"] }).notNull(),
+    /** The name the inviter gave (zone staff): greets the invitee and fills the accept form; theirs to correct. */
+    name: text("name"),
     enterpriseId: text("enterprise_id").references(() => enterprises.id),
     bankId: text("bank_id").references(() => banks.id),
     invitedBy: text("invited_by").notNull(),
@@ -109,5 +114,7 @@ export const invitations = sqliteTable(
     // An organisation's open invitations (企业资料, the bank's staff page).
     index("invitations_enterprise_idx").on(t.enterpriseId, t.createdAt),
     index("invitations_bank_idx").on(t.bankId, t.createdAt),
+    // 用户管理's open staff invitations (role reviewer or zone_admin), newest first.
+    index("invitations_role_idx").on(t.role, t.createdAt),
   ],
 );

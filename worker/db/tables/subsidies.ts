@@ -156,7 +156,11 @@ export const subsidyObjections = sqliteTable(
     resolvedAt: integer("resolved_at"),
     resolution: text("resolution"),
   },
-  (t) => [index("subsidy_objections_application_idx").on(t.applicationId, t.status)],
+  (t) => [
+    index("subsidy_objections_application_idx").on(t.applicationId, t.status),
+    // The 工作台's open objections, longest waiting first (workbench-queries.ts): read in order, no sort.
+    index("subsidy_objections_status_idx").on(t.status, t.lodgedAt, t.id),
+  ],
 );
 export type SubsidyObjectionRow = typeof subsidyObjections.$inferSelect;
 
