@@ -15,7 +15,7 @@ export interface LayoutProps {
   zone: ZoneConfig | null;
   nonce: string | undefined;
   /** Which nav item is current, for aria-current. */
-  current?: "home" | "policies" | "finance" | "publicity" | "login" | "account" | "admin";
+  current?: "home" | "policies" | "finance" | "publicity" | "login" | "account" | "admin" | "notices";
   /**
    * The signed-in user, for the header's account links; null or left out shows 登录.
    * Optional so pages that do not know the user still render.
@@ -127,6 +127,7 @@ function workLinks(user: HeaderUser): { href: string; label: string }[] {
     case "zone_admin":
     case "reviewer":
       return [
+        { href: "/admin", label: "工作台" },
         { href: "/admin/onboarding", label: "入驻审核" },
         { href: "/admin/enterprises", label: "企业名录" },
         { href: "/admin/qualifications", label: "资质审核" },
@@ -174,6 +175,11 @@ function WorkNav({ user }: { user: HeaderUser }) {
   );
 }
 
+/** 消息 with the unread count (read with the session: no round trip of its own), for the header. */
+function unreadLabel(n: number): string {
+  return n > 0 ? `消息 (${n > 99 ? "99+" : n})` : "消息";
+}
+
 /** 登录, or who is signed in with their account links and a 退出 button (a POST: signing out changes state). */
 function AccountNav({ user, current }: { user: HeaderUser | null; current: LayoutProps["current"] }) {
   const here = (item: LayoutProps["current"]) => (current === item ? "page" : undefined);
@@ -192,6 +198,9 @@ function AccountNav({ user, current }: { user: HeaderUser | null; current: Layou
         {user.name}
         <small>{ROLE_LABEL[user.role]}</small>
       </span>
+      <a href="/notices" aria-current={here("notices")}>
+        {unreadLabel(user.unreadNotices ?? 0)}
+      </a>
       <a href="/account/password" aria-current={here("account")}>
         修改密码
       </a>

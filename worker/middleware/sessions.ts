@@ -30,7 +30,7 @@ import {
 } from "lucia";
 import type { ZoneConfig } from "../../tenants/schema";
 import type { TenantDb } from "../db/open";
-import { banks, enterprises, sessions, users, type Role } from "../db/schema";
+import { banks, enterprises, notices, sessions, users, type Role } from "../db/schema";
 
 export interface SessionUser {
   id: string;
@@ -41,12 +41,14 @@ export interface SessionUser {
   bankId: string | null;
   status: "active" | "disabled";
   passwordChangedAt: number;
+  /** Unread notices (消息中心), counted in the session's own read: the header shows it on every page. */
+  unreadNotices: number;
 }
 
 declare module "lucia" {
   interface Register {
     Lucia: ReturnType<typeof makeLucia>;
-    DatabaseUserAttributes: typeof users.$inferSelect;
+    DatabaseUserAttributes: typeof users.$inferSelect & { unreadNotices?: number };
     DatabaseSessionAttributes: { createdAt: number; remember: boolean; ip: string | null; userAgent: string | null };
   }
 }
@@ -78,6 +80,7 @@ function makeLucia(db: TenantDb, expiresIn: TimeSpan, persistent: boolean, secur
       bankId: a.bankId,
       status: a.status,
       passwordChangedAt: a.passwordChangedAt,
+      unreadNotices: a.unreadNotices ?? 0,
     }),
   });
 }
@@ -117,10 +120,14 @@ const organisationStatus = sql<string | null>`CASE
     )
 END`;
 
-/** One read: a stored session id's session, its user and the user's organisation status. */
+/** The user's unread notices: a scalar subquery on the (user_id, read_at) index, in the session's row. */
+const unreadNotices = sql<number>`(SELECT count(*) FROM ${notices} WHERE ${notices.userId} = ${users.id}
+  AND ${notices.readAt} IS NULL)`.mapWith(Number);
+
+/** One read: a stored session id's session, its user, the user's organisation status and unread notices. */
 function sessionRead(db: TenantDb, storedId: string) {
   return db
-    .select({ session: sessions, user: users, organisationStatus })
+    .select({ session: sessions, user: users, organisationStatus, unreadNotices })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.id, storedId))
@@ -143,7 +150,8 @@ class PrefetchedAdapter extends DrizzleSQLiteAdapter {
   }
   override async getSessionAndUser(): Promise<[DatabaseSession | null, DatabaseUser | null]> {
     if (!this.#row) return [null, null];
-    return [toDatabaseSession(this.#row.session), { id: this.#row.user.id, attributes: this.#row.user }];
+    const attributes = { ...this.#row.user, unreadNotices: this.#row.unreadNotices };
+    return [toDatabaseSession(this.#row.session), { id: this.#row.user.id, attributes }];
   }
   override async updateSessionExpiration(sessionId: string, expiresAt: Date): Promise<void> {
     this.#defer(super.updateSessionExpiration(sessionId, expiresAt));

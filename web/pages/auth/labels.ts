@@ -19,6 +19,8 @@ export interface HeaderUser {
   role: Role;
   /** Set for enterprise members; null for an applicant whose 入驻 is not approved yet. */
   enterpriseId?: string | null;
+  /** Unread notices, read with the session (middleware/sessions.ts): the header's 消息 (N). */
+  unreadNotices?: number;
 }
 
 const TIME_ZH = new Intl.DateTimeFormat("zh-CN", {

@@ -11,10 +11,11 @@
 import { and, eq, inArray, isNull, lt, lte, or, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { ZoneConfig } from "../../../tenants/schema";
-import { onlyIfChanged } from "../../db/only-if-changed";
+import { CHAINED, onlyIfChanged } from "../../db/only-if-changed";
 import { loanApplications, loanEvents, users, type LoanApplicationRow } from "../../db/schema";
 import { addDays, lastOfWorkingDays, type WorkCalendar } from "../../lib/working-days";
 import { outboxInsert } from "../outbox/enqueue-message";
+import { noticeStatements } from "../notices/write-notices";
 import { calendarOf, shanghaiDate } from "../../lib/calendar";
 import type { RequestCtx } from "../../middleware/request-ctx";
 import { numberLine } from "./loan-applications";
@@ -86,29 +87,13 @@ export async function flagOverdueLoans({
   // the two due columns would read every application. The run takes the first `limit` of both by due day, then id.
   const half = (status: "submitted" | "accepted", dueOn: SQLiteColumn) =>
     db.select().from(la).where(notice(status, dueOn)).orderBy(dueOn, la.id).limit(limit);
-  const banksOf = (status: "submitted" | "accepted", dueOn: SQLiteColumn) =>
-    db.select({ bankId: la.bankId }).from(la).where(notice(status, dueOn)).orderBy(dueOn, la.id).limit(limit);
-  const [toAccept, toDecide, admins, bankers] = await db.batch([
+  const [toAccept, toDecide, admins] = await db.batch([
     half("submitted", la.acceptDueOn),
     half("accepted", la.decideDueOn),
     db
       .select({ email: users.email })
       .from(users)
       .where(and(eq(users.role, "zone_admin"), eq(users.status, "active"))),
-    db
-      .select({ email: users.email, bankId: users.bankId })
-      .from(users)
-      // Bank staff by role (an index), then their bank: the zone's other users are never read.
-      .where(
-        and(
-          eq(users.role, "bank"),
-          or(
-            inArray(users.bankId, banksOf("submitted", la.acceptDueOn)),
-            inArray(users.bankId, banksOf("accepted", la.decideDueOn)),
-          ),
-          eq(users.status, "active"),
-        ),
-      ),
   ]);
   const dueDay = (a: LoanApplicationRow) => (a.status === "submitted" ? a.acceptDueOn : a.decideDueOn!);
   const candidates = [...toAccept, ...toDecide]
@@ -133,7 +118,6 @@ export async function flagOverdueLoans({
       escalate,
       after,
       admins: escalate ? admins : [],
-      bankers: flag ? bankers.filter((u) => u.bankId === app.bankId) : [],
     }),
   );
   // Each application's chain starts with its own guarded UPDATE, so one batch holds them all.
@@ -163,7 +147,6 @@ function noticeOverdue({
   escalate,
   after,
   admins,
-  bankers,
 }: Pick<RequestCtx, "db" | "now" | "origin"> & {
   zone: ZoneConfig;
   app: LoanApplicationRow;
@@ -171,7 +154,6 @@ function noticeOverdue({
   escalate: boolean;
   after: number;
   admins: { email: string }[];
-  bankers: { email: string }[];
 }) {
   const what =
     app.status === "submitted" ? `受理或拒绝(应于 ${app.acceptDueOn} 前)` : `授信决定(应于 ${app.decideDueOn} 前)`;
@@ -182,13 +164,9 @@ function noticeOverdue({
     onlyIfChanged(db, outboxInsert(db, { channel: "email", recipient, subject, body, kind }, now));
   // Told together (0 days, or a run that catches up), the admins get the bank's notice, as before the
   // setting — but with their own link: /bank/loans/* is the bank's and answers a zone admin 403.
-  const overdueMail = (email: string, link: string) =>
-    mail(
-      email,
-      `【${zone.shortName.zh}】贷款申请超时未办理`,
-      `${numberLine(zone, app)}一笔贷款申请超时未${what}。\n\n${origin}${link}`,
-      "loan_overdue",
-    );
+  const overdueSubject = `【${zone.shortName.zh}】贷款申请超时未办理`;
+  const overdueBody = (link: string) => `${numberLine(zone, app)}一笔贷款申请超时未${what}。\n\n${origin}${link}`;
+  const overdueMail = (email: string, link: string) => mail(email, overdueSubject, overdueBody(link), "loan_overdue");
   const late = after > 0 ? `超过时限 ${after} 个工作日仍未${what}` : `超时未${what}`;
   return [
     db
@@ -206,7 +184,6 @@ function noticeOverdue({
       .returning({ id: loanApplications.id }),
     ...(flag ? [event("overdue", `超时未${what}${escalate ? ",已同时上报园区管理员" : ""}`)] : []),
     ...(escalate && !flag ? [event("escalated", `${late},已上报园区管理员`)] : []),
-    ...bankers.map((u) => overdueMail(u.email, `/bank/loans/${app.id}`)),
     ...(escalate
       ? admins.map((u) =>
           flag
@@ -219,6 +196,28 @@ function noticeOverdue({
                 "loan_escalated",
               ),
         )
+      : []),
+    // The bank's staff (found in SQL): their 消息中心, and mail or SMS as each chose; last, as a
+    // multi-row insert ends a chain. The next application's statements start with their own UPDATE.
+    ...(flag
+      ? noticeStatements(db, {
+          now,
+          guard: CHAINED,
+          groups: [
+            {
+              recipients: and(eq(users.role, "bank"), eq(users.bankId, app.bankId))!,
+              kind: "loan_overdue",
+              title: "贷款申请超时未办理",
+              body: `一笔贷款申请超时未${what},请尽快办理。`,
+              link: `/bank/loans/${app.id}`,
+              deliver: {
+                subject: overdueSubject,
+                mail: overdueBody(`/bank/loans/${app.id}`),
+                sms: `【${zone.shortName.zh}】一笔贷款申请超时未${what},请尽快办理:${origin}/bank/loans/${app.id}`,
+              },
+            },
+          ],
+        })
       : []),
   ];
 }

@@ -81,6 +81,13 @@ export async function lodgeObjection(
         "如需补充说明,可在申报页面给园区留言。",
       ],
     },
+    // The zone admins decide objections: an unseen one would quietly hold the application.
+    staffNotice: {
+      kind: "objection_lodged",
+      roles: ["zone_admin"],
+      title: "公示期间收到异议",
+      body: `一份公示中的申报收到异议(公示至 ${app.publicityTo ?? "—"}),处理前它不会进入下一环节,请核实后处理。`,
+    },
     chained: [
       (d) =>
         onlyIfChanged(

@@ -151,6 +151,15 @@ export async function submitApplication(
         `园区将在 ${dueOnFor(zone, stage, today)} 前完成${stage.zh}。`,
       ],
     },
+    // Zone staff learn of new work in their 消息中心 (and by mail or SMS as each chose).
+    staffNotice: {
+      kind: resubmit ? "application_resubmitted" : "application_submitted",
+      roles: ["reviewer", "zone_admin"],
+      title: resubmit ? `退回的申报已重新提交:${programme.title.zh}` : `新申报:${programme.title.zh}`,
+      body:
+        `“${programme.title.zh}”的申报已${resubmit ? "改正后重新" : ""}提交,进入${stage.zh},` +
+        `请在 ${dueOnFor(zone, stage, today)} 前处理。`,
+    },
   });
   return { application, alreadySubmitted: false };
 }

@@ -5,16 +5,25 @@
  * A concurrent change that got there first makes the UPDATE match nothing, the
  * whole batch writes nothing, and the caller gets a 409.
  */
-import { and, eq, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { TenantDb } from "../../db/open";
-import { onlyIfChanged } from "../../db/only-if-changed";
-import { subsidyApplications, subsidyEvents, type SubsidyApplicationRow } from "../../db/schema";
+import { CHAINED, onlyIfChanged } from "../../db/only-if-changed";
+import {
+  subsidyApplications,
+  subsidyEvents,
+  users,
+  type NoticeKind,
+  type Role,
+  type SubsidyApplicationRow,
+} from "../../db/schema";
 import { applicationNumber } from "../../lib/application-number";
 import { AppError } from "../../lib/errors";
 import { auditInsert } from "../audit/audit";
 import type { RequestCtx } from "../../middleware/request-ctx";
 import { noticeInserts } from "./notices";
+import { noticeStatements, type NoticeGroup } from "../notices/write-notices";
+import { memberKindOf } from "../notices/kinds";
 
 interface Transition {
   set: Partial<typeof subsidyApplications.$inferInsert>;
@@ -28,7 +37,10 @@ interface Transition {
     note?: string | null;
   };
   actor: { id: string | null; email: string };
+  /** To the enterprise's members: mail as before, and the first line in their 消息中心. */
   notice?: { emails: readonly string[]; subject: string; lines: string[] } | undefined;
+  /** To zone staff of these roles: the 消息中心, and mail or SMS as each chose (../notices). */
+  staffNotice?: { kind: NoticeKind; roles: readonly Role[]; title: string; body: string } | undefined;
   /**
    * Other writes of the same decision (an objection's resolution, a payment row):
    * single-row inserts or CHAINED updates.
@@ -50,6 +62,7 @@ export async function transition(
 ): Promise<SubsidyApplicationRow> {
   const { db, zone, now } = ctx;
   const at = now.getTime();
+  const number = applicationNumber(zone, "subsidy", app);
   const update = db
     .update(subsidyApplications)
     .set({ ...t.set, updatedAt: at, revision: sql`${subsidyApplications.revision} + 1` })
@@ -87,12 +100,39 @@ export async function transition(
           ...t.notice,
           link: `${ctx.origin}/subsidies/applications/${app.id}`,
           kind: `subsidy_${t.event.action}`,
-          number: applicationNumber(zone, "subsidy", app),
+          number,
         })
       : []),
   ];
+  const groups: NoticeGroup[] = [];
+  if (t.notice)
+    groups.push({
+      recipients: and(eq(users.role, "enterprise"), eq(users.enterpriseId, app.enterpriseId))!,
+      kind: memberKindOf(t.event.action),
+      title: t.notice.subject,
+      body: t.notice.lines[0] ?? t.notice.subject,
+      link: `/subsidies/applications/${app.id}`,
+    });
+  if (t.staffNotice) {
+    const link = `/admin/subsidies/applications/${app.id}`;
+    const s = t.staffNotice;
+    groups.push({
+      recipients: inArray(users.role, [...s.roles]),
+      kind: s.kind,
+      title: s.title,
+      body: s.body,
+      link,
+      deliver: {
+        subject: `【${zone.shortName.zh}】${s.title}`,
+        mail: `${number ? `申报编号:${number}\n\n` : ""}${s.body}\n\n${ctx.origin}${link}\n\n${zone.shortName.zh}`,
+        sms: `【${zone.shortName.zh}】${s.title}。详见 ${ctx.origin}${link}`,
+      },
+    });
+  }
+  // Right after the chain's last single-row link: written only if the transition was.
+  const told = noticeStatements(db, { groups, now, guard: CHAINED });
   const after = (t.after ?? []).map((f) => f(db));
-  const [rows] = (await db.batch([update, ...chain, ...after])) as unknown as [SubsidyApplicationRow[]];
+  const [rows] = (await db.batch([update, ...chain, ...told, ...after])) as unknown as [SubsidyApplicationRow[]];
   const row = rows[0];
   if (!row) throw new AppError("conflict", t.conflict ?? "这份申报刚被他人处理过,请刷新后再操作。");
   return row;
