@@ -32,6 +32,8 @@ interface QueueRow {
   requestedFen: number | null;
   submittedAt: number | null;
   dueOn: string | null;
+  /** A 公示 objection waits on it (the zone admin decides; until then it does not move on). */
+  hasOpenObjection?: boolean;
   /** Set when it sits in a stage the zone has removed: the sentence saying so. */
   removedStage?: string | undefined;
 }
@@ -222,6 +224,11 @@ export function QueuePage({
                     </td>
                     <td data-label="状态">
                       <StatusTag zone={zone} status={r.status} stage={r.stage} />
+                      {r.hasOpenObjection && (
+                        <small>
+                          <span class="tag overdue">有异议</span>
+                        </small>
+                      )}
                       {r.removedStage && (
                         <small>
                           <span class="tag overdue">{r.removedStage}</span>

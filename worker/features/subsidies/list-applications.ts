@@ -11,7 +11,7 @@
 import { and, desc, eq, inArray, notInArray, or, sql, type SQL } from "drizzle-orm";
 import { z } from "@hono/zod-openapi";
 import type { TenantDb } from "../../db/open";
-import { enterprises, SUBSIDY_STATUSES, subsidyApplications } from "../../db/schema";
+import { enterprises, SUBSIDY_STATUSES, subsidyApplications, subsidyObjections } from "../../db/schema";
 import type { ZoneConfig } from "../../../tenants/schema";
 import { parseApplicationNumber } from "../../lib/application-number";
 import { AppError } from "../../lib/errors";
@@ -162,8 +162,17 @@ export function queueQueries(db: TenantDb, zone: Pick<ZoneConfig, "slug" | "code
         return sql`(${queueDueKey}, ${queueSubmittedKey}, ${subsidyApplications.id}) > (${due}, ${submitted}, ${id})`;
       })()
     : undefined;
+  // Whether a 公示 objection waits on the row: a correlated EXISTS through the objections' (application, status)
+  // index, in the page's own query — the page's rows each cost one index probe, never a query of their own.
+  const openObjection = sql<number>`exists (select 1 from ${subsidyObjections} where ${subsidyObjections.applicationId}
+    = ${subsidyApplications.id} and ${subsidyObjections.status} = 'open')`;
   const page = db
-    .select({ ...columns, dueKey: sql<string>`${queueDueKey}`, submittedKey: sql<number>`${queueSubmittedKey}` })
+    .select({
+      ...columns,
+      openObjection,
+      dueKey: sql<string>`${queueDueKey}`,
+      submittedKey: sql<number>`${queueSubmittedKey}`,
+    })
     .from(subsidyApplications)
     .innerJoin(enterprises, eq(enterprises.id, subsidyApplications.enterpriseId))
     .where(and(...where, after))
@@ -193,7 +202,10 @@ export async function listQueue(
   const [rows, total, counts] = await db.batch([q.page, q.total, q.counts]);
   const page = pageOf(rows, q.size, (r) => [r.dueKey, r.submittedKey, r.id]);
   return {
-    rows: page.rows.map(({ dueKey: _d, submittedKey: _s, ...r }) => r),
+    rows: page.rows.map(({ dueKey: _d, submittedKey: _s, openObjection, ...r }) => ({
+      ...r,
+      hasOpenObjection: Boolean(Number(openObjection)),
+    })),
     nextCursor: page.nextCursor,
     total: Number(total[0]?.n ?? 0),
     counts: countsOf(counts),

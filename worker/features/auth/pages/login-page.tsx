@@ -12,12 +12,16 @@ import { loginWithPassword } from "../login";
 import { formFailure, LoginForm, readForm } from "../page-forms";
 import { signOut, takeOverSession } from "../session-handover";
 
+/** Where a signed-in person starts: zone staff at their 工作台, everyone else at the zone's home page. */
+const landing = (role: string | undefined) => (role === "zone_admin" || role === "reviewer" ? "/admin" : "/");
+
 export function loginPage(deps: AppDeps) {
   const r = new Hono<AppEnv>();
   r.use("/", requireZone);
 
   r.get("/", (c) => {
-    if (c.get("auth")) return c.redirect("/", 303);
+    const auth = c.get("auth");
+    if (auth) return c.redirect(landing(auth.user.role), 303);
     return c.html(<LoginPage zone={zoneOf(c).zone} nonce={c.get("secureHeadersNonce")} />);
   });
 
@@ -31,7 +35,7 @@ export function loginPage(deps: AppDeps) {
       const result = await loginWithPassword(ctx, form.data, c.get("auth")?.session.id ?? null);
       // A fresh session id on every sign-in; the one presented before (if any) ends.
       await takeOverSession(c, ctx.auth, result.cookie, { previousEnded: true });
-      return c.redirect(result.mustChangePassword ? "/account/password" : "/", 303);
+      return c.redirect(result.mustChangePassword ? "/account/password" : landing(result.user.role), 303);
     } catch (e) {
       const { status, errors } = formFailure(e, c);
       return c.html(<LoginPage zone={ctx.zone} nonce={nonce} values={values} errors={errors} />, status);

@@ -233,6 +233,10 @@ const ListItemSchema = z
     updatedAt: iso,
     dueOn: day.nullable(),
     revision: z.number().int(),
+    hasOpenObjection: z
+      .boolean()
+      .optional()
+      .openapi({ description: "Staff queue: an objection lodged during 公示 is waiting for the zone admin" }),
   })
   .openapi("SubsidyApplicationListItem");
 
