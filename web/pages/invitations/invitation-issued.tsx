@@ -11,9 +11,11 @@ export interface InvitationIssuedPageProps {
   zone: ZoneConfig;
   nonce: string | undefined;
   user: HeaderUser;
-  /** Who was invited, and into which organisation. */
+  /** Who was invited, and into which organisation (zone staff: the zone, with their role). */
   email: string;
   organisation: string;
+  /** The role a staff member is invited as ("审核员"); absent for an organisation's invitation. */
+  roleWord?: string;
   url: string;
   expiresAt: Date;
   back: { href: string; label: string };
@@ -26,6 +28,7 @@ export function InvitationIssuedPage({
   user,
   email,
   organisation,
+  roleWord,
   url,
   expiresAt,
   back,
@@ -37,7 +40,8 @@ export function InvitationIssuedPage({
         <section class="card" aria-labelledby="issued-title">
           <h1 id="issued-title">邀请已发出</h1>
           <p>
-            邀请 <strong>{email}</strong> 加入「{organisation}」的链接如下。同一链接也已发送到该邮箱。
+            邀请 <strong>{email}</strong> {roleWord ? `以${roleWord}的身份` : ""}加入「{organisation}
+            」的链接如下。同一链接也已发送到该邮箱。
           </p>
           <code class="secret-link" id="invitation-link">
             {url}

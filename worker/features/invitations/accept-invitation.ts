@@ -1,7 +1,7 @@
 /**
  * Accepting an invitation creates the invitee's account (role and organisation
- * from the invitation, the email it was sent to), spends the invitation and
- * signs them in with a fresh session. The password is judged before anything
+ * from the invitation — none for zone staff — and the email it was sent to),
+ * spends the invitation and signs them in with a fresh session. The password is judged before anything
  * is spent, so a refused one can be retried with the same link.
  */
 import { endSessionsQuery } from "../auth/end-sessions";
@@ -16,6 +16,7 @@ import type { RequestCtx } from "../../middleware/request-ctx";
 import { consumeInvitation, hashInvitationToken, isOpen } from "./invitation-tokens";
 import { onlyIfChanged } from "../../db/only-if-changed";
 import { isUniqueViolation } from "../../db/unique-violation";
+import { isStaffRole } from "./staff-roles";
 
 export const INVALID_INVITATION = "这个邀请链接无效、已使用、已过期或已被撤销。请联系邀请您的人重新发送邀请。";
 export const ACCOUNT_EXISTS = "这个邮箱在本园区已有账号,请直接登录;忘记密码可以自助重置。";
@@ -28,6 +29,7 @@ async function readInvitation(db: TenantDb, token: string, now: Date) {
   const [row] = await db
     .select({
       email: invitations.email,
+      name: invitations.name,
       role: invitations.role,
       enterprise: { id: enterprises.id, name: enterprises.name, status: enterprises.status },
       bank: { id: banks.id, name: banks.name, branch: banks.branch, status: banks.status },
@@ -47,14 +49,19 @@ async function readInvitation(db: TenantDb, token: string, now: Date) {
     : b
       ? { kind: "bank" as const, id: b.id, name: b.branch ? `${b.name} ${b.branch}` : b.name, status: b.status }
       : null;
-  if (organisation?.status !== "active") return null;
-  return { email: row.email, role: row.role, organisation, hasAccount: row.accountId !== null };
+  // Zone staff join no organisation; everyone else joins an active one.
+  const usable = isStaffRole(row.role) ? organisation === null : organisation?.status === "active";
+  if (!usable) return null;
+  return { email: row.email, name: row.name, role: row.role, organisation, hasAccount: row.accountId !== null };
 }
 
-/** The invitation a token opens, with its organisation, for the accept page; null when it cannot be used. */
+/**
+ * The invitation a token opens, with its organisation (null: zone staff) and the name the inviter
+ * gave, for the accept page; null when it cannot be used.
+ */
 export async function describeInvitation({ db, now }: Pick<RequestCtx, "db" | "now">, token: string) {
   const found = await readInvitation(db, token, now);
-  return found && { email: found.email, role: found.role, organisation: found.organisation };
+  return found && { email: found.email, name: found.name, role: found.role, organisation: found.organisation };
 }
 
 /**
@@ -90,8 +97,8 @@ export async function acceptInvitation(
           email,
           name: input.name,
           role,
-          enterpriseId: role === "enterprise" ? organisation.id : null,
-          bankId: role === "bank" ? organisation.id : null,
+          enterpriseId: role === "enterprise" ? (organisation?.id ?? null) : null,
+          bankId: role === "bank" ? (organisation?.id ?? null) : null,
           passwordHash,
           passwordChangedAt: now.getTime(),
           createdAt: now.getTime(),
@@ -106,7 +113,7 @@ export async function acceptInvitation(
             target: email,
             result: "ok",
             ip,
-            detail: { role, organisation: organisation.id },
+            detail: { role, organisation: organisation?.id ?? null },
           },
           now,
         ),

@@ -23,9 +23,9 @@ interface InvitationInput {
   bankId?: string;
 }
 
-const invitationLink = (origin: string, token: string) => `${origin}/invite?token=${token}`;
+export const invitationLink = (origin: string, token: string) => `${origin}/invite?token=${token}`;
 
-const ALREADY_HAS_ACCOUNT =
+export const ALREADY_HAS_ACCOUNT =
   "这个邮箱在本园区已有账号,不能再邀请。请让对方直接登录;如需调整其所属单位,请联系园区管理员。";
 
 export async function createInvitation(

@@ -1,7 +1,7 @@
 /**
  * Accepting an invitation as a page, mounted at /invite (`/invite?token=`): a form
- * POST, then signed in and sent to `/`. Public: the token is the credential. Pages
- * carrying the token are no-store and no-referrer.
+ * POST, then signed in and sent to `/` (zone staff: their 工作台 at `/admin`). Public:
+ * the token is the credential. Pages carrying the token are no-store and no-referrer.
  */
 import { type Context, Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
@@ -17,6 +17,7 @@ import { takeOverSession } from "../auth/session-handover";
 import { ACCOUNT_EXISTS, acceptInvitation, describeInvitation, INVALID_INVITATION } from "./accept-invitation";
 import { MEMBERSHIP_WORD } from "./organisation";
 import { AcceptInvitationBody, AcceptInvitationForm } from "./schemas";
+import { isStaffRole, STAFF_ROLE_WORD } from "./staff-roles";
 
 export function invitePage(deps: AppDeps) {
   const r = new Hono<AppEnv>();
@@ -37,11 +38,18 @@ export function invitePage(deps: AppDeps) {
     extra: { name?: string; errors?: FormErrors },
     status: ContentfulStatusCode,
   ) => {
-    const described = await describeInvitation(requestCtx(c, deps), token);
+    const ctx = requestCtx(c, deps);
+    const described = await describeInvitation(ctx, token);
     if (!described) return page(c, { kind: "invalid", message: INVALID_INVITATION }, 400);
-    const { email, organisation } = described;
-    const membership = MEMBERSHIP_WORD[organisation.kind];
-    return page(c, { kind: "form", token, email, organisation: organisation.name, membership, ...extra }, status);
+    const { email, organisation, role } = described;
+    // Zone staff join the zone itself, as its reviewer or admin.
+    const joins = isStaffRole(role)
+      ? { organisation: ctx.zone.name.zh, membership: STAFF_ROLE_WORD[role] }
+      : organisation && { organisation: organisation.name, membership: MEMBERSHIP_WORD[organisation.kind] };
+    if (!joins) return page(c, { kind: "invalid", message: INVALID_INVITATION }, 400);
+    // What the inviter typed as the name fills the form until the invitee types their own.
+    const name = extra.name ?? described.name ?? undefined;
+    return page(c, { kind: "form", token, email, ...joins, ...extra, name }, status);
   };
 
   r.get("/", async (c) => {
@@ -64,7 +72,8 @@ export function invitePage(deps: AppDeps) {
       // Whoever was signed in on this browser before is signed out (in the same batch): the new account takes over.
       const accepted = await acceptInvitation(ctx, form.data, c.get("auth")?.session.id);
       await takeOverSession(c, ctx.auth, accepted.cookie, { previousEnded: true });
-      return c.redirect("/", 303);
+      // Staff land on their 工作台, as after signing in; members and bank staff on the zone's home.
+      return c.redirect(isStaffRole(accepted.user.role) ? "/admin" : "/", 303);
     } catch (e) {
       const { status, errors } = formFailure(e, c);
       if (status === 422) return formFor(c, form.data.token, { name: form.raw.name, errors }, 422);

@@ -3,6 +3,7 @@
  * named by its token hash (the table's key; the token itself is never stored).
  * Callers acting for one organisation pass `scope`: an invitation of another
  * enterprise or bank is then "not found", so its existence does not leak.
+ * 用户管理 passes `{ staff: true }`: only the zone staff's invitations (no organisation).
  */
 import { and, eq, isNull } from "drizzle-orm";
 import { invitations } from "../../db/schema";
@@ -17,14 +18,15 @@ const NOT_FOUND = "没有找到这个邀请。";
 export async function revokeInvitation(
   { db, now, ip, actor }: Pick<RequestCtx<Actor>, "db" | "now" | "ip" | "actor">,
   tokenHash: string,
-  scope?: { enterpriseId?: string; bankId?: string },
+  scope?: { enterpriseId?: string; bankId?: string; staff?: true },
 ): Promise<{ email: string }> {
   if (!TOKEN_HASH_PATTERN.test(tokenHash)) throw new AppError("not_found", NOT_FOUND);
   const [inv] = await db.select().from(invitations).where(eq(invitations.tokenHash, tokenHash)).limit(1);
   if (!inv) throw new AppError("not_found", NOT_FOUND);
   const outOfScope =
     (scope?.enterpriseId !== undefined && inv.enterpriseId !== scope.enterpriseId) ||
-    (scope?.bankId !== undefined && inv.bankId !== scope.bankId);
+    (scope?.bankId !== undefined && inv.bankId !== scope.bankId) ||
+    (scope?.staff === true && (inv.enterpriseId !== null || inv.bankId !== null));
   if (outOfScope) throw new AppError("not_found", NOT_FOUND);
   if (inv.acceptedAt !== null)
     throw new AppError("conflict", "这个邀请已被接受,不能撤销;如需移除该用户,请停用其账号。");

@@ -1,7 +1,8 @@
-/** API and form shapes for accepting an invitation, and an issued invitation link. */
+/** API and form shapes for accepting an invitation, an issued invitation link, and inviting zone staff. */
 import { z } from "@hono/zod-openapi";
 import { textField } from "../../lib/text";
-import { ResetConfirmBody } from "../auth/schemas";
+import { Email, ResetConfirmBody } from "../auth/schemas";
+import { STAFF_ROLES } from "./staff-roles";
 
 const PersonName = textField({ label: "姓名", max: 50, min: 1 });
 
@@ -35,3 +36,29 @@ export const OpenInvitationSchema = z
     expiresAt: z.string().openapi({ description: "ISO 8601 UTC" }),
   })
   .openapi("OpenInvitation");
+
+/** The zone admin's invitation of a reviewer or another admin (用户管理 → 邀请工作人员). */
+export const StaffInvitationBody = z
+  .object({
+    email: Email,
+    name: PersonName.openapi({ description: "Filled in on the invitee's form; they may correct it" }),
+    role: z.enum(STAFF_ROLES, "请选择角色:审核员(reviewer)或园区管理员(zone_admin)"),
+  })
+  .openapi("StaffInvitation");
+
+export const IssuedStaffInvitation = InvitationLink.extend({
+  id: z.string().openapi({ description: "The invitation's id (SHA-256 of its token), for revoking" }),
+}).openapi("IssuedStaffInvitation");
+
+export const OpenStaffInvitation = OpenInvitationSchema.extend({
+  name: z.string().nullable(),
+  role: z.enum(STAFF_ROLES),
+}).openapi("OpenStaffInvitation");
+
+export const StaffInvitationIdParam = z.object({
+  id: z
+    .string()
+    .max(64, "邀请编号格式不对")
+    .regex(/^[0-9a-f]{64}$/, "邀请编号格式不对")
+    .openapi({ param: { name: "id", in: "path" } }),
+});

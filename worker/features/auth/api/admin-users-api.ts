@@ -1,6 +1,6 @@
 /**
  * The zone admin's user management API, mounted at /api/v1/admin/users. zone_admin
- * only; every refusal and change is audited.
+ * only; every refusal and change is audited. Staff invitations and roles: ../../staff/staff-endpoints.
  */
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppDeps, AppEnv } from "../../../env";
@@ -13,6 +13,15 @@ import { endUserSessions, listZoneUsersPage, setUserStatus, unlockUser, UsersQue
 import { requireRole } from "../guard";
 import { Accepted, AdminUser, UserIdParam } from "../schemas";
 import { resetLinkEndpoints } from "./reset-link-endpoints";
+import { staffEndpoints } from "../../staff/staff-endpoints";
+
+/** A user as 用户管理 lists it: with the organisation's name. */
+const ZoneUser = AdminUser.extend({
+  organisation: z
+    .string()
+    .nullable()
+    .openapi({ description: "The enterprise, or the bank with its branch; null for zone staff" }),
+}).openapi("ZoneUser");
 
 /** Each action on one user: its path under the user, summary, service call and confirmation. */
 const ACTIONS: [string, string, (ctx: RequestCtx<Actor>, id: string) => Promise<void>, string][] = [
@@ -41,12 +50,14 @@ export function adminUsersApi(deps: AppDeps) {
       method: "get",
       path: "/",
       tags: ["admin"],
-      summary: "The zone's users, newest account first, a page at a time (keyset: after/before), with the total",
+      summary:
+        "The zone's users, newest account first, a page at a time (keyset: after/before), with the total; " +
+        "search by part of the email or name (q), filter by role",
       request: { query: UsersQuery },
       responses: {
         200: json(
           z.object({
-            users: z.array(AdminUser),
+            users: z.array(ZoneUser),
             total: z.number().int().openapi({ description: "users matching the filter, on every page" }),
             nextCursor: z.string().nullable().openapi({ description: "pass as `after` for the next page" }),
             prevCursor: z.string().nullable().openapi({ description: "pass as `before` for the page before" }),
@@ -57,8 +68,13 @@ export function adminUsersApi(deps: AppDeps) {
         ...denied,
       },
     }),
-    async (c) => c.json(await listZoneUsersPage(requestCtx(c, deps), c.req.valid("query")), 200),
+    async (c) => {
+      const { staffInvitations: _, ...page } = await listZoneUsersPage(requestCtx(c, deps), c.req.valid("query"));
+      return c.json(page, 200);
+    },
   );
+
+  staffEndpoints(r, deps);
 
   for (const [action, summary, run, done] of ACTIONS)
     r.openapi(

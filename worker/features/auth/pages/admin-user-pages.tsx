@@ -1,10 +1,10 @@
 /**
- * 用户管理 pages (zone_admin only), mounted at /admin/users: the user table and a POST
- * form per action. Actions redirect back to the table (303) with a confirmation; a
- * refusal (e.g. disabling oneself) re-renders the table with the reason and status.
+ * 用户管理 pages (zone_admin only), mounted at /admin/users: the user table (search, role
+ * filter, organisation), the staff invitations, and a POST form per action. Actions redirect
+ * back to the table (303) with a confirmation; a refusal (e.g. disabling oneself, demoting the
+ * last admin) re-renders the table with the reason and status, the invite form keeping what was typed.
  */
-import { type Context, Hono } from "hono";
-import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { Hono } from "hono";
 import type { AppDeps, AppEnv } from "../../../env";
 import { type Actor, actingCtx, type RequestCtx } from "../../../middleware/request-ctx";
 import { requireZone } from "../../../middleware/zone";
@@ -16,8 +16,10 @@ import {
   unlockUser,
   UsersQuery,
   type ZoneUsersPage,
+  type ZoneUsersQuery,
 } from "../admin-users";
 import { AppError } from "../../../lib/errors";
+import { STAFF_DONE, staffInvitationPages, staffUserPages, type UsersTable } from "../../staff/staff-user-pages";
 import { signedIn } from "../guard";
 import { formFailure, pageGuard } from "../page-forms";
 import { resetLinkPages } from "./reset-link-pages";
@@ -36,26 +38,26 @@ const ACTIONS = {
 type ActionName = keyof typeof ACTIONS;
 const isAction = (name: string): name is ActionName => Object.hasOwn(ACTIONS, name);
 
-export function adminUserPages(deps: AppDeps) {
-  const r = new Hono<AppEnv>();
-  r.use("*", requireZone, pageGuard(deps, "zone_admin"));
-
-  const table = async (
-    c: Context<AppEnv>,
-    notice?: { kind: "ok" | "error"; message: string },
-    status: ContentfulStatusCode = 200,
-  ) => {
+/** 用户管理's table, drawn again after an action (with its outcome) or a refusal (with the reason). */
+function usersTable(deps: AppDeps): UsersTable {
+  return async (c, extra = {}, status = 200) => {
     const ctx = actingCtx(c, deps);
-    const query = UsersQuery.safeParse(c.req.query());
-    const filters = query.success ? query.data : {};
+    // The search form sends every field: an empty one (角色 "全部", no search words) is no filter.
+    const query = UsersQuery.safeParse(Object.fromEntries(Object.entries(c.req.query()).filter(([, v]) => v !== "")));
+    const filters: ZoneUsersQuery = query.success ? query.data : {};
+    let notice = extra.notice;
     let page: ZoneUsersPage;
     try {
-      page = await listZoneUsersPage(ctx, filters);
+      page = await listZoneUsersPage(ctx, filters, { withStaffInvitations: true });
     } catch (e) {
       // A stale or edited 翻页 link: the first page, with the reason.
       if (!(e instanceof AppError) || e.code !== "validation_failed") throw e;
       notice = { kind: "error", message: e.message };
-      page = await listZoneUsersPage(ctx, { ...filters, after: undefined, before: undefined });
+      page = await listZoneUsersPage(
+        ctx,
+        { ...filters, after: undefined, before: undefined },
+        { withStaffInvitations: true },
+      );
     }
     return c.html(
       <AdminUsersPage
@@ -63,19 +65,47 @@ export function adminUserPages(deps: AppDeps) {
         nonce={c.get("secureHeadersNonce")}
         user={signedIn(c).user}
         users={page.users}
-        paging={{ total: page.total, nextCursor: page.nextCursor, prevCursor: page.prevCursor, role: filters.role }}
+        invitations={page.staffInvitations}
+        invite={extra.invite}
+        paging={{
+          total: page.total,
+          nextCursor: page.nextCursor,
+          prevCursor: page.prevCursor,
+          role: filters.role,
+          q: filters.q,
+        }}
         notice={notice ?? (query.success ? undefined : { kind: "error", message: "筛选条件有误,已显示全部用户。" })}
       />,
       status,
     );
   };
+}
+
+/** Staff invitations (zone_admin), at /admin/staff-invitations; see ../../staff/staff-user-pages. */
+export function adminStaffInvitationPages(deps: AppDeps) {
+  const r = new Hono<AppEnv>();
+  r.use("*", requireZone, pageGuard(deps, "zone_admin"));
+  r.route("/", staffInvitationPages(deps, usersTable(deps)));
+  return r;
+}
+
+export function adminUserPages(deps: AppDeps) {
+  const r = new Hono<AppEnv>();
+  r.use("*", requireZone, pageGuard(deps, "zone_admin"));
+  const table = usersTable(deps);
 
   r.get("/", (c) => {
     const done = c.req.query("done") ?? "";
-    return table(c, isAction(done) ? { kind: "ok", message: ACTIONS[done].done } : undefined);
+    const message = isAction(done)
+      ? ACTIONS[done].done
+      : Object.hasOwn(STAFF_DONE, done)
+        ? STAFF_DONE[done as keyof typeof STAFF_DONE]
+        : undefined;
+    return table(c, { notice: message ? { kind: "ok", message } : undefined });
   });
 
   r.route("/", resetLinkPages(deps));
+  r.route("/", staffUserPages(deps, table));
 
   // One static route per action (not "/:action"): a parameter beside the static
   // "reset-link" would push Hono from its RegExpRouter to the slower TrieRouter.
@@ -87,7 +117,7 @@ export function adminUserPages(deps: AppDeps) {
       } catch (e) {
         const { status, errors } = formFailure(e, c);
         if (status === 404) throw e;
-        return table(c, { kind: "error", message: errors.message ?? "操作没有完成。" }, status);
+        return table(c, { notice: { kind: "error", message: errors.message ?? "操作没有完成。" } }, status);
       }
       return c.redirect(`/admin/users?done=${action}`, 303);
     });

@@ -1,0 +1,123 @@
+/**
+ * 用户管理's staff part: the 邀请工作人员 form (email, name, role) and the open staff
+ * invitations with 撤销. POST forms only; the link itself is shown once on the next page.
+ */
+import { FormAlert, type FormErrors, Input, Select } from "../../components/form";
+import { formatTimeZh } from "../auth/labels";
+import type { OpenInvitation } from "./open-invitation";
+
+/** The invite form as last sent, with what was wrong (a refused invitation redraws it). */
+export interface StaffInviteState {
+  email?: string | undefined;
+  name?: string | undefined;
+  role?: string | undefined;
+  errors?: FormErrors | undefined;
+}
+
+const ROLE_OPTIONS = [
+  { value: "reviewer", label: "审核员:办理各审核环节" },
+  { value: "zone_admin", label: "园区管理员:另可管理用户、政策和园区设置" },
+];
+const ROLE_WORD: Record<string, string> = { reviewer: "审核员", zone_admin: "园区管理员" };
+
+export function StaffInviteForm({ state }: { state: StaffInviteState | undefined }) {
+  const errors = state?.errors;
+  return (
+    <section class="card" aria-labelledby="invite-title" id="invite">
+      <h2 id="invite-title">邀请工作人员</h2>
+      <p>
+        {"对方会收到一封带一次性链接的邮件,打开后核对姓名、设置密码即可登录;链接 7 天内有效," +
+          "也会在下一页显示一次,方便您当面或电话转告。再次邀请同一邮箱会使之前的链接失效。"}
+      </p>
+      <FormAlert errors={errors} ids={{ email: "f-invite-email", name: "f-invite-name", role: "f-invite-role" }} />
+      <form class="stack" method="post" action="/admin/staff-invitations" novalidate>
+        <Input
+          id="f-invite-email"
+          name="email"
+          label="对方的工作邮箱"
+          type="email"
+          autocomplete="off"
+          value={state?.email}
+          error={errors?.fields?.email}
+          autocapitalize="none"
+        />
+        <Input
+          id="f-invite-name"
+          name="name"
+          label="姓名"
+          maxlength={200}
+          value={state?.name}
+          error={errors?.fields?.name}
+        />
+        <Select
+          id="f-invite-role"
+          name="role"
+          label="角色"
+          value={state?.role ?? "reviewer"}
+          options={ROLE_OPTIONS}
+          error={errors?.fields?.role}
+        />
+        <button class="btn" type="submit">
+          发出邀请
+        </button>
+      </form>
+    </section>
+  );
+}
+
+export function StaffInvitationsList({ invitations }: { invitations: OpenInvitation[] }) {
+  return (
+    <section aria-labelledby="staff-invitations-title">
+      <h2 class="section" id="staff-invitations-title">
+        待接受的工作人员邀请
+      </h2>
+      {invitations.length === 0 ? (
+        <p>没有待接受的邀请。</p>
+      ) : (
+        <div class="table-scroll">
+          <table class="users stack">
+            <thead>
+              <tr>
+                <th scope="col">受邀人</th>
+                <th scope="col">角色</th>
+                <th scope="col">邀请人与有效期</th>
+                <th scope="col">操作</th>
+              </tr>
+            </thead>
+            <tbody>
+              {invitations.map((i) => (
+                <tr>
+                  <td>
+                    {i.name ?? i.email}
+                    {i.name && <small>{i.email}</small>}
+                  </td>
+                  <td data-label="角色">{ROLE_WORD[i.role] ?? i.role}</td>
+                  <td data-label="邀请人与有效期">
+                    {i.invitedBy} 邀请
+                    <small>
+                      有效期至{" "}
+                      <time datetime={new Date(i.expiresAt).toISOString()}>{formatTimeZh(new Date(i.expiresAt))}</time>
+                    </small>
+                  </td>
+                  <td>
+                    <div class="row-actions">
+                      <form
+                        method="post"
+                        action={`/admin/staff-invitations/${i.tokenHash}/revoke`}
+                        data-confirm={`确定撤销给 ${i.email} 的邀请?链接会立即失效。`}
+                      >
+                        <button class="btn danger" type="submit" aria-label={`撤销给 ${i.email} 的邀请`}>
+                          撤销
+                        </button>
+                      </form>
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
