@@ -96,6 +96,11 @@ export function AdminMatchesPage(props: AdminMatchesProps) {
           <a href={`/policies/programmes/${p.id}`}>{p.title}</a>(《{p.documentTitle}》{p.citation}):{p.amountSummary}
         </p>
         <VersionNote version={version} />
+        {user.role === "zone_admin" && (
+          <p>
+            <a href={`/admin/policies/programmes/${p.id}/edit`}>编辑项目规则</a>
+          </p>
+        )}
         <NoticeBox notice={notice} />
         <RunLine run={run} version={version} job={job} programmeId={p.id} />
         <ul class="cats" aria-label="统计">

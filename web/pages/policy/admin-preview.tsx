@@ -8,6 +8,7 @@ import type { FieldChange, ItemChange, PolicyDiff } from "../../../worker/engine
 import { Field } from "../../components/form";
 import { Layout } from "../../layout";
 import type { HeaderUser } from "../auth/labels";
+import { CASES_CSS, FailedCases, ProposedCases, type PreviewZhView } from "./admin-cases";
 import { PolicyJsonForm } from "./admin-versions";
 import { NoticeBox, POLICY_CSS, type Notice } from "./shared";
 import type { PolicyPreviewView } from "./view-types";
@@ -17,6 +18,11 @@ export interface AdminPreviewProps {
   nonce: string | undefined;
   user: HeaderUser;
   preview: PolicyPreviewView;
+  /**
+   * The same in Chinese sentences: problems, failed cases, changes, proposed cases. Without it
+   * the page shows the developer strings and offers no case forms.
+   */
+  zh?: PreviewZhView | undefined;
   /** The set as submitted (compact), carried by the publish form. */
   json: string;
   /** The same, laid out for editing. */
@@ -65,6 +71,24 @@ function Changed({ items }: { items: ItemChange[] }) {
           </ul>
         </li>
       ))}
+    </>
+  );
+}
+
+/** The changes as sentences, with the field paths behind them for whoever edits the JSON. */
+function DiffSaid({ diff, said }: { diff: PolicyDiff; said: string[] }) {
+  if (!said.length) return <DiffList diff={diff} />;
+  return (
+    <>
+      <ul class="said">
+        {said.map((s) => (
+          <li>{s}</li>
+        ))}
+      </ul>
+      <details>
+        <summary>查看对应的数据字段</summary>
+        <DiffList diff={diff} />
+      </details>
     </>
   );
 }
@@ -130,9 +154,11 @@ function Verdict({ p }: { p: PolicyPreviewView }) {
   );
 }
 
-export function AdminPreviewPage({ zone, nonce, user, preview: p, json, pretty, notice, today }: AdminPreviewProps) {
+export function AdminPreviewPage(props: AdminPreviewProps) {
+  const { zone, nonce, user, preview: p, json, pretty, notice, today } = props;
+  const zh = props.zh ?? { errors: [], failures: [], diff: [], proposals: [] };
   return (
-    <Layout title="预览政策版本" zone={zone} nonce={nonce} user={user} css={POLICY_CSS}>
+    <Layout title="预览政策版本" zone={zone} nonce={nonce} user={user} css={POLICY_CSS + CASES_CSS}>
       <main id="main" class="wrap pol">
         <p class="crumbs">
           <a href="/admin/policies">政策版本</a> › 预览
@@ -151,11 +177,9 @@ export function AdminPreviewPage({ zone, nonce, user, preview: p, json, pretty, 
             <h2 id="errors-heading" class="section">
               格式问题({p.errors.length})
             </h2>
-            <ul class="list panel">
-              {p.errors.map((e) => (
-                <li>
-                  <span class="path">{e}</span>
-                </li>
+            <ul class="list panel said">
+              {(zh.errors.length ? zh.errors : p.errors).map((e) => (
+                <li>{e}</li>
               ))}
             </ul>
           </section>
@@ -166,8 +190,8 @@ export function AdminPreviewPage({ zone, nonce, user, preview: p, json, pretty, 
             <h2 id="cases-heading" class="section">
               测试用例:通过 {p.cases.passed} / 共 {p.cases.total}
             </h2>
-            {p.cases.failures.length === 0 ? (
-              <p>全部通过。</p>
+            {props.zh || p.cases.failures.length === 0 ? (
+              <FailedCases failures={zh.failures} json={json} />
             ) : (
               <ul class="list panel">
                 {p.cases.failures.map((f) => (
@@ -186,10 +210,12 @@ export function AdminPreviewPage({ zone, nonce, user, preview: p, json, pretty, 
               变化
             </h2>
             <div class="panel">
-              <DiffList diff={p.diff} />
+              <DiffSaid diff={p.diff} said={zh.diff} />
             </div>
           </section>
         )}
+
+        <ProposedCases proposals={zh.proposals} json={json} />
 
         {p.publishable && (
           <section aria-labelledby="publish-heading">

@@ -21,6 +21,8 @@ export interface AdminVersionsProps {
   versions: PolicyVersionRow[];
   /** The set to edit in the textarea: what was typed after an error, else the newest version's set. */
   json: string;
+  /** The newest set's programmes, each with a link to its form (none after a refused upload). */
+  programmes?: { id: string; title: string }[];
   notice?: Notice | undefined;
   errors?: FormErrors | undefined;
   /** The 免申即享 job the version just published queued: its progress is a link away. */
@@ -51,7 +53,8 @@ export function PolicyJsonForm({ json, error, submit }: { json: string; error?: 
   );
 }
 
-export function AdminVersionsPage({ zone, nonce, user, versions, json, notice, errors, jobId }: AdminVersionsProps) {
+export function AdminVersionsPage(props: AdminVersionsProps) {
+  const { zone, nonce, user, versions, json, programmes = [], notice, errors, jobId } = props;
   return (
     <Layout title="政策版本" zone={zone} nonce={nonce} user={user} css={POLICY_CSS}>
       <main id="main" class="wrap pol">
@@ -130,6 +133,25 @@ export function AdminVersionsPage({ zone, nonce, user, versions, json, notice, e
           </h2>
           <p>先预览:系统会检查格式、运行全部测试用例,并列出与最新版本的差异;确认无误后再在预览页发布。</p>
           <FormAlert errors={errors} />
+          <div class="panel">
+            <h3>用表单修改项目</h3>
+            <p>
+              逐项修改某个奖补项目的金额、条件和材料,金额以万元填写;或{" "}
+              <a href="/admin/policies/new-programme">新增奖补项目</a>。
+            </p>
+            {programmes.length > 0 && (
+              <details>
+                <summary>现行的 {programmes.length} 个项目</summary>
+                <ul class="list">
+                  {programmes.map((p) => (
+                    <li>
+                      {p.title} <a href={`/admin/policies/programmes/${p.id}/edit`}>编辑</a>
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            )}
+          </div>
           <div class="panel">
             <h3>上传 JSON 文件</h3>
             <form method="post" action="/admin/policies/preview" enctype="multipart/form-data" class="stack">

@@ -5,6 +5,7 @@ import { validationHook } from "../../../lib/api-errors";
 import { body, json } from "../../../lib/openapi";
 import { actingCtx } from "../../../middleware/request-ctx";
 import { zoneOf } from "../../../middleware/zone";
+import { previewInChinese } from "../describe-preview";
 import { PolicySetInput, previewPolicyVersion, PublishBody } from "../preview-policy-version";
 import { publishPolicyVersion } from "../publish-policy-version";
 import { adminErrors } from "./admin-errors";
@@ -17,10 +18,20 @@ const Preview = z
     cases: z.object({
       total: z.number().int(),
       passed: z.number().int(),
-      failures: z.array(z.object({ name: z.string(), programme: z.string(), problems: z.array(z.string()) })),
+      failures: z.array(
+        z.object({
+          name: z.string(),
+          programme: z.string(),
+          problems: z.array(z.string()),
+          /** The failure in one Chinese sentence: the case's facts, what it expects, what the rules give. */
+          zh: z.string(),
+        }),
+      ),
     }),
     baseVersion: z.number().int().nullable(),
     diff: z.unknown(),
+    /** The same in Chinese for people: each format problem and each change of the diff as a sentence. */
+    zh: z.object({ errors: z.array(z.string()), diff: z.array(z.string()) }),
   })
   .openapi("PolicyPreview");
 
@@ -47,9 +58,17 @@ export function adminPublishApi(deps: AppDeps) {
       responses: { 200: json(Preview, "The preview"), ...adminErrors },
     }),
     async (c) => {
-      const p = await previewPolicyVersion(zoneOf(c), c.req.valid("json").policySet);
-      const { publishable, unchanged, errors, cases, diff } = p;
-      return c.json({ publishable, unchanged, errors, cases, baseVersion: p.base?.id ?? null, diff }, 200);
+      const raw = c.req.valid("json").policySet;
+      const p = await previewPolicyVersion(zoneOf(c), raw);
+      const { publishable, unchanged, errors, diff } = p;
+      const zh = previewInChinese(zoneOf(c).zone, raw, p, { proposals: false });
+      const failures = p.cases.failures.map((f, i) => ({ ...f, zh: zh.failures[i]?.zh ?? f.problems.join(";") }));
+      const cases = { ...p.cases, failures };
+      const baseVersion = p.base?.id ?? null;
+      return c.json(
+        { publishable, unchanged, errors, cases, baseVersion, diff, zh: { errors: zh.errors, diff: zh.diff } },
+        200,
+      );
     },
   );
 

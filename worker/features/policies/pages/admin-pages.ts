@@ -9,6 +9,7 @@ import { requireZone } from "../../../middleware/zone";
 import { pageGuard } from "../../auth/page-forms";
 import { policyBodyLimit } from "../policy-body-limit";
 import { adminMatchesPage } from "./admin-matches";
+import { adminProgrammeFormPages } from "./admin-programme-form";
 import { adminPublishPages } from "./admin-publish";
 import { adminVersionsPages } from "./admin-versions";
 
@@ -19,10 +20,12 @@ export function policyAdminPages(deps: AppDeps) {
   r.use("/", admin);
   r.use("/download/*", admin);
   r.use("/preview", admin, policyBodyLimit);
+  r.use("/preview/*", admin, policyBodyLimit);
   r.use("/publish", admin, policyBodyLimit);
   r.use("/programmes/*", pageGuard(deps, "zone_admin", "reviewer"));
   r.route("/", adminVersionsPages(deps));
   r.route("/", adminPublishPages(deps));
   r.route("/", adminMatchesPage(deps));
+  r.route("/", adminProgrammeFormPages(deps));
   return r;
 }

@@ -15,14 +15,17 @@ import { AdminPreviewPage } from "../../../../web/pages/policy/admin-preview";
 import type { Notice } from "../../../../web/pages/policy/shared";
 import { signedIn } from "../../auth/guard";
 import { formFailure } from "../../auth/page-forms";
+import { previewInChinese } from "../describe-preview";
 import { previewPolicyVersion, PublishBody } from "../preview-policy-version";
+import { correctPolicyCases } from "../correct-policy-cases";
 import { publishPolicyVersion } from "../publish-policy-version";
 import { versionsPage } from "./admin-versions";
 
 const text = (body: FormBody, key: string) => (typeof body[key] === "string" ? (body[key] as string) : "");
 
 /** The preview of `raw` (compared with the newest version now), with a notice and its status. */
-async function previewPage(
+/** The preview of a set (uploaded, corrected or drawn from the programme form): nothing is stored. */
+export async function previewPage(
   c: Context<AppEnv>,
   deps: AppDeps,
   raw: unknown,
@@ -36,6 +39,7 @@ async function previewPage(
       nonce={c.get("secureHeadersNonce")}
       user={signedIn(c).user}
       preview={preview}
+      zh={previewInChinese(zoneOf(c).zone, raw, preview)}
       json={JSON.stringify(raw)}
       pretty={JSON.stringify(raw, null, 2)}
       notice={notice}
@@ -72,6 +76,18 @@ export function adminPublishPages(deps: AppDeps) {
       return versionsPage(c, deps, { errors, json: fromFile ? undefined : typed }, 422);
     }
     return previewPage(c, deps, raw);
+  });
+
+  // The admin accepted what the current rules give for failed cases, or added proposed boundary
+  // cases: the corrected set is previewed (nothing is stored until it is published).
+  r.post("/preview/cases", async (c) => {
+    const body = await readFormBody(c, { all: true });
+    const out = correctPolicyCases(zoneOf(c).zone, body);
+    if (!out.ok) {
+      if (out.raw === undefined) return versionsPage(c, deps, { errors: { message: out.message } }, 400);
+      return previewPage(c, deps, out.raw, { kind: "error", message: out.message }, 422);
+    }
+    return previewPage(c, deps, out.set, { kind: "ok", message: out.message });
   });
 
   r.post("/publish", async (c) => {

@@ -28,7 +28,10 @@ export async function versionsPage(
     opts.json === undefined ? loadLatestVersion(db) : null,
   ]);
   // The newest set, laid out for editing: the starting point of the next version.
-  const json = opts.json ?? (latest ? JSON.stringify(JSON.parse(latest.data), null, 2) : "");
+  const set = latest ? (JSON.parse(latest.data) as { programmes: { id: string; title: { zh: string } }[] }) : null;
+  const json = opts.json ?? (set ? JSON.stringify(set, null, 2) : "");
+  // Each programme of the newest set, to edit in the form (worker/features/policies/form).
+  const programmes = set?.programmes.map((p) => ({ id: p.id, title: p.title.zh })) ?? [];
   return c.html(
     <AdminVersionsPage
       zone={zone}
@@ -36,6 +39,7 @@ export async function versionsPage(
       user={signedIn(c).user}
       versions={versions}
       json={json}
+      programmes={programmes}
       notice={opts.notice}
       errors={opts.errors}
       jobId={opts.jobId}

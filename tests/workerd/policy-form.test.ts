@@ -1,0 +1,155 @@
+/**
+ * 政策表单 (issue 17, slice D1): a zone admin edits one programme of the newest set in a form
+ * (amounts in 万元) or adds one from a common shape; a valid form is answered with the preview
+ * of the whole set, a wrong one is drawn again with its messages (422) and nothing is stored.
+ * Nothing here publishes: the zibo data is shared with the other suites.
+ */
+import { exports } from "cloudflare:workers";
+import { count } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { policyVersions } from "../../worker/db/schema";
+import { call, dbFor, freshIp } from "./auth-support";
+import { roundTrips } from "./round-trip-support";
+import { demo, host, ORIGIN, slug, staffUser } from "./subsidies-support";
+
+const EDIT = "/admin/policies/programmes/zibo-tech-contract/edit";
+const NEW = "/admin/policies/new-programme";
+
+function postForm(path: string, cookie: string, fields: [string, string][]) {
+  const body = new URLSearchParams(fields);
+  return exports.default.fetch(`http://${host}${path}`, {
+    method: "POST",
+    headers: {
+      cookie,
+      origin: ORIGIN,
+      "cf-connecting-ip": freshIp(),
+      "content-type": "application/x-www-form-urlencoded",
+    },
+    body: body.toString(),
+    redirect: "manual",
+  });
+}
+
+/** The form's fields as drawn (name → value; checkboxes that are ticked), read from its HTML. */
+function fieldsOf(html: string): [string, string][] {
+  const out: [string, string][] = [];
+  const form = html.slice(html.indexOf('<form method="post"'));
+  for (const m of form.matchAll(/<input([^>]*)>/g)) {
+    const a = m[1]!;
+    const name = /name="([^"]*)"/.exec(a)?.[1];
+    if (!name) continue;
+    if (/type="checkbox"/.test(a) && !/checked/.test(a)) continue;
+    out.push([name, unescapeHtml(/value="([^"]*)"/.exec(a)?.[1] ?? "")]);
+  }
+  for (const m of form.matchAll(/<select[^>]*name="([^"]*)"[^>]*>([\s\S]*?)<\/select>/g))
+    out.push([m[1]!, unescapeHtml(/<option value="([^"]*)" selected/.exec(m[2]!)?.[1] ?? "")]);
+  for (const m of form.matchAll(/<textarea[^>]*name="([^"]*)"[^>]*>([\s\S]*?)<\/textarea>/g))
+    out.push([m[1]!, unescapeHtml(m[2]!)]);
+  return out;
+}
+const unescapeHtml = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
+const withField = (fields: [string, string][], name: string, value: string) =>
+  fields.map(([k, v]): [string, string] => [k, k === name ? value : v]);
+
+const versions = async () => (await dbFor(slug).select({ n: count() }).from(policyVersions))[0]!.n;
+
+describe("the programme form", () => {
+  it("is the zone admin's alone", async () => {
+    expect((await call(host, "GET", EDIT)).status).toBe(303);
+    for (const who of ["reviewer", "enterprise", "bank"]) {
+      const cookie = await demo(who);
+      expect((await call(host, "GET", EDIT, { cookie })).status, who).toBe(403);
+      expect((await call(host, "GET", NEW, { cookie })).status, who).toBe(403);
+      expect((await postForm(EDIT, cookie, [["title.zh", "x"]])).status, who).toBe(403);
+    }
+  });
+
+  it("draws the programme with its cap in 万元, the threshold words and the parts it keeps", async () => {
+    const cookie = (await staffUser("zone_admin")).cookie;
+    const res = await call(host, "GET", EDIT, { cookie });
+    expect(res.status).toBe(200);
+    expect(roundTrips(res).waves).toBeLessThanOrEqual(2);
+    const html = await res.text();
+    expect(html).toContain("<h1>编辑:技术合同交易扶持</h1>");
+    expect(html).toMatch(/<label for="f-limits.0.fen">上限金额.万元.<\/label>/);
+    expect(fieldsOf(html)).toContainEqual(["limits.0.fen", "30"]);
+    expect(fieldsOf(html)).toContainEqual(["amount.0.percent", "3"]);
+    expect(html).toContain("计算基数(不可在表单中修改)");
+    expect(html).toContain('name="materials.0.zh"');
+    expect((await call(host, "GET", "/admin/policies/programmes/no-such/edit", { cookie })).status).toBe(404);
+  });
+
+  it("previews the set with a changed cap, storing nothing", async () => {
+    const cookie = await demo("admin");
+    const before = await versions();
+    const fields = fieldsOf(await (await call(host, "GET", EDIT, { cookie })).text());
+    const res = await postForm(EDIT, cookie, withField(fields, "limits.0.fen", "45万"));
+    expect(res.status).toBe(200);
+    expect(roundTrips(res).waves).toBeLessThanOrEqual(3);
+    const html = await res.text();
+    expect(html).toContain("预览");
+    expect(html).toMatch(/45000000|45万元/);
+    expect(html).not.toContain('"fen":30000000,"label":"单家企业每年最高不超过30万元"');
+    expect(await versions()).toBe(before);
+  });
+
+  it("refuses an amount that is not one with a message by the field, keeping what was typed", async () => {
+    const cookie = await demo("admin");
+    const before = await versions();
+    const fields = fieldsOf(await (await call(host, "GET", EDIT, { cookie })).text());
+    const res = await postForm(EDIT, cookie, withField(withField(fields, "limits.0.fen", "abc"), "title.zh", "新名称"));
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toContain("请填写金额(万元)");
+    expect(html).toContain('id="f-limits.0.fen-error"');
+    expect(fieldsOf(html)).toContainEqual(["limits.0.fen", "abc"]);
+    expect(fieldsOf(html)).toContainEqual(["title.zh", "新名称"]);
+    expect(html).not.toContain('action="/admin/policies/publish"');
+    expect(await versions()).toBe(before);
+  });
+
+  it("offers the shapes of a new programme and previews one once its citation is filled in", async () => {
+    const cookie = await demo("admin");
+    const shapes = await call(host, "GET", NEW, { cookie });
+    expect(shapes.status).toBe(200);
+    expect(roundTrips(shapes).waves).toBeLessThanOrEqual(2);
+    const list = await shapes.text();
+    for (const s of ["定额", "按级别", "按比例封顶", "分档", "按数量", "配套", "评审确定区间", "非资金支持"])
+      expect(list).toContain(`<strong>${s}</strong>`);
+
+    const form = await call(host, "GET", `${NEW}?shape=perUnit`, { cookie });
+    expect(form.status).toBe(200);
+    const fields = fieldsOf(await form.text());
+    const empty = await postForm(NEW, cookie, fields);
+    expect(empty.status).toBe(422);
+    const emptyHtml = await empty.text();
+    expect(emptyHtml).toContain('id="f-clause-error"');
+    expect(emptyHtml).toContain('id="f-id-error"');
+
+    let filled = withField(fields, "id", "zibo-form-per-unit");
+    for (const [k, v] of [
+      ["title.zh", "表单新增项目"],
+      ["title.en", "Programme added in the form"],
+      ["clause", "9"],
+      ["excerpt", "每件给予1万元"],
+      ["applicants.zh", "企业"],
+    ] as const)
+      filled = withField(filled, k, v);
+    const res = await postForm(NEW, cookie, filled);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain("表单新增项目");
+    // A new programme has no test cases yet: the preview says so and offers no publish form.
+    expect(html).not.toContain('action="/admin/policies/publish"');
+
+    const taken = await postForm(NEW, cookie, withField(filled, "id", "zibo-tech-contract"));
+    expect(taken.status).toBe(422);
+    expect(await taken.text()).toContain("已有这个编号的项目");
+  });
+});
