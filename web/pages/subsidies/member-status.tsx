@@ -96,6 +96,11 @@ export function StatusPage({
           {title} <StatusTag zone={zone} status={a.status} stage={a.stage} audience="enterprise" />
         </h1>
         <AppNumberLine zone={zone} kind="subsidy" row={a} />
+        <p class="print-link">
+          <a class="btn secondary" href={`/subsidies/applications/${a.id}/print`}>
+            打印申报书
+          </a>
+        </p>
         <NoticeBox notice={notice} />
 
         <section class="panel standing" aria-labelledby="standing-heading">

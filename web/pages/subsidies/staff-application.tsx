@@ -100,6 +100,11 @@ export function StaffApplicationPage({
         </p>
         <h1>{title}</h1>
         <AppNumberLine zone={zone} kind="subsidy" row={app} />
+        <p class="print-link">
+          <a class="btn secondary" href={`/admin/subsidies/applications/${app.id}/print`}>
+            打印申报书
+          </a>
+        </p>
         <p class="lead">
           <a href={`/admin/enterprises/${detail.enterprise.id}`}>{detail.enterprise.name}</a> ·{" "}
           <StatusTag zone={zone} status={app.status} stage={app.stage} />

@@ -14,6 +14,7 @@ import { applicationPage } from "./application";
 import { estimateEndpoint } from "./estimate";
 import { listPage } from "./list";
 import { materialsPage } from "./materials";
+import { printPage } from "./print";
 import { savePage } from "./save";
 
 export function subsidyMemberPages(deps: AppDeps) {
@@ -22,6 +23,7 @@ export function subsidyMemberPages(deps: AppDeps) {
   applyPage(r, deps);
   listPage(r, deps);
   applicationPage(r, deps);
+  printPage(r, deps);
   savePage(r, deps);
   materialsPage(r, deps);
   estimateEndpoint(r, deps);

@@ -15,6 +15,7 @@ import { commentAction } from "./comments";
 import { dashboardPage } from "./dashboard";
 import { exportCsv } from "./export";
 import { paymentAction } from "./payments";
+import { printPage } from "./print";
 import { moveStageAction } from "./move-stage";
 import { queuePage } from "./queue";
 import { resolveObjectionAction } from "./resolve-objection";
@@ -32,6 +33,7 @@ export function subsidyStaffPages(deps: AppDeps) {
   const adminOnly = requireRole(deps, "zone_admin");
   queuePage(r, deps);
   applicationPage(r, deps);
+  printPage(r, deps);
   reviewAction(r, deps);
   paymentAction(r, deps, adminOnly);
   commentAction(r, deps);
