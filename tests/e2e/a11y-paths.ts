@@ -14,8 +14,11 @@ export const PASSWORD = "Demo-zibo-2026";
 export const DESKTOP = { width: 1280, height: 900 };
 export const PHONE = { width: 390, height: 844 };
 
-/** A path, or the first link on a list page whose href starts with `prefix` (never the list itself). */
-export type PageSpec = string | { from: string; prefix: string; name: string };
+/**
+ * A path, or the first link on a list page whose href starts with `prefix` (never the list itself);
+ * `suffix` then names a page of that item ("/print": its 申报书).
+ */
+export type PageSpec = string | { from: string; prefix: string; name: string; suffix?: string };
 
 export interface RolePath {
   role: string;
@@ -51,36 +54,51 @@ export const ROLE_PATHS: RolePath[] = [
       "/policies/match",
       "/subsidies",
       { from: "/subsidies", prefix: "/subsidies/applications/", name: "an application" },
+      { from: "/subsidies", prefix: "/subsidies/applications/", name: "an application's 申报书", suffix: "/print" },
       "/finance/needs",
       "/finance/loans",
       "/finance/consents",
       "/account/password",
+      "/notices",
     ],
   },
   {
     role: "reviewer",
     email: "reviewer@zibo.demo",
     pages: [
+      "/admin",
       "/admin/onboarding",
       { from: "/admin/onboarding", prefix: "/admin/onboarding/", name: "an onboarding application" },
       "/admin/enterprises",
       "/admin/subsidies",
       { from: "/admin/subsidies", prefix: "/admin/subsidies/applications/", name: "a subsidy application" },
+      {
+        from: "/admin/subsidies",
+        prefix: "/admin/subsidies/applications/",
+        name: "a subsidy application's 申报书",
+        suffix: "/print",
+      },
     ],
   },
   {
     role: "zone admin",
     email: "admin@zibo.demo",
     pages: [
+      "/admin",
       "/admin/users",
       "/admin/banks",
       { from: "/admin/banks", prefix: "/admin/banks/", name: "a bank" },
       "/admin/policies",
+      "/admin/policies/programmes/zibo-tech-contract/edit",
+      "/admin/policies/new-programme",
+      "/admin/policies/new-programme?shape=percent",
       "/admin/finance",
       "/admin/jobs",
       "/admin/subsidies/dashboard",
       "/admin/settings",
       "/admin/settings/history",
+      "/notices",
+      "/account/notices",
     ],
   },
   {
@@ -93,6 +111,7 @@ export const ROLE_PATHS: RolePath[] = [
       "/bank/new-product",
       "/bank/needs",
       "/bank/loans",
+      "/account/notices",
     ],
   },
 ];
@@ -144,7 +163,7 @@ export async function resolvePath(page: Page, base: string, spec: PageSpec): Pro
         h !== spec.from && !h.includes("?") && h.length > spec.prefix.length && !/\/(new|export|dashboard)$/.test(h),
     );
   if (!href) throw new Error(`${spec.from} links to no ${spec.name} (${spec.prefix}…)`);
-  return href;
+  return href + (spec.suffix ?? "");
 }
 
 export interface AxeFinding {
