@@ -12,9 +12,11 @@ import { SUBSIDY_STAFF_CSS } from "../subsidies/staff-shared";
 
 export interface WorkbenchItemView {
   id: string;
+  /** The number people read (ZB-2026-000123), or null where the kind has none (入驻, 资质). */
   number: string | null;
   title: string;
   detail: string;
+  /** Since when it waits (ms): in this stage, lodged, submitted or decided. */
   since: number | null;
   dueOn: string | null;
   overdue: boolean;
@@ -25,9 +27,11 @@ export interface WorkbenchSectionView {
   key: string;
   title: string;
   count: number;
+  /** How many of them are past their due day; null where the kind has no due day. */
   late: number | null;
   listHref: string;
   empty: string;
+  /** A sentence on who acts, where it is not this person. */
   note: string | null;
   items: WorkbenchItemView[];
 }

@@ -9,9 +9,8 @@ import { and, eq } from "drizzle-orm";
 import { invitations, users } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import type { Actor, RequestCtx } from "../../middleware/request-ctx";
-import { auditInsert } from "../audit/audit";
 import { Email } from "../auth/schemas";
-import { outboxInsert } from "../outbox/enqueue-message";
+import { invitationRecords } from "./invitation-records";
 import { INVITATION_TTL_DAYS, isOpen, newInvitationToken } from "./invitation-tokens";
 import { findOrganisation, MEMBERSHIP_WORD } from "./organisation";
 
@@ -72,33 +71,20 @@ export async function createInvitation(
       createdAt: now.getTime(),
       expiresAt: expiresAt.getTime(),
     }),
-    outboxInsert(
-      db,
+    ...invitationRecords(
+      { db, now, ip, actor },
       {
-        channel: "email",
-        recipient: email,
-        kind: "invitation",
+        email,
         subject: `【${zone.shortName.zh}】邀请您加入「${org.name}」`,
         body:
           `您好:\n\n${actor.email} 邀请您以${MEMBERSHIP_WORD[org.kind]}的身份加入「${org.name}」,` +
           `使用${zone.name.zh}平台。请在 ${INVITATION_TTL_DAYS} 天内打开下面的链接,` +
           `填写姓名并设置密码(链接只能使用一次):\n${url}\n\n` +
           `如果您不认识邀请人,请忽略本邮件;有疑问请联系园区:${zone.contact.phone}。`,
+        role: input.role,
+        organisation: org.id,
+        expiresAt,
       },
-      now,
-    ),
-    auditInsert(
-      db,
-      {
-        actorId: actor.id,
-        actor: actor.email,
-        action: "invitation.created",
-        target: email,
-        result: "ok",
-        ip,
-        detail: { role: input.role, organisation: org.id, expiresAt: expiresAt.toISOString() },
-      },
-      now,
     ),
   ]);
   return { url, expiresAt, organisation: org.name };

@@ -9,9 +9,8 @@ import { and, eq, isNull } from "drizzle-orm";
 import { invitations, users } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import type { Actor, RequestCtx } from "../../middleware/request-ctx";
-import { auditInsert } from "../audit/audit";
-import { outboxInsert } from "../outbox/enqueue-message";
 import { ALREADY_HAS_ACCOUNT, invitationLink } from "./create-invitation";
+import { invitationRecords } from "./invitation-records";
 import { INVITATION_TTL_DAYS, isOpen, newInvitationToken } from "./invitation-tokens";
 import { STAFF_ROLE_WORD, type StaffRole } from "./staff-roles";
 
@@ -44,32 +43,19 @@ export async function createStaffInvitation(
       createdAt: now.getTime(),
       expiresAt: expiresAt.getTime(),
     }),
-    outboxInsert(
-      db,
+    ...invitationRecords(
+      { db, now, ip, actor },
       {
-        channel: "email",
-        recipient: email,
-        kind: "invitation",
+        email,
         subject: `【${zone.shortName.zh}】邀请您担任${roleWord}`,
         body:
           `${name},您好:\n\n园区管理员 ${actor.email} 邀请您以${roleWord}的身份使用${zone.name.zh}平台。` +
           `请在 ${INVITATION_TTL_DAYS} 天内打开下面的链接,核对姓名并设置密码(链接只能使用一次):\n${url}\n\n` +
           `如果您不认识邀请人,请忽略本邮件;有疑问请联系园区:${zone.contact.phone}。`,
+        role,
+        organisation: null,
+        expiresAt,
       },
-      now,
-    ),
-    auditInsert(
-      db,
-      {
-        actorId: actor.id,
-        actor: actor.email,
-        action: "invitation.created",
-        target: email,
-        result: "ok",
-        ip,
-        detail: { role, organisation: null, expiresAt: expiresAt.toISOString() },
-      },
-      now,
     ),
   ]);
   return { id: tokenHash, url, expiresAt, roleWord };

@@ -9,6 +9,7 @@
  * what is held; the zone admin decides them), claims and 入驻. Payments and overdue loans, which
  * only a zone admin acts on (payments are admin-only; escalations go to the admins), are theirs.
  */
+import type { WorkbenchItemView, WorkbenchSectionView } from "../../../web/pages/workbench/workbench-page";
 import type { BatchItem } from "drizzle-orm/batch";
 import { applicationNumber } from "../../lib/application-number";
 import { shanghaiDate } from "../../lib/calendar";
@@ -36,31 +37,12 @@ export type WorkbenchKind =
   | "qualifications"
   | "loans";
 
-export interface WorkbenchItem {
-  id: string;
-  /** The number people read (ZB-2026-000123), or null where the kind has none (入驻, 资质). */
-  number: string | null;
-  title: string;
-  detail: string;
-  /** Since when it waits (ms): in this stage, lodged, submitted or decided. */
-  since: number | null;
-  dueOn: string | null;
-  overdue: boolean;
-  href: string;
-}
+/** An item waiting (the view's shape: web/pages/workbench). */
+export type WorkbenchItem = WorkbenchItemView;
 
-export interface WorkbenchSection {
-  key: string;
+/** A kind of waiting work: the view's card, with the kind it counts. */
+export interface WorkbenchSection extends WorkbenchSectionView {
   kind: WorkbenchKind;
-  title: string;
-  count: number;
-  /** How many of them are past their due day; null where the kind has no due day. */
-  late: number | null;
-  listHref: string;
-  empty: string;
-  /** A sentence on who acts, where it is not this person. */
-  note: string | null;
-  items: WorkbenchItem[];
 }
 
 export interface Workbench {
