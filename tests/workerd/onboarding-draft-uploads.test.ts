@@ -11,6 +11,8 @@ import { env, exports } from "cloudflare:workers";
 import { and, eq, like } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, materials, onboardingApplications, users } from "../../worker/db/schema";
+import { pruneDraftUploads } from "../../worker/features/onboarding/draft-uploads";
+import { r2BlobStore } from "../../worker/lib/blob-store/r2";
 import { newId } from "../../worker/lib/ids";
 import { call, dbFor, freshIp, makeUser, login, sessionCookie } from "./auth-support";
 import { freshEmail, freshUscc, PASSWORD, PDF } from "./onboarding-support";
@@ -249,19 +251,36 @@ describe("kept files are no open file store", () => {
         .update(materials)
         .set({ createdAt: Date.now() - 25 * 3_600_000 })
         .where(eq(materials.id, upload.id));
-      const [row] = await dbFor("zibo").select().from(materials).where(eq(materials.id, upload.id));
       const page = await post("/apply", form({ ...fields(), draftToken }));
       expect(page.status).toBe(422);
       expect(await page.text()).toContain("请上传营业执照");
-      // Test files in other workers share this database but not this worker's blob store, and their
-      // scheduled runs prune every stale draft: one that got here first removes the row and deletes
-      // the bytes from its own store, not this one. The bytes are checked when the row was still here.
-      const stillHere = (await dbFor("zibo").select().from(materials).where(eq(materials.id, upload.id))).length === 1;
       await (exports.default as unknown as { scheduled(o: { cron: string }): Promise<unknown> }).scheduled({
         cron: "* * * * *",
       });
       expect(await dbFor("zibo").select().from(materials).where(eq(materials.id, upload.id))).toEqual([]);
-      if (stillHere) expect(await bucket.head(row!.blobKey)).toBeNull();
     },
   );
+
+  it("prunes a stale draft's bytes from the store with its row", async () => {
+    // Test files in other workers share this database but not this worker's blob store, and their
+    // scheduled runs prune every draft stale by the real clock. This draft is 23 hours old — not
+    // yet stale to them — and is pruned here with a clock two hours ahead, so only this run sees it.
+    const { upload } = (await (await uploadDraft(await newToken(), "business_licence", pdf("旧的.pdf"))).json()) as {
+      upload: { id: string };
+    };
+    await dbFor("zibo")
+      .update(materials)
+      .set({ createdAt: Date.now() - 23 * 3_600_000 })
+      .where(eq(materials.id, upload.id));
+    const [row] = await dbFor("zibo").select().from(materials).where(eq(materials.id, upload.id));
+    expect(await bucket.head(row!.blobKey)).not.toBeNull();
+    const pruned = await pruneDraftUploads({
+      db: dbFor("zibo"),
+      blobs: r2BlobStore(bucket),
+      now: new Date(Date.now() + 2 * 3_600_000),
+    });
+    expect(pruned).toBeGreaterThanOrEqual(1);
+    expect(await dbFor("zibo").select().from(materials).where(eq(materials.id, upload.id))).toEqual([]);
+    expect(await bucket.head(row!.blobKey)).toBeNull();
+  });
 });
