@@ -7,6 +7,20 @@
  */
 import { cloudflareTest } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
+import { BaseSequencer, type TestSpecification } from "vitest/node";
+
+/**
+ * vitest's order, with the accessibility suites first: on a clean clone (CI) vitest has no
+ * durations yet and falls back to file size, which put these two 4-line files — each a minute
+ * or more of browser work — last, so the run waited on them alone at its end.
+ */
+class LongestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const long = (f: TestSpecification) => /tests\/e2e\/a11y-/.test(f.moduleId);
+    return [...sorted.filter(long), ...sorted.filter((f) => !long(f))];
+  }
+}
 
 // The Worker needs no Request.cf data in tests, and this network cannot fetch it.
 process.env.CLOUDFLARE_CF_FETCH_ENABLED ??= "false";
@@ -19,6 +33,7 @@ export default defineConfig({
     // is spent waiting on a server, a database or the browser, not on this CPU (with two, a CI
     // run kept about 1.35 cores busy).
     maxWorkers: 3,
+    sequence: { sequencer: LongestFirst },
     projects: [
       {
         oxc: jsx,
