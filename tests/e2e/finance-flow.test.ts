@@ -5,7 +5,8 @@
  * terms only that product fits (a mortgage — no demo product takes one), sees
  * it ranked first with every criterion met, opens it from the ranked list and
  * applies, ticking the separate consent; the bank opens the application and
- * approves (授信); the enterprise sees the decision. Another member asks for
+ * approves (授信); the enterprise sees the decision, and a notice of it in its
+ * 消息中心 (消息 (1) in the header; 查看 opens the application). Another member asks for
  * more than a product lends and is told its range, applies within it, finds
  * the product page pointing to that application, and withdraws it after the
  * confirmation. The enterprise's pages must not scroll sideways on a phone or
@@ -138,6 +139,20 @@ describe("金融超市 in Chromium", () => {
     expect(await page.locator(".timeline").textContent()).toContain("授信");
     await noSideways(page);
     await page.screenshot({ path: "test-results/finance-loan-approved-phone.png", fullPage: true });
+
+    // ── …and is told in the 消息中心: the header counts it, 查看 opens the application.
+    const messages = page.getByRole("navigation", { name: "账号" }).locator('a[href="/notices"]');
+    expect((await messages.textContent())?.trim()).toBe("消息 (1)");
+    await Promise.all([page.waitForURL(url("/notices")), messages.click()]);
+    const told = page.locator("ol.notices li", { hasText: "贷款申请已获授信" });
+    expect(await told.count()).toBe(1);
+    expect(await told.textContent()).toContain(`已批准“${PRODUCT}”的贷款申请:授信500万元,年利率3.85%,期限24个月。`);
+    await noSideways(page);
+    await Promise.all([
+      page.waitForURL(`**${loanPath}`),
+      told.getByRole("button", { name: "查看:贷款申请已获授信" }).click(),
+    ]);
+    expect((await messages.textContent())?.trim()).toBe("消息");
     await member.context.close();
   }, 60_000);
 

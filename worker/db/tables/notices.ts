@@ -11,12 +11,17 @@ export const NOTICE_KINDS = [
   "application_submitted",
   "application_resubmitted",
   "objection_lodged",
+  // To zone admins: an overdue loan application escalated to the zone.
+  "loan_escalated",
   // To a bank's staff.
   "loan_overdue",
   // To an enterprise's members, about their own application.
   "application_progress",
   "application_returned",
   "application_awarded",
+  // To an enterprise's members, about their own loan application (the bank's step).
+  "loan_progress",
+  "loan_declined",
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
@@ -50,6 +55,8 @@ export const notices = sqliteTable(
     index("notices_user_unread_idx").on(t.userId, t.readAt),
     index("notices_user_idx").on(t.userId, t.id),
     index("notices_event_idx").on(t.eventKey),
+    // Pruning (scheduled/prune-notices.ts): read ones by when they were read, unread ones (NULL first) by age.
+    index("notices_expiry_idx").on(t.readAt, t.createdAt),
   ],
 );
 export type NoticeRow = typeof notices.$inferSelect;

@@ -2,15 +2,17 @@
  * The bank's side of a loan application: 受理 → 授信 (amount, rate, term within
  * the product's ranges) → 放款, or 拒绝 with a reason and optionally a referral
  * to another published product. Each step is one guarded write (revision) with
- * its event, audit row and a mail to the enterprise's members: two round trips,
- * one batch of reads (the application, its product, the members to tell, the
- * referred product) and one of writes, which ends by reading the application as
- * written (with its names) for the answer.
+ * its event, audit row, a mail to the enterprise's members and a notice in their
+ * 消息中心 (./loan-notices.ts; recipients chosen in SQL, chained on the step): two
+ * round trips, one batch of reads (the application, its product and bank, the
+ * members to mail, the referred product) and one of writes, which ends by reading
+ * the application as written (with its names) for the answer.
  */
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { onlyIfChanged } from "../../db/only-if-changed";
+import { CHAINED, onlyIfChanged } from "../../db/only-if-changed";
 import {
+  banks,
   financingNeeds,
   loanApplications,
   loanEvents,
@@ -29,9 +31,11 @@ import type { Actor, RequestCtx } from "../../middleware/request-ctx";
 import { LOAN_STATUS_ZH } from "../../../web/labels/finance";
 import { auditInsert } from "../audit/audit";
 import { outboxInsert } from "../outbox/enqueue-message";
+import { noticeStatements } from "../notices/write-notices";
 import type { LoanListRow } from "../../../web/pages/finance/rows";
 import { listRow, loanRowById, readerScope, type LoanRow } from "./list-loans";
 import { numberLine, rowId } from "./loan-applications";
+import { memberLoanNotice, type MemberLoanStep } from "./loan-notices";
 import { productQuery, visibleProduct } from "./products";
 
 const revision = z.number().int().min(0).max(2_147_483_647).optional();
@@ -76,8 +80,9 @@ export async function actOnLoan(
       .where(and(eq(loanApplications.id, id), readerScope(ctx.actor)))
       .limit(1),
     ctx.db
-      .select()
+      .select({ product: loanProducts, bankName: banks.name })
       .from(loanProducts)
+      .innerJoin(banks, eq(banks.id, loanProducts.bankId))
       .where(eq(loanProducts.id, ofApp("product_id"))),
     ctx.db
       .select({ email: users.email })
@@ -89,7 +94,8 @@ export async function actOnLoan(
   if (!app) throw new AppError("not_found", "没有这笔贷款申请。");
   if (input.revision !== undefined && input.revision !== app.revision)
     throw new AppError("conflict", "这笔申请刚被同事处理过,请刷新。");
-  const product = products[0];
+  const product = products[0]?.product;
+  const bankName = products[0]?.bankName ?? "";
   const today = shanghaiDate(ctx.now);
   const t = ctx.now.getTime();
   const from: Record<BankAction["action"], LoanApplicationRow["status"][]> = {
@@ -103,6 +109,7 @@ export async function actOnLoan(
   let set: Partial<typeof loanApplications.$inferInsert>;
   let note: string;
   let message: string;
+  let step: MemberLoanStep;
   switch (input.action) {
     case "accept":
       set = {
@@ -113,6 +120,7 @@ export async function actOnLoan(
       };
       note = "受理";
       message = `${product!.name}的贷款申请已受理,银行将在 ${set.decideDueOn} 前作出授信决定。`;
+      step = { action: "accept", decideDueOn: set.decideDueOn! };
       break;
     case "approve": {
       const p = product!;
@@ -144,6 +152,7 @@ export async function actOnLoan(
       };
       note = `授信${formatMoney(input.amountFen)},年利率${rateText(input.rateBp)},${input.termMonths}个月`;
       message = `${p.name}的贷款申请已授信:${note}。`;
+      step = { action: "approve", amountFen: input.amountFen, rateBp: input.rateBp, termMonths: input.termMonths };
       break;
     }
     case "disburse":
@@ -163,11 +172,13 @@ export async function actOnLoan(
       };
       note = `${input.disbursedOn} 放款${formatMoney(input.amountFen)}`;
       message = `${product!.name}的贷款已放款:${note}。`;
+      step = { action: "disburse", amountFen: input.amountFen, disbursedOn: input.disbursedOn };
       break;
     case "decline": {
       let referral = "";
+      let referred: { bankName: string; productName: string } | null = null;
       if (input.referralProductId) {
-        const { product: other, bankName } = (() => {
+        const { product: other, bankName: otherBank } = (() => {
           try {
             return visibleProduct(referrals[0], null);
           } catch {
@@ -178,7 +189,8 @@ export async function actOnLoan(
         })();
         if (other.id === app.productId)
           throw new AppError("validation_failed", "不能推荐同一个产品。", { referralProductId: "请选择其他产品" });
-        referral = `\n推荐改申请${bankName}的“${other.name}”:${ctx.origin}/finance/products/${other.id}`;
+        referral = `\n推荐改申请${otherBank}的“${other.name}”:${ctx.origin}/finance/products/${other.id}`;
+        referred = { bankName: otherBank, productName: other.name };
       }
       set = {
         status: "declined",
@@ -190,6 +202,7 @@ export async function actOnLoan(
       };
       note = `拒绝:${input.reason}${referral ? "(附推荐产品)" : ""}`;
       message = `${product!.name}的贷款申请未获批准。理由:${inSentence(input.reason)}。${referral}`;
+      step = { action: "decline", reason: input.reason, referral: referred };
       break;
     }
   }
@@ -241,6 +254,12 @@ export async function actOnLoan(
         ),
       ),
     ),
+    // The members' 消息中心, right after the chain's last single-row link: written only if the step was.
+    ...noticeStatements(ctx.db, {
+      now: ctx.now,
+      guard: CHAINED,
+      groups: [memberLoanNotice({ app, bankName, productName: product!.name, step })],
+    }),
     // 放款 meets the need it came from, in the same batch — and only if this step was the one recorded: the
     // revision it set is there (a concurrent step would have left another).
     ctx.db

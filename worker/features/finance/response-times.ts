@@ -8,17 +8,20 @@
  * (OVERDUE_CHUNK) per run, in two round trips whatever the zone's size, each half of its
  * read on its own due-day index (migration 0014). The statistics: ./finance-statistics.ts.
  */
-import { and, eq, inArray, isNull, lt, lte, or, type SQL } from "drizzle-orm";
+import { and, eq, getTableColumns, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { ZoneConfig } from "../../../tenants/schema";
 import { CHAINED, onlyIfChanged } from "../../db/only-if-changed";
-import { loanApplications, loanEvents, users, type LoanApplicationRow } from "../../db/schema";
+import { banks, enterprises, loanApplications, loanEvents, users, type LoanApplicationRow } from "../../db/schema";
 import { addDays, lastOfWorkingDays, type WorkCalendar } from "../../lib/working-days";
-import { outboxInsert } from "../outbox/enqueue-message";
-import { noticeStatements } from "../notices/write-notices";
+import { noticeStatements, type NoticeGroup } from "../notices/write-notices";
 import { calendarOf, shanghaiDate } from "../../lib/calendar";
 import type { RequestCtx } from "../../middleware/request-ctx";
 import { numberLine } from "./loan-applications";
+import { escalatedLoanNotice } from "./loan-notices";
+
+/** An application as the run reads it: with the names its notices give. */
+type OverdueRow = LoanApplicationRow & { bankName: string; enterpriseName: string };
 
 /**
  * The first day the zone admins are told of an application due on `due`: the day after the
@@ -57,10 +60,11 @@ const byText = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 export const OVERDUE_CHUNK = 200;
 
 /**
- * One bounded chunk per run: the applications that need a notice today, read with their banks'
- * staff and the zone admins in one batch (the filter is SQL, so every row read is acted on, and
- * each one leaves the set once noticed: the next run takes the next ones, no cursor needed), then
- * every application's guarded notices in one batch. Returns how many were flagged or escalated.
+ * One bounded chunk per run: the applications that need a notice today, with their bank's and
+ * enterprise's names, in one batch (the filter is SQL, so every row read is acted on, and each one
+ * leaves the set once noticed: the next run takes the next ones, no cursor needed), then every
+ * application's guarded notices in one batch — the bank's staff (`loan_overdue`) and the zone admins
+ * (`loan_escalated`) chosen in SQL as they are written. Returns how many were flagged or escalated.
  */
 export async function flagOverdueLoans({
   db,
@@ -85,16 +89,21 @@ export async function flagOverdueLoans({
     );
   // Two halves, one per status, each walking its index (status, due day, id) and stopping at `limit`: an OR across
   // the two due columns would read every application. The run takes the first `limit` of both by due day, then id.
+  // The names are subqueries on primary keys, per row read, so they do not change the walk. Who is told is
+  // chosen in SQL when the notices are written (write-notices.ts), not read here.
   const half = (status: "submitted" | "accepted", dueOn: SQLiteColumn) =>
-    db.select().from(la).where(notice(status, dueOn)).orderBy(dueOn, la.id).limit(limit);
-  const [toAccept, toDecide, admins] = await db.batch([
-    half("submitted", la.acceptDueOn),
-    half("accepted", la.decideDueOn),
     db
-      .select({ email: users.email })
-      .from(users)
-      .where(and(eq(users.role, "zone_admin"), eq(users.status, "active"))),
-  ]);
+      .select({
+        ...getTableColumns(la),
+        bankName: sql<string>`coalesce((select ${banks.name} from ${banks} where ${banks.id} = ${la.bankId}), '')`,
+        enterpriseName: sql<string>`coalesce((select ${enterprises.name} from ${enterprises}
+          where ${enterprises.id} = ${la.enterpriseId}), '')`,
+      })
+      .from(la)
+      .where(notice(status, dueOn))
+      .orderBy(dueOn, la.id)
+      .limit(limit);
+  const [toAccept, toDecide] = await db.batch([half("submitted", la.acceptDueOn), half("accepted", la.decideDueOn)]);
   const dueDay = (a: LoanApplicationRow) => (a.status === "submitted" ? a.acceptDueOn : a.decideDueOn!);
   const candidates = [...toAccept, ...toDecide]
     .sort((x, y) => byText(dueDay(x), dueDay(y)) || byText(x.id, y.id))
@@ -117,7 +126,6 @@ export async function flagOverdueLoans({
       flag,
       escalate,
       after,
-      admins: escalate ? admins : [],
     }),
   );
   // Each application's chain starts with its own guarded UPDATE, so one batch holds them all.
@@ -146,28 +154,57 @@ function noticeOverdue({
   flag,
   escalate,
   after,
-  admins,
 }: Pick<RequestCtx, "db" | "now" | "origin"> & {
   zone: ZoneConfig;
-  app: LoanApplicationRow;
+  app: OverdueRow;
   flag: boolean;
   escalate: boolean;
   after: number;
-  admins: { email: string }[];
 }) {
   const what =
     app.status === "submitted" ? `受理或拒绝(应于 ${app.acceptDueOn} 前)` : `授信决定(应于 ${app.decideDueOn} 前)`;
   const t = now.getTime();
   const event = (action: string, note: string) =>
     onlyIfChanged(db, db.insert(loanEvents).values({ applicationId: app.id, at: t, actor: "system", action, note }));
-  const mail = (recipient: string, subject: string, body: string, kind: string) =>
-    onlyIfChanged(db, outboxInsert(db, { channel: "email", recipient, subject, body, kind }, now));
-  // Told together (0 days, or a run that catches up), the admins get the bank's notice, as before the
+  // Told together (0 days, or a run that catches up), the admins' mail is the bank's, as before the
   // setting — but with their own link: /bank/loans/* is the bank's and answers a zone admin 403.
   const overdueSubject = `【${zone.shortName.zh}】贷款申请超时未办理`;
   const overdueBody = (link: string) => `${numberLine(zone, app)}一笔贷款申请超时未${what}。\n\n${origin}${link}`;
-  const overdueMail = (email: string, link: string) => mail(email, overdueSubject, overdueBody(link), "loan_overdue");
   const late = after > 0 ? `超过时限 ${after} 个工作日仍未${what}` : `超时未${what}`;
+  const groups: NoticeGroup[] = [];
+  if (flag)
+    groups.push({
+      recipients: and(eq(users.role, "bank"), eq(users.bankId, app.bankId))!,
+      kind: "loan_overdue",
+      title: "贷款申请超时未办理",
+      body: `一笔贷款申请超时未${what},请尽快办理。`,
+      link: `/bank/loans/${app.id}`,
+      deliver: {
+        subject: overdueSubject,
+        mail: overdueBody(`/bank/loans/${app.id}`),
+        sms: `【${zone.shortName.zh}】一笔贷款申请超时未${what},请尽快办理:${origin}/bank/loans/${app.id}`,
+      },
+    });
+  if (escalate)
+    groups.push(
+      escalatedLoanNotice({
+        zone,
+        origin,
+        app,
+        bankName: app.bankName,
+        enterpriseName: app.enterpriseName,
+        late,
+        withBank: flag,
+        mail: flag
+          ? { subject: overdueSubject, body: overdueBody("/admin/finance") }
+          : {
+              subject: `【${zone.shortName.zh}】贷款申请逾期未办理,已上报园区`,
+              body:
+                `${numberLine(zone, app)}一笔贷款申请${late},银行已收到超时提醒。` +
+                `各银行的超时笔数见金融超市统计:\n\n${origin}/admin/finance`,
+            },
+      }),
+    );
   return [
     db
       .update(loanApplications)
@@ -184,40 +221,8 @@ function noticeOverdue({
       .returning({ id: loanApplications.id }),
     ...(flag ? [event("overdue", `超时未${what}${escalate ? ",已同时上报园区管理员" : ""}`)] : []),
     ...(escalate && !flag ? [event("escalated", `${late},已上报园区管理员`)] : []),
-    ...(escalate
-      ? admins.map((u) =>
-          flag
-            ? overdueMail(u.email, "/admin/finance")
-            : mail(
-                u.email,
-                `【${zone.shortName.zh}】贷款申请逾期未办理,已上报园区`,
-                `${numberLine(zone, app)}一笔贷款申请${late},银行已收到超时提醒。` +
-                  `各银行的超时笔数见金融超市统计:\n\n${origin}/admin/finance`,
-                "loan_escalated",
-              ),
-        )
-      : []),
-    // The bank's staff (found in SQL): their 消息中心, and mail or SMS as each chose; last, as a
-    // multi-row insert ends a chain. The next application's statements start with their own UPDATE.
-    ...(flag
-      ? noticeStatements(db, {
-          now,
-          guard: CHAINED,
-          groups: [
-            {
-              recipients: and(eq(users.role, "bank"), eq(users.bankId, app.bankId))!,
-              kind: "loan_overdue",
-              title: "贷款申请超时未办理",
-              body: `一笔贷款申请超时未${what},请尽快办理。`,
-              link: `/bank/loans/${app.id}`,
-              deliver: {
-                subject: overdueSubject,
-                mail: overdueBody(`/bank/loans/${app.id}`),
-                sms: `【${zone.shortName.zh}】一笔贷款申请超时未${what},请尽快办理:${origin}/bank/loans/${app.id}`,
-              },
-            },
-          ],
-        })
-      : []),
+    // The bank's staff and the zone admins (found in SQL): their 消息中心, and mail or SMS as each chose;
+    // last, as a multi-row insert ends a chain. The next application's statements start with their own UPDATE.
+    ...noticeStatements(db, { now, guard: CHAINED, groups }),
   ];
 }

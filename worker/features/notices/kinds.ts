@@ -8,10 +8,13 @@ export const NOTICE_KIND_LABEL: Record<NoticeKind, string> = {
   application_submitted: "新申报",
   application_resubmitted: "退回后重新提交",
   objection_lodged: "公示异议",
+  loan_escalated: "贷款申请逾期上报",
   loan_overdue: "贷款申请超时",
   application_progress: "申报进展",
   application_returned: "申报被退回",
   application_awarded: "申报获批",
+  loan_progress: "贷款进展",
+  loan_declined: "贷款未获批准",
 };
 
 export const NOTICE_CHANNEL_LABEL: Record<NoticeChannel, string> = {
@@ -25,7 +28,7 @@ export const NOTICE_CHANNEL_LABEL: Record<NoticeChannel, string> = {
  * going by mail as before, with the 消息中心 beside it.
  */
 export const KINDS_FOR_ROLE: Record<Role, readonly NoticeKind[]> = {
-  zone_admin: ["application_submitted", "application_resubmitted", "objection_lodged"],
+  zone_admin: ["application_submitted", "application_resubmitted", "objection_lodged", "loan_escalated"],
   reviewer: ["application_submitted", "application_resubmitted"],
   bank: ["loan_overdue"],
   enterprise: [],

@@ -115,18 +115,23 @@ export function noticePreferencePages(deps: AppDeps) {
   r.post("/", async (c) => {
     const ctx = actingCtx(c, deps);
     const kinds = KINDS_FOR_ROLE[ctx.actor.role];
+    // A kind the form does not carry keeps its choice: a page opened before a kind was added still saves.
     const form = await readForm(
       c,
       z.object(
         Object.fromEntries(
-          kinds.map((k) => [`kind:${k}`, z.enum(["in_app", "email", "sms"], { message: "请从列表中选择" })]),
+          kinds.map((k) => [`kind:${k}`, z.enum(["in_app", "email", "sms"], { message: "请从列表中选择" }).optional()]),
         ),
       ),
     );
     if (!form.ok) return show(c, { errors: form.errors }, 422);
-    const data = form.data as Record<string, NoticeChannel>;
+    const data = form.data as Record<string, NoticeChannel | undefined>;
+    const chosen = kinds.flatMap((kind) => {
+      const channel = data[`kind:${kind}`];
+      return channel ? [{ kind, channel }] : [];
+    });
     try {
-      await setNoticePreferences({ ctx, preferences: kinds.map((kind) => ({ kind, channel: data[`kind:${kind}`]! })) });
+      await setNoticePreferences({ ctx, preferences: chosen });
     } catch (e) {
       const { errors } = formFailure(e, c);
       return show(c, { errors }, 422);

@@ -21,8 +21,11 @@ export interface NoticeGroup {
   body: string;
   /** A path on the zone's site. */
   link: string;
-  /** Staff only: the mail (and, shortened, the SMS) for those who chose them. */
-  deliver?: { subject: string; mail: string; sms: string };
+  /**
+   * Staff only: the mail (and, shortened, the SMS) for those who chose them. `outboxKind` tags those outbox
+   * rows when it must differ from the notice's kind: a mail that existed before its notice keeps its tag.
+   */
+  deliver?: { subject: string; mail: string; sms: string; outboxKind?: string };
 }
 
 /**
@@ -61,6 +64,7 @@ function deliveries(
   now: Date,
 ) {
   const at = now.getTime();
+  const tag = d.outboxKind ?? kind;
   const from = sql`from ${notices} join ${users} on ${users.id} = ${notices.userId}
     left join ${noticePreferences}
       on ${noticePreferences.userId} = ${notices.userId} and ${noticePreferences.kind} = ${notices.kind}
@@ -69,11 +73,11 @@ function deliveries(
   const columns = sql`insert into ${outbox} (channel, recipient, subject, body, kind, created_at)`;
   return [
     db.run(
-      sql`${columns} select 'email', ${users.email}, ${d.subject}, ${d.mail}, ${kind}, ${at} ${from}
+      sql`${columns} select 'email', ${users.email}, ${d.subject}, ${d.mail}, ${tag}, ${at} ${from}
         and (${chose} = 'email' or (${chose} = 'sms' and ${users.mobile} is null))`,
     ),
     db.run(
-      sql`${columns} select 'sms', ${users.mobile}, ${d.subject}, ${d.sms}, ${kind}, ${at} ${from}
+      sql`${columns} select 'sms', ${users.mobile}, ${d.subject}, ${d.sms}, ${tag}, ${at} ${from}
         and ${chose} = 'sms' and ${users.mobile} is not null`,
     ),
   ];
