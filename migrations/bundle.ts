@@ -296,5 +296,12 @@ export const migrations: readonly Migration[] = [
       "CREATE INDEX `invitations_role_idx` ON `invitations` (`role`,`created_at`);",
       "CREATE INDEX `subsidy_objections_status_idx` ON `subsidy_objections` (`status`,`lodged_at`,`id`);"
     ]
+  },
+  {
+    "tag": "0018_notices_expiry",
+    "hash": "3af2eec861be480d769bfe1b0833cf967ae253341b19f44c813dd7eef1dceb17",
+    "statements": [
+      "CREATE INDEX `notices_expiry_idx` ON `notices` (`read_at`,`created_at`);"
+    ]
   }
 ];

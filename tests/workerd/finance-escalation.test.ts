@@ -15,13 +15,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../worker/app";
 import { openTenantDb } from "../../worker/db/open";
 import { meteredClient, RoundTripMeter } from "../../worker/db/round-trips";
-import { banks, enterprises, loanApplications, loanEvents, loanProducts, outbox, users } from "../../worker/db/schema";
+import { banks, enterprises, loanApplications, loanEvents, outbox, users } from "../../worker/db/schema";
 import { workerDeps, type WorkerEnv } from "../../worker/entry.worker";
 import { newId } from "../../worker/lib/ids";
 import { loadZone } from "../../worker/middleware/zone-settings";
 import { flagOverdueLoans } from "../../worker/features/finance/response-times";
 import { flagOverdueLoansJob } from "../../worker/scheduled/flag-overdue-loans";
 import { dbFor, freshIp, makeUser, sessionCookie } from "./auth-support";
+import { unansweredLoan } from "./finance-support";
 import { provisionTestZone } from "./platform-support";
 import type { Json } from "./subsidies-support";
 
@@ -69,41 +70,14 @@ let seq = 0;
 
 /** A submitted application due on `dueOn`, on a product of its own; its number ends in its sequence. */
 async function submitted(dueOn: string) {
-  const id = newId();
-  const productId = newId();
   seq++;
-  await db()
-    .insert(loanProducts)
-    .values({
-      id: productId,
-      bankId,
-      name: `升级测试产品${seq}`,
-      type: "credit",
-      minAmountFen: 1,
-      maxAmountFen: 100_000_000,
-      minRateBp: 300,
-      maxRateBp: 500,
-      minTermMonths: 1,
-      maxTermMonths: 36,
-      guarantees: '["credit"]',
-      status: "published",
-      createdBy: banker.id,
-      createdAt: T,
-      updatedAt: T,
-    });
-  await db().insert(loanApplications).values({
-    id,
-    numberYear: 2099,
-    numberSeq: seq,
-    productId,
+  const { id } = await unansweredLoan(SLUG, {
     bankId,
     enterpriseId,
-    createdBy: "test",
-    amountFen: 3_000_000,
-    termMonths: 12,
-    status: "submitted",
-    submittedAt: T,
+    createdBy: banker.id,
+    productName: `升级测试产品${seq}`,
     acceptDueOn: dueOn,
+    number: { year: 2099, seq },
   });
   return { id, number: `2099-${String(seq).padStart(6, "0")}` };
 }

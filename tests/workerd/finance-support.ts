@@ -6,7 +6,14 @@
  * withhold), and tags product names so catalogue filters see only its own.
  */
 import { eq } from "drizzle-orm";
-import { banks, enterpriseQualifications, enterpriseYearlyFigures, users } from "../../worker/db/schema";
+import {
+  banks,
+  enterpriseQualifications,
+  enterpriseYearlyFigures,
+  loanApplications,
+  loanProducts,
+  users,
+} from "../../worker/db/schema";
 import { newId } from "../../worker/lib/ids";
 import { dbFor, login, makeUser, sessionCookie } from "./auth-support";
 import { api, enterpriseWithMember, slug, WAN, type Json } from "./subsidies-support";
@@ -119,3 +126,57 @@ export async function applied(cookie: string, productId: string, over: Json = {}
 
 export const act = (cookie: string, id: string, data: Json) =>
   api("POST", `${FIN}/loans/${id}/actions`, { cookie, data });
+
+/**
+ * A loan application its bank has left unanswered: submitted (30万元, 12 months) on a published credit
+ * product of its own, to be accepted or declined by `acceptDueOn` — written straight to the zone's
+ * database, so a test of the overdue run (finance/response-times.ts) picks its own due day. Due days
+ * in 2099 keep it away from the runs other files fire with the real clock. `number`: its year and
+ * sequence, for a test that looks for it in mail.
+ */
+export async function unansweredLoan(
+  zoneSlug: string,
+  o: {
+    bankId: string;
+    enterpriseId: string;
+    /** The product's author, a user of the bank. */
+    createdBy: string;
+    productName: string;
+    acceptDueOn: string;
+    number?: { year: number; seq: number };
+  },
+): Promise<{ id: string; productId: string }> {
+  const db = dbFor(zoneSlug);
+  const [id, productId, at] = [newId(), newId(), Date.now()];
+  await db.insert(loanProducts).values({
+    id: productId,
+    bankId: o.bankId,
+    name: o.productName,
+    type: "credit",
+    minAmountFen: 1,
+    maxAmountFen: 100_000_000,
+    minRateBp: 300,
+    maxRateBp: 500,
+    minTermMonths: 1,
+    maxTermMonths: 36,
+    guarantees: '["credit"]',
+    status: "published",
+    createdBy: o.createdBy,
+    createdAt: at,
+    updatedAt: at,
+  });
+  await db.insert(loanApplications).values({
+    id,
+    ...(o.number && { numberYear: o.number.year, numberSeq: o.number.seq }),
+    productId,
+    bankId: o.bankId,
+    enterpriseId: o.enterpriseId,
+    createdBy: "test",
+    amountFen: 3_000_000,
+    termMonths: 12,
+    status: "submitted",
+    submittedAt: at,
+    acceptDueOn: o.acceptDueOn,
+  });
+  return { id, productId };
+}

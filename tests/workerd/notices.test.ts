@@ -6,13 +6,14 @@
 import { env } from "cloudflare:workers";
 import { and, eq, like } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { banks, enterprises, loanApplications, loanProducts, notices, outbox, users } from "../../worker/db/schema";
+import { banks, enterprises, notices, outbox, users } from "../../worker/db/schema";
 import { workerDeps, type WorkerEnv } from "../../worker/entry.worker";
 import { newId } from "../../worker/lib/ids";
 import { flagOverdueLoans } from "../../worker/features/finance/response-times";
 import { loadZone } from "../../worker/middleware/zone-settings";
 import { openTenantDb } from "../../worker/db/open";
 import { call, dbFor, makeUser, sessionCookie } from "./auth-support";
+import { unansweredLoan } from "./finance-support";
 import { provisionTestZone } from "./platform-support";
 import { roundTrips } from "./round-trip-support";
 import {
@@ -200,6 +201,13 @@ describe("staff choose how notices reach them", () => {
     const page = await (await call(host, "GET", "/account/notices?saved=1", { cookie: who.cookie })).text();
     expect(page).toContain("已保存");
     expect(page).toMatch(/<option value="in_app" selected[^>]*>仅站内消息/);
+    expect(page).toContain("贷款申请逾期上报");
+    // A form without a kind (opened before the kind existed) keeps that kind's choice.
+    expect((await form("kind%3Aloan_escalated=in_app")).status).toBe(303);
+    expect((await form("kind%3Aapplication_submitted=email")).status).toBe(303);
+    const kept = await api("GET", "/api/v1/notices/preferences", { cookie: who.cookie });
+    expect(kept.body.preferences).toContainEqual({ kind: "loan_escalated", channel: "in_app" });
+    expect(kept.body.preferences).toContainEqual({ kind: "application_submitted", channel: "email" });
     const bad = await form("kind%3Aapplication_submitted=fax");
     expect(bad.status).toBe(422);
     expect(await bad.text()).toContain("请从列表中选择");
@@ -290,7 +298,7 @@ describe("overdue loan applications", () => {
   it("tell the bank's own staff once, with the run that flags them; other banks' staff nothing", async () => {
     await provisionTestZone(SLUG, { zh: "消息测试高新区", en: "Notices Test Zone" }, "0535-7777777");
     const T = Date.now();
-    const [bankId, otherBank, enterpriseId, productId, appId] = [newId(), newId(), newId(), newId(), newId()];
+    const [bankId, otherBank, enterpriseId] = [newId(), newId(), newId()];
     await zdb()
       .insert(banks)
       .values([
@@ -302,33 +310,11 @@ describe("overdue loan applications", () => {
     const stranger = await makeUser(SLUG, "bank");
     await zdb().update(users).set({ bankId }).where(eq(users.id, banker.id));
     await zdb().update(users).set({ bankId: otherBank }).where(eq(users.id, stranger.id));
-    await zdb().insert(loanProducts).values({
-      id: productId,
-      bankId,
-      name: "消息测试产品",
-      type: "credit",
-      minAmountFen: 1,
-      maxAmountFen: 100_000_000,
-      minRateBp: 300,
-      maxRateBp: 500,
-      minTermMonths: 1,
-      maxTermMonths: 36,
-      guarantees: '["credit"]',
-      status: "published",
-      createdBy: banker.id,
-      createdAt: T,
-      updatedAt: T,
-    });
-    await zdb().insert(loanApplications).values({
-      id: appId,
-      productId,
+    const { id: appId } = await unansweredLoan(SLUG, {
       bankId,
       enterpriseId,
-      createdBy: "test",
-      amountFen: 3_000_000,
-      termMonths: 12,
-      status: "submitted",
-      submittedAt: T,
+      createdBy: banker.id,
+      productName: "消息测试产品",
       acceptDueOn: "2099-06-01",
     });
     const tenant = (await deps.directory.get(SLUG))!;

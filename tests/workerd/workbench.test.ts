@@ -291,6 +291,67 @@ describe("what the 工作台 counts", () => {
   });
 });
 
+describe("the 补正后重新提交 card opens the queue filtered the same way", () => {
+  it("links to the queue's resubmitted filter, which lists the resubmitted application, not the others", async () => {
+    const admin = section(await workbench(who.admin), "resubmitted");
+    expect(admin.link).toBe("/admin/subsidies?status=in_review&resubmitted=1");
+    const reviewer = section(await workbench(who.reviewer), "resubmitted");
+    expect(reviewer.link).toMatch(/^\/admin\/subsidies\?status=in_review(&stage=[a-z-]+)?&resubmitted=1$/);
+    const html = await (await call(host, "GET", "/admin", { cookie: who.admin, ip: freshIp() })).text();
+    expect(html).toContain('href="/admin/subsidies?status=in_review&amp;resubmitted=1"');
+
+    const page = await call(host, "GET", `${admin.link}&q=${encodeURIComponent(made.enterprise)}`, {
+      cookie: who.reviewer,
+      ip: freshIp(),
+    });
+    expect(page.status).toBe(200);
+    expect(roundTrips(page).waves).toBeLessThanOrEqual(2);
+    const text = await page.text();
+    expect(text).toContain(`/admin/subsidies/applications/${made.returned}"`);
+    expect(text).not.toContain(`/admin/subsidies/applications/${made.first}"`);
+    expect(text).not.toContain(`/admin/subsidies/applications/${made.publicity}"`);
+    expect(text).toMatch(/<input id="f-resubmitted" type="checkbox" name="resubmitted" value="1" checked/);
+    expect(text).toContain("共 1 份申报");
+    // Without the filter the same search finds all three of this file's applications.
+    const all = await call(host, "GET", `/admin/subsidies?q=${encodeURIComponent(made.enterprise)}`, {
+      cookie: who.reviewer,
+      ip: freshIp(),
+    });
+    const allText = await all.text();
+    for (const id of [made.returned, made.first, made.publicity])
+      expect(allText).toContain(`/admin/subsidies/applications/${id}"`);
+    expect(allText).not.toMatch(/name="resubmitted" value="1" checked/);
+  });
+
+  it("the API's ?resubmitted=1 answers the same list, counted like the card; a bad value is a 422", async () => {
+    const q = `q=${encodeURIComponent(made.enterprise)}`;
+    const list = await api("GET", `${APPS}?resubmitted=1&${q}`, { cookie: who.admin });
+    expect(list.status).toBe(200);
+    expect((list.body.applications as Json[]).map((a) => a.id)).toEqual([made.returned]);
+    expect(list.body.total).toBe(1);
+    // "0" is no filter at all.
+    const off = await api("GET", `${APPS}?resubmitted=0&${q}`, { cookie: who.admin });
+    expect(off.body.total).toBe(3);
+    // Another status and resubmitted: nothing is both.
+    const awarded = await api("GET", `${APPS}?status=awarded&resubmitted=1&${q}`, { cookie: who.admin });
+    expect(awarded.body.total).toBe(0);
+    // The card's count and the queue's total agree, whatever the other files add meanwhile (within their bracket).
+    const count = async () =>
+      Number((await api("GET", `${APPS}?resubmitted=1&limit=1`, { cookie: who.admin })).body.total);
+    const { body, lo, hi } = await bracketed(count, () => workbench(who.admin));
+    const card = section(body, "resubmitted");
+    expect(card.count).toBeGreaterThanOrEqual(lo);
+    expect(card.count).toBeLessThanOrEqual(hi);
+
+    const bad = await api("GET", `${APPS}?resubmitted=yes`, { cookie: who.admin });
+    expect(bad.status).toBe(422);
+    expect(JSON.stringify(bad.body)).toContain("仅看退回后重新提交只能是 1(是)或 0(否)");
+    const badPage = await call(host, "GET", "/admin/subsidies?resubmitted=yes", { cookie: who.admin, ip: freshIp() });
+    expect(badPage.status).toBe(422);
+    expect(await badPage.text()).toContain("筛选条件有误(仅看退回后重新提交)");
+  });
+});
+
 describe("objections in the queue and on the application", () => {
   it("the queue marks the row with 有异议, from its own query; the API row says hasOpenObjection", async () => {
     const page = await call(host, "GET", "/admin/subsidies?status=in_review&stage=publicity", {

@@ -9,6 +9,7 @@ import { deliverOutboxJob } from "./deliver-outbox";
 import { flagOverdueLoansJob } from "./flag-overdue-loans";
 import { pruneAuthRecordsJob } from "./prune-auth-records";
 import { pruneDraftUploadsJob } from "./prune-draft-uploads";
+import { pruneNoticesJob } from "./prune-notices";
 import { runQueuedJobsJob } from "./run-queued-jobs";
 import type { ZoneJob } from "./zone-job";
 import { loadZone } from "../middleware/zone-settings";
@@ -17,6 +18,7 @@ import { loadZone } from "../middleware/zone-settings";
 const zoneJobs: readonly ZoneJob[] = [
   pruneAuthRecordsJob,
   pruneDraftUploadsJob,
+  pruneNoticesJob,
   advancePublicityJob,
   flagOverdueLoansJob,
   runQueuedJobsJob,

@@ -6,7 +6,8 @@ import type { ZoneConfig } from "../../../tenants/schema";
 import type { OpenInvitation } from "../invitations/open-invitation";
 import { Layout } from "../../layout";
 import { FormAlert, Input, type FormErrors } from "../../components/form";
-import { formatTimeZh, STATUS_LABEL, type HeaderUser } from "../auth/labels";
+import { STATUS_LABEL, type HeaderUser } from "../auth/labels";
+import { OpenInvitationsTable } from "../invitations/open-invitations-table";
 import { BankContactFacts } from "./bank-contact";
 import { BANK_STATUS_LABEL, bankTitle } from "./labels";
 
@@ -108,42 +109,10 @@ export function AdminBankPage({
         )}
 
         <h2 class="section">待接受的邀请</h2>
-        {invitations.length === 0 ? (
-          <p>没有待接受的邀请。</p>
-        ) : (
-          <div class="table-scroll">
-            <table class="users stack">
-              <thead>
-                <tr>
-                  <th scope="col">邮箱</th>
-                  <th scope="col">操作</th>
-                </tr>
-              </thead>
-              <tbody>
-                {invitations.map((i) => (
-                  <tr>
-                    <td>
-                      {i.email}
-                      <small>
-                        {i.invitedBy} 邀请,有效期至{" "}
-                        <time datetime={new Date(i.expiresAt).toISOString()}>
-                          {formatTimeZh(new Date(i.expiresAt))}
-                        </time>
-                      </small>
-                    </td>
-                    <td class="row-actions">
-                      <form method="post" action={`${base}/invitations/${i.tokenHash}/revoke`}>
-                        <button class="btn danger" type="submit" aria-label={`撤销给 ${i.email} 的邀请`}>
-                          撤销
-                        </button>
-                      </form>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <OpenInvitationsTable
+          invitations={invitations}
+          revokeAction={(i) => `${base}/invitations/${i.tokenHash}/revoke`}
+        />
 
         {bank.status === "active" && (
           <>

@@ -1,6 +1,6 @@
 /** The people sections of the member's overview: its members and the invitations still open. */
 import type { OpenInvitation } from "../invitations/open-invitation";
-import { formatTimeZh } from "../auth/labels";
+import { OpenInvitationsTable } from "../invitations/open-invitations-table";
 import type { Mode } from "./overview";
 import type { EnterpriseOverview } from "./view-types";
 
@@ -51,41 +51,10 @@ export function OpenInvitationsSection({ invitations }: { invitations: OpenInvit
   return (
     <section aria-labelledby="s-invitations">
       <h2 id="s-invitations">待接受的邀请</h2>
-      {invitations.length === 0 ? (
-        <p>没有待接受的邀请。</p>
-      ) : (
-        <div class="table-scroll">
-          <table class="grid stack">
-            <thead>
-              <tr>
-                <th scope="col">受邀邮箱</th>
-                <th scope="col">邀请人</th>
-                <th scope="col">有效期至</th>
-                <th scope="col">操作</th>
-              </tr>
-            </thead>
-            <tbody>
-              {invitations.map((i) => (
-                <tr>
-                  <td>
-                    {i.email}
-                    <small>发出于 {formatTimeZh(new Date(i.createdAt))}</small>
-                  </td>
-                  <td data-label="邀请人">{i.invitedBy}</td>
-                  <td data-label="有效期至">{formatTimeZh(new Date(i.expiresAt))}</td>
-                  <td>
-                    <form method="post" action={`/enterprise/invitations/${i.tokenHash}/revoke`}>
-                      <button class="btn danger" type="submit" aria-label={`撤销邀请:${i.email}`}>
-                        撤销
-                      </button>
-                    </form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <OpenInvitationsTable
+        invitations={invitations}
+        revokeAction={(i) => `/enterprise/invitations/${i.tokenHash}/revoke`}
+      />
     </section>
   );
 }

@@ -3,8 +3,8 @@
  * invitations with 撤销. POST forms only; the link itself is shown once on the next page.
  */
 import { FormAlert, type FormErrors, Input, Select } from "../../components/form";
-import { formatTimeZh } from "../auth/labels";
 import type { OpenInvitation } from "./open-invitation";
+import { OpenInvitationsTable } from "./open-invitations-table";
 
 /** The invite form as last sent, with what was wrong (a refused invitation redraws it). */
 export interface StaffInviteState {
@@ -71,53 +71,11 @@ export function StaffInvitationsList({ invitations }: { invitations: OpenInvitat
       <h2 class="section" id="staff-invitations-title">
         待接受的工作人员邀请
       </h2>
-      {invitations.length === 0 ? (
-        <p>没有待接受的邀请。</p>
-      ) : (
-        <div class="table-scroll">
-          <table class="users stack">
-            <thead>
-              <tr>
-                <th scope="col">受邀人</th>
-                <th scope="col">角色</th>
-                <th scope="col">邀请人与有效期</th>
-                <th scope="col">操作</th>
-              </tr>
-            </thead>
-            <tbody>
-              {invitations.map((i) => (
-                <tr>
-                  <td>
-                    {i.name ?? i.email}
-                    {i.name && <small>{i.email}</small>}
-                  </td>
-                  <td data-label="角色">{ROLE_WORD[i.role] ?? i.role}</td>
-                  <td data-label="邀请人与有效期">
-                    {i.invitedBy} 邀请
-                    <small>
-                      有效期至{" "}
-                      <time datetime={new Date(i.expiresAt).toISOString()}>{formatTimeZh(new Date(i.expiresAt))}</time>
-                    </small>
-                  </td>
-                  <td>
-                    <div class="row-actions">
-                      <form
-                        method="post"
-                        action={`/admin/staff-invitations/${i.tokenHash}/revoke`}
-                        data-confirm={`确定撤销给 ${i.email} 的邀请?链接会立即失效。`}
-                      >
-                        <button class="btn danger" type="submit" aria-label={`撤销给 ${i.email} 的邀请`}>
-                          撤销
-                        </button>
-                      </form>
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <OpenInvitationsTable
+        invitations={invitations}
+        roleWords={ROLE_WORD}
+        revokeAction={(i) => `/admin/staff-invitations/${i.tokenHash}/revoke`}
+      />
     </section>
   );
 }

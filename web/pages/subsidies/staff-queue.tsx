@@ -1,6 +1,7 @@
 /**
  * 政策兑现 (staff): the applications waiting at each stage of the zone, with
- * counts per stage as tabs, filters (status, stage, programme, enterprise name),
+ * counts per stage as tabs, filters (status, stage, programme, enterprise name,
+ * only those back after a correction),
  * and per row the enterprise, programme, amount, submission and due date, with
  * an overdue mark. Oldest due first, so what is late is on top.
  */
@@ -48,6 +49,8 @@ interface QueueFilters {
   stage?: string | undefined;
   programme?: string | undefined;
   q?: string | undefined;
+  /** "1": only applications back in review after a correction (the 工作台's link). */
+  resubmitted?: string | undefined;
 }
 
 interface QueuePageProps {
@@ -67,7 +70,7 @@ interface QueuePageProps {
 
 const query = (f: QueueFilters) => {
   const p = new URLSearchParams();
-  for (const k of ["status", "stage", "programme", "q"] as const) if (f[k]) p.set(k, f[k]!);
+  for (const k of ["status", "stage", "programme", "q", "resubmitted"] as const) if (f[k]) p.set(k, f[k]!);
   const s = p.toString();
   return s ? `/admin/subsidies?${s}` : "/admin/subsidies";
 };
@@ -133,7 +136,11 @@ export function QueuePage({
                 <a
                   href={query({ status: t.status, stage: t.stage })}
                   aria-current={
-                    filters.status === t.status && filters.stage === t.stage && !filters.programme && !filters.q
+                    filters.status === t.status &&
+                    filters.stage === t.stage &&
+                    !filters.programme &&
+                    !filters.q &&
+                    filters.resubmitted !== "1"
                       ? "page"
                       : undefined
                   }
@@ -148,7 +155,7 @@ export function QueuePage({
         {/* <search> is too new for the older browsers and screen readers seniors use;
             role="search" is the landmark they know. */}
         {/* biome-ignore lint/a11y/useSemanticElements: the form keeps role="search" (see above) */}
-        <form method="get" action="/admin/subsidies" class="filters" role="search">
+        <form method="get" action="/admin/subsidies" class="filters queue" role="search">
           <div class="field">
             <label for="f-status">状态</label>
             <select id="f-status" name="status" aria-invalid={errors?.fields?.status ? "true" : undefined}>
@@ -182,6 +189,17 @@ export function QueuePage({
               aria-invalid={errors?.fields?.q ? "true" : undefined}
             />
           </div>
+          <label class="check" for="f-resubmitted">
+            <input
+              id="f-resubmitted"
+              type="checkbox"
+              name="resubmitted"
+              value="1"
+              checked={filters.resubmitted === "1"}
+              aria-invalid={errors?.fields?.resubmitted ? "true" : undefined}
+            />
+            仅看退回后重新提交
+          </label>
           <button class="btn" type="submit">
             筛选
           </button>

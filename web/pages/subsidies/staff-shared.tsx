@@ -21,6 +21,9 @@ main.wrap.sub{padding-top:20px;padding-bottom:40px}
 .sub .tabs .n{font-weight:700;font-variant-numeric:tabular-nums}
 .sub .filters{display:grid;gap:10px;grid-template-columns:1fr;align-items:end;margin:0 0 14px}
 @media(min-width:760px){.sub .filters{grid-template-columns:1fr 1fr 1.4fr 1.4fr auto}}
+/* The queue's filters add a checkbox: two columns on a tablet, one row on a desktop. */
+@media(min-width:760px){.sub .filters.queue{grid-template-columns:1fr 1fr}}
+@media(min-width:1000px){.sub .filters.queue{grid-template-columns:1fr 1fr 1.4fr 1.4fr auto auto}}
 .sub .field textarea{min-height:88px}
 .sub form.act{display:flex;flex-direction:column;gap:12px;margin:0;padding:12px 0;border-top:1px solid var(--line)}
 .sub form.act:first-of-type{border-top:0;padding-top:0}

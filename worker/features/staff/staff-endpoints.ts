@@ -3,14 +3,12 @@
  * ../auth/api/admin-users-api): invite a reviewer or admin, list and revoke the open staff
  * invitations, set a staff member's role.
  */
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppDeps, AppEnv } from "../../env";
-import { validationHook } from "../../lib/api-errors";
 import { body, err, json } from "../../lib/openapi";
 import { actingCtx, requestCtx } from "../../middleware/request-ctx";
-import { requireZone } from "../../middleware/zone";
-import { requireRole } from "../auth/guard";
 import { denied } from "../auth/api/admin-denied";
+import { zoneAdminRouter } from "../auth/api/zone-admin-router";
 import { UserIdParam } from "../auth/schemas";
 import { createStaffInvitation } from "../invitations/create-staff-invitation";
 import { openStaffInvitationsQuery, staffInvitationsFrom } from "../invitations/list-open-invitations";
@@ -43,8 +41,7 @@ const RoleSet = z
  * Hono from its RegExpRouter to the slower TrieRouter (tests/node/app.test.ts).
  */
 export function staffInvitationsApi(deps: AppDeps) {
-  const r = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  r.use("*", requireZone, requireRole(deps, "zone_admin"));
+  const r = zoneAdminRouter(deps);
   r.openapi(
     createRoute({
       method: "get",

@@ -2,11 +2,12 @@
  * Lists of applications, a page at a time (keyset: ./queue-cursor.ts): a
  * member's own (every status, most recently changed first), and the staff's
  * queue with filters (status, stage, programme, enterprise name or application
- * number), oldest due first, and counts per stage, so each reviewer sees what
- * waits for their stage first. Each list is one batch: the page, its total and
- * the counts. Filters are SQL, and each has an index whose order is the list's
- * (subsidies tables; queue-plans.test.ts checks the plans), so a page reads the
- * rows it shows and one more, at 20,000 applications as at 20.
+ * number, back after a correction: ./resubmitted.ts), oldest due first, and
+ * counts per stage, so each reviewer sees what waits for their stage first.
+ * Each list is one batch: the page, its total and the counts. Filters are SQL,
+ * and each has an index whose order is the list's (subsidies tables;
+ * queue-plans.test.ts checks the plans), so a page reads the rows it shows and
+ * one more, at 20,000 applications as at 20.
  */
 import { and, desc, eq, inArray, notInArray, or, sql, type SQL } from "drizzle-orm";
 import { z } from "@hono/zod-openapi";
@@ -19,6 +20,7 @@ import { textField } from "../../lib/text";
 import type { Actor, RequestCtx } from "../../middleware/request-ctx";
 import { queueDueKey, queueSubmittedKey } from "../../db/tables/subsidies";
 import { CursorParam, decodeCursor, MAX_PAGE, pageOf } from "./queue-cursor";
+import { resubmittedInReview } from "./resubmitted";
 
 export const QUEUE_PAGE = 50;
 
@@ -35,6 +37,10 @@ export const QueueQuery = z.object({
     .regex(/^[a-z][a-z0-9-]{2,62}$/)
     .optional(),
   q: textField({ label: "搜索词", max: 50 }).optional(),
+  resubmitted: z.enum(["0", "1"], "仅看退回后重新提交只能是 1(是)或 0(否)").optional().openapi({
+    description:
+      "1: only applications back in review after a correction and not yet passed on (the 工作台's 补正后重新提交)",
+  }),
   after: CursorParam.optional(),
   limit: z.coerce
     .number()
@@ -131,10 +137,13 @@ export async function listMyApplications(
 /** The queue's filters as SQL (the cursor aside): what the page and its total share. */
 function queueFilters(zone: Pick<ZoneConfig, "slug" | "code">, query: QueueQuery): SQL[] {
   const where: SQL[] = [];
+  const resubmitted = query.resubmitted === "1";
   if (query.status) where.push(eq(subsidyApplications.status, query.status));
   // Without a status, "anything but a draft" as a filter, not an IN: the queue's order index is then read
   // in order (an IN made SQLite seek each status and sort every submitted application instead).
-  else where.push(sql`${subsidyApplications.status} <> 'draft'`);
+  // Resubmitted says "in review" itself; with another status the list is rightly empty.
+  else if (!resubmitted) where.push(sql`${subsidyApplications.status} <> 'draft'`);
+  if (resubmitted) where.push(resubmittedInReview);
   if (query.stage) where.push(eq(subsidyApplications.stage, query.stage));
   if (query.programme) where.push(eq(subsidyApplications.programmeId, query.programme));
   if (query.q) {

@@ -47,11 +47,19 @@ describe("the staff queue reads a page through the index of its order", () => {
     ],
     ["a programme", { programme: "zibo-tech-contract" }, "subsidy_applications_queue_programme_idx"],
     ["an enterprise name", { q: "淄博" }, "subsidy_applications_queue_idx"],
+    ["resubmitted after a correction", { resubmitted: "1" }, "subsidy_applications_queue_status_idx"],
+    [
+      "resubmitted, at one stage (the 工作台's link)",
+      { status: "in_review", stage: "first", resubmitted: "1" },
+      "subsidy_applications_queue_stage_idx",
+    ],
   ];
   for (const [name, query, index] of cases) {
     it(`${name}: the first page`, async () => {
       const detail = await plan(queueQueries(db, zone, query).page);
       expectIndexedInOrder(detail, index);
+      // The resubmission is looked up per row through the events' index, never by scanning the timeline.
+      if (query.resubmitted) expect(detail).toMatch(/SEARCH subsidy_events USING (COVERING )?INDEX/);
     });
     it(`${name}: a later page seeks past the cursor`, async () => {
       const detail = await plan(queueQueries(db, zone, { ...query, after: cursor }).page);

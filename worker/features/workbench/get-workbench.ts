@@ -166,7 +166,9 @@ export async function getWorkbench(ctx: Pick<RequestCtx<Actor>, "db" | "zone" | 
     title: "补正后重新提交",
     count: n(reCount),
     late: Number(reCount[0]?.late ?? 0),
-    listHref: "/admin/subsidies?status=in_review",
+    // The queue's 仅看退回后重新提交 is the same list (subsidies/resubmitted.ts); narrowed to the one stage a
+    // person acts at when there is one, so the count and the list agree.
+    listHref: `/admin/subsidies?status=in_review${stages.length === 1 ? `&stage=${stages[0]!.key}` : ""}&resubmitted=1`,
     empty: "没有补正后重新提交、待办理的申报。",
     note: null,
     items: reOldest.map((a) => ({

@@ -12,10 +12,10 @@ import {
   loanApplications,
   onboardingApplications,
   subsidyApplications,
-  subsidyEvents,
   subsidyObjections,
 } from "../../db/schema";
 import { queueDueKey, queueSubmittedKey } from "../../db/tables/subsidies";
+import { resubmittedInReview } from "../subsidies/resubmitted";
 
 /** How many of each kind's oldest items the 工作台 shows; the rest are one click away in the full list. */
 export const OLDEST = 5;
@@ -61,18 +61,9 @@ export function stageOldestQuery(db: TenantDb, stage: string) {
     .limit(OLDEST);
 }
 
-/**
- * Back in review after a correction and not yet passed on: its last entry into the stage was the
- * resubmission (submit-application.ts sets stage_entered_at to the event's time), so a later pass
- * to another stage takes it off this list. `stages`: only those the actor acts at.
- */
+/** Back in review after a correction (../subsidies/resubmitted.ts), at the stages the actor acts at. */
 function resubmittedWhere(stages: string[]) {
-  return and(
-    eq(sa.status, "in_review"),
-    inArray(sa.stage, stages.length ? stages : [""]),
-    sql`exists (select 1 from ${subsidyEvents} where ${subsidyEvents.applicationId} = ${sa.id}
-      and ${subsidyEvents.action} = 'resubmitted' and ${subsidyEvents.at} >= ${sa.stageEnteredAt})`,
-  );
+  return and(resubmittedInReview, inArray(sa.stage, stages.length ? stages : [""]));
 }
 
 export function resubmittedQueries(db: TenantDb, stages: string[], today: string) {

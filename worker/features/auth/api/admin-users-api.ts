@@ -2,18 +2,16 @@
  * The zone admin's user management API, mounted at /api/v1/admin/users. zone_admin
  * only; every refusal and change is audited. Staff invitations and roles: ../../staff/staff-endpoints.
  */
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import type { AppDeps, AppEnv } from "../../../env";
-import { validationHook } from "../../../lib/api-errors";
+import { createRoute, z } from "@hono/zod-openapi";
+import type { AppDeps } from "../../../env";
 import { err, json } from "../../../lib/openapi";
 import { denied } from "./admin-denied";
 import { type Actor, actingCtx, type RequestCtx, requestCtx } from "../../../middleware/request-ctx";
-import { requireZone } from "../../../middleware/zone";
 import { endUserSessions, listZoneUsersPage, setUserStatus, unlockUser, UsersQuery } from "../admin-users";
-import { requireRole } from "../guard";
 import { Accepted, AdminUser, UserIdParam } from "../schemas";
 import { resetLinkEndpoints } from "./reset-link-endpoints";
 import { staffEndpoints } from "../../staff/staff-endpoints";
+import { zoneAdminRouter } from "./zone-admin-router";
 
 /** A user as 用户管理 lists it: with the organisation's name. */
 const ZoneUser = AdminUser.extend({
@@ -42,8 +40,7 @@ const ACTIONS: [string, string, (ctx: RequestCtx<Actor>, id: string) => Promise<
 ];
 
 export function adminUsersApi(deps: AppDeps) {
-  const r = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  r.use("*", requireZone, requireRole(deps, "zone_admin"));
+  const r = zoneAdminRouter(deps);
 
   r.openapi(
     createRoute({

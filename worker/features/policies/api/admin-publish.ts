@@ -1,8 +1,15 @@
-/** Zone admins: preview a new policy set (validation, cases, diff; changes nothing) and publish it. */
+/**
+ * Zone admins: preview a new policy set (validation, cases, diff; changes nothing) and publish it.
+ * Both answers say in Chinese what they report: the preview its problems, failures and changes (`zh`),
+ * the publication its changes (`zh.diff`) or, refused, the same sentences as the preview in
+ * `error.fields` (`errors.N`, `cases.N`).
+ */
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppDeps, AppEnv } from "../../../env";
+import { describePolicyDiff } from "../../../engines/policy/describe-diff";
 import { validationHook } from "../../../lib/api-errors";
-import { body, json } from "../../../lib/openapi";
+import { AppError } from "../../../lib/errors";
+import { body, err, json } from "../../../lib/openapi";
 import { actingCtx } from "../../../middleware/request-ctx";
 import { zoneOf } from "../../../middleware/zone";
 import { previewInChinese } from "../describe-preview";
@@ -42,7 +49,26 @@ const Published = z.object({
   /** The 免申即享 job (GET /api/v1/admin/jobs/{id} for its progress); null for a version effective later. */
   job: z.object({ id: z.number().int() }).nullable(),
   diff: z.unknown(),
+  /** Each change of `diff` as a sentence, as the preview says it (previews' `zh.diff`). */
+  zh: z.object({ diff: z.array(z.string()) }),
 });
+
+/**
+ * A refusal to publish an invalid set or one whose cases fail, with the preview's Chinese sentences as
+ * its fields: `errors.N` each format problem, `cases.N` each failing case (N: its place in the set's
+ * `cases`). Read on the refusal path only — nothing is written, so the extra read keeps a refused
+ * publication within the write's three round trips — and through the preview itself, so the
+ * sentences are exactly those the admin previewed.
+ */
+async function refusalInChinese(c: Parameters<typeof zoneOf>[0], raw: unknown, e: AppError): Promise<AppError> {
+  const zoned = zoneOf(c);
+  const zh = previewInChinese(zoned.zone, raw, await previewPolicyVersion(zoned, raw), { proposals: false });
+  const fields = Object.fromEntries([
+    ...zh.errors.map((sentence, i) => [`errors.${i}`, sentence]),
+    ...zh.failures.map((f) => [`cases.${f.index}`, f.zh]),
+  ]);
+  return Object.keys(fields).length ? new AppError(e.code, e.message, { ...e.fields, ...fields }) : e;
+}
 
 /** Guarded by the assembling router (zone_admin, body limit). */
 export function adminPublishApi(deps: AppDeps) {
@@ -81,14 +107,27 @@ export function adminPublishApi(deps: AppDeps) {
         "Publish a new policy version (valid, all cases passing, changed, previewed against the newest version); " +
         "the 免申即享 notices are queued as a job",
       request: body(PublishBody),
-      responses: { 201: json(Published, "Published"), ...adminErrors },
+      responses: {
+        201: json(Published, "Published"),
+        ...adminErrors,
+        422: err(
+          "Invalid policy set or failing cases; error.fields says each in Chinese, as the preview's zh: " +
+            "errors.N each format problem, cases.N each failing case (N: its place in policySet.cases)",
+        ),
+      },
     }),
     async (c) => {
       const { policySet, baseVersion, note } = c.req.valid("json");
-      const out = await publishPolicyVersion(actingCtx(c, deps), policySet, { baseVersion, note });
+      const out = await publishPolicyVersion(actingCtx(c, deps), policySet, { baseVersion, note }).catch(
+        async (e: unknown) => {
+          throw e instanceof AppError && e.code === "validation_failed" ? await refusalInChinese(c, policySet, e) : e;
+        },
+      );
       const { id, label, effectiveFrom } = out.version;
       const { notified, job } = out;
-      return c.json({ version: { id, label, effectiveFrom }, notified, job, diff: out.preview.diff }, 201);
+      const { diff, set } = out.preview;
+      const zh = { diff: diff && set ? describePolicyDiff(diff, set) : [] };
+      return c.json({ version: { id, label, effectiveFrom }, notified, job, diff, zh }, 201);
     },
   );
   return r;

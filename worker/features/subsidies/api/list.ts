@@ -22,7 +22,8 @@ export function listEndpoint(r: SubsidyRouter, deps: AppDeps, g: SubsidyGuards) 
       summary:
         "A member: its enterprise's applications (every status; the filters are for the staff queue). " +
         "Zone staff: the queue of submitted applications, filtered by status, stage, programme, " +
-        "or enterprise name or application number (q, e.g. ZB-2026-000123), with counts per status and stage. " +
+        "or enterprise name or application number (q, e.g. ZB-2026-000123), or back in review after a correction " +
+        "(resubmitted=1, the 工作台's 补正后重新提交), with counts per status and stage. " +
         "A page at a time (limit, default 50): the answer's nextCursor, passed as ?after=, gives the next; " +
         "total counts every page",
       request: { query: QueueQuery },

@@ -16,11 +16,18 @@ const FILTER_NAMES: Record<string, string> = {
   stage: "环节",
   programme: "扶持项目",
   q: "企业名称或申报编号",
+  resubmitted: "仅看退回后重新提交",
   after: "翻页",
 };
 
 /** The filters a page link keeps (the cursor is the pager's own). */
-const filterParams = ({ status, stage, programme, q }: QueueQuery) => ({ status, stage, programme, q });
+const filterParams = ({ status, stage, programme, q, resubmitted }: QueueQuery) => ({
+  status,
+  stage,
+  programme,
+  q,
+  resubmitted,
+});
 
 export function queuePage(r: StaffPages, deps: AppDeps) {
   r.get("/", async (c) => {

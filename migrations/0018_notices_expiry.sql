@@ -1,0 +1,1 @@
+CREATE INDEX `notices_expiry_idx` ON `notices` (`read_at`,`created_at`);
