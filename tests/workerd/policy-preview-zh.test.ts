@@ -59,7 +59,7 @@ describe("the preview page in Chinese", () => {
     expect(html).not.toContain("amountFen: expected");
     expect(html).toMatch(/\d+ 个测试用例未通过/);
     // The engine's boundary cases for the changed programme, to confirm and add.
-    expect(html).toContain("建议补充的边界用例");
+    expect(html).toContain("建议补充的测试用例");
     expect(html).toContain('name="add" value="zibo-rd-inclusive:1"');
     expect(html).toContain("当年研发费用加计扣除额恰为达到上限120万元时的4,400万元");
   });
@@ -102,7 +102,7 @@ describe("the preview page in Chinese", () => {
     });
     expect(res.status).toBe(200);
     const html = await text(res);
-    expect(html).toContain("已加入 1 个边界用例");
+    expect(html).toContain("已加入 1 个建议用例");
     expect(html).toContain(`${raised.cases.length + 1} 个测试用例`);
   });
 

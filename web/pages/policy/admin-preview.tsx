@@ -154,6 +154,18 @@ function Verdict({ p }: { p: PolicyPreviewView }) {
   );
 }
 
+/** Programmes with no case yet (a new one from the form): the cases the engine proposes are how to go on. */
+function AwaitingCases({ zh }: { zh: PreviewZhView }) {
+  const titles = zh.proposals.filter((x) => x.needsCases && x.cases.length).map((x) => `「${x.title}」`);
+  if (!titles.length) return null;
+  return (
+    <div class="alert info" role="status">
+      {titles.join("、")}还没有测试用例。请在下方<a href="#proposed-heading">建议补充的测试用例</a>
+      中核对系统生成的用例,勾选结果正确的加入,重新预览后即可发布。
+    </div>
+  );
+}
+
 export function AdminPreviewPage(props: AdminPreviewProps) {
   const { zone, nonce, user, preview: p, json, pretty, notice, today } = props;
   const zh = props.zh ?? { errors: [], failures: [], diff: [], proposals: [] };
@@ -171,6 +183,7 @@ export function AdminPreviewPage(props: AdminPreviewProps) {
         </p>
         <NoticeBox notice={notice} />
         <Verdict p={p} />
+        <AwaitingCases zh={zh} />
 
         {p.errors.length > 0 && (
           <section aria-labelledby="errors-heading">

@@ -18,6 +18,8 @@ export function describeCaseFacts(
   c: PolicyCase,
   /** A boundary the case's money sits beside: shown exact where 万元 would round onto it. */
   near?: readonly number[],
+  /** Names another programme an award in the history is of ("「科学仪器设备共享」"); its id without it. */
+  titleOf?: (programme: string) => string,
 ): string {
   const facts = Object.entries(c.facts).map(([name, value]) => {
     const f = p?.declared.get(name);
@@ -30,7 +32,7 @@ export function describeCaseFacts(
   const quals = c.profile?.qualifications.map((q) => p?.qualificationName(q) ?? q) ?? [];
   if (quals.length) facts.push(`持有${quals.join("、")}资格`);
   const history = c.history.map((a) => {
-    const which = a.programme === c.programme ? "本项目" : a.programme;
+    const which = a.programme === c.programme ? "本项目" : titleOf ? `「${titleOf(a.programme)}」` : a.programme;
     return `${a.year}年已${a.inProgress ? "在审" : "获"}${which}${formatMoney(a.amountFen)}`;
   });
   const parts = [facts.join("、") || "不填任何信息", ...history];

@@ -8,7 +8,8 @@ import { z } from "zod";
 import type { ZoneConfig } from "../../../tenants/schema";
 import { acceptCaseResults } from "../../engines/policy/cases";
 import { compilePolicySet } from "../../engines/policy/compile";
-import { policySetSchema, type PolicySet } from "../../engines/policy/format/policy-set";
+import type { PolicySet } from "../../engines/policy/format/policy-set";
+import { parseSetAwaitingCases } from "../../engines/policy/propose-awaiting";
 import { proposeCases } from "../../engines/policy/propose-cases";
 import type { FormBody } from "../../lib/form-body";
 
@@ -41,15 +42,16 @@ export function correctPolicyCases(zone: Names, body: FormBody): CorrectedCases 
   } catch {
     return { ok: false, message: "表单中的政策数据有误,请重新预览。" };
   }
-  const parsed = policySetSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, raw, message: "政策数据有格式问题,请先修改后重新预览。" };
+  // A programme without cases yet (added in the form) is what its proposals are for: parsed all the same.
+  const awaiting = parseSetAwaitingCases(raw);
+  if (!awaiting) return { ok: false, raw, message: "政策数据有格式问题,请先修改后重新预览。" };
   const accept = [...new Set(form.data.accept.map(Number))];
   const add = [...new Set(form.data.add)];
   if (!accept.length && !add.length) return { ok: false, raw, message: "没有勾选任何用例。请勾选后再提交。" };
-  if (accept.some((i) => i >= parsed.data.cases.length))
+  if (accept.some((i) => i >= awaiting.set.cases.length))
     return { ok: false, raw, message: "勾选的用例已不在这套政策中,请重新预览。" };
 
-  const compiled = compilePolicySet(parsed.data, zone);
+  const compiled = compilePolicySet(awaiting.set, zone);
   const programmes = new Set(add.map((k) => k.slice(0, k.lastIndexOf(":"))));
   const proposed = new Map(
     [...programmes].flatMap((id) => proposeCases(compiled, id)).map((x) => [x.key, x.case] as const),
@@ -61,7 +63,7 @@ export function correctPolicyCases(zone: Names, body: FormBody): CorrectedCases 
   const set = { ...corrected, cases: [...corrected.cases, ...add.map((k) => proposed.get(k)!)] };
   const said = [
     accept.length ? `已按当前规则更正 ${accept.length} 个测试用例` : "",
-    add.length ? `已加入 ${add.length} 个边界用例` : "",
+    add.length ? `已加入 ${add.length} 个建议用例` : "",
   ].filter(Boolean);
   return { ok: true, set, message: `${said.join(",")}。下面是更正后的预览,尚未发布。` };
 }

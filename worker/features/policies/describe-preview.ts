@@ -11,7 +11,8 @@ import { compilePolicySet, type CompiledPolicySet } from "../../engines/policy/c
 import { describePolicyDiff } from "../../engines/policy/describe-diff";
 import { describeSetIssues } from "../../engines/policy/describe-issue";
 import { policySetSchema, type PolicySet } from "../../engines/policy/format/policy-set";
-import { proposeCases, type ProposedCase } from "../../engines/policy/propose-cases";
+import { parseSetAwaitingCases } from "../../engines/policy/propose-awaiting";
+import { proposeProgrammeCases, type ProposedCase } from "../../engines/policy/propose-cases";
 import type { PolicyPreview } from "./preview-policy-version";
 
 type Names = Pick<ZoneConfig, "qualifications" | "priorityIndustries">;
@@ -29,7 +30,17 @@ export interface PreviewInChinese {
   /** In the order of the preview's failures. */
   failures: FailureInChinese[];
   diff: string[];
-  proposals: { programme: string; title: string; cases: ProposedCase[] }[];
+  proposals: ProposalGroup[];
+}
+
+export interface ProposalGroup {
+  programme: string;
+  title: string;
+  cases: ProposedCase[];
+  /** Why the engine proposes nothing for it, in Chinese. */
+  note?: string;
+  /** It has no case yet: the set cannot be published until one is added. */
+  needsCases?: true;
 }
 
 /** Proposals are listed for at most this many programmes: the ones the set adds or changes. */
@@ -53,12 +64,18 @@ export function failuresInChinese(compiled: CompiledPolicySet): FailureInChinese
   );
 }
 
-/** The programmes a diff adds or changes, whose boundaries deserve cases first. */
+/** The programmes a diff adds or changes, whose boundaries deserve cases first (those without any, first). */
 export function proposalsFor(compiled: CompiledPolicySet, ids: readonly string[]): PreviewInChinese["proposals"] {
-  return ids.slice(0, PROPOSED_PROGRAMMES).flatMap((id) => {
+  const bare = (id: string) => !compiled.set.cases.some((c) => c.programme === id);
+  const ordered = [...new Set([...ids.filter(bare), ...ids])];
+  return ordered.slice(0, PROPOSED_PROGRAMMES).flatMap((id) => {
     const p = compiled.programmes.get(id);
-    const cases = p ? proposeCases(compiled, id) : [];
-    return p && cases.length ? [{ programme: id, title: p.title.zh, cases }] : [];
+    if (!p) return [];
+    const { cases, note } = proposeProgrammeCases(compiled, id);
+    const group: ProposalGroup = { programme: id, title: p.title.zh, cases };
+    if (note) group.note = note;
+    if (bare(id)) group.needsCases = true;
+    return cases.length || note ? [group] : [];
   });
 }
 
@@ -72,7 +89,10 @@ export function previewInChinese(
   if (!set) {
     const parsed = policySetSchema.safeParse(raw);
     const errors = parsed.success ? preview.errors : describeSetIssues(raw, parsed.error.issues, 50);
-    return { errors, failures: [], diff: [], proposals: [] };
+    // Programmes without cases (a new one from the form) are the one fault the admin fixes here.
+    const awaiting = opts.proposals === false ? null : parseSetAwaitingCases(raw);
+    const proposals = awaiting ? proposalsFor(compilePolicySet(awaiting.set, zone), awaiting.uncovered) : [];
+    return { errors, failures: [], diff: [], proposals };
   }
   const compiled = compilePolicySet(set, zone);
   const changed = preview.diff
