@@ -7,7 +7,7 @@
 import { env } from "cloudflare:workers";
 import { and, eq, like } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { banks, enterprises, loanApplications, loanProducts, notices, outbox, users } from "../../worker/db/schema";
+import { banks, enterprises, loanApplications, notices, outbox, users } from "../../worker/db/schema";
 import { workerDeps, type WorkerEnv } from "../../worker/entry.worker";
 import { openTenantDb } from "../../worker/db/open";
 import { flagOverdueLoans } from "../../worker/features/finance/response-times";
@@ -24,6 +24,7 @@ import {
   publishedProduct,
   runScheduled,
   slug,
+  unansweredLoan,
   WAN,
 } from "./finance-support";
 import { provisionTestZone } from "./platform-support";
@@ -232,7 +233,7 @@ describe("an overdue loan escalated to the zone tells its admins", () => {
     const zdb = () => dbFor(SLUG);
     await provisionTestZone(SLUG, { zh: "贷款上报测试高新区", en: "Loan Escalation Test Zone" }, "0535-5555555");
     const T = Date.now();
-    const [bankId, enterpriseId, productId, appId] = [newId(), newId(), newId(), newId()];
+    const [bankId, enterpriseId] = [newId(), newId()];
     await zdb().insert(banks).values({ id: bankId, name: "上报测试银行", branch: "烟台分行", createdAt: T });
     await zdb().insert(enterprises).values({ id: enterpriseId, name: "上报测试企业", createdAt: T });
     const banker = await makeUser(SLUG, "bank");
@@ -240,33 +241,11 @@ describe("an overdue loan escalated to the zone tells its admins", () => {
     const admin = await makeUser(SLUG, "zone_admin");
     const away = await makeUser(SLUG, "zone_admin");
     await zdb().update(users).set({ status: "disabled" }).where(eq(users.id, away.id));
-    await zdb().insert(loanProducts).values({
-      id: productId,
-      bankId,
-      name: "上报测试产品",
-      type: "credit",
-      minAmountFen: 1,
-      maxAmountFen: 100_000_000,
-      minRateBp: 300,
-      maxRateBp: 500,
-      minTermMonths: 1,
-      maxTermMonths: 36,
-      guarantees: '["credit"]',
-      status: "published",
-      createdBy: banker.id,
-      createdAt: T,
-      updatedAt: T,
-    });
-    await zdb().insert(loanApplications).values({
-      id: appId,
-      productId,
+    const { id: appId } = await unansweredLoan(SLUG, {
       bankId,
       enterpriseId,
-      createdBy: "test",
-      amountFen: 3_000_000,
-      termMonths: 12,
-      status: "submitted",
-      submittedAt: T,
+      createdBy: banker.id,
+      productName: "上报测试产品",
       acceptDueOn: "2099-06-01", // a Monday
     });
     const tenant = (await deps.directory.get(SLUG))!;

@@ -3,7 +3,7 @@
  * a figure; `review` and `upTo` (最高…) components give a range set at review;
  * case-by-case (一事一议) and in-kind support are noted, never invented as a number.
  */
-import type { Base, Component } from "./format/amounts";
+import { baseFacts, type Base, type Component } from "./format/amounts";
 import type { Fact } from "./format/facts";
 import type { Award } from "./format/programme";
 import { showFact, type Facts } from "./facts";
@@ -240,14 +240,7 @@ type BaseValue =
 
 function baseValue(base: Base, ctx: AmountContext): BaseValue {
   const label = (n: string) => ctx.declared.get(n)?.label.zh ?? n;
-  const names =
-    "fact" in base
-      ? [base.fact]
-      : "increase" in base
-        ? [base.increase.current, base.increase.previous]
-        : "sum" in base
-          ? base.sum
-          : base.average;
+  const names = baseFacts(base);
   const absent = names.filter((n) => typeof ctx.facts[n] !== "number");
   if (absent.length) return { missing: absent };
   const v = (n: string) => ctx.facts[n] as number;

@@ -10,7 +10,7 @@ import { DEFAULT_CASE_DATE } from "./cases";
 import { THRESHOLD, type Test } from "./format/conditions";
 import { evaluate, type CompiledProgramme, type Evaluation } from "./evaluate";
 import type { FactValue } from "./facts";
-import type { Component } from "./format/amounts";
+import { baseFacts, type Component } from "./format/amounts";
 import type { Profile } from "./format/programme";
 
 export interface FirstCase {
@@ -82,14 +82,7 @@ function amountFacts(components: readonly Component[], out = new Set<string>()):
     if (c.kind === "perUnit") for (const f of [c.fact, c.maxUnitsPer ?? c.fact]) out.add(f);
     if (c.kind === "percent") {
       const b = c.base;
-      const names =
-        "fact" in b
-          ? [b.fact]
-          : "increase" in b
-            ? [b.increase.current, b.increase.previous]
-            : "sum" in b
-              ? b.sum
-              : b.average;
+      const names = baseFacts(b);
       for (const f of names) out.add(f);
       if (typeof c.percent !== "number") out.add(c.percent.fact);
     }

@@ -20,6 +20,13 @@ export const baseSchema = z.union([
 ]);
 export type Base = z.infer<typeof baseSchema>;
 
+/** The facts a percentage's base reads, in the order it names them. */
+export function baseFacts(b: Base): string[] {
+  if ("fact" in b) return [b.fact];
+  if ("increase" in b) return [b.increase.current, b.increase.previous];
+  return "sum" in b ? b.sum : b.average;
+}
+
 const labelled = { label: text, clause: clauseId.optional() };
 
 export type Component =

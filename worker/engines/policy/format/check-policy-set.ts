@@ -5,7 +5,7 @@
  */
 import type { z } from "zod";
 import type { PolicyDocument } from "../../../../tenants/schema";
-import type { Component, Base } from "./amounts";
+import { baseFacts, type Base, type Component } from "./amounts";
 import type { Test } from "./conditions";
 import type { FactType } from "./facts";
 import type { PolicyCase, Programme } from "./programme";
@@ -101,14 +101,7 @@ export function checkPolicySet(set: SetShape, ctx: Ctx) {
     });
 
     const walkBase = (b: Base, path: (string | number)[]) => {
-      const names =
-        "fact" in b
-          ? [b.fact]
-          : "increase" in b
-            ? [b.increase.current, b.increase.previous]
-            : "sum" in b
-              ? b.sum
-              : b.average;
+      const names = baseFacts(b);
       for (const n of names) needFact(n, ["money"], path);
     };
     const walkComponent = (c: Component, path: (string | number)[]): void => {
