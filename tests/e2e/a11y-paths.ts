@@ -90,6 +90,7 @@ export const ROLE_PATHS: RolePath[] = [
       { from: "/admin/banks", prefix: "/admin/banks/", name: "a bank" },
       "/admin/policies",
       "/admin/policies/programmes/zibo-tech-contract/edit",
+      "/admin/policies/programmes/zibo-rd-institution/edit",
       "/admin/policies/new-programme",
       "/admin/policies/new-programme?shape=percent",
       "/admin/finance",

@@ -152,4 +152,83 @@ describe("the programme form", () => {
     expect(taken.status).toBe(422);
     expect(await taken.text()).toContain("已有这个编号的项目");
   });
+
+  it("adds a level as a row and removes a limit, previewing the change in Chinese", async () => {
+    const cookie = await demo("admin");
+    const before = await versions();
+    const edit = "/admin/policies/programmes/zibo-rd-institution/edit";
+    const page = await call(host, "GET", edit, { cookie });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('name="amount.0.amounts.3.zh"');
+    expect(html).toContain('name="remove.limits.0"');
+    const fields = fieldsOf(html);
+    expect(fields).toContainEqual(["amount.0.amounts.0.zh", "国家级"]);
+    const res = await postForm(edit, cookie, [
+      ...withField(withField(fields, "amount.0.amounts.3.zh", "区级"), "amount.0.amounts.3.value", "5万"),
+      ["remove.limits.0", "1"],
+    ]);
+    expect(res.status).toBe(200);
+    expect(roundTrips(res).waves).toBeLessThanOrEqual(3);
+    const preview = await res.text();
+    expect(preview).toContain("<li>「企业研发机构创建扶持」新增申报信息项「研发机构级别」的选项「区级」</li>");
+    expect(preview).toMatch(/<li>「企业研发机构创建扶持」新增金额计算「[^」]+」的各选项金额中「[^」]+」:5万元<\/li>/);
+    expect(preview).toContain("<li>「企业研发机构创建扶持」删除限额「每个研发机构每级扶持一次」</li>");
+    expect(await versions()).toBe(before);
+  });
+
+  it("refuses a new level without its amount, and a level a test case still uses, by the row (422)", async () => {
+    const cookie = await demo("admin");
+    const before = await versions();
+    const edit = "/admin/policies/programmes/zibo-rd-institution/edit";
+    const fields = fieldsOf(await (await call(host, "GET", edit, { cookie })).text());
+    const res = await postForm(edit, cookie, [
+      ...withField(fields, "amount.0.amounts.3.zh", "区级"),
+      ["remove.amount.0.amounts.2", "1"],
+    ]);
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toMatch(/id="f-amount.0.amounts.3.value-error"[^>]*>[^<]*请填写金额/);
+    expect(html).toMatch(/id="f-amount.0.amounts.2.zh-error"[^>]*>「市级」不能删除:[^<]*测试用例/);
+    expect(fieldsOf(html)).toContainEqual(["amount.0.amounts.3.zh", "区级"]);
+    expect(fieldsOf(html)).toContainEqual(["remove.amount.0.amounts.2", "1"]);
+    expect(await versions()).toBe(before);
+  });
+
+  it("adds a 每家每年上限 limit from the 新增限制 row", async () => {
+    const cookie = await demo("admin");
+    const fields = fieldsOf(await (await call(host, "GET", EDIT, { cookie })).text());
+    const res = await postForm(EDIT, cookie, [
+      ...fields.filter(([k]) => !k.startsWith("limits.1.")),
+      ["limits.1.kind", "maxYears"],
+      ["limits.1.years", "3"],
+    ]);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain("对一家企业最多支持3年");
+  });
+
+  it("adds a condition and an amount part, and refuses removing the only part by saying why", async () => {
+    const cookie = await demo("admin");
+    const edit = "/admin/policies/programmes/zibo-tech-transfer-deals/edit";
+    const html = await (await call(host, "GET", edit, { cookie })).text();
+    expect(html).toContain("这是唯一的金额计算,不能删除");
+    expect(html).not.toContain('name="remove.amount.0"');
+    const fields = fieldsOf(html).filter(([k]) => !/^(conditions\.1|amount\.1)\./.test(k));
+    const res = await postForm(edit, cookie, [
+      ...fields,
+      ["conditions.1.fact", "dealsFen"],
+      ["conditions.1.word", "不超过"],
+      ["conditions.1.value", "5000万"],
+      ["amount.1.kind", "inKind"],
+      ["amount.1.label", "技术经纪人培训名额"],
+    ]);
+    expect(res.status).toBe(200);
+    const preview = await res.text();
+    expect(preview).toMatch(/<li>「[^」]+」新增申报条件「[^」]*不超过5000万元」/);
+    expect(preview).toContain("新增金额计算「技术经纪人培训名额」");
+
+    const refused = await postForm(edit, cookie, [...fields, ["conditions.1.fact", "dealsFen"]]);
+    expect(refused.status).toBe(422);
+    expect(await refused.text()).toMatch(/id="f-conditions.1.value-error"[^>]*>请填写数值。/);
+  });
 });

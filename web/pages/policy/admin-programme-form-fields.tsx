@@ -1,7 +1,7 @@
 /**
  * The controls of the programme form: one per field of the form model (money in 万元, threshold
  * words from a list, 最高 or fixed), the parts kept as they are shown read-only, and the lists
- * (materials, windows) as rows with 删除 and blank rows to add.
+ * (materials, windows, tiers, limits) as rows with 删除 and blank rows to add.
  */
 import type { FormField, FormItem, FormSection } from "./programme-form-view";
 import { Checkbox, Input, Select, Textarea } from "../../components/form";
@@ -80,6 +80,8 @@ function Item({ it, values, errors }: { it: FormItem; values: FormInput; errors:
   switch (it.type) {
     case "heading":
       return <h3 class="pf-heading">{it.text}</h3>;
+    case "note":
+      return <p class="hint">{it.text}</p>;
     case "field":
       return <Control f={it.field} values={values} errors={errors} />;
     case "kept":
@@ -92,15 +94,22 @@ function Item({ it, values, errors }: { it: FormItem; values: FormInput; errors:
       );
     case "rows":
       return (
-        <fieldset class="pf-rows">
+        <fieldset class="pf-rows" id={`rows-${it.list}`}>
           <legend>{it.title}</legend>
+          {it.hint && <p class="hint">{it.hint}</p>}
           {it.rows.map((row) => (
             <div class={`pf-row${row.isNew ? " new" : ""}`}>
-              <p class="pf-row-label">{row.isNew ? "新增(不用则留空)" : `第 ${row.index + 1} 项`}</p>
-              {row.fields.map((f) => (
-                <Control f={{ ...f, optional: true }} values={values} errors={errors} />
-              ))}
-              {!row.isNew && (
+              <p class="pf-row-label">
+                {row.isNew ? (it.newTitle ?? "新增(不用则留空)") : (row.title ?? `第 ${row.index + 1} 项`)}
+              </p>
+              {row.items.map((x) =>
+                x.type === "field" ? (
+                  <Control f={row.isNew ? { ...x.field, optional: true } : x.field} values={values} errors={errors} />
+                ) : (
+                  <Item it={x} values={values} errors={errors} />
+                ),
+              )}
+              {!row.isNew && row.keep === undefined && (
                 <Checkbox
                   name={`remove.${it.list}.${row.index}`}
                   value="1"
@@ -109,6 +118,7 @@ function Item({ it, values, errors }: { it: FormItem; values: FormInput; errors:
                   删除这一项
                 </Checkbox>
               )}
+              {!row.isNew && row.keep !== undefined && <p class="hint">{row.keep}</p>}
             </div>
           ))}
         </fieldset>

@@ -1,7 +1,8 @@
 /**
  * Zone admin: one programme of the newest policy set as a form (amounts in 万元, threshold words
- * from a list, materials and windows as rows), or the shapes a new one starts from. Submitting
- * leads to the same preview as an uploaded set; nothing is published from this page.
+ * from a list; amount parts, tiers, limits, conditions, materials and windows as rows), or the
+ * shapes a new one starts from. Submitting leads to the same preview as an uploaded set; nothing
+ * is published from this page.
  */
 import type { ZoneConfig } from "../../../tenants/schema";
 import type { FormSection } from "./programme-form-view";

@@ -2,22 +2,33 @@
  * The programme form both ways: a programme's values as the form shows them, and a posted form
  * turned back into the rule format. The posted values are written over a copy of the programme
  * the form was drawn from, at the paths the form model names, so every part the form does not
- * show is kept exactly; the result is validated with the format's own schema and each problem is
- * put next to its field in Chinese.
+ * show is kept exactly; lists drawn as rows are rebuilt by their own specs (./form-rows.ts); the
+ * result is validated with the format's own schema and each problem is put next to its field in
+ * Chinese.
  */
 import type { z } from "zod";
 import { programmeSchema, type Programme } from "../../../engines/policy/format/programme";
-import { parseDateText, parseNumberText, parsePercentText, parseWan, wanText, type Parsed } from "./form-text";
-import { allFields, programmeForm, type FormContext, type FormField, type RowList } from "./form-model";
+import type { RowKind } from "../../../../web/pages/policy/programme-form-view";
+import { choiceRows } from "./form-choice-rows";
+import { componentRows } from "./form-component-rows";
+import { conditionRows } from "./form-condition-rows";
+import { limitRows } from "./form-limit-rows";
+import { allFields, programmeForm, type FormContext } from "./form-model";
+import { applyRows, materialRows, removeName, type RowSpec, type RowsItem, windowRows } from "./form-rows";
+import { one, parseField, showValue, type FieldErrors, type FormInput } from "./parse-field";
 
-export type FormInput = Record<string, string | string[]>;
-export type FieldErrors = Record<string, string>;
+export type { FieldErrors, FormInput };
 
 export type AppliedForm = { ok: true; programme: Programme } | { ok: false; errors: FieldErrors; message: string };
 
-/** Longest text kept from a field: an excerpt of a clause is the longest thing typed here. */
-const MAX_TEXT = 5000;
-const ROW_LISTS: RowList[] = ["materials", "windows"];
+const ROW_SPECS: Partial<Record<RowKind, RowSpec>> = {
+  materials: materialRows,
+  windows: windowRows,
+  choices: choiceRows,
+  limits: limitRows,
+  conditions: conditionRows,
+  components: componentRows,
+};
 
 type Node = Record<string, unknown> | unknown[];
 
@@ -39,56 +50,11 @@ function setAt(root: Node, path: string, value: unknown) {
   else node[last] = value;
 }
 
-const isBooleanSelect = (f: FormField) =>
-  f.kind === "select" && f.options?.length === 2 && f.options.every((o) => o.value === "true" || o.value === "false");
-
-function showValue(f: FormField, v: unknown): string | string[] {
-  if (f.kind === "checks") return Array.isArray(v) ? v.map(String) : [];
-  if (v === undefined || v === null) return f.kind === "select" && isBooleanSelect(f) ? "true" : "";
-  if (f.kind === "money") return wanText(v as number);
-  if (f.kind === "upTo") return v === true ? "true" : "";
-  return String(v);
-}
-
 /** The programme's values by field name, as the form is first drawn. */
 export function formValuesOf(p: Programme, ctx: FormContext): FormInput {
   const values: FormInput = {};
-  for (const f of allFields(programmeForm(p, ctx))) values[f.name] = showValue(f, getAt(p, f.name));
+  for (const f of allFields(programmeForm(p, ctx))) values[f.name] = showValue(f, getAt(p, f.from ?? f.name));
   return values;
-}
-
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? (v.at(-1) ?? "") : (v ?? ""));
-
-/** One field's text as the format's value; `undefined` removes an optional value left empty. */
-function parseField(f: FormField, raw: string | string[] | undefined, before: unknown): Parsed<unknown> {
-  if (f.kind === "checks") {
-    const picked = (Array.isArray(raw) ? raw : raw ? [raw] : []).filter((v) => f.options?.some((o) => o.value === v));
-    return picked.length ? { ok: true, value: picked } : { ok: false, message: "请至少选择一项。" };
-  }
-  const text = one(raw).replace(/\r\n?/g, "\n");
-  if (text.length > MAX_TEXT) return { ok: false, message: `内容过长,最多 ${MAX_TEXT} 字。` };
-  if (f.kind === "upTo") return { ok: true, value: text === "true" ? true : before === false ? false : undefined };
-  if (text.trim() === "") {
-    if (f.optional) return { ok: true, value: undefined };
-    return { ok: false, message: f.kind === "money" ? "请填写金额,如 300 或 300万。" : "请填写这一项。" };
-  }
-  switch (f.kind) {
-    case "money":
-      return parseWan(text);
-    case "integer":
-      return parseNumberText(text, { integer: true, min: 0 });
-    case "number":
-      return parseNumberText(text, { integer: false });
-    case "percent":
-      return parsePercentText(text);
-    case "date":
-      return parseDateText(text);
-    case "select":
-      if (!f.options?.some((o) => o.value === text)) return { ok: false, message: "请从列表中选择。" };
-      return { ok: true, value: isBooleanSelect(f) ? text === "true" : text };
-    default:
-      return { ok: true, value: text.trim() };
-  }
 }
 
 /** A schema problem in words a clerk can act on. */
@@ -111,10 +77,6 @@ function fieldFor(names: string[], path: string): string | undefined {
   );
 }
 
-function freshMaterialId(taken: Set<string>): string {
-  for (let n = taken.size + 1; ; n++) if (!taken.has(`material-${n}`)) return `material-${n}`;
-}
-
 /**
  * `input` (a posted form) over `original` (the programme the form was drawn from): the new
  * programme, or the errors by field name.
@@ -123,51 +85,31 @@ export function applyProgrammeForm(original: Programme, input: FormInput, ctx: F
   const sections = programmeForm(original, ctx);
   const target = structuredClone(original) as unknown as Record<string, unknown>;
   const errors: FieldErrors = {};
-  const rowField = (name: string) => ROW_LISTS.some((l) => name.startsWith(`${l}.`));
+  const items = sections.flatMap((s) => s.items);
 
-  for (const f of allFields(sections)) {
-    if (rowField(f.name)) continue;
+  for (const it of items) {
+    if (it.type !== "field") continue;
+    const f = it.field;
     const r = parseField(f, input[f.name], getAt(original, f.name));
     if (r.ok) setAt(target, f.name, r.value);
     else errors[f.name] = r.message;
   }
 
-  // Rows: kept in order, removed ones left out, blank new ones ignored; `origin` maps each kept
-  // row back to its row in the form so a schema problem lands on the field typed.
-  const origin: Record<RowList, number[]> = { materials: [], windows: [] };
-  for (const s of sections)
-    for (const it of s.items) {
-      if (it.type !== "rows") continue;
-      const before = original[it.list] as unknown[];
-      const kept: Record<string, unknown>[] = [];
-      const taken = new Set(original.materials.map((m) => m.id));
-      for (const row of it.rows) {
-        if (one(input[`remove.${it.list}.${row.index}`]) !== "") continue;
-        const typed = row.fields.filter((f) => f.kind !== "select").map((f) => one(input[f.name]).trim());
-        if (row.isNew && typed.every((t) => t === "")) continue;
-        const item = row.isNew
-          ? it.list === "materials"
-            ? { id: freshMaterialId(taken) }
-            : {}
-          : (structuredClone(before[row.index]) as Record<string, unknown>);
-        if (typeof item.id === "string") taken.add(item.id);
-        for (const f of row.fields) {
-          const r = parseField({ ...f, optional: false }, input[f.name], undefined);
-          if (r.ok) item[f.name.split(".").at(-1)!] = r.value;
-          else errors[f.name] = r.message;
-        }
-        if (
-          it.list === "windows" &&
-          typeof item.from === "string" &&
-          typeof item.to === "string" &&
-          item.to < item.from
-        )
-          errors[`windows.${row.index}.to`] = "截止日期不能早于开始日期。";
-        kept.push(item);
-        origin[it.list].push(row.index);
-      }
-      target[it.list] = kept;
-    }
+  // Rows inside a row (a part's tiers) before the list they sit in, which starts from what they
+  // wrote; those of a removed row are not read.
+  const lists = items.filter((it): it is RowsItem => it.type === "rows");
+  const inner = lists.flatMap((list) =>
+    list.rows
+      .filter((row) => row.isNew || row.keep !== undefined || one(input[removeName(list.list, row.index)]) === "")
+      .flatMap((row) => row.items.filter((x): x is RowsItem => x.type === "rows")),
+  );
+  const origins: { path: string; origin: number[] }[] = [];
+  for (const it of [...inner, ...lists]) {
+    const spec = ROW_SPECS[it.kind];
+    if (!spec) continue;
+    const o = applyRows(spec, { original, target, item: it, ctx, errors }, input);
+    if (o) origins.push(o);
+  }
 
   if (Object.keys(errors).length) return { ok: false, errors, message: "请按提示修改标出的项目后再提交。" };
 
@@ -177,8 +119,8 @@ export function applyProgrammeForm(original: Programme, input: FormInput, ctx: F
   const other: string[] = [];
   for (const issue of parsed.error.issues) {
     const path = issue.path.map(String);
-    const list = path[0] as RowList;
-    if (ROW_LISTS.includes(list) && path[1] !== undefined) path[1] = String(origin[list][Number(path[1])] ?? path[1]);
+    const list = origins.find((o) => path[0] === o.path);
+    if (list && path[1] !== undefined) path[1] = String(list.origin[Number(path[1])] ?? path[1]);
     const name = fieldFor(names, path.join("."));
     if (name) errors[name] ??= zhIssue(issue);
     else other.push(zhIssue(issue));

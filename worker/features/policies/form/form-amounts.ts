@@ -5,6 +5,7 @@
 import type { Base, Component } from "../../../engines/policy/format/amounts";
 import type { Programme } from "../../../engines/policy/format/programme";
 import type { FormItem } from "../../../../web/pages/policy/programme-form-view";
+import { choiceRowsItem, partTitle } from "./form-choice-rows";
 import { factLabel, field, kept, optionLabel } from "./form-items";
 
 export const COMPONENT_NAMES: Record<Component["kind"], string> = {
@@ -25,16 +26,30 @@ function baseText(p: Programme, b: Base): string {
   return `${b.sum.map((f) => factLabel(p, f)).join("、")}之和`;
 }
 
-export function componentItems(p: Programme, c: Component, at: string, title: string): FormItem[] {
+/** `choiceRows`: the amount maps drawn as tier rows (./form-choice-rows.ts), by their fact. */
+function choiceItems(p: Programme, fact: string, here: string, choiceRows: Map<string, string[]>): FormItem[] {
+  const paths = choiceRows.get(fact);
+  if (!paths?.includes(here)) return [];
+  if (paths[0] === here) return [choiceRowsItem(p, fact, paths)];
+  return [{ type: "note", text: `各项金额与「${factLabel(p, fact)}」的选项一起在${partTitle(paths[0]!)}中填写。` }];
+}
+
+export function componentItems(
+  p: Programme,
+  c: Component,
+  at: string,
+  title: string,
+  choiceRows: Map<string, string[]>,
+): FormItem[] {
   const items: FormItem[] = [{ type: "heading", text: `${title}:${COMPONENT_NAMES[c.kind]}` }];
   if (c.kind === "when") {
     const value = typeof c.equals === "boolean" ? (c.equals ? "是" : "否") : optionLabel(p, c.fact, c.equals);
     items.push(kept("适用情形(不可在表单中修改)", `当「${factLabel(p, c.fact)}」为「${value}」时`));
     c.then.forEach((t, i) => {
-      items.push(...componentItems(p, t, `${at}.then.${i}`, `${title} · 符合时 ${i + 1}`));
+      items.push(...componentItems(p, t, `${at}.then.${i}`, `${title} · 符合时 ${i + 1}`, choiceRows));
     });
     c.otherwise.forEach((t, i) => {
-      items.push(...componentItems(p, t, `${at}.otherwise.${i}`, `${title} · 否则 ${i + 1}`));
+      items.push(...componentItems(p, t, `${at}.otherwise.${i}`, `${title} · 否则 ${i + 1}`, choiceRows));
     });
     return items;
   }
@@ -44,17 +59,23 @@ export function componentItems(p: Programme, c: Component, at: string, title: st
     case "fixed":
       items.push(field({ name: `${at}.fen`, kind: "money", label: "金额" }), upTo);
       break;
-    case "byChoice":
-      for (const key of Object.keys(c.amounts))
-        items.push(
-          field({ name: `${at}.amounts.${key}`, kind: "money", label: `「${optionLabel(p, c.fact, key)}」的金额` }),
-        );
+    case "byChoice": {
+      const rows = choiceItems(p, c.fact, `${at}.amounts`, choiceRows);
+      if (rows.length) items.push(...rows);
+      else
+        for (const key of Object.keys(c.amounts))
+          items.push(
+            field({ name: `${at}.amounts.${key}`, kind: "money", label: `「${optionLabel(p, c.fact, key)}」的金额` }),
+          );
       items.push(upTo);
       break;
+    }
     case "percent":
       items.push(kept("计算基数(不可在表单中修改)", baseText(p, c.base)));
       if (typeof c.percent === "number")
         items.push(field({ name: `${at}.percent`, kind: "percent", label: "比例(%)" }));
+      else if (choiceItems(p, c.percent.fact, `${at}.percent.byChoice`, choiceRows).length)
+        items.push(...choiceItems(p, c.percent.fact, `${at}.percent.byChoice`, choiceRows));
       else
         for (const key of Object.keys(c.percent.byChoice))
           items.push(

@@ -1,7 +1,8 @@
 /**
  * The programme form's model: which parts of a programme of the rule format a zone admin edits in
  * fields, named by their path in the programme ("amount.0.capFen"), and which are kept as they
- * are (shown read-only: a calculation base, a `when` test, limits' scopes). The fields are derived
+ * are (shown read-only: a calculation base, a `when` test, limits' scopes). Lists (materials,
+ * windows, tiers, limits) are rows with 删除 and blank rows to add: ./form-rows.ts. The fields are derived
  * from the programme itself, so the form grows with the rule and never writes a path it did not
  * show; whatever it does not show is carried over untouched by ./apply-form.ts.
  */
@@ -11,24 +12,18 @@ import type {
   FormItem,
   FormRow,
   FormSection,
-  RowList,
+  RowKind,
 } from "../../../../web/pages/policy/programme-form-view";
-import { componentItems } from "./form-amounts";
-import { field, kept } from "./form-items";
-import { limitItems, testItems } from "./form-rules";
+import { choiceRowFacts } from "./form-choice-rows";
+import { componentRowsItem } from "./form-component-rows";
+import { conditionRowsItem } from "./form-condition-rows";
+import { field, kept, type FormContext } from "./form-items";
+import { limitRowsItem } from "./form-limit-rows";
+import { NEW_ROWS } from "./form-rows";
 
-export type { FormField, FormItem, FormRow, FormSection, RowList };
+export type { FormContext, FormField, FormItem, FormRow, FormSection, RowKind };
 
-export interface FormContext {
-  documents: { id: string; title: string }[];
-  /** A new programme: its id is a field. */
-  isNew: boolean;
-}
-
-/** Blank rows offered under each list. */
-export const NEW_ROWS = 2;
-
-function rows(list: RowList, count: number): FormRow[] {
+function rows(list: "materials" | "windows", count: number): FormRow[] {
   const out: FormRow[] = [];
   for (let index = 0; index < count + NEW_ROWS; index++) {
     const isNew = index >= count;
@@ -50,7 +45,7 @@ function rows(list: RowList, count: number): FormRow[] {
             { name: `windows.${index}.from`, kind: "date", label: "开始日期", optional: isNew },
             { name: `windows.${index}.to`, kind: "date", label: "截止日期", optional: isNew },
           ];
-    out.push({ index, isNew, fields });
+    out.push({ index, isNew, items: fields.map((f) => field(f)) });
   }
   return out;
 }
@@ -98,17 +93,13 @@ export function programmeForm(p: Programme, ctx: FormContext): FormSection[] {
   ];
   if (p.applicants.qualifications.length) who.push(kept("须持有的资质(不可在表单中修改)", p.applicants.qualifications));
   if (p.applicants.industries.length) who.push(kept("限定行业(不可在表单中修改)", p.applicants.industries));
-  p.conditions.forEach((c, i) => {
-    who.push(
-      { type: "heading", text: `条件 ${i + 1}` },
-      field({ name: `conditions.${i}.label`, kind: "text", label: "条件说明" }),
-      ...testItems(p, c.test, `conditions.${i}.test`, ""),
-    );
-  });
+  who.push(conditionRowsItem(p));
 
+  // A fact drawn as tier rows has its options named in those rows, under 奖补金额.
+  const choiceRows = choiceRowFacts(p);
   const facts: FormItem[] = p.facts.flatMap((f, i) => [
     field({ name: `facts.${i}.label.zh`, kind: "text", label: `申报时填写的事项 ${i + 1} 的名称` }),
-    ...(f.options ?? []).map((_o, k) =>
+    ...(choiceRows.has(f.name) ? [] : (f.options ?? [])).map((_o, k) =>
       field({ name: `facts.${i}.options.${k}.zh`, kind: "text", label: `「${f.label.zh}」的选项 ${k + 1}` }),
     ),
   ]);
@@ -118,9 +109,9 @@ export function programmeForm(p: Programme, ctx: FormContext): FormSection[] {
     {
       id: "amount",
       title: "奖补金额",
-      items: p.amount.flatMap((c, i) => componentItems(p, c, `amount.${i}`, `金额项 ${i + 1}`)),
+      items: [componentRowsItem(p, choiceRows)],
     },
-    { id: "limits", title: "限制", items: p.limits.flatMap((l, i) => limitItems(l, `limits.${i}`, i)) },
+    { id: "limits", title: "限制", items: [limitRowsItem(p, ctx)] },
     { id: "who", title: "谁可以申报", items: who },
     {
       id: "time",
@@ -128,6 +119,7 @@ export function programmeForm(p: Programme, ctx: FormContext): FormSection[] {
       items: [
         {
           type: "rows",
+          kind: "windows",
           list: "windows",
           title: "申报时间段(不填则政策有效期内均可申报)",
           rows: rows("windows", p.windows.length),
@@ -138,17 +130,23 @@ export function programmeForm(p: Programme, ctx: FormContext): FormSection[] {
     {
       id: "materials",
       title: "申报材料",
-      items: [{ type: "rows", list: "materials", title: "材料清单", rows: rows("materials", p.materials.length) }],
+      items: [
+        {
+          type: "rows",
+          kind: "materials",
+          list: "materials",
+          title: "材料清单",
+          rows: rows("materials", p.materials.length),
+        },
+      ],
     },
     { id: "facts", title: "申报时填写的事项", items: facts },
   ];
 }
 
-/** Every field of the form, rows included. */
+/** Every field of the form, rows (and rows inside rows: a part's tiers) included. */
 export function allFields(sections: FormSection[]): FormField[] {
-  return sections.flatMap((s) =>
-    s.items.flatMap((it) =>
-      it.type === "field" ? [it.field] : it.type === "rows" ? it.rows.flatMap((r) => r.fields) : [],
-    ),
-  );
+  const of = (it: FormItem): FormField[] =>
+    it.type === "field" ? [it.field] : it.type === "rows" ? it.rows.flatMap((r) => r.items.flatMap(of)) : [];
+  return sections.flatMap((s) => s.items.flatMap(of));
 }

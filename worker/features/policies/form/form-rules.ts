@@ -1,9 +1,8 @@
 /**
- * Who may apply and how often, as form items: conditions' thresholds (the number, and the word
- * chosen from the list of the format's words) and limits' amounts and years; tests the form
- * cannot express (equals, oneOf, qualifications, industries) are kept as they are.
+ * Who may apply, as form items: conditions' thresholds (the number, and the word chosen from the
+ * list of the format's words); tests the form cannot express (equals, oneOf, qualifications,
+ * industries) are kept as they are.
  */
-import type { Limit } from "../../../engines/policy/format/amounts";
 import { thresholdWords, type Test } from "../../../engines/policy/format/conditions";
 import type { Programme } from "../../../engines/policy/format/programme";
 import type { FormItem } from "../../../../web/pages/policy/programme-form-view";
@@ -21,15 +20,7 @@ const WORD_LABELS: Record<(typeof thresholdWords)[number], string> = {
   不满: "不满(不含本数)",
   低于: "低于(不含本数)",
 };
-const WORD_OPTIONS = thresholdWords.map((w) => ({ value: w, label: WORD_LABELS[w] }));
-
-const LIMIT_NAMES: Record<Limit["kind"], string> = {
-  perEnterprisePerYear: "每家每年上限",
-  perProject: "单个项目上限",
-  once: "限享受一次",
-  maxYears: "最多支持年数",
-  exclusive: "就高不重复(互斥组)",
-};
+export const WORD_OPTIONS = thresholdWords.map((w) => ({ value: w, label: WORD_LABELS[w] }));
 
 export function testItems(p: Programme, t: Test, at: string, title: string): FormItem[] {
   const valueKind = (fact: string) => (isMoneyFact(p, fact) ? "money" : "number");
@@ -68,41 +59,4 @@ export function testItems(p: Programme, t: Test, at: string, title: string): For
     default:
       return [kept(`${title}判断方式(不可在表单中修改)`, t)];
   }
-}
-
-export function limitItems(l: Limit, at: string, i: number): FormItem[] {
-  const items: FormItem[] = [
-    { type: "heading", text: `限制 ${i + 1}:${LIMIT_NAMES[l.kind]}` },
-    field({ name: `${at}.label`, kind: "text", label: "说明" }),
-  ];
-  if (l.kind === "perEnterprisePerYear" || l.kind === "perProject")
-    items.push(field({ name: `${at}.fen`, kind: "money", label: "上限金额" }));
-  if (l.kind === "maxYears") items.push(field({ name: `${at}.years`, kind: "integer", label: "最多支持的年数" }));
-  if (l.kind === "once") {
-    items.push(
-      field({
-        name: `${at}.validYears`,
-        kind: "integer",
-        label: "认定有效年数",
-        hint: "留空:只享受一次;填 1:每年一次;填 3:每三年一次。",
-        optional: true,
-      }),
-    );
-    if (l.per) items.push(kept("按以下事项区分不同认定(不可在表单中修改)", l.per));
-    if (l.upgrade) items.push(kept("升级规则(不可在表单中修改)", l.upgrade));
-  }
-  if (l.kind === "exclusive")
-    items.push(
-      field({
-        name: `${at}.per`,
-        kind: "select",
-        label: "互斥的期间",
-        options: [
-          { value: "year", label: "同一年度内" },
-          { value: "ever", label: "任何时候" },
-        ],
-      }),
-    );
-  if (l.programmes) items.push(kept("一并计算的其他项目(不可在表单中修改)", l.programmes));
-  return items;
 }

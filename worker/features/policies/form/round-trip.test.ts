@@ -8,7 +8,13 @@ import { parseWan, wanText } from "./form-text";
 import { programmeTemplate, SHAPE_IDS } from "./programme-templates";
 
 const sets = { zibo, dongying, changzhi };
-const ctxOf = (set: typeof zibo) => ({ documents: set.documents, isNew: false });
+/** The context the pages pass: the set's programmes (就高不重复) and cases (options still in use). */
+const ctxOf = (set: typeof zibo) => ({
+  documents: set.documents,
+  isNew: false,
+  programmes: set.programmes.map((p) => ({ id: p.id, title: p.title.zh })),
+  cases: set.cases,
+});
 
 describe("the programme form gives back the rule it was drawn from", () => {
   for (const [slug, set] of Object.entries(sets))

@@ -58,6 +58,8 @@ async function readPosted(c: Context<AppEnv>): Promise<FormInput> {
 const formContext = (set: PolicySet, isNew: boolean): FormContext => ({
   documents: set.documents.map((d) => ({ id: d.id, title: d.title })),
   isNew,
+  programmes: set.programmes.map((p) => ({ id: p.id, title: p.title.zh })),
+  cases: set.cases,
 });
 
 interface Drawn {
