@@ -27,6 +27,16 @@ describe("a policy diff in Chinese", () => {
     ).toEqual([`「${RD}」的限额「单个企业年度最高补助金额不超过100万元」的限额金额由 100万元 改为 120万元`]);
   });
 
+  it("names a level's amount by the option's Chinese name, not its code", () => {
+    const institution = (s: PolicySet) => s.programmes.find((p) => p.id === "zibo-rd-institution")!;
+    const out = zh(zibo, (s) => {
+      (institution(s).amount[0] as { amounts: Record<string, number> }).amounts.provincial = 60_000_000;
+    });
+    expect(out).toEqual([
+      "「企业研发机构创建扶持」的金额计算「创建研发机构」的各选项金额中「省级」由 50万元 改为 60万元",
+    ]);
+  });
+
   it("says a threshold with its word, a tier, a rate and a changed word", () => {
     const out = zh(zibo, (s) => {
       const any = rd(s).conditions[0]!.test as { of: { test: { of: Record<string, unknown>[] } }[] };

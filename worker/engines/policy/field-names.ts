@@ -224,7 +224,7 @@ export function locateField(kind: Kind, path: readonly (string | number)[], root
     }
     if (node.map && i + 1 < path.length) {
       const option = String(path[++i]);
-      words.push(`${node.name}中「${option}」`);
+      words.push(`${node.name}中「${optionName(root, holder?.fact, option)}」`);
       at = (at as Record<string, unknown> | undefined)?.[option];
       node = { name: node.name };
       continue;
@@ -239,6 +239,15 @@ export function locateField(kind: Kind, path: readonly (string | number)[], root
     return { zh: words.join("的") || null, node, holder, kind: k, consumed: i + 1 };
   }
   return { zh: words.join("的") || null, node, holder, kind: k, consumed: path.length };
+}
+
+/** An option of a choice fact by its Chinese name ("省级", not "provincial"), where the programme declares it. */
+function optionName(root: unknown, fact: unknown, option: string): string {
+  const facts = (root as { facts?: { name: string; options?: { value: string; zh: string }[] }[] } | null)?.facts;
+  const found = Array.isArray(facts)
+    ? facts.find((f) => f.name === fact)?.options?.find((o) => o.value === option)
+    : undefined;
+  return found?.zh ?? option;
 }
 
 function tier(idx: number, item: unknown): string {
