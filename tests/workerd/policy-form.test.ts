@@ -9,6 +9,7 @@ import { count } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { policyVersions } from "../../worker/db/schema";
 import { call, dbFor, freshIp } from "./auth-support";
+import { fieldsOf } from "./html-form-support";
 import { roundTrips } from "./round-trip-support";
 import { demo, host, ORIGIN, slug, staffUser } from "./subsidies-support";
 
@@ -30,30 +31,6 @@ function postForm(path: string, cookie: string, fields: [string, string][]) {
   });
 }
 
-/** The form's fields as drawn (name → value; checkboxes that are ticked), read from its HTML. */
-function fieldsOf(html: string): [string, string][] {
-  const out: [string, string][] = [];
-  const form = html.slice(html.indexOf('<form method="post"'));
-  for (const m of form.matchAll(/<input([^>]*)>/g)) {
-    const a = m[1]!;
-    const name = /name="([^"]*)"/.exec(a)?.[1];
-    if (!name) continue;
-    if (/type="checkbox"/.test(a) && !/checked/.test(a)) continue;
-    out.push([name, unescapeHtml(/value="([^"]*)"/.exec(a)?.[1] ?? "")]);
-  }
-  for (const m of form.matchAll(/<select[^>]*name="([^"]*)"[^>]*>([\s\S]*?)<\/select>/g))
-    out.push([m[1]!, unescapeHtml(/<option value="([^"]*)" selected/.exec(m[2]!)?.[1] ?? "")]);
-  for (const m of form.matchAll(/<textarea[^>]*name="([^"]*)"[^>]*>([\s\S]*?)<\/textarea>/g))
-    out.push([m[1]!, unescapeHtml(m[2]!)]);
-  return out;
-}
-const unescapeHtml = (s: string) =>
-  s
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");
 const withField = (fields: [string, string][], name: string, value: string) =>
   fields.map(([k, v]): [string, string] => [k, k === name ? value : v]);
 

@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { policyVersions } from "../../worker/db/schema";
 import { call, dbFor, freshIp, login, makeUser, sessionCookie } from "./auth-support";
 import { provisionTestZone } from "./platform-support";
+import { fieldsOf, unescapeHtml } from "./html-form-support";
 import { roundTrips } from "./round-trip-support";
 
 const SLUG = "wdnewcases";
@@ -23,14 +24,6 @@ const TITLE = "科技企业分档奖励";
 // biome-ignore lint/suspicious/noExplicitAny: tests read the answers loosely, by the field they check
 type Json = Record<string, any>;
 
-const unescapeHtml = (s: string) =>
-  s
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");
-
 function post(path: string, fields: [string, string][]) {
   const body = new FormData();
   for (const [k, v] of fields) body.append(k, v);
@@ -40,23 +33,6 @@ function post(path: string, fields: [string, string][]) {
     body,
     redirect: "manual",
   });
-}
-
-/** The form's fields as drawn (name → value; ticked checkboxes, chosen options), read from its HTML. */
-function fieldsOf(html: string): [string, string][] {
-  const out: [string, string][] = [];
-  const form = html.slice(html.indexOf('<form method="post"'));
-  for (const m of form.matchAll(/<input([^>]*)>/g)) {
-    const a = m[1]!;
-    const name = /name="([^"]*)"/.exec(a)?.[1];
-    if (!name || (/type="checkbox"/.test(a) && !/checked/.test(a))) continue;
-    out.push([name, unescapeHtml(/value="([^"]*)"/.exec(a)?.[1] ?? "")]);
-  }
-  for (const m of form.matchAll(/<select[^>]*name="([^"]*)"[^>]*>([\s\S]*?)<\/select>/g))
-    out.push([m[1]!, unescapeHtml(/<option value="([^"]*)" selected/.exec(m[2]!)?.[1] ?? "")]);
-  for (const m of form.matchAll(/<textarea[^>]*name="([^"]*)"[^>]*>([\s\S]*?)<\/textarea>/g))
-    out.push([m[1]!, unescapeHtml(m[2]!)]);
-  return out;
 }
 
 /** A hidden field of the form posting to `action`. */
