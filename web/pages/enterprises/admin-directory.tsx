@@ -15,7 +15,7 @@ interface DirectoryPageProps {
   pendingQualifications: number;
 }
 
-/** The filters as a query string (with a cursor for the pager), for the pager and the CSV link. */
+/** The filters as a query string (with a cursor for the pager), for the pager and the CSV and Excel links. */
 function filterQuery(f: DirectoryFilters, cursor?: { after: string } | { before: string }): string {
   const p = new URLSearchParams();
   for (const key of ["q", "industry", "qualification", "status"] as const) if (f[key]) p.set(key, f[key]!);
@@ -73,7 +73,10 @@ export function DirectoryPage({ zone, nonce, user, filters, result, pendingQuali
           </button>
         </form>
         <p>
-          共 {result.total} 家 · <a href={`/admin/enterprises.csv${filterQuery(filters)}`}>导出 CSV(按当前条件)</a>
+          共 {result.total} 家 · <a href={`/admin/enterprises.csv${filterQuery(filters)}`}>导出 CSV(按当前条件)</a> ·{" "}
+          <a href={`/api/v1/admin/enterprises${filterQuery(filters) || "?"}&format=xlsx`.replace("?&", "?")}>
+            导出 Excel(按当前条件)
+          </a>
         </p>
         <div class="table-scroll">
           <table class="grid stack">

@@ -82,6 +82,9 @@ export function FinanceStatisticsPage({ zone, nonce, user, stats: s }: FinanceSt
             ]}
           />
           <CalendarListNote dues={[s.loans.latestDueOn]} />
+          <p>
+            <a href="/api/v1/finance/loans?format=xlsx">导出全部贷款申请(Excel)</a>
+          </p>
         </section>
 
         <section aria-labelledby="h-banks">

@@ -53,6 +53,11 @@ export function BankLoansPage({ zone, nonce, user, rows, counts, nextHref, first
           label="查找申请"
           hint="申请编号(如 ZB-DK-2026-000045)、企业或产品名称"
         />
+        <p>
+          <a href={`/api/v1/finance/loans?format=xlsx${q ? `&q=${encodeURIComponent(q)}` : ""}`}>
+            {q ? "导出查找结果(Excel)" : "导出全部申请(Excel)"}
+          </a>
+        </p>
         <CalendarListNote dues={rows.map((r) => due(r.application)?.on)} />
         <p aria-live="polite">
           {q ? `“${q}”:` : ""}共 {total} 笔,待办理 {waiting} 笔{overdue ? `,其中超时 ${overdue} 笔` : ""}

@@ -1,7 +1,7 @@
 /**
  * 政策兑现统计 (staff): applications and amounts per programme by status and
  * stage, this year's awards against each programme's annual budget, how long
- * each stage takes on average, and the CSV export.
+ * each stage takes on average, and the CSV and Excel exports.
  */
 import type { ZoneConfig } from "../../../tenants/schema";
 import type { SubsidyStatus } from "../../../worker/db/schema";
@@ -96,6 +96,9 @@ export function DashboardPage({ zone, nonce, user, dashboard: d, years }: Dashbo
         <p>
           <a class="btn" href="/admin/subsidies/export">
             导出全部申报(CSV)
+          </a>{" "}
+          <a class="btn" href="/admin/subsidies/export?format=xlsx">
+            导出申报与拨付(Excel)
           </a>
         </p>
 

@@ -125,7 +125,8 @@ export function QueuePage({
         <h1>政策兑现</h1>
         <p class="lead">
           按环节办理企业的补贴申报。<a href="/admin/subsidies/dashboard">统计与预算</a> ·{" "}
-          <a href="/admin/subsidies/export">导出 CSV</a> · <a href="/publicity">公示页面</a>
+          <a href="/admin/subsidies/export">导出 CSV</a> · <a href="/admin/subsidies/export?format=xlsx">导出 Excel</a>{" "}
+          · <a href="/publicity">公示页面</a>
         </p>
         <NoticeBox notice={notice} />
         <FormAlert errors={errors} />

@@ -2,8 +2,10 @@
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { AppDeps, AppEnv } from "../../env";
 import { validationHook } from "../../lib/api-errors";
-import { err, json } from "../../lib/openapi";
-import { requestCtx } from "../../middleware/request-ctx";
+import { err } from "../../lib/openapi";
+import { ExportFormat, jsonOrXlsx } from "../../lib/xlsx/openapi";
+import { actingCtx, requestCtx } from "../../middleware/request-ctx";
+import { exportDirectoryXlsx } from "./directory-xlsx";
 import { requireZone } from "../../middleware/zone";
 import { requireStaff } from "./member-guard";
 import { listEnterprises } from "./list-enterprises";
@@ -22,17 +24,24 @@ export function enterpriseDirectoryApi(deps: AppDeps) {
       summary:
         "The zone's enterprise directory (zone staff): " +
         "search by name/USCC, filter by industry, verified qualification, status; " +
-        "paged in name order (after/before cursors; page still works)",
-      request: { query: DirectoryQuery },
+        "paged in name order (after/before cursors; page still works). " +
+        "format=xlsx: every match of the filters as an Excel workbook (企业名录), streamed; the export is audited",
+      request: { query: DirectoryQuery.extend({ format: ExportFormat }) },
       responses: {
-        200: json(DirectoryPage, "One page of enterprises"),
+        200: jsonOrXlsx(DirectoryPage, "One page of enterprises"),
         422: err("A filter or cursor is invalid"),
         401: err("No session"),
         403: err("Not allowed for this account"),
       },
     }),
     async (c) => {
-      const { pendingQualifications: _p, ...result } = await listEnterprises(requestCtx(c, deps), c.req.valid("query"));
+      const { format, ...filters } = c.req.valid("query");
+      if (format === "xlsx") {
+        const query = new URL(c.req.url).search;
+        // A workbook is not the typed JSON answer: the OpenAPI document describes both.
+        return (await exportDirectoryXlsx({ ctx: actingCtx(c, deps), filters, query })) as never;
+      }
+      const { pendingQualifications: _p, ...result } = await listEnterprises(requestCtx(c, deps), filters);
       return c.json(
         { ...result, enterprises: result.enterprises.map(({ createdAt: _c, updatedAt: _u, ...e }) => e) },
         200,

@@ -9,10 +9,9 @@ import type { ZoneConfig } from "../../../tenants/schema";
 import type { TenantDb } from "../../db/open";
 import { enterprises, subsidyApplications, subsidyPayments, subsidyStageTimes } from "../../db/schema";
 import type { CompiledPolicySet } from "../../engines/policy/compile";
-import { applicationNumber } from "../../lib/application-number";
-import { fenToPlainYuan } from "../../lib/money";
-import { shanghaiDateTime } from "../../lib/calendar";
+import { csvValues } from "../../lib/xlsx/csv-values";
 import { STATUS_ZH } from "../../../web/labels/subsidies";
+import { APPLICATION_COLUMNS, applicationRow } from "./export-tables";
 import { titleFrom } from "./programme-title";
 
 /**
@@ -107,7 +106,7 @@ function dashboardBatch(db: TenantDb, year: number) {
   ]);
 }
 
-/** Every non-draft application as CSV (UTF-8 with BOM, CRLF) for Excel. */
+/** Every non-draft application as CSV (UTF-8 with BOM, CRLF) for Excel: the columns of export-tables.ts. */
 export async function applicationsCsv(
   { db, zone }: { db: TenantDb; zone: ZoneConfig },
   policy: CompiledPolicySet | null | Promise<CompiledPolicySet | null>,
@@ -121,33 +120,6 @@ export async function applicationsCsv(
       .orderBy(asc(subsidyApplications.submittedAt)),
     policy,
   ]);
-  const header = [
-    "申报编号",
-    "企业名称",
-    "统一社会信用代码",
-    "项目编号",
-    "项目名称",
-    "状态",
-    "环节",
-    "测算金额(元)",
-    "核定金额(元)",
-    "申报年度",
-    "政策版本",
-    "提交时间(北京时间)",
-  ];
-  const lines = rows.map(({ a, enterprise, uscc }) => [
-    applicationNumber(zone, "subsidy", a) ?? "",
-    enterprise,
-    uscc,
-    a.programmeId,
-    compiled?.programmes.get(a.programmeId)?.title.zh ?? "",
-    STATUS_ZH[a.status],
-    zone.subsidy.stages.find((s) => s.key === a.stage)?.zh ?? "",
-    a.requestedFen === null ? "" : fenToPlainYuan(a.requestedFen),
-    a.amountFen === null ? "" : fenToPlainYuan(a.amountFen),
-    a.awardYear,
-    a.policyVersion,
-    a.submittedAt ? shanghaiDateTime(a.submittedAt) : "",
-  ]);
-  return toCsv([header, ...lines]);
+  const row = applicationRow(zone, (id) => compiled?.programmes.get(id)?.title.zh ?? "");
+  return toCsv([APPLICATION_COLUMNS.map((c) => c.header), ...rows.map((r) => csvValues(APPLICATION_COLUMNS, row(r)))]);
 }

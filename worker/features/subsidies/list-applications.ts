@@ -135,7 +135,7 @@ export async function listMyApplications(
 }
 
 /** The queue's filters as SQL (the cursor aside): what the page and its total share. */
-function queueFilters(zone: Pick<ZoneConfig, "slug" | "code">, query: QueueQuery): SQL[] {
+export function queueFilters(zone: Pick<ZoneConfig, "slug" | "code">, query: QueueQuery): SQL[] {
   const where: SQL[] = [];
   const resubmitted = query.resubmitted === "1";
   if (query.status) where.push(eq(subsidyApplications.status, query.status));

@@ -6,6 +6,8 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
 import type { AppDeps, AppEnv } from "../../../env";
 import { err, json } from "../../../lib/openapi";
+import { ExportFormat, jsonOrXlsx } from "../../../lib/xlsx/openapi";
+import { exportLoansXlsx } from "../export-loans";
 import { textField } from "../../../lib/text";
 import { actingCtx } from "../../../middleware/request-ctx";
 import { listLoansFor, LOANS_PAGE } from "../list-loans";
@@ -35,6 +37,7 @@ const LoansQuery = z.object({
     .max(100)
     .default(LOANS_PAGE)
     .openapi({ param: { name: "limit", in: "query" }, description: `Rows per page (default ${LOANS_PAGE})` }),
+  format: ExportFormat,
 });
 
 /** The 404 of a loan id that is not there, or not the reader's. */
@@ -51,10 +54,11 @@ export function readLoanEndpoints(r: OpenAPIHono<AppEnv>, deps: AppDeps, reader:
       summary:
         "Loan applications, newest first: a member's enterprise's own; a bank's staff their bank's (the queue, " +
         "with overdue flags); zone staff every one in the zone; q finds one by its number. A page at a time " +
-        "(`after`: the previous page's nextCursor), with the total",
+        "(`after`: the previous page's nextCursor), with the total. " +
+        "format=xlsx: every application the reader may see (with q) as an Excel workbook, streamed; audited",
       request: { query: LoansQuery },
       responses: {
-        200: json(
+        200: jsonOrXlsx(
           z.object({
             applications: z.array(LoanSchema),
             total: z.number().int().openapi({ description: "Applications in the whole list (every page)" }),
@@ -67,7 +71,10 @@ export function readLoanEndpoints(r: OpenAPIHono<AppEnv>, deps: AppDeps, reader:
       },
     }),
     async (c) => {
-      const page = await listLoansFor(actingCtx(c, deps), c.req.valid("query"));
+      const { format, ...query } = c.req.valid("query");
+      // A workbook is not the typed JSON answer: the OpenAPI document describes both.
+      if (format === "xlsx") return (await exportLoansXlsx({ ctx: actingCtx(c, deps), q: query.q })) as never;
+      const page = await listLoansFor(actingCtx(c, deps), query);
       return c.json({ applications: page.rows.map(loanJson), total: page.total, nextCursor: page.nextCursor }, 200);
     },
   );

@@ -5,11 +5,14 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { AppDeps } from "../../../env";
 import { applicationNumber } from "../../../lib/application-number";
-import { err, json } from "../../../lib/openapi";
+import { AppError } from "../../../lib/errors";
+import { err } from "../../../lib/openapi";
+import { ExportFormat, jsonOrXlsx } from "../../../lib/xlsx/openapi";
 import { actingCtx } from "../../../middleware/request-ctx";
 import { STATUS_ZH } from "../../../../web/labels/subsidies";
 import { ListSchema } from "./response-schemas";
-import { listMyApplications, listQueue, QueueQuery } from "../list-applications";
+import { exportApplicationsXlsx } from "../export-xlsx";
+import { listMyApplications, listQueue, QueueQuery, queueFilters } from "../list-applications";
 import { denied, titles, type SubsidyGuards, type SubsidyRouter } from "./shared";
 
 export function listEndpoint(r: SubsidyRouter, deps: AppDeps, g: SubsidyGuards) {
@@ -25,17 +28,25 @@ export function listEndpoint(r: SubsidyRouter, deps: AppDeps, g: SubsidyGuards) 
         "or enterprise name or application number (q, e.g. ZB-2026-000123), or back in review after a correction " +
         "(resubmitted=1, the 工作台's 补正后重新提交), with counts per status and stage. " +
         "A page at a time (limit, default 50): the answer's nextCursor, passed as ?after=, gives the next; " +
-        "total counts every page",
-      request: { query: QueueQuery },
+        "total counts every page. " +
+        "format=xlsx (zone staff): every application matching the filters as an Excel workbook (申报), " +
+        "in submission order, streamed; audited",
+      request: { query: QueueQuery.extend({ format: ExportFormat }) },
       responses: {
-        200: json(ListSchema, "Applications, those due first (staff) or most recently changed first (member)"),
+        200: jsonOrXlsx(ListSchema, "Applications, those due first (staff) or most recently changed first (member)"),
         ...denied,
         422: err("Invalid filter"),
       },
     }),
     async (c) => {
       const ctx = actingCtx(c, deps);
-      const query = c.req.valid("query");
+      const { format, ...query } = c.req.valid("query");
+      if (format === "xlsx") {
+        if (ctx.actor.role === "enterprise") throw new AppError("forbidden", "导出 Excel 仅供园区工作人员使用。");
+        const filter = queueFilters(ctx.zone, query);
+        // A workbook is not the typed JSON answer: the OpenAPI document describes both.
+        return (await exportApplicationsXlsx({ ctx, filter, query: new URL(c.req.url).search })) as never;
+      }
       // The titles and the page do not depend on each other: one round trip for both.
       const [title, list] = await Promise.all([
         titles(c, deps),
