@@ -10,6 +10,7 @@ import { flagOverdueLoansJob } from "./flag-overdue-loans";
 import { pruneAuthRecordsJob } from "./prune-auth-records";
 import { pruneDraftUploadsJob } from "./prune-draft-uploads";
 import { pruneNoticesJob } from "./prune-notices";
+import { reportRemindersJob } from "./report-reminders";
 import { runQueuedJobsJob } from "./run-queued-jobs";
 import type { ZoneJob } from "./zone-job";
 import { loadZone } from "../middleware/zone-settings";
@@ -21,6 +22,7 @@ const zoneJobs: readonly ZoneJob[] = [
   pruneNoticesJob,
   advancePublicityJob,
   flagOverdueLoansJob,
+  reportRemindersJob,
   runQueuedJobsJob,
   deliverOutboxJob,
 ];

@@ -14,6 +14,7 @@ import {
   type FormValues,
 } from "../../components/form";
 import type { HeaderUser } from "../auth/labels";
+import { formatDateZh } from "../../format";
 import { ENTERPRISE_CSS } from "./labels";
 
 interface FormPageProps {
@@ -110,14 +111,39 @@ export function ProfileFormPage({ zone, nonce, user, values, errors }: FormPageP
   );
 }
 
-export function FiguresFormPage({ zone, nonce, user, values, errors, maxYear }: FormPageProps & { maxYear: number }) {
+export function FiguresFormPage({
+  zone,
+  nonce,
+  user,
+  values,
+  errors,
+  maxYear,
+  prefilledFrom,
+  report,
+}: FormPageProps & { maxYear: number; prefilledFrom?: number; report?: { year: number; dueOn: string } }) {
   const intro = (
-    <p class="note">
-      金额以元为单位,可带两位小数(如 12345.67),也可写 300万 或
-      1.5亿;不清楚的项可以留空。研发人员数不能多于员工人数。保存同一年度会替换原数据,原数据保留在变更记录中。
-    </p>
+    <>
+      {report && (
+        <p class="alert info" role="status">
+          园区正在收集 {report.year} 年度报表,请于 {formatDateZh(report.dueOn)}
+          前填齐下列各项(研发费用加计扣除额除外)后提交;没有的项请填 0。
+        </p>
+      )}
+      {prefilledFrom !== undefined && (
+        <p class="alert info" role="status">
+          已按上年数据预填,请核对后提交。(以下数字来自 {prefilledFrom} 年度,保存后才成为本年度的数据。)
+        </p>
+      )}
+      <p class="note">
+        金额以元为单位,可带两位小数(如 12345.67),也可写 300万 或
+        1.5亿;不清楚的项可以留空。研发人员数不能多于员工人数。保存同一年度会替换原数据,原数据保留在变更记录中。
+      </p>
+    </>
   );
   const f = bind(values, errors);
+  const count = (label: string, name: string, hint?: string) => (
+    <Input label={label} inputmode="numeric" maxlength={7} required={false} hint={hint} {...f(name)} />
+  );
   return (
     <FormPage
       zone={zone}
@@ -133,8 +159,12 @@ export function FiguresFormPage({ zone, nonce, user, values, errors, maxYear }: 
       <MoneyInput label="研发费用" required={false} {...f("rdExpense")} />
       <MoneyInput label="研发费用加计扣除额" required={false} {...f("rdSuperDeduction")} />
       <MoneyInput label="纳税额" required={false} {...f("taxPaid")} />
-      <Input label="员工人数" inputmode="numeric" maxlength={7} required={false} {...f("employees")} />
-      <Input label="研发人员数" inputmode="numeric" maxlength={7} required={false} {...f("rdStaff")} />
+      <MoneyInput label="出口额" required={false} hint="没有出口请填 0" {...f("exports")} />
+      {count("员工人数", "employees")}
+      {count("研发人员数", "rdStaff")}
+      {count("发明专利申请数", "inventionPatentsFiled", "本年度新提交的发明专利申请,件")}
+      {count("发明专利授权数", "inventionPatentsGranted", "本年度获得授权的发明专利,件")}
+      {count("有效发明专利数", "validInventionPatents", "年末仍有效的发明专利,件")}
     </FormPage>
   );
 }

@@ -7,6 +7,8 @@ import { FormAlert, Input, type FormErrors } from "../../components/form";
 import type { HeaderUser } from "../auth/labels";
 import { ENTERPRISE_CSS } from "./labels";
 import { MembersSection, OpenInvitationsSection } from "./members";
+import { formatDateZh } from "../../format";
+import { filingStatus, missingFields } from "../../../worker/lib/yearly-report";
 import { FiguresSection, HistorySection, ProfileSection, QualificationsSection } from "./overview";
 
 interface MemberHomeProps {
@@ -30,6 +32,7 @@ export function MemberHomePage({ zone, nonce, user, overview, invitations, notic
             {notice.message}
           </div>
         )}
+        <ReportDue overview={overview} />
         <ProfileSection zone={zone} o={overview} mode={mode} />
         <QualificationsSection o={overview} mode={mode} />
         <FiguresSection o={overview} mode={mode} />
@@ -57,5 +60,38 @@ export function MemberHomePage({ zone, nonce, user, overview, invitations, notic
         <HistorySection zone={zone} o={overview} />
       </main>
     </Layout>
+  );
+}
+
+/** The zone's open yearly reports: a call to file each one not yet complete, a quiet line for those filed. */
+function ReportDue({ overview }: { overview: EnterpriseOverview }) {
+  const open = overview.openReports ?? [];
+  if (!open.length) return null;
+  return (
+    <section aria-labelledby="s-report" class="report-due">
+      <h2 id="s-report">年度报表</h2>
+      {open.map((w) => {
+        const row = overview.figures.find((f) => f.year === w.year);
+        const status = filingStatus(row);
+        const due = formatDateZh(w.dueOn);
+        if (status === "filed")
+          return (
+            <p class="alert ok" role="status">
+              {w.year} 年度报表已填报。截止 {due} 前仍可<a href={`/enterprise/figures?year=${w.year}`}>修改</a>。
+            </p>
+          );
+        return (
+          <div class="alert info">
+            <p>
+              园区正在收集 {w.year} 年度报表,请于 {due} 前填报。
+              {status === "incomplete" && `还缺:${missingFields(row).join("、")}。`}
+            </p>
+            <a class="btn" href={`/enterprise/figures?year=${w.year}`}>
+              填报 {w.year} 年度报表
+            </a>
+          </div>
+        );
+      })}
+    </section>
   );
 }

@@ -157,6 +157,12 @@ export function FiguresSection({ o, mode }: { o: EnterpriseOverview; mode: Mode 
                 <th scope="col" class="num">
                   研发人员
                 </th>
+                <th scope="col" class="num">
+                  出口额
+                </th>
+                <th scope="col" class="num">
+                  发明专利(申请/授权/有效)
+                </th>
                 {mode.kind === "member" && <th scope="col">操作</th>}
               </tr>
             </thead>
@@ -181,6 +187,14 @@ export function FiguresSection({ o, mode }: { o: EnterpriseOverview; mode: Mode 
                   </td>
                   <td class="num" data-label="研发人员">
                     {f.rdStaff ?? "—"}
+                  </td>
+                  <td class="num" data-label="出口额">
+                    {wanOrDash(f.exportsFen)}
+                  </td>
+                  <td class="num" data-label="发明专利(申请/授权/有效)">
+                    {[f.inventionPatentsFiled, f.inventionPatentsGranted, f.validInventionPatents]
+                      .map((v) => v ?? "—")
+                      .join(" / ")}
                   </td>
                   {mode.kind === "member" && (
                     <td>

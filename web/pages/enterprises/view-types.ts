@@ -27,6 +27,8 @@ export interface EnterpriseOverview {
   figures: (typeof enterpriseYearlyFigures.$inferSelect)[];
   members: Pick<typeof users.$inferSelect, "id" | "name" | "email" | "status" | "createdAt">[];
   history: (typeof enterpriseHistory.$inferSelect)[];
+  /** The zone's open yearly reports, newest year first. */
+  openReports?: { year: number; dueOn: string }[];
 }
 
 /** The directory's filters, as validated from the query string. */

@@ -16,6 +16,14 @@ export const enterpriseYearlyFigures = sqliteTable(
     taxPaidFen: integer("tax_paid_fen"),
     employees: integer("employees"),
     rdStaff: integer("rd_staff"),
+    /** 当年发明专利申请数 (the yearly report's figures, from here down; null = not reported). */
+    inventionPatentsFiled: integer("invention_patents_filed"),
+    /** 当年发明专利授权数 */
+    inventionPatentsGranted: integer("invention_patents_granted"),
+    /** 年末拥有有效发明专利数: what 万人发明专利拥有量 counts. */
+    validInventionPatents: integer("valid_invention_patents"),
+    /** 出口额 */
+    exportsFen: integer("exports_fen"),
     updatedAt: integer("updated_at").notNull(),
     updatedBy: text("updated_by"),
   },

@@ -22,6 +22,8 @@ export const NOTICE_KINDS = [
   // To an enterprise's members, about their own loan application (the bank's step).
   "loan_progress",
   "loan_declined",
+  // To an enterprise's members: the zone's yearly report is due and not yet filed.
+  "report_due",
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 

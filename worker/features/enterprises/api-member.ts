@@ -5,6 +5,7 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppDeps, AppEnv } from "../../env";
 import { validationHook } from "../../lib/api-errors";
+import { filingStatus, missingFields } from "../../lib/yearly-report";
 import { body, err, json } from "../../lib/openapi";
 import { actingCtx, requestCtx } from "../../middleware/request-ctx";
 import { requireZone } from "../../middleware/zone";
@@ -23,6 +24,10 @@ const figuresJson = (f: EnterpriseOverview["figures"][number]) => ({
   taxPaidFen: f.taxPaidFen,
   employees: f.employees,
   rdStaff: f.rdStaff,
+  exportsFen: f.exportsFen,
+  inventionPatentsFiled: f.inventionPatentsFiled,
+  inventionPatentsGranted: f.inventionPatentsGranted,
+  validInventionPatents: f.validInventionPatents,
   updatedAt: new Date(f.updatedAt).toISOString(),
 });
 
@@ -42,6 +47,10 @@ function documentJson(o: EnterpriseOverview) {
       expired: q.expired,
       reviewNote: q.reviewNote,
     })),
+    openReports: o.openReports.map((w) => {
+      const row = o.figures.find((f) => f.year === w.year);
+      return { ...w, status: filingStatus(row), missing: row ? missingFields(row) : [] };
+    }),
   };
 }
 

@@ -1,4 +1,8 @@
-/** 年度数据 (GET/POST /enterprise/figures): one year's figures, typed in 元 and stored in fen. */
+/**
+ * 年度数据 (GET/POST /enterprise/figures): one year's figures, typed in 元 and stored in fen. A year
+ * with no figures yet opens with the year before's, marked as such, so a yearly report is a check
+ * and a few changes rather than a blank form.
+ */
 import { Hono, type Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { FormErrors, FormValues } from "../../../web/components/form";
@@ -19,7 +23,13 @@ export function figuresPages(deps: AppDeps) {
   const r = new Hono<AppEnv>();
   const maxYear = (c: Context<AppEnv>) => Number(shanghaiDate(requestCtx(c, deps).now).slice(0, 4));
 
-  const page = (c: Context<AppEnv>, values: FormValues, errors?: FormErrors, status: ContentfulStatusCode = 200) =>
+  const page = (
+    c: Context<AppEnv>,
+    values: FormValues,
+    errors?: FormErrors,
+    status: ContentfulStatusCode = 200,
+    extra: { prefilledFrom?: number; report?: { year: number; dueOn: string } } = {},
+  ) =>
     c.html(
       <FiguresFormPage
         zone={requestCtx(c, deps).zone}
@@ -28,35 +38,53 @@ export function figuresPages(deps: AppDeps) {
         values={values}
         errors={errors}
         maxYear={maxYear(c)}
+        {...extra}
       />,
       status,
     );
 
   r.get("/figures", async (c) => {
     const asked = Number(c.req.query("year"));
-    const year = Number.isInteger(asked) && asked >= FIRST_YEAR && asked <= maxYear(c) ? asked : maxYear(c) - 1;
-    const { figures } = await getEnterpriseOverview(requestCtx(c, deps), memberOf(c).enterpriseId, {
+    const { figures, openReports } = await getEnterpriseOverview(requestCtx(c, deps), memberOf(c).enterpriseId, {
       historyLimit: 0,
     });
-    const f = figures.find((x) => x.year === year);
+    // No year asked: the newest open report's, else last year.
+    const fallback = openReports.find((w) => w.year <= maxYear(c))?.year ?? maxYear(c) - 1;
+    const year = Number.isInteger(asked) && asked >= FIRST_YEAR && asked <= maxYear(c) ? asked : fallback;
+    const own = figures.find((x) => x.year === year);
+    const previous = own ? undefined : figures.find((x) => x.year === year - 1);
+    const f = own ?? previous;
     const y = (fen: number | null | undefined) => (fen === null || fen === undefined ? "" : fenToPlainYuan(fen));
     const n = (v: number | null | undefined) => (v === null || v === undefined ? "" : String(v));
-    return page(c, {
-      year: String(year),
-      revenue: y(f?.revenueFen),
-      rdExpense: y(f?.rdExpenseFen),
-      rdSuperDeduction: y(f?.rdSuperDeductionFen),
-      taxPaid: y(f?.taxPaidFen),
-      employees: n(f?.employees),
-      rdStaff: n(f?.rdStaff),
-    });
+    return page(
+      c,
+      {
+        year: String(year),
+        revenue: y(f?.revenueFen),
+        rdExpense: y(f?.rdExpenseFen),
+        rdSuperDeduction: y(f?.rdSuperDeductionFen),
+        taxPaid: y(f?.taxPaidFen),
+        employees: n(f?.employees),
+        rdStaff: n(f?.rdStaff),
+        exports: y(f?.exportsFen),
+        inventionPatentsFiled: n(f?.inventionPatentsFiled),
+        inventionPatentsGranted: n(f?.inventionPatentsGranted),
+        validInventionPatents: n(f?.validInventionPatents),
+      },
+      undefined,
+      200,
+      {
+        ...(previous ? { prefilledFrom: previous.year } : {}),
+        ...reportOf(openReports, year),
+      },
+    );
   });
 
   r.post("/figures", async (c) => {
     const form = await readForm(c, FiguresForm);
     refuseBadCharacters(form.raw);
     if (!form.ok) return page(c, form.raw, form.errors, 422);
-    const { year, revenue, rdExpense, rdSuperDeduction, taxPaid, employees, rdStaff } = form.data;
+    const { year, revenue, rdExpense, rdSuperDeduction, taxPaid, employees, rdStaff, exports } = form.data;
     try {
       const { warnings } = await saveYearlyFigures(actingCtx(c, deps), memberOf(c).enterpriseId, year, {
         revenueFen: revenue,
@@ -65,6 +93,10 @@ export function figuresPages(deps: AppDeps) {
         taxPaidFen: taxPaid,
         employees,
         rdStaff,
+        exportsFen: exports,
+        inventionPatentsFiled: form.data.inventionPatentsFiled,
+        inventionPatentsGranted: form.data.inventionPatentsGranted,
+        validInventionPatents: form.data.validInventionPatents,
       });
       return c.redirect(`/enterprise?done=figures${warnings.length ? "&warn=rd" : ""}`, 303);
     } catch (e) {
@@ -74,4 +106,10 @@ export function figuresPages(deps: AppDeps) {
   });
 
   return r;
+}
+
+/** The open yearly report for `year`, if any: the form names its due date. */
+function reportOf(open: { year: number; dueOn: string }[], year: number) {
+  const w = open.find((x) => x.year === year);
+  return w ? { report: w } : {};
 }

@@ -1,7 +1,8 @@
 /**
  * Everything one enterprise's page shows: profile, qualifications (with whether
- * each is still valid today), yearly figures, members and recent history. The
- * member reads their own; staff read any in the zone. Unknown id → 404.
+ * each is still valid today), yearly figures, members, recent history and the zone's open yearly
+ * reports (the member is asked to file them). The member reads their own; staff read any in the
+ * zone. Unknown id → 404.
  */
 import { and, asc, desc, eq, like } from "drizzle-orm";
 import {
@@ -10,6 +11,7 @@ import {
   enterpriseYearlyFigures,
   enterprises,
   materials,
+  reportWindows,
   users,
 } from "../../db/schema";
 import { AppError } from "../../lib/errors";
@@ -24,7 +26,7 @@ export async function getEnterpriseOverview(
   enterpriseId: string,
   opts: { historyLimit?: number } = {},
 ) {
-  const [found, quals, figures, members, history, certificates] = await db.batch([
+  const [found, quals, figures, members, history, certificates, openReports] = await db.batch([
     db.select().from(enterprises).where(eq(enterprises.id, enterpriseId)).limit(1),
     db
       .select()
@@ -58,6 +60,12 @@ export async function getEnterpriseOverview(
         ),
       )
       .orderBy(asc(materials.createdAt), asc(materials.id)),
+    // The zone's open yearly reports: the member's page asks for the year's figures while one is open.
+    db
+      .select({ year: reportWindows.year, dueOn: reportWindows.dueOn })
+      .from(reportWindows)
+      .where(eq(reportWindows.status, "open"))
+      .orderBy(desc(reportWindows.year)),
   ]);
   const enterprise = found[0];
   if (!enterprise) throw new AppError("not_found", NOT_FOUND_MESSAGE);
@@ -89,6 +97,7 @@ export async function getEnterpriseOverview(
     figures,
     members,
     history,
+    openReports,
   };
 }
 

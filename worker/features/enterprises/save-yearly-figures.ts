@@ -2,7 +2,8 @@
  * One year's figures (what the policy engine reads): added or replaced, with the
  * previous values kept in enterprise_history under `figures:<year>`. R&D staff
  * above the headcount is impossible and refused; R&D expense above revenue is
- * possible (start-ups) and only flagged for the clerk to double-check.
+ * possible (start-ups) and only flagged for the clerk to double-check. Patent counts have no cross-check:
+ * grants follow earlier years' filings, and a granted patent may lapse or be sold within the year.
  */
 import { and, eq } from "drizzle-orm";
 import { enterpriseYearlyFigures } from "../../db/schema";
@@ -12,6 +13,13 @@ import { changedFields, historyInsert } from "./history";
 import { FIRST_YEAR, type FiguresValues } from "./schemas";
 import { shanghaiDate } from "../../lib/calendar";
 import type { Actor, RequestCtx } from "../../middleware/request-ctx";
+
+const LATER_FIELDS = [
+  "exportsFen",
+  "inventionPatentsFiled",
+  "inventionPatentsGranted",
+  "validInventionPatents",
+] as const;
 
 export const RD_OVER_REVENUE_WARNING = "研发费用高于营业收入,请核对数字是否填错(已保存)。";
 
@@ -42,20 +50,24 @@ export async function saveYearlyFigures(
     .from(enterpriseYearlyFigures)
     .where(and(eq(enterpriseYearlyFigures.enterpriseId, enterpriseId), eq(enterpriseYearlyFigures.year, year)))
     .limit(1);
-  const after = { ...values };
-  const diff = changedFields(
-    row
-      ? {
-          revenueFen: row.revenueFen,
-          rdExpenseFen: row.rdExpenseFen,
-          rdSuperDeductionFen: row.rdSuperDeductionFen,
-          taxPaidFen: row.taxPaidFen,
-          employees: row.employees,
-          rdStaff: row.rdStaff,
-        }
-      : null,
-    after,
-  );
+  const before = row
+    ? {
+        revenueFen: row.revenueFen,
+        rdExpenseFen: row.rdExpenseFen,
+        rdSuperDeductionFen: row.rdSuperDeductionFen,
+        taxPaidFen: row.taxPaidFen,
+        employees: row.employees,
+        rdStaff: row.rdStaff,
+        exportsFen: row.exportsFen,
+        inventionPatentsFiled: row.inventionPatentsFiled,
+        inventionPatentsGranted: row.inventionPatentsGranted,
+        validInventionPatents: row.validInventionPatents,
+      }
+    : null;
+  // The report's later fields, left out by a client that predates them, keep what is stored.
+  const kept = (k: (typeof LATER_FIELDS)[number]) => (values[k] === undefined ? (before?.[k] ?? null) : values[k]);
+  const after = { ...values, ...Object.fromEntries(LATER_FIELDS.map((k) => [k, kept(k)])) } as Required<FiguresValues>;
+  const diff = changedFields(before, after);
   // The stored row is returned, so the API answers without reading it again.
   if (!diff) return { changed: false, warnings, figures: row! };
 
@@ -63,10 +75,10 @@ export async function saveYearlyFigures(
   const [[saved]] = await db.batch([
     db
       .insert(enterpriseYearlyFigures)
-      .values({ enterpriseId, year, ...values, updatedAt: t, updatedBy: actor.id })
+      .values({ enterpriseId, year, ...after, updatedAt: t, updatedBy: actor.id })
       .onConflictDoUpdate({
         target: [enterpriseYearlyFigures.enterpriseId, enterpriseYearlyFigures.year],
-        set: { ...values, updatedAt: t, updatedBy: actor.id },
+        set: { ...after, updatedAt: t, updatedBy: actor.id },
       })
       .returning(),
     historyInsert(db, { enterpriseId, actor, subject: `figures:${year}`, ...diff }, now),

@@ -27,12 +27,14 @@ const headcount = (label: string) =>
     .trim()
     .regex(/^\d{1,7}$/, `${label}请填写 0 或正整数`)
     .transform(Number);
+/** A count, or null when left blank; one message for anything else (a union would say "Invalid input"). */
 const optionalHeadcount = (label: string) =>
   z
     .string()
     .trim()
     .default("")
-    .pipe(z.union([z.literal("").transform(() => null), headcount(label)]));
+    .refine((s) => s === "" || /^\d{1,7}$/.test(s), `${label}请填写 0 或正整数`)
+    .transform((s) => (s === "" ? null : Number(s)));
 
 const optionalDate = (label: string) =>
   z
@@ -83,6 +85,11 @@ export interface FiguresValues {
   taxPaidFen: number | null;
   employees: number | null;
   rdStaff: number | null;
+  /** The yearly report's figures: undefined (an API client that predates them) keeps what is stored. */
+  inventionPatentsFiled?: number | null | undefined;
+  inventionPatentsGranted?: number | null | undefined;
+  validInventionPatents?: number | null | undefined;
+  exportsFen?: number | null | undefined;
 }
 
 export const FiguresForm = z.object({
@@ -97,6 +104,10 @@ export const FiguresForm = z.object({
   taxPaid: optionalYuan,
   employees: optionalHeadcount("员工人数"),
   rdStaff: optionalHeadcount("研发人员数"),
+  exports: optionalYuan,
+  inventionPatentsFiled: optionalHeadcount("发明专利申请数"),
+  inventionPatentsGranted: optionalHeadcount("发明专利授权数"),
+  validInventionPatents: optionalHeadcount("有效发明专利数"),
 });
 
 const Fen = z
@@ -114,6 +125,21 @@ const Count = z
   .nullable()
   .default(null);
 
+const OptionalFen = z
+  .number()
+  .int("金额以分为单位,须为整数")
+  .min(0, "金额不能为负数")
+  .max(999_999_999_999_999, "金额过大")
+  .nullable()
+  .optional();
+const Patents = z
+  .number()
+  .int("专利件数须为整数")
+  .min(0, "专利件数不能为负数")
+  .max(9_999_999, "专利件数过大")
+  .nullable()
+  .optional();
+
 export const FiguresBody = z
   .object({
     revenueFen: Fen.openapi({ description: "营业收入, fen", example: 1234567 }),
@@ -122,6 +148,11 @@ export const FiguresBody = z
     taxPaidFen: Fen.openapi({ description: "纳税额, fen" }),
     employees: Count.openapi({ description: "从业人员数" }),
     rdStaff: Count.openapi({ description: "研发人员数 (≤ employees)" }),
+    // The yearly report's figures (added later): left out, the stored value stays; null clears it.
+    exportsFen: OptionalFen.openapi({ description: "出口额, fen; omitted = unchanged" }),
+    inventionPatentsFiled: Patents.openapi({ description: "当年发明专利申请数; omitted = unchanged" }),
+    inventionPatentsGranted: Patents.openapi({ description: "当年发明专利授权数; omitted = unchanged" }),
+    validInventionPatents: Patents.openapi({ description: "年末有效发明专利数; omitted = unchanged" }),
   })
   .openapi("YearlyFiguresInput");
 
@@ -183,9 +214,15 @@ export type DirectoryFilters = z.output<typeof DirectoryQuery>;
 
 // ── API response shapes ──────────────────────────────────────────────────────
 
-export const YearlyFigures = FiguresBody.extend({ year: z.number().int(), updatedAt: z.string() }).openapi(
-  "YearlyFigures",
-);
+const Stored = z.number().int().nullable();
+export const YearlyFigures = FiguresBody.extend({
+  year: z.number().int(),
+  exportsFen: Stored.openapi({ description: "出口额, fen" }),
+  inventionPatentsFiled: Stored.openapi({ description: "当年发明专利申请数" }),
+  inventionPatentsGranted: Stored.openapi({ description: "当年发明专利授权数" }),
+  validInventionPatents: Stored.openapi({ description: "年末有效发明专利数" }),
+  updatedAt: z.string(),
+}).openapi("YearlyFigures");
 
 export const Qualification = z
   .object({
@@ -220,8 +257,23 @@ const EnterpriseProfile = z
   })
   .openapi("EnterpriseProfile");
 
+/** A yearly report the zone is collecting, and where this enterprise stands with it. */
+const OpenReport = z
+  .object({
+    year: z.number().int(),
+    dueOn: z.string().openapi({ description: "Last day to file, YYYY-MM-DD, Asia/Shanghai" }),
+    status: z.enum(["filed", "incomplete", "unfiled"]),
+    missing: z.array(z.string()).openapi({ description: "The report's figures still blank, in Chinese" }),
+  })
+  .openapi("OpenYearlyReport");
+
 export const EnterpriseDocument = z
-  .object({ enterprise: EnterpriseProfile, figures: z.array(YearlyFigures), qualifications: z.array(Qualification) })
+  .object({
+    enterprise: EnterpriseProfile,
+    figures: z.array(YearlyFigures),
+    qualifications: z.array(Qualification),
+    openReports: z.array(OpenReport).openapi({ description: "Yearly reports the zone is collecting now" }),
+  })
   .openapi("Enterprise");
 
 const DirectoryRow = EnterpriseProfile.extend({

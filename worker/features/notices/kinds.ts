@@ -15,6 +15,7 @@ export const NOTICE_KIND_LABEL: Record<NoticeKind, string> = {
   application_awarded: "申报获批",
   loan_progress: "贷款进展",
   loan_declined: "贷款未获批准",
+  report_due: "年度报表催报",
 };
 
 export const NOTICE_CHANNEL_LABEL: Record<NoticeChannel, string> = {
