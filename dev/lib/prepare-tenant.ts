@@ -9,6 +9,7 @@ import { DEMO_ZONES, seedDemoAccounts } from "./seed-demo";
 import { seedDemoEnterprises } from "./seed-demo-enterprises";
 import { seedDemoSubsidies } from "./seed-demo-subsidies";
 import { seedDemoFinance } from "./seed-demo-finance";
+import { seedDemoIndicators } from "./seed-demo-indicators";
 
 export async function prepareTenant(client: Client, zone: ZoneConfig) {
   const migrated = await migrateTenant(client, migrations);
@@ -39,6 +40,7 @@ export async function prepareAllZones(
       if (demo) await seedDemoSubsidies(openTenantDb(client), zone);
       // After the enterprises (a demo need is theirs) and the demo banks of seed-demo.ts.
       if (demo) await seedDemoFinance(openTenantDb(client), zone);
+      if (demo) await seedDemoIndicators(openTenantDb(client), zone);
       results.push({ zone, ...prepared, demoAccountsCreated, demoEnterprisesCreated });
     } finally {
       client.close();
