@@ -303,5 +303,43 @@ export const migrations: readonly Migration[] = [
     "statements": [
       "CREATE INDEX `notices_expiry_idx` ON `notices` (`read_at`,`created_at`);"
     ]
+  },
+  {
+    "tag": "0019_yearly_reports",
+    "hash": "95624c6516b3c955caa88300e73f00c34eb28745ff73e4b6814b308cc28e40d4",
+    "statements": [
+      "CREATE TABLE `report_chases` (\n\t`year` integer NOT NULL,\n\t`enterprise_id` text NOT NULL,\n\t`day` text NOT NULL,\n\t`source` text NOT NULL,\n\t`event_key` text NOT NULL,\n\t`at` integer NOT NULL,\n\t`by` text,\n\tPRIMARY KEY(`year`, `enterprise_id`, `day`),\n\tFOREIGN KEY (`enterprise_id`) REFERENCES `enterprises`(`id`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE INDEX `report_chases_event_idx` ON `report_chases` (`event_key`);",
+      "CREATE INDEX `report_chases_enterprise_idx` ON `report_chases` (`enterprise_id`,`year`,`day`);",
+      "CREATE TABLE `report_windows` (\n\t`year` integer PRIMARY KEY NOT NULL,\n\t`due_on` text NOT NULL,\n\t`status` text NOT NULL,\n\t`opened_at` integer NOT NULL,\n\t`opened_by` text,\n\t`closed_at` integer,\n\t`closed_by` text,\n\t`reminded_on` text\n);",
+      "CREATE INDEX `report_windows_status_idx` ON `report_windows` (`status`,`year`);",
+      "ALTER TABLE `enterprise_yearly_figures` ADD `invention_patents_filed` integer;",
+      "ALTER TABLE `enterprise_yearly_figures` ADD `invention_patents_granted` integer;",
+      "ALTER TABLE `enterprise_yearly_figures` ADD `valid_invention_patents` integer;",
+      "ALTER TABLE `enterprise_yearly_figures` ADD `exports_fen` integer;"
+    ]
+  },
+  {
+    "tag": "0020_indicators",
+    "hash": "ae4bdf821db8f4e4134ba924311188196f6fea40fddf1f6a746af68c4227b391",
+    "statements": [
+      "CREATE TABLE `indicator_values` (\n\t`indicator_id` text NOT NULL,\n\t`year` integer NOT NULL,\n\t`value` real NOT NULL,\n\t`note` text NOT NULL,\n\t`entered_by` text,\n\t`entered_at` integer NOT NULL,\n\tPRIMARY KEY(`indicator_id`, `year`),\n\tFOREIGN KEY (`indicator_id`) REFERENCES `indicators`(`id`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE TABLE `indicators` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`code` text NOT NULL,\n\t`name` text NOT NULL,\n\t`unit` text NOT NULL,\n\t`direction` text NOT NULL,\n\t`baseline_year` integer NOT NULL,\n\t`baseline_value` real,\n\t`targets` text DEFAULT '{}' NOT NULL,\n\t`source` text NOT NULL,\n\t`source_note` text DEFAULT '' NOT NULL,\n\t`sort_order` integer DEFAULT 0 NOT NULL,\n\t`active` integer DEFAULT true NOT NULL,\n\t`updated_at` integer NOT NULL,\n\t`updated_by` text\n);",
+      "CREATE UNIQUE INDEX `indicators_code_unique` ON `indicators` (`code`);",
+      "CREATE INDEX `indicators_order_idx` ON `indicators` (`sort_order`,`code`);"
+    ]
+  },
+  {
+    "tag": "0021_statistics_indexes",
+    "hash": "ddfbcb3727767c9ccb6362c53351ceaa61f9b97ff34e812337703bb27445b6eb",
+    "statements": [
+      "CREATE INDEX `enterprises_industry_created_idx` ON `enterprises` (`industry`,`created_at`);",
+      "CREATE INDEX `outbox_kind_idx` ON `outbox` (`kind`,`recipient`,`created_at`);",
+      "CREATE INDEX `onboarding_created_idx` ON `onboarding_applications` (`created_at`,`status`,`decided_at`);",
+      "CREATE INDEX `subsidy_applications_submitted_idx` ON `subsidy_applications` (`submitted_at`,`status`,`programme_id`,`stage`);",
+      "CREATE INDEX `subsidy_applications_decided_idx` ON `subsidy_applications` (`status`,`decided_at`,`programme_id`,`amount_fen`);",
+      "CREATE INDEX `subsidy_payments_paid_on_idx` ON `subsidy_payments` (`paid_on`,`programme_id`,`amount_fen`);",
+      "CREATE INDEX `financing_needs_created_idx` ON `financing_needs` (`created_at`,`status`);"
+    ]
   }
 ];

@@ -128,11 +128,14 @@ function workLinks(user: HeaderUser): { href: string; label: string }[] {
     case "reviewer":
       return [
         { href: "/admin", label: "工作台" },
+        { href: "/admin/statistics", label: "数据看板" },
+        { href: "/admin/indicators", label: "指标与目标" },
         { href: "/admin/onboarding", label: "入驻审核" },
         { href: "/admin/enterprises", label: "企业名录" },
         { href: "/admin/qualifications", label: "资质审核" },
         { href: "/admin/subsidies", label: "政策兑现" },
         { href: "/admin/finance", label: "金融超市统计" },
+        { href: "/admin/reports", label: "年度报表" },
         ...(user.role === "zone_admin"
           ? [
               { href: "/admin/banks", label: "金融机构" },

@@ -73,6 +73,8 @@ import { policyPages } from "./features/policies/pages/policy-pages";
 import { ADMIN_POLICY_MOVES, movedPages, POLICY_MOVES } from "./features/policies/pages/moved-pages";
 import { policyAdminPages } from "./features/policies/pages/admin-pages";
 import { subsidyStaffPages } from "./features/subsidies/staff-pages/routes";
+import { statisticsApi } from "./features/statistics/api";
+import { statisticsPages } from "./features/statistics/page";
 import { publicityPages } from "./features/subsidies/publicity-pages";
 import { subsidyMemberPages } from "./features/subsidies/member-pages/routes";
 import { zoneSettingsApi } from "./features/zone-settings/api";
@@ -83,6 +85,10 @@ import { noticePages, noticePreferencePages } from "./features/notices/pages";
 import { adminJobPages } from "./features/jobs/pages";
 import { workbenchApi } from "./features/workbench/api";
 import { workbenchPage } from "./features/workbench/page";
+import { yearlyReportsApi } from "./features/yearly-reports/api";
+import { yearlyReportPages } from "./features/yearly-reports/pages";
+import { indicatorPages } from "./features/indicators/pages";
+import { indicatorsApi } from "./features/indicators/api";
 
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -120,6 +126,10 @@ export function createApp(deps: AppDeps) {
   app.route("/account", accountPages(deps));
   app.route("/admin", workbenchPage(deps));
   app.route("/api/v1/admin/workbench", workbenchApi(deps));
+  app.route("/admin/statistics", statisticsPages(deps));
+  app.route("/api/v1/admin/statistics", statisticsApi(deps));
+  app.route("/admin/indicators", indicatorPages(deps));
+  app.route("/api/v1/admin/indicators", indicatorsApi(deps));
   app.route("/admin/users", adminUserPages(deps));
   app.route("/admin/staff-invitations", adminStaffInvitationPages(deps));
   app.route("/api/v1/onboarding", onboardingApi(deps));
@@ -155,6 +165,8 @@ export function createApp(deps: AppDeps) {
   app.route("/notices", noticePages(deps));
   app.route("/account/notices", noticePreferencePages(deps));
   app.route("/admin/jobs", adminJobPages(deps));
+  app.route("/admin/reports", yearlyReportPages(deps));
+  app.route("/api/v1/admin/reports", yearlyReportsApi(deps));
   app.route("/bank", bankFinancePages(deps));
   app.route("/admin/finance", financeAdminPages(deps));
   app.route("/finance", financeCataloguePages(deps));

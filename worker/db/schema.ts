@@ -17,3 +17,5 @@ export * from "./tables/zone-settings";
 export * from "./tables/jobs";
 export * from "./tables/programme-matches";
 export * from "./tables/notices";
+export * from "./tables/yearly-reports";
+export * from "./tables/indicators";

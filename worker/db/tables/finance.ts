@@ -82,6 +82,8 @@ export const financingNeeds = sqliteTable(
   (t) => [
     index("financing_needs_enterprise_idx").on(t.enterpriseId, t.status),
     index("financing_needs_status_idx").on(t.status, t.validUntil),
+    // 数据看板: needs posted in a period, by status (covering).
+    index("financing_needs_created_idx").on(t.createdAt, t.status),
   ],
 );
 export type FinancingNeedRow = typeof financingNeeds.$inferSelect;

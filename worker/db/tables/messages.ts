@@ -20,7 +20,11 @@ export const outbox = sqliteTable(
     sentAt: integer("sent_at"),
     lastError: text("last_error"),
   },
-  (t) => [index("outbox_status_idx").on(t.status, t.id)],
+  (t) => [
+    index("outbox_status_idx").on(t.status, t.id),
+    // 数据看板's 政策触达: 免申即享 mails by kind, and those to one address before a moment.
+    index("outbox_kind_idx").on(t.kind, t.recipient, t.createdAt),
+  ],
 );
 
 /** Append-only (triggers in migration 0002 refuse UPDATE and DELETE). Never holds a password or token. */

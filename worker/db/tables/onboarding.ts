@@ -45,6 +45,8 @@ export const onboardingApplications = sqliteTable(
     index("onboarding_industry_updated_idx").on(t.industry, t.updatedAt, t.id),
     // An applicant's own application (申请进度).
     index("onboarding_applicant_idx").on(t.applicantUserId, t.createdAt),
+    // 数据看板: applications received in a period, by status, with their decision times (covering).
+    index("onboarding_created_idx").on(t.createdAt, t.status, t.decidedAt),
     // One live application per USCC per zone; a rejected one may be followed by a new one.
     uniqueIndex("onboarding_uscc_live_unique").on(t.uscc).where(sql`status <> 'rejected'`),
   ],

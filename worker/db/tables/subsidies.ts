@@ -94,6 +94,9 @@ export const subsidyApplications = sqliteTable(
     // The dashboard's sums (dashboard.ts): covering, so counting 20,000 applications reads the index, not the rows.
     index("subsidy_applications_dashboard_idx").on(t.status, t.programmeId, t.stage, t.amountFen),
     index("subsidy_applications_award_year_idx").on(t.awardYear, t.status, t.programmeId, t.amountFen),
+    // 数据看板: applications first submitted, and awards decided, in a period (statistics-queries.ts).
+    index("subsidy_applications_submitted_idx").on(t.submittedAt, t.status, t.programmeId, t.stage),
+    index("subsidy_applications_decided_idx").on(t.status, t.decidedAt, t.programmeId, t.amountFen),
   ],
 );
 export type SubsidyApplicationRow = typeof subsidyApplications.$inferSelect;
@@ -185,6 +188,7 @@ export const subsidyPayments = sqliteTable(
     uniqueIndex("subsidy_payments_voucher_unique").on(t.voucherNo),
     index("subsidy_payments_application_idx").on(t.applicationId),
     index("subsidy_payments_programme_idx").on(t.programmeId, t.amountFen),
+    index("subsidy_payments_paid_on_idx").on(t.paidOn, t.programmeId, t.amountFen),
   ],
 );
 export type SubsidyPaymentRow = typeof subsidyPayments.$inferSelect;
