@@ -3,8 +3,8 @@ import { xlsxResponse } from "../../lib/xlsx";
 import type { IndicatorTable } from "./list-indicators";
 
 const DIRECTION = { higher: "越高越好", lower: "越低越好" } as const;
-// Figures are written as printed (2.64, 0.45): the workbook's "integer" format would show them rounded.
-const figure = (v: number | null | undefined) => (v === null || v === undefined ? "" : String(v));
+// Figures are numbers as entered (2.64, 0.45), in the General format: "integer" would show them rounded.
+const figure = (v: number | null | undefined) => v ?? "";
 
 export function indicatorTableXlsx(table: IndicatorTable): Response {
   return xlsxResponse({
@@ -17,10 +17,10 @@ export function indicatorTableXlsx(table: IndicatorTable): Response {
           { header: "单位", format: "text" },
           { header: "方向", format: "text" },
           { header: "基期年份", format: "integer" },
-          { header: "基期值", format: "text" },
+          { header: "基期值", format: "number" },
           { header: "目标年份", format: "integer" },
-          { header: "目标值", format: "text" },
-          { header: `${table.year}年实际值`, format: "text" },
+          { header: "目标值", format: "number" },
+          { header: `${table.year}年实际值`, format: "number" },
           { header: "实际值来源", format: "text", width: 30 },
           { header: "完成进度", format: "percent" },
           { header: "状态", format: "text" },

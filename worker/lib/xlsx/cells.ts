@@ -17,6 +17,7 @@ export const STYLE: Record<XlsxFormat | "header", number> = {
   percent: 6,
   date: 7,
   datetime: 8,
+  number: 9,
 };
 
 /** Excel's limits: longer text is cut (Excel refuses the file otherwise), more rows or columns cannot be opened. */
@@ -110,6 +111,7 @@ function numberFor(value: unknown, format: Exclude<XlsxFormat, "text" | "date" |
   if (!Number.isFinite(n)) return null;
   switch (format) {
     case "integer":
+    case "number":
       return n;
     case "yuan":
       return Number.isSafeInteger(n) ? fenToPlainYuan(n) : n / 100; // fen → 元

@@ -70,6 +70,7 @@ export const STYLES_XML = (() => {
   byStyle[STYLE.percent] = xf(164);
   byStyle[STYLE.date] = xf(165);
   byStyle[STYLE.datetime] = xf(166);
+  byStyle[STYLE.number] = xf(0);
   return (
     `${XML}<styleSheet xmlns="${MAIN}">` +
     `<numFmts count="3"><numFmt numFmtId="164" formatCode="0.00%"/>` +
@@ -92,7 +93,9 @@ export function columnWidth(column: XlsxColumn): number {
   if (column.width !== undefined) return Math.min(255, Math.max(1, column.width));
   let header = 0;
   for (const ch of column.header) header += /[\u2e80-\uffff]/.test(ch) ? 2 : 1;
-  const least = { text: 12, integer: 10, yuan: 16, wan: 14, percent: 10, date: 12, datetime: 17 }[column.format];
+  const least = { text: 12, integer: 10, number: 10, yuan: 16, wan: 14, percent: 10, date: 12, datetime: 17 }[
+    column.format
+  ];
   return Math.min(60, Math.max(least, header + 2));
 }
 

@@ -96,11 +96,16 @@ describe("xlsxResponse", () => {
       { header: "日期", format: "date" },
       { header: "时间", format: "datetime" },
       { header: "代码", format: "text" },
+      { header: "比重(%)", format: "number" },
     ] as const;
     // 2026-06-01 16:30 UTC is 2026-06-02 00:30 in Beijing: the date is the 2nd.
     const moment = Date.UTC(2026, 5, 1, 16, 30);
     const { files } = await workbook([
-      { name: "类型", columns: [...columns], rows: [[1234567, 250_000_000, 42, 35.5, "2026-03-01", moment, 91370300]] },
+      {
+        name: "类型",
+        columns: [...columns],
+        rows: [[1234567, 250_000_000, 42, 35.5, "2026-03-01", moment, 91370300, 2.64]],
+      },
     ]);
     const row = files["xl/worksheets/sheet1.xml"]!.match(/<row r="2">.*?<\/row>/)![0];
     expect(row).toContain('<c r="A2" s="4"><v>12345.67</v></c>');
@@ -110,6 +115,7 @@ describe("xlsxResponse", () => {
     expect(row).toContain(`<c r="E2" s="7"><v>${46082}</v></c>`); // 2026-03-01
     expect(row).toContain(`<c r="F2" s="8"><v>${46175 + 0.5 / 24}</v></c>`); // 2026-06-02 00:30
     expect(row).toContain('<c r="G2" s="2" t="inlineStr"><is><t xml:space="preserve">91370300</t></is></c>');
+    expect(row).toContain('<c r="H2" s="9"><v>2.64</v></c>'); // General: as it is, not rounded
     const styles = files["xl/styles.xml"]!;
     expect(styles).toContain('<numFmt numFmtId="165" formatCode="yyyy-mm-dd"/>');
     expect(styles).toContain('<numFmt numFmtId="164" formatCode="0.00%"/>');
@@ -124,6 +130,7 @@ describe("xlsxResponse", () => {
       "164",
       "165",
       "166",
+      "0",
     ]);
   });
 
