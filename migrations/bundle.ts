@@ -341,5 +341,12 @@ export const migrations: readonly Migration[] = [
       "CREATE INDEX `subsidy_payments_paid_on_idx` ON `subsidy_payments` (`paid_on`,`programme_id`,`amount_fen`);",
       "CREATE INDEX `financing_needs_created_idx` ON `financing_needs` (`created_at`,`status`);"
     ]
+  },
+  {
+    "tag": "0022_yearly_figures_year",
+    "hash": "664b70d2c8a9e0f6e747830cc6af590588bd6e69733d94b22d97bb1c291d82ae",
+    "statements": [
+      "CREATE INDEX `enterprise_yearly_figures_year_idx` ON `enterprise_yearly_figures` (`year`,`enterprise_id`);"
+    ]
   }
 ];

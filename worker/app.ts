@@ -87,7 +87,7 @@ import { workbenchApi } from "./features/workbench/api";
 import { workbenchPage } from "./features/workbench/page";
 import { yearlyReportsApi } from "./features/yearly-reports/api";
 import { yearlyReportPages } from "./features/yearly-reports/pages";
-import { indicatorPages } from "./features/indicators/pages";
+import { indicatorPages, newIndicatorPage } from "./features/indicators/pages";
 import { indicatorsApi } from "./features/indicators/api";
 
 export function createApp(deps: AppDeps) {
@@ -129,6 +129,7 @@ export function createApp(deps: AppDeps) {
   app.route("/admin/statistics", statisticsPages(deps));
   app.route("/api/v1/admin/statistics", statisticsApi(deps));
   app.route("/admin/indicators", indicatorPages(deps));
+  app.route("/admin/new-indicator", newIndicatorPage(deps));
   app.route("/api/v1/admin/indicators", indicatorsApi(deps));
   app.route("/admin/users", adminUserPages(deps));
   app.route("/admin/staff-invitations", adminStaffInvitationPages(deps));

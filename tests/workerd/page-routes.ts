@@ -58,7 +58,7 @@ export const PAGES: Record<string, Anonymous> = {
   "/admin/enterprises/:id": "signed-in",
   "/admin/finance": "signed-in",
   "/admin/indicators": "signed-in",
-  "/admin/indicators/new": "signed-in",
+  "/admin/new-indicator": "signed-in",
   "/admin/indicators/:id": "signed-in",
   "/admin/jobs": "signed-in",
   "/admin/jobs/:id": "signed-in",

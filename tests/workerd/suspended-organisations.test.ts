@@ -122,6 +122,7 @@ const ACTS_FOR: Record<string, "bank" | "member" | "both" | "none"> = {
   "GET /api/v1/admin/reports/{year}/enterprises": "none",
   "POST /api/v1/admin/reports/{year}/reminders": "none",
   "GET /api/v1/admin/indicators": "none",
+  "GET /api/v1/admin/statistics": "none",
   "POST /api/v1/admin/indicators": "none",
   "PUT /api/v1/admin/indicators/{id}/values/{year}": "none",
   "PATCH /api/v1/admin/indicators/{id}": "none",

@@ -126,10 +126,11 @@ beforeAll(async () => {
     amountFen: 100_000_000,
     termMonths: 12,
     status: "submitted",
-    submittedAt: 1_000,
+    // Long ago, but in a year the 数据看板 can be asked for (2000–2100): its tests sum every year of data.
+    submittedAt: Date.UTC(2000, 11, 29),
     acceptDueOn: "2001-01-01",
-    escalatedAt: 2_000,
-    adminEscalatedAt: 2_000,
+    escalatedAt: Date.UTC(2001, 0, 2),
+    adminEscalatedAt: Date.UTC(2001, 0, 2),
   });
   // A 资质 claim waiting since the beginning of time.
   made.claim = newId();

@@ -393,6 +393,31 @@ describe("members filing", () => {
     const tooMany = await api("PUT", `/api/v1/enterprise/figures/${Y}`, member, { inventionPatentsFiled: 1e8 });
     expect(tooMany.status).toBe(422);
   });
+
+  it("feeds the 数据看板: its yearly report counts and sums agree with the completion list and the rows", async () => {
+    const stats = await api("GET", `/api/v1/admin/statistics?year=${Y}`, reviewer);
+    expect(stats.status).toBe(200);
+    const completion = await api("GET", `/api/v1/admin/reports/${Y}/enterprises`, reviewer);
+    const r = stats.body.yearlyReport;
+    expect(r.year).toBe(Y);
+    expect(r.filed).toBe(completion.body.window.counts.filed);
+    expect(r.incomplete).toBe(completion.body.window.counts.incomplete);
+    expect(r.filed).toBeGreaterThan(0);
+    // The sums cover the active enterprises' rows for the year (a suspended enterprise's are left out).
+    const rows = await db()
+      .select({
+        revenueFen: enterpriseYearlyFigures.revenueFen,
+        patents: enterpriseYearlyFigures.validInventionPatents,
+      })
+      .from(enterpriseYearlyFigures)
+      .innerJoin(enterprises, eq(enterprises.id, enterpriseYearlyFigures.enterpriseId))
+      .where(and(eq(enterpriseYearlyFigures.year, Y), eq(enterprises.status, "active")));
+    expect(r.revenueFen).toBe(rows.reduce((n, x) => n + (x.revenueFen ?? 0), 0));
+    expect(r.validInventionPatents).toBe(rows.reduce((n, x) => n + (x.patents ?? 0), 0));
+    const page = await (await call(HOST, "GET", `/admin/statistics?year=${Y}`, { cookie: admin })).text();
+    expect(page).toContain(`${Y} 年度企业报表`);
+    expect(page).toContain(`href="/admin/reports/${Y}?status=filed"`);
+  });
 });
 
 describe("closing", () => {

@@ -116,7 +116,7 @@ export function IndicatorsPage({ zone, nonce, user, table: t, canEdit, notice }:
             导出 Excel
           </a>
           {canEdit && (
-            <a class="btn secondary" href="/admin/indicators/new">
+            <a class="btn secondary" href="/admin/new-indicator">
               新增指标
             </a>
           )}

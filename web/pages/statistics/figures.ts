@@ -73,5 +73,19 @@ export interface StatisticsFigures {
       avgDaysToDecide: number | null;
     }[];
   };
+  yearlyReport: {
+    year: number;
+    filed: number;
+    incomplete: number;
+    revenueFen: number | null;
+    rdExpenseFen: number | null;
+    taxPaidFen: number | null;
+    exportsFen: number | null;
+    employees: number | null;
+    rdStaff: number | null;
+    inventionPatentsFiled: number | null;
+    inventionPatentsGranted: number | null;
+    validInventionPatents: number | null;
+  };
   reach: { noticesSent: number; applicationsFollowed: number };
 }

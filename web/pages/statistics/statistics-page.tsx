@@ -61,6 +61,36 @@ function Figures({ items }: { items: Figure[] }) {
   );
 }
 
+const figure = (v: number | null, unit: string) => (v === null ? "未填报" : `${v.toLocaleString("zh-CN")} ${unit}`);
+const money = (fen: number | null) => (fen === null ? "未填报" : wan(fen));
+
+/** 企业年报: the year's figures the zone's enterprises filed, summed; the completion page has who filed. */
+function YearlyReport({ r }: { r: Statistics["yearlyReport"] }) {
+  return (
+    <section aria-labelledby="h-report">
+      <h2 id="h-report">{r.year} 年度企业报表</h2>
+      <Figures
+        items={[
+          { label: "已完整填报的企业", value: `${r.filed} 家`, href: `/admin/reports/${r.year}?status=filed` },
+          { label: "已填但不完整", value: `${r.incomplete} 家`, href: `/admin/reports/${r.year}?status=incomplete` },
+          { label: "营业收入合计", value: money(r.revenueFen) },
+          { label: "研发费用合计", value: money(r.rdExpenseFen) },
+          { label: "纳税额合计", value: money(r.taxPaidFen) },
+          { label: "出口额合计", value: money(r.exportsFen) },
+          { label: "员工人数合计", value: figure(r.employees, "人") },
+          { label: "研发人员合计", value: figure(r.rdStaff, "人") },
+          { label: "发明专利申请", value: figure(r.inventionPatentsFiled, "件") },
+          { label: "发明专利授权", value: figure(r.inventionPatentsGranted, "件") },
+          { label: "有效发明专利", value: figure(r.validInventionPatents, "件") },
+        ]}
+      />
+      <p class="hint">
+        按各企业在年度报表中填写的{r.year}年数据合计(在用企业;未填的项目不计入);各企业的填报情况见年度报表页。
+      </p>
+    </section>
+  );
+}
+
 export interface StatisticsPageProps {
   zone: ZoneConfig;
   nonce: string | undefined;
@@ -183,6 +213,8 @@ export function StatisticsPage({ zone, nonce, user, stats: s, years }: Statistic
             <Chart spec={spec} />
           ))}
         </section>
+
+        <YearlyReport r={s.yearlyReport} />
 
         <section aria-labelledby="h-reach">
           <h2 id="h-reach">政策触达</h2>

@@ -27,7 +27,11 @@ export const enterpriseYearlyFigures = sqliteTable(
     updatedAt: integer("updated_at").notNull(),
     updatedBy: text("updated_by"),
   },
-  (t) => [primaryKey({ columns: [t.enterpriseId, t.year] })],
+  (t) => [
+    primaryKey({ columns: [t.enterpriseId, t.year] }),
+    // A year's figures across the zone (the 数据看板's 企业年报 section), without reading every year's rows.
+    index("enterprise_yearly_figures_year_idx").on(t.year, t.enterpriseId),
+  ],
 );
 
 /** A qualification with its validity; claimed by the enterprise, verified by zone staff. */

@@ -121,6 +121,17 @@ const refusal = (e: unknown) => {
   return { status: e.status, errors: asFormErrors(e) };
 };
 
+/**
+ * 新增指标's form, at a path of its own: a static `/admin/indicators/new` beside `/admin/indicators/:id`
+ * would push Hono off its RegExpRouter (tests/node/app.test.ts). It posts to `/admin/indicators`.
+ */
+export function newIndicatorPage(deps: AppDeps) {
+  const r = new Hono<AppEnv>();
+  r.use("*", requireZone, pageGuard(deps, "zone_admin"));
+  r.get("/", (c) => newPage(c, deps, newDefinition(actingCtx(c, deps).now)));
+  return r;
+}
+
 export function indicatorPages(deps: AppDeps) {
   const r = new Hono<AppEnv>();
   r.use("*", requireZone, pageGuard(deps, "zone_admin", "reviewer"));
@@ -141,8 +152,6 @@ export function indicatorPages(deps: AppDeps) {
       />,
     );
   });
-
-  r.get("/new", adminOnly, (c) => newPage(c, deps, newDefinition(actingCtx(c, deps).now)));
 
   r.post("/", adminOnly, async (c) => {
     const raw = await textForm(c);

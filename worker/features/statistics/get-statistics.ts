@@ -24,7 +24,7 @@ export async function getStatistics({
   const period = periodOf(year, quarter);
   const q = statisticsQueries(ctx.db, period);
   const [rows, policy] = await Promise.all([
-    ctx.db.batch([q[0], q[1], q[2], q[3], q[4], q[5], q[6], q[7], q[8], q[9], q[10], q[11], q[12], q[13]]),
+    ctx.db.batch([q[0], q[1], q[2], q[3], q[4], q[5], q[6], q[7], q[8], q[9], q[10], q[11], q[12], q[13], q[14]]),
     loadCurrentPolicy(ctx, shanghaiDate(ctx.now)),
   ]);
   const compiled = policy?.compiled ?? null;

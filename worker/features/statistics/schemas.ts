@@ -105,6 +105,22 @@ export const StatisticsSchema = z
         }),
       ),
     }),
+    yearlyReport: z
+      .object({
+        year: z.number().int(),
+        filed: z.number().int().openapi({ description: "Active enterprises whose figures for the year are whole" }),
+        incomplete: z.number().int().openapi({ description: "Active enterprises with some of the year's figures" }),
+        revenueFen: z.number().int().nullable(),
+        rdExpenseFen: z.number().int().nullable(),
+        taxPaidFen: z.number().int().nullable(),
+        exportsFen: z.number().int().nullable(),
+        employees: z.number().int().nullable(),
+        rdStaff: z.number().int().nullable(),
+        inventionPatentsFiled: z.number().int().nullable(),
+        inventionPatentsGranted: z.number().int().nullable(),
+        validInventionPatents: z.number().int().nullable(),
+      })
+      .openapi({ description: "The yearly enterprise report of the period's year: the figures summed over the zone" }),
     reach: z.object({
       noticesSent: z.number().int().openapi({ description: "免申即享 mails sent in the period" }),
       applicationsFollowed: z

@@ -10,6 +10,7 @@ import type { TenantDb } from "../../db/open";
 import {
   banks,
   enterpriseQualifications,
+  enterpriseYearlyFigures,
   enterprises,
   financingNeeds,
   loanApplications,
@@ -20,6 +21,7 @@ import {
   subsidyStageTimes,
   users,
 } from "../../db/schema";
+import { coveredEnterprise, filingStatusSql } from "../yearly-reports/filing-sql";
 import type { StatisticsPeriod } from "./period";
 
 /** A moment (epoch ms) as its day or month in Asia/Shanghai, in SQL: UTC+8 all year. */
@@ -149,7 +151,35 @@ export function statisticsQueries(db: TenantDb, p: StatisticsPeriod) {
             and instr(${outbox.body}, '/policies/programmes/' || ${sa.programmeId} || char(10)) > 0)`,
         ),
       ),
+    // The yearly report of the period's year (features/yearly-reports): the figures of the enterprises it
+    // covers, summed, and how many have filed them whole (the completion page's rule, in the same SQL).
+    db
+      .select({
+        filed: sql<number>`coalesce(sum(${filingStatusSql} = 'filed'), 0)`,
+        incomplete: sql<number>`coalesce(sum(${filingStatusSql} = 'incomplete'), 0)`,
+        ...figureSums(),
+      })
+      .from(enterpriseYearlyFigures)
+      .innerJoin(enterprises, eq(enterprises.id, enterpriseYearlyFigures.enterpriseId))
+      .where(and(eq(enterpriseYearlyFigures.year, p.year), coveredEnterprise)),
   ] as const;
+}
+
+/** The report's figures summed over the zone (null where no enterprise gave one). */
+function figureSums() {
+  const f = enterpriseYearlyFigures;
+  const total = (c: SQLiteColumn) => sql<number | null>`sum(${c})`;
+  return {
+    revenueFen: total(f.revenueFen),
+    rdExpenseFen: total(f.rdExpenseFen),
+    taxPaidFen: total(f.taxPaidFen),
+    exportsFen: total(f.exportsFen),
+    employees: total(f.employees),
+    rdStaff: total(f.rdStaff),
+    inventionPatentsFiled: total(f.inventionPatentsFiled),
+    inventionPatentsGranted: total(f.inventionPatentsGranted),
+    validInventionPatents: total(f.validInventionPatents),
+  };
 }
 
 /** What the batch answers: each query's rows, in order. */

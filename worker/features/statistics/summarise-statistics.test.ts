@@ -7,7 +7,20 @@ import type { StatisticsRows } from "./statistics-queries";
 import { summariseStatistics } from "./summarise-statistics";
 
 const DAY = 86_400_000;
-const none = (): StatisticsRows => [[], [], [], [], [], [], [], [], [], [], [], [], [{ n: 0 }], [{ n: 0 }]];
+const noReport = {
+  filed: 0,
+  incomplete: 0,
+  revenueFen: null,
+  rdExpenseFen: null,
+  taxPaidFen: null,
+  exportsFen: null,
+  employees: null,
+  rdStaff: null,
+  inventionPatentsFiled: null,
+  inventionPatentsGranted: null,
+  validInventionPatents: null,
+};
+const none = (): StatisticsRows => [[], [], [], [], [], [], [], [], [], [], [], [], [{ n: 0 }], [{ n: 0 }], [noReport]];
 const programmes = {
   title: (id: string) => (id === "p1" ? "技术合同奖补" : "已调整的扶持项目"),
   budgetFen: (id: string) => (id === "p1" ? 500_000_000 : null),
@@ -32,6 +45,21 @@ describe("the period", () => {
 });
 
 describe("summariseStatistics", () => {
+  it("passes the yearly report's sums through for the period's year, keeping figures no one gave as null", () => {
+    const rows = none();
+    rows[14] = [{ ...noReport, filed: 3, incomplete: 1, revenueFen: 9_000_000_000, inventionPatentsGranted: 7 }];
+    const s = run(rows, 2);
+    expect(s.yearlyReport).toEqual({
+      ...noReport,
+      year: 2026,
+      filed: 3,
+      incomplete: 1,
+      revenueFen: 9_000_000_000,
+      inventionPatentsGranted: 7,
+    });
+    expect(run(none()).yearlyReport).toEqual({ ...noReport, year: 2026 });
+  });
+
   it("gives zeros and empty-but-complete lists for a zone with nothing in the period", () => {
     const s = run(none());
     expect(s.enterprises.total).toBe(0);

@@ -38,6 +38,28 @@ export interface SummariseInput {
 }
 
 const num = (v: unknown) => Number(v ?? 0);
+/** A sum SQL gives as null when no row had the figure: kept null ("not reported"), not 0. */
+const numOrNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+
+type ReportRow = StatisticsRows[14][number] | undefined;
+
+/** The yearly report's figures for `year`, summed over the enterprises the report covers. */
+function yearlyReportOf(year: number, r: ReportRow): Statistics["yearlyReport"] {
+  return {
+    year,
+    filed: num(r?.filed),
+    incomplete: num(r?.incomplete),
+    revenueFen: numOrNull(r?.revenueFen),
+    rdExpenseFen: numOrNull(r?.rdExpenseFen),
+    taxPaidFen: numOrNull(r?.taxPaidFen),
+    exportsFen: numOrNull(r?.exportsFen),
+    employees: numOrNull(r?.employees),
+    rdStaff: numOrNull(r?.rdStaff),
+    inventionPatentsFiled: numOrNull(r?.inventionPatentsFiled),
+    inventionPatentsGranted: numOrNull(r?.inventionPatentsGranted),
+    validInventionPatents: numOrNull(r?.validInventionPatents),
+  };
+}
 const sum = <T>(xs: readonly T[], f: (x: T) => unknown) => xs.reduce((a, x) => a + num(f(x)), 0);
 const oneDecimal = (v: number) => Number(v.toFixed(1));
 /** The statuses after review, in the order a reader follows an application. */
@@ -45,7 +67,7 @@ const AFTER_REVIEW = ["returned", "awarded", "paid", "rejected", "withdrawn"] as
 
 export function summariseStatistics({ rows, period, zone, calendar, programmes }: SummariseInput): Statistics {
   const [industries, quals, onboarding, subsidyGroups, awards, payments, stageTimes, needs, loans] = rows;
-  const [, , , , , , , , , responded, decided, bankRows, [sent], [followed]] = rows;
+  const [, , , , , , , , , responded, decided, bankRows, [sent], [followed], [report]] = rows;
   const industryZh = new Map(zone.priorityIndustries.map((i) => [i.code, i.zh]));
   const onb = (s: string) => num(onboarding.find((r) => r.status === s)?.n);
   const decidedN = sum(onboarding, (r) => r.decided);
@@ -211,6 +233,7 @@ export function summariseStatistics({ rows, period, zone, calendar, programmes }
         avgDaysToDecide: avgDays(decided.filter((p) => p.bankId === b.id)),
       })),
     },
+    yearlyReport: yearlyReportOf(period.year, report),
     reach: { noticesSent: num(sent?.n), applicationsFollowed: num(followed?.n) },
   };
 }

@@ -1,0 +1,1 @@
+CREATE INDEX `enterprise_yearly_figures_year_idx` ON `enterprise_yearly_figures` (`year`,`enterprise_id`);
