@@ -39,6 +39,9 @@ export default defineConfig({
         oxc: jsx,
         test: {
           name: "node",
+          // Worker threads, not processes: each of ~140 isolated files starts in ~0.25 s instead of
+          // ~0.6 s (CI's time budget). The tests need no process of their own (none changes directory).
+          pool: "threads",
           testTimeout: 30_000,
           hookTimeout: 60_000,
           environment: "node",

@@ -9,65 +9,69 @@ import type { ProgrammeInput } from "./programme";
 import { fact, programmeInput, setInput } from "../test-support";
 
 /** A set using every kind of object the format has, so each can be given an unknown key. */
+// A deep copy: the set's defaults share objects with a demo zone's set (test-support), and each case
+// below writes a stray key into it.
 const rich = (): PolicySetInput =>
-  setInput(
-    [
-      programmeInput({
-        facts: [
-          fact("revenueFen", "money", { prefill: { source: "figures", field: "revenueFen", year: "latest" } }),
-          fact("patents", "count"),
-          fact("level", "choice"),
-          fact("hnte", "boolean", { prefill: { source: "qualification", trueIf: "hnte" } }),
-        ],
-        conditions: [
-          {
-            id: "c",
-            label: "条件",
-            test: {
-              test: "any",
-              of: [
-                {
-                  label: "甲",
-                  test: { test: "all", of: [{ test: "compare", fact: "revenueFen", word: "以上", value: 1 }] },
-                },
-              ],
+  structuredClone(
+    setInput(
+      [
+        programmeInput({
+          facts: [
+            fact("revenueFen", "money", { prefill: { source: "figures", field: "revenueFen", year: "latest" } }),
+            fact("patents", "count"),
+            fact("level", "choice"),
+            fact("hnte", "boolean", { prefill: { source: "qualification", trueIf: "hnte" } }),
+          ],
+          conditions: [
+            {
+              id: "c",
+              label: "条件",
+              test: {
+                test: "any",
+                of: [
+                  {
+                    label: "甲",
+                    test: { test: "all", of: [{ test: "compare", fact: "revenueFen", word: "以上", value: 1 }] },
+                  },
+                ],
+              },
             },
-          },
-        ],
-        amount: [
-          {
-            kind: "percent",
-            label: "比例",
-            base: { fact: "revenueFen" },
-            percent: { fact: "level", byChoice: { a: 5 } },
-            capFen: 100,
-          },
-          { kind: "perUnit", label: "每件", fact: "patents", fen: 1, extra: { over: 10, fen: 1 } },
-          {
-            kind: "when",
-            fact: "hnte",
-            equals: true,
-            then: [{ kind: "review", label: "评审", minFen: 1, maxFen: 2 }],
-            otherwise: [],
-          },
-        ],
-        limits: [{ kind: "perEnterprisePerYear", label: "年度", fen: 100 }],
-        materials: [{ id: "audit", zh: "审计报告" }],
-        windows: [{ from: "2026-01-01", to: "2026-12-31" }],
-      }),
-    ],
-    {
-      cases: [
-        {
-          name: "全部",
-          programme: "test-prog",
-          facts: { patents: 1 },
-          profile: { qualifications: ["hnte"], figures: [{ year: 2025, revenueFen: 1 }] },
-          history: [{ programme: "test-prog", year: 2025, amountFen: 1 }],
-          expect: { eligible: true, range: { minFen: 1, maxFen: 2 } },
-        },
+          ],
+          amount: [
+            {
+              kind: "percent",
+              label: "比例",
+              base: { fact: "revenueFen" },
+              percent: { fact: "level", byChoice: { a: 5 } },
+              capFen: 100,
+            },
+            { kind: "perUnit", label: "每件", fact: "patents", fen: 1, extra: { over: 10, fen: 1 } },
+            {
+              kind: "when",
+              fact: "hnte",
+              equals: true,
+              then: [{ kind: "review", label: "评审", minFen: 1, maxFen: 2 }],
+              otherwise: [],
+            },
+          ],
+          limits: [{ kind: "perEnterprisePerYear", label: "年度", fen: 100 }],
+          materials: [{ id: "audit", zh: "审计报告" }],
+          windows: [{ from: "2026-01-01", to: "2026-12-31" }],
+        }),
       ],
-    },
+      {
+        cases: [
+          {
+            name: "全部",
+            programme: "test-prog",
+            facts: { patents: 1 },
+            profile: { qualifications: ["hnte"], figures: [{ year: 2025, revenueFen: 1 }] },
+            history: [{ programme: "test-prog", year: 2025, amountFen: 1 }],
+            expect: { eligible: true, range: { minFen: 1, maxFen: 2 } },
+          },
+        ],
+      },
+    ),
   );
 
 const P = ["programmes", 0];
