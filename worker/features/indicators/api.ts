@@ -3,13 +3,11 @@
  * reviewer; `format=xlsx` for the same table as a workbook), and for zone admins adding,
  * editing and entering actuals. Each zone's own database: no other zone's indicators exist here.
  */
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import type { AppDeps, AppEnv } from "../../env";
-import { validationHook } from "../../lib/api-errors";
+import { createRoute, z } from "@hono/zod-openapi";
+import { zoneStaffRouter } from "../auth/api/zone-admin-router";
+import type { AppDeps } from "../../env";
 import { body, err, json } from "../../lib/openapi";
 import { actingCtx } from "../../middleware/request-ctx";
-import { requireZone } from "../../middleware/zone";
-import { requireRole } from "../auth/guard";
 import { indicatorTableXlsx } from "./indicator-xlsx";
 import { listIndicators } from "./list-indicators";
 import { createIndicator, updateIndicator } from "./save-indicator";
@@ -80,11 +78,7 @@ const ADMIN_ERRORS = {
 };
 
 export function indicatorsApi(deps: AppDeps) {
-  const r = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  r.use("*", requireZone, requireRole(deps, "zone_admin", "reviewer"));
-  const adminOnly = requireRole(deps, "zone_admin");
-  // Reading is for all zone staff; every change is a zone admin's (refused before the body is read).
-  r.use("*", (c, next) => (c.req.method === "GET" ? next() : adminOnly(c, next)));
+  const r = zoneStaffRouter(deps, { changesBy: "zone_admin" });
 
   r.openapi(
     createRoute({

@@ -3,21 +3,18 @@
  * figures as JSON for a zone's own BI, or as an Excel workbook (one sheet per table). Read-only; one
  * batch (./get-statistics.ts).
  */
-import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
-import type { AppDeps, AppEnv } from "../../env";
-import { validationHook } from "../../lib/api-errors";
+import { createRoute } from "@hono/zod-openapi";
+import { zoneStaffRouter } from "../auth/api/zone-admin-router";
+import type { AppDeps } from "../../env";
 import { err, json } from "../../lib/openapi";
 import { requestCtx } from "../../middleware/request-ctx";
-import { requireZone } from "../../middleware/zone";
-import { requireRole } from "../auth/guard";
 import { getStatistics, thisYear } from "./get-statistics";
 import { StatisticsQuery } from "./period";
 import { StatisticsSchema } from "./schemas";
 import { statisticsWorkbook } from "./statistics-xlsx";
 
 export function statisticsApi(deps: AppDeps) {
-  const r = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  r.use("*", requireZone, requireRole(deps, "zone_admin", "reviewer"));
+  const r = zoneStaffRouter(deps);
   r.openapi(
     createRoute({
       method: "get",

@@ -3,13 +3,11 @@
  * per kind of waiting work its count, how many are late, its oldest items (id, number, title,
  * since, due day, overdue, link) and the full list's link. Read-only; one batch (./get-workbench.ts).
  */
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import type { AppDeps, AppEnv } from "../../env";
-import { validationHook } from "../../lib/api-errors";
+import { createRoute, z } from "@hono/zod-openapi";
+import { zoneStaffRouter } from "../auth/api/zone-admin-router";
+import type { AppDeps } from "../../env";
 import { err, json } from "../../lib/openapi";
 import { actingCtx } from "../../middleware/request-ctx";
-import { requireZone } from "../../middleware/zone";
-import { requireRole } from "../auth/guard";
 import { getWorkbench } from "./get-workbench";
 
 const Item = z.object({
@@ -38,8 +36,7 @@ const Section = z.object({
 export const WorkbenchSchema = z.object({ today: z.string(), sections: z.array(Section) }).openapi("Workbench");
 
 export function workbenchApi(deps: AppDeps) {
-  const r = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  r.use("*", requireZone, requireRole(deps, "zone_admin", "reviewer"));
+  const r = zoneStaffRouter(deps);
   r.openapi(
     createRoute({
       method: "get",

@@ -2,13 +2,11 @@
  * /api/v1/admin/reports: the yearly enterprise report for the zone's own tools. Zone admins open and
  * close windows and chase; reviewers may read. Reads are one batch; writes are one guarded batch.
  */
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import type { AppDeps, AppEnv } from "../../env";
-import { validationHook } from "../../lib/api-errors";
+import { createRoute, z } from "@hono/zod-openapi";
+import { zoneStaffRouter } from "../auth/api/zone-admin-router";
+import type { AppDeps } from "../../env";
 import { body, err, json } from "../../lib/openapi";
 import { actingCtx } from "../../middleware/request-ctx";
-import { requireZone } from "../../middleware/zone";
-import { requireRole } from "../auth/guard";
 import { missingFields } from "../../lib/yearly-report";
 import { chaseReport } from "./chase-report";
 import { getReportCompletion, listReportWindows, type Counts } from "./get-report-completion";
@@ -45,11 +43,7 @@ const windowJson = (w: WindowRow, counts: Counts): z.infer<typeof WindowJson> =>
 const noCounts: Counts = { enterprises: 0, filed: 0, incomplete: 0, unfiled: 0 };
 
 export function yearlyReportsApi(deps: AppDeps) {
-  const r = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  r.use("*", requireZone, requireRole(deps, "zone_admin", "reviewer"));
-  const adminOnly = requireRole(deps, "zone_admin");
-  // Reading is for all zone staff; every change is a zone admin's (refused before the body is read).
-  r.use("*", (c, next) => (c.req.method === "GET" ? next() : adminOnly(c, next)));
+  const r = zoneStaffRouter(deps, { changesBy: "zone_admin" });
 
   r.openapi(
     createRoute({
