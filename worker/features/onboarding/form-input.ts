@@ -13,6 +13,7 @@ import type { Upload } from "./uploads";
 import { certDateKey, certificateKind, certNoKey, LICENCE } from "./zone-checks";
 import { parseAmount } from "../../lib/amount-input";
 import { MAX_FEN } from "../../lib/money";
+import { type FormBody, readFormBody } from "../../lib/form-body";
 
 /** What was typed, to fill the form again after an error (never passwords or files). */
 export interface ApplicationFormValues {
@@ -45,7 +46,7 @@ const WithAccount = ApplicationFields.extend({ ...Account.shape, confirmPassword
   },
 );
 
-type Body = Record<string, string | File | (string | File)[]>;
+type Body = FormBody;
 const strings = (v: Body[string] | undefined) =>
   v === undefined ? [] : (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === "string");
 const firstFile = (v: Body[string] | undefined) =>
@@ -63,7 +64,7 @@ export async function readApplicationForm(
   c: Context<AppEnv>,
   opts: { account: boolean },
 ): Promise<ApplicationForm<ApplicationInput>> {
-  const body = (await c.req.parseBody({ all: true }).catch(() => ({}))) as Body;
+  const body = await readFormBody(c, { all: true });
   const text: Record<string, string> = {};
   for (const [k, v] of Object.entries(body)) if (typeof v === "string" && !/password/i.test(k)) text[k] = v;
   const qualifications = strings(body.qual);
