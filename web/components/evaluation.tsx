@@ -55,10 +55,12 @@ export function amountText(r: Pick<Evaluation, "eligible" | "amountFen" | "range
 
 /**
  * A step's figure. A step that adds no money says why instead of a bare "0元": support in
- * kind is not counted, and where the amount is set at review there is no figure yet. A
+ * kind is not counted, where the amount is set at review there is no figure yet, and a step
+ * that shows how a figure was found (an LPR stretch) is marked 计算依据. A
  * step that takes money away (a cap, 就高不就低) reads "核减…", never "-220万元".
  */
 function stepValue(s: Evaluation["steps"][number], total: number | null, unit: MoneyUnit | undefined): string {
+  if (s.reference) return "计算依据";
   if (s.valueFen === 0 && /非资金支持/.test(s.description)) return "不计金额";
   if (s.valueFen === 0 && total === null) return "待评审";
   // A negative figure reads as money owed; a limit's step only takes from the amount, so it says so.

@@ -89,6 +89,8 @@ export function FactField({
             ))}
           </select>
         );
+      case "date":
+        return <input {...a11y} type="date" value={value} autocomplete="off" />;
       default:
         return (
           <input

@@ -9,11 +9,15 @@ import type { Award } from "./format/programme";
 import { showFact, type Facts } from "./facts";
 import { formatMoney, moneyFormatter, moneyUnit } from "../../lib/money";
 import { formatPercent, percentOfFen, statesAmount } from "./money";
+import { computeInterest } from "./interest";
+import type { LprRate } from "../../lib/lpr";
 
 export interface Step {
   clause: string;
   description: string;
   valueFen: number;
+  /** How a figure was found (an LPR stretch, a cap that did not bind): shown, never added (valueFen 0). */
+  reference?: true;
 }
 
 export interface AmountTally {
@@ -28,6 +32,8 @@ export interface AmountTally {
   missing: string[];
   /** What earlier awards could not settle (units they did not record): each makes the result unknown. */
   unsettled: { fact: string; reason: string }[];
+  /** Facts given that no figure can be computed from (a 贴息 period ending before it starts): no amount. */
+  undetermined: { clause: string; reason: string }[];
 }
 
 export interface AmountContext {
@@ -38,6 +44,8 @@ export interface AmountContext {
   saysOneByOne: (clause: string | undefined) => boolean;
   /** This programme's earlier awards and the evaluation year, for units counted across applications. */
   earlier?: { awards: readonly Award[]; year: number };
+  /** The LPR history 贴息 reads (national ∪ the zone's recorded rates). */
+  lpr: readonly LprRate[];
 }
 
 export function emptyTally(): AmountTally {
@@ -51,6 +59,7 @@ export function emptyTally(): AmountTally {
     steps: [],
     missing: [],
     unsettled: [],
+    undetermined: [],
   };
 }
 
@@ -189,6 +198,24 @@ function tallyOne(c: Component, ctx: AmountContext, t: AmountTally): void {
       const v = value(c.fact);
       if (v === undefined) return void t.missing.push(c.fact);
       tallyComponents(v === c.equals ? c.then : c.otherwise, ctx, t);
+      return;
+    }
+    case "interest": {
+      const r = computeInterest(c, {
+        facts: ctx.facts,
+        declared: ctx.declared,
+        lpr: ctx.lpr,
+        clause: ctx.cite(c.clause),
+      });
+      if ("missing" in r) return void t.missing.push(...r.missing);
+      if ("undetermined" in r) return void t.undetermined.push({ clause: ctx.cite(c.clause), reason: r.undetermined });
+      if (c.upTo) {
+        t.hasReview = true;
+        t.reviewMaxFen += r.fen;
+        const last = r.steps.at(-1)!;
+        last.description += ";为最高额,具体金额评审确定";
+      } else t.exactFen += r.fen;
+      t.steps.push(...r.steps);
       return;
     }
     case "review": {

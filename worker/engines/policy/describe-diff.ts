@@ -46,8 +46,19 @@ const FACT_TYPES: Record<string, string> = {
   choice: "选项",
   percent: "百分比",
   text: "文字",
+  date: "日期",
 };
-const COMPONENT_KINDS = new Set(["fixed", "byChoice", "percent", "perUnit", "when", "review", "caseByCase", "inKind"]);
+const COMPONENT_KINDS = new Set([
+  "fixed",
+  "byChoice",
+  "percent",
+  "perUnit",
+  "when",
+  "review",
+  "caseByCase",
+  "inKind",
+  "interest",
+]);
 const SUFFIX_WORDS = new Set(["以上", "以下", "以内"]);
 const PER: Record<string, string> = { year: "同一年度", ever: "不限年度" };
 
@@ -73,7 +84,7 @@ function showValue(loc: FieldLocation, key: string, v: unknown, s: Show): string
       // 以上/以下/以内 follow the number ("2亿元以上"); the others lead it ("超过2亿元").
       return SUFFIX_WORDS.has(h.word) ? `${shown}${h.word}` : `${h.word}${shown}`;
     }
-    if (key === "percent" || loc.node?.name === "各选项比例") return `${v}%`;
+    if (key === "percent" || key === "share" || loc.node?.name === "各选项比例") return `${v}%`;
     if (loc.node?.name === "各选项金额") return s.money(v);
     return String(v);
   }

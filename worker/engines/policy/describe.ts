@@ -7,6 +7,7 @@ import type { Component, Limit } from "./format/amounts";
 import { APPLICANT_KINDS, CATEGORIES } from "./format/programme";
 import type { CompiledProgramme } from "./evaluate";
 import { citeClause } from "./citation";
+import { LPR_TERM_ZH } from "../../lib/lpr";
 import { formatMoney, moneyFormatter } from "../../lib/money";
 import { formatPercent, statesAmount } from "./money";
 
@@ -46,6 +47,11 @@ export function describeComponent(c: Component, unitOf: (fact: string) => string
     case "review": {
       const m = moneyFormatter(c.minFen, c.maxFen);
       return `${c.label}:${m(c.minFen)}至${m(c.maxFen)},评审确定`;
+    }
+    case "interest": {
+      const lpr = c.lpr ? `,不超过按${LPR_TERM_ZH[c.lpr.term]}计算利息的${formatPercent(c.lpr.percent)}` : "";
+      const cap = c.capFen !== undefined ? `,最高${formatMoney(c.capFen)}` : "";
+      return `${c.label}:按实际支付利息的${formatPercent(c.share)}${lpr}${cap}${c.upTo ? "(最高额,评审确定)" : ""}`;
     }
     case "caseByCase":
       return `${c.label}:金额经评审确定`;

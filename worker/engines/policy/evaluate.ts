@@ -18,6 +18,7 @@ import type { Facts } from "./facts";
 import type { Fact } from "./format/facts";
 import type { Award, Profile, Programme } from "./format/programme";
 import { applyLimit } from "./limits";
+import { NATIONAL_LPR, type LprRate } from "../../lib/lpr";
 import { moneyFormatter } from "../../lib/money";
 
 /** A programme ready to evaluate: what it needs from its document and zone, resolved once. */
@@ -40,6 +41,8 @@ export interface EvaluationInput {
   history?: readonly Award[] | undefined;
   /** The day of the evaluation in Asia/Shanghai, YYYY-MM-DD: effective dates, windows and "this year". */
   date: string;
+  /** The LPR history a 贴息 component reads: lprSeries(zone's finance.lpr); NATIONAL_LPR when absent. */
+  lpr?: readonly LprRate[] | undefined;
 }
 
 export interface ConditionResult {
@@ -165,9 +168,20 @@ export function evaluate(p: CompiledProgramme, input: EvaluationInput): Evaluati
       cite,
       saysOneByOne: (clause) => p.oneByOneClauses.has(clause ?? p.clause),
       earlier,
+      lpr: input.lpr ?? NATIONAL_LPR,
     },
     emptyTally(),
   );
+  // Given facts that no figure follows from (a 贴息 period ending before it starts): the amount waits for them.
+  tally.undetermined.forEach((u, i) => {
+    conditions.push({
+      id: `amount-facts-${i + 1}`,
+      label: "计算金额所需信息有效",
+      clause: u.clause,
+      result: "unknown",
+      reason: u.reason,
+    });
+  });
   // Units counted across applications that earlier awards did not record: the amount waits for them.
   tally.unsettled.forEach((u, i) => {
     conditions.push({
@@ -181,7 +195,7 @@ export function evaluate(p: CompiledProgramme, input: EvaluationInput): Evaluati
   for (const m of tally.missing) missing.add(m);
   for (const f of p.facts) if (!f.optional && input.facts[f.name] === undefined) missing.add(f.name);
 
-  let amountFen: number | null = tally.missing.length ? null : tally.exactFen;
+  let amountFen: number | null = tally.missing.length || tally.undetermined.length ? null : tally.exactFen;
   let rangeMax: number | null = tally.hasReview && amountFen !== null ? amountFen + tally.reviewMaxFen : null;
   // What exclusion groups take off a range: 就高不就低 deducts the other award from whatever
   // the review sets, so from the bottom of the range as well as the top (a cap only lowers the top).
@@ -235,7 +249,8 @@ export function evaluate(p: CompiledProgramme, input: EvaluationInput): Evaluati
     return result;
   }
   if (amountFen === null) {
-    result.amountNote = `需提供${result.missing.map((m) => m.label).join("、")}后才能计算金额`;
+    const needs = result.missing.length ? `需提供${result.missing.map((m) => m.label).join("、")}后才能计算金额` : "";
+    result.amountNote = [needs, ...tally.undetermined.map((u) => u.reason)].filter(Boolean).join(";");
     return result;
   }
   if (tally.caseByCase.length) {

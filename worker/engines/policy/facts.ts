@@ -4,6 +4,7 @@
  * what to provide); a fact of the wrong type or out of range is, named by its
  * name, so the API can answer 400 with something a person can fix.
  */
+import { isCalendarDate } from "../../lib/calendar";
 import { MAX_FEN } from "../../lib/money";
 import type { Fact } from "./format/facts";
 import type { Programme } from "./format/programme";
@@ -72,6 +73,8 @@ function checkFact(fact: Fact, value: unknown): string | null {
       return typeof value === "string" && value.trim().length > 0 && value.length <= 100
         ? null
         : "应是 1—100 个字符的文字。";
+    case "date":
+      return typeof value === "string" && isCalendarDate(value) ? null : "应是日期,写作 YYYY-MM-DD,如 2024-07-01。";
   }
 }
 
@@ -99,6 +102,7 @@ export function showFact(fact: Fact | undefined, value: FactValue, money?: Money
     case "choice":
       return fact.options?.find((o) => o.value === value)?.zh ?? String(value);
     case "text":
+    case "date":
       return String(value);
   }
 }

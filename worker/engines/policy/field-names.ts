@@ -20,6 +20,7 @@ export type Kind =
   | "increase"
   | "percentBy"
   | "extra"
+  | "lprCap"
   | "limit"
   | "upgrade"
   | "material"
@@ -129,6 +130,13 @@ export const FIELD_NAMES: Record<Kind, Record<string, FieldNode>> = {
     otherwise: n("不满足时的计算", "component", "list"),
     minFen: n("评审金额下限"),
     maxFen: n("评审金额上限"),
+    principal: n("贷款本金信息项"),
+    rate: n("贷款利率信息项"),
+    from: n("计息起始日信息项"),
+    to: n("计息截止日信息项"),
+    paid: n("实付利息信息项"),
+    share: n("贴息比例"),
+    lpr: n("按LPR计算的上限", "lprCap"),
   },
   base: {
     fact: n("信息项"),
@@ -138,6 +146,7 @@ export const FIELD_NAMES: Record<Kind, Record<string, FieldNode>> = {
   },
   increase: { current: n("本期信息项"), previous: n("上期信息项") },
   percentBy: { fact: n("按选项定比例的信息项"), byChoice: n("各选项比例", undefined, "map") },
+  lprCap: { percent: n("占LPR利息的比例"), term: n("LPR期限") },
   extra: { over: n("超过的数量"), fen: n("超出部分每单位金额"), perYear: n("按同一年度累计") },
   limit: {
     kind: n("限额类型"),

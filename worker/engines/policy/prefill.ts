@@ -46,6 +46,9 @@ export function prefillFacts(programme: Pick<Programme, "facts">, profile: Profi
         if (typeof v === "number") out[fact.name] = v;
         break;
       }
+      // A loan's facts come from the loan an application starts from (loan-facts.ts), not the profile.
+      case "loan":
+        break;
     }
   }
   return out;

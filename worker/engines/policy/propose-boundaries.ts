@@ -77,6 +77,10 @@ function capsOf(components: readonly Component[]): { caps: number[]; drivers: st
         out.units.push({ fact: c.fact, value: c.maxUnits, why: "最多计数", at: c.maxUnits });
       if (c.extra) out.units.push({ fact: c.fact, value: c.extra.over, why: "加奖起点", at: c.extra.over });
     }
+    if (c.kind === "interest") {
+      if (c.capFen !== undefined) out.caps.push(c.capFen);
+      out.drivers.push(c.paid);
+    }
     if (c.kind === "when") {
       const inner = capsOf([...c.then, ...c.otherwise]);
       out.caps.push(...inner.caps);

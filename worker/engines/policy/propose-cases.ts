@@ -19,6 +19,7 @@ import { boundaryVariants } from "./propose-boundaries";
 import { choiceVariants, qualificationVariants } from "./propose-choices";
 import { dateVariants } from "./propose-dates";
 import { proposeFirstCase } from "./propose-first-case";
+import { interestVariants } from "./propose-interest";
 import { limitVariants } from "./propose-limits";
 import type { Variant } from "./propose-variant";
 
@@ -102,6 +103,7 @@ export function proposeProgrammeCases(compiled: CompiledPolicySet, programmeId: 
     ...qualificationVariants(p, start.profile),
     ...limitVariants(p, { base, result: baseline, year: Number(date.slice(0, 4)), titleOf }),
     ...dateVariants(p),
+    ...interestVariants(p, base),
   ];
 
   const keyOf = (c: Pick<PolicyCase, "facts" | "history" | "date" | "profile">) =>

@@ -86,6 +86,7 @@ function amountFacts(components: readonly Component[], out = new Set<string>()):
       for (const f of names) out.add(f);
       if (typeof c.percent !== "number") out.add(c.percent.fact);
     }
+    if (c.kind === "interest") for (const f of [c.principal, c.rate, c.from, c.to, c.paid]) out.add(f);
     if (c.kind === "when") {
       out.add(c.fact);
       amountFacts([...c.then, ...c.otherwise], out);
@@ -157,6 +158,7 @@ function assign(p: CompiledProgramme, atoms: readonly Atom[]): Assigned {
     else if (f.type === "boolean") facts[f.name] = true;
     else if (f.type === "choice") facts[f.name] = f.options![0]!.value;
     else if (f.type === "text") facts[f.name] = SAMPLE_TEXT;
+    else if (f.type === "date") facts[f.name] = sampleDate(p, f.name);
     else if (!numerators.has(f.name)) {
       const now = previous.get(f.name);
       const half = now && typeof facts[now] === "number" ? nice((facts[now] as number) / 2, 100, false) : undefined;
@@ -196,6 +198,25 @@ function assign(p: CompiledProgramme, atoms: readonly Atom[]): Assigned {
       }
     : undefined;
   return { facts, profile };
+}
+
+/**
+ * A date fact's value: the whole calendar year before the case's day, so a 贴息 period (from/to)
+ * has a published LPR and ends before the application; any other date fact gets its first day.
+ */
+function sampleDate(p: CompiledProgramme, name: string): string {
+  const year = Number((openDate(p) ?? DEFAULT_CASE_DATE).slice(0, 4)) - 1;
+  const ends = interestEnds(p.amount);
+  return ends.has(name) ? `${year}-12-31` : `${year}-01-01`;
+}
+
+/** The facts naming the last day of an interest period. */
+function interestEnds(components: readonly Component[], out = new Set<string>()): Set<string> {
+  for (const c of components) {
+    if (c.kind === "interest") out.add(c.to);
+    if (c.kind === "when") interestEnds([...c.then, ...c.otherwise], out);
+  }
+  return out;
 }
 
 /** A day the programme is open on: the cases' default day if it is, else the first open day before it or after. */

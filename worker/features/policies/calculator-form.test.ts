@@ -148,3 +148,19 @@ describe("facts → form", () => {
     expect(wasSubmitted(FACTS, { revenue: "1" })).toBe(true);
   });
 });
+
+describe("date facts (贴息 periods)", () => {
+  const dated = [fact({ name: "interestFrom", type: "date" })];
+
+  it("takes a calendar day as the date input sends it, and refuses one that does not exist", () => {
+    expect(formToFacts(dated, { interestFrom: "2024-07-01" })).toMatchObject({
+      ok: true,
+      facts: { interestFrom: "2024-07-01" },
+    });
+    expect(formToFacts(dated, { interestFrom: "2025-02-30" })).toMatchObject({
+      ok: false,
+      errors: { interestFrom: "请填写日期,如 2024-07-01。" },
+    });
+    expect(factsToForm(dated, { interestFrom: "2024-07-01" })).toEqual({ interestFrom: "2024-07-01" });
+  });
+});

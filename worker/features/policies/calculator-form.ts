@@ -13,6 +13,7 @@ import { MAX_FEN } from "../../lib/money";
 import { formatPercent } from "../../engines/policy/money";
 import { fenToPlainYuan, formatMoney } from "../../lib/money";
 import { normaliseNumberText, parseAmount, parsePercent } from "../../lib/amount-input";
+import { isCalendarDate } from "../../lib/calendar";
 import { fieldName, SUBMITTED, type CalcFact } from "../../../web/pages/policy/calculator-fields";
 
 export type FormValues = Record<string, string>;
@@ -60,6 +61,10 @@ function parseOne(fact: CalcFact, text: string): { value: FactValue } | { error:
     case "text": {
       const s = text.trim();
       return s.length <= 100 ? { value: s } : { error: "最多 100 个字。" };
+    }
+    case "date": {
+      const s = text.trim();
+      return isCalendarDate(s) ? { value: s } : { error: "请填写日期,如 2024-07-01。" };
     }
   }
 }

@@ -32,7 +32,15 @@ export const EvaluationSchema = z
     amountNote: z.string().optional(),
     range: z.object({ minFen: z.number().int(), maxFen: z.number().int() }).optional(),
     inKind: z.array(z.string()),
-    steps: z.array(z.object({ clause: z.string(), description: z.string(), valueFen: z.number().int() })),
+    steps: z.array(
+      z.object({
+        clause: z.string(),
+        description: z.string(),
+        valueFen: z.number().int(),
+        /** Shows how a figure was found (an LPR stretch, a cap that did not bind); adds nothing. */
+        reference: z.literal(true).optional(),
+      }),
+    ),
     assumed: z.array(z.string()),
   })
   .openapi("PolicyEvaluation");
@@ -148,7 +156,7 @@ export const EstimateBody = z
 
 const Fact = z.object({
   name: z.string(),
-  type: z.enum(["money", "count", "boolean", "choice", "percent", "text"]),
+  type: z.enum(["money", "count", "boolean", "choice", "percent", "text", "date"]),
   label: z.string(),
   labelEn: z.string(),
   help: z.string().nullable(),

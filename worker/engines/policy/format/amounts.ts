@@ -54,9 +54,31 @@ export type Component =
       upTo?: boolean;
     }
   | { kind: "when"; fact: string; equals: boolean | string; then: Component[]; otherwise: Component[] }
+  | InterestComponent
   | { kind: "review"; label: string; clause?: string; minFen: number; maxFen: number }
   | { kind: "caseByCase"; label: string; clause?: string }
   | { kind: "inKind"; label: string; clause?: string };
+
+/**
+ * 贴息: a share of the interest a loan paid over a period, at most a share of the interest the
+ * LPR would have given (the LPR of `lpr.term` in force on each day), at most capFen.
+ * principal: money fact; rate: percent fact (annual); from/to: date facts (first and last day,
+ * inclusive); paid: money fact (interest actually paid in the period).
+ */
+export interface InterestComponent {
+  kind: "interest";
+  label: string;
+  clause?: string;
+  principal: string;
+  rate: string;
+  from: string;
+  to: string;
+  paid: string;
+  share: number;
+  lpr?: { percent: number; term: "1y" | "5y" };
+  capFen?: number;
+  upTo?: boolean;
+}
 
 /** `upTo` marks "最高 …": the computed figure is a ceiling and the amount is set at review. */
 const upTo = z.boolean().optional();
@@ -100,6 +122,19 @@ export const componentSchema: z.ZodType<Component> = z.lazy(() =>
       equals: z.union([z.boolean(), localId]),
       then: z.array(componentSchema),
       otherwise: z.array(componentSchema),
+    }),
+    z.strictObject({
+      kind: z.literal("interest"),
+      ...labelled,
+      principal: factName,
+      rate: factName,
+      from: factName,
+      to: factName,
+      paid: factName,
+      share: percent,
+      lpr: z.strictObject({ percent, term: z.enum(["1y", "5y"]) }).optional(),
+      capFen: fen.optional(),
+      upTo,
     }),
     z
       .strictObject({ kind: z.literal("review"), ...labelled, minFen: fen, maxFen: fen })

@@ -120,6 +120,14 @@ export function checkPolicySet(set: SetShape, ctx: Ctx) {
           if (c.maxUnitsPer) needFact(c.maxUnitsPer, ["text", "choice"], path);
           if (c.maxUnitsPer && c.maxUnits === undefined) issue("maxUnitsPer needs maxUnits", ...path);
           break;
+        case "interest":
+          needFact(c.principal, ["money"], [...path, "principal"]);
+          needFact(c.rate, ["percent"], [...path, "rate"]);
+          needFact(c.from, ["date"], [...path, "from"]);
+          needFact(c.to, ["date"], [...path, "to"]);
+          needFact(c.paid, ["money"], [...path, "paid"]);
+          if (c.from === c.to) issue("interest: from and to must be two facts", ...path, "to");
+          break;
         case "when":
           if (typeof c.equals === "boolean") needFact(c.fact, ["boolean"], path);
           else needChoices(c.fact, [c.equals], path);

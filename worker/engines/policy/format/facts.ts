@@ -6,6 +6,36 @@
 import { z } from "zod";
 import { bilingual, factName, fen, localId, text } from "./common";
 
+export const factTypeSchema = z.enum(["money", "count", "boolean", "choice", "percent", "text", "date"]);
+export type FactType = z.infer<typeof factTypeSchema>;
+
+/** The fields of a disbursed loan a fact can be prefilled from. */
+export const LOAN_FIELDS = ["amountFen", "rate", "disbursedOn", "termMonths", "productType"] as const;
+export type LoanField = (typeof LOAN_FIELDS)[number];
+/** The fact type each loan field fills. */
+export const LOAN_FIELD_TYPE = {
+  amountFen: "money",
+  rate: "percent",
+  disbursedOn: "date",
+  termMonths: "count",
+  productType: "choice",
+} as const satisfies Record<LoanField, FactType>;
+/**
+ * Loan product types (金融超市 products), the options a productType fact may offer. Option values
+ * are ids without "_", so the product type ip_pledge is the option ip-pledge (loanProductOption).
+ */
+export const LOAN_PRODUCT_TYPES = [
+  "credit",
+  "mortgage",
+  "pledge",
+  "ip-pledge",
+  "guarantee",
+  "insurance",
+  "other",
+] as const;
+/** A product type as a choice option's value: ip_pledge → ip-pledge. */
+export const loanProductOption = (type: string) => type.replaceAll("_", "-");
+
 /** Where a fact can be read from the enterprise's own records (政策找企业, application forms). */
 export const prefillSchema = z.discriminatedUnion("source", [
   z.strictObject({
@@ -36,17 +66,20 @@ export const prefillSchema = z.discriminatedUnion("source", [
    * and revenue; false when large; left unfilled when the records do not decide.
    */
   z.strictObject({ source: z.literal("smeStandard") }),
+  /**
+   * The disbursed loan (金融超市 放款) an application starts from, for 贴息: amountFen → money fact,
+   * rate (approved annual rate) → percent fact, disbursedOn → date fact, termMonths → count fact,
+   * productType → choice fact whose options are loan product types.
+   */
+  z.strictObject({ source: z.literal("loan"), field: z.enum(LOAN_FIELDS) }),
 ]);
-
-export const factTypeSchema = z.enum(["money", "count", "boolean", "choice", "percent", "text"]);
-export type FactType = z.infer<typeof factTypeSchema>;
 
 export const factSchema = z
   .strictObject({
     name: factName,
     /**
      * money: integer fen; count: whole number; percent: a number with two decimals;
-     * text: a reference such as a project number.
+     * text: a reference such as a project number; date: a calendar day, "YYYY-MM-DD".
      */
     type: factTypeSchema,
     label: bilingual,
@@ -75,6 +108,10 @@ export const factSchema = z
       for (const k of ["min", "max"] as const)
         if (f[k] !== undefined && !fen.safeParse(f[k]).success)
           ctx.addIssue({ code: "custom", message: `${f.name}: ${k} must be whole fen`, path: [k] });
+    if (f.type === "date")
+      for (const k of ["min", "max"] as const)
+        if (f[k] !== undefined)
+          ctx.addIssue({ code: "custom", message: `${f.name}: a date fact has no ${k}`, path: [k] });
     if (f.min !== undefined && f.max !== undefined && f.min > f.max)
       ctx.addIssue({ code: "custom", message: `${f.name}: min above max`, path: ["min"] });
     if (f.prefill?.source === "qualification" && f.type !== "boolean")
@@ -89,5 +126,23 @@ export const factSchema = z
         message: `${f.name}: the SME standard prefills a boolean fact`,
         path: ["prefill"],
       });
+    if (f.prefill?.source === "loan") {
+      const want = LOAN_FIELD_TYPE[f.prefill.field];
+      if (f.type !== want)
+        ctx.addIssue({
+          code: "custom",
+          message: `${f.name}: the loan's ${f.prefill.field} prefills a ${want} fact`,
+          path: ["prefill"],
+        });
+      const types: readonly string[] = LOAN_PRODUCT_TYPES;
+      if (f.prefill.field === "productType")
+        for (const o of f.options ?? [])
+          if (!types.includes(o.value))
+            ctx.addIssue({
+              code: "custom",
+              message: `${f.name}: ${o.value} is not a loan product type (${LOAN_PRODUCT_TYPES.join(", ")})`,
+              path: ["options"],
+            });
+    }
   });
 export type Fact = z.infer<typeof factSchema>;

@@ -14,6 +14,7 @@ export const COMPONENT_NAMES: Record<Component["kind"], string> = {
   percent: "按比例",
   perUnit: "按数量",
   when: "分情形",
+  interest: "贴息",
   review: "评审确定区间",
   caseByCase: "一事一议",
   inKind: "非资金支持",
@@ -100,6 +101,22 @@ export function componentItems(
         );
       if (c.maxUnitsPer) items.push(kept("数量按以下事项分别累计(不可在表单中修改)", factLabel(p, c.maxUnitsPer)));
       items.push(upTo);
+      break;
+    case "interest":
+      // The facts it reads and the LPR term stay as written (JSON); the shares and the cap are fields.
+      items.push(
+        kept(
+          "按以下事项计算(不可在表单中修改)",
+          [c.principal, c.rate, c.from, c.to, c.paid].map((f) => factLabel(p, f)).join("、"),
+        ),
+        field({ name: `${at}.share`, kind: "percent", label: "贴息比例(占实际支付利息,%)" }),
+      );
+      if (c.lpr)
+        items.push(
+          kept("LPR期限(不可在表单中修改)", c.lpr.term === "1y" ? "1年期" : "5年期以上"),
+          field({ name: `${at}.lpr.percent`, kind: "percent", label: "不超过按LPR计算利息的比例(%)" }),
+        );
+      items.push(field({ name: `${at}.capFen`, kind: "money", label: "封顶金额", optional: true }), upTo);
       break;
     case "review":
       items.push(

@@ -6,6 +6,7 @@ import { programmeSchema } from "../../../engines/policy/format/programme";
 import { applyProgrammeForm, formValuesOf, type FormInput } from "./apply-form";
 import { parseWan, wanText } from "./form-text";
 import { programmeTemplate, SHAPE_IDS } from "./programme-templates";
+import { DOC, fact, programmeInput } from "../../../engines/policy/test-support";
 
 const sets = { zibo, dongying, changzhi };
 /** The context the pages pass: the set's programmes (就高不重复) and cases (options still in use). */
@@ -121,5 +122,60 @@ describe("posting the programme form", () => {
     for (const fen of [0, 1, 100, 12_345, 3_000_000, 1_234_567_891, 120_000_000])
       expect(parseWan(wanText(fen))).toEqual({ ok: true, value: fen });
     expect(wanText(120_000_000)).toBe("120");
+  });
+});
+
+describe("a 贴息 programme in the form", () => {
+  const p = programmeSchema.parse(
+    programmeInput({
+      facts: [
+        fact("loanFen", "money", { prefill: { source: "loan", field: "amountFen" } }),
+        fact("rate", "percent", { prefill: { source: "loan", field: "rate" } }),
+        fact("fromDate", "date", { prefill: { source: "loan", field: "disbursedOn" } }),
+        fact("toDate", "date"),
+        fact("paidFen", "money"),
+      ],
+      amount: [
+        {
+          kind: "interest",
+          label: "贷款贴息",
+          principal: "loanFen",
+          rate: "rate",
+          from: "fromDate",
+          to: "toDate",
+          paid: "paidFen",
+          share: 50,
+          lpr: { percent: 60, term: "1y" },
+          capFen: 50_000_000,
+        },
+      ],
+    }),
+  );
+  const ctx = { documents: [DOC as { id: string; title: string }], isNew: false };
+
+  it("gives back the rule, date facts and loan prefills kept as written", () => {
+    const out = applyProgrammeForm(p, formValuesOf(p, ctx), ctx);
+    expect(out.ok && out.programme).toEqual(p);
+  });
+
+  it("edits the shares and the cap, and keeps the facts and the LPR term", () => {
+    const values = {
+      ...formValuesOf(p, ctx),
+      "amount.0.share": "40",
+      "amount.0.lpr.percent": "80",
+      "amount.0.capFen": "",
+    };
+    const out = applyProgrammeForm(p, values, ctx);
+    expect(out.ok && out.programme.amount[0]).toEqual({
+      kind: "interest",
+      label: "贷款贴息",
+      principal: "loanFen",
+      rate: "rate",
+      from: "fromDate",
+      to: "toDate",
+      paid: "paidFen",
+      share: 40,
+      lpr: { percent: 80, term: "1y" },
+    });
   });
 });
