@@ -130,8 +130,14 @@ export const policyDocumentSchema = z
     level: policyLevelSchema,
     /** One or two sentences on what the document is for, in Chinese. */
     summary: text,
-    /** The seed file the text was taken from (../shared/seeds/). */
-    source: z.strictObject({ seed: z.string().regex(/^\d{3}_[0-9a-f]{16}\.txt$/), url: z.url().nullable() }),
+    /**
+     * The seed file the text was taken from (../shared/seeds/), or "demo": a demonstration text the
+     * seeds do not hold (演示 in its title, no 文号), whose clauses name the public texts its figures follow.
+     */
+    source: z.strictObject({
+      seed: z.union([z.string().regex(/^\d{3}_[0-9a-f]{16}\.txt$/), z.literal("demo")]),
+      url: z.url().nullable(),
+    }),
     clauses: z.array(clauseSchema).min(1),
   })
   .superRefine((doc, ctx) => {
@@ -140,6 +146,12 @@ export const policyDocumentSchema = z
       if (seen.has(c.id)) ctx.addIssue({ code: "custom", message: `duplicate clause id ${c.id}`, path: ["clauses"] });
       seen.add(c.id);
     }
+    if (doc.source.seed === "demo" && (!doc.title.includes("演示") || doc.docNumber !== null))
+      ctx.addIssue({
+        code: "custom",
+        message: "a demo document says 演示 in its title and has no 文号",
+        path: ["source", "seed"],
+      });
     if (doc.extension) {
       const until = doc.validity && "until" in doc.validity ? doc.validity.until : undefined;
       if (!until)
@@ -290,6 +302,18 @@ export const financeSettingsSchema = z.strictObject({
   acceptWorkingDays: z.number().int().min(1).max(30).default(3),
   decideWorkingDays: z.number().int().min(1).max(60).default(10),
   escalation: z.strictObject({ afterWorkingDays: z.number().int().min(0).max(30).default(0) }).prefault({}),
+  /** LPR the zone recorded (worker/lib/lpr.ts LprRate), merged over the national list; settings.ts words the checks. */
+  lpr: z
+    .array(
+      z.strictObject({
+        term: z.enum(["1y", "5y"]),
+        from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+        bp: z.number().int().min(1).max(2000),
+        source: z.string().min(1).max(200),
+      }),
+    )
+    .max(240)
+    .default([]),
 });
 
 export const zoneSchema = z

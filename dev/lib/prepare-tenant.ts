@@ -10,6 +10,7 @@ import { seedDemoEnterprises } from "./seed-demo-enterprises";
 import { seedDemoSubsidies } from "./seed-demo-subsidies";
 import { seedDemoFinance } from "./seed-demo-finance";
 import { seedDemoIndicators } from "./seed-demo-indicators";
+import { seedDemoLoanSupport } from "./seed-demo-loan-support";
 
 export async function prepareTenant(client: Client, zone: ZoneConfig) {
   const migrated = await migrateTenant(client, migrations);
@@ -41,6 +42,8 @@ export async function prepareAllZones(
       // After the enterprises (a demo need is theirs) and the demo banks of seed-demo.ts.
       if (demo) await seedDemoFinance(openTenantDb(client), zone);
       if (demo) await seedDemoIndicators(openTenantDb(client), zone);
+      // After the products (科技助保贷 is enrolled in the demo pool) and the published policy (贴息).
+      if (demo) await seedDemoLoanSupport(openTenantDb(client), zone);
       results.push({ zone, ...prepared, demoAccountsCreated, demoEnterprisesCreated });
     } finally {
       client.close();

@@ -14,6 +14,7 @@ import { loadEnterpriseProfiles } from "../../worker/features/policies/enterpris
 import { rankProgrammesForEnterprise } from "../../worker/engines/policy/rank";
 import { prefillFacts } from "../../worker/engines/policy/prefill";
 import { seedDemoSubsidies } from "./seed-demo-subsidies";
+import { LOAN_DOC } from "../../tenants/changzhi/policy/interest-subsidy";
 
 /** A zone prepared as `npm start` prepares it: policy published, demo accounts, enterprises and applications. */
 async function demoZone(slug: string, now = new Date()) {
@@ -83,11 +84,14 @@ describe.each(["zibo", "dongying", "changzhi"])("the README's enterprise@%s.demo
       const fits = rankProgrammesForEnterprise(policy.compiled, e!.profile, e!.history, today);
       const eligible = fits.filter((f) => f.tier === "eligible");
       if (slug === "changzhi") {
-        // Changzhi's only document, the 2021–2023 plan, ended on 2023-12-31 (issue 13): its 政策匹配
-        // shows every programme as expired, with the reason, until the zone publishes an extension.
+        // Changzhi's 2021–2023 plan ended on 2023-12-31 (issue 13): its 政策匹配 shows every programme of
+        // the plan as expired, with the reason, until the zone publishes an extension. The demo 贴息
+        // programme (演示, issue 19) is in force but asks for a loan's facts, so it is never 可以申报 here.
         expect(eligible, `可以申报 in ${slug}`).toHaveLength(0);
-        expect(fits.length).toBeGreaterThan(0);
-        for (const f of fits)
+        const plan = fits.filter((f) => f.programme.document !== LOAN_DOC);
+        expect(plan.length).toBeGreaterThan(0);
+        expect(fits.length - plan.length).toBe(1);
+        for (const f of plan)
           expect(f.result.conditions.find((c) => c.id === "effective")).toMatchObject({
             result: "fail",
             reason: expect.stringContaining("有效期至2023-12-31,已到期"),

@@ -1,8 +1,10 @@
 /**
  * 长治高新区 (Changzhi Hi-tech Industrial Development Zone), Shanxi.
- * Source: seed 004, the zone committee's 长高发〔2020〕65号 three-year action plan.
+ * Source: seed 004, the zone committee's 长高发〔2020〕65号 three-year action plan; and a demo
+ * document (演示, no seed) for the 贴息 and 风险补偿资金池 demonstration.
  */
 import { defineZone } from "../schema";
+import changzhiLoanSupportDemo from "./documents/changzhi-loan-support-demo";
 import changzhiShuangchuang20212023 from "./documents/changzhi-shuangchuang-2021-2023";
 
 export default defineZone({
@@ -29,5 +31,6 @@ export default defineZone({
     { code: "equipment-manufacturing", zh: "装备制造", en: "Equipment manufacturing" },
     { code: "photovoltaics", zh: "光伏光电", en: "Photovoltaics and optoelectronics" },
   ],
-  documents: [changzhiShuangchuang20212023],
+  // The second is a demonstration text (演示, issue 19): the 贴息 programme and 风险补偿资金池 rest on it.
+  documents: [changzhiShuangchuang20212023, changzhiLoanSupportDemo],
 });

@@ -4,18 +4,21 @@
  * The plan prints no amounts, so awards are case by case (set at review) or in kind.
  * Its validity ends 2023-12-31 (decision 0013): the engine refuses every programme
  * after it, so the cases are dated inside the period and each programme has expiry cases.
+ * Beside it, the demo 贴息 programme (演示, issue 19) on its own demo document, in force 2025—2027.
  */
 import { definePolicySet } from "../../policy";
 import zone from "../zone";
 import { expiryCases } from "./common";
 import { enterpriseParts } from "./enterprises";
 import { financeParts } from "./finance";
+import { interestSubsidyParts } from "./interest-subsidy";
 import { platformParts } from "./platforms";
 import { serviceParts } from "./services";
 import { talentParts } from "./talent";
 
 const parts = [platformParts, enterpriseParts, serviceParts, talentParts, financeParts];
-const programmes = parts.flatMap((p) => p.programmes);
+const planProgrammes = parts.flatMap((p) => p.programmes);
+const programmes = [...planProgrammes, ...interestSubsidyParts.programmes];
 
 export default definePolicySet({
   zone: "changzhi",
@@ -23,5 +26,5 @@ export default definePolicySet({
   effectiveFrom: "2026-01-01",
   documents: zone.documents,
   programmes,
-  cases: [...parts.flatMap((p) => p.cases), ...expiryCases(programmes)],
+  cases: [...parts.flatMap((p) => p.cases), ...expiryCases(planProgrammes), ...interestSubsidyParts.cases],
 });
