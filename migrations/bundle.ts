@@ -348,5 +348,40 @@ export const migrations: readonly Migration[] = [
     "statements": [
       "CREATE INDEX `enterprise_yearly_figures_year_idx` ON `enterprise_yearly_figures` (`year`,`enterprise_id`);"
     ]
+  },
+  {
+    "tag": "0023_risk_pool",
+    "hash": "cd6cfb8965d9915c8cc6513baad7d9498425cb0cc6b75358ddcba299c568e37f",
+    "statements": [
+      "CREATE TABLE `risk_claims` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`pool_id` text NOT NULL,\n\t`loan_id` text NOT NULL,\n\t`bank_id` text NOT NULL,\n\t`enterprise_id` text NOT NULL,\n\t`product_id` text NOT NULL,\n\t`outstanding_fen` integer NOT NULL,\n\t`defaulted_on` text NOT NULL,\n\t`recovery_efforts` text NOT NULL,\n\t`coverage_percent` integer NOT NULL,\n\t`coverage_label` text NOT NULL,\n\t`status` text NOT NULL,\n\t`amount_fen` integer,\n\t`recovered_fen` integer DEFAULT 0 NOT NULL,\n\t`file_due_on` text NOT NULL,\n\t`review_due_on` text NOT NULL,\n\t`filed_by` text NOT NULL,\n\t`filed_at` integer NOT NULL,\n\t`decided_by` text,\n\t`decided_at` integer,\n\t`decision_note` text,\n\t`revision` integer DEFAULT 0 NOT NULL,\n\tFOREIGN KEY (`pool_id`) REFERENCES `risk_pools`(`id`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`loan_id`) REFERENCES `risk_pool_loans`(`loan_id`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`bank_id`) REFERENCES `banks`(`id`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE UNIQUE INDEX `risk_claims_open_unique` ON `risk_claims` (`loan_id`) WHERE status in ('submitted', 'approved');",
+      "CREATE INDEX `risk_claims_pool_status_idx` ON `risk_claims` (`pool_id`,`status`,`filed_at`,`id`);",
+      "CREATE INDEX `risk_claims_bank_time_idx` ON `risk_claims` (`bank_id`,`filed_at`,`id`);",
+      "CREATE INDEX `risk_claims_pool_bank_idx` ON `risk_claims` (`pool_id`,`bank_id`,`status`,`amount_fen`);",
+      "CREATE TABLE `risk_pool_ledger` (\n\t`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`pool_id` text NOT NULL,\n\t`kind` text NOT NULL,\n\t`delta_fen` integer NOT NULL,\n\t`claim_id` text,\n\t`note` text DEFAULT '' NOT NULL,\n\t`actor_id` text,\n\t`at` integer NOT NULL,\n\tFOREIGN KEY (`pool_id`) REFERENCES `risk_pools`(`id`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE INDEX `risk_pool_ledger_pool_idx` ON `risk_pool_ledger` (`pool_id`,`id`);",
+      "CREATE INDEX `risk_pool_ledger_claim_idx` ON `risk_pool_ledger` (`claim_id`,`id`);",
+      "CREATE TABLE `risk_pool_loans` (\n\t`loan_id` text PRIMARY KEY NOT NULL,\n\t`pool_id` text NOT NULL,\n\t`bank_id` text NOT NULL,\n\t`product_id` text NOT NULL,\n\t`enterprise_id` text NOT NULL,\n\t`principal_fen` integer NOT NULL,\n\t`first_loan` integer NOT NULL,\n\t`credit` integer NOT NULL,\n\t`product_type` text NOT NULL,\n\t`disbursed_on` text NOT NULL,\n\t`registered_at` integer NOT NULL,\n\tFOREIGN KEY (`loan_id`) REFERENCES `loan_applications`(`id`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`pool_id`) REFERENCES `risk_pools`(`id`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`bank_id`) REFERENCES `banks`(`id`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`product_id`) REFERENCES `loan_products`(`id`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`enterprise_id`) REFERENCES `enterprises`(`id`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE INDEX `risk_pool_loans_bank_idx` ON `risk_pool_loans` (`pool_id`,`bank_id`,`principal_fen`);",
+      "CREATE INDEX `risk_pool_loans_product_idx` ON `risk_pool_loans` (`pool_id`,`product_id`,`principal_fen`);",
+      "CREATE INDEX `risk_pool_loans_bank_time_idx` ON `risk_pool_loans` (`bank_id`,`registered_at`,`loan_id`);",
+      "CREATE TABLE `risk_pool_products` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`pool_id` text NOT NULL,\n\t`product_id` text NOT NULL,\n\t`bank_id` text NOT NULL,\n\t`enrolled_by` text NOT NULL,\n\t`enrolled_at` integer NOT NULL,\n\t`unenrolled_at` integer,\n\tFOREIGN KEY (`pool_id`) REFERENCES `risk_pools`(`id`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`product_id`) REFERENCES `loan_products`(`id`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`bank_id`) REFERENCES `banks`(`id`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE UNIQUE INDEX `risk_pool_products_active_unique` ON `risk_pool_products` (`product_id`) WHERE unenrolled_at is null;",
+      "CREATE INDEX `risk_pool_products_pool_idx` ON `risk_pool_products` (`pool_id`,`unenrolled_at`);",
+      "CREATE TABLE `risk_pools` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`name` text NOT NULL,\n\t`size_fen` integer NOT NULL,\n\t`balance_fen` integer NOT NULL,\n\t`per_loan_cap_fen` integer NOT NULL,\n\t`per_bank_cap_fen` integer NOT NULL,\n\t`coverage` text NOT NULL,\n\t`file_within_days` integer NOT NULL,\n\t`review_within_days` integer NOT NULL,\n\t`status` text NOT NULL,\n\t`basis` text DEFAULT '' NOT NULL,\n\t`created_by` text NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL,\n\tCONSTRAINT \"risk_pools_balance_not_negative\" CHECK(\"risk_pools\".\"balance_fen\" >= 0)\n);",
+      "CREATE INDEX `risk_pools_status_idx` ON `risk_pools` (`status`,`created_at`);"
+    ]
+  },
+  {
+    "tag": "0024_interest_subsidy",
+    "hash": "d6d513fb6491eef994b53940638483d1c068338d814da2fd586a71f692285791",
+    "statements": [
+      "ALTER TABLE `subsidy_applications` ADD `loan_id` text;",
+      "ALTER TABLE `subsidy_applications` ADD `interest_confirmed_fen` integer;",
+      "ALTER TABLE `subsidy_applications` ADD `interest_confirmed_by` text;",
+      "ALTER TABLE `subsidy_applications` ADD `interest_confirmed_at` integer;",
+      "ALTER TABLE `subsidy_applications` ADD `interest_confirm_note` text;",
+      "CREATE INDEX `subsidy_applications_loan_idx` ON `subsidy_applications` (`loan_id`,`status`);"
+    ]
   }
 ];

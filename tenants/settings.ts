@@ -1,7 +1,7 @@
 /**
  * The part of a zone's configuration the zone administers itself (园区设置): names,
  * region, colours, contact, priority industries, qualification types, subsidy
- * stages and calendar, loan response times and escalation. Stored versioned in the zone's own
+ * stages and calendar, loan response times and escalation, recorded LPR. Stored versioned in the zone's own
  * database (zone_settings_versions); tenants/<slug>/zone.ts holds the defaults.
  * Slug, code, documents and security stay code. Messages are Chinese sentences a
  * zone clerk can act on; every string and list is bounded.
@@ -148,16 +148,51 @@ const escalationFields = {
     .max(30, "上报园区管理员的天数最多 30 个工作日"),
 };
 const financeFields = { acceptWorkingDays: days("受理时限", 30), decideWorkingDays: days("审批时限", 60) };
-// Versions saved before escalation was a setting have none: they read as 0, the rule of that time.
+
+/** Rows of LPR a zone may record: twenty years of monthly publications, both terms. */
+export const LPR_ROWS_MAX = 240;
+/** A real calendar day (not 2026-02-30), without importing worker/lib into the zone's data. */
+const realDay = (s: string) => {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+};
+const lprRateSchema = z.strictObject({
+  term: z.enum(["1y", "5y"], { error: "期限应为 1年期 或 5年期以上" }),
+  from: date("起始日").refine(realDay, "起始日不是日历上的日期,请核对"),
+  bp: z
+    .number({ error: "利率应为百分数,例如 3.10" })
+    .int("利率最多两位小数,例如 3.10")
+    .min(1, "利率应大于 0")
+    .max(2000, "利率最高 20%,请核对"),
+  source: text("来源"),
+});
+/** The LPR the zone records (worker/lib/lpr.ts): each term's rate from a date, at most one row per term and date. */
+const lprList = z
+  .array(lprRateSchema, { error: "LPR 应为列表" })
+  .max(LPR_ROWS_MAX, `LPR 最多 ${LPR_ROWS_MAX} 行`)
+  .superRefine((rows, ctx) => {
+    const seen = new Set<string>();
+    rows.forEach((r, i) => {
+      const key = `${r.term}@${r.from}`;
+      if (seen.has(key))
+        ctx.addIssue({ code: "custom", message: `同一期限在 ${r.from} 已有一行,请删去重复的`, path: [i, "from"] });
+      seen.add(key);
+    });
+  });
+
+// Versions saved before escalation was a setting have none: they read as 0, the rule of that time;
+// versions saved before LPR was recorded read as none recorded (the national list alone).
 const financeObject = z.strictObject({
   ...financeFields,
   escalation: z.strictObject(escalationFields).prefault({ afterWorkingDays: 0 }),
+  lpr: lprList.default([]),
 });
 /** Written out rather than financeObject.partial(): a partial default would reset escalation on every PUT. */
 const financePatchSchema = z.strictObject({
   acceptWorkingDays: financeFields.acceptWorkingDays.optional(),
   decideWorkingDays: financeFields.decideWorkingDays.optional(),
   escalation: z.strictObject(escalationFields).partial().optional(),
+  lpr: lprList.optional(),
 });
 
 /** Codes in a list are unique (a zone's industries, its qualification types). */
@@ -223,7 +258,11 @@ export function settingsOf(zone: ZoneConfig): ZoneSettings {
       holidays: [...zone.subsidy.holidays],
       extraWorkdays: [...zone.subsidy.extraWorkdays],
     },
-    finance: { ...zone.finance, escalation: { ...zone.finance.escalation } },
+    finance: {
+      ...zone.finance,
+      escalation: { ...zone.finance.escalation },
+      lpr: zone.finance.lpr.map((r) => ({ ...r })),
+    },
   };
 }
 

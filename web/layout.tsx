@@ -135,6 +135,7 @@ function workLinks(user: HeaderUser): { href: string; label: string }[] {
         { href: "/admin/qualifications", label: "资质审核" },
         { href: "/admin/subsidies", label: "政策兑现" },
         { href: "/admin/finance", label: "金融超市统计" },
+        { href: "/admin/risk-pool", label: "风险补偿资金池" },
         { href: "/admin/reports", label: "年度报表" },
         ...(user.role === "zone_admin"
           ? [
@@ -162,6 +163,8 @@ function workLinks(user: HeaderUser): { href: string; label: string }[] {
         { href: "/bank/products", label: "我的产品" },
         { href: "/bank/needs", label: "融资需求" },
         { href: "/bank/loans", label: "贷款申请" },
+        { href: "/bank/risk-pool", label: "风险补偿" },
+        { href: "/bank/interest-confirmations", label: "贴息确认" },
       ];
   }
 }

@@ -23,7 +23,7 @@ export function startNodeServer(options: {
 }) {
   const env: Record<string, string | undefined> = { ...NODE_DEFAULTS, ...(options.env ?? process.env) };
   const hostname = options.hostname ?? "127.0.0.1";
-  return new Promise<{ port: number; close(): Promise<void> }>((resolve, reject) => {
+  return new Promise<{ port: number; close(): Promise<void>; runScheduled(): Promise<void> }>((resolve, reject) => {
     // The app is built once the port is known; no request is read before "listening".
     let app: ReturnType<typeof createApp> | undefined;
     const server = serve(
@@ -47,6 +47,8 @@ export function startNodeServer(options: {
         delivery.unref();
         resolve({
           port: info.port,
+          // The cron's work now, not at the next tick: what tests call after moving a date past its end.
+          runScheduled: () => runScheduled(deps),
           close: () =>
             new Promise<void>((done) => {
               clearInterval(delivery);

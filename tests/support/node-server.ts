@@ -19,6 +19,8 @@ export type WithTenantDb = <T>(slug: string, run: (db: TenantDb) => Promise<T>) 
 export interface TestNodeServer {
   port: number;
   withTenantDb: WithTenantDb;
+  /** Runs the scheduled jobs (the cron's work) once, now, for every zone. */
+  runScheduled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -67,6 +69,7 @@ export async function startTestNodeServer({
   return {
     port: server.port,
     withTenantDb,
+    runScheduled: () => server.runScheduled(),
     async close() {
       await server.close();
       rmSync(dir, { recursive: true, force: true });

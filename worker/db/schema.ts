@@ -19,3 +19,4 @@ export * from "./tables/programme-matches";
 export * from "./tables/notices";
 export * from "./tables/yearly-reports";
 export * from "./tables/indicators";
+export * from "./tables/risk-pool";

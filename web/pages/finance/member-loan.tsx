@@ -18,6 +18,7 @@ import { LoanStatusTag, LoanTimeline } from "./shared";
 import { formatMoney } from "../../../worker/lib/money";
 import { NoticeBox, type Notice } from "../subsidies/shared";
 import { rateText } from "../../../worker/engines/loan-match/match";
+import { type LoanInterest, LoanInterestPanel } from "./member-interest";
 
 export interface LoanPageProps {
   zone: ZoneConfig;
@@ -33,6 +34,8 @@ export interface LoanPageProps {
   notice?: Notice | undefined;
   /** A refused withdrawal: the reason as typed and what was wrong with it. */
   withdraw?: { reason: string; error?: string | undefined } | undefined;
+  /** 贴息 for a disbursed loan; null otherwise. */
+  interest?: LoanInterest | null | undefined;
 }
 
 function Decision({ loan, product, referral }: Pick<LoanPageProps, "loan" | "product" | "referral">) {
@@ -140,6 +143,7 @@ export function LoanPage({
   events,
   notice,
   withdraw,
+  interest,
 }: LoanPageProps) {
   const pending = (OPEN_LOAN_STATUSES as readonly string[]).includes(loan.status);
   return (
@@ -160,6 +164,7 @@ export function LoanPage({
               <h2 id="decision-heading">银行的决定</h2>
               <Decision loan={loan} product={product} referral={referral} />
             </section>
+            {interest && <LoanInterestPanel loanId={loan.id} interest={interest} />}
             <section class="panel" aria-labelledby="asked-heading">
               <h2 id="asked-heading">申请内容</h2>
               <dl class="kv">

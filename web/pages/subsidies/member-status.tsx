@@ -16,6 +16,7 @@ import { Layout } from "../../layout";
 import { formatTimeZh, type HeaderUser } from "../auth/labels";
 import type { CalcFact } from "../policy/calculator-fields";
 import type { ApplicationView } from "./application-view";
+import { InterestConfirmationRow } from "./interest-confirmation";
 import {
   amountPhrase,
   CommentForm,
@@ -149,6 +150,7 @@ export function StatusPage({
                 </dd>
                 <dt>已拨付</dt>
                 <dd>{formatMoney(detail.paidFen, { unit: figuresUnit })}</dd>
+                <InterestConfirmationRow app={a} audience="enterprise" />
               </dl>
               {detail.payments.length > 0 && (
                 <div class="table-scroll">

@@ -98,6 +98,7 @@ const EVENT_TEXT: Record<string, string> = {
   comment: "园区意见",
   member_comment: "企业留言",
   stage_moved: "移至现有环节",
+  interest_confirmed: "放款银行确认已付利息",
 };
 
 /** What the enterprise's own people do; every other step is the zone's (or the clock's, or the public's). */
@@ -107,6 +108,7 @@ function actorText(e: SubsidyEventRow, audience: "staff" | "enterprise"): string
   if (e.actor === "system") return "系统";
   if (e.actor === "public") return "公众";
   if (audience === "staff" || ENTERPRISE_ACTIONS.has(e.action)) return e.actor;
+  if (e.action === "interest_confirmed") return "放款银行";
   return "园区";
 }
 

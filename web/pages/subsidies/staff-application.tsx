@@ -25,6 +25,7 @@ import {
 import type { ApplicationView } from "./application-view";
 import { CommentForm, NoticeBox, StatusTag, Timeline, type Notice } from "./shared";
 import { isOverdue, SUBSIDY_STAFF_CSS } from "./staff-shared";
+import { InterestConfirmationRow } from "./interest-confirmation";
 
 interface StaffApplicationProps {
   zone: ZoneConfig;
@@ -57,6 +58,7 @@ export function factText(f: Fact | undefined, v: unknown): string {
     case "count":
       return `${String(v)}${f.unit ?? ""}`;
     case "text":
+    case "date":
       return String(v);
   }
 }
@@ -136,6 +138,7 @@ export function StaffApplicationPage({
                     ? `(政策范围 ${money(app.rangeMinFen)}至${money(app.rangeMaxFen)})`
                     : ""}
                 </dd>
+                <InterestConfirmationRow app={app} audience="staff" />
                 <dt>申报年度</dt>
                 <dd>{app.awardYear ?? "—"}</dd>
                 <dt>提交时间</dt>

@@ -9,7 +9,7 @@ export const SETTINGS_SECTIONS = {
   qualifications: "资质类型",
   stages: "审核环节",
   calendar: "公示与节假日",
-  finance: "金融超市时限",
+  finance: "金融服务",
 } as const;
 export type SettingsSection = keyof typeof SETTINGS_SECTIONS;
 
@@ -23,10 +23,12 @@ export const SETTING_LABEL: Record<string, string> = {
   priorityIndustries: "重点产业",
   qualifications: "资质类型",
   subsidy: "审核环节、公示与节假日",
-  finance: "金融超市时限",
+  finance: "金融超市时限或LPR",
 };
 
 export const STAGE_KIND_LABEL = { review: "审核", publicity: "公示", payment: "拨付" } as const;
+/** The LPR terms as the rows' select shows them (worker/lib/lpr.ts LprTerm). */
+export const LPR_TERM_LABEL = { "1y": "1年期", "5y": "5年期以上" } as const;
 export const STAGE_ROLE_LABEL = { reviewer: "审核人员", zone_admin: "园区管理员" } as const;
 
 export const SAVED_NOTICE = "已保存,所有页面将在5秒内更新。";

@@ -1,9 +1,10 @@
 /**
- * The list sections of 园区设置 (重点产业, 资质类型, 审核环节) without JS: the current rows plus two
- * empty ones; a row whose name is left empty is dropped on save, and 审核环节 are ordered by 顺序.
+ * The list sections of 园区设置 (重点产业, 资质类型, 审核环节, LPR) without JS: the current rows plus two
+ * empty ones; a row whose name (LPR: 起始日 and 利率) is left empty is dropped on save, and 审核环节 are
+ * ordered by 顺序.
  */
 import { Checkbox, Input, Select } from "../../components/form";
-import { type SectionFormProps, STAGE_KIND_LABEL, STAGE_ROLE_LABEL } from "./labels";
+import { LPR_TERM_LABEL, type SectionFormProps, STAGE_KIND_LABEL, STAGE_ROLE_LABEL } from "./labels";
 
 /** How many rows the values hold under `prefix` (the highest index given, plus one), and two empty ones. */
 export function rowCount(values: Record<string, string | undefined>, prefix: string): number {
@@ -134,6 +135,60 @@ export function StageRows({ values, errors }: SectionFormProps) {
           </fieldset>
         );
       })}
+    </div>
+  );
+}
+
+const TERM_OPTIONS = Object.entries(LPR_TERM_LABEL).map(([value, label]) => ({ value, label }));
+
+/** The LPR the zone records over the national list: 期限, 起始日, 利率 %, 来源 per row. */
+export function LprRows({ values, errors }: SectionFormProps) {
+  const p = "finance.lpr";
+  return (
+    <div class="rows" id={`f-${p}`} tabindex={-1}>
+      {errors[p] && <p class="field-error">{errors[p]}</p>}
+      {indexes(rowCount(values, p)).map((i) => (
+        <fieldset class="row">
+          <legend>{values[`${p}.${i}.from`] ? `第${i + 1}行` : `第${i + 1}行(新增,可不填)`}</legend>
+          {rowError(errors, `${p}.${i}`) && <p class="field-error">{rowError(errors, `${p}.${i}`)}</p>}
+          <Select
+            name={`${p}.${i}.term`}
+            label={`第${i + 1}行 期限`}
+            value={values[`${p}.${i}.term`] ?? "1y"}
+            options={TERM_OPTIONS}
+            error={errors[`${p}.${i}.term`]}
+            required={false}
+          />
+          <Input
+            name={`${p}.${i}.from`}
+            label={`第${i + 1}行 起始日`}
+            hint="公布并起用的日期,如 2025-05-20。"
+            value={values[`${p}.${i}.from`]}
+            error={errors[`${p}.${i}.from`]}
+            required={false}
+            maxlength={10}
+          />
+          <Input
+            name={`${p}.${i}.rate`}
+            label={`第${i + 1}行 利率(%)`}
+            hint="如 3.00。"
+            value={values[`${p}.${i}.rate`]}
+            error={errors[`${p}.${i}.rate`]}
+            inputmode="decimal"
+            required={false}
+            maxlength={6}
+          />
+          <Input
+            name={`${p}.${i}.source`}
+            label={`第${i + 1}行 来源`}
+            hint="如“全国银行间同业拆借中心受权公布(2025-05-20)”。"
+            value={values[`${p}.${i}.source`]}
+            error={errors[`${p}.${i}.source`]}
+            required={false}
+            maxlength={200}
+          />
+        </fieldset>
+      ))}
     </div>
   );
 }

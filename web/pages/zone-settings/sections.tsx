@@ -1,10 +1,13 @@
-/** The eight forms of 园区设置, one per section; each posts only its own part of the settings. */
+/**
+ * The eight forms of 园区设置, one per section (金融服务 holds the loan time limits and the LPR);
+ * each posts only its own part of the settings.
+ */
 import type { Child } from "hono/jsx";
 import { FormAlert, Input, Textarea, type FormErrors } from "../../components/form";
 import { whiteContrast, MIN_CONTRAST } from "./contrast";
 import { type SectionFormProps, SETTINGS_SECTIONS, type SettingsSection } from "./labels";
 import { LogoSection, type LogoSectionProps } from "./logo";
-import { IndustryRows, QualificationRows, StageRows } from "./rows";
+import { IndustryRows, LprRows, QualificationRows, StageRows } from "./rows";
 
 function SectionForm({
   section,
@@ -192,16 +195,11 @@ export function SettingsSections({ forms, version, logo }: SectionsProps) {
         />
       </SectionForm>
 
-      <SectionForm
-        version={v}
-        section="finance"
-        errors={f.finance.alert}
-        intro={
-          <p>
-            金融机构答复企业贷款申请的时限,按本园区工作日计算。超过时限,系统当即提醒银行;仍未办理的,按下面的天数上报园区管理员。
-          </p>
-        }
-      >
+      <SectionForm version={v} section="finance" errors={f.finance.alert}>
+        <h3>金融超市时限</h3>
+        <p>
+          金融机构答复企业贷款申请的时限,按本园区工作日计算。超过时限,系统当即提醒银行;仍未办理的,按下面的天数上报园区管理员。
+        </p>
         <Days {...f.finance} name="finance.acceptWorkingDays" label="受理时限(工作日)" hint="收到申请后受理或婉拒。" />
         <Days {...f.finance} name="finance.decideWorkingDays" label="审批时限(工作日)" hint="受理后作出审批决定。" />
         <Days
@@ -210,6 +208,12 @@ export function SettingsSections({ forms, version, logo }: SectionsProps) {
           label="逾期后几个工作日上报园区管理员"
           hint="0 = 逾期当天同时通知银行和园区管理员;最多 30。期间银行办理了的,不再上报。"
         />
+        <h3>贷款市场报价利率(LPR)</h3>
+        <p>
+          贴息按 LPR 封顶。系统已内置全国银行间同业拆借中心公布的历次 LPR;新公布的利率尚未内置时,在这里补录,
+          同一期限同一起始日以这里为准。清空起始日和利率即删除该行。
+        </p>
+        <LprRows {...f.finance} />
       </SectionForm>
     </>
   );

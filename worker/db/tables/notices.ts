@@ -22,8 +22,15 @@ export const NOTICE_KINDS = [
   // To an enterprise's members, about their own loan application (the bank's step).
   "loan_progress",
   "loan_declined",
+  // To an enterprise's members at 放款: the loan may be 贴息'd by a programme of the policy in force.
+  "interest_subsidy_open",
+  // To the lending bank's staff: a 贴息 application on its loan waits for the interest paid to be confirmed.
+  "interest_confirm_requested",
   // To an enterprise's members: the zone's yearly report is due and not yet filed.
   "report_due",
+  // 风险补偿资金池: a bank filed a claim (to zone admins); the zone decided it (to that bank's staff).
+  "risk_claim_filed",
+  "risk_claim_decided",
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 

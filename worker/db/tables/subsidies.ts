@@ -75,9 +75,23 @@ export const subsidyApplications = sqliteTable(
     publicityFrom: text("publicity_from"),
     publicityTo: text("publicity_to"),
     decidedAt: integer("decided_at"),
+    /**
+     * 贴息: the 金融超市 loan (loan_applications.id) the application was started from, whose record fed its
+     * facts; null for any other application. No foreign key: the subsidy service checks the loan is the
+     * enterprise's own and disbursed, and SQLite could not add one to this table without rebuilding it.
+     */
+    loanId: text("loan_id"),
+    /** The interest paid as the lending bank confirmed it (fen); null until the bank confirms. */
+    interestConfirmedFen: integer("interest_confirmed_fen"),
+    /** Who at the bank confirmed it (email), when (ms) and what they added. */
+    interestConfirmedBy: text("interest_confirmed_by"),
+    interestConfirmedAt: integer("interest_confirmed_at"),
+    interestConfirmNote: text("interest_confirm_note"),
   },
   (t) => [
     index("subsidy_applications_enterprise_idx").on(t.enterpriseId, t.status),
+    // A loan's 贴息 applications (the loan's page), and a bank's loan-linked ones waiting for confirmation.
+    index("subsidy_applications_loan_idx").on(t.loanId, t.status),
     index("subsidy_applications_stage_idx").on(t.status, t.stage),
     index("subsidy_applications_programme_idx").on(t.programmeId, t.awardYear, t.status),
     uniqueIndex("subsidy_applications_idempotency_unique").on(t.enterpriseId, t.idempotencyKey),
@@ -119,7 +133,7 @@ export const subsidyEvents = sqliteTable(
     actor: text("actor").notNull(),
     /**
      * created, submitted, passed, returned, resubmitted, rejected, publicity_started, objection, objection_dismissed,
-     * objection_upheld, advanced, awarded, paid, withdrawn, comment
+     * objection_upheld, advanced, awarded, paid, withdrawn, comment, interest_confirmed (the bank, 贴息)
      */
     action: text("action").notNull(),
     stage: text("stage"),

@@ -6,7 +6,9 @@
  * 消息中心 (./loan-notices.ts; recipients chosen in SQL, chained on the step): two
  * round trips, one batch of reads (the application, its product and bank, the
  * members to mail, the referred product) and one of writes, which ends by reading
- * the application as written (with its names) for the answer.
+ * the application as written (with its names) for the answer. 放款 also tells the members which 贴息
+ * programmes of the policy in force the loan may apply for (./interest-programmes.ts; the policy is read
+ * in the same batch) and registers the loan to a risk-compensation pool its product is enrolled in.
  */
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
@@ -35,8 +37,11 @@ import { noticeStatements } from "../notices/write-notices";
 import type { LoanListRow } from "../../../web/pages/finance/rows";
 import { listRow, loanRowById, readerScope, type LoanRow } from "./list-loans";
 import { numberLine, rowId } from "./loan-applications";
-import { memberLoanNotice, type MemberLoanStep } from "./loan-notices";
+import { interestOpenMails, interestOpenNotice, memberLoanNotice, type MemberLoanStep } from "./loan-notices";
 import { productQuery, visibleProduct } from "./products";
+import { currentPolicyQuery } from "../policies/current-policy";
+import { registerDisbursedLoanStatement } from "../risk-pool/register-loan";
+import { openedByDisbursement } from "./interest-programmes";
 
 const revision = z.number().int().min(0).max(2_147_483_647).optional();
 
@@ -73,7 +78,8 @@ export async function actOnLoan(
   // Keyed by the application's id in SQL, so none of these waits for another's answer.
   const ofApp = (column: string) => sql`(select ${sql.raw(`"${column}"`)} from loan_applications where id = ${id})`;
   const referralId = input.action === "decline" ? (input.referralProductId ?? "") : "";
-  const [apps, products, members, referrals] = await ctx.db.batch([
+  const today = shanghaiDate(ctx.now);
+  const [apps, products, members, referrals, policies] = await ctx.db.batch([
     ctx.db
       .select()
       .from(loanApplications)
@@ -89,6 +95,8 @@ export async function actOnLoan(
       .from(users)
       .where(and(eq(users.enterpriseId, ofApp("enterprise_id")), eq(users.status, "active"))),
     productQuery(ctx.db, referralId),
+    // 放款 only (the 贴息 it opens): any other step asks for the version in force on no day, and gets none.
+    currentPolicyQuery(ctx.db, ctx.zone, input.action === "disburse" ? today : ""),
   ]);
   const app = apps[0];
   if (!app) throw new AppError("not_found", "没有这笔贷款申请。");
@@ -96,7 +104,6 @@ export async function actOnLoan(
     throw new AppError("conflict", "这笔申请刚被同事处理过,请刷新。");
   const product = products[0]?.product;
   const bankName = products[0]?.bankName ?? "";
-  const today = shanghaiDate(ctx.now);
   const t = ctx.now.getTime();
   const from: Record<BankAction["action"], LoanApplicationRow["status"][]> = {
     accept: ["submitted"],
@@ -110,6 +117,8 @@ export async function actOnLoan(
   let note: string;
   let message: string;
   let step: MemberLoanStep;
+  /** 放款: the 贴息 programmes the loan may apply for, by title. */
+  let opened: string[] = [];
   switch (input.action) {
     case "accept":
       set = {
@@ -173,6 +182,12 @@ export async function actOnLoan(
       note = `${input.disbursedOn} 放款${formatMoney(input.amountFen)}`;
       message = `${product!.name}的贷款已放款:${note}。`;
       step = { action: "disburse", amountFen: input.amountFen, disbursedOn: input.disbursedOn };
+      opened = await openedByDisbursement(
+        ctx,
+        policies[0],
+        { app, type: product!.type, amountFen: input.amountFen, disbursedOn: input.disbursedOn },
+        today,
+      );
       break;
     case "decline": {
       let referral = "";
@@ -254,11 +269,18 @@ export async function actOnLoan(
         ),
       ),
     ),
+    // 贴息 opened by 放款: a mail to each member, chained like the step's own.
+    ...interestOpenMails(ctx, { app, members, productName: product!.name, programmes: opened }).map((m) =>
+      onlyIfChanged(ctx.db, outboxInsert(ctx.db, m, ctx.now)),
+    ),
     // The members' 消息中心, right after the chain's last single-row link: written only if the step was.
     ...noticeStatements(ctx.db, {
       now: ctx.now,
       guard: CHAINED,
-      groups: [memberLoanNotice({ app, bankName, productName: product!.name, step })],
+      groups: [
+        memberLoanNotice({ app, bankName, productName: product!.name, step }),
+        ...(opened.length ? [interestOpenNotice({ app, productName: product!.name, programmes: opened })] : []),
+      ],
     }),
     // 放款 meets the need it came from, in the same batch — and only if this step was the one recorded: the
     // revision it set is there (a concurrent step would have left another).
@@ -273,6 +295,11 @@ export async function actOnLoan(
             and status = 'disbursed')`,
         ),
       ),
+    // 放款 registers the loan to the risk-compensation pool its product is enrolled in (if any): its own guard
+    // is the revision and status this step wrote, so it is not part of the chain above.
+    ...(input.action === "disburse"
+      ? [registerDisbursedLoanStatement(ctx.db, { loanId: id, revisionAfter: app.revision + 1, now: ctx.now })]
+      : []),
     // Last, so it sees this batch's writes: the answer's row, read without another round trip.
     loanRowById(ctx, id),
   ]);

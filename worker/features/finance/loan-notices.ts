@@ -1,12 +1,15 @@
 /**
  * What the 金融超市 puts in people's 消息中心 (../notices): an enterprise's members when the bank takes a
- * step on their loan application, and the zone admins when an overdue application is escalated to the
- * zone. Each is a NoticeGroup its caller writes in the batch of the change (noticeStatements, CHAINED on
- * the change's last single-row link), so a refused step or a lost race tells no one.
+ * step on their loan application (and, at 放款, the 贴息 it may apply for), and the zone admins when an
+ * overdue application is escalated to the zone. Each is a NoticeGroup its caller writes in the batch of
+ * the change (noticeStatements, CHAINED on the change's last single-row link), so a refused step or a
+ * lost race tells no one.
  */
 import { and, eq } from "drizzle-orm";
 import type { ZoneConfig } from "../../../tenants/schema";
 import { users, type LoanApplicationRow } from "../../db/schema";
+import type { RequestCtx } from "../../middleware/request-ctx";
+import type { OutboundMessage } from "../outbox/enqueue-message";
 import { rateText } from "../../engines/loan-match/match";
 import { applicationNumber } from "../../lib/application-number";
 import { formatMoney } from "../../lib/money";
@@ -111,4 +114,48 @@ export function escalatedLoanNotice(o: {
       ...(o.withBank ? { outboxKind: "loan_overdue" } : {}),
     },
   };
+}
+
+/** What the members are told at 放款 when the loan may apply for 贴息: the programmes, and where to start. */
+const interestOpenText = (productName: string, programmes: readonly string[]) =>
+  `“${productName}”贷款已放款,可以申请${programmes.map((p) => `“${p}”`).join("、")}。` +
+  "在贷款页面点“申请贴息”,申报表已按贷款记录填好金额、利率和放款日期。";
+
+/** To the enterprise's active members at 放款: `interest_subsidy_open`, linking to the loan's page. */
+export function interestOpenNotice(o: {
+  app: Pick<LoanApplicationRow, "id" | "enterpriseId">;
+  productName: string;
+  programmes: readonly string[];
+}): NoticeGroup {
+  return {
+    recipients: and(eq(users.role, "enterprise"), eq(users.enterpriseId, o.app.enterpriseId))!,
+    kind: "interest_subsidy_open",
+    title: "贷款可申请贴息",
+    body: interestOpenText(o.productName, o.programmes),
+    link: `/finance/loans/${o.app.id}#interest`,
+  };
+}
+
+/** The same, by mail to each member (the members the step's own mail goes to); none without a programme. */
+export function interestOpenMails(
+  ctx: Pick<RequestCtx, "zone" | "origin">,
+  o: {
+    app: Pick<LoanApplicationRow, "id" | "numberYear" | "numberSeq">;
+    members: readonly { email: string }[];
+    productName: string;
+    programmes: readonly string[];
+  },
+): OutboundMessage[] {
+  if (!o.programmes.length) return [];
+  const n = applicationNumber(ctx.zone, "loan", o.app);
+  const body =
+    `${n ? `申请编号:${n}\n\n` : ""}${interestOpenText(o.productName, o.programmes)}\n\n` +
+    `${ctx.origin}/finance/loans/${o.app.id}#interest`;
+  return o.members.map((m) => ({
+    channel: "email" as const,
+    recipient: m.email,
+    subject: `【${ctx.zone.shortName.zh}】贷款可申请贴息`,
+    body,
+    kind: "interest_subsidy_open",
+  }));
 }

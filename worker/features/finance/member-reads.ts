@@ -14,6 +14,12 @@ import { AppError } from "../../lib/errors";
 import type { MyLoanRow } from "../../../web/pages/finance/member-loans";
 import { decodeCursor, pageOf, type Page } from "./paging";
 import { memberOf } from "./actor-roles";
+import { shanghaiDate } from "../../lib/calendar";
+import { applicationNumber } from "../../lib/application-number";
+import { currentPolicyQuery, policyFromRow } from "../policies/current-policy";
+import { RETIRED_PROGRAMME } from "../../../web/labels/subsidies";
+import type { LoanInterest } from "../../../web/pages/finance/member-interest";
+import { interestProgrammes, loanSubsidiesQuery } from "./interest-programmes";
 
 export const MY_LOANS_PAGE = 20;
 
@@ -95,6 +101,7 @@ const productAndBank = (ctx: Pick<RequestCtx<Actor>, "db">, productId: SQL) =>
     .select({
       id: loanProducts.id,
       name: loanProducts.name,
+      type: loanProducts.type,
       status: loanProducts.status,
       bankName: banks.name,
       bankStatus: banks.status,
@@ -116,14 +123,16 @@ const listed = (row: Awaited<ReturnType<typeof productAndBank>>[number] | undefi
 
 /**
  * One of the member's applications (another enterprise's is a 404) with what its page shows, in one round trip:
- * every part is keyed by the application's id in SQL and scoped to the member's enterprise.
+ * every part is keyed by the application's id in SQL and scoped to the member's enterprise. A disbursed loan
+ * also shows its 贴息: the programmes it may apply for and the applications started from it.
  */
 export async function myLoan(ctx: Pick<RequestCtx<Actor>, "db" | "zone" | "now" | "actor">, id: string) {
   const enterpriseId = memberOf(ctx.actor);
   const own = and(eq(loanApplications.id, id), eq(loanApplications.enterpriseId, enterpriseId));
   const column = (name: string) =>
     sql`(select ${sql.raw(`"${name}"`)} from loan_applications where id = ${id} and enterprise_id = ${enterpriseId})`;
-  const [loans, product, referral, events, needs] = await ctx.db.batch([
+  const today = shanghaiDate(ctx.now);
+  const [loans, product, referral, events, needs, policies, subsidies] = await ctx.db.batch([
     ctx.db.select().from(loanApplications).where(own).limit(1),
     productAndBank(ctx, column("product_id")),
     productAndBank(ctx, column("referral_product_id")),
@@ -136,11 +145,52 @@ export async function myLoan(ctx: Pick<RequestCtx<Actor>, "db" | "zone" | "now" 
       .select({ id: financingNeeds.id, amountFen: financingNeeds.amountFen, termMonths: financingNeeds.termMonths })
       .from(financingNeeds)
       .where(and(eq(financingNeeds.id, column("need_id")), eq(financingNeeds.enterpriseId, enterpriseId))),
+    currentPolicyQuery(ctx.db, ctx.zone, today),
+    loanSubsidiesQuery(ctx.db, id, enterpriseId),
   ]);
   const loan = loans[0];
   if (!loan) throw new AppError("not_found", "没有这笔贷款申请。");
   const p = listed(product[0])!;
-  return { loan, product: p, bankName: p.bankName, referral: listed(referral[0]), events, need: needs[0] ?? null };
+  const interest = await loanInterest(ctx, { loan, productType: product[0]!.type, today }, policies[0], subsidies);
+  return {
+    loan,
+    product: p,
+    bankName: p.bankName,
+    referral: listed(referral[0]),
+    events,
+    need: needs[0] ?? null,
+    interest,
+  };
+}
+
+/** A disbursed loan's 贴息 as its page shows it; null for a loan not (yet) disbursed. */
+async function loanInterest(
+  ctx: Pick<RequestCtx<Actor>, "db" | "zone">,
+  o: { loan: typeof loanApplications.$inferSelect; productType: string; today: string },
+  policyRow: Parameters<typeof policyFromRow>[1],
+  subsidies: Awaited<ReturnType<typeof loanSubsidiesQuery>>,
+): Promise<LoanInterest | null> {
+  const { loan } = o;
+  const { disbursedAmountFen: amountFen, approvedRateBp: rateBp, approvedTermMonths: termMonths } = loan;
+  if (loan.status !== "disbursed" || amountFen === null || rateBp === null || termMonths === null) return null;
+  if (!loan.disbursedOn) return null;
+  const policy = await policyFromRow(ctx, policyRow);
+  const record = { amountFen, rateBp, termMonths, disbursedOn: loan.disbursedOn, productType: o.productType };
+  const title = (id: string) => policy?.compiled.programmes.get(id)?.title.zh ?? RETIRED_PROGRAMME;
+  return {
+    programmes: interestProgrammes(ctx, policy, record, o.today).map((x) => ({
+      id: x.id,
+      title: x.title.zh,
+      draftId: subsidies.find((a) => a.programmeId === x.id && a.status === "draft")?.id ?? null,
+    })),
+    applications: subsidies.map((a) => ({
+      id: a.id,
+      title: title(a.programmeId),
+      status: a.status,
+      number: applicationNumber(ctx.zone, "subsidy", a),
+      amountFen: a.amountFen,
+    })),
+  };
 }
 
 /** The member's grants (newest first, revoked ones too) and the zone's active banks it has not granted. */

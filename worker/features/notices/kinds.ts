@@ -15,7 +15,11 @@ export const NOTICE_KIND_LABEL: Record<NoticeKind, string> = {
   application_awarded: "申报获批",
   loan_progress: "贷款进展",
   loan_declined: "贷款未获批准",
+  interest_subsidy_open: "可申请贴息",
+  interest_confirm_requested: "贴息待确认利息",
   report_due: "年度报表催报",
+  risk_claim_filed: "风险补偿申请",
+  risk_claim_decided: "风险补偿结果",
 };
 
 export const NOTICE_CHANNEL_LABEL: Record<NoticeChannel, string> = {
@@ -29,9 +33,15 @@ export const NOTICE_CHANNEL_LABEL: Record<NoticeChannel, string> = {
  * going by mail as before, with the 消息中心 beside it.
  */
 export const KINDS_FOR_ROLE: Record<Role, readonly NoticeKind[]> = {
-  zone_admin: ["application_submitted", "application_resubmitted", "objection_lodged", "loan_escalated"],
+  zone_admin: [
+    "application_submitted",
+    "application_resubmitted",
+    "objection_lodged",
+    "loan_escalated",
+    "risk_claim_filed",
+  ],
   reviewer: ["application_submitted", "application_resubmitted"],
-  bank: ["loan_overdue"],
+  bank: ["loan_overdue", "risk_claim_decided", "interest_confirm_requested"],
   enterprise: [],
 };
 

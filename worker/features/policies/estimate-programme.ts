@@ -11,6 +11,7 @@ import { AppError } from "../../lib/errors";
 import { evaluate, type Evaluation } from "../../engines/policy/evaluate";
 import { parseFacts } from "../../engines/policy/facts";
 import type { Award } from "../../engines/policy/format/programme";
+import type { LprRate } from "../../lib/lpr";
 import type { LoadedPolicy } from "./current-policy";
 
 export type Estimate = Evaluation & { policyVersion: number };
@@ -72,6 +73,8 @@ export function estimateProgramme(
     history?: readonly HistoryEntry[] | undefined;
     date?: string | undefined;
   },
+  /** The zone's LPR history (lprSeries(zone.finance.lpr)), for 贴息. */
+  lpr?: readonly LprRate[],
 ): Estimate {
   const programme = findProgramme(policy, body.programme);
   const date = evaluationDate(today, body.date);
@@ -79,5 +82,5 @@ export function estimateProgramme(
   const facts = parseFacts(programme, body.facts);
   if (!facts.ok)
     throw new AppError("bad_request", `事实填写有误:${Object.values(facts.errors).join(" ")}`, facts.errors);
-  return { ...evaluate(programme, { facts: facts.facts, history, date }), policyVersion: policy.version.id };
+  return { ...evaluate(programme, { facts: facts.facts, history, date, lpr }), policyVersion: policy.version.id };
 }

@@ -16,6 +16,7 @@ import { evaluate } from "../../engines/policy/evaluate";
 import { parseFacts } from "../../engines/policy/facts";
 import { formatMoney, moneyFormatter } from "../../lib/money";
 import { shanghaiDate } from "../../lib/calendar";
+import { lprSeries } from "../../lib/lpr";
 import { loadPolicyVersion, policyFromRow, policyVersionsQuery } from "../policies/current-policy";
 import { enterpriseProfileQueries, loadEnterpriseProfiles, profilesFrom } from "../policies/enterprise-profiles";
 import type { Actor, RequestCtx } from "../../middleware/request-ctx";
@@ -71,13 +72,15 @@ export async function approveAward(
   const facts = parseFacts(programme, parseJson(first.facts, {}));
   if (!facts.ok) throw new AppError("conflict", "申报信息与政策不符,请退回补正。");
   let app = first;
+  const lpr = lprSeries(ctx.zone.finance.lpr);
 
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const history = preread ?? (await awardHistory(db, app.enterpriseId, app.id));
     preread = undefined;
     const count = history.length;
     const sum = history.reduce((s, a) => s + a.amountFen, 0);
-    const result = evaluate(programme, { facts: facts.facts, profile: enterprise?.profile, history, date: asOf });
+    const profile = enterprise?.profile;
+    const result = evaluate(programme, { facts: facts.facts, profile, history, date: asOf, lpr });
     const failed = result.conditions.filter((c) => c.id.startsWith("limit-") && c.result === "fail");
     if (failed.length)
       throw new AppError("conflict", `超出限额,不能批准:${failed.map((c) => `${c.label}——${c.reason}`).join(";")}`);

@@ -179,6 +179,7 @@ export function noteInProgress(result: Evaluation, programmeId: string, h: Award
  * Limits that need the amount (就高不就低) or a project code wait for submit.
  */
 export function limitsRefusing(programme: CompiledProgramme, h: AwardHistory, today: string): ConditionResult[] {
+  // No LPR passed: without facts a 贴息 component computes nothing, and only the limits are read.
   return evaluate(programme, { facts: {}, history: limitHistory(h), date: today }).conditions.filter(
     (c) => c.id.startsWith("limit-") && c.result === "fail",
   );

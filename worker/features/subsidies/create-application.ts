@@ -5,27 +5,35 @@
  * limits its award history already exhausts — once only and awarded or in
  * progress, a yearly cap used up or reserved — is refused here (409), not
  * only at submit, after the enterprise has filled in the form.
+ *
+ * 贴息: started from the enterprise's own disbursed loan (`loanId`), the draft keeps the loan and its
+ * facts come from the loan's record (prefillFromLoan); the programme must be one a loan feeds. Asked
+ * again for the same loan and programme while a draft of them exists, it returns that draft.
  */
-import { and, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { numberValues, takeNumber } from "../../db/application-numbers";
 import type { TenantDb } from "../../db/open";
-import { subsidyApplications, subsidyEvents, type SubsidyApplicationRow } from "../../db/schema";
+import { loanApplications, subsidyApplications, subsidyEvents, type SubsidyApplicationRow } from "../../db/schema";
 import { refusalOutsidePeriod } from "../../lib/document-validity";
 import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
 import { shanghaiDate } from "../../lib/calendar";
 import type { CompiledProgramme } from "../../engines/policy/evaluate";
+import { isLoanFed, prefillFromLoan } from "../../engines/policy/loan-facts";
+import { factsToForm } from "../policies/calculator-form";
+import { viewOf } from "../policies/search-programmes";
 import type { LoadedPolicy } from "../policies/current-policy";
 import { type EnterpriseFacts, loadEnterpriseProfiles } from "../policies/enterprise-profiles";
 import { type AwardHistory, limitsRefusing, loadAwardHistory } from "./award-history";
 import type { Actor, RequestCtx } from "../../middleware/request-ctx";
 import { draftUpdate, type DraftInput } from "./save-draft";
+import { LOAN_NOT_FOUND, loanRecordOf, loanSourceQuery, notLoanFed } from "./application-loan";
 
 export async function createApplication(
   ctx: Pick<RequestCtx<Actor>, "db" | "zone" | "now" | "actor">,
   /** May still be reading: it is awaited beside the service's own reads (one round trip). */
   policyRead: LoadedPolicy | Promise<LoadedPolicy>,
-  input: DraftInput & { programme: string },
+  input: DraftInput & { programme: string; loanId?: string | undefined },
   idempotencyKey: string | null,
   /**
    * The draft's fields prefilled from the enterprise's verified records (在线申报 from a programme page):
@@ -38,11 +46,15 @@ export async function createApplication(
     throw new AppError("forbidden", "只有入驻企业的用户可以申报。");
   // The policy, a retry's earlier application, the award history (and the profile to prefill from) are
   // read together: one round trip, then one write.
-  const [policy, existing, history, profiles] = await Promise.all([
+  const loanId = input.loanId;
+  const [policy, existing, history, profiles, loans, loanDrafts] = await Promise.all([
     policyRead,
     idempotencyKey ? byKey(db, actor.enterpriseId, idempotencyKey) : undefined,
     loadAwardHistory(db, actor.enterpriseId),
     prefill ? loadEnterpriseProfiles(ctx, shanghaiDate(now), actor.enterpriseId) : [],
+    // Another enterprise's loan is one that does not exist.
+    loanId ? loanSourceQuery(db, loanId, eq(loanApplications.enterpriseId, actor.enterpriseId)) : [],
+    loanId ? draftFromLoan(db, actor.enterpriseId, loanId, input.programme) : [],
   ]);
   if (prefill) input = { ...input, ...prefill(policy, profiles[0]) };
   const programme = policy.compiled.programmes.get(input.programme);
@@ -54,6 +66,21 @@ export async function createApplication(
       `“${programme.title.zh}”的申报主体是${programme.applicants.zh},不由企业在平台申报。`,
     );
   if (existing) return { application: existing, created: false };
+  if (loanId) {
+    const loan = loans[0];
+    if (!loan) throw new AppError("not_found", LOAN_NOT_FOUND);
+    if (!isLoanFed(programme)) throw notLoanFed(programme.title.zh);
+    const record = loanRecordOf(loan);
+    if (loanDrafts[0]) return { application: loanDrafts[0], created: false };
+    // The loan's record wins over anything typed: the bank's figures, not the enterprise's.
+    const fromLoan = prefillFromLoan(programme, record);
+    const view = viewOf(policy.compiled, programme.id);
+    input = {
+      ...input,
+      facts: { ...input.facts, ...fromLoan },
+      formValues: { ...input.formValues, ...(view ? factsToForm(view.facts, fromLoan) : {}) },
+    };
+  }
   // The engine's effective period (its document's validity, decision 0013): an expired plan takes no new drafts.
   const outside = refusalOutsidePeriod(programme, shanghaiDate(now));
   if (outside) throw outside;
@@ -77,6 +104,7 @@ export async function createApplication(
           createdBy: actor.id,
           status: "draft",
           idempotencyKey,
+          loanId: loanId ?? null,
           createdAt: t,
           updatedAt: t,
           ...fields.values,
@@ -107,6 +135,23 @@ async function byKey(db: TenantDb, enterpriseId: string, key: string) {
     .where(and(eq(subsidyApplications.enterpriseId, enterpriseId), eq(subsidyApplications.idempotencyKey, key)))
     .limit(1);
   return row;
+}
+
+/** The enterprise's draft of `programme` started from the loan, if any: starting it again opens that draft. */
+function draftFromLoan(db: TenantDb, enterpriseId: string, loanId: string, programme: string) {
+  return db
+    .select()
+    .from(subsidyApplications)
+    .where(
+      and(
+        eq(subsidyApplications.loanId, loanId),
+        eq(subsidyApplications.enterpriseId, enterpriseId),
+        eq(subsidyApplications.programmeId, programme),
+        eq(subsidyApplications.status, "draft"),
+      ),
+    )
+    .orderBy(desc(subsidyApplications.createdAt))
+    .limit(1);
 }
 
 /** Refuses (409) what the limits rule out on the history alone (award-history.ts limitsRefusing). */

@@ -4,7 +4,8 @@
  * with a reason), 退回补正 (back to the enterprise with what to fix), or 驳回
  * (reason required). The stage's roles act; the submitter's own organisation
  * never does; and whoever passed the previous stage may not pass this one.
- * Passing the payment stage approves the award (./approve-award.ts).
+ * Passing the payment stage approves the award (./approve-award.ts). A 贴息 application started from a
+ * loan passes no stage until the lending bank has confirmed the interest paid (./confirm-interest.ts).
  */
 import { z } from "zod";
 import type { SubsidyApplicationRow } from "../../db/schema";
@@ -102,6 +103,11 @@ export async function reviewApplication(
     });
   }
 
+  if (app.loanId !== null && app.interestConfirmedAt === null)
+    throw new AppError(
+      "conflict",
+      "放款银行尚未确认这笔贴息申报的已付利息,确认后才能通过本环节;如材料有误,可以退回补正或驳回。",
+    );
   if (app.lastPassedBy === actor.id) throw new AppError("forbidden", "上一环节由你通过,本环节须由另一位工作人员审核。");
   const amountFen = checkedAmount(app, input.amountFen, reason);
   if (stage.kind === "payment") {

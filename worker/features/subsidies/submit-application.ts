@@ -12,13 +12,16 @@ import { refusalOutsidePeriod } from "../../lib/document-validity";
 import { AppError } from "../../lib/errors";
 import { evaluate } from "../../engines/policy/evaluate";
 import { parseFacts } from "../../engines/policy/facts";
+import { interestPaidFact } from "../../engines/policy/loan-facts";
 import { formatMoney } from "../../lib/money";
 import { shanghaiDate } from "../../lib/calendar";
+import { lprSeries } from "../../lib/lpr";
 import type { LoadedPolicy } from "../policies/current-policy";
 import { loadEnterpriseProfiles } from "../policies/enterprise-profiles";
 import { dueOnFor, firstStage, parseJson, readableWithMembers, stageOf } from "./context";
 import type { Actor, RequestCtx } from "../../middleware/request-ctx";
 import { type DraftInput, draftUpdate } from "./save-draft";
+import { interestConfirmRequest } from "./interest-notices";
 import { transition } from "./transition";
 
 export const materialKind = (id: string) => `subsidy:${id}`;
@@ -98,7 +101,8 @@ export async function submitApplication(
   const history = enterprise?.history ?? [];
   // A resubmission is judged as of the first submission: its award year, and a window it met then.
   const asOf = app.submittedAt !== null ? shanghaiDate(new Date(app.submittedAt)) : today;
-  const result = evaluate(programme, { facts: parsed.facts, profile: enterprise?.profile, history, date: asOf });
+  const lpr = lprSeries(zone.finance.lpr);
+  const result = evaluate(programme, { facts: parsed.facts, profile: enterprise?.profile, history, date: asOf, lpr });
   if (result.eligible === false) {
     const failed = result.conditions.filter((c) => c.result === "fail");
     throw new AppError(
@@ -116,6 +120,12 @@ export async function submitApplication(
   }
 
   const resubmit = app.status === "returned";
+  // 贴息: corrected to another interest paid than the bank confirmed, it waits for the bank again.
+  const paid = app.loanId !== null ? interestPaidFact(programme) : null;
+  const unconfirm =
+    paid !== null && app.interestConfirmedFen !== null && parsed.facts[paid] !== app.interestConfirmedFen
+      ? { interestConfirmedFen: null, interestConfirmedBy: null, interestConfirmedAt: null, interestConfirmNote: null }
+      : {};
   const stage = resubmit ? stageOf(zone, app.stage) : firstStage(zone);
   const at = now.getTime();
   const application = await transition(ctx, app, {
@@ -133,6 +143,7 @@ export async function submitApplication(
       submittedAt: app.submittedAt ?? at,
       stageEnteredAt: at,
       dueOn: dueOnFor(zone, stage, today),
+      ...unconfirm,
     },
     event: {
       action: resubmit ? "resubmitted" : "submitted",
@@ -160,6 +171,8 @@ export async function submitApplication(
         `“${programme.title.zh}”的申报已${resubmit ? "改正后重新" : ""}提交,进入${stage.zh},` +
         `请在 ${dueOnFor(zone, stage, today)} 前处理。`,
     },
+    // 贴息: the lending bank is asked to confirm the interest paid (none once it has, and it still holds).
+    after: interestConfirmRequest(ctx, app, programme.title.zh),
   });
   return { application, alreadySubmitted: false };
 }

@@ -3,6 +3,7 @@ import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { AppDeps, AppEnv } from "../../../env";
 import { validationHook } from "../../../lib/api-errors";
 import { AppError } from "../../../lib/errors";
+import { lprSeries } from "../../../lib/lpr";
 import { body, err, json } from "../../../lib/openapi";
 import { requestCtx } from "../../../middleware/request-ctx";
 import { currentPolicyOf } from "../current-policy";
@@ -32,8 +33,9 @@ export function estimateApi(deps: AppDeps) {
       },
     }),
     async (c) => {
-      const { policy, today } = await currentPolicyOf(requestCtx(c, deps));
-      return c.json(estimateProgramme(policy, today, c.req.valid("json")), 200);
+      const ctx = requestCtx(c, deps);
+      const { policy, today } = await currentPolicyOf(ctx);
+      return c.json(estimateProgramme(policy, today, c.req.valid("json"), lprSeries(ctx.zone.finance.lpr)), 200);
     },
     // The contract promises 400 for a malformed body, not the API's usual 422.
     (result) => {

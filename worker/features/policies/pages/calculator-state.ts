@@ -7,6 +7,7 @@ import { evaluate, type Evaluation } from "../../../engines/policy/evaluate";
 import type { ProgrammeView } from "../../../engines/policy/describe";
 import { prefillFacts } from "../../../engines/policy/prefill";
 import { AppError } from "../../../lib/errors";
+import type { LprRate } from "../../../lib/lpr";
 import { factsToForm, formToFacts, wasSubmitted, type FormValues } from "../calculator-form";
 import { awardsToForm, formToAwards } from "../calculator-history";
 import { fieldName, type AwardRow } from "../../../../web/pages/policy/calculator-fields";
@@ -29,8 +30,10 @@ export function calculatorState(opts: {
   raw: Record<string, string>;
   /** The signed-in member's enterprise, when they asked for their own figures. */
   own: EnterpriseFacts | null;
+  /** The zone's LPR history (lprSeries(zone.finance.lpr)), for 贴息. */
+  lpr: readonly LprRate[];
 }): CalculatorState {
-  const { policy, today, view, raw, own } = opts;
+  const { policy, today, view, raw, own, lpr } = opts;
   const programme = policy.compiled.programmes.get(view.id)!;
   if (own) {
     const facts = prefillFacts(programme, own.profile);
@@ -39,7 +42,7 @@ export function calculatorState(opts: {
       awardRows: awardsToForm(own.awards.records),
       result: withInProgress(
         own,
-        evaluate(programme, { facts, profile: own.profile, history: own.history, date: today }),
+        evaluate(programme, { facts, profile: own.profile, history: own.history, date: today, lpr }),
       ),
     };
   }
@@ -54,11 +57,12 @@ export function calculatorState(opts: {
   const bad = { ...(parsed.ok ? {} : parsed.errors), ...awards.errors };
   if (!parsed.ok || Object.keys(bad).length) return { ...state, errors: bad };
   try {
-    const result = estimateProgramme(policy, today, {
-      programme: view.id,
-      facts: parsed.facts,
-      history: awards.entries,
-    });
+    const result = estimateProgramme(
+      policy,
+      today,
+      { programme: view.id, facts: parsed.facts, history: awards.entries },
+      lpr,
+    );
     return { ...state, echo: parsed.echo, result };
   } catch (e) {
     // The form checks what the engine checks; should they ever differ, the engine's word is shown per field.

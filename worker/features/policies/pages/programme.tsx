@@ -16,6 +16,7 @@ import { currentPolicyOf } from "../current-policy";
 import { documentStatuses } from "../document-status";
 import { loadEnterpriseProfiles } from "../enterprise-profiles";
 import { listOpenApplications } from "../list-open-applications";
+import { lprSeries } from "../../../lib/lpr";
 import { calculatorState } from "./calculator-state";
 import { isMember, isStaff, profileCalculatorHref, programmeParam, versionLine } from "./page-helpers";
 
@@ -69,7 +70,7 @@ export function programmePage(deps: AppDeps) {
     const wantsProfile = raw.from === "profile" && !wasSubmitted(view.facts, raw);
     const [ownRead, standing] = await Promise.all([profileRead, standingRead]);
     const own = wantsProfile ? ownRead : null;
-    const state = calculatorState({ policy, today, view, raw, own });
+    const state = calculatorState({ policy, today, view, raw, own, lpr: lprSeries(ctx.zone.finance.lpr) });
     // The document's own status, for the 已到期 badge and its label; the result already fails "effective"
     // (decision 0013).
     const validity = documentStatuses(ctx.zone, policy, today).get(view.document.id);

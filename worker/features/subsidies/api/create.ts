@@ -22,21 +22,22 @@ export function createEndpoint(r: SubsidyRouter, deps: AppDeps, g: SubsidyGuards
       request: { headers: IdempotencyHeader, ...body(CreateBody) },
       responses: {
         201: json(Application, "Created"),
-        200: json(Application, "Already created with this Idempotency-Key"),
+        200: json(Application, "Already created with this Idempotency-Key (or, from a loan, its draft)"),
         ...denied,
-        404: err("No such programme in the policy in force"),
-        422: err("Invalid input, or a programme enterprises do not apply for themselves"),
+        404: err("No such programme in the policy in force, or no such loan of the enterprise"),
+        409: err("The loan is not disbursed, or the programme's limits are used up"),
+        422: err("Invalid input, a programme enterprises do not apply for themselves, or one no loan feeds"),
       },
     }),
     async (c) => {
       const ctx = actingCtx(c, deps);
       const policyRead = currentPolicyOf(ctx).then((p) => p.policy);
       policyRead.catch(() => {}); // awaited by the service (its refusals may come first)
-      const { programme, facts, formValues, projectCode } = c.req.valid("json");
+      const { programme, facts, formValues, projectCode, loanId } = c.req.valid("json");
       const out = await createApplication(
         ctx,
         policyRead,
-        { programme, facts, formValues, projectCode },
+        { programme, facts, formValues, projectCode, loanId },
         c.req.valid("header")["idempotency-key"] ?? null,
       );
       const application = applicationJson(out.application, titleIn(await policyRead), ctx.zone);

@@ -60,6 +60,17 @@ export const CreateBody = z
     facts: Facts.optional(),
     formValues: FormValues.optional(),
     projectCode: ProjectCode,
+    loanId: z
+      .string()
+      .max(40, "贷款编号格式不对")
+      .regex(/^[a-z0-9]{10,40}$/, "贷款编号格式不对")
+      .optional()
+      .openapi({
+        description:
+          "贴息: the enterprise's own disbursed 金融超市 loan the application starts from; the programme must be " +
+          "one a loan feeds. The loan's record fills the facts it feeds (over any given); a draft of the same " +
+          "loan and programme is returned (200) instead of a second one",
+      }),
   })
   .openapi("SubsidyCreateRequest");
 

@@ -64,6 +64,13 @@ export const SubsidyApplicationSchema = z
     dueOn: day.nullable(),
     publicityFrom: day.nullable(),
     publicityTo: day.nullable(),
+    loanId: z.string().nullable().openapi({
+      description: "贴息: the 金融超市 loan the application was started from (its facts come from it); else null",
+    }),
+    interestConfirmation: z
+      .object({ paidFen: fen, by: z.string(), at: iso, note: z.string().nullable() })
+      .nullable()
+      .openapi({ description: "贴息: the interest paid as the lending bank confirmed it; null until it does" }),
   })
   .openapi("SubsidyApplication");
 
@@ -100,6 +107,16 @@ export function applicationJson(
     dueOn: a.dueOn,
     publicityFrom: a.publicityFrom,
     publicityTo: a.publicityTo,
+    loanId: a.loanId,
+    interestConfirmation:
+      a.interestConfirmedFen !== null && a.interestConfirmedAt !== null
+        ? {
+            paidFen: a.interestConfirmedFen,
+            by: a.interestConfirmedBy ?? "",
+            at: isoOf(a.interestConfirmedAt),
+            note: a.interestConfirmNote,
+          }
+        : null,
   };
 }
 

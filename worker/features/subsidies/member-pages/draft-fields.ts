@@ -12,6 +12,7 @@ import { AppError } from "../../../lib/errors";
 import type { RequestCtx } from "../../../middleware/request-ctx";
 import { fieldName } from "../../../../web/pages/policy/calculator-fields";
 import { formToFacts, type FormValues } from "../../policies/calculator-form";
+import { lprSeries } from "../../../lib/lpr";
 import type { LoadedPolicy } from "../../policies/current-policy";
 import { type EnterpriseFacts, loadEnterpriseProfiles, withInProgress } from "../../policies/enterprise-profiles";
 import { viewOf } from "../../policies/search-programmes";
@@ -60,7 +61,7 @@ export function programmeOf(policy: LoadedPolicy, programmeId: string) {
 
 /** The engine's answer on the enterprise's own profile and award history, as submitting would compute it. */
 export async function estimateOf(
-  ctx: Pick<RequestCtx, "db">,
+  ctx: Pick<RequestCtx, "db" | "zone">,
   programme: CompiledProgramme,
   facts: Facts,
   app: { id: string; enterpriseId: string },
@@ -74,6 +75,7 @@ export async function estimateOf(
     profile: enterprise?.profile,
     history: enterprise?.history ?? [],
     date: today,
+    lpr: lprSeries(ctx.zone.finance.lpr),
   });
   return enterprise ? withInProgress(enterprise, result) : result;
 }

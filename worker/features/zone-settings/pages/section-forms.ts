@@ -4,7 +4,7 @@
  * object for updateZoneSettings. List sections drop rows whose name is empty and number the
  * rest in order, so an error's path ("subsidy.stages.1.zh") names the row the page shows.
  */
-import type { ZoneSettings, ZoneSettingsPatch } from "../../../../tenants/settings";
+import { LPR_ROWS_MAX, type ZoneSettings, type ZoneSettingsPatch } from "../../../../tenants/settings";
 import type { SettingsSection } from "../../../../web/pages/zone-settings/labels";
 import type { FormBody } from "../../../lib/form-body";
 
@@ -69,6 +69,11 @@ export function settingsValues(s: ZoneSettings): FormValues {
     v[`qualifications.${i}.en`] = x.en;
     v[`qualifications.${i}.certificate`] = x.certificate ? "on" : "";
   });
+  s.finance.lpr.forEach((x, i) => {
+    const p = `finance.lpr.${i}`;
+    Object.assign(v, { [`${p}.term`]: x.term, [`${p}.from`]: x.from, [`${p}.source`]: x.source });
+    v[`${p}.rate`] = (x.bp / 100).toFixed(2);
+  });
   s.subsidy.stages.forEach((x, i) => {
     const p = `subsidy.stages.${i}`;
     Object.assign(v, { [`${p}.key`]: x.key, [`${p}.zh`]: x.zh, [`${p}.kind`]: x.kind });
@@ -101,6 +106,27 @@ function rows(body: FormBody, prefix: string, fields: string[], order = false): 
   }
   // A stable sort: rows given the same 顺序 keep the page's order.
   return out.sort((a, b) => a.at - b.at).map((r) => r.row);
+}
+
+/** 利率 as typed ("3.1", "3.10%", full-width digits) in basis points, or the text for the settings' message. */
+function rateBp(s: string): number | string {
+  const t = s
+    .trim()
+    .replace(/[０-９．]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/[%％]$/, "");
+  return /^\d{1,2}(\.\d{1,2})?$/.test(t) ? Math.round(Number(t) * 100) : t;
+}
+
+/** The LPR rows filled in (起始日 or 利率 typed), in the page's order, renumbered from 0. */
+function lprRows(body: FormBody): FormValues[] {
+  const out: FormValues[] = [];
+  for (let i = 0; i < LPR_ROWS_MAX + 2; i++) {
+    const row = Object.fromEntries(
+      ["term", "from", "rate", "source"].map((f) => [f, str(body, `finance.lpr.${i}.${f}`)]),
+    );
+    if (row.from!.trim() || row.rate!.trim()) out.push(row);
+  }
+  return out;
 }
 
 function rowValues(prefix: string, list: FormValues[]): FormValues {
@@ -195,14 +221,21 @@ const PARSERS: Record<SettingsSection, (body: FormBody) => SectionInput> = {
       "finance.decideWorkingDays",
       "finance.escalation.afterWorkingDays",
     ]);
+    const lpr = lprRows(body);
     const patch = {
       finance: {
         acceptWorkingDays: whole(v["finance.acceptWorkingDays"]!) as number,
         decideWorkingDays: whole(v["finance.decideWorkingDays"]!) as number,
         escalation: { afterWorkingDays: whole(v["finance.escalation.afterWorkingDays"]!) as number },
+        lpr: lpr.map((r) => ({
+          term: r.term as "1y",
+          from: r.from!.trim(),
+          bp: rateBp(r.rate!) as number,
+          source: r.source!.trim(),
+        })),
       },
     };
-    return { values: v, patch };
+    return { values: { ...v, ...rowValues("finance.lpr", lpr) }, patch };
   },
 };
 
@@ -225,7 +258,9 @@ export const readSection = (section: SettingsSection, body: FormBody): SectionIn
 export function fieldErrors(fields: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [path, message] of Object.entries(fields)) {
-    let key = path.replace(/^(priorityIndustries|qualifications|subsidy\.stages)\.(\d+)\.(code|key)$/, "$1.$2.zh");
+    let key = path
+      .replace(/^(priorityIndustries|qualifications|subsidy\.stages)\.(\d+)\.(code|key)$/, "$1.$2.zh")
+      .replace(/^(finance\.lpr\.\d+)\.bp$/, "$1.rate");
     const line = /^(subsidy\.(?:holidays|extraWorkdays))\.(\d+)$/.exec(key);
     if (line) key = line[1]!;
     out[key] ??= line ? `第${Number(line[2]) + 1}行:${message}` : message;
