@@ -10,6 +10,7 @@ import { banks, enterprises, loanApplications, loanProducts, users } from "../..
 import { newId } from "../../worker/lib/ids";
 import { call, dbFor, freshIp, login, makeUser, sessionCookie } from "./auth-support";
 import { provisionTestZone } from "./platform-support";
+import { roundTrips } from "./round-trip-support";
 import type { Json } from "./subsidies-support";
 
 export const SLUG = "wdtiexi";
@@ -34,7 +35,7 @@ export async function req(method: string, path: string, cookie: string, data?: u
   } catch {
     body = { html: text };
   }
-  return { status: res.status, body, text, location: res.headers.get("location") };
+  return { status: res.status, body, text, location: res.headers.get("location"), waves: roundTrips(res).waves };
 }
 export const form = (path: string, cookie: string, fields: Record<string, string>) =>
   call(HOST, "POST", path, {

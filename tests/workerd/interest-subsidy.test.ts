@@ -9,7 +9,8 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { notices, outbox, subsidyApplications, subsidyEvents } from "../../worker/db/schema";
-import { APPS, db, form, interestWorld, loans, PROGRAMME, req, TITLE } from "./interest-subsidy-support";
+import { APPS, db, form, ids, interestWorld, loans, PROGRAMME, req, TITLE } from "./interest-subsidy-support";
+import { roundTrips } from "./round-trip-support";
 import type { Json } from "./subsidies-support";
 
 let w: Awaited<ReturnType<typeof interestWorld>>;
@@ -73,6 +74,56 @@ describe("starting from a loan", () => {
   });
 });
 
+describe("the loan's figures on an application started from it", () => {
+  it("shows the loan and its figures read-only on the draft page; the period is the enterprise's", async () => {
+    const page = await req("GET", `/subsidies/applications/${applicationId}`, w.member.cookie);
+    expect(page.status).toBe(200);
+    expect(page.waves).toBeLessThanOrEqual(2);
+    expect(page.text).toContain("来自放款记录");
+    expect(page.text).toContain(`href="/finance/loans/${loans.disbursed}"`);
+    expect(page.text).toContain("贴息测试银行甲");
+    expect(page.text).toContain("100万元");
+    // 贷款金额 and 年利率 are no fields to type in (only the hidden copies the estimate reads).
+    expect(page.text).not.toMatch(/id="f-loan"|id="f-rate"/);
+    expect(page.text).toContain('<input type="hidden" name="loan" value="1000000"');
+    expect(page.text).toMatch(/id="f-fromDate"/);
+    expect(page.text).toMatch(/id="f-toDate"/);
+  });
+
+  it("keeps the loan's figures whatever a save sends, and refuses a period that starts before the 放款", async () => {
+    const saved = await req("PUT", `${APPS}/${applicationId}/draft`, w.member.cookie, {
+      facts: { loanFen: 1, rate: 9.9, fromDate: "2025-05-01", toDate: "2025-11-30", paidFen: 2_100_000 },
+      formValues: { loan: "1", rate: "9.9", fromDate: "2025-05-01" },
+    });
+    expect(saved.status, saved.text).toBe(200);
+    expect(saved.body.application.facts).toEqual({
+      loanFen: 100_000_000,
+      rate: 4.5,
+      fromDate: "2025-05-01",
+      toDate: "2025-11-30",
+      paidFen: 2_100_000,
+    });
+    expect(saved.body.application.formValues).toMatchObject({ loan: "1000000", rate: "4.5" });
+    // The page's own form, with the hidden copy changed, saves the loan's figure too.
+    const posted = await form(`/subsidies/applications/${applicationId}`, w.member.cookie, {
+      _action: "save",
+      loan: "5",
+      rate: "4.5",
+      fromDate: "2025-05-01",
+      toDate: "2025-11-30",
+      paid: "21000",
+    });
+    expect(posted.status).toBe(303);
+    // The loan is read beside the application: the save's waves stay the session's, the reads' and the write's.
+    expect(roundTrips(posted).waves).toBeLessThanOrEqual(3);
+    const [row] = await db().select().from(subsidyApplications).where(eq(subsidyApplications.id, applicationId));
+    expect(JSON.parse(row!.facts)).toMatchObject({ loanFen: 100_000_000, rate: 4.5 });
+    const early = await req("POST", `${APPS}/${applicationId}/submit`, w.member.cookie);
+    expect(early.status).toBe(422);
+    expect(early.body.error.message).toContain("早于这笔贷款的放款日 2025-06-01");
+  });
+});
+
 describe("the bank confirms the interest paid", () => {
   it("holds the review until the lending bank confirms; another bank cannot see or confirm it", async () => {
     // Stated: the period to 2025-11-30, 2.1万 paid (more than the bank will confirm).
@@ -80,9 +131,16 @@ describe("the bank confirms the interest paid", () => {
       facts: { loanFen: 100_000_000, rate: 4.5, fromDate: "2025-06-01", toDate: "2025-11-30", paidFen: 2_100_000 },
     });
     expect(saved.status, saved.text).toBe(200);
+    // A stored figure that is not the loan's (written before the loan's facts were locked) is put back at submission.
+    const stored = { loanFen: 5, rate: 9.9, fromDate: "2025-06-01", toDate: "2025-11-30", paidFen: 2_100_000 };
+    await db()
+      .update(subsidyApplications)
+      .set({ facts: JSON.stringify(stored) })
+      .where(eq(subsidyApplications.id, applicationId));
     const submitted = await req("POST", `${APPS}/${applicationId}/submit`, w.member.cookie);
     expect(submitted.status, submitted.text).toBe(200);
     expect(submitted.body.application).toMatchObject({ amountFen: 915_000, interestConfirmation: null });
+    expect(submitted.body.application.facts).toMatchObject({ loanFen: 100_000_000, rate: 4.5 });
     // The lending bank's staff are asked to confirm; the other bank's are not.
     const asked = async (userId: string) =>
       (await db().select().from(notices).where(eq(notices.userId, userId))).filter(
@@ -150,6 +208,11 @@ describe("the bank confirms the interest paid", () => {
 
     const staffPage = await req("GET", `/admin/subsidies/applications/${applicationId}`, w.reviewer.cookie);
     expect(staffPage.text).toContain("已确认已付利息1.5万元");
+    // The loan it came from: staff have no loan page; the bank's page has its contacts.
+    expect(staffPage.text).toContain("贴息贷款");
+    expect(staffPage.text).toContain(`href="/admin/banks/${ids.bankA}"`);
+    const memberPage = await req("GET", `/subsidies/applications/${applicationId}`, w.member.cookie);
+    expect(memberPage.text).toContain(`href="/finance/loans/${loans.disbursed}"`);
     const pass = await req("POST", `${APPS}/${applicationId}/review`, w.reviewer.cookie, { action: "pass" });
     expect(pass.status, pass.text).toBe(200);
     // Passed on the confirmed figure: it stands.

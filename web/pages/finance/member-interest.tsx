@@ -22,8 +22,8 @@ export function LoanInterestPanel({ loanId, interest }: { loanId: string; intere
       {programmes.length > 0 && (
         <>
           <p>
-            这笔贷款可以申请下列贴息。申报表已按贷款记录填好金额、利率和放款日期,你只需填写计息期间和实际支付的利息;
-            提交后由放款银行确认利息,再进入园区审核。
+            {"这笔贷款可以申请以下贴息。申报表已按放款记录填好贷款金额、利率和放款日期,你只需填写计息期间和这期间" +
+              "实际支付的利息;提交后由放款银行核实利息,再由园区审核。"}
           </p>
           <ul class="stack">
             {programmes.map((p) => (

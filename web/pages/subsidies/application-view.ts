@@ -10,6 +10,7 @@ import type {
   SubsidyPaymentRow,
 } from "../../../worker/db/schema";
 import type { Evaluation } from "../../../worker/engines/policy/evaluate";
+import type { LoanSummary } from "./loan-source";
 
 export interface ApplicationView {
   application: SubsidyApplicationRow;
@@ -26,4 +27,6 @@ export interface ApplicationView {
   /** Objectors' names and contacts: staff only (empty for the enterprise). */
   objections: SubsidyObjectionRow[];
   openObjections: number;
+  /** 贴息: the loan it was started from; null for any other application. */
+  loan: LoanSummary | null;
 }

@@ -54,7 +54,7 @@ function LoanLine({ loan }: { loan: InterestConfirmationRow["loan"] }) {
         {loan.productName}
         {loan.number ? ` ${loan.number}` : ""}
       </a>
-      :{loan.disbursedOn ? `${formatDateZh(loan.disbursedOn)} ` : ""}放款
+      :{loan.disbursedOn ? formatDateZh(loan.disbursedOn) : ""}放款
       {loan.amountFen !== null ? formatMoney(loan.amountFen) : ""}
       {loan.rateBp !== null ? `,年利率${rateText(loan.rateBp)}` : ""}
     </>
@@ -96,8 +96,8 @@ export function BankInterestPage({ zone, nonce, user, pending, confirmed, notice
       <main id="main" class="wrap">
         <h1>贴息确认</h1>
         <p class="lead">
-          企业用贵行发放的贷款申请园区贴息。请核实计息期间内企业实际支付的利息并确认;确认后园区才能审核,
-          贴息金额按确认的利息计算。
+          {"企业凭贵行发放的贷款申请了园区贴息。请按扣息记录核实计息期间内企业实际支付的利息并确认:" +
+            "贵行确认后园区才能审核,贴息按确认的利息计算。"}
         </p>
         <NoticeBox notice={notice} />
         <h2>待确认({pending.length})</h2>
@@ -120,7 +120,7 @@ export function BankInterestPage({ zone, nonce, user, pending, confirmed, notice
               <dt>申报状态</dt>
               <dd>
                 {row.statusZh}
-                {row.submittedOn ? `(${formatDateZh(row.submittedOn)} 提交)` : ""}
+                {row.submittedOn ? `(${formatDateZh(row.submittedOn)}提交)` : ""}
               </dd>
             </dl>
             <ConfirmForm row={row} failed={failed} />

@@ -28,7 +28,7 @@ export function InterestConfirmationRow({ app, audience }: { app: Confirmable; a
         ) : audience === "staff" ? (
           "待放款银行确认已付利息;确认前不能通过审核环节,可以退回补正或驳回。"
         ) : (
-          "待放款银行确认已付利息,确认后园区开始审核。"
+          "等待放款银行确认已付利息;确认后园区才能通过审核。"
         )}
       </dd>
     </>

@@ -13,23 +13,17 @@ import type { ProgrammeView } from "../../../worker/engines/policy/describe";
 import type { Evaluation } from "../../../worker/engines/policy/evaluate";
 import { AppNumberLine } from "../../components/app-number";
 import { EvaluationResult } from "../../components/evaluation";
-import { Field, FormAlert } from "../../components/form";
+import { FormAlert } from "../../components/form";
 import { FactField } from "../policy/calculator";
 import { fieldName } from "../policy/calculator-fields";
 import { formatDateZh } from "../../format";
 import { Layout } from "../../layout";
-import { formatTimeZh, type HeaderUser } from "../auth/labels";
+import type { HeaderUser } from "../auth/labels";
+import { materialIds, Materials, type UploadedMaterial } from "./member-materials";
+import { LOAN_SOURCE_CSS, LoanSourceFields, type LoanSummary } from "./loan-source";
 import { AUTOSAVE_SCRIPT } from "./member-autosave";
 import { MATERIAL_UPLOAD_SCRIPT } from "./member-uploads";
 import { inRemovedStage, NoticeBox, REARRANGING, StatusTag, SUBSIDY_CSS, Timeline, type Notice } from "./shared";
-
-interface UploadedMaterial {
-  id: string;
-  materialId: string;
-  filename: string;
-  size: number;
-  createdAt: number;
-}
 
 interface DraftPageProps {
   zone: ZoneConfig;
@@ -57,6 +51,8 @@ interface DraftPageProps {
   versionId: number;
   events: SubsidyEventRow[];
   limitLabel: string;
+  /** 贴息: the loan it was started from, and the facts its record holds (read-only here), by fact name. */
+  loan?: { summary: LoanSummary; facts: Record<string, unknown> } | null | undefined;
 }
 
 /** The estimate panel's body; the autosave script swaps in a fresh one rendered by the same component. */
@@ -71,89 +67,16 @@ export function EstimateBody({ result, versionId }: { result: Evaluation; versio
   );
 }
 
-function Materials({
-  p,
-  materials,
-  errors,
-  limitLabel,
-}: Pick<DraftPageProps, "materials" | "errors" | "limitLabel"> & { p: ProgrammeView }) {
-  if (p.materials.length === 0) return <p>本项目没有列明申报材料。</p>;
-  return (
-    <ul class="mats">
-      {p.materials.map((m) => {
-        const files = materials.filter((f) => f.materialId === m.id);
-        const id = `file-${m.id}`;
-        const error = errors?.[`material:${m.id}`];
-        return (
-          <li>
-            <p class="mat-name">
-              <strong>{m.name}</strong>{" "}
-              <span id={`tag-${m.id}`} class={`tag ${files.length ? "done" : m.required ? "todo" : ""}`}>
-                {files.length ? "已上传" : m.required ? "必传" : "如有请上传"}
-              </span>
-            </p>
-            <ul class="files" id={`files-${m.id}`} hidden={files.length === 0}>
-              {files.map((f) => (
-                <li>
-                  <a href={`/materials/${f.id}`}>{f.filename}</a>{" "}
-                  <small>
-                    {Math.max(1, Math.round(f.size / 1024))} KB · {formatTimeZh(new Date(f.createdAt))}
-                  </small>
-                </li>
-              ))}
-            </ul>
-            {/* The file belongs to the application form (form=…), so 提交申报 or 保存草稿 sends a chosen file
-                with the form; 上传 sends it alone. With the script it is uploaded as soon as it is chosen. */}
-            <div class="upload">
-              <Field
-                id={id}
-                label={`${files.length ? "再选一份" : "选择"}“${m.name}”的文件`}
-                hint={`PDF、JPG 或 PNG,不超过 ${limitLabel}。选好的文件会随“上传”“保存草稿”或“提交申报”一起保存。`}
-                error={error}
-              >
-                <input
-                  id={id}
-                  name={`file-${m.id}`}
-                  form="apply-form"
-                  data-material={m.id}
-                  data-name={m.name}
-                  type="file"
-                  accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
-                  aria-invalid={error ? "true" : undefined}
-                  aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}
-                />
-              </Field>
-              <button
-                class="btn secondary"
-                type="submit"
-                form="apply-form"
-                name="_action"
-                value="upload"
-                aria-label={`上传“${m.name}”`}
-              >
-                上传
-              </button>
-              <p class="upload-status" id={`${id}-status`} role="status" aria-live="polite"></p>
-            </div>
-          </li>
-        );
-      })}
-    </ul>
-  );
-}
-
-/** A material's error is keyed `material:<id>`; its file input is `file-<id>` (for the error summary's links). */
-const materialIds = (errors: Record<string, string> | undefined) =>
-  Object.fromEntries(
-    Object.keys(errors ?? {})
-      .filter((k) => k.startsWith("material:"))
-      .map((k) => [k, `file-${k.slice("material:".length)}`]),
-  );
-
 export function DraftPage(props: DraftPageProps) {
-  const { zone, nonce, user, app, programme: p, values, errors, returned } = props;
+  const { zone, nonce, user, app, programme: p, values, errors, returned, loan } = props;
   return (
-    <Layout title={`申报:${p.title}`} zone={zone} nonce={nonce} user={user} css={SUBSIDY_CSS + DRAFT_CSS}>
+    <Layout
+      title={`申报:${p.title}`}
+      zone={zone}
+      nonce={nonce}
+      user={user}
+      css={SUBSIDY_CSS + DRAFT_CSS + LOAN_SOURCE_CSS}
+    >
       <main id="main" class="wrap sub">
         <p class="crumbs">
           <a href="/subsidies">我的申报</a> › {p.title}
@@ -200,15 +123,28 @@ export function DraftPage(props: DraftPageProps) {
               data-draft={`/api/v1/subsidies/applications/${app.id}/draft`}
               data-estimate={`/subsidies/applications/${app.id}/estimate`}
             >
+              {loan && (
+                <LoanSourceFields
+                  loan={loan.summary}
+                  facts={p.facts.filter((f) => f.name in loan.facts)}
+                  all={p.facts}
+                  values={values}
+                  stored={loan.facts}
+                />
+              )}
               {p.facts.length === 0 ? (
                 <p>本项目不需要填写数据,上传材料后即可提交。</p>
               ) : (
-                <p class="hint">已按企业资料预填的项请核对;不清楚的可先留空,草稿会保存你填写的内容。</p>
+                <p class="hint">
+                  {loan ? "其余各项由你填写" : "已按企业资料预填的项请核对"};不清楚的可先留空,草稿会保存你填写的内容。
+                </p>
               )}
-              {p.facts.map((f) => {
-                const name = fieldName(f, p.facts);
-                return <FactField fact={f} all={p.facts} value={values[name] ?? ""} error={errors?.[name]} />;
-              })}
+              {p.facts
+                .filter((f) => !loan || !(f.name in loan.facts))
+                .map((f) => {
+                  const name = fieldName(f, p.facts);
+                  return <FactField fact={f} all={p.facts} value={values[name] ?? ""} error={errors?.[name]} />;
+                })}
               <div class="actions">
                 <button class="btn secondary" type="submit" name="_action" value="save">
                   保存草稿

@@ -17,6 +17,7 @@ import { formatTimeZh, type HeaderUser } from "../auth/labels";
 import type { CalcFact } from "../policy/calculator-fields";
 import type { ApplicationView } from "./application-view";
 import { InterestConfirmationRow } from "./interest-confirmation";
+import { LoanSourceRows } from "./loan-source";
 import {
   amountPhrase,
   CommentForm,
@@ -150,6 +151,7 @@ export function StatusPage({
                 </dd>
                 <dt>已拨付</dt>
                 <dd>{formatMoney(detail.paidFen, { unit: figuresUnit })}</dd>
+                <LoanSourceRows loan={detail.loan} audience="enterprise" />
                 <InterestConfirmationRow app={a} audience="enterprise" />
               </dl>
               {detail.payments.length > 0 && (

@@ -26,6 +26,7 @@ import type { ApplicationView } from "./application-view";
 import { CommentForm, NoticeBox, StatusTag, Timeline, type Notice } from "./shared";
 import { isOverdue, SUBSIDY_STAFF_CSS } from "./staff-shared";
 import { InterestConfirmationRow } from "./interest-confirmation";
+import { LoanSourceRows } from "./loan-source";
 
 interface StaffApplicationProps {
   zone: ZoneConfig;
@@ -138,6 +139,7 @@ export function StaffApplicationPage({
                     ? `(政策范围 ${money(app.rangeMinFen)}至${money(app.rangeMaxFen)})`
                     : ""}
                 </dd>
+                <LoanSourceRows loan={detail.loan} audience="staff" />
                 <InterestConfirmationRow app={app} audience="staff" />
                 <dt>申报年度</dt>
                 <dd>{app.awardYear ?? "—"}</dd>

@@ -7,8 +7,8 @@
  * round trips, one batch of reads (the application, its product and bank, the
  * members to mail, the referred product) and one of writes, which ends by reading
  * the application as written (with its names) for the answer. 放款 also tells the members which 贴息
- * programmes of the policy in force the loan may apply for (./interest-programmes.ts; the policy is read
- * in the same batch) and registers the loan to a risk-compensation pool its product is enrolled in.
+ * programmes of the policy in force (read in the same batch) the loan may apply for, and registers the
+ * loan to its product's risk-compensation pool (./interest-programmes.ts, ./disbursement-statements.ts).
  */
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
@@ -37,10 +37,10 @@ import { noticeStatements } from "../notices/write-notices";
 import type { LoanListRow } from "../../../web/pages/finance/rows";
 import { listRow, loanRowById, readerScope, type LoanRow } from "./list-loans";
 import { numberLine, rowId } from "./loan-applications";
-import { interestOpenMails, interestOpenNotice, memberLoanNotice, type MemberLoanStep } from "./loan-notices";
+import { memberLoanNotice, type MemberLoanStep } from "./loan-notices";
 import { productQuery, visibleProduct } from "./products";
 import { currentPolicyQuery } from "../policies/current-policy";
-import { registerDisbursedLoanStatement } from "../risk-pool/register-loan";
+import { interestOpenGroups, interestOpenMailStatements, poolRegistration } from "./disbursement-statements";
 import { openedByDisbursement } from "./interest-programmes";
 
 const revision = z.number().int().min(0).max(2_147_483_647).optional();
@@ -117,8 +117,7 @@ export async function actOnLoan(
   let note: string;
   let message: string;
   let step: MemberLoanStep;
-  /** 放款: the 贴息 programmes the loan may apply for, by title. */
-  let opened: string[] = [];
+  let opened: string[] = []; // 放款: the 贴息 programmes the loan may apply for, by title
   switch (input.action) {
     case "accept":
       set = {
@@ -182,12 +181,7 @@ export async function actOnLoan(
       note = `${input.disbursedOn} 放款${formatMoney(input.amountFen)}`;
       message = `${product!.name}的贷款已放款:${note}。`;
       step = { action: "disburse", amountFen: input.amountFen, disbursedOn: input.disbursedOn };
-      opened = await openedByDisbursement(
-        ctx,
-        policies[0],
-        { app, type: product!.type, amountFen: input.amountFen, disbursedOn: input.disbursedOn },
-        today,
-      );
+      opened = await openedByDisbursement(ctx, policies[0], { app, type: product!.type, ...input }, today);
       break;
     case "decline": {
       let referral = "";
@@ -270,16 +264,14 @@ export async function actOnLoan(
       ),
     ),
     // 贴息 opened by 放款: a mail to each member, chained like the step's own.
-    ...interestOpenMails(ctx, { app, members, productName: product!.name, programmes: opened }).map((m) =>
-      onlyIfChanged(ctx.db, outboxInsert(ctx.db, m, ctx.now)),
-    ),
+    ...interestOpenMailStatements(ctx, { app, members, productName: product!.name, programmes: opened }),
     // The members' 消息中心, right after the chain's last single-row link: written only if the step was.
     ...noticeStatements(ctx.db, {
       now: ctx.now,
       guard: CHAINED,
       groups: [
         memberLoanNotice({ app, bankName, productName: product!.name, step }),
-        ...(opened.length ? [interestOpenNotice({ app, productName: product!.name, programmes: opened })] : []),
+        ...interestOpenGroups({ app, productName: product!.name, programmes: opened }),
       ],
     }),
     // 放款 meets the need it came from, in the same batch — and only if this step was the one recorded: the
@@ -297,9 +289,7 @@ export async function actOnLoan(
       ),
     // 放款 registers the loan to the risk-compensation pool its product is enrolled in (if any): its own guard
     // is the revision and status this step wrote, so it is not part of the chain above.
-    ...(input.action === "disburse"
-      ? [registerDisbursedLoanStatement(ctx.db, { loanId: id, revisionAfter: app.revision + 1, now: ctx.now })]
-      : []),
+    ...poolRegistration(ctx, input.action === "disburse", id, app.revision + 1),
     // Last, so it sees this batch's writes: the answer's row, read without another round trip.
     loanRowById(ctx, id),
   ]);

@@ -119,7 +119,7 @@ export function escalatedLoanNotice(o: {
 /** What the members are told at 放款 when the loan may apply for 贴息: the programmes, and where to start. */
 const interestOpenText = (productName: string, programmes: readonly string[]) =>
   `“${productName}”贷款已放款,可以申请${programmes.map((p) => `“${p}”`).join("、")}。` +
-  "在贷款页面点“申请贴息”,申报表已按贷款记录填好金额、利率和放款日期。";
+  "在贷款页面点“申请贴息”,贷款金额、利率和放款日期会按放款记录自动填好。";
 
 /** To the enterprise's active members at 放款: `interest_subsidy_open`, linking to the loan's page. */
 export function interestOpenNotice(o: {

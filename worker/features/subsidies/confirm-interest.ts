@@ -1,8 +1,9 @@
 /**
  * 贴息: the lending bank confirms the interest the enterprise paid on the loan an application was
  * started from. The confirmed figure replaces the programme's `paid` fact (and the loan's own record
- * the facts it feeds), the engine computes the amount again on the policy version the application
- * was submitted under, as of its first submission, and the timeline says who confirmed what. Until
+ * the facts it holds, application-loan.ts lockedLoanFacts), the engine computes the amount again on the
+ * policy version the application was submitted under, as of its first submission, and the timeline
+ * says who confirmed what. Until
  * then no review stage can be passed (review-application.ts). Only staff of the loan's bank may
  * confirm (another bank's application does not exist for them); once a stage has been passed on the
  * confirmed figure it stands, and a correction goes through the zone (退回补正, then confirm again).
@@ -12,7 +13,7 @@ import { z } from "zod";
 import { loanApplications, subsidyApplications } from "../../db/schema";
 import { evaluate } from "../../engines/policy/evaluate";
 import { parseFacts } from "../../engines/policy/facts";
-import { interestPaidFact, prefillFromLoan } from "../../engines/policy/loan-facts";
+import { interestPaidFact } from "../../engines/policy/loan-facts";
 import { shanghaiDate } from "../../lib/calendar";
 import { AppError } from "../../lib/errors";
 import { lprSeries } from "../../lib/lpr";
@@ -24,7 +25,7 @@ import { factsToForm } from "../policies/calculator-form";
 import { policyFromRow } from "../policies/current-policy";
 import { profilesFrom } from "../policies/enterprise-profiles";
 import { viewOf } from "../policies/search-programmes";
-import { loanRecordOf, loanSourceQuery } from "./application-loan";
+import { lockedFromLoan, loanSourceQuery } from "./application-loan";
 import { approvalReads } from "./approve-award";
 import { parseJson } from "./context";
 import { memberEmailsQuery } from "./notices";
@@ -96,7 +97,7 @@ export async function confirmInterest(
   const stated = { ...parseJson<Record<string, unknown>>(app.facts, {}) };
   const facts = parseFacts(programme, {
     ...stated,
-    ...prefillFromLoan(programme, loanRecordOf(loan)),
+    ...lockedFromLoan(programme, loan),
     [paid]: input.interestPaidFen,
   });
   if (!facts.ok) throw new AppError("conflict", `申报信息有误,请园区退回补正:${Object.values(facts.errors).join(" ")}`);

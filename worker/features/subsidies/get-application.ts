@@ -21,6 +21,7 @@ import type { Actor, RequestCtx } from "../../middleware/request-ctx";
 import { shanghaiDate } from "../../lib/calendar";
 import { AppError } from "../../lib/errors";
 import { currentPolicyQuery, policyFromRow, policyVersionsQuery } from "../policies/current-policy";
+import { loanOfApplicationQuery, loanSummary } from "./application-loan";
 import { canRead, NOT_FOUND, parseJson } from "./context";
 import { STATUS_ZH } from "../../../web/labels/subsidies";
 
@@ -56,7 +57,8 @@ export function standing(
 
 /**
  * The application with everything its pages show — its row, enterprise, timeline, materials, payments
- * (with who recorded them), objections, the policy in force and the version it was computed with — in
+ * (with who recorded them), objections, the policy in force and the version it was computed with, the
+ * loan a 贴息 application was started from — in
  * one batch: what depends on the row is read through it in SQL (`... where id = (select ... where
  * id = ?)`), not after it. Whether the actor may read it is decided on the answer; a refusal shows
  * nothing of what was read.
@@ -65,7 +67,7 @@ export async function getApplication(ctx: Pick<RequestCtx<Actor>, "db" | "zone" 
   const { db, zone, actor } = ctx;
   const ofApp = <T extends keyof typeof subsidyApplications.$inferSelect>(column: T) =>
     db.select({ v: subsidyApplications[column] }).from(subsidyApplications).where(eq(subsidyApplications.id, id));
-  const [appRows, enterprise, events, files, payments, objections, recorders, current, own] = await db.batch([
+  const [appRows, enterprise, events, files, payments, objections, recorders, current, own, loans] = await db.batch([
     db.select().from(subsidyApplications).where(eq(subsidyApplications.id, id)).limit(1),
     db
       .select({ id: enterprises.id, name: enterprises.name })
@@ -103,6 +105,8 @@ export async function getApplication(ctx: Pick<RequestCtx<Actor>, "db" | "zone" 
       ),
     currentPolicyQuery(db, zone, shanghaiDate(ctx.now)),
     policyVersionsQuery(db, zone, ofApp("policyVersion")),
+    // 贴息: the loan it was started from (none for any other application).
+    loanOfApplicationQuery(db, id),
   ]);
   const app = appRows[0];
   if (!app || !canRead(actor, app)) throw new AppError("not_found", NOT_FOUND);
@@ -128,6 +132,10 @@ export async function getApplication(ctx: Pick<RequestCtx<Actor>, "db" | "zone" 
     /** The policy in force today, and the version the application was computed with (either may be null). */
     policy,
     ownVersion: ownVersion?.compiled ?? null,
+    /** 贴息: the loan the application was started from, as the pages name it; null for any other. */
+    loan: app.loanId !== null && loans[0] ? loanSummary(zone, loans[0]) : null,
+    /** …and as its record reads (the draft form's read-only facts). */
+    loanSource: app.loanId !== null ? (loans[0] ?? null) : null,
   };
 }
 export type ApplicationDetail = Awaited<ReturnType<typeof getApplication>>;

@@ -6,30 +6,18 @@
  */
 import { and, asc, desc, eq, isNotNull, isNull } from "drizzle-orm";
 import { enterprises, loanApplications, loanProducts, subsidyApplications } from "../../db/schema";
-import type { Component } from "../../engines/policy/format/amounts";
 import { applicationNumber } from "../../lib/application-number";
 import { shanghaiDate } from "../../lib/calendar";
 import type { Actor, RequestCtx } from "../../middleware/request-ctx";
 import { RETIRED_PROGRAMME, STATUS_ZH } from "../../../web/labels/subsidies";
 import type { InterestConfirmationRow } from "../../../web/pages/subsidies/bank-interest";
 import { currentPolicyQuery, policyFromRow } from "../policies/current-policy";
+import { interestComponent } from "./application-loan";
 import { confirmableBy, confirmingBank } from "./confirm-interest";
 import { parseJson } from "./context";
 
 /** At most this many of each list: a bank confirms as they come; older ones are on the loan's page. */
 export const INTEREST_LIST_MAX = 100;
-
-/** The first 贴息 component (inside `when` too): where its period and interest paid are stated. */
-function interestOf(components: readonly Component[]): Extract<Component, { kind: "interest" }> | null {
-  for (const c of components) {
-    if (c.kind === "interest") return c;
-    if (c.kind === "when") {
-      const inner = interestOf([...c.then, ...c.otherwise]);
-      if (inner) return inner;
-    }
-  }
-  return null;
-}
 
 export async function listInterestConfirmations(
   ctx: Pick<RequestCtx<Actor>, "db" | "zone" | "now" | "actor">,
@@ -67,7 +55,7 @@ export async function listInterestConfirmations(
   const policy = await policyFromRow(ctx, versions[0]);
   const toRow = (r: (typeof pending)[number]): InterestConfirmationRow => {
     const programme = policy?.compiled.programmes.get(r.app.programmeId);
-    const c = programme ? interestOf(programme.amount) : null;
+    const c = programme ? interestComponent(programme.amount) : null;
     const facts = parseJson<Record<string, unknown>>(r.app.facts, {});
     const text = (name: string | undefined) =>
       name && typeof facts[name] === "string" ? (facts[name] as string) : null;

@@ -3,6 +3,8 @@
  * user has typed as they type it. Valid facts are stored as facts; the form's
  * raw values are kept too, so nothing typed is lost even when not yet valid.
  * A save names the revision it started from; a stale save (another tab) is a 409.
+ * 贴息: on an application started from a loan, the facts the loan's record holds are put back as the
+ * record has them, whatever was sent (application-loan.ts withLoanFacts).
  */
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { subsidyApplications, type SubsidyApplicationRow } from "../../db/schema";
@@ -11,6 +13,8 @@ import type { CompiledProgramme } from "../../engines/policy/evaluate";
 import { parseFacts } from "../../engines/policy/facts";
 import type { LoadedPolicy } from "../policies/current-policy";
 import type { Actor, RequestCtx } from "../../middleware/request-ctx";
+import { viewOf } from "../policies/search-programmes";
+import { type LoanSource, loanOfApplicationQuery, withLoanFacts } from "./application-loan";
 import { readableApplication } from "./context";
 
 export interface DraftInput {
@@ -43,14 +47,18 @@ export async function saveDraft(
   ctx: Pick<RequestCtx<Actor>, "db" | "now" | "actor">,
   /** May still be reading: awaited beside the application (one round trip of reads). */
   policyRead: LoadedPolicy | Promise<LoadedPolicy>,
-  /** The application's id, or its row as the caller has just read it (readableApplication). */
-  idOrRow: string | SubsidyApplicationRow,
+  /**
+   * The application's id, or its row as the caller has just read it (readableApplication) with the loan
+   * it was started from (loanOfApplicationQuery, read beside it).
+   */
+  idOrRead: string | { app: SubsidyApplicationRow; loan: LoanSource | undefined },
   input: DraftInput & { revision?: number | undefined },
 ) {
   const { db, actor, now } = ctx;
-  const [app, policy] = await Promise.all([
-    typeof idOrRow === "string" ? readableApplication(ctx, idOrRow) : idOrRow,
+  const [app, policy, loans] = await Promise.all([
+    typeof idOrRead === "string" ? readableApplication(ctx, idOrRead) : idOrRead.app,
     policyRead,
+    typeof idOrRead === "string" ? loanOfApplicationQuery(db, idOrRead) : idOrRead.loan ? [idOrRead.loan] : [],
   ]);
   const id = app.id;
   if (actor.role !== "enterprise") throw new AppError("forbidden", "只有申报企业可以修改申报。");
@@ -58,7 +66,11 @@ export async function saveDraft(
     throw new AppError("conflict", "已提交的申报不能修改;被退回补正后可以修改再提交。");
   const programme = policy.compiled.programmes.get(app.programmeId);
   if (!programme) throw new AppError("conflict", "该项目已不在现行政策中,不能继续申报。");
-  const { values, errors } = draftUpdate(programme, input);
+  const loan = app.loanId !== null ? loans[0] : undefined;
+  const { values, errors } = draftUpdate(
+    programme,
+    withLoanFacts(programme, viewOf(policy.compiled, programme.id), loan, input),
+  );
   const [saved] = await db
     .update(subsidyApplications)
     .set({ ...values, updatedAt: now.getTime(), revision: sql`${subsidyApplications.revision} + 1` })

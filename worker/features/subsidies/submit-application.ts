@@ -4,7 +4,8 @@
  * enterprise's profile and award history with the policy in force — finding it
  * eligible. The facts, the result with its explanation and the policy version
  * are stored with the application. A second submit (double click, retry) of an
- * application already submitted returns it as it is.
+ * application already submitted returns it as it is. 贴息: the facts the loan's record holds are filled
+ * from it again (whatever the form said), and the interest period may not start before the 放款.
  */
 import { and, eq } from "drizzle-orm";
 import { materials, type SubsidyApplicationRow } from "../../db/schema";
@@ -21,6 +22,8 @@ import { loadEnterpriseProfiles } from "../policies/enterprise-profiles";
 import { dueOnFor, firstStage, parseJson, readableWithMembers, stageOf } from "./context";
 import type { Actor, RequestCtx } from "../../middleware/request-ctx";
 import { type DraftInput, draftUpdate } from "./save-draft";
+import { viewOf } from "../policies/search-programmes";
+import { loanOfApplicationQuery, periodBeforeLoan, withLoanFacts } from "./application-loan";
 import { interestConfirmRequest } from "./interest-notices";
 import { transition } from "./transition";
 
@@ -45,7 +48,7 @@ export async function submitApplication(
     {
       app,
       emails,
-      also: [files],
+      also: [files, loans],
     },
     [enterprise],
     policy,
@@ -57,6 +60,7 @@ export async function submitApplication(
         .select({ kind: materials.kind })
         .from(materials)
         .where(and(eq(materials.ownerKind, "subsidy_application"), eq(materials.ownerId, id))),
+      loanOfApplicationQuery(db, id),
     ),
     loadEnterpriseProfiles(ctx, today, actor.enterpriseId ?? "", id),
     policyRead,
@@ -68,7 +72,20 @@ export async function submitApplication(
   }
   const programme = policy.compiled.programmes.get(app.programmeId);
   if (!programme) throw new AppError("conflict", `该项目已不在现行政策(第${policy.version.id}版)中,不能提交。`);
-  const edited = edit ? draftUpdate(programme, edit(app, policy)).values : {};
+  const loan = app.loanId !== null ? loans[0] : undefined;
+  // The stored facts and form as this submission takes them: edited on the page, the loan's record put back.
+  const typed = edit ? edit(app, policy) : {};
+  const stored = {
+    facts: typed.facts ?? parseJson<Record<string, unknown>>(app.facts, {}),
+    formValues: typed.formValues ?? parseJson<Record<string, string>>(app.formValues, {}),
+  };
+  const edited =
+    edit || loan
+      ? draftUpdate(
+          programme,
+          withLoanFacts(programme, viewOf(policy.compiled, programme.id), loan, { ...typed, ...stored }),
+        ).values
+      : {};
   app = { ...app, ...edited };
   // A draft is refused once its document has expired; a returned application is judged as of its first submission.
   // Asked before the form: the engine's evaluation below fails it too, but after asking for materials.
@@ -81,6 +98,8 @@ export async function submitApplication(
   const parsed = parseFacts(programme, parseJson(app.facts, {}));
   if (!parsed.ok)
     throw new AppError("validation_failed", `申报信息有误:${Object.values(parsed.errors).join(" ")}`, parsed.errors);
+  const early = loan ? periodBeforeLoan(programme, parsed.facts, loan) : null;
+  if (early) throw early;
   const missingFacts = programme.facts.filter((f) => !f.optional && parsed.facts[f.name] === undefined);
   if (missingFacts.length)
     throw new AppError(

@@ -33,7 +33,10 @@ export function applicationPage(r: MemberPages, deps: AppDeps) {
     const policy = detail.policy;
     if (!policy) throw new AppError("not_found", NO_POLICY);
     if (editable(detail.application.status))
-      return draftPage(c, ctx, policy, today, detail, { notice: DONE[done], profile });
+      return draftPage(c, ctx, policy, today, detail, {
+        notice: DONE[done === "created" && detail.loan ? "created-loan" : done],
+        profile,
+      });
     const notices: Record<string, Notice> = {
       submitted: { kind: "ok", message: `申报已提交,当前:${detail.standing.label}。进度会在这里和邮件中告知。` },
       commented: { kind: "ok", message: "留言已发送给园区。" },

@@ -11,7 +11,8 @@ import { parseFacts, type Facts, type FactValue } from "../../../engines/policy/
 import { AppError } from "../../../lib/errors";
 import type { RequestCtx } from "../../../middleware/request-ctx";
 import { fieldName } from "../../../../web/pages/policy/calculator-fields";
-import { formToFacts, type FormValues } from "../../policies/calculator-form";
+import { factsToForm, formToFacts, type FormValues } from "../../policies/calculator-form";
+import { type LoanSource, lockedFromLoan, lockedLoanFacts } from "../application-loan";
 import { lprSeries } from "../../../lib/lpr";
 import type { LoadedPolicy } from "../../policies/current-policy";
 import { type EnterpriseFacts, loadEnterpriseProfiles, withInProgress } from "../../policies/enterprise-profiles";
@@ -43,6 +44,37 @@ export function readFields(
     else errors[field] = Object.values(checked.errors).join(" ");
   }
   return { values, errors, facts: facts as Facts };
+}
+
+/**
+ * 贴息: the form read with the facts the loan's record holds put back as the record has them (what was
+ * typed for them is ignored, as the save ignores it), and those facts by name for the read-only rows
+ * (undefined where the record cannot fill one).
+ */
+export function withLoanFields(
+  fields: ReturnType<typeof readFields>,
+  view: ProgrammeView,
+  programme: CompiledProgramme,
+  loan: LoanSource | null | undefined,
+) {
+  if (!loan) return { fields, locked: null };
+  const fromLoan = lockedFromLoan(programme, loan);
+  const names = lockedLoanFacts(programme);
+  const facts: Record<string, FactValue> = { ...fields.facts };
+  const values: FormValues = { ...fields.values };
+  const errors = { ...fields.errors };
+  for (const f of view.facts.filter((x) => names.includes(x.name))) {
+    const field = fieldName(f, view.facts);
+    delete facts[f.name];
+    delete errors[field];
+    values[field] = "";
+  }
+  Object.assign(facts, fromLoan);
+  Object.assign(values, factsToForm(view.facts, fromLoan));
+  return {
+    fields: { values, errors, facts: facts as Facts },
+    locked: Object.fromEntries(names.map((n) => [n, fromLoan[n]])) as Record<string, unknown>,
+  };
 }
 
 /** A service's fields (fact names, material:…, condition:…) keyed as the form's fields are. */

@@ -16,7 +16,7 @@ import { factsToForm } from "../../policies/calculator-form";
 import type { LoadedPolicy } from "../../policies/current-policy";
 import type { EnterpriseFacts } from "../../policies/enterprise-profiles";
 import type { ApplicationDetail } from "../get-application";
-import { estimateOf, programmeOf, readFields } from "./draft-fields";
+import { estimateOf, programmeOf, readFields, withLoanFields } from "./draft-fields";
 import { MATERIAL_PREFIX, nonce } from "./shared";
 
 /** The notices a redirect back to the draft asks for (?done=…). */
@@ -24,6 +24,12 @@ export const DONE: Record<string, Notice> = {
   created: {
     kind: "ok",
     message: "申报草稿已创建,能从企业资料预填的数据已填好。请核对、补充并上传材料;填写的内容会自动保存。",
+  },
+  /** …from a loan (申请贴息 on the loan's page). */
+  "created-loan": {
+    kind: "ok",
+    message:
+      "申报草稿已创建,贷款的各项数据已按放款记录填好。请填写计息期间和这期间实际支付的利息;填写的内容会自动保存。",
   },
   saved: { kind: "ok", message: "草稿已保存。" },
   uploaded: { kind: "ok", message: "材料已上传。" },
@@ -51,10 +57,16 @@ export async function draftPage(
   const app = detail.application;
   const { programme, view } = programmeOf(policy, app.programmeId);
   // Facts stored without the form (the API) show too; what was typed wins.
-  const fields = readFields(
+  // 贴息: the facts the loan's record holds are shown as the record has them, whatever was typed.
+  const { fields, locked } = withLoanFields(
+    readFields(
+      view,
+      programme,
+      state.values ?? { ...factsToForm(view.facts, detail.facts as Facts), ...detail.formValues },
+    ),
     view,
     programme,
-    state.values ?? { ...factsToForm(view.facts, detail.facts as Facts), ...detail.formValues },
+    detail.loanSource,
   );
   const estimate = await estimateOf(ctx, programme, fields.facts, app, today, state.profile);
   const bad = Object.keys(fields.errors).length;
@@ -88,6 +100,7 @@ export async function draftPage(
       versionId={policy.version.id}
       events={detail.events}
       limitLabel={MATERIAL_LIMIT_LABEL}
+      loan={detail.loan && locked ? { summary: detail.loan, facts: locked } : null}
     />,
     status,
   );

@@ -11,11 +11,12 @@ import { actingCtx } from "../../../middleware/request-ctx";
 import { formFailure } from "../../auth/page-forms";
 import { currentPolicyOf } from "../../policies/current-policy";
 import { attachChosenFiles, chosenMaterialFiles } from "../form-files";
+import { loanOfApplicationQuery } from "../application-loan";
 import { readableApplication } from "../context";
 import { getApplication } from "../get-application";
 import { saveDraft } from "../save-draft";
 import { submitApplication } from "../submit-application";
-import { byField, programmeOf, readFields } from "./draft-fields";
+import { byField, programmeOf, readFields, withLoanFields } from "./draft-fields";
 import { draftPage, type DraftState } from "./draft-page";
 import { editable, formLimit, idParam, type MemberPages, pageOf, textFields } from "./shared";
 
@@ -45,8 +46,12 @@ export function savePage(r: MemberPages, deps: AppDeps) {
       ).catch((e) => (e instanceof AppError && e.code !== "not_found" ? null : Promise.reject(e)));
       if (submitted) return c.redirect(`${pageOf(id)}${submitted.alreadySubmitted ? "" : "?done=submitted"}`, 303);
     }
-    // One round trip: the application and the policy in force.
-    const [app, { policy, today }] = await Promise.all([readableApplication(ctx, id), currentPolicyOf(ctx)]);
+    // One round trip: the application, the loan it was started from (贴息) and the policy in force.
+    const [app, [loan], { policy, today }] = await Promise.all([
+      readableApplication(ctx, id),
+      loanOfApplicationQuery(ctx.db, id),
+      currentPolicyOf(ctx),
+    ]);
     /** The form again, as typed, with what stopped it (the draft as saved meanwhile). */
     const again = async (state: Omit<DraftState, "values">, status: ContentfulStatusCode) =>
       draftPage(c, ctx, policy, today, await getApplication(ctx, id), { values: raw, ...state }, status);
@@ -57,8 +62,9 @@ export function savePage(r: MemberPages, deps: AppDeps) {
       return c.redirect(pageOf(id), 303);
     }
     const { programme, view } = programmeOf(policy, app.programmeId);
-    const fields = readFields(view, programme, raw);
-    await saveDraft(ctx, policy, app, { facts: fields.facts, formValues: fields.values });
+    // 贴息: what was sent for the loan's facts is not the enterprise's to change (nor an error of theirs).
+    const { fields } = withLoanFields(readFields(view, programme, raw), view, programme, app.loanId ? loan : null);
+    await saveDraft(ctx, policy, { app, loan }, { facts: fields.facts, formValues: fields.values });
     const { db, zone, now, ip, actor } = ctx;
     const refused = await attachChosenFiles({ db, zone, now, ip, actor, blobs: deps.blobs }, policy, id, files);
     if (Object.keys(refused.errors).length) {

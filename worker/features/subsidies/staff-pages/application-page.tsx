@@ -52,7 +52,11 @@ function staffActions(
         nextZh: nextStage(zone, stage.key)?.zh ?? null,
         payment: stage.kind === "payment",
         passBlocked:
-          app.lastPassedBy === actor.id ? "上一环节由你通过,本环节须由另一位工作人员通过;你仍可退回补正或驳回。" : null,
+          app.loanId !== null && app.interestConfirmedAt === null
+            ? "放款银行还没有确认已付利息,确认后才能通过;你仍可退回补正或驳回。"
+            : app.lastPassedBy === actor.id
+              ? "上一环节由你通过,本环节须由另一位工作人员通过;你仍可退回补正或驳回。"
+              : null,
       };
   }
   if (app.status === "awarded") {
