@@ -66,7 +66,7 @@ async function accessible(page: Page) {
   expect(faults, `${page.url()}:\n${faults.join("\n")}`).toEqual([]);
 }
 
-/** A 科技助保贷 loan of enterprise@changzhi.demo that the bank has approved (授信): 100万元 at 4.20%, 12 months. */
+/** A 科技助保贷 loan of enterprise@changzhi.demo, approved by the bank (授信): 100万元 at 4.20%, 12 months. */
 async function approvedLoan(): Promise<string> {
   return e2e.server.withTenantDb("changzhi", async (db) => {
     const [member] = await db.select().from(users).where(eq(users.email, "enterprise@changzhi.demo"));
@@ -95,7 +95,7 @@ async function approvedLoan(): Promise<string> {
 }
 
 describe("贴息 and 风险补偿 in Chromium (Changzhi)", () => {
-  it("a loan is disbursed, the enterprise applies for 贴息 from it, the bank confirms the interest, and the award is approved", async () => {
+  it("a loan is disbursed, 贴息 is applied for from it, the bank confirms the interest, it is approved", async () => {
     const loanId = await approvedLoan();
 
     // ── The bank registers the 放款 on the loan's page.
@@ -194,7 +194,7 @@ describe("贴息 and 风险补偿 in Chromium (Changzhi)", () => {
     await admin.context.close();
   }, 120_000);
 
-  it("the zone admin approves the bank's claim and the pool pays exactly that amount; the bank sees it paid", async () => {
+  it("the admin approves the bank's claim, the pool pays exactly that amount, the bank sees it paid", async () => {
     const before = await e2e.server.withTenantDb("changzhi", async (db) => {
       const [claim] = await db.select().from(riskClaims).where(eq(riskClaims.status, "submitted"));
       const [pool] = await db.select().from(riskPools).where(eq(riskPools.id, claim!.poolId));

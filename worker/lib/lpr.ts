@@ -52,7 +52,7 @@ export const NATIONAL_LPR: readonly LprRate[] = LPR_TERMS.flatMap((term) => {
   const rows: LprRate[] = [];
   for (const [from, oneYear, fiveYear] of CHANGES) {
     const bp = term === "1y" ? oneYear : fiveYear;
-    if (rows.at(-1)?.bp !== bp) rows.push({ term, from, bp, source: `${NIFC}(${from})` });
+    if (rows.at(-1)?.bp !== bp) rows.push({ term, from, bp, source: NIFC });
   }
   return rows;
 });

@@ -89,7 +89,7 @@ describe("at most a share of the interest at the LPR", () => {
     expect(e.amountFen).toBe(4_650_000);
     expect(e.steps.map((s) => s.valueFen)).toEqual([5_437_500, 0, -787_500]);
     expect(e.steps[1]!.description).toBe(
-      "2024-10-21起 1年期LPR 3.10%(全国银行间同业拆借中心受权公布(2024-10-21)):" +
+      "2024-10-21起 1年期LPR 3.10%(全国银行间同业拆借中心受权公布):" +
         "2025-01-01至2025-03-31,90天,按LPR计算利息1,000万元×3.10%×90÷360=7.75万元",
     );
   });
@@ -118,7 +118,7 @@ describe("at most a share of the interest at the LPR", () => {
     expect(text[2]).toContain("2024-07-22起 1年期LPR 3.35%");
     expect(text[2]).toContain("2024-07-22至2024-10-20,91天");
     expect(text[3]).toContain(
-      "2024-10-21起 1年期LPR 3.10%(全国银行间同业拆借中心受权公布(2024-10-21)):2024-10-21至2024-12-31,72天",
+      "2024-10-21起 1年期LPR 3.10%(全国银行间同业拆借中心受权公布):2024-10-21至2024-12-31,72天",
     );
     expect(text[4]).toContain("按LPR计算利息合计16.68万元,其60%为10.01万元;贴息11万元超过该上限,按10.01万元计");
     expect(e.steps.at(-1)!.valueFen).toBe(10_008_334 - 11_000_000);
