@@ -47,6 +47,7 @@ export const PAGES: Record<string, Anonymous> = {
   "/bank/interest-confirmations": "signed-in",
   "/bank/needs": "signed-in",
   "/bank/risk-pool": "signed-in",
+  "/bank/risk-pool/claims/:id": "signed-in",
   "/bank/new-product": "signed-in",
   "/bank/products": "signed-in",
   "/bank/products/:id": "signed-in",

@@ -166,6 +166,8 @@ const ACTS_FOR: Record<string, "bank" | "member" | "both" | "none"> = {
   // 风险补偿资金池: zone staff's (none) and a bank's own claims (bank).
   "GET /api/v1/admin/risk-pools": "none",
   "POST /api/v1/admin/risk-pools": "none",
+  "PATCH /api/v1/admin/risk-pools/{id}": "none",
+  "POST /api/v1/admin/risk-pools/{id}/close": "none",
   "POST /api/v1/admin/risk-pools/{id}/funds": "none",
   "POST /api/v1/admin/risk-pools/{id}/products": "none",
   "DELETE /api/v1/admin/risk-pools/{id}/products/{productId}": "none",
@@ -177,6 +179,7 @@ const ACTS_FOR: Record<string, "bank" | "member" | "both" | "none"> = {
   "POST /api/v1/bank/risk-pool/claims": "bank",
   "GET /api/v1/bank/risk-pool/claims/{id}": "bank",
   "POST /api/v1/bank/risk-pool/claims/{id}/withdraw": "bank",
+  "POST /api/v1/bank/risk-pool/claims/{id}/materials": "bank",
   "GET /api/v1/admin/zone/settings": "none",
   "PUT /api/v1/admin/zone/settings": "none",
   "GET /api/v1/admin/zone/settings/versions": "none",
@@ -281,7 +284,8 @@ function requestFor(method: string, path: string): { path: string; data?: unknow
     // Not a valid body: the guard answers before the body is read.
     "POST /api/v1/onboarding/applications/{id}/resubmit": {},
   };
-  if (path.endsWith("/materials")) return { path: concrete, upload: true };
+  // A claim's material (multipart) is refused by the bank guard before its body is read: sent as JSON here.
+  if (path.endsWith("/materials") && !path.startsWith("/api/v1/bank/")) return { path: concrete, upload: true };
   return { path: concrete, data: bodies[`${method} ${path}`] };
 }
 

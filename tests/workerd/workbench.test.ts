@@ -19,6 +19,8 @@ import {
 } from "../../worker/db/schema";
 import { newId } from "../../worker/lib/ids";
 import { call, dbFor, freshIp } from "./auth-support";
+import { financeEnterprise } from "./finance-support";
+import { disbursedLoan, fileClaim, poolWithBank } from "./risk-pool-support";
 import { roundTrips } from "./round-trip-support";
 import {
   api,
@@ -274,6 +276,37 @@ describe("what the 工作台 counts", () => {
     });
     expect(s.items[0].number).toMatch(/^ZB-DK-2001-\d{6}$/);
     expect(s.items[0].detail).toContain(`${made.enterprise}的申请 · 未受理`);
+  });
+
+  it("a 风险补偿 claim waiting: counted, late ones marked, filed first leads, linked to the claim", async () => {
+    const { pool, bank, productId } = await poolWithBank(who.admin);
+    const firm = await financeEnterprise();
+    const loan = await disbursedLoan({ bankId: bank.id, productId, enterpriseId: firm.id });
+    const filed = await fileClaim(bank.cookie, loan.id);
+    expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+    const id = (filed.body.claim as Json).id as string;
+    // Dated first, as this file's other items are: the list is in filing (rowid) order, its review day long past.
+    await db.run(sql`update risk_claims set rowid = (select min(rowid) - 1 from risk_claims),
+      review_due_on = '2001-01-05' where id = ${id}`);
+    const waiting = async () =>
+      Number((await db.all<{ n: number }>(sql`select count(*) n from risk_claims where status = 'submitted'`))[0]!.n);
+    for (const role of ["admin", "reviewer"] as const) {
+      const { body, lo, hi } = await bracketed(waiting, () => workbench(who[role]));
+      const s = section(body, "risk_claims");
+      expect(s.count).toBeGreaterThanOrEqual(Math.max(lo, 1));
+      expect(s.count).toBeLessThanOrEqual(hi);
+      expect(s.late).toBeGreaterThanOrEqual(1);
+      expect(s.link).toBe("/admin/risk-pool?status=submitted");
+      expect(s.items[0]).toMatchObject({
+        id,
+        dueOn: "2001-01-05",
+        overdue: true,
+        link: `/admin/risk-pool/claims/${id}`,
+      });
+      expect(s.items[0].detail).toContain(bank.name);
+      expect(s.note === null).toBe(role === "admin");
+    }
+    expect(pool.id).toBeTruthy();
   });
 
   it("the page shows the counts, the oldest items and says so when a kind is empty", async () => {

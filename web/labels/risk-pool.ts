@@ -25,3 +25,14 @@ export const CUT_BY_ZH = {
   bank: "按该行剩余补偿额度核减",
   balance: "按资金池余额核减",
 } as const;
+
+/** What a bank attaches to a claim, in the order the form asks for them. */
+export const CLAIM_MATERIAL_KINDS = ["contract", "collection", "npl", "other"] as const;
+export type ClaimMaterialKind = (typeof CLAIM_MATERIAL_KINDS)[number];
+
+export const CLAIM_MATERIAL_ZH: Record<ClaimMaterialKind, string> = {
+  contract: "借款合同",
+  collection: "催收记录或追偿证明",
+  npl: "不良贷款认定材料",
+  other: "其他材料",
+};

@@ -17,8 +17,8 @@ import { AppError } from "../lib/errors";
 import { isApiPath } from "./headers";
 
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
-/** API paths that take a file as multipart/form-data (a subsidy application's materials). */
-const UPLOAD_API = /^\/api\/v1\/subsidies\/applications\/[^/]+\/materials$/;
+/** API paths that take a file as multipart/form-data (a subsidy application's or a 风险补偿 claim's materials). */
+const UPLOAD_API = /^\/api\/v1\/(subsidies\/applications|bank\/risk-pool\/claims)\/[^/]+\/materials$/;
 /** The zone's logo: the image itself as the body of a PUT (features/zone-settings/logo-api.ts). */
 const LOGO_API = "/api/v1/admin/zone/settings/logo";
 const LOGO_TYPES = new Set(["image/png", "image/jpeg", "image/webp"]);

@@ -1,8 +1,8 @@
 /**
  * 风险补偿资金池 (zone staff): each pool's balance, size, what it has paid and got back, its exposure
  * (registered principal by bank and by product), its claims by status and by bank, and the latest
- * claims and ledger rows. Zone admins also get the forms: 注资, enrol or take out a product, and
- * setting up a pool (./pool-form.tsx).
+ * claims and ledger rows. Zone admins also get the forms: 注资, enrol or take out a product, change a
+ * pool's terms or close it, and setting up a pool (./pool-form.tsx).
  */
 import type { ZoneConfig } from "../../../tenants/schema";
 import { RISK_CLAIM_STATUSES, type RiskClaimStatus } from "../../../worker/db/schema";
@@ -13,12 +13,12 @@ import { Layout } from "../../layout";
 import { CLAIM_STATUS_ZH, LEDGER_KIND_ZH, POOL_STATUS_ZH } from "../../labels/risk-pool";
 import type { HeaderUser } from "../auth/labels";
 import { PRODUCT_TYPE_ZH } from "../finance/shared";
-import { PoolForm } from "./pool-form";
+import { PoolForm, poolFormValues } from "./pool-form";
 import { ClaimStatusTag, Figures, money, RISK_CSS, Table, TermsList } from "./shared";
 import type { PoolsOverview, PoolView } from "./types";
 
 export interface PoolFormState {
-  /** "create", or "fund:<poolId>" / "enrol:<poolId>". */
+  /** "create", or "fund:<poolId>" / "enrol:<poolId>" / "edit:<poolId>" / "close:<poolId>". */
   id: string;
   values: FormValues;
   errors?: FormErrors | undefined;
@@ -47,6 +47,8 @@ function PoolSection({
 }: { pool: PoolView; canEdit: boolean } & Pick<RiskPoolAdminProps, "form"> & { choices: PoolsOverview["choices"] }) {
   const fund = form?.id === `fund:${p.id}` ? form : undefined;
   const enrol = form?.id === `enrol:${p.id}` ? form : undefined;
+  const edit = form?.id === `edit:${p.id}` ? form : undefined;
+  const close = form?.id === `close:${p.id}` ? form : undefined;
   return (
     <section aria-labelledby={`h-${p.id}`}>
       <h2 id={`h-${p.id}`}>
@@ -64,6 +66,9 @@ function PoolSection({
           { label: "已补偿申请", value: `${p.claims.byStatus.approved.count} 笔` },
         ]}
       />
+      {p.status === "closed" && (
+        <p class="panel">资金池已关闭:不再登记新放款的贷款,也不再受理新的补偿申请;关闭前提交的申请照常审核。</p>
+      )}
       <TermsList pool={p} />
       <h3>按银行的在保情况</h3>
       <Table
@@ -164,6 +169,30 @@ function PoolSection({
             </form>
           </details>
         </>
+      )}
+      {canEdit && (
+        <PoolForm
+          values={edit?.values ?? poolFormValues(p)}
+          errors={edit?.errors}
+          open={!!edit}
+          edit={{ poolId: p.id, revision: p.revision }}
+        />
+      )}
+      {canEdit && p.status === "active" && (
+        <details open={!!close}>
+          <summary>关闭资金池</summary>
+          <form
+            method="post"
+            action={`/admin/risk-pool/pools/${p.id}/close`}
+            data-confirm="关闭后不再登记新贷款、不再受理新的补偿申请,且不能重新开启。确定关闭吗?"
+          >
+            <FormAlert errors={close?.errors} />
+            <p>关闭后不再登记新放款的贷款,也不再受理新的补偿申请;已提交的申请仍可审核,追偿返还照常登记。</p>
+            <button class="btn secondary" type="submit">
+              关闭资金池
+            </button>
+          </form>
+        </details>
       )}
     </section>
   );

@@ -1,12 +1,14 @@
 /**
  * 风险补偿 (a bank's staff): the pools their bank is in, with the terms, their own exposure, what
  * they have been paid and what their cap still allows; their registered loans, each with a claim
- * form while it has no live claim; and their claims, withdrawable while they wait.
+ * form (with its materials as files) while it has no live claim; and their claims, each linking to its
+ * page, withdrawable while they wait.
  */
 import type { ZoneConfig } from "../../../tenants/schema";
 import { CalendarListNote } from "../../components/calendar-note";
-import { FormAlert, type FormErrors, type FormValues, Input, Select, Textarea } from "../../components/form";
+import { FileInput, FormAlert, type FormErrors, type FormValues, Input, Select, Textarea } from "../../components/form";
 import { Layout } from "../../layout";
+import { CLAIM_MATERIAL_KINDS, CLAIM_MATERIAL_ZH } from "../../labels/risk-pool";
 import type { HeaderUser } from "../auth/labels";
 import { ClaimStatusTag, Figures, money, RISK_CSS, Table, TermsList } from "./shared";
 import type { BankRiskView } from "./types";
@@ -21,9 +23,12 @@ export interface BankRiskPageProps {
   form?: { values: FormValues; errors?: FormErrors | undefined } | undefined;
   /** A refused withdrawal. */
   error?: string | undefined;
+  /** The per-file limit the form states ("10 MB"). */
+  limitLabel?: string;
 }
 
-export function BankRiskPage({ zone, nonce, user, view, today, notice, form, error }: BankRiskPageProps) {
+export function BankRiskPage(props: BankRiskPageProps) {
+  const { zone, nonce, user, view, today, notice, form, error, limitLabel = "10 MB" } = props;
   const claimable = view.loans.filter((l) => l.claimStatus === null);
   const v = form?.values ?? {};
   const e = form?.errors?.fields ?? {};
@@ -78,7 +83,7 @@ export function BankRiskPage({ zone, nonce, user, view, today, notice, form, err
         {claimable.length > 0 && (
           <section aria-labelledby="h-file">
             <h2 id="h-file">申请补偿</h2>
-            <form method="post" action="/bank/risk-pool/claims">
+            <form method="post" action="/bank/risk-pool/claims" enctype="multipart/form-data">
               <FormAlert errors={form?.errors} ids={{ loanId: "f-loanId" }} />
               <Select
                 name="loanId"
@@ -115,6 +120,15 @@ export function BankRiskPage({ zone, nonce, user, view, today, notice, form, err
                 error={e.recoveryEfforts}
                 maxlength={2000}
               />
+              <fieldset>
+                <legend>申请材料</legend>
+                <p class="hint">
+                  每类一份 PDF、JPG 或 PNG,不超过 {limitLabel};提交后在申请页面还可以补充。出错时请重新选择文件。
+                </p>
+                {CLAIM_MATERIAL_KINDS.map((k) => (
+                  <FileInput name={`file-${k}`} label={CLAIM_MATERIAL_ZH[k]} required={false} error={e[`file-${k}`]} />
+                ))}
+              </fieldset>
               <button class="btn" type="submit">
                 提交申请
               </button>
@@ -127,7 +141,7 @@ export function BankRiskPage({ zone, nonce, user, view, today, notice, form, err
             head={["企业", "产品", "未偿本金", "比例", "状态", "补偿金额", "审核期限", "操作"]}
             empty="本行还没有提出补偿申请。"
             rows={view.claims.map((c) => [
-              c.enterpriseName,
+              <a href={`/bank/risk-pool/claims/${c.id}`}>{c.enterpriseName}</a>,
               c.productName,
               money(c.outstandingFen),
               `${c.coverageLabel} ${c.coveragePercent}%`,

@@ -1,14 +1,15 @@
 /**
- * One 风险补偿 claim (zone staff): the loan and its registration, the claim as filed, the coverage
- * tier it fell in, what approving now would pay and which cap cut it, the ledger rows it moved, and
- * for zone admins the forms to approve, reject, or record a recovery after payment.
+ * One 风险补偿 claim (zone staff, or the filing bank's staff): the loan and its registration, the
+ * claim as filed, the coverage tier it fell in, its materials (to view or download), what approving
+ * now would pay and which cap cut it (staff), the ledger rows it moved, and for zone admins the forms
+ * to approve, reject, or record a recovery after payment; for the bank, adding a material while it waits.
  */
 import type { ZoneConfig } from "../../../tenants/schema";
 import { shanghaiDateTime } from "../../../worker/lib/calendar";
 import { CalendarNote } from "../../components/calendar-note";
-import { FormAlert, type FormErrors, type FormValues, Input, Textarea } from "../../components/form";
+import { FileInput, FormAlert, type FormErrors, type FormValues, Input, Select, Textarea } from "../../components/form";
 import { Layout } from "../../layout";
-import { CUT_BY_ZH, LEDGER_KIND_ZH } from "../../labels/risk-pool";
+import { CLAIM_MATERIAL_KINDS, CLAIM_MATERIAL_ZH, CUT_BY_ZH, LEDGER_KIND_ZH } from "../../labels/risk-pool";
 import type { HeaderUser } from "../auth/labels";
 import { PRODUCT_TYPE_ZH } from "../finance/shared";
 import { ClaimStatusTag, money, RISK_CSS, Table } from "./shared";
@@ -21,20 +22,34 @@ export interface ClaimPageProps {
   claim: ClaimDetail;
   canEdit: boolean;
   notice?: string | undefined;
-  /** The form that was refused: "approve", "reject" or "recovery". */
+  /** Who reads it: zone staff (default) or the filing bank's staff (their own pages, the upload form). */
+  viewer?: "staff" | "bank";
+  /** The per-file limit the upload form states ("10 MB"). */
+  limitLabel?: string;
+  /** The form that was refused: "approve", "reject", "recovery" or "material". */
   form?: { id: string; values: FormValues; errors?: FormErrors | undefined } | undefined;
 }
 
 const yesNo = (b: boolean) => (b ? "是" : "否");
 
-export function ClaimPage({ zone, nonce, user, claim: c, canEdit, notice, form }: ClaimPageProps) {
+export function ClaimPage(props: ClaimPageProps) {
+  const { zone, nonce, user, claim: c, canEdit, notice, form, viewer = "staff", limitLabel = "10 MB" } = props;
   const of = (id: string) => (form?.id === id ? form : undefined);
+  const bank = viewer === "bank";
+  const back = bank ? "/bank/risk-pool" : "/admin/risk-pool";
   const typeZh = PRODUCT_TYPE_ZH[c.loan.productType as keyof typeof PRODUCT_TYPE_ZH] ?? c.loan.productType;
   return (
-    <Layout title="风险补偿申请" zone={zone} nonce={nonce} user={user} current="admin" css={RISK_CSS}>
+    <Layout
+      title="风险补偿申请"
+      zone={zone}
+      nonce={nonce}
+      user={user}
+      current={bank ? undefined : "admin"}
+      css={RISK_CSS}
+    >
       <main id="main" class="wrap fin rp">
         <p>
-          <a href="/admin/risk-pool">← 风险补偿资金池</a>
+          <a href={back}>← {bank ? "风险补偿" : "风险补偿资金池"}</a>
         </p>
         <h1>
           {c.enterpriseName} · {c.productName} <ClaimStatusTag status={c.status} />
@@ -73,6 +88,31 @@ export function ClaimPage({ zone, nonce, user, claim: c, canEdit, notice, form }
             </p>
           )}
         </section>
+        <ClaimMaterials claim={c} />
+        {bank && c.status === "submitted" && (
+          <section aria-labelledby="h-add-material">
+            <h2 id="h-add-material">补充材料</h2>
+            <form method="post" action={`/bank/risk-pool/claims/${c.id}/materials`} enctype="multipart/form-data">
+              <FormAlert errors={of("material")?.errors} ids={{ file: "f-file" }} />
+              <Select
+                name="kind"
+                label="材料类型"
+                value={of("material")?.values.kind}
+                error={of("material")?.errors?.fields?.kind}
+                options={CLAIM_MATERIAL_KINDS.map((k) => ({ value: k, label: CLAIM_MATERIAL_ZH[k] }))}
+              />
+              <FileInput
+                name="file"
+                label="文件"
+                hint={`PDF、JPG 或 PNG,不超过 ${limitLabel}`}
+                error={of("material")?.errors?.fields?.file}
+              />
+              <button class="btn" type="submit">
+                上传
+              </button>
+            </form>
+          </section>
+        )}
         {c.status === "approved" && (
           <p>
             资金池已补偿 {money(c.amountFen)},追偿返还 {money(c.recoveredFen)}。
@@ -158,5 +198,30 @@ export function ClaimPage({ zone, nonce, user, claim: c, canEdit, notice, form }
         </section>
       </main>
     </Layout>
+  );
+}
+
+const sizeText = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+
+/** The claim's files, each to open or to download (the materials route decides who may read). */
+function ClaimMaterials({ claim: c }: { claim: ClaimDetail }) {
+  return (
+    <section aria-labelledby="h-materials">
+      <h2 id="h-materials">申请材料</h2>
+      <Table
+        head={["材料", "文件", "大小", "上传时间", "下载"]}
+        empty="这笔申请没有附材料。"
+        rows={c.materials.map((m) => [
+          CLAIM_MATERIAL_ZH[m.kind],
+          <a href={`/materials/${m.id}`}>{m.filename}</a>,
+          sizeText(m.size),
+          shanghaiDateTime(m.uploadedAt),
+          <a href={`/materials/${m.id}?download=1`} aria-label={`下载“${m.filename}”`}>
+            下载
+          </a>,
+        ])}
+      />
+    </section>
   );
 }

@@ -1,8 +1,19 @@
 /** What the 风险补偿资金池's pages are handed (the services build these; views only draw them). */
-import type { RiskClaimStatus, RiskPoolLedgerRow, RiskPoolRow } from "../../../worker/db/schema";
+import type { ProductType, RiskClaimStatus, RiskPoolLedgerRow, RiskPoolRow } from "../../../worker/db/schema";
+import type { ClaimMaterialKind } from "../../labels/risk-pool";
 
 export interface CoverageView {
   rules: { condition: string; percent: number; label: string }[];
+  defaultPercent: number;
+}
+
+/** The tiers as stored and as the pool's input takes them (features/risk-pool/coverage.ts). */
+export interface CoverageSpec {
+  rules: {
+    when: { firstLoan?: boolean | undefined; credit?: boolean | undefined; productTypes?: ProductType[] | undefined };
+    percent: number;
+    label: string;
+  }[];
   defaultPercent: number;
 }
 
@@ -46,6 +57,10 @@ export interface ClaimsByBank {
 }
 
 export interface PoolView extends PoolTerms {
+  /** The tiers as the edit takes them back. */
+  coverageRules: CoverageSpec;
+  /** What an edit sends back: a change by anyone since makes the edit a 409. */
+  revision: number;
   sizeFen: number;
   balanceFen: number;
   paidFen: number;
@@ -102,6 +117,16 @@ export interface ClaimDetail extends ClaimItem {
   /** What approving now would pay and why it is less than outstanding × coverage (null: not cut). */
   proposal: { amountFen: number; cutBy: "loan" | "bank" | "balance" | null } | null;
   ledger: LedgerItem[];
+  /** The files the bank sent with the claim or added while it waited, oldest first. */
+  materials: ClaimMaterialItem[];
+}
+
+export interface ClaimMaterialItem {
+  id: string;
+  kind: ClaimMaterialKind;
+  filename: string;
+  size: number;
+  uploadedAt: number;
 }
 
 export interface RegisteredLoanItem {

@@ -74,7 +74,10 @@ export const materials = sqliteTable(
   "materials",
   {
     id: text("id").primaryKey(),
-    ownerKind: text("owner_kind", { enum: ["application", "enterprise", "subsidy_application"] }).notNull(),
+    // A TypeScript enum only (no CHECK in the table): a new owner kind needs no migration.
+    ownerKind: text("owner_kind", {
+      enum: ["application", "enterprise", "subsidy_application", "risk_claim"],
+    }).notNull(),
     ownerId: text("owner_id").notNull(),
     kind: text("kind").notNull(),
     filename: text("filename").notNull(),

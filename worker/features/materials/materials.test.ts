@@ -90,6 +90,20 @@ describe("canReadMaterial", () => {
   });
 });
 
+describe("canReadMaterial on a 风险补偿 claim's materials", () => {
+  const claimOwner = { applicantUserId: null, enterpriseId: null, bankId: "bank-a" };
+  it.each([
+    ["a zone admin", { id: "x", role: "zone_admin", enterpriseId: null, bankId: null }, true],
+    ["a reviewer", { id: "x", role: "reviewer", enterpriseId: null, bankId: null }, true],
+    ["the filing bank's staff", { id: "x", role: "bank", enterpriseId: null, bankId: "bank-a" }, true],
+    ["another bank's staff", { id: "x", role: "bank", enterpriseId: null, bankId: "bank-b" }, false],
+    ["a bank user without a bank", { id: "x", role: "bank", enterpriseId: null, bankId: null }, false],
+    ["a member of the borrowing enterprise", { id: "x", role: "enterprise", enterpriseId: "e", bankId: null }, false],
+  ] as const)("%s → %s", (_, who, expected) => {
+    expect(canReadMaterial(who, claimOwner)).toBe(expected);
+  });
+});
+
 describe("saveMaterial", () => {
   let client: Client;
   let db: TenantDb;

@@ -1,18 +1,21 @@
 /**
  * Who may read a material. Zone staff read every material; an application's
  * materials are the applicant's and, once approved, the enterprise's; an
- * enterprise's materials are its members'. Nobody else, bank users included:
- * the route answers them exactly as it answers an id that does not exist.
+ * enterprise's materials are its members'; a 风险补偿 claim's materials are the
+ * filing bank's staff's (the enterprise is not shown them). Nobody else: the
+ * route answers them exactly as it answers an id that does not exist.
  */
 import { and, eq } from "drizzle-orm";
 import type { RequestCtx } from "../../middleware/request-ctx";
-import { materials, onboardingApplications, subsidyApplications, type Role } from "../../db/schema";
+import { materials, onboardingApplications, riskClaims, subsidyApplications, type Role } from "../../db/schema";
 import type { MaterialRow } from "./save-material";
 
 export interface MaterialReader {
   id: string;
   role: Role;
   enterpriseId: string | null;
+  /** The bank a bank user acts for (absent or null for everyone else). */
+  bankId?: string | null;
 }
 
 /** Whose a material is, resolved from what it is attached to. */
@@ -21,6 +24,8 @@ interface MaterialOwner {
   applicantUserId: string | null;
   /** The enterprise it belongs to, or that its application became (null before approval). */
   enterpriseId: string | null;
+  /** The bank that filed the 风险补偿 claim it belongs to (absent for every other owner). */
+  bankId?: string | null;
 }
 
 export function canReadMaterial(reader: MaterialReader | null, owner: MaterialOwner): boolean {
@@ -35,7 +40,7 @@ export function canReadMaterial(reader: MaterialReader | null, owner: MaterialOw
         (owner.enterpriseId !== null && reader.enterpriseId === owner.enterpriseId)
       );
     case "bank":
-      return false;
+      return !!owner.bankId && !!reader.bankId && reader.bankId === owner.bankId;
   }
 }
 
@@ -53,6 +58,7 @@ export async function findMaterialWithOwner(
       subsidyEnterpriseId: subsidyApplications.enterpriseId,
       applicantUserId: onboardingApplications.applicantUserId,
       applicationEnterpriseId: onboardingApplications.enterpriseId,
+      claimBankId: riskClaims.bankId,
     })
     .from(materials)
     .leftJoin(
@@ -63,12 +69,18 @@ export async function findMaterialWithOwner(
       onboardingApplications,
       and(eq(materials.ownerKind, "application"), eq(onboardingApplications.id, materials.ownerId)),
     )
+    .leftJoin(riskClaims, and(eq(materials.ownerKind, "risk_claim"), eq(riskClaims.id, materials.ownerId)))
     .where(eq(materials.id, id))
     .limit(1);
   if (!row) return null;
   const { material } = row;
   if (material.ownerKind === "enterprise")
     return { material, owner: { applicantUserId: null, enterpriseId: material.ownerId } };
+  // A claim's materials are the filing bank's (and staff's); the enterprise it concerns is not an owner.
+  if (material.ownerKind === "risk_claim")
+    return row.claimBankId === null
+      ? null
+      : { material, owner: { applicantUserId: null, enterpriseId: null, bankId: row.claimBankId } };
   // A subsidy application's materials are its enterprise's members' (and staff's).
   if (material.ownerKind === "subsidy_application")
     return row.subsidyEnterpriseId === null

@@ -5,7 +5,7 @@ import type { TenantDb } from "../../db/open";
 import type { ClaimItem } from "../../../web/pages/risk-pool/types";
 import { PRODUCT_TYPE_ZH } from "../../../web/pages/finance/shared";
 import { Coverage, ruleConditionText } from "./coverage";
-import type { CoverageView } from "../../../web/pages/risk-pool/types";
+import type { CoverageSpec, CoverageView } from "../../../web/pages/risk-pool/types";
 
 /** The select of a claim list, to which a caller adds its where, order and limit. */
 export function claimItems(db: TenantDb) {
@@ -68,4 +68,10 @@ export function coverageView(stored: string): CoverageView {
       label: r.label,
     })),
   };
+}
+
+/** The stored rules as PoolInput.coverage takes them back (the edit form and API round-trip them). */
+export function coverageRules(stored: string): CoverageSpec {
+  const parsed = Coverage.safeParse(JSON.parse(stored));
+  return parsed.success ? parsed.data : { rules: [], defaultPercent: 0 };
 }

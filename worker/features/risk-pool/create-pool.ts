@@ -108,6 +108,6 @@ export async function fundPool(ctx: Ctx, id: string, input: FundInput): Promise<
       ),
     ),
   ]);
-  if (!updated[0]) throw new AppError("not_found", POOL_NOT_FOUND);
+  if (!updated[0]) throw new AppError("not_found", `${POOL_NOT_FOUND}已关闭的资金池不再注资。`);
   return updated[0];
 }

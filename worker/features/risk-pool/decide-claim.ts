@@ -3,10 +3,11 @@
  * per-loan cap, the bank's remaining cap and the balance) or rejects it with a reason.
  *
  * The approval is ONE guarded batch: the claim's UPDATE holds every limit in its WHERE, decided by the
- * database at write time — still submitted (a second approval finds nothing: 409), the pool active
- * with balance ≥ the amount, the amount within the per-loan cap, and the bank's approved total plus
- * the amount within the per-bank cap — then the balance is debited and the ledger, audit and notice
- * rows written only if that UPDATE changed the row (CHAINED). The CHECK on balance_fen is the last
+ * database at write time — still submitted (a second approval finds nothing: 409), the pool's
+ * balance ≥ the amount (a closed pool still pays the claims filed before it closed), the amount
+ * within the per-loan cap, and the bank's approved total plus the amount within the per-bank cap —
+ * then the balance is debited and the ledger, audit and notice rows written only if that UPDATE
+ * changed the row (CHAINED). The CHECK on balance_fen is the last
  * floor. Parallel approvals therefore never overdraw: the batches run one after another, and each
  * sees the debits of those before it. The batch ends by reading what a refusal needs to explain itself.
  */
@@ -118,7 +119,8 @@ export async function approveClaim(ctx: Ctx, id: string, input: ApproveInput): P
           eq(riskClaims.id, id),
           eq(riskClaims.status, "submitted"),
           eq(riskClaims.revision, f.claim.revision),
-          sql`exists (select 1 from risk_pools p where p.id = ${f.pool.id} and p.status = 'active'
+          // A closed pool takes no new claims but still decides those filed before it closed.
+          sql`exists (select 1 from risk_pools p where p.id = ${f.pool.id}
             and p.balance_fen >= ${amountFen} and p.per_loan_cap_fen >= ${amountFen}
             and p.per_bank_cap_fen >= ${amountFen} + ${paidToBank(id)})`,
         ),

@@ -3,7 +3,8 @@
  * defaulted, or withdraw it while it waits. The checks a person can act on are made on one batch
  * of reads (outstanding within the registered principal, the default date between 放款 and today,
  * the filing deadline in the zone's working days); the write is one batch — the claim, its audit
- * row and the zone admins' notices — and the partial unique index refuses a second live claim.
+ * row, the zone admins' notices and the materials sent with it — and the partial unique index
+ * refuses a second live claim. The files are checked and stored before that batch and removed if it fails.
  */
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { CHAINED, onlyIfChanged } from "../../db/only-if-changed";
@@ -17,6 +18,7 @@ import {
   type RiskClaimRow,
 } from "../../db/schema";
 import { isUniqueViolation } from "../../db/unique-violation";
+import type { BlobStore } from "../../lib/blob-store/blob-store";
 import { calendarOf, nextDay, shanghaiDate } from "../../lib/calendar";
 import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
@@ -26,6 +28,7 @@ import type { Actor, RequestCtx } from "../../middleware/request-ctx";
 import { auditInsert } from "../audit/audit";
 import { noticeStatements } from "../notices/write-notices";
 import { bankOf, CLAIM_NOT_FOUND } from "./access";
+import { type ClaimFile, prepareClaimFiles } from "./claim-materials";
 import { claimFiledNotice } from "./claim-notices";
 import { Coverage, coverageFor } from "./coverage";
 import type { ClaimInput } from "./schemas";
@@ -35,7 +38,11 @@ type Ctx = Pick<RequestCtx<Actor>, "db" | "zone" | "now" | "ip" | "origin" | "ac
 const refuse = (field: string, sentence: string) =>
   new AppError("validation_failed", `${sentence}。`, { [field]: sentence });
 
-export async function fileClaim(ctx: Ctx, input: ClaimInput): Promise<RiskClaimRow> {
+export async function fileClaim(
+  ctx: Ctx,
+  input: ClaimInput,
+  attach?: { blobs: BlobStore; files: readonly ClaimFile[] },
+): Promise<RiskClaimRow> {
   const bankId = bankOf(ctx.actor);
   const [loans, open] = await ctx.db.batch([
     ctx.db
@@ -113,6 +120,10 @@ export async function fileClaim(ctx: Ctx, input: ClaimInput): Promise<RiskClaimR
     enterpriseName: found.enterpriseName,
     productName: found.productName,
   };
+  const { db, zone, now, ip, actor } = ctx;
+  const files = attach?.files.length
+    ? await prepareClaimFiles({ db, zone, now, ip, actor, blobs: attach.blobs }, row.id, attach.files)
+    : { statements: [], discard: async () => {} };
   try {
     await ctx.db.batch([
       ctx.db.insert(riskClaims).values(row),
@@ -137,8 +148,11 @@ export async function fileClaim(ctx: Ctx, input: ClaimInput): Promise<RiskClaimR
         guard: CHAINED,
         groups: [claimFiledNotice(ctx.zone, ctx.origin, names, reviewDueOn)],
       }),
+      // After the chain's last link: they land exactly when the claim does (one transaction).
+      ...files.statements,
     ]);
   } catch (e) {
+    await files.discard();
     if (isUniqueViolation(e, "risk_claims.loan_id"))
       throw new AppError("conflict", "这笔贷款已有待审核的补偿申请,请勿重复提交。");
     throw e;

@@ -1,22 +1,23 @@
 /**
  * One claim with its loan, the pool's limits as they stand, what an approval would pay now and the
- * claim's ledger rows — for the zone's staff, or for the claiming bank's staff (scoped in SQL:
+ * claim's ledger rows and materials — for the zone's staff, or for the claiming bank's staff (scoped in SQL:
  * another bank's claim answers as a missing one). One batch of reads.
  */
 import { and, asc, eq, sql } from "drizzle-orm";
-import { loanApplications, riskClaims, riskPoolLedger, riskPoolLoans, riskPools } from "../../db/schema";
+import { loanApplications, materials, riskClaims, riskPoolLedger, riskPoolLoans, riskPools } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import type { Actor, RequestCtx } from "../../middleware/request-ctx";
 import type { ClaimDetail } from "../../../web/pages/risk-pool/types";
 import { bankOf, CLAIM_NOT_FOUND } from "./access";
 import { claimItem, claimItems } from "./claim-items";
+import { claimMaterialKind } from "./claim-materials";
 import { claimAmount } from "./coverage";
 
 export async function readClaim(ctx: Pick<RequestCtx<Actor>, "db" | "actor">, id: string): Promise<ClaimDetail> {
   const staff = ctx.actor.role === "zone_admin" || ctx.actor.role === "reviewer";
   const scope = staff ? eq(riskClaims.id, id) : and(eq(riskClaims.id, id), eq(riskClaims.bankId, bankOf(ctx.actor)));
   const { db } = ctx;
-  const [rows, loans, pools, paid, ledger] = await db.batch([
+  const [rows, loans, pools, paid, ledger, files] = await db.batch([
     claimItems(db).where(scope),
     db
       .select({
@@ -42,6 +43,12 @@ export async function readClaim(ctx: Pick<RequestCtx<Actor>, "db" | "actor">, id
         ),
       ),
     db.select().from(riskPoolLedger).where(eq(riskPoolLedger.claimId, id)).orderBy(asc(riskPoolLedger.id)),
+    // Read by id alone: shown only when the scoped claim row above was found.
+    db
+      .select()
+      .from(materials)
+      .where(and(eq(materials.ownerKind, "risk_claim"), eq(materials.ownerId, id)))
+      .orderBy(asc(materials.createdAt), asc(materials.id)),
   ]);
   const row = rows[0];
   const loan = loans[0];
@@ -85,6 +92,13 @@ export async function readClaim(ctx: Pick<RequestCtx<Actor>, "db" | "actor">, id
       note: l.note,
       at: l.at,
       claimId: l.claimId,
+    })),
+    materials: files.map((m) => ({
+      id: m.id,
+      kind: claimMaterialKind(m.kind),
+      filename: m.filename,
+      size: m.size,
+      uploadedAt: m.createdAt,
     })),
   };
 }

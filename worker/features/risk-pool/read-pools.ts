@@ -17,7 +17,7 @@ import {
 } from "../../db/schema";
 import type { RequestCtx } from "../../middleware/request-ctx";
 import type { PoolsOverview, PoolView } from "../../../web/pages/risk-pool/types";
-import { claimItem, claimItems, coverageView } from "./claim-items";
+import { claimItem, claimItems, coverageRules, coverageView } from "./claim-items";
 
 const MAX_POOLS = 20;
 const MAX_CLAIMS = 200;
@@ -158,6 +158,8 @@ export async function readPools(
       reviewWithinDays: p.reviewWithinDays,
       basis: p.basis,
       coverage: coverageView(p.coverage),
+      coverageRules: coverageRules(p.coverage),
+      revision: p.updatedAt,
       paidFen: approved.reduce((a, g) => a + n(g.paidFen), 0),
       recoveredFen: approved.reduce((a, g) => a + n(g.recoveredFen), 0),
       exposure: {

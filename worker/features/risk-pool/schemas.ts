@@ -52,6 +52,17 @@ export const PoolInput = z.strictObject({
 });
 export type PoolInput = z.infer<typeof PoolInput>;
 
+/** 修改设置: everything but the size (which moves only by 注资), against the revision the editor read. */
+export const PoolEditInput = PoolInput.omit({ sizeFen: true }).extend({
+  revision: z
+    .number()
+    .int()
+    .min(0)
+    .max(Number.MAX_SAFE_INTEGER)
+    .openapi({ description: "The pool's revision as read (GET → pools[].revision); a stale one is refused (409)" }),
+});
+export type PoolEditInput = z.infer<typeof PoolEditInput>;
+
 export const FundInput = z.strictObject({
   amountFen: fen("注资金额"),
   note: textField({ label: "说明", max: 200, min: 2 }),

@@ -11,7 +11,7 @@ import { actingCtx } from "../../middleware/request-ctx";
 import { getWorkbench } from "./get-workbench";
 
 const Item = z.object({
-  id: z.string().openapi({ description: "The application's, claim's or 入驻 application's id" }),
+  id: z.string().openapi({ description: "The application's, claim's (资质 or 风险补偿) or 入驻 application's id" }),
   number: z.string().nullable().openapi({ example: "ZB-2026-000123" }),
   title: z.string().openapi({ description: "The enterprise (applying company; for an overdue loan, the bank)" }),
   detail: z.string().openapi({ description: "The programme, qualification, bank or stage, in Chinese" }),
@@ -23,7 +23,16 @@ const Item = z.object({
 
 const Section = z.object({
   key: z.string().openapi({ example: "stage:first-review" }),
-  kind: z.enum(["stage", "objections", "resubmitted", "awards", "onboarding", "qualifications", "loans"]),
+  kind: z.enum([
+    "stage",
+    "objections",
+    "resubmitted",
+    "awards",
+    "onboarding",
+    "qualifications",
+    "loans",
+    "risk_claims",
+  ]),
   title: z.string().openapi({ example: "待初审" }),
   count: z.number().int(),
   late: z.number().int().nullable().openapi({ description: "How many are past their due day; null: no due day" }),

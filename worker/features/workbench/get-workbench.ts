@@ -1,13 +1,14 @@
 /**
  * The 工作台 (staff home): what waits for this staff member and the zone — applications at each
  * stage they act at, open 公示 objections, applications back after a correction, awards to pay,
- * 申请入驻 and 资质 claims to decide, loan applications past their response time — each as a count,
- * how many are late, and its oldest few, read in ONE batch (./workbench-queries.ts) with the
- * policy in force that names the programmes.
+ * 申请入驻 and 资质 claims to decide, loan applications past their response time, 风险补偿 claims
+ * to review — each as a count, how many are late, and its oldest few, read in ONE batch
+ * (./workbench-queries.ts) with the policy in force that names the programmes.
  *
  * Reviewers see what they may act on: the stages whose roles include them, objections (to know
- * what is held; the zone admin decides them), claims and 入驻. Payments and overdue loans, which
- * only a zone admin acts on (payments are admin-only; escalations go to the admins), are theirs.
+ * what is held; the zone admin decides them), claims, 入驻, and 风险补偿 claims (to read; the zone
+ * admin decides them). Payments and overdue loans, which only a zone admin acts on (payments are
+ * admin-only; escalations go to the admins), are theirs.
  */
 import type { WorkbenchItemView, WorkbenchSectionView } from "../../../web/pages/workbench/workbench-page";
 import type { BatchItem } from "drizzle-orm/batch";
@@ -27,6 +28,7 @@ import {
   stageCountsQuery,
   stageOldestQuery,
 } from "./workbench-queries";
+import { riskClaimQueries, riskClaimSection } from "./risk-claims-card";
 
 export type WorkbenchKind =
   | "stage"
@@ -35,7 +37,8 @@ export type WorkbenchKind =
   | "awards"
   | "onboarding"
   | "qualifications"
-  | "loans";
+  | "loans"
+  | "risk_claims";
 
 /** An item waiting (the view's shape: web/pages/workbench). */
 export type WorkbenchItem = WorkbenchItemView;
@@ -75,6 +78,7 @@ export async function getWorkbench(ctx: Pick<RequestCtx<Actor>, "db" | "zone" | 
   const claims = qualificationQueries(db);
   const awarded = awardedQueries(db);
   const loans = overdueLoanQueries(db, today);
+  const risk = riskClaimQueries(db, today);
   const fixed = [
     currentPolicyQuery(db, zone, today),
     stageCountsQuery(db, today),
@@ -86,6 +90,8 @@ export async function getWorkbench(ctx: Pick<RequestCtx<Actor>, "db" | "zone" | 
     onboarding.oldest,
     claims.count,
     claims.oldest,
+    risk.count,
+    risk.oldest,
   ] as const;
   const adminOnly = admin
     ? ([
@@ -104,8 +110,20 @@ export async function getWorkbench(ctx: Pick<RequestCtx<Actor>, "db" | "zone" | 
     ...BatchItem<"sqlite">[],
   ]);
   type A<T> = Awaited<T>;
-  const [policyRow, stageCounts, objCount, objOldest, reCount, reOldest, onbCount, onbOldest, qCount, qOldest] =
-    answers as unknown as { [K in keyof typeof fixed]: A<(typeof fixed)[K]> };
+  const [
+    policyRow,
+    stageCounts,
+    objCount,
+    objOldest,
+    reCount,
+    reOldest,
+    onbCount,
+    onbOldest,
+    qCount,
+    qOldest,
+    rcCount,
+    rcOldest,
+  ] = answers as unknown as { [K in keyof typeof fixed]: A<(typeof fixed)[K]> };
   const policy = await policyFromRow(ctx, policyRow[0]);
   const title = titleFrom(policy?.compiled);
 
@@ -264,5 +282,6 @@ export async function getWorkbench(ctx: Pick<RequestCtx<Actor>, "db" | "zone" | 
       href: "/admin/qualifications",
     })),
   });
+  sections.push(riskClaimSection(rcCount, rcOldest, { admin, today }));
   return { today, sections };
 }

@@ -1,8 +1,8 @@
 /**
  * The 风险补偿资金池 for zone staff as JSON: /api/v1/admin/risk-pools (the pools with exposure and
- * claims, set one up, 注资, enrol and unenrol products) and /api/v1/admin/risk-claims (one claim with
- * its ledger; approve, reject, record a recovery). Reviewers read; every change is the zone admin's,
- * refused before the body is read.
+ * claims, set one up, change its terms, close it, 注资, enrol and unenrol products) and
+ * /api/v1/admin/risk-claims (one claim with its ledger and materials; approve, reject, record a
+ * recovery). Reviewers read; every change is the zone admin's, refused before the body is read.
  */
 import { createRoute, z } from "@hono/zod-openapi";
 import { RISK_CLAIM_STATUSES, type RiskClaimRow } from "../../../db/schema";
@@ -11,6 +11,7 @@ import { body, err, json } from "../../../lib/openapi";
 import { actingCtx } from "../../../middleware/request-ctx";
 import { zoneStaffRouter } from "../../auth/api/zone-admin-router";
 import { createPool, fundPool } from "../create-pool";
+import { closePool, editPool } from "../edit-pool";
 import { approveClaim, rejectClaim } from "../decide-claim";
 import { enrolProduct, unenrolProduct } from "../enrol-product";
 import { readClaim } from "../read-claim";
@@ -22,6 +23,7 @@ import {
   EnrolInput,
   FundInput,
   PoolIdParam,
+  PoolEditInput,
   PoolInput,
   ProductParam,
   RecoveryInput,
@@ -86,6 +88,45 @@ export function riskPoolsAdminApi(deps: AppDeps) {
       responses: { 201: json(z.object({ pool: PoolRowSchema }), "Created, its size as its balance"), ...ADMIN },
     }),
     async (c) => c.json({ pool: poolRowJson(await createPool(actingCtx(c, deps), c.req.valid("json"))) }, 201),
+  );
+  r.openapi(
+    createRoute({
+      method: "patch",
+      path: "/{id}",
+      tags: ["risk-pool"],
+      summary:
+        "Zone admin: change the terms (name, caps, coverage rules, deadlines, basis; the size moves only by 注资) " +
+        "against the revision read; audited",
+      request: { params: PoolIdParam, ...body(PoolEditInput) },
+      responses: {
+        200: json(z.object({ pool: PoolRowSchema }), "Changed (or already so)"),
+        404: err("No such pool"),
+        409: err("The pool changed since it was read (reload and retry)"),
+        ...ADMIN,
+      },
+    }),
+    async (c) => {
+      const row = await editPool(actingCtx(c, deps), c.req.valid("param").id, c.req.valid("json"));
+      return c.json({ pool: poolRowJson(row) }, 200);
+    },
+  );
+  r.openapi(
+    createRoute({
+      method: "post",
+      path: "/{id}/close",
+      tags: ["risk-pool"],
+      summary:
+        "Zone admin: close the pool — no new registrations, enrolments or claims; claims already filed are " +
+        "still decided and recoveries still credited",
+      request: { params: PoolIdParam },
+      responses: {
+        200: json(z.object({ pool: PoolRowSchema }), "Closed"),
+        404: err("No such pool"),
+        409: err("Already closed"),
+        ...ADMIN,
+      },
+    }),
+    async (c) => c.json({ pool: poolRowJson(await closePool(actingCtx(c, deps), c.req.valid("param").id)) }, 200),
   );
   r.openapi(
     createRoute({

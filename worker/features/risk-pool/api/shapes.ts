@@ -3,6 +3,8 @@ import { z } from "@hono/zod-openapi";
 import { RISK_CLAIM_STATUSES, RISK_LEDGER_KINDS, type RiskPoolRow } from "../../../db/schema";
 import { err } from "../../../lib/openapi";
 import type { ClaimDetail, ClaimItem, LedgerItem } from "../../../../web/pages/risk-pool/types";
+import { CLAIM_MATERIAL_KINDS } from "../../../../web/labels/risk-pool";
+import { Coverage as CoverageInput } from "../coverage";
 
 const fen = z.number().int().openapi({ description: "Integer fen (1 元 = 100 分)" });
 const status = z.enum(RISK_CLAIM_STATUSES);
@@ -37,6 +39,8 @@ const ProductExposure = z.object({
 export const PoolSchema = z
   .object({
     ...Terms,
+    coverageRules: CoverageInput.openapi({ description: "The tiers as PATCH /{id} takes them back" }),
+    revision: z.number().int().openapi({ description: "Send it back with PATCH /{id}; any change since is a 409" }),
     sizeFen: fen.openapi({ description: "Everything put in: the opening amount plus top-ups" }),
     balanceFen: fen,
     paidFen: fen,
@@ -103,6 +107,25 @@ const Ledger = z.object({
   claimId: z.string().nullable(),
 });
 
+export const ClaimMaterialSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(CLAIM_MATERIAL_KINDS).openapi({
+      description: "contract 借款合同, collection 催收记录/追偿证明, npl 不良贷款认定材料, other 其他",
+    }),
+    filename: z.string(),
+    size: z.number().int(),
+    uploadedAt: z.string(),
+    url: z.string().openapi({ example: "/materials/k2v7m4q9x3a5b6c7d8e2f3g4h5" }),
+  })
+  .openapi("RiskClaimMaterial");
+
+export const claimMaterialJson = (m: ClaimDetail["materials"][number]) => ({
+  ...m,
+  uploadedAt: iso(m.uploadedAt),
+  url: `/materials/${m.id}`,
+});
+
 export const ClaimDetailSchema = z
   .object({
     ...claimFields,
@@ -127,6 +150,7 @@ export const ClaimDetailSchema = z
       .nullable()
       .openapi({ description: "Zone staff, submitted claims: what approving now would pay" }),
     ledger: z.array(Ledger),
+    materials: z.array(ClaimMaterialSchema),
   })
   .openapi("RiskClaimDetail");
 
@@ -165,13 +189,27 @@ export const claimJson = (c: ClaimItem) => ({
   decidedAt: c.decidedAt === null ? null : iso(c.decidedAt),
 });
 export const ledgerJson = (l: LedgerItem) => ({ ...l, at: iso(l.at) });
-export const claimDetailJson = (d: ClaimDetail) => ({ ...d, ...claimJson(d), ledger: d.ledger.map(ledgerJson) });
+export const claimDetailJson = (d: ClaimDetail) => ({
+  ...d,
+  ...claimJson(d),
+  ledger: d.ledger.map(ledgerJson),
+  materials: d.materials.map(claimMaterialJson),
+});
 export const poolRowJson = (p: RiskPoolRow) => ({
   id: p.id,
   name: p.name,
+  status: p.status,
   sizeFen: p.sizeFen,
   balanceFen: p.balanceFen,
+  revision: p.updatedAt,
 });
-export const PoolRowSchema = z.object({ id: z.string(), name: z.string(), sizeFen: fen, balanceFen: fen });
+export const PoolRowSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  status: z.enum(["active", "closed"]),
+  sizeFen: fen,
+  balanceFen: fen,
+  revision: z.number().int(),
+});
 
 export const denied = { 401: err("No session"), 403: err("Not allowed for this account") };

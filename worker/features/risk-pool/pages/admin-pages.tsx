@@ -1,9 +1,9 @@
 /**
  * 风险补偿资金池 pages for zone staff, mounted at /admin/risk-pool: the overview (reviewers and
- * admins) and one claim; for zone admins the form posts — set up a pool, 注资, enrol or take out a
- * product, approve or reject a claim, record a recovery. Success redirects (303) with a notice; a
- * refusal redraws the page with what was typed and the Chinese message (422, or 409 when the claim or
- * the balance changed meanwhile).
+ * admins) and one claim; for zone admins the form posts — set up a pool, change its terms, close it,
+ * 注资, enrol or take out a product, approve or reject a claim, record a recovery. Success redirects
+ * (303) with a notice; a refusal redraws the page with what was typed and the Chinese message (422,
+ * or 409 when the claim, the pool or the balance changed meanwhile).
  */
 import { type Context, Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
@@ -21,16 +21,27 @@ import { signedIn } from "../../auth/guard";
 import { formFailure, pageGuard } from "../../auth/page-forms";
 import { CLAIM_NOT_FOUND, POOL_NOT_FOUND } from "../access";
 import { createPool, fundPool } from "../create-pool";
+import { closePool, editPool } from "../edit-pool";
 import { approveClaim, rejectClaim } from "../decide-claim";
 import { enrolProduct, unenrolProduct } from "../enrol-product";
 import { readClaim } from "../read-claim";
 import { readPools } from "../read-pools";
 import { recordRecovery } from "../record-recovery";
 import { ClaimIdParam, EnrolInput, PoolIdParam } from "../schemas";
-import { approveFromForm, formFields, fundFromForm, poolFromForm, recoveryFromForm, rejectFromForm } from "./forms";
+import {
+  approveFromForm,
+  formFields,
+  fundFromForm,
+  poolEditFromForm,
+  poolFromForm,
+  recoveryFromForm,
+  rejectFromForm,
+} from "./forms";
 
 const NOTICES = {
   created: "资金池已设立。",
+  edited: "资金池设置已保存。",
+  closed: "资金池已关闭:不再登记新贷款、不再受理新申请。",
   funded: "注资已记入资金池。",
   enrolled: "产品已纳入资金池:此后放款的贷款自动登记。",
   unenrolled: "产品已移出资金池(已登记的贷款仍在保)。",
@@ -138,6 +149,10 @@ export function riskPoolAdminPages(deps: AppDeps) {
         return overview(c, deps, { id: form ? `${form}:${id}` : "other", values: raw, errors }, status);
       }
     });
+  poolPost("/pools/:id/edit", "edit", "edited", (c, id, raw) =>
+    editPool(actingCtx(c, deps), id, poolEditFromForm(raw)),
+  );
+  poolPost("/pools/:id/close", "close", "closed", (c, id) => closePool(actingCtx(c, deps), id));
   poolPost("/pools/:id/funds", "fund", "funded", (c, id, raw) => fundPool(actingCtx(c, deps), id, fundFromForm(raw)));
   poolPost("/pools/:id/products", "enrol", "enrolled", (c, id, raw) => {
     const input = EnrolInput.safeParse({ productId: raw.productId ?? "" });

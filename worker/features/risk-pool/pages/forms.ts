@@ -8,7 +8,7 @@ import type { FormValues } from "../../../../web/components/form";
 import { PRODUCT_TYPES } from "../../../db/schema";
 import { AppError } from "../../../lib/errors";
 import { wanToFen, wholeNumber } from "../../finance/form-amounts";
-import { ApproveInput, ClaimInput, FundInput, PoolInput, RecoveryInput, RejectInput } from "../schemas";
+import { ApproveInput, ClaimInput, FundInput, PoolEditInput, PoolInput, RecoveryInput, RejectInput } from "../schemas";
 
 /** Tier rows the form offers. */
 export const RULE_ROWS = 4;
@@ -55,6 +55,19 @@ function whole(raw: FormValues, name: string, unit: string, fields: Record<strin
 const tri = (v: string | undefined) => (v === "yes" ? true : v === "no" ? false : undefined);
 
 export function poolFromForm(raw: FormValues) {
+  const { candidate, fields, names } = poolCandidate(raw);
+  return check(PoolInput, { ...candidate, sizeFen: money(raw, "size", fields) }, fields, names);
+}
+
+/** 修改设置: the same fields but the size, with the revision the form was drawn from. */
+export function poolEditFromForm(raw: FormValues) {
+  const { candidate, fields, names } = poolCandidate(raw);
+  const revision = /^\d{1,16}$/.test(raw.revision ?? "") ? Number(raw.revision) : undefined;
+  if (revision === undefined) throw new AppError("conflict", "表单已过期,请刷新页面后再修改。");
+  return check(PoolEditInput, { ...candidate, revision }, fields, names);
+}
+
+function poolCandidate(raw: FormValues) {
   const fields: Record<string, string> = {};
   const rules = [];
   const names: Record<string, string> = {
@@ -81,21 +94,16 @@ export function poolFromForm(raw: FormValues) {
       label,
     });
   }
-  return check(
-    PoolInput,
-    {
-      name: raw.name ?? "",
-      sizeFen: money(raw, "size", fields),
-      perLoanCapFen: money(raw, "perLoanCap", fields),
-      perBankCapFen: money(raw, "perBankCap", fields),
-      coverage: { rules, defaultPercent: whole(raw, "defaultPercent", "(%)", fields) },
-      fileWithinDays: whole(raw, "fileWithinDays", "个工作日", fields),
-      reviewWithinDays: whole(raw, "reviewWithinDays", "个工作日", fields),
-      basis: raw.basis ?? "",
-    },
-    fields,
-    names,
-  );
+  const candidate = {
+    name: raw.name ?? "",
+    perLoanCapFen: money(raw, "perLoanCap", fields),
+    perBankCapFen: money(raw, "perBankCap", fields),
+    coverage: { rules, defaultPercent: whole(raw, "defaultPercent", "(%)", fields) },
+    fileWithinDays: whole(raw, "fileWithinDays", "个工作日", fields),
+    reviewWithinDays: whole(raw, "reviewWithinDays", "个工作日", fields),
+    basis: raw.basis ?? "",
+  };
+  return { candidate, fields, names };
 }
 
 export function fundFromForm(raw: FormValues) {
