@@ -383,5 +383,13 @@ export const migrations: readonly Migration[] = [
       "ALTER TABLE `subsidy_applications` ADD `interest_confirm_note` text;",
       "CREATE INDEX `subsidy_applications_loan_idx` ON `subsidy_applications` (`loan_id`,`status`);"
     ]
+  },
+  {
+    "tag": "0025_risk_pool_revision",
+    "hash": "9fc29555e3e2f11cda610e398b9e2d47dc99bf02ca221669aef420258a7c61d5",
+    "statements": [
+      "ALTER TABLE `risk_pools` ADD `revision` integer DEFAULT 0 NOT NULL;",
+      "CREATE INDEX `risk_claims_status_time_idx` ON `risk_claims` (`status`,`filed_at`,`id`);"
+    ]
   }
 ];

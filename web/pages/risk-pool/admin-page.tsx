@@ -206,8 +206,8 @@ export function RiskPoolAdminPage(p: RiskPoolAdminProps) {
       <main id="main" class="wrap fin rp">
         <h1>风险补偿资金池</h1>
         <p class="lead">
-          纳入资金池的产品在放款时自动登记;贷款违约后,银行在申请时限内提出补偿申请,园区审核后按档次比例从资金池补偿,
-          一笔审批一次扣减余额,不会超过余额和上限;之后追回的款项按同一比例返还资金池。
+          {"纳入资金池的产品在放款时自动登记;贷款违约后,银行在申请时限内提出补偿申请,园区审核后按档次比例从资金池补偿," +
+            "一笔审批一次扣减余额,不会超过余额和上限;之后追回的款项按同一比例返还资金池。"}
         </p>
         {p.notice && (
           <div class="alert ok" role="status">

@@ -123,9 +123,9 @@ export function ClaimPage(props: ClaimPageProps) {
             <h2 id="h-proposal">核定补偿金额</h2>
             <p>
               未偿本金 {money(c.outstandingFen)} × {c.coveragePercent}% = {money(c.proposal.amountFen)}
-              {c.proposal.cutBy && `(${CUT_BY_ZH[c.proposal.cutBy]})`}。资金池余额 {money(c.pool.balanceFen)},
-              该行已补偿 {money(c.pool.bankPaidFen)},上限 {money(c.pool.perBankCapFen)};单笔上限{" "}
-              {money(c.pool.perLoanCapFen)}。
+              {c.proposal.cutBy && `(${CUT_BY_ZH[c.proposal.cutBy]})`}。
+              {`资金池余额 ${money(c.pool.balanceFen)},该行已补偿 ${money(c.pool.bankPaidFen)},` +
+                `上限 ${money(c.pool.perBankCapFen)};单笔上限 ${money(c.pool.perLoanCapFen)}。`}
             </p>
             {canEdit && (
               <>

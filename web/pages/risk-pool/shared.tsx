@@ -71,7 +71,8 @@ export function Table({ head, rows, empty }: { head: string[]; rows: Child[][]; 
 }
 
 export function coverageText(c: CoverageView): string {
-  const tiers = c.rules.map((r) => `${r.label}(${r.condition})${r.percent}%`);
+  // A tier named by its own condition ("首贷" for first loans) is said once, not "首贷(首贷)".
+  const tiers = c.rules.map((r) => `${r.label}${r.label === r.condition ? "" : `(${r.condition})`}${r.percent}%`);
   return [...tiers, `其他${c.defaultPercent}%`].join(";");
 }
 

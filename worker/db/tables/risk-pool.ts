@@ -31,6 +31,8 @@ export const riskPools = sqliteTable(
     createdBy: text("created_by").notNull(),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
+    /** The terms' revision: 修改设置 and 关闭 move it, money does not (an approval never makes an edit stale). */
+    revision: integer("revision").notNull().default(0),
   },
   (t) => [
     check("risk_pools_balance_not_negative", sql`${t.balanceFen} >= 0`),
@@ -147,6 +149,8 @@ export const riskClaims = sqliteTable(
     uniqueIndex("risk_claims_open_unique").on(t.loanId).where(sql`status in ('submitted', 'approved')`),
     // The zone's list by status, a bank's own list, and the per-bank paid sum the approval checks.
     index("risk_claims_pool_status_idx").on(t.poolId, t.status, t.filedAt, t.id),
+    // The 工作台's card: every pool's waiting claims, oldest filed first (workbench/risk-claims-card.ts).
+    index("risk_claims_status_time_idx").on(t.status, t.filedAt, t.id),
     index("risk_claims_bank_time_idx").on(t.bankId, t.filedAt, t.id),
     index("risk_claims_pool_bank_idx").on(t.poolId, t.bankId, t.status, t.amountFen),
   ],

@@ -38,6 +38,7 @@ export async function createPool(ctx: Ctx, input: PoolInput): Promise<RiskPoolRo
     createdBy: ctx.actor.id,
     createdAt: t,
     updatedAt: t,
+    revision: 0,
   };
   await ctx.db.batch([
     ctx.db.insert(riskPools).values(row),

@@ -1,9 +1,9 @@
 /**
  * 修改资金池设置 and 关闭资金池 (zone admin). An edit changes the terms — name, caps, tiers, deadlines,
  * basis — never the size, which moves only by 注资 (a ledger row). It is one guarded UPDATE against the
- * revision the editor read: `updated_at`, which every change to the pool moves forward (this write
- * sets it to at least the old value + 1, so two changes in one millisecond still differ). A top-up or an
- * approval meanwhile therefore also makes the edit a 409: the person reloads and sees the pool as it is.
+ * terms' revision the editor read (`risk_pools.revision`, migration 0025): another edit or a close since
+ * is a 409 and the person reloads; a top-up or an approval meanwhile changes the money, not the terms,
+ * and leaves the edit valid.
  *
  * Closing stops new registrations (register-loan.ts joins active pools only), new claims and
  * enrolments; claims filed before still get decided (decide-claim.ts) and recoveries still credit.
@@ -43,15 +43,15 @@ export async function editPool(ctx: Ctx, id: string, input: PoolEditInput): Prom
     });
   const [before] = await ctx.db.select().from(riskPools).where(eq(riskPools.id, id));
   if (!before) throw new AppError("not_found", POOL_NOT_FOUND);
-  if (before.updatedAt !== input.revision) throw new AppError("conflict", STALE);
+  if (before.revision !== input.revision) throw new AppError("conflict", STALE);
   const terms = termsOf(input);
   const changed = (Object.keys(terms) as (keyof typeof terms)[]).filter((k) => terms[k] !== before[k]);
   if (changed.length === 0) return before;
   const [updated] = await ctx.db.batch([
     ctx.db
       .update(riskPools)
-      .set({ ...terms, updatedAt: sql`max(${ctx.now.getTime()}, ${riskPools.updatedAt} + 1)` })
-      .where(and(eq(riskPools.id, id), eq(riskPools.updatedAt, input.revision)))
+      .set({ ...terms, updatedAt: ctx.now.getTime(), revision: sql`${riskPools.revision} + 1` })
+      .where(and(eq(riskPools.id, id), eq(riskPools.revision, input.revision)))
       .returning(),
     onlyIfChanged(
       ctx.db,
@@ -89,7 +89,7 @@ export async function closePool(ctx: Ctx, id: string): Promise<RiskPoolRow> {
   const [updated, , after] = await ctx.db.batch([
     ctx.db
       .update(riskPools)
-      .set({ status: "closed", updatedAt: sql`max(${ctx.now.getTime()}, ${riskPools.updatedAt} + 1)` })
+      .set({ status: "closed", updatedAt: ctx.now.getTime(), revision: sql`${riskPools.revision} + 1` })
       .where(and(eq(riskPools.id, id), eq(riskPools.status, "active")))
       .returning(),
     onlyIfChanged(

@@ -159,7 +159,7 @@ export async function readPools(
       basis: p.basis,
       coverage: coverageView(p.coverage),
       coverageRules: coverageRules(p.coverage),
-      revision: p.updatedAt,
+      revision: p.revision,
       paidFen: approved.reduce((a, g) => a + n(g.paidFen), 0),
       recoveredFen: approved.reduce((a, g) => a + n(g.recoveredFen), 0),
       exposure: {

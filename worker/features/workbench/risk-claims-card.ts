@@ -2,7 +2,7 @@
  * The 工作台's 风险补偿 card: claims waiting for the zone's decision (../risk-pool), their count, how
  * many are past their review day and the oldest few — its reads for the 工作台's one batch, then the card.
  */
-import { eq, sql } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type { TenantDb } from "../../db/open";
 import { banks, enterprises, riskClaims } from "../../db/schema";
 import { formatMoney } from "../../lib/money";
@@ -11,9 +11,8 @@ import { OLDEST } from "./workbench-queries";
 
 /**
  * 风险补偿 claims waiting for the zone's decision, oldest filed first, with how many are past their
- * review day. Claims are few (one per defaulted loan), and the table has no (status, filed) index:
- * the oldest are read in rowid order, which is filing order (rows are only ever inserted, never
- * deleted), so the read stops at the fifth waiting claim and nothing is sorted.
+ * review day. The oldest are read through risk_claims_status_time_idx (status, filed_at, id), so the
+ * read stops at the fifth waiting claim and nothing is sorted.
  */
 export function riskClaimQueries(db: TenantDb, today: string) {
   const waiting = eq(riskClaims.status, "submitted");
@@ -38,7 +37,7 @@ export function riskClaimQueries(db: TenantDb, today: string) {
       .innerJoin(enterprises, eq(enterprises.id, riskClaims.enterpriseId))
       .innerJoin(banks, eq(banks.id, riskClaims.bankId))
       .where(waiting)
-      .orderBy(sql`${riskClaims}.rowid`)
+      .orderBy(asc(riskClaims.filedAt), asc(riskClaims.id))
       .limit(OLDEST),
   };
 }

@@ -50,7 +50,8 @@ describe("the 工作台's reads", () => {
     expect(all).toMatch(/loan_applications USING INDEX loan_applications_decide_due_idx/);
     expect(all).toMatch(/enterprise_qualifications USING (COVERING )?INDEX enterprise_qualifications_status_idx/);
     expect(all).toMatch(/onboarding_applications USING (COVERING )?INDEX onboarding_status_idx/);
-    // 风险补偿 claims are few: read in rowid (filing) order, stopping at the fifth, never sorted.
-    expect(all).toMatch(/SCAN risk_claims/);
+    // 风险补偿 claims waiting: through (status, filed_at, id), stopping at the fifth, never sorted.
+    expect(all).toMatch(/risk_claims USING (COVERING )?INDEX risk_claims_status_time_idx/);
+    expect(all).not.toMatch(/SCAN risk_claims/);
   });
 });

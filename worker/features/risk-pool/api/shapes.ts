@@ -201,7 +201,7 @@ export const poolRowJson = (p: RiskPoolRow) => ({
   status: p.status,
   sizeFen: p.sizeFen,
   balanceFen: p.balanceFen,
-  revision: p.updatedAt,
+  revision: p.revision,
 });
 export const PoolRowSchema = z.object({
   id: z.string(),
