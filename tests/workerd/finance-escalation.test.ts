@@ -145,6 +145,7 @@ describe("loan escalation to the zone admins", () => {
       acceptWorkingDays: 3,
       decideWorkingDays: 10,
       escalation: { afterWorkingDays: 2 },
+      lpr: [],
     });
 
     const bad = await req("PUT", SETTINGS, admin.cookie, { finance: { escalation: { afterWorkingDays: 31 } } });
@@ -294,7 +295,12 @@ describe("loan escalation to the zone admins", () => {
     const saved = await post("１"); // full-width, as a Chinese keyboard may type it
     expect(saved.status).toBe(303);
     const now = (await (await req("GET", SETTINGS, admin.cookie)).json()) as Json;
-    expect(now.finance).toEqual({ acceptWorkingDays: 3, decideWorkingDays: 10, escalation: { afterWorkingDays: 1 } });
+    expect(now.finance).toEqual({
+      acceptWorkingDays: 3,
+      decideWorkingDays: 10,
+      escalation: { afterWorkingDays: 1 },
+      lpr: [],
+    });
   });
 
   it("works off a backlog a chunk per run, in two round trips each, telling each application once", async () => {

@@ -179,7 +179,7 @@ describe("changing and closing a pool", () => {
     const row = await poolRow(mine.pool.id);
     expect(row).toMatchObject({ name: edit.name, perLoanCapFen: 200 * WAN, sizeFen: 1000 * WAN });
     expect(JSON.parse(row.coverage)).toEqual(edit.coverage);
-    expect(row.updatedAt).toBeGreaterThan(read.revision as number);
+    expect(row.revision).toBe((read.revision as number) + 1);
     const [audit] = await db()
       .select()
       .from(auditLog)
@@ -199,7 +199,7 @@ describe("changing and closing a pool", () => {
       origin: ORIGIN,
       contentType: "application/x-www-form-urlencoded",
       body: new URLSearchParams({
-        revision: String(row.updatedAt),
+        revision: String(row.revision),
         name: row.name,
         perLoanCap: "250",
         perBankCap: "900",
