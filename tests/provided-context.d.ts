@@ -7,5 +7,7 @@ declare module "vitest" {
     libsqlUrl: string;
     /** tests/e2e/global-setup.ts: the Chromium executable the browser tests drive. */
     chromiumPath: string;
+    /** tests/e2e/global-setup.ts: the demo zones' and the platform's databases, prepared once, copied per server. */
+    e2eDemoDatabases: string;
   }
 }

@@ -46,8 +46,12 @@ document.addEventListener("click",function(e){
   }
 });
 // A table wider than its box scrolls inside it: keyboard users reach it with Tab and scroll it with the arrows.
-document.querySelectorAll(".table-scroll").forEach(function(s){
-  if(s.scrollWidth>s.clientWidth+1&&!s.hasAttribute("tabindex"))s.tabIndex=0});
+// Checked again when the window changes width (a phone turned, a window narrowed): it may start scrolling.
+function markScrollers(){document.querySelectorAll(".table-scroll").forEach(function(s){
+  if(s.scrollWidth>s.clientWidth+1&&!s.hasAttribute("tabindex"))s.tabIndex=0})}
+markScrollers();
+var resizing=0;
+addEventListener("resize",function(){cancelAnimationFrame(resizing);resizing=requestAnimationFrame(markScrollers)});
 var root=document.documentElement,ts=document.querySelector("button[data-textsize]");
 if(ts){
   ts.setAttribute("aria-pressed",String(root.classList.contains("large")));

@@ -12,6 +12,7 @@ import { describe, expect, it } from "vitest";
 import { LOGIN_FAILED_MESSAGE } from "../../worker/features/auth/login";
 import { RESET_ACCEPTED } from "../../worker/features/auth/password-reset";
 import { insertTestUser, useE2e } from "../support/e2e";
+import { screenshot } from "../support/e2e-steps";
 
 const EMAIL = "e2e@zibo.demo";
 const PASSWORD = "Zibo-E2e-2026!";
@@ -88,7 +89,7 @@ describe("sign-in pages in Chromium", () => {
     await page.goto(url("/account/password"));
     expect(await page.locator("nav.account .who").textContent()).toContain(NAME);
     expect(await page.locator("nav.account").textContent()).not.toContain("用户管理");
-    await page.screenshot({ path: "test-results/zibo-account-password.png", fullPage: true });
+    await screenshot(page, "test-results/zibo-account-password.png");
 
     await page.getByRole("button", { name: "退出" }).click();
     await page.waitForURL(url("/login"));
@@ -114,7 +115,7 @@ describe("sign-in pages in Chromium", () => {
     expect(await page.getByLabel("密码", { exact: true }).inputValue()).toBe("");
     expect(await page.getByLabel(/记住我/).isChecked()).toBe(true);
     expect(await sessionCookie(context)).toBeUndefined();
-    await page.screenshot({ path: "test-results/zibo-login-failed.png", fullPage: true });
+    await screenshot(page, "test-results/zibo-login-failed.png");
     await context.close();
   });
 
@@ -162,7 +163,7 @@ describe("sign-in pages in Chromium", () => {
     expect(await page.locator("h1").textContent()).toBe("新密码已设置");
     expect(await page.getByRole("link", { name: "去登录" }).getAttribute("href")).toBe("/login");
     expect(await sessionCookie(context)).toBeUndefined(); // no automatic sign-in
-    await page.screenshot({ path: "test-results/zibo-reset-done.png", fullPage: true });
+    await screenshot(page, "test-results/zibo-reset-done.png");
 
     // The link works once.
     expect((await page.goto(link!))?.status()).toBe(400);
@@ -185,7 +186,7 @@ describe("sign-in pages in Chromium", () => {
     await page.getByRole("link", { name: "用户管理" }).waitFor();
     const row = page.locator("tr", { hasText: EMAIL });
     expect(await row.textContent()).toContain("企业用户");
-    await page.screenshot({ path: "test-results/zibo-admin-users.png", fullPage: true });
+    await screenshot(page, "test-results/zibo-admin-users.png");
     const [issued] = await Promise.all([
       page.waitForResponse((r) => r.request().method() === "POST"),
       row.getByRole("button", { name: /发放重置链接/ }).click(),
@@ -286,7 +287,7 @@ describe("sign-in pages in Chromium", () => {
     await page.goto(url("/login"));
     const box = await page.getByRole("button", { name: "登录" }).boundingBox();
     expect(box?.height).toBeGreaterThanOrEqual(44);
-    await page.screenshot({ path: "test-results/zibo-mobile-login.png", fullPage: true });
+    await screenshot(page, "test-results/zibo-mobile-login.png");
     await context.close();
   });
 

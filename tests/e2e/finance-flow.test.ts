@@ -15,7 +15,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { useE2e } from "../support/e2e";
-import { expectNoSidewaysScroll, openPage, signInWithForm } from "../support/e2e-steps";
+import { expectNoSidewaysScroll, openPage, signInWithForm, screenshot } from "../support/e2e-steps";
 
 const e2e = useE2e({ name: "finance", demo: true });
 const url = (path: string) => e2e.server.url(path);
@@ -74,7 +74,7 @@ describe("金融超市 in Chromium", () => {
     ]);
     expect(await visitor.page.locator(".prod h3 a").allTextContents()).toEqual([PRODUCT]);
     await noSideways(visitor.page);
-    await visitor.page.screenshot({ path: "test-results/finance-catalogue-phone.png", fullPage: true });
+    await screenshot(visitor.page, "test-results/finance-catalogue-phone.png");
     await visitor.context.close();
 
     // ── The enterprise member posts a need only that product fits and sees it ranked first.
@@ -98,7 +98,7 @@ describe("金融超市 in Chromium", () => {
     expect(await first.locator(".cond-verdict").allTextContents()).toEqual(Array(7).fill("符合"));
     expect(await page.locator("ol.ranked > li").nth(1).textContent()).toContain("不符合");
     await noSideways(page);
-    await page.screenshot({ path: "test-results/finance-need-ranked-phone.png", fullPage: true });
+    await screenshot(page, "test-results/finance-need-ranked-phone.png");
 
     // ── It applies from the product's page, the need chosen, ticking the consent.
     await Promise.all([
@@ -110,7 +110,7 @@ describe("金融超市 in Chromium", () => {
     expect(await consent.isChecked()).toBe(false);
     await consent.check();
     await noSideways(page);
-    await page.screenshot({ path: "test-results/finance-apply-phone.png", fullPage: true });
+    await screenshot(page, "test-results/finance-apply-phone.png");
     await Promise.all([
       page.waitForURL(/\/finance\/loans\/[a-z2-7]{26}\?done=applied/),
       page.getByRole("button", { name: "提交贷款申请" }).click(),
@@ -138,7 +138,7 @@ describe("金融超市 in Chromium", () => {
     for (const text of ["500万元", "3.85%", "24个月"]) expect(decision).toContain(text);
     expect(await page.locator(".timeline").textContent()).toContain("授信");
     await noSideways(page);
-    await page.screenshot({ path: "test-results/finance-loan-approved-phone.png", fullPage: true });
+    await screenshot(page, "test-results/finance-loan-approved-phone.png");
 
     // ── …and is told in the 消息中心: the header counts it, 查看 opens the application.
     const messages = page.getByRole("navigation", { name: "账号" }).locator('a[href="/notices"]');

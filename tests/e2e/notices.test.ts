@@ -9,7 +9,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { newId } from "../../worker/lib/ids";
 import { insertTestUser, useE2e } from "../support/e2e";
-import { expectNoSidewaysScroll, openPage, signInWithForm } from "../support/e2e-steps";
+import { expectNoSidewaysScroll, openPage, signInWithForm, screenshot } from "../support/e2e-steps";
 
 const e2e = useE2e({ name: "notices", demo: true });
 const url = (path: string) => e2e.server.url(path);
@@ -53,7 +53,7 @@ describe("消息中心 in Chromium", () => {
     expect(await notice.count()).toBe(1);
     expect(await notice.locator(".tag.new").textContent()).toBe("未读");
     expect(await page.locator("main").textContent()).toContain("有 1 条未读消息");
-    await page.screenshot({ path: "test-results/notices-admin-1280.png", fullPage: true });
+    await screenshot(page, "test-results/notices-admin-1280.png");
 
     await Promise.all([
       page.waitForURL(/\/notices\?done=one$/),
@@ -70,7 +70,7 @@ describe("消息中心 in Chromium", () => {
     await signInWithForm(phone.page, url("/login"), email, PASSWORD);
     await phone.page.goto(url("/notices"));
     await expectNoSidewaysScroll(phone.page);
-    await phone.page.screenshot({ path: "test-results/notices-admin-390.png", fullPage: true });
+    await screenshot(phone.page, "test-results/notices-admin-390.png");
     const open = phone.page.getByRole("button", { name: "查看:公示期间收到异议" });
     const box = await open.boundingBox();
     expect(box!.height).toBeGreaterThanOrEqual(44);

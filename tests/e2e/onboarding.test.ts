@@ -14,6 +14,7 @@ import { describe, expect, it } from "vitest";
 import { enterprises, materials, onboardingApplications, users } from "../../worker/db/schema";
 import { checkCharacter } from "../../worker/lib/uscc";
 import { fillApplicationCompany, insertTestUser, useE2e } from "../support/e2e";
+import { screenshot } from "../support/e2e-steps";
 
 const ADMIN = { email: "e2e-onboarding-admin@zibo.demo", password: "Zibo-Onboard-Admin-2026!" };
 const APPLICANT = { email: "e2e-applicant@example.cn", password: "Zibo-Apply-E2e-2026!" };
@@ -66,7 +67,7 @@ describe("申请入驻 in Chromium", () => {
     await fill("登录邮箱", APPLICANT.email);
     await fill("设置密码", APPLICANT.password);
     await fill("再次输入密码", APPLICANT.password);
-    await page.screenshot({ path: "test-results/zibo-onboarding-apply.png", fullPage: true });
+    await screenshot(page, "test-results/zibo-onboarding-apply.png");
     await Promise.all([
       page.waitForURL(url("/apply/status?submitted=1")),
       page.getByRole("button", { name: "提交申请" }).click(),
@@ -78,7 +79,7 @@ describe("申请入驻 in Chromium", () => {
     expect(card).toContain("待审核");
     expect(card).toContain("营业执照.pdf");
     expect(await page.locator("nav.account .who").textContent()).toContain("李四");
-    await page.screenshot({ path: "test-results/zibo-onboarding-status.png", fullPage: true });
+    await screenshot(page, "test-results/zibo-onboarding-status.png");
 
     // ── The zone admin finds it in the queue and approves it.
     const admin = await newPage();
@@ -96,7 +97,7 @@ describe("申请入驻 in Chromium", () => {
       return { status: res.status, body: await res.text() };
     }, href);
     expect(served).toEqual({ status: 200, body: "%PDF-1.4 test" });
-    await admin.page.screenshot({ path: "test-results/zibo-onboarding-review.png", fullPage: true });
+    await screenshot(admin.page, "test-results/zibo-onboarding-review.png");
     await admin.page.getByLabel("审核意见(可选)").fill("材料齐全,欢迎入驻。");
     // 通过 asks for confirmation first (the site script's data-confirm).
     admin.page.once("dialog", (d) => void d.accept());
@@ -105,7 +106,7 @@ describe("申请入驻 in Chromium", () => {
       admin.page.getByRole("button", { name: "通过", exact: true }).click(),
     ]);
     expect(await admin.page.getByRole("status").textContent()).toContain("已通过");
-    await admin.page.screenshot({ path: "test-results/zibo-onboarding-approved.png", fullPage: true });
+    await screenshot(admin.page, "test-results/zibo-onboarding-approved.png");
     await admin.context.close();
 
     const enterpriseId = await e2e.server.withTenantDb(

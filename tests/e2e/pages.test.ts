@@ -7,6 +7,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { zones } from "../../tenants/index";
 import { useE2e } from "../support/e2e";
+import { screenshot } from "../support/e2e-steps";
 
 const e2e = useE2e({ name: "pages", demo: true });
 
@@ -33,7 +34,7 @@ describe("zone pages in Chromium", () => {
       );
       const titles = await page.locator(".docs .doc h3 a").allTextContents();
       expect(titles).toEqual(zone.documents.map((d) => d.title));
-      await page.screenshot({ path: `test-results/${zone.slug}-home.png`, fullPage: true });
+      await screenshot(page, `test-results/${zone.slug}-home.png`);
       await page.close();
     });
   }
@@ -59,7 +60,9 @@ describe("zone pages in Chromium", () => {
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
       );
       expect(overflow, path).toBeLessThanOrEqual(0);
-      await page.screenshot({ path: `test-results/changzhi-mobile${path === "/" ? "-home" : "-document"}.png` });
+      await screenshot(page, `test-results/changzhi-mobile${path === "/" ? "-home" : "-document"}.png`, {
+        fullPage: false,
+      });
       await page.close();
     }
   });

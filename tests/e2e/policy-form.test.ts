@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { useE2e } from "../support/e2e";
-import { expectNoSidewaysScroll, openPage, signInWithForm } from "../support/e2e-steps";
+import { expectNoSidewaysScroll, openPage, signInWithForm, screenshot } from "../support/e2e-steps";
 
 const e2e = useE2e({ name: "policy-form", demo: true });
 const HOST = "zibo.localhost";
@@ -98,7 +98,7 @@ describe("政策表单 in Chromium", () => {
     expect(await page.locator("#f-limits\\.0\\.fen-error").textContent()).toContain("请填写金额");
     expect(await page.locator("#f-limits\\.0\\.fen").inputValue()).toBe("abc");
     await expectNoSidewaysScroll(page);
-    await page.screenshot({ path: "test-results/zibo-programme-form-390.png", fullPage: true });
+    await screenshot(page, "test-results/zibo-programme-form-390.png");
     await page.goto(url("/admin/policies/programmes/zibo-rd-institution/edit"));
     await expectNoSidewaysScroll(page);
     // 删除这一项 and the new rows' selects are tap targets too.
@@ -108,7 +108,7 @@ describe("政策表单 in Chromium", () => {
       const height = (await box.boundingBox())?.height ?? 0;
       expect(height).toBeGreaterThanOrEqual(44);
     }
-    await page.screenshot({ path: "test-results/zibo-programme-form-tiers-390.png", fullPage: true });
+    await screenshot(page, "test-results/zibo-programme-form-tiers-390.png");
     await page.goto(url("/admin/policies/new-programme"));
     await expectNoSidewaysScroll(page);
     await context.close();

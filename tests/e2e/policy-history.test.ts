@@ -7,6 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { shanghaiDate } from "../../worker/lib/calendar";
 import { useE2e } from "../support/e2e";
+import { screenshot } from "../support/e2e-steps";
 
 const e2e = useE2e({ name: "policy-history", demo: true });
 const url = (path: string) => e2e.server.url(path);
@@ -45,7 +46,7 @@ describe("政策计算器 with past awards in Chromium", () => {
     expect(await page.getByLabel(/^第 1 项:金额/).inputValue()).toBe("10万");
     expect(await rows.nth(2).isVisible()).toBe(true);
     expect(await rows.nth(3).isVisible()).toBe(false);
-    await page.screenshot({ path: "test-results/policy-calculator-awards-phone.png", fullPage: true });
+    await screenshot(page, "test-results/policy-calculator-awards-phone.png");
 
     await page.getByLabel(/^第 2 项:金额/).fill("20万");
     await Promise.all([page.waitForURL(/_award2_amount=20/), page.getByRole("button", { name: "计算" }).click()]);

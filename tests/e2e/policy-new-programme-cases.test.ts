@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { useE2e } from "../support/e2e";
-import { expectNoSidewaysScroll, openPage, signInWithForm } from "../support/e2e-steps";
+import { expectNoSidewaysScroll, openPage, signInWithForm, screenshot } from "../support/e2e-steps";
 
 const e2e = useE2e({ name: "policy-new-programme-cases", demo: true });
 const HOST = "zibo.localhost";
@@ -47,7 +47,7 @@ describe("a new programme with proposed cases, in Chromium", () => {
     await expectNoSidewaysScroll(page);
     for (const box of await page.locator("label.check:has(input[name=add])").all())
       expect((await box.boundingBox())!.height).toBeGreaterThanOrEqual(44);
-    await page.screenshot({ path: "test-results/zibo-new-programme-cases-390.png", fullPage: true });
+    await screenshot(page, "test-results/zibo-new-programme-cases-390.png");
 
     for (const box of await page.locator("input[name=add]").all()) await box.check();
     await Promise.all([

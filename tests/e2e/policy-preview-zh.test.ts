@@ -8,7 +8,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { useE2e } from "../support/e2e";
-import { expectNoSidewaysScroll, openPage, signInWithForm } from "../support/e2e-steps";
+import { expectNoSidewaysScroll, openPage, signInWithForm, screenshot } from "../support/e2e-steps";
 
 const e2e = useE2e({ name: "policy-preview-zh", demo: true });
 const HOST = "zibo.localhost";
@@ -46,7 +46,7 @@ describe("the policy preview in Chinese, in Chromium", () => {
     expect(await failed.textContent()).toContain("应补助100万元,按当前规则为120万元(已按上限计)");
     expect(await page.getByRole("alert").first().textContent()).toMatch(/个测试用例未通过/);
     expect(await page.locator("form[action='/admin/policies/publish']").count()).toBe(0);
-    await page.screenshot({ path: "test-results/zibo-policy-preview-zh.png", fullPage: true });
+    await screenshot(page, "test-results/zibo-policy-preview-zh.png");
 
     // Each failing case is the rule's intended result: accept them all.
     for (const box of await page.locator("input[name=accept]").all()) await box.check();
@@ -83,7 +83,7 @@ describe("the policy preview in Chinese, in Chromium", () => {
     await page.getByText(/科技型企业研发投入普惠制补贴:\d+ 个建议用例/).click();
     expect(await page.locator("input[name=add]").first().isVisible()).toBe(true);
     await expectNoSidewaysScroll(page);
-    await page.screenshot({ path: "test-results/zibo-policy-preview-zh-390.png", fullPage: true });
+    await screenshot(page, "test-results/zibo-policy-preview-zh-390.png");
     await context.close();
   });
 });

@@ -8,6 +8,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { useE2e } from "../support/e2e";
+import { screenshot } from "../support/e2e-steps";
 
 const e2e = useE2e({ name: "policy", demo: true });
 const url = (path: string) => e2e.server.url(path);
@@ -60,7 +61,7 @@ describe("政策纵览 and 政策计算器 in Chromium", () => {
     expect(await page.getByLabel("年销售收入(元)", { exact: true }).inputValue()).toBe("300000000");
     expect(page.url()).toContain("revenue=300000000");
     await noSideways(page);
-    await page.screenshot({ path: "test-results/policy-calculator-phone.png", fullPage: true });
+    await screenshot(page, "test-results/policy-calculator-phone.png");
 
     // A slip of the keyboard: the form says which field and keeps the rest.
     await fill("研发投入(元)", "九百六十万");
@@ -81,9 +82,9 @@ describe("政策纵览 and 政策计算器 in Chromium", () => {
     const form = await page.locator(".calc form").boundingBox();
     const result = await page.locator("#result").boundingBox();
     expect(result!.x).toBeGreaterThan(form!.x + form!.width - 1);
-    await page.screenshot({ path: "test-results/policy-calculator-desktop.png", fullPage: true });
+    await screenshot(page, "test-results/policy-calculator-desktop.png");
     await page.goto(url("/policies"));
-    await page.screenshot({ path: "test-results/policy-overview-desktop.png", fullPage: true });
+    await screenshot(page, "test-results/policy-overview-desktop.png");
     await page.close();
   });
 
@@ -107,7 +108,7 @@ describe("政策纵览 and 政策计算器 in Chromium", () => {
     const card = cards.filter({ hasText: "科技型企业研发投入普惠制补贴" });
     expect(await card.locator(".counts").textContent()).toMatch(/满足 \d+ 项.*待确认 \d+ 项/);
     await noSideways(page);
-    await page.screenshot({ path: "test-results/policy-match-phone.png" });
+    await screenshot(page, "test-results/policy-match-phone.png", { fullPage: false });
 
     await Promise.all([
       page.waitForURL(/from=profile/),

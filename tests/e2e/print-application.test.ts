@@ -8,7 +8,7 @@
 import { writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { useE2e } from "../support/e2e";
-import { expectNoSidewaysScroll, openPage, signInWithForm } from "../support/e2e-steps";
+import { expectNoSidewaysScroll, openPage, signInWithForm, screenshot } from "../support/e2e-steps";
 
 const e2e = useE2e({ name: "print-application", demo: true });
 const url = (path: string) => e2e.server.url(path);
@@ -88,7 +88,7 @@ describe("申报书 in Chromium", () => {
     });
     await page.getByRole("button", { name: "打印申报书" }).click();
     expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
-    await page.screenshot({ path: "test-results/print-application-390.png", fullPage: true });
+    await screenshot(page, "test-results/print-application-390.png");
     expect(e2e.chromium.cspErrors).toEqual([]);
     await context.close();
   }, 60_000);

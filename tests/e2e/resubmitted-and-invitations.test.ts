@@ -9,7 +9,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { subsidyApplications, subsidyEvents } from "../../worker/db/schema";
 import { useE2e } from "../support/e2e";
-import { expectNoSidewaysScroll, openPage, signInWithForm } from "../support/e2e-steps";
+import { expectNoSidewaysScroll, openPage, signInWithForm, screenshot } from "../support/e2e-steps";
 
 const e2e = useE2e({ name: "resubmitted-queue", demo: true });
 const url = (path: string) => e2e.server.url(path);
@@ -50,7 +50,7 @@ describe("补正后重新提交 and open invitations in Chromium", () => {
     expect(await box.isChecked()).toBe(true);
     expect(await page.locator("main").textContent()).toContain(`共 ${counted} 份申报`);
     expect(await page.locator(`tbody a[href="/admin/subsidies/applications/${app!.id}"]`).count()).toBe(1);
-    await page.screenshot({ path: "test-results/queue-resubmitted-1280.png", fullPage: true });
+    await screenshot(page, "test-results/queue-resubmitted-1280.png");
 
     await box.uncheck();
     await Promise.all([
@@ -61,7 +61,7 @@ describe("补正后重新提交 and open invitations in Chromium", () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(url("/admin/subsidies?resubmitted=1"));
     await expectNoSidewaysScroll(page);
-    await page.screenshot({ path: "test-results/queue-resubmitted-390.png", fullPage: true });
+    await screenshot(page, "test-results/queue-resubmitted-390.png");
     expect(e2e.chromium.cspErrors).toEqual([]);
     await context.close();
   });
@@ -84,7 +84,7 @@ describe("补正后重新提交 and open invitations in Chromium", () => {
     expect(await row.textContent()).toContain("审核员");
     expect(await row.textContent()).toMatch(/于 .+ 邀请有效期至/);
     await expectNoSidewaysScroll(page);
-    await page.screenshot({ path: "test-results/staff-invitations-390.png", fullPage: true });
+    await screenshot(page, "test-results/staff-invitations-390.png");
 
     // 撤销 asks first, naming the email; accepted, the invitation goes.
     const asked = page.waitForEvent("dialog");

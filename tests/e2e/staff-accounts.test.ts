@@ -8,7 +8,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { useE2e } from "../support/e2e";
-import { expectNoSidewaysScroll, openPage, signInWithForm } from "../support/e2e-steps";
+import { expectNoSidewaysScroll, openPage, signInWithForm, screenshot } from "../support/e2e-steps";
 
 const e2e = useE2e({ name: "staff-accounts", demo: true });
 const url = (path: string) => e2e.server.url(path);
@@ -89,10 +89,10 @@ describe("staff accounts in Chromium", () => {
       row.getByRole("button", { name: "设为园区管理员:赵审核" }).click(),
     ]);
     expect(await admin.page.getByRole("status").first().textContent()).toContain("角色已调整");
-    await admin.page.screenshot({ path: "test-results/zibo-admin-users-1280.png", fullPage: true });
+    await screenshot(admin.page, "test-results/zibo-admin-users-1280.png");
     await admin.page.setViewportSize({ width: 390, height: 844 });
     await expectNoSidewaysScroll(admin.page);
-    await admin.page.screenshot({ path: "test-results/zibo-admin-users-390.png", fullPage: true });
+    await screenshot(admin.page, "test-results/zibo-admin-users-390.png");
     expect(e2e.chromium.cspErrors).toEqual([]);
     await admin.context.close();
   });

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { useE2e } from "../support/e2e";
-import { expectNoSidewaysScroll, openPage, signInWithForm } from "../support/e2e-steps";
+import { expectNoSidewaysScroll, openPage, signInWithForm, screenshot } from "../support/e2e-steps";
 
 const e2e = useE2e({ name: "statistics", demo: true });
 const HOST = "zibo.localhost";
@@ -35,7 +35,7 @@ describe("数据看板 in Chromium", () => {
     expect(drawn).toBeGreaterThanOrEqual(4);
     expect(await page.locator("#chart-ent-industry svg >> visible=true").count()).toBe(1);
 
-    await page.screenshot({ path: "test-results/zibo-statistics-1280.png", fullPage: true });
+    await screenshot(page, "test-results/zibo-statistics-1280.png");
     // The total in the 企业 figures, then an industry's bar: each equals the directory's 共 N 家.
     const total = digits(await page.locator(".figures li", { hasText: "在册企业" }).locator("strong").textContent());
     const cell = page.locator("#chart-ent-industry-table td a").filter({ hasText: /[1-9]/ }).first();
@@ -95,7 +95,7 @@ describe("数据看板 in Chromium", () => {
     ]);
     expect(await page.locator(".period").textContent()).toContain("-10-01");
     await expectNoSidewaysScroll(page);
-    await page.screenshot({ path: "test-results/zibo-statistics-390.png", fullPage: true });
+    await screenshot(page, "test-results/zibo-statistics-390.png");
     await context.close();
   });
 });

@@ -9,6 +9,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { useE2e } from "../support/e2e";
+import { screenshot } from "../support/e2e-steps";
 
 const e2e = useE2e({ name: "subsidy-apply", demo: true });
 const url = (path: string) => e2e.server.url(path);
@@ -59,7 +60,7 @@ describe("在线申报 in Chromium", () => {
       await field(page, "当年研发费用加计扣除额(元)").fill("2500万");
       await estimate.locator(".eval-amount strong", { hasText: "25万元" }).waitFor();
       await saved(page);
-      await page.screenshot({ path: "test-results/subsidy-draft-phone.png", fullPage: true });
+      await screenshot(page, "test-results/subsidy-draft-phone.png");
       expect(
         await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
       ).toBeLessThanOrEqual(0);
@@ -120,7 +121,7 @@ describe("在线申报 in Chromium", () => {
       expect(await page.locator(".standing").textContent()).toMatch(/预计完成\d{4}年\d{1,2}月\d{1,2}日前/);
       for (const name of [audit, filing]) expect(await page.locator("main").textContent()).toContain(`${name}.pdf`);
       await page.setViewportSize({ width: 1280, height: 900 });
-      await page.screenshot({ path: "test-results/subsidy-submitted-desktop.png", fullPage: true });
+      await screenshot(page, "test-results/subsidy-submitted-desktop.png");
       await page.close();
     },
   );

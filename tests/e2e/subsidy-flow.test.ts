@@ -15,7 +15,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { enterprises, users } from "../../worker/db/schema";
 import { useE2e } from "../support/e2e";
-import { expectNoSidewaysScroll, openPage, signInWithForm } from "../support/e2e-steps";
+import { expectNoSidewaysScroll, openPage, signInWithForm, screenshot } from "../support/e2e-steps";
 
 const e2e = useE2e({ name: "subsidy", demo: true });
 const url = (path: string) => e2e.server.url(path);
@@ -98,7 +98,7 @@ describe("政策兑现 in Chromium", () => {
     await Promise.all([page.waitForURL(/done=submitted/), page.getByRole("button", { name: "提交申报" }).click()]);
     expect(await page.locator("main").textContent()).toContain("初审");
     await noSideways(page);
-    await page.screenshot({ path: "test-results/subsidy-submitted-phone.png", fullPage: true });
+    await screenshot(page, "test-results/subsidy-submitted-phone.png");
     await member.context.close();
 
     // ── The reviewer passes 初审 from the queue.
@@ -110,7 +110,7 @@ describe("政策兑现 in Chromium", () => {
     expect(await page.locator("#h-facts-list + dl").textContent()).toContain("500万元");
     expect(await page.locator(".eval .verdict").textContent()).toBe("符合");
     await noSideways(page);
-    await page.screenshot({ path: "test-results/subsidy-staff-application-phone.png", fullPage: true });
+    await screenshot(page, "test-results/subsidy-staff-application-phone.png");
     await Promise.all([page.waitForURL(/done=pass/), page.getByRole("button", { name: "通过初审" }).click()]);
     expect(await page.getByRole("status").first().textContent()).toContain("已通过");
     // The same person may not pass 复审 as well.
@@ -122,7 +122,7 @@ describe("政策兑现 in Chromium", () => {
     page = admin.page;
     await logIn(page, "admin@zibo.demo");
     await openFromQueue(page, "待复审", enterprise);
-    await page.screenshot({ path: "test-results/subsidy-staff-application-desktop.png", fullPage: true });
+    await screenshot(page, "test-results/subsidy-staff-application-desktop.png");
     await Promise.all([page.waitForURL(/done=pass/), page.getByRole("button", { name: "通过复审" }).click()]);
     expect(await page.locator(".lead .tag").first().textContent()).toBe("公示中");
     expect((await page.locator(".timeline").textContent()) ?? "").toContain("admin@zibo.demo");
@@ -143,7 +143,7 @@ describe("政策兑现 in Chromium", () => {
     await item.getByText("对此项提出异议").click();
     expect(await item.getByLabel("联系方式").isVisible()).toBe(true);
     await noSideways(page);
-    await page.screenshot({ path: "test-results/subsidy-publicity-phone.png", fullPage: true });
+    await screenshot(page, "test-results/subsidy-publicity-phone.png");
     await visitor.context.close();
   }, 60_000);
 
@@ -153,7 +153,7 @@ describe("政策兑现 in Chromium", () => {
     await page.goto(url("/admin/subsidies"));
     expect(await page.locator("h1").textContent()).toBe("政策兑现");
     await noSideways(page);
-    await page.screenshot({ path: "test-results/subsidy-queue-phone.png", fullPage: true });
+    await screenshot(page, "test-results/subsidy-queue-phone.png");
     // The demo's paid application: its payment ledger, timeline and explanation.
     await Promise.all([
       page.waitForURL(/\/admin\/subsidies\/applications\//),
@@ -161,13 +161,13 @@ describe("政策兑现 in Chromium", () => {
     ]);
     expect(await page.getByRole("heading", { name: "拨付记录" }).count()).toBe(1);
     await noSideways(page);
-    await page.screenshot({ path: "test-results/subsidy-paid-phone.png", fullPage: true });
+    await screenshot(page, "test-results/subsidy-paid-phone.png");
     await page.goto(url("/admin/subsidies"));
     await page.getByRole("link", { name: "统计与预算" }).click();
     await page.waitForURL("**/admin/subsidies/dashboard");
     expect(await page.getByRole("heading", { name: "各环节" }).count()).toBe(1);
     await noSideways(page);
-    await page.screenshot({ path: "test-results/subsidy-dashboard-phone.png", fullPage: true });
+    await screenshot(page, "test-results/subsidy-dashboard-phone.png");
     await context.close();
   });
 

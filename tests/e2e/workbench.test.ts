@@ -10,7 +10,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { subsidyApplications, subsidyObjections } from "../../worker/db/schema";
 import { useE2e } from "../support/e2e";
-import { expectNoSidewaysScroll, openPage, signInWithForm } from "../support/e2e-steps";
+import { expectNoSidewaysScroll, openPage, signInWithForm, screenshot } from "../support/e2e-steps";
 
 const e2e = useE2e({ name: "workbench", demo: true });
 const url = (path: string) => e2e.server.url(path);
@@ -49,7 +49,7 @@ describe("工作台 in Chromium", () => {
     expect(await page.locator("main").textContent()).toContain("没有待处理的异议。");
     // Payments are the zone admin's: not on a reviewer's 工作台.
     expect(await page.getByRole("heading", { level: 2, name: "已批准待拨付" }).count()).toBe(0);
-    await page.screenshot({ path: "test-results/workbench-reviewer.png", fullPage: true });
+    await screenshot(page, "test-results/workbench-reviewer.png");
 
     // Anyone may object to an item on 公示, from the public page.
     const visitor = await openPage(e2e.chromium, { width: 1280, height: 900 });
@@ -102,7 +102,7 @@ describe("工作台 in Chromium", () => {
     for (const heading of ["待初审", "待复审", "待批准拨付", "已批准待拨付", "贷款申请超时未答复", "申请入驻待审核"])
       expect(await page.getByRole("heading", { level: 2, name: heading, exact: true }).count()).toBe(1);
     await expectNoSidewaysScroll(page);
-    await page.screenshot({ path: "test-results/workbench-admin-390.png", fullPage: true });
+    await screenshot(page, "test-results/workbench-admin-390.png");
     expect(e2e.chromium.cspErrors).toEqual([]);
     await context.close();
   });

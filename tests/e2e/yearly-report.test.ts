@@ -8,7 +8,7 @@
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { useE2e } from "../support/e2e";
-import { expectNoSidewaysScroll, openPage, signInWithForm } from "../support/e2e-steps";
+import { expectNoSidewaysScroll, openPage, signInWithForm, screenshot } from "../support/e2e-steps";
 import { numericColumnFaults, phoneLayoutFaults, seriousAxeViolations, smallTapTargets } from "./a11y-paths";
 
 const e2e = useE2e({ name: "yearly-report", demo: true });
@@ -69,12 +69,12 @@ describe("年度报表 in Chromium", () => {
       member.page.getByRole("button", { name: "保存" }).click(),
     ]);
     expect(await member.page.locator("main").textContent()).toContain(`${YEAR} 年度报表已填报`);
-    await member.page.screenshot({ path: "test-results/yearly-report-member-390.png", fullPage: true });
+    await screenshot(member.page, "test-results/yearly-report-member-390.png");
 
     await admin.page.goto(url(`/admin/reports/${YEAR}?status=filed`));
     const row = admin.page.locator("tbody tr", { hasText: name });
     expect(await row.locator(".tag").textContent()).toBe("已填报");
-    await admin.page.screenshot({ path: "test-results/yearly-report-admin-1280.png", fullPage: true });
+    await screenshot(admin.page, "test-results/yearly-report-admin-1280.png");
     await admin.page.setViewportSize({ width: 390, height: 844 });
     await admin.page.goto(url(`/admin/reports/${YEAR}`));
     await expectNoSidewaysScroll(admin.page);

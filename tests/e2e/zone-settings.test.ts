@@ -10,7 +10,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { useE2e } from "../support/e2e";
-import { expectNoSidewaysScroll, openPage, signInWithForm } from "../support/e2e-steps";
+import { expectNoSidewaysScroll, openPage, signInWithForm, screenshot } from "../support/e2e-steps";
 
 const e2e = useE2e({ name: "zone-settings", demo: true });
 const HOST = "dongying.localhost";
@@ -65,7 +65,7 @@ describe("园区设置 in Chromium", () => {
       await page.goto(url("/"));
       expect(await page.locator("main").textContent()).toContain(phone);
       if (viewport.width < 400) await expectNoSidewaysScroll(page);
-      await page.screenshot({ path: `test-results/dongying-settings-home-${viewport.width}.png`, fullPage: true });
+      await screenshot(page, `test-results/dongying-settings-home-${viewport.width}.png`);
       expect(e2e.chromium.cspErrors).toEqual([]);
       await context.close();
     });
@@ -75,7 +75,7 @@ describe("园区设置 in Chromium", () => {
     const { context, page } = await openPage(e2e.chromium, { width: 1280, height: 900 });
     await signInWithForm(page, url("/login"), ADMIN, PASSWORD);
     await page.goto(url("/admin/settings"));
-    await page.screenshot({ path: "test-results/dongying-settings.png", fullPage: true });
+    await screenshot(page, "test-results/dongying-settings.png");
     await page.getByRole("link", { name: "修改记录" }).click();
     await page.waitForURL(url("/admin/settings/history"));
     expect(await page.locator("main").textContent()).toContain("修改了联系方式");
@@ -88,7 +88,7 @@ describe("园区设置 in Chromium", () => {
     await Promise.all([page.waitForURL(/\/admin\/settings\/history\?restored=\d+$/), restore.click()]);
     expect(asked).toMatch(/^确定恢复到第\d+版的设置吗/);
     expect(await page.getByRole("status").first().textContent()).toContain("所有页面将在5秒内更新");
-    await page.screenshot({ path: "test-results/dongying-settings-history.png", fullPage: true });
+    await screenshot(page, "test-results/dongying-settings-history.png");
     await page.goto(url("/"));
     // The newest save before the current one is the 1280 px test's number.
     expect(await page.locator("main").textContent()).toContain("0546-8123456");
@@ -115,7 +115,7 @@ describe("园区设置 in Chromium", () => {
     // Loaded, not a broken image: the address, its type and the page's CSP all agree.
     expect(await logo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
     await expectNoSidewaysScroll(page);
-    await page.screenshot({ path: "test-results/dongying-logo-390.png" });
+    await screenshot(page, "test-results/dongying-logo-390.png", { fullPage: false });
 
     await page.goto(url("/admin/settings#s-logo"));
     await Promise.all([page.waitForURL(SAVED), page.getByRole("button", { name: "删除徽标" }).click()]);

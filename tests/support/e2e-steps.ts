@@ -28,3 +28,11 @@ export async function expectNoSidewaysScroll(page: Page) {
     await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
   ).toBeLessThanOrEqual(0);
 }
+
+/**
+ * A screenshot for people to look at (test-results/), taken only with YQ_SCREENSHOTS=1: the tests assert on
+ * the DOM and on text, never on pixels, and some fifty full-page PNGs were CI time nobody read.
+ */
+export async function screenshot(page: Page, path: string, opts: { fullPage?: boolean } = {}): Promise<void> {
+  if (process.env.YQ_SCREENSHOTS === "1") await page.screenshot({ path, fullPage: opts.fullPage ?? true });
+}

@@ -35,7 +35,9 @@ export async function startE2eServer({
   demo = false,
   seed,
 }: Required<Pick<TestNodeServerOptions, "name">> & Pick<TestNodeServerOptions, "demo" | "seed">): Promise<E2eServer> {
-  const server = await startTestNodeServer({ name: `${name}-e2e`, demo, seed });
+  // The demo data is prepared once per run (../e2e/global-setup.ts) and copied for each suite's server.
+  const template = demo ? inject("e2eDemoDatabases") : undefined;
+  const server = await startTestNodeServer({ name: `${name}-e2e`, demo, seed, template });
   return { ...server, url: (path, host = "zibo.localhost") => `http://${host}:${server.port}${path}` };
 }
 

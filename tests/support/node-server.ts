@@ -3,7 +3,7 @@
  * with every zone migrated and loaded, as `npm run start:node` does. The one way
  * the node and browser suites start a server (browser ones via ./e2e.ts).
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createClient } from "@libsql/client";
@@ -31,12 +31,26 @@ export interface TestNodeServerOptions {
   demo?: boolean;
   /** Writes test data into the zones' databases before the server starts. */
   seed?: (withTenantDb: WithTenantDb) => Promise<void>;
+  /**
+   * A folder of databases already prepared this way (every zone, the platform; see prepareDatabases), copied
+   * instead of migrating and seeding again: the browser suites start some thirty servers on the same data.
+   */
+  template?: string | undefined;
+}
+
+/** Every zone migrated and loaded (with the demo data when `demo`) and the platform database, in `dir`. */
+export async function prepareDatabases(dir: string, demo: boolean): Promise<void> {
+  await prepareAllZones((slug) => `file:${dir}/${slug}.db`, zones.all(), { demo });
+  const platform = createClient({ url: `file:${dir}/platform.db` });
+  await preparePlatform(platform, zones.all());
+  platform.close();
 }
 
 export async function startTestNodeServer({
   name = "node",
   demo = true,
   seed,
+  template: prepared,
 }: TestNodeServerOptions = {}): Promise<TestNodeServer> {
   const dir = mkdtempSync(join(tmpdir(), `yuanqu-${name}-`));
   const template = `file:${dir}/{tenant}.db`;
@@ -48,11 +62,9 @@ export async function startTestNodeServer({
       client.close();
     }
   };
-  await prepareAllZones((slug) => template.replace("{tenant}", slug), zones.all(), { demo });
+  if (prepared) for (const file of readdirSync(prepared)) copyFileSync(join(prepared, file), join(dir, file));
+  else await prepareDatabases(dir, demo);
   const platformUrl = `file:${dir}/platform.db`;
-  const platform = createClient({ url: platformUrl });
-  await preparePlatform(platform, zones.all());
-  platform.close();
   await seed?.(withTenantDb);
   // A free port, and no PUBLIC_URL_TEMPLATE: the server derives its origin from the port it
   // binds, as `npm start` does, so every suite runs on a non-default port.
