@@ -20,6 +20,7 @@ export function applyForLoanEndpoint(r: OpenAPIHono<AppEnv>, deps: AppDeps, memb
     createRoute({
       method: "post",
       path: "/loans",
+      operationId: "createLoanApplication",
       tags: ["finance"],
       middleware: [member] as const,
       summary:

@@ -17,6 +17,7 @@ export function bankNeedEndpoints(r: OpenAPIHono<AppEnv>, deps: AppDeps) {
     createRoute({
       method: "get",
       path: "/needs",
+      operationId: "listBankNeeds",
       tags: ["finance", "bank"],
       summary:
         "Bank staff: open, unexpired financing needs, a page at a time (`after`: the previous page's nextCursor), " +

@@ -29,6 +29,7 @@ export function bankProductEndpoints(r: OpenAPIHono<AppEnv>, deps: AppDeps) {
     createRoute({
       method: "get",
       path: "/products",
+      operationId: "listBankProducts",
       tags: ["finance", "bank"],
       summary: "Bank staff: their own bank's products, every status",
       responses: { 200: json(z.object({ products: z.array(ProductSchema) }), "The bank's products"), ...denied },
@@ -43,6 +44,7 @@ export function bankProductEndpoints(r: OpenAPIHono<AppEnv>, deps: AppDeps) {
     createRoute({
       method: "post",
       path: "/products",
+      operationId: "createBankProduct",
       tags: ["finance", "bank"],
       summary:
         "Bank staff: create a product (a draft until published). Money in fen, rates in basis points " +
@@ -57,6 +59,7 @@ export function bankProductEndpoints(r: OpenAPIHono<AppEnv>, deps: AppDeps) {
     createRoute({
       method: "put",
       path: "/products/{id}",
+      operationId: "updateBankProduct",
       tags: ["finance", "bank"],
       summary: "Bank staff: replace one of their bank's products (every field; its status stays)",
       request: { params: ProductIdParam, ...body(ProductUpdate) },
@@ -75,11 +78,17 @@ export function bankProductEndpoints(r: OpenAPIHono<AppEnv>, deps: AppDeps) {
     },
   );
 
-  const statusRoute = (action: "publish" | "withdraw", status: "published" | "withdrawn", summary: string) =>
+  const statusRoute = (
+    action: "publish" | "withdraw",
+    status: "published" | "withdrawn",
+    operationId: string,
+    summary: string,
+  ) =>
     r.openapi(
       createRoute({
         method: "post",
         path: `/products/{id}/${action}`,
+        operationId,
         tags: ["finance", "bank"],
         summary,
         request: { params: ProductIdParam },
@@ -95,10 +104,11 @@ export function bankProductEndpoints(r: OpenAPIHono<AppEnv>, deps: AppDeps) {
         return c.json({ product: productJson(row) }, 200);
       },
     );
-  statusRoute("publish", "published", "Bank staff: publish a product to the zone's 金融超市");
+  statusRoute("publish", "published", "publishBankProduct", "Bank staff: publish a product to the zone's 金融超市");
   statusRoute(
     "withdraw",
     "withdrawn",
+    "withdrawBankProduct",
     "Bank staff: withdraw a product from the 金融超市 (applications already made go on)",
   );
 }

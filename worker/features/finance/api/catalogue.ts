@@ -18,6 +18,8 @@ export function catalogueEndpoints(r: OpenAPIHono<AppEnv>, deps: AppDeps) {
     createRoute({
       method: "get",
       path: "/products",
+      operationId: "listCatalogueProducts",
+      security: [],
       tags: ["finance"],
       summary:
         "Public (no sign-in): the zone's 金融超市 — published products of active banks, lowest rate first, " +
@@ -47,6 +49,8 @@ export function catalogueEndpoints(r: OpenAPIHono<AppEnv>, deps: AppDeps) {
     createRoute({
       method: "get",
       path: "/products/{id}",
+      operationId: "getCatalogueProduct",
+      security: [],
       tags: ["finance"],
       summary: "Public (no sign-in): one published product; its own bank's staff also see it as a draft or withdrawn",
       request: { params: ProductIdParam },

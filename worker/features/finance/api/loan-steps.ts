@@ -26,6 +26,7 @@ export function loanStepEndpoints(
     createRoute({
       method: "post",
       path: "/loans/{id}/actions",
+      operationId: "actOnLoanApplication",
       tags: ["finance", "bank"],
       middleware: [guards.bank] as const,
       summary:
@@ -54,6 +55,7 @@ export function loanStepEndpoints(
     createRoute({
       method: "post",
       path: "/loans/{id}/withdraw",
+      operationId: "withdrawLoanApplication",
       tags: ["finance"],
       middleware: [guards.member] as const,
       summary:

@@ -19,6 +19,7 @@ export function memberConsentEndpoints(r: OpenAPIHono<AppEnv>, deps: AppDeps, me
     createRoute({
       method: "get",
       path: "/consents",
+      operationId: "listDataConsents",
       tags: ["finance"],
       middleware: [member] as const,
       summary:
@@ -33,6 +34,7 @@ export function memberConsentEndpoints(r: OpenAPIHono<AppEnv>, deps: AppDeps, me
     createRoute({
       method: "put",
       path: "/consents/{bankId}",
+      operationId: "grantDataConsent",
       tags: ["finance"],
       middleware: [member] as const,
       summary:
@@ -57,6 +59,7 @@ export function memberConsentEndpoints(r: OpenAPIHono<AppEnv>, deps: AppDeps, me
     createRoute({
       method: "delete",
       path: "/consents/{bankId}",
+      operationId: "revokeDataConsent",
       tags: ["finance"],
       middleware: [member] as const,
       summary:

@@ -21,6 +21,7 @@ export function memberNeedEndpoints(r: OpenAPIHono<AppEnv>, deps: AppDeps, membe
     createRoute({
       method: "get",
       path: "/needs",
+      operationId: "listFinancingNeeds",
       tags: ["finance"],
       middleware: [member] as const,
       summary: "A member: its enterprise's financing needs, newest first",
@@ -33,6 +34,7 @@ export function memberNeedEndpoints(r: OpenAPIHono<AppEnv>, deps: AppDeps, membe
     createRoute({
       method: "post",
       path: "/needs",
+      operationId: "createFinancingNeed",
       tags: ["finance"],
       middleware: [member] as const,
       summary:
@@ -53,6 +55,7 @@ export function memberNeedEndpoints(r: OpenAPIHono<AppEnv>, deps: AppDeps, membe
     createRoute({
       method: "get",
       path: "/needs/{id}/matches",
+      operationId: "listFinancingNeedMatches",
       tags: ["finance"],
       middleware: [member] as const,
       summary:
@@ -69,6 +72,7 @@ export function memberNeedEndpoints(r: OpenAPIHono<AppEnv>, deps: AppDeps, membe
     createRoute({
       method: "post",
       path: "/needs/{id}/close",
+      operationId: "closeFinancingNeed",
       tags: ["finance"],
       middleware: [member] as const,
       summary:

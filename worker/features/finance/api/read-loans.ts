@@ -49,6 +49,7 @@ export function readLoanEndpoints(r: OpenAPIHono<AppEnv>, deps: AppDeps, reader:
     createRoute({
       method: "get",
       path: "/loans",
+      operationId: "listLoanApplications",
       tags: ["finance"],
       middleware: [reader] as const,
       summary:
@@ -83,6 +84,7 @@ export function readLoanEndpoints(r: OpenAPIHono<AppEnv>, deps: AppDeps, reader:
     createRoute({
       method: "get",
       path: "/loans/{id}",
+      operationId: "getLoanApplication",
       tags: ["finance"],
       middleware: [reader] as const,
       summary:

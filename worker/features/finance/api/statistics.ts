@@ -13,6 +13,7 @@ export function statisticsEndpoint(r: OpenAPIHono<AppEnv>, deps: AppDeps) {
     createRoute({
       method: "get",
       path: "/statistics",
+      operationId: "getFinanceStatistics",
       tags: ["finance", "admin"],
       summary:
         "Zone staff: needs posted, open, met and closed; amounts applied for, approved and disbursed; each " +

@@ -65,6 +65,7 @@ export function riskPoolsAdminApi(deps: AppDeps) {
     createRoute({
       method: "get",
       path: "/",
+      operationId: "listRiskPools",
       tags: ["risk-pool"],
       summary: "Zone staff: every pool (balance, size, exposure by bank and product, claims by status and bank)",
       request: { query: z.object({ status: z.enum(RISK_CLAIM_STATUSES).optional() }) },
@@ -82,6 +83,7 @@ export function riskPoolsAdminApi(deps: AppDeps) {
     createRoute({
       method: "post",
       path: "/",
+      operationId: "createRiskPool",
       tags: ["risk-pool"],
       summary: "Zone admin: set up a pool (size, caps, coverage rules, deadlines in working days, basis)",
       request: body(PoolInput),
@@ -93,6 +95,7 @@ export function riskPoolsAdminApi(deps: AppDeps) {
     createRoute({
       method: "patch",
       path: "/{id}",
+      operationId: "updateRiskPool",
       tags: ["risk-pool"],
       summary:
         "Zone admin: change the terms (name, caps, coverage rules, deadlines, basis; the size moves only by 注资) " +
@@ -114,6 +117,7 @@ export function riskPoolsAdminApi(deps: AppDeps) {
     createRoute({
       method: "post",
       path: "/{id}/close",
+      operationId: "closeRiskPool",
       tags: ["risk-pool"],
       summary:
         "Zone admin: close the pool — no new registrations, enrolments or claims; claims already filed are " +
@@ -132,6 +136,7 @@ export function riskPoolsAdminApi(deps: AppDeps) {
     createRoute({
       method: "post",
       path: "/{id}/funds",
+      operationId: "fundRiskPool",
       tags: ["risk-pool"],
       summary: "Zone admin: top the pool up (注资): size and balance grow by the amount; a ledger row",
       request: { params: PoolIdParam, ...body(FundInput) },
@@ -146,6 +151,7 @@ export function riskPoolsAdminApi(deps: AppDeps) {
     createRoute({
       method: "post",
       path: "/{id}/products",
+      operationId: "enrolRiskPoolProduct",
       tags: ["risk-pool"],
       summary: "Zone admin: enrol a published product; its loans are registered to the pool when disbursed",
       request: { params: PoolIdParam, ...body(EnrolInput) },
@@ -165,6 +171,7 @@ export function riskPoolsAdminApi(deps: AppDeps) {
     createRoute({
       method: "delete",
       path: "/{id}/products/{productId}",
+      operationId: "unenrolRiskPoolProduct",
       tags: ["risk-pool"],
       summary: "Zone admin: take a product out of the pool (loans already registered stay covered)",
       request: { params: ProductParam },
@@ -186,6 +193,7 @@ export function riskClaimsAdminApi(deps: AppDeps) {
     createRoute({
       method: "get",
       path: "/{id}",
+      operationId: "getRiskClaim",
       tags: ["risk-pool"],
       summary: "Zone staff: one claim, its loan, what approving now would pay, and its ledger rows",
       request: { params: ClaimIdParam },
@@ -207,6 +215,7 @@ export function riskClaimsAdminApi(deps: AppDeps) {
     createRoute({
       method: "post",
       path: "/{id}/approve",
+      operationId: "approveRiskClaim",
       tags: ["risk-pool"],
       summary:
         "Zone admin: approve; the pool pays outstanding × coverage, cut to the per-loan cap, the bank's remaining " +
@@ -223,6 +232,7 @@ export function riskClaimsAdminApi(deps: AppDeps) {
     createRoute({
       method: "post",
       path: "/{id}/reject",
+      operationId: "rejectRiskClaim",
       tags: ["risk-pool"],
       summary: "Zone admin: reject with a reason (told to the bank's staff)",
       request: { params: ClaimIdParam, ...body(RejectInput) },
@@ -237,6 +247,7 @@ export function riskClaimsAdminApi(deps: AppDeps) {
     createRoute({
       method: "post",
       path: "/{id}/recoveries",
+      operationId: "recordRiskClaimRecovery",
       tags: ["risk-pool"],
       summary:
         "Zone admin: record what the bank recovered after payment; the pool gets its coverage share back, never " +

@@ -47,6 +47,7 @@ export function riskPoolBankApi(deps: AppDeps) {
     createRoute({
       method: "get",
       path: "/",
+      operationId: "getBankRiskPool",
       tags: ["risk-pool", "bank"],
       summary: "Bank staff: the pools their bank is in, their own exposure, registered loans and claims",
       responses: { 200: json(BankViewSchema, "The bank's own view"), ...denied },
@@ -60,6 +61,7 @@ export function riskPoolBankApi(deps: AppDeps) {
     createRoute({
       method: "post",
       path: "/claims",
+      operationId: "fileRiskClaim",
       tags: ["risk-pool", "bank"],
       summary:
         "Bank staff: claim compensation for one of their registered loans that defaulted (outstanding principal " +
@@ -82,6 +84,7 @@ export function riskPoolBankApi(deps: AppDeps) {
     createRoute({
       method: "get",
       path: "/claims/{id}",
+      operationId: "getBankRiskClaim",
       tags: ["risk-pool", "bank"],
       summary: "Bank staff: one of their bank's claims with its ledger rows",
       request: { params: ClaimIdParam },
@@ -97,6 +100,7 @@ export function riskPoolBankApi(deps: AppDeps) {
     createRoute({
       method: "post",
       path: "/claims/{id}/materials",
+      operationId: "uploadRiskClaimMaterial",
       tags: ["risk-pool", "bank"],
       middleware: [claimUploadLimit] as const,
       summary:
@@ -141,6 +145,7 @@ export function riskPoolBankApi(deps: AppDeps) {
     createRoute({
       method: "post",
       path: "/claims/{id}/withdraw",
+      operationId: "withdrawRiskClaim",
       tags: ["risk-pool", "bank"],
       summary: "Bank staff: withdraw one of their claims while it waits for review",
       request: { params: ClaimIdParam },

@@ -61,6 +61,7 @@ export function bankInterestApi(deps: AppDeps) {
     createRoute({
       method: "get",
       path: "/",
+      operationId: "listInterestConfirmations",
       tags: ["subsidies", "bank"],
       summary:
         "Bank staff: 贴息 applications started from this bank's loans, submitted and not yet decided — `pending` " +
@@ -77,6 +78,7 @@ export function bankInterestApi(deps: AppDeps) {
     createRoute({
       method: "post",
       path: "/{id}",
+      operationId: "confirmInterestPaid",
       tags: ["subsidies", "bank"],
       summary:
         "Bank staff: confirm the interest paid on one of the bank's loans for a 贴息 application; the figure " +

@@ -13,6 +13,7 @@ export function commentsEndpoint(r: SubsidyRouter, deps: AppDeps, g: SubsidyGuar
     createRoute({
       method: "post",
       path: "/applications/{id}/comments",
+      operationId: "createSubsidyApplicationComment",
       tags: ["subsidies"],
       middleware: [g.signedIn] as const,
       summary:

@@ -14,6 +14,7 @@ export function createEndpoint(r: SubsidyRouter, deps: AppDeps, g: SubsidyGuards
     createRoute({
       method: "post",
       path: "/applications",
+      operationId: "createSubsidyApplication",
       tags: ["subsidies"],
       middleware: [g.member] as const,
       summary:

@@ -15,6 +15,7 @@ export function dashboardEndpoint(r: SubsidyRouter, deps: AppDeps) {
     createRoute({
       method: "get",
       path: "/dashboard",
+      operationId: "getSubsidyDashboard",
       tags: ["subsidies"],
       summary:
         "Zone staff: applications and amounts by programme and stage, budget used against each programme's " +

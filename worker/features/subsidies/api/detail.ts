@@ -13,6 +13,7 @@ export function detailEndpoint(r: SubsidyRouter, deps: AppDeps, g: SubsidyGuards
     createRoute({
       method: "get",
       path: "/applications/{id}",
+      operationId: "getSubsidyApplication",
       tags: ["subsidies"],
       middleware: [g.memberOrStaff] as const,
       summary:

@@ -16,6 +16,7 @@ export function draftEndpoint(r: SubsidyRouter, deps: AppDeps, g: SubsidyGuards)
     createRoute({
       method: "put",
       path: "/applications/{id}/draft",
+      operationId: "saveSubsidyApplicationDraft",
       tags: ["subsidies"],
       middleware: [g.member] as const,
       summary:

@@ -20,6 +20,7 @@ export function listEndpoint(r: SubsidyRouter, deps: AppDeps, g: SubsidyGuards) 
     createRoute({
       method: "get",
       path: "/applications",
+      operationId: "listSubsidyApplications",
       tags: ["subsidies"],
       middleware: [g.memberOrStaff] as const,
       summary:

@@ -15,6 +15,7 @@ export function materialsEndpoint(r: SubsidyRouter, deps: AppDeps, g: SubsidyGua
     createRoute({
       method: "post",
       path: "/applications/{id}/materials",
+      operationId: "uploadSubsidyApplicationMaterial",
       tags: ["subsidies"],
       middleware: [g.member, uploadLimit] as const,
       summary:

@@ -14,6 +14,7 @@ export function moveStageEndpoint(r: SubsidyRouter, deps: AppDeps, g: SubsidyGua
       method: "post",
       // Under applications/: a parameter beside the static /dashboard would leave Hono's RegExpRouter.
       path: "/applications/{id}/move-stage",
+      operationId: "moveSubsidyApplicationStage",
       tags: ["subsidies"],
       middleware: [g.admin] as const,
       summary:

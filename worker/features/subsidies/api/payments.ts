@@ -15,6 +15,7 @@ export function paymentsEndpoint(r: SubsidyRouter, deps: AppDeps, g: SubsidyGuar
     createRoute({
       method: "post",
       path: "/applications/{id}/payments",
+      operationId: "recordSubsidyPayment",
       tags: ["subsidies"],
       middleware: [g.admin] as const,
       summary:

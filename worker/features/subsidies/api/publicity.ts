@@ -20,6 +20,8 @@ export function publicityEndpoints(r: SubsidyRouter, deps: AppDeps) {
     createRoute({
       method: "get",
       path: "/publicity",
+      operationId: "listSubsidyPublicity",
+      security: [],
       tags: ["subsidies"],
       summary:
         "Public (no sign-in): the applications on public notice (公示) — enterprise, programme, amount " +
@@ -52,6 +54,8 @@ export function publicityEndpoints(r: SubsidyRouter, deps: AppDeps) {
     createRoute({
       method: "post",
       path: "/publicity/{id}/objections",
+      operationId: "lodgeSubsidyObjection",
+      security: [],
       tags: ["subsidies"],
       summary:
         "Public (no sign-in): lodge an objection (异议) to an application on notice, with contact details; " +

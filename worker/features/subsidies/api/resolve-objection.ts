@@ -13,6 +13,7 @@ export function resolveObjectionEndpoint(r: SubsidyRouter, deps: AppDeps, g: Sub
     createRoute({
       method: "post",
       path: "/objections/{id}/resolve",
+      operationId: "resolveSubsidyObjection",
       tags: ["subsidies"],
       middleware: [g.admin] as const,
       summary:

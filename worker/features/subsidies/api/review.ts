@@ -13,6 +13,7 @@ export function reviewEndpoint(r: SubsidyRouter, deps: AppDeps, g: SubsidyGuards
     createRoute({
       method: "post",
       path: "/applications/{id}/review",
+      operationId: "reviewSubsidyApplication",
       tags: ["subsidies"],
       middleware: [g.staff] as const,
       summary:

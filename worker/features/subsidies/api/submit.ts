@@ -16,6 +16,7 @@ export function submitEndpoint(r: SubsidyRouter, deps: AppDeps, g: SubsidyGuards
     createRoute({
       method: "post",
       path: "/applications/{id}/submit",
+      operationId: "submitSubsidyApplication",
       tags: ["subsidies"],
       middleware: [g.member] as const,
       summary:
