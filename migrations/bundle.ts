@@ -391,5 +391,14 @@ export const migrations: readonly Migration[] = [
       "ALTER TABLE `risk_pools` ADD `revision` integer DEFAULT 0 NOT NULL;",
       "CREATE INDEX `risk_claims_status_time_idx` ON `risk_claims` (`status`,`filed_at`,`id`);"
     ]
+  },
+  {
+    "tag": "0026_api_tokens",
+    "hash": "c9737032b2713ea9042cb6ec095477e0daf89d5623818452112899b38c4654fe",
+    "statements": [
+      "CREATE TABLE `api_tokens` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`token_hash` text NOT NULL,\n\t`prefix` text NOT NULL,\n\t`name` text NOT NULL,\n\t`scopes` text NOT NULL,\n\t`user_id` text NOT NULL,\n\t`bank_id` text,\n\t`created_at` integer NOT NULL,\n\t`expires_at` integer NOT NULL,\n\t`last_used_at` integer,\n\t`revoked_at` integer,\n\t`revoked_by` text,\n\tFOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`bank_id`) REFERENCES `banks`(`id`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`revoked_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE UNIQUE INDEX `api_tokens_token_hash_unique` ON `api_tokens` (`token_hash`);",
+      "CREATE INDEX `api_tokens_bank_created_idx` ON `api_tokens` (`bank_id`,`created_at`);"
+    ]
   }
 ];

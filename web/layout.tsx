@@ -143,6 +143,7 @@ function workLinks(user: HeaderUser): { href: string; label: string }[] {
               { href: "/admin/users", label: "用户管理" },
               { href: "/admin/policies", label: "政策版本" },
               { href: "/admin/settings", label: "园区设置" },
+              { href: "/account/tokens", label: "API 令牌" },
             ]
           : []),
       ];
@@ -165,6 +166,7 @@ function workLinks(user: HeaderUser): { href: string; label: string }[] {
         { href: "/bank/loans", label: "贷款申请" },
         { href: "/bank/risk-pool", label: "风险补偿" },
         { href: "/bank/interest-confirmations", label: "贴息确认" },
+        { href: "/account/tokens", label: "API 令牌" },
       ];
   }
 }

@@ -14,7 +14,7 @@
  *   → feature routers (each guards itself with requireZone) → 404 / error mapping.
  */
 import { OpenAPIHono } from "@hono/zod-openapi";
-import type { AppDeps, AppEnv } from "./env";
+import { type AppDeps, type AppEnv, platformOrigin } from "./env";
 import { platformRoutes } from "./features/platform/routes";
 import { operatorAuthApi } from "./features/operator/api/operator-auth-api";
 import { platformApi } from "./features/operator/api/platform-api";
@@ -24,6 +24,7 @@ import { documentsApi } from "./features/policies/api/documents";
 import { zoneApi } from "./features/zone/api";
 import { zoneHomePage } from "./features/zone/home-page";
 import { validationHook } from "./lib/api-errors";
+import { documentOf, finalizeDocument } from "./lib/openapi-document";
 import { onError, onNotFound } from "./middleware/errors";
 import { securityHeaders } from "./middleware/headers";
 import { privateResponses } from "./middleware/private-responses";
@@ -95,6 +96,8 @@ import { yearlyReportsApi } from "./features/yearly-reports/api";
 import { yearlyReportPages } from "./features/yearly-reports/pages";
 import { indicatorPages, newIndicatorPage } from "./features/indicators/pages";
 import { indicatorsApi } from "./features/indicators/api";
+import { apiTokensApi } from "./features/api-tokens/api";
+import { apiTokenPages } from "./features/api-tokens/pages";
 
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -175,6 +178,8 @@ export function createApp(deps: AppDeps) {
   app.route("/api/v1/notices", noticesApi(deps));
   app.route("/notices", noticePages(deps));
   app.route("/account/notices", noticePreferencePages(deps));
+  app.route("/account/tokens", apiTokenPages(deps));
+  app.route("/api/v1/tokens", apiTokensApi(deps));
   app.route("/admin/jobs", adminJobPages(deps));
   app.route("/admin/reports", yearlyReportPages(deps));
   app.route("/api/v1/admin/reports", yearlyReportsApi(deps));
@@ -194,14 +199,12 @@ export function createApp(deps: AppDeps) {
   // The outbox viewer exists only where DEV_TOOLS=1 (local development), never in production.
   if (deps.config.DEV_TOOLS === "1") app.route("/dev", devRoutes());
 
-  // The OpenAPI document is public and identical on every host (zone or platform).
-  app.doc31("/api/openapi.json", {
-    openapi: "3.1.0",
-    info: {
-      title: "园区通 yuanqu API",
-      version: "1",
-      description: "Each zone is served on its own subdomain; every path below is relative to that zone's origin.",
-    },
+  // The OpenAPI document is public on every host (zone or platform); its `servers` names the host's own origin.
+  const openApiDocument = documentOf(app);
+  app.get("/api/openapi.json", (c) => {
+    const site = c.get("site");
+    const origin = site.kind === "zone" ? site.origin : platformOrigin(deps.config);
+    return c.json(finalizeDocument(openApiDocument(), { origin }));
   });
 
   app.notFound(onNotFound);

@@ -13,6 +13,7 @@ import type { TenantDb } from "./db/open";
 import type { BlobStore } from "./lib/blob-store/blob-store";
 import type { PageStore } from "./lib/page-store/page-store";
 import type { Session, User } from "lucia";
+import type { TokenScope } from "./lib/api-scopes";
 
 export const configSchema = z.object({
   /** Comma-separated root domains; a zone is `<slug>.<root>`. */
@@ -160,15 +161,30 @@ export interface AppDeps {
   clientIp(c: Context<AppEnv>): string;
 }
 
-/** A request's signed-in user and session (middleware/session.ts puts it on the context). */
-export interface SignedIn {
+/**
+ * A request's signed-in user (middleware/session.ts puts it on the context): by a session cookie,
+ * or — on /api/v1/* only — by an API token acting as the person who made it (middleware/bearer.ts).
+ */
+export type SignedIn = SessionSignedIn | TokenSignedIn;
+
+interface SignedInBase {
   user: User;
-  session: Session;
   /**
    * The status of the organisation the user acts for, read with the session (null: none — zone
    * staff, an applicant; "missing": its row is gone). The guard refuses anything but "active".
    */
   organisationStatus: string | null;
+}
+
+export interface SessionSignedIn extends SignedInBase {
+  session: Session;
+  token: null;
+}
+
+/** A bearer request: no session (nothing about the browser's sign-in applies), the token's scopes. */
+export interface TokenSignedIn extends SignedInBase {
+  session: null;
+  token: { id: string; scopes: readonly TokenScope[] };
 }
 
 /** The site a request was resolved to; zone requests carry their config and database. */
@@ -191,7 +207,7 @@ export type Site =
 export interface AppEnv {
   Variables: {
     site: Site;
-    /** The signed-in user and session on a zone host, or null (see middleware/session.ts). */
+    /** The signed-in user (session or API token) on a zone host, or null (see middleware/session.ts). */
     auth: SignedIn | null;
     requestId: string;
     secureHeadersNonce?: string;

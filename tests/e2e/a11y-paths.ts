@@ -108,6 +108,7 @@ export const ROLE_PATHS: RolePath[] = [
       "/admin/settings/history",
       "/notices",
       "/account/notices",
+      "/account/tokens",
     ],
   },
   {
@@ -123,6 +124,7 @@ export const ROLE_PATHS: RolePath[] = [
       "/bank/interest-confirmations",
       "/bank/risk-pool",
       "/account/notices",
+      "/account/tokens",
     ],
   },
 ];

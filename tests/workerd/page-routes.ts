@@ -25,6 +25,7 @@ export const PAGES: Record<string, Anonymous> = {
   "/apply/status": "signed-in",
   "/account/password": "signed-in",
   "/account/notices": "signed-in",
+  "/account/tokens": "signed-in",
   "/notices": "signed-in",
   "/materials/:id": "signed-in",
   "/subsidies": "signed-in",

@@ -184,6 +184,10 @@ const ACTS_FOR: Record<string, "bank" | "member" | "both" | "none"> = {
   "PUT /api/v1/admin/zone/settings": "none",
   "GET /api/v1/admin/zone/settings/versions": "none",
   "POST /api/v1/admin/zone/settings/versions/{version}/restore": "none",
+  // API tokens (zone admins' and a bank's staff's): a bank's act for the bank.
+  "POST /api/v1/tokens": "bank",
+  "GET /api/v1/tokens": "bank",
+  "DELETE /api/v1/tokens/{id}": "bank",
 };
 
 const PASSWORD = "Correct-Horse-42"; // makeUser's and enterpriseWithMember's

@@ -20,3 +20,4 @@ export * from "./tables/notices";
 export * from "./tables/yearly-reports";
 export * from "./tables/indicators";
 export * from "./tables/risk-pool";
+export * from "./tables/api-tokens";

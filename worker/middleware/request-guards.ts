@@ -7,6 +7,8 @@
  *   browser-sent Origin must be the zone's own. File uploads to the API (UPLOAD_API)
  *   are the one exception to JSON: multipart/form-data, still behind the Origin check
  *   (browsers send Origin on every cross-origin POST) and the SameSite=Lax session cookie.
+ * - API token requests (Authorization: Bearer on a zone's /api/v1/*) skip the Origin check: no
+ *   cookie is read for them, and browsers never send that header cross-site without a preflight.
  * - GET never changes state (routes are written so; nothing here can enforce it).
  */
 import { createMiddleware } from "hono/factory";
@@ -14,6 +16,7 @@ import { csrf } from "hono/csrf";
 import type { AppDeps, AppEnv } from "../env";
 import { platformOrigin } from "../env";
 import { AppError } from "../lib/errors";
+import { bearerTokenOf } from "./bearer";
 import { isApiPath } from "./headers";
 
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -43,7 +46,8 @@ export function requestGuards(deps: AppDeps) {
       });
     }
     const origin = c.req.header("origin");
-    if (origin !== undefined && origin !== ownOrigin(c))
+    // An API token's request (middleware/bearer.ts) reads no cookie, so a forged one carries nothing to abuse.
+    if (origin !== undefined && origin !== ownOrigin(c) && bearerTokenOf(c) === null)
       throw new AppError("forbidden", "跨站请求已拒绝:请求来源不是本园区。");
     const type = c.req.header("content-type")?.split(";")[0]?.trim().toLowerCase();
     const hasBody =

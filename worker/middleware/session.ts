@@ -4,7 +4,8 @@
  * up to date — in one round trip: the session, its user, the organisation's status and the
  * zone's state are one batch. A request without a session cookie reads only the zone's state,
  * and only when this isolate's copy is older than FRESH_MS. A cookie lucia refreshed (sliding
- * idle expiry) is re-sent; a dead one is cleared.
+ * idle expiry) is re-sent; a dead one is cleared. An API token on /api/v1/* takes the session's
+ * place there (middleware/bearer.ts).
  */
 import type { Context, Next } from "hono";
 import type { ZoneConfig } from "../../tenants/schema";
@@ -21,6 +22,7 @@ import {
   type ZoneStateRows,
   zoneStateReads,
 } from "./zone-settings";
+import { authenticateBearer, bearerTokenOf } from "./bearer";
 import { createZoneAuth, hasSessionCookie, type SessionRow, type ZoneAuth } from "./sessions";
 
 /** Secure cookies on https origins and on *.localhost, which browsers treat as secure. */
@@ -46,6 +48,19 @@ export function sessionMiddleware(deps: AppDeps) {
     if (site.kind !== "zone") return next();
     const code = codeZoneOf(site.zone);
     const nowMs = deps.now().getTime();
+    // An API token on /api/v1/* (middleware/bearer.ts): the cookie, if any, is not read at all.
+    const token = bearerTokenOf(c);
+    if (token !== null) {
+      c.set(
+        "auth",
+        await authenticateBearer(c, token, code, { nowMs, ip: deps.clientIp(c) }, (write) =>
+          runBeside(c, write, "token_touch_failed"),
+        ),
+      );
+      await next();
+      afterWrite(c, code);
+      return;
+    }
     const header = c.req.header("cookie");
     // No session cookie at all (most visitors): no sessions object is built, nothing is parsed.
     if (!hasSessionCookie(header)) return anonymous(c, deps, code, nowMs, next);
@@ -70,7 +85,12 @@ export function sessionMiddleware(deps: AppDeps) {
     // The sliding-expiry write changes nothing this request reads: it runs beside the request.
     const valid = await auth.validateRead(cookieValue, row, deps.now(), (write) => runBeside(c, write));
     if (valid) {
-      c.set("auth", { user: valid.user, session: valid.session, organisationStatus: valid.organisationStatus });
+      c.set("auth", {
+        user: valid.user,
+        session: valid.session,
+        organisationStatus: valid.organisationStatus,
+        token: null,
+      });
       if (valid.refreshedCookie) c.header("Set-Cookie", valid.refreshedCookie, { append: true });
     } else {
       c.header("Set-Cookie", auth.blankCookie(), { append: true });
@@ -115,24 +135,24 @@ async function anonymous(c: Context<AppEnv>, deps: AppDeps, code: ZoneConfig, no
 
 /**
  * After a request that may have written what public pages show, this isolate's next request reads the
- * zone's state first. Signing in, out and resetting a password write only accounts: they do not count.
+ * zone's state first. Signing in, out, resetting a password and making or revoking an API token write
+ * only accounts: they do not count.
  */
 function afterWrite(c: Context<AppEnv>, code: ZoneConfig) {
   if (SAFE_METHODS.has(c.req.method) || ACCOUNT_ONLY.test(c.req.path)) return;
   markZoneStateStale(code);
 }
 
-const ACCOUNT_ONLY = /^\/(api\/v1\/auth\/|login$|logout$|forgot-password$|reset-password$)/;
+const ACCOUNT_ONLY =
+  /^\/(api\/v1\/auth\/|api\/v1\/tokens(\/|$)|account\/tokens(\/|$)|login$|logout$|forgot-password$|reset-password$)/;
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 /** In development: "read" on an anonymous request that re-read the zone's state (its own round trip). */
 export const ZONE_STATE_HEADER = "X-Zone-State";
 
 /** Work the response need not wait for: the Worker keeps it alive (waitUntil); on Node it just runs. */
-function runBeside(c: Context<AppEnv>, work: Promise<void>) {
-  const logged = work.catch((err) =>
-    console.error(JSON.stringify({ level: "error", event: "session_refresh_failed", error: String(err) })),
-  );
+function runBeside(c: Context<AppEnv>, work: Promise<void>, event = "session_refresh_failed") {
+  const logged = work.catch((err) => console.error(JSON.stringify({ level: "error", event, error: String(err) })));
   try {
     c.executionCtx.waitUntil(logged);
   } catch {

@@ -110,7 +110,7 @@ export type ZoneAuth = ReturnType<typeof createZoneAuth>;
  * The status of the organisation a user acts for, read with the session: null when the user acts for
  * none (zone staff, an applicant), "missing" when its row is gone, else the row's status.
  */
-const organisationStatus = sql<string | null>`CASE
+export const organisationStatus = sql<string | null>`CASE
   WHEN ${users.role} = 'bank' AND ${users.bankId} IS NOT NULL
     THEN COALESCE((SELECT ${banks.status} FROM ${banks} WHERE ${banks.id} = ${users.bankId}), 'missing')
   WHEN ${users.role} = 'enterprise' AND ${users.enterpriseId} IS NOT NULL

@@ -102,9 +102,11 @@ function guard(deps: AppDeps, roles: readonly Role[], { ownAccount }: GuardOptio
       }
       throw new AppError("forbidden", message);
     };
-    // 等保 rotation: an expired password admits nothing but changing it (and signing out).
+    // 等保 rotation: an expired password admits nothing but changing it (and signing out). An API token
+    // is a credential of its own with its own expiry (≤ 365 days): its maker's password does not stop it.
     if (
       !ownAccount &&
+      auth.token === null &&
       site.kind === "zone" &&
       isPasswordExpired(new Date(auth.user.passwordChangedAt), deps.now(), site.zone.security.dengbao)
     ) {

@@ -20,7 +20,7 @@ export async function takeOverSession(
   { previousEnded = false } = {},
 ): Promise<void> {
   const previous = c.get("auth");
-  if (previous && !previousEnded) await auth.invalidate(previous.session.id);
+  if (previous?.session && !previousEnded) await auth.invalidate(previous.session.id);
   c.header("Set-Cookie", cookie, { append: true });
 }
 
@@ -28,7 +28,7 @@ export async function takeOverSession(
 export async function signOut(c: Context<AppEnv>, ctx: Pick<RequestCtx, "db" | "auth" | "ip" | "now">): Promise<void> {
   const current = c.get("auth");
   if (current) {
-    await ctx.auth.invalidate(current.session.id);
+    if (current.session) await ctx.auth.invalidate(current.session.id);
     await recordAudit(
       ctx.db,
       {

@@ -20,6 +20,7 @@ export function enterpriseDirectoryApi(deps: AppDeps) {
     createRoute({
       method: "get",
       path: "/",
+      operationId: "listEnterprises",
       tags: ["admin"],
       summary:
         "The zone's enterprise directory (zone staff): " +

@@ -62,6 +62,7 @@ export function enterpriseApi(deps: AppDeps) {
     createRoute({
       method: "get",
       path: "/",
+      operationId: "getOwnEnterprise",
       tags: ["enterprise"],
       summary: "My enterprise: profile, yearly figures, qualifications",
       responses: { 200: json(EnterpriseDocument, "The member's own enterprise"), ...denied },
@@ -76,6 +77,7 @@ export function enterpriseApi(deps: AppDeps) {
     createRoute({
       method: "put",
       path: "/figures/{year}",
+      operationId: "updateEnterpriseFigures",
       tags: ["enterprise"],
       summary: "Add or replace one year's figures (amounts in fen); the previous values are kept in the history",
       request: { params: YearParam, ...body(FiguresBody) },

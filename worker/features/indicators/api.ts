@@ -84,6 +84,7 @@ export function indicatorsApi(deps: AppDeps) {
     createRoute({
       method: "get",
       path: "/",
+      operationId: "listIndicators",
       tags: ["admin"],
       summary: "The zone's indicators for a year: definitions, actuals (entered or computed), targets, progress",
       request: { query: Query },
@@ -128,6 +129,7 @@ export function indicatorsApi(deps: AppDeps) {
     createRoute({
       method: "put",
       path: "/{id}/values/{year}",
+      operationId: "updateIndicatorValue",
       tags: ["admin"],
       summary: "Enter or correct an indicator's actual for a year (zone admin; audited with the value before)",
       request: { params: ValuePath, ...body(IndicatorValueBody) },
@@ -149,6 +151,7 @@ export function indicatorsApi(deps: AppDeps) {
     createRoute({
       method: "post",
       path: "/",
+      operationId: "createIndicator",
       tags: ["admin"],
       summary: "Add an indicator (zone admin): name, unit, direction, baseline, targets by year, source",
       request: body(IndicatorCreateBody),
@@ -164,6 +167,7 @@ export function indicatorsApi(deps: AppDeps) {
     createRoute({
       method: "patch",
       path: "/{id}",
+      operationId: "updateIndicator",
       tags: ["admin"],
       summary: "Edit an indicator's definition (zone admin); the code stays",
       request: { params: IdPath, ...body(IndicatorPatchBody) },

@@ -21,6 +21,8 @@ export function invitationsApi(deps: AppDeps) {
     createRoute({
       method: "post",
       path: "/accept",
+      operationId: "acceptInvitation",
+      security: [],
       tags: ["invitations"],
       summary:
         "Accept a one-time invitation: creates the account (role and organisation from the invitation) and signs in",
@@ -34,7 +36,7 @@ export function invitationsApi(deps: AppDeps) {
     }),
     async (c) => {
       const ctx = requestCtx(c, deps);
-      const previous = c.get("auth")?.session.id;
+      const previous = c.get("auth")?.session?.id;
       const accepted = await acceptInvitation(ctx, c.req.valid("json"), previous);
       await takeOverSession(c, ctx.auth, accepted.cookie, { previousEnded: true });
       return c.json({ user: accepted.user }, 201);

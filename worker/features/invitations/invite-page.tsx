@@ -70,7 +70,7 @@ export function invitePage(deps: AppDeps) {
     const ctx = requestCtx(c, deps);
     try {
       // Whoever was signed in on this browser before is signed out (in the same batch): the new account takes over.
-      const accepted = await acceptInvitation(ctx, form.data, c.get("auth")?.session.id);
+      const accepted = await acceptInvitation(ctx, form.data, c.get("auth")?.session?.id);
       await takeOverSession(c, ctx.auth, accepted.cookie, { previousEnded: true });
       // Staff land on their 工作台, as after signing in; members and bank staff on the zone's home.
       return c.redirect(isStaffRole(accepted.user.role) ? "/admin" : "/", 303);

@@ -67,6 +67,7 @@ export function noticesApi(deps: AppDeps) {
     createRoute({
       method: "get",
       path: "/",
+      operationId: "listNotices",
       tags: ["notices"],
       summary: "My notices, newest first (20 a page), with how many are unread",
       request: {
@@ -103,6 +104,7 @@ export function noticesApi(deps: AppDeps) {
       // from its RegExpRouter to the slower TrieRouter (tests/node/app.test.ts).
       method: "patch",
       path: "/",
+      operationId: "markAllNoticesRead",
       tags: ["notices"],
       summary: 'Mark all my notices read (body {"read": true})',
       request: body(MarkAllRead),
@@ -115,6 +117,7 @@ export function noticesApi(deps: AppDeps) {
     createRoute({
       method: "get",
       path: "/preferences",
+      operationId: "getNoticePreferences",
       tags: ["notices"],
       summary: "Staff: how each kind of notice reaches me besides the 消息中心 (in_app, email, sms)",
       responses: { 200: json(Preferences, "My choices"), ...denied },
@@ -126,6 +129,7 @@ export function noticesApi(deps: AppDeps) {
     createRoute({
       method: "put",
       path: "/preferences",
+      operationId: "updateNoticePreferences",
       tags: ["notices"],
       summary: "Staff: choose per kind; kinds left out keep their choice",
       request: body(PreferencesInput),
@@ -146,6 +150,7 @@ export function noticesApi(deps: AppDeps) {
     createRoute({
       method: "post",
       path: "/{id}/read",
+      operationId: "markNoticeRead",
       tags: ["notices"],
       summary: "Mark one of my notices read",
       request: { params: z.object({ id: Id.openapi({ param: { name: "id", in: "path" }, example: 1 }) }) },

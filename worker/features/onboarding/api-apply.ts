@@ -25,6 +25,8 @@ export function applicationApi(deps: AppDeps) {
     createRoute({
       method: "post",
       path: "/applications",
+      operationId: "submitOnboardingApplication",
+      security: [],
       tags: ["onboarding"],
       summary:
         "Apply to join the zone (申请入驻): creates the applicant's account and signs it in. " +
@@ -69,6 +71,7 @@ export function applicationApi(deps: AppDeps) {
     createRoute({
       method: "post",
       path: "/applications/{id}/resubmit",
+      operationId: "resubmitOnboardingApplication",
       tags: ["onboarding"],
       summary:
         "Correct and resubmit one's own application returned for correction (退回补正): the facts are " +

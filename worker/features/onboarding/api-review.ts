@@ -23,6 +23,7 @@ export function reviewApi(deps: AppDeps) {
     createRoute({
       method: "get",
       path: "/applications",
+      operationId: "listOnboardingApplications",
       tags: ["onboarding"],
       summary:
         "The review queue (zone staff), newest activity first, a page at a time (keyset: after/before), " +
@@ -43,6 +44,7 @@ export function reviewApi(deps: AppDeps) {
     createRoute({
       method: "get",
       path: "/applications/{id}",
+      operationId: "getOnboardingApplication",
       tags: ["onboarding"],
       summary: "One application with its timeline and materials (zone staff, or its own applicant)",
       middleware: [requireRole(deps, ...STAFF, "enterprise")] as const,
@@ -69,6 +71,11 @@ export function reviewApi(deps: AppDeps) {
       createRoute({
         method: "post",
         path: `/applications/{id}/${action}`,
+        operationId: {
+          approve: "approveOnboardingApplication",
+          reject: "rejectOnboardingApplication",
+          return: "returnOnboardingApplication",
+        }[action],
         tags: ["onboarding"],
         summary: {
           approve: "通过: create the enterprise and make the applicant its member",

@@ -99,7 +99,7 @@ export function applyPages(deps: AppDeps) {
       // Signed in as the applicant now; a session presented before (if any) ends.
       const result = await submitApplication(ctx, deps.blobs, form.data, form.uploads, {
         draft: { token: draftToken },
-        previousSession: c.get("auth")?.session.id,
+        previousSession: c.get("auth")?.session?.id,
       });
       await takeOverSession(c, ctx.auth, result.cookie, { previousEnded: result.previousEnded });
       return c.redirect("/apply/status?submitted=1", 303);

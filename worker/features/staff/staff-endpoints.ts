@@ -46,6 +46,7 @@ export function staffInvitationsApi(deps: AppDeps) {
     createRoute({
       method: "get",
       path: "/",
+      operationId: "listStaffInvitations",
       tags: ["admin"],
       summary: "The zone staff's open invitations (reviewer, zone_admin), newest first, at most 100",
       responses: {
@@ -71,6 +72,7 @@ export function staffInvitationsApi(deps: AppDeps) {
     createRoute({
       method: "post",
       path: "/",
+      operationId: "createStaffInvitation",
       tags: ["admin"],
       summary:
         "Invite a reviewer or zone admin: a one-time link (7 days), mailed and shown once here; " +
@@ -94,6 +96,7 @@ export function staffInvitationsApi(deps: AppDeps) {
     createRoute({
       method: "post",
       path: "/{id}/revoke",
+      operationId: "revokeStaffInvitation",
       tags: ["admin"],
       summary: "Revoke an open staff invitation (its link stops working); already revoked or expired is not an error",
       request: { params: StaffInvitationIdParam },
@@ -118,6 +121,7 @@ export function staffEndpoints(r: OpenAPIHono<AppEnv>, deps: AppDeps) {
     createRoute({
       method: "post",
       path: "/{id}/role",
+      operationId: "updateUserRole",
       tags: ["admin"],
       summary:
         "Set a staff member's role (reviewer ↔ zone_admin); not one's own, and the zone keeps an active zone_admin",

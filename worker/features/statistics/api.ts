@@ -19,6 +19,7 @@ export function statisticsApi(deps: AppDeps) {
     createRoute({
       method: "get",
       path: "/",
+      operationId: "getStatistics",
       tags: ["admin"],
       summary:
         "The zone's figures for a year or a quarter (数据看板): enterprises, 申请入驻, 政策兑现, 金融超市, " +

@@ -50,6 +50,7 @@ export function workbenchApi(deps: AppDeps) {
     createRoute({
       method: "get",
       path: "/",
+      operationId: "getWorkbench",
       tags: ["admin"],
       summary:
         "The 工作台: what waits for this staff member and the zone, each kind with its count, " +

@@ -49,6 +49,7 @@ export function yearlyReportsApi(deps: AppDeps) {
     createRoute({
       method: "get",
       path: "/",
+      operationId: "listYearlyReports",
       tags: ["admin"],
       summary: "The yearly report windows, newest year first, each with its completion counts",
       responses: { 200: json(z.object({ windows: z.array(WindowJson) }), "Windows"), ...denied },
@@ -63,6 +64,7 @@ export function yearlyReportsApi(deps: AppDeps) {
     createRoute({
       method: "post",
       path: "/",
+      operationId: "openYearlyReport",
       tags: ["admin"],
       summary: "Open the yearly report for a year with its due date (a closed year opens again)",
       request: body(OpenWindowBody),
@@ -84,6 +86,7 @@ export function yearlyReportsApi(deps: AppDeps) {
     createRoute({
       method: "post",
       path: "/{year}/close",
+      operationId: "closeYearlyReport",
       tags: ["admin"],
       summary: "Close an open window: members are no longer asked and reminders stop; figures stay",
       request: { params: YearPath },
@@ -105,6 +108,7 @@ export function yearlyReportsApi(deps: AppDeps) {
     createRoute({
       method: "get",
       path: "/{year}/enterprises",
+      operationId: "listYearlyReportEnterprises",
       tags: ["admin"],
       summary:
         "Completion by enterprise (admitted, active): filed / incomplete / unfiled, filtered, 50 a page, name order",
@@ -140,6 +144,7 @@ export function yearlyReportsApi(deps: AppDeps) {
     createRoute({
       method: "post",
       path: "/{year}/reminders",
+      operationId: "sendYearlyReportReminders",
       tags: ["admin"],
       summary:
         "催报: notify the members (消息中心 + mail) of the named enterprises, or of every one not filed " +

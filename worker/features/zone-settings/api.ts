@@ -38,7 +38,12 @@ const VersionParam = z.object({
     .int()
     .min(0)
     .max(2_147_483_647)
-    .openapi({ param: { name: "version", in: "path" }, description: "0 restores the code's defaults" }),
+    // `required` said outright: coerce turns null into 0, which min(0) admits, so the generator
+    // would otherwise call the parameter optional (a path parameter never is; OpenAPI 3.1 refuses it).
+    .openapi({
+      param: { name: "version", in: "path", required: true },
+      description: "0 restores the code's defaults",
+    }),
 });
 
 export function zoneSettingsApi(deps: AppDeps) {
@@ -49,6 +54,7 @@ export function zoneSettingsApi(deps: AppDeps) {
     createRoute({
       method: "get",
       path: "/",
+      operationId: "getZoneSettings",
       tags: ["zone settings"],
       summary: "The zone's settings in force (the code's defaults until the zone changes one)",
       responses: { 200: settingsResponse, ...refusals },
@@ -60,6 +66,7 @@ export function zoneSettingsApi(deps: AppDeps) {
     createRoute({
       method: "put",
       path: "/",
+      operationId: "updateZoneSettings",
       tags: ["zone settings"],
       summary:
         "Change any subset of the settings: objects merge, lists replace; the whole is validated. " +
@@ -90,6 +97,7 @@ export function zoneSettingsApi(deps: AppDeps) {
     createRoute({
       method: "get",
       path: "/versions",
+      operationId: "listZoneSettingsVersions",
       tags: ["zone settings"],
       summary: "Settings versions, newest first: who, when, which top-level keys changed",
       responses: { 200: json(z.object({ versions: z.array(VersionItem) }), "Versions"), ...refusals },
@@ -104,6 +112,7 @@ export function zoneSettingsApi(deps: AppDeps) {
     createRoute({
       method: "post",
       path: "/versions/{version}/restore",
+      operationId: "restoreZoneSettingsVersion",
       tags: ["zone settings"],
       summary: "Put an earlier version back in force, as a new version",
       request: { params: VersionParam },

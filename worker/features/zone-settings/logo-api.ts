@@ -37,6 +37,7 @@ export function logoEndpoints(r: SettingsRouter, deps: AppDeps) {
     createRoute({
       method: "put",
       path: "/logo",
+      operationId: "uploadZoneLogo",
       tags: ["zone settings"],
       middleware: [logoLimit] as const,
       summary:
@@ -77,6 +78,7 @@ export function logoEndpoints(r: SettingsRouter, deps: AppDeps) {
     createRoute({
       method: "delete",
       path: "/logo",
+      operationId: "deleteZoneLogo",
       tags: ["zone settings"],
       summary: "Show no logo (a new settings version; an earlier one with the logo can be restored)",
       request: { headers: IfMatchHeader },

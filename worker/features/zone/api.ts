@@ -4,7 +4,7 @@ import type { TypedResponse } from "hono";
 import type { ZoneConfig } from "../../../tenants/schema";
 import type { AppEnv } from "../../env";
 import { validationHook } from "../../lib/api-errors";
-import { json } from "../../lib/openapi";
+import { err, json } from "../../lib/openapi";
 import { requireZone, zoneOf } from "../../middleware/zone";
 
 const Bilingual = z.object({ zh: z.string(), en: z.string() });
@@ -54,9 +54,14 @@ export function zoneApi() {
     createRoute({
       method: "get",
       path: "/",
+      operationId: "getZone",
+      security: [],
       tags: ["zone"],
       summary: "The zone this subdomain serves",
-      responses: { 200: json(ZoneProfile, "Public profile of the zone") },
+      responses: {
+        200: json(ZoneProfile, "Public profile of the zone"),
+        404: err("No zone at this address (an unknown host, or the platform's bare domain)"),
+      },
     }),
     // The response c.json would build (status, Content-Type, bytes) without stringifying per request.
     // The cast only restores the typing c.json gives: the string is a serialised ZoneProfileBody.

@@ -21,18 +21,20 @@ const ZoneUser = AdminUser.extend({
     .openapi({ description: "The enterprise, or the bank with its branch; null for zone staff" }),
 }).openapi("ZoneUser");
 
-/** Each action on one user: its path under the user, summary, service call and confirmation. */
-const ACTIONS: [string, string, (ctx: RequestCtx<Actor>, id: string) => Promise<void>, string][] = [
+/** Each action on one user: its path under the user, operationId, summary, service call and confirmation. */
+const ACTIONS: [string, string, string, (ctx: RequestCtx<Actor>, id: string) => Promise<void>, string][] = [
   [
     "disable",
+    "disableUser",
     "Disable a user (ends their sessions)",
     (ctx, id) => setUserStatus(ctx, id, "disabled"),
     "账号已停用,该用户的登录已全部退出。",
   ],
-  ["enable", "Enable a user", (ctx, id) => setUserStatus(ctx, id, "active"), "账号已启用。"],
-  ["end-sessions", "End every session of a user", endUserSessions, "该用户的登录已全部退出。"],
+  ["enable", "enableUser", "Enable a user", (ctx, id) => setUserStatus(ctx, id, "active"), "账号已启用。"],
+  ["end-sessions", "endUserSessions", "End every session of a user", endUserSessions, "该用户的登录已全部退出。"],
   [
     "unlock",
+    "unlockUser",
     "End a sign-in lock: failed sign-ins before now no longer count (harmless when not locked)",
     unlockUser,
     "已解除锁定,该用户现在可以用密码登录。",
@@ -46,6 +48,7 @@ export function adminUsersApi(deps: AppDeps) {
     createRoute({
       method: "get",
       path: "/",
+      operationId: "listUsers",
       tags: ["admin"],
       summary:
         "The zone's users, newest account first, a page at a time (keyset: after/before), with the total; " +
@@ -73,11 +76,12 @@ export function adminUsersApi(deps: AppDeps) {
 
   staffEndpoints(r, deps);
 
-  for (const [action, summary, run, done] of ACTIONS)
+  for (const [action, operationId, summary, run, done] of ACTIONS)
     r.openapi(
       createRoute({
         method: "post",
         path: `/{id}/${action}`,
+        operationId,
         tags: ["admin"],
         summary,
         request: { params: UserIdParam },

@@ -18,6 +18,7 @@ export function meApi(deps: AppDeps) {
     createRoute({
       method: "get",
       path: "/",
+      operationId: "getCurrentUser",
       tags: ["auth"],
       summary: "The signed-in user",
       responses: { 200: json(z.object({ user: PublicUser }), "The user"), 401: err("No session") },
@@ -32,6 +33,7 @@ export function meApi(deps: AppDeps) {
     createRoute({
       method: "post",
       path: "/password",
+      operationId: "changePassword",
       tags: ["auth"],
       summary: "Change my password (ends all my sessions; a new one is issued here)",
       request: body(ChangePasswordBody),
@@ -42,7 +44,7 @@ export function meApi(deps: AppDeps) {
       },
     }),
     async (c) => {
-      const { remember } = signedIn(c).session;
+      const remember = signedIn(c).session?.remember ?? false;
       const fresh = await changePassword(actingCtx(c, deps), { ...c.req.valid("json"), remember });
       c.header("Set-Cookie", fresh.cookie, { append: true });
       return c.json({ message: "密码已修改,其他设备上的登录已全部退出。" }, 200);

@@ -11,6 +11,8 @@ export function resetEndpoints(r: OpenAPIHono<AppEnv>, deps: AppDeps) {
     createRoute({
       method: "post",
       path: "/password-reset/request",
+      operationId: "requestPasswordReset",
+      security: [],
       tags: ["auth"],
       summary: "Send a one-time reset link (same answer whether or not the account exists)",
       request: body(ResetRequestBody),
@@ -26,6 +28,8 @@ export function resetEndpoints(r: OpenAPIHono<AppEnv>, deps: AppDeps) {
     createRoute({
       method: "post",
       path: "/password-reset/confirm",
+      operationId: "confirmPasswordReset",
+      security: [],
       tags: ["auth"],
       summary: "Set a new password with a reset link's token (does not sign in)",
       request: body(ResetConfirmBody),

@@ -13,6 +13,7 @@ export function resetLinkEndpoints(r: OpenAPIHono<AppEnv>, deps: AppDeps) {
     createRoute({
       method: "post",
       path: "/{id}/reset-link",
+      operationId: "createPasswordResetLink",
       tags: ["admin"],
       summary: "Issue a one-time reset link (shown once here, also sent to the user); the admin never sees a password",
       request: { params: UserIdParam },
@@ -29,6 +30,7 @@ export function resetLinkEndpoints(r: OpenAPIHono<AppEnv>, deps: AppDeps) {
     createRoute({
       method: "post",
       path: "/{id}/reset-link/sms",
+      operationId: "sendPasswordResetSms",
       tags: ["admin"],
       summary: "Send an issued, still-live reset link to the user's mobile on record by SMS (through the outbox)",
       request: { params: UserIdParam, ...body(ResetLinkSmsBody) },

@@ -12,6 +12,8 @@ export function sessionEndpoints(r: OpenAPIHono<AppEnv>, deps: AppDeps) {
     createRoute({
       method: "post",
       path: "/login",
+      operationId: "signIn",
+      security: [],
       tags: ["auth"],
       summary: "Sign in with email and password",
       request: body(LoginBody),
@@ -23,7 +25,7 @@ export function sessionEndpoints(r: OpenAPIHono<AppEnv>, deps: AppDeps) {
     }),
     async (c) => {
       const ctx = requestCtx(c, deps);
-      const result = await loginWithPassword(ctx, c.req.valid("json"), c.get("auth")?.session.id ?? null);
+      const result = await loginWithPassword(ctx, c.req.valid("json"), c.get("auth")?.session?.id ?? null);
       // A fresh session id on every sign-in; the one presented before (if any) ends.
       await takeOverSession(c, ctx.auth, result.cookie, { previousEnded: true });
       return c.json({ user: result.user, mustChangePassword: result.mustChangePassword }, 200);
@@ -34,9 +36,14 @@ export function sessionEndpoints(r: OpenAPIHono<AppEnv>, deps: AppDeps) {
     createRoute({
       method: "post",
       path: "/logout",
+      operationId: "signOut",
+      security: [],
       tags: ["auth"],
       summary: "End this session",
-      responses: { 204: { description: "Signed out (also when no session was open)" } },
+      responses: {
+        204: { description: "Signed out (also when no session was open)" },
+        403: err("Sent by a page of another site (its Origin is not this zone's)"),
+      },
     }),
     async (c) => {
       await signOut(c, requestCtx(c, deps));

@@ -45,7 +45,7 @@ export function accountPages(deps: AppDeps) {
     const form = await readForm(c, ChangePasswordForm);
     if (!form.ok) return changePage(c, { errors: form.errors }, 422);
     try {
-      const { remember } = signedIn(c).session;
+      const remember = signedIn(c).session?.remember ?? false;
       const fresh = await changePassword(actingCtx(c, deps), { ...form.data, remember });
       c.header("Set-Cookie", fresh.cookie, { append: true });
       return c.redirect("/account/password?changed=1", 303);

@@ -32,7 +32,7 @@ export function loginPage(deps: AppDeps) {
     const values = { email: form.raw.email ?? "", remember: form.raw.remember === "on" };
     if (!form.ok) return c.html(<LoginPage zone={ctx.zone} nonce={nonce} values={values} errors={form.errors} />, 422);
     try {
-      const result = await loginWithPassword(ctx, form.data, c.get("auth")?.session.id ?? null);
+      const result = await loginWithPassword(ctx, form.data, c.get("auth")?.session?.id ?? null);
       // A fresh session id on every sign-in; the one presented before (if any) ends.
       await takeOverSession(c, ctx.auth, result.cookie, { previousEnded: true });
       return c.redirect(result.mustChangePassword ? "/account/password" : landing(result.user.role), 303);

@@ -16,6 +16,7 @@ export function bankEndpoints(r: OpenAPIHono<AppEnv>, deps: AppDeps) {
     createRoute({
       method: "get",
       path: "/",
+      operationId: "listBanks",
       tags: ["admin", "banks"],
       summary: "The zone's bank institutions",
       responses: { 200: json(z.object({ banks: z.array(BankListItem) }), "Banks"), ...denied },
@@ -30,6 +31,7 @@ export function bankEndpoints(r: OpenAPIHono<AppEnv>, deps: AppDeps) {
     createRoute({
       method: "post",
       path: "/",
+      operationId: "createBank",
       tags: ["admin", "banks"],
       summary: "Register a bank institution (one per USCC in a zone)",
       request: body(RegisterBankBody),
@@ -50,6 +52,7 @@ export function bankEndpoints(r: OpenAPIHono<AppEnv>, deps: AppDeps) {
     createRoute({
       method: "get",
       path: "/{id}",
+      operationId: "getBank",
       tags: ["admin", "banks"],
       summary: "A bank with its staff and open invitations",
       request: { params: BankIdParam },
@@ -77,11 +80,12 @@ export function bankEndpoints(r: OpenAPIHono<AppEnv>, deps: AppDeps) {
 
 /** POST /{id}/suspend and /{id}/reactivate. */
 export function bankStatusEndpoints(r: OpenAPIHono<AppEnv>, deps: AppDeps) {
-  const statusRoute = (action: string, summary: string, status: "active" | "suspended") =>
+  const statusRoute = (action: string, operationId: string, summary: string, status: "active" | "suspended") =>
     r.openapi(
       createRoute({
         method: "post",
         path: `/{id}/${action}`,
+        operationId,
         tags: ["admin", "banks"],
         summary,
         request: { params: BankIdParam },
@@ -97,6 +101,11 @@ export function bankStatusEndpoints(r: OpenAPIHono<AppEnv>, deps: AppDeps) {
         return c.json({ bank: bankJson(bank) }, 200);
       },
     );
-  statusRoute("suspend", "Suspend a bank: its staff's sessions end and its open invitations are revoked", "suspended");
-  statusRoute("reactivate", "Reactivate a suspended bank", "active");
+  statusRoute(
+    "suspend",
+    "suspendBank",
+    "Suspend a bank: its staff's sessions end and its open invitations are revoked",
+    "suspended",
+  );
+  statusRoute("reactivate", "reactivateBank", "Reactivate a suspended bank", "active");
 }

@@ -15,6 +15,7 @@ export function staffInvitationEndpoints(r: OpenAPIHono<AppEnv>, deps: AppDeps) 
     createRoute({
       method: "post",
       path: "/{id}/invitations",
+      operationId: "createBankStaffInvitation",
       tags: ["admin", "banks"],
       summary:
         "Invite a staff member by one-time link (shown once here, also mailed); " +
@@ -44,6 +45,7 @@ export function staffInvitationEndpoints(r: OpenAPIHono<AppEnv>, deps: AppDeps) 
     createRoute({
       method: "post",
       path: "/{id}/invitations/{invitation}/revoke",
+      operationId: "revokeBankStaffInvitation",
       tags: ["admin", "banks"],
       summary: "Revoke an open invitation (its link stops working)",
       request: { params: InvitationIdParam },

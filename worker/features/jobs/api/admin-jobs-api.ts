@@ -23,6 +23,7 @@ export function adminJobsApi(deps: AppDeps) {
     createRoute({
       method: "get",
       path: "/",
+      operationId: "listJobs",
       tags: ["admin", "jobs"],
       summary: "The zone's recent queued jobs, newest first (20 a page)",
       request: { query: JobsQuery },
@@ -42,6 +43,7 @@ export function adminJobsApi(deps: AppDeps) {
     createRoute({
       method: "get",
       path: "/{id}",
+      operationId: "getJob",
       tags: ["admin", "jobs"],
       summary: "One job's progress: status, items done of total, messages queued, the last error",
       request: { params: JobIdParam },

@@ -14,14 +14,15 @@ const unauthenticated = err("No operator session");
 export function tenantActionEndpoints(r: OpenAPIHono<AppEnv>, deps: AppDeps) {
   const origin = (slug: string) => zoneOrigin(deps.config, slug);
 
-  for (const [action, status] of [
-    ["suspend", "suspended"],
-    ["resume", "active"],
+  for (const [action, status, operationId] of [
+    ["suspend", "suspended", "suspendTenant"],
+    ["resume", "active", "resumeTenant"],
   ] as const) {
     r.openapi(
       createRoute({
         method: "post",
         path: `/tenants/{slug}/${action}`,
+        operationId,
         tags: ["platform"],
         summary:
           action === "suspend"
@@ -47,6 +48,7 @@ export function tenantActionEndpoints(r: OpenAPIHono<AppEnv>, deps: AppDeps) {
     createRoute({
       method: "post",
       path: "/tenants/{slug}/hostnames",
+      operationId: "addTenantHostname",
       tags: ["platform"],
       summary: "Add a custom hostname to a zone (operator only)",
       request: { params: SlugParam, ...body(HostnameBody) },
@@ -74,6 +76,7 @@ export function tenantActionEndpoints(r: OpenAPIHono<AppEnv>, deps: AppDeps) {
     createRoute({
       method: "delete",
       path: "/tenants/{slug}/hostnames/{hostname}",
+      operationId: "removeTenantHostname",
       tags: ["platform"],
       summary: "Remove a zone's custom hostname (operator only)",
       request: { params: HostnameParam },
@@ -95,6 +98,7 @@ export function tenantActionEndpoints(r: OpenAPIHono<AppEnv>, deps: AppDeps) {
     createRoute({
       method: "post",
       path: "/tenants/{slug}/admins",
+      operationId: "issueTenantAdminLink",
       tags: ["platform"],
       summary: "Create (or reuse) a zone admin and issue a one-time set-password link (operator only)",
       request: { params: SlugParam, ...body(AdminLinkBody) },

@@ -17,6 +17,7 @@ export function tenantEndpoints(r: OpenAPIHono<AppEnv>, deps: AppDeps) {
     createRoute({
       method: "get",
       path: "/tenants",
+      operationId: "listTenants",
       tags: ["platform"],
       summary: "Every zone in the control plane (operator only)",
       responses: { 200: json(TenantList, "Zones in slug order"), 401: unauthenticated },
@@ -31,6 +32,7 @@ export function tenantEndpoints(r: OpenAPIHono<AppEnv>, deps: AppDeps) {
     createRoute({
       method: "post",
       path: "/tenants",
+      operationId: "createTenant",
       tags: ["platform"],
       summary: "Create a zone, or continue one left provisioning (operator only)",
       request: body(CreateTenantBody),
@@ -52,6 +54,7 @@ export function tenantEndpoints(r: OpenAPIHono<AppEnv>, deps: AppDeps) {
     createRoute({
       method: "get",
       path: "/tenants/{slug}",
+      operationId: "getTenant",
       tags: ["platform"],
       summary: "One zone, with figures from its own database (operator only)",
       request: { params: SlugParam },

@@ -49,6 +49,7 @@ export function adminMatchesApi(deps: AppDeps) {
     createRoute({
       method: "get",
       path: "/programmes/{id}/matches",
+      operationId: "listProgrammeMatches",
       tags: ["policy"],
       summary:
         "Zone staff: the enterprises that match a programme (basis of 免申即享 notices), one page of the " +
@@ -112,6 +113,7 @@ export function adminMatchesApi(deps: AppDeps) {
     createRoute({
       method: "post",
       path: "/programmes/{id}/matches/refresh",
+      operationId: "refreshProgrammeMatches",
       tags: ["policy"],
       summary:
         "Zone staff: recompute a programme's stored match list in the background under the version in force " +

@@ -78,6 +78,7 @@ export function adminPublishApi(deps: AppDeps) {
     createRoute({
       method: "post",
       path: "/previews",
+      operationId: "previewPolicyVersion",
       tags: ["policy admin"],
       summary: "Check a policy set without publishing: format errors, test cases, diff against the newest version",
       request: body(z.object({ policySet: PolicySetInput })),
@@ -102,6 +103,7 @@ export function adminPublishApi(deps: AppDeps) {
     createRoute({
       method: "post",
       path: "/versions",
+      operationId: "publishPolicyVersion",
       tags: ["policy admin"],
       summary:
         "Publish a new policy version (valid, all cases passing, changed, previewed against the newest version); " +

@@ -49,6 +49,7 @@ export function adminVersionsApi(deps: AppDeps) {
     createRoute({
       method: "get",
       path: "/versions",
+      operationId: "listPolicyVersions",
       tags: ["policy admin"],
       summary: "Published policy versions, newest first",
       responses: { 200: json(z.object({ versions: z.array(VersionItem) }), "Versions"), ...adminErrors },
@@ -66,6 +67,7 @@ export function adminVersionsApi(deps: AppDeps) {
     createRoute({
       method: "get",
       path: "/versions/{id}",
+      operationId: "getPolicyVersion",
       tags: ["policy admin"],
       summary: "One version's policy set (as stored) and what it changed",
       request: { params: VersionId },

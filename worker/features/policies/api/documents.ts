@@ -3,7 +3,7 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppDeps, AppEnv } from "../../../env";
 import { errorResponses, validationHook } from "../../../lib/api-errors";
 import { shanghaiDate } from "../../../lib/calendar";
-import { json } from "../../../lib/openapi";
+import { err, json } from "../../../lib/openapi";
 import { requireZone, zoneOf } from "../../../middleware/zone";
 import { getPolicyDocument } from "../get-document";
 import { listPolicyDocumentsOn } from "../list-documents";
@@ -19,9 +19,14 @@ export function documentsApi(deps: AppDeps) {
     createRoute({
       method: "get",
       path: "/",
+      operationId: "listPolicyDocuments",
+      security: [],
       tags: ["policies"],
       summary: "List the zone's policy documents (政策纵览)",
-      responses: { 200: json(z.object({ documents: z.array(DocumentSummary) }), "Documents in display order") },
+      responses: {
+        200: json(z.object({ documents: z.array(DocumentSummary) }), "Documents in display order"),
+        404: err("No zone at this address (an unknown host, or the platform's bare domain)"),
+      },
     }),
     async (c) => c.json({ documents: await listPolicyDocumentsOn(zoneOf(c), today()) }, 200),
   );
@@ -30,6 +35,8 @@ export function documentsApi(deps: AppDeps) {
     createRoute({
       method: "get",
       path: "/{id}",
+      operationId: "getPolicyDocument",
+      security: [],
       tags: ["policies"],
       summary: "One policy document with its clauses",
       request: { params: DocumentIdParam },

@@ -21,6 +21,8 @@ export function estimateApi(deps: AppDeps) {
     createRoute({
       method: "post",
       path: "/estimate",
+      operationId: "estimatePolicyProgramme",
+      security: [],
       tags: ["policy"],
       summary:
         "Estimate one programme from stated facts (no sign-in): eligibility with a reason per condition, " +

@@ -19,6 +19,7 @@ export function memberMatchesApi(deps: AppDeps) {
     createRoute({
       method: "get",
       path: "/matches",
+      operationId: "listPolicyMatches",
       tags: ["policy"],
       summary:
         "政策找企业 for the signed-in enterprise: every programme ranked by fit, with conditions met, missed and untold",

@@ -17,6 +17,8 @@ export function programmesApi(deps: AppDeps) {
     createRoute({
       method: "get",
       path: "/programmes",
+      operationId: "listPolicyProgrammes",
+      security: [],
       tags: ["policy"],
       summary: "Programmes of the policy version in force (id, title, clause, facts with types)",
       request: { query: ProgrammeQuery },
@@ -41,6 +43,8 @@ export function programmesApi(deps: AppDeps) {
     createRoute({
       method: "get",
       path: "/programmes/{id}",
+      operationId: "getPolicyProgramme",
+      security: [],
       tags: ["policy"],
       summary: "One programme: clause text, who may apply, facts, conditions, amount, materials",
       request: { params: ProgrammeIdParam },
