@@ -26,6 +26,13 @@ export interface CaseOutcome {
  */
 export const DEFAULT_CASE_DATE = "2026-06-30";
 
+/** Why an exact amount is not the sum of its steps, or null; an ineligible result's steps are not asked to add up. */
+export function unaccountedSteps(result: Pick<Evaluation, "amountFen" | "eligible" | "steps">): string | null {
+  if (result.amountFen === null || result.eligible === false) return null;
+  const total = result.steps.reduce((s, x) => s + x.valueFen, 0);
+  return total === result.amountFen ? null : `steps add up to ${total}, amount is ${result.amountFen}`;
+}
+
 export function runCase(compiled: CompiledPolicySet, c: PolicyCase): CaseOutcome {
   const base = { name: c.name, programme: c.programme };
   const programme = compiled.programmes.get(c.programme);
@@ -89,12 +96,10 @@ export function runCase(compiled: CompiledPolicySet, c: PolicyCase): CaseOutcome
       miss.explains.push(phrase);
     }
   // Exact amounts must be accounted for, step by step.
-  if (result.amountFen !== null && result.eligible !== false) {
-    const total = result.steps.reduce((s, x) => s + x.valueFen, 0);
-    if (total !== result.amountFen) {
-      problems.push(`steps add up to ${total}, amount is ${result.amountFen}`);
-      miss.steps = true;
-    }
+  const unaccounted = unaccountedSteps(result);
+  if (unaccounted) {
+    problems.push(unaccounted);
+    miss.steps = true;
   }
   const passed = problems.length === 0;
   return {
