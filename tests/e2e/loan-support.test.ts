@@ -8,12 +8,9 @@
  * interest with the LPR cap. Second, the zone admin approves the demo bank's risk-compensation
  * claim and the pool's balance falls by exactly the amount paid; the bank sees it paid.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   loanApplications,
   loanProducts,
@@ -24,7 +21,7 @@ import {
 } from "../../worker/db/schema";
 import { newId } from "../../worker/lib/ids";
 import { useE2e } from "../support/e2e";
-import { openPage, signInWithForm } from "../support/e2e-steps";
+import { openPage, signInWithForm, usePdfFiles } from "../support/e2e-steps";
 import { phoneLayoutFaults, seriousAxeViolations } from "./a11y-paths";
 
 const e2e = useE2e({ name: "loan-support", demo: true });
@@ -35,23 +32,7 @@ const DESKTOP = { width: 1280, height: 900 };
 const PASSWORD = "Demo-changzhi-2026";
 const WAN = 1_000_000; // fen
 
-const PDF = `%PDF-1.4
-1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj
-2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj
-3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj
-trailer<</Root 1 0 R>>
-%%EOF
-`;
-let dir = "";
-const files: Record<string, string> = {};
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), "yuanqu-loan-support-e2e-"));
-  for (const name of ["借款合同", "计息期间的银行利息回单"]) {
-    files[name] = join(dir, `${name}.pdf`);
-    writeFileSync(files[name], PDF);
-  }
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const files = usePdfFiles(["借款合同", "计息期间的银行利息回单"]);
 
 const open = (viewport: { width: number; height: number }) => openPage(e2e.chromium, viewport);
 const logIn = (page: Page, email: string) => signInWithForm(page, url("/login"), email, PASSWORD);

@@ -7,15 +7,12 @@
  * the public 公示 page, where anyone can open the objection form. The staff
  * pages and 公示 must not scroll sideways on a phone or break the CSP.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { enterprises, users } from "../../worker/db/schema";
 import { useE2e } from "../support/e2e";
-import { expectNoSidewaysScroll, openPage, signInWithForm, screenshot } from "../support/e2e-steps";
+import { expectNoSidewaysScroll, openPage, signInWithForm, screenshot, usePdfFiles } from "../support/e2e-steps";
 
 const e2e = useE2e({ name: "subsidy", demo: true });
 const url = (path: string) => e2e.server.url(path);
@@ -23,24 +20,7 @@ const PHONE = { width: 375, height: 800 };
 const PASSWORD = "Demo-zibo-2026";
 const PROGRAMME = "技术合同交易扶持";
 
-/** A one-page PDF, small and well-formed, as a person would pick from disk. */
-const PDF = `%PDF-1.4
-1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj
-2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj
-3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj
-trailer<</Root 1 0 R>>
-%%EOF
-`;
-let dir = "";
-const files: Record<string, string> = {};
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), "yuanqu-subsidy-e2e-"));
-  for (const name of ["技术合同登记证明", "技术合同文本"]) {
-    files[name] = join(dir, `${name}.pdf`);
-    writeFileSync(files[name], PDF);
-  }
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const files = usePdfFiles(["技术合同登记证明", "技术合同文本"]);
 
 const open = (viewport: { width: number; height: number }) => openPage(e2e.chromium, viewport);
 const logIn = (page: Page, email: string) => signInWithForm(page, url("/login"), email, PASSWORD);

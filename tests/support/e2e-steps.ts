@@ -3,7 +3,10 @@
  * and the no-sideways-scroll check.
  */
 import type { Page } from "playwright-core";
-import { expect } from "vitest";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, expect } from "vitest";
 import type { E2eBrowser } from "./e2e";
 
 /** A page in its own context (own cookies); a step that hangs fails in 10 s and says which. */
@@ -35,4 +38,31 @@ export async function expectNoSidewaysScroll(page: Page) {
  */
 export async function screenshot(page: Page, path: string, opts: { fullPage?: boolean } = {}): Promise<void> {
   if (process.env.YQ_SCREENSHOTS === "1") await page.screenshot({ path, fullPage: opts.fullPage ?? true });
+}
+
+/** A one-page PDF, small and well-formed. */
+const ONE_PAGE_PDF = `%PDF-1.4
+1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj
+2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj
+3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj
+trailer<</Root 1 0 R>>
+%%EOF
+`;
+
+/**
+ * One-page PDFs on disk named after `names` (`<name>.pdf`), as a person picks them in a file dialog: written
+ * before the suite's tests, in a temporary folder removed after them. The record fills in beforeAll.
+ */
+export function usePdfFiles(names: readonly string[]): Record<string, string> {
+  const files: Record<string, string> = {};
+  let dir = "";
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "yuanqu-e2e-files-"));
+    for (const name of names) {
+      files[name] = join(dir, `${name}.pdf`);
+      writeFileSync(files[name], ONE_PAGE_PDF);
+    }
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  return files;
 }
