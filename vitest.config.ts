@@ -40,10 +40,10 @@ const SHARES_STATE = [
 
 export default defineConfig({
   test: {
-    // Four files at a time on two cores (vitest's default is cores − 1): most of a file's time
+    // Three files at a time on two cores (vitest's default is cores − 1): most of a file's time
     // is spent waiting on a server, a database or the browser, not on this CPU (with two, a CI
     // run kept about 1.35 cores busy).
-    maxWorkers: 4,
+    maxWorkers: 3,
     sequence: { sequencer: LongestFirst },
     projects: [
       {
