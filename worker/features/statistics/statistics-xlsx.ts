@@ -10,6 +10,23 @@ export function periodName(s: Pick<Statistics, "year" | "quarter">): string {
   return s.quarter ? `${s.year}年第${s.quarter}季度` : `${s.year}年`;
 }
 
+/** A sheet of one label column and one count column: a breakdown (by industry, by stage…) as the charts show it. */
+function countSheet(
+  name: string,
+  label: { header: string; width: number },
+  countHeader: string,
+  rows: readonly { zh: string; n: number }[],
+): XlsxSheet {
+  return {
+    name,
+    columns: [
+      { header: label.header, format: "text", width: label.width },
+      { header: countHeader, format: "integer" },
+    ],
+    rows: rows.map((r) => [r.zh, r.n]),
+  };
+}
+
 export function statisticsSheets(s: Statistics): XlsxSheet[] {
   const f = s.finance;
   return [
@@ -40,22 +57,8 @@ export function statisticsSheets(s: Statistics): XlsxSheet[] {
         ["通知后申报", s.reach.applicationsFollowed, null],
       ],
     },
-    {
-      name: "企业按行业",
-      columns: [
-        { header: "行业", format: "text", width: 24 },
-        { header: "企业数(家)", format: "integer" },
-      ],
-      rows: s.enterprises.byIndustry.map((r) => [r.zh, r.n]),
-    },
-    {
-      name: "企业按资质",
-      columns: [
-        { header: "资质", format: "text", width: 28 },
-        { header: "企业数(家)", format: "integer" },
-      ],
-      rows: s.enterprises.byQualification.map((r) => [r.zh, r.n]),
-    },
+    countSheet("企业按行业", { header: "行业", width: 24 }, "企业数(家)", s.enterprises.byIndustry),
+    countSheet("企业按资质", { header: "资质", width: 28 }, "企业数(家)", s.enterprises.byQualification),
     {
       name: "申请入驻",
       columns: [
@@ -77,14 +80,7 @@ export function statisticsSheets(s: Statistics): XlsxSheet[] {
         ],
       ],
     },
-    {
-      name: "奖补按环节",
-      columns: [
-        { header: "环节/状态", format: "text", width: 20 },
-        { header: "申报(件)", format: "integer" },
-      ],
-      rows: s.subsidies.byStage.map((r) => [r.zh, r.n]),
-    },
+    countSheet("奖补按环节", { header: "环节/状态", width: 20 }, "申报(件)", s.subsidies.byStage),
     {
       name: "奖补按项目",
       columns: [
@@ -118,14 +114,7 @@ export function statisticsSheets(s: Statistics): XlsxSheet[] {
         d.completed,
       ]),
     },
-    {
-      name: "贷款按结果",
-      columns: [
-        { header: "状态", format: "text", width: 18 },
-        { header: "申请(件)", format: "integer" },
-      ],
-      rows: f.loanApplications.byOutcome.map((o) => [o.zh, o.n]),
-    },
+    countSheet("贷款按结果", { header: "状态", width: 18 }, "申请(件)", f.loanApplications.byOutcome),
     {
       name: "金融机构",
       columns: [
